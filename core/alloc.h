@@ -1,0 +1,32 @@
+/* One replaceable allocator for everything simloop allocates.
+ *
+ * Tests install an allocator that fails the k-th allocation (as SQLite's
+ * test_malloc.c does) to prove every out-of-memory path ends cleanly.
+ * Allocation functions return NULL on failure; they never abort. */
+#ifndef SL_ALLOC_H
+#define SL_ALLOC_H
+
+#include <stddef.h>
+
+typedef struct sl_allocator {
+  void *(*malloc_fn)(void *ctx, size_t size);
+  void *(*realloc_fn)(void *ctx, void *ptr, size_t size);
+  void (*free_fn)(void *ctx, void *ptr);
+  void *ctx;
+} sl_allocator;
+
+/* Replaces the process-wide allocator; NULL restores the C library's. */
+void sl_set_allocator(const sl_allocator *allocator);
+
+void *sl_malloc(size_t size);
+void *sl_calloc(size_t count, size_t size); /* zeroed; checks overflow */
+void *sl_realloc(void *ptr, size_t size);
+void sl_free(void *ptr);
+char *sl_strndup(const char *s, size_t len); /* NUL-terminated copy */
+
+/* Test helper: make the allocation numbered `fail_at` (1-based, counted from
+ * this call) and every later one fail; 0 disables. Returns how many
+ * allocations were attempted since the previous call. */
+unsigned long sl_alloc_fail_after(unsigned long fail_at);
+
+#endif

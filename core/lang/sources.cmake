@@ -1,0 +1,1 @@
+# Sources of core/lang/ (listed explicitly).

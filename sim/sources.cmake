@@ -1,0 +1,4 @@
+# Sources of sim/ (listed explicitly).
+list(APPEND SL_SIM_SOURCES
+  sim/version.c
+)

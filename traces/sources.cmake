@@ -1,0 +1,1 @@
+# Sources of traces/ (listed explicitly).
