@@ -1,0 +1,95 @@
+/* Native callables (see cfunc.h). */
+#include "core/cfunc.h"
+
+#include <string.h>
+
+#include "core/exc.h"
+#include "core/rt.h"
+#include "core/str.h"
+
+static void cfunc_clear(sl_rt *rt, sl_obj *o) {
+  sl_value self = sl_as_cfunc(o)->self;
+  sl_as_cfunc(o)->self = sl_undef();
+  sl_vdecref(rt, self);
+}
+
+static int cfunc_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
+  sl_cfunc *f = sl_as_cfunc(o);
+  *out = sl_none();
+  return f->def->fn(rt, f->self, args, out);
+}
+
+/* Two cfuncs are equal when they run the same function on the same self, as
+ * two bound methods of one object are (remove_done_callback relies on it). */
+static int cfunc_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  *res = false;
+  if (!sl_is_type(b, &sl_cfunc_type)) return 0;
+  sl_cfunc *x = sl_as_cfunc(a), *y = sl_as_cfunc(b.u.o);
+  *res = x->def == y->def && sl_is(x->self, y->self);
+  return 0;
+}
+
+static int cfunc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_cfunc *f = sl_as_cfunc(o);
+  if (sl_is_undef(f->self)) sl_strbuf_printf(out, "<built-in function %s>", f->def->name);
+  else sl_strbuf_printf(out, "<built-in method %s>", f->def->name);
+  return 0;
+}
+
+const sl_type sl_cfunc_type = {.name = "builtin_function_or_method", .clear = cfunc_clear,
+                               .call = cfunc_call, .eq = cfunc_eq, .repr = cfunc_repr,
+                               .size = sizeof(sl_cfunc)};
+
+sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_cfunc_type);
+  if (!o) return NULL;
+  sl_as_cfunc(o)->def = def;
+  sl_as_cfunc(o)->self = sl_vincref(self);
+  return o;
+}
+
+int sl_methods_lookup(sl_rt *rt, sl_value self, const sl_cfunc_def *table, const char *name,
+                      sl_value *out) {
+  for (const sl_cfunc_def *d = table; d->name; d++) {
+    /* Tables name methods by qualname ("Lock.acquire"): match the last part. */
+    const char *dot = strrchr(d->name, '.');
+    if (strcmp(dot ? dot + 1 : d->name, name) != 0) continue;
+    sl_obj *m = sl_cfunc_new(rt, d, self);
+    if (!m) return -1;
+    *out = sl_obj_val(m);
+    return 1;
+  }
+  return 0;
+}
+
+/* The function name as CPython's messages print it: "f()". */
+static int too_many(sl_rt *rt, const char *fname, size_t npositional, size_t given) {
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu %s given",
+                  fname, npositional, npositional == 1 ? "" : "s", given,
+                  given == 1 ? "was" : "were");
+}
+
+int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
+                 size_t nnames, size_t nrequired, size_t npositional, sl_value *out) {
+  for (size_t i = 0; i < nnames; i++) out[i] = sl_undef();
+  if (args->npos > npositional) return too_many(rt, fname, npositional, args->npos);
+  for (size_t i = 0; i < args->npos; i++) out[i] = args->pos[i];
+  for (size_t k = 0; k < args->nkw; k++) {
+    const char *kw = sl_str_cstr(args->kwnames[k]);
+    size_t i = 0;
+    while (i < nnames && strcmp(names[i], kw) != 0) i++;
+    if (i == nnames)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
+                      fname, kw);
+    if (!sl_is_undef(out[i]))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got multiple values for argument '%s'",
+                      fname, kw);
+    out[i] = args->kwvals[k];
+  }
+  for (size_t i = 0; i < nrequired; i++) {
+    if (!sl_is_undef(out[i])) continue;
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing 1 required positional argument: '%s'",
+                    fname, names[i]);
+  }
+  return 0;
+}

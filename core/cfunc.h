@@ -1,0 +1,59 @@
+/* Native callables: a C function bound to an optional `self`.
+ *
+ * The engine's internal callbacks (a task's step and wakeup, sleep's timer,
+ * gather's done callback, ...) are cfuncs; so are the methods and functions
+ * the asyncio binding exposes. A cfunc also knows how its handle is named in
+ * traces (docs/trace.md). */
+#ifndef SL_CFUNC_H
+#define SL_CFUNC_H
+
+#include "core/object.h"
+
+typedef int (*sl_cfunc_fn)(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+
+/* How a handle running this cfunc is named: "<label>" plus ids. */
+typedef enum sl_canon {
+  SL_CANON_LABEL,     /* "<label>" */
+  SL_CANON_SELF,      /* "<label> <id of self>" */
+  SL_CANON_ARG0,      /* "<label> <id of args[0]>" */
+  SL_CANON_SELF_ARG0, /* "<label> <id of self> <- <id of args[0]>" */
+} sl_canon;
+
+typedef struct sl_cfunc_def {
+  const char *name;     /* Python __name__ / __qualname__ */
+  sl_cfunc_fn fn;
+  const char *label;    /* canonical label (trace), e.g. "wakeup" */
+  sl_canon canon;
+} sl_cfunc_def;
+
+extern const sl_type sl_cfunc_type;
+
+typedef struct sl_cfunc {
+  sl_obj hdr;
+  const sl_cfunc_def *def; /* static */
+  sl_value self;           /* owned; SL_V_UNDEF for plain functions */
+} sl_cfunc;
+
+static inline sl_cfunc *sl_as_cfunc(sl_obj *o) { return (sl_cfunc *)o; }
+
+/* A new callable running def->fn with `self` (borrowed; a reference is taken). */
+sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self);
+
+
+/* ---- methods and argument parsing for native callables ---------------- */
+
+/* Looks `name` up in a NULL-terminated table of methods and returns it bound
+ * to `self`. Returns 1 found (*out new ref), 0 not found, -1 error. */
+int sl_methods_lookup(sl_rt *rt, sl_value self, const sl_cfunc_def *table, const char *name,
+                      sl_value *out);
+
+/* Binds positional and keyword arguments to `names` (nnames of them; the
+ * first `nrequired` required, `npositional` of them may be passed by
+ * position). Missing ones are left SL_V_UNDEF in out[]. Raises CPython's
+ * TypeError texts: "f() missing 1 required positional argument: 'x'",
+ * "f() takes 2 positional arguments but 3 were given", "f() got an
+ * unexpected keyword argument 'y'". Values in out[] are borrowed. */
+int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
+                 size_t nnames, size_t nrequired, size_t npositional, sl_value *out);
+
+#endif

@@ -1,0 +1,182 @@
+/* The coroutine protocol, await delegation and C coroutines (see coro.h). */
+#include "core/coro.h"
+
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/rt.h"
+
+sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
+  return co->type->coro->send(rt, co, v, out);
+}
+
+sl_coro_status sl_coro_throw(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out) {
+  return co->type->coro->throw_(rt, co, exc, out);
+}
+
+void sl_coro_close(sl_rt *rt, sl_obj *co) {
+  if (co->type->coro->close) co->type->coro->close(rt, co);
+}
+
+const char *sl_coro_qualname(sl_obj *co) {
+  return co->type->coro->qualname ? co->type->coro->qualname(co) : "<coroutine>";
+}
+
+void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
+  sl_value t = aw->target;
+  aw->target = sl_undef();
+  sl_vdecref(rt, t);
+}
+
+/* The awaited thing finished: hand its outcome back and go idle. */
+static sl_coro_status finish(sl_rt *rt, sl_awaiter *aw, sl_coro_status st) {
+  if (st != SL_CORO_YIELD) sl_await_clear(rt, aw);
+  return st;
+}
+
+/* Future.__await__ after resumption: `return self.result()`. */
+static sl_coro_status future_outcome(sl_rt *rt, sl_obj *fut, sl_value *out) {
+  if (!sl_future_done(fut)) {
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "await wasn't used with future");
+    return SL_CORO_ERROR;
+  }
+  return sl_future_result(rt, fut, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
+}
+
+sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_value *out) {
+  if (sl_is_future(awaitable)) {
+    sl_obj *fut = awaitable.u.o;
+    if (sl_future_done(fut)) return future_outcome(rt, fut, out);
+    /* Future.__await__: mark blocking and yield the future to the task. */
+    sl_as_future(fut)->blocking = true;
+    aw->target = sl_vincref(awaitable);
+    *out = sl_vincref(awaitable);
+    return SL_CORO_YIELD;
+  }
+  if (sl_is_coro(awaitable)) {
+    aw->target = sl_vincref(awaitable);
+    return finish(rt, aw, sl_coro_send(rt, awaitable.u.o, sl_none(), out));
+  }
+  sl_raise(rt, SL_EXC_TYPE_ERROR, "object %s can't be used in 'await' expression",
+           sl_type_name(awaitable));
+  return SL_CORO_ERROR;
+}
+
+sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out) {
+  sl_value t = aw->target;
+  if (sl_is_future(t)) {
+    sl_incref(t.u.o);
+    sl_coro_status st = finish(rt, aw, future_outcome(rt, t.u.o, out));
+    sl_decref(rt, t.u.o);
+    return st;
+  }
+  return finish(rt, aw, sl_coro_send(rt, t.u.o, v, out));
+}
+
+sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out) {
+  sl_value t = aw->target;
+  if (sl_is_future(t)) {
+    /* The future's iterator re-raises what is thrown into it. */
+    sl_await_clear(rt, aw);
+    sl_raise_obj(rt, exc);
+    return SL_CORO_ERROR;
+  }
+  return finish(rt, aw, sl_coro_throw(rt, t.u.o, exc, out));
+}
+
+/* ---- C coroutines ------------------------------------------------------- */
+
+static void ccoro_clear(sl_rt *rt, sl_obj *o) {
+  sl_ccoro *co = (sl_ccoro *)o;
+  sl_await_clear(rt, &co->aw);
+  sl_vset(rt, &co->result, sl_undef());
+  for (int i = 0; i < SL_CCORO_SLOTS; i++) sl_vset(rt, &co->slots[i], sl_undef());
+}
+
+static sl_coro_status ccoro_done(sl_rt *rt, sl_ccoro *co, sl_coro_status st) {
+  if (st != SL_CORO_YIELD) {
+    co->finished = true;
+    ccoro_clear(rt, &co->hdr);
+  }
+  return st;
+}
+
+/* Delivers the outcome of the awaited thing and continues the state machine. */
+static sl_coro_status ccoro_continue(sl_rt *rt, sl_ccoro *co, sl_coro_status st, sl_value *out) {
+  if (st == SL_CORO_YIELD) return st;
+  co->failed = st == SL_CORO_ERROR;
+  sl_vset(rt, &co->result, st == SL_CORO_RETURN ? *out : sl_undef());
+  *out = sl_none();
+  if (co->failed && rt->fatal) return ccoro_done(rt, co, SL_CORO_ERROR);
+  return ccoro_done(rt, co, co->def->resume(rt, co, out));
+}
+
+static sl_coro_status reused(sl_rt *rt) {
+  sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+  return SL_CORO_ERROR;
+}
+
+static sl_coro_status ccoro_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *out) {
+  sl_ccoro *co = (sl_ccoro *)o;
+  if (co->finished) return reused(rt);
+  if (sl_await_active(&co->aw)) return ccoro_continue(rt, co, sl_await_send(rt, &co->aw, v, out), out);
+  co->failed = false;
+  return ccoro_done(rt, co, co->def->resume(rt, co, out));
+}
+
+static sl_coro_status ccoro_throw(sl_rt *rt, sl_obj *o, sl_obj *exc, sl_value *out) {
+  sl_ccoro *co = (sl_ccoro *)o;
+  if (co->finished) return reused(rt);
+  if (sl_await_active(&co->aw))
+    return ccoro_continue(rt, co, sl_await_throw(rt, &co->aw, exc, out), out);
+  sl_raise_obj(rt, exc);
+  if (co->pc == 0) return ccoro_done(rt, co, SL_CORO_ERROR); /* never started */
+  /* Suspended at a bare yield: the exception appears there. */
+  co->failed = true;
+  return ccoro_done(rt, co, co->def->resume(rt, co, out));
+}
+
+static void ccoro_close(sl_rt *rt, sl_obj *o) {
+  sl_ccoro *co = (sl_ccoro *)o;
+  co->finished = true;
+  ccoro_clear(rt, o);
+}
+
+static const char *ccoro_qualname(sl_obj *o) { return ((sl_ccoro *)o)->def->qualname; }
+
+static const sl_coro_ops ccoro_ops = {ccoro_send, ccoro_throw, ccoro_close, ccoro_qualname, NULL};
+
+const sl_type sl_ccoro_type = {.name = "coroutine", .clear = ccoro_clear, .coro = &ccoro_ops,
+                               .size = sizeof(sl_ccoro)};
+
+sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_ccoro_type);
+  if (!o) return NULL;
+  sl_ccoro *co = (sl_ccoro *)o;
+  co->def = def;
+  for (size_t i = 0; i < nslots && i < SL_CCORO_SLOTS; i++) co->slots[i] = sl_vincref(slots[i]);
+  return o;
+}
+
+sl_coro_status sl_ccoro_await(sl_rt *rt, sl_ccoro *co, sl_value awaitable, int next_pc,
+                              sl_value *out) {
+  co->pc = next_pc;
+  sl_coro_status st = sl_await_begin(rt, &co->aw, awaitable, out);
+  if (st == SL_CORO_YIELD) return st;
+  co->failed = st == SL_CORO_ERROR;
+  sl_vset(rt, &co->result, st == SL_CORO_RETURN ? *out : sl_undef());
+  *out = sl_none();
+  if (co->failed && rt->fatal) return SL_CORO_ERROR;
+  return co->def->resume(rt, co, out);
+}
+
+sl_value sl_ccoro_take_result(sl_ccoro *co) {
+  sl_value v = co->result;
+  co->result = sl_undef();
+  return sl_is_undef(v) ? sl_none() : v;
+}
+
+sl_coro_status sl_ccoro_yield_none(sl_ccoro *co, int next_pc, sl_value *out) {
+  co->pc = next_pc;
+  *out = sl_none();
+  return SL_CORO_YIELD;
+}

@@ -1,0 +1,89 @@
+/* The coroutine protocol, `await` delegation, and coroutines written in C.
+ *
+ * A coroutine is any heap object whose type has `coro` ops: Python's
+ * send/throw/close. The scenario VM's coroutines implement it, and so do the
+ * library's own coroutines (sleep, Lock.acquire, Queue.get, ...), written in
+ * C as resumable state machines (sl_ccoro). */
+#ifndef SL_CORO_H
+#define SL_CORO_H
+
+#include "core/object.h"
+
+typedef enum sl_coro_status {
+  SL_CORO_YIELD,  /* *out: the yielded value (new ref): a future, or None */
+  SL_CORO_RETURN, /* *out: the return value (new ref) */
+  SL_CORO_ERROR,  /* rt->exc (or rt->fatal) is set */
+} sl_coro_status;
+
+struct sl_coro_ops {
+  sl_coro_status (*send)(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out);
+  /* Throws `exc` (borrowed) in at the suspension point. */
+  sl_coro_status (*throw_)(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out);
+  void (*close)(sl_rt *rt, sl_obj *co);
+  /* The coroutine function's __qualname__ (borrowed, static or owned by co). */
+  const char *(*qualname)(sl_obj *co);
+  /* Appends where the coroutine is suspended ("file:line in func"); may be NULL. */
+  void (*where)(sl_rt *rt, sl_obj *co, sl_strbuf *out);
+};
+
+static inline bool sl_is_coro(sl_value v) { return v.tag == SL_V_OBJ && v.u.o->type->coro; }
+sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out);
+sl_coro_status sl_coro_throw(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out);
+void sl_coro_close(sl_rt *rt, sl_obj *co);
+const char *sl_coro_qualname(sl_obj *co);
+
+/* `await x` in progress: x is a future or a coroutine we delegate to. */
+typedef struct sl_awaiter {
+  sl_value target; /* owned; SL_V_UNDEF when idle */
+} sl_awaiter;
+
+/* Starts awaiting `awaitable` (borrowed). YIELD: suspended (out = the value
+ * to pass up to the task). RETURN/ERROR: finished at once. */
+sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_value *out);
+sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out);
+sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out);
+static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(aw->target); }
+void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
+
+/* ---- Coroutines written in C ------------------------------------------ */
+
+typedef struct sl_ccoro sl_ccoro;
+
+#define SL_CCORO_SLOTS 8
+
+typedef struct sl_ccoro_def {
+  const char *qualname; /* "sleep", "Lock.acquire", ... */
+  /* Runs from state co->pc until the coroutine suspends (return
+   * sl_ccoro_await's result) or finishes (SL_CORO_RETURN / SL_CORO_ERROR). On
+   * re-entry after an await, co->failed says whether the awaited thing raised
+   * (the exception is pending in rt->exc) and co->result holds its value. */
+  sl_coro_status (*resume)(sl_rt *rt, sl_ccoro *co, sl_value *out);
+} sl_ccoro_def;
+
+struct sl_ccoro {
+  sl_obj hdr;
+  const sl_ccoro_def *def;
+  int pc;                          /* state: 0 = not started */
+  bool finished;
+  bool failed;                     /* the last await raised */
+  sl_value result;                 /* owned: the last await's value */
+  sl_awaiter aw;
+  sl_value slots[SL_CCORO_SLOTS];  /* owned locals */
+  double num;                      /* a numeric local (sleep's delay) */
+};
+
+extern const sl_type sl_ccoro_type;
+
+/* A new C coroutine; `slots` (borrowed, up to SL_CCORO_SLOTS) become its
+ * first locals. */
+sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots);
+/* Awaits `awaitable` (borrowed) and continues at state `next_pc`: either
+ * suspends (returns YIELD) or re-enters def->resume at once. */
+sl_coro_status sl_ccoro_await(sl_rt *rt, sl_ccoro *co, sl_value awaitable, int next_pc,
+                              sl_value *out);
+/* Takes the last await's result (new reference to the caller). */
+sl_value sl_ccoro_take_result(sl_ccoro *co);
+/* Suspends with a bare `yield` (sleep(0)), continuing at `next_pc`. */
+sl_coro_status sl_ccoro_yield_none(sl_ccoro *co, int next_pc, sl_value *out);
+
+#endif

@@ -1,0 +1,124 @@
+/* Exception classes and exception instances.
+ *
+ * Classes are heap objects (sl_class); the built-in ones are created with the
+ * run (sl_rt.classes). Scenario files declare more (class E(Exception): ...),
+ * created by core/lang with sl_class_new. Instances (sl_exc) carry args,
+ * __cause__, __context__, __suppress_context__, the traceback and the
+ * attributes a user __init__ sets. */
+#ifndef SL_EXC_H
+#define SL_EXC_H
+
+#include "core/object.h"
+
+/* X(enum, Python name, base enum, second base or NONE, module) */
+#define SL_EXC_MAP(X)                                                          \
+  X(BASE_EXCEPTION, "BaseException", NONE, NONE, "builtins")                   \
+  X(EXCEPTION, "Exception", BASE_EXCEPTION, NONE, "builtins")                  \
+  X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION, NONE, "builtins")               \
+  X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION, NONE, "builtins") \
+  X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION, NONE, "builtins")         \
+  X(ARITHMETIC_ERROR, "ArithmeticError", EXCEPTION, NONE, "builtins")          \
+  X(ZERO_DIVISION_ERROR, "ZeroDivisionError", ARITHMETIC_ERROR, NONE, "builtins") \
+  X(OVERFLOW_ERROR, "OverflowError", ARITHMETIC_ERROR, NONE, "builtins")       \
+  X(ASSERTION_ERROR, "AssertionError", EXCEPTION, NONE, "builtins")            \
+  X(ATTRIBUTE_ERROR, "AttributeError", EXCEPTION, NONE, "builtins")            \
+  X(LOOKUP_ERROR, "LookupError", EXCEPTION, NONE, "builtins")                  \
+  X(INDEX_ERROR, "IndexError", LOOKUP_ERROR, NONE, "builtins")                 \
+  X(KEY_ERROR, "KeyError", LOOKUP_ERROR, NONE, "builtins")                     \
+  X(NAME_ERROR, "NameError", EXCEPTION, NONE, "builtins")                      \
+  X(UNBOUND_LOCAL_ERROR, "UnboundLocalError", NAME_ERROR, NONE, "builtins")    \
+  X(RUNTIME_ERROR, "RuntimeError", EXCEPTION, NONE, "builtins")                \
+  X(NOT_IMPLEMENTED_ERROR, "NotImplementedError", RUNTIME_ERROR, NONE, "builtins") \
+  X(RECURSION_ERROR, "RecursionError", RUNTIME_ERROR, NONE, "builtins")        \
+  X(STOP_ITERATION, "StopIteration", EXCEPTION, NONE, "builtins")              \
+  X(STOP_ASYNC_ITERATION, "StopAsyncIteration", EXCEPTION, NONE, "builtins")   \
+  X(TYPE_ERROR, "TypeError", EXCEPTION, NONE, "builtins")                      \
+  X(VALUE_ERROR, "ValueError", EXCEPTION, NONE, "builtins")                    \
+  X(UNICODE_ERROR, "UnicodeError", VALUE_ERROR, NONE, "builtins")              \
+  X(OS_ERROR, "OSError", EXCEPTION, NONE, "builtins")                          \
+  X(TIMEOUT_ERROR, "TimeoutError", OS_ERROR, NONE, "builtins")                 \
+  X(CONNECTION_ERROR, "ConnectionError", OS_ERROR, NONE, "builtins")           \
+  X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                  \
+  X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins") \
+  X(EXCEPTION_GROUP, "ExceptionGroup", BASE_EXCEPTION_GROUP, EXCEPTION, "builtins") \
+  X(CANCELLED_ERROR, "CancelledError", BASE_EXCEPTION, NONE, "asyncio.exceptions") \
+  X(INVALID_STATE_ERROR, "InvalidStateError", EXCEPTION, NONE, "asyncio.exceptions") \
+  X(QUEUE_EMPTY, "QueueEmpty", EXCEPTION, NONE, "asyncio.queues")              \
+  X(QUEUE_FULL, "QueueFull", EXCEPTION, NONE, "asyncio.queues")                \
+  X(QUEUE_SHUTDOWN, "QueueShutDown", EXCEPTION, NONE, "asyncio.queues")        \
+  X(BROKEN_BARRIER_ERROR, "BrokenBarrierError", RUNTIME_ERROR, NONE, "asyncio.exceptions")
+
+typedef enum sl_exc_id {
+#define SL_EXC_ENUM(id, name, base, base2, module) SL_EXC_##id,
+  SL_EXC_MAP(SL_EXC_ENUM)
+#undef SL_EXC_ENUM
+  SL_EXC__COUNT,
+  SL_EXC_NONE = -1
+} sl_exc_id;
+
+extern const sl_type sl_class_type;
+extern const sl_type sl_exc_type;
+
+typedef struct sl_class {
+  sl_obj hdr;
+  sl_obj *name;     /* owned str: "ValueError" */
+  sl_obj *qualname; /* owned str */
+  const char *module; /* static: "builtins", "asyncio.exceptions", "__main__" */
+  sl_obj *bases[2]; /* owned; NULL when absent */
+  sl_obj *attrs;    /* owned dict of class attributes (core/lang), or NULL */
+  sl_exc_id builtin; /* which built-in class, or SL_EXC_NONE */
+} sl_class;
+
+typedef struct sl_tb_entry {
+  sl_obj *file; /* owned str */
+  sl_obj *func; /* owned str */
+  int line;
+} sl_tb_entry;
+
+typedef struct sl_exc {
+  sl_obj hdr;
+  sl_obj *cls;     /* owned sl_class */
+  sl_obj *args;    /* owned tuple */
+  sl_obj *cause;   /* owned or NULL */
+  sl_obj *context; /* owned or NULL */
+  bool suppress_context;
+  sl_obj *attrs;   /* owned dict (core/lang) or NULL */
+  sl_tb_entry *tb; /* owned array, innermost last */
+  size_t ntb, captb;
+} sl_exc;
+
+/* Creates the built-in classes of the run. */
+int sl_exc_init_classes(sl_rt *rt);
+
+/* A new class named `name` deriving from `base` (and optional base2). */
+sl_obj *sl_class_new(sl_rt *rt, const char *name, const char *qualname, const char *module,
+                     sl_obj *base, sl_obj *base2);
+/* Whether class `cls` is `base` or derives from it. */
+bool sl_class_is_subclass(const sl_obj *cls, const sl_obj *base);
+static inline sl_class *sl_as_class(sl_obj *o) { return (sl_class *)o; }
+
+/* New exception instance of class `cls` with `args` (borrowed array). */
+sl_obj *sl_exc_new(sl_rt *rt, sl_obj *cls, const sl_value *args, size_t nargs);
+/* New instance of built-in `id` with a single str message (NULL: no args). */
+sl_obj *sl_exc_new_msg(sl_rt *rt, sl_exc_id id, const char *msg);
+static inline sl_exc *sl_as_exc(sl_obj *o) { return (sl_exc *)o; }
+bool sl_exc_isinstance(const sl_obj *exc, sl_exc_id id);
+bool sl_exc_isinstance_cls(const sl_obj *exc, const sl_obj *cls);
+/* Appends one traceback entry (the frame it passed through). */
+int sl_exc_add_tb(sl_rt *rt, sl_obj *exc, sl_obj *file, sl_obj *func, int line);
+
+/* Raises a new built-in exception with a message (printf-style). Returns -1. */
+int sl_raise(sl_rt *rt, sl_exc_id id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Raises with no arguments (e.g. `CancelledError()`). Returns -1. */
+int sl_raise_noargs(sl_rt *rt, sl_exc_id id);
+/* Raises `exc` (borrowed; a new reference is taken). Returns -1. */
+int sl_raise_obj(sl_rt *rt, sl_obj *exc);
+/* True when the pending exception is an instance of `id`. */
+bool sl_err_matches(sl_rt *rt, sl_exc_id id);
+
+/* "Type: message" as traceback.format_exception_only's last line. */
+int sl_exc_format_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+/* The class name of an exception instance. */
+const char *sl_exc_type_name(const sl_obj *exc);
+
+#endif

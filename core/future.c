@@ -1,0 +1,251 @@
+/* Future (see future.h). Mirrors Lib/asyncio/futures.py; where the C
+ * accelerator (_asynciomodule.c) differs observably we follow it. */
+#include "core/future.h"
+
+#include "core/alloc.h"
+#include "core/exc.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/task.h"
+
+void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  sl_vset(rt, &f->result, sl_none());
+  sl_decref(rt, f->exception);
+  f->exception = NULL;
+  sl_vset(rt, &f->cancel_message, sl_none());
+  sl_decref(rt, f->cancelled_exc);
+  f->cancelled_exc = NULL;
+  for (size_t i = 0; i < f->ncallbacks; i++) sl_vdecref(rt, f->callbacks[i]);
+  f->ncallbacks = 0;
+}
+
+void sl_future_release_fields(sl_obj *o) { sl_free(sl_as_future(o)->callbacks); }
+
+static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
+
+static const char *state_name(sl_future_state s) {
+  return s == SL_FUTURE_PENDING ? "pending" : s == SL_FUTURE_CANCELLED ? "cancelled" : "finished";
+}
+
+/* <Future pending>, <Future finished result=1>, ... (no addresses). */
+static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_future *f = sl_as_future(o);
+  sl_strbuf_printf(out, "<Future %s", state_name(f->state));
+  if (f->state == SL_FUTURE_FINISHED) {
+    if (f->exception) {
+      sl_strbuf_puts(out, " exception=");
+      if (sl_repr(rt, sl_obj_val(f->exception), out)) return -1;
+    } else {
+      sl_strbuf_puts(out, " result=");
+      if (sl_repr(rt, f->result, out)) return -1;
+    }
+  }
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+
+const sl_type sl_future_type = {.name = "Future", .clear = future_clear,
+                                .release = sl_future_release_fields, .repr = future_repr,
+                                .flags = SL_TF_FUTURE, .size = sizeof(sl_future)};
+
+void sl_future_init(sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  f->state = SL_FUTURE_PENDING;
+  f->result = sl_none();
+  f->cancel_message = sl_none();
+}
+
+sl_obj *sl_future_new(sl_rt *rt) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_future_type);
+  if (o) sl_future_init(o);
+  return o;
+}
+
+/* __schedule_callbacks: copy, clear, then call_soon(cb, self) for each. */
+static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  size_t n = f->ncallbacks;
+  sl_value *cbs = f->callbacks;
+  f->callbacks = NULL;
+  f->ncallbacks = f->capcallbacks = 0;
+  sl_value self = sl_obj_val(o);
+  int rc = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (rc == 0 && sl_loop_call_soon0(rt, cbs[i], &self, 1)) rc = -1;
+    sl_vdecref(rt, cbs[i]);
+  }
+  sl_free(cbs);
+  return rc;
+}
+
+/* A task reaches a final state: tell the task machinery (all_tasks, the
+ * observer). */
+static void state_changed(sl_rt *rt, sl_obj *o) {
+  if (o->type->flags & SL_TF_TASK) sl_task_finished(rt, o);
+}
+
+sl_obj *sl_future_make_cancelled_error(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  if (f->cancelled_exc) {
+    sl_obj *exc = f->cancelled_exc;
+    f->cancelled_exc = NULL;
+    return exc;
+  }
+  if (sl_is_none(f->cancel_message))
+    return sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
+  return sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], &f->cancel_message, 1);
+}
+
+static int raise_cancelled(sl_rt *rt, sl_obj *o) {
+  sl_obj *exc = sl_future_make_cancelled_error(rt, o);
+  if (!exc) return -1;
+  return sl_err_restore(rt, exc);
+}
+
+int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
+  sl_future *f = sl_as_future(o);
+  if (f->state == SL_FUTURE_CANCELLED) return raise_cancelled(rt, o);
+  if (f->state != SL_FUTURE_FINISHED)
+    return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not ready.");
+  f->log_traceback = false;
+  if (f->exception) return sl_raise_obj(rt, f->exception);
+  *out = sl_vincref(f->result);
+  return 0;
+}
+
+int sl_future_exception(sl_rt *rt, sl_obj *o, sl_obj **out) {
+  sl_future *f = sl_as_future(o);
+  if (f->state == SL_FUTURE_CANCELLED) return raise_cancelled(rt, o);
+  if (f->state != SL_FUTURE_FINISHED)
+    return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Exception is not set.");
+  f->log_traceback = false;
+  sl_incref(f->exception);
+  *out = f->exception;
+  return 0;
+}
+
+/* "invalid state" text of the C Future: `<state>: <repr>` */
+static int invalid_state(sl_rt *rt, sl_obj *o) {
+  sl_strbuf text = SL_STRBUF_INIT;
+  sl_strbuf_printf(&text, "%s: ", state_name(sl_as_future(o)->state));
+  if (sl_repr(rt, sl_obj_val(o), &text)) {
+    sl_strbuf_free(&text);
+    return -1;
+  }
+  int rc = sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "%s", sl_strbuf_cstr(&text));
+  sl_strbuf_free(&text);
+  return rc;
+}
+
+int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
+  sl_future *f = sl_as_future(o);
+  if (f->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
+  sl_vset(rt, &f->result, sl_vincref(v));
+  f->state = SL_FUTURE_FINISHED;
+  state_changed(rt, o);
+  return schedule_callbacks(rt, o);
+}
+
+int sl_future_set_exception(sl_rt *rt, sl_obj *o, sl_value exc) {
+  sl_future *f = sl_as_future(o);
+  if (f->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
+  sl_obj *instance = NULL;
+  if (sl_is_type(exc, &sl_class_type)) {
+    sl_value made;
+    if (sl_call_pos(rt, exc, NULL, 0, &made)) return -1;
+    instance = made.u.o;
+  } else if (sl_is_type(exc, &sl_exc_type)) {
+    instance = exc.u.o;
+    sl_incref(instance);
+  } else {
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "invalid exception object");
+  }
+  if (sl_exc_isinstance(instance, SL_EXC_STOP_ITERATION)) {
+    if (!rt->profile->set_exception_stopiteration_runtimeerror) {
+      sl_decref(rt, instance);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "StopIteration interacts badly with generators and cannot be raised into a Future");
+    }
+    sl_obj *wrapped = sl_exc_new_msg(rt, SL_EXC_RUNTIME_ERROR, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    if (!wrapped) {
+      sl_decref(rt, instance);
+      return -1;
+    }
+    sl_as_exc(wrapped)->cause = instance;
+    sl_incref(instance);
+    sl_as_exc(wrapped)->context = instance;
+    instance = wrapped;
+  }
+  f->exception = instance;
+  f->state = SL_FUTURE_FINISHED;
+  f->log_traceback = true;
+  state_changed(rt, o);
+  return schedule_callbacks(rt, o);
+}
+
+int sl_future_cancel_base(sl_rt *rt, sl_obj *o, sl_value msg) {
+  sl_future *f = sl_as_future(o);
+  f->log_traceback = false;
+  if (f->state != SL_FUTURE_PENDING) return 0;
+  f->state = SL_FUTURE_CANCELLED;
+  sl_vset(rt, &f->cancel_message, sl_vincref(msg));
+  state_changed(rt, o);
+  return schedule_callbacks(rt, o) ? -1 : 1;
+}
+
+int sl_future_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
+  if (o->type->future_cancel) return o->type->future_cancel(rt, o, msg);
+  return sl_future_cancel_base(rt, o, msg);
+}
+
+int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
+  sl_future *f = sl_as_future(o);
+  if (f->state != SL_FUTURE_PENDING) {
+    sl_value self = sl_obj_val(o);
+    return sl_loop_call_soon0(rt, cb, &self, 1);
+  }
+  if (f->ncallbacks == f->capcallbacks) {
+    size_t cap = f->capcallbacks ? f->capcallbacks * 2 : 2;
+    sl_value *grown = sl_realloc(f->callbacks, cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    f->callbacks = grown;
+    f->capcallbacks = cap;
+  }
+  f->callbacks[f->ncallbacks++] = sl_vincref(cb);
+  return 0;
+}
+
+int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
+  sl_future *f = sl_as_future(o);
+  size_t kept = 0;
+  int64_t removed = 0;
+  for (size_t i = 0; i < f->ncallbacks; i++) {
+    bool same;
+    if (sl_eq(rt, f->callbacks[i], cb, &same)) return -1;
+    if (same) {
+      sl_vdecref(rt, f->callbacks[i]);
+      removed++;
+    } else {
+      f->callbacks[kept++] = f->callbacks[i];
+    }
+  }
+  f->ncallbacks = kept;
+  return removed;
+}
+
+int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v) {
+  if (sl_future_cancelled(fut)) return 0;
+  return sl_future_set_result(rt, fut, v);
+}
+
+void sl_future_trace_id(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  if (o->type->flags & SL_TF_TASK) {
+    sl_strbuf_printf(out, "T%llu", (unsigned long long)sl_as_task(o)->ordinal);
+    return;
+  }
+  sl_future *f = sl_as_future(o);
+  if (!f->trace_id) f->trace_id = ++rt->future_ordinal;
+  sl_strbuf_printf(out, "F%llu", (unsigned long long)f->trace_id);
+}

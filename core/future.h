@@ -1,0 +1,72 @@
+/* Future: mirrors Lib/asyncio/futures.py (and _asynciomodule.c FutureObj).
+ *
+ * An explicit state machine: PENDING -> FINISHED or CANCELLED. Done callbacks
+ * always run through call_soon, in registration order. Types whose layout
+ * starts with sl_future (Task, gather's future) carry SL_TF_FUTURE. */
+#ifndef SL_FUTURE_H
+#define SL_FUTURE_H
+
+#include "core/object.h"
+
+typedef enum sl_future_state {
+  SL_FUTURE_PENDING,
+  SL_FUTURE_CANCELLED,
+  SL_FUTURE_FINISHED,
+} sl_future_state;
+
+typedef struct sl_future {
+  sl_obj hdr;
+  sl_future_state state;
+  sl_value result;         /* owned */
+  sl_obj *exception;       /* owned, or NULL */
+  sl_value cancel_message; /* owned: None or the message */
+  sl_obj *cancelled_exc;   /* owned: saved CancelledError (_cancelled_exc) */
+  sl_value *callbacks;     /* owned array of owned callables */
+  size_t ncallbacks, capcallbacks;
+  bool blocking;           /* _asyncio_future_blocking */
+  bool log_traceback;      /* an exception nobody has retrieved yet */
+  uint64_t trace_id;       /* F<trace_id> in traces; 0 until first named */
+} sl_future;
+
+extern const sl_type sl_future_type;
+
+static inline bool sl_is_future(sl_value v) {
+  return v.tag == SL_V_OBJ && (v.u.o->type->flags & SL_TF_FUTURE);
+}
+static inline sl_future *sl_as_future(sl_obj *o) { return (sl_future *)o; }
+static inline bool sl_future_done(sl_obj *f) { return sl_as_future(f)->state != SL_FUTURE_PENDING; }
+static inline bool sl_future_cancelled(sl_obj *f) {
+  return sl_as_future(f)->state == SL_FUTURE_CANCELLED;
+}
+
+/* loop.create_future() */
+sl_obj *sl_future_new(sl_rt *rt);
+/* Initialises the sl_future part of a freshly allocated subtype object. */
+void sl_future_init(sl_obj *fut);
+/* Releases what the sl_future part holds (for subtypes' clear). */
+void sl_future_clear_fields(sl_rt *rt, sl_obj *fut);
+void sl_future_release_fields(sl_obj *fut);
+
+/* result(): 0 and *out (new ref), or -1 with the exception raised. */
+int sl_future_result(sl_rt *rt, sl_obj *fut, sl_value *out);
+/* exception(): 0 and *out (new ref or NULL), or -1. */
+int sl_future_exception(sl_rt *rt, sl_obj *fut, sl_obj **out);
+int sl_future_set_result(sl_rt *rt, sl_obj *fut, sl_value v);
+/* `exc` is borrowed; a class is instantiated as CPython does. */
+int sl_future_set_exception(sl_rt *rt, sl_obj *fut, sl_value exc);
+/* Future.cancel(msg) without the Task override: 1 cancelled, 0 already done,
+ * -1 error. */
+int sl_future_cancel_base(sl_rt *rt, sl_obj *fut, sl_value msg);
+/* fut.cancel(msg) dispatching to Task.cancel for tasks. */
+int sl_future_cancel(sl_rt *rt, sl_obj *fut, sl_value msg);
+int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
+/* Removes every callback equal to cb; returns how many, or -1. */
+int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
+/* _make_cancelled_error(): new reference, NULL when out of memory. */
+sl_obj *sl_future_make_cancelled_error(sl_rt *rt, sl_obj *fut);
+/* futures._set_result_unless_cancelled as a callable's body. */
+int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v);
+/* The trace id of a future or task ("T3", "F2"); assigns F ids on first use. */
+void sl_future_trace_id(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
+
+#endif

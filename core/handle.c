@@ -1,0 +1,122 @@
+/* Handle and TimerHandle (see handle.h). Mirrors Lib/asyncio/events.py. */
+#include "core/handle.h"
+
+#include "core/cfunc.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/task.h"
+
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
+
+static void handle_drop_callback(sl_rt *rt, sl_handle *h) {
+  sl_vset(rt, &h->callback, sl_none());
+  for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());
+}
+
+static void handle_clear(sl_rt *rt, sl_obj *o) { handle_drop_callback(rt, sl_as_handle(o)); }
+
+static int handle_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_handle *h = sl_as_handle(o);
+  sl_strbuf_printf(out, "<%s%s>", o->type->name, h->cancelled ? " cancelled" : "");
+  return 0;
+}
+
+/* TimerHandle ordering is `self._when < other._when` and nothing else. */
+static int timer_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  *res = sl_as_handle(a)->when < sl_as_handle(b.u.o)->when;
+  return 0;
+}
+
+const sl_type sl_handle_type = {.name = "Handle", .clear = handle_clear, .repr = handle_repr,
+                                .size = sizeof(sl_handle)};
+const sl_type sl_timer_handle_type = {.name = "TimerHandle", .clear = handle_clear,
+                                      .repr = handle_repr, .lt = timer_lt,
+                                      .size = sizeof(sl_handle)};
+
+sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
+                      bool is_timer, double when) {
+  sl_obj *o = sl_obj_alloc_size(rt, is_timer ? &sl_timer_handle_type : &sl_handle_type,
+                                sizeof(sl_handle) + nargs * sizeof(sl_value));
+  if (!o) return NULL;
+  sl_handle *h = sl_as_handle(o);
+  h->callback = sl_vincref(callback);
+  h->is_timer = is_timer;
+  h->when = when;
+  h->nargs = nargs;
+  for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
+  return o;
+}
+
+void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  if (h->cancelled) return;
+  /* TimerHandle.cancel: tell the loop first (it counts scheduled ones). */
+  if (h->is_timer) sl_loop_timer_cancelled(rt, o);
+  h->cancelled = true;
+  handle_drop_callback(rt, h);
+}
+
+int sl_handle_run(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  sl_value result = sl_none();
+  sl_value callback = sl_vincref(h->callback);
+  int rc = sl_call_pos(rt, callback, h->args, h->nargs, &result);
+  sl_vdecref(rt, callback);
+  sl_vdecref(rt, result);
+  if (rc == 0) return 0;
+  if (rt->fatal) return -1;
+  /* Handle._run: report and carry on with the next handle. */
+  sl_obj *exc = sl_err_fetch(rt);
+  sl_strbuf msg = SL_STRBUF_INIT;
+  sl_strbuf_puts(&msg, "Exception in callback ");
+  sl_handle_canon_name(rt, o, &msg);
+  sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
+  sl_strbuf_free(&msg);
+  sl_decref(rt, exc);
+  return rt->fatal ? -1 : 0;
+}
+
+/* Appends the trace id of a task or future argument, "?" for anything else. */
+static void append_id(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  if (sl_is_future(v)) sl_future_trace_id(rt, v.u.o, out);
+  else sl_strbuf_putc(out, '?');
+}
+
+void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_handle *h = sl_as_handle(o);
+  sl_strbuf_puts(out, h->is_timer ? "timer:" : "soon:");
+  sl_value cb = h->callback;
+  if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
+    sl_cfunc *f = sl_as_cfunc(cb.u.o);
+    sl_value arg0 = h->nargs ? h->args[0] : sl_none();
+    sl_strbuf_puts(out, f->def->label);
+    switch (f->def->canon) {
+    case SL_CANON_LABEL: break;
+    case SL_CANON_SELF: sl_strbuf_putc(out, ' '); append_id(rt, f->self, out); break;
+    case SL_CANON_ARG0: sl_strbuf_putc(out, ' '); append_id(rt, arg0, out); break;
+    case SL_CANON_SELF_ARG0:
+      sl_strbuf_putc(out, ' ');
+      append_id(rt, f->self, out);
+      sl_strbuf_puts(out, " <- ");
+      append_id(rt, arg0, out);
+      break;
+    }
+    return;
+  }
+  sl_strbuf_puts(out, "user ");
+  if (sl_is_type(cb, &sl_cfunc_type)) {
+    sl_strbuf_puts(out, sl_as_cfunc(cb.u.o)->def->name);
+    return;
+  }
+  sl_value qualname;
+  if (sl_getattr(rt, cb, "__qualname__", &qualname) == 0 && sl_is_str(qualname)) {
+    sl_strbuf_puts(out, sl_str_cstr(qualname.u.o));
+    sl_vdecref(rt, qualname);
+  } else {
+    if (!rt->fatal) sl_err_clear(rt);
+    sl_strbuf_puts(out, sl_type_name(cb));
+  }
+}

@@ -1,0 +1,41 @@
+/* Handle and TimerHandle: mirrors Lib/asyncio/events.py.
+ *
+ * A handle holds a callable and its arguments. A TimerHandle also has a
+ * deadline (`when`) and sits in the loop's timer heap while `scheduled`.
+ * Cancelling drops the callable and arguments at once, as CPython does. */
+#ifndef SL_HANDLE_H
+#define SL_HANDLE_H
+
+#include "core/object.h"
+
+extern const sl_type sl_handle_type;
+extern const sl_type sl_timer_handle_type;
+
+typedef struct sl_handle {
+  sl_obj hdr;
+  sl_value callback; /* owned; None once cancelled */
+  bool cancelled;
+  bool scheduled;    /* TimerHandle: in the loop's heap */
+  bool is_timer;
+  double when;       /* TimerHandle deadline */
+  size_t nargs;
+  sl_value args[];   /* owned */
+} sl_handle;
+
+static inline sl_handle *sl_as_handle(sl_obj *o) { return (sl_handle *)o; }
+static inline bool sl_is_handle(sl_value v) {
+  return v.tag == SL_V_OBJ && (v.u.o->type == &sl_handle_type || v.u.o->type == &sl_timer_handle_type);
+}
+
+/* A new handle for callback(*args) (all borrowed). */
+sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
+                      bool is_timer, double when);
+/* Handle.cancel() / TimerHandle.cancel(). */
+void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
+/* Handle._run(): calls the callback; an exception goes to the loop's
+ * exception handler. Returns -1 only on a fatal error. */
+int sl_handle_run(sl_rt *rt, sl_obj *handle);
+/* Appends the canonical name of the handle (docs/trace.md). */
+void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);
+
+#endif

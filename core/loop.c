@@ -1,0 +1,366 @@
+/* The event loop (see loop.h). Mirrors Lib/asyncio/base_events.py:
+ * call_soon/call_at/call_later, _run_once, run_forever, run_until_complete. */
+#include "core/loop.h"
+
+#include <math.h>
+
+#include "core/alloc.h"
+#include "core/assert.h"
+#include "core/cfunc.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/handle.h"
+#include "core/rt.h"
+#include "core/task.h"
+
+/* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
+
+static bool when_lt(sl_obj *a, sl_obj *b) { return sl_as_handle(a)->when < sl_as_handle(b)->when; }
+
+/* heapq._siftdown: move heap[pos] up toward startpos. */
+static void siftdown(sl_obj **heap, size_t startpos, size_t pos) {
+  sl_obj *newitem = heap[pos];
+  while (pos > startpos) {
+    size_t parentpos = (pos - 1) >> 1;
+    sl_obj *parent = heap[parentpos];
+    if (!when_lt(newitem, parent)) break;
+    heap[pos] = parent;
+    pos = parentpos;
+  }
+  heap[pos] = newitem;
+}
+
+/* heapq._siftup: go down to a leaf choosing the smaller child (the right one
+ * on ties), then sift the new item back up. */
+static void siftup(sl_obj **heap, size_t len, size_t pos) {
+  size_t startpos = pos;
+  sl_obj *newitem = heap[pos];
+  size_t childpos = 2 * pos + 1;
+  while (childpos < len) {
+    size_t rightpos = childpos + 1;
+    if (rightpos < len && !when_lt(heap[childpos], heap[rightpos])) childpos = rightpos;
+    heap[pos] = heap[childpos];
+    pos = childpos;
+    childpos = 2 * pos + 1;
+  }
+  heap[pos] = newitem;
+  siftdown(heap, startpos, pos);
+}
+
+void sl_heapq_push(sl_obj **heap, size_t *len, sl_obj *item) {
+  heap[(*len)++] = item;
+  siftdown(heap, 0, *len - 1);
+}
+
+sl_obj *sl_heapq_pop(sl_obj **heap, size_t *len) {
+  sl_obj *last = heap[--*len];
+  if (*len == 0) return last;
+  sl_obj *ret = heap[0];
+  heap[0] = last;
+  siftup(heap, *len, 0);
+  return ret;
+}
+
+void sl_heapq_heapify(sl_obj **heap, size_t len) {
+  for (size_t i = len / 2; i-- > 0;) siftup(heap, len, i);
+}
+
+/* ---- the loop object ----------------------------------------------------- */
+
+static void loop_clear(sl_rt *rt, sl_obj *o) {
+  sl_loop *loop = (sl_loop *)o;
+  while (loop->ready_len) {
+    sl_obj *h = loop->ready[loop->ready_head];
+    loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
+    loop->ready_len--;
+    sl_decref(rt, h);
+  }
+  while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled]);
+}
+
+static void loop_release(sl_obj *o) {
+  sl_loop *loop = (sl_loop *)o;
+  sl_free(loop->ready);
+  sl_free(loop->scheduled);
+}
+
+const sl_type sl_loop_type = {.name = "_UnixSelectorEventLoop", .clear = loop_clear,
+                              .release = loop_release, .size = sizeof(sl_loop)};
+
+sl_loop *sl_loop_new(sl_rt *rt) {
+  sl_loop *loop = (sl_loop *)sl_obj_alloc(rt, &sl_loop_type);
+  if (!loop) return NULL;
+  loop->clock_resolution = 1e-9;
+  return loop;
+}
+
+void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
+  loop->selector = *selector;
+}
+
+double sl_loop_time(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  return loop->selector.time ? loop->selector.time(loop->selector.ctx) : 0.0;
+}
+
+/* ---- ready queue ----------------------------------------------------------- */
+
+static int ready_append(sl_rt *rt, sl_obj *handle) {
+  sl_loop *loop = rt->loop;
+  if (loop->ready_len == loop->ready_cap) {
+    size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
+    sl_obj **grown = sl_malloc(cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    for (size_t i = 0; i < loop->ready_len; i++)
+      grown[i] = loop->ready[(loop->ready_head + i) % loop->ready_cap];
+    sl_free(loop->ready);
+    loop->ready = grown;
+    loop->ready_cap = cap;
+    loop->ready_head = 0;
+  }
+  sl_incref(handle);
+  loop->ready[(loop->ready_head + loop->ready_len++) % loop->ready_cap] = handle;
+  return 0;
+}
+
+/* Returns the owned reference to the first ready handle. */
+static sl_obj *ready_popleft(sl_loop *loop) {
+  sl_obj *h = loop->ready[loop->ready_head];
+  loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
+  loop->ready_len--;
+  return h;
+}
+
+/* ---- scheduling -------------------------------------------------------------- */
+
+sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
+  sl_obj *h = sl_handle_new(rt, callback, args, nargs, false, 0.0);
+  if (!h) return NULL;
+  if (ready_append(rt, h)) {
+    sl_decref(rt, h);
+    return NULL;
+  }
+  return h;
+}
+
+int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
+  sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
+  sl_decref(rt, h);
+  return h ? 0 : -1;
+}
+
+sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
+                        size_t nargs) {
+  sl_loop *loop = rt->loop;
+  if (loop->nscheduled == loop->capscheduled) {
+    size_t cap = loop->capscheduled ? loop->capscheduled * 2 : 64;
+    sl_obj **grown = sl_realloc(loop->scheduled, cap * sizeof *grown);
+    if (!grown) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    loop->scheduled = grown;
+    loop->capscheduled = cap;
+  }
+  sl_obj *h = sl_handle_new(rt, callback, args, nargs, true, when);
+  if (!h) return NULL;
+  sl_incref(h);
+  sl_heapq_push(loop->scheduled, &loop->nscheduled, h);
+  sl_as_handle(h)->scheduled = true;
+  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
+  return h;
+}
+
+sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,
+                           size_t nargs) {
+  /* base_events.py: self.call_at(self.time() + delay, ...) */
+  return sl_loop_call_at(rt, sl_loop_time(rt) + delay, callback, args, nargs);
+}
+
+void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {
+  sl_handle *h = sl_as_handle(handle);
+  if (h->scheduled) rt->loop->timer_cancelled_count++;
+  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, rt->loop->step, true, h->when);
+}
+
+/* ---- _run_once ------------------------------------------------------------------ */
+
+/* Drops cancelled timers: a full rebuild when they are many, otherwise only
+ * those at the head (base_events.py, start of _run_once). */
+static void prune_cancelled_timers(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  size_t sched_count = loop->nscheduled;
+  if (sched_count > SL_MIN_SCHEDULED_TIMER_HANDLES &&
+      (double)loop->timer_cancelled_count / (double)sched_count >
+          SL_MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
+    size_t kept = 0;
+    for (size_t i = 0; i < sched_count; i++) {
+      sl_obj *h = loop->scheduled[i];
+      if (sl_as_handle(h)->cancelled) {
+        sl_as_handle(h)->scheduled = false;
+        sl_decref(rt, h);
+      } else {
+        loop->scheduled[kept++] = h;
+      }
+    }
+    loop->nscheduled = kept;
+    sl_heapq_heapify(loop->scheduled, kept);
+    loop->timer_cancelled_count = 0;
+    return;
+  }
+  while (loop->nscheduled && sl_as_handle(loop->scheduled[0])->cancelled) {
+    loop->timer_cancelled_count--;
+    sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
+    sl_as_handle(h)->scheduled = false;
+    sl_decref(rt, h);
+  }
+}
+
+/* Moves the timers that are due to the ready queue, in heap-pop order. */
+static int collect_due_timers(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  /* base_events.py: end_time = self.time() + self._clock_resolution */
+  double end_time = sl_loop_time(rt) + loop->clock_resolution;
+  while (loop->nscheduled) {
+    if (sl_as_handle(loop->scheduled[0])->when >= end_time) break;
+    sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
+    sl_as_handle(h)->scheduled = false;
+    int rc = ready_append(rt, h);
+    sl_decref(rt, h);
+    if (rc) return -1;
+  }
+  return 0;
+}
+
+/* Runs `ntodo` handles; cancelled ones are skipped but use up their slot. */
+static int run_ready(sl_rt *rt, size_t ntodo) {
+  sl_loop *loop = rt->loop;
+  loop->handle_pos = 0;
+  for (size_t i = 0; i < ntodo; i++) {
+    sl_obj *h = ready_popleft(loop);
+    if (sl_as_handle(h)->cancelled) {
+      sl_decref(rt, h);
+      continue;
+    }
+    if (rt->observer.handle_run) {
+      sl_strbuf name = SL_STRBUF_INIT;
+      sl_handle_canon_name(rt, h, &name);
+      if (name.failed) {
+        sl_strbuf_free(&name);
+        sl_decref(rt, h);
+        return sl_nomem(rt);
+      }
+      rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt),
+                              name.data);
+      sl_strbuf_free(&name);
+    }
+    int rc = sl_handle_run(rt, h);
+    sl_decref(rt, h);
+    if (rc) return -1;
+    loop->handle_pos++;
+    if (loop->selector.handle_done) loop->selector.handle_done(loop->selector.ctx, rt);
+    if (rt->fatal) return -1;
+  }
+  return 0;
+}
+
+int sl_loop_run_once(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  if (loop->max_steps && loop->step >= loop->max_steps) return sl_rt_fatal(rt, SL_EBUDGET);
+  prune_cancelled_timers(rt);
+
+  bool has_timeout = false;
+  double timeout = 0.0;
+  if (loop->ready_len || loop->stopping) {
+    has_timeout = true;
+  } else if (loop->nscheduled) {
+    /* min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT); NaN aside,
+     * 3.13's rewritten clamp gives the same values. */
+    has_timeout = true;
+    timeout = sl_as_handle(loop->scheduled[0])->when - sl_loop_time(rt);
+    if (!(timeout > 0)) timeout = 0.0;
+    if (timeout > SL_MAXIMUM_SELECT_TIMEOUT) timeout = SL_MAXIMUM_SELECT_TIMEOUT;
+  }
+  loop->step++;
+  if (rt->observer.step_begin)
+    rt->observer.step_begin(rt->observer.ctx, loop->step, sl_loop_time(rt), has_timeout, timeout);
+  if (!loop->selector.select) return sl_rt_fatal(rt, SL_EINVAL);
+  if (loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout)) return -1;
+  if (collect_due_timers(rt)) return -1;
+  return run_ready(rt, loop->ready_len);
+}
+
+int sl_loop_run_forever(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  if (loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+  if (loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
+  loop->running = true;
+  int rc = 0;
+  for (;;) {
+    if (sl_loop_run_once(rt)) {
+      rc = -1;
+      break;
+    }
+    if (loop->stopping) break;
+  }
+  loop->stopping = false;
+  loop->running = false;
+  return rc;
+}
+
+void sl_loop_stop(sl_rt *rt) { rt->loop->stopping = true; }
+
+/* base_events._run_until_complete_cb: stop unless the future ended with
+ * SystemExit or KeyboardInterrupt. */
+static int run_until_complete_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_obj *fut = args->pos[0].u.o;
+  if (!sl_future_cancelled(fut)) {
+    sl_obj *exc = NULL;
+    if (sl_future_exception(rt, fut, &exc)) return -1;
+    bool fatal_exc = exc && (sl_exc_isinstance(exc, SL_EXC_SYSTEM_EXIT) ||
+                             sl_exc_isinstance(exc, SL_EXC_KEYBOARD_INTERRUPT));
+    sl_decref(rt, exc);
+    if (fatal_exc) return 0;
+  }
+  sl_loop_stop(rt);
+  return 0;
+}
+
+static const sl_cfunc_def run_until_complete_cb_def = {
+    "_run_until_complete_cb", run_until_complete_cb, "run_until_complete", SL_CANON_ARG0};
+
+int sl_loop_run_until_complete(sl_rt *rt, sl_obj *fut, sl_value *out) {
+  sl_obj *cb = sl_cfunc_new(rt, &run_until_complete_cb_def, sl_undef());
+  if (!cb) return -1;
+  int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(cb));
+  if (rc == 0) {
+    rc = sl_loop_run_forever(rt);
+    /* finally: future.remove_done_callback(_run_until_complete_cb) */
+    sl_obj *pending = sl_err_fetch(rt);
+    if (!rt->fatal && sl_future_remove_done_callback(rt, fut, sl_obj_val(cb)) < 0) rc = -1;
+    if (pending) sl_err_restore(rt, pending);
+  }
+  sl_decref(rt, cb);
+  if (rc) return -1;
+  if (!sl_future_done(fut))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop stopped before Future completed.");
+  return sl_future_result(rt, fut, out);
+}
+
+int sl_loop_close(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  if (loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Cannot close a running event loop");
+  if (loop->closed) return 0;
+  loop->closed = true;
+  /* BaseEventLoop.close: self._ready.clear(); self._scheduled.clear() */
+  loop_clear(rt, &loop->hdr);
+  return 0;
+}
+
+void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc) {
+  if (!rt->observer.error) return;
+  sl_strbuf text = SL_STRBUF_INIT;
+  if (exc && sl_exc_format_only(rt, exc, &text) && !rt->fatal) sl_err_clear(rt);
+  rt->observer.error(rt->observer.ctx, rt->loop->step, message, exc ? sl_strbuf_cstr(&text) : NULL);
+  sl_strbuf_free(&text);
+}

@@ -1,0 +1,83 @@
+/* The event loop: mirrors Lib/asyncio/base_events.py (BaseEventLoop).
+ *
+ * The loop owns the ready queue (a FIFO of handles) and the timer heap (a
+ * binary heap with exactly heapq's sift rules, since equal deadlines are not
+ * FIFO and their order is observable). Time and I/O come from a selector
+ * installed by the embedder (sim/ provides the virtual one). */
+#ifndef SL_LOOP_H
+#define SL_LOOP_H
+
+#include "core/object.h"
+
+typedef struct sl_task sl_task;
+typedef struct sl_loop sl_loop;
+
+/* base_events.py constants */
+#define SL_MIN_SCHEDULED_TIMER_HANDLES 100
+#define SL_MIN_CANCELLED_TIMER_HANDLES_FRACTION 0.5
+#define SL_MAXIMUM_SELECT_TIMEOUT (24 * 3600)
+
+/* The backend that supplies time and waits: the simulated selector. */
+typedef struct sl_selector {
+  void *ctx;
+  double (*time)(void *ctx);
+  /* Waits for I/O or `timeout` seconds (has_timeout false: forever). Returns
+   * 0, or -1 after sl_rt_fatal (e.g. SL_EDEADLOCK when waiting forever with
+   * nothing that could ever arrive). */
+  int (*select)(void *ctx, sl_rt *rt, bool has_timeout, double timeout);
+  /* Called after each handle ran (a schedule may charge it virtual time). */
+  void (*handle_done)(void *ctx, sl_rt *rt);
+} sl_selector;
+
+struct sl_loop {
+  sl_obj hdr;
+  sl_obj **ready;     /* owned handles: ring buffer */
+  size_t ready_head, ready_len, ready_cap;
+  sl_obj **scheduled; /* owned TimerHandles: heapq array */
+  size_t nscheduled, capscheduled;
+  int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */
+  bool stopping, running, closed;
+  uint64_t step;                 /* _run_once calls so far */
+  uint32_t handle_pos;           /* index of the running handle in its step */
+  double clock_resolution;       /* pinned to 1e-9 */
+  sl_selector selector;
+  sl_task *current_task;         /* borrowed */
+  sl_task *pending_head, *pending_tail; /* tasks not done, creation order */
+  uint64_t max_steps;            /* 0: unlimited */
+  bool eager_factory;            /* set_task_factory(eager_task_factory) */
+  bool has_task_factory;         /* any task factory installed */
+};
+
+extern const sl_type sl_loop_type;
+
+sl_loop *sl_loop_new(sl_rt *rt);
+void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector);
+double sl_loop_time(sl_rt *rt);
+
+/* call_soon(callback, *args): new reference to the Handle, NULL on error. */
+sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
+/* Same, dropping the returned handle. 0 or -1. */
+int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
+sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
+                        size_t nargs);
+sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,
+                           size_t nargs);
+/* _timer_handle_cancelled() */
+void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle);
+
+int sl_loop_run_once(sl_rt *rt);
+int sl_loop_run_forever(sl_rt *rt);
+/* run_until_complete(fut): runs until `fut` (a future or task) is done;
+ * *out gets its result (new ref) or the exception is raised. */
+int sl_loop_run_until_complete(sl_rt *rt, sl_obj *fut, sl_value *out);
+void sl_loop_stop(sl_rt *rt);
+int sl_loop_close(sl_rt *rt);
+/* call_exception_handler({'message': message, 'exception': exc}) */
+void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc);
+
+/* heapq on an array of TimerHandles (exposed for the unit tests). */
+void sl_heapq_push(sl_obj **heap, size_t *len, sl_obj *item);
+sl_obj *sl_heapq_pop(sl_obj **heap, size_t *len);
+void sl_heapq_heapify(sl_obj **heap, size_t len);
+
+#endif

@@ -1,0 +1,251 @@
+/* The heap of a run and Python's generic operations on values. */
+#include "core/object.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/assert.h"
+#include "core/exc.h"
+#include "core/rt.h"
+#include "core/str.h"
+
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
+
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
+  sl_obj *o = sl_calloc(1, size);
+  if (!o) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  o->type = type;
+  o->refcnt = 1;
+  /* Insert after the sentinel: the run's list is circular. */
+  o->run_next = rt->heap.run_next;
+  o->run_prev = &rt->heap;
+  rt->heap.run_next->run_prev = o;
+  rt->heap.run_next = o;
+  rt->nobjects++;
+  return o;
+}
+
+sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type) {
+  return sl_obj_alloc_size(rt, type, type->size);
+}
+
+static void unlink_and_free(sl_rt *rt, sl_obj *o) {
+  o->run_prev->run_next = o->run_next;
+  o->run_next->run_prev = o->run_prev;
+  rt->nobjects--;
+  sl_free(o);
+}
+
+void sl_decref(sl_rt *rt, sl_obj *o) {
+  if (!o) return;
+  SL_ASSERT_REFCNT(o);
+  if (--o->refcnt) return;
+  /* Keep the object alive while its children go, so a cycle back to it
+   * (child -> o) cannot free it twice. */
+  o->refcnt = 1;
+  if (o->type->clear) o->type->clear(rt, o);
+  if (o->type->release) o->type->release(o);
+  unlink_and_free(rt, o);
+}
+
+void sl_heap_free_all(sl_rt *rt) {
+  sl_obj *o = rt->heap.run_next;
+  while (o != &rt->heap) {
+    sl_obj *next = o->run_next;
+    if (o->type->release) o->type->release(o);
+    sl_free(o);
+    o = next;
+  }
+  rt->heap.run_next = rt->heap.run_prev = &rt->heap;
+  rt->nobjects = 0;
+}
+
+const char *sl_type_name(sl_value v) {
+  switch (v.tag) {
+  case SL_V_NONE: return "NoneType";
+  case SL_V_BOOL: return "bool";
+  case SL_V_INT: return "int";
+  case SL_V_FLOAT: return "float";
+  case SL_V_OBJ: return v.u.o->type->name;
+  default: return "<undefined>";
+  }
+}
+
+bool sl_is(sl_value a, sl_value b) {
+  if (a.tag != b.tag) return false;
+  switch (a.tag) {
+  case SL_V_NONE: case SL_V_UNDEF: return true;
+  case SL_V_BOOL: return a.u.b == b.u.b;
+  case SL_V_INT: return a.u.i == b.u.i;
+  case SL_V_FLOAT: return a.u.f == b.u.f || (isnan(a.u.f) && isnan(b.u.f));
+  case SL_V_OBJ: return a.u.o == b.u.o;
+  }
+  return false;
+}
+
+void sl_float_repr_into(sl_strbuf *out, double f);
+
+int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  switch (v.tag) {
+  case SL_V_NONE: sl_strbuf_puts(out, "None"); break;
+  case SL_V_BOOL: sl_strbuf_puts(out, v.u.b ? "True" : "False"); break;
+  case SL_V_INT: sl_strbuf_printf(out, "%lld", (long long)v.u.i); break;
+  case SL_V_FLOAT: sl_float_repr_into(out, v.u.f); break;
+  case SL_V_OBJ: {
+    sl_obj *o = v.u.o;
+    if (rt->recursion_depth > SL_MAX_RECURSION)
+      return sl_raise(rt, SL_EXC_RECURSION_ERROR,
+                      "maximum recursion depth exceeded while getting the repr of an object");
+    if (o->type->repr) {
+      rt->recursion_depth++;
+      int rc = o->type->repr(rt, o, out);
+      rt->recursion_depth--;
+      if (rc) return rc;
+    } else {
+      sl_strbuf_printf(out, "<%s object>", o->type->name);
+    }
+    break;
+  }
+  default: sl_strbuf_puts(out, "<undefined>");
+  }
+  return out->failed ? sl_nomem(rt) : 0;
+}
+
+int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  if (v.tag == SL_V_OBJ && v.u.o->type->str) {
+    if (v.u.o->type->str(rt, v.u.o, out)) return -1;
+    return out->failed ? sl_nomem(rt) : 0;
+  }
+  return sl_repr(rt, v, out);
+}
+
+static bool is_number(sl_value v) {
+  return v.tag == SL_V_INT || v.tag == SL_V_BOOL || v.tag == SL_V_FLOAT;
+}
+
+static int64_t as_int(sl_value v) { return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i; }
+
+/* Compares an int64 with a double exactly (no rounding of the int):
+ * returns -1, 0, 1, or 2 when f is NaN. */
+static int cmp_int_float(int64_t i, double f) {
+  if (isnan(f)) return 2;
+  if (f >= 9223372036854775808.0) return -1;
+  if (f < -9223372036854775808.0) return 1;
+  double fl = floor(f);
+  int64_t fi = (int64_t)fl;
+  if (i < fi) return -1;
+  if (i > fi) return 1;
+  return f > fl ? -1 : 0;
+}
+
+/* Three-way numeric comparison; 2 means unordered (NaN). */
+static int num_cmp(sl_value a, sl_value b) {
+  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
+    int64_t x = as_int(a), y = as_int(b);
+    return x < y ? -1 : x > y;
+  }
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    if (isnan(a.u.f) || isnan(b.u.f)) return 2;
+    return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
+  }
+  if (a.tag == SL_V_FLOAT) {
+    int c = cmp_int_float(as_int(b), a.u.f);
+    return c == 2 ? 2 : -c;
+  }
+  return cmp_int_float(as_int(a), b.u.f);
+}
+
+int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
+  if (is_number(a) && is_number(b)) {
+    *res = num_cmp(a, b) == 0;
+    return 0;
+  }
+  if (a.tag != SL_V_OBJ && b.tag != SL_V_OBJ) {
+    *res = a.tag == b.tag;
+    return 0;
+  }
+  if (a.tag == SL_V_OBJ && a.u.o->type->eq) return a.u.o->type->eq(rt, a.u.o, b, res);
+  if (b.tag == SL_V_OBJ && b.u.o->type->eq) return b.u.o->type->eq(rt, b.u.o, a, res);
+  *res = sl_is(a, b);
+  return 0;
+}
+
+int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
+  if (is_number(a) && is_number(b)) {
+    *res = num_cmp(a, b) == -1;
+    return 0;
+  }
+  if (a.tag == SL_V_OBJ && a.u.o->type->lt && a.u.o->type == (b.tag == SL_V_OBJ ? b.u.o->type : NULL))
+    return a.u.o->type->lt(rt, a.u.o, b, res);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  "'<' not supported between instances of '%s' and '%s'", sl_type_name(a),
+                  sl_type_name(b));
+}
+
+int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
+  switch (v.tag) {
+  case SL_V_NONE: *out = 0x5f3759df; return 0;
+  case SL_V_BOOL: *out = v.u.b; return 0;
+  case SL_V_INT: *out = v.u.i == -1 ? -2 : v.u.i; return 0;
+  case SL_V_FLOAT: {
+    double f = v.u.f;
+    if (f == floor(f) && fabs(f) < 9.2e18) {
+      int64_t i = (int64_t)f;
+      *out = i == -1 ? -2 : i;
+    } else {
+      int64_t bits;
+      memcpy(&bits, &f, sizeof bits);
+      *out = bits ^ (bits >> 29);
+    }
+    return 0;
+  }
+  case SL_V_OBJ:
+    if (v.u.o->type->unhashable)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", v.u.o->type->name);
+    if (v.u.o->type->hash) return v.u.o->type->hash(rt, v.u.o, out);
+    *out = (int64_t)((uintptr_t)v.u.o >> 4);
+    return 0;
+  default: *out = 0; return 0;
+  }
+}
+
+int sl_truth(sl_rt *rt, sl_value v, bool *res) {
+  switch (v.tag) {
+  case SL_V_NONE: *res = false; return 0;
+  case SL_V_BOOL: *res = v.u.b; return 0;
+  case SL_V_INT: *res = v.u.i != 0; return 0;
+  case SL_V_FLOAT: *res = v.u.f != 0.0; return 0;
+  case SL_V_OBJ:
+    if (v.u.o->type->truth) return v.u.o->type->truth(rt, v.u.o, res);
+    *res = true;
+    return 0;
+  default: *res = false; return 0;
+  }
+}
+
+int sl_call(sl_rt *rt, sl_value callable, const sl_args *args, sl_value *out) {
+  if (callable.tag != SL_V_OBJ || !callable.u.o->type->call)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_type_name(callable));
+  if (rt->recursion_depth > SL_MAX_RECURSION)
+    return sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
+  rt->recursion_depth++;
+  int rc = callable.u.o->type->call(rt, callable.u.o, args, out);
+  rt->recursion_depth--;
+  return rc;
+}
+
+int sl_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t argc, sl_value *out) {
+  sl_args args = {argv, argc, NULL, NULL, 0};
+  return sl_call(rt, callable, &args, out);
+}
+
+int sl_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+  if (v.tag == SL_V_OBJ && v.u.o->type->getattr) return v.u.o->type->getattr(rt, v.u.o, name, out);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                  sl_type_name(v), name);
+}

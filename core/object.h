@@ -1,0 +1,157 @@
+/* The object model shared by the engine and the scenario language.
+ *
+ * A value (sl_value) is a small tagged union: None, bool, int64, float, or
+ * a pointer to a reference-counted heap object (sl_obj). Every heap object
+ * belongs to one run (sl_rt): the run keeps all its objects on a list, so
+ * tearing the run down frees everything, reference cycles included.
+ *
+ * Ownership: functions returning an sl_value or sl_obj* return a NEW
+ * reference unless documented as borrowed. Arguments are borrowed unless a
+ * function says it steals them. Status-returning functions return 0 on
+ * success and -1 when a Python exception was raised (sl_rt.exc holds it) or
+ * a fatal C-level failure happened (sl_rt.fatal is set, e.g. out of memory). */
+#ifndef SL_OBJECT_H
+#define SL_OBJECT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/strbuf.h"
+
+typedef struct sl_rt sl_rt;
+typedef struct sl_obj sl_obj;
+typedef struct sl_type sl_type;
+
+typedef enum sl_vtag {
+  SL_V_UNDEF = 0, /* no value (an unbound local, an empty slot); never visible to Python */
+  SL_V_NONE,
+  SL_V_BOOL,
+  SL_V_INT,
+  SL_V_FLOAT,
+  SL_V_OBJ,
+} sl_vtag;
+
+typedef struct sl_value {
+  sl_vtag tag;
+  union {
+    bool b;
+    int64_t i;
+    double f;
+    sl_obj *o;
+  } u;
+} sl_value;
+
+/* Every heap object starts with this header. */
+struct sl_obj {
+  const sl_type *type;
+  uint32_t refcnt;
+  sl_obj *run_prev, *run_next; /* the run's list of all its objects */
+};
+
+typedef struct sl_args {
+  const sl_value *pos; /* borrowed */
+  size_t npos;
+  const sl_value *kwvals; /* borrowed; values of keyword arguments */
+  sl_obj *const *kwnames; /* borrowed; str objects, same length */
+  size_t nkw;
+} sl_args;
+
+/* Coroutine protocol (Python's generator protocol). See core/coro.h. */
+typedef struct sl_coro_ops sl_coro_ops;
+
+/* What a type can do. Slots left NULL get Python's default behaviour
+ * (identity equality, unhashable-by-default is NOT assumed: identity hash). */
+struct sl_type {
+  const char *name; /* Python's type name: "str", "Task", "_GatheringFuture" */
+  /* Drops the references this object holds (sl_vdecref its children); called
+   * when its refcount reaches zero. */
+  void (*clear)(sl_rt *rt, sl_obj *o);
+  /* Frees memory the object owns that is not a heap object (buffers). Called
+   * after clear, and alone at run teardown (children are freed by the run). */
+  void (*release)(sl_obj *o);
+  int (*repr)(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+  int (*str)(sl_rt *rt, sl_obj *o, sl_strbuf *out); /* NULL: same as repr */
+  /* Equality; NULL means identity. *res is true/false. */
+  int (*eq)(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
+  /* a < b; NULL means "not supported" (TypeError). */
+  int (*lt)(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
+  int (*hash)(sl_rt *rt, sl_obj *o, int64_t *out); /* NULL: identity */
+  bool unhashable;                                  /* list, dict, set */
+  int (*truth)(sl_rt *rt, sl_obj *o, bool *res);    /* NULL: true */
+  /* Calls the object; NULL: "'X' object is not callable". */
+  int (*call)(sl_rt *rt, sl_obj *callable, const sl_args *args, sl_value *out);
+  /* Attribute lookup: returns 0 and sets *out, or -1 with AttributeError. */
+  int (*getattr)(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+  int (*setattr)(sl_rt *rt, sl_obj *o, const char *name, sl_value v);
+  const sl_coro_ops *coro; /* non-NULL for coroutines */
+  unsigned flags;          /* SL_TF_* */
+  /* Future subtypes that override cancel() (Task, _GatheringFuture):
+   * 1 cancelled, 0 not, -1 error. */
+  int (*future_cancel)(sl_rt *rt, sl_obj *fut, sl_value msg);
+  /* Language-level extension slots (len, iter, getitem, ...), owned by
+   * core/lang; the engine never looks at them. */
+  const void *lang;
+  size_t size; /* bytes to allocate for an instance */
+};
+
+/* sl_type.flags */
+#define SL_TF_FUTURE 1u /* layout starts with sl_future (Future, Task, gather) */
+#define SL_TF_TASK 2u   /* layout starts with sl_task */
+
+/* Value constructors. */
+static inline sl_value sl_undef(void) { sl_value v = {SL_V_UNDEF, {0}}; return v; }
+static inline sl_value sl_none(void) { sl_value v = {SL_V_NONE, {0}}; return v; }
+static inline sl_value sl_bool(bool b) { sl_value v = {SL_V_BOOL, {0}}; v.u.b = b; return v; }
+static inline sl_value sl_int(int64_t i) { sl_value v = {SL_V_INT, {0}}; v.u.i = i; return v; }
+static inline sl_value sl_float(double f) { sl_value v = {SL_V_FLOAT, {0}}; v.u.f = f; return v; }
+/* Wraps o without touching its refcount (the caller decides ownership). */
+static inline sl_value sl_obj_val(sl_obj *o) { sl_value v = {SL_V_OBJ, {0}}; v.u.o = o; return v; }
+
+static inline bool sl_is_undef(sl_value v) { return v.tag == SL_V_UNDEF; }
+static inline bool sl_is_none(sl_value v) { return v.tag == SL_V_NONE; }
+static inline bool sl_is_obj(sl_value v) { return v.tag == SL_V_OBJ; }
+static inline bool sl_is_type(sl_value v, const sl_type *t) {
+  return v.tag == SL_V_OBJ && v.u.o->type == t;
+}
+
+static inline void sl_incref(sl_obj *o) { if (o) o->refcnt++; }
+void sl_decref(sl_rt *rt, sl_obj *o); /* NULL-safe */
+static inline sl_value sl_vincref(sl_value v) {
+  if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
+  return v;
+}
+static inline void sl_vdecref(sl_rt *rt, sl_value v) {
+  if (v.tag == SL_V_OBJ) sl_decref(rt, v.u.o);
+}
+/* Replaces *slot with v (steals v), releasing the old value. */
+static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
+  sl_value old = *slot;
+  *slot = v;
+  sl_vdecref(rt, old);
+}
+
+/* Allocates a zeroed object of `type` (type->size bytes) with refcount 1,
+ * registered with the run. Returns NULL and sets rt->fatal on failure. */
+sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type);
+
+/* Frees every object of the run without running clear (teardown). */
+void sl_heap_free_all(sl_rt *rt);
+
+/* Generic operations, with Python's semantics. */
+int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
+int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out);
+int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res);
+int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res);
+int sl_hash(sl_rt *rt, sl_value v, int64_t *out);
+int sl_truth(sl_rt *rt, sl_value v, bool *res);
+int sl_call(sl_rt *rt, sl_value callable, const sl_args *args, sl_value *out);
+/* Positional-only convenience form of sl_call. */
+int sl_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t argc, sl_value *out);
+int sl_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
+/* Python's type name of a value ("int", "NoneType", "Task", ...). */
+const char *sl_type_name(sl_value v);
+/* Identity (`is`). */
+bool sl_is(sl_value a, sl_value b);
+
+#endif

@@ -1,0 +1,67 @@
+/* Profiles: which CPython version's behaviour the engine reproduces.
+ *
+ * Every behavioural difference between the supported versions is one named
+ * switch in sl_profile, set in the table in profile.c together with the
+ * CPython change it mirrors. Code tests the switch, never a version number. */
+#ifndef SL_PROFILE_H
+#define SL_PROFILE_H
+
+#include <stdbool.h>
+
+typedef struct sl_profile {
+  const char *name; /* exact version reproduced, e.g. "3.11.2", "3.14.2" */
+  int major, minor, micro;
+
+  /* gh-102780 (3.11.3): timeout() remembers cancelling() on enter and
+   * converts to TimeoutError if uncancel() <= that level. */
+  bool timeout_cancelling_level;
+  /* gh-102780 (3.11.3): `raise TimeoutError from exc_val`. */
+  bool timeout_raise_from;
+  /* 3.12: wait_for rebuilt on timeouts.timeout (no inner task). */
+  bool wait_for_uses_timeout;
+  /* 3.12: gather calls _done_callback synchronously for done children. */
+  bool gather_sync_done_children;
+  /* 3.12: eager task factories and Task(eager_start=...). */
+  bool eager_tasks;
+  /* 3.12.7/3.13: set_exception(StopIteration) stores a RuntimeError. */
+  bool set_exception_stopiteration_runtimeerror;
+  /* 3.13: uncancel() resets _must_cancel when the count reaches zero. */
+  bool uncancel_resets_must_cancel;
+  /* 3.13: create_task(name=...) passes the name through (no Task-N used). */
+  bool named_task_keeps_counter;
+  /* 3.13.0-3.13.2: a custom task factory makes unnamed tasks "None". */
+  bool factory_names_none;
+  /* 3.13: Semaphore wakes as many waiters as it can. */
+  bool semaphore_wake_many;
+  /* 3.13: any exception out of Condition.wait() notifies one waiter, and a
+   * cancelled re-acquire re-raises the same instance. */
+  bool condition_notify_on_error;
+  /* 3.13: TaskGroup uncancel after waiting, re-cancel on errors. */
+  bool taskgroup_313_cancel_levels;
+  /* 3.12.0-3.13.1: TaskGroup calls _on_task_done synchronously for an
+   * eager task that finished during create_task. (gh-128550) */
+  bool taskgroup_eager_sync_done;
+  /* 3.13: timeouts insert TimeoutError into a foreign exception's chain. */
+  bool timeout_insert_timeout_error;
+  /* 3.13: as_completed is an _AsCompletedIterator. */
+  bool as_completed_iterator;
+  /* 3.13: Queue.shutdown / QueueShutDown. */
+  bool queue_shutdown;
+  /* 3.13: sleep(nan) raises ValueError. */
+  bool sleep_nan_error;
+  /* 3.14: shield() adds _clear_awaited_by_callback and _log_on_exception. */
+  bool shield_awaited_by_callbacks;
+  /* 3.13: _make_cancelled_error no longer sets __context__ (never observable). */
+  /* 3.14: create_task(**kwargs) passes kwargs to factories. */
+  bool create_task_kwargs;
+} sl_profile;
+
+/* The default profile (3.14). */
+const sl_profile *sl_profile_default(void);
+/* Resolves "3.11", "3.11.2", "3.14", ... to a profile; NULL if unknown. A
+ * minor version alone means that minor's newest known behaviour. */
+const sl_profile *sl_profile_find(const char *version);
+/* Comma-separated list of accepted version strings, for error messages. */
+const char *sl_profile_names(void);
+
+#endif

@@ -1,0 +1,58 @@
+/* sl_rt: everything one run owns.
+ *
+ * A run is a pure function of (program, schedule, profile). Its runtime
+ * holds the heap (every object of the run), the pending Python exception,
+ * the fatal C-level error if any, the built-in classes, the event loop and
+ * the observer. sl_rt_free tears it all down. Nothing is global: several
+ * runs may exist side by side (the fuzzers create one per input). */
+#ifndef SL_RT_H
+#define SL_RT_H
+
+#include <stdint.h>
+
+#include "core/errors.h"
+#include "core/exc.h"
+#include "core/object.h"
+#include "core/observer.h"
+#include "core/profile.h"
+
+typedef struct sl_loop sl_loop;
+typedef struct sl_task sl_task;
+
+struct sl_rt {
+  sl_obj heap; /* sentinel of the circular list of every live object */
+  uint64_t nobjects;
+  const sl_profile *profile; /* borrowed, static */
+  sl_obj *exc;               /* owned: the pending Python exception, or NULL */
+  sl_errcode fatal;          /* non-OK ends the run: out of memory, ... */
+  sl_obj *classes[SL_EXC__COUNT]; /* owned: the built-in exception classes */
+  sl_loop *loop;             /* owned reference: the event loop */
+  sl_observer observer;      /* copied at creation; slots may be NULL */
+  uint64_t task_counter;     /* Task-N names: the last N handed out */
+  uint64_t task_ordinal;     /* trace ids T<k>: tasks created so far */
+  uint64_t future_ordinal;   /* trace ids F<k>: futures named so far */
+  uint32_t recursion_depth;  /* C-level recursion guard (calls, repr) */
+  void *lang;                /* the scenario language's state (core/lang) */
+  void (*lang_free)(sl_rt *rt); /* frees `lang` (before the heap goes) */
+};
+
+/* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns
+ * NULL when out of memory. */
+sl_rt *sl_rt_new(const sl_profile *profile, const sl_observer *observer);
+/* Frees the run and every object it owns. */
+void sl_rt_free(sl_rt *rt);
+
+/* Marks the run as failed at the C level and returns -1. */
+int sl_rt_fatal(sl_rt *rt, sl_errcode code);
+static inline int sl_nomem(sl_rt *rt) { return sl_rt_fatal(rt, SL_ENOMEM); }
+
+/* Takes the pending exception (new reference to the caller); NULL if none. */
+sl_obj *sl_err_fetch(sl_rt *rt);
+/* Sets the pending exception, stealing `exc`; returns -1. */
+int sl_err_restore(sl_rt *rt, sl_obj *exc);
+/* Drops the pending exception. */
+void sl_err_clear(sl_rt *rt);
+
+#define SL_MAX_RECURSION 400
+
+#endif

@@ -1,0 +1,98 @@
+/* asyncio.run (see runner.h). The shutdown iterations are part of the
+ * trace, so they are reproduced exactly: cancel the remaining tasks and
+ * gather them, then shutdown_asyncgens() and shutdown_default_executor(),
+ * each a task of its own run by run_until_complete. */
+#include "core/runner.h"
+
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/gather.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/task.h"
+#include "core/tuple.h"
+
+/* A coroutine that returns None at once (there are no async generators and
+ * no default executor in a scenario). */
+static sl_coro_status return_none(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
+static const sl_ccoro_def shutdown_asyncgens_def = {"BaseEventLoop.shutdown_asyncgens",
+                                                    return_none};
+static const sl_ccoro_def shutdown_executor_def = {"BaseEventLoop.shutdown_default_executor",
+                                                   return_none};
+
+/* loop.run_until_complete(coro) for a coroutine we create. */
+static int run_coro(sl_rt *rt, sl_obj *coro) {
+  if (!coro) return -1;
+  sl_obj *task = sl_loop_create_task(rt, coro, NULL);
+  sl_decref(rt, coro);
+  if (!task) return -1;
+  sl_value result = sl_none();
+  int rc = sl_loop_run_until_complete(rt, task, &result);
+  sl_vdecref(rt, result);
+  sl_decref(rt, task);
+  return rc;
+}
+
+/* runners._cancel_all_tasks */
+static int cancel_all_tasks(sl_rt *rt) {
+  sl_obj *to_cancel = sl_task_all(rt);
+  if (!to_cancel) return -1;
+  sl_list *list = sl_as_list(to_cancel);
+  int rc = 0;
+  if (list->len == 0) goto done;
+  for (size_t i = 0; i < list->len; i++)
+    if (sl_task_cancel(rt, list->items[i].u.o, sl_none()) < 0) goto fail;
+  sl_obj *gathered = sl_gather(rt, list->items, list->len, true);
+  if (!gathered) goto fail;
+  sl_value ignored = sl_none();
+  rc = sl_loop_run_until_complete(rt, gathered, &ignored);
+  sl_vdecref(rt, ignored);
+  sl_decref(rt, gathered);
+  if (rc) goto fail;
+  for (size_t i = 0; i < list->len; i++) {
+    sl_obj *task = list->items[i].u.o;
+    if (sl_future_cancelled(task)) continue;
+    sl_obj *exc = NULL;
+    if (sl_future_exception(rt, task, &exc)) goto fail;
+    if (exc) sl_loop_call_exception_handler(rt, "unhandled exception during asyncio.run() shutdown", exc);
+    sl_decref(rt, exc);
+  }
+done:
+  sl_decref(rt, to_cancel);
+  return rc;
+fail:
+  sl_decref(rt, to_cancel);
+  return -1;
+}
+
+/* Runner.close() */
+static int runner_close(sl_rt *rt) {
+  if (cancel_all_tasks(rt)) return -1;
+  if (run_coro(rt, sl_ccoro_new(rt, &shutdown_asyncgens_def, NULL, 0))) return -1;
+  if (run_coro(rt, sl_ccoro_new(rt, &shutdown_executor_def, NULL, 0))) return -1;
+  return sl_loop_close(rt);
+}
+
+int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out) {
+  *out = sl_none();
+  sl_obj *task = sl_loop_create_task(rt, coro, NULL);
+  if (!task) return -1;
+  int rc = sl_loop_run_until_complete(rt, task, out);
+  sl_decref(rt, task);
+  if (rt->fatal) return -1;
+  /* `with Runner(...)`: close() runs whatever main did; main's exception
+   * wins unless closing itself fails. */
+  sl_obj *main_exc = sl_err_fetch(rt);
+  if (runner_close(rt)) {
+    sl_decref(rt, main_exc);
+    sl_vset(rt, out, sl_none());
+    return -1;
+  }
+  if (main_exc) return sl_err_restore(rt, main_exc);
+  return rc;
+}

@@ -1,0 +1,13 @@
+/* asyncio.run: mirrors Lib/asyncio/runners.py (Runner.run, Runner.close,
+ * _cancel_all_tasks), step for step. */
+#ifndef SL_RUNNER_H
+#define SL_RUNNER_H
+
+#include "core/object.h"
+
+/* Runs `coro` (borrowed) as the main task, then shuts the loop down as
+ * asyncio.run does. 0 and *out = main's result, or -1 with main's exception
+ * raised (or rt->fatal set: deadlock, budget, out of memory). */
+int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out);
+
+#endif

@@ -1,0 +1,91 @@
+/* asyncio.sleep (see sleep.h). Mirrors Lib/asyncio/tasks.py:
+ *
+ *   if delay <= 0: await __sleep0(); return result
+ *   future = loop.create_future()
+ *   h = loop.call_later(delay, futures._set_result_unless_cancelled, future, result)
+ *   try: return await future
+ *   finally: h.cancel()
+ */
+#include "core/sleep.h"
+
+#include <math.h>
+
+#include "core/cfunc.h"
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/handle.h"
+#include "core/loop.h"
+#include "core/rt.h"
+
+enum { SLOT_RESULT, SLOT_FUTURE, SLOT_HANDLE };
+
+static int set_result_unless_cancelled(sl_rt *rt, sl_value self, const sl_args *args,
+                                       sl_value *out) {
+  return sl_future_set_result_unless_cancelled(rt, args->pos[0].u.o, args->pos[1]);
+}
+
+static const sl_cfunc_def set_result_unless_cancelled_def = {
+    "_set_result_unless_cancelled", set_result_unless_cancelled, "sleep", SL_CANON_ARG0};
+
+sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
+  return sl_cfunc_new(rt, &set_result_unless_cancelled_def, sl_undef());
+}
+
+static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  switch (co->pc) {
+  case 0: {
+    double delay = co->num;
+    if (delay <= 0) return sl_ccoro_yield_none(co, 1, out);
+    if (isnan(delay) && rt->profile->sleep_nan_error) {
+      sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid delay: NaN (not a number)");
+      return SL_CORO_ERROR;
+    }
+    sl_obj *fut = sl_future_new(rt);
+    sl_obj *cb = fut ? sl_set_result_unless_cancelled_fn(rt) : NULL;
+    if (!cb) {
+      sl_decref(rt, fut);
+      return SL_CORO_ERROR;
+    }
+    sl_value args[2] = {sl_obj_val(fut), co->slots[SLOT_RESULT]};
+    sl_obj *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
+    sl_decref(rt, cb);
+    if (!h) {
+      sl_decref(rt, fut);
+      return SL_CORO_ERROR;
+    }
+    co->slots[SLOT_FUTURE] = sl_obj_val(fut);
+    co->slots[SLOT_HANDLE] = sl_obj_val(h);
+    return sl_ccoro_await(rt, co, co->slots[SLOT_FUTURE], 2, out);
+  }
+  case 1: /* after the bare yield */
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_vincref(co->slots[SLOT_RESULT]);
+    return SL_CORO_RETURN;
+  case 2: /* finally: h.cancel() */
+    sl_handle_cancel(rt, co->slots[SLOT_HANDLE].u.o);
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_ccoro_take_result(co);
+    return SL_CORO_RETURN;
+  }
+  return SL_CORO_ERROR;
+}
+
+static const sl_ccoro_def sleep_def = {"sleep", sleep_resume};
+
+sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result) {
+  sl_obj *co = sl_ccoro_new(rt, &sleep_def, &result, 1);
+  if (co) ((sl_ccoro *)co)->num = delay;
+  return co;
+}
+
+static sl_coro_status sleep0_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 0) return sl_ccoro_yield_none(co, 1, out);
+  if (co->failed) return SL_CORO_ERROR;
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
+static const sl_ccoro_def sleep0_def = {"__sleep0", sleep0_resume};
+
+sl_obj *sl_sleep0(sl_rt *rt) { return sl_ccoro_new(rt, &sleep0_def, NULL, 0); }

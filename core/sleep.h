@@ -1,0 +1,14 @@
+/* asyncio.sleep: mirrors Lib/asyncio/tasks.py sleep(). */
+#ifndef SL_SLEEP_H
+#define SL_SLEEP_H
+
+#include "core/object.h"
+
+/* The coroutine object of `asyncio.sleep(delay, result)` (new reference). */
+sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result);
+/* The coroutine of `await __sleep0()` (a bare yield; used by sleep(0)). */
+sl_obj *sl_sleep0(sl_rt *rt);
+/* futures._set_result_unless_cancelled as a callable (new reference). */
+sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt);
+
+#endif

@@ -1,0 +1,119 @@
+/* str objects (see str.h). */
+#include "core/str.h"
+
+#include <string.h>
+
+#include "core/rt.h"
+
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
+
+static size_t count_code_points(const char *s, size_t len, bool *ascii) {
+  size_t n = 0;
+  *ascii = true;
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) *ascii = false;
+    if ((c & 0xC0) != 0x80) n++;
+  }
+  return n;
+}
+
+static int str_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_str_repr_into(out, sl_as_str(o)->data, sl_as_str(o)->len);
+  return 0;
+}
+
+static int str_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_append(out, sl_as_str(o)->data, sl_as_str(o)->len);
+  return 0;
+}
+
+static int str_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  if (!sl_is_str(b)) {
+    *res = false;
+    return 0;
+  }
+  sl_strobj *x = sl_as_str(a), *y = sl_as_str(b.u.o);
+  *res = x->len == y->len && memcmp(x->data, y->data, x->len) == 0;
+  return 0;
+}
+
+/* UTF-8 byte order is code point order, so memcmp orders like Python. */
+static int str_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  sl_strobj *x = sl_as_str(a), *y = sl_as_str(b.u.o);
+  size_t n = x->len < y->len ? x->len : y->len;
+  int c = memcmp(x->data, y->data, n);
+  *res = c < 0 || (c == 0 && x->len < y->len);
+  return 0;
+}
+
+/* FNV-1a: deterministic across runs (CPython randomises str hashes, so no
+ * program can depend on their values). */
+static int str_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  sl_strobj *s = sl_as_str(o);
+  if (s->hash == -1) {
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < s->len; i++) h = (h ^ (unsigned char)s->data[i]) * 1099511628211ULL;
+    s->hash = (int64_t)(h >> 1);
+  }
+  *out = s->hash;
+  return 0;
+}
+
+static int str_truth(sl_rt *rt, sl_obj *o, bool *res) {
+  *res = sl_as_str(o)->len != 0;
+  return 0;
+}
+
+const sl_type sl_str_type = {.name = "str", .repr = str_repr, .str = str_str, .eq = str_eq,
+                             .lt = str_lt, .hash = str_hash, .truth = str_truth,
+                             .size = sizeof(sl_strobj)};
+
+sl_obj *sl_str_new(sl_rt *rt, const char *utf8, size_t len) {
+  sl_obj *o = sl_obj_alloc_size(rt, &sl_str_type, sizeof(sl_strobj) + len + 1);
+  if (!o) return NULL;
+  sl_strobj *s = sl_as_str(o);
+  s->len = len;
+  s->hash = -1;
+  s->cplen = count_code_points(utf8, len, &s->ascii);
+  if (len) memcpy(s->data, utf8, len);
+  s->data[len] = '\0';
+  return o;
+}
+
+sl_obj *sl_str_from_cstr(sl_rt *rt, const char *s) { return sl_str_new(rt, s, strlen(s)); }
+
+sl_obj *sl_str_from_buf(sl_rt *rt, sl_strbuf *b) {
+  if (b->failed) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  return sl_str_new(rt, b->data ? b->data : "", b->len);
+}
+
+bool sl_str_eq_cstr(sl_obj *s, const char *c) {
+  return s->type == &sl_str_type && strcmp(sl_as_str(s)->data, c) == 0;
+}
+
+void sl_str_repr_into(sl_strbuf *out, const char *s, size_t len) {
+  /* unicode_repr: single quotes unless the text has ' and no ". */
+  bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
+  char quote = has_single && !has_double ? '"' : '\'';
+  sl_strbuf_putc(out, quote);
+  for (size_t i = 0; i < len; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c == (unsigned char)quote || c == '\\') {
+      sl_strbuf_putc(out, '\\');
+      sl_strbuf_putc(out, (char)c);
+    } else if (c == '\n') sl_strbuf_puts(out, "\\n");
+    else if (c == '\r') sl_strbuf_puts(out, "\\r");
+    else if (c == '\t') sl_strbuf_puts(out, "\\t");
+    else if (c < 0x20 || c == 0x7f) sl_strbuf_printf(out, "\\x%02x", c);
+    else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0) {
+      /* U+0080..U+009F are not printable: \x80.. */
+      sl_strbuf_printf(out, "\\x%02x", (unsigned char)s[i + 1]);
+      i++;
+    } else sl_strbuf_putc(out, (char)c);
+  }
+  sl_strbuf_putc(out, quote);
+}

@@ -1,0 +1,354 @@
+/* Task (see task.h). Mirrors Lib/asyncio/tasks.py: Task.__init__, __step,
+ * __step_run_and_handle_result, __wakeup, cancel, uncancel. */
+#include "core/task.h"
+
+#include "core/cfunc.h"
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+static void task_clear(sl_rt *rt, sl_obj *o) {
+  sl_task *t = sl_as_task(o);
+  sl_future_clear_fields(rt, o);
+  sl_decref(rt, t->coro);
+  t->coro = NULL;
+  sl_decref(rt, t->name);
+  t->name = NULL;
+  sl_decref(rt, t->fut_waiter);
+  t->fut_waiter = NULL;
+}
+
+static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_task *t = sl_as_task(o);
+  const char *state = t->fut.state == SL_FUTURE_PENDING     ? "pending"
+                      : t->fut.state == SL_FUTURE_CANCELLED ? "cancelled"
+                                                            : "finished";
+  sl_strbuf_printf(out, "<Task %s name=", state);
+  sl_str_repr_into(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
+  sl_strbuf_printf(out, " coro=<%s()>>", t->coro ? sl_coro_qualname(t->coro) : "?");
+  return 0;
+}
+
+const sl_type sl_task_type = {.name = "Task", .clear = task_clear,
+                              .release = sl_future_release_fields, .repr = task_repr,
+                              .future_cancel = sl_task_cancel, .flags = SL_TF_FUTURE | SL_TF_TASK, .size = sizeof(sl_task)};
+
+static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+
+static const sl_cfunc_def step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
+static const sl_cfunc_def wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
+                                        SL_CANON_SELF_ARG0};
+
+/* call_soon(self.__step[, exc]) */
+static int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_obj *step = sl_cfunc_new(rt, &step_def, sl_obj_val(task));
+  if (!step) return -1;
+  sl_value arg = exc ? sl_obj_val(exc) : sl_undef();
+  int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
+  sl_decref(rt, step);
+  return rc;
+}
+
+/* Schedules a step that throws a RuntimeError with `msg` (task_set_error_soon). */
+static int step_error_soon(sl_rt *rt, sl_obj *task, const char *msg) {
+  sl_obj *exc = sl_exc_new_msg(rt, SL_EXC_RUNTIME_ERROR, msg);
+  if (!exc) return -1;
+  int rc = call_step_soon(rt, task, exc);
+  sl_decref(rt, exc);
+  return rc;
+}
+
+static void report(sl_rt *rt, sl_task *t, bool done) {
+  void (*slot)(void *, const sl_task_info *) = done ? rt->observer.task_done : rt->observer.task_created;
+  if (!slot) return;
+  sl_task_info info = {t->ordinal, sl_str_cstr(t->name), t->coro ? sl_coro_qualname(t->coro) : "?",
+                       t->parent_ordinal, rt->loop->step, NULL, NULL};
+  sl_strbuf detail = SL_STRBUF_INIT;
+  if (done) {
+    if (t->fut.state == SL_FUTURE_CANCELLED) {
+      info.outcome = "cancelled";
+    } else if (t->fut.exception) {
+      info.outcome = "exception";
+      if (sl_exc_format_only(rt, t->fut.exception, &detail) && !rt->fatal) sl_err_clear(rt);
+      info.detail = sl_strbuf_cstr(&detail);
+    } else {
+      info.outcome = "result";
+      if (sl_repr(rt, t->fut.result, &detail) && !rt->fatal) sl_err_clear(rt);
+      info.detail = sl_strbuf_cstr(&detail);
+    }
+  }
+  slot(rt->observer.ctx, &info);
+  sl_strbuf_free(&detail);
+}
+
+static void pending_link(sl_loop *loop, sl_task *t) {
+  t->pending_prev = loop->pending_tail;
+  t->pending_next = NULL;
+  if (loop->pending_tail) loop->pending_tail->pending_next = t;
+  else loop->pending_head = t;
+  loop->pending_tail = t;
+  t->in_pending = true;
+}
+
+static void pending_unlink(sl_rt *rt, sl_task *t) {
+  sl_loop *loop = rt->loop;
+  if (!t->in_pending) return;
+  if (t->pending_prev) t->pending_prev->pending_next = t->pending_next;
+  else loop->pending_head = t->pending_next;
+  if (t->pending_next) t->pending_next->pending_prev = t->pending_prev;
+  else loop->pending_tail = t->pending_prev;
+  t->in_pending = false;
+  sl_decref(rt, &t->fut.hdr); /* the list's reference */
+}
+
+void sl_task_finished(sl_rt *rt, sl_obj *o) {
+  sl_task *t = sl_as_task(o);
+  sl_incref(o);
+  pending_unlink(rt, t);
+  report(rt, t, true);
+  sl_decref(rt, o);
+}
+
+sl_obj *sl_task_current(sl_rt *rt) {
+  return rt->loop->current_task ? &rt->loop->current_task->fut.hdr : NULL;
+}
+
+sl_obj *sl_task_all(sl_rt *rt) {
+  sl_obj *list = sl_list_new(rt, NULL, 0);
+  if (!list) return NULL;
+  for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next)
+    if (sl_list_append(rt, list, sl_obj_val(&t->fut.hdr))) {
+      sl_decref(rt, list);
+      return NULL;
+    }
+  return list;
+}
+
+/* Handles what the coroutine yielded (the else branch of __step). */
+static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
+  sl_task *t = sl_as_task(task);
+  if (sl_is_future(result)) {
+    sl_obj *fut = result.u.o;
+    /* The C Task checks "awaits on itself" first. */
+    if (fut == task) return step_error_soon(rt, task, "Task cannot await on itself: <Task>");
+    if (!sl_as_future(fut)->blocking)
+      return step_error_soon(rt, task, "yield was used instead of yield from in task");
+    sl_as_future(fut)->blocking = false;
+    sl_obj *wakeup = sl_cfunc_new(rt, &wakeup_def, sl_obj_val(task));
+    if (!wakeup) return -1;
+    int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
+    sl_decref(rt, wakeup);
+    if (rc) return -1;
+    sl_incref(fut);
+    sl_decref(rt, t->fut_waiter);
+    t->fut_waiter = fut;
+    if (t->must_cancel) {
+      int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
+      if (cancelled < 0) return -1;
+      if (cancelled) t->must_cancel = false;
+    }
+    return 0;
+  }
+  if (sl_is_none(result)) return call_step_soon(rt, task, NULL); /* bare yield */
+  return step_error_soon(rt, task, "Task got bad yield");
+}
+
+/* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None). */
+static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_task *t = sl_as_task(task);
+  sl_value out = sl_none();
+  sl_coro_status st = exc ? sl_coro_throw(rt, t->coro, exc, &out)
+                          : sl_coro_send(rt, t->coro, sl_none(), &out);
+  int rc = 0;
+  switch (st) {
+  case SL_CORO_RETURN:
+    if (t->must_cancel) {
+      t->must_cancel = false;
+      rc = sl_future_cancel_base(rt, task, t->fut.cancel_message) < 0 ? -1 : 0;
+    } else {
+      rc = sl_future_set_result(rt, task, out);
+    }
+    break;
+  case SL_CORO_ERROR: {
+    if (rt->fatal) return -1;
+    sl_obj *err = sl_err_fetch(rt);
+    if (sl_exc_isinstance(err, SL_EXC_CANCELLED_ERROR)) {
+      /* Save it so whoever awaits the task gets this very instance once. */
+      sl_decref(rt, t->fut.cancelled_exc);
+      t->fut.cancelled_exc = err;
+      rc = sl_future_cancel_base(rt, task, sl_none()) < 0 ? -1 : 0;
+    } else {
+      rc = sl_future_set_exception(rt, task, sl_obj_val(err));
+      sl_decref(rt, err);
+    }
+    break;
+  }
+  case SL_CORO_YIELD:
+    rc = handle_yield(rt, task, out);
+    break;
+  }
+  sl_vdecref(rt, out);
+  return rc;
+}
+
+/* Task.__step(exc): `exc` borrowed or NULL. */
+static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_task *t = sl_as_task(task);
+  if (sl_future_done(task))
+    return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "_step(): already done");
+  sl_obj *owned_exc = NULL;
+  if (t->must_cancel) {
+    if (!exc || !sl_exc_isinstance(exc, SL_EXC_CANCELLED_ERROR)) {
+      owned_exc = sl_future_make_cancelled_error(rt, task);
+      if (!owned_exc) return -1;
+      exc = owned_exc;
+    }
+    t->must_cancel = false;
+  }
+  sl_decref(rt, t->fut_waiter);
+  t->fut_waiter = NULL;
+  sl_loop *loop = rt->loop;
+  sl_task *prev = loop->current_task;
+  loop->current_task = t; /* _enter_task */
+  sl_incref(task);
+  int rc = step_run(rt, task, exc);
+  loop->current_task = prev; /* _leave_task */
+  sl_decref(rt, task);
+  sl_decref(rt, owned_exc);
+  return rc;
+}
+
+static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_obj *exc = args->npos && sl_is_obj(args->pos[0]) ? args->pos[0].u.o : NULL;
+  return task_step(rt, self.u.o, exc);
+}
+
+/* __wakeup(future): future.result(); step with its exception, if any. */
+static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_obj *fut = args->pos[0].u.o;
+  sl_value result = sl_none();
+  if (sl_future_result(rt, fut, &result) == 0) {
+    sl_vdecref(rt, result);
+    return task_step(rt, self.u.o, NULL);
+  }
+  if (rt->fatal) return -1;
+  sl_obj *exc = sl_err_fetch(rt);
+  int rc = task_step(rt, self.u.o, exc);
+  sl_decref(rt, exc);
+  return rc;
+}
+
+sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_task_type);
+  if (!o) return NULL;
+  sl_future_init(o);
+  sl_task *t = sl_as_task(o);
+  sl_incref(coro);
+  t->coro = coro;
+  t->cancel_msg_pending = sl_none();
+  if (name) {
+    sl_incref(name);
+    t->name = name;
+  } else {
+    sl_strbuf text = SL_STRBUF_INIT;
+    sl_strbuf_printf(&text, "Task-%llu", (unsigned long long)++rt->task_counter);
+    t->name = sl_str_from_buf(rt, &text);
+    sl_strbuf_free(&text);
+    if (!t->name) {
+      sl_decref(rt, o);
+      return NULL;
+    }
+  }
+  t->ordinal = ++rt->task_ordinal;
+  sl_obj *parent = sl_task_current(rt);
+  t->parent_ordinal = parent ? sl_as_task(parent)->ordinal : 0;
+  report(rt, t, false);
+  sl_loop *loop = rt->loop;
+  if (eager && loop->running) {
+    /* __eager_start: run the first step now, as the current task. */
+    if (task_step(rt, o, NULL)) {
+      sl_decref(rt, o);
+      return NULL;
+    }
+    if (!sl_future_done(o)) {
+      sl_incref(o);
+      pending_link(loop, t);
+    }
+    return o;
+  }
+  if (call_step_soon(rt, o, NULL)) {
+    sl_decref(rt, o);
+    return NULL;
+  }
+  sl_incref(o);
+  pending_link(loop, t); /* _register_task */
+  return o;
+}
+
+int sl_task_cancel(sl_rt *rt, sl_obj *task, sl_value msg) {
+  sl_task *t = sl_as_task(task);
+  t->fut.log_traceback = false;
+  if (sl_future_done(task)) return 0;
+  t->num_cancels_requested++;
+  if (t->fut_waiter) {
+    sl_obj *waiter = t->fut_waiter;
+    sl_incref(waiter);
+    int rc = sl_future_cancel(rt, waiter, msg);
+    sl_decref(rt, waiter);
+    if (rc != 0) return rc;
+  }
+  t->must_cancel = true;
+  sl_vset(rt, &t->fut.cancel_message, sl_vincref(msg));
+  return 1;
+}
+
+int64_t sl_task_uncancel(sl_rt *rt, sl_obj *task) {
+  sl_task *t = sl_as_task(task);
+  if (t->num_cancels_requested > 0) {
+    t->num_cancels_requested--;
+    if (t->num_cancels_requested == 0 && rt->profile->uncancel_resets_must_cancel)
+      t->must_cancel = false;
+  }
+  return t->num_cancels_requested;
+}
+
+void sl_task_where(sl_rt *rt, sl_obj *task, sl_strbuf *out) {
+  sl_task *t = sl_as_task(task);
+  if (t->coro && t->coro->type->coro->where) t->coro->type->coro->where(rt, t->coro, out);
+}
+
+sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
+  sl_loop *loop = rt->loop;
+  if (loop->closed) {
+    sl_coro_close(rt, coro);
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+    return NULL;
+  }
+  sl_obj *task = sl_task_new(rt, coro, name, loop->eager_factory && rt->profile->eager_tasks);
+  if (task && !name && loop->has_task_factory && rt->profile->factory_names_none) {
+    /* 3.13.0-3.13.2 base_events.create_task calls task.set_name(name) even
+     * when name is None: the task (its Task-N already used) is "None". */
+    sl_obj *none_name = sl_str_from_cstr(rt, "None");
+    if (!none_name) {
+      sl_decref(rt, task);
+      return NULL;
+    }
+    sl_decref(rt, sl_as_task(task)->name);
+    sl_as_task(task)->name = none_name;
+  }
+  return task;
+}
+
+sl_obj *sl_ensure_future(sl_rt *rt, sl_value x) {
+  if (sl_is_future(x)) {
+    sl_incref(x.u.o);
+    return x.u.o;
+  }
+  if (sl_is_coro(x)) return sl_loop_create_task(rt, x.u.o, NULL);
+  sl_raise(rt, SL_EXC_TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+  return NULL;
+}

@@ -1,0 +1,60 @@
+/* Task: mirrors Lib/asyncio/tasks.py Task (and _asynciomodule.c TaskObj).
+ *
+ * A Task drives a coroutine: __step sends into it (or throws), and the
+ * future it yields gets __wakeup as a done callback. Cancellation follows
+ * CPython exactly: _must_cancel, _num_cancels_requested, the waiter's
+ * cancel, and the profile's uncancel rule. */
+#ifndef SL_TASK_H
+#define SL_TASK_H
+
+#include "core/future.h"
+
+typedef struct sl_task {
+  sl_future fut;
+  sl_obj *coro;             /* owned */
+  sl_obj *name;             /* owned str */
+  sl_obj *fut_waiter;       /* owned: the future awaited, or NULL */
+  sl_value cancel_msg_pending; /* unused by CPython semantics; kept None */
+  bool must_cancel;
+  int64_t num_cancels_requested;
+  uint64_t ordinal;         /* T<ordinal> in traces */
+  uint64_t parent_ordinal;  /* 0 if created outside a task */
+  struct sl_task *pending_prev, *pending_next; /* loop's list while not done */
+  bool in_pending;
+} sl_task;
+
+extern const sl_type sl_task_type;
+
+static inline sl_task *sl_as_task(sl_obj *o) { return (sl_task *)o; }
+static inline bool sl_is_task(sl_value v) {
+  return v.tag == SL_V_OBJ && (v.u.o->type->flags & SL_TF_TASK);
+}
+
+/* loop.create_task(coro, name=name): `coro` is borrowed; `name` (borrowed
+ * str) may be NULL for Task-N. With `eager` (3.12+ eager_start) the first
+ * step runs now, inside this call. New reference, NULL on error. */
+sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager);
+/* Task.cancel(msg): 1 True, 0 False, -1 error. */
+int sl_task_cancel(sl_rt *rt, sl_obj *task, sl_value msg);
+int64_t sl_task_uncancel(sl_rt *rt, sl_obj *task);
+static inline int64_t sl_task_cancelling(sl_obj *task) {
+  return sl_as_task(task)->num_cancels_requested;
+}
+/* Called by the future machinery when a task reaches a final state. */
+void sl_task_finished(sl_rt *rt, sl_obj *task);
+/* asyncio.current_task(): borrowed, NULL outside a task. */
+sl_obj *sl_task_current(sl_rt *rt);
+/* asyncio.all_tasks(): a new list of the tasks not done, creation order. */
+sl_obj *sl_task_all(sl_rt *rt);
+/* Where the task's coroutine is suspended ("file:line in func"), if known. */
+void sl_task_where(sl_rt *rt, sl_obj *task, sl_strbuf *out);
+
+
+/* loop.create_task(coro, name=): applies the loop's task factory (eager
+ * factory, 3.13's "None" name quirk). New reference or NULL. */
+sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name);
+/* asyncio.ensure_future(x): x itself for a future, a new task for a
+ * coroutine, TypeError otherwise. New reference or NULL. */
+sl_obj *sl_ensure_future(sl_rt *rt, sl_value x);
+
+#endif

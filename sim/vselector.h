@@ -1,0 +1,34 @@
+/* The virtual clock and the simulated selector.
+ *
+ * Time starts at 0.0 and moves only in select() (by exactly the timeout, as
+ * the oracle's fake selector does, plus any `oversleep` decision) and after
+ * a handle runs (a `cost` decision). select() with no timeout means nothing
+ * can ever happen again: the run ends as a deadlock. */
+#ifndef SL_VSELECTOR_H
+#define SL_VSELECTOR_H
+
+#include "core/loop.h"
+
+typedef enum sl_decision_kind {
+  SL_DECISION_COST,      /* seconds a callback took */
+  SL_DECISION_OVERSLEEP, /* extra seconds a select with a timeout slept */
+} sl_decision_kind;
+
+/* Where decisions come from (seeded PRNG, replay log, fuzzer bytes). NULL
+ * decide means every decision takes its default, 0. */
+typedef struct sl_decider {
+  void *ctx;
+  /* Returns the decision's value (>= 0 seconds). */
+  double (*decide)(void *ctx, sl_rt *rt, sl_decision_kind kind);
+} sl_decider;
+
+typedef struct sl_vselector {
+  double now;
+  sl_decider decider;
+} sl_vselector;
+
+/* Installs `vs` (owned by the caller, must outlive the run) as the loop's
+ * selector. */
+void sl_vselector_install(sl_rt *rt, sl_vselector *vs);
+
+#endif
