@@ -1,0 +1,128 @@
+"""Run one scenario file under the VirtualLoop and write its trace."""
+
+import gc
+import hashlib
+import os
+import platform
+import runpy
+import sys
+import traceback
+
+from asyncio import events, tasks
+
+from . import __version__, vloop
+from .tracer import Stop, Tracer, format_exc
+
+
+def impl():
+    """'c' when asyncio uses the _asyncio accelerator, else 'py'."""
+    return "py" if tasks.Task is tasks._PyTask else "c"
+
+
+class _Capture:
+    """sys.stdout during a run: keeps the text, emits one `output` per line."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def __init__(self, tracer):
+        self._tracer = tracer
+        self._line = []
+        self.chunks = []
+
+    def write(self, s):
+        if not isinstance(s, str):
+            raise TypeError("write() argument must be str, not %s" % type(s).__name__)
+        self.chunks.append(s)
+        parts = s.split("\n")
+        for part in parts[:-1]:
+            self._line.append(part)
+            text = "".join(self._line)
+            self._line = []
+            if self._tracer.active:
+                self._tracer.on_output(text)
+        if parts[-1]:
+            self._line.append(parts[-1])
+        return len(s)
+
+    def finish(self):
+        if self._line:
+            text, self._line = "".join(self._line), []
+            self._tracer.on_output(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return False
+
+    def writable(self):
+        return True
+
+    def readable(self):
+        return False
+
+
+class _Null:
+    encoding = "utf-8"
+
+    def write(self, s):
+        return len(s)
+
+    def flush(self):
+        pass
+
+
+def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
+    """Run `path`; write JSONL lines with write_line(str); return stdout text.
+
+    probe=True: this interpreter may have created tasks before (batch run
+    in one process): read the Task-N counter and rename auto-named tasks
+    so names match a fresh process.
+    """
+    with open(path, "rb") as f:
+        source = f.read()
+    vloop.install()
+    base = vloop.probe_task_counter() if probe else 0
+    tracer = Tracer(write_line, decisions, max_steps, name_base=base)
+    tracer.emit({
+        "ev": "run", "engine": "cpython", "engine_version": __version__,
+        "python": platform.python_version(), "scenario": path,
+        "sha256": hashlib.sha256(source).hexdigest(), "seed": None,
+        "impl": impl(),
+    })
+    capture = _Capture(tracer)
+    saved_policy = vloop.get_policy()
+    saved_stdout, saved_argv, saved_path0 = sys.stdout, sys.argv, list(sys.path)
+    events._set_running_loop(None)
+    vloop.set_tracer(tracer)
+    vloop.set_policy(vloop.VirtualPolicy())
+    sys.stdout = capture
+    sys.argv = [path]
+    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    outcome, detail = "ok", None
+    try:
+        runpy.run_path(path, run_name="__main__")
+    except Stop as e:
+        outcome = e.outcome
+    except SystemExit as e:
+        if e.code not in (None, 0):
+            outcome, detail = "exception", format_exc(e)
+    except BaseException as e:
+        outcome, detail = "exception", format_exc(e)
+        traceback.print_exc(file=sys.stderr)
+    finally:
+        capture.finish()
+        tracer.sweep()
+        tracer.active = False
+        sys.stdout = _Null()                # GC-time output is not the scenario's
+        sys.argv = saved_argv
+        sys.path[:] = saved_path0
+        vloop.set_tracer(None)
+        events._set_running_loop(None)
+        vloop.set_policy(saved_policy)
+    tracer.emit({"ev": "end", "outcome": outcome, "detail": detail,
+                 "steps": tracer.step, "t": tracer.t})
+    gc.collect()
+    sys.stdout = saved_stdout
+    return "".join(capture.chunks)
