@@ -1,0 +1,1 @@
+sl_unit_test(numfmt unit/test_numfmt.c)
