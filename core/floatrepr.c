@@ -5,9 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/strbuf.h"
-
-void sl_float_repr_into(sl_strbuf *out, double f);
+#include "core/floatrepr.h"
 
 void sl_float_repr_into(sl_strbuf *out, double f) {
   if (isnan(f)) { sl_strbuf_puts(out, "nan"); return; }

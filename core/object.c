@@ -8,6 +8,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/exc.h"
+#include "core/floatrepr.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -88,7 +89,6 @@ bool sl_is(sl_value a, sl_value b) {
   return false;
 }
 
-void sl_float_repr_into(sl_strbuf *out, double f);
 
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   switch (v.tag) {
