@@ -86,7 +86,10 @@ def describe(ids, cb, args):
             return "%s %s" % (_CLOSURES[q], ids(args[0]) if args else "?")
         if q in _NOARG:
             return _NOARG[q]
-    return "user " + qualname(cb)
+    q = qualname(cb)
+    if q.startswith("VirtualLoop."):        # the oracle's loop subclass
+        q = "BaseEventLoop." + q[len("VirtualLoop."):]
+    return "user " + q
 
 
 def handle_name(ids, handle):
