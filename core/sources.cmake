@@ -20,3 +20,4 @@ list(APPEND SL_CORE_SOURCES
   core/task.c
   core/tuple.c
 )
+list(APPEND SL_CORE_SOURCES core/dict.c)

@@ -1,0 +1,531 @@
+/* dict, set and frozenset: insertion-ordered hash tables (see dict.h and
+ * dict-int.h). Mirrors the compact layout of Objects/dictobject.c: an
+ * entries array in insertion order and a separate sparse index. */
+#include "core/dict-int.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/exc.h"
+#include "core/rt.h"
+#include "core/str.h"
+
+#define EMPTY (-1)
+#define DUMMY (-2)
+#define MIN_INDEX 8
+
+/* ---- table mechanics ---------------------------------------------------- */
+
+static void htable_clear_slot(sl_rt *rt, sl_obj *o) {
+  sl__htable *t = sl__as_htable(o);
+  /* Detach first: a key's clear may reach this table again through a cycle. */
+  sl__hentry *entries = t->entries;
+  size_t n = t->nentries;
+  t->entries = NULL;
+  t->nentries = t->capentries = t->len = 0;
+  sl_free(t->index);
+  t->index = NULL;
+  t->indexcap = 0;
+  t->version++;
+  for (size_t i = 0; i < n; i++) {
+    sl_vdecref(rt, entries[i].key);
+    sl_vdecref(rt, entries[i].value);
+  }
+  sl_free(entries);
+}
+
+static void htable_release(sl_obj *o) {
+  sl__htable *t = sl__as_htable(o);
+  sl_free(t->entries);
+  sl_free(t->index);
+  t->entries = NULL;
+  t->index = NULL;
+}
+
+void sl__htable_clear(sl_rt *rt, sl_obj *table) { htable_clear_slot(rt, table); }
+
+/* Finds `key` (with hash h). Returns 0 with *slot the index slot holding it
+ * (or -1 if absent, *free_slot then the slot to insert into), -1 on error.
+ * sl_eq may run arbitrary code for exotic keys, so entries are re-read
+ * after every comparison rather than cached. */
+static int lookup(sl_rt *rt, sl__htable *t, sl_value key, int64_t h, long *slot,
+                  long *free_slot) {
+  *slot = -1;
+  *free_slot = -1;
+  if (!t->indexcap) return 0;
+  size_t mask = t->indexcap - 1;
+  uint64_t perturb = (uint64_t)h;
+  size_t i = (size_t)h & mask;
+  for (;;) {
+    int32_t ix = t->index[i];
+    if (ix == EMPTY) {
+      if (*free_slot < 0) *free_slot = (long)i;
+      return 0;
+    }
+    if (ix == DUMMY) {
+      if (*free_slot < 0) *free_slot = (long)i;
+    } else {
+      sl__hentry *e = &t->entries[ix];
+      if (e->hash == h) {
+        bool same = sl_is(e->key, key);
+        if (!same) {
+          sl_value k = sl_vincref(e->key);
+          int rc = sl_eq(rt, k, key, &same);
+          sl_vdecref(rt, k);
+          if (rc) return -1;
+          if (!t->indexcap || t->index[i] != ix) {
+            /* The table changed under us: start over, as CPython does. */
+            return lookup(rt, t, key, h, slot, free_slot);
+          }
+        }
+        if (same) {
+          *slot = (long)i;
+          return 0;
+        }
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + 1 + (size_t)perturb) & mask;
+  }
+}
+
+/* Rebuilds the index with room for `need` live entries, dropping deleted
+ * entries. Allocates everything before touching the table. */
+static int rebuild(sl_rt *rt, sl__htable *t, size_t need) {
+  size_t cap = MIN_INDEX;
+  while (cap * 2 < need * 3) cap *= 2; /* keep the index at most 2/3 full */
+  size_t capentries = cap * 2 / 3;
+  int32_t *index = sl_malloc(cap * sizeof *index);
+  sl__hentry *entries = sl_malloc(capentries * sizeof *entries);
+  if (!index || !entries || cap > INT32_MAX) {
+    sl_free(index);
+    sl_free(entries);
+    return sl_nomem(rt);
+  }
+  for (size_t i = 0; i < cap; i++) index[i] = EMPTY;
+  size_t n = 0;
+  for (size_t k = 0; k < t->nentries; k++) {
+    if (sl_is_undef(t->entries[k].key)) continue;
+    entries[n] = t->entries[k];
+    uint64_t perturb = (uint64_t)entries[n].hash;
+    size_t i = (size_t)entries[n].hash & (cap - 1);
+    while (index[i] != EMPTY) {
+      perturb >>= 5;
+      i = (i * 5 + 1 + (size_t)perturb) & (cap - 1);
+    }
+    index[i] = (int32_t)n;
+    n++;
+  }
+  sl_free(t->index);
+  sl_free(t->entries);
+  t->index = index;
+  t->indexcap = cap;
+  t->entries = entries;
+  t->capentries = capentries;
+  t->nentries = n;
+  return 0;
+}
+
+/* Inserts or replaces. `value` is SL_V_UNDEF for sets (a set never
+ * replaces an existing key). Takes new references on success only. */
+static int insert(sl_rt *rt, sl__htable *t, sl_value key, sl_value value) {
+  int64_t h;
+  if (sl_hash(rt, key, &h)) return -1;
+  long slot, free_slot;
+  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  if (slot >= 0) {
+    if (!sl_is_undef(value)) sl_vset(rt, &t->entries[t->index[slot]].value, sl_vincref(value));
+    return 0;
+  }
+  if (t->nentries == t->capentries) {
+    /* Room for twice the live entries: amortised O(1) inserts. */
+    if (rebuild(rt, t, t->len * 2 + 1)) return -1;
+    if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  }
+  sl__hentry *e = &t->entries[t->nentries];
+  e->hash = h;
+  e->key = sl_vincref(key);
+  e->value = sl_vincref(value);
+  t->index[free_slot] = (int32_t)t->nentries;
+  t->nentries++;
+  t->len++;
+  t->version++;
+  return 0;
+}
+
+/* Removes the entry in index slot `slot`, handing key and value over. */
+static void remove_slot(sl__htable *t, long slot, sl_value *key, sl_value *value) {
+  sl__hentry *e = &t->entries[t->index[slot]];
+  *key = e->key;
+  *value = e->value;
+  e->key = sl_undef();
+  e->value = sl_undef();
+  t->index[slot] = DUMMY;
+  t->len--;
+  t->version++;
+}
+
+static int remove_key(sl_rt *rt, sl__htable *t, sl_value key, sl_value *value, bool *found) {
+  int64_t h;
+  *found = false;
+  if (sl_hash(rt, key, &h)) return -1;
+  long slot, free_slot;
+  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  if (slot < 0) return 0;
+  sl_value k;
+  remove_slot(t, slot, &k, value);
+  *found = true;
+  sl_vdecref(rt, k);
+  return 0;
+}
+
+static bool next_entry(sl__htable *t, size_t *pos, sl__hentry **out) {
+  while (*pos < t->nentries) {
+    sl__hentry *e = &t->entries[(*pos)++];
+    if (!sl_is_undef(e->key)) {
+      *out = e;
+      return true;
+    }
+  }
+  return false;
+}
+
+static int htable_truth(sl_rt *rt, sl_obj *o, bool *res) {
+  *res = sl__as_htable(o)->len != 0;
+  return 0;
+}
+
+/* ---- dict ---------------------------------------------------------------- */
+
+static int dict_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl__htable *t = sl__as_htable(o);
+  sl_strbuf_putc(out, '{');
+  size_t pos = 0;
+  sl__hentry *e;
+  bool first = true;
+  /* Hold the entries alive: a repr cannot mutate, but keep to the rule. */
+  while (next_entry(t, &pos, &e)) {
+    if (!first) sl_strbuf_puts(out, ", ");
+    first = false;
+    sl_value k = sl_vincref(e->key), v = sl_vincref(e->value);
+    int rc = sl_repr(rt, k, out);
+    if (!rc) {
+      sl_strbuf_puts(out, ": ");
+      rc = sl_repr(rt, v, out);
+    }
+    sl_vdecref(rt, k);
+    sl_vdecref(rt, v);
+    if (rc) return -1;
+  }
+  sl_strbuf_putc(out, '}');
+  return 0;
+}
+
+static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  *res = false;
+  if (!sl_is_type(b, &sl_dict_type)) return 0;
+  sl__htable *x = sl__as_htable(a), *y = sl__as_htable(b.u.o);
+  if (x->len != y->len) return 0;
+  size_t pos = 0;
+  sl__hentry *e;
+  while (next_entry(x, &pos, &e)) {
+    sl_value k = sl_vincref(e->key), v = sl_vincref(e->value), w;
+    bool found, same = false;
+    int rc = sl_dict_get(rt, b.u.o, k, &w, &found);
+    if (!rc && found) {
+      same = sl_is(v, w);
+      if (!same) rc = sl_eq(rt, v, w, &same);
+      sl_vdecref(rt, w);
+    }
+    sl_vdecref(rt, k);
+    sl_vdecref(rt, v);
+    if (rc) return -1;
+    if (!found || !same) return 0;
+  }
+  *res = true;
+  return 0;
+}
+
+const sl_type sl_dict_type = {.name = "dict", .clear = htable_clear_slot,
+                              .release = htable_release, .repr = dict_repr, .eq = dict_eq,
+                              .unhashable = true, .truth = htable_truth,
+                              .size = sizeof(sl__htable)};
+
+sl_obj *sl_dict_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_dict_type); }
+
+int sl_dict_get(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out, bool *found) {
+  sl__htable *t = sl__as_htable(dict);
+  int64_t h;
+  *found = false;
+  if (sl_hash(rt, key, &h)) return -1;
+  long slot, free_slot;
+  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  if (slot < 0) return 0;
+  *found = true;
+  *out = sl_vincref(t->entries[t->index[slot]].value);
+  return 0;
+}
+
+/* The hash str.c gives a str with these bytes (FNV-1a, shifted right once);
+ * lets a C string be looked up without allocating a str. test_ops checks
+ * the two stay in step. */
+static int64_t cstr_hash(const char *s, size_t len) {
+  uint64_t h = 1469598103934665603ULL;
+  for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ULL;
+  return (int64_t)(h >> 1);
+}
+
+int sl_dict_get_str(sl_rt *rt, sl_obj *dict, const char *key, sl_value *out, bool *found) {
+  sl__htable *t = sl__as_htable(dict);
+  *found = false;
+  if (!t->indexcap) return 0;
+  size_t len = strlen(key);
+  int64_t h = cstr_hash(key, len);
+  size_t mask = t->indexcap - 1;
+  uint64_t perturb = (uint64_t)h;
+  size_t i = (size_t)h & mask;
+  for (;;) {
+    int32_t ix = t->index[i];
+    if (ix == EMPTY) return 0;
+    if (ix != DUMMY) {
+      sl__hentry *e = &t->entries[ix];
+      if (e->hash == h && sl_is_str(e->key) && sl_as_str(e->key.u.o)->len == len &&
+          memcmp(sl_str_cstr(e->key.u.o), key, len) == 0) {
+        *found = true;
+        *out = sl_vincref(e->value);
+        return 0;
+      }
+    }
+    perturb >>= 5;
+    i = (i * 5 + 1 + (size_t)perturb) & mask;
+  }
+}
+
+int sl_dict_set(sl_rt *rt, sl_obj *dict, sl_value key, sl_value value) {
+  return insert(rt, sl__as_htable(dict), key, value);
+}
+
+int sl_dict_set_str(sl_rt *rt, sl_obj *dict, const char *key, sl_value value) {
+  sl_obj *k = sl_str_from_cstr(rt, key);
+  if (!k) return -1;
+  int rc = sl_dict_set(rt, dict, sl_obj_val(k), value);
+  sl_decref(rt, k);
+  return rc;
+}
+
+int sl_dict_del(sl_rt *rt, sl_obj *dict, sl_value key, bool *found) {
+  sl_value v = sl_undef();
+  int rc = remove_key(rt, sl__as_htable(dict), key, &v, found);
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+int sl__dict_pop(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *value, bool *found) {
+  return remove_key(rt, sl__as_htable(dict), key, value, found);
+}
+
+bool sl__dict_popitem(sl_rt *rt, sl_obj *dict, sl_value *key, sl_value *value) {
+  sl__htable *t = sl__as_htable(dict);
+  while (t->nentries > 0 && sl_is_undef(t->entries[t->nentries - 1].key)) t->nentries--;
+  if (!t->nentries) return false;
+  sl__hentry *e = &t->entries[t->nentries - 1];
+  /* Find its index slot by probing for the entry position. */
+  size_t mask = t->indexcap - 1;
+  uint64_t perturb = (uint64_t)e->hash;
+  size_t i = (size_t)e->hash & mask;
+  while (t->index[i] != (int32_t)(t->nentries - 1)) {
+    perturb >>= 5;
+    i = (i * 5 + 1 + (size_t)perturb) & mask;
+  }
+  remove_slot(t, (long)i, key, value);
+  t->nentries--;
+  return true;
+}
+
+size_t sl_dict_len(sl_obj *dict) { return sl__as_htable(dict)->len; }
+
+bool sl_dict_next(sl_obj *dict, size_t *pos, sl_value *key, sl_value *value) {
+  sl__hentry *e;
+  if (!next_entry(sl__as_htable(dict), pos, &e)) return false;
+  *key = e->key;
+  if (value) *value = e->value;
+  return true;
+}
+
+/* ---- set and frozenset --------------------------------------------------- */
+
+static int set_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl__htable *t = sl__as_htable(o);
+  bool frozen = o->type == &sl_frozenset_type;
+  if (!t->len) {
+    sl_strbuf_puts(out, frozen ? "frozenset()" : "set()");
+    return 0;
+  }
+  sl_strbuf_puts(out, frozen ? "frozenset({" : "{");
+  size_t pos = 0;
+  sl__hentry *e;
+  bool first = true;
+  while (next_entry(t, &pos, &e)) {
+    if (!first) sl_strbuf_puts(out, ", ");
+    first = false;
+    sl_value k = sl_vincref(e->key);
+    int rc = sl_repr(rt, k, out);
+    sl_vdecref(rt, k);
+    if (rc) return -1;
+  }
+  sl_strbuf_puts(out, frozen ? "})" : "}");
+  return 0;
+}
+
+/* Whether every element of a is in b. */
+static int set_issubset(sl_rt *rt, sl_obj *a, sl_obj *b, bool *res) {
+  sl__htable *x = sl__as_htable(a);
+  *res = false;
+  if (x->len > sl__as_htable(b)->len) return 0;
+  size_t pos = 0;
+  sl__hentry *e;
+  while (next_entry(x, &pos, &e)) {
+    bool found;
+    sl_value k = sl_vincref(e->key);
+    int rc = sl__set_contains_any(rt, b, k, &found);
+    sl_vdecref(rt, k);
+    if (rc) return -1;
+    if (!found) return 0;
+  }
+  *res = true;
+  return 0;
+}
+
+/* set == frozenset compares contents, as in Python. */
+static int set_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  *res = false;
+  if (!sl__is_anyset(b)) return 0;
+  if (sl__as_htable(a)->len != sl__as_htable(b.u.o)->len) return 0;
+  return set_issubset(rt, a, b.u.o, res);
+}
+
+/* a < b is "proper subset" for sets. */
+static int set_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  if (sl__as_htable(a)->len >= sl__as_htable(b.u.o)->len) {
+    *res = false;
+    return 0;
+  }
+  return set_issubset(rt, a, b.u.o, res);
+}
+
+/* Order-independent, so equal frozensets hash alike whatever their order
+ * (the shuffle of each element hash follows frozenset's idea, not its
+ * constants' exact output: hash values are never printed by CPython-equal
+ * programs, since str hashes are randomised there). */
+static int frozenset_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  sl__htable *t = sl__as_htable(o);
+  uint64_t h = 0;
+  size_t pos = 0;
+  sl__hentry *e;
+  while (next_entry(t, &pos, &e)) {
+    uint64_t x = (uint64_t)e->hash;
+    h ^= ((x ^ 89869747ULL) ^ (x << 16)) * 3644798167ULL;
+  }
+  h ^= ((uint64_t)t->len + 1) * 1927868237ULL;
+  h = h * 69069U + 907133923UL;
+  int64_t r = (int64_t)(h >> 1);
+  *out = r == -1 ? 590923713 : r;
+  return 0;
+}
+
+const sl_type sl_set_type = {.name = "set", .clear = htable_clear_slot,
+                             .release = htable_release, .repr = set_repr, .eq = set_eq,
+                             .lt = set_lt, .unhashable = true, .truth = htable_truth,
+                             .size = sizeof(sl__htable)};
+
+const sl_type sl_frozenset_type = {.name = "frozenset", .clear = htable_clear_slot,
+                                   .release = htable_release, .repr = set_repr,
+                                   .eq = set_eq, .lt = set_lt, .hash = frozenset_hash,
+                                   .truth = htable_truth, .size = sizeof(sl__htable)};
+
+sl_obj *sl_set_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_set_type); }
+sl_obj *sl__frozenset_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_frozenset_type); }
+
+int sl__set_add_any(sl_rt *rt, sl_obj *set, sl_value key) {
+  return insert(rt, sl__as_htable(set), key, sl_undef());
+}
+
+int sl_set_add(sl_rt *rt, sl_obj *set, sl_value key) { return sl__set_add_any(rt, set, key); }
+
+int sl__set_contains_any(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
+  sl__htable *t = sl__as_htable(set);
+  int64_t h;
+  *found = false;
+  if (sl_hash(rt, key, &h)) return -1;
+  long slot, free_slot;
+  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  *found = slot >= 0;
+  return 0;
+}
+
+int sl_set_contains(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
+  return sl__set_contains_any(rt, set, key, found);
+}
+
+int sl_set_discard(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
+  sl_value v = sl_undef();
+  return remove_key(rt, sl__as_htable(set), key, &v, found);
+}
+
+bool sl__set_pop(sl_rt *rt, sl_obj *set, sl_value *key) {
+  sl__htable *t = sl__as_htable(set);
+  size_t pos = 0;
+  sl__hentry *e;
+  if (!next_entry(t, &pos, &e)) return false;
+  /* Probe for the index slot that points at entry pos-1. */
+  size_t mask = t->indexcap - 1;
+  uint64_t perturb = (uint64_t)e->hash;
+  size_t i = (size_t)e->hash & mask;
+  while (t->index[i] != (int32_t)(pos - 1)) {
+    perturb >>= 5;
+    i = (i * 5 + 1 + (size_t)perturb) & mask;
+  }
+  sl_value v;
+  remove_slot(t, (long)i, key, &v);
+  return true;
+}
+
+size_t sl_set_len(sl_obj *set) { return sl__as_htable(set)->len; }
+
+bool sl_set_next(sl_obj *set, size_t *pos, sl_value *key) {
+  sl__hentry *e;
+  if (!next_entry(sl__as_htable(set), pos, &e)) return false;
+  *key = e->key;
+  return true;
+}
+
+sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
+  sl__htable *src = sl__as_htable(table);
+  sl_obj *o = sl_obj_alloc(rt, type);
+  if (!o) return NULL;
+  sl__htable *t = sl__as_htable(o);
+  if (src->len && rebuild(rt, t, src->len)) {
+    sl_decref(rt, o);
+    return NULL;
+  }
+  /* Re-insert with the stored hashes: no hashing or comparing can fail. */
+  size_t pos = 0;
+  sl__hentry *e;
+  size_t mask = t->indexcap - 1;
+  while (next_entry(src, &pos, &e)) {
+    sl__hentry *d = &t->entries[t->nentries];
+    d->hash = e->hash;
+    d->key = sl_vincref(e->key);
+    d->value = sl_is_undef(e->value) || type != &sl_dict_type ? sl_undef()
+                                                              : sl_vincref(e->value);
+    uint64_t perturb = (uint64_t)e->hash;
+    size_t i = (size_t)e->hash & mask;
+    while (t->index[i] != EMPTY) {
+      perturb >>= 5;
+      i = (i * 5 + 1 + (size_t)perturb) & mask;
+    }
+    t->index[i] = (int32_t)t->nentries++;
+    t->len++;
+  }
+  return o;
+}
