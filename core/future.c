@@ -126,17 +126,10 @@ int sl_future_exception(sl_rt *rt, sl_obj *o, sl_obj **out) {
   return 0;
 }
 
-/* "invalid state" text of the C Future: `<state>: <repr>` */
+/* _asynciomodule.c future_set_result/future_set_exception: the C Future
+ * (what programs use) says just "invalid state". */
 static int invalid_state(sl_rt *rt, sl_obj *o) {
-  sl_strbuf text = SL_STRBUF_INIT;
-  sl_strbuf_printf(&text, "%s: ", state_name(sl_as_future(o)->state));
-  if (sl_repr(rt, sl_obj_val(o), &text)) {
-    sl_strbuf_free(&text);
-    return -1;
-  }
-  int rc = sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "%s", sl_strbuf_cstr(&text));
-  sl_strbuf_free(&text);
-  return rc;
+  return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "invalid state");
 }
 
 int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
