@@ -197,9 +197,15 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, si
       f->precision = -1;
     }
   }
-  if (n - pos > 1)
-    return fail(err, SL_NUM_VALUE_ERROR, "Invalid format specifier '%.*s' for object of type '%s'",
-                (int)raw_len, raw, tname);
+  if (n - pos > 1) {
+    /* The spec goes in verbatim: it may hold a NUL, which %s would cut. */
+    if (err) {
+      sl_strbuf_puts(err, "Invalid format specifier '");
+      sl_strbuf_append(err, raw, raw_len);
+      sl_strbuf_printf(err, "' for object of type '%s'", tname);
+    }
+    return SL_NUM_VALUE_ERROR;
+  }
   if (n - pos == 1) f->type = c[pos];
   if (f->thousands) {
     switch (f->type) {

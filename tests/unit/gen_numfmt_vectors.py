@@ -11,6 +11,7 @@ Usage (from the repository root):
     /usr/bin/python3 tests/unit/gen_numfmt_vectors.py            # all versions
     /usr/bin/python3 tests/unit/gen_numfmt_vectors.py --repr 100000 \\
         --only-repr --out /tmp/repr100k.txt                       # big repr sample
+    /usr/bin/python3 tests/unit/gen_numfmt_vectors.py --specs 20 --out /tmp/big.txt
 
 The same PAYLOAD runs in every interpreter and prints one line per case;
 cases whose result is the same in several versions are merged. Pyodide is
@@ -35,6 +36,7 @@ PAYLOAD = r'''
 import sys, struct, random, math
 NATIVE = sys.maxsize > 2**32
 NREPR = __NREPR__
+NSPEC = __NSPEC__
 ONLY_REPR = __ONLY_REPR__
 out = []
 def hx(s):
@@ -135,19 +137,19 @@ def gen_format():
         # 32-bit Pyodide: widths/precisions past 2**31 behave differently
         digits = "".join(c if c.isdigit() else " " for c in spec).split()
         return all(int(d) < 2**31 for d in digits)
-    for spec in fixed_int + [rand_spec(INT_TYPES) for _ in range(1500)]:
+    for spec in fixed_int + [rand_spec(INT_TYPES) for _ in range(1500 * NSPEC)]:
         if not ok_spec(spec): continue
         for v in (INT_VALUES if spec in fixed_int else [rnd.choice(INT_VALUES)]):
             if not NATIVE and spec.endswith("c") and abs(v) >= 2**31:
                 continue  # a 32-bit C long: a different OverflowError text
             emit("FI", str(v), hx(spec), res(lambda: format(v, spec)))
     fvals = SPECIAL[:]
-    for spec in fixed_float + [rand_spec(FLOAT_TYPES) for _ in range(2500)]:
+    for spec in fixed_float + [rand_spec(FLOAT_TYPES) for _ in range(2500 * NSPEC)]:
         if not ok_spec(spec): continue
         vs = fvals if spec in fixed_float else [rnd.choice(fvals + [rand_double()])]
         for x in vs:
             emit("FF", bits(x), hx(spec), res(lambda: format(x, spec)))
-    for spec in fixed_str + [rand_spec(STR_TYPES) for _ in range(600)]:
+    for spec in fixed_str + [rand_spec(STR_TYPES) for _ in range(600 * NSPEC)]:
         if not ok_spec(spec): continue
         for s in (STR_VALUES if spec in fixed_str else [rnd.choice(STR_VALUES)]):
             emit("FS", hx(s), hx(spec), res(lambda: format(s, spec)))
@@ -160,6 +162,15 @@ def gen_parse():
             "\xa012\xa0", "\x1c12", "12\x1f", "1\x00", "\U0001d7ce", "z" * 250, "\u00e9",
             "1 2", "--1", "+-1", "0b", "1e5", "1.0", "\uff11\uff12", "0x" + "f" * 16,
             "-0x8000000000000000", "0o777", "-0b11", "7" * 4301, "0_7", "1\u200b"]
+    alphabet = "0123456789__+-. eExXoObBaAfFzZ\t\u00a0\u0663"
+    rand_ints = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 9)))
+                 for _ in range(300 * NSPEC)]
+    for s in rand_ints:
+        for b in [0, 10, 16]:
+            def f(s=s, b=b):
+                v = int(s, b)
+                return "BIG" if not -2**63 <= v < 2**63 else str(v)
+            emit("PI", hx(s), str(b), res(f))
     bases = [10, 0, 2, 8, 16, 36, 1, 37, 3, -1]
     for s in ints:
         for b in bases:
@@ -174,6 +185,9 @@ def gen_parse():
               "\x1c1", "x" * 300, "infinit", "nana", "+", "-", "1.2.3", "1e+", "1e-5_0",
               "2.675", "0.1", "123456789012345678901234567890", "4.9e-324", "2.5e-324",
               "1.7976931348623159e308", "\u00e9"]
+    falpha = "0123456789__+-.. eEinfatyINFATY\t\u00a0\u0663"
+    floats += ["".join(rnd.choice(falpha) for _ in range(rnd.randint(0, 9)))
+               for _ in range(600 * NSPEC)]
     for s in floats:
         emit("PF", hx(s), "", res(lambda: bits(float(s))))
     strs = ["", "a", "it's", 'say "hi"', "both ' and \"", "back\\slash", "\t\n\r", "\x00\x01\x1f",
@@ -284,11 +298,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--repr", type=int, default=4000, help="random doubles for repr")
     ap.add_argument("--only-repr", action="store_true")
+    ap.add_argument("--specs", type=int, default=1, help="multiplies the random specs")
     ap.add_argument("--versions", default="11,12,13,14")
     ap.add_argument("--out", default=os.path.join(ROOT, "tests", "unit", "numfmt_vectors.txt"))
     args = ap.parse_args()
     payload = PAYLOAD.replace("__NREPR__", str(args.repr)).replace(
-        "__ONLY_REPR__", str(args.only_repr))
+        "__ONLY_REPR__", str(args.only_repr)).replace("__NSPEC__", str(args.specs))
     minors = [int(v) for v in args.versions.split(",")]
     # repr is the same in every version (checked by running it in each).
     results = {}
