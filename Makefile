@@ -1,0 +1,59 @@
+# simloop: the two set-up commands of the README.
+#   make demo   installs what is missing, builds, and runs the main job on a
+#               bundled example
+#   make test   the same set-up, then every test
+# Everything else is CMake (CMakePresets.json); this file stays thin.
+
+PRESET ?= default
+BUILD  := build/$(PRESET)
+SIMLOOP := $(BUILD)/simloop
+
+# Debian packages the build and the tests need (a fresh Debian 12 has only
+# the C toolchain).
+DEBS := cmake ninja-build pkg-config libsqlite3-dev libcmocka-dev python3 nodejs npm
+
+.PHONY: all deps npm build test test-asan test-debug demo clean
+
+all: build
+
+# Installs missing Debian packages when run as root; otherwise prints the
+# exact command to run.
+deps:
+	@missing=""; for p in $(DEBS); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "simloop: installing$$missing"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends$$missing; \
+	  else \
+	    echo "simloop: missing Debian packages. Run:"; \
+	    echo "  sudo apt-get install -y$$missing"; exit 1; \
+	  fi; \
+	fi
+
+# CPython 3.12-3.14 for the oracle, from the committed npm lock file.
+npm: deps
+	@if [ ! -d oracle/pyodide/node_modules/pyodide-314 ]; then \
+	  echo "simloop: installing Pyodide (CPython 3.12-3.14) from oracle/pyodide/package-lock.json"; \
+	  cd oracle/pyodide && npm ci --no-audit --no-fund --loglevel=error; \
+	fi
+
+build: deps
+	cmake --preset $(PRESET)
+	cmake --build --preset $(PRESET)
+
+test: deps npm
+	cmake --workflow --preset $(PRESET)
+
+test-asan:
+	$(MAKE) test PRESET=asan
+
+test-debug:
+	$(MAKE) test PRESET=debug
+
+demo: build
+	@sh examples/demo.sh $(SIMLOOP)
+
+clean:
+	rm -rf build
