@@ -80,8 +80,8 @@ void sl_bytes_repr(sl_strbuf *out, const unsigned char *b, size_t len);
  * NULL) and returns its status (ValueError, or OverflowError for 'c'). */
 sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec, size_t spec_len,
                             int py_minor, sl_strbuf *err);
-sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec,
-                              size_t spec_len, int py_minor, sl_strbuf *err);
+sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec, size_t spec_len,
+                              int py_minor, sl_strbuf *err);
 sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const char *spec,
                             size_t spec_len, int py_minor, sl_strbuf *err);
 

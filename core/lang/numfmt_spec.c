@@ -31,7 +31,8 @@ typedef struct spec {
 /* Decodes UTF-8 into code points; returns the count. */
 static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *cp) {
   size_t n = 0, i = 0;
-  while (i < len) cp[n++] = sl__utf8_next(s, len, &i);
+  while (i < len)
+    cp[n++] = sl__utf8_next(s, len, &i);
   return n;
 }
 
@@ -61,7 +62,8 @@ static void put_cp(sl_strbuf *b, uint32_t c) {
 }
 
 static void put_fill(sl_strbuf *b, uint32_t fill, int64_t count) {
-  for (int64_t i = 0; i < count; i++) put_cp(b, fill);
+  for (int64_t i = 0; i < count; i++)
+    put_cp(b, fill);
 }
 
 static sl_num_status fail(sl_strbuf *err, sl_num_status st, const char *fmt, ...)
@@ -79,15 +81,17 @@ static sl_num_status fail(sl_strbuf *err, sl_num_status st, const char *fmt, ...
 /* Python prints a presentation type with %c when it is a printable ASCII
  * character, as '\x..' (hex, no padding) otherwise. */
 static void type_text(char *buf, size_t size, uint32_t t) {
-  if (t > 32 && t < 128) snprintf(buf, size, "%c", (char)t);
-  else snprintf(buf, size, "\\x%x", (unsigned)t);
+  if (t > 32 && t < 128)
+    snprintf(buf, size, "%c", (char)t);
+  else
+    snprintf(buf, size, "\\x%x", (unsigned)t);
 }
 
 static sl_num_status unknown_code(sl_strbuf *err, uint32_t type, const char *tname) {
   char t[16];
   type_text(t, sizeof t, type);
-  return fail(err, SL_NUM_VALUE_ERROR, "Unknown format code '%s' for object of type '%s'", t,
-              tname);
+  return fail(err, SL_NUM_VALUE_ERROR, "Unknown format code '%s' for object of type '%s'",
+              t, tname);
 }
 
 static sl_num_status bad_separator(sl_strbuf *err, char sep, uint32_t type) {
@@ -102,7 +106,8 @@ static int64_t get_integer(const uint32_t *c, size_t n, size_t *pos, int64_t *va
   int64_t acc = 0, count = 0;
   while (*pos < n && c[*pos] >= '0' && c[*pos] <= '9') {
     int64_t d = (int64_t)(c[*pos] - '0');
-    if (acc > (INT64_MAX - d) / 10) return -1;
+    if (acc > (INT64_MAX - d) / 10)
+      return -1;
     acc = acc * 10 + d;
     (*pos)++;
     count++;
@@ -117,9 +122,10 @@ static bool is_align(uint32_t c) {
 
 /* Parses a spec as parse_internal_render_format_spec does, including the
  * checks that need no knowledge of the value's type beyond its defaults. */
-static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, size_t raw_len,
-                                uint32_t default_type, uint32_t default_align,
-                                const char *tname, int minor, spec *f, sl_strbuf *err) {
+static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
+                                size_t raw_len, uint32_t default_type,
+                                uint32_t default_align, const char *tname, int minor,
+                                spec *f, sl_strbuf *err) {
   size_t pos = 0;
   bool fill_given = false, align_given = false;
   memset(f, 0, sizeof *f);
@@ -139,7 +145,8 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, si
     align_given = true;
     pos++;
   }
-  if (pos < n && (c[pos] == '+' || c[pos] == '-' || c[pos] == ' ')) f->sign = (char)c[pos++];
+  if (pos < n && (c[pos] == '+' || c[pos] == '-' || c[pos] == ' '))
+    f->sign = (char)c[pos++];
   if (pos < n && c[pos] == 'z') {
     f->no_neg_0 = true;
     pos++;
@@ -152,13 +159,15 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, si
    * keep their '<' (bpo-27772, 3.10). */
   if (!fill_given && pos < n && c[pos] == '0') {
     f->fill = '0';
-    if (!align_given && default_align == '>') f->align = '=';
+    if (!align_given && default_align == '>')
+      f->align = '=';
     pos++;
   }
   int64_t got = get_integer(c, n, &pos, &f->width);
   if (got < 0)
     return fail(err, SL_NUM_VALUE_ERROR, "Too many decimal digits in format string");
-  if (got == 0) f->width = -1;
+  if (got == 0)
+    f->width = -1;
   if (pos < n && c[pos] == ',') {
     f->thousands = ',';
     pos++;
@@ -206,12 +215,24 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, si
     }
     return SL_NUM_VALUE_ERROR;
   }
-  if (n - pos == 1) f->type = c[pos];
+  if (n - pos == 1)
+    f->type = c[pos];
   if (f->thousands) {
     switch (f->type) {
-    case 'd': case 'e': case 'f': case 'g': case 'E': case 'G': case '%': case 'F': case 0:
+    case 'd':
+    case 'e':
+    case 'f':
+    case 'g':
+    case 'E':
+    case 'G':
+    case '%':
+    case 'F':
+    case 0:
       break;
-    case 'b': case 'o': case 'x': case 'X':
+    case 'b':
+    case 'o':
+    case 'x':
+    case 'X':
       /* PEP 515: '_' groups hex, octal and binary digits by four. */
       if (f->thousands == '_') {
         f->group = 4;
@@ -222,18 +243,21 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, si
       return bad_separator(err, f->thousands, f->type);
     }
   }
-  if (f->frac_sep && f->type == 'n') return bad_separator(err, f->frac_sep, f->type);
+  if (f->frac_sep && f->type == 'n')
+    return bad_separator(err, f->frac_sep, f->type);
   return SL_NUM_OK;
 }
 
 /* Appends digits[0..nd) grouped by `group` with `sep` (0: no separator),
  * padded on the left with zeros (and separators) to at least min_width
  * characters, as CPython's InsertThousandsGrouping does for '0' padding. */
-static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char sep, int group,
-                         int64_t min_width) {
-  if (nd == 0) return; /* inf and nan: padding does the work */
+static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char sep,
+                         int group, int64_t min_width) {
+  if (nd == 0)
+    return; /* inf and nan: padding does the work */
   if (!sep) {
-    for (int64_t i = nd; i < min_width; i++) sl_strbuf_putc(out, '0');
+    for (int64_t i = nd; i < min_width; i++)
+      sl_strbuf_putc(out, '0');
     sl_strbuf_append(out, digits, (size_t)nd);
     return;
   }
@@ -243,20 +267,26 @@ static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char se
   bool first = true;
   for (;;) {
     int64_t want = remaining > mw ? remaining : mw;
-    if (want < 1) want = 1;
+    if (want < 1)
+      want = 1;
     int64_t l = want < group ? want : group;
     int64_t chars = remaining < l ? remaining : l;
-    if (!first) sl_strbuf_putc(&rev, sep);
+    if (!first)
+      sl_strbuf_putc(&rev, sep);
     first = false;
-    for (int64_t i = 0; i < chars; i++) sl_strbuf_putc(&rev, digits[remaining - 1 - i]);
-    for (int64_t i = chars; i < l; i++) sl_strbuf_putc(&rev, '0');
+    for (int64_t i = 0; i < chars; i++)
+      sl_strbuf_putc(&rev, digits[remaining - 1 - i]);
+    for (int64_t i = chars; i < l; i++)
+      sl_strbuf_putc(&rev, '0');
     remaining -= chars;
     mw -= l;
-    if (remaining <= 0 && mw <= 0) break;
+    if (remaining <= 0 && mw <= 0)
+      break;
     mw -= 1; /* the separator */
   }
   if (!rev.failed && sl_strbuf_reserve(out, rev.len)) {
-    for (size_t i = rev.len; i > 0; i--) out->data[out->len++] = rev.data[i - 1];
+    for (size_t i = rev.len; i > 0; i--)
+      out->data[out->len++] = rev.data[i - 1];
     out->data[out->len] = '\0';
   } else {
     out->failed = true;
@@ -268,12 +298,14 @@ static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char se
  * exponent, '%', or a 'c' character) in the spec's width and alignment,
  * as calc_number_widths and fill_number do. rem_chars counts code points. */
 static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const char *prefix,
-                             const char *digits, int64_t nd, const char *rem, size_t rem_len,
-                             int64_t rem_chars) {
-  if (f->width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+                             const char *digits, int64_t nd, const char *rem,
+                             size_t rem_len, int64_t rem_chars) {
+  if (f->width > SL_NUMFMT_MAX_WIDTH)
+    return SL_NUM_NOMEM;
   int64_t n_sign = sign ? 1 : 0, n_prefix = (int64_t)strlen(prefix);
   int64_t min_width = 0;
-  if (f->fill == '0' && f->align == '=') min_width = f->width - n_sign - n_prefix - rem_chars;
+  if (f->fill == '0' && f->align == '=')
+    min_width = f->width - n_sign - n_prefix - rem_chars;
   sl_strbuf grouped = SL_STRBUF_INIT;
   group_digits(&grouped, digits, nd, f->thousands, f->group, min_width);
   if (grouped.failed) {
@@ -283,13 +315,23 @@ static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const cha
   int64_t total = n_sign + n_prefix + (int64_t)grouped.len + rem_chars;
   int64_t pad = f->width > total ? f->width - total : 0, left = 0, right = 0, mid = 0;
   switch (f->align) {
-  case '<': right = pad; break;
-  case '^': left = pad / 2; right = pad - left; break;
-  case '=': mid = pad; break;
-  default: left = pad; break;
+  case '<':
+    right = pad;
+    break;
+  case '^':
+    left = pad / 2;
+    right = pad - left;
+    break;
+  case '=':
+    mid = pad;
+    break;
+  default:
+    left = pad;
+    break;
   }
   put_fill(out, f->fill, left);
-  if (sign) sl_strbuf_putc(out, sign);
+  if (sign)
+    sl_strbuf_putc(out, sign);
   sl_strbuf_puts(out, prefix);
   put_fill(out, f->fill, mid);
   sl_strbuf_append(out, grouped.data ? grouped.data : "", grouped.len);
@@ -302,11 +344,15 @@ static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const cha
 /* The float presentation types (also reached by an int with e, f, g, %). */
 static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec *f,
                                            sl_strbuf *err) {
-  if (f->precision > INT_MAX) return fail(err, SL_NUM_VALUE_ERROR, "precision too big");
-  if (f->precision > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+  if (f->precision > INT_MAX)
+    return fail(err, SL_NUM_VALUE_ERROR, "precision too big");
+  if (f->precision > SL_NUMFMT_MAX_WIDTH)
+    return SL_NUM_NOMEM;
   unsigned flags = 0;
-  if (f->alt) flags |= SL__DTS_ALT;
-  if (f->no_neg_0) flags |= SL__DTS_NO_NEG_0;
+  if (f->alt)
+    flags |= SL__DTS_ALT;
+  if (f->no_neg_0)
+    flags |= SL__DTS_NO_NEG_0;
   char type = (char)f->type;
   int default_precision = 6, precision = (int)f->precision;
   bool pct = false;
@@ -316,20 +362,24 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     type = 'r';
     default_precision = 0;
   }
-  if (type == 'n') type = 'g'; /* the C locale: 'n' is 'g' */
+  if (type == 'n')
+    type = 'g'; /* the C locale: 'n' is 'g' */
   if (type == '%') {
     type = 'f';
     x *= 100;
     pct = true;
   }
-  if (precision < 0) precision = default_precision;
-  else if (type == 'r') type = 'g';
+  if (precision < 0)
+    precision = default_precision;
+  else if (type == 'r')
+    type = 'g';
   sl_strbuf text = SL_STRBUF_INIT;
   if (!sl__double_to_string(&text, x, type, precision, flags)) {
     sl_strbuf_free(&text);
     return SL_NUM_NOMEM;
   }
-  if (pct) sl_strbuf_putc(&text, '%');
+  if (pct)
+    sl_strbuf_putc(&text, '%');
   if (text.failed) {
     sl_strbuf_free(&text);
     return SL_NUM_NOMEM;
@@ -343,7 +393,8 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     sign = f->sign;
   }
   size_t nd = 0;
-  while (s[nd] >= '0' && s[nd] <= '9') nd++;
+  while (s[nd] >= '0' && s[nd] <= '9')
+    nd++;
   const char *rem = s + nd;
   sl_strbuf fr = SL_STRBUF_INIT;
   if (f->frac_sep && rem[0] == '.') {
@@ -351,7 +402,8 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     sl_strbuf_putc(&fr, '.');
     size_t i = 1;
     for (; rem[i] >= '0' && rem[i] <= '9'; i++) {
-      if (i > 1 && (i - 1) % 3 == 0) sl_strbuf_putc(&fr, f->frac_sep);
+      if (i > 1 && (i - 1) % 3 == 0)
+        sl_strbuf_putc(&fr, f->frac_sep);
       sl_strbuf_putc(&fr, rem[i]);
     }
     sl_strbuf_puts(&fr, rem + i);
@@ -363,31 +415,34 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     rem = fr.data;
   }
   size_t rem_len = strlen(rem);
-  sl_num_status st = compose(out, f, sign, "", s, (int64_t)nd, rem, rem_len, (int64_t)rem_len);
+  sl_num_status st =
+      compose(out, f, sign, "", s, (int64_t)nd, rem, rem_len, (int64_t)rem_len);
   sl_strbuf_free(&fr);
   sl_strbuf_free(&text);
   return st;
 }
 
 /* Runs parse_spec over a UTF-8 spec, decoding it first. */
-static sl_num_status parse_utf8(const char *spec_text, size_t spec_len, uint32_t default_type,
-                                uint32_t default_align, const char *tname, int minor, spec *f,
-                                sl_strbuf *err) {
+static sl_num_status parse_utf8(const char *spec_text, size_t spec_len,
+                                uint32_t default_type, uint32_t default_align,
+                                const char *tname, int minor, spec *f, sl_strbuf *err) {
   uint32_t small[64];
   uint32_t *cp = small;
   if (spec_len > 64) {
     cp = sl_malloc(spec_len * sizeof *cp);
-    if (!cp) return SL_NUM_NOMEM;
+    if (!cp)
+      return SL_NUM_NOMEM;
   }
   size_t n = decode_utf8((const unsigned char *)spec_text, spec_len, cp);
-  sl_num_status st = parse_spec(cp, n, spec_text, spec_len, default_type, default_align, tname,
-                                minor, f, err);
-  if (cp != small) sl_free(cp);
+  sl_num_status st = parse_spec(cp, n, spec_text, spec_len, default_type, default_align,
+                                tname, minor, f, err);
+  if (cp != small)
+    sl_free(cp);
   return st;
 }
 
-sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text, size_t spec_len,
-                              int py_minor, sl_strbuf *err) {
+sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text,
+                              size_t spec_len, int py_minor, sl_strbuf *err) {
   if (spec_len == 0) {
     /* format(x, '') is str(x). */
     sl_float_repr(out, x);
@@ -395,41 +450,65 @@ sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text, s
   }
   spec f;
   sl_num_status st = parse_utf8(spec_text, spec_len, 0, '>', "float", py_minor, &f, err);
-  if (st != SL_NUM_OK) return st;
+  if (st != SL_NUM_OK)
+    return st;
   switch (f.type) {
-  case 0: case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'n': case '%':
+  case 0:
+  case 'e':
+  case 'E':
+  case 'f':
+  case 'F':
+  case 'g':
+  case 'G':
+  case 'n':
+  case '%':
     return format_float_internal(out, x, &f, err);
   default:
     return unknown_code(err, f.type, "float");
   }
 }
 
-sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text, size_t spec_len,
-                            int py_minor, sl_strbuf *err) {
+sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
+                            size_t spec_len, int py_minor, sl_strbuf *err) {
   if (spec_len == 0) {
     sl_int_repr(out, v);
     return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
   }
   spec f;
   sl_num_status st = parse_utf8(spec_text, spec_len, 'd', '>', "int", py_minor, &f, err);
-  if (st != SL_NUM_OK) return st;
+  if (st != SL_NUM_OK)
+    return st;
   switch (f.type) {
-  case 'b': case 'c': case 'd': case 'o': case 'x': case 'X': case 'n':
+  case 'b':
+  case 'c':
+  case 'd':
+  case 'o':
+  case 'x':
+  case 'X':
+  case 'n':
     break;
-  case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case '%':
+  case 'e':
+  case 'E':
+  case 'f':
+  case 'F':
+  case 'g':
+  case 'G':
+  case '%':
     /* int.__format__ hands these to float.__format__ with float(v). */
     return format_float_internal(out, sl_int_to_float(v), &f, err);
   default:
     return unknown_code(err, f.type, "int");
   }
   if (f.precision != -1)
-    return fail(err, SL_NUM_VALUE_ERROR, "Precision not allowed in integer format specifier");
+    return fail(err, SL_NUM_VALUE_ERROR,
+                "Precision not allowed in integer format specifier");
   if (f.no_neg_0)
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Negative zero coercion (z) not allowed in integer format specifier");
   if (f.type == 'c') {
     if (f.sign)
-      return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed with integer format specifier 'c'");
+      return fail(err, SL_NUM_VALUE_ERROR,
+                  "Sign not allowed with integer format specifier 'c'");
     if (f.alt)
       return fail(err, SL_NUM_VALUE_ERROR,
                   "Alternate form (#) not allowed with integer format specifier 'c'");
@@ -437,7 +516,8 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text, si
       return fail(err, SL_NUM_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     sl_strbuf ch = SL_STRBUF_INIT;
     put_cp(&ch, (uint32_t)v);
-    if (ch.failed) return SL_NUM_NOMEM;
+    if (ch.failed)
+      return SL_NUM_NOMEM;
     st = compose(out, &f, 0, "", "", 0, ch.data, ch.len, 1);
     sl_strbuf_free(&ch);
     return st;
@@ -445,13 +525,27 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text, si
   int base = 10;
   const char *prefix = "";
   switch (f.type) {
-  case 'b': base = 2; prefix = "0b"; break;
-  case 'o': base = 8; prefix = "0o"; break;
-  case 'x': base = 16; prefix = "0x"; break;
-  case 'X': base = 16; prefix = "0X"; break;
-  default: break;
+  case 'b':
+    base = 2;
+    prefix = "0b";
+    break;
+  case 'o':
+    base = 8;
+    prefix = "0o";
+    break;
+  case 'x':
+    base = 16;
+    prefix = "0x";
+    break;
+  case 'X':
+    base = 16;
+    prefix = "0X";
+    break;
+  default:
+    break;
   }
-  if (!f.alt) prefix = "";
+  if (!f.alt)
+    prefix = "";
   /* Digits of |v|; unsigned so INT64_MIN has a magnitude. */
   uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
   const char *alphabet = f.type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
@@ -466,19 +560,23 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text, si
   return compose(out, &f, sign, prefix, buf + i, (int64_t)sizeof buf - i, "", 0, 0);
 }
 
-sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const char *spec_text,
-                            size_t spec_len, int py_minor, sl_strbuf *err) {
+sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len,
+                            const char *spec_text, size_t spec_len, int py_minor,
+                            sl_strbuf *err) {
   if (spec_len == 0) {
     sl_strbuf_append(out, s, len);
     return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
   }
   spec f;
   sl_num_status st = parse_utf8(spec_text, spec_len, 's', '<', "str", py_minor, &f, err);
-  if (st != SL_NUM_OK) return st;
-  if (f.type != 's') return unknown_code(err, f.type, "str");
+  if (st != SL_NUM_OK)
+    return st;
+  if (f.type != 's')
+    return unknown_code(err, f.type, "str");
   if (f.sign == ' ')
     return fail(err, SL_NUM_VALUE_ERROR, "Space not allowed in string format specifier");
-  if (f.sign) return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed in string format specifier");
+  if (f.sign)
+    return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed in string format specifier");
   if (f.no_neg_0)
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Negative zero coercion (z) not allowed in string format specifier");
@@ -486,13 +584,16 @@ sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const cha
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Alternate form (#) not allowed in string format specifier");
   if (f.align == '=')
-    return fail(err, SL_NUM_VALUE_ERROR, "'=' alignment not allowed in string format specifier");
-  if (f.width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+    return fail(err, SL_NUM_VALUE_ERROR,
+                "'=' alignment not allowed in string format specifier");
+  if (f.width > SL_NUMFMT_MAX_WIDTH)
+    return SL_NUM_NOMEM;
   /* Count code points (UTF-8 lead bytes), cutting at the precision. */
   size_t cut = len;
   int64_t chars = 0;
   for (size_t i = 0; i < len; i++) {
-    if (((unsigned char)s[i] & 0xc0) == 0x80) continue;
+    if (((unsigned char)s[i] & 0xc0) == 0x80)
+      continue;
     if (f.precision >= 0 && chars == f.precision) {
       cut = i;
       break;
@@ -500,8 +601,10 @@ sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const cha
     chars++;
   }
   int64_t pad = f.width > chars ? f.width - chars : 0, left = 0;
-  if (f.align == '>') left = pad;
-  else if (f.align == '^') left = pad / 2;
+  if (f.align == '>')
+    left = pad;
+  else if (f.align == '^')
+    left = pad / 2;
   put_fill(out, f.fill, left);
   sl_strbuf_append(out, s, cut);
   put_fill(out, f.fill, pad - left);

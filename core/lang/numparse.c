@@ -19,9 +19,12 @@ static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c) {
   size_t lo = 0, hi = n;
   while (lo < hi) {
     size_t mid = (lo + hi) / 2;
-    if (c < r[mid][0]) hi = mid;
-    else if (c > r[mid][1]) lo = mid + 1;
-    else return true;
+    if (c < r[mid][0])
+      hi = mid;
+    else if (c > r[mid][1])
+      lo = mid + 1;
+    else
+      return true;
   }
   return false;
 }
@@ -31,8 +34,10 @@ static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c) {
  * Unicode whitespace as ' ', decimal digits as '0'..'9', anything else as
  * '?' (which no parser accepts). */
 static char ascii_view(uint32_t c) {
-  if (c < 128) return (char)c;
-  if (in_ranges(sl__space, sizeof sl__space / sizeof sl__space[0], c)) return ' ';
+  if (c < 128)
+    return (char)c;
+  if (in_ranges(sl__space, sizeof sl__space / sizeof sl__space[0], c))
+    return ' ';
   size_t n = sizeof sl__digit_zero / sizeof sl__digit_zero[0];
   for (size_t k = 0; k < n; k++)
     if (c >= sl__digit_zero[k] && c < sl__digit_zero[k] + 10)
@@ -48,15 +53,20 @@ static bool is_space(char c) {
 
 /* Builds the ASCII view of a UTF-8 str, trimmed of whitespace. The caller
  * frees *buf. Returns false on allocation failure. */
-static bool ascii_trimmed(const char *s, size_t len, char **buf, size_t *start, size_t *end) {
+static bool ascii_trimmed(const char *s, size_t len, char **buf, size_t *start,
+                          size_t *end) {
   char *a = sl_malloc(len + 1);
-  if (!a) return false;
+  if (!a)
+    return false;
   size_t n = 0, i = 0;
-  while (i < len) a[n++] = ascii_view(sl__utf8_next((const unsigned char *)s, len, &i));
+  while (i < len)
+    a[n++] = ascii_view(sl__utf8_next((const unsigned char *)s, len, &i));
   a[n] = '\0';
   size_t b = 0, e = n;
-  while (b < e && is_space(a[b])) b++;
-  while (e > b && is_space(a[e - 1])) e--;
+  while (b < e && is_space(a[b]))
+    b++;
+  while (e > b && is_space(a[e - 1]))
+    e--;
   *buf = a;
   *start = b;
   *end = e;
@@ -64,16 +74,20 @@ static bool ascii_trimmed(const char *s, size_t len, char **buf, size_t *start, 
 }
 
 static int digit_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'z') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'Z') return c - 'A' + 10;
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'z')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'Z')
+    return c - 'A' + 10;
   return 99;
 }
 
 /* Appends "prefix<repr(s) cut to 200 characters>" as %.200R does. */
-static void message_with_repr(sl_strbuf *err, const char *prefix, const char *s, size_t len,
-                              bool cut200) {
-  if (!err) return;
+static void message_with_repr(sl_strbuf *err, const char *prefix, const char *s,
+                              size_t len, bool cut200) {
+  if (!err)
+    return;
   sl_strbuf_puts(err, prefix);
   sl_strbuf r = SL_STRBUF_INIT;
   sl_str_repr(&r, s, len);
@@ -81,7 +95,8 @@ static void message_with_repr(sl_strbuf *err, const char *prefix, const char *s,
   if (cut200) {
     size_t chars = 0;
     for (size_t i = 0; i < r.len; i++) {
-      if (((unsigned char)r.data[i] & 0xc0) == 0x80) continue;
+      if (((unsigned char)r.data[i] & 0xc0) == 0x80)
+        continue;
       if (chars == 200) {
         keep = i;
         break;
@@ -89,25 +104,32 @@ static void message_with_repr(sl_strbuf *err, const char *prefix, const char *s,
       chars++;
     }
   }
-  if (r.failed) err->failed = true;
-  else sl_strbuf_append(err, r.data, keep);
+  if (r.failed)
+    err->failed = true;
+  else
+    sl_strbuf_append(err, r.data, keep);
   sl_strbuf_free(&r);
 }
 
-sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out, sl_strbuf *err) {
+sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
+                           sl_strbuf *err) {
   if (base != 0 && (base < 2 || base > 36)) {
-    if (err) sl_strbuf_puts(err, "int() base must be >= 2 and <= 36, or 0");
+    if (err)
+      sl_strbuf_puts(err, "int() base must be >= 2 and <= 36, or 0");
     return SL_NUM_VALUE_ERROR;
   }
   char *a;
   size_t i, end;
-  if (!ascii_trimmed(s, len, &a, &i, &end)) return SL_NUM_NOMEM;
+  if (!ascii_trimmed(s, len, &a, &i, &end))
+    return SL_NUM_NOMEM;
   bool neg = false, ok = false, overflow = false;
   int b = base;
   uint64_t mag = 0, limit = (uint64_t)INT64_MAX;
   size_t ndigits = 0;
-  if (i < end && (a[i] == '+' || a[i] == '-')) neg = a[i++] == '-';
-  if (neg) limit += 1;
+  if (i < end && (a[i] == '+' || a[i] == '-'))
+    neg = a[i++] == '-';
+  if (neg)
+    limit += 1;
   /* A prefix: 0x/0o/0b for base 0 or the matching base. After it one
    * underscore may come before the first digit ("0x_1f"). */
   bool prefixed = false;
@@ -130,18 +152,23 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out, sl
   for (; i < end; i++) {
     char c = a[i];
     if (c == '_') {
-      if (!prev_digit) break;
+      if (!prev_digit)
+        break;
       prev_digit = false;
       continue;
     }
     int d = digit_value(c);
-    if (d >= b) break;
-    if (d) nonzero = true;
+    if (d >= b)
+      break;
+    if (d)
+      nonzero = true;
     prev_digit = true;
     ndigits++;
     if (!overflow) {
-      if (mag > (limit - (uint64_t)d) / (uint64_t)b) overflow = true;
-      else mag = mag * (uint64_t)b + (uint64_t)d;
+      if (mag > (limit - (uint64_t)d) / (uint64_t)b)
+        overflow = true;
+      else
+        mag = mag * (uint64_t)b + (uint64_t)d;
     }
   }
   ok = i == end && prev_digit && ndigits > 0 && !(zero_only && nonzero);
@@ -158,22 +185,26 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out, sl
    * are not powers of two; such values are far beyond int64 anyway. */
   if ((b & (b - 1)) != 0 && ndigits > 4300) {
     if (err)
-      sl_strbuf_printf(err,
-                       "Exceeds the limit (4300 digits) for integer string conversion: "
-                       "value has %zu digits; use sys.set_int_max_str_digits() to increase "
-                       "the limit",
-                       ndigits);
+      sl_strbuf_printf(
+          err,
+          "Exceeds the limit (4300 digits) for integer string conversion: "
+          "value has %zu digits; use sys.set_int_max_str_digits() to increase "
+          "the limit",
+          ndigits);
     return SL_NUM_VALUE_ERROR;
   }
-  if (overflow) return SL_NUM_INT_OVERFLOW;
+  if (overflow)
+    return SL_NUM_INT_OVERFLOW;
   *out = neg ? (int64_t)(0 - mag) : (int64_t)mag;
   return SL_NUM_OK;
 }
 
 static bool ieq(const char *s, size_t n, const char *word) {
-  if (strlen(word) != n) return false;
+  if (strlen(word) != n)
+    return false;
   for (size_t k = 0; k < n; k++)
-    if ((s[k] | 0x20) != word[k]) return false;
+    if ((s[k] | 0x20) != word[k])
+      return false;
   return true;
 }
 
@@ -185,7 +216,8 @@ static bool is_digit(char c) {
  * it is not one. Underscores must stand between two digits. */
 static bool parse_float_ascii(const char *a, size_t i, size_t end, double *out) {
   bool neg = false;
-  if (i < end && (a[i] == '+' || a[i] == '-')) neg = a[i++] == '-';
+  if (i < end && (a[i] == '+' || a[i] == '-'))
+    neg = a[i++] == '-';
   size_t n = end - i;
   const char *t = a + i;
   if (ieq(t, n, "inf") || ieq(t, n, "infinity")) {
@@ -199,13 +231,15 @@ static bool parse_float_ascii(const char *a, size_t i, size_t end, double *out) 
   /* Copy without underscores, checking the grammar
    * digits [. digits] [e [sign] digits] with at least one mantissa digit. */
   char *buf = sl_malloc(n + 2);
-  if (!buf) return false;
+  if (!buf)
+    return false;
   size_t k = 0, p = 0, mant = 0;
   bool good = true;
   for (size_t j = 0; j < n; j++)
     if (t[j] == '_' && !(j > 0 && is_digit(t[j - 1]) && j + 1 < n && is_digit(t[j + 1])))
       good = false;
-  if (neg) buf[k++] = '-';
+  if (neg)
+    buf[k++] = '-';
   while (p < n && (is_digit(t[p]) || t[p] == '_')) {
     if (t[p] != '_') {
       buf[k++] = t[p];
@@ -223,10 +257,12 @@ static bool parse_float_ascii(const char *a, size_t i, size_t end, double *out) 
       p++;
     }
   }
-  if (mant == 0) good = false;
+  if (mant == 0)
+    good = false;
   if (good && p < n && (t[p] == 'e' || t[p] == 'E')) {
     buf[k++] = t[p++];
-    if (p < n && (t[p] == '+' || t[p] == '-')) buf[k++] = t[p++];
+    if (p < n && (t[p] == '+' || t[p] == '-'))
+      buf[k++] = t[p++];
     size_t ed = 0;
     while (p < n && (is_digit(t[p]) || t[p] == '_')) {
       if (t[p] != '_') {
@@ -235,12 +271,15 @@ static bool parse_float_ascii(const char *a, size_t i, size_t end, double *out) 
       }
       p++;
     }
-    if (ed == 0) good = false;
+    if (ed == 0)
+      good = false;
   }
-  if (p != n) good = false;
+  if (p != n)
+    good = false;
   buf[k] = '\0';
   /* glibc's strtod is correctly rounded, as CPython's _Py_dg_strtod. */
-  if (good) *out = strtod(buf, NULL);
+  if (good)
+    *out = strtod(buf, NULL);
   sl_free(buf);
   return good;
 }
@@ -248,24 +287,30 @@ static bool parse_float_ascii(const char *a, size_t i, size_t end, double *out) 
 sl_num_status sl_parse_float(const char *s, size_t len, double *out, sl_strbuf *err) {
   char *a;
   size_t i, end;
-  if (!ascii_trimmed(s, len, &a, &i, &end)) return SL_NUM_NOMEM;
+  if (!ascii_trimmed(s, len, &a, &i, &end))
+    return SL_NUM_NOMEM;
   bool ok = i < end && parse_float_ascii(a, i, end, out);
   sl_free(a);
-  if (ok) return SL_NUM_OK;
+  if (ok)
+    return SL_NUM_OK;
   message_with_repr(err, "could not convert string to float: ", s, len, false);
   return SL_NUM_VALUE_ERROR;
 }
 
 /* Appends \xNN, \uNNNN or \UNNNNNNNN for code point c, as unicode_repr. */
 static void put_escape(sl_strbuf *out, uint32_t c) {
-  if (c < 0x100) sl_strbuf_printf(out, "\\x%02x", (unsigned)c);
-  else if (c < 0x10000) sl_strbuf_printf(out, "\\u%04x", (unsigned)c);
-  else sl_strbuf_printf(out, "\\U%08x", (unsigned)c);
+  if (c < 0x100)
+    sl_strbuf_printf(out, "\\x%02x", (unsigned)c);
+  else if (c < 0x10000)
+    sl_strbuf_printf(out, "\\u%04x", (unsigned)c);
+  else
+    sl_strbuf_printf(out, "\\U%08x", (unsigned)c);
 }
 
 void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
   /* Single quotes unless the text has ' and no ". */
-  bool has_single = memchr(utf8, '\'', len) != NULL, has_double = memchr(utf8, '"', len) != NULL;
+  bool has_single = memchr(utf8, '\'', len) != NULL,
+       has_double = memchr(utf8, '"', len) != NULL;
   char quote = has_single && !has_double ? '"' : '\'';
   sl_strbuf_putc(out, quote);
   size_t i = 0;
@@ -285,8 +330,8 @@ void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
       put_escape(out, c);
     } else if (c < 0x7f) {
       sl_strbuf_putc(out, (char)c);
-    } else if (in_ranges(sl__unprintable, sizeof sl__unprintable / sizeof sl__unprintable[0],
-                         c)) {
+    } else if (in_ranges(sl__unprintable,
+                         sizeof sl__unprintable / sizeof sl__unprintable[0], c)) {
       put_escape(out, c);
     } else {
       sl_strbuf_append(out, utf8 + at, i - at);
@@ -296,7 +341,8 @@ void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
 }
 
 void sl_bytes_repr(sl_strbuf *out, const unsigned char *b, size_t len) {
-  bool has_single = memchr(b, '\'', len) != NULL, has_double = memchr(b, '"', len) != NULL;
+  bool has_single = memchr(b, '\'', len) != NULL,
+       has_double = memchr(b, '"', len) != NULL;
   char quote = has_single && !has_double ? '"' : '\'';
   sl_strbuf_putc(out, 'b');
   sl_strbuf_putc(out, quote);
@@ -326,13 +372,18 @@ uint32_t sl__utf8_next(const unsigned char *s, size_t len, size_t *i) {
     (*i)++;
     return b;
   }
-  size_t extra = (b & 0xe0) == 0xc0 ? 1 : (b & 0xf0) == 0xe0 ? 2 : (b & 0xf8) == 0xf0 ? 3 : 0;
+  size_t extra = (b & 0xe0) == 0xc0   ? 1
+                 : (b & 0xf0) == 0xe0 ? 2
+                 : (b & 0xf8) == 0xf0 ? 3
+                                      : 0;
   uint32_t v = extra == 1 ? (b & 0x1fu) : extra == 2 ? (b & 0x0fu) : (b & 0x07u);
   bool ok = extra > 0 && *i + extra < len;
   for (size_t k = 1; ok && k <= extra; k++) {
     unsigned char cb = s[*i + k];
-    if ((cb & 0xc0) != 0x80) ok = false;
-    else v = (v << 6) | (cb & 0x3fu);
+    if ((cb & 0xc0) != 0x80)
+      ok = false;
+    else
+      v = (v << 6) | (cb & 0x3fu);
   }
   if (!ok) {
     (*i)++;
