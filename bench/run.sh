@@ -1,0 +1,26 @@
+#!/bin/sh
+# Compares simloop with CPython on the same scenarios (same program, same
+# virtual clock, CPython without any tracing) and prints the speed ratios.
+# usage: sh bench/run.sh [path/to/simloop] [python3]
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+simloop=${1:-$here/../build/default/simloop}
+python=${2:-/usr/bin/python3}
+best() { # best wall time of 3 runs of "$@", in seconds
+  b=""
+  for _ in 1 2 3; do
+    s=$(date +%s.%N); "$@" >/dev/null; e=$(date +%s.%N)
+    t=$(echo "$e - $s" | bc -l)
+    if [ -z "$b" ] || [ "$(echo "$t < $b" | bc -l)" = 1 ]; then b=$t; fi
+  done
+  echo "$b"
+}
+printf "%-12s %10s %10s %8s\n" scenario cpython simloop ratio
+for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue.py; do
+  name=$(basename "$f" .py)
+  a=$("$python" "$here/cpython_vrun.py" "$f"); b=$("$simloop" run "$f")
+  if [ "$a" != "$b" ]; then echo "$name: outputs differ: cpython '$a' simloop '$b'" >&2; exit 1; fi
+  tc=$(best "$python" "$here/cpython_vrun.py" "$f")
+  ts=$(best "$simloop" run "$f")
+  printf "%-12s %9.3fs %9.3fs %7.1fx\n" "$name" "$tc" "$ts" "$(echo "$tc / $ts" | bc -l)"
+done
