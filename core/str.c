@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/lang/numfmt.h"
 #include "core/rt.h"
 
 sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
@@ -95,25 +96,4 @@ bool sl_str_eq_cstr(sl_obj *s, const char *c) {
   return s->type == &sl_str_type && strcmp(sl_as_str(s)->data, c) == 0;
 }
 
-void sl_str_repr_into(sl_strbuf *out, const char *s, size_t len) {
-  /* unicode_repr: single quotes unless the text has ' and no ". */
-  bool has_single = memchr(s, '\'', len) != NULL, has_double = memchr(s, '"', len) != NULL;
-  char quote = has_single && !has_double ? '"' : '\'';
-  sl_strbuf_putc(out, quote);
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = (unsigned char)s[i];
-    if (c == (unsigned char)quote || c == '\\') {
-      sl_strbuf_putc(out, '\\');
-      sl_strbuf_putc(out, (char)c);
-    } else if (c == '\n') sl_strbuf_puts(out, "\\n");
-    else if (c == '\r') sl_strbuf_puts(out, "\\r");
-    else if (c == '\t') sl_strbuf_puts(out, "\\t");
-    else if (c < 0x20 || c == 0x7f) sl_strbuf_printf(out, "\\x%02x", c);
-    else if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] < 0xA0) {
-      /* U+0080..U+009F are not printable: \x80.. */
-      sl_strbuf_printf(out, "\\x%02x", (unsigned char)s[i + 1]);
-      i++;
-    } else sl_strbuf_putc(out, (char)c);
-  }
-  sl_strbuf_putc(out, quote);
-}
+void sl_str_repr_into(sl_strbuf *out, const char *s, size_t len) { sl_str_repr(out, s, len); }
