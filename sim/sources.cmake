@@ -3,3 +3,6 @@ list(APPEND SL_SIM_SOURCES
   sim/version.c
   sim/vselector.c
 )
+
+# Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).
+list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c)

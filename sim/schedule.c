@@ -1,0 +1,406 @@
+/* Decision sources behind sl_decider: PRNG, replay log, fuzzer bytes (see
+ * schedule.h), and the decision log's JSONL form, which is exactly the
+ * oracle's (oracle/README.md "Decision log"). */
+#define _POSIX_C_SOURCE 200809L /* getpid */
+#include "sim/schedule.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "core/floatrepr.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "traces/json.h"
+
+/* ---- PRNG ------------------------------------------------------------ */
+
+uint64_t sl_splitmix64(uint64_t *state) {
+  uint64_t z = (*state += 0x9e3779b97f4a7c15ULL);
+  z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+  return z ^ (z >> 31);
+}
+
+void sl_rng_seed(sl_rng *r, uint64_t seed) {
+  uint64_t st = seed;
+  for (int i = 0; i < 4; i++) r->s[i] = sl_splitmix64(&st);
+}
+
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
+uint64_t sl_rng_next(sl_rng *r) {
+  uint64_t *s = r->s;
+  uint64_t result = rotl(s[1] * 5, 7) * 9;
+  uint64_t t = s[1] << 17;
+  s[2] ^= s[0];
+  s[3] ^= s[1];
+  s[1] ^= s[2];
+  s[0] ^= s[3];
+  s[2] ^= t;
+  s[3] = rotl(s[3], 45);
+  return result;
+}
+
+uint64_t sl_rng_below(sl_rng *r, uint64_t n) {
+  /* Reject the top partial bucket so every value is equally likely; the
+   * expected number of draws is below 2 for any n. */
+  uint64_t threshold = (0 - n) % n; /* 2^64 mod n */
+  for (;;) {
+    uint64_t x = sl_rng_next(r);
+    if (x >= threshold) return x % n;
+  }
+}
+
+/* ---- decision logs --------------------------------------------------- */
+
+void sl_declog_init(sl_declog *log) { memset(log, 0, sizeof *log); }
+
+void sl_declog_free(sl_declog *log) {
+  sl_free(log->d);
+  sl_declog_init(log);
+}
+
+sl_errcode sl_declog_push(sl_declog *log, const sl_decision *d) {
+  if (log->n == log->cap) {
+    size_t cap = log->cap ? log->cap * 2 : 16;
+    sl_decision *nd = sl_realloc(log->d, cap * sizeof *nd);
+    if (!nd) return SL_ENOMEM;
+    log->d = nd;
+    log->cap = cap;
+  }
+  log->d[log->n++] = *d;
+  return SL_EOK;
+}
+
+sl_errcode sl_declog_copy(sl_declog *dst, const sl_declog *src) {
+  sl_declog_init(dst);
+  for (size_t i = 0; i < src->n; i++)
+    if (sl_declog_push(dst, &src->d[i])) {
+      sl_declog_free(dst);
+      return SL_ENOMEM;
+    }
+  return SL_EOK;
+}
+
+size_t sl_declog_nondefault(const sl_declog *log) {
+  size_t k = 0;
+  for (size_t i = 0; i < log->n; i++) k += log->d[i].value != 0.0;
+  return k;
+}
+
+const char *sl_decision_kind_name(sl_decision_kind kind) {
+  return kind == SL_DECISION_COST ? "cost" : "oversleep";
+}
+
+/* One line's problem: "name:line:col: what; what to do". */
+static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t col,
+                           const char *what) {
+  sl_strbuf_printf(err, "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
+                   "{\"kind\": \"cost\"|\"oversleep\", \"value\": seconds, \"step\": n} "
+                   "(see docs/explore.md)\n",
+                   name, line, col, what);
+  return SL_ECORRUPT;
+}
+
+sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_declog *out,
+                           sl_strbuf *err) {
+  sl_declog_init(out);
+  size_t line = 0;
+  for (size_t at = 0; at < len;) {
+    const char *nl = memchr(text + at, '\n', len - at);
+    size_t end = nl ? (size_t)(nl - text) : len;
+    const char *s = text + at;
+    size_t n = end - at;
+    at = end + 1;
+    line++;
+    size_t lead = 0;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\r')) lead++;
+    if (lead == n || s[lead] == '#') continue;
+    sl_json_error je;
+    sl_json *v = sl_json_parse(s, n, &je);
+    if (!v) {
+      if (!strcmp(je.message, "out of memory")) {
+        sl_declog_free(out);
+        return SL_ENOMEM;
+      }
+      char what[160];
+      snprintf(what, sizeof what, "not JSON (%s)", je.message);
+      sl_declog_free(out);
+      return bad_line(err, name, line, je.col, what);
+    }
+    const char *problem = NULL;
+    sl_decision d = {0};
+    if (v->type != SL_JSON_OBJECT) {
+      problem = "not a JSON object";
+    } else {
+      const sl_json *ev = sl_json_get(v, "ev");
+      if (ev && !(ev->type == SL_JSON_STRING && !strcmp(ev->s, "decision"))) {
+        sl_json_free(v); /* another trace event: skipped, as the oracle does */
+        continue;
+      }
+      const sl_json *kind = sl_json_get(v, "kind");
+      const sl_json *value = sl_json_get(v, "value");
+      const sl_json *step = sl_json_get(v, "step");
+      if (!kind || kind->type != SL_JSON_STRING ||
+          (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep")))
+        problem = "\"kind\" must be \"cost\" or \"oversleep\"";
+      else if (!value || value->type != SL_JSON_NUMBER)
+        problem = "\"value\" must be a number of seconds";
+      else if (!(value->d >= 0.0) || isinf(value->d))
+        /* The oracle would apply a negative value and move time backwards;
+         * no real schedule does that, so simloop refuses it. */
+        problem = "\"value\" must be finite and >= 0";
+      else if (step && (step->type != SL_JSON_NUMBER || !step->is_int))
+        problem = "\"step\" must be an integer";
+      else {
+        d.kind = !strcmp(kind->s, "cost") ? SL_DECISION_COST : SL_DECISION_OVERSLEEP;
+        d.value = value->d;
+        d.has_step = step != NULL;
+        /* A negative step never matches a point (as in the oracle); keep it
+         * out of uint64's range of real steps. */
+        d.step = step ? (step->i < 0 ? UINT64_MAX : (uint64_t)step->i) : 0;
+      }
+    }
+    sl_json_free(v);
+    if (problem) {
+      sl_declog_free(out);
+      return bad_line(err, name, line, lead + 1, problem);
+    }
+    if (sl_declog_push(out, &d)) {
+      sl_declog_free(out);
+      return SL_ENOMEM;
+    }
+  }
+  return SL_EOK;
+}
+
+sl_errcode sl_declog_read(const char *path, sl_declog *out, sl_strbuf *err) {
+  sl_declog_init(out);
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sl_strbuf_printf(err, "%s: cannot read the decision log: %s\n", path, strerror(errno));
+    return SL_EIO;
+  }
+  sl_strbuf text = SL_STRBUF_INIT;
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
+  bool rerr = ferror(f);
+  fclose(f);
+  if (rerr) {
+    sl_strbuf_free(&text);
+    sl_strbuf_printf(err, "%s: read error\n", path);
+    return SL_EIO;
+  }
+  if (text.failed) {
+    sl_strbuf_free(&text);
+    return SL_ENOMEM;
+  }
+  sl_errcode rc = sl_declog_parse(text.data ? text.data : "", text.len, path, out, err);
+  sl_strbuf_free(&text);
+  return rc;
+}
+
+void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out) {
+  for (const char *c = comment; c && *c;) {
+    const char *nl = strchr(c, '\n');
+    size_t n = nl ? (size_t)(nl - c) : strlen(c);
+    sl_strbuf_puts(out, "# ");
+    sl_strbuf_append(out, c, n);
+    sl_strbuf_putc(out, '\n');
+    c += n + (nl != NULL);
+  }
+  for (size_t i = 0; i < log->n; i++) {
+    const sl_decision *d = &log->d[i];
+    /* Key order and separators as the oracle's json.dumps of its events. */
+    sl_strbuf_puts(out, "{\"ev\":\"decision\",");
+    if (d->has_step) sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
+    sl_strbuf_printf(out, "\"kind\":\"%s\",\"value\":", sl_decision_kind_name(d->kind));
+    sl_float_repr_into(out, d->value);
+    sl_strbuf_puts(out, "}\n");
+  }
+}
+
+sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
+                          sl_strbuf *err) {
+  sl_strbuf text = SL_STRBUF_INIT;
+  sl_declog_format(log, comment, &text);
+  sl_strbuf tmp = SL_STRBUF_INIT;
+  sl_strbuf_printf(&tmp, "%s.tmp%ld", path, (long)getpid());
+  if (text.failed || tmp.failed) {
+    sl_strbuf_free(&text);
+    sl_strbuf_free(&tmp);
+    return SL_ENOMEM;
+  }
+  /* Write beside the target and rename: readers see the old file or the
+   * whole new one, never a prefix. */
+  FILE *f = fopen(tmp.data, "wb");
+  bool ok = f && fwrite(text.data ? text.data : "", 1, text.len, f) == text.len;
+  if (f && fclose(f)) ok = false;
+  if (ok && rename(tmp.data, path)) ok = false;
+  if (!ok) {
+    sl_strbuf_printf(err, "%s: cannot write the decision log: %s\n", path, strerror(errno));
+    remove(tmp.data);
+  }
+  sl_strbuf_free(&text);
+  sl_strbuf_free(&tmp);
+  return ok ? SL_EOK : SL_EIO;
+}
+
+sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
+  sl_declog_init(out);
+  /* Walk each step's decisions; a step's costs need entries for every
+   * position up to its last non-default cost. */
+  for (size_t i = 0; i < taken->n;) {
+    uint64_t step = taken->d[i].step;
+    size_t j = i;
+    while (j < taken->n && taken->d[j].step == step) j++;
+    uint32_t last_cost = 0;
+    bool any_cost = false;
+    for (size_t k = i; k < j; k++) {
+      const sl_decision *d = &taken->d[k];
+      if (d->kind == SL_DECISION_COST && d->value != 0.0) {
+        any_cost = true;
+        if (d->pos + 1 > last_cost) last_cost = d->pos + 1;
+      }
+      if (d->kind == SL_DECISION_OVERSLEEP && d->value != 0.0) {
+        sl_decision o = *d;
+        o.has_step = true;
+        o.pos = 0;
+        if (sl_declog_push(out, &o)) goto nomem;
+      }
+    }
+    if (any_cost) {
+      for (uint32_t p = 0; p < last_cost; p++) {
+        sl_decision c = {SL_DECISION_COST, 0.0, true, step, p};
+        for (size_t k = i; k < j; k++)
+          if (taken->d[k].kind == SL_DECISION_COST && taken->d[k].pos == p)
+            c.value = taken->d[k].value;
+        if (sl_declog_push(out, &c)) goto nomem;
+      }
+    }
+    i = j;
+  }
+  return SL_EOK;
+nomem:
+  sl_declog_free(out);
+  return SL_ENOMEM;
+}
+
+/* ---- the schedule ---------------------------------------------------- */
+
+static void schedule_init(sl_schedule *s, sl_schedule_source source) {
+  memset(s, 0, sizeof *s);
+  s->source = source;
+  s->strategy.kind = SL_STRATEGY_NONE;
+  sl_declog_init(&s->taken);
+}
+
+void sl_schedule_init_default(sl_schedule *s) { schedule_init(s, SL_SOURCE_DEFAULT); }
+
+void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t seed) {
+  schedule_init(s, st->kind == SL_STRATEGY_NONE ? SL_SOURCE_DEFAULT : SL_SOURCE_STRATEGY);
+  s->strategy = *st;
+  sl_rng_seed(&s->rng, seed);
+  if (st->kind == SL_STRATEGY_PCT) sl_pct_plan(st, seed, &s->plan);
+  if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan)) s->plan.n = 0;
+}
+
+void sl_schedule_init_log(sl_schedule *s, const sl_declog *log) {
+  schedule_init(s, SL_SOURCE_LOG);
+  s->replay = log;
+}
+
+void sl_schedule_init_bytes(sl_schedule *s, const uint8_t *bytes, size_t n) {
+  schedule_init(s, SL_SOURCE_BYTES);
+  s->bytes = bytes;
+  s->nbytes = n;
+}
+
+void sl_schedule_free(sl_schedule *s) { sl_declog_free(&s->taken); }
+
+double sl_schedule_byte_value(uint8_t b) {
+  static const double large[8] = {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0};
+  if (b < 128) return 0.0;
+  if (b < 248) return (double)(b - 127) / 1000.0;
+  return large[b - 248];
+}
+
+/* The value the strategy gives decision point number `point`. */
+static double strategy_value(sl_schedule *s, uint64_t point) {
+  switch (s->strategy.kind) {
+  case SL_STRATEGY_RANDOM: return sl_strategy_random_value(&s->rng);
+  case SL_STRATEGY_PCT:
+  case SL_STRATEGY_BOUNDED:
+    /* Points only grow, and the plan is sorted: one cursor suffices. */
+    while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point) s->plan_next++;
+    if (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point == point)
+      return s->plan.item[s->plan_next++].value;
+    return 0.0;
+  case SL_STRATEGY_NONE: break;
+  }
+  return 0.0;
+}
+
+static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
+  sl_schedule *s = ctx;
+  uint64_t step = rt->loop->step;
+  if (step != s->cur_step) {
+    s->cur_step = step;
+    s->cur_pos = 0;
+  }
+  uint32_t pos = kind == SL_DECISION_COST ? s->cur_pos++ : 0;
+  uint64_t point = s->npoints++;
+  double v = 0.0;
+  bool applied = false;
+  switch (s->source) {
+  case SL_SOURCE_DEFAULT: break;
+  case SL_SOURCE_STRATEGY:
+    v = strategy_value(s, point);
+    applied = v != 0.0;
+    break;
+  case SL_SOURCE_BYTES:
+    if (s->byte_pos < s->nbytes) v = sl_schedule_byte_value(s->bytes[s->byte_pos++]);
+    applied = v != 0.0;
+    break;
+  case SL_SOURCE_LOG:
+    /* The oracle's Tracer.decide, rule for rule. */
+    if (s->replay_pos < s->replay->n) {
+      const sl_decision *d = &s->replay->d[s->replay_pos];
+      if (d->kind == kind && (!d->has_step || d->step == step)) {
+        s->replay_pos++;
+        v = d->value;
+        applied = true; /* even a zero: the oracle reports every consumed entry */
+      }
+    }
+    break;
+  }
+  if (applied) {
+    sl_decision d = {kind, v, true, step, pos};
+    if (sl_declog_push(&s->taken, &d)) {
+      s->failed = true;
+      sl_nomem(rt);
+      return 0.0;
+    }
+    if (s->on_decision) s->on_decision(s->on_ctx, step, kind, v);
+  }
+  if (s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
+    /* --max-time: the virtual-time budget. The loop checks rt->fatal right
+     * after select and after each handle. */
+    sl_rt_fatal(rt, SL_EBUDGET);
+  }
+  return v;
+}
+
+sl_decider sl_schedule_decider(sl_schedule *s) {
+  sl_decider d = {s, schedule_decide};
+  return d;
+}
+
+sl_errcode sl_schedule_log(const sl_schedule *s, sl_declog *out) {
+  return sl_declog_canonical(&s->taken, out);
+}
