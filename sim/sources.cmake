@@ -6,3 +6,6 @@ list(APPEND SL_SIM_SOURCES
 
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).
 list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c)
+
+# Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
+list(APPEND SL_SIM_SOURCES sim/observers.c)

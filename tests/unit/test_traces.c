@@ -1,0 +1,557 @@
+/* Tests of the trace store: SHA-256, the JSON parser, JSONL round trips,
+ * the SQLite schema and its migration, the recorder, and diff. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "traces/diff.h"
+#include "traces/json.h"
+#include "traces/jsonl.h"
+#include "traces/recorder.h"
+#include "traces/sha256.h"
+#include "traces/tracedb.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static const char *src_dir(void) {
+  const char *d = getenv("SL_SOURCE_DIR");
+  return d ? d : ".";
+}
+
+/* A fresh database path in the build tree (removed first). */
+static const char *temp_db(const char *tag) {
+  static char path[512];
+  const char *b = getenv("SL_BINARY_DIR");
+  snprintf(path, sizeof path, "%s/traces_test_%s_%ld.db", b ? b : ".", tag, (long)getpid());
+  char aux[600];
+  remove(path);
+  snprintf(aux, sizeof aux, "%s-wal", path);
+  remove(aux);
+  snprintf(aux, sizeof aux, "%s-shm", path);
+  remove(aux);
+  return path;
+}
+
+/* A small run, built through the observer API as the engine would. */
+static const char SAMPLE[] =
+    "{\"ev\":\"run\",\"engine\":\"cpython\",\"engine_version\":\"0.1.0\",\"python\":\"3.12.7\","
+    "\"scenario\":\"s.py\",\"sha256\":\"00\",\"seed\":null,\"impl\":\"c\"}\n"
+    "{\"ev\":\"task\",\"id\":\"T1\",\"name\":\"Task-1\",\"coro\":\"main\",\"parent\":null,\"step\":0}\n"
+    "{\"ev\":\"step\",\"i\":1,\"t\":0.0,\"timeout\":0.0}\n"
+    "{\"ev\":\"handle\",\"step\":1,\"pos\":0,\"t\":0.0,\"name\":\"soon:step T1\"}\n"
+    "{\"ev\":\"task\",\"id\":\"T2\",\"name\":\"Task-2\",\"coro\":\"work\",\"parent\":\"T1\",\"step\":1}\n"
+    "{\"ev\":\"timer\",\"step\":1,\"op\":\"scheduled\",\"when\":0.1}\n"
+    "{\"ev\":\"step\",\"i\":2,\"t\":0.0,\"timeout\":0.1}\n"
+    "{\"ev\":\"decision\",\"step\":2,\"kind\":\"oversleep\",\"value\":0.25}\n"
+    "{\"ev\":\"handle\",\"step\":2,\"pos\":0,\"t\":0.35,\"name\":\"timer:sleep F1\"}\n"
+    "{\"ev\":\"handle\",\"step\":2,\"pos\":1,\"t\":0.35,\"name\":\"soon:step T2\"}\n"
+    "{\"ev\":\"output\",\"step\":2,\"task\":\"T2\",\"text\":\"h\\u00e9llo \\\"w\\\"\\t\\ud83d\\ude00\"}\n"
+    "{\"ev\":\"task_done\",\"id\":\"T2\",\"step\":2,\"outcome\":\"exception\",\"detail\":\"ValueError: x\"}\n"
+    "{\"ev\":\"error\",\"step\":2,\"message\":\"Task exception was never retrieved\",\"exception\":null}\n"
+    "{\"ev\":\"step\",\"i\":3,\"t\":0.35,\"timeout\":null}\n"
+    "{\"ev\":\"end\",\"outcome\":\"deadlock\",\"detail\":null,\"steps\":3,\"t\":0.35}\n";
+
+static void record_sample(sl_recorder *rec) {
+  sl_run_info info = {"cpython", "0.1.0", "3.12.7", "c", "s.py", "00", false, 0, NULL};
+  assert_int_equal(sl_recorder_begin(rec, &info, NULL), SL_EOK);
+  sl_observer o = sl_recorder_observer(rec);
+  sl_task_info t1 = {1, "Task-1", "main", 0, 0, NULL, NULL};
+  o.task_created(o.ctx, &t1);
+  o.step_begin(o.ctx, 1, 0.0, true, 0.0);
+  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1");
+  sl_task_info t2 = {2, "Task-2", "work", 1, 1, NULL, NULL};
+  o.task_created(o.ctx, &t2);
+  o.timer(o.ctx, 1, false, 0.1);
+  o.step_begin(o.ctx, 2, 0.0, true, 0.1);
+  sl_recorder_decision(rec, "cost", 0.0); /* default: not an event */
+  sl_recorder_decision(rec, "oversleep", 0.25);
+  o.handle_run(o.ctx, 2, 0, 0.35, "timer:sleep F1");
+  o.handle_run(o.ctx, 2, 1, 0.35, "soon:step T2");
+  const char text[] = "h\xc3\xa9llo \"w\"\t\xf0\x9f\x98\x80";
+  o.output(o.ctx, 2, 2, text, sizeof text - 1);
+  sl_task_info d2 = {2, "Task-2", "work", 1, 2, "exception", "ValueError: x"};
+  o.task_done(o.ctx, &d2);
+  o.error(o.ctx, 2, "Task exception was never retrieved", NULL);
+  o.step_begin(o.ctx, 3, 0.35, false, 0.0);
+  sl_recorder_end(rec, "deadlock", NULL, 3, 0.35);
+  assert_false(sl_recorder_failed(rec));
+}
+
+/* The JSONL text of a trace. */
+static char *to_text(const sl_trace *tr) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  assert_non_null(f);
+  assert_int_equal(sl_jsonl_write(f, tr), SL_EOK);
+  fclose(f);
+  return buf;
+}
+
+static void read_one(const char *text, sl_trace_list *l) {
+  sl_strbuf err = SL_STRBUF_INIT;
+  sl_errcode rc = sl_jsonl_read_buf("sample", text, strlen(text), l, &err);
+  if (rc != SL_EOK) fprintf(stderr, "%s", sl_strbuf_cstr(&err));
+  assert_int_equal(rc, SL_EOK);
+  sl_strbuf_free(&err);
+}
+
+/* ---- sha256 -------------------------------------------------------------- */
+
+static void test_sha256_vectors(void **state) {
+  (void)state;
+  char hex[65];
+  sl_sha256_hex("", 0, hex);
+  assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  sl_sha256_hex("abc", 3, hex);
+  assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  const char *m448 = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
+  sl_sha256_hex(m448, strlen(m448), hex);
+  assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  /* One million 'a', fed in uneven pieces to cross block boundaries. */
+  sl_sha256 c;
+  char a[1024];
+  memset(a, 'a', sizeof a);
+  sl_sha256_init(&c);
+  size_t left = 1000000, piece = 1;
+  while (left) {
+    size_t n = piece < left ? piece : left;
+    sl_sha256_update(&c, a, n);
+    left -= n;
+    piece = piece % 997 + 13;
+  }
+  sl_sha256_final_hex(&c, hex);
+  assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+}
+
+/* ---- JSON parser ---------------------------------------------------------- */
+
+static void test_json_values(void **state) {
+  (void)state;
+  sl_json_error e;
+  const char *t = " {\"a\":[1,-2.5e3,true,false,null,\"x\\u0041\\n\"],\"b\":{},\"c\":NaN} ";
+  sl_json *v = sl_json_parse(t, strlen(t), &e);
+  assert_non_null(v);
+  const sl_json *a = sl_json_get(v, "a");
+  assert_int_equal(a->n, 6);
+  assert_true(a->items[0]->is_int && a->items[0]->i == 1);
+  assert_false(a->items[1]->is_int);
+  assert_true(a->items[1]->d == -2500.0);
+  assert_true(a->items[2]->b && !a->items[3]->b);
+  assert_int_equal(a->items[4]->type, SL_JSON_NULL);
+  assert_string_equal(a->items[5]->s, "xA\n");
+  assert_int_equal(sl_json_get(v, "b")->type, SL_JSON_OBJECT);
+  sl_json_free(v);
+}
+
+static void test_json_errors(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    size_t col;
+    const char *msg;
+  } cases[] = {
+      {"{\"a\":1,}", 8, "expected a string key"},
+      {"{\"a\" 1}", 6, "expected ':'"},
+      {"{\"a\":1", 7, "expected ',' or '}'"},
+      {"[1 2]", 4, "expected ',' or ']'"},
+      {"\"abc", 1, "unterminated string"},
+      {"\"a\tb\"", 3, "control character in string (use an escape)"},
+      {"\"\\x\"", 2, "bad escape in string"},
+      {"\"\\u12g4\"", 2, "bad \\u escape (need 4 hex digits)"},
+      {"01", 1, "leading zero in number"},
+      {"1.", 3, "expected a digit after '.'"},
+      {"1e+", 4, "expected a digit in exponent"},
+      {"tru", 1, "expected a value"},
+      {"{} x", 4, "unexpected text after the value"},
+      {"", 1, "unexpected end of input"},
+      {"\"\xff\"", 2, "invalid UTF-8 in string"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    sl_json_error e;
+    sl_json *v = sl_json_parse(cases[i].text, strlen(cases[i].text), &e);
+    if (v || e.col != cases[i].col || strcmp(e.message, cases[i].msg))
+      fail_msg("case %zu (%s): got col %zu '%s'", i, cases[i].text, v ? 0 : e.col, v ? "parsed" : e.message);
+  }
+  /* Deep nesting is an error, not a stack overflow. */
+  char deep[300];
+  memset(deep, '[', sizeof deep);
+  sl_json_error e;
+  assert_null(sl_json_parse(deep, sizeof deep, &e));
+  assert_string_equal(e.message, "nested too deeply");
+}
+
+static void test_jsonl_errors(void **state) {
+  (void)state;
+  static const struct {
+    const char *text;
+    const char *msg;
+  } cases[] = {
+      {"{\"ev\":\"step\",\"i\":1,\"t\":0.0,\"timeout\":null}\n", "sample:1:1: event \"step\" before any \"run\" line"},
+      {"[1]\n", "sample:1:1: each line must be a JSON object"},
+      {"{\"ev\":\"run\"\n", "sample:1:12: expected ',' or '}'"},
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
+       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n{\"ev\":\"step\",\"i\":-1,\"t\":0.0,\"timeout\":null}\n",
+       "sample:2:1: field \"i\" must be a non-negative integer"},
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
+       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n\n{\"ev\":\"output\",\"step\":1,\"task\":\"X1\",\"text\":\"\"}\n",
+       "sample:3:1: field \"task\" must be a task id \"T<k>\""},
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
+       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n",
+       "sample:2:1: the run that starts on line 1 has no \"end\" line (truncated trace?)"},
+      {"", "sample:1:1: no run in this file (expected a line with \"ev\":\"run\")"},
+      {"{\"ev\":\"bogus\"}\n", "sample:1:1: event \"bogus\" before any \"run\" line"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    sl_trace_list l = {NULL, 0};
+    sl_strbuf err = SL_STRBUF_INIT;
+    sl_errcode rc = sl_jsonl_read_buf("sample", cases[i].text, strlen(cases[i].text), &l, &err);
+    char want[256];
+    snprintf(want, sizeof want, "%s\n", cases[i].msg);
+    if (rc != SL_ECORRUPT || strcmp(sl_strbuf_cstr(&err), want))
+      fail_msg("case %zu: rc %d, got: %s", i, rc, sl_strbuf_cstr(&err));
+    assert_int_equal(l.n, 0);
+    sl_strbuf_free(&err);
+  }
+}
+
+/* ---- JSONL round trips ------------------------------------------------------ */
+
+static void test_jsonl_roundtrip(void **state) {
+  (void)state;
+  sl_trace_list l = {NULL, 0};
+  read_one(SAMPLE, &l);
+  assert_int_equal(l.n, 1);
+  char *back = to_text(&l.runs[0]);
+  assert_string_equal(back, SAMPLE);
+  free(back);
+  sl_trace_list_free(&l);
+}
+
+/* Every trace the oracle wrote for its own tests reads back and writes out
+ * byte for byte: the writer matches Python's json.dumps. */
+static void test_jsonl_oracle_files(void **state) {
+  (void)state;
+  char dir[512];
+  snprintf(dir, sizeof dir, "%s/oracle/tests/expected", src_dir());
+  DIR *top = opendir(dir);
+  if (!top) skip();
+  struct dirent *v;
+  int files = 0;
+  while ((v = readdir(top))) {
+    if (v->d_name[0] == '.') continue;
+    char sub[1024];
+    snprintf(sub, sizeof sub, "%s/%s", dir, v->d_name);
+    DIR *d = opendir(sub);
+    if (!d) continue;
+    struct dirent *f;
+    while ((f = readdir(d))) {
+      size_t n = strlen(f->d_name);
+      if (n < 6 || strcmp(f->d_name + n - 6, ".jsonl") || strstr(f->d_name, "decisions")) continue;
+      char path[1536];
+      snprintf(path, sizeof path, "%s/%s", sub, f->d_name);
+      sl_trace_list l = {NULL, 0};
+      sl_strbuf err = SL_STRBUF_INIT;
+      if (sl_jsonl_read_file(path, &l, &err) != SL_EOK) fail_msg("%s", sl_strbuf_cstr(&err));
+      FILE *in = fopen(path, "rb");
+      char *orig = NULL;
+      size_t cap = 0, len = 0;
+      FILE *mem = open_memstream(&orig, &cap);
+      int c;
+      while ((c = fgetc(in)) != EOF) fputc(c, mem);
+      fclose(in);
+      fclose(mem);
+      len = cap;
+      char *back = NULL;
+      size_t blen = 0;
+      FILE *out = open_memstream(&back, &blen);
+      for (size_t i = 0; i < l.n; i++) assert_int_equal(sl_jsonl_write(out, &l.runs[i]), SL_EOK);
+      fclose(out);
+      if (blen != len || memcmp(back, orig, len)) fail_msg("%s does not write back byte for byte", path);
+      free(orig);
+      free(back);
+      sl_strbuf_free(&err);
+      sl_trace_list_free(&l);
+      files++;
+    }
+    closedir(d);
+  }
+  closedir(top);
+  if (!files) skip();
+}
+
+/* ---- recorder and store ---------------------------------------------------- */
+
+static void test_recorder_roundtrip(void **state) {
+  (void)state;
+  sl_recorder *rec = sl_recorder_new();
+  record_sample(rec);
+  char *text = to_text(sl_recorder_trace(rec));
+  assert_string_equal(text, SAMPLE);
+
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  assert_int_equal(sl_tracedb_open(temp_db("rec"), true, &db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  int64_t id = sl_recorder_trace(rec)->id, last;
+  assert_true(id > 0);
+  assert_int_equal(sl_tracedb_last(db, &last, &err), SL_EOK);
+  assert_int_equal(last, id);
+
+  sl_trace back;
+  assert_int_equal(sl_tracedb_load(db, id, &back, &err), SL_EOK);
+  char *text2 = to_text(&back);
+  assert_string_equal(text2, SAMPLE);
+  char h1[65], h2[65];
+  assert_int_equal(sl_trace_hash(&back, h1), SL_EOK);
+  assert_int_equal(sl_tracedb_hash(db, id, h2, &err), SL_EOK);
+  assert_string_equal(h1, h2);
+  /* The hash is that of the lines after the run line. */
+  const char *after = strchr(SAMPLE, '\n') + 1;
+  sl_sha256_hex(after, strlen(after), h2);
+  assert_string_equal(h1, h2);
+
+  sl_trace_free(&back);
+  assert_int_equal(sl_tracedb_load(db, id + 7, &back, &err), SL_EINVAL);
+  free(text);
+  free(text2);
+  sl_strbuf_free(&err);
+  sl_tracedb_close(db);
+  sl_recorder_free(rec);
+}
+
+/* A store that fails half way leaves nothing behind. */
+static void test_store_all_or_nothing(void **state) {
+  (void)state;
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  const char *path = temp_db("atomic");
+  assert_int_equal(sl_tracedb_open(path, true, &db, &err), SL_EOK);
+  sl_tracedb_close(db);
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw,
+                                "CREATE TRIGGER boom BEFORE INSERT ON handles WHEN NEW.pos = 1"
+                                " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+                                NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(raw);
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_recorder *rec = sl_recorder_new();
+  record_sample(rec);
+  assert_int_not_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_non_null(strstr(sl_strbuf_cstr(&err), "disk on fire"));
+  assert_non_null(strstr(sl_strbuf_cstr(&err), path));
+  int64_t id;
+  sl_strbuf_clear(&err);
+  assert_int_equal(sl_tracedb_last(db, &id, &err), SL_EINVAL); /* no run at all */
+  sl_recorder_free(rec);
+  sl_tracedb_close(db);
+  sl_strbuf_free(&err);
+}
+
+static int64_t scalar(const char *path, const char *sql) {
+  sqlite3 *raw;
+  sqlite3_stmt *s;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_prepare_v2(raw, sql, -1, &s, NULL), SQLITE_OK);
+  assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+  int64_t v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  sqlite3_close(raw);
+  return v;
+}
+
+static void test_schema_created(void **state) {
+  (void)state;
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  const char *path = temp_db("schema");
+  /* Without create, a missing file is an error that says what to do. */
+  assert_int_not_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  assert_non_null(strstr(sl_strbuf_cstr(&err), "no such trace database"));
+  assert_int_equal(sl_tracedb_open(path, true, &db, &err), SL_EOK);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
+                                " ('runs','steps','handles','tasks','output','decisions','events','meta')"),
+                   8);
+  /* Opening again changes nothing. */
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_tracedb_close(db);
+  sl_strbuf_free(&err);
+}
+
+static void test_migrate_v0(void **state) {
+  (void)state;
+  char fixture[512];
+  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v0.sql", src_dir());
+  FILE *f = fopen(fixture, "rb");
+  assert_non_null(f);
+  char sql[8192];
+  size_t n = fread(sql, 1, sizeof sql - 1, f);
+  sql[n] = '\0';
+  fclose(f);
+  const char *path = temp_db("v0");
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(raw);
+
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_trace tr;
+  assert_int_equal(sl_tracedb_load(db, 1, &tr, &err), SL_EOK);
+  assert_int_equal(tr.nev, 11);
+  assert_string_equal(tr.meta.impl.p, "unknown");
+  assert_int_equal(tr.ev[7].kind, SL_TEV_OUTPUT);
+  assert_string_equal(tr.ev[7].a.p, "done");
+  char h1[65], h2[65];
+  assert_int_equal(sl_trace_hash(&tr, h1), SL_EOK);
+  assert_int_equal(sl_tracedb_hash(db, 1, h2, &err), SL_EOK);
+  assert_string_equal(h1, h2); /* the migration filled in the hash */
+  /* New runs go in next to the old one. */
+  sl_recorder *rec = sl_recorder_new();
+  record_sample(rec);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_trace(rec)->id, 2);
+  sl_recorder_free(rec);
+  sl_trace_free(&tr);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"), 4);
+
+  /* A database from the future is refused, untouched. */
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL),
+                   SQLITE_OK);
+  sqlite3_close(raw);
+  sl_strbuf_clear(&err);
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_ECORRUPT);
+  assert_non_null(strstr(sl_strbuf_cstr(&err), "schema version 99, newer than this simloop understands"));
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), 99);
+  sl_strbuf_free(&err);
+}
+
+/* ---- diff ------------------------------------------------------------------ */
+
+static void test_diff(void **state) {
+  (void)state;
+  sl_trace_list a = {NULL, 0}, b = {NULL, 0};
+  read_one(SAMPLE, &a);
+  read_one(SAMPLE, &b);
+  sl_diff d;
+  assert_int_equal(sl_trace_diff(&a.runs[0], &b.runs[0], &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_NONE);
+
+  /* Change one handle name in step 2: reported at step 2, that handle. */
+  sl_trace *tb = &b.runs[0];
+  size_t k = 0;
+  while (!(tb->ev[k].kind == SL_TEV_HANDLE && tb->ev[k].step == 2 && tb->ev[k].pos == 1)) k++;
+  sl_tstr_setz(&tb->ev[k].a, "soon:step T9");
+  assert_int_equal(sl_trace_diff(&a.runs[0], tb, &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_EVENT);
+  assert_int_equal(d.step, 2);
+  assert_int_equal(d.ev_b, k);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *f = open_memstream(&buf, &len);
+  sl_diff_print(f, &d, &a.runs[0], "A.jsonl", tb, "B.jsonl");
+  fclose(f);
+  assert_non_null(strstr(buf, "first divergence: step 2 (t=0.0): an event differs"));
+  assert_non_null(strstr(buf, ">   soon:step T9"));
+  assert_non_null(strstr(buf, "T2    A: \"Task-2\" work(), created #1 by T1"));
+  free(buf);
+  sl_tstr_setz(&tb->ev[k].a, "soon:step T2");
+
+  /* Decisions and GC-time messages do not count; a different time does. */
+  tb->ev[6].t = 0.5; /* the decision */
+  assert_int_equal(sl_trace_diff(&a.runs[0], tb, &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_NONE);
+  tb->ev[5].t = 0.2; /* step 2's time */
+  assert_int_equal(sl_trace_diff(&a.runs[0], tb, &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_STEP);
+  assert_int_equal(d.step, 2);
+  tb->ev[5].t = 0.0;
+
+  /* A missing last step, then a different ending. */
+  tb->nev--;
+  sl_tstr_free(&tb->ev[tb->nev].a);
+  assert_int_equal(sl_trace_diff(&a.runs[0], tb, &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_LENGTH);
+  assert_int_equal(d.step, 3);
+  sl_trace_list_free(&b);
+  read_one(SAMPLE, &b);
+  sl_tstr_setz(&b.runs[0].meta.outcome, "ok");
+  assert_int_equal(sl_trace_diff(&a.runs[0], &b.runs[0], &d), SL_EOK);
+  assert_int_equal(d.what, SL_DIFF_END);
+  sl_trace_list_free(&a);
+  sl_trace_list_free(&b);
+}
+
+/* ---- out of memory --------------------------------------------------------- */
+
+/* Failing the k-th allocation for every k ends each operation cleanly
+ * (ASan checks that nothing leaks). */
+static void test_oom_sweep(void **state) {
+  (void)state;
+  for (unsigned long k = 1;; k++) {
+    sl_trace_list l = {NULL, 0};
+    sl_strbuf err = SL_STRBUF_INIT;
+    sl_alloc_fail_after(k);
+    sl_errcode rc = sl_jsonl_read_buf("s", SAMPLE, strlen(SAMPLE), &l, &err);
+    char hex[65];
+    sl_diff d;
+    if (rc == SL_EOK) rc = sl_trace_hash(&l.runs[0], hex);
+    if (rc == SL_EOK) rc = sl_trace_diff(&l.runs[0], &l.runs[0], &d);
+    sl_alloc_fail_after(0);
+    sl_trace_list_free(&l);
+    sl_strbuf_free(&err);
+    if (rc == SL_EOK) break;
+    assert_int_equal(rc, SL_ENOMEM);
+    assert_true(k < 100000);
+  }
+  for (unsigned long k = 1;; k++) {
+    sl_alloc_fail_after(k);
+    sl_recorder *rec = sl_recorder_new();
+    bool failed = true;
+    if (rec) {
+      sl_run_info info = {"simloop", "0", "3.14.2", "sim", "s.py", "00", false, 0, NULL};
+      sl_recorder_begin(rec, &info, NULL);
+      sl_observer o = sl_recorder_observer(rec);
+      for (int i = 1; i <= 50; i++) {
+        o.step_begin(o.ctx, (uint64_t)i, i, true, 0);
+        o.handle_run(o.ctx, (uint64_t)i, 0, i, "soon:step T1");
+        o.output(o.ctx, (uint64_t)i, 1, "x", 1);
+      }
+      sl_recorder_end(rec, "ok", NULL, 50, 50);
+      failed = sl_recorder_failed(rec);
+    }
+    sl_alloc_fail_after(0);
+    sl_recorder_free(rec);
+    if (!failed) break;
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_sha256_vectors),     cmocka_unit_test(test_json_values),
+      cmocka_unit_test(test_json_errors),        cmocka_unit_test(test_jsonl_errors),
+      cmocka_unit_test(test_jsonl_roundtrip),    cmocka_unit_test(test_jsonl_oracle_files),
+      cmocka_unit_test(test_recorder_roundtrip), cmocka_unit_test(test_store_all_or_nothing),
+      cmocka_unit_test(test_schema_created),     cmocka_unit_test(test_migrate_v0),
+      cmocka_unit_test(test_diff),               cmocka_unit_test(test_oom_sweep),
+  };
+  return cmocka_run_group_tests_name("traces", tests, NULL, NULL);
+}

@@ -1,0 +1,186 @@
+/* The recording observer (see recorder.h). Every slot appends one event to
+ * the in-memory trace; nothing touches the disk until the run has ended,
+ * which is what makes a stored run all-or-nothing. */
+#include "traces/recorder.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "traces/jsonl.h"
+#include "traces/sha256.h"
+
+struct sl_recorder {
+  sl_trace trace; /* owned */
+  uint64_t step;  /* index of the last step_begin */
+  bool failed;    /* an allocation failed: the trace is incomplete */
+};
+
+sl_recorder *sl_recorder_new(void) {
+  sl_recorder *rec = sl_calloc(1, sizeof *rec);
+  if (rec) sl_trace_init(&rec->trace);
+  return rec;
+}
+
+void sl_recorder_free(sl_recorder *rec) {
+  if (!rec) return;
+  sl_trace_free(&rec->trace);
+  sl_free(rec);
+}
+
+uint64_t sl_recorder_step(const sl_recorder *rec) { return rec->step; }
+bool sl_recorder_failed(const sl_recorder *rec) { return rec->failed; }
+sl_trace *sl_recorder_trace(sl_recorder *rec) { return &rec->trace; }
+
+sl_errcode sl_sha256_file(const char *path, char hex[65], sl_strbuf *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sl_strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
+    return SL_EIO;
+  }
+  sl_sha256 c;
+  unsigned char buf[65536];
+  size_t n;
+  sl_sha256_init(&c);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_sha256_update(&c, buf, n);
+  bool bad = ferror(f);
+  fclose(f);
+  if (bad) {
+    sl_strbuf_printf(err, "%s: read error\n", path);
+    return SL_EIO;
+  }
+  sl_sha256_final_hex(&c, hex);
+  return SL_EOK;
+}
+
+sl_errcode sl_recorder_begin(sl_recorder *rec, const sl_run_info *info, sl_strbuf *err) {
+  char hex[65];
+  const char *sha = info->sha256;
+  if (!sha) {
+    sl_errcode rc = sl_sha256_file(info->scenario, hex, err);
+    if (rc != SL_EOK) return rc;
+    sha = hex;
+  }
+  sl_trace_meta *m = &rec->trace.meta;
+  m->has_seed = info->has_seed;
+  m->seed = info->seed;
+  bool ok = sl_tstr_setz(&m->engine, info->engine) && sl_tstr_setz(&m->engine_version, info->engine_version) &&
+            sl_tstr_setz(&m->python, info->python) && sl_tstr_setz(&m->impl, info->impl) &&
+            sl_tstr_setz(&m->scenario, info->scenario) && sl_tstr_setz(&m->sha256, sha) &&
+            sl_tstr_setz(&m->strategy, info->strategy);
+  if (!ok) rec->failed = true;
+  return ok ? SL_EOK : SL_ENOMEM;
+}
+
+/* Appends an event, or marks the recorder failed. */
+static sl_tev *push(sl_recorder *rec, sl_tev_kind kind) {
+  if (rec->failed) return NULL;
+  sl_tev *e = sl_trace_push(&rec->trace, kind);
+  if (!e) rec->failed = true;
+  return e;
+}
+
+static void set(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
+  if (!sl_tstr_set(dst, s, n)) rec->failed = true;
+}
+
+static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
+  sl_recorder *rec = ctx;
+  rec->step = step;
+  sl_tev *e = push(rec, SL_TEV_STEP);
+  if (!e) return;
+  e->step = step;
+  e->t = t;
+  e->has_timeout = has_timeout;
+  e->timeout = has_timeout ? timeout : 0;
+}
+
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+  sl_recorder *rec = ctx;
+  sl_tev *e = push(rec, SL_TEV_HANDLE);
+  if (!e) return;
+  e->step = step;
+  e->pos = pos;
+  e->t = t;
+  set(rec, &e->a, name ? name : "", name ? strlen(name) : 0);
+}
+
+static void on_task(sl_recorder *rec, const sl_task_info *info, bool done) {
+  sl_tev *e = push(rec, done ? SL_TEV_TASK_DONE : SL_TEV_TASK);
+  if (!e) return;
+  e->task = info->ordinal;
+  e->step = info->step;
+  if (done) {
+    set(rec, &e->a, info->outcome, info->outcome ? strlen(info->outcome) : 0);
+    set(rec, &e->b, info->detail, info->detail ? strlen(info->detail) : 0);
+  } else {
+    e->parent = info->parent_ordinal;
+    set(rec, &e->a, info->name, info->name ? strlen(info->name) : 0);
+    set(rec, &e->b, info->coro, info->coro ? strlen(info->coro) : 0);
+  }
+}
+
+static void on_task_created(void *ctx, const sl_task_info *info) { on_task(ctx, info, false); }
+static void on_task_done(void *ctx, const sl_task_info *info) { on_task(ctx, info, true); }
+
+static void on_timer(void *ctx, uint64_t step, bool cancelled, double when) {
+  sl_tev *e = push(ctx, SL_TEV_TIMER);
+  if (!e) return;
+  e->step = step;
+  e->cancelled = cancelled;
+  e->t = when;
+}
+
+static void on_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
+  sl_recorder *rec = ctx;
+  sl_tev *e = push(rec, SL_TEV_OUTPUT);
+  if (!e) return;
+  e->step = step;
+  e->task = task;
+  set(rec, &e->a, text ? text : "", text ? len : 0);
+}
+
+static void on_error(void *ctx, uint64_t step, const char *message, const char *exception) {
+  sl_recorder *rec = ctx;
+  sl_tev *e = push(rec, SL_TEV_ERROR);
+  if (!e) return;
+  e->step = step;
+  set(rec, &e->a, message, message ? strlen(message) : 0);
+  set(rec, &e->b, exception, exception ? strlen(exception) : 0);
+}
+
+sl_observer sl_recorder_observer(sl_recorder *rec) {
+  sl_observer o = {rec, on_step, on_handle, on_task_created, on_task_done, on_timer, on_output, on_error};
+  return o;
+}
+
+void sl_recorder_decision(sl_recorder *rec, const char *kind, double value) {
+  if (value == 0) return;
+  sl_tev *e = push(rec, SL_TEV_DECISION);
+  if (!e) return;
+  e->step = rec->step;
+  e->t = value;
+  set(rec, &e->a, kind, strlen(kind));
+}
+
+void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps, double t) {
+  sl_trace_meta *m = &rec->trace.meta;
+  m->ended = true;
+  m->steps = steps;
+  m->t = t;
+  set(rec, &m->outcome, outcome, strlen(outcome));
+  set(rec, &m->detail, detail, detail ? strlen(detail) : 0);
+}
+
+sl_errcode sl_recorder_store(sl_recorder *rec, sl_tracedb *db, sl_strbuf *err) {
+  if (rec->failed) {
+    sl_strbuf_printf(err, "%s: out of memory while recording; nothing was stored\n", sl_tracedb_path(db));
+    return SL_ENOMEM;
+  }
+  return sl_tracedb_store(db, &rec->trace, err);
+}
+
+sl_errcode sl_recorder_write_jsonl(sl_recorder *rec, FILE *f) {
+  if (rec->failed) return SL_ENOMEM;
+  return sl_jsonl_write(f, &rec->trace);
+}

@@ -1,0 +1,101 @@
+-- simloop trace store, schema version 1 (docs/trace.md "SQLite schema").
+--
+-- One database holds any number of runs. Every event row carries `seq`, its
+-- 0-based position among the run's events (docs/trace.md event order), so
+-- the exact JSONL stream, and with it the trace hash, can be rebuilt from
+-- the tables. Virtual times are REAL: SQLite stores IEEE doubles exactly.
+-- Task ids are the integer k of "T<k>"; NULL stands for JSON null.
+-- This file is embedded in the binary at build time (traces/embed_schema.cmake).
+
+CREATE TABLE IF NOT EXISTS meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS runs (
+  id             INTEGER PRIMARY KEY,
+  engine         TEXT NOT NULL,          -- 'simloop' or 'cpython'
+  engine_version TEXT NOT NULL,
+  python         TEXT NOT NULL,          -- exact CPython version reproduced
+  impl           TEXT NOT NULL,          -- 'sim', or the oracle's 'c' / 'py'
+  scenario       TEXT NOT NULL,          -- path as given
+  scenario_sha256 TEXT NOT NULL,
+  seed           INTEGER,                -- NULL: default schedule
+  strategy       TEXT,                   -- NULL for imported runs
+  outcome        TEXT NOT NULL,          -- ok, exception, deadlock, ...
+  detail         TEXT,
+  steps          INTEGER NOT NULL,
+  final_time     REAL NOT NULL,
+  trace_hash     TEXT NOT NULL,          -- docs/trace.md "Trace hash"
+  created        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+CREATE TABLE IF NOT EXISTS steps (
+  run       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  i         INTEGER NOT NULL,            -- 1-based _run_once index
+  t         REAL NOT NULL,               -- virtual time when the step began
+  timeout   REAL,                        -- select timeout, NULL for None
+  io_events INTEGER NOT NULL DEFAULT 0,  -- I/O events select returned
+  handles   INTEGER NOT NULL DEFAULT 0,  -- handles run in this step
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS handles (
+  run   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq   INTEGER NOT NULL,
+  step  INTEGER NOT NULL,
+  pos   INTEGER NOT NULL,
+  t     REAL NOT NULL,
+  name  TEXT NOT NULL,                   -- canonical name, 'soon:step T3'
+  owner TEXT,                            -- first T<k>/F<k> in the name
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS tasks (
+  run          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  id           INTEGER NOT NULL,         -- k of T<k>
+  name         TEXT,
+  coro         TEXT,
+  parent       INTEGER,                  -- k of the creating task, NULL if none
+  created_step INTEGER,                  -- NULL: seen only finishing
+  created_seq  INTEGER,
+  done_step    INTEGER,                  -- NULL: never finished
+  done_seq     INTEGER,
+  outcome      TEXT,                     -- result, exception, cancelled
+  detail       TEXT,
+  PRIMARY KEY (run, id)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS output (
+  run  INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq  INTEGER NOT NULL,
+  step INTEGER NOT NULL,
+  task INTEGER,                          -- k of T<k>, NULL outside tasks
+  text TEXT NOT NULL,
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS decisions (
+  run   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq   INTEGER NOT NULL,
+  step  INTEGER NOT NULL,
+  kind  TEXT NOT NULL,                   -- cost, oversleep
+  value REAL NOT NULL,
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS events (
+  run       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq       INTEGER NOT NULL,
+  step      INTEGER NOT NULL,
+  kind      TEXT NOT NULL,               -- 'timer' or 'error'
+  op        TEXT,                        -- timer: scheduled, cancelled
+  "when"    REAL,                        -- timer: its deadline
+  message   TEXT,                        -- error: the handler's message
+  exception TEXT,                        -- error: 'Type: message'
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS runs_scenario ON runs(scenario_sha256, python);
+CREATE INDEX IF NOT EXISTS handles_name ON handles(name);

@@ -1,0 +1,24 @@
+/* Internals shared by tracedb.c and migrate.c. */
+#ifndef SL_TRACEDB_INT_H
+#define SL_TRACEDB_INT_H
+
+#include <sqlite3.h>
+
+#include "traces/tracedb.h"
+
+struct sl_tracedb {
+  sqlite3 *db;  /* owned */
+  char *path;   /* owned copy, for messages */
+};
+
+/* The text of traces/schema.sql (generated at build time). */
+extern const char sl_trace_schema_sql[];
+
+/* Appends "PATH: WHAT: sqlite's message" to err and returns SL_EIO. */
+sl_errcode sl__tracedb_fail(sl_tracedb *db, sl_strbuf *err, const char *what);
+
+/* Brings the schema of an open database to SL_TRACE_SCHEMA_VERSION (creating
+ * it in an empty file), in one transaction; refuses a newer schema. */
+sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err);
+
+#endif

@@ -1,0 +1,243 @@
+/* The SQLite trace store (see tracedb.h, schema.sql). */
+#include "traces/tracedb.h"
+
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "traces/tracedb-int.h"
+
+sl_errcode sl__tracedb_fail(sl_tracedb *db, sl_strbuf *err, const char *what) {
+  int code = sqlite3_errcode(db->db);
+  sl_strbuf_printf(err, "%s: %s: %s", db->path, what, sqlite3_errmsg(db->db));
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    sl_strbuf_puts(err, " (another process holds the database; retry when it is done)");
+  else if (code == SQLITE_FULL)
+    sl_strbuf_puts(err, " (the disk is full; free space and run again)");
+  else if (code == SQLITE_READONLY || code == SQLITE_CANTOPEN || code == SQLITE_PERM)
+    sl_strbuf_puts(err, " (check the file's permissions or choose another --db)");
+  else if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+    sl_strbuf_puts(err, " (this is not a simloop trace database; choose another --db)");
+  sl_strbuf_putc(err, '\n');
+  return code == SQLITE_NOTADB || code == SQLITE_CORRUPT ? SL_ECORRUPT
+         : code == SQLITE_NOMEM                          ? SL_ENOMEM
+                                                         : SL_EIO;
+}
+
+const char *sl_tracedb_path(const sl_tracedb *db) { return db->path; }
+
+sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_strbuf *err) {
+  *out = NULL;
+  sl_tracedb *db = sl_calloc(1, sizeof *db);
+  if (!db || !(db->path = sl_strndup(path, strlen(path)))) {
+    sl_free(db);
+    return SL_ENOMEM;
+  }
+  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  int rc = sqlite3_open_v2(path, &db->db, flags, NULL);
+  if (rc != SQLITE_OK) {
+    if (!create && rc == SQLITE_CANTOPEN)
+      sl_strbuf_printf(err, "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
+                       path, path);
+    else if (db->db)
+      sl__tracedb_fail(db, err, "cannot open the trace database");
+    else
+      sl_strbuf_printf(err, "%s: cannot open the trace database: out of memory\n", path);
+    sl_tracedb_close(db);
+    return rc == SQLITE_NOMEM ? SL_ENOMEM : SL_EIO;
+  }
+  sqlite3_busy_timeout(db->db, 10000);
+  sqlite3_extended_result_codes(db->db, 0);
+  /* WAL: readers (show, diff) never block a writer, and a crash mid-write
+   * leaves the last committed state. Every run is one transaction. */
+  char *msg = NULL;
+  if (sqlite3_exec(db->db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                   NULL, NULL, &msg) != SQLITE_OK) {
+    sqlite3_free(msg);
+    sl_errcode code = sl__tracedb_fail(db, err, "cannot open the trace database");
+    sl_tracedb_close(db);
+    return code;
+  }
+  sl_errcode code = sl__tracedb_migrate(db, err);
+  if (code != SL_EOK) {
+    sl_tracedb_close(db);
+    return code;
+  }
+  *out = db;
+  return SL_EOK;
+}
+
+void sl_tracedb_close(sl_tracedb *db) {
+  if (!db) return;
+  sqlite3_close(db->db);
+  sl_free(db->path);
+  sl_free(db);
+}
+
+/* ---- storing ----------------------------------------------------------- */
+
+enum { S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT, S__COUNT };
+
+static const char *const INSERTS[S__COUNT] = {
+    "INSERT INTO runs(engine, engine_version, python, impl, scenario, scenario_sha256, seed, strategy,"
+    " outcome, detail, steps, final_time, trace_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO steps(run, seq, i, t, timeout, handles) VALUES(?,?,?,?,?,?)",
+    "INSERT INTO handles(run, seq, step, pos, t, name, owner) VALUES(?,?,?,?,?,?,?)",
+    "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) VALUES(?,?,?,?,?,?,?)",
+    /* A task seen only finishing still gets its row (creation columns NULL). */
+    "INSERT INTO tasks(run, id, done_step, done_seq, outcome, detail) VALUES(?1,?2,?3,?4,?5,?6)"
+    " ON CONFLICT(run, id) DO UPDATE SET done_step=?3, done_seq=?4, outcome=?5, detail=?6",
+    "INSERT INTO output(run, seq, step, task, text) VALUES(?,?,?,?,?)",
+    "INSERT INTO decisions(run, seq, step, kind, value) VALUES(?,?,?,?,?)",
+    "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) VALUES(?,?,?,?,?,?,?,?)",
+};
+
+static void bind_str(sqlite3_stmt *st, int i, const sl_tstr *s) {
+  if (s->p) sqlite3_bind_text(st, i, s->p, (int)s->n, SQLITE_STATIC);
+  else sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, uint64_t id) {
+  if (id) sqlite3_bind_int64(st, i, (sqlite3_int64)id);
+  else sqlite3_bind_null(st, i);
+}
+
+/* Handles run per step, for steps.handles (a step's handles follow it). */
+static int64_t handles_after(const sl_trace *tr, size_t i) {
+  int64_t n = 0;
+  for (size_t k = i + 1; k < tr->nev && tr->ev[k].kind != SL_TEV_STEP; k++) n += tr->ev[k].kind == SL_TEV_HANDLE;
+  return n;
+}
+
+/* Binds and runs the insert of event `seq`. Returns the sqlite code. */
+static int insert_event(sqlite3_stmt **st, int64_t run, const sl_trace *tr, size_t seq) {
+  const sl_tev *e = &tr->ev[seq];
+  sqlite3_stmt *s = NULL;
+  char owner[32];
+  switch (e->kind) {
+  case SL_TEV_STEP:
+    s = st[S_STEP];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    sqlite3_bind_double(s, 4, e->t);
+    if (e->has_timeout) sqlite3_bind_double(s, 5, e->timeout);
+    else sqlite3_bind_null(s, 5);
+    sqlite3_bind_int64(s, 6, handles_after(tr, seq));
+    break;
+  case SL_TEV_HANDLE:
+    s = st[S_HANDLE];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 4, e->pos);
+    sqlite3_bind_double(s, 5, e->t);
+    bind_str(s, 6, &e->a);
+    sl_handle_owner(e->a.p ? e->a.p : "", owner);
+    if (owner[0]) sqlite3_bind_text(s, 7, owner, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(s, 7);
+    break;
+  case SL_TEV_TASK:
+    s = st[S_TASK];
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)e->task);
+    bind_str(s, 3, &e->a);
+    bind_str(s, 4, &e->b);
+    bind_id(s, 5, e->parent);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)seq);
+    goto run_it; /* tasks are keyed by id, not seq */
+  case SL_TEV_TASK_DONE:
+    s = st[S_TASK_DONE];
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)e->task);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)seq);
+    bind_str(s, 5, &e->a);
+    bind_str(s, 6, &e->b);
+    goto run_it;
+  case SL_TEV_OUTPUT:
+    s = st[S_OUTPUT];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_id(s, 4, e->task);
+    bind_str(s, 5, &e->a);
+    break;
+  case SL_TEV_DECISION:
+    s = st[S_DECISION];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_str(s, 4, &e->a);
+    sqlite3_bind_double(s, 5, e->t);
+    break;
+  case SL_TEV_TIMER:
+  case SL_TEV_ERROR:
+    s = st[S_EVENT];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    if (e->kind == SL_TEV_TIMER) {
+      sqlite3_bind_text(s, 4, "timer", -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 5, e->cancelled ? "cancelled" : "scheduled", -1, SQLITE_STATIC);
+      sqlite3_bind_double(s, 6, e->t);
+      sqlite3_bind_null(s, 7);
+      sqlite3_bind_null(s, 8);
+    } else {
+      sqlite3_bind_text(s, 4, "error", -1, SQLITE_STATIC);
+      sqlite3_bind_null(s, 5);
+      sqlite3_bind_null(s, 6);
+      bind_str(s, 7, &e->a);
+      bind_str(s, 8, &e->b);
+    }
+    break;
+  }
+  sqlite3_bind_int64(s, 1, run);
+  sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
+run_it:;
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  sqlite3_clear_bindings(s);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err) {
+  char hash[65];
+  if (!tr->meta.ended) {
+    sl_strbuf_printf(err, "%s: refusing to store a run that has not ended\n", db->path);
+    return SL_EINVAL;
+  }
+  if (sl_trace_hash(tr, hash) != SL_EOK) return SL_ENOMEM;
+  sqlite3_stmt *st[S__COUNT] = {NULL};
+  sl_errcode code = SL_EOK;
+  const char *what = "cannot begin a transaction";
+  if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
+  what = "cannot prepare the inserts";
+  for (int i = 0; i < S__COUNT; i++)
+    if (sqlite3_prepare_v3(db->db, INSERTS[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) != SQLITE_OK)
+      goto fail_rollback;
+  const sl_trace_meta *m = &tr->meta;
+  sqlite3_stmt *s = st[S_RUN];
+  bind_str(s, 1, &m->engine);
+  bind_str(s, 2, &m->engine_version);
+  bind_str(s, 3, &m->python);
+  bind_str(s, 4, &m->impl);
+  bind_str(s, 5, &m->scenario);
+  bind_str(s, 6, &m->sha256);
+  if (m->has_seed) sqlite3_bind_int64(s, 7, m->seed);
+  bind_str(s, 8, &m->strategy);
+  bind_str(s, 9, &m->outcome);
+  bind_str(s, 10, &m->detail);
+  sqlite3_bind_int64(s, 11, (sqlite3_int64)m->steps);
+  sqlite3_bind_double(s, 12, m->t);
+  sqlite3_bind_text(s, 13, hash, 64, SQLITE_STATIC);
+  what = "cannot write the run";
+  if (sqlite3_step(s) != SQLITE_DONE) goto fail_rollback;
+  int64_t run = sqlite3_last_insert_rowid(db->db);
+  what = "cannot write the run's events";
+  for (size_t i = 0; i < tr->nev; i++)
+    if (insert_event(st, run, tr, i) != SQLITE_OK) goto fail_rollback;
+  what = "cannot commit the run";
+  if (sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto fail_rollback;
+  for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);
+  tr->id = run;
+  return SL_EOK;
+fail_rollback:
+  code = sl__tracedb_fail(db, err, what);
+  sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+  for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);
+  return code;
+fail:
+  return sl__tracedb_fail(db, err, what);
+}

@@ -1,0 +1,54 @@
+/* The SQLite trace store: one database file, any number of runs.
+ *
+ * Opening a database creates the schema (traces/schema.sql, embedded at
+ * build time) or upgrades an older one (traces/migrate.c); a database made
+ * by a newer simloop is refused. Storing a run writes all of it in one
+ * transaction, so a killed process never leaves half a run.
+ *
+ * Errors: functions return an sl_errcode and append one line to `err`
+ * naming the file and saying what to do. SL_ECORRUPT: not a trace database
+ * or an unknown schema; SL_EIO: SQLite could not read or write; SL_EINVAL:
+ * no such run. */
+#ifndef SL_TRACEDB_H
+#define SL_TRACEDB_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/errors.h"
+#include "core/strbuf.h"
+#include "traces/trace.h"
+
+/* The schema version this build writes (meta.schema_version). */
+#define SL_TRACE_SCHEMA_VERSION 1
+
+typedef struct sl_tracedb sl_tracedb;
+
+/* Opens (create: creating if missing) the database at `path`. Returns the
+ * handle in *out (owned by the caller; sl_tracedb_close frees it). */
+sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_strbuf *err);
+void sl_tracedb_close(sl_tracedb *db);
+const char *sl_tracedb_path(const sl_tracedb *db);
+
+/* Stores `tr` (which must have ended) as a new run; computes its trace
+ * hash; sets tr->id. All or nothing. */
+sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err);
+/* Loads run `id` into `out` (initialised by the call). */
+sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf *err);
+/* The id of the newest run; SL_EINVAL when the database has none. */
+sl_errcode sl_tracedb_last(sl_tracedb *db, int64_t *id, sl_strbuf *err);
+/* The stored trace hash of run `id` into hex[65]. */
+sl_errcode sl_tracedb_hash(sl_tracedb *db, int64_t id, char hex[65], sl_strbuf *err);
+
+/* One row of the run list. Strings are borrowed for the callback only. */
+typedef struct sl_tracedb_row {
+  int64_t id;
+  const char *engine, *python, *scenario, *outcome, *hash, *created;
+  int64_t steps;
+  double t;
+} sl_tracedb_row;
+/* Calls fn for every run, oldest first. */
+sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row), void *ctx,
+                           sl_strbuf *err);
+
+#endif

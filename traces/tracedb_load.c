@@ -1,0 +1,239 @@
+/* Reading runs back from the trace store (see tracedb.h). Events are put
+ * back in their original order by their `seq` column. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "traces/tracedb-int.h"
+
+static bool col_str(sqlite3_stmt *s, int i, sl_tstr *dst) {
+  if (sqlite3_column_type(s, i) == SQLITE_NULL) return sl_tstr_set(dst, NULL, 0);
+  const char *p = (const char *)sqlite3_column_text(s, i);
+  if (!p) return false; /* out of memory converting the value */
+  return sl_tstr_set(dst, p, (size_t)sqlite3_column_bytes(s, i));
+}
+
+static uint64_t col_id(sqlite3_stmt *s, int i) {
+  return sqlite3_column_type(s, i) == SQLITE_NULL ? 0 : (uint64_t)sqlite3_column_int64(s, i);
+}
+
+/* The queries, one per table; each row yields one event (tasks: two). The
+ * first column is always seq. */
+enum { Q_STEP, Q_HANDLE, Q_TASK, Q_TASK_DONE, Q_OUTPUT, Q_DECISION, Q_EVENT, Q__COUNT };
+static const char *const QUERIES[Q__COUNT] = {
+    "SELECT seq, i, t, timeout FROM steps WHERE run=?",
+    "SELECT seq, step, pos, t, name FROM handles WHERE run=?",
+    "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND created_seq IS NOT NULL",
+    "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT NULL",
+    "SELECT seq, step, task, text FROM output WHERE run=?",
+    "SELECT seq, step, kind, value FROM decisions WHERE run=?",
+    "SELECT seq, step, kind, op, \"when\", message, exception FROM events WHERE run=?",
+};
+
+/* Fills event `e` from the current row of query q. */
+static bool fill(int q, sqlite3_stmt *s, sl_tev *e) {
+  e->step = (uint64_t)sqlite3_column_int64(s, 1);
+  switch (q) {
+  case Q_STEP:
+    e->kind = SL_TEV_STEP;
+    e->t = sqlite3_column_double(s, 2);
+    e->has_timeout = sqlite3_column_type(s, 3) != SQLITE_NULL;
+    e->timeout = e->has_timeout ? sqlite3_column_double(s, 3) : 0;
+    return true;
+  case Q_HANDLE:
+    e->kind = SL_TEV_HANDLE;
+    e->pos = (uint32_t)sqlite3_column_int64(s, 2);
+    e->t = sqlite3_column_double(s, 3);
+    return col_str(s, 4, &e->a);
+  case Q_TASK:
+    e->kind = SL_TEV_TASK;
+    e->task = col_id(s, 2);
+    e->parent = col_id(s, 5);
+    return col_str(s, 3, &e->a) && col_str(s, 4, &e->b);
+  case Q_TASK_DONE:
+    e->kind = SL_TEV_TASK_DONE;
+    e->task = col_id(s, 2);
+    return col_str(s, 3, &e->a) && col_str(s, 4, &e->b);
+  case Q_OUTPUT:
+    e->kind = SL_TEV_OUTPUT;
+    e->task = col_id(s, 2);
+    return col_str(s, 3, &e->a);
+  case Q_DECISION:
+    e->kind = SL_TEV_DECISION;
+    e->t = sqlite3_column_double(s, 3);
+    return col_str(s, 2, &e->a);
+  case Q_EVENT: {
+    const char *kind = (const char *)sqlite3_column_text(s, 2);
+    if (kind && !strcmp(kind, "timer")) {
+      const char *op = (const char *)sqlite3_column_text(s, 3);
+      e->kind = SL_TEV_TIMER;
+      e->cancelled = op && !strcmp(op, "cancelled");
+      e->t = sqlite3_column_double(s, 4);
+      return true;
+    }
+    e->kind = SL_TEV_ERROR;
+    return col_str(s, 5, &e->a) && col_str(s, 6, &e->b);
+  }
+  }
+  return false;
+}
+
+static sl_errcode corrupt(sl_tracedb *db, sl_strbuf *err, int64_t id, const char *why) {
+  sl_strbuf_printf(err, "%s: run %" PRId64 " is damaged (%s); record it again\n", db->path, id, why);
+  return SL_ECORRUPT;
+}
+
+sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf *err) {
+  sl_trace_init(out);
+  sqlite3_stmt *s = NULL;
+  sl_errcode code = SL_EOK;
+  bool *seen = NULL;
+  /* A read transaction, so the run cannot change between the queries; a
+   * savepoint, so that migrate.c may load runs inside its own transaction. */
+  if (sqlite3_exec(db->db, "SAVEPOINT sl_load", NULL, NULL, NULL) != SQLITE_OK)
+    return sl__tracedb_fail(db, err, "cannot read");
+  if (sqlite3_prepare_v2(db->db,
+                         "SELECT engine, engine_version, python, impl, scenario, scenario_sha256, seed,"
+                         " strategy, outcome, detail, steps, final_time FROM runs WHERE id=?",
+                         -1, &s, NULL) != SQLITE_OK)
+    goto sqlfail;
+  sqlite3_bind_int64(s, 1, id);
+  int rc = sqlite3_step(s);
+  if (rc == SQLITE_DONE) {
+    sl_strbuf_printf(err, "%s: no run %" PRId64 " (`simloop show --db %s --list` lists the runs)\n", db->path,
+                     id, db->path);
+    code = SL_EINVAL;
+    goto done;
+  }
+  if (rc != SQLITE_ROW) goto sqlfail;
+  sl_trace_meta *m = &out->meta;
+  if (!(col_str(s, 0, &m->engine) && col_str(s, 1, &m->engine_version) && col_str(s, 2, &m->python) &&
+        col_str(s, 3, &m->impl) && col_str(s, 4, &m->scenario) && col_str(s, 5, &m->sha256) &&
+        col_str(s, 7, &m->strategy) && col_str(s, 8, &m->outcome) && col_str(s, 9, &m->detail))) {
+    code = SL_ENOMEM;
+    goto done;
+  }
+  m->has_seed = sqlite3_column_type(s, 6) != SQLITE_NULL;
+  m->seed = sqlite3_column_int64(s, 6);
+  m->steps = (uint64_t)sqlite3_column_int64(s, 10);
+  m->t = sqlite3_column_double(s, 11);
+  m->ended = true;
+  out->id = id;
+  sqlite3_finalize(s);
+  s = NULL;
+
+  /* Count first, so the event array is allocated once at its final size. */
+  if (sqlite3_prepare_v2(db->db,
+                         "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handles"
+                         " WHERE run=?1) + (SELECT count(created_seq) + count(done_seq) FROM tasks WHERE"
+                         " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
+                         " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1)",
+                         -1, &s, NULL) != SQLITE_OK)
+    goto sqlfail;
+  sqlite3_bind_int64(s, 1, id);
+  if (sqlite3_step(s) != SQLITE_ROW) goto sqlfail;
+  size_t n = (size_t)sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  s = NULL;
+  if (n) {
+    out->ev = sl_calloc(n, sizeof *out->ev);
+    seen = sl_calloc(n, sizeof *seen);
+    if (!out->ev || !seen) {
+      code = SL_ENOMEM;
+      goto done;
+    }
+    out->nev = out->cap = n;
+  }
+  for (int q = 0; q < Q__COUNT; q++) {
+    if (sqlite3_prepare_v2(db->db, QUERIES[q], -1, &s, NULL) != SQLITE_OK) goto sqlfail;
+    sqlite3_bind_int64(s, 1, id);
+    while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+      sqlite3_int64 seq = sqlite3_column_int64(s, 0);
+      if (seq < 0 || (size_t)seq >= n || seen[seq]) {
+        code = corrupt(db, err, id, "event positions are not 0..n-1");
+        goto done;
+      }
+      seen[seq] = true;
+      if (!fill(q, s, &out->ev[seq])) {
+        code = SL_ENOMEM;
+        goto done;
+      }
+    }
+    if (rc != SQLITE_DONE) goto sqlfail;
+    sqlite3_finalize(s);
+    s = NULL;
+  }
+  goto done;
+sqlfail:
+  code = sl__tracedb_fail(db, err, "cannot read a run");
+done:
+  sqlite3_finalize(s);
+  sqlite3_exec(db->db, "RELEASE sl_load", NULL, NULL, NULL);
+  sl_free(seen);
+  if (code != SL_EOK) sl_trace_free(out);
+  return code;
+}
+
+sl_errcode sl_tracedb_last(sl_tracedb *db, int64_t *id, sl_strbuf *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db->db, "SELECT max(id) FROM runs", -1, &s, NULL) != SQLITE_OK ||
+      sqlite3_step(s) != SQLITE_ROW) {
+    sqlite3_finalize(s);
+    return sl__tracedb_fail(db, err, "cannot read the run list");
+  }
+  bool none = sqlite3_column_type(s, 0) == SQLITE_NULL;
+  *id = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  if (none) {
+    sl_strbuf_printf(err, "%s: the database holds no runs yet (record one with `simloop run FILE --db %s`)\n",
+                     db->path, db->path);
+    return SL_EINVAL;
+  }
+  return SL_EOK;
+}
+
+sl_errcode sl_tracedb_hash(sl_tracedb *db, int64_t id, char hex[65], sl_strbuf *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db->db, "SELECT trace_hash FROM runs WHERE id=?", -1, &s, NULL) != SQLITE_OK) {
+    sqlite3_finalize(s);
+    return sl__tracedb_fail(db, err, "cannot read the run list");
+  }
+  sqlite3_bind_int64(s, 1, id);
+  int rc = sqlite3_step(s);
+  const char *h = rc == SQLITE_ROW ? (const char *)sqlite3_column_text(s, 0) : NULL;
+  if (!h || strlen(h) != 64) {
+    sqlite3_finalize(s);
+    if (rc == SQLITE_ROW || rc == SQLITE_DONE) {
+      sl_strbuf_printf(err, "%s: no run %" PRId64 "\n", db->path, id);
+      return SL_EINVAL;
+    }
+    return sl__tracedb_fail(db, err, "cannot read the run list");
+  }
+  memcpy(hex, h, 65);
+  sqlite3_finalize(s);
+  return SL_EOK;
+}
+
+sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row), void *ctx,
+                           sl_strbuf *err) {
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2(db->db,
+                         "SELECT id, engine, python, scenario, outcome, trace_hash, created, steps,"
+                         " final_time FROM runs ORDER BY id",
+                         -1, &s, NULL) != SQLITE_OK)
+    return sl__tracedb_fail(db, err, "cannot read the run list");
+  int rc;
+  while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+    sl_tracedb_row row = {
+        sqlite3_column_int64(s, 0),         (const char *)sqlite3_column_text(s, 1),
+        (const char *)sqlite3_column_text(s, 2), (const char *)sqlite3_column_text(s, 3),
+        (const char *)sqlite3_column_text(s, 4), (const char *)sqlite3_column_text(s, 5),
+        (const char *)sqlite3_column_text(s, 6), sqlite3_column_int64(s, 7),
+        sqlite3_column_double(s, 8),
+    };
+    fn(ctx, &row);
+  }
+  sqlite3_finalize(s);
+  if (rc != SQLITE_DONE) return sl__tracedb_fail(db, err, "cannot read the run list");
+  return SL_EOK;
+}
