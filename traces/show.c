@@ -107,7 +107,7 @@ void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t ma
     }
     sl_strbuf_clear(&line);
     sl_show_event(&line, e, step_t);
-    fprintf(f, "%s%s%s%s\n", indent, i == mark ? "> " : "", depth, sl_strbuf_cstr(&line));
+    fprintf(f, "%s%s%s\n", i == mark ? "> " : indent, depth, sl_strbuf_cstr(&line));
   }
   sl_strbuf_free(&line);
 }

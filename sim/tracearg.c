@@ -1,0 +1,100 @@
+/* Trace arguments of the trace commands (see tracearg.h). */
+#include "sim/tracearg.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "traces/jsonl.h"
+#include "traces/tracedb.h"
+
+bool sl_parse_run_id(const char *s, long long *id) {
+  if (!*s || strlen(s) > 18) return false;
+  for (const char *p = s; *p; p++)
+    if (*p < '0' || *p > '9') return false;
+  *id = atoll(s);
+  return *id > 0;
+}
+
+const char *sl_opt_value(int argc, char **argv, int *i, const char *name, bool *missing) {
+  size_t n = strlen(name);
+  const char *a = argv[*i];
+  if (strncmp(a, name, n)) return NULL;
+  if (a[n] == '=') return a + n + 1;
+  if (a[n]) return NULL;
+  if (*i + 1 >= argc) {
+    *missing = true;
+    return NULL;
+  }
+  return argv[++*i];
+}
+
+/* 1 database, 0 not, -1 cannot read (errno set). */
+static int is_sqlite(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  char head[16] = {0};
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  return n == 16 && !memcmp(head, "SQLite format 3", 16);
+}
+
+sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+  sl_tracedb *db;
+  sl_trace_init(out);
+  sl_errcode rc = sl_tracedb_open(path, false, &db, err);
+  if (rc != SL_EOK) return rc;
+  int64_t run = id;
+  if (!id) rc = sl_tracedb_last(db, &run, err);
+  if (rc == SL_EOK) rc = sl_tracedb_load(db, run, out, err);
+  if (rc == SL_EOK) sl_strbuf_printf(label, "%s:%lld", path, (long long)run);
+  sl_tracedb_close(db);
+  return rc;
+}
+
+static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+  sl_trace_list l = {NULL, 0};
+  sl_errcode rc = sl_jsonl_read_file(path, &l, err);
+  if (rc != SL_EOK) return rc;
+  size_t k = nth ? (size_t)nth : 1;
+  if (k > l.n) {
+    sl_strbuf_printf(err, "%s: has %zu run%s, not %zu\n", path, l.n, l.n == 1 ? "" : "s", k);
+    sl_trace_list_free(&l);
+    return SL_EINVAL;
+  }
+  /* Move run k out of the list; the rest are freed. */
+  *out = l.runs[k - 1];
+  sl_trace_init(&l.runs[k - 1]);
+  sl_trace_list_free(&l);
+  if (nth) sl_strbuf_printf(label, "%s:%lld", path, nth);
+  else sl_strbuf_puts(label, path);
+  return SL_EOK;
+}
+
+sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+  long long id = 0;
+  sl_trace_init(out);
+  if (sl_parse_run_id(arg, &id)) return sl_trace_db_load(db, id, out, label, err);
+  int kind = is_sqlite(arg);
+  if (kind >= 0) return kind ? sl_trace_db_load(arg, 0, out, label, err) : load_jsonl(arg, 0, out, label, err);
+  /* Not a file as given: maybe PATH:N. */
+  const char *colon = strrchr(arg, ':');
+  if (colon && sl_parse_run_id(colon + 1, &id)) {
+    char *path = sl_strndup(arg, (size_t)(colon - arg));
+    if (!path) return SL_ENOMEM;
+    kind = is_sqlite(path);
+    sl_errcode rc;
+    if (kind < 0) {
+      sl_strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
+      rc = SL_EIO;
+    } else {
+      rc = kind ? sl_trace_db_load(path, id, out, label, err) : load_jsonl(path, id, out, label, err);
+    }
+    sl_free(path);
+    return rc;
+  }
+  sl_strbuf_printf(err, "%s: cannot open: %s (expected FILE.jsonl[:N], DB[:ID] or a run ID)\n", arg, strerror(errno));
+  return SL_EIO;
+}
