@@ -5,7 +5,7 @@ list(APPEND SL_SIM_SOURCES
 )
 
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).
-list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c)
+list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c sim/detect.c)
 
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
 list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c)

@@ -1,0 +1,323 @@
+/* Run outcome classification (see detect.h). */
+#include "sim/detect.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/exc.h"
+#include "core/floatrepr.h"
+#include "core/gather.h"
+#include "core/locks.h"
+#include "core/loop.h"
+#include "core/queues.h"
+#include "core/semaphore.h"
+#include "core/str.h"
+#include "core/task.h"
+
+static const char *const names[SL_VERDICT__COUNT] = {
+    "ok", "assertion", "exception", "deadlock", "never-retrieved", "pending-at-exit", "budget", "error",
+};
+
+const char *sl_verdict_name(sl_verdict v) { return v < SL_VERDICT__COUNT ? names[v] : "?"; }
+
+void sl_detector_init(sl_detector *d) {
+  memset(d, 0, sizeof *d);
+  d->verdict = SL_VERDICT_OK;
+}
+
+static void drop_failed(sl_detector *d, sl_rt *rt) {
+  for (size_t i = 0; i < d->nfailed; i++) sl_decref(rt, d->failed[i]);
+  sl_free(d->failed);
+  d->failed = NULL;
+  d->nfailed = d->capfailed = 0;
+}
+
+void sl_detector_free(sl_detector *d) {
+  if (d->nfailed && d->rt) drop_failed(d, d->rt);
+  sl_free(d->failed);
+  sl_strbuf_free(&d->pending_exit);
+  sl_strbuf_free(&d->pending_sig);
+  sl_strbuf_free(&d->handler);
+  sl_strbuf_free(&d->detail);
+  sl_strbuf_free(&d->report);
+  memset(d, 0, sizeof *d);
+}
+
+void sl_detector_attach(sl_detector *d, sl_rt *rt) { d->rt = rt; }
+
+/* "T3 worker (Task-3)" */
+static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
+  sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
+  if (t->name) sl_strbuf_printf(out, " (%s)", sl_str_cstr(t->name));
+  (void)rt;
+}
+
+/* " at FILE:LINE in func", when the coroutine knows where it is. */
+static void task_where(sl_rt *rt, sl_task *t, sl_strbuf *out) {
+  sl_strbuf where = SL_STRBUF_INIT;
+  sl_task_where(rt, (sl_obj *)t, &where);
+  if (where.len) sl_strbuf_printf(out, " at %s", sl_strbuf_cstr(&where));
+  sl_strbuf_free(&where);
+}
+
+static bool waitq_has(const sl_waitq *q, sl_obj *fut) {
+  for (size_t i = 0; i < q->len; i++)
+    if (sl_waitq_at(q, i) == fut) return true;
+  return false;
+}
+
+/* Numbers synchronisation objects in order of first mention, so reports
+ * name them the same way in every run ("Lock#1"). */
+typedef struct objnames {
+  const sl_obj *obj[32];
+  size_t n;
+} objnames;
+
+static size_t obj_number(objnames *on, const sl_obj *o) {
+  for (size_t i = 0; i < on->n; i++)
+    if (on->obj[i] == o) return i + 1;
+  if (on->n < 32) on->obj[on->n++] = o;
+  return on->n;
+}
+
+/* What `fut` belongs to: the primitive whose waiter list holds it, found
+ * by scanning the run's objects (O(objects); only done for a deadlock). */
+static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out) {
+  if (sl_is_task(sl_obj_val(fut))) {
+    sl_strbuf_puts(out, "task ");
+    task_label(rt, sl_as_task(fut), out);
+    return;
+  }
+  if (fut->type == &sl_gathering_future_type) {
+    sl_strbuf_puts(out, "gather() of its children");
+    return;
+  }
+  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
+    const sl_type *ty = o->type;
+    if (ty == &sl_lock_type && waitq_has(&((sl_lock *)o)->waiters, fut)) {
+      sl_strbuf_printf(out, "Lock#%zu.acquire() (locked, %zu waiters)", obj_number(on, o),
+                       ((sl_lock *)o)->waiters.len);
+      return;
+    }
+    if (ty == &sl_condition_type && waitq_has(&((sl_condition *)o)->waiters, fut)) {
+      sl_strbuf_printf(out, "Condition#%zu.wait() (no notify will come)", obj_number(on, o));
+      return;
+    }
+    if ((ty == &sl_semaphore_type || ty == &sl_bounded_semaphore_type) &&
+        waitq_has(&((sl_semaphore *)o)->waiters, fut)) {
+      sl_strbuf_printf(out, "%s#%zu.acquire() (value %lld)", ty->name, obj_number(on, o),
+                       (long long)((sl_semaphore *)o)->value);
+      return;
+    }
+    if (ty == &sl_queue_type || ty == &sl_lifo_queue_type || ty == &sl_priority_queue_type) {
+      sl_queue *q = (sl_queue *)o;
+      if (waitq_has(&q->getters, fut)) {
+        sl_strbuf_printf(out, "%s#%zu.get() (empty)", ty->name, obj_number(on, o));
+        return;
+      }
+      if (waitq_has(&q->putters, fut)) {
+        sl_strbuf_printf(out, "%s#%zu.put() (full)", ty->name, obj_number(on, o));
+        return;
+      }
+      if (q->finished && waitq_has(&((sl_event *)q->finished)->waiters, fut)) {
+        sl_strbuf_printf(out, "%s#%zu.join() (%lld unfinished: task_done() missing)", ty->name,
+                         obj_number(on, o), (long long)q->unfinished_tasks);
+        return;
+      }
+    }
+  }
+  /* An Event may be a Queue's _finished: checked above first. */
+  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
+    if (o->type == &sl_event_type && waitq_has(&((sl_event *)o)->waiters, fut)) {
+      sl_strbuf_printf(out, "Event#%zu.wait() (never set)", obj_number(on, o));
+      return;
+    }
+  sl_strbuf_puts(out, "future ");
+  sl_future_trace_id(rt, fut, out);
+}
+
+void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
+  objnames on = {{0}, 0};
+  for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
+    sl_strbuf what = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
+    task_label(rt, t, &label);
+    if (t->fut_waiter) describe_waited(rt, t->fut_waiter, &on, &what);
+    else sl_strbuf_puts(&what, "nothing (ready but never scheduled)");
+    sl_strbuf_printf(out, "  %s", sl_strbuf_cstr(&label));
+    task_where(rt, t, out);
+    sl_strbuf_printf(out, "\n      waits for %s\n", sl_strbuf_cstr(&what));
+    if (sig) {
+      if (sig->len) sl_strbuf_puts(sig, "; ");
+      sl_strbuf_printf(sig, "T%llu", (unsigned long long)t->ordinal);
+      task_where(rt, t, sig);
+      sl_strbuf_printf(sig, " waits for %s", sl_strbuf_cstr(&what));
+    }
+    sl_strbuf_free(&what);
+    sl_strbuf_free(&label);
+  }
+}
+
+/* ---- the observer ---------------------------------------------------- */
+
+static sl_task *find_task(sl_rt *rt, uint64_t ordinal) {
+  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
+    if ((o->type->flags & SL_TF_TASK) && sl_as_task(o)->ordinal == ordinal) return sl_as_task(o);
+  return NULL;
+}
+
+static void on_task_done(void *ctx, const sl_task_info *info) {
+  sl_detector *d = ctx;
+  sl_rt *rt = d->rt;
+  if (!rt) return;
+  if (info->outcome && !strcmp(info->outcome, "exception")) {
+    sl_task *t = find_task(rt, info->ordinal);
+    if (t) {
+      if (d->nfailed == d->capfailed) {
+        size_t cap = d->capfailed ? d->capfailed * 2 : 8;
+        sl_obj **nf = sl_realloc(d->failed, cap * sizeof *nf);
+        if (!nf) {
+          d->oom = true;
+          return;
+        }
+        d->failed = nf;
+        d->capfailed = cap;
+      }
+      sl_incref((sl_obj *)t);
+      d->failed[d->nfailed++] = (sl_obj *)t;
+    }
+  }
+  if (info->ordinal == 1 && !d->main_done) {
+    /* Main is done: asyncio.run will now cancel whatever is still pending.
+     * Tasks already asked to cancel are being shut down on purpose. */
+    d->main_done = true;
+    for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
+      if (t->ordinal == 1 || t->num_cancels_requested > 0 || t->must_cancel) continue;
+      d->npending_exit++;
+      sl_strbuf_puts(&d->pending_exit, "  ");
+      task_label(rt, t, &d->pending_exit);
+      task_where(rt, t, &d->pending_exit);
+      sl_strbuf_putc(&d->pending_exit, '\n');
+      if (d->pending_sig.len) sl_strbuf_puts(&d->pending_sig, ", ");
+      sl_strbuf_printf(&d->pending_sig, "T%llu", (unsigned long long)t->ordinal);
+      task_where(rt, t, &d->pending_sig);
+    }
+  }
+}
+
+static void on_error(void *ctx, uint64_t step, const char *message, const char *exception) {
+  sl_detector *d = ctx;
+  if (d->nhandler++) return;
+  sl_strbuf_printf(&d->handler, "%s", message ? message : "(no message)");
+  if (exception) sl_strbuf_printf(&d->handler, " [%s]", exception);
+  (void)step;
+}
+
+sl_observer sl_detector_observer(sl_detector *d) {
+  sl_observer o;
+  memset(&o, 0, sizeof o);
+  o.ctx = d;
+  o.task_done = on_task_done;
+  o.error = on_error;
+  return o;
+}
+
+/* ---- the verdict ----------------------------------------------------- */
+
+/* The innermost traceback entry: where the exception was raised. */
+static void exc_origin(sl_obj *exc, sl_strbuf *out) {
+  sl_exc *e = sl_as_exc(exc);
+  if (!e->ntb) return;
+  const sl_tb_entry *tb = &e->tb[e->ntb - 1];
+  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
+                   tb->func ? sl_str_cstr(tb->func) : "?");
+}
+
+void sl_detector_finish(sl_detector *d, sl_rt *rt, sl_obj *exc, sl_errcode fatal, double t,
+                        uint64_t steps) {
+  sl_strbuf_clear(&d->detail);
+  sl_strbuf_clear(&d->report);
+  sl_strbuf *det = &d->detail, *rep = &d->report;
+  /* Unretrieved exceptions: before anything else drops the references. */
+  sl_strbuf unretrieved = SL_STRBUF_INIT, unretrieved_sig = SL_STRBUF_INIT;
+  uint32_t nunretrieved = 0;
+  for (size_t i = 0; i < d->nfailed; i++) {
+    sl_task *task = sl_as_task(d->failed[i]);
+    if (!task->fut.log_traceback || !task->fut.exception) continue;
+    nunretrieved++;
+    sl_strbuf text = SL_STRBUF_INIT;
+    sl_exc_format_only(rt, task->fut.exception, &text);
+    if (rt->exc && rt->exc != exc) sl_err_clear(rt); /* formatting must not leave one */
+    sl_strbuf_puts(&unretrieved, "  ");
+    task_label(rt, task, &unretrieved);
+    sl_strbuf_printf(&unretrieved, ": %s", sl_strbuf_cstr(&text));
+    exc_origin(task->fut.exception, &unretrieved);
+    sl_strbuf_putc(&unretrieved, '\n');
+    if (unretrieved_sig.len) sl_strbuf_puts(&unretrieved_sig, "; ");
+    sl_strbuf_printf(&unretrieved_sig, "T%llu %s", (unsigned long long)task->ordinal,
+                     sl_strbuf_cstr(&text));
+    sl_strbuf_free(&text);
+  }
+  drop_failed(d, rt);
+
+  if (fatal == SL_ENOMEM || d->oom || (fatal != SL_EOK && fatal != SL_EDEADLOCK && fatal != SL_EBUDGET)) {
+    d->verdict = SL_VERDICT_ERROR;
+    sl_strbuf_printf(det, "%s", sl_strerror(d->oom ? SL_ENOMEM : fatal));
+    sl_strbuf_printf(rep, "error: the run failed at the C level: %s\n", sl_strbuf_cstr(det));
+  } else if (exc) {
+    sl_strbuf text = SL_STRBUF_INIT;
+    sl_exc_format_only(rt, exc, &text);
+    bool assertion = sl_exc_isinstance(exc, SL_EXC_ASSERTION_ERROR);
+    d->verdict = assertion ? SL_VERDICT_ASSERTION : SL_VERDICT_EXCEPTION;
+    sl_strbuf_puts(det, sl_strbuf_cstr(&text));
+    exc_origin(exc, det);
+    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception",
+                     sl_strbuf_cstr(&text));
+    sl_strbuf_free(&text);
+    sl_float_repr_into(rep, t);
+    sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)steps);
+    sl_exc *e = sl_as_exc(exc);
+    for (size_t i = 0; i < e->ntb; i++)
+      sl_strbuf_printf(rep, "  %s:%d in %s\n", e->tb[i].file ? sl_str_cstr(e->tb[i].file) : "?",
+                       e->tb[i].line, e->tb[i].func ? sl_str_cstr(e->tb[i].func) : "?");
+  } else if (fatal == SL_EDEADLOCK) {
+    d->verdict = SL_VERDICT_DEADLOCK;
+    sl_strbuf_printf(rep, "deadlock at t=");
+    sl_float_repr_into(rep, t);
+    sl_strbuf_printf(rep, " (step %llu): no task can run, no timer is pending\n",
+                     (unsigned long long)steps);
+    sl_detect_waits(rt, rep, det);
+  } else if (fatal == SL_EBUDGET) {
+    d->verdict = SL_VERDICT_BUDGET;
+    sl_strbuf_puts(det, "step or virtual-time budget exhausted");
+    sl_strbuf_printf(rep, "budget: stopped after %llu steps at t=", (unsigned long long)steps);
+    sl_float_repr_into(rep, t);
+    sl_strbuf_puts(rep, " (--max-steps / --max-time); a livelock or a very long run\n");
+  } else if (d->nhandler) {
+    d->verdict = SL_VERDICT_EXCEPTION;
+    sl_strbuf_printf(det, "exception handler: %s", sl_strbuf_cstr(&d->handler));
+    sl_strbuf_printf(rep, "exception: the loop's exception handler was called %u time%s; first: %s\n",
+                     d->nhandler, d->nhandler == 1 ? "" : "s", sl_strbuf_cstr(&d->handler));
+  } else if (nunretrieved) {
+    d->verdict = SL_VERDICT_NEVER_RETRIEVED;
+    sl_strbuf_puts(det, sl_strbuf_cstr(&unretrieved_sig));
+    sl_strbuf_printf(rep, "never-retrieved: %u task%s finished with an exception nobody retrieved\n%s",
+                     nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
+  } else if (d->npending_exit) {
+    d->verdict = SL_VERDICT_PENDING_AT_EXIT;
+    sl_strbuf_printf(det, "pending at exit: %s", sl_strbuf_cstr(&d->pending_sig));
+    sl_strbuf_printf(rep, "pending-at-exit: main returned while %u task%s still ran; asyncio.run "
+                     "cancelled %s:\n%s",
+                     d->npending_exit, d->npending_exit == 1 ? "" : "s",
+                     d->npending_exit == 1 ? "it" : "them", sl_strbuf_cstr(&d->pending_exit));
+  } else {
+    d->verdict = SL_VERDICT_OK;
+  }
+  sl_strbuf_free(&unretrieved);
+  sl_strbuf_free(&unretrieved_sig);
+  if (det->failed || rep->failed) {
+    d->verdict = SL_VERDICT_ERROR;
+    sl_strbuf_clear(det);
+    sl_strbuf_clear(rep);
+    sl_strbuf_puts(det, "out of memory");
+  }
+}
