@@ -8,19 +8,21 @@
 /* Fields in the order of sl_profile. */
 #define P311(name, micro, fix3)                                                \
   {name, 3, 11, micro,                                                         \
-   .timeout_cancelling_level = fix3, .timeout_raise_from = fix3}
+   .timeout_cancelling_level = fix3, .timeout_raise_from = fix3,          \
+   .taskgroup_enter_checks_parent = fix3}
 
 static const sl_profile profiles[] = {
     P311("3.11.2", 2, false),
     P311("3.11.7", 7, true),
-    {"3.12.1", 3, 12, 1, .timeout_cancelling_level = true, .timeout_raise_from = true,
+    {"3.12.1", 3, 12, 1, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .taskgroup_eager_sync_done = true},
-    {"3.12.7", 3, 12, 7, .timeout_cancelling_level = true, .timeout_raise_from = true,
+    {"3.12.7", 3, 12, 7, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .taskgroup_eager_sync_done = true,
      .set_exception_stopiteration_runtimeerror = true},
-    {"3.13.0", 3, 13, 0, .timeout_cancelling_level = true, .timeout_raise_from = true,
+    {"3.13.0", 3, 13, 0, .taskgroup_enter_checks_parent = true,
+     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .taskgroup_eager_sync_done = true,
      .set_exception_stopiteration_runtimeerror = true,
@@ -30,7 +32,8 @@ static const sl_profile profiles[] = {
      .timeout_insert_timeout_error = true, .as_completed_iterator = true,
      .queue_shutdown = true, .sleep_nan_error = true},
     /* gh-128550 (3.13.2): TaskGroup always registers _on_task_done. */
-    {"3.13.2", 3, 13, 2, .timeout_cancelling_level = true, .timeout_raise_from = true,
+    {"3.13.2", 3, 13, 2, .taskgroup_enter_checks_parent = true,
+     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .set_exception_stopiteration_runtimeerror = true,
      .uncancel_resets_must_cancel = true, .named_task_keeps_counter = true,
@@ -40,7 +43,8 @@ static const sl_profile profiles[] = {
      .queue_shutdown = true, .sleep_nan_error = true},
     /* 3.14: shield's awaited-by bookkeeping; factories get kwargs, so the
      * "None" name of 3.13 is gone. */
-    {"3.14.2", 3, 14, 2, .timeout_cancelling_level = true, .timeout_raise_from = true,
+    {"3.14.2", 3, 14, 2, .taskgroup_enter_checks_parent = true,
+     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .set_exception_stopiteration_runtimeerror = true,
      .uncancel_resets_must_cancel = true, .named_task_keeps_counter = true,

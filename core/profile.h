@@ -54,6 +54,17 @@ typedef struct sl_profile {
   /* 3.13: _make_cancelled_error no longer sets __context__ (never observable). */
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
+
+  /* ---- synchronisation primitives and combinators (core/locks.c,
+   * taskgroup.c, ...); docs/profiles.md lists each with its scenario. ---- */
+  /* 3.11.3 (released with the gh-102780 backport; research 6.1):
+   * TaskGroup.__aenter__ finds the
+   * parent task before setting _entered, and says "has already been
+   * entered" (3.11.2: "has been already entered"). */
+  bool taskgroup_enter_checks_parent;
+  /* 3.13.0 locks.py: Barrier(0) says "parties must be >= 1" (3.11/3.12
+   * locks.py: "parties must be > 0"); the message is all that changed. */
+  bool barrier_parties_ge1_message;
 } sl_profile;
 
 /* The default profile (3.14). */

@@ -1,0 +1,558 @@
+/* Mirrors Lib/asyncio/locks.py: _ContextManagerMixin, Lock, Event,
+ * Condition (3.11-3.14; the only differences, in Condition.wait, are the
+ * profile's condition_notify_on_error switch). Each `async def` is a C
+ * coroutine whose states follow the Python source's awaits. */
+#include "core/locks.h"
+
+#include <string.h>
+
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/rt.h"
+#include "core/semaphore.h"
+#include "core/sync-int.h"
+
+/* ---- Lock --------------------------------------------------------------- */
+
+static void lock_clear(sl_rt *rt, sl_obj *o) { sl_waitq_clear(rt, &((sl_lock *)o)->waiters); }
+static void lock_release_mem(sl_obj *o) { sl_waitq_release(&((sl_lock *)o)->waiters); }
+
+/* locks.py prints `<asyncio.locks.Lock object at 0x... [unlocked]>`; the
+ * address is left out (it is never reproducible). */
+static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_lock *l = (sl_lock *)o;
+  sl_strbuf_printf(out, "<asyncio.locks.Lock object [%s", l->locked ? "locked" : "unlocked");
+  if (l->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", l->waiters.len);
+  sl_strbuf_puts(out, "]>");
+  return 0;
+}
+
+static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+
+const sl_type sl_lock_type = {.name = "Lock", .clear = lock_clear, .release = lock_release_mem,
+                              .repr = lock_repr, .getattr = lock_getattr,
+                              .size = sizeof(sl_lock)};
+
+sl_obj *sl_lock_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_lock_type); }
+
+/* Lock._wake_up_first: the head waiter gets True unless already done
+ * (".done() means that the waiter is already set to wake up"). */
+static int lock_wake_up_first(sl_rt *rt, sl_lock *l) {
+  if (!l->waiters.len) return 0;
+  sl_obj *fut = sl_waitq_at(&l->waiters, 0);
+  if (sl_future_done(fut)) return 0;
+  return sl_future_set_result(rt, fut, sl_bool(true));
+}
+
+int sl_lock_release(sl_rt *rt, sl_obj *o) {
+  sl_lock *l = (sl_lock *)o;
+  if (!l->locked) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Lock is not acquired.");
+  l->locked = false;
+  return lock_wake_up_first(rt, l);
+}
+
+enum { ACQ_SELF, ACQ_FUT };
+
+/* async def acquire(self) */
+static sl_coro_status lock_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  sl_lock *l = (sl_lock *)co->slots[ACQ_SELF].u.o;
+  switch (co->pc) {
+  case 0: {
+    /* if not self._locked and (self._waiters is None or
+     *         all(w.cancelled() for w in self._waiters)): fast path */
+    bool all_cancelled = true;
+    for (size_t i = 0; i < l->waiters.len; i++)
+      if (!sl_future_cancelled(sl_waitq_at(&l->waiters, i))) all_cancelled = false;
+    if (!l->locked && all_cancelled) {
+      l->locked = true;
+      *out = sl_bool(true);
+      return SL_CORO_RETURN;
+    }
+    sl_obj *fut = sl_future_new(rt);
+    if (!fut) return SL_CORO_ERROR;
+    co->slots[ACQ_FUT] = sl_obj_val(fut);
+    if (sl_waitq_append(rt, &l->waiters, fut)) return SL_CORO_ERROR;
+    return sl_ccoro_await(rt, co, co->slots[ACQ_FUT], 1, out);
+  }
+  case 1:
+    /* finally: self._waiters.remove(fut) */
+    sl_waitq_remove(rt, &l->waiters, co->slots[ACQ_FUT].u.o);
+    if (co->failed) {
+      /* except CancelledError: if not self._locked: self._wake_up_first() */
+      if (sl__pending_is_cancelled(rt) && !l->locked) {
+        sl_obj *exc = sl_err_fetch(rt);
+        int rc = lock_wake_up_first(rt, l);
+        if (rc) {
+          sl_decref(rt, exc);
+          return SL_CORO_ERROR;
+        }
+        sl_err_restore(rt, exc);
+      }
+      return SL_CORO_ERROR;
+    }
+    l->locked = true;
+    *out = sl_bool(true);
+    return SL_CORO_RETURN;
+  }
+  return SL_CORO_ERROR;
+}
+
+static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume};
+
+sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
+  sl_value self = sl_obj_val(lock);
+  return sl_ccoro_new(rt, &lock_acquire_def, &self, 1);
+}
+
+/* ---- _ContextManagerMixin ------------------------------------------------ */
+
+static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self) {
+  if (self->type == &sl_lock_type) return sl_lock_acquire(rt, self);
+  if (self->type == &sl_condition_type) return sl_lock_acquire(rt, ((sl_condition *)self)->lock);
+  return sl_semaphore_acquire(rt, self);
+}
+
+static int cm_release(sl_rt *rt, sl_obj *self) {
+  if (self->type == &sl_lock_type) return sl_lock_release(rt, self);
+  if (self->type == &sl_condition_type) return sl_lock_release(rt, ((sl_condition *)self)->lock);
+  return sl_semaphore_release(rt, self);
+}
+
+/* async def __aenter__(self): await self.acquire(); return None */
+static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 0) {
+    sl_obj *acq = cm_acquire(rt, co->slots[0].u.o);
+    if (!acq) return SL_CORO_ERROR;
+    co->slots[1] = sl_obj_val(acq);
+    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+  }
+  if (co->failed) return SL_CORO_ERROR;
+  sl_value ignored = sl_ccoro_take_result(co);
+  sl_vdecref(rt, ignored);
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
+/* async def __aexit__(self, exc_type, exc, tb): self.release() */
+static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (cm_release(rt, co->slots[0].u.o)) return SL_CORO_ERROR;
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
+static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume};
+static const sl_ccoro_def cm_aexit_def = {"_ContextManagerMixin.__aexit__", cm_aexit_resume};
+
+sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self) {
+  sl_value v = sl_obj_val(self);
+  return sl_ccoro_new(rt, &cm_aenter_def, &v, 1);
+}
+
+sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
+  sl_value v = sl_obj_val(self);
+  return sl_ccoro_new(rt, &cm_aexit_def, &v, 1);
+}
+
+/* ---- Event -------------------------------------------------------------- */
+
+static void event_clear_refs(sl_rt *rt, sl_obj *o) { sl_waitq_clear(rt, &((sl_event *)o)->waiters); }
+static void event_release_mem(sl_obj *o) { sl_waitq_release(&((sl_event *)o)->waiters); }
+
+static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_event *e = (sl_event *)o;
+  sl_strbuf_printf(out, "<asyncio.locks.Event object [%s", e->value ? "set" : "unset");
+  if (e->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", e->waiters.len);
+  sl_strbuf_puts(out, "]>");
+  return 0;
+}
+
+static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+
+const sl_type sl_event_type = {.name = "Event", .clear = event_clear_refs,
+                               .release = event_release_mem, .repr = event_repr,
+                               .getattr = event_getattr, .size = sizeof(sl_event)};
+
+sl_obj *sl_event_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_event_type); }
+
+/* set(): every waiter not yet done gets True, in deque order. */
+int sl_event_set(sl_rt *rt, sl_obj *o) {
+  sl_event *e = (sl_event *)o;
+  if (e->value) return 0;
+  e->value = true;
+  for (size_t i = 0; i < e->waiters.len; i++) {
+    sl_obj *fut = sl_waitq_at(&e->waiters, i);
+    if (!sl_future_done(fut) && sl_future_set_result(rt, fut, sl_bool(true))) return -1;
+  }
+  return 0;
+}
+
+void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
+
+/* async def wait(self) */
+static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  sl_event *e = (sl_event *)co->slots[0].u.o;
+  if (co->pc == 0) {
+    if (e->value) {
+      *out = sl_bool(true);
+      return SL_CORO_RETURN;
+    }
+    sl_obj *fut = sl_future_new(rt);
+    if (!fut) return SL_CORO_ERROR;
+    co->slots[1] = sl_obj_val(fut);
+    if (sl_waitq_append(rt, &e->waiters, fut)) return SL_CORO_ERROR;
+    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+  }
+  /* finally: self._waiters.remove(fut) */
+  sl_waitq_remove(rt, &e->waiters, co->slots[1].u.o);
+  if (co->failed) return SL_CORO_ERROR;
+  *out = sl_bool(true);
+  return SL_CORO_RETURN;
+}
+
+static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume};
+
+sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
+  sl_value self = sl_obj_val(event);
+  return sl_ccoro_new(rt, &event_wait_def, &self, 1);
+}
+
+/* ---- Condition ------------------------------------------------------------ */
+
+static void cond_clear(sl_rt *rt, sl_obj *o) {
+  sl_condition *c = (sl_condition *)o;
+  sl_waitq_clear(rt, &c->waiters);
+  sl_decref(rt, c->lock);
+  c->lock = NULL;
+}
+static void cond_release_mem(sl_obj *o) { sl_waitq_release(&((sl_condition *)o)->waiters); }
+
+static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_condition *c = (sl_condition *)o;
+  sl_strbuf_printf(out, "<asyncio.locks.Condition object [%s",
+                   sl_lock_locked(c->lock) ? "locked" : "unlocked");
+  if (c->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", c->waiters.len);
+  sl_strbuf_puts(out, "]>");
+  return 0;
+}
+
+static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+
+const sl_type sl_condition_type = {.name = "Condition", .clear = cond_clear,
+                                   .release = cond_release_mem, .repr = cond_repr,
+                                   .getattr = cond_getattr, .size = sizeof(sl_condition)};
+
+sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock) {
+  sl_obj *own = NULL;
+  if (!lock) {
+    own = lock = sl_lock_new(rt);
+    if (!lock) return NULL;
+  } else {
+    sl_incref(lock);
+    own = lock;
+  }
+  sl_obj *o = sl_obj_alloc(rt, &sl_condition_type);
+  if (!o) {
+    sl_decref(rt, own);
+    return NULL;
+  }
+  ((sl_condition *)o)->lock = own;
+  return o;
+}
+
+/* Condition._notify(n): up to n waiters not yet done get False. */
+static int cond_notify_n(sl_rt *rt, sl_condition *c, int64_t n) {
+  int64_t idx = 0;
+  for (size_t i = 0; i < c->waiters.len; i++) {
+    if (idx >= n) break;
+    sl_obj *fut = sl_waitq_at(&c->waiters, i);
+    if (sl_future_done(fut)) continue;
+    idx++;
+    if (sl_future_set_result(rt, fut, sl_bool(false))) return -1;
+  }
+  return 0;
+}
+
+int sl_condition_notify(sl_rt *rt, sl_obj *o, int64_t n) {
+  sl_condition *c = (sl_condition *)o;
+  if (!sl_lock_locked(c->lock))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot notify on un-acquired lock");
+  return cond_notify_n(rt, c, n);
+}
+
+int sl_condition_notify_all(sl_rt *rt, sl_obj *o) {
+  return sl_condition_notify(rt, o, (int64_t)((sl_condition *)o)->waiters.len);
+}
+
+enum { CW_SELF, CW_FUT, CW_SAVED, CW_ERR, CW_ACQ };
+enum { CW_START, CW_WOKEN, CW_ACQUIRE, CW_ACQUIRED };
+
+/* The exception leaving wait(): 3.13+ wraps the whole body in
+ * `except BaseException: self._notify(1); raise`. Consumes the pending
+ * exception's ownership into rt again. */
+static sl_coro_status cond_wait_fail(sl_rt *rt, sl_condition *c) {
+  if (rt->fatal) return SL_CORO_ERROR;
+  if (rt->profile->condition_notify_on_error) {
+    sl_obj *exc = sl_err_fetch(rt);
+    if (cond_notify_n(rt, c, 1)) {
+      sl_decref(rt, exc);
+      return SL_CORO_ERROR;
+    }
+    sl_err_restore(rt, exc);
+  }
+  return SL_CORO_ERROR;
+}
+
+/* async def wait(self). 3.11/3.12:
+ *     self.release(); try: fut = ...; append; try: await fut; return True
+ *     finally: remove(fut)  finally: re-acquire in a loop swallowing
+ *     CancelledError; if cancelled: raise CancelledError   (a fresh one)
+ * 3.13+: the future is made before release(), the loop keeps the last
+ *     CancelledError instance and re-raises it, and any exception leaving
+ *     wait() calls self._notify(1) (locks.py:248-301@3.13.0). */
+static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  sl_condition *c = (sl_condition *)co->slots[CW_SELF].u.o;
+  for (;;) switch (co->pc) {
+    case CW_START: {
+      if (!sl_lock_locked(c->lock)) {
+        sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
+        return SL_CORO_ERROR;
+      }
+      sl_obj *fut = sl_future_new(rt);
+      if (!fut) return SL_CORO_ERROR;
+      co->slots[CW_FUT] = sl_obj_val(fut);
+      if (sl_waitq_append(rt, &c->waiters, fut)) return SL_CORO_ERROR;
+      /* The lock is held, so release() cannot fail. */
+      if (sl_lock_release(rt, c->lock)) return SL_CORO_ERROR;
+      return sl_ccoro_await(rt, co, co->slots[CW_FUT], CW_WOKEN, out);
+    }
+    case CW_WOKEN:
+      /* finally: self._waiters.remove(fut); the outcome is kept while the
+       * outer finally re-acquires the lock. */
+      sl_waitq_remove(rt, &c->waiters, co->slots[CW_FUT].u.o);
+      if (co->failed) {
+        if (rt->fatal) return SL_CORO_ERROR;
+        co->slots[CW_SAVED] = sl_obj_val(sl_err_fetch(rt));
+      }
+      co->num = 0; /* 3.11: `cancelled = False` */
+      co->pc = CW_ACQUIRE;
+      break;
+    case CW_ACQUIRE: {
+      sl_obj *acq = sl_lock_acquire(rt, c->lock);
+      if (!acq) return SL_CORO_ERROR;
+      sl_vset(rt, &co->slots[CW_ACQ], sl_obj_val(acq));
+      return sl_ccoro_await(rt, co, co->slots[CW_ACQ], CW_ACQUIRED, out);
+    }
+    case CW_ACQUIRED: {
+      if (co->failed) {
+        if (!sl__pending_is_cancelled(rt)) {
+          /* Not swallowed: it replaces whatever was in flight. */
+          sl__set_context(rt, rt->exc, sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL);
+          return cond_wait_fail(rt, c);
+        }
+        sl_obj *e = sl_err_fetch(rt);
+        sl_vset(rt, &co->slots[CW_ERR], sl_obj_val(e)); /* err = e */
+        co->num = 1;                                    /* cancelled = True */
+        co->pc = CW_ACQUIRE;
+        break;
+      }
+      sl_value ignored = sl_ccoro_take_result(co);
+      sl_vdecref(rt, ignored);
+      sl_obj *saved = sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL;
+      if (co->num) {
+        sl_obj *err;
+        if (rt->profile->condition_notify_on_error) {
+          err = co->slots[CW_ERR].u.o; /* raise err: the same instance */
+          sl_incref(err);
+        } else {
+          err = sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
+          if (!err) return SL_CORO_ERROR;
+        }
+        sl__set_context(rt, err, saved);
+        sl_err_restore(rt, err);
+        return cond_wait_fail(rt, c);
+      }
+      if (saved) {
+        sl_incref(saved);
+        sl_err_restore(rt, saved);
+        return cond_wait_fail(rt, c);
+      }
+      *out = sl_bool(true);
+      return SL_CORO_RETURN;
+    }
+    default:
+      return SL_CORO_ERROR;
+    }
+}
+
+static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume};
+
+sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
+  sl_value self = sl_obj_val(cond);
+  return sl_ccoro_new(rt, &cond_wait_def, &self, 1);
+}
+
+enum { WF_SELF, WF_PRED, WF_WAIT };
+
+/* async def wait_for(self, predicate):
+ *     result = predicate()
+ *     while not result: await self.wait(); result = predicate()
+ *     return result */
+static sl_coro_status cond_wait_for_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 1) {
+    if (co->failed) return SL_CORO_ERROR;
+    sl_value ignored = sl_ccoro_take_result(co);
+    sl_vdecref(rt, ignored);
+  }
+  sl_value result;
+  if (sl_call_pos(rt, co->slots[WF_PRED], NULL, 0, &result)) return SL_CORO_ERROR;
+  bool truth;
+  if (sl_truth(rt, result, &truth)) {
+    sl_vdecref(rt, result);
+    return SL_CORO_ERROR;
+  }
+  if (truth) {
+    *out = result;
+    return SL_CORO_RETURN;
+  }
+  sl_vdecref(rt, result);
+  sl_obj *w = sl_condition_wait(rt, co->slots[WF_SELF].u.o);
+  if (!w) return SL_CORO_ERROR;
+  sl_vset(rt, &co->slots[WF_WAIT], sl_obj_val(w));
+  return sl_ccoro_await(rt, co, co->slots[WF_WAIT], 1, out);
+}
+
+static const sl_ccoro_def cond_wait_for_def = {"Condition.wait_for", cond_wait_for_resume};
+
+sl_obj *sl_condition_wait_for(sl_rt *rt, sl_obj *cond, sl_value predicate) {
+  sl_value slots[2] = {sl_obj_val(cond), predicate};
+  return sl_ccoro_new(rt, &cond_wait_for_def, slots, 2);
+}
+
+/* ---- Python-level methods ------------------------------------------------- */
+
+static const char *const self_only[] = {"self"};
+
+#define NOARGS(qual)                                                                      \
+  sl_value bound[1];                                                                     \
+  if (sl__bind_method(rt, self, args, qual, self_only, 1, 1, 1, bound)) return -1
+
+static int coro_out(sl_obj *co, sl_value *out) {
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static int m_lock_acquire(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Lock.acquire");
+  return coro_out(sl_lock_acquire(rt, self.u.o), out);
+}
+static int m_lock_release(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Lock.release");
+  return sl_lock_release(rt, self.u.o);
+}
+static int m_lock_locked(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Lock.locked");
+  *out = sl_bool(sl_lock_locked(self.u.o));
+  return 0;
+}
+static int m_aenter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("_ContextManagerMixin.__aenter__");
+  return coro_out(sl_cm_aenter(rt, self.u.o), out);
+}
+static int m_aexit(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "exc_type", "exc", "tb"};
+  sl_value a[4];
+  if (sl__bind_method(rt, self, args, "_ContextManagerMixin.__aexit__", names, 4, 4, 4, a))
+    return -1;
+  return coro_out(sl_cm_aexit(rt, self.u.o), out);
+}
+
+static const sl_cfunc_def lock_methods[] = {
+    {"Lock.acquire", m_lock_acquire, NULL, SL_CANON_LABEL},
+    {"Lock.release", m_lock_release, NULL, SL_CANON_LABEL},
+    {"Lock.locked", m_lock_locked, NULL, SL_CANON_LABEL},
+    {"_ContextManagerMixin.__aenter__", m_aenter, NULL, SL_CANON_LABEL},
+    {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  return sl__getattr_methods(rt, o, lock_methods, name, out);
+}
+
+static int m_event_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Event.wait");
+  return coro_out(sl_event_wait(rt, self.u.o), out);
+}
+static int m_event_set(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Event.set");
+  return sl_event_set(rt, self.u.o);
+}
+static int m_event_clear(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Event.clear");
+  sl_event_clear(self.u.o);
+  return 0;
+}
+static int m_event_is_set(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Event.is_set");
+  *out = sl_bool(sl_event_is_set(self.u.o));
+  return 0;
+}
+
+static const sl_cfunc_def event_methods[] = {
+    {"Event.wait", m_event_wait, NULL, SL_CANON_LABEL},
+    {"Event.set", m_event_set, NULL, SL_CANON_LABEL},
+    {"Event.clear", m_event_clear, NULL, SL_CANON_LABEL},
+    {"Event.is_set", m_event_is_set, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  return sl__getattr_methods(rt, o, event_methods, name, out);
+}
+
+static int m_cond_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Condition.wait");
+  return coro_out(sl_condition_wait(rt, self.u.o), out);
+}
+static int m_cond_wait_for(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "predicate"};
+  sl_value a[2];
+  if (sl__bind_method(rt, self, args, "Condition.wait_for", names, 2, 2, 2, a)) return -1;
+  return coro_out(sl_condition_wait_for(rt, self.u.o, a[1]), out);
+}
+static int m_cond_notify(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "n"};
+  sl_value a[2];
+  if (sl__bind_method(rt, self, args, "Condition.notify", names, 2, 1, 2, a)) return -1;
+  int64_t n = 1;
+  if (!sl_is_undef(a[1]) && sl__as_int(rt, a[1], "n", &n)) return -1;
+  return sl_condition_notify(rt, self.u.o, n);
+}
+static int m_cond_notify_all(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  NOARGS("Condition.notify_all");
+  return sl_condition_notify_all(rt, self.u.o);
+}
+
+static const sl_cfunc_def cond_methods[] = {
+    {"Condition.wait", m_cond_wait, NULL, SL_CANON_LABEL},
+    {"Condition.wait_for", m_cond_wait_for, NULL, SL_CANON_LABEL},
+    {"Condition.notify", m_cond_notify, NULL, SL_CANON_LABEL},
+    {"Condition.notify_all", m_cond_notify_all, NULL, SL_CANON_LABEL},
+    {"_ContextManagerMixin.__aenter__", m_aenter, NULL, SL_CANON_LABEL},
+    {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+/* Condition exports its lock's locked/acquire/release (self.locked =
+ * lock.locked, ...): they are the Lock's bound methods. */
+static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_obj *lock = ((sl_condition *)o)->lock;
+  int found = sl_methods_lookup(rt, sl_obj_val(o), cond_methods, name, out);
+  if (found) return found < 0 ? -1 : 0;
+  if (strcmp(name, "locked") == 0 || strcmp(name, "acquire") == 0 ||
+      strcmp(name, "release") == 0)
+    return sl__getattr_methods(rt, lock, lock_methods, name, out);
+  return sl__no_attribute(rt, o, name);
+}

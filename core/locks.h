@@ -1,0 +1,66 @@
+/* Lock, Event, Condition: mirror Lib/asyncio/locks.py (Semaphore and
+ * BoundedSemaphore are in semaphore.h, Barrier in barrier.h).
+ *
+ * Every method that CPython defines with `async def` returns a new C
+ * coroutine (sl_ccoro) to be awaited by a task; the others act at once.
+ * Objects returned are new references; arguments are borrowed. Waiter
+ * futures sit in sl_waitq deques owned by the primitive. */
+#ifndef SL_LOCKS_H
+#define SL_LOCKS_H
+
+#include "core/object.h"
+#include "core/waitq.h"
+
+extern const sl_type sl_lock_type;
+extern const sl_type sl_event_type;
+extern const sl_type sl_condition_type;
+
+typedef struct sl_lock {
+  sl_obj hdr;
+  sl_waitq waiters; /* _waiters (None and empty behave alike) */
+  bool locked;      /* _locked */
+} sl_lock;
+
+typedef struct sl_event {
+  sl_obj hdr;
+  sl_waitq waiters;
+  bool value;
+} sl_event;
+
+typedef struct sl_condition {
+  sl_obj hdr;
+  sl_obj *lock; /* owned sl_lock: _lock */
+  sl_waitq waiters;
+} sl_condition;
+
+sl_obj *sl_lock_new(sl_rt *rt);
+/* Lock.acquire() coroutine (returns True). */
+sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock);
+/* Lock.release(): RuntimeError('Lock is not acquired.') when unlocked. */
+int sl_lock_release(sl_rt *rt, sl_obj *lock);
+static inline bool sl_lock_locked(sl_obj *lock) { return ((sl_lock *)lock)->locked; }
+
+sl_obj *sl_event_new(sl_rt *rt);
+int sl_event_set(sl_rt *rt, sl_obj *event);
+void sl_event_clear(sl_obj *event);
+static inline bool sl_event_is_set(sl_obj *event) { return ((sl_event *)event)->value; }
+/* Event.wait() coroutine (returns True). */
+sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event);
+
+/* Condition(lock=None): `lock` borrowed sl_lock or NULL for a new one. */
+sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock);
+/* Condition.wait() coroutine; per profile (condition_notify_on_error). */
+sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond);
+/* Condition.wait_for(predicate) coroutine; `predicate` any callable. */
+sl_obj *sl_condition_wait_for(sl_rt *rt, sl_obj *cond, sl_value predicate);
+/* notify(n) (RuntimeError when the lock is not held) / notify_all(). */
+int sl_condition_notify(sl_rt *rt, sl_obj *cond, int64_t n);
+int sl_condition_notify_all(sl_rt *rt, sl_obj *cond);
+
+/* The coroutines behind `async with` for Lock, Condition, Semaphore:
+ * _ContextManagerMixin.__aenter__ (await self.acquire(); return None) and
+ * __aexit__ (self.release()). `self` borrowed. */
+sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self);
+sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self);
+
+#endif

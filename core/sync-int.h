@@ -1,0 +1,43 @@
+/* Private helpers shared by the synchronisation primitives and
+ * combinators (locks, queues, timeouts, TaskGroup, wait, shield, ...):
+ * binding a method's arguments with CPython's messages (which count
+ * `self`), exposing methods and properties through a type's getattr slot,
+ * and the coroutines that back `async with`. Never installed. */
+#ifndef SL_SYNC_INT_H
+#define SL_SYNC_INT_H
+
+#include "core/cfunc.h"
+#include "core/coro.h"
+#include "core/object.h"
+
+/* Binds a method call's arguments as CPython does for `def m(self, ...)`:
+ * names[0] is "self" and the counts include it, so the messages read
+ * "Lock.acquire() takes 1 positional argument but 2 were given". out[0]
+ * receives self; the rest as sl_args_bind (borrowed, SL_V_UNDEF when
+ * missing). */
+int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
+                    const char *const *names, size_t nnames, size_t nrequired,
+                    size_t npositional, sl_value *out);
+
+/* getattr slot body: looks `name` up in `methods` (bound to o); raises
+ * AttributeError "'T' object has no attribute 'x'" when absent. */
+int sl__getattr_methods(sl_rt *rt, sl_obj *o, const sl_cfunc_def *methods, const char *name,
+                        sl_value *out);
+int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
+
+/* Returns a new C coroutine running `def` with self as slot 0, as the
+ * value of a method call (*out). 0 or -1. */
+int sl__coro_result(sl_rt *rt, const sl_ccoro_def *def, sl_value self, sl_value *out);
+
+/* The int argument `v` as int64 (bool counts), or TypeError naming `what`. */
+int sl__as_int(sl_rt *rt, sl_value v, const char *what, int64_t *out);
+
+/* Fetches the pending exception (new ref) if the last await failed with a
+ * CancelledError; NULL otherwise (the exception, if any, stays pending). */
+bool sl__pending_is_cancelled(sl_rt *rt);
+
+/* Sets exc.__context__ = ctx (borrowed, may be NULL) unless they are the
+ * same object: what `raise exc` inside an except/finally block does. */
+void sl__set_context(sl_rt *rt, sl_obj *exc, sl_obj *ctx);
+
+#endif

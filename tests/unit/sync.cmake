@@ -1,0 +1,1 @@
+sl_unit_test(sync unit/test_sync.c)
