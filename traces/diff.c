@@ -48,8 +48,21 @@ static bool index_steps(const sl_trace *tr, steps *s) {
 
 static size_t range_hi(const steps *s, size_t k) { return k + 1 < s->n ? s->start[k + 1] : s->nev; }
 
-/* Whether two events print the same canonical line. */
+/* The part of an exception-handler message both engines can agree on:
+ * CPython's callback messages end with " at FILE:LINE" (docs/trace.md). */
+static size_t message_prefix(const sl_tstr *m) {
+  const char *at = m->p ? strstr(m->p, " at ") : NULL;
+  return at ? (size_t)(at - m->p) : m->n;
+}
+
+/* Whether two events print the same canonical line (exception-handler
+ * calls: the same exception and message prefix). */
 static bool same(const sl_tev *x, const sl_tev *y, bool *nomem) {
+  if (x->kind == SL_TEV_ERROR && y->kind == SL_TEV_ERROR) {
+    size_t nx = message_prefix(&x->a), ny = message_prefix(&y->a);
+    return x->step == y->step && sl_tstr_eq(&x->b, &y->b) && !x->a.p == !y->a.p && nx == ny &&
+           (!nx || !memcmp(x->a.p, y->a.p, nx));
+  }
   sl_strbuf a = SL_STRBUF_INIT, b = SL_STRBUF_INIT;
   sl_jsonl_event(&a, x);
   sl_jsonl_event(&b, y);

@@ -9,7 +9,9 @@
  * and are not compared; neither are exception-handler messages that depend
  * on garbage collection ("... was never retrieved", "... was destroyed but
  * it is pending", DESIGN.md section 5). Two events are equal when their
- * canonical JSONL lines are (docs/trace.md), so floats compare exactly.
+ * canonical JSONL lines are (docs/trace.md), so floats compare exactly;
+ * exception-handler calls compare their exception and their message up to
+ * " at " (CPython appends the callback's source location there).
  *
  * The result borrows nothing: it holds indexes into the two traces, which
  * must outlive any printing of it. */
