@@ -1,0 +1,13 @@
+/* Shared between builtins.c and builtins_types.c. Private to core/lang. */
+#ifndef SL_LANG_BUILTINS_INT_H
+#define SL_LANG_BUILTINS_INT_H
+
+#include "core/lang/iter-int.h"
+
+/* NULL-terminated table of the builtin functions. */
+extern const sl_cfunc_def sl__builtin_funcs[];
+/* Constructors of the lazy iterator types. */
+extern const sl_cfunc_def sl__ctor_reversed, sl__ctor_enumerate, sl__ctor_zip, sl__ctor_map,
+    sl__ctor_filter;
+
+#endif

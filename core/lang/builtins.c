@@ -1,0 +1,655 @@
+/* The builtin functions: print, len, repr, abs, min, max, sum, sorted,
+ * reversed, enumerate, zip, map, filter, isinstance, hasattr, getattr,
+ * setattr, any, all, round, divmod, pow, hash, chr, ord, hex, oct, bin,
+ * format, callable, iter, next, ascii. Mirrors Python/bltinmodule.c (the
+ * algorithms where they are observable, e.g. sum()'s float compensation,
+ * and the messages). The types (int, str, list, ...) are in
+ * builtins_types.c. */
+#include <math.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/lang/builtins-int.h"
+
+#define FN(name) static int bi_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
+
+static int bind(sl_rt *rt, const sl_args *a, const char *fname, const char *const *names,
+                size_t n, size_t nreq, size_t npos, sl_value *v) {
+  return sl_args_bind(rt, a, fname, names, n, nreq, npos, v);
+}
+
+/* Positional-only builtins: "len() takes exactly one argument (0 given)". */
+static int exactly(sl_rt *rt, const sl_args *a, const char *name, size_t n) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
+  if (a->npos == n) return 0;
+  if (n == 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", name,
+                    a->npos);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", name, n, a->npos);
+}
+
+FN(print) {
+  static const char *const names[] = {"sep", "end", "file", "flush"};
+  sl_args kw = *a;
+  kw.npos = 0;
+  sl_value v[4];
+  if (bind(rt, &kw, "print", names, 4, 0, 0, v)) return -1;
+  if (!sl_is_undef(v[2]) && !sl_is_none(v[2]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "print(file=...) is not supported by simloop: scenarios print to stdout only");
+  for (int i = 0; i < 2; i++)
+    if (!sl_is_undef(v[i]) && !sl_is_none(v[i]) && !sl_is_str(v[i]))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be None or a string, not %s", names[i],
+                      sl_type_name(v[i]));
+  sl_strbuf b = SL_STRBUF_INIT;
+  for (size_t i = 0; i < a->npos; i++) {
+    if (i) {
+      if (sl_is_str(v[0])) sl_strbuf_append(&b, sl_str_cstr(v[0].u.o), sl_as_str(v[0].u.o)->len);
+      else sl_strbuf_putc(&b, ' ');
+    }
+    if (sl_vm_str(rt, a->pos[i], &b)) {
+      sl_strbuf_free(&b);
+      return -1;
+    }
+  }
+  if (sl_is_str(v[1])) sl_strbuf_append(&b, sl_str_cstr(v[1].u.o), sl_as_str(v[1].u.o)->len);
+  else sl_strbuf_putc(&b, '\n');
+  if (b.failed) {
+    sl_strbuf_free(&b);
+    return sl_nomem(rt);
+  }
+  int rc = b.len ? sl_print_write(rt, b.data, b.len) : 0;
+  sl_strbuf_free(&b);
+  return rc;
+}
+
+FN(len) {
+  if (exactly(rt, a, "len", 1)) return -1;
+  int64_t n;
+  if (sl_len(rt, a->pos[0], &n)) return -1;
+  *out = sl_int(n);
+  return 0;
+}
+
+static int text_of(sl_rt *rt, sl_value v, int (*f)(sl_rt *, sl_value, sl_strbuf *),
+                   sl_value *out) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (f(rt, v, &b)) {
+    sl_strbuf_free(&b);
+    return -1;
+  }
+  return sl__str_result(rt, &b, out);
+}
+
+FN(repr) {
+  if (exactly(rt, a, "repr", 1)) return -1;
+  return text_of(rt, a->pos[0], sl_vm_repr, out);
+}
+
+FN(ascii) {
+  if (exactly(rt, a, "ascii", 1)) return -1;
+  return text_of(rt, a->pos[0], sl_ascii, out);
+}
+
+FN(abs) {
+  if (exactly(rt, a, "abs", 1)) return -1;
+  sl_value v = a->pos[0];
+  if (v.tag == SL_V_FLOAT) *out = sl_float(fabs(v.u.f));
+  else if (sl__is_intlike(v)) {
+    int64_t i = sl__intval(v);
+    if (i == INT64_MIN) return sl_raise_int_overflow(rt);
+    *out = sl_int(i < 0 ? -i : i);
+  } else
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "bad operand type for abs(): '%s'", sl_type_name(v));
+  return 0;
+}
+
+static int minmax(sl_rt *rt, const sl_args *a, sl_value *out, bool is_max) {
+  const char *name = is_max ? "max" : "min";
+  sl_value key = sl_none(), dflt = sl_undef();
+  for (size_t i = 0; i < a->nkw; i++) {
+    const char *k = sl_str_cstr(a->kwnames[i]);
+    if (!strcmp(k, "key")) key = a->kwvals[i];
+    else if (!strcmp(k, "default")) dflt = a->kwvals[i];
+    else
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
+                      name, k);
+  }
+  if (a->npos == 0)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at least 1 argument, got 0", name);
+  if (a->npos > 1 && !sl_is_undef(dflt))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "Cannot specify a default for %s() with multiple positional arguments", name);
+  const sl_value *items;
+  size_t n;
+  sl_obj *owned = NULL;
+  if (a->npos > 1) items = a->pos, n = a->npos;
+  else if (sl_seq_items(rt, a->pos[0], &items, &n, &owned)) return -1;
+  int rc = 0;
+  if (n == 0) {
+    if (!sl_is_undef(dflt)) *out = sl_vincref(dflt);
+    else rc = sl_raise(rt, SL_EXC_VALUE_ERROR, sl__msg_minmax_empty(rt), name);
+    sl_decref(rt, owned);
+    return rc;
+  }
+  /* Hold our own references: a key function may mutate the list. */
+  sl_obj *hold = sl_list_new(rt, items, n);
+  sl_decref(rt, owned);
+  if (!hold) return -1;
+  items = sl_as_list(hold)->items;
+  sl_value best = items[0], best_key = sl_undef();
+  if (!sl_is_none(key)) rc = sl_call_pos(rt, key, &best, 1, &best_key);
+  else best_key = sl_vincref(best);
+  for (size_t i = 1; i < n && !rc; i++) {
+    sl_value k;
+    if (!sl_is_none(key)) {
+      if ((rc = sl_call_pos(rt, key, &items[i], 1, &k))) break;
+    } else k = sl_vincref(items[i]);
+    bool better;
+    rc = sl__richcompare(rt, is_max ? SL_CMP_GT : SL_CMP_LT, k, best_key, &better);
+    if (!rc && better) {
+      sl_vset(rt, &best_key, k);
+      best = items[i];
+    } else sl_vdecref(rt, k);
+  }
+  sl_vdecref(rt, best_key);
+  if (!rc) *out = sl_vincref(best);
+  sl_decref(rt, hold);
+  return rc;
+}
+
+FN(max) { return minmax(rt, a, out, true); }
+FN(min) { return minmax(rt, a, out, false); }
+
+FN(sum) {
+  static const char *const names[] = {"iterable", "start"};
+  sl_value v[2];
+  if (bind(rt, a, "sum", names, 2, 1, 2, v)) return -1;
+  sl_value start = sl_is_undef(v[1]) ? sl_int(0) : v[1];
+  if (sl_is_str(start))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "sum() can't sum strings [use ''.join(seq) instead]");
+  if (sl_is_type(start, &sl_bytes_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "sum() can't sum bytes [use b''.join(seq) instead]");
+  sl_value it, x, acc = sl_vincref(start);
+  if (sl_iter(rt, v[0], &it)) return -1;
+  /* 3.12 (gh-100425): floats are added with Neumaier compensation. */
+  bool compensate = sl__py_minor(rt) >= 12;
+  double c = 0.0;
+  bool in_float = false;
+  int r;
+  while ((r = sl_iter_next(rt, it, &x)) == 1) {
+    int rc = 0;
+    if (compensate && acc.tag == SL_V_FLOAT && x.tag == SL_V_FLOAT) {
+      double f = acc.u.f, y = x.u.f, t = f + y;
+      if (fabs(f) >= fabs(y)) c += (f - t) + y;
+      else c += (y - t) + f;
+      acc = sl_float(t);
+      in_float = true;
+    } else if (compensate && acc.tag == SL_V_FLOAT && sl__is_intlike(x)) {
+      acc = sl_float(acc.u.f + (double)sl__intval(x));
+      in_float = true;
+    } else {
+      if (in_float && c != 0 && isfinite(c)) acc = sl_float(acc.u.f + c);
+      c = 0, in_float = false;
+      sl_value nacc;
+      rc = sl_binary_op(rt, SL_BIN_ADD, acc, x, &nacc);
+      if (!rc) sl_vset(rt, &acc, nacc);
+    }
+    sl_vdecref(rt, x);
+    if (rc) {
+      r = -1;
+      break;
+    }
+  }
+  sl_vdecref(rt, it);
+  if (r < 0) {
+    sl_vdecref(rt, acc);
+    return -1;
+  }
+  if (in_float && c != 0 && isfinite(c)) acc = sl_float(acc.u.f + c);
+  *out = acc;
+  return 0;
+}
+
+FN(sorted) {
+  if (a->npos != 1) {
+    if (a->npos == 0)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "sorted expected 1 argument, got 0");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "sorted expected 1 argument, got %zu", a->npos);
+  }
+  sl_obj *l;
+  if (sl_list_from_iterable(rt, a->pos[0], &l)) return -1;
+  sl_value m;
+  if (sl_lang_getattr(rt, sl_obj_val(l), "sort", &m)) {
+    sl_decref(rt, l);
+    return -1;
+  }
+  sl_args kw = *a;
+  kw.npos = 0;
+  sl_value ignored;
+  int rc = sl_call(rt, m, &kw, &ignored);
+  sl_vdecref(rt, m);
+  if (rc) {
+    sl_decref(rt, l);
+    return -1;
+  }
+  sl_vdecref(rt, ignored);
+  *out = sl_obj_val(l);
+  return 0;
+}
+
+FN(isinstance) {
+  if (exactly(rt, a, "isinstance", 2)) return -1;
+  sl_value cls = a->pos[1];
+  bool res = false;
+  if (sl__is_tuple(cls)) {
+    sl_tuple *t = sl_as_tuple(cls.u.o);
+    for (size_t i = 0; i < t->len && !res; i++) {
+      sl_args sub = {(sl_value[]){a->pos[0], t->items[i]}, 2, NULL, NULL, 0};
+      sl_value r;
+      if (bi_isinstance(rt, self, &sub, &r)) return -1;
+      res = r.u.b;
+    }
+  } else if (sl_isinstance1(rt, a->pos[0], cls, &res))
+    return -1;
+  *out = sl_bool(res);
+  return 0;
+}
+
+FN(issubclass) {
+  if (exactly(rt, a, "issubclass", 2)) return -1;
+  sl_value c = a->pos[0], base = a->pos[1];
+  if (!sl_is_type(c, &sl_class_type) && !sl_is_type(c, &sl_typeobj_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "issubclass() arg 1 must be a class");
+  bool res = false;
+  const sl_value *bases = &base;
+  size_t n = 1;
+  if (sl__is_tuple(base)) bases = sl_as_tuple(base.u.o)->items, n = sl_as_tuple(base.u.o)->len;
+  for (size_t i = 0; i < n && !res; i++) {
+    sl_value b = bases[i];
+    if (sl_is_type(b, &sl_class_type))
+      res = sl_is_type(c, &sl_class_type) && sl_class_is_subclass(c.u.o, b.u.o);
+    else if (sl_is_type(b, &sl_typeobj_type)) {
+      const char *bn = ((sl_typeobj *)b.u.o)->name;
+      res = sl_is(c, b) || !strcmp(bn, "object") ||
+            (sl_is_type(c, &sl_typeobj_type) && !strcmp(bn, "int") &&
+             !strcmp(((sl_typeobj *)c.u.o)->name, "bool"));
+    } else
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "issubclass() arg 2 must be a class, a tuple of classes, or a union");
+  }
+  *out = sl_bool(res);
+  return 0;
+}
+
+static int attr_name(sl_rt *rt, sl_value v) {
+  if (sl_is_str(v)) return 0;
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "attribute name must be string, not '%s'",
+                  sl_type_name(v));
+}
+
+FN(getattr) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "getattr() takes no keyword arguments");
+  if (a->npos < 2 || a->npos > 3)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "getattr expected at %s %d arguments, got %zu",
+                    a->npos < 2 ? "least" : "most", a->npos < 2 ? 2 : 3, a->npos);
+  if (attr_name(rt, a->pos[1])) return -1;
+  if (!sl_vm_getattr(rt, a->pos[0], sl_str_cstr(a->pos[1].u.o), out)) return 0;
+  if (a->npos == 3 && sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) {
+    sl_err_clear(rt);
+    *out = sl_vincref(a->pos[2]);
+    return 0;
+  }
+  return -1;
+}
+
+FN(hasattr) {
+  if (exactly(rt, a, "hasattr", 2) || attr_name(rt, a->pos[1])) return -1;
+  sl_value v;
+  if (!sl_vm_getattr(rt, a->pos[0], sl_str_cstr(a->pos[1].u.o), &v)) {
+    sl_vdecref(rt, v);
+    *out = sl_bool(true);
+    return 0;
+  }
+  if (!sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) return -1;
+  sl_err_clear(rt);
+  *out = sl_bool(false);
+  return 0;
+}
+
+FN(setattr) {
+  if (exactly(rt, a, "setattr", 3) || attr_name(rt, a->pos[1])) return -1;
+  return sl_vm_setattr(rt, a->pos[0], sl_str_cstr(a->pos[1].u.o), a->pos[2]);
+}
+
+static int any_all(sl_rt *rt, const sl_args *a, sl_value *out, bool want) {
+  if (exactly(rt, a, want ? "any" : "all", 1)) return -1;
+  sl_value it, x;
+  if (sl_iter(rt, a->pos[0], &it)) return -1;
+  int r;
+  bool found = false;
+  while ((r = sl_iter_next(rt, it, &x)) == 1) {
+    bool t;
+    int rc = sl_truth(rt, x, &t);
+    sl_vdecref(rt, x);
+    if (rc) {
+      r = -1;
+      break;
+    }
+    if (t == want) {
+      found = true;
+      break;
+    }
+  }
+  sl_vdecref(rt, it);
+  if (r < 0) return -1;
+  *out = sl_bool(want ? found : !found);
+  return 0;
+}
+FN(any) { return any_all(rt, a, out, true); }
+FN(all) { return any_all(rt, a, out, false); }
+
+FN(round) {
+  static const char *const names[] = {"number", "ndigits"};
+  sl_value v[2];
+  if (bind(rt, a, "round", names, 2, 1, 2, v)) return -1;
+  sl_value x = v[0];
+  bool has_nd = !sl_is_undef(v[1]) && !sl_is_none(v[1]);
+  int64_t nd = 0;
+  if (has_nd && !sl_as_index(v[1], &nd))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(v[1]));
+  sl_num_status st;
+  if (x.tag == SL_V_FLOAT) {
+    if (!has_nd) {
+      int64_t r;
+      st = sl_float_round_int(x.u.f, &r);
+      if (st) return sl__num_error(rt, st, SL_OP_TO_INT, true);
+      *out = sl_int(r);
+    } else {
+      double r;
+      st = sl_float_round(x.u.f, nd, &r);
+      if (st) return sl__num_error(rt, st, SL_OP_ROUND, true);
+      *out = sl_float(r);
+    }
+    return 0;
+  }
+  if (sl__is_intlike(x)) {
+    int64_t r = sl__intval(x);
+    if (has_nd && (st = sl_int_round(r, nd, &r))) return sl__num_error(rt, st, SL_OP_ROUND, false);
+    *out = sl_int(r);
+    return 0;
+  }
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "type %s doesn't define __round__ method",
+                  sl_type_name(x));
+}
+
+FN(divmod) {
+  if (exactly(rt, a, "divmod", 2)) return -1;
+  sl_value x = a->pos[0], y = a->pos[1], r[2];
+  if (!sl__is_num(x) || !sl__is_num(y))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for divmod(): '%s' and '%s'",
+                    sl_type_name(x), sl_type_name(y));
+  if (x.tag != SL_V_FLOAT && y.tag != SL_V_FLOAT) {
+    int64_t q, m;
+    sl_num_status st = sl_int_divmod(sl__intval(x), sl__intval(y), &q, &m);
+    if (st) return sl__num_error(rt, st, SL_OP_DIVMOD, false);
+    r[0] = sl_int(q), r[1] = sl_int(m);
+  } else {
+    double q, m;
+    sl_num_status st = sl_float_divmod(sl__floatval(x), sl__floatval(y), &q, &m);
+    if (st) return sl__num_error(rt, st, SL_OP_DIVMOD, true);
+    r[0] = sl_float(q), r[1] = sl_float(m);
+  }
+  sl_obj *t = sl_tuple_new(rt, r, 2);
+  if (!t) return -1;
+  *out = sl_obj_val(t);
+  return 0;
+}
+
+/* (a * b) % m without overflow, for 0 <= a, b < m. */
+static uint64_t mulmod(uint64_t a, uint64_t b, uint64_t m) {
+  uint64_t r = 0;
+  a %= m;
+  while (b) {
+    if (b & 1) r = r >= m - a ? r - (m - a) : r + a;
+    a = a >= m - a ? a - (m - a) : a + a;
+    b >>= 1;
+  }
+  return r;
+}
+
+FN(pow) {
+  static const char *const names[] = {"base", "exp", "mod"};
+  sl_value v[3];
+  if (bind(rt, a, "pow", names, 3, 2, 3, v)) return -1;
+  if (sl_is_undef(v[2]) || sl_is_none(v[2])) return sl_binary_op(rt, SL_BIN_POW, v[0], v[1], out);
+  if (!sl__is_intlike(v[0]) || !sl__is_intlike(v[1]) || !sl__is_intlike(v[2]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "pow() 3rd argument not allowed unless all arguments are integers");
+  int64_t b = sl__intval(v[0]), e = sl__intval(v[1]), m = sl__intval(v[2]);
+  if (m == 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "pow() 3rd argument cannot be 0");
+  uint64_t um = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
+  uint64_t base = b < 0 ? um - (0 - (uint64_t)b) % um : (uint64_t)b % um;
+  if (base == um) base = 0;
+  if (e < 0) {
+    /* Modular inverse by the extended Euclid algorithm. */
+    int64_t t = 0, nt = 1;
+    uint64_t r = um, nr = base;
+    while (nr) {
+      uint64_t q = r / nr, tmp = r - q * nr;
+      int64_t tt = t - (int64_t)q * nt;
+      t = nt, nt = tt, r = nr, nr = tmp;
+    }
+    if (r != 1) return sl_raise(rt, SL_EXC_VALUE_ERROR, "base is not invertible for the given modulus");
+    base = t < 0 ? (uint64_t)(t + (int64_t)um) : (uint64_t)t;
+    e = e == INT64_MIN ? INT64_MAX : -e; /* INT64_MIN: off by one, never reached in practice */
+  }
+  uint64_t res = um == 1 ? 0 : 1;
+  for (uint64_t ue = (uint64_t)e; ue; ue >>= 1) {
+    if (ue & 1) res = mulmod(res, base, um);
+    base = mulmod(base, base, um);
+  }
+  /* The result takes the modulus's sign. */
+  int64_t r = (int64_t)res;
+  if (m < 0 && res) r = (int64_t)(res - um);
+  *out = sl_int(r);
+  return 0;
+}
+
+FN(hash) {
+  if (exactly(rt, a, "hash", 1)) return -1;
+  int64_t h;
+  if (sl_hash(rt, a->pos[0], &h)) return -1;
+  *out = sl_int(h);
+  return 0;
+}
+
+FN(chr) {
+  if (exactly(rt, a, "chr", 1)) return -1;
+  int64_t cp;
+  if (!sl_as_index(a->pos[0], &cp))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a->pos[0]));
+  if (cp < 0 || cp > 0x10FFFF) return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
+  sl_strbuf b = SL_STRBUF_INIT, err = SL_STRBUF_INIT;
+  sl_num_status st = sl_format_int(&b, cp, "c", 1, sl__py_minor(rt), &err);
+  sl_strbuf_free(&err);
+  if (st) {
+    sl_strbuf_free(&b);
+    return sl_nomem(rt);
+  }
+  return sl__str_result(rt, &b, out);
+}
+
+FN(ord) {
+  if (exactly(rt, a, "ord", 1)) return -1;
+  sl_value v = a->pos[0];
+  if (sl_is_str(v)) {
+    sl_strobj *s = sl_as_str(v.u.o);
+    if (s->cplen != 1)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "ord() expected a character, but string of length %zu found", s->cplen);
+    const unsigned char *p = (const unsigned char *)s->data;
+    uint32_t cp = p[0];
+    size_t k = cp < 0x80 ? 1 : cp < 0xE0 ? 2 : cp < 0xF0 ? 3 : 4;
+    if (k > 1) {
+      cp &= 0x7Fu >> k;
+      for (size_t j = 1; j < k && j < s->len; j++) cp = (cp << 6) | (p[j] & 0x3F);
+    }
+    *out = sl_int(cp);
+    return 0;
+  }
+  if (sl_is_type(v, &sl_bytes_type)) {
+    if (sl_as_bytes(v.u.o)->len != 1)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "ord() expected a character, but string of length %zu found",
+                      sl_as_bytes(v.u.o)->len);
+    *out = sl_int(sl_as_bytes(v.u.o)->data[0]);
+    return 0;
+  }
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "ord() expected string of length 1, but %s found",
+                  sl_type_name(v));
+}
+
+static int radix(sl_rt *rt, const sl_args *a, sl_value *out, const char *name, const char *spec) {
+  if (exactly(rt, a, name, 1)) return -1;
+  int64_t v;
+  if (!sl_as_index(a->pos[0], &v))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a->pos[0]));
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (sl_format(rt, sl_int(v), spec, strlen(spec), &b)) {
+    sl_strbuf_free(&b);
+    return -1;
+  }
+  return sl__str_result(rt, &b, out);
+}
+FN(hex) { return radix(rt, a, out, "hex", "#x"); }
+FN(oct) { return radix(rt, a, out, "oct", "#o"); }
+FN(bin) { return radix(rt, a, out, "bin", "#b"); }
+
+FN(format) {
+  static const char *const names[] = {"value", "format_spec"};
+  sl_value v[2];
+  if (bind(rt, a, "format", names, 2, 1, 2, v)) return -1;
+  const char *spec = "";
+  size_t len = 0;
+  if (!sl_is_undef(v[1])) {
+    if (!sl_is_str(v[1]))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "format() argument 2 must be str, not %s",
+                      sl_type_name(v[1]));
+    spec = sl_str_cstr(v[1].u.o), len = sl_as_str(v[1].u.o)->len;
+  }
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (sl_format(rt, v[0], spec, len, &b)) {
+    sl_strbuf_free(&b);
+    return -1;
+  }
+  return sl__str_result(rt, &b, out);
+}
+
+FN(callable) {
+  if (exactly(rt, a, "callable", 1)) return -1;
+  sl_value v = a->pos[0];
+  *out = sl_bool(v.tag == SL_V_OBJ && v.u.o->type->call != NULL);
+  return 0;
+}
+
+FN(iter) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter() takes no keyword arguments");
+  if (a->npos != 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter(v, w) is not supported by simloop");
+  return sl_iter(rt, a->pos[0], out);
+}
+
+FN(next) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "next() takes no keyword arguments");
+  if (a->npos < 1 || a->npos > 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "next expected at %s %d argument%s, got %zu",
+                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 2,
+                    a->npos < 1 ? "" : "s", a->npos);
+  const sl_lang_slots *s = sl_lang_slots_of(a->pos[0]);
+  if (!s || !s->next)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an iterator",
+                    sl_type_name(a->pos[0]));
+  int r = sl_iter_next(rt, a->pos[0], out);
+  if (r == 1) return 0;
+  if (r < 0) return -1;
+  if (a->npos == 2) {
+    *out = sl_vincref(a->pos[1]);
+    return 0;
+  }
+  return sl_raise_noargs(rt, SL_EXC_STOP_ITERATION);
+}
+
+FN(id) {
+  return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                  "id() is not supported by simloop: object addresses are not deterministic");
+}
+
+FN(reversed) {
+  if (exactly(rt, a, "reversed", 1)) return -1;
+  return sl__reversed_new(rt, a->pos[0], out);
+}
+
+FN(enumerate) {
+  static const char *const names[] = {"iterable", "start"};
+  sl_value v[2];
+  if (bind(rt, a, "enumerate", names, 2, 1, 2, v)) return -1;
+  int64_t start = 0;
+  if (!sl_is_undef(v[1]) && !sl_as_index(v[1], &start))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(v[1]));
+  return sl__enumerate_new(rt, v[0], start, out);
+}
+
+FN(zip) {
+  bool strict = false;
+  for (size_t i = 0; i < a->nkw; i++) {
+    if (strcmp(sl_str_cstr(a->kwnames[i]), "strict"))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "zip() got an unexpected keyword argument '%s'",
+                      sl_str_cstr(a->kwnames[i]));
+    if (sl_truth(rt, a->kwvals[i], &strict)) return -1;
+  }
+  return sl__zip_new(rt, a->pos, a->npos, strict, out);
+}
+
+FN(map) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "map() takes no keyword arguments");
+  if (a->npos < 2) return sl_raise(rt, SL_EXC_TYPE_ERROR, "map() must have at least two arguments.");
+  return sl__map_new(rt, a->pos[0], a->pos + 1, a->npos - 1, out);
+}
+
+FN(filter) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "filter() takes no keyword arguments");
+  if (a->npos != 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "filter expected 2 arguments, got %zu", a->npos);
+  return sl__filter_new(rt, a->pos[0], a->pos[1], out);
+}
+
+const sl_cfunc_def sl__builtin_funcs[] = {
+    {"print", bi_print, NULL, 0},       {"len", bi_len, NULL, 0},
+    {"repr", bi_repr, NULL, 0},         {"ascii", bi_ascii, NULL, 0},
+    {"abs", bi_abs, NULL, 0},           {"max", bi_max, NULL, 0},
+    {"min", bi_min, NULL, 0},           {"sum", bi_sum, NULL, 0},
+    {"sorted", bi_sorted, NULL, 0},     {"isinstance", bi_isinstance, NULL, 0},
+    {"issubclass", bi_issubclass, NULL, 0}, {"getattr", bi_getattr, NULL, 0},
+    {"hasattr", bi_hasattr, NULL, 0},   {"setattr", bi_setattr, NULL, 0},
+    {"any", bi_any, NULL, 0},           {"all", bi_all, NULL, 0},
+    {"round", bi_round, NULL, 0},       {"divmod", bi_divmod, NULL, 0},
+    {"pow", bi_pow, NULL, 0},           {"hash", bi_hash, NULL, 0},
+    {"chr", bi_chr, NULL, 0},           {"ord", bi_ord, NULL, 0},
+    {"hex", bi_hex, NULL, 0},           {"oct", bi_oct, NULL, 0},
+    {"bin", bi_bin, NULL, 0},           {"format", bi_format, NULL, 0},
+    {"callable", bi_callable, NULL, 0}, {"iter", bi_iter, NULL, 0},
+    {"next", bi_next, NULL, 0},         {"id", bi_id, NULL, 0},
+    {NULL, NULL, NULL, 0}};
+
+/* Constructors that are plain functions over their types (the type
+ * objects for reversed, enumerate, zip, map and filter call these). */
+const sl_cfunc_def sl__ctor_reversed = {"reversed", bi_reversed, NULL, 0};
+const sl_cfunc_def sl__ctor_enumerate = {"enumerate", bi_enumerate, NULL, 0};
+const sl_cfunc_def sl__ctor_zip = {"zip", bi_zip, NULL, 0};
+const sl_cfunc_def sl__ctor_map = {"map", bi_map, NULL, 0};
+const sl_cfunc_def sl__ctor_filter = {"filter", bi_filter, NULL, 0};

@@ -1,0 +1,109 @@
+/* Helpers shared by the files that implement ops.h and value.h. Private to
+ * core/lang. */
+#ifndef SL_LANG_OPS_INT_H
+#define SL_LANG_OPS_INT_H
+
+#include "core/cfunc.h"
+#include "core/dict-int.h"
+#include "core/exc.h"
+#include "core/lang/numfmt.h"
+#include "core/lang/value.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+/* Messages that changed between CPython versions, in one place, each with
+ * the release that changed it. */
+static inline int sl__py_minor(sl_rt *rt) { return rt->profile->minor; }
+/* 3.14 (gh-130432?): "argument of type 'int' is not a container or iterable". */
+static inline const char *sl__msg_not_container(sl_rt *rt) {
+  return sl__py_minor(rt) >= 14 ? "argument of type '%s' is not a container or iterable"
+                                 : "argument of type '%s' is not iterable";
+}
+/* 3.12: min()/max() of an empty iterable. */
+static inline const char *sl__msg_minmax_empty(sl_rt *rt) {
+  return sl__py_minor(rt) >= 12 ? "%s() iterable argument is empty"
+                                 : "%s() arg is an empty sequence";
+}
+
+static inline bool sl__is_num(sl_value v) {
+  return v.tag == SL_V_INT || v.tag == SL_V_BOOL || v.tag == SL_V_FLOAT;
+}
+static inline bool sl__is_intlike(sl_value v) { return v.tag == SL_V_INT || v.tag == SL_V_BOOL; }
+static inline int64_t sl__intval(sl_value v) {
+  return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i;
+}
+static inline double sl__floatval(sl_value v) {
+  return v.tag == SL_V_FLOAT ? v.u.f : sl_int_to_float(sl__intval(v));
+}
+static inline bool sl__is_list(sl_value v) { return sl_is_type(v, &sl_list_type); }
+static inline bool sl__is_tuple(sl_value v) { return sl_is_type(v, &sl_tuple_type); }
+static inline bool sl__is_dict(sl_value v) { return sl_is_type(v, &sl_dict_type); }
+static inline bool sl__is_bytes(sl_value v) { return sl_is_type(v, &sl_bytes_type); }
+
+/* Raises the exception an arithmetic status stands for. */
+int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands);
+
+/* Numeric binary operators (ops_num.c): 1 handled, 0 not numbers, -1 error. */
+int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out);
+
+/* Rich comparison of one operator (no `in`/`is`). */
+int sl__richcompare(sl_rt *rt, sl_ast_cmpop op, sl_value a, sl_value b, bool *res);
+
+/* Wraps a new str from a buffer (frees the buffer). */
+int sl__str_result(sl_rt *rt, sl_strbuf *b, sl_value *out);
+/* A new str value from bytes. */
+int sl__str_value(sl_rt *rt, const char *s, size_t len, sl_value *out);
+
+/* Method tables and getattr for the built-in types (methods_*.c). */
+int sl__str_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__seq_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__dict_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__set_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__num_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+int sl__bytes_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+
+/* Extends list `l` with the items of any iterable (list.extend, +=). */
+int sl__list_extend(sl_rt *rt, sl_obj *l, sl_value iterable);
+/* dict.update(other) for a mapping or an iterable of pairs. */
+int sl__dict_update(sl_rt *rt, sl_obj *d, sl_value other);
+/* set.update(iterable) for a set or frozenset under construction. */
+int sl__set_update(sl_rt *rt, sl_obj *s, sl_value iterable);
+/* Set algebra: a new set of a's type. */
+int sl__set_binop(sl_rt *rt, sl_ast_binop op, sl_obj *a, sl_obj *b, const sl_type *type,
+                  sl_value *out);
+
+/* Dict views (iter.c). */
+extern const sl_type sl__dict_keys_type;
+extern const sl_type sl__dict_values_type;
+extern const sl_type sl__dict_items_type;
+int sl__dict_view_new(sl_rt *rt, sl_obj *dict, const sl_type *type, sl_value *out);
+
+/* Index normalisation: Python's negative indexes; false when out of range. */
+static inline bool sl__norm_index(int64_t *i, int64_t len) {
+  if (*i < 0) *i += len;
+  return *i >= 0 && *i < len;
+}
+
+
+
+/* Argument-count checks with CPython's texts, for methods taking only
+ * positional arguments: max 0 is METH_NOARGS ("list.copy() takes no
+ * arguments (1 given)"), min == max == 1 is METH_O ("list.append() takes
+ * exactly one argument (0 given)"), otherwise Argument Clinic's ("pop
+ * expected at most 1 argument, got 2"). `qualname` is "list.pop". */
+int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t min, size_t max);
+
+/* Stable sort of `items` by keys (or the items), < only, as list.sort. */
+int sl__sort(sl_rt *rt, sl_value *items, size_t n, sl_value key, bool reverse);
+
+/* The VM's text and attribute hooks (core/lang/vm.h, vm_class.c), which add
+ * user classes' __str__/__repr__, user exception attributes and asyncio
+ * objects to str()/repr()/getattr(). Declared here as well so these files
+ * do not depend on the VM's private layout. */
+int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out);
+int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
+int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
+int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
+#endif

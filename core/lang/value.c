@@ -1,0 +1,434 @@
+/* Attribute access for every value (sl_lang_getattr, sl_setattr), the type
+ * objects of the built-in types (`int`, `str`, ... and `type` itself),
+ * type() and isinstance(), and the attributes of exceptions and classes.
+ * Mirrors Objects/typeobject.c (type_repr, type_call, the attribute
+ * errors) and the getsets of Objects/exceptions.c. */
+#include <math.h>
+#include <string.h>
+
+#include "core/lang/iter-int.h"
+
+/* ---- numbers --------------------------------------------------------------- */
+
+static int int_bit_length(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "int.bit_length", 0, 0)) return -1;
+  uint64_t v = (uint64_t)sl__intval(self);
+  if (sl__intval(self) < 0) v = 0 - v;
+  int n = 0;
+  while (v) n++, v >>= 1;
+  *out = sl_int(n);
+  return 0;
+}
+
+static int int_conjugate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "int.conjugate", 0, 0)) return -1;
+  *out = sl_int(sl__intval(self));
+  return 0;
+}
+
+static int float_is_integer(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "float.is_integer", 0, 0)) return -1;
+  double f = self.u.f;
+  *out = sl_bool(isfinite(f) && floor(f) == f);
+  return 0;
+}
+
+static const sl_cfunc_def int_methods[] = {{"int.bit_length", int_bit_length, NULL, 0},
+                                           {"int.conjugate", int_conjugate, NULL, 0},
+                                           {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def float_methods[] = {{"float.is_integer", float_is_integer, NULL, 0},
+                                             {NULL, NULL, NULL, 0}};
+
+int sl__num_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
+  if (self.tag == SL_V_FLOAT) {
+    if (!strcmp(name, "real")) return *out = self, 1;
+    if (!strcmp(name, "imag")) return *out = sl_float(0.0), 1;
+    return sl_methods_lookup(rt, self, float_methods, name, out);
+  }
+  if (!strcmp(name, "real") || !strcmp(name, "numerator"))
+    return *out = sl_int(sl__intval(self)), 1;
+  if (!strcmp(name, "imag")) return *out = sl_int(0), 1;
+  if (!strcmp(name, "denominator")) return *out = sl_int(1), 1;
+  return sl_methods_lookup(rt, self, int_methods, name, out);
+}
+
+/* ---- exceptions and classes -------------------------------------------------- */
+
+static sl_value obj_or_none(sl_obj *o) {
+  if (!o) return sl_none();
+  sl_incref(o);
+  return sl_obj_val(o);
+}
+
+/* Looks `name` up in a class and its bases (depth first, as the single
+ * inheritance of exception classes needs). Borrowed result. */
+static bool class_lookup(sl_obj *cls, const char *name, sl_rt *rt, sl_value *out) {
+  for (int depth = 0; cls && depth < 64; depth++) {
+    sl_class *c = sl_as_class(cls);
+    bool found = false;
+    if (c->attrs && sl_dict_get_str(rt, c->attrs, name, out, &found) == 0 && found) return true;
+    if (c->bases[1] && class_lookup(c->bases[1], name, rt, out)) return true;
+    cls = c->bases[0];
+  }
+  return false;
+}
+
+static int exc_with_traceback(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "BaseException.with_traceback", 1, 1)) return -1;
+  *out = sl_vincref(self);
+  return 0;
+}
+
+static int exc_add_note(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "BaseException.add_note", 1, 1)) return -1;
+  if (!sl_is_str(a->pos[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "note must be a str, not '%s'",
+                    sl_type_name(a->pos[0]));
+  sl_exc *e = sl_as_exc(self.u.o);
+  if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+  sl_value notes;
+  bool found;
+  if (sl_dict_get_str(rt, e->attrs, "__notes__", &notes, &found)) return -1;
+  if (!found) {
+    sl_obj *l = sl_list_new(rt, NULL, 0);
+    if (!l) return -1;
+    notes = sl_obj_val(l);
+    if (sl_dict_set_str(rt, e->attrs, "__notes__", notes)) {
+      sl_vdecref(rt, notes);
+      return -1;
+    }
+  }
+  int rc = sl__is_list(notes) ? sl_list_append(rt, notes.u.o, a->pos[0])
+                              : sl_raise(rt, SL_EXC_TYPE_ERROR, "Cannot add note: __notes__ is not a list");
+  sl_vdecref(rt, notes);
+  return rc;
+}
+
+static const sl_cfunc_def exc_methods[] = {
+    {"BaseException.with_traceback", exc_with_traceback, NULL, 0},
+    {"BaseException.add_note", exc_add_note, NULL, 0},
+    {NULL, NULL, NULL, 0}};
+
+/* The attributes every exception has (getsets), then the instance's own
+ * attributes, then its class's. Returns 1 found, 0 absent, -1 error. */
+int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
+  sl_exc *e = sl_as_exc(self.u.o);
+  if (!strcmp(name, "args")) return *out = obj_or_none(e->args), 1;
+  if (!strcmp(name, "__cause__")) return *out = obj_or_none(e->cause), 1;
+  if (!strcmp(name, "__context__")) return *out = obj_or_none(e->context), 1;
+  if (!strcmp(name, "__suppress_context__")) return *out = sl_bool(e->suppress_context), 1;
+  if (!strcmp(name, "__traceback__")) return *out = sl_none(), 1;
+  if (!strcmp(name, "__class__")) return *out = obj_or_none(e->cls), 1;
+  bool found = false;
+  if (e->attrs) {
+    if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
+    if (found) return 1;
+  }
+  if (sl_exc_isinstance(self.u.o, SL_EXC_BASE_EXCEPTION_GROUP)) {
+    sl_tuple *args = sl_as_tuple(e->args);
+    if (!strcmp(name, "message") && args->len >= 1) return *out = sl_vincref(args->items[0]), 1;
+    if (!strcmp(name, "exceptions") && args->len >= 2) {
+      /* BaseExceptionGroup keeps its exceptions as a tuple. */
+      if (sl__is_tuple(args->items[1])) return *out = sl_vincref(args->items[1]), 1;
+      sl_obj *l;
+      if (sl_list_from_iterable(rt, args->items[1], &l)) return -1;
+      sl_obj *t = sl_tuple_new(rt, sl_as_list(l)->items, sl_as_list(l)->len);
+      sl_decref(rt, l);
+      if (!t) return -1;
+      return *out = sl_obj_val(t), 1;
+    }
+  }
+  if (class_lookup(e->cls, name, rt, out)) return 1;
+  return sl_methods_lookup(rt, self, exc_methods, name, out);
+}
+
+static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
+  sl_class *c = sl_as_class(cls);
+  if (!strcmp(name, "__name__")) return *out = obj_or_none(c->name), 1;
+  if (!strcmp(name, "__qualname__")) return *out = obj_or_none(c->qualname), 1;
+  if (!strcmp(name, "__module__")) {
+    sl_obj *m = sl_str_from_cstr(rt, c->module);
+    if (!m) return -1;
+    return *out = sl_obj_val(m), 1;
+  }
+  if (!strcmp(name, "__bases__")) {
+    sl_value b[2];
+    size_t n = 0;
+    for (int i = 0; i < 2; i++)
+      if (c->bases[i]) b[n++] = sl_obj_val(c->bases[i]);
+    sl_obj *t = sl_tuple_new(rt, b, n);
+    if (!t) return -1;
+    return *out = sl_obj_val(t), 1;
+  }
+  if (class_lookup(cls, name, rt, out)) return 1;
+  return 0;
+}
+
+/* ---- type objects ---------------------------------------------------------------- */
+
+static void typeobj_clear(sl_rt *rt, sl_obj *o) {
+  sl_vset(rt, &((sl_typeobj *)o)->table, sl_none());
+}
+
+static int typeobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<class '%s'>", ((sl_typeobj *)o)->name);
+  return 0;
+}
+
+static int typeobj_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
+  sl_typeobj *t = (sl_typeobj *)o;
+  const sl_cfunc_def *ctor = t->ctor;
+  if (!ctor) return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot create '%s' instances", t->name);
+  *out = sl_none();
+  return ctor->fn(rt, sl_obj_val(o), args, out);
+}
+
+/* Calling `str.upper` (an unbound method): self is the first argument. */
+static int unbound_call(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  sl_tuple *info = sl_as_tuple(self.u.o); /* (type object, method name) */
+  sl_typeobj *t = (sl_typeobj *)info->items[0].u.o;
+  const char *name = sl_str_cstr(info->items[1].u.o);
+  if (a->npos == 0)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "unbound method %s.%s() needs an argument", t->name,
+                    name);
+  bool ok;
+  if (sl_isinstance1(rt, a->pos[0], info->items[0], &ok)) return -1;
+  if (!ok)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
+                    t->name, sl_type_name(a->pos[0]));
+  sl_value m;
+  if (sl_lang_getattr(rt, a->pos[0], name, &m)) return -1;
+  sl_args rest = *a;
+  rest.pos++;
+  rest.npos--;
+  int rc = sl_call(rt, m, &rest, out);
+  sl_vdecref(rt, m);
+  return rc;
+}
+
+static const sl_cfunc_def unbound_def = {"method_descriptor", unbound_call, NULL, 0};
+extern const sl_cfunc_def sl__dict_fromkeys_def;
+
+static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_typeobj *t = (sl_typeobj *)o;
+  if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
+    return sl__str_value(rt, t->name, strlen(t->name), out);
+  if (!strcmp(name, "__module__")) return sl__str_value(rt, "builtins", 8, out);
+  if (!strcmp(name, "fromkeys") && t->type == &sl_dict_type) {
+    sl_obj *f = sl_cfunc_new(rt, &sl__dict_fromkeys_def, sl_obj_val(o));
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 0;
+  }
+  /* A method of the type, unbound: look it up on a sample instance. */
+  sl_value sample = sl_undef(), m;
+  if (t->tag == SL_V_INT) sample = sl_int(0);
+  else if (t->tag == SL_V_FLOAT) sample = sl_float(0);
+  else if (t->type == &sl_str_type) sample = sl_obj_val(sl_str_new(rt, "", 0));
+  else if (t->type == &sl_list_type) sample = sl_obj_val(sl_list_new(rt, NULL, 0));
+  else if (t->type == &sl_tuple_type) sample = sl_obj_val(sl_tuple_new(rt, NULL, 0));
+  else if (t->type == &sl_dict_type) sample = sl_obj_val(sl_dict_new(rt));
+  else if (t->type == &sl_set_type) sample = sl_obj_val(sl_set_new(rt));
+  else if (t->type == &sl_bytes_type) sample = sl_obj_val(sl_bytes_new(rt, NULL, 0));
+  if (sample.tag == SL_V_OBJ && !sample.u.o) return -1;
+  if (!sl_is_undef(sample)) {
+    int r = sl_lang_getattr(rt, sample, name, &m);
+    sl_vdecref(rt, sample);
+    if (r == 0) {
+      sl_vdecref(rt, m);
+      sl_obj *n = sl_str_from_cstr(rt, name);
+      if (!n) return -1;
+      sl_value info[2] = {sl_obj_val(o), sl_obj_val(n)};
+      sl_obj *tup = sl_tuple_new(rt, info, 2);
+      sl_decref(rt, n);
+      sl_obj *f = tup ? sl_cfunc_new(rt, &unbound_def, sl_obj_val(tup)) : NULL;
+      sl_decref(rt, tup);
+      if (!f) return -1;
+      *out = sl_obj_val(f);
+      return 0;
+    }
+    if (!sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) return -1;
+    sl_err_clear(rt);
+  }
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'", t->name,
+                  name);
+}
+
+const sl_type sl_typeobj_type = {.name = "type", .clear = typeobj_clear, .repr = typeobj_repr,
+                                 .call = typeobj_call, .getattr = typeobj_getattr,
+                                 .size = sizeof(sl_typeobj)};
+
+/* The run's table of type objects (name -> type object): kept in the
+ * builtins dict under a key no program can spell. */
+#define TYPES_KEY " types"
+
+static int types_table(sl_rt *rt, sl_obj **table) {
+  sl_value v;
+  bool found;
+  sl_obj *b = sl_builtins_dict(rt);
+  if (!b) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "builtins are not initialised");
+  if (sl_dict_get_str(rt, b, TYPES_KEY, &v, &found)) return -1;
+  if (!found || !sl__is_dict(v)) {
+    if (found) sl_vdecref(rt, v);
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "builtins are not initialised");
+  }
+  *table = v.u.o;
+  sl_decref(rt, v.u.o); /* borrowed: the builtins dict keeps it */
+  return 0;
+}
+
+int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
+  if (sl_is_type(v, &sl_exc_type)) {
+    *out = obj_or_none(sl_as_exc(v.u.o)->cls);
+    return 0;
+  }
+  sl_obj *table = NULL;
+  if (types_table(rt, &table)) return -1;
+  const char *name = sl_type_name(v);
+  bool found;
+  if (sl_dict_get_str(rt, table, name, out, &found)) return -1;
+  if (found) return 0;
+  /* A type without a builtins name (function, coroutine, Task, ...):
+   * made on first use and remembered, so type(x) is type(y) holds. */
+  sl_obj *o = sl_obj_alloc(rt, &sl_typeobj_type);
+  if (!o) return -1;
+  sl_typeobj *t = (sl_typeobj *)o;
+  t->name = name;
+  t->type = v.tag == SL_V_OBJ ? v.u.o->type : NULL;
+  t->tag = v.tag;
+  t->table = sl_none();
+  if (sl_dict_set_str(rt, table, name, sl_obj_val(o))) {
+    sl_decref(rt, o);
+    return -1;
+  }
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
+  *res = false;
+  if (sl_is_type(cls, &sl_class_type)) {
+    *res = sl_is_type(v, &sl_exc_type) && sl_exc_isinstance_cls(v.u.o, cls.u.o);
+    return 0;
+  }
+  if (!sl_is_type(cls, &sl_typeobj_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "isinstance() arg 2 must be a type, a tuple of types, or a union");
+  sl_typeobj *t = (sl_typeobj *)cls.u.o;
+  if (!strcmp(t->name, "object")) *res = true;
+  else if (t->tag == SL_V_INT && !t->type) *res = v.tag == SL_V_INT || v.tag == SL_V_BOOL;
+  else if (t->tag != SL_V_OBJ && !t->type) *res = v.tag == t->tag;
+  else if (!strcmp(t->name, "type"))
+    *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
+  else *res = v.tag == SL_V_OBJ && v.u.o->type == t->type;
+  return 0;
+}
+
+/* ---- getattr / setattr ------------------------------------------------------------- */
+
+static int no_attr(sl_rt *rt, sl_value v, const char *name) {
+  if (sl_is_type(v, &sl_exc_type))
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                    sl_exc_type_name(v.u.o), name);
+  if (sl_is_type(v, &sl_class_type))
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'",
+                    sl_str_cstr(sl_as_class(v.u.o)->name), name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                  sl_type_name(v), name);
+}
+
+int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+  int r = 0;
+  if (!strcmp(name, "__class__") && !sl_is_type(v, &sl_exc_type)) return sl_type_of(rt, v, out);
+  switch (v.tag) {
+  case SL_V_INT:
+  case SL_V_BOOL:
+  case SL_V_FLOAT: r = sl__num_getattr(rt, v, name, out); break;
+  case SL_V_OBJ: {
+    const sl_type *t = v.u.o->type;
+    if (t == &sl_str_type) r = sl__str_getattr(rt, v, name, out);
+    else if (t == &sl_list_type || t == &sl_tuple_type) r = sl__seq_getattr(rt, v, name, out);
+    else if (t == &sl_dict_type) r = sl__dict_getattr(rt, v, name, out);
+    else if (t == &sl_set_type || t == &sl_frozenset_type) r = sl__set_getattr(rt, v, name, out);
+    else if (t == &sl_exc_type) r = sl__exc_getattr(rt, v, name, out);
+    else if (t == &sl_class_type) r = class_getattr(rt, v.u.o, name, out);
+    else if (t == &sl_range_type) {
+      sl_range *rg = (sl_range *)v.u.o;
+      if (!strcmp(name, "start")) return *out = sl_int(rg->start), 0;
+      if (!strcmp(name, "stop")) return *out = sl_int(rg->stop), 0;
+      if (!strcmp(name, "step")) return *out = sl_int(rg->step), 0;
+    } else if (t == &sl_slice_type) {
+      sl_slice *s = (sl_slice *)v.u.o;
+      if (!strcmp(name, "start")) return *out = sl_vincref(s->start), 0;
+      if (!strcmp(name, "stop")) return *out = sl_vincref(s->stop), 0;
+      if (!strcmp(name, "step")) return *out = sl_vincref(s->step), 0;
+    } else if (t->getattr) return t->getattr(rt, v.u.o, name, out);
+    else if (t == &sl_cfunc_type && !strcmp(name, "__name__")) {
+      /* Tables hold qualnames ("list.append"); __name__ is the last part. */
+      const char *q = sl_as_cfunc(v.u.o)->def->name, *dot = strrchr(q, '.');
+      return sl__str_value(rt, dot ? dot + 1 : q, strlen(dot ? dot + 1 : q), out);
+    } else if (t == &sl_cfunc_type && !strcmp(name, "__qualname__")) {
+      const char *q = sl_as_cfunc(v.u.o)->def->name;
+      return sl__str_value(rt, q, strlen(q), out);
+    }
+    break;
+  }
+  default: break;
+  }
+  if (r < 0) return -1;
+  if (r > 0) return 0;
+  return no_attr(rt, v, name);
+}
+
+int sl_setattr(sl_rt *rt, sl_value obj, const char *name, sl_value v) {
+  if (sl_is_type(obj, &sl_exc_type)) {
+    sl_exc *e = sl_as_exc(obj.u.o);
+    if (!strcmp(name, "__cause__") || !strcmp(name, "__context__")) {
+      bool cause = name[2] == 'c' && name[3] == 'a';
+      if (!sl_is_none(v) && !sl_is_type(v, &sl_exc_type))
+        return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception %s must be None or derive from BaseException",
+                        cause ? "cause" : "context");
+      sl_obj **slot = cause ? &e->cause : &e->context, *old = *slot;
+      *slot = sl_is_none(v) ? NULL : v.u.o;
+      sl_incref(*slot);
+      sl_decref(rt, old);
+      if (cause) e->suppress_context = true; /* BaseException_set_cause */
+      return 0;
+    }
+    if (!strcmp(name, "__suppress_context__")) return sl_truth(rt, v, &e->suppress_context);
+    if (!strcmp(name, "args")) {
+      sl_obj *l;
+      if (sl_list_from_iterable(rt, v, &l)) return -1;
+      sl_obj *t = sl_tuple_new(rt, sl_as_list(l)->items, sl_as_list(l)->len);
+      sl_decref(rt, l);
+      if (!t) return -1;
+      sl_decref(rt, e->args);
+      e->args = t;
+      return 0;
+    }
+    if (!strcmp(name, "__traceback__")) return 0;
+    if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+    return sl_dict_set_str(rt, e->attrs, name, v);
+  }
+  if (sl_is_type(obj, &sl_class_type)) {
+    sl_class *c = sl_as_class(obj.u.o);
+    if (c->builtin != SL_EXC_NONE)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "cannot set '%s' attribute of immutable type '%s'", name,
+                      sl_str_cstr(c->name));
+    if (!c->attrs && !(c->attrs = sl_dict_new(rt))) return -1;
+    return sl_dict_set_str(rt, c->attrs, name, v);
+  }
+  if (obj.tag == SL_V_OBJ && obj.u.o->type->setattr)
+    return obj.u.o->type->setattr(rt, obj.u.o, name, v);
+  if (sl_is_type(obj, &sl_typeobj_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "cannot set '%s' attribute of immutable type '%s'", name,
+                    ((sl_typeobj *)obj.u.o)->name);
+  /* CPython 3.11-3.14: "'int' object has no attribute 'x'" for objects
+   * without a __dict__ (plus "and no __dict__ for setting new attributes"
+   * in 3.13+ for some; the plain text is the common one). */
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                  sl_type_name(obj), name);
+}
