@@ -6,12 +6,13 @@
 #include "sim/version.h"
 
 /* Subcommand entry points, one file each (sim/cmd_<name>.c). */
+int sl_cmd_run(int argc, char **argv);
 int sl_cmd_show(int argc, char **argv);
 int sl_cmd_diff(int argc, char **argv);
 int sl_cmd_import(int argc, char **argv);
 
 static const sl_command commands[] = {
-    /* {"run", sl_cmd_run, "run a scenario under the virtual clock"}, */
+    {"run", sl_cmd_run, "run a scenario under the virtual clock"},
     {"show", sl_cmd_show, "print a recorded run step by step"},
     {"diff", sl_cmd_diff, "report the first divergence between two runs"},
     {"import", sl_cmd_import, "load JSONL traces (e.g. the oracle's) into a trace database"},

@@ -9,3 +9,4 @@ list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c sim/detect.
 
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
 list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c)
+list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c)

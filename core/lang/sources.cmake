@@ -12,3 +12,19 @@ list(APPEND SL_LANG_SOURCES
 list(APPEND SL_LANG_SOURCES core/lang/numfmt_float.c core/lang/numfmt_spec.c core/lang/numparse.c core/lang/numarith.c)
 # Value semantics: operators, iteration, methods, format, builtins.
 list(APPEND SL_LANG_SOURCES core/lang/ops.c core/lang/ops_num.c core/lang/ops_seq.c core/lang/iter.c core/lang/value.c core/lang/methods_coll.c core/lang/methods_str.c core/lang/format.c core/lang/builtins.c core/lang/builtins_types.c)
+# The compiler, the VM and the asyncio module binding.
+list(APPEND SL_LANG_SOURCES
+  core/lang/code.c
+  core/lang/compile.c
+  core/lang/compile_expr.c
+  core/lang/compile_scope.c
+  core/lang/compile_stmt.c
+  core/lang/func.c
+  core/lang/vm.c
+  core/lang/vm_class.c
+  core/lang/vm_coro.c
+  core/lang/vm_exc.c
+  core/lang/vm_module.c
+  core/lang/asyncio_mod.c
+  core/lang/asyncio_objs.c
+)

@@ -1,0 +1,106 @@
+/* Code objects, cells and frames (see code.h). */
+#include "core/lang/code.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+static void code_clear(sl_rt *rt, sl_obj *o) {
+  sl_code *c = sl_as_code(o);
+  sl_decref(rt, c->name);
+  sl_decref(rt, c->qualname);
+  sl_decref(rt, c->filename);
+  c->name = c->qualname = c->filename = NULL;
+  for (uint32_t i = 0; i < c->nlocals; i++) sl_decref(rt, c->localnames[i]);
+  for (uint32_t i = 0; i < c->ncells + c->nfree; i++) sl_decref(rt, c->cellnames[i]);
+  for (size_t i = 0; i < c->nconsts; i++) sl_vdecref(rt, c->consts[i]);
+  for (size_t i = 0; i < c->nnames; i++) sl_decref(rt, c->names[i]);
+  c->nlocals = c->ncells = c->nfree = 0;
+  c->nconsts = c->nnames = 0;
+}
+
+static void code_release(sl_obj *o) {
+  sl_code *c = sl_as_code(o);
+  sl_free(c->localnames);
+  sl_free(c->cellnames);
+  sl_free(c->cell2arg);
+  sl_free(c->consts);
+  sl_free(c->names);
+  sl_free(c->code);
+  sl_free(c->lines);
+}
+
+static int code_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<code object %s>", sl_str_cstr(sl_as_code(o)->name));
+  return 0;
+}
+
+const sl_type sl_code_type = {.name = "code", .clear = code_clear, .release = code_release,
+                              .repr = code_repr, .size = sizeof(sl_code)};
+
+static void cell_clear(sl_rt *rt, sl_obj *o) {
+  sl_vset(rt, &((sl_cell *)o)->v, sl_undef());
+}
+
+const sl_type sl_cell_type = {.name = "cell", .clear = cell_clear, .size = sizeof(sl_cell)};
+
+sl_obj *sl_cell_new(sl_rt *rt, sl_value v) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_cell_type);
+  if (o) ((sl_cell *)o)->v = sl_vincref(v);
+  return o;
+}
+
+sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
+  sl_code *c = sl_as_code(code);
+  size_t ncells = (size_t)c->ncells + c->nfree;
+  /* One allocation for the frame and its arrays: a call costs one malloc. */
+  size_t size = sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
+                sizeof(sl_obj *) * ncells + sizeof(sl_block) * c->maxblocks;
+  sl_frame *f = sl_calloc(1, size);
+  if (!f) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  f->locals = (sl_value *)(f + 1);
+  f->stack = f->locals + c->nlocals;
+  f->cells = (sl_obj **)(f->stack + c->stacksize);
+  f->blocks = (sl_block *)(f->cells + ncells);
+  f->aw.target = sl_undef();
+  f->line = (int)c->firstline;
+  for (uint32_t i = 0; i < c->ncells; i++) {
+    f->cells[i] = sl_cell_new(rt, sl_undef());
+    if (!f->cells[i]) {
+      sl_frame_free(rt, f);
+      return NULL;
+    }
+  }
+  sl_tuple *cl = closure ? sl_as_tuple(closure) : NULL;
+  for (uint32_t i = 0; i < c->nfree; i++) {
+    sl_obj *cell = cl && i < cl->len ? cl->items[i].u.o : NULL;
+    sl_incref(cell);
+    f->cells[c->ncells + i] = cell;
+  }
+  sl_incref(code);
+  sl_incref(globals);
+  f->code = code;
+  f->globals = globals;
+  return f;
+}
+
+void sl_frame_free(sl_rt *rt, sl_frame *f) {
+  if (!f) return;
+  sl_code *c = sl_as_code(f->code);
+  sl_await_clear(rt, &f->aw);
+  for (uint32_t i = 0; i < c->nlocals; i++) sl_vdecref(rt, f->locals[i]);
+  for (uint32_t i = 0; i < f->sp; i++) sl_vdecref(rt, f->stack[i]);
+  for (uint32_t i = 0; i < c->ncells + c->nfree; i++) sl_decref(rt, f->cells[i]);
+  for (uint32_t i = 0; i < f->nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
+  sl_decref(rt, f->exc_info);
+  sl_decref(rt, f->ns);
+  sl_decref(rt, f->globals);
+  sl_decref(rt, f->code);
+  sl_free(f);
+}

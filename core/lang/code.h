@@ -1,0 +1,225 @@
+/* Code objects, functions, cells and frames of the scenario VM.
+ *
+ * A code object (sl_code) is what the compiler produces for one scope: the
+ * module body, a def, a lambda, a comprehension or a class body. It holds
+ * bytecode (a flat array of sl_instr, one line number per instruction),
+ * constants, the names used by global/attribute instructions, and the
+ * layout of the frame (locals, cells, free variables).
+ *
+ * A function (sl_func) pairs a code object with its globals, defaults and
+ * closure. Calling it builds a frame (sl_frame) and runs it in the VM
+ * (vm.h); calling an `async def` function builds the frame inside a new
+ * coroutine object instead (suspended until first sent to).
+ *
+ * Ownership: every sl_code, sl_func, sl_cell and sl_bound heap object owns
+ * what it points to (strings, constants, tuples). A frame is not a heap
+ * object: it is owned by whoever created it (the caller's C stack for a
+ * plain call, the coroutine object for an async one) and freed with
+ * sl_frame_free. */
+#ifndef SL_LANG_CODE_H
+#define SL_LANG_CODE_H
+
+#include "core/coro.h"
+#include "core/object.h"
+
+/* The instruction set. The stack effect is noted as (before -- after). */
+typedef enum sl_opcode {
+  SL_OP_NOP,
+  SL_OP_POP_TOP,        /* (x -- ) */
+  SL_OP_COPY,           /* arg n: push stack[-n] */
+  SL_OP_SWAP,           /* arg n: swap TOS and stack[-n] */
+  SL_OP_LOAD_CONST,     /* arg: index into consts */
+  SL_OP_LOAD_FAST,      /* arg: local index */
+  SL_OP_STORE_FAST,
+  SL_OP_DELETE_FAST,
+  SL_OP_LOAD_DEREF,     /* arg: cell index (cells, then free variables) */
+  SL_OP_STORE_DEREF,
+  SL_OP_DELETE_DEREF,
+  SL_OP_LOAD_CLOSURE,   /* pushes the cell object itself */
+  SL_OP_LOAD_GLOBAL,    /* arg: index into names */
+  SL_OP_STORE_GLOBAL,
+  SL_OP_DELETE_GLOBAL,
+  SL_OP_LOAD_NAME,      /* class bodies: namespace, then globals, builtins */
+  SL_OP_STORE_NAME,
+  SL_OP_DELETE_NAME,
+  SL_OP_LOAD_ATTR,      /* arg: name index (obj -- value) */
+  SL_OP_STORE_ATTR,     /* (value obj -- ) */
+  SL_OP_DELETE_ATTR,
+  SL_OP_BINARY_SUBSCR,  /* (container key -- value) */
+  SL_OP_STORE_SUBSCR,   /* (value container key -- ) */
+  SL_OP_DELETE_SUBSCR,
+  SL_OP_BUILD_SLICE,    /* (start stop step -- slice) */
+  SL_OP_BINARY_OP,      /* arg: sl_ast_binop */
+  SL_OP_INPLACE_OP,     /* arg: sl_ast_binop */
+  SL_OP_UNARY_OP,       /* arg: sl_ast_unaryop */
+  SL_OP_COMPARE,        /* arg: sl_ast_cmpop (a b -- bool) */
+  SL_OP_JUMP,           /* arg: target */
+  SL_OP_POP_JUMP_IF_FALSE,
+  SL_OP_POP_JUMP_IF_TRUE,
+  SL_OP_JUMP_IF_FALSE_OR_POP,
+  SL_OP_JUMP_IF_TRUE_OR_POP,
+  SL_OP_GET_ITER,
+  SL_OP_FOR_ITER,       /* (it -- it item) or pops `it` and jumps to arg */
+  SL_OP_BUILD_TUPLE,    /* arg n */
+  SL_OP_BUILD_LIST,
+  SL_OP_BUILD_SET,
+  SL_OP_BUILD_MAP,      /* arg n pairs: (k1 v1 ... kn vn -- dict) */
+  SL_OP_LIST_APPEND,    /* arg i: append TOS to the list at stack[-i] (after pop) */
+  SL_OP_SET_ADD,
+  SL_OP_MAP_ADD,        /* (... map ... k v -- ) */
+  SL_OP_LIST_EXTEND,
+  SL_OP_SET_UPDATE,
+  SL_OP_DICT_UPDATE,
+  SL_OP_LIST_TO_TUPLE,
+  SL_OP_UNPACK_SEQUENCE, /* arg n */
+  SL_OP_UNPACK_EX,       /* arg before | after << 8 */
+  SL_OP_CALL,            /* arg n: (f a1..an -- result) */
+  SL_OP_CALL_KW,         /* arg n: (f a1..an kwnames -- result); last k are keywords */
+  SL_OP_CALL_EX,         /* arg 1 if kwargs: (f argtuple [kwdict] -- result) */
+  SL_OP_MAKE_FUNCTION,   /* arg flags SL_MF_*: ([defaults] [kwdefaults] [closure] code -- f) */
+  SL_OP_RETURN_VALUE,
+  SL_OP_FORMAT_VALUE,    /* arg: conversion char | 0x100 when a spec is on TOS */
+  SL_OP_BUILD_STRING,    /* arg n */
+  SL_OP_RAISE,           /* arg 0 (bare), 1 (exc), 2 (exc cause) */
+  SL_OP_SETUP_FINALLY,   /* arg: handler; pushes a block */
+  SL_OP_POP_BLOCK,
+  SL_OP_PUSH_EXC_INFO,   /* (exc -- exc): becomes the handled exception */
+  SL_OP_POP_EXCEPT,      /* restores the handled exception saved by PUSH_EXC_INFO */
+  SL_OP_RERAISE,         /* (exc -- ): raises again, no new traceback entry */
+  SL_OP_CHECK_EXC_MATCH, /* (exc type -- exc bool) */
+  SL_OP_AWAIT,           /* (awaitable -- result), may suspend the frame */
+  SL_OP_IMPORT_NAME,     /* arg: name index; pushes the module */
+  SL_OP_BUILD_CLASS,     /* arg nbases: (bodyfunc name b1..bn -- class) */
+  SL_OP_LOAD_ASSERTION_ERROR,
+  SL_OP_SETUP_ASYNC_WITH, /* (mgr -- exit) then awaits __aenter__: (exit -- exit result) */
+  SL_OP_ASYNC_WITH_EXIT,  /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
+  SL_OP_WITH_EXIT_CHECK,  /* (exit exc result -- ): result true swallows, else reraise */
+  SL_OP_SUPER,            /* (class self -- super object): zero-argument super() */
+  SL_OP__COUNT
+} sl_opcode;
+
+/* MAKE_FUNCTION flags */
+#define SL_MF_DEFAULTS 1u
+#define SL_MF_KWDEFAULTS 2u
+#define SL_MF_CLOSURE 4u
+
+/* sl_code.flags */
+#define SL_CO_ASYNC 1u
+#define SL_CO_VARARGS 2u
+#define SL_CO_VARKW 4u
+#define SL_CO_MODULE 8u
+#define SL_CO_CLASS 16u /* a class body: names go to a namespace dict */
+
+typedef struct sl_instr {
+  uint8_t op;
+  int32_t arg;
+} sl_instr;
+
+typedef struct sl_code {
+  sl_obj hdr;
+  sl_obj *name, *qualname, *filename; /* owned str */
+  uint32_t flags;
+  uint32_t argcount, posonly, kwonly; /* parameters; *args and **kw follow */
+  uint32_t nlocals, ncells, nfree;
+  sl_obj **localnames; /* owned str, nlocals (parameters first) */
+  sl_obj **cellnames;  /* owned str, ncells then nfree */
+  int32_t *cell2arg;   /* ncells: local index of a parameter that is a cell, or -1 */
+  sl_value *consts;    /* owned */
+  size_t nconsts;
+  sl_obj **names;      /* owned str */
+  size_t nnames;
+  sl_instr *code;
+  uint32_t *lines;     /* line of each instruction */
+  size_t ncode;
+  uint32_t stacksize, maxblocks, firstline;
+} sl_code;
+
+extern const sl_type sl_code_type;
+static inline sl_code *sl_as_code(sl_obj *o) { return (sl_code *)o; }
+
+/* A cell: one variable shared between a scope and its closures. */
+typedef struct sl_cell {
+  sl_obj hdr;
+  sl_value v; /* owned; SL_V_UNDEF when unbound */
+} sl_cell;
+extern const sl_type sl_cell_type;
+sl_obj *sl_cell_new(sl_rt *rt, sl_value v);
+
+/* A Python function. */
+typedef struct sl_func {
+  sl_obj hdr;
+  sl_obj *code;       /* owned sl_code */
+  sl_obj *globals;    /* owned dict */
+  sl_obj *defaults;   /* owned tuple or NULL */
+  sl_obj *kwdefaults; /* owned dict or NULL */
+  sl_obj *closure;    /* owned tuple of cells or NULL */
+} sl_func;
+extern const sl_type sl_func_type;
+static inline sl_func *sl_as_func(sl_obj *o) { return (sl_func *)o; }
+
+/* A function bound to an instance (a user exception class's method). */
+typedef struct sl_bound {
+  sl_obj hdr;
+  sl_value func; /* owned */
+  sl_value self; /* owned */
+} sl_bound;
+extern const sl_type sl_bound_type;
+sl_obj *sl_bound_new(sl_rt *rt, sl_value func, sl_value self);
+
+/* ---- frames ----------------------------------------------------------- */
+
+typedef enum sl_block_kind {
+  SL_BLOCK_FINALLY, /* SETUP_FINALLY: on an exception jump to handler */
+  SL_BLOCK_HANDLER, /* inside an except/finally handler: restore exc_info */
+} sl_block_kind;
+
+typedef struct sl_block {
+  uint8_t kind;
+  int32_t handler;
+  uint32_t level;     /* value stack depth to restore */
+  sl_obj *saved_exc;  /* owned: HANDLER blocks: the previously handled exception */
+} sl_block;
+
+typedef struct sl_frame {
+  sl_obj *code;         /* owned sl_code */
+  sl_obj *globals;      /* owned dict */
+  sl_obj *ns;           /* owned: class-body namespace dict, or NULL */
+  struct sl_frame *back; /* borrowed: the frame that resumed/called this one */
+  sl_obj *exc_info;     /* owned: the exception being handled here, or NULL */
+  uint32_t ip, sp, nblocks;
+  int line;             /* line of the instruction running/suspended */
+  sl_awaiter aw;        /* the await in progress */
+  sl_value *locals;     /* owned values, code->nlocals */
+  sl_obj **cells;       /* owned cells, ncells + nfree */
+  sl_value *stack;      /* owned values, code->stacksize */
+  sl_block *blocks;     /* code->maxblocks */
+} sl_frame;
+
+/* A new frame for `code` (borrowed) with `globals` (borrowed) and the cells
+ * of `closure` (borrowed tuple or NULL). NULL + rt->fatal when out of
+ * memory. */
+sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure);
+void sl_frame_free(sl_rt *rt, sl_frame *f);
+
+/* Binds call arguments to a new frame's parameters, raising CPython's
+ * TypeErrors ("f() takes 1 positional argument but 2 were given", ...).
+ * `self` (SL_V_UNDEF if none) is prepended for bound methods. */
+int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_frame *f);
+/* Calls a function object: runs it, or returns a new coroutine object for
+ * an async def. */
+int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out);
+
+/* ---- coroutines ------------------------------------------------------- */
+
+typedef struct sl_vmcoro {
+  sl_obj hdr;
+  sl_frame *frame;   /* owned; NULL once finished */
+  sl_obj *code;      /* owned: for the qualname after the frame is gone */
+  bool started, running;
+} sl_vmcoro;
+extern const sl_type sl_vmcoro_type;
+
+/* A suspended coroutine owning `f` (steals the frame). */
+sl_obj *sl_vmcoro_new(sl_rt *rt, sl_frame *f);
+
+#endif

@@ -1,0 +1,149 @@
+/* Internals of the compiler (compile.c, compile_scope.c, compile_expr.c,
+ * compile_stmt.c). Not installed; not a contract.
+ *
+ * Compilation is two passes: compile_scope.c builds a symbol table for
+ * every scope (module, def, lambda, comprehension, class body) and decides
+ * for each name whether it is local, a cell, free, or global; then the
+ * code generator walks the tree once per scope, emitting bytecode into a
+ * unit. Errors unwind with longjmp to sl_vm_compile, which frees every
+ * unit and scope (nothing allocated here belongs to the run until a code
+ * object is made, and code objects are heap objects of the run). */
+#ifndef SL_LANG_COMPILE_INT_H
+#define SL_LANG_COMPILE_INT_H
+
+#include <setjmp.h>
+
+#include "core/lang/ast.h"
+#include "core/lang/code.h"
+#include "core/lang/diag.h"
+
+typedef enum scope_kind { SC_MODULE, SC_FUNCTION, SC_CLASS } scope_kind;
+
+/* How a name is resolved in one scope. */
+typedef enum sym_scope { SYM_LOCAL = 1, SYM_CELL, SYM_FREE, SYM_GLOBAL_EXPLICIT, SYM_GLOBAL_IMPLICIT } sym_scope;
+
+#define SYM_BOUND 1u    /* assigned, a parameter, def/class/import name */
+#define SYM_GLOBAL 2u   /* declared global */
+#define SYM_NONLOCAL 4u /* declared nonlocal */
+#define SYM_USED 8u
+#define SYM_PARAM 16u
+
+typedef struct sym {
+  const char *name; /* borrowed from the AST arena (or static) */
+  unsigned flags;
+  sym_scope scope;
+} sym;
+
+typedef struct scope {
+  scope_kind kind;
+  const void *node; /* the def/class statement, lambda or comprehension */
+  struct scope *parent;
+  sym *syms;
+  size_t nsyms, capsyms;
+  struct scope **children;
+  size_t nchildren, capchildren;
+  bool is_async, uses_super, has_await, is_comp;
+  char *qualname; /* owned */
+} scope;
+
+/* A jump or handler target not yet placed. */
+typedef struct label_ref {
+  int32_t label;
+} label_ref;
+
+typedef enum fblock_kind {
+  FB_WHILE,
+  FB_FOR,          /* the iterator is on the stack */
+  FB_TRY_EXCEPT,   /* SETUP_FINALLY of a try body */
+  FB_FINALLY_TRY,  /* SETUP_FINALLY of a try body with a finally */
+  FB_HANDLER,      /* in an except body: POP_EXCEPT on the way out */
+  FB_FINALLY_END,  /* in the exceptional finally body: POP_EXCEPT, exc on stack */
+  FB_NAMED,        /* `except E as name` cleanup block */
+  FB_ASYNC_WITH,   /* the __aexit__ is on the stack */
+} fblock_kind;
+
+typedef struct fblock {
+  fblock_kind kind;
+  int32_t start, end;           /* loop labels */
+  const sl_ast_block *finalbody; /* FB_FINALLY_TRY */
+  const char *name;              /* FB_NAMED */
+} fblock;
+
+#define MAX_FBLOCKS (SL_PARSE_MAX_NESTING + 8)
+
+typedef struct unit {
+  scope *sc;
+  sl_instr *code;
+  uint32_t *lines;
+  size_t ncode, capcode;
+  sl_value *consts; /* owned by the unit until the code object takes them */
+  size_t nconsts, capconsts;
+  const char **names;
+  size_t nnames, capnames;
+  const char **locals; /* parameters first */
+  size_t nlocals, caplocals;
+  const char **cells;  /* cell variables, then free variables */
+  size_t ncells, nfree, capcells;
+  int32_t *labels;
+  size_t nlabels, caplabels;
+  fblock fblocks[MAX_FBLOCKS];
+  int nfblocks, maxfblocks;
+  uint32_t line;
+  uint32_t argcount, posonly, kwonly, flags;
+} unit;
+
+typedef struct compiler {
+  sl_rt *rt;
+  const sl_ast_module *mod;
+  sl_diag *diag;
+  jmp_buf jb;
+  scope *top;       /* module scope; owns the tree */
+  unit *u;          /* the unit being emitted */
+  sl_obj *filename; /* owned str */
+} compiler;
+
+/* Errors: fill the diagnostic and longjmp out. */
+_Noreturn void sl__cerr(compiler *c, uint32_t line, uint32_t col, sl_diag_kind kind,
+                        const char *construct, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+_Noreturn void sl__cnomem(compiler *c);
+void *sl__cmalloc(compiler *c, size_t size);
+
+/* compile_scope.c */
+scope *sl__scope_build(compiler *c, const sl_ast_module *mod);
+void sl__scope_free(scope *s);
+scope *sl__scope_find(scope *parent, const void *node);
+sym *sl__scope_lookup(scope *s, const char *name);
+
+/* compile.c: emission */
+void sl__emit(compiler *c, sl_opcode op, int32_t arg);
+int32_t sl__new_label(compiler *c);
+void sl__bind_label(compiler *c, int32_t label);
+int32_t sl__const(compiler *c, sl_value v); /* steals v */
+int32_t sl__const_str(compiler *c, const char *s, size_t len);
+int32_t sl__name(compiler *c, const char *name);
+void sl__load_name(compiler *c, const char *name);
+void sl__store_name(compiler *c, const char *name);
+void sl__delete_name(compiler *c, const char *name);
+/* Compiles the body of a nested scope and emits MAKE_FUNCTION for it
+ * (the defaults/kwdefaults, if any, are already on the stack). */
+void sl__make_closure(compiler *c, scope *child, sl_obj *code, unsigned flags);
+sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_ast_params *params,
+                             const sl_ast_block *body, const sl_ast_expr *lambda_body,
+                             uint32_t line);
+sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e);
+sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s);
+void sl__push_fblock(compiler *c, fblock_kind kind, int32_t start, int32_t end);
+void sl__pop_fblock(compiler *c);
+
+/* compile_expr.c */
+void sl__expr(compiler *c, const sl_ast_expr *e);
+void sl__store_target(compiler *c, const sl_ast_expr *t);
+void sl__delete_target(compiler *c, const sl_ast_expr *t);
+void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label);
+
+/* compile_stmt.c */
+void sl__block(compiler *c, const sl_ast_block *b);
+void sl__stmt(compiler *c, const sl_ast_stmt *s);
+
+#endif

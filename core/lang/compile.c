@@ -1,0 +1,586 @@
+/* The compiler's driver: units, emission, labels, constants and the
+ * creation of code objects (the AST walk itself is in compile_expr.c and
+ * compile_stmt.c, name resolution in compile_scope.c). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/lang/compile-int.h"
+#include "core/lang/vm.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+void sl__cerr(compiler *c, uint32_t line, uint32_t col, sl_diag_kind kind, const char *construct,
+              const char *fmt, ...) {
+  char msg[SL_DIAG_TEXT_MAX];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!line && c->u) line = c->u->line;
+  /* Find the byte offset of the line so the diagnostic shows it. */
+  sl_lang *L = sl_vm_lang(c->rt);
+  size_t off = 0;
+  uint32_t ln = 1;
+  while (L && L->src && off < L->srclen && ln < line) {
+    if (L->src[off] == '\n') ln++;
+    off++;
+  }
+  size_t coloff = off;
+  for (uint32_t k = 1; L && L->src && k < col && coloff < L->srclen && L->src[coloff] != '\n'; k++) {
+    coloff++;
+    while (coloff < L->srclen && ((unsigned char)L->src[coloff] & 0xC0) == 0x80) coloff++;
+  }
+  sl_diag_set(c->diag, kind, c->mod->filename.data, L ? L->src : NULL, L ? L->srclen : 0, coloff,
+              line, col ? col : 1, construct, construct ? "see docs/language.md for the supported subset" : NULL,
+              "%s", msg);
+  longjmp(c->jb, 1);
+}
+
+void sl__cnomem(compiler *c) {
+  sl_diag_set_nomem(c->diag, c->mod->filename.data);
+  if (!c->rt->fatal) sl_nomem(c->rt);
+  longjmp(c->jb, 1);
+}
+
+void *sl__cmalloc(compiler *c, size_t size) {
+  void *p = sl_malloc(size ? size : 1);
+  if (!p) sl__cnomem(c);
+  return p;
+}
+
+/* Grows a unit array by one element. */
+#define GROW(c, arr, n, cap)                                          \
+  do {                                                                \
+    if ((n) == (cap)) {                                               \
+      size_t ncap_ = (cap) ? (cap) * 2 : 16;                          \
+      void *g_ = sl_realloc((arr), ncap_ * sizeof *(arr));            \
+      if (!g_) sl__cnomem(c);                                         \
+      (arr) = g_;                                                     \
+      (cap) = ncap_;                                                  \
+    }                                                                 \
+  } while (0)
+
+void sl__emit(compiler *c, sl_opcode op, int32_t arg) {
+  unit *u = c->u;
+  if (u->ncode == u->capcode) {
+    size_t cap = u->capcode ? u->capcode * 2 : 64;
+    sl_instr *g = sl_realloc(u->code, cap * sizeof *g);
+    if (!g) sl__cnomem(c);
+    u->code = g;
+    uint32_t *l = sl_realloc(u->lines, cap * sizeof *l);
+    if (!l) sl__cnomem(c);
+    u->lines = l;
+    u->capcode = cap;
+  }
+  u->code[u->ncode] = (sl_instr){(uint8_t)op, arg};
+  u->lines[u->ncode] = u->line;
+  u->ncode++;
+}
+
+int32_t sl__new_label(compiler *c) {
+  unit *u = c->u;
+  GROW(c, u->labels, u->nlabels, u->caplabels);
+  u->labels[u->nlabels] = -1;
+  return (int32_t)u->nlabels++;
+}
+
+void sl__bind_label(compiler *c, int32_t label) { c->u->labels[label] = (int32_t)c->u->ncode; }
+
+int32_t sl__const(compiler *c, sl_value v) {
+  unit *u = c->u;
+  if (u->nconsts == u->capconsts) {
+    size_t cap = u->capconsts ? u->capconsts * 2 : 16;
+    sl_value *g = sl_realloc(u->consts, cap * sizeof *g);
+    if (!g) {
+      sl_vdecref(c->rt, v);
+      sl__cnomem(c);
+    }
+    u->consts = g;
+    u->capconsts = cap;
+  }
+  u->consts[u->nconsts] = v;
+  return (int32_t)u->nconsts++;
+}
+
+int32_t sl__const_str(compiler *c, const char *s, size_t len) {
+  sl_obj *o = sl_str_new(c->rt, s, len);
+  if (!o) sl__cnomem(c);
+  return sl__const(c, sl_obj_val(o));
+}
+
+static int32_t intern(compiler *c, const char ***arr, size_t *n, size_t *cap, const char *name) {
+  for (size_t i = 0; i < *n; i++)
+    if (!strcmp((*arr)[i], name)) return (int32_t)i;
+  GROW(c, *arr, *n, *cap);
+  (*arr)[*n] = name;
+  return (int32_t)(*n)++;
+}
+
+int32_t sl__name(compiler *c, const char *name) {
+  return intern(c, &c->u->names, &c->u->nnames, &c->u->capnames, name);
+}
+
+static int32_t cell_index(compiler *c, const char *name) {
+  unit *u = c->u;
+  for (size_t i = 0; i < u->ncells + u->nfree; i++)
+    if (!strcmp(u->cells[i], name)) return (int32_t)i;
+  sl__cerr(c, 0, 0, SL_DIAG_LIMIT, NULL, "internal error: no cell for '%s'", name);
+}
+
+typedef enum access { ACC_LOAD, ACC_STORE, ACC_DEL } access;
+
+static void name_op(compiler *c, const char *name, access acc) {
+  scope *s = c->u->sc;
+  sym *y = sl__scope_lookup(s, name);
+  sym_scope sc = y ? y->scope : SYM_GLOBAL_IMPLICIT;
+  static const sl_opcode fast[] = {SL_OP_LOAD_FAST, SL_OP_STORE_FAST, SL_OP_DELETE_FAST};
+  static const sl_opcode deref[] = {SL_OP_LOAD_DEREF, SL_OP_STORE_DEREF, SL_OP_DELETE_DEREF};
+  static const sl_opcode glob[] = {SL_OP_LOAD_GLOBAL, SL_OP_STORE_GLOBAL, SL_OP_DELETE_GLOBAL};
+  static const sl_opcode nm[] = {SL_OP_LOAD_NAME, SL_OP_STORE_NAME, SL_OP_DELETE_NAME};
+  if (s->kind == SC_CLASS) {
+    if (sc == SYM_FREE && !(y->flags & SYM_BOUND)) {
+      sl__emit(c, deref[acc], cell_index(c, name));
+      return;
+    }
+    if (sc == SYM_GLOBAL_EXPLICIT) {
+      sl__emit(c, glob[acc], sl__name(c, name));
+      return;
+    }
+    sl__emit(c, nm[acc], sl__name(c, name));
+    return;
+  }
+  switch (sc) {
+  case SYM_LOCAL:
+    sl__emit(c, fast[acc], intern(c, &c->u->locals, &c->u->nlocals, &c->u->caplocals, name));
+    break;
+  case SYM_CELL:
+  case SYM_FREE: sl__emit(c, deref[acc], cell_index(c, name)); break;
+  default: sl__emit(c, glob[acc], sl__name(c, name)); break;
+  }
+}
+
+void sl__load_name(compiler *c, const char *name) { name_op(c, name, ACC_LOAD); }
+void sl__store_name(compiler *c, const char *name) { name_op(c, name, ACC_STORE); }
+void sl__delete_name(compiler *c, const char *name) { name_op(c, name, ACC_DEL); }
+
+void sl__push_fblock(compiler *c, fblock_kind kind, int32_t start, int32_t end) {
+  unit *u = c->u;
+  if (u->nfblocks >= MAX_FBLOCKS)
+    sl__cerr(c, 0, 0, SL_DIAG_LIMIT, NULL, "too many statically nested blocks");
+  u->fblocks[u->nfblocks] = (fblock){kind, start, end, NULL, NULL};
+  u->nfblocks++;
+  if (u->nfblocks > u->maxfblocks) u->maxfblocks = u->nfblocks;
+}
+
+void sl__pop_fblock(compiler *c) { c->u->nfblocks--; }
+
+/* ---- units and code objects ------------------------------------------- */
+
+static void unit_free(sl_rt *rt, unit *u) {
+  if (!u) return;
+  for (size_t i = 0; i < u->nconsts; i++) sl_vdecref(rt, u->consts[i]);
+  sl_free(u->code);
+  sl_free(u->lines);
+  sl_free(u->consts);
+  sl_free(u->names);
+  sl_free(u->locals);
+  sl_free(u->cells);
+  sl_free(u->labels);
+  sl_free(u);
+}
+
+/* The stack effect of one instruction; `jump` selects the branch taken. */
+static int stack_effect(const sl_instr *in, bool jump) {
+  int32_t a = in->arg;
+  switch ((sl_opcode)in->op) {
+  case SL_OP_NOP: case SL_OP_SWAP: case SL_OP_DELETE_FAST: case SL_OP_DELETE_DEREF:
+  case SL_OP_DELETE_GLOBAL: case SL_OP_DELETE_NAME: case SL_OP_LOAD_ATTR: case SL_OP_UNARY_OP:
+  case SL_OP_JUMP: case SL_OP_GET_ITER: case SL_OP_LIST_TO_TUPLE: case SL_OP_POP_BLOCK:
+  case SL_OP_PUSH_EXC_INFO: case SL_OP_POP_EXCEPT: case SL_OP_CHECK_EXC_MATCH: case SL_OP_AWAIT:
+    return 0;
+  case SL_OP_SETUP_FINALLY: return jump ? 1 : 0;
+  case SL_OP_POP_TOP: case SL_OP_STORE_FAST: case SL_OP_STORE_DEREF: case SL_OP_STORE_GLOBAL:
+  case SL_OP_STORE_NAME: case SL_OP_DELETE_ATTR: case SL_OP_BINARY_SUBSCR: case SL_OP_BINARY_OP:
+  case SL_OP_INPLACE_OP: case SL_OP_COMPARE: case SL_OP_POP_JUMP_IF_FALSE: case SL_OP_POP_JUMP_IF_TRUE:
+  case SL_OP_LIST_APPEND: case SL_OP_SET_ADD: case SL_OP_LIST_EXTEND: case SL_OP_SET_UPDATE:
+  case SL_OP_DICT_UPDATE: case SL_OP_RETURN_VALUE: case SL_OP_RERAISE: case SL_OP_SUPER:
+    return -1;
+  case SL_OP_COPY: case SL_OP_LOAD_CONST: case SL_OP_LOAD_FAST: case SL_OP_LOAD_DEREF:
+  case SL_OP_LOAD_CLOSURE: case SL_OP_LOAD_GLOBAL: case SL_OP_LOAD_NAME: case SL_OP_IMPORT_NAME:
+  case SL_OP_LOAD_ASSERTION_ERROR: case SL_OP_SETUP_ASYNC_WITH:
+    return 1;
+  case SL_OP_STORE_ATTR: case SL_OP_DELETE_SUBSCR: case SL_OP_BUILD_SLICE: case SL_OP_MAP_ADD:
+    return -2;
+  case SL_OP_STORE_SUBSCR: case SL_OP_WITH_EXIT_CHECK: return -3;
+  case SL_OP_JUMP_IF_FALSE_OR_POP: case SL_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+  case SL_OP_FOR_ITER: return jump ? -1 : 1;
+  case SL_OP_BUILD_TUPLE: case SL_OP_BUILD_LIST: case SL_OP_BUILD_SET: case SL_OP_BUILD_STRING:
+    return 1 - a;
+  case SL_OP_BUILD_MAP: return 1 - 2 * a;
+  case SL_OP_UNPACK_SEQUENCE: return a - 1;
+  case SL_OP_UNPACK_EX: return (a & 0xff) + (a >> 8);
+  case SL_OP_CALL: return -a;
+  case SL_OP_CALL_KW: return -a - 1;
+  case SL_OP_CALL_EX: return -1 - (a & 1);
+  case SL_OP_MAKE_FUNCTION:
+    return -(int)(((a & SL_MF_DEFAULTS) != 0) + ((a & SL_MF_KWDEFAULTS) != 0) + ((a & SL_MF_CLOSURE) != 0));
+  case SL_OP_FORMAT_VALUE: return (a & 0x100) ? -1 : 0;
+  case SL_OP_RAISE: return -a;
+  case SL_OP_BUILD_CLASS: return -(a + 1);
+  case SL_OP_ASYNC_WITH_EXIT: return a ? 1 : 0;
+  case SL_OP__COUNT: break;
+  }
+  return 0;
+}
+
+static bool is_jump(sl_opcode op) {
+  return op == SL_OP_JUMP || op == SL_OP_POP_JUMP_IF_FALSE || op == SL_OP_POP_JUMP_IF_TRUE ||
+         op == SL_OP_JUMP_IF_FALSE_OR_POP || op == SL_OP_JUMP_IF_TRUE_OR_POP ||
+         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY;
+}
+
+static bool is_end(sl_opcode op) {
+  return op == SL_OP_JUMP || op == SL_OP_RETURN_VALUE || op == SL_OP_RAISE || op == SL_OP_RERAISE;
+}
+
+/* The deepest the value stack gets: a flow analysis over the bytecode. */
+static uint32_t max_stack(compiler *c, unit *u) {
+  int32_t *depth = sl__cmalloc(c, (u->ncode + 1) * sizeof *depth);
+  size_t *work = sl_malloc((u->ncode + 1) * sizeof *work);
+  if (!work) {
+    sl_free(depth);
+    sl__cnomem(c);
+  }
+  for (size_t i = 0; i <= u->ncode; i++) depth[i] = -1;
+  size_t nwork = 0;
+  int32_t maxd = 0;
+  depth[0] = 0;
+  work[nwork++] = 0;
+  while (nwork) {
+    size_t i = work[--nwork];
+    int32_t d = depth[i];
+    for (; i < u->ncode; i++) {
+      const sl_instr *in = &u->code[i];
+      sl_opcode op = (sl_opcode)in->op;
+      if (is_jump(op)) {
+        int32_t t = in->arg;
+        int32_t dj = d + stack_effect(in, true);
+        if (dj > maxd) maxd = dj;
+        if (t >= 0 && (size_t)t <= u->ncode && depth[t] < dj) {
+          depth[t] = dj;
+          work[nwork++] = (size_t)t;
+        }
+      }
+      if (is_end(op)) break;
+      d += stack_effect(in, false);
+      if (d > maxd) maxd = d;
+      if (depth[i + 1] >= d) break;
+      depth[i + 1] = d;
+    }
+  }
+  sl_free(depth);
+  sl_free(work);
+  return (uint32_t)maxd + 2;
+}
+
+static sl_obj *strs(compiler *c, const char *s) {
+  sl_obj *o = sl_str_from_cstr(c->rt, s);
+  if (!o) sl__cnomem(c);
+  return o;
+}
+
+/* Turns the finished unit into a code object (a heap object of the run). */
+static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstline) {
+  for (size_t i = 0; i < u->ncode; i++)
+    if (is_jump((sl_opcode)u->code[i].op)) u->code[i].arg = u->labels[u->code[i].arg];
+  uint32_t stacksize = max_stack(c, u);
+  sl_obj *o = sl_obj_alloc(c->rt, &sl_code_type);
+  if (!o) sl__cnomem(c);
+  sl_code *co = sl_as_code(o);
+  jmp_buf saved;
+  memcpy(saved, c->jb, sizeof saved);
+  if (setjmp(c->jb)) {
+    memcpy(c->jb, saved, sizeof saved);
+    sl_decref(c->rt, o);
+    longjmp(c->jb, 1);
+  }
+  co->flags = u->flags;
+  co->argcount = u->argcount;
+  co->posonly = u->posonly;
+  co->kwonly = u->kwonly;
+  co->firstline = firstline;
+  co->stacksize = stacksize;
+  co->maxblocks = (uint32_t)u->maxfblocks * 2 + 4;
+  co->name = strs(c, name);
+  co->qualname = strs(c, u->sc->qualname ? u->sc->qualname : name);
+  co->filename = c->filename;
+  sl_incref(c->filename);
+  co->localnames = sl_calloc(u->nlocals + 1, sizeof(sl_obj *));
+  co->cellnames = sl_calloc(u->ncells + u->nfree + 1, sizeof(sl_obj *));
+  co->cell2arg = sl_calloc(u->ncells + 1, sizeof(int32_t));
+  co->names = sl_calloc(u->nnames + 1, sizeof(sl_obj *));
+  if (!co->localnames || !co->cellnames || !co->cell2arg || !co->names) sl__cnomem(c);
+  for (size_t i = 0; i < u->nlocals; i++, co->nlocals++) co->localnames[i] = strs(c, u->locals[i]);
+  for (size_t i = 0; i < u->ncells + u->nfree; i++) {
+    co->cellnames[i] = strs(c, u->cells[i]);
+    if (i < u->ncells) {
+      co->ncells++;
+      co->cell2arg[i] = -1;
+      uint32_t nparams = u->argcount + u->kwonly + ((u->flags & SL_CO_VARARGS) ? 1 : 0) +
+                         ((u->flags & SL_CO_VARKW) ? 1 : 0);
+      for (uint32_t a = 0; a < nparams && a < u->nlocals; a++)
+        if (!strcmp(u->locals[a], u->cells[i])) co->cell2arg[i] = (int32_t)a;
+    } else {
+      co->nfree++;
+    }
+  }
+  for (size_t i = 0; i < u->nnames; i++, co->nnames++) co->names[i] = strs(c, u->names[i]);
+  memcpy(c->jb, saved, sizeof saved);
+  /* Steal the rest from the unit. */
+  co->consts = u->consts;
+  co->nconsts = u->nconsts;
+  u->consts = NULL;
+  u->nconsts = 0;
+  co->code = u->code;
+  co->lines = u->lines;
+  co->ncode = u->ncode;
+  u->code = NULL;
+  u->lines = NULL;
+  return o;
+}
+
+/* Starts a unit for scope `sc`; the previous unit is returned for
+ * restoring. Parameters come first among the locals, cells and frees are
+ * laid out from the symbol table. */
+static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
+  unit *u = sl__cmalloc(c, sizeof *u);
+  memset(u, 0, sizeof *u);
+  unit *prev = c->u;
+  u->sc = sc;
+  u->line = prev ? prev->line : 1;
+  c->u = u;
+  jmp_buf saved;
+  memcpy(saved, c->jb, sizeof saved);
+  if (setjmp(c->jb)) {
+    memcpy(c->jb, saved, sizeof saved);
+    c->u = prev;
+    unit_free(c->rt, u);
+    longjmp(c->jb, 1);
+  }
+  if (params) {
+    for (size_t i = 0; i < params->n_params; i++)
+      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->params[i].name.data);
+    for (size_t i = 0; i < params->n_kwonly; i++)
+      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwonly[i].name.data);
+    if (params->vararg) intern(c, &u->locals, &u->nlocals, &u->caplocals, params->vararg->name.data);
+    if (params->kwarg) intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwarg->name.data);
+    u->argcount = (uint32_t)params->n_params;
+    u->posonly = (uint32_t)params->n_posonly;
+    u->kwonly = (uint32_t)params->n_kwonly;
+    if (params->vararg) u->flags |= SL_CO_VARARGS;
+    if (params->kwarg) u->flags |= SL_CO_VARKW;
+  }
+  for (size_t i = 0; i < sc->nsyms; i++)
+    if (sc->syms[i].scope == SYM_CELL) {
+      GROW(c, u->cells, u->ncells, u->capcells);
+      u->cells[u->ncells++] = sc->syms[i].name;
+    }
+  for (size_t i = 0; i < sc->nsyms; i++)
+    if (sc->syms[i].scope == SYM_FREE) {
+      GROW(c, u->cells, u->ncells + u->nfree, u->capcells);
+      u->cells[u->ncells + u->nfree++] = sc->syms[i].name;
+    }
+  memcpy(c->jb, saved, sizeof saved);
+  return prev;
+}
+
+/* Finishes the current unit into a code object and restores `prev`. */
+static sl_obj *unit_end(compiler *c, unit *prev, const char *name, uint32_t firstline) {
+  unit *u = c->u;
+  jmp_buf saved;
+  memcpy(saved, c->jb, sizeof saved);
+  if (setjmp(c->jb)) {
+    memcpy(c->jb, saved, sizeof saved);
+    c->u = prev;
+    unit_free(c->rt, u);
+    longjmp(c->jb, 1);
+  }
+  sl_obj *code = make_code(c, u, name, firstline);
+  memcpy(c->jb, saved, sizeof saved);
+  c->u = prev;
+  unit_free(c->rt, u);
+  return code;
+}
+
+/* Runs `body` with unit cleanup on error. */
+#define WITH_UNIT_GUARD(c, prev, stmt)              \
+  do {                                              \
+    jmp_buf saved_;                                 \
+    memcpy(saved_, (c)->jb, sizeof saved_);         \
+    if (setjmp((c)->jb)) {                          \
+      memcpy((c)->jb, saved_, sizeof saved_);       \
+      unit *dead_ = (c)->u;                         \
+      (c)->u = (prev);                              \
+      unit_free((c)->rt, dead_);                    \
+      longjmp((c)->jb, 1);                          \
+    }                                               \
+    stmt;                                           \
+    memcpy((c)->jb, saved_, sizeof saved_);         \
+  } while (0)
+
+static void set_qualname(compiler *c, scope *sc, const char *name) {
+  scope *p = sc->parent;
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (p && p->kind != SC_MODULE && p->qualname) {
+    sl_strbuf_puts(&b, p->qualname);
+    sl_strbuf_puts(&b, p->kind == SC_FUNCTION ? ".<locals>." : ".");
+  }
+  sl_strbuf_puts(&b, name);
+  if (b.failed) {
+    sl_strbuf_free(&b);
+    sl__cnomem(c);
+  }
+  sl_free(sc->qualname);
+  sc->qualname = sl_strbuf_take(&b, NULL);
+  if (!sc->qualname) sl__cnomem(c);
+}
+
+void sl__make_closure(compiler *c, scope *child, sl_obj *code, unsigned flags) {
+  sl_code *co = sl_as_code(code);
+  if (co->nfree) {
+    for (uint32_t i = 0; i < co->nfree; i++)
+      sl__emit(c, SL_OP_LOAD_CLOSURE, cell_index(c, sl_str_cstr(co->cellnames[co->ncells + i])));
+    sl__emit(c, SL_OP_BUILD_TUPLE, (int32_t)co->nfree);
+    flags |= SL_MF_CLOSURE;
+  }
+  sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_obj_val(code)));
+  sl__emit(c, SL_OP_MAKE_FUNCTION, (int32_t)flags);
+}
+
+sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_ast_params *params,
+                             const sl_ast_block *body, const sl_ast_expr *lambda_body,
+                             uint32_t line) {
+  set_qualname(c, sc, name);
+  unit *prev = unit_begin(c, sc, params);
+  c->u->line = line;
+  if (sc->is_async) c->u->flags |= SL_CO_ASYNC;
+  WITH_UNIT_GUARD(c, prev, {
+    if (lambda_body) {
+      sl__expr(c, lambda_body);
+      sl__emit(c, SL_OP_RETURN_VALUE, 0);
+    } else {
+      sl__block(c, body);
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__emit(c, SL_OP_RETURN_VALUE, 0);
+    }
+  });
+  return unit_end(c, prev, name, line);
+}
+
+static const char *comp_name(const sl_ast_expr *e) {
+  switch (e->kind) {
+  case SL_EXPR_SETCOMP: return "<setcomp>";
+  case SL_EXPR_DICTCOMP: return "<dictcomp>";
+  case SL_EXPR_GENEXP: return "<genexpr>";
+  default: return "<listcomp>";
+  }
+}
+
+/* One `for ... in ... if ...` level of a comprehension; the innermost
+ * level adds the element to the collection `depth` slots down. */
+static void comp_gen(compiler *c, const sl_ast_expr *e, size_t g) {
+  const sl_ast_comprehension *gen = &e->u.comp.gens[g];
+  int32_t start = sl__new_label(c), end = sl__new_label(c);
+  if (g == 0) {
+    sl__emit(c, SL_OP_LOAD_FAST, 0);
+  } else {
+    sl__expr(c, gen->iter);
+    sl__emit(c, SL_OP_GET_ITER, 0);
+  }
+  sl__bind_label(c, start);
+  sl__emit(c, SL_OP_FOR_ITER, end);
+  sl__store_target(c, gen->target);
+  for (size_t i = 0; i < gen->n_ifs; i++) sl__jump_if(c, gen->ifs[i], false, start);
+  if (g + 1 < e->u.comp.n_gens) {
+    comp_gen(c, e, g + 1);
+  } else {
+    int32_t depth = (int32_t)e->u.comp.n_gens + 1;
+    if (e->kind == SL_EXPR_DICTCOMP) {
+      sl__expr(c, e->u.comp.key);
+      sl__expr(c, e->u.comp.value);
+      sl__emit(c, SL_OP_MAP_ADD, depth);
+    } else {
+      sl__expr(c, e->u.comp.elt);
+      sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_SET_ADD : SL_OP_LIST_APPEND, depth);
+    }
+  }
+  sl__emit(c, SL_OP_JUMP, start);
+  sl__bind_label(c, end);
+}
+
+sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) {
+  const char *name = comp_name(e);
+  set_qualname(c, sc, name);
+  static const sl_ast_param dot0 = {{".0", 2}, 0, 0};
+  sl_ast_params params = {0};
+  params.params = (sl_ast_param *)&dot0;
+  params.n_params = 1;
+  unit *prev = unit_begin(c, sc, &params);
+  c->u->line = e->line;
+  if (sc->has_await) c->u->flags |= SL_CO_ASYNC;
+  WITH_UNIT_GUARD(c, prev, {
+    sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_BUILD_SET : e->kind == SL_EXPR_DICTCOMP ? SL_OP_BUILD_MAP : SL_OP_BUILD_LIST, 0);
+    comp_gen(c, e, 0);
+    sl__emit(c, SL_OP_RETURN_VALUE, 0);
+  });
+  return unit_end(c, prev, name, e->line);
+}
+
+sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
+  const char *name = s->u.classdef.name.data;
+  set_qualname(c, sc, name);
+  unit *prev = unit_begin(c, sc, NULL);
+  c->u->flags |= SL_CO_CLASS;
+  c->u->line = s->line;
+  WITH_UNIT_GUARD(c, prev, {
+    sl__block(c, &s->u.classdef.body);
+    sym *y = sl__scope_lookup(sc, "__class__");
+    if (y && y->scope == SYM_CELL) sl__emit(c, SL_OP_LOAD_CLOSURE, cell_index(c, "__class__"));
+    else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+    sl__emit(c, SL_OP_RETURN_VALUE, 0);
+  });
+  return unit_end(c, prev, name, s->line);
+}
+
+sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag) {
+  compiler cc;
+  memset(&cc, 0, sizeof cc);
+  compiler *c = &cc;
+  c->rt = rt;
+  c->mod = mod;
+  c->diag = diag;
+  sl_diag_clear(diag);
+  sl_obj *code = NULL;
+  if (setjmp(c->jb)) {
+    if (c->u) unit_free(rt, c->u);
+    c->u = NULL;
+    sl__scope_free(c->top);
+    sl_decref(rt, c->filename);
+    return NULL;
+  }
+  c->filename = sl_str_new(rt, mod->filename.data, mod->filename.len);
+  if (!c->filename) sl__cnomem(c);
+  scope *top = sl__scope_build(c, mod);
+  unit_begin(c, top, NULL);
+  c->u->flags |= SL_CO_MODULE;
+  sl__block(c, &mod->body);
+  sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+  sl__emit(c, SL_OP_RETURN_VALUE, 0);
+  code = unit_end(c, NULL, "<module>", 1);
+  sl__scope_free(c->top);
+  sl_decref(rt, c->filename);
+  return code;
+}

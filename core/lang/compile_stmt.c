@@ -1,0 +1,438 @@
+/* Code generation for statements.
+ *
+ * Blocks that must be undone on the way out of a `return`, `break` or
+ * `continue` (try bodies, except handlers, finally bodies, loops, async
+ * with) are tracked at compile time as fblocks; leaving one emits its
+ * cleanup inline (POP_BLOCK, POP_EXCEPT, the finally body, __aexit__), as
+ * CPython 3.9+ does. Exceptions unwind through the runtime block stack
+ * instead (vm.c). */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/lang/compile-int.h"
+#include "core/rt.h"
+#include "core/str.h"
+
+/* Emits the cleanup of fblock `fb` on a jump out of it. `preserve_tos`:
+ * a return value sits on top of the stack. */
+static void unwind_fblock(compiler *c, fblock *fb, bool preserve_tos) {
+  switch (fb->kind) {
+  case FB_WHILE: break;
+  case FB_FOR:
+    if (!preserve_tos) sl__emit(c, SL_OP_POP_TOP, 0);
+    break;
+  case FB_TRY_EXCEPT: sl__emit(c, SL_OP_POP_BLOCK, 0); break;
+  case FB_FINALLY_TRY: {
+    sl__emit(c, SL_OP_POP_BLOCK, 0);
+    /* The finally body runs outside its own block and the blocks inside
+     * it; they are hidden while it compiles and restored afterwards (the
+     * inline body may push blocks of its own over them). */
+    unit *u = c->u;
+    int depth = u->nfblocks;
+    int idx = (int)(fb - u->fblocks);
+    size_t n = (size_t)(depth - idx);
+    fblock *saved = sl__cmalloc(c, n * sizeof *saved);
+    memcpy(saved, &u->fblocks[idx], n * sizeof *saved);
+    jmp_buf jb;
+    memcpy(jb, c->jb, sizeof jb);
+    if (setjmp(c->jb)) {
+      memcpy(c->jb, jb, sizeof jb);
+      sl_free(saved);
+      longjmp(c->jb, 1);
+    }
+    u->nfblocks = idx;
+    sl__block(c, saved[0].finalbody);
+    memcpy(c->jb, jb, sizeof jb);
+    memcpy(&u->fblocks[idx], saved, n * sizeof *saved);
+    u->nfblocks = depth;
+    sl_free(saved);
+    break;
+  }
+  case FB_HANDLER: sl__emit(c, SL_OP_POP_EXCEPT, 0); break;
+  case FB_FINALLY_END:
+    sl__emit(c, SL_OP_POP_EXCEPT, 0);
+    if (!preserve_tos) sl__emit(c, SL_OP_POP_TOP, 0);
+    break;
+  case FB_NAMED:
+    sl__emit(c, SL_OP_POP_BLOCK, 0);
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+    sl__store_name(c, fb->name);
+    sl__delete_name(c, fb->name);
+    break;
+  case FB_ASYNC_WITH:
+    sl__emit(c, SL_OP_POP_BLOCK, 0);
+    if (preserve_tos) sl__emit(c, SL_OP_SWAP, 2);
+    sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
+    sl__emit(c, SL_OP_AWAIT, 0);
+    sl__emit(c, SL_OP_POP_TOP, 0);
+    break;
+  }
+}
+
+static void stmt_return(compiler *c, const sl_ast_stmt *s) {
+  if (s->u.ret.value) sl__expr(c, s->u.ret.value);
+  else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+  unit *u = c->u;
+  for (int i = u->nfblocks - 1; i >= 0; i--) unwind_fblock(c, &u->fblocks[i], true);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_RETURN_VALUE, 0);
+}
+
+static void stmt_loop_exit(compiler *c, const sl_ast_stmt *s, bool is_break) {
+  unit *u = c->u;
+  int i = u->nfblocks - 1;
+  while (i >= 0 && u->fblocks[i].kind != FB_WHILE && u->fblocks[i].kind != FB_FOR) i--;
+  if (i < 0)
+    sl__cerr(c, s->line, s->col, SL_DIAG_SYNTAX, NULL,
+             is_break ? "'break' outside loop" : "'continue' not properly in loop");
+  for (int k = u->nfblocks - 1; k > i; k--) unwind_fblock(c, &u->fblocks[k], false);
+  fblock *loop = &u->fblocks[i];
+  if (is_break) {
+    unwind_fblock(c, loop, false);
+    sl__emit(c, SL_OP_JUMP, loop->end);
+  } else {
+    sl__emit(c, SL_OP_JUMP, loop->start);
+  }
+}
+
+static void stmt_while(compiler *c, const sl_ast_stmt *s) {
+  int32_t start = sl__new_label(c), orelse = sl__new_label(c), end = sl__new_label(c);
+  sl__bind_label(c, start);
+  sl__jump_if(c, s->u.while_.test, false, orelse);
+  sl__push_fblock(c, FB_WHILE, start, end);
+  sl__block(c, &s->u.while_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_JUMP, start);
+  sl__bind_label(c, orelse);
+  sl__block(c, &s->u.while_.orelse);
+  sl__bind_label(c, end);
+}
+
+static void stmt_for(compiler *c, const sl_ast_stmt *s) {
+  if (s->u.for_.is_async)
+    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "async for", "'async for' is not supported by simloop");
+  int32_t start = sl__new_label(c), orelse = sl__new_label(c), end = sl__new_label(c);
+  sl__expr(c, s->u.for_.iter);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_GET_ITER, 0);
+  sl__bind_label(c, start);
+  sl__emit(c, SL_OP_FOR_ITER, orelse);
+  sl__store_target(c, s->u.for_.target);
+  sl__push_fblock(c, FB_FOR, start, end);
+  sl__block(c, &s->u.for_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_JUMP, start);
+  sl__bind_label(c, orelse);
+  sl__block(c, &s->u.for_.orelse);
+  sl__bind_label(c, end);
+}
+
+/* try: body / except ...: handlers / else: orelse (no finally here). */
+static void try_except(compiler *c, const sl_ast_stmt *s) {
+  int32_t handler = sl__new_label(c), end = sl__new_label(c);
+  sl__emit(c, SL_OP_SETUP_FINALLY, handler);
+  sl__push_fblock(c, FB_TRY_EXCEPT, -1, -1);
+  sl__block(c, &s->u.try_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__block(c, &s->u.try_.orelse);
+  sl__emit(c, SL_OP_JUMP, end);
+  sl__bind_label(c, handler);
+  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
+  for (size_t i = 0; i < s->u.try_.n_handlers; i++) {
+    const sl_ast_handler *h = &s->u.try_.handlers[i];
+    c->u->line = h->line;
+    int32_t next = sl__new_label(c);
+    if (h->type) {
+      sl__expr(c, h->type);
+      c->u->line = h->line;
+      sl__emit(c, SL_OP_CHECK_EXC_MATCH, 0);
+      sl__emit(c, SL_OP_POP_JUMP_IF_FALSE, next);
+    }
+    sl__push_fblock(c, FB_HANDLER, -1, -1);
+    if (h->name.data) {
+      sl__store_name(c, h->name.data);
+      int32_t cleanup = sl__new_label(c);
+      sl__emit(c, SL_OP_SETUP_FINALLY, cleanup);
+      sl__push_fblock(c, FB_NAMED, -1, -1);
+      c->u->fblocks[c->u->nfblocks - 1].name = h->name.data;
+      sl__block(c, &h->body);
+      sl__pop_fblock(c);
+      sl__emit(c, SL_OP_POP_BLOCK, 0);
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__store_name(c, h->name.data);
+      sl__delete_name(c, h->name.data);
+      sl__pop_fblock(c);
+      sl__emit(c, SL_OP_POP_EXCEPT, 0);
+      sl__emit(c, SL_OP_JUMP, end);
+      /* An exception in the handler body: clear the name, re-raise. */
+      sl__bind_label(c, cleanup);
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__store_name(c, h->name.data);
+      sl__delete_name(c, h->name.data);
+      sl__emit(c, SL_OP_RERAISE, 0);
+    } else {
+      sl__emit(c, SL_OP_POP_TOP, 0);
+      sl__block(c, &h->body);
+      sl__pop_fblock(c);
+      sl__emit(c, SL_OP_POP_EXCEPT, 0);
+      sl__emit(c, SL_OP_JUMP, end);
+    }
+    sl__bind_label(c, next);
+  }
+  /* No handler matched: re-raise (the HANDLER block restores exc_info). */
+  sl__emit(c, SL_OP_RERAISE, 0);
+  sl__bind_label(c, end);
+}
+
+static void stmt_try(compiler *c, const sl_ast_stmt *s) {
+  if (s->u.try_.is_star)
+    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "except*", "'except*' is not supported by simloop yet");
+  if (s->u.try_.finalbody.n == 0) {
+    try_except(c, s);
+    return;
+  }
+  int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
+  sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
+  sl__push_fblock(c, FB_FINALLY_TRY, -1, -1);
+  c->u->fblocks[c->u->nfblocks - 1].finalbody = &s->u.try_.finalbody;
+  if (s->u.try_.n_handlers) try_except(c, s);
+  else sl__block(c, &s->u.try_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__block(c, &s->u.try_.finalbody);
+  sl__emit(c, SL_OP_JUMP, end);
+  sl__bind_label(c, exc_path);
+  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
+  sl__push_fblock(c, FB_FINALLY_END, -1, -1);
+  sl__block(c, &s->u.try_.finalbody);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_RERAISE, 0);
+  sl__bind_label(c, end);
+}
+
+static void stmt_async_with(compiler *c, const sl_ast_stmt *s, size_t item) {
+  if (!s->u.with.is_async)
+    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "with",
+             "'with' is not supported by simloop (only 'async with')");
+  const sl_ast_withitem *it = &s->u.with.items[item];
+  int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
+  sl__expr(c, it->context_expr);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_SETUP_ASYNC_WITH, 0);
+  sl__emit(c, SL_OP_AWAIT, 0);
+  sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
+  sl__push_fblock(c, FB_ASYNC_WITH, -1, -1);
+  if (it->optional_vars) sl__store_target(c, it->optional_vars);
+  else sl__emit(c, SL_OP_POP_TOP, 0);
+  if (item + 1 < s->u.with.n_items) stmt_async_with(c, s, item + 1);
+  else sl__block(c, &s->u.with.body);
+  sl__pop_fblock(c);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
+  sl__emit(c, SL_OP_AWAIT, 0);
+  sl__emit(c, SL_OP_POP_TOP, 0);
+  sl__emit(c, SL_OP_JUMP, end);
+  sl__bind_label(c, exc_path);
+  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
+  sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 1);
+  sl__emit(c, SL_OP_AWAIT, 0);
+  sl__emit(c, SL_OP_WITH_EXIT_CHECK, 0);
+  sl__emit(c, SL_OP_POP_EXCEPT, 0);
+  sl__bind_label(c, end);
+}
+
+static void stmt_funcdef(compiler *c, const sl_ast_stmt *s) {
+  const sl_ast_params *p = s->u.funcdef.params;
+  unsigned flags = 0;
+  if (p->n_defaults) {
+    for (size_t i = 0; i < p->n_defaults; i++) sl__expr(c, p->defaults[i]);
+    sl__emit(c, SL_OP_BUILD_TUPLE, (int32_t)p->n_defaults);
+    flags |= SL_MF_DEFAULTS;
+  }
+  size_t nkw = 0;
+  for (size_t i = 0; i < p->n_kwonly; i++) {
+    if (!p->kw_defaults[i]) continue;
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, p->kwonly[i].name.data, p->kwonly[i].name.len));
+    sl__expr(c, p->kw_defaults[i]);
+    nkw++;
+  }
+  if (nkw) {
+    sl__emit(c, SL_OP_BUILD_MAP, (int32_t)nkw);
+    flags |= SL_MF_KWDEFAULTS;
+  }
+  scope *fs = sl__scope_find(c->u->sc, s);
+  sl_obj *code = sl__compile_function(c, fs, s->u.funcdef.name.data, p, &s->u.funcdef.body, NULL, s->line);
+  c->u->line = s->line;
+  sl__make_closure(c, fs, code, flags);
+  sl__store_name(c, s->u.funcdef.name.data);
+}
+
+static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
+  scope *cs = sl__scope_find(c->u->sc, s);
+  sl_obj *code = sl__compile_class_body(c, cs, s);
+  c->u->line = s->line;
+  sl__make_closure(c, cs, code, 0);
+  sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, s->u.classdef.name.data, s->u.classdef.name.len));
+  for (size_t i = 0; i < s->u.classdef.n_bases; i++) sl__expr(c, s->u.classdef.bases[i]);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_BUILD_CLASS, (int32_t)s->u.classdef.n_bases);
+  sl__store_name(c, s->u.classdef.name.data);
+}
+
+static void check_module(compiler *c, const sl_ast_str *name, uint32_t line, uint32_t col) {
+  if (name->data && !strcmp(name->data, "asyncio")) return;
+  sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",
+           "module '%s' is not supported by simloop (only asyncio can be imported)",
+           name->data ? name->data : ".");
+}
+
+static void stmt_import(compiler *c, const sl_ast_stmt *s) {
+  for (size_t i = 0; i < s->u.import.n; i++) {
+    const sl_ast_alias *a = &s->u.import.names[i];
+    check_module(c, &a->name, a->line, a->col);
+    sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, a->name.data));
+    sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);
+  }
+}
+
+static void stmt_importfrom(compiler *c, const sl_ast_stmt *s) {
+  if (s->u.importfrom.level)
+    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "import", "relative imports are not supported by simloop");
+  check_module(c, &s->u.importfrom.module, s->line, s->col + 5);
+  sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, s->u.importfrom.module.data));
+  for (size_t i = 0; i < s->u.importfrom.n; i++) {
+    const sl_ast_alias *a = &s->u.importfrom.names[i];
+    if (!strcmp(a->name.data, "*"))
+      sl__cerr(c, a->line, a->col, SL_DIAG_UNSUPPORTED, "import *",
+               "'from asyncio import *' is not supported by simloop");
+    sl__emit(c, SL_OP_COPY, 1);
+    sl__emit(c, SL_OP_LOAD_ATTR, sl__name(c, a->name.data));
+    sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);
+  }
+  sl__emit(c, SL_OP_POP_TOP, 0);
+}
+
+static void stmt_augassign(compiler *c, const sl_ast_stmt *s) {
+  const sl_ast_expr *t = s->u.augassign.target;
+  switch (t->kind) {
+  case SL_EXPR_NAME:
+    sl__load_name(c, t->u.name.id.data);
+    sl__expr(c, s->u.augassign.value);
+    c->u->line = s->line;
+    sl__emit(c, SL_OP_INPLACE_OP, s->u.augassign.op);
+    sl__store_name(c, t->u.name.id.data);
+    break;
+  case SL_EXPR_ATTRIBUTE: {
+    int32_t name = sl__name(c, t->u.attribute.attr.data);
+    sl__expr(c, t->u.attribute.value);
+    sl__emit(c, SL_OP_COPY, 1);
+    sl__emit(c, SL_OP_LOAD_ATTR, name);
+    sl__expr(c, s->u.augassign.value);
+    c->u->line = s->line;
+    sl__emit(c, SL_OP_INPLACE_OP, s->u.augassign.op);
+    sl__emit(c, SL_OP_SWAP, 2);
+    sl__emit(c, SL_OP_STORE_ATTR, name);
+    break;
+  }
+  case SL_EXPR_SUBSCRIPT:
+    sl__expr(c, t->u.subscript.value);
+    sl__expr(c, t->u.subscript.index);
+    sl__emit(c, SL_OP_COPY, 2);
+    sl__emit(c, SL_OP_COPY, 2);
+    sl__emit(c, SL_OP_BINARY_SUBSCR, 0);
+    sl__expr(c, s->u.augassign.value);
+    c->u->line = s->line;
+    sl__emit(c, SL_OP_INPLACE_OP, s->u.augassign.op);
+    sl__emit(c, SL_OP_SWAP, 3);
+    sl__emit(c, SL_OP_SWAP, 2);
+    sl__emit(c, SL_OP_STORE_SUBSCR, 0);
+    break;
+  default: sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL, "illegal expression for augmented assignment");
+  }
+}
+
+void sl__stmt(compiler *c, const sl_ast_stmt *s) {
+  c->u->line = s->line;
+  switch (s->kind) {
+  case SL_STMT_EXPR: {
+    const sl_ast_expr *v = s->u.expr.value;
+    /* Docstrings and `...` bodies compile to nothing. */
+    if (v->kind == SL_EXPR_CONST &&
+        (v->u.constant.kind == SL_CONST_STR || v->u.constant.kind == SL_CONST_ELLIPSIS))
+      break;
+    sl__expr(c, v);
+    sl__emit(c, SL_OP_POP_TOP, 0);
+    break;
+  }
+  case SL_STMT_ASSIGN:
+    sl__expr(c, s->u.assign.value);
+    for (size_t i = 0; i < s->u.assign.n_targets; i++) {
+      if (i + 1 < s->u.assign.n_targets) sl__emit(c, SL_OP_COPY, 1);
+      sl__store_target(c, s->u.assign.targets[i]);
+    }
+    break;
+  case SL_STMT_AUGASSIGN: stmt_augassign(c, s); break;
+  case SL_STMT_ANNASSIGN:
+    if (s->u.annassign.value) {
+      sl__expr(c, s->u.annassign.value);
+      sl__store_target(c, s->u.annassign.target);
+    }
+    break;
+  case SL_STMT_FUNCTIONDEF: stmt_funcdef(c, s); break;
+  case SL_STMT_CLASSDEF: stmt_classdef(c, s); break;
+  case SL_STMT_RETURN: stmt_return(c, s); break;
+  case SL_STMT_DELETE:
+    for (size_t i = 0; i < s->u.del.n; i++) sl__delete_target(c, s->u.del.targets[i]);
+    break;
+  case SL_STMT_IF: {
+    int32_t end = sl__new_label(c);
+    for (size_t i = 0; i < s->u.if_.n_branches; i++) {
+      int32_t next = sl__new_label(c);
+      sl__jump_if(c, s->u.if_.tests[i], false, next);
+      sl__block(c, &s->u.if_.bodies[i]);
+      sl__emit(c, SL_OP_JUMP, end);
+      sl__bind_label(c, next);
+    }
+    sl__block(c, &s->u.if_.orelse);
+    sl__bind_label(c, end);
+    break;
+  }
+  case SL_STMT_WHILE: stmt_while(c, s); break;
+  case SL_STMT_FOR: stmt_for(c, s); break;
+  case SL_STMT_WITH: stmt_async_with(c, s, 0); break;
+  case SL_STMT_RAISE:
+    if (s->u.raise.exc) sl__expr(c, s->u.raise.exc);
+    if (s->u.raise.cause) sl__expr(c, s->u.raise.cause);
+    c->u->line = s->line;
+    sl__emit(c, SL_OP_RAISE, s->u.raise.cause ? 2 : s->u.raise.exc ? 1 : 0);
+    break;
+  case SL_STMT_TRY: stmt_try(c, s); break;
+  case SL_STMT_ASSERT: {
+    int32_t end = sl__new_label(c);
+    sl__jump_if(c, s->u.assert_.test, true, end);
+    c->u->line = s->line;
+    sl__emit(c, SL_OP_LOAD_ASSERTION_ERROR, 0);
+    if (s->u.assert_.msg) {
+      sl__expr(c, s->u.assert_.msg);
+      c->u->line = s->line;
+      sl__emit(c, SL_OP_CALL, 1);
+    }
+    sl__emit(c, SL_OP_RAISE, 1);
+    sl__bind_label(c, end);
+    break;
+  }
+  case SL_STMT_IMPORT: stmt_import(c, s); break;
+  case SL_STMT_IMPORTFROM: stmt_importfrom(c, s); break;
+  case SL_STMT_GLOBAL:
+  case SL_STMT_NONLOCAL:
+  case SL_STMT_PASS: break;
+  case SL_STMT_BREAK: stmt_loop_exit(c, s, true); break;
+  case SL_STMT_CONTINUE: stmt_loop_exit(c, s, false); break;
+  }
+}
+
+void sl__block(compiler *c, const sl_ast_block *b) {
+  for (size_t i = 0; i < b->n; i++) sl__stmt(c, b->stmts[i]);
+}

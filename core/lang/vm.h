@@ -1,0 +1,94 @@
+/* The scenario VM: compiles a parsed module and runs its bytecode.
+ *
+ * One sl_lang per run (rt->lang, freed by rt->lang_free) holds the
+ * builtins and module namespaces, the source text (for tracebacks), the
+ * frame that is executing, the `asyncio` module and where print() output
+ * goes.
+ *
+ * Exceptions follow CPython: a Python-level error is pending in rt->exc;
+ * every frame it unwinds through appends a traceback entry; a new
+ * exception raised while another is being handled gets it as __context__.
+ *
+ * Ownership: sl_lang owns its dicts, the module object and a copy of the
+ * source. sl_vm_compile returns a new reference to the module's code. */
+#ifndef SL_LANG_VM_H
+#define SL_LANG_VM_H
+
+#include <stdio.h>
+
+#include "core/lang/ast.h"
+#include "core/lang/code.h"
+#include "core/lang/diag.h"
+#include "core/rt.h"
+#include "core/object.h"
+
+typedef struct sl_lang {
+  sl_obj *builtins;      /* owned dict */
+  sl_obj *globals;       /* owned dict: the __main__ module */
+  sl_obj *asyncio;       /* owned module object, created on first import */
+  sl_obj *loop_obj;      /* owned: what get_running_loop() returns */
+  sl_frame *frame;       /* borrowed: the innermost executing frame */
+  char *filename;        /* owned copy */
+  char *src;             /* owned copy of the source, for traceback lines */
+  size_t srclen;
+  FILE *out_file;        /* print() destination, or NULL */
+  sl_strbuf *out_buf;    /* ... or a caller-owned buffer (both may be NULL) */
+  sl_strbuf line;        /* the current output line, until its newline */
+  uint32_t depth;        /* nested VM evaluations (calls and resumes) */
+} sl_lang;
+
+/* Creates the run's language state (builtins, module namespace). `src` is
+ * copied. 0 or -1 (rt->fatal). */
+int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len);
+static inline sl_lang *sl_vm_lang(sl_rt *rt) { return (sl_lang *)rt->lang; }
+
+/* Compiles the module. Returns the module's code object, or NULL with *diag
+ * filled (unsupported construct, bad scope, out of memory). */
+sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag);
+
+/* Runs the module body. 0, or -1 with an uncaught exception pending in
+ * rt->exc (or rt->fatal set). */
+int sl_vm_run_module(sl_rt *rt, sl_obj *code);
+
+/* Runs frame `f` until it returns, raises or (coroutines) suspends at an
+ * await. `mode` says how it is resumed. */
+typedef enum sl_resume { SL_RESUME_START, SL_RESUME_SEND, SL_RESUME_THROW } sl_resume;
+sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_obj *exc,
+                          sl_value *out);
+
+/* Appends CPython's traceback printout of `exc` (borrowed), chained
+ * exceptions included, ending with "Type: message\n". */
+int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+
+/* The currently handled exception (sys.exc_info()[1]), borrowed, or NULL. */
+sl_obj *sl_vm_handled_exc(sl_rt *rt);
+
+/* Attribute access and calls with the language's extra rules (user
+ * exception classes, their instances and methods, super()). */
+int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
+int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
+int sl_vm_call(sl_rt *rt, sl_value callable, const sl_args *args, sl_value *out);
+/* str()/repr() honouring a user exception class's __str__/__repr__. */
+int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out);
+int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
+
+/* Builds a user class `name` from a class body namespace (vm_class.c). */
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *bases, size_t nbases,
+                      sl_value *out);
+
+/* The module object for `import name` (only asyncio exists). */
+int sl_vm_import(sl_rt *rt, const char *name, sl_value *out);
+
+/* Generic module objects: a name and a dict of attributes. */
+typedef struct sl_module {
+  sl_obj hdr;
+  sl_obj *name; /* owned str */
+  sl_obj *dict; /* owned dict */
+} sl_module;
+extern const sl_type sl_module_type;
+sl_obj *sl_module_new(sl_rt *rt, const char *name);
+
+/* Flushes a partial output line (at the end of a run). */
+void sl_vm_flush_output(sl_rt *rt);
+
+#endif

@@ -1,0 +1,514 @@
+/* User exception classes (`class E(Exception): ...`), their instances'
+ * attributes and methods, zero-argument super(), and the attribute/call
+ * rules the VM applies on top of the engine's generic ones.
+ *
+ * Classes are core/exc.h sl_class objects whose `attrs` dict holds what the
+ * class body defined; instances are sl_exc objects whose `attrs` dict holds
+ * what __init__ (or any code) set on them. Calling a class creates the
+ * instance with args = the positional arguments (BaseException.__new__),
+ * then runs a user __init__ if the class or a base defines one. */
+#include <string.h>
+
+#include "core/cfunc.h"
+#include "core/dict.h"
+#include "core/exc.h"
+#include "core/lang/asyncio_mod.h"
+#include "core/lang/ops.h"
+#include "core/lang/value.h"
+#include "core/lang/vm-int.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+/* Looks `name` up in the attrs of cls and its bases (depth first, left to
+ * right: enough for single inheritance and the ExceptionGroup diamond).
+ * Returns 1 found (*out new ref), 0 absent, -1 error. */
+static int class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out, int depth) {
+  if (!cls || depth > 64) return 0;
+  sl_class *c = sl_as_class(cls);
+  if (c->attrs) {
+    bool found = false;
+    if (sl_dict_get_str(rt, c->attrs, name, out, &found)) return -1;
+    if (found) return 1;
+  }
+  for (int i = 0; i < 2; i++) {
+    int r = class_lookup(rt, c->bases[i], name, out, depth + 1);
+    if (r) return r;
+  }
+  return 0;
+}
+
+/* Like class_lookup but starting after `start` in the MRO of `cls`
+ * (approximated as: the bases of `start`). */
+static int super_lookup(sl_rt *rt, sl_obj *start, const char *name, sl_value *out) {
+  sl_class *c = sl_as_class(start);
+  for (int i = 0; i < 2; i++) {
+    int r = class_lookup(rt, c->bases[i], name, out, 0);
+    if (r) return r;
+  }
+  return 0;
+}
+
+/* ---- builtin methods of exceptions (BaseException.__init__, __str__) -- */
+
+static int exc_init_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (!sl_is_type(self, &sl_exc_type) || args->npos < 1 || !sl_is_type(args->pos[0], &sl_exc_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor '__init__' requires a 'BaseException' object");
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
+                    sl_exc_type_name(args->pos[0].u.o));
+  sl_obj *t = sl_tuple_new(rt, args->pos + 1, args->npos - 1);
+  if (!t) return -1;
+  sl_exc *e = sl_as_exc(args->pos[0].u.o);
+  sl_obj *old = e->args;
+  e->args = t;
+  sl_decref(rt, old);
+  *out = sl_none();
+  return 0;
+}
+
+static int exc_str_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos < 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "__str__() missing 'self'");
+  sl_strbuf b = SL_STRBUF_INIT;
+  /* The engine's own str(), bypassing any user override. */
+  int rc = sl_str(rt, args->pos[0], &b);
+  if (!rc) {
+    sl_obj *s = sl_str_from_buf(rt, &b);
+    if (!s) rc = -1;
+    else *out = sl_obj_val(s);
+  }
+  sl_strbuf_free(&b);
+  return rc;
+}
+
+static int exc_repr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos < 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "__repr__() missing 'self'");
+  sl_strbuf b = SL_STRBUF_INIT;
+  int rc = sl_repr(rt, args->pos[0], &b);
+  if (!rc) {
+    sl_obj *s = sl_str_from_buf(rt, &b);
+    if (!s) rc = -1;
+    else *out = sl_obj_val(s);
+  }
+  sl_strbuf_free(&b);
+  return rc;
+}
+
+static const sl_cfunc_def exc_init_def = {"BaseException.__init__", exc_init_fn, "user", SL_CANON_LABEL};
+static const sl_cfunc_def exc_str_def = {"BaseException.__str__", exc_str_fn, "user", SL_CANON_LABEL};
+static const sl_cfunc_def exc_repr_def = {"BaseException.__repr__", exc_repr_fn, "user", SL_CANON_LABEL};
+
+/* BaseException's own methods as unbound callables. */
+static int builtin_method(sl_rt *rt, const char *name, sl_value *out) {
+  const sl_cfunc_def *d = !strcmp(name, "__init__") ? &exc_init_def
+                          : !strcmp(name, "__str__") ? &exc_str_def
+                          : !strcmp(name, "__repr__") ? &exc_repr_def
+                                                      : NULL;
+  if (!d) return 0;
+  sl_obj *f = sl_cfunc_new(rt, d, sl_undef());
+  if (!f) return -1;
+  *out = sl_obj_val(f);
+  return 1;
+}
+
+/* ---- super ------------------------------------------------------------- */
+
+typedef struct sl_super {
+  sl_obj hdr;
+  sl_value cls, self; /* owned */
+} sl_super;
+
+static void super_clear(sl_rt *rt, sl_obj *o) {
+  sl_vset(rt, &((sl_super *)o)->cls, sl_undef());
+  sl_vset(rt, &((sl_super *)o)->self, sl_undef());
+}
+
+static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_super *s = (sl_super *)o;
+  sl_value v;
+  int r = super_lookup(rt, s->cls.u.o, name, &v);
+  if (r == 0) r = builtin_method(rt, name, &v);
+  if (r < 0) return -1;
+  if (r == 0)
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name);
+  if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
+    sl_obj *b = sl_bound_new(rt, v, s->self);
+    sl_vdecref(rt, v);
+    if (!b) return -1;
+    *out = sl_obj_val(b);
+    return 0;
+  }
+  *out = v;
+  return 0;
+}
+
+static const sl_type sl_super_type = {.name = "super", .clear = super_clear, .getattr = super_getattr,
+                                      .size = sizeof(sl_super)};
+
+int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out) {
+  if (!sl_is_type(cls, &sl_class_type))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "super(): __class__ cell not found");
+  sl_obj *o = sl_obj_alloc(rt, &sl_super_type);
+  if (!o) return -1;
+  ((sl_super *)o)->cls = sl_vincref(cls);
+  ((sl_super *)o)->self = sl_vincref(self);
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+/* ---- classes ------------------------------------------------------------ */
+
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *bases, size_t nbases,
+                      sl_value *out) {
+  if (nbases == 0 || nbases > 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "class %s: simloop supports only exception classes with one base "
+                    "(class %s(Exception): ...)", sl_str_cstr(name), sl_str_cstr(name));
+  for (size_t i = 0; i < nbases; i++)
+    if (!sl_is_type(bases[i], &sl_class_type))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "class %s: simloop supports only classes deriving from exception classes",
+                      sl_str_cstr(name));
+  sl_func *fn = sl_as_func(body.u.o);
+  sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
+  if (!f) return -1;
+  f->ns = sl_dict_new(rt);
+  if (!f->ns) {
+    sl_frame_free(rt, f);
+    return -1;
+  }
+  sl_value cell;
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &cell);
+  sl_obj *ns = f->ns;
+  sl_incref(ns);
+  sl_frame_free(rt, f);
+  if (st != SL_CORO_RETURN) {
+    sl_decref(rt, ns);
+    return -1;
+  }
+  sl_code *co = sl_as_code(fn->code);
+  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), "__main__", bases[0].u.o,
+                             nbases > 1 ? bases[1].u.o : NULL);
+  if (!cls) {
+    sl_decref(rt, ns);
+    sl_vdecref(rt, cell);
+    return -1;
+  }
+  sl_as_class(cls)->attrs = ns;
+  if (sl_is_type(cell, &sl_cell_type)) sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
+  sl_vdecref(rt, cell);
+  *out = sl_obj_val(cls);
+  return 0;
+}
+
+static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  sl_value init;
+  int r = class_lookup(rt, cls, "__init__", &init, 0);
+  if (r < 0) return -1;
+  if (r == 0) {
+    if (args->nkw)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
+                      sl_str_cstr(sl_as_class(cls)->name));
+    sl_obj *e = sl_exc_new(rt, cls, args->pos, args->npos);
+    if (!e) return -1;
+    *out = sl_obj_val(e);
+    return 0;
+  }
+  sl_obj *e = sl_exc_new(rt, cls, args->pos, args->npos);
+  if (!e) {
+    sl_vdecref(rt, init);
+    return -1;
+  }
+  sl_value res;
+  int rc;
+  if (sl_is_type(init, &sl_func_type)) {
+    rc = sl_func_call_self(rt, init.u.o, sl_obj_val(e), args, &res);
+  } else {
+    sl_obj *b = sl_bound_new(rt, init, sl_obj_val(e));
+    rc = b ? sl_call(rt, sl_obj_val(b), args, &res) : -1;
+    sl_decref(rt, b);
+  }
+  sl_vdecref(rt, init);
+  if (rc) {
+    sl_decref(rt, e);
+    return -1;
+  }
+  if (!sl_is_none(res)) {
+    const char *tn = sl_type_name(res);
+    sl_vdecref(rt, res);
+    sl_decref(rt, e);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "__init__() should return None, not '%s'", tn);
+  }
+  *out = sl_obj_val(e);
+  return 0;
+}
+
+int sl_vm_call(sl_rt *rt, sl_value callable, const sl_args *args, sl_value *out) {
+  if (sl_is_type(callable, &sl_class_type)) {
+    if (rt->recursion_depth > SL_MAX_RECURSION)
+      return sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
+    rt->recursion_depth++;
+    int rc = class_call(rt, callable.u.o, args, out);
+    rt->recursion_depth--;
+    return rc;
+  }
+  return sl_call(rt, callable, args, out);
+}
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static int attr_error(sl_rt *rt, sl_value v, const char *name) {
+  const char *tn = sl_is_type(v, &sl_exc_type) ? sl_exc_type_name(v.u.o) : sl_type_name(v);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", tn, name);
+}
+
+static sl_value obj_or_none(sl_obj *o) {
+  if (!o) return sl_none();
+  sl_incref(o);
+  return sl_obj_val(o);
+}
+
+static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_exc *e = sl_as_exc(o);
+  if (!strcmp(name, "args")) {
+    *out = obj_or_none(e->args);
+    return 0;
+  }
+  if (!strcmp(name, "__cause__")) {
+    *out = obj_or_none(e->cause);
+    return 0;
+  }
+  if (!strcmp(name, "__context__")) {
+    *out = obj_or_none(e->context);
+    return 0;
+  }
+  if (!strcmp(name, "__suppress_context__")) {
+    *out = sl_bool(e->suppress_context);
+    return 0;
+  }
+  if (!strcmp(name, "__traceback__")) {
+    *out = sl_none();
+    return 0;
+  }
+  if (!strcmp(name, "__class__")) {
+    *out = obj_or_none(e->cls);
+    return 0;
+  }
+  if (e->attrs) {
+    bool found = false;
+    if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
+    if (found) return 0;
+  }
+  if (sl_exc_isinstance(o, SL_EXC_BASE_EXCEPTION_GROUP)) {
+    sl_tuple *a = sl_as_tuple(e->args);
+    if (!strcmp(name, "message") && a->len >= 1) {
+      *out = sl_vincref(a->items[0]);
+      return 0;
+    }
+    if (!strcmp(name, "exceptions") && a->len >= 2) {
+      sl_value x = a->items[1];
+      if (sl_is_type(x, &sl_list_type)) {
+        sl_obj *t = sl_tuple_new(rt, sl_as_list(x.u.o)->items, sl_as_list(x.u.o)->len);
+        if (!t) return -1;
+        *out = sl_obj_val(t);
+      } else {
+        *out = sl_vincref(x);
+      }
+      return 0;
+    }
+  }
+  sl_value v;
+  int r = class_lookup(rt, e->cls, name, &v, 0);
+  if (r == 0) r = builtin_method(rt, name, &v);
+  if (r < 0) return -1;
+  if (r == 0) return sl_lang_getattr(rt, sl_obj_val(o), name, out);
+  if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
+    sl_obj *b = sl_bound_new(rt, v, sl_obj_val(o));
+    sl_vdecref(rt, v);
+    if (!b) return -1;
+    *out = sl_obj_val(b);
+    return 0;
+  }
+  *out = v;
+  return 0;
+}
+
+static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_class *c = sl_as_class(o);
+  if (!strcmp(name, "__name__")) {
+    *out = obj_or_none(c->name);
+    return 0;
+  }
+  if (!strcmp(name, "__qualname__")) {
+    *out = obj_or_none(c->qualname);
+    return 0;
+  }
+  if (!strcmp(name, "__module__")) {
+    sl_obj *s = sl_str_from_cstr(rt, c->module);
+    if (!s) return -1;
+    *out = sl_obj_val(s);
+    return 0;
+  }
+  int r = class_lookup(rt, o, name, out, 0);
+  if (r == 0) r = builtin_method(rt, name, out);
+  if (r < 0) return -1;
+  if (r == 0) return sl_lang_getattr(rt, sl_obj_val(o), name, out);
+  return 0;
+}
+
+int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+  if (sl_is_type(v, &sl_exc_type)) return exc_getattr(rt, v.u.o, name, out);
+  if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
+  int r = sl_asyncio_getattr(rt, v, name, out);
+  if (r) return r < 0 ? -1 : 0;
+  return sl_lang_getattr(rt, v, name, out);
+}
+
+static int set_in_dict(sl_rt *rt, sl_obj **dict, const char *name, sl_value val, sl_value owner) {
+  if (sl_is_undef(val)) {
+    bool found = false;
+    sl_obj *key = sl_str_from_cstr(rt, name);
+    if (!key) return -1;
+    int rc = *dict ? sl_dict_del(rt, *dict, sl_obj_val(key), &found) : 0;
+    sl_decref(rt, key);
+    if (rc) return -1;
+    return found ? 0 : attr_error(rt, owner, name);
+  }
+  if (!*dict && !(*dict = sl_dict_new(rt))) return -1;
+  return sl_dict_set_str(rt, *dict, name, val);
+}
+
+int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  if (sl_is_type(v, &sl_exc_type)) {
+    sl_exc *e = sl_as_exc(v.u.o);
+    if (!strcmp(name, "__cause__") || !strcmp(name, "__context__")) {
+      sl_obj *x = NULL;
+      if (!sl_is_undef(val) && !sl_is_none(val)) {
+        if (!sl_is_type(val, &sl_exc_type))
+          return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception %s must be None or derive from BaseException",
+                          name[2] == 'c' && name[3] == 'a' ? "cause" : "context");
+        x = val.u.o;
+        sl_incref(x);
+      }
+      sl_obj **slot = !strcmp(name, "__cause__") ? &e->cause : &e->context;
+      sl_obj *old = *slot;
+      *slot = x;
+      sl_decref(rt, old);
+      if (slot == &e->cause) e->suppress_context = true;
+      return 0;
+    }
+    if (!strcmp(name, "__suppress_context__")) {
+      bool t = false;
+      if (!sl_is_undef(val) && sl_truth(rt, val, &t)) return -1;
+      e->suppress_context = t;
+      return 0;
+    }
+    if (!strcmp(name, "args")) {
+      if (sl_is_undef(val)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "args may not be deleted");
+      sl_obj *t;
+      if (sl_is_type(val, &sl_tuple_type)) {
+        t = val.u.o;
+        sl_incref(t);
+      } else if (sl_is_type(val, &sl_list_type)) {
+        t = sl_tuple_new(rt, sl_as_list(val.u.o)->items, sl_as_list(val.u.o)->len);
+        if (!t) return -1;
+      } else {
+        t = sl_tuple_new(rt, &val, 1);
+        if (!t) return -1;
+      }
+      sl_obj *old = e->args;
+      e->args = t;
+      sl_decref(rt, old);
+      return 0;
+    }
+    return set_in_dict(rt, &e->attrs, name, val, v);
+  }
+  if (sl_is_type(v, &sl_class_type)) {
+    sl_class *c = sl_as_class(v.u.o);
+    if (c->builtin != SL_EXC_NONE)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "cannot set '%s' attribute of immutable type '%s'", name, sl_str_cstr(c->name));
+    return set_in_dict(rt, &c->attrs, name, val, v);
+  }
+  if (sl_is_undef(val))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop does not support deleting attributes of '%s' objects",
+                    sl_type_name(v));
+  return sl_setattr(rt, v, name, val);
+}
+
+/* str()/repr() with a user override: calls it and checks it returned a str. */
+static int user_text(sl_rt *rt, sl_value v, const char *meth, sl_strbuf *out, bool *done) {
+  *done = false;
+  if (!sl_is_type(v, &sl_exc_type)) return 0;
+  sl_value fn;
+  int r = class_lookup(rt, sl_as_exc(v.u.o)->cls, meth, &fn, 0);
+  if (r <= 0) return r;
+  *done = true;
+  sl_value res;
+  int rc;
+  if (sl_is_type(fn, &sl_func_type)) {
+    sl_args none = {NULL, 0, NULL, NULL, 0};
+    rc = sl_func_call_self(rt, fn.u.o, v, &none, &res);
+  } else {
+    rc = sl_call_pos(rt, fn, &v, 1, &res);
+  }
+  sl_vdecref(rt, fn);
+  if (rc) return -1;
+  if (!sl_is_str(res)) {
+    const char *tn = sl_type_name(res);
+    sl_vdecref(rt, res);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s returned non-string (type %s)", meth, tn);
+  }
+  sl_strbuf_append(out, sl_str_cstr(res.u.o), sl_as_str(res.u.o)->len);
+  sl_vdecref(rt, res);
+  return out->failed ? sl_nomem(rt) : 0;
+}
+
+int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  bool done;
+  if (user_text(rt, v, "__str__", out, &done)) return -1;
+  if (done) return 0;
+  if (user_text(rt, v, "__repr__", out, &done)) return -1;
+  if (done) return 0;
+  return sl_str(rt, v, out);
+}
+
+int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  bool done;
+  if (user_text(rt, v, "__repr__", out, &done)) return -1;
+  if (done) return 0;
+  return sl_repr(rt, v, out);
+}
+
+/* ---- async with ------------------------------------------------------------ */
+
+int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *aw) {
+  sl_value enter = sl_undef();
+  *exit_fn = sl_undef();
+  if (sl_vm_getattr(rt, mgr, "__aenter__", &enter) || sl_vm_getattr(rt, mgr, "__aexit__", exit_fn)) {
+    if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+      sl_err_clear(rt);
+      sl_raise(rt, SL_EXC_TYPE_ERROR,
+               "'%s' object does not support the asynchronous context manager protocol",
+               sl_type_name(mgr));
+    }
+    sl_vdecref(rt, enter);
+    return -1;
+  }
+  sl_args none = {NULL, 0, NULL, NULL, 0};
+  int rc = sl_vm_call(rt, enter, &none, aw);
+  sl_vdecref(rt, enter);
+  if (rc) {
+    sl_vdecref(rt, *exit_fn);
+    return -1;
+  }
+  return 0;
+}
+
+int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw) {
+  sl_value argv[3] = {sl_none(), sl_none(), sl_none()};
+  if (exc) {
+    argv[0] = sl_obj_val(sl_as_exc(exc)->cls);
+    argv[1] = sl_obj_val(exc);
+  }
+  return sl_call_pos(rt, exit_fn, argv, 3, aw);
+}

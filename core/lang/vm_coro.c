@@ -1,0 +1,189 @@
+/* Coroutine objects of `async def` functions: a heap frame that suspends at
+ * `await` and implements core/coro.h's send/throw/close (Python's
+ * coroutine protocol, as Objects/genobject.c does for coroutines). */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/lang/code.h"
+#include "core/lang/vm.h"
+#include "core/rt.h"
+#include "core/str.h"
+
+static void vmcoro_clear(sl_rt *rt, sl_obj *o) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  sl_frame *f = co->frame;
+  co->frame = NULL;
+  sl_frame_free(rt, f);
+  sl_decref(rt, co->code);
+  co->code = NULL;
+}
+
+static void vmcoro_release(sl_obj *o) {
+  /* At teardown the frame's memory (not its objects) must still go. */
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  if (co->frame) {
+    sl_free(co->frame);
+    co->frame = NULL;
+  }
+}
+
+static sl_coro_status already(sl_rt *rt, sl_vmcoro *co) {
+  if (co->running) sl_raise(rt, SL_EXC_VALUE_ERROR, "coroutine already executing");
+  else sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+  return SL_CORO_ERROR;
+}
+
+static sl_coro_status run(sl_rt *rt, sl_vmcoro *co, sl_resume mode, sl_value v, sl_obj *exc,
+                          sl_value *out) {
+  co->running = true;
+  sl_obj *self = &co->hdr;
+  sl_incref(self); /* the frame may drop the last other reference */
+  sl_coro_status st = sl_vm_eval(rt, co->frame, mode, v, exc, out);
+  co->running = false;
+  if (st != SL_CORO_YIELD) {
+    sl_frame *f = co->frame;
+    co->frame = NULL;
+    sl_frame_free(rt, f);
+    /* A StopIteration escaping a coroutine becomes RuntimeError (PEP 479). */
+    if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) {
+      sl_obj *si = sl_err_fetch(rt);
+      sl_raise(rt, SL_EXC_RUNTIME_ERROR, "coroutine raised StopIteration");
+      if (rt->exc) {
+        sl_as_exc(rt->exc)->cause = si;
+        sl_incref(si);
+        sl_as_exc(rt->exc)->context = si;
+        sl_as_exc(rt->exc)->suppress_context = true;
+      } else {
+        sl_decref(rt, si);
+      }
+    }
+  }
+  sl_decref(rt, self);
+  return st;
+}
+
+static sl_coro_status vmcoro_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *out) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  if (!co->frame || co->running) return already(rt, co);
+  if (!co->started) {
+    co->started = true;
+    if (!sl_is_none(v)) {
+      sl_raise(rt, SL_EXC_TYPE_ERROR, "can't send non-None value to a just-started coroutine");
+      co->started = false;
+      return SL_CORO_ERROR;
+    }
+    return run(rt, co, SL_RESUME_START, v, NULL, out);
+  }
+  return run(rt, co, SL_RESUME_SEND, v, NULL, out);
+}
+
+static sl_coro_status vmcoro_throw(sl_rt *rt, sl_obj *o, sl_obj *exc, sl_value *out) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  if (!co->frame || co->running) {
+    if (co->running) return already(rt, co);
+    sl_raise_obj(rt, exc);
+    return SL_CORO_ERROR;
+  }
+  if (!co->started) {
+    /* Throwing into a coroutine that never ran: it finishes with exc. */
+    co->started = true;
+    sl_frame *f = co->frame;
+    co->frame = NULL;
+    sl_frame_free(rt, f);
+    sl_raise_obj(rt, exc);
+    return SL_CORO_ERROR;
+  }
+  return run(rt, co, SL_RESUME_THROW, sl_none(), exc, out);
+}
+
+static void vmcoro_close(sl_rt *rt, sl_obj *o) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  if (!co->frame || co->running) return;
+  if (!co->started) {
+    sl_frame *f = co->frame;
+    co->frame = NULL;
+    sl_frame_free(rt, f);
+    return;
+  }
+  /* Throw GeneratorExit in so finally blocks run; swallow what comes out. */
+  sl_obj *ge = sl_exc_new_msg(rt, SL_EXC_GENERATOR_EXIT, NULL);
+  if (!ge) return;
+  sl_obj *saved = sl_err_fetch(rt);
+  sl_value out = sl_none();
+  sl_coro_status st = run(rt, co, SL_RESUME_THROW, sl_none(), ge, &out);
+  sl_decref(rt, ge);
+  if (st == SL_CORO_YIELD) {
+    sl_vdecref(rt, out);
+    if (!rt->fatal) sl_raise(rt, SL_EXC_RUNTIME_ERROR, "coroutine ignored GeneratorExit");
+  } else if (st == SL_CORO_RETURN) {
+    sl_vdecref(rt, out);
+  }
+  if (co->frame) {
+    sl_frame *f = co->frame;
+    co->frame = NULL;
+    sl_frame_free(rt, f);
+  }
+  sl_err_clear(rt);
+  if (saved) sl_err_restore(rt, saved);
+}
+
+static const char *vmcoro_qualname(sl_obj *o) {
+  return sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname);
+}
+
+static void vmcoro_where(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  /* Report the innermost coroutine of the await chain: that is where the
+   * program actually waits. */
+  while (co->frame && sl_is_type(co->frame->aw.target, &sl_vmcoro_type) &&
+         ((sl_vmcoro *)co->frame->aw.target.u.o)->frame)
+    co = (sl_vmcoro *)co->frame->aw.target.u.o;
+  sl_code *c = sl_as_code(co->code);
+  if (co->frame)
+    sl_strbuf_printf(out, "%s:%d in %s", sl_str_cstr(c->filename), co->frame->line,
+                     sl_str_cstr(c->qualname));
+  else
+    sl_strbuf_printf(out, "%s in %s (finished)", sl_str_cstr(c->filename), sl_str_cstr(c->qualname));
+}
+
+static const sl_coro_ops vmcoro_ops = {vmcoro_send, vmcoro_throw, vmcoro_close, vmcoro_qualname,
+                                       vmcoro_where};
+
+static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<coroutine object %s at %p>", vmcoro_qualname(o), (void *)o);
+  return 0;
+}
+
+static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_code *c = sl_as_code(((sl_vmcoro *)o)->code);
+  sl_obj *s = !strcmp(name, "__name__") ? c->name : !strcmp(name, "__qualname__") ? c->qualname : NULL;
+  if (!s) {
+    if (!strcmp(name, "close")) {
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object attribute 'close' is not supported by simloop");
+    }
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object has no attribute '%s'", name);
+  }
+  sl_incref(s);
+  *out = sl_obj_val(s);
+  return 0;
+}
+
+const sl_type sl_vmcoro_type = {.name = "coroutine", .clear = vmcoro_clear,
+                                .release = vmcoro_release, .repr = vmcoro_repr,
+                                .getattr = vmcoro_getattr, .coro = &vmcoro_ops,
+                                .size = sizeof(sl_vmcoro)};
+
+sl_obj *sl_vmcoro_new(sl_rt *rt, sl_frame *f) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_vmcoro_type);
+  if (!o) {
+    sl_frame_free(rt, f);
+    return NULL;
+  }
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  co->frame = f;
+  co->code = f->code;
+  sl_incref(f->code);
+  return o;
+}

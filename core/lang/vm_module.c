@@ -1,0 +1,221 @@
+/* The run's language state: namespaces, modules, print() output, and
+ * running the module body. */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/dict.h"
+#include "core/exc.h"
+#include "core/lang/asyncio_mod.h"
+#include "core/lang/ops.h"
+#include "core/lang/value.h"
+#include "core/lang/vm-int.h"
+#include "core/loop.h"
+#include "core/str.h"
+#include "core/task.h"
+#include "core/tuple.h"
+
+/* ---- modules ------------------------------------------------------------ */
+
+static void module_clear(sl_rt *rt, sl_obj *o) {
+  sl_module *m = (sl_module *)o;
+  sl_decref(rt, m->name);
+  sl_decref(rt, m->dict);
+  m->name = m->dict = NULL;
+}
+
+static int module_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<module '%s'>", sl_str_cstr(((sl_module *)o)->name));
+  return 0;
+}
+
+static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_module *m = (sl_module *)o;
+  bool found = false;
+  if (sl_dict_get_str(rt, m->dict, name, out, &found)) return -1;
+  if (found) return 0;
+  if (!strcmp(name, "__name__")) {
+    sl_incref(m->name);
+    *out = sl_obj_val(m->name);
+    return 0;
+  }
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'", sl_str_cstr(m->name),
+                  name);
+}
+
+static int module_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
+  return sl_dict_set_str(rt, ((sl_module *)o)->dict, name, v);
+}
+
+const sl_type sl_module_type = {.name = "module", .clear = module_clear, .repr = module_repr,
+                                .getattr = module_getattr, .setattr = module_setattr,
+                                .size = sizeof(sl_module)};
+
+sl_obj *sl_module_new(sl_rt *rt, const char *name) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_module_type);
+  if (!o) return NULL;
+  sl_module *m = (sl_module *)o;
+  m->name = sl_str_from_cstr(rt, name);
+  m->dict = sl_dict_new(rt);
+  if (!m->name || !m->dict) {
+    sl_decref(rt, o);
+    return NULL;
+  }
+  return o;
+}
+
+int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (strcmp(name, "asyncio"))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop", name);
+  if (!L->asyncio && sl_asyncio_module_new(rt, &L->asyncio)) return -1;
+  sl_incref(L->asyncio);
+  *out = sl_obj_val(L->asyncio);
+  return 0;
+}
+
+/* ---- the language state ----------------------------------------------------- */
+
+static void lang_free(sl_rt *rt) {
+  sl_lang *L = rt->lang;
+  if (!L) return;
+  rt->lang = NULL;
+  sl_decref(rt, L->builtins);
+  sl_decref(rt, L->globals);
+  sl_decref(rt, L->asyncio);
+  sl_decref(rt, L->loop_obj);
+  sl_free(L->filename);
+  sl_free(L->src);
+  sl_strbuf_free(&L->line);
+  sl_free(L);
+}
+
+sl_obj *sl_builtins_dict(sl_rt *rt) {
+  sl_lang *L = sl_vm_lang(rt);
+  return L ? L->builtins : NULL;
+}
+
+int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
+  sl_lang *L = sl_calloc(1, sizeof *L);
+  if (!L) return sl_nomem(rt);
+  rt->lang = L;
+  rt->lang_free = lang_free;
+  L->filename = sl_strndup(filename, strlen(filename));
+  L->src = sl_strndup(src ? src : "", src ? len : 0);
+  L->srclen = src ? len : 0;
+  if (!L->filename || !L->src) return sl_nomem(rt);
+  L->builtins = sl_dict_new(rt);
+  L->globals = sl_dict_new(rt);
+  if (!L->builtins || !L->globals) return -1;
+  if (sl_builtins_init(rt, L->builtins)) return -1;
+  sl_obj *name = sl_str_from_cstr(rt, "__main__");
+  if (!name) return -1;
+  int rc = sl_dict_set_str(rt, L->globals, "__name__", sl_obj_val(name));
+  sl_decref(rt, name);
+  return rc;
+}
+
+int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out) {
+  sl_lang *L = sl_vm_lang(rt);
+  bool found = false;
+  if (sl_dict_get_str(rt, L->builtins, name, out, &found)) return -1;
+  if (found) return 0;
+  /* The built-in exception classes, in case the builtins table lacks one. */
+  for (int i = 0; i < SL_EXC__COUNT; i++) {
+    sl_class *c = sl_as_class(rt->classes[i]);
+    if (!strcmp(c->module, "builtins") && sl_str_eq_cstr(c->name, name)) {
+      sl_incref(rt->classes[i]);
+      *out = sl_obj_val(rt->classes[i]);
+      return 0;
+    }
+  }
+  return sl_raise(rt, SL_EXC_NAME_ERROR, "name '%s' is not defined", name);
+}
+
+int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v) {
+  if (op == SL_OP_DICT_UPDATE) {
+    if (!sl_is_type(v, &sl_dict_type))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not a mapping", sl_type_name(v));
+    size_t pos = 0;
+    sl_value k, x;
+    while (sl_dict_next(v.u.o, &pos, &k, &x))
+      if (sl_dict_set(rt, target, k, x)) return -1;
+    return 0;
+  }
+  sl_value it;
+  if (sl_iter(rt, v, &it)) {
+    if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR) && op == SL_OP_LIST_EXTEND) {
+      sl_err_clear(rt);
+      sl_raise(rt, SL_EXC_TYPE_ERROR, "Value after * must be an iterable, not %s", sl_type_name(v));
+    }
+    return -1;
+  }
+  int rc = 0;
+  for (;;) {
+    sl_value x;
+    int r = sl_iter_next(rt, it, &x);
+    if (r <= 0) {
+      rc = r;
+      break;
+    }
+    rc = op == SL_OP_LIST_EXTEND ? sl_list_append(rt, target, x) : sl_set_add(rt, target, x);
+    sl_vdecref(rt, x);
+    if (rc) break;
+  }
+  sl_vdecref(rt, it);
+  return rc;
+}
+
+/* ---- print() output ------------------------------------------------------------ */
+
+static void emit_line(sl_rt *rt, sl_lang *L) {
+  if (!rt->observer.output) return;
+  uint64_t step = rt->loop ? rt->loop->step : 0;
+  sl_obj *t = rt->loop ? sl_task_current(rt) : NULL;
+  uint64_t task = t ? sl_as_task(t)->ordinal : 0;
+  rt->observer.output(rt->observer.ctx, step, task, L->line.data ? L->line.data : "", L->line.len);
+}
+
+int sl_print_write(sl_rt *rt, const char *text, size_t len) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L || !len) return 0;
+  if (L->out_file) fwrite(text, 1, len, L->out_file);
+  if (L->out_buf) {
+    sl_strbuf_append(L->out_buf, text, len);
+    if (L->out_buf->failed) return sl_nomem(rt);
+  }
+  if (!rt->observer.output) return 0;
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    sl_strbuf_append(&L->line, p, n);
+    if (L->line.failed) return sl_nomem(rt);
+    if (!nl) break;
+    emit_line(rt, L);
+    sl_strbuf_clear(&L->line);
+    p = nl + 1;
+  }
+  return 0;
+}
+
+void sl_vm_flush_output(sl_rt *rt) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L) return;
+  if (L->line.len) {
+    emit_line(rt, L);
+    sl_strbuf_clear(&L->line);
+  }
+  if (L->out_file) fflush(L->out_file);
+}
+
+int sl_vm_run_module(sl_rt *rt, sl_obj *code) {
+  sl_lang *L = sl_vm_lang(rt);
+  sl_frame *f = sl_frame_new(rt, code, L->globals, NULL);
+  if (!f) return -1;
+  sl_value out;
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &out);
+  sl_frame_free(rt, f);
+  if (st == SL_CORO_RETURN) sl_vdecref(rt, out);
+  sl_vm_flush_output(rt);
+  return st == SL_CORO_RETURN ? 0 : -1;
+}

@@ -1,0 +1,185 @@
+/* Running one scenario file (see scenario.h): load, parse, compile, run on
+ * the virtual clock, and classify how it ended. */
+#include "sim/scenario.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/future.h"
+#include "core/lang/numfmt.h"
+#include "core/lang/parser.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/task.h"
+
+const char *sl_outcome_name(sl_outcome o) {
+  switch (o) {
+  case SL_OUTCOME_OK: return "ok";
+  case SL_OUTCOME_EXCEPTION: return "exception";
+  case SL_OUTCOME_DEADLOCK: return "deadlock";
+  case SL_OUTCOME_BUDGET: return "budget";
+  case SL_OUTCOME_NOMEM: return "nomem";
+  case SL_OUTCOME_ERROR: return "error";
+  }
+  return "error";
+}
+
+void sl_scenario_result_free(sl_scenario_result *res) {
+  sl_strbuf_free(&res->detail);
+  sl_strbuf_free(&res->summary);
+}
+
+/* Reads the whole file; NULL with errno set on failure. */
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  sl_strbuf b = SL_STRBUF_INIT;
+  char chunk[8192];
+  size_t n;
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) sl_strbuf_append(&b, chunk, n);
+  int err = ferror(f) ? errno : 0;
+  fclose(f);
+  if (err || b.failed) {
+    sl_strbuf_free(&b);
+    errno = err ? err : ENOMEM;
+    return NULL;
+  }
+  sl_strbuf_putc(&b, '\0');
+  char *data = sl_strbuf_take(&b, len);
+  if (data) (*len)--;
+  return data;
+}
+
+/* Who waits on what: one line per pending task, in creation order. */
+static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
+  sl_strbuf_printf(out, "deadlock: no task can make progress (virtual time ");
+  sl_float_repr(out, vs->now);
+  sl_strbuf_printf(out, ", step %llu)\n", (unsigned long long)rt->loop->step);
+  size_t n = 0;
+  for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
+    n++;
+    sl_obj *o = &task->fut.hdr;
+    sl_strbuf_printf(out, "  task '%s' (%s", sl_str_cstr(task->name),
+                     task->coro ? sl_coro_qualname(task->coro) : "?");
+    sl_strbuf_puts(out, ", ");
+    sl_future_trace_id(rt, o, out);
+    sl_strbuf_puts(out, ") ");
+    if (task->fut_waiter) {
+      sl_strbuf_printf(out, "waits for %s ", task->fut_waiter->type->name);
+      sl_future_trace_id(rt, task->fut_waiter, out);
+    } else {
+      sl_strbuf_puts(out, "is not waiting on a future");
+    }
+    sl_strbuf text = SL_STRBUF_INIT;
+    sl_task_where(rt, o, &text);
+    if (text.len) {
+      sl_strbuf_puts(out, " at ");
+      sl_strbuf_append(out, text.data, text.len);
+    }
+    sl_strbuf_free(&text);
+    sl_strbuf_putc(out, '\n');
+  }
+  if (!n) sl_strbuf_puts(out, "  (no pending tasks: the loop waits for nothing)\n");
+}
+
+static void last_line(const sl_strbuf *text, sl_strbuf *out) {
+  if (!text->len) return;
+  size_t end = text->len;
+  while (end > 0 && text->data[end - 1] == '\n') end--;
+  size_t start = end;
+  while (start > 0 && text->data[start - 1] != '\n') start--;
+  sl_strbuf_append(out, text->data + start, end - start);
+}
+
+int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
+  memset(res, 0, sizeof *res);
+  res->outcome = SL_OUTCOME_ERROR;
+  const char *path = opts->path ? opts->path : "<scenario>";
+  char *owned = NULL;
+  const char *src = opts->source;
+  size_t len = opts->source_len;
+  if (!src) {
+    owned = read_file(path, &len);
+    if (!owned) {
+      if (errno == ENOMEM) res->outcome = SL_OUTCOME_NOMEM;
+      sl_strbuf_printf(&res->detail, "simloop: cannot read '%s': %s\n", path, strerror(errno));
+      return 0;
+    }
+    src = owned;
+  }
+  sl_diag diag;
+  sl_ast_module *mod = sl_parse(path, src, len, &diag);
+  if (!mod) {
+    res->outcome = diag.kind == SL_DIAG_NOMEM ? SL_OUTCOME_NOMEM : SL_OUTCOME_ERROR;
+    sl_diag_format(&diag, &res->detail);
+    sl_free(owned);
+    return 0;
+  }
+  sl_rt *rt = sl_rt_new(opts->profile, opts->observer);
+  if (!rt) {
+    sl_ast_free(mod);
+    sl_free(owned);
+    res->outcome = SL_OUTCOME_NOMEM;
+    sl_strbuf_puts(&res->detail, "out of memory\n");
+    return 0;
+  }
+  sl_vselector vs = {0.0, {NULL, NULL}};
+  if (opts->decider) vs.decider = *opts->decider;
+  sl_vselector_install(rt, &vs);
+  rt->loop->max_steps = opts->max_steps;
+  sl_obj *code = NULL;
+  int rc = sl_vm_init(rt, path, src, len);
+  if (rc == 0) {
+    sl_lang *L = sl_vm_lang(rt);
+    L->out_file = opts->out_file;
+    L->out_buf = opts->out_buf;
+    code = sl_vm_compile(rt, mod, &diag);
+    if (!code && !rt->fatal) {
+      sl_diag_format(&diag, &res->detail);
+      res->outcome = SL_OUTCOME_ERROR;
+      goto done;
+    }
+  }
+  sl_ast_free(mod);
+  mod = NULL;
+  if (code) rc = sl_vm_run_module(rt, code);
+  else rc = -1;
+  sl_vm_flush_output(rt);
+  if (rt->fatal == SL_EDEADLOCK) {
+    res->outcome = SL_OUTCOME_DEADLOCK;
+    deadlock_report(rt, &vs, &res->detail);
+  } else if (rt->fatal == SL_EBUDGET) {
+    res->outcome = SL_OUTCOME_BUDGET;
+    sl_strbuf_printf(&res->detail, "step budget of %llu steps exhausted\n",
+                     (unsigned long long)opts->max_steps);
+  } else if (rt->fatal == SL_ENOMEM) {
+    res->outcome = SL_OUTCOME_NOMEM;
+    sl_strbuf_puts(&res->detail, "out of memory\n");
+  } else if (rt->fatal) {
+    res->outcome = SL_OUTCOME_ERROR;
+    sl_strbuf_printf(&res->detail, "simloop: %s\n", sl_strerror(rt->fatal));
+  } else if (rc && rt->exc) {
+    res->outcome = SL_OUTCOME_EXCEPTION;
+    sl_obj *exc = sl_err_fetch(rt);
+    if (sl_vm_format_traceback(rt, exc, &res->detail)) {
+      sl_err_clear(rt);
+      if (rt->fatal == SL_ENOMEM) res->outcome = SL_OUTCOME_NOMEM;
+    }
+    sl_decref(rt, exc);
+    last_line(&res->detail, &res->summary);
+  } else {
+    res->outcome = SL_OUTCOME_OK;
+  }
+done:
+  res->steps = rt->loop->step;
+  res->time = vs.now;
+  sl_decref(rt, code);
+  sl_ast_free(mod);
+  sl_rt_free(rt);
+  sl_free(owned);
+  if (res->detail.failed || res->summary.failed) res->outcome = SL_OUTCOME_NOMEM;
+  return 0;
+}

@@ -1,0 +1,62 @@
+/* Running one scenario file: the function every command uses.
+ *
+ * sl_scenario_run loads the file, parses and compiles it, creates the run
+ * (profile, observer, virtual selector with an optional decider), executes
+ * the module body (which normally calls asyncio.run(main())) and reports
+ * how the run ended.
+ *
+ * Ownership: the options are borrowed for the duration of the call. The
+ * result owns its text buffers; release them with sl_scenario_result_free.
+ * Output printed by the scenario goes to opts->out_file and/or
+ * opts->out_buf (caller-owned) as it is produced. */
+#ifndef SL_SCENARIO_H
+#define SL_SCENARIO_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "core/observer.h"
+#include "core/profile.h"
+#include "core/strbuf.h"
+#include "sim/vselector.h"
+
+typedef enum sl_outcome {
+  SL_OUTCOME_OK,        /* the module body finished */
+  SL_OUTCOME_EXCEPTION, /* an uncaught exception (traceback in detail) */
+  SL_OUTCOME_DEADLOCK,  /* nothing could ever run again (report in detail) */
+  SL_OUTCOME_BUDGET,    /* the step budget ran out */
+  SL_OUTCOME_NOMEM,     /* an allocation failed; the run ended cleanly */
+  SL_OUTCOME_ERROR,     /* the file could not be read, parsed or compiled */
+} sl_outcome;
+
+typedef struct sl_scenario_opts {
+  const char *path;            /* file to run (also the name in tracebacks) */
+  const char *source;          /* if non-NULL: the source text, path only names it */
+  size_t source_len;
+  const sl_profile *profile;   /* NULL: the default profile */
+  const sl_observer *observer; /* NULL: none */
+  const sl_decider *decider;   /* NULL: every decision takes its default */
+  uint64_t max_steps;          /* 0: unlimited */
+  FILE *out_file;              /* print() output, or NULL */
+  sl_strbuf *out_buf;          /* print() output, or NULL */
+} sl_scenario_opts;
+
+typedef struct sl_scenario_result {
+  sl_outcome outcome;
+  /* exception: the traceback printout ending with "Type: message\n";
+   * deadlock: who waits on what; error: the diagnostic; else empty. */
+  sl_strbuf detail;
+  /* exception: "Type: message" (one line); else empty. */
+  sl_strbuf summary;
+  uint64_t steps;      /* _run_once calls made */
+  double time;         /* final virtual time */
+} sl_scenario_result;
+
+/* Runs the scenario. Always fills *res (even on failure); returns 0 unless
+ * the result itself could not be built. */
+int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res);
+void sl_scenario_result_free(sl_scenario_result *res);
+/* "ok", "exception", "deadlock", "budget", "nomem", "error" */
+const char *sl_outcome_name(sl_outcome o);
+
+#endif
