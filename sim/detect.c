@@ -1,6 +1,7 @@
 /* Run outcome classification (see detect.h). */
 #include "sim/detect.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -13,6 +14,7 @@
 #include "core/semaphore.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "sim/scenario.h"
 
 static const char *const names[SL_VERDICT__COUNT] = {
     "ok", "assertion", "exception", "deadlock", "never-retrieved", "pending-at-exit", "budget", "error",
@@ -23,27 +25,21 @@ const char *sl_verdict_name(sl_verdict v) { return v < SL_VERDICT__COUNT ? names
 void sl_detector_init(sl_detector *d) {
   memset(d, 0, sizeof *d);
   d->verdict = SL_VERDICT_OK;
-}
-
-static void drop_failed(sl_detector *d, sl_rt *rt) {
-  for (size_t i = 0; i < d->nfailed; i++) sl_decref(rt, d->failed[i]);
-  sl_free(d->failed);
-  d->failed = NULL;
-  d->nfailed = d->capfailed = 0;
+  d->describe_at = UINT64_MAX;
 }
 
 void sl_detector_free(sl_detector *d) {
-  if (d->nfailed && d->rt) drop_failed(d, d->rt);
+  for (size_t i = 0; i < d->nfailed; i++) sl_free(d->failed[i].text);
   sl_free(d->failed);
   sl_strbuf_free(&d->pending_exit);
   sl_strbuf_free(&d->pending_sig);
   sl_strbuf_free(&d->handler);
+  sl_strbuf_free(&d->waits);
+  sl_strbuf_free(&d->waits_sig);
   sl_strbuf_free(&d->detail);
   sl_strbuf_free(&d->report);
-  memset(d, 0, sizeof *d);
+  sl_detector_init(d);
 }
-
-void sl_detector_attach(sl_detector *d, sl_rt *rt) { d->rt = rt; }
 
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
@@ -95,8 +91,9 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
   for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
     const sl_type *ty = o->type;
     if (ty == &sl_lock_type && waitq_has(&((sl_lock *)o)->waiters, fut)) {
-      sl_strbuf_printf(out, "Lock#%zu.acquire() (locked, %zu waiters)", obj_number(on, o),
-                       ((sl_lock *)o)->waiters.len);
+      size_t nw = ((sl_lock *)o)->waiters.len;
+      sl_strbuf_printf(out, "Lock#%zu.acquire() (locked, %zu waiter%s)", obj_number(on, o), nw,
+                       nw == 1 ? "" : "s");
       return;
     }
     if (ty == &sl_condition_type && waitq_has(&((sl_condition *)o)->waiters, fut)) {
@@ -165,43 +162,67 @@ static sl_task *find_task(sl_rt *rt, uint64_t ordinal) {
   return NULL;
 }
 
+/* The innermost traceback entry: where the exception was raised. */
+static void exc_origin(sl_obj *exc, sl_strbuf *out) {
+  sl_exc *e = sl_as_exc(exc);
+  if (!e->ntb) return;
+  const sl_tb_entry *tb = &e->tb[e->ntb - 1];
+  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
+                   tb->func ? sl_str_cstr(tb->func) : "?");
+}
+
+/* Main is done: asyncio.run will now cancel whatever is still pending.
+ * Tasks already asked to cancel are being shut down on purpose. */
+static void snapshot_pending(sl_detector *d, sl_rt *rt) {
+  for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
+    if (t->ordinal == 1 || t->num_cancels_requested > 0 || t->must_cancel) continue;
+    d->npending_exit++;
+    sl_strbuf_puts(&d->pending_exit, "  ");
+    task_label(rt, t, &d->pending_exit);
+    task_where(rt, t, &d->pending_exit);
+    sl_strbuf_putc(&d->pending_exit, '\n');
+    if (d->pending_sig.len) sl_strbuf_puts(&d->pending_sig, ", ");
+    sl_strbuf_printf(&d->pending_sig, "T%llu", (unsigned long long)t->ordinal);
+    task_where(rt, t, &d->pending_sig);
+  }
+}
+
 static void on_task_done(void *ctx, const sl_task_info *info) {
   sl_detector *d = ctx;
   sl_rt *rt = d->rt;
-  if (!rt) return;
-  if (info->outcome && !strcmp(info->outcome, "exception")) {
-    sl_task *t = find_task(rt, info->ordinal);
-    if (t) {
-      if (d->nfailed == d->capfailed) {
-        size_t cap = d->capfailed ? d->capfailed * 2 : 8;
-        sl_obj **nf = sl_realloc(d->failed, cap * sizeof *nf);
-        if (!nf) {
-          d->oom = true;
-          return;
-        }
-        d->failed = nf;
-        d->capfailed = cap;
-      }
-      sl_incref((sl_obj *)t);
-      d->failed[d->nfailed++] = (sl_obj *)t;
-    }
-  }
   if (info->ordinal == 1 && !d->main_done) {
-    /* Main is done: asyncio.run will now cancel whatever is still pending.
-     * Tasks already asked to cancel are being shut down on purpose. */
     d->main_done = true;
-    for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
-      if (t->ordinal == 1 || t->num_cancels_requested > 0 || t->must_cancel) continue;
-      d->npending_exit++;
-      sl_strbuf_puts(&d->pending_exit, "  ");
-      task_label(rt, t, &d->pending_exit);
-      task_where(rt, t, &d->pending_exit);
-      sl_strbuf_putc(&d->pending_exit, '\n');
-      if (d->pending_sig.len) sl_strbuf_puts(&d->pending_sig, ", ");
-      sl_strbuf_printf(&d->pending_sig, "T%llu", (unsigned long long)t->ordinal);
-      task_where(rt, t, &d->pending_sig);
-    }
+    if (rt) snapshot_pending(d, rt);
+    else d->snapshot_owed = true; /* at the next decision point: same state */
   }
+  if (!rt || !info->outcome || strcmp(info->outcome, "exception")) return;
+  sl_task *t = find_task(rt, info->ordinal);
+  if (!t || !t->fut.exception) return;
+  if (d->nfailed == d->capfailed) {
+    size_t cap = d->capfailed ? d->capfailed * 2 : 8;
+    sl_failed_task *nf = sl_realloc(d->failed, cap * sizeof *nf);
+    if (!nf) {
+      d->oom = true;
+      return;
+    }
+    d->failed = nf;
+    d->capfailed = cap;
+  }
+  sl_strbuf text = SL_STRBUF_INIT;
+  sl_strbuf_printf(&text, "T%llu ", (unsigned long long)t->ordinal);
+  sl_strbuf_puts(&text, info->detail ? info->detail : "?");
+  exc_origin(t->fut.exception, &text);
+  char *owned = sl_strbuf_take(&text, NULL);
+  if (!owned) {
+    d->oom = true;
+    return;
+  }
+  sl_incref((sl_obj *)t); /* the run's teardown frees it */
+  sl_failed_task *f = &d->failed[d->nfailed++];
+  f->task = (sl_obj *)t;
+  f->ordinal = t->ordinal;
+  f->text = owned;
+  f->retrieved = !t->fut.log_traceback;
 }
 
 static void on_error(void *ctx, uint64_t step, const char *message, const char *exception) {
@@ -221,77 +242,86 @@ sl_observer sl_detector_observer(sl_detector *d) {
   return o;
 }
 
-/* ---- the verdict ----------------------------------------------------- */
-
-/* The innermost traceback entry: where the exception was raised. */
-static void exc_origin(sl_obj *exc, sl_strbuf *out) {
-  sl_exc *e = sl_as_exc(exc);
-  if (!e->ntb) return;
-  const sl_tb_entry *tb = &e->tb[e->ntb - 1];
-  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
-                   tb->func ? sl_str_cstr(tb->func) : "?");
+void sl_detector_point(sl_detector *d, sl_rt *rt) {
+  d->rt = rt;
+  if (d->snapshot_owed) {
+    d->snapshot_owed = false;
+    snapshot_pending(d, rt);
+  }
+  /* O(failed tasks): usually none. */
+  for (size_t i = 0; i < d->nfailed; i++)
+    d->failed[i].retrieved = !sl_as_task(d->failed[i].task)->fut.log_traceback;
+  if (d->points++ == d->describe_at) {
+    sl_strbuf_clear(&d->waits);
+    sl_strbuf_clear(&d->waits_sig);
+    sl_detect_waits(rt, &d->waits, &d->waits_sig);
+    d->have_waits = true;
+  }
 }
 
-void sl_detector_finish(sl_detector *d, sl_rt *rt, sl_obj *exc, sl_errcode fatal, double t,
-                        uint64_t steps) {
+/* ---- the verdict ----------------------------------------------------- */
+
+/* " at FILE:LINE in func" of the innermost frame of a traceback printout
+ * (the last `  File "F", line N, in f` line). */
+static void traceback_origin(const char *tb, sl_strbuf *out) {
+  const char *last = NULL;
+  for (const char *p = tb; p && (p = strstr(p, "  File \"")); p += 8) last = p;
+  if (!last) return;
+  const char *f = last + 8, *q = strchr(f, '"');
+  if (!q) return;
+  int line = 0;
+  char func[128] = "?";
+  if (sscanf(q, "\", line %d, in %127[^\n]", &line, func) < 1) return;
+  sl_strbuf_printf(out, " at %.*s:%d in %s", (int)(q - f), f, line, func);
+}
+
+void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
   sl_strbuf_clear(&d->detail);
   sl_strbuf_clear(&d->report);
   sl_strbuf *det = &d->detail, *rep = &d->report;
-  /* Unretrieved exceptions: before anything else drops the references. */
   sl_strbuf unretrieved = SL_STRBUF_INIT, unretrieved_sig = SL_STRBUF_INIT;
   uint32_t nunretrieved = 0;
   for (size_t i = 0; i < d->nfailed; i++) {
-    sl_task *task = sl_as_task(d->failed[i]);
-    if (!task->fut.log_traceback || !task->fut.exception) continue;
+    if (d->failed[i].retrieved) continue;
     nunretrieved++;
-    sl_strbuf text = SL_STRBUF_INIT;
-    sl_exc_format_only(rt, task->fut.exception, &text);
-    if (rt->exc && rt->exc != exc) sl_err_clear(rt); /* formatting must not leave one */
-    sl_strbuf_puts(&unretrieved, "  ");
-    task_label(rt, task, &unretrieved);
-    sl_strbuf_printf(&unretrieved, ": %s", sl_strbuf_cstr(&text));
-    exc_origin(task->fut.exception, &unretrieved);
-    sl_strbuf_putc(&unretrieved, '\n');
+    sl_strbuf_printf(&unretrieved, "  %s\n", d->failed[i].text);
     if (unretrieved_sig.len) sl_strbuf_puts(&unretrieved_sig, "; ");
-    sl_strbuf_printf(&unretrieved_sig, "T%llu %s", (unsigned long long)task->ordinal,
-                     sl_strbuf_cstr(&text));
-    sl_strbuf_free(&text);
+    sl_strbuf_puts(&unretrieved_sig, d->failed[i].text);
   }
-  drop_failed(d, rt);
-
-  if (fatal == SL_ENOMEM || d->oom || (fatal != SL_EOK && fatal != SL_EDEADLOCK && fatal != SL_EBUDGET)) {
+  if (end->outcome == SL_OUTCOME_NOMEM || end->outcome == SL_OUTCOME_ERROR || d->oom) {
     d->verdict = SL_VERDICT_ERROR;
-    sl_strbuf_printf(det, "%s", sl_strerror(d->oom ? SL_ENOMEM : fatal));
-    sl_strbuf_printf(rep, "error: the run failed at the C level: %s\n", sl_strbuf_cstr(det));
-  } else if (exc) {
-    sl_strbuf text = SL_STRBUF_INIT;
-    sl_exc_format_only(rt, exc, &text);
-    bool assertion = sl_exc_isinstance(exc, SL_EXC_ASSERTION_ERROR);
+    sl_strbuf_puts(det, end->outcome == SL_OUTCOME_ERROR ? "the scenario could not run" : "out of memory");
+    sl_strbuf_printf(rep, "error: %s\n%s", sl_strbuf_cstr(det),
+                     end->runner_detail ? end->runner_detail : "");
+  } else if (end->outcome == SL_OUTCOME_EXCEPTION) {
+    const char *sum = end->summary ? end->summary : "?";
+    bool assertion = !strncmp(sum, "AssertionError", 14) && (sum[14] == ':' || sum[14] == '\0');
     d->verdict = assertion ? SL_VERDICT_ASSERTION : SL_VERDICT_EXCEPTION;
-    sl_strbuf_puts(det, sl_strbuf_cstr(&text));
-    exc_origin(exc, det);
-    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception",
-                     sl_strbuf_cstr(&text));
-    sl_strbuf_free(&text);
-    sl_float_repr_into(rep, t);
-    sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)steps);
-    sl_exc *e = sl_as_exc(exc);
-    for (size_t i = 0; i < e->ntb; i++)
-      sl_strbuf_printf(rep, "  %s:%d in %s\n", e->tb[i].file ? sl_str_cstr(e->tb[i].file) : "?",
-                       e->tb[i].line, e->tb[i].func ? sl_str_cstr(e->tb[i].func) : "?");
-  } else if (fatal == SL_EDEADLOCK) {
+    sl_strbuf_puts(det, sum);
+    traceback_origin(end->traceback, det);
+    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception", sum);
+    sl_float_repr_into(rep, end->t);
+    sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)end->steps);
+    if (end->traceback) sl_strbuf_puts(rep, end->traceback);
+  } else if (end->outcome == SL_OUTCOME_DEADLOCK) {
     d->verdict = SL_VERDICT_DEADLOCK;
     sl_strbuf_printf(rep, "deadlock at t=");
-    sl_float_repr_into(rep, t);
+    sl_float_repr_into(rep, end->t);
     sl_strbuf_printf(rep, " (step %llu): no task can run, no timer is pending\n",
-                     (unsigned long long)steps);
-    sl_detect_waits(rt, rep, det);
-  } else if (fatal == SL_EBUDGET) {
+                     (unsigned long long)end->steps);
+    if (d->have_waits) {
+      sl_strbuf_puts(rep, sl_strbuf_cstr(&d->waits));
+      sl_strbuf_puts(det, sl_strbuf_cstr(&d->waits_sig));
+    } else {
+      sl_strbuf_puts(rep, end->runner_detail ? end->runner_detail : "");
+      sl_strbuf_puts(det, "deadlock");
+    }
+  } else if (end->outcome == SL_OUTCOME_BUDGET) {
     d->verdict = SL_VERDICT_BUDGET;
     sl_strbuf_puts(det, "step or virtual-time budget exhausted");
-    sl_strbuf_printf(rep, "budget: stopped after %llu steps at t=", (unsigned long long)steps);
-    sl_float_repr_into(rep, t);
-    sl_strbuf_puts(rep, " (--max-steps / --max-time); a livelock or a very long run\n");
+    sl_strbuf_printf(rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
+    sl_float_repr_into(rep, end->t);
+    sl_strbuf_puts(rep, " (--max-steps / --max-time): a livelock, or a run longer than the budget\n");
   } else if (d->nhandler) {
     d->verdict = SL_VERDICT_EXCEPTION;
     sl_strbuf_printf(det, "exception handler: %s", sl_strbuf_cstr(&d->handler));
@@ -300,7 +330,7 @@ void sl_detector_finish(sl_detector *d, sl_rt *rt, sl_obj *exc, sl_errcode fatal
   } else if (nunretrieved) {
     d->verdict = SL_VERDICT_NEVER_RETRIEVED;
     sl_strbuf_puts(det, sl_strbuf_cstr(&unretrieved_sig));
-    sl_strbuf_printf(rep, "never-retrieved: %u task%s finished with an exception nobody retrieved\n%s",
+    sl_strbuf_printf(rep, "never-retrieved: %u task%s finished with an exception nobody retrieved:\n%s",
                      nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
   } else if (d->npending_exit) {
     d->verdict = SL_VERDICT_PENDING_AT_EXIT;

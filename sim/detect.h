@@ -22,14 +22,25 @@
  * When several apply, the first in this list wins.
  *
  * The detector is an observer (it watches tasks finish and the exception
- * handler) plus a final look at the run (sl_detector_finish) while the
- * run's objects still exist. It keeps a reference to every task that
- * finished with an exception, so the never-retrieved check sees them even
- * when the program dropped them; holding a reference changes nothing a
- * scenario can observe (simloop reports no GC-driven messages).
+ * handler) that also looks at the run at every decision point
+ * (sl_detector_point, called by the trial's decider, which is how it gets
+ * the runtime: the scenario runner does not lend it otherwise). It keeps a
+ * reference to every task that finished with an exception, so the
+ * never-retrieved check sees them even when the program dropped them, and
+ * reads their _log_traceback at each point: the value after the last point
+ * is the answer, since nothing runs after the last handle. Holding a
+ * reference changes nothing a scenario can observe (simloop reports no
+ * GC-driven messages), and the run's teardown frees every object anyway.
+ * For a deadlock, the trial replays the run and has the detector describe
+ * the waits at the last decision point (describe_at): the state there is
+ * the deadlocked state.
  *
- * Ownership: the detector owns its buffers and the task references it
- * holds (released by sl_detector_finish or sl_detector_free). */
+ * Limitation: tasks that finish during the run's very first handle, before
+ * the first decision point lends the runtime (in practice only an eager
+ * task), are not checked for never-retrieved.
+ *
+ * Ownership: the detector owns its buffers; the task references it takes
+ * belong to the run (freed by its teardown). */
 #ifndef SL_DETECT_H
 #define SL_DETECT_H
 
@@ -57,16 +68,28 @@ typedef enum sl_verdict {
  * "pending-at-exit", "budget", "error". */
 const char *sl_verdict_name(sl_verdict v);
 
+typedef struct sl_failed_task {
+  sl_obj *task;      /* a reference the run's teardown frees; NULL once gone */
+  uint64_t ordinal;
+  char *text;        /* owned: "Type: message at FILE:LINE in func" */
+  bool retrieved;    /* as of the last decision point */
+} sl_failed_task;
+
 typedef struct sl_detector {
-  sl_rt *rt;              /* borrowed: the run being watched */
+  sl_rt *rt;              /* borrowed: the run being watched, once known */
   bool main_done;         /* T1 has finished */
+  bool snapshot_owed;     /* T1 finished before the runtime was known */
   sl_strbuf pending_exit; /* tasks pending when T1 finished, one per line */
   uint32_t npending_exit;
   sl_strbuf pending_sig;  /* the same, as a stable one-line signature */
-  sl_strbuf handler;      /* first call_exception_handler: "message (Type: msg)" */
+  sl_strbuf handler;      /* first call_exception_handler: "message [Type: msg]" */
   uint32_t nhandler;
-  sl_obj **failed;        /* owned references: tasks that ended in an exception */
+  sl_failed_task *failed; /* owned array */
   size_t nfailed, capfailed;
+  uint64_t points;        /* decision points seen */
+  uint64_t describe_at;   /* describe the waits at this point (UINT64_MAX: never) */
+  bool have_waits;
+  sl_strbuf waits, waits_sig;
   bool oom;               /* an allocation failed while watching */
   /* The verdict, after sl_detector_finish: */
   sl_verdict verdict;
@@ -78,20 +101,25 @@ void sl_detector_init(sl_detector *d);
 void sl_detector_free(sl_detector *d);
 /* The observer to add to the run's fan-out; ctx is `d`. */
 sl_observer sl_detector_observer(sl_detector *d);
-/* Tells the detector which run it watches (before the run starts). */
-void sl_detector_attach(sl_detector *d, sl_rt *rt);
+/* Called at every decision point, with the run's runtime. */
+void sl_detector_point(sl_detector *d, sl_rt *rt);
 
-/* Classifies the run once it is over, before its runtime is freed:
- * `exc` (borrowed, may be NULL) is the exception that escaped the scenario
- * (asyncio.run), `fatal` the run's C-level end (SL_EOK, SL_EDEADLOCK,
- * SL_EBUDGET, SL_ENOMEM, ...). `t` and `steps` are for the report. Drops
- * the task references. */
-void sl_detector_finish(sl_detector *d, sl_rt *rt, sl_obj *exc, sl_errcode fatal, double t,
-                        uint64_t steps);
+/* The end of a run as the scenario runner reports it. */
+typedef struct sl_run_end {
+  int outcome;           /* sl_outcome (sim/scenario.h) */
+  const char *summary;   /* exception: "Type: message" */
+  const char *traceback; /* exception: CPython's traceback printout */
+  const char *runner_detail; /* deadlock/error: the runner's own text */
+  uint64_t steps;
+  double t;
+} sl_run_end;
 
-/* Appends, for a deadlock, one line per pending task: "T2 worker (Task-2)
- * at FILE:LINE in func: waits for Lock#1 (locked, 2 waiters)". Exposed for
- * the scenario runner's own deadlock report. */
+/* Classifies the run once it is over (the runtime may be gone). */
+void sl_detector_finish(sl_detector *d, const sl_run_end *end);
+
+/* Appends, for a deadlock, one paragraph per pending task: "T2 (Task-2) at
+ * FILE:LINE in func" and "waits for Lock#1.acquire() (locked, 2 waiters)";
+ * `sig` (may be NULL) gets the same as one line. */
 void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig);
 
 #endif

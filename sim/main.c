@@ -10,12 +10,22 @@ int sl_cmd_run(int argc, char **argv);
 int sl_cmd_show(int argc, char **argv);
 int sl_cmd_diff(int argc, char **argv);
 int sl_cmd_import(int argc, char **argv);
+int sl_cmd_explore(int argc, char **argv);
+int sl_cmd_replay(int argc, char **argv);
+int sl_cmd_minimize(int argc, char **argv);
+int sl_cmd_export(int argc, char **argv);
+int sl_cmd_report(int argc, char **argv);
 
 static const sl_command commands[] = {
     {"run", sl_cmd_run, "run a scenario under the virtual clock"},
     {"show", sl_cmd_show, "print a recorded run step by step"},
     {"diff", sl_cmd_diff, "report the first divergence between two runs"},
     {"import", sl_cmd_import, "load JSONL traces (e.g. the oracle's) into a trace database"},
+    {"explore", sl_cmd_explore, "run many schedules to find the timing that breaks a scenario"},
+    {"replay", sl_cmd_replay, "re-run one schedule exactly (--seed or --decisions)"},
+    {"minimize", sl_cmd_minimize, "shrink a failing decision log to the decisions that matter"},
+    {"export", sl_cmd_export, "write a run as Chrome trace JSON for ui.perfetto.dev"},
+    {"report", sl_cmd_report, "write one self-contained HTML page about a run"},
     {NULL, NULL, NULL},
 };
 

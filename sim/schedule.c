@@ -348,6 +348,7 @@ static double strategy_value(sl_schedule *s, uint64_t point) {
 
 static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   sl_schedule *s = ctx;
+  if (s->on_point) s->on_point(s->point_ctx, rt, kind);
   uint64_t step = rt->loop->step;
   if (step != s->cur_step) {
     s->cur_step = step;

@@ -174,6 +174,10 @@ typedef struct sl_schedule {
    * events); may be NULL. */
   void (*on_decision)(void *ctx, uint64_t step, sl_decision_kind kind, double value);
   void *on_ctx;
+  /* Called at every decision point before it is answered, with the run's
+   * runtime (the report uses it to see where tasks are); may be NULL. */
+  void (*on_point)(void *ctx, sl_rt *rt, sl_decision_kind kind);
+  void *point_ctx;
 } sl_schedule;
 
 /* Initialises a schedule answering every point with the default. */

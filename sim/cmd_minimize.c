@@ -1,0 +1,221 @@
+/* `simloop minimize FILE --decisions LOG`: shrinks a failing decision log
+ * to the fewest non-default decisions that still fail the same way (same
+ * verdict, same detail), then each remaining delay to the smallest round
+ * value that still fails (docs/explore.md "Minimize").
+ *
+ * The items ddmin works on are the log's non-default decisions, each
+ * pinned to its step and its position among the step's cost points; a
+ * subset is turned back into a log by sl_declog_canonical, which adds the
+ * zero entries the oracle's replay rule needs. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/floatrepr.h"
+#include "sim/ddmin.h"
+#include "sim/schedopts.h"
+#include "sim/tracearg.h"
+#include "sim/trial.h"
+#include "traces/recorder.h"
+
+int sl_cmd_minimize(int argc, char **argv);
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: simloop minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
+          "                        [--max-time T] [--python V]\n"
+          "\n"
+          "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
+          "fewest non-default decisions that still make FILE fail the same way, by delta\n"
+          "debugging (ddmin), then shrinks each delay to the smallest of 1, 2, 5 x 10^k\n"
+          "ms that still fails. Writes the result to OUT (default LOG.min).\n"
+          "\n"
+          "Exit status: 0 minimized, 2 bad usage, bad input, or a log that does not fail.\n");
+}
+
+typedef struct mctx {
+  sl_trial_prog *prog;
+  const sl_trial *target; /* the failure to preserve */
+  double max_time;
+  sl_decision *items;     /* the non-default decisions, in log order */
+  size_t nitems;
+  uint64_t tests;
+} mctx;
+
+/* Builds the log of items keep[0..n) (with values from `items`). */
+static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_t *keep, size_t n,
+                            sl_declog *out) {
+  sl_declog sub;
+  sl_declog_init(&sub);
+  for (size_t i = 0; i < n; i++)
+    if (sl_declog_push(&sub, &items[keep[i]])) {
+      sl_declog_free(&sub);
+      return SL_ENOMEM;
+    }
+  sl_errcode rc = sl_declog_canonical(&sub, out);
+  sl_declog_free(&sub);
+  (void)m;
+  return rc;
+}
+
+/* 1: the log of the subset fails the same way; 0: not; -1: error. */
+static int try_items(mctx *m, const sl_decision *items, const size_t *keep, size_t n) {
+  sl_declog log;
+  if (build_log(m, items, keep, n, &log)) return -1;
+  sl_schedule s;
+  sl_schedule_init_log(&s, &log);
+  s.max_time = m->max_time;
+  sl_trial t;
+  sl_trial_init(&t);
+  sl_strbuf err = SL_STRBUF_INIT;
+  int r = sl_trial_run(m->prog, &s, NULL, &t, &err) == SL_EOK ? sl_trial_same(&t, m->target) : -1;
+  m->tests++;
+  sl_strbuf_free(&err);
+  sl_trial_free(&t);
+  sl_schedule_free(&s);
+  sl_declog_free(&log);
+  return r;
+}
+
+static int ddmin_test(void *ctx, const size_t *keep, size_t n) {
+  mctx *m = ctx;
+  return try_items(m, m->items, keep, n);
+}
+
+int sl_cmd_minimize(int argc, char **argv) {
+  sl_schedopts so;
+  sl_schedopts_init(&so);
+  const char *path = NULL, *log_path = NULL, *out_path = NULL;
+  for (int i = 1; i < argc; i++) {
+    int r = sl_schedopts_parse(&so, "minimize", argc, argv, &i);
+    if (r < 0) return 2;
+    if (r > 0) {
+      if (so.has_seed || so.has_strategy) {
+        fprintf(stderr, "simloop minimize: works on a decision log; get one from explore (-o LOG) "
+                        "or replay --seed ... --jsonl\n");
+        return 2;
+      }
+      continue;
+    }
+    bool missing = false;
+    const char *v;
+    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing))) log_path = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing))) out_path = v;
+    else if (missing) {
+      fprintf(stderr, "simloop minimize: %s needs a value\n", argv[i]);
+      return 2;
+    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      usage(stdout);
+      return 0;
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "simloop minimize: unknown option '%s'\n", argv[i]);
+      usage(stderr);
+      return 2;
+    } else if (path) {
+      fprintf(stderr, "simloop minimize: one scenario at a time ('%s' and '%s')\n", path, argv[i]);
+      return 2;
+    } else path = argv[i];
+  }
+  if (!path || !log_path) {
+    fprintf(stderr, "simloop minimize: give a scenario and --decisions LOG\n");
+    usage(stderr);
+    return 2;
+  }
+  sl_strbuf err = SL_STRBUF_INIT, outname = SL_STRBUF_INIT;
+  if (out_path) sl_strbuf_puts(&outname, out_path);
+  else sl_strbuf_printf(&outname, "%s.min", log_path);
+  sl_trial_prog *prog = NULL;
+  sl_declog log, result;
+  sl_declog_init(&log);
+  sl_declog_init(&result);
+  sl_trial target, final;
+  sl_trial_init(&target);
+  sl_trial_init(&final);
+  mctx m;
+  memset(&m, 0, sizeof m);
+  size_t *keep = NULL;
+  int status = 2;
+  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK) goto out;
+  if (sl_declog_read(log_path, &log, &err) != SL_EOK) goto out;
+  sl_schedule s;
+  sl_schedule_init_log(&s, &log);
+  s.max_time = so.run.max_time;
+  sl_errcode rc = sl_trial_run(prog, &s, NULL, &target, &err);
+  sl_schedule_free(&s);
+  if (rc != SL_EOK) goto out;
+  if (target.verdict == SL_VERDICT_OK || target.verdict == SL_VERDICT_ERROR) {
+    sl_strbuf_printf(&err, "simloop minimize: %s: %s runs %s under this log; minimize needs a log "
+                           "that makes it fail (explore writes one)\n",
+                     log_path, path, sl_verdict_name(target.verdict));
+    goto out;
+  }
+  /* The items: the non-default decisions of the canonical log. */
+  m.prog = prog;
+  m.target = &target;
+  m.max_time = so.run.max_time;
+  m.items = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *m.items);
+  keep = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *keep);
+  if (!m.items || !keep) goto nomem;
+  for (size_t i = 0; i < target.log.n; i++)
+    if (target.log.d[i].value != 0.0) m.items[m.nitems++] = target.log.d[i];
+  size_t nkeep;
+  uint64_t ddtests;
+  if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK) goto nomem;
+  /* Value shrinking: each kept delay down to the smallest round value. */
+  for (size_t k = 0; k < nkeep; k++) {
+    double cand[32];
+    size_t nc = sl_shrink_candidates(m.items[keep[k]].value, cand, 32);
+    for (size_t c = 0; c < nc; c++) {
+      double old = m.items[keep[k]].value;
+      m.items[keep[k]].value = cand[c];
+      int r = try_items(&m, m.items, keep, nkeep);
+      if (r < 0) goto nomem;
+      if (r == 1) break;
+      m.items[keep[k]].value = old;
+    }
+  }
+  if (build_log(&m, m.items, keep, nkeep, &result)) goto nomem;
+  sl_schedule_init_log(&s, &result);
+  s.max_time = so.run.max_time;
+  rc = sl_trial_run(prog, &s, NULL, &final, &err);
+  sl_schedule_free(&s);
+  if (rc != SL_EOK) goto out;
+  sl_strbuf comment = SL_STRBUF_INIT;
+  sl_strbuf_printf(&comment, "simloop minimize %s --decisions %s: %s\n%s", path, log_path,
+                   sl_verdict_name(final.verdict), sl_strbuf_cstr(&final.detail));
+  rc = sl_declog_save(&result, sl_strbuf_cstr(&comment), outname.data, &err);
+  sl_strbuf_free(&comment);
+  if (rc != SL_EOK) goto out;
+  printf("minimized %s: %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n", log_path, m.nitems,
+         nkeep, nkeep == 1 ? "" : "s", m.tests);
+  for (size_t k = 0; k < nkeep; k++) {
+    const sl_decision *d = &m.items[keep[k]];
+    sl_strbuf v = SL_STRBUF_INIT;
+    sl_float_repr_into(&v, d->value);
+    if (d->kind == SL_DECISION_OVERSLEEP)
+      printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
+    else
+      printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos, sl_strbuf_cstr(&v));
+    sl_strbuf_free(&v);
+  }
+  printf("still fails the same way: %s: %s\n", sl_verdict_name(final.verdict), sl_strbuf_cstr(&final.detail));
+  printf("written to %s\nreplay: simloop replay %s --decisions %s\n", outname.data, path, outname.data);
+  status = sl_trial_same(&final, &target) ? 0 : 2;
+  if (status) sl_strbuf_printf(&err, "simloop minimize: internal error: the minimized log fails differently\n");
+  goto out;
+nomem:
+  sl_strbuf_printf(&err, "simloop minimize: out of memory\n");
+out:
+  if (status == 2) fprintf(stderr, "%s", sl_strbuf_cstr(&err));
+  sl_free(m.items);
+  sl_free(keep);
+  sl_trial_free(&target);
+  sl_trial_free(&final);
+  sl_declog_free(&log);
+  sl_declog_free(&result);
+  if (prog) sl_trial_prog_free(prog);
+  sl_strbuf_free(&err);
+  sl_strbuf_free(&outname);
+  return status;
+}

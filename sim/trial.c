@@ -1,0 +1,354 @@
+/* One trial of a scenario under a schedule (see trial.h). Runs through the
+ * scenario runner (sim/scenario.h), with a fan-out of observers (detector,
+ * fingerprint, recorder) and a decider that lets the detector look at the
+ * run at every decision point before the schedule answers. */
+#include "sim/trial.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/profile.h"
+#include "sim/observers.h"
+#include "sim/scenario.h"
+#include "sim/version.h"
+#include "traces/recorder.h"
+#include "traces/tracedb.h"
+
+struct sl_trial_prog {
+  char *path;   /* owned copy */
+  char *src;    /* owned: the file's bytes, read once */
+  size_t len;
+  const sl_profile *profile; /* static */
+  sl_trial_opts opts;
+};
+
+uint64_t sl_fnv1a_more(uint64_t h, const void *data, size_t n) {
+  const unsigned char *p = data;
+  for (size_t i = 0; i < n; i++) {
+    h ^= p[i];
+    h *= 0x100000001b3ULL;
+  }
+  return h;
+}
+
+void sl_trial_init(sl_trial *t) {
+  memset(t, 0, sizeof *t);
+  sl_declog_init(&t->log);
+}
+
+void sl_trial_free(sl_trial *t) {
+  sl_strbuf_free(&t->detail);
+  sl_strbuf_free(&t->report);
+  sl_declog_free(&t->log);
+  sl_trial_init(t);
+}
+
+bool sl_trial_same(const sl_trial *a, const sl_trial *b) {
+  return a->verdict == b->verdict && a->detail.len == b->detail.len &&
+         (!a->detail.len || !memcmp(a->detail.data, b->detail.data, a->detail.len));
+}
+
+const char *sl_trial_prog_path(const sl_trial_prog *p) { return p->path; }
+const char *sl_trial_prog_python(const sl_trial_prog *p) { return p->profile->name; }
+
+void sl_trial_prog_free(sl_trial_prog *p) {
+  if (!p) return;
+  sl_free(p->path);
+  sl_free(p->src);
+  sl_free(p);
+}
+
+/* ---- the fingerprint observer --------------------------------------- */
+
+static void fp_mix(void *ctx, const void *data, size_t n) {
+  uint64_t *h = ctx;
+  *h = sl_fnv1a_more(*h, data, n);
+  *h = sl_fnv1a_more(*h, "\n", 1);
+}
+static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
+  (void)t, (void)timeout;
+  char b[32];
+  int n = snprintf(b, sizeof b, "#%llu%c", (unsigned long long)step, has_timeout ? 't' : 'n');
+  fp_mix(ctx, b, (size_t)n);
+}
+static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+  (void)step, (void)pos, (void)t;
+  fp_mix(ctx, name, strlen(name));
+}
+static void fp_task_done(void *ctx, const sl_task_info *info) {
+  char b[32];
+  int n = snprintf(b, sizeof b, "-T%llu ", (unsigned long long)info->ordinal);
+  fp_mix(ctx, b, (size_t)n);
+  if (info->outcome) fp_mix(ctx, info->outcome, strlen(info->outcome));
+  if (info->detail) fp_mix(ctx, info->detail, strlen(info->detail));
+}
+static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
+  (void)step, (void)task;
+  fp_mix(ctx, text, len);
+}
+
+/* ---- the decider: detector first, then the schedule ------------------ */
+
+typedef struct trial_decider {
+  sl_decider inner;
+  sl_detector *det;
+} trial_decider;
+
+static double trial_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
+  trial_decider *td = ctx;
+  sl_detector_point(td->det, rt);
+  return td->inner.decide(td->inner.ctx, rt, kind);
+}
+
+/* Decisions into the recorder. The recorder keeps only non-zero values,
+ * but the oracle reports every consumed log entry, zero padding included
+ * (oracle/README.md), so zeros are appended to the lent trace directly. */
+static void rec_decision(void *ctx, uint64_t step, sl_decision_kind kind, double value) {
+  sl_recorder *rec = ctx;
+  const char *name = sl_decision_kind_name(kind);
+  if (value != 0.0) {
+    sl_recorder_decision(rec, name, value);
+    return;
+  }
+  sl_tev *e = sl_trace_push(sl_recorder_trace(rec), SL_TEV_DECISION);
+  if (!e) return; /* the hash will differ; sl_trial_record checks failure */
+  e->step = step;
+  e->t = 0.0;
+  sl_tstr_setz(&e->a, name);
+}
+
+/* One run through the scenario runner. */
+static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_detector *det,
+                           uint64_t *fingerprint, sl_scenario_result *res) {
+  uint64_t fp = SL_FNV_INIT;
+  sl_observer fpo;
+  memset(&fpo, 0, sizeof fpo);
+  fpo.ctx = &fp;
+  fpo.step_begin = fp_step;
+  fpo.handle_run = fp_handle;
+  fpo.task_done = fp_task_done;
+  fpo.output = fp_output;
+  sl_observer deto = sl_detector_observer(det);
+  sl_fanout fo;
+  sl_fanout_init(&fo);
+  sl_fanout_add(&fo, &deto);
+  sl_fanout_add(&fo, &fpo);
+  sl_observer reco;
+  if (rec) {
+    reco = sl_recorder_observer(rec);
+    sl_fanout_add(&fo, &reco);
+    sched->on_decision = rec_decision;
+    sched->on_ctx = rec;
+  }
+  sl_observer obs = sl_fanout_observer(&fo);
+  trial_decider td = {sl_schedule_decider(sched), det};
+  sl_decider dec = {&td, trial_decide};
+  sl_scenario_opts o;
+  memset(&o, 0, sizeof o);
+  o.path = p->path;
+  o.source = p->src;
+  o.source_len = p->len;
+  o.profile = p->profile;
+  o.observer = &obs;
+  o.decider = &dec;
+  o.max_steps = p->opts.max_steps;
+  memset(res, 0, sizeof *res);
+  if (sl_scenario_run(&o, res)) return SL_ENOMEM;
+  *fingerprint = fp;
+  return sched->failed ? SL_ENOMEM : SL_EOK;
+}
+
+static void fill_end(const sl_scenario_result *res, sl_run_end *end) {
+  memset(end, 0, sizeof *end);
+  end->outcome = (int)res->outcome;
+  end->summary = res->summary.len ? res->summary.data : NULL;
+  end->traceback = res->outcome == SL_OUTCOME_EXCEPTION && res->detail.len ? res->detail.data : NULL;
+  end->runner_detail = res->detail.len ? res->detail.data : NULL;
+  end->steps = res->steps;
+  end->t = res->time;
+}
+
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
+                        sl_strbuf *err) {
+  sl_trial_free(out);
+  if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
+  sl_detector det;
+  sl_detector_init(&det);
+  sl_scenario_result res;
+  uint64_t fp = 0;
+  sl_errcode rc = run_once(p, sched, rec, &det, &fp, &res);
+  if (rc == SL_EOK) rc = sl_schedule_log(sched, &out->log);
+  if (rc == SL_EOK && res.outcome == SL_OUTCOME_DEADLOCK) {
+    /* Replay the run to its last decision point and describe the waits
+     * there: the state the deadlock froze (see detect.h). */
+    sl_detector again;
+    sl_detector_init(&again);
+    again.describe_at = det.points ? det.points - 1 : UINT64_MAX;
+    sl_schedule s2;
+    sl_schedule_init_log(&s2, &out->log);
+    s2.max_time = sched->max_time;
+    sl_scenario_result res2;
+    uint64_t fp2;
+    if (run_once(p, &s2, NULL, &again, &fp2, &res2) == SL_EOK && again.have_waits) {
+      det.have_waits = true;
+      sl_strbuf_puts(&det.waits, sl_strbuf_cstr(&again.waits));
+      sl_strbuf_puts(&det.waits_sig, sl_strbuf_cstr(&again.waits_sig));
+    }
+    sl_scenario_result_free(&res2);
+    sl_schedule_free(&s2);
+    sl_detector_free(&again);
+  }
+  if (rc == SL_EOK) {
+    sl_run_end end;
+    fill_end(&res, &end);
+    sl_detector_finish(&det, &end);
+    out->verdict = det.verdict;
+    sl_strbuf_puts(&out->detail, sl_strbuf_cstr(&det.detail));
+    sl_strbuf_puts(&out->report, sl_strbuf_cstr(&det.report));
+    out->outcome = sl_outcome_name(res.outcome);
+    out->steps = res.steps;
+    out->t = res.time;
+    out->npoints = sched->npoints;
+    out->fingerprint = fp;
+    if (out->detail.failed || out->report.failed) rc = SL_ENOMEM;
+    if (rec) {
+      /* The end line as docs/trace.md has it: detail only for exceptions. */
+      sl_recorder_end(rec, out->outcome,
+                      res.outcome == SL_OUTCOME_EXCEPTION && res.summary.len ? res.summary.data : NULL,
+                      res.steps, res.time);
+    }
+  }
+  if (rc == SL_ENOMEM) sl_strbuf_puts(err, "out of memory\n");
+  sl_scenario_result_free(&res);
+  sl_detector_free(&det);
+  return rc;
+}
+
+sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,
+                              sl_strbuf *err) {
+  *out = NULL;
+  const sl_profile *prof = opts && opts->python ? sl_profile_find(opts->python) : sl_profile_default();
+  if (!prof) {
+    sl_strbuf_printf(err, "simloop: --python '%s': unknown version; known: %s\n", opts->python,
+                     sl_profile_names());
+    return SL_EINVAL;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sl_strbuf_printf(err, "%s: cannot read the scenario: %s\n", path, strerror(errno));
+    return SL_EIO;
+  }
+  sl_strbuf text = SL_STRBUF_INIT;
+  char buf[8192];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
+  bool rerr = ferror(f);
+  fclose(f);
+  sl_trial_prog *p = sl_calloc(1, sizeof *p);
+  size_t len = text.len;
+  char *src = sl_strbuf_take(&text, NULL);
+  char *pc = sl_strndup(path, strlen(path));
+  if (rerr || !p || !src || !pc) {
+    sl_strbuf_printf(err, "%s: %s\n", path, rerr ? "read error" : "out of memory");
+    sl_free(p);
+    sl_free(src);
+    sl_free(pc);
+    return rerr ? SL_EIO : SL_ENOMEM;
+  }
+  p->path = pc;
+  p->src = src;
+  p->len = len;
+  p->profile = prof;
+  if (opts) p->opts = *opts;
+  /* A first run under the default schedule reports a file that does not
+   * parse or compile, with the runner's file:line:col diagnostic. */
+  sl_schedule s;
+  sl_schedule_init_default(&s);
+  sl_detector det;
+  sl_detector_init(&det);
+  sl_scenario_result res;
+  uint64_t fp;
+  sl_errcode rc = run_once(p, &s, NULL, &det, &fp, &res);
+  if (rc == SL_EOK && res.outcome == SL_OUTCOME_ERROR) {
+    sl_strbuf_puts(err, sl_strbuf_cstr(&res.detail));
+    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n') sl_strbuf_putc(err, '\n');
+    rc = SL_ECORRUPT;
+  } else if (rc != SL_EOK) {
+    sl_strbuf_puts(err, "out of memory\n");
+  }
+  sl_scenario_result_free(&res);
+  sl_detector_free(&det);
+  sl_schedule_free(&s);
+  if (rc != SL_EOK) {
+    sl_trial_prog_free(p);
+    return rc;
+  }
+  *out = p;
+  return SL_EOK;
+}
+
+sl_errcode sl_trial_calibrate(sl_trial_prog *p, sl_strategy *st, sl_trial *default_run,
+                              sl_strbuf *err) {
+  sl_schedule s;
+  sl_schedule_init_default(&s);
+  sl_trial t;
+  sl_trial_init(&t);
+  sl_errcode rc = sl_trial_run(p, &s, NULL, &t, err);
+  sl_schedule_free(&s);
+  if (rc == SL_EOK && !st->npoints) {
+    st->npoints = t.npoints ? t.npoints : 1;
+    /* Bounded enumerates C(n, k) placements: keep n where that stays in
+     * the tens of thousands by default (--points overrides). */
+    if (st->kind == SL_STRATEGY_BOUNDED && st->npoints > 64) st->npoints = 64;
+  }
+  if (default_run) *default_run = t;
+  else sl_trial_free(&t);
+  return rc;
+}
+
+sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
+                           sl_trial *out, sl_recorder **recp, int64_t *run_id, char hash[65],
+                           sl_strbuf *err) {
+  *recp = NULL;
+  *run_id = 0;
+  hash[0] = '\0';
+  sl_recorder *rec = sl_recorder_new();
+  if (!rec) {
+    sl_strbuf_puts(err, "out of memory\n");
+    return SL_ENOMEM;
+  }
+  sl_run_info info;
+  memset(&info, 0, sizeof info);
+  info.engine = "simloop";
+  info.engine_version = sl_version();
+  info.python = p->profile->name;
+  info.impl = "sim";
+  info.scenario = p->path;
+  info.has_seed = ro->has_seed;
+  info.seed = (int64_t)ro->seed;
+  info.strategy = ro->strategy ? ro->strategy : "replay";
+  sl_errcode rc = sl_recorder_begin(rec, &info, err);
+  sl_schedule s;
+  sl_schedule_init_log(&s, log);
+  s.max_time = ro->max_time;
+  if (rc == SL_EOK) rc = sl_trial_run(p, &s, rec, out, err);
+  sl_schedule_free(&s);
+  if (rc == SL_EOK && sl_recorder_failed(rec)) rc = SL_ENOMEM;
+  if (rc == SL_EOK) rc = sl_trace_hash(sl_recorder_trace(rec), hash);
+  if (rc == SL_EOK && ro->db) {
+    sl_tracedb *db = NULL;
+    rc = sl_tracedb_open(ro->db, true, &db, err);
+    if (rc == SL_EOK) rc = sl_recorder_store(rec, db, err);
+    if (rc == SL_EOK) *run_id = sl_recorder_trace(rec)->id;
+    if (db) sl_tracedb_close(db);
+  }
+  if (rc != SL_EOK) {
+    if (rc == SL_ENOMEM && !err->len) sl_strbuf_puts(err, "out of memory\n");
+    sl_recorder_free(rec);
+    return rc;
+  }
+  *recp = rec;
+  return SL_EOK;
+}
