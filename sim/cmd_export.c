@@ -88,7 +88,7 @@ int sl_cmd_export(int argc, char **argv) {
   }
   sl_trace tr;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
-  if (sl_trace_arg_load(run, db, &tr, &label, &err) != SL_EOK) {
+  if (sl_trace_arg_load(run ? run : db, db, &tr, &label, &err) != SL_EOK) {
     fprintf(stderr, "simloop export: %s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     sl_strbuf_free(&label);

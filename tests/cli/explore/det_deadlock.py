@@ -1,0 +1,7 @@
+import asyncio
+
+async def main():
+    event = asyncio.Event()
+    await event.wait()
+
+asyncio.run(main())
