@@ -95,6 +95,9 @@ typedef enum sl_opcode {
   SL_OP_ASYNC_WITH_EXIT,  /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
   SL_OP_WITH_EXIT_CHECK,  /* (exit exc result -- ): result true swallows, else reraise */
   SL_OP_SUPER,            /* (class self -- super object): zero-argument super() */
+  SL_OP_EXC_STAR_SPLIT,   /* (rest type -- rest' match): except* matching */
+  SL_OP_PREP_RERAISE_STAR, /* (orig raised rest -- exc or None) after except* */
+  SL_OP_POP_JUMP_IF_NONE, /* (x -- ): jump when x is None */
   SL_OP__COUNT
 } sl_opcode;
 

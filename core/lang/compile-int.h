@@ -90,6 +90,7 @@ typedef struct unit {
   int nfblocks, maxfblocks;
   uint32_t line;
   uint32_t argcount, posonly, kwonly, flags;
+  int in_except_star; /* inside an except* handler body */
 } unit;
 
 typedef struct compiler {

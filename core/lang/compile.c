@@ -200,7 +200,10 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_DELETE_GLOBAL: case SL_OP_DELETE_NAME: case SL_OP_LOAD_ATTR: case SL_OP_UNARY_OP:
   case SL_OP_JUMP: case SL_OP_GET_ITER: case SL_OP_LIST_TO_TUPLE: case SL_OP_POP_BLOCK:
   case SL_OP_PUSH_EXC_INFO: case SL_OP_POP_EXCEPT: case SL_OP_CHECK_EXC_MATCH: case SL_OP_AWAIT:
+  case SL_OP_EXC_STAR_SPLIT:
     return 0;
+  case SL_OP_PREP_RERAISE_STAR: return -2;
+  case SL_OP_POP_JUMP_IF_NONE: return -1;
   case SL_OP_SETUP_FINALLY: return jump ? 1 : 0;
   case SL_OP_POP_TOP: case SL_OP_STORE_FAST: case SL_OP_STORE_DEREF: case SL_OP_STORE_GLOBAL:
   case SL_OP_STORE_NAME: case SL_OP_DELETE_ATTR: case SL_OP_BINARY_SUBSCR: case SL_OP_BINARY_OP:
@@ -239,7 +242,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
 static bool is_jump(sl_opcode op) {
   return op == SL_OP_JUMP || op == SL_OP_POP_JUMP_IF_FALSE || op == SL_OP_POP_JUMP_IF_TRUE ||
          op == SL_OP_JUMP_IF_FALSE_OR_POP || op == SL_OP_JUMP_IF_TRUE_OR_POP ||
-         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY;
+         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY || op == SL_OP_POP_JUMP_IF_NONE;
 }
 
 static bool is_end(sl_opcode op) {
@@ -248,10 +251,16 @@ static bool is_end(sl_opcode op) {
 
 /* The deepest the value stack gets: a flow analysis over the bytecode. */
 static uint32_t max_stack(compiler *c, unit *u) {
+  /* depth[i]: the deepest stack seen on entry to instruction i; a target
+   * is (re)queued only when its depth grows and it is not queued yet, so
+   * the work list never holds more than ncode + 1 entries. */
   int32_t *depth = sl__cmalloc(c, (u->ncode + 1) * sizeof *depth);
   size_t *work = sl_malloc((u->ncode + 1) * sizeof *work);
-  if (!work) {
+  bool *queued = sl_calloc(u->ncode + 1, sizeof *queued);
+  if (!work || !queued) {
     sl_free(depth);
+    sl_free(work);
+    sl_free(queued);
     sl__cnomem(c);
   }
   for (size_t i = 0; i <= u->ncode; i++) depth[i] = -1;
@@ -259,8 +268,10 @@ static uint32_t max_stack(compiler *c, unit *u) {
   int32_t maxd = 0;
   depth[0] = 0;
   work[nwork++] = 0;
+  queued[0] = true;
   while (nwork) {
     size_t i = work[--nwork];
+    queued[i] = false;
     int32_t d = depth[i];
     for (; i < u->ncode; i++) {
       const sl_instr *in = &u->code[i];
@@ -271,11 +282,21 @@ static uint32_t max_stack(compiler *c, unit *u) {
         if (dj > maxd) maxd = dj;
         if (t >= 0 && (size_t)t <= u->ncode && depth[t] < dj) {
           depth[t] = dj;
-          work[nwork++] = (size_t)t;
+          if (!queued[t]) {
+            queued[t] = true;
+            work[nwork++] = (size_t)t;
+          }
         }
       }
       if (is_end(op)) break;
       d += stack_effect(in, false);
+      if (d > (1 << 16) || d < 0) {
+        sl_free(depth);
+        sl_free(work);
+        sl_free(queued);
+        sl__cerr(c, u->lines[i], 0, SL_DIAG_LIMIT, NULL,
+                 "internal compiler error: unbalanced stack (please report this program)");
+      }
       if (d > maxd) maxd = d;
       if (depth[i + 1] >= d) break;
       depth[i + 1] = d;
@@ -283,6 +304,7 @@ static uint32_t max_stack(compiler *c, unit *u) {
   }
   sl_free(depth);
   sl_free(work);
+  sl_free(queued);
   return (uint32_t)maxd + 2;
 }
 

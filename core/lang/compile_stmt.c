@@ -69,7 +69,14 @@ static void unwind_fblock(compiler *c, fblock *fb, bool preserve_tos) {
   }
 }
 
+static void no_jump_out_of_star(compiler *c, const sl_ast_stmt *s) {
+  if (c->u->in_except_star)
+    sl__cerr(c, s->line, s->col, SL_DIAG_SYNTAX, NULL,
+             "'break', 'continue' and 'return' cannot appear in an except* block");
+}
+
 static void stmt_return(compiler *c, const sl_ast_stmt *s) {
+  no_jump_out_of_star(c, s);
   if (s->u.ret.value) sl__expr(c, s->u.ret.value);
   else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
   unit *u = c->u;
@@ -79,6 +86,7 @@ static void stmt_return(compiler *c, const sl_ast_stmt *s) {
 }
 
 static void stmt_loop_exit(compiler *c, const sl_ast_stmt *s, bool is_break) {
+  no_jump_out_of_star(c, s);
   unit *u = c->u;
   int i = u->nfblocks - 1;
   while (i >= 0 && u->fblocks[i].kind != FB_WHILE && u->fblocks[i].kind != FB_FOR) i--;
@@ -185,18 +193,81 @@ static void try_except(compiler *c, const sl_ast_stmt *s) {
   sl__bind_label(c, end);
 }
 
+/* try: body / except* T as e: ... (PEP 654). The stack holds the original
+ * exception, the list of exceptions the handlers raised, and what is left
+ * to match; each handler gets the matching part as its exception. */
+static void try_except_star(compiler *c, const sl_ast_stmt *s) {
+  int32_t handler = sl__new_label(c), end = sl__new_label(c), none = sl__new_label(c);
+  sl__emit(c, SL_OP_SETUP_FINALLY, handler);
+  sl__push_fblock(c, FB_TRY_EXCEPT, -1, -1);
+  sl__block(c, &s->u.try_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__block(c, &s->u.try_.orelse);
+  sl__emit(c, SL_OP_JUMP, end);
+  sl__bind_label(c, handler);
+  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);      /* (orig) */
+  sl__emit(c, SL_OP_BUILD_LIST, 0);         /* (orig raised) */
+  sl__emit(c, SL_OP_COPY, 2);               /* (orig raised rest) */
+  for (size_t i = 0; i < s->u.try_.n_handlers; i++) {
+    const sl_ast_handler *h = &s->u.try_.handlers[i];
+    c->u->line = h->line;
+    int32_t next = sl__new_label(c), skip = sl__new_label(c), hexc = sl__new_label(c);
+    sl__expr(c, h->type);
+    c->u->line = h->line;
+    sl__emit(c, SL_OP_EXC_STAR_SPLIT, 0);   /* (orig raised rest match) */
+    sl__emit(c, SL_OP_COPY, 1);
+    sl__emit(c, SL_OP_POP_JUMP_IF_NONE, skip);
+    sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
+    if (h->name.data) sl__store_name(c, h->name.data);
+    else sl__emit(c, SL_OP_POP_TOP, 0);     /* (orig raised rest) */
+    sl__emit(c, SL_OP_SETUP_FINALLY, hexc);
+    c->u->in_except_star++;
+    sl__block(c, &h->body);
+    c->u->in_except_star--;
+    sl__emit(c, SL_OP_POP_BLOCK, 0);
+    sl__emit(c, SL_OP_POP_EXCEPT, 0);
+    if (h->name.data) {
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__store_name(c, h->name.data);
+      sl__delete_name(c, h->name.data);
+    }
+    sl__emit(c, SL_OP_JUMP, next);
+    sl__bind_label(c, hexc);                /* (orig raised rest exc2) */
+    sl__emit(c, SL_OP_POP_EXCEPT, 0);
+    if (h->name.data) {
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__store_name(c, h->name.data);
+      sl__delete_name(c, h->name.data);
+    }
+    sl__emit(c, SL_OP_LIST_APPEND, 2);
+    sl__emit(c, SL_OP_JUMP, next);
+    sl__bind_label(c, skip);
+    sl__emit(c, SL_OP_POP_TOP, 0);
+    sl__bind_label(c, next);
+  }
+  sl__emit(c, SL_OP_PREP_RERAISE_STAR, 0);   /* (result) */
+  sl__emit(c, SL_OP_COPY, 1);
+  sl__emit(c, SL_OP_POP_JUMP_IF_NONE, none);
+  sl__emit(c, SL_OP_RERAISE, 0);
+  sl__bind_label(c, none);
+  sl__emit(c, SL_OP_POP_TOP, 0);
+  sl__emit(c, SL_OP_POP_EXCEPT, 0);
+  sl__bind_label(c, end);
+}
+
 static void stmt_try(compiler *c, const sl_ast_stmt *s) {
-  if (s->u.try_.is_star)
-    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "except*", "'except*' is not supported by simloop yet");
   if (s->u.try_.finalbody.n == 0) {
-    try_except(c, s);
+    if (s->u.try_.is_star) try_except_star(c, s);
+    else try_except(c, s);
     return;
   }
   int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
   sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
   sl__push_fblock(c, FB_FINALLY_TRY, -1, -1);
   c->u->fblocks[c->u->nfblocks - 1].finalbody = &s->u.try_.finalbody;
-  if (s->u.try_.n_handlers) try_except(c, s);
+  if (s->u.try_.n_handlers && s->u.try_.is_star) try_except_star(c, s);
+  else if (s->u.try_.n_handlers) try_except(c, s);
   else sl__block(c, &s->u.try_.body);
   sl__pop_fblock(c);
   sl__emit(c, SL_OP_POP_BLOCK, 0);
@@ -221,10 +292,11 @@ static void stmt_async_with(compiler *c, const sl_ast_stmt *s, size_t item) {
   c->u->line = s->line;
   sl__emit(c, SL_OP_SETUP_ASYNC_WITH, 0);
   sl__emit(c, SL_OP_AWAIT, 0);
-  sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
-  sl__push_fblock(c, FB_ASYNC_WITH, -1, -1);
+  /* The block covers the body only: its level is the __aexit__ alone. */
   if (it->optional_vars) sl__store_target(c, it->optional_vars);
   else sl__emit(c, SL_OP_POP_TOP, 0);
+  sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
+  sl__push_fblock(c, FB_ASYNC_WITH, -1, -1);
   if (item + 1 < s->u.with.n_items) stmt_async_with(c, s, item + 1);
   else sl__block(c, &s->u.with.body);
   sl__pop_fblock(c);

@@ -3,6 +3,7 @@
 #ifndef SL_LANG_VM_INT_H
 #define SL_LANG_VM_INT_H
 
+#include "core/cfunc.h"
 #include "core/lang/code.h"
 #include "core/lang/vm.h"
 
@@ -24,5 +25,12 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value
 int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw);
 /* super(cls, self) */
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
+
+/* coroutine.close() for any coroutine (vm_coro.c). */
+extern const sl_cfunc_def sl__coro_close_def;
+
+/* except* (vm_star.c) */
+int sl__vm_star_split(sl_rt *rt, sl_value rest, sl_value type, sl_value *new_rest, sl_value *match);
+int sl__vm_star_prep(sl_rt *rt, sl_value orig, sl_value raised, sl_value rest, sl_value *out);
 
 #endif

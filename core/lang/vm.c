@@ -771,6 +771,32 @@ dispatch:
       PUSH(v);
       break;
     }
+    case SL_OP_EXC_STAR_SPLIT: {
+      sl_value type = POP(), rest = POP(), nrest, match;
+      int rc = sl__vm_star_split(rt, rest, type, &nrest, &match);
+      sl_vdecref(rt, type);
+      sl_vdecref(rt, rest);
+      if (rc) goto error;
+      PUSH(nrest);
+      PUSH(match);
+      break;
+    }
+    case SL_OP_PREP_RERAISE_STAR: {
+      sl_value rest = POP(), raised = POP(), orig = POP(), v;
+      int rc = sl__vm_star_prep(rt, orig, raised, rest, &v);
+      sl_vdecref(rt, rest);
+      sl_vdecref(rt, raised);
+      sl_vdecref(rt, orig);
+      if (rc) goto error;
+      PUSH(v);
+      break;
+    }
+    case SL_OP_POP_JUMP_IF_NONE: {
+      sl_value v = POP();
+      if (sl_is_none(v)) f->ip = (uint32_t)arg;
+      sl_vdecref(rt, v);
+      break;
+    }
     case SL_OP__COUNT:
     default: sl_rt_fatal(rt, SL_ECORRUPT); goto exit_error;
     }

@@ -51,7 +51,7 @@ static int super_lookup(sl_rt *rt, sl_obj *start, const char *name, sl_value *ou
 /* ---- builtin methods of exceptions (BaseException.__init__, __str__) -- */
 
 static int exc_init_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (!sl_is_type(self, &sl_exc_type) || args->npos < 1 || !sl_is_type(args->pos[0], &sl_exc_type))
+  if (args->npos < 1 || !sl_is_type(args->pos[0], &sl_exc_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor '__init__' requires a 'BaseException' object");
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
@@ -358,6 +358,12 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (sl_is_type(v, &sl_exc_type)) return exc_getattr(rt, v.u.o, name, out);
   if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
+  if (sl_is_coro(v) && v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) {
+    sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, v);
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 0;
+  }
   int r = sl_asyncio_getattr(rt, v, name, out);
   if (r) return r < 0 ? -1 : 0;
   return sl_lang_getattr(rt, v, name, out);

@@ -4,10 +4,11 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
 #include "core/lang/code.h"
-#include "core/lang/vm.h"
+#include "core/lang/vm-int.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -156,12 +157,25 @@ static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
+static int coro_close_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos || args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "close() takes no arguments (%zu given)", args->npos + args->nkw);
+  sl_coro_close(rt, self.u.o);
+  *out = sl_none();
+  return rt->exc || rt->fatal ? -1 : 0;
+}
+
+const sl_cfunc_def sl__coro_close_def = {"coroutine.close", coro_close_fn, NULL, SL_CANON_LABEL};
+
 static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_code *c = sl_as_code(((sl_vmcoro *)o)->code);
   sl_obj *s = !strcmp(name, "__name__") ? c->name : !strcmp(name, "__qualname__") ? c->qualname : NULL;
   if (!s) {
     if (!strcmp(name, "close")) {
-      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object attribute 'close' is not supported by simloop");
+      sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, sl_obj_val(o));
+      if (!f) return -1;
+      *out = sl_obj_val(f);
+      return 0;
     }
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object has no attribute '%s'", name);
   }
