@@ -10,6 +10,7 @@ int sl_cmd_run(int argc, char **argv);
 int sl_cmd_show(int argc, char **argv);
 int sl_cmd_diff(int argc, char **argv);
 int sl_cmd_import(int argc, char **argv);
+int sl_cmd_conform(int argc, char **argv);
 int sl_cmd_explore(int argc, char **argv);
 int sl_cmd_replay(int argc, char **argv);
 int sl_cmd_minimize(int argc, char **argv);
@@ -21,6 +22,7 @@ static const sl_command commands[] = {
     {"show", sl_cmd_show, "print a recorded run step by step"},
     {"diff", sl_cmd_diff, "report the first divergence between two runs"},
     {"import", sl_cmd_import, "load JSONL traces (e.g. the oracle's) into a trace database"},
+    {"conform", sl_cmd_conform, "compare simloop with real CPython step by step"},
     {"explore", sl_cmd_explore, "run many schedules to find the timing that breaks a scenario"},
     {"replay", sl_cmd_replay, "re-run one schedule exactly (--seed or --decisions)"},
     {"minimize", sl_cmd_minimize, "shrink a failing decision log to the decisions that matter"},

@@ -256,7 +256,8 @@ void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *nam
   }
   for (int s = 0; s < 2; s++) {
     fprintf(f, "\n%s, step %" PRIu64 ":\n", tags[s], d->step);
-    if (los[s] >= his[s]) fprintf(f, "    (no such step: the run ended after %" PRIu64 " steps)\n", trs[s]->meta.steps);
+    if (los[s] >= his[s] && d->step == 0) fprintf(f, "    (nothing happened before the first step)\n");
+    else if (los[s] >= his[s]) fprintf(f, "    (no such step: the run ended after %" PRIu64 " steps)\n", trs[s]->meta.steps);
     else sl_show_events(f, trs[s], los[s], his[s], evs[s], "  ");
     if ((d->what == SL_DIFF_MISSING) && evs[s] == SIZE_MAX && los[s] < his[s])
       fprintf(f, "  > (nothing here: the other side has one more event)\n");

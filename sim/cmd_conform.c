@@ -1,0 +1,420 @@
+/* `simloop conform FILE... [--python V|all] [--db DB] [--json]`: runs each
+ * scenario under simloop and under real CPython (the oracle), and checks
+ * the two traces agree step for step (traces/diff.h).
+ *
+ * Per CPython version: one oracle process runs the whole batch; the
+ * engine profile of each file is the exact version the oracle's `run` line
+ * names (3.11.2 and 3.11.7 differ), so a profile always matches what ran.
+ * Exit status: 0 all identical, 1 any divergence, 2 bad input (a missing
+ * file, an oracle that failed, a scenario simloop cannot load). */
+#define _POSIX_C_SOURCE 200809L
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/alloc.h"
+#include "core/profile.h"
+#include "sim/oracle.h"
+#include "sim/observers.h"
+#include "sim/scenario.h"
+#include "sim/tracearg.h"
+#include "sim/version.h"
+#include "traces/diff.h"
+#include "traces/jsonl.h"
+#include "traces/recorder.h"
+#include "traces/tracedb.h"
+
+int sl_cmd_conform(int argc, char **argv);
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: simloop conform FILE... [--python VERSION] [--db DB] [--json]\n"
+          "                       [--max-steps N] [--seed N]\n"
+          "\n"
+          "Runs each scenario under simloop and under real CPython (the oracle,\n"
+          "oracle/README.md) and compares the traces step for step. Prints per\n"
+          "file `identical` or the first divergence (see `simloop diff`).\n"
+          "\n"
+          "  --python V     3.11 (the native /usr/bin/python3, or $SIMLOOP_PYTHON),\n"
+          "                 3.11.2 or 3.11.7 (a native interpreter of exactly that\n"
+          "                 version), 3.12, 3.13, 3.14 (Pyodide under Node.js, from\n"
+          "                 oracle/pyodide: npm ci), or all (every installed one;\n"
+          "                 the default)\n"
+          "  --db DB        also store both runs of every file in DB\n"
+          "  --json         one JSON object per file and version\n"
+          "  --max-steps N  step budget on both sides (default 1000000)\n"
+          "  --seed N       perturbed schedules: not supported yet (the oracle side\n"
+          "                 of seeded schedules is still to come); an error for now\n"
+          "\nThe engine profile is the exact version the oracle reports. Exit status:\n"
+          "0 all identical, 1 some divergence, 2 bad usage or input, or an oracle\n"
+          "that is asked for explicitly but not installed.\n");
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+typedef struct conform {
+  char **files;
+  size_t nfiles;
+  const char *db_path;
+  sl_tracedb *db;
+  bool json;
+  uint64_t max_steps;
+  char tmpdir[64];
+  size_t identical, divergent;
+} conform;
+
+/* Runs one file under simloop with the profile `python`, recording it.
+ * SL_EINVAL (diagnostic in err) when simloop cannot load the file. */
+static sl_errcode run_engine(conform *c, const char *file, const char *python, sl_recorder *rec,
+                             sl_strbuf *err) {
+  const sl_profile *prof = sl_profile_find(python);
+  sl_run_info info = {"simloop", sl_version(), prof->name, "sim", file, NULL, false, 0, "default"};
+  sl_errcode rc = sl_recorder_begin(rec, &info, err);
+  if (rc != SL_EOK) return rc;
+  sl_observer obs = sl_recorder_observer(rec);
+  sl_logged_decider ld;
+  sl_decider dec = sl_logged_decider_make(&ld, NULL, rec);
+  sl_scenario_opts opts = {file, NULL, 0, prof, &obs, &dec, c->max_steps, NULL, NULL};
+  sl_scenario_result res;
+  if (sl_scenario_run(&opts, &res) != 0) return SL_ENOMEM;
+  /* The oracle's end line: exception detail "Type: message", else null. */
+  const char *outcome = NULL, *detail = NULL;
+  switch (res.outcome) {
+  case SL_OUTCOME_OK: outcome = "ok"; break;
+  case SL_OUTCOME_EXCEPTION: outcome = "exception"; detail = sl_strbuf_cstr(&res.summary); break;
+  case SL_OUTCOME_DEADLOCK: outcome = "deadlock"; break;
+  case SL_OUTCOME_BUDGET: outcome = "budget"; break;
+  case SL_OUTCOME_NOMEM: rc = SL_ENOMEM; break;
+  case SL_OUTCOME_ERROR:
+    sl_strbuf_printf(err, "simloop cannot run it:\n%s", sl_strbuf_cstr(&res.detail));
+    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n') sl_strbuf_putc(err, '\n');
+    rc = SL_EINVAL;
+    break;
+  }
+  if (outcome) sl_recorder_end(rec, outcome, detail, res.steps, res.time);
+  sl_scenario_result_free(&res);
+  if (rc == SL_EOK && sl_recorder_failed(rec)) rc = SL_ENOMEM;
+  return rc;
+}
+
+/* Wall-clock limit for the engine on one file (it runs a million steps in
+ * well under a second; more means it is stuck). */
+#define ENGINE_SECONDS 60
+
+/* Runs the engine on one file in a child process, so that a crash in the
+ * engine is reported against that file instead of ending the whole batch;
+ * the child hands its trace back as JSONL (an exact round trip). */
+static sl_errcode run_isolated(conform *c, const char *file, const char *python, size_t index, sl_trace *out,
+                               sl_strbuf *err) {
+  char path[128];
+  snprintf(path, sizeof path, "%.63s/sim-%zu.jsonl", c->tmpdir, index);
+  sl_trace_init(out);
+  fflush(stdout);
+  fflush(stderr);
+  pid_t pid = fork();
+  if (pid < 0) {
+    sl_strbuf_printf(err, "cannot fork: %s\n", strerror(errno));
+    return SL_EIO;
+  }
+  if (pid == 0) {
+    /* A runaway engine must not stall the whole batch. */
+    alarm(ENGINE_SECONDS);
+    sl_strbuf cerr = SL_STRBUF_INIT;
+    sl_recorder *rec = sl_recorder_new();
+    sl_errcode rc = rec ? run_engine(c, file, python, rec, &cerr) : SL_ENOMEM;
+    FILE *f = rc == SL_EOK ? fopen(path, "wb") : NULL;
+    if (rc == SL_EOK && (!f || sl_recorder_write_jsonl(rec, f) != SL_EOK || fclose(f) != 0)) rc = SL_EIO;
+    if (rc != SL_EOK) {
+      /* The reason goes back through a file, for the parent's report. */
+      char epath[160];
+      snprintf(epath, sizeof epath, "%s.err", path);
+      FILE *e = fopen(epath, "wb");
+      if (e) {
+        fputs(rc == SL_ENOMEM ? "out of memory\n" : sl_strbuf_cstr(&cerr), e);
+        fclose(e);
+      }
+    }
+    _exit(rc == SL_EOK ? 0 : 3);
+  }
+  int status;
+  while (waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) break;
+  if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
+    sl_strbuf_printf(err, "simloop took more than %d s (wall clock) and was stopped; `simloop run %s --python %s`\n",
+                     ENGINE_SECONDS, file, python);
+    return SL_EIO;
+  }
+  if (WIFSIGNALED(status)) {
+    sl_strbuf_printf(err, "simloop crashed (signal %d); `simloop run %s --python %s` reproduces it\n",
+                     WTERMSIG(status), file, python);
+    return SL_EIO;
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    char epath[160], buf[4096];
+    snprintf(epath, sizeof epath, "%s.err", path);
+    FILE *e = fopen(epath, "rb");
+    size_t n = e ? fread(buf, 1, sizeof buf - 1, e) : 0;
+    buf[n] = '\0';
+    if (e) fclose(e);
+    remove(epath);
+    sl_strbuf_puts(err, n ? buf : "simloop could not run it\n");
+    return SL_EINVAL;
+  }
+  sl_trace_list l = {NULL, 0};
+  sl_errcode rc = sl_jsonl_read_file(path, &l, err);
+  remove(path);
+  if (rc != SL_EOK) return rc;
+  *out = l.runs[0];
+  sl_trace_init(&l.runs[0]);
+  sl_trace_list_free(&l);
+  /* The JSONL form has no strategy; this run used the default schedule. */
+  if (!sl_tstr_setz(&out->meta.strategy, "default")) return SL_ENOMEM;
+  return SL_EOK;
+}
+
+/* Prints text indented by four spaces (a diff report under its file line). */
+static void print_indented(const char *text) {
+  for (const char *p = text; *p;) {
+    const char *nl = strchr(p, '\n');
+    size_t n = nl ? (size_t)(nl - p) : strlen(p);
+    printf("    %.*s\n", (int)n, p);
+    p += n + (nl ? 1 : 0);
+  }
+}
+
+/* Compares one file's two runs and reports; returns 0 identical, 1
+ * divergent, 2 error. */
+static int compare_one(conform *c, const char *file, sl_trace *sim, sl_trace *cpy, sl_strbuf *err) {
+  sl_diff d;
+  if (sl_trace_diff(sim, cpy, &d) != SL_EOK) {
+    sl_strbuf_puts(err, "out of memory\n");
+    return 2;
+  }
+  if (c->db && (sl_tracedb_store(c->db, sim, err) != SL_EOK || sl_tracedb_store(c->db, cpy, err) != SL_EOK))
+    return 2;
+  char la[64] = "simloop", lb[64] = "cpython";
+  if (c->db) {
+    snprintf(la, sizeof la, "simloop (run %" PRId64 ")", sim->id);
+    snprintf(lb, sizeof lb, "cpython (run %" PRId64 ")", cpy->id);
+  }
+  const char *py = sl_tstr_or(&cpy->meta.python, "?");
+  char *report = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&report, &len);
+  if (!mem) {
+    sl_strbuf_puts(err, "out of memory\n");
+    return 2;
+  }
+  if (c->json) sl_diff_print_json(mem, &d, sim, la, cpy, lb);
+  else if (d.what != SL_DIFF_NONE) sl_diff_print(mem, &d, sim, la, cpy, lb);
+  fclose(mem);
+  if (c->json) {
+    sl_strbuf o = SL_STRBUF_INIT;
+    sl_strbuf_puts(&o, "{\"file\":");
+    sl_json_put_string(&o, file, strlen(file));
+    sl_strbuf_printf(&o, ",\"python\":\"%s\",\"identical\":%s,\"diff\":", py,
+                     d.what == SL_DIFF_NONE ? "true" : "false");
+    printf("%s%s}\n", sl_strbuf_cstr(&o), report ? strtok(report, "\n") : "null");
+    sl_strbuf_free(&o);
+  } else if (d.what == SL_DIFF_NONE) {
+    printf("%-7s identical  %s  (%" PRIu64 " steps, %s)\n", py, file, cpy->meta.steps,
+           sl_tstr_or(&cpy->meta.outcome, "?"));
+  } else {
+    printf("%-7s DIVERGES   %s\n", py, file);
+    print_indented(report ? report : "");
+  }
+  free(report); /* open_memstream's buffer comes from malloc */
+  fflush(stdout);
+  return d.what == SL_DIFF_NONE ? 0 : 1;
+}
+
+/* One CPython version over every file. Returns the worst status. */
+static int conform_version(conform *c, const sl_oracle *o) {
+  sl_strbuf err = SL_STRBUF_INIT;
+  char jsonl[128], out[128], errf[128];
+  snprintf(jsonl, sizeof jsonl, "%.63s/oracle-%.15s.jsonl", c->tmpdir, o->want);
+  snprintf(out, sizeof out, "%.63s/oracle-%.15s.stdout", c->tmpdir, o->want);
+  snprintf(errf, sizeof errf, "%.63s/oracle-%.15s.stderr", c->tmpdir, o->want);
+  double t0 = now();
+  int status = 0;
+  size_t identical = 0, divergent = 0, failed = 0;
+  sl_trace_list runs = {NULL, 0};
+  sl_errcode rc = sl_oracle_run(o, c->files, c->nfiles, jsonl, out, errf, &err);
+  if (rc == SL_EOK) rc = sl_jsonl_read_file(jsonl, &runs, &err);
+  if (rc == SL_EOK && runs.n != c->nfiles) {
+    sl_strbuf_printf(&err, "the oracle wrote %zu runs for %zu files (%s)\n", runs.n, c->nfiles, jsonl);
+    rc = SL_ECORRUPT;
+  }
+  double t_oracle = now() - t0, t_engine = 0;
+  if (rc != SL_EOK) {
+    fprintf(stderr, "simloop conform: CPython %s: %s", o->want, sl_strbuf_cstr(&err));
+    /* Keep the oracle's files for a look, instead of deleting them. */
+    fprintf(stderr, "simloop conform: the oracle's output is kept in %s\n", c->tmpdir);
+    c->tmpdir[0] = '\0';
+    sl_strbuf_free(&err);
+    sl_trace_list_free(&runs);
+    return 2;
+  }
+  for (size_t i = 0; i < c->nfiles; i++) {
+    sl_trace *cpy = &runs.runs[i];
+    sl_strbuf_clear(&err);
+    if (!cpy->meta.scenario.p || strcmp(cpy->meta.scenario.p, c->files[i])) {
+      fprintf(stderr, "simloop conform: the oracle's run %zu is for %s, not %s\n", i + 1,
+              sl_tstr_or(&cpy->meta.scenario, "?"), c->files[i]);
+      status = 2;
+      failed++;
+      continue;
+    }
+    const char *py = sl_tstr_or(&cpy->meta.python, "?");
+    if (!sl_profile_find(py)) {
+      fprintf(stderr, "simloop conform: %s: simloop has no profile for CPython %s (it knows %s)\n", c->files[i],
+              py, sl_profile_names());
+      status = 2;
+      failed++;
+      continue;
+    }
+    double t1 = now();
+    sl_trace sim;
+    rc = run_isolated(c, c->files[i], py, i, &sim, &err);
+    t_engine += now() - t1;
+    int st = 2;
+    if (rc == SL_EOK) st = compare_one(c, c->files[i], &sim, cpy, &err);
+    else if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
+    if (st == 2) {
+      printf("%-7s ERROR      %s\n", py, c->files[i]);
+      print_indented(sl_strbuf_cstr(&err));
+      failed++;
+    }
+    identical += st == 0;
+    divergent += st == 1;
+    if (st > status) status = st;
+    sl_trace_free(&sim);
+  }
+  if (!c->json)
+    printf("CPython %s (%s): %zu of %zu identical, %zu divergent%s%.0s (oracle %.2f s, simloop %.2f s)\n",
+           runs.n ? sl_tstr_or(&runs.runs[0].meta.python, o->want) : o->want,
+           o->pyodide ? "Pyodide" : o->python, identical, c->nfiles, divergent, failed ? ", some failed" : "", "",
+           t_oracle, t_engine);
+  c->identical += identical;
+  c->divergent += divergent;
+  sl_trace_list_free(&runs);
+  sl_strbuf_free(&err);
+  return status;
+}
+
+static void remove_tmpdir(const char *dir, size_t nfiles) {
+  static const char *const kinds[] = {"jsonl", "stdout", "stderr"};
+  static const char *const vers[] = {"3.11", "3.11.2", "3.11.7", "3.12", "3.13", "3.14"};
+  char path[160];
+  for (size_t v = 0; v < 6; v++)
+    for (size_t k = 0; k < 3; k++) {
+      snprintf(path, sizeof path, "%.63s/oracle-%s.%s", dir, vers[v], kinds[k]);
+      remove(path);
+    }
+  for (size_t i = 0; i < nfiles; i++) {
+    snprintf(path, sizeof path, "%.63s/sim-%zu.jsonl", dir, i);
+    remove(path);
+    snprintf(path, sizeof path, "%.63s/sim-%zu.jsonl.err", dir, i);
+    remove(path);
+  }
+  rmdir(dir);
+}
+
+int sl_cmd_conform(int argc, char **argv) {
+  conform c = {0};
+  c.max_steps = 1000000;
+  const char *python = "all", *v;
+  c.files = sl_calloc((size_t)argc, sizeof *c.files);
+  if (!c.files) return 2;
+  for (int i = 1; i < argc; i++) {
+    bool missing = false;
+    if ((v = sl_opt_value(argc, argv, &i, "--python", &missing))) python = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) c.db_path = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "--max-steps", &missing))) {
+      long long n;
+      if (!sl_parse_run_id(v, &n)) {
+        fprintf(stderr, "simloop conform: --max-steps needs a positive integer, not '%s'\n", v);
+        goto usage_error;
+      }
+      c.max_steps = (uint64_t)n;
+    } else if ((v = sl_opt_value(argc, argv, &i, "--seed", &missing))) {
+      fprintf(stderr, "simloop conform: --seed is not supported yet: the oracle cannot follow seeded\n"
+                      "schedules until decision schedules land on its side; conform runs the default schedule\n");
+      goto usage_error;
+    } else if (missing) {
+      fprintf(stderr, "simloop conform: %s needs a value\n", argv[i]);
+      goto usage_error;
+    } else if (!strcmp(argv[i], "--json")) c.json = true;
+    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+      usage(stdout);
+      sl_free(c.files);
+      return 0;
+    } else if (argv[i][0] == '-' && argv[i][1]) {
+      fprintf(stderr, "simloop conform: unknown option '%s'\n", argv[i]);
+      goto usage_error;
+    } else c.files[c.nfiles++] = argv[i];
+  }
+  if (!c.nfiles) {
+    usage(stderr);
+    goto usage_error;
+  }
+  for (size_t i = 0; i < c.nfiles; i++) {
+    struct stat st;
+    if (stat(c.files[i], &st) != 0 || !S_ISREG(st.st_mode) || access(c.files[i], R_OK) != 0) {
+      fprintf(stderr, "simloop conform: %s: no such readable file\n", c.files[i]);
+      goto usage_error;
+    }
+  }
+  sl_oracle oracles[8];
+  size_t n = 0;
+  sl_strbuf err = SL_STRBUF_INIT;
+  if (!strcmp(python, "all")) {
+    n = sl_oracle_all(oracles, 8);
+    if (!n) fprintf(stderr, "simloop conform: no CPython oracle is installed (see oracle/README.md)\n");
+  } else {
+    bool missing;
+    if (sl_oracle_find(python, &oracles[0], &missing, &err) == SL_EOK) n = 1;
+    else fprintf(stderr, "simloop conform: %s", sl_strbuf_cstr(&err));
+  }
+  sl_strbuf_free(&err);
+  if (!n) goto usage_error;
+  int status = 0;
+  sl_strbuf dberr = SL_STRBUF_INIT;
+  if (c.db_path && sl_tracedb_open(c.db_path, true, &c.db, &dberr) != SL_EOK) {
+    fprintf(stderr, "simloop conform: %s", sl_strbuf_cstr(&dberr));
+    sl_strbuf_free(&dberr);
+    goto usage_error;
+  }
+  sl_strbuf_free(&dberr);
+  snprintf(c.tmpdir, sizeof c.tmpdir, "/tmp/simloop-conform-XXXXXX");
+  if (!mkdtemp(c.tmpdir)) {
+    perror("simloop conform: cannot create a temporary folder");
+    sl_tracedb_close(c.db);
+    goto usage_error;
+  }
+  for (size_t k = 0; k < n; k++) {
+    int st = conform_version(&c, &oracles[k]);
+    if (st > status) status = st;
+  }
+  if (n > 1 && !c.json)
+    printf("total: %zu identical, %zu divergent over %zu version%s\n", c.identical, c.divergent, n,
+           n == 1 ? "" : "s");
+  if (c.tmpdir[0]) remove_tmpdir(c.tmpdir, c.nfiles);
+  sl_tracedb_close(c.db);
+  sl_free(c.files);
+  return status;
+usage_error:
+  sl_free(c.files);
+  return 2;
+}

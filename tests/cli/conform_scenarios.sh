@@ -1,0 +1,15 @@
+# scenarios.conform.<V>: every scenario of tests/scenarios, step for step
+# against real CPython V. Exit 77 (skip) only when that CPython is not
+# installed here; any divergence or error fails.
+. "$(dirname "$0")/lib.sh"
+v=$1
+case $v in
+  3.11) [ -x /usr/bin/python3 ] || { echo "no native CPython 3.11"; exit 77; } ;;
+  *) pkg=pyodide-$(echo "$v" | tr -d .)
+     if ! command -v node >/dev/null || [ ! -f "$SL_SOURCE_DIR/oracle/pyodide/node_modules/$pkg/pyodide.mjs" ]; then
+       echo "CPython $v (Pyodide) is not installed: cd oracle/pyodide && npm ci"
+       exit 77
+     fi ;;
+esac
+cd "$SL_SOURCE_DIR" || exit 2
+exec "$SIMLOOP" conform tests/scenarios/*.py --python "$v"
