@@ -24,22 +24,6 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_class.c
   core/lang/vm_coro.c
   core/lang/vm_exc.c
-  core/lang/vm_module.c
-  core/lang/asyncio_mod.c
-  core/lang/asyncio_objs.c
-)
-# The compiler, the VM and the asyncio module binding.
-list(APPEND SL_LANG_SOURCES
-  core/lang/code.c
-  core/lang/compile.c
-  core/lang/compile_expr.c
-  core/lang/compile_scope.c
-  core/lang/compile_stmt.c
-  core/lang/func.c
-  core/lang/vm.c
-  core/lang/vm_class.c
-  core/lang/vm_coro.c
-  core/lang/vm_exc.c
   core/lang/vm_star.c
   core/lang/vm_module.c
   core/lang/asyncio_mod.c
