@@ -282,14 +282,20 @@ int sl_cmd_report(int argc, char **argv) {
   /* Timeline: x = handle order, one row per task (row 0: the loop). */
   size_t nh = w.nhandles ? w.nhandles : 1;
   double dx = nh > 150 ? 1200.0 / nh : 8.0;
-  int rows = (int)maxtask + 1, left = 170;
-  sl_strbuf_printf(&h, "<h2>Timeline</h2><svg width=\"%d\" height=\"%d\" role=\"img\">", left + (int)(dx * nh) + 10,
-                   rows * 18 + 24);
+  int rows = (int)maxtask + 1, left = 280;
+  int width = left + (int)(dx * nh) + 10;
+  if (width < 760) width = 760; /* room for the caption */
+  sl_strbuf_printf(&h, "<h2>Timeline</h2><svg width=\"%d\" height=\"%d\" role=\"img\">", width, rows * 18 + 24);
   for (int r = 0; r < rows; r++) {
     sl_strbuf_printf(&h, "<rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"18\" fill=\"%s\"/>", r * 18,
                      r % 2 ? "#fafafa" : "#f0f0f0");
     sl_strbuf_printf(&h, "<text x=\"4\" y=\"%d\">", r * 18 + 13);
-    esc(&h, r ? (tasknames[r] ? tasknames[r] : "?") : "event loop");
+    /* Long coroutine names are cut so they stay left of the marks. */
+    const char *nm = r ? (tasknames[r] ? tasknames[r] : "?") : "event loop";
+    char cut[40];
+    snprintf(cut, sizeof cut, "%s", nm);
+    if (strlen(nm) > 38) memcpy(cut + 35, "...", 4);
+    esc(&h, cut);
     sl_strbuf_puts(&h, "</text>");
   }
   for (size_t k = 0; k < w.nhandles; k++) {
