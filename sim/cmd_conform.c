@@ -23,6 +23,7 @@
 #include "core/profile.h"
 #include "sim/oracle.h"
 #include "sim/observers.h"
+#include "sim/runrec.h"
 #include "sim/scenario.h"
 #include "sim/tracearg.h"
 #include "sim/version.h"
@@ -88,21 +89,13 @@ static sl_errcode run_engine(conform *c, const char *file, const char *python, s
   sl_scenario_opts opts = {file, NULL, 0, prof, &obs, &dec, c->max_steps, NULL, NULL};
   sl_scenario_result res;
   if (sl_scenario_run(&opts, &res) != 0) return SL_ENOMEM;
-  /* The oracle's end line: exception detail "Type: message", else null. */
-  const char *outcome = NULL, *detail = NULL;
-  switch (res.outcome) {
-  case SL_OUTCOME_OK: outcome = "ok"; break;
-  case SL_OUTCOME_EXCEPTION: outcome = "exception"; detail = sl_strbuf_cstr(&res.summary); break;
-  case SL_OUTCOME_DEADLOCK: outcome = "deadlock"; break;
-  case SL_OUTCOME_BUDGET: outcome = "budget"; break;
-  case SL_OUTCOME_NOMEM: rc = SL_ENOMEM; break;
-  case SL_OUTCOME_ERROR:
+  if (res.outcome == SL_OUTCOME_ERROR) {
     sl_strbuf_printf(err, "simloop cannot run it:\n%s", sl_strbuf_cstr(&res.detail));
     if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n') sl_strbuf_putc(err, '\n');
     rc = SL_EINVAL;
-    break;
+  } else if (!sl_runrec_end(rec, &res)) {
+    rc = SL_ENOMEM;
   }
-  if (outcome) sl_recorder_end(rec, outcome, detail, res.steps, res.time);
   sl_scenario_result_free(&res);
   if (rc == SL_EOK && sl_recorder_failed(rec)) rc = SL_ENOMEM;
   return rc;

@@ -12,6 +12,7 @@
 
 #include "core/profile.h"
 #include "sim/commands.h"
+#include "sim/runrec.h"
 #include "sim/scenario.h"
 
 static void usage(FILE *out) {
@@ -20,7 +21,9 @@ static void usage(FILE *out) {
           "\n"
           "Runs FILE (an asyncio program) on the virtual clock and prints its output.\n"
           "  --python VERSION  CPython behaviour to reproduce (%s; default %s)\n"
-          "  --max-steps N     stop after N event loop iterations (exit 1)\n",
+          "  --max-steps N     stop after N event loop iterations (exit 1)\n"
+          "  --db DB           record the run in trace database DB (`simloop show`)\n"
+          "  --jsonl OUT       write the run's trace as JSON Lines (docs/trace.md)\n",
           sl_profile_names(), sl_profile_default()->name);
 }
 
@@ -28,6 +31,7 @@ int sl_cmd_run(int argc, char **argv) {
   const char *path = NULL;
   const sl_profile *profile = sl_profile_default();
   unsigned long long max_steps = 0;
+  const char *db = NULL, *jsonl = NULL;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
@@ -57,6 +61,14 @@ int sl_cmd_run(int argc, char **argv) {
       }
       continue;
     }
+    if (!strcmp(a, "--db") || !strcmp(a, "--jsonl")) {
+      if (i + 1 >= argc) {
+        fprintf(stderr, "simloop run: %s needs a value\n", a);
+        return 2;
+      }
+      *(!strcmp(a, "--db") ? &db : &jsonl) = argv[++i];
+      continue;
+    }
     if (a[0] == '-' && a[1]) {
       fprintf(stderr, "simloop run: unknown option '%s'\n", a);
       usage(stderr);
@@ -77,10 +89,12 @@ int sl_cmd_run(int argc, char **argv) {
   opts.profile = profile;
   opts.max_steps = max_steps;
   opts.out_file = stdout;
+  sl_runrec rr;
+  if (sl_runrec_begin(&rr, "run", db, jsonl, &opts)) return 2;
   sl_scenario_result res;
   sl_scenario_run(&opts, &res);
   fflush(stdout);
-  int status = 0;
+  int rec_status = sl_runrec_finish(&rr, "run", &res), status = 0;
   switch (res.outcome) {
   case SL_OUTCOME_OK: status = 0; break;
   case SL_OUTCOME_EXCEPTION:
@@ -102,5 +116,5 @@ int sl_cmd_run(int argc, char **argv) {
     break;
   }
   sl_scenario_result_free(&res);
-  return status;
+  return rec_status > status ? rec_status : status;
 }

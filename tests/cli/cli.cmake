@@ -13,6 +13,7 @@ endfunction()
 sl_cli_test(diff_altered diff_altered.sh)
 sl_cli_test(traces traces_cmds.sh)
 sl_cli_test(conform_altered conform_altered.sh)
+sl_cli_test(run_record run_record.sh)
 
 # Conformance: tests/scenarios against real CPython, one test per version
 # (docs/conformance.md). 3.12-3.14 need Pyodide (oracle/pyodide: npm ci)

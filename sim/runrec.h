@@ -1,0 +1,38 @@
+/* Recording one scenario run (`simloop run --db/--jsonl`, conform): the
+ * glue between sim/scenario.h and traces/recorder.h.
+ *
+ * sl_runrec_begin points the scenario options' observer and decider at a
+ * recorder (the decider wraps any decider already in the options);
+ * sl_runrec_finish writes the end line from the result and stores the run
+ * in the database (one transaction) and/or writes it as JSONL.
+ *
+ * Ownership: the sl_runrec owns its recorder; the options must not outlive
+ * it; paths are borrowed. */
+#ifndef SL_RUNREC_H
+#define SL_RUNREC_H
+
+#include "sim/observers.h"
+#include "sim/scenario.h"
+#include "traces/recorder.h"
+
+typedef struct sl_runrec {
+  sl_recorder *rec;     /* owned; NULL when not recording */
+  sl_observer obs;
+  sl_logged_decider ld;
+  sl_decider dec;
+  sl_decider inner;
+  const char *db, *jsonl;
+} sl_runrec;
+
+/* Starts recording when db or jsonl is non-NULL (otherwise does nothing).
+ * Returns 0, or 2 after printing "simloop CMD: what" to stderr. */
+int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl, sl_scenario_opts *opts);
+/* Sets the recorder's end line from a scenario result, as the oracle
+ * writes it (exception: detail "Type: message"; others: null). Returns
+ * false for results that are not a run (out of memory, load errors). */
+bool sl_runrec_end(sl_recorder *rec, const sl_scenario_result *res);
+/* Ends, stores and writes the run; prints "run N stored in DB" to stderr.
+ * Returns 0, or 2 after printing the problem. Frees the recorder. */
+int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *res);
+
+#endif
