@@ -70,6 +70,12 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   f->blocks = (sl_block *)(f->cells + ncells);
   f->aw.target = sl_undef();
   f->line = (int)c->firstline;
+  /* Code and globals first: sl_frame_free needs the layout if a cell
+   * allocation below fails. */
+  sl_incref(code);
+  sl_incref(globals);
+  f->code = code;
+  f->globals = globals;
   for (uint32_t i = 0; i < c->ncells; i++) {
     f->cells[i] = sl_cell_new(rt, sl_undef());
     if (!f->cells[i]) {
@@ -83,10 +89,6 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
     sl_incref(cell);
     f->cells[c->ncells + i] = cell;
   }
-  sl_incref(code);
-  sl_incref(globals);
-  f->code = code;
-  f->globals = globals;
   return f;
 }
 

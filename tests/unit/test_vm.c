@@ -1,0 +1,249 @@
+/* Unit tests of the compiler and VM (core/lang/compile*.c, vm*.c) through
+ * sim/scenario.h: programs as strings in, output and outcome out. The
+ * conformance-by-output suite (tests/scenarios) compares with CPython; these
+ * pin the engine's own behaviour: diagnostics, tracebacks, deadlock
+ * reports, budgets, and that every allocation failure ends a run cleanly. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "sim/scenario.h"
+
+typedef struct run {
+  sl_scenario_result res;
+  sl_strbuf out;
+} run;
+
+static void run_src(run *r, const char *src, uint64_t max_steps) {
+  memset(r, 0, sizeof *r);
+  sl_scenario_opts o = {0};
+  o.path = "t.py";
+  o.source = src;
+  o.source_len = strlen(src);
+  o.profile = sl_profile_find("3.11.2");
+  o.max_steps = max_steps;
+  o.out_buf = &r->out;
+  assert_int_equal(sl_scenario_run(&o, &r->res), 0);
+}
+
+static void run_free(run *r) {
+  sl_scenario_result_free(&r->res);
+  sl_strbuf_free(&r->out);
+}
+
+static const char *out(run *r) { return sl_strbuf_cstr(&r->out); }
+static const char *detail(run *r) { return sl_strbuf_cstr(&r->res.detail); }
+
+static void test_tasks_and_gather(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "async def w(n, d):\n"
+          "    await asyncio.sleep(d)\n"
+          "    print(n, asyncio.get_running_loop().time())\n"
+          "    return n * 2\n"
+          "async def main():\n"
+          "    print(await asyncio.gather(w(1, 0.2), w(2, 0.1)))\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_OK);
+  assert_string_equal(out(&r), "2 0.1\n1 0.2\n[2, 4]\n");
+  run_free(&r);
+}
+
+static void test_closures_defaults_kwargs(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "def mk():\n"
+          "    n = 0\n"
+          "    def inc(k=1, *, by=1):\n"
+          "        nonlocal n\n"
+          "        n += k * by\n"
+          "        return n\n"
+          "    return inc\n"
+          "async def main():\n"
+          "    f = mk(); f(); f(2, by=3)\n"
+          "    print(f(), [g(1) for g in [lambda x, i=i: x + i for i in range(3)]])\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_OK);
+  assert_string_equal(out(&r), "8 [1, 2, 3]\n");
+  run_free(&r);
+}
+
+static void test_lambda_arity_message(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "async def main():\n"
+          "    f = lambda x: x\n"
+          "    try:\n"
+          "        f(1, 2)\n"
+          "    except TypeError as e:\n"
+          "        print(e)\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_string_equal(out(&r), "main.<locals>.<lambda>() takes 1 positional argument but 2 were given\n");
+  run_free(&r);
+}
+
+static void test_uncaught_traceback(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "def check(v):\n"
+          "    raise ValueError(f'bad {v}')\n"
+          "async def main():\n"
+          "    try:\n"
+          "        {}['k']\n"
+          "    except KeyError:\n"
+          "        check(3)\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_EXCEPTION);
+  const char *d = detail(&r);
+  assert_non_null(strstr(d, "KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n"));
+  assert_non_null(strstr(d, "  File \"t.py\", line 9, in <module>\n    asyncio.run(main())\n"));
+  assert_non_null(strstr(d, "  File \"t.py\", line 8, in main\n    check(3)\n"));
+  assert_non_null(strstr(d, "  File \"t.py\", line 3, in check\n    raise ValueError(f'bad {v}')\nValueError: bad 3\n"));
+  assert_string_equal(sl_strbuf_cstr(&r.res.summary), "ValueError: bad 3");
+  run_free(&r);
+}
+
+static void test_unsupported_import(void **state) {
+  run r;
+  run_src(&r, "import asyncio\n\nimport os\n", 0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_ERROR);
+  assert_non_null(strstr(detail(&r), "t.py:3:"));
+  assert_non_null(strstr(detail(&r), "module 'os' is not supported by simloop"));
+  assert_non_null(strstr(detail(&r), "import os"));
+  run_free(&r);
+}
+
+static void test_deadlock_report(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "async def main():\n"
+          "    fut = asyncio.get_running_loop().create_future()\n"
+          "    await fut\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_DEADLOCK);
+  assert_non_null(strstr(detail(&r), "task 'Task-1' (main"));
+  assert_non_null(strstr(detail(&r), "waits for Future"));
+  assert_non_null(strstr(detail(&r), "t.py:4 in main"));
+  run_free(&r);
+}
+
+static void test_step_budget(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "async def main():\n"
+          "    while True:\n"
+          "        await asyncio.sleep(0)\n"
+          "asyncio.run(main())\n",
+          50);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_BUDGET);
+  assert_int_equal(r.res.steps, 50);
+  run_free(&r);
+}
+
+static void test_recursion_limit(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "def f(n):\n"
+          "    return f(n + 1)\n"
+          "async def main():\n"
+          "    try:\n"
+          "        f(0)\n"
+          "    except RecursionError as e:\n"
+          "        print(e)\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_OK);
+  assert_string_equal(out(&r), "maximum recursion depth exceeded\n");
+  run_free(&r);
+}
+
+static void test_cancel_message(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "async def child():\n"
+          "    try:\n"
+          "        await asyncio.sleep(5)\n"
+          "    except asyncio.CancelledError as e:\n"
+          "        print('child', e.args)\n"
+          "        raise\n"
+          "async def main():\n"
+          "    t = asyncio.create_task(child())\n"
+          "    await asyncio.sleep(1)\n"
+          "    t.cancel('enough')\n"
+          "    try:\n"
+          "        await t\n"
+          "    except asyncio.CancelledError:\n"
+          "        print('main', t.cancelled())\n"
+          "asyncio.run(main())\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_OK);
+  assert_string_equal(out(&r), "child ('enough',)\nmain True\n");
+  run_free(&r);
+}
+
+/* Fails allocation 1, 2, 3, ... until the program runs to the end: every
+ * run must end as ok or nomem (ASan checks that nothing leaks). */
+static void test_oom_sweep(void **state) {
+  const char *src =
+      "import asyncio\n"
+      "class E(Exception):\n"
+      "    def __init__(self, m):\n"
+      "        super().__init__(m)\n"
+      "async def w(i):\n"
+      "    await asyncio.sleep(0.1 * i)\n"
+      "    if i == 2:\n"
+      "        raise E(f'w{i}')\n"
+      "    return [x * i for x in range(3)]\n"
+      "async def main():\n"
+      "    r = await asyncio.gather(*(w(i) for i in range(4)), return_exceptions=True)\n"
+      "    try:\n"
+      "        raise ValueError('x')\n"
+      "    except ValueError as e:\n"
+      "        print(r, repr(e))\n"
+      "asyncio.run(main())\n";
+  for (unsigned long k = 1; k < 100000; k++) {
+    sl_alloc_fail_after(k);
+    run r;
+    run_src(&r, src, 0);
+    unsigned long attempted = sl_alloc_fail_after(0);
+    sl_outcome o = r.res.outcome;
+    if (o != SL_OUTCOME_OK && o != SL_OUTCOME_NOMEM) {
+      print_message("allocation %lu: outcome %s: %s\n", k, sl_outcome_name(o), detail(&r));
+      fail();
+    }
+    run_free(&r);
+    if (attempted < k) {
+      assert_int_equal(o, SL_OUTCOME_OK);
+      return;
+    }
+  }
+  fail_msg("the sweep did not finish");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_tasks_and_gather),  cmocka_unit_test(test_closures_defaults_kwargs),
+      cmocka_unit_test(test_lambda_arity_message), cmocka_unit_test(test_uncaught_traceback),
+      cmocka_unit_test(test_unsupported_import), cmocka_unit_test(test_deadlock_report),
+      cmocka_unit_test(test_step_budget),       cmocka_unit_test(test_recursion_limit),
+      cmocka_unit_test(test_cancel_message),    cmocka_unit_test(test_oom_sweep),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,1 @@
+sl_unit_test(vm unit/test_vm.c)
