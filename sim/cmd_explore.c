@@ -341,6 +341,41 @@ fail:
   return 2;
 }
 
+/* --keep-going: the full traces of the other failing runs too, in run
+ * order, up to MAX_STORED in all (their summary rows point at them). */
+#define MAX_STORED 100
+static int store_more(explore *e) {
+  size_t stored = 1;
+  for (size_t i = 0; i < e->session.n && stored < MAX_STORED; i++) {
+    sl_explore_row *r = &e->session.rows[i];
+    if (r->verdict == SL_VERDICT_OK || r->run) continue;
+    sl_strbuf err = SL_STRBUF_INIT;
+    sl_schedule s;
+    sl_schedule_init_strategy(&s, &e->so.strategy, r->seed);
+    s.max_time = e->so.run.max_time;
+    sl_trial first, rec_t;
+    sl_trial_init(&first);
+    sl_trial_init(&rec_t);
+    sl_recorder *rec = NULL;
+    char hash[65];
+    sl_record_opts ro = {e->so.run.max_time, true, r->seed, sl_strategy_name(e->so.strategy.kind), e->db};
+    sl_errcode rc = sl_trial_run(e->prog, &s, NULL, &first, &err);
+    if (rc == SL_EOK) rc = sl_trial_record(e->prog, &first.log, &ro, &rec_t, &rec, &r->run, hash, &err);
+    if (rec) sl_recorder_free(rec);
+    sl_trial_free(&first);
+    sl_trial_free(&rec_t);
+    sl_schedule_free(&s);
+    if (rc != SL_EOK) {
+      fprintf(stderr, "simloop explore: cannot store run %" PRIu64 ": %s", r->index, sl_strbuf_cstr(&err));
+      sl_strbuf_free(&err);
+      return 2;
+    }
+    sl_strbuf_free(&err);
+    stored++;
+  }
+  return 0;
+}
+
 static void failure_free(failure *f) {
   sl_trial_free(&f->t);
   sl_strbuf_free(&f->log_path);
@@ -473,6 +508,7 @@ int sl_cmd_explore(int argc, char **argv) {
     if (have_failure) {
       for (size_t i = 0; i < e.session.n; i++)
         if (e.session.rows[i].index == e.first_fail.index) e.session.rows[i].run = f.run_id;
+      if (e.keep_going && e.use_db) status = store_more(&e);
     }
   }
   int64_t session_id = 0;
