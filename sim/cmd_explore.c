@@ -30,27 +30,28 @@
 int sl_cmd_explore(int argc, char **argv);
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop explore FILE [--runs N] [--strategy random|pct|bounded] [--seed S]\n"
-          "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
-          "                       [--max-steps N] [--max-time T] [--python V] [--json]\n"
-          "\n"
-          "Runs FILE under many schedules (how long callbacks take, how late select\n"
-          "returns) and stops at the first run that fails: an assertion, an exception,\n"
-          "a deadlock, an exception nobody retrieved, tasks left pending at exit, or\n"
-          "the step/time budget. Prints what failed, where, and the command that\n"
-          "replays it.\n"
-          "\n"
-          "  --runs N        schedules to try (default 1000; bounded: all of them)\n"
-          "  --jobs J        worker processes (default 1)\n"
-          "  --keep-going    do not stop at the first failure\n"
-          "  --db DB         trace database (default simloop.db): a summary row per run,\n"
-          "                  the full trace of each failing run (the first 100)\n"
-          "  --no-db         store nothing\n"
-          "  -o LOG          where to write the failing run's decision log (default\n"
-          "                  NAME-STRATEGY-SEED.decisions in the current directory)\n"
-          "  --json          one JSON object on stdout instead of text\n" SL_SCHEDOPTS_HELP
-          "\nExit status: 0 no failure found, 1 a failure found, 2 bad usage or input.\n");
+  fprintf(
+      f, "usage: simloop explore FILE [--runs N] [--strategy random|pct|bounded] [--seed "
+         "S]\n"
+         "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
+         "                       [--max-steps N] [--max-time T] [--python V] [--json]\n"
+         "\n"
+         "Runs FILE under many schedules (how long callbacks take, how late select\n"
+         "returns) and stops at the first run that fails: an assertion, an exception,\n"
+         "a deadlock, an exception nobody retrieved, tasks left pending at exit, or\n"
+         "the step/time budget. Prints what failed, where, and the command that\n"
+         "replays it.\n"
+         "\n"
+         "  --runs N        schedules to try (default 1000; bounded: all of them)\n"
+         "  --jobs J        worker processes (default 1)\n"
+         "  --keep-going    do not stop at the first failure\n"
+         "  --db DB         trace database (default simloop.db): a summary row per run,\n"
+         "                  the full trace of each failing run (the first 100)\n"
+         "  --no-db         store nothing\n"
+         "  -o LOG          where to write the failing run's decision log (default\n"
+         "                  NAME-STRATEGY-SEED.decisions in the current directory)\n"
+         "  --json          one JSON object on stdout instead of text\n" SL_SCHEDOPTS_HELP
+         "\nExit status: 0 no failure found, 1 a failure found, 2 bad usage or input.\n");
 }
 
 static double now_s(void) {
@@ -70,18 +71,21 @@ typedef struct keyset {
 
 static bool keyset_add(keyset *s, uint64_t key) {
   if (!key) {
-    if (!s->has_zero) s->n++;
+    if (!s->has_zero)
+      s->n++;
     s->has_zero = true;
     return true;
   }
   if ((s->n + 1) * 2 > s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 1024;
     uint64_t *nk = sl_calloc(cap, sizeof *nk);
-    if (!nk) return false;
+    if (!nk)
+      return false;
     for (size_t i = 0; i < s->cap; i++)
       if (s->k[i]) {
         size_t j = s->k[i] & (cap - 1);
-        while (nk[j]) j = (j + 1) & (cap - 1);
+        while (nk[j])
+          j = (j + 1) & (cap - 1);
         nk[j] = s->k[i];
       }
     sl_free(s->k);
@@ -89,7 +93,8 @@ static bool keyset_add(keyset *s, uint64_t key) {
     s->cap = cap;
   }
   size_t j = key & (s->cap - 1);
-  while (s->k[j] && s->k[j] != key) j = (j + 1) & (s->cap - 1);
+  while (s->k[j] && s->k[j] != key)
+    j = (j + 1) & (s->cap - 1);
   if (!s->k[j]) {
     s->k[j] = key;
     s->n++;
@@ -117,25 +122,35 @@ typedef struct explore {
 } explore;
 
 static void progress(explore *e, bool final) {
-  if (!e->tty || e->json) return;
+  if (!e->tty || e->json)
+    return;
   double t = now_s();
-  if (!final && t - e->last_progress < 0.1) return;
+  if (!final && t - e->last_progress < 0.1)
+    return;
   e->last_progress = t;
   double el = t - e->t0;
-  fprintf(stderr, "\r  %" PRIu64 "/%" PRIu64 " runs  %.0f runs/s  %" PRIu64 " failures  %zu outcomes  %zu traces ",
-          e->done, e->runs, el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n, e->traces.n);
-  if (final) fputs("\r\033[K", stderr);
+  fprintf(stderr,
+          "\r  %" PRIu64 "/%" PRIu64 " runs  %.0f runs/s  %" PRIu64
+          " failures  %zu outcomes  %zu traces ",
+          e->done, e->runs, el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n,
+          e->traces.n);
+  if (final)
+    fputs("\r\033[K", stderr);
   fflush(stderr);
 }
 
 static void account(explore *e, const sl_explore_row *r) {
   e->done++;
-  if (!keyset_add(&e->outcomes, r->detail_hash ^ ((uint64_t)r->verdict << 56))) e->oom = true;
-  if (!keyset_add(&e->traces, r->fingerprint)) e->oom = true;
-  if (e->use_db && sl_exploredb_add(&e->session, r)) e->oom = true;
+  if (!keyset_add(&e->outcomes, r->detail_hash ^ ((uint64_t)r->verdict << 56)))
+    e->oom = true;
+  if (!keyset_add(&e->traces, r->fingerprint))
+    e->oom = true;
+  if (e->use_db && sl_exploredb_add(&e->session, r))
+    e->oom = true;
   if (r->verdict != SL_VERDICT_OK) {
     e->failures++;
-    if (!e->found || r->index < e->first_fail.index) e->first_fail = *r;
+    if (!e->found || r->index < e->first_fail.index)
+      e->first_fail = *r;
     e->found = true;
   }
   progress(e, false);
@@ -144,7 +159,8 @@ static void account(explore *e, const sl_explore_row *r) {
 /* ---- running ----------------------------------------------------------- */
 
 /* Runs run number `index`; fills the summary row. */
-static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row, sl_strbuf *err) {
+static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row,
+                          sl_strbuf *err) {
   sl_schedule s;
   sl_schedule_init_strategy(&s, &e->so.strategy, e->so.seed + index);
   s.max_time = e->so.run.max_time;
@@ -176,20 +192,24 @@ static void atomic_min(_Atomic uint64_t *m, uint64_t v) {
 /* The loop of one worker (or of the only process): runs w, w+J, ... */
 static int work(explore *e, unsigned w, _Atomic uint64_t *min_fail, int out_fd) {
   for (uint64_t i = w; i < e->runs; i += e->jobs) {
-    if (!e->keep_going && i > atomic_load(min_fail)) break;
+    if (!e->keep_going && i > atomic_load(min_fail))
+      break;
     sl_explore_row row;
     sl_strbuf err = SL_STRBUF_INIT;
     sl_errcode rc = run_one(e, i, &row, &err);
     if (rc) {
-      fprintf(stderr, "simloop explore: run %" PRIu64 ": %s%s\n", i, sl_strerror(rc), sl_strbuf_cstr(&err));
+      fprintf(stderr, "simloop explore: run %" PRIu64 ": %s%s\n", i, sl_strerror(rc),
+              sl_strbuf_cstr(&err));
       sl_strbuf_free(&err);
       return 2;
     }
     sl_strbuf_free(&err);
-    if (row.verdict != SL_VERDICT_OK) atomic_min(min_fail, i);
+    if (row.verdict != SL_VERDICT_OK)
+      atomic_min(min_fail, i);
     if (out_fd < 0) {
       account(e, &row);
-      if (e->oom) return 2;
+      if (e->oom)
+        return 2;
     } else if (write(out_fd, &row, sizeof row) != (ssize_t)sizeof row) {
       return 2;
     }
@@ -215,7 +235,8 @@ static int run_all(explore *e) {
     fflush(NULL);
     for (unsigned w = 0; w < e->jobs; w++) {
       int p[2];
-      if (pipe(p)) break;
+      if (pipe(p))
+        break;
       pid_t pid = fork();
       if (pid < 0) {
         close(p[0]);
@@ -224,7 +245,8 @@ static int run_all(explore *e) {
       }
       if (pid == 0) {
         close(p[0]);
-        for (unsigned k = 0; k < started; k++) close(fds[k]);
+        for (unsigned k = 0; k < started; k++)
+          close(fds[k]);
         _exit(work(e, w, min_fail, p[1]));
       }
       close(p[1]);
@@ -232,22 +254,25 @@ static int run_all(explore *e) {
       fds[started++] = p[0];
     }
     if (started < e->jobs) {
-      fprintf(stderr, "simloop explore: could start only %u of %u workers: %s\n", started, e->jobs,
-              strerror(errno));
+      fprintf(stderr, "simloop explore: could start only %u of %u workers: %s\n", started,
+              e->jobs, strerror(errno));
       status = 2;
     }
     /* Read the workers' rows round robin, so progress moves evenly. */
     unsigned open = started;
     bool *eof = sl_calloc(started ? started : 1, sizeof *eof);
-    if (!eof) open = 0, status = 2;
+    if (!eof)
+      open = 0, status = 2;
     while (open) {
       for (unsigned k = 0; k < started; k++) {
-        if (eof[k]) continue;
+        if (eof[k])
+          continue;
         sl_explore_row row;
         size_t got = 0;
         while (got < sizeof row) {
           ssize_t n = read(fds[k], (char *)&row + got, sizeof row - got);
-          if (n <= 0) break;
+          if (n <= 0)
+            break;
           got += (size_t)n;
         }
         if (got < sizeof row) {
@@ -262,7 +287,8 @@ static int run_all(explore *e) {
     for (unsigned k = 0; k < started; k++) {
       int ws = 0;
       close(fds[k]);
-      if (waitpid(pids[k], &ws, 0) == pids[k] && (!WIFEXITED(ws) || WEXITSTATUS(ws))) status = 2;
+      if (waitpid(pids[k], &ws, 0) == pids[k] && (!WIFEXITED(ws) || WEXITSTATUS(ws)))
+        status = 2;
     }
   }
   munmap(min_fail, sizeof *min_fail);
@@ -292,49 +318,60 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   sl_trial first;
   sl_trial_init(&first);
   int status = 0;
-  if (sl_trial_run(e->prog, &s, NULL, &first, &err) != SL_EOK) goto fail;
+  if (sl_trial_run(e->prog, &s, NULL, &first, &err) != SL_EOK)
+    goto fail;
   /* The recorded run replays the canonical log: the same trace, decision
    * events included, as `simloop replay --decisions` and the oracle give. */
   sl_strbuf params = SL_STRBUF_INIT;
   sl_schedopts_format(&e->so.strategy, e->so.has_points, &params);
-  sl_record_opts ro = {e->so.run.max_time, true, row->seed, sl_strategy_name(e->so.strategy.kind),
-                       e->use_db ? e->db : NULL};
+  sl_record_opts ro = {e->so.run.max_time, true, row->seed,
+                       sl_strategy_name(e->so.strategy.kind), e->use_db ? e->db : NULL};
   sl_recorder *rec = NULL;
-  if (sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err) != SL_EOK) {
+  if (sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err) !=
+      SL_EOK) {
     sl_strbuf_free(&params);
     goto fail;
   }
   sl_recorder_free(rec);
   if (!sl_trial_same(&f->t, &first))
-    fprintf(stderr, "simloop explore: warning: the replayed log ended differently (%s) from the run "
-                    "(%s); please report this\n",
-            sl_verdict_name(f->t.verdict), sl_verdict_name(first.verdict));
+    fprintf(
+        stderr,
+        "simloop explore: warning: the replayed log ended differently (%s) from the run "
+        "(%s); please report this\n",
+        sl_verdict_name(f->t.verdict), sl_verdict_name(first.verdict));
   /* The decision log beside the scenario's name. */
   const char *base = strrchr(e->path, '/');
   base = base ? base + 1 : e->path;
   size_t blen = strlen(base);
-  if (blen > 3 && !strcmp(base + blen - 3, ".py")) blen -= 3;
-  if (e->out_log) sl_strbuf_puts(&f->log_path, e->out_log);
-  else sl_strbuf_printf(&f->log_path, "%.*s-%s-%" PRIu64 ".decisions", (int)blen, base,
-                        sl_strategy_name(e->so.strategy.kind), row->seed);
+  if (blen > 3 && !strcmp(base + blen - 3, ".py"))
+    blen -= 3;
+  if (e->out_log)
+    sl_strbuf_puts(&f->log_path, e->out_log);
+  else
+    sl_strbuf_printf(&f->log_path, "%.*s-%s-%" PRIu64 ".decisions", (int)blen, base,
+                     sl_strategy_name(e->so.strategy.kind), row->seed);
   sl_strbuf comment = SL_STRBUF_INIT;
   sl_strbuf_printf(&comment, "simloop explore %s %s --seed %" PRIu64 ": %s\n%s", e->path,
                    sl_strbuf_cstr(&params), row->seed, sl_verdict_name(first.verdict),
                    sl_strbuf_cstr(&first.detail));
-  if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) != SL_EOK)
+  if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) !=
+      SL_EOK)
     status = 2;
   sl_strbuf_free(&comment);
-  sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s", e->path, row->seed,
-                   sl_strbuf_cstr(&params));
-  sl_strbuf_printf(&f->replay_log, "simloop replay %s --decisions %s", e->path, sl_strbuf_cstr(&f->log_path));
+  sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s", e->path,
+                   row->seed, sl_strbuf_cstr(&params));
+  sl_strbuf_printf(&f->replay_log, "simloop replay %s --decisions %s", e->path,
+                   sl_strbuf_cstr(&f->log_path));
   sl_strbuf_free(&params);
   sl_trial_free(&first);
   sl_schedule_free(&s);
-  if (status) fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
+  if (status)
+    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
   sl_strbuf_free(&err);
   return status;
 fail:
-  fprintf(stderr, "simloop explore: cannot replay the failing run: %s", sl_strbuf_cstr(&err));
+  fprintf(stderr, "simloop explore: cannot replay the failing run: %s",
+          sl_strbuf_cstr(&err));
   sl_trial_free(&first);
   sl_schedule_free(&s);
   sl_strbuf_free(&err);
@@ -348,7 +385,8 @@ static int store_more(explore *e) {
   size_t stored = 1;
   for (size_t i = 0; i < e->session.n && stored < MAX_STORED; i++) {
     sl_explore_row *r = &e->session.rows[i];
-    if (r->verdict == SL_VERDICT_OK || r->run) continue;
+    if (r->verdict == SL_VERDICT_OK || r->run)
+      continue;
     sl_strbuf err = SL_STRBUF_INIT;
     sl_schedule s;
     sl_schedule_init_strategy(&s, &e->so.strategy, r->seed);
@@ -358,15 +396,19 @@ static int store_more(explore *e) {
     sl_trial_init(&rec_t);
     sl_recorder *rec = NULL;
     char hash[65];
-    sl_record_opts ro = {e->so.run.max_time, true, r->seed, sl_strategy_name(e->so.strategy.kind), e->db};
+    sl_record_opts ro = {e->so.run.max_time, true, r->seed,
+                         sl_strategy_name(e->so.strategy.kind), e->db};
     sl_errcode rc = sl_trial_run(e->prog, &s, NULL, &first, &err);
-    if (rc == SL_EOK) rc = sl_trial_record(e->prog, &first.log, &ro, &rec_t, &rec, &r->run, hash, &err);
-    if (rec) sl_recorder_free(rec);
+    if (rc == SL_EOK)
+      rc = sl_trial_record(e->prog, &first.log, &ro, &rec_t, &rec, &r->run, hash, &err);
+    if (rec)
+      sl_recorder_free(rec);
     sl_trial_free(&first);
     sl_trial_free(&rec_t);
     sl_schedule_free(&s);
     if (rc != SL_EOK) {
-      fprintf(stderr, "simloop explore: cannot store run %" PRIu64 ": %s", r->index, sl_strbuf_cstr(&err));
+      fprintf(stderr, "simloop explore: cannot store run %" PRIu64 ": %s", r->index,
+              sl_strbuf_cstr(&err));
       sl_strbuf_free(&err);
       return 2;
     }
@@ -400,8 +442,10 @@ int sl_cmd_explore(int argc, char **argv) {
   bool has_runs = false;
   for (int i = 1; i < argc; i++) {
     int r = sl_schedopts_parse(&e.so, "explore", argc, argv, &i);
-    if (r < 0) return 2;
-    if (r > 0) continue;
+    if (r < 0)
+      return 2;
+    if (r > 0)
+      continue;
     bool missing = false;
     const char *v;
     uint64_t u;
@@ -438,7 +482,8 @@ int sl_cmd_explore(int argc, char **argv) {
       usage(stderr);
       return 2;
     } else if (e.path) {
-      fprintf(stderr, "simloop explore: one scenario at a time ('%s' and '%s')\n", e.path, argv[i]);
+      fprintf(stderr, "simloop explore: one scenario at a time ('%s' and '%s')\n", e.path,
+              argv[i]);
       return 2;
     } else {
       e.path = argv[i];
@@ -470,8 +515,10 @@ int sl_cmd_explore(int argc, char **argv) {
   if (st->kind == SL_STRATEGY_BOUNDED) {
     total = sl_bounded_count(st->npoints, st->bound, st->nsizes);
     uint64_t left = total > e.so.seed ? total - e.so.seed : 0;
-    if (!has_runs) e.runs = left > 1000000 ? 1000000 : left;
-    if (e.runs > left) e.runs = left;
+    if (!has_runs)
+      e.runs = left > 1000000 ? 1000000 : left;
+    if (e.runs > left)
+      e.runs = left;
   } else if (!has_runs) {
     e.runs = 1000;
   }
@@ -480,14 +527,16 @@ int sl_cmd_explore(int argc, char **argv) {
     if (st->kind == SL_STRATEGY_PCT)
       printf(" (1..%u delays among %" PRIu64 " points)", st->depth, st->npoints);
     if (st->kind == SL_STRATEGY_BOUNDED)
-      printf(" (at most %u delays of %u sizes among the first %" PRIu64 " points: %" PRIu64
-             " schedules, exhaustive within the bound)",
+      printf(" (at most %u delays of %u sizes among the first %" PRIu64
+             " points: %" PRIu64 " schedules, exhaustive within the bound)",
              st->bound, st->nsizes, st->npoints, total);
     printf(", seeds %" PRIu64 "..%" PRIu64 ", %u job%s\n", e.so.seed,
            e.so.seed + (e.runs ? e.runs - 1 : 0), e.jobs, e.jobs == 1 ? "" : "s");
-    printf("default schedule: %s (%" PRIu64 " steps, %" PRIu64 " decision points, t=%g)\n",
+    printf("default schedule: %s (%" PRIu64 " steps, %" PRIu64
+           " decision points, t=%g)\n",
            sl_verdict_name(def.verdict), def.steps, def.npoints, def.t);
-    if (def.verdict != SL_VERDICT_OK) printf("%s", sl_strbuf_cstr(&def.report));
+    if (def.verdict != SL_VERDICT_OK)
+      printf("%s", sl_strbuf_cstr(&def.report));
     fflush(stdout);
   }
   e.tty = isatty(2);
@@ -507,15 +556,18 @@ int sl_cmd_explore(int argc, char **argv) {
     have_failure = status == 0;
     if (have_failure) {
       for (size_t i = 0; i < e.session.n; i++)
-        if (e.session.rows[i].index == e.first_fail.index) e.session.rows[i].run = f.run_id;
-      if (e.keep_going && e.use_db) status = store_more(&e);
+        if (e.session.rows[i].index == e.first_fail.index)
+          e.session.rows[i].run = f.run_id;
+      if (e.keep_going && e.use_db)
+        status = store_more(&e);
     }
   }
   int64_t session_id = 0;
   sl_strbuf params = SL_STRBUF_INIT;
   sl_schedopts_format(st, e.so.has_points, &params);
   e.session.params = sl_strbuf_cstr(&params);
-  if (e.use_db && status != 2 && sl_exploredb_save(e.db, &e.session, &session_id, &err) != SL_EOK) {
+  if (e.use_db && status != 2 &&
+      sl_exploredb_save(e.db, &e.session, &session_id, &err) != SL_EOK) {
     fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
     status = 2;
   }
@@ -525,12 +577,16 @@ int sl_cmd_explore(int argc, char **argv) {
     json_str(e.path);
     printf(",\"strategy\":\"%s\",\"params\":", sl_strategy_name(st->kind));
     json_str(sl_strbuf_cstr(&params));
-    printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64 ",\"failures\":%" PRIu64
-           ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
-           e.so.seed, st->npoints, e.done, e.failures, e.outcomes.n, e.traces.n, elapsed, rate);
-    printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}", sl_verdict_name(def.verdict), def.steps);
+    printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64
+           ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
+                                    "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
+           e.so.seed, st->npoints, e.done, e.failures, e.outcomes.n, e.traces.n, elapsed,
+           rate);
+    printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}",
+           sl_verdict_name(def.verdict), def.steps);
     if (have_failure) {
-      printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64 ",\"verdict\":\"%s\",\"detail\":",
+      printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64
+             ",\"verdict\":\"%s\",\"detail\":",
              e.first_fail.index, e.first_fail.seed, sl_verdict_name(f.t.verdict));
       json_str(sl_strbuf_cstr(&f.t.detail));
       printf(",\"nondefault\":%zu,\"decisions\":", sl_declog_nondefault(&f.t.log));
@@ -542,19 +598,25 @@ int sl_cmd_explore(int argc, char **argv) {
     printf("}\n");
   } else {
     if (have_failure) {
-      printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: %s\n", e.first_fail.index, e.first_fail.seed,
-             sl_verdict_name(f.t.verdict), sl_strbuf_cstr(&f.t.detail));
+      printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: %s\n", e.first_fail.index,
+             e.first_fail.seed, sl_verdict_name(f.t.verdict),
+             sl_strbuf_cstr(&f.t.detail));
       printf("%s", sl_strbuf_cstr(&f.t.report));
-      printf("decisions: %zu non-default, written to %s\n", sl_declog_nondefault(&f.t.log),
+      printf("decisions: %zu non-default, written to %s\n",
+             sl_declog_nondefault(&f.t.log), sl_strbuf_cstr(&f.log_path));
+      if (f.run_id)
+        printf("trace: %s run %" PRId64 ", hash %s\n", e.db, f.run_id, f.hash);
+      else
+        printf("trace hash: %s\n", f.hash);
+      printf("replay:   %s\n          %s\n", sl_strbuf_cstr(&f.replay_seed),
+             sl_strbuf_cstr(&f.replay_log));
+      printf("minimize: simloop minimize %s --decisions %s\n", e.path,
              sl_strbuf_cstr(&f.log_path));
-      if (f.run_id) printf("trace: %s run %" PRId64 ", hash %s\n", e.db, f.run_id, f.hash);
-      else printf("trace hash: %s\n", f.hash);
-      printf("replay:   %s\n          %s\n", sl_strbuf_cstr(&f.replay_seed), sl_strbuf_cstr(&f.replay_log));
-      printf("minimize: simloop minimize %s --decisions %s\n", e.path, sl_strbuf_cstr(&f.log_path));
     } else if (status == 0) {
       printf("no failure in %" PRIu64 " runs\n", e.done);
     }
-    printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64 " failing, %zu distinct outcomes, %zu "
+    printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64
+           " failing, %zu distinct outcomes, %zu "
            "distinct traces\n",
            e.done, elapsed, rate, e.failures, e.outcomes.n, e.traces.n);
   }
@@ -566,6 +628,7 @@ int sl_cmd_explore(int argc, char **argv) {
   sl_free(e.traces.k);
   sl_trial_prog_free(e.prog);
   sl_strbuf_free(&err);
-  if (status) return status;
+  if (status)
+    return status;
   return e.found ? 1 : 0;
 }

@@ -42,18 +42,25 @@ static uint64_t handle_task(const char *name, const char **awaited) {
   const char *colon = strchr(name, ':');
   const char *s = colon ? colon + 1 : name;
   const char *rest = NULL;
-  if (!strncmp(s, "step T", 6)) rest = s + 6;
-  else if (!strncmp(s, "wakeup T", 8)) rest = s + 8;
-  if (!rest) return 0;
+  if (!strncmp(s, "step T", 6))
+    rest = s + 6;
+  else if (!strncmp(s, "wakeup T", 8))
+    rest = s + 8;
+  if (!rest)
+    return 0;
   char *end;
   unsigned long long k = strtoull(rest, &end, 10);
-  if (end == rest) return 0;
+  if (end == rest)
+    return 0;
   const char *arrow = strstr(end, "<- ");
-  if (arrow) *awaited = arrow + 3;
+  if (arrow)
+    *awaited = arrow + 3;
   return k;
 }
 
-static void put_str(sl_strbuf *b, const char *s) { sl_json_put_string(b, s ? s : "", s ? strlen(s) : 0); }
+static void put_str(sl_strbuf *b, const char *s) {
+  sl_json_put_string(b, s ? s : "", s ? strlen(s) : 0);
+}
 
 typedef struct track {
   double last_end; /* end of the task's previous slice, us; <0: none yet */
@@ -64,12 +71,15 @@ int sl_cmd_export(int argc, char **argv) {
   bool perfetto = false;
   for (int i = 1; i < argc; i++) {
     bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) db = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing))) out = v;
+    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
+      db = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
+      out = v;
     else if (missing) {
       fprintf(stderr, "simloop export: %s needs a value\n", argv[i]);
       return 2;
-    } else if (!strcmp(argv[i], "--perfetto") || !strcmp(argv[i], "--chrome")) perfetto = true;
+    } else if (!strcmp(argv[i], "--perfetto") || !strcmp(argv[i], "--chrome"))
+      perfetto = true;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       usage(stdout);
       return 0;
@@ -78,9 +88,11 @@ int sl_cmd_export(int argc, char **argv) {
       usage(stderr);
       return 2;
     } else if (run) {
-      fprintf(stderr, "simloop export: one run at a time ('%s' and '%s')\n", run, argv[i]);
+      fprintf(stderr, "simloop export: one run at a time ('%s' and '%s')\n", run,
+              argv[i]);
       return 2;
-    } else run = argv[i];
+    } else
+      run = argv[i];
   }
   if (!perfetto) {
     fprintf(stderr, "simloop export: say which format: --perfetto (Chrome trace JSON)\n");
@@ -97,11 +109,14 @@ int sl_cmd_export(int argc, char **argv) {
   /* Tracks: one per task id seen (ids are small ordinals). */
   uint64_t maxtask = 0;
   for (size_t i = 0; i < tr.nev; i++)
-    if (tr.ev[i].kind == SL_TEV_TASK && tr.ev[i].task > maxtask) maxtask = tr.ev[i].task;
+    if (tr.ev[i].kind == SL_TEV_TASK && tr.ev[i].task > maxtask)
+      maxtask = tr.ev[i].task;
   track *tracks = sl_calloc(maxtask + 1, sizeof *tracks);
   sl_strbuf b = SL_STRBUF_INIT;
-  if (!tracks) goto nomem;
-  for (uint64_t k = 0; k <= maxtask; k++) tracks[k].last_end = -1;
+  if (!tracks)
+    goto nomem;
+  for (uint64_t k = 0; k <= maxtask; k++)
+    tracks[k].last_end = -1;
   sl_strbuf_puts(&b, "{\"displayTimeUnit\":\"ms\",\"otherData\":{\"scenario\":");
   put_str(&b, tr.meta.scenario.p);
   sl_strbuf_puts(&b, ",\"outcome\":");
@@ -109,11 +124,13 @@ int sl_cmd_export(int argc, char **argv) {
   sl_strbuf_puts(&b, ",\"detail\":");
   put_str(&b, tr.meta.detail.p);
   sl_strbuf_puts(&b, "},\"traceEvents\":[\n");
-  sl_strbuf_puts(&b, "{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":");
+  sl_strbuf_puts(&b,
+                 "{\"ph\":\"M\",\"pid\":1,\"name\":\"process_name\",\"args\":{\"name\":");
   put_str(&b, tr.meta.scenario.p);
-  sl_strbuf_puts(&b, "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"name\":\"thread_name\",\"args\":{\"name\":\"event loop\"}}");
+  sl_strbuf_puts(&b, "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"name\":\"thread_name\","
+                     "\"args\":{\"name\":\"event loop\"}}");
   double step_t = 0;
-  double cur_ts = 0;   /* the slice being built, us */
+  double cur_ts = 0; /* the slice being built, us */
   uint64_t cur_tid = 0;
   for (size_t i = 0; i < tr.nev; i++) {
     const sl_tev *e = &tr.ev[i];
@@ -124,87 +141,115 @@ int sl_cmd_export(int argc, char **argv) {
     case SL_TEV_HANDLE: {
       const char *awaited;
       uint64_t k = handle_task(sl_tstr_or(&e->a, ""), &awaited);
-      if (k > maxtask) k = 0;
+      if (k > maxtask)
+        k = 0;
       double ts = e->t * 1e6 + e->pos;
       /* The handle's duration: up to the next handle or step, >= 1 us. */
       double end = ts + 1;
       for (size_t j = i + 1; j < tr.nev; j++) {
         const sl_tev *n = &tr.ev[j];
         if (n->kind == SL_TEV_HANDLE) {
-          if (n->t * 1e6 + n->pos > end) end = n->t * 1e6 + n->pos;
+          if (n->t * 1e6 + n->pos > end)
+            end = n->t * 1e6 + n->pos;
           break;
         }
         if (n->kind == SL_TEV_STEP) {
-          if (n->t * 1e6 > end) end = n->t * 1e6;
+          if (n->t * 1e6 > end)
+            end = n->t * 1e6;
           break;
         }
         if (n->kind == SL_TEV_DECISION) {
-          if (ts + n->t * 1e6 > end) end = ts + n->t * 1e6;
+          if (ts + n->t * 1e6 > end)
+            end = ts + n->t * 1e6;
           break;
         }
       }
       if (k && awaited && tracks[k].last_end >= 0 && ts > tracks[k].last_end) {
-        sl_strbuf_printf(&b, ",\n{\"ph\":\"X\",\"cat\":\"wait\",\"pid\":1,\"tid\":%" PRIu64 ",\"ts\":%.3f,\"dur\":%.3f,\"name\":",
+        sl_strbuf_printf(&b,
+                         ",\n{\"ph\":\"X\",\"cat\":\"wait\",\"pid\":1,\"tid\":%" PRIu64
+                         ",\"ts\":%.3f,\"dur\":%.3f,\"name\":",
                          k, tracks[k].last_end, ts - tracks[k].last_end);
         sl_strbuf_printf(&b, "\"await %s\"}", awaited);
       }
-      sl_strbuf_printf(&b, ",\n{\"ph\":\"X\",\"cat\":\"handle\",\"pid\":1,\"tid\":%" PRIu64 ",\"ts\":%.3f,\"dur\":%.3f,\"name\":",
+      sl_strbuf_printf(&b,
+                       ",\n{\"ph\":\"X\",\"cat\":\"handle\",\"pid\":1,\"tid\":%" PRIu64
+                       ",\"ts\":%.3f,\"dur\":%.3f,\"name\":",
                        k, ts, end - ts);
       put_str(&b, e->a.p);
-      sl_strbuf_printf(&b, ",\"args\":{\"step\":%" PRIu64 ",\"pos\":%u,\"t\":", e->step, e->pos);
+      sl_strbuf_printf(&b, ",\"args\":{\"step\":%" PRIu64 ",\"pos\":%u,\"t\":", e->step,
+                       e->pos);
       sl_json_put_float(&b, e->t);
       sl_strbuf_puts(&b, "}}");
-      if (k) tracks[k].last_end = end;
+      if (k)
+        tracks[k].last_end = end;
       cur_ts = ts;
       cur_tid = k;
       break;
     }
     case SL_TEV_TASK:
-      sl_strbuf_printf(&b, ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":%" PRIu64 ",\"name\":\"thread_name\",\"args\":{\"name\":", e->task);
+      sl_strbuf_printf(&b,
+                       ",\n{\"ph\":\"M\",\"pid\":1,\"tid\":%" PRIu64
+                       ",\"name\":\"thread_name\",\"args\":{\"name\":",
+                       e->task);
       {
         sl_strbuf n = SL_STRBUF_INIT;
-        sl_strbuf_printf(&n, "T%" PRIu64 " %s %s", e->task, sl_tstr_or(&e->a, ""), sl_tstr_or(&e->b, ""));
+        sl_strbuf_printf(&n, "T%" PRIu64 " %s %s", e->task, sl_tstr_or(&e->a, ""),
+                         sl_tstr_or(&e->b, ""));
         put_str(&b, sl_strbuf_cstr(&n));
         sl_strbuf_free(&n);
       }
-      sl_strbuf_printf(&b, "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":%" PRIu64 ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":%" PRIu64 "}}",
+      sl_strbuf_printf(&b,
+                       "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":%" PRIu64
+                       ",\"name\":\"thread_sort_index\",\"args\":{\"sort_index\":%" PRIu64
+                       "}}",
                        e->task, e->task);
       break;
     case SL_TEV_TASK_DONE:
     case SL_TEV_OUTPUT:
     case SL_TEV_DECISION:
     case SL_TEV_ERROR: {
-      uint64_t tid = e->kind == SL_TEV_TASK_DONE || e->kind == SL_TEV_OUTPUT ? e->task : cur_tid;
-      if (tid > maxtask) tid = 0;
+      uint64_t tid =
+          e->kind == SL_TEV_TASK_DONE || e->kind == SL_TEV_OUTPUT ? e->task : cur_tid;
+      if (tid > maxtask)
+        tid = 0;
       sl_strbuf n = SL_STRBUF_INIT;
       if (e->kind == SL_TEV_TASK_DONE)
-        sl_strbuf_printf(&n, "done: %s%s%s", sl_tstr_or(&e->a, ""), e->b.p ? " " : "", sl_tstr_or(&e->b, ""));
-      else if (e->kind == SL_TEV_OUTPUT) sl_strbuf_printf(&n, "print: %s", sl_tstr_or(&e->a, ""));
+        sl_strbuf_printf(&n, "done: %s%s%s", sl_tstr_or(&e->a, ""), e->b.p ? " " : "",
+                         sl_tstr_or(&e->b, ""));
+      else if (e->kind == SL_TEV_OUTPUT)
+        sl_strbuf_printf(&n, "print: %s", sl_tstr_or(&e->a, ""));
       else if (e->kind == SL_TEV_DECISION) {
         sl_strbuf_printf(&n, "%s +", sl_tstr_or(&e->a, ""));
         sl_json_put_float(&n, e->t);
         sl_strbuf_puts(&n, " s");
-      } else sl_strbuf_printf(&n, "exception handler: %s", sl_tstr_or(&e->a, ""));
-      sl_strbuf_printf(&b, ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"%s\",\"pid\":1,\"tid\":%" PRIu64 ",\"ts\":%.3f,\"name\":",
-                       e->kind == SL_TEV_DECISION ? "decision" : "event", tid, cur_ts);
+      } else
+        sl_strbuf_printf(&n, "exception handler: %s", sl_tstr_or(&e->a, ""));
+      sl_strbuf_printf(
+          &b,
+          ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"%s\",\"pid\":1,\"tid\":%" PRIu64
+          ",\"ts\":%.3f,\"name\":",
+          e->kind == SL_TEV_DECISION ? "decision" : "event", tid, cur_ts);
       put_str(&b, sl_strbuf_cstr(&n));
       sl_strbuf_puts(&b, "}");
       sl_strbuf_free(&n);
       break;
     }
-    case SL_TEV_TIMER: break;
+    case SL_TEV_TIMER:
+      break;
     }
   }
   (void)step_t;
   sl_strbuf_puts(&b, "\n]}\n");
-  if (b.failed) goto nomem;
+  if (b.failed)
+    goto nomem;
   FILE *f = out ? fopen(out, "w") : stdout;
   int status = 0;
   if (!f || fwrite(b.data, 1, b.len, f) != b.len || (f != stdout && fclose(f))) {
     fprintf(stderr, "simloop export: cannot write %s\n", out ? out : "stdout");
     status = 2;
   } else if (out) {
-    fprintf(stderr, "wrote %s (%s): open it in https://ui.perfetto.dev\n", out, sl_strbuf_cstr(&label));
+    fprintf(stderr, "wrote %s (%s): open it in https://ui.perfetto.dev\n", out,
+            sl_strbuf_cstr(&label));
   }
   sl_strbuf_free(&b);
   sl_free(tracks);

@@ -22,30 +22,31 @@
 int sl_cmd_minimize(int argc, char **argv);
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
-          "                        [--max-time T] [--python V]\n"
-          "\n"
-          "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
-          "fewest non-default decisions that still make FILE fail the same way, by delta\n"
-          "debugging (ddmin), then shrinks each delay to the smallest of 1, 2, 5 x 10^k\n"
-          "ms that still fails. Writes the result to OUT (default LOG.min).\n"
-          "\n"
-          "Exit status: 0 minimized, 2 bad usage, bad input, or a log that does not fail.\n");
+  fprintf(
+      f,
+      "usage: simloop minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
+      "                        [--max-time T] [--python V]\n"
+      "\n"
+      "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
+      "fewest non-default decisions that still make FILE fail the same way, by delta\n"
+      "debugging (ddmin), then shrinks each delay to the smallest of 1, 2, 5 x 10^k\n"
+      "ms that still fails. Writes the result to OUT (default LOG.min).\n"
+      "\n"
+      "Exit status: 0 minimized, 2 bad usage, bad input, or a log that does not fail.\n");
 }
 
 typedef struct mctx {
   sl_trial_prog *prog;
   const sl_trial *target; /* the failure to preserve */
   double max_time;
-  sl_decision *items;     /* the non-default decisions, in log order */
+  sl_decision *items; /* the non-default decisions, in log order */
   size_t nitems;
   uint64_t tests;
 } mctx;
 
 /* Builds the log of items keep[0..n) (with values from `items`). */
-static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_t *keep, size_t n,
-                            sl_declog *out) {
+static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_t *keep,
+                            size_t n, sl_declog *out) {
   sl_declog sub;
   sl_declog_init(&sub);
   for (size_t i = 0; i < n; i++)
@@ -62,14 +63,17 @@ static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_
 /* 1: the log of the subset fails the same way; 0: not; -1: error. */
 static int try_items(mctx *m, const sl_decision *items, const size_t *keep, size_t n) {
   sl_declog log;
-  if (build_log(m, items, keep, n, &log)) return -1;
+  if (build_log(m, items, keep, n, &log))
+    return -1;
   sl_schedule s;
   sl_schedule_init_log(&s, &log);
   s.max_time = m->max_time;
   sl_trial t;
   sl_trial_init(&t);
   sl_strbuf err = SL_STRBUF_INIT;
-  int r = sl_trial_run(m->prog, &s, NULL, &t, &err) == SL_EOK ? sl_trial_same(&t, m->target) : -1;
+  int r = sl_trial_run(m->prog, &s, NULL, &t, &err) == SL_EOK
+              ? sl_trial_same(&t, m->target)
+              : -1;
   m->tests++;
   sl_strbuf_free(&err);
   sl_trial_free(&t);
@@ -89,19 +93,24 @@ int sl_cmd_minimize(int argc, char **argv) {
   const char *path = NULL, *log_path = NULL, *out_path = NULL;
   for (int i = 1; i < argc; i++) {
     int r = sl_schedopts_parse(&so, "minimize", argc, argv, &i);
-    if (r < 0) return 2;
+    if (r < 0)
+      return 2;
     if (r > 0) {
       if (so.has_seed || so.has_strategy) {
-        fprintf(stderr, "simloop minimize: works on a decision log; get one from explore (-o LOG) "
-                        "or replay --seed ... --jsonl\n");
+        fprintf(
+            stderr,
+            "simloop minimize: works on a decision log; get one from explore (-o LOG) "
+            "or replay --seed ... --jsonl\n");
         return 2;
       }
       continue;
     }
     bool missing = false;
     const char *v;
-    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing))) log_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing))) out_path = v;
+    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing)))
+      log_path = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
+      out_path = v;
     else if (missing) {
       fprintf(stderr, "simloop minimize: %s needs a value\n", argv[i]);
       return 2;
@@ -113,9 +122,11 @@ int sl_cmd_minimize(int argc, char **argv) {
       usage(stderr);
       return 2;
     } else if (path) {
-      fprintf(stderr, "simloop minimize: one scenario at a time ('%s' and '%s')\n", path, argv[i]);
+      fprintf(stderr, "simloop minimize: one scenario at a time ('%s' and '%s')\n", path,
+              argv[i]);
       return 2;
-    } else path = argv[i];
+    } else
+      path = argv[i];
   }
   if (!path || !log_path) {
     fprintf(stderr, "simloop minimize: give a scenario and --decisions LOG\n");
@@ -123,8 +134,10 @@ int sl_cmd_minimize(int argc, char **argv) {
     return 2;
   }
   sl_strbuf err = SL_STRBUF_INIT, outname = SL_STRBUF_INIT;
-  if (out_path) sl_strbuf_puts(&outname, out_path);
-  else sl_strbuf_printf(&outname, "%s.min", log_path);
+  if (out_path)
+    sl_strbuf_puts(&outname, out_path);
+  else
+    sl_strbuf_printf(&outname, "%s.min", log_path);
   sl_trial_prog *prog = NULL;
   sl_declog log, result;
   sl_declog_init(&log);
@@ -136,18 +149,23 @@ int sl_cmd_minimize(int argc, char **argv) {
   memset(&m, 0, sizeof m);
   size_t *keep = NULL;
   int status = 2;
-  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK) goto out;
-  if (sl_declog_read(log_path, &log, &err) != SL_EOK) goto out;
+  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
+    goto out;
+  if (sl_declog_read(log_path, &log, &err) != SL_EOK)
+    goto out;
   sl_schedule s;
   sl_schedule_init_log(&s, &log);
   s.max_time = so.run.max_time;
   sl_errcode rc = sl_trial_run(prog, &s, NULL, &target, &err);
   sl_schedule_free(&s);
-  if (rc != SL_EOK) goto out;
+  if (rc != SL_EOK)
+    goto out;
   if (target.verdict == SL_VERDICT_OK || target.verdict == SL_VERDICT_ERROR) {
-    sl_strbuf_printf(&err, "simloop minimize: %s: %s runs %s under this log; minimize needs a log "
-                           "that makes it fail (explore writes one)\n",
-                     log_path, path, sl_verdict_name(target.verdict));
+    sl_strbuf_printf(
+        &err,
+        "simloop minimize: %s: %s runs %s under this log; minimize needs a log "
+        "that makes it fail (explore writes one)\n",
+        log_path, path, sl_verdict_name(target.verdict));
     goto out;
   }
   /* The items: the non-default decisions of the canonical log. */
@@ -156,12 +174,15 @@ int sl_cmd_minimize(int argc, char **argv) {
   m.max_time = so.run.max_time;
   m.items = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *m.items);
   keep = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *keep);
-  if (!m.items || !keep) goto nomem;
+  if (!m.items || !keep)
+    goto nomem;
   for (size_t i = 0; i < target.log.n; i++)
-    if (target.log.d[i].value != 0.0) m.items[m.nitems++] = target.log.d[i];
+    if (target.log.d[i].value != 0.0)
+      m.items[m.nitems++] = target.log.d[i];
   size_t nkeep;
   uint64_t ddtests;
-  if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK) goto nomem;
+  if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK)
+    goto nomem;
   /* Value shrinking: each kept delay down to the smallest round value. */
   for (size_t k = 0; k < nkeep; k++) {
     double cand[32];
@@ -170,51 +191,64 @@ int sl_cmd_minimize(int argc, char **argv) {
       double old = m.items[keep[k]].value;
       m.items[keep[k]].value = cand[c];
       int r = try_items(&m, m.items, keep, nkeep);
-      if (r < 0) goto nomem;
-      if (r == 1) break;
+      if (r < 0)
+        goto nomem;
+      if (r == 1)
+        break;
       m.items[keep[k]].value = old;
     }
   }
-  if (build_log(&m, m.items, keep, nkeep, &result)) goto nomem;
+  if (build_log(&m, m.items, keep, nkeep, &result))
+    goto nomem;
   sl_schedule_init_log(&s, &result);
   s.max_time = so.run.max_time;
   rc = sl_trial_run(prog, &s, NULL, &final, &err);
   sl_schedule_free(&s);
-  if (rc != SL_EOK) goto out;
+  if (rc != SL_EOK)
+    goto out;
   sl_strbuf comment = SL_STRBUF_INIT;
   sl_strbuf_printf(&comment, "simloop minimize %s --decisions %s: %s\n%s", path, log_path,
                    sl_verdict_name(final.verdict), sl_strbuf_cstr(&final.detail));
   rc = sl_declog_save(&result, sl_strbuf_cstr(&comment), outname.data, &err);
   sl_strbuf_free(&comment);
-  if (rc != SL_EOK) goto out;
-  printf("minimized %s: %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n", log_path, m.nitems,
-         nkeep, nkeep == 1 ? "" : "s", m.tests);
+  if (rc != SL_EOK)
+    goto out;
+  printf("minimized %s: %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n",
+         log_path, m.nitems, nkeep, nkeep == 1 ? "" : "s", m.tests);
   for (size_t k = 0; k < nkeep; k++) {
     const sl_decision *d = &m.items[keep[k]];
     sl_strbuf v = SL_STRBUF_INIT;
     sl_float_repr_into(&v, d->value);
     if (d->kind == SL_DECISION_OVERSLEEP)
-      printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
+      printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step,
+             sl_strbuf_cstr(&v));
     else
-      printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos, sl_strbuf_cstr(&v));
+      printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos,
+             sl_strbuf_cstr(&v));
     sl_strbuf_free(&v);
   }
-  printf("still fails the same way: %s: %s\n", sl_verdict_name(final.verdict), sl_strbuf_cstr(&final.detail));
-  printf("written to %s\nreplay: simloop replay %s --decisions %s\n", outname.data, path, outname.data);
+  printf("still fails the same way: %s: %s\n", sl_verdict_name(final.verdict),
+         sl_strbuf_cstr(&final.detail));
+  printf("written to %s\nreplay: simloop replay %s --decisions %s\n", outname.data, path,
+         outname.data);
   status = sl_trial_same(&final, &target) ? 0 : 2;
-  if (status) sl_strbuf_printf(&err, "simloop minimize: internal error: the minimized log fails differently\n");
+  if (status)
+    sl_strbuf_printf(
+        &err, "simloop minimize: internal error: the minimized log fails differently\n");
   goto out;
 nomem:
   sl_strbuf_printf(&err, "simloop minimize: out of memory\n");
 out:
-  if (status == 2) fprintf(stderr, "%s", sl_strbuf_cstr(&err));
+  if (status == 2)
+    fprintf(stderr, "%s", sl_strbuf_cstr(&err));
   sl_free(m.items);
   sl_free(keep);
   sl_trial_free(&target);
   sl_trial_free(&final);
   sl_declog_free(&log);
   sl_declog_free(&result);
-  if (prog) sl_trial_prog_free(prog);
+  if (prog)
+    sl_trial_prog_free(prog);
   sl_strbuf_free(&err);
   sl_strbuf_free(&outname);
   return status;

@@ -19,23 +19,24 @@
 int sl_cmd_replay(int argc, char **argv);
 
 static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop replay FILE (--seed S [--strategy ...] | --decisions LOG)\n"
-          "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
-          "                      [--max-steps N] [--max-time T] [--python V]\n"
-          "\n"
-          "Re-runs FILE under one schedule exactly, prints the run step by step, what\n"
-          "went wrong (if anything) and the trace hash, which is the same on every\n"
-          "replay and in every build.\n"
-          "\n"
-          "  --decisions LOG a decision log (explore's, minimize's, a trace, or by hand;\n"
-          "                  docs/explore.md \"Decision logs\")\n"
-          "  --db DB         store the run in trace database DB (then print no steps)\n"
-          "  --jsonl OUT     write the trace as JSON Lines to OUT ('-' = stdout)\n"
-          "  --quiet         print no steps, only the outcome and the hash\n"
-          "  --json          print the run as one JSON document (traces/show.h)\n" SL_SCHEDOPTS_HELP
-          "\nExit status: 0 the run is ok, 1 it failed (any outcome but ok), 2 bad usage\n"
-          "or input.\n");
+  fprintf(
+      f, "usage: simloop replay FILE (--seed S [--strategy ...] | --decisions LOG)\n"
+         "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
+         "                      [--max-steps N] [--max-time T] [--python V]\n"
+         "\n"
+         "Re-runs FILE under one schedule exactly, prints the run step by step, what\n"
+         "went wrong (if anything) and the trace hash, which is the same on every\n"
+         "replay and in every build.\n"
+         "\n"
+         "  --decisions LOG a decision log (explore's, minimize's, a trace, or by hand;\n"
+         "                  docs/explore.md \"Decision logs\")\n"
+         "  --db DB         store the run in trace database DB (then print no steps)\n"
+         "  --jsonl OUT     write the trace as JSON Lines to OUT ('-' = stdout)\n"
+         "  --quiet         print no steps, only the outcome and the hash\n"
+         "  --json          print the run as one JSON document "
+         "(traces/show.h)\n" SL_SCHEDOPTS_HELP
+         "\nExit status: 0 the run is ok, 1 it failed (any outcome but ok), 2 bad usage\n"
+         "or input.\n");
 }
 
 int sl_cmd_replay(int argc, char **argv) {
@@ -45,18 +46,25 @@ int sl_cmd_replay(int argc, char **argv) {
   bool quiet = false, json = false;
   for (int i = 1; i < argc; i++) {
     int r = sl_schedopts_parse(&so, "replay", argc, argv, &i);
-    if (r < 0) return 2;
-    if (r > 0) continue;
+    if (r < 0)
+      return 2;
+    if (r > 0)
+      continue;
     bool missing = false;
     const char *v;
-    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing))) log_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) db = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--jsonl", &missing))) jsonl = v;
+    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing)))
+      log_path = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
+      db = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "--jsonl", &missing)))
+      jsonl = v;
     else if (missing) {
       fprintf(stderr, "simloop replay: %s needs a value\n", argv[i]);
       return 2;
-    } else if (!strcmp(argv[i], "--quiet")) quiet = true;
-    else if (!strcmp(argv[i], "--json")) json = true;
+    } else if (!strcmp(argv[i], "--quiet"))
+      quiet = true;
+    else if (!strcmp(argv[i], "--json"))
+      json = true;
     else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
       usage(stdout);
       return 0;
@@ -65,13 +73,17 @@ int sl_cmd_replay(int argc, char **argv) {
       usage(stderr);
       return 2;
     } else if (path) {
-      fprintf(stderr, "simloop replay: one scenario at a time ('%s' and '%s')\n", path, argv[i]);
+      fprintf(stderr, "simloop replay: one scenario at a time ('%s' and '%s')\n", path,
+              argv[i]);
       return 2;
-    } else path = argv[i];
+    } else
+      path = argv[i];
   }
-  if (!path || (!log_path && !so.has_seed) || (log_path && (so.has_seed || so.has_strategy))) {
-    fprintf(stderr, "simloop replay: give a scenario and either --seed S (with the --strategy "
-                    "options explore printed) or --decisions LOG\n");
+  if (!path || (!log_path && !so.has_seed) ||
+      (log_path && (so.has_seed || so.has_strategy))) {
+    fprintf(stderr,
+            "simloop replay: give a scenario and either --seed S (with the --strategy "
+            "options explore printed) or --decisions LOG\n");
     usage(stderr);
     return 2;
   }
@@ -83,23 +95,28 @@ int sl_cmd_replay(int argc, char **argv) {
   sl_trial_init(&t);
   sl_recorder *rec = NULL;
   int status = 2;
-  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK) goto out;
+  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
+    goto out;
   if (log_path) {
-    if (sl_declog_read(log_path, &log, &err) != SL_EOK) goto out;
+    if (sl_declog_read(log_path, &log, &err) != SL_EOK)
+      goto out;
   } else {
     /* The seed's schedule, turned into the log that replays it. */
-    if (sl_trial_calibrate(prog, &so.strategy, NULL, &err) != SL_EOK) goto out;
+    if (sl_trial_calibrate(prog, &so.strategy, NULL, &err) != SL_EOK)
+      goto out;
     sl_schedule s;
     sl_schedule_init_strategy(&s, &so.strategy, so.seed);
     s.max_time = so.run.max_time;
     sl_trial first;
     sl_trial_init(&first);
     sl_errcode rc = sl_trial_run(prog, &s, NULL, &first, &err);
-    if (rc == SL_EOK) rc = sl_declog_copy(&log, &first.log);
+    if (rc == SL_EOK)
+      rc = sl_declog_copy(&log, &first.log);
     sl_trial_free(&first);
     sl_schedule_free(&s);
     if (rc != SL_EOK) {
-      if (!err.len) sl_strbuf_printf(&err, "%s\n", sl_strerror(rc));
+      if (!err.len)
+        sl_strbuf_printf(&err, "%s\n", sl_strerror(rc));
       goto out;
     }
   }
@@ -107,14 +124,17 @@ int sl_cmd_replay(int argc, char **argv) {
   int64_t run_id = 0;
   sl_record_opts ro = {so.run.max_time, so.has_seed, so.seed,
                        log_path ? "replay" : sl_strategy_name(so.strategy.kind), db};
-  if (sl_trial_record(prog, &log, &ro, &t, &rec, &run_id, hash, &err) != SL_EOK) goto out;
+  if (sl_trial_record(prog, &log, &ro, &t, &rec, &run_id, hash, &err) != SL_EOK)
+    goto out;
   sl_trace *tr = sl_recorder_trace(rec);
   if (jsonl) {
     FILE *f = strcmp(jsonl, "-") ? fopen(jsonl, "w") : stdout;
     sl_errcode rc = f ? sl_recorder_write_jsonl(rec, f) : SL_EIO;
-    if (f && f != stdout && fclose(f)) rc = SL_EIO;
+    if (f && f != stdout && fclose(f))
+      rc = SL_EIO;
     if (rc != SL_EOK) {
-      sl_strbuf_printf(&err, "%s: cannot write the trace: %s\n", jsonl, f ? sl_strerror(rc) : strerror(errno));
+      sl_strbuf_printf(&err, "%s: cannot write the trace: %s\n", jsonl,
+                       f ? sl_strerror(rc) : strerror(errno));
       goto out;
     }
   }
@@ -122,20 +142,28 @@ int sl_cmd_replay(int argc, char **argv) {
   if (json && !steps_to_stdout) {
     sl_show_json(stdout, tr, hash);
   } else if (!steps_to_stdout) {
-    if (!quiet && !db) sl_show_text(stdout, tr, hash);
-    if (t.verdict != SL_VERDICT_OK) printf("%s", sl_strbuf_cstr(&t.report));
-    else printf("ok\n");
-    printf("decisions: %zu applied, %zu non-default\n", t.log.n, sl_declog_nondefault(&t.log));
-    if (run_id) printf("stored: %s run %" PRId64 "\n", db, run_id);
+    if (!quiet && !db)
+      sl_show_text(stdout, tr, hash);
+    if (t.verdict != SL_VERDICT_OK)
+      printf("%s", sl_strbuf_cstr(&t.report));
+    else
+      printf("ok\n");
+    printf("decisions: %zu applied, %zu non-default\n", t.log.n,
+           sl_declog_nondefault(&t.log));
+    if (run_id)
+      printf("stored: %s run %" PRId64 "\n", db, run_id);
     printf("trace hash: %s\n", hash);
   }
   status = t.verdict == SL_VERDICT_OK ? 0 : 1;
 out:
-  if (status == 2) fprintf(stderr, "%s", err.len ? sl_strbuf_cstr(&err) : "simloop replay: failed\n");
-  if (rec) sl_recorder_free(rec);
+  if (status == 2)
+    fprintf(stderr, "%s", err.len ? sl_strbuf_cstr(&err) : "simloop replay: failed\n");
+  if (rec)
+    sl_recorder_free(rec);
   sl_trial_free(&t);
   sl_declog_free(&log);
-  if (prog) sl_trial_prog_free(prog);
+  if (prog)
+    sl_trial_prog_free(prog);
   sl_strbuf_free(&err);
   return status;
 }

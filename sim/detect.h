@@ -69,10 +69,10 @@ typedef enum sl_verdict {
 const char *sl_verdict_name(sl_verdict v);
 
 typedef struct sl_failed_task {
-  sl_obj *task;      /* a reference the run's teardown frees; NULL once gone */
+  sl_obj *task; /* a reference the run's teardown frees; NULL once gone */
   uint64_t ordinal;
-  char *text;        /* owned: "Type: message at FILE:LINE in func" */
-  bool retrieved;    /* as of the last decision point */
+  char *text;     /* owned: "Type: message at FILE:LINE in func" */
+  bool retrieved; /* as of the last decision point */
 } sl_failed_task;
 
 typedef struct sl_detector {
@@ -81,20 +81,20 @@ typedef struct sl_detector {
   bool snapshot_owed;     /* T1 finished before the runtime was known */
   sl_strbuf pending_exit; /* tasks pending when T1 finished, one per line */
   uint32_t npending_exit;
-  sl_strbuf pending_sig;  /* the same, as a stable one-line signature */
-  sl_strbuf handler;      /* first call_exception_handler: "message [Type: msg]" */
+  sl_strbuf pending_sig; /* the same, as a stable one-line signature */
+  sl_strbuf handler;     /* first call_exception_handler: "message [Type: msg]" */
   uint32_t nhandler;
   sl_failed_task *failed; /* owned array */
   size_t nfailed, capfailed;
-  uint64_t points;        /* decision points seen */
-  uint64_t describe_at;   /* describe the waits at this point (UINT64_MAX: never) */
+  uint64_t points;      /* decision points seen */
+  uint64_t describe_at; /* describe the waits at this point (UINT64_MAX: never) */
   bool have_waits;
   sl_strbuf waits, waits_sig;
-  bool oom;               /* an allocation failed while watching */
+  bool oom; /* an allocation failed while watching */
   /* The verdict, after sl_detector_finish: */
   sl_verdict verdict;
-  sl_strbuf detail;       /* one line; equal details mean "the same failure" */
-  sl_strbuf report;       /* several lines for a human: who, what, where */
+  sl_strbuf detail; /* one line; equal details mean "the same failure" */
+  sl_strbuf report; /* several lines for a human: who, what, where */
 } sl_detector;
 
 void sl_detector_init(sl_detector *d);
@@ -106,9 +106,9 @@ void sl_detector_point(sl_detector *d, sl_rt *rt);
 
 /* The end of a run as the scenario runner reports it. */
 typedef struct sl_run_end {
-  int outcome;           /* sl_outcome (sim/scenario.h) */
-  const char *summary;   /* exception: "Type: message" */
-  const char *traceback; /* exception: CPython's traceback printout */
+  int outcome;               /* sl_outcome (sim/scenario.h) */
+  const char *summary;       /* exception: "Type: message" */
+  const char *traceback;     /* exception: CPython's traceback printout */
   const char *runner_detail; /* deadlock/error: the runner's own text */
   uint64_t steps;
   double t;

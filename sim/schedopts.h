@@ -40,16 +40,16 @@ bool sl_parse_seconds(const char *s, double *out);
 void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *out);
 
 /* Text for help screens. */
-#define SL_SCHEDOPTS_HELP                                                                   \
-  "  --strategy S    random (default), pct or bounded (docs/explore.md)\n"                  \
-  "  --seed S        first seed (explore) or the seed to replay (default 0)\n"              \
-  "  --depth D       pct: at most D delays per run (default 3)\n"                           \
-  "  --bound K       bounded: at most K delays per run (default 2, max 4)\n"                \
-  "  --points N      pct, bounded: decision points considered (default: as many\n"          \
-  "                  as the default schedule asks)\n"                                       \
-  "  --sizes LIST    pct, bounded: delay sizes in seconds (default 0.001,0.01,0.1,1)\n"     \
-  "  --max-steps N   end a run as 'budget' after N loop steps (default 100000)\n"           \
-  "  --max-time T    end a run as 'budget' past virtual time T seconds\n"                   \
+#define SL_SCHEDOPTS_HELP                                                                \
+  "  --strategy S    random (default), pct or bounded (docs/explore.md)\n"               \
+  "  --seed S        first seed (explore) or the seed to replay (default 0)\n"           \
+  "  --depth D       pct: at most D delays per run (default 3)\n"                        \
+  "  --bound K       bounded: at most K delays per run (default 2, max 4)\n"             \
+  "  --points N      pct, bounded: decision points considered (default: as many\n"       \
+  "                  as the default schedule asks)\n"                                    \
+  "  --sizes LIST    pct, bounded: delay sizes in seconds (default 0.001,0.01,0.1,1)\n"  \
+  "  --max-steps N   end a run as 'budget' after N loop steps (default 100000)\n"        \
+  "  --max-time T    end a run as 'budget' past virtual time T seconds\n"                \
   "  --python V      CPython behaviour to reproduce: 3.11, 3.12, 3.13, 3.14 (default)\n"
 
 #endif

@@ -27,10 +27,13 @@ uint64_t sl_splitmix64(uint64_t *state) {
 
 void sl_rng_seed(sl_rng *r, uint64_t seed) {
   uint64_t st = seed;
-  for (int i = 0; i < 4; i++) r->s[i] = sl_splitmix64(&st);
+  for (int i = 0; i < 4; i++)
+    r->s[i] = sl_splitmix64(&st);
 }
 
-static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+static inline uint64_t rotl(uint64_t x, int k) {
+  return (x << k) | (x >> (64 - k));
+}
 
 uint64_t sl_rng_next(sl_rng *r) {
   uint64_t *s = r->s;
@@ -51,13 +54,16 @@ uint64_t sl_rng_below(sl_rng *r, uint64_t n) {
   uint64_t threshold = (0 - n) % n; /* 2^64 mod n */
   for (;;) {
     uint64_t x = sl_rng_next(r);
-    if (x >= threshold) return x % n;
+    if (x >= threshold)
+      return x % n;
   }
 }
 
 /* ---- decision logs --------------------------------------------------- */
 
-void sl_declog_init(sl_declog *log) { memset(log, 0, sizeof *log); }
+void sl_declog_init(sl_declog *log) {
+  memset(log, 0, sizeof *log);
+}
 
 void sl_declog_free(sl_declog *log) {
   sl_free(log->d);
@@ -68,7 +74,8 @@ sl_errcode sl_declog_push(sl_declog *log, const sl_decision *d) {
   if (log->n == log->cap) {
     size_t cap = log->cap ? log->cap * 2 : 16;
     sl_decision *nd = sl_realloc(log->d, cap * sizeof *nd);
-    if (!nd) return SL_ENOMEM;
+    if (!nd)
+      return SL_ENOMEM;
     log->d = nd;
     log->cap = cap;
   }
@@ -88,7 +95,8 @@ sl_errcode sl_declog_copy(sl_declog *dst, const sl_declog *src) {
 
 size_t sl_declog_nondefault(const sl_declog *log) {
   size_t k = 0;
-  for (size_t i = 0; i < log->n; i++) k += log->d[i].value != 0.0;
+  for (size_t i = 0; i < log->n; i++)
+    k += log->d[i].value != 0.0;
   return k;
 }
 
@@ -99,7 +107,8 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
 /* One line's problem: "name:line:col: what; what to do". */
 static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t col,
                            const char *what) {
-  sl_strbuf_printf(err, "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
+  sl_strbuf_printf(err,
+                   "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
                    "{\"kind\": \"cost\"|\"oversleep\", \"value\": seconds, \"step\": n} "
                    "(see docs/explore.md)\n",
                    name, line, col, what);
@@ -118,8 +127,10 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
     at = end + 1;
     line++;
     size_t lead = 0;
-    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\r')) lead++;
-    if (lead == n || s[lead] == '#') continue;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\r'))
+      lead++;
+    if (lead == n || s[lead] == '#')
+      continue;
     sl_json_error je;
     sl_json *v = sl_json_parse(s, n, &je);
     if (!v) {
@@ -182,13 +193,15 @@ sl_errcode sl_declog_read(const char *path, sl_declog *out, sl_strbuf *err) {
   sl_declog_init(out);
   FILE *f = fopen(path, "rb");
   if (!f) {
-    sl_strbuf_printf(err, "%s: cannot read the decision log: %s\n", path, strerror(errno));
+    sl_strbuf_printf(err, "%s: cannot read the decision log: %s\n", path,
+                     strerror(errno));
     return SL_EIO;
   }
   sl_strbuf text = SL_STRBUF_INIT;
   char buf[8192];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    sl_strbuf_append(&text, buf, n);
   bool rerr = ferror(f);
   fclose(f);
   if (rerr) {
@@ -218,7 +231,8 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
     const sl_decision *d = &log->d[i];
     /* Key order and separators as the oracle's json.dumps of its events. */
     sl_strbuf_puts(out, "{\"ev\":\"decision\",");
-    if (d->has_step) sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
+    if (d->has_step)
+      sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
     sl_strbuf_printf(out, "\"kind\":\"%s\",\"value\":", sl_decision_kind_name(d->kind));
     sl_float_repr_into(out, d->value);
     sl_strbuf_puts(out, "}\n");
@@ -240,10 +254,13 @@ sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char 
    * whole new one, never a prefix. */
   FILE *f = fopen(tmp.data, "wb");
   bool ok = f && fwrite(text.data ? text.data : "", 1, text.len, f) == text.len;
-  if (f && fclose(f)) ok = false;
-  if (ok && rename(tmp.data, path)) ok = false;
+  if (f && fclose(f))
+    ok = false;
+  if (ok && rename(tmp.data, path))
+    ok = false;
   if (!ok) {
-    sl_strbuf_printf(err, "%s: cannot write the decision log: %s\n", path, strerror(errno));
+    sl_strbuf_printf(err, "%s: cannot write the decision log: %s\n", path,
+                     strerror(errno));
     remove(tmp.data);
   }
   sl_strbuf_free(&text);
@@ -258,20 +275,23 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
   for (size_t i = 0; i < taken->n;) {
     uint64_t step = taken->d[i].step;
     size_t j = i;
-    while (j < taken->n && taken->d[j].step == step) j++;
+    while (j < taken->n && taken->d[j].step == step)
+      j++;
     uint32_t last_cost = 0;
     bool any_cost = false;
     for (size_t k = i; k < j; k++) {
       const sl_decision *d = &taken->d[k];
       if (d->kind == SL_DECISION_COST && d->value != 0.0) {
         any_cost = true;
-        if (d->pos + 1 > last_cost) last_cost = d->pos + 1;
+        if (d->pos + 1 > last_cost)
+          last_cost = d->pos + 1;
       }
       if (d->kind == SL_DECISION_OVERSLEEP && d->value != 0.0) {
         sl_decision o = *d;
         o.has_step = true;
         o.pos = 0;
-        if (sl_declog_push(out, &o)) goto nomem;
+        if (sl_declog_push(out, &o))
+          goto nomem;
       }
     }
     if (any_cost) {
@@ -280,7 +300,8 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
         for (size_t k = i; k < j; k++)
           if (taken->d[k].kind == SL_DECISION_COST && taken->d[k].pos == p)
             c.value = taken->d[k].value;
-        if (sl_declog_push(out, &c)) goto nomem;
+        if (sl_declog_push(out, &c))
+          goto nomem;
       }
     }
     i = j;
@@ -300,14 +321,18 @@ static void schedule_init(sl_schedule *s, sl_schedule_source source) {
   sl_declog_init(&s->taken);
 }
 
-void sl_schedule_init_default(sl_schedule *s) { schedule_init(s, SL_SOURCE_DEFAULT); }
+void sl_schedule_init_default(sl_schedule *s) {
+  schedule_init(s, SL_SOURCE_DEFAULT);
+}
 
 void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t seed) {
   schedule_init(s, st->kind == SL_STRATEGY_NONE ? SL_SOURCE_DEFAULT : SL_SOURCE_STRATEGY);
   s->strategy = *st;
   sl_rng_seed(&s->rng, seed);
-  if (st->kind == SL_STRATEGY_PCT) sl_pct_plan(st, seed, &s->plan);
-  if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan)) s->plan.n = 0;
+  if (st->kind == SL_STRATEGY_PCT)
+    sl_pct_plan(st, seed, &s->plan);
+  if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan))
+    s->plan.n = 0;
 }
 
 void sl_schedule_init_log(sl_schedule *s, const sl_declog *log) {
@@ -321,34 +346,42 @@ void sl_schedule_init_bytes(sl_schedule *s, const uint8_t *bytes, size_t n) {
   s->nbytes = n;
 }
 
-void sl_schedule_free(sl_schedule *s) { sl_declog_free(&s->taken); }
+void sl_schedule_free(sl_schedule *s) {
+  sl_declog_free(&s->taken);
+}
 
 double sl_schedule_byte_value(uint8_t b) {
   static const double large[8] = {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0};
-  if (b < 128) return 0.0;
-  if (b < 248) return (double)(b - 127) / 1000.0;
+  if (b < 128)
+    return 0.0;
+  if (b < 248)
+    return (double)(b - 127) / 1000.0;
   return large[b - 248];
 }
 
 /* The value the strategy gives decision point number `point`. */
 static double strategy_value(sl_schedule *s, uint64_t point) {
   switch (s->strategy.kind) {
-  case SL_STRATEGY_RANDOM: return sl_strategy_random_value(&s->rng);
+  case SL_STRATEGY_RANDOM:
+    return sl_strategy_random_value(&s->rng);
   case SL_STRATEGY_PCT:
   case SL_STRATEGY_BOUNDED:
     /* Points only grow, and the plan is sorted: one cursor suffices. */
-    while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point) s->plan_next++;
+    while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point)
+      s->plan_next++;
     if (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point == point)
       return s->plan.item[s->plan_next++].value;
     return 0.0;
-  case SL_STRATEGY_NONE: break;
+  case SL_STRATEGY_NONE:
+    break;
   }
   return 0.0;
 }
 
 static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   sl_schedule *s = ctx;
-  if (s->on_point) s->on_point(s->point_ctx, rt, kind);
+  if (s->on_point)
+    s->on_point(s->point_ctx, rt, kind);
   uint64_t step = rt->loop->step;
   if (step != s->cur_step) {
     s->cur_step = step;
@@ -359,13 +392,15 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   double v = 0.0;
   bool applied = false;
   switch (s->source) {
-  case SL_SOURCE_DEFAULT: break;
+  case SL_SOURCE_DEFAULT:
+    break;
   case SL_SOURCE_STRATEGY:
     v = strategy_value(s, point);
     applied = v != 0.0;
     break;
   case SL_SOURCE_BYTES:
-    if (s->byte_pos < s->nbytes) v = sl_schedule_byte_value(s->bytes[s->byte_pos++]);
+    if (s->byte_pos < s->nbytes)
+      v = sl_schedule_byte_value(s->bytes[s->byte_pos++]);
     applied = v != 0.0;
     break;
   case SL_SOURCE_LOG:
@@ -387,7 +422,8 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
       sl_nomem(rt);
       return 0.0;
     }
-    if (s->on_decision) s->on_decision(s->on_ctx, step, kind, v);
+    if (s->on_decision)
+      s->on_decision(s->on_ctx, step, kind, v);
   }
   if (s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
     /* --max-time: the virtual-time budget. The loop checks rt->fatal right

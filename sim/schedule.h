@@ -49,11 +49,11 @@ uint64_t sl_rng_below(sl_rng *r, uint64_t n);
 
 typedef struct sl_decision {
   sl_decision_kind kind;
-  double value;   /* seconds, >= 0 */
-  bool has_step;  /* false: applies at the next point of its kind */
-  uint64_t step;  /* the _run_once index it belongs to */
-  uint32_t pos;   /* cost only: index among the step's cost points (not in
-                     the file format; the oracle's rule implies it) */
+  double value;  /* seconds, >= 0 */
+  bool has_step; /* false: applies at the next point of its kind */
+  uint64_t step; /* the _run_once index it belongs to */
+  uint32_t pos;  /* cost only: index among the step's cost points (not in
+                    the file format; the oracle's rule implies it) */
 } sl_decision;
 
 typedef struct sl_declog {
@@ -107,9 +107,9 @@ typedef enum sl_strategy_kind {
 
 typedef struct sl_strategy {
   sl_strategy_kind kind;
-  uint32_t depth;   /* pct: at most this many delays per run (>= 1) */
-  uint32_t bound;   /* bounded: at most this many delays (k) */
-  uint64_t npoints; /* pct, bounded: decision points considered (n) */
+  uint32_t depth;                      /* pct: at most this many delays per run (>= 1) */
+  uint32_t bound;                      /* bounded: at most this many delays (k) */
+  uint64_t npoints;                    /* pct, bounded: decision points considered (n) */
   double sizes[SL_STRATEGY_MAX_SIZES]; /* pct, bounded: delay sizes */
   uint32_t nsizes;
 } sl_strategy;
@@ -164,12 +164,12 @@ typedef struct sl_schedule {
   size_t replay_pos;
   const uint8_t *bytes; /* borrowed: SL_SOURCE_BYTES */
   size_t nbytes, byte_pos;
-  uint64_t npoints;     /* decision points seen so far */
-  uint64_t cur_step;    /* step of the last point, to count positions */
-  uint32_t cur_pos;     /* cost points seen in cur_step */
-  double max_time;      /* > 0: the run ends as budget past this time */
-  sl_declog taken;      /* owned: every decision applied, with positions */
-  bool failed;          /* out of memory while logging: the run is void */
+  uint64_t npoints;  /* decision points seen so far */
+  uint64_t cur_step; /* step of the last point, to count positions */
+  uint32_t cur_pos;  /* cost points seen in cur_step */
+  double max_time;   /* > 0: the run ends as budget past this time */
+  sl_declog taken;   /* owned: every decision applied, with positions */
+  bool failed;       /* out of memory while logging: the run is void */
   /* Called for every decision applied, in order (the trace's `decision`
    * events); may be NULL. */
   void (*on_decision)(void *ctx, uint64_t step, sl_decision_kind kind, double value);

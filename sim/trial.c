@@ -17,8 +17,8 @@
 #include "traces/tracedb.h"
 
 struct sl_trial_prog {
-  char *path;   /* owned copy */
-  char *src;    /* owned: the file's bytes, read once */
+  char *path; /* owned copy */
+  char *src;  /* owned: the file's bytes, read once */
   size_t len;
   const sl_profile *profile; /* static */
   sl_trial_opts opts;
@@ -50,11 +50,16 @@ bool sl_trial_same(const sl_trial *a, const sl_trial *b) {
          (!a->detail.len || !memcmp(a->detail.data, b->detail.data, a->detail.len));
 }
 
-const char *sl_trial_prog_path(const sl_trial_prog *p) { return p->path; }
-const char *sl_trial_prog_python(const sl_trial_prog *p) { return p->profile->name; }
+const char *sl_trial_prog_path(const sl_trial_prog *p) {
+  return p->path;
+}
+const char *sl_trial_prog_python(const sl_trial_prog *p) {
+  return p->profile->name;
+}
 
 void sl_trial_prog_free(sl_trial_prog *p) {
-  if (!p) return;
+  if (!p)
+    return;
   sl_free(p->path);
   sl_free(p->src);
   sl_free(p);
@@ -67,13 +72,16 @@ static void fp_mix(void *ctx, const void *data, size_t n) {
   *h = sl_fnv1a_more(*h, data, n);
   *h = sl_fnv1a_more(*h, "\n", 1);
 }
-static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
+static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout,
+                    double timeout) {
   (void)t, (void)timeout;
   char b[32];
-  int n = snprintf(b, sizeof b, "#%llu%c", (unsigned long long)step, has_timeout ? 't' : 'n');
+  int n =
+      snprintf(b, sizeof b, "#%llu%c", (unsigned long long)step, has_timeout ? 't' : 'n');
   fp_mix(ctx, b, (size_t)n);
 }
-static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t,
+                      const char *name) {
   (void)step, (void)pos, (void)t;
   fp_mix(ctx, name, strlen(name));
 }
@@ -81,10 +89,13 @@ static void fp_task_done(void *ctx, const sl_task_info *info) {
   char b[32];
   int n = snprintf(b, sizeof b, "-T%llu ", (unsigned long long)info->ordinal);
   fp_mix(ctx, b, (size_t)n);
-  if (info->outcome) fp_mix(ctx, info->outcome, strlen(info->outcome));
-  if (info->detail) fp_mix(ctx, info->detail, strlen(info->detail));
+  if (info->outcome)
+    fp_mix(ctx, info->outcome, strlen(info->outcome));
+  if (info->detail)
+    fp_mix(ctx, info->detail, strlen(info->detail));
 }
-static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
+static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text,
+                      size_t len) {
   (void)step, (void)task;
   fp_mix(ctx, text, len);
 }
@@ -113,15 +124,17 @@ static void rec_decision(void *ctx, uint64_t step, sl_decision_kind kind, double
     return;
   }
   sl_tev *e = sl_trace_push(sl_recorder_trace(rec), SL_TEV_DECISION);
-  if (!e) return; /* the hash will differ; sl_trial_record checks failure */
+  if (!e)
+    return; /* the hash will differ; sl_trial_record checks failure */
   e->step = step;
   e->t = 0.0;
   sl_tstr_setz(&e->a, name);
 }
 
 /* One run through the scenario runner. */
-static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_detector *det,
-                           uint64_t *fingerprint, sl_scenario_result *res) {
+static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
+                           sl_detector *det, uint64_t *fingerprint,
+                           sl_scenario_result *res) {
   uint64_t fp = SL_FNV_INIT;
   sl_observer fpo;
   memset(&fpo, 0, sizeof fpo);
@@ -155,7 +168,8 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.decider = &dec;
   o.max_steps = p->opts.max_steps;
   memset(res, 0, sizeof *res);
-  if (sl_scenario_run(&o, res)) return SL_ENOMEM;
+  if (sl_scenario_run(&o, res))
+    return SL_ENOMEM;
   *fingerprint = fp;
   return sched->failed ? SL_ENOMEM : SL_EOK;
 }
@@ -164,22 +178,25 @@ static void fill_end(const sl_scenario_result *res, sl_run_end *end) {
   memset(end, 0, sizeof *end);
   end->outcome = (int)res->outcome;
   end->summary = res->summary.len ? res->summary.data : NULL;
-  end->traceback = res->outcome == SL_OUTCOME_EXCEPTION && res->detail.len ? res->detail.data : NULL;
+  end->traceback =
+      res->outcome == SL_OUTCOME_EXCEPTION && res->detail.len ? res->detail.data : NULL;
   end->runner_detail = res->detail.len ? res->detail.data : NULL;
   end->steps = res->steps;
   end->t = res->time;
 }
 
-sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
-                        sl_strbuf *err) {
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
+                        sl_trial *out, sl_strbuf *err) {
   sl_trial_free(out);
-  if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
+  if (p->opts.max_time > 0 && sched->max_time <= 0)
+    sched->max_time = p->opts.max_time;
   sl_detector det;
   sl_detector_init(&det);
   sl_scenario_result res;
   uint64_t fp = 0;
   sl_errcode rc = run_once(p, sched, rec, &det, &fp, &res);
-  if (rc == SL_EOK) rc = sl_schedule_log(sched, &out->log);
+  if (rc == SL_EOK)
+    rc = sl_schedule_log(sched, &out->log);
   if (rc == SL_EOK && res.outcome == SL_OUTCOME_DEADLOCK) {
     /* Replay the run to its last decision point and describe the waits
      * there: the state the deadlock froze (see detect.h). */
@@ -212,27 +229,32 @@ sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, 
     out->t = res.time;
     out->npoints = sched->npoints;
     out->fingerprint = fp;
-    if (out->detail.failed || out->report.failed) rc = SL_ENOMEM;
+    if (out->detail.failed || out->report.failed)
+      rc = SL_ENOMEM;
     if (rec) {
       /* The end line as docs/trace.md has it: detail only for exceptions. */
       sl_recorder_end(rec, out->outcome,
-                      res.outcome == SL_OUTCOME_EXCEPTION && res.summary.len ? res.summary.data : NULL,
+                      res.outcome == SL_OUTCOME_EXCEPTION && res.summary.len
+                          ? res.summary.data
+                          : NULL,
                       res.steps, res.time);
     }
   }
-  if (rc == SL_ENOMEM) sl_strbuf_puts(err, "out of memory\n");
+  if (rc == SL_ENOMEM)
+    sl_strbuf_puts(err, "out of memory\n");
   sl_scenario_result_free(&res);
   sl_detector_free(&det);
   return rc;
 }
 
-sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,
-                              sl_strbuf *err) {
+sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
+                              sl_trial_prog **out, sl_strbuf *err) {
   *out = NULL;
-  const sl_profile *prof = opts && opts->python ? sl_profile_find(opts->python) : sl_profile_default();
+  const sl_profile *prof =
+      opts && opts->python ? sl_profile_find(opts->python) : sl_profile_default();
   if (!prof) {
-    sl_strbuf_printf(err, "simloop: --python '%s': unknown version; known: %s\n", opts->python,
-                     sl_profile_names());
+    sl_strbuf_printf(err, "simloop: --python '%s': unknown version; known: %s\n",
+                     opts->python, sl_profile_names());
     return SL_EINVAL;
   }
   FILE *f = fopen(path, "rb");
@@ -243,7 +265,8 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
   sl_strbuf text = SL_STRBUF_INIT;
   char buf[8192];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    sl_strbuf_append(&text, buf, n);
   bool rerr = ferror(f);
   fclose(f);
   sl_trial_prog *p = sl_calloc(1, sizeof *p);
@@ -261,7 +284,8 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
   p->src = src;
   p->len = len;
   p->profile = prof;
-  if (opts) p->opts = *opts;
+  if (opts)
+    p->opts = *opts;
   /* A first run under the default schedule reports a file that does not
    * parse or compile, with the runner's file:line:col diagnostic. */
   sl_schedule s;
@@ -273,7 +297,8 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
   sl_errcode rc = run_once(p, &s, NULL, &det, &fp, &res);
   if (rc == SL_EOK && res.outcome == SL_OUTCOME_ERROR) {
     sl_strbuf_puts(err, sl_strbuf_cstr(&res.detail));
-    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n') sl_strbuf_putc(err, '\n');
+    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n')
+      sl_strbuf_putc(err, '\n');
     rc = SL_ECORRUPT;
   } else if (rc != SL_EOK) {
     sl_strbuf_puts(err, "out of memory\n");
@@ -301,16 +326,19 @@ sl_errcode sl_trial_calibrate(sl_trial_prog *p, sl_strategy *st, sl_trial *defau
     st->npoints = t.npoints ? t.npoints : 1;
     /* Bounded enumerates C(n, k) placements: keep n where that stays in
      * the tens of thousands by default (--points overrides). */
-    if (st->kind == SL_STRATEGY_BOUNDED && st->npoints > 64) st->npoints = 64;
+    if (st->kind == SL_STRATEGY_BOUNDED && st->npoints > 64)
+      st->npoints = 64;
   }
-  if (default_run) *default_run = t;
-  else sl_trial_free(&t);
+  if (default_run)
+    *default_run = t;
+  else
+    sl_trial_free(&t);
   return rc;
 }
 
-sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
-                           sl_trial *out, sl_recorder **recp, int64_t *run_id, char hash[65],
-                           sl_strbuf *err) {
+sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
+                           const sl_record_opts *ro, sl_trial *out, sl_recorder **recp,
+                           int64_t *run_id, char hash[65], sl_strbuf *err) {
   *recp = NULL;
   *run_id = 0;
   hash[0] = '\0';
@@ -333,19 +361,26 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_reco
   sl_schedule s;
   sl_schedule_init_log(&s, log);
   s.max_time = ro->max_time;
-  if (rc == SL_EOK) rc = sl_trial_run(p, &s, rec, out, err);
+  if (rc == SL_EOK)
+    rc = sl_trial_run(p, &s, rec, out, err);
   sl_schedule_free(&s);
-  if (rc == SL_EOK && sl_recorder_failed(rec)) rc = SL_ENOMEM;
-  if (rc == SL_EOK) rc = sl_trace_hash(sl_recorder_trace(rec), hash);
+  if (rc == SL_EOK && sl_recorder_failed(rec))
+    rc = SL_ENOMEM;
+  if (rc == SL_EOK)
+    rc = sl_trace_hash(sl_recorder_trace(rec), hash);
   if (rc == SL_EOK && ro->db) {
     sl_tracedb *db = NULL;
     rc = sl_tracedb_open(ro->db, true, &db, err);
-    if (rc == SL_EOK) rc = sl_recorder_store(rec, db, err);
-    if (rc == SL_EOK) *run_id = sl_recorder_trace(rec)->id;
-    if (db) sl_tracedb_close(db);
+    if (rc == SL_EOK)
+      rc = sl_recorder_store(rec, db, err);
+    if (rc == SL_EOK)
+      *run_id = sl_recorder_trace(rec)->id;
+    if (db)
+      sl_tracedb_close(db);
   }
   if (rc != SL_EOK) {
-    if (rc == SL_ENOMEM && !err->len) sl_strbuf_puts(err, "out of memory\n");
+    if (rc == SL_ENOMEM && !err->len)
+      sl_strbuf_puts(err, "out of memory\n");
     sl_recorder_free(rec);
     return rc;
   }

@@ -21,15 +21,15 @@ typedef struct sl_recorder sl_recorder;
 typedef struct sl_trial_prog sl_trial_prog;
 
 typedef struct sl_trial_opts {
-  const char *python;  /* profile name ("3.14", "3.11.2"); NULL: default */
-  uint64_t max_steps;  /* 0: the runner's default */
-  double max_time;     /* virtual seconds; 0: none */
+  const char *python; /* profile name ("3.14", "3.11.2"); NULL: default */
+  uint64_t max_steps; /* 0: the runner's default */
+  double max_time;    /* virtual seconds; 0: none */
 } sl_trial_opts;
 
 /* Loads and compiles the scenario at `path` once. SL_EIO/SL_ECORRUPT/
  * SL_EINVAL with "file:line:col: what" in err on bad input. */
-sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,
-                              sl_strbuf *err);
+sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
+                              sl_trial_prog **out, sl_strbuf *err);
 void sl_trial_prog_free(sl_trial_prog *p);
 const char *sl_trial_prog_path(const sl_trial_prog *p);
 /* The exact CPython version the profile reproduces ("3.14.2"). */
@@ -37,9 +37,9 @@ const char *sl_trial_prog_python(const sl_trial_prog *p);
 
 typedef struct sl_trial {
   sl_verdict verdict;
-  sl_strbuf detail;     /* one line: same verdict and detail = same failure */
-  sl_strbuf report;     /* several lines for a human */
-  const char *outcome;  /* the trace's end outcome (as the oracle names it) */
+  sl_strbuf detail;    /* one line: same verdict and detail = same failure */
+  sl_strbuf report;    /* several lines for a human */
+  const char *outcome; /* the trace's end outcome (as the oracle names it) */
   uint64_t steps;
   double t;             /* final virtual time */
   uint64_t npoints;     /* decision points the run asked */
@@ -56,8 +56,8 @@ void sl_trial_free(sl_trial *t);
  * With `rec`, the recorder gets every event, the decisions and the end
  * line (the caller has called sl_recorder_begin). Returns SL_EOK when the
  * trial ran (whatever the verdict), SL_ENOMEM otherwise. */
-sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
-                        sl_strbuf *err);
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
+                        sl_trial *out, sl_strbuf *err);
 
 /* Replays `log` (e.g. a trial's canonical log) with a recorder and
  * returns it in *rec (owned by the caller, sl_recorder_free), its trace
@@ -71,9 +71,9 @@ typedef struct sl_record_opts {
   const char *strategy; /* NULL: "replay" */
   const char *db;       /* NULL: do not store */
 } sl_record_opts;
-sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
-                           sl_trial *out, sl_recorder **rec, int64_t *run_id, char hash[65],
-                           sl_strbuf *err);
+sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
+                           const sl_record_opts *ro, sl_trial *out, sl_recorder **rec,
+                           int64_t *run_id, char hash[65], sl_strbuf *err);
 
 /* Same verdict and same detail: "fails the same way" (minimize). */
 bool sl_trial_same(const sl_trial *a, const sl_trial *b);
@@ -81,7 +81,9 @@ bool sl_trial_same(const sl_trial *a, const sl_trial *b);
 /* 64-bit FNV-1a of bytes, continuing from `h` (start: SL_FNV_INIT). */
 #define SL_FNV_INIT 0xcbf29ce484222325ULL
 uint64_t sl_fnv1a_more(uint64_t h, const void *data, size_t n);
-static inline uint64_t sl_fnv1a(const void *data, size_t n) { return sl_fnv1a_more(SL_FNV_INIT, data, n); }
+static inline uint64_t sl_fnv1a(const void *data, size_t n) {
+  return sl_fnv1a_more(SL_FNV_INIT, data, n);
+}
 
 /* Fills a strategy's npoints from a default run when it is 0 (pct and
  * bounded need an estimate of n); also returns that run's verdict in

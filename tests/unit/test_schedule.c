@@ -2,11 +2,14 @@
  * (sim/ddmin.h): fixed PRNG outputs, the decision log's file format and the
  * oracle's replay rule, the fuzzer byte mapping, bounded enumeration, pct
  * plans, and ddmin on synthetic predicates. */
+/* cmocka.h needs these first. */
+// clang-format off
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+// clang-format on
 #include <string.h>
 
 #include "core/loop.h"
@@ -23,15 +26,21 @@ static void test_prng_vectors(void **state) {
   static const struct {
     uint64_t seed, out[4];
   } v[] = {
-      {0, {0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL, 0x6aa594f1262d2d2cULL}},
-      {1, {0xb3f2af6d0fc710c5ULL, 0x853b559647364ceaULL, 0x92f89756082a4514ULL, 0x642e1c7bc266a3a7ULL}},
+      {0,
+       {0x99ec5f36cb75f2b4ULL, 0xbf6e1f784956452aULL, 0x1a5f849d4933e6e0ULL,
+        0x6aa594f1262d2d2cULL}},
+      {1,
+       {0xb3f2af6d0fc710c5ULL, 0x853b559647364ceaULL, 0x92f89756082a4514ULL,
+        0x642e1c7bc266a3a7ULL}},
       {0xdeadbeef,
-       {0xc5555444a74d7e83ULL, 0x65c30d37b4b16e38ULL, 0x54f773200a4efa23ULL, 0x429aed75fb958af7ULL}},
+       {0xc5555444a74d7e83ULL, 0x65c30d37b4b16e38ULL, 0x54f773200a4efa23ULL,
+        0x429aed75fb958af7ULL}},
   };
   for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
     sl_rng r;
     sl_rng_seed(&r, v[i].seed);
-    for (int k = 0; k < 4; k++) assert_true(sl_rng_next(&r) == v[i].out[k]);
+    for (int k = 0; k < 4; k++)
+      assert_true(sl_rng_next(&r) == v[i].out[k]);
   }
 }
 
@@ -40,8 +49,10 @@ static void test_prng_below(void **state) {
   sl_rng r;
   sl_rng_seed(&r, 42);
   unsigned hist[7] = {0};
-  for (int i = 0; i < 7000; i++) hist[sl_rng_below(&r, 7)]++;
-  for (int i = 0; i < 7; i++) assert_true(hist[i] > 800 && hist[i] < 1200);
+  for (int i = 0; i < 7000; i++)
+    hist[sl_rng_below(&r, 7)]++;
+  for (int i = 0; i < 7; i++)
+    assert_true(hist[i] > 800 && hist[i] < 1200);
   /* The random distribution: mostly zero, values on the ms grid. */
   sl_rng_seed(&r, 7);
   int zeros = 0;
@@ -63,15 +74,17 @@ static void test_declog_round_trip(void **state) {
       {SL_DECISION_COST, 0.1, true, 3, 1},
       {SL_DECISION_COST, 1.0 / 3.0, false, 0, 0},
   };
-  for (size_t i = 0; i < 4; i++) assert_int_equal(sl_declog_push(&log, &ds[i]), SL_EOK);
+  for (size_t i = 0; i < 4; i++)
+    assert_int_equal(sl_declog_push(&log, &ds[i]), SL_EOK);
   sl_strbuf text = SL_STRBUF_INIT;
   sl_declog_format(&log, "seed 5\nstrategy random", &text);
-  assert_string_equal(sl_strbuf_cstr(&text),
-                      "# seed 5\n# strategy random\n"
-                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"oversleep\",\"value\":0.01}\n"
-                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.0}\n"
-                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.1}\n"
-                      "{\"ev\":\"decision\",\"kind\":\"cost\",\"value\":0.3333333333333333}\n");
+  assert_string_equal(
+      sl_strbuf_cstr(&text),
+      "# seed 5\n# strategy random\n"
+      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"oversleep\",\"value\":0.01}\n"
+      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.0}\n"
+      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.1}\n"
+      "{\"ev\":\"decision\",\"kind\":\"cost\",\"value\":0.3333333333333333}\n");
   sl_declog back;
   sl_strbuf err = SL_STRBUF_INIT;
   assert_int_equal(sl_declog_parse(text.data, text.len, "x.log", &back, &err), SL_EOK);
@@ -80,7 +93,8 @@ static void test_declog_round_trip(void **state) {
     assert_int_equal(back.d[i].kind, ds[i].kind);
     assert_true(back.d[i].value == ds[i].value);
     assert_int_equal(back.d[i].has_step, ds[i].has_step);
-    if (ds[i].has_step) assert_int_equal(back.d[i].step, ds[i].step);
+    if (ds[i].has_step)
+      assert_int_equal(back.d[i].step, ds[i].step);
   }
   sl_declog_free(&back);
   /* A trace serves as a log: other events are skipped; ints are seconds. */
@@ -99,8 +113,10 @@ static void test_declog_round_trip(void **state) {
 static void expect_bad(const char *text, const char *message) {
   sl_declog back;
   sl_strbuf err = SL_STRBUF_INIT;
-  assert_int_equal(sl_declog_parse(text, strlen(text), "bad.log", &back, &err), SL_ECORRUPT);
-  if (!strstr(sl_strbuf_cstr(&err), message)) fail_msg("got: %s", sl_strbuf_cstr(&err));
+  assert_int_equal(sl_declog_parse(text, strlen(text), "bad.log", &back, &err),
+                   SL_ECORRUPT);
+  if (!strstr(sl_strbuf_cstr(&err), message))
+    fail_msg("got: %s", sl_strbuf_cstr(&err));
   assert_int_equal(back.n, 0);
   sl_strbuf_free(&err);
 }
@@ -109,9 +125,11 @@ static void test_declog_errors(void **state) {
   (void)state;
   expect_bad("# c\n{\"kind\":\"cost\",\"value\":1}\n{\"kind\":\"nap\",\"value\":1}\n",
              "bad.log:3:1: \"kind\" must be");
-  expect_bad("{\"kind\":\"cost\",\"value\":-1}", "bad.log:1:1: \"value\" must be finite and >= 0");
+  expect_bad("{\"kind\":\"cost\",\"value\":-1}",
+             "bad.log:1:1: \"value\" must be finite and >= 0");
   expect_bad("{\"kind\":\"cost\",\"value\":\"1\"}", "\"value\" must be a number");
-  expect_bad("{\"kind\":\"cost\",\"value\":1,\"step\":1.5}", "\"step\" must be an integer");
+  expect_bad("{\"kind\":\"cost\",\"value\":1,\"step\":1.5}",
+             "\"step\" must be an integer");
   expect_bad("  {\"kind\":\"cost\",", "bad.log:1:");
   expect_bad("[1]", "not a JSON object");
 }
@@ -135,10 +153,10 @@ static void drive(sl_schedule *s, const point *pts, size_t n, double *values) {
 }
 
 static const point pts[] = {
-    {1, SL_DECISION_COST},      {1, SL_DECISION_COST},      {2, SL_DECISION_OVERSLEEP},
-    {2, SL_DECISION_COST},      {2, SL_DECISION_COST},      {2, SL_DECISION_COST},
-    {3, SL_DECISION_COST},      {4, SL_DECISION_OVERSLEEP}, {4, SL_DECISION_COST},
-    {5, SL_DECISION_COST},      {5, SL_DECISION_COST},      {5, SL_DECISION_COST},
+    {1, SL_DECISION_COST}, {1, SL_DECISION_COST},      {2, SL_DECISION_OVERSLEEP},
+    {2, SL_DECISION_COST}, {2, SL_DECISION_COST},      {2, SL_DECISION_COST},
+    {3, SL_DECISION_COST}, {4, SL_DECISION_OVERSLEEP}, {4, SL_DECISION_COST},
+    {5, SL_DECISION_COST}, {5, SL_DECISION_COST},      {5, SL_DECISION_COST},
 };
 #define NPTS (sizeof pts / sizeof pts[0])
 
@@ -150,18 +168,21 @@ static void check_replays(sl_schedule *orig, const double *want) {
   sl_strbuf text = SL_STRBUF_INIT, err = SL_STRBUF_INIT;
   sl_declog_format(&log, NULL, &text);
   sl_declog parsed;
-  assert_int_equal(sl_declog_parse(text.data ? text.data : "", text.len, "c", &parsed, &err), SL_EOK);
+  assert_int_equal(
+      sl_declog_parse(text.data ? text.data : "", text.len, "c", &parsed, &err), SL_EOK);
   sl_schedule rep;
   sl_schedule_init_log(&rep, &parsed);
   double got[NPTS];
   drive(&rep, pts, NPTS, got);
-  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++)
+    assert_true(got[i] == want[i]);
   assert_int_equal(rep.replay_pos, parsed.n); /* every entry consumed */
   /* Canonical of a canonical replay is itself. */
   sl_declog again;
   assert_int_equal(sl_schedule_log(&rep, &again), SL_EOK);
   assert_int_equal(again.n, log.n);
-  for (size_t i = 0; i < log.n; i++) assert_true(again.d[i].value == log.d[i].value);
+  for (size_t i = 0; i < log.n; i++)
+    assert_true(again.d[i].value == log.d[i].value);
   sl_declog_free(&again);
   sl_schedule_free(&rep);
   sl_declog_free(&parsed);
@@ -185,13 +206,15 @@ static void test_byte_mapping(void **state) {
   double got[NPTS];
   drive(&s, pts, NPTS, got);
   const double want[NPTS] = {0, 0.003, 60.0, 0, 0.001, 0.073, 0, 0, 0, 0, 0, 0};
-  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++)
+    assert_true(got[i] == want[i]);
   check_replays(&s, want);
   /* The canonical log: costs of step 2 padded up to position 1. */
   sl_declog log;
   assert_int_equal(sl_schedule_log(&s, &log), SL_EOK);
   assert_int_equal(log.n, 6);
-  assert_true(log.d[0].kind == SL_DECISION_COST && log.d[0].step == 1 && log.d[0].value == 0.0);
+  assert_true(log.d[0].kind == SL_DECISION_COST && log.d[0].step == 1 &&
+              log.d[0].value == 0.0);
   assert_true(log.d[1].kind == SL_DECISION_COST && log.d[1].value == 0.003);
   assert_true(log.d[2].kind == SL_DECISION_OVERSLEEP && log.d[2].step == 2);
   assert_true(log.d[3].step == 2 && log.d[3].value == 0.0);
@@ -218,7 +241,8 @@ static void test_oracle_rule(void **state) {
   double got[NPTS];
   drive(&s, pts, NPTS, got);
   const double want[NPTS] = {0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0.25, 0.125, 0};
-  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++)
+    assert_true(got[i] == want[i]);
   check_replays(&s, want);
   sl_schedule_free(&s);
   sl_declog_free(&log);
@@ -272,8 +296,12 @@ static void test_bounded_counts(void **state) {
     last_n = p.n;
     if (p.n == 2) {
       assert_true(p.item[0].point < p.item[1].point);
-      int s0 = p.item[0].value == st.sizes[0] ? 0 : p.item[0].value == st.sizes[1] ? 1 : 2;
-      int s1 = p.item[1].value == st.sizes[0] ? 0 : p.item[1].value == st.sizes[1] ? 1 : 2;
+      int s0 = p.item[0].value == st.sizes[0]   ? 0
+               : p.item[0].value == st.sizes[1] ? 1
+                                                : 2;
+      int s1 = p.item[1].value == st.sizes[0]   ? 0
+               : p.item[1].value == st.sizes[1] ? 1
+                                                : 2;
       assert_int_equal(seen[p.item[0].point][p.item[1].point][s0][s1]++, 0);
     }
   }
@@ -298,10 +326,12 @@ static void test_pct_plan(void **state) {
     depths[p.n]++;
     for (uint32_t i = 0; i < p.n; i++) {
       assert_true(p.item[i].point < 40);
-      if (i) assert_true(p.item[i - 1].point < p.item[i].point);
+      if (i)
+        assert_true(p.item[i - 1].point < p.item[i].point);
     }
   }
-  for (int d = 1; d <= 3; d++) assert_true(depths[d] > 50);
+  for (int d = 1; d <= 3; d++)
+    assert_true(depths[d] > 50);
 }
 
 /* ddmin: the predicate fails when the subset contains all of `need`. */
@@ -316,8 +346,10 @@ static int contains_all(void *ctx, const size_t *keep, size_t nkeep) {
   p->calls++;
   for (size_t i = 0; i < p->nneed; i++) {
     bool found = false;
-    for (size_t j = 0; j < nkeep; j++) found |= keep[j] == p->need[i];
-    if (!found) return 0;
+    for (size_t j = 0; j < nkeep; j++)
+      found |= keep[j] == p->need[i];
+    if (!found)
+      return 0;
   }
   return 1;
 }
@@ -331,7 +363,8 @@ static void test_ddmin(void **state) {
   pred p = {need, 4, 0};
   assert_int_equal(sl_ddmin(200, contains_all, &p, keep, &nkeep, &ntests), SL_EOK);
   assert_int_equal(nkeep, 4);
-  for (size_t i = 0; i < 4; i++) assert_int_equal(keep[i], need[i]);
+  for (size_t i = 0; i < 4; i++)
+    assert_int_equal(keep[i], need[i]);
   assert_int_equal(ntests, p.calls);
   assert_true(ntests < 250); /* vs 2^200 subsets; ddmin is O(k log n) here */
   /* One culprit; none needed (the empty set fails); a single item. */
@@ -355,7 +388,8 @@ static void test_shrink_candidates(void **state) {
   size_t n = sl_shrink_candidates(0.1, c, 32);
   assert_int_equal(n, 6);
   const double want[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05};
-  for (size_t i = 0; i < n; i++) assert_true(c[i] == want[i]);
+  for (size_t i = 0; i < n; i++)
+    assert_true(c[i] == want[i]);
   assert_int_equal(sl_shrink_candidates(0.001, c, 32), 0);
   assert_int_equal(sl_shrink_candidates(3.0, c, 32), 11);
   assert_true(c[10] == 2.0);
