@@ -15,6 +15,7 @@
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
+#include "core/rt.h"
 #include "core/lang/vm-int.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -157,17 +158,30 @@ int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out) {
 
 /* ---- classes ------------------------------------------------------------ */
 
-int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *bases, size_t nbases,
+/* Whether `cls` is an exception class (derives from BaseException); the
+ * others are plain classes, whose instances are attribute bags. */
+static bool is_exc_class(sl_rt *rt, sl_obj *cls) {
+  return sl_class_is_subclass(cls, rt->classes[SL_EXC_BASE_EXCEPTION]);
+}
+
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases, size_t nbases,
                       sl_value *out) {
-  if (nbases == 0 || nbases > 2)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "class %s: simloop supports only exception classes with one base "
-                    "(class %s(Exception): ...)", sl_str_cstr(name), sl_str_cstr(name));
-  for (size_t i = 0; i < nbases; i++)
-    if (!sl_is_type(bases[i], &sl_class_type))
+  sl_value bases[2];
+  size_t n = 0;
+  for (size_t i = 0; i < nbases; i++) {
+    sl_value b = in_bases[i];
+    /* `class C(object):` is `class C:`. */
+    if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
+    if (!sl_is_type(b, &sl_class_type))
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "class %s: simloop supports only classes deriving from exception classes",
+                      "class %s: simloop supports only classes deriving from classes defined in the "
+                      "scenario or from exception classes", sl_str_cstr(name));
+    if (n == 2)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
                       sl_str_cstr(name));
+    bases[n++] = b;
+  }
+  nbases = n;
   sl_func *fn = sl_as_func(body.u.o);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
@@ -186,8 +200,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *ba
     return -1;
   }
   sl_code *co = sl_as_code(fn->code);
-  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), "__main__", bases[0].u.o,
-                             nbases > 1 ? bases[1].u.o : NULL);
+  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), "__main__",
+                             nbases > 0 ? bases[0].u.o : NULL, nbases > 1 ? bases[1].u.o : NULL);
   if (!cls) {
     sl_decref(rt, ns);
     sl_vdecref(rt, cell);
@@ -202,9 +216,12 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *ba
 
 static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   sl_value init;
+  bool plain = !is_exc_class(rt, cls);
   int r = class_lookup(rt, cls, "__init__", &init, 0);
   if (r < 0) return -1;
   if (r == 0) {
+    if (plain && (args->npos || args->nkw))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments", sl_str_cstr(sl_as_class(cls)->name));
     if (args->nkw)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
                       sl_str_cstr(sl_as_class(cls)->name));
@@ -213,7 +230,9 @@ static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
     *out = sl_obj_val(e);
     return 0;
   }
-  sl_obj *e = sl_exc_new(rt, cls, args->pos, args->npos);
+  /* BaseException.__new__ keeps the positional arguments as args;
+   * object.__new__ keeps nothing. */
+  sl_obj *e = plain ? sl_exc_new(rt, cls, NULL, 0) : sl_exc_new(rt, cls, args->pos, args->npos);
   if (!e) {
     sl_vdecref(rt, init);
     return -1;
@@ -469,12 +488,22 @@ static int user_text(sl_rt *rt, sl_value v, const char *meth, sl_strbuf *out, bo
   return out->failed ? sl_nomem(rt) : 0;
 }
 
+/* object.__repr__ of a plain instance. The address is not reproducible:
+ * simloop prints the object's position in the heap list instead. */
+static bool plain_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  if (!sl_is_type(v, &sl_exc_type) || is_exc_class(rt, sl_as_exc(v.u.o)->cls)) return false;
+  sl_class *c = sl_as_class(sl_as_exc(v.u.o)->cls);
+  sl_strbuf_printf(out, "<%s.%s object at %p>", c->module, sl_str_cstr(c->qualname), (void *)v.u.o);
+  return true;
+}
+
 int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
   bool done;
   if (user_text(rt, v, "__str__", out, &done)) return -1;
   if (done) return 0;
   if (user_text(rt, v, "__repr__", out, &done)) return -1;
   if (done) return 0;
+  if (plain_repr(rt, v, out)) return out->failed ? sl_nomem(rt) : 0;
   return sl_str(rt, v, out);
 }
 
@@ -482,6 +511,7 @@ int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   bool done;
   if (user_text(rt, v, "__repr__", out, &done)) return -1;
   if (done) return 0;
+  if (plain_repr(rt, v, out)) return out->failed ? sl_nomem(rt) : 0;
   return sl_repr(rt, v, out);
 }
 

@@ -39,6 +39,12 @@ void sl__vm_set_context(sl_rt *rt, sl_obj *exc) {
 
 /* An exception instance from `raise X` where X is a class or instance. */
 static int make_exc(sl_rt *rt, sl_value v, sl_obj **out, bool cause) {
+  const char *msg = cause ? "exception causes must derive from BaseException"
+                          : "exceptions must derive from BaseException";
+  sl_obj *base = rt->classes[SL_EXC_BASE_EXCEPTION];
+  if ((sl_is_type(v, &sl_class_type) && !sl_class_is_subclass(v.u.o, base)) ||
+      (sl_is_type(v, &sl_exc_type) && !sl_exc_isinstance_cls(v.u.o, base)))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s", msg);
   if (sl_is_type(v, &sl_class_type)) {
     sl_value inst;
     sl_args none = {NULL, 0, NULL, NULL, 0};
