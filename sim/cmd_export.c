@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "sim/schedule.h"
 #include "sim/tracearg.h"
 #include "traces/jsonl.h"
 
@@ -242,9 +243,9 @@ int sl_cmd_export(int argc, char **argv) {
   sl_strbuf_puts(&b, "\n]}\n");
   if (b.failed)
     goto nomem;
-  FILE *f = out ? fopen(out, "w") : stdout;
   int status = 0;
-  if (!f || fwrite(b.data, 1, b.len, f) != b.len || (f != stdout && fclose(f))) {
+  if (out ? sl_write_file_atomic(out, b.data, b.len, NULL) != SL_EOK
+          : fwrite(b.data, 1, b.len, stdout) != b.len) {
     fprintf(stderr, "simloop export: cannot write %s\n", out ? out : "stdout");
     status = 2;
   } else if (out) {

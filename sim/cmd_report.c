@@ -483,8 +483,7 @@ int sl_cmd_report(int argc, char **argv) {
                      "decision log).</p>\n</body></html>\n");
   if (h.failed)
     goto nomem;
-  FILE *f = fopen(out, "w");
-  if (!f || fwrite(h.data, 1, h.len, f) != h.len || fclose(f)) {
+  if (sl_write_file_atomic(out, h.data, h.len, NULL) != SL_EOK) {
     fprintf(stderr, "simloop report: cannot write %s\n", out);
   } else {
     printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), outcome);

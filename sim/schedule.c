@@ -239,33 +239,42 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
   }
 }
 
-sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
-                          sl_strbuf *err) {
-  sl_strbuf text = SL_STRBUF_INIT;
-  sl_declog_format(log, comment, &text);
+sl_errcode sl_write_file_atomic(const char *path, const char *data, size_t len,
+                                sl_strbuf *err) {
   sl_strbuf tmp = SL_STRBUF_INIT;
   sl_strbuf_printf(&tmp, "%s.tmp%ld", path, (long)getpid());
-  if (text.failed || tmp.failed) {
-    sl_strbuf_free(&text);
+  if (tmp.failed) {
     sl_strbuf_free(&tmp);
     return SL_ENOMEM;
   }
   /* Write beside the target and rename: readers see the old file or the
    * whole new one, never a prefix. */
   FILE *f = fopen(tmp.data, "wb");
-  bool ok = f && fwrite(text.data ? text.data : "", 1, text.len, f) == text.len;
+  bool ok = f && fwrite(data ? data : "", 1, len, f) == len;
   if (f && fclose(f))
     ok = false;
   if (ok && rename(tmp.data, path))
     ok = false;
   if (!ok) {
-    sl_strbuf_printf(err, "%s: cannot write the decision log: %s\n", path,
-                     strerror(errno));
+    if (err)
+      sl_strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
     remove(tmp.data);
   }
-  sl_strbuf_free(&text);
   sl_strbuf_free(&tmp);
   return ok ? SL_EOK : SL_EIO;
+}
+
+sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
+                          sl_strbuf *err) {
+  sl_strbuf text = SL_STRBUF_INIT;
+  sl_declog_format(log, comment, &text);
+  if (text.failed) {
+    sl_strbuf_free(&text);
+    return SL_ENOMEM;
+  }
+  sl_errcode rc = sl_write_file_atomic(path, text.data, text.len, err);
+  sl_strbuf_free(&text);
+  return rc;
 }
 
 sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {

@@ -85,6 +85,12 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
 sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
                           sl_strbuf *err);
 
+/* Writes data[0..len) to `path` through a temporary file renamed into
+ * place, so a failure never leaves a partial file. Returns SL_EIO with
+ * "path: cannot write: reason" in err (err may be NULL). */
+sl_errcode sl_write_file_atomic(const char *path, const char *data, size_t len,
+                                sl_strbuf *err);
+
 /* The shortest log that replays `taken` exactly under the oracle's rule:
  * the non-default decisions, each pinned to its step, plus explicit zero
  * costs for the earlier cost points of the same step (the rule consumes
