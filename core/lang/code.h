@@ -98,6 +98,9 @@ typedef enum sl_opcode {
   SL_OP_EXC_STAR_SPLIT,   /* (rest type -- rest' match): except* matching */
   SL_OP_PREP_RERAISE_STAR, /* (orig raised rest -- exc or None) after except* */
   SL_OP_POP_JUMP_IF_NONE, /* (x -- ): jump when x is None */
+  SL_OP_GET_AITER,        /* (obj -- aiter): obj.__aiter__() */
+  SL_OP_GET_ANEXT,        /* (aiter -- aiter awaitable): aiter.__anext__() */
+  SL_OP_END_ASYNC_FOR,    /* (aiter exc -- ): ends the loop on StopAsyncIteration, else re-raises */
   SL_OP__COUNT
 } sl_opcode;
 

@@ -200,8 +200,10 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_DELETE_GLOBAL: case SL_OP_DELETE_NAME: case SL_OP_LOAD_ATTR: case SL_OP_UNARY_OP:
   case SL_OP_JUMP: case SL_OP_GET_ITER: case SL_OP_LIST_TO_TUPLE: case SL_OP_POP_BLOCK:
   case SL_OP_PUSH_EXC_INFO: case SL_OP_POP_EXCEPT: case SL_OP_CHECK_EXC_MATCH: case SL_OP_AWAIT:
-  case SL_OP_EXC_STAR_SPLIT:
+  case SL_OP_EXC_STAR_SPLIT: case SL_OP_GET_AITER:
     return 0;
+  case SL_OP_GET_ANEXT: return 1;
+  case SL_OP_END_ASYNC_FOR: return -2;
   case SL_OP_PREP_RERAISE_STAR: return -2;
   case SL_OP_POP_JUMP_IF_NONE: return -1;
   case SL_OP_SETUP_FINALLY: return jump ? 1 : 0;

@@ -116,9 +116,36 @@ static void stmt_while(compiler *c, const sl_ast_stmt *s) {
   sl__bind_label(c, end);
 }
 
+/* async for: __aiter__ once, then await __anext__() until it raises
+ * StopAsyncIteration (caught by the SETUP_FINALLY around the await). */
+static void stmt_async_for(compiler *c, const sl_ast_stmt *s) {
+  int32_t start = sl__new_label(c), stop = sl__new_label(c), end = sl__new_label(c);
+  sl__expr(c, s->u.for_.iter);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_GET_AITER, 0);
+  sl__bind_label(c, start);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_SETUP_FINALLY, stop);
+  sl__emit(c, SL_OP_GET_ANEXT, 0);
+  sl__emit(c, SL_OP_AWAIT, 0);
+  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__store_target(c, s->u.for_.target);
+  sl__push_fblock(c, FB_FOR, start, end);
+  sl__block(c, &s->u.for_.body);
+  sl__pop_fblock(c);
+  sl__emit(c, SL_OP_JUMP, start);
+  sl__bind_label(c, stop);
+  c->u->line = s->line;
+  sl__emit(c, SL_OP_END_ASYNC_FOR, 0);
+  sl__block(c, &s->u.for_.orelse);
+  sl__bind_label(c, end);
+}
+
 static void stmt_for(compiler *c, const sl_ast_stmt *s) {
-  if (s->u.for_.is_async)
-    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "async for", "'async for' is not supported by simloop");
+  if (s->u.for_.is_async) {
+    stmt_async_for(c, s);
+    return;
+  }
   int32_t start = sl__new_label(c), orelse = sl__new_label(c), end = sl__new_label(c);
   sl__expr(c, s->u.for_.iter);
   c->u->line = s->line;

@@ -23,6 +23,8 @@ void sl__vm_set_context(sl_rt *rt, sl_obj *exc);
 int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *aw);
 /* exit_fn(None, None, None) or exit_fn(type(exc), exc, None): the awaitable. */
 int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw);
+/* obj.name() (vm_class.c) */
+int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out);
 /* super(cls, self) */
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
 

@@ -797,6 +797,36 @@ dispatch:
       sl_vdecref(rt, v);
       break;
     }
+    case SL_OP_GET_AITER:
+    case SL_OP_GET_ANEXT: {
+      bool first = in->op == SL_OP_GET_AITER;
+      sl_value obj = first ? POP() : TOP(), v;
+      int rc = sl__vm_call_method0(rt, obj, first ? "__aiter__" : "__anext__", &v);
+      if (first) sl_vdecref(rt, obj);
+      if (rc) {
+        if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+          sl_err_clear(rt);
+          sl_raise(rt, SL_EXC_TYPE_ERROR, first ? "'async for' requires an object with __aiter__ method, got %s"
+                                                : "'async for' received an invalid object from __aiter__: %s",
+                   sl_type_name(obj));
+        }
+        goto error;
+      }
+      PUSH(v);
+      break;
+    }
+    case SL_OP_END_ASYNC_FOR: {
+      sl_value exc = POP(), it = POP();
+      sl_vdecref(rt, it);
+      if (sl_exc_isinstance(exc.u.o, SL_EXC_STOP_ASYNC_ITERATION)) {
+        sl_vdecref(rt, exc);
+        break;
+      }
+      sl_err_restore(rt, exc.u.o);
+      set_ctx = false;
+      add_tb = false;
+      goto error;
+    }
     case SL_OP__COUNT:
     default: sl_rt_fatal(rt, SL_ECORRUPT); goto exit_error;
     }

@@ -515,6 +515,15 @@ int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   return sl_repr(rt, v, out);
 }
 
+int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out) {
+  sl_value m;
+  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
+  sl_args none = {NULL, 0, NULL, NULL, 0};
+  int rc = sl_vm_call(rt, m, &none, out);
+  sl_vdecref(rt, m);
+  return rc;
+}
+
 /* ---- async with ------------------------------------------------------------ */
 
 int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *aw) {
