@@ -21,7 +21,7 @@
 /* ---- REGISTER BIND FUNCTIONS HERE (one line per part, in order) ------- */
 static const sl_asyncio_binder binders[] = {
     sl_asyncio_bind_core,
-    /* sl_asyncio_bind_sync, */
+    sl_asyncio_bind_sync,
     NULL,
 };
 
