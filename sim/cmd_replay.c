@@ -20,7 +20,8 @@ int sl_cmd_replay(int argc, char **argv);
 
 static void usage(FILE *f) {
   fprintf(
-      f, "usage: simloop replay FILE (--seed S [--strategy ...] | --decisions LOG)\n"
+      f, "usage: simloop replay FILE (--seed S [--strategy ...] | --decisions LOG | "
+         "--bytes IN)\n"
          "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
          "                      [--max-steps N] [--max-time T] [--python V]\n"
          "\n"
@@ -30,6 +31,8 @@ static void usage(FILE *f) {
          "\n"
          "  --decisions LOG a decision log (explore's, minimize's, a trace, or by hand;\n"
          "                  docs/explore.md \"Decision logs\")\n"
+         "  --bytes IN      a raw fuzz_schedule input: one byte per decision point\n"
+         "                  (docs/explore.md \"Decision sources\")\n"
          "  --db DB         store the run in trace database DB (then print no steps)\n"
          "  --jsonl OUT     write the trace as JSON Lines to OUT ('-' = stdout)\n"
          "  --quiet         print no steps, only the outcome and the hash\n"
@@ -39,10 +42,45 @@ static void usage(FILE *f) {
          "or input.\n");
 }
 
+/* Runs the program on the fuzzer bytes in `path` and returns the canonical
+ * log of that run. */
+static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max_time,
+                               sl_declog *log, sl_strbuf *err) {
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sl_strbuf_printf(err, "%s: cannot read the fuzzer input: %s\n", path,
+                     strerror(errno));
+    return SL_EIO;
+  }
+  sl_strbuf b = SL_STRBUF_INIT;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
+    sl_strbuf_append(&b, buf, n);
+  fclose(f);
+  if (b.failed) {
+    sl_strbuf_free(&b);
+    return SL_ENOMEM;
+  }
+  sl_schedule s;
+  sl_schedule_init_bytes(&s, (const uint8_t *)b.data, b.len);
+  s.max_time = max_time;
+  sl_trial t;
+  sl_trial_init(&t);
+  sl_errcode rc = sl_trial_run(prog, &s, NULL, &t, err);
+  if (rc == SL_EOK)
+    rc = sl_declog_copy(log, &t.log);
+  sl_trial_free(&t);
+  sl_schedule_free(&s);
+  sl_strbuf_free(&b);
+  return rc;
+}
+
 int sl_cmd_replay(int argc, char **argv) {
   sl_schedopts so;
   sl_schedopts_init(&so);
-  const char *path = NULL, *log_path = NULL, *db = NULL, *jsonl = NULL;
+  const char *path = NULL, *log_path = NULL, *bytes_path = NULL, *db = NULL,
+             *jsonl = NULL;
   bool quiet = false, json = false;
   for (int i = 1; i < argc; i++) {
     int r = sl_schedopts_parse(&so, "replay", argc, argv, &i);
@@ -54,6 +92,8 @@ int sl_cmd_replay(int argc, char **argv) {
     const char *v;
     if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing)))
       log_path = v;
+    else if ((v = sl_opt_value(argc, argv, &i, "--bytes", &missing)))
+      bytes_path = v;
     else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
       db = v;
     else if ((v = sl_opt_value(argc, argv, &i, "--jsonl", &missing)))
@@ -79,8 +119,8 @@ int sl_cmd_replay(int argc, char **argv) {
     } else
       path = argv[i];
   }
-  if (!path || (!log_path && !so.has_seed) ||
-      (log_path && (so.has_seed || so.has_strategy))) {
+  if (!path || (!!log_path + !!bytes_path + so.has_seed != 1) ||
+      ((log_path || bytes_path) && so.has_strategy)) {
     fprintf(stderr,
             "simloop replay: give a scenario and either --seed S (with the --strategy "
             "options explore printed) or --decisions LOG\n");
@@ -98,7 +138,18 @@ int sl_cmd_replay(int argc, char **argv) {
   if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
     goto out;
   if (log_path) {
-    if (sl_declog_read(log_path, &log, &err) != SL_EOK)
+    if (sl_declog_read(log_path, &log, &err) != SL_EOK) {
+      /* Only when the first line is already not a log: a fuzzer input. */
+      size_t pl = strlen(log_path);
+      const char *m = sl_strbuf_cstr(&err);
+      if (!strncmp(m, log_path, pl) && !strncmp(m + pl, ":1:", 3))
+        sl_strbuf_printf(&err, "(a raw fuzzer input replays with --bytes %s)\n",
+                         log_path);
+      goto out;
+    }
+  } else if (bytes_path) {
+    /* A fuzz_schedule input: one byte per decision point (schedule.h). */
+    if (bytes_to_log(prog, bytes_path, so.run.max_time, &log, &err) != SL_EOK)
       goto out;
   } else {
     /* The seed's schedule, turned into the log that replays it. */
@@ -122,8 +173,9 @@ int sl_cmd_replay(int argc, char **argv) {
   }
   char hash[65];
   int64_t run_id = 0;
-  sl_record_opts ro = {so.run.max_time, so.has_seed, so.seed,
-                       log_path ? "replay" : sl_strategy_name(so.strategy.kind), db};
+  sl_record_opts ro = {
+      so.run.max_time, so.has_seed, so.seed,
+      log_path || bytes_path ? "replay" : sl_strategy_name(so.strategy.kind), db};
   if (sl_trial_record(prog, &log, &ro, &t, &rec, &run_id, hash, &err) != SL_EOK)
     goto out;
   sl_trace *tr = sl_recorder_trace(rec);

@@ -34,6 +34,15 @@ expect_status 0 "$SIMLOOP" report --db t.db -o bank.html
 expect_in bank.html "What went wrong"
 expect_in bank.html "overdraft: balance -30"
 expect_in bank.html 'class="hit"'
+# Fuzzer bytes replay, and the recorded trace serves as its decision log.
+printf '\000\377\200\220\000\240\377' >fuzz.bin
+expect_status 1 "$SIMLOOP" replay "$ex/bank.py" --bytes fuzz.bin --jsonl fz.jsonl
+expect_in out.txt "overdraft"
+h1=$(sed -n 's/^trace hash: //p' out.txt)
+expect_status 1 "$SIMLOOP" replay "$ex/bank.py" --decisions fz.jsonl --quiet
+expect_in out.txt "trace hash: $h1"
+expect_status 2 "$SIMLOOP" replay "$ex/bank.py" --decisions fuzz.bin
+expect_in err.txt "replays with --bytes fuzz.bin"
 # Bad input: exit 2 with a message saying what and where.
 expect_status 2 "$SIMLOOP" explore nosuch.py
 expect_in err.txt "nosuch.py: cannot read the scenario"
