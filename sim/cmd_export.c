@@ -8,8 +8,8 @@
  * task ran is a slice on its track; the gap before a `wakeup T3 <- F2` is
  * an "await F2" slice; prints, decisions and task ends are instants.
  * Time is virtual time in microseconds. A handle that took no virtual time
- * is drawn 1 us wide, shifted by its position in the step, so the slices
- * of one step line up in the order they ran. */
+ * is drawn 1 us wide; handles at the same virtual time are laid 1 us
+ * apart in the order they ran (across steps), so slices never overlap. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,7 +131,9 @@ int sl_cmd_export(int argc, char **argv) {
   sl_strbuf_puts(&b, "}},\n{\"ph\":\"M\",\"pid\":1,\"tid\":0,\"name\":\"thread_name\","
                      "\"args\":{\"name\":\"event loop\"}}");
   double step_t = 0;
-  double cur_ts = 0; /* the slice being built, us */
+  double cur_ts = 0;   /* the slice being built, us */
+  double same_t = -1;  /* virtual time of the previous handle */
+  uint64_t same_k = 0; /* handles before this one at that time */
   uint64_t cur_tid = 0;
   for (size_t i = 0; i < tr.nev; i++) {
     const sl_tev *e = &tr.ev[i];
@@ -144,24 +146,24 @@ int sl_cmd_export(int argc, char **argv) {
       uint64_t k = handle_task(sl_tstr_or(&e->a, ""), &awaited);
       if (k > maxtask)
         k = 0;
-      double ts = e->t * 1e6 + e->pos;
-      /* The handle's duration: up to the next handle or step, >= 1 us. */
+      /* Handles at the same virtual time are laid 1 us apart in the
+       * order they ran, across steps, so no two slices of a track overlap. */
+      if (e->t == same_t) {
+        same_k++;
+      } else {
+        same_t = e->t;
+        same_k = 0;
+      }
+      double ts = e->t * 1e6 + (double)same_k;
       double end = ts + 1;
+      /* A cost decision after the handle: it took that long. */
       for (size_t j = i + 1; j < tr.nev; j++) {
         const sl_tev *n = &tr.ev[j];
-        if (n->kind == SL_TEV_HANDLE) {
-          if (n->t * 1e6 + n->pos > end)
-            end = n->t * 1e6 + n->pos;
+        if (n->kind == SL_TEV_HANDLE || n->kind == SL_TEV_STEP)
           break;
-        }
-        if (n->kind == SL_TEV_STEP) {
-          if (n->t * 1e6 > end)
-            end = n->t * 1e6;
-          break;
-        }
-        if (n->kind == SL_TEV_DECISION) {
-          if (ts + n->t * 1e6 > end)
-            end = ts + n->t * 1e6;
+        if (n->kind == SL_TEV_DECISION && !strcmp(sl_tstr_or(&n->a, ""), "cost") &&
+            n->t > 0) {
+          end = ts + n->t * 1e6;
           break;
         }
       }
