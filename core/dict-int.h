@@ -25,6 +25,12 @@ typedef struct sl__htable {
   int32_t *index;   /* owned; indexcap slots, -1 empty, -2 dummy */
   size_t indexcap;  /* a power of two, or 0 before the first insert */
   uint64_t version; /* bumped on every insertion or deletion (iterators) */
+  /* Sets only (set.c): `entries` is CPython's open-addressing slot table
+   * itself (nentries == capentries == its size; an empty slot has an undef
+   * key and hash 0, a dummy an undef key and hash -1), so iterating the
+   * entries in order is iterating the set in CPython's order. */
+  size_t fill;   /* active + dummy slots */
+  size_t finger; /* where set.pop() looks first */
 } sl__htable;
 
 static inline sl__htable *sl__as_htable(sl_obj *o) { return (sl__htable *)o; }
@@ -50,5 +56,40 @@ bool sl__set_pop(sl_rt *rt, sl_obj *set, sl_value *key);
 sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type);
 /* set/frozenset membership for either kind. */
 int sl__set_contains_any(sl_rt *rt, sl_obj *set, sl_value key, bool *found);
+
+
+/* Shared by dict.c and set.c. */
+void sl__htable_clear_slot(sl_rt *rt, sl_obj *o);
+void sl__htable_release(sl_obj *o);
+int sl__htable_truth(sl_rt *rt, sl_obj *o, bool *res);
+/* sl_hash with CPython 3.14's "cannot use 'list' as a dict key (...)". */
+int sl__key_hash(sl_rt *rt, sl__htable *t, sl_value key, int64_t *h);
+/* Next live entry at or after *pos (in table order). */
+bool sl__next_entry(sl__htable *t, size_t *pos, sl__hentry **out);
+/* A copy of a set or frozenset with type `type`, laid out as CPython's
+ * set_merge into an empty set would. */
+sl_obj *sl__set_copy(sl_rt *rt, sl_obj *set, const sl_type *type);
+/* Adds key with its known hash (no hashing). */
+int sl__set_add_hashed(sl_rt *rt, sl_obj *set, sl_value key, int64_t hash);
+/* Merges another set into `set` (set_update with a set argument). */
+int sl__set_merge(sl_rt *rt, sl_obj *set, sl_obj *other);
+/* set_update_internal's fast paths: 0 done (a set or dict), 1 "not a set
+ * or dict: iterate it", -1 error. */
+int sl__set_update_fast(sl_rt *rt, sl_obj *set, sl_value other);
+/* New sets of `type` (set_intersection, set_difference,
+ * set_symmetric_difference with set arguments). */
+sl_obj *sl__set_intersection(sl_rt *rt, sl_obj *a, sl_obj *b, const sl_type *type);
+sl_obj *sl__set_difference(sl_rt *rt, sl_obj *a, sl_obj *b, const sl_type *type);
+sl_obj *sl__set_symdiff(sl_rt *rt, sl_obj *a, sl_obj *b, const sl_type *type);
+/* In-place forms with a set argument. */
+int sl__set_difference_update(sl_rt *rt, sl_obj *set, sl_obj *other);
+int sl__set_symdiff_update(sl_rt *rt, sl_obj *set, sl_obj *other);
+/* The dummy clean-up after discarding an iterable's items. */
+int sl__set_after_discards(sl_rt *rt, sl_obj *set);
+
+/* For the compiler: a set display whose items are all constants (more than
+ * two), built as CPython builds it (a frozenset constant merged into a new
+ * set), so `print({3, 1, 2})` shows CPython's order. New reference. */
+sl_obj *sl_set_from_const_display(sl_rt *rt, const sl_value *items, size_t n);
 
 #endif

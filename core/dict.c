@@ -1,5 +1,5 @@
-/* dict, set and frozenset: insertion-ordered hash tables (see dict.h and
- * dict-int.h). Mirrors the compact layout of Objects/dictobject.c: an
+/* dict: an insertion-ordered hash table (see dict.h and dict-int.h); set
+ * and frozenset are in set.c. Mirrors the compact layout of Objects/dictobject.c: an
  * entries array in insertion order and a separate sparse index. */
 #include "core/dict-int.h"
 
@@ -16,7 +16,7 @@
 
 /* ---- table mechanics ---------------------------------------------------- */
 
-static void htable_clear_slot(sl_rt *rt, sl_obj *o) {
+void sl__htable_clear_slot(sl_rt *rt, sl_obj *o) {
   sl__htable *t = sl__as_htable(o);
   /* Detach first: a key's clear may reach this table again through a cycle. */
   sl__hentry *entries = t->entries;
@@ -26,6 +26,7 @@ static void htable_clear_slot(sl_rt *rt, sl_obj *o) {
   sl_free(t->index);
   t->index = NULL;
   t->indexcap = 0;
+  t->fill = t->finger = 0;
   t->version++;
   for (size_t i = 0; i < n; i++) {
     sl_vdecref(rt, entries[i].key);
@@ -34,7 +35,7 @@ static void htable_clear_slot(sl_rt *rt, sl_obj *o) {
   sl_free(entries);
 }
 
-static void htable_release(sl_obj *o) {
+void sl__htable_release(sl_obj *o) {
   sl__htable *t = sl__as_htable(o);
   sl_free(t->entries);
   sl_free(t->index);
@@ -42,7 +43,25 @@ static void htable_release(sl_obj *o) {
   t->index = NULL;
 }
 
-void sl__htable_clear(sl_rt *rt, sl_obj *table) { htable_clear_slot(rt, table); }
+void sl__htable_clear(sl_rt *rt, sl_obj *table) { sl__htable_clear_slot(rt, table); }
+
+/* sl_hash for a key of this table. CPython 3.14 (gh-132828) words a failed
+ * hash of a key: "cannot use 'list' as a dict key (unhashable type:
+ * 'list')", "... as a set element (...)". */
+int sl__key_hash(sl_rt *rt, sl__htable *t, sl_value key, int64_t *h) {
+  if (!sl_hash(rt, key, h)) return 0;
+  if (rt->profile->minor < 14 || !rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR))
+    return -1;
+  sl_strbuf msg = SL_STRBUF_INIT;
+  sl_obj *exc = sl_err_fetch(rt);
+  int rc = sl_str(rt, sl_obj_val(exc), &msg);
+  if (!rc)
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot use '%s' as a %s (%s)", sl_type_name(key),
+             t->hdr.type == &sl_dict_type ? "dict key" : "set element", sl_strbuf_cstr(&msg));
+  sl_decref(rt, exc);
+  sl_strbuf_free(&msg);
+  return -1;
+}
 
 /* Finds `key` (with hash h). Returns 0 with *slot the index slot holding it
  * (or -1 if absent, *free_slot then the slot to insert into), -1 on error.
@@ -130,7 +149,7 @@ static int rebuild(sl_rt *rt, sl__htable *t, size_t need) {
  * replaces an existing key). Takes new references on success only. */
 static int insert(sl_rt *rt, sl__htable *t, sl_value key, sl_value value) {
   int64_t h;
-  if (sl_hash(rt, key, &h)) return -1;
+  if (sl__key_hash(rt, t, key, &h)) return -1;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot >= 0) {
@@ -168,7 +187,7 @@ static void remove_slot(sl__htable *t, long slot, sl_value *key, sl_value *value
 static int remove_key(sl_rt *rt, sl__htable *t, sl_value key, sl_value *value, bool *found) {
   int64_t h;
   *found = false;
-  if (sl_hash(rt, key, &h)) return -1;
+  if (sl__key_hash(rt, t, key, &h)) return -1;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot < 0) return 0;
@@ -179,7 +198,7 @@ static int remove_key(sl_rt *rt, sl__htable *t, sl_value key, sl_value *value, b
   return 0;
 }
 
-static bool next_entry(sl__htable *t, size_t *pos, sl__hentry **out) {
+bool sl__next_entry(sl__htable *t, size_t *pos, sl__hentry **out) {
   while (*pos < t->nentries) {
     sl__hentry *e = &t->entries[(*pos)++];
     if (!sl_is_undef(e->key)) {
@@ -190,7 +209,7 @@ static bool next_entry(sl__htable *t, size_t *pos, sl__hentry **out) {
   return false;
 }
 
-static int htable_truth(sl_rt *rt, sl_obj *o, bool *res) {
+int sl__htable_truth(sl_rt *rt, sl_obj *o, bool *res) {
   *res = sl__as_htable(o)->len != 0;
   return 0;
 }
@@ -204,7 +223,7 @@ static int dict_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl__hentry *e;
   bool first = true;
   /* Hold the entries alive: a repr cannot mutate, but keep to the rule. */
-  while (next_entry(t, &pos, &e)) {
+  while (sl__next_entry(t, &pos, &e)) {
     if (!first) sl_strbuf_puts(out, ", ");
     first = false;
     sl_value k = sl_vincref(e->key), v = sl_vincref(e->value);
@@ -228,7 +247,7 @@ static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   if (x->len != y->len) return 0;
   size_t pos = 0;
   sl__hentry *e;
-  while (next_entry(x, &pos, &e)) {
+  while (sl__next_entry(x, &pos, &e)) {
     sl_value k = sl_vincref(e->key), v = sl_vincref(e->value), w;
     bool found, same = false;
     int rc = sl_dict_get(rt, b.u.o, k, &w, &found);
@@ -246,9 +265,9 @@ static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return 0;
 }
 
-const sl_type sl_dict_type = {.name = "dict", .clear = htable_clear_slot,
-                              .release = htable_release, .repr = dict_repr, .eq = dict_eq,
-                              .unhashable = true, .truth = htable_truth,
+const sl_type sl_dict_type = {.name = "dict", .clear = sl__htable_clear_slot,
+                              .release = sl__htable_release, .repr = dict_repr, .eq = dict_eq,
+                              .unhashable = true, .truth = sl__htable_truth,
                               .size = sizeof(sl__htable)};
 
 sl_obj *sl_dict_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_dict_type); }
@@ -257,7 +276,7 @@ int sl_dict_get(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out, bool *foun
   sl__htable *t = sl__as_htable(dict);
   int64_t h;
   *found = false;
-  if (sl_hash(rt, key, &h)) return -1;
+  if (sl__key_hash(rt, t, key, &h)) return -1;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot < 0) return 0;
@@ -346,160 +365,14 @@ size_t sl_dict_len(sl_obj *dict) { return sl__as_htable(dict)->len; }
 
 bool sl_dict_next(sl_obj *dict, size_t *pos, sl_value *key, sl_value *value) {
   sl__hentry *e;
-  if (!next_entry(sl__as_htable(dict), pos, &e)) return false;
+  if (!sl__next_entry(sl__as_htable(dict), pos, &e)) return false;
   *key = e->key;
   if (value) *value = e->value;
   return true;
 }
 
-/* ---- set and frozenset --------------------------------------------------- */
-
-static int set_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl__htable *t = sl__as_htable(o);
-  bool frozen = o->type == &sl_frozenset_type;
-  if (!t->len) {
-    sl_strbuf_puts(out, frozen ? "frozenset()" : "set()");
-    return 0;
-  }
-  sl_strbuf_puts(out, frozen ? "frozenset({" : "{");
-  size_t pos = 0;
-  sl__hentry *e;
-  bool first = true;
-  while (next_entry(t, &pos, &e)) {
-    if (!first) sl_strbuf_puts(out, ", ");
-    first = false;
-    sl_value k = sl_vincref(e->key);
-    int rc = sl_repr(rt, k, out);
-    sl_vdecref(rt, k);
-    if (rc) return -1;
-  }
-  sl_strbuf_puts(out, frozen ? "})" : "}");
-  return 0;
-}
-
-/* Whether every element of a is in b. */
-static int set_issubset(sl_rt *rt, sl_obj *a, sl_obj *b, bool *res) {
-  sl__htable *x = sl__as_htable(a);
-  *res = false;
-  if (x->len > sl__as_htable(b)->len) return 0;
-  size_t pos = 0;
-  sl__hentry *e;
-  while (next_entry(x, &pos, &e)) {
-    bool found;
-    sl_value k = sl_vincref(e->key);
-    int rc = sl__set_contains_any(rt, b, k, &found);
-    sl_vdecref(rt, k);
-    if (rc) return -1;
-    if (!found) return 0;
-  }
-  *res = true;
-  return 0;
-}
-
-/* set == frozenset compares contents, as in Python. */
-static int set_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
-  *res = false;
-  if (!sl__is_anyset(b)) return 0;
-  if (sl__as_htable(a)->len != sl__as_htable(b.u.o)->len) return 0;
-  return set_issubset(rt, a, b.u.o, res);
-}
-
-/* a < b is "proper subset" for sets. */
-static int set_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
-  if (sl__as_htable(a)->len >= sl__as_htable(b.u.o)->len) {
-    *res = false;
-    return 0;
-  }
-  return set_issubset(rt, a, b.u.o, res);
-}
-
-/* Order-independent, so equal frozensets hash alike whatever their order
- * (the shuffle of each element hash follows frozenset's idea, not its
- * constants' exact output: hash values are never printed by CPython-equal
- * programs, since str hashes are randomised there). */
-static int frozenset_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
-  sl__htable *t = sl__as_htable(o);
-  uint64_t h = 0;
-  size_t pos = 0;
-  sl__hentry *e;
-  while (next_entry(t, &pos, &e)) {
-    uint64_t x = (uint64_t)e->hash;
-    h ^= ((x ^ 89869747ULL) ^ (x << 16)) * 3644798167ULL;
-  }
-  h ^= ((uint64_t)t->len + 1) * 1927868237ULL;
-  h = h * 69069U + 907133923UL;
-  int64_t r = (int64_t)(h >> 1);
-  *out = r == -1 ? 590923713 : r;
-  return 0;
-}
-
-const sl_type sl_set_type = {.name = "set", .clear = htable_clear_slot,
-                             .release = htable_release, .repr = set_repr, .eq = set_eq,
-                             .lt = set_lt, .unhashable = true, .truth = htable_truth,
-                             .size = sizeof(sl__htable)};
-
-const sl_type sl_frozenset_type = {.name = "frozenset", .clear = htable_clear_slot,
-                                   .release = htable_release, .repr = set_repr,
-                                   .eq = set_eq, .lt = set_lt, .hash = frozenset_hash,
-                                   .truth = htable_truth, .size = sizeof(sl__htable)};
-
-sl_obj *sl_set_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_set_type); }
-sl_obj *sl__frozenset_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_frozenset_type); }
-
-int sl__set_add_any(sl_rt *rt, sl_obj *set, sl_value key) {
-  return insert(rt, sl__as_htable(set), key, sl_undef());
-}
-
-int sl_set_add(sl_rt *rt, sl_obj *set, sl_value key) { return sl__set_add_any(rt, set, key); }
-
-int sl__set_contains_any(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
-  sl__htable *t = sl__as_htable(set);
-  int64_t h;
-  *found = false;
-  if (sl_hash(rt, key, &h)) return -1;
-  long slot, free_slot;
-  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
-  *found = slot >= 0;
-  return 0;
-}
-
-int sl_set_contains(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
-  return sl__set_contains_any(rt, set, key, found);
-}
-
-int sl_set_discard(sl_rt *rt, sl_obj *set, sl_value key, bool *found) {
-  sl_value v = sl_undef();
-  return remove_key(rt, sl__as_htable(set), key, &v, found);
-}
-
-bool sl__set_pop(sl_rt *rt, sl_obj *set, sl_value *key) {
-  sl__htable *t = sl__as_htable(set);
-  size_t pos = 0;
-  sl__hentry *e;
-  if (!next_entry(t, &pos, &e)) return false;
-  /* Probe for the index slot that points at entry pos-1. */
-  size_t mask = t->indexcap - 1;
-  uint64_t perturb = (uint64_t)e->hash;
-  size_t i = (size_t)e->hash & mask;
-  while (t->index[i] != (int32_t)(pos - 1)) {
-    perturb >>= 5;
-    i = (i * 5 + 1 + (size_t)perturb) & mask;
-  }
-  sl_value v;
-  remove_slot(t, (long)i, key, &v);
-  return true;
-}
-
-size_t sl_set_len(sl_obj *set) { return sl__as_htable(set)->len; }
-
-bool sl_set_next(sl_obj *set, size_t *pos, sl_value *key) {
-  sl__hentry *e;
-  if (!next_entry(sl__as_htable(set), pos, &e)) return false;
-  *key = e->key;
-  return true;
-}
-
 sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
+  if (type != &sl_dict_type) return sl__set_copy(rt, table, type);
   sl__htable *src = sl__as_htable(table);
   sl_obj *o = sl_obj_alloc(rt, type);
   if (!o) return NULL;
@@ -512,7 +385,7 @@ sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
   size_t pos = 0;
   sl__hentry *e;
   size_t mask = t->indexcap - 1;
-  while (next_entry(src, &pos, &e)) {
+  while (sl__next_entry(src, &pos, &e)) {
     sl__hentry *d = &t->entries[t->nentries];
     d->hash = e->hash;
     d->key = sl_vincref(e->key);

@@ -74,15 +74,22 @@ static int tuple_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return seq_lt(rt, x->items, x->len, y->items, y->len, res);
 }
 
+/* tuplehash: the xxHash-style lane mixing CPython 3.8+ uses, so a set of
+ * tuples of ints lays out (and prints) as CPython's does. */
 static int tuple_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  const uint64_t p1 = 11400714785074694791ULL, p2 = 14029467366897019727ULL,
+                 p5 = 2870177450012600261ULL;
   sl_tuple *t = sl_as_tuple(o);
-  uint64_t h = 0x345678;
+  uint64_t acc = p5;
   for (size_t i = 0; i < t->len; i++) {
-    int64_t item;
-    if (sl_hash(rt, t->items[i], &item)) return -1;
-    h = (h ^ (uint64_t)item) * 1000003ULL;
+    int64_t lane;
+    if (sl_hash(rt, t->items[i], &lane)) return -1;
+    acc += (uint64_t)lane * p2;
+    acc = (acc << 31) | (acc >> 33);
+    acc *= p1;
   }
-  *out = (int64_t)(h >> 1);
+  acc += (uint64_t)t->len ^ (p5 ^ 3527539ULL);
+  *out = acc == UINT64_MAX ? 1546275796 : (int64_t)acc;
   return 0;
 }
 

@@ -281,8 +281,8 @@ static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth
     while (j < len) {
       if (s[j] == '[' && level == 1) {
         /* Inside a key, braces are text. */
-        while (j < len && s[j] != ']' && s[j] != '}') j++;
-        if (j < len && s[j] == '}') continue;
+        while (j < len && s[j] != ']') j++;
+        if (j >= len) break;
       } else if (s[j] == '{') level++;
       else if (s[j] == '}' && --level == 0) break;
       j++;

@@ -365,7 +365,7 @@ int sl__reversed_new(sl_rt *rt, sl_value seq, sl_value *out) {
     sl_value rev;
     /* reversed(range) iterates the mirrored range. */
     int64_t last = r->start + (r->len - 1) * r->step;
-    if (sl_range_new(rt, r->len ? last : 0, r->len ? last - r->step : 0,
+    if (sl_range_new(rt, r->len ? last : 0, r->len ? r->start - r->step : 0,
                      r->step == INT64_MIN ? INT64_MAX : -r->step, &rev))
       return -1;
     int rc = range_iter(rt, rev.u.o, out);

@@ -361,7 +361,7 @@ static int dict_popitem(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
   CHECK(0, 0, "dict.popitem");
   sl_value kv[2];
   if (!sl__dict_popitem(rt, self.u.o, &kv[0], &kv[1]))
-    return sl_raise(rt, SL_EXC_KEY_ERROR, "'popitem(): dictionary is empty'");
+    return sl_raise(rt, SL_EXC_KEY_ERROR, "popitem(): dictionary is empty");
   sl_obj *t = sl_tuple_new(rt, kv, 2);
   sl_vdecref(rt, kv[0]);
   sl_vdecref(rt, kv[1]);
@@ -501,9 +501,10 @@ int sl__dict_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) 
 /* ---- set ----------------------------------------------------------------------------- */
 
 int sl__set_update(sl_rt *rt, sl_obj *s, sl_value iterable) {
+  int r = sl__set_update_fast(rt, s, iterable);
+  if (r <= 0) return r;
   sl_value it, x;
   if (sl_iter(rt, iterable, &it)) return -1;
-  int r;
   while ((r = sl_iter_next(rt, it, &x)) == 1) {
     int rc = sl__set_add_any(rt, s, x);
     sl_vdecref(rt, x);
@@ -518,37 +519,186 @@ int sl__set_update(sl_rt *rt, sl_obj *s, sl_value iterable) {
 
 int sl__set_binop(sl_rt *rt, sl_ast_binop op, sl_obj *a, sl_obj *b, const sl_type *type,
                   sl_value *out) {
-  sl_obj *r = op == SL_BIN_BITAND ? sl_obj_alloc(rt, type) : sl__htable_copy(rt, a, type);
+  sl_obj *r = NULL;
+  switch (op) {
+  case SL_BIN_BITOR:
+    r = sl__set_copy(rt, a, type);
+    if (r && sl__set_merge(rt, r, b)) {
+      sl_decref(rt, r);
+      r = NULL;
+    }
+    break;
+  case SL_BIN_BITAND: r = sl__set_intersection(rt, a, b, type); break;
+  case SL_BIN_SUB: r = sl__set_difference(rt, a, b, type); break;
+  default: r = sl__set_symdiff(rt, a, b, type); break;
+  }
   if (!r) return -1;
-  size_t pos = 0;
-  sl_value k;
-  int rc = 0;
-  if (op == SL_BIN_BITOR || op == SL_BIN_BITXOR) {
-    while (!rc && sl_set_next(b, &pos, &k)) {
-      bool found = false;
-      if (op == SL_BIN_BITXOR) rc = sl__set_contains_any(rt, a, k, &found);
-      if (!rc && found) rc = sl_set_discard(rt, r, k, &found);
-      else if (!rc) rc = sl__set_add_any(rt, r, k);
-    }
-  } else if (op == SL_BIN_BITAND) {
-    while (!rc && sl_set_next(a, &pos, &k)) {
-      bool found;
-      rc = sl__set_contains_any(rt, b, k, &found);
-      if (!rc && found) rc = sl__set_add_any(rt, r, k);
-    }
-  } else {
-    while (!rc && sl_set_next(b, &pos, &k)) {
-      bool found;
-      rc = sl_set_discard(rt, r, k, &found);
+  *out = sl_obj_val(r);
+  return 0;
+}
+
+/* Discards every item of an iterable (set_difference_update_internal). */
+static int discard_all(sl_rt *rt, sl_obj *s, sl_value iterable) {
+  if (sl__is_anyset(iterable)) return sl__set_difference_update(rt, s, iterable.u.o);
+  sl_value it, x;
+  if (sl_iter(rt, iterable, &it)) return -1;
+  int r;
+  while ((r = sl_iter_next(rt, it, &x)) == 1) {
+    bool found;
+    int rc = sl_set_discard(rt, s, x, &found);
+    sl_vdecref(rt, x);
+    if (rc) {
+      r = -1;
+      break;
     }
   }
-  if (rc) {
+  sl_vdecref(rt, it);
+  return r < 0 ? -1 : sl__set_after_discards(rt, s);
+}
+
+/* set_intersection with any iterable: a new set of self's type. */
+static sl_obj *intersect_any(sl_rt *rt, sl_obj *self, sl_value other) {
+  if (sl__is_anyset(other)) return sl__set_intersection(rt, self, other.u.o, self->type);
+  sl_obj *r = sl_obj_alloc(rt, self->type);
+  if (!r) return NULL;
+  sl_value it, x;
+  if (sl_iter(rt, other, &it)) {
+    sl_decref(rt, r);
+    return NULL;
+  }
+  int n;
+  while ((n = sl_iter_next(rt, it, &x)) == 1) {
+    bool found;
+    int rc = sl__set_contains_any(rt, self, x, &found);
+    if (!rc && found) rc = sl__set_add_any(rt, r, x);
+    sl_vdecref(rt, x);
+    if (rc) {
+      n = -1;
+      break;
+    }
+  }
+  sl_vdecref(rt, it);
+  if (n < 0) {
+    sl_decref(rt, r);
+    return NULL;
+  }
+  return r;
+}
+
+/* A new set of self's type holding an iterable's items. */
+static sl_obj *set_of(sl_rt *rt, const sl_type *type, sl_value iterable) {
+  sl_obj *r = sl_obj_alloc(rt, type);
+  if (r && sl__set_update(rt, r, iterable)) {
+    sl_decref(rt, r);
+    return NULL;
+  }
+  return r;
+}
+
+/* Moves `from`'s table into `to` (set_swap_bodies), dropping `from`. */
+static void take_body(sl_rt *rt, sl_obj *to, sl_obj *from) {
+  sl__htable *x = sl__as_htable(to), *y = sl__as_htable(from), tmp = *x;
+  sl_obj hdr = x->hdr;
+  *x = *y;
+  x->hdr = hdr;
+  hdr = y->hdr;
+  *y = tmp;
+  y->hdr = hdr;
+  x->version++;
+  sl_decref(rt, from);
+}
+
+enum { UNION, INTERSECTION, DIFFERENCE, SYMDIFF, INTERSECTION_UPDATE, DIFFERENCE_UPDATE,
+       SYMDIFF_UPDATE };
+
+static int set_algebra(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int kind,
+                       const char *name) {
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
+  if (kind == SYMDIFF || kind == SYMDIFF_UPDATE) CHECK(1, 1, name);
+  sl_obj *so = self.u.o, *r = NULL;
+  int rc = 0;
+  switch (kind) {
+  case UNION:
+    r = sl__set_copy(rt, so, so->type);
+    for (size_t i = 0; r && i < a->npos && !rc; i++) rc = sl__set_update(rt, r, a->pos[i]);
+    break;
+  case INTERSECTION:
+  case INTERSECTION_UPDATE:
+    if (!a->npos) {
+      r = sl__set_copy(rt, so, so->type);
+      break;
+    }
+    sl_incref(so);
+    r = so;
+    for (size_t i = 0; r && i < a->npos; i++) {
+      sl_obj *n = intersect_any(rt, r, a->pos[i]);
+      sl_decref(rt, r);
+      r = n;
+    }
+    if (r && kind == INTERSECTION_UPDATE) {
+      take_body(rt, so, r);
+      *out = sl_none();
+      return 0;
+    }
+    break;
+  case DIFFERENCE:
+    if (!a->npos) {
+      r = sl__set_copy(rt, so, so->type);
+      break;
+    }
+    if (sl__is_anyset(a->pos[0])) r = sl__set_difference(rt, so, a->pos[0].u.o, so->type);
+    else if ((r = sl__set_copy(rt, so, so->type))) rc = discard_all(rt, r, a->pos[0]);
+    for (size_t i = 1; r && i < a->npos && !rc; i++) rc = discard_all(rt, r, a->pos[i]);
+    break;
+  case DIFFERENCE_UPDATE:
+    for (size_t i = 0; i < a->npos && !rc; i++) rc = discard_all(rt, so, a->pos[i]);
+    if (rc) return -1;
+    *out = sl_none();
+    return 0;
+  case SYMDIFF:
+  case SYMDIFF_UPDATE: {
+    sl_obj *other = sl__is_anyset(a->pos[0]) ? a->pos[0].u.o : NULL;
+    bool owned = false;
+    if (!other) {
+      if (!(other = set_of(rt, so->type, a->pos[0]))) return -1;
+      owned = true;
+    }
+    if (kind == SYMDIFF_UPDATE) {
+      rc = sl__set_symdiff_update(rt, so, other);
+      if (owned) sl_decref(rt, other);
+      if (rc) return -1;
+      *out = sl_none();
+      return 0;
+    }
+    if (owned) {
+      /* set_symmetric_difference: the iterable's set, updated with self. */
+      rc = sl__set_symdiff_update(rt, other, so);
+      r = other;
+    } else {
+      r = sl__set_symdiff(rt, so, other, so->type);
+    }
+    break;
+  }
+  }
+  if (!r || rc) {
     sl_decref(rt, r);
     return -1;
   }
   *out = sl_obj_val(r);
   return 0;
 }
+
+#define SET_ALGEBRA(fn, kind, name)                                                      \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
+    return set_algebra(rt, self, a, out, kind, name);                                     \
+  }
+SET_ALGEBRA(set_union, UNION, "set.union")
+SET_ALGEBRA(set_intersection, INTERSECTION, "set.intersection")
+SET_ALGEBRA(set_difference, DIFFERENCE, "set.difference")
+SET_ALGEBRA(set_symdiff, SYMDIFF, "set.symmetric_difference")
+SET_ALGEBRA(set_intersection_update, INTERSECTION_UPDATE, "set.intersection_update")
+SET_ALGEBRA(set_difference_update, DIFFERENCE_UPDATE, "set.difference_update")
+SET_ALGEBRA(set_symdiff_update, SYMDIFF_UPDATE, "set.symmetric_difference_update")
 
 static int set_add(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   CHECK(1, 1, "set.add");
@@ -573,7 +723,7 @@ static int set_remove(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 static int set_pop(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   CHECK(0, 0, "set.pop");
   if (!sl__set_pop(rt, self.u.o, out))
-    return sl_raise(rt, SL_EXC_KEY_ERROR, "'pop from an empty set'");
+    return sl_raise(rt, SL_EXC_KEY_ERROR, "pop from an empty set");
   return 0;
 }
 
@@ -600,65 +750,6 @@ static int as_set(sl_rt *rt, sl_value v, sl_obj **s, bool *owned) {
   }
   return 0;
 }
-
-/* union, intersection, difference, symmetric_difference with any number
- * of iterables (symmetric_difference: exactly one). */
-static int set_algebra(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out,
-                       sl_ast_binop op, const char *name, bool inplace) {
-  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
-  if (op == SL_BIN_BITXOR) CHECK(1, 1, name);
-  sl_value cur = sl_vincref(inplace ? self : sl_undef());
-  if (!inplace) {
-    sl_obj *c = sl__htable_copy(rt, self.u.o, self.u.o->type);
-    if (!c) return -1;
-    cur = sl_obj_val(c);
-  }
-  for (size_t i = 0; i < a->npos; i++) {
-    sl_obj *other;
-    bool owned;
-    if (as_set(rt, a->pos[i], &other, &owned)) goto fail;
-    sl_value r;
-    int rc = sl__set_binop(rt, op, cur.u.o, other, self.u.o->type, &r);
-    if (owned) sl_decref(rt, other);
-    if (rc) goto fail;
-    if (inplace) {
-      /* Move r's table into self. */
-      sl__htable *x = sl__as_htable(self.u.o), *y = sl__as_htable(r.u.o), tmp = *x;
-      sl_obj hdr = x->hdr;
-      *x = *y;
-      x->hdr = hdr;
-      hdr = y->hdr;
-      *y = tmp;
-      y->hdr = hdr;
-      x->version++;
-      sl_vdecref(rt, r);
-    } else {
-      sl_vset(rt, &cur, r);
-    }
-  }
-  if (inplace) {
-    sl_vdecref(rt, cur);
-    *out = sl_none();
-  } else {
-    *out = cur;
-  }
-  return 0;
-fail:
-  sl_vdecref(rt, cur);
-  return -1;
-}
-
-#define SET_ALGEBRA(fn, op, name, inplace)                                               \
-  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
-    return set_algebra(rt, self, a, out, op, name, inplace);                              \
-  }
-SET_ALGEBRA(set_union, SL_BIN_BITOR, "set.union", false)
-SET_ALGEBRA(set_intersection, SL_BIN_BITAND, "set.intersection", false)
-SET_ALGEBRA(set_difference, SL_BIN_SUB, "set.difference", false)
-SET_ALGEBRA(set_symdiff, SL_BIN_BITXOR, "set.symmetric_difference", false)
-SET_ALGEBRA(set_intersection_update, SL_BIN_BITAND, "set.intersection_update", true)
-SET_ALGEBRA(set_difference_update, SL_BIN_SUB, "set.difference_update", true)
-SET_ALGEBRA(set_symdiff_update, SL_BIN_BITXOR, "set.symmetric_difference_update", true)
 
 static int set_relation(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int which) {
   static const char *const names[] = {"set.issubset", "set.issuperset", "set.isdisjoint"};

@@ -286,10 +286,7 @@ static int do_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, b
         while (i < len && (w = space_at(d, len, i))) i += w;
         if (i >= len) break;
         if (n++ >= maxsplit) {
-          /* The rest, with trailing whitespace stripped. */
-          size_t e = len;
-          while (e > i && (w = space_before(d, e))) e -= w;
-          rc = push(rt, l, d + i, e - i);
+          rc = push(rt, l, d + i, len - i); /* the rest, as it is */
           break;
         }
         size_t j = i;
@@ -304,9 +301,7 @@ static int do_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, b
         while (e > 0 && (w = space_before(d, e))) e -= w;
         if (e == 0) break;
         if (n++ >= maxsplit) {
-          size_t i = 0;
-          while (i < e && (w = space_at(d, len, i))) i += w;
-          rc = push(rt, l, d + i, e - i);
+          rc = push(rt, l, d, e);
           break;
         }
         size_t j = e;
@@ -516,8 +511,12 @@ static int str_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   static const char *const names[] = {"old", "new", "count"};
   sl_value v[3];
   if (a->npos < 2 && !a->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "replace expected at least 2 arguments, got %zu",
-                    a->npos);
+    /* 3.13 moved str.replace to Argument Clinic with a keyword `count`. */
+    return sl__py_minor(rt) >= 13
+               ? sl_raise(rt, SL_EXC_TYPE_ERROR,
+                          "replace() takes at least 2 positional arguments (%zu given)", a->npos)
+               : sl_raise(rt, SL_EXC_TYPE_ERROR, "replace expected at least 2 arguments, got %zu",
+                          a->npos);
   if (sl_args_bind(rt, a, "replace", names, 3, 2, 3, v)) return -1;
   if (str_arg(rt, v[0], "replace() argument 1 must be str") ||
       str_arg(rt, v[1], "replace() argument 2 must be str"))

@@ -197,8 +197,16 @@ int sl_inplace_op(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *
       *out = sl_vincref(a);
       return 0;
     }
+    if (op == SL_BIN_SUB || op == SL_BIN_BITXOR) {
+      /* set_isub / set_ixor work in place. */
+      int rc = op == SL_BIN_SUB ? sl__set_difference_update(rt, a.u.o, b.u.o)
+                                : sl__set_symdiff_update(rt, a.u.o, b.u.o);
+      if (rc) return -1;
+      *out = sl_vincref(a);
+      return 0;
+    }
     if (sl__set_binop(rt, op, a.u.o, b.u.o, &sl_set_type, &r)) return -1;
-    /* Replace a's contents with the result (a new table of the same type). */
+    /* set_iand: the intersection's table replaces a's (set_swap_bodies). */
     sl__htable *x = sl__as_htable(a.u.o), *y = sl__as_htable(r.u.o), tmp = *x;
     sl_obj hdr = x->hdr;
     *x = *y;

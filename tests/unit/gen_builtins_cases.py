@@ -1,0 +1,732 @@
+#!/usr/bin/env python3
+"""Generates tests/unit/builtins_cases.txt: small programs and the exact
+output CPython prints for each, per CPython version.
+
+Run from the repository root:
+    /usr/bin/python3 tests/unit/gen_builtins_cases.py
+CPython 3.11 is the machine's python3; 3.12-3.14 come from Pyodide
+(oracle/pyodide/node_modules) when `node` and the packages are there.
+Versions that are not available are left out of the file (the C test
+runs only the versions listed).
+
+File format: blocks of
+    @@ case <name> <minor> [<minor>...]
+    <program>
+    @@ expect
+    <expected stdout>
+    @@ end
+"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+OUT = os.path.join(HERE, "builtins_cases.txt")
+
+# Expressions: each becomes `print(repr(<expr>))` under try/except, which
+# prints "Type: message" for an exception.
+EXPRS = r"""
+1+2
+7//2
+-7//2
+-7%2
+7.0//2
+-7.0%2
+2**10
+2**-1
+2**62
+1<<62
+-1>>70
+1/3
+10/4
+0.1+0.2
+1/0
+1//0
+1%0
+1.0/0
+1.0//0
+1.0%0
+divmod(1, 0)
+divmod(1.0, 0)
+0.0**-1
+True+True
+True&False
+True|False
+True^True
+~5
+-True
+1 < 'a'
+'a' < 1
+(1, 'a') <= (1, 2)
+[1, 2] < [1, 2, 3]
+(1, 2) > (1, 1, 5)
+None < None
+{1} < {1, 2}
+{1, 2} <= {1, 2}
+{1, 2} > {2}
+set() < []
+1 == 1.0
+1 < 1.5
+float('nan') == float('nan')
+[1, 2] == [1, 2.0]
+(1,) == [1]
+'b' > 'a'
+'ab' in 'cabd'
+1 in 'abc'
+1 in [1, 2]
+3 not in (1, 2)
+'k' in {'k': 1}
+[] in {1}
+1 in 5
+2 in range(0, 10, 2)
+3 in range(0, 10, 2)
+[1, 2] + [3]
+[1] + (1,)
+(1,) + [1]
+'a' + 1
+'ab' * 3
+3 * 'ab'
+[0] * 3
+(1, 2) * 2
+'a' * 'b'
+'a' * 1.5
+[1] * -1
+-'a'
+{1, 2} | {3}
+{1, 2} & {2, 3}
+{1, 2} - {2}
+{1, 2} ^ {2, 3}
+frozenset({1}) | {2}
+{'a': 1} | {'b': 2}
+{} | []
+'abc'[1]
+'abc'[-1]
+'abc'[5]
+'abc'['x']
+[1, 2, 3][1:]
+[1, 2, 3][::-1]
+[1, 2, 3][::2]
+[1, 2, 3][5]
+[1, 2, 3][1.0]
+(1, 2)[3]
+(1, 2, 3, 4)[-3:-1]
+'hello'[1:4]
+'hello'[::-2]
+'héllo'[1:3]
+'héllo'[::-1]
+[1, 2, 3][::0]
+b'abc'[0]
+b'abc'[1:]
+range(10)[2]
+range(10)[-1]
+range(10)[2:5]
+range(10)[::-3]
+range(0, 10, 3)[10]
+5[0]
+{'a': 1}['b']
+{(1, 2): 3}[(1, 2)]
+len([1, 2])
+len('héllo')
+len({'a': 1})
+len(range(0, 10, 3))
+len(5)
+list(range(5))
+list(range(5, 0, -2))
+list(range(0))
+range(5)
+range(1, 5, 2)
+range(0, 1, 0)
+range(3) == range(0, 3, 1)
+str(range(2, 4))
+list('ab')
+tuple([1, 2])
+tuple('ab')
+list(1)
+dict(a=1, b=2)
+dict([('a', 1)], b=2)
+dict([1])
+dict([[1, 2, 3]])
+set('aab') == {'a', 'b'}
+set([3, 1, 2])
+frozenset([1, 2])
+set()
+frozenset()
+{}
+{'a': [1, {'b': (1,)}]}
+{1: 'x', 2.5: None, True: False}
+(1,)
+()
+[None, True, 1.5, 'x', b'y']
+str(1.0)
+str(1e16)
+str(1e-5)
+repr('a\'b')
+repr('a"b\'c')
+repr('tab\there\n')
+str(b'ab')
+repr(b'\x00\xffab\'')
+bool([])
+bool('x')
+bool(0.0)
+int('42')
+int(' -7 ')
+int('0x1f', 0)
+int('ff', 16)
+int('12', 2)
+int('3.5')
+int(3.9)
+int(-3.9)
+int(True)
+int([])
+int(1.5, 2)
+int(float('inf'))
+int(float('nan'))
+float('1e3')
+float(' inf ')
+float('-nan')
+float('x')
+float(3)
+float([])
+abs(-3)
+abs(-2.5)
+abs('a')
+round(2.5)
+round(3.5)
+round(-0.5)
+round(3.14159, 2)
+round(2.675, 2)
+round(15, -1)
+round(25, -1)
+round(1.5, 'a')
+round('a')
+divmod(-7, 2)
+divmod(7.5, 2)
+divmod('a', 1)
+pow(2, 10)
+pow(2, -1)
+pow(2, 10, 1000)
+pow(3, -1, 7)
+pow(2, 3, 0)
+pow(-2, 3, 5)
+hex(255)
+hex(-255)
+oct(8)
+oct(-8)
+bin(5)
+bin(0)
+hex(1.5)
+chr(65)
+chr(9731)
+chr(-1)
+ord('A')
+ord('é')
+ord('ab')
+ord(1)
+hash(1)
+hash(1.0) == hash(1)
+hash((1, 2)) == hash((1, 2))
+hash([])
+hash({})
+callable(len)
+callable(1)
+callable(int)
+sum([1, 2], 10)
+sum([0.1] * 10)
+sum([1e100, 1.0, -1e100])
+sum([0.1, 1, 0.2])
+sum([[1], [2]], [])
+sum(['a'], '')
+sum([1, 'a'])
+min(3, 1, 2)
+max(3, 1, 2)
+min([3, 1, 2])
+max('abc')
+max('abc', key=ord)
+min([], default=5)
+max([], default=None)
+min([])
+max([])
+min()
+max(1, 2, default=3)
+max([1, 'a'])
+min([(2, 'b'), (1, 'z'), (1, 'a')])
+max({'a': 2, 'b': 1}, key=lambda k: {'a': 2, 'b': 1}[k])
+sorted([3, 1, 2])
+sorted([3, 1, 2], reverse=True)
+sorted('bca')
+sorted(['b', 'A', 'c'], key=str.lower)
+sorted([(1, 'b'), (0, 'z'), (1, 'a')], key=lambda t: t[0])
+sorted([(1, 'b'), (0, 'z'), (1, 'a')], key=lambda t: t[0], reverse=True)
+sorted([1, 'a'])
+sorted([3, 1], 1)
+list(reversed([1, 2, 3]))
+list(reversed((1, 2)))
+list(reversed('ab'))
+list(reversed(range(5)))
+list(reversed(range(0, 10, 3)))
+list(reversed({'a': 1, 'b': 2}))
+reversed(5)
+list(enumerate('ab'))
+list(enumerate('ab', 1))
+list(zip('ab', [1, 2, 3]))
+list(zip())
+list(zip('ab', 'cd', 'ef'))
+list(zip('ab', 'c', strict=True))
+list(zip('a', 'cd', strict=True))
+list(map(str, [1, 2]))
+list(map(lambda a, b: a + b, [1, 2], [10, 20, 30]))
+list(filter(None, [0, 1, '', 'a', None]))
+list(filter(lambda x: x % 2, range(6)))
+map(str)
+any([])
+all([])
+any([0, 1])
+all([1, 0])
+isinstance(True, int)
+isinstance(1, bool)
+isinstance(1.0, (int, float))
+isinstance('a', str)
+isinstance([], list)
+isinstance({}, dict)
+isinstance(None, object)
+isinstance(1, 1)
+isinstance(ValueError('x'), Exception)
+isinstance(KeyError('x'), LookupError)
+isinstance(KeyError('x'), (ValueError, IndexError))
+issubclass(KeyError, LookupError)
+issubclass(bool, int)
+type(1)
+type(True)
+type('a').__name__
+type(None)
+type(1.5).__name__
+type([]) is list
+type(type)
+type(ValueError('x'))
+type(ValueError('x')).__name__
+int.__name__
+repr(int)
+repr(len)
+len.__name__
+ValueError.__name__
+str(ValueError)
+hasattr('a', 'upper')
+hasattr('a', 'nope')
+getattr('a', 'nope', 5)
+getattr('a', 'nope')
+getattr(1, 'real')
+getattr(1, 2)
+(1).foo
+'a'.foo
+[].foo
+{}.foo
+bool.foo
+str.upper('ab')
+str.join(',', ['a', 'b'])
+format(3.14159, '.2f')
+format(5, '>4')
+format('x', '^5')
+format(1234567, ',')
+format(0.5, '%')
+format(255, '#x')
+format(True)
+format(True, 'd')
+format(True, '>5')
+format([1], '')
+format([1], 'x')
+format(1, 'z')
+format('a', 'd')
+'{0:>5}|{1!r}|{x:.2f}'.format(3, 'a', x=3.14159)
+'{} {}'.format(1, 2)
+'{1} {0}'.format('a', 'b')
+'{0[1]}'.format([1, 2])
+'{0[a]}'.format({'a': 5})
+'{0.real}'.format(3)
+'{:{}}'.format(1, 5)
+'{:>{w}.{p}f}'.format(3.14159, w=8, p=2)
+'{!r:>5}'.format('a')
+'{!a}'.format('é')
+'{{}} {}'.format(1)
+'{0}'.format()
+'{'.format()
+'}'.format()
+'{a}'.format()
+'{0!x}'.format(1)
+'{0:d}'.format('a')
+'{0}{}'.format(1, 2)
+'{}{0}'.format(1, 2)
+'{0[}'.format([1])
+'%5.2f|%-4d|%s|%r|%x|%%' % (3.14159, 7, 'a', 'b', 255)
+'%(a)s-%(b)d' % {'a': 1, 'b': 2}
+'%s' % 'x'
+'%s' % (1,)
+'%s %s' % (1,)
+'%s' % (1, 2)
+'%d' % 'a'
+'%x' % 1.5
+'%d' % 3.9
+'%05d|%+d|% d|%.3d' % (42, 5, 5, 7)
+'%#x %#o %X' % (255, 8, 255)
+'%10.3e|%g|%G' % (12345.678, 0.00001, 1e20)
+'%c%c' % (65, 'b')
+'%s' % [1, 2]
+'%-6s|%6s|%.2s' % ('ab', 'cd', 'xyz')
+'%*d|%-*d' % (5, 1, 4, 2)
+'%q' % 1
+'a,b,,c'.split(',')
+'a,b,,c'.split(',', 1)
+'a,b,,c'.split(',', maxsplit=2)
+' a  b  c '.split()
+' a  b  c '.split(None, 1)
+' a  b  c '.rsplit(None, 1)
+'a,b,c'.rsplit(',', 1)
+'abc'.split('')
+'a'.split(1)
+''.split()
+''.split(',')
+'a\nb\r\nc\n'.splitlines()
+'a\nb\n'.splitlines(True)
+'x'.join(['a', 'b', 'c'])
+''.join([])
+' '.join([1])
+','.join('abc')
+' a '.strip()
+'xxaxx'.strip('x')
+'  a  '.lstrip()
+'  a  '.rstrip()
+'abcba'.strip('ab')
+'a'.strip(1)
+'hello'.upper()
+'HeLLo'.lower()
+'hello world'.title()
+"they're bill's".title()
+'hello WORLD'.capitalize()
+'Ab'.swapcase()
+'straße'.upper()
+'ÉCOLE'.lower()
+'ab'.startswith('a')
+'ab'.startswith(('x', 'a'))
+'ab'.endswith('b', 0, 1)
+'ab'.startswith(1)
+'ab'.startswith(('a', 1))
+'abcabc'.find('c')
+'abcabc'.rfind('b')
+'abcabc'.find('c', 3)
+'abcabc'.find('z')
+'abc'.index('c')
+'abc'.index('z')
+'abcabc'.count('b')
+'abc'.count('')
+'héllo'.find('l')
+'a-b-c'.replace('-', '+')
+'a-b-c'.replace('-', '+', 1)
+'ab'.replace('', '-')
+'a'.replace('a')
+'abc'.partition('b')
+'abc'.rpartition('x')
+'abc'.partition('')
+'42'.zfill(5)
+'-42'.zfill(5)
+'ab'.center(7, '*')
+'ab'.center(6)
+'abc'.center(6)
+'ab'.ljust(4) + '|'
+'ab'.rjust(4, '0')
+'ab'.center(5, 'xy')
+'A1'.isalnum()
+''.isdigit()
+'123'.isdigit()
+'  '.isspace()
+'ABC'.isupper()
+'abc'.islower()
+'Hello World'.istitle()
+'abc'.isalpha()
+'a_1'.isidentifier()
+'abc'.encode()
+'é'.encode()
+b'abc'.decode()
+b'\xc3\xa9'.decode()
+b'ab'.hex()
+'prefix-x'.removeprefix('prefix-')
+'x.py'.removesuffix('.py')
+[3, 1, 2].sort()
+[].pop()
+[1].pop(5)
+[].append()
+[].append(1, 2)
+[].append(x=1)
+[].pop(1, 2)
+{}.get()
+[].insert(1)
+[1].remove(2)
+[1].index(2)
+(1,).index(2)
+[1, 2, 1].count(1)
+[1, 2, 3].index(3, 1)
+[].sort(1)
+{}.pop(1)
+{}.pop(1, 'd')
+{'a': 1}.pop('a')
+{}.popitem()
+{'a': 1, 'b': 2}.popitem()
+set().pop()
+set().remove(1)
+{1}.issubset([1, 2])
+{1, 2}.issuperset([1])
+{1}.isdisjoint([2])
+{1, 2}.union([3], (4,))
+{1, 2}.intersection([2, 3])
+{1, 2}.difference([2])
+{1, 2}.symmetric_difference([2, 3])
+{'a': 1}.get('b')
+{'a': 1}.get('b', 0)
+{'a': 1}.items()
+{'a': 1}.keys()
+{'a': 1}.values()
+{}.keys()
+{'a': 1}.keys() == {'a'}
+'a' in {'a': 1}.keys()
+('a', 1) in {'a': 1}.items()
+list({'a': 1, 'b': 2}.items())
+{}.setdefault('a', [])
+{}.update(1)
+{}.update([1, 2], [3])
+dict.fromkeys('ab')
+dict.fromkeys(['a'], 0)
+(1, 2).count(1)
+(5).bit_length()
+(-8).bit_length()
+(2.0).is_integer()
+(2.5).is_integer()
+(3).real
+(1.5).imag
+(1, 2)[0]
+b'a' + b'b'
+b'ab' * 2
+b'a' + 'b'
+b'ab' == b'ab'
+b'a' < b'b'
+iter(5)
+next(iter([]))
+next(iter([]), 'done')
+next(iter([1]))
+next(5)
+NotImplemented
+Ellipsis
+object() is not None
+slice(1, 2)
+slice(3)
+[1, 2, 3, 4][slice(1, 3)]
+ValueError('x').args
+KeyError('k')
+str(KeyError('k'))
+str(ValueError())
+str(ValueError('a', 'b'))
+repr(ValueError('a', 'b'))
+ExceptionGroup('msg', [ValueError(1)]).exceptions
+ExceptionGroup('msg', [ValueError(1)]).message
+str(ExceptionGroup('msg', [ValueError(1), KeyError(2)]))
+ValueError('x').__cause__
+ValueError('x').__context__
+ValueError('x').__suppress_context__
+""".strip().splitlines()
+
+# Statement blocks: run as they are.
+BLOCKS = [
+    # list mutation
+    "x = [5, 3]\nx += (1,)\nx.sort()\nprint(x)\nx *= 2\nprint(x)\nx[1:3] = 'ab'\nprint(x)\n"
+    "del x[::2]\nprint(x)\nx[::-1] = [7, 8, 9]\nprint(x)\ndel x[0]\nprint(x)",
+    "x = [1, 2, 3]\ntry:\n    x[::2] = [1]\nexcept ValueError as e:\n    print(e)\n"
+    "try:\n    x[5] = 1\nexcept IndexError as e:\n    print(e)\ntry:\n    del x[5]\nexcept IndexError as e:\n    print(e)",
+    "t = (1, 2)\ntry:\n    t[0] = 3\nexcept TypeError as e:\n    print(e)\ntry:\n    del t[0]\nexcept TypeError as e:\n    print(e)\n"
+    "s = 'ab'\ntry:\n    s[0] = 'x'\nexcept TypeError as e:\n    print(e)",
+    # dict mutation and iteration order
+    "d = {}\nd['b'] = 1\nd['a'] = 2\nd['b'] = 3\ndel d['a']\nd['c'] = 4\nprint(d, len(d))\n"
+    "for k, v in d.items():\n    print(k, v)\nd.update(z=0)\nprint(d)\nd |= {'y': 9}\nprint(d)\n"
+    "print(d.pop('b'), d)\ntry:\n    del d['nope']\nexcept KeyError as e:\n    print(repr(e))",
+    "d = {'a': 1}\ntry:\n    for k in d:\n        d['b'] = 2\nexcept RuntimeError as e:\n    print(e)",
+    "s = {1}\ntry:\n    for k in s:\n        s.add(2)\nexcept RuntimeError as e:\n    print(e)",
+    # sets
+    "s = {3, 1}\ns.add(2)\ns.discard(5)\ns.remove(3)\nprint(s, len(s), 1 in s)\ns |= {7}\ns &= {1, 7}\nprint(s)\n"
+    "s -= {1}\nprint(s)\ns ^= {7, 8}\nprint(s)\nprint(s.pop(), s)",
+    # iteration protocols
+    "it = iter([1, 2])\nprint(next(it), next(it), next(it, None))\nit = iter('hé!')\nprint(list(it))\n"
+    "e = enumerate(['a'])\nprint(next(e))\nz = zip([1], [2])\nprint(list(z), list(z))",
+    "r = range(3)\nprint(list(r), list(r), len(r), r[1], 2 in r, r.start, r.stop, r.step)",
+    "for i, (a, b) in enumerate(zip('ab', 'cd')):\n    print(i, a, b)",
+    "d = {'x': 1, 'y': 2}\nk = d.keys()\nd['z'] = 3\nprint(k, len(k), list(reversed(d)))",
+    # exceptions
+    "try:\n    [].pop()\nexcept IndexError as e:\n    print(type(e).__name__, e, e.args)",
+    "try:\n    {}['k']\nexcept KeyError as e:\n    print(repr(e), str(e), e.args)",
+    "try:\n    raise ValueError('a') from KeyError('b')\nexcept ValueError as e:\n"
+    "    print(repr(e.__cause__), e.__suppress_context__, e.__context__)",
+    "try:\n    try:\n        1 / 0\n    except ZeroDivisionError:\n        raise ValueError('x')\nexcept ValueError as e:\n"
+    "    print(repr(e.__context__), e.__suppress_context__)",
+    "e = ValueError('x')\ne.code = 5\nprint(e.code, getattr(e, 'code'), hasattr(e, 'nope'))",
+    "class E(Exception):\n    pass\ne = E('boom', 2)\nprint(type(e).__name__, e.args, str(e), repr(e), isinstance(e, Exception))",
+    # printing
+    "print(1, 'a', None, sep='-', end='!\\n')\nprint()\nprint('x', end='')\nprint('y')\nprint(*[1, 2], sep='')",
+    "print(f\"{3.14159:.3f} {'x':^5}| {10:08.3f} {255:#06x} {'a'!r}\")",
+    # numbers
+    "print(0.1 * 3, 1e16, 1.5e-7, -0.0, 2.0 ** 0.5, 10 ** 15, 10.0 ** 15, 1e300 * 1e10)",
+    "print(int('-0'), int('+5'), int('1_000'), float('1_0.5'), round(0.125, 2), round(-2.5))",
+    # set layouts: CPython's table order (sets built item by item, not
+    # from constant displays, whose layout is the compiler's business).
+    # Names starting "layout:" take the 64-bit CPython's output for every
+    # version: Pyodide is 32-bit wasm, where hashes of negative ints and
+    # tuples differ, while 64-bit 3.11-3.14 agree.
+    "layout:print(set([3, 1, 2]), set([5, 13, 21, 29]), set([-1, -2, -3]), set(range(20)))\n"
+    "print(set([100, 8, 16, 1, 9]), frozenset([30, 2, 7]), set([(1, 2), (3, 4), (0, 0)]))\n"
+    "s = set()\nfor i in [7, 15, 23, 31, 39, 47]:\n    s.add(i)\nprint(s)\n"
+    "s.discard(15)\ns.add(55)\nprint(s)\nprint(s.pop(), s.pop(), s)",
+    "layout:a = set(range(1, 13))\nb = set([10, 11, 12, 13, 14, 40, 72])\n"
+    "print(a | b, a & b, a - b, b - a, a ^ b, b ^ a)\n"
+    "print(a.union([99, 35]), a.intersection([12, 3, 77]), a.difference([1]), "
+    "a.symmetric_difference([1, 100]))\n"
+    "c = set(a)\nc -= set(range(1, 9))\nprint(c)\nc ^= set([100, 9])\nprint(c)\n"
+    "c &= set([10, 11, 100, 50])\nprint(c)\nc |= set([64, 128, 32])\nprint(c)",
+    "layout:d = set()\nfor i in range(10):\n    d.add(i * 8)\nprint(d, list(d), sorted(d))\n"
+    "print(set([1000000, 5, 999999999999]), set([2 ** 40, 3]), set([1.0, 2]), set([True, 1, 0]))\n"
+    "e = set(range(40))\nfor i in range(0, 40, 3):\n    e.discard(i)\ne.difference_update(range(30))\nprint(e)",
+]
+
+
+# Where simloop deliberately differs from CPython: (expression, the line
+# simloop prints, for every version). Integers are 64-bit; print(file=) and
+# id() are refused; float overflow carries glibc's errno text (CPython on
+# Linux; Pyodide's libc says "(68, 'Result not representable')").
+OVERFLOW = "OverflowError: integer overflow: simloop supports 64-bit integers"
+SIMLOOP_ONLY = [
+    ("2**63", OVERFLOW),
+    ("9223372036854775807+1", OVERFLOW),
+    ("-(-9223372036854775807-1)", OVERFLOW),
+    ("1<<63", OVERFLOW),
+    ("int('1' * 30)", OVERFLOW),
+    ("abs(-9223372036854775807-1)", OVERFLOW),
+    ("sum([9223372036854775807, 1])", OVERFLOW),
+    ("9223372036854775807 * 2", OVERFLOW),
+    ("(-9223372036854775807-1) // -1", OVERFLOW),
+    ("2.0**10000", "OverflowError: (34, 'Numerical result out of range')"),
+    ("print(file=1)", "TypeError: print(file=...) is not supported by simloop: scenarios print to stdout only"),
+    ("id(1)", "NotImplementedError: id() is not supported by simloop: object addresses are not deterministic"),
+]
+
+
+def program_for_expr(expr):
+    return ("try:\n    print(repr(%s))\nexcept Exception as e:\n"
+            "    print(type(e).__name__ + ':', e)\n" % expr)
+
+
+def program_for_block(block):
+    body = "\n".join("    " + line for line in block.splitlines())
+    return ("try:\n%s\nexcept Exception as e:\n    print(type(e).__name__ + ':', e)\n" % body)
+
+
+def cases():
+    out = []
+    for i, e in enumerate(EXPRS):
+        out.append(("e%03d" % i, program_for_expr(e)))
+    for i, b in enumerate(BLOCKS):
+        if b.startswith("layout:"):
+            out.append(("layout%03d" % i, program_for_block(b[len("layout:"):])))
+        else:
+            out.append(("b%03d" % i, program_for_block(b)))
+    return out
+
+
+def simloop_cases(minors):
+    return [("s%03d" % i, program_for_expr(e), line + "\n", minors)
+            for i, (e, line) in enumerate(SIMLOOP_ONLY)]
+
+
+RUNNER = r"""
+import sys, io, json, contextlib, warnings
+warnings.simplefilter('ignore')
+cases = json.load(open(sys.argv[1]))
+res = []
+for name, src in cases:
+    buf = io.StringIO()
+    with contextlib.redirect_stdout(buf):
+        try:
+            exec(compile(src, '<case>', 'exec'), {'__name__': '__main__'})
+        except BaseException as e:
+            print('UNCAUGHT', type(e).__name__, e)
+    res.append(buf.getvalue())
+json.dump(res, open(sys.argv[2], 'w'))
+"""
+
+
+def run_cpython(cmd, cases_path, out_path, runner_path):
+    subprocess.run(cmd + [runner_path, cases_path, out_path], check=True)
+    with open(out_path) as f:
+        return json.load(f)
+
+
+def run_pyodide(minor, cases_path, out_path, runner_path):
+    pkg = os.path.join(ROOT, "oracle", "pyodide", "node_modules", "pyodide-3%d" % minor)
+    if not os.path.isdir(pkg):
+        return None
+    js = ("const m = await import(%s);\n"
+          "const py = await m.loadPyodide();\n"
+          "py.FS.mkdirTree('/w');\n"
+          "py.FS.writeFile('/w/runner.py', require_fs.readFileSync(%s, 'utf8'));\n"
+          "py.FS.writeFile('/w/cases.json', require_fs.readFileSync(%s, 'utf8'));\n"
+          "py.runPython(\"import sys; sys.argv=['r','/w/cases.json','/w/out.json']; "
+          "exec(open('/w/runner.py').read())\");\n"
+          "require_fs.writeFileSync(%s, py.FS.readFile('/w/out.json', {encoding: 'utf8'}));\n"
+          % (json.dumps(os.path.join(pkg, "pyodide.mjs")), json.dumps(runner_path),
+             json.dumps(cases_path), json.dumps(out_path)))
+    js = "import require_fs from 'node:fs';\n" + js
+    with tempfile.NamedTemporaryFile("w", suffix=".mjs", delete=False) as f:
+        f.write(js)
+    try:
+        subprocess.run(["node", f.name], check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    finally:
+        os.unlink(f.name)
+    with open(out_path) as f:
+        return json.load(f)
+
+
+def main():
+    cs = cases()
+    tmp = tempfile.mkdtemp()
+    cases_path = os.path.join(tmp, "cases.json")
+    runner_path = os.path.join(tmp, "runner.py")
+    with open(cases_path, "w") as f:
+        json.dump(cs, f)
+    with open(runner_path, "w") as f:
+        f.write(RUNNER)
+    results = {11: run_cpython(["/usr/bin/python3"], cases_path, os.path.join(tmp, "o11.json"),
+                               runner_path)}
+    for minor in (12, 13, 14):
+        r = run_pyodide(minor, cases_path, os.path.join(tmp, "o%d.json" % minor), runner_path)
+        if r is not None:
+            results[minor] = r
+        else:
+            print("CPython 3.%d not available; left out" % minor, file=sys.stderr)
+    with open(OUT, "w") as f:
+        f.write("# Generated by tests/unit/gen_builtins_cases.py; do not edit.\n")
+        for i, (name, src) in enumerate(cs):
+            groups = {}
+            for minor in sorted(results):
+                text = results[11][i] if name.startswith("layout") else results[minor][i]
+                groups.setdefault(text, []).append(minor)
+            for text, minors in groups.items():
+                f.write("@@ case %s %s\n" % (name, " ".join(str(m) for m in minors)))
+                f.write(src)
+                f.write("@@ expect\n")
+                f.write(text)
+                f.write("@@ end\n")
+        for name, src, text, minors in simloop_cases(sorted(results)):
+            f.write("@@ case %s %s\n" % (name, " ".join(str(m) for m in minors)))
+            f.write(src + "@@ expect\n" + text + "@@ end\n")
+    print("wrote %s (%d cases, versions %s)" % (OUT, len(cs), sorted(results)))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,292 @@
+/* The C API of the value semantics: dict/set tables (core/dict.c) and the
+ * generic protocols of core/lang/ops.h, called directly (no VM). The
+ * end-to-end comparison with CPython is test_builtins.c. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/dict-int.h"
+#include "core/lang/value.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+static sl_value S(sl_rt *rt, const char *s) { return sl_obj_val(sl_str_from_cstr(rt, s)); }
+
+static void expect_repr(sl_rt *rt, sl_value v, const char *want) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  assert_int_equal(sl_repr(rt, v, &b), 0);
+  assert_string_equal(sl_strbuf_cstr(&b), want);
+  sl_strbuf_free(&b);
+}
+
+/* The pending exception's "Type: message". */
+static void expect_error(sl_rt *rt, const char *want) {
+  assert_non_null(rt->exc);
+  sl_strbuf b = SL_STRBUF_INIT;
+  sl_exc_format_only(rt, rt->exc, &b);
+  assert_string_equal(sl_strbuf_cstr(&b), want);
+  sl_strbuf_free(&b);
+  sl_err_clear(rt);
+}
+
+static void test_dict_insertion_order_and_deletes(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_obj *d = sl_dict_new(rt);
+  for (int i = 0; i < 1000; i++) assert_int_equal(sl_dict_set(rt, d, sl_int(i), sl_int(i * 2)), 0);
+  for (int i = 0; i < 1000; i += 2) {
+    bool found;
+    assert_int_equal(sl_dict_del(rt, d, sl_int(i), &found), 0);
+    assert_true(found);
+  }
+  assert_int_equal(sl_dict_len(d), 500);
+  size_t pos = 0;
+  sl_value k, v;
+  int64_t expect = 1;
+  while (sl_dict_next(d, &pos, &k, &v)) {
+    assert_int_equal(k.u.i, expect);
+    assert_int_equal(v.u.i, expect * 2);
+    expect += 2;
+  }
+  /* 1 == 1.0 == True as keys, as in Python. */
+  bool found;
+  sl_value got;
+  assert_int_equal(sl_dict_get(rt, d, sl_float(3.0), &got, &found), 0);
+  assert_true(found);
+  assert_int_equal(got.u.i, 6);
+  sl_decref(rt, d);
+  sl_rt_free(rt);
+}
+
+static void test_dict_str_keys_match_cstr_lookup(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_obj *d = sl_dict_new(rt);
+  sl_value key = S(rt, "héllo");
+  assert_int_equal(sl_dict_set(rt, d, key, sl_int(5)), 0);
+  assert_int_equal(sl_dict_set_str(rt, d, "x", sl_int(7)), 0);
+  sl_value got;
+  bool found;
+  assert_int_equal(sl_dict_get_str(rt, d, "héllo", &got, &found), 0);
+  assert_true(found);
+  assert_int_equal(got.u.i, 5);
+  sl_value x = S(rt, "x");
+  assert_int_equal(sl_dict_get(rt, d, x, &got, &found), 0);
+  assert_true(found);
+  assert_int_equal(got.u.i, 7);
+  assert_int_equal(sl_dict_get_str(rt, d, "nope", &got, &found), 0);
+  assert_false(found);
+  expect_repr(rt, sl_obj_val(d), "{'héllo': 5, 'x': 7}");
+  sl_vdecref(rt, key);
+  sl_vdecref(rt, x);
+  sl_decref(rt, d);
+  sl_rt_free(rt);
+}
+
+static void test_unhashable_keys(void **state) {
+  sl_rt *rt = sl_rt_new(sl_profile_find("3.11"), NULL);
+  sl_obj *d = sl_dict_new(rt);
+  sl_value l = sl_obj_val(sl_list_new(rt, NULL, 0));
+  assert_int_equal(sl_dict_set(rt, d, l, sl_none()), -1);
+  expect_error(rt, "TypeError: unhashable type: 'list'");
+  sl_vdecref(rt, l);
+  sl_decref(rt, d);
+  sl_rt_free(rt);
+  rt = sl_rt_new(sl_profile_find("3.14"), NULL);
+  sl_obj *s = sl_set_new(rt);
+  l = sl_obj_val(sl_list_new(rt, NULL, 0));
+  assert_int_equal(sl_set_add(rt, s, l), -1);
+  expect_error(rt, "TypeError: cannot use 'list' as a set element (unhashable type: 'list')");
+  sl_vdecref(rt, l);
+  sl_decref(rt, s);
+  sl_rt_free(rt);
+}
+
+static void test_set_repr_and_eq(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_obj *s = sl_set_new(rt);
+  expect_repr(rt, sl_obj_val(s), "set()");
+  sl_set_add(rt, s, sl_int(1));
+  sl_set_add(rt, s, sl_int(2));
+  sl_set_add(rt, s, sl_bool(true)); /* == 1: not added */
+  expect_repr(rt, sl_obj_val(s), "{1, 2}");
+  sl_obj *f = sl__htable_copy(rt, s, &sl_frozenset_type);
+  expect_repr(rt, sl_obj_val(f), "frozenset({1, 2})");
+  bool eq;
+  assert_int_equal(sl_eq(rt, sl_obj_val(s), sl_obj_val(f), &eq), 0);
+  assert_true(eq);
+  sl_decref(rt, s);
+  sl_decref(rt, f);
+  sl_rt_free(rt);
+}
+
+static void test_int_overflow_raises(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_value out;
+  assert_int_equal(sl_binary_op(rt, SL_BIN_ADD, sl_int(INT64_MAX), sl_int(1), &out), -1);
+  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
+  assert_int_equal(sl_binary_op(rt, SL_BIN_MULT, sl_int(INT64_MIN), sl_int(-1), &out), -1);
+  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
+  assert_int_equal(sl_unary_op(rt, SL_UNARY_USUB, sl_int(INT64_MIN), &out), -1);
+  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
+  assert_int_equal(sl_binary_op(rt, SL_BIN_LSHIFT, sl_int(1), sl_int(62), &out), 0);
+  assert_int_equal(out.u.i, INT64_C(1) << 62);
+  sl_rt_free(rt);
+}
+
+static void test_zero_division_texts_per_version(void **state) {
+  static const struct {
+    const char *profile;
+    sl_ast_binop op;
+    bool fl;
+    const char *want;
+  } cases[] = {
+      {"3.11", SL_BIN_MOD, false, "ZeroDivisionError: integer modulo by zero"},
+      {"3.11", SL_BIN_MOD, true, "ZeroDivisionError: float modulo"},
+      {"3.13", SL_BIN_MOD, true, "ZeroDivisionError: float modulo by zero"},
+      {"3.14", SL_BIN_FLOORDIV, false, "ZeroDivisionError: division by zero"},
+      {"3.12", SL_BIN_FLOORDIV, false, "ZeroDivisionError: integer division or modulo by zero"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    sl_rt *rt = sl_rt_new(sl_profile_find(cases[i].profile), NULL);
+    sl_value out, a = cases[i].fl ? sl_float(1.0) : sl_int(1);
+    assert_int_equal(sl_binary_op(rt, cases[i].op, a, sl_int(0), &out), -1);
+    expect_error(rt, cases[i].want);
+    sl_rt_free(rt);
+  }
+}
+
+static void test_compare_messages(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_value s = S(rt, "a");
+  bool res;
+  assert_int_equal(sl_compare(rt, SL_CMP_LT, sl_int(1), s, &res), -1);
+  expect_error(rt, "TypeError: '<' not supported between instances of 'int' and 'str'");
+  assert_int_equal(sl_compare(rt, SL_CMP_GTE, s, sl_none(), &res), -1);
+  expect_error(rt, "TypeError: '>=' not supported between instances of 'str' and 'NoneType'");
+  assert_int_equal(sl_compare(rt, SL_CMP_LT, sl_int(1), sl_float(1.5), &res), 0);
+  assert_true(res);
+  assert_int_equal(sl_compare(rt, SL_CMP_IN, s, s, &res), 0);
+  assert_true(res);
+  sl_vdecref(rt, s);
+  sl_rt_free(rt);
+}
+
+static void test_slices_and_index_errors(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_value items[5] = {sl_int(0), sl_int(1), sl_int(2), sl_int(3), sl_int(4)};
+  sl_value l = sl_obj_val(sl_list_new(rt, items, 5));
+  sl_obj *sl = sl_slice_new(rt, sl_none(), sl_none(), sl_int(-2));
+  sl_value out;
+  assert_int_equal(sl_getitem(rt, l, sl_obj_val(sl), &out), 0);
+  expect_repr(rt, out, "[4, 2, 0]");
+  sl_vdecref(rt, out);
+  assert_int_equal(sl_getitem(rt, l, sl_int(5), &out), -1);
+  expect_error(rt, "IndexError: list index out of range");
+  assert_int_equal(sl_getitem(rt, l, sl_int(-5), &out), 0);
+  assert_int_equal(out.u.i, 0);
+  assert_int_equal(sl_delitem(rt, l, sl_obj_val(sl)), 0);
+  expect_repr(rt, l, "[1, 3]");
+  int64_t n;
+  assert_int_equal(sl_len(rt, l, &n), 0);
+  assert_int_equal(n, 2);
+  assert_int_equal(sl_len(rt, sl_int(1), &n), -1);
+  expect_error(rt, "TypeError: object of type 'int' has no len()");
+  sl_decref(rt, sl);
+  sl_vdecref(rt, l);
+  sl_rt_free(rt);
+}
+
+static void test_iteration_and_views(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_obj *d = sl_dict_new(rt);
+  sl_dict_set_str(rt, d, "a", sl_int(1));
+  sl_dict_set_str(rt, d, "b", sl_int(2));
+  sl_value m, view;
+  assert_int_equal(sl_lang_getattr(rt, sl_obj_val(d), "items", &m), 0);
+  assert_int_equal(sl_call_pos(rt, m, NULL, 0, &view), 0);
+  expect_repr(rt, view, "dict_items([('a', 1), ('b', 2)])");
+  sl_value it, x;
+  assert_int_equal(sl_iter(rt, sl_obj_val(d), &it), 0);
+  assert_int_equal(sl_iter_next(rt, it, &x), 1);
+  expect_repr(rt, x, "'a'");
+  sl_vdecref(rt, x);
+  sl_dict_set_str(rt, d, "c", sl_int(3));
+  assert_int_equal(sl_iter_next(rt, it, &x), -1);
+  expect_error(rt, "RuntimeError: dictionary changed size during iteration");
+  sl_value r;
+  assert_int_equal(sl_range_new(rt, 0, 10, 3, &r), 0);
+  expect_repr(rt, r, "range(0, 10, 3)");
+  int64_t n;
+  assert_int_equal(sl_len(rt, r, &n), 0);
+  assert_int_equal(n, 4);
+  sl_vdecref(rt, r);
+  sl_vdecref(rt, it);
+  sl_vdecref(rt, view);
+  sl_vdecref(rt, m);
+  sl_decref(rt, d);
+  sl_rt_free(rt);
+}
+
+static void test_format(void **state) {
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  sl_strbuf b = SL_STRBUF_INIT;
+  assert_int_equal(sl_format(rt, sl_float(3.14159), ".2f", 3, &b), 0);
+  assert_int_equal(sl_format(rt, sl_int(42), ">5", 2, &b), 0);
+  assert_int_equal(sl_format(rt, sl_bool(true), "", 0, &b), 0);
+  assert_string_equal(sl_strbuf_cstr(&b), "3.14   42True");
+  sl_value args[2] = {sl_int(1), S(rt, "x")};
+  sl_args a = {args, 2, NULL, NULL, 0};
+  sl_strbuf_clear(&b);
+  const char *fmt = "{1!r:>4}|{0:03d}|{{}}";
+  assert_int_equal(sl_str_format(rt, fmt, strlen(fmt), &a, &b), 0);
+  assert_string_equal(sl_strbuf_cstr(&b), " 'x'|001|{}");
+  assert_int_equal(sl_format(rt, sl_int(1), "q", 1, &b), -1);
+  expect_error(rt, "ValueError: Unknown format code 'q' for object of type 'int'");
+  sl_vdecref(rt, args[1]);
+  sl_strbuf_free(&b);
+  sl_rt_free(rt);
+}
+
+/* Every allocation failure in a dict/list workload ends cleanly (no crash,
+ * no leak under ASan), as SQLite's malloc tests do. */
+static void test_out_of_memory_sweep(void **state) {
+  for (unsigned long k = 1; k < 400; k++) {
+    sl_rt *rt = sl_rt_new(NULL, NULL);
+    if (!rt) continue;
+    sl_alloc_fail_after(k);
+    sl_obj *d = sl_dict_new(rt), *s = d ? sl_set_new(rt) : NULL;
+    for (int i = 0; s && i < 40; i++) {
+      if (sl_dict_set(rt, d, sl_int(i), sl_int(i))) break;
+      if (sl_set_add(rt, s, sl_int(i * 7))) break;
+      sl_value out;
+      if (sl_binary_op(rt, SL_BIN_BITOR, sl_obj_val(s), sl_obj_val(s), &out)) break;
+      sl_vdecref(rt, out);
+    }
+    sl_alloc_fail_after(0);
+    sl_decref(rt, s);
+    sl_decref(rt, d);
+    sl_err_clear(rt);
+    sl_rt_free(rt);
+  }
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_dict_insertion_order_and_deletes),
+      cmocka_unit_test(test_dict_str_keys_match_cstr_lookup),
+      cmocka_unit_test(test_unhashable_keys),
+      cmocka_unit_test(test_set_repr_and_eq),
+      cmocka_unit_test(test_int_overflow_raises),
+      cmocka_unit_test(test_zero_division_texts_per_version),
+      cmocka_unit_test(test_compare_messages),
+      cmocka_unit_test(test_slices_and_index_errors),
+      cmocka_unit_test(test_iteration_and_views),
+      cmocka_unit_test(test_format),
+      cmocka_unit_test(test_out_of_memory_sweep),
+  };
+  return cmocka_run_group_tests_name("ops", tests, NULL, NULL);
+}
