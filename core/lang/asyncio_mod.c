@@ -97,19 +97,13 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
   }
   sl_obj *nm = NULL;
   if (!sl_is_undef(name) && !sl_is_none(name) && !(nm = sl__aio_name(rt, name))) return -1;
-  sl_obj *task;
   if (nm && module_api && !rt->profile->named_task_keeps_counter) {
     /* 3.11/3.12 tasks.create_task: loop.create_task(coro) consumes a
-     * Task-N, then _set_task_name(task, name). */
-    task = sl_loop_create_task(rt, coro.u.o, NULL);
-    if (task) {
-      sl_decref(rt, sl_as_task(task)->name);
-      sl_as_task(task)->name = nm;
-      nm = NULL;
-    }
-  } else {
-    task = sl_loop_create_task(rt, coro.u.o, nm);
+     * Task-N, then _set_task_name(task, name) renames it before anyone
+     * can see it: create it named, with the number used up. */
+    rt->task_counter++;
   }
+  sl_obj *task = sl_loop_create_task(rt, coro.u.o, nm);
   sl_decref(rt, nm);
   if (!task) return -1;
   *out = sl_obj_val(task);
