@@ -109,7 +109,7 @@ void sl_task_finished(sl_rt *rt, sl_obj *o) {
   sl_task *t = sl_as_task(o);
   sl_incref(o);
   pending_unlink(rt, t);
-  report(rt, t, true);
+  if (t->announced) report(rt, t, true);
   sl_decref(rt, o);
 }
 
@@ -266,7 +266,6 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   t->ordinal = ++rt->task_ordinal;
   sl_obj *parent = sl_task_current(rt);
   t->parent_ordinal = parent ? sl_as_task(parent)->ordinal : 0;
-  report(rt, t, false);
   sl_loop *loop = rt->loop;
   if (eager && loop->running) {
     /* __eager_start: run the first step now, as the current task. */
@@ -328,17 +327,29 @@ sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
     sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
     return NULL;
   }
-  sl_obj *task = sl_task_new(rt, coro, name, loop->eager_factory && rt->profile->eager_tasks);
-  if (task && !name && loop->has_task_factory && rt->profile->factory_names_none) {
-    /* 3.13.0-3.13.2 base_events.create_task calls task.set_name(name) even
-     * when name is None: the task (its Task-N already used) is "None". */
-    sl_obj *none_name = sl_str_from_cstr(rt, "None");
-    if (!none_name) {
-      sl_decref(rt, task);
-      return NULL;
-    }
-    sl_decref(rt, sl_as_task(task)->name);
-    sl_as_task(task)->name = none_name;
+  /* 3.13.0-3.13.2 base_events.create_task with a task factory: the factory
+   * makes the task (using a Task-N number), then task.set_name(name) runs
+   * even when name is None, so an unnamed task is called "None". */
+  sl_obj *rename_to = NULL; /* owned */
+  if (loop->has_task_factory && rt->profile->factory_names_none) {
+    if (name) sl_incref(name);
+    rename_to = name ? name : sl_str_from_cstr(rt, "None");
+    if (!rename_to) return NULL;
+  }
+  sl_obj *task = sl_task_new(rt, coro, rename_to ? NULL : name,
+                             loop->eager_factory && rt->profile->eager_tasks);
+  if (task && rename_to) {
+    sl_task *t = sl_as_task(task);
+    sl_decref(rt, t->name);
+    t->name = rename_to;
+  } else {
+    sl_decref(rt, rename_to);
+  }
+  if (task) {
+    sl_task *t = sl_as_task(task);
+    t->announced = true;
+    report(rt, t, false);
+    if (sl_future_done(task)) report(rt, t, true);
   }
   return task;
 }

@@ -21,6 +21,10 @@ typedef struct sl_task {
   uint64_t parent_ordinal;  /* 0 if created outside a task */
   struct sl_task *pending_prev, *pending_next; /* loop's list while not done */
   bool in_pending;
+  /* The observer hears of a task once loop.create_task has returned it
+   * (after an eager first step and any renaming), as the oracle's
+   * create_task wrapper does; a completion before that waits for it. */
+  bool announced;
 } sl_task;
 
 extern const sl_type sl_task_type;
