@@ -104,6 +104,10 @@ typedef enum sl_opcode {
   SL_OP__COUNT
 } sl_opcode;
 
+/* LIST_EXTEND / DICT_UPDATE flag: building a call's arguments (the
+ * callable sits below the list or the args tuple and dict). */
+#define SL_EXTEND_CALL 0x10000
+
 /* MAKE_FUNCTION flags */
 #define SL_MF_DEFAULTS 1u
 #define SL_MF_KWDEFAULTS 2u

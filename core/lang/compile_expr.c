@@ -71,6 +71,22 @@ static void display(compiler *c, sl_ast_expr *const *elts, size_t n, sl_ast_expr
   if (kind == SL_EXPR_TUPLE) sl__emit(c, SL_OP_LIST_TO_TUPLE, 0);
 }
 
+/* The positional arguments of a call with `*iterable`: as a tuple display,
+ * but the errors name the function ("f() argument after * must be ..."). */
+static void display_call(compiler *c, sl_ast_expr *const *elts, size_t n) {
+  sl__emit(c, SL_OP_BUILD_LIST, 0);
+  for (size_t i = 0; i < n; i++) {
+    if (elts[i]->kind == SL_EXPR_STARRED) {
+      sl__expr(c, elts[i]->u.starred.value);
+      sl__emit(c, SL_OP_LIST_EXTEND, 1 | SL_EXTEND_CALL);
+    } else {
+      sl__expr(c, elts[i]);
+      sl__emit(c, SL_OP_LIST_APPEND, 1);
+    }
+  }
+  sl__emit(c, SL_OP_LIST_TO_TUPLE, 0);
+}
+
 static void dict_display(compiler *c, const sl_ast_expr *e) {
   size_t n = e->u.dict.n;
   bool unpack = false;
@@ -163,7 +179,7 @@ static void call(compiler *c, const sl_ast_expr *e) {
   for (size_t i = 0; i < nk; i++)
     if (!e->u.call.keywords[i].name.data) ex = true;
   if (ex) {
-    display(c, e->u.call.args, na, SL_EXPR_TUPLE);
+    display_call(c, e->u.call.args, na);
     if (nk) {
       sl__emit(c, SL_OP_BUILD_MAP, 0);
       for (size_t i = 0; i < nk; i++) {
@@ -174,7 +190,7 @@ static void call(compiler *c, const sl_ast_expr *e) {
           sl__emit(c, SL_OP_MAP_ADD, 1);
         } else {
           sl__expr(c, k->value);
-          sl__emit(c, SL_OP_DICT_UPDATE, 1);
+          sl__emit(c, SL_OP_DICT_UPDATE, 1 | SL_EXTEND_CALL);
         }
       }
     }

@@ -10,8 +10,9 @@
 /* A builtin by name: the builtins dict, then the built-in exception
  * classes; NameError "name 'x' is not defined" when absent. */
 int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out);
-/* LIST_EXTEND / SET_UPDATE / DICT_UPDATE of `target` with `v`. */
-int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v);
+/* LIST_EXTEND / SET_UPDATE / DICT_UPDATE of `target` with `v`; `fn` is
+ * the callable when building a call's arguments (SL_V_UNDEF otherwise). */
+int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value fn);
 /* `raise [exc [from cause]]` (exc SL_V_UNDEF for a bare raise). Leaves the
  * exception pending and returns 1 for a successful bare re-raise, -1
  * otherwise. */

@@ -576,7 +576,10 @@ dispatch:
     case SL_OP_SET_UPDATE:
     case SL_OP_DICT_UPDATE: {
       sl_value v = POP();
-      int rc = sl__vm_extend(rt, (sl_opcode)in->op, PEEK(arg).u.o, v);
+      int32_t depth = arg & ~SL_EXTEND_CALL;
+      /* In a call the callable is below the list (and the args tuple). */
+      sl_value fn = (arg & SL_EXTEND_CALL) ? PEEK(depth + (in->op == SL_OP_DICT_UPDATE ? 2 : 1)) : sl_undef();
+      int rc = sl__vm_extend(rt, (sl_opcode)in->op, PEEK(depth).u.o, v, fn);
       sl_vdecref(rt, v);
       if (rc) goto error;
       break;

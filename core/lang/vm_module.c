@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/asyncio_mod.h"
@@ -131,20 +132,59 @@ int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out) {
   return sl_raise(rt, SL_EXC_NAME_ERROR, "name '%s' is not defined", name);
 }
 
-int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v) {
+/* _PyObject_FunctionStr: how call errors name a callable ("__main__.f()"). */
+static void function_str(sl_value fn, sl_strbuf *out) {
+  if (sl_is_type(fn, &sl_func_type)) {
+    sl_strbuf_printf(out, "__main__.%s()", sl_str_cstr(sl_as_code(sl_as_func(fn.u.o)->code)->qualname));
+  } else if (sl_is_type(fn, &sl_bound_type)) {
+    function_str(((sl_bound *)fn.u.o)->func, out);
+  } else if (sl_is_type(fn, &sl_cfunc_type)) {
+    sl_strbuf_printf(out, "%s()", sl_as_cfunc(fn.u.o)->def->name);
+  } else if (sl_is_type(fn, &sl_class_type)) {
+    sl_strbuf_printf(out, "%s()", sl_str_cstr(sl_as_class(fn.u.o)->qualname));
+  } else {
+    sl_strbuf_printf(out, "%s object", sl_type_name(fn));
+  }
+}
+
+static int call_arg_error(sl_rt *rt, sl_value fn, const char *fmt, const char *what) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  function_str(fn, &b);
+  sl_strbuf_printf(&b, fmt, what);
+  int rc = b.failed ? sl_nomem(rt) : sl_raise(rt, SL_EXC_TYPE_ERROR, "%s", sl_strbuf_cstr(&b));
+  sl_strbuf_free(&b);
+  return rc;
+}
+
+int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value fn) {
+  bool in_call = !sl_is_undef(fn);
   if (op == SL_OP_DICT_UPDATE) {
-    if (!sl_is_type(v, &sl_dict_type))
+    if (!sl_is_type(v, &sl_dict_type)) {
+      if (in_call) return call_arg_error(rt, fn, " argument after ** must be a mapping, not %s", sl_type_name(v));
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not a mapping", sl_type_name(v));
+    }
     size_t pos = 0;
     sl_value k, x;
-    while (sl_dict_next(v.u.o, &pos, &k, &x))
+    while (sl_dict_next(v.u.o, &pos, &k, &x)) {
+      if (in_call) {
+        if (!sl_is_str(k)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "keywords must be strings");
+        bool found = false;
+        sl_value old;
+        if (sl_dict_get(rt, target, k, &old, &found)) return -1;
+        if (found) {
+          sl_vdecref(rt, old);
+          return call_arg_error(rt, fn, " got multiple values for keyword argument '%s'", sl_str_cstr(k.u.o));
+        }
+      }
       if (sl_dict_set(rt, target, k, x)) return -1;
+    }
     return 0;
   }
   sl_value it;
   if (sl_iter(rt, v, &it)) {
     if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR) && op == SL_OP_LIST_EXTEND) {
       sl_err_clear(rt);
+      if (in_call) return call_arg_error(rt, fn, " argument after * must be an iterable, not %s", sl_type_name(v));
       sl_raise(rt, SL_EXC_TYPE_ERROR, "Value after * must be an iterable, not %s", sl_type_name(v));
     }
     return -1;
