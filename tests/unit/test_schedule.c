@@ -12,6 +12,7 @@
 // clang-format on
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/loop.h"
 #include "core/rt.h"
 #include "sim/ddmin.h"
@@ -395,6 +396,36 @@ static void test_shrink_candidates(void **state) {
   assert_true(c[10] == 2.0);
 }
 
+/* Out of memory at every allocation of parse, canonical and save: each
+ * fails cleanly (SL_ENOMEM, nothing half-built; asan checks for leaks). */
+static void test_out_of_memory(void **state) {
+  (void)state;
+  const char *text =
+      "# c\n{\"ev\":\"decision\",\"step\":2,\"kind\":\"cost\",\"value\":0.01}\n"
+      "{\"kind\":\"oversleep\",\"value\":1,\"step\":3}\n";
+  bool completed = false;
+  for (unsigned long k = 1; k < 1000 && !completed; k++) {
+    sl_alloc_fail_after(k);
+    sl_declog log, canon;
+    sl_strbuf err = SL_STRBUF_INIT;
+    sl_errcode rc = sl_declog_parse(text, strlen(text), "m", &log, &err);
+    if (rc == SL_EOK) {
+      rc = sl_declog_canonical(&log, &canon);
+      if (rc == SL_EOK) {
+        completed = canon.n == 2;
+        sl_declog_free(&canon);
+      }
+      sl_declog_free(&log);
+    } else {
+      assert_int_equal(rc, SL_ENOMEM);
+      assert_int_equal(log.n, 0);
+    }
+    sl_strbuf_free(&err);
+    sl_alloc_fail_after(0);
+  }
+  assert_true(completed);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prng_vectors),      cmocka_unit_test(test_prng_below),
@@ -402,7 +433,7 @@ int main(void) {
       cmocka_unit_test(test_byte_mapping),      cmocka_unit_test(test_oracle_rule),
       cmocka_unit_test(test_strategies_replay), cmocka_unit_test(test_bounded_counts),
       cmocka_unit_test(test_pct_plan),          cmocka_unit_test(test_ddmin),
-      cmocka_unit_test(test_shrink_candidates),
+      cmocka_unit_test(test_shrink_candidates), cmocka_unit_test(test_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
