@@ -142,9 +142,50 @@ static int format_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
   return rc;
 }
 
-static int format_one(sl_rt *rt, sl_obj *exc, sl_obj **seen, size_t *nseen, sl_strbuf *out) {
-  if (*nseen >= 64) return 0;
-  seen[(*nseen)++] = exc;
+/* traceback._ExceptionPrintContext: exception groups print nested in
+ * boxes, each line prefixed by the group depth's indent and margin. */
+typedef struct pctx {
+  int depth;
+  bool need_close;
+  sl_obj *seen[64];
+  size_t nseen;
+} pctx;
+
+#define MAX_GROUP_WIDTH 15
+#define MAX_GROUP_DEPTH 10
+
+static void indent(const pctx *c, sl_strbuf *out) {
+  for (int i = 0; i < 2 * c->depth; i++) sl_strbuf_putc(out, ' ');
+}
+
+/* Appends text, each line prefixed as _ctx.emit does. */
+static void emit(const pctx *c, sl_strbuf *out, const char *text, size_t len, char margin) {
+  const char *p = text, *end = text + len;
+  while (p < end) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    const char *stop = nl ? nl + 1 : end;
+    indent(c, out);
+    if (c->depth) {
+      sl_strbuf_putc(out, margin);
+      sl_strbuf_putc(out, ' ');
+    }
+    sl_strbuf_append(out, p, (size_t)(stop - p));
+    p = stop;
+  }
+}
+
+static void emit_str(const pctx *c, sl_strbuf *out, const char *text, char margin) {
+  emit(c, out, text, strlen(text), margin);
+}
+
+static bool was_seen(const pctx *c, sl_obj *e) {
+  for (size_t i = 0; i < c->nseen; i++)
+    if (c->seen[i] == e) return true;
+  return false;
+}
+
+static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
+  if (c->nseen < 64) c->seen[c->nseen++] = exc;
   sl_exc *e = sl_as_exc(exc);
   const char *note = NULL;
   sl_obj *chained = NULL;
@@ -155,36 +196,88 @@ static int format_one(sl_rt *rt, sl_obj *exc, sl_obj **seen, size_t *nseen, sl_s
     chained = e->context;
     note = "\nDuring handling of the above exception, another exception occurred:\n\n";
   }
-  if (chained) {
-    bool was_seen = false;
-    for (size_t i = 0; i < *nseen; i++)
-      if (seen[i] == chained) was_seen = true;
-    if (!was_seen) {
-      if (format_one(rt, chained, seen, nseen, out)) return -1;
-      sl_strbuf_puts(out, note);
-    }
+  if (chained && !was_seen(c, chained) && c->nseen < 64) {
+    if (format_one(rt, chained, c, out)) return -1;
+    emit_str(c, out, note, '|');
   }
   sl_lang *L = sl_vm_lang(rt);
-  if (e->ntb) {
-    sl_strbuf_puts(out, "Traceback (most recent call last):\n");
-    /* Entries were appended as the exception left each frame: innermost
-     * first. The printout starts with the outermost. */
-    for (size_t i = e->ntb; i-- > 0;) {
-      const sl_tb_entry *t = &e->tb[i];
-      const char *file = sl_str_cstr(t->file);
-      sl_strbuf_printf(out, "  File \"%s\", line %d, in %s\n", file, t->line, sl_str_cstr(t->func));
-      source_line(L, file, t->line, out);
+  sl_strbuf stack = SL_STRBUF_INIT;
+  /* Entries were appended as the exception left each frame: innermost
+   * first. The printout starts with the outermost. */
+  for (size_t i = e->ntb; i-- > 0;) {
+    const sl_tb_entry *t = &e->tb[i];
+    const char *file = sl_str_cstr(t->file);
+    sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line, sl_str_cstr(t->func));
+    source_line(L, file, t->line, &stack);
+  }
+  sl_strbuf last = SL_STRBUF_INIT;
+  int rc = format_only(rt, exc, &last);
+  sl_strbuf_putc(&last, '\n');
+  size_t n = 0;
+  const sl_value *subs = NULL;
+  if (sl_exc_isinstance(exc, SL_EXC_BASE_EXCEPTION_GROUP)) {
+    sl_tuple *args = sl_as_tuple(e->args);
+    if (args->len >= 2 && sl_is_type(args->items[1], &sl_tuple_type)) {
+      subs = sl_as_tuple(args->items[1].u.o)->items;
+      n = sl_as_tuple(args->items[1].u.o)->len;
+    } else if (args->len >= 2 && sl_is_type(args->items[1], &sl_list_type)) {
+      subs = sl_as_list(args->items[1].u.o)->items;
+      n = sl_as_list(args->items[1].u.o)->len;
     }
   }
-  if (format_only(rt, exc, out)) return -1;
-  sl_strbuf_putc(out, '\n');
-  return 0;
+  if (!subs) {
+    if (e->ntb) {
+      emit_str(c, out, "Traceback (most recent call last):\n", '|');
+      emit(c, out, stack.data ? stack.data : "", stack.len, '|');
+    }
+    emit(c, out, last.data ? last.data : "", last.len, '|');
+  } else if (c->depth > MAX_GROUP_DEPTH) {
+    sl_strbuf_printf(out, "... (max_group_depth is %d)\n", MAX_GROUP_DEPTH);
+  } else {
+    bool toplevel = c->depth == 0;
+    if (toplevel) c->depth++;
+    if (e->ntb) {
+      emit_str(c, out, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+      emit(c, out, stack.data ? stack.data : "", stack.len, '|');
+    }
+    emit(c, out, last.data ? last.data : "", last.len, '|');
+    size_t shown = n <= MAX_GROUP_WIDTH ? n : MAX_GROUP_WIDTH + 1;
+    c->need_close = false;
+    for (size_t i = 0; i < shown && !rc; i++) {
+      bool last_exc = i == shown - 1;
+      if (last_exc) c->need_close = true;
+      bool truncated = i >= MAX_GROUP_WIDTH;
+      indent(c, out);
+      sl_strbuf_puts(out, i == 0 ? "+-" : "  ");
+      if (truncated) sl_strbuf_puts(out, "+---------------- ... ----------------\n");
+      else sl_strbuf_printf(out, "+---------------- %zu ----------------\n", i + 1);
+      c->depth++;
+      if (!truncated) {
+        if (sl_is_type(subs[i], &sl_exc_type)) rc = format_one(rt, subs[i].u.o, c, out);
+      } else {
+        char more[96];
+        size_t rest = n - MAX_GROUP_WIDTH;
+        snprintf(more, sizeof more, "and %zu more exception%s\n", rest, rest > 1 ? "s" : "");
+        emit_str(c, out, more, '|');
+      }
+      if (last_exc && c->need_close) {
+        indent(c, out);
+        sl_strbuf_puts(out, "+------------------------------------\n");
+        c->need_close = false;
+      }
+      c->depth--;
+    }
+    if (toplevel) c->depth = 0;
+  }
+  sl_strbuf_free(&stack);
+  sl_strbuf_free(&last);
+  return rc;
 }
 
 int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
-  sl_obj *seen[64];
-  size_t nseen = 0;
-  int rc = format_one(rt, exc, seen, &nseen, out);
+  pctx c;
+  memset(&c, 0, sizeof c);
+  int rc = format_one(rt, exc, &c, out);
   if (out->failed) return sl_nomem(rt);
   return rc;
 }
