@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <cmocka.h>
 // clang-format on
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -17,6 +19,8 @@
 #include "core/rt.h"
 #include "sim/ddmin.h"
 #include "sim/schedule.h"
+#include "sim/trial.h"
+#include "traces/recorder.h"
 
 /* Reference outputs computed independently (a few lines of Python big-int
  * arithmetic transcribing Vigna's xoshiro256** and splitmix64). */
@@ -426,14 +430,67 @@ static void test_out_of_memory(void **state) {
   assert_true(completed);
 }
 
+/* A whole trial (bank.py, random seed 2: an assertion) and its recorded
+ * replay, failing the k-th allocation for every k until both complete:
+ * each attempt ends cleanly (asan checks for leaks). */
+static void test_trial_out_of_memory(void **state) {
+  (void)state;
+  const char *dir = getenv("SL_SOURCE_DIR");
+  if (!dir)
+    skip();
+  char path[4096];
+  snprintf(path, sizeof path, "%s/examples/bank.py", dir);
+  sl_strbuf err = SL_STRBUF_INIT;
+  sl_trial_opts o = {NULL, 100000, 0};
+  sl_trial_prog *p;
+  assert_int_equal(sl_trial_prog_load(path, &o, &p, &err), SL_EOK);
+  sl_strategy st;
+  assert_true(sl_strategy_parse("random", &st));
+  bool completed = false;
+  for (unsigned long k = 1; k < 100000 && !completed; k++) {
+    sl_schedule s;
+    sl_schedule_init_strategy(&s, &st, 2);
+    sl_trial t, t2;
+    sl_trial_init(&t);
+    sl_trial_init(&t2);
+    sl_recorder *rec = NULL;
+    int64_t id;
+    char hash[65];
+    sl_record_opts ro = {0, true, 2, "random", NULL};
+    sl_alloc_fail_after(k);
+    sl_errcode rc = sl_trial_run(p, &s, NULL, &t, &err);
+    if (rc == SL_EOK && t.verdict != SL_VERDICT_ERROR)
+      rc = sl_trial_record(p, &t.log, &ro, &t2, &rec, &id, hash, &err);
+    sl_alloc_fail_after(0);
+    completed = rc == SL_EOK && t.verdict == SL_VERDICT_ASSERTION &&
+                t2.verdict == SL_VERDICT_ASSERTION;
+    if (rec)
+      sl_recorder_free(rec);
+    sl_trial_free(&t);
+    sl_trial_free(&t2);
+    sl_schedule_free(&s);
+    sl_strbuf_clear(&err);
+  }
+  assert_true(completed);
+  sl_trial_prog_free(p);
+  sl_strbuf_free(&err);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_prng_vectors),      cmocka_unit_test(test_prng_below),
-      cmocka_unit_test(test_declog_round_trip), cmocka_unit_test(test_declog_errors),
-      cmocka_unit_test(test_byte_mapping),      cmocka_unit_test(test_oracle_rule),
-      cmocka_unit_test(test_strategies_replay), cmocka_unit_test(test_bounded_counts),
-      cmocka_unit_test(test_pct_plan),          cmocka_unit_test(test_ddmin),
-      cmocka_unit_test(test_shrink_candidates), cmocka_unit_test(test_out_of_memory),
+      cmocka_unit_test(test_prng_vectors),
+      cmocka_unit_test(test_prng_below),
+      cmocka_unit_test(test_declog_round_trip),
+      cmocka_unit_test(test_declog_errors),
+      cmocka_unit_test(test_byte_mapping),
+      cmocka_unit_test(test_oracle_rule),
+      cmocka_unit_test(test_strategies_replay),
+      cmocka_unit_test(test_bounded_counts),
+      cmocka_unit_test(test_pct_plan),
+      cmocka_unit_test(test_ddmin),
+      cmocka_unit_test(test_shrink_candidates),
+      cmocka_unit_test(test_out_of_memory),
+      cmocka_unit_test(test_trial_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
