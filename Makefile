@@ -8,9 +8,12 @@ PRESET ?= default
 BUILD  := build/$(PRESET)
 SIMLOOP := $(BUILD)/simloop
 
-# Debian packages the build and the tests need (a fresh Debian 12 has only
-# the C toolchain).
-DEBS := cmake ninja-build pkg-config libsqlite3-dev libcmocka-dev python3 nodejs npm
+# What the build and the tests need, as "thing-to-look-for:debian-package":
+# a command on PATH, or a file. A fresh Debian 12 has only the C toolchain;
+# a machine that already has a tool (say Node.js from elsewhere) keeps it.
+NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
+  /usr/include/sqlite3.h:libsqlite3-dev /usr/include/cmocka.h:libcmocka-dev \
+  /usr/bin/python3:python3 node:nodejs npm:npm
 
 .PHONY: all deps npm build test test-asan test-debug demo clean
 
@@ -19,8 +22,9 @@ all: build
 # Installs missing Debian packages when run as root; otherwise prints the
 # exact command to run.
 deps:
-	@missing=""; for p in $(DEBS); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	@missing=""; for need in $(NEEDS); do \
+	  what=$${need%%:*}; pkg=$${need#*:}; \
+	  case $$what in /*) [ -e $$what ] ;; *) command -v $$what >/dev/null 2>&1 ;; esac || missing="$$missing $$pkg"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ]; then \
