@@ -25,6 +25,9 @@
 #include "sim/observers.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
+#include "sim/schedopts.h"
+#include "sim/schedule.h"
+#include "sim/trial.h"
 #include "sim/tracearg.h"
 #include "sim/version.h"
 #include "traces/diff.h"
@@ -37,7 +40,7 @@ int sl_cmd_conform(int argc, char **argv);
 static void usage(FILE *f) {
   fprintf(f,
           "usage: simloop conform FILE... [--python VERSION] [--db DB] [--json]\n"
-          "                       [--max-steps N] [--seed N]\n"
+          "                       [--max-steps N] [--seed N [--strategy S]]\n"
           "\n"
           "Runs each scenario under simloop and under real CPython (the oracle,\n"
           "oracle/README.md) and compares the traces step for step. Prints per\n"
@@ -51,8 +54,10 @@ static void usage(FILE *f) {
           "  --db DB        also store both runs of every file in DB\n"
           "  --json         one JSON object per file and version\n"
           "  --max-steps N  step budget on both sides (default 1000000)\n"
-          "  --seed N       perturbed schedules: not supported yet (the oracle side\n"
-          "                 of seeded schedules is still to come); an error for now\n"
+          "  --seed N       a perturbed schedule: simloop takes the decisions of seed N\n"
+          "                 (--strategy random|pct|bounded, default random), the oracle\n"
+          "                 replays the same decision log under CPython (one oracle\n"
+          "                 run per file), and the traces must still be identical\n"
           "\nThe engine profile is the exact version the oracle reports. Exit status:\n"
           "0 all identical, 1 some divergence, 2 bad usage or input, or an oracle\n"
           "that is asked for explicitly but not installed.\n");
@@ -71,6 +76,9 @@ typedef struct conform {
   sl_tracedb *db;
   bool json;
   uint64_t max_steps;
+  bool seeded;          /* --seed: a perturbed schedule instead of the default */
+  uint64_t seed;
+  sl_strategy strategy;
   char tmpdir[64];
   size_t identical, divergent;
 } conform;
@@ -232,6 +240,95 @@ static int compare_one(conform *c, const char *file, sl_trace *sim, sl_trace *cp
   return d.what == SL_DIFF_NONE ? 0 : 1;
 }
 
+/* --seed: the strategy's schedule for `seed`, turned into the decision log
+ * that replays it, for the profile the oracle reproduces. */
+static sl_errcode seeded_log(conform *c, sl_trial_prog *prog, sl_declog *log, sl_strbuf *err) {
+  sl_strategy st = c->strategy;
+  sl_errcode rc = sl_trial_calibrate(prog, &st, NULL, err);
+  if (rc != SL_EOK) return rc;
+  sl_schedule s;
+  sl_schedule_init_strategy(&s, &st, c->seed);
+  sl_trial t;
+  sl_trial_init(&t);
+  rc = sl_trial_run(prog, &s, NULL, &t, err);
+  if (rc == SL_EOK) rc = sl_declog_copy(log, &t.log);
+  sl_trial_free(&t);
+  sl_schedule_free(&s);
+  return rc;
+}
+
+/* One file under a seeded schedule: simloop takes the schedule's decisions,
+ * the oracle replays the same log under CPython (one oracle run per file,
+ * since each file has its own log), and the two traces are compared.
+ * Returns 0 identical, 1 divergent, 2 error (message in err). */
+static int conform_seeded_file(conform *c, const sl_oracle *o, size_t index, sl_strbuf *err) {
+  const char *file = c->files[index];
+  char logpath[128], jsonl[128], out[128], errf[128];
+  snprintf(logpath, sizeof logpath, "%.63s/dec-%zu.jsonl", c->tmpdir, index);
+  snprintf(jsonl, sizeof jsonl, "%.63s/oracle-%zu.jsonl", c->tmpdir, index);
+  snprintf(out, sizeof out, "%.63s/oracle-%zu.stdout", c->tmpdir, index);
+  snprintf(errf, sizeof errf, "%.63s/oracle-%zu.stderr", c->tmpdir, index);
+  sl_trial_opts to = {o->exact, c->max_steps, 0};
+  sl_trial_prog *prog = NULL;
+  sl_declog log;
+  sl_declog_init(&log);
+  sl_trace_list runs = {NULL, 0};
+  sl_recorder *rec = NULL;
+  sl_trial t;
+  sl_trial_init(&t);
+  int status = 2;
+  if (sl_trial_prog_load(file, &to, &prog, err) != SL_EOK || seeded_log(c, prog, &log, err) != SL_EOK ||
+      sl_declog_save(&log, "simloop conform --seed", logpath, err) != SL_EOK)
+    goto out;
+  char *one[1] = {(char *)file};
+  if (sl_oracle_run(o, one, 1, jsonl, out, errf, logpath, err) != SL_EOK ||
+      sl_jsonl_read_file(jsonl, &runs, err) != SL_EOK)
+    goto out;
+  if (runs.n != 1) {
+    sl_strbuf_printf(err, "the oracle wrote %zu runs for one file (%s)\n", runs.n, jsonl);
+    goto out;
+  }
+  sl_record_opts ro = {0, true, c->seed, sl_strategy_name(c->strategy.kind), NULL};
+  char hash[65];
+  int64_t run_id = 0;
+  if (sl_trial_record(prog, &log, &ro, &t, &rec, &run_id, hash, err) != SL_EOK) goto out;
+  status = compare_one(c, file, sl_recorder_trace(rec), &runs.runs[0], err);
+out:
+  remove(logpath), remove(jsonl), remove(out), remove(errf);
+  if (rec) sl_recorder_free(rec);
+  sl_trial_free(&t);
+  sl_trace_list_free(&runs);
+  sl_declog_free(&log);
+  if (prog) sl_trial_prog_free(prog);
+  return status;
+}
+
+/* --seed over every file for one CPython version. */
+static int conform_version_seeded(conform *c, const sl_oracle *o) {
+  int status = 0;
+  size_t identical = 0, divergent = 0;
+  sl_strbuf err = SL_STRBUF_INIT;
+  for (size_t i = 0; i < c->nfiles; i++) {
+    sl_strbuf_clear(&err);
+    int st = conform_seeded_file(c, o, i, &err);
+    if (st == 2) {
+      printf("%-7s ERROR      %s\n", o->exact, c->files[i]);
+      print_indented(sl_strbuf_cstr(&err));
+    }
+    identical += st == 0;
+    divergent += st == 1;
+    if (st > status) status = st;
+  }
+  if (!c->json)
+    printf("CPython %s (%s), seed %" PRIu64 " (%s): %zu of %zu identical, %zu divergent\n", o->exact,
+           o->pyodide ? "Pyodide" : o->python, c->seed, sl_strategy_name(c->strategy.kind), identical,
+           c->nfiles, divergent);
+  c->identical += identical;
+  c->divergent += divergent;
+  sl_strbuf_free(&err);
+  return status;
+}
+
 /* One CPython version over every file. Returns the worst status. */
 static int conform_version(conform *c, const sl_oracle *o) {
   sl_strbuf err = SL_STRBUF_INIT;
@@ -243,7 +340,7 @@ static int conform_version(conform *c, const sl_oracle *o) {
   int status = 0;
   size_t identical = 0, divergent = 0, failed = 0;
   sl_trace_list runs = {NULL, 0};
-  sl_errcode rc = sl_oracle_run(o, c->files, c->nfiles, jsonl, out, errf, &err);
+  sl_errcode rc = sl_oracle_run(o, c->files, c->nfiles, jsonl, out, errf, NULL, &err);
   if (rc == SL_EOK) rc = sl_jsonl_read_file(jsonl, &runs, &err);
   if (rc == SL_EOK && runs.n != c->nfiles) {
     sl_strbuf_printf(&err, "the oracle wrote %zu runs for %zu files (%s)\n", runs.n, c->nfiles, jsonl);
@@ -327,6 +424,7 @@ static void remove_tmpdir(const char *dir, size_t nfiles) {
 int sl_cmd_conform(int argc, char **argv) {
   conform c = {0};
   c.max_steps = 1000000;
+  sl_strategy_parse("random", &c.strategy);
   const char *python = "all", *v;
   c.files = sl_calloc((size_t)argc, sizeof *c.files);
   if (!c.files) return 2;
@@ -342,9 +440,16 @@ int sl_cmd_conform(int argc, char **argv) {
       }
       c.max_steps = (uint64_t)n;
     } else if ((v = sl_opt_value(argc, argv, &i, "--seed", &missing))) {
-      fprintf(stderr, "simloop conform: --seed is not supported yet: the oracle cannot follow seeded\n"
-                      "schedules until decision schedules land on its side; conform runs the default schedule\n");
-      goto usage_error;
+      if (!sl_parse_u64(v, &c.seed)) {
+        fprintf(stderr, "simloop conform: --seed needs a non-negative integer, not '%s'\n", v);
+        goto usage_error;
+      }
+      c.seeded = true;
+    } else if ((v = sl_opt_value(argc, argv, &i, "--strategy", &missing))) {
+      if (!sl_strategy_parse(v, &c.strategy)) {
+        fprintf(stderr, "simloop conform: --strategy must be random, pct or bounded, not '%s'\n", v);
+        goto usage_error;
+      }
     } else if (missing) {
       fprintf(stderr, "simloop conform: %s needs a value\n", argv[i]);
       goto usage_error;
@@ -397,7 +502,7 @@ int sl_cmd_conform(int argc, char **argv) {
     goto usage_error;
   }
   for (size_t k = 0; k < n; k++) {
-    int st = conform_version(&c, &oracles[k]);
+    int st = c.seeded ? conform_version_seeded(&c, &oracles[k]) : conform_version(&c, &oracles[k]);
     if (st > status) status = st;
   }
   if (n > 1 && !c.json)

@@ -173,7 +173,7 @@ size_t sl_oracle_all(sl_oracle *out, size_t max) {
 }
 
 sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl, const char *stdout_path,
-                         const char *stderr_path, sl_strbuf *err) {
+                         const char *stderr_path, const char *decisions, sl_strbuf *err) {
   char runmjs[1024];
   snprintf(runmjs, sizeof runmjs, "%s/pyodide/run.mjs", sl_oracle_dir());
   char **argv = sl_calloc(n + 16, sizeof *argv);
@@ -196,6 +196,10 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
   argv[k++] = (char *)jsonl;
   argv[k++] = "--stdout";
   argv[k++] = (char *)stdout_path;
+  if (decisions) {
+    argv[k++] = "--decisions";
+    argv[k++] = (char *)decisions;
+  }
   argv[k] = NULL;
   int rc = spawn_wait(argv, NULL, stderr_path);
   sl_free(argv);

@@ -38,9 +38,9 @@ size_t sl_oracle_all(sl_oracle *out, size_t max);
 
 /* Runs the oracle on files[0..n), writing the JSONL trace to `jsonl`, the
  * scenarios' stdout to `stdout_path` and the oracle's stderr to
- * `stderr_path`. Returns SL_EIO (message in err) when the oracle could not
+ * `stderr_path`; `decisions` (or NULL) is a decision log it applies. Returns SL_EIO (message in err) when the oracle could not
  * run or exited non-zero. */
 sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl, const char *stdout_path,
-                         const char *stderr_path, sl_strbuf *err);
+                         const char *stderr_path, const char *decisions, sl_strbuf *err);
 
 #endif

@@ -1,0 +1,2 @@
+# `simloop conform --seed`: perturbed schedules conform to CPython too.
+sl_cli_test(conform_seeded conform_seeded.sh)
