@@ -1,7 +1,7 @@
 # Loop core: a chain of call_soon callbacks (no tasks).
 import asyncio
 
-N = 200000
+N = 1000000
 
 
 async def main():

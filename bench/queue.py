@@ -1,7 +1,7 @@
 # Queue round trips between a producer and a consumer, with a Lock.
 import asyncio
 
-N = 50000
+N = 200000
 
 
 async def producer(q):

@@ -1,7 +1,7 @@
 # Task switches: several tasks yielding with sleep(0).
 import asyncio
 
-N = 20000
+N = 100000
 
 
 async def worker(n):

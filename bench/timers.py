@@ -4,7 +4,7 @@ import asyncio
 
 async def sleeper(i):
     total = 0.0
-    for k in range(200):
+    for k in range(1000):
         d = ((i * 7 + k * 13) % 17) / 10
         await asyncio.sleep(d)
         total += d
