@@ -34,6 +34,16 @@ grep -E '^(assertion|trace hash)' replay.txt | sed 's/^/  /'
 "$SIMLOOP" report --db demo.db -o bank-report.html >/dev/null &&
   "$SIMLOOP" export --perfetto --db demo.db -o bank-perfetto.json 2>/dev/null
 echo
-echo "The same schedule fails the same way under real CPython:"
-echo "  PYTHONPATH=oracle python3 -m simloop_oracle run examples/bank.py --jsonl - --decisions $out/bank.min.decisions"
+echo "The same schedule under real CPython 3.11 (the oracle replays the decision log):"
+here=$(pwd)
+if [ -x /usr/bin/python3 ] &&
+   (cd "$ex/.." && PYTHONPATH=oracle /usr/bin/python3 -m simloop_oracle run "$ex/bank.py" \
+      --jsonl "$here/bank-cpython.jsonl" --decisions "$here/bank.min.decisions" >/dev/null 2>&1); then
+  tail -n 1 bank-cpython.jsonl | sed 's/^/  /'
+  if "$SIMLOOP" diff bank-cpython.jsonl demo.db >/dev/null 2>&1; then
+    echo "  identical to simloop's run, step for step (simloop diff)"
+  else
+    echo "  DIFFERS from simloop's run: simloop diff $out/bank-cpython.jsonl $out/demo.db"
+  fi
+fi
 echo "Report: $out/bank-report.html   Perfetto: $out/bank-perfetto.json (ui.perfetto.dev)"
