@@ -15,6 +15,10 @@
 #include "core/str.h"
 #include "core/task.h"
 
+/* Loop iterations (backward jumps in the VM) allowed per step of the
+ * step budget. */
+#define SL_SCENARIO_ITERATIONS_PER_STEP 10000ull
+
 const char *sl_outcome_name(sl_outcome o) {
   switch (o) {
   case SL_OUTCOME_OK: return "ok";
@@ -136,6 +140,10 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_lang *L = sl_vm_lang(rt);
     L->out_file = opts->out_file;
     L->out_buf = opts->out_buf;
+    /* With a step budget, the scenario's own loops are bounded too, so an
+     * endless loop that never awaits ends as "budget" instead of hanging. */
+    if (opts->max_steps && opts->max_steps < UINT64_MAX / SL_SCENARIO_ITERATIONS_PER_STEP)
+      L->max_iterations = opts->max_steps * SL_SCENARIO_ITERATIONS_PER_STEP;
     code = sl_vm_compile(rt, mod, &diag);
     if (!code && !rt->fatal) {
       sl_diag_format(&diag, &res->detail);
@@ -153,8 +161,13 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     deadlock_report(rt, &vs, &res->detail);
   } else if (rt->fatal == SL_EBUDGET) {
     res->outcome = SL_OUTCOME_BUDGET;
-    sl_strbuf_printf(&res->detail, "step budget of %llu steps exhausted\n",
-                     (unsigned long long)opts->max_steps);
+    sl_lang *L = sl_vm_lang(rt);
+    if (L && L->max_iterations && L->iterations > L->max_iterations)
+      sl_strbuf_printf(&res->detail, "loop budget of %llu iterations exhausted (an endless loop without await?)\n",
+                       (unsigned long long)L->max_iterations);
+    else
+      sl_strbuf_printf(&res->detail, "step budget of %llu steps exhausted\n",
+                       (unsigned long long)opts->max_steps);
   } else if (rt->fatal == SL_ENOMEM) {
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");

@@ -487,7 +487,15 @@ dispatch:
       PUSH(sl_bool(r));
       break;
     }
-    case SL_OP_JUMP: f->ip = (uint32_t)arg; break;
+    case SL_OP_JUMP:
+      /* Every loop jumps backwards: the one place an endless loop with no
+       * await (which would never let the event loop step) is bounded. */
+      if ((uint32_t)arg < f->ip && L->max_iterations && ++L->iterations > L->max_iterations) {
+        sl_rt_fatal(rt, SL_EBUDGET);
+        goto exit_error;
+      }
+      f->ip = (uint32_t)arg;
+      break;
     case SL_OP_POP_JUMP_IF_FALSE:
     case SL_OP_POP_JUMP_IF_TRUE: {
       sl_value v = POP();

@@ -35,6 +35,8 @@ typedef struct sl_lang {
   sl_strbuf *out_buf;    /* ... or a caller-owned buffer (both may be NULL) */
   sl_strbuf line;        /* the current output line, until its newline */
   uint32_t depth;        /* nested VM evaluations (calls and resumes) */
+  uint64_t max_iterations; /* loop iterations (backward jumps) allowed, 0: unlimited */
+  uint64_t iterations;     /* loop iterations so far */
 } sl_lang;
 
 /* Creates the run's language state (builtins, module namespace). `src` is

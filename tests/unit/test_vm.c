@@ -155,6 +155,21 @@ static void test_step_budget(void **state) {
   run_free(&r);
 }
 
+static void test_loop_budget(void **state) {
+  run r;
+  memset(&r, 0, sizeof r);
+  const char *src = "import asyncio\nasync def main():\n    while True:\n        pass\nasyncio.run(main())\n";
+  sl_scenario_opts o = {0};
+  o.path = "t.py";
+  o.source = src;
+  o.source_len = strlen(src);
+  o.max_steps = 10; /* loops get 10000 iterations per step of budget */
+  assert_int_equal(sl_scenario_run(&o, &r.res), 0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_BUDGET);
+  assert_non_null(strstr(detail(&r), "loop budget of 100000 iterations"));
+  run_free(&r);
+}
+
 static void test_recursion_limit(void **state) {
   run r;
   run_src(&r,
@@ -244,7 +259,8 @@ int main(void) {
       cmocka_unit_test(test_tasks_and_gather),  cmocka_unit_test(test_closures_defaults_kwargs),
       cmocka_unit_test(test_lambda_arity_message), cmocka_unit_test(test_uncaught_traceback),
       cmocka_unit_test(test_unsupported_import), cmocka_unit_test(test_deadlock_report),
-      cmocka_unit_test(test_step_budget),       cmocka_unit_test(test_recursion_limit),
+      cmocka_unit_test(test_step_budget),       cmocka_unit_test(test_loop_budget),
+      cmocka_unit_test(test_recursion_limit),
       cmocka_unit_test(test_cancel_message),    cmocka_unit_test(test_oom_sweep),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
