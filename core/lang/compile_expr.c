@@ -7,17 +7,6 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
-/* Keeps the line of the expression being compiled on its instructions, and
- * restores the enclosing one afterwards, so a failing instruction reports
- * the line of its own expression as CPython's tracebacks do. */
-#define WITH_LINE(c, l, body)          \
-  do {                                 \
-    uint32_t saved_line_ = (c)->u->line; \
-    (c)->u->line = (l);                \
-    body;                              \
-    (c)->u->line = saved_line_;        \
-  } while (0)
-
 static void constant(compiler *c, const sl_ast_expr *e) {
   sl_value v;
   switch (e->u.constant.kind) {
