@@ -108,7 +108,7 @@ int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
   sl_future *f = sl_as_future(o);
   if (f->state == SL_FUTURE_CANCELLED) return raise_cancelled(rt, o);
   if (f->state != SL_FUTURE_FINISHED)
-    return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not ready.");
+    return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not set.");
   f->log_traceback = false;
   if (f->exception) return sl_raise_obj(rt, f->exception);
   *out = sl_vincref(f->result);

@@ -75,7 +75,7 @@ static void test_states_and_messages(void **state) {
   sl_value r;
   sl_obj *exc;
   assert_int_equal(sl_future_result(rt, fut, &r), -1);
-  expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: Result is not ready.");
+  expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: Result is not set.");
   assert_int_equal(sl_future_exception(rt, fut, &exc), -1);
   expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: Exception is not set.");
   sl_obj *msg = sl_str_from_cstr(rt, "bye");
