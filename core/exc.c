@@ -245,7 +245,7 @@ int sl_exc_format_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
     sl_strbuf_printf(out, "%s.", c->module);
   sl_strbuf_puts(out, sl_str_cstr(c->qualname));
   sl_strbuf text = SL_STRBUF_INIT;
-  int rc = sl_str(rt, sl_obj_val(exc), &text);
+  int rc = (rt->lang_str ? rt->lang_str : sl_str)(rt, sl_obj_val(exc), &text);
   if (rc == 0 && text.len) {
     sl_strbuf_puts(out, ": ");
     sl_strbuf_append(out, text.data, text.len);

@@ -59,23 +59,66 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
   handle_drop_callback(rt, h);
 }
 
+/* Appends a callable's __qualname__ (a native one's name). */
+static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out) {
+  if (sl_is_type(cb, &sl_cfunc_type)) {
+    sl_strbuf_puts(out, sl_as_cfunc(cb.u.o)->def->name);
+    return;
+  }
+  sl_value qualname;
+  if (sl_getattr(rt, cb, "__qualname__", &qualname) == 0 && sl_is_str(qualname)) {
+    sl_strbuf_puts(out, sl_str_cstr(qualname.u.o));
+    sl_vdecref(rt, qualname);
+  } else {
+    if (!rt->fatal) sl_err_clear(rt);
+    sl_strbuf_puts(out, sl_type_name(cb));
+  }
+}
+
+/* format_helpers._format_callback: "name(arg reprs)", each repr shortened
+ * as reprlib.repr does for strings and other scalars (30 characters). The
+ * " at file:line" CPython adds is left out: it names host paths. */
+static void format_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                            sl_strbuf *out) {
+  append_callable_name(rt, cb, out);
+  sl_strbuf_putc(out, '(');
+  if (rt->profile->callback_repr_hides_args) nargs = 0;
+  for (size_t i = 0; i < nargs; i++) {
+    if (i) sl_strbuf_puts(out, ", ");
+    sl_strbuf r = SL_STRBUF_INIT;
+    if (sl_repr(rt, args[i], &r) && !rt->fatal) sl_err_clear(rt);
+    bool container = sl_is_obj(args[i]) && args[i].u.o->type->unhashable;
+    if (r.len > 30 && !container) { /* reprlib: maxstring = maxother = 30 */
+      sl_strbuf_append(out, r.data, 13);
+      sl_strbuf_puts(out, "...");
+      sl_strbuf_append(out, r.data + r.len - 14, 14);
+    } else {
+      sl_strbuf_append(out, sl_strbuf_cstr(&r), r.len);
+    }
+    sl_strbuf_free(&r);
+  }
+  sl_strbuf_putc(out, ')');
+}
+
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
   sl_value callback = sl_vincref(h->callback);
   int rc = sl_call_pos(rt, callback, h->args, h->nargs, &result);
-  sl_vdecref(rt, callback);
   sl_vdecref(rt, result);
-  if (rc == 0) return 0;
-  if (rt->fatal) return -1;
+  if (rc == 0 || rt->fatal) {
+    sl_vdecref(rt, callback);
+    return rc;
+  }
   /* Handle._run: report and carry on with the next handle. */
   sl_obj *exc = sl_err_fetch(rt);
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_strbuf_puts(&msg, "Exception in callback ");
-  sl_handle_canon_name(rt, o, &msg);
+  format_callback(rt, callback, h->args, h->nargs, &msg);
   sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
   sl_strbuf_free(&msg);
   sl_decref(rt, exc);
+  sl_vdecref(rt, callback);
   return rt->fatal ? -1 : 0;
 }
 
@@ -107,16 +150,5 @@ void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     return;
   }
   sl_strbuf_puts(out, "user ");
-  if (sl_is_type(cb, &sl_cfunc_type)) {
-    sl_strbuf_puts(out, sl_as_cfunc(cb.u.o)->def->name);
-    return;
-  }
-  sl_value qualname;
-  if (sl_getattr(rt, cb, "__qualname__", &qualname) == 0 && sl_is_str(qualname)) {
-    sl_strbuf_puts(out, sl_str_cstr(qualname.u.o));
-    sl_vdecref(rt, qualname);
-  } else {
-    if (!rt->fatal) sl_err_clear(rt);
-    sl_strbuf_puts(out, sl_type_name(cb));
-  }
+  append_callable_name(rt, cb, out);
 }

@@ -30,7 +30,8 @@ static const sl_profile profiles[] = {
      .factory_names_none = true, .semaphore_wake_many = true,
      .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
      .timeout_insert_timeout_error = true, .as_completed_iterator = true,
-     .queue_shutdown = true, .sleep_nan_error = true},
+     .queue_shutdown = true, .sleep_nan_error = true,
+     .callback_repr_hides_args = true},
     /* gh-128550 (3.13.2): TaskGroup always registers _on_task_done. */
     {"3.13.2", 3, 13, 2, .taskgroup_enter_checks_parent = true,
      .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
@@ -40,7 +41,8 @@ static const sl_profile profiles[] = {
      .factory_names_none = true, .semaphore_wake_many = true,
      .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
      .timeout_insert_timeout_error = true, .as_completed_iterator = true,
-     .queue_shutdown = true, .sleep_nan_error = true},
+     .queue_shutdown = true, .sleep_nan_error = true,
+     .callback_repr_hides_args = true},
     /* 3.14: shield's awaited-by bookkeeping; factories get kwargs, so the
      * "None" name of 3.13 is gone. */
     {"3.14.2", 3, 14, 2, .taskgroup_enter_checks_parent = true,
@@ -51,7 +53,8 @@ static const sl_profile profiles[] = {
      .semaphore_wake_many = true, .condition_notify_on_error = true,
      .taskgroup_313_cancel_levels = true, .timeout_insert_timeout_error = true,
      .as_completed_iterator = true, .queue_shutdown = true, .sleep_nan_error = true,
-     .shield_awaited_by_callbacks = true, .create_task_kwargs = true},
+     .shield_awaited_by_callbacks = true, .create_task_kwargs = true,
+     .callback_repr_hides_args = true},
 };
 
 /* A minor version alone resolves to the newest release we reproduce. */

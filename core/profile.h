@@ -52,6 +52,9 @@ typedef struct sl_profile {
   /* 3.14: shield() adds _clear_awaited_by_callback and _log_on_exception. */
   bool shield_awaited_by_callbacks;
   /* 3.13: _make_cancelled_error no longer sets __context__ (never observable). */
+  /* 3.13: format_helpers._format_callback shows a callback's arguments
+   * only in debug mode ("Exception in callback boom()"). */
+  bool callback_repr_hides_args;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 

@@ -34,6 +34,10 @@ struct sl_rt {
   uint32_t recursion_depth;  /* C-level recursion guard (calls, repr) */
   void *lang;                /* the scenario language's state (core/lang) */
   void (*lang_free)(sl_rt *rt); /* frees `lang` (before the heap goes) */
+  /* str() as the language defines it (user __str__ methods); the engine
+   * uses it where CPython's text goes through str(): exception messages in
+   * task outcomes. NULL: the engine's own str(). */
+  int (*lang_str)(sl_rt *rt, sl_value v, sl_strbuf *out);
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns

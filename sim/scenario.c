@@ -89,15 +89,6 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   if (!n) sl_strbuf_puts(out, "  (no pending tasks: the loop waits for nothing)\n");
 }
 
-static void last_line(const sl_strbuf *text, sl_strbuf *out) {
-  if (!text->len) return;
-  size_t end = text->len;
-  while (end > 0 && text->data[end - 1] == '\n') end--;
-  size_t start = end;
-  while (start > 0 && text->data[start - 1] != '\n') start--;
-  sl_strbuf_append(out, text->data + start, end - start);
-}
-
 int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   memset(res, 0, sizeof *res);
   res->outcome = SL_OUTCOME_ERROR;
@@ -177,12 +168,13 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   } else if (rc && rt->exc) {
     res->outcome = SL_OUTCOME_EXCEPTION;
     sl_obj *exc = sl_err_fetch(rt);
-    if (sl_vm_format_traceback(rt, exc, &res->detail)) {
+    /* The summary is the exception's own "Type: message" (the traceback's
+     * last line is not, for an exception group's boxed layout). */
+    if (sl_vm_format_traceback(rt, exc, &res->detail) || sl_exc_format_only(rt, exc, &res->summary)) {
       sl_err_clear(rt);
       if (rt->fatal == SL_ENOMEM) res->outcome = SL_OUTCOME_NOMEM;
     }
     sl_decref(rt, exc);
-    last_line(&res->detail, &res->summary);
   } else {
     res->outcome = SL_OUTCOME_OK;
   }

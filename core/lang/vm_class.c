@@ -488,12 +488,16 @@ static int user_text(sl_rt *rt, sl_value v, const char *meth, sl_strbuf *out, bo
   return out->failed ? sl_nomem(rt) : 0;
 }
 
-/* object.__repr__ of a plain instance. The address is not reproducible:
- * simloop prints the object's position in the heap list instead. */
+/* object.__repr__ of a plain instance. CPython prints the address, which no
+ * run can reproduce; simloop prints a stand-in that depends only on the run
+ * (the object's age among the live objects), so reruns print the same. */
 static bool plain_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   if (!sl_is_type(v, &sl_exc_type) || is_exc_class(rt, sl_as_exc(v.u.o)->cls)) return false;
   sl_class *c = sl_as_class(sl_as_exc(v.u.o)->cls);
-  sl_strbuf_printf(out, "<%s.%s object at %p>", c->module, sl_str_cstr(c->qualname), (void *)v.u.o);
+  uint64_t age = 0; /* O(live objects): reprs of plain objects are rare */
+  for (sl_obj *o = rt->heap.run_prev; o != &rt->heap && o != v.u.o; o = o->run_prev) age++;
+  sl_strbuf_printf(out, "<%s.%s object at 0x7f%010llx>", c->module, sl_str_cstr(c->qualname),
+                   (unsigned long long)(age * 16));
   return true;
 }
 

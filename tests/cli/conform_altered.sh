@@ -41,6 +41,6 @@ expect_status 2 "$SIMLOOP" conform nosuch.py --python 3.11
 expect_in err.txt "nosuch.py: no such readable file"
 expect_status 2 "$SIMLOOP" conform s.py --python 2.7
 expect_in err.txt "unknown --python '2.7'"
-expect_status 2 "$SIMLOOP" conform s.py --python 3.11 --seed 3
-expect_in err.txt "--seed is not supported yet"
+expect_status 2 "$SIMLOOP" conform s.py --python 3.11 --seed notanumber
+expect_in err.txt "--seed needs a non-negative integer"
 exit 0
