@@ -16,6 +16,7 @@ int sl_cmd_replay(int argc, char **argv);
 int sl_cmd_minimize(int argc, char **argv);
 int sl_cmd_export(int argc, char **argv);
 int sl_cmd_report(int argc, char **argv);
+int sl_cmd_gen(int argc, char **argv);
 
 static const sl_command commands[] = {
     {"run", sl_cmd_run, "run a scenario under the virtual clock"},
@@ -28,6 +29,7 @@ static const sl_command commands[] = {
     {"minimize", sl_cmd_minimize, "shrink a failing decision log to the decisions that matter"},
     {"export", sl_cmd_export, "write a run as Chrome trace JSON for ui.perfetto.dev"},
     {"report", sl_cmd_report, "write one self-contained HTML page about a run"},
+    {"gen", sl_cmd_gen, "print a generated scenario program (the fuzzer's generator)"},
     {NULL, NULL, NULL},
 };
 

@@ -15,3 +15,6 @@ list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd
 set_source_files_properties(sim/oracle.c PROPERTIES
   COMPILE_DEFINITIONS "SL_DEFAULT_ORACLE_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/oracle\"")
 list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c)
+
+# The program generator and `simloop gen` (docs/fuzzing.md).
+list(APPEND SL_SIM_SOURCES sim/gen.c sim/cmd_gen.c)
