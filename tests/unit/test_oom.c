@@ -1,0 +1,172 @@
+/* Out-of-memory sweep over representative scenarios (DESIGN.md section 9,
+ * as SQLite's test_malloc.c does): each scenario runs whole (parse,
+ * compile, run, teardown) with allocation k failing, and every later one,
+ * for k = 1, 2, 3, ... until a run makes fewer than k allocations, i.e.
+ * completes untouched. Every attempt must end cleanly: outcome "nomem",
+ * or, when the failure was absorbed, the outcome of the undisturbed run;
+ * never a crash, never another outcome. Under the asan preset
+ * LeakSanitizer reports anything an attempt leaked at exit.
+ *
+ * Sampling: every k up to SWEEP_DENSE, then every SWEEP_STRIDE-th k
+ * (offset so that each stride's position varies), which keeps the whole
+ * sweep under a minute under ASan; each test prints how many allocations
+ * its scenario makes and how many k it tried. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "sim/scenario.h"
+#include "sim/schedule.h"
+
+#define SWEEP_DENSE 2000
+#define SWEEP_STRIDE 7
+
+/* A compile error (parses, then the compiler rejects it), inline. */
+static const char compile_error_src[] =
+    "import asyncio\n"
+    "\n"
+    "async def main():\n"
+    "    x = 1\n"
+    "    def inner():\n"
+    "        nonlocal y\n"
+    "    await asyncio.sleep(0)\n"
+    "\n"
+    "asyncio.run(main())\n";
+
+/* Decision streams (sim/schedule.h byte mapping). Small delays make the
+ * schedule code take decisions too; the second is the input fuzz_schedule
+ * found for bank.py's overdraft (fuzz/corpus/fuzz_schedule/bank_overdraft). */
+static const uint8_t some_delays[] = {0, 130, 0, 0, 140, 0, 200, 0, 0, 250};
+static const uint8_t overdraft[] = {0x02, 0x2a, 0xfe};
+
+/* Runs one attempt; output goes to a buffer that is dropped. */
+static void run_attempt(const char *path, const char *src, const uint8_t *bytes,
+                        size_t nbytes, sl_scenario_result *res) {
+  sl_schedule sched;
+  sl_schedule_init_bytes(&sched, bytes, nbytes);
+  sl_decider dec = sl_schedule_decider(&sched);
+  sl_strbuf out = SL_STRBUF_INIT;
+  sl_scenario_opts o;
+  memset(&o, 0, sizeof o);
+  o.path = path;
+  if (src) {
+    o.source = src;
+    o.source_len = strlen(src);
+  }
+  o.decider = &dec;
+  o.max_steps = 100000;
+  o.out_buf = &out;
+  sl_scenario_run(&o, res);
+  sl_strbuf_free(&out);
+  sl_schedule_free(&sched);
+}
+
+/* The sweep over one scenario (path relative to the source tree, or an
+ * inline source when src is not NULL). */
+static void sweep_bytes(const char *rel, const char *src, const uint8_t *bytes,
+                        size_t nbytes, sl_outcome expected) {
+  char path[4096];
+  const char *dir = getenv("SL_SOURCE_DIR");
+  if (src) {
+    snprintf(path, sizeof path, "%s", rel);
+  } else {
+    if (!dir) {
+      print_message("SL_SOURCE_DIR is not set: cannot find %s\n", rel);
+      skip();
+    }
+    snprintf(path, sizeof path, "%s/%s", dir, rel);
+  }
+  /* The undisturbed run: its outcome is the one to expect. */
+  sl_alloc_fail_after(0);
+  sl_scenario_result res;
+  run_attempt(path, src, bytes, nbytes, &res);
+  unsigned long total = sl_alloc_fail_after(0);
+  if (res.outcome != expected)
+    print_message("%s: %s\n%s", rel, sl_outcome_name(res.outcome),
+                  sl_strbuf_cstr(&res.detail));
+  assert_int_equal(res.outcome, expected);
+  sl_scenario_result_free(&res);
+
+  unsigned long tried = 0, absorbed = 0;
+  bool completed = false;
+  for (unsigned long k = 1; !completed; k += k < SWEEP_DENSE ? 1 : SWEEP_STRIDE) {
+    sl_alloc_fail_after(k);
+    run_attempt(path, src, bytes, nbytes, &res);
+    unsigned long used = sl_alloc_fail_after(0);
+    tried++;
+    completed = used < k;
+    if (res.outcome != SL_OUTCOME_NOMEM && res.outcome != expected) {
+      print_message("%s: allocation %lu failing ended the run as %s, not nomem or %s\n%s",
+                    rel, k, sl_outcome_name(res.outcome), sl_outcome_name(expected),
+                    sl_strbuf_cstr(&res.detail));
+      fail();
+    }
+    if (!completed && res.outcome == expected)
+      absorbed++;
+    sl_scenario_result_free(&res);
+    /* The last k must reach past the end, whatever the stride. */
+    if (!completed && k >= total + SWEEP_STRIDE)
+      fail_msg("%s: still failing at k=%lu past its %lu allocations", rel, k, total);
+  }
+  print_message("%s: %lu allocations, %lu failure points tried (%s), %lu absorbed\n", rel,
+                total, tried, total <= SWEEP_DENSE ? "all" : "sampled", absorbed);
+}
+
+static void sweep(const char *rel, const char *src, sl_outcome expected) {
+  sweep_bytes(rel, src, some_delays, sizeof some_delays, expected);
+}
+
+static void test_gather(void **state) {
+  (void)state;
+  sweep("tests/scenarios/task_gather_cancel_child.py", NULL, SL_OUTCOME_OK);
+}
+static void test_locks(void **state) {
+  (void)state;
+  sweep("tests/scenarios/lock_condition_notify.py", NULL, SL_OUTCOME_OK);
+}
+static void test_queues(void **state) {
+  (void)state;
+  sweep("tests/scenarios/queue_producer_consumer.py", NULL, SL_OUTCOME_OK);
+}
+static void test_taskgroup_failure(void **state) {
+  (void)state;
+  sweep("tests/scenarios/tg_child_fails.py", NULL, SL_OUTCOME_OK);
+}
+static void test_timeouts(void **state) {
+  (void)state;
+  sweep("tests/scenarios/timeout_nested.py", NULL, SL_OUTCOME_OK);
+}
+static void test_traceback(void **state) {
+  (void)state;
+  sweep("tests/scenarios/lang_uncaught_chain.py", NULL, SL_OUTCOME_EXCEPTION);
+}
+static void test_deadlock(void **state) {
+  (void)state;
+  sweep("tests/scenarios/task_deadlock.py", NULL, SL_OUTCOME_DEADLOCK);
+}
+static void test_compile_error(void **state) {
+  (void)state;
+  sweep("compile_error.py", compile_error_src, SL_OUTCOME_ERROR);
+}
+static void test_bank_assertion(void **state) {
+  (void)state;
+  sweep_bytes("examples/bank.py", NULL, overdraft, sizeof overdraft, SL_OUTCOME_EXCEPTION);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_gather),          cmocka_unit_test(test_locks),
+      cmocka_unit_test(test_queues),          cmocka_unit_test(test_taskgroup_failure),
+      cmocka_unit_test(test_timeouts),        cmocka_unit_test(test_traceback),
+      cmocka_unit_test(test_deadlock),        cmocka_unit_test(test_compile_error),
+      cmocka_unit_test(test_bank_assertion),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
