@@ -50,7 +50,7 @@ void sl__htable_clear(sl_rt *rt, sl_obj *table) { sl__htable_clear_slot(rt, tabl
  * 'list')", "... as a set element (...)". */
 int sl__key_hash(sl_rt *rt, sl__htable *t, sl_value key, int64_t *h) {
   if (!sl_hash(rt, key, h)) return 0;
-  if (rt->profile->minor < 14 || !rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR))
+  if (!rt->profile->unhashable_key_message || !rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR))
     return -1;
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_obj *exc = sl_err_fetch(rt);

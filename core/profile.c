@@ -5,6 +5,14 @@
 
 #include <string.h>
 
+/* The language-level switches, cumulative by minor version. */
+#define SL_LANG_312 .sum_float_compensated = true, .minmax_empty_iterable_message = true
+#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true
+#define SL_LANG_314                                                            \
+  SL_LANG_313, .not_container_message = true, .unhashable_key_message = true,  \
+      .list_index_generic_message = true, .dict_update_not_iterable_message = true, \
+      .unpack_reports_count = true
+
 /* Fields in the order of sl_profile. */
 #define P311(name, micro, fix3)                                                \
   {name, 3, 11, micro,                                                         \
@@ -16,11 +24,11 @@ static const sl_profile profiles[] = {
     P311("3.11.7", 7, true),
     {"3.12.1", 3, 12, 1, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .taskgroup_eager_sync_done = true},
+     .eager_tasks = true, .taskgroup_eager_sync_done = true, SL_LANG_312},
     {"3.12.7", 3, 12, 7, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .taskgroup_eager_sync_done = true,
-     .set_exception_stopiteration_runtimeerror = true},
+     .set_exception_stopiteration_runtimeerror = true, SL_LANG_312},
     {"3.13.0", 3, 13, 0, .taskgroup_enter_checks_parent = true,
      .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
@@ -31,7 +39,7 @@ static const sl_profile profiles[] = {
      .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
      .timeout_insert_timeout_error = true, .as_completed_iterator = true,
      .queue_shutdown = true, .sleep_nan_error = true,
-     .callback_repr_hides_args = true},
+     .callback_repr_hides_args = true, SL_LANG_313},
     /* gh-128550 (3.13.2): TaskGroup always registers _on_task_done. */
     {"3.13.2", 3, 13, 2, .taskgroup_enter_checks_parent = true,
      .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
@@ -42,7 +50,7 @@ static const sl_profile profiles[] = {
      .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
      .timeout_insert_timeout_error = true, .as_completed_iterator = true,
      .queue_shutdown = true, .sleep_nan_error = true,
-     .callback_repr_hides_args = true},
+     .callback_repr_hides_args = true, SL_LANG_313},
     /* 3.14: shield's awaited-by bookkeeping; factories get kwargs, so the
      * "None" name of 3.13 is gone. */
     {"3.14.2", 3, 14, 2, .taskgroup_enter_checks_parent = true,
@@ -54,7 +62,7 @@ static const sl_profile profiles[] = {
      .taskgroup_313_cancel_levels = true, .timeout_insert_timeout_error = true,
      .as_completed_iterator = true, .queue_shutdown = true, .sleep_nan_error = true,
      .shield_awaited_by_callbacks = true, .create_task_kwargs = true,
-     .callback_repr_hides_args = true},
+     .callback_repr_hides_args = true, SL_LANG_314},
 };
 
 /* A minor version alone resolves to the newest release we reproduce. */

@@ -55,6 +55,23 @@ typedef struct sl_profile {
   /* 3.13: format_helpers._format_callback shows a callback's arguments
    * only in debug mode ("Exception in callback boom()"). */
   bool callback_repr_hides_args;
+  /* Language-level differences (builtins and error texts). */
+  /* 3.12 (gh-100425): sum() adds floats with Neumaier compensation. */
+  bool sum_float_compensated;
+  /* 3.12: min()/max() of an empty iterable: "iterable argument is empty". */
+  bool minmax_empty_iterable_message;
+  /* 3.13: str.replace takes `count` by keyword (Argument Clinic message). */
+  bool str_replace_clinic_message;
+  /* 3.14: "argument of type 'int' is not a container or iterable". */
+  bool not_container_message;
+  /* 3.14: "cannot use 'list' as a dict key (unhashable type: 'list')". */
+  bool unhashable_key_message;
+  /* 3.14: list.index says "list.index(x): x not in list". */
+  bool list_index_generic_message;
+  /* 3.14: dict.update with a non-iterable element: "object is not iterable". */
+  bool dict_update_not_iterable_message;
+  /* 3.14: "too many values to unpack (expected 2, got 3)". */
+  bool unpack_reports_count;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 

@@ -172,8 +172,7 @@ FN(sum) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "sum() can't sum bytes [use b''.join(seq) instead]");
   sl_value it, x, acc = sl_vincref(start);
   if (sl_iter(rt, v[0], &it)) return -1;
-  /* 3.12 (gh-100425): floats are added with Neumaier compensation. */
-  bool compensate = sl__py_minor(rt) >= 12;
+  bool compensate = rt->profile->sum_float_compensated;
   double c = 0.0;
   bool in_float = false;
   int r;

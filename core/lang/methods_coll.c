@@ -221,8 +221,7 @@ static int seq_index(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
     return 0;
   }
   if (!list) return sl_raise(rt, SL_EXC_VALUE_ERROR, "tuple.index(x): x not in tuple");
-  /* 3.14 (gh-121153?) unified the text with tuple's. */
-  if (sl__py_minor(rt) >= 14)
+  if (rt->profile->list_index_generic_message)
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "list.index(x): x not in list");
   sl_strbuf b = SL_STRBUF_INIT;
   if (sl_repr(rt, a->pos[0], &b)) {
@@ -394,7 +393,7 @@ int sl__dict_update(sl_rt *rt, sl_obj *d, sl_value other) {
     sl_obj *owned = NULL;
     int rc = 0;
     if (!sl__is_tuple(item) && !sl__is_list(item) && !sl_lang_slots_of(item) && !sl_is_str(item)) {
-      rc = sl__py_minor(rt) >= 14
+      rc = rt->profile->dict_update_not_iterable_message
                ? sl_raise(rt, SL_EXC_TYPE_ERROR, "object is not iterable")
                : sl_raise(rt, SL_EXC_TYPE_ERROR,
                           "cannot convert dictionary update sequence element #%lld to a sequence",

@@ -511,8 +511,7 @@ static int str_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   static const char *const names[] = {"old", "new", "count"};
   sl_value v[3];
   if (a->npos < 2 && !a->nkw)
-    /* 3.13 moved str.replace to Argument Clinic with a keyword `count`. */
-    return sl__py_minor(rt) >= 13
+    return rt->profile->str_replace_clinic_message
                ? sl_raise(rt, SL_EXC_TYPE_ERROR,
                           "replace() takes at least 2 positional arguments (%zu given)", a->npos)
                : sl_raise(rt, SL_EXC_TYPE_ERROR, "replace expected at least 2 arguments, got %zu",

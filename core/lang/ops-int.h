@@ -12,18 +12,17 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
-/* Messages that changed between CPython versions, in one place, each with
- * the release that changed it. */
+/* The number library (numfmt.h) keeps its own per-version text tables,
+ * verified against each CPython; it is keyed by the profile's minor
+ * version. Every other version difference is a switch in core/profile.c. */
 static inline int sl__py_minor(sl_rt *rt) { return rt->profile->minor; }
-/* 3.14 (gh-130432?): "argument of type 'int' is not a container or iterable". */
 static inline const char *sl__msg_not_container(sl_rt *rt) {
-  return sl__py_minor(rt) >= 14 ? "argument of type '%s' is not a container or iterable"
-                                 : "argument of type '%s' is not iterable";
+  return rt->profile->not_container_message ? "argument of type '%s' is not a container or iterable"
+                                            : "argument of type '%s' is not iterable";
 }
-/* 3.12: min()/max() of an empty iterable. */
 static inline const char *sl__msg_minmax_empty(sl_rt *rt) {
-  return sl__py_minor(rt) >= 12 ? "%s() iterable argument is empty"
-                                 : "%s() arg is an empty sequence";
+  return rt->profile->minmax_empty_iterable_message ? "%s() iterable argument is empty"
+                                                    : "%s() arg is an empty sequence";
 }
 
 static inline bool sl__is_num(sl_value v) {

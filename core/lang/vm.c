@@ -80,9 +80,8 @@ static int unpack(sl_rt *rt, sl_value v, size_t before, size_t after, bool star,
   int rc = 0;
   if (!star) {
     if (n != before) {
-      /* 3.14 (gh-130317 era) adds ", got N" when the length is known.
-       * TODO: a profile switch once core/profile.h has one for it. */
-      if (n > before && rt->profile->minor >= 14 && !sl_is_type(v, &sl_str_type) && src != sl_as_list(items)->items)
+      /* 3.14 adds ", got N" when the length is known. */
+      if (n > before && rt->profile->unpack_reports_count && !sl_is_type(v, &sl_str_type) && src != sl_as_list(items)->items)
         rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu, got %zu)", before, n);
       else if (n > before) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu)", before);
       else rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "not enough values to unpack (expected %zu, got %zu)", before, n);
