@@ -94,7 +94,8 @@ static sl_errcode run_engine(conform *c, const char *file, const char *python, s
   sl_observer obs = sl_recorder_observer(rec);
   sl_logged_decider ld;
   sl_decider dec = sl_logged_decider_make(&ld, NULL, rec);
-  sl_scenario_opts opts = {file, NULL, 0, prof, &obs, &dec, c->max_steps, NULL, NULL};
+  sl_scenario_opts opts = {.path = file, .profile = prof, .observer = &obs, .decider = &dec,
+                          .max_steps = c->max_steps};
   sl_scenario_result res;
   if (sl_scenario_run(&opts, &res) != 0) return SL_ENOMEM;
   if (res.outcome == SL_OUTCOME_ERROR) {

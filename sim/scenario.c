@@ -105,9 +105,17 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     }
     src = owned;
   }
+  /* A caller-parsed tree is only borrowed: compiling never modifies it,
+   * and the code objects compiled from it copy what they keep (names,
+   * constants) into this run's heap, so the tree can serve any number of
+   * runs. Sharing the compiled code itself would not work: code objects
+   * are reference-counted objects registered with one run's heap and
+   * freed with it. Parsing is the expensive half (lexing, strtod,
+   * arena allocation); compiling a scenario is cheap. */
   sl_diag diag;
-  sl_ast_module *mod = sl_parse(path, src, len, &diag);
-  if (!mod) {
+  sl_ast_module *owned_mod = NULL;
+  const sl_ast_module *mod = opts->module;
+  if (!mod && !(mod = owned_mod = sl_parse(path, src, len, &diag))) {
     res->outcome = diag.kind == SL_DIAG_NOMEM ? SL_OUTCOME_NOMEM : SL_OUTCOME_ERROR;
     sl_diag_format(&diag, &res->detail);
     sl_free(owned);
@@ -115,7 +123,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   }
   sl_rt *rt = sl_rt_new(opts->profile, opts->observer);
   if (!rt) {
-    sl_ast_free(mod);
+    sl_ast_free(owned_mod);
     sl_free(owned);
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");
@@ -142,8 +150,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
       goto done;
     }
   }
-  sl_ast_free(mod);
-  mod = NULL;
+  sl_ast_free(owned_mod);
+  owned_mod = NULL;
   if (code) rc = sl_vm_run_module(rt, code);
   else rc = -1;
   sl_vm_flush_output(rt);
@@ -182,7 +190,7 @@ done:
   res->steps = rt->loop->step;
   res->time = vs.now;
   sl_decref(rt, code);
-  sl_ast_free(mod);
+  sl_ast_free(owned_mod);
   sl_rt_free(rt);
   sl_free(owned);
   if (res->detail.failed || res->summary.failed) res->outcome = SL_OUTCOME_NOMEM;

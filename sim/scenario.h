@@ -33,6 +33,11 @@ typedef struct sl_scenario_opts {
   const char *path;            /* file to run (also the name in tracebacks) */
   const char *source;          /* if non-NULL: the source text, path only names it */
   size_t source_len;
+  /* If non-NULL: `source` already parsed (borrowed, never modified; source
+   * must be set too, tracebacks quote it). Callers that run one scenario
+   * many times (explore, minimize, replay) parse once and pass the tree
+   * here; each run still compiles it into its own heap, see scenario.c. */
+  const struct sl_ast_module *module;
   const sl_profile *profile;   /* NULL: the default profile */
   const sl_observer *observer; /* NULL: none */
   const sl_decider *decider;   /* NULL: every decision takes its default */

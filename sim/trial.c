@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/parser.h"
 #include "core/profile.h"
 #include "sim/observers.h"
 #include "sim/scenario.h"
@@ -22,6 +23,10 @@ struct sl_trial_prog {
   size_t len;
   const sl_profile *profile; /* static */
   sl_trial_opts opts;
+  /* owned: src parsed once at load and compiled afresh by every run (see
+   * sl_scenario_opts.module); NULL when src does not parse, so each run
+   * reports the parse error itself. */
+  sl_ast_module *mod;
 };
 
 uint64_t sl_fnv1a_more(uint64_t h, const void *data, size_t n) {
@@ -60,6 +65,7 @@ const char *sl_trial_prog_python(const sl_trial_prog *p) {
 void sl_trial_prog_free(sl_trial_prog *p) {
   if (!p)
     return;
+  sl_ast_free(p->mod);
   sl_free(p->path);
   sl_free(p->src);
   sl_free(p);
@@ -163,6 +169,7 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.path = p->path;
   o.source = p->src;
   o.source_len = p->len;
+  o.module = p->mod;
   o.profile = p->profile;
   o.observer = &obs;
   o.decider = &dec;
@@ -286,6 +293,10 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
   p->profile = prof;
   if (opts)
     p->opts = *opts;
+  /* On a parse error (or no memory) mod stays NULL and the first run
+   * below parses again, to report the runner's diagnostic. */
+  sl_diag diag;
+  p->mod = sl_parse(p->path, p->src, p->len, &diag);
   /* A first run under the default schedule reports a file that does not
    * parse or compile, with the runner's file:line:col diagnostic. */
   sl_schedule s;
