@@ -31,6 +31,8 @@ static int injected_failure(void) {
   return fail_at_count != 0 && alloc_count >= fail_at_count;
 }
 
+int sl_alloc_injected_failure(void) { return injected_failure(); }
+
 void *sl_malloc(size_t size) {
   if (injected_failure()) return NULL;
   return current.malloc_fn(current.ctx, size ? size : 1);

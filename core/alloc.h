@@ -24,6 +24,13 @@ void *sl_realloc(void *ptr, size_t size);
 void sl_free(void *ptr);
 char *sl_strndup(const char *s, size_t len); /* NUL-terminated copy */
 
+/* Counts one allocation attempt, exactly as sl_malloc does, and says
+ * whether failure injection fails it (true: the caller must fail as if out
+ * of memory). For allocators that recycle memory without calling
+ * sl_malloc (the per-run object free lists in core/object.c), so that
+ * out-of-memory tests still reach every allocation. */
+int sl_alloc_injected_failure(void);
+
 /* Test helper: make the allocation numbered `fail_at` (1-based, counted from
  * this call) and every later one fail; 0 disables. Returns how many
  * allocations were attempted since the previous call. */

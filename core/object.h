@@ -46,6 +46,9 @@ typedef struct sl_value {
 struct sl_obj {
   const sl_type *type;
   uint32_t refcnt;
+  /* Free-list size class of the allocation (bytes / SL_OBJ_GRAIN), 0 for
+   * an object too big for the free lists; set by sl_obj_alloc. */
+  uint32_t size_class;
   sl_obj *run_prev, *run_next; /* the run's list of all its objects */
 };
 
@@ -131,12 +134,20 @@ static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
   sl_vdecref(rt, old);
 }
 
+/* Objects up to SL_OBJ_GRAIN * SL_OBJ_CLASSES bytes are rounded up to a
+ * multiple of SL_OBJ_GRAIN and recycled through per-run free lists (see
+ * object.c). */
+#define SL_OBJ_GRAIN 16u
+#define SL_OBJ_CLASSES 24u
+
 /* Allocates a zeroed object of `type` (type->size bytes) with refcount 1,
  * registered with the run. Returns NULL and sets rt->fatal on failure. */
 sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type);
 
 /* Frees every object of the run without running clear (teardown). */
 void sl_heap_free_all(sl_rt *rt);
+/* Frees the memory the run keeps for reuse (teardown, after the above). */
+void sl_heap_free_freelists(sl_rt *rt);
 
 /* Generic operations, with Python's semantics. */
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out);

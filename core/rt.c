@@ -23,6 +23,7 @@ void sl_rt_free(sl_rt *rt) {
   if (!rt) return;
   if (rt->lang_free) rt->lang_free(rt);
   sl_heap_free_all(rt);
+  sl_heap_free_freelists(rt);
   sl_free(rt);
 }
 

@@ -22,6 +22,10 @@ typedef struct sl_task sl_task;
 struct sl_rt {
   sl_obj heap; /* sentinel of the circular list of every live object */
   uint64_t nobjects;
+  /* Freed objects kept for reuse, one singly linked list (through
+   * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
+  sl_obj *freelist[SL_OBJ_CLASSES + 1];
+  uint32_t nfree[SL_OBJ_CLASSES + 1];
   const sl_profile *profile; /* borrowed, static */
   sl_obj *exc;               /* owned: the pending Python exception, or NULL */
   sl_errcode fatal;          /* non-OK ends the run: out of memory, ... */
