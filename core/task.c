@@ -85,6 +85,17 @@ static void report(sl_rt *rt, sl_task *t, bool done) {
   sl_strbuf_free(&detail);
 }
 
+void sl_task_announce(sl_rt *rt, sl_obj *task) {
+  sl_task *t = sl_as_task(task);
+  if (t->announced) return;
+  t->announced = true;
+  /* A parent still in its eager first step (so not announced yet) is the
+   * current task: it appears first. */
+  sl_obj *cur = sl_task_current(rt);
+  if (cur && sl_as_task(cur)->ordinal == t->parent_ordinal) sl_task_announce(rt, cur);
+  report(rt, t, false);
+}
+
 static void pending_link(sl_loop *loop, sl_task *t) {
   t->pending_prev = loop->pending_tail;
   t->pending_next = NULL;
@@ -346,10 +357,8 @@ sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
     sl_decref(rt, rename_to);
   }
   if (task) {
-    sl_task *t = sl_as_task(task);
-    t->announced = true;
-    report(rt, t, false);
-    if (sl_future_done(task)) report(rt, t, true);
+    sl_task_announce(rt, task);
+    if (sl_future_done(task)) report(rt, sl_as_task(task), true);
   }
   return task;
 }

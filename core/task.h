@@ -44,6 +44,11 @@ int64_t sl_task_uncancel(sl_rt *rt, sl_obj *task);
 static inline int64_t sl_task_cancelling(sl_obj *task) {
   return sl_as_task(task)->num_cancels_requested;
 }
+/* Reports a task's creation to the observer if it has not been yet: when
+ * loop.create_task returns it, or earlier, the first time something it does
+ * is reported (an eager first step printing or creating a task), as the
+ * oracle announces a task the first time it appears. */
+void sl_task_announce(sl_rt *rt, sl_obj *task);
 /* Called by the future machinery when a task reaches a final state. */
 void sl_task_finished(sl_rt *rt, sl_obj *task);
 /* asyncio.current_task(): borrowed, NULL outside a task. */

@@ -212,6 +212,7 @@ static void emit_line(sl_rt *rt, sl_lang *L) {
   if (!rt->observer.output) return;
   uint64_t step = rt->loop ? rt->loop->step : 0;
   sl_obj *t = rt->loop ? sl_task_current(rt) : NULL;
+  if (t) sl_task_announce(rt, t);
   uint64_t task = t ? sl_as_task(t)->ordinal : 0;
   rt->observer.output(rt->observer.ctx, step, task, L->line.data ? L->line.data : "", L->line.len);
 }

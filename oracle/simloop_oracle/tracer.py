@@ -1,6 +1,7 @@
 """The trace of one scenario run: ids, events, decisions, captured stdout."""
 
 import json
+import re
 import weakref
 from asyncio import events, tasks
 
@@ -58,6 +59,9 @@ class _TaskInfo:
         self.reported = False
 
 
+_TASK_N = re.compile(r"Task-(\d+)")
+
+
 class Tracer:
     def __init__(self, write, decisions=(), max_steps=None, name_base=0):
         self._write = write              # write(str) for one JSONL line
@@ -77,6 +81,8 @@ class Tracer:
         self._nfut = 0
         self._pending = []               # task events waiting for their name
         self._creating = []              # parents of create_task calls in progress
+        self._autoname = []              # per create_task in progress: unnamed?
+        self._renamed = weakref.WeakSet()  # tasks whose Task-N was rebased
         self._subject = []               # task whose step/wakeup is running
 
     # ---- output ----------------------------------------------------------
@@ -95,10 +101,24 @@ class Tracer:
                  "parent": parent, "step": step}, separators=(",", ":")))
 
     # ---- ids -------------------------------------------------------------
+    def rename_once(self, task):
+        """Rebases an auto-named task's Task-N on the counter position read at
+        start (in-process runs), once per task."""
+        if not self.name_base or task in self._renamed:
+            return
+        self._renamed.add(task)
+        m = _TASK_N.fullmatch(task.get_name())
+        if m is not None:
+            task.set_name("Task-%d" % (int(m.group(1)) - self.name_base))
+
     def register_task(self, task, coro=None, parent=False):
         info = self._tasks.get(task)
         if info is not None:
             return info
+        if self._autoname and self._autoname[-1]:
+            # First seen inside create_task: an eager first step printing or
+            # scheduling. Rebase its name now, before the event shows it.
+            self.rename_once(task)
         if parent is False:
             parent = self._creating[-1] if self._creating else current_task()
         info = _TaskInfo("T%d" % (len(self._order) + 1), task)

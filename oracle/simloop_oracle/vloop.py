@@ -13,7 +13,7 @@ import asyncio
 from asyncio import base_events, events, taskgroups, tasks
 
 from .ordered import OrderedSet
-from .tracer import Deadlock, current_task, is_gc_message
+from .tracer import _TASK_N, Deadlock, current_task, is_gc_message
 
 _current = None           # Tracer that new VirtualLoops attach to
 
@@ -88,12 +88,14 @@ class VirtualLoop(base_events.BaseEventLoop):
             return super().create_task(coro, *args, **kwargs)
         parent = current_task()
         tr._creating.append(parent)
+        tr._autoname.append(kwargs.get("name") is None)
         try:
             task = super().create_task(coro, *args, **kwargs)
         finally:
             tr._creating.pop()
-        if tr.name_base and kwargs.get("name") is None:
-            _rename(task, tr.name_base)
+            tr._autoname.pop()
+        if kwargs.get("name") is None:
+            tr.rename_once(task)
         tr.register_task(task, coro, parent)
         tr.check_done(task)                 # eager tasks may already be done
         return task
@@ -105,15 +107,6 @@ class VirtualLoop(base_events.BaseEventLoop):
         if self._exception_handler is not None:
             super().call_exception_handler(context)
         # else: silent (the default handler would log to stderr)
-
-
-_TASK_N = re.compile(r"Task-(\d+)")
-
-
-def _rename(task, base):
-    m = _TASK_N.fullmatch(task.get_name())
-    if m is not None:
-        task.set_name("Task-%d" % (int(m.group(1)) - base))
 
 
 _Policy = getattr(events, "BaseDefaultEventLoopPolicy", None) or \

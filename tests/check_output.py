@@ -6,7 +6,7 @@ vs. ended by an uncaught exception or a deadlock).
 
 usage: check_output.py --simloop PATH [--python /usr/bin/python3]
                        [--profile 3.11.2] [-v] [FILE...]
-Without FILEs, every *.py next to this script. Exit 0 when all agree."""
+Without FILEs, every tests/scenarios/*.py. Exit 0 when all agree."""
 import argparse
 import difflib
 import glob
@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 
-HERE = os.path.dirname(os.path.abspath(__file__))
+HERE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scenarios")
 ROOT = os.path.dirname(os.path.dirname(HERE))
 
 
