@@ -24,7 +24,11 @@ typedef struct sl__htable {
   size_t len;       /* live entries */
   int32_t *index;   /* owned; indexcap slots, -1 empty, -2 dummy */
   size_t indexcap;  /* a power of two, or 0 before the first insert */
-  uint64_t version; /* bumped on every insertion or deletion (iterators) */
+  /* Dicts: changes on every insertion or deletion (not on a value
+   * replaced in place), to a value no other dict of this thread ever had
+   * (the LOAD_GLOBAL cache relies on it); 0 until the first change.
+   * Sets: bumped the same way, not unique. */
+  uint64_t version;
   /* Sets only (set.c): `entries` is CPython's open-addressing slot table
    * itself (nentries == capentries == its size; an empty slot has an undef
    * key and hash 0, a dummy an undef key and hash -1), so iterating the
@@ -37,6 +41,9 @@ static inline sl__htable *sl__as_htable(sl_obj *o) { return (sl__htable *)o; }
 static inline bool sl__is_anyset(sl_value v) {
   return sl_is_type(v, &sl_set_type) || sl_is_type(v, &sl_frozenset_type);
 }
+
+/* Finds `key` in a dict: *ix its index in the entries array, or -1. */
+int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix);
 
 /* A new empty frozenset (filled with sl__set_add_any before it is shared). */
 sl_obj *sl__frozenset_new(sl_rt *rt);

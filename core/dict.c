@@ -16,6 +16,17 @@
 
 /* ---- table mechanics ---------------------------------------------------- */
 
+/* The source of dict versions: thread-local, because runs on different
+ * threads need no common numbering, only distinct values within one. */
+static _Thread_local uint64_t last_version;
+
+/* Marks a change of t's keys: a fresh version for dicts (unique, see
+ * dict-int.h); sets keep plain counting. */
+static void changed(sl__htable *t) {
+  if (t->hdr.type == &sl_dict_type) t->version = ++last_version;
+  else t->version++;
+}
+
 void sl__htable_clear_slot(sl_rt *rt, sl_obj *o) {
   sl__htable *t = sl__as_htable(o);
   /* Detach first: a key's clear may reach this table again through a cycle. */
@@ -27,7 +38,7 @@ void sl__htable_clear_slot(sl_rt *rt, sl_obj *o) {
   t->index = NULL;
   t->indexcap = 0;
   t->fill = t->finger = 0;
-  t->version++;
+  changed(t);
   for (size_t i = 0; i < n; i++) {
     sl_vdecref(rt, entries[i].key);
     sl_vdecref(rt, entries[i].value);
@@ -168,7 +179,7 @@ static int insert(sl_rt *rt, sl__htable *t, sl_value key, sl_value value) {
   t->index[free_slot] = (int32_t)t->nentries;
   t->nentries++;
   t->len++;
-  t->version++;
+  changed(t);
   return 0;
 }
 
@@ -181,7 +192,7 @@ static void remove_slot(sl__htable *t, long slot, sl_value *key, sl_value *value
   e->value = sl_undef();
   t->index[slot] = DUMMY;
   t->len--;
-  t->version++;
+  changed(t);
 }
 
 static int remove_key(sl_rt *rt, sl__htable *t, sl_value key, sl_value *value, bool *found) {
@@ -282,6 +293,17 @@ int sl_dict_get(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out, bool *foun
   if (slot < 0) return 0;
   *found = true;
   *out = sl_vincref(t->entries[t->index[slot]].value);
+  return 0;
+}
+
+int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix) {
+  sl__htable *t = sl__as_htable(dict);
+  int64_t h;
+  *ix = -1;
+  if (sl__key_hash(rt, t, key, &h)) return -1;
+  long slot, free_slot;
+  if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
+  if (slot >= 0) *ix = t->index[slot];
   return 0;
 }
 
@@ -400,5 +422,6 @@ sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
     t->index[i] = (int32_t)t->nentries++;
     t->len++;
   }
+  changed(t);
   return o;
 }

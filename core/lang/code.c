@@ -29,6 +29,7 @@ static void code_release(sl_obj *o) {
   sl_free(c->cell2arg);
   sl_free(c->consts);
   sl_free(c->names);
+  sl_free(c->gcache);
   sl_free(c->code);
   sl_free(c->lines);
 }

@@ -138,11 +138,25 @@ typedef struct sl_code {
   size_t nconsts;
   sl_obj **names;      /* owned str */
   size_t nnames;
+  /* owned, nnames entries: where LOAD_GLOBAL last found each name (see
+   * load_global in vm.c). */
+  struct sl_gcache *gcache;
   sl_instr *code;
   uint32_t *lines;     /* line of each instruction */
   size_t ncode;
   uint32_t stacksize, maxblocks, firstline;
 } sl_code;
+
+/* A LOAD_GLOBAL cache entry. Dict versions are unique in the process
+ * (dict.c), so an equal version proves the same dict with the same keys in
+ * the same entry slots; only values may have been replaced, and the entry
+ * is read afresh. gversion 0: empty. */
+typedef struct sl_gcache {
+  uint64_t gversion; /* the globals dict's version when filled */
+  uint64_t bversion; /* builtin: the builtins dict's version then */
+  uint32_t ix;       /* entry index in globals, or in builtins */
+  bool builtin;      /* absent from globals, found in builtins */
+} sl_gcache;
 
 extern const sl_type sl_code_type;
 static inline sl_code *sl_as_code(sl_obj *o) { return (sl_code *)o; }

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/dict.h"
+#include "core/dict-int.h"
 #include "core/exc.h"
 #include "core/lang/ops.h"
 #include "core/lang/vm-int.h"
@@ -30,6 +30,42 @@ static int load_global(sl_rt *rt, sl_frame *f, sl_obj *name, sl_value *out) {
   }
   if (sl_dict_get(rt, f->globals, sl_obj_val(name), out, &found)) return -1;
   if (found) return 0;
+  return sl__vm_builtin(rt, sl_str_cstr(name), out);
+}
+
+/* LOAD_GLOBAL (and LOAD_NAME outside class bodies, where the namespace is
+ * the globals): globals, then builtins, through the code object's cache.
+ * A global lookup used to hash and compare the name's bytes in up to two
+ * dicts every time (names in code objects are not the dicts' key
+ * objects); now a hit costs two version compares. */
+static int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value *out) {
+  sl_gcache *gc = &co->gcache[arg];
+  sl__htable *g = sl__as_htable(f->globals);
+  sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
+  if (gc->gversion && gc->gversion == g->version) {
+    if (!gc->builtin) {
+      *out = sl_vincref(g->entries[gc->ix].value);
+      return 0;
+    }
+    if (gc->bversion == b->version) {
+      *out = sl_vincref(b->entries[gc->ix].value);
+      return 0;
+    }
+  }
+  sl_obj *name = co->names[arg];
+  long ix;
+  if (sl__dict_find(rt, f->globals, sl_obj_val(name), &ix)) return -1;
+  if (ix >= 0) {
+    *out = sl_vincref(g->entries[ix].value);
+    *gc = (sl_gcache){g->version, 0, (uint32_t)ix, false};
+    return 0;
+  }
+  if (sl__dict_find(rt, &b->hdr, sl_obj_val(name), &ix)) return -1;
+  if (ix >= 0) {
+    *out = sl_vincref(b->entries[ix].value);
+    *gc = (sl_gcache){g->version, b->version, (uint32_t)ix, true};
+    return 0;
+  }
   return sl__vm_builtin(rt, sl_str_cstr(name), out);
 }
 
@@ -363,6 +399,11 @@ dispatch:
     case SL_OP_LOAD_GLOBAL:
     case SL_OP_LOAD_NAME: {
       sl_value v;
+      if (in->op == SL_OP_LOAD_GLOBAL || !f->ns) {
+        if (load_global_cached(rt, f, co, arg, &v)) goto error;
+        PUSH(v);
+        break;
+      }
       sl_obj *ns = f->ns;
       if (in->op == SL_OP_LOAD_GLOBAL) f->ns = NULL;
       int rc = load_global(rt, f, co->names[arg], &v);
