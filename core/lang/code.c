@@ -30,6 +30,7 @@ static void code_release(sl_obj *o) {
   sl_free(c->consts);
   sl_free(c->names);
   sl_free(c->gcache);
+  sl_free(c->acache);
   sl_free(c->code);
   sl_free(c->lines);
 }

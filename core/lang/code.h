@@ -141,6 +141,9 @@ typedef struct sl_code {
   /* owned, nnames entries: where LOAD_GLOBAL last found each name (see
    * load_global in vm.c). */
   struct sl_gcache *gcache;
+  /* owned, nnames entries: where LOAD_ATTR last found each name in a
+   * module's dict (`asyncio.sleep`; see load_module_attr in vm.c). */
+  struct sl_gcache *acache;
   sl_instr *code;
   uint32_t *lines;     /* line of each instruction */
   size_t ncode;

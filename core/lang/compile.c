@@ -347,7 +347,9 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
   co->cell2arg = sl_calloc(u->ncells + 1, sizeof(int32_t));
   co->names = sl_calloc(u->nnames + 1, sizeof(sl_obj *));
   co->gcache = sl_calloc(u->nnames + 1, sizeof(sl_gcache));
-  if (!co->localnames || !co->cellnames || !co->cell2arg || !co->names || !co->gcache)
+  co->acache = sl_calloc(u->nnames + 1, sizeof(sl_gcache));
+  if (!co->localnames || !co->cellnames || !co->cell2arg || !co->names || !co->gcache ||
+      !co->acache)
     sl__cnomem(c);
   for (size_t i = 0; i < u->nlocals; i++, co->nlocals++) co->localnames[i] = strs(c, u->locals[i]);
   for (size_t i = 0; i < u->ncells + u->nfree; i++) {

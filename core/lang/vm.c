@@ -69,6 +69,27 @@ static int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, 
   return sl__vm_builtin(rt, sl_str_cstr(name), out);
 }
 
+/* LOAD_ATTR on a module, through the code object's cache: 1 with *out
+ * set when the name is in the module's dict, 0 when the generic getattr
+ * must answer (absent names, and __class__, which getattr answers before
+ * looking in the dict), -1 on error. Same version argument as above. */
+static int load_module_attr(sl_rt *rt, sl_code *co, int32_t arg, sl_obj *mod, sl_value *out) {
+  sl_gcache *ac = &co->acache[arg];
+  sl__htable *d = sl__as_htable(((sl_module *)mod)->dict);
+  if (ac->gversion && ac->gversion == d->version) {
+    *out = sl_vincref(d->entries[ac->ix].value);
+    return 1;
+  }
+  sl_obj *name = co->names[arg];
+  if (!strcmp(sl_str_cstr(name), "__class__")) return 0;
+  long ix;
+  if (sl__dict_find(rt, &d->hdr, sl_obj_val(name), &ix)) return -1;
+  if (ix < 0) return 0;
+  *out = sl_vincref(d->entries[ix].value);
+  *ac = (sl_gcache){d->version, 0, (uint32_t)ix, false};
+  return 1;
+}
+
 static int unpack(sl_rt *rt, sl_value v, size_t before, size_t after, bool star, sl_value *dst) {
   /* Collects the items, then checks the count; dst receives them in
    * stack order (last target deepest). */
@@ -434,7 +455,9 @@ dispatch:
     }
     case SL_OP_LOAD_ATTR: {
       sl_value obj = POP(), v;
-      int rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
+      int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, &v) : 0;
+      if (rc > 0) rc = 0;
+      else if (rc == 0) rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
       sl_vdecref(rt, obj);
       if (rc) goto error;
       PUSH(v);
