@@ -41,6 +41,9 @@ typedef struct sl_profile {
   /* 3.12.0-3.13.1: TaskGroup calls _on_task_done synchronously for an
    * eager task that finished during create_task. (gh-128550) */
   bool taskgroup_eager_sync_done;
+  /* 3.13 taskgroups.py:187-194: create_task closes the coroutine it
+   * refuses (3.11/3.12 leave it unstarted, so it can still be awaited). */
+  bool taskgroup_refusal_closes_coro;
   /* 3.13: timeouts insert TimeoutError into a foreign exception's chain. */
   bool timeout_insert_timeout_error;
   /* 3.13: as_completed is an _AsCompletedIterator. */

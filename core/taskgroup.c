@@ -160,7 +160,9 @@ sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *nam
                         : g->aborting                   ? "is shutting down"
                                                         : NULL;
   if (refusal) {
-    sl_coro_close(rt, coro); /* 3.13+ closes it; before, only GC did */
+    /* 3.13 taskgroups.py:187 `coro.close()` before each refusal; 3.11/3.12
+     * (taskgroups.py:138@3.11.2) leave the coroutine to the caller. */
+    if (rt->profile->taskgroup_refusal_closes_coro) sl_coro_close(rt, coro);
     tg_error(rt, o, refusal);
     return NULL;
   }
