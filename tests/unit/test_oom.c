@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "sim/gen.h"
 #include "sim/scenario.h"
 #include "sim/schedule.h"
 
@@ -160,13 +161,27 @@ static void test_bank_assertion(void **state) {
   sweep_bytes("examples/bank.py", NULL, overdraft, sizeof overdraft, SL_OUTCOME_EXCEPTION);
 }
 
+/* Generated programs (sim/gen.h) mix every feature the generator knows:
+ * locks, queues, events, timeouts, shield, cancellation, TaskGroup. */
+static void test_generated(void **state) {
+  (void)state;
+  for (uint64_t seed = 1; seed <= 3; seed++) {
+    sl_strbuf src = SL_STRBUF_INIT;
+    assert_int_equal(sl_gen_from_seed(seed, &src), SL_EOK);
+    char name[32];
+    snprintf(name, sizeof name, "gen_%llu.py", (unsigned long long)seed);
+    sweep(name, sl_strbuf_cstr(&src), SL_OUTCOME_OK);
+    sl_strbuf_free(&src);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gather),          cmocka_unit_test(test_locks),
       cmocka_unit_test(test_queues),          cmocka_unit_test(test_taskgroup_failure),
       cmocka_unit_test(test_timeouts),        cmocka_unit_test(test_traceback),
       cmocka_unit_test(test_deadlock),        cmocka_unit_test(test_compile_error),
-      cmocka_unit_test(test_bank_assertion),
+      cmocka_unit_test(test_bank_assertion),  cmocka_unit_test(test_generated),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
