@@ -1,9 +1,10 @@
-/* dict and set: hash tables of values, iterated in insertion order.
+/* dict and set: hash tables of values.
  *
- * (CPython's sets iterate in hash order; programs that print a set of
- * strings are nondeterministic under CPython anyway, since str hashes are
- * randomised. Sets of small ints are ordered here as CPython orders them
- * only when inserted in increasing order: see docs/language.md.)
+ * Dicts iterate in insertion order, as CPython's do. Sets copy CPython's
+ * own table layout (probing and resizing), so a set of ints or of tuples of
+ * ints iterates in CPython's order; sets of strings iterate by simloop's
+ * fixed str hash, where CPython's randomised hash makes their order vary
+ * from run to run anyway (docs/language.md).
  *
  * Keys and values are owned by the table. Lookups compare with sl_hash and
  * sl_eq and may raise (unhashable keys). */
