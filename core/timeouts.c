@@ -123,26 +123,31 @@ int sl_timeout_reschedule(sl_rt *rt, sl_obj *o, sl_value when) {
   if (!sl_is_none(when) && as_double(when, &w))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<=' not supported between instances of '%s' and 'float'",
                     sl_type_name(when));
-  /* Allocate first: the new callback and handle, then mutate. */
-  sl_obj *h = NULL;
+  /* Allocate the callback first (it schedules nothing), then mutate. */
+  sl_obj *cb = NULL;
   if (!sl_is_none(when)) {
-    sl_obj *cb = sl_cfunc_new(rt, &on_timeout_def, sl_obj_val(o));
+    cb = sl_cfunc_new(rt, &on_timeout_def, sl_obj_val(o));
     if (!cb) return -1;
+  }
+  sl_vset(rt, &t->when, sl_vincref(when));
+  /* timeouts.py:48-49@3.11.2 (:59-60@3.14.2): the old handler is
+   * cancelled before the new one is scheduled; the trace shows the
+   * `timer cancelled` event first. */
+  if (t->handle) {
+    sl_handle_cancel(rt, t->handle);
+    sl_decref(rt, t->handle);
+    t->handle = NULL;
+  }
+  if (cb) {
     sl_value arg = sl_obj_val(t->task);
     /* if when <= loop.time(): call_soon(self._on_timeout) else call_at(when, ...) */
+    sl_obj *h;
     if (w <= sl_loop_time(rt)) h = sl_loop_call_soon(rt, sl_obj_val(cb), &arg, 1);
     else h = sl_loop_call_at(rt, w, sl_obj_val(cb), &arg, 1);
     sl_decref(rt, cb);
     if (!h) return -1;
+    t->handle = h;
   }
-  sl_vset(rt, &t->when, sl_vincref(when));
-  /* The old handle is cancelled before the new one exists in CPython; the
-   * order is invisible (cancel schedules nothing). */
-  if (t->handle) {
-    sl_handle_cancel(rt, t->handle);
-    sl_decref(rt, t->handle);
-  }
-  t->handle = h;
   return 0;
 }
 
