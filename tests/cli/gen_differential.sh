@@ -42,3 +42,11 @@ for f in "$@"; do
 done
 [ "$bad" = 0 ] || fail "generated programs diverge from CPython 3.11.2"
 echo "all $COUNT generated programs conform"
+
+# The same programs under perturbed schedules (conform --seed: the oracle
+# replays simloop's decision log), a few seeds each.
+for s in 1 2; do
+  "$SIMLOOP" conform "$@" --python 3.11 --seed "$s" >seeded.txt 2>&1 ||
+    { cat seeded.txt; fail "generated programs diverge from CPython 3.11.2 under seed $s"; }
+done
+echo "and under seeds 1 and 2"
