@@ -30,15 +30,36 @@ void sl_strbuf_append(sl_strbuf *b, const char *s, size_t len) {
 
 void sl_strbuf_puts(sl_strbuf *b, const char *s) { sl_strbuf_append(b, s, strlen(s)); }
 
-void sl_strbuf_putc(sl_strbuf *b, char c) { sl_strbuf_append(b, &c, 1); }
+void sl_strbuf_putc(sl_strbuf *b, char c) {
+  if (b->len + 2 <= b->cap && !b->failed) { /* the common case: room left */
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return;
+  }
+  sl_strbuf_append(b, &c, 1);
+}
 
 void sl_strbuf_vprintf(sl_strbuf *b, const char *fmt, va_list ap) {
+  /* Format straight into the free space first: most texts fit, and
+   * formatting twice (measure, then write) was most of the cost of
+   * writing a trace. Only a text that did not fit is formatted again. */
+  if (b->failed) return;
+  size_t room = b->cap > b->len ? b->cap - b->len : 0;
   va_list copy;
   va_copy(copy, ap);
-  int n = vsnprintf(NULL, 0, fmt, copy);
+  int n = vsnprintf(room ? b->data + b->len : NULL, room, fmt, copy);
   va_end(copy);
-  if (n < 0 || !sl_strbuf_reserve(b, (size_t)n)) return;
-  vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  if (n < 0) {
+    if (room) b->data[b->len] = '\0';
+    return;
+  }
+  if ((size_t)n >= room) {
+    if (!sl_strbuf_reserve(b, (size_t)n)) {
+      if (room) b->data[b->len] = '\0';
+      return;
+    }
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+  }
   b->len += (size_t)n;
 }
 

@@ -16,11 +16,26 @@ void sl_float_repr_into(sl_strbuf *out, double f);
 
 /* ---- writing --------------------------------------------------------- */
 
+/* Appends v in decimal (no printf: traces write millions of numbers). */
+static void put_u64(sl_strbuf *out, uint64_t v) {
+  char b[24];
+  size_t i = sizeof b;
+  do b[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  sl_strbuf_append(out, b + i, sizeof b - i);
+}
+
 void sl_json_put_float(sl_strbuf *out, double x) {
   /* json.dumps writes float('nan') as NaN and infinities as Infinity. */
   if (isnan(x)) sl_strbuf_puts(out, "NaN");
   else if (isinf(x)) sl_strbuf_puts(out, x < 0 ? "-Infinity" : "Infinity");
-  else sl_float_repr_into(out, x);
+  else if (x >= 0 && x < 1e16 && x == floor(x) && !signbit(x)) {
+    /* Most trace times are whole: repr is the digits and ".0" below 1e16
+     * (from there Python's repr switches to exponent notation). */
+    put_u64(out, (uint64_t)x);
+    sl_strbuf_append(out, ".0", 2);
+  } else {
+    sl_float_repr_into(out, x);
+  }
 }
 
 /* Decodes one code point of (WTF-)UTF-8 at s; sets *len. Invalid bytes
@@ -49,6 +64,14 @@ void sl_json_put_string(sl_strbuf *out, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   sl_strbuf_putc(out, '"');
   while (p < end) {
+    /* A run of characters written as they are, appended at once. */
+    const unsigned char *q = p;
+    while (q < end && *q >= 0x20 && *q <= 0x7E && *q != '"' && *q != '\\') q++;
+    if (q > p) {
+      sl_strbuf_append(out, (const char *)p, (size_t)(q - p));
+      p = q;
+      continue;
+    }
     size_t len;
     unsigned long cp = decode(p, (size_t)(end - p), &len);
     p += len;
@@ -73,31 +96,52 @@ void sl_json_put_string(sl_strbuf *out, const char *s, size_t n) {
   sl_strbuf_putc(out, '"');
 }
 
+/* ,"key": */
+static void put_key(sl_strbuf *out, const char *key) {
+  sl_strbuf_append(out, ",\"", 2);
+  sl_strbuf_puts(out, key);
+  sl_strbuf_append(out, "\":", 2);
+}
+
 static void put_str(sl_strbuf *out, const char *key, const sl_tstr *s) {
-  sl_strbuf_printf(out, ",\"%s\":", key);
+  put_key(out, key);
   sl_json_put_string(out, s->p, s->n);
 }
 
 static void put_id(sl_strbuf *out, const char *key, uint64_t id) {
-  if (id) sl_strbuf_printf(out, ",\"%s\":\"T%" PRIu64 "\"", key, id);
-  else sl_strbuf_printf(out, ",\"%s\":null", key);
+  put_key(out, key);
+  if (id) {
+    sl_strbuf_append(out, "\"T", 2);
+    put_u64(out, id);
+    sl_strbuf_putc(out, '"');
+  } else {
+    sl_strbuf_puts(out, "null");
+  }
 }
 
 static void put_float(sl_strbuf *out, const char *key, double x) {
-  sl_strbuf_printf(out, ",\"%s\":", key);
+  put_key(out, key);
   sl_json_put_float(out, x);
+}
+
+static void put_int(sl_strbuf *out, const char *key, uint64_t v) {
+  put_key(out, key);
+  put_u64(out, v);
 }
 
 void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
   switch (e->kind) {
   case SL_TEV_STEP:
-    sl_strbuf_printf(out, "{\"ev\":\"step\",\"i\":%" PRIu64, e->step);
+    sl_strbuf_puts(out, "{\"ev\":\"step\"");
+    put_int(out, "i", e->step);
     put_float(out, "t", e->t);
     if (e->has_timeout) put_float(out, "timeout", e->timeout);
     else sl_strbuf_puts(out, ",\"timeout\":null");
     break;
   case SL_TEV_HANDLE:
-    sl_strbuf_printf(out, "{\"ev\":\"handle\",\"step\":%" PRIu64 ",\"pos\":%" PRIu32, e->step, e->pos);
+    sl_strbuf_puts(out, "{\"ev\":\"handle\"");
+    put_int(out, "step", e->step);
+    put_int(out, "pos", e->pos);
     put_float(out, "t", e->t);
     put_str(out, "name", &e->a);
     break;
@@ -161,16 +205,21 @@ void sl_jsonl_end_line(sl_strbuf *out, const sl_trace_meta *m) {
 }
 
 sl_errcode sl_jsonl_write(FILE *f, const sl_trace *tr) {
+  /* Lines are gathered into chunks of about 256 KiB, each written with one
+   * fwrite: a call (and a stdio buffer's worth of write(2)) per line was a
+   * large part of writing a million-event trace. */
   sl_strbuf line = SL_STRBUF_INIT;
   sl_errcode rc = SL_EOK;
   for (size_t i = 0; i <= tr->nev + 1 && rc == SL_EOK; i++) {
-    sl_strbuf_clear(&line);
     if (i == 0) sl_jsonl_run_line(&line, &tr->meta);
     else if (i <= tr->nev) sl_jsonl_event(&line, &tr->ev[i - 1]);
     else sl_jsonl_end_line(&line, &tr->meta);
     sl_strbuf_putc(&line, '\n');
     if (line.failed) rc = SL_ENOMEM;
-    else if (fwrite(line.data, 1, line.len, f) != line.len) rc = SL_EIO;
+    else if (line.len >= (256u << 10) || i == tr->nev + 1) {
+      if (fwrite(line.data, 1, line.len, f) != line.len) rc = SL_EIO;
+      sl_strbuf_clear(&line);
+    }
   }
   sl_strbuf_free(&line);
   if (rc == SL_EOK && fflush(f) != 0) rc = SL_EIO;

@@ -192,6 +192,9 @@ run_it:;
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+static sl_errcode store_run(sl_tracedb *db, sl_trace *tr, const char *hash, sqlite3_stmt **st,
+                            const char **what);
+
 sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err) {
   char hash[65];
   if (!tr->meta.ended) {
@@ -202,11 +205,35 @@ sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err) {
   sqlite3_stmt *st[S__COUNT] = {NULL};
   sl_errcode code = SL_EOK;
   const char *what = "cannot begin a transaction";
-  if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
-  what = "cannot prepare the inserts";
+  /* Bulk-insert settings for this store only: every row references the
+   * run row inserted first in the same transaction, so the per-row
+   * foreign-key probe (a runs lookup per event) proves nothing; and a
+   * million-event run overflows SQLite's default 2 MB page cache, which
+   * spills pages to the WAL before the commit. The pragmas cannot change
+   * inside a transaction, hence before BEGIN and restored after. */
+  sqlite3_exec(db->db, "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536", NULL, NULL, NULL);
+  code = store_run(db, tr, hash, st, &what);
+  if (code != SL_EOK) {
+    /* Report first: the error text is the last statement's. */
+    code = sl__tracedb_fail(db, err, what ? what : "cannot begin a transaction");
+    if (what) sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
+    for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);
+  }
+  sqlite3_exec(db->db, "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000", NULL, NULL, NULL);
+  return code;
+}
+
+/* The transaction of sl_tracedb_store. On failure returns SL_EIO with
+ * *what saying which part failed (NULL: BEGIN itself; nothing to roll
+ * back); the caller reports and rolls back. */
+static sl_errcode store_run(sl_tracedb *db, sl_trace *tr, const char *hash, sqlite3_stmt **st,
+                            const char **what) {
+  *what = NULL;
+  if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return SL_EIO;
+  *what = "cannot prepare the inserts";
   for (int i = 0; i < S__COUNT; i++)
     if (sqlite3_prepare_v3(db->db, INSERTS[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) != SQLITE_OK)
-      goto fail_rollback;
+      return SL_EIO;
   const sl_trace_meta *m = &tr->meta;
   sqlite3_stmt *s = st[S_RUN];
   bind_str(s, 1, &m->engine);
@@ -222,22 +249,15 @@ sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err) {
   sqlite3_bind_int64(s, 11, (sqlite3_int64)m->steps);
   sqlite3_bind_double(s, 12, m->t);
   sqlite3_bind_text(s, 13, hash, 64, SQLITE_STATIC);
-  what = "cannot write the run";
-  if (sqlite3_step(s) != SQLITE_DONE) goto fail_rollback;
+  *what = "cannot write the run";
+  if (sqlite3_step(s) != SQLITE_DONE) return SL_EIO;
   int64_t run = sqlite3_last_insert_rowid(db->db);
-  what = "cannot write the run's events";
+  *what = "cannot write the run's events";
   for (size_t i = 0; i < tr->nev; i++)
-    if (insert_event(st, run, tr, i) != SQLITE_OK) goto fail_rollback;
-  what = "cannot commit the run";
-  if (sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto fail_rollback;
+    if (insert_event(st, run, tr, i) != SQLITE_OK) return SL_EIO;
+  *what = "cannot commit the run";
+  if (sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return SL_EIO;
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);
   tr->id = run;
   return SL_EOK;
-fail_rollback:
-  code = sl__tracedb_fail(db, err, what);
-  sqlite3_exec(db->db, "ROLLBACK", NULL, NULL, NULL);
-  for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);
-  return code;
-fail:
-  return sl__tracedb_fail(db, err, what);
 }
