@@ -42,6 +42,11 @@ static inline bool sl__is_anyset(sl_value v) {
   return sl_is_type(v, &sl_set_type) || sl_is_type(v, &sl_frozenset_type);
 }
 
+/* Makes room for `n` entries in an empty dict, so filling it does not
+ * rebuild the table again and again (a run's builtins and asyncio
+ * namespaces: several hundred inserts per run). */
+int sl__dict_reserve(sl_rt *rt, sl_obj *dict, size_t n);
+
 /* Finds `key` in a dict: *ix its index in the entries array, or -1. */
 int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix);
 

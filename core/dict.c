@@ -296,6 +296,12 @@ int sl_dict_get(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out, bool *foun
   return 0;
 }
 
+int sl__dict_reserve(sl_rt *rt, sl_obj *dict, size_t n) {
+  sl__htable *t = sl__as_htable(dict);
+  if (t->capentries >= n) return 0;
+  return rebuild(rt, t, n);
+}
+
 int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix) {
   sl__htable *t = sl__as_htable(dict);
   int64_t h;

@@ -233,12 +233,22 @@ int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v) {
   return sl_future_set_result(rt, fut, v);
 }
 
+/* Appends "<letter><k>" without printf: recording names every handle run,
+ * and formatting these ids was a visible part of a recorded run. */
+static void put_trace_id(sl_strbuf *out, char letter, uint64_t k) {
+  char b[24];
+  size_t i = sizeof b;
+  do b[--i] = (char)('0' + k % 10); while ((k /= 10) != 0);
+  b[--i] = letter;
+  sl_strbuf_append(out, b + i, sizeof b - i);
+}
+
 void sl_future_trace_id(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   if (o->type->flags & SL_TF_TASK) {
-    sl_strbuf_printf(out, "T%llu", (unsigned long long)sl_as_task(o)->ordinal);
+    put_trace_id(out, 'T', sl_as_task(o)->ordinal);
     return;
   }
   sl_future *f = sl_as_future(o);
   if (!f->trace_id) f->trace_id = ++rt->future_ordinal;
-  sl_strbuf_printf(out, "F%llu", (unsigned long long)f->trace_id);
+  put_trace_id(out, 'F', f->trace_id);
 }

@@ -78,13 +78,26 @@ static void fp_mix(void *ctx, const void *data, size_t n) {
   *h = sl_fnv1a_more(*h, data, n);
   *h = sl_fnv1a_more(*h, "\n", 1);
 }
+/* Writes `prefix`, v in decimal, then `suffix` (0: none) at the end of
+ * b[32]; returns where the text starts. The bytes are those snprintf
+ * made before: fingerprints must not change, only the cost of making them
+ * (snprintf on every step was a visible part of an explore run). */
+static const char *fp_num(char b[32], const char *prefix, uint64_t v, char suffix,
+                          size_t *n) {
+  size_t i = 32;
+  if (suffix) b[--i] = suffix;
+  do b[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  for (size_t k = strlen(prefix); k > 0; k--) b[--i] = prefix[k - 1];
+  *n = 32 - i;
+  return b + i;
+}
 static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout,
                     double timeout) {
   (void)t, (void)timeout;
   char b[32];
-  int n =
-      snprintf(b, sizeof b, "#%llu%c", (unsigned long long)step, has_timeout ? 't' : 'n');
-  fp_mix(ctx, b, (size_t)n);
+  size_t n;
+  const char *p = fp_num(b, "#", step, has_timeout ? 't' : 'n', &n);
+  fp_mix(ctx, p, n);
 }
 static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t,
                       const char *name) {
@@ -93,8 +106,9 @@ static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t,
 }
 static void fp_task_done(void *ctx, const sl_task_info *info) {
   char b[32];
-  int n = snprintf(b, sizeof b, "-T%llu ", (unsigned long long)info->ordinal);
-  fp_mix(ctx, b, (size_t)n);
+  size_t n;
+  const char *p = fp_num(b, "-T", info->ordinal, ' ', &n);
+  fp_mix(ctx, p, n);
   if (info->outcome)
     fp_mix(ctx, info->outcome, strlen(info->outcome));
   if (info->detail)

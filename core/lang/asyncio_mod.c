@@ -4,6 +4,7 @@
  * asyncio_mod.h). */
 #include <string.h>
 
+#include "core/dict-int.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -40,6 +41,10 @@ int sl_asyncio_add_func(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *def)
 int sl_asyncio_module_new(sl_rt *rt, sl_obj **out) {
   sl_obj *m = sl_module_new(rt, "asyncio");
   if (!m) return -1;
+  if (sl__dict_reserve(rt, ((sl_module *)m)->dict, 128)) {
+    sl_decref(rt, m);
+    return -1;
+  }
   for (const sl_asyncio_binder *b = binders; *b; b++)
     if ((*b)(rt, ((sl_module *)m)->dict)) {
       sl_decref(rt, m);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/dict-int.h"
 #include "core/lang/builtins-int.h"
 
 #define CTOR(name) static int ct_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
@@ -398,6 +399,7 @@ static int put(sl_rt *rt, sl_obj *dict, const char *name, sl_obj *o) {
 }
 
 int sl_builtins_init(sl_rt *rt, sl_obj *dict) {
+  if (sl__dict_reserve(rt, dict, 256)) return -1;
   for (const sl_cfunc_def *d = sl__builtin_funcs; d->name; d++)
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   /* The type table lives in the builtins dict (see value.c, TYPES_KEY). */
