@@ -109,17 +109,22 @@ static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return 0;
 }
 
+/* Future's methods, named after the class they are looked up on: CPython's
+ * Task has its own copies (`Task.cancel`), which callback names show. */
+#define SL_FUTURE_METHODS(CLS)                                                 \
+  {CLS ".result", fut_result, NULL, SL_CANON_LABEL},                           \
+      {CLS ".exception", fut_exception, NULL, SL_CANON_LABEL},                 \
+      {CLS ".done", fut_done, NULL, SL_CANON_LABEL},                           \
+      {CLS ".cancelled", fut_cancelled, NULL, SL_CANON_LABEL},                 \
+      {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                       \
+      {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL}, \
+      {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL}, \
+      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},               \
+      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},         \
+      {CLS ".get_loop", fut_get_loop, NULL, SL_CANON_LABEL}
+
 static const sl_cfunc_def future_methods[] = {
-    {"Future.result", fut_result, NULL, SL_CANON_LABEL},
-    {"Future.exception", fut_exception, NULL, SL_CANON_LABEL},
-    {"Future.done", fut_done, NULL, SL_CANON_LABEL},
-    {"Future.cancelled", fut_cancelled, NULL, SL_CANON_LABEL},
-    {"Future.cancel", fut_cancel, NULL, SL_CANON_LABEL},
-    {"Future.add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},
-    {"Future.remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},
-    {"Future.set_result", fut_set_result, NULL, SL_CANON_LABEL},
-    {"Future.set_exception", fut_set_exception, NULL, SL_CANON_LABEL},
-    {"Future.get_loop", fut_get_loop, NULL, SL_CANON_LABEL},
+    SL_FUTURE_METHODS("Future"),
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
@@ -180,6 +185,9 @@ static const sl_cfunc_def task_methods[] = {
     {"Task.get_coro", task_get_coro, NULL, SL_CANON_LABEL},
     {"Task.set_result", task_set_result, NULL, SL_CANON_LABEL},
     {"Task.set_exception", task_set_exception, NULL, SL_CANON_LABEL},
+    /* Lookups take the first match: Task's own set_result/set_exception
+     * above win over Future's. */
+    SL_FUTURE_METHODS("Task"),
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
@@ -383,8 +391,7 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   const char *tn = NULL;
   if (sl_is_future(v)) {
     int r = 0;
-    if (sl_is_task(v)) r = sl_methods_lookup(rt, v, task_methods, name, out);
-    if (r == 0) r = sl_methods_lookup(rt, v, future_methods, name, out);
+    r = sl_methods_lookup(rt, v, sl_is_task(v) ? task_methods : future_methods, name, out);
     if (r) return r;
     tn = v.u.o->type->name;
   } else if (sl_is_handle(v)) {
