@@ -15,4 +15,14 @@ sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api, sl_value *out);
 extern const sl_cfunc_def sl__aio_eager_factory_def;
 
+/* Constructors of the asyncio classes (asyncio_mod.c, asyncio_sync.c),
+ * called through the classes' type objects (asyncio_objs.c). Their names
+ * are what a handle running one is named in traces ("user Queue"). */
+extern const sl_cfunc_def sl__aio_future_ctor, sl__aio_task_ctor, sl__aio_taskgroup_ctor,
+    sl__aio_queue_ctor, sl__aio_lifo_queue_ctor, sl__aio_priority_queue_ctor, sl__aio_lock_ctor,
+    sl__aio_event_ctor, sl__aio_condition_ctor, sl__aio_semaphore_ctor,
+    sl__aio_bounded_semaphore_ctor, sl__aio_barrier_ctor, sl__aio_timeout_ctor;
+/* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
+int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
+
 #endif

@@ -23,6 +23,7 @@
 static const sl_asyncio_binder binders[] = {
     sl_asyncio_bind_core,
     sl_asyncio_bind_sync,
+    sl__aio_bind_classes,
     NULL,
 };
 
@@ -283,10 +284,12 @@ static const sl_cfunc_def funcs[] = {
     {"get_event_loop", aio_get_event_loop, NULL, SL_CANON_LABEL},
     {"iscoroutine", aio_iscoroutine, NULL, SL_CANON_LABEL},
     {"isfuture", aio_isfuture, NULL, SL_CANON_LABEL},
-    {"Future", aio_future, NULL, SL_CANON_LABEL},
-    {"Task", aio_task, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* Future and Task are classes: asyncio_objs.c makes their type objects. */
+const sl_cfunc_def sl__aio_future_ctor = {"Future", aio_future, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_task_ctor = {"Task", aio_task, NULL, SL_CANON_LABEL};
 
 const sl_cfunc_def sl__aio_eager_factory_def = {"eager_task_factory", aio_eager_factory, NULL,
                                                 SL_CANON_LABEL};

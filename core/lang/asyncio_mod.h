@@ -21,8 +21,9 @@
  *      makes in asyncio_mod.c;
  *   4. list the .c file in core/lang/sources.cmake (your own list(APPEND)).
  * Binders run in table order after the core names (run, sleep, gather,
- * create_task, Future, Task, CancelledError, ...), so a later part may
- * override a name.
+ * create_task, CancelledError, ...), so a later part may override a name.
+ * The classes (Future, Task, Queue, Lock, ...) are type objects described
+ * by sl_classdefs in asyncio_objs.c (value.h), bound last.
  *
  * Attribute access on engine objects: the engine's Future/Task/handle
  * types have no getattr slot, so their methods (result, cancel,

@@ -5,15 +5,24 @@
  * engine implements). */
 #include <string.h>
 
+#include "core/barrier.h"
 #include "core/exc.h"
 #include "core/future.h"
+#include "core/gather.h"
 #include "core/handle.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
+#include "core/lang/value.h"
 #include "core/lang/vm.h"
+#include "core/locks.h"
 #include "core/loop.h"
+#include "core/queues.h"
+#include "core/rt.h"
+#include "core/semaphore.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "core/taskgroup.h"
+#include "core/timeouts.h"
 #include "core/tuple.h"
 
 #define NOARGS(name)                                                                 \
@@ -387,7 +396,8 @@ int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
 }
 
 int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
-  if (v.tag != SL_V_OBJ) return 0;
+  /* __class__ is every value's: the generic lookup answers it (type()). */
+  if (v.tag != SL_V_OBJ || !strcmp(name, "__class__")) return 0;
   const char *tn = NULL;
   if (sl_is_future(v)) {
     int r = 0;
@@ -405,4 +415,221 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   }
   sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", tn, name);
   return -1;
+}
+
+/* ---- the classes -------------------------------------------------------------
+ *
+ * asyncio.Queue, asyncio.Lock, ..., asyncio.Future and asyncio.Task are
+ * type objects (value.h sl_classdef): repr "<class 'asyncio.queues.Queue'>",
+ * type() of an instance, isinstance() (a LifoQueue is a Queue, a Task a
+ * Future), issubclass(), calling constructs. Their class attributes are the
+ * public methods each class defines in Lib/asyncio (dir(cls) in CPython),
+ * as unbound methods: `asyncio.Queue.get(q)` looks `get` up on q and calls
+ * it, so the instances' own tables stay the one implementation. Keep these
+ * lists in step with the instances' method tables (core/locks.c,
+ * queues.c, semaphore.c, barrier.c, taskgroup.c, timeouts.c and the
+ * tables above). Properties (Queue.maxsize, Barrier.parties, ...) are not
+ * class attributes here. */
+
+/* self is (class, "Queue.get"): the class defining the method and its
+ * qualname, whose last part is the instance attribute to call. */
+static int unbound_call(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_tuple *info = sl_as_tuple(self.u.o);
+  sl_value cls = info->items[0];
+  const char *qual = sl_str_cstr(info->items[1].u.o), *dot = strrchr(qual, '.');
+  const char *name = dot ? dot + 1 : qual;
+  if (!args->npos)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing 1 required positional argument: 'self'",
+                    qual);
+  bool ok;
+  if (sl_isinstance1(rt, args->pos[0], cls, &ok)) return -1;
+  if (!ok)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", name,
+                    ((sl_typeobj *)cls.u.o)->cls->fullname, sl_type_name(args->pos[0]));
+  sl_value m;
+  if (sl_vm_getattr(rt, args->pos[0], name, &m)) return -1;
+  sl_args rest = *args;
+  rest.pos++;
+  rest.npos--;
+  int rc = sl_call(rt, m, &rest, out);
+  sl_vdecref(rt, m);
+  return rc;
+}
+
+#define UNBOUND(qual) {qual, unbound_call, NULL, SL_CANON_LABEL}
+#define UNBOUND_END {NULL, NULL, NULL, SL_CANON_LABEL}
+
+static const sl_cfunc_def queue_cls_methods[] = {
+    UNBOUND("Queue.put"),       UNBOUND("Queue.get"),     UNBOUND("Queue.join"),
+    UNBOUND("Queue.put_nowait"), UNBOUND("Queue.get_nowait"), UNBOUND("Queue.task_done"),
+    UNBOUND("Queue.qsize"),     UNBOUND("Queue.empty"),   UNBOUND("Queue.full"),
+    UNBOUND("Queue.shutdown"),  UNBOUND_END,
+};
+#define CM_METHODS UNBOUND("_ContextManagerMixin.__aenter__"), UNBOUND("_ContextManagerMixin.__aexit__")
+static const sl_cfunc_def lock_cls_methods[] = {
+    UNBOUND("Lock.acquire"), UNBOUND("Lock.release"), UNBOUND("Lock.locked"), CM_METHODS,
+    UNBOUND_END,
+};
+static const sl_cfunc_def event_cls_methods[] = {
+    UNBOUND("Event.wait"), UNBOUND("Event.set"), UNBOUND("Event.clear"), UNBOUND("Event.is_set"),
+    UNBOUND_END,
+};
+/* Condition's acquire/release/locked are the lock's, set per instance in
+ * Condition.__init__: not class attributes. */
+static const sl_cfunc_def condition_cls_methods[] = {
+    UNBOUND("Condition.wait"),       UNBOUND("Condition.wait_for"), UNBOUND("Condition.notify"),
+    UNBOUND("Condition.notify_all"), CM_METHODS,                    UNBOUND_END,
+};
+static const sl_cfunc_def semaphore_cls_methods[] = {
+    UNBOUND("Semaphore.acquire"), UNBOUND("Semaphore.release"), UNBOUND("Semaphore.locked"),
+    CM_METHODS, UNBOUND_END,
+};
+static const sl_cfunc_def bounded_semaphore_cls_methods[] = {
+    UNBOUND("BoundedSemaphore.release"), UNBOUND_END, /* the rest: Semaphore's */
+};
+static const sl_cfunc_def barrier_cls_methods[] = {
+    UNBOUND("Barrier.wait"),       UNBOUND("Barrier.reset"),     UNBOUND("Barrier.abort"),
+    UNBOUND("Barrier.__aenter__"), UNBOUND("Barrier.__aexit__"), UNBOUND_END,
+};
+static const sl_cfunc_def taskgroup_cls_methods[] = {
+    UNBOUND("TaskGroup.create_task"), UNBOUND("TaskGroup.__aenter__"),
+    UNBOUND("TaskGroup.__aexit__"), UNBOUND_END,
+};
+static const sl_cfunc_def timeout_cls_methods[] = {
+    UNBOUND("Timeout.when"),       UNBOUND("Timeout.expired"),   UNBOUND("Timeout.reschedule"),
+    UNBOUND("Timeout.__aenter__"), UNBOUND("Timeout.__aexit__"), UNBOUND_END,
+};
+#define FUTURE_CLS_METHODS(CLS)                                                              \
+  UNBOUND(CLS ".result"), UNBOUND(CLS ".exception"), UNBOUND(CLS ".done"),                   \
+      UNBOUND(CLS ".cancelled"), UNBOUND(CLS ".cancel"), UNBOUND(CLS ".add_done_callback"), \
+      UNBOUND(CLS ".remove_done_callback"), UNBOUND(CLS ".set_result"),                     \
+      UNBOUND(CLS ".set_exception"), UNBOUND(CLS ".get_loop")
+static const sl_cfunc_def future_cls_methods[] = {FUTURE_CLS_METHODS("Future"), UNBOUND_END};
+/* CPython's Task has its own copies of Future's methods (Task.result). */
+static const sl_cfunc_def task_cls_methods[] = {
+    UNBOUND("Task.get_name"), UNBOUND("Task.set_name"), UNBOUND("Task.cancelling"),
+    UNBOUND("Task.uncancel"), UNBOUND("Task.get_coro"), FUTURE_CLS_METHODS("Task"),
+    UNBOUND_END,
+};
+static const sl_cfunc_def handle_cls_methods[] = {
+    UNBOUND("Handle.cancel"), UNBOUND("Handle.cancelled"), UNBOUND_END,
+};
+static const sl_cfunc_def timer_cls_methods[] = {UNBOUND("TimerHandle.when"), UNBOUND_END};
+
+/* Handles are made by the loop (call_soon, call_later, call_at) only. */
+static int handle_ctor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  "simloop makes asyncio.%s objects only through loop.call_soon, call_later and "
+                  "call_at", ((sl_typeobj *)self.u.o)->name);
+}
+static const sl_cfunc_def handle_ctor_def = {"Handle", handle_ctor, NULL, SL_CANON_LABEL};
+
+static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+
+/* The type lists: each class's own sl_type first, then its subclasses'. */
+#define TYPES(...) ((const sl_type *const[]){__VA_ARGS__, NULL})
+enum {
+  C_FUTURE, C_TASK, C_GATHERING, C_QUEUE, C_LIFO, C_PRIORITY, C_LOCK, C_EVENT, C_CONDITION,
+  C_SEMAPHORE, C_BOUNDED, C_BARRIER, C_TASKGROUP, C_TIMEOUT, C_HANDLE, C_TIMER, C__COUNT
+};
+static const sl_classdef classes[C__COUNT] = {
+    [C_FUTURE] = {"_asyncio.Future", "_asyncio", "Future",
+                  TYPES(&sl_future_type, &sl_task_type, &sl_gathering_future_type), NULL,
+                  &sl__aio_future_ctor, class_getattr},
+    [C_TASK] = {"_asyncio.Task", "_asyncio", "Task", TYPES(&sl_task_type), &classes[C_FUTURE],
+                &sl__aio_task_ctor, class_getattr},
+    /* Not a name of the asyncio module: only type(gather(...)) shows it. */
+    [C_GATHERING] = {"asyncio.tasks._GatheringFuture", "asyncio.tasks", "_GatheringFuture",
+                     TYPES(&sl_gathering_future_type), &classes[C_FUTURE], NULL, class_getattr},
+    [C_QUEUE] = {"asyncio.queues.Queue", "asyncio.queues", "Queue",
+                 TYPES(&sl_queue_type, &sl_lifo_queue_type, &sl_priority_queue_type), NULL,
+                 &sl__aio_queue_ctor, class_getattr},
+    [C_LIFO] = {"asyncio.queues.LifoQueue", "asyncio.queues", "LifoQueue",
+                TYPES(&sl_lifo_queue_type), &classes[C_QUEUE], &sl__aio_lifo_queue_ctor,
+                class_getattr},
+    [C_PRIORITY] = {"asyncio.queues.PriorityQueue", "asyncio.queues", "PriorityQueue",
+                    TYPES(&sl_priority_queue_type), &classes[C_QUEUE],
+                    &sl__aio_priority_queue_ctor, class_getattr},
+    [C_LOCK] = {"asyncio.locks.Lock", "asyncio.locks", "Lock", TYPES(&sl_lock_type), NULL,
+                &sl__aio_lock_ctor, class_getattr},
+    [C_EVENT] = {"asyncio.locks.Event", "asyncio.locks", "Event", TYPES(&sl_event_type), NULL,
+                 &sl__aio_event_ctor, class_getattr},
+    [C_CONDITION] = {"asyncio.locks.Condition", "asyncio.locks", "Condition",
+                     TYPES(&sl_condition_type), NULL, &sl__aio_condition_ctor, class_getattr},
+    [C_SEMAPHORE] = {"asyncio.locks.Semaphore", "asyncio.locks", "Semaphore",
+                     TYPES(&sl_semaphore_type, &sl_bounded_semaphore_type), NULL,
+                     &sl__aio_semaphore_ctor, class_getattr},
+    [C_BOUNDED] = {"asyncio.locks.BoundedSemaphore", "asyncio.locks", "BoundedSemaphore",
+                   TYPES(&sl_bounded_semaphore_type), &classes[C_SEMAPHORE],
+                   &sl__aio_bounded_semaphore_ctor, class_getattr},
+    [C_BARRIER] = {"asyncio.locks.Barrier", "asyncio.locks", "Barrier", TYPES(&sl_barrier_type),
+                   NULL, &sl__aio_barrier_ctor, class_getattr},
+    [C_TASKGROUP] = {"asyncio.taskgroups.TaskGroup", "asyncio.taskgroups", "TaskGroup",
+                     TYPES(&sl_taskgroup_type), NULL, &sl__aio_taskgroup_ctor, class_getattr},
+    [C_TIMEOUT] = {"asyncio.timeouts.Timeout", "asyncio.timeouts", "Timeout",
+                   TYPES(&sl_timeout_type), NULL, &sl__aio_timeout_ctor, class_getattr},
+    [C_HANDLE] = {"asyncio.events.Handle", "asyncio.events", "Handle",
+                  TYPES(&sl_handle_type, &sl_timer_handle_type), NULL, &handle_ctor_def,
+                  class_getattr},
+    [C_TIMER] = {"asyncio.events.TimerHandle", "asyncio.events", "TimerHandle",
+                 TYPES(&sl_timer_handle_type), &classes[C_HANDLE], &handle_ctor_def,
+                 class_getattr},
+};
+static const sl_cfunc_def *const class_methods[C__COUNT] = {
+    [C_FUTURE] = future_cls_methods,       [C_TASK] = task_cls_methods,
+    [C_GATHERING] = NULL,                  [C_QUEUE] = queue_cls_methods,
+    [C_LIFO] = NULL,                       [C_PRIORITY] = NULL,
+    [C_LOCK] = lock_cls_methods,           [C_EVENT] = event_cls_methods,
+    [C_CONDITION] = condition_cls_methods, [C_SEMAPHORE] = semaphore_cls_methods,
+    [C_BOUNDED] = bounded_semaphore_cls_methods, [C_BARRIER] = barrier_cls_methods,
+    [C_TASKGROUP] = taskgroup_cls_methods, [C_TIMEOUT] = timeout_cls_methods,
+    [C_HANDLE] = handle_cls_methods,       [C_TIMER] = timer_cls_methods,
+};
+
+/* The methods the class or one of its bases defines, nearest first (Task's
+ * own copies before Future's). */
+static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
+  for (const sl_classdef *cd = ((sl_typeobj *)cls)->cls; cd; cd = cd->base) {
+    const sl_cfunc_def *table = class_methods[cd - classes];
+    for (const sl_cfunc_def *d = table; d && d->name; d++) {
+      const char *dot = strrchr(d->name, '.');
+      if (strcmp(dot ? dot + 1 : d->name, name)) continue;
+      /* Queue.shutdown exists from 3.13 (profile queue_shutdown). */
+      if (!rt->profile->queue_shutdown && !strcmp(d->name, "Queue.shutdown")) return 0;
+      /* The method belongs to the class defining it (LifoQueue.get is
+       * Queue.get, which takes any Queue). */
+      sl_value owner;
+      if (sl_typeobj_of_class(rt, cd, &owner)) return -1;
+      sl_obj *q = sl_str_from_cstr(rt, d->name);
+      sl_value info[2] = {owner, q ? sl_obj_val(q) : sl_none()};
+      sl_obj *tup = q ? sl_tuple_new(rt, info, 2) : NULL;
+      sl_vdecref(rt, owner);
+      sl_decref(rt, q);
+      sl_obj *f = tup ? sl_cfunc_new(rt, d, sl_obj_val(tup)) : NULL;
+      sl_decref(rt, tup);
+      if (!f) return -1;
+      *out = sl_obj_val(f);
+      return 1;
+    }
+  }
+  return 0;
+}
+
+const sl_classdef *sl_asyncio_classdef_of(const sl_type *t) {
+  for (size_t i = 0; i < C__COUNT; i++)
+    if (classes[i].types[0] == t) return &classes[i];
+  return NULL;
+}
+
+int sl__aio_bind_classes(sl_rt *rt, sl_obj *d) {
+  for (size_t i = 0; i < C__COUNT; i++) {
+    if (i == C_GATHERING) continue;
+    sl_value cls;
+    if (sl_typeobj_of_class(rt, &classes[i], &cls)) return -1;
+    int rc = sl_asyncio_module_add(rt, d, classes[i].name, cls);
+    sl_vdecref(rt, cls);
+    if (rc) return -1;
+  }
+  return 0;
 }

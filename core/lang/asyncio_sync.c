@@ -9,6 +9,7 @@
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/asyncio-int.h"
 #include "core/lang/value.h"
 #include "core/locks.h"
 #include "core/queues.h"
@@ -121,6 +122,13 @@ static int f_timeout_at(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return ret_obj(sl_timeout_new(rt, a[0]), out);
 }
 
+/* Timeout(when): the class asyncio.timeout_at() instantiates. */
+static int f_timeout_cls(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"when"};
+  BIND("Timeout.__init__", names, 1, 1);
+  return ret_obj(sl_timeout_new(rt, a[0]), out);
+}
+
 static int f_taskgroup(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self"};
   if (sl_args_bind(rt, args, "TaskGroup", names, 0, 0, 0, NULL)) return -1;
@@ -201,18 +209,24 @@ static const sl_cfunc_def functions[] = {
     {"as_completed", f_as_completed, NULL, SL_CANON_LABEL},
     {"timeout", f_timeout, NULL, SL_CANON_LABEL},
     {"timeout_at", f_timeout_at, NULL, SL_CANON_LABEL},
-    {"TaskGroup", f_taskgroup, NULL, SL_CANON_LABEL},
-    {"Queue", f_queue, NULL, SL_CANON_LABEL},
-    {"LifoQueue", f_lifo_queue, NULL, SL_CANON_LABEL},
-    {"PriorityQueue", f_priority_queue, NULL, SL_CANON_LABEL},
-    {"Lock", f_lock, NULL, SL_CANON_LABEL},
-    {"Event", f_event, NULL, SL_CANON_LABEL},
-    {"Condition", f_condition, NULL, SL_CANON_LABEL},
-    {"Semaphore", f_semaphore, NULL, SL_CANON_LABEL},
-    {"BoundedSemaphore", f_bounded_semaphore, NULL, SL_CANON_LABEL},
-    {"Barrier", f_barrier, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* The constructors of the classes: their type objects (asyncio_objs.c)
+ * call these. */
+const sl_cfunc_def sl__aio_taskgroup_ctor = {"TaskGroup", f_taskgroup, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_queue_ctor = {"Queue", f_queue, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_lifo_queue_ctor = {"LifoQueue", f_lifo_queue, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_priority_queue_ctor = {"PriorityQueue", f_priority_queue, NULL,
+                                                  SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_lock_ctor = {"Lock", f_lock, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_event_ctor = {"Event", f_event, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_condition_ctor = {"Condition", f_condition, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_semaphore_ctor = {"Semaphore", f_semaphore, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_bounded_semaphore_ctor = {"BoundedSemaphore", f_bounded_semaphore, NULL,
+                                                     SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_barrier_ctor = {"Barrier", f_barrier, NULL, SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_timeout_ctor = {"Timeout", f_timeout_cls, NULL, SL_CANON_LABEL};
 
 int sl_asyncio_bind_sync(sl_rt *rt, sl_obj *module_dict) {
   for (const sl_cfunc_def *d = functions; d->name; d++) {

@@ -6,11 +6,11 @@
 
 #include "core/object.h"
 
-/* Adds shield, wait, wait_for, as_completed, timeout, timeout_at,
- * TaskGroup, Queue, LifoQueue, PriorityQueue, Lock, Event, Condition,
- * Semaphore, BoundedSemaphore, Barrier, the queue exceptions (QueueShutDown only
- * for profiles that have it), BrokenBarrierError and the return_when
- * constants to the asyncio module's dict (borrowed). 0 or -1. */
+/* Adds shield, wait, wait_for, as_completed, timeout, timeout_at, the
+ * queue exceptions (QueueShutDown only for profiles that have it),
+ * BrokenBarrierError and the return_when constants to the asyncio module's
+ * dict (borrowed). 0 or -1. The classes (TaskGroup, Queue, Lock, ...) are
+ * type objects added by asyncio_objs.c; their constructors are here. */
 int sl_asyncio_bind_sync(sl_rt *rt, sl_obj *module_dict);
 
 #endif

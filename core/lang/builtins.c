@@ -273,6 +273,11 @@ FN(issubclass) {
       res = sl_is(c, b) || !strcmp(bn, "object") ||
             (sl_is_type(c, &sl_typeobj_type) && !strcmp(bn, "int") &&
              !strcmp(((sl_typeobj *)c.u.o)->name, "bool"));
+      /* Classes with bases (asyncio.LifoQueue -> Queue): walk c's chain. */
+      const sl_classdef *bc = ((sl_typeobj *)b.u.o)->cls;
+      if (!res && bc && sl_is_type(c, &sl_typeobj_type))
+        for (const sl_classdef *cc = ((sl_typeobj *)c.u.o)->cls; cc && !res; cc = cc->base)
+          res = cc == bc;
     } else
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
                       "issubclass() arg 2 must be a class, a tuple of classes, or a union");

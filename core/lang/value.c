@@ -171,7 +171,9 @@ static void typeobj_clear(sl_rt *rt, sl_obj *o) {
 }
 
 static int typeobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<class '%s'>", ((sl_typeobj *)o)->name);
+  sl_typeobj *t = (sl_typeobj *)o;
+  /* A class outside builtins prints its module, as CPython's type_repr. */
+  sl_strbuf_printf(out, "<class '%s'>", t->cls ? t->cls->fullname : t->name);
   return 0;
 }
 
@@ -214,6 +216,14 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
   sl_typeobj *t = (sl_typeobj *)o;
   if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
     return sl__str_value(rt, t->name, strlen(t->name), out);
+  if (t->cls) {
+    if (!strcmp(name, "__module__"))
+      return sl__str_value(rt, t->cls->module, strlen(t->cls->module), out);
+    int r = t->cls->getattr ? t->cls->getattr(rt, o, name, out) : 0;
+    if (r) return r < 0 ? -1 : 0;
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'", t->name,
+                    name);
+  }
   if (!strcmp(name, "__module__")) return sl__str_value(rt, "builtins", 8, out);
   if (!strcmp(name, "fromkeys") && t->type == &sl_dict_type) {
     sl_obj *f = sl_cfunc_new(rt, &sl__dict_fromkeys_def, sl_obj_val(o));
@@ -278,11 +288,38 @@ static int types_table(sl_rt *rt, sl_obj **table) {
   return 0;
 }
 
+int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out) {
+  sl_obj *table = NULL;
+  if (types_table(rt, &table)) return -1;
+  /* Keyed by the dotted full name, which no sl_type name has, so the
+   * class never collides with the type objects made below. */
+  bool found;
+  if (sl_dict_get_str(rt, table, cd->fullname, out, &found)) return -1;
+  if (found) return 0;
+  sl_obj *o = sl_obj_alloc(rt, &sl_typeobj_type);
+  if (!o) return -1;
+  sl_typeobj *t = (sl_typeobj *)o;
+  t->name = cd->name;
+  t->type = cd->types[0];
+  t->tag = SL_V_OBJ;
+  t->ctor = cd->ctor;
+  t->table = sl_none();
+  t->cls = cd;
+  if (sl_dict_set_str(rt, table, cd->fullname, sl_obj_val(o))) {
+    sl_decref(rt, o);
+    return -1;
+  }
+  *out = sl_obj_val(o);
+  return 0;
+}
+
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
   if (sl_is_type(v, &sl_exc_type)) {
     *out = obj_or_none(sl_as_exc(v.u.o)->cls);
     return 0;
   }
+  const sl_classdef *cd = v.tag == SL_V_OBJ ? sl_asyncio_classdef_of(v.u.o->type) : NULL;
+  if (cd) return sl_typeobj_of_class(rt, cd, out);
   sl_obj *table = NULL;
   if (types_table(rt, &table)) return -1;
   const char *name = sl_type_name(v);
@@ -316,7 +353,10 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "isinstance() arg 2 must be a type, a tuple of types, or a union");
   sl_typeobj *t = (sl_typeobj *)cls.u.o;
-  if (!strcmp(t->name, "object")) *res = true;
+  if (t->cls) {
+    for (const sl_type *const *ty = t->cls->types; *ty && !*res; ty++)
+      *res = v.tag == SL_V_OBJ && v.u.o->type == *ty;
+  } else if (!strcmp(t->name, "object")) *res = true;
   else if (t->tag == SL_V_INT && !t->type) *res = v.tag == SL_V_INT || v.tag == SL_V_BOOL;
   else if (t->tag != SL_V_OBJ && !t->type) *res = v.tag == t->tag;
   else if (!strcmp(t->name, "type"))

@@ -81,8 +81,29 @@ int sl_seq_items(sl_rt *rt, sl_value v, const sl_value **items, size_t *n, sl_ob
 
 /* ---- type objects ----------------------------------------------------------- */
 
+/* A class defined outside builtins whose instances are engine objects
+ * (asyncio.Queue, asyncio.Lock, ..., _asyncio.Future): the static
+ * description behind its type object. CPython's classes live in modules,
+ * have bases and methods on the class; built-in types need none of that. */
+typedef struct sl_classdef {
+  const char *fullname; /* "asyncio.queues.Queue": the repr, and the run's type table key */
+  const char *module;   /* "asyncio.queues": __module__ */
+  const char *name;     /* "Queue": __name__ and __qualname__ */
+  /* The sl_types whose instances are instances of this class, those of its
+   * subclasses included (Queue: Queue, LifoQueue, PriorityQueue);
+   * NULL-terminated. types[0] is the class's own: type() of its instances
+   * gives this class. */
+  const sl_type *const *types;
+  const struct sl_classdef *base; /* for issubclass(); NULL: object */
+  const struct sl_cfunc_def *ctor;
+  /* Attributes of the class itself (unbound methods): 1 found (*out new
+   * reference), 0 not found, -1 error. NULL: none. */
+  int (*getattr)(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+} sl_classdef;
+
 /* The type object of a built-in type (`int`, `str`, `list`, ...): repr
- * "<class 'int'>", __name__, callable as the constructor. */
+ * "<class 'int'>", __name__, callable as the constructor. Also the type
+ * object of a class described by an sl_classdef (then `cls` is set). */
 extern const sl_type sl_typeobj_type;
 typedef struct sl_typeobj {
   sl_obj hdr;
@@ -91,7 +112,16 @@ typedef struct sl_typeobj {
   sl_vtag tag;              /* for None/bool/int/float: their tag */
   const void *ctor;         /* static sl_cfunc_def of the constructor, or NULL */
   sl_value table;           /* owned: for `type` itself, the tuple of all type objects */
+  const sl_classdef *cls;   /* static, or NULL for the built-in types */
 } sl_typeobj;
+
+/* The run's type object of a class (made on first use, then the same
+ * object every time, so `type(q) is asyncio.Queue`). New reference. */
+int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out);
+/* The class an engine type's instances belong to (asyncio_objs.c), or
+ * NULL: type() asks it before falling back to a type named after the
+ * sl_type. */
+const sl_classdef *sl_asyncio_classdef_of(const sl_type *t);
 
 /* type(v): the built-in type object or exception class (new reference). */
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out);

@@ -1,14 +1,12 @@
 # test_queues (3.13+) test_shutdown_empty / test_shutdown_nonempty /
 # test_shutdown_immediate_with_unfinished: after shutdown(), get() drains
 # what is left and then raises QueueShutDown; put() raises at once.
-# (Guarded by hasattr(asyncio, "QueueShutDown"): simloop answers
-# hasattr(asyncio.Queue, "shutdown") with False, see
-# known_divergent/port_hasattr_asyncio_class_method.py.)
+# (Guarded by hasattr(asyncio.Queue, "shutdown"), as test_queues is.)
 import asyncio
 
 
 async def main():
-    if not hasattr(asyncio, "QueueShutDown"):
+    if not hasattr(asyncio.Queue, "shutdown"):
         print("no shutdown")
         return
     q = asyncio.Queue()

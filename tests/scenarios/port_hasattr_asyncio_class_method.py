@@ -1,5 +1,5 @@
-# hasattr() on an asyncio class for one of its methods: CPython True,
-# simloop False (the class object does not expose its methods).
+# hasattr() on an asyncio class for one of its methods (the version guard
+# of test_queues' Queue.shutdown tests): the class exposes its methods.
 import asyncio
 
 
