@@ -22,6 +22,28 @@ static void code_clear(sl_rt *rt, sl_obj *o) {
   c->nconsts = c->nnames = 0;
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define SL_HAVE_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SL_HAVE_ASAN 1
+#endif
+#endif
+#ifdef SL_HAVE_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+#endif
+
+/* Bytes of a frame of code c: the frame and its arrays in one block. */
+static size_t frame_size(const sl_code *c) {
+  return sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
+         sizeof(sl_obj *) * ((size_t)c->ncells + c->nfree) + sizeof(sl_block) * c->maxblocks;
+}
+
 static void code_release(sl_obj *o) {
   sl_code *c = sl_as_code(o);
   sl_free(c->localnames);
@@ -31,6 +53,11 @@ static void code_release(sl_obj *o) {
   sl_free(c->names);
   sl_free(c->gcache);
   sl_free(c->acache);
+  if (c->spare) {
+    UNPOISON(c->spare, frame_size(c));
+    sl_free(c->spare);
+    c->spare = NULL;
+  }
   sl_free(c->code);
   sl_free(c->lines);
 }
@@ -58,10 +85,24 @@ sl_obj *sl_cell_new(sl_rt *rt, sl_value v) {
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
   sl_code *c = sl_as_code(code);
   size_t ncells = (size_t)c->ncells + c->nfree;
-  /* One allocation for the frame and its arrays: a call costs one malloc. */
-  size_t size = sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
-                sizeof(sl_obj *) * ncells + sizeof(sl_block) * c->maxblocks;
-  sl_frame *f = sl_calloc(1, size);
+  /* One allocation for the frame and its arrays: a call costs one malloc,
+   * or none when the code kept its last frame (c->spare). A reused frame
+   * is zeroed up to the end of its cells, exactly what a fresh one shows
+   * there; blocks are never read past nblocks. Reuse
+   * still counts as an allocation for the out-of-memory tests. */
+  size_t size = frame_size(c);
+  sl_frame *f = NULL;
+  if (c->spare) {
+    if (!sl_alloc_injected_failure()) {
+      f = c->spare;
+      c->spare = NULL;
+      UNPOISON(f, size);
+      memset(f, 0, sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
+                       sizeof(sl_obj *) * ncells);
+    }
+  } else {
+    f = sl_calloc(1, size);
+  }
   if (!f) {
     sl_nomem(rt);
     return NULL;
@@ -105,6 +146,14 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
   sl_decref(rt, f->exc_info);
   sl_decref(rt, f->ns);
   sl_decref(rt, f->globals);
-  sl_decref(rt, f->code);
-  sl_free(f);
+  /* Keep the block for the code's next call; the code's reference goes
+   * last, so if it was the last one, releasing the code frees the block. */
+  sl_obj *code = f->code;
+  if (!c->spare) {
+    c->spare = f;
+    POISON(f, frame_size(c));
+  } else {
+    sl_free(f);
+  }
+  sl_decref(rt, code);
 }

@@ -144,6 +144,9 @@ typedef struct sl_code {
   /* owned, nnames entries: where LOAD_ATTR last found each name in a
    * module's dict (`asyncio.sleep`; see load_module_attr in vm.c). */
   struct sl_gcache *acache;
+  /* owned: one finished frame of this code kept for the next call (a
+   * frame's size depends only on its code), or NULL; see sl_frame_new. */
+  struct sl_frame *spare;
   sl_instr *code;
   uint32_t *lines;     /* line of each instruction */
   size_t ncode;
