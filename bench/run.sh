@@ -24,3 +24,17 @@ for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue
   ts=$(best "$simloop" run "$f")
   printf "%-12s %9.3fs %9.3fs %7.1fx\n" "$name" "$tc" "$ts" "$(echo "$tc / $ts" | bc -l)"
 done
+# Explore throughput: schedules per second on examples/bank.py (best of 3).
+# Runs in a scratch directory: explore stores its failing runs in ./simloop.db.
+bank="$here/../examples/bank.py"
+case $simloop in /*) ;; *) simloop=$(pwd)/$simloop ;; esac
+if [ -f "$bank" ]; then
+  rps=0
+  for _ in 1 2 3; do
+    r=$(cd "${TMPDIR:-/tmp}" && "$simloop" explore "$bank" --runs 20000 --keep-going --json 2>/dev/null |
+        sed -n 's/.*"runs_per_s":\([0-9]*\).*/\1/p')
+    if [ -n "$r" ] && [ "$r" -gt "$rps" ]; then rps=$r; fi
+  done
+  printf "%-12s %10s %10s %8s\n" explore "" "$rps/s" "runs"
+fi
+
