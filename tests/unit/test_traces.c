@@ -28,11 +28,12 @@ static const char *src_dir(void) {
   return d ? d : ".";
 }
 
-/* A fresh database path in the build tree (removed first). */
+/* A fresh database path in the build tree, or /tmp when run by hand
+ * (removed first). */
 static const char *temp_db(const char *tag) {
   static char path[512];
   const char *b = getenv("SL_BINARY_DIR");
-  snprintf(path, sizeof path, "%s/traces_test_%s_%ld.db", b ? b : ".", tag, (long)getpid());
+  snprintf(path, sizeof path, "%s/traces_test_%s_%ld.db", b ? b : "/tmp", tag, (long)getpid());
   char aux[600];
   remove(path);
   snprintf(aux, sizeof aux, "%s-wal", path);
