@@ -5,6 +5,12 @@
 v=$1
 case $v in
   3.11) [ -x /usr/bin/python3 ] || { echo "no native CPython 3.11"; exit 77; } ;;
+  3.11.*) # a second native 3.11 release (these machines: pyenv's 3.11.7)
+     for py in ${SIMLOOP_PYTHON:-} /usr/bin/python3 "$(command -v python3)"; do
+       [ -n "$py" ] && [ -x "$py" ] && [ "$("$py" -c 'import platform; print(platform.python_version())')" = "$v" ] && break
+       py=""
+     done
+     [ -n "$py" ] || { echo "no native CPython $v here"; exit 77; } ;;
   *) pkg=pyodide-$(echo "$v" | tr -d .)
      if ! command -v node >/dev/null || [ ! -f "$SL_SOURCE_DIR/oracle/pyodide/node_modules/$pkg/pyodide.mjs" ]; then
        echo "CPython $v (Pyodide) is not installed: cd oracle/pyodide && npm ci"
