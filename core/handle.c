@@ -9,8 +9,6 @@
 #include "core/str.h"
 #include "core/task.h"
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
-
 static void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   sl_vset(rt, &h->callback, sl_none());
   for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());

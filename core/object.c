@@ -12,8 +12,6 @@
 #include "core/rt.h"
 #include "core/str.h"
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
-
 /* Per-run free lists of small objects.
  *
  * A scheduling step allocates and frees the same few fixed-size objects

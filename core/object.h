@@ -143,6 +143,9 @@ static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
 /* Allocates a zeroed object of `type` (type->size bytes) with refcount 1,
  * registered with the run. Returns NULL and sets rt->fatal on failure. */
 sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type);
+/* The same with an explicit size, for variable-sized objects (str, tuple,
+ * handles with their arguments inline). */
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
 
 /* Frees every object of the run without running clear (teardown). */
 void sl_heap_free_all(sl_rt *rt);

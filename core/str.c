@@ -6,8 +6,6 @@
 #include "core/lang/numfmt.h"
 #include "core/rt.h"
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
-
 static size_t count_code_points(const char *s, size_t len, bool *ascii) {
   size_t n = 0;
   *ascii = true;

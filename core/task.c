@@ -260,7 +260,6 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   sl_task *t = sl_as_task(o);
   sl_incref(coro);
   t->coro = coro;
-  t->cancel_msg_pending = sl_none();
   if (name) {
     sl_incref(name);
     t->name = name;

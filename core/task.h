@@ -14,7 +14,6 @@ typedef struct sl_task {
   sl_obj *coro;             /* owned */
   sl_obj *name;             /* owned str */
   sl_obj *fut_waiter;       /* owned: the future awaited, or NULL */
-  sl_value cancel_msg_pending; /* unused by CPython semantics; kept None */
   bool must_cancel;
   int64_t num_cancels_requested;
   uint64_t ordinal;         /* T<ordinal> in traces */

@@ -7,8 +7,6 @@
 #include "core/alloc.h"
 #include "core/rt.h"
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
-
 int sl_seq_repr(sl_rt *rt, const sl_value *items, size_t len, const char *open,
                 const char *close, bool trailing_comma, sl_strbuf *out) {
   sl_strbuf_puts(out, open);

@@ -421,8 +421,6 @@ static int bytes_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   return sl__bytes_getattr(rt, sl_obj_val(o), name, out);
 }
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
-
 const sl_type sl_bytes_type = {.name = "bytes", .repr = bytes_repr, .eq = bytes_eq,
                                .lt = bytes_lt, .hash = bytes_hash, .truth = bytes_truth,
                                .getattr = bytes_getattr, .size = sizeof(sl_bytesobj)};
