@@ -3,8 +3,9 @@
  * The schema version lives in meta.schema_version. A database without the
  * meta table but with a `runs` table is version 0 (the first draft of the
  * store, before versioning: no impl/strategy/trace_hash columns, no
- * handles.owner, no decisions or events tables). Each migration takes
- * version k to k+1; all of them, and the final version stamp, run in one
+ * handles.owner, no decisions or events tables); version 1 stored each
+ * handle's name inline in a `handles` table. Each migration takes version k
+ * to k+1; all of them, and the final version stamp, run in one
  * transaction, so an interrupted upgrade leaves the old database intact. A
  * database from a newer simloop is refused rather than guessed at. */
 #include <inttypes.h>
@@ -14,31 +15,53 @@
 
 #include "traces/tracedb-int.h"
 
-/* v0 -> v1: new columns (the rest of schema.sql, applied after every
- * migration, creates the new tables); then the fixup recomputes the
- * derived columns. */
+/* v0 -> v1: new columns (the rest of schema.sql, applied after the
+ * migrations, creates the new tables); finish_upgrade then computes the
+ * derived values (owners, trace hashes). */
 static const char V0_TO_V1[] =
     "ALTER TABLE runs ADD COLUMN impl TEXT NOT NULL DEFAULT 'unknown';"
     "ALTER TABLE runs ADD COLUMN strategy TEXT;"
     "ALTER TABLE runs ADD COLUMN trace_hash TEXT NOT NULL DEFAULT '';"
     "ALTER TABLE handles ADD COLUMN owner TEXT;";
 
-/* Fills handles.owner and runs.trace_hash for runs written before v1. */
-static sl_errcode fixup_v1(sl_tracedb *db, sl_strbuf *err) {
+/* v1 -> v2: handle names move to handle_names, handle rows to
+ * handle_events, and `handles` becomes a view. The old table is set aside
+ * here, schema.sql creates the new ones, and fixup_v2 copies the rows. */
+static const char V1_TO_V2[] =
+    "DROP INDEX IF EXISTS handles_name;"
+    "ALTER TABLE handles RENAME TO handles_v1;";
+
+static sl_errcode fixup_v2(sl_tracedb *db, sl_strbuf *err) {
+  if (sqlite3_exec(db->db,
+                   "INSERT INTO handle_names(name) SELECT DISTINCT name FROM handles_v1 WHERE true"
+                   " ON CONFLICT(name) DO NOTHING;"
+                   "INSERT INTO handle_events(run, seq, step, pos, t, name)"
+                   " SELECT h.run, h.seq, h.step, h.pos, h.t, n.id FROM handles_v1 h"
+                   " JOIN handle_names n ON n.name = h.name;"
+                   "INSERT INTO handle_name_runs(name, run, count)"
+                   " SELECT name, run, count(*) FROM handle_events GROUP BY name, run;"
+                   "DROP TABLE handles_v1;",
+                   NULL, NULL, NULL) != SQLITE_OK)
+    return sl__tracedb_fail(db, err, "cannot upgrade the trace database");
+  return SL_EOK;
+}
+
+/* After the migrations: fills handle_names.owner and runs.trace_hash where
+ * an older version did not have them (both derive from stored data). */
+static sl_errcode finish_upgrade(sl_tracedb *db, sl_strbuf *err) {
   sqlite3_stmt *s = NULL, *u = NULL;
   sl_errcode code = SL_EOK;
-  /* The owner column first: loading and hashing do not need it. */
-  if (sqlite3_prepare_v2(db->db, "SELECT run, seq, name FROM handles WHERE owner IS NULL", -1, &s, NULL) ||
-      sqlite3_prepare_v2(db->db, "UPDATE handles SET owner=? WHERE run=? AND seq=?", -1, &u, NULL))
+  /* The owners first: loading and hashing do not need them. */
+  if (sqlite3_prepare_v2(db->db, "SELECT id, name FROM handle_names WHERE owner IS NULL", -1, &s, NULL) ||
+      sqlite3_prepare_v2(db->db, "UPDATE handle_names SET owner=? WHERE id=?", -1, &u, NULL))
     goto sqlfail;
   while (sqlite3_step(s) == SQLITE_ROW) {
     char owner[32];
-    const char *name = (const char *)sqlite3_column_text(s, 2);
+    const char *name = (const char *)sqlite3_column_text(s, 1);
     sl_handle_owner(name ? name : "", owner);
     if (!owner[0]) continue;
     sqlite3_bind_text(u, 1, owner, -1, SQLITE_TRANSIENT);
     sqlite3_bind_int64(u, 2, sqlite3_column_int64(s, 0));
-    sqlite3_bind_int64(u, 3, sqlite3_column_int64(s, 1));
     if (sqlite3_step(u) != SQLITE_DONE) goto sqlfail;
     sqlite3_reset(u);
   }
@@ -77,7 +100,8 @@ typedef struct migration {
 } migration;
 
 static const migration MIGRATIONS[] = {
-    {0, V0_TO_V1, fixup_v1},
+    {0, V0_TO_V1, NULL},
+    {1, V1_TO_V2, fixup_v2},
 };
 
 /* Runs a query returning one integer; -1 on error. */
@@ -142,16 +166,23 @@ sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err) {
   sl_errcode code = SL_EOK;
   const char *what = "cannot create the schema";
   if (v >= 0 && v != SL_TRACE_SCHEMA_VERSION) {
+    /* Each step's SQL, then the current schema (new tables, the view), then
+     * each step's fixup (which may rely on the new tables), then the
+     * derived values. */
     what = "cannot upgrade the trace database";
+    int64_t from = v;
     for (size_t i = 0; i < sizeof MIGRATIONS / sizeof *MIGRATIONS; i++) {
       if (MIGRATIONS[i].from != v) continue;
       if (sqlite3_exec(db->db, MIGRATIONS[i].sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
-      if (sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
-      if (MIGRATIONS[i].fixup && (code = MIGRATIONS[i].fixup(db, err)) != SL_EOK) goto rollback;
       v++;
     }
-  }
-  if (v != SL_TRACE_SCHEMA_VERSION) {
+    if (v != SL_TRACE_SCHEMA_VERSION) goto sqlfail;
+    if (sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
+    for (size_t i = 0; i < sizeof MIGRATIONS / sizeof *MIGRATIONS; i++)
+      if (MIGRATIONS[i].from >= from && MIGRATIONS[i].fixup && (code = MIGRATIONS[i].fixup(db, err)) != SL_EOK)
+        goto rollback;
+    if ((code = finish_upgrade(db, err)) != SL_EOK) goto rollback;
+  } else {
     if (sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
   }
   char stamp[96];

@@ -1,4 +1,4 @@
--- simloop trace store, schema version 1 (docs/trace.md "SQLite schema").
+-- simloop trace store, schema version 2 (docs/trace.md "SQLite schema").
 --
 -- One database holds any number of runs. Every event row carries `seq`, its
 -- 0-based position among the run's events (docs/trace.md event order), so
@@ -41,16 +41,38 @@ CREATE TABLE IF NOT EXISTS steps (
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
 
-CREATE TABLE IF NOT EXISTS handles (
+-- Each distinct canonical handle name is stored once (schema version 2);
+-- handle events refer to it by id. The `handles` view below gives the
+-- version 1 shape (name and owner inline) for queries.
+CREATE TABLE IF NOT EXISTS handle_names (
+  id    INTEGER PRIMARY KEY,
+  name  TEXT NOT NULL UNIQUE,            -- canonical name, 'soon:step T3'
+  owner TEXT                             -- first T<k>/F<k> in the name
+);
+
+CREATE TABLE IF NOT EXISTS handle_events (
   run   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   seq   INTEGER NOT NULL,
   step  INTEGER NOT NULL,
   pos   INTEGER NOT NULL,
   t     REAL NOT NULL,
-  name  TEXT NOT NULL,                   -- canonical name, 'soon:step T3'
-  owner TEXT,                            -- first T<k>/F<k> in the name
+  name  INTEGER NOT NULL REFERENCES handle_names(id),
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
+
+-- Which runs ran each handle name, and how often: the lookup by name. (A
+-- per-event index on handle_events(name) cost more than the rest of the
+-- store; a run's own handles are found by its primary-key range.)
+CREATE TABLE IF NOT EXISTS handle_name_runs (
+  name  INTEGER NOT NULL REFERENCES handle_names(id),
+  run   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  count INTEGER NOT NULL,                -- handle events of this name in the run
+  PRIMARY KEY (name, run)
+) WITHOUT ROWID;
+
+CREATE VIEW IF NOT EXISTS handles(run, seq, step, pos, t, name, owner) AS
+  SELECT e.run, e.seq, e.step, e.pos, e.t, n.name, n.owner
+    FROM handle_events e JOIN handle_names n ON n.id = e.name;
 
 CREATE TABLE IF NOT EXISTS tasks (
   run          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
@@ -98,4 +120,3 @@ CREATE TABLE IF NOT EXISTS events (
 ) WITHOUT ROWID;
 
 CREATE INDEX IF NOT EXISTS runs_scenario ON runs(scenario_sha256, python);
-CREATE INDEX IF NOT EXISTS handles_name ON handles(name);

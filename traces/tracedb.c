@@ -33,7 +33,8 @@ sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_s
     sl_free(db);
     return SL_ENOMEM;
   }
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* NOMUTEX: a connection is only ever used by the thread that opened it. */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path, &db->db, flags, NULL);
   if (rc != SQLITE_OK) {
     if (!create && rc == SQLITE_CANTOPEN)
@@ -76,13 +77,16 @@ void sl_tracedb_close(sl_tracedb *db) {
 
 /* ---- storing ----------------------------------------------------------- */
 
-enum { S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT, S__COUNT };
+enum {
+  S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT,
+  S_NAME_ADD, S_NAME_ID, S_NAME_RUN, S__COUNT
+};
 
 static const char *const INSERTS[S__COUNT] = {
     "INSERT INTO runs(engine, engine_version, python, impl, scenario, scenario_sha256, seed, strategy,"
     " outcome, detail, steps, final_time, trace_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO steps(run, seq, i, t, timeout, handles) VALUES(?,?,?,?,?,?)",
-    "INSERT INTO handles(run, seq, step, pos, t, name, owner) VALUES(?,?,?,?,?,?,?)",
+    "INSERT INTO handle_events(run, seq, step, pos, t, name) VALUES(?,?,?,?,?,?)",
     "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) VALUES(?,?,?,?,?,?,?)",
     /* A task seen only finishing still gets its row (creation columns NULL). */
     "INSERT INTO tasks(run, id, done_step, done_seq, outcome, detail) VALUES(?1,?2,?3,?4,?5,?6)"
@@ -90,7 +94,87 @@ static const char *const INSERTS[S__COUNT] = {
     "INSERT INTO output(run, seq, step, task, text) VALUES(?,?,?,?,?)",
     "INSERT INTO decisions(run, seq, step, kind, value) VALUES(?,?,?,?,?)",
     "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) VALUES(?,?,?,?,?,?,?,?)",
+    "INSERT INTO handle_names(name, owner) VALUES(?,?) ON CONFLICT(name) DO NOTHING",
+    "SELECT id FROM handle_names WHERE name=?",
+    "INSERT INTO handle_name_runs(name, run, count) VALUES(?,?,?)",
 };
+
+/* ---- handle name ids ----------------------------------------------------
+ * A run has few distinct handle names but many handle events, so the store
+ * resolves each distinct name to its handle_names id once (an open-addressing
+ * table over the trace's own strings) instead of once per event. */
+
+typedef struct name_slot {
+  const char *p; /* borrowed from the trace; NULL: empty slot */
+  size_t n;
+  uint64_t hash;
+  int64_t id;
+  int64_t count; /* handle events of this name in the run */
+} name_slot;
+
+typedef struct name_ids {
+  name_slot *slot;
+  size_t cap, len; /* cap is a power of two */
+} name_ids;
+
+static uint64_t name_hash(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+  return h;
+}
+
+static bool name_ids_grow(name_ids *m) {
+  size_t cap = m->cap ? m->cap * 2 : 256;
+  name_slot *slot = sl_calloc(cap, sizeof *slot);
+  if (!slot) return false;
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->slot[i].p) continue;
+    size_t k = m->slot[i].hash & (cap - 1);
+    while (slot[k].p) k = (k + 1) & (cap - 1);
+    slot[k] = m->slot[i];
+  }
+  sl_free(m->slot);
+  m->slot = slot;
+  m->cap = cap;
+  return true;
+}
+
+/* The handle_names id of `name` (inserting the name when new) into *id.
+ * Returns the sqlite code; SQLITE_NOMEM when the table cannot grow. */
+static int name_id(name_ids *m, sqlite3_stmt **st, const char *p, size_t n, int64_t *id) {
+  uint64_t h = name_hash(p, n);
+  size_t k = 0;
+  if (m->cap) {
+    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1))
+      if (m->slot[k].hash == h && m->slot[k].n == n && !memcmp(m->slot[k].p, p, n)) {
+        *id = m->slot[k].id;
+        m->slot[k].count++;
+        return SQLITE_OK;
+      }
+  }
+  if ((m->len + 1) * 2 > m->cap) {
+    if (!name_ids_grow(m)) return SQLITE_NOMEM;
+    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {
+    }
+  }
+  char owner[32];
+  sl_handle_owner(p, owner);
+  sqlite3_stmt *add = st[S_NAME_ADD], *get = st[S_NAME_ID];
+  sqlite3_bind_text(add, 1, p, (int)n, SQLITE_STATIC);
+  if (owner[0]) sqlite3_bind_text(add, 2, owner, -1, SQLITE_STATIC);
+  else sqlite3_bind_null(add, 2);
+  int rc = sqlite3_step(add);
+  sqlite3_reset(add);
+  if (rc != SQLITE_DONE) return rc;
+  sqlite3_bind_text(get, 1, p, (int)n, SQLITE_STATIC);
+  rc = sqlite3_step(get);
+  if (rc == SQLITE_ROW) *id = sqlite3_column_int64(get, 0);
+  sqlite3_reset(get);
+  if (rc != SQLITE_ROW) return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  m->slot[k] = (name_slot){p, n, h, *id, 1};
+  m->len++;
+  return SQLITE_OK;
+}
 
 static void bind_str(sqlite3_stmt *st, int i, const sl_tstr *s) {
   if (s->p) sqlite3_bind_text(st, i, s->p, (int)s->n, SQLITE_STATIC);
@@ -110,10 +194,11 @@ static int64_t handles_after(const sl_trace *tr, size_t i) {
 }
 
 /* Binds and runs the insert of event `seq`. Returns the sqlite code. */
-static int insert_event(sqlite3_stmt **st, int64_t run, const sl_trace *tr, size_t seq) {
+static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const sl_trace *tr, size_t seq) {
   const sl_tev *e = &tr->ev[seq];
   sqlite3_stmt *s = NULL;
-  char owner[32];
+  int64_t name = 0;
+  int rc;
   switch (e->kind) {
   case SL_TEV_STEP:
     s = st[S_STEP];
@@ -128,10 +213,8 @@ static int insert_event(sqlite3_stmt **st, int64_t run, const sl_trace *tr, size
     sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
     sqlite3_bind_int64(s, 4, e->pos);
     sqlite3_bind_double(s, 5, e->t);
-    bind_str(s, 6, &e->a);
-    sl_handle_owner(e->a.p ? e->a.p : "", owner);
-    if (owner[0]) sqlite3_bind_text(s, 7, owner, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(s, 7);
+    if ((rc = name_id(names, st, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name)) != SQLITE_OK) return rc;
+    sqlite3_bind_int64(s, 6, name);
     break;
   case SL_TEV_TASK:
     s = st[S_TASK];
@@ -185,10 +268,10 @@ static int insert_event(sqlite3_stmt **st, int64_t run, const sl_trace *tr, size
   }
   sqlite3_bind_int64(s, 1, run);
   sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
-run_it:;
-  int rc = sqlite3_step(s);
+run_it:
+  /* Every statement binds all of its parameters, so none are cleared. */
+  rc = sqlite3_step(s);
   sqlite3_reset(s);
-  sqlite3_clear_bindings(s);
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
@@ -253,8 +336,21 @@ static sl_errcode store_run(sl_tracedb *db, sl_trace *tr, const char *hash, sqli
   if (sqlite3_step(s) != SQLITE_DONE) return SL_EIO;
   int64_t run = sqlite3_last_insert_rowid(db->db);
   *what = "cannot write the run's events";
-  for (size_t i = 0; i < tr->nev; i++)
-    if (insert_event(st, run, tr, i) != SQLITE_OK) return SL_EIO;
+  name_ids names = {NULL, 0, 0};
+  int rc = SQLITE_OK;
+  for (size_t i = 0; i < tr->nev && rc == SQLITE_OK; i++) rc = insert_event(st, &names, run, tr, i);
+  for (size_t k = 0; k < names.cap && rc == SQLITE_OK; k++) {
+    if (!names.slot[k].p) continue;
+    sqlite3_stmt *nr = st[S_NAME_RUN];
+    sqlite3_bind_int64(nr, 1, names.slot[k].id);
+    sqlite3_bind_int64(nr, 2, run);
+    sqlite3_bind_int64(nr, 3, names.slot[k].count);
+    rc = sqlite3_step(nr);
+    sqlite3_reset(nr);
+    rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+  }
+  sl_free(names.slot);
+  if (rc != SQLITE_OK) return SL_EIO;
   *what = "cannot commit the run";
   if (sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) return SL_EIO;
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(st[i]);

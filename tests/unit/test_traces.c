@@ -342,7 +342,7 @@ static void test_store_all_or_nothing(void **state) {
   sqlite3 *raw;
   assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
   assert_int_equal(sqlite3_exec(raw,
-                                "CREATE TRIGGER boom BEFORE INSERT ON handles WHEN NEW.pos = 1"
+                                "CREATE TRIGGER boom BEFORE INSERT ON handle_events WHEN NEW.pos = 1"
                                 " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
                                 NULL, NULL, NULL),
                    SQLITE_OK);
@@ -385,8 +385,10 @@ static void test_schema_created(void **state) {
   sl_tracedb_close(db);
   assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
-                                " ('runs','steps','handles','tasks','output','decisions','events','meta')"),
-                   8);
+                                " ('runs','steps','handle_names','handle_events','tasks','output','decisions',"
+                                "'events','meta')"),
+                   9);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='handles'"), 1);
   /* Opening again changes nothing. */
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
   sl_tracedb_close(db);
@@ -442,6 +444,50 @@ static void test_migrate_v0(void **state) {
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_ECORRUPT);
   assert_non_null(strstr(sl_strbuf_cstr(&err), "schema version 99, newer than this simloop understands"));
   assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), 99);
+  sl_strbuf_free(&err);
+}
+
+/* Version 1 kept each handle's name and owner inline; upgrading moves them
+ * to handle_names/handle_events and keeps every row and the hash. */
+static void test_migrate_v1(void **state) {
+  (void)state;
+  char fixture[512];
+  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v1.sql", src_dir());
+  FILE *f = fopen(fixture, "rb");
+  assert_non_null(f);
+  static char sql[65536];
+  size_t n = fread(sql, 1, sizeof sql - 1, f);
+  sql[n] = '\0';
+  fclose(f);
+  const char *path = temp_db("v1");
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(raw);
+
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_trace tr;
+  assert_int_equal(sl_tracedb_load(db, 1, &tr, &err), SL_EOK);
+  char h1[65], h2[65];
+  assert_int_equal(sl_trace_hash(&tr, h1), SL_EOK);
+  assert_int_equal(sl_tracedb_hash(db, 1, h2, &err), SL_EOK);
+  assert_string_equal(h1, h2);
+  assert_string_equal(h1, "013f4d3abf98baab61688f52a663a9102819d8f47e334ce24cd259ff85a63816");
+  sl_trace_free(&tr);
+  sl_recorder *rec = sl_recorder_new();
+  record_sample(rec);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_trace(rec)->id, 2);
+  sl_recorder_free(rec);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1"), 15);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"), 15);
+  assert_int_equal(scalar(path, "SELECT sum(count) FROM handle_name_runs WHERE run=1"), 15);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('handles_v1','handles_name')"),
+                   0);
   sl_strbuf_free(&err);
 }
 
@@ -551,7 +597,7 @@ int main(void) {
       cmocka_unit_test(test_json_errors),        cmocka_unit_test(test_jsonl_errors),
       cmocka_unit_test(test_jsonl_roundtrip),    cmocka_unit_test(test_jsonl_oracle_files),
       cmocka_unit_test(test_recorder_roundtrip), cmocka_unit_test(test_store_all_or_nothing),
-      cmocka_unit_test(test_schema_created),     cmocka_unit_test(test_migrate_v0),
+      cmocka_unit_test(test_schema_created),     cmocka_unit_test(test_migrate_v0),     cmocka_unit_test(test_migrate_v1),
       cmocka_unit_test(test_diff),               cmocka_unit_test(test_oom_sweep),
   };
   return cmocka_run_group_tests_name("traces", tests, NULL, NULL);
