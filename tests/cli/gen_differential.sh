@@ -50,3 +50,10 @@ for s in 1 2; do
     { cat seeded.txt; fail "generated programs diverge from CPython 3.11.2 under seed $s"; }
 done
 echo "and under seeds 1 and 2"
+
+# And against CPython 3.14 when Pyodide is installed (one oracle process).
+if command -v node >/dev/null && [ -f "$SL_SOURCE_DIR/oracle/pyodide/node_modules/pyodide-314/pyodide.mjs" ]; then
+  "$SIMLOOP" conform "$@" --python 3.14 >py314.txt 2>&1 ||
+    { cat py314.txt; fail "generated programs diverge from CPython 3.14.2"; }
+  echo "and against CPython 3.14.2"
+fi
