@@ -8,7 +8,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/exc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -169,7 +169,7 @@ int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   case SL_V_NONE: sl_strbuf_puts(out, "None"); break;
   case SL_V_BOOL: sl_strbuf_puts(out, v.u.b ? "True" : "False"); break;
   case SL_V_INT: sl_strbuf_printf(out, "%lld", (long long)v.u.i); break;
-  case SL_V_FLOAT: sl_float_repr_into(out, v.u.f); break;
+  case SL_V_FLOAT: sl_float_repr(out, v.u.f); break;
   case SL_V_OBJ: {
     sl_obj *o = v.u.o;
     if (rt->recursion_depth > SL_MAX_RECURSION)

@@ -5,7 +5,6 @@ list(APPEND SL_CORE_SOURCES
   core/coro.c
   core/errors.c
   core/exc.c
-  core/floatrepr.c
   core/future.c
   core/gather.c
   core/handle.c

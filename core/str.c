@@ -18,7 +18,7 @@ static size_t count_code_points(const char *s, size_t len, bool *ascii) {
 }
 
 static int str_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_str_repr_into(out, sl_as_str(o)->data, sl_as_str(o)->len);
+  sl_str_repr(out, sl_as_str(o)->data, sl_as_str(o)->len);
   return 0;
 }
 
@@ -94,4 +94,3 @@ bool sl_str_eq_cstr(sl_obj *s, const char *c) {
   return s->type == &sl_str_type && strcmp(sl_as_str(s)->data, c) == 0;
 }
 
-void sl_str_repr_into(sl_strbuf *out, const char *s, size_t len) { sl_str_repr(out, s, len); }

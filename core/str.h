@@ -26,7 +26,5 @@ sl_obj *sl_str_from_cstr(sl_rt *rt, const char *s);
 /* New str from a buffer's contents (the buffer is left as is). */
 sl_obj *sl_str_from_buf(sl_rt *rt, sl_strbuf *b);
 bool sl_str_eq_cstr(sl_obj *s, const char *c);
-/* Python's str repr into `out` ('...' with escapes). */
-void sl_str_repr_into(sl_strbuf *out, const char *utf8, size_t len);
 
 #endif

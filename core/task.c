@@ -5,6 +5,7 @@
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
+#include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -27,7 +28,7 @@ static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
                       : t->fut.state == SL_FUTURE_CANCELLED ? "cancelled"
                                                             : "finished";
   sl_strbuf_printf(out, "<Task %s name=", state);
-  sl_str_repr_into(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
+  sl_str_repr(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
   sl_strbuf_printf(out, " coro=<%s()>>", t->coro ? sl_coro_qualname(t->coro) : "?");
   return 0;
 }

@@ -11,7 +11,7 @@
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/handle.h"
 #include "core/loop.h"
 #include "core/rt.h"
@@ -38,7 +38,7 @@ static int repr_rounded(sl_rt *rt, sl_value when, sl_strbuf *out) {
     return sl_repr(rt, when, out);
   char text[400];
   snprintf(text, sizeof text, "%.3f", when.u.f);
-  sl_float_repr_into(out, strtod(text, NULL));
+  sl_float_repr(out, strtod(text, NULL));
   return 0;
 }
 

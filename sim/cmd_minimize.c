@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "sim/ddmin.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
@@ -218,7 +218,7 @@ int sl_cmd_minimize(int argc, char **argv) {
   for (size_t k = 0; k < nkeep; k++) {
     const sl_decision *d = &m.items[keep[k]];
     sl_strbuf v = SL_STRBUF_INIT;
-    sl_float_repr_into(&v, d->value);
+    sl_float_repr(&v, d->value);
     if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step,
              sl_strbuf_cstr(&v));

@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/task.h"
 #include "sim/tracearg.h"
@@ -317,7 +317,7 @@ int sl_cmd_report(int argc, char **argv) {
                      sl_tstr_or(&tr.meta.strategy, "?"));
   sl_strbuf_printf(&h, "</td></tr><tr><td>steps</td><td>%" PRIu64 ", final virtual time ",
                    tr.meta.steps);
-  sl_float_repr_into(&h, tr.meta.t);
+  sl_float_repr(&h, tr.meta.t);
   sl_strbuf_puts(&h, " s</td></tr><tr><td>end</td><td>");
   esc(&h, outcome);
   if (tr.meta.detail.p) {
@@ -373,7 +373,7 @@ int sl_cmd_report(int argc, char **argv) {
                      k, left + dx * k, (int)tid * 18 + 2, dx > 2 ? dx - 1 : dx,
                      tid ? "#3a6fc4" : "#999");
     sl_strbuf_printf(&h, "step %" PRIu64 " t=", e->step);
-    sl_float_repr_into(&h, e->t);
+    sl_float_repr(&h, e->t);
     sl_strbuf_puts(&h, " ");
     esc(&h, e->a.p);
     if (w.where[k]) {
@@ -395,16 +395,16 @@ int sl_cmd_report(int argc, char **argv) {
     if (e->kind == SL_TEV_STEP) {
       sl_strbuf_printf(&h,
                        "<tr class=\"step\"><td colspan=\"4\">#%" PRIu64 " t=", e->step);
-      sl_float_repr_into(&h, e->t);
+      sl_float_repr(&h, e->t);
       sl_strbuf_puts(&h, " timeout=");
       if (e->has_timeout)
-        sl_float_repr_into(&h, e->timeout);
+        sl_float_repr(&h, e->timeout);
       else
         sl_strbuf_puts(&h, "None (nothing can wake the loop)");
       sl_strbuf_puts(&h, "</td></tr>\n");
     } else if (e->kind == SL_TEV_HANDLE) {
       sl_strbuf_printf(&h, "<tr id=\"h%zu\"><td>", k);
-      sl_float_repr_into(&h, e->t);
+      sl_float_repr(&h, e->t);
       sl_strbuf_puts(&h, "</td><td>");
       esc(&h, e->a.p);
       sl_strbuf_puts(&h, "</td><td>");
@@ -439,11 +439,11 @@ int sl_cmd_report(int argc, char **argv) {
           sl_strbuf_puts(&h, "<b>");
           esc(&h, x->a.p);
           sl_strbuf_puts(&h, " +");
-          sl_float_repr_into(&h, x->t);
+          sl_float_repr(&h, x->t);
           sl_strbuf_puts(&h, " s</b>");
         } else if (x->kind == SL_TEV_TIMER) {
           sl_strbuf_printf(&h, "timer %s at ", x->cancelled ? "cancelled" : "scheduled");
-          sl_float_repr_into(&h, x->t);
+          sl_float_repr(&h, x->t);
         } else if (x->kind == SL_TEV_ERROR) {
           sl_strbuf_puts(&h, "exception handler: ");
           esc(&h, x->a.p);

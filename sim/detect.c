@@ -6,7 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/exc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/gather.h"
 #include "core/locks.h"
 #include "core/loop.h"
@@ -334,14 +334,14 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
     traceback_origin(end->traceback, det);
     sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=",
                      assertion ? "assertion" : "exception", sum);
-    sl_float_repr_into(rep, end->t);
+    sl_float_repr(rep, end->t);
     sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)end->steps);
     if (end->traceback)
       sl_strbuf_puts(rep, end->traceback);
   } else if (end->outcome == SL_OUTCOME_DEADLOCK) {
     d->verdict = SL_VERDICT_DEADLOCK;
     sl_strbuf_printf(rep, "deadlock at t=");
-    sl_float_repr_into(rep, end->t);
+    sl_float_repr(rep, end->t);
     sl_strbuf_printf(rep, " (step %llu): no task can run, no timer is pending\n",
                      (unsigned long long)end->steps);
     if (d->have_waits) {
@@ -356,7 +356,7 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
     sl_strbuf_puts(det, "step or virtual-time budget exhausted");
     sl_strbuf_printf(
         rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
-    sl_float_repr_into(rep, end->t);
+    sl_float_repr(rep, end->t);
     sl_strbuf_puts(
         rep,
         " (--max-steps / --max-time): a livelock, or a run longer than the budget\n");

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "sim/tracearg.h"
 
 void sl_schedopts_init(sl_schedopts *o) {
@@ -157,7 +157,7 @@ void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *ou
       for (uint32_t i = 0; i < st->nsizes; i++) {
         if (i)
           sl_strbuf_putc(out, ',');
-        sl_float_repr_into(out, st->sizes[i]);
+        sl_float_repr(out, st->sizes[i]);
       }
     }
   }

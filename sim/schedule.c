@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/rt.h"
 #include "traces/json.h"
@@ -234,7 +234,7 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
     if (d->has_step)
       sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
     sl_strbuf_printf(out, "\"kind\":\"%s\",\"value\":", sl_decision_kind_name(d->kind));
-    sl_float_repr_into(out, d->value);
+    sl_float_repr(out, d->value);
     sl_strbuf_puts(out, "}\n");
   }
 }

@@ -8,11 +8,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/numfmt.h"
 #include "traces/json.h"
-
-/* core/floatrepr.c: repr(float), shortest round trip in Python's layout. It
- * has no header of its own yet (core/object.c declares it the same way). */
-void sl_float_repr_into(sl_strbuf *out, double f);
 
 /* ---- writing --------------------------------------------------------- */
 
@@ -34,7 +31,7 @@ void sl_json_put_float(sl_strbuf *out, double x) {
     put_u64(out, (uint64_t)x);
     sl_strbuf_append(out, ".0", 2);
   } else {
-    sl_float_repr_into(out, x);
+    sl_float_repr(out, x);
   }
 }
 

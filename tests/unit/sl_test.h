@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "core/cfunc.h"
-#include "core/floatrepr.h"
+#include "core/lang/numfmt.h"
 #include "core/rt.h"
 #include "core/strbuf.h"
 #include "sim/vselector.h"
@@ -30,9 +30,9 @@ typedef struct sl_test_run {
 static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   sl_strbuf *b = &((sl_test_run *)ctx)->trace;
   sl_strbuf_printf(b, "#%llu t=", (unsigned long long)step);
-  sl_float_repr_into(b, t);
+  sl_float_repr(b, t);
   sl_strbuf_puts(b, " timeout=");
-  if (has_timeout) sl_float_repr_into(b, timeout);
+  if (has_timeout) sl_float_repr(b, timeout);
   else sl_strbuf_puts(b, "None");
   sl_strbuf_putc(b, '\n');
 }
