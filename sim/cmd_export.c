@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "sim/outfile.h"
 #include "sim/schedule.h"
 #include "sim/tracearg.h"
 #include "traces/jsonl.h"
@@ -246,14 +247,15 @@ int sl_cmd_export(int argc, char **argv) {
   if (b.failed)
     goto nomem;
   int status = 0;
-  if (out ? sl_write_file_atomic(out, b.data, b.len, NULL) != SL_EOK
-          : fwrite(b.data, 1, b.len, stdout) != b.len) {
-    fprintf(stderr, "simloop export: cannot write %s\n", out ? out : "stdout");
+  sl_strbuf werr = SL_STRBUF_INIT;
+  if (sl_output_write(out ? out : "-", b.data, b.len, &werr) != SL_EOK) {
+    fprintf(stderr, "simloop export: %s", sl_strbuf_cstr(&werr));
     status = 2;
-  } else if (out) {
+  } else if (out && strcmp(out, "-")) {
     fprintf(stderr, "wrote %s (%s): open it in https://ui.perfetto.dev\n", out,
             sl_strbuf_cstr(&label));
   }
+  sl_strbuf_free(&werr);
   sl_strbuf_free(&b);
   sl_free(tracks);
   sl_trace_free(&tr);

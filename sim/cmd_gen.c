@@ -7,6 +7,7 @@
 
 #include "sim/gen.h"
 #include "sim/schedopts.h"
+#include "sim/outfile.h"
 #include "sim/schedule.h"
 #include "sim/tracearg.h"
 
@@ -60,17 +61,12 @@ int sl_cmd_gen(int argc, char **argv) {
     return 2;
   }
   int status = 0;
-  if (outp) {
-    sl_strbuf err = SL_STRBUF_INIT;
-    if (sl_write_file_atomic(outp, text.data, text.len, &err) != SL_EOK) {
-      fprintf(stderr, "simloop gen: %s", sl_strbuf_cstr(&err));
-      status = 2;
-    }
-    sl_strbuf_free(&err);
-  } else if (fwrite(text.data, 1, text.len, stdout) != text.len || fflush(stdout)) {
-    fprintf(stderr, "simloop gen: cannot write: %s\n", strerror(errno));
+  sl_strbuf err = SL_STRBUF_INIT;
+  if (sl_output_write(outp ? outp : "-", text.data, text.len, &err) != SL_EOK) {
+    fprintf(stderr, "simloop gen: %s", sl_strbuf_cstr(&err));
     status = 2;
   }
+  sl_strbuf_free(&err);
   sl_strbuf_free(&text);
   return status;
 }

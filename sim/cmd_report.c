@@ -18,6 +18,7 @@
 #include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/task.h"
+#include "sim/outfile.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/recorder.h"
@@ -483,8 +484,10 @@ int sl_cmd_report(int argc, char **argv) {
                      "decision log).</p>\n</body></html>\n");
   if (h.failed)
     goto nomem;
-  if (sl_write_file_atomic(out, h.data, h.len, NULL) != SL_EOK) {
-    fprintf(stderr, "simloop report: cannot write %s\n", out);
+  sl_strbuf werr = SL_STRBUF_INIT;
+  if (sl_output_write(out, h.data, h.len, &werr) != SL_EOK) {
+    fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&werr));
+    sl_strbuf_free(&werr);
   } else {
     printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), outcome);
     status = 0;

@@ -14,6 +14,7 @@
 #include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/rt.h"
+#include "sim/outfile.h"
 #include "traces/json.h"
 
 /* ---- PRNG ------------------------------------------------------------ */
@@ -239,31 +240,6 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
   }
 }
 
-sl_errcode sl_write_file_atomic(const char *path, const char *data, size_t len,
-                                sl_strbuf *err) {
-  sl_strbuf tmp = SL_STRBUF_INIT;
-  sl_strbuf_printf(&tmp, "%s.tmp%ld", path, (long)getpid());
-  if (tmp.failed) {
-    sl_strbuf_free(&tmp);
-    return SL_ENOMEM;
-  }
-  /* Write beside the target and rename: readers see the old file or the
-   * whole new one, never a prefix. */
-  FILE *f = fopen(tmp.data, "wb");
-  bool ok = f && fwrite(data ? data : "", 1, len, f) == len;
-  if (f && fclose(f))
-    ok = false;
-  if (ok && rename(tmp.data, path))
-    ok = false;
-  if (!ok) {
-    if (err)
-      sl_strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errno));
-    remove(tmp.data);
-  }
-  sl_strbuf_free(&tmp);
-  return ok ? SL_EOK : SL_EIO;
-}
-
 sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
                           sl_strbuf *err) {
   sl_strbuf text = SL_STRBUF_INIT;
@@ -272,7 +248,7 @@ sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char 
     sl_strbuf_free(&text);
     return SL_ENOMEM;
   }
-  sl_errcode rc = sl_write_file_atomic(path, text.data, text.len, err);
+  sl_errcode rc = sl_output_write(path, text.data, text.len, err);
   sl_strbuf_free(&text);
   return rc;
 }

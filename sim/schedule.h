@@ -80,16 +80,10 @@ sl_errcode sl_declog_read(const char *path, sl_declog *out, sl_strbuf *err);
 /* Appends the log as JSONL `decision` events (docs/trace.md), preceded by
  * `comment` as '#' lines when not NULL. */
 void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out);
-/* Writes the log to `path` through a temporary file renamed into place, so
- * a failure never leaves a partial file. */
+/* Writes the log to `path` with sl_output_write (sim/outfile.h): never a
+ * partial file, never a device node replaced. */
 sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char *path,
                           sl_strbuf *err);
-
-/* Writes data[0..len) to `path` through a temporary file renamed into
- * place, so a failure never leaves a partial file. Returns SL_EIO with
- * "path: cannot write: reason" in err (err may be NULL). */
-sl_errcode sl_write_file_atomic(const char *path, const char *data, size_t len,
-                                sl_strbuf *err);
 
 /* The shortest log that replays `taken` exactly under the oracle's rule:
  * the non-default decisions, each pinned to its step, plus explicit zero

@@ -1,6 +1,7 @@
 # Sources of sim/ (listed explicitly).
 list(APPEND SL_SIM_SOURCES
   sim/version.c
+  sim/outfile.c
   sim/vselector.c
 )
 
