@@ -5,7 +5,9 @@ Used only to pin iteration orders that CPython leaves to memory addresses
 ``isinstance(x, set)``, membership, ``len`` and truth behave as before; only
 iteration follows insertion order.  Methods that CPython's asyncio calls on
 these sets are kept in sync with the order; set algebra (``a - b``) returns a
-plain ``set`` as it does for any subclass.
+plain ``set`` as it does for any subclass.  ``repr``/``str`` are a plain
+set's (``{a, b}``, ``set()``), so what a scenario prints is what CPython
+prints; only ``type(s)`` still shows the pinning class (docs/conformance.md).
 """
 
 
@@ -55,6 +57,13 @@ class OrderedSet(set):
 
     def __iter__(self):
         return iter(self._order)
+
+    def __repr__(self):
+        if not self._order:
+            return "set()"
+        return "{" + ", ".join(map(repr, self._order)) + "}"
+
+    __str__ = __repr__
 
     def __reduce__(self):
         return (OrderedSet, (list(self._order),))
