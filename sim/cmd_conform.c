@@ -22,6 +22,7 @@
 #include "core/alloc.h"
 #include "core/profile.h"
 #include "sim/oracle.h"
+#include "sim/commands.h"
 #include "sim/observers.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
@@ -34,34 +35,6 @@
 #include "traces/jsonl.h"
 #include "traces/recorder.h"
 #include "traces/tracedb.h"
-
-int sl_cmd_conform(int argc, char **argv);
-
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop conform FILE... [--python VERSION] [--db DB] [--json]\n"
-          "                       [--max-steps N] [--seed N [--strategy S]]\n"
-          "\n"
-          "Runs each scenario under simloop and under real CPython (the oracle,\n"
-          "oracle/README.md) and compares the traces step for step. Prints per\n"
-          "file `identical` or the first divergence (see `simloop diff`).\n"
-          "\n"
-          "  --python V     3.11 (the native /usr/bin/python3, or $SIMLOOP_PYTHON),\n"
-          "                 3.11.2 or 3.11.7 (a native interpreter of exactly that\n"
-          "                 version), 3.12, 3.13, 3.14 (Pyodide under Node.js, from\n"
-          "                 oracle/pyodide: npm ci), or all (every installed one;\n"
-          "                 the default)\n"
-          "  --db DB        also store both runs of every file in DB\n"
-          "  --json         one JSON object per file and version\n"
-          "  --max-steps N  step budget on both sides (default 1000000)\n"
-          "  --seed N       a perturbed schedule: simloop takes the decisions of seed N\n"
-          "                 (--strategy random|pct|bounded, default random), the oracle\n"
-          "                 replays the same decision log under CPython (one oracle\n"
-          "                 run per file), and the traces must still be identical\n"
-          "\nThe engine profile is the exact version the oracle reports. Exit status:\n"
-          "0 all identical, 1 some divergence, 2 bad usage or input, or an oracle\n"
-          "that is asked for explicitly but not installed.\n");
-}
 
 static double now(void) {
   struct timespec ts;
@@ -422,52 +395,55 @@ static void remove_tmpdir(const char *dir, size_t nfiles) {
   rmdir(dir);
 }
 
+typedef struct conform_args {
+  conform *c;
+  const char *python;
+} conform_args;
+
+static int on_opt(void *ctx, int id, const char *v) {
+  conform_args *a = ctx;
+  conform *c = a->c;
+  long long n;
+  switch (id) {
+  case SL_OPT_PYTHON: a->python = v; break;
+  case SL_OPT_DB: c->db_path = v; break;
+  case SL_OPT_JSON: c->json = true; break;
+  case SL_OPT_MAX_STEPS:
+    if (!sl_parse_run_id(v, &n)) {
+      fprintf(stderr, "simloop conform: --max-steps needs a positive integer, not '%s'\n", v);
+      return 1;
+    }
+    c->max_steps = (uint64_t)n;
+    break;
+  case SL_OPT_SEED:
+    if (!sl_parse_u64(v, &c->seed)) {
+      fprintf(stderr, "simloop conform: --seed needs a non-negative integer, not '%s'\n", v);
+      return 1;
+    }
+    c->seeded = true;
+    break;
+  case SL_OPT_STRATEGY:
+    if (!sl_strategy_parse(v, &c->strategy)) {
+      fprintf(stderr, "simloop conform: --strategy must be random, pct or bounded, not '%s'\n", v);
+      return 1;
+    }
+    break;
+  }
+  return 0;
+}
+
 int sl_cmd_conform(int argc, char **argv) {
   conform c = {0};
   c.max_steps = 1000000;
   sl_strategy_parse("random", &c.strategy);
-  const char *python = "all", *v;
+  conform_args args = {&c, "all"};
+  int first, st0 = sl_cli_args(SL_CMD_CONFORM, argc, argv, on_opt, &args, 1, -1, "scenario", &first);
+  if (st0 != SL_CLI_GO)
+    return st0;
+  const char *python = args.python;
   c.files = sl_calloc((size_t)argc, sizeof *c.files);
   if (!c.files) return 2;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--python", &missing))) python = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) c.db_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--max-steps", &missing))) {
-      long long n;
-      if (!sl_parse_run_id(v, &n)) {
-        fprintf(stderr, "simloop conform: --max-steps needs a positive integer, not '%s'\n", v);
-        goto usage_error;
-      }
-      c.max_steps = (uint64_t)n;
-    } else if ((v = sl_opt_value(argc, argv, &i, "--seed", &missing))) {
-      if (!sl_parse_u64(v, &c.seed)) {
-        fprintf(stderr, "simloop conform: --seed needs a non-negative integer, not '%s'\n", v);
-        goto usage_error;
-      }
-      c.seeded = true;
-    } else if ((v = sl_opt_value(argc, argv, &i, "--strategy", &missing))) {
-      if (!sl_strategy_parse(v, &c.strategy)) {
-        fprintf(stderr, "simloop conform: --strategy must be random, pct or bounded, not '%s'\n", v);
-        goto usage_error;
-      }
-    } else if (missing) {
-      fprintf(stderr, "simloop conform: %s needs a value\n", argv[i]);
-      goto usage_error;
-    } else if (!strcmp(argv[i], "--json")) c.json = true;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      sl_free(c.files);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop conform: unknown option '%s'\n", argv[i]);
-      goto usage_error;
-    } else c.files[c.nfiles++] = argv[i];
-  }
-  if (!c.nfiles) {
-    usage(stderr);
-    goto usage_error;
-  }
+  for (int i = first; i < argc; i++) c.files[c.nfiles++] = argv[i];
   for (size_t i = 0; i < c.nfiles; i++) {
     struct stat st;
     if (stat(c.files[i], &st) != 0 || !S_ISREG(st.st_mode) || access(c.files[i], R_OK) != 0) {

@@ -3,51 +3,31 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/commands.h"
 #include "sim/tracearg.h"
 #include "traces/diff.h"
 
-int sl_cmd_diff(int argc, char **argv);
+typedef struct diff_args {
+  const char *db;
+  bool json;
+} diff_args;
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop diff A B [--db DB] [--json]\n"
-          "\n"
-          "Compares two runs step by step and reports the first divergence: the\n"
-          "step, both sides' handles in that step, and where each task involved\n"
-          "was on each side. Compared: step index, time and select timeout;\n"
-          "handles by canonical name, position and time; task creations and\n"
-          "completions; output lines; timers; exception-handler calls (not the\n"
-          "garbage-collection messages); the outcome. Decisions are not compared.\n"
-          "\n"
-          "  A, B     FILE.jsonl[:N], DB[:ID], or a run ID in --db\n"
-          "  --db DB  trace database for bare run IDs (default simloop.db)\n"
-          "  --json   one JSON object instead of text\n"
-          "\nExit status: 0 identical, 1 divergent, 2 bad usage or unreadable trace.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  diff_args *a = ctx;
+  if (id == SL_OPT_DB)
+    a->db = v;
+  else if (id == SL_OPT_JSON)
+    a->json = true;
+  return 0;
 }
 
 int sl_cmd_diff(int argc, char **argv) {
-  const char *db = "simloop.db", *args[2] = {NULL, NULL}, *v;
-  bool json = false;
-  int nargs = 0;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) db = v;
-    else if (missing) { fprintf(stderr, "simloop diff: --db needs a value\n"); return 2; }
-    else if (!strcmp(argv[i], "--json")) json = true;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
-    else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop diff: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (nargs == 2) {
-      fprintf(stderr, "simloop diff: two runs, not more ('%s')\n", argv[i]);
-      return 2;
-    } else args[nargs++] = argv[i];
-  }
-  if (nargs != 2) {
-    usage(stderr);
-    return 2;
-  }
+  diff_args o = {"simloop.db", false};
+  int first, st = sl_cli_args(SL_CMD_DIFF, argc, argv, on_opt, &o, 2, 2, "run", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  const char *db = o.db, *args[2] = {argv[first], argv[first + 1]};
+  bool json = o.json;
   sl_trace a, b;
   sl_strbuf err = SL_STRBUF_INIT, la = SL_STRBUF_INIT, lb = SL_STRBUF_INIT;
   sl_diff d;

@@ -20,39 +20,13 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "sim/commands.h"
 #include "sim/exploredb.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/jsonl.h"
 #include "traces/recorder.h"
-
-int sl_cmd_explore(int argc, char **argv);
-
-static void usage(FILE *f) {
-  fprintf(
-      f, "usage: simloop explore FILE [--runs N] [--strategy random|pct|bounded] [--seed "
-         "S]\n"
-         "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
-         "                       [--max-steps N] [--max-time T] [--python V] [--json]\n"
-         "\n"
-         "Runs FILE under many schedules (how long callbacks take, how late select\n"
-         "returns) and stops at the first run that fails: an assertion, an exception,\n"
-         "a deadlock, an exception nobody retrieved, tasks left pending at exit, or\n"
-         "the step/time budget. Prints what failed, where, and the command that\n"
-         "replays it.\n"
-         "\n"
-         "  --runs N        schedules to try (default 1000; bounded: all of them)\n"
-         "  --jobs J        worker processes (default 1)\n"
-         "  --keep-going    do not stop at the first failure\n"
-         "  --db DB         trace database (default simloop.db): a summary row per run,\n"
-         "                  the full trace of each failing run (the first 100)\n"
-         "  --no-db         store nothing\n"
-         "  -o LOG          where to write the failing run's decision log (default\n"
-         "                  NAME-STRATEGY-SEED.decisions in the current directory)\n"
-         "  --json          one JSON object on stdout instead of text\n" SL_SCHEDOPTS_HELP
-         "\nExit status: 0 no failure found, 1 a failure found, 2 bad usage or input.\n");
-}
 
 static double now_s(void) {
   struct timespec ts;
@@ -432,6 +406,42 @@ static void json_str(const char *s) {
   sl_strbuf_free(&b);
 }
 
+typedef struct explore_args {
+  explore *e;
+  bool has_runs;
+} explore_args;
+
+static int on_opt(void *ctx, int id, const char *v) {
+  explore_args *a = ctx;
+  explore *e = a->e;
+  int r = sl_schedopts_set(&e->so, "explore", id, v);
+  if (r)
+    return r < 0;
+  uint64_t u;
+  switch (id) {
+  case SL_OPT_RUNS:
+    if (!sl_parse_u64(v, &e->runs) || !e->runs) {
+      fprintf(stderr, "simloop explore: --runs '%s': expected a positive integer\n", v);
+      return 1;
+    }
+    a->has_runs = true;
+    break;
+  case SL_OPT_JOBS:
+    if (!sl_parse_u64(v, &u) || u < 1 || u > 64) {
+      fprintf(stderr, "simloop explore: --jobs '%s': expected 1 to 64\n", v);
+      return 1;
+    }
+    e->jobs = (unsigned)u;
+    break;
+  case SL_OPT_DB: e->db = v; break;
+  case SL_OPT_OUT: e->out_log = v; break;
+  case SL_OPT_KEEP_GOING: e->keep_going = true; break;
+  case SL_OPT_NO_DB: e->use_db = false; break;
+  case SL_OPT_JSON: e->json = true; break;
+  }
+  return 0;
+}
+
 int sl_cmd_explore(int argc, char **argv) {
   explore e;
   memset(&e, 0, sizeof e);
@@ -439,61 +449,12 @@ int sl_cmd_explore(int argc, char **argv) {
   e.jobs = 1;
   e.db = "simloop.db";
   e.use_db = true;
-  bool has_runs = false;
-  for (int i = 1; i < argc; i++) {
-    int r = sl_schedopts_parse(&e.so, "explore", argc, argv, &i);
-    if (r < 0)
-      return 2;
-    if (r > 0)
-      continue;
-    bool missing = false;
-    const char *v;
-    uint64_t u;
-    if ((v = sl_opt_value(argc, argv, &i, "--runs", &missing))) {
-      if (!sl_parse_u64(v, &e.runs) || !e.runs) {
-        fprintf(stderr, "simloop explore: --runs '%s': expected a positive integer\n", v);
-        return 2;
-      }
-      has_runs = true;
-    } else if ((v = sl_opt_value(argc, argv, &i, "--jobs", &missing))) {
-      if (!sl_parse_u64(v, &u) || u < 1 || u > 64) {
-        fprintf(stderr, "simloop explore: --jobs '%s': expected 1 to 64\n", v);
-        return 2;
-      }
-      e.jobs = (unsigned)u;
-    } else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) {
-      e.db = v;
-    } else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing))) {
-      e.out_log = v;
-    } else if (missing) {
-      fprintf(stderr, "simloop explore: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--keep-going")) {
-      e.keep_going = true;
-    } else if (!strcmp(argv[i], "--no-db")) {
-      e.use_db = false;
-    } else if (!strcmp(argv[i], "--json")) {
-      e.json = true;
-    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop explore: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (e.path) {
-      fprintf(stderr, "simloop explore: one scenario at a time ('%s' and '%s')\n", e.path,
-              argv[i]);
-      return 2;
-    } else {
-      e.path = argv[i];
-    }
-  }
-  if (!e.path) {
-    fprintf(stderr, "simloop explore: which scenario? (simloop explore FILE)\n");
-    usage(stderr);
-    return 2;
-  }
+  explore_args args = {&e, false};
+  int first, go = sl_cli_args(SL_CMD_EXPLORE, argc, argv, on_opt, &args, 1, 1, "scenario", &first);
+  if (go != SL_CLI_GO)
+    return go;
+  e.path = argv[first];
+  bool has_runs = args.has_runs;
   sl_strbuf err = SL_STRBUF_INIT;
   if (sl_trial_prog_load(e.path, &e.so.run, &e.prog, &err) != SL_EOK) {
     fprintf(stderr, "%s", sl_strbuf_cstr(&err));

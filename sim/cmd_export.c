@@ -16,25 +16,26 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "sim/commands.h"
 #include "sim/outfile.h"
 #include "sim/schedule.h"
 #include "sim/tracearg.h"
 #include "traces/jsonl.h"
 
-int sl_cmd_export(int argc, char **argv);
+typedef struct export_args {
+  const char *db, *out;
+  bool perfetto;
+} export_args;
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop export --perfetto [--db DB] [RUN] [-o OUT]\n"
-          "\n"
-          "Writes a recorded run as Chrome trace JSON (one track per task, a slice for\n"
-          "each step a task ran, what it waited on in between) for ui.perfetto.dev.\n"
-          "\n"
-          "  RUN      a run ID in --db (default: the newest run), DB[:ID], or\n"
-          "           FILE.jsonl[:N]\n"
-          "  --db DB  trace database (default simloop.db)\n"
-          "  -o OUT   output file (default: stdout)\n"
-          "\nExit status: 0 written, 2 bad usage or unreadable trace.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  export_args *a = ctx;
+  if (id == SL_OPT_DB)
+    a->db = v;
+  else if (id == SL_OPT_OUT)
+    a->out = v;
+  else if (id == SL_OPT_PERFETTO)
+    a->perfetto = true;
+  return 0;
 }
 
 /* The task a handle belongs to: k of "step Tk" / "wakeup Tk <- X"; 0 for
@@ -69,33 +70,12 @@ typedef struct track {
 } track;
 
 int sl_cmd_export(int argc, char **argv) {
-  const char *db = "simloop.db", *run = NULL, *out = NULL, *v;
-  bool perfetto = false;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
-      db = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
-      out = v;
-    else if (missing) {
-      fprintf(stderr, "simloop export: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--perfetto") || !strcmp(argv[i], "--chrome"))
-      perfetto = true;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop export: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (run) {
-      fprintf(stderr, "simloop export: one run at a time ('%s' and '%s')\n", run,
-              argv[i]);
-      return 2;
-    } else
-      run = argv[i];
-  }
+  export_args a = {"simloop.db", NULL, false};
+  int first, st = sl_cli_args(SL_CMD_EXPORT, argc, argv, on_opt, &a, 0, 1, "run", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  const char *db = a.db, *run = first < argc ? argv[first] : NULL, *out = a.out;
+  bool perfetto = a.perfetto;
   if (!perfetto) {
     fprintf(stderr, "simloop export: say which format: --perfetto (Chrome trace JSON)\n");
     return 2;

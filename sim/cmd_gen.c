@@ -5,53 +5,36 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/commands.h"
 #include "sim/gen.h"
 #include "sim/schedopts.h"
 #include "sim/outfile.h"
 #include "sim/schedule.h"
 #include "sim/tracearg.h"
 
-int sl_cmd_gen(int argc, char **argv);
+typedef struct gen_args {
+  const char *seed, *out;
+} gen_args;
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop gen --seed N [-o FILE]\n"
-          "\n"
-          "Prints generated scenario number N: a valid asyncio program (tasks, sleeps,\n"
-          "locks, queues, events, cancellation, timeouts, gather, TaskGroup) that ends\n"
-          "under every schedule. The same N gives the same program on every platform.\n"
-          "\n"
-          "  --seed N   which program (a 64-bit unsigned number)\n"
-          "  -o FILE    write it to FILE instead of stdout\n"
-          "\n"
-          "Exit status: 0 written, 2 bad usage or the file cannot be written.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  gen_args *a = ctx;
+  if (id == SL_OPT_SEED)
+    a->seed = v;
+  else if (id == SL_OPT_OUT)
+    a->out = v;
+  return 0;
 }
 
 int sl_cmd_gen(int argc, char **argv) {
-  const char *seed_text = NULL, *outp = NULL;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    const char *v;
-    if ((v = sl_opt_value(argc, argv, &i, "--seed", &missing)))
-      seed_text = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
-      outp = v;
-    else if (missing) {
-      fprintf(stderr, "simloop gen: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else {
-      fprintf(stderr, "simloop gen: unexpected argument '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    }
-  }
+  gen_args a = {NULL, NULL};
+  int first, st = sl_cli_args(SL_CMD_GEN, argc, argv, on_opt, &a, 0, 0, "", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  const char *seed_text = a.seed, *outp = a.out;
   uint64_t seed;
   if (!seed_text || !sl_parse_u64(seed_text, &seed)) {
     fprintf(stderr, "simloop gen: give --seed N (a non-negative integer)\n");
-    usage(stderr);
+    sl_cli_help(SL_CMD_GEN, stderr);
     return 2;
   }
   sl_strbuf text = SL_STRBUF_INIT;

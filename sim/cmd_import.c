@@ -6,49 +6,27 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/commands.h"
 #include "sim/tracearg.h"
 #include "traces/jsonl.h"
 #include "traces/tracedb.h"
 
-int sl_cmd_import(int argc, char **argv);
-
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop import FILE.jsonl... [--db DB]\n"
-          "\n"
-          "Stores every run of each JSON Lines trace (docs/trace.md) in the trace\n"
-          "database and prints its run ID. A file with an error is reported with\n"
-          "FILE:LINE:COL and none of its runs is stored.\n"
-          "\n"
-          "  --db DB  trace database (default simloop.db; created if missing)\n"
-          "\nExit status: 0 imported, 2 bad usage or bad input.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  if (id == SL_OPT_DB)
+    *(const char **)ctx = v;
+  return 0;
 }
 
 int sl_cmd_import(int argc, char **argv) {
-  const char *db = "simloop.db", *v;
-  int nfiles = 0;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) db = v;
-    else if (missing) { fprintf(stderr, "simloop import: --db needs a value\n"); return 2; }
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
-    else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop import: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else nfiles++;
-  }
-  if (!nfiles) {
-    usage(stderr);
-    return 2;
-  }
+  const char *db = "simloop.db";
+  int first, st = sl_cli_args(SL_CMD_IMPORT, argc, argv, on_opt, &db, 1, -1, "trace file", &first);
+  if (st != SL_CLI_GO)
+    return st;
   sl_strbuf err = SL_STRBUF_INIT;
   sl_tracedb *tdb = NULL;
   int status = 0;
   if (sl_tracedb_open(db, true, &tdb, &err) != SL_EOK) status = 2;
-  for (int i = 1; i < argc && !status; i++) {
-    bool missing = false;
-    if (sl_opt_value(argc, argv, &i, "--db", &missing)) continue;
+  for (int i = first; i < argc && !status; i++) {
     sl_trace_list l = {NULL, 0};
     sl_errcode rc = sl_jsonl_read_file(argv[i], &l, &err);
     for (size_t k = 0; k < l.n && rc == SL_EOK; k++) {

@@ -13,27 +13,12 @@
 
 #include "core/alloc.h"
 #include "core/lang/numfmt.h"
+#include "sim/commands.h"
 #include "sim/ddmin.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/recorder.h"
-
-int sl_cmd_minimize(int argc, char **argv);
-
-static void usage(FILE *f) {
-  fprintf(
-      f,
-      "usage: simloop minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
-      "                        [--max-time T] [--python V]\n"
-      "\n"
-      "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
-      "fewest non-default decisions that still make FILE fail the same way, by delta\n"
-      "debugging (ddmin), then shrinks each delay to the smallest of 1, 2, 5 x 10^k\n"
-      "ms that still fails. Writes the result to OUT (default LOG.min).\n"
-      "\n"
-      "Exit status: 0 minimized, 2 bad usage, bad input, or a log that does not fail.\n");
-}
 
 typedef struct mctx {
   sl_trial_prog *prog;
@@ -87,50 +72,40 @@ static int ddmin_test(void *ctx, const size_t *keep, size_t n) {
   return try_items(m, m->items, keep, n);
 }
 
-int sl_cmd_minimize(int argc, char **argv) {
+typedef struct min_args {
   sl_schedopts so;
-  sl_schedopts_init(&so);
-  const char *path = NULL, *log_path = NULL, *out_path = NULL;
-  for (int i = 1; i < argc; i++) {
-    int r = sl_schedopts_parse(&so, "minimize", argc, argv, &i);
-    if (r < 0)
-      return 2;
-    if (r > 0) {
-      if (so.has_seed || so.has_strategy) {
-        fprintf(
-            stderr,
-            "simloop minimize: works on a decision log; get one from explore (-o LOG) "
-            "or replay --seed ... --jsonl\n");
-        return 2;
-      }
-      continue;
-    }
-    bool missing = false;
-    const char *v;
-    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing)))
-      log_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
-      out_path = v;
-    else if (missing) {
-      fprintf(stderr, "simloop minimize: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop minimize: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (path) {
-      fprintf(stderr, "simloop minimize: one scenario at a time ('%s' and '%s')\n", path,
-              argv[i]);
-      return 2;
-    } else
-      path = argv[i];
+  const char *log_path, *out_path;
+} min_args;
+
+static int on_opt(void *ctx, int id, const char *v) {
+  min_args *a = ctx;
+  if (id == SL_OPT_SEED || id == SL_OPT_STRATEGY) {
+    fprintf(stderr, "simloop minimize: works on a decision log; get one from explore (-o LOG) "
+                    "or replay --seed ... --jsonl\n");
+    return 1;
   }
+  int r = sl_schedopts_set(&a->so, "minimize", id, v);
+  if (r)
+    return r < 0;
+  if (id == SL_OPT_DECISIONS)
+    a->log_path = v;
+  else if (id == SL_OPT_OUT)
+    a->out_path = v;
+  return 0;
+}
+
+int sl_cmd_minimize(int argc, char **argv) {
+  min_args a = {.log_path = NULL};
+  sl_schedopts_init(&a.so);
+  int first, st = sl_cli_args(SL_CMD_MINIMIZE, argc, argv, on_opt, &a, 0, 1, "scenario", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  sl_schedopts so = a.so;
+  const char *path = first < argc ? argv[first] : NULL, *log_path = a.log_path,
+             *out_path = a.out_path;
   if (!path || !log_path) {
     fprintf(stderr, "simloop minimize: give a scenario and --decisions LOG\n");
-    usage(stderr);
+    sl_cli_usage(SL_CMD_MINIMIZE, stderr);
     return 2;
   }
   sl_strbuf err = SL_STRBUF_INIT, outname = SL_STRBUF_INIT;

@@ -10,36 +10,33 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/commands.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/recorder.h"
 #include "traces/show.h"
 
-int sl_cmd_replay(int argc, char **argv);
+typedef struct replay_args {
+  sl_schedopts so;
+  const char *log_path, *bytes_path, *db, *jsonl;
+  bool quiet, json;
+} replay_args;
 
-static void usage(FILE *f) {
-  fprintf(
-      f, "usage: simloop replay FILE (--seed S [--strategy ...] | --decisions LOG | "
-         "--bytes IN)\n"
-         "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
-         "                      [--max-steps N] [--max-time T] [--python V]\n"
-         "\n"
-         "Re-runs FILE under one schedule exactly, prints the run step by step, what\n"
-         "went wrong (if anything) and the trace hash, which is the same on every\n"
-         "replay and in every build.\n"
-         "\n"
-         "  --decisions LOG a decision log (explore's, minimize's, a trace, or by hand;\n"
-         "                  docs/explore.md \"Decision logs\")\n"
-         "  --bytes IN      a raw fuzz_schedule input: one byte per decision point\n"
-         "                  (docs/explore.md \"Decision sources\")\n"
-         "  --db DB         store the run in trace database DB (then print no steps)\n"
-         "  --jsonl OUT     write the trace as JSON Lines to OUT ('-' = stdout)\n"
-         "  --quiet         print no steps, only the outcome and the hash\n"
-         "  --json          print the run as one JSON document "
-         "(traces/show.h)\n" SL_SCHEDOPTS_HELP
-         "\nExit status: 0 the run is ok, 1 it failed (any outcome but ok), 2 bad usage\n"
-         "or input.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  replay_args *a = ctx;
+  int r = sl_schedopts_set(&a->so, "replay", id, v);
+  if (r)
+    return r < 0;
+  switch (id) {
+  case SL_OPT_DECISIONS: a->log_path = v; break;
+  case SL_OPT_BYTES: a->bytes_path = v; break;
+  case SL_OPT_DB: a->db = v; break;
+  case SL_OPT_JSONL: a->jsonl = v; break;
+  case SL_OPT_QUIET: a->quiet = true; break;
+  case SL_OPT_JSON: a->json = true; break;
+  }
+  return 0;
 }
 
 /* Runs the program on the fuzzer bytes in `path` and returns the canonical
@@ -77,54 +74,22 @@ static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max
 }
 
 int sl_cmd_replay(int argc, char **argv) {
-  sl_schedopts so;
-  sl_schedopts_init(&so);
-  const char *path = NULL, *log_path = NULL, *bytes_path = NULL, *db = NULL,
-             *jsonl = NULL;
-  bool quiet = false, json = false;
-  for (int i = 1; i < argc; i++) {
-    int r = sl_schedopts_parse(&so, "replay", argc, argv, &i);
-    if (r < 0)
-      return 2;
-    if (r > 0)
-      continue;
-    bool missing = false;
-    const char *v;
-    if ((v = sl_opt_value(argc, argv, &i, "--decisions", &missing)))
-      log_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--bytes", &missing)))
-      bytes_path = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
-      db = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "--jsonl", &missing)))
-      jsonl = v;
-    else if (missing) {
-      fprintf(stderr, "simloop replay: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--quiet"))
-      quiet = true;
-    else if (!strcmp(argv[i], "--json"))
-      json = true;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop replay: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (path) {
-      fprintf(stderr, "simloop replay: one scenario at a time ('%s' and '%s')\n", path,
-              argv[i]);
-      return 2;
-    } else
-      path = argv[i];
-  }
+  replay_args a;
+  memset(&a, 0, sizeof a);
+  sl_schedopts_init(&a.so);
+  int first, st = sl_cli_args(SL_CMD_REPLAY, argc, argv, on_opt, &a, 0, 1, "scenario", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  sl_schedopts so = a.so;
+  const char *path = first < argc ? argv[first] : NULL, *log_path = a.log_path,
+             *bytes_path = a.bytes_path, *db = a.db, *jsonl = a.jsonl;
+  bool quiet = a.quiet, json = a.json;
   if (!path || (!!log_path + !!bytes_path + so.has_seed != 1) ||
       ((log_path || bytes_path) && so.has_strategy)) {
     fprintf(stderr,
             "simloop replay: give a scenario and either --seed S (with the --strategy "
             "options explore printed) or --decisions LOG\n");
-    usage(stderr);
+    sl_cli_usage(SL_CMD_REPLAY, stderr);
     return 2;
   }
   sl_strbuf err = SL_STRBUF_INIT;

@@ -18,27 +18,11 @@
 #include "core/lang/numfmt.h"
 #include "core/loop.h"
 #include "core/task.h"
+#include "sim/commands.h"
 #include "sim/outfile.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/recorder.h"
-
-int sl_cmd_report(int argc, char **argv);
-
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop report [--db DB] [RUN] [-o OUT.html]\n"
-          "\n"
-          "Writes one self-contained HTML page about a recorded run: outcome, timeline\n"
-          "(a row per task), every step with the source line each task stopped at,\n"
-          "and the scenario's source.\n"
-          "\n"
-          "  RUN      a run ID in --db (default: the newest run), DB[:ID], or\n"
-          "           FILE.jsonl[:N]\n"
-          "  --db DB  trace database (default simloop.db)\n"
-          "  -o OUT   output file (default report.html)\n"
-          "\nExit status: 0 written, 2 bad usage or unreadable trace.\n");
-}
 
 static void esc(sl_strbuf *b, const char *s) {
   for (; s && *s; s++) {
@@ -232,31 +216,25 @@ static const char css[] =
     "td{font-family:system-ui}"
     ".note{color:#8a5a00}svg text{font:11px ui-monospace,monospace}";
 
+typedef struct report_args {
+  const char *db, *out;
+} report_args;
+
+static int on_opt(void *ctx, int id, const char *v) {
+  report_args *a = ctx;
+  if (id == SL_OPT_DB)
+    a->db = v;
+  else if (id == SL_OPT_OUT)
+    a->out = v;
+  return 0;
+}
+
 int sl_cmd_report(int argc, char **argv) {
-  const char *db = "simloop.db", *run = NULL, *out = "report.html", *v;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing)))
-      db = v;
-    else if ((v = sl_opt_value(argc, argv, &i, "-o", &missing)))
-      out = v;
-    else if (missing) {
-      fprintf(stderr, "simloop report: %s needs a value\n", argv[i]);
-      return 2;
-    } else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
-      usage(stdout);
-      return 0;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop report: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (run) {
-      fprintf(stderr, "simloop report: one run at a time ('%s' and '%s')\n", run,
-              argv[i]);
-      return 2;
-    } else
-      run = argv[i];
-  }
+  report_args a = {"simloop.db", "report.html"};
+  int first, st = sl_cli_args(SL_CMD_REPORT, argc, argv, on_opt, &a, 0, 1, "run", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  const char *db = a.db, *run = first < argc ? argv[first] : NULL, *out = a.out;
   sl_trace tr;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
   if (sl_trace_arg_load(run ? run : db, db, &tr, &label, &err) != SL_EOK) {

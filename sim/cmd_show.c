@@ -4,26 +4,25 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "sim/commands.h"
 #include "sim/tracearg.h"
 #include "traces/show.h"
 #include "traces/tracedb.h"
 
-int sl_cmd_show(int argc, char **argv);
+typedef struct show_args {
+  const char *db;
+  bool json, list;
+} show_args;
 
-static void usage(FILE *f) {
-  fprintf(f,
-          "usage: simloop show [--db DB] [RUN] [--json] [--list]\n"
-          "\n"
-          "Prints a run step by step: each _run_once step (#N t=TIME timeout=T),\n"
-          "the handles it ran, and under each handle the tasks it created or\n"
-          "finished, its print output, timers and exception-handler calls.\n"
-          "\n"
-          "  RUN      a run ID in --db (default: the newest run), DB[:ID], or\n"
-          "           FILE.jsonl[:N] (the N-th run of a JSONL trace)\n"
-          "  --db DB  trace database (default simloop.db)\n"
-          "  --json   one JSON document instead of text\n"
-          "  --list   list the runs of the database instead\n"
-          "\nExit status: 0 shown, 2 bad usage or unreadable trace.\n");
+static int on_opt(void *ctx, int id, const char *v) {
+  show_args *a = ctx;
+  if (id == SL_OPT_DB)
+    a->db = v;
+  else if (id == SL_OPT_JSON)
+    a->json = true;
+  else if (id == SL_OPT_LIST)
+    a->list = true;
+  return 0;
 }
 
 static void list_row(void *ctx, const sl_tracedb_row *r) {
@@ -33,24 +32,12 @@ static void list_row(void *ctx, const sl_tracedb_row *r) {
 }
 
 int sl_cmd_show(int argc, char **argv) {
-  const char *db = "simloop.db", *run = NULL, *v;
-  bool json = false, list = false;
-  for (int i = 1; i < argc; i++) {
-    bool missing = false;
-    if ((v = sl_opt_value(argc, argv, &i, "--db", &missing))) db = v;
-    else if (missing) { fprintf(stderr, "simloop show: --db needs a value\n"); return 2; }
-    else if (!strcmp(argv[i], "--json")) json = true;
-    else if (!strcmp(argv[i], "--list")) list = true;
-    else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) { usage(stdout); return 0; }
-    else if (argv[i][0] == '-' && argv[i][1]) {
-      fprintf(stderr, "simloop show: unknown option '%s'\n", argv[i]);
-      usage(stderr);
-      return 2;
-    } else if (run) {
-      fprintf(stderr, "simloop show: one run at a time ('%s' and '%s')\n", run, argv[i]);
-      return 2;
-    } else run = argv[i];
-  }
+  show_args a = {"simloop.db", false, false};
+  int first, st = sl_cli_args(SL_CMD_SHOW, argc, argv, on_opt, &a, 0, 1, "run", &first);
+  if (st != SL_CLI_GO)
+    return st;
+  const char *db = a.db, *run = first < argc ? argv[first] : NULL;
+  bool json = a.json, list = a.list;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
   int status = 0;
   if (list) {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/lang/numfmt.h"
-#include "sim/tracearg.h"
+#include "sim/cli.h"
 
 void sl_schedopts_init(sl_schedopts *o) {
   memset(o, 0, sizeof *o);
@@ -42,98 +42,87 @@ bool sl_parse_seconds(const char *s, double *out) {
   return true;
 }
 
-int sl_schedopts_parse(sl_schedopts *o, const char *cmd, int argc, char **argv, int *i) {
-  static const char *const names[] = {"--strategy",  "--seed",     "--depth",
-                                      "--bound",     "--points",   "--sizes",
-                                      "--max-steps", "--max-time", "--python"};
-  for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
-    bool missing = false;
-    int at = *i;
-    const char *v = sl_opt_value(argc, argv, &at, names[k], &missing);
-    if (missing) {
-      fprintf(stderr, "simloop %s: %s needs a value\n", cmd, names[k]);
+/* --strategy S: parameters given before it stay. */
+static int set_strategy(sl_schedopts *o, const char *cmd, const char *v) {
+  sl_strategy keep = o->strategy;
+  if (!sl_strategy_parse(v, &o->strategy) || o->strategy.kind == SL_STRATEGY_NONE) {
+    fprintf(stderr, "simloop %s: unknown strategy '%s'; use random, pct or bounded\n", cmd, v);
+    return -1;
+  }
+  o->strategy.depth = keep.depth;
+  o->strategy.bound = keep.bound;
+  o->strategy.npoints = keep.npoints;
+  o->strategy.nsizes = keep.nsizes;
+  memcpy(o->strategy.sizes, keep.sizes, sizeof keep.sizes);
+  o->has_strategy = true;
+  return 1;
+}
+
+/* An integer option in [lo, hi]; -1 after the message. */
+static int get_range(const char *cmd, const char *name, const char *v, uint64_t lo,
+                     uint64_t hi, uint64_t *out) {
+  if (sl_parse_u64(v, out) && *out >= lo && *out <= hi)
+    return 1;
+  fprintf(stderr, "simloop %s: %s '%s': expected %llu to %llu\n", cmd, name, v,
+          (unsigned long long)lo, (unsigned long long)hi);
+  return -1;
+}
+
+static int set_sizes(sl_schedopts *o, const char *cmd, const char *v) {
+  sl_strbuf err = SL_STRBUF_INIT;
+  bool ok = sl_strategy_parse_sizes(v, &o->strategy, &err);
+  if (!ok)
+    fprintf(stderr, "simloop %s: %s", cmd, sl_strbuf_cstr(&err));
+  sl_strbuf_free(&err);
+  return ok ? 1 : -1;
+}
+
+int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
+  uint64_t u;
+  switch (id) {
+  case SL_OPT_STRATEGY:
+    return set_strategy(o, cmd, v);
+  case SL_OPT_SEED:
+    if (!sl_parse_u64(v, &o->seed)) {
+      fprintf(stderr, "simloop %s: --seed '%s': expected a non-negative integer\n", cmd, v);
       return -1;
     }
-    if (!v)
-      continue;
-    *i = at;
-    uint64_t u;
-    switch (k) {
-    case 0: {
-      sl_strategy keep = o->strategy;
-      if (!sl_strategy_parse(v, &o->strategy) || o->strategy.kind == SL_STRATEGY_NONE) {
-        fprintf(stderr, "simloop %s: unknown strategy '%s'; use random, pct or bounded\n",
-                cmd, v);
-        return -1;
-      }
-      /* Parameters given before --strategy stay. */
-      o->strategy.depth = keep.depth;
-      o->strategy.bound = keep.bound;
-      o->strategy.npoints = keep.npoints;
-      o->strategy.nsizes = keep.nsizes;
-      memcpy(o->strategy.sizes, keep.sizes, sizeof keep.sizes);
-      o->has_strategy = true;
-      return 1;
+    o->has_seed = true;
+    return 1;
+  case SL_OPT_DEPTH:
+    if (get_range(cmd, "--depth", v, 1, SL_STRATEGY_MAX_DEPTH, &u) < 0)
+      return -1;
+    o->strategy.depth = (uint32_t)u;
+    return 1;
+  case SL_OPT_BOUND:
+    if (get_range(cmd, "--bound", v, 0, SL_STRATEGY_MAX_BOUND, &u) < 0)
+      return -1;
+    o->strategy.bound = (uint32_t)u;
+    return 1;
+  case SL_OPT_POINTS:
+    if (get_range(cmd, "--points", v, 1, 1000000, &u) < 0)
+      return -1;
+    o->strategy.npoints = u;
+    o->has_points = true;
+    return 1;
+  case SL_OPT_SIZES:
+    return set_sizes(o, cmd, v);
+  case SL_OPT_MAX_STEPS:
+    if (!sl_parse_u64(v, &u) || u < 1) {
+      fprintf(stderr, "simloop %s: --max-steps '%s': expected a positive integer\n", cmd, v);
+      return -1;
     }
-    case 1:
-      if (!sl_parse_u64(v, &o->seed))
-        break;
-      o->has_seed = true;
-      return 1;
-    case 2:
-      if (!sl_parse_u64(v, &u) || u < 1 || u > SL_STRATEGY_MAX_DEPTH) {
-        fprintf(stderr, "simloop %s: --depth '%s': expected 1 to %d\n", cmd, v,
-                SL_STRATEGY_MAX_DEPTH);
-        return -1;
-      }
-      o->strategy.depth = (uint32_t)u;
-      return 1;
-    case 3:
-      if (!sl_parse_u64(v, &u) || u > SL_STRATEGY_MAX_BOUND) {
-        fprintf(stderr, "simloop %s: --bound '%s': expected 0 to %d\n", cmd, v,
-                SL_STRATEGY_MAX_BOUND);
-        return -1;
-      }
-      o->strategy.bound = (uint32_t)u;
-      return 1;
-    case 4:
-      if (!sl_parse_u64(v, &u) || u < 1 || u > 1000000) {
-        fprintf(stderr, "simloop %s: --points '%s': expected 1 to 1000000\n", cmd, v);
-        return -1;
-      }
-      o->strategy.npoints = u;
-      o->has_points = true;
-      return 1;
-    case 5: {
-      sl_strbuf err = SL_STRBUF_INIT;
-      bool ok = sl_strategy_parse_sizes(v, &o->strategy, &err);
-      if (!ok)
-        fprintf(stderr, "simloop %s: %s", cmd, sl_strbuf_cstr(&err));
-      sl_strbuf_free(&err);
-      return ok ? 1 : -1;
+    o->run.max_steps = u;
+    return 1;
+  case SL_OPT_MAX_TIME:
+    if (!sl_parse_seconds(v, &o->run.max_time) || o->run.max_time <= 0) {
+      fprintf(stderr, "simloop %s: --max-time '%s': expected seconds > 0 (e.g. 60)\n", cmd, v);
+      return -1;
     }
-    case 6:
-      if (!sl_parse_u64(v, &u) || u < 1) {
-        fprintf(stderr, "simloop %s: --max-steps '%s': expected a positive integer\n",
-                cmd, v);
-        return -1;
-      }
-      o->run.max_steps = u;
-      return 1;
-    case 7:
-      if (!sl_parse_seconds(v, &o->run.max_time) || o->run.max_time <= 0) {
-        fprintf(stderr, "simloop %s: --max-time '%s': expected seconds > 0 (e.g. 60)\n",
-                cmd, v);
-        return -1;
-      }
-      return 1;
-    case 8:
-      o->run.python = v;
-      return 1;
-    }
-    fprintf(stderr, "simloop %s: %s '%s': expected a non-negative integer\n", cmd,
-            names[k], v);
-    return -1;
+    return 1;
+  case SL_OPT_PYTHON:
+    o->run.python = v;
+    return 1;
   }
   return 0;
 }

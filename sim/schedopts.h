@@ -26,10 +26,10 @@ typedef struct sl_schedopts {
 
 void sl_schedopts_init(sl_schedopts *o);
 
-/* If argv[*i] is one of the options above, consumes it (and its value) and
+/* If option `id` (sim/cli.h) is one of the above, takes its value and
  * returns 1; returns 0 when it is not; -1 after printing "simloop CMD:
  * what; what to do" to stderr on a bad value. */
-int sl_schedopts_parse(sl_schedopts *o, const char *cmd, int argc, char **argv, int *i);
+int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *value);
 
 /* Parses a non-negative decimal integer / a non-negative finite number. */
 bool sl_parse_u64(const char *s, uint64_t *out);
@@ -38,18 +38,5 @@ bool sl_parse_seconds(const char *s, double *out);
 /* The options that reproduce a strategy run, for printed commands
  * ("--strategy pct --depth 3 --sizes 0.001,0.01"). Only non-defaults. */
 void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *out);
-
-/* Text for help screens. */
-#define SL_SCHEDOPTS_HELP                                                                \
-  "  --strategy S    random (default), pct or bounded (docs/explore.md)\n"               \
-  "  --seed S        first seed (explore) or the seed to replay (default 0)\n"           \
-  "  --depth D       pct: at most D delays per run (default 3)\n"                        \
-  "  --bound K       bounded: at most K delays per run (default 2, max 4)\n"             \
-  "  --points N      pct, bounded: decision points considered (default: as many\n"       \
-  "                  as the default schedule asks)\n"                                    \
-  "  --sizes LIST    pct, bounded: delay sizes in seconds (default 0.001,0.01,0.1,1)\n"  \
-  "  --max-steps N   end a run as 'budget' after N loop steps (default 100000)\n"        \
-  "  --max-time T    end a run as 'budget' past virtual time T seconds\n"                \
-  "  --python V      CPython behaviour to reproduce: 3.11, 3.12, 3.13, 3.14 (default)\n"
 
 #endif

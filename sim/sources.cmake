@@ -2,6 +2,8 @@
 list(APPEND SL_SIM_SOURCES
   sim/version.c
   sim/outfile.c
+  sim/cli.c
+  sim/commands.c
   sim/vselector.c
 )
 

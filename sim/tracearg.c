@@ -18,19 +18,6 @@ bool sl_parse_run_id(const char *s, long long *id) {
   return *id > 0;
 }
 
-const char *sl_opt_value(int argc, char **argv, int *i, const char *name, bool *missing) {
-  size_t n = strlen(name);
-  const char *a = argv[*i];
-  if (strncmp(a, name, n)) return NULL;
-  if (a[n] == '=') return a + n + 1;
-  if (a[n]) return NULL;
-  if (*i + 1 >= argc) {
-    *missing = true;
-    return NULL;
-  }
-  return argv[++*i];
-}
-
 /* 1 database, 0 not, -1 cannot read (errno set). */
 static int is_sqlite(const char *path) {
   FILE *f = fopen(path, "rb");

@@ -28,9 +28,4 @@ sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_st
 /* Parses a decimal run id; false unless `s` is all digits (and > 0). */
 bool sl_parse_run_id(const char *s, long long *id);
 
-/* The value of option `name` at argv[*i] ("--db X" or "--db=X"), advancing
- * *i past it; NULL when argv[*i] is not that option. *missing is set when
- * the option is there without a value. */
-const char *sl_opt_value(int argc, char **argv, int *i, const char *name, bool *missing);
-
 #endif
