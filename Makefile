@@ -13,6 +13,7 @@ SIMLOOP := $(BUILD)/simloop
 # a machine that already has a tool (say Node.js from elsewhere) keeps it.
 NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
   /usr/include/sqlite3.h:libsqlite3-dev /usr/include/cmocka.h:libcmocka-dev \
+  /usr/include/jansson.h:libjansson-dev \
   /usr/bin/python3:python3 node:nodejs npm:npm valgrind:valgrind
 
 .PHONY: all deps npm build test test-asan test-debug demo clean

@@ -1,313 +1,389 @@
-/* Strict recursive-descent JSON parser (see json.h). Nesting is capped so a
- * hostile trace file cannot exhaust the C stack. */
+/* JSON text -> sl_json tree (json.h), parsed by Jansson (libjansson-dev).
+ *
+ * Jansson does the parsing, the UTF-8 checks and the error positions.
+ * What is written by hand here is only what no strict JSON library
+ * accepts and Python's json module writes: the numbers NaN, Infinity and
+ * -Infinity, and lone surrogates (\udc80) that Python strings may hold. A
+ * pre-pass (`extend`) replaces each of them with something Jansson takes,
+ * of the same length so error columns stay true, and notes what it stood
+ * for; the conversion to sl_json puts the real value back. Values are
+ * numbered in document order on both sides, which holds because Jansson
+ * keeps object members in insertion order and duplicate keys are refused.
+ * (Formatting numbers CPython-exactly stays in core/lang/numfmt: no library
+ * gives repr()'s digits.) */
 #include "traces/json.h"
 
-#include <errno.h>
+#include <jansson.h>
 #include <math.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/strbuf.h"
 
-#define MAX_DEPTH 64
+/* ---- the pre-pass: Python's extensions to same-length standard JSON ---- */
 
-typedef struct parser {
-  const char *p, *start, *end;
-  sl_json_error *err;
-  bool failed;
-  int depth;
-} parser;
+typedef struct special_num {
+  size_t ordinal; /* among the number tokens */
+  double value;
+} special_num;
 
-static void fail(parser *ps, const char *at, const char *msg) {
-  if (ps->failed) return;
-  ps->failed = true;
-  ps->err->col = (size_t)(at - ps->start) + 1;
-  snprintf(ps->err->message, sizeof ps->err->message, "%s", msg);
+typedef struct lone_surrogate {
+  size_t string;   /* ordinal among the strings (keys included) */
+  size_t nth_fffd; /* which U+FFFD of that string stands for it */
+  unsigned cp;
+} lone_surrogate;
+
+typedef struct extended {
+  char *text; /* owned copy given to Jansson */
+  special_num *nums;
+  size_t nnums, capnums;
+  lone_surrogate *lones;
+  size_t nlones, caplones;
+  bool nomem;
+} extended;
+
+static bool push_num(extended *x, size_t ordinal, double value) {
+  if (x->nnums == x->capnums) {
+    size_t cap = x->capnums ? x->capnums * 2 : 4;
+    special_num *n = sl_realloc(x->nums, cap * sizeof *n);
+    if (!n)
+      return !(x->nomem = true);
+    x->nums = n;
+    x->capnums = cap;
+  }
+  x->nums[x->nnums++] = (special_num){ordinal, value};
+  return true;
 }
 
-static void skip_ws(parser *ps) {
-  while (ps->p < ps->end && (*ps->p == ' ' || *ps->p == '\t' || *ps->p == '\n' || *ps->p == '\r'))
-    ps->p++;
+static bool push_lone(extended *x, size_t string, size_t nth, unsigned cp) {
+  if (x->nlones == x->caplones) {
+    size_t cap = x->caplones ? x->caplones * 2 : 4;
+    lone_surrogate *n = sl_realloc(x->lones, cap * sizeof *n);
+    if (!n)
+      return !(x->nomem = true);
+    x->lones = n;
+    x->caplones = cap;
+  }
+  x->lones[x->nlones++] = (lone_surrogate){string, nth, cp};
+  return true;
 }
 
-static sl_json *new_value(parser *ps, sl_json_type type) {
-  sl_json *v = sl_calloc(1, sizeof *v);
-  if (!v) fail(ps, ps->p, "out of memory");
-  else v->type = type;
+static int hex4(const char *p, const char *end) {
+  if (end - p < 4)
+    return -1;
+  int v = 0;
+  for (int i = 0; i < 4; i++) {
+    char c = p[i];
+    int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                                         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (h < 0)
+      return -1;
+    v = v * 16 + h;
+  }
   return v;
 }
 
+/* Inside a string at p (after the opening quote): rewrites lone surrogate
+ * escapes in t (the copy) and returns the end of the string. */
+static const char *extend_string(extended *x, const char *s, const char *p, const char *end,
+                                 size_t ordinal) {
+  size_t fffd = 0;
+  while (p < end && *p != '"') {
+    if ((unsigned char)p[0] == 0xEF && end - p >= 3 && (unsigned char)p[1] == 0xBF &&
+        (unsigned char)p[2] == 0xBD) {
+      fffd++;
+      p += 3;
+      continue;
+    }
+    if (*p != '\\') {
+      p++;
+      continue;
+    }
+    if (end - p < 2 || p[1] != 'u') {
+      p += end - p < 2 ? 1 : 2;
+      continue;
+    }
+    int cp = hex4(p + 2, end);
+    if (cp < 0xD800 || cp > 0xDFFF) {
+      fffd += cp == 0xFFFD;
+      p += cp < 0 ? 2 : 6;
+      continue;
+    }
+    int lo = cp <= 0xDBFF && end - p >= 12 && p[6] == '\\' && p[7] == 'u' ? hex4(p + 8, end) : -1;
+    if (lo >= 0xDC00 && lo <= 0xDFFF) {
+      p += 12; /* a pair: one character, Jansson's to decode */
+      continue;
+    }
+    if (!push_lone(x, ordinal, fffd++, (unsigned)cp))
+      return end;
+    memcpy(x->text + (p - s), "\\ufffd", 6);
+    p += 6;
+  }
+  return p < end ? p + 1 : end;
+}
+
+static bool starts(const char *p, const char *end, const char *word) {
+  size_t n = strlen(word);
+  return (size_t)(end - p) >= n && !memcmp(p, word, n);
+}
+
+/* Copies s[0..len) into x->text with the extensions replaced. */
+static void extend(extended *x, const char *s, size_t len) {
+  memset(x, 0, sizeof *x);
+  x->text = sl_malloc(len + 1);
+  if (!x->text) {
+    x->nomem = true;
+    return;
+  }
+  memcpy(x->text, s, len);
+  x->text[len] = '\0';
+  static const struct { const char *word; double value; } words[] = {
+      {"NaN", NAN}, {"Infinity", INFINITY}, {"-Infinity", -INFINITY}};
+  size_t nums = 0, strings = 0;
+  const char *p = s, *end = s + len;
+  while (p < end && !x->nomem) {
+    if (*p == '"') {
+      p = extend_string(x, s, p + 1, end, strings++);
+      continue;
+    }
+    size_t w = 0;
+    while (w < 3 && !starts(p, end, words[w].word))
+      w++;
+    if (w < 3) {
+      /* "0" and spaces: a number of the same length. */
+      size_t n = strlen(words[w].word);
+      memset(x->text + (p - s), ' ', n);
+      x->text[p - s] = '0';
+      push_num(x, nums++, words[w].value);
+      p += n;
+    } else if (*p == '-' || (*p >= '0' && *p <= '9')) {
+      nums++;
+      while (p < end && (*p == '-' || *p == '+' || *p == '.' || *p == 'e' || *p == 'E' ||
+                         (*p >= '0' && *p <= '9')))
+        p++;
+    } else {
+      p++;
+    }
+  }
+}
+
+static void extended_free(extended *x) {
+  sl_free(x->text);
+  sl_free(x->nums);
+  sl_free(x->lones);
+}
+
+/* ---- Jansson's tree -> sl_json ----------------------------------------- */
+
+typedef struct conv {
+  const extended *x;
+  size_t num, str, next_num, next_lone;
+  bool nomem;
+} conv;
+
 void sl_json_free(sl_json *v) {
-  if (!v) return;
-  for (size_t i = 0; i < v->n && v->items; i++) sl_json_free(v->items[i]);
+  if (!v)
+    return;
+  for (size_t i = 0; i < v->n && v->items; i++)
+    sl_json_free(v->items[i]);
   if (v->keys)
-    for (size_t i = 0; i < v->n; i++) sl_free(v->keys[i]);
+    for (size_t i = 0; i < v->n; i++)
+      sl_free(v->keys[i]);
   sl_free(v->keys);
   sl_free(v->items);
   sl_free(v->s);
   sl_free(v);
 }
 
-static bool literal(parser *ps, const char *word) {
-  size_t n = strlen(word);
-  if ((size_t)(ps->end - ps->p) >= n && !memcmp(ps->p, word, n)) {
-    ps->p += n;
-    return true;
-  }
-  return false;
-}
-
-static int hexval(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-/* Reads 4 hex digits after "\u"; -1 on error. */
-static long read_u4(parser *ps) {
-  if (ps->end - ps->p < 4) return -1;
-  long v = 0;
-  for (int i = 0; i < 4; i++) {
-    int h = hexval(ps->p[i]);
-    if (h < 0) return -1;
-    v = v * 16 + h;
-  }
-  ps->p += 4;
-  return v;
-}
-
-static void put_utf8(sl_strbuf *b, unsigned long cp) {
-  char u[4];
-  size_t n;
-  if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-  else if (cp < 0x800) { u[0] = (char)(0xC0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-  else if (cp < 0x10000) {
-    u[0] = (char)(0xE0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-  } else {
-    u[0] = (char)(0xF0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-  }
-  sl_strbuf_append(b, u, n);
-}
-
-/* Length of a valid UTF-8 sequence at p (1..4), or 0 if invalid. */
-static size_t utf8_len(const unsigned char *p, const unsigned char *end) {
-  unsigned char c = p[0];
-  size_t n;
-  unsigned long cp;
-  if (c < 0x80) return 1;
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else return 0;
-  if ((size_t)(end - p) < n) return 0;
-  for (size_t i = 1; i < n; i++) {
-    if ((p[i] & 0xC0) != 0x80) return 0;
-    cp = cp << 6 | (p[i] & 0x3F);
-  }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) return 0;
-  if (n == 3 && cp >= 0xD800 && cp <= 0xDFFF) return 0; /* raw surrogates are not UTF-8 */
-  return n;
-}
-
-/* Parses a string starting at the opening quote into an owned buffer. */
-static char *parse_string(parser *ps, size_t *len_out) {
-  sl_strbuf b = SL_STRBUF_INIT;
-  const char *open = ps->p++;
-  for (;;) {
-    if (ps->p >= ps->end) { fail(ps, open, "unterminated string"); break; }
-    unsigned char c = (unsigned char)*ps->p;
-    if (c == '"') { ps->p++; break; }
-    if (c < 0x20) { fail(ps, ps->p, "control character in string (use an escape)"); break; }
-    if (c == '\\') {
-      const char *esc = ps->p++;
-      if (ps->p >= ps->end) { fail(ps, esc, "unterminated string"); break; }
-      char e = *ps->p++;
-      switch (e) {
-      case '"': sl_strbuf_putc(&b, '"'); break;
-      case '\\': sl_strbuf_putc(&b, '\\'); break;
-      case '/': sl_strbuf_putc(&b, '/'); break;
-      case 'b': sl_strbuf_putc(&b, '\b'); break;
-      case 'f': sl_strbuf_putc(&b, '\f'); break;
-      case 'n': sl_strbuf_putc(&b, '\n'); break;
-      case 'r': sl_strbuf_putc(&b, '\r'); break;
-      case 't': sl_strbuf_putc(&b, '\t'); break;
-      case 'u': {
-        long cp = read_u4(ps);
-        if (cp < 0) { fail(ps, esc, "bad \\u escape (need 4 hex digits)"); break; }
-        /* A high surrogate followed by an escaped low one is one character;
-         * anything else stays a lone surrogate, as Python keeps it. */
-        if (cp >= 0xD800 && cp <= 0xDBFF && ps->end - ps->p >= 6 && ps->p[0] == '\\' &&
-            ps->p[1] == 'u') {
-          const char *save = ps->p;
-          ps->p += 2;
-          long lo = read_u4(ps);
-          if (lo >= 0xDC00 && lo <= 0xDFFF) cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-          else ps->p = save;
-        }
-        put_utf8(&b, (unsigned long)cp);
-        break;
-      }
-      default: fail(ps, esc, "bad escape in string"); break;
-      }
-      if (ps->failed) break;
-      continue;
-    }
-    size_t n = utf8_len((const unsigned char *)ps->p, (const unsigned char *)ps->end);
-    if (!n) { fail(ps, ps->p, "invalid UTF-8 in string"); break; }
-    sl_strbuf_append(&b, ps->p, n);
-    ps->p += n;
-  }
-  if (!ps->failed && b.failed) fail(ps, open, "out of memory");
-  if (ps->failed) { sl_strbuf_free(&b); return NULL; }
-  sl_strbuf_reserve(&b, 1); /* an empty string still needs its NUL */
-  size_t n = 0;
-  char *s = b.failed ? NULL : sl_strbuf_take(&b, &n);
-  if (!s) { fail(ps, open, "out of memory"); sl_strbuf_free(&b); return NULL; }
-  if (n == 0) s[0] = '\0';
-  *len_out = n;
-  return s;
-}
-
-static sl_json *parse_number(parser *ps) {
-  const char *s = ps->p;
-  if (literal(ps, "NaN")) { sl_json *v = new_value(ps, SL_JSON_NUMBER); if (v) v->d = NAN; return v; }
-  if (literal(ps, "Infinity")) { sl_json *v = new_value(ps, SL_JSON_NUMBER); if (v) v->d = INFINITY; return v; }
-  if (literal(ps, "-Infinity")) { sl_json *v = new_value(ps, SL_JSON_NUMBER); if (v) v->d = -INFINITY; return v; }
-  const char *q = s;
-  bool integral = true;
-  if (q < ps->end && *q == '-') q++;
-  if (q >= ps->end || *q < '0' || *q > '9') { fail(ps, s, "expected a value"); return NULL; }
-  if (*q == '0' && q + 1 < ps->end && q[1] >= '0' && q[1] <= '9') {
-    fail(ps, q, "leading zero in number");
+/* An owned copy of a decoded string, lone surrogates put back (WTF-8:
+ * U+FFFD and a surrogate are both 3 bytes). */
+static char *copy_string(conv *c, const char *s, size_t n) {
+  size_t ordinal = c->str++;
+  char *out = sl_malloc(n + 1);
+  if (!out) {
+    c->nomem = true;
     return NULL;
   }
-  while (q < ps->end && *q >= '0' && *q <= '9') q++;
-  if (q < ps->end && *q == '.') {
-    integral = false;
-    q++;
-    if (q >= ps->end || *q < '0' || *q > '9') { fail(ps, q, "expected a digit after '.'"); return NULL; }
-    while (q < ps->end && *q >= '0' && *q <= '9') q++;
+  memcpy(out, s, n);
+  out[n] = '\0';
+  const extended *x = c->x;
+  size_t nth = 0;
+  for (size_t i = 0;
+       i + 3 <= n && c->next_lone < x->nlones && x->lones[c->next_lone].string == ordinal; i++) {
+    if ((unsigned char)out[i] != 0xEF || (unsigned char)out[i + 1] != 0xBF ||
+        (unsigned char)out[i + 2] != 0xBD)
+      continue;
+    const lone_surrogate *l = &x->lones[c->next_lone];
+    if (nth++ == l->nth_fffd) {
+      out[i] = (char)(0xE0 | l->cp >> 12);
+      out[i + 1] = (char)(0x80 | ((l->cp >> 6) & 0x3F));
+      out[i + 2] = (char)(0x80 | (l->cp & 0x3F));
+      c->next_lone++;
+    }
+    i += 2;
   }
-  if (q < ps->end && (*q == 'e' || *q == 'E')) {
-    integral = false;
-    q++;
-    if (q < ps->end && (*q == '+' || *q == '-')) q++;
-    if (q >= ps->end || *q < '0' || *q > '9') { fail(ps, q, "expected a digit in exponent"); return NULL; }
-    while (q < ps->end && *q >= '0' && *q <= '9') q++;
-  }
-  char buf[64];
-  size_t n = (size_t)(q - s);
-  if (n >= sizeof buf) { fail(ps, s, "number too long"); return NULL; }
-  memcpy(buf, s, n);
-  buf[n] = '\0';
-  sl_json *v = new_value(ps, SL_JSON_NUMBER);
-  if (!v) return NULL;
-  v->d = strtod(buf, NULL);
-  if (integral) {
-    errno = 0;
-    long long i = strtoll(buf, NULL, 10);
-    v->is_int = errno == 0;
-    v->i = i;
-  }
-  ps->p = q;
-  return v;
+  return out;
 }
 
-static sl_json *parse_value(parser *ps);
+static sl_json *convert(conv *c, json_t *j);
 
-/* Appends `item` (and `key` for objects) to a container; frees them on
- * failure. */
-static bool append(parser *ps, sl_json *c, char *key, sl_json *item) {
-  sl_json **items = sl_realloc(c->items, (c->n + 1) * sizeof *items);
-  if (items) c->items = items;
-  char **keys = c->type == SL_JSON_OBJECT ? sl_realloc(c->keys, (c->n + 1) * sizeof *keys) : NULL;
-  if (keys) c->keys = keys;
-  if (!items || (c->type == SL_JSON_OBJECT && !keys)) {
-    fail(ps, ps->p, "out of memory");
-    sl_free(key);
-    sl_json_free(item);
+static bool convert_object(conv *c, json_t *j, sl_json *v) {
+  size_t n = json_object_size(j);
+  v->items = sl_calloc(n ? n : 1, sizeof *v->items);
+  v->keys = sl_calloc(n ? n : 1, sizeof *v->keys);
+  if (!v->items || !v->keys)
     return false;
+  const char *key;
+  size_t klen;
+  json_t *item;
+  json_object_keylen_foreach(j, key, klen, item) {
+    v->keys[v->n] = copy_string(c, key, klen);
+    if (!v->keys[v->n])
+      return false;
+    if (!(v->items[v->n++] = convert(c, item)))
+      return false;
   }
-  if (keys) keys[c->n] = key;
-  items[c->n++] = item;
   return true;
 }
 
-static sl_json *parse_container(parser *ps, bool object) {
-  const char *open = ps->p++;
-  if (++ps->depth > MAX_DEPTH) { fail(ps, open, "nested too deeply"); return NULL; }
-  sl_json *c = new_value(ps, object ? SL_JSON_OBJECT : SL_JSON_ARRAY);
-  if (!c) return NULL;
-  char close = object ? '}' : ']';
-  skip_ws(ps);
-  if (ps->p < ps->end && *ps->p == close) { ps->p++; ps->depth--; return c; }
-  for (;;) {
-    char *key = NULL;
-    skip_ws(ps);
-    if (object) {
-      size_t klen;
-      if (ps->p >= ps->end || *ps->p != '"') { fail(ps, ps->p, "expected a string key"); break; }
-      key = parse_string(ps, &klen);
-      if (!key) break;
-      skip_ws(ps);
-      if (ps->p >= ps->end || *ps->p != ':') { sl_free(key); fail(ps, ps->p, "expected ':'"); break; }
-      ps->p++;
-      skip_ws(ps);
-    }
-    sl_json *item = parse_value(ps);
-    if (!item) { sl_free(key); break; }
-    if (!append(ps, c, key, item)) break;
-    skip_ws(ps);
-    if (ps->p < ps->end && *ps->p == ',') { ps->p++; continue; }
-    if (ps->p < ps->end && *ps->p == close) { ps->p++; ps->depth--; return c; }
-    fail(ps, ps->p, object ? "expected ',' or '}'" : "expected ',' or ']'");
-    break;
-  }
-  sl_json_free(c);
-  return NULL;
+static bool convert_array(conv *c, json_t *j, sl_json *v) {
+  size_t n = json_array_size(j);
+  v->items = sl_calloc(n ? n : 1, sizeof *v->items);
+  if (!v->items)
+    return false;
+  for (size_t i = 0; i < n; i++)
+    if (!(v->items[v->n++] = convert(c, json_array_get(j, i))))
+      return false;
+  return true;
 }
 
-static sl_json *parse_value(parser *ps) {
-  skip_ws(ps);
-  if (ps->p >= ps->end) { fail(ps, ps->p, "unexpected end of input"); return NULL; }
-  char c = *ps->p;
-  if (c == '{' || c == '[') return parse_container(ps, c == '{');
-  if (c == '"') {
-    sl_json *v = new_value(ps, SL_JSON_STRING);
-    if (v && !(v->s = parse_string(ps, &v->n))) { sl_free(v); return NULL; }
-    return v;
+static void convert_number(conv *c, json_t *j, sl_json *v) {
+  size_t ordinal = c->num++;
+  const extended *x = c->x;
+  if (c->next_num < x->nnums && x->nums[c->next_num].ordinal == ordinal) {
+    v->d = x->nums[c->next_num++].value;
+  } else if (json_is_integer(j)) {
+    v->is_int = true;
+    v->i = json_integer_value(j);
+    v->d = (double)v->i;
+  } else {
+    v->d = json_real_value(j);
   }
-  if (literal(ps, "null")) return new_value(ps, SL_JSON_NULL);
-  if (literal(ps, "true") || literal(ps, "false")) {
-    sl_json *v = new_value(ps, SL_JSON_BOOL);
-    if (v) v->b = ps->p[-1] == 'e' && ps->p[-2] == 'u';
-    return v;
+}
+
+static sl_json *convert(conv *c, json_t *j) {
+  sl_json *v = sl_calloc(1, sizeof *v);
+  if (!v) {
+    c->nomem = true;
+    return NULL;
   }
-  return parse_number(ps);
+  bool ok = true;
+  switch (json_typeof(j)) {
+  case JSON_OBJECT:
+    v->type = SL_JSON_OBJECT;
+    ok = convert_object(c, j, v);
+    break;
+  case JSON_ARRAY:
+    v->type = SL_JSON_ARRAY;
+    ok = convert_array(c, j, v);
+    break;
+  case JSON_STRING:
+    v->type = SL_JSON_STRING;
+    v->n = json_string_length(j);
+    ok = (v->s = copy_string(c, json_string_value(j), v->n)) != NULL;
+    break;
+  case JSON_INTEGER:
+  case JSON_REAL:
+    v->type = SL_JSON_NUMBER;
+    convert_number(c, j, v);
+    break;
+  case JSON_TRUE:
+  case JSON_FALSE:
+    v->type = SL_JSON_BOOL;
+    v->b = json_is_true(j);
+    break;
+  case JSON_NULL:
+    v->type = SL_JSON_NULL;
+    break;
+  }
+  if (!ok) {
+    c->nomem = true;
+    sl_json_free(v);
+    return NULL;
+  }
+  return v;
+}
+
+/* ---- parsing -------------------------------------------------------------- */
+
+/* Jansson reports some failed allocations as syntax errors ("invalid
+ * token"), so the allocator itself notes that one failed. */
+static _Thread_local bool jansson_nomem;
+
+static void *jansson_malloc(size_t n) {
+  void *p = sl_malloc(n);
+  if (!p)
+    jansson_nomem = true;
+  return p;
+}
+
+static void jansson_free(void *p) { sl_free(p); }
+
+/* Jansson's message, with the bytes of the input it quotes made printable
+ * (they go to a terminal). */
+static void set_error(sl_json_error *err, size_t col, const char *msg) {
+  err->col = col ? col : 1;
+  size_t n = strlen(msg);
+  if (n >= sizeof err->message)
+    n = sizeof err->message - 1; /* Jansson's texts run to 160 bytes */
+  memcpy(err->message, msg, n);
+  err->message[n] = '\0';
+  for (char *p = err->message; *p; p++)
+    if ((unsigned char)*p < 0x20 || *p == 0x7f)
+      *p = '?';
 }
 
 sl_json *sl_json_parse(const char *text, size_t len, sl_json_error *err) {
-  parser ps = {text, text, text + len, err, false, 0};
-  sl_json *v = parse_value(&ps);
-  if (v) {
-    skip_ws(&ps);
-    if (ps.p < ps.end) {
-      fail(&ps, ps.p, "unexpected text after the value");
-      sl_json_free(v);
-      return NULL;
-    }
+  /* Jansson allocates through the project's allocator, so an allocation
+   * failure is injected and reported as for any other (test_oom). */
+  json_set_alloc_funcs(jansson_malloc, jansson_free);
+  extended x;
+  extend(&x, text, len);
+  if (x.nomem) {
+    extended_free(&x);
+    set_error(err, 1, "out of memory");
+    return NULL;
   }
+  json_error_t je;
+  je.text[0] = '\0';
+  je.position = 0;
+  jansson_nomem = false;
+  json_t *j = json_loadb(x.text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
+                         &je);
+  sl_json *v = NULL;
+  if (!j) {
+    /* Jansson's position is the bytes it read: the last one of the token
+     * it stopped at, or all of them when the text ended too soon. */
+    size_t tl = strlen(je.text), el = strlen("near end of file");
+    bool at_end = tl >= el && !strcmp(je.text + tl - el, "near end of file");
+    set_error(err, at_end ? len + 1 : (size_t)(je.position > 0 ? je.position : 1),
+              jansson_nomem || !je.text[0] ? "out of memory" : je.text);
+  } else {
+    conv c = {&x, 0, 0, 0, 0, false};
+    v = convert(&c, j);
+    if (!v)
+      set_error(err, 1, "out of memory");
+    json_decref(j);
+  }
+  extended_free(&x);
   return v;
 }
 
 const sl_json *sl_json_get(const sl_json *obj, const char *key) {
-  if (!obj || obj->type != SL_JSON_OBJECT) return NULL;
+  if (!obj || obj->type != SL_JSON_OBJECT)
+    return NULL;
   for (size_t i = 0; i < obj->n; i++)
-    if (!strcmp(obj->keys[i], key)) return obj->items[i];
+    if (!strcmp(obj->keys[i], key))
+      return obj->items[i];
   return NULL;
 }

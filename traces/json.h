@@ -1,12 +1,13 @@
-/* A small strict JSON parser (RFC 8259) for trace lines.
+/* JSON for trace lines and decision logs, parsed by Jansson (json.c).
  *
- * Parses one JSON text into a tree of sl_json values. Strict: no trailing
- * commas, no comments, no leading zeros, no bare control characters in
- * strings, no lone surrogates except as Python's json module writes them
- * (escaped \udXXX, kept as 3-byte WTF-8 so they write back unchanged). For
- * compatibility with Python's json.dumps it also accepts NaN, Infinity and
- * -Infinity as numbers. Errors carry a 1-based column within the text; the
- * JSONL reader adds the line.
+ * Parses one JSON text into a tree of sl_json values. Strict (RFC 8259):
+ * no trailing commas, no comments, no leading zeros, no bare control
+ * characters in strings, no duplicate keys. For compatibility with
+ * Python's json.dumps it also accepts NaN, Infinity and -Infinity as
+ * numbers and lone surrogates written as escapes (\udXXX, kept as 3-byte
+ * WTF-8 so they write back unchanged). Errors carry a 1-based byte column
+ * within the text (where Jansson stopped) and Jansson's message; the JSONL
+ * reader adds the line.
  *
  * Ownership: sl_json_parse returns a tree owned by the caller, freed with
  * sl_json_free; every string and child belongs to its parent. */
@@ -41,7 +42,7 @@ struct sl_json {
 
 typedef struct sl_json_error {
   size_t col;       /* 1-based byte column of the problem */
-  char message[96]; /* what was wrong, e.g. "expected ',' or '}'" */
+  char message[96]; /* what was wrong, e.g. "'}' expected near end of file" */
 } sl_json_error;
 
 /* Parses text[0..len) as exactly one JSON value (whitespace around it is

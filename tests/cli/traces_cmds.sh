@@ -31,7 +31,7 @@ expect_in out.txt "first divergence: step 1 "
 # Bad input: exit 2 with FILE:LINE:COL; nothing stored.
 printf '{"ev":"run","engine":"x"\n' >bad.jsonl
 expect_status 2 "$SIMLOOP" import bad.jsonl --db t.db
-expect_in err.txt "bad.jsonl:1:25: expected ',' or '}'"
+expect_in err.txt "bad.jsonl:1:25: '}' expected near end of file"
 head -n 5 "$exp/3.12.7/gather.jsonl" >trunc.jsonl
 expect_status 2 "$SIMLOOP" import trunc.jsonl --db t.db
 expect_in err.txt 'trunc.jsonl:6:1: the run that starts on line 1 has no "end" line'
