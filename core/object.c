@@ -8,7 +8,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/exc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/rt.h"
 #include "core/str.h"
 

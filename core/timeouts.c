@@ -11,7 +11,7 @@
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/handle.h"
 #include "core/loop.h"
 #include "core/rt.h"

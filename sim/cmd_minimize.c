@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "sim/commands.h"
 #include "sim/ddmin.h"
 #include "sim/schedopts.h"

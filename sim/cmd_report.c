@@ -15,7 +15,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/loop.h"
 #include "core/task.h"
 #include "sim/commands.h"

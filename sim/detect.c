@@ -6,7 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/exc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/gather.h"
 #include "core/locks.h"
 #include "core/loop.h"

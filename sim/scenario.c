@@ -7,7 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/future.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/lang/parser.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"

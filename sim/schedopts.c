@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "sim/cli.h"
 
 void sl_schedopts_init(sl_schedopts *o) {

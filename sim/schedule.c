@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/loop.h"
 #include "core/rt.h"
 #include "sim/outfile.h"

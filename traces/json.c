@@ -9,7 +9,7 @@
  * for; the conversion to sl_json puts the real value back. Values are
  * numbered in document order on both sides, which holds because Jansson
  * keeps object members in insertion order and duplicate keys are refused.
- * (Formatting numbers CPython-exactly stays in core/lang/numfmt: no library
+ * (Formatting numbers CPython-exactly stays in core/num/numfmt: no library
  * gives repr()'s digits.) */
 #include "traces/json.h"
 

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "traces/json.h"
 
 /* ---- writing --------------------------------------------------------- */

@@ -6,7 +6,7 @@
 #include "core/cfunc.h"
 #include "core/dict-int.h"
 #include "core/exc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/lang/value.h"
 #include "core/rt.h"
 #include "core/str.h"

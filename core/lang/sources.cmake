@@ -9,7 +9,6 @@ list(APPEND SL_LANG_SOURCES
   core/lang/parser_fstring.c
   core/lang/parser_stmt.c
 )
-list(APPEND SL_LANG_SOURCES core/lang/numfmt_float.c core/lang/numfmt_spec.c core/lang/numparse.c core/lang/numarith.c core/num/bigint.c core/num/bigint_conv.c)
 list(APPEND SL_LANG_SOURCES core/lang/asyncio_sync.c)
 # Value semantics: operators, iteration, methods, format, builtins.
 list(APPEND SL_LANG_SOURCES core/lang/ops.c core/lang/ops_num.c core/lang/ops_seq.c core/lang/iter.c core/lang/value.c core/lang/methods_coll.c core/lang/methods_str.c core/lang/format.c core/lang/builtins.c core/lang/builtins_types.c)

@@ -22,7 +22,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/strbuf.h"
 
 typedef uint32_t sl_digit;

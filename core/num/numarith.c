@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/lang/numfmt-int.h"
+#include "core/num/numfmt-int.h"
 
 sl_num_status sl_int_add(int64_t a, int64_t b, int64_t *r) {
   return __builtin_add_overflow(a, b, r) ? SL_NUM_INT_OVERFLOW : SL_NUM_OK;

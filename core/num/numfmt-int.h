@@ -8,7 +8,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 
 /* Digit-generation modes, named after David Gay's dtoa modes that CPython
  * uses: shortest round-trip, ndigits significant digits, ndigits digits

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/lang/numfmt-int.h"
+#include "core/num/numfmt-int.h"
 
 /* Appends snprintf(fmt, prec, x) to b; false on allocation failure. The
  * size bound covers %e (digits + exponent) and %f (309 integer digits). */

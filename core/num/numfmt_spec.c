@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt-int.h"
+#include "core/num/numfmt-int.h"
 
 /* A parsed spec: [[fill]align][sign][z][#][0][width][grouping]
  * [.precision[grouping]][type]; the fractional grouping is 3.14's. */

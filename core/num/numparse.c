@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt-int.h"
-#include "core/lang/numfmt_unicode.h"
+#include "core/num/numfmt-int.h"
+#include "core/num/unicode_tables.h"
 
 static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c) {
   size_t lo = 0, hi = n;

@@ -16,7 +16,7 @@
 #include <string.h>
 
 #include "core/cfunc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 #include "core/rt.h"
 #include "core/strbuf.h"
 #include "sim/vselector.h"

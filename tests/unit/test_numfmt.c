@@ -1,4 +1,4 @@
-/* Tests of core/lang/numfmt.h against expectations produced by real
+/* Tests of core/num/numfmt.h against expectations produced by real
  * CPython 3.11-3.14 (tests/unit/numfmt_vectors.txt, written by
  * gen_numfmt_vectors.py), plus hand-written edge cases and an
  * out-of-memory sweep. SL_NUMFMT_VECTORS may name another vector file
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/numfmt.h"
+#include "core/num/numfmt.h"
 
 /* ---- the vector file ---------------------------------------------------- */
 
