@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "core/num/numfmt.h"
+#include "core/num/unicode.h"
 #include "core/rt.h"
 
 static size_t count_code_points(const char *s, size_t len, bool *ascii) {

@@ -6,6 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/ops-int.h"
+#include "core/num/unicode.h"
 
 bool sl_as_index(sl_value v, int64_t *out) {
   if (!sl__is_intlike(v)) return false;

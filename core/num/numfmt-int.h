@@ -38,10 +38,4 @@ enum {
 bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
                           unsigned flags);
 
-/* Decodes the UTF-8 sequence at s[*i] (i < len) and advances *i past it.
- * An invalid byte yields U+DC80+byte, as Python's surrogateescape error
- * handler would hold it, and advances by one. Overlong forms and encoded
- * surrogates are not rejected (simloop's own strings are valid UTF-8). */
-uint32_t sl__utf8_next(const unsigned char *s, size_t len, size_t *i);
-
 #endif

@@ -63,12 +63,7 @@ typedef enum sl_num_op {
 void sl_float_repr(sl_strbuf *out, double x);
 /* repr(v) == str(v) for an int. */
 void sl_int_repr(sl_strbuf *out, int64_t v);
-/* repr(s) of a Python str given as UTF-8. Printability of non-ASCII code
- * points is approximated (see numparse.c); invalid UTF-8 bytes show as
- * '\udcNN', as Python's surrogateescape would hold them. */
-void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len);
-/* repr(b) of a bytes object: b'...'. */
-void sl_bytes_repr(sl_strbuf *out, const unsigned char *b, size_t len);
+/* repr() of str and bytes: core/num/unicode.h. */
 
 /* ---- format(value, spec) --------------------------------------------- */
 

@@ -11,6 +11,7 @@
 
 #include "core/alloc.h"
 #include "core/num/numfmt-int.h"
+#include "core/num/unicode.h"
 
 /* A parsed spec: [[fill]align][sign][z][#][0][width][grouping]
  * [.precision[grouping]][type]; the fractional grouping is 3.14's. */

@@ -8,4 +8,5 @@ list(APPEND SL_NUM_SOURCES
   core/num/numfmt_float.c
   core/num/numfmt_spec.c
   core/num/numparse.c
+  core/num/unicode.c
 )

@@ -21,6 +21,7 @@
 
 #include "core/alloc.h"
 #include "core/num/numfmt.h"
+#include "core/num/unicode.h"
 
 /* ---- the vector file ---------------------------------------------------- */
 
