@@ -1,0 +1,249 @@
+/* Methods of str that map case, classify characters, pad, encode and
+ * format. Mirrors Objects/unicodeobject.c with CPython's messages. Case
+ * mapping and character classes are exact for ASCII and Latin-1; beyond
+ * that they are approximations (docs/language.md). */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/lang/methods_str-int.h"
+
+#define CHECK(min, max, name)                                                               \
+  do {                                                                                      \
+    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                  \
+  } while (0)
+
+/* ---- case ----------------------------------------------------------------------------- */
+
+enum { UPPER, LOWER, SWAP, TITLE, CAPITALIZE };
+
+static int recase(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int mode,
+                  const char *name) {
+  CHECK(0, 0, name);
+  sl_strobj *s = S(self);
+  sl_strbuf b = SL_STRBUF_INIT;
+  bool prev_cased = false, first = true;
+  for (size_t i = 0; i < s->len;) {
+    size_t n;
+    uint32_t c = decode(s->data, s->len, i, &n), r = c;
+    switch (mode) {
+    case UPPER: r = to_upper(c); break;
+    case LOWER: r = to_lower(c); break;
+    case SWAP: r = is_upper(c) ? to_lower(c) : to_upper(c); break;
+    case TITLE: r = prev_cased ? to_lower(c) : to_upper(c); break;
+    case CAPITALIZE: r = first ? to_upper(c) : to_lower(c); break;
+    }
+    if (c == 0xDF && (mode == UPPER || (mode == TITLE && !prev_cased) || mode == SWAP ||
+                      (mode == CAPITALIZE && first))) {
+      /* German sharp s upper-cases to "SS" (title case "Ss"). */
+      sl_strbuf_puts(&b, mode == UPPER || mode == SWAP ? "SS" : "Ss");
+    } else {
+      encode(&b, r);
+    }
+    prev_cased = is_upper(c) || is_lower(c) || (c >= 0x100 && is_alpha(c));
+    first = false;
+    i += n;
+  }
+  return sl__str_result(rt, &b, out);
+}
+#define RECASE(fn, mode, name)                                                           \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
+    return recase(rt, self, a, out, mode, name);                                          \
+  }
+RECASE(str_upper, UPPER, "str.upper")
+RECASE(str_lower, LOWER, "str.lower")
+RECASE(str_casefold, LOWER, "str.casefold")
+RECASE(str_swapcase, SWAP, "str.swapcase")
+RECASE(str_title, TITLE, "str.title")
+RECASE(str_capitalize, CAPITALIZE, "str.capitalize")
+
+enum { C_DIGIT, C_ALPHA, C_ALNUM, C_SPACE, C_UPPER, C_LOWER, C_ASCII, C_IDENT, C_TITLE };
+
+static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int cls,
+                    const char *name) {
+  CHECK(0, 0, name);
+  sl_strobj *s = S(self);
+  bool ok = s->len > 0 || cls == C_ASCII, cased = false, prev_cased = false;
+  for (size_t i = 0; i < s->len && ok;) {
+    size_t n;
+    uint32_t c = decode(s->data, s->len, i, &n);
+    switch (cls) {
+    case C_DIGIT: ok = is_digit(c); break;
+    case C_ALPHA: ok = is_alpha(c); break;
+    case C_ALNUM: ok = is_alpha(c) || is_digit(c); break;
+    case C_SPACE: ok = is_space(c); break;
+    case C_ASCII: ok = c < 0x80; break;
+    case C_UPPER:
+      if (is_lower(c)) ok = false;
+      cased |= is_upper(c);
+      break;
+    case C_LOWER:
+      if (is_upper(c)) ok = false;
+      cased |= is_lower(c);
+      break;
+    case C_IDENT: ok = c == '_' || is_alpha(c) || (i > 0 && is_digit(c)); break;
+    case C_TITLE:
+      if (is_upper(c)) {
+        if (prev_cased) ok = false;
+        prev_cased = cased = true;
+      } else if (is_lower(c)) {
+        if (!prev_cased) ok = false;
+        prev_cased = true;
+      } else prev_cased = false;
+      break;
+    }
+    i += n;
+  }
+  if (cls == C_UPPER || cls == C_LOWER || cls == C_TITLE) ok = ok && cased;
+  *out = sl_bool(ok);
+  return 0;
+}
+#define CLASSIFY(fn, cls, name)                                                          \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
+    return classify(rt, self, a, out, cls, name);                                         \
+  }
+CLASSIFY(str_isdigit, C_DIGIT, "str.isdigit")
+CLASSIFY(str_isdecimal, C_DIGIT, "str.isdecimal")
+CLASSIFY(str_isnumeric, C_DIGIT, "str.isnumeric")
+CLASSIFY(str_isalpha, C_ALPHA, "str.isalpha")
+CLASSIFY(str_isalnum, C_ALNUM, "str.isalnum")
+CLASSIFY(str_isspace, C_SPACE, "str.isspace")
+CLASSIFY(str_isupper, C_UPPER, "str.isupper")
+CLASSIFY(str_islower, C_LOWER, "str.islower")
+CLASSIFY(str_isascii, C_ASCII, "str.isascii")
+CLASSIFY(str_isidentifier, C_IDENT, "str.isidentifier")
+CLASSIFY(str_istitle, C_TITLE, "str.istitle")
+
+/* ---- padding ---------------------------------------------------------------------------- */
+
+static int pad(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int where,
+               const char *name) {
+  CHECK(1, 2, name);
+  int64_t width;
+  if (!sl_as_index(a->pos[0], &width))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a->pos[0]));
+  const char *fill = " ";
+  size_t fl = 1;
+  if (a->npos > 1) {
+    if (!sl_is_str(a->pos[1]))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "%s() argument 2 must be a unicode character, not %s",
+                      strchr(name, '.') + 1, sl_type_name(a->pos[1]));
+    if (S(a->pos[1])->cplen != 1)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "The fill character must be exactly one character long");
+    fill = S(a->pos[1])->data, fl = S(a->pos[1])->len;
+  }
+  sl_strobj *s = S(self);
+  int64_t len = (int64_t)s->cplen;
+  if (width <= len) {
+    *out = sl_vincref(self);
+    return 0;
+  }
+  if (width > SL_NUMFMT_MAX_WIDTH) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+  int64_t marg = width - len, left;
+  if (where == 0) left = 0;                                /* ljust */
+  else if (where == 1) left = marg;                        /* rjust */
+  else left = marg / 2 + (marg & width & 1);               /* center (pad()) */
+  sl_strbuf b = SL_STRBUF_INIT;
+  for (int64_t i = 0; i < left; i++) sl_strbuf_append(&b, fill, fl);
+  sl_strbuf_append(&b, s->data, s->len);
+  for (int64_t i = left; i < marg; i++) sl_strbuf_append(&b, fill, fl);
+  return sl__str_result(rt, &b, out);
+}
+static int str_ljust(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  return pad(rt, self, a, out, 0, "str.ljust");
+}
+static int str_rjust(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  return pad(rt, self, a, out, 1, "str.rjust");
+}
+static int str_center(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  return pad(rt, self, a, out, 2, "str.center");
+}
+
+static int str_zfill(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  CHECK(1, 1, "str.zfill");
+  int64_t width;
+  if (!sl_as_index(a->pos[0], &width))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a->pos[0]));
+  sl_strobj *s = S(self);
+  if (width <= (int64_t)s->cplen) {
+    *out = sl_vincref(self);
+    return 0;
+  }
+  if (width > SL_NUMFMT_MAX_WIDTH) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+  sl_strbuf b = SL_STRBUF_INIT;
+  size_t sign = s->len && (s->data[0] == '+' || s->data[0] == '-');
+  sl_strbuf_append(&b, s->data, sign);
+  for (int64_t i = (int64_t)s->cplen; i < width; i++) sl_strbuf_putc(&b, '0');
+  sl_strbuf_append(&b, s->data + sign, s->len - sign);
+  return sl__str_result(rt, &b, out);
+}
+
+/* ---- encode / format --------------------------------------------------------------------- */
+
+
+static int str_encode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  static const char *const names[] = {"encoding", "errors"};
+  sl_value v[2];
+  if (sl_args_bind(rt, a, "encode", names, 2, 0, 2, v)) return -1;
+  for (int i = 0; i < 2; i++)
+    if (!sl_is_undef(v[i]) && !sl_is_str(v[i]))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "encode() argument '%s' must be str, not %s",
+                      names[i], sl_type_name(v[i]));
+  sl_strobj *s = S(self);
+  if (!sl_is_undef(v[0]) && !utf8_name(sl_str_cstr(v[0].u.o))) {
+    const char *e = sl_str_cstr(v[0].u.o);
+    /* ASCII text encodes the same in the ASCII-compatible codecs. */
+    bool compatible = !strcmp(e, "ascii") || !strcmp(e, "latin-1") || !strcmp(e, "latin1") ||
+                      !strcmp(e, "iso-8859-1");
+    if (!compatible || !s->ascii)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "simloop supports only the utf-8 codec (and ASCII text in ascii/latin-1), "
+                      "not '%s'", e);
+  }
+  sl_obj *b = sl_bytes_new(rt, (const unsigned char *)s->data, s->len);
+  if (!b) return -1;
+  *out = sl_obj_val(b);
+  return 0;
+}
+
+static int str_format_m(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (sl_str_format(rt, S(self)->data, S(self)->len, a, &b)) {
+    sl_strbuf_free(&b);
+    return -1;
+  }
+  return sl__str_result(rt, &b, out);
+}
+
+static const sl_cfunc_def str_case_methods[] = {
+    {"str.upper", str_upper, NULL, 0},
+    {"str.lower", str_lower, NULL, 0},
+    {"str.casefold", str_casefold, NULL, 0},
+    {"str.swapcase", str_swapcase, NULL, 0},
+    {"str.title", str_title, NULL, 0},
+    {"str.capitalize", str_capitalize, NULL, 0},
+    {"str.isdigit", str_isdigit, NULL, 0},
+    {"str.isdecimal", str_isdecimal, NULL, 0},
+    {"str.isnumeric", str_isnumeric, NULL, 0},
+    {"str.isalpha", str_isalpha, NULL, 0},
+    {"str.isalnum", str_isalnum, NULL, 0},
+    {"str.isspace", str_isspace, NULL, 0},
+    {"str.isupper", str_isupper, NULL, 0},
+    {"str.islower", str_islower, NULL, 0},
+    {"str.isascii", str_isascii, NULL, 0},
+    {"str.isidentifier", str_isidentifier, NULL, 0},
+    {"str.istitle", str_istitle, NULL, 0},
+    {"str.ljust", str_ljust, NULL, 0},
+    {"str.rjust", str_rjust, NULL, 0},
+    {"str.center", str_center, NULL, 0},
+    {"str.zfill", str_zfill, NULL, 0},
+    {"str.encode", str_encode, NULL, 0},
+    {"str.format", str_format_m, NULL, 0},
+    {NULL, NULL, NULL, 0}};
+
+int sl__str_case_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
+  return sl_methods_lookup(rt, self, str_case_methods, name, out);
+}
