@@ -72,6 +72,12 @@ void sl__parse_leave(sl_parser *p);
 void *sl__parse_alloc(sl_parser *p, size_t size);
 /* Byte offset where `line` starts (error path only: O(file size)). */
 size_t sl__parse_line_offset(const sl_parser *p, uint32_t line);
+/* A syntax error at expression e; fmt takes two strings. Shared by the
+ * expression parser and the target check (parser_target.c). */
+_Noreturn static inline void fail_expr(sl_parser *p, const sl_ast_expr *e, const char *fmt,
+                                       const char *a, const char *b) {
+  sl__parse_fail_pos(p, e->line, e->col, sl__parse_line_offset(p, e->line) + 0, fmt, a, b);
+}
 sl_ast_str sl__parse_str(sl_parser *p, const char *s, size_t n);
 sl_ast_str sl__parse_ident(sl_parser *p, const sl_token *t);
 void sl__vec_push(sl_parser *p, sl_vec *v, const void *elem, size_t size);

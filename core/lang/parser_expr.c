@@ -1,6 +1,7 @@
 /* Expressions. Mirrors the expression rules of CPython's Grammar/python.gram
  * (expression, disjunction, ..., primary, atom), with the binary operators
- * collapsed into one precedence-climbing function.
+ * collapsed into one precedence-climbing function. Assignment targets are
+ * checked in parser_target.c, parameter lists parsed in parser_params.c.
  *
  * Precedence, lowest first: lambda; if-else; or; and; not; comparisons
  * (in, not in, is, is not, <, ...); |; ^; &; << >>; + -; * / // %;
@@ -28,11 +29,6 @@ static sl_ast_expr *done(sl_parser *p, sl_ast_expr *e) {
   return e;
 }
 
-_Noreturn static void fail_expr(sl_parser *p, const sl_ast_expr *e, const char *fmt,
-                                const char *a, const char *b) {
-  sl__parse_fail_pos(p, e->line, e->col, sl__parse_line_offset(p, e->line) + 0, fmt, a, b);
-}
-
 bool sl__parse_starts_expr(sl_tok_kind k) {
   switch (k) {
   case SL_TOK_NAME: case SL_TOK_INT: case SL_TOK_FLOAT: case SL_TOK_STRING:
@@ -44,77 +40,6 @@ bool sl__parse_starts_expr(sl_tok_kind k) {
     return true;
   default:
     return false;
-  }
-}
-
-/* ---- names of expressions, for "cannot assign to X" ------------------------ */
-
-const char *sl__parse_expr_name(const sl_ast_expr *e) {
-  switch (e->kind) {
-  case SL_EXPR_CONST:
-    switch (e->u.constant.kind) {
-    case SL_CONST_NONE: return "None";
-    case SL_CONST_TRUE: return "True";
-    case SL_CONST_FALSE: return "False";
-    case SL_CONST_ELLIPSIS: return "ellipsis";
-    default: return "literal";
-    }
-  case SL_EXPR_NAME: return "name";
-  case SL_EXPR_FSTRING: case SL_EXPR_FORMATTED: return "f-string expression";
-  case SL_EXPR_TUPLE: return "tuple";
-  case SL_EXPR_LIST: return "list";
-  case SL_EXPR_SET: return "set display";
-  case SL_EXPR_DICT: return "dict literal";
-  case SL_EXPR_LISTCOMP: return "list comprehension";
-  case SL_EXPR_SETCOMP: return "set comprehension";
-  case SL_EXPR_DICTCOMP: return "dict comprehension";
-  case SL_EXPR_GENEXP: return "generator expression";
-  case SL_EXPR_BOOLOP: case SL_EXPR_BINOP: case SL_EXPR_UNARYOP: return "expression";
-  case SL_EXPR_COMPARE: return "comparison";
-  case SL_EXPR_IFEXP: return "conditional expression";
-  case SL_EXPR_LAMBDA: return "lambda";
-  case SL_EXPR_NAMEDEXPR: return "named expression";
-  case SL_EXPR_AWAIT: return "await expression";
-  case SL_EXPR_CALL: return "function call";
-  case SL_EXPR_ATTRIBUTE: return "attribute";
-  case SL_EXPR_SUBSCRIPT: return "subscript";
-  case SL_EXPR_SLICE: return "slice";
-  case SL_EXPR_STARRED: return "starred";
-  }
-  return "expression";
-}
-
-void sl__parse_set_ctx(sl_parser *p, sl_ast_expr *e, sl_ast_ctx ctx, const char *suffix) {
-  switch (e->kind) {
-  case SL_EXPR_NAME: e->u.name.ctx = ctx; return;
-  case SL_EXPR_ATTRIBUTE: e->u.attribute.ctx = ctx; return;
-  case SL_EXPR_SUBSCRIPT: e->u.subscript.ctx = ctx; return;
-  case SL_EXPR_TUPLE:
-  case SL_EXPR_LIST: {
-    size_t starred = 0;
-    e->u.seq.ctx = ctx;
-    for (size_t i = 0; i < e->u.seq.n; i++) {
-      sl_ast_expr *x = e->u.seq.elts[i];
-      if (x->kind == SL_EXPR_STARRED) {
-        if (ctx == SL_CTX_DEL) fail_expr(p, x, "cannot delete starred%s", "", "");
-        if (++starred > 1)
-          fail_expr(p, x, "multiple starred expressions in assignment%s", "", "");
-        x->u.starred.ctx = ctx;
-        if (x->u.starred.value->kind == SL_EXPR_STARRED)
-          fail_expr(p, x, "can't use starred expression here%s", "", "");
-        sl__parse_set_ctx(p, x->u.starred.value, ctx, "");
-      } else {
-        sl__parse_set_ctx(p, x, ctx, "");
-      }
-    }
-    return;
-  }
-  case SL_EXPR_STARRED:
-    if (ctx == SL_CTX_DEL) fail_expr(p, e, "cannot delete starred%s", "", "");
-    fail_expr(p, e, "starred assignment target must be in a list or tuple%s", "", "");
-  default:
-    if (ctx == SL_CTX_DEL) fail_expr(p, e, "cannot delete %s%s", sl__parse_expr_name(e), "");
-    fail_expr(p, e, "cannot assign to %s%s", sl__parse_expr_name(e), suffix);
   }
 }
 
@@ -747,99 +672,4 @@ sl_ast_expr *sl__parse_target_list(sl_parser *p) {
   e->u.seq.elts = v.data;
   e->u.seq.n = v.n;
   return done(p, e);
-}
-
-/* ---- parameters ----------------------------------------------------------------- */
-
-static sl_ast_param *new_param(sl_parser *p, const sl_token *t) {
-  sl_ast_param *a = sl__parse_alloc(p, sizeof *a);
-  a->name = sl__parse_ident(p, t);
-  a->line = t->line;
-  a->col = t->col;
-  return a;
-}
-
-static void check_dup(sl_parser *p, const sl_token *t, const sl_ast_param *prm, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (prm[i].name.len == t->len && memcmp(prm[i].name.data, p->src + t->start, t->len) == 0)
-      sl__parse_syntax(p, t, "duplicate argument '%s' in function definition",
-                       prm[i].name.data);
-}
-
-sl_ast_params *sl__parse_params(sl_parser *p, bool is_lambda) {
-  sl_tok_kind end = is_lambda ? SL_TOK_COLON : SL_TOK_RPAR;
-  sl_ast_params *a = sl__parse_alloc(p, sizeof *a);
-  /* All names go in one vector too, for the duplicate check. */
-  sl_vec params = {0}, defaults = {0}, kwonly = {0}, kwdefaults = {0}, all = {0};
-  bool star = false, slash = false;
-  while (!AT(end)) {
-    sl_token t = *CUR(p);
-    if (t.kind == SL_TOK_SLASH) {
-      if (slash) sl__parse_syntax(p, &t, "/ may appear only once");
-      if (star) sl__parse_syntax(p, &t, "/ must be ahead of *");
-      if (params.n == 0) sl__parse_syntax(p, &t, "at least one argument must precede /");
-      slash = true;
-      a->n_posonly = params.n;
-      NEXT();
-    } else if (t.kind == SL_TOK_STAR || t.kind == SL_TOK_DOUBLESTAR) {
-      bool dbl = t.kind == SL_TOK_DOUBLESTAR;
-      if (!dbl && star) sl__parse_syntax(p, &t, "* argument may appear only once");
-      NEXT();
-      sl_token n = *CUR(p);
-      if (n.kind == SL_TOK_NAME) {
-        check_dup(p, &n, all.data, all.n);
-        sl_ast_param *prm = new_param(p, &n);
-        sl__vec_push(p, &all, prm, sizeof *prm);
-        NEXT();
-        if (!is_lambda && ACCEPT(SL_TOK_COLON)) {
-          ACCEPT(SL_TOK_STAR); /* `*args: *Ts` */
-          sl__parse_expression(p);
-        }
-        if (AT(SL_TOK_EQUAL))
-          sl__parse_syntax(p, CUR(p), dbl ? "var-keyword argument cannot have default value"
-                                          : "var-positional argument cannot have default value");
-        if (dbl) a->kwarg = prm;
-        else a->vararg = prm;
-      } else if (dbl || (!AT(SL_TOK_COMMA))) {
-        if (!dbl) sl__parse_syntax(p, &t, "named arguments must follow bare *");
-        sl__parse_invalid(p);
-      }
-      if (!dbl) star = true;
-      if (dbl) {
-        ACCEPT(SL_TOK_COMMA);
-        if (!AT(end)) sl__parse_syntax(p, CUR(p), "arguments cannot follow var-keyword argument");
-        break;
-      }
-    } else if (t.kind == SL_TOK_NAME) {
-      check_dup(p, &t, all.data, all.n);
-      sl_ast_param *prm = new_param(p, &t);
-      sl__vec_push(p, &all, prm, sizeof *prm);
-      NEXT();
-      if (!is_lambda && ACCEPT(SL_TOK_COLON)) sl__parse_expression(p); /* dropped */
-      sl_ast_expr *def = NULL;
-      if (ACCEPT(SL_TOK_EQUAL)) def = sl__parse_expression(p);
-      if (star) {
-        sl__vec_push(p, &kwonly, prm, sizeof *prm);
-        sl__vec_push(p, &kwdefaults, &def, sizeof def);
-      } else {
-        sl__vec_push(p, &params, prm, sizeof *prm);
-        if (def) sl__vec_push(p, &defaults, &def, sizeof def);
-        else if (defaults.n)
-          sl__parse_syntax(p, &t, "parameter without a default follows parameter with a default");
-      }
-    } else {
-      sl__parse_invalid(p);
-    }
-    if (!ACCEPT(SL_TOK_COMMA)) break;
-  }
-  if (star && !a->vararg && kwonly.n == 0)
-    sl__parse_syntax(p, CUR(p), "named arguments must follow bare *");
-  a->params = params.data;
-  a->n_params = params.n;
-  a->defaults = defaults.data;
-  a->n_defaults = defaults.n;
-  a->kwonly = kwonly.data;
-  a->n_kwonly = kwonly.n;
-  a->kw_defaults = kwdefaults.data;
-  return a;
 }
