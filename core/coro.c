@@ -21,6 +21,13 @@ const char *sl_coro_qualname(sl_obj *co) {
   return co->type->coro->qualname ? co->type->coro->qualname(co) : "<coroutine>";
 }
 
+void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out) {
+  if (co->type->coro->format)
+    co->type->coro->format(rt, co, out);
+  else
+    sl_strbuf_printf(out, "%s()", sl_coro_qualname(co));
+}
+
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_value t = aw->target;
   aw->target = sl_undef();
@@ -143,7 +150,8 @@ static void ccoro_close(sl_rt *rt, sl_obj *o) {
 
 static const char *ccoro_qualname(sl_obj *o) { return ((sl_ccoro *)o)->def->qualname; }
 
-static const sl_coro_ops ccoro_ops = {ccoro_send, ccoro_throw, ccoro_close, ccoro_qualname, NULL};
+static const sl_coro_ops ccoro_ops = {ccoro_send, ccoro_throw, ccoro_close, ccoro_qualname, NULL,
+                                      NULL};
 
 const sl_type sl_ccoro_type = {.name = "coroutine", .clear = ccoro_clear, .coro = &ccoro_ops,
                                .size = sizeof(sl_ccoro)};

@@ -24,6 +24,10 @@ struct sl_coro_ops {
   const char *(*qualname)(sl_obj *co);
   /* Appends where the coroutine is suspended ("file:line in func"); may be NULL. */
   void (*where)(sl_rt *rt, sl_obj *co, sl_strbuf *out);
+  /* Appends coroutines._format_coroutine(co): "f() running at file:line" or
+   * "f() done, defined at file:line"; NULL: just "f()" (a coroutine with no
+   * code of the program's, such as the library's own). */
+  void (*format)(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 };
 
 static inline bool sl_is_coro(sl_value v) { return v.tag == SL_V_OBJ && v.u.o->type->coro; }
@@ -31,6 +35,8 @@ sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out);
 sl_coro_status sl_coro_throw(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out);
 void sl_coro_close(sl_rt *rt, sl_obj *co);
 const char *sl_coro_qualname(sl_obj *co);
+/* Appends coroutines._format_coroutine(co) (see sl_coro_ops.format). */
+void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 
 /* `await x` in progress: x is a future or a coroutine we delegate to. */
 typedef struct sl_awaiter {

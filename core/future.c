@@ -1,5 +1,7 @@
 /* Future (see future.h). Mirrors Lib/asyncio/futures.py; where the C
  * accelerator (_asynciomodule.c) differs observably we follow it. */
+#include "core/handle.h"
+#include "core/reprlib.h"
 #include "core/future.h"
 
 #include "core/alloc.h"
@@ -29,19 +31,43 @@ static const char *state_name(sl_future_state s) {
   return s == SL_FUTURE_PENDING ? "pending" : s == SL_FUTURE_CANCELLED ? "cancelled" : "finished";
 }
 
-/* <Future pending>, <Future finished result=1>, ... (no addresses). */
-static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+/* base_futures._format_callbacks: cb=[first, second] or
+ * cb=[first, <N more>, last]. */
+static void format_callbacks(sl_rt *rt, sl_future *f, sl_strbuf *out) {
+  size_t n = f->ncallbacks;
+  sl_strbuf_puts(out, " cb=[");
+  sl_format_callback_source(rt, f->callbacks[0], NULL, 0, out);
+  if (n == 2) {
+    sl_strbuf_puts(out, ", ");
+    sl_format_callback_source(rt, f->callbacks[1], NULL, 0, out);
+  } else if (n > 2) {
+    sl_strbuf_printf(out, ", <%zu more>, ", n - 2);
+    sl_format_callback_source(rt, f->callbacks[n - 1], NULL, 0, out);
+  }
+  sl_strbuf_putc(out, ']');
+}
+
+int sl_future_repr_outcome(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_future *f = sl_as_future(o);
-  sl_strbuf_printf(out, "<Future %s", state_name(f->state));
   if (f->state == SL_FUTURE_FINISHED) {
     if (f->exception) {
       sl_strbuf_puts(out, " exception=");
       if (sl_repr(rt, sl_obj_val(f->exception), out)) return -1;
     } else {
+      /* reprlib.repr: long results are shortened. */
       sl_strbuf_puts(out, " result=");
-      if (sl_repr(rt, f->result, out)) return -1;
+      if (sl_reprlib(rt, f->result, out)) return -1;
     }
   }
+  if (f->ncallbacks) format_callbacks(rt, f, out);
+  return 0;
+}
+
+/* base_futures._future_repr: <Future pending cb=[...]>, <Future finished
+ * result=1>, ... (the class name is the type's: _GatheringFuture). */
+static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<%s %s", o->type->name, state_name(sl_as_future(o)->state));
+  if (sl_future_repr_outcome(rt, o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
 }

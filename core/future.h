@@ -45,6 +45,10 @@ sl_obj *sl_future_new(sl_rt *rt);
 void sl_future_init(sl_obj *fut);
 /* Releases what the sl_future part holds (for subtypes' clear). */
 void sl_future_clear_fields(sl_rt *rt, sl_obj *fut);
+/* Appends what base_futures._future_repr_info shows after the state:
+ * " result=..." (reprlib-shortened) or " exception=...", then " cb=[...]".
+ * Returns -1 with an exception set when a repr failed. */
+int sl_future_repr_outcome(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
 void sl_future_release_fields(sl_obj *fut);
 
 /* result(): 0 and *out (new ref), or -1 with the exception raised. */

@@ -5,6 +5,7 @@
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/loop.h"
+#include "core/reprlib.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
@@ -73,29 +74,20 @@ static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out) {
   }
 }
 
-/* format_helpers._format_callback: "name(arg reprs)", each repr shortened
- * as reprlib.repr does for strings and other scalars (30 characters). The
- * " at file:line" CPython adds is left out: it names host paths. */
-static void format_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
-                            sl_strbuf *out) {
+void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                               sl_strbuf *out) {
   append_callable_name(rt, cb, out);
   sl_strbuf_putc(out, '(');
   if (rt->profile->callback_repr_hides_args) nargs = 0;
   for (size_t i = 0; i < nargs; i++) {
     if (i) sl_strbuf_puts(out, ", ");
-    sl_strbuf r = SL_STRBUF_INIT;
-    if (sl_repr(rt, args[i], &r) && !rt->fatal) sl_err_clear(rt);
-    bool container = sl_is_obj(args[i]) && args[i].u.o->type->unhashable;
-    if (r.len > 30 && !container) { /* reprlib: maxstring = maxother = 30 */
-      sl_strbuf_append(out, r.data, 13);
-      sl_strbuf_puts(out, "...");
-      sl_strbuf_append(out, r.data + r.len - 14, 14);
-    } else {
-      sl_strbuf_append(out, sl_strbuf_cstr(&r), r.len);
-    }
-    sl_strbuf_free(&r);
+    if (sl_reprlib(rt, args[i], out) && !rt->fatal) sl_err_clear(rt);
   }
   sl_strbuf_putc(out, ')');
+  const char *file;
+  int line;
+  if (rt->lang_func_source && rt->lang_func_source(cb, &file, &line))
+    sl_strbuf_printf(out, " at %s:%d", file, line);
 }
 
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
@@ -112,7 +104,7 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_obj *exc = sl_err_fetch(rt);
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_strbuf_puts(&msg, "Exception in callback ");
-  format_callback(rt, callback, h->args, h->nargs, &msg);
+  sl_format_callback_source(rt, callback, h->args, h->nargs, &msg);
   sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
   sl_strbuf_free(&msg);
   sl_decref(rt, exc);

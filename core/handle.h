@@ -37,5 +37,11 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 int sl_handle_run(sl_rt *rt, sl_obj *handle);
 /* Appends the canonical name of the handle (docs/trace.md). */
 void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);
+/* format_helpers._format_callback_source(cb, args): "name(arg reprs)" with
+ * each argument as reprlib.repr shows it (none from 3.13, which hides them),
+ * then " at file:line" for a function of the program. The library's own
+ * callbacks show no source: CPython's would name its install's paths. */
+void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                               sl_strbuf *out);
 
 #endif

@@ -42,6 +42,11 @@ struct sl_rt {
    * uses it where CPython's text goes through str(): exception messages in
    * task outcomes. NULL: the engine's own str(). */
   int (*lang_str)(sl_rt *rt, sl_value v, sl_strbuf *out);
+  /* For a function of the language (what inspect.isfunction accepts), the
+   * file and first line of its code, as asyncio's reprs show them
+   * (format_helpers._get_function_source). false for anything else, or
+   * NULL: no callable has a source. *file stays owned by the function. */
+  bool (*lang_func_source)(sl_value fn, const char **file, int *line);
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns

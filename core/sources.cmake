@@ -1,6 +1,7 @@
 # Sources of core/ (listed explicitly).
 list(APPEND SL_CORE_SOURCES
   core/alloc.c
+  core/reprlib.c
   core/cfunc.c
   core/coro.c
   core/errors.c

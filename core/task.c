@@ -22,14 +22,26 @@ static void task_clear(sl_rt *rt, sl_obj *o) {
   t->fut_waiter = NULL;
 }
 
+/* base_tasks._task_repr: state ("cancelling" while a cancellation is
+ * requested), name, coro=<...> as coroutines._format_coroutine shows it,
+ * wait_for=<the awaited future>, then the future's result and callbacks. */
 static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_task *t = sl_as_task(o);
-  const char *state = t->fut.state == SL_FUTURE_PENDING     ? "pending"
+  const char *state = t->fut.state == SL_FUTURE_PENDING
+                          ? (t->num_cancels_requested ? "cancelling" : "pending")
                       : t->fut.state == SL_FUTURE_CANCELLED ? "cancelled"
                                                             : "finished";
-  sl_strbuf_printf(out, "<Task %s name=", state);
+  sl_strbuf_printf(out, "<%s %s name=", o->type->name, state);
   sl_str_repr(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
-  sl_strbuf_printf(out, " coro=<%s()>>", t->coro ? sl_coro_qualname(t->coro) : "?");
+  sl_strbuf_puts(out, " coro=<");
+  if (t->coro) sl_coro_format(rt, t->coro, out);
+  sl_strbuf_putc(out, '>');
+  if (t->fut_waiter) {
+    sl_strbuf_puts(out, " wait_for=");
+    if (sl_repr(rt, sl_obj_val(t->fut_waiter), out)) return -1;
+  }
+  if (sl_future_repr_outcome(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

@@ -157,3 +157,12 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
   }
   sl_decref(rt, code);
 }
+
+bool sl_func_source(sl_value fn, const char **file, int *line) {
+  if (!sl_is_type(fn, &sl_func_type))
+    return false;
+  sl_code *c = sl_as_code(sl_as_func(fn.u.o)->code);
+  *file = sl_str_cstr(c->filename);
+  *line = (int)c->firstline;
+  return true;
+}

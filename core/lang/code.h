@@ -252,4 +252,9 @@ extern const sl_type sl_vmcoro_type;
 /* A suspended coroutine owning `f` (steals the frame). */
 sl_obj *sl_vmcoro_new(sl_rt *rt, sl_frame *f);
 
+/* rt->lang_func_source: a function's file and first line (borrowed from
+ * its code object); false for any other callable, bound methods included,
+ * as inspect.isfunction says. */
+bool sl_func_source(sl_value fn, const char **file, int *line);
+
 #endif

@@ -149,8 +149,23 @@ static void vmcoro_where(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     sl_strbuf_printf(out, "%s in %s (finished)", sl_str_cstr(c->filename), sl_str_cstr(c->qualname));
 }
 
+/* coroutines._format_coroutine: a coroutine with a frame (not finished,
+ * started or not) is "running at" its current line, the def line before it
+ * starts (the frame's f_lineno); a finished one is "done, defined at". */
+static void vmcoro_format(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  sl_code *c = sl_as_code(co->code);
+  const char *file = sl_str_cstr(c->filename);
+  if (co->frame)
+    sl_strbuf_printf(out, "%s() running at %s:%d", vmcoro_qualname(o), file,
+                     co->started ? co->frame->line : (int)c->firstline);
+  else
+    sl_strbuf_printf(out, "%s() done, defined at %s:%u", vmcoro_qualname(o), file,
+                     (unsigned)c->firstline);
+}
+
 static const sl_coro_ops vmcoro_ops = {vmcoro_send, vmcoro_throw, vmcoro_close, vmcoro_qualname,
-                                       vmcoro_where};
+                                       vmcoro_where, vmcoro_format};
 
 static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<coroutine object %s at %p>", vmcoro_qualname(o), (void *)o);

@@ -101,6 +101,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang = L;
   rt->lang_free = lang_free;
   rt->lang_str = sl_vm_str;
+  rt->lang_func_source = sl_func_source;
   L->filename = sl_strndup(filename, strlen(filename));
   L->src = sl_strndup(src ? src : "", src ? len : 0);
   L->srclen = src ? len : 0;
