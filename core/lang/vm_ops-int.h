@@ -1,0 +1,45 @@
+/* What the opcode families (vm_ops_*-int.h) share: the value-stack
+ * macros and the status an opcode body returns to the eval loop.
+ *
+ * Each family is a set of `static inline` functions included only by
+ * vm.c, so the loop in sl_vm_eval stays a plain dispatch table and the
+ * compiler still sees one function (the bodies inline into their case).
+ * An opcode body gets the run, the frame, its code, the argument and the
+ * address of the stack pointer; it never owns the frame.
+ * Not installed; not a contract. */
+#ifndef SL_LANG_VM_OPS_INT_H
+#define SL_LANG_VM_OPS_INT_H
+
+#include "core/alloc.h"
+#include "core/dict.h"
+#include "core/exc.h"
+#include "core/lang/ops.h"
+#include "core/str.h"
+#include "core/tuple.h"
+#include "core/lang/vm-int.h"
+
+/* What an opcode body returns: 0 to continue with the next instruction,
+ * otherwise how the loop must unwind. */
+enum {
+  SL_OPR_OK = 0,
+  SL_OPR_ERROR = -1,   /* new exception: set __context__, add a traceback entry */
+  SL_OPR_RAISED = -2,  /* `raise X`: context already set, add a traceback entry */
+  SL_OPR_RERAISE = -3, /* re-raise as is: no context, no traceback entry */
+  SL_OPR_FATAL = -4,   /* rt->fatal (or a corrupt frame): leave the frame at once */
+};
+
+#define SP (*spp)
+#define PUSH(v) (*SP++ = (v))
+#define POP() (*--SP)
+#define TOP() (SP[-1])
+#define PEEK(n) (SP[-(n)])
+
+/* Bodies are inlined into their case even when two opcodes share one
+ * (a bool argument picks the variant): an out-of-line body would take
+ * the stack pointer's address out of the loop and slow every opcode. */
+#define SL_OP_INLINE static inline __attribute__((always_inline))
+
+/* The parameters every opcode body takes. */
+#define SL_OP_PARAMS sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value **spp
+
+#endif

@@ -1,0 +1,147 @@
+/* Opcode family: calls, making functions and classes, super(), imports.
+ * Included only by vm.c. */
+#ifndef SL_LANG_VM_OPS_CALLS_INT_H
+#define SL_LANG_VM_OPS_CALLS_INT_H
+
+#include "core/alloc.h"
+#include "core/lang/vm_ops-int.h"
+#include "core/tuple.h"
+
+/* Calls with keyword names taken from a tuple of str. */
+static int call_kw(sl_rt *rt, sl_value fn, const sl_value *argv, size_t npos, const sl_value *kwv,
+                   sl_obj *names, sl_value *out) {
+  sl_tuple *t = sl_as_tuple(names);
+  sl_obj *kwn[64];
+  size_t nk = t->len < 64 ? t->len : 64;
+  for (size_t i = 0; i < nk; i++) kwn[i] = t->items[i].u.o;
+  sl_args a = {argv, npos, kwv, kwn, nk};
+  return sl_vm_call(rt, fn, &a, out);
+}
+
+static int call_ex(sl_rt *rt, sl_value fn, sl_value args, sl_value kw, sl_value *out) {
+  sl_tuple *t = sl_as_tuple(args.u.o);
+  if (sl_is_undef(kw) || sl_dict_len(kw.u.o) == 0) {
+    sl_args a = {t->items, t->len, NULL, NULL, 0};
+    return sl_vm_call(rt, fn, &a, out);
+  }
+  size_t nk = sl_dict_len(kw.u.o);
+  sl_value *vals = sl_malloc(nk * sizeof *vals);
+  sl_obj **names = sl_malloc(nk * sizeof *names);
+  if (!vals || !names) {
+    sl_free(vals);
+    sl_free(names);
+    return sl_nomem(rt);
+  }
+  size_t pos = 0, i = 0;
+  sl_value k, v;
+  int rc = 0;
+  while (sl_dict_next(kw.u.o, &pos, &k, &v)) {
+    if (!sl_is_str(k)) {
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "keywords must be strings");
+      break;
+    }
+    names[i] = k.u.o;
+    vals[i++] = v;
+  }
+  if (!rc) {
+    sl_args a = {t->items, t->len, vals, names, i};
+    rc = sl_vm_call(rt, fn, &a, out);
+  }
+  sl_free(vals);
+  sl_free(names);
+  return rc;
+}
+
+SL_OP_INLINE int op_call(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value *argv = SP - arg, fn = argv[-1], v;
+  sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
+  int rc = sl_vm_call(rt, fn, &a, &v);
+  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_call_kw(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value names = POP();
+  size_t nk = sl_as_tuple(names.u.o)->len;
+  sl_value *argv = SP - arg, fn = argv[-1], v;
+  int rc = call_kw(rt, fn, argv, (size_t)arg - nk, SP - nk, names.u.o, &v);
+  sl_vdecref(rt, names);
+  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_call_ex(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value kw = arg ? POP() : sl_undef();
+  sl_value args = POP(), fn = POP(), v;
+  int rc = call_ex(rt, fn, args, kw, &v);
+  sl_vdecref(rt, kw);
+  sl_vdecref(rt, args);
+  sl_vdecref(rt, fn);
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_make_function(SL_OP_PARAMS) {
+  (void)co;
+  unsigned flags = (unsigned)arg;
+  sl_obj *code = POP().u.o;
+  sl_obj *closure = (flags & SL_MF_CLOSURE) ? POP().u.o : NULL;
+  sl_obj *kwdefaults = (flags & SL_MF_KWDEFAULTS) ? POP().u.o : NULL;
+  sl_obj *defaults = (flags & SL_MF_DEFAULTS) ? POP().u.o : NULL;
+  sl_obj *o = sl_obj_alloc(rt, &sl_func_type);
+  if (!o) {
+    sl_decref(rt, code);
+    sl_decref(rt, closure);
+    sl_decref(rt, kwdefaults);
+    sl_decref(rt, defaults);
+    return -1;
+  }
+  sl_func *fn = sl_as_func(o);
+  fn->code = code; /* the references popped are stolen */
+  fn->closure = closure;
+  fn->kwdefaults = kwdefaults;
+  fn->defaults = defaults;
+  fn->globals = f->globals;
+  sl_incref(f->globals);
+  PUSH(sl_obj_val(o));
+  return 0;
+}
+
+SL_OP_INLINE int op_import_name(SL_OP_PARAMS) {
+  (void)f;
+  sl_value m;
+  if (sl_vm_import(rt, sl_str_cstr(co->names[arg]), &m)) return -1;
+  PUSH(m);
+  return 0;
+}
+
+SL_OP_INLINE int op_build_class(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value *bases = SP - arg, v;
+  int rc = sl_vm_build_class(rt, bases[-2], bases[-1].u.o, bases, (size_t)arg, &v);
+  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_super(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value self = POP(), cls = POP(), v;
+  int rc = sl__vm_super_new(rt, cls, self, &v);
+  sl_vdecref(rt, self);
+  sl_vdecref(rt, cls);
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+#endif

@@ -1,0 +1,114 @@
+/* Opcode family: jumps, loops over iterators and the block stack of
+ * try/finally/except. Included only by vm.c. */
+#ifndef SL_LANG_VM_OPS_CONTROL_INT_H
+#define SL_LANG_VM_OPS_CONTROL_INT_H
+
+#include "core/lang/vm_ops-int.h"
+
+SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
+  (void)co, (void)spp;
+  /* Every loop jumps backwards: the one place an endless loop with no
+   * await (which would never let the event loop step) is bounded. */
+  sl_lang *L = sl_vm_lang(rt);
+  if ((uint32_t)arg < f->ip && L->max_iterations && ++L->iterations > L->max_iterations) {
+    sl_rt_fatal(rt, SL_EBUDGET);
+    return SL_OPR_FATAL;
+  }
+  f->ip = (uint32_t)arg;
+  return 0;
+}
+
+SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {
+  (void)co;
+  sl_value v = POP();
+  bool t = false;
+  int rc = sl_truth(rt, v, &t);
+  sl_vdecref(rt, v);
+  if (rc) return -1;
+  if (t == when) f->ip = (uint32_t)arg;
+  return 0;
+}
+
+SL_OP_INLINE int op_jump_if_or_pop(SL_OP_PARAMS, bool when) {
+  (void)co;
+  bool t = false;
+  if (sl_truth(rt, TOP(), &t)) return -1;
+  if (t == when) f->ip = (uint32_t)arg;
+  else sl_vdecref(rt, POP());
+  return 0;
+}
+
+SL_OP_INLINE int op_pop_jump_if_none(SL_OP_PARAMS) {
+  (void)co;
+  sl_value v = POP();
+  if (sl_is_none(v)) f->ip = (uint32_t)arg;
+  sl_vdecref(rt, v);
+  return 0;
+}
+
+SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value v = POP(), it;
+  int rc = sl_iter(rt, v, &it);
+  sl_vdecref(rt, v);
+  if (rc) return -1;
+  PUSH(it);
+  return 0;
+}
+
+SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
+  (void)co;
+  sl_value item;
+  int r = sl_iter_next(rt, TOP(), &item);
+  if (r < 0) return -1;
+  if (r == 0) {
+    sl_vdecref(rt, POP());
+    f->ip = (uint32_t)arg;
+  } else {
+    PUSH(item);
+  }
+  return 0;
+}
+
+static inline int push_block(sl_rt *rt, sl_frame *f, sl_block_kind kind, int32_t handler, uint32_t level) {
+  if (f->nblocks >= sl_as_code(f->code)->maxblocks) {
+    sl_rt_fatal(rt, SL_ECORRUPT);
+    return SL_OPR_FATAL;
+  }
+  f->blocks[f->nblocks++] = (sl_block){(uint8_t)kind, handler, level, NULL};
+  return 0;
+}
+
+SL_OP_INLINE int op_setup_finally(SL_OP_PARAMS) {
+  (void)co;
+  return push_block(rt, f, SL_BLOCK_FINALLY, arg, (uint32_t)(SP - f->stack));
+}
+
+SL_OP_INLINE int op_pop_block(SL_OP_PARAMS) {
+  (void)rt, (void)co, (void)arg, (void)spp;
+  f->nblocks--;
+  return 0;
+}
+
+/* (exc -- exc): exc becomes the exception being handled until POP_EXCEPT. */
+SL_OP_INLINE int op_push_exc_info(SL_OP_PARAMS) {
+  (void)co, (void)arg;
+  int rc = push_block(rt, f, SL_BLOCK_HANDLER, -1, (uint32_t)(SP - f->stack - 1));
+  if (rc) return rc;
+  f->blocks[f->nblocks - 1].saved_exc = f->exc_info;
+  f->exc_info = TOP().u.o;
+  sl_incref(f->exc_info);
+  return 0;
+}
+
+SL_OP_INLINE int op_pop_except(SL_OP_PARAMS) {
+  (void)co, (void)arg, (void)spp;
+  sl_block *b = &f->blocks[--f->nblocks];
+  sl_obj *old = f->exc_info;
+  f->exc_info = b->saved_exc;
+  b->saved_exc = NULL;
+  sl_decref(rt, old);
+  return 0;
+}
+
+#endif

@@ -1,0 +1,256 @@
+/* Opcode family: the stack, locals, cells, globals, names, attributes and
+ * subscripts (loads, stores, deletes). Included only by vm.c. */
+#ifndef SL_LANG_VM_OPS_LOAD_INT_H
+#define SL_LANG_VM_OPS_LOAD_INT_H
+
+#include <string.h>
+
+#include "core/dict-int.h"
+#include "core/lang/vm_ops-int.h"
+#include "core/str.h"
+
+static inline int unbound_local(sl_rt *rt, sl_obj *name) {
+  return sl_raise(rt, SL_EXC_UNBOUND_LOCAL_ERROR,
+                  "cannot access local variable '%s' where it is not associated with a value",
+                  sl_str_cstr(name));
+}
+
+static inline int unbound_cell(sl_rt *rt, sl_code *co, int32_t i) {
+  if ((uint32_t)i < co->ncells) return unbound_local(rt, co->cellnames[i]);
+  return sl_raise(rt, SL_EXC_NAME_ERROR,
+                  "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+                  sl_str_cstr(co->cellnames[i]));
+}
+
+static inline int load_global(sl_rt *rt, sl_frame *f, sl_obj *name, sl_value *out) {
+  bool found = false;
+  if (f->ns) {
+    if (sl_dict_get(rt, f->ns, sl_obj_val(name), out, &found)) return -1;
+    if (found) return 0;
+  }
+  if (sl_dict_get(rt, f->globals, sl_obj_val(name), out, &found)) return -1;
+  if (found) return 0;
+  return sl__vm_builtin(rt, sl_str_cstr(name), out);
+}
+
+/* LOAD_GLOBAL (and LOAD_NAME outside class bodies, where the namespace is
+ * the globals): globals, then builtins, through the code object's cache.
+ * A global lookup used to hash and compare the name's bytes in up to two
+ * dicts every time (names in code objects are not the dicts' key
+ * objects); now a hit costs two version compares. */
+SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value *out) {
+  sl_gcache *gc = &co->gcache[arg];
+  sl__htable *g = sl__as_htable(f->globals);
+  sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
+  if (gc->gversion && gc->gversion == g->version) {
+    if (!gc->builtin) {
+      *out = sl_vincref(g->entries[gc->ix].value);
+      return 0;
+    }
+    if (gc->bversion == b->version) {
+      *out = sl_vincref(b->entries[gc->ix].value);
+      return 0;
+    }
+  }
+  sl_obj *name = co->names[arg];
+  long ix;
+  if (sl__dict_find(rt, f->globals, sl_obj_val(name), &ix)) return -1;
+  if (ix >= 0) {
+    *out = sl_vincref(g->entries[ix].value);
+    *gc = (sl_gcache){g->version, 0, (uint32_t)ix, false};
+    return 0;
+  }
+  if (sl__dict_find(rt, &b->hdr, sl_obj_val(name), &ix)) return -1;
+  if (ix >= 0) {
+    *out = sl_vincref(b->entries[ix].value);
+    *gc = (sl_gcache){g->version, b->version, (uint32_t)ix, true};
+    return 0;
+  }
+  return sl__vm_builtin(rt, sl_str_cstr(name), out);
+}
+
+/* LOAD_ATTR on a module, through the code object's cache: 1 with *out
+ * set when the name is in the module's dict, 0 when the generic getattr
+ * must answer (absent names, and __class__, which getattr answers before
+ * looking in the dict), -1 on error. Same version argument as above. */
+SL_OP_INLINE int load_module_attr(sl_rt *rt, sl_code *co, int32_t arg, sl_obj *mod, sl_value *out) {
+  sl_gcache *ac = &co->acache[arg];
+  sl__htable *d = sl__as_htable(((sl_module *)mod)->dict);
+  if (ac->gversion && ac->gversion == d->version) {
+    *out = sl_vincref(d->entries[ac->ix].value);
+    return 1;
+  }
+  sl_obj *name = co->names[arg];
+  if (!strcmp(sl_str_cstr(name), "__class__")) return 0;
+  long ix;
+  if (sl__dict_find(rt, &d->hdr, sl_obj_val(name), &ix)) return -1;
+  if (ix < 0) return 0;
+  *out = sl_vincref(d->entries[ix].value);
+  *ac = (sl_gcache){d->version, 0, (uint32_t)ix, false};
+  return 1;
+}
+
+SL_OP_INLINE int op_pop_top(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_vdecref(rt, POP());
+  return 0;
+}
+
+SL_OP_INLINE int op_copy(SL_OP_PARAMS) {
+  (void)rt, (void)f, (void)co;
+  sl_value v = PEEK(arg);
+  PUSH(sl_vincref(v));
+  return 0;
+}
+
+SL_OP_INLINE int op_swap(SL_OP_PARAMS) {
+  (void)rt, (void)f, (void)co;
+  sl_value t = SP[-1];
+  SP[-1] = SP[-arg];
+  SP[-arg] = t;
+  return 0;
+}
+
+SL_OP_INLINE int op_load_const(SL_OP_PARAMS) {
+  (void)rt, (void)f;
+  PUSH(sl_vincref(co->consts[arg]));
+  return 0;
+}
+
+SL_OP_INLINE int op_load_fast(SL_OP_PARAMS) {
+  if (sl_is_undef(f->locals[arg])) return unbound_local(rt, co->localnames[arg]);
+  PUSH(sl_vincref(f->locals[arg]));
+  return 0;
+}
+
+SL_OP_INLINE int op_store_fast(SL_OP_PARAMS) {
+  (void)co;
+  sl_vset(rt, &f->locals[arg], POP());
+  return 0;
+}
+
+SL_OP_INLINE int op_delete_fast(SL_OP_PARAMS) {
+  (void)spp;
+  if (sl_is_undef(f->locals[arg])) return unbound_local(rt, co->localnames[arg]);
+  sl_vset(rt, &f->locals[arg], sl_undef());
+  return 0;
+}
+
+SL_OP_INLINE int op_load_deref(SL_OP_PARAMS) {
+  sl_cell *cell = (sl_cell *)f->cells[arg];
+  if (sl_is_undef(cell->v)) return unbound_cell(rt, co, arg);
+  PUSH(sl_vincref(cell->v));
+  return 0;
+}
+
+SL_OP_INLINE int op_store_deref(SL_OP_PARAMS) {
+  (void)co;
+  sl_vset(rt, &((sl_cell *)f->cells[arg])->v, POP());
+  return 0;
+}
+
+SL_OP_INLINE int op_delete_deref(SL_OP_PARAMS) {
+  (void)spp;
+  sl_cell *cell = (sl_cell *)f->cells[arg];
+  if (sl_is_undef(cell->v)) return unbound_cell(rt, co, arg);
+  sl_vset(rt, &cell->v, sl_undef());
+  return 0;
+}
+
+SL_OP_INLINE int op_load_closure(SL_OP_PARAMS) {
+  (void)rt, (void)co;
+  sl_incref(f->cells[arg]);
+  PUSH(sl_obj_val(f->cells[arg]));
+  return 0;
+}
+
+/* LOAD_GLOBAL, and LOAD_NAME (class bodies look in their namespace first). */
+SL_OP_INLINE int op_load_global(SL_OP_PARAMS, bool global) {
+  sl_value v;
+  if (global || !f->ns) {
+    if (load_global_cached(rt, f, co, arg, &v)) return -1;
+    PUSH(v);
+    return 0;
+  }
+  if (load_global(rt, f, co->names[arg], &v)) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_store_global(SL_OP_PARAMS, bool name) {
+  sl_value v = POP();
+  sl_obj *d = name && f->ns ? f->ns : f->globals;
+  int rc = sl_dict_set(rt, d, sl_obj_val(co->names[arg]), v);
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+SL_OP_INLINE int op_delete_global(SL_OP_PARAMS, bool name) {
+  (void)spp;
+  sl_obj *d = name && f->ns ? f->ns : f->globals;
+  bool found = false;
+  if (sl_dict_del(rt, d, sl_obj_val(co->names[arg]), &found)) return -1;
+  if (!found) return sl_raise(rt, SL_EXC_NAME_ERROR, "name '%s' is not defined", sl_str_cstr(co->names[arg]));
+  return 0;
+}
+
+SL_OP_INLINE int op_load_attr(SL_OP_PARAMS) {
+  (void)f;
+  sl_value obj = POP(), v;
+  int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, &v) : 0;
+  if (rc > 0) rc = 0;
+  else if (rc == 0) rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
+  sl_vdecref(rt, obj);
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_store_attr(SL_OP_PARAMS) {
+  (void)f;
+  sl_value obj = POP(), v = POP();
+  int rc = sl_vm_setattr(rt, obj, sl_str_cstr(co->names[arg]), v);
+  sl_vdecref(rt, obj);
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+SL_OP_INLINE int op_delete_attr(SL_OP_PARAMS) {
+  (void)f;
+  sl_value obj = POP();
+  int rc = sl_vm_setattr(rt, obj, sl_str_cstr(co->names[arg]), sl_undef());
+  sl_vdecref(rt, obj);
+  return rc;
+}
+
+SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value key = POP(), cont = POP(), v;
+  int rc = sl_getitem(rt, cont, key, &v);
+  sl_vdecref(rt, key);
+  sl_vdecref(rt, cont);
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+SL_OP_INLINE int op_store_subscr(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value key = POP(), cont = POP(), v = POP();
+  int rc = sl_setitem(rt, cont, key, v);
+  sl_vdecref(rt, key);
+  sl_vdecref(rt, cont);
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+SL_OP_INLINE int op_delete_subscr(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value key = POP(), cont = POP();
+  int rc = sl_delitem(rt, cont, key);
+  sl_vdecref(rt, key);
+  sl_vdecref(rt, cont);
+  return rc;
+}
+
+#endif
