@@ -23,6 +23,7 @@
 #include "core/profile.h"
 #include "sim/oracle.h"
 #include "sim/commands.h"
+#include "sim/infile.h"
 #include "sim/observers.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
@@ -445,9 +446,10 @@ int sl_cmd_conform(int argc, char **argv) {
   if (!c.files) return 2;
   for (int i = first; i < argc; i++) c.files[c.nfiles++] = argv[i];
   for (size_t i = 0; i < c.nfiles; i++) {
-    struct stat st;
-    if (stat(c.files[i], &st) != 0 || !S_ISREG(st.st_mode) || access(c.files[i], R_OK) != 0) {
-      fprintf(stderr, "simloop conform: %s: no such readable file\n", c.files[i]);
+    sl_strbuf ierr = SL_STRBUF_INIT;
+    if (sl_input_check(c.files[i], &ierr) != SL_EOK) {
+      fprintf(stderr, "simloop conform: %s", sl_strbuf_cstr(&ierr));
+      sl_strbuf_free(&ierr);
       goto usage_error;
     }
   }

@@ -21,6 +21,10 @@
 
 #include "core/alloc.h"
 #include "sim/commands.h"
+#include "sim/infile.h"
+#include "sim/outfile.h"
+#include "sim/quote.h"
+#include "sim/runrec.h"
 #include "sim/exploredb.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
@@ -93,6 +97,7 @@ typedef struct explore {
   bool tty;
   double t0, last_progress;
   bool oom;
+  bool store_failed; /* the database refused a write after the search */
 } explore;
 
 static void progress(explore *e, bool final) {
@@ -277,7 +282,7 @@ typedef struct failure {
   int64_t run_id;
   char hash[65];
   sl_strbuf log_path;
-  sl_strbuf replay_seed, replay_log;
+  sl_strbuf replay_seed, replay_log, minimize; /* shell-quoted commands */
 } failure;
 
 /* Replays failing run `row` with the recorder, stores it, writes its log. */
@@ -301,8 +306,22 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   sl_record_opts ro = {e->so.run.max_time, true, row->seed,
                        sl_strategy_name(e->so.strategy.kind), e->use_db ? e->db : NULL};
   sl_recorder *rec = NULL;
-  if (sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err) !=
-      SL_EOK) {
+  sl_errcode rrc = sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err);
+  if (rrc != SL_EOK && ro.db) {
+    /* The database failed: the failure still gets its log and its report,
+     * and the exit status says that storing failed. */
+    fprintf(stderr, "simloop explore: cannot store the failing run: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_clear(&err);
+    if (rec)
+      sl_recorder_free(rec);
+    rec = NULL;
+    sl_trial_free(&f->t);
+    sl_trial_init(&f->t);
+    ro.db = NULL;
+    e->store_failed = true;
+    rrc = sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err);
+  }
+  if (rrc != SL_EOK) {
     sl_strbuf_free(&params);
     goto fail;
   }
@@ -324,18 +343,25 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   else
     sl_strbuf_printf(&f->log_path, "%.*s-%s-%" PRIu64 ".decisions", (int)blen, base,
                      sl_strategy_name(e->so.strategy.kind), row->seed);
+  sl_strbuf qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT;
+  sl_shell_quote(&qpath, e->path);
+  sl_shell_quote(&qlog, sl_strbuf_cstr(&f->log_path));
   sl_strbuf comment = SL_STRBUF_INIT;
-  sl_strbuf_printf(&comment, "simloop explore %s %s --seed %" PRIu64 ": %s\n%s", e->path,
-                   sl_strbuf_cstr(&params), row->seed, sl_verdict_name(first.verdict),
-                   sl_strbuf_cstr(&first.detail));
+  sl_strbuf_printf(&comment, "simloop explore %s %s --seed %" PRIu64 ": %s\n%s",
+                   sl_strbuf_cstr(&qpath), sl_strbuf_cstr(&params), row->seed,
+                   sl_verdict_name(first.verdict), sl_strbuf_cstr(&first.detail));
   if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) !=
       SL_EOK)
     status = 2;
   sl_strbuf_free(&comment);
-  sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s", e->path,
-                   row->seed, sl_strbuf_cstr(&params));
-  sl_strbuf_printf(&f->replay_log, "simloop replay %s --decisions %s", e->path,
-                   sl_strbuf_cstr(&f->log_path));
+  sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s",
+                   sl_strbuf_cstr(&qpath), row->seed, sl_strbuf_cstr(&params));
+  sl_strbuf_printf(&f->replay_log, "simloop replay %s --decisions %s", sl_strbuf_cstr(&qpath),
+                   sl_strbuf_cstr(&qlog));
+  sl_strbuf_printf(&f->minimize, "simloop minimize %s --decisions %s", sl_strbuf_cstr(&qpath),
+                   sl_strbuf_cstr(&qlog));
+  sl_strbuf_free(&qpath);
+  sl_strbuf_free(&qlog);
   sl_strbuf_free(&params);
   sl_trial_free(&first);
   sl_schedule_free(&s);
@@ -397,6 +423,7 @@ static void failure_free(failure *f) {
   sl_strbuf_free(&f->log_path);
   sl_strbuf_free(&f->replay_seed);
   sl_strbuf_free(&f->replay_log);
+  sl_strbuf_free(&f->minimize);
 }
 
 static void json_str(const char *s) {
@@ -456,6 +483,14 @@ int sl_cmd_explore(int argc, char **argv) {
   e.path = argv[first];
   bool has_runs = args.has_runs;
   sl_strbuf err = SL_STRBUF_INIT;
+  /* Every input and output is checked before the search, so a failure it
+   * finds is never lost to a bad --db or -o. */
+  if (sl_input_check(e.path, &err) || (e.use_db && sl_db_check_writable(e.db, &err)) ||
+      sl_output_check(e.out_log ? e.out_log : "explore.decisions", &err)) {
+    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    return 2;
+  }
   if (sl_trial_prog_load(e.path, &e.so.run, &e.prog, &err) != SL_EOK) {
     fprintf(stderr, "%s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
@@ -484,7 +519,9 @@ int sl_cmd_explore(int argc, char **argv) {
     e.runs = 1000;
   }
   if (!e.json) {
-    printf("explore %s: strategy %s", e.path, sl_strategy_name(st->kind));
+    printf("explore ");
+    sl_term_puts(stdout, e.path, false);
+    printf(": strategy %s", sl_strategy_name(st->kind));
     if (st->kind == SL_STRATEGY_PCT)
       printf(" (1..%u delays among %" PRIu64 " points)", st->depth, st->npoints);
     if (st->kind == SL_STRATEGY_BOUNDED)
@@ -497,7 +534,7 @@ int sl_cmd_explore(int argc, char **argv) {
            " decision points, t=%g)\n",
            sl_verdict_name(def.verdict), def.steps, def.npoints, def.t);
     if (def.verdict != SL_VERDICT_OK)
-      printf("%s", sl_strbuf_cstr(&def.report));
+      sl_term_puts(stdout, sl_strbuf_cstr(&def.report), true);
     fflush(stdout);
   }
   e.tty = isatty(2);
@@ -519,7 +556,7 @@ int sl_cmd_explore(int argc, char **argv) {
       for (size_t i = 0; i < e.session.n; i++)
         if (e.session.rows[i].index == e.first_fail.index)
           e.session.rows[i].run = f.run_id;
-      if (e.keep_going && e.use_db)
+      if (e.keep_going && e.use_db && !e.store_failed)
         status = store_more(&e);
     }
   }
@@ -559,20 +596,24 @@ int sl_cmd_explore(int argc, char **argv) {
     printf("}\n");
   } else {
     if (have_failure) {
-      printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: %s\n", e.first_fail.index,
-             e.first_fail.seed, sl_verdict_name(f.t.verdict),
-             sl_strbuf_cstr(&f.t.detail));
-      printf("%s", sl_strbuf_cstr(&f.t.report));
-      printf("decisions: %zu non-default, written to %s\n",
-             sl_declog_nondefault(&f.t.log), sl_strbuf_cstr(&f.log_path));
-      if (f.run_id)
-        printf("trace: %s run %" PRId64 ", hash %s\n", e.db, f.run_id, f.hash);
-      else
+      printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: ", e.first_fail.index,
+             e.first_fail.seed, sl_verdict_name(f.t.verdict));
+      sl_term_puts(stdout, sl_strbuf_cstr(&f.t.detail), false);
+      putchar('\n');
+      sl_term_puts(stdout, sl_strbuf_cstr(&f.t.report), true);
+      printf("decisions: %zu non-default, written to ", sl_declog_nondefault(&f.t.log));
+      sl_term_puts(stdout, sl_strbuf_cstr(&f.log_path), false);
+      putchar('\n');
+      if (f.run_id) {
+        printf("trace: ");
+        sl_term_puts(stdout, e.db, false);
+        printf(" run %" PRId64 ", hash %s\n", f.run_id, f.hash);
+      } else {
         printf("trace hash: %s\n", f.hash);
+      }
       printf("replay:   %s\n          %s\n", sl_strbuf_cstr(&f.replay_seed),
              sl_strbuf_cstr(&f.replay_log));
-      printf("minimize: simloop minimize %s --decisions %s\n", e.path,
-             sl_strbuf_cstr(&f.log_path));
+      printf("minimize: %s\n", sl_strbuf_cstr(&f.minimize));
     } else if (status == 0) {
       printf("no failure in %" PRIu64 " runs\n", e.done);
     }
@@ -591,5 +632,7 @@ int sl_cmd_explore(int argc, char **argv) {
   sl_strbuf_free(&err);
   if (status)
     return status;
+  if (e.store_failed)
+    return 2;
   return e.found ? 1 : 0;
 }

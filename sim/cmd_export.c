@@ -82,7 +82,14 @@ int sl_cmd_export(int argc, char **argv) {
   }
   sl_trace tr;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
-  if (sl_trace_arg_load(run ? run : db, db, &tr, &label, &err) != SL_EOK) {
+  if (out && sl_output_check(out, &err) != SL_EOK) {
+    fprintf(stderr, "simloop export: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    sl_strbuf_free(&label);
+    return 2;
+  }
+  if ((run ? sl_trace_arg_load(run, db, &tr, &label, &err)
+          : sl_trace_db_load(db, 0, &tr, &label, &err)) != SL_EOK) {
     fprintf(stderr, "simloop export: %s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     sl_strbuf_free(&label);

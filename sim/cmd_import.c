@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sim/commands.h"
+#include "sim/infile.h"
 #include "sim/tracearg.h"
 #include "traces/jsonl.h"
 #include "traces/tracedb.h"
@@ -28,7 +29,9 @@ int sl_cmd_import(int argc, char **argv) {
   if (sl_tracedb_open(db, true, &tdb, &err) != SL_EOK) status = 2;
   for (int i = first; i < argc && !status; i++) {
     sl_trace_list l = {NULL, 0};
-    sl_errcode rc = sl_jsonl_read_file(argv[i], &l, &err);
+    sl_errcode rc = sl_input_check(argv[i], &err);
+    if (rc == SL_EOK)
+      rc = sl_jsonl_read_file(argv[i], &l, &err);
     for (size_t k = 0; k < l.n && rc == SL_EOK; k++) {
       sl_trace *tr = &l.runs[k];
       rc = sl_tracedb_store(tdb, tr, &err);

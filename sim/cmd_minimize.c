@@ -14,6 +14,9 @@
 #include "core/alloc.h"
 #include "core/num/numfmt.h"
 #include "sim/commands.h"
+#include "sim/infile.h"
+#include "sim/outfile.h"
+#include "sim/quote.h"
 #include "sim/ddmin.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
@@ -113,6 +116,13 @@ int sl_cmd_minimize(int argc, char **argv) {
     sl_strbuf_puts(&outname, out_path);
   else
     sl_strbuf_printf(&outname, "%s.min", log_path);
+  if (sl_input_check(path, &err) || sl_input_check(log_path, &err) ||
+      sl_output_check(outname.data, &err)) {
+    fprintf(stderr, "simloop minimize: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    sl_strbuf_free(&outname);
+    return 2;
+  }
   sl_trial_prog *prog = NULL;
   sl_declog log, result;
   sl_declog_init(&log);
@@ -181,15 +191,26 @@ int sl_cmd_minimize(int argc, char **argv) {
   sl_schedule_free(&s);
   if (rc != SL_EOK)
     goto out;
-  sl_strbuf comment = SL_STRBUF_INIT;
-  sl_strbuf_printf(&comment, "simloop minimize %s --decisions %s: %s\n%s", path, log_path,
-                   sl_verdict_name(final.verdict), sl_strbuf_cstr(&final.detail));
+  sl_strbuf comment = SL_STRBUF_INIT, qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT,
+            qout = SL_STRBUF_INIT;
+  sl_shell_quote(&qpath, path);
+  sl_shell_quote(&qlog, log_path);
+  sl_shell_quote(&qout, outname.data);
+  sl_strbuf_printf(&comment, "simloop minimize %s --decisions %s: %s\n%s", sl_strbuf_cstr(&qpath),
+                   sl_strbuf_cstr(&qlog), sl_verdict_name(final.verdict),
+                   sl_strbuf_cstr(&final.detail));
   rc = sl_declog_save(&result, sl_strbuf_cstr(&comment), outname.data, &err);
   sl_strbuf_free(&comment);
-  if (rc != SL_EOK)
+  if (rc != SL_EOK) {
+    sl_strbuf_free(&qpath);
+    sl_strbuf_free(&qlog);
+    sl_strbuf_free(&qout);
     goto out;
-  printf("minimized %s: %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n",
-         log_path, m.nitems, nkeep, nkeep == 1 ? "" : "s", m.tests);
+  }
+  printf("minimized ");
+  sl_term_puts(stdout, log_path, false);
+  printf(": %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n",
+         m.nitems, nkeep, nkeep == 1 ? "" : "s", m.tests);
   for (size_t k = 0; k < nkeep; k++) {
     const sl_decision *d = &m.items[keep[k]];
     sl_strbuf v = SL_STRBUF_INIT;
@@ -202,10 +223,15 @@ int sl_cmd_minimize(int argc, char **argv) {
              sl_strbuf_cstr(&v));
     sl_strbuf_free(&v);
   }
-  printf("still fails the same way: %s: %s\n", sl_verdict_name(final.verdict),
-         sl_strbuf_cstr(&final.detail));
-  printf("written to %s\nreplay: simloop replay %s --decisions %s\n", outname.data, path,
-         outname.data);
+  printf("still fails the same way: %s: ", sl_verdict_name(final.verdict));
+  sl_term_puts(stdout, sl_strbuf_cstr(&final.detail), false);
+  printf("\nwritten to ");
+  sl_term_puts(stdout, outname.data, false);
+  printf("\nreplay: simloop replay %s --decisions %s\n", sl_strbuf_cstr(&qpath),
+         sl_strbuf_cstr(&qout));
+  sl_strbuf_free(&qpath);
+  sl_strbuf_free(&qlog);
+  sl_strbuf_free(&qout);
   status = sl_trial_same(&final, &target) ? 0 : 2;
   if (status)
     sl_strbuf_printf(

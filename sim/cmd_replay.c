@@ -11,6 +11,10 @@
 #include <string.h>
 
 #include "sim/commands.h"
+#include "sim/infile.h"
+#include "sim/outfile.h"
+#include "sim/quote.h"
+#include "sim/runrec.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
@@ -94,12 +98,20 @@ int sl_cmd_replay(int argc, char **argv) {
   }
   sl_strbuf err = SL_STRBUF_INIT;
   sl_trial_prog *prog = NULL;
+  int status = 2;
+  /* Every input and output is checked before the run. */
+  if (sl_input_check(path, &err) || (log_path && sl_input_check(log_path, &err)) ||
+      (bytes_path && sl_input_check(bytes_path, &err)) ||
+      (db && sl_db_check_writable(db, &err)) || (jsonl && sl_output_check(jsonl, &err))) {
+    fprintf(stderr, "simloop replay: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    return 2;
+  }
   sl_declog log;
   sl_declog_init(&log);
   sl_trial t;
   sl_trial_init(&t);
   sl_recorder *rec = NULL;
-  int status = 2;
   if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
     goto out;
   if (log_path) {
@@ -145,13 +157,10 @@ int sl_cmd_replay(int argc, char **argv) {
     goto out;
   sl_trace *tr = sl_recorder_trace(rec);
   if (jsonl) {
-    FILE *f = strcmp(jsonl, "-") ? fopen(jsonl, "w") : stdout;
-    sl_errcode rc = f ? sl_recorder_write_jsonl(rec, f) : SL_EIO;
-    if (f && f != stdout && fclose(f))
-      rc = SL_EIO;
+    sl_errcode rc = sl_recorder_save_jsonl(rec, jsonl, &err);
     if (rc != SL_EOK) {
-      sl_strbuf_printf(&err, "%s: cannot write the trace: %s\n", jsonl,
-                       f ? sl_strerror(rc) : strerror(errno));
+      if (rc == SL_ENOMEM)
+        sl_strbuf_puts(&err, "out of memory\n");
       goto out;
     }
   }
@@ -162,13 +171,16 @@ int sl_cmd_replay(int argc, char **argv) {
     if (!quiet && !db)
       sl_show_text(stdout, tr, hash);
     if (t.verdict != SL_VERDICT_OK)
-      printf("%s", sl_strbuf_cstr(&t.report));
+      sl_term_puts(stdout, sl_strbuf_cstr(&t.report), true);
     else
       printf("ok\n");
     printf("decisions: %zu applied, %zu non-default\n", t.log.n,
            sl_declog_nondefault(&t.log));
-    if (run_id)
-      printf("stored: %s run %" PRId64 "\n", db, run_id);
+    if (run_id) {
+      printf("stored: ");
+      sl_term_puts(stdout, db, false);
+      printf(" run %" PRId64 "\n", run_id);
+    }
     printf("trace hash: %s\n", hash);
   }
   status = t.verdict == SL_VERDICT_OK ? 0 : 1;

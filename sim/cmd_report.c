@@ -19,6 +19,8 @@
 #include "core/loop.h"
 #include "core/task.h"
 #include "sim/commands.h"
+#include "sim/infile.h"
+#include "traces/sha256.h"
 #include "sim/outfile.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
@@ -39,8 +41,16 @@ static void esc(sl_strbuf *b, const char *s) {
     case '"':
       sl_strbuf_puts(b, "&quot;");
       break;
-    default:
+    case '\n':
+    case '\t':
       sl_strbuf_putc(b, *s);
+      break;
+    default:
+      /* Control characters are shown, not passed to the page. */
+      if ((unsigned char)*s < 0x20 || *s == 0x7f)
+        sl_strbuf_printf(b, "\\x%02x", (unsigned char)*s);
+      else
+        sl_strbuf_putc(b, *s);
     }
   }
 }
@@ -53,6 +63,9 @@ static uint64_t handle_task(const char *name) {
                                                   : NULL;
   return rest ? strtoull(rest, NULL, 10) : 0;
 }
+
+/* The largest scenario file the report reads (a trace names it). */
+#define MAX_SOURCE (16u << 20)
 
 /* ---- source lines by replay -------------------------------------------- */
 
@@ -124,14 +137,20 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
   const char *path = tr->meta.scenario.p;
   if (!path)
     return "the trace names no scenario file";
-  sl_strbuf err = SL_STRBUF_INIT;
-  char hex[65];
-  if (sl_sha256_file(path, hex, &err) != SL_EOK) {
+  /* The path comes from the trace, which may come from anyone: only a
+   * regular file of a sensible size is read (not /dev/zero, not a FIFO). */
+  sl_strbuf err = SL_STRBUF_INIT, text = SL_STRBUF_INIT;
+  if (sl_input_read_regular(path, MAX_SOURCE, &text, &err) != SL_EOK) {
     sl_strbuf_free(&err);
-    return "the scenario file is not readable here: no source lines";
+    sl_strbuf_free(&text);
+    return "the scenario file is not readable here (or not a regular file of at most 16 MiB): "
+           "no source lines";
   }
+  char hex[65];
+  sl_sha256_hex(text.data ? text.data : "", text.len, hex);
   if (tr->meta.sha256.p && strcmp(hex, tr->meta.sha256.p)) {
     sl_strbuf_free(&err);
+    sl_strbuf_free(&text);
     return "the scenario file changed since the run (SHA-256 differs): no source lines";
   }
   sl_declog log;
@@ -164,17 +183,8 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
       note = "replaying the run here gives a different trace (another simloop version?): "
              "no source lines";
     sl_schedule_free(&s);
-    FILE *f = fopen(path, "rb");
-    if (f) {
-      sl_strbuf b = SL_STRBUF_INIT;
-      char buf[4096];
-      size_t n;
-      while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-        sl_strbuf_append(&b, buf, n);
-      fclose(f);
-      *srclen = b.len;
-      *src = sl_strbuf_take(&b, NULL);
-    }
+    *srclen = text.len;
+    *src = sl_strbuf_take(&text, NULL);
   }
   if (note)
     for (size_t k = 0; k < w->nhandles; k++) {
@@ -185,6 +195,7 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
     sl_trial_prog_free(prog);
   sl_declog_free(&log);
   sl_strbuf_free(&err);
+  sl_strbuf_free(&text);
   return note;
 }
 
@@ -237,7 +248,14 @@ int sl_cmd_report(int argc, char **argv) {
   const char *db = a.db, *run = first < argc ? argv[first] : NULL, *out = a.out;
   sl_trace tr;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
-  if (sl_trace_arg_load(run ? run : db, db, &tr, &label, &err) != SL_EOK) {
+  if (out && sl_output_check(out, &err) != SL_EOK) {
+    fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    sl_strbuf_free(&label);
+    return 2;
+  }
+  if ((run ? sl_trace_arg_load(run, db, &tr, &label, &err)
+          : sl_trace_db_load(db, 0, &tr, &label, &err)) != SL_EOK) {
     fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     sl_strbuf_free(&label);
@@ -467,7 +485,8 @@ int sl_cmd_report(int argc, char **argv) {
     fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&werr));
     sl_strbuf_free(&werr);
   } else {
-    printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), outcome);
+    if (strcmp(out, "-")) /* not into the page on stdout */
+      printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), outcome);
     status = 0;
   }
   goto done;

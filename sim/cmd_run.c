@@ -12,6 +12,7 @@
 
 #include "core/profile.h"
 #include "sim/commands.h"
+#include "sim/infile.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
 
@@ -81,11 +82,18 @@ int sl_cmd_run(int argc, char **argv) {
   if (status != SL_CLI_GO)
     return status;
   const char *path = argv[first];
+  sl_strbuf err = SL_STRBUF_INIT;
+  if (sl_input_check(path, &err) != SL_EOK) {
+    fprintf(stderr, "simloop run: %s", sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    return 2;
+  }
   sl_scenario_opts opts = {0};
   opts.path = path;
   opts.profile = a.profile;
   opts.max_steps = a.max_steps;
-  opts.out_file = stdout;
+  /* With the trace on stdout, the program's own output goes to stderr. */
+  opts.out_file = a.jsonl && !strcmp(a.jsonl, "-") ? stderr : stdout;
   sl_runrec rr;
   if (sl_runrec_begin(&rr, "run", a.db, a.jsonl, &opts)) return 2;
   sl_scenario_result res;

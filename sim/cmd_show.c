@@ -42,7 +42,7 @@ int sl_cmd_show(int argc, char **argv) {
   int status = 0;
   if (list) {
     sl_tracedb *tdb;
-    if (sl_tracedb_open(db, false, &tdb, &err) != SL_EOK ||
+    if (sl_tracedb_open_read(db, &tdb, &err) != SL_EOK ||
         sl_tracedb_list(tdb, list_row, NULL, &err) != SL_EOK)
       status = 2;
     if (status == 0) sl_tracedb_close(tdb);

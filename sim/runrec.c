@@ -1,15 +1,54 @@
 /* Recording a scenario run to a trace database and/or JSONL (runrec.h). */
+#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "sim/runrec.h"
 
 #include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
+#include "sim/outfile.h"
 #include "sim/version.h"
 #include "traces/tracedb.h"
+
+sl_errcode sl_db_check_writable(const char *db, sl_strbuf *err) {
+  struct stat st;
+  if (stat(db, &st) != 0 || S_ISDIR(st.st_mode))
+    return sl_output_check(db, err);
+  sl_tracedb *tdb;
+  sl_errcode rc = sl_tracedb_open(db, true, &tdb, err);
+  if (rc == SL_EOK)
+    sl_tracedb_close(tdb);
+  return rc;
+}
+
+sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf *err) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  if (!mem)
+    return SL_ENOMEM;
+  sl_errcode rc = sl_recorder_write_jsonl(rec, mem);
+  if (fclose(mem) && rc == SL_EOK)
+    rc = SL_ENOMEM;
+  if (rc == SL_EOK)
+    rc = sl_output_write(path, text, len, err);
+  free(text);
+  return rc;
+}
 
 int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl, sl_scenario_opts *opts) {
   memset(r, 0, sizeof *r);
   if (!db && !jsonl) return 0;
+  sl_strbuf cerr = SL_STRBUF_INIT;
+  if ((db && sl_db_check_writable(db, &cerr) != SL_EOK) ||
+      (jsonl && sl_output_check(jsonl, &cerr) != SL_EOK)) {
+    fprintf(stderr, "simloop %s: %s", cmd, cerr.len ? sl_strbuf_cstr(&cerr) : "out of memory\n");
+    sl_strbuf_free(&cerr);
+    return 2;
+  }
+  sl_strbuf_free(&cerr);
   r->db = db;
   r->jsonl = jsonl;
   r->rec = sl_recorder_new();
@@ -76,10 +115,9 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
     }
   }
   if (!status && r->jsonl) {
-    FILE *f = fopen(r->jsonl, "wb");
-    sl_errcode rc = f ? sl_recorder_write_jsonl(r->rec, f) : SL_EIO;
-    if ((f && fclose(f) != 0) || rc != SL_EOK) {
-      fprintf(stderr, "simloop %s: cannot write %s\n", cmd, r->jsonl);
+    sl_errcode rc = sl_recorder_save_jsonl(r->rec, r->jsonl, &err);
+    if (rc != SL_EOK) {
+      fprintf(stderr, "simloop %s: %s", cmd, rc == SL_ENOMEM ? "out of memory\n" : sl_strbuf_cstr(&err));
       status = 2;
     }
   }

@@ -24,7 +24,17 @@ typedef struct sl_runrec {
   const char *db, *jsonl;
 } sl_runrec;
 
+/* Checks, before any work, that `db` can be written: an existing file must
+ * be a trace database (it is opened, and upgraded if old); a new one needs
+ * a writable directory. Returns SL_EOK or the error appended to err. */
+sl_errcode sl_db_check_writable(const char *db, sl_strbuf *err);
+
+/* Writes the recorder's run as JSONL to `path` (sl_output_write: "-" is
+ * stdout, devices written in place). Same error convention. */
+sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf *err);
+
 /* Starts recording when db or jsonl is non-NULL (otherwise does nothing).
+ * Both outputs are checked first (sl_db_check_writable, sl_output_check).
  * Returns 0, or 2 after printing "simloop CMD: what" to stderr. */
 int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl, sl_scenario_opts *opts);
 /* Sets the recorder's end line from a scenario result, as the oracle

@@ -4,6 +4,8 @@ list(APPEND SL_SIM_SOURCES
   sim/outfile.c
   sim/cli.c
   sim/commands.c
+  sim/infile.c
+  sim/quote.c
   sim/vselector.c
 )
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
@@ -20,6 +21,13 @@ bool sl_parse_run_id(const char *s, long long *id) {
 
 /* 1 database, 0 not, -1 cannot read (errno set). */
 static int is_sqlite(const char *path) {
+  struct stat st;
+  if (stat(path, &st))
+    return -1;
+  if (S_ISDIR(st.st_mode)) {
+    errno = EISDIR;
+    return -1;
+  }
   FILE *f = fopen(path, "rb");
   if (!f) return -1;
   char head[16] = {0};
@@ -31,7 +39,7 @@ static int is_sqlite(const char *path) {
 sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
   sl_tracedb *db;
   sl_trace_init(out);
-  sl_errcode rc = sl_tracedb_open(path, false, &db, err);
+  sl_errcode rc = sl_tracedb_open_read(path, &db, err);
   if (rc != SL_EOK) return rc;
   int64_t run = id;
   if (!id) rc = sl_tracedb_last(db, &run, err);
@@ -60,28 +68,51 @@ static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_
   return SL_EOK;
 }
 
+/* PATH:ID with ID all digits: *id (0 for ":0") and the length of PATH;
+ * false when `arg` does not end that way. */
+static bool split_id(const char *arg, long long *id, size_t *pathlen) {
+  const char *colon = strrchr(arg, ':');
+  if (!colon || !colon[1] || strlen(colon + 1) > 18)
+    return false;
+  for (const char *p = colon + 1; *p; p++)
+    if (*p < '0' || *p > '9')
+      return false;
+  *id = atoll(colon + 1);
+  *pathlen = (size_t)(colon - arg);
+  return true;
+}
+
 sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
   long long id = 0;
+  size_t pathlen;
   sl_trace_init(out);
   if (sl_parse_run_id(arg, &id)) return sl_trace_db_load(db, id, out, label, err);
   int kind = is_sqlite(arg);
   if (kind >= 0) return kind ? sl_trace_db_load(arg, 0, out, label, err) : load_jsonl(arg, 0, out, label, err);
-  /* Not a file as given: maybe PATH:N. */
-  const char *colon = strrchr(arg, ':');
-  if (colon && sl_parse_run_id(colon + 1, &id)) {
-    char *path = sl_strndup(arg, (size_t)(colon - arg));
+  int open_errno = errno;
+  if (open_errno == ENOENT && split_id(arg, &id, &pathlen)) {
+    /* Not a file as given: PATH:N. */
+    char *path = sl_strndup(arg, pathlen);
     if (!path) return SL_ENOMEM;
     kind = is_sqlite(path);
     sl_errcode rc;
     if (kind < 0) {
-      sl_strbuf_printf(err, "%s: cannot open: %s\n", path, strerror(errno));
+      sl_strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(errno));
       rc = SL_EIO;
+    } else if (id == 0) {
+      sl_strbuf_printf(err, "%s: %s numbers start at 1 (%s:1 is the first)\n", arg,
+                       kind ? "run IDs" : "runs", path);
+      rc = SL_EINVAL;
     } else {
       rc = kind ? sl_trace_db_load(path, id, out, label, err) : load_jsonl(path, id, out, label, err);
     }
     sl_free(path);
     return rc;
   }
-  sl_strbuf_printf(err, "%s: cannot open: %s (expected FILE.jsonl[:N], DB[:ID] or a run ID)\n", arg, strerror(errno));
+  if (open_errno == ENOENT)
+    sl_strbuf_printf(err, "%s: cannot read: %s (expected FILE.jsonl[:N], DB[:ID] or a run ID)\n", arg,
+                     strerror(open_errno));
+  else
+    sl_strbuf_printf(err, "%s: cannot read: %s\n", arg, strerror(open_errno));
   return SL_EIO;
 }

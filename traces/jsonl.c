@@ -279,6 +279,9 @@ static bool f_num(reader *r, const sl_json *o, const char *key, bool *has, doubl
   if (!v) return bad(r, 1, "missing field \"%s\"", key);
   if (v->type == SL_JSON_NULL && has) { *has = false; *dst = 0; return true; }
   if (v->type != SL_JSON_NUMBER) return bad(r, 1, has ? "field \"%s\" must be a number or null" : "field \"%s\" must be a number", key);
+  /* Python writes float('nan') as NaN, but no time or value of a run is
+   * NaN, and the database could not keep one (SQLite stores NULL). */
+  if (isnan(v->d)) return bad(r, 1, "field \"%s\" is NaN; a time or value must be a number", key);
   if (has) *has = true;
   *dst = v->d;
   return true;

@@ -116,7 +116,7 @@ static int64_t query_int(sl_tracedb *db, const char *sql) {
 
 /* The schema version: -2 for an empty file, -3 for a foreign database,
  * -1 on a SQLite error. */
-static int64_t schema_version(sl_tracedb *db) {
+int64_t sl__tracedb_schema_version(sl_tracedb *db) {
   int64_t has_meta = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
   if (has_meta < 0) return -1;
   if (has_meta) {
@@ -143,7 +143,7 @@ static int64_t schema_version(sl_tracedb *db) {
 }
 
 sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err) {
-  int64_t v = schema_version(db);
+  int64_t v = sl__tracedb_schema_version(db);
   if (v == -1) return sl__tracedb_fail(db, err, "cannot read the trace database");
   if (v == SL_TRACE_SCHEMA_VERSION) return SL_EOK;
   if (v == -3) {
@@ -162,7 +162,7 @@ sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err) {
    * fresh file do not both try to create the schema. */
   if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     return sl__tracedb_fail(db, err, "cannot lock the trace database");
-  v = schema_version(db); /* another process may have done it meanwhile */
+  v = sl__tracedb_schema_version(db); /* another process may have done it meanwhile */
   sl_errcode code = SL_EOK;
   const char *what = "cannot create the schema";
   if (v >= 0 && v != SL_TRACE_SCHEMA_VERSION) {

@@ -17,6 +17,10 @@ extern const char sl_trace_schema_sql[];
 /* Appends "PATH: WHAT: sqlite's message" to err and returns SL_EIO. */
 sl_errcode sl__tracedb_fail(sl_tracedb *db, sl_strbuf *err, const char *what);
 
+/* The schema version of an open database: -1 on an SQLite error, -2 no
+ * tables at all, -3 another program's tables, 0.. a simloop store. */
+int64_t sl__tracedb_schema_version(sl_tracedb *db);
+
 /* Brings the schema of an open database to SL_TRACE_SCHEMA_VERSION (creating
  * it in an empty file), in one transaction; refuses a newer schema. */
 sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err);

@@ -1,8 +1,12 @@
 /* The SQLite trace store (see tracedb.h, schema.sql). */
 #include "traces/tracedb.h"
 
+#include <errno.h>
 #include <inttypes.h>
+#include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "traces/tracedb-int.h"
@@ -66,6 +70,111 @@ sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_s
   }
   *out = db;
   return SL_EOK;
+}
+
+/* What is at `path`, before SQLite sees it: 0 an SQLite file, else the
+ * error appended to err. */
+static sl_errcode check_db_file(const char *path, sl_strbuf *err) {
+  struct stat st;
+  if (stat(path, &st)) {
+    if (errno == ENOENT)
+      sl_strbuf_printf(err, "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
+                       path, path);
+    else
+      sl_strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(errno));
+    return SL_EIO;
+  }
+  if (S_ISDIR(st.st_mode)) {
+    sl_strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(EISDIR));
+    return SL_EIO;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    sl_strbuf_printf(err, "%s: not a trace database (not a regular file)\n", path);
+    return SL_EIO;
+  }
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    sl_strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(errno));
+    return SL_EIO;
+  }
+  char head[16];
+  size_t n = fread(head, 1, sizeof head, f);
+  fclose(f);
+  if (n == 0) {
+    sl_strbuf_printf(err, "%s: not a trace database (an empty file)\n", path);
+    return SL_ECORRUPT;
+  }
+  if (n < sizeof head || memcmp(head, "SQLite format 3", 16)) {
+    sl_strbuf_printf(err, "%s: not a trace database (not an SQLite file)\n", path);
+    return SL_ECORRUPT;
+  }
+  return SL_EOK;
+}
+
+/* "file:PATH?mode=ro[&immutable=1]" with PATH percent-encoded. */
+static void read_uri(const char *path, bool immutable, sl_strbuf *uri) {
+  sl_strbuf_puts(uri, "file:");
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("/._-~", *p))
+      sl_strbuf_putc(uri, (char)*p);
+    else
+      sl_strbuf_printf(uri, "%%%02X", *p);
+  }
+  sl_strbuf_puts(uri, immutable ? "?mode=ro&immutable=1" : "?mode=ro");
+}
+
+sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *err) {
+  *out = NULL;
+  sl_errcode rc = check_db_file(path, err);
+  if (rc != SL_EOK)
+    return rc;
+  /* A write-ahead log left by a writer that did not finish holds committed
+   * runs: then SQLite must read it (plain read-only mode). */
+  sl_strbuf wal = SL_STRBUF_INIT, uri = SL_STRBUF_INIT;
+  sl_strbuf_printf(&wal, "%s-wal", path);
+  read_uri(path, access(sl_strbuf_cstr(&wal), F_OK) != 0, &uri);
+  sl_tracedb *db = sl_calloc(1, sizeof *db);
+  if (wal.failed || uri.failed || !db || !(db->path = sl_strndup(path, strlen(path)))) {
+    sl_strbuf_free(&wal);
+    sl_strbuf_free(&uri);
+    sl_free(db);
+    return SL_ENOMEM;
+  }
+  int flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX;
+  int src = sqlite3_open_v2(sl_strbuf_cstr(&uri), &db->db, flags, NULL);
+  sl_strbuf_free(&wal);
+  sl_strbuf_free(&uri);
+  if (src != SQLITE_OK) {
+    rc = db->db ? sl__tracedb_fail(db, err, "cannot open the trace database") : SL_ENOMEM;
+    sl_tracedb_close(db);
+    return rc;
+  }
+  sqlite3_busy_timeout(db->db, 10000);
+  sqlite3_extended_result_codes(db->db, 0);
+  int64_t v = sl__tracedb_schema_version(db);
+  if (v == SL_TRACE_SCHEMA_VERSION) {
+    *out = db;
+    return SL_EOK;
+  }
+  rc = SL_ECORRUPT;
+  if (v == -1)
+    rc = sl__tracedb_fail(db, err, "cannot read the trace database");
+  else if (v == -2)
+    sl_strbuf_printf(err, "%s: not a trace database (an SQLite database without tables)\n", path);
+  else if (v == -3)
+    sl_strbuf_printf(err, "%s: not a simloop trace database (it holds other tables); choose another --db\n",
+                     path);
+  else if (v > SL_TRACE_SCHEMA_VERSION)
+    sl_strbuf_printf(err,
+                     "%s: this trace database has schema version %" PRId64
+                     ", newer than this simloop understands (%d); use a newer simloop or another --db\n",
+                     path, v, SL_TRACE_SCHEMA_VERSION);
+  sl_tracedb_close(db);
+  if (v < 0 || v > SL_TRACE_SCHEMA_VERSION)
+    return rc;
+  /* An older store: upgraded in place, as readers always did. */
+  return sl_tracedb_open(path, false, out, err);
 }
 
 void sl_tracedb_close(sl_tracedb *db) {

@@ -27,6 +27,14 @@ typedef struct sl_tracedb sl_tracedb;
 /* Opens (create: creating if missing) the database at `path`. Returns the
  * handle in *out (owned by the caller; sl_tracedb_close frees it). */
 sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_strbuf *err);
+/* Opens an existing database for reading only, as show, diff, export and
+ * report do: SQLite's read-only mode, and `immutable` when no write-ahead
+ * log is pending, so reading writes nothing (no -wal or -shm file, works
+ * in a read-only directory) and never turns another file into a database.
+ * Refuses a directory, an empty file and a file that is not SQLite with a
+ * message that says so. A database of an older schema is opened through
+ * sl_tracedb_open (upgraded in place), as before. */
+sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *err);
 void sl_tracedb_close(sl_tracedb *db);
 const char *sl_tracedb_path(const sl_tracedb *db);
 

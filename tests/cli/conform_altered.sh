@@ -38,7 +38,7 @@ done
 
 # Bad input: exit 2.
 expect_status 2 "$SIMLOOP" conform nosuch.py --python 3.11
-expect_in err.txt "nosuch.py: no such readable file"
+expect_in err.txt "nosuch.py: cannot read: No such file or directory"
 expect_status 2 "$SIMLOOP" conform s.py --python 2.7
 expect_in err.txt "unknown --python '2.7'"
 expect_status 2 "$SIMLOOP" conform s.py --python 3.11 --seed notanumber

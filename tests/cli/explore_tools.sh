@@ -45,7 +45,7 @@ expect_status 2 "$SIMLOOP" replay "$ex/bank.py" --decisions fuzz.bin
 expect_in err.txt "replays with --bytes fuzz.bin"
 # Bad input: exit 2 with a message saying what and where.
 expect_status 2 "$SIMLOOP" explore nosuch.py
-expect_in err.txt "nosuch.py: cannot read the scenario"
+expect_in err.txt "nosuch.py: cannot read: No such file or directory"
 expect_status 2 "$SIMLOOP" explore "$ex/bank.py" --strategy dfs
 expect_in err.txt "unknown strategy 'dfs'"
 printf '{"kind":"cost","value":0.01}\n{"kind":"nap","value":1}\n' >bad.log

@@ -19,7 +19,7 @@ expect_status 0 "$SIMLOOP" diff a.jsonl "$ref"
 expect_in out.txt "identical: 14 steps, outcome ok"
 # Errors: an unwritable JSONL path, a database that is not one.
 expect_status 2 "$SIMLOOP" run "$s" --jsonl /nonexistent/dir/x.jsonl
-expect_in err.txt "cannot write /nonexistent/dir/x.jsonl"
+expect_in err.txt "/nonexistent/dir/x.jsonl: cannot write: No such file or directory"
 echo "not a database, just text" >bad.db
 expect_status 2 "$SIMLOOP" run "$s" --db bad.db
 expect_in err.txt "bad.db:"

@@ -1,0 +1,22 @@
+/* Reading a file the user named as an input (a scenario, a trace, a
+ * decision log, fuzzer bytes), with the same message for the same problem
+ * in every command: "PATH: cannot read: REASON". */
+#ifndef SL_SIM_INFILE_H
+#define SL_SIM_INFILE_H
+
+#include <stddef.h>
+
+#include "core/errors.h"
+#include "core/strbuf.h"
+
+/* Checks that `path` exists, is not a directory and is readable. Returns
+ * SL_EOK, or SL_EIO with "path: cannot read: reason\n" appended to err. */
+sl_errcode sl_input_check(const char *path, sl_strbuf *err);
+
+/* Reads the regular file `path` whole into `out` (appended), refusing
+ * anything else (a device, FIFO or directory could block or never end) and
+ * anything larger than `max` bytes. Same error convention; SL_ENOMEM when
+ * out could not grow. */
+sl_errcode sl_input_read_regular(const char *path, size_t max, sl_strbuf *out, sl_strbuf *err);
+
+#endif
