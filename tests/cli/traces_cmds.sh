@@ -38,7 +38,7 @@ expect_in err.txt 'trunc.jsonl:6:1: the run that starts on line 1 has no "end" l
 expect_status 0 "$SIMLOOP" show --db t.db --list
 [ "$(wc -l <out.txt)" = 2 ] || fail "a bad import stored something"
 expect_status 2 "$SIMLOOP" diff missing.jsonl t.db:1
-expect_in err.txt "missing.jsonl: cannot open"
+expect_in err.txt "missing.jsonl: cannot read: No such file or directory"
 expect_status 2 "$SIMLOOP" show --db nosuch.db
 expect_in err.txt "nosuch.db: no such trace database"
 expect_status 2 "$SIMLOOP" show --db t.db 99
