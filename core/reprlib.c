@@ -5,7 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/dict.h"
-#include "core/lang/numfmt.h" /* sl_str_repr */
+#include "core/num/unicode.h" /* sl_str_repr */
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
