@@ -1,6 +1,8 @@
 # Sources of core/ (listed explicitly).
+# The allocator and the string buffer are the base layer: core/num/ and
+# everything above stand on them (docs/architecture.md).
+list(APPEND SL_BASE_SOURCES core/alloc.c core/strbuf.c)
 list(APPEND SL_CORE_SOURCES
-  core/alloc.c
   core/reprlib.c
   core/cfunc.c
   core/coro.c
@@ -16,7 +18,6 @@ list(APPEND SL_CORE_SOURCES
   core/runner.c
   core/sleep.c
   core/str.c
-  core/strbuf.c
   core/task.c
   core/tuple.c
 )
