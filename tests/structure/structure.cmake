@@ -1,0 +1,9 @@
+# The layer rules (docs/architecture.md) checked on the sources, and a check
+# that the checker itself catches every kind of violation.
+add_test(NAME structure.include_graph
+  COMMAND ${CMAKE_COMMAND} -DSRC=${PROJECT_SOURCE_DIR}
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/structure/include_graph.cmake)
+add_test(NAME structure.include_graph_rejects
+  COMMAND ${CMAKE_COMMAND} -DSRC=${PROJECT_SOURCE_DIR}
+          -DWORK=${CMAKE_CURRENT_BINARY_DIR}/structure-work/include_graph_rejects
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/structure/include_graph_rejects.cmake)
