@@ -20,6 +20,8 @@
 #include "core/task.h"
 #include "sim/commands.h"
 #include "sim/infile.h"
+#include "sim/quote.h"
+#include "sim/template.h"
 #include "traces/sha256.h"
 #include "sim/outfile.h"
 #include "sim/tracearg.h"
@@ -210,23 +212,6 @@ static long where_line(const char *w) {
   return c > w ? strtol(c, NULL, 10) : 0;
 }
 
-static const char css[] =
-    "body{font:14px/1.4 "
-    "system-ui,sans-serif;margin:24px;color:#222}h1{font-size:20px;margin:0 0 4px}"
-    "h2{font-size:16px;margin:24px 0 8px}.badge{display:inline-block;padding:2px "
-    "10px;border-radius:10px;"
-    "color:#fff;font-weight:600}.ok{background:#2a8a3a}.bad{background:#c0392b}pre{"
-    "background:#f6f6f6;"
-    "padding:10px;overflow:auto;font:12px/1.4 "
-    "ui-monospace,monospace}table{border-collapse:collapse;"
-    "font:12px ui-monospace,monospace}td,th{padding:2px 8px;border-bottom:1px solid "
-    "#eee;text-align:left;"
-    "vertical-align:top}th{background:#fafafa}tr.step "
-    "td{background:#eef3fb;font-weight:600}"
-    ".src td.n{color:#999;text-align:right}.src tr.hit td{background:#fff3c4}.meta "
-    "td{font-family:system-ui}"
-    ".note{color:#8a5a00}svg text{font:11px ui-monospace,monospace}";
-
 typedef struct report_args {
   const char *db, *out;
 } report_args;
@@ -240,271 +225,343 @@ static int on_opt(void *ctx, int id, const char *v) {
   return 0;
 }
 
+/* Everything the page shows, gathered before it is written. */
+typedef struct page {
+  const sl_trace *tr;
+  const char *label;
+  wherectx w;
+  uint64_t maxtask;
+  char **tasknames; /* [maxtask + 1], owned: "T3 worker" */
+  sl_trial t;       /* the replay that found the source lines */
+  const char *note; /* why there are no source lines, or NULL */
+  char *src;        /* owned: the scenario's text, or NULL */
+  size_t srclen;
+} page;
+
+static void page_free(page *p) {
+  for (size_t j = 0; p->w.where && j < p->w.nhandles; j++)
+    sl_free(p->w.where[j]);
+  for (uint64_t j = 0; p->tasknames && j <= p->maxtask; j++)
+    sl_free(p->tasknames[j]);
+  sl_free(p->tasknames);
+  sl_free(p->w.where);
+  sl_free(p->w.handles);
+  sl_free(p->src);
+  sl_trial_free(&p->t);
+}
+
+/* Indexes the handles and tasks, replays for source lines. */
+static sl_errcode page_prepare(page *p, const sl_trace *tr, const char *label) {
+  memset(p, 0, sizeof *p);
+  p->tr = tr;
+  p->label = label;
+  p->w.tr = tr;
+  sl_trial_init(&p->t);
+  for (size_t i = 0; i < tr->nev; i++) {
+    if (tr->ev[i].kind == SL_TEV_HANDLE)
+      p->w.nhandles++;
+    if (tr->ev[i].kind == SL_TEV_TASK && tr->ev[i].task > p->maxtask)
+      p->maxtask = tr->ev[i].task;
+  }
+  p->w.handles = sl_calloc(p->w.nhandles + 1, sizeof *p->w.handles);
+  p->w.where = sl_calloc(p->w.nhandles + 1, sizeof *p->w.where);
+  p->tasknames = sl_calloc(p->maxtask + 1, sizeof *p->tasknames);
+  if (!p->w.handles || !p->w.where || !p->tasknames)
+    return SL_ENOMEM;
+  for (size_t i = 0, k = 0; i < tr->nev; i++)
+    if (tr->ev[i].kind == SL_TEV_HANDLE)
+      p->w.handles[k++] = i;
+  p->note = annotate(tr, &p->w, &p->t, &p->src, &p->srclen);
+  for (size_t i = 0; i < tr->nev; i++) {
+    const sl_tev *e = &tr->ev[i];
+    if (e->kind != SL_TEV_TASK || e->task > p->maxtask || p->tasknames[e->task])
+      continue;
+    sl_strbuf n = SL_STRBUF_INIT;
+    sl_strbuf_printf(&n, "T%" PRIu64 " %s", e->task, sl_tstr_or(&e->b, ""));
+    if (!(p->tasknames[e->task] = sl_strbuf_take(&n, NULL)))
+      return SL_ENOMEM;
+  }
+  return SL_EOK;
+}
+
+static void put_meta(const page *p, sl_strbuf *h) {
+  const sl_trace_meta *m = &p->tr->meta;
+  sl_strbuf_puts(h, "<tr><td>run</td><td>");
+  esc(h, p->label);
+  sl_strbuf_puts(h, "</td></tr><tr><td>engine</td><td>");
+  esc(h, sl_tstr_or(&m->engine, "?"));
+  sl_strbuf_puts(h, " ");
+  esc(h, sl_tstr_or(&m->engine_version, ""));
+  sl_strbuf_puts(h, ", CPython ");
+  esc(h, sl_tstr_or(&m->python, "?"));
+  if (m->has_seed) {
+    sl_strbuf_printf(h, "</td></tr><tr><td>seed</td><td>%" PRId64 " (", m->seed);
+    esc(h, sl_tstr_or(&m->strategy, "?"));
+    sl_strbuf_puts(h, ")");
+  }
+  sl_strbuf_printf(h, "</td></tr><tr><td>steps</td><td>%" PRIu64 ", final virtual time ",
+                   m->steps);
+  sl_float_repr(h, m->t);
+  sl_strbuf_puts(h, " s</td></tr><tr><td>end</td><td>");
+  esc(h, sl_tstr_or(&m->outcome, "?"));
+  if (m->detail.p) {
+    sl_strbuf_puts(h, ": ");
+    esc(h, m->detail.p);
+  }
+  sl_strbuf_puts(h, "</td></tr>");
+}
+
+static void put_problem(const page *p, sl_strbuf *h) {
+  if (p->note) {
+    sl_strbuf_puts(h, "<p class=\"note\">");
+    esc(h, p->note);
+    sl_strbuf_puts(h, "</p>\n");
+  } else if (p->t.report.len) {
+    sl_strbuf_puts(h, "<h2>What went wrong</h2><pre>");
+    esc(h, p->t.report.data);
+    sl_strbuf_puts(h, "</pre>\n");
+  }
+}
+
+/* The task rows' labels, cut so they stay left of the marks. */
+static void put_timeline_rows(const page *p, int rows, sl_strbuf *h) {
+  for (int r = 0; r < rows; r++) {
+    sl_strbuf_printf(h, "<rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"18\" fill=\"%s\"/>",
+                     r * 18, r % 2 ? "#fafafa" : "#f0f0f0");
+    sl_strbuf_printf(h, "<text x=\"4\" y=\"%d\">", r * 18 + 13);
+    const char *nm = r ? (p->tasknames[r] ? p->tasknames[r] : "?") : "event loop";
+    char cut[40];
+    snprintf(cut, sizeof cut, "%s", nm);
+    if (strlen(nm) > 38)
+      memcpy(cut + 35, "...", 4);
+    esc(h, cut);
+    sl_strbuf_puts(h, "</text>");
+  }
+}
+
+/* x = handle order, one row per task (row 0: the loop). */
+static void put_timeline(const page *p, sl_strbuf *h) {
+  size_t nh = p->w.nhandles ? p->w.nhandles : 1;
+  double dx = nh > 150 ? 1200.0 / nh : 8.0;
+  int rows = (int)p->maxtask + 1, left = 280;
+  int width = left + (int)(dx * nh) + 10;
+  if (width < 760)
+    width = 760; /* room for the caption */
+  sl_strbuf_printf(h, "<svg width=\"%d\" height=\"%d\" role=\"img\">", width, rows * 18 + 24);
+  put_timeline_rows(p, rows, h);
+  for (size_t k = 0; k < p->w.nhandles; k++) {
+    const sl_tev *e = &p->tr->ev[p->w.handles[k]];
+    uint64_t tid = handle_task(sl_tstr_or(&e->a, ""));
+    if (tid > p->maxtask)
+      tid = 0;
+    if (e->pos == 0) /* the first handle of a step */
+      sl_strbuf_printf(h, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#ccc\"/>",
+                       left + dx * k, left + dx * k, rows * 18);
+    sl_strbuf_printf(h,
+                     "<a href=\"#h%zu\"><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
+                     "height=\"14\" fill=\"%s\"><title>",
+                     k, left + dx * k, (int)tid * 18 + 2, dx > 2 ? dx - 1 : dx,
+                     tid ? "#3a6fc4" : "#999");
+    sl_strbuf_printf(h, "step %" PRIu64 " t=", e->step);
+    sl_float_repr(h, e->t);
+    sl_strbuf_puts(h, " ");
+    esc(h, e->a.p);
+    if (p->w.where[k]) {
+      sl_strbuf_puts(h, " -> ");
+      esc(h, p->w.where[k]);
+    }
+    sl_strbuf_puts(h, "</title></rect></a>");
+  }
+  sl_strbuf_printf(h,
+                   "<text x=\"%d\" y=\"%d\">handles in the order they ran; a grey line "
+                   "starts each step</text></svg>\n",
+                   left, rows * 18 + 16);
+}
+
+/* What one event under a handle shows; false for events not shown. */
+static bool put_event(const sl_tev *x, sl_strbuf *h) {
+  switch (x->kind) {
+  case SL_TEV_OUTPUT:
+    sl_strbuf_puts(h, "print: ");
+    esc(h, x->a.p);
+    return true;
+  case SL_TEV_TASK:
+    sl_strbuf_printf(h, "new T%" PRIu64 " ", x->task);
+    esc(h, x->b.p);
+    return true;
+  case SL_TEV_TASK_DONE:
+    sl_strbuf_printf(h, "T%" PRIu64 " done: ", x->task);
+    esc(h, x->a.p);
+    if (x->b.p) {
+      sl_strbuf_puts(h, " ");
+      esc(h, x->b.p);
+    }
+    return true;
+  case SL_TEV_DECISION:
+    sl_strbuf_puts(h, "<b>");
+    esc(h, x->a.p);
+    sl_strbuf_puts(h, " +");
+    sl_float_repr(h, x->t);
+    sl_strbuf_puts(h, " s</b>");
+    return true;
+  case SL_TEV_TIMER:
+    sl_strbuf_printf(h, "timer %s at ", x->cancelled ? "cancelled" : "scheduled");
+    sl_float_repr(h, x->t);
+    return true;
+  case SL_TEV_ERROR:
+    sl_strbuf_puts(h, "exception handler: ");
+    esc(h, x->a.p);
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Handle k (event i): its time, name, where its task stopped, and the
+ * events up to the next handle or step. */
+static void put_handle_row(const page *p, size_t i, size_t k, sl_strbuf *h) {
+  const sl_trace *tr = p->tr;
+  const sl_tev *e = &tr->ev[i];
+  sl_strbuf_printf(h, "<tr id=\"h%zu\"><td>", k);
+  sl_float_repr(h, e->t);
+  sl_strbuf_puts(h, "</td><td>");
+  esc(h, e->a.p);
+  sl_strbuf_puts(h, "</td><td>");
+  if (k < p->w.nhandles && p->w.where[k]) {
+    long line = where_line(p->w.where[k]);
+    if (line)
+      sl_strbuf_printf(h, "<a href=\"#L%ld\">", line);
+    esc(h, p->w.where[k]);
+    if (line)
+      sl_strbuf_puts(h, "</a>");
+  }
+  sl_strbuf_puts(h, "</td><td>");
+  for (size_t j = i + 1;
+       j < tr->nev && tr->ev[j].kind != SL_TEV_HANDLE && tr->ev[j].kind != SL_TEV_STEP; j++)
+    if (put_event(&tr->ev[j], h))
+      sl_strbuf_puts(h, "<br>");
+  sl_strbuf_puts(h, "</td></tr>\n");
+}
+
+static void put_steps(const page *p, sl_strbuf *h) {
+  size_t k = 0;
+  for (size_t i = 0; i < p->tr->nev; i++) {
+    const sl_tev *e = &p->tr->ev[i];
+    if (e->kind == SL_TEV_STEP) {
+      sl_strbuf_printf(h, "<tr class=\"step\"><td colspan=\"4\">#%" PRIu64 " t=", e->step);
+      sl_float_repr(h, e->t);
+      sl_strbuf_puts(h, " timeout=");
+      if (e->has_timeout)
+        sl_float_repr(h, e->timeout);
+      else
+        sl_strbuf_puts(h, "None (nothing can wake the loop)");
+      sl_strbuf_puts(h, "</td></tr>\n");
+    } else if (e->kind == SL_TEV_HANDLE) {
+      put_handle_row(p, i, k++, h);
+    }
+  }
+}
+
+/* The scenario's lines, those a task stopped at marked. */
+static void put_source(const page *p, sl_strbuf *h) {
+  if (!p->src)
+    return;
+  sl_strbuf_puts(h, "<h2>Source</h2><table class=\"src\">\n");
+  const char *src = p->src, *end = p->src + p->srclen;
+  long line = 1;
+  for (const char *s = src; s < end; line++) {
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    size_t n = nl ? (size_t)(nl - s) : (size_t)(end - s);
+    bool hit = false;
+    for (size_t j = 0; j < p->w.nhandles && !hit; j++)
+      hit = p->w.where[j] && where_line(p->w.where[j]) == line;
+    sl_strbuf_printf(h,
+                     "<tr id=\"L%ld\"%s><td class=\"n\">%ld</td><td><pre "
+                     "style=\"margin:0;padding:0;background:none\">",
+                     line, hit ? " class=\"hit\"" : "", line);
+    char *copy = sl_strndup(s, n);
+    esc(h, copy ? copy : "");
+    sl_free(copy);
+    sl_strbuf_puts(h, "</pre></td></tr>\n");
+    s += n + (nl != NULL);
+  }
+  sl_strbuf_puts(h, "</table>\n");
+}
+
+/* The page: sim/report.html with its parts filled in. */
+static sl_errcode page_render(const page *p, sl_strbuf *out) {
+  enum { SCEN, BADGE, VERDICT, META, PROBLEM, TIMELINE, STEPS, SOURCE, REPLAY, NPARTS };
+  sl_strbuf part[NPARTS];
+  for (int i = 0; i < NPARTS; i++)
+    part[i] = (sl_strbuf)SL_STRBUF_INIT;
+  const char *outcome = sl_tstr_or(&p->tr->meta.outcome, "?");
+  bool ok = !strcmp(outcome, "ok") && (!p->t.verdict || p->t.verdict == SL_VERDICT_OK);
+  esc(&part[SCEN], sl_tstr_or(&p->tr->meta.scenario, "?"));
+  sl_strbuf_puts(&part[BADGE], ok ? "ok" : "bad");
+  esc(&part[VERDICT],
+      p->t.verdict != SL_VERDICT_OK && !p->note ? sl_verdict_name(p->t.verdict) : outcome);
+  put_meta(p, &part[META]);
+  put_problem(p, &part[PROBLEM]);
+  put_timeline(p, &part[TIMELINE]);
+  put_steps(p, &part[STEPS]);
+  put_source(p, &part[SOURCE]);
+  sl_strbuf word = SL_STRBUF_INIT;
+  sl_shell_quote(&word, sl_tstr_or(&p->tr->meta.scenario, "FILE"));
+  esc(&part[REPLAY], sl_strbuf_cstr(&word));
+  sl_strbuf_free(&word);
+  static const char *const names[NPARTS] = {"scenario", "badge",  "verdict", "meta",           "problem",
+                                            "timeline", "steps", "source",  "replay_scenario"};
+  sl_template_var vars[NPARTS];
+  bool nomem = false;
+  for (int i = 0; i < NPARTS; i++) {
+    vars[i] = (sl_template_var){names[i], sl_strbuf_cstr(&part[i])};
+    nomem |= part[i].failed;
+  }
+  sl_errcode rc = nomem ? SL_ENOMEM : sl_template_fill(sl_report_template, vars, NPARTS, out);
+  for (int i = 0; i < NPARTS; i++)
+    sl_strbuf_free(&part[i]);
+  return rc;
+}
+
+/* The run the arguments name: RUN, or the newest of --db. */
+static sl_errcode load_run(const char *run, const char *db, sl_trace *tr, sl_strbuf *label,
+                           sl_strbuf *err) {
+  return run ? sl_trace_arg_load(run, db, tr, label, err)
+             : sl_trace_db_load(db, 0, tr, label, err);
+}
+
 int sl_cmd_report(int argc, char **argv) {
   report_args a = {"simloop.db", "report.html"};
   int first, st = sl_cli_args(SL_CMD_REPORT, argc, argv, on_opt, &a, 0, 1, "run", &first);
   if (st != SL_CLI_GO)
     return st;
-  const char *db = a.db, *run = first < argc ? argv[first] : NULL, *out = a.out;
+  const char *run = first < argc ? argv[first] : NULL, *out = a.out;
   sl_trace tr;
-  sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
-  if (out && sl_output_check(out, &err) != SL_EOK) {
+  sl_trace_init(&tr);
+  sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT, html = SL_STRBUF_INIT;
+  page pg;
+  memset(&pg, 0, sizeof pg);
+  sl_trial_init(&pg.t);
+  sl_errcode rc = sl_output_check(out, &err);
+  if (rc == SL_EOK)
+    rc = load_run(run, a.db, &tr, &label, &err);
+  if (rc == SL_EOK)
+    rc = page_prepare(&pg, &tr, sl_strbuf_cstr(&label));
+  if (rc == SL_EOK)
+    rc = page_render(&pg, &html);
+  if (rc == SL_EOK)
+    rc = sl_output_write(out, html.data, html.len, &err);
+  if (rc == SL_ENOMEM)
+    sl_strbuf_puts(&err, "out of memory\n");
+  if (rc != SL_EOK)
     fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&err));
-    sl_strbuf_free(&err);
-    sl_strbuf_free(&label);
-    return 2;
-  }
-  if ((run ? sl_trace_arg_load(run, db, &tr, &label, &err)
-          : sl_trace_db_load(db, 0, &tr, &label, &err)) != SL_EOK) {
-    fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&err));
-    sl_strbuf_free(&err);
-    sl_strbuf_free(&label);
-    return 2;
-  }
-  wherectx w = {&tr, NULL, 0, 0, NULL};
-  uint64_t maxtask = 0;
-  for (size_t i = 0; i < tr.nev; i++) {
-    if (tr.ev[i].kind == SL_TEV_HANDLE)
-      w.nhandles++;
-    if (tr.ev[i].kind == SL_TEV_TASK && tr.ev[i].task > maxtask)
-      maxtask = tr.ev[i].task;
-  }
-  w.handles = sl_calloc(w.nhandles + 1, sizeof *w.handles);
-  w.where = sl_calloc(w.nhandles + 1, sizeof *w.where);
-  char **tasknames = sl_calloc(maxtask + 1, sizeof *tasknames);
-  sl_strbuf h = SL_STRBUF_INIT;
-  char *src = NULL;
-  size_t srclen = 0;
-  sl_trial t;
-  sl_trial_init(&t);
-  int status = 2;
-  if (!w.handles || !w.where || !tasknames)
-    goto nomem;
-  for (size_t i = 0, k = 0; i < tr.nev; i++)
-    if (tr.ev[i].kind == SL_TEV_HANDLE)
-      w.handles[k++] = i;
-  const char *note = annotate(&tr, &w, &t, &src, &srclen);
-  for (size_t i = 0; i < tr.nev; i++)
-    if (tr.ev[i].kind == SL_TEV_TASK && tr.ev[i].task <= maxtask &&
-        !tasknames[tr.ev[i].task]) {
-      sl_strbuf n = SL_STRBUF_INIT;
-      sl_strbuf_printf(&n, "T%" PRIu64 " %s", tr.ev[i].task, sl_tstr_or(&tr.ev[i].b, ""));
-      tasknames[tr.ev[i].task] = sl_strbuf_take(&n, NULL);
-    }
-  const char *outcome = sl_tstr_or(&tr.meta.outcome, "?");
-  bool ok = !strcmp(outcome, "ok") && (!t.verdict || t.verdict == SL_VERDICT_OK);
-  sl_strbuf_puts(
-      &h, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>simloop report: ");
-  esc(&h, sl_tstr_or(&tr.meta.scenario, "?"));
-  sl_strbuf_printf(&h, "</title><style>%s</style></head><body>\n<h1>", css);
-  esc(&h, sl_tstr_or(&tr.meta.scenario, "?"));
-  sl_strbuf_printf(&h, " <span class=\"badge %s\">", ok ? "ok" : "bad");
-  esc(&h, t.verdict != SL_VERDICT_OK && !note ? sl_verdict_name(t.verdict) : outcome);
-  sl_strbuf_puts(&h, "</span></h1>\n<table class=\"meta\">");
-  sl_strbuf_puts(&h, "<tr><td>run</td><td>");
-  esc(&h, sl_strbuf_cstr(&label));
-  sl_strbuf_puts(&h, "</td></tr><tr><td>engine</td><td>");
-  esc(&h, sl_tstr_or(&tr.meta.engine, "?"));
-  sl_strbuf_puts(&h, " ");
-  esc(&h, sl_tstr_or(&tr.meta.engine_version, ""));
-  sl_strbuf_puts(&h, ", CPython ");
-  esc(&h, sl_tstr_or(&tr.meta.python, "?"));
-  if (tr.meta.has_seed)
-    sl_strbuf_printf(&h, "</td></tr><tr><td>seed</td><td>%" PRId64 " (%s)", tr.meta.seed,
-                     sl_tstr_or(&tr.meta.strategy, "?"));
-  sl_strbuf_printf(&h, "</td></tr><tr><td>steps</td><td>%" PRIu64 ", final virtual time ",
-                   tr.meta.steps);
-  sl_float_repr(&h, tr.meta.t);
-  sl_strbuf_puts(&h, " s</td></tr><tr><td>end</td><td>");
-  esc(&h, outcome);
-  if (tr.meta.detail.p) {
-    sl_strbuf_puts(&h, ": ");
-    esc(&h, tr.meta.detail.p);
-  }
-  sl_strbuf_puts(&h, "</td></tr></table>\n");
-  if (note) {
-    sl_strbuf_puts(&h, "<p class=\"note\">");
-    esc(&h, note);
-    sl_strbuf_puts(&h, "</p>\n");
-  } else if (t.report.len) {
-    sl_strbuf_puts(&h, "<h2>What went wrong</h2><pre>");
-    esc(&h, sl_strbuf_cstr(&t.report));
-    sl_strbuf_puts(&h, "</pre>\n");
-  }
-  /* Timeline: x = handle order, one row per task (row 0: the loop). */
-  size_t nh = w.nhandles ? w.nhandles : 1;
-  double dx = nh > 150 ? 1200.0 / nh : 8.0;
-  int rows = (int)maxtask + 1, left = 280;
-  int width = left + (int)(dx * nh) + 10;
-  if (width < 760)
-    width = 760; /* room for the caption */
-  sl_strbuf_printf(&h, "<h2>Timeline</h2><svg width=\"%d\" height=\"%d\" role=\"img\">",
-                   width, rows * 18 + 24);
-  for (int r = 0; r < rows; r++) {
-    sl_strbuf_printf(&h,
-                     "<rect x=\"0\" y=\"%d\" width=\"100%%\" height=\"18\" fill=\"%s\"/>",
-                     r * 18, r % 2 ? "#fafafa" : "#f0f0f0");
-    sl_strbuf_printf(&h, "<text x=\"4\" y=\"%d\">", r * 18 + 13);
-    /* Long coroutine names are cut so they stay left of the marks. */
-    const char *nm = r ? (tasknames[r] ? tasknames[r] : "?") : "event loop";
-    char cut[40];
-    snprintf(cut, sizeof cut, "%s", nm);
-    if (strlen(nm) > 38)
-      memcpy(cut + 35, "...", 4);
-    esc(&h, cut);
-    sl_strbuf_puts(&h, "</text>");
-  }
-  for (size_t k = 0; k < w.nhandles; k++) {
-    const sl_tev *e = &tr.ev[w.handles[k]];
-    uint64_t tid = handle_task(sl_tstr_or(&e->a, ""));
-    if (tid > maxtask)
-      tid = 0;
-    bool first_of_step = e->pos == 0;
-    if (first_of_step)
-      sl_strbuf_printf(
-          &h, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#ccc\"/>",
-          left + dx * k, left + dx * k, rows * 18);
-    sl_strbuf_printf(&h,
-                     "<a href=\"#h%zu\"><rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" "
-                     "height=\"14\" fill=\"%s\"><title>",
-                     k, left + dx * k, (int)tid * 18 + 2, dx > 2 ? dx - 1 : dx,
-                     tid ? "#3a6fc4" : "#999");
-    sl_strbuf_printf(&h, "step %" PRIu64 " t=", e->step);
-    sl_float_repr(&h, e->t);
-    sl_strbuf_puts(&h, " ");
-    esc(&h, e->a.p);
-    if (w.where[k]) {
-      sl_strbuf_puts(&h, " -> ");
-      esc(&h, w.where[k]);
-    }
-    sl_strbuf_puts(&h, "</title></rect></a>");
-  }
-  sl_strbuf_printf(&h,
-                   "<text x=\"%d\" y=\"%d\">handles in the order they ran; a grey line "
-                   "starts each step</text></svg>\n",
-                   left, rows * 18 + 16);
-  /* Steps. */
-  sl_strbuf_puts(&h, "<h2>Steps</h2><table><tr><th>time</th><th>handle</th><th>then "
-                     "at</th><th>what happened</th></tr>\n");
-  size_t k = 0;
-  for (size_t i = 0; i < tr.nev; i++) {
-    const sl_tev *e = &tr.ev[i];
-    if (e->kind == SL_TEV_STEP) {
-      sl_strbuf_printf(&h,
-                       "<tr class=\"step\"><td colspan=\"4\">#%" PRIu64 " t=", e->step);
-      sl_float_repr(&h, e->t);
-      sl_strbuf_puts(&h, " timeout=");
-      if (e->has_timeout)
-        sl_float_repr(&h, e->timeout);
-      else
-        sl_strbuf_puts(&h, "None (nothing can wake the loop)");
-      sl_strbuf_puts(&h, "</td></tr>\n");
-    } else if (e->kind == SL_TEV_HANDLE) {
-      sl_strbuf_printf(&h, "<tr id=\"h%zu\"><td>", k);
-      sl_float_repr(&h, e->t);
-      sl_strbuf_puts(&h, "</td><td>");
-      esc(&h, e->a.p);
-      sl_strbuf_puts(&h, "</td><td>");
-      if (k < w.nhandles && w.where[k]) {
-        long line = where_line(w.where[k]);
-        if (line)
-          sl_strbuf_printf(&h, "<a href=\"#L%ld\">", line);
-        esc(&h, w.where[k]);
-        if (line)
-          sl_strbuf_puts(&h, "</a>");
-      }
-      sl_strbuf_puts(&h, "</td><td>");
-      /* Everything up to the next handle or step belongs to this handle. */
-      for (size_t j = i + 1;
-           j < tr.nev && tr.ev[j].kind != SL_TEV_HANDLE && tr.ev[j].kind != SL_TEV_STEP;
-           j++) {
-        const sl_tev *x = &tr.ev[j];
-        if (x->kind == SL_TEV_OUTPUT) {
-          sl_strbuf_puts(&h, "print: ");
-          esc(&h, x->a.p);
-        } else if (x->kind == SL_TEV_TASK) {
-          sl_strbuf_printf(&h, "new T%" PRIu64 " ", x->task);
-          esc(&h, x->b.p);
-        } else if (x->kind == SL_TEV_TASK_DONE) {
-          sl_strbuf_printf(&h, "T%" PRIu64 " done: ", x->task);
-          esc(&h, x->a.p);
-          if (x->b.p) {
-            sl_strbuf_puts(&h, " ");
-            esc(&h, x->b.p);
-          }
-        } else if (x->kind == SL_TEV_DECISION) {
-          sl_strbuf_puts(&h, "<b>");
-          esc(&h, x->a.p);
-          sl_strbuf_puts(&h, " +");
-          sl_float_repr(&h, x->t);
-          sl_strbuf_puts(&h, " s</b>");
-        } else if (x->kind == SL_TEV_TIMER) {
-          sl_strbuf_printf(&h, "timer %s at ", x->cancelled ? "cancelled" : "scheduled");
-          sl_float_repr(&h, x->t);
-        } else if (x->kind == SL_TEV_ERROR) {
-          sl_strbuf_puts(&h, "exception handler: ");
-          esc(&h, x->a.p);
-        } else
-          continue;
-        sl_strbuf_puts(&h, "<br>");
-      }
-      sl_strbuf_puts(&h, "</td></tr>\n");
-      k++;
-    }
-  }
-  sl_strbuf_puts(&h, "</table>\n");
-  if (src) {
-    sl_strbuf_puts(&h, "<h2>Source</h2><table class=\"src\">\n");
-    long line = 1;
-    for (const char *p = src; p < src + srclen; line++) {
-      const char *nl = memchr(p, '\n', (size_t)(src + srclen - p));
-      size_t n = nl ? (size_t)(nl - p) : (size_t)(src + srclen - p);
-      bool hit = false;
-      for (size_t j = 0; j < w.nhandles && !hit; j++)
-        hit = w.where[j] && where_line(w.where[j]) == line;
-      sl_strbuf_printf(&h,
-                       "<tr id=\"L%ld\"%s><td class=\"n\">%ld</td><td><pre "
-                       "style=\"margin:0;padding:0;background:none\">",
-                       line, hit ? " class=\"hit\"" : "", line);
-      char *copy = sl_strndup(p, n);
-      esc(&h, copy ? copy : "");
-      sl_free(copy);
-      sl_strbuf_puts(&h, "</pre></td></tr>\n");
-      p += n + (nl != NULL);
-    }
-    sl_strbuf_puts(&h, "</table>\n");
-  }
-  sl_strbuf_puts(&h, "<p>Generated by simloop report. Replay: <code>simloop replay ");
-  esc(&h, sl_tstr_or(&tr.meta.scenario, "FILE"));
-  sl_strbuf_puts(&h, " --decisions TRACE.jsonl</code> (a trace serves as its own "
-                     "decision log).</p>\n</body></html>\n");
-  if (h.failed)
-    goto nomem;
-  sl_strbuf werr = SL_STRBUF_INIT;
-  if (sl_output_write(out, h.data, h.len, &werr) != SL_EOK) {
-    fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&werr));
-    sl_strbuf_free(&werr);
-  } else {
-    if (strcmp(out, "-")) /* not into the page on stdout */
-      printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), outcome);
-    status = 0;
-  }
-  goto done;
-nomem:
-  fprintf(stderr, "simloop report: out of memory\n");
-done:
-  for (size_t j = 0; w.where && j < w.nhandles; j++)
-    sl_free(w.where[j]);
-  for (uint64_t j = 0; tasknames && j <= maxtask; j++)
-    sl_free(tasknames[j]);
-  sl_free(tasknames);
-  sl_free(w.where);
-  sl_free(w.handles);
-  sl_free(src);
-  sl_strbuf_free(&h);
-  sl_trial_free(&t);
+  else if (strcmp(out, "-")) /* not into the page on stdout */
+    printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label),
+           sl_tstr_or(&tr.meta.outcome, "?"));
+  page_free(&pg);
   sl_trace_free(&tr);
+  sl_strbuf_free(&html);
   sl_strbuf_free(&err);
   sl_strbuf_free(&label);
-  return status;
+  return rc == SL_EOK ? 0 : 2;
 }

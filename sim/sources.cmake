@@ -23,3 +23,15 @@ list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c)
 
 # The program generator and `simloop gen` (docs/fuzzing.md).
 list(APPEND SL_SIM_SOURCES sim/gen.c sim/cmd_gen.c)
+
+# The report's page (sim/report.html), embedded as sl_report_template.
+list(APPEND SL_SIM_SOURCES sim/template.c ${CMAKE_CURRENT_BINARY_DIR}/sim/report_html.c)
+add_custom_command(
+  OUTPUT ${CMAKE_CURRENT_BINARY_DIR}/sim/report_html.c
+  COMMAND ${CMAKE_COMMAND} -DIN=${CMAKE_CURRENT_SOURCE_DIR}/sim/report.html
+          -DOUT=${CMAKE_CURRENT_BINARY_DIR}/sim/report_html.c -DNAME=sl_report_template
+          -P ${CMAKE_CURRENT_SOURCE_DIR}/sim/embed_text.cmake
+  DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/sim/report.html
+          ${CMAKE_CURRENT_SOURCE_DIR}/sim/embed_text.cmake
+  COMMENT "Embedding sim/report.html"
+  VERBATIM)
