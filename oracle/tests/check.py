@@ -89,6 +89,9 @@ def main():
     oracle = Oracle(a.python, a.pyodide)
     scen = sorted(glob.glob(os.path.join(HERE, "scenarios", "*.py")))
     files = [rel(s) for s in scen]
+    if not files:
+        print("FAIL no scenarios in %s" % rel(os.path.join(HERE, "scenarios")))
+        return 1
 
     singles = {}
     version = None

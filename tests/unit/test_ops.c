@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -253,25 +254,95 @@ static void test_format(void **state) {
 
 /* Every allocation failure in a dict/list workload ends cleanly (no crash,
  * no leak under ASan), as SQLite's malloc tests do. */
-static void test_out_of_memory_sweep(void **state) {
-  for (unsigned long k = 1; k < 400; k++) {
-    sl_rt *rt = sl_rt_new(NULL, NULL);
-    if (!rt) continue;
-    sl_alloc_fail_after(k);
-    sl_obj *d = sl_dict_new(rt), *s = d ? sl_set_new(rt) : NULL;
-    for (int i = 0; s && i < 40; i++) {
-      if (sl_dict_set(rt, d, sl_int(i), sl_int(i))) break;
-      if (sl_set_add(rt, s, sl_int(i * 7))) break;
-      sl_value out;
-      if (sl_binary_op(rt, SL_BIN_BITOR, sl_obj_val(s), sl_obj_val(s), &out)) break;
-      sl_vdecref(rt, out);
-    }
-    sl_alloc_fail_after(0);
-    sl_decref(rt, s);
-    sl_decref(rt, d);
-    sl_err_clear(rt);
-    sl_rt_free(rt);
+/* An allocator that counts live blocks, so the sweep sees a leak. */
+static long live_blocks;
+static void *counting_malloc(void *ctx, size_t n) {
+  void *p = malloc(n);
+  if (p) live_blocks++;
+  return p;
+}
+static void *counting_realloc(void *ctx, void *p, size_t n) {
+  void *q = realloc(p, n);
+  if (q && !p) live_blocks++;
+  return q;
+}
+static void counting_free(void *ctx, void *p) {
+  if (p) live_blocks--;
+  free(p);
+}
+
+/* The swept workload: a dict and a set grown to 40 entries, the set or'ed
+ * with itself each time. 0 when it ran to the end, with `out` holding
+ * "repr(dict) repr(set)"; -1 when it stopped on a failed allocation. */
+static int oom_workload(sl_rt *rt, sl_strbuf *out) {
+  sl_obj *d = sl_dict_new(rt), *s = d ? sl_set_new(rt) : NULL;
+  int rc = s ? 0 : -1;
+  for (int i = 0; rc == 0 && i < 40; i++) {
+    sl_value u;
+    if (sl_dict_set(rt, d, sl_int(i), sl_int(i)) || sl_set_add(rt, s, sl_int(i * 7)) ||
+        sl_binary_op(rt, SL_BIN_BITOR, sl_obj_val(s), sl_obj_val(s), &u))
+      rc = -1;
+    else
+      sl_vdecref(rt, u);
   }
+  /* The reprs are taken with failure injection still on: they are part of
+   * the workload. */
+  if (rc == 0) {
+    if (sl_repr(rt, sl_obj_val(d), out)) rc = -1;
+    sl_strbuf_putc(out, ' ');
+    if (rc == 0 && sl_repr(rt, sl_obj_val(s), out)) rc = -1;
+    if (out->failed) rc = -1;
+  }
+  sl_decref(rt, s);
+  sl_decref(rt, d);
+  return rc;
+}
+
+/* SQLite's sweep (as test_oom.c): allocation k fails, and every later one,
+ * for k = 1, 2, ... until the workload makes fewer than k allocations.
+ * Each attempt either fails as out of memory or produces exactly the
+ * undisturbed result, and frees every block it allocated. */
+static void test_out_of_memory_sweep(void **state) {
+  const sl_allocator counting = {counting_malloc, counting_realloc, counting_free, NULL};
+  sl_set_allocator(&counting);
+  sl_strbuf want = SL_STRBUF_INIT;
+  sl_rt *rt = sl_rt_new(NULL, NULL);
+  assert_non_null(rt);
+  sl_alloc_fail_after(0);
+  assert_int_equal(oom_workload(rt, &want), 0);
+  unsigned long total = sl_alloc_fail_after(0);
+  sl_rt_free(rt);
+  assert_true(total > 40);
+
+  bool completed = false;
+  unsigned long k = 1;
+  for (; !completed; k++) {
+    long live_before = live_blocks;
+    rt = sl_rt_new(NULL, NULL);
+    assert_non_null(rt);
+    sl_strbuf got = SL_STRBUF_INIT;
+    sl_alloc_fail_after(k);
+    int rc = oom_workload(rt, &got);
+    unsigned long used = sl_alloc_fail_after(0);
+    completed = used < k;
+    if (rc == 0) {
+      if (strcmp(sl_strbuf_cstr(&got), sl_strbuf_cstr(&want)) != 0)
+        fail_msg("k=%lu: absorbed failure changed the result:\n%s", k, sl_strbuf_cstr(&got));
+    } else {
+      assert_false(completed);
+      if (rt->fatal != SL_ENOMEM && !got.failed)
+        fail_msg("k=%lu: workload failed without an out-of-memory error", k);
+    }
+    sl_strbuf_free(&got);
+    sl_rt_free(rt);
+    if (live_blocks != live_before)
+      fail_msg("k=%lu: %ld blocks leaked", k, live_blocks - live_before);
+    assert_true(k <= total + 1);
+  }
+  assert_int_equal(k - 1, total + 1); /* swept every allocation, then one clean run */
+  print_message("dict/set workload: %lu allocations, every one failed in turn\n", total);
+  sl_set_allocator(NULL);
+  sl_strbuf_free(&want);
 }
 
 int main(void) {

@@ -29,18 +29,34 @@ static const char *src_dir(void) {
   return d ? d : ".";
 }
 
-/* A fresh database path in the build tree, or /tmp when run by hand
- * (removed first). */
+/* The scratch folder of this process's databases: made on first use in
+ * the build tree (/tmp when run by hand), removed with its files at exit,
+ * so no test leaves a database behind. */
+static char scratch[512];
+
+static void remove_scratch(void) {
+  DIR *d = opendir(scratch);
+  if (!d) return;
+  char path[1024];
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+    snprintf(path, sizeof path, "%s/%s", scratch, e->d_name);
+    remove(path);
+  }
+  closedir(d);
+  rmdir(scratch);
+}
+
+/* A fresh database path in the scratch folder. */
 static const char *temp_db(const char *tag) {
-  static char path[512];
-  const char *b = getenv("SL_BINARY_DIR");
-  snprintf(path, sizeof path, "%s/traces_test_%s_%ld.db", b ? b : "/tmp", tag, (long)getpid());
-  char aux[600];
-  remove(path);
-  snprintf(aux, sizeof aux, "%s-wal", path);
-  remove(aux);
-  snprintf(aux, sizeof aux, "%s-shm", path);
-  remove(aux);
+  static char path[600];
+  if (!scratch[0]) {
+    const char *b = getenv("SL_BINARY_DIR");
+    snprintf(scratch, sizeof scratch, "%s/traces_test_XXXXXX", b ? b : "/tmp");
+    assert_non_null(mkdtemp(scratch));
+    atexit(remove_scratch);
+  }
+  snprintf(path, sizeof path, "%s/%s.db", scratch, tag);
   return path;
 }
 
