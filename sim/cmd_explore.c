@@ -469,6 +469,154 @@ static int on_opt(void *ctx, int id, const char *v) {
   return 0;
 }
 
+/* Checks the files, loads the scenario, runs the default schedule (it must
+ * pass; it measures the decision points) and settles the run count.
+ * Returns 0 or 2 after the message. */
+static int explore_setup(explore *e, bool has_runs, sl_trial *def, uint64_t *total) {
+  sl_strbuf err = SL_STRBUF_INIT;
+  int status = 0;
+  /* Every input and output is checked before the search, so a failure it
+   * finds is never lost to a bad --db or -o. */
+  if (sl_input_check(e->path, &err) || (e->use_db && sl_db_check_writable(e->db, &err)) ||
+      sl_output_check(e->out_log ? e->out_log : "explore.decisions", &err)) {
+    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
+    status = 2;
+  } else if (sl_trial_prog_load(e->path, &e->so.run, &e->prog, &err) != SL_EOK) {
+    fprintf(stderr, "%s", sl_strbuf_cstr(&err));
+    status = 2;
+  } else if (sl_trial_calibrate(e->prog, &e->so.strategy, def, &err) != SL_EOK) {
+    fprintf(stderr, "simloop explore: %s\n", sl_strbuf_cstr(&err));
+    status = 2;
+  }
+  sl_strbuf_free(&err);
+  if (status)
+    return status;
+  sl_strategy *st = &e->so.strategy;
+  *total = UINT64_MAX;
+  if (st->kind == SL_STRATEGY_BOUNDED) {
+    *total = sl_bounded_count(st->npoints, st->bound, st->nsizes);
+    uint64_t left = *total > e->so.seed ? *total - e->so.seed : 0;
+    if (!has_runs)
+      e->runs = left > 1000000 ? 1000000 : left;
+    if (e->runs > left)
+      e->runs = left;
+  } else if (!has_runs) {
+    e->runs = 1000;
+  }
+  return 0;
+}
+
+/* What is about to be tried, and how the default schedule ended. */
+static void print_plan(const explore *e, const sl_trial *def, uint64_t total) {
+  const sl_strategy *st = &e->so.strategy;
+  printf("explore ");
+  sl_term_puts(stdout, e->path, false);
+  printf(": strategy %s", sl_strategy_name(st->kind));
+  if (st->kind == SL_STRATEGY_PCT)
+    printf(" (1..%u delays among %" PRIu64 " points)", st->depth, st->npoints);
+  if (st->kind == SL_STRATEGY_BOUNDED)
+    printf(" (at most %u delays of %u sizes among the first %" PRIu64
+           " points: %" PRIu64 " schedules, exhaustive within the bound)",
+           st->bound, st->nsizes, st->npoints, total);
+  printf(", seeds %" PRIu64 "..%" PRIu64 ", %u job%s\n", e->so.seed,
+         e->so.seed + (e->runs ? e->runs - 1 : 0), e->jobs, e->jobs == 1 ? "" : "s");
+  printf("default schedule: %s (%" PRIu64 " steps, %" PRIu64 " decision points, t=%g)\n",
+         sl_verdict_name(def->verdict), def->steps, def->npoints, def->t);
+  if (def->verdict != SL_VERDICT_OK)
+    sl_term_puts(stdout, def->report.data ? def->report.data : "", true);
+  fflush(stdout);
+}
+
+/* The search, then the first failure replayed, logged and stored, and the
+ * session saved. Returns 0 or 2; *have_failure when f holds the failure. */
+static int search(explore *e, failure *f, bool *have_failure, const char *params) {
+  e->tty = isatty(2);
+  e->t0 = e->last_progress = now_s();
+  e->session.scenario = e->path;
+  e->session.strategy = sl_strategy_name(e->so.strategy.kind);
+  e->session.first_seed = e->so.seed;
+  int status = e->runs ? run_all(e) : 0;
+  e->session.elapsed = now_s() - e->t0;
+  *have_failure = false;
+  if (status == 0 && e->found) {
+    status = report_failure(e, &e->first_fail, f);
+    *have_failure = status == 0;
+    if (*have_failure) {
+      for (size_t i = 0; i < e->session.n; i++)
+        if (e->session.rows[i].index == e->first_fail.index)
+          e->session.rows[i].run = f->run_id;
+      if (e->keep_going && e->use_db && !e->store_failed)
+        status = store_more(e);
+    }
+  }
+  int64_t session_id = 0;
+  sl_strbuf err = SL_STRBUF_INIT;
+  e->session.params = params;
+  if (e->use_db && status != 2 &&
+      sl_exploredb_save(e->db, &e->session, &session_id, &err) != SL_EOK) {
+    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
+    status = 2;
+  }
+  sl_strbuf_free(&err);
+  return status;
+}
+
+static void print_json(const explore *e, const sl_trial *def, const failure *f,
+                       bool have_failure, const char *params) {
+  const sl_strategy *st = &e->so.strategy;
+  double elapsed = e->session.elapsed, rate = elapsed > 0 ? e->done / elapsed : 0.0;
+  printf("{\"scenario\":");
+  json_str(e->path);
+  printf(",\"strategy\":\"%s\",\"params\":", sl_strategy_name(st->kind));
+  json_str(params);
+  printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64
+         ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
+         "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
+         e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed,
+         rate);
+  printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}",
+         sl_verdict_name(def->verdict), def->steps);
+  if (have_failure) {
+    printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64 ",\"verdict\":\"%s\",\"detail\":",
+           e->first_fail.index, e->first_fail.seed, sl_verdict_name(f->t.verdict));
+    json_str(f->t.detail.data ? f->t.detail.data : "");
+    printf(",\"nondefault\":%zu,\"decisions\":", sl_declog_nondefault(&f->t.log));
+    json_str(f->log_path.data ? f->log_path.data : "");
+    printf(",\"run\":%" PRId64 ",\"trace_hash\":\"%s\",\"replay\":", f->run_id, f->hash);
+    json_str(f->replay_seed.data ? f->replay_seed.data : "");
+    printf("}");
+  }
+  printf("}\n");
+}
+
+static void print_text(const explore *e, const failure *f, bool have_failure, int status) {
+  double elapsed = e->session.elapsed, rate = elapsed > 0 ? e->done / elapsed : 0.0;
+  if (have_failure) {
+    printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: ", e->first_fail.index,
+           e->first_fail.seed, sl_verdict_name(f->t.verdict));
+    sl_term_puts(stdout, f->t.detail.data ? f->t.detail.data : "", false);
+    putchar('\n');
+    sl_term_puts(stdout, f->t.report.data ? f->t.report.data : "", true);
+    printf("decisions: %zu non-default, written to ", sl_declog_nondefault(&f->t.log));
+    sl_term_puts(stdout, f->log_path.data ? f->log_path.data : "", false);
+    putchar('\n');
+    if (f->run_id) {
+      printf("trace: ");
+      sl_term_puts(stdout, e->db, false);
+      printf(" run %" PRId64 ", hash %s\n", f->run_id, f->hash);
+    } else {
+      printf("trace hash: %s\n", f->hash);
+    }
+    printf("replay:   %s\n          %s\n", f->replay_seed.data, f->replay_log.data);
+    printf("minimize: %s\n", f->minimize.data);
+  } else if (status == 0) {
+    printf("no failure in %" PRIu64 " runs\n", e->done);
+  }
+  printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64
+         " failing, %zu distinct outcomes, %zu distinct traces\n",
+         e->done, elapsed, rate, e->failures, e->outcomes.n, e->traces.n);
+}
+
 int sl_cmd_explore(int argc, char **argv) {
   explore e;
   memset(&e, 0, sizeof e);
@@ -481,146 +629,24 @@ int sl_cmd_explore(int argc, char **argv) {
   if (go != SL_CLI_GO)
     return go;
   e.path = argv[first];
-  bool has_runs = args.has_runs;
-  sl_strbuf err = SL_STRBUF_INIT;
-  /* Every input and output is checked before the search, so a failure it
-   * finds is never lost to a bad --db or -o. */
-  if (sl_input_check(e.path, &err) || (e.use_db && sl_db_check_writable(e.db, &err)) ||
-      sl_output_check(e.out_log ? e.out_log : "explore.decisions", &err)) {
-    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
-    sl_strbuf_free(&err);
-    return 2;
-  }
-  if (sl_trial_prog_load(e.path, &e.so.run, &e.prog, &err) != SL_EOK) {
-    fprintf(stderr, "%s", sl_strbuf_cstr(&err));
-    sl_strbuf_free(&err);
-    return 2;
-  }
-  /* The default schedule first: it must pass, and it measures n. */
   sl_trial def;
   sl_trial_init(&def);
-  if (sl_trial_calibrate(e.prog, &e.so.strategy, &def, &err) != SL_EOK) {
-    fprintf(stderr, "simloop explore: %s\n", sl_strbuf_cstr(&err));
-    sl_trial_free(&def);
-    sl_trial_prog_free(e.prog);
-    sl_strbuf_free(&err);
-    return 2;
-  }
-  sl_strategy *st = &e.so.strategy;
-  uint64_t total = UINT64_MAX;
-  if (st->kind == SL_STRATEGY_BOUNDED) {
-    total = sl_bounded_count(st->npoints, st->bound, st->nsizes);
-    uint64_t left = total > e.so.seed ? total - e.so.seed : 0;
-    if (!has_runs)
-      e.runs = left > 1000000 ? 1000000 : left;
-    if (e.runs > left)
-      e.runs = left;
-  } else if (!has_runs) {
-    e.runs = 1000;
-  }
-  if (!e.json) {
-    printf("explore ");
-    sl_term_puts(stdout, e.path, false);
-    printf(": strategy %s", sl_strategy_name(st->kind));
-    if (st->kind == SL_STRATEGY_PCT)
-      printf(" (1..%u delays among %" PRIu64 " points)", st->depth, st->npoints);
-    if (st->kind == SL_STRATEGY_BOUNDED)
-      printf(" (at most %u delays of %u sizes among the first %" PRIu64
-             " points: %" PRIu64 " schedules, exhaustive within the bound)",
-             st->bound, st->nsizes, st->npoints, total);
-    printf(", seeds %" PRIu64 "..%" PRIu64 ", %u job%s\n", e.so.seed,
-           e.so.seed + (e.runs ? e.runs - 1 : 0), e.jobs, e.jobs == 1 ? "" : "s");
-    printf("default schedule: %s (%" PRIu64 " steps, %" PRIu64
-           " decision points, t=%g)\n",
-           sl_verdict_name(def.verdict), def.steps, def.npoints, def.t);
-    if (def.verdict != SL_VERDICT_OK)
-      sl_term_puts(stdout, sl_strbuf_cstr(&def.report), true);
-    fflush(stdout);
-  }
-  e.tty = isatty(2);
-  e.t0 = e.last_progress = now_s();
-  e.session.scenario = e.path;
-  e.session.strategy = sl_strategy_name(st->kind);
-  e.session.first_seed = e.so.seed;
-  int status = e.runs ? run_all(&e) : 0;
-  double elapsed = now_s() - e.t0;
-  e.session.elapsed = elapsed;
   failure f;
   memset(&f, 0, sizeof f);
   sl_trial_init(&f.t);
-  bool have_failure = false;
-  if (status == 0 && e.found) {
-    status = report_failure(&e, &e.first_fail, &f);
-    have_failure = status == 0;
-    if (have_failure) {
-      for (size_t i = 0; i < e.session.n; i++)
-        if (e.session.rows[i].index == e.first_fail.index)
-          e.session.rows[i].run = f.run_id;
-      if (e.keep_going && e.use_db && !e.store_failed)
-        status = store_more(&e);
-    }
-  }
-  int64_t session_id = 0;
   sl_strbuf params = SL_STRBUF_INIT;
-  sl_schedopts_format(st, e.so.has_points, &params);
-  e.session.params = sl_strbuf_cstr(&params);
-  if (e.use_db && status != 2 &&
-      sl_exploredb_save(e.db, &e.session, &session_id, &err) != SL_EOK) {
-    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
-    status = 2;
-  }
-  double rate = elapsed > 0 ? e.done / elapsed : 0.0;
-  if (e.json) {
-    printf("{\"scenario\":");
-    json_str(e.path);
-    printf(",\"strategy\":\"%s\",\"params\":", sl_strategy_name(st->kind));
-    json_str(sl_strbuf_cstr(&params));
-    printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64
-           ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
-                                    "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
-           e.so.seed, st->npoints, e.done, e.failures, e.outcomes.n, e.traces.n, elapsed,
-           rate);
-    printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}",
-           sl_verdict_name(def.verdict), def.steps);
-    if (have_failure) {
-      printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64
-             ",\"verdict\":\"%s\",\"detail\":",
-             e.first_fail.index, e.first_fail.seed, sl_verdict_name(f.t.verdict));
-      json_str(sl_strbuf_cstr(&f.t.detail));
-      printf(",\"nondefault\":%zu,\"decisions\":", sl_declog_nondefault(&f.t.log));
-      json_str(sl_strbuf_cstr(&f.log_path));
-      printf(",\"run\":%" PRId64 ",\"trace_hash\":\"%s\",\"replay\":", f.run_id, f.hash);
-      json_str(sl_strbuf_cstr(&f.replay_seed));
-      printf("}");
-    }
-    printf("}\n");
-  } else {
-    if (have_failure) {
-      printf("FAILED at run %" PRIu64 " (seed %" PRIu64 "): %s: ", e.first_fail.index,
-             e.first_fail.seed, sl_verdict_name(f.t.verdict));
-      sl_term_puts(stdout, sl_strbuf_cstr(&f.t.detail), false);
-      putchar('\n');
-      sl_term_puts(stdout, sl_strbuf_cstr(&f.t.report), true);
-      printf("decisions: %zu non-default, written to ", sl_declog_nondefault(&f.t.log));
-      sl_term_puts(stdout, sl_strbuf_cstr(&f.log_path), false);
-      putchar('\n');
-      if (f.run_id) {
-        printf("trace: ");
-        sl_term_puts(stdout, e.db, false);
-        printf(" run %" PRId64 ", hash %s\n", f.run_id, f.hash);
-      } else {
-        printf("trace hash: %s\n", f.hash);
-      }
-      printf("replay:   %s\n          %s\n", sl_strbuf_cstr(&f.replay_seed),
-             sl_strbuf_cstr(&f.replay_log));
-      printf("minimize: %s\n", sl_strbuf_cstr(&f.minimize));
-    } else if (status == 0) {
-      printf("no failure in %" PRIu64 " runs\n", e.done);
-    }
-    printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64
-           " failing, %zu distinct outcomes, %zu "
-           "distinct traces\n",
-           e.done, elapsed, rate, e.failures, e.outcomes.n, e.traces.n);
+  uint64_t total;
+  bool have_failure = false;
+  int status = explore_setup(&e, args.has_runs, &def, &total);
+  if (status == 0) {
+    if (!e.json)
+      print_plan(&e, &def, total);
+    sl_schedopts_format(&e.so.strategy, e.so.has_points, &params);
+    status = search(&e, &f, &have_failure, sl_strbuf_cstr(&params));
+    if (e.json)
+      print_json(&e, &def, &f, have_failure, sl_strbuf_cstr(&params));
+    else
+      print_text(&e, &f, have_failure, status);
   }
   sl_strbuf_free(&params);
   failure_free(&f);
@@ -628,8 +654,8 @@ int sl_cmd_explore(int argc, char **argv) {
   sl_exploredb_free(&e.session);
   sl_free(e.outcomes.k);
   sl_free(e.traces.k);
-  sl_trial_prog_free(e.prog);
-  sl_strbuf_free(&err);
+  if (e.prog)
+    sl_trial_prog_free(e.prog);
   if (status)
     return status;
   if (e.store_failed)

@@ -97,6 +97,63 @@ static int on_opt(void *ctx, int id, const char *v) {
   return 0;
 }
 
+/* Runs the program under `log` into *out. */
+static sl_errcode run_log(sl_trial_prog *prog, const sl_declog *log, double max_time,
+                          sl_trial *out, sl_strbuf *err) {
+  sl_schedule s;
+  sl_schedule_init_log(&s, log);
+  s.max_time = max_time;
+  sl_errcode rc = sl_trial_run(prog, &s, NULL, out, err);
+  sl_schedule_free(&s);
+  return rc;
+}
+
+/* Each kept delay down to the smallest round value that still fails the
+ * same way. Returns false when a test could not run (out of memory). */
+static bool shrink_values(mctx *m, const size_t *keep, size_t nkeep) {
+  for (size_t k = 0; k < nkeep; k++) {
+    double cand[32];
+    size_t nc = sl_shrink_candidates(m->items[keep[k]].value, cand, 32);
+    for (size_t c = 0; c < nc; c++) {
+      double old = m->items[keep[k]].value;
+      m->items[keep[k]].value = cand[c];
+      int r = try_items(m, m->items, keep, nkeep);
+      if (r < 0)
+        return false;
+      if (r == 1)
+        break;
+      m->items[keep[k]].value = old;
+    }
+  }
+  return true;
+}
+
+/* The remaining decisions in words, and how to replay the result. */
+static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const sl_trial *final,
+                         const char *log_path, const char *out, const char *qpath,
+                         const char *qout) {
+  printf("minimized ");
+  sl_term_puts(stdout, log_path, false);
+  printf(": %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n", m->nitems, nkeep,
+         nkeep == 1 ? "" : "s", m->tests);
+  for (size_t k = 0; k < nkeep; k++) {
+    const sl_decision *d = &m->items[keep[k]];
+    sl_strbuf v = SL_STRBUF_INIT;
+    sl_float_repr(&v, d->value);
+    if (d->kind == SL_DECISION_OVERSLEEP)
+      printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
+    else
+      printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos,
+             sl_strbuf_cstr(&v));
+    sl_strbuf_free(&v);
+  }
+  printf("still fails the same way: %s: ", sl_verdict_name(final->verdict));
+  sl_term_puts(stdout, final->detail.data ? final->detail.data : "", false);
+  printf("\nwritten to ");
+  sl_term_puts(stdout, out, false);
+  printf("\nreplay: simloop replay %s --decisions %s\n", qpath, qout);
+}
+
 int sl_cmd_minimize(int argc, char **argv) {
   min_args a = {.log_path = NULL};
   sl_schedopts_init(&a.so);
@@ -138,11 +195,7 @@ int sl_cmd_minimize(int argc, char **argv) {
     goto out;
   if (sl_declog_read(log_path, &log, &err) != SL_EOK)
     goto out;
-  sl_schedule s;
-  sl_schedule_init_log(&s, &log);
-  s.max_time = so.run.max_time;
-  sl_errcode rc = sl_trial_run(prog, &s, NULL, &target, &err);
-  sl_schedule_free(&s);
+  sl_errcode rc = run_log(prog, &log, so.run.max_time, &target, &err);
   if (rc != SL_EOK)
     goto out;
   if (target.verdict == SL_VERDICT_OK || target.verdict == SL_VERDICT_ERROR) {
@@ -168,27 +221,11 @@ int sl_cmd_minimize(int argc, char **argv) {
   uint64_t ddtests;
   if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK)
     goto nomem;
-  /* Value shrinking: each kept delay down to the smallest round value. */
-  for (size_t k = 0; k < nkeep; k++) {
-    double cand[32];
-    size_t nc = sl_shrink_candidates(m.items[keep[k]].value, cand, 32);
-    for (size_t c = 0; c < nc; c++) {
-      double old = m.items[keep[k]].value;
-      m.items[keep[k]].value = cand[c];
-      int r = try_items(&m, m.items, keep, nkeep);
-      if (r < 0)
-        goto nomem;
-      if (r == 1)
-        break;
-      m.items[keep[k]].value = old;
-    }
-  }
+  if (!shrink_values(&m, keep, nkeep))
+    goto nomem;
   if (build_log(&m, m.items, keep, nkeep, &result))
     goto nomem;
-  sl_schedule_init_log(&s, &result);
-  s.max_time = so.run.max_time;
-  rc = sl_trial_run(prog, &s, NULL, &final, &err);
-  sl_schedule_free(&s);
+  rc = run_log(prog, &result, so.run.max_time, &final, &err);
   if (rc != SL_EOK)
     goto out;
   sl_strbuf comment = SL_STRBUF_INIT, qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT,
@@ -207,28 +244,8 @@ int sl_cmd_minimize(int argc, char **argv) {
     sl_strbuf_free(&qout);
     goto out;
   }
-  printf("minimized ");
-  sl_term_puts(stdout, log_path, false);
-  printf(": %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n",
-         m.nitems, nkeep, nkeep == 1 ? "" : "s", m.tests);
-  for (size_t k = 0; k < nkeep; k++) {
-    const sl_decision *d = &m.items[keep[k]];
-    sl_strbuf v = SL_STRBUF_INIT;
-    sl_float_repr(&v, d->value);
-    if (d->kind == SL_DECISION_OVERSLEEP)
-      printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step,
-             sl_strbuf_cstr(&v));
-    else
-      printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos,
-             sl_strbuf_cstr(&v));
-    sl_strbuf_free(&v);
-  }
-  printf("still fails the same way: %s: ", sl_verdict_name(final.verdict));
-  sl_term_puts(stdout, sl_strbuf_cstr(&final.detail), false);
-  printf("\nwritten to ");
-  sl_term_puts(stdout, outname.data, false);
-  printf("\nreplay: simloop replay %s --decisions %s\n", sl_strbuf_cstr(&qpath),
-         sl_strbuf_cstr(&qout));
+  print_result(&m, keep, nkeep, &final, log_path, outname.data, sl_strbuf_cstr(&qpath),
+               sl_strbuf_cstr(&qout));
   sl_strbuf_free(&qpath);
   sl_strbuf_free(&qlog);
   sl_strbuf_free(&qout);
