@@ -77,6 +77,63 @@ static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max
   return rc;
 }
 
+/* The decision log to replay: --decisions as read, --bytes turned into
+ * the log of that run, or the run of --seed turned into its log. */
+static sl_errcode schedule_log(sl_trial_prog *prog, replay_args *a, sl_declog *log,
+                               sl_strbuf *err) {
+  sl_schedopts *so = &a->so;
+  if (a->log_path) {
+    sl_errcode rc = sl_declog_read(a->log_path, log, err);
+    /* Only when the first line is already not a log: a fuzzer input. */
+    size_t pl = strlen(a->log_path);
+    const char *m = sl_strbuf_cstr(err);
+    if (rc != SL_EOK && !strncmp(m, a->log_path, pl) && !strncmp(m + pl, ":1:", 3))
+      sl_strbuf_printf(err, "(a raw fuzzer input replays with --bytes %s)\n", a->log_path);
+    return rc;
+  }
+  if (a->bytes_path) /* one byte per decision point (schedule.h) */
+    return bytes_to_log(prog, a->bytes_path, so->run.max_time, log, err);
+  sl_errcode rc = sl_trial_calibrate(prog, &so->strategy, NULL, err);
+  if (rc != SL_EOK)
+    return rc;
+  sl_schedule s;
+  sl_schedule_init_strategy(&s, &so->strategy, so->seed);
+  s.max_time = so->run.max_time;
+  sl_trial first;
+  sl_trial_init(&first);
+  rc = sl_trial_run(prog, &s, NULL, &first, err);
+  if (rc == SL_EOK)
+    rc = sl_declog_copy(log, &first.log);
+  sl_trial_free(&first);
+  sl_schedule_free(&s);
+  if (rc != SL_EOK && !err->len)
+    sl_strbuf_printf(err, "%s\n", sl_strerror(rc));
+  return rc;
+}
+
+/* The run as asked: step by step (unless --quiet or --db), what went
+ * wrong, the decisions, where it was stored, the hash; or as JSON. */
+static void print_run(const replay_args *a, sl_trace *tr, const sl_trial *t, int64_t run_id,
+                      const char *hash) {
+  if (a->json) {
+    sl_show_json(stdout, tr, hash);
+    return;
+  }
+  if (!a->quiet && !a->db)
+    sl_show_text(stdout, tr, hash);
+  if (t->verdict != SL_VERDICT_OK)
+    sl_term_puts(stdout, t->report.data ? t->report.data : "", true);
+  else
+    printf("ok\n");
+  printf("decisions: %zu applied, %zu non-default\n", t->log.n, sl_declog_nondefault(&t->log));
+  if (run_id) {
+    printf("stored: ");
+    sl_term_puts(stdout, a->db, false);
+    printf(" run %" PRId64 "\n", run_id);
+  }
+  printf("trace hash: %s\n", hash);
+}
+
 int sl_cmd_replay(int argc, char **argv) {
   replay_args a;
   memset(&a, 0, sizeof a);
@@ -87,7 +144,6 @@ int sl_cmd_replay(int argc, char **argv) {
   sl_schedopts so = a.so;
   const char *path = first < argc ? argv[first] : NULL, *log_path = a.log_path,
              *bytes_path = a.bytes_path, *db = a.db, *jsonl = a.jsonl;
-  bool quiet = a.quiet, json = a.json;
   if (!path || (!!log_path + !!bytes_path + so.has_seed != 1) ||
       ((log_path || bytes_path) && so.has_strategy)) {
     fprintf(stderr,
@@ -114,40 +170,8 @@ int sl_cmd_replay(int argc, char **argv) {
   sl_recorder *rec = NULL;
   if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
     goto out;
-  if (log_path) {
-    if (sl_declog_read(log_path, &log, &err) != SL_EOK) {
-      /* Only when the first line is already not a log: a fuzzer input. */
-      size_t pl = strlen(log_path);
-      const char *m = sl_strbuf_cstr(&err);
-      if (!strncmp(m, log_path, pl) && !strncmp(m + pl, ":1:", 3))
-        sl_strbuf_printf(&err, "(a raw fuzzer input replays with --bytes %s)\n",
-                         log_path);
-      goto out;
-    }
-  } else if (bytes_path) {
-    /* A fuzz_schedule input: one byte per decision point (schedule.h). */
-    if (bytes_to_log(prog, bytes_path, so.run.max_time, &log, &err) != SL_EOK)
-      goto out;
-  } else {
-    /* The seed's schedule, turned into the log that replays it. */
-    if (sl_trial_calibrate(prog, &so.strategy, NULL, &err) != SL_EOK)
-      goto out;
-    sl_schedule s;
-    sl_schedule_init_strategy(&s, &so.strategy, so.seed);
-    s.max_time = so.run.max_time;
-    sl_trial first;
-    sl_trial_init(&first);
-    sl_errcode rc = sl_trial_run(prog, &s, NULL, &first, &err);
-    if (rc == SL_EOK)
-      rc = sl_declog_copy(&log, &first.log);
-    sl_trial_free(&first);
-    sl_schedule_free(&s);
-    if (rc != SL_EOK) {
-      if (!err.len)
-        sl_strbuf_printf(&err, "%s\n", sl_strerror(rc));
-      goto out;
-    }
-  }
+  if (schedule_log(prog, &a, &log, &err) != SL_EOK)
+    goto out;
   char hash[65];
   int64_t run_id = 0;
   sl_record_opts ro = {
@@ -164,25 +188,8 @@ int sl_cmd_replay(int argc, char **argv) {
       goto out;
     }
   }
-  bool steps_to_stdout = jsonl && !strcmp(jsonl, "-");
-  if (json && !steps_to_stdout) {
-    sl_show_json(stdout, tr, hash);
-  } else if (!steps_to_stdout) {
-    if (!quiet && !db)
-      sl_show_text(stdout, tr, hash);
-    if (t.verdict != SL_VERDICT_OK)
-      sl_term_puts(stdout, sl_strbuf_cstr(&t.report), true);
-    else
-      printf("ok\n");
-    printf("decisions: %zu applied, %zu non-default\n", t.log.n,
-           sl_declog_nondefault(&t.log));
-    if (run_id) {
-      printf("stored: ");
-      sl_term_puts(stdout, db, false);
-      printf(" run %" PRId64 "\n", run_id);
-    }
-    printf("trace hash: %s\n", hash);
-  }
+  if (!jsonl || strcmp(jsonl, "-")) /* not into the trace on stdout */
+    print_run(&a, tr, &t, run_id, hash);
   status = t.verdict == SL_VERDICT_OK ? 0 : 1;
 out:
   if (status == 2)
