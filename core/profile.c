@@ -7,7 +7,7 @@
 
 /* The language-level switches, cumulative by minor version. */
 #define SL_LANG_312 .sum_float_compensated = true, .minmax_empty_iterable_message = true
-#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true
+#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true, .gen_close_returns_value = true
 #define SL_LANG_314                                                            \
   SL_LANG_313, .not_container_message = true, .unhashable_key_message = true,  \
       .list_index_generic_message = true, .dict_update_not_iterable_message = true, \
@@ -24,11 +24,11 @@ static const sl_profile profiles[] = {
     P311("3.11.7", 7, true),
     {"3.12.1", 3, 12, 1, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .taskgroup_eager_sync_done = true, SL_LANG_312},
+     .eager_tasks = true, .taskgroup_eager_sync_done = true, .iter_sentinel_object_message = true, SL_LANG_312},
     {"3.12.7", 3, 12, 7, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,
      .eager_tasks = true, .taskgroup_eager_sync_done = true,
-     .set_exception_stopiteration_runtimeerror = true, SL_LANG_312},
+     .set_exception_stopiteration_runtimeerror = true, .iter_sentinel_object_message = true, SL_LANG_312},
     {"3.13.0", 3, 13, 0, .taskgroup_enter_checks_parent = true,
      .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
      .wait_for_uses_timeout = true, .gather_sync_done_children = true,

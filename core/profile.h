@@ -75,6 +75,13 @@ typedef struct sl_profile {
   bool dict_update_not_iterable_message;
   /* 3.14: "too many values to unpack (expected 2, got 3)". */
   bool unpack_reports_count;
+  /* 3.12 only: iter(x, sentinel) with x not callable says "iter(object,
+   * sentinel): object must be callable" (3.11 and 3.13+: "iter(v, w): v
+   * must be callable"). */
+  bool iter_sentinel_object_message;
+  /* 3.13 (gh-104770): generator.close() returns the value the generator
+   * returns after catching GeneratorExit (None before). */
+  bool gen_close_returns_value;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 

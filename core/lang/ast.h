@@ -70,6 +70,8 @@ typedef enum sl_ast_expr_kind {
   SL_EXPR_LAMBDA,
   SL_EXPR_NAMEDEXPR, /* target := value (target is a NAME) */
   SL_EXPR_AWAIT,
+  SL_EXPR_YIELD,      /* yield [value]: u.await.value may be NULL */
+  SL_EXPR_YIELD_FROM, /* yield from value: u.await.value */
   SL_EXPR_CALL,
   SL_EXPR_ATTRIBUTE,
   SL_EXPR_SUBSCRIPT,

@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/builtins-int.h"
+#include "core/lang/code.h"
 
 #define FN(name) static int bi_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 
@@ -562,8 +563,17 @@ FN(callable) {
 
 FN(iter) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter() takes no keyword arguments");
+  if (a->npos == 2) {
+    sl_value fn = a->pos[0];
+    if (fn.tag != SL_V_OBJ || !fn.u.o->type->call)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, rt->profile->iter_sentinel_object_message
+                                                 ? "iter(object, sentinel): object must be callable"
+                                                 : "iter(v, w): v must be callable");
+    return sl__callable_iter_new(rt, fn, a->pos[1], out);
+  }
   if (a->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter(v, w) is not supported by simloop");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter expected %s 1 argument%s, got %zu", a->npos ? "at most" : "at least",
+                    a->npos ? "s" : "", a->npos);
   return sl_iter(rt, a->pos[0], out);
 }
 
@@ -577,6 +587,8 @@ FN(next) {
   if (!s || !s->next)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an iterator",
                     sl_type_name(a->pos[0]));
+  /* next(gen) raises StopIteration(return value). */
+  if (a->npos == 1 && sl_is_type(a->pos[0], &sl_vmgen_type)) return sl_vmgen_next(rt, a->pos[0].u.o, out);
   int r = sl_iter_next(rt, a->pos[0], out);
   if (r == 1) return 0;
   if (r < 0) return -1;

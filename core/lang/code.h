@@ -101,6 +101,8 @@ typedef enum sl_opcode {
   SL_OP_GET_AITER,        /* (obj -- aiter): obj.__aiter__() */
   SL_OP_GET_ANEXT,        /* (aiter -- aiter awaitable): aiter.__anext__() */
   SL_OP_END_ASYNC_FOR,    /* (aiter exc -- ): ends the loop on StopAsyncIteration, else re-raises */
+  SL_OP_YIELD_VALUE,      /* (v -- sent): suspends the generator's frame, handing v out */
+  SL_OP_YIELD_FROM,       /* (iterable -- result): delegates to iter(iterable) until it returns */
   SL_OP__COUNT
 } sl_opcode;
 
@@ -119,6 +121,7 @@ typedef enum sl_opcode {
 #define SL_CO_VARKW 4u
 #define SL_CO_MODULE 8u
 #define SL_CO_CLASS 16u /* a class body: names go to a namespace dict */
+#define SL_CO_GENERATOR 32u /* has a yield: a call makes a generator (with SL_CO_ASYNC: an async generator) */
 
 typedef struct sl_instr {
   uint8_t op;
@@ -218,7 +221,9 @@ typedef struct sl_frame {
   sl_obj *exc_info;     /* owned: the exception being handled here, or NULL */
   uint32_t ip, sp, nblocks;
   int line;             /* line of the instruction running/suspended */
-  sl_awaiter aw;        /* the await in progress */
+  sl_awaiter aw;        /* the await in progress, or the `yield from` delegate */
+  bool yf;              /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
+  bool yielded;         /* the last suspension was a `yield`, not an await passing up */
   sl_value *locals;     /* owned values, code->nlocals */
   sl_obj **cells;       /* owned cells, ncells + nfree */
   sl_value *stack;      /* owned values, code->stacksize */
@@ -251,6 +256,17 @@ extern const sl_type sl_vmcoro_type;
 
 /* A suspended coroutine owning `f` (steals the frame). */
 sl_obj *sl_vmcoro_new(sl_rt *rt, sl_frame *f);
+
+/* ---- generators (vm_gen.c) ---------------------------------------------- */
+
+/* A generator is laid out as a coroutine (sl_vmcoro): a frame that
+ * suspends at `yield` instead of at `await`. */
+extern const sl_type sl_vmgen_type;
+/* A new, unstarted generator owning `f` (steals the frame). */
+sl_obj *sl_vmgen_new(sl_rt *rt, sl_frame *f);
+/* next(gen): 1 with *out, or -1 with StopIteration(return value) or the
+ * generator's exception pending. */
+int sl_vmgen_next(sl_rt *rt, sl_obj *gen, sl_value *out);
 
 /* rt->lang_func_source: a function's file and first line (borrowed from
  * its code object); false for any other callable, bound methods included,

@@ -43,6 +43,8 @@ typedef struct scope {
   struct scope **children;
   size_t nchildren, capchildren;
   bool is_async, uses_super, has_await, is_comp;
+  bool is_generator;               /* has a yield: calling it makes a generator */
+  const sl_ast_stmt *return_value; /* the first `return x` (async generators refuse it) */
   char *qualname; /* owned */
 } scope;
 

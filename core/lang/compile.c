@@ -200,7 +200,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_DELETE_GLOBAL: case SL_OP_DELETE_NAME: case SL_OP_LOAD_ATTR: case SL_OP_UNARY_OP:
   case SL_OP_JUMP: case SL_OP_GET_ITER: case SL_OP_LIST_TO_TUPLE: case SL_OP_POP_BLOCK:
   case SL_OP_PUSH_EXC_INFO: case SL_OP_POP_EXCEPT: case SL_OP_CHECK_EXC_MATCH: case SL_OP_AWAIT:
-  case SL_OP_EXC_STAR_SPLIT: case SL_OP_GET_AITER:
+  case SL_OP_EXC_STAR_SPLIT: case SL_OP_GET_AITER: case SL_OP_YIELD_VALUE: case SL_OP_YIELD_FROM:
     return 0;
   case SL_OP_GET_ANEXT: return 1;
   case SL_OP_END_ASYNC_FOR: return -2;
@@ -495,6 +495,7 @@ sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_
   unit *prev = unit_begin(c, sc, params);
   c->u->line = line;
   if (sc->is_async) c->u->flags |= SL_CO_ASYNC;
+  if (sc->is_generator) c->u->flags |= SL_CO_GENERATOR;
   WITH_UNIT_GUARD(c, prev, {
     if (lambda_body) {
       sl__expr(c, lambda_body);
@@ -540,6 +541,10 @@ static void comp_gen(compiler *c, const sl_ast_expr *e, size_t g) {
       sl__expr(c, e->u.comp.key);
       sl__expr(c, e->u.comp.value);
       sl__emit(c, SL_OP_MAP_ADD, depth);
+    } else if (e->kind == SL_EXPR_GENEXP) {
+      sl__expr(c, e->u.comp.elt);
+      sl__emit(c, SL_OP_YIELD_VALUE, 0);
+      sl__emit(c, SL_OP_POP_TOP, 0);
     } else {
       sl__expr(c, e->u.comp.elt);
       sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_SET_ADD : SL_OP_LIST_APPEND, depth);
@@ -559,9 +564,13 @@ sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) 
   unit *prev = unit_begin(c, sc, &params);
   c->u->line = e->line;
   if (sc->has_await) c->u->flags |= SL_CO_ASYNC;
+  bool genexp = e->kind == SL_EXPR_GENEXP;
+  if (genexp) c->u->flags |= SL_CO_GENERATOR;
   WITH_UNIT_GUARD(c, prev, {
-    sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_BUILD_SET : e->kind == SL_EXPR_DICTCOMP ? SL_OP_BUILD_MAP : SL_OP_BUILD_LIST, 0);
+    if (!genexp)
+      sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_BUILD_SET : e->kind == SL_EXPR_DICTCOMP ? SL_OP_BUILD_MAP : SL_OP_BUILD_LIST, 0);
     comp_gen(c, e, 0);
+    if (genexp) sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     sl__emit(c, SL_OP_RETURN_VALUE, 0);
   });
   return unit_end(c, prev, name, e->line);

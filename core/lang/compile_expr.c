@@ -251,9 +251,20 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     c->u->line = e->line;
     sl__emit(c, SL_OP_GET_ITER, 0);
     sl__emit(c, SL_OP_CALL, 1);
-    if (cs->has_await) sl__emit(c, SL_OP_AWAIT, 0);
+    if (cs->has_await && e->kind != SL_EXPR_GENEXP) sl__emit(c, SL_OP_AWAIT, 0);
     break;
   }
+  case SL_EXPR_YIELD:
+    if (e->u.await.value) sl__expr(c, e->u.await.value);
+    else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+    c->u->line = e->line;
+    sl__emit(c, SL_OP_YIELD_VALUE, 0);
+    break;
+  case SL_EXPR_YIELD_FROM:
+    sl__expr(c, e->u.await.value);
+    c->u->line = e->line;
+    sl__emit(c, SL_OP_YIELD_FROM, 0);
+    break;
   case SL_EXPR_BOOLOP: {
     int32_t end = sl__new_label(c);
     for (size_t i = 0; i < e->u.boolop.n; i++) {

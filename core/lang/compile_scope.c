@@ -94,6 +94,16 @@ static void bind_walrus(compiler *c, scope *s, const char *name) {
     add(c, u, name, t->kind == SC_MODULE ? SYM_GLOBAL : SYM_NONLOCAL);
 }
 
+/* How CPython's symtable names a comprehension in its errors. */
+static const char *comp_kind_name(const void *node) {
+  switch (((const sl_ast_expr *)node)->kind) {
+  case SL_EXPR_SETCOMP: return "set comprehension";
+  case SL_EXPR_DICTCOMP: return "dict comprehension";
+  case SL_EXPR_GENEXP: return "generator expression";
+  default: return "list comprehension";
+  }
+}
+
 static void visit_comp(compiler *c, scope *s, const sl_ast_expr *e) {
   visit_expr(c, s, e->u.comp.gens[0].iter);
   scope *cs = scope_new(c, SC_FUNCTION, e, s);
@@ -108,7 +118,8 @@ static void visit_comp(compiler *c, scope *s, const sl_ast_expr *e) {
   if (e->u.comp.elt) visit_expr(c, cs, e->u.comp.elt);
   if (e->u.comp.key) visit_expr(c, cs, e->u.comp.key);
   if (e->u.comp.value) visit_expr(c, cs, e->u.comp.value);
-  if (cs->has_await) s->has_await = true;
+  if (e->kind == SL_EXPR_GENEXP) cs->is_generator = true;
+  else if (cs->has_await) s->has_await = true;
 }
 
 static void visit_exprs(compiler *c, scope *s, sl_ast_expr *const *v, size_t n) {
@@ -168,6 +179,13 @@ static void visit_expr(compiler *c, scope *s, const sl_ast_expr *e) {
     s->has_await = true;
     visit_expr(c, s, e->u.await.value);
     break;
+  case SL_EXPR_YIELD:
+  case SL_EXPR_YIELD_FROM:
+    if (s->is_comp)
+      sl__cerr(c, e->line, e->col, SL_DIAG_SYNTAX, NULL, "'yield' inside %s", comp_kind_name(s->node));
+    s->is_generator = true;
+    if (e->u.await.value) visit_expr(c, s, e->u.await.value);
+    break;
   case SL_EXPR_CALL:
     if (e->u.call.func->kind == SL_EXPR_NAME && !strcmp(e->u.call.func->u.name.id.data, "super") &&
         e->u.call.n_args == 0)
@@ -215,6 +233,9 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     fs->is_async = st->u.funcdef.is_async;
     visit_params(c, fs, st->u.funcdef.params);
     visit_block(c, fs, &st->u.funcdef.body);
+    if (fs->is_async && fs->is_generator && fs->return_value)
+      sl__cerr(c, fs->return_value->line, fs->return_value->col, SL_DIAG_SYNTAX, NULL,
+               "'return' with value in async generator");
     break;
   }
   case SL_STMT_CLASSDEF: {
@@ -225,6 +246,7 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     break;
   }
   case SL_STMT_RETURN:
+    if (st->u.ret.value && !s->return_value) s->return_value = st;
     if (st->u.ret.value) visit_expr(c, s, st->u.ret.value);
     break;
   case SL_STMT_DELETE: visit_exprs(c, s, st->u.del.targets, st->u.del.n); break;

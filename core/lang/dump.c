@@ -237,6 +237,15 @@ static void expr(const sl_ast_expr *e, sl_strbuf *o) {
     expr(e->u.await.value, o);
     sl_strbuf_putc(o, ')');
     break;
+  case SL_EXPR_YIELD:
+  case SL_EXPR_YIELD_FROM:
+    sl_strbuf_puts(o, e->kind == SL_EXPR_YIELD ? "(yield" : "(yield-from");
+    if (e->u.await.value) {
+      sl_strbuf_putc(o, ' ');
+      expr(e->u.await.value, o);
+    }
+    sl_strbuf_putc(o, ')');
+    break;
   case SL_EXPR_CALL:
     sl_strbuf_puts(o, "(call ");
     expr(e->u.call.func, o);

@@ -27,5 +27,8 @@ int sl__zip_new(sl_rt *rt, const sl_value *iterables, size_t n, bool strict, sl_
 int sl__map_new(sl_rt *rt, sl_value fn, const sl_value *iterables, size_t n, sl_value *out);
 int sl__enumerate_new(sl_rt *rt, sl_value iterable, int64_t start, sl_value *out);
 int sl__filter_new(sl_rt *rt, sl_value fn, sl_value iterable, sl_value *out);
+/* iter(fn, sentinel) (iter_call.c). */
+extern const sl_type sl__callable_iter_type;
+int sl__callable_iter_new(sl_rt *rt, sl_value fn, sl_value sentinel, sl_value *out);
 
 #endif

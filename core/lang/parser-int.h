@@ -90,6 +90,8 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e);
 sl_ast_expr *sl__parse_expression(sl_parser *p);       /* test */
 sl_ast_expr *sl__parse_named_expression(sl_parser *p); /* NAME := test | test */
 sl_ast_expr *sl__parse_star_expressions(sl_parser *p); /* a, *b, c -> TUPLE */
+sl_ast_expr *sl__parse_yield_expr(sl_parser *p);        /* yield [x] | yield from x */
+sl_ast_expr *sl__parse_star_expressions_or_yield(sl_parser *p);
 sl_ast_expr *sl__parse_bitor(sl_parser *p);            /* no comparisons */
 /* for/comprehension targets: `a, (b, *c)` up to (not including) `in`. */
 sl_ast_expr *sl__parse_target_list(sl_parser *p);

@@ -118,10 +118,6 @@ void sl__parse_nomem(sl_parser *p) {
 static const struct {
   const char *construct, *message, *hint;
 } unsupported[] = {
-    {"yield", "'yield' is not supported by simloop (generators)",
-     "rewrite without generators; see docs/language.md"},
-    {"yield from", "'yield from' is not supported by simloop (generators)",
-     "rewrite without generators; see docs/language.md"},
     {"decorator", "decorators are not supported by simloop",
      "call the wrapper explicitly: f = wrapper(f)"},
     {"match", "'match' statements are not supported by simloop",
@@ -276,7 +272,9 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e) {
   case SL_EXPR_NAMEDEXPR:
     m = hmax(h(e->u.namedexpr.target), h(e->u.namedexpr.value));
     break;
-  case SL_EXPR_AWAIT: m = h(e->u.await.value); break;
+  case SL_EXPR_AWAIT:
+  case SL_EXPR_YIELD:
+  case SL_EXPR_YIELD_FROM: m = h(e->u.await.value); break;
   case SL_EXPR_CALL:
     m = hmax(h(e->u.call.func), harr(e->u.call.args, e->u.call.n_args));
     for (size_t i = 0; i < e->u.call.n_keywords; i++)

@@ -113,10 +113,29 @@ static void parse_more_elts(sl_parser *p, sl_vec *v, sl_tok_kind close) {
   }
 }
 
-static void reject_yield(sl_parser *p) {
-  if (AT(SL_TOK_KW_YIELD))
-    sl__parse_unsupported(p, CUR(p),
-                          PEEK(p, 1)->kind == SL_TOK_KW_FROM ? "yield from" : "yield");
+/* yield_expr: 'yield' 'from' expression | 'yield' [star_expressions].
+ * Where CPython's symtable checks them: outside a function, and `yield
+ * from` in an async function. */
+sl_ast_expr *sl__parse_yield_expr(sl_parser *p) {
+  sl_token t = *CUR(p);
+  if (!p->in_func) sl__parse_syntax(p, &t, "'yield' outside function");
+  NEXT();
+  if (AT(SL_TOK_KW_FROM)) {
+    if (p->in_async) sl__parse_syntax(p, &t, "'yield from' inside async function");
+    NEXT();
+    sl_ast_expr *e = new_at(p, SL_EXPR_YIELD_FROM, &t);
+    e->u.await.value = sl__parse_expression(p);
+    return done(p, e);
+  }
+  sl_ast_expr *e = new_at(p, SL_EXPR_YIELD, &t);
+  if (sl__parse_starts_expr(CUR(p)->kind) && !AT(SL_TOK_KW_YIELD)) e->u.await.value = sl__parse_star_expressions(p);
+  return done(p, e);
+}
+
+/* star_expressions, or a yield expression where the grammar allows one
+ * unparenthesised (statements, assignment values). */
+sl_ast_expr *sl__parse_star_expressions_or_yield(sl_parser *p) {
+  return AT(SL_TOK_KW_YIELD) ? sl__parse_yield_expr(p) : sl__parse_star_expressions(p);
 }
 
 static sl_ast_expr *parse_paren(sl_parser *p) {
@@ -124,7 +143,11 @@ static sl_ast_expr *parse_paren(sl_parser *p) {
   NEXT();
   sl_vec v = {0};
   if (ACCEPT(SL_TOK_RPAR)) return make_seq(p, SL_EXPR_TUPLE, &t, &v);
-  reject_yield(p);
+  if (AT(SL_TOK_KW_YIELD)) {
+    sl_ast_expr *y = sl__parse_yield_expr(p);
+    EXPECT(SL_TOK_RPAR);
+    return y;
+  }
   sl_ast_expr *first = parse_star_named(p);
   if (at_comp_for(p)) {
     if (first->kind == SL_EXPR_STARRED)
@@ -150,7 +173,6 @@ static sl_ast_expr *parse_list(sl_parser *p) {
   NEXT();
   sl_vec v = {0};
   if (ACCEPT(SL_TOK_RSQB)) return make_seq(p, SL_EXPR_LIST, &t, &v);
-  reject_yield(p);
   sl_ast_expr *first = parse_star_named(p);
   if (at_comp_for(p)) {
     if (first->kind == SL_EXPR_STARRED)
@@ -171,7 +193,6 @@ static sl_ast_expr *parse_brace(sl_parser *p) {
   sl_vec keys = {0}, values = {0};
   sl_ast_expr *k, *v;
   if (ACCEPT(SL_TOK_RBRACE)) goto dict;
-  reject_yield(p);
   if (AT(SL_TOK_DOUBLESTAR)) {
     NEXT();
     k = NULL;
@@ -270,7 +291,6 @@ static sl_ast_expr *parse_atom(sl_parser *p) {
   case SL_TOK_LPAR: return parse_paren(p);
   case SL_TOK_LSQB: return parse_list(p);
   case SL_TOK_LBRACE: return parse_brace(p);
-  case SL_TOK_KW_YIELD: reject_yield(p); break;
   default: break;
   }
   sl__parse_invalid(p);

@@ -195,7 +195,7 @@ static bool single_target(const sl_ast_expr *e) {
 
 /* Expression statement, assignment, augmented or annotated assignment. */
 static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
-  sl_ast_expr *first = sl__parse_star_expressions(p);
+  sl_ast_expr *first = sl__parse_star_expressions_or_yield(p);
   sl_ast_binop op;
   if (is_name(p, t, "match") && AT(SL_TOK_COLON)) sl__parse_unsupported(p, t, "match");
   if (AT(SL_TOK_COLON)) {
@@ -211,7 +211,7 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
     s->u.annassign.target = first;
     s->u.annassign.simple = first->kind == SL_EXPR_NAME && t->kind != SL_TOK_LPAR;
     if (ACCEPT(SL_TOK_EQUAL)) {
-      s->u.annassign.value = sl__parse_star_expressions(p);
+      s->u.annassign.value = sl__parse_star_expressions_or_yield(p);
       no_bare_star(p, s->u.annassign.value);
     }
     return s;
@@ -227,7 +227,7 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
     sl__parse_set_ctx(p, first, SL_CTX_STORE, "");
     s->u.augassign.target = first;
     s->u.augassign.op = op;
-    s->u.augassign.value = sl__parse_star_expressions(p);
+    s->u.augassign.value = sl__parse_star_expressions_or_yield(p);
     no_bare_star(p, s->u.augassign.value);
     return s;
   }
@@ -238,7 +238,7 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
     while (ACCEPT(SL_TOK_EQUAL)) {
       sl__parse_set_ctx(p, cur, SL_CTX_STORE, " here. Maybe you meant '==' instead of '='?");
       sl__vec_push(p, &targets, &cur, sizeof cur);
-      cur = sl__parse_star_expressions(p);
+      cur = sl__parse_star_expressions_or_yield(p);
     }
     no_bare_star(p, cur);
     s->u.assign.targets = targets.data;
@@ -303,8 +303,6 @@ static sl_ast_stmt *parse_simple(sl_parser *p) {
     return s;
   case SL_TOK_KW_IMPORT: NEXT(); return parse_import(p, &t);
   case SL_TOK_KW_FROM: NEXT(); return parse_from(p, &t);
-  case SL_TOK_KW_YIELD:
-    sl__parse_unsupported(p, &t, PEEK(p, 1)->kind == SL_TOK_KW_FROM ? "yield from" : "yield");
   default: return parse_expr_stmt(p, &t);
   }
 }

@@ -31,6 +31,8 @@ const char *sl__parse_expr_name(const sl_ast_expr *e) {
   case SL_EXPR_LAMBDA: return "lambda";
   case SL_EXPR_NAMEDEXPR: return "named expression";
   case SL_EXPR_AWAIT: return "await expression";
+  case SL_EXPR_YIELD:
+  case SL_EXPR_YIELD_FROM: return "yield expression";
   case SL_EXPR_CALL: return "function call";
   case SL_EXPR_ATTRIBUTE: return "attribute";
   case SL_EXPR_SUBSCRIPT: return "subscript";

@@ -119,6 +119,11 @@ int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   if (!strcmp(name, "__suppress_context__")) return *out = sl_bool(e->suppress_context), 1;
   if (!strcmp(name, "__traceback__")) return *out = sl_none(), 1;
   if (!strcmp(name, "__class__")) return *out = obj_or_none(e->cls), 1;
+  if (!strcmp(name, "value") && sl_exc_isinstance(self.u.o, SL_EXC_STOP_ITERATION)) {
+    /* StopIteration.value: the first argument, the generator's return value. */
+    sl_tuple *args = e->args ? sl_as_tuple(e->args) : NULL;
+    return *out = args && args->len ? sl_vincref(args->items[0]) : sl_none(), 1;
+  }
   bool found = false;
   if (e->attrs) {
     if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;

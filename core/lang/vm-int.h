@@ -29,6 +29,24 @@ int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out
 /* super(cls, self) */
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
 
+/* `yield from` delegation (vm_gen.c), the counterpart of sl_await_*:
+ * begin takes iter(iterable) as f's delegate and sends None; send and
+ * throw forward to it. YIELD: out is the value to hand up; RETURN: out is
+ * the delegate's return value (the delegation is over); ERROR: raised. */
+sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value *out);
+sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
+sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);
+
+/* The stand-in for an object's address in reprs ("at 0x7f..."): CPython
+ * prints the address, which no run can reproduce; this depends only on
+ * the run (the object's age among the live objects), as plain instances'
+ * reprs do (vm_class.c). O(live objects): such reprs are rare. */
+static inline unsigned long long sl__vm_run_address(sl_rt *rt, const sl_obj *obj) {
+  unsigned long long age = 0;
+  for (const sl_obj *o = rt->heap.run_prev; o != &rt->heap && o != obj; o = o->run_prev) age++;
+  return 0x7f0000000000ull + age * 16;
+}
+
 /* coroutine.close() for any coroutine (vm_coro.c). */
 extern const sl_cfunc_def sl__coro_close_def;
 

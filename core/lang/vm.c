@@ -41,14 +41,19 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   f->back = L->frame;
   L->frame = f;
 
-  if (mode == SL_RESUME_SEND && sl_await_active(&f->aw)) {
-    st = sl_await_send(rt, &f->aw, sendv, &res);
-    goto await_done;
+  f->yielded = false;
+  if (mode == SL_RESUME_SEND) {
+    if (sl_await_active(&f->aw)) {
+      st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
+      goto await_done;
+    }
+    /* A generator resumed at `yield`: the sent value is its result. */
+    *sp++ = sl_vincref(sendv);
   }
   if (mode == SL_RESUME_THROW) {
     set_ctx = false;
     if (sl_await_active(&f->aw)) {
-      st = sl_await_throw(rt, &f->aw, thrown, &res);
+      st = f->yf ? sl__yf_throw(rt, f, thrown, &res) : sl_await_throw(rt, &f->aw, thrown, &res);
       goto await_done;
     }
     sl_raise_obj(rt, thrown);
@@ -152,6 +157,17 @@ dispatch:
     case SL_OP_AWAIT: {
       sl_value v = *--sp;
       st = sl_await_begin(rt, &f->aw, v, &res);
+      sl_vdecref(rt, v);
+      goto await_done;
+    }
+    case SL_OP_YIELD_VALUE:
+      *out = *--sp;
+      f->yielded = true;
+      st = SL_CORO_YIELD;
+      goto exit;
+    case SL_OP_YIELD_FROM: {
+      sl_value v = *--sp;
+      st = sl__yf_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
     }

@@ -591,6 +591,31 @@ BLOCKS = [
     "layout:d = set()\nfor i in range(10):\n    d.add(i * 8)\nprint(d, list(d), sorted(d))\n"
     "print(set([1000000, 5, 999999999999]), set([2 ** 40, 3]), set([1.0, 2]), set([True, 1, 0]))\n"
     "e = set(range(40))\nfor i in range(0, 40, 3):\n    e.discard(i)\ne.difference_update(range(30))\nprint(e)",
+    # generators
+    "def g(n):\n    x = yield n\n    print('sent', x)\n    return n * 2\nit = g(3)\nprint(next(it), it.send(None) if False else 'skip')\n"
+    "try:\n    it.send('v')\nexcept StopIteration as e:\n    print('stop', e.value, e.args, repr(e))\nprint(next(it, 'dflt'), list(it))",
+    "def g():\n    yield 1\n    yield 2\nit = g()\ntry:\n    it.send(5)\nexcept TypeError as e:\n    print(e)\n"
+    "print(next(it), it.gi_running, it.gi_suspended, type(it).__name__, it.__name__)\nprint(it.close(), it.close(), list(it))",
+    "def g():\n    try:\n        yield 1\n    except KeyError as e:\n        yield repr(e)\n    finally:\n        print('fin')\n"
+    "it = g()\nnext(it)\nprint(it.throw(KeyError('k')))\nprint(list(it))\nit = g()\nnext(it)\n"
+    "print(it.throw(KeyError, 'v'))\nit.close()\ntry:\n    g().throw(ValueError('fresh'))\nexcept ValueError as e:\n    print('fresh', e)",
+    "def g():\n    try:\n        yield 1\n    except GeneratorExit:\n        yield 2\nit = g()\nnext(it)\ntry:\n    it.close()\nexcept RuntimeError as e:\n    print(e)",
+    "def g():\n    try:\n        yield 1\n    except GeneratorExit:\n        return 'r'\nit = g()\nnext(it)\nprint(it.close())",
+    "def g():\n    yield 1\n    raise StopIteration('x')\ntry:\n    print(list(g()))\nexcept RuntimeError as e:\n    print(e, repr(e.__cause__), e.__suppress_context__)",
+    "def inner():\n    x = yield 'a'\n    y = yield x\n    return (x, y)\ndef outer():\n    r = yield from inner()\n    yield r\n    yield from [7, 8]\n"
+    "it = outer()\nprint(next(it), it.send(1), it.send(2), list(it))",
+    "def inner():\n    try:\n        yield 1\n    finally:\n        print('inner fin')\ndef outer():\n    try:\n        yield from inner()\n    finally:\n        print('outer fin')\n"
+    "it = outer()\nnext(it)\nprint(it.gi_yieldfrom.__name__)\nit.close()\nprint(it.gi_yieldfrom)",
+    "def g():\n    yield from 5\ntry:\n    list(g())\nexcept TypeError as e:\n    print(e)",
+    "print(list(x * 2 for x in range(3)), sum(x for x in range(4)), any(x > 1 for x in [0, 2]), all(x for x in []))\n"
+    "print(sorted(x for x in 'cab'), tuple(x for x in []), dict((x, x) for x in 'ab'), set(x for x in [1, 1]))\n"
+    "print(min(x for x in [3, 1]), max(x for x in [3, 1]), '-'.join(x for x in 'ab'), 2 in (x for x in [1, 2]))\n"
+    "a, *b = (x for x in range(3))\nprint(a, b, list(zip((x for x in 'ab'), range(5))), list(enumerate(x for x in 'z')))",
+    "seen = []\ndef f(x):\n    seen.append(x)\n    return x\nprint(any(f(x) for x in [0, 0, 3, 4]), seen)\ng = (f(x) for x in [5, 6])\nprint(seen)\n"
+    "print(next(g), seen, list(g), list(g))",
+    "it = [1, 2, 3, 4].pop\nprint(list(iter(it, 2)))\ntry:\n    iter(1, 2)\nexcept TypeError as e:\n    print(e)\n"
+    "c = iter(lambda: 1, 1)\nprint(list(c), next(c, 'end'))",
+    "def g():\n    yield 1\nx = g()\nprint(iter(x) is x, next(x), next(x, None))\ntry:\n    x.throw(1)\nexcept TypeError as e:\n    print(e)",
 ]
 
 

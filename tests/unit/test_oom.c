@@ -156,6 +156,11 @@ static void test_compile_error(void **state) {
   (void)state;
   sweep("compile_error.py", compile_error_src, SL_OUTCOME_ERROR);
 }
+/* Generators: yield, yield from with send/throw/close, lazy genexps. */
+static void test_generators(void **state) {
+  (void)state;
+  sweep("tests/scenarios/lang_generators_delegation.py", NULL, SL_OUTCOME_EXCEPTION);
+}
 static void test_bank_assertion(void **state) {
   (void)state;
   sweep_bytes("examples/bank.py", NULL, overdraft, sizeof overdraft, SL_OUTCOME_EXCEPTION);
@@ -182,6 +187,7 @@ int main(void) {
       cmocka_unit_test(test_timeouts),        cmocka_unit_test(test_traceback),
       cmocka_unit_test(test_deadlock),        cmocka_unit_test(test_compile_error),
       cmocka_unit_test(test_bank_assertion),  cmocka_unit_test(test_generated),
+      cmocka_unit_test(test_generators),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -206,6 +206,8 @@ static void test_calls_and_comprehensions(void **state) {
       {"{x for x in s}", "(expr (setcomp x (for x:store s)))"},
       {"(x for x in a if x not in b)", "(expr (genexp x (for x:store a (if (cmp x not in b)))))"},
       {"[a for *b, c in d]", "(expr (listcomp a (for (tuple:store (*:store b:store) c:store) d)))"},
+      {"def f():\n    yield\n    yield x\n    yield from g()\n    x = yield a, b\n    print((yield))",
+       "(def f (params) (block (expr (yield)) (expr (yield x)) (expr (yield-from (call g))) (= x:store (yield (tuple a b))) (expr (call print (yield)))))"},
       {"a[1]\na[1:]\na[:2]\na[::]\na[i, j]\na[(i, j)]",
        "(expr (sub a 1))\n(expr (sub a (slice 1 _ _)))\n(expr (sub a (slice _ 2 _)))\n(expr (sub a (slice _ _ _)))\n(expr (sub a (tuple i j)))\n(expr (sub a (tuple i j)))"},
   };
@@ -215,10 +217,6 @@ static void test_calls_and_comprehensions(void **state) {
 static void test_rejected_constructs(void **state) {
   (void)state;
   static const case_t cases[] = {
-      {"def f():\n    yield x", "2:5: 'yield' is not supported by simloop (generators)"},
-      {"def f():\n    yield from x", "2:5: 'yield from' is not supported by simloop (generators)"},
-      {"def f():\n    x = yield", "2:9: 'yield' is not supported by simloop (generators)"},
-      {"def f():\n    print((yield))", "2:12: 'yield' is not supported by simloop (generators)"},
       {"@dec\ndef f(): pass", "1:1: decorators are not supported by simloop"},
       {"match x:\n    case 1: pass", "1:1: 'match' statements are not supported by simloop"},
       {"match (x):\n    case 1: pass", "1:1: 'match' statements are not supported by simloop"},
@@ -278,6 +276,9 @@ static void test_syntax_errors(void **state) {
       {"for x in y:\n    pass\nelse:\n    break", "4:5: 'break' outside loop"},
       {"while x:\n    def f():\n        break", "3:9: 'break' outside loop"},
       {"await x", "1:1: 'await' outside function"},
+      {"yield x", "1:1: 'yield' outside function"},
+      {"x = [(yield)]", "1:7: 'yield' outside function"},
+      {"async def f():\n    yield from g", "2:5: 'yield from' inside async function"},
       {"def f():\n    await x", "2:5: 'await' outside async function"},
       {"async def f():\n    g = lambda: await x", "2:17: 'await' outside async function"},
       {"def f():\n    async for x in y: pass", "2:5: 'async for' outside async function"},
@@ -404,18 +405,18 @@ static void test_positions(void **state) {
 
 static void test_diag_formatting(void **state) {
   (void)state;
-  const char *src = "async def f():\n    yield x\n";
+  const char *src = "async def f():\n    x = 1j\n";
   sl_diag d;
   assert_null(sl_parse("scenario.py", src, strlen(src), &d));
   assert_int_equal(d.kind, SL_DIAG_UNSUPPORTED);
-  assert_string_equal(d.construct, "yield");
+  assert_string_equal(d.construct, "imaginary literal");
   sl_strbuf b = SL_STRBUF_INIT;
   sl_diag_format(&d, &b);
   assert_string_equal(sl_strbuf_cstr(&b),
-                      "scenario.py:2:5: error: 'yield' is not supported by simloop (generators)\n"
-                      "        yield x\n"
-                      "        ^\n"
-                      "hint: rewrite without generators; see docs/language.md\n");
+                      "scenario.py:2:9: error: imaginary literals are not supported by simloop (complex numbers)\n"
+                      "        x = 1j\n"
+                      "            ^\n"
+                      "hint: simloop has no complex numbers; use floats\n");
   sl_strbuf_free(&b);
 }
 
