@@ -103,6 +103,16 @@ double sl_loop_time(sl_rt *rt) {
   return loop->selector.time ? loop->selector.time(loop->selector.ctx) : 0.0;
 }
 
+void sl_loop_advance(sl_rt *rt, double dt) {
+  sl_loop *loop = rt->loop;
+  if (loop->selector.advance && dt > 0) loop->selector.advance(loop->selector.ctx, rt, dt);
+}
+
+uint64_t sl_loop_seed_decision(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  return loop->selector.seed ? loop->selector.seed(loop->selector.ctx, rt) : 0;
+}
+
 /* ---- ready queue ----------------------------------------------------------- */
 
 static int ready_append(sl_rt *rt, sl_obj *handle) {

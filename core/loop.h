@@ -27,6 +27,12 @@ typedef struct sl_selector {
   int (*select)(void *ctx, sl_rt *rt, bool has_timeout, double timeout);
   /* Called after each handle ran (a schedule may charge it virtual time). */
   void (*handle_done)(void *ctx, sl_rt *rt);
+  /* The simulated environment (DESIGN.md 4): time.sleep(dt) blocks, the
+   * clock jumps by dt and nothing else runs. NULL: the clock stays. */
+  void (*advance)(void *ctx, sl_rt *rt, double dt);
+  /* A `seed` decision (random seeded before the module body, and by
+   * random.seed() without an argument). NULL: the default 0. */
+  uint64_t (*seed)(void *ctx, sl_rt *rt);
 } sl_selector;
 
 struct sl_loop {
@@ -53,6 +59,10 @@ extern const sl_type sl_loop_type;
 sl_loop *sl_loop_new(sl_rt *rt);
 void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector);
 double sl_loop_time(sl_rt *rt);
+/* time.sleep(dt), dt >= 0: the clock jumps by dt. */
+void sl_loop_advance(sl_rt *rt, double dt);
+/* Takes a `seed` decision: the seed random uses. rt->fatal may be set. */
+uint64_t sl_loop_seed_decision(sl_rt *rt);
 
 /* call_soon(callback, *args): new reference to the Handle, NULL on error. */
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);

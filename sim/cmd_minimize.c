@@ -112,6 +112,8 @@ static sl_errcode run_log(sl_trial_prog *prog, const sl_declog *log, double max_
  * same way. Returns false when a test could not run (out of memory). */
 static bool shrink_values(mctx *m, const size_t *keep, size_t nkeep) {
   for (size_t k = 0; k < nkeep; k++) {
+    if (m->items[keep[k]].kind == SL_DECISION_SEED)
+      continue; /* a seed is an integer: nothing rounder than itself */
     double cand[32];
     size_t nc = sl_shrink_candidates(m->items[keep[k]].value, cand, 32);
     for (size_t c = 0; c < nc; c++) {
@@ -140,7 +142,9 @@ static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const 
     const sl_decision *d = &m->items[keep[k]];
     sl_strbuf v = SL_STRBUF_INIT;
     sl_float_repr(&v, d->value);
-    if (d->kind == SL_DECISION_OVERSLEEP)
+    if (d->kind == SL_DECISION_SEED)
+      printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step, (uint64_t)d->value);
+    else if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
     else
       printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos,

@@ -102,7 +102,12 @@ size_t sl_declog_nondefault(const sl_declog *log) {
 }
 
 const char *sl_decision_kind_name(sl_decision_kind kind) {
-  return kind == SL_DECISION_COST ? "cost" : "oversleep";
+  switch (kind) {
+  case SL_DECISION_COST: return "cost";
+  case SL_DECISION_OVERSLEEP: return "oversleep";
+  case SL_DECISION_SEED: return "seed";
+  }
+  return "cost";
 }
 
 /* One line's problem: "name:line:col: what; what to do". */
@@ -110,7 +115,7 @@ static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t
                            const char *what) {
   sl_strbuf_printf(err,
                    "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
-                   "{\"kind\": \"cost\"|\"oversleep\", \"value\": seconds, \"step\": n} "
+                   "{\"kind\": \"cost\"|\"oversleep\"|\"seed\", \"value\": seconds, \"step\": n} "
                    "(see docs/explore.md)\n",
                    name, line, col, what);
   return SL_ECORRUPT;
@@ -158,18 +163,23 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
       const sl_json *value = sl_json_get(v, "value");
       const sl_json *step = sl_json_get(v, "step");
       if (!kind || kind->type != SL_JSON_STRING ||
-          (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep")))
-        problem = "\"kind\" must be \"cost\" or \"oversleep\"";
+          (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep") && strcmp(kind->s, "seed")))
+        problem = "\"kind\" must be \"cost\", \"oversleep\" or \"seed\"";
       else if (!value || value->type != SL_JSON_NUMBER)
         problem = "\"value\" must be a number of seconds";
       else if (!(value->d >= 0.0) || isinf(value->d))
         /* The oracle would apply a negative value and move time backwards;
          * no real schedule does that, so simloop refuses it. */
         problem = "\"value\" must be finite and >= 0";
+      else if (!strcmp(kind->s, "seed") && (value->d != floor(value->d) || value->d >= 9007199254740992.0))
+        /* A seed is an integer (random.seed(R)), exact in a double. */
+        problem = "a \"seed\" value must be an integer below 2**53";
       else if (step && (step->type != SL_JSON_NUMBER || !step->is_int))
         problem = "\"step\" must be an integer";
       else {
-        d.kind = !strcmp(kind->s, "cost") ? SL_DECISION_COST : SL_DECISION_OVERSLEEP;
+        d.kind = !strcmp(kind->s, "cost")        ? SL_DECISION_COST
+                 : !strcmp(kind->s, "oversleep") ? SL_DECISION_OVERSLEEP
+                                                 : SL_DECISION_SEED;
         d.value = value->d;
         d.has_step = step != NULL;
         /* A negative step never matches a point (as in the oracle); keep it
@@ -279,8 +289,26 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
           goto nomem;
       }
     }
-    if (any_cost) {
-      for (uint32_t p = 0; p < last_cost; p++) {
+    /* Seeds sit between cost points (pos = costs seen before them in the
+     * step): each goes just before the cost point that followed it. */
+    uint32_t last_seed = 0;
+    bool any_seed = false;
+    for (size_t k = i; k < j; k++)
+      if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].value != 0.0) {
+        any_seed = true;
+        if (taken->d[k].pos + 1 > last_seed)
+          last_seed = taken->d[k].pos + 1;
+      }
+    uint32_t end = last_cost > last_seed ? last_cost : last_seed;
+    for (uint32_t p = 0; (any_cost || any_seed) && p < end; p++) {
+      for (size_t k = i; k < j; k++)
+        if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].pos == p && taken->d[k].value != 0.0) {
+          sl_decision sd = taken->d[k];
+          sd.has_step = true;
+          if (sl_declog_push(out, &sd))
+            goto nomem;
+        }
+      if (p < last_cost) {
         sl_decision c = {SL_DECISION_COST, 0.0, true, step, p};
         for (size_t k = i; k < j; k++)
           if (taken->d[k].kind == SL_DECISION_COST && taken->d[k].pos == p)
@@ -314,6 +342,7 @@ void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t s
   schedule_init(s, st->kind == SL_STRATEGY_NONE ? SL_SOURCE_DEFAULT : SL_SOURCE_STRATEGY);
   s->strategy = *st;
   sl_rng_seed(&s->rng, seed);
+  s->seed_state = seed ^ 0x5EED5EEDull;
   if (st->kind == SL_STRATEGY_PCT)
     sl_pct_plan(st, seed, &s->plan);
   if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan))
@@ -363,6 +392,16 @@ static double strategy_value(sl_schedule *s, uint64_t point) {
   return 0.0;
 }
 
+/* A seed for random: the random and pct strategies vary it (uniform in
+ * [0, 2**32), from a stream of its own so the timing decisions of a run
+ * are the same whether or not the program uses random); bounded keeps the
+ * default, its runs enumerate timing placements only. */
+static double strategy_seed(sl_schedule *s) {
+  if (s->strategy.kind != SL_STRATEGY_RANDOM && s->strategy.kind != SL_STRATEGY_PCT)
+    return 0.0;
+  return (double)(sl_splitmix64(&s->seed_state) >> 32);
+}
+
 static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   sl_schedule *s = ctx;
   if (s->on_point)
@@ -372,19 +411,22 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     s->cur_step = step;
     s->cur_pos = 0;
   }
-  uint32_t pos = kind == SL_DECISION_COST ? s->cur_pos++ : 0;
-  uint64_t point = s->npoints++;
+  uint32_t pos = kind == SL_DECISION_COST ? s->cur_pos++ : kind == SL_DECISION_SEED ? s->cur_pos : 0;
+  /* Seed points are not counted: pct and bounded plans place delays among
+   * the timing points only, whether or not the program uses random. */
+  uint64_t point = kind == SL_DECISION_SEED ? s->npoints : s->npoints++;
   double v = 0.0;
   bool applied = false;
   switch (s->source) {
   case SL_SOURCE_DEFAULT:
     break;
   case SL_SOURCE_STRATEGY:
-    v = strategy_value(s, point);
+    v = kind == SL_DECISION_SEED ? strategy_seed(s) : strategy_value(s, point);
     applied = v != 0.0;
     break;
   case SL_SOURCE_BYTES:
-    if (s->byte_pos < s->nbytes)
+    /* Fuzzer bytes shape timing only; the seed keeps its default. */
+    if (kind != SL_DECISION_SEED && s->byte_pos < s->nbytes)
       v = sl_schedule_byte_value(s->bytes[s->byte_pos++]);
     applied = v != 0.0;
     break;
@@ -410,7 +452,7 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     if (s->on_decision)
       s->on_decision(s->on_ctx, step, kind, v);
   }
-  if (s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
+  if (kind != SL_DECISION_SEED && s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
     /* --max-time: the virtual-time budget. The loop checks rt->fatal right
      * after select and after each handle. */
     sl_rt_fatal(rt, SL_EBUDGET);

@@ -52,8 +52,9 @@ typedef struct sl_decision {
   double value;  /* seconds, >= 0 */
   bool has_step; /* false: applies at the next point of its kind */
   uint64_t step; /* the _run_once index it belongs to */
-  uint32_t pos;  /* cost only: index among the step's cost points (not in
-                    the file format; the oracle's rule implies it) */
+  uint32_t pos;  /* cost: index among the step's cost points; seed: cost
+                    points of the step before it (not in the file format;
+                    the oracle's rule implies it) */
 } sl_decision;
 
 typedef struct sl_declog {
@@ -158,6 +159,7 @@ typedef struct sl_schedule {
   sl_schedule_source source;
   sl_strategy strategy; /* copied */
   sl_rng rng;           /* random strategy */
+  uint64_t seed_state;  /* random, pct: splitmix64 state of the seed decisions */
   sl_plan plan;         /* pct, bounded */
   uint32_t plan_next;
   const sl_declog *replay; /* borrowed: SL_SOURCE_LOG */

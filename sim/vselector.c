@@ -26,7 +26,21 @@ static void vs_handle_done(void *ctx, sl_rt *rt) {
   if (cost > 0) vs->now = vs->now + cost;
 }
 
+/* time.sleep: the whole process blocks, so only the clock moves. */
+static void vs_advance(void *ctx, sl_rt *rt, double dt) {
+  (void)rt;
+  sl_vselector *vs = ctx;
+  vs->now = vs->now + dt;
+}
+
+static uint64_t vs_seed(void *ctx, sl_rt *rt) {
+  sl_vselector *vs = ctx;
+  if (!vs->decider.decide) return 0;
+  double v = vs->decider.decide(vs->decider.ctx, rt, SL_DECISION_SEED);
+  return v > 0 ? (uint64_t)v : 0;
+}
+
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
-  sl_selector sel = {vs, vs_time, vs_select, vs_handle_done};
+  sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed};
   sl_loop_set_selector(rt->loop, &sel);
 }

@@ -12,13 +12,14 @@
 typedef enum sl_decision_kind {
   SL_DECISION_COST,      /* seconds a callback took */
   SL_DECISION_OVERSLEEP, /* extra seconds a select with a timeout slept */
+  SL_DECISION_SEED,      /* the seed of `random` (an integer >= 0, not seconds) */
 } sl_decision_kind;
 
 /* Where decisions come from (seeded PRNG, replay log, fuzzer bytes). NULL
  * decide means every decision takes its default, 0. */
 typedef struct sl_decider {
   void *ctx;
-  /* Returns the decision's value (>= 0 seconds). */
+  /* Returns the decision's value (>= 0 seconds; for a seed, an integer). */
   double (*decide)(void *ctx, sl_rt *rt, sl_decision_kind kind);
 } sl_decider;
 

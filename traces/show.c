@@ -69,8 +69,13 @@ void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t) {
   case SL_TEV_DECISION:
     sl_strbuf_puts(out, "decision ");
     put_text(out, &e->a);
-    sl_strbuf_puts(out, " +");
-    put_float(out, e->t);
+    if (e->a.p && !strcmp(e->a.p, "seed")) {
+      /* a seed is an integer, not seconds added to the clock */
+      sl_strbuf_printf(out, " %.0f", e->t);
+    } else {
+      sl_strbuf_puts(out, " +");
+      put_float(out, e->t);
+    }
     break;
   case SL_TEV_TIMER:
     sl_strbuf_printf(out, "timer %s when=", e->cancelled ? "cancelled" : "scheduled");

@@ -6,10 +6,13 @@
  * cleanup inline (POP_BLOCK, POP_EXCEPT, the finally body, __aexit__), as
  * CPython 3.9+ does. Exceptions unwind through the runtime block stack
  * instead (vm.c). */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/lang/compile-int.h"
+#include "core/lang/modules/stdmod.h"
+#include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -380,11 +383,22 @@ static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
   sl__store_name(c, s->u.classdef.name.data);
 }
 
+/* Only the modules of the standard-module table exist (stdmod.h); any
+ * other import is refused here, naming what is provided. */
 static void check_module(compiler *c, const sl_ast_str *name, uint32_t line, uint32_t col) {
-  if (name->data && !strcmp(name->data, "asyncio")) return;
+  if (sl_stdmod_find(name->data)) {
+    sl_lang *L = sl_vm_lang(c->rt);
+    if (L && !strcmp(name->data, "random")) L->seeds_random = true;
+    return;
+  }
+  sl_strbuf have = SL_STRBUF_INIT;
+  sl_stdmod_list(&have);
+  char list[256];
+  snprintf(list, sizeof list, "%s", have.failed ? "asyncio" : sl_strbuf_cstr(&have));
+  sl_strbuf_free(&have);
   sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",
-           "module '%s' is not supported by simloop (only asyncio can be imported)",
-           name->data ? name->data : ".");
+           "module '%s' is not supported by simloop (the modules it provides: %s)",
+           name->data ? name->data : ".", list);
 }
 
 static void stmt_import(compiler *c, const sl_ast_stmt *s) {
@@ -405,7 +419,7 @@ static void stmt_importfrom(compiler *c, const sl_ast_stmt *s) {
     const sl_ast_alias *a = &s->u.importfrom.names[i];
     if (!strcmp(a->name.data, "*"))
       sl__cerr(c, a->line, a->col, SL_DIAG_UNSUPPORTED, "import *",
-               "'from asyncio import *' is not supported by simloop");
+               "'from %s import *' is not supported by simloop", s->u.importfrom.module.data);
     sl__emit(c, SL_OP_COPY, 1);
     sl__emit(c, SL_OP_LOAD_ATTR, sl__name(c, a->name.data));
     sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);

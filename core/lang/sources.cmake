@@ -32,3 +32,12 @@ list(APPEND SL_LANG_SOURCES
   core/lang/asyncio_mod.c
   core/lang/asyncio_objs.c
 )
+# Standard modules on the simulated environment (core/lang/modules/stdmod.h).
+list(APPEND SL_LANG_SOURCES
+  core/lang/modules/stdmod.c
+  core/lang/modules/mt19937.c
+  core/lang/modules/sha512.c
+  core/lang/modules/mod_random.c
+  core/lang/modules/mod_random_seq.c
+  core/lang/modules/mod_time.c
+)

@@ -26,6 +26,9 @@ typedef struct sl_lang {
   sl_obj *builtins;      /* owned dict */
   sl_obj *globals;       /* owned dict: the __main__ module */
   sl_obj *asyncio;       /* owned module object, created on first import */
+  sl_obj *modules;       /* owned dict name -> module: the other imported modules */
+  bool seeds_random;     /* the program imports random: seed it before the body */
+  uint64_t random_seed;  /* the `seed` decision taken before the module body */
   sl_obj *loop_obj;      /* owned: what get_running_loop() returns */
   sl_frame *frame;       /* borrowed: the innermost executing frame */
   char *filename;        /* owned copy */

@@ -7,6 +7,7 @@
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/asyncio_mod.h"
+#include "core/lang/modules/stdmod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -66,11 +67,26 @@ sl_obj *sl_module_new(sl_rt *rt, const char *name) {
 
 int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
-  if (strcmp(name, "asyncio"))
+  const sl_stdmod_def *def = sl_stdmod_find(name);
+  if (!def)
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop", name);
-  if (!L->asyncio && sl_asyncio_module_new(rt, &L->asyncio)) return -1;
-  sl_incref(L->asyncio);
-  *out = sl_obj_val(L->asyncio);
+  if (!def->init) { /* asyncio */
+    if (!L->asyncio && sl_asyncio_module_new(rt, &L->asyncio)) return -1;
+    sl_incref(L->asyncio);
+    *out = sl_obj_val(L->asyncio);
+    return 0;
+  }
+  if (!L->modules && !(L->modules = sl_dict_new(rt))) return -1;
+  bool found = false;
+  if (sl_dict_get_str(rt, L->modules, name, out, &found)) return -1;
+  if (found) return 0;
+  sl_obj *m = sl_module_new(rt, name);
+  if (!m) return -1;
+  if (def->init(rt, ((sl_module *)m)->dict) || sl_dict_set_str(rt, L->modules, name, sl_obj_val(m))) {
+    sl_decref(rt, m);
+    return -1;
+  }
+  *out = sl_obj_val(m);
   return 0;
 }
 
@@ -83,6 +99,7 @@ static void lang_free(sl_rt *rt) {
   sl_decref(rt, L->builtins);
   sl_decref(rt, L->globals);
   sl_decref(rt, L->asyncio);
+  sl_decref(rt, L->modules);
   sl_decref(rt, L->loop_obj);
   sl_free(L->filename);
   sl_free(L->src);
@@ -114,6 +131,11 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   if (!name) return -1;
   int rc = sl_dict_set_str(rt, L->globals, "__name__", sl_obj_val(name));
   sl_decref(rt, name);
+  /* runpy.run_path(path) sets __file__ to the path as given. */
+  sl_obj *file = rc ? NULL : sl_str_from_cstr(rt, filename);
+  if (!rc && !file) return -1;
+  if (!rc) rc = sl_dict_set_str(rt, L->globals, "__file__", sl_obj_val(file));
+  sl_decref(rt, file);
   return rc;
 }
 
@@ -253,6 +275,13 @@ void sl_vm_flush_output(sl_rt *rt) {
 
 int sl_vm_run_module(sl_rt *rt, sl_obj *code) {
   sl_lang *L = sl_vm_lang(rt);
+  /* The simulated environment seeds random before the module body runs
+   * (DESIGN.md 4): a `seed` decision, taken only by programs that import
+   * random so that other programs' decision logs stay as they were. */
+  if (L->seeds_random) {
+    L->random_seed = sl_loop_seed_decision(rt);
+    if (rt->fatal) return -1;
+  }
   sl_frame *f = sl_frame_new(rt, code, L->globals, NULL);
   if (!f) return -1;
   sl_value out;

@@ -10,7 +10,7 @@ import traceback
 
 from asyncio import events, tasks
 
-from . import __version__, vloop
+from . import __version__, env, vloop
 from .tracer import Stop, Tracer, format_exc
 
 
@@ -100,8 +100,10 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
     sys.stdout = capture
     sys.argv = [path]
     sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
+    environment = env.Environment(tracer)
     outcome, detail = "ok", None
     try:
+        environment.install()
         runpy.run_path(path, run_name="__main__")
     except Stop as e:
         outcome = e.outcome
@@ -112,6 +114,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         outcome, detail = "exception", format_exc(e)
         traceback.print_exc(file=sys.stderr)
     finally:
+        environment.uninstall()
         capture.finish()
         tracer.sweep()
         tracer.active = False
@@ -122,7 +125,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         events._set_running_loop(None)
         vloop.set_policy(saved_policy)
     tracer.emit({"ev": "end", "outcome": outcome, "detail": detail,
-                 "steps": tracer.step, "t": tracer.t})
+                 "steps": tracer.step, "t": tracer.clock[0]})
     gc.collect()
     sys.stdout = saved_stdout
     return "".join(capture.chunks)

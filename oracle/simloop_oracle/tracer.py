@@ -73,6 +73,7 @@ class Tracer:
         self.step = 0
         self.pos = 0
         self.t = 0.0                     # last virtual time seen
+        self.clock = [0.0]               # the program's one virtual clock (env.py)
         self.stopped = None              # Stop subclass once the run is over
         self._tasks = weakref.WeakKeyDictionary()   # task -> _TaskInfo
         self._order = []                 # _TaskInfo in creation order

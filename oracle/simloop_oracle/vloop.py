@@ -51,8 +51,10 @@ class VirtualLoop(base_events.BaseEventLoop):
     _simloop_tracer = None
 
     def __init__(self):
+        # One clock per program (env.py): every traced loop shares it.
+        tr = _current
+        self._simloop_clock = tr.clock if tr is not None else [0.0]
         super().__init__()
-        self._now = 0.0
         self._selector = FakeSelector(self)
         self._clock_resolution = 1e-9       # pinned (research 1.4)
         self.set_debug(False)
@@ -60,8 +62,16 @@ class VirtualLoop(base_events.BaseEventLoop):
         self._asyncgens.data = OrderedSet(self._asyncgens.data)
         self._simloop_tracer = _current
 
+    @property
+    def _now(self):
+        return self._simloop_clock[0]
+
+    @_now.setter
+    def _now(self, value):
+        self._simloop_clock[0] = value
+
     def time(self):
-        return self._now
+        return self._simloop_clock[0]
 
     def _process_events(self, event_list):
         pass

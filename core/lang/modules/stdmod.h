@@ -1,0 +1,52 @@
+/* The standard modules a scenario can import, implemented in C against the
+ * simulated environment (DESIGN.md section 4, docs/language.md "Imports").
+ *
+ * One table (stdmod.c) lists every module by name with the function that
+ * fills its namespace; each module lives in its own file, mod_<name>.c.
+ * The compiler refuses `import X` for a name not in the table (with the
+ * list of what is provided), so nothing is ever silently stubbed; the VM
+ * creates a module object the first time it is imported in a run and
+ * hands out the same object afterwards.
+ *
+ * HOW TO ADD A MODULE: write mod_<name>.c defining
+ *   int sl_mod_<name>_init(sl_rt *rt, sl_obj *module_dict);
+ * (0, or -1 with an exception / rt->fatal), declare it below, add one line
+ * to the table in stdmod.c and the file to core/lang/sources.cmake.
+ *
+ * Ownership: values passed in are borrowed; the module dict takes its own
+ * references. */
+#ifndef SL_LANG_STDMOD_H
+#define SL_LANG_STDMOD_H
+
+#include <stdbool.h>
+
+#include "core/cfunc.h"
+#include "core/object.h"
+#include "core/strbuf.h"
+
+typedef int (*sl_stdmod_init)(sl_rt *rt, sl_obj *module_dict);
+
+typedef struct sl_stdmod_def {
+  const char *name;    /* "random", "asyncio" */
+  sl_stdmod_init init; /* fills the module's namespace (NULL: asyncio) */
+} sl_stdmod_def;
+
+/* The module called `name`, or NULL when simloop does not provide it. */
+const sl_stdmod_def *sl_stdmod_find(const char *name);
+/* Appends the provided module names, comma separated, for messages. */
+void sl_stdmod_list(sl_strbuf *out);
+
+/* Adds a module-level function (def->name is the Python name, def->label
+ * NULL). 0 or -1. */
+int sl_stdmod_add_func(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *def);
+/* Adds the functions of a table ending with a NULL name. 0 or -1. */
+int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs);
+/* Adds `name` = v (borrowed). 0 or -1. */
+int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
+
+/* The modules (mod_<name>.c). */
+int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
+
+
+#endif

@@ -1,0 +1,100 @@
+"""The simulated environment (DESIGN.md section 4) for CPython.
+
+simloop gives a scenario one virtual clock, time on it, UTC, and a random
+generator seeded by a `seed` decision; this module gives real CPython the
+very same, for the duration of one run, so both print the same thing:
+
+- one clock per program (``Tracer.clock``): every VirtualLoop reads and
+  moves it, so a second ``asyncio.run`` continues where the first stopped;
+- ``time.time()`` = 1767225600.0 (2026-01-01T00:00:00Z) + the clock;
+  ``monotonic``/``perf_counter``/``process_time``/``thread_time`` = the
+  clock; the ``_ns`` variants ``int(clock * 1e9)`` (plus the epoch in ns);
+  ``time.sleep(s)`` moves the clock by s and returns at once;
+- ``random`` seeded with ``random.seed(R)`` before the module body, R a
+  `seed` decision (default 0); ``random.seed()``/``Random()`` without an
+  argument take another `seed` decision.
+
+Everything patched is restored by ``uninstall``.
+"""
+
+import random
+import time
+
+EPOCH_AT_START = 1767225600.0        # 2026-01-01T00:00:00Z
+_EPOCH_NS = 1767225600 * 10**9
+
+_TIME_NAMES = ("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
+               "perf_counter_ns", "process_time", "process_time_ns",
+               "thread_time", "thread_time_ns", "sleep")
+
+
+class Environment:
+    def __init__(self, tracer):
+        self._tracer = tracer
+        self._saved_time = {}
+        self._saved_random = None
+
+    # ---- time --------------------------------------------------------------
+    def _now(self):
+        return self._tracer.clock[0]
+
+    def _patch_time(self):
+        now = self._now
+        clock = self._tracer.clock
+
+        def sleep(secs):
+            if not isinstance(secs, (int, float)):
+                raise TypeError("'%s' object cannot be interpreted as an integer"
+                                % type(secs).__name__)
+            if secs != secs:
+                raise ValueError("Invalid value NaN (not a number)")
+            if secs < 0:
+                raise ValueError("sleep length must be non-negative")
+            clock[0] = clock[0] + secs
+
+        funcs = {
+            "time": lambda: EPOCH_AT_START + now(),
+            "time_ns": lambda: _EPOCH_NS + int(now() * 1e9),
+            "monotonic": now, "perf_counter": now, "process_time": now,
+            "thread_time": now,
+            "monotonic_ns": lambda: int(now() * 1e9),
+            "perf_counter_ns": lambda: int(now() * 1e9),
+            "process_time_ns": lambda: int(now() * 1e9),
+            "thread_time_ns": lambda: int(now() * 1e9),
+            "sleep": sleep,
+        }
+        for name in _TIME_NAMES:
+            # Pyodide has no thread_time: given anyway, as Linux CPython has it
+            self._saved_time[name] = getattr(time, name, None)
+            setattr(time, name, funcs[name])
+
+    # ---- random ------------------------------------------------------------
+    def _patch_random(self):
+        tracer = self._tracer
+        orig_seed = random.Random.seed
+
+        def seed(self, a=None, version=2):
+            if a is None:                   # the OS's entropy: a decision
+                a = int(tracer.decide("seed"))
+            return orig_seed(self, a, version)
+
+        seed.__doc__ = orig_seed.__doc__
+        self._saved_random = (orig_seed, random.seed)
+        random.Random.seed = seed
+        random.seed = random._inst.seed
+        random._inst.seed(int(tracer.decide("seed")))
+
+    def install(self):
+        self._patch_time()
+        self._patch_random()
+
+    def uninstall(self):
+        for name, f in self._saved_time.items():
+            if f is None:
+                delattr(time, name)
+            else:
+                setattr(time, name, f)
+        self._saved_time.clear()
+        if self._saved_random is not None:
+            random.Random.seed, random.seed = self._saved_random
+            self._saved_random = None
