@@ -369,6 +369,13 @@ int sl_loop_close(sl_rt *rt) {
   return 0;
 }
 
+void sl_loop_reopen(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  loop->closed = loop->stopping = false;
+  loop->timer_cancelled_count = 0;
+  loop->eager_factory = loop->has_task_factory = false;
+}
+
 void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc) {
   if (!rt->observer.error) return;
   sl_strbuf text = SL_STRBUF_INIT;

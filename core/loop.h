@@ -82,6 +82,10 @@ int sl_loop_run_forever(sl_rt *rt);
 int sl_loop_run_until_complete(sl_rt *rt, sl_obj *fut, sl_value *out);
 void sl_loop_stop(sl_rt *rt);
 int sl_loop_close(sl_rt *rt);
+/* A closed loop serves again as a new event loop (a second asyncio.run,
+ * new_event_loop): open, not stopping, no task factory; the clock and the
+ * step count go on (one clock per program). */
+void sl_loop_reopen(sl_rt *rt);
 /* call_exception_handler({'message': message, 'exception': exc}) */
 void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc);
 

@@ -25,6 +25,10 @@ static const sl_ccoro_def shutdown_asyncgens_def = {"BaseEventLoop.shutdown_asyn
 static const sl_ccoro_def shutdown_executor_def = {"BaseEventLoop.shutdown_default_executor",
                                                    return_none};
 
+sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor) {
+  return sl_ccoro_new(rt, executor ? &shutdown_executor_def : &shutdown_asyncgens_def, NULL, 0);
+}
+
 /* loop.run_until_complete(coro) for a coroutine we create. */
 static int run_coro(sl_rt *rt, sl_obj *coro) {
   if (!coro) return -1;

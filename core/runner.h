@@ -3,11 +3,17 @@
 #ifndef SL_RUNNER_H
 #define SL_RUNNER_H
 
+#include <stdbool.h>
+
 #include "core/object.h"
 
 /* Runs `coro` (borrowed) as the main task, then shuts the loop down as
  * asyncio.run does. 0 and *out = main's result, or -1 with main's exception
  * raised (or rt->fatal set: deadlock, budget, out of memory). */
 int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out);
+
+/* loop.shutdown_asyncgens() (executor false) or
+ * loop.shutdown_default_executor(): a new coroutine returning None. */
+sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor);
 
 #endif

@@ -2,6 +2,9 @@
 #ifndef SL_LANG_ASYNCIO_INT_H
 #define SL_LANG_ASYNCIO_INT_H
 
+#include <stdbool.h>
+#include <stdint.h>
+
 #include "core/cfunc.h"
 #include "core/object.h"
 
@@ -22,6 +25,22 @@ extern const sl_cfunc_def sl__aio_future_ctor, sl__aio_task_ctor, sl__aio_taskgr
     sl__aio_queue_ctor, sl__aio_lifo_queue_ctor, sl__aio_priority_queue_ctor, sl__aio_lock_ctor,
     sl__aio_event_ctor, sl__aio_condition_ctor, sl__aio_semaphore_ctor,
     sl__aio_bounded_semaphore_ctor, sl__aio_barrier_ctor, sl__aio_timeout_ctor;
+/* Event loop objects (asyncio_loop.c): each is bound to the engine loop
+ * for one generation (sl_lang.loop_gen). */
+typedef struct sl_aio_loopobj {
+  sl_obj hdr;
+  uint32_t gen; /* the generation it was created for */
+  bool closed;  /* close() was called on it (or asyncio.run closed it) */
+} sl_aio_loopobj;
+extern const sl_type sl__aio_loopobj_type;
+/* A new loop object of a new generation (new reference in *out). */
+int sl__aio_loop_claim(sl_rt *rt, sl_obj **out);
+bool sl__aio_loop_closed(sl_rt *rt, sl_obj *loop);
+int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__aio_loop_run_forever(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 /* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 

@@ -22,6 +22,7 @@
 /* ---- REGISTER BIND FUNCTIONS HERE (one line per part, in order) ------- */
 static const sl_asyncio_binder binders[] = {
     sl_asyncio_bind_core,
+    sl_asyncio_bind_loop,
     sl_asyncio_bind_sync,
     sl__aio_bind_classes,
     NULL,
@@ -93,7 +94,10 @@ sl_obj *sl__aio_name(sl_rt *rt, sl_value v) {
 /* create_task(coro, name=) as asyncio.create_task (`named_api`) or
  * loop.create_task. */
 int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api, sl_value *out) {
-  if (sl__aio_running(rt)) return -1;
+  /* asyncio.create_task needs a running loop; loop.create_task an open one
+   * (base_events.py: self._check_closed()). */
+  if (module_api && sl__aio_running(rt)) return -1;
+  if (!module_api && rt->loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
   if (!sl_is_coro(coro)) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_vm_repr(rt, coro, &b);
@@ -117,25 +121,6 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
 }
 
 /* ---- module functions ----------------------------------------------------- */
-
-static int aio_run(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"main", "debug"};
-  sl_value a[2];
-  if (sl_args_bind(rt, args, "run", names, 2, 1, 1, a)) return -1;
-  if (rt->loop->running)
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
-  if (!sl_is_coro(a[0])) {
-    sl_strbuf b = SL_STRBUF_INIT;
-    int rc = sl_vm_repr(rt, a[0], &b);
-    if (!rc) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
-    sl_strbuf_free(&b);
-    return rc;
-  }
-  if (rt->loop->closed)
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-                    "simloop runs asyncio.run() once per scenario (the event loop is closed)");
-  return sl_asyncio_run(rt, a[0].u.o, out);
-}
 
 static int aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"delay", "result"};
@@ -223,13 +208,6 @@ static int aio_get_running_loop(sl_rt *rt, sl_value self, const sl_args *args, s
   return 0;
 }
 
-static int aio_get_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (sl_args_bind(rt, args, "get_event_loop", NULL, 0, 0, 0, NULL)) return -1;
-  if (sl_asyncio_loop_object(rt, out)) return -1;
-  sl_vincref(*out);
-  return 0;
-}
-
 static int aio_iscoroutine(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"obj"};
   sl_value a[1];
@@ -273,7 +251,6 @@ static int aio_eager_factory(sl_rt *rt, sl_value self, const sl_args *args, sl_v
 }
 
 static const sl_cfunc_def funcs[] = {
-    {"run", aio_run, NULL, SL_CANON_LABEL},
     {"sleep", aio_sleep, NULL, SL_CANON_LABEL},
     {"create_task", aio_create_task, NULL, SL_CANON_LABEL},
     {"ensure_future", aio_ensure_future, NULL, SL_CANON_LABEL},
@@ -281,7 +258,6 @@ static const sl_cfunc_def funcs[] = {
     {"current_task", aio_current_task, NULL, SL_CANON_LABEL},
     {"all_tasks", aio_all_tasks, NULL, SL_CANON_LABEL},
     {"get_running_loop", aio_get_running_loop, NULL, SL_CANON_LABEL},
-    {"get_event_loop", aio_get_event_loop, NULL, SL_CANON_LABEL},
     {"iscoroutine", aio_iscoroutine, NULL, SL_CANON_LABEL},
     {"isfuture", aio_isfuture, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},

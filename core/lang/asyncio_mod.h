@@ -53,6 +53,8 @@ int sl_asyncio_add_func(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *def)
 
 /* The core names: asyncio_mod.c. */
 int sl_asyncio_bind_core(sl_rt *rt, sl_obj *module_dict);
+/* asyncio.run, the loop objects and the older loop API: asyncio_loop.c. */
+int sl_asyncio_bind_loop(sl_rt *rt, sl_obj *module_dict);
 /* Synchronisation primitives, queues, timeouts, TaskGroup, wait, shield...:
  * written by the engineer of core/locks.c etc. (core/lang/asyncio_sync.c);
  * register it in asyncio_mod.c's binders[] once it exists. */

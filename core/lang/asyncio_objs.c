@@ -345,7 +345,7 @@ static int loop_is_running(sl_rt *rt, sl_value self, const sl_args *args, sl_val
 
 static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   NOARGS("is_closed");
-  *out = sl_bool(rt->loop->closed);
+  *out = sl_bool(sl__aio_loop_closed(rt, self.u.o));
   return 0;
 }
 
@@ -367,6 +367,11 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.stop", loop_stop, "loop.stop", SL_CANON_LABEL},
     {"BaseEventLoop.is_running", loop_is_running, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.is_closed", loop_is_closed, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.run_until_complete", sl__aio_loop_run_until_complete, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.run_forever", sl__aio_loop_run_forever, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.close", sl__aio_loop_close, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.shutdown_asyncgens", sl__aio_loop_shutdown_asyncgens, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
@@ -381,16 +386,20 @@ static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
 
 static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>",
-                   rt->loop->running ? "True" : "False", rt->loop->closed ? "True" : "False");
+                   rt->loop->running && sl_vm_lang(rt)->loop_obj == o ? "True" : "False",
+                   sl__aio_loop_closed(rt, o) ? "True" : "False");
   return 0;
 }
 
-static const sl_type loopobj_type = {.name = "_UnixSelectorEventLoop", .repr = loopobj_repr,
-                                     .getattr = loopobj_getattr, .size = sizeof(sl_obj)};
+const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop", .repr = loopobj_repr,
+                                      .getattr = loopobj_getattr, .size = sizeof(sl_aio_loopobj)};
 
 int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
-  if (!L->loop_obj && !(L->loop_obj = sl_obj_alloc(rt, &loopobj_type))) return -1;
+  if (!L->loop_obj) {
+    if (!(L->loop_obj = sl_obj_alloc(rt, &sl__aio_loopobj_type))) return -1;
+    ((sl_aio_loopobj *)L->loop_obj)->gen = L->loop_gen;
+  }
   *out = sl_obj_val(L->loop_obj);
   return 0;
 }

@@ -30,6 +30,10 @@ typedef struct sl_lang {
   bool seeds_random;     /* the program imports random: seed it before the body */
   uint64_t random_seed;  /* the `seed` decision taken before the module body */
   sl_obj *loop_obj;      /* owned: what get_running_loop() returns */
+  uint32_t loop_gen;     /* generation of the engine loop (asyncio_loop.c) */
+  bool loop_used;        /* the current generation ran or was given to asyncio.run */
+  sl_obj *cur_loop;      /* owned: the policy's current loop (set_event_loop), or NULL */
+  bool loop_set_called;  /* set_event_loop() was called (no implicit loop any more) */
   sl_frame *frame;       /* borrowed: the innermost executing frame */
   char *filename;        /* owned copy */
   char *src;             /* owned copy of the source, for traceback lines */

@@ -101,6 +101,7 @@ static void lang_free(sl_rt *rt) {
   sl_decref(rt, L->asyncio);
   sl_decref(rt, L->modules);
   sl_decref(rt, L->loop_obj);
+  sl_decref(rt, L->cur_loop);
   sl_free(L->filename);
   sl_free(L->src);
   sl_strbuf_free(&L->line);

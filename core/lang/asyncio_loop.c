@@ -1,0 +1,233 @@
+/* The event loop objects and the older loop API: asyncio.run (any number
+ * of times, one clock), new_event_loop, set_event_loop, get_event_loop (per
+ * profile), loop.run_until_complete, run_forever, close,
+ * shutdown_asyncgens, shutdown_default_executor. Mirrors
+ * Lib/asyncio/events.py (the default policy: one current loop, created on
+ * demand in the main thread until 3.14) and base_events.py.
+ *
+ * simloop simulates one event loop at a time (rt->loop). Each loop object
+ * the program gets is bound to it for one "generation": creating a new loop
+ * (new_event_loop, asyncio.run, get_event_loop creating one) reopens the
+ * engine loop if it was closed and starts a new generation. A loop object
+ * of an older generation that was never used simply stays behind (as an
+ * unused loop would in CPython); using it, or creating a loop while the
+ * current one is in use and not closed, is refused with a RuntimeError that
+ * says so, never silently merged. */
+#include <string.h>
+
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/lang/asyncio-int.h"
+#include "core/lang/asyncio_mod.h"
+#include "core/lang/value.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
+#include "core/runner.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/task.h"
+
+static sl_aio_loopobj *loopobj(sl_obj *o) { return (sl_aio_loopobj *)o; }
+
+/* The engine loop is this object's (the current generation). */
+static bool attached(sl_rt *rt, sl_obj *o) {
+  sl_lang *L = sl_vm_lang(rt);
+  return loopobj(o)->gen == L->loop_gen && !loopobj(o)->closed;
+}
+
+bool sl__aio_loop_closed(sl_rt *rt, sl_obj *o) {
+  return loopobj(o)->closed || (attached(rt, o) && rt->loop->closed);
+}
+
+static int detached_error(sl_rt *rt) {
+  return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+                  "simloop simulates one event loop at a time: this loop was replaced by a newer one");
+}
+
+/* 0 when the object may drive the engine loop, else -1 with an error. */
+static int check_attached(sl_rt *rt, sl_value self) {
+  if (attached(rt, self.u.o)) return 0;
+  if (loopobj(self.u.o)->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+  return detached_error(rt);
+}
+
+/* A new loop object of a new generation (events.new_event_loop()): the
+ * engine loop is reopened if closed. Refused while the current loop is in
+ * use (running, or it ran / has callbacks and is not closed). */
+int sl__aio_loop_claim(sl_rt *rt, sl_obj **out) {
+  sl_lang *L = sl_vm_lang(rt);
+  sl_loop *loop = rt->loop;
+  if (loop->running || (!loop->closed && (L->loop_used || loop->ready_len || loop->nscheduled)))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+                    "simloop simulates one event loop at a time: close the current loop before creating "
+                    "another");
+  sl_obj *o = sl_obj_alloc(rt, &sl__aio_loopobj_type);
+  if (!o) return -1;
+  if (loop->closed) sl_loop_reopen(rt);
+  L->loop_gen++;
+  L->loop_used = false;
+  loopobj(o)->gen = L->loop_gen;
+  sl_decref(rt, L->loop_obj);
+  sl_incref(o);
+  L->loop_obj = o;
+  *out = o;
+  return 0;
+}
+
+/* ---- loop methods ---------------------------------------------------------- */
+
+int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"future"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, "run_until_complete", names, 1, 1, 1, a)) return -1;
+  if (check_attached(rt, self)) return -1;
+  /* base_events.py: self._check_closed(); self._check_running() */
+  if (rt->loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+  if (rt->loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
+  sl_value fut;
+  if (sl_is_future(a[0])) {
+    fut = sl_vincref(a[0]);
+  } else if (sl_is_coro(a[0])) {
+    /* tasks.ensure_future(future, loop=self) -> loop.create_task(coro) */
+    if (sl__aio_create_task(rt, a[0], sl_undef(), false, &fut)) return -1;
+  } else {
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+  }
+  sl_vm_lang(rt)->loop_used = true;
+  int rc = sl_loop_run_until_complete(rt, fut.u.o, out);
+  sl_vdecref(rt, fut);
+  return rc;
+}
+
+int sl__aio_loop_run_forever(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "run_forever", NULL, 0, 0, 0, NULL)) return -1;
+  if (check_attached(rt, self)) return -1;
+  sl_vm_lang(rt)->loop_used = true;
+  if (sl_loop_run_forever(rt)) return -1;
+  *out = sl_none();
+  return 0;
+}
+
+int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "close", NULL, 0, 0, 0, NULL)) return -1;
+  *out = sl_none();
+  if (!attached(rt, self.u.o)) {
+    loopobj(self.u.o)->closed = true; /* an unused, replaced loop: nothing to do */
+    return 0;
+  }
+  if (sl_loop_close(rt)) return -1;
+  loopobj(self.u.o)->closed = true;
+  return 0;
+}
+
+static int shutdown_coro(sl_rt *rt, sl_value self, const sl_args *args, const char *name, bool executor,
+                         sl_value *out) {
+  if (sl_args_bind(rt, args, name, NULL, 0, 0, 0, NULL)) return -1;
+  if (check_attached(rt, self)) return -1;
+  sl_obj *co = sl_runner_shutdown_coro(rt, executor);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return shutdown_coro(rt, self, args, "shutdown_asyncgens", false, out);
+}
+
+int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return shutdown_coro(rt, self, args, "shutdown_default_executor", true, out);
+}
+
+/* ---- module functions --------------------------------------------------------- */
+
+static void set_current(sl_rt *rt, sl_obj *loop) {
+  sl_lang *L = sl_vm_lang(rt);
+  sl_incref(loop);
+  sl_decref(rt, L->cur_loop);
+  L->cur_loop = loop;
+  L->loop_set_called = true;
+}
+
+static int aio_new_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "new_event_loop", NULL, 0, 0, 0, NULL)) return -1;
+  sl_obj *o;
+  if (sl__aio_loop_claim(rt, &o)) return -1;
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+static int aio_set_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"loop"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, "set_event_loop", names, 1, 1, 1, a)) return -1;
+  if (!sl_is_none(a[0]) && !sl_is_type(a[0], &sl__aio_loopobj_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "loop must be an instance of AbstractEventLoop or None, not '%s'",
+                    sl_type_name(a[0]));
+  set_current(rt, sl_is_none(a[0]) ? NULL : a[0].u.o);
+  *out = sl_none();
+  return 0;
+}
+
+/* events.get_event_loop(): the running loop, else the policy's current
+ * loop; until 3.14 the main thread gets one created on first use unless
+ * set_event_loop() was ever called (asyncio.run calls it). */
+static int aio_get_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "get_event_loop", NULL, 0, 0, 0, NULL)) return -1;
+  sl_lang *L = sl_vm_lang(rt);
+  if (rt->loop->running) {
+    if (sl_asyncio_loop_object(rt, out)) return -1;
+    sl_vincref(*out);
+    return 0;
+  }
+  if (!L->cur_loop && !L->loop_set_called && rt->profile->minor < 14) {
+    sl_obj *o;
+    if (sl__aio_loop_claim(rt, &o)) return -1;
+    set_current(rt, o);
+    sl_decref(rt, o);
+  }
+  if (!L->cur_loop) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "There is no current event loop in thread 'MainThread'.");
+  sl_incref(L->cur_loop);
+  *out = sl_obj_val(L->cur_loop);
+  return 0;
+}
+
+/* asyncio.run(main): a Runner on a new loop (runners.py): set as the
+ * current loop while it runs, set_event_loop(None) when it closes. */
+static int aio_run(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"main", "debug"};
+  sl_value a[2];
+  if (sl_args_bind(rt, args, "run", names, 2, 1, 1, a)) return -1;
+  if (rt->loop->running)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+  if (!sl_is_coro(a[0])) {
+    sl_strbuf b = SL_STRBUF_INIT;
+    int rc = sl_vm_repr(rt, a[0], &b);
+    if (!rc) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
+    sl_strbuf_free(&b);
+    return rc;
+  }
+  sl_obj *o;
+  if (sl__aio_loop_claim(rt, &o)) return -1;
+  set_current(rt, o);
+  sl_vm_lang(rt)->loop_used = true;
+  int rc = sl_asyncio_run(rt, a[0].u.o, out);
+  loopobj(o)->closed = true;
+  sl_decref(rt, o);
+  sl_obj *pending = sl_err_fetch(rt);
+  set_current(rt, NULL);
+  if (pending) sl_err_restore(rt, pending);
+  return rc;
+}
+
+static const sl_cfunc_def loop_funcs[] = {
+    {"run", aio_run, NULL, SL_CANON_LABEL},
+    {"new_event_loop", aio_new_event_loop, NULL, SL_CANON_LABEL},
+    {"set_event_loop", aio_set_event_loop, NULL, SL_CANON_LABEL},
+    {"get_event_loop", aio_get_event_loop, NULL, SL_CANON_LABEL},
+};
+
+int sl_asyncio_bind_loop(sl_rt *rt, sl_obj *module_dict) {
+  for (size_t i = 0; i < sizeof loop_funcs / sizeof *loop_funcs; i++)
+    if (sl_asyncio_add_func(rt, module_dict, &loop_funcs[i])) return -1;
+  return 0;
+}
