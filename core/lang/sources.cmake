@@ -41,4 +41,6 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_random.c
   core/lang/modules/mod_random_seq.c
   core/lang/modules/mod_time.c
+  core/lang/modules/mod_sys.c
+  core/lang/modules/mod_typing.c
 )

@@ -12,16 +12,20 @@ very same, for the duration of one run, so both print the same thing:
   ``time.sleep(s)`` moves the clock by s and returns at once;
 - ``random`` seeded with ``random.seed(R)`` before the module body, R a
   `seed` decision (default 0); ``random.seed()``/``Random()`` without an
-  argument take another `seed` decision.
+  argument take another `seed` decision;
+- ``os.environ`` empty, ``os.getpid()`` 4242 (``sys.argv`` is set by the
+  runner).
 
 Everything patched is restored by ``uninstall``.
 """
 
+import os
 import random
 import time
 
 EPOCH_AT_START = 1767225600.0        # 2026-01-01T00:00:00Z
 _EPOCH_NS = 1767225600 * 10**9
+SIM_PID = 4242                       # os.getpid() of the simulated process
 
 _TIME_NAMES = ("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
                "perf_counter_ns", "process_time", "process_time_ns",
@@ -33,6 +37,7 @@ class Environment:
         self._tracer = tracer
         self._saved_time = {}
         self._saved_random = None
+        self._saved_os = None
 
     # ---- time --------------------------------------------------------------
     def _now(self):
@@ -84,9 +89,16 @@ class Environment:
         random.seed = random._inst.seed
         random._inst.seed(int(tracer.decide("seed")))
 
+    # ---- os ------------------------------------------------------------------
+    def _patch_os(self):
+        self._saved_os = (dict(os.environ), os.getpid)
+        os.environ.clear()                  # no environment variables
+        os.getpid = lambda: SIM_PID
+
     def install(self):
         self._patch_time()
         self._patch_random()
+        self._patch_os()
 
     def uninstall(self):
         for name, f in self._saved_time.items():
@@ -95,6 +107,11 @@ class Environment:
             else:
                 setattr(time, name, f)
         self._saved_time.clear()
+        if self._saved_os is not None:
+            environ, os.getpid = self._saved_os
+            os.environ.clear()
+            os.environ.update(environ)
+            self._saved_os = None
         if self._saved_random is not None:
             random.Random.seed, random.seed = self._saved_random
             self._saved_random = None

@@ -8,8 +8,11 @@
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
     {"asyncio", NULL}, /* built by its binders: sl_asyncio_module_new */
+    {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
+    {"sys", sl_mod_sys_init},
     {"time", sl_mod_time_init},
+    {"typing", sl_mod_typing_init},
 };
 
 const sl_stdmod_def *sl_stdmod_find(const char *name) {

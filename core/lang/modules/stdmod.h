@@ -47,6 +47,9 @@ int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
+int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
+int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
 
 
 #endif

@@ -1,0 +1,125 @@
+/* The `sys` and `os` modules of the simulated machine (DESIGN.md 4):
+ * sys.argv is [FILE]; sys.version_info follows the profile; sys.stdout
+ * writes where print() writes. The environment is empty and the process id
+ * fixed (the oracle, env.py, gives CPython the same). Files, processes and
+ * the rest of os are not provided: using them is an AttributeError naming
+ * the module, never a silent stub. */
+#include <string.h>
+
+#include "core/dict.h"
+#include "core/exc.h"
+#include "core/lang/modules/stdmod.h"
+#include "core/lang/ops.h"
+#include "core/lang/value.h"
+#include "core/lang/vm.h"
+#include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+/* os.getpid() of the simulated process. */
+#define SL_SIM_PID 4242
+
+/* ---- sys.stdout ------------------------------------------------------------ */
+
+static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+
+static int out_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  (void)rt, (void)o;
+  sl_strbuf_puts(out, "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+  return 0;
+}
+
+static const sl_type stdout_type = {.name = "TextIOWrapper", .repr = out_repr, .getattr = out_getattr,
+                                    .size = sizeof(sl_obj)};
+
+static int out_write(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"s"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, "write", names, 1, 1, 1, a)) return -1;
+  if (!sl_is_str(a[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "write() argument must be str, not %s", sl_type_name(a[0]));
+  sl_strobj *s = sl_as_str(a[0].u.o);
+  if (sl_print_write(rt, s->data, s->len)) return -1;
+  *out = sl_int((int64_t)s->cplen);
+  return 0;
+}
+
+static int out_flush(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "flush", NULL, 0, 0, 0, NULL)) return -1;
+  *out = sl_none();
+  return 0;
+}
+
+static const sl_cfunc_def out_methods[] = {
+    {"TextIOWrapper.write", out_write, NULL, 0},
+    {"TextIOWrapper.flush", out_flush, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  int r = sl_methods_lookup(rt, sl_obj_val(o), out_methods, name, out);
+  if (r < 0) return -1;
+  if (r == 0)
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'_io.TextIOWrapper' object has no attribute '%s' (simloop)", name);
+  return 0;
+}
+
+/* ---- sys ------------------------------------------------------------------- */
+
+static int add_new(sl_rt *rt, sl_obj *dict, const char *name, sl_obj *o) {
+  if (!o) return -1;
+  int rc = sl_stdmod_add(rt, dict, name, sl_obj_val(o));
+  sl_decref(rt, o);
+  return rc;
+}
+
+int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
+  sl_lang *L = sl_vm_lang(rt);
+  /* sys.argv: [FILE] (arguments after `--` are not passed yet) */
+  sl_obj *file = sl_str_from_cstr(rt, L ? L->filename : "");
+  if (!file) return -1;
+  sl_value fv = sl_obj_val(file);
+  sl_obj *argv = sl_list_new(rt, &fv, 1);
+  sl_decref(rt, file);
+  if (add_new(rt, module_dict, "argv", argv)) return -1;
+  /* version_info as a plain tuple: it compares and indexes as CPython's
+   * (its repr is the tuple's, not sys.version_info(major=...)). */
+  const sl_profile *p = rt->profile;
+  sl_obj *level = sl_str_from_cstr(rt, "final");
+  if (!level) return -1;
+  sl_value vi[5] = {sl_int(p->major), sl_int(p->minor), sl_int(p->micro), sl_obj_val(level), sl_int(0)};
+  sl_obj *info = sl_tuple_new(rt, vi, 5);
+  sl_decref(rt, level);
+  if (add_new(rt, module_dict, "version_info", info)) return -1;
+  if (sl_stdmod_add(rt, module_dict, "maxsize", sl_int(INT64_MAX))) return -1;
+  return add_new(rt, module_dict, "stdout", sl_obj_alloc(rt, &stdout_type));
+}
+
+/* ---- os -------------------------------------------------------------------- */
+
+static int os_getenv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"key", "default"};
+  sl_value a[2];
+  if (sl_args_bind(rt, args, "getenv", names, 2, 1, 2, a)) return -1;
+  if (!sl_is_str(a[0])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "str expected, not %s", sl_type_name(a[0]));
+  *out = sl_is_undef(a[1]) ? sl_none() : sl_vincref(a[1]);
+  return 0;
+}
+
+static int os_getpid(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "getpid", NULL, 0, 0, 0, NULL)) return -1;
+  *out = sl_int(SL_SIM_PID);
+  return 0;
+}
+
+static const sl_cfunc_def os_funcs[] = {
+    {"getenv", os_getenv, NULL, 0},
+    {"getpid", os_getpid, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict) {
+  if (sl_stdmod_add_funcs(rt, module_dict, os_funcs)) return -1;
+  /* The simulated process has no environment variables. */
+  return add_new(rt, module_dict, "environ", sl_dict_new(rt));
+}
