@@ -6,6 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/compile-int.h"
+#include "core/lang/modules/stdmod.h"
 
 static scope *scope_new(compiler *c, scope_kind kind, const void *node, scope *parent) {
   scope *s = sl__cmalloc(c, sizeof *s);
@@ -298,7 +299,8 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
   case SL_STMT_IMPORT:
     for (size_t i = 0; i < st->u.import.n; i++) {
       const sl_ast_alias *a = &st->u.import.names[i];
-      add(c, s, a->asname.data ? a->asname.data : a->name.data, SYM_BOUND);
+      const char *top = a->asname.data ? NULL : sl_stdmod_package(a->name.data);
+      add(c, s, a->asname.data ? a->asname.data : top ? top : a->name.data, SYM_BOUND);
     }
     break;
   case SL_STMT_IMPORTFROM:

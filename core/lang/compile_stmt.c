@@ -406,7 +406,15 @@ static void stmt_import(compiler *c, const sl_ast_stmt *s) {
     const sl_ast_alias *a = &s->u.import.names[i];
     check_module(c, &a->name, a->line, a->col);
     sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, a->name.data));
-    sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);
+    const char *top = a->asname.data ? NULL : sl_stdmod_package(a->name.data);
+    if (top) {
+      /* `import a.b` binds `a` (with a.b imported, so a.b works) */
+      sl__emit(c, SL_OP_POP_TOP, 0);
+      sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, top));
+      sl__store_name(c, top);
+    } else {
+      sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 /* The run's language state: namespaces, modules, print() output, and
  * running the module body. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -40,6 +41,12 @@ static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
     *out = sl_obj_val(m->name);
     return 0;
   }
+  /* A submodule simloop provides (asyncio.events) is an attribute of its
+   * package, as CPython's package __init__ imports it. */
+  char full[128];
+  if (snprintf(full, sizeof full, "%s.%s", sl_str_cstr(m->name), name) < (int)sizeof full &&
+      sl_stdmod_find(full))
+    return sl_vm_import(rt, full, out);
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'", sl_str_cstr(m->name),
                   name);
 }

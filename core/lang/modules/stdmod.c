@@ -8,6 +8,15 @@
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
     {"asyncio", NULL}, /* built by its binders: sl_asyncio_module_new */
+    {"asyncio.events", sl_mod_asyncio_events_init},
+    {"asyncio.exceptions", sl_mod_asyncio_exceptions_init},
+    {"asyncio.futures", sl_mod_asyncio_futures_init},
+    {"asyncio.locks", sl_mod_asyncio_locks_init},
+    {"asyncio.queues", sl_mod_asyncio_queues_init},
+    {"asyncio.runners", sl_mod_asyncio_runners_init},
+    {"asyncio.taskgroups", sl_mod_asyncio_taskgroups_init},
+    {"asyncio.tasks", sl_mod_asyncio_tasks_init},
+    {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
     {"sys", sl_mod_sys_init},
@@ -22,9 +31,22 @@ const sl_stdmod_def *sl_stdmod_find(const char *name) {
   return NULL;
 }
 
-void sl_stdmod_list(sl_strbuf *out) {
+const char *sl_stdmod_package(const char *name) {
+  const char *dot = name ? strchr(name, '.') : NULL;
+  if (!dot) return NULL;
+  size_t n = (size_t)(dot - name);
   for (size_t i = 0; i < sizeof modules / sizeof *modules; i++)
-    sl_strbuf_printf(out, "%s%s", i ? ", " : "", modules[i].name);
+    if (!strncmp(modules[i].name, name, n) && modules[i].name[n] == '\0') return modules[i].name;
+  return NULL;
+}
+
+void sl_stdmod_list(sl_strbuf *out) {
+  bool first = true;
+  for (size_t i = 0; i < sizeof modules / sizeof *modules; i++) {
+    if (strchr(modules[i].name, '.')) continue; /* submodules: with their package */
+    sl_strbuf_printf(out, "%s%s", first ? "" : ", ", modules[i].name);
+    first = false;
+  }
 }
 
 int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v) {

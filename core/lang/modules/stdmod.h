@@ -33,6 +33,9 @@ typedef struct sl_stdmod_def {
 
 /* The module called `name`, or NULL when simloop does not provide it. */
 const sl_stdmod_def *sl_stdmod_find(const char *name);
+/* For a submodule name "a.b" whose package "a" is provided: the package's
+ * name (a static string); else NULL. */
+const char *sl_stdmod_package(const char *name);
 /* Appends the provided module names, comma separated, for messages. */
 void sl_stdmod_list(sl_strbuf *out);
 
@@ -50,6 +53,16 @@ int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
+/* asyncio's submodules (mod_asyncio_sub.c). */
+int sl_mod_asyncio_events_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_futures_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_locks_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_queues_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_tasks_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *module_dict);
 
 
 #endif
