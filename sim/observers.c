@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "sim/schedule.h"
 #include "traces/recorder.h"
 
 void sl_fanout_init(sl_fanout *fo) { memset(fo, 0, sizeof *fo); }
@@ -56,7 +57,7 @@ sl_observer sl_fanout_observer(sl_fanout *fo) {
 static double logged_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   sl_logged_decider *ld = ctx;
   double v = ld->inner.decide ? ld->inner.decide(ld->inner.ctx, rt, kind) : 0.0;
-  if (ld->rec) sl_recorder_decision(ld->rec, kind == SL_DECISION_COST ? "cost" : "oversleep", v);
+  if (ld->rec) sl_recorder_decision(ld->rec, sl_decision_kind_name(kind), v);
   return v;
 }
 

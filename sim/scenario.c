@@ -14,6 +14,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "sim/net/net.h"
 
 /* Loop iterations (backward jumps in the VM) allowed per step of the
  * step budget. */
@@ -129,8 +130,11 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_strbuf_puts(&res->detail, "out of memory\n");
     return 0;
   }
-  sl_vselector vs = {0.0, {NULL, NULL}};
+  sl_vselector vs = {0.0, {NULL, NULL}, NULL};
   if (opts->decider) vs.decider = *opts->decider;
+  sl_net net;
+  sl_net_init(&net, &vs.now, &vs.decider);
+  vs.net = &net;
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
   sl_obj *code = NULL;
@@ -192,6 +196,7 @@ done:
   sl_decref(rt, code);
   sl_ast_free(owned_mod);
   sl_rt_free(rt);
+  sl_net_free(&net);
   sl_free(owned);
   if (res->detail.failed || res->summary.failed) res->outcome = SL_OUTCOME_NOMEM;
   return 0;

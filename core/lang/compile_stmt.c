@@ -381,7 +381,7 @@ static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
 }
 
 static void check_module(compiler *c, const sl_ast_str *name, uint32_t line, uint32_t col) {
-  if (name->data && !strcmp(name->data, "asyncio")) return;
+  if (name->data && (!strcmp(name->data, "asyncio") || !strcmp(name->data, "socket"))) return;
   sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",
            "module '%s' is not supported by simloop (only asyncio can be imported)",
            name->data ? name->data : ".");
