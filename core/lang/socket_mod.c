@@ -37,6 +37,8 @@ int sl_socket_raise_errno(sl_rt *rt, long err) {
   case SL_IO_ECONNREFUSED: id = SL_EXC_CONNECTION_REFUSED_ERROR, text = "Connection refused"; break;
   case SL_IO_EBADF: text = "Bad file descriptor"; break;
   case SL_IO_ENOTCONN: text = "Transport endpoint is not connected"; break;
+  case 22: text = "Invalid argument"; break;
+  case 95: text = "Operation not supported"; break;
   }
   sl_obj *msg = sl_str_from_cstr(rt, text);
   if (!msg) return -1;
