@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/future.h"
+#include "core/handle.h"
 #include "core/num/numfmt.h"
 #include "core/lang/parser.h"
 #include "core/lang/vm.h"
@@ -58,6 +59,20 @@ static char *read_file(const char *path, size_t *len) {
   return data;
 }
 
+/* " (reading socket fd 4)" when `fut` is the future a reader or writer
+ * of the loop resolves (sock_recv, sock_sendall: argument 0). */
+static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
+  const sl_iomap *map = &rt->loop->io;
+  for (size_t fd = 0; fd < map->cap; fd++) {
+    sl_obj *hs[2] = {map->keys[fd].reader, map->keys[fd].writer};
+    for (int k = 0; k < 2; k++) {
+      sl_handle *h = hs[k] ? sl_as_handle(hs[k]) : NULL;
+      if (h && h->nargs && sl_is_obj(h->args[0]) && h->args[0].u.o == fut)
+        sl_strbuf_printf(out, " (%s socket fd %zu)", k ? "writing to" : "reading from", fd);
+    }
+  }
+}
+
 /* Who waits on what: one line per pending task, in creation order. */
 static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   sl_strbuf_printf(out, "deadlock: no task can make progress (virtual time ");
@@ -75,6 +90,7 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
     if (task->fut_waiter) {
       sl_strbuf_printf(out, "waits for %s ", task->fut_waiter->type->name);
       sl_future_trace_id(rt, task->fut_waiter, out);
+      append_io_wait(rt, task->fut_waiter, out);
     } else {
       sl_strbuf_puts(out, "is not waiting on a future");
     }
