@@ -74,6 +74,13 @@ static int exc_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     return 0;
   }
   if (args->len == 0) return 0;
+  if (args->len == 2 && sl_exc_isinstance(o, SL_EXC_OS_ERROR)) {
+    /* OSError.__str__ with (errno, strerror): "[Errno 32] Broken pipe" */
+    sl_strbuf_puts(out, "[Errno ");
+    if (sl_str(rt, args->items[0], out)) return -1;
+    sl_strbuf_puts(out, "] ");
+    return sl_str(rt, args->items[1], out);
+  }
   if (args->len == 1) {
     if (sl_exc_isinstance(o, SL_EXC_KEY_ERROR)) return sl_repr(rt, args->items[0], out);
     return sl_str(rt, args->items[0], out);

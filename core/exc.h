@@ -38,6 +38,11 @@
   X(OS_ERROR, "OSError", EXCEPTION, NONE, "builtins")                          \
   X(TIMEOUT_ERROR, "TimeoutError", OS_ERROR, NONE, "builtins")                 \
   X(CONNECTION_ERROR, "ConnectionError", OS_ERROR, NONE, "builtins")           \
+  X(BLOCKING_IO_ERROR, "BlockingIOError", OS_ERROR, NONE, "builtins")          \
+  X(BROKEN_PIPE_ERROR, "BrokenPipeError", CONNECTION_ERROR, NONE, "builtins")  \
+  X(CONNECTION_ABORTED_ERROR, "ConnectionAbortedError", CONNECTION_ERROR, NONE, "builtins") \
+  X(CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR, NONE, "builtins") \
+  X(CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR, NONE, "builtins") \
   X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                  \
   X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins") \
   X(EXCEPTION_GROUP, "ExceptionGroup", BASE_EXCEPTION_GROUP, EXCEPTION, "builtins") \

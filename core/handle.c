@@ -43,6 +43,7 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
   sl_handle *h = sl_as_handle(o);
   h->callback = sl_vincref(callback);
   h->is_timer = is_timer;
+  h->is_io = false;
   h->when = when;
   h->nargs = nargs;
   for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
@@ -120,7 +121,7 @@ static void append_id(sl_rt *rt, sl_value v, sl_strbuf *out) {
 
 void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_handle *h = sl_as_handle(o);
-  sl_strbuf_puts(out, h->is_timer ? "timer:" : "soon:");
+  sl_strbuf_puts(out, h->is_timer ? "timer:" : h->is_io ? "io:" : "soon:");
   sl_value cb = h->callback;
   if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);

@@ -17,6 +17,7 @@ typedef struct sl_handle {
   bool cancelled;
   bool scheduled;    /* TimerHandle: in the loop's heap */
   bool is_timer;
+  bool is_io;        /* a reader or writer (named "io:" in traces) */
   double when;       /* TimerHandle deadline */
   size_t nargs;
   sl_value args[];   /* owned */

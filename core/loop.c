@@ -76,6 +76,7 @@ static void loop_clear(sl_rt *rt, sl_obj *o) {
     sl_decref(rt, h);
   }
   while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled]);
+  sl_iomap_clear(rt, &loop->io);
 }
 
 static void loop_release(sl_obj *o) {
@@ -132,6 +133,8 @@ static int ready_append(sl_rt *rt, sl_obj *handle) {
   loop->ready[(loop->ready_head + loop->ready_len++) % loop->ready_cap] = handle;
   return 0;
 }
+
+int sl__loop_ready_append(sl_rt *rt, sl_obj *handle) { return ready_append(rt, handle); }
 
 /* Returns the owned reference to the first ready handle. */
 static sl_obj *ready_popleft(sl_loop *loop) {

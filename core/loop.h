@@ -7,6 +7,8 @@
 #ifndef SL_LOOP_H
 #define SL_LOOP_H
 
+#include "core/io/backend.h"
+#include "core/io/iomap.h"
 #include "core/object.h"
 
 typedef struct sl_task sl_task;
@@ -33,6 +35,10 @@ typedef struct sl_selector {
   /* A `seed` decision (random seeded before the module body, and by
    * random.seed() without an argument). NULL: the default 0. */
   uint64_t (*seed)(void *ctx, sl_rt *rt);
+  /* The simulated network's socket operations (core/io/backend.h), called
+   * with `ctx`; NULL when the embedder offers no network. select() reports
+   * ready descriptors with sl_loop_io_event before it returns. */
+  const sl_io_backend *io;
 } sl_selector;
 
 struct sl_loop {
@@ -52,6 +58,7 @@ struct sl_loop {
   uint64_t max_steps;            /* 0: unlimited */
   bool eager_factory;            /* set_task_factory(eager_task_factory) */
   bool has_task_factory;         /* any task factory installed */
+  sl_iomap io;                   /* readers and writers by descriptor */
 };
 
 extern const sl_type sl_loop_type;
@@ -76,6 +83,9 @@ sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle);
 
 int sl_loop_run_once(sl_rt *rt);
+/* _add_callback(handle) without the cancelled check: appends to the ready
+ * queue (a reference is taken). 0 or -1. For core/io. */
+int sl__loop_ready_append(sl_rt *rt, sl_obj *handle);
 int sl_loop_run_forever(sl_rt *rt);
 /* run_until_complete(fut): runs until `fut` (a future or task) is done;
  * *out gets its result (new ref) or the exception is raised. */

@@ -12,6 +12,7 @@ list(APPEND SL_CORE_SOURCES
   core/gather.c
   core/handle.c
   core/loop.c
+  core/io/iomap.c
   core/object.c
   core/profile.c
   core/rt.c

@@ -146,6 +146,9 @@ static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const 
       printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step, (uint64_t)d->value);
     else if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
+    else if (d->kind == SL_DECISION_IO)
+      printf("  step %" PRIu64 ", network decision %u: %s (docs/io.md)\n", d->step, d->pos + 1,
+             sl_strbuf_cstr(&v));
     else
       printf("  step %" PRIu64 ", handle %u: the callback takes %s s\n", d->step, d->pos,
              sl_strbuf_cstr(&v));

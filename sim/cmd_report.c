@@ -163,6 +163,7 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
       continue;
     sl_decision d = {e->a.p && !strcmp(e->a.p, "oversleep") ? SL_DECISION_OVERSLEEP
                      : e->a.p && !strcmp(e->a.p, "seed")    ? SL_DECISION_SEED
+                     : e->a.p && !strcmp(e->a.p, "io")      ? SL_DECISION_IO
                                                             : SL_DECISION_COST,
                      e->t, true, e->step, 0};
     if (sl_declog_push(&log, &d))

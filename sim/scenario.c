@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/future.h"
+#include "core/handle.h"
 #include "core/num/numfmt.h"
 #include "core/lang/parser.h"
 #include "core/lang/vm.h"
@@ -14,6 +15,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "sim/net/net.h"
 
 /* Loop iterations (backward jumps in the VM) allowed per step of the
  * step budget. */
@@ -57,6 +59,20 @@ static char *read_file(const char *path, size_t *len) {
   return data;
 }
 
+/* " (reading socket fd 4)" when `fut` is the future a reader or writer
+ * of the loop resolves (sock_recv, sock_sendall: argument 0). */
+static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
+  const sl_iomap *map = &rt->loop->io;
+  for (size_t fd = 0; fd < map->cap; fd++) {
+    sl_obj *hs[2] = {map->keys[fd].reader, map->keys[fd].writer};
+    for (int k = 0; k < 2; k++) {
+      sl_handle *h = hs[k] ? sl_as_handle(hs[k]) : NULL;
+      if (h && h->nargs && sl_is_obj(h->args[0]) && h->args[0].u.o == fut)
+        sl_strbuf_printf(out, " (%s socket fd %zu)", k ? "writing to" : "reading from", fd);
+    }
+  }
+}
+
 /* Who waits on what: one line per pending task, in creation order. */
 static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   sl_strbuf_printf(out, "deadlock: no task can make progress (virtual time ");
@@ -74,6 +90,7 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
     if (task->fut_waiter) {
       sl_strbuf_printf(out, "waits for %s ", task->fut_waiter->type->name);
       sl_future_trace_id(rt, task->fut_waiter, out);
+      append_io_wait(rt, task->fut_waiter, out);
     } else {
       sl_strbuf_puts(out, "is not waiting on a future");
     }
@@ -129,8 +146,11 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_strbuf_puts(&res->detail, "out of memory\n");
     return 0;
   }
-  sl_vselector vs = {0.0, {NULL, NULL}};
+  sl_vselector vs = {0.0, {NULL, NULL}, NULL};
   if (opts->decider) vs.decider = *opts->decider;
+  sl_net net;
+  sl_net_init(&net, &vs.now, &vs.decider);
+  vs.net = &net;
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
   sl_obj *code = NULL;
@@ -192,6 +212,7 @@ done:
   sl_decref(rt, code);
   sl_ast_free(owned_mod);
   sl_rt_free(rt);
+  sl_net_free(&net);
   sl_free(owned);
   if (res->detail.failed || res->summary.failed) res->outcome = SL_OUTCOME_NOMEM;
   return 0;

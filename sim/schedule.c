@@ -106,6 +106,7 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
   case SL_DECISION_COST: return "cost";
   case SL_DECISION_OVERSLEEP: return "oversleep";
   case SL_DECISION_SEED: return "seed";
+  case SL_DECISION_IO: return "io";
   }
   return "cost";
 }
@@ -115,7 +116,7 @@ static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t
                            const char *what) {
   sl_strbuf_printf(err,
                    "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
-                   "{\"kind\": \"cost\"|\"oversleep\"|\"seed\", \"value\": seconds, \"step\": n} "
+                   "{\"kind\": \"cost\"|\"oversleep\"|\"seed\"|\"io\", \"value\": seconds, \"step\": n} "
                    "(see docs/explore.md)\n",
                    name, line, col, what);
   return SL_ECORRUPT;
@@ -163,8 +164,9 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
       const sl_json *value = sl_json_get(v, "value");
       const sl_json *step = sl_json_get(v, "step");
       if (!kind || kind->type != SL_JSON_STRING ||
-          (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep") && strcmp(kind->s, "seed")))
-        problem = "\"kind\" must be \"cost\", \"oversleep\" or \"seed\"";
+          (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep") && strcmp(kind->s, "seed") &&
+           strcmp(kind->s, "io")))
+        problem = "\"kind\" must be \"cost\", \"oversleep\", \"seed\" or \"io\"";
       else if (!value || value->type != SL_JSON_NUMBER)
         problem = "\"value\" must be a number of seconds";
       else if (!(value->d >= 0.0) || isinf(value->d))
@@ -179,7 +181,8 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
       else {
         d.kind = !strcmp(kind->s, "cost")        ? SL_DECISION_COST
                  : !strcmp(kind->s, "oversleep") ? SL_DECISION_OVERSLEEP
-                                                 : SL_DECISION_SEED;
+                 : !strcmp(kind->s, "seed")      ? SL_DECISION_SEED
+                                                 : SL_DECISION_IO;
         d.value = value->d;
         d.has_step = step != NULL;
         /* A negative step never matches a point (as in the oracle); keep it
@@ -263,10 +266,37 @@ sl_errcode sl_declog_save(const sl_declog *log, const char *comment, const char 
   return rc;
 }
 
+/* Appends, for the decisions taken[i..j) of one step, the entries of
+ * `kind` (cost or io) up to its last non-default one: positions without a
+ * taken decision get explicit zeros, since the replay rule consumes the
+ * entries of one cursor in order. */
+static sl_errcode pad_kind(const sl_declog *taken, size_t i, size_t j, sl_decision_kind kind,
+                           sl_declog *out) {
+  uint32_t last = 0;
+  bool any = false;
+  for (size_t k = i; k < j; k++) {
+    const sl_decision *d = &taken->d[k];
+    if (d->kind == kind && d->value != 0.0) {
+      any = true;
+      if (d->pos + 1 > last) last = d->pos + 1;
+    }
+  }
+  if (!any) return SL_EOK;
+  for (uint32_t p = 0; p < last; p++) {
+    sl_decision c = {kind, 0.0, true, taken->d[i].step, p};
+    for (size_t k = i; k < j; k++)
+      if (taken->d[k].kind == kind && taken->d[k].pos == p) c.value = taken->d[k].value;
+    if (sl_declog_push(out, &c)) return SL_ENOMEM;
+  }
+  return SL_EOK;
+}
+
 sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
   sl_declog_init(out);
-  /* Walk each step's decisions; a step's costs need entries for every
-   * position up to its last non-default cost. */
+  /* Walk each step's decisions: its oversleep, then its costs with the
+   * seeds between them, then its io decisions (io entries have their own
+   * cursor, so where they sit among the others does not matter). A step's
+   * costs need entries for every position up to its last non-default one. */
   for (size_t i = 0; i < taken->n;) {
     uint64_t step = taken->d[i].step;
     size_t j = i;
@@ -317,6 +347,8 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
           goto nomem;
       }
     }
+    if (pad_kind(taken, i, j, SL_DECISION_IO, out))
+      goto nomem;
     i = j;
   }
   return SL_EOK;
@@ -410,8 +442,12 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   if (step != s->cur_step) {
     s->cur_step = step;
     s->cur_pos = 0;
+    s->cur_io_pos = 0;
   }
-  uint32_t pos = kind == SL_DECISION_COST ? s->cur_pos++ : kind == SL_DECISION_SEED ? s->cur_pos : 0;
+  uint32_t pos = kind == SL_DECISION_COST   ? s->cur_pos++
+                 : kind == SL_DECISION_SEED ? s->cur_pos
+                 : kind == SL_DECISION_IO   ? s->cur_io_pos++
+                                            : 0;
   /* Seed points are not counted: pct and bounded plans place delays among
    * the timing points only, whether or not the program uses random. */
   uint64_t point = kind == SL_DECISION_SEED ? s->npoints : s->npoints++;
@@ -431,7 +467,23 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     applied = v != 0.0;
     break;
   case SL_SOURCE_LOG:
-    /* The oracle's Tracer.decide, rule for rule. */
+    /* The oracle's Tracer.decide, rule for rule: io entries have their
+     * own cursor, cost and oversleep share one. */
+    if (kind == SL_DECISION_IO) {
+      while (s->replay_io_pos < s->replay->n && s->replay->d[s->replay_io_pos].kind != SL_DECISION_IO)
+        s->replay_io_pos++;
+      if (s->replay_io_pos < s->replay->n) {
+        const sl_decision *d = &s->replay->d[s->replay_io_pos];
+        if (!d->has_step || d->step == step) {
+          s->replay_io_pos++;
+          v = d->value;
+          applied = true;
+        }
+      }
+      break;
+    }
+    while (s->replay_pos < s->replay->n && s->replay->d[s->replay_pos].kind == SL_DECISION_IO)
+      s->replay_pos++;
     if (s->replay_pos < s->replay->n) {
       const sl_decision *d = &s->replay->d[s->replay_pos];
       if (d->kind == kind && (!d->has_step || d->step == step)) {

@@ -10,7 +10,9 @@
  *   - a decision log, replayed by exactly the CPython oracle's rule
  *     (oracle/README.md): at a point of kind K the next unconsumed entry is
  *     consumed and applied if its kind is K and it has no step or its step
- *     is the current one; otherwise the default 0 is used;
+ *     is the current one; otherwise the default 0 is used. `io` entries
+ *     form their own sequence with its own cursor (they neither block nor
+ *     are blocked by cost/oversleep entries), under the same rule;
  *   - raw fuzzer bytes (sl_schedule_byte_value).
  * Every decision the schedule applies is remembered (kind, value, step and
  * its position among the step's cost points), so sl_schedule_log turns any
@@ -52,9 +54,9 @@ typedef struct sl_decision {
   double value;  /* seconds, >= 0 */
   bool has_step; /* false: applies at the next point of its kind */
   uint64_t step; /* the _run_once index it belongs to */
-  uint32_t pos;  /* cost: index among the step's cost points; seed: cost
-                    points of the step before it (not in the file format;
-                    the oracle's rule implies it) */
+  uint32_t pos;  /* cost and io: index among the step's points of its kind;
+                    seed: cost points of the step before it (not in the
+                    file format; the oracle's rule implies it) */
 } sl_decision;
 
 typedef struct sl_declog {
@@ -163,12 +165,14 @@ typedef struct sl_schedule {
   sl_plan plan;         /* pct, bounded */
   uint32_t plan_next;
   const sl_declog *replay; /* borrowed: SL_SOURCE_LOG */
-  size_t replay_pos;
+  size_t replay_pos;       /* next cost/oversleep entry to consider */
+  size_t replay_io_pos;    /* next io entry to consider (its own cursor) */
   const uint8_t *bytes; /* borrowed: SL_SOURCE_BYTES */
   size_t nbytes, byte_pos;
   uint64_t npoints;  /* decision points seen so far */
   uint64_t cur_step; /* step of the last point, to count positions */
   uint32_t cur_pos;  /* cost points seen in cur_step */
+  uint32_t cur_io_pos; /* io points seen in cur_step */
   double max_time;   /* > 0: the run ends as budget past this time */
   sl_declog taken;   /* owned: every decision applied, with positions */
   bool failed;       /* out of memory while logging: the run is void */

@@ -7,6 +7,7 @@ list(APPEND SL_SIM_SOURCES
   sim/infile.c
   sim/quote.c
   sim/vselector.c
+  sim/net/net.c
 )
 
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).

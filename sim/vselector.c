@@ -2,27 +2,76 @@
 #include "sim/vselector.h"
 
 #include "core/rt.h"
+#include "sim/net/net.h"
 
 static double vs_time(void *ctx) { return ((sl_vselector *)ctx)->now; }
 
-static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
-  sl_vselector *vs = ctx;
-  if (!has_timeout) return sl_rt_fatal(rt, SL_EDEADLOCK);
+static double decide(sl_vselector *vs, sl_rt *rt, sl_decision_kind kind) {
+  return vs->decider.decide ? vs->decider.decide(vs->decider.ctx, rt, kind) : 0.0;
+}
+
+/* Sleeps `timeout` seconds (the oracle's FakeSelector:
+ * self._now = self._now + timeout), then any oversleep. */
+static void sleep_timeout(sl_vselector *vs, sl_rt *rt, double timeout) {
   if (timeout > 0) {
-    /* The oracle's FakeSelector: self._now = self._now + timeout. */
     vs->now = vs->now + timeout;
-    if (vs->decider.decide) {
-      double extra = vs->decider.decide(vs->decider.ctx, rt, SL_DECISION_OVERSLEEP);
-      if (extra > 0) vs->now = vs->now + extra;
-    }
+    double extra = decide(vs, rt, SL_DECISION_OVERSLEEP);
+    if (extra > 0) vs->now = vs->now + extra;
+  }
+}
+
+/* Reports the ready descriptors to the loop in the order the schedule
+ * picks: by descriptor, or reversed on an `io` decision > 0. Reporting
+ * changes no readiness (no handle runs inside select), so one pass in
+ * either direction sees the same set. */
+static int report_ready(sl_vselector *vs, sl_rt *rt) {
+  const sl_iomap *map = &rt->loop->io;
+  size_t n = 0;
+  for (size_t fd = 0; fd < map->cap; fd++)
+    if (map->keys[fd].events && sl_net_ready(vs->net, (int)fd, map->keys[fd].events)) n++;
+  if (n == 0) return 0;
+  bool reversed = n >= 2 && decide(vs, rt, SL_DECISION_IO) > 0;
+  if (rt->fatal) return -1;
+  size_t cap = map->cap;
+  for (size_t i = 0; i < cap; i++) {
+    size_t fd = reversed ? cap - 1 - i : i;
+    if (fd >= map->cap || !map->keys[fd].events) continue;
+    int m = sl_net_ready(vs->net, (int)fd, map->keys[fd].events);
+    if (m && sl_loop_io_event(rt, (int)fd, m)) return -1;
   }
   return 0;
 }
 
+static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
+  sl_vselector *vs = ctx;
+  if (!vs->net || !rt->loop->io.nregistered) {
+    if (!has_timeout) return sl_rt_fatal(rt, SL_EDEADLOCK);
+    sleep_timeout(vs, rt, timeout);
+    return 0;
+  }
+  const sl_iomap *map = &rt->loop->io;
+  bool any = false;
+  for (size_t fd = 0; fd < map->cap && !any; fd++)
+    any = map->keys[fd].events && sl_net_ready(vs->net, (int)fd, map->keys[fd].events);
+  if (!any) {
+    double next = 0.0;
+    bool in_flight = sl_net_next_arrival(vs->net, map, &next);
+    if (!has_timeout) {
+      if (!in_flight) return sl_rt_fatal(rt, SL_EDEADLOCK);
+      vs->now = next;
+    } else if (in_flight && next < vs->now + timeout) {
+      vs->now = next;
+    } else {
+      sleep_timeout(vs, rt, timeout);
+    }
+    if (rt->fatal) return -1;
+  }
+  return report_ready(vs, rt);
+}
+
 static void vs_handle_done(void *ctx, sl_rt *rt) {
   sl_vselector *vs = ctx;
-  if (!vs->decider.decide) return;
-  double cost = vs->decider.decide(vs->decider.ctx, rt, SL_DECISION_COST);
+  double cost = decide(vs, rt, SL_DECISION_COST);
   if (cost > 0) vs->now = vs->now + cost;
 }
 
@@ -40,7 +89,37 @@ static uint64_t vs_seed(void *ctx, sl_rt *rt) {
   return v > 0 ? (uint64_t)v : 0;
 }
 
+/* ---- the io backend: forwards to the net ------------------------------ */
+
+static sl_net *net_of(void *ctx) { return ((sl_vselector *)ctx)->net; }
+
+static int io_socketpair(void *ctx, sl_rt *rt, int family, int fds[2]) {
+  return sl_net_socketpair(net_of(ctx), rt, family, fds);
+}
+static long io_send(void *ctx, sl_rt *rt, int fd, const unsigned char *data, size_t len) {
+  return sl_net_send(net_of(ctx), rt, fd, data, len);
+}
+static long io_recv(void *ctx, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
+  return sl_net_recv(net_of(ctx), rt, fd, buf, n);
+}
+static long io_readable(void *ctx, sl_rt *rt, int fd) {
+  (void)rt;
+  return sl_net_readable(net_of(ctx), fd);
+}
+static int io_shutdown_write(void *ctx, sl_rt *rt, int fd) {
+  return sl_net_shutdown_write(net_of(ctx), rt, fd);
+}
+static int io_close(void *ctx, sl_rt *rt, int fd) { return sl_net_close(net_of(ctx), rt, fd); }
+static int io_family(void *ctx, sl_rt *rt, int fd) {
+  (void)rt;
+  return sl_net_family(net_of(ctx), fd);
+}
+
+static const sl_io_backend net_backend = {io_socketpair, io_send,  io_recv,  io_readable,
+                                          io_shutdown_write, io_close, io_family};
+
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
-  sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed};
+  sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed,
+                     vs->net ? &net_backend : NULL};
   sl_loop_set_selector(rt->loop, &sel);
 }

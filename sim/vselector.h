@@ -2,8 +2,12 @@
  *
  * Time starts at 0.0 and moves only in select() (by exactly the timeout, as
  * the oracle's fake selector does, plus any `oversleep` decision) and after
- * a handle runs (a `cost` decision). select() with no timeout means nothing
- * can ever happen again: the run ends as a deadlock. */
+ * a handle runs (a `cost` decision). With a network, select() reports the
+ * registered descriptors that are ready and, when none is, sleeps until
+ * the first piece in flight to a reader arrives or the timeout passes,
+ * whichever is first (the oversleep decision is taken only when the whole
+ * timeout was slept). select() with no timeout and nothing in flight means
+ * nothing can ever happen again: the run ends as a deadlock. */
 #ifndef SL_VSELECTOR_H
 #define SL_VSELECTOR_H
 
@@ -13,6 +17,7 @@ typedef enum sl_decision_kind {
   SL_DECISION_COST,      /* seconds a callback took */
   SL_DECISION_OVERSLEEP, /* extra seconds a select with a timeout slept */
   SL_DECISION_SEED,      /* the seed of `random` (an integer >= 0, not seconds) */
+  SL_DECISION_IO,        /* a simulated network outcome (sim/net/net.h) */
 } sl_decision_kind;
 
 /* Where decisions come from (seeded PRNG, replay log, fuzzer bytes). NULL
@@ -23,9 +28,12 @@ typedef struct sl_decider {
   double (*decide)(void *ctx, sl_rt *rt, sl_decision_kind kind);
 } sl_decider;
 
+typedef struct sl_net sl_net;
+
 typedef struct sl_vselector {
   double now;
   sl_decider decider;
+  sl_net *net; /* borrowed; NULL: no network (select only moves the clock) */
 } sl_vselector;
 
 /* Installs `vs` (owned by the caller, must outlive the run) as the loop's

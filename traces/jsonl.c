@@ -310,7 +310,7 @@ static bool f_enum(reader *r, const sl_json *o, const char *key, const char *con
 }
 
 static const char *const OUTCOMES[] = {"result", "exception", "cancelled", NULL};
-static const char *const KINDS[] = {"cost", "oversleep", "seed", NULL};
+static const char *const KINDS[] = {"cost", "oversleep", "seed", "io", NULL};
 
 /* Reads one event object into `tr`. */
 static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr) {

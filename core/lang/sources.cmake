@@ -31,6 +31,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_module.c
   core/lang/asyncio_mod.c
   core/lang/asyncio_objs.c
+  core/lang/socket_mod.c
+  core/lang/io_loop.c
   core/lang/asyncio_loop.c
 )
 # Standard modules on the simulated environment (core/lang/modules/stdmod.h).

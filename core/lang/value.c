@@ -129,6 +129,13 @@ int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
     if (found) return 1;
   }
+  if (sl_exc_isinstance(self.u.o, SL_EXC_OS_ERROR)) {
+    /* OSError's errno/strerror: the first two arguments when there are 2+ */
+    sl_tuple *args = sl_as_tuple(e->args);
+    bool two = args->len >= 2 && args->len <= 5;
+    if (!strcmp(name, "errno")) return *out = two ? sl_vincref(args->items[0]) : sl_none(), 1;
+    if (!strcmp(name, "strerror")) return *out = two ? sl_vincref(args->items[1]) : sl_none(), 1;
+  }
   if (sl_exc_isinstance(self.u.o, SL_EXC_BASE_EXCEPTION_GROUP)) {
     sl_tuple *args = sl_as_tuple(e->args);
     if (!strcmp(name, "message") && args->len >= 1) return *out = sl_vincref(args->items[0]), 1;

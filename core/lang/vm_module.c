@@ -9,6 +9,7 @@
 #include "core/exc.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/modules/stdmod.h"
+#include "core/lang/socket_mod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -74,6 +75,7 @@ sl_obj *sl_module_new(sl_rt *rt, const char *name) {
 
 int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
+  if (!strcmp(name, "socket")) return sl_socket_module_new(rt, out);
   const sl_stdmod_def *def = sl_stdmod_find(name);
   if (!def)
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop", name);

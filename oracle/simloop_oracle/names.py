@@ -9,7 +9,7 @@ bound methods ``__step``/``__wakeup``; asyncio's closures are recognised by
 """
 
 import functools
-from asyncio import base_events, events, futures, taskgroups, tasks, timeouts
+from asyncio import base_events, events, futures, selector_events, taskgroups, tasks, timeouts
 
 _TASKS = "asyncio.tasks"
 
@@ -35,6 +35,9 @@ _log_on_exception = getattr(tasks, "_log_on_exception", None)
 _on_timeout = timeouts.Timeout._on_timeout
 _on_task_done = taskgroups.TaskGroup._on_task_done
 _loop_stop = base_events.BaseEventLoop.stop
+_SEL = selector_events.BaseSelectorEventLoop
+# loop methods run as readers/writers -> canonical label (argument 0 is the future)
+_IO_METHODS = {_SEL._sock_recv: "sock_recv", _SEL._sock_sendall: "sock_sendall"}
 _TASK_TYPES = tuple({tasks.Task, tasks._PyTask})
 
 
@@ -80,6 +83,8 @@ def describe(ids, cb, args):
             return "taskgroup.on_task_done " + ids(args[0])
         if func is _loop_stop and isinstance(owner, events.AbstractEventLoop):
             return "loop.stop"
+        if func in _IO_METHODS:
+            return "%s %s" % (_IO_METHODS[func], ids(args[0]) if args else "?")
     if getattr(cb, "__module__", None) == _TASKS:
         q = getattr(cb, "__qualname__", None)
         if q in _CLOSURES:
@@ -92,6 +97,7 @@ def describe(ids, cb, args):
     return "user " + q
 
 
-def handle_name(ids, handle):
-    prefix = "timer:" if isinstance(handle, events.TimerHandle) else "soon:"
+def handle_name(ids, handle, is_io=False):
+    prefix = "timer:" if isinstance(handle, events.TimerHandle) else \
+        "io:" if is_io else "soon:"
     return prefix + describe(ids, handle._callback, handle._args or ())

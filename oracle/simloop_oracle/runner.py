@@ -10,7 +10,7 @@ import traceback
 
 from asyncio import events, tasks
 
-from . import __version__, env, vloop
+from . import __version__, env, net as simnet, vloop
 from .tracer import Stop, Tracer, format_exc
 
 
@@ -91,6 +91,8 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         "sha256": hashlib.sha256(source).hexdigest(), "seed": None,
         "impl": impl(),
     })
+    tracer.net = simnet.Net(lambda: tracer.clock[0], tracer.decide)
+    simnet.start_run(tracer.net)
     capture = _Capture(tracer)
     saved_policy = vloop.get_policy()
     saved_stdout, saved_argv, saved_path0 = sys.stdout, sys.argv, list(sys.path)
@@ -122,6 +124,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         sys.argv = saved_argv
         sys.path[:] = saved_path0
         vloop.set_tracer(None)
+        simnet.end_run()
         events._set_running_loop(None)
         vloop.set_policy(saved_policy)
     tracer.emit({"ev": "end", "outcome": outcome, "detail": detail,

@@ -65,8 +65,15 @@ _TASK_N = re.compile(r"Task-(\d+)")
 class Tracer:
     def __init__(self, write, decisions=(), max_steps=None, name_base=0):
         self._write = write              # write(str) for one JSONL line
-        self.decisions = list(decisions)
+        # io decisions have their own cursor (docs/io.md): they neither
+        # block nor are blocked by cost/oversleep entries
+        self.decisions = [d for d in decisions if d["kind"] != "io"]
+        self.io_decisions = [d for d in decisions if d["kind"] == "io"]
         self.dpos = 0
+        self.iopos = 0
+        self.loop = None                 # the last VirtualLoop created
+        self.io_handles = weakref.WeakSet()   # readers/writers ever registered
+        self.net = None                  # set by the runner
         self.max_steps = max_steps
         self.name_base = name_base       # Task-N offset (0 in a fresh process)
         self.active = True
@@ -182,6 +189,16 @@ class Tracer:
 
     # ---- decisions ---------------------------------------------------------
     def decide(self, kind):
+        if kind == "io":
+            if self.iopos < len(self.io_decisions):
+                d = self.io_decisions[self.iopos]
+                if d.get("step", self.step) == self.step:
+                    self.iopos += 1
+                    v = float(d["value"])
+                    self.emit({"ev": "decision", "step": self.step, "kind": kind,
+                               "value": v})
+                    return v
+            return 0.0
         if self.dpos < len(self.decisions):
             d = self.decisions[self.dpos]
             if d["kind"] == kind and d.get("step", self.step) == self.step:
@@ -204,16 +221,39 @@ class Tracer:
         self.t = loop._now
         self.emit({"ev": "step", "i": self.step, "t": loop._now,
                    "timeout": _float(timeout)})
-        if timeout is None:
-            self.stopped = Deadlock
-            raise Deadlock()
+        sel = loop._selector
+        net = self.net
+        if net is None or not sel.get_map():
+            if timeout is None:
+                self.stopped = Deadlock
+                raise Deadlock()
+            self._sleep(loop, timeout)
+            self.t = loop._now
+            return []
+        ready = sel.ready_now(net)
+        if not ready:
+            nxt = net.next_arrival(sel.readers())
+            if timeout is None:
+                if nxt is None:
+                    self.stopped = Deadlock
+                    raise Deadlock()
+                loop._now = nxt
+            elif nxt is not None and nxt < loop._now + timeout:
+                loop._now = nxt
+            else:
+                self._sleep(loop, timeout)
+            ready = sel.ready_now(net)
+        if len(ready) >= 2 and self.decide("io") > 0:
+            ready.reverse()
+        self.t = loop._now
+        return ready
+
+    def _sleep(self, loop, timeout):
         if timeout > 0:
             loop._now = loop._now + timeout
             extra = self.decide("oversleep")
             if extra:
                 loop._now = loop._now + extra
-        self.t = loop._now
-        return []
 
     def before_handle(self, handle):
         loop = handle._loop
@@ -222,7 +262,8 @@ class Tracer:
         self._subject.append(owner if names.is_task(owner) else None)
         self.t = loop._now
         self.emit({"ev": "handle", "step": self.step, "pos": self.pos,
-                   "t": loop._now, "name": names.handle_name(self.ident, handle)})
+                   "t": loop._now,
+                   "name": names.handle_name(self.ident, handle, handle in self.io_handles)})
         self.pos += 1
 
     def after_handle(self, handle):

@@ -10,8 +10,9 @@ iteration orders listed in oracle/README.md.
 import re
 
 import asyncio
-from asyncio import base_events, events, taskgroups, tasks
+from asyncio import base_events, events, selector_events, taskgroups, tasks
 
+from .net import FakeSelector
 from .ordered import OrderedSet
 from .tracer import _TASK_N, Deadlock, current_task, is_gc_message
 
@@ -23,44 +24,23 @@ def set_tracer(tracer):
     _current = tracer
 
 
-class FakeSelector:
-    """Called exactly once per _run_once; time passes only here."""
-
-    def __init__(self, loop):
-        self._loop = loop
-
-    def select(self, timeout=None):
-        loop = self._loop
-        tr = loop._simloop_tracer
-        if tr is not None and tr.active:
-            return tr.on_select(loop, timeout)
-        if timeout is None:                 # untraced loop (counter probe)
-            raise Deadlock()
-        if timeout > 0:
-            loop._now = loop._now + timeout
-        return []
-
-    def get_map(self):
-        return {}
-
-    def close(self):
-        pass
-
-
-class VirtualLoop(base_events.BaseEventLoop):
+class VirtualLoop(selector_events.BaseSelectorEventLoop):
+    """BaseSelectorEventLoop (so add_reader, sock_*, transports are CPython's
+    own code) over the simulated network's FakeSelector; no self-pipe."""
     _simloop_tracer = None
 
     def __init__(self):
         # One clock per program (env.py): every traced loop shares it.
         tr = _current
         self._simloop_clock = tr.clock if tr is not None else [0.0]
-        super().__init__()
-        self._selector = FakeSelector(self)
+        self._simloop_tracer = tr
+        super().__init__(FakeSelector(self))
+        if tr is not None:
+            tr.loop = self
         self._clock_resolution = 1e-9       # pinned (research 1.4)
         self.set_debug(False)
         # pin: shutdown_asyncgens closes generators in first-use order
         self._asyncgens.data = OrderedSet(self._asyncgens.data)
-        self._simloop_tracer = _current
 
     @property
     def _now(self):
@@ -73,7 +53,10 @@ class VirtualLoop(base_events.BaseEventLoop):
     def time(self):
         return self._simloop_clock[0]
 
-    def _process_events(self, event_list):
+    def _make_self_pipe(self):
+        pass
+
+    def _close_self_pipe(self):
         pass
 
     def _write_to_self(self):

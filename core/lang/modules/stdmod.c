@@ -19,6 +19,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
+    {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
     {"sys", sl_mod_sys_init},
     {"time", sl_mod_time_init},
     {"typing", sl_mod_typing_init},

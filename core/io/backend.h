@@ -1,0 +1,49 @@
+/* The loop's I/O surface: what the engine asks of the simulated network.
+ *
+ * The engine sees descriptors only through this interface; sim/net/
+ * implements it (core never includes sim/). Mirrors the part of the socket
+ * module and of the selector that Lib/asyncio/selector_events.py uses:
+ * socketpair(), send(), recv(), close(), getsockname()/getpeername().
+ *
+ * Every operation returns >= 0 on success, or a negative errno value
+ * (-SL_IO_EAGAIN: would block, ...); core/lang turns those into CPython's
+ * exceptions (BlockingIOError, BrokenPipeError, ...). Operations never
+ * block: a simulated socket is always non-blocking underneath. */
+#ifndef SL_IO_BACKEND_H
+#define SL_IO_BACKEND_H
+
+#include <stddef.h>
+
+#include "core/object.h"
+
+/* errno values as Linux numbers them (they show in exception texts). */
+#define SL_IO_EBADF 9
+#define SL_IO_EAGAIN 11
+#define SL_IO_EPIPE 32
+#define SL_IO_ECONNRESET 104
+#define SL_IO_ENOTCONN 107
+#define SL_IO_ECONNREFUSED 111
+
+#define SL_AF_UNIX 1
+#define SL_AF_INET 2
+#define SL_AF_INET6 10
+#define SL_SOCK_STREAM 1
+
+typedef struct sl_io_backend {
+  /* socket.socketpair(family): two connected descriptors in fds. */
+  int (*socketpair)(void *ctx, sl_rt *rt, int family, int fds[2]);
+  /* sock.send(data): bytes accepted (> 0), or a negative errno. */
+  long (*send)(void *ctx, sl_rt *rt, int fd, const unsigned char *data, size_t len);
+  /* sock.recv(n) into buf (cap >= n): bytes read (0 = end of stream). */
+  long (*recv)(void *ctx, sl_rt *rt, int fd, unsigned char *buf, size_t n);
+  /* Bytes recv() could return now without blocking (0 at end of stream
+   * too); a negative errno when recv() would fail or block. */
+  long (*readable)(void *ctx, sl_rt *rt, int fd);
+  /* sock.shutdown(SHUT_WR): the peer reads end of stream after the data. */
+  int (*shutdown_write)(void *ctx, sl_rt *rt, int fd);
+  int (*close)(void *ctx, sl_rt *rt, int fd);
+  /* The socket's family (SL_AF_*), or a negative errno. */
+  int (*family)(void *ctx, sl_rt *rt, int fd);
+} sl_io_backend;
+
+#endif

@@ -1,0 +1,308 @@
+/* The loop's socket and descriptor methods over the simulated network.
+ * Mirrors Lib/asyncio/selector_events.py@3.11 (identical through 3.14):
+ * add_reader/remove_reader/add_writer/remove_writer, sock_recv with
+ * _sock_recv/_sock_read_done, sock_sendall with _sock_sendall/
+ * _sock_write_done. Handles and futures are created in CPython's order,
+ * so traces compare callback for callback (docs/trace.md, docs/io.md). */
+#include <string.h>
+
+#include "core/cfunc.h"
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/handle.h"
+#include "core/io/iomap.h"
+#include "core/lang/asyncio-int.h"
+#include "core/lang/socket_mod.h"
+#include "core/lang/value.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/sync-int.h"
+#include "core/tuple.h"
+
+/* A descriptor argument: an int, or an object with fileno() (a socket). */
+static int fd_arg(sl_rt *rt, sl_value v, int *fd) {
+  if (sl_is_type(v, &sl_socket_type)) {
+    *fd = sl_as_socket(v.u.o)->fd;
+  } else if (v.tag == SL_V_INT) {
+    *fd = (int)v.u.i;
+  } else {
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid file object: %s", "not a descriptor");
+  }
+  if (*fd < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid file descriptor: %d", *fd);
+  return 0;
+}
+
+static int need_socket(sl_rt *rt, sl_value v) {
+  if (sl_is_type(v, &sl_socket_type)) return 0;
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: a socket from socket.socketpair() was expected, got '%s'",
+                  sl_type_name(v));
+}
+
+/* ---- add_reader / remove_reader / add_writer / remove_writer ------------ */
+
+static int add_io(sl_rt *rt, const sl_args *args, const char *what, bool reader, sl_value *out) {
+  if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", what);
+  if (args->npos < 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "BaseSelectorEventLoop.%s() missing %zu required positional argument%s", what,
+                    2 - args->npos, args->npos == 1 ? ": 'callback'" : "s: 'fd' and 'callback'");
+  int fd;
+  if (fd_arg(rt, args->pos[0], &fd)) return -1;
+  sl_obj *h = reader ? sl_loop_add_reader(rt, fd, args->pos[1], args->pos + 2, args->npos - 2)
+                     : sl_loop_add_writer(rt, fd, args->pos[1], args->pos + 2, args->npos - 2);
+  if (!h) return -1;
+  sl_decref(rt, h);
+  *out = sl_none();
+  return 0;
+}
+
+static int remove_io(sl_rt *rt, const sl_args *args, const char *what, bool reader, sl_value *out) {
+  if (args->nkw || args->npos != 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "BaseSelectorEventLoop.%s() takes 2 positional arguments but %zu were given",
+                    what, args->npos + 1);
+  int fd;
+  if (fd_arg(rt, args->pos[0], &fd)) return -1;
+  *out = sl_bool(reader ? sl_loop_remove_reader(rt, fd) : sl_loop_remove_writer(rt, fd));
+  return 0;
+}
+
+static int m_add_reader(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return add_io(rt, args, "add_reader", true, out);
+}
+static int m_add_writer(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return add_io(rt, args, "add_writer", false, out);
+}
+static int m_remove_reader(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return remove_io(rt, args, "remove_reader", true, out);
+}
+static int m_remove_writer(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return remove_io(rt, args, "remove_writer", false, out);
+}
+
+/* ---- _sock_read_done / _sock_write_done ----------------------------------- */
+
+/* functools.partial(self._sock_read_done, fd, handle=handle)(fut):
+ *   if handle is None or not handle.cancelled(): self.remove_reader(fd) */
+static int io_done(sl_rt *rt, sl_value self, bool reader) {
+  sl_tuple *t = sl_as_tuple(self.u.o);
+  int fd = (int)t->items[0].u.i;
+  sl_obj *h = t->items[1].u.o;
+  if (!sl_as_handle(h)->cancelled) {
+    if (reader) sl_loop_remove_reader(rt, fd);
+    else sl_loop_remove_writer(rt, fd);
+  }
+  return 0;
+}
+static int sock_read_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)args, (void)out;
+  return io_done(rt, self, true);
+}
+static int sock_write_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)args, (void)out;
+  return io_done(rt, self, false);
+}
+static const sl_cfunc_def sock_read_done_def = {"BaseSelectorEventLoop._sock_read_done",
+                                                sock_read_done, NULL, SL_CANON_LABEL};
+static const sl_cfunc_def sock_write_done_def = {"BaseSelectorEventLoop._sock_write_done",
+                                                 sock_write_done, NULL, SL_CANON_LABEL};
+
+/* fut.add_done_callback(functools.partial(done, fd, handle=handle)) */
+static int add_done_partial(sl_rt *rt, sl_obj *fut, const sl_cfunc_def *def, int fd, sl_obj *h) {
+  sl_value items[2] = {sl_int(fd), sl_obj_val(h)};
+  sl_obj *t = sl_tuple_new(rt, items, 2);
+  if (!t) return -1;
+  sl_obj *cb = sl_cfunc_new(rt, def, sl_obj_val(t));
+  sl_decref(rt, t);
+  if (!cb) return -1;
+  int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(cb));
+  sl_decref(rt, cb);
+  return rc;
+}
+
+/* Sets fut's exception to the pending one (fut.set_exception(exc)). */
+static int fail_future(sl_rt *rt, sl_obj *fut) {
+  if (rt->fatal) return -1;
+  sl_obj *exc = sl_err_fetch(rt);
+  int rc = sl_future_set_exception(rt, fut, sl_obj_val(exc));
+  sl_decref(rt, exc);
+  return rc;
+}
+
+/* ---- sock_recv ---------------------------------------------------------------- */
+
+/* _sock_recv(fut, sock, n): runs as the reader of the socket. */
+static int sock_recv_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self, (void)out;
+  sl_obj *fut = args->pos[0].u.o;
+  if (sl_future_done(fut)) return 0;
+  sl_value data;
+  if (sl_socket_recv(rt, args->pos[1].u.o, args->pos[2].u.i, &data)) {
+    if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
+      sl_err_clear(rt);
+      return 0; /* try again next time */
+    }
+    return fail_future(rt, fut);
+  }
+  int rc = sl_future_set_result(rt, fut, data);
+  sl_vdecref(rt, data);
+  return rc;
+}
+static const sl_cfunc_def sock_recv_cb_def = {"BaseSelectorEventLoop._sock_recv", sock_recv_cb,
+                                              "sock_recv", SL_CANON_ARG0};
+
+enum { SLOT_SOCK, SLOT_ARG, SLOT_FUT, SLOT_POS };
+
+static sl_coro_status sock_recv_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 1) {
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_ccoro_take_result(co);
+    return SL_CORO_RETURN;
+  }
+  sl_obj *sock = co->slots[SLOT_SOCK].u.o;
+  int64_t n = co->slots[SLOT_ARG].u.i;
+  if (sl_socket_recv(rt, sock, n, out) == 0) return SL_CORO_RETURN;
+  if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return SL_CORO_ERROR;
+  sl_err_clear(rt);
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return SL_CORO_ERROR;
+  co->slots[SLOT_FUT] = sl_obj_val(fut);
+  int fd = sl_as_socket(sock)->fd;
+  sl_obj *cb = sl_cfunc_new(rt, &sock_recv_cb_def, sl_undef());
+  if (!cb) return SL_CORO_ERROR;
+  sl_value cargs[3] = {sl_obj_val(fut), co->slots[SLOT_SOCK], co->slots[SLOT_ARG]};
+  sl_obj *h = sl_loop_add_reader(rt, fd, sl_obj_val(cb), cargs, 3);
+  sl_decref(rt, cb);
+  if (!h) return SL_CORO_ERROR;
+  int rc = add_done_partial(rt, fut, &sock_read_done_def, fd, h);
+  sl_decref(rt, h);
+  if (rc) return SL_CORO_ERROR;
+  return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
+}
+static const sl_ccoro_def sock_recv_def = {"BaseSelectorEventLoop.sock_recv", sock_recv_resume};
+
+static int m_sock_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "sock", "n"};
+  sl_value a[3];
+  if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_recv", names, 3, 3, 3, a))
+    return -1;
+  int64_t n;
+  if (need_socket(rt, a[1]) || sl__as_int(rt, a[2], "n", &n)) return -1;
+  sl_value slots[2] = {a[1], sl_int(n)};
+  sl_obj *co = sl_ccoro_new(rt, &sock_recv_def, slots, 2);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+/* ---- sock_sendall ----------------------------------------------------------------- */
+
+/* Sends data[start:]: bytes sent, or -1 with the exception pending. */
+static int64_t send_from(sl_rt *rt, sl_obj *sock, sl_value data, int64_t start) {
+  sl_bytesobj *b = sl_as_bytes(data.u.o);
+  sl_obj *rest = start ? sl_bytes_new(rt, b->data + start, b->len - (size_t)start) : NULL;
+  if (start && !rest) return -1;
+  sl_value n;
+  int rc = sl_socket_send(rt, sock, rest ? sl_obj_val(rest) : data, &n);
+  sl_decref(rt, rest);
+  return rc ? -1 : n.u.i;
+}
+
+/* _sock_sendall(fut, sock, view, pos): runs as the writer of the socket. */
+static int sock_sendall_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self, (void)out;
+  sl_obj *fut = args->pos[0].u.o;
+  if (sl_future_done(fut)) return 0;
+  sl_list *pos = sl_as_list(args->pos[3].u.o);
+  int64_t start = pos->items[0].u.i;
+  int64_t n = send_from(rt, args->pos[1].u.o, args->pos[2], start);
+  if (n < 0) {
+    if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
+      sl_err_clear(rt);
+      return 0;
+    }
+    return fail_future(rt, fut);
+  }
+  start += n;
+  if ((size_t)start == sl_as_bytes(args->pos[2].u.o)->len) return sl_future_set_result(rt, fut, sl_none());
+  pos->items[0] = sl_int(start);
+  return 0;
+}
+static const sl_cfunc_def sock_sendall_cb_def = {"BaseSelectorEventLoop._sock_sendall",
+                                                 sock_sendall_cb, "sock_sendall", SL_CANON_ARG0};
+
+static sl_coro_status sock_sendall_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 1) {
+    if (co->failed) return SL_CORO_ERROR;
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    *out = sl_none();
+    return SL_CORO_RETURN;
+  }
+  sl_obj *sock = co->slots[SLOT_SOCK].u.o;
+  sl_value data = co->slots[SLOT_ARG];
+  int64_t n = send_from(rt, sock, data, 0);
+  if (n < 0) {
+    if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return SL_CORO_ERROR;
+    sl_err_clear(rt);
+    n = 0;
+  }
+  if ((size_t)n == sl_as_bytes(data.u.o)->len) {
+    *out = sl_none();
+    return SL_CORO_RETURN;
+  }
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return SL_CORO_ERROR;
+  co->slots[SLOT_FUT] = sl_obj_val(fut);
+  sl_value first = sl_int(n);
+  sl_obj *pos = sl_list_new(rt, &first, 1);
+  if (!pos) return SL_CORO_ERROR;
+  co->slots[SLOT_POS] = sl_obj_val(pos);
+  int fd = sl_as_socket(sock)->fd;
+  sl_obj *cb = sl_cfunc_new(rt, &sock_sendall_cb_def, sl_undef());
+  if (!cb) return SL_CORO_ERROR;
+  sl_value cargs[4] = {sl_obj_val(fut), co->slots[SLOT_SOCK], data, sl_obj_val(pos)};
+  sl_obj *h = sl_loop_add_writer(rt, fd, sl_obj_val(cb), cargs, 4);
+  sl_decref(rt, cb);
+  if (!h) return SL_CORO_ERROR;
+  int rc = add_done_partial(rt, fut, &sock_write_done_def, fd, h);
+  sl_decref(rt, h);
+  if (rc) return SL_CORO_ERROR;
+  return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
+}
+static const sl_ccoro_def sock_sendall_def = {"BaseSelectorEventLoop.sock_sendall",
+                                              sock_sendall_resume};
+
+static int m_sock_sendall(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "sock", "data"};
+  sl_value a[3];
+  if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_sendall", names, 3, 3, 3, a))
+    return -1;
+  if (need_socket(rt, a[1])) return -1;
+  if (!sl_is_type(a[2], &sl_bytes_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "a bytes-like object is required, not '%s'",
+                    sl_type_name(a[2]));
+  sl_value slots[2] = {a[1], a[2]};
+  sl_obj *co = sl_ccoro_new(rt, &sock_sendall_def, slots, 2);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static const sl_cfunc_def io_methods[] = {
+    {"BaseSelectorEventLoop.add_reader", m_add_reader, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.remove_reader", m_remove_reader, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.add_writer", m_add_writer, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.remove_writer", m_remove_writer, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.sock_recv", m_sock_recv, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.sock_sendall", m_sock_sendall, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+int sl__io_loop_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out) {
+  if (!rt->loop->selector.io) return 0;
+  return sl_methods_lookup(rt, loop, io_methods, name, out);
+}

@@ -1,0 +1,285 @@
+/* The `socket` module over the simulated network (see socket_mod.h).
+ * Mirrors what Modules/socketmodule.c shows to asyncio programs:
+ * socketpair(), the socket methods fileno, send, recv, close, setblocking,
+ * getblocking, shutdown, and the OSError subclasses for errno values. */
+#include "core/lang/socket_mod.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/dict.h"
+#include "core/str.h"
+#include "core/exc.h"
+#include "core/io/backend.h"
+#include "core/lang/value.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/sync-int.h"
+#include "core/tuple.h"
+
+#define SHUT_RD 0
+#define SHUT_WR 1
+#define SHUT_RDWR 2
+
+static const sl_io_backend *backend(sl_rt *rt) { return rt->loop->selector.io; }
+static void *backend_ctx(sl_rt *rt) { return rt->loop->selector.ctx; }
+
+int sl_socket_raise_errno(sl_rt *rt, long err) {
+  if (rt->fatal) return -1;
+  long e = -err;
+  sl_exc_id id = SL_EXC_OS_ERROR;
+  const char *text = "Unknown error";
+  switch (e) {
+  case SL_IO_EAGAIN: id = SL_EXC_BLOCKING_IO_ERROR, text = "Resource temporarily unavailable"; break;
+  case SL_IO_EPIPE: id = SL_EXC_BROKEN_PIPE_ERROR, text = "Broken pipe"; break;
+  case SL_IO_ECONNRESET: id = SL_EXC_CONNECTION_RESET_ERROR, text = "Connection reset by peer"; break;
+  case SL_IO_ECONNREFUSED: id = SL_EXC_CONNECTION_REFUSED_ERROR, text = "Connection refused"; break;
+  case SL_IO_EBADF: text = "Bad file descriptor"; break;
+  case SL_IO_ENOTCONN: text = "Transport endpoint is not connected"; break;
+  case 22: text = "Invalid argument"; break;
+  case 95: text = "Operation not supported"; break;
+  }
+  sl_obj *msg = sl_str_from_cstr(rt, text);
+  if (!msg) return -1;
+  sl_value args[2] = {sl_int(e), sl_obj_val(msg)};
+  sl_obj *exc = sl_exc_new(rt, rt->classes[id], args, 2);
+  sl_decref(rt, msg);
+  if (!exc) return -1;
+  sl_raise_obj(rt, exc);
+  sl_decref(rt, exc);
+  return -1;
+}
+
+/* ---- the socket object ----------------------------------------------------- */
+
+static int socket_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  (void)rt;
+  sl_socket *s = sl_as_socket(o);
+  /* CPython's repr also shows an address; ours shows what is ours. */
+  sl_strbuf_printf(out, "<socket.socket fd=%d, family=%d, type=1, proto=0>", s->fd, s->family);
+  return 0;
+}
+
+static int closed_error(sl_rt *rt) { return sl_socket_raise_errno(rt, -SL_IO_EBADF); }
+
+/* The bytes of a bytes-like argument (bytes only), or TypeError. */
+static int bytes_arg(sl_rt *rt, sl_value v, const unsigned char **data, size_t *len) {
+  if (!sl_is_type(v, &sl_bytes_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "a bytes-like object is required, not '%s'",
+                    sl_type_name(v));
+  *data = sl_as_bytes(v.u.o)->data;
+  *len = sl_as_bytes(v.u.o)->len;
+  return 0;
+}
+
+int sl_socket_send(sl_rt *rt, sl_obj *o, sl_value data, sl_value *out) {
+  const unsigned char *p = NULL;
+  size_t len = 0;
+  if (bytes_arg(rt, data, &p, &len)) return -1;
+  sl_socket *s = sl_as_socket(o);
+  if (s->fd < 0) return closed_error(rt);
+  long n = backend(rt)->send(backend_ctx(rt), rt, s->fd, p, len);
+  if (n < 0) return sl_socket_raise_errno(rt, n);
+  *out = sl_int(n);
+  return 0;
+}
+
+int sl_socket_recv(sl_rt *rt, sl_obj *o, int64_t n, sl_value *out) {
+  sl_socket *s = sl_as_socket(o);
+  if (n < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "negative buffersize in recv");
+  if (s->fd < 0) return closed_error(rt);
+  long avail = backend(rt)->readable(backend_ctx(rt), rt, s->fd);
+  if (avail < 0) return sl_socket_raise_errno(rt, avail);
+  size_t want = (size_t)n < (size_t)avail ? (size_t)n : (size_t)avail;
+  unsigned char *buf = sl_malloc(want ? want : 1);
+  if (!buf) return sl_nomem(rt);
+  long got = backend(rt)->recv(backend_ctx(rt), rt, s->fd, buf, want);
+  if (got < 0) {
+    sl_free(buf);
+    return sl_socket_raise_errno(rt, got);
+  }
+  sl_obj *b = sl_bytes_new(rt, buf, (size_t)got);
+  sl_free(buf);
+  if (!b) return -1;
+  *out = sl_obj_val(b);
+  return 0;
+}
+
+#define BIND(qual, names, n, req)                                                         \
+  sl_value a[n];                                                                         \
+  if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
+
+static const char *const self_only[] = {"self"};
+
+static int m_fileno(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.fileno", self_only, 1, 1);
+  *out = sl_int(sl_as_socket(self.u.o)->fd);
+  return 0;
+}
+
+static int m_send(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "data"};
+  BIND("socket.send", names, 2, 2);
+  return sl_socket_send(rt, self.u.o, a[1], out);
+}
+
+static int m_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "bufsize"};
+  BIND("socket.recv", names, 2, 2);
+  int64_t n;
+  if (sl__as_int(rt, a[1], "bufsize", &n)) return -1;
+  return sl_socket_recv(rt, self.u.o, n, out);
+}
+
+static int m_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.close", self_only, 1, 1);
+  sl_socket *s = sl_as_socket(self.u.o);
+  if (s->fd >= 0) {
+    int fd = s->fd;
+    s->fd = -1;
+    if (backend(rt)->close(backend_ctx(rt), rt, fd) < 0 && rt->fatal) return -1;
+  }
+  *out = sl_none();
+  return 0;
+}
+
+static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "how"};
+  BIND("socket.shutdown", names, 2, 2);
+  int64_t how;
+  if (sl__as_int(rt, a[1], "how", &how)) return -1;
+  sl_socket *s = sl_as_socket(self.u.o);
+  if (s->fd < 0) return closed_error(rt);
+  if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
+    return sl_socket_raise_errno(rt, -22);
+  if (how != SHUT_RD) {
+    int rc = backend(rt)->shutdown_write(backend_ctx(rt), rt, s->fd);
+    if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  }
+  *out = sl_none();
+  return 0;
+}
+
+static int m_setblocking(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "flag"};
+  BIND("socket.setblocking", names, 2, 2);
+  bool flag;
+  if (sl_truth(rt, a[1], &flag)) return -1;
+  sl_as_socket(self.u.o)->blocking = flag;
+  *out = sl_none();
+  return 0;
+}
+
+static int m_getblocking(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.getblocking", self_only, 1, 1);
+  *out = sl_bool(sl_as_socket(self.u.o)->blocking);
+  return 0;
+}
+
+static int m_gettimeout(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.gettimeout", self_only, 1, 1);
+  *out = sl_as_socket(self.u.o)->blocking ? sl_none() : sl_float(0.0);
+  return 0;
+}
+
+static int m_getsockname(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.getsockname", self_only, 1, 1);
+  if (sl_as_socket(self.u.o)->fd < 0) return closed_error(rt);
+  /* An unnamed AF_UNIX socket (socketpair) has the empty name. */
+  sl_obj *s = sl_str_from_cstr(rt, "");
+  if (!s) return -1;
+  *out = sl_obj_val(s);
+  return 0;
+}
+
+static const sl_cfunc_def socket_methods[] = {
+    {"socket.fileno", m_fileno, NULL, SL_CANON_LABEL},
+    {"socket.send", m_send, NULL, SL_CANON_LABEL},
+    {"socket.recv", m_recv, NULL, SL_CANON_LABEL},
+    {"socket.close", m_close, NULL, SL_CANON_LABEL},
+    {"socket.shutdown", m_shutdown, NULL, SL_CANON_LABEL},
+    {"socket.setblocking", m_setblocking, NULL, SL_CANON_LABEL},
+    {"socket.getblocking", m_getblocking, NULL, SL_CANON_LABEL},
+    {"socket.gettimeout", m_gettimeout, NULL, SL_CANON_LABEL},
+    {"socket.getsockname", m_getsockname, NULL, SL_CANON_LABEL},
+    {"socket.getpeername", m_getsockname, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+static int socket_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_socket *s = sl_as_socket(o);
+  if (!strcmp(name, "family")) return *out = sl_int(s->family), 0;
+  if (!strcmp(name, "type")) return *out = sl_int(SL_SOCK_STREAM), 0;
+  if (!strcmp(name, "proto")) return *out = sl_int(0), 0;
+  return sl__getattr_methods(rt, o, socket_methods, name, out);
+}
+
+const sl_type sl_socket_type = {.name = "socket", .repr = socket_repr,
+                                .getattr = socket_getattr, .size = sizeof(sl_socket)};
+
+static sl_obj *socket_new(sl_rt *rt, int fd, int family) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_socket_type);
+  if (!o) return NULL;
+  sl_socket *s = sl_as_socket(o);
+  s->fd = fd;
+  s->family = family;
+  s->blocking = true;
+  return o;
+}
+
+/* ---- the module ------------------------------------------------------------- */
+
+static int f_socketpair(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"family", "type", "proto"};
+  sl_value a[3];
+  if (sl_args_bind(rt, args, "socketpair", names, 3, 0, 3, a)) return -1;
+  int64_t family = SL_AF_UNIX;
+  if (!sl_is_undef(a[0]) && !sl_is_none(a[0]) && sl__as_int(rt, a[0], "family", &family))
+    return -1;
+  if (family != SL_AF_UNIX)
+    /* Linux has socketpair() for AF_UNIX only. */
+    return sl_socket_raise_errno(rt, -95) /* EOPNOTSUPP */;
+  if (!backend(rt))
+    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
+  int fds[2];
+  if (backend(rt)->socketpair(backend_ctx(rt), rt, (int)family, fds) < 0) return -1;
+  sl_obj *s0 = socket_new(rt, fds[0], (int)family);
+  sl_obj *s1 = s0 ? socket_new(rt, fds[1], (int)family) : NULL;
+  sl_obj *t = NULL;
+  if (s1) {
+    sl_value items[2] = {sl_obj_val(s0), sl_obj_val(s1)};
+    t = sl_tuple_new(rt, items, 2);
+  }
+  sl_decref(rt, s0);
+  sl_decref(rt, s1);
+  if (!t) return -1;
+  *out = sl_obj_val(t);
+  return 0;
+}
+
+static const sl_cfunc_def socketpair_def = {"socketpair", f_socketpair, NULL, SL_CANON_LABEL};
+
+int sl_socket_module_new(sl_rt *rt, sl_value *out) {
+  sl_obj *m = sl_module_new(rt, "socket");
+  if (!m) return -1;
+  sl_obj *d = ((sl_module *)m)->dict;
+  static const struct { const char *name; int64_t v; } ints[] = {
+      {"AF_UNIX", SL_AF_UNIX}, {"AF_INET", SL_AF_INET}, {"AF_INET6", SL_AF_INET6},
+      {"SOCK_STREAM", SL_SOCK_STREAM}, {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR},
+      {"SHUT_RDWR", SHUT_RDWR},
+  };
+  for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
+    if (sl_dict_set_str(rt, d, ints[i].name, sl_int(ints[i].v))) goto fail;
+  sl_obj *f = sl_cfunc_new(rt, &socketpair_def, sl_undef());
+  if (!f) goto fail;
+  int rc = sl_dict_set_str(rt, d, "socketpair", sl_obj_val(f));
+  sl_decref(rt, f);
+  if (rc) goto fail;
+  *out = sl_obj_val(m);
+  return 0;
+fail:
+  sl_decref(rt, m);
+  return -1;
+}

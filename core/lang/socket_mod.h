@@ -1,0 +1,40 @@
+/* The `socket` module of the scenario language: simulated sockets only
+ * (docs/io.md). A socket object is a descriptor of the simulated network
+ * (core/io/backend.h); a real OS socket is never created.
+ *
+ * Ownership: a socket object owns nothing but its descriptor number; it
+ * does not close the descriptor when freed (close() does), so when it
+ * disappears never depends on reference counting. */
+#ifndef SL_LANG_SOCKET_MOD_H
+#define SL_LANG_SOCKET_MOD_H
+
+#include "core/object.h"
+
+extern const sl_type sl_socket_type;
+
+typedef struct sl_socket {
+  sl_obj hdr;
+  int fd;      /* -1 once closed */
+  int family;  /* SL_AF_* */
+  bool blocking;
+} sl_socket;
+
+static inline sl_socket *sl_as_socket(sl_obj *o) { return (sl_socket *)o; }
+
+/* `import socket`: a new reference to the module in *out. */
+int sl_socket_module_new(sl_rt *rt, sl_value *out);
+
+/* Raises the exception CPython raises for the negative errno `err`
+ * (BlockingIOError, BrokenPipeError, ...). Returns -1. */
+int sl_socket_raise_errno(sl_rt *rt, long err);
+
+/* sock.send(data) / sock.recv(n) as the methods do: 0 and *out (new ref:
+ * an int / bytes), or -1 with the exception raised. */
+int sl_socket_send(sl_rt *rt, sl_obj *sock, sl_value data, sl_value *out);
+int sl_socket_recv(sl_rt *rt, sl_obj *sock, int64_t n, sl_value *out);
+
+/* loop.sock_recv, sock_sendall, add_reader, ...: methods of the loop
+ * object (io_loop.c). 1 found, 0 not a loop I/O method, -1 error. */
+int sl__io_loop_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
+
+#endif

@@ -1,0 +1,227 @@
+/* The simulated network (see net.h). The same model, question for
+ * question, is oracle/simloop_oracle/net.py. */
+#include "sim/net/net.h"
+
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/rt.h"
+
+void sl_net_init(sl_net *net, const double *now, const sl_decider *decider) {
+  memset(net, 0, sizeof *net);
+  net->now = now;
+  if (decider) net->decider = *decider;
+}
+
+static void sock_drop_queue(sl_net_sock *s) {
+  for (size_t i = 0; i < s->in_len; i++) sl_free(s->in[(s->in_head + i) % s->in_cap].data);
+  sl_free(s->in);
+  s->in = NULL;
+  s->in_head = s->in_len = s->in_cap = 0;
+  s->queued = 0;
+}
+
+void sl_net_free(sl_net *net) {
+  for (size_t i = 0; i < net->cap; i++) sock_drop_queue(&net->socks[i]);
+  sl_free(net->socks);
+  net->socks = NULL;
+  net->cap = 0;
+}
+
+static sl_net_sock *sock_of(sl_net *net, int fd) {
+  if (fd < 0 || (size_t)fd >= net->cap || !net->socks[fd].used) return NULL;
+  return &net->socks[fd];
+}
+
+static double decide_io(sl_net *net, sl_rt *rt) {
+  if (!net->decider.decide) return 0.0;
+  return net->decider.decide(net->decider.ctx, rt, SL_DECISION_IO);
+}
+
+/* The lowest free descriptor >= SL_NET_FIRST_FD, marked used; -1 when out
+ * of memory. */
+static int alloc_fd(sl_net *net, sl_rt *rt, int family) {
+  size_t fd = SL_NET_FIRST_FD;
+  while (fd < net->cap && net->socks[fd].used) fd++;
+  if (fd >= net->cap) {
+    size_t cap = net->cap ? net->cap * 2 : 16;
+    sl_net_sock *grown = sl_realloc(net->socks, cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    memset(grown + net->cap, 0, (cap - net->cap) * sizeof *grown);
+    net->socks = grown;
+    net->cap = cap;
+  }
+  sl_net_sock *s = &net->socks[fd];
+  memset(s, 0, sizeof *s);
+  s->used = true;
+  s->family = family;
+  s->peer = -1;
+  return (int)fd;
+}
+
+int sl_net_socketpair(sl_net *net, sl_rt *rt, int family, int fds[2]) {
+  int a = alloc_fd(net, rt, family);
+  if (a < 0) return -1;
+  int b = alloc_fd(net, rt, family);
+  if (b < 0) {
+    net->socks[a].used = false;
+    return -1;
+  }
+  net->socks[a].peer = b;
+  net->socks[b].peer = a;
+  fds[0] = a;
+  fds[1] = b;
+  return 0;
+}
+
+/* Appends a piece to `to`'s queue (data copied). 0 or -1 (out of memory). */
+static int push_piece(sl_rt *rt, sl_net_sock *to, double arrive, bool eof,
+                      const unsigned char *data, size_t len) {
+  if (to->in_len == to->in_cap) {
+    size_t cap = to->in_cap ? to->in_cap * 2 : 8;
+    sl_net_piece *grown = sl_malloc(cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    for (size_t i = 0; i < to->in_len; i++) grown[i] = to->in[(to->in_head + i) % to->in_cap];
+    sl_free(to->in);
+    to->in = grown;
+    to->in_cap = cap;
+    to->in_head = 0;
+  }
+  unsigned char *copy = NULL;
+  if (len) {
+    copy = sl_malloc(len);
+    if (!copy) return sl_nomem(rt);
+    memcpy(copy, data, len);
+  }
+  /* Never before the piece sent earlier: bytes are not reordered. */
+  if (arrive < to->last_arrive) arrive = to->last_arrive;
+  to->last_arrive = arrive;
+  to->in[(to->in_head + to->in_len++) % to->in_cap] =
+      (sl_net_piece){arrive, eof, len, 0, copy};
+  to->queued += len;
+  return 0;
+}
+
+long sl_net_send(sl_net *net, sl_rt *rt, int fd, const unsigned char *data, size_t len) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->wr_shut || s->peer < 0) return -SL_IO_EPIPE;
+  if (len == 0) return 0;
+  sl_net_sock *p = &net->socks[s->peer];
+  if (p->queued >= SL_NET_BUFSIZE) return -SL_IO_EAGAIN;
+  size_t n = SL_NET_BUFSIZE - p->queued;
+  if (n > len) n = len;
+  double now = *net->now;
+  double latency = decide_io(net, rt);
+  if (rt->fatal) return -1;
+  double arrive = now + latency;
+  double split = n >= 2 ? decide_io(net, rt) : 0.0;
+  if (rt->fatal) return -1;
+  if (split > 0) {
+    size_t first = n / 2;
+    if (push_piece(rt, p, arrive, false, data, first) ||
+        push_piece(rt, p, arrive + split, false, data + first, n - first))
+      return -1;
+  } else if (push_piece(rt, p, arrive, false, data, n)) {
+    return -1;
+  }
+  return (long)n;
+}
+
+static bool arrived(const sl_net *net, const sl_net_piece *pc) { return pc->arrive <= *net->now; }
+
+long sl_net_readable(sl_net *net, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  long n = 0;
+  for (size_t i = 0; i < s->in_len; i++) {
+    const sl_net_piece *pc = &s->in[(s->in_head + i) % s->in_cap];
+    if (!arrived(net, pc)) break;
+    if (pc->eof) return n;
+    n += (long)(pc->len - pc->off);
+  }
+  return n ? n : -SL_IO_EAGAIN;
+}
+
+long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
+  (void)rt;
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  size_t got = 0;
+  while (s->in_len && got < n) {
+    sl_net_piece *pc = &s->in[s->in_head];
+    if (!arrived(net, pc) || pc->eof) break;
+    size_t take = pc->len - pc->off;
+    if (take > n - got) take = n - got;
+    memcpy(buf + got, pc->data + pc->off, take);
+    pc->off += take;
+    got += take;
+    s->queued -= take;
+    if (pc->off == pc->len) {
+      sl_free(pc->data);
+      s->in_head = (s->in_head + 1) % s->in_cap;
+      s->in_len--;
+    }
+  }
+  if (got) return (long)got;
+  if (s->in_len && s->in[s->in_head].eof && arrived(net, &s->in[s->in_head])) return 0;
+  return n ? -SL_IO_EAGAIN : 0;
+}
+
+int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->peer < 0) return -SL_IO_ENOTCONN;
+  if (s->wr_shut) return 0;
+  s->wr_shut = true;
+  return push_piece(rt, &net->socks[s->peer], *net->now, true, NULL, 0);
+}
+
+int sl_net_close(sl_net *net, sl_rt *rt, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->peer >= 0) {
+    sl_net_sock *p = &net->socks[s->peer];
+    int rc = s->wr_shut ? 0 : push_piece(rt, p, *net->now, true, NULL, 0);
+    p->peer = -1;
+    if (rc) return -1;
+  }
+  sock_drop_queue(s);
+  s->used = false;
+  return 0;
+}
+
+int sl_net_family(sl_net *net, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  return s ? s->family : -SL_IO_EBADF;
+}
+
+int sl_net_ready(sl_net *net, int fd, int want) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return 0;
+  int mask = 0;
+  if ((want & SL_EVENT_READ) && s->in_len && arrived(net, &s->in[s->in_head]))
+    mask |= SL_EVENT_READ;
+  if (want & SL_EVENT_WRITE) {
+    /* A send that would fail (peer gone, shut down) does not block either. */
+    if (s->wr_shut || s->peer < 0 || net->socks[s->peer].queued < SL_NET_BUFSIZE)
+      mask |= SL_EVENT_WRITE;
+  }
+  return mask;
+}
+
+bool sl_net_next_arrival(sl_net *net, const sl_iomap *map, double *when) {
+  bool found = false;
+  for (size_t fd = 0; fd < net->cap; fd++) {
+    const sl_net_sock *s = &net->socks[fd];
+    if (!s->used || !(sl_iomap_events(map, (int)fd) & SL_EVENT_READ)) continue;
+    for (size_t i = 0; i < s->in_len; i++) {
+      const sl_net_piece *pc = &s->in[(s->in_head + i) % s->in_cap];
+      if (arrived(net, pc)) continue;
+      if (!found || pc->arrive < *when) *when = pc->arrive;
+      found = true;
+      break;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,80 @@
+/* The simulated network: one host on a loopback network (docs/io.md).
+ *
+ * Sockets are descriptors numbered from 3 (the lowest free one, as the
+ * kernel hands them out). A connection is two sockets, each with a queue of
+ * incoming pieces; a piece arrives at a virtual time, and recv() reads the
+ * arrived pieces as one byte stream (pieces coalesce at the reader). Bytes
+ * of one direction are never reordered or lost: a piece never arrives
+ * before the one sent earlier. A direction holds at most SL_NET_BUFSIZE
+ * bytes (in flight plus unread); send() takes what fits and would block
+ * when nothing fits, so a peer that stops reading makes the writer wait.
+ *
+ * Nondeterminism is `io` decisions, asked in this order (the CPython
+ * oracle's model asks the same questions, oracle/simloop_oracle/net.py):
+ *   - each send() that accepted n bytes: latency (seconds until the data
+ *     arrives; default 0), then, when n >= 2, split (0: the write arrives
+ *     whole; v > 0: its first n // 2 bytes arrive first and the rest v
+ *     seconds later);
+ *   - each select() that reports two or more ready descriptors: order
+ *     (0: by descriptor; v > 0: reversed).
+ * The default schedule is an idle loopback: every write arrives whole, at
+ * once, in order.
+ *
+ * Ownership: the net owns its sockets and their queues (sl_net_free); it
+ * borrows the clock and the decider. */
+#ifndef SL_NET_H
+#define SL_NET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "core/io/backend.h"
+#include "sim/vselector.h"
+
+#define SL_NET_BUFSIZE 65536
+#define SL_NET_FIRST_FD 3
+
+typedef struct sl_net_piece {
+  double arrive;       /* virtual time the piece becomes readable */
+  bool eof;            /* end of stream (close or shutdown of the peer) */
+  size_t len, off;     /* bytes in data, bytes already read */
+  unsigned char *data; /* owned */
+} sl_net_piece;
+
+typedef struct sl_net_sock {
+  bool used;         /* the descriptor is open */
+  int family;        /* SL_AF_* */
+  int peer;          /* descriptor of the other end, -1 once it closed */
+  bool wr_shut;      /* shutdown(SHUT_WR) or close: no more sends */
+  sl_net_piece *in;  /* owned queue of incoming pieces, in arrival order */
+  size_t in_head, in_len, in_cap;
+  size_t queued;     /* unread bytes in `in` (in flight or arrived) */
+  double last_arrive;/* arrival time of the latest incoming piece */
+} sl_net_sock;
+
+typedef struct sl_net {
+  sl_net_sock *socks; /* owned, indexed by descriptor */
+  size_t cap;
+  const double *now;  /* borrowed: the virtual clock */
+  sl_decider decider; /* copied; NULL decide: defaults */
+} sl_net;
+
+void sl_net_init(sl_net *net, const double *now, const sl_decider *decider);
+void sl_net_free(sl_net *net);
+
+/* The backend operations (core/io/backend.h); ctx is the sl_net. */
+int sl_net_socketpair(sl_net *net, sl_rt *rt, int family, int fds[2]);
+long sl_net_send(sl_net *net, sl_rt *rt, int fd, const unsigned char *data, size_t len);
+long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n);
+long sl_net_readable(sl_net *net, int fd);
+int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd);
+int sl_net_close(sl_net *net, sl_rt *rt, int fd);
+int sl_net_family(sl_net *net, int fd);
+
+/* Events of `want` (SL_EVENT_*) that `fd` has now. */
+int sl_net_ready(sl_net *net, int fd, int want);
+/* The earliest arrival after now of a piece for a descriptor registered
+ * for reading in the loop's map; false when none is in flight. */
+bool sl_net_next_arrival(sl_net *net, const sl_iomap *map, double *when);
+
+#endif
