@@ -16,7 +16,9 @@ NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
   /usr/include/jansson.h:libjansson-dev \
   /usr/bin/python3:python3 node:nodejs npm:npm valgrind:valgrind
 
-.PHONY: all deps npm build test test-asan test-debug demo clean
+PREFIX ?= /usr/local
+
+.PHONY: all deps npm build test test-asan test-debug demo install clean
 
 all: build
 
@@ -56,6 +58,10 @@ test-asan:
 
 test-debug:
 	$(MAKE) test PRESET=debug
+
+# bin/simloop, its oracle and docs under PREFIX (docs/building.md).
+install: build
+	cmake --install $(BUILD) --prefix $(PREFIX)
 
 demo: build
 	@sh examples/demo.sh $(SIMLOOP)

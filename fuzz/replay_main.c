@@ -1,5 +1,5 @@
 /* A driver main for the fuzz targets in builds without libFuzzer (gcc,
- * SL_FUZZ=OFF): runs LLVMFuzzerTestOneInput once on every file named on
+ * SL_BUILD_FUZZERS=OFF): runs LLVMFuzzerTestOneInput once on every file named on
  * the command line, or on every file of a named directory (sorted, so
  * runs are reproducible), which is how the corpora are replayed as CTest
  * tests (fuzz.replay.<target>). A crash is a crash, as under libFuzzer;

@@ -4,7 +4,7 @@
 # Runs one fuzzing campaign on this machine (docs/fuzzing.md). <target> is
 # parse, schedule or program (fuzz_parse, fuzz_parse_fuzzer also work).
 # Builds what it needs first:
-#   libfuzzer (default)  build/fuzz, CMake with -DSL_FUZZ=ON and clang
+#   libfuzzer (default)  build/fuzz, CMake with -DSL_BUILD_FUZZERS=ON and clang
 #   afl                  build/afl, fuzz/build.sh with afl-clang-fast
 # The corpus grows in build/campaign/<engine>/<target>/corpus (seeded from
 # fuzz/corpus/fuzz_<target>); crashes land in .../crashes (libFuzzer) or
@@ -36,7 +36,7 @@ libfuzzer)
   bin=$SRC/build/fuzz/fuzz/$t
   if [ ! -x "$bin" ]; then
     CC=clang cmake -S "$SRC" -B "$SRC/build/fuzz" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-      -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DSL_FUZZ=ON >/dev/null
+      -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -g" -DSL_BUILD_FUZZERS=ON >/dev/null
   fi
   cmake --build "$SRC/build/fuzz" --target "$t" >/dev/null
   # Each worker gets a fresh corpus dir first, then the seeds: new inputs

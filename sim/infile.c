@@ -7,8 +7,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sim/quote.h"
+
 static sl_errcode fail(const char *path, const char *reason, sl_strbuf *err) {
-  sl_strbuf_printf(err, "%s: cannot read: %s\n", path, reason);
+  sl_term_escape(err, path, false); /* the message goes to a terminal */
+  sl_strbuf_printf(err, ": cannot read: %s\n", reason);
   return SL_EIO;
 }
 

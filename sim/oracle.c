@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,13 +17,44 @@
 
 extern char **environ;
 
-#ifndef SL_DEFAULT_ORACLE_DIR
-#define SL_DEFAULT_ORACLE_DIR "oracle"
-#endif
+/* The oracle folders tried next to this executable, in order: the
+ * installed layout (PREFIX/bin/simloop, PREFIX/share/simloop/oracle), then
+ * the build tree, where CMake links <build>/oracle to the source tree's
+ * oracle/. No path is compiled in: a moved or installed tree still works. */
+static const char *const ORACLE_NEXT_TO_EXE[] = {"../share/simloop/oracle", "oracle"};
+
+/* True when `dir` holds the oracle package. */
+static bool is_oracle_dir(const char *dir) {
+  char path[PATH_MAX + 64];
+  struct stat st;
+  snprintf(path, sizeof path, "%s/simloop_oracle/__main__.py", dir);
+  return stat(path, &st) == 0;
+}
+
+/* Finds the oracle relative to /proc/self/exe into `dir`; false if none. */
+static bool oracle_next_to_exe(char dir[PATH_MAX]) {
+  char exe[PATH_MAX];
+  ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+  if (n <= 0) return false;
+  exe[n] = '\0';
+  char *slash = strrchr(exe, '/');
+  if (!slash) return false;
+  *slash = '\0';
+  for (size_t i = 0; i < sizeof ORACLE_NEXT_TO_EXE / sizeof *ORACLE_NEXT_TO_EXE; i++) {
+    if (snprintf(dir, PATH_MAX, "%s/%s", exe, ORACLE_NEXT_TO_EXE[i]) >= PATH_MAX) continue;
+    if (is_oracle_dir(dir)) return true;
+  }
+  return false;
+}
 
 const char *sl_oracle_dir(void) {
   const char *d = getenv("SIMLOOP_ORACLE");
-  return d && *d ? d : SL_DEFAULT_ORACLE_DIR;
+  if (d && *d) return d;
+  /* Computed once (simloop forks, it has no threads). */
+  static char found[PATH_MAX];
+  static int state; /* 0 not looked yet, 1 found, -1 not found */
+  if (state == 0) state = oracle_next_to_exe(found) ? 1 : -1;
+  return state > 0 ? found : "oracle";
 }
 
 /* The Pyodide versions, as oracle/pyodide/package.json pins them. */

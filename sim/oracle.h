@@ -6,8 +6,10 @@
  * available when oracle/pyodide/node_modules/pyodide-3XY exists and node
  * is on PATH. One oracle process runs a whole batch of files.
  *
- * The oracle folder is `$SIMLOOP_ORACLE`, else the one of the source tree
- * this binary was built from. */
+ * The oracle folder is `$SIMLOOP_ORACLE`, else found next to this
+ * executable: PREFIX/share/simloop/oracle when installed, the source tree's
+ * oracle/ (through the link <build>/oracle) in a build tree, else
+ * ./oracle. */
 #ifndef SL_ORACLE_H
 #define SL_ORACLE_H
 

@@ -11,9 +11,13 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "sim/quote.h"
+
 static sl_errcode fail(const char *path, int errnum, sl_strbuf *err) {
-  if (err)
-    sl_strbuf_printf(err, "%s: cannot write: %s\n", path, strerror(errnum));
+  if (err) {
+    sl_term_escape(err, path, false); /* the message goes to a terminal */
+    sl_strbuf_printf(err, ": cannot write: %s\n", strerror(errnum));
+  }
   return SL_EIO;
 }
 

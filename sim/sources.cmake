@@ -18,8 +18,6 @@ list(APPEND SL_SIM_SOURCES sim/schedule.c sim/strategy.c sim/ddmin.c sim/detect.
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
 list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c
   sim/oracle.c sim/cmd_conform.c sim/runrec.c)
-set_source_files_properties(sim/oracle.c PROPERTIES
-  COMPILE_DEFINITIONS "SL_DEFAULT_ORACLE_DIR=\"${CMAKE_CURRENT_SOURCE_DIR}/oracle\"")
 list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c)
 
 # The program generator and `simloop gen` (docs/fuzzing.md).

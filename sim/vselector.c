@@ -115,8 +115,25 @@ static int io_family(void *ctx, sl_rt *rt, int fd) {
   return sl_net_family(net_of(ctx), fd);
 }
 
-static const sl_io_backend net_backend = {io_socketpair, io_send,  io_recv,  io_readable,
-                                          io_shutdown_write, io_close, io_family};
+static int io_socket(void *ctx, sl_rt *rt, int family) {
+  return sl_net_socket(net_of(ctx), rt, family);
+}
+static int io_bind(void *ctx, sl_rt *rt, int fd, const char *ip, int port) {
+  return sl_net_bind(net_of(ctx), rt, fd, ip, port);
+}
+static int io_listen(void *ctx, sl_rt *rt, int fd) { return sl_net_listen(net_of(ctx), rt, fd); }
+static int io_connect(void *ctx, sl_rt *rt, int fd, const char *ip, int port) {
+  return sl_net_connect(net_of(ctx), rt, fd, ip, port);
+}
+static int io_accept(void *ctx, sl_rt *rt, int fd) { return sl_net_accept(net_of(ctx), rt, fd); }
+static int io_name(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int *port) {
+  (void)rt;
+  return sl_net_name(net_of(ctx), fd, peer, ip, port);
+}
+
+static const sl_io_backend net_backend = {
+    io_socketpair, io_send,   io_recv,    io_readable, io_shutdown_write, io_close, io_family,
+    io_socket,     io_bind,   io_listen,  io_connect,  io_accept,         io_name};
 
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed,

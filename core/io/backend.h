@@ -19,7 +19,12 @@
 /* errno values as Linux numbers them (they show in exception texts). */
 #define SL_IO_EBADF 9
 #define SL_IO_EAGAIN 11
+#define SL_IO_EINVAL 22
 #define SL_IO_EPIPE 32
+#define SL_IO_EADDRINUSE 98
+#define SL_IO_EADDRNOTAVAIL 99
+#define SL_IO_ENETUNREACH 101
+#define SL_IO_EISCONN 106
 #define SL_IO_ECONNRESET 104
 #define SL_IO_ENOTCONN 107
 #define SL_IO_ECONNREFUSED 111
@@ -44,6 +49,15 @@ typedef struct sl_io_backend {
   int (*close)(void *ctx, sl_rt *rt, int fd);
   /* The socket's family (SL_AF_*), or a negative errno. */
   int (*family)(void *ctx, sl_rt *rt, int fd);
+  /* socket.socket(family): a new descriptor, or -1 (out of memory). */
+  int (*socket)(void *ctx, sl_rt *rt, int family);
+  /* bind/connect to a numeric address; listen; accept (a new descriptor). */
+  int (*bind)(void *ctx, sl_rt *rt, int fd, const char *ip, int port);
+  int (*listen)(void *ctx, sl_rt *rt, int fd);
+  int (*connect)(void *ctx, sl_rt *rt, int fd, const char *ip, int port);
+  int (*accept)(void *ctx, sl_rt *rt, int fd);
+  /* getsockname (peer false) / getpeername (peer true); *ip borrowed. */
+  int (*name)(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int *port);
 } sl_io_backend;
 
 #endif

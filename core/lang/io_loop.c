@@ -292,7 +292,111 @@ static int m_sock_sendall(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return 0;
 }
 
+/* ---- sock_connect ------------------------------------------------------------- */
+
+/* The connect completes at once on the loopback (docs/io.md), so
+ * _sock_connect always resolves fut before sock_connect awaits it:
+ *   fut = self.create_future(); self._sock_connect(fut, sock, address)
+ *   return await fut */
+static sl_coro_status sock_connect_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 1) {
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_ccoro_take_result(co);
+    return SL_CORO_RETURN;
+  }
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return SL_CORO_ERROR;
+  co->slots[SLOT_FUT] = sl_obj_val(fut);
+  int rc = sl_socket_connect(rt, co->slots[SLOT_SOCK].u.o, co->slots[SLOT_ARG])
+               ? fail_future(rt, fut)
+               : sl_future_set_result(rt, fut, sl_none());
+  if (rc) return SL_CORO_ERROR;
+  return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
+}
+static const sl_ccoro_def sock_connect_def = {"BaseSelectorEventLoop.sock_connect",
+                                              sock_connect_resume};
+
+static int m_sock_connect(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "sock", "address"};
+  sl_value a[3];
+  if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_connect", names, 3, 3, 3, a))
+    return -1;
+  if (need_socket(rt, a[1])) return -1;
+  sl_value slots[2] = {a[1], a[2]};
+  sl_obj *co = sl_ccoro_new(rt, &sock_connect_def, slots, 2);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+/* ---- sock_accept ---------------------------------------------------------------- */
+
+static const sl_cfunc_def sock_accept_cb_def;
+
+/* _sock_accept(fut, sock): tries accept(); when nothing is pending,
+ * (re)registers itself as the reader, with one more _sock_read_done. */
+static int sock_accept_try(sl_rt *rt, sl_obj *fut, sl_value sock) {
+  sl_value pair;
+  if (sl_socket_accept(rt, sock.u.o, &pair) == 0) {
+    /* conn.setblocking(False) */
+    sl_as_socket(sl_as_tuple(pair.u.o)->items[0].u.o)->blocking = false;
+    int rc = sl_future_set_result(rt, fut, pair);
+    sl_vdecref(rt, pair);
+    return rc;
+  }
+  if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return fail_future(rt, fut);
+  sl_err_clear(rt);
+  int fd = sl_as_socket(sock.u.o)->fd;
+  sl_obj *cb = sl_cfunc_new(rt, &sock_accept_cb_def, sl_undef());
+  if (!cb) return -1;
+  sl_value cargs[2] = {sl_obj_val(fut), sock};
+  sl_obj *h = sl_loop_add_reader(rt, fd, sl_obj_val(cb), cargs, 2);
+  sl_decref(rt, cb);
+  if (!h) return -1;
+  int rc = add_done_partial(rt, fut, &sock_read_done_def, fd, h);
+  sl_decref(rt, h);
+  return rc;
+}
+
+/* The reader. 3.11-3.14's _sock_accept has no `if fut.done(): return`:
+ * a done future makes its set_result raise InvalidStateError. */
+static int sock_accept_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self, (void)out;
+  return sock_accept_try(rt, args->pos[0].u.o, args->pos[1]);
+}
+static const sl_cfunc_def sock_accept_cb_def = {"BaseSelectorEventLoop._sock_accept",
+                                                sock_accept_cb, "sock_accept", SL_CANON_ARG0};
+
+static sl_coro_status sock_accept_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 1) {
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_ccoro_take_result(co);
+    return SL_CORO_RETURN;
+  }
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return SL_CORO_ERROR;
+  co->slots[SLOT_FUT] = sl_obj_val(fut);
+  if (sock_accept_try(rt, fut, co->slots[SLOT_SOCK])) return SL_CORO_ERROR;
+  return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
+}
+static const sl_ccoro_def sock_accept_def = {"BaseSelectorEventLoop.sock_accept",
+                                             sock_accept_resume};
+
+static int m_sock_accept(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "sock"};
+  sl_value a[2];
+  if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_accept", names, 2, 2, 2, a))
+    return -1;
+  if (need_socket(rt, a[1])) return -1;
+  sl_obj *co = sl_ccoro_new(rt, &sock_accept_def, &a[1], 1);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
 static const sl_cfunc_def io_methods[] = {
+    {"BaseSelectorEventLoop.sock_connect", m_sock_connect, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.sock_accept", m_sock_accept, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.add_reader", m_add_reader, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.remove_reader", m_remove_reader, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.add_writer", m_add_writer, NULL, SL_CANON_LABEL},

@@ -37,7 +37,12 @@ int sl_socket_raise_errno(sl_rt *rt, long err) {
   case SL_IO_ECONNREFUSED: id = SL_EXC_CONNECTION_REFUSED_ERROR, text = "Connection refused"; break;
   case SL_IO_EBADF: text = "Bad file descriptor"; break;
   case SL_IO_ENOTCONN: text = "Transport endpoint is not connected"; break;
-  case 22: text = "Invalid argument"; break;
+  case SL_IO_EINVAL: text = "Invalid argument"; break;
+  case SL_IO_EADDRINUSE: text = "Address already in use"; break;
+  case SL_IO_EADDRNOTAVAIL: text = "Cannot assign requested address"; break;
+  case SL_IO_ENETUNREACH: text = "Network is unreachable"; break;
+  case SL_IO_EISCONN: text = "Transport endpoint is already connected"; break;
+  case 2: e = -2, text = "Name or service not known"; break;
   case 95: text = "Operation not supported"; break;
   }
   sl_obj *msg = sl_str_from_cstr(rt, text);
@@ -183,14 +188,144 @@ static int m_gettimeout(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return 0;
 }
 
+/* The address tuple of an inet socket: (ip, port) or (ip, port, 0, 0). */
+static int addr_tuple(sl_rt *rt, int family, const char *ip, int port, sl_value *out) {
+  sl_obj *host = sl_str_from_cstr(rt, ip);
+  if (!host) return -1;
+  sl_value items[4] = {sl_obj_val(host), sl_int(port), sl_int(0), sl_int(0)};
+  sl_obj *t = sl_tuple_new(rt, items, family == SL_AF_INET6 ? 4 : 2);
+  sl_decref(rt, host);
+  if (!t) return -1;
+  *out = sl_obj_val(t);
+  return 0;
+}
+
+static int get_name(sl_rt *rt, sl_value self, bool peer, sl_value *out) {
+  sl_socket *so = sl_as_socket(self.u.o);
+  if (so->fd < 0) return closed_error(rt);
+  if (so->family == SL_AF_UNIX) {
+    /* An unnamed AF_UNIX socket (socketpair) has the empty name. */
+    sl_obj *s = sl_str_from_cstr(rt, "");
+    if (!s) return -1;
+    *out = sl_obj_val(s);
+    return 0;
+  }
+  const char *ip = NULL;
+  int port = 0;
+  int rc = backend(rt)->name(backend_ctx(rt), rt, so->fd, peer, &ip, &port);
+  if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  return addr_tuple(rt, so->family, ip, port, out);
+}
+
 static int m_getsockname(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   BIND("socket.getsockname", self_only, 1, 1);
-  if (sl_as_socket(self.u.o)->fd < 0) return closed_error(rt);
-  /* An unnamed AF_UNIX socket (socketpair) has the empty name. */
-  sl_obj *s = sl_str_from_cstr(rt, "");
-  if (!s) return -1;
-  *out = sl_obj_val(s);
+  return get_name(rt, self, false, out);
+}
+
+static int m_getpeername(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.getpeername", self_only, 1, 1);
+  return get_name(rt, self, true, out);
+}
+
+/* An (host, port) address: host numeric, "" or "localhost" (the only name
+ * the simulated host resolves). */
+static int parse_addr(sl_rt *rt, sl_socket *so, sl_value addr, const char **ip, int64_t *port) {
+  if (!sl_is_type(addr, &sl_tuple_type) || sl_as_tuple(addr.u.o)->len < 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s address must be tuple, not %s",
+                    so->family == SL_AF_INET6 ? "AF_INET6" : "AF_INET", sl_type_name(addr));
+  sl_tuple *t = sl_as_tuple(addr.u.o);
+  if (!sl_is_str(t->items[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "str, bytes or bytearray expected, not %s",
+                    sl_type_name(t->items[0]));
+  if (sl__as_int(rt, t->items[1], "port", port)) return -1;
+  if (*port < 0 || *port > 65535)
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s.%s(): port must be 0-65535.", "socket",
+                    "connect");
+  const char *h = sl_str_cstr(t->items[0].u.o);
+  if (!strcmp(h, "localhost")) h = so->family == SL_AF_INET6 ? "::1" : "127.0.0.1";
+  bool numeric = true;
+  for (const char *c = h; *c; c++)
+    if (!(*c >= '0' && *c <= '9') && *c != '.' && *c != ':' &&
+        !(*c >= 'a' && *c <= 'f') && !(*c >= 'A' && *c <= 'F'))
+      numeric = false;
+  if (!numeric) return sl_socket_raise_errno(rt, -2); /* no DNS on the simulated host */
+  *ip = h;
   return 0;
+}
+
+static int m_bind(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "address"};
+  BIND("socket.bind", names, 2, 2);
+  sl_socket *so = sl_as_socket(self.u.o);
+  if (so->fd < 0) return closed_error(rt);
+  const char *ip;
+  int64_t port;
+  if (parse_addr(rt, so, a[1], &ip, &port)) return -1;
+  int rc = backend(rt)->bind(backend_ctx(rt), rt, so->fd, ip, (int)port);
+  if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  *out = sl_none();
+  return 0;
+}
+
+static int m_listen(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "backlog"};
+  BIND("socket.listen", names, 2, 1);
+  sl_socket *so = sl_as_socket(self.u.o);
+  if (so->fd < 0) return closed_error(rt);
+  int rc = backend(rt)->listen(backend_ctx(rt), rt, so->fd);
+  if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  *out = sl_none();
+  return 0;
+}
+
+int sl_socket_connect(sl_rt *rt, sl_obj *sock, sl_value address) {
+  sl_socket *so = sl_as_socket(sock);
+  if (so->fd < 0) return closed_error(rt);
+  const char *ip;
+  int64_t port;
+  if (parse_addr(rt, so, address, &ip, &port)) return -1;
+  int rc = backend(rt)->connect(backend_ctx(rt), rt, so->fd, ip, (int)port);
+  if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  return 0;
+}
+
+static int m_connect(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "address"};
+  BIND("socket.connect", names, 2, 2);
+  if (sl_socket_connect(rt, self.u.o, a[1])) return -1;
+  *out = sl_none();
+  return 0;
+}
+
+static sl_obj *socket_new(sl_rt *rt, int fd, int family);
+
+int sl_socket_accept(sl_rt *rt, sl_obj *sock, sl_value *out) {
+  sl_socket *so = sl_as_socket(sock);
+  if (so->fd < 0) return closed_error(rt);
+  int c = backend(rt)->accept(backend_ctx(rt), rt, so->fd);
+  if (c < 0) return sl_socket_raise_errno(rt, c);
+  sl_obj *conn = socket_new(rt, c, so->family);
+  if (!conn) return -1;
+  sl_value addr;
+  const char *ip = NULL;
+  int port = 0;
+  int rc = backend(rt)->name(backend_ctx(rt), rt, c, true, &ip, &port);
+  if (rc < 0 || addr_tuple(rt, so->family, ip, port, &addr)) {
+    sl_decref(rt, conn);
+    return rc < 0 ? sl_socket_raise_errno(rt, rc) : -1;
+  }
+  sl_value items[2] = {sl_obj_val(conn), addr};
+  sl_obj *t = sl_tuple_new(rt, items, 2);
+  sl_decref(rt, conn);
+  sl_vdecref(rt, addr);
+  if (!t) return -1;
+  *out = sl_obj_val(t);
+  return 0;
+}
+
+static int m_accept(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("socket.accept", self_only, 1, 1);
+  return sl_socket_accept(rt, self.u.o, out);
 }
 
 static const sl_cfunc_def socket_methods[] = {
@@ -203,7 +338,11 @@ static const sl_cfunc_def socket_methods[] = {
     {"socket.getblocking", m_getblocking, NULL, SL_CANON_LABEL},
     {"socket.gettimeout", m_gettimeout, NULL, SL_CANON_LABEL},
     {"socket.getsockname", m_getsockname, NULL, SL_CANON_LABEL},
-    {"socket.getpeername", m_getsockname, NULL, SL_CANON_LABEL},
+    {"socket.getpeername", m_getpeername, NULL, SL_CANON_LABEL},
+    {"socket.bind", m_bind, NULL, SL_CANON_LABEL},
+    {"socket.listen", m_listen, NULL, SL_CANON_LABEL},
+    {"socket.connect", m_connect, NULL, SL_CANON_LABEL},
+    {"socket.accept", m_accept, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
@@ -261,6 +400,31 @@ static int f_socketpair(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 
 static const sl_cfunc_def socketpair_def = {"socketpair", f_socketpair, NULL, SL_CANON_LABEL};
 
+/* socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0) */
+static int f_socket(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"family", "type", "proto", "fileno"};
+  sl_value a[4];
+  if (sl_args_bind(rt, args, "socket", names, 4, 0, 4, a)) return -1;
+  int64_t family = SL_AF_INET, type = SL_SOCK_STREAM;
+  if (!sl_is_undef(a[0]) && !sl_is_none(a[0]) && sl__as_int(rt, a[0], "family", &family)) return -1;
+  if (!sl_is_undef(a[1]) && !sl_is_none(a[1]) && sl__as_int(rt, a[1], "type", &type)) return -1;
+  if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
+    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: sockets from real descriptors (fileno=) are not simulated");
+  if (type != SL_SOCK_STREAM || (family != SL_AF_INET && family != SL_AF_INET6))
+    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
+  if (!backend(rt))
+    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
+  int fd = backend(rt)->socket(backend_ctx(rt), rt, (int)family);
+  if (fd < 0) return -1;
+  sl_obj *o = socket_new(rt, fd, (int)family);
+  if (!o) return -1;
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+static const sl_cfunc_def socket_def = {"socket", f_socket, NULL, SL_CANON_LABEL};
+
 int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   sl_obj *m = sl_module_new(rt, "socket");
   if (!m) return -1;
@@ -272,11 +436,14 @@ int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   };
   for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
     if (sl_dict_set_str(rt, d, ints[i].name, sl_int(ints[i].v))) goto fail;
-  sl_obj *f = sl_cfunc_new(rt, &socketpair_def, sl_undef());
-  if (!f) goto fail;
-  int rc = sl_dict_set_str(rt, d, "socketpair", sl_obj_val(f));
-  sl_decref(rt, f);
-  if (rc) goto fail;
+  static const sl_cfunc_def *const funcs[] = {&socketpair_def, &socket_def};
+  for (size_t i = 0; i < 2; i++) {
+    sl_obj *f = sl_cfunc_new(rt, funcs[i], sl_undef());
+    if (!f) goto fail;
+    int rc = sl_dict_set_str(rt, d, funcs[i]->name, sl_obj_val(f));
+    sl_decref(rt, f);
+    if (rc) goto fail;
+  }
   *out = sl_obj_val(m);
   return 0;
 fail:

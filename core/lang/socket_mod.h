@@ -32,6 +32,9 @@ int sl_socket_raise_errno(sl_rt *rt, long err);
  * an int / bytes), or -1 with the exception raised. */
 int sl_socket_send(sl_rt *rt, sl_obj *sock, sl_value data, sl_value *out);
 int sl_socket_recv(sl_rt *rt, sl_obj *sock, int64_t n, sl_value *out);
+/* sock.connect(address) (0 or -1) / sock.accept() (*out: (conn, address)). */
+int sl_socket_connect(sl_rt *rt, sl_obj *sock, sl_value address);
+int sl_socket_accept(sl_rt *rt, sl_obj *sock, sl_value *out);
 
 /* loop.sock_recv, sock_sendall, add_reader, ...: methods of the loop
  * object (io_loop.c). 1 found, 0 not a loop I/O method, -1 error. */

@@ -30,6 +30,10 @@ class errno:
     EAGAIN = 11
     EINVAL = 22
     EPIPE = 32
+    EADDRINUSE = 98
+    EADDRNOTAVAIL = 99
+    ENETUNREACH = 101
+    EISCONN = 106
     EOPNOTSUPP = 95
     ECONNRESET = 104
     ENOTCONN = 107
@@ -46,6 +50,11 @@ _STRERROR = {
     errno.EBADF: "Bad file descriptor",
     errno.ENOTCONN: "Transport endpoint is not connected",
     errno.EINVAL: "Invalid argument",
+    errno.EADDRINUSE: "Address already in use",
+    errno.EADDRNOTAVAIL: "Cannot assign requested address",
+    errno.ENETUNREACH: "Network is unreachable",
+    errno.EISCONN: "Transport endpoint is already connected",
+    -2: "Name or service not known",
     errno.EOPNOTSUPP: "Operation not supported",
 }
 
@@ -69,10 +78,34 @@ class _Piece:
         self.data = data                  # bytearray, consumed from the left
 
 
+AF_INET = 2
+AF_INET6 = 10
+FIRST_PORT = 32768
+CONNECTED, NEW, LISTENING = 0, 1, 2
+
+
+def _is_any(family, ip):
+    return ip == "" or ip == ("::" if family == AF_INET6 else "0.0.0.0")
+
+
+def _is_loopback(family, ip):
+    return ip == "::1" if family == AF_INET6 else ip.startswith("127.")
+
+
+def _norm(family, ip):
+    return ip or ("::" if family == AF_INET6 else "0.0.0.0")
+
+
 class _Sock:
-    __slots__ = ("family", "peer", "wr_shut", "incoming", "queued", "last_arrive")
+    __slots__ = ("family", "peer", "wr_shut", "incoming", "queued", "last_arrive",
+                 "state", "bound", "ip", "port", "rip", "rport", "pend")
 
     def __init__(self, family):
+        self.state = CONNECTED
+        self.bound = False
+        self.ip = self.rip = ""
+        self.port = self.rport = 0
+        self.pend = []                    # listening: fds of connections not accepted
         self.family = family
         self.peer = None                  # fd of the other end, None once it closed
         self.wr_shut = False
@@ -89,6 +122,7 @@ class Net:
         self.clock = clock
         self.decide = decide
         self.socks = {}
+        self.next_port = FIRST_PORT
 
     # ---- descriptors -------------------------------------------------------
     def _alloc(self, family):
@@ -144,6 +178,8 @@ class Net:
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
+        if s.state != CONNECTED:
+            return -errno.ENOTCONN
         n = 0
         for pc in s.incoming:
             if not self._arrived(pc):
@@ -157,6 +193,8 @@ class Net:
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
+        if s.state != CONNECTED:
+            return -errno.ENOTCONN
         out = bytearray()
         while s.incoming and len(out) < n:
             pc = s.incoming[0]
@@ -189,6 +227,8 @@ class Net:
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
+        while s.pend:                     # connections nobody accepted
+            self.close(s.pend.pop(0))
         if s.peer is not None:
             p = self.socks[s.peer]
             if not s.wr_shut:
@@ -196,6 +236,112 @@ class Net:
             p.peer = None
         del self.socks[fd]
         return 0
+
+    # ---- addresses, listen, connect, accept -----------------------------------
+    def socket(self, family):
+        fd = self._alloc(family)
+        self.socks[fd].state = NEW
+        return fd
+
+    def _port_in_use(self, family, ip, port):
+        for o in self.socks.values():
+            if o.bound and o.port == port and o.family == family and \
+                    (_is_any(family, ip) or _is_any(family, o.ip) or o.ip == ip):
+                return True
+        return False
+
+    def _ephemeral(self, family, ip):
+        while True:
+            p = self.next_port
+            self.next_port += 1
+            if self.next_port > 60999:
+                self.next_port = FIRST_PORT
+            if not self._port_in_use(family, ip, p):
+                return p
+
+    def bind(self, fd, ip, port):
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        if s.bound or s.state != NEW:
+            return -errno.EINVAL
+        if not _is_any(s.family, ip) and not _is_loopback(s.family, ip):
+            return -errno.EADDRNOTAVAIL
+        if port and self._port_in_use(s.family, ip, port):
+            return -errno.EADDRINUSE
+        s.ip = _norm(s.family, ip)
+        s.port = port or self._ephemeral(s.family, ip)
+        s.bound = True
+        return 0
+
+    def listen(self, fd):
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        if s.state == CONNECTED:
+            return -errno.EINVAL
+        if not s.bound:
+            rc = self.bind(fd, "", 0)
+            if rc:
+                return rc
+        s.state = LISTENING
+        return 0
+
+    def _listener(self, family, ip, port):
+        for fd in sorted(self.socks):
+            o = self.socks[fd]
+            if o.state == LISTENING and o.family == family and o.port == port and \
+                    (_is_any(family, o.ip) or o.ip == ip):
+                return fd
+        return None
+
+    def connect(self, fd, ip, port):
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        if s.state == CONNECTED:
+            return -errno.EISCONN
+        if s.state == LISTENING:
+            return -errno.EINVAL
+        if not _is_loopback(s.family, ip):
+            return -errno.ENETUNREACH
+        lfd = self._listener(s.family, ip, port)
+        if lfd is None:
+            return -errno.ECONNREFUSED
+        sfd = self._alloc(s.family)
+        srv = self.socks[sfd]
+        self.socks[lfd].pend.append(sfd)
+        if not s.bound:
+            s.ip = _norm(s.family, ip)
+            s.port = self._ephemeral(s.family, ip)
+            s.bound = True
+        s.rip, s.rport, s.state, s.peer = _norm(s.family, ip), port, CONNECTED, sfd
+        srv.state, srv.bound = CONNECTED, True
+        srv.ip, srv.port = _norm(s.family, ip), port
+        srv.rip, srv.rport, srv.peer = s.ip, s.port, fd
+        return 0
+
+    def accept(self, fd):
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        if s.state != LISTENING:
+            return -errno.EINVAL
+        if not s.pend:
+            return -errno.EAGAIN
+        return s.pend.pop(0)
+
+    def name(self, fd, peer):
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        if peer:
+            if s.state != CONNECTED or not s.rport:
+                return -errno.ENOTCONN
+            return s.rip, s.rport
+        if not s.bound:
+            return ("::" if s.family == AF_INET6 else "0.0.0.0"), 0
+        return s.ip, s.port
 
     # ---- readiness -----------------------------------------------------------
     def ready(self, fd, want):
@@ -205,7 +351,9 @@ class Net:
         mask = 0
         if want & selectors.EVENT_READ and s.incoming and self._arrived(s.incoming[0]):
             mask |= selectors.EVENT_READ
-        if want & selectors.EVENT_WRITE:
+        if want & selectors.EVENT_READ and s.state == LISTENING and s.pend:
+            mask |= selectors.EVENT_READ
+        if want & selectors.EVENT_WRITE and s.state == CONNECTED:
             if s.wr_shut or s.peer is None or self.socks[s.peer].queued < BUFSIZE:
                 mask |= selectors.EVENT_WRITE
         return mask
@@ -227,6 +375,8 @@ class Net:
 
 def _raise(code):
     code = -code
+    if code == 2:                         # no DNS on the simulated host
+        raise _oserror(OSError, -2)
     cls = {errno.EAGAIN: BlockingIOError, errno.EPIPE: BrokenPipeError,
            errno.ECONNRESET: ConnectionResetError,
            errno.ECONNREFUSED: ConnectionRefusedError}.get(code, OSError)
@@ -291,12 +441,72 @@ class FakeSocket:
     def gettimeout(self):
         return None if self._blocking else 0.0
 
-    def getsockname(self):
+    def _name(self, peer):
         if self._fd < 0:
             _raise(-errno.EBADF)
-        return ""
+        if self.family == AF_UNIX:
+            return ""
+        got = self._net.name(self._fd, peer)
+        if isinstance(got, int):
+            _raise(got)
+        return self._addr(*got)
 
-    getpeername = getsockname
+    def _addr(self, ip, port):
+        return (ip, port, 0, 0) if self.family == AF_INET6 else (ip, port)
+
+    def getsockname(self):
+        return self._name(False)
+
+    def getpeername(self):
+        return self._name(True)
+
+    def _parse(self, address):
+        if not isinstance(address, tuple) or len(address) < 2:
+            raise TypeError("%s address must be tuple, not %s" % (
+                "AF_INET6" if self.family == AF_INET6 else "AF_INET", type(address).__name__))
+        host, port = address[:2]
+        if not isinstance(host, str):
+            raise TypeError("str, bytes or bytearray expected, not %s" % type(host).__name__)
+        port = int(port)
+        if not 0 <= port <= 65535:
+            raise OverflowError("socket.connect(): port must be 0-65535.")
+        if host == "localhost":
+            host = "::1" if self.family == AF_INET6 else "127.0.0.1"
+        if any(c not in "0123456789.:abcdefABCDEF" for c in host):
+            raise _oserror(OSError, -2)
+        return host, port
+
+    def bind(self, address):
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+        ip, port = self._parse(address)
+        rc = self._net.bind(self._fd, ip, port)
+        if rc < 0:
+            _raise(rc)
+
+    def listen(self, backlog=None):
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+        rc = self._net.listen(self._fd)
+        if rc < 0:
+            _raise(rc)
+
+    def connect(self, address):
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+        ip, port = self._parse(address)
+        rc = self._net.connect(self._fd, ip, port)
+        if rc < 0:
+            _raise(rc)
+
+    def accept(self):
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+        c = self._net.accept(self._fd)
+        if c < 0:
+            _raise(c)
+        conn = FakeSocket(self._net, c, self.family)
+        return conn, conn._addr(*self._net.name(c, True))
 
     def __repr__(self):
         return "<socket.socket fd=%d, family=%d, type=1, proto=0>" % (self._fd, self.family)
@@ -397,6 +607,19 @@ class FakeSelector(selectors.BaseSelector):
 
 _net = None                           # the current run's Net
 _saved_socketpair = None
+_saved_socket = None
+
+
+def _socket_factory(family=-1, type=-1, proto=-1, fileno=None):
+    if family in (-1, None):
+        family = AF_INET
+    if type in (-1, None):
+        type = _socket.SOCK_STREAM
+    if fileno is not None:
+        raise OSError("simloop: sockets from real descriptors (fileno=) are not simulated")
+    if type != _socket.SOCK_STREAM or family not in (AF_INET, AF_INET6):
+        raise OSError("simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated")
+    return FakeSocket(_net, _net.socket(family), family)
 
 
 def _socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
@@ -410,16 +633,19 @@ def _socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
 
 def start_run(net):
     """Points socket.socketpair at `net` for the run."""
-    global _net, _saved_socketpair
+    global _net, _saved_socketpair, _saved_socket
     _net = net
     if _saved_socketpair is None:
         _saved_socketpair = _socket.socketpair
+        _saved_socket = _socket.socket
     _socket.socketpair = _socketpair
+    _socket.socket = _socket_factory
 
 
 def end_run():
-    global _net, _saved_socketpair
+    global _net, _saved_socketpair, _saved_socket
     _net = None
     if _saved_socketpair is not None:
         _socket.socketpair = _saved_socketpair
-        _saved_socketpair = None
+        _socket.socket = _saved_socket
+        _saved_socketpair = _saved_socket = None

@@ -2,6 +2,7 @@
  * question, is oracle/simloop_oracle/net.py. */
 #include "sim/net/net.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -10,10 +11,14 @@
 void sl_net_init(sl_net *net, const double *now, const sl_decider *decider) {
   memset(net, 0, sizeof *net);
   net->now = now;
+  net->next_port = SL_NET_FIRST_PORT;
   if (decider) net->decider = *decider;
 }
 
 static void sock_drop_queue(sl_net_sock *s) {
+  sl_free(s->pend);
+  s->pend = NULL;
+  s->pend_head = s->pend_len = s->pend_cap = 0;
   for (size_t i = 0; i < s->in_len; i++) sl_free(s->in[(s->in_head + i) % s->in_cap].data);
   sl_free(s->in);
   s->in = NULL;
@@ -133,6 +138,7 @@ static bool arrived(const sl_net *net, const sl_net_piece *pc) { return pc->arri
 long sl_net_readable(sl_net *net, int fd) {
   sl_net_sock *s = sock_of(net, fd);
   if (!s) return -SL_IO_EBADF;
+  if (s->state != SL_NET_CONNECTED) return -SL_IO_ENOTCONN;
   long n = 0;
   for (size_t i = 0; i < s->in_len; i++) {
     const sl_net_piece *pc = &s->in[(s->in_head + i) % s->in_cap];
@@ -147,6 +153,7 @@ long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
   (void)rt;
   sl_net_sock *s = sock_of(net, fd);
   if (!s) return -SL_IO_EBADF;
+  if (s->state != SL_NET_CONNECTED) return -SL_IO_ENOTCONN;
   size_t got = 0;
   while (s->in_len && got < n) {
     sl_net_piece *pc = &s->in[s->in_head];
@@ -180,6 +187,13 @@ int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd) {
 int sl_net_close(sl_net *net, sl_rt *rt, int fd) {
   sl_net_sock *s = sock_of(net, fd);
   if (!s) return -SL_IO_EBADF;
+  /* Connections nobody accepted are closed with the listener. */
+  while (s->pend_len) {
+    int c = s->pend[s->pend_head];
+    s->pend_head = (s->pend_head + 1) % s->pend_cap;
+    s->pend_len--;
+    if (sl_net_close(net, rt, c) < 0 && rt->fatal) return -1;
+  }
   if (s->peer >= 0) {
     sl_net_sock *p = &net->socks[s->peer];
     int rc = s->wr_shut ? 0 : push_piece(rt, p, *net->now, true, NULL, 0);
@@ -202,7 +216,9 @@ int sl_net_ready(sl_net *net, int fd, int want) {
   int mask = 0;
   if ((want & SL_EVENT_READ) && s->in_len && arrived(net, &s->in[s->in_head]))
     mask |= SL_EVENT_READ;
-  if (want & SL_EVENT_WRITE) {
+  if ((want & SL_EVENT_READ) && s->state == SL_NET_LISTENING && s->pend_len)
+    mask |= SL_EVENT_READ;
+  if ((want & SL_EVENT_WRITE) && s->state == SL_NET_CONNECTED) {
     /* A send that would fail (peer gone, shut down) does not block either. */
     if (s->wr_shut || s->peer < 0 || net->socks[s->peer].queued < SL_NET_BUFSIZE)
       mask |= SL_EVENT_WRITE;
@@ -224,4 +240,163 @@ bool sl_net_next_arrival(sl_net *net, const sl_iomap *map, double *when) {
     }
   }
   return found;
+}
+
+/* ---- addresses, listen, connect, accept ---------------------------------- */
+
+int sl_net_socket(sl_net *net, sl_rt *rt, int family) {
+  int fd = alloc_fd(net, rt, family);
+  if (fd >= 0) net->socks[fd].state = SL_NET_NEW;
+  return fd;
+}
+
+static bool is_any(int family, const char *ip) {
+  return !*ip || !strcmp(ip, family == SL_AF_INET6 ? "::" : "0.0.0.0");
+}
+
+/* An address of this host: the loopback network (127.0.0.0/8, ::1). */
+static bool is_loopback(int family, const char *ip) {
+  if (family == SL_AF_INET6) return !strcmp(ip, "::1");
+  return !strncmp(ip, "127.", 4);
+}
+
+static bool port_in_use(const sl_net *net, int family, const char *ip, int port) {
+  for (size_t i = 0; i < net->cap; i++) {
+    const sl_net_sock *o = &net->socks[i];
+    if (!o->used || !o->bound || o->port != port || o->family != family) continue;
+    if (is_any(family, ip) || is_any(family, o->ip) || !strcmp(o->ip, ip)) return true;
+  }
+  return false;
+}
+
+static int ephemeral_port(sl_net *net, int family, const char *ip) {
+  for (;;) {
+    int p = net->next_port++;
+    if (net->next_port > 60999) net->next_port = SL_NET_FIRST_PORT;
+    if (!port_in_use(net, family, ip, p)) return p;
+  }
+}
+
+static void set_ip(char *dst, int family, const char *ip) {
+  if (!*ip) ip = family == SL_AF_INET6 ? "::" : "0.0.0.0";
+  snprintf(dst, SL_NET_IPLEN, "%s", ip);
+}
+
+int sl_net_bind(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
+  (void)rt;
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->bound || s->state != SL_NET_NEW) return -SL_IO_EINVAL;
+  if (!is_any(s->family, ip) && !is_loopback(s->family, ip)) return -SL_IO_EADDRNOTAVAIL;
+  if (port && port_in_use(net, s->family, ip, port)) return -SL_IO_EADDRINUSE;
+  set_ip(s->ip, s->family, ip);
+  s->port = port ? port : ephemeral_port(net, s->family, ip);
+  s->bound = true;
+  return 0;
+}
+
+int sl_net_listen(sl_net *net, sl_rt *rt, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->state == SL_NET_CONNECTED) return -SL_IO_EINVAL;
+  if (!s->bound) {
+    /* listen() on an unbound socket binds it to any address, port chosen */
+    int rc = sl_net_bind(net, rt, fd, "", 0);
+    if (rc) return rc;
+  }
+  s->state = SL_NET_LISTENING;
+  return 0;
+}
+
+/* The listening socket for (family, ip, port), or -1. */
+static int find_listener(const sl_net *net, int family, const char *ip, int port) {
+  for (size_t i = 0; i < net->cap; i++) {
+    const sl_net_sock *o = &net->socks[i];
+    if (o->used && o->state == SL_NET_LISTENING && o->family == family && o->port == port &&
+        (is_any(family, o->ip) || !strcmp(o->ip, ip)))
+      return (int)i;
+  }
+  return -1;
+}
+
+static int push_pending(sl_rt *rt, sl_net_sock *l, int fd) {
+  if (l->pend_len == l->pend_cap) {
+    size_t cap = l->pend_cap ? l->pend_cap * 2 : 8;
+    int *grown = sl_malloc(cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    for (size_t i = 0; i < l->pend_len; i++) grown[i] = l->pend[(l->pend_head + i) % l->pend_cap];
+    sl_free(l->pend);
+    l->pend = grown;
+    l->pend_cap = cap;
+    l->pend_head = 0;
+  }
+  l->pend[(l->pend_head + l->pend_len++) % l->pend_cap] = fd;
+  return 0;
+}
+
+int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->state == SL_NET_CONNECTED) return -SL_IO_EISCONN;
+  if (s->state == SL_NET_LISTENING) return -SL_IO_EINVAL;
+  if (!is_loopback(s->family, ip)) return -SL_IO_ENETUNREACH;
+  int lfd = find_listener(net, s->family, ip, port);
+  if (lfd < 0) return -SL_IO_ECONNREFUSED;
+  int sfd = alloc_fd(net, rt, s->family);
+  if (sfd < 0) return -1;
+  /* alloc_fd may have moved the table */
+  s = &net->socks[fd];
+  sl_net_sock *l = &net->socks[lfd], *srv = &net->socks[sfd];
+  if (push_pending(rt, l, sfd)) {
+    srv->used = false;
+    return -1;
+  }
+  if (!s->bound) {
+    set_ip(s->ip, s->family, ip);
+    s->port = ephemeral_port(net, s->family, ip);
+    s->bound = true;
+  }
+  set_ip(s->rip, s->family, ip);
+  s->rport = port;
+  s->state = SL_NET_CONNECTED;
+  s->peer = sfd;
+  srv->state = SL_NET_CONNECTED;
+  srv->bound = true;
+  set_ip(srv->ip, s->family, ip);
+  srv->port = port;
+  set_ip(srv->rip, s->family, s->ip);
+  srv->rport = s->port;
+  srv->peer = fd;
+  return 0;
+}
+
+int sl_net_accept(sl_net *net, sl_rt *rt, int fd) {
+  (void)rt;
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (s->state != SL_NET_LISTENING) return -SL_IO_EINVAL;
+  if (!s->pend_len) return -SL_IO_EAGAIN;
+  int c = s->pend[s->pend_head];
+  s->pend_head = (s->pend_head + 1) % s->pend_cap;
+  s->pend_len--;
+  return c;
+}
+
+int sl_net_name(sl_net *net, int fd, bool peer, const char **ip, int *port) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  if (peer) {
+    if (s->state != SL_NET_CONNECTED || !s->rport) return -SL_IO_ENOTCONN;
+    *ip = s->rip;
+    *port = s->rport;
+    return 0;
+  }
+  if (!s->bound) {
+    *ip = s->family == SL_AF_INET6 ? "::" : "0.0.0.0";
+    *port = 0;
+    return 0;
+  }
+  *ip = s->ip;
+  *port = s->port;
+  return 0;
 }

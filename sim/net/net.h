@@ -41,9 +41,25 @@ typedef struct sl_net_piece {
   unsigned char *data; /* owned */
 } sl_net_piece;
 
+#define SL_NET_IPLEN 48
+#define SL_NET_FIRST_PORT 32768 /* ephemeral ports: 32768, 32769, ... */
+
+typedef enum sl_net_state {
+  SL_NET_CONNECTED, /* a socketpair end or a connected stream */
+  SL_NET_NEW,       /* socket.socket(): neither connected nor listening */
+  SL_NET_LISTENING, /* listen(): pending connections in `pend` */
+} sl_net_state;
+
 typedef struct sl_net_sock {
   bool used;         /* the descriptor is open */
   int family;        /* SL_AF_* */
+  sl_net_state state;
+  bool bound;        /* has a local address (bind, or connect's ephemeral port) */
+  char ip[SL_NET_IPLEN], rip[SL_NET_IPLEN]; /* local and remote address */
+  int port, rport;
+  int *pend;         /* owned: listening: descriptors of connections not yet
+                        accepted (allocated when the connection arrives) */
+  size_t pend_head, pend_len, pend_cap;
   int peer;          /* descriptor of the other end, -1 once it closed */
   bool wr_shut;      /* shutdown(SHUT_WR) or close: no more sends */
   sl_net_piece *in;  /* owned queue of incoming pieces, in arrival order */
@@ -57,6 +73,7 @@ typedef struct sl_net {
   size_t cap;
   const double *now;  /* borrowed: the virtual clock */
   sl_decider decider; /* copied; NULL decide: defaults */
+  int next_port;      /* next ephemeral port to try */
 } sl_net;
 
 void sl_net_init(sl_net *net, const double *now, const sl_decider *decider);
@@ -70,6 +87,22 @@ long sl_net_readable(sl_net *net, int fd);
 int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd);
 int sl_net_close(sl_net *net, sl_rt *rt, int fd);
 int sl_net_family(sl_net *net, int fd);
+/* socket.socket(family, SOCK_STREAM): a new descriptor, or -1 (no memory). */
+int sl_net_socket(sl_net *net, sl_rt *rt, int family);
+/* bind((ip, port)): `ip` numeric ("" and "0.0.0.0"/"::" are any address);
+ * port 0 picks an ephemeral port. -EADDRNOTAVAIL for an address that is
+ * not this host's loopback, -EADDRINUSE, -EINVAL when already bound. */
+int sl_net_bind(sl_net *net, sl_rt *rt, int fd, const char *ip, int port);
+int sl_net_listen(sl_net *net, sl_rt *rt, int fd);
+/* connect((ip, port)): completes at once on the loopback (the server's end
+ * gets its descriptor now and waits in the listener's queue), or
+ * -ECONNREFUSED when nobody listens there, -ENETUNREACH off the host. */
+int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port);
+/* accept(): the next pending connection's descriptor, or -EAGAIN. */
+int sl_net_accept(sl_net *net, sl_rt *rt, int fd);
+/* getsockname() (peer false) / getpeername() (peer true): the address, or
+ * a negative errno (-ENOTCONN). *ip is borrowed from the net. */
+int sl_net_name(sl_net *net, int fd, bool peer, const char **ip, int *port);
 
 /* Events of `want` (SL_EVENT_*) that `fd` has now. */
 int sl_net_ready(sl_net *net, int fd, int want);

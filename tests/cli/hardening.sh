@@ -160,6 +160,12 @@ no_raw_esc out.txt
 expect_status 0 $SIMLOOP report esc.jsonl -o esc.html
 no_raw_esc esc.html
 expect_in esc.html 'bad \x1b[2J thing'
+# A file name with an escape sequence in an error message.
+expect_status 2 $SIMLOOP run "$(printf 'no\033[2Jfile.py')"
+no_raw_esc err.txt
+expect_in err.txt 'no\x1b[2Jfile.py: cannot read: No such file or directory'
+expect_status 2 $SIMLOOP gen --seed 1 -o "$(printf 'nodir/\033[2Jx')"
+no_raw_esc err.txt
 fi
 
 exit 0

@@ -193,6 +193,54 @@ static void test_deadlock_without_arrivals(void **state) {
   teardown(&f);
 }
 
+static void test_listen_connect_accept(void **state) {
+  (void)state;
+  fixture f;
+  setup_with(&f, NULL, 0);
+  sl_rt *rt = f.rt;
+  int l = sl_net_socket(&f.net, rt, SL_AF_INET);
+  assert_int_equal(sl_net_bind(&f.net, rt, l, "10.0.0.1", 0), -SL_IO_EADDRNOTAVAIL);
+  assert_int_equal(sl_net_bind(&f.net, rt, l, "127.0.0.1", 0), 0);
+  assert_int_equal(sl_net_bind(&f.net, rt, l, "127.0.0.1", 0), -SL_IO_EINVAL);
+  const char *ip;
+  int port;
+  assert_int_equal(sl_net_name(&f.net, l, false, &ip, &port), 0);
+  assert_string_equal(ip, "127.0.0.1");
+  assert_int_equal(port, SL_NET_FIRST_PORT);
+  int c = sl_net_socket(&f.net, rt, SL_AF_INET);
+  /* Bound but not listening: refused. */
+  assert_int_equal(sl_net_connect(&f.net, rt, c, "127.0.0.1", port), -SL_IO_ECONNREFUSED);
+  assert_int_equal(sl_net_listen(&f.net, rt, l), 0);
+  assert_int_equal(sl_net_accept(&f.net, rt, l), -SL_IO_EAGAIN);
+  assert_int_equal(sl_net_ready(&f.net, l, SL_EVENT_READ), 0);
+  assert_int_equal(sl_net_connect(&f.net, rt, c, "10.0.0.1", port), -SL_IO_ENETUNREACH);
+  assert_int_equal(sl_net_connect(&f.net, rt, c, "127.0.0.1", port + 1), -SL_IO_ECONNREFUSED);
+  assert_int_equal(sl_net_connect(&f.net, rt, c, "127.0.0.1", port), 0);
+  assert_int_equal(sl_net_connect(&f.net, rt, c, "127.0.0.1", port), -SL_IO_EISCONN);
+  assert_int_equal(sl_net_ready(&f.net, l, SL_EVENT_READ), SL_EVENT_READ);
+  int s = sl_net_accept(&f.net, rt, l);
+  assert_true(s > c);
+  assert_int_equal(sl_net_name(&f.net, s, true, &ip, &port), 0);
+  assert_int_equal(port, SL_NET_FIRST_PORT + 1); /* the client's ephemeral port */
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"hi", 2), 2);
+  char buf[8];
+  assert_int_equal(recv_str(&f, s, buf, 8), 2);
+  assert_string_equal(buf, "hi");
+  /* The port is taken while the listener is open. */
+  int other = sl_net_socket(&f.net, rt, SL_AF_INET);
+  assert_int_equal(sl_net_bind(&f.net, rt, other, "0.0.0.0", SL_NET_FIRST_PORT), -SL_IO_EADDRINUSE);
+  /* A connection nobody accepted is closed with its listener. */
+  int c2 = sl_net_socket(&f.net, rt, SL_AF_INET);
+  assert_int_equal(sl_net_connect(&f.net, rt, c2, "127.0.0.1", SL_NET_FIRST_PORT), 0);
+  assert_int_equal(sl_net_close(&f.net, rt, l), 0);
+  assert_int_equal(recv_str(&f, c2, buf, 8), 0);
+  /* The accepted connection still holds the port (no SO_REUSEADDR). */
+  assert_int_equal(sl_net_bind(&f.net, rt, other, "0.0.0.0", SL_NET_FIRST_PORT), -SL_IO_EADDRINUSE);
+  assert_int_equal(sl_net_close(&f.net, rt, s), 0);
+  assert_int_equal(sl_net_bind(&f.net, rt, other, "0.0.0.0", SL_NET_FIRST_PORT), 0);
+  teardown(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_default_is_idle_loopback),
@@ -200,6 +248,7 @@ int main(void) {
       cmocka_unit_test(test_flow_control),
       cmocka_unit_test(test_select_wakes_on_arrival),
       cmocka_unit_test(test_deadlock_without_arrivals),
+      cmocka_unit_test(test_listen_connect_accept),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
