@@ -239,11 +239,11 @@ int sl_unary_op(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
     *out = sl_float(op == SL_UNARY_USUB ? -a.u.f : a.u.f);
     return 0;
   }
+  if (sl_is_long(a)) return sl__long_unary(rt, op, a, out);
   if (sl__is_intlike(a)) {
     int64_t v = sl__intval(a), r = v;
     if (op == SL_UNARY_USUB) {
-      sl_num_status st = sl_int_neg(v, &r);
-      if (st) return sl__num_error(rt, st, SL_OP_SUB, false);
+      if (sl_int_neg(v, &r)) return sl__long_unary(rt, op, a, out); /* -(-2**63) */
     } else if (op == SL_UNARY_INVERT) {
       r = ~v;
     }
@@ -269,19 +269,8 @@ static bool cmp_result(sl_ast_cmpop op, int c) {
 }
 
 static int num_cmp(sl_value a, sl_value b) {
-  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
-    int64_t x = sl__intval(a), y = sl__intval(b);
-    return x < y ? -1 : x > y;
-  }
-  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
-    if (a.u.f != a.u.f || b.u.f != b.u.f) return 2;
-    return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
-  }
-  if (a.tag == SL_V_FLOAT) {
-    int c = sl_int_float_cmp(sl__intval(b), a.u.f);
-    return c == 2 ? 2 : -c;
-  }
-  return sl_int_float_cmp(sl__intval(a), b.u.f);
+  if (a.tag == SL_V_INT && b.tag == SL_V_INT) return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+  return sl_number_cmp(a, b);
 }
 
 static int bytes_cmp(const unsigned char *a, size_t na, const unsigned char *b, size_t nb) {
