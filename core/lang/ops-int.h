@@ -54,6 +54,11 @@ int sl__long_divmod(sl_rt *rt, sl_value a, sl_value b, sl_value *q, sl_value *m)
 /* pow(a, b, m) for ints of any size. */
 int sl__long_powmod(sl_rt *rt, sl_value a, sl_value b, sl_value m, sl_value *out);
 
+/* int(f) for a float of any size: OverflowError for inf, ValueError for nan. */
+int sl__float_to_int(sl_rt *rt, double f, sl_value *out);
+/* round(v, ndigits) for an int of any size and ndigits < 0 (half to even). */
+int sl__long_round(sl_rt *rt, sl_value v, int64_t ndigits, sl_value *out);
+
 /* Numeric binary operators (ops_num.c): 1 handled, 0 not numbers, -1 error. */
 int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out);
 

@@ -157,3 +157,53 @@ int sl__to_double(sl_rt *rt, sl_value v, double *out) {
   }
   return sl_long_to_double(rt, v, out);
 }
+
+int sl__float_to_int(sl_rt *rt, double f, sl_value *out) {
+  int64_t i;
+  sl_num_status st = sl_float_to_int(f, &i);
+  if (st == SL_NUM_OK) {
+    *out = sl_int(i);
+    return 0;
+  }
+  if (st != SL_NUM_INT_OVERFLOW) return sl__num_error(rt, st, SL_OP_TO_INT, true);
+  sl_bigint r;
+  sl_bigint_init(&r);
+  if (sl_bigint_from_double(&r, f)) return sl_nomem(rt);
+  return sl_long_from_bigint(rt, &r, out);
+}
+
+int sl__long_round(sl_rt *rt, sl_value v, int64_t ndigits, sl_value *out) {
+  /* long_round: q, r = divmod(v, 10**-ndigits); round r half to even. */
+  sl_bigint x, p, ten, q, r, twice, t;
+  sl_bigint *all[] = {&p, &q, &r, &twice, &t};
+  for (size_t i = 0; i < 5; i++) sl_bigint_init(all[i]);
+  sl_long_view(v, &x);
+  sl_bigint_set_i64(&ten, 10);
+  uint64_t k = ndigits == INT64_MIN ? (uint64_t)INT64_MAX : (uint64_t)-ndigits;
+  sl_num_status st = SL_NUM_OK;
+  if (k > sl_bigint_bit_length(&x)) {
+    /* 10**k > |x| * 2: the result is 0 (only a value with as many digits
+     * as 10**k could round up). */
+    *out = sl_int(0);
+    return 0;
+  }
+  if ((st = sl_bigint_pow(&p, &ten, k)) || (st = sl_bigint_divmod(&q, &r, &x, &p))) goto done;
+  /* r in [0, p): round up when 2r > p, or 2r == p and q is odd. */
+  if ((st = sl_bigint_add(&twice, &r, &r))) goto done;
+  int c = sl_bigint_cmp(&twice, &p);
+  bool q_odd = q.n && (q.d[0] & 1);
+  if (c > 0 || (c == 0 && q_odd)) {
+    sl_bigint one;
+    sl_bigint_set_i64(&one, 1);
+    if ((st = sl_bigint_add(&t, &q, &one))) goto done;
+    sl_bigint_move(&q, &t);
+  }
+  if ((st = sl_bigint_mul(&t, &q, &p))) goto done;
+done:
+  for (size_t i = 0; i < 4; i++) sl_bigint_free(all[i]);
+  if (st) {
+    sl_bigint_free(&t);
+    return sl_nomem(rt);
+  }
+  return sl_long_from_bigint(rt, &t, out);
+}
