@@ -320,6 +320,9 @@ CTOR(frozenset) { return make_set(rt, a, out, true); }
 
 static int int_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl_as_index(v, out)) return 0;
+  if (sl_is_long(v))
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
+                    "range() beyond 64-bit bounds is not supported by simloop");
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                   sl_type_name(v));
 }

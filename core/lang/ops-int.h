@@ -95,6 +95,10 @@ extern const sl_type sl__dict_values_type;
 extern const sl_type sl__dict_items_type;
 int sl__dict_view_new(sl_rt *rt, sl_obj *dict, const sl_type *type, sl_value *out);
 
+/* An int beyond int64 used as an index or a repeat count (IndexError or
+ * OverflowError, as PyNumber_AsSsize_t). */
+static const char sl__msg_index_size[] = "cannot fit 'int' into an index-sized integer";
+
 /* Index normalisation: Python's negative indexes; false when out of range. */
 static inline bool sl__norm_index(int64_t *i, int64_t len) {
   if (*i < 0) *i += len;

@@ -132,6 +132,7 @@ static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inpla
   if (op == SL_BIN_MULT && (seq_kind(a) || seq_kind(b))) {
     sl_value seq = seq_kind(a) ? a : b, n = seq_kind(a) ? b : a;
     if (sl__is_intlike(n)) return repeat(rt, seq, sl__intval(n), out);
+    if (sl_is_long(n)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl__msg_index_size);
     if (seq_kind(n) && !seq_kind(a)) return unsupported(rt, op, inplace, a, b);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "can't multiply sequence by non-int of type '%s'",
                     sl_type_name(n));
@@ -175,6 +176,8 @@ int sl_inplace_op(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *
       *out = sl_vincref(a);
       return 0;
     }
+    if (op == SL_BIN_MULT && sl_is_long(b))
+      return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl__msg_index_size);
     if (op == SL_BIN_MULT && sl__is_intlike(b)) {
       sl_value r;
       if (repeat(rt, a, sl__intval(b), &r)) return -1;

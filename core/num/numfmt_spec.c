@@ -566,7 +566,9 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
       return fail(err, SL_NUM_VALUE_ERROR,
                   "Alternate form (#) not allowed with integer format specifier 'c'");
     int64_t c;
-    if (!sl_bigint_to_i64(v, &c) || c < 0 || c > 0x10ffff)
+    if (!sl_bigint_to_i64(v, &c))
+      return fail(err, SL_NUM_OVERFLOW_ERROR, "Python int too large to convert to C long");
+    if (c < 0 || c > 0x10ffff)
       return fail(err, SL_NUM_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     sl_strbuf ch = SL_STRBUF_INIT;
     put_cp(&ch, (uint32_t)c);
