@@ -494,8 +494,11 @@ FN(hash) {
 FN(chr) {
   if (exactly(rt, a, "chr", 1)) return -1;
   int64_t cp;
-  if (sl_is_long(a->pos[0]))
+  if (sl_is_long(a->pos[0])) {
+    if (rt->profile->chr_big_value_error)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
     return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "Python int too large to convert to C int");
+  }
   if (!sl_as_index(a->pos[0], &cp))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(a->pos[0]));
