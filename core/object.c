@@ -204,6 +204,8 @@ int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
  * core/long.c. */
 static int num_cmp(sl_value a, sl_value b) {
   if (a.tag == SL_V_INT && b.tag == SL_V_INT) return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT)
+    return isnan(a.u.f) || isnan(b.u.f) ? 2 : a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
   return sl_number_cmp(a, b);
 }
 
@@ -239,7 +241,13 @@ int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
   case SL_V_NONE: *out = 0x5f3759df; return 0;
   case SL_V_BOOL: *out = v.u.b; return 0;
   case SL_V_INT:
-  case SL_V_FLOAT: *out = sl_number_hash(v); return 0;
+    /* Below the modulus 2**61 - 1 an int is its own hash. */
+    if (v.u.i > -(INT64_C(1) << 61) + 1 && v.u.i < (INT64_C(1) << 61) - 1)
+      *out = v.u.i == -1 ? -2 : v.u.i;
+    else
+      *out = sl_i64_hash(v.u.i);
+    return 0;
+  case SL_V_FLOAT: *out = sl_double_hash(v.u.f); return 0;
   case SL_V_OBJ:
     if (v.u.o->type->unhashable)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", v.u.o->type->name);

@@ -271,9 +271,23 @@ static bool cmp_result(sl_ast_cmpop op, int c) {
   }
 }
 
+/* Ints and floats without a long object compare here; the rest exactly
+ * in core/long.c. */
 static int num_cmp(sl_value a, sl_value b) {
-  if (a.tag == SL_V_INT && b.tag == SL_V_INT) return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
-  return sl_number_cmp(a, b);
+  if (a.tag == SL_V_OBJ || b.tag == SL_V_OBJ) return sl_number_cmp(a, b);
+  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
+    int64_t x = sl__intval(a), y = sl__intval(b);
+    return x < y ? -1 : x > y;
+  }
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    if (a.u.f != a.u.f || b.u.f != b.u.f) return 2;
+    return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
+  }
+  if (a.tag == SL_V_FLOAT) {
+    int c = sl_int_float_cmp(sl__intval(b), a.u.f);
+    return c == 2 ? 2 : -c;
+  }
+  return sl_int_float_cmp(sl__intval(a), b.u.f);
 }
 
 static int bytes_cmp(const unsigned char *a, size_t na, const unsigned char *b, size_t nb) {

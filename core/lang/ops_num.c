@@ -101,8 +101,10 @@ static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_v
   case SL_BIN_BITOR: r = a | b; break;
   case SL_BIN_BITXOR: r = a ^ b; break;
   }
-  if (st == SL_NUM_INT_OVERFLOW) return sl__long_binary(rt, op, va, vb, out) ? -1 : 1;
-  if (st) return sl__num_error(rt, st, nop, false);
+  if (st) {
+    if (st == SL_NUM_INT_OVERFLOW) return sl__long_binary(rt, op, va, vb, out) ? -1 : 1;
+    return sl__num_error(rt, st, nop, false);
+  }
   /* bool & | ^ bool stays a bool (bool_and, bool_or, bool_xor). */
   if (both_bool && (op == SL_BIN_BITAND || op == SL_BIN_BITOR || op == SL_BIN_BITXOR))
     *out = sl_bool(r != 0);
@@ -129,14 +131,24 @@ static int float_binary(sl_rt *rt, sl_ast_binop op, double a, double b, sl_value
   return 1;
 }
 
+/* bool or int64: tags SL_V_BOOL, SL_V_INT; plus float: SL_V_FLOAT. */
+static inline bool tag_intlike(sl_vtag t) { return (unsigned)t - SL_V_BOOL <= 1u; }
+static inline bool tag_plain_num(sl_vtag t) { return (unsigned)t - SL_V_BOOL <= 2u; }
+
 int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out) {
-  if (!sl__is_num(a) || !sl__is_num(b)) return 0;
-  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
-    if (a.tag == SL_V_OBJ || b.tag == SL_V_OBJ) return sl__long_binary(rt, op, a, b, out) ? -1 : 1;
-    return int_binary(rt, op, a, b, out);
-  }
-  if (op >= SL_BIN_LSHIFT) return 0; /* no shifts or bitwise operators on floats */
+  /* The common cases first, with two range checks on the tags. */
+  if (tag_intlike(a.tag) && tag_intlike(b.tag)) return int_binary(rt, op, a, b, out);
   double x, y;
-  if (sl__to_double(rt, a, &x) || sl__to_double(rt, b, &y)) return -1;
+  if (tag_plain_num(a.tag) && tag_plain_num(b.tag)) {
+    x = sl__floatval(a);
+    y = sl__floatval(b);
+  } else {
+    /* A long object is involved, or something that is not a number. */
+    if (!sl__is_num(a) || !sl__is_num(b)) return 0;
+    if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT)
+      return sl__long_binary(rt, op, a, b, out) ? -1 : 1;
+    if (op >= SL_BIN_LSHIFT) return 0; /* no shifts or bitwise operators on floats */
+    if (sl__to_double(rt, a, &x) || sl__to_double(rt, b, &y)) return -1;
+  }
   return float_binary(rt, op, x, y, out);
 }
