@@ -26,6 +26,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_class.c
   core/lang/vm_coro.c
   core/lang/vm_gen.c
+  core/lang/vm_agen.c
   core/lang/vm_exc.c
   core/lang/vm_star.c
   core/lang/vm_module.c
