@@ -117,6 +117,7 @@ typedef struct sl_ast_comprehension {
   sl_ast_expr *iter;
   sl_ast_expr **ifs;
   size_t n_ifs;
+  bool is_async; /* `async for` */
 } sl_ast_comprehension;
 
 /* A keyword argument of a call; name.data == NULL for `**mapping`. */

@@ -281,7 +281,7 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     sl__make_closure(c, cs, code, 0);
     sl__expr(c, e->u.comp.gens[0].iter);
     c->u->line = e->line;
-    sl__emit(c, SL_OP_GET_ITER, 0);
+    sl__emit(c, e->u.comp.gens[0].is_async ? SL_OP_GET_AITER : SL_OP_GET_ITER, 0);
     sl__emit(c, SL_OP_CALL, 1);
     if (cs->has_await && e->kind != SL_EXPR_GENEXP) sl__emit(c, SL_OP_AWAIT, 0);
     break;

@@ -50,9 +50,16 @@ static sl_ast_expr *parse_comprehension(sl_parser *p, sl_ast_expr_kind kind,
                                         sl_ast_expr *value) {
   sl_vec gens = {0};
   while (AT(SL_TOK_KW_FOR) || AT(SL_TOK_KW_ASYNC)) {
-    if (AT(SL_TOK_KW_ASYNC)) sl__parse_unsupported(p, CUR(p), "async comprehension");
-    NEXT();
     sl_ast_comprehension g = {0};
+    if (AT(SL_TOK_KW_ASYNC)) {
+      /* An async generator expression may appear anywhere; the other
+       * comprehensions run in the enclosing function and await there. */
+      if (kind != SL_EXPR_GENEXP && !p->in_async)
+        sl__parse_syntax(p, CUR(p), "asynchronous comprehension outside of an asynchronous function");
+      g.is_async = true;
+      NEXT();
+    }
+    NEXT();
     g.target = sl__parse_target_list(p);
     sl__parse_set_ctx(p, g.target, SL_CTX_STORE, "");
     EXPECT(SL_TOK_KW_IN);
