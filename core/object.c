@@ -1,5 +1,6 @@
 /* The heap of a run and Python's generic operations on values. */
 #include "core/object.h"
+#include "core/long.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -198,44 +199,18 @@ int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
   return sl_repr(rt, v, out);
 }
 
-static bool is_number(sl_value v) {
-  return v.tag == SL_V_INT || v.tag == SL_V_BOOL || v.tag == SL_V_FLOAT;
-}
-
-static int64_t as_int(sl_value v) { return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i; }
-
-/* Compares an int64 with a double exactly (no rounding of the int):
- * returns -1, 0, 1, or 2 when f is NaN. */
-static int cmp_int_float(int64_t i, double f) {
-  if (isnan(f)) return 2;
-  if (f >= 9223372036854775808.0) return -1;
-  if (f < -9223372036854775808.0) return 1;
-  double fl = floor(f);
-  int64_t fi = (int64_t)fl;
-  if (i < fi) return -1;
-  if (i > fi) return 1;
-  return f > fl ? -1 : 0;
-}
-
-/* Three-way numeric comparison; 2 means unordered (NaN). */
+/* Three-way numeric comparison; 2 means unordered (NaN). Two int64s are
+ * compared here; every other pair (floats, ints of any size) exactly by
+ * core/long.c. */
 static int num_cmp(sl_value a, sl_value b) {
-  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
-    int64_t x = as_int(a), y = as_int(b);
-    return x < y ? -1 : x > y;
-  }
-  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
-    if (isnan(a.u.f) || isnan(b.u.f)) return 2;
-    return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
-  }
-  if (a.tag == SL_V_FLOAT) {
-    int c = cmp_int_float(as_int(b), a.u.f);
-    return c == 2 ? 2 : -c;
-  }
-  return cmp_int_float(as_int(a), b.u.f);
+  if (a.tag == SL_V_INT && b.tag == SL_V_INT) return a.u.i < b.u.i ? -1 : a.u.i > b.u.i;
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT)
+    return isnan(a.u.f) || isnan(b.u.f) ? 2 : a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
+  return sl_number_cmp(a, b);
 }
 
 int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
-  if (is_number(a) && is_number(b)) {
+  if (sl_is_number(a) && sl_is_number(b)) {
     *res = num_cmp(a, b) == 0;
     return 0;
   }
@@ -250,7 +225,7 @@ int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
 }
 
 int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
-  if (is_number(a) && is_number(b)) {
+  if (sl_is_number(a) && sl_is_number(b)) {
     *res = num_cmp(a, b) == -1;
     return 0;
   }
@@ -265,19 +240,14 @@ int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
   switch (v.tag) {
   case SL_V_NONE: *out = 0x5f3759df; return 0;
   case SL_V_BOOL: *out = v.u.b; return 0;
-  case SL_V_INT: *out = v.u.i == -1 ? -2 : v.u.i; return 0;
-  case SL_V_FLOAT: {
-    double f = v.u.f;
-    if (f == floor(f) && fabs(f) < 9.2e18) {
-      int64_t i = (int64_t)f;
-      *out = i == -1 ? -2 : i;
-    } else {
-      int64_t bits;
-      memcpy(&bits, &f, sizeof bits);
-      *out = bits ^ (bits >> 29);
-    }
+  case SL_V_INT:
+    /* Below the modulus 2**61 - 1 an int is its own hash. */
+    if (v.u.i > -(INT64_C(1) << 61) + 1 && v.u.i < (INT64_C(1) << 61) - 1)
+      *out = v.u.i == -1 ? -2 : v.u.i;
+    else
+      *out = sl_i64_hash(v.u.i);
     return 0;
-  }
+  case SL_V_FLOAT: *out = sl_double_hash(v.u.f); return 0;
   case SL_V_OBJ:
     if (v.u.o->type->unhashable)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", v.u.o->type->name);

@@ -7,7 +7,8 @@
 
 /* The language-level switches, cumulative by minor version. */
 #define SL_LANG_312 .sum_float_compensated = true, .minmax_empty_iterable_message = true
-#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true, .gen_close_returns_value = true
+#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true, .gen_close_returns_value = true, \
+                    .chr_big_value_error = true
 #define SL_LANG_314                                                            \
   SL_LANG_313, .not_container_message = true, .unhashable_key_message = true,  \
       .list_index_generic_message = true, .dict_update_not_iterable_message = true, \

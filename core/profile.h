@@ -65,6 +65,9 @@ typedef struct sl_profile {
   bool minmax_empty_iterable_message;
   /* 3.13: str.replace takes `count` by keyword (Argument Clinic message). */
   bool str_replace_clinic_message;
+  /* 3.13: chr() of an int beyond C int is the ValueError
+   * "chr() arg not in range(0x110000)", no longer an OverflowError. */
+  bool chr_big_value_error;
   /* 3.14: "argument of type 'int' is not a container or iterable". */
   bool not_container_message;
   /* 3.14: "cannot use 'list' as a dict key (unhashable type: 'list')". */

@@ -47,6 +47,11 @@ struct sl_rt {
    * (format_helpers._get_function_source). false for anything else, or
    * NULL: no callable has a source. *file stays owned by the function. */
   bool (*lang_func_source)(sl_value fn, const char **file, int *line);
+  /* loop.shutdown_asyncgens(): a new list of the aclose() awaitables of
+   * the language's unfinished async generators that the loop's firstiter
+   * hook registered (forgetting them), or NULL when out of memory. NULL
+   * hook: there are none. */
+  sl_obj *(*lang_asyncgen_closers)(sl_rt *rt);
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns

@@ -13,15 +13,41 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
-/* A coroutine that returns None at once (there are no async generators and
- * no default executor in a scenario). */
+/* A coroutine that returns None at once (there is no default executor in
+ * a scenario). */
 static sl_coro_status return_none(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   *out = sl_none();
   return SL_CORO_RETURN;
 }
 
+/* BaseEventLoop.shutdown_asyncgens: gathers the aclose() of every async
+ * generator the loop's firstiter hook registered that has not finished
+ * (return_exceptions=True; each becomes a Task, as ensure_future makes
+ * one of an aclose() awaitable, which asyncio sees as a coroutine). */
+static sl_coro_status shutdown_asyncgens(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  *out = sl_none();
+  if (co->pc == 1) {
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    return co->failed ? SL_CORO_ERROR : SL_CORO_RETURN;
+  }
+  if (!rt->lang_asyncgen_closers) return SL_CORO_RETURN;
+  sl_obj *closers = rt->lang_asyncgen_closers(rt);
+  if (!closers) return SL_CORO_ERROR;
+  sl_list *l = sl_as_list(closers);
+  if (l->len == 0) {
+    sl_decref(rt, closers);
+    return SL_CORO_RETURN;
+  }
+  sl_obj *gathered = sl_gather(rt, l->items, l->len, true);
+  sl_decref(rt, closers);
+  if (!gathered) return SL_CORO_ERROR;
+  sl_coro_status st = sl_ccoro_await(rt, co, sl_obj_val(gathered), 1, out);
+  sl_decref(rt, gathered);
+  return st;
+}
+
 static const sl_ccoro_def shutdown_asyncgens_def = {"BaseEventLoop.shutdown_asyncgens",
-                                                    return_none};
+                                                    shutdown_asyncgens};
 static const sl_ccoro_def shutdown_executor_def = {"BaseEventLoop.shutdown_default_executor",
                                                    return_none};
 

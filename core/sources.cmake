@@ -14,6 +14,7 @@ list(APPEND SL_CORE_SOURCES
   core/loop.c
   core/io/iomap.c
   core/object.c
+  core/long.c
   core/profile.c
   core/rt.c
   core/runner.c

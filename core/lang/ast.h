@@ -89,6 +89,7 @@ typedef enum sl_ast_const_kind {
   SL_CONST_FALSE,
   SL_CONST_ELLIPSIS,
   SL_CONST_INT,   /* u.i */
+  SL_CONST_BIGINT, /* u.s: the literal's text (an int beyond int64) */
   SL_CONST_FLOAT, /* u.f */
   SL_CONST_STR,   /* u.s: UTF-8 text, escapes decoded */
   SL_CONST_BYTES, /* u.s: raw bytes */
@@ -116,6 +117,7 @@ typedef struct sl_ast_comprehension {
   sl_ast_expr *iter;
   sl_ast_expr **ifs;
   size_t n_ifs;
+  bool is_async; /* `async for` */
 } sl_ast_comprehension;
 
 /* A keyword argument of a call; name.data == NULL for `**mapping`. */

@@ -96,9 +96,11 @@ FN(abs) {
   if (exactly(rt, a, "abs", 1)) return -1;
   sl_value v = a->pos[0];
   if (v.tag == SL_V_FLOAT) *out = sl_float(fabs(v.u.f));
-  else if (sl__is_intlike(v)) {
+  else if (sl_is_long(v) || (v.tag == SL_V_INT && v.u.i == INT64_MIN)) {
+    bool neg = sl_is_long(v) ? ((sl_longobj *)v.u.o)->sign < 0 : true;
+    return sl__long_unary(rt, neg ? SL_UNARY_USUB : SL_UNARY_UADD, v, out);
+  } else if (sl__is_intlike(v)) {
     int64_t i = sl__intval(v);
-    if (i == INT64_MIN) return sl_raise_int_overflow(rt);
     *out = sl_int(i < 0 ? -i : i);
   } else
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "bad operand type for abs(): '%s'", sl_type_name(v));
@@ -369,6 +371,8 @@ FN(round) {
     if (!has_nd) {
       int64_t r;
       st = sl_float_round_int(x.u.f, &r);
+      /* Beyond int64 a float is integral: round(x) is int(x). */
+      if (st == SL_NUM_INT_OVERFLOW) return sl__float_to_int(rt, x.u.f, out);
       if (st) return sl__num_error(rt, st, SL_OP_TO_INT, true);
       *out = sl_int(r);
     } else {
@@ -379,10 +383,15 @@ FN(round) {
     }
     return 0;
   }
+  if (sl_is_long(x) || (sl__is_intlike(x) && has_nd && nd < 0)) {
+    if (!has_nd || nd >= 0) {
+      *out = sl_vincref(x);
+      return 0;
+    }
+    return sl__long_round(rt, x, nd, out);
+  }
   if (sl__is_intlike(x)) {
-    int64_t r = sl__intval(x);
-    if (has_nd && (st = sl_int_round(r, nd, &r))) return sl__num_error(rt, st, SL_OP_ROUND, false);
-    *out = sl_int(r);
+    *out = sl_int(sl__intval(x));
     return 0;
   }
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "type %s doesn't define __round__ method",
@@ -397,16 +406,26 @@ FN(divmod) {
                     sl_type_name(x), sl_type_name(y));
   if (x.tag != SL_V_FLOAT && y.tag != SL_V_FLOAT) {
     int64_t q, m;
-    sl_num_status st = sl_int_divmod(sl__intval(x), sl__intval(y), &q, &m);
-    if (st) return sl__num_error(rt, st, SL_OP_DIVMOD, false);
-    r[0] = sl_int(q), r[1] = sl_int(m);
+    sl_num_status st = SL_NUM_INT_OVERFLOW;
+    if (x.tag != SL_V_OBJ && y.tag != SL_V_OBJ)
+      st = sl_int_divmod(sl__intval(x), sl__intval(y), &q, &m);
+    if (st == SL_NUM_INT_OVERFLOW) {
+      if (sl__long_divmod(rt, x, y, &r[0], &r[1])) return -1;
+    } else if (st) {
+      return sl__num_error(rt, st, SL_OP_DIVMOD, false);
+    } else {
+      r[0] = sl_int(q), r[1] = sl_int(m);
+    }
   } else {
-    double q, m;
-    sl_num_status st = sl_float_divmod(sl__floatval(x), sl__floatval(y), &q, &m);
+    double q, m, fx, fy;
+    if (sl__to_double(rt, x, &fx) || sl__to_double(rt, y, &fy)) return -1;
+    sl_num_status st = sl_float_divmod(fx, fy, &q, &m);
     if (st) return sl__num_error(rt, st, SL_OP_DIVMOD, true);
     r[0] = sl_float(q), r[1] = sl_float(m);
   }
   sl_obj *t = sl_tuple_new(rt, r, 2);
+  sl_vdecref(rt, r[0]);
+  sl_vdecref(rt, r[1]);
   if (!t) return -1;
   *out = sl_obj_val(t);
   return 0;
@@ -429,9 +448,11 @@ FN(pow) {
   sl_value v[3];
   if (bind(rt, a, "pow", names, 3, 2, 3, v)) return -1;
   if (sl_is_undef(v[2]) || sl_is_none(v[2])) return sl_binary_op(rt, SL_BIN_POW, v[0], v[1], out);
-  if (!sl__is_intlike(v[0]) || !sl__is_intlike(v[1]) || !sl__is_intlike(v[2]))
+  if (!sl_is_intish(v[0]) || !sl_is_intish(v[1]) || !sl_is_intish(v[2]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "pow() 3rd argument not allowed unless all arguments are integers");
+  if (sl_is_long(v[0]) || sl_is_long(v[1]) || sl_is_long(v[2]))
+    return sl__long_powmod(rt, v[0], v[1], v[2], out);
   int64_t b = sl__intval(v[0]), e = sl__intval(v[1]), m = sl__intval(v[2]);
   if (m == 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "pow() 3rd argument cannot be 0");
   uint64_t um = m < 0 ? 0 - (uint64_t)m : (uint64_t)m;
@@ -473,6 +494,11 @@ FN(hash) {
 FN(chr) {
   if (exactly(rt, a, "chr", 1)) return -1;
   int64_t cp;
+  if (sl_is_long(a->pos[0])) {
+    if (rt->profile->chr_big_value_error)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "Python int too large to convert to C int");
+  }
   if (!sl_as_index(a->pos[0], &cp))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(a->pos[0]));
@@ -520,6 +546,14 @@ FN(ord) {
 static int radix(sl_rt *rt, const sl_args *a, sl_value *out, const char *name, const char *spec) {
   if (exactly(rt, a, name, 1)) return -1;
   int64_t v;
+  if (sl_is_long(a->pos[0])) {
+    sl_strbuf b = SL_STRBUF_INIT;
+    if (sl_format(rt, a->pos[0], spec, strlen(spec), &b)) {
+      sl_strbuf_free(&b);
+      return -1;
+    }
+    return sl__str_result(rt, &b, out);
+  }
   if (!sl_as_index(a->pos[0], &v))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(a->pos[0]));

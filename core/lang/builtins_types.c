@@ -72,11 +72,14 @@ CTOR(type) {
 static int parse_int_text(sl_rt *rt, const char *s, size_t len, int64_t base, sl_value *out) {
   sl_strbuf err = SL_STRBUF_INIT;
   int64_t v;
-  sl_num_status st = sl_parse_int(s, len, (int)(base < -1 || base > 99 ? -1 : base), &v, &err);
+  sl_bigint big;
+  sl_bigint_init(&big);
+  sl_num_status st =
+      sl_parse_bigint(s, len, (int)(base < -1 || base > 99 ? -1 : base), &v, &big, &err);
   int rc = 0;
   if (st == SL_NUM_OK) *out = sl_int(v);
   else if (st == SL_NUM_VALUE_ERROR) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(&err));
-  else if (st == SL_NUM_INT_OVERFLOW) rc = sl_raise_int_overflow(rt);
+  else if (st == SL_NUM_INT_OVERFLOW) rc = sl_long_from_bigint(rt, &big, out);
   else rc = sl_nomem(rt);
   sl_strbuf_free(&err);
   return rc;
@@ -110,17 +113,15 @@ CTOR(int) {
                             out);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "int() can't convert non-string with explicit base");
   }
+  if (sl_is_long(x)) {
+    *out = sl_vincref(x);
+    return 0;
+  }
   if (sl__is_intlike(x)) {
     *out = sl_int(sl__intval(x));
     return 0;
   }
-  if (x.tag == SL_V_FLOAT) {
-    int64_t v;
-    sl_num_status st = sl_float_to_int(x.u.f, &v);
-    if (st) return sl__num_error(rt, st, SL_OP_TO_INT, true);
-    *out = sl_int(v);
-    return 0;
-  }
+  if (x.tag == SL_V_FLOAT) return sl__float_to_int(rt, x.u.f, out);
   if (sl_is_str(x)) return parse_int_text(rt, sl_str_cstr(x.u.o), sl_as_str(x.u.o)->len, 10, out);
   if (sl_is_type(x, &sl_bytes_type))
     return parse_int_text(rt, (const char *)sl_as_bytes(x.u.o)->data, sl_as_bytes(x.u.o)->len, 10,
@@ -138,7 +139,9 @@ CTOR(float) {
   }
   sl_value x = a->pos[0];
   if (sl__is_num(x)) {
-    *out = sl_float(sl__floatval(x));
+    double f;
+    if (sl__to_double(rt, x, &f)) return -1;
+    *out = sl_float(f);
     return 0;
   }
   if (sl_is_str(x)) {
@@ -317,6 +320,9 @@ CTOR(frozenset) { return make_set(rt, a, out, true); }
 
 static int int_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl_as_index(v, out)) return 0;
+  if (sl_is_long(v))
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
+                    "range() beyond 64-bit bounds is not supported by simloop");
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                   sl_type_name(v));
 }

@@ -267,6 +267,9 @@ sl_obj *sl_vmgen_new(sl_rt *rt, sl_frame *f);
 /* next(gen): 1 with *out, or -1 with StopIteration(return value) or the
  * generator's exception pending. */
 int sl_vmgen_next(sl_rt *rt, sl_obj *gen, sl_value *out);
+/* Async generators (vm_agen.c): a new, unstarted one owning `f`. */
+extern const sl_type sl_vmagen_type;
+sl_obj *sl_vmagen_new(sl_rt *rt, sl_frame *f);
 
 /* rt->lang_func_source: a function's file and first line (borrowed from
  * its code object); false for any other callable, bound methods included,

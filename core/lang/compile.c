@@ -527,10 +527,18 @@ static void comp_gen(compiler *c, const sl_ast_expr *e, size_t g) {
     sl__emit(c, SL_OP_LOAD_FAST, 0);
   } else {
     sl__expr(c, gen->iter);
-    sl__emit(c, SL_OP_GET_ITER, 0);
+    sl__emit(c, gen->is_async ? SL_OP_GET_AITER : SL_OP_GET_ITER, 0);
   }
   sl__bind_label(c, start);
-  sl__emit(c, SL_OP_FOR_ITER, end);
+  if (gen->is_async) {
+    /* As `async for`: await __anext__() until StopAsyncIteration. */
+    sl__emit(c, SL_OP_SETUP_FINALLY, end);
+    sl__emit(c, SL_OP_GET_ANEXT, 0);
+    sl__emit(c, SL_OP_AWAIT, 0);
+    sl__emit(c, SL_OP_POP_BLOCK, 0);
+  } else {
+    sl__emit(c, SL_OP_FOR_ITER, end);
+  }
   sl__store_target(c, gen->target);
   for (size_t i = 0; i < gen->n_ifs; i++) sl__jump_if(c, gen->ifs[i], false, start);
   if (g + 1 < e->u.comp.n_gens) {
@@ -552,6 +560,7 @@ static void comp_gen(compiler *c, const sl_ast_expr *e, size_t g) {
   }
   sl__emit(c, SL_OP_JUMP, start);
   sl__bind_label(c, end);
+  if (gen->is_async) sl__emit(c, SL_OP_END_ASYNC_FOR, 0);
 }
 
 sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) {

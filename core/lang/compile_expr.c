@@ -1,11 +1,42 @@
 /* Code generation for expressions and assignment targets. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/lang/compile-int.h"
+#include "core/num/numfmt.h"
 #include "core/lang/value.h"
+#include "core/long.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
+
+/* The value of an int literal beyond int64 (its text: digits, underscores,
+ * a 0x/0o/0b prefix). A decimal literal past 4300 digits is CPython's
+ * SyntaxError. */
+static sl_value big_literal(compiler *c, const sl_ast_expr *e) {
+  sl_bigint big;
+  sl_bigint_init(&big);
+  int64_t small;
+  sl_strbuf err = SL_STRBUF_INIT;
+  const sl_ast_str *s = &e->u.constant.u.s;
+  sl_num_status st = sl_parse_bigint(s->data, s->len, 0, &small, &big, &err);
+  if (st == SL_NUM_VALUE_ERROR) {
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s", err.failed ? "" : sl_strbuf_cstr(&err));
+    sl_strbuf_free(&err);
+    sl__cerr(c, e->line, e->col, SL_DIAG_SYNTAX, "int literal",
+             "%s - Consider hexadecimal for huge integer literals to avoid decimal conversion "
+             "limits.",
+             msg);
+  }
+  sl_strbuf_free(&err);
+  sl_value v;
+  if (st != SL_NUM_INT_OVERFLOW || sl_long_from_bigint(c->rt, &big, &v)) {
+    sl_bigint_free(&big);
+    sl__cnomem(c);
+  }
+  return v;
+}
 
 static void constant(compiler *c, const sl_ast_expr *e) {
   sl_value v;
@@ -15,6 +46,7 @@ static void constant(compiler *c, const sl_ast_expr *e) {
   case SL_CONST_FALSE: v = sl_bool(false); break;
   case SL_CONST_INT: v = sl_int(e->u.constant.u.i); break;
   case SL_CONST_FLOAT: v = sl_float(e->u.constant.u.f); break;
+  case SL_CONST_BIGINT: v = big_literal(c, e); break;
   case SL_CONST_STR:
     sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, e->u.constant.u.s.data, e->u.constant.u.s.len));
     return;
@@ -249,7 +281,7 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     sl__make_closure(c, cs, code, 0);
     sl__expr(c, e->u.comp.gens[0].iter);
     c->u->line = e->line;
-    sl__emit(c, SL_OP_GET_ITER, 0);
+    sl__emit(c, e->u.comp.gens[0].is_async ? SL_OP_GET_AITER : SL_OP_GET_ITER, 0);
     sl__emit(c, SL_OP_CALL, 1);
     if (cs->has_await && e->kind != SL_EXPR_GENEXP) sl__emit(c, SL_OP_AWAIT, 0);
     break;

@@ -113,6 +113,7 @@ static void visit_comp(compiler *c, scope *s, const sl_ast_expr *e) {
   for (size_t g = 0; g < e->u.comp.n_gens; g++) {
     const sl_ast_comprehension *gen = &e->u.comp.gens[g];
     if (g > 0) visit_expr(c, cs, gen->iter);
+    if (gen->is_async) cs->has_await = true;
     visit_expr(c, cs, gen->target);
     for (size_t i = 0; i < gen->n_ifs; i++) visit_expr(c, cs, gen->ifs[i]);
   }

@@ -19,7 +19,7 @@ typedef enum sl_diag_kind {
   SL_DIAG_NONE = 0,
   SL_DIAG_SYNTAX,      /* CPython would raise SyntaxError / IndentationError */
   SL_DIAG_UNSUPPORTED, /* valid Python outside simloop's subset */
-  SL_DIAG_LIMIT,       /* a simloop limit: nesting depth, 64-bit integers */
+  SL_DIAG_LIMIT,       /* a simloop limit: nesting depth */
   SL_DIAG_NOMEM,       /* an allocation failed: message is "out of memory" */
 } sl_diag_kind;
 

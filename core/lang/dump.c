@@ -107,6 +107,9 @@ static void expr(const sl_ast_expr *e, sl_strbuf *o) {
     case SL_CONST_FALSE: sl_strbuf_puts(o, "False"); break;
     case SL_CONST_ELLIPSIS: sl_strbuf_puts(o, "..."); break;
     case SL_CONST_INT: sl_strbuf_printf(o, "%lld", (long long)e->u.constant.u.i); break;
+    case SL_CONST_BIGINT:
+      sl_strbuf_append(o, e->u.constant.u.s.data, e->u.constant.u.s.len);
+      break;
     case SL_CONST_FLOAT: {
       char buf[64];
       snprintf(buf, sizeof buf, "%.17g", e->u.constant.u.f);

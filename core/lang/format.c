@@ -27,6 +27,10 @@ int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbu
   int minor = sl__py_minor(rt);
   if (v.tag == SL_V_INT || (v.tag == SL_V_BOOL && spec_len)) {
     st = sl_format_int(out, sl__intval(v), spec, spec_len, minor, &err);
+  } else if (sl_is_long(v)) {
+    sl_bigint x;
+    sl_long_view(v, &x);
+    st = sl_format_bigint(out, &x, spec, spec_len, minor, &err);
   } else if (v.tag == SL_V_FLOAT) {
     st = sl_format_float(out, v.u.f, spec, spec_len, minor, &err);
   } else if (sl_is_str(v)) {
@@ -310,27 +314,39 @@ int sl_str_format(sl_rt *rt, const char *fmt, size_t len, const sl_args *args, s
 
 /* ---- printf-style % ---------------------------------------------------------------- */
 
-static int pct_int(sl_rt *rt, sl_strbuf *out, int64_t v, char type, const char *flags,
+/* %d, %x, %X, %o of an int of any size (v is an int, bool or long). */
+static int pct_int(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char *flags,
                    int64_t width, int64_t prec) {
   bool left = strchr(flags, '-'), zero = strchr(flags, '0') && !left, alt = strchr(flags, '#');
-  char sign = v < 0 ? '-' : strchr(flags, '+') ? '+' : strchr(flags, ' ') ? ' ' : 0;
-  uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-  char digits[72];
-  const char *fmtc = type == 'x' ? "%llx" : type == 'X' ? "%llX" : type == 'o' ? "%llo" : "%llu";
-  snprintf(digits, sizeof digits, fmtc, (unsigned long long)u);
+  sl_bigint x;
+  sl_long_view(v, &x);
+  bool neg = x.sign < 0;
+  if (neg) x.sign = 1;
+  char sign = neg ? '-' : strchr(flags, '+') ? '+' : strchr(flags, ' ') ? ' ' : 0;
+  sl_strbuf digits = SL_STRBUF_INIT, err = SL_STRBUF_INIT;
+  char spec[2] = {type, 0};
+  sl_num_status st = sl_format_bigint(&digits, &x, spec, 1, sl__py_minor(rt), &err);
+  if (st) {
+    sl_strbuf_free(&digits);
+    return num_status(rt, st, &err);
+  }
+  sl_strbuf_free(&err);
   const char *prefix = !alt ? "" : type == 'x' ? "0x" : type == 'X' ? "0X" : type == 'o' ? "0o" : "";
-  int64_t nd = (int64_t)strlen(digits);
+  int64_t nd = (int64_t)digits.len;
   int64_t zeros = prec > nd ? prec - nd : 0;
   int64_t body = (sign ? 1 : 0) + (int64_t)strlen(prefix) + zeros + nd;
   if (zero && width > body) zeros += width - body, body = width;
-  if (width > SL_NUMFMT_MAX_WIDTH || zeros > SL_NUMFMT_MAX_WIDTH)
+  if (width > SL_NUMFMT_MAX_WIDTH || zeros > SL_NUMFMT_MAX_WIDTH) {
+    sl_strbuf_free(&digits);
     return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+  }
   if (!left)
     for (int64_t i = body; i < width; i++) sl_strbuf_putc(out, ' ');
   if (sign) sl_strbuf_putc(out, sign);
   sl_strbuf_puts(out, prefix);
   for (int64_t i = 0; i < zeros; i++) sl_strbuf_putc(out, '0');
-  sl_strbuf_puts(out, digits);
+  sl_strbuf_append(out, digits.data ? digits.data : "", digits.len);
+  sl_strbuf_free(&digits);
   if (left)
     for (int64_t i = body; i < width; i++) sl_strbuf_putc(out, ' ');
   return 0;
@@ -385,18 +401,19 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'x':
   case 'X':
   case 'o': {
-    int64_t iv;
-    if (sl__is_intlike(v)) iv = sl__intval(v);
+    sl_value iv = sl_undef();
+    if (sl_is_intish(v)) iv = sl_vincref(v);
     else if (v.tag == SL_V_FLOAT && (type == 'd' || type == 'i' || type == 'u')) {
-      sl_num_status st = sl_float_to_int(v.u.f, &iv);
-      if (st) return sl__num_error(rt, st, SL_OP_TO_INT, true);
+      if (sl__float_to_int(rt, v.u.f, &iv)) return -1;
     } else if (type == 'd' || type == 'i' || type == 'u')
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: a real number is required, not %s",
                       type, sl_type_name(v));
     else
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: an integer is required, not %s",
                       type, sl_type_name(v));
-    return pct_int(rt, out, iv, type == 'i' || type == 'u' ? 'd' : type, flags, width, prec);
+    int rc = pct_int(rt, out, iv, type == 'i' || type == 'u' ? 'd' : type, flags, width, prec);
+    sl_vdecref(rt, iv);
+    return rc;
   }
   case 'e':
   case 'E':
@@ -413,7 +430,9 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
     if (width >= 0) n += snprintf(spec + n, sizeof spec - (size_t)n, "%lld", (long long)width);
     n += snprintf(spec + n, sizeof spec - (size_t)n, ".%lld%c", (long long)(prec < 0 ? 6 : prec),
                   type);
-    return sl_format(rt, sl_float(sl__floatval(v)), spec, (size_t)n, out);
+    double fv;
+    if (sl__to_double(rt, v, &fv)) return -1;
+    return sl_format(rt, sl_float(fv), spec, (size_t)n, out);
   }
   case 'c': {
     if (sl_is_str(v)) {
@@ -423,9 +442,10 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
       pad_text(out, sl_as_str(v.u.o)->data, sl_as_str(v.u.o)->len, 1, left, width);
       return 0;
     }
-    if (!sl__is_intlike(v))
+    if (!sl_is_intish(v))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%c requires an int or a unicode character, not %s",
                       sl_type_name(v));
+    if (sl_is_long(v)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     int64_t cp = sl__intval(v);
     if (cp < 0 || cp > 0x10FFFF)
       return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");

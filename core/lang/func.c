@@ -251,7 +251,7 @@ int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *arg
     return -1;
   }
   if (sl_as_code(fn->code)->flags & SL_CO_GENERATOR) {
-    sl_obj *g = sl_vmgen_new(rt, f);
+    sl_obj *g = (sl_as_code(fn->code)->flags & SL_CO_ASYNC) ? sl_vmagen_new(rt, f) : sl_vmgen_new(rt, f);
     if (!g) return -1;
     *out = sl_obj_val(g);
     return 0;

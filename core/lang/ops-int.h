@@ -6,6 +6,7 @@
 #include "core/cfunc.h"
 #include "core/dict-int.h"
 #include "core/exc.h"
+#include "core/long.h"
 #include "core/num/numfmt.h"
 #include "core/lang/value.h"
 #include "core/rt.h"
@@ -25,13 +26,13 @@ static inline const char *sl__msg_minmax_empty(sl_rt *rt) {
                                                     : "%s() arg is an empty sequence";
 }
 
-static inline bool sl__is_num(sl_value v) {
-  return v.tag == SL_V_INT || v.tag == SL_V_BOOL || v.tag == SL_V_FLOAT;
-}
+/* A number of any kind: bool, int (either representation), float. */
+static inline bool sl__is_num(sl_value v) { return sl_is_number(v); }
 static inline bool sl__is_intlike(sl_value v) { return v.tag == SL_V_INT || v.tag == SL_V_BOOL; }
 static inline int64_t sl__intval(sl_value v) {
   return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i;
 }
+/* float(v) for a bool, int64 or float (not a long object: sl__to_double). */
 static inline double sl__floatval(sl_value v) {
   return v.tag == SL_V_FLOAT ? v.u.f : sl_int_to_float(sl__intval(v));
 }
@@ -42,6 +43,21 @@ static inline bool sl__is_bytes(sl_value v) { return sl_is_type(v, &sl_bytes_typ
 
 /* Raises the exception an arithmetic status stands for. */
 int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands);
+
+/* float(v) for any number; OverflowError for an int beyond the float range. */
+int sl__to_double(sl_rt *rt, sl_value v, double *out);
+/* Int operators past int64 (ops_long.c): operands are int, bool or long.
+ * 0 or -1 (error). */
+int sl__long_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out);
+int sl__long_unary(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out);
+int sl__long_divmod(sl_rt *rt, sl_value a, sl_value b, sl_value *q, sl_value *m);
+/* pow(a, b, m) for ints of any size. */
+int sl__long_powmod(sl_rt *rt, sl_value a, sl_value b, sl_value m, sl_value *out);
+
+/* int(f) for a float of any size: OverflowError for inf, ValueError for nan. */
+int sl__float_to_int(sl_rt *rt, double f, sl_value *out);
+/* round(v, ndigits) for an int of any size and ndigits < 0 (half to even). */
+int sl__long_round(sl_rt *rt, sl_value v, int64_t ndigits, sl_value *out);
 
 /* Numeric binary operators (ops_num.c): 1 handled, 0 not numbers, -1 error. */
 int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out);
@@ -78,6 +94,10 @@ extern const sl_type sl__dict_keys_type;
 extern const sl_type sl__dict_values_type;
 extern const sl_type sl__dict_items_type;
 int sl__dict_view_new(sl_rt *rt, sl_obj *dict, const sl_type *type, sl_value *out);
+
+/* An int beyond int64 used as an index or a repeat count (IndexError or
+ * OverflowError, as PyNumber_AsSsize_t). */
+static const char sl__msg_index_size[] = "cannot fit 'int' into an index-sized integer";
 
 /* Index normalisation: Python's negative indexes; false when out of range. */
 static inline bool sl__norm_index(int64_t *i, int64_t len) {

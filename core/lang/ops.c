@@ -132,6 +132,7 @@ static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inpla
   if (op == SL_BIN_MULT && (seq_kind(a) || seq_kind(b))) {
     sl_value seq = seq_kind(a) ? a : b, n = seq_kind(a) ? b : a;
     if (sl__is_intlike(n)) return repeat(rt, seq, sl__intval(n), out);
+    if (sl_is_long(n)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl__msg_index_size);
     if (seq_kind(n) && !seq_kind(a)) return unsupported(rt, op, inplace, a, b);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "can't multiply sequence by non-int of type '%s'",
                     sl_type_name(n));
@@ -175,6 +176,8 @@ int sl_inplace_op(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *
       *out = sl_vincref(a);
       return 0;
     }
+    if (op == SL_BIN_MULT && sl_is_long(b))
+      return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl__msg_index_size);
     if (op == SL_BIN_MULT && sl__is_intlike(b)) {
       sl_value r;
       if (repeat(rt, a, sl__intval(b), &r)) return -1;
@@ -239,11 +242,11 @@ int sl_unary_op(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
     *out = sl_float(op == SL_UNARY_USUB ? -a.u.f : a.u.f);
     return 0;
   }
+  if (sl_is_long(a)) return sl__long_unary(rt, op, a, out);
   if (sl__is_intlike(a)) {
     int64_t v = sl__intval(a), r = v;
     if (op == SL_UNARY_USUB) {
-      sl_num_status st = sl_int_neg(v, &r);
-      if (st) return sl__num_error(rt, st, SL_OP_SUB, false);
+      if (sl_int_neg(v, &r)) return sl__long_unary(rt, op, a, out); /* -(-2**63) */
     } else if (op == SL_UNARY_INVERT) {
       r = ~v;
     }
@@ -268,7 +271,10 @@ static bool cmp_result(sl_ast_cmpop op, int c) {
   }
 }
 
+/* Ints and floats without a long object compare here; the rest exactly
+ * in core/long.c. */
 static int num_cmp(sl_value a, sl_value b) {
+  if (a.tag == SL_V_OBJ || b.tag == SL_V_OBJ) return sl_number_cmp(a, b);
   if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) {
     int64_t x = sl__intval(a), y = sl__intval(b);
     return x < y ? -1 : x > y;

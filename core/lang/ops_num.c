@@ -1,6 +1,7 @@
-/* Arithmetic on bool, int (int64, overflow raises instead of growing) and
- * float. Mirrors the binary slots of Objects/longobject.c, boolobject.c and
- * floatobject.c; the exact arithmetic itself is numfmt's (numarith.c). */
+/* Arithmetic on bool, int and float. Mirrors the binary slots of
+ * Objects/longobject.c, boolobject.c and floatobject.c; the exact int64
+ * arithmetic itself is numfmt's (numarith.c). Ints that do not fit int64
+ * (operands or results) continue in ops_long.c. */
 #include <math.h>
 
 #include "core/lang/ops-int.h"
@@ -42,23 +43,26 @@ int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands
   }
 }
 
+/* Shifts within int64: 1 done, 0 when the result needs a long. */
 static int int_shift(sl_rt *rt, bool left, int64_t a, int64_t b, sl_value *out) {
   if (b < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "negative shift count");
   if (!left) {
     *out = sl_int(b >= 64 ? (a < 0 ? -1 : 0) : a >> b);
-    return 0;
+    return 1;
   }
   if (a == 0) {
     *out = sl_int(0);
-    return 0;
+    return 1;
   }
-  if (b >= 63) return sl_raise_int_overflow(rt);
+  if (b >= 63) return 0;
   int64_t r = (int64_t)((uint64_t)a << b);
-  if ((r >> b) != a) return sl_raise_int_overflow(rt);
+  if ((r >> b) != a) return 0;
   *out = sl_int(r);
-  return 0;
+  return 1;
 }
 
+/* int64 (and bool) operands; a result beyond int64 is computed again by
+ * ops_long.c. */
 static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_value *out) {
   int64_t a = sl__intval(va), b = sl__intval(vb), r = 0;
   sl_num_status st = SL_NUM_OK;
@@ -81,19 +85,26 @@ static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_v
     double f;
     bool is_float;
     st = sl_int_pow(a, b, &r, &f, &is_float);
+    if (st == SL_NUM_INT_OVERFLOW) break;
     if (st) return sl__num_error(rt, st, SL_OP_POW, false);
     *out = is_float ? sl_float(f) : sl_int(r);
     return 1;
   }
   case SL_BIN_LSHIFT:
-  case SL_BIN_RSHIFT:
-    if (int_shift(rt, op == SL_BIN_LSHIFT, a, b, out)) return -1;
-    return 1;
+  case SL_BIN_RSHIFT: {
+    int rc = int_shift(rt, op == SL_BIN_LSHIFT, a, b, out);
+    if (rc) return rc;
+    st = SL_NUM_INT_OVERFLOW;
+    break;
+  }
   case SL_BIN_BITAND: r = a & b; break;
   case SL_BIN_BITOR: r = a | b; break;
   case SL_BIN_BITXOR: r = a ^ b; break;
   }
-  if (st) return sl__num_error(rt, st, nop, false);
+  if (st) {
+    if (st == SL_NUM_INT_OVERFLOW) return sl__long_binary(rt, op, va, vb, out) ? -1 : 1;
+    return sl__num_error(rt, st, nop, false);
+  }
   /* bool & | ^ bool stays a bool (bool_and, bool_or, bool_xor). */
   if (both_bool && (op == SL_BIN_BITAND || op == SL_BIN_BITOR || op == SL_BIN_BITXOR))
     *out = sl_bool(r != 0);
@@ -120,8 +131,24 @@ static int float_binary(sl_rt *rt, sl_ast_binop op, double a, double b, sl_value
   return 1;
 }
 
+/* bool or int64: tags SL_V_BOOL, SL_V_INT; plus float: SL_V_FLOAT. */
+static inline bool tag_intlike(sl_vtag t) { return (unsigned)t - SL_V_BOOL <= 1u; }
+static inline bool tag_plain_num(sl_vtag t) { return (unsigned)t - SL_V_BOOL <= 2u; }
+
 int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out) {
-  if (!sl__is_num(a) || !sl__is_num(b)) return 0;
-  if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT) return int_binary(rt, op, a, b, out);
-  return float_binary(rt, op, sl__floatval(a), sl__floatval(b), out);
+  /* The common cases first, with two range checks on the tags. */
+  if (tag_intlike(a.tag) && tag_intlike(b.tag)) return int_binary(rt, op, a, b, out);
+  double x, y;
+  if (tag_plain_num(a.tag) && tag_plain_num(b.tag)) {
+    x = sl__floatval(a);
+    y = sl__floatval(b);
+  } else {
+    /* A long object is involved, or something that is not a number. */
+    if (!sl__is_num(a) || !sl__is_num(b)) return 0;
+    if (a.tag != SL_V_FLOAT && b.tag != SL_V_FLOAT)
+      return sl__long_binary(rt, op, a, b, out) ? -1 : 1;
+    if (op >= SL_BIN_LSHIFT) return 0; /* no shifts or bitwise operators on floats */
+    if (sl__to_double(rt, a, &x) || sl__to_double(rt, b, &y)) return -1;
+  }
+  return float_binary(rt, op, x, y, out);
 }

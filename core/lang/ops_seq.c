@@ -54,6 +54,11 @@ static int slice_part(sl_rt *rt, sl_value v, int64_t dflt, int64_t *out) {
     *out = dflt;
     return 0;
   }
+  if (sl_is_long(v)) {
+    /* _PyEval_SliceIndex clips an index beyond Py_ssize_t. */
+    *out = ((sl_longobj *)v.u.o)->sign < 0 ? INT64_MIN : INT64_MAX;
+    return 0;
+  }
   if (!sl_as_index(v, out))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "slice indices must be integers or None or have an __index__ method");
@@ -197,6 +202,7 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (seq) {
     if (sl_is_type(key, &sl_slice_type)) return seq_slice(rt, c, key.u.o, out);
     int64_t i, len;
+    if (sl_is_long(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
     if (!sl_as_index(key, &i)) {
       if (sl_is_str(c))
         return sl_raise(rt, SL_EXC_TYPE_ERROR, "string indices must be integers, not '%s'",
@@ -327,6 +333,7 @@ static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
   if (sl__is_list(c)) {
     if (sl_is_type(key, &sl_slice_type)) return list_assign_slice(rt, c.u.o, key.u.o, v);
     int64_t i;
+    if (sl_is_long(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
     if (!sl_as_index(key, &i))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "list indices must be integers or slices, not %s",
                       sl_type_name(key));

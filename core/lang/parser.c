@@ -122,10 +122,6 @@ static const struct {
      "call the wrapper explicitly: f = wrapper(f)"},
     {"match", "'match' statements are not supported by simloop",
      "use an if/elif chain"},
-    {"async comprehension",
-     "asynchronous comprehensions ('async for' in a comprehension) are not supported "
-     "by simloop",
-     "use an 'async for' loop that appends to a list"},
     {"class keyword",
      "class keywords (metaclass=..., ...) are not supported by simloop",
      "write 'class Name(Base):' with positional bases only"},

@@ -50,9 +50,16 @@ static sl_ast_expr *parse_comprehension(sl_parser *p, sl_ast_expr_kind kind,
                                         sl_ast_expr *value) {
   sl_vec gens = {0};
   while (AT(SL_TOK_KW_FOR) || AT(SL_TOK_KW_ASYNC)) {
-    if (AT(SL_TOK_KW_ASYNC)) sl__parse_unsupported(p, CUR(p), "async comprehension");
-    NEXT();
     sl_ast_comprehension g = {0};
+    if (AT(SL_TOK_KW_ASYNC)) {
+      /* An async generator expression may appear anywhere; the other
+       * comprehensions run in the enclosing function and await there. */
+      if (kind != SL_EXPR_GENEXP && !p->in_async)
+        sl__parse_syntax(p, CUR(p), "asynchronous comprehension outside of an asynchronous function");
+      g.is_async = true;
+      NEXT();
+    }
+    NEXT();
     g.target = sl__parse_target_list(p);
     sl__parse_set_ctx(p, g.target, SL_CTX_STORE, "");
     EXPECT(SL_TOK_KW_IN);
@@ -251,13 +258,6 @@ static sl_ast_expr *make_const(sl_parser *p, const sl_token *t, sl_ast_const_kin
   return e;
 }
 
-static void check_int(sl_parser *p, const sl_token *t) {
-  if (t->u.i.overflow || t->u.i.value > (uint64_t)INT64_MAX)
-    sl__parse_fail_tok(p, t, SL_DIAG_LIMIT, "big integer",
-                       "simloop integers are 64-bit; use a smaller value or a float",
-                       "integer literal too large: simloop supports 64-bit integers");
-}
-
 static sl_ast_expr *parse_atom(sl_parser *p) {
   if (p->pending_atom) {
     sl_ast_expr *e = p->pending_atom;
@@ -277,9 +277,15 @@ static sl_ast_expr *parse_atom(sl_parser *p) {
   case SL_TOK_KW_FALSE: e = make_const(p, t, SL_CONST_FALSE); NEXT(); return e;
   case SL_TOK_ELLIPSIS: e = make_const(p, t, SL_CONST_ELLIPSIS); NEXT(); return e;
   case SL_TOK_INT:
-    check_int(p, t);
-    e = make_const(p, t, SL_CONST_INT);
-    e->u.constant.u.i = (int64_t)t->u.i.value;
+    if (t->u.i.overflow || t->u.i.value > (uint64_t)INT64_MAX) {
+      /* Beyond int64: the compiler converts the text, as CPython's
+       * parser does (parsenumber). */
+      e = make_const(p, t, SL_CONST_BIGINT);
+      e->u.constant.u.s = sl__parse_ident(p, t);
+    } else {
+      e = make_const(p, t, SL_CONST_INT);
+      e->u.constant.u.i = (int64_t)t->u.i.value;
+    }
     NEXT();
     return e;
   case SL_TOK_FLOAT:

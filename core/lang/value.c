@@ -12,17 +12,30 @@
 
 static int int_bit_length(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl__check_nargs(rt, a, "int.bit_length", 0, 0)) return -1;
-  uint64_t v = (uint64_t)sl__intval(self);
-  if (sl__intval(self) < 0) v = 0 - v;
-  int n = 0;
-  while (v) n++, v >>= 1;
+  sl_bigint x;
+  sl_long_view(self, &x);
+  *out = sl_int((int64_t)sl_bigint_bit_length(&x));
+  return 0;
+}
+
+static int int_bit_count(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "int.bit_count", 0, 0)) return -1;
+  sl_bigint x;
+  sl_long_view(self, &x);
+  int64_t n = 0;
+  for (size_t i = 0; i < x.n; i++) n += __builtin_popcount(x.d[i]);
   *out = sl_int(n);
   return 0;
 }
 
+/* The int itself (a bool gives its int value). */
+static sl_value int_value(sl_value self) {
+  return sl_is_long(self) ? sl_vincref(self) : sl_int(sl__intval(self));
+}
+
 static int int_conjugate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl__check_nargs(rt, a, "int.conjugate", 0, 0)) return -1;
-  *out = sl_int(sl__intval(self));
+  *out = int_value(self);
   return 0;
 }
 
@@ -34,6 +47,7 @@ static int float_is_integer(sl_rt *rt, sl_value self, const sl_args *a, sl_value
 }
 
 static const sl_cfunc_def int_methods[] = {{"int.bit_length", int_bit_length, NULL, 0},
+                                           {"int.bit_count", int_bit_count, NULL, 0},
                                            {"int.conjugate", int_conjugate, NULL, 0},
                                            {NULL, NULL, NULL, 0}};
 static const sl_cfunc_def float_methods[] = {{"float.is_integer", float_is_integer, NULL, 0},
@@ -46,7 +60,7 @@ int sl__num_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     return sl_methods_lookup(rt, self, float_methods, name, out);
   }
   if (!strcmp(name, "real") || !strcmp(name, "numerator"))
-    return *out = sl_int(sl__intval(self)), 1;
+    return *out = int_value(self), 1;
   if (!strcmp(name, "imag")) return *out = sl_int(0), 1;
   if (!strcmp(name, "denominator")) return *out = sl_int(1), 1;
   return sl_methods_lookup(rt, self, int_methods, name, out);
@@ -369,7 +383,7 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
     for (const sl_type *const *ty = t->cls->types; *ty && !*res; ty++)
       *res = v.tag == SL_V_OBJ && v.u.o->type == *ty;
   } else if (!strcmp(t->name, "object")) *res = true;
-  else if (t->tag == SL_V_INT && !t->type) *res = v.tag == SL_V_INT || v.tag == SL_V_BOOL;
+  else if (t->tag == SL_V_INT && !t->type) *res = sl_is_intish(v);
   else if (t->tag != SL_V_OBJ && !t->type) *res = v.tag == t->tag;
   else if (!strcmp(t->name, "type"))
     *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
@@ -399,7 +413,8 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   case SL_V_FLOAT: r = sl__num_getattr(rt, v, name, out); break;
   case SL_V_OBJ: {
     const sl_type *t = v.u.o->type;
-    if (t == &sl_str_type) r = sl__str_getattr(rt, v, name, out);
+    if (t == &sl_long_type) r = sl__num_getattr(rt, v, name, out);
+    else if (t == &sl_str_type) r = sl__str_getattr(rt, v, name, out);
     else if (t == &sl_list_type || t == &sl_tuple_type) r = sl__seq_getattr(rt, v, name, out);
     else if (t == &sl_dict_type) r = sl__dict_getattr(rt, v, name, out);
     else if (t == &sl_set_type || t == &sl_frozenset_type) r = sl__set_getattr(rt, v, name, out);

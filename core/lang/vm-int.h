@@ -47,6 +47,9 @@ static inline unsigned long long sl__vm_run_address(sl_rt *rt, const sl_obj *obj
   return 0x7f0000000000ull + age * 16;
 }
 
+/* rt->lang_asyncgen_closers (vm_agen.c). */
+sl_obj *sl__agen_closers(sl_rt *rt);
+
 /* coroutine.close() for any coroutine (vm_coro.c). */
 extern const sl_cfunc_def sl__coro_close_def;
 

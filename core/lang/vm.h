@@ -44,6 +44,8 @@ typedef struct sl_lang {
   uint32_t depth;        /* nested VM evaluations (calls and resumes) */
   uint64_t max_iterations; /* loop iterations (backward jumps) allowed, 0: unlimited */
   uint64_t iterations;     /* loop iterations so far */
+  sl_obj *asyncgens;       /* owned list: async generators first iterated while the loop ran (vm_agen.c) */
+  bool asyncgens_shutdown_called;
 } sl_lang;
 
 /* Creates the run's language state (builtins, module namespace). `src` is

@@ -111,6 +111,7 @@ static void lang_free(sl_rt *rt) {
   sl_decref(rt, L->modules);
   sl_decref(rt, L->loop_obj);
   sl_decref(rt, L->cur_loop);
+  sl_decref(rt, L->asyncgens);
   sl_free(L->filename);
   sl_free(L->src);
   sl_strbuf_free(&L->line);
@@ -129,6 +130,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang_free = lang_free;
   rt->lang_str = sl_vm_str;
   rt->lang_func_source = sl_func_source;
+  rt->lang_asyncgen_closers = sl__agen_closers;
   L->filename = sl_strndup(filename, strlen(filename));
   L->src = sl_strndup(src ? src : "", src ? len : 0);
   L->srclen = src ? len : 0;

@@ -75,6 +75,11 @@ void sl_int_repr(sl_strbuf *out, int64_t v);
  * NULL) and returns its status (ValueError, or OverflowError for 'c'). */
 sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec, size_t spec_len,
                             int py_minor, sl_strbuf *err);
+/* format(v, spec) for an int of any size (core/num/bigint.h); decimal
+ * output past 4300 digits is CPython's ValueError. */
+struct sl_bigint;
+sl_num_status sl_format_bigint(sl_strbuf *out, const struct sl_bigint *v, const char *spec,
+                               size_t spec_len, int py_minor, sl_strbuf *err);
 sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec, size_t spec_len,
                               int py_minor, sl_strbuf *err);
 sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const char *spec,
@@ -82,12 +87,18 @@ sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const cha
 
 /* ---- parsing --------------------------------------------------------- */
 
+struct sl_bigint;
+
 /* int(s, base) for a str s (UTF-8); base 0 or 2..36 (10 is int(s)).
  * SL_NUM_INT_OVERFLOW when the value is valid but outside int64. Errors:
  * ValueError "invalid literal for int() with base 10: 'abc'" or "int()
  * base must be >= 2 and <= 36, or 0", written to err (may be NULL). */
 sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
                            sl_strbuf *err);
+/* The same for ints of any size: a value beyond int64 goes into *big
+ * (initialised by the caller) and SL_NUM_INT_OVERFLOW is returned. */
+sl_num_status sl_parse_bigint(const char *s, size_t len, int base, int64_t *out,
+                              struct sl_bigint *big, sl_strbuf *err);
 /* float(s) for a str s (UTF-8); ValueError "could not convert string to
  * float: 'x'" on failure. Out-of-range values give inf or 0 as Python. */
 sl_num_status sl_parse_float(const char *s, size_t len, double *out, sl_strbuf *err);

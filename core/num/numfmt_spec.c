@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/num/numfmt-int.h"
 #include "core/num/unicode.h"
+#include "core/num/bigint.h"
 
 /* A parsed spec: [[fill]align][sign][z][#][0][width][grouping]
  * [.precision[grouping]][type]; the fractional grouping is 3.14's. */
@@ -475,10 +476,57 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
     sl_int_repr(out, v);
     return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
   }
+  sl_bigint b;
+  sl_bigint_init(&b);
+  sl_bigint_set_i64(&b, v);
+  return sl_format_bigint(out, &b, spec_text, spec_len, py_minor, err);
+}
+
+/* The digits of |v| in base 2, 8, 10 or 16, appended to `digits`. Decimal
+ * conversions of more than 4300 digits are refused as CPython does. */
+static sl_num_status int_digits(const sl_bigint *v, int base, bool upper, sl_strbuf *digits,
+                                sl_strbuf *err) {
+  if (v->n <= 2) {
+    uint64_t mag = v->n == 0 ? 0 : v->d[0] | (v->n == 2 ? (uint64_t)v->d[1] << 32 : 0);
+    const char *alphabet = upper ? "0123456789ABCDEF" : "0123456789abcdef";
+    char buf[72];
+    int i = (int)sizeof buf;
+    do {
+      buf[--i] = alphabet[mag % (uint64_t)base];
+      mag /= (uint64_t)base;
+    } while (mag);
+    sl_strbuf_append(digits, buf + i, sizeof buf - (size_t)i);
+    return digits->failed ? SL_NUM_NOMEM : SL_NUM_OK;
+  }
+  if (base != 10)
+    return sl_bigint_to_pow2(v, base == 2 ? 1 : base == 8 ? 3 : 4, upper, digits);
+  sl_num_status st = sl_bigint_to_decimal(v, digits, SL_INT_MAX_STR_DIGITS);
+  if (st == SL_NUM_VALUE_ERROR)
+    return fail(err, st,
+                "Exceeds the limit (%d digits) for integer string conversion; use "
+                "sys.set_int_max_str_digits() to increase the limit",
+                SL_INT_MAX_STR_DIGITS);
+  return st;
+}
+
+sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *spec_text,
+                               size_t spec_len, int py_minor, sl_strbuf *err) {
+  sl_num_status st;
   spec f;
-  sl_num_status st = parse_utf8(spec_text, spec_len, 'd', '>', "int", py_minor, &f, err);
-  if (st != SL_NUM_OK)
-    return st;
+  if (spec_len == 0) {
+    /* format(v, '') is str(v). */
+    memset(&f, 0, sizeof f);
+    f.fill = ' ';
+    f.align = '>';
+    f.width = -1;
+    f.precision = -1;
+    f.group = 3;
+    f.type = 'd';
+  } else {
+    st = parse_utf8(spec_text, spec_len, 'd', '>', "int", py_minor, &f, err);
+    if (st != SL_NUM_OK)
+      return st;
+  }
   switch (f.type) {
   case 'b':
   case 'c':
@@ -494,9 +542,13 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
   case 'F':
   case 'g':
   case 'G':
-  case '%':
+  case '%': {
     /* int.__format__ hands these to float.__format__ with float(v). */
-    return format_float_internal(out, sl_int_to_float(v), &f, err);
+    double x;
+    if (sl_bigint_to_double(v, &x))
+      return fail(err, SL_NUM_OVERFLOW_ERROR, "int too large to convert to float");
+    return format_float_internal(out, x, &f, err);
+  }
   default:
     return unknown_code(err, f.type, "int");
   }
@@ -513,10 +565,13 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
     if (f.alt)
       return fail(err, SL_NUM_VALUE_ERROR,
                   "Alternate form (#) not allowed with integer format specifier 'c'");
-    if (v < 0 || v > 0x10ffff)
+    int64_t c;
+    if (!sl_bigint_to_i64(v, &c))
+      return fail(err, SL_NUM_OVERFLOW_ERROR, "Python int too large to convert to C long");
+    if (c < 0 || c > 0x10ffff)
       return fail(err, SL_NUM_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     sl_strbuf ch = SL_STRBUF_INIT;
-    put_cp(&ch, (uint32_t)v);
+    put_cp(&ch, (uint32_t)c);
     if (ch.failed)
       return SL_NUM_NOMEM;
     st = compose(out, &f, 0, "", "", 0, ch.data, ch.len, 1);
@@ -547,18 +602,15 @@ sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
   }
   if (!f.alt)
     prefix = "";
-  /* Digits of |v|; unsigned so INT64_MIN has a magnitude. */
-  uint64_t mag = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-  const char *alphabet = f.type == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
-  char buf[72];
-  int i = (int)sizeof buf;
-  do {
-    buf[--i] = alphabet[mag % (uint64_t)base];
-    mag /= (uint64_t)base;
-  } while (mag);
-  char sign = v < 0 ? '-' : (f.sign == '+' || f.sign == ' ') ? f.sign : 0;
-  /* 'n' in the C locale: no separator. */
-  return compose(out, &f, sign, prefix, buf + i, (int64_t)sizeof buf - i, "", 0, 0);
+  sl_strbuf digits = SL_STRBUF_INIT;
+  st = int_digits(v, base, f.type == 'X', &digits, err);
+  if (st == SL_NUM_OK) {
+    char sign = v->sign < 0 ? '-' : (f.sign == '+' || f.sign == ' ') ? f.sign : 0;
+    /* 'n' in the C locale: no separator. */
+    st = compose(out, &f, sign, prefix, digits.data, (int64_t)digits.len, "", 0, 0);
+  }
+  sl_strbuf_free(&digits);
+  return st;
 }
 
 sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len,

@@ -9,6 +9,7 @@
 #include "core/alloc.h"
 #include "core/num/numfmt-int.h"
 #include "core/num/unicode.h"
+#include "core/num/bigint.h"
 
 /* Python's Py_ISSPACE: the six ASCII whitespace characters only (0x1c to
  * 0x1f are str.isspace() but are not stripped by int() or float()). */
@@ -76,8 +77,10 @@ static void message_with_repr(sl_strbuf *err, const char *prefix, const char *s,
   sl_strbuf_free(&r);
 }
 
-sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
-                           sl_strbuf *err) {
+/* int(s, base): the value into *out when it fits, else (big != NULL) into
+ * *big with SL_NUM_INT_OVERFLOW returned. */
+static sl_num_status parse_int(const char *s, size_t len, int base, int64_t *out,
+                               sl_bigint *big, sl_strbuf *err) {
   if (base != 0 && (base < 2 || base > 36)) {
     if (err)
       sl_strbuf_puts(err, "int() base must be >= 2 and <= 36, or 0");
@@ -114,6 +117,12 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
   }
   bool prev_digit = prefixed; /* an underscore may follow the prefix */
   bool nonzero = false;
+  /* The digit values, kept for a value beyond int64. */
+  unsigned char *digits = big ? sl_malloc(end - i + 1) : NULL;
+  if (big && !digits) {
+    sl_free(a);
+    return SL_NUM_NOMEM;
+  }
   for (; i < end; i++) {
     char c = a[i];
     if (c == '_') {
@@ -128,6 +137,8 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
     if (d)
       nonzero = true;
     prev_digit = true;
+    if (digits)
+      digits[ndigits] = (unsigned char)d;
     ndigits++;
     if (!overflow) {
       if (mag > (limit - (uint64_t)d) / (uint64_t)b)
@@ -138,6 +149,10 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
   }
   ok = i == end && prev_digit && ndigits > 0 && !(zero_only && nonzero);
   sl_free(a);
+  if (!ok || !overflow) {
+    sl_free(digits);
+    digits = NULL;
+  }
   if (!ok) {
     if (err) {
       char head[64];
@@ -156,12 +171,28 @@ sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
           "value has %zu digits; use sys.set_int_max_str_digits() to increase "
           "the limit",
           ndigits);
+    sl_free(digits);
     return SL_NUM_VALUE_ERROR;
+  }
+  if (overflow && digits) {
+    sl_num_status st = sl_bigint_from_digits(big, digits, ndigits, b, neg);
+    sl_free(digits);
+    return st ? st : SL_NUM_INT_OVERFLOW;
   }
   if (overflow)
     return SL_NUM_INT_OVERFLOW;
   *out = neg ? (int64_t)(0 - mag) : (int64_t)mag;
   return SL_NUM_OK;
+}
+
+sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
+                           sl_strbuf *err) {
+  return parse_int(s, len, base, out, NULL, err);
+}
+
+sl_num_status sl_parse_bigint(const char *s, size_t len, int base, int64_t *out,
+                              sl_bigint *big, sl_strbuf *err) {
+  return parse_int(s, len, base, out, big, err);
 }
 
 static bool ieq(const char *s, size_t n, const char *word) {

@@ -41,6 +41,31 @@ static const char compile_error_src[] =
     "\n"
     "asyncio.run(main())\n";
 
+/* Ints past 64 bits: every allocation of the big-int paths (literals,
+ * growth and shrinking, division, powers, text both ways, format, hashing
+ * as dict keys, float conversion, the 4300-digit ValueError). */
+static const char bigint_src[] =
+    "import asyncio\n"
+    "\n"
+    "async def main():\n"
+    "    f = 1\n"
+    "    for i in range(2, 60):\n"
+    "        f *= i\n"
+    "        await asyncio.sleep(0)\n"
+    "    x = 123456789012345678901234567890 + 0xffff_ffff_ffff_ffff_ff\n"
+    "    d = {f: 1, 2 ** 64: 2, 2.0 ** 70: 3}\n"
+    "    d[2 ** 70] = 4\n"
+    "    print(f, -f // 7, f % -7, divmod(f, x), f >> 70, ~f & x, -x | 5, x ^ f, 9223372036854775807 + 1)\n"
+    "    print(pow(x, 3, 10 ** 20 + 39), pow(3, -1, 2 ** 70 + 1), f / x, float(f), 2 ** 64 == 2.0 ** 64)\n"
+    "    print(int('9' * 40), int('-0x' + 'f' * 30, 16), format(f, ','), '%x' % x, f'{-x:_}', hex(f))\n"
+    "    print(d, round(f, -20), abs(-f), int(1e30), (f * f - 1) // (f + 1) - f, sorted([f, 1.5, -x]))\n"
+    "    try:\n"
+    "        str(10 ** 5000)\n"
+    "    except ValueError as e:\n"
+    "        print(e)\n"
+    "\n"
+    "asyncio.run(main())\n";
+
 /* Decision streams (sim/schedule.h byte mapping). Small delays make the
  * schedule code take decisions too; the second is the input fuzz_schedule
  * found for bank.py's overdraft (fuzz/corpus/fuzz_schedule/bank_overdraft). */
@@ -161,6 +186,10 @@ static void test_generators(void **state) {
   (void)state;
   sweep("tests/scenarios/lang_generators_delegation.py", NULL, SL_OUTCOME_EXCEPTION);
 }
+static void test_bigint(void **state) {
+  (void)state;
+  sweep("bigint.py", bigint_src, SL_OUTCOME_OK);
+}
 static void test_bank_assertion(void **state) {
   (void)state;
   sweep_bytes("examples/bank.py", NULL, overdraft, sizeof overdraft, SL_OUTCOME_EXCEPTION);
@@ -188,6 +217,7 @@ int main(void) {
       cmocka_unit_test(test_deadlock),        cmocka_unit_test(test_compile_error),
       cmocka_unit_test(test_bank_assertion),  cmocka_unit_test(test_generated),
       cmocka_unit_test(test_generators),
+      cmocka_unit_test(test_bigint),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

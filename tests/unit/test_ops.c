@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/dict-int.h"
 #include "core/lang/value.h"
+#include "core/long.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -124,17 +125,35 @@ static void test_set_repr_and_eq(void **state) {
   sl_rt_free(rt);
 }
 
-static void test_int_overflow_raises(void **state) {
+/* Past int64 an int becomes a long object; results that fit come back as
+ * tagged int64 values. */
+static void test_int_overflow_grows(void **state) {
   sl_rt *rt = sl_rt_new(NULL, NULL);
-  sl_value out;
-  assert_int_equal(sl_binary_op(rt, SL_BIN_ADD, sl_int(INT64_MAX), sl_int(1), &out), -1);
-  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
-  assert_int_equal(sl_binary_op(rt, SL_BIN_MULT, sl_int(INT64_MIN), sl_int(-1), &out), -1);
-  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
-  assert_int_equal(sl_unary_op(rt, SL_UNARY_USUB, sl_int(INT64_MIN), &out), -1);
-  expect_error(rt, "OverflowError: integer overflow: simloop supports 64-bit integers");
+  sl_value out, back;
+  assert_int_equal(sl_binary_op(rt, SL_BIN_ADD, sl_int(INT64_MAX), sl_int(1), &out), 0);
+  assert_true(sl_is_long(out));
+  expect_repr(rt, out, "9223372036854775808");
+  assert_int_equal(sl_binary_op(rt, SL_BIN_SUB, out, sl_int(1), &back), 0);
+  assert_int_equal(back.tag, SL_V_INT);
+  assert_int_equal(back.u.i, INT64_MAX);
+  sl_vdecref(rt, out);
+  assert_int_equal(sl_binary_op(rt, SL_BIN_MULT, sl_int(INT64_MIN), sl_int(-1), &out), 0);
+  expect_repr(rt, out, "9223372036854775808");
+  sl_vdecref(rt, out);
+  assert_int_equal(sl_unary_op(rt, SL_UNARY_USUB, sl_int(INT64_MIN), &out), 0);
+  expect_repr(rt, out, "9223372036854775808");
+  bool eq;
+  assert_int_equal(sl_eq(rt, out, sl_float(9223372036854775808.0), &eq), 0);
+  assert_true(eq);
+  int64_t h;
+  assert_int_equal(sl_hash(rt, out, &h), 0);
+  assert_int_equal(h, 4); /* 2**63 mod (2**61 - 1) */
+  sl_vdecref(rt, out);
   assert_int_equal(sl_binary_op(rt, SL_BIN_LSHIFT, sl_int(1), sl_int(62), &out), 0);
   assert_int_equal(out.u.i, INT64_C(1) << 62);
+  assert_int_equal(sl_binary_op(rt, SL_BIN_LSHIFT, sl_int(1), sl_int(64), &out), 0);
+  expect_repr(rt, out, "18446744073709551616");
+  sl_vdecref(rt, out);
   sl_rt_free(rt);
 }
 
@@ -351,7 +370,7 @@ int main(void) {
       cmocka_unit_test(test_dict_str_keys_match_cstr_lookup),
       cmocka_unit_test(test_unhashable_keys),
       cmocka_unit_test(test_set_repr_and_eq),
-      cmocka_unit_test(test_int_overflow_raises),
+      cmocka_unit_test(test_int_overflow_grows),
       cmocka_unit_test(test_zero_division_texts_per_version),
       cmocka_unit_test(test_compare_messages),
       cmocka_unit_test(test_slices_and_index_errors),
