@@ -147,7 +147,11 @@ const char *sl_type_name(sl_value v) {
   case SL_V_BOOL: return "bool";
   case SL_V_INT: return "int";
   case SL_V_FLOAT: return "float";
-  case SL_V_OBJ: return v.u.o->type->name;
+  case SL_V_OBJ:
+    /* Instances of classes (exceptions, scenario classes) are named by
+     * their class. */
+    if (v.u.o->type == &sl_exc_type) return sl_exc_type_name(v.u.o);
+    return v.u.o->type->name;
   default: return "<undefined>";
   }
 }
@@ -218,6 +222,8 @@ int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
     *res = a.tag == b.tag;
     return 0;
   }
+  if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops)
+    return rt->user_ops->richcmp(rt, SL_RICH_EQ, a, b, res);
   if (a.tag == SL_V_OBJ && a.u.o->type->eq) return a.u.o->type->eq(rt, a.u.o, b, res);
   if (b.tag == SL_V_OBJ && b.u.o->type->eq) return b.u.o->type->eq(rt, b.u.o, a, res);
   *res = sl_is(a, b);
@@ -229,6 +235,8 @@ int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
     *res = num_cmp(a, b) == -1;
     return 0;
   }
+  if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops)
+    return rt->user_ops->richcmp(rt, SL_RICH_LT, a, b, res);
   if (a.tag == SL_V_OBJ && a.u.o->type->lt && a.u.o->type == (b.tag == SL_V_OBJ ? b.u.o->type : NULL))
     return a.u.o->type->lt(rt, a.u.o, b, res);
   return sl_raise(rt, SL_EXC_TYPE_ERROR,

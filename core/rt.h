@@ -52,6 +52,8 @@ struct sl_rt {
    * hook registered (forgetting them), or NULL when out of memory. NULL
    * hook: there are none. */
   sl_obj *(*lang_asyncgen_closers)(sl_rt *rt);
+  /* The data model of scenario-defined classes (core/lang); NULL: none. */
+  const sl_user_ops *user_ops;
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns

@@ -325,12 +325,16 @@ struct sl_ast_stmt {
       sl_ast_params *params;
       sl_ast_block body;
       bool is_async;
+      sl_ast_expr **decorators; /* applied last to first; n == 0: none */
+      size_t n_decorators;
     } funcdef;
     struct {
       sl_ast_str name;
       sl_ast_expr **bases;
       size_t n_bases;
       sl_ast_block body;
+      sl_ast_expr **decorators;
+      size_t n_decorators;
     } classdef;
     struct {
       sl_ast_expr *value; /* NULL for a bare `return` */

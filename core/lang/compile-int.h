@@ -62,6 +62,7 @@ typedef enum fblock_kind {
   FB_FINALLY_END,  /* in the exceptional finally body: POP_EXCEPT, exc on stack */
   FB_NAMED,        /* `except E as name` cleanup block */
   FB_ASYNC_WITH,   /* the __aexit__ is on the stack */
+  FB_WITH,         /* the __exit__ is on the stack */
 } fblock_kind;
 
 typedef struct fblock {

@@ -228,6 +228,7 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     visit_expr(c, s, st->u.annassign.target);
     break;
   case SL_STMT_FUNCTIONDEF: {
+    visit_exprs(c, s, st->u.funcdef.decorators, st->u.funcdef.n_decorators);
     visit_defaults(c, s, st->u.funcdef.params);
     add(c, s, st->u.funcdef.name.data, SYM_BOUND);
     scope *fs = scope_new(c, SC_FUNCTION, st, s);
@@ -240,6 +241,7 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     break;
   }
   case SL_STMT_CLASSDEF: {
+    visit_exprs(c, s, st->u.classdef.decorators, st->u.classdef.n_decorators);
     visit_exprs(c, s, st->u.classdef.bases, st->u.classdef.n_bases);
     add(c, s, st->u.classdef.name.data, SYM_BOUND);
     scope *cs = scope_new(c, SC_CLASS, st, s);

@@ -335,11 +335,22 @@ static void stmt(const sl_ast_stmt *s, sl_strbuf *o) {
   case SL_STMT_FUNCTIONDEF:
     sl_strbuf_printf(o, "(%s %s ", s->u.funcdef.is_async ? "async-def" : "def",
                      s->u.funcdef.name.data);
+    if (s->u.funcdef.n_decorators) {
+      sl_strbuf_puts(o, "(decorators");
+      exprs(s->u.funcdef.decorators, s->u.funcdef.n_decorators, o);
+      sl_strbuf_puts(o, ") ");
+    }
     params(s->u.funcdef.params, o);
     block("block", s->u.funcdef.body, o);
     break;
   case SL_STMT_CLASSDEF:
-    sl_strbuf_printf(o, "(class %s (bases", s->u.classdef.name.data);
+    sl_strbuf_printf(o, "(class %s ", s->u.classdef.name.data);
+    if (s->u.classdef.n_decorators) {
+      sl_strbuf_puts(o, "(decorators");
+      exprs(s->u.classdef.decorators, s->u.classdef.n_decorators, o);
+      sl_strbuf_puts(o, ") ");
+    }
+    sl_strbuf_puts(o, "(bases");
     exprs(s->u.classdef.bases, s->u.classdef.n_bases, o);
     sl_strbuf_putc(o, ')');
     block("block", s->u.classdef.body, o);

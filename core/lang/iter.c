@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/iter-int.h"
 
 /* ---- range ------------------------------------------------------------------ */
@@ -347,14 +348,19 @@ int sl_iter(sl_rt *rt, sl_value v, sl_value *out) {
       return htable_iter(rt, v.u.o, &sl__set_iter_type, out);
     const sl_lang_slots *s = t->lang;
     if (s && s->iter) return s->iter(rt, v.u.o, out);
+    int r = sl__user_iter(rt, v, out);
+    if (r) return r < 0 ? -1 : 0;
   }
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not iterable", sl_type_name(v));
 }
 
 int sl_iter_next(sl_rt *rt, sl_value iter, sl_value *out) {
   const sl_lang_slots *s = sl_lang_slots_of(iter);
-  if (!s || !s->next)
+  if (!s || !s->next) {
+    int r = sl__user_next(rt, iter, out);
+    if (r != -2) return r;
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an iterator", sl_type_name(iter));
+  }
   return s->next(rt, iter.u.o, out);
 }
 

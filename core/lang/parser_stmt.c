@@ -578,28 +578,45 @@ static sl_ast_stmt *parse_try(sl_parser *p, const sl_token *start) {
 }
 
 /* ---- dispatch -------------------------------------------------------------------- */
+/* `@expr NEWLINE` lines, then the def / async def / class they decorate
+ * (Grammar: decorators: ('@' named_expression NEWLINE)+). */
+static sl_ast_stmt *parse_decorated(sl_parser *p) {
+  sl_vec decos = {0};
+  while (AT(SL_TOK_AT)) {
+    NEXT();
+    sl_ast_expr *d = sl__parse_named_expression(p);
+    sl__vec_push(p, &decos, &d, sizeof d);
+    EXPECT(SL_TOK_NEWLINE);
+  }
+  sl_token t = *CUR(p);
+  sl_ast_stmt *s;
+  if (t.kind == SL_TOK_KW_DEF) {
+    s = parse_funcdef(p, &t, false);
+  } else if (t.kind == SL_TOK_KW_CLASS) {
+    s = parse_classdef(p, &t);
+  } else if (t.kind == SL_TOK_KW_ASYNC && PEEK(p, 1)->kind == SL_TOK_KW_DEF) {
+    NEXT();
+    s = parse_funcdef(p, &t, true);
+  } else {
+    sl__parse_invalid(p);
+  }
+  if (s->kind == SL_STMT_CLASSDEF) {
+    s->u.classdef.decorators = decos.data;
+    s->u.classdef.n_decorators = decos.n;
+  } else {
+    s->u.funcdef.decorators = decos.data;
+    s->u.funcdef.n_decorators = decos.n;
+  }
+  return s;
+}
+
 
 static void parse_statement(sl_parser *p, sl_vec *out) {
   sl_token t = *CUR(p);
   sl_ast_stmt *s = NULL;
-  if (p->in_class_body) {
-    switch (t.kind) {
-    case SL_TOK_KW_CLASS: sl__parse_unsupported(p, &t, "nested class");
-    case SL_TOK_KW_IF: case SL_TOK_KW_WHILE: case SL_TOK_KW_FOR: case SL_TOK_KW_TRY:
-    case SL_TOK_KW_WITH: case SL_TOK_KW_RETURN: case SL_TOK_KW_RAISE: case SL_TOK_KW_DEL:
-    case SL_TOK_KW_ASSERT: case SL_TOK_KW_IMPORT: case SL_TOK_KW_FROM:
-    case SL_TOK_KW_GLOBAL: case SL_TOK_KW_NONLOCAL: case SL_TOK_KW_BREAK:
-    case SL_TOK_KW_CONTINUE:
-      sl__parse_unsupported(p, &t, "class body statement");
-    case SL_TOK_KW_ASYNC:
-      if (PEEK(p, 1)->kind != SL_TOK_KW_DEF) sl__parse_unsupported(p, &t, "class body statement");
-      break;
-    default: break;
-    }
-  }
   switch (t.kind) {
   case SL_TOK_INDENT: sl__parse_syntax(p, &t, "unexpected indent");
-  case SL_TOK_AT: sl__parse_unsupported(p, &t, "decorator");
+  case SL_TOK_AT: s = parse_decorated(p); break;
   case SL_TOK_KW_DEF: s = parse_funcdef(p, &t, false); break;
   case SL_TOK_KW_CLASS: s = parse_classdef(p, &t); break;
   case SL_TOK_KW_IF: s = parse_if(p, &t); break;

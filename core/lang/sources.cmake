@@ -24,6 +24,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/func.c
   core/lang/vm.c
   core/lang/vm_class.c
+  core/lang/vm_dunder.c
+  core/lang/descr.c
   core/lang/vm_coro.c
   core/lang/vm_gen.c
   core/lang/vm_agen.c
