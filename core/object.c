@@ -169,6 +169,28 @@ bool sl_is(sl_value a, sl_value b) {
 }
 
 
+/* A container's repr with Py_ReprEnter/Py_ReprLeave: the same object met
+ * again inside its own repr prints as "[...]" and the like. */
+static int guarded_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  for (uint32_t i = 0; i < rt->nrepr_active; i++) {
+    if (rt->repr_active[i] != o) continue;
+    const char *n = o->type->name;
+    if (!strcmp(n, "list")) sl_strbuf_puts(out, "[...]");
+    else if (!strcmp(n, "dict")) sl_strbuf_puts(out, "{...}");
+    else if (!strcmp(n, "tuple")) sl_strbuf_puts(out, "(...)");
+    else sl_strbuf_printf(out, "%s(...)", n);
+    return out->failed ? sl_nomem(rt) : 0;
+  }
+  SL_ASSERT(rt->nrepr_active < sizeof rt->repr_active / sizeof rt->repr_active[0]);
+  rt->repr_active[rt->nrepr_active++] = o;
+  rt->recursion_depth++;
+  int rc = o->type->repr(rt, o, out);
+  rt->recursion_depth--;
+  rt->nrepr_active--;
+  if (rc) return rc;
+  return out->failed ? sl_nomem(rt) : 0;
+}
+
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   switch (v.tag) {
   case SL_V_NONE: sl_strbuf_puts(out, "None"); break;
@@ -180,6 +202,7 @@ int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
     if (rt->recursion_depth > SL_MAX_RECURSION)
       return sl_raise(rt, SL_EXC_RECURSION_ERROR,
                       "maximum recursion depth exceeded while getting the repr of an object");
+    if (o->type->flags & SL_TF_REPR_GUARD) return guarded_repr(rt, o, out);
     if (o->type->repr) {
       rt->recursion_depth++;
       int rc = o->type->repr(rt, o, out);

@@ -136,6 +136,17 @@ static int obj_setattr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 static int obj_delattr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   return obj_setattr_common(rt, true, args, out);
 }
+/* object.__init_subclass__: nothing to do, and no keywords accepted. */
+static int obj_init_subclass_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.__init_subclass__() takes no keyword arguments",
+                    args->npos && sl_is_type(args->pos[0], &sl_class_type)
+                        ? sl_str_cstr(sl_as_class(args->pos[0].u.o)->name) : "object");
+  *out = sl_none();
+  return 0;
+}
+static const sl_cfunc_def obj_init_subclass_def = {"object.__init_subclass__", obj_init_subclass_fn, "user",
+                                                   SL_CANON_LABEL};
 static const sl_cfunc_def obj_setattr_def = {"object.__setattr__", obj_setattr_fn, "user", SL_CANON_LABEL};
 static const sl_cfunc_def obj_delattr_def = {"object.__delattr__", obj_delattr_fn, "user", SL_CANON_LABEL};
 
@@ -146,6 +157,7 @@ static int builtin_method(sl_rt *rt, const char *name, sl_value *out) {
                           : !strcmp(name, "__repr__") ? &exc_repr_def
                           : !strcmp(name, "__setattr__") ? &obj_setattr_def
                           : !strcmp(name, "__delattr__") ? &obj_delattr_def
+                          : !strcmp(name, "__init_subclass__") ? &obj_init_subclass_def
                                                       : NULL;
   if (!d) return 0;
   sl_obj *f = sl_cfunc_new(rt, d, sl_undef());
