@@ -96,8 +96,11 @@ static int range_index_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
   int64_t i;
   if (range_search(rt, self.u.o, a->pos[0], false, &i)) return -1;
   if (i >= 0) return *out = sl_int(i), 0;
-  if (a->pos[0].tag == SL_V_INT || a->pos[0].tag == SL_V_BOOL)
+  if (a->pos[0].tag == SL_V_INT || a->pos[0].tag == SL_V_BOOL) {
+    if (sl__py_minor(rt) >= 14)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "range.index(x): x not in range");
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "%lld is not in range", (long long)sl__intval(a->pos[0]));
+  }
   return sl_raise(rt, SL_EXC_VALUE_ERROR, "sequence.index(x): x not in sequence");
 }
 
