@@ -24,5 +24,7 @@ extern const sl_cfunc_def sl__aio_future_ctor, sl__aio_task_ctor, sl__aio_taskgr
     sl__aio_bounded_semaphore_ctor, sl__aio_barrier_ctor, sl__aio_timeout_ctor;
 /* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
+/* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */
+int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
 
 #endif

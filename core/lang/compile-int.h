@@ -146,6 +146,9 @@ void sl__store_target(compiler *c, const sl_ast_expr *t);
 void sl__delete_target(compiler *c, const sl_ast_expr *t);
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label);
 
+/* compile_match.c */
+void sl__stmt_match(compiler *c, const sl_ast_stmt *s);
+
 /* compile_stmt.c */
 void sl__block(compiler *c, const sl_ast_block *b);
 void sl__stmt(compiler *c, const sl_ast_stmt *s);

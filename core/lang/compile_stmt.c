@@ -522,6 +522,7 @@ void sl__stmt(compiler *c, const sl_ast_stmt *s) {
   case SL_STMT_WHILE: stmt_while(c, s); break;
   case SL_STMT_FOR: stmt_for(c, s); break;
   case SL_STMT_WITH: stmt_with(c, s, 0); break;
+  case SL_STMT_MATCH: sl__stmt_match(c, s); break;
   case SL_STMT_RAISE:
     if (s->u.raise.exc) sl__expr(c, s->u.raise.exc);
     if (s->u.raise.cause) sl__expr(c, s->u.raise.cause);

@@ -118,8 +118,6 @@ void sl__parse_nomem(sl_parser *p) {
 static const struct {
   const char *construct, *message, *hint;
 } unsupported[] = {
-    {"match", "'match' statements are not supported by simloop",
-     "use an if/elif chain"},
     {"class keyword",
      "class keywords (metaclass=..., ...) are not supported by simloop",
      "write 'class Name(Base):' with positional bases only"},

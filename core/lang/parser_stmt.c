@@ -197,7 +197,6 @@ static bool single_target(const sl_ast_expr *e) {
 static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
   sl_ast_expr *first = sl__parse_star_expressions_or_yield(p);
   sl_ast_binop op;
-  if (is_name(p, t, "match") && AT(SL_TOK_COLON)) sl__parse_unsupported(p, t, "match");
   if (AT(SL_TOK_COLON)) {
     if (!single_target(first))
       sl__parse_fail_pos(p, first->line, first->col, t->start,
@@ -639,8 +638,25 @@ static void parse_statement(sl_parser *p, sl_vec *out) {
         (k1 == SL_TOK_NAME || k1 == SL_TOK_INT || k1 == SL_TOK_FLOAT || k1 == SL_TOK_STRING ||
          k1 == SL_TOK_LBRACE || k1 == SL_TOK_KW_NONE || k1 == SL_TOK_KW_TRUE ||
          k1 == SL_TOK_KW_FALSE || k1 == SL_TOK_KW_NOT || k1 == SL_TOK_KW_LAMBDA ||
-         k1 == SL_TOK_TILDE || k1 == SL_TOK_KW_AWAIT))
-      sl__parse_unsupported(p, &t, "match");
+         k1 == SL_TOK_TILDE || k1 == SL_TOK_KW_AWAIT)) {
+      /* `match x` cannot start an expression: a match statement. */
+      NEXT();
+      s = sl__parse_match_rest(p, &t, sl__parse_star_expressions(p), parse_block);
+      break;
+    }
+    if (is_name(p, &t, "match") &&
+        (k1 == SL_TOK_LPAR || k1 == SL_TOK_LSQB || k1 == SL_TOK_MINUS)) {
+      /* `match(x)` / `match[x]` / `match -x`: a call, subscript or
+       * subtraction unless a ':' follows (the soft keyword). */
+      sl_ast_expr *first = sl__parse_star_expressions(p);
+      if (AT(SL_TOK_COLON)) {
+        sl_ast_expr *subject = sl__parse_match_subject_of(p, first);
+        if (!subject) sl__parse_invalid(p);
+        s = sl__parse_match_rest(p, &t, subject, parse_block);
+        break;
+      }
+      p->pending_atom = first;
+    }
     if (is_name(p, &t, "type") && k1 == SL_TOK_NAME &&
         (PEEK(p, 2)->kind == SL_TOK_EQUAL || PEEK(p, 2)->kind == SL_TOK_LSQB))
       sl__parse_unsupported(p, &t, "type alias");

@@ -85,6 +85,11 @@ int sl__user_iter(sl_rt *rt, sl_value v, sl_value *out);
 int sl__user_next(sl_rt *rt, sl_value it, sl_value *out);
 int sl__user_contains(sl_rt *rt, sl_value c, sl_value item, bool *res);
 
+/* The match statement's helpers (vm_match.c, called by compile_match.c's
+ * code): match_seq(subject, nbefore, nafter, star), match_map(subject,
+ * keys, want_rest), match_class(subject, cls, npos, kwnames). */
+extern const sl_cfunc_def sl__match_seq_def, sl__match_map_def, sl__match_class_def;
+
 /* NotImplemented's type (builtins_types.c). */
 extern const sl_type sl__notimpl_type;
 
