@@ -154,7 +154,7 @@ static int match_class_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
   *out = sl_none();
   if (!sl_is_type(cls, &sl_class_type) && !sl_is_type(cls, &sl_typeobj_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "called match pattern must be a %s",
-                    sl__py_minor(rt) >= 13 ? "class" : "type");
+                    sl__py_minor(rt) >= 12 ? "class" : "type");
   bool ok;
   if (sl_isinstance1(rt, subj, cls, &ok)) return -1;
   if (!ok) return 0;
