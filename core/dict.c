@@ -278,6 +278,7 @@ static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
 
 const sl_type sl_dict_type = {.name = "dict", .clear = sl__htable_clear_slot,
                               .release = sl__htable_release, .repr = dict_repr, .eq = dict_eq,
+                              .flags = SL_TF_REPR_GUARD,
                               .unhashable = true, .truth = sl__htable_truth,
                               .size = sizeof(sl__htable)};
 

@@ -29,6 +29,8 @@ static int class_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 /* Calling a class makes an instance; user __init__ is core/lang's business
  * (it installs its own call slot through the lang extension). */
 static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  if (sl_as_class(cls)->builtin == SL_EXC_NONE && rt->user_ops)
+    return rt->user_ops->call_class(rt, cls, args, out);
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
                     sl_str_cstr(sl_as_class(cls)->name));
@@ -60,7 +62,11 @@ static void exc_release(sl_obj *o) { sl_free(sl_as_exc(o)->tb); }
 
 static bool is_group(const sl_obj *exc) { return sl_exc_isinstance(exc, SL_EXC_BASE_EXCEPTION_GROUP); }
 
-static int exc_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+static uint32_t user_flags(const sl_obj *o) {
+  return sl_as_class(sl_as_exc((sl_obj *)o)->cls)->lang_flags;
+}
+
+int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(o);
   sl_tuple *args = sl_as_tuple(e->args);
   if (is_group(o) && args->len == 2) {
@@ -88,7 +94,21 @@ static int exc_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return sl_repr(rt, sl_obj_val(e->args), out);
 }
 
+int sl_exc_repr_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+
 static int exc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  if ((user_flags(o) & (SL_CLS_REPR | SL_CLS_PLAIN)) && rt->user_ops)
+    return rt->user_ops->repr(rt, o, out);
+  return sl_exc_repr_builtin(rt, o, out);
+}
+
+static int exc_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  if ((user_flags(o) & (SL_CLS_STR | SL_CLS_REPR | SL_CLS_PLAIN)) && rt->user_ops)
+    return rt->user_ops->str(rt, o, out);
+  return sl_exc_str_builtin(rt, o, out);
+}
+
+int sl_exc_repr_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(o);
   sl_tuple *args = sl_as_tuple(e->args);
   sl_strbuf_puts(out, sl_exc_type_name(o));
@@ -101,9 +121,27 @@ static int exc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return sl_repr(rt, sl_obj_val(e->args), out);
 }
 
+static int exc_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  if ((user_flags(o) & SL_CLS_HASH) && rt->user_ops) return rt->user_ops->hash(rt, o, out);
+  *out = (int64_t)((uintptr_t)o >> 4);
+  return 0;
+}
+
+static int exc_truth(sl_rt *rt, sl_obj *o, bool *res) {
+  if ((user_flags(o) & SL_CLS_BOOL) && rt->user_ops) return rt->user_ops->truth(rt, o, res);
+  *res = true;
+  return 0;
+}
+
+static int exc_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
+  if ((user_flags(o) & SL_CLS_CALL) && rt->user_ops) return rt->user_ops->call(rt, o, args, out);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_exc_type_name(o));
+}
+
 const sl_type sl_exc_type = {
     .name = "BaseException", .clear = exc_clear, .release = exc_release,
-    .repr = exc_repr, .str = exc_str, .size = sizeof(sl_exc)};
+    .repr = exc_repr, .str = exc_str, .hash = exc_hash, .truth = exc_truth, .call = exc_call,
+    .size = sizeof(sl_exc)};
 
 sl_obj *sl_class_new(sl_rt *rt, const char *name, const char *qualname, const char *module,
                      sl_obj *base, sl_obj *base2) {

@@ -72,7 +72,39 @@ typedef struct sl_class {
   sl_obj *bases[2]; /* owned; NULL when absent */
   sl_obj *attrs;    /* owned dict of class attributes (core/lang), or NULL */
   sl_exc_id builtin; /* which built-in class, or SL_EXC_NONE */
+  /* SL_CLS_* bits: which special methods the class or a base defines;
+   * set by core/lang when a scenario defines the class (0 for built-in
+   * classes), so the engine asks sl_rt.user_ops only when there is work. */
+  uint32_t lang_flags;
 } sl_class;
+
+/* sl_class.lang_flags */
+#define SL_CLS_PLAIN 1u   /* not an exception class: object's repr, no args */
+#define SL_CLS_REPR 2u    /* __repr__ */
+#define SL_CLS_STR 4u     /* __str__ */
+#define SL_CLS_CMP 8u     /* __eq__, __ne__, __lt__, __le__, __gt__ or __ge__ */
+#define SL_CLS_HASH 16u   /* __hash__ (None included: unhashable) */
+#define SL_CLS_BOOL 32u   /* __bool__ or __len__ */
+#define SL_CLS_CALL 64u   /* __call__ */
+/* Bits above are core/lang's own (descriptors, __getattr__, ...). */
+#define SL_CLS_LANG_SHIFT 8
+
+/* Rich comparison operators, in CPython's Py_LT..Py_GE order. */
+enum { SL_RICH_LT, SL_RICH_LE, SL_RICH_EQ, SL_RICH_NE, SL_RICH_GT, SL_RICH_GE };
+
+/* The data model of scenario-defined classes, implemented by core/lang
+ * (sl_rt.user_ops); the engine's generic operations call these for classes
+ * whose lang_flags ask for them. Contracts as the sl_type slots. */
+typedef struct sl_user_ops {
+  int (*call_class)(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+  int (*repr)(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
+  int (*str)(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
+  /* a <op> b where either is an instance with SL_CLS_CMP. */
+  int (*richcmp)(sl_rt *rt, int op, sl_value a, sl_value b, bool *res);
+  int (*hash)(sl_rt *rt, sl_obj *inst, int64_t *out);
+  int (*truth)(sl_rt *rt, sl_obj *inst, bool *res);
+  int (*call)(sl_rt *rt, sl_obj *inst, const sl_args *args, sl_value *out);
+} sl_user_ops;
 
 typedef struct sl_tb_entry {
   sl_obj *file; /* owned str */
@@ -108,6 +140,11 @@ sl_obj *sl_exc_new(sl_rt *rt, sl_obj *cls, const sl_value *args, size_t nargs);
 sl_obj *sl_exc_new_msg(sl_rt *rt, sl_exc_id id, const char *msg);
 static inline sl_exc *sl_as_exc(sl_obj *o) { return (sl_exc *)o; }
 bool sl_exc_isinstance(const sl_obj *exc, sl_exc_id id);
+/* Whether v is an instance of a class with any of the SL_CLS_* `bits`. */
+static inline bool sl_is_user_inst(sl_value v, uint32_t bits) {
+  return v.tag == SL_V_OBJ && v.u.o->type == &sl_exc_type &&
+         (sl_as_class(sl_as_exc(v.u.o)->cls)->lang_flags & bits);
+}
 bool sl_exc_isinstance_cls(const sl_obj *exc, const sl_obj *cls);
 /* Appends one traceback entry (the frame it passed through). */
 int sl_exc_add_tb(sl_rt *rt, sl_obj *exc, sl_obj *file, sl_obj *func, int line);
@@ -123,6 +160,10 @@ bool sl_err_matches(sl_rt *rt, sl_exc_id id);
 
 /* "Type: message" as traceback.format_exception_only's last line. */
 int sl_exc_format_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+/* BaseException's own str() / repr(), ignoring a scenario's overrides
+ * (what BaseException.__str__ / __repr__ called explicitly do). */
+int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+int sl_exc_repr_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out);
 /* The class name of an exception instance. */
 const char *sl_exc_type_name(const sl_obj *exc);
 

@@ -147,7 +147,11 @@ const char *sl_type_name(sl_value v) {
   case SL_V_BOOL: return "bool";
   case SL_V_INT: return "int";
   case SL_V_FLOAT: return "float";
-  case SL_V_OBJ: return v.u.o->type->name;
+  case SL_V_OBJ:
+    /* Instances of classes (exceptions, scenario classes) are named by
+     * their class. */
+    if (v.u.o->type == &sl_exc_type) return sl_exc_type_name(v.u.o);
+    return v.u.o->type->name;
   default: return "<undefined>";
   }
 }
@@ -165,6 +169,28 @@ bool sl_is(sl_value a, sl_value b) {
 }
 
 
+/* A container's repr with Py_ReprEnter/Py_ReprLeave: the same object met
+ * again inside its own repr prints as "[...]" and the like. */
+static int guarded_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  for (uint32_t i = 0; i < rt->nrepr_active; i++) {
+    if (rt->repr_active[i] != o) continue;
+    const char *n = o->type->name;
+    if (!strcmp(n, "list")) sl_strbuf_puts(out, "[...]");
+    else if (!strcmp(n, "dict")) sl_strbuf_puts(out, "{...}");
+    else if (!strcmp(n, "tuple")) sl_strbuf_puts(out, "(...)");
+    else sl_strbuf_printf(out, "%s(...)", n);
+    return out->failed ? sl_nomem(rt) : 0;
+  }
+  SL_ASSERT(rt->nrepr_active < sizeof rt->repr_active / sizeof rt->repr_active[0]);
+  rt->repr_active[rt->nrepr_active++] = o;
+  rt->recursion_depth++;
+  int rc = o->type->repr(rt, o, out);
+  rt->recursion_depth--;
+  rt->nrepr_active--;
+  if (rc) return rc;
+  return out->failed ? sl_nomem(rt) : 0;
+}
+
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   switch (v.tag) {
   case SL_V_NONE: sl_strbuf_puts(out, "None"); break;
@@ -176,6 +202,7 @@ int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
     if (rt->recursion_depth > SL_MAX_RECURSION)
       return sl_raise(rt, SL_EXC_RECURSION_ERROR,
                       "maximum recursion depth exceeded while getting the repr of an object");
+    if (o->type->flags & SL_TF_REPR_GUARD) return guarded_repr(rt, o, out);
     if (o->type->repr) {
       rt->recursion_depth++;
       int rc = o->type->repr(rt, o, out);
@@ -218,6 +245,8 @@ int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
     *res = a.tag == b.tag;
     return 0;
   }
+  if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops)
+    return rt->user_ops->richcmp(rt, SL_RICH_EQ, a, b, res);
   if (a.tag == SL_V_OBJ && a.u.o->type->eq) return a.u.o->type->eq(rt, a.u.o, b, res);
   if (b.tag == SL_V_OBJ && b.u.o->type->eq) return b.u.o->type->eq(rt, b.u.o, a, res);
   *res = sl_is(a, b);
@@ -229,6 +258,8 @@ int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
     *res = num_cmp(a, b) == -1;
     return 0;
   }
+  if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops)
+    return rt->user_ops->richcmp(rt, SL_RICH_LT, a, b, res);
   if (a.tag == SL_V_OBJ && a.u.o->type->lt && a.u.o->type == (b.tag == SL_V_OBJ ? b.u.o->type : NULL))
     return a.u.o->type->lt(rt, a.u.o, b, res);
   return sl_raise(rt, SL_EXC_TYPE_ERROR,

@@ -101,6 +101,9 @@ struct sl_type {
 /* sl_type.flags */
 #define SL_TF_FUTURE 1u /* layout starts with sl_future (Future, Task, gather) */
 #define SL_TF_TASK 2u   /* layout starts with sl_task */
+/* A container whose repr, re-entered for the same object, prints "[...]"
+ * ("{...}", "(...)", "set(...)") instead (Py_ReprEnter). */
+#define SL_TF_REPR_GUARD 4u
 
 /* Value constructors. */
 static inline sl_value sl_undef(void) { sl_value v = {SL_V_UNDEF, {0}}; return v; }

@@ -16,6 +16,8 @@
 #include "core/observer.h"
 #include "core/profile.h"
 
+#define SL_MAX_RECURSION 400
+
 typedef struct sl_loop sl_loop;
 typedef struct sl_task sl_task;
 
@@ -36,6 +38,10 @@ struct sl_rt {
   uint64_t task_ordinal;     /* trace ids T<k>: tasks created so far */
   uint64_t future_ordinal;   /* trace ids F<k>: futures named so far */
   uint32_t recursion_depth;  /* C-level recursion guard (calls, repr) */
+  /* Containers whose repr is being built, outermost first (Py_ReprEnter);
+   * borrowed. Nesting is bounded by the recursion guard. */
+  sl_obj *repr_active[SL_MAX_RECURSION + 2];
+  uint32_t nrepr_active;
   void *lang;                /* the scenario language's state (core/lang) */
   void (*lang_free)(sl_rt *rt); /* frees `lang` (before the heap goes) */
   /* str() as the language defines it (user __str__ methods); the engine
@@ -52,6 +58,8 @@ struct sl_rt {
    * hook registered (forgetting them), or NULL when out of memory. NULL
    * hook: there are none. */
   sl_obj *(*lang_asyncgen_closers)(sl_rt *rt);
+  /* The data model of scenario-defined classes (core/lang); NULL: none. */
+  const sl_user_ops *user_ops;
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns
@@ -71,6 +79,5 @@ int sl_err_restore(sl_rt *rt, sl_obj *exc);
 /* Drops the pending exception. */
 void sl_err_clear(sl_rt *rt);
 
-#define SL_MAX_RECURSION 400
 
 #endif

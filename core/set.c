@@ -333,6 +333,7 @@ static int frozenset_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
 const sl_type sl_set_type = {.name = "set", .clear = sl__htable_clear_slot,
                              .release = sl__htable_release, .repr = set_repr, .eq = set_eq,
                              .lt = set_lt, .unhashable = true, .truth = sl__htable_truth,
+                             .flags = SL_TF_REPR_GUARD,
                              .size = sizeof(sl__htable)};
 
 const sl_type sl_frozenset_type = {.name = "frozenset", .clear = sl__htable_clear_slot,

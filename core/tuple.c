@@ -98,7 +98,8 @@ static int tuple_truth(sl_rt *rt, sl_obj *o, bool *res) {
 
 const sl_type sl_tuple_type = {.name = "tuple", .clear = tuple_clear, .repr = tuple_repr,
                                .eq = tuple_eq, .lt = tuple_lt, .hash = tuple_hash,
-                               .truth = tuple_truth, .size = sizeof(sl_tuple)};
+                               .truth = tuple_truth, .flags = SL_TF_REPR_GUARD,
+                               .size = sizeof(sl_tuple)};
 
 sl_obj *sl_tuple_new(sl_rt *rt, const sl_value *items, size_t len) {
   sl_obj *o = sl_obj_alloc_size(rt, &sl_tuple_type, sizeof(sl_tuple) + len * sizeof(sl_value));
@@ -142,7 +143,8 @@ static int list_truth(sl_rt *rt, sl_obj *o, bool *res) {
 
 const sl_type sl_list_type = {.name = "list", .clear = list_clear, .release = list_release,
                               .repr = list_repr, .eq = list_eq, .lt = list_lt,
-                              .unhashable = true, .truth = list_truth, .size = sizeof(sl_list)};
+                              .unhashable = true, .truth = list_truth, .flags = SL_TF_REPR_GUARD,
+                              .size = sizeof(sl_list)};
 
 int sl_list_reserve(sl_rt *rt, sl_obj *list, size_t cap) {
   sl_list *l = sl_as_list(list);

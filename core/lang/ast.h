@@ -277,7 +277,42 @@ typedef enum sl_ast_stmt_kind {
   SL_STMT_PASS,
   SL_STMT_BREAK,
   SL_STMT_CONTINUE,
+  SL_STMT_MATCH,
 } sl_ast_stmt_kind;
+
+/* ---- match patterns (PEP 634) ------------------------------------------------ */
+
+typedef enum sl_ast_pattern_kind {
+  SL_PAT_VALUE,     /* value: a literal or dotted name, compared with == */
+  SL_PAT_SINGLETON, /* value: None, True or False, compared with `is` */
+  SL_PAT_SEQUENCE,  /* pats (one may be STAR) */
+  SL_PAT_MAPPING,   /* keys[i]: pats[i]; name: **rest (data NULL: none) */
+  SL_PAT_CLASS,     /* value(pats..., kwd_names[i]=kwd_pats[i]...) */
+  SL_PAT_STAR,      /* *name inside a sequence (data NULL: *_) */
+  SL_PAT_AS,        /* pattern as name; pattern NULL: capture; name NULL too: _ */
+  SL_PAT_OR,        /* pats[0] | pats[1] | ... */
+} sl_ast_pattern_kind;
+
+typedef struct sl_ast_pattern sl_ast_pattern;
+struct sl_ast_pattern {
+  sl_ast_pattern_kind kind;
+  uint32_t line, col;
+  sl_ast_expr *value;
+  sl_ast_pattern **pats;
+  size_t n;
+  sl_ast_expr **keys; /* MAPPING: n keys */
+  sl_ast_str *kwd_names;
+  sl_ast_pattern **kwd_pats;
+  size_t n_kwd;
+  sl_ast_str name;
+  sl_ast_pattern *pattern;
+};
+
+typedef struct sl_ast_match_case {
+  sl_ast_pattern *pattern;
+  sl_ast_expr *guard; /* NULL when absent */
+  sl_ast_block body;
+} sl_ast_match_case;
 
 /* `import a.b as c` / `from m import a as c`: asname.data NULL if no `as`. */
 typedef struct sl_ast_alias {
@@ -325,12 +360,16 @@ struct sl_ast_stmt {
       sl_ast_params *params;
       sl_ast_block body;
       bool is_async;
+      sl_ast_expr **decorators; /* applied last to first; n == 0: none */
+      size_t n_decorators;
     } funcdef;
     struct {
       sl_ast_str name;
       sl_ast_expr **bases;
       size_t n_bases;
       sl_ast_block body;
+      sl_ast_expr **decorators;
+      size_t n_decorators;
     } classdef;
     struct {
       sl_ast_expr *value; /* NULL for a bare `return` */
@@ -362,6 +401,11 @@ struct sl_ast_stmt {
       sl_ast_block body;
       bool is_async;
     } with;
+    struct {
+      sl_ast_expr *subject;
+      sl_ast_match_case *cases;
+      size_t n_cases;
+    } match;
     struct {
       sl_ast_expr *exc, *cause; /* both NULL for a bare `raise` */
     } raise;

@@ -25,6 +25,7 @@ static const sl_asyncio_binder binders[] = {
     sl_asyncio_bind_loop,
     sl_asyncio_bind_sync,
     sl__aio_bind_classes,
+    sl__aio_bind_protocols,
     NULL,
 };
 

@@ -591,7 +591,9 @@ FN(format) {
 FN(callable) {
   if (exactly(rt, a, "callable", 1)) return -1;
   sl_value v = a->pos[0];
-  *out = sl_bool(v.tag == SL_V_OBJ && v.u.o->type->call != NULL);
+  /* Instances are callable when their class has __call__. */
+  *out = sl_bool(v.tag == SL_V_OBJ && v.u.o->type->call != NULL &&
+                 (v.u.o->type != &sl_exc_type || sl_is_user_inst(v, SL_CLS_CALL)));
   return 0;
 }
 
@@ -617,10 +619,6 @@ FN(next) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "next expected at %s %d argument%s, got %zu",
                     a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 2,
                     a->npos < 1 ? "" : "s", a->npos);
-  const sl_lang_slots *s = sl_lang_slots_of(a->pos[0]);
-  if (!s || !s->next)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an iterator",
-                    sl_type_name(a->pos[0]));
   /* next(gen) raises StopIteration(return value). */
   if (a->npos == 1 && sl_is_type(a->pos[0], &sl_vmgen_type)) return sl_vmgen_next(rt, a->pos[0].u.o, out);
   int r = sl_iter_next(rt, a->pos[0], out);

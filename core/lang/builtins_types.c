@@ -8,6 +8,8 @@
 #include "core/alloc.h"
 #include "core/dict-int.h"
 #include "core/lang/builtins-int.h"
+#include "core/lang/descr.h"
+#include "core/lang/vm-int.h"
 
 #define CTOR(name) static int ct_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 
@@ -48,7 +50,7 @@ static int notimpl_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "NotImplemented");
   return 0;
 }
-static const sl_type notimpl_type = {.name = "NotImplementedType", .repr = notimpl_repr,
+const sl_type sl__notimpl_type = {.name = "NotImplementedType", .repr = notimpl_repr,
                                      .size = sizeof(plain_obj)};
 
 CTOR(object) {
@@ -394,6 +396,9 @@ static const struct {
     {"map", &sl__map_type, SL_V_OBJ, &sl__ctor_map, true},
     {"filter", &sl__filter_type, SL_V_OBJ, &sl__ctor_filter, true},
     {"reversed", &sl__seq_reviter_type, SL_V_OBJ, &sl__ctor_reversed, true},
+    {"property", &sl_property_type, SL_V_OBJ, &sl__ctor_property, true},
+    {"classmethod", &sl_classmethod_type, SL_V_OBJ, &sl__ctor_classmethod, true},
+    {"staticmethod", &sl_staticmethod_type, SL_V_OBJ, &sl__ctor_staticmethod, true},
     {"NoneType", NULL, SL_V_NONE, NULL, false},
 };
 
@@ -436,7 +441,7 @@ int sl_builtins_init(sl_rt *rt, sl_obj *dict) {
   sl_decref(rt, table);
   if (rc) return -1;
   if (put(rt, dict, "Ellipsis", sl_obj_alloc(rt, &ellipsis_type)) ||
-      put(rt, dict, "NotImplemented", sl_obj_alloc(rt, &notimpl_type)))
+      put(rt, dict, "NotImplemented", sl_obj_alloc(rt, &sl__notimpl_type)))
     return -1;
   /* The built-in exception classes (those CPython has in builtins). */
   static const char *const modules[] = {

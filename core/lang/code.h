@@ -91,7 +91,7 @@ typedef enum sl_opcode {
   SL_OP_IMPORT_NAME,     /* arg: name index; pushes the module */
   SL_OP_BUILD_CLASS,     /* arg nbases: (bodyfunc name b1..bn -- class) */
   SL_OP_LOAD_ASSERTION_ERROR,
-  SL_OP_SETUP_ASYNC_WITH, /* (mgr -- exit) then awaits __aenter__: (exit -- exit result) */
+  SL_OP_SETUP_ASYNC_WITH, /* arg 0: (mgr -- exit aw), awaited next; arg 1 (sync with): (mgr -- exit result) */
   SL_OP_ASYNC_WITH_EXIT,  /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
   SL_OP_WITH_EXIT_CHECK,  /* (exit exc result -- ): result true swallows, else reraise */
   SL_OP_SUPER,            /* (class self -- super object): zero-argument super() */
@@ -122,6 +122,7 @@ typedef enum sl_opcode {
 #define SL_CO_MODULE 8u
 #define SL_CO_CLASS 16u /* a class body: names go to a namespace dict */
 #define SL_CO_GENERATOR 32u /* has a yield: a call makes a generator (with SL_CO_ASYNC: an async generator) */
+#define SL_CO_DOC 64u   /* consts[0] is the function's docstring */
 
 typedef struct sl_instr {
   uint8_t op;
@@ -186,6 +187,11 @@ typedef struct sl_func {
   sl_obj *defaults;   /* owned tuple or NULL */
   sl_obj *kwdefaults; /* owned dict or NULL */
   sl_obj *closure;    /* owned tuple of cells or NULL */
+  /* Attributes a program set (functools.wraps does): NULL / SL_V_UNDEF
+   * until then, the code's name, qualname and docstring being the default. */
+  sl_obj *name, *qualname; /* owned str or NULL */
+  sl_value doc, module;    /* owned */
+  sl_obj *dict;            /* owned dict of other attributes (__wrapped__, ...) or NULL */
 } sl_func;
 extern const sl_type sl_func_type;
 static inline sl_func *sl_as_func(sl_obj *o) { return (sl_func *)o; }
@@ -250,6 +256,9 @@ typedef struct sl_vmcoro {
   sl_obj hdr;
   sl_frame *frame;   /* owned; NULL once finished */
   sl_obj *code;      /* owned: for the qualname after the frame is gone */
+  /* owned str or NULL (the code's): the function's __name__/__qualname__
+   * when the program replaced them, as gen_new_with_qualname takes them */
+  sl_obj *name, *qualname;
   bool started, running;
 } sl_vmcoro;
 extern const sl_type sl_vmcoro_type;

@@ -62,6 +62,7 @@ typedef enum fblock_kind {
   FB_FINALLY_END,  /* in the exceptional finally body: POP_EXCEPT, exc on stack */
   FB_NAMED,        /* `except E as name` cleanup block */
   FB_ASYNC_WITH,   /* the __aexit__ is on the stack */
+  FB_WITH,         /* the __exit__ is on the stack */
 } fblock_kind;
 
 typedef struct fblock {
@@ -144,6 +145,9 @@ void sl__expr(compiler *c, const sl_ast_expr *e);
 void sl__store_target(compiler *c, const sl_ast_expr *t);
 void sl__delete_target(compiler *c, const sl_ast_expr *t);
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label);
+
+/* compile_match.c */
+void sl__stmt_match(compiler *c, const sl_ast_stmt *s);
 
 /* compile_stmt.c */
 void sl__block(compiler *c, const sl_ast_block *b);

@@ -497,6 +497,12 @@ sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_
   if (sc->is_async) c->u->flags |= SL_CO_ASYNC;
   if (sc->is_generator) c->u->flags |= SL_CO_GENERATOR;
   WITH_UNIT_GUARD(c, prev, {
+    /* A leading string is the docstring: consts[0], as CPython keeps it. */
+    const sl_ast_expr *doc = !lambda_body && body->n && body->stmts[0]->kind == SL_STMT_EXPR
+                                 ? body->stmts[0]->u.expr.value : NULL;
+    if (doc && doc->kind == SL_EXPR_CONST && doc->u.constant.kind == SL_CONST_STR &&
+        sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len) == 0)
+      c->u->flags |= SL_CO_DOC;
     if (lambda_body) {
       sl__expr(c, lambda_body);
       sl__emit(c, SL_OP_RETURN_VALUE, 0);
@@ -592,7 +598,16 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
   c->u->flags |= SL_CO_CLASS;
   c->u->line = s->line;
   WITH_UNIT_GUARD(c, prev, {
-    sl__block(c, &s->u.classdef.body);
+    /* A leading string is the class's __doc__. */
+    const sl_ast_block *body = &s->u.classdef.body;
+    const sl_ast_expr *doc = body->n && body->stmts[0]->kind == SL_STMT_EXPR
+                                 ? body->stmts[0]->u.expr.value : NULL;
+    if (doc && doc->kind == SL_EXPR_CONST && doc->u.constant.kind == SL_CONST_STR) {
+      c->u->line = doc->line;
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len));
+      sl__store_name(c, "__doc__");
+    }
+    sl__block(c, body);
     sym *y = sl__scope_lookup(sc, "__class__");
     if (y && y->scope == SYM_CELL) sl__emit(c, SL_OP_LOAD_CLOSURE, cell_index(c, "__class__"));
     else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));

@@ -2,7 +2,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/dict.h"
 #include "core/lang/compile-int.h"
+#include "core/lang/ops.h"
 #include "core/num/numfmt.h"
 #include "core/lang/value.h"
 #include "core/long.h"
@@ -56,10 +58,17 @@ static void constant(compiler *c, const sl_ast_expr *e) {
     v = sl_obj_val(b);
     break;
   }
-  case SL_CONST_ELLIPSIS:
+  case SL_CONST_ELLIPSIS: {
+    /* The run's Ellipsis singleton, as the builtins hold it. */
+    sl_obj *b = sl_builtins_dict(c->rt);
+    bool found = false;
+    if (!b || sl_dict_get_str(c->rt, b, "Ellipsis", &v, &found) || !found)
+      sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "Ellipsis",
+               "'...' as a value is not supported by simloop");
+    break;
+  }
   default:
-    sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "Ellipsis",
-             "'...' as a value is not supported by simloop");
+    sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "constant", "unknown constant");
   }
   sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, v));
 }

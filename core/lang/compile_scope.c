@@ -105,6 +105,18 @@ static const char *comp_kind_name(const void *node) {
   }
 }
 
+/* A match pattern: its captures bind, its values and classes are read. */
+static void visit_pattern(compiler *c, scope *s, const sl_ast_pattern *pt) {
+  if (pt->value) visit_expr(c, s, pt->value);
+  for (size_t i = 0; i < pt->n; i++) {
+    if (pt->keys) visit_expr(c, s, pt->keys[i]);
+    visit_pattern(c, s, pt->pats[i]);
+  }
+  for (size_t i = 0; i < pt->n_kwd; i++) visit_pattern(c, s, pt->kwd_pats[i]);
+  if (pt->pattern) visit_pattern(c, s, pt->pattern);
+  if (pt->name.data) add(c, s, pt->name.data, SYM_BOUND);
+}
+
 static void visit_comp(compiler *c, scope *s, const sl_ast_expr *e) {
   visit_expr(c, s, e->u.comp.gens[0].iter);
   scope *cs = scope_new(c, SC_FUNCTION, e, s);
@@ -229,6 +241,7 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     visit_expr(c, s, st->u.annassign.target);
     break;
   case SL_STMT_FUNCTIONDEF: {
+    visit_exprs(c, s, st->u.funcdef.decorators, st->u.funcdef.n_decorators);
     visit_defaults(c, s, st->u.funcdef.params);
     add(c, s, st->u.funcdef.name.data, SYM_BOUND);
     scope *fs = scope_new(c, SC_FUNCTION, st, s);
@@ -241,6 +254,7 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
     break;
   }
   case SL_STMT_CLASSDEF: {
+    visit_exprs(c, s, st->u.classdef.decorators, st->u.classdef.n_decorators);
     visit_exprs(c, s, st->u.classdef.bases, st->u.classdef.n_bases);
     add(c, s, st->u.classdef.name.data, SYM_BOUND);
     scope *cs = scope_new(c, SC_CLASS, st, s);
@@ -275,8 +289,17 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
       visit_expr(c, s, st->u.with.items[i].context_expr);
       if (st->u.with.items[i].optional_vars) visit_expr(c, s, st->u.with.items[i].optional_vars);
     }
-    s->has_await = true;
+    if (st->u.with.is_async) s->has_await = true;
     visit_block(c, s, &st->u.with.body);
+    break;
+  case SL_STMT_MATCH:
+    visit_expr(c, s, st->u.match.subject);
+    for (size_t i = 0; i < st->u.match.n_cases; i++) {
+      const sl_ast_match_case *mc = &st->u.match.cases[i];
+      visit_pattern(c, s, mc->pattern);
+      if (mc->guard) visit_expr(c, s, mc->guard);
+      visit_block(c, s, &mc->body);
+    }
     break;
   case SL_STMT_RAISE:
     if (st->u.raise.exc) visit_expr(c, s, st->u.raise.exc);

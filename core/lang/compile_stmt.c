@@ -62,11 +62,12 @@ static void unwind_fblock(compiler *c, fblock *fb, bool preserve_tos) {
     sl__store_name(c, fb->name);
     sl__delete_name(c, fb->name);
     break;
+  case FB_WITH:
   case FB_ASYNC_WITH:
     sl__emit(c, SL_OP_POP_BLOCK, 0);
     if (preserve_tos) sl__emit(c, SL_OP_SWAP, 2);
     sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
-    sl__emit(c, SL_OP_AWAIT, 0);
+    if (fb->kind == FB_ASYNC_WITH) sl__emit(c, SL_OP_AWAIT, 0);
     sl__emit(c, SL_OP_POP_TOP, 0);
     break;
   }
@@ -312,42 +313,59 @@ static void stmt_try(compiler *c, const sl_ast_stmt *s) {
   sl__bind_label(c, end);
 }
 
-static void stmt_async_with(compiler *c, const sl_ast_stmt *s, size_t item) {
-  if (!s->u.with.is_async)
-    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "with",
-             "'with' is not supported by simloop (only 'async with')");
+/* `with` and `async with`, one item at a time (nested, as CPython
+ * compiles several items): the manager's exit method stays on the stack
+ * under the body; the sync form calls __enter__/__exit__ where the async
+ * form awaits __aenter__()/__aexit__(). */
+static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
+  bool async = s->u.with.is_async;
   const sl_ast_withitem *it = &s->u.with.items[item];
   int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
   sl__expr(c, it->context_expr);
   c->u->line = s->line;
-  sl__emit(c, SL_OP_SETUP_ASYNC_WITH, 0);
-  sl__emit(c, SL_OP_AWAIT, 0);
-  /* The block covers the body only: its level is the __aexit__ alone. */
+  sl__emit(c, SL_OP_SETUP_ASYNC_WITH, async ? 0 : 1);
+  if (async) sl__emit(c, SL_OP_AWAIT, 0);
+  /* The block covers the body only: its level is the exit method alone. */
   if (it->optional_vars) sl__store_target(c, it->optional_vars);
   else sl__emit(c, SL_OP_POP_TOP, 0);
   sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
-  sl__push_fblock(c, FB_ASYNC_WITH, -1, -1);
-  if (item + 1 < s->u.with.n_items) stmt_async_with(c, s, item + 1);
+  sl__push_fblock(c, async ? FB_ASYNC_WITH : FB_WITH, -1, -1);
+  if (item + 1 < s->u.with.n_items) stmt_with(c, s, item + 1);
   else sl__block(c, &s->u.with.body);
   sl__pop_fblock(c);
   c->u->line = s->line;
   sl__emit(c, SL_OP_POP_BLOCK, 0);
   sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
-  sl__emit(c, SL_OP_AWAIT, 0);
+  if (async) sl__emit(c, SL_OP_AWAIT, 0);
   sl__emit(c, SL_OP_POP_TOP, 0);
   sl__emit(c, SL_OP_JUMP, end);
   sl__bind_label(c, exc_path);
   sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
   sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 1);
-  sl__emit(c, SL_OP_AWAIT, 0);
+  if (async) sl__emit(c, SL_OP_AWAIT, 0);
   sl__emit(c, SL_OP_WITH_EXIT_CHECK, 0);
   sl__emit(c, SL_OP_POP_EXCEPT, 0);
   sl__bind_label(c, end);
 }
 
+/* Decorators are evaluated first, top to bottom, and applied after the
+ * definition, bottom to top, each call on its decorator's line (as
+ * CPython's compiler_decorators / compiler_apply_decorators). */
+static void decorators_load(compiler *c, sl_ast_expr *const *d, size_t n) {
+  for (size_t i = 0; i < n; i++) sl__expr(c, d[i]);
+}
+
+static void decorators_apply(compiler *c, sl_ast_expr *const *d, size_t n) {
+  for (size_t i = n; i-- > 0;) {
+    c->u->line = d[i]->line;
+    sl__emit(c, SL_OP_CALL, 1);
+  }
+}
+
 static void stmt_funcdef(compiler *c, const sl_ast_stmt *s) {
   const sl_ast_params *p = s->u.funcdef.params;
   unsigned flags = 0;
+  decorators_load(c, s->u.funcdef.decorators, s->u.funcdef.n_decorators);
   if (p->n_defaults) {
     for (size_t i = 0; i < p->n_defaults; i++) sl__expr(c, p->defaults[i]);
     sl__emit(c, SL_OP_BUILD_TUPLE, (int32_t)p->n_defaults);
@@ -368,11 +386,13 @@ static void stmt_funcdef(compiler *c, const sl_ast_stmt *s) {
   sl_obj *code = sl__compile_function(c, fs, s->u.funcdef.name.data, p, &s->u.funcdef.body, NULL, s->line);
   c->u->line = s->line;
   sl__make_closure(c, fs, code, flags);
+  decorators_apply(c, s->u.funcdef.decorators, s->u.funcdef.n_decorators);
   sl__store_name(c, s->u.funcdef.name.data);
 }
 
 static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
   scope *cs = sl__scope_find(c->u->sc, s);
+  decorators_load(c, s->u.classdef.decorators, s->u.classdef.n_decorators);
   sl_obj *code = sl__compile_class_body(c, cs, s);
   c->u->line = s->line;
   sl__make_closure(c, cs, code, 0);
@@ -380,6 +400,7 @@ static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
   for (size_t i = 0; i < s->u.classdef.n_bases; i++) sl__expr(c, s->u.classdef.bases[i]);
   c->u->line = s->line;
   sl__emit(c, SL_OP_BUILD_CLASS, (int32_t)s->u.classdef.n_bases);
+  decorators_apply(c, s->u.classdef.decorators, s->u.classdef.n_decorators);
   sl__store_name(c, s->u.classdef.name.data);
 }
 
@@ -522,7 +543,8 @@ void sl__stmt(compiler *c, const sl_ast_stmt *s) {
   }
   case SL_STMT_WHILE: stmt_while(c, s); break;
   case SL_STMT_FOR: stmt_for(c, s); break;
-  case SL_STMT_WITH: stmt_async_with(c, s, 0); break;
+  case SL_STMT_WITH: stmt_with(c, s, 0); break;
+  case SL_STMT_MATCH: sl__stmt_match(c, s); break;
   case SL_STMT_RAISE:
     if (s->u.raise.exc) sl__expr(c, s->u.raise.exc);
     if (s->u.raise.cause) sl__expr(c, s->u.raise.cause);

@@ -297,6 +297,36 @@ void sl_ast_dump_expr(const sl_ast_expr *e, sl_strbuf *out) {
 
 static void stmt(const sl_ast_stmt *s, sl_strbuf *o);
 
+/* Patterns: (value x) (is None) (seq ...) (map k p ... **rest)
+ * (class C p ... k=p) (* name) (as p name) (or p ...); a bare name is a
+ * capture, _ the wildcard. */
+static void pattern(const sl_ast_pattern *pt, sl_strbuf *o) {
+  static const char *const tag[] = {"value", "is", "seq", "map", "class", "*", "as", "or"};
+  if (pt->kind == SL_PAT_AS && !pt->pattern) {
+    sl_strbuf_puts(o, pt->name.data ? pt->name.data : "_");
+    return;
+  }
+  sl_strbuf_printf(o, "(%s", tag[pt->kind]);
+  if (pt->value) exprs(&pt->value, 1, o);
+  for (size_t i = 0; i < pt->n; i++) {
+    if (pt->keys) exprs(&pt->keys[i], 1, o);
+    sl_strbuf_putc(o, ' ');
+    pattern(pt->pats[i], o);
+  }
+  for (size_t i = 0; i < pt->n_kwd; i++) {
+    sl_strbuf_printf(o, " %s=", pt->kwd_names[i].data);
+    pattern(pt->kwd_pats[i], o);
+  }
+  if (pt->pattern) {
+    sl_strbuf_putc(o, ' ');
+    pattern(pt->pattern, o);
+  }
+  if (pt->kind == SL_PAT_MAPPING && pt->name.data) sl_strbuf_printf(o, " **%s", pt->name.data);
+  else if (pt->kind != SL_PAT_MAPPING && pt->name.data) sl_strbuf_printf(o, " %s", pt->name.data);
+  else if (pt->kind == SL_PAT_STAR) sl_strbuf_puts(o, " _");
+  sl_strbuf_putc(o, ')');
+}
+
 static void block(const char *tag, sl_ast_block b, sl_strbuf *o) {
   sl_strbuf_printf(o, " (%s", tag);
   for (size_t i = 0; i < b.n; i++) {
@@ -335,11 +365,22 @@ static void stmt(const sl_ast_stmt *s, sl_strbuf *o) {
   case SL_STMT_FUNCTIONDEF:
     sl_strbuf_printf(o, "(%s %s ", s->u.funcdef.is_async ? "async-def" : "def",
                      s->u.funcdef.name.data);
+    if (s->u.funcdef.n_decorators) {
+      sl_strbuf_puts(o, "(decorators");
+      exprs(s->u.funcdef.decorators, s->u.funcdef.n_decorators, o);
+      sl_strbuf_puts(o, ") ");
+    }
     params(s->u.funcdef.params, o);
     block("block", s->u.funcdef.body, o);
     break;
   case SL_STMT_CLASSDEF:
-    sl_strbuf_printf(o, "(class %s (bases", s->u.classdef.name.data);
+    sl_strbuf_printf(o, "(class %s ", s->u.classdef.name.data);
+    if (s->u.classdef.n_decorators) {
+      sl_strbuf_puts(o, "(decorators");
+      exprs(s->u.classdef.decorators, s->u.classdef.n_decorators, o);
+      sl_strbuf_puts(o, ") ");
+    }
+    sl_strbuf_puts(o, "(bases");
     exprs(s->u.classdef.bases, s->u.classdef.n_bases, o);
     sl_strbuf_putc(o, ')');
     block("block", s->u.classdef.body, o);
@@ -441,6 +482,22 @@ static void stmt(const sl_ast_stmt *s, sl_strbuf *o) {
   case SL_STMT_PASS: sl_strbuf_puts(o, "(pass"); break;
   case SL_STMT_BREAK: sl_strbuf_puts(o, "(break"); break;
   case SL_STMT_CONTINUE: sl_strbuf_puts(o, "(continue"); break;
+  case SL_STMT_MATCH:
+    sl_strbuf_puts(o, "(match");
+    exprs(&s->u.match.subject, 1, o);
+    for (size_t i = 0; i < s->u.match.n_cases; i++) {
+      const sl_ast_match_case *mc = &s->u.match.cases[i];
+      sl_strbuf_puts(o, " (case ");
+      pattern(mc->pattern, o);
+      if (mc->guard) {
+        sl_strbuf_puts(o, " (if");
+        exprs(&mc->guard, 1, o);
+        sl_strbuf_putc(o, ')');
+      }
+      block("block", mc->body, o);
+      sl_strbuf_putc(o, ')');
+    }
+    break;
   }
   sl_strbuf_putc(o, ')');
 }

@@ -23,11 +23,18 @@ static void func_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, f->defaults);
   sl_decref(rt, f->kwdefaults);
   sl_decref(rt, f->closure);
+  sl_decref(rt, f->name);
+  sl_decref(rt, f->qualname);
+  sl_decref(rt, f->dict);
   f->code = f->globals = f->defaults = f->kwdefaults = f->closure = NULL;
+  f->name = f->qualname = f->dict = NULL;
+  sl_vset(rt, &f->doc, sl_undef());
+  sl_vset(rt, &f->module, sl_undef());
 }
 
 static const char *func_qualname(sl_obj *func) {
-  return sl_str_cstr(sl_as_code(sl_as_func(func)->code)->qualname);
+  sl_func *f = sl_as_func(func);
+  return sl_str_cstr(f->qualname ? f->qualname : sl_as_code(f->code)->qualname);
 }
 
 static int func_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -39,21 +46,103 @@ static int func_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   return sl_func_call_self(rt, o, sl_undef(), args, out);
 }
 
+/* The function's attribute `name` as CPython's func_getsetlist and
+ * member list define it: 1 found, 0 not one of them. */
+static int func_builtin_attr(sl_rt *rt, sl_func *f, const char *name, sl_value *out) {
+  sl_code *c = sl_as_code(f->code);
+  if (!strcmp(name, "__name__")) {
+    *out = sl_vincref(sl_obj_val(f->name ? f->name : c->name));
+  } else if (!strcmp(name, "__qualname__")) {
+    *out = sl_vincref(sl_obj_val(f->qualname ? f->qualname : c->qualname));
+  } else if (!strcmp(name, "__doc__")) {
+    if (!sl_is_undef(f->doc)) *out = sl_vincref(f->doc);
+    else *out = (c->flags & SL_CO_DOC) ? sl_vincref(c->consts[0]) : sl_none();
+  } else if (!strcmp(name, "__module__")) {
+    if (!sl_is_undef(f->module)) {
+      *out = sl_vincref(f->module);
+    } else {
+      bool found = false;
+      if (sl_dict_get_str(rt, f->globals, "__name__", out, &found)) return -1;
+      if (!found) *out = sl_none();
+    }
+  } else if (!strcmp(name, "__dict__")) {
+    if (!f->dict && !(f->dict = sl_dict_new(rt))) return -1;
+    sl_incref(f->dict);
+    *out = sl_obj_val(f->dict);
+  } else if (!strcmp(name, "__defaults__")) {
+    *out = f->defaults ? sl_vincref(sl_obj_val(f->defaults)) : sl_none();
+  } else if (!strcmp(name, "__kwdefaults__")) {
+    *out = f->kwdefaults ? sl_vincref(sl_obj_val(f->kwdefaults)) : sl_none();
+  } else if (!strcmp(name, "__annotations__")) {
+    /* Annotations are parsed and dropped: the dict is always empty. */
+    sl_obj *d = sl_dict_new(rt);
+    if (!d) return -1;
+    *out = sl_obj_val(d);
+  } else {
+    return 0;
+  }
+  return 1;
+}
+
 static int func_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  sl_code *c = sl_as_code(sl_as_func(o)->code);
-  sl_obj *s = NULL;
-  if (!strcmp(name, "__name__")) s = c->name;
-  else if (!strcmp(name, "__qualname__")) s = c->qualname;
-  if (!s)
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'function' object has no attribute '%s'", name);
-  sl_incref(s);
-  *out = sl_obj_val(s);
+  sl_func *f = sl_as_func(o);
+  int r = func_builtin_attr(rt, f, name, out);
+  if (r) return r < 0 ? -1 : 0;
+  if (f->dict) {
+    bool found = false;
+    if (sl_dict_get_str(rt, f->dict, name, out, &found)) return -1;
+    if (found) return 0;
+  }
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'function' object has no attribute '%s'", name);
+}
+
+/* Replaces a str-valued attribute (__name__, __qualname__). */
+static int set_str_attr(sl_rt *rt, sl_obj **slot, const char *name, sl_value v) {
+  if (sl_is_undef(v) || !sl_is_str(v))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be set to a string object", name);
+  sl_incref(v.u.o);
+  sl_decref(rt, *slot);
+  *slot = v.u.o;
   return 0;
+}
+
+/* setattr(f, name, v), or del f.name when v is SL_V_UNDEF. */
+static int func_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
+  sl_func *f = sl_as_func(o);
+  if (!strcmp(name, "__name__")) return set_str_attr(rt, &f->name, name, v);
+  if (!strcmp(name, "__qualname__")) return set_str_attr(rt, &f->qualname, name, v);
+  if (!strcmp(name, "__doc__") || !strcmp(name, "__module__")) {
+    sl_value *slot = name[2] == 'd' ? &f->doc : &f->module;
+    sl_vset(rt, slot, sl_is_undef(v) ? sl_none() : sl_vincref(v));
+    return 0;
+  }
+  if (!strcmp(name, "__dict__")) {
+    if (!sl_is_type(v, &sl_dict_type))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "__dict__ must be set to a dictionary, not a '%s'",
+                      sl_type_name(v));
+    sl_incref(v.u.o);
+    sl_decref(rt, f->dict);
+    f->dict = v.u.o;
+    return 0;
+  }
+  if (sl_is_undef(v)) {
+    bool found = false;
+    sl_obj *key = sl_str_from_cstr(rt, name);
+    if (!key) return -1;
+    int rc = f->dict ? sl_dict_del(rt, f->dict, sl_obj_val(key), &found) : 0;
+    sl_decref(rt, key);
+    if (rc) return -1;
+    if (!found)
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'function' object has no attribute '%s'", name);
+    return 0;
+  }
+  if (!f->dict && !(f->dict = sl_dict_new(rt))) return -1;
+  return sl_dict_set_str(rt, f->dict, name, v);
 }
 
 const sl_type sl_func_type = {.name = "function", .clear = func_clear, .repr = func_repr,
                               .call = func_call, .getattr = func_getattr,
-                              .size = sizeof(sl_func)};
+                              .setattr = func_setattr, .size = sizeof(sl_func)};
 
 static void bound_clear(sl_rt *rt, sl_obj *o) {
   sl_bound *b = (sl_bound *)o;
@@ -186,8 +275,19 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
   }
   if (c->flags & SL_CO_VARARGS) {
     size_t extra = given > n ? given - n : 0;
-    const sl_value *src = args->pos + (n - (has_self && n > 0 ? 1 : 0));
-    sl_obj *t = sl_tuple_new(rt, extra ? src : NULL, extra);
+    sl_obj *t;
+    if (has_self && n == 0 && extra) {
+      /* def f(*args) bound as a method: self is args[0]. */
+      sl_value *all = sl_malloc(sizeof(sl_value) * (args->npos + 1));
+      if (!all) return sl_nomem(rt);
+      all[0] = self;
+      if (args->npos) memcpy(all + 1, args->pos, sizeof(sl_value) * args->npos);
+      t = sl_tuple_new(rt, all, args->npos + 1);
+      sl_free(all);
+    } else {
+      const sl_value *src = args->pos + (n - (has_self && n > 0 ? 1 : 0));
+      t = sl_tuple_new(rt, extra ? src : NULL, extra);
+    }
     if (!t) return -1;
     f->locals[vararg_i] = sl_obj_val(t);
   }
@@ -259,6 +359,11 @@ int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *arg
   if (sl_as_code(fn->code)->flags & SL_CO_ASYNC) {
     sl_obj *co = sl_vmcoro_new(rt, f);
     if (!co) return -1;
+    sl_vmcoro *vc = (sl_vmcoro *)co;
+    vc->name = fn->name;
+    vc->qualname = fn->qualname;
+    sl_incref(vc->name);
+    sl_incref(vc->qualname);
     *out = sl_obj_val(co);
     return 0;
   }

@@ -13,8 +13,11 @@ typedef struct sl__iter {
   sl_value *its; /* owned array of owned iterators (zip, map) */
   size_t nits;
   int64_t pos, step, aux; /* position; +1/-1; kind-specific (length, strict, offset) */
+  int64_t left; /* dict iterators: items still to come (CPython's di->len) */
 } sl__iter;
 
+/* range.index, range.count (NULL-terminated). */
+extern const sl_cfunc_def sl__range_methods[];
 extern const sl_type sl__list_iter_type, sl__list_reviter_type, sl__tuple_iter_type,
     sl__str_iter_type, sl__seq_reviter_type, sl__bytes_iter_type, sl__dict_keyiter_type,
     sl__dict_valueiter_type, sl__dict_itemiter_type, sl__set_iter_type, sl__range_iter_type,

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/iter-int.h"
 
 /* ---- range ------------------------------------------------------------------ */
@@ -58,11 +59,67 @@ static int range_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
+/* range_hash: hash((len, start, step)) with None for what does not matter. */
+static int range_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  sl_range *r = (sl_range *)o;
+  sl_value t[3] = {sl_int(r->len), r->len ? sl_int(r->start) : sl_none(),
+                   r->len > 1 ? sl_int(r->step) : sl_none()};
+  sl_obj *tup = sl_tuple_new(rt, t, 3);
+  if (!tup) return -1;
+  int rc = sl_hash(rt, sl_obj_val(tup), out);
+  sl_decref(rt, tup);
+  return rc;
+}
+
+/* range.index / range.count: arithmetic for ints, else comparing with
+ * every element (_PySequence_IterSearch), as rangeobject.c does. */
+static int range_search(sl_rt *rt, sl_obj *o, sl_value x, bool count, int64_t *res) {
+  sl_range *r = (sl_range *)o;
+  bool in;
+  if (x.tag == SL_V_INT || x.tag == SL_V_BOOL) {
+    if (range_contains(rt, o, x, &in)) return -1;
+    *res = count ? in : in ? (sl__intval(x) - r->start) / r->step : -1;
+    return 0;
+  }
+  *res = count ? 0 : -1;
+  for (int64_t i = 0; i < r->len; i++) {
+    if (sl_eq(rt, sl_int(r->start + i * r->step), x, &in)) return -1;
+    if (!in) continue;
+    if (!count) return *res = i, 0;
+    ++*res;
+  }
+  return 0;
+}
+
+static int range_index_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "index", 1, 1)) return -1;
+  int64_t i;
+  if (range_search(rt, self.u.o, a->pos[0], false, &i)) return -1;
+  if (i >= 0) return *out = sl_int(i), 0;
+  if (a->pos[0].tag == SL_V_INT || a->pos[0].tag == SL_V_BOOL) {
+    if (sl__py_minor(rt) >= 14)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "range.index(x): x not in range");
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "%lld is not in range", (long long)sl__intval(a->pos[0]));
+  }
+  return sl_raise(rt, SL_EXC_VALUE_ERROR, "sequence.index(x): x not in sequence");
+}
+
+static int range_count_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (sl__check_nargs(rt, a, "count", 1, 1)) return -1;
+  int64_t n;
+  if (range_search(rt, self.u.o, a->pos[0], true, &n)) return -1;
+  return *out = sl_int(n), 0;
+}
+
+const sl_cfunc_def sl__range_methods[] = {{"range.index", range_index_fn, NULL, 0},
+                                          {"range.count", range_count_fn, NULL, 0},
+                                          {NULL, NULL, NULL, 0}};
+
 static const sl_lang_slots range_slots = {.len = range_len, .iter = range_iter,
                                           .contains = range_contains};
 
 const sl_type sl_range_type = {.name = "range", .repr = range_repr, .eq = range_eq,
-                               .truth = range_truth, .lang = &range_slots,
+                               .hash = range_hash, .truth = range_truth, .lang = &range_slots,
                                .size = sizeof(sl_range)};
 
 int sl_range_new(sl_rt *rt, int64_t start, int64_t stop, int64_t step, sl_value *out) {
@@ -161,6 +218,12 @@ static int htiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   while ((size_t)it->pos < t->nentries) {
     sl__hentry *e = &t->entries[it->pos++];
     if (sl_is_undef(e->key)) continue;
+    /* dictiter_iternextkey: an entry beyond the count the dict had when
+     * iteration started means keys were deleted and others added. */
+    if (it->src.u.o->type == &sl_dict_type && it->left-- == 0) {
+      sl_vset(rt, &it->src, sl_none()); /* exhausted from now on */
+      return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "dictionary keys changed during iteration");
+    }
     if (o->type == &sl__dict_itemiter_type) {
       sl_value kv[2] = {e->key, e->value};
       sl_obj *tup = sl_tuple_new(rt, kv, 2);
@@ -329,7 +392,7 @@ static int range_iter(sl_rt *rt, sl_obj *o, sl_value *out) {
 static int htable_iter(sl_rt *rt, sl_obj *table, const sl_type *type, sl_value *out) {
   sl__iter *it;
   if (sl__iter_new(rt, type, sl_obj_val(table), out, &it)) return -1;
-  it->aux = (int64_t)sl__as_htable(table)->len;
+  it->aux = it->left = (int64_t)sl__as_htable(table)->len;
   return 0;
 }
 
@@ -347,14 +410,19 @@ int sl_iter(sl_rt *rt, sl_value v, sl_value *out) {
       return htable_iter(rt, v.u.o, &sl__set_iter_type, out);
     const sl_lang_slots *s = t->lang;
     if (s && s->iter) return s->iter(rt, v.u.o, out);
+    int r = sl__user_iter(rt, v, out);
+    if (r) return r < 0 ? -1 : 0;
   }
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not iterable", sl_type_name(v));
 }
 
 int sl_iter_next(sl_rt *rt, sl_value iter, sl_value *out) {
   const sl_lang_slots *s = sl_lang_slots_of(iter);
-  if (!s || !s->next)
+  if (!s || !s->next) {
+    int r = sl__user_next(rt, iter, out);
+    if (r != -2) return r;
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an iterator", sl_type_name(iter));
+  }
   return s->next(rt, iter.u.o, out);
 }
 

@@ -6,6 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/ops-int.h"
+#include "core/lang/vm-int.h"
 
 static const char *const binop_sym[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>",
                                         "|", "^", "&"};
@@ -119,6 +120,11 @@ static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inpla
                   sl_value *out) {
   int r = sl__num_binary(rt, op, a, b, out);
   if (r) return r < 0 ? -1 : 0;
+  if ((a.tag == SL_V_OBJ && a.u.o->type == &sl_exc_type) ||
+      (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type)) {
+    r = sl__user_binary(rt, op, a, b, inplace, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   if (op == SL_BIN_ADD && seq_kind(a)) {
     if (b.tag == SL_V_OBJ && b.u.o->type == a.u.o->type) return concat(rt, a, b, out);
     if (sl_is_str(a))
@@ -253,6 +259,8 @@ int sl_unary_op(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
     *out = sl_int(r);
     return 0;
   }
+  int r = sl__user_unary(rt, op, a, out);
+  if (r) return r < 0 ? -1 : 0;
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "bad operand type for unary %s: '%s'", names[op],
                   sl_type_name(a));
 }
@@ -342,6 +350,10 @@ static int set_compare(sl_rt *rt, sl_ast_cmpop op, sl_obj *a, sl_obj *b, bool *r
 }
 
 int sl__richcompare(sl_rt *rt, sl_ast_cmpop op, sl_value a, sl_value b, bool *res) {
+  if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops) {
+    static const int rich[] = {SL_RICH_EQ, SL_RICH_NE, SL_RICH_LT, SL_RICH_LE, SL_RICH_GT, SL_RICH_GE};
+    return rt->user_ops->richcmp(rt, rich[op], a, b, res);
+  }
   if (op == SL_CMP_EQ || op == SL_CMP_NOTEQ) {
     bool eq;
     if (sl_eq(rt, a, b, &eq)) return -1;
@@ -506,5 +518,7 @@ int sl_contains(sl_rt *rt, sl_value c, sl_value item, bool *res) {
     sl_vdecref(rt, it);
     return r < 0 ? -1 : 0;
   }
+  int r = sl__user_contains(rt, c, item, res);
+  if (r) return r < 0 ? -1 : 0;
   return sl_raise(rt, SL_EXC_TYPE_ERROR, sl__msg_not_container(rt), sl_type_name(c));
 }

@@ -6,6 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/ops-int.h"
+#include "core/lang/vm-int.h"
 #include "core/num/unicode.h"
 
 bool sl_as_index(sl_value v, int64_t *out) {
@@ -234,6 +235,8 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   }
   const sl_lang_slots *s = sl_lang_slots_of(c);
   if (s && s->getitem) return s->getitem(rt, c.u.o, key, out);
+  int r = sl__user_getitem(rt, c, key, out);
+  if (r) return r < 0 ? -1 : 0;
   if (c.tag == SL_V_OBJ && (c.u.o->type == &sl_class_type || c.u.o->type == &sl_typeobj_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type '%s' is not subscriptable",
                     c.u.o->type == &sl_class_type
@@ -352,6 +355,8 @@ static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
   }
   const sl_lang_slots *s = sl_lang_slots_of(c);
   if (s && s->setitem) return s->setitem(rt, c.u.o, key, v);
+  int r = sl__user_setitem(rt, c, key, v);
+  if (r) return r < 0 ? -1 : 0;
   if (del) {
     if (sl__is_tuple(c) || sl_is_str(c) || sl__is_bytes(c) || sl_is_type(c, &sl_range_type) ||
         (s && s->getitem))
@@ -383,7 +388,11 @@ int sl_len(sl_rt *rt, sl_value v, int64_t *out) {
     else if (t == &sl_bytes_type) *out = (int64_t)sl_as_bytes(v.u.o)->len;
     else if (t->lang && ((const sl_lang_slots *)t->lang)->len)
       return ((const sl_lang_slots *)t->lang)->len(rt, v.u.o, out);
-    else goto fail;
+    else {
+      int r = sl__user_len(rt, v, out);
+      if (r) return r < 0 ? -1 : 0;
+      goto fail;
+    }
     return 0;
   }
 fail:

@@ -100,12 +100,25 @@ sl_ast_expr *sl__parse_target_list(sl_parser *p);
 void sl__parse_set_ctx(sl_parser *p, sl_ast_expr *e, sl_ast_ctx ctx, const char *suffix);
 const char *sl__parse_expr_name(const sl_ast_expr *e);
 sl_ast_params *sl__parse_params(sl_parser *p, bool is_lambda);
+/* One atom: a name, number, string(s), or bracketed display. */
+sl_ast_expr *sl__parse_atom(sl_parser *p);
 bool sl__parse_starts_expr(sl_tok_kind k);
 
 /* ---- parser_fstring.c --------------------------------------------------- */
 /* Parses one or more adjacent STRING tokens at CUR into a CONST str/bytes
  * or an FSTRING. */
 sl_ast_expr *sl__parse_strings(sl_parser *p);
+
+/* ---- parser_match.c ----------------------------------------------------- */
+typedef sl_ast_block (*sl__block_fn)(sl_parser *p, const char *what, uint32_t line);
+/* The rest of a match statement, CUR at the ':' after the subject (`start`
+ * is the `match` token); `block` parses a case's indented block. */
+sl_ast_stmt *sl__parse_match_rest(sl_parser *p, const sl_token *start, sl_ast_expr *subject,
+                                  sl__block_fn block);
+/* A statement that began as the expression `first` (starting with the name
+ * `match`) and met ':' is a match statement: `match(x)`, `match[a, b]`,
+ * `match -x` give the subject back. */
+sl_ast_expr *sl__parse_match_subject_of(sl_parser *p, sl_ast_expr *first);
 
 /* ---- parser_stmt.c ------------------------------------------------------ */
 sl_ast_block sl__parse_file(sl_parser *p);

@@ -118,10 +118,6 @@ void sl__parse_nomem(sl_parser *p) {
 static const struct {
   const char *construct, *message, *hint;
 } unsupported[] = {
-    {"decorator", "decorators are not supported by simloop",
-     "call the wrapper explicitly: f = wrapper(f)"},
-    {"match", "'match' statements are not supported by simloop",
-     "use an if/elif chain"},
     {"class keyword",
      "class keywords (metaclass=..., ...) are not supported by simloop",
      "write 'class Name(Base):' with positional bases only"},
@@ -134,12 +130,6 @@ static const struct {
      "drop the type parameters"},
     {"type alias", "'type' alias statements are not supported by simloop",
      "use a plain assignment"},
-    {"class body statement",
-     "only assignments, 'pass', docstrings and 'def' are supported in a class body "
-     "by simloop",
-     "move the statement into a method or to module level"},
-    {"nested class", "classes nested in a class body are not supported by simloop",
-     "define the class at module level"},
     {"f-string '='", NULL, NULL},
 };
 

@@ -699,3 +699,5 @@ sl_ast_expr *sl__parse_target_list(sl_parser *p) {
   e->u.seq.n = v.n;
   return done(p, e);
 }
+
+sl_ast_expr *sl__parse_atom(sl_parser *p) { return parse_atom(p); }

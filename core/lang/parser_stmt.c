@@ -197,7 +197,6 @@ static bool single_target(const sl_ast_expr *e) {
 static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
   sl_ast_expr *first = sl__parse_star_expressions_or_yield(p);
   sl_ast_binop op;
-  if (is_name(p, t, "match") && AT(SL_TOK_COLON)) sl__parse_unsupported(p, t, "match");
   if (AT(SL_TOK_COLON)) {
     if (!single_target(first))
       sl__parse_fail_pos(p, first->line, first->col, t->start,
@@ -578,28 +577,45 @@ static sl_ast_stmt *parse_try(sl_parser *p, const sl_token *start) {
 }
 
 /* ---- dispatch -------------------------------------------------------------------- */
+/* `@expr NEWLINE` lines, then the def / async def / class they decorate
+ * (Grammar: decorators: ('@' named_expression NEWLINE)+). */
+static sl_ast_stmt *parse_decorated(sl_parser *p) {
+  sl_vec decos = {0};
+  while (AT(SL_TOK_AT)) {
+    NEXT();
+    sl_ast_expr *d = sl__parse_named_expression(p);
+    sl__vec_push(p, &decos, &d, sizeof d);
+    EXPECT(SL_TOK_NEWLINE);
+  }
+  sl_token t = *CUR(p);
+  sl_ast_stmt *s;
+  if (t.kind == SL_TOK_KW_DEF) {
+    s = parse_funcdef(p, &t, false);
+  } else if (t.kind == SL_TOK_KW_CLASS) {
+    s = parse_classdef(p, &t);
+  } else if (t.kind == SL_TOK_KW_ASYNC && PEEK(p, 1)->kind == SL_TOK_KW_DEF) {
+    NEXT();
+    s = parse_funcdef(p, &t, true);
+  } else {
+    sl__parse_invalid(p);
+  }
+  if (s->kind == SL_STMT_CLASSDEF) {
+    s->u.classdef.decorators = decos.data;
+    s->u.classdef.n_decorators = decos.n;
+  } else {
+    s->u.funcdef.decorators = decos.data;
+    s->u.funcdef.n_decorators = decos.n;
+  }
+  return s;
+}
+
 
 static void parse_statement(sl_parser *p, sl_vec *out) {
   sl_token t = *CUR(p);
   sl_ast_stmt *s = NULL;
-  if (p->in_class_body) {
-    switch (t.kind) {
-    case SL_TOK_KW_CLASS: sl__parse_unsupported(p, &t, "nested class");
-    case SL_TOK_KW_IF: case SL_TOK_KW_WHILE: case SL_TOK_KW_FOR: case SL_TOK_KW_TRY:
-    case SL_TOK_KW_WITH: case SL_TOK_KW_RETURN: case SL_TOK_KW_RAISE: case SL_TOK_KW_DEL:
-    case SL_TOK_KW_ASSERT: case SL_TOK_KW_IMPORT: case SL_TOK_KW_FROM:
-    case SL_TOK_KW_GLOBAL: case SL_TOK_KW_NONLOCAL: case SL_TOK_KW_BREAK:
-    case SL_TOK_KW_CONTINUE:
-      sl__parse_unsupported(p, &t, "class body statement");
-    case SL_TOK_KW_ASYNC:
-      if (PEEK(p, 1)->kind != SL_TOK_KW_DEF) sl__parse_unsupported(p, &t, "class body statement");
-      break;
-    default: break;
-    }
-  }
   switch (t.kind) {
   case SL_TOK_INDENT: sl__parse_syntax(p, &t, "unexpected indent");
-  case SL_TOK_AT: sl__parse_unsupported(p, &t, "decorator");
+  case SL_TOK_AT: s = parse_decorated(p); break;
   case SL_TOK_KW_DEF: s = parse_funcdef(p, &t, false); break;
   case SL_TOK_KW_CLASS: s = parse_classdef(p, &t); break;
   case SL_TOK_KW_IF: s = parse_if(p, &t); break;
@@ -622,8 +638,25 @@ static void parse_statement(sl_parser *p, sl_vec *out) {
         (k1 == SL_TOK_NAME || k1 == SL_TOK_INT || k1 == SL_TOK_FLOAT || k1 == SL_TOK_STRING ||
          k1 == SL_TOK_LBRACE || k1 == SL_TOK_KW_NONE || k1 == SL_TOK_KW_TRUE ||
          k1 == SL_TOK_KW_FALSE || k1 == SL_TOK_KW_NOT || k1 == SL_TOK_KW_LAMBDA ||
-         k1 == SL_TOK_TILDE || k1 == SL_TOK_KW_AWAIT))
-      sl__parse_unsupported(p, &t, "match");
+         k1 == SL_TOK_TILDE || k1 == SL_TOK_KW_AWAIT)) {
+      /* `match x` cannot start an expression: a match statement. */
+      NEXT();
+      s = sl__parse_match_rest(p, &t, sl__parse_star_expressions(p), parse_block);
+      break;
+    }
+    if (is_name(p, &t, "match") &&
+        (k1 == SL_TOK_LPAR || k1 == SL_TOK_LSQB || k1 == SL_TOK_MINUS)) {
+      /* `match(x)` / `match[x]` / `match -x`: a call, subscript or
+       * subtraction unless a ':' follows (the soft keyword). */
+      sl_ast_expr *first = sl__parse_star_expressions(p);
+      if (AT(SL_TOK_COLON)) {
+        sl_ast_expr *subject = sl__parse_match_subject_of(p, first);
+        if (!subject) sl__parse_invalid(p);
+        s = sl__parse_match_rest(p, &t, subject, parse_block);
+        break;
+      }
+      p->pending_atom = first;
+    }
     if (is_name(p, &t, "type") && k1 == SL_TOK_NAME &&
         (PEEK(p, 2)->kind == SL_TOK_EQUAL || PEEK(p, 2)->kind == SL_TOK_LSQB))
       sl__parse_unsupported(p, &t, "type alias");

@@ -10,6 +10,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/parser_params.c
   core/lang/parser_target.c
   core/lang/parser_stmt.c
+  core/lang/parser_match.c
 )
 list(APPEND SL_LANG_SOURCES core/lang/asyncio_sync.c)
 # Value semantics: operators, iteration, methods, format, builtins.
@@ -21,9 +22,13 @@ list(APPEND SL_LANG_SOURCES
   core/lang/compile_expr.c
   core/lang/compile_scope.c
   core/lang/compile_stmt.c
+  core/lang/compile_match.c
   core/lang/func.c
   core/lang/vm.c
   core/lang/vm_class.c
+  core/lang/vm_dunder.c
+  core/lang/vm_match.c
+  core/lang/descr.c
   core/lang/vm_coro.c
   core/lang/vm_gen.c
   core/lang/vm_agen.c
@@ -34,6 +39,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/asyncio_objs.c
   core/lang/socket_mod.c
   core/lang/io_loop.c
+  core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
 )
 # Standard modules on the simulated environment (core/lang/modules/stdmod.h).

@@ -425,6 +425,7 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
       if (!strcmp(name, "start")) return *out = sl_int(rg->start), 0;
       if (!strcmp(name, "stop")) return *out = sl_int(rg->stop), 0;
       if (!strcmp(name, "step")) return *out = sl_int(rg->step), 0;
+      r = sl_methods_lookup(rt, v, sl__range_methods, name, out);
     } else if (t == &sl_slice_type) {
       sl_slice *s = (sl_slice *)v.u.o;
       if (!strcmp(name, "start")) return *out = sl_vincref(s->start), 0;

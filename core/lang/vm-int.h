@@ -20,8 +20,9 @@ int sl__vm_do_raise(sl_rt *rt, sl_value exc, sl_value cause);
 /* Sets exc.__context__ to the exception being handled, as CPython's
  * _PyErr_SetObject does (breaking cycles). */
 void sl__vm_set_context(sl_rt *rt, sl_obj *exc);
-/* `async with`: the bound __aexit__ and the awaitable of __aenter__(). */
-int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *aw);
+/* `async with`: the bound __aexit__ and the awaitable of __aenter__();
+ * `with` (sync): the bound __exit__ and what __enter__() returned. */
+int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_fn, sl_value *aw);
 /* exit_fn(None, None, None) or exit_fn(type(exc), exc, None): the awaitable. */
 int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw);
 /* obj.name() (vm_class.c) */
@@ -49,6 +50,48 @@ static inline unsigned long long sl__vm_run_address(sl_rt *rt, const sl_obj *obj
 
 /* rt->lang_asyncgen_closers (vm_agen.c). */
 sl_obj *sl__agen_closers(sl_rt *rt);
+/* ---- scenario classes (vm_class.c, vm_dunder.c) ---------------------------- */
+
+/* core/lang's own sl_class.lang_flags bits (above SL_CLS_LANG_SHIFT). */
+#define SL__CLS_DESCR (1u << SL_CLS_LANG_SHIFT)         /* a property: setattr asks it */
+#define SL__CLS_GETATTR (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
+#define SL__CLS_SETATTR (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
+
+/* name in cls and its bases (depth first, left to right): 1 found (*out new
+ * ref), 0 absent, -1 error. */
+int sl__class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+/* The SL_CLS_* bits one class attribute contributes. */
+uint32_t sl__class_flags_of_attr(sl_value key, sl_value v);
+/* Sets cls->lang_flags from its attributes and its bases' flags. */
+int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
+/* Calling a scenario-defined class: instance, then __init__. */
+int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+/* object.__repr__ of a plain instance (see vm_dunder.c). */
+void sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
+/* Installs sl_rt.user_ops (once per run). */
+void sl__vm_install_user_ops(sl_rt *rt);
+
+/* Special methods on the language's fallback paths: 1 done (*out / *res),
+ * 0 not a scenario instance or no such method (the caller raises its own
+ * TypeError), -1 error. sl__user_setitem deletes when v is SL_V_UNDEF.
+ * sl__user_next: 1 item, 0 exhausted (StopIteration), -1 error, -2 no
+ * __next__. */
+int sl__user_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace, sl_value *out);
+int sl__user_unary(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out);
+int sl__user_len(sl_rt *rt, sl_value v, int64_t *out);
+int sl__user_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out);
+int sl__user_setitem(sl_rt *rt, sl_value c, sl_value key, sl_value v);
+int sl__user_iter(sl_rt *rt, sl_value v, sl_value *out);
+int sl__user_next(sl_rt *rt, sl_value it, sl_value *out);
+int sl__user_contains(sl_rt *rt, sl_value c, sl_value item, bool *res);
+
+/* The match statement's helpers (vm_match.c, called by compile_match.c's
+ * code): match_seq(subject, nbefore, nafter, star), match_map(subject,
+ * keys, want_rest), match_class(subject, cls, npos, kwnames). */
+extern const sl_cfunc_def sl__match_seq_def, sl__match_map_def, sl__match_class_def;
+
+/* NotImplemented's type (builtins_types.c). */
+extern const sl_type sl__notimpl_type;
 
 /* coroutine.close() for any coroutine (vm_coro.c). */
 extern const sl_cfunc_def sl__coro_close_def;

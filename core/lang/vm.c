@@ -200,7 +200,7 @@ error:
     goto exit_error;
   }
   if (set_ctx && sl_as_exc(rt->exc)->ntb == 0) sl__vm_set_context(rt, rt->exc);
-  if (add_tb && sl_exc_add_tb(rt, rt->exc, co->filename, co->qualname, f->line)) goto exit_error;
+  if (add_tb && sl_exc_add_tb(rt, rt->exc, co->filename, co->name, f->line)) goto exit_error;
   set_ctx = true;
   add_tb = true;
   while (f->nblocks) {

@@ -79,6 +79,8 @@ sl_obj *sl_vm_handled_exc(sl_rt *rt);
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 int sl_vm_call(sl_rt *rt, sl_value callable, const sl_args *args, sl_value *out);
+/* sl_vm_call with positional arguments only. */
+int sl_vm_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t argc, sl_value *out);
 /* str()/repr() honouring a user exception class's __str__/__repr__. */
 int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);

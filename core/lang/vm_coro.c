@@ -18,7 +18,9 @@ static void vmcoro_clear(sl_rt *rt, sl_obj *o) {
   co->frame = NULL;
   sl_frame_free(rt, f);
   sl_decref(rt, co->code);
-  co->code = NULL;
+  sl_decref(rt, co->name);
+  sl_decref(rt, co->qualname);
+  co->code = co->name = co->qualname = NULL;
 }
 
 static void vmcoro_release(sl_obj *o) {
@@ -131,7 +133,8 @@ static void vmcoro_close(sl_rt *rt, sl_obj *o) {
 }
 
 static const char *vmcoro_qualname(sl_obj *o) {
-  return sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname);
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  return sl_str_cstr(co->qualname ? co->qualname : sl_as_code(co->code)->qualname);
 }
 
 static void vmcoro_where(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -183,8 +186,11 @@ static int coro_close_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 const sl_cfunc_def sl__coro_close_def = {"coroutine.close", coro_close_fn, NULL, SL_CANON_LABEL};
 
 static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  sl_code *c = sl_as_code(((sl_vmcoro *)o)->code);
-  sl_obj *s = !strcmp(name, "__name__") ? c->name : !strcmp(name, "__qualname__") ? c->qualname : NULL;
+  sl_vmcoro *co = (sl_vmcoro *)o;
+  sl_code *c = sl_as_code(co->code);
+  sl_obj *s = !strcmp(name, "__name__")       ? (co->name ? co->name : c->name)
+              : !strcmp(name, "__qualname__") ? (co->qualname ? co->qualname : c->qualname)
+                                              : NULL;
   if (!s) {
     if (!strcmp(name, "close")) {
       sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, sl_obj_val(o));

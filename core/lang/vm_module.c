@@ -131,6 +131,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang_str = sl_vm_str;
   rt->lang_func_source = sl_func_source;
   rt->lang_asyncgen_closers = sl__agen_closers;
+  sl__vm_install_user_ops(rt);
   L->filename = sl_strndup(filename, strlen(filename));
   L->src = sl_strndup(src ? src : "", src ? len : 0);
   L->srclen = src ? len : 0;

@@ -1,4 +1,4 @@
-/* Opcode family: `async with` and `async for` (the awaits themselves are
+/* Opcode family: `with`, `async with` and `async for` (the awaits themselves are
  * SL_OP_AWAIT, which suspends the frame and so stays in the eval loop).
  * Included only by vm.c. */
 #ifndef SL_LANG_VM_OPS_ASYNC_INT_H
@@ -7,9 +7,10 @@
 #include "core/lang/vm_ops-int.h"
 
 SL_OP_INLINE int op_setup_async_with(SL_OP_PARAMS) {
-  (void)f, (void)co, (void)arg;
+  (void)f, (void)co;
   sl_value mgr = POP(), exit_fn, aw;
-  int rc = sl__vm_async_with_enter(rt, mgr, &exit_fn, &aw);
+  /* arg 1: a sync `with` (__enter__ called, nothing to await) */
+  int rc = sl__vm_async_with_enter(rt, mgr, arg == 1, &exit_fn, &aw);
   sl_vdecref(rt, mgr);
   if (rc) return -1;
   PUSH(exit_fn);

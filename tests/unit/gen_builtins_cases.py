@@ -886,6 +886,35 @@ BLOCKS = [
     "a.symmetric_difference([1, 100]))\n"
     "c = set(a)\nc -= set(range(1, 9))\nprint(c)\nc ^= set([100, 9])\nprint(c)\n"
     "c &= set([10, 11, 100, 50])\nprint(c)\nc |= set([64, 128, 32])\nprint(c)",
+    # recursive containers, range methods
+    "a = [1]\na.append(a)\nd = {'k': a}\nd['d'] = d\nt = ([],)\nt[0].append(t)\nprint(a, d, t, str(a))",
+    "r = range(0, 20, 3)\nprint(r.index(9), r.count(9), r.count(4), r.count(9.0), r.index(True - 1))\n"
+    "print(r == range(0, 19, 3), range(0) == range(4, 2), r[1:4], r[::-1], hash(range(0)) == hash(range(5, 1)))\n"
+    "try:\n    r.index(4)\nexcept ValueError as e:\n    print(e)\ntry:\n    r.index('x')\nexcept ValueError as e:\n    print(e)",
+    "d = {'a': 1, 'b': 2}\ntry:\n    for k in d:\n        del d['a']\n        d['c'] = 3\nexcept RuntimeError as e:\n    print(e)\nprint(d)",
+    # the data model of user classes
+    "class V:\n    def __init__(self, x):\n        self.x = x\n    def __repr__(self):\n        return f'V({self.x})'\n"
+    "    def __eq__(self, o):\n        return isinstance(o, V) and self.x == o.x\n    def __lt__(self, o):\n        return self.x < o.x\n"
+    "    def __add__(self, o):\n        return V(self.x + (o.x if isinstance(o, V) else o))\n    __radd__ = __add__\n"
+    "print(sorted([V(3), V(1)]), V(1) == V(1), V(1) != V(2), V(2) > V(1), 1 + V(2), V(1) + V(1), [V(0)], {'k': (V(5),)})\n"
+    "try:\n    hash(V(1))\nexcept TypeError as e:\n    print(e)\ntry:\n    V(1) <= V(2)\nexcept TypeError as e:\n    print(e)\n"
+    "try:\n    V(1) - 2\nexcept TypeError as e:\n    print(e)\ntry:\n    -V(1)\nexcept TypeError as e:\n    print(e)",
+    "class S:\n    def __len__(self):\n        return 2\n    def __getitem__(self, i):\n        if i >= 2:\n            raise IndexError(i)\n        return i * 10\n"
+    "    def __contains__(self, x):\n        return x == 'yes'\ns = S()\nprint(len(s), s[1], bool(s), 'yes' in s, 'no' in s)\n"
+    "try:\n    iter(5)\nexcept TypeError as e:\n    print(e)\ntry:\n    len(object())\nexcept TypeError as e:\n    print(e)",
+    "class B:\n    def __bool__(self):\n        return 1\ntry:\n    bool(B())\nexcept TypeError as e:\n    print(e)\n"
+    "class L:\n    def __len__(self):\n        return -1\ntry:\n    len(L())\nexcept ValueError as e:\n    print(e)\n"
+    "class R:\n    def __repr__(self):\n        return 5\ntry:\n    repr(R())\nexcept TypeError as e:\n    print(e)\n"
+    "class I:\n    def __iter__(self):\n        return 5\ntry:\n    iter(I())\nexcept TypeError as e:\n    print(e)",
+    "class P:\n    @property\n    def x(self):\n        return 1\n    @classmethod\n    def c(cls):\n        return cls.__name__\n"
+    "    @staticmethod\n    def s(a, b=2):\n        return a * b\np = P()\nprint(p.x, P.c(), p.c(), P.s(3), p.s(1, 5), type(P.__dict__['x']).__name__)\n"
+    "try:\n    p.x = 2\nexcept AttributeError as e:\n    print(e)\ntry:\n    del p.x\nexcept AttributeError as e:\n    print(e)\n"
+    "print(staticmethod(len)(\"ab\"), property().fget, P.__qualname__, P.__module__)",
+    "def f():\n    'doc'\nf.__qualname__ = 'g'\nf.extra = 1\nprint(f.__name__, f.__qualname__, f.__doc__, f.__dict__, f.__module__)\n"
+    "try:\n    f.__name__ = 3\nexcept TypeError as e:\n    print(e)\ntry:\n    f.nope\nexcept AttributeError as e:\n    print(e)",
+    "class C:\n    def __enter__(self):\n        print('enter')\n        return 7\n    def __exit__(self, t, v, tb):\n        print('exit', t.__name__ if t else t, v)\n        return True\n"
+    "with C() as x, C():\n    print(x)\n    raise KeyError('k')\nprint('after')\n"
+    "try:\n    with 1:\n        pass\nexcept TypeError as e:\n    print(e)",
     "layout:d = set()\nfor i in range(10):\n    d.add(i * 8)\nprint(d, list(d), sorted(d))\n"
     "print(set([1000000, 5, 999999999999]), set([2 ** 40, 3]), set([1.0, 2]), set([True, 1, 0]))\n"
     "e = set(range(40))\nfor i in range(0, 40, 3):\n    e.discard(i)\ne.difference_update(range(30))\nprint(e)",
