@@ -36,20 +36,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-/* The decider: the detector looks at the run at every decision point
- * (that is how it sees the runtime), then the bytes answer. The same
- * order as sim/trial.c, so the verdicts are the ones replay shows. */
-typedef struct fuzz_decider {
-  sl_decider inner;
-  sl_detector *det;
-} fuzz_decider;
-
-static double fuzz_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
-  fuzz_decider *fd = ctx;
-  sl_detector_point(fd->det, rt);
-  return fd->inner.decide(fd->inner.ctx, rt, kind);
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > MAX_INPUT)
     return -1;
@@ -63,8 +49,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   sl_detector det;
   sl_detector_init(&det);
   sl_observer obs = sl_detector_observer(&det);
-  fuzz_decider fd = {sl_schedule_decider(&sched), &det};
-  sl_decider dec = {&fd, fuzz_decide};
+  /* The decider explore and replay use (sim/detect.h), so the verdicts
+   * are the ones replay shows. */
+  sl_detecting_decider dd;
+  sl_decider dec = sl_detecting_decider_init(&dd, &det, sl_schedule_decider(&sched));
 
   sl_scenario_opts o;
   memset(&o, 0, sizeof o);

@@ -284,6 +284,19 @@ void sl_detector_point(sl_detector *d, sl_rt *rt) {
   }
 }
 
+static double detecting_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
+  sl_detecting_decider *dd = ctx;
+  sl_detector_point(dd->det, rt);
+  return dd->inner.decide(dd->inner.ctx, rt, kind);
+}
+
+sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det,
+                                     sl_decider inner) {
+  dd->inner = inner;
+  dd->det = det;
+  return (sl_decider){dd, detecting_decide};
+}
+
 /* ---- the verdict ----------------------------------------------------- */
 
 /* " at FILE:LINE in func" of the innermost frame of a traceback printout

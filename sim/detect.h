@@ -51,6 +51,7 @@
 #include "core/observer.h"
 #include "core/rt.h"
 #include "core/strbuf.h"
+#include "sim/vselector.h"
 
 typedef enum sl_verdict {
   SL_VERDICT_OK,
@@ -103,6 +104,20 @@ void sl_detector_free(sl_detector *d);
 sl_observer sl_detector_observer(sl_detector *d);
 /* Called at every decision point, with the run's runtime. */
 void sl_detector_point(sl_detector *d, sl_rt *rt);
+
+/* The decider of a watched run: at every decision point the detector looks
+ * at the run first (that is how it sees the runtime), then `inner`
+ * answers. Explore, replay and the schedule fuzzer all decide through it,
+ * so a fuzzer's verdict is the one replay shows. Borrows the detector and
+ * the inner decider's context; lives as long as the run. */
+typedef struct sl_detecting_decider {
+  sl_decider inner;
+  sl_detector *det;
+} sl_detecting_decider;
+
+/* Fills *dd and returns the decider that uses it. */
+sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det,
+                                     sl_decider inner);
 
 /* The end of a run as the scenario runner reports it. */
 typedef struct sl_run_end {

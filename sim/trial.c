@@ -120,19 +120,6 @@ static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text,
   fp_mix(ctx, text, len);
 }
 
-/* ---- the decider: detector first, then the schedule ------------------ */
-
-typedef struct trial_decider {
-  sl_decider inner;
-  sl_detector *det;
-} trial_decider;
-
-static double trial_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
-  trial_decider *td = ctx;
-  sl_detector_point(td->det, rt);
-  return td->inner.decide(td->inner.ctx, rt, kind);
-}
-
 /* Decisions into the recorder. The recorder keeps only non-zero values,
  * but the oracle reports every consumed log entry, zero padding included
  * (oracle/README.md), so zeros are appended to the lent trace directly. */
@@ -176,8 +163,8 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
     sched->on_ctx = rec;
   }
   sl_observer obs = sl_fanout_observer(&fo);
-  trial_decider td = {sl_schedule_decider(sched), det};
-  sl_decider dec = {&td, trial_decide};
+  sl_detecting_decider dd;
+  sl_decider dec = sl_detecting_decider_init(&dd, det, sl_schedule_decider(sched));
   sl_scenario_opts o;
   memset(&o, 0, sizeof o);
   o.path = p->path;
