@@ -139,7 +139,7 @@ static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
 
 /* Objects up to SL_OBJ_GRAIN * SL_OBJ_CLASSES bytes are rounded up to a
  * multiple of SL_OBJ_GRAIN and recycled through per-run free lists (see
- * object.c). */
+ * heap.c). */
 #define SL_OBJ_GRAIN 16u
 #define SL_OBJ_CLASSES 24u
 

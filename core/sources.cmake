@@ -13,6 +13,7 @@ list(APPEND SL_CORE_SOURCES
   core/handle.c
   core/loop.c
   core/io/iomap.c
+  core/heap.c
   core/object.c
   core/long.c
   core/profile.c
