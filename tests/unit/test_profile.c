@@ -1,0 +1,210 @@
+/* Tests of core/profile.c: every version string resolves to exactly the
+ * profile, and the switches, it resolved to when each release's row was
+ * written out by hand (before the rows were generated from one table of
+ * switch ranges). A switch turned on or off for a release fails here. */
+// clang-format off
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+// clang-format on
+
+#include <stdbool.h>
+#include <string.h>
+
+#include "core/profile.h"
+
+/* Every switch of sl_profile, by name (written out here, not taken from
+ * profile.c, so the test does not share the table it checks). */
+static const struct {
+  const char *name;
+  size_t offset;
+} switches[] = {
+    {"timeout_cancelling_level", offsetof(sl_profile, timeout_cancelling_level)},
+    {"timeout_raise_from", offsetof(sl_profile, timeout_raise_from)},
+    {"wait_for_uses_timeout", offsetof(sl_profile, wait_for_uses_timeout)},
+    {"gather_sync_done_children", offsetof(sl_profile, gather_sync_done_children)},
+    {"eager_tasks", offsetof(sl_profile, eager_tasks)},
+    {"set_exception_stopiteration_runtimeerror", offsetof(sl_profile, set_exception_stopiteration_runtimeerror)},
+    {"uncancel_resets_must_cancel", offsetof(sl_profile, uncancel_resets_must_cancel)},
+    {"named_task_keeps_counter", offsetof(sl_profile, named_task_keeps_counter)},
+    {"factory_names_none", offsetof(sl_profile, factory_names_none)},
+    {"semaphore_wake_many", offsetof(sl_profile, semaphore_wake_many)},
+    {"condition_notify_on_error", offsetof(sl_profile, condition_notify_on_error)},
+    {"taskgroup_313_cancel_levels", offsetof(sl_profile, taskgroup_313_cancel_levels)},
+    {"taskgroup_eager_sync_done", offsetof(sl_profile, taskgroup_eager_sync_done)},
+    {"taskgroup_refusal_closes_coro", offsetof(sl_profile, taskgroup_refusal_closes_coro)},
+    {"timeout_insert_timeout_error", offsetof(sl_profile, timeout_insert_timeout_error)},
+    {"as_completed_iterator", offsetof(sl_profile, as_completed_iterator)},
+    {"queue_shutdown", offsetof(sl_profile, queue_shutdown)},
+    {"sleep_nan_error", offsetof(sl_profile, sleep_nan_error)},
+    {"shield_awaited_by_callbacks", offsetof(sl_profile, shield_awaited_by_callbacks)},
+    {"callback_repr_hides_args", offsetof(sl_profile, callback_repr_hides_args)},
+    {"sum_float_compensated", offsetof(sl_profile, sum_float_compensated)},
+    {"minmax_empty_iterable_message", offsetof(sl_profile, minmax_empty_iterable_message)},
+    {"str_replace_clinic_message", offsetof(sl_profile, str_replace_clinic_message)},
+    {"not_container_message", offsetof(sl_profile, not_container_message)},
+    {"unhashable_key_message", offsetof(sl_profile, unhashable_key_message)},
+    {"list_index_generic_message", offsetof(sl_profile, list_index_generic_message)},
+    {"dict_update_not_iterable_message", offsetof(sl_profile, dict_update_not_iterable_message)},
+    {"unpack_reports_count", offsetof(sl_profile, unpack_reports_count)},
+    {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
+    {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
+    {"barrier_parties_ge1_message", offsetof(sl_profile, barrier_parties_ge1_message)},
+};
+
+/* Version string, exact profile it resolves to, and the switches on. */
+static const struct {
+  const char *version, *name;
+  int major, minor, micro;
+  const char *on;
+} expected[] = {
+    {"3.11", "3.11.7", 3, 11, 7,
+       "timeout_cancelling_level timeout_raise_from "
+       "taskgroup_enter_checks_parent"},
+    {"3.11.2", "3.11.2", 3, 11, 2,
+       ""},
+    {"3.11.7", "3.11.7", 3, 11, 7,
+       "timeout_cancelling_level timeout_raise_from "
+       "taskgroup_enter_checks_parent"},
+    {"3.12", "3.12.7", 3, 12, 7,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
+       "sum_float_compensated minmax_empty_iterable_message "
+       "taskgroup_enter_checks_parent"},
+    {"3.12.1", "3.12.1", 3, 12, 1,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks taskgroup_eager_sync_done "
+       "sum_float_compensated minmax_empty_iterable_message "
+       "taskgroup_enter_checks_parent"},
+    {"3.12.7", "3.12.7", 3, 12, 7,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
+       "sum_float_compensated minmax_empty_iterable_message "
+       "taskgroup_enter_checks_parent"},
+    {"3.13", "3.13.2", 3, 13, 2,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
+       "named_task_keeps_counter factory_names_none semaphore_wake_many "
+       "condition_notify_on_error taskgroup_313_cancel_levels "
+       "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
+       "as_completed_iterator queue_shutdown sleep_nan_error "
+       "callback_repr_hides_args sum_float_compensated "
+       "minmax_empty_iterable_message str_replace_clinic_message "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+    {"3.13.0", "3.13.0", 3, 13, 0,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
+       "named_task_keeps_counter factory_names_none semaphore_wake_many "
+       "condition_notify_on_error taskgroup_313_cancel_levels "
+       "taskgroup_eager_sync_done taskgroup_refusal_closes_coro "
+       "timeout_insert_timeout_error as_completed_iterator queue_shutdown "
+       "sleep_nan_error callback_repr_hides_args sum_float_compensated "
+       "minmax_empty_iterable_message str_replace_clinic_message "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+    {"3.13.2", "3.13.2", 3, 13, 2,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
+       "named_task_keeps_counter factory_names_none semaphore_wake_many "
+       "condition_notify_on_error taskgroup_313_cancel_levels "
+       "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
+       "as_completed_iterator queue_shutdown sleep_nan_error "
+       "callback_repr_hides_args sum_float_compensated "
+       "minmax_empty_iterable_message str_replace_clinic_message "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+    {"3.14", "3.14.2", 3, 14, 2,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
+       "named_task_keeps_counter semaphore_wake_many "
+       "condition_notify_on_error taskgroup_313_cancel_levels "
+       "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
+       "as_completed_iterator queue_shutdown sleep_nan_error "
+       "shield_awaited_by_callbacks callback_repr_hides_args "
+       "sum_float_compensated minmax_empty_iterable_message "
+       "str_replace_clinic_message not_container_message "
+       "unhashable_key_message list_index_generic_message "
+       "dict_update_not_iterable_message unpack_reports_count "
+       "create_task_kwargs taskgroup_enter_checks_parent "
+       "barrier_parties_ge1_message"},
+    {"3.14.2", "3.14.2", 3, 14, 2,
+       "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
+       "gather_sync_done_children eager_tasks "
+       "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
+       "named_task_keeps_counter semaphore_wake_many "
+       "condition_notify_on_error taskgroup_313_cancel_levels "
+       "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
+       "as_completed_iterator queue_shutdown sleep_nan_error "
+       "shield_awaited_by_callbacks callback_repr_hides_args "
+       "sum_float_compensated minmax_empty_iterable_message "
+       "str_replace_clinic_message not_container_message "
+       "unhashable_key_message list_index_generic_message "
+       "dict_update_not_iterable_message unpack_reports_count "
+       "create_task_kwargs taskgroup_enter_checks_parent "
+       "barrier_parties_ge1_message"},
+};
+
+/* Whether `name` is a word of the space-separated list `on`. */
+static bool listed(const char *on, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = on; (p = strstr(p, name)) != NULL; p += n)
+    if ((p == on || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return true;
+  return false;
+}
+
+static void test_every_version_resolves_as_before(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+    const sl_profile *p = sl_profile_find(expected[i].version);
+    assert_non_null(p);
+    assert_string_equal(p->name, expected[i].name);
+    assert_int_equal(p->major, expected[i].major);
+    assert_int_equal(p->minor, expected[i].minor);
+    assert_int_equal(p->micro, expected[i].micro);
+    for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++) {
+      bool on = *(const bool *)((const char *)p + switches[k].offset);
+      if (on != listed(expected[i].on, switches[k].name))
+        fail_msg("%s: %s is %s", expected[i].version, switches[k].name, on ? "on" : "off");
+    }
+  }
+}
+
+/* The expected lists name only real switches (a typo would make a
+ * switch silently expected off). */
+static void test_expected_lists_name_switches(void **state) {
+  (void)state;
+  for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
+    size_t words = 0, known = 0;
+    for (const char *p = expected[i].on; *p; p++)
+      if (*p != ' ' && (p == expected[i].on || p[-1] == ' ')) words++;
+    for (size_t k = 0; k < sizeof switches / sizeof switches[0]; k++)
+      known += listed(expected[i].on, switches[k].name);
+    assert_int_equal(words, known);
+  }
+}
+
+static void test_default_and_unknown(void **state) {
+  (void)state;
+  assert_string_equal(sl_profile_default()->name, "3.14.2");
+  assert_string_equal(sl_profile_names(),
+                      "3.11, 3.11.2, 3.11.7, 3.12, 3.12.1, 3.12.7, 3.13, 3.13.0, 3.13.2, "
+                      "3.14, 3.14.2");
+  const char *unknown[] = {"3.10", "3.11.3", "3.13.1", "3.14.1", "3", "", "3.11.2 "};
+  for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+    assert_null(sl_profile_find(unknown[i]));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_every_version_resolves_as_before),
+      cmocka_unit_test(test_expected_lists_name_switches),
+      cmocka_unit_test(test_default_and_unknown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
