@@ -1,72 +1,105 @@
-/* The table of CPython versions simloop reproduces (see profile.h). Each
- * switch cites the change it mirrors; research/cpython-asyncio-semantics.md
- * section 6 has a program showing each difference. */
+/* The CPython releases simloop reproduces (see profile.h): one table of
+ * switches, each with the range of releases that have it and the change it
+ * mirrors, from which every release's row is generated at compile time.
+ * research/cpython-asyncio-semantics.md section 6 has a program showing
+ * each difference. */
 #include "core/profile.h"
 
 #include <string.h>
 
-/* The language-level switches, cumulative by minor version. */
-#define SL_LANG_312 .sum_float_compensated = true, .minmax_empty_iterable_message = true
-#define SL_LANG_313 SL_LANG_312, .str_replace_clinic_message = true, .gen_close_returns_value = true, \
-                    .chr_big_value_error = true
-#define SL_LANG_314                                                            \
-  SL_LANG_313, .not_container_message = true, .unhashable_key_message = true,  \
-      .list_index_generic_message = true, .dict_update_not_iterable_message = true, \
-      .unpack_reports_count = true
+/* A release as one number that orders releases: 3.13.2 -> 31302. */
+#define V(major, minor, micro) ((major) * 10000 + (minor) * 100 + (micro))
+/* Last release of a switch still on in the newest release we reproduce. */
+#define NOW V(99, 0, 0)
 
-/* Fields in the order of sl_profile. */
-#define P311(name, micro, fix3)                                                \
-  {name, 3, 11, micro,                                                         \
-   .timeout_cancelling_level = fix3, .timeout_raise_from = fix3,          \
-   .taskgroup_enter_checks_parent = fix3}
+/* Every switch: the first and the last CPython release that behaves this
+ * way, and the change it mirrors (profile.h says what each switch does;
+ * docs/profiles.md names the scenario that shows it). A release's row is
+ * generated from this table, so a switch that ends, such as
+ * taskgroup_eager_sync_done in 3.13.2, shows here as its last release.
+ * X(ver, switch, first, last, change). */
+#define SL_PROFILE_SWITCHES(X, ver)                                                     \
+  X(ver, timeout_cancelling_level, V(3, 11, 3), NOW,                                   \
+    "gh-102780: timeout() keeps cancelling() from __aenter__")                         \
+  X(ver, timeout_raise_from, V(3, 11, 3), NOW,                                         \
+    "gh-102780: raise TimeoutError from exc_val")                                      \
+  X(ver, taskgroup_enter_checks_parent, V(3, 11, 3), NOW,                              \
+    "taskgroups.py 3.11.3: parent task found before _entered; 'has already been entered'") \
+  X(ver, wait_for_uses_timeout, V(3, 12, 0), NOW,                                      \
+    "tasks.py 3.12: wait_for rebuilt on timeouts.timeout")                             \
+  X(ver, gather_sync_done_children, V(3, 12, 0), NOW,                                  \
+    "tasks.py 3.12: _done_callback called at once for children already done")          \
+  X(ver, eager_tasks, V(3, 12, 0), NOW, "3.12: eager task factories, eager_start")     \
+  X(ver, taskgroup_eager_sync_done, V(3, 12, 0), V(3, 13, 1),                          \
+    "taskgroups.py 3.12: on_task_done at once for a finished eager task; "             \
+    "reverted by gh-128550 in 3.13.2")                                                 \
+  /* First seen in 3.12.7 of the releases checked (3.12.1 lacks it). */              \
+  X(ver, set_exception_stopiteration_runtimeerror, V(3, 12, 7), NOW,                   \
+    "futures.py: set_exception(StopIteration) stores a RuntimeError")                  \
+  X(ver, uncancel_resets_must_cancel, V(3, 13, 0), NOW,                                \
+    "tasks.py 3.13: uncancel() clears _must_cancel at zero")                           \
+  X(ver, named_task_keeps_counter, V(3, 13, 0), NOW,                                   \
+    "tasks.py/taskgroups.py 3.13: name= passed to create_task, no Task-N used")        \
+  X(ver, factory_names_none, V(3, 13, 0), V(3, 13, 2),                                 \
+    "base_events.py 3.13: set_name(None) with a task factory; 3.14 passes kwargs")     \
+  X(ver, semaphore_wake_many, V(3, 13, 0), NOW,                                        \
+    "locks.py 3.13: Semaphore.acquire wakes as many waiters as _value allows")         \
+  X(ver, condition_notify_on_error, V(3, 13, 0), NOW,                                  \
+    "locks.py 3.13: any exception out of Condition.wait notifies one waiter")          \
+  X(ver, taskgroup_313_cancel_levels, V(3, 13, 0), NOW,                                \
+    "taskgroups.py 3.13: uncancel after waiting, re-cancel on errors")                 \
+  X(ver, taskgroup_refusal_closes_coro, V(3, 13, 0), NOW,                              \
+    "taskgroups.py:187-194@3.13.2: create_task closes a refused coroutine")            \
+  X(ver, timeout_insert_timeout_error, V(3, 13, 0), NOW,                               \
+    "timeouts.py 3.13: _insert_timeout_error into a foreign exception's chain")        \
+  X(ver, as_completed_iterator, V(3, 13, 0), NOW,                                      \
+    "tasks.py 3.13: as_completed returns an _AsCompletedIterator")                     \
+  X(ver, queue_shutdown, V(3, 13, 0), NOW, "queues.py 3.13: Queue.shutdown, QueueShutDown") \
+  X(ver, sleep_nan_error, V(3, 13, 0), NOW, "tasks.py 3.13: sleep(nan) raises ValueError") \
+  X(ver, callback_repr_hides_args, V(3, 13, 0), NOW,                                   \
+    "format_helpers.py 3.13: callback arguments shown only in debug mode")             \
+  X(ver, barrier_parties_ge1_message, V(3, 13, 0), NOW,                                \
+    "locks.py 3.13: Barrier(0) says 'parties must be >= 1'")                           \
+  X(ver, shield_awaited_by_callbacks, V(3, 14, 0), NOW,                                \
+    "tasks.py 3.14: shield adds _clear_awaited_by_callback, _log_on_exception")        \
+  X(ver, create_task_kwargs, V(3, 14, 0), NOW,                                         \
+    "tasks.py/base_events.py 3.14: create_task(**kwargs) passed to factories")         \
+  /* Language level: builtins and error texts. */                                   \
+  X(ver, sum_float_compensated, V(3, 12, 0), NOW,                                      \
+    "gh-100425: sum() adds floats with Neumaier compensation")                         \
+  X(ver, minmax_empty_iterable_message, V(3, 12, 0), NOW,                              \
+    "3.12: min()/max() of nothing: 'iterable argument is empty'")                      \
+  X(ver, str_replace_clinic_message, V(3, 13, 0), NOW,                                 \
+    "3.13: str.replace takes count by keyword (Argument Clinic message)")              \
+  X(ver, not_container_message, V(3, 14, 0), NOW,                                      \
+    "3.14: 'argument of type X is not a container or iterable'")                       \
+  X(ver, unhashable_key_message, V(3, 14, 0), NOW,                                     \
+    "3.14: 'cannot use X as a dict key (unhashable type: X)'")                         \
+  X(ver, list_index_generic_message, V(3, 14, 0), NOW,                                 \
+    "3.14: 'list.index(x): x not in list'")                                            \
+  X(ver, dict_update_not_iterable_message, V(3, 14, 0), NOW,                           \
+    "3.14: dict.update with a non-iterable element: 'object is not iterable'")         \
+  X(ver, unpack_reports_count, V(3, 14, 0), NOW,                                       \
+    "3.14: 'too many values to unpack (expected 2, got 3)'")                           \
+  X(ver, iter_sentinel_object_message, V(3, 12, 0), V(3, 12, 99),                      \
+    "3.12 only: 'iter(object, sentinel): object must be callable'")                    \
+  X(ver, gen_close_returns_value, V(3, 13, 0), NOW,                                    \
+    "gh-104770: generator.close() returns the value returned after GeneratorExit") \
+  X(ver, chr_big_value_error, V(3, 13, 0), NOW,                                        \
+    "3.13: chr() beyond C int raises ValueError, not OverflowError")
 
+/* One switch's value in release `ver`: on from `first` to `last`. */
+#define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),
+
+/* A release's row, every switch set from the table. */
+#define PROFILE(name, major, minor, micro)                                                \
+  {name, major, minor, micro, SL_PROFILE_SWITCHES(SWITCH_IN, V(major, minor, micro))}
+
+/* The releases simloop reproduces. */
 static const sl_profile profiles[] = {
-    P311("3.11.2", 2, false),
-    P311("3.11.7", 7, true),
-    {"3.12.1", 3, 12, 1, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
-     .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .taskgroup_eager_sync_done = true, .iter_sentinel_object_message = true, SL_LANG_312},
-    {"3.12.7", 3, 12, 7, .taskgroup_enter_checks_parent = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
-     .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .taskgroup_eager_sync_done = true,
-     .set_exception_stopiteration_runtimeerror = true, .iter_sentinel_object_message = true, SL_LANG_312},
-    {"3.13.0", 3, 13, 0, .taskgroup_enter_checks_parent = true,
-     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
-     .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .taskgroup_eager_sync_done = true,
-     .set_exception_stopiteration_runtimeerror = true,
-     .uncancel_resets_must_cancel = true, .named_task_keeps_counter = true,
-     .factory_names_none = true, .semaphore_wake_many = true,
-     .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
-     .taskgroup_refusal_closes_coro = true,
-     .timeout_insert_timeout_error = true, .as_completed_iterator = true,
-     .queue_shutdown = true, .sleep_nan_error = true,
-     .callback_repr_hides_args = true, SL_LANG_313},
-    /* gh-128550 (3.13.2): TaskGroup always registers _on_task_done. */
-    {"3.13.2", 3, 13, 2, .taskgroup_enter_checks_parent = true,
-     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
-     .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .set_exception_stopiteration_runtimeerror = true,
-     .uncancel_resets_must_cancel = true, .named_task_keeps_counter = true,
-     .factory_names_none = true, .semaphore_wake_many = true,
-     .condition_notify_on_error = true, .taskgroup_313_cancel_levels = true,
-     .taskgroup_refusal_closes_coro = true,
-     .timeout_insert_timeout_error = true, .as_completed_iterator = true,
-     .queue_shutdown = true, .sleep_nan_error = true,
-     .callback_repr_hides_args = true, SL_LANG_313},
-    /* 3.14: shield's awaited-by bookkeeping; factories get kwargs, so the
-     * "None" name of 3.13 is gone. */
-    {"3.14.2", 3, 14, 2, .taskgroup_enter_checks_parent = true,
-     .barrier_parties_ge1_message = true, .timeout_cancelling_level = true, .timeout_raise_from = true,
-     .wait_for_uses_timeout = true, .gather_sync_done_children = true,
-     .eager_tasks = true, .set_exception_stopiteration_runtimeerror = true,
-     .uncancel_resets_must_cancel = true, .named_task_keeps_counter = true,
-     .semaphore_wake_many = true, .condition_notify_on_error = true,
-     .taskgroup_313_cancel_levels = true,
-     .taskgroup_refusal_closes_coro = true, .timeout_insert_timeout_error = true,
-     .as_completed_iterator = true, .queue_shutdown = true, .sleep_nan_error = true,
-     .shield_awaited_by_callbacks = true, .create_task_kwargs = true,
-     .callback_repr_hides_args = true, SL_LANG_314},
+    PROFILE("3.11.2", 3, 11, 2), PROFILE("3.11.7", 3, 11, 7), PROFILE("3.12.1", 3, 12, 1),
+    PROFILE("3.12.7", 3, 12, 7), PROFILE("3.13.0", 3, 13, 0), PROFILE("3.13.2", 3, 13, 2),
+    PROFILE("3.14.2", 3, 14, 2),
 };
 
 /* A minor version alone resolves to the newest release we reproduce. */
