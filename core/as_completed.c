@@ -150,13 +150,14 @@ sl_obj *sl_as_completed_new(sl_rt *rt, sl_value fs, sl_value timeout) {
 }
 
 /* _wait_for_one(): f = await done.get(); None means the timeout fired. */
+enum { WFO_STATE, WFO_GET }; /* slots: the as_completed state, done.get() */
 static sl_coro_status wait_for_one_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) {
-    sl_as_completed *a = (sl_as_completed *)co->slots[0].u.o;
+    sl_as_completed *a = (sl_as_completed *)co->slots[WFO_STATE].u.o;
     sl_obj *get = sl_queue_get(rt, a->done);
     if (!get) return SL_CORO_ERROR;
-    co->slots[1] = sl_obj_val(get);
-    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+    co->slots[WFO_GET] = sl_obj_val(get);
+    return sl_ccoro_await(rt, co, co->slots[WFO_GET], 1, out);
   }
   if (co->failed) return SL_CORO_ERROR;
   sl_value f = sl_ccoro_take_result(co);

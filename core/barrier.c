@@ -345,8 +345,10 @@ sl_obj *sl_barrier_abort(sl_rt *rt, sl_obj *barrier) {
 /* ---- __aenter__, __aexit__ ------------------------------------------------------ */
 
 /* async def __aenter__(self): return await self.wait()   (locks.py:473-476) */
+enum { AE_SELF, AE_WAIT }; /* slots: the barrier, wait()'s coroutine */
 static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  if (co->pc == 0) return await_new(rt, co, 1, sl_barrier_wait(rt, co->slots[0].u.o), 1, out);
+  if (co->pc == 0)
+    return await_new(rt, co, AE_WAIT, sl_barrier_wait(rt, co->slots[AE_SELF].u.o), 1, out);
   if (co->failed) return SL_CORO_ERROR;
   *out = sl_ccoro_take_result(co);
   return SL_CORO_RETURN;

@@ -119,13 +119,16 @@ static int cm_release(sl_rt *rt, sl_obj *self) {
   return sl_semaphore_release(rt, self);
 }
 
+/* Slots of __aenter__ and __aexit__: the lock, and acquire()'s coroutine. */
+enum { CM_SELF, CM_ACQ };
+
 /* async def __aenter__(self): await self.acquire(); return None */
 static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) {
-    sl_obj *acq = cm_acquire(rt, co->slots[0].u.o);
+    sl_obj *acq = cm_acquire(rt, co->slots[CM_SELF].u.o);
     if (!acq) return SL_CORO_ERROR;
-    co->slots[1] = sl_obj_val(acq);
-    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+    co->slots[CM_ACQ] = sl_obj_val(acq);
+    return sl_ccoro_await(rt, co, co->slots[CM_ACQ], 1, out);
   }
   if (co->failed) return SL_CORO_ERROR;
   sl_value ignored = sl_ccoro_take_result(co);
@@ -136,7 +139,7 @@ static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 
 /* async def __aexit__(self, exc_type, exc, tb): self.release() */
 static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  if (cm_release(rt, co->slots[0].u.o)) return SL_CORO_ERROR;
+  if (cm_release(rt, co->slots[CM_SELF].u.o)) return SL_CORO_ERROR;
   *out = sl_none();
   return SL_CORO_RETURN;
 }
@@ -189,9 +192,10 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
 
 void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
 
-/* async def wait(self) */
+/* async def wait(self); slots: the event, the future waited on. */
+enum { EW_SELF, EW_FUT };
 static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  sl_event *e = (sl_event *)co->slots[0].u.o;
+  sl_event *e = (sl_event *)co->slots[EW_SELF].u.o;
   if (co->pc == 0) {
     if (e->value) {
       *out = sl_bool(true);
@@ -199,12 +203,12 @@ static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
     }
     sl_obj *fut = sl_future_new(rt);
     if (!fut) return SL_CORO_ERROR;
-    co->slots[1] = sl_obj_val(fut);
+    co->slots[EW_FUT] = sl_obj_val(fut);
     if (sl_waitq_append(rt, &e->waiters, fut)) return SL_CORO_ERROR;
-    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+    return sl_ccoro_await(rt, co, co->slots[EW_FUT], 1, out);
   }
   /* finally: self._waiters.remove(fut) */
-  sl_waitq_remove(rt, &e->waiters, co->slots[1].u.o);
+  sl_waitq_remove(rt, &e->waiters, co->slots[EW_FUT].u.o);
   if (co->failed) return SL_CORO_ERROR;
   *out = sl_bool(true);
   return SL_CORO_RETURN;
@@ -334,7 +338,7 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         if (rt->fatal) return SL_CORO_ERROR;
         co->slots[CW_SAVED] = sl_obj_val(sl_err_fetch(rt));
       }
-      co->num = 0; /* 3.11: `cancelled = False` */
+      co->local.cond_cancelled = false; /* 3.11: `cancelled = False` */
       co->pc = CW_ACQUIRE;
       break;
     case CW_ACQUIRE: {
@@ -352,14 +356,14 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         }
         sl_obj *e = sl_err_fetch(rt);
         sl_vset(rt, &co->slots[CW_ERR], sl_obj_val(e)); /* err = e */
-        co->num = 1;                                    /* cancelled = True */
+        co->local.cond_cancelled = true;                /* cancelled = True */
         co->pc = CW_ACQUIRE;
         break;
       }
       sl_value ignored = sl_ccoro_take_result(co);
       sl_vdecref(rt, ignored);
       sl_obj *saved = sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL;
-      if (co->num) {
+      if (co->local.cond_cancelled) {
         sl_obj *err;
         if (rt->profile->condition_notify_on_error) {
           err = co->slots[CW_ERR].u.o; /* raise err: the same instance */

@@ -97,9 +97,10 @@ static int wake_many(sl_rt *rt, sl_semaphore *s) {
   return 0;
 }
 
-/* async def acquire(self) */
+/* async def acquire(self); slots: the semaphore, the future waited on. */
+enum { SA_SELF, SA_FUT };
 static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  sl_semaphore *s = (sl_semaphore *)co->slots[0].u.o;
+  sl_semaphore *s = (sl_semaphore *)co->slots[SA_SELF].u.o;
   if (co->pc == 0) {
     if (!sl_semaphore_locked(&s->hdr)) {
       /* Maintain FIFO, wait for others to start even if _value > 0. */
@@ -109,11 +110,11 @@ static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
     }
     sl_obj *fut = sl_future_new(rt);
     if (!fut) return SL_CORO_ERROR;
-    co->slots[1] = sl_obj_val(fut);
+    co->slots[SA_FUT] = sl_obj_val(fut);
     if (sl_waitq_append(rt, &s->waiters, fut)) return SL_CORO_ERROR;
-    return sl_ccoro_await(rt, co, co->slots[1], 1, out);
+    return sl_ccoro_await(rt, co, co->slots[SA_FUT], 1, out);
   }
-  sl_obj *fut = co->slots[1].u.o;
+  sl_obj *fut = co->slots[SA_FUT].u.o;
   sl_waitq_remove(rt, &s->waiters, fut); /* finally: self._waiters.remove(fut) */
   if (co->failed && rt->fatal) return SL_CORO_ERROR;
   bool cancelled = co->failed && sl__pending_is_cancelled(rt);

@@ -35,7 +35,7 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
 static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
   case 0: {
-    double delay = co->num;
+    double delay = co->local.sleep_delay;
     if (delay <= 0) return sl_ccoro_yield_none(co, 1, out);
     if (isnan(delay) && rt->profile->sleep_nan_error) {
       sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid delay: NaN (not a number)");
@@ -75,7 +75,7 @@ static const sl_ccoro_def sleep_def = {"sleep", sleep_resume};
 
 sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result) {
   sl_obj *co = sl_ccoro_new(rt, &sleep_def, &result, 1);
-  if (co) ((sl_ccoro *)co)->num = delay;
+  if (co) ((sl_ccoro *)co)->local.sleep_delay = delay;
   return co;
 }
 

@@ -196,9 +196,10 @@ sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *nam
   return task;
 }
 
-/* async def __aenter__(self) */
+/* async def __aenter__(self); slot AE_SELF: the task group. */
+enum { AE_SELF };
 static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  sl_obj *o = co->slots[0].u.o;
+  sl_obj *o = co->slots[AE_SELF].u.o;
   sl_taskgroup *g = (sl_taskgroup *)o;
   bool fixed = rt->profile->taskgroup_enter_checks_parent;
   if (g->entered) {

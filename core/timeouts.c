@@ -151,9 +151,10 @@ int sl_timeout_reschedule(sl_rt *rt, sl_obj *o, sl_value when) {
   return 0;
 }
 
-/* async def __aenter__(self) */
+/* async def __aenter__(self); slot AE_SELF: the timeout. */
+enum { AE_SELF };
 static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  sl_obj *o = co->slots[0].u.o;
+  sl_obj *o = co->slots[AE_SELF].u.o;
   sl_timeout *t = (sl_timeout *)o;
   sl_obj *task = sl_task_current(rt);
   if (rt->profile->timeout_cancelling_level) {

@@ -86,9 +86,9 @@ static int on_completion(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   sl_ccoro *co = (sl_ccoro *)self.u.o;
   sl_obj *f = args->pos[0].u.o;
   if (co->finished) return 0; /* cannot happen: callbacks are removed first */
-  co->num -= 1; /* counter -= 1 */
+  co->local.wait_counter -= 1;
   int64_t mode = co->slots[W_MODE].u.i;
-  bool wake = co->num <= 0 || mode == MODE_FIRST_COMPLETED;
+  bool wake = co->local.wait_counter <= 0 || mode == MODE_FIRST_COMPLETED;
   if (!wake && mode == MODE_FIRST_EXCEPTION && !sl_future_cancelled(f)) {
     sl_obj *exc = NULL;
     if (sl_future_exception(rt, f, &exc)) return -1;
@@ -187,7 +187,7 @@ static sl_coro_status wait_start(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     if (!h) return SL_CORO_ERROR;
     co->slots[W_HANDLE] = sl_obj_val(h);
   }
-  co->num = (double)fs->len; /* counter = len(fs) */
+  co->local.wait_counter = (int64_t)fs->len;
   sl_obj *cb = sl_cfunc_new(rt, &on_completion_def, sl_obj_val(&co->hdr));
   if (!cb) return SL_CORO_ERROR;
   co->slots[W_CB] = sl_obj_val(cb);

@@ -61,7 +61,22 @@ sl_obj *sl_cancel_and_wait(sl_rt *rt, sl_obj *fut) {
 
 /* ---- wait_for ------------------------------------------------------------------ */
 
-enum { WF_ARG, WF_TIMEOUT, WF_FUT, WF_WAITER, WF_HANDLE, WF_CB, WF_SAVED, WF_AW };
+/* Slots. The 3.11 path (waiter, timer, callback) and the 3.12+ path
+ * (timeout() manager) never run in the same coroutine, so each path's own
+ * names share a slot. */
+enum {
+  WF_ARG,     /* the awaitable passed in */
+  WF_TIMEOUT, /* the timeout passed in */
+  WF_FUT,     /* 3.11 and timeout <= 0: ensure_future(arg) */
+  WF_WAITER,  /* 3.11: the waiter future */
+  WF_HANDLE,  /* 3.11: the timer handle */
+  WF_CB,      /* 3.11: the done callback on fut */
+  WF_SAVED,   /* see WF_EXC, WF_TM */
+  WF_AW,      /* the coroutine being awaited (await_new) */
+  WF_EXC = WF_SAVED,   /* 3.11: the exception to re-raise after cancelling */
+  WF_TM = WF_SAVED,    /* 3.12+: the timeout() manager */
+  WF_OUTCOME = WF_FUT, /* 3.12+: `await fut`'s result, or the exception it raised */
+};
 enum {
   WF_START,
   Z_WAITED,      /* timeout <= 0: after _cancel_and_wait */
@@ -141,7 +156,7 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     if (v312) {
       sl_obj *tm = sl_timeout_after(rt, timeout);
       if (!tm) return SL_CORO_ERROR;
-      co->slots[WF_SAVED] = sl_obj_val(tm);
+      co->slots[WF_TM] = sl_obj_val(tm);
       return await_new(rt, co, sl_timeout_aenter(rt, tm), T_ENTERED, out);
     }
     if (sl_is_none(timeout)) return sl_ccoro_await(rt, co, co->slots[WF_ARG], N_DONE, out);
@@ -187,7 +202,7 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         cancel_handle(rt, co);
         return sl_future_result(rt, fut, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
       }
-      co->slots[WF_SAVED] = sl_obj_val(exc);
+      co->slots[WF_EXC] = sl_obj_val(exc);
       if (sl_future_remove_done_callback(rt, fut, co->slots[WF_CB]) < 0) return SL_CORO_ERROR;
       return await_new(rt, co, sl_cancel_and_wait(rt, fut), S_CANCELLED, out);
     }
@@ -201,8 +216,8 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   case S_CANCELLED:
     cancel_handle(rt, co); /* finally: timeout_handle.cancel() */
     if (co->failed) return SL_CORO_ERROR;
-    sl_incref(co->slots[WF_SAVED].u.o);
-    sl_err_restore(rt, co->slots[WF_SAVED].u.o); /* raise */
+    sl_incref(co->slots[WF_EXC].u.o);
+    sl_err_restore(rt, co->slots[WF_EXC].u.o); /* raise */
     return SL_CORO_ERROR;
   case S_TIMED_OUT:
     cancel_handle(rt, co);
@@ -215,18 +230,18 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     return sl_ccoro_await(rt, co, co->slots[WF_ARG], T_DONE, out); /* return await fut */
   }
   case T_DONE: {
-    sl_obj *tm = co->slots[WF_SAVED].u.o;
+    sl_obj *tm = co->slots[WF_TM].u.o;
     sl_value et = sl_none(), ev = sl_none();
     if (co->failed) {
       /* The exception goes to __aexit__ and is kept to re-raise. */
       sl_obj *exc = sl_err_fetch(rt);
       et = sl_obj_val(sl_as_exc(exc)->cls);
       ev = sl_obj_val(exc);
-      co->slots[WF_FUT] = ev; /* owned by the slot */
+      co->slots[WF_OUTCOME] = ev; /* owned by the slot */
     } else {
-      co->slots[WF_FUT] = sl_ccoro_take_result(co);
+      co->slots[WF_OUTCOME] = sl_ccoro_take_result(co);
     }
-    co->num = co->failed;
+    co->local.wait_for_body_raised = co->failed;
     return await_new(rt, co, sl_timeout_aexit(rt, tm, et, ev), T_EXITED, out);
   }
   case T_EXITED:
@@ -235,13 +250,13 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_value ignored = sl_ccoro_take_result(co);
       sl_vdecref(rt, ignored);
     }
-    if (co->num) { /* __aexit__ returned None: the exception propagates */
-      sl_obj *exc = co->slots[WF_FUT].u.o;
+    if (co->local.wait_for_body_raised) { /* __aexit__ returned None: the exception propagates */
+      sl_obj *exc = co->slots[WF_OUTCOME].u.o;
       sl_incref(exc);
       sl_err_restore(rt, exc);
       return SL_CORO_ERROR;
     }
-    *out = sl_vincref(co->slots[WF_FUT]);
+    *out = sl_vincref(co->slots[WF_OUTCOME]);
     return SL_CORO_RETURN;
   }
   return SL_CORO_ERROR;

@@ -261,9 +261,9 @@ static void test_taskgroup_child_fails(void **state) {
 
 static sl_coro_status producer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc > 0 && co->failed) return SL_CORO_ERROR;
-  if (co->num >= 3) return ret_none(out);
-  sl_value i = sl_int((int64_t)co->num);
-  co->num += 1;
+  if (co->local.test_items >= 3) return ret_none(out);
+  sl_value i = sl_int(co->local.test_items);
+  co->local.test_items += 1;
   return await_in(rt, co, 1, sl_queue_put(rt, co->slots[0].u.o, i), 1, out);
 }
 static const sl_ccoro_def producer_def = {"producer", producer_resume};
@@ -272,10 +272,10 @@ static sl_coro_status consumer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc > 0) {
     if (co->failed) return SL_CORO_ERROR;
     sl_value item = sl_ccoro_take_result(co);
-    assert_int_equal(item.u.i, (int64_t)co->num - 1);
+    assert_int_equal(item.u.i, co->local.test_items - 1);
   }
-  if (co->num >= 3) return ret_none(out);
-  co->num += 1;
+  if (co->local.test_items >= 3) return ret_none(out);
+  co->local.test_items += 1;
   return await_in(rt, co, 1, sl_queue_get(rt, co->slots[0].u.o), 1, out);
 }
 static const sl_ccoro_def consumer_def = {"consumer", consumer_resume};
