@@ -49,6 +49,8 @@ static const struct {
     {"list_index_generic_message", offsetof(sl_profile, list_index_generic_message)},
     {"dict_update_not_iterable_message", offsetof(sl_profile, dict_update_not_iterable_message)},
     {"unpack_reports_count", offsetof(sl_profile, unpack_reports_count)},
+    {"iter_sentinel_object_message", offsetof(sl_profile, iter_sentinel_object_message)},
+    {"gen_close_returns_value", offsetof(sl_profile, gen_close_returns_value)},
     {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
     {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
     {"barrier_parties_ge1_message", offsetof(sl_profile, barrier_parties_ge1_message)},
@@ -73,18 +75,18 @@ static const struct {
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -95,7 +97,8 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "gen_close_returns_value taskgroup_enter_checks_parent "
+       "barrier_parties_ge1_message"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -106,7 +109,8 @@ static const struct {
        "timeout_insert_timeout_error as_completed_iterator queue_shutdown "
        "sleep_nan_error callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "gen_close_returns_value taskgroup_enter_checks_parent "
+       "barrier_parties_ge1_message"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -117,7 +121,8 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "gen_close_returns_value taskgroup_enter_checks_parent "
+       "barrier_parties_ge1_message"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -131,8 +136,8 @@ static const struct {
        "str_replace_clinic_message not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "create_task_kwargs taskgroup_enter_checks_parent "
-       "barrier_parties_ge1_message"},
+       "gen_close_returns_value create_task_kwargs "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -146,8 +151,8 @@ static const struct {
        "str_replace_clinic_message not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "create_task_kwargs taskgroup_enter_checks_parent "
-       "barrier_parties_ge1_message"},
+       "gen_close_returns_value create_task_kwargs "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
 };
 
 /* Whether `name` is a word of the space-separated list `on`. */
