@@ -44,6 +44,7 @@ static const struct {
     {"sum_float_compensated", offsetof(sl_profile, sum_float_compensated)},
     {"minmax_empty_iterable_message", offsetof(sl_profile, minmax_empty_iterable_message)},
     {"str_replace_clinic_message", offsetof(sl_profile, str_replace_clinic_message)},
+    {"chr_big_value_error", offsetof(sl_profile, chr_big_value_error)},
     {"not_container_message", offsetof(sl_profile, not_container_message)},
     {"unhashable_key_message", offsetof(sl_profile, unhashable_key_message)},
     {"list_index_generic_message", offsetof(sl_profile, list_index_generic_message)},
@@ -97,8 +98,8 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "gen_close_returns_value taskgroup_enter_checks_parent "
-       "barrier_parties_ge1_message"},
+       "chr_big_value_error gen_close_returns_value "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -109,8 +110,8 @@ static const struct {
        "timeout_insert_timeout_error as_completed_iterator queue_shutdown "
        "sleep_nan_error callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "gen_close_returns_value taskgroup_enter_checks_parent "
-       "barrier_parties_ge1_message"},
+       "chr_big_value_error gen_close_returns_value "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -121,8 +122,8 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "gen_close_returns_value taskgroup_enter_checks_parent "
-       "barrier_parties_ge1_message"},
+       "chr_big_value_error gen_close_returns_value "
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -133,7 +134,7 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "shield_awaited_by_callbacks callback_repr_hides_args "
        "sum_float_compensated minmax_empty_iterable_message "
-       "str_replace_clinic_message not_container_message "
+       "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
@@ -148,7 +149,7 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "shield_awaited_by_callbacks callback_repr_hides_args "
        "sum_float_compensated minmax_empty_iterable_message "
-       "str_replace_clinic_message not_container_message "
+       "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
