@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/assert.h"
 #include "core/exc.h"
 #include "core/num/numfmt.h"
 #include "core/rt.h"
