@@ -32,8 +32,16 @@ static const sl_opt options[] = {
      "version), 3.12, 3.13, 3.14 (Pyodide under Node.js, from\n"
      "oracle/pyodide: npm ci), or all (every installed one;\n"
      "the default)"},
-    {SL_OPT_MAX_STEPS, "max-steps", "N", B(RUN), "stop after N event loop iterations (exit 1)"},
+    {SL_OPT_MAX_STEPS, "max-steps", "N", B(RUN),
+     "budget: stop after N event loop steps (default 100000)"},
+    {SL_OPT_MAX_TIME, "max-time", "T", B(RUN),
+     "budget: stop past virtual time T seconds (default 1e7)"},
     {SL_OPT_MAX_STEPS, "max-steps", "N", B(CONFORM), "step budget on both sides (default 1000000)"},
+    {SL_OPT_MAX_ITERATIONS, "max-iterations", "N", B(RUN) | B(CONFORM) | SCHED,
+     "budget: N loop iterations within one step (default 1000000;\n"
+     "an endless loop without await)"},
+    {SL_OPT_MAX_WALL, "max-wall", "S", B(RUN) | B(CONFORM) | SCHED,
+     "budget: S real seconds per run (default 60)"},
     {SL_OPT_DB, "db", "DB", B(RUN), "record the run in trace database DB (`simloop show`)"},
     {SL_OPT_DB, "db", "DB", READERS, "trace database (default simloop.db)"},
     {SL_OPT_DB, "db", "DB", B(DIFF), "trace database for bare run IDs (default simloop.db)"},
@@ -83,7 +91,8 @@ static const sl_opt options[] = {
      "pct, bounded: delay sizes in seconds (default 0.001,0.01,0.1,1)"},
     {SL_OPT_MAX_STEPS, "max-steps", "N", SCHED,
      "end a run as 'budget' after N loop steps (default 100000)"},
-    {SL_OPT_MAX_TIME, "max-time", "T", SCHED, "end a run as 'budget' past virtual time T seconds"},
+    {SL_OPT_MAX_TIME, "max-time", "T", SCHED,
+     "end a run as 'budget' past virtual time T seconds\n(default 1e7)"},
     {SL_OPT_PYTHON, "python", "V", SCHED,
      "CPython behaviour to reproduce: 3.11, 3.12, 3.13, 3.14 (default)"},
     {SL_OPT_PERFETTO, "perfetto", NULL, B(EXPORT), "Chrome trace JSON (the only format)"},

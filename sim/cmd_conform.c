@@ -50,6 +50,8 @@ typedef struct conform {
   sl_tracedb *db;
   bool json;
   uint64_t max_steps;
+  uint64_t max_iterations;
+  double max_wall;
   bool seeded;          /* --seed: a perturbed schedule instead of the default */
   uint64_t seed;
   sl_strategy strategy;
@@ -69,7 +71,8 @@ static sl_errcode run_engine(conform *c, const char *file, const char *python, s
   sl_logged_decider ld;
   sl_decider dec = sl_logged_decider_make(&ld, NULL, rec);
   sl_scenario_opts opts = {.path = file, .profile = prof, .observer = &obs, .decider = &dec,
-                          .max_steps = c->max_steps};
+                          .max_steps = c->max_steps, .max_iterations = c->max_iterations,
+                          .max_wall = c->max_wall};
   sl_scenario_result res;
   if (sl_scenario_run(&opts, &res) != 0) return SL_ENOMEM;
   if (res.outcome == SL_OUTCOME_ERROR) {
@@ -243,7 +246,7 @@ static int conform_seeded_file(conform *c, const sl_oracle *o, size_t index, sl_
   snprintf(jsonl, sizeof jsonl, "%.63s/oracle-%zu.jsonl", c->tmpdir, index);
   snprintf(out, sizeof out, "%.63s/oracle-%zu.stdout", c->tmpdir, index);
   snprintf(errf, sizeof errf, "%.63s/oracle-%zu.stderr", c->tmpdir, index);
-  sl_trial_opts to = {o->exact, c->max_steps, 0};
+  sl_trial_opts to = {o->exact, c->max_steps, 0, c->max_iterations, c->max_wall};
   sl_trial_prog *prog = NULL;
   sl_declog log;
   sl_declog_init(&log);
@@ -404,18 +407,20 @@ typedef struct conform_args {
 static int on_opt(void *ctx, int id, const char *v) {
   conform_args *a = ctx;
   conform *c = a->c;
-  long long n;
   switch (id) {
   case SL_OPT_PYTHON: a->python = v; break;
   case SL_OPT_DB: c->db_path = v; break;
   case SL_OPT_JSON: c->json = true; break;
   case SL_OPT_MAX_STEPS:
-    if (!sl_parse_run_id(v, &n)) {
-      fprintf(stderr, "simloop conform: --max-steps needs a positive integer, not '%s'\n", v);
-      return 1;
-    }
-    c->max_steps = (uint64_t)n;
+  case SL_OPT_MAX_ITERATIONS:
+  case SL_OPT_MAX_WALL: {
+    sl_trial_opts b = {NULL, c->max_steps, 0, c->max_iterations, c->max_wall};
+    if (sl_budgets_set(&b, "conform", id, v) < 0) return 1;
+    c->max_steps = b.max_steps;
+    c->max_iterations = b.max_iterations;
+    c->max_wall = b.max_wall;
     break;
+  }
   case SL_OPT_SEED:
     if (!sl_parse_u64(v, &c->seed)) {
       fprintf(stderr, "simloop conform: --seed needs a non-negative integer, not '%s'\n", v);
@@ -435,7 +440,9 @@ static int on_opt(void *ctx, int id, const char *v) {
 
 int sl_cmd_conform(int argc, char **argv) {
   conform c = {0};
-  c.max_steps = 1000000;
+  c.max_steps = SL_CONFORM_MAX_STEPS;
+  c.max_iterations = SL_DEFAULT_MAX_ITERATIONS;
+  c.max_wall = SL_DEFAULT_MAX_WALL;
   sl_strategy_parse("random", &c.strategy);
   conform_args args = {&c, "all"};
   int first, st0 = sl_cli_args(SL_CMD_CONFORM, argc, argv, on_opt, &args, 1, -1, "scenario", &first);

@@ -1,4 +1,4 @@
-/* `simloop run FILE [--python VERSION] [--max-steps N]`: runs a scenario
+/* `simloop run FILE [--python VERSION] [budgets]`: runs a scenario
  * under the virtual clock and prints exactly what it prints.
  *
  * Exit status: 0 the scenario finished; 1 an uncaught exception (Python's
@@ -15,11 +15,12 @@
 #include "sim/infile.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
+#include "sim/schedopts.h"
 
 typedef struct run_args {
   const char *db, *jsonl;
   const sl_profile *profile;
-  unsigned long long max_steps;
+  sl_trial_opts budgets;
 } run_args;
 
 static int on_opt(void *ctx, int id, const char *v) {
@@ -33,16 +34,11 @@ static int on_opt(void *ctx, int id, const char *v) {
       return 1;
     }
     return 0;
-  case SL_OPT_MAX_STEPS: {
-    char *end;
-    errno = 0;
-    a->max_steps = strtoull(v, &end, 10);
-    if (errno || *end || !*v || v[0] == '-') {
-      fprintf(stderr, "simloop run: --max-steps needs a non-negative integer, got '%s'\n", v);
-      return 1;
-    }
-    return 0;
-  }
+  case SL_OPT_MAX_STEPS:
+  case SL_OPT_MAX_ITERATIONS:
+  case SL_OPT_MAX_TIME:
+  case SL_OPT_MAX_WALL:
+    return sl_budgets_set(&a->budgets, "run", id, v) < 0;
   case SL_OPT_DB:
     a->db = v;
     return 0;
@@ -77,7 +73,8 @@ static int report_outcome(const sl_scenario_result *res, const char *path) {
 }
 
 int sl_cmd_run(int argc, char **argv) {
-  run_args a = {NULL, NULL, sl_profile_default(), 0};
+  run_args a = {NULL, NULL, sl_profile_default(), {0}};
+  sl_budgets_default(&a.budgets);
   int first, status = sl_cli_args(SL_CMD_RUN, argc, argv, on_opt, &a, 1, 1, "scenario", &first);
   if (status != SL_CLI_GO)
     return status;
@@ -91,7 +88,10 @@ int sl_cmd_run(int argc, char **argv) {
   sl_scenario_opts opts = {0};
   opts.path = path;
   opts.profile = a.profile;
-  opts.max_steps = a.max_steps;
+  opts.max_steps = a.budgets.max_steps;
+  opts.max_iterations = a.budgets.max_iterations;
+  opts.max_time = a.budgets.max_time;
+  opts.max_wall = a.budgets.max_wall;
   /* With the trace on stdout, the program's own output goes to stderr. */
   opts.out_file = a.jsonl && !strcmp(a.jsonl, "-") ? stderr : stdout;
   sl_runrec rr;

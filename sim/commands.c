@@ -8,7 +8,8 @@
 
 const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_RUN] = {"run", sl_cmd_run, "run a scenario under the virtual clock",
-                    "run FILE [--python VERSION] [--max-steps N] [--db DB] [--jsonl OUT]",
+                    "run FILE [--python VERSION] [--max-steps N] [--max-time T]\n"
+                    "                       [--max-iterations N] [--max-wall S] [--db DB] [--jsonl OUT]",
                     "Runs FILE (an asyncio program) on the virtual clock and prints its output.",
                     "Exit status: 0 the scenario finished, 1 an uncaught exception, a deadlock\n"
                     "or an exhausted budget, 2 bad usage, an unreadable file or a compile error.\n"},
@@ -42,7 +43,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_CONFORM] = {"conform", sl_cmd_conform,
                         "compare simloop with real CPython step by step",
                         "conform FILE... [--python VERSION] [--db DB] [--json]\n"
-                        "                       [--max-steps N] [--seed N [--strategy S]]",
+                        "                       [--max-steps N] [--max-iterations N] [--max-wall S]\n"
+                        "                       [--seed N [--strategy S]]",
                         "Runs each scenario under simloop and under real CPython (the oracle,\n"
                         "oracle/README.md) and compares the traces step for step. Prints per\n"
                         "file `identical` or the first divergence (see `simloop diff`).\n",
@@ -53,7 +55,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
                         "run many schedules to find the timing that breaks a scenario",
                         "explore FILE [--runs N] [--strategy random|pct|bounded] [--seed S]\n"
                         "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
-                        "                       [--max-steps N] [--max-time T] [--python V] [--json]",
+                        "                       [--max-steps N] [--max-time T] [--max-iterations N]\n"
+                        "                       [--max-wall S] [--python V] [--json]",
                         "Runs FILE under many schedules (how long callbacks take, how late select\n"
                         "returns) and stops at the first run that fails: an assertion, an exception,\n"
                         "a deadlock, an exception nobody retrieved, tasks left pending at exit, or\n"
@@ -64,7 +67,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
                        "re-run one schedule exactly (--seed or --decisions)",
                        "replay FILE (--seed S [--strategy ...] | --decisions LOG | --bytes IN)\n"
                        "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
-                       "                      [--max-steps N] [--max-time T] [--python V]",
+                       "                      [--max-steps N] [--max-time T] [--max-iterations N]\n"
+                       "                      [--max-wall S] [--python V]",
                        "Re-runs FILE under one schedule exactly, prints the run step by step, what\n"
                        "went wrong (if anything) and the trace hash, which is the same on every\n"
                        "replay and in every build.\n",
@@ -73,7 +77,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_MINIMIZE] = {"minimize", sl_cmd_minimize,
                          "shrink a failing decision log to the decisions that matter",
                          "minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
-                         "                        [--max-time T] [--python V]",
+                         "                        [--max-time T] [--max-iterations N] [--max-wall S]\n"
+                         "                        [--python V]",
                          "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
                          "fewest non-default decisions that still make FILE fail the same way, by delta\n"
                          "debugging (ddmin), then shrinks each delay to the smallest of 1, 2, 5 x 10^k\n"

@@ -366,13 +366,16 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
     }
   } else if (end->outcome == SL_OUTCOME_BUDGET) {
     d->verdict = SL_VERDICT_BUDGET;
-    sl_strbuf_puts(det, "step or virtual-time budget exhausted");
+    /* The runner's line names the budget ("step budget of 1000 steps
+     * exhausted (--max-steps)"): the same budget is the same failure. */
+    const char *why = end->runner_detail ? end->runner_detail : "budget exhausted\n";
+    sl_strbuf_append(det, why, strcspn(why, "\n"));
     sl_strbuf_printf(
         rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
     sl_float_repr(rep, end->t);
-    sl_strbuf_puts(
-        rep,
-        " (--max-steps / --max-time): a livelock, or a run longer than the budget\n");
+    sl_strbuf_puts(rep, ": ");
+    sl_strbuf_append(rep, why, strcspn(why, "\n"));
+    sl_strbuf_puts(rep, "; a livelock, or a run longer than the budget\n");
   } else if (d->nhandler) {
     d->verdict = SL_VERDICT_EXCEPTION;
     sl_strbuf_printf(det, "exception handler: %s", sl_strbuf_cstr(&d->handler));

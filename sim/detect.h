@@ -16,7 +16,8 @@
  *   pending-at-exit  main returned while other tasks were still pending and
  *                    nobody had asked them to cancel, so asyncio.run's
  *                    _cancel_all_tasks had to cancel them
- *   budget           --max-steps or --max-time ran out
+ *   budget           a budget ran out (--max-steps, --max-time,
+ *                    --max-iterations, --max-wall; the detail names it)
  *   error            a C-level failure (out of memory): not a verdict
  *                    about the program
  * When several apply, the first in this list wins.

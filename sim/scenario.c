@@ -17,10 +17,6 @@
 #include "core/task.h"
 #include "sim/net/net.h"
 
-/* Loop iterations (backward jumps in the VM) allowed per step of the
- * step budget. */
-#define SL_SCENARIO_ITERATIONS_PER_STEP 10000ull
-
 const char *sl_outcome_name(sl_outcome o) {
   switch (o) {
   case SL_OUTCOME_OK: return "ok";
@@ -106,6 +102,29 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   if (!n) sl_strbuf_puts(out, "  (no pending tasks: the loop waits for nothing)\n");
 }
 
+/* Names the budget that ended the run, and the option that sets it. */
+static void budget_report(sl_rt *rt, const sl_scenario_opts *opts, const sl_vselector *vs,
+                          sl_strbuf *out) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (vs->budget_hit == SL_VS_BUDGET_WALL) {
+    sl_strbuf_puts(out, "wall-clock budget of ");
+    sl_float_repr(out, opts->max_wall);
+    sl_strbuf_puts(out, " seconds exhausted (--max-wall)\n");
+  } else if (L && L->max_iterations && L->iterations > L->max_iterations) {
+    sl_strbuf_printf(out,
+                     "loop-iteration budget of %llu iterations in one step exhausted "
+                     "(--max-iterations): an endless loop without await?\n",
+                     (unsigned long long)L->max_iterations);
+  } else if (opts->max_time > 0 && vs->now > opts->max_time) {
+    sl_strbuf_puts(out, "virtual-time budget of ");
+    sl_float_repr(out, opts->max_time);
+    sl_strbuf_puts(out, " seconds exhausted (--max-time)\n");
+  } else {
+    sl_strbuf_printf(out, "step budget of %llu steps exhausted (--max-steps)\n",
+                     (unsigned long long)opts->max_steps);
+  }
+}
+
 int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   memset(res, 0, sizeof *res);
   res->outcome = SL_OUTCOME_ERROR;
@@ -146,7 +165,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_strbuf_puts(&res->detail, "out of memory\n");
     return 0;
   }
-  sl_vselector vs = {0.0, {NULL, NULL}, NULL};
+  sl_vselector vs = {.max_time = opts->max_time, .max_wall = opts->max_wall};
   if (opts->decider) vs.decider = *opts->decider;
   sl_net net;
   sl_net_init(&net, &vs.now, &vs.decider);
@@ -159,10 +178,13 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_lang *L = sl_vm_lang(rt);
     L->out_file = opts->out_file;
     L->out_buf = opts->out_buf;
-    /* With a step budget, the scenario's own loops are bounded too, so an
-     * endless loop that never awaits ends as "budget" instead of hanging. */
-    if (opts->max_steps && opts->max_steps < UINT64_MAX / SL_SCENARIO_ITERATIONS_PER_STEP)
-      L->max_iterations = opts->max_steps * SL_SCENARIO_ITERATIONS_PER_STEP;
+    /* The scenario's own loops are bounded too, so an endless loop that
+     * never awaits ends as "budget" instead of hanging. */
+    L->max_iterations = opts->max_iterations;
+    if (opts->max_wall > 0) {
+      L->budget_out = sl_vselector_wall_out;
+      L->budget_ctx = &vs;
+    }
     code = sl_vm_compile(rt, mod, &diag);
     if (!code && !rt->fatal) {
       sl_diag_format(&diag, &res->detail);
@@ -180,13 +202,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     deadlock_report(rt, &vs, &res->detail);
   } else if (rt->fatal == SL_EBUDGET) {
     res->outcome = SL_OUTCOME_BUDGET;
-    sl_lang *L = sl_vm_lang(rt);
-    if (L && L->max_iterations && L->iterations > L->max_iterations)
-      sl_strbuf_printf(&res->detail, "loop budget of %llu iterations exhausted (an endless loop without await?)\n",
-                       (unsigned long long)L->max_iterations);
-    else
-      sl_strbuf_printf(&res->detail, "step budget of %llu steps exhausted\n",
-                       (unsigned long long)opts->max_steps);
+    budget_report(rt, opts, &vs, &res->detail);
   } else if (rt->fatal == SL_ENOMEM) {
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");

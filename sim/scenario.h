@@ -41,7 +41,13 @@ typedef struct sl_scenario_opts {
   const sl_profile *profile;   /* NULL: the default profile */
   const sl_observer *observer; /* NULL: none */
   const sl_decider *decider;   /* NULL: every decision takes its default */
-  uint64_t max_steps;          /* 0: unlimited */
+  /* Budgets (0: unlimited; the commands give defaults, sim/schedopts.h).
+   * The run ends as SL_OUTCOME_BUDGET, the detail naming the one that ran
+   * out. Only the wall clock depends on the machine. */
+  uint64_t max_steps;          /* event loop steps */
+  uint64_t max_iterations;     /* loop iterations within one step */
+  double max_time;             /* virtual seconds */
+  double max_wall;             /* real seconds */
   FILE *out_file;              /* print() output, or NULL */
   sl_strbuf *out_buf;          /* print() output, or NULL */
 } sl_scenario_opts;

@@ -13,7 +13,39 @@
 void sl_schedopts_init(sl_schedopts *o) {
   memset(o, 0, sizeof *o);
   sl_strategy_parse("random", &o->strategy);
-  o->run.max_steps = 100000;
+  sl_budgets_default(&o->run);
+}
+
+void sl_budgets_default(sl_trial_opts *run) {
+  run->max_steps = SL_DEFAULT_MAX_STEPS;
+  run->max_iterations = SL_DEFAULT_MAX_ITERATIONS;
+  run->max_time = SL_DEFAULT_MAX_TIME;
+  run->max_wall = SL_DEFAULT_MAX_WALL;
+}
+
+static int get_count(const char *cmd, const char *name, const char *v, uint64_t *out) {
+  if (sl_parse_u64(v, out) && *out >= 1)
+    return 1;
+  fprintf(stderr, "simloop %s: %s '%s': expected a positive integer (no value means unlimited)\n",
+          cmd, name, v);
+  return -1;
+}
+
+static int get_seconds(const char *cmd, const char *name, const char *v, double *out) {
+  if (sl_parse_seconds(v, out) && *out > 0)
+    return 1;
+  fprintf(stderr, "simloop %s: %s '%s': expected seconds > 0 (e.g. 60)\n", cmd, name, v);
+  return -1;
+}
+
+int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *v) {
+  switch (id) {
+  case SL_OPT_MAX_STEPS: return get_count(cmd, "--max-steps", v, &run->max_steps);
+  case SL_OPT_MAX_ITERATIONS: return get_count(cmd, "--max-iterations", v, &run->max_iterations);
+  case SL_OPT_MAX_TIME: return get_seconds(cmd, "--max-time", v, &run->max_time);
+  case SL_OPT_MAX_WALL: return get_seconds(cmd, "--max-wall", v, &run->max_wall);
+  }
+  return 0;
 }
 
 bool sl_parse_u64(const char *s, uint64_t *out) {
@@ -108,18 +140,10 @@ int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
   case SL_OPT_SIZES:
     return set_sizes(o, cmd, v);
   case SL_OPT_MAX_STEPS:
-    if (!sl_parse_u64(v, &u) || u < 1) {
-      fprintf(stderr, "simloop %s: --max-steps '%s': expected a positive integer\n", cmd, v);
-      return -1;
-    }
-    o->run.max_steps = u;
-    return 1;
+  case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_TIME:
-    if (!sl_parse_seconds(v, &o->run.max_time) || o->run.max_time <= 0) {
-      fprintf(stderr, "simloop %s: --max-time '%s': expected seconds > 0 (e.g. 60)\n", cmd, v);
-      return -1;
-    }
-    return 1;
+  case SL_OPT_MAX_WALL:
+    return sl_budgets_set(&o->run, cmd, id, v);
   case SL_OPT_PYTHON:
     o->run.python = v;
     return 1;

@@ -3,7 +3,8 @@
  *
  *   --strategy random|pct|bounded   --seed S   --depth D (pct)
  *   --bound K (bounded)   --points N (pct, bounded)   --sizes 0.01,0.1
- *   --max-steps N   --max-time SECONDS   --python VERSION
+ *   --max-steps N   --max-time SECONDS   --max-iterations N
+ *   --max-wall SECONDS   --python VERSION
  *
  * Strings are borrowed from argv. */
 #ifndef SL_SCHEDOPTS_H
@@ -24,7 +25,22 @@ typedef struct sl_schedopts {
   sl_trial_opts run;
 } sl_schedopts;
 
+/* The default budgets of run, explore, replay and minimize (conform:
+ * SL_CONFORM_MAX_STEPS and no virtual-time budget, as the oracle has
+ * none). docs/cli.md "Budgets". */
+#define SL_DEFAULT_MAX_STEPS 100000u
+#define SL_CONFORM_MAX_STEPS 1000000u
+#define SL_DEFAULT_MAX_ITERATIONS 1000000u
+#define SL_DEFAULT_MAX_TIME 1e7 /* virtual seconds: about 116 days */
+#define SL_DEFAULT_MAX_WALL 60.0 /* real seconds per run */
+
 void sl_schedopts_init(sl_schedopts *o);
+/* The default budgets above into `run`. */
+void sl_budgets_default(sl_trial_opts *run);
+/* Takes a budget option (--max-steps, --max-iterations, --max-time,
+ * --max-wall): 1, 0 when `id` is none of them, -1 after the message on a
+ * bad value. 0 is refused: no budget means unlimited by accident. */
+int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *value);
 
 /* If option `id` (sim/cli.h) is one of the above, takes its value and
  * returns 1; returns 0 when it is not; -1 after printing "simloop CMD:

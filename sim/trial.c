@@ -175,6 +175,9 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.observer = &obs;
   o.decider = &dec;
   o.max_steps = p->opts.max_steps;
+  o.max_iterations = p->opts.max_iterations;
+  o.max_time = sched->max_time;
+  o.max_wall = p->opts.max_wall;
   memset(res, 0, sizeof *res);
   if (sl_scenario_run(&o, res))
     return SL_ENOMEM;
@@ -302,6 +305,7 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
    * parse or compile, with the runner's file:line:col diagnostic. */
   sl_schedule s;
   sl_schedule_init_default(&s);
+  s.max_time = p->opts.max_time;
   sl_detector det;
   sl_detector_init(&det);
   sl_scenario_result res;

@@ -22,8 +22,10 @@ typedef struct sl_trial_prog sl_trial_prog;
 
 typedef struct sl_trial_opts {
   const char *python; /* profile name ("3.14", "3.11.2"); NULL: default */
-  uint64_t max_steps; /* 0: the runner's default */
-  double max_time;    /* virtual seconds; 0: none */
+  uint64_t max_steps;      /* 0: unlimited (the commands set defaults) */
+  double max_time;         /* virtual seconds; 0: none */
+  uint64_t max_iterations; /* loop iterations within one step; 0: unlimited */
+  double max_wall;         /* real seconds per run; 0: none */
 } sl_trial_opts;
 
 /* Loads and compiles the scenario at `path` once. SL_EIO/SL_ECORRUPT/

@@ -1,8 +1,32 @@
 /* Virtual clock and simulated selector (see vselector.h). */
+#define _POSIX_C_SOURCE 200809L /* clock_gettime */
 #include "sim/vselector.h"
+
+#include <time.h>
 
 #include "core/rt.h"
 #include "sim/net/net.h"
+
+static double wall_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+bool sl_vselector_wall_out(void *ctx) {
+  sl_vselector *vs = ctx;
+  if (vs->max_wall > 0 && wall_now() - vs->wall_start > vs->max_wall)
+    vs->budget_hit = SL_VS_BUDGET_WALL;
+  return vs->budget_hit == SL_VS_BUDGET_WALL;
+}
+
+/* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
+ * loop checks rt->fatal right after select and after each handle. */
+static int check_budgets(sl_vselector *vs, sl_rt *rt) {
+  if (vs->max_time > 0 && vs->now > vs->max_time) vs->budget_hit = SL_VS_BUDGET_TIME;
+  else sl_vselector_wall_out(vs);
+  return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
+}
 
 static double vs_time(void *ctx) { return ((sl_vselector *)ctx)->now; }
 
@@ -42,8 +66,18 @@ static int report_ready(sl_vselector *vs, sl_rt *rt) {
   return 0;
 }
 
+static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeout);
+
 static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
   sl_vselector *vs = ctx;
+  int rc = select_io(vs, rt, has_timeout, timeout);
+  /* A budget the decider ran out of (schedule.h max_time) ends the run
+   * here too: a select that runs no handle would never look again. */
+  if (rc || rt->fatal) return -1;
+  return check_budgets(vs, rt);
+}
+
+static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeout) {
   if (!vs->net || !rt->loop->io.nregistered) {
     if (!has_timeout) return sl_rt_fatal(rt, SL_EDEADLOCK);
     sleep_timeout(vs, rt, timeout);
@@ -73,6 +107,7 @@ static void vs_handle_done(void *ctx, sl_rt *rt) {
   sl_vselector *vs = ctx;
   double cost = decide(vs, rt, SL_DECISION_COST);
   if (cost > 0) vs->now = vs->now + cost;
+  if (!rt->fatal) check_budgets(vs, rt);
 }
 
 /* time.sleep: the whole process blocks, so only the clock moves. */
@@ -136,6 +171,8 @@ static const sl_io_backend net_backend = {
     io_socket,     io_bind,   io_listen,  io_connect,  io_accept,         io_name};
 
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
+  vs->wall_start = wall_now();
+  vs->budget_hit = SL_VS_BUDGET_NONE;
   sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed,
                      vs->net ? &net_backend : NULL};
   sl_loop_set_selector(rt->loop, &sel);

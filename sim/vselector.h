@@ -30,11 +30,22 @@ typedef struct sl_decider {
 
 typedef struct sl_net sl_net;
 
+/* Which budget the selector ended the run for (SL_EBUDGET). */
+typedef enum sl_vs_budget { SL_VS_BUDGET_NONE, SL_VS_BUDGET_TIME, SL_VS_BUDGET_WALL } sl_vs_budget;
+
 typedef struct sl_vselector {
   double now;
   sl_decider decider;
-  sl_net *net; /* borrowed; NULL: no network (select only moves the clock) */
+  sl_net *net;     /* borrowed; NULL: no network (select only moves the clock) */
+  double max_time; /* > 0: the run ends as budget once `now` passes it */
+  double max_wall; /* > 0: ... once this many real seconds have passed */
+  double wall_start; /* set by sl_vselector_install */
+  sl_vs_budget budget_hit;
 } sl_vselector;
+
+/* True (and budget_hit set) once the wall-clock budget ran out; checked
+ * at every select and by the VM's loops (sl_lang.budget_out). */
+bool sl_vselector_wall_out(void *vs);
 
 /* Installs `vs` (owned by the caller, must outlive the run) as the loop's
  * selector. */

@@ -42,8 +42,15 @@ typedef struct sl_lang {
   sl_strbuf *out_buf;    /* ... or a caller-owned buffer (both may be NULL) */
   sl_strbuf line;        /* the current output line, until its newline */
   uint32_t depth;        /* nested VM evaluations (calls and resumes) */
-  uint64_t max_iterations; /* loop iterations (backward jumps) allowed, 0: unlimited */
-  uint64_t iterations;     /* loop iterations so far */
+  /* Loop iterations (backward jumps) allowed within one step of the event
+   * loop, 0: unlimited; a loop that never awaits never lets the step end. */
+  uint64_t max_iterations;
+  uint64_t iterations;      /* loop iterations in step iterations_step */
+  uint64_t iterations_step; /* the loop step they were counted in */
+  /* Asked every 65536 iterations whether an outside budget (the wall
+   * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. */
+  bool (*budget_out)(void *ctx);
+  void *budget_ctx;
   sl_obj *asyncgens;       /* owned list: async generators first iterated while the loop ran (vm_agen.c) */
   bool asyncgens_shutdown_called;
 } sl_lang;

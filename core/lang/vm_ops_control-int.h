@@ -4,13 +4,26 @@
 #define SL_LANG_VM_OPS_CONTROL_INT_H
 
 #include "core/lang/vm_ops-int.h"
+#include "core/loop.h"
+
+/* Counts one loop iteration; true when a budget ran out. */
+static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
+  uint64_t step = rt->loop->step;
+  if (step != L->iterations_step) {
+    L->iterations_step = step;
+    L->iterations = 0;
+  }
+  L->iterations++;
+  if (L->max_iterations && L->iterations > L->max_iterations) return true;
+  return L->budget_out && !(L->iterations & 0xffff) && L->budget_out(L->budget_ctx);
+}
 
 SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
   (void)co, (void)spp;
   /* Every loop jumps backwards: the one place an endless loop with no
    * await (which would never let the event loop step) is bounded. */
   sl_lang *L = sl_vm_lang(rt);
-  if ((uint32_t)arg < f->ip && L->max_iterations && ++L->iterations > L->max_iterations) {
+  if ((uint32_t)arg < f->ip && iteration_over_budget(rt, L)) {
     sl_rt_fatal(rt, SL_EBUDGET);
     return SL_OPR_FATAL;
   }

@@ -21,3 +21,4 @@ foreach(v 3.11 3.11.7 3.12 3.13 3.14)
     SKIP_RETURN_CODE 77 TIMEOUT 900
     ENVIRONMENT "SIMLOOP=$<TARGET_FILE:simloop_cli>;SL_SOURCE_DIR=${PROJECT_SOURCE_DIR};SL_WORK=${CMAKE_CURRENT_BINARY_DIR}/cli-work/conform-${v}")
 endforeach()
+sl_cli_test(budgets budgets.sh)

@@ -67,7 +67,7 @@ static int run_program(const char *src, int minor, sl_strbuf *out) {
   sl_rt *rt = sl_rt_new(sl_profile_find(version), NULL);
   if (!rt) return -1;
   /* The virtual clock, so time.sleep() moves it (seeds keep their 0). */
-  sl_vselector vs = {0.0, {NULL, NULL}, NULL};
+  sl_vselector vs = {.now = 0.0};
   sl_vselector_install(rt, &vs);
   int rc = -1;
   sl_diag d;

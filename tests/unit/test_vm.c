@@ -163,10 +163,12 @@ static void test_loop_budget(void **state) {
   o.path = "t.py";
   o.source = src;
   o.source_len = strlen(src);
-  o.max_steps = 10; /* loops get 10000 iterations per step of budget */
+  o.max_steps = 10;
+  o.max_iterations = 100000; /* within one step */
   assert_int_equal(sl_scenario_run(&o, &r.res), 0);
   assert_int_equal(r.res.outcome, SL_OUTCOME_BUDGET);
-  assert_non_null(strstr(detail(&r), "loop budget of 100000 iterations"));
+  assert_non_null(strstr(detail(&r), "loop-iteration budget of 100000 iterations in one step"));
+  assert_non_null(strstr(detail(&r), "(--max-iterations)"));
   run_free(&r);
 }
 

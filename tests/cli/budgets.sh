@@ -1,0 +1,68 @@
+# Issue 13, item 1: a runaway program ends under the default budgets, with
+# exit status 1 and a message naming the budget that stopped it, within a
+# timeout, under run and explore; the budgets are overridable and 0 is
+# refused (it must not silently mean unlimited).
+. "$SL_SOURCE_DIR/tests/cli/lib.sh"
+
+# runaway NAME BODY: a scenario whose main() is BODY (one line).
+runaway() {
+  printf 'import asyncio\nasync def main():\n%s\nasyncio.run(main())\n' "$2" >"$1.py"
+}
+runaway sleep0 '    while True:
+        await asyncio.sleep(0)'
+runaway sleep_huge '    await asyncio.sleep(1e308)'
+runaway sleep_inf "    await asyncio.sleep(float('inf'))"
+runaway busy '    while True:
+        pass'
+
+# ends NAME WANT SECONDS cmd...: exit status 1 within SECONDS, WANT in the output.
+ends() {
+  name=$1 want=$2 limit=$3
+  shift 3
+  timeout "$limit" "$@" >out.txt 2>err.txt
+  got=$?
+  [ "$got" = 124 ] && fail "$name: '$*' still running after ${limit}s"
+  [ "$got" = 1 ] || { cat out.txt err.txt >&2; fail "$name: '$*' exited $got, expected 1"; }
+  cat out.txt err.txt >both.txt
+  expect_in both.txt "$want"
+}
+
+steps="step budget of 100000 steps exhausted (--max-steps)"
+vtime="virtual-time budget of 10000000.0 seconds exhausted (--max-time)"
+loops="loop-iteration budget of 1000000 iterations in one step exhausted (--max-iterations)"
+for cmd in run "explore --runs 3 --no-db -o run.decisions"; do
+  ends sleep0 "$steps" 60 $SIMLOOP $cmd sleep0.py
+  ends sleep_huge "$vtime" 30 $SIMLOOP $cmd sleep_huge.py
+  ends sleep_inf "$vtime" 30 $SIMLOOP $cmd sleep_inf.py
+  # Stopped in well under a second per run (the default run, 3 explored).
+  ends busy "$loops" 4 $SIMLOOP $cmd busy.py
+done
+ends replay "$loops" 4 $SIMLOOP replay busy.py --seed 0 --quiet
+expect_status 0 timeout 60 $SIMLOOP minimize sleep0.py --decisions run.decisions -o -
+expect_in out.txt "fails the same way: budget: $steps"
+
+# Overridden: each option names itself.
+ends steps "step budget of 50 steps exhausted (--max-steps)" 10 \
+  $SIMLOOP run sleep0.py --max-steps 50
+ends time "virtual-time budget of 100.0 seconds exhausted (--max-time)" 10 \
+  $SIMLOOP run sleep_inf.py --max-time 100
+ends loops "loop-iteration budget of 1000 iterations in one step" 10 \
+  $SIMLOOP explore busy.py --runs 1 --no-db -o x.decisions --max-iterations 1000
+ends wall "wall-clock budget of 0.3 seconds exhausted (--max-wall)" 10 \
+  $SIMLOOP run busy.py --max-iterations 100000000000 --max-wall 0.3
+ends wall_steps "wall-clock budget of 0.2 seconds exhausted (--max-wall)" 10 \
+  $SIMLOOP run sleep0.py --max-steps 100000000000 --max-wall 0.2
+
+# A program that finishes inside the budgets is not touched.
+printf 'import asyncio\nasync def main():\n    n = 0\n    for i in range(100000):\n        n += i\n    await asyncio.sleep(86400)\n    print(n)\nasyncio.run(main())\n' >fine.py
+expect_status 0 $SIMLOOP run fine.py
+expect_in out.txt 4999950000
+
+# 0 is not "unlimited".
+for cmd in run explore replay minimize conform; do
+  for opt in --max-steps --max-iterations --max-time --max-wall; do
+    [ "$cmd/$opt" = conform/--max-time ] && continue # the oracle has no clock budget
+    expect_status 2 $SIMLOOP $cmd fine.py $opt 0
+    expect_in err.txt "$opt '0': expected"
+  done
+done
