@@ -102,6 +102,41 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   if (!n) sl_strbuf_puts(out, "  (no pending tasks: the loop waits for nothing)\n");
 }
 
+/* Steps at one virtual time before a step budget is called a livelock on
+ * the virtual clock. */
+#define SL_LIVELOCK_STEPS 1000u
+
+/* After a step budget: when virtual time has not moved for many steps,
+ * the tasks that keep running without waiting on anything (sleep(0),
+ * a bare yield) are a livelock on the virtual clock, e.g. a task polling
+ * time.monotonic() or loop.time() until time passes: time moves only
+ * when every task waits, so it never does. Names each such task and the
+ * line it yields at. */
+static void livelock_report(sl_rt *rt, const sl_vselector *vs, sl_strbuf *out) {
+  uint64_t stuck = rt->loop->step - vs->time_moved_step;
+  if (stuck < SL_LIVELOCK_STEPS) return;
+  sl_strbuf_printf(out, "livelock on the virtual clock: virtual time stayed at ");
+  sl_float_repr(out, vs->now);
+  sl_strbuf_printf(out,
+                   " for the last %llu steps; it advances only when every task waits, so a "
+                   "task that polls time.monotonic() or loop.time() between sleep(0) calls "
+                   "never sees it pass\n",
+                   (unsigned long long)stuck);
+  for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
+    if (task->fut_waiter) continue;
+    sl_strbuf_printf(out, "  task '%s' (%s) keeps running without waiting", sl_str_cstr(task->name),
+                     task->coro ? sl_coro_qualname(task->coro) : "?");
+    sl_strbuf text = SL_STRBUF_INIT;
+    sl_task_where(rt, &task->fut.hdr, &text);
+    if (text.len) {
+      sl_strbuf_puts(out, " at ");
+      sl_strbuf_append(out, text.data, text.len);
+    }
+    sl_strbuf_free(&text);
+    sl_strbuf_putc(out, '\n');
+  }
+}
+
 /* Names the budget that ended the run, and the option that sets it. */
 static void budget_report(sl_rt *rt, const sl_scenario_opts *opts, const sl_vselector *vs,
                           sl_strbuf *out) {
@@ -122,6 +157,7 @@ static void budget_report(sl_rt *rt, const sl_scenario_opts *opts, const sl_vsel
   } else {
     sl_strbuf_printf(out, "step budget of %llu steps exhausted (--max-steps)\n",
                      (unsigned long long)opts->max_steps);
+    livelock_report(rt, vs, out);
   }
 }
 

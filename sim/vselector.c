@@ -70,7 +70,9 @@ static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeo
 
 static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
   sl_vselector *vs = ctx;
+  double before = vs->now;
   int rc = select_io(vs, rt, has_timeout, timeout);
+  if (vs->now != before) vs->time_moved_step = rt->loop->step;
   /* A budget the decider ran out of (schedule.h max_time) ends the run
    * here too: a select that runs no handle would never look again. */
   if (rc || rt->fatal) return -1;
@@ -106,7 +108,10 @@ static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeo
 static void vs_handle_done(void *ctx, sl_rt *rt) {
   sl_vselector *vs = ctx;
   double cost = decide(vs, rt, SL_DECISION_COST);
-  if (cost > 0) vs->now = vs->now + cost;
+  if (cost > 0) {
+    vs->now = vs->now + cost;
+    vs->time_moved_step = rt->loop->step;
+  }
   if (!rt->fatal) check_budgets(vs, rt);
 }
 

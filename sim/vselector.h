@@ -41,6 +41,7 @@ typedef struct sl_vselector {
   double max_wall; /* > 0: ... once this many real seconds have passed */
   double wall_start; /* set by sl_vselector_install */
   sl_vs_budget budget_hit;
+  uint64_t time_moved_step; /* the last loop step in which `now` changed */
 } sl_vselector;
 
 /* True (and budget_hit set) once the wall-clock budget ran out; checked

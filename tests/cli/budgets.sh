@@ -66,3 +66,10 @@ for cmd in run explore replay minimize conform; do
     expect_in err.txt "$opt '0': expected"
   done
 done
+
+# Issue 13, item 2: a task polling the virtual clock with sleep(0) is a
+# livelock on the virtual clock, named with its task and line.
+printf 'import asyncio\nimport time\nasync def poll():\n    start = time.monotonic()\n    while time.monotonic() - start < 1.0:\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(poll(), asyncio.sleep(0))\nasyncio.run(main())\n' >poll.py
+ends poll "livelock on the virtual clock: virtual time stayed at 0.0 for the last 100000 steps" 60 \
+  $SIMLOOP run poll.py
+expect_in both.txt "task 'Task-2' (poll) keeps running without waiting at poll.py:6 in poll"
