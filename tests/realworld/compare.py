@@ -1,0 +1,113 @@
+#!/usr/bin/env python3
+"""Runs asyncio programs written by other people under simloop and under the
+CPython oracle (same simulated environment) and compares what they print.
+
+    tests/realworld/compare.py --simloop build/default/simloop LIST [--json OUT]
+
+LIST is a file naming one program per line (paths outside this repository:
+the project holds only its own code; docs/realworld.md says where the
+corpus comes from). For each program the oracle runs it under
+/usr/bin/python3 with the virtual clock, then `simloop run` runs it; the
+verdict is `same` (identical stdout), `refused` (simloop exit status 2: a
+construct or module outside the subset), `differs`, or `cpython-failed`
+(the oracle could not run it: a third-party import, a real file). Programs
+that open sockets, start processes or threads are counted apart
+(`needs`), as the simulated network and pool cover only part of them.
+Prints counts and the most common refusals.
+"""
+import argparse
+import collections
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ORACLE = os.path.join(HERE, "..", "..", "oracle")
+NEEDS = re.compile(r"\b(aiohttp|asyncpg|aiofiles|requests|httpx|socket|open_connection|"
+                   r"start_server|create_server|create_connection|subprocess|"
+                   r"create_subprocess|multiprocessing|threading|concurrent\.futures|"
+                   r"signal|websockets|uvloop|selectors|sys\.stdin|input\()")
+
+
+def oracle_stdout(path, timeout):
+    with tempfile.TemporaryDirectory() as tmp:
+        try:
+            subprocess.run(["/usr/bin/python3", "-m", "simloop_oracle", "run", path,
+                            "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
+                            "--max-steps", "200000"],
+                           cwd=os.path.dirname(path), capture_output=True, timeout=timeout,
+                           env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE)))
+        except subprocess.TimeoutExpired:
+            return None, "timeout"
+        outcome = None
+        if os.path.exists(tmp + "/o.jsonl"):
+            for line in open(tmp + "/o.jsonl", errors="replace"):
+                try:
+                    ev = json.loads(line)
+                except ValueError:
+                    continue
+                if ev.get("ev") == "end":
+                    outcome = ev.get("outcome")
+        out = open(tmp + "/out", "rb").read() if os.path.exists(tmp + "/out") else None
+        return out, outcome
+
+
+def simloop_run(simloop, path, timeout):
+    try:
+        p = subprocess.run([simloop, "run", path], cwd=os.path.dirname(path),
+                           capture_output=True, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        return b"", "timeout", -1
+    return p.stdout, p.stderr.decode(errors="replace"), p.returncode
+
+
+def first_error(stderr):
+    lines = stderr.splitlines()
+    for line in lines:
+        if "error:" in line:
+            return line.split("error:", 1)[1].strip()
+    return lines[-1].strip() if lines else ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--simloop", required=True)
+    ap.add_argument("--json")
+    ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("list")
+    a = ap.parse_args()
+    simloop = os.path.abspath(a.simloop)
+    results = {}
+    for path in open(a.list).read().split():
+        path = os.path.abspath(path)
+        cp_out, cp_outcome = oracle_stdout(path, a.timeout)
+        sl_out, sl_err, sl_rc = simloop_run(simloop, path, a.timeout)
+        needs = sorted(set(NEEDS.findall(open(path, errors="replace").read())))
+        if cp_out is None:
+            verdict = "cpython-failed"
+        elif sl_rc == 2:
+            verdict = "refused"
+        elif sl_out == cp_out:
+            verdict = "same"
+        else:
+            verdict = "differs"
+        results[path] = {"verdict": verdict, "needs": needs, "cpython": cp_outcome,
+                         "simloop_status": sl_rc, "why": first_error(sl_err)[:200]}
+    counts = collections.Counter(("needs-io" if r["needs"] else "plain", r["verdict"])
+                                 for r in results.values())
+    for (kind, verdict), n in sorted(counts.items()):
+        print(f"{kind:9} {verdict:15} {n}")
+    refusals = collections.Counter(re.sub(r"^.*?: ", "", r["why"])[:80]
+                                   for r in results.values() if r["verdict"] == "refused")
+    for why, n in refusals.most_common(15):
+        print(f"  {n:3}  {why}")
+    if a.json:
+        with open(a.json, "w") as f:
+            json.dump(results, f, indent=1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
