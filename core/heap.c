@@ -6,6 +6,7 @@
 
 #include "core/alloc.h"
 #include "core/assert.h"
+#include "core/asan.h"
 #include "core/rt.h"
 
 /* Per-run free lists of small objects.
@@ -25,27 +26,12 @@
  * output), so recycling memory changes nothing a run shows. */
 #define FREELIST_MAX 1024u
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SL_HAVE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SL_HAVE_ASAN 1
-#endif
-#endif
-#ifdef SL_HAVE_ASAN
-#include <sanitizer/asan_interface.h>
-#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
-#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#else
-#define POISON(p, n) ((void)(p), (void)(n))
-#define UNPOISON(p, n) ((void)(p), (void)(n))
-#endif
 
 static void *(*volatile zero_fn)(void *, int, size_t) = memset;
 
 static sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {
   sl_obj *o = rt->freelist[cls];
-  UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
+  SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
   rt->freelist[cls] = o->run_next;
   rt->nfree[cls]--;
   /* Through a volatile pointer: gcc otherwise inlines this
@@ -60,7 +46,7 @@ void sl_heap_free_freelists(sl_rt *rt) {
   for (uint32_t cls = 1; cls <= SL_OBJ_CLASSES; cls++) {
     while (rt->freelist[cls]) {
       sl_obj *o = rt->freelist[cls];
-      UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
+      SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
       rt->freelist[cls] = o->run_next;
       sl_free(o);
     }
@@ -106,7 +92,7 @@ static void unlink_and_free(sl_rt *rt, sl_obj *o) {
     o->run_next = rt->freelist[cls];
     rt->freelist[cls] = o;
     rt->nfree[cls]++;
-    POISON(o, (size_t)cls * SL_OBJ_GRAIN);
+    SL_POISON(o, (size_t)cls * SL_OBJ_GRAIN);
     return;
   }
   sl_free(o);

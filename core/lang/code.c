@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/asan.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -22,21 +23,6 @@ static void code_clear(sl_rt *rt, sl_obj *o) {
   c->nconsts = c->nnames = 0;
 }
 
-#if defined(__SANITIZE_ADDRESS__)
-#define SL_HAVE_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define SL_HAVE_ASAN 1
-#endif
-#endif
-#ifdef SL_HAVE_ASAN
-#include <sanitizer/asan_interface.h>
-#define POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
-#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
-#else
-#define POISON(p, n) ((void)(p), (void)(n))
-#define UNPOISON(p, n) ((void)(p), (void)(n))
-#endif
 
 /* Bytes of a frame of code c: the frame and its arrays in one block. */
 static size_t frame_size(const sl_code *c) {
@@ -54,7 +40,7 @@ static void code_release(sl_obj *o) {
   sl_free(c->gcache);
   sl_free(c->acache);
   if (c->spare) {
-    UNPOISON(c->spare, frame_size(c));
+    SL_UNPOISON(c->spare, frame_size(c));
     sl_free(c->spare);
     c->spare = NULL;
   }
@@ -96,7 +82,7 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
     if (!sl_alloc_injected_failure()) {
       f = c->spare;
       c->spare = NULL;
-      UNPOISON(f, size);
+      SL_UNPOISON(f, size);
       memset(f, 0, sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
                        sizeof(sl_obj *) * ncells);
     }
@@ -151,7 +137,7 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
   sl_obj *code = f->code;
   if (!c->spare) {
     c->spare = f;
-    POISON(f, frame_size(c));
+    SL_POISON(f, frame_size(c));
   } else {
     sl_free(f);
   }
