@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sim/schedule.h"
+#include "sim/strategy.h"
 
 /* Sizes spanning the time scales scenarios use: 1 ms to 1 s. */
 static const double default_sizes[] = {0.001, 0.01, 0.1, 1.0};
