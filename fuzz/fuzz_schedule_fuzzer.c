@@ -11,6 +11,9 @@
  * failures (crashes, sanitizer reports, leaks) count: that is how corpora
  * are replayed in CTest and how throughput is measured. Budget verdicts
  * never abort: they are this harness's caps, not the scenario's bugs.
+ * With SIMLOOP_FUZZ_FAULTS=1 the bytes also answer the network's fault
+ * questions (stalls, resets: docs/io.md); replay such an input with
+ * `simloop replay SCENARIO --bytes crash-... --faults`.
  *
  * Each input builds a fresh run and tears it down; nothing is kept
  * between inputs (AFL++ persistent mode depends on it). Exports only
@@ -41,11 +44,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     return -1;
   const char *path = getenv("SIMLOOP_SCENARIO");
   const char *noabort = getenv("SIMLOOP_FUZZ_NOABORT");
+  const char *faults = getenv("SIMLOOP_FUZZ_FAULTS");
   bool abort_on_verdict = !(noabort && !strcmp(noabort, "1"));
 
   sl_schedule sched;
   sl_schedule_init_bytes(&sched, data, size);
   sched.max_time = MAX_TIME;
+  sched.faults = faults && !strcmp(faults, "1");
   sl_detector det;
   sl_detector_init(&det);
   sl_observer obs = sl_detector_observer(&det);
@@ -89,9 +94,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       v != SL_VERDICT_ERROR) {
     fprintf(stderr,
             "fuzz_schedule: %s: %s: %s\n%s"
-            "replay it: simloop replay %s --bytes <this input>\n",
+            "replay it: simloop replay %s --bytes <this input>%s\n",
             o.path, sl_verdict_name(v), sl_strbuf_cstr(&det.detail),
-            sl_strbuf_cstr(&det.report), o.path);
+            sl_strbuf_cstr(&det.report), o.path, sched.faults ? " --faults" : "");
     abort();
   }
   sl_scenario_result_free(&res);

@@ -80,6 +80,7 @@ static const sl_opt options[] = {
      "replays the same decision log under CPython (one oracle\n"
      "run per file), and the traces must still be identical"},
     {SL_OPT_STRATEGY, "strategy", "S", B(CONFORM), "the strategy of --seed (default random)"},
+    {SL_OPT_FAULTS, "faults", NULL, B(CONFORM), "--seed also draws network faults (docs/io.md)"},
     {SL_OPT_STRATEGY, "strategy", "S", SCHED, "random (default), pct or bounded (docs/explore.md)"},
     {SL_OPT_SEED, "seed", "S", SCHED, "first seed (explore) or the seed to replay (default 0)"},
     {SL_OPT_DEPTH, "depth", "D", SCHED, "pct: at most D delays per run (default 3)"},
@@ -89,6 +90,9 @@ static const sl_opt options[] = {
      "as the default schedule asks)"},
     {SL_OPT_SIZES, "sizes", "LIST", SCHED,
      "pct, bounded: delay sizes in seconds (default 0.001,0.01,0.1,1)"},
+    {SL_OPT_FAULTS, "faults", NULL, SCHED,
+     "the strategy also draws network faults: stalled peers and\n"
+     "reset connections (docs/io.md \"Faults\")"},
     {SL_OPT_MAX_STEPS, "max-steps", "N", SCHED,
      "end a run as 'budget' after N loop steps (default 100000)"},
     {SL_OPT_MAX_TIME, "max-time", "T", SCHED,

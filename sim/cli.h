@@ -57,6 +57,7 @@ typedef enum sl_opt_id {
   SL_OPT_BYTES,
   SL_OPT_QUIET,
   SL_OPT_PERFETTO,
+  SL_OPT_FAULTS,
 } sl_opt_id;
 
 /* Called once per option in command-line order with its value (NULL for a

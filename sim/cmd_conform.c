@@ -428,11 +428,17 @@ static int on_opt(void *ctx, int id, const char *v) {
     }
     c->seeded = true;
     break;
-  case SL_OPT_STRATEGY:
+  case SL_OPT_STRATEGY: {
+    bool faults = c->strategy.faults;
     if (!sl_strategy_parse(v, &c->strategy)) {
       fprintf(stderr, "simloop conform: --strategy must be random, pct or bounded, not '%s'\n", v);
       return 1;
     }
+    c->strategy.faults = faults;
+    break;
+  }
+  case SL_OPT_FAULTS:
+    c->strategy.faults = true;
     break;
   }
   return 0;

@@ -45,7 +45,7 @@ static int on_opt(void *ctx, int id, const char *v) {
 
 /* Runs the program on the fuzzer bytes in `path` and returns the canonical
  * log of that run. */
-static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max_time,
+static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max_time, bool faults,
                                sl_declog *log, sl_strbuf *err) {
   FILE *f = fopen(path, "rb");
   if (!f) {
@@ -65,6 +65,7 @@ static sl_errcode bytes_to_log(sl_trial_prog *prog, const char *path, double max
   }
   sl_schedule s;
   sl_schedule_init_bytes(&s, (const uint8_t *)b.data, b.len);
+  s.faults = faults; /* SIMLOOP_FUZZ_FAULTS=1 inputs replay with --faults */
   s.max_time = max_time;
   sl_trial t;
   sl_trial_init(&t);
@@ -92,7 +93,7 @@ static sl_errcode schedule_log(sl_trial_prog *prog, replay_args *a, sl_declog *l
     return rc;
   }
   if (a->bytes_path) /* one byte per decision point (schedule.h) */
-    return bytes_to_log(prog, a->bytes_path, so->run.max_time, log, err);
+    return bytes_to_log(prog, a->bytes_path, so->run.max_time, so->strategy.faults, log, err);
   sl_errcode rc = sl_trial_calibrate(prog, &so->strategy, NULL, err);
   if (rc != SL_EOK)
     return rc;

@@ -57,7 +57,8 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
   case SL_DECISION_COST: return "cost";
   case SL_DECISION_OVERSLEEP: return "oversleep";
   case SL_DECISION_SEED: return "seed";
-  case SL_DECISION_IO: return "io";
+  case SL_DECISION_IO:
+  case SL_DECISION_IO_FAULT: return "io";
   }
   return "cost";
 }

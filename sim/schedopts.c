@@ -86,6 +86,7 @@ static int set_strategy(sl_schedopts *o, const char *cmd, const char *v) {
   o->strategy.npoints = keep.npoints;
   o->strategy.nsizes = keep.nsizes;
   memcpy(o->strategy.sizes, keep.sizes, sizeof keep.sizes);
+  o->strategy.faults = keep.faults;
   o->has_strategy = true;
   return 1;
 }
@@ -139,6 +140,9 @@ int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
     return 1;
   case SL_OPT_SIZES:
     return set_sizes(o, cmd, v);
+  case SL_OPT_FAULTS:
+    o->strategy.faults = true;
+    return 1;
   case SL_OPT_MAX_STEPS:
   case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_TIME:
@@ -155,6 +159,8 @@ void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *ou
   sl_strategy def;
   sl_strategy_parse(sl_strategy_name(st->kind), &def);
   sl_strbuf_printf(out, "--strategy %s", sl_strategy_name(st->kind));
+  if (st->faults)
+    sl_strbuf_puts(out, " --faults");
   if (st->kind == SL_STRATEGY_PCT && st->depth != def.depth)
     sl_strbuf_printf(out, " --depth %u", st->depth);
   if (st->kind == SL_STRATEGY_BOUNDED && st->bound != def.bound)

@@ -24,6 +24,7 @@ void sl_schedule_init_default(sl_schedule *s) {
 void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t seed) {
   schedule_init(s, st->kind == SL_STRATEGY_NONE ? SL_SOURCE_DEFAULT : SL_SOURCE_STRATEGY);
   s->strategy = *st;
+  s->faults = st->faults;
   sl_rng_seed(&s->rng, seed);
   s->seed_state = seed ^ 0x5EED5EEDull;
   if (st->kind == SL_STRATEGY_PCT)
@@ -87,6 +88,11 @@ static double strategy_seed(sl_schedule *s) {
 
 static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   sl_schedule *s = ctx;
+  /* A fault question is an io point like any other (positions, replay),
+   * but without faults a strategy or the fuzzer's bytes never see it: the
+   * same PRNG draws, plan points and bytes as if it were not asked. */
+  bool drawn = kind != SL_DECISION_IO_FAULT || s->faults;
+  if (kind == SL_DECISION_IO_FAULT) kind = SL_DECISION_IO;
   if (s->on_point)
     s->on_point(s->point_ctx, rt, kind);
   uint64_t step = rt->loop->step;
@@ -101,19 +107,20 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
                                             : 0;
   /* Seed points are not counted: pct and bounded plans place delays among
    * the timing points only, whether or not the program uses random. */
-  uint64_t point = kind == SL_DECISION_SEED ? s->npoints : s->npoints++;
+  uint64_t point = kind == SL_DECISION_SEED || !drawn ? s->npoints : s->npoints++;
   double v = 0.0;
   bool applied = false;
   switch (s->source) {
   case SL_SOURCE_DEFAULT:
     break;
   case SL_SOURCE_STRATEGY:
+    if (!drawn) break;
     v = kind == SL_DECISION_SEED ? strategy_seed(s) : strategy_value(s, point);
     applied = v != 0.0;
     break;
   case SL_SOURCE_BYTES:
     /* Fuzzer bytes shape timing only; the seed keeps its default. */
-    if (kind != SL_DECISION_SEED && s->byte_pos < s->nbytes)
+    if (kind != SL_DECISION_SEED && drawn && s->byte_pos < s->nbytes)
       v = sl_schedule_byte_value(s->bytes[s->byte_pos++]);
     applied = v != 0.0;
     break;

@@ -57,6 +57,8 @@ typedef struct sl_schedule {
   uint32_t cur_pos;  /* cost points seen in cur_step */
   uint32_t cur_io_pos; /* io points seen in cur_step */
   double max_time;   /* > 0: the run ends as budget past this time */
+  bool faults;       /* strategy and bytes answer SL_DECISION_IO_FAULT
+                        questions too (else they take the default unseen) */
   sl_declog taken;   /* owned: every decision applied, with positions */
   bool failed;       /* out of memory while logging: the run is void */
   /* Called for every decision applied, in order (the trace's `decision`

@@ -27,6 +27,7 @@ typedef struct sl_strategy {
   uint64_t npoints;                    /* pct, bounded: decision points considered (n) */
   double sizes[SL_STRATEGY_MAX_SIZES]; /* pct, bounded: delay sizes */
   uint32_t nsizes;
+  bool faults; /* also answer network fault questions (--faults) */
 } sl_strategy;
 
 /* Parses "random", "pct", "bounded" (none: "default"); fills defaults. */

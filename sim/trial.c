@@ -334,6 +334,7 @@ sl_errcode sl_trial_calibrate(sl_trial_prog *p, sl_strategy *st, sl_trial *defau
                               sl_strbuf *err) {
   sl_schedule s;
   sl_schedule_init_default(&s);
+  s.faults = st->faults; /* count the fault points the strategy will draw at */
   sl_trial t;
   sl_trial_init(&t);
   sl_errcode rc = sl_trial_run(p, &s, NULL, &t, err);

@@ -18,6 +18,11 @@ typedef enum sl_decision_kind {
   SL_DECISION_OVERSLEEP, /* extra seconds a select with a timeout slept */
   SL_DECISION_SEED,      /* the seed of `random` (an integer >= 0, not seconds) */
   SL_DECISION_IO,        /* a simulated network outcome (sim/net/net.h) */
+  /* A network fault question (a stall, a reset: sim/net/net.h). Only the
+   * question differs: it is an `io` decision in every log, trace and
+   * replay, but strategies and fuzzer bytes answer it (anything but the
+   * default) only when faults are asked for (sl_schedule.faults). */
+  SL_DECISION_IO_FAULT,
 } sl_decision_kind;
 
 /* Where decisions come from (seeded PRNG, replay log, fuzzer bytes). NULL

@@ -6,8 +6,9 @@ selectors API: register/modify/unregister/get_key/get_map/select) and
 FakeSocket objects (the socket methods asyncio calls).  `socket.socketpair`
 is pointed at the model for the run.  Every nondeterministic outcome is an
 `io` decision taken from the tracer, in the order simloop takes them:
-send() -> latency, then split (when >= 2 bytes); select() -> order (when
->= 2 descriptors are ready).
+send() -> latency, then split (when >= 2 bytes), then on a TCP connection
+stall and reset (the fault questions); select() -> order (when >= 2
+descriptors are ready).
 """
 
 import collections.abc
@@ -70,11 +71,12 @@ def _oserror(cls, code):
 
 
 class _Piece:
-    __slots__ = ("arrive", "eof", "data")
+    __slots__ = ("arrive", "eof", "reset", "data")
 
-    def __init__(self, arrive, eof, data):
+    def __init__(self, arrive, eof, data, reset=False):
         self.arrive = arrive
-        self.eof = eof
+        self.eof = eof or reset           # a reset ends the stream too
+        self.reset = reset
         self.data = data                  # bytearray, consumed from the left
 
 
@@ -98,7 +100,8 @@ def _norm(family, ip):
 
 class _Sock:
     __slots__ = ("family", "peer", "wr_shut", "incoming", "queued", "last_arrive",
-                 "state", "bound", "ip", "port", "rip", "rport", "pend")
+                 "state", "bound", "ip", "port", "rip", "rport", "pend",
+                 "stall_until", "reset", "reset_told", "conn", "writes")
 
     def __init__(self, family):
         self.state = CONNECTED
@@ -112,6 +115,11 @@ class _Sock:
         self.incoming = []                # _Piece, in arrival order
         self.queued = 0
         self.last_arrive = 0.0
+        self.stall_until = 0.0            # the peer reads nothing before this time
+        self.reset = False                # reset: the error is pending
+        self.reset_told = False           # ECONNRESET reported once
+        self.conn = 0                     # connection number, both ends
+        self.writes = 0                   # sends that accepted bytes
 
 
 class Net:
@@ -123,6 +131,7 @@ class Net:
         self.decide = decide
         self.socks = {}
         self.next_port = FIRST_PORT
+        self.nconns = 0
 
     # ---- descriptors -------------------------------------------------------
     def _alloc(self, family):
@@ -137,13 +146,15 @@ class Net:
         b = self._alloc(family)
         self.socks[a].peer = b
         self.socks[b].peer = a
+        self.nconns += 1
+        self.socks[a].conn = self.socks[b].conn = self.nconns
         return a, b
 
-    def _push(self, to, arrive, eof, data):
+    def _push(self, to, arrive, eof, data, reset=False):
         if arrive < to.last_arrive:       # never before the piece sent earlier
             arrive = to.last_arrive
         to.last_arrive = arrive
-        to.incoming.append(_Piece(arrive, eof, bytearray(data)))
+        to.incoming.append(_Piece(arrive, eof, bytearray(data), reset))
         to.queued += len(data)
 
     def _arrived(self, piece):
@@ -154,12 +165,17 @@ class Net:
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
+        if s.reset:
+            if s.reset_told:
+                return -errno.EPIPE
+            s.reset_told = True
+            return -errno.ECONNRESET
         if s.wr_shut or s.peer is None:
             return -errno.EPIPE
         if not data:
             return 0
         p = self.socks[s.peer]
-        if p.queued >= BUFSIZE:
+        if p.queued >= BUFSIZE or self.clock() < s.stall_until:
             return -errno.EAGAIN
         n = min(len(data), BUFSIZE - p.queued)
         now = self.clock()
@@ -172,7 +188,24 @@ class Net:
             self._push(p, arrive + split, False, data[first:n])
         else:
             self._push(p, arrive, False, data[:n])
+        s.writes += 1
+        if s.family not in (AF_INET, AF_INET6):
+            return n
+        stall = self.decide("io")         # the fault questions
+        if stall > 0:
+            s.stall_until = now + stall
+        if self.decide("io") > 0:
+            self._reset(s, p)
         return n
+
+    def _reset(self, s, p):
+        """Both ends have the error pending at once; each reads the bytes
+        already on their way to it, then the error."""
+        now = self.clock()
+        self._push(p, now, False, b"", reset=True)
+        self._push(s, now, False, b"", reset=True)
+        s.peer = p.peer = None
+        s.reset = p.reset = True
 
     def readable(self, fd):
         s = self.socks.get(fd)
@@ -209,6 +242,11 @@ class Net:
         if out:
             return bytes(out)
         if s.incoming and s.incoming[0].eof and self._arrived(s.incoming[0]):
+            # Linux's tcp_recvmsg: queued data first, then the pending
+            # error once (unless send() reported it), then end of stream
+            if s.incoming[0].reset and not s.reset_told:
+                s.reset_told = True
+                return -errno.ECONNRESET
             return b""
         return -errno.EAGAIN if n else b""
 
@@ -316,6 +354,8 @@ class Net:
             s.port = self._ephemeral(s.family, ip)
             s.bound = True
         s.rip, s.rport, s.state, s.peer = _norm(s.family, ip), port, CONNECTED, sfd
+        self.nconns += 1
+        s.conn = srv.conn = self.nconns
         srv.state, srv.bound = CONNECTED, True
         srv.ip, srv.port = _norm(s.family, ip), port
         srv.rip, srv.rport, srv.peer = s.ip, s.port, fd
@@ -354,12 +394,19 @@ class Net:
         if want & selectors.EVENT_READ and s.state == LISTENING and s.pend:
             mask |= selectors.EVENT_READ
         if want & selectors.EVENT_WRITE and s.state == CONNECTED:
-            if s.wr_shut or s.peer is None or self.socks[s.peer].queued < BUFSIZE:
+            if s.wr_shut or s.peer is None or (
+                    self.socks[s.peer].queued < BUFSIZE and self.clock() >= s.stall_until):
                 mask |= selectors.EVENT_WRITE
         return mask
 
-    def next_arrival(self, readers):
+    def next_arrival(self, readers, writers=()):
         best = None
+        now = self.clock()
+        for fd in writers:                # a stalled peer reading again
+            s = self.socks.get(fd)
+            if s is not None and s.stall_until > now and s.peer is not None \
+                    and not s.wr_shut and (best is None or s.stall_until < best):
+                best = s.stall_until
         for fd in readers:
             s = self.socks.get(fd)
             if s is None:
@@ -603,6 +650,9 @@ class FakeSelector(selectors.BaseSelector):
 
     def readers(self):
         return [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_READ]
+
+    def writers(self):
+        return [fd for fd, k in self._keys.items() if k.events & selectors.EVENT_WRITE]
 
 
 _net = None                           # the current run's Net

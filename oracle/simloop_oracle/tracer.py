@@ -232,7 +232,7 @@ class Tracer:
             return []
         ready = sel.ready_now(net)
         if not ready:
-            nxt = net.next_arrival(sel.readers())
+            nxt = net.next_arrival(sel.readers(), sel.writers())
             if timeout is None:
                 if nxt is None:
                     self.stopped = Deadlock

@@ -38,9 +38,9 @@ static sl_net_sock *sock_of(sl_net *net, int fd) {
   return &net->socks[fd];
 }
 
-static double decide_io(sl_net *net, sl_rt *rt) {
+static double decide_io(sl_net *net, sl_rt *rt, sl_decision_kind kind) {
   if (!net->decider.decide) return 0.0;
-  return net->decider.decide(net->decider.ctx, rt, SL_DECISION_IO);
+  return net->decider.decide(net->decider.ctx, rt, kind);
 }
 
 /* The lowest free descriptor >= SL_NET_FIRST_FD, marked used; -1 when out
@@ -74,13 +74,14 @@ int sl_net_socketpair(sl_net *net, sl_rt *rt, int family, int fds[2]) {
   }
   net->socks[a].peer = b;
   net->socks[b].peer = a;
+  net->socks[a].conn = net->socks[b].conn = ++net->nconns;
   fds[0] = a;
   fds[1] = b;
   return 0;
 }
 
 /* Appends a piece to `to`'s queue (data copied). 0 or -1 (out of memory). */
-static int push_piece(sl_rt *rt, sl_net_sock *to, double arrive, bool eof,
+static int push_piece(sl_rt *rt, sl_net_sock *to, double arrive, bool eof, bool reset,
                       const unsigned char *data, size_t len) {
   if (to->in_len == to->in_cap) {
     size_t cap = to->in_cap ? to->in_cap * 2 : 8;
@@ -102,38 +103,74 @@ static int push_piece(sl_rt *rt, sl_net_sock *to, double arrive, bool eof,
   if (arrive < to->last_arrive) arrive = to->last_arrive;
   to->last_arrive = arrive;
   to->in[(to->in_head + to->in_len++) % to->in_cap] =
-      (sl_net_piece){arrive, eof, len, 0, copy};
+      (sl_net_piece){arrive, eof || reset, reset, len, 0, copy};
   to->queued += len;
   return 0;
+}
+
+static bool arrived(const sl_net *net, const sl_net_piece *pc) { return pc->arrive <= *net->now; }
+
+static bool is_tcp(const sl_net_sock *s) { return s->family == SL_AF_INET || s->family == SL_AF_INET6; }
+
+/* Resets the connection of `s` (a reset decision on its write). Both ends
+ * have the error pending at once (send() fails); each reads the bytes
+ * already on their way to it, then the error (a reset piece queued after
+ * them: bytes are never lost or reordered). */
+static int reset_connection(sl_net *net, sl_rt *rt, sl_net_sock *s) {
+  sl_net_sock *p = &net->socks[s->peer];
+  double now = *net->now;
+  if (push_piece(rt, p, now, false, true, NULL, 0) || push_piece(rt, s, now, false, true, NULL, 0))
+    return -1;
+  p->peer = -1;
+  s->peer = -1;
+  p->reset = s->reset = true;
+  return 0;
+}
+
+/* The questions of one write of n bytes (net.h), then its pieces. */
+static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char *data, size_t n) {
+  sl_net_sock *p = &net->socks[s->peer];
+  double now = *net->now;
+  double latency = decide_io(net, rt, SL_DECISION_IO);
+  if (rt->fatal) return -1;
+  double arrive = now + latency;
+  double split = n >= 2 ? decide_io(net, rt, SL_DECISION_IO) : 0.0;
+  if (rt->fatal) return -1;
+  if (split > 0) {
+    size_t first = n / 2;
+    if (push_piece(rt, p, arrive, false, false, data, first) ||
+        push_piece(rt, p, arrive + split, false, false, data + first, n - first))
+      return -1;
+  } else if (push_piece(rt, p, arrive, false, false, data, n)) {
+    return -1;
+  }
+  s->writes++;
+  if (!is_tcp(s)) return (long)n;
+  double stall = decide_io(net, rt, SL_DECISION_IO_FAULT);
+  if (rt->fatal) return -1;
+  if (stall > 0) s->stall_until = now + stall;
+  double reset = decide_io(net, rt, SL_DECISION_IO_FAULT);
+  if (rt->fatal) return -1;
+  if (reset > 0 && reset_connection(net, rt, s)) return -1;
+  return (long)n;
 }
 
 long sl_net_send(sl_net *net, sl_rt *rt, int fd, const unsigned char *data, size_t len) {
   sl_net_sock *s = sock_of(net, fd);
   if (!s) return -SL_IO_EBADF;
+  if (s->reset) {
+    if (s->reset_told) return -SL_IO_EPIPE;
+    s->reset_told = true;
+    return -SL_IO_ECONNRESET;
+  }
   if (s->wr_shut || s->peer < 0) return -SL_IO_EPIPE;
   if (len == 0) return 0;
   sl_net_sock *p = &net->socks[s->peer];
-  if (p->queued >= SL_NET_BUFSIZE) return -SL_IO_EAGAIN;
+  if (p->queued >= SL_NET_BUFSIZE || *net->now < s->stall_until) return -SL_IO_EAGAIN;
   size_t n = SL_NET_BUFSIZE - p->queued;
   if (n > len) n = len;
-  double now = *net->now;
-  double latency = decide_io(net, rt);
-  if (rt->fatal) return -1;
-  double arrive = now + latency;
-  double split = n >= 2 ? decide_io(net, rt) : 0.0;
-  if (rt->fatal) return -1;
-  if (split > 0) {
-    size_t first = n / 2;
-    if (push_piece(rt, p, arrive, false, data, first) ||
-        push_piece(rt, p, arrive + split, false, data + first, n - first))
-      return -1;
-  } else if (push_piece(rt, p, arrive, false, data, n)) {
-    return -1;
-  }
-  return (long)n;
+  return deliver(net, rt, s, data, n);
 }
-
-static bool arrived(const sl_net *net, const sl_net_piece *pc) { return pc->arrive <= *net->now; }
 
 long sl_net_readable(sl_net *net, int fd) {
   sl_net_sock *s = sock_of(net, fd);
@@ -143,7 +180,7 @@ long sl_net_readable(sl_net *net, int fd) {
   for (size_t i = 0; i < s->in_len; i++) {
     const sl_net_piece *pc = &s->in[(s->in_head + i) % s->in_cap];
     if (!arrived(net, pc)) break;
-    if (pc->eof) return n;
+    if (pc->eof) return n; /* a reset too: recv(0) then reports it */
     n += (long)(pc->len - pc->off);
   }
   return n ? n : -SL_IO_EAGAIN;
@@ -171,7 +208,16 @@ long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
     }
   }
   if (got) return (long)got;
-  if (s->in_len && s->in[s->in_head].eof && arrived(net, &s->in[s->in_head])) return 0;
+  const sl_net_piece *head = s->in_len ? &s->in[s->in_head] : NULL;
+  if (head && head->eof && arrived(net, head)) {
+    /* Linux's tcp_recvmsg: queued data first, then the pending error
+     * once (unless send() reported it), then end of stream. */
+    if (head->reset && !s->reset_told) {
+      s->reset_told = true;
+      return -SL_IO_ECONNRESET;
+    }
+    return 0;
+  }
   return n ? -SL_IO_EAGAIN : 0;
 }
 
@@ -181,7 +227,7 @@ int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd) {
   if (s->peer < 0) return -SL_IO_ENOTCONN;
   if (s->wr_shut) return 0;
   s->wr_shut = true;
-  return push_piece(rt, &net->socks[s->peer], *net->now, true, NULL, 0);
+  return push_piece(rt, &net->socks[s->peer], *net->now, true, false, NULL, 0);
 }
 
 int sl_net_close(sl_net *net, sl_rt *rt, int fd) {
@@ -196,7 +242,7 @@ int sl_net_close(sl_net *net, sl_rt *rt, int fd) {
   }
   if (s->peer >= 0) {
     sl_net_sock *p = &net->socks[s->peer];
-    int rc = s->wr_shut ? 0 : push_piece(rt, p, *net->now, true, NULL, 0);
+    int rc = s->wr_shut ? 0 : push_piece(rt, p, *net->now, true, false, NULL, 0);
     p->peer = -1;
     if (rc) return -1;
   }
@@ -219,8 +265,10 @@ int sl_net_ready(sl_net *net, int fd, int want) {
   if ((want & SL_EVENT_READ) && s->state == SL_NET_LISTENING && s->pend_len)
     mask |= SL_EVENT_READ;
   if ((want & SL_EVENT_WRITE) && s->state == SL_NET_CONNECTED) {
-    /* A send that would fail (peer gone, shut down) does not block either. */
-    if (s->wr_shut || s->peer < 0 || net->socks[s->peer].queued < SL_NET_BUFSIZE)
+    /* A send that would fail (peer gone, shut down, reset) does not block
+     * either; a stalled peer (net.h) takes nothing until it reads again. */
+    if (s->wr_shut || s->peer < 0 ||
+        (net->socks[s->peer].queued < SL_NET_BUFSIZE && *net->now >= s->stall_until))
       mask |= SL_EVENT_WRITE;
   }
   return mask;
@@ -230,7 +278,13 @@ bool sl_net_next_arrival(sl_net *net, const sl_iomap *map, double *when) {
   bool found = false;
   for (size_t fd = 0; fd < net->cap; fd++) {
     const sl_net_sock *s = &net->socks[fd];
-    if (!s->used || !(sl_iomap_events(map, (int)fd) & SL_EVENT_READ)) continue;
+    int events = s->used ? sl_iomap_events(map, (int)fd) : 0;
+    if ((events & SL_EVENT_WRITE) && s->stall_until > *net->now && s->peer >= 0 && !s->wr_shut &&
+        (!found || s->stall_until < *when)) {
+      *when = s->stall_until;
+      found = true;
+    }
+    if (!(events & SL_EVENT_READ)) continue;
     for (size_t i = 0; i < s->in_len; i++) {
       const sl_net_piece *pc = &s->in[(s->in_head + i) % s->in_cap];
       if (arrived(net, pc)) continue;
@@ -360,6 +414,7 @@ int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
   s->rport = port;
   s->state = SL_NET_CONNECTED;
   s->peer = sfd;
+  s->conn = srv->conn = ++net->nconns;
   srv->state = SL_NET_CONNECTED;
   srv->bound = true;
   set_ip(srv->ip, s->family, ip);

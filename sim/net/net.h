@@ -14,7 +14,15 @@
  *   - each send() that accepted n bytes: latency (seconds until the data
  *     arrives; default 0), then, when n >= 2, split (0: the write arrives
  *     whole; v > 0: its first n // 2 bytes arrive first and the rest v
- *     seconds later);
+ *     seconds later); then, on a TCP connection (AF_INET/AF_INET6), the
+ *     two fault questions (SL_DECISION_IO_FAULT: strategies draw them only
+ *     when asked to, sim/schedule.h): stall (v > 0: the peer stops reading
+ *     for v seconds: the direction takes no more bytes until then, sends
+ *     raise EAGAIN and the socket is not writable) and reset (v > 0: the
+ *     connection is reset right after this write: each end reads what
+ *     arrived before, then ECONNRESET once, then end of stream; the first
+ *     send after the reset fails with ECONNRESET, later ones with EPIPE,
+ *     as Linux's tcp_sendmsg/tcp_recvmsg report a pending sk_err);
  *   - each select() that reports two or more ready descriptors: order
  *     (0: by descriptor; v > 0: reversed).
  * The default schedule is an idle loopback: every write arrives whole, at
@@ -37,6 +45,7 @@
 typedef struct sl_net_piece {
   double arrive;       /* virtual time the piece becomes readable */
   bool eof;            /* end of stream (close or shutdown of the peer) */
+  bool reset;          /* the connection was reset (eof is set too) */
   size_t len, off;     /* bytes in data, bytes already read */
   unsigned char *data; /* owned */
 } sl_net_piece;
@@ -66,6 +75,13 @@ typedef struct sl_net_sock {
   size_t in_head, in_len, in_cap;
   size_t queued;     /* unread bytes in `in` (in flight or arrived) */
   double last_arrive;/* arrival time of the latest incoming piece */
+  double stall_until;/* the peer reads nothing before this time (stall) */
+  bool reset;        /* the connection was reset: the error is pending and a
+                        reset piece is queued after the bytes on their way */
+  bool reset_told;   /* ECONNRESET was reported once (by recv or send) */
+  unsigned conn;     /* connection number (1, 2, ... in connect/socketpair
+                        order), shared by both ends; 0: none */
+  unsigned writes;   /* send() calls that accepted bytes, for the words */
 } sl_net_sock;
 
 typedef struct sl_net {
@@ -74,6 +90,7 @@ typedef struct sl_net {
   const double *now;  /* borrowed: the virtual clock */
   sl_decider decider; /* copied; NULL decide: defaults */
   int next_port;      /* next ephemeral port to try */
+  unsigned nconns;    /* connections made so far */
 } sl_net;
 
 void sl_net_init(sl_net *net, const double *now, const sl_decider *decider);
@@ -106,8 +123,9 @@ int sl_net_name(sl_net *net, int fd, bool peer, const char **ip, int *port);
 
 /* Events of `want` (SL_EVENT_*) that `fd` has now. */
 int sl_net_ready(sl_net *net, int fd, int want);
-/* The earliest arrival after now of a piece for a descriptor registered
- * for reading in the loop's map; false when none is in flight. */
+/* The earliest time after now at which a descriptor registered in the
+ * loop's map becomes ready by itself: a piece in flight to a reader
+ * arrives, or a stalled writer's peer reads again; false when none. */
 bool sl_net_next_arrival(sl_net *net, const sl_iomap *map, double *when);
 
 #endif

@@ -29,7 +29,7 @@ typedef struct scripted {
 static double scripted_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   (void)rt;
   scripted *s = ctx;
-  if (kind != SL_DECISION_IO) return 0.0;
+  if (kind != SL_DECISION_IO && kind != SL_DECISION_IO_FAULT) return 0.0;
   s->asked_io++;
   return s->next < s->n ? s->v[s->next++] : 0.0;
 }
@@ -241,6 +241,95 @@ static void test_listen_connect_accept(void **state) {
   teardown(&f);
 }
 
+/* A TCP connection on the loopback: *c the client's end, *s the server's. */
+static void tcp_pair(fixture *f, int *c, int *s) {
+  sl_rt *rt = f->rt;
+  int l = sl_net_socket(&f->net, rt, SL_AF_INET);
+  assert_int_equal(sl_net_bind(&f->net, rt, l, "127.0.0.1", 0), 0);
+  assert_int_equal(sl_net_listen(&f->net, rt, l), 0);
+  *c = sl_net_socket(&f->net, rt, SL_AF_INET);
+  assert_int_equal(sl_net_connect(&f->net, rt, *c, "127.0.0.1", SL_NET_FIRST_PORT), 0);
+  *s = sl_net_accept(&f->net, rt, l);
+  assert_true(*s > 0);
+  assert_int_equal(sl_net_close(&f->net, rt, l), 0);
+}
+
+static void test_reset(void **state) {
+  (void)state;
+  /* write 1 (c -> s): latency 0.5, no split, no stall, reset. */
+  static const double v[] = {0.5, 0.0, 0.0, 1.0};
+  fixture f;
+  setup_with(&f, v, 4);
+  sl_rt *rt = f.rt;
+  int c, s;
+  tcp_pair(&f, &c, &s);
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"req", 3), 3);
+  /* Four questions on a TCP write: latency, split, stall, reset. */
+  assert_int_equal(f.script.asked_io, 4);
+  char buf[16];
+  /* The error is pending at once on both ends: the first send reports
+   * ECONNRESET, later ones EPIPE. */
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"x", 1), -SL_IO_ECONNRESET);
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"x", 1), -SL_IO_EPIPE);
+  assert_int_equal(sl_net_ready(&f.net, c, SL_EVENT_WRITE), SL_EVENT_WRITE);
+  /* The client already reported it: its recv sees end of stream. */
+  assert_int_equal(recv_str(&f, c, buf, 16), 0);
+  /* The server reads the request when it arrives, then the reset once,
+   * then end of stream. */
+  assert_int_equal(sl_net_ready(&f.net, s, SL_EVENT_READ), 0);
+  f.vs.now = 0.5;
+  assert_int_equal(sl_net_ready(&f.net, s, SL_EVENT_READ), SL_EVENT_READ);
+  assert_int_equal(sl_net_readable(&f.net, s), 3);
+  assert_int_equal(recv_str(&f, s, buf, 16), 3);
+  assert_string_equal(buf, "req");
+  assert_int_equal(sl_net_readable(&f.net, s), 0);
+  assert_int_equal(recv_str(&f, s, buf, 16), -SL_IO_ECONNRESET);
+  assert_int_equal(recv_str(&f, s, buf, 16), 0);
+  assert_int_equal(sl_net_send(&f.net, rt, s, (const unsigned char *)"x", 1), -SL_IO_EPIPE);
+  assert_int_equal(sl_net_shutdown_write(&f.net, rt, s), -SL_IO_ENOTCONN);
+  assert_int_equal(sl_net_close(&f.net, rt, s), 0);
+  assert_int_equal(sl_net_close(&f.net, rt, c), 0);
+  teardown(&f);
+}
+
+static void test_stall(void **state) {
+  (void)state;
+  /* write 1: latency 0, split 0, stall 2.0, no reset. */
+  static const double v[] = {0.0, 0.0, 2.0, 0.0};
+  fixture f;
+  setup_with(&f, v, 4);
+  sl_rt *rt = f.rt;
+  int c, s;
+  tcp_pair(&f, &c, &s);
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"ab", 2), 2);
+  /* The peer reads nothing for 2 s: no room, not writable, the writer's
+   * select wakes when the peer reads again. */
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"cd", 2), -SL_IO_EAGAIN);
+  assert_int_equal(f.script.asked_io, 4);
+  assert_int_equal(sl_net_ready(&f.net, c, SL_EVENT_WRITE), 0);
+  sl_obj *cb = sl_cfunc_new(rt, &cb_def, sl_undef());
+  sl_obj *h = sl_loop_add_writer(rt, c, sl_obj_val(cb), NULL, 0);
+  double next = -1;
+  assert_true(sl_net_next_arrival(&f.net, &rt->loop->io, &next));
+  assert_true(next == 2.0);
+  assert_int_equal(rt->loop->selector.select(rt->loop->selector.ctx, rt, false, 0.0), 0);
+  assert_true(f.vs.now == 2.0);
+  assert_int_equal(rt->loop->ready_len, 1);
+  /* What was sent before the stall arrived at once. */
+  char buf[8];
+  assert_int_equal(recv_str(&f, s, buf, 8), 2);
+  assert_int_equal(sl_net_send(&f.net, rt, c, (const unsigned char *)"cd", 2), 2);
+  /* A socketpair has no fault questions: two per write. */
+  int p[2];
+  assert_int_equal(sl_net_socketpair(&f.net, rt, SL_AF_UNIX, p), 0);
+  size_t before = f.script.asked_io;
+  assert_int_equal(sl_net_send(&f.net, rt, p[0], (const unsigned char *)"ab", 2), 2);
+  assert_int_equal(f.script.asked_io - before, 2);
+  sl_decref(rt, h);
+  sl_decref(rt, cb);
+  teardown(&f);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_default_is_idle_loopback),
@@ -249,6 +338,8 @@ int main(void) {
       cmocka_unit_test(test_select_wakes_on_arrival),
       cmocka_unit_test(test_deadlock_without_arrivals),
       cmocka_unit_test(test_listen_connect_accept),
+      cmocka_unit_test(test_reset),
+      cmocka_unit_test(test_stall),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -476,9 +476,67 @@ static void test_trial_out_of_memory(void **state) {
   sl_strbuf_free(&err);
 }
 
+/* Fault questions are io points in every log, but a strategy or the
+ * fuzzer's bytes answer them only with faults on: without, the other
+ * points see exactly the draws and bytes they would see if the fault
+ * questions were not asked. */
+static void test_fault_questions(void **state) {
+  (void)state;
+  static const point with[] = {
+      {1, SL_DECISION_IO}, {1, SL_DECISION_IO_FAULT}, {1, SL_DECISION_IO_FAULT},
+      {1, SL_DECISION_IO}, {2, SL_DECISION_IO_FAULT}, {2, SL_DECISION_IO},
+  };
+  static const point without[] = {{1, SL_DECISION_IO}, {1, SL_DECISION_IO}, {2, SL_DECISION_IO}};
+  /* Bytes: every one non-default (1 ms, 2 ms, ...). */
+  static const uint8_t bytes[] = {128, 129, 130, 131, 132, 133};
+  double a[6], b[3];
+  sl_schedule s;
+  sl_schedule_init_bytes(&s, bytes, sizeof bytes);
+  drive(&s, with, 6, a);
+  sl_schedule_free(&s);
+  sl_schedule_init_bytes(&s, bytes, sizeof bytes);
+  drive(&s, without, 3, b);
+  sl_schedule_free(&s);
+  assert_true(a[1] == 0.0 && a[2] == 0.0 && a[4] == 0.0);
+  assert_true(a[0] == b[0] && a[3] == b[1] && a[5] == b[2]);
+  /* With faults on, each question takes the next byte. */
+  sl_schedule_init_bytes(&s, bytes, sizeof bytes);
+  s.faults = true;
+  drive(&s, with, 6, a);
+  for (size_t i = 0; i < 6; i++) assert_true(a[i] == sl_schedule_byte_value(bytes[i]));
+  /* Its log replays it, the fault answers pinned to their positions. */
+  sl_declog log;
+  assert_int_equal(sl_schedule_log(&s, &log), SL_EOK);
+  assert_int_equal(log.n, 6);
+  for (size_t i = 0; i < 6; i++) assert_int_equal(log.d[i].kind, SL_DECISION_IO);
+  sl_schedule rep;
+  sl_schedule_init_log(&rep, &log);
+  double got[6];
+  drive(&rep, with, 6, got);
+  for (size_t i = 0; i < 6; i++) assert_true(got[i] == a[i]);
+  sl_schedule_free(&rep);
+  sl_declog_free(&log);
+  sl_schedule_free(&s);
+  /* The random strategy: the same draws for the other points. */
+  sl_strategy st;
+  assert_true(sl_strategy_parse("random", &st));
+  double r1[6], r2[3];
+  for (uint64_t seed = 0; seed < 50; seed++) {
+    sl_schedule_init_strategy(&s, &st, seed);
+    drive(&s, with, 6, r1);
+    sl_schedule_free(&s);
+    sl_schedule_init_strategy(&s, &st, seed);
+    drive(&s, without, 3, r2);
+    sl_schedule_free(&s);
+    assert_true(r1[1] == 0.0 && r1[2] == 0.0 && r1[4] == 0.0);
+    assert_true(r1[0] == r2[0] && r1[3] == r2[1] && r1[5] == r2[2]);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_prng_vectors),
+      cmocka_unit_test(test_fault_questions),
       cmocka_unit_test(test_prng_below),
       cmocka_unit_test(test_declog_round_trip),
       cmocka_unit_test(test_declog_errors),

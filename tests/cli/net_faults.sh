@@ -1,0 +1,36 @@
+# cli.net_faults: the network's fault questions (docs/io.md "Faults"):
+# stalled peers and reset connections on TCP. Without --faults no strategy
+# draws them (a default or plain seeded run never resets); with --faults
+# seeded schedules reset connections and stall peers, and CPython 3.11
+# (and 3.14 under Pyodide) replays the same decisions to identical traces.
+# Fuzzer bytes answer them only under --faults too.
+. "$(dirname "$0")/lib.sh"
+sc="$SL_SOURCE_DIR/tests/scenarios/net_reset.py"
+for seed in 1 2 3 4 5 6; do
+  expect_status 0 "$SIMLOOP" replay "$sc" --seed $seed --python 3.11.2
+  grep -q "Connection reset\|ConnectionResetError" out.txt && fail "seed $seed without --faults reset a connection"
+  expect_status 0 "$SIMLOOP" replay "$sc" --seed $seed --faults --python 3.11.2
+  cat out.txt >> faults.txt
+done
+expect_in faults.txt "recv reset 104 Connection reset by peer"
+expect_in faults.txt "failed ConnectionResetError 104 Connection reset by peer"
+expect_in faults.txt "send failed ConnectionResetError 104"
+# A stall shows as a write that waits: some reply arrives after 1 s.
+grep -q "got b'ok .*' [1-9]\." faults.txt || fail "no stalled write in six --faults runs"
+# Fuzzer bytes: every byte 1 ms; the fault questions take bytes only with --faults.
+printf '\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200' > ms.bytes
+expect_status 0 "$SIMLOOP" replay "$sc" --bytes ms.bytes --python 3.11.2
+grep -q "Connection reset\|ConnectionResetError" out.txt && fail "--bytes without --faults reset a connection"
+expect_status 0 "$SIMLOOP" replay "$sc" --bytes ms.bytes --faults --python 3.11.2
+expect_in out.txt "Connection reset by peer"
+[ -x /usr/bin/python3 ] || { echo "no native CPython 3.11"; exit 0; }
+for seed in 1 2 3 4; do
+  expect_status 0 "$SIMLOOP" conform "$SL_SOURCE_DIR"/tests/scenarios/net_*.py --python 3.11 \
+    --seed $seed --faults
+  expect_in out.txt "0 divergent"
+done
+if command -v node >/dev/null && [ -f "$SL_SOURCE_DIR/oracle/pyodide/node_modules/pyodide-314/pyodide.mjs" ]; then
+  expect_status 0 "$SIMLOOP" conform "$sc" --python 3.14 --seed 2 --faults
+  expect_in out.txt "0 divergent"
+fi
+exit 0
