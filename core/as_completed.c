@@ -9,6 +9,7 @@
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
+#include "core/dedup.h"
 #include "core/coro.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -91,6 +92,7 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   if (sl__seq_view(rt, fs, &items, &n, &owned)) return -1;
   int rc = -1;
   sl_obj *cb = NULL;
+  size_t *first = NULL;
   a->done = sl_queue_new(rt, &sl_queue_type, sl_int(0));
   a->todo = a->done ? sl_calloc(n ? n : 1, sizeof *a->todo) : NULL;
   if (!a->todo) {
@@ -100,11 +102,13 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   a->captodo = n;
   /* todo = {ensure_future(f) for f in set(fs)}: one task per distinct
    * argument, created in argument order. */
+  first = sl_first_occurrences(items, n);
+  if (!first) {
+    sl_nomem(rt);
+    goto out;
+  }
   for (size_t i = 0; i < n; i++) {
-    bool seen = false;
-    for (size_t j = 0; j < i; j++)
-      if (sl_is(items[j], items[i])) seen = true;
-    if (seen) continue;
+    if (first[i] != i) continue;
     sl_obj *f = sl_ensure_future(rt, items[i]);
     if (!f) goto out;
     a->todo[a->ntodo++] = f;
@@ -130,6 +134,7 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   a->todo_left = a->ntodo;
   rc = 0;
 out:
+  sl_free(first);
   sl_decref(rt, cb);
   sl_decref(rt, owned);
   sl_vset(rt, &a->fs, sl_none());

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
+#include "core/dedup.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/loop.h"
@@ -147,13 +148,6 @@ static sl_obj *gather_empty(sl_rt *rt) {
   return outer;
 }
 
-/* The index of the first earlier argument identical to aws[i], or i. */
-static size_t first_occurrence(const sl_value *aws, size_t i) {
-  for (size_t j = 0; j < i; j++)
-    if (sl_is(aws[j], aws[i])) return j;
-  return i;
-}
-
 sl_obj *sl_gather(sl_rt *rt, const sl_value *aws, size_t n, bool return_exceptions) {
   if (n == 0) return gather_empty(rt);
   sl_obj *outer = sl_obj_alloc(rt, &sl_gathering_future_type);
@@ -164,12 +158,13 @@ sl_obj *sl_gather(sl_rt *rt, const sl_value *aws, size_t n, bool return_exceptio
   g->children = sl_calloc(n, sizeof *g->children);
   sl_obj *cb = g->children ? sl_cfunc_new(rt, &done_callback_def, sl_obj_val(outer)) : NULL;
   bool *done_now = cb ? sl_calloc(n, sizeof *done_now) : NULL;
-  if (!done_now) {
+  size_t *first_of = done_now ? sl_first_occurrences(aws, n) : NULL;
+  if (!first_of) {
     if (!rt->fatal) sl_nomem(rt);
     goto fail;
   }
   for (size_t i = 0; i < n; i++) {
-    size_t first = first_occurrence(aws, i);
+    size_t first = first_of[i];
     if (first != i) { /* a duplicate: the same child again */
       g->children[g->nchildren++] = sl_vincref(g->children[first]);
       continue;
@@ -189,10 +184,12 @@ sl_obj *sl_gather(sl_rt *rt, const sl_value *aws, size_t n, bool return_exceptio
     sl_value ignored;
     if (sl_call_pos(rt, sl_obj_val(cb), &arg, 1, &ignored)) goto fail;
   }
+  sl_free(first_of);
   sl_free(done_now);
   sl_decref(rt, cb);
   return outer;
 fail:
+  sl_free(first_of);
   sl_free(done_now);
   sl_decref(rt, cb);
   sl_decref(rt, outer);

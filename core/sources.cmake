@@ -10,6 +10,7 @@ list(APPEND SL_CORE_SOURCES
   core/exc.c
   core/future.c
   core/gather.c
+  core/dedup.c
   core/handle.c
   core/loop.c
   core/io/iomap.c

@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "core/cfunc.h"
+#include "core/alloc.h"
+#include "core/dedup.h"
 #include "core/coro.h"
 #include "core/dict.h"
 #include "core/exc.h"
@@ -115,6 +117,7 @@ static int wait_prepare(sl_rt *rt, sl_ccoro *co) {
   if (sl__seq_view(rt, fs, &items, &n, &owned)) return -1;
   int rc = -1;
   sl_obj *uniq = NULL;
+  size_t *first = NULL;
   if (n == 0) {
     sl_raise(rt, SL_EXC_VALUE_ERROR, "Set of Tasks/Futures is empty.");
     goto out;
@@ -133,14 +136,14 @@ static int wait_prepare(sl_rt *rt, sl_ccoro *co) {
   }
   /* fs = set(fs): identity de-duplication, first occurrence order (the
    * oracle pins CPython's set to insertion order). */
-  uniq = sl_list_new(rt, NULL, 0);
-  if (!uniq) goto out;
-  for (size_t i = 0; i < n; i++) {
-    bool seen = false;
-    for (size_t j = 0; j < sl_as_list(uniq)->len; j++)
-      if (sl_is(sl_as_list(uniq)->items[j], items[i])) seen = true;
-    if (!seen && sl_list_append(rt, uniq, items[i])) goto out;
+  first = sl_first_occurrences(items, n);
+  uniq = first ? sl_list_new(rt, NULL, 0) : NULL;
+  if (!uniq) {
+    if (!first) sl_nomem(rt);
+    goto out;
   }
+  for (size_t i = 0; i < n; i++)
+    if (first[i] == i && sl_list_append(rt, uniq, items[i])) goto out;
   for (size_t i = 0; i < sl_as_list(uniq)->len; i++)
     if (sl_is_coro(sl_as_list(uniq)->items[i])) {
       sl_raise(rt, SL_EXC_TYPE_ERROR, "Passing coroutines is forbidden, use tasks explicitly.");
@@ -158,6 +161,7 @@ static int wait_prepare(sl_rt *rt, sl_ccoro *co) {
   sl_vset(rt, &co->slots[W_MODE], sl_int(mode));
   rc = 0;
 out:
+  sl_free(first);
   sl_decref(rt, uniq);
   sl_decref(rt, owned);
   return rc;
