@@ -23,8 +23,7 @@
 
 static void ac_clear(sl_rt *rt, sl_obj *o) {
   sl_as_completed *a = (sl_as_completed *)o;
-  for (size_t i = 0; i < a->ntodo; i++) sl_decref(rt, a->todo[i]);
-  a->ntodo = 0;
+  sl_idset_clear(rt, &a->todo);
   sl_vset(rt, &a->fs, sl_none());
   sl_vset(rt, &a->timeout, sl_none());
   sl_obj *done = a->done, *h = a->handle;
@@ -33,7 +32,7 @@ static void ac_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, h);
 }
 
-static void ac_release(sl_obj *o) { sl_free(((sl_as_completed *)o)->todo); }
+static void ac_release(sl_obj *o) { sl_idset_free(&((sl_as_completed *)o)->todo); }
 
 const sl_type sl_as_completed_type = {.name = "_AsCompletedIterator", .clear = ac_clear,
                                       .release = ac_release, .size = sizeof(sl_as_completed)};
@@ -42,16 +41,16 @@ const sl_type sl_as_completed_type = {.name = "_AsCompletedIterator", .clear = a
 static int on_completion(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_as_completed *a = (sl_as_completed *)self.u.o;
   sl_obj *f = args->pos[0].u.o;
-  if (!a->ntodo) return 0; /* _on_timeout() was here first. */
-  size_t i = 0;
-  while (i < a->ntodo && a->todo[i] != f) i++;
-  if (i == a->ntodo) return sl_raise(rt, SL_EXC_KEY_ERROR, "future not in todo"); /* set.remove */
-  memmove(a->todo + i, a->todo + i + 1, (a->ntodo - i - 1) * sizeof *a->todo);
-  a->ntodo--;
+  if (!a->todo.len) return 0; /* _on_timeout() was here first. */
+  sl_incref(f);
+  if (!sl_idset_discard(rt, &a->todo, f)) {
+    sl_decref(rt, f);
+    return sl_raise(rt, SL_EXC_KEY_ERROR, "future not in todo"); /* set.remove */
+  }
   int rc = sl_queue_put_nowait(rt, a->done, args->pos[0]);
   sl_decref(rt, f);
   if (rc) return -1;
-  if (!a->ntodo && a->handle) sl_handle_cancel(rt, a->handle);
+  if (!a->todo.len && a->handle) sl_handle_cancel(rt, a->handle);
   return 0;
 }
 
@@ -66,13 +65,13 @@ static int on_timeout(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   sl_obj *cb = sl_cfunc_new(rt, &on_completion_def, self);
   if (!cb) return -1;
   int rc = 0;
-  for (size_t i = 0; i < a->ntodo && rc == 0; i++) {
-    if (sl_future_remove_done_callback(rt, a->todo[i], sl_obj_val(cb)) < 0) rc = -1;
+  for (size_t i = 0; i < a->todo.norder && rc == 0; i++) {
+    if (!a->todo.order[i]) continue;
+    if (sl_future_remove_done_callback(rt, a->todo.order[i], sl_obj_val(cb)) < 0) rc = -1;
     else rc = sl_queue_put_nowait(rt, a->done, sl_none());
   }
   sl_decref(rt, cb);
-  for (size_t i = 0; i < a->ntodo; i++) sl_decref(rt, a->todo[i]); /* todo.clear() */
-  a->ntodo = 0;
+  sl_idset_clear(rt, &a->todo); /* todo.clear() */
   return rc;
 }
 
@@ -94,12 +93,7 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   sl_obj *cb = NULL;
   size_t *first = NULL;
   a->done = sl_queue_new(rt, &sl_queue_type, sl_int(0));
-  a->todo = a->done ? sl_calloc(n ? n : 1, sizeof *a->todo) : NULL;
-  if (!a->todo) {
-    if (!rt->fatal) sl_nomem(rt);
-    goto out;
-  }
-  a->captodo = n;
+  if (!a->done) goto out;
   /* todo = {ensure_future(f) for f in set(fs)}: one task per distinct
    * argument, created in argument order. */
   first = sl_first_occurrences(items, n);
@@ -110,14 +104,15 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   for (size_t i = 0; i < n; i++) {
     if (first[i] != i) continue;
     sl_obj *f = sl_ensure_future(rt, items[i]);
-    if (!f) goto out;
-    a->todo[a->ntodo++] = f;
+    int added = f ? sl_idset_add(rt, &a->todo, f) : -1;
+    sl_decref(rt, f);
+    if (added) goto out;
   }
   cb = sl_cfunc_new(rt, &on_completion_def, sl_obj_val(&a->hdr));
   if (!cb) goto out;
-  for (size_t i = 0; i < a->ntodo; i++)
-    if (sl_future_add_done_callback(rt, a->todo[i], sl_obj_val(cb))) goto out;
-  if (a->ntodo && !sl_is_none(a->timeout)) {
+  for (size_t i = 0; i < a->todo.norder; i++) /* no holes yet */
+    if (sl_future_add_done_callback(rt, a->todo.order[i], sl_obj_val(cb))) goto out;
+  if (a->todo.len && !sl_is_none(a->timeout)) {
     sl_value t = a->timeout;
     double d = t.tag == SL_V_FLOAT ? t.u.f : t.tag == SL_V_INT ? (double)t.u.i : 0;
     if (t.tag != SL_V_FLOAT && t.tag != SL_V_INT) {
@@ -131,7 +126,7 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
     sl_decref(rt, tcb);
     if (!a->handle) goto out;
   }
-  a->todo_left = a->ntodo;
+  a->todo_left = a->todo.len;
   rc = 0;
 out:
   sl_free(first);

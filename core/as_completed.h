@@ -5,6 +5,7 @@
 #ifndef SL_AS_COMPLETED_H
 #define SL_AS_COMPLETED_H
 
+#include "core/idset.h"
 #include "core/object.h"
 
 extern const sl_type sl_as_completed_type;
@@ -15,8 +16,7 @@ typedef struct sl_as_completed {
   sl_value fs;      /* owned: the argument, until started */
   sl_value timeout; /* owned */
   sl_obj *done;     /* owned Queue */
-  sl_obj **todo;    /* owned futures still pending, insertion order */
-  size_t ntodo, captodo;
+  sl_idset todo;    /* the futures still pending */
   size_t todo_left; /* coroutines still to hand out */
   sl_obj *handle;   /* owned timeout TimerHandle or NULL */
 } sl_as_completed;

@@ -11,6 +11,7 @@ list(APPEND SL_CORE_SOURCES
   core/future.c
   core/gather.c
   core/dedup.c
+  core/idset.c
   core/handle.c
   core/loop.c
   core/io/iomap.c

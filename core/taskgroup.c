@@ -20,20 +20,19 @@
 
 static void tg_clear(sl_rt *rt, sl_obj *o) {
   sl_taskgroup *g = (sl_taskgroup *)o;
-  for (size_t i = 0; i < g->ntasks; i++) sl_decref(rt, g->tasks[i]);
-  g->ntasks = 0;
+  sl_idset_clear(rt, &g->tasks);
   sl_obj *objs[] = {g->parent_task, g->errors, g->base_error, g->on_completed_fut};
   g->parent_task = g->errors = g->base_error = g->on_completed_fut = NULL;
   for (size_t i = 0; i < sizeof objs / sizeof objs[0]; i++) sl_decref(rt, objs[i]);
 }
 
-static void tg_release(sl_obj *o) { sl_free(((sl_taskgroup *)o)->tasks); }
+static void tg_release(sl_obj *o) { sl_idset_free(&((sl_taskgroup *)o)->tasks); }
 
 /* <TaskGroup tasks=2 errors=1 cancelling> */
 static int tg_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_taskgroup *g = (sl_taskgroup *)o;
   sl_strbuf_puts(out, "<TaskGroup");
-  if (g->ntasks) sl_strbuf_printf(out, " tasks=%zu", g->ntasks);
+  if (g->tasks.len) sl_strbuf_printf(out, " tasks=%zu", g->tasks.len);
   if (g->errors && sl_as_list(g->errors)->len)
     sl_strbuf_printf(out, " errors=%zu", sl_as_list(g->errors)->len);
   if (g->aborting) sl_strbuf_puts(out, " cancelling");
@@ -79,30 +78,10 @@ static bool is_base_error(sl_obj *exc) {
  * pins CPython's set to insertion order). */
 static int tg_abort(sl_rt *rt, sl_taskgroup *g) {
   g->aborting = true;
-  for (size_t i = 0; i < g->ntasks; i++) {
-    sl_obj *t = g->tasks[i];
-    if (!sl_future_done(t) && sl_task_cancel(rt, t, sl_none()) < 0) return -1;
+  for (size_t i = 0; i < g->tasks.norder; i++) {
+    sl_obj *t = g->tasks.order[i];
+    if (t && !sl_future_done(t) && sl_task_cancel(rt, t, sl_none()) < 0) return -1;
   }
-  return 0;
-}
-
-static void tasks_discard(sl_rt *rt, sl_taskgroup *g, sl_obj *task) {
-  for (size_t i = 0; i < g->ntasks; i++) {
-    if (g->tasks[i] != task) continue;
-    memmove(g->tasks + i, g->tasks + i + 1, (g->ntasks - i - 1) * sizeof *g->tasks);
-    g->ntasks--;
-    sl_decref(rt, task);
-    return;
-  }
-}
-
-static int tasks_reserve(sl_rt *rt, sl_taskgroup *g) {
-  if (g->ntasks < g->captasks) return 0;
-  size_t cap = g->captasks ? g->captasks * 2 : 4;
-  sl_obj **grown = sl_realloc(g->tasks, cap * sizeof *grown);
-  if (!grown) return sl_nomem(rt);
-  g->tasks = grown;
-  g->captasks = cap;
   return 0;
 }
 
@@ -111,9 +90,9 @@ static int on_task_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   sl_taskgroup *g = (sl_taskgroup *)self.u.o;
   sl_obj *task = args->pos[0].u.o;
   sl_incref(task);
-  tasks_discard(rt, g, task);
+  sl_idset_discard(rt, &g->tasks, task);
   int rc = 0;
-  if (g->on_completed_fut && g->ntasks == 0 && !sl_future_done(g->on_completed_fut))
+  if (g->on_completed_fut && g->tasks.len == 0 && !sl_future_done(g->on_completed_fut))
     rc = sl_future_set_result(rt, g->on_completed_fut, sl_bool(true));
   if (rc || sl_future_cancelled(task)) goto done;
   sl_obj *exc = NULL;
@@ -156,7 +135,7 @@ static const sl_cfunc_def on_task_done_def = {"TaskGroup._on_task_done", on_task
 sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *name) {
   sl_taskgroup *g = (sl_taskgroup *)o;
   const char *refusal = !g->entered                     ? "has not been entered"
-                        : g->exiting && g->ntasks == 0 ? "is finished"
+                        : g->exiting && g->tasks.len == 0 ? "is finished"
                         : g->aborting                   ? "is shutting down"
                                                         : NULL;
   if (refusal) {
@@ -166,7 +145,7 @@ sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *nam
     tg_error(rt, o, refusal);
     return NULL;
   }
-  if (tasks_reserve(rt, g)) return NULL;
+  if (sl_idset_reserve(rt, &g->tasks)) return NULL; /* the add below cannot fail */
   sl_obj *cb = sl_cfunc_new(rt, &on_task_done_def, sl_obj_val(o));
   if (!cb) return NULL;
   /* ≤3.12: loop.create_task(coro) then _set_task_name(task, name): the
@@ -184,9 +163,8 @@ sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *nam
     sl_value arg = sl_obj_val(task), ignored = sl_none();
     rc = sl_call_pos(rt, sl_obj_val(cb), &arg, 1, &ignored);
   } else {
-    sl_incref(task);
-    g->tasks[g->ntasks++] = task;
-    rc = sl_future_add_done_callback(rt, task, sl_obj_val(cb));
+    rc = sl_idset_add(rt, &g->tasks, task);
+    if (rc == 0) rc = sl_future_add_done_callback(rt, task, sl_obj_val(cb));
   }
   sl_decref(rt, cb);
   if (rc) {
@@ -291,7 +269,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       break;
     case AX_LOOP:
       /* while self._tasks: await self._on_completed_fut (made on demand) */
-      if (!g->ntasks) {
+      if (!g->tasks.len) {
         co->pc = AX_TAIL;
         break;
       }

@@ -8,6 +8,7 @@
 #ifndef SL_TASKGROUP_H
 #define SL_TASKGROUP_H
 
+#include "core/idset.h"
 #include "core/object.h"
 
 extern const sl_type sl_taskgroup_type;
@@ -17,8 +18,7 @@ typedef struct sl_taskgroup {
   bool entered, exiting, aborting;
   bool parent_cancel_requested;
   sl_obj *parent_task;      /* owned or NULL */
-  sl_obj **tasks;           /* owned array of owned tasks: _tasks */
-  size_t ntasks, captasks;
+  sl_idset tasks;           /* _tasks: the children not done yet */
   sl_obj *errors;           /* owned list, or NULL once cleared (None) */
   sl_obj *base_error;       /* owned or NULL */
   sl_obj *on_completed_fut; /* owned or NULL */
