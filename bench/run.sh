@@ -16,12 +16,15 @@ best() { # best wall time of 3 runs of "$@", in seconds
   echo "$b"
 }
 printf "%-12s %10s %10s %8s\n" scenario cpython simloop ratio
-for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue.py; do
+# Benchmarks are long runs: lift the default step budget (docs/cli.md).
+budget="--max-steps 1000000000 --max-wall 600"
+for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue.py \
+         "$here"/locks.py "$here"/broadcast.py; do
   name=$(basename "$f" .py)
-  a=$("$python" "$here/cpython_vrun.py" "$f"); b=$("$simloop" run "$f")
+  a=$("$python" "$here/cpython_vrun.py" "$f"); b=$("$simloop" run "$f" $budget)
   if [ "$a" != "$b" ]; then echo "$name: outputs differ: cpython '$a' simloop '$b'" >&2; exit 1; fi
   tc=$(best "$python" "$here/cpython_vrun.py" "$f")
-  ts=$(best "$simloop" run "$f")
+  ts=$(best "$simloop" run "$f" $budget)
   printf "%-12s %9.3fs %9.3fs %7.1fx\n" "$name" "$tc" "$ts" "$(echo "$tc / $ts" | bc -l)"
 done
 # Explore throughput: schedules per second on examples/bank.py (best of 3).
