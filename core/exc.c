@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/identity.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -123,8 +124,7 @@ int sl_exc_repr_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int exc_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
   if ((user_flags(o) & SL_CLS_HASH) && rt->user_ops) return rt->user_ops->hash(rt, o, out);
-  *out = (int64_t)((uintptr_t)o >> 4);
-  return 0;
+  return sl_identity_hash(rt, o, out);
 }
 
 static int exc_truth(sl_rt *rt, sl_obj *o, bool *res) {

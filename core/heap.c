@@ -7,6 +7,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/asan.h"
+#include "core/identity.h"
 #include "core/rt.h"
 
 /* Per-run free lists of small objects.
@@ -22,8 +23,8 @@
  * Under AddressSanitizer the memory on a list is poisoned, so a use after
  * free is still reported.
  *
- * Determinism: addresses never reach a trace (identity hashes order no
- * output), so recycling memory changes nothing a run shows. */
+ * Determinism: addresses never reach a program (what it sees as one comes
+ * from core/identity.h), so recycling memory changes nothing a run shows. */
 #define FREELIST_MAX 1024u
 
 
@@ -69,7 +70,7 @@ sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
   }
   o->type = type;
   o->refcnt = 1;
-  o->size_class = cls;
+  o->size_class = (uint16_t)cls;
   /* Insert after the sentinel: the run's list is circular. */
   o->run_next = rt->heap.run_next;
   o->run_prev = &rt->heap;
@@ -87,6 +88,7 @@ static void unlink_and_free(sl_rt *rt, sl_obj *o) {
   o->run_prev->run_next = o->run_next;
   o->run_next->run_prev = o->run_prev;
   rt->nobjects--;
+  if (o->identified) sl_identity_forget(rt, o);
   uint32_t cls = o->size_class;
   if (cls && rt->nfree[cls] < FREELIST_MAX) {
     o->run_next = rt->freelist[cls];

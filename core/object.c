@@ -1,6 +1,7 @@
 /* Python's generic operations on values: type name, identity, repr/str,
  * comparison, hash, truth, call, getattr. The run's heap (allocation,
  * free lists, decref) is in heap.c. */
+#include "core/identity.h"
 #include "core/object.h"
 #include "core/long.h"
 
@@ -156,8 +157,7 @@ int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
     if (v.u.o->type->unhashable)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", v.u.o->type->name);
     if (v.u.o->type->hash) return v.u.o->type->hash(rt, v.u.o, out);
-    *out = (int64_t)((uintptr_t)v.u.o >> 4);
-    return 0;
+    return sl_identity_hash(rt, v.u.o, out);
   default: *out = 0; return 0;
   }
 }

@@ -48,7 +48,9 @@ struct sl_obj {
   uint32_t refcnt;
   /* Free-list size class of the allocation (bytes / SL_OBJ_GRAIN), 0 for
    * an object too big for the free lists; set by sl_obj_alloc. */
-  uint32_t size_class;
+  uint16_t size_class;
+  /* 1 once the object has a run-derived identity (core/identity.h). */
+  uint16_t identified;
   sl_obj *run_prev, *run_next; /* the run's list of all its objects */
 };
 

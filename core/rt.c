@@ -24,6 +24,7 @@ void sl_rt_free(sl_rt *rt) {
   if (rt->lang_free) rt->lang_free(rt);
   sl_heap_free_all(rt);
   sl_heap_free_freelists(rt);
+  sl_identity_free(rt);
   sl_free(rt);
 }
 

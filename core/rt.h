@@ -12,6 +12,7 @@
 
 #include "core/errors.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/object.h"
 #include "core/observer.h"
 #include "core/profile.h"
@@ -28,6 +29,7 @@ struct sl_rt {
    * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
   sl_obj *freelist[SL_OBJ_CLASSES + 1];
   uint32_t nfree[SL_OBJ_CLASSES + 1];
+  sl_identities identities; /* what programs see as addresses (identity.h) */
   const sl_profile *profile; /* borrowed, static */
   sl_obj *exc;               /* owned: the pending Python exception, or NULL */
   sl_errcode fatal;          /* non-OK ends the run: out of memory, ... */

@@ -16,6 +16,7 @@ list(APPEND SL_CORE_SOURCES
   core/loop.c
   core/io/iomap.c
   core/heap.c
+  core/identity.c
   core/object.c
   core/long.c
   core/profile.c

@@ -5,6 +5,7 @@
  * class is read or written through an instance or the class. */
 #include <string.h>
 
+#include "core/identity.h"
 #include "core/lang/descr.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
@@ -23,7 +24,9 @@ static void property_clear(sl_rt *rt, sl_obj *o) {
 }
 
 static int property_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<property object at %p>", (void *)o);
+  sl_strbuf_puts(out, "<property object at ");
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/code.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
@@ -38,7 +39,9 @@ static const char *func_qualname(sl_obj *func) {
 }
 
 static int func_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<function %s at %p>", func_qualname(o), (void *)o);
+  sl_strbuf_printf(out, "<function %s at ", func_qualname(o));
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

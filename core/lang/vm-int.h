@@ -38,16 +38,6 @@ sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value 
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
 sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);
 
-/* The stand-in for an object's address in reprs ("at 0x7f..."): CPython
- * prints the address, which no run can reproduce; this depends only on
- * the run (the object's age among the live objects), as plain instances'
- * reprs do (vm_class.c). O(live objects): such reprs are rare. */
-static inline unsigned long long sl__vm_run_address(sl_rt *rt, const sl_obj *obj) {
-  unsigned long long age = 0;
-  for (const sl_obj *o = rt->heap.run_prev; o != &rt->heap && o != obj; o = o->run_prev) age++;
-  return 0x7f0000000000ull + age * 16;
-}
-
 /* rt->lang_asyncgen_closers (vm_agen.c). */
 sl_obj *sl__agen_closers(sl_rt *rt);
 /* ---- scenario classes (vm_class.c, vm_dunder.c) ---------------------------- */
@@ -67,7 +57,7 @@ int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
 /* Calling a scenario-defined class: instance, then __init__. */
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
 /* object.__repr__ of a plain instance (see vm_dunder.c). */
-void sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
+int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
 /* Installs sl_rt.user_ops (once per run). */
 void sl__vm_install_user_ops(sl_rt *rt);
 

@@ -15,6 +15,7 @@
 #include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/code.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -335,7 +336,9 @@ static const char *athrow_qualname(sl_obj *o) {
 }
 
 static int aw_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<%s object at 0x%llx>", o->type->name, sl__vm_run_address(rt, o));
+  sl_strbuf_printf(out, "<%s object at ", o->type->name);
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 
@@ -418,8 +421,9 @@ static int agen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 }
 
 static int agen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<async_generator object %s at 0x%llx>",
-                   sl_str_cstr(sl_as_code(((agen *)o)->g.code)->qualname), sl__vm_run_address(rt, o));
+  sl_strbuf_printf(out, "<async_generator object %s at ", sl_str_cstr(sl_as_code(((agen *)o)->g.code)->qualname));
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

@@ -100,7 +100,7 @@ static int exc_repr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor '__repr__' requires an instance");
   sl_strbuf b = SL_STRBUF_INIT;
   sl_obj *o = args->pos[0].u.o;
-  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN) ? (sl__plain_repr(rt, o, &b), 0)
+  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN) ? sl__plain_repr(rt, o, &b)
                                                                         : sl_exc_repr_builtin(rt, o, &b);
   if (!rc) {
     sl_obj *s = sl_str_from_buf(rt, &b);

@@ -7,6 +7,7 @@
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/code.h"
 #include "core/lang/vm-int.h"
 #include "core/rt.h"
@@ -171,7 +172,9 @@ static const sl_coro_ops vmcoro_ops = {vmcoro_send, vmcoro_throw, vmcoro_close, 
                                        vmcoro_where, vmcoro_format};
 
 static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<coroutine object %s at %p>", vmcoro_qualname(o), (void *)o);
+  sl_strbuf_printf(out, "<coroutine object %s at ", vmcoro_qualname(o));
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

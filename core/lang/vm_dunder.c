@@ -15,6 +15,7 @@
 
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/descr.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -126,21 +127,21 @@ static int text_special(sl_rt *rt, sl_obj *inst, const char *name, sl_strbuf *ou
 }
 
 /* object.__repr__ of a plain instance. CPython prints the address, which no
- * run can reproduce; simloop prints a stand-in that depends only on the run
- * (the object's age among the live objects), so reruns print the same. */
-void sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
+ * run can reproduce; simloop prints the run's identity of the object
+ * (core/identity.h), so reruns print the same. */
+int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
   sl_class *c = sl_as_class(sl_as_exc(inst)->cls);
-  uint64_t age = 0; /* O(live objects): reprs of plain objects are rare */
-  for (sl_obj *o = rt->heap.run_prev; o != &rt->heap && o != inst; o = o->run_prev) age++;
-  sl_strbuf_printf(out, "<%s.%s object at 0x7f%010llx>", c->module, sl_str_cstr(c->qualname),
-                   (unsigned long long)(age * 16));
+  sl_strbuf_printf(out, "<%s.%s object at ", c->module, sl_str_cstr(c->qualname));
+  if (sl_identity_put(rt, inst, out)) return -1;
+  sl_strbuf_putc(out, '>');
+  return 0;
 }
 
 static int user_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
   int r = text_special(rt, inst, "__repr__", out);
   if (r) return r < 0 ? -1 : 0;
   if (sl_as_class(sl_as_exc(inst)->cls)->lang_flags & SL_CLS_PLAIN) {
-    sl__plain_repr(rt, inst, out);
+    if (sl__plain_repr(rt, inst, out)) return -1;
     return out->failed ? sl_nomem(rt) : 0;
   }
   return sl_exc_repr_builtin(rt, inst, out);
@@ -215,8 +216,7 @@ static int user_hash(sl_rt *rt, sl_obj *inst, int64_t *out) {
   int r = sl__class_lookup(rt, sl_as_exc(inst)->cls, "__hash__", &fn);
   if (r < 0) return -1;
   if (r == 0) {
-    *out = (int64_t)((uintptr_t)inst >> 4);
-    return 0;
+    return sl_identity_hash(rt, inst, out);
   }
   bool none = sl_is_none(fn);
   sl_vdecref(rt, fn);

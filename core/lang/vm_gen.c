@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/code.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -366,8 +367,9 @@ static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 }
 
 static int gen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<generator object %s at 0x%llx>", sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname),
-                   sl__vm_run_address(rt, o));
+  sl_strbuf_printf(out, "<generator object %s at ", sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname));
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

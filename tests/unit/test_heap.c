@@ -3,6 +3,8 @@
 #include "tests/unit/sl_test.h"
 
 #include "core/handle.h"
+#include "core/identity.h"
+#include "core/str.h"
 #include "core/loop.h"
 #include "tests/unit/heap_vectors.h"
 
@@ -95,9 +97,52 @@ static void test_loop_timer_order_matches_cpython(void **state) {
   }
 }
 
+/* Identities (core/identity.h): handed out in the order asked, kept for an
+ * object's whole life while others come and go (the table deletes by
+ * backward shift), never reused, and a recycled object gets a new one. */
+static void test_identities_stay_with_their_objects(void **state) {
+  sl_test_run run;
+  sl_test_start(&run, "3.14");
+  sl_rt *rt = run.rt;
+  enum { N = 3000 };
+  static sl_obj *objs[N];
+  static uint64_t addr[N];
+  for (int i = 0; i < N; i++) {
+    objs[i] = sl_str_from_cstr(rt, "x");
+    assert_non_null(objs[i]);
+  }
+  for (int i = N - 1; i >= 0; i--) assert_int_equal(sl_identity_address(rt, objs[i], &addr[i]), 0);
+  assert_true(addr[N - 1] < addr[0]);
+  assert_int_equal(addr[0] - addr[1], 16);
+  for (int i = 0; i < N; i += 3) {
+    sl_decref(rt, objs[i]);
+    objs[i] = NULL;
+  }
+  uint64_t last = addr[0];
+  for (int i = 0; i < N; i++) {
+    if (!objs[i]) continue;
+    uint64_t a;
+    assert_int_equal(sl_identity_address(rt, objs[i], &a), 0);
+    assert_int_equal(a, addr[i]);
+  }
+  /* The freed objects' memory comes back from the free lists: new identities. */
+  for (int i = 0; i < N; i += 3) {
+    objs[i] = sl_str_from_cstr(rt, "y");
+    assert_non_null(objs[i]);
+    assert_int_equal(sl_identity_address(rt, objs[i], &addr[i]), 0);
+    assert_true(addr[i] > last);
+    last = addr[i];
+  }
+  assert_int_equal(rt->identities.len, N);
+  for (int i = 0; i < N; i++) sl_decref(rt, objs[i]);
+  assert_int_equal(rt->identities.len, 0);
+  sl_test_finish(&run);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_heapq_matches_cpython),
+      cmocka_unit_test(test_identities_stay_with_their_objects),
       cmocka_unit_test(test_loop_timer_order_matches_cpython),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -12,6 +12,7 @@
 
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/modules/mod_random-int.h"
 #include "core/lang/modules/sha512.h"
 #include "core/lang/ops.h"
@@ -26,8 +27,9 @@
 static int random_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
 static int random_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  (void)rt;
-  sl_strbuf_printf(out, "<random.Random object at %p>", (void *)o);
+  sl_strbuf_puts(out, "<random.Random object at ");
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 
