@@ -25,6 +25,19 @@ typedef struct sl_task_info {
   const char *detail;        /* repr(result) / "Type: message" / NULL */
 } sl_task_info;
 
+/* A socket event of the simulated network (docs/trace.md `sock`): the
+ * network model reports these (sim/net/), the engine itself never does. */
+typedef struct sl_sock_info {
+  uint64_t step;   /* step during which it happened */
+  const char *op;  /* "pair", "connect", "accept", "send", "recv",
+                      "shutdown", "close", "reset" */
+  uint64_t conn;   /* connection number (1, 2, ...), 0: none */
+  int fd;          /* the socket's descriptor */
+  int peer;        /* the other end's descriptor, -1: none */
+  uint64_t n;      /* send: bytes accepted; recv: bytes read (0 = end) */
+  double t;        /* send: when its last byte arrives; else the time now */
+} sl_sock_info;
+
 typedef struct sl_observer {
   void *ctx;
   void (*step_begin)(void *ctx, uint64_t step, double t, bool has_timeout, double timeout);
@@ -37,6 +50,8 @@ typedef struct sl_observer {
   void (*output)(void *ctx, uint64_t step, uint64_t task_ordinal, const char *text, size_t len);
   /* loop.call_exception_handler was called. */
   void (*error)(void *ctx, uint64_t step, const char *message, const char *exception);
+  /* A socket event (sl_sock_info). */
+  void (*sock)(void *ctx, const sl_sock_info *info);
 } sl_observer;
 
 #endif

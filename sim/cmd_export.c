@@ -9,7 +9,12 @@
  * an "await F2" slice; prints, decisions and task ends are instants.
  * Time is virtual time in microseconds. A handle that took no virtual time
  * is drawn 1 us wide; handles at the same virtual time are laid 1 us
- * apart in the order they ran (across steps), so slices never overlap. */
+ * apart in the order they ran (across steps), so slices never overlap.
+ * The simulated network is process 2: thread k is connection C<k>
+ * (thread 0 the sockets of no connection: listeners, unconnected ones);
+ * each write is a slice from the send to the arrival of its last byte,
+ * the other socket events (connect, accept, recv, close, reset, ...) are
+ * instants. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,6 +80,8 @@ typedef struct exporter {
   double same_t;     /* virtual time of the previous handle */
   uint64_t same_k;   /* handles before this one at that time */
   uint64_t cur_tid;  /* the track of the current handle */
+  bool *conn_named;  /* per connection: its track was named */
+  uint64_t maxconn;
 } exporter;
 
 static void put_header(exporter *x) {
@@ -192,6 +199,50 @@ static void put_instant(exporter *x, const sl_tev *e) {
   sl_strbuf_free(&n);
 }
 
+/* A socket event on its connection's track (process 2). */
+static void put_sock(exporter *x, const sl_tev *e) {
+  uint64_t c = e->conn <= x->maxconn ? e->conn : 0;
+  if (!x->conn_named[c]) {
+    x->conn_named[c] = true;
+    sl_strbuf_printf(&x->b,
+                     ",\n{\"ph\":\"M\",\"pid\":2,\"tid\":%" PRIu64
+                     ",\"name\":\"thread_name\",\"args\":{\"name\":",
+                     c);
+    sl_strbuf n = SL_STRBUF_INIT;
+    if (c) sl_strbuf_printf(&n, "C%" PRIu64, c);
+    else sl_strbuf_puts(&n, "sockets");
+    put_str(&x->b, sl_strbuf_cstr(&n));
+    sl_strbuf_free(&n);
+    sl_strbuf_puts(&x->b, "}}");
+  }
+  const char *op = sl_tstr_or(&e->a, "");
+  bool send = !strcmp(op, "send");
+  double arrive = e->t * 1e6;
+  sl_strbuf n = SL_STRBUF_INIT;
+  sl_strbuf_printf(&n, "%s fd %d", op, (int)e->fd);
+  if (e->peer >= 0) sl_strbuf_printf(&n, " -> %d", (int)e->peer);
+  if (send || (!strcmp(op, "recv") && e->n))
+    sl_strbuf_printf(&n, ": %" PRIu64 " bytes", e->n);
+  else if (!strcmp(op, "recv"))
+    sl_strbuf_puts(&n, ": end of stream");
+  if (send)
+    sl_strbuf_printf(&x->b,
+                     ",\n{\"ph\":\"X\",\"cat\":\"net\",\"pid\":2,\"tid\":%" PRIu64
+                     ",\"ts\":%.3f,\"dur\":%.3f,\"name\":",
+                     c, x->cur_ts, arrive > x->cur_ts ? arrive - x->cur_ts : 1.0);
+  else
+    sl_strbuf_printf(&x->b,
+                     ",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"net\",\"pid\":2,\"tid\":%" PRIu64
+                     ",\"ts\":%.3f,\"name\":",
+                     c, x->cur_ts);
+  put_str(&x->b, sl_strbuf_cstr(&n));
+  sl_strbuf_free(&n);
+  sl_strbuf_printf(&x->b, ",\"args\":{\"step\":%" PRIu64 ",\"fd\":%d,\"n\":%" PRIu64 ",\"t\":",
+                   e->step, (int)e->fd, e->n);
+  sl_json_put_float(&x->b, e->t);
+  sl_strbuf_puts(&x->b, "}}");
+}
+
 /* The whole document into x->b; SL_ENOMEM when it could not be built. */
 static sl_errcode export_trace(exporter *x, const sl_trace *tr) {
   memset(x, 0, sizeof *x);
@@ -206,7 +257,19 @@ static sl_errcode export_trace(exporter *x, const sl_trace *tr) {
     return SL_ENOMEM;
   for (uint64_t k = 0; k <= x->maxtask; k++)
     x->last_end[k] = -1;
+  for (size_t i = 0; i < tr->nev; i++)
+    if (tr->ev[i].kind == SL_TEV_SOCK && tr->ev[i].conn > x->maxconn && tr->ev[i].conn < tr->nev)
+      x->maxconn = tr->ev[i].conn;
+  x->conn_named = sl_calloc(x->maxconn + 1, sizeof *x->conn_named);
+  if (!x->conn_named)
+    return SL_ENOMEM;
   put_header(x);
+  bool any_sock = x->maxconn > 0;
+  for (size_t i = 0; i < tr->nev && !any_sock; i++)
+    any_sock = tr->ev[i].kind == SL_TEV_SOCK;
+  if (any_sock)
+    sl_strbuf_puts(&x->b, ",\n{\"ph\":\"M\",\"pid\":2,\"name\":\"process_name\","
+                          "\"args\":{\"name\":\"network\"}}");
   for (size_t i = 0; i < tr->nev; i++) {
     const sl_tev *e = &tr->ev[i];
     switch (e->kind) {
@@ -221,6 +284,9 @@ static sl_errcode export_trace(exporter *x, const sl_trace *tr) {
     case SL_TEV_DECISION:
     case SL_TEV_ERROR:
       put_instant(x, e);
+      break;
+    case SL_TEV_SOCK:
+      put_sock(x, e);
       break;
     case SL_TEV_STEP:
     case SL_TEV_TIMER:
@@ -263,6 +329,7 @@ int sl_cmd_export(int argc, char **argv) {
             sl_strbuf_cstr(&label));
   sl_strbuf_free(&x.b);
   sl_free(x.last_end);
+  sl_free(x.conn_named);
   sl_trace_free(&tr);
   sl_strbuf_free(&err);
   sl_strbuf_free(&label);

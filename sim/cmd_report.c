@@ -21,6 +21,7 @@
 #include "sim/commands.h"
 #include "sim/infile.h"
 #include "sim/quote.h"
+#include "sim/report_net.h"
 #include "sim/schedopts.h"
 #include "sim/template.h"
 #include "traces/sha256.h"
@@ -28,6 +29,7 @@
 #include "sim/tracearg.h"
 #include "sim/trial.h"
 #include "traces/recorder.h"
+#include "traces/show.h"
 
 static void esc(sl_strbuf *b, const char *s) {
   for (; s && *s; s++) {
@@ -416,6 +418,14 @@ static bool put_event(const sl_tev *x, sl_strbuf *h) {
     sl_strbuf_puts(h, "exception handler: ");
     esc(h, x->a.p);
     return true;
+  case SL_TEV_SOCK: {
+    sl_strbuf line = SL_STRBUF_INIT;
+    sl_show_event(&line, x, x->t);
+    esc(h, sl_strbuf_cstr(&line));
+    h->failed |= line.failed;
+    sl_strbuf_free(&line);
+    return true;
+  }
   default:
     return false;
   }
@@ -494,7 +504,7 @@ static void put_source(const page *p, sl_strbuf *h) {
 
 /* The page: sim/report.html with its parts filled in. */
 static sl_errcode page_render(const page *p, sl_strbuf *out) {
-  enum { SCEN, BADGE, VERDICT, META, PROBLEM, TIMELINE, STEPS, SOURCE, REPLAY, NPARTS };
+  enum { SCEN, BADGE, VERDICT, META, PROBLEM, TIMELINE, NETWORK, STEPS, SOURCE, REPLAY, NPARTS };
   sl_strbuf part[NPARTS];
   for (int i = 0; i < NPARTS; i++)
     part[i] = (sl_strbuf)SL_STRBUF_INIT;
@@ -507,14 +517,15 @@ static sl_errcode page_render(const page *p, sl_strbuf *out) {
   put_meta(p, &part[META]);
   put_problem(p, &part[PROBLEM]);
   put_timeline(p, &part[TIMELINE]);
+  sl_report_network(p->tr, &part[NETWORK]);
   put_steps(p, &part[STEPS]);
   put_source(p, &part[SOURCE]);
   sl_strbuf word = SL_STRBUF_INIT;
   sl_shell_quote(&word, sl_tstr_or(&p->tr->meta.scenario, "FILE"));
   esc(&part[REPLAY], sl_strbuf_cstr(&word));
   sl_strbuf_free(&word);
-  static const char *const names[NPARTS] = {"scenario", "badge",  "verdict", "meta",           "problem",
-                                            "timeline", "steps", "source",  "replay_scenario"};
+  static const char *const names[NPARTS] = {"scenario", "badge",   "verdict", "meta",   "problem",
+                                            "timeline", "network", "steps",   "source", "replay_scenario"};
   sl_template_var vars[NPARTS];
   bool nomem = false;
   for (int i = 0; i < NPARTS; i++) {

@@ -38,9 +38,10 @@ static void f_output(void *ctx, uint64_t step, uint64_t task, const char *text, 
 static void f_error(void *ctx, uint64_t step, const char *message, const char *exception) {
   FORWARD(error, step, message, exception);
 }
+static void f_sock(void *ctx, const sl_sock_info *info) { FORWARD(sock, info); }
 
 sl_observer sl_fanout_observer(sl_fanout *fo) {
-  sl_observer o = {fo, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  sl_observer o = {fo, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   for (size_t i = 0; i < fo->n; i++) {
     const sl_observer *t = &fo->to[i];
     if (t->step_begin) o.step_begin = f_step;
@@ -50,6 +51,7 @@ sl_observer sl_fanout_observer(sl_fanout *fo) {
     if (t->timer) o.timer = f_timer;
     if (t->output) o.output = f_output;
     if (t->error) o.error = f_error;
+    if (t->sock) o.sock = f_sock;
   }
   return o;
 }

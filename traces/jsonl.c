@@ -175,6 +175,16 @@ void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
     put_str(out, "message", &e->a);
     put_str(out, "exception", &e->b);
     break;
+  case SL_TEV_SOCK:
+    sl_strbuf_printf(out, "{\"ev\":\"sock\",\"step\":%" PRIu64, e->step);
+    put_str(out, "op", &e->a);
+    put_int(out, "conn", e->conn);
+    put_int(out, "fd", (uint64_t)e->fd);
+    if (e->peer >= 0) put_int(out, "peer", (uint64_t)e->peer);
+    else sl_strbuf_puts(out, ",\"peer\":null");
+    put_int(out, "n", e->n);
+    put_float(out, "t", e->t);
+    break;
   }
   sl_strbuf_putc(out, '}');
 }
@@ -311,6 +321,24 @@ static bool f_enum(reader *r, const sl_json *o, const char *key, const char *con
 
 static const char *const OUTCOMES[] = {"result", "exception", "cancelled", NULL};
 static const char *const KINDS[] = {"cost", "oversleep", "seed", "io", NULL};
+static const char *const SOCK_OPS[] = {"pair", "connect", "accept", "send",  "recv",
+                                       "shutdown", "close", "reset", NULL};
+
+/* A descriptor: an integer in [0, 2**31), or null (-1) when allowed. */
+static bool f_fd(reader *r, const sl_json *o, const char *key, bool nullable, int32_t *dst) {
+  const sl_json *v = sl_json_get(o, key);
+  if (!v) return bad(r, 1, "missing field \"%s\"", key);
+  if (nullable && v->type == SL_JSON_NULL) {
+    *dst = -1;
+    return true;
+  }
+  if (v->type != SL_JSON_NUMBER || !v->is_int || v->i < 0 || v->i > INT32_MAX)
+    return bad(r, 1, nullable ? "field \"%s\" must be a descriptor (an integer >= 0) or null"
+                              : "field \"%s\" must be a descriptor (an integer >= 0)",
+               key);
+  *dst = (int32_t)v->i;
+  return true;
+}
 
 /* Reads one event object into `tr`. */
 static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr) {
@@ -318,7 +346,7 @@ static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr
   static const struct { const char *name; sl_tev_kind kind; } table[] = {
       {"step", SL_TEV_STEP}, {"handle", SL_TEV_HANDLE}, {"task", SL_TEV_TASK},
       {"task_done", SL_TEV_TASK_DONE}, {"output", SL_TEV_OUTPUT}, {"decision", SL_TEV_DECISION},
-      {"timer", SL_TEV_TIMER}, {"error", SL_TEV_ERROR},
+      {"timer", SL_TEV_TIMER}, {"error", SL_TEV_ERROR}, {"sock", SL_TEV_SOCK},
   };
   size_t k = 0;
   while (k < sizeof table / sizeof *table && strcmp(table[k].name, ev)) k++;
@@ -361,6 +389,11 @@ static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr
   case SL_TEV_ERROR:
     return f_uint(r, o, "step", &e->step) && f_str(r, o, "message", true, &e->a) &&
            f_str(r, o, "exception", true, &e->b);
+  case SL_TEV_SOCK:
+    return f_uint(r, o, "step", &e->step) && f_enum(r, o, "op", SOCK_OPS, &e->a) &&
+           f_uint(r, o, "conn", &e->conn) && f_fd(r, o, "fd", false, &e->fd) &&
+           f_fd(r, o, "peer", true, &e->peer) && f_uint(r, o, "n", &e->n) &&
+           f_num(r, o, "t", NULL, &e->t);
   }
   return false;
 }

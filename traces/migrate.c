@@ -4,7 +4,8 @@
  * meta table but with a `runs` table is version 0 (the first draft of the
  * store, before versioning: no impl/strategy/trace_hash columns, no
  * handles.owner, no decisions or events tables); version 1 stored each
- * handle's name inline in a `handles` table. Each migration takes version k
+ * handle's name inline in a `handles` table; version 2 had no socket
+ * events (`sock_events`, which schema.sql creates). Each migration takes version k
  * to k+1; all of them, and the final version stamp, run in one
  * transaction, so an interrupted upgrade leaves the old database intact. A
  * database from a newer simloop is refused rather than guessed at. */
@@ -102,6 +103,7 @@ typedef struct migration {
 static const migration MIGRATIONS[] = {
     {0, V0_TO_V1, NULL},
     {1, V1_TO_V2, fixup_v2},
+    {2, "", NULL}, /* v2 -> v3: only the new table sock_events (schema.sql) */
 };
 
 /* Runs a query returning one integer; -1 on error. */

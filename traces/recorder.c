@@ -149,8 +149,22 @@ static void on_error(void *ctx, uint64_t step, const char *message, const char *
   set(rec, &e->b, exception, exception ? strlen(exception) : 0);
 }
 
+static void on_sock(void *ctx, const sl_sock_info *info) {
+  sl_recorder *rec = ctx;
+  sl_tev *e = push(rec, SL_TEV_SOCK);
+  if (!e) return;
+  e->step = info->step;
+  e->conn = info->conn;
+  e->fd = info->fd;
+  e->peer = info->peer;
+  e->n = info->n;
+  e->t = info->t;
+  set(rec, &e->a, info->op, strlen(info->op));
+}
+
 sl_observer sl_recorder_observer(sl_recorder *rec) {
-  sl_observer o = {rec, on_step, on_handle, on_task_created, on_task_done, on_timer, on_output, on_error};
+  sl_observer o = {rec, on_step, on_handle, on_task_created, on_task_done, on_timer, on_output, on_error,
+                   on_sock};
   return o;
 }
 

@@ -1,4 +1,4 @@
--- simloop trace store, schema version 2 (docs/trace.md "SQLite schema").
+-- simloop trace store, schema version 3 (docs/trace.md "SQLite schema").
 --
 -- One database holds any number of runs. Every event row carries `seq`, its
 -- 0-based position among the run's events (docs/trace.md event order), so
@@ -116,6 +116,20 @@ CREATE TABLE IF NOT EXISTS events (
   "when"    REAL,                        -- timer: its deadline
   message   TEXT,                        -- error: the handler's message
   exception TEXT,                        -- error: 'Type: message'
+  PRIMARY KEY (run, seq)
+) WITHOUT ROWID;
+
+-- Socket events of the simulated network (schema version 3; docs/io.md).
+CREATE TABLE IF NOT EXISTS sock_events (
+  run   INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq   INTEGER NOT NULL,
+  step  INTEGER NOT NULL,
+  op    TEXT NOT NULL,                   -- pair, connect, accept, send, recv, shutdown, close, reset
+  conn  INTEGER NOT NULL,                -- connection number, 0: none
+  fd    INTEGER NOT NULL,                -- the socket's descriptor
+  peer  INTEGER,                         -- the other end's descriptor, NULL: none
+  n     INTEGER NOT NULL,                -- send: bytes accepted; recv: bytes read (0: end)
+  t     REAL NOT NULL,                   -- send: arrival of its last byte; else the time
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
 

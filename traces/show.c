@@ -27,6 +27,25 @@ static void put_tid(sl_strbuf *out, uint64_t id) {
   else sl_strbuf_puts(out, "-");
 }
 
+/* A socket event: "sock send C1 fd 3 -> 4: 5 bytes, arrives t=0.5". */
+static void show_sock(sl_strbuf *out, const sl_tev *e) {
+  const char *op = sl_tstr_or(&e->a, "?");
+  sl_strbuf_printf(out, "sock %s ", op);
+  if (e->conn) sl_strbuf_printf(out, "C%" PRIu64 " ", e->conn);
+  sl_strbuf_printf(out, "fd %d", (int)e->fd);
+  if (e->peer >= 0) {
+    bool both = !strcmp(op, "pair") || !strcmp(op, "reset");
+    sl_strbuf_printf(out, " %s %d", both ? "<->" : "->", (int)e->peer);
+  }
+  if (!strcmp(op, "send")) {
+    sl_strbuf_printf(out, ": %" PRIu64 " byte%s, arrives t=", e->n, e->n == 1 ? "" : "s");
+    put_float(out, e->t);
+  } else if (!strcmp(op, "recv")) {
+    if (e->n) sl_strbuf_printf(out, ": %" PRIu64 " byte%s", e->n, e->n == 1 ? "" : "s");
+    else sl_strbuf_puts(out, ": end of stream");
+  }
+}
+
 void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t) {
   switch (e->kind) {
   case SL_TEV_STEP:
@@ -89,6 +108,9 @@ void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t) {
       put_text(out, &e->b);
       sl_strbuf_putc(out, ']');
     }
+    break;
+  case SL_TEV_SOCK:
+    show_sock(out, e);
     break;
   }
 }

@@ -26,6 +26,7 @@ typedef enum sl_tev_kind {
   SL_TEV_DECISION,
   SL_TEV_TIMER,
   SL_TEV_ERROR,
+  SL_TEV_SOCK,
 } sl_tev_kind;
 
 /* An owned string that may be null (p == NULL) and may hold NULs. */
@@ -42,7 +43,8 @@ typedef struct sl_tstr {
  *   OUTPUT    step, task (0: null), a=text
  *   DECISION  step, a=kind, t=value
  *   TIMER     step, cancelled, t=when
- *   ERROR     step, a=message, b=exception */
+ *   ERROR     step, a=message, b=exception
+ *   SOCK      step, a=op, conn, fd, peer (-1: null), n, t */
 typedef struct sl_tev {
   sl_tev_kind kind;
   uint64_t step;
@@ -54,6 +56,8 @@ typedef struct sl_tev {
   uint64_t task;
   uint64_t parent;
   sl_tstr a, b;
+  uint64_t conn, n; /* SOCK only */
+  int32_t fd, peer; /* SOCK only */
 } sl_tev;
 
 /* The `run` line and the `end` line. */

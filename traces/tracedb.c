@@ -187,7 +187,7 @@ void sl_tracedb_close(sl_tracedb *db) {
 /* ---- storing ----------------------------------------------------------- */
 
 enum {
-  S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT,
+  S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT, S_SOCK,
   S_NAME_ADD, S_NAME_ID, S_NAME_RUN, S__COUNT
 };
 
@@ -203,6 +203,7 @@ static const char *const INSERTS[S__COUNT] = {
     "INSERT INTO output(run, seq, step, task, text) VALUES(?,?,?,?,?)",
     "INSERT INTO decisions(run, seq, step, kind, value) VALUES(?,?,?,?,?)",
     "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) VALUES(?,?,?,?,?,?,?,?)",
+    "INSERT INTO sock_events(run, seq, step, op, conn, fd, peer, n, t) VALUES(?,?,?,?,?,?,?,?,?)",
     "INSERT INTO handle_names(name, owner) VALUES(?,?) ON CONFLICT(name) DO NOTHING",
     "SELECT id FROM handle_names WHERE name=?",
     "INSERT INTO handle_name_runs(name, run, count) VALUES(?,?,?)",
@@ -373,6 +374,17 @@ static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const s
       bind_str(s, 7, &e->a);
       bind_str(s, 8, &e->b);
     }
+    break;
+  case SL_TEV_SOCK:
+    s = st[S_SOCK];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_str(s, 4, &e->a);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)e->conn);
+    sqlite3_bind_int64(s, 6, e->fd);
+    if (e->peer >= 0) sqlite3_bind_int64(s, 7, e->peer);
+    else sqlite3_bind_null(s, 7);
+    sqlite3_bind_int64(s, 8, (sqlite3_int64)e->n);
+    sqlite3_bind_double(s, 9, e->t);
     break;
   }
   sqlite3_bind_int64(s, 1, run);

@@ -19,7 +19,7 @@ static uint64_t col_id(sqlite3_stmt *s, int i) {
 
 /* The queries, one per table; each row yields one event (tasks: two). The
  * first column is always seq. */
-enum { Q_STEP, Q_HANDLE, Q_TASK, Q_TASK_DONE, Q_OUTPUT, Q_DECISION, Q_EVENT, Q__COUNT };
+enum { Q_STEP, Q_HANDLE, Q_TASK, Q_TASK_DONE, Q_OUTPUT, Q_DECISION, Q_EVENT, Q_SOCK, Q__COUNT };
 static const char *const QUERIES[Q__COUNT] = {
     "SELECT seq, i, t, timeout FROM steps WHERE run=?",
     "SELECT seq, step, pos, t, name FROM handles WHERE run=?",
@@ -28,6 +28,7 @@ static const char *const QUERIES[Q__COUNT] = {
     "SELECT seq, step, task, text FROM output WHERE run=?",
     "SELECT seq, step, kind, value FROM decisions WHERE run=?",
     "SELECT seq, step, kind, op, \"when\", message, exception FROM events WHERE run=?",
+    "SELECT seq, step, op, conn, fd, peer, n, t FROM sock_events WHERE run=?",
 };
 
 /* Fills event `e` from the current row of query q. */
@@ -74,6 +75,14 @@ static bool fill(int q, sqlite3_stmt *s, sl_tev *e) {
     e->kind = SL_TEV_ERROR;
     return col_str(s, 5, &e->a) && col_str(s, 6, &e->b);
   }
+  case Q_SOCK:
+    e->kind = SL_TEV_SOCK;
+    e->conn = (uint64_t)sqlite3_column_int64(s, 3);
+    e->fd = (int32_t)sqlite3_column_int64(s, 4);
+    e->peer = sqlite3_column_type(s, 5) == SQLITE_NULL ? -1 : (int32_t)sqlite3_column_int64(s, 5);
+    e->n = (uint64_t)sqlite3_column_int64(s, 6);
+    e->t = sqlite3_column_double(s, 7);
+    return col_str(s, 2, &e->a);
   }
   return false;
 }
@@ -127,7 +136,8 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
                          "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handles"
                          " WHERE run=?1) + (SELECT count(created_seq) + count(done_seq) FROM tasks WHERE"
                          " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
-                         " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1)",
+                         " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1) + (SELECT count(*)"
+                         " FROM sock_events WHERE run=?1)",
                          -1, &s, NULL) != SQLITE_OK)
     goto sqlfail;
   sqlite3_bind_int64(s, 1, id);

@@ -126,12 +126,18 @@ class Net:
     """One run's network; `clock()` reads the virtual time, `decide(kind)`
     takes a decision."""
 
-    def __init__(self, clock, decide):
+    def __init__(self, clock, decide, report=None):
         self.clock = clock
         self.decide = decide
+        self.report = report              # report(op, conn, fd, peer, n, t): a sock event
         self.socks = {}
         self.next_port = FIRST_PORT
         self.nconns = 0
+
+    def _report(self, op, fd, n=0, t=None):
+        if self.report is not None:
+            s = self.socks[fd]
+            self.report(op, s.conn, fd, s.peer, n, self.clock() if t is None else t)
 
     # ---- descriptors -------------------------------------------------------
     def _alloc(self, family):
@@ -148,6 +154,7 @@ class Net:
         self.socks[b].peer = a
         self.nconns += 1
         self.socks[a].conn = self.socks[b].conn = self.nconns
+        self._report("pair", a)
         return a, b
 
     def _push(self, to, arrive, eof, data, reset=False):
@@ -189,18 +196,20 @@ class Net:
         else:
             self._push(p, arrive, False, data[:n])
         s.writes += 1
+        self._report("send", fd, n, p.last_arrive)
         if s.family not in (AF_INET, AF_INET6):
             return n
         stall = self.decide("io")         # the fault questions
         if stall > 0:
             s.stall_until = now + stall
         if self.decide("io") > 0:
-            self._reset(s, p)
+            self._reset(fd, s, p)
         return n
 
-    def _reset(self, s, p):
+    def _reset(self, fd, s, p):
         """Both ends have the error pending at once; each reads the bytes
         already on their way to it, then the error."""
+        self._report("reset", fd)
         now = self.clock()
         self._push(p, now, False, b"", reset=True)
         self._push(s, now, False, b"", reset=True)
@@ -240,6 +249,7 @@ class Net:
             if not pc.data:
                 s.incoming.pop(0)
         if out:
+            self._report("recv", fd, len(out))
             return bytes(out)
         if s.incoming and s.incoming[0].eof and self._arrived(s.incoming[0]):
             # Linux's tcp_recvmsg: queued data first, then the pending
@@ -247,6 +257,7 @@ class Net:
             if s.incoming[0].reset and not s.reset_told:
                 s.reset_told = True
                 return -errno.ECONNRESET
+            self._report("recv", fd, 0)
             return b""
         return -errno.EAGAIN if n else b""
 
@@ -258,6 +269,7 @@ class Net:
             return -errno.ENOTCONN
         if not s.wr_shut:
             s.wr_shut = True
+            self._report("shutdown", fd)
             self._push(self.socks[s.peer], self.clock(), True, b"")
         return 0
 
@@ -265,6 +277,7 @@ class Net:
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
+        self._report("close", fd)
         while s.pend:                     # connections nobody accepted
             self.close(s.pend.pop(0))
         if s.peer is not None:
@@ -356,6 +369,7 @@ class Net:
         s.rip, s.rport, s.state, s.peer = _norm(s.family, ip), port, CONNECTED, sfd
         self.nconns += 1
         s.conn = srv.conn = self.nconns
+        self._report("connect", fd)
         srv.state, srv.bound = CONNECTED, True
         srv.ip, srv.port = _norm(s.family, ip), port
         srv.rip, srv.rport, srv.peer = s.ip, s.port, fd
@@ -369,7 +383,9 @@ class Net:
             return -errno.EINVAL
         if not s.pend:
             return -errno.EAGAIN
-        return s.pend.pop(0)
+        c = s.pend.pop(0)
+        self._report("accept", c)
+        return c
 
     def name(self, fd, peer):
         s = self.socks.get(fd)

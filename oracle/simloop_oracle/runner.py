@@ -91,7 +91,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         "sha256": hashlib.sha256(source).hexdigest(), "seed": None,
         "impl": impl(),
     })
-    tracer.net = simnet.Net(lambda: tracer.clock[0], tracer.decide)
+    tracer.net = simnet.Net(lambda: tracer.clock[0], tracer.decide, tracer.on_sock)
     simnet.start_run(tracer.net)
     capture = _Capture(tracer)
     saved_policy = vloop.get_policy()

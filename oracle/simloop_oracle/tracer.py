@@ -286,6 +286,10 @@ class Tracer:
                    "message": context.get("message"),
                    "exception": format_exc(exc) if isinstance(exc, BaseException) else None})
 
+    def on_sock(self, op, conn, fd, peer, n, t):
+        self.emit({"ev": "sock", "step": self.step, "op": op, "conn": conn, "fd": fd,
+                   "peer": peer, "n": n, "t": _float(t)})
+
     def on_output(self, text):
         task = current_task()
         tid = self.ident(task) if task is not None else None

@@ -38,6 +38,14 @@ static sl_net_sock *sock_of(sl_net *net, int fd) {
   return &net->socks[fd];
 }
 
+/* Reports a socket event to the run's observer (docs/trace.md `sock`). */
+static void report(sl_net *net, sl_rt *rt, const char *op, int fd, uint64_t n, double t) {
+  if (!rt || !rt->observer.sock) return;
+  const sl_net_sock *s = &net->socks[fd];
+  sl_sock_info info = {rt->loop->step, op, s->conn, fd, s->peer, n, t};
+  rt->observer.sock(rt->observer.ctx, &info);
+}
+
 static double decide_io(sl_net *net, sl_rt *rt, sl_decision_kind kind) {
   if (!net->decider.decide) return 0.0;
   return net->decider.decide(net->decider.ctx, rt, kind);
@@ -75,6 +83,7 @@ int sl_net_socketpair(sl_net *net, sl_rt *rt, int family, int fds[2]) {
   net->socks[a].peer = b;
   net->socks[b].peer = a;
   net->socks[a].conn = net->socks[b].conn = ++net->nconns;
+  report(net, rt, "pair", a, 0, *net->now);
   fds[0] = a;
   fds[1] = b;
   return 0;
@@ -117,6 +126,7 @@ static bool is_tcp(const sl_net_sock *s) { return s->family == SL_AF_INET || s->
  * already on their way to it, then the error (a reset piece queued after
  * them: bytes are never lost or reordered). */
 static int reset_connection(sl_net *net, sl_rt *rt, sl_net_sock *s) {
+  report(net, rt, "reset", (int)(s - net->socks), 0, *net->now);
   sl_net_sock *p = &net->socks[s->peer];
   double now = *net->now;
   if (push_piece(rt, p, now, false, true, NULL, 0) || push_piece(rt, s, now, false, true, NULL, 0))
@@ -145,6 +155,7 @@ static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char 
     return -1;
   }
   s->writes++;
+  report(net, rt, "send", (int)(s - net->socks), n, p->last_arrive);
   if (!is_tcp(s)) return (long)n;
   double stall = decide_io(net, rt, SL_DECISION_IO_FAULT);
   if (rt->fatal) return -1;
@@ -207,7 +218,10 @@ long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
       s->in_len--;
     }
   }
-  if (got) return (long)got;
+  if (got) {
+    report(net, rt, "recv", fd, got, *net->now);
+    return (long)got;
+  }
   const sl_net_piece *head = s->in_len ? &s->in[s->in_head] : NULL;
   if (head && head->eof && arrived(net, head)) {
     /* Linux's tcp_recvmsg: queued data first, then the pending error
@@ -216,6 +230,7 @@ long sl_net_recv(sl_net *net, sl_rt *rt, int fd, unsigned char *buf, size_t n) {
       s->reset_told = true;
       return -SL_IO_ECONNRESET;
     }
+    report(net, rt, "recv", fd, 0, *net->now);
     return 0;
   }
   return n ? -SL_IO_EAGAIN : 0;
@@ -227,12 +242,14 @@ int sl_net_shutdown_write(sl_net *net, sl_rt *rt, int fd) {
   if (s->peer < 0) return -SL_IO_ENOTCONN;
   if (s->wr_shut) return 0;
   s->wr_shut = true;
+  report(net, rt, "shutdown", fd, 0, *net->now);
   return push_piece(rt, &net->socks[s->peer], *net->now, true, false, NULL, 0);
 }
 
 int sl_net_close(sl_net *net, sl_rt *rt, int fd) {
   sl_net_sock *s = sock_of(net, fd);
   if (!s) return -SL_IO_EBADF;
+  report(net, rt, "close", fd, 0, *net->now);
   /* Connections nobody accepted are closed with the listener. */
   while (s->pend_len) {
     int c = s->pend[s->pend_head];
@@ -415,6 +432,7 @@ int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
   s->state = SL_NET_CONNECTED;
   s->peer = sfd;
   s->conn = srv->conn = ++net->nconns;
+  report(net, rt, "connect", fd, 0, *net->now);
   srv->state = SL_NET_CONNECTED;
   srv->bound = true;
   set_ip(srv->ip, s->family, ip);
@@ -434,6 +452,7 @@ int sl_net_accept(sl_net *net, sl_rt *rt, int fd) {
   int c = s->pend[s->pend_head];
   s->pend_head = (s->pend_head + 1) % s->pend_cap;
   s->pend_len--;
+  report(net, rt, "accept", c, 0, *net->now);
   return c;
 }
 

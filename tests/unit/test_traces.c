@@ -20,6 +20,7 @@
 #include "traces/jsonl.h"
 #include "traces/recorder.h"
 #include "traces/sha256.h"
+#include "traces/show.h"
 #include "traces/tracedb.h"
 
 /* ---- helpers ------------------------------------------------------------ */
@@ -102,6 +103,28 @@ static void record_sample(sl_recorder *rec) {
   o.error(o.ctx, 2, "Task exception was never retrieved", NULL);
   o.step_begin(o.ctx, 3, 0.35, false, 0.0);
   sl_recorder_end(rec, "deadlock", NULL, 3, 0.35);
+  assert_false(sl_recorder_failed(rec));
+}
+
+/* A run with a connection's socket events: a pair, a write, a read, a
+ * close after the peer went away. */
+static void record_sock_sample(sl_recorder *rec) {
+  sl_run_info info = {"simloop", "0.1.0", "3.11.2", "sim", "n.py", "00", false, 0, NULL};
+  assert_int_equal(sl_recorder_begin(rec, &info, NULL), SL_EOK);
+  sl_observer o = sl_recorder_observer(rec);
+  o.step_begin(o.ctx, 1, 0.0, true, 0.0);
+  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1");
+  sl_sock_info pair = {1, "pair", 1, 3, 4, 0, 0.0};
+  o.sock(o.ctx, &pair);
+  sl_sock_info send = {1, "send", 1, 3, 4, 5, 0.25};
+  o.sock(o.ctx, &send);
+  o.step_begin(o.ctx, 2, 0.25, true, 0.0);
+  o.handle_run(o.ctx, 2, 0, 0.25, "io:sock_recv F1");
+  sl_sock_info recv = {2, "recv", 1, 4, 3, 5, 0.25};
+  o.sock(o.ctx, &recv);
+  sl_sock_info close = {2, "close", 1, 4, -1, 0, 0.25};
+  o.sock(o.ctx, &close);
+  sl_recorder_end(rec, "ok", NULL, 2, 0.25);
   assert_false(sl_recorder_failed(rec));
 }
 
@@ -429,8 +452,8 @@ static void test_schema_created(void **state) {
   assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
                                 " ('runs','steps','handle_names','handle_events','tasks','output','decisions',"
-                                "'events','meta')"),
-                   9);
+                                "'events','meta','sock_events')"),
+                   10);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='handles'"), 1);
   /* Opening again changes nothing. */
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
@@ -531,6 +554,89 @@ static void test_migrate_v1(void **state) {
   assert_int_equal(scalar(path, "SELECT sum(count) FROM handle_name_runs WHERE run=1"), 15);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('handles_v1','handles_name')"),
                    0);
+  sl_strbuf_free(&err);
+}
+
+/* Version 2 had no socket events: upgrading adds sock_events and keeps
+ * every run and its hash; runs with socket events then store and load. */
+static void test_migrate_v2(void **state) {
+  (void)state;
+  char fixture[512];
+  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v2.sql", src_dir());
+  FILE *f = fopen(fixture, "rb");
+  assert_non_null(f);
+  static char sql[65536];
+  size_t n = fread(sql, 1, sizeof sql - 1, f);
+  sql[n] = '\0';
+  fclose(f);
+  const char *path = temp_db("v2");
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(raw);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name='sock_events'"), 0);
+
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_trace tr;
+  assert_int_equal(sl_tracedb_load(db, 1, &tr, &err), SL_EOK);
+  char h1[65];
+  assert_int_equal(sl_trace_hash(&tr, h1), SL_EOK);
+  assert_string_equal(h1, "3240d88c987c2971e6c8e7ae2182e2b78cf489e5a1069484f7f14b48b900b1b8");
+  sl_trace_free(&tr);
+  /* A run with socket events next to it, read back event for event. */
+  sl_recorder *rec = sl_recorder_new();
+  record_sock_sample(rec);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  char *want = to_text(sl_recorder_trace(rec));
+  assert_int_equal(sl_tracedb_load(db, 2, &tr, &err), SL_EOK);
+  char *got = to_text(&tr);
+  assert_string_equal(got, want);
+  free(got);
+  free(want);
+  sl_trace_free(&tr);
+  sl_recorder_free(rec);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2"), 4);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2 AND peer IS NULL"), 1);
+  sl_strbuf_free(&err);
+}
+
+/* Socket events in JSONL: written in the documented key order, read back
+ * exactly, shown in words; a bad descriptor is refused with its field. */
+static void test_sock_events(void **state) {
+  (void)state;
+  sl_recorder *rec = sl_recorder_new();
+  record_sock_sample(rec);
+  char *text = to_text(sl_recorder_trace(rec));
+  assert_non_null(strstr(text, "{\"ev\":\"sock\",\"step\":1,\"op\":\"send\",\"conn\":1,\"fd\":3,"
+                               "\"peer\":4,\"n\":5,\"t\":0.25}\n"));
+  assert_non_null(strstr(text, "\"op\":\"close\",\"conn\":1,\"fd\":4,\"peer\":null,\"n\":0"));
+  sl_trace_list l;
+  read_one(text, &l);
+  assert_int_equal(l.n, 1);
+  char *again = to_text(&l.runs[0]);
+  assert_string_equal(again, text);
+  free(again);
+  sl_strbuf line = SL_STRBUF_INIT;
+  for (size_t i = 0; i < l.runs[0].nev; i++)
+    if (l.runs[0].ev[i].kind == SL_TEV_SOCK && !strcmp(l.runs[0].ev[i].a.p, "send")) sl_show_event(&line, &l.runs[0].ev[i], 0);
+  assert_string_equal(sl_strbuf_cstr(&line), "sock send C1 fd 3 -> 4: 5 bytes, arrives t=0.25");
+  sl_strbuf_free(&line);
+  sl_trace_list_free(&l);
+  free(text);
+  sl_recorder_free(rec);
+  sl_strbuf err = SL_STRBUF_INIT;
+  const char *bad = "{\"ev\":\"run\",\"engine\":\"x\",\"engine_version\":\"1\",\"python\":\"3.11.2\","
+                    "\"scenario\":\"s.py\",\"sha256\":\"00\",\"seed\":null,\"impl\":\"c\"}\n"
+                    "{\"ev\":\"sock\",\"step\":1,\"op\":\"send\",\"conn\":1,\"fd\":-3,\"peer\":null,"
+                    "\"n\":0,\"t\":0.0}\n";
+  sl_trace_list l2;
+  assert_int_equal(sl_jsonl_read_buf("bad", bad, strlen(bad), &l2, &err), SL_ECORRUPT);
+  assert_non_null(strstr(sl_strbuf_cstr(&err), "bad:2:"));
+  assert_non_null(strstr(sl_strbuf_cstr(&err), "\"fd\" must be a descriptor"));
   sl_strbuf_free(&err);
 }
 
@@ -642,6 +748,7 @@ int main(void) {
       cmocka_unit_test(test_jsonl_roundtrip),    cmocka_unit_test(test_jsonl_oracle_files),
       cmocka_unit_test(test_recorder_roundtrip), cmocka_unit_test(test_store_all_or_nothing),
       cmocka_unit_test(test_schema_created),     cmocka_unit_test(test_migrate_v0),     cmocka_unit_test(test_migrate_v1),
+      cmocka_unit_test(test_migrate_v2),         cmocka_unit_test(test_sock_events),
       cmocka_unit_test(test_diff),               cmocka_unit_test(test_oom_sweep),
   };
   return cmocka_run_group_tests_name("traces", tests, NULL, NULL);
