@@ -86,7 +86,22 @@
   X(ver, gen_close_returns_value, V(3, 13, 0), NOW,                                    \
     "gh-104770: generator.close() returns the value returned after GeneratorExit") \
   X(ver, chr_big_value_error, V(3, 13, 0), NOW,                                        \
-    "3.13: chr() beyond C int raises ValueError, not OverflowError")
+    "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
+  /* The loop's I/O surface. */                                                       \
+  X(ver, transport_sendmsg, V(3, 12, 0), NOW,                                          \
+    "selector_events.py 3.12: _write_sendmsg, writelines sends at once")               \
+  X(ver, transport_writelines_pauses, V(3, 13, 0), NOW,                                \
+    "selector_events.py 3.13: writelines calls _maybe_pause_protocol")                 \
+  X(ver, transport_write_type_message, V(3, 14, 0), NOW,                               \
+    "selector_events.py 3.14: 'data argument must be a bytes, bytearray, or ...'")     \
+  X(ver, accept_backlog_plus_one, V(3, 14, 0), NOW,                                    \
+    "selector_events.py 3.14: _accept_connection accepts backlog + 1")                 \
+  X(ver, server_wait_closed_for_clients, V(3, 12, 1), NOW,                             \
+    "gh-79033 (3.12.1): Server.wait_closed waits for the connections")                 \
+  X(ver, server_close_clients, V(3, 13, 0), NOW,                                       \
+    "base_events.py 3.13: Server.close_clients/abort_clients")                         \
+  X(ver, create_server_bind_str_message, V(3, 12, 0), NOW,                             \
+    "base_events.py 3.12: create_server's bind error uses str(err).lower()")
 
 /* One switch's value in release `ver`: on from `first` to `last`. */
 #define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),

@@ -88,6 +88,27 @@ typedef struct sl_profile {
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 
+  /* ---- the loop's I/O surface (core/lang/io_*.c, docs/io.md) ---- */
+  /* selector_events.py 3.12: socket transports write with sendmsg (the
+   * writer is _write_sendmsg), writelines() sends at once, and
+   * _add_reader() checks is_reading(). */
+  bool transport_sendmsg;
+  /* selector_events.py 3.13: writelines() calls _maybe_pause_protocol()
+   * when data is left in the buffer. */
+  bool transport_writelines_pauses;
+  /* selector_events.py 3.14: "data argument must be a bytes, bytearray, or
+   * memoryview object, not 'str'". */
+  bool transport_write_type_message;
+  /* selector_events.py 3.14: _accept_connection accepts backlog + 1. */
+  bool accept_backlog_plus_one;
+  /* base_events.py 3.12.1 (gh-79033): Server.wait_closed() waits until the
+   * server is closed and every connection is gone; _wakeup sets None. */
+  bool server_wait_closed_for_clients;
+  /* base_events.py 3.13: Server.close_clients() / abort_clients(). */
+  bool server_close_clients;
+  /* base_events.py 3.12: create_server's bind error shows str(err).lower(). */
+  bool create_server_bind_str_message;
+
   /* ---- synchronisation primitives and combinators (core/locks.c,
    * taskgroup.c, ...); docs/profiles.md lists each with its scenario. ---- */
   /* 3.11.3 (released with the gh-102780 backport; research 6.1):

@@ -162,8 +162,13 @@ static int io_bind(void *ctx, sl_rt *rt, int fd, const char *ip, int port) {
   return sl_net_bind(net_of(ctx), rt, fd, ip, port);
 }
 static int io_listen(void *ctx, sl_rt *rt, int fd) { return sl_net_listen(net_of(ctx), rt, fd); }
-static int io_connect(void *ctx, sl_rt *rt, int fd, const char *ip, int port) {
-  return sl_net_connect(net_of(ctx), rt, fd, ip, port);
+static int io_connect(void *ctx, sl_rt *rt, int fd, const char *ip, int port, bool nonblocking) {
+  return nonblocking ? sl_net_connect_nonblocking(net_of(ctx), rt, fd, ip, port)
+                     : sl_net_connect(net_of(ctx), rt, fd, ip, port);
+}
+static int io_sockerr(void *ctx, sl_rt *rt, int fd) {
+  (void)rt;
+  return sl_net_take_error(net_of(ctx), fd);
 }
 static int io_accept(void *ctx, sl_rt *rt, int fd) { return sl_net_accept(net_of(ctx), rt, fd); }
 static int io_name(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int *port) {
@@ -173,7 +178,8 @@ static int io_name(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int
 
 static const sl_io_backend net_backend = {
     io_socketpair, io_send,   io_recv,    io_readable, io_shutdown_write, io_close, io_family,
-    io_socket,     io_bind,   io_listen,  io_connect,  io_accept,         io_name};
+    io_socket,     io_bind,   io_listen,  io_connect,  io_accept,         io_name,
+    io_sockerr};
 
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();

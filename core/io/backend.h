@@ -28,6 +28,7 @@
 #define SL_IO_ECONNRESET 104
 #define SL_IO_ENOTCONN 107
 #define SL_IO_ECONNREFUSED 111
+#define SL_IO_EINPROGRESS 115
 
 #define SL_AF_UNIX 1
 #define SL_AF_INET 2
@@ -54,10 +55,16 @@ typedef struct sl_io_backend {
   /* bind/connect to a numeric address; listen; accept (a new descriptor). */
   int (*bind)(void *ctx, sl_rt *rt, int fd, const char *ip, int port);
   int (*listen)(void *ctx, sl_rt *rt, int fd);
-  int (*connect)(void *ctx, sl_rt *rt, int fd, const char *ip, int port);
+  /* A non-blocking connect returns -SL_IO_EINPROGRESS (as Linux does even
+   * on the loopback) and leaves its outcome to sockerr once the socket is
+   * writable. */
+  int (*connect)(void *ctx, sl_rt *rt, int fd, const char *ip, int port, bool nonblocking);
   int (*accept)(void *ctx, sl_rt *rt, int fd);
   /* getsockname (peer false) / getpeername (peer true); *ip borrowed. */
   int (*name)(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int *port);
+  /* getsockopt(SOL_SOCKET, SO_ERROR): the pending error (a positive errno,
+   * 0 for none), cleared; a negative errno when fd is not open. */
+  int (*sockerr)(void *ctx, sl_rt *rt, int fd);
 } sl_io_backend;
 
 #endif

@@ -16,6 +16,7 @@
 #include "core/lang/vm.h"
 #include "core/locks.h"
 #include "core/lang/socket_mod.h"
+#include "core/lang/io-int.h"
 #include "core/loop.h"
 #include "core/queues.h"
 #include "core/rt.h"
@@ -380,6 +381,7 @@ static const sl_cfunc_def loop_methods[] = {
 static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, sl_obj_val(o), loop_methods, name, out);
   if (r == 0) r = sl__io_loop_getattr(rt, sl_obj_val(o), name, out);
+  if (r == 0) r = sl__io_server_getattr(rt, sl_obj_val(o), name, out);
   if (r < 0) return -1;
   if (r == 0)
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'_UnixSelectorEventLoop' object has no attribute '%s'", name);

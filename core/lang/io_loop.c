@@ -294,10 +294,45 @@ static int m_sock_sendall(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 
 /* ---- sock_connect ------------------------------------------------------------- */
 
-/* The connect completes at once on the loopback (docs/io.md), so
- * _sock_connect always resolves fut before sock_connect awaits it:
- *   fut = self.create_future(); self._sock_connect(fut, sock, address)
- *   return await fut */
+/* _sock_connect_cb(fut, sock, address): the writer of a connect in
+ * progress; reads SO_ERROR and fails with
+ * OSError(err, f'Connect call failed {address}'). */
+static int sock_connect_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self, (void)out;
+  sl_obj *fut = args->pos[0].u.o;
+  if (sl_future_done(fut)) return 0;
+  int err = 0;
+  if (sl_socket_so_error(rt, args->pos[1].u.o, &err)) return fail_future(rt, fut);
+  if (!err) return sl_future_set_result(rt, fut, sl_none());
+  sl_strbuf msg = SL_STRBUF_INIT;
+  sl_strbuf_puts(&msg, "Connect call failed ");
+  int rc = sl_repr(rt, args->pos[2], &msg);
+  if (!rc) sl_socket_raise_errno_msg(rt, -err, sl_strbuf_cstr(&msg));
+  sl_strbuf_free(&msg);
+  return fail_future(rt, fut);
+}
+static const sl_cfunc_def sock_connect_cb_def = {"BaseSelectorEventLoop._sock_connect_cb",
+                                                 sock_connect_cb, NULL, SL_CANON_LABEL};
+
+int sl__sock_connect_start(sl_rt *rt, sl_obj *fut, sl_value sock, sl_value address) {
+  if (sl_socket_connect(rt, sock.u.o, address) == 0) return sl_future_set_result(rt, fut, sl_none());
+  if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return fail_future(rt, fut);
+  sl_err_clear(rt);
+  int fd = sl_as_socket(sock.u.o)->fd;
+  sl_obj *cb = sl_cfunc_new(rt, &sock_connect_cb_def, sl_undef());
+  if (!cb) return -1;
+  sl_value cargs[3] = {sl_obj_val(fut), sock, address};
+  sl_obj *h = sl_loop_add_writer(rt, fd, sl_obj_val(cb), cargs, 3);
+  sl_decref(rt, cb);
+  if (!h) return -1;
+  int rc = add_done_partial(rt, fut, &sock_write_done_def, fd, h);
+  sl_decref(rt, h);
+  return rc;
+}
+
+/* fut = self.create_future(); self._sock_connect(fut, sock, address)
+ * return await fut. A non-blocking connect is in progress at first (as on
+ * Linux, even on the loopback), so the outcome comes from the writer. */
 static sl_coro_status sock_connect_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 1) {
     if (co->failed) return SL_CORO_ERROR;
@@ -307,10 +342,8 @@ static sl_coro_status sock_connect_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return SL_CORO_ERROR;
   co->slots[SLOT_FUT] = sl_obj_val(fut);
-  int rc = sl_socket_connect(rt, co->slots[SLOT_SOCK].u.o, co->slots[SLOT_ARG])
-               ? fail_future(rt, fut)
-               : sl_future_set_result(rt, fut, sl_none());
-  if (rc) return SL_CORO_ERROR;
+  if (sl__sock_connect_start(rt, fut, co->slots[SLOT_SOCK], co->slots[SLOT_ARG]))
+    return SL_CORO_ERROR;
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
 static const sl_ccoro_def sock_connect_def = {"BaseSelectorEventLoop.sock_connect",

@@ -25,7 +25,9 @@
 static const sl_io_backend *backend(sl_rt *rt) { return rt->loop->selector.io; }
 static void *backend_ctx(sl_rt *rt) { return rt->loop->selector.ctx; }
 
-int sl_socket_raise_errno(sl_rt *rt, long err) {
+int sl_socket_raise_errno(sl_rt *rt, long err) { return sl_socket_raise_errno_msg(rt, err, NULL); }
+
+int sl_socket_raise_errno_msg(sl_rt *rt, long err, const char *message) {
   if (rt->fatal) return -1;
   long e = -err;
   sl_exc_id id = SL_EXC_OS_ERROR;
@@ -42,10 +44,11 @@ int sl_socket_raise_errno(sl_rt *rt, long err) {
   case SL_IO_EADDRNOTAVAIL: text = "Cannot assign requested address"; break;
   case SL_IO_ENETUNREACH: text = "Network is unreachable"; break;
   case SL_IO_EISCONN: text = "Transport endpoint is already connected"; break;
+  case SL_IO_EINPROGRESS: id = SL_EXC_BLOCKING_IO_ERROR, text = "Operation now in progress"; break;
   case 2: e = -2, text = "Name or service not known"; break;
   case 95: text = "Operation not supported"; break;
   }
-  sl_obj *msg = sl_str_from_cstr(rt, text);
+  sl_obj *msg = sl_str_from_cstr(rt, message ? message : text);
   if (!msg) return -1;
   sl_value args[2] = {sl_int(e), sl_obj_val(msg)};
   sl_obj *exc = sl_exc_new(rt, rt->classes[id], args, 2);
@@ -284,8 +287,45 @@ int sl_socket_connect(sl_rt *rt, sl_obj *sock, sl_value address) {
   const char *ip;
   int64_t port;
   if (parse_addr(rt, so, address, &ip, &port)) return -1;
-  int rc = backend(rt)->connect(backend_ctx(rt), rt, so->fd, ip, (int)port);
+  int rc = backend(rt)->connect(backend_ctx(rt), rt, so->fd, ip, (int)port, !so->blocking);
+  if (rc == -SL_IO_EINPROGRESS) sl_vset(rt, &so->connecting_to, sl_vincref(address));
   if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  return 0;
+}
+
+int sl_socket_so_error(sl_rt *rt, sl_obj *sock, int *err) {
+  sl_socket *so = sl_as_socket(sock);
+  if (so->fd < 0) return closed_error(rt);
+  int rc = backend(rt)->sockerr(backend_ctx(rt), rt, so->fd);
+  if (rc < 0) return sl_socket_raise_errno(rt, rc);
+  *err = rc;
+  return 0;
+}
+
+#define SOL_SOCKET 1
+#define SO_ERROR 4
+
+/* getsockopt(level, option[, buflen]): SO_ERROR is the outcome of a
+ * non-blocking connect; every other option reads as 0. */
+static int m_getsockopt(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "level", "optname", "buflen"};
+  BIND("socket.getsockopt", names, 4, 3);
+  int64_t level, opt;
+  if (sl__as_int(rt, a[1], "level", &level) || sl__as_int(rt, a[2], "optname", &opt)) return -1;
+  if (sl_as_socket(self.u.o)->fd < 0) return closed_error(rt);
+  int err = 0;
+  if (level == SOL_SOCKET && opt == SO_ERROR && sl_socket_so_error(rt, self.u.o, &err)) return -1;
+  *out = sl_int(err);
+  return 0;
+}
+
+/* setsockopt(level, option, value): accepted and ignored (SO_REUSEADDR,
+ * TCP_NODELAY, IPV6_V6ONLY change nothing on the simulated host). */
+static int m_setsockopt(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "level", "optname", "value", "optlen"};
+  BIND("socket.setsockopt", names, 5, 4);
+  if (sl_as_socket(self.u.o)->fd < 0) return closed_error(rt);
+  *out = sl_none();
   return 0;
 }
 
@@ -297,14 +337,14 @@ static int m_connect(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   return 0;
 }
 
-static sl_obj *socket_new(sl_rt *rt, int fd, int family);
+static sl_obj *socket_new(sl_rt *rt, int fd, int family, int proto);
 
 int sl_socket_accept(sl_rt *rt, sl_obj *sock, sl_value *out) {
   sl_socket *so = sl_as_socket(sock);
   if (so->fd < 0) return closed_error(rt);
   int c = backend(rt)->accept(backend_ctx(rt), rt, so->fd);
   if (c < 0) return sl_socket_raise_errno(rt, c);
-  sl_obj *conn = socket_new(rt, c, so->family);
+  sl_obj *conn = socket_new(rt, c, so->family, so->proto);
   if (!conn) return -1;
   sl_value addr;
   const char *ip = NULL;
@@ -343,6 +383,8 @@ static const sl_cfunc_def socket_methods[] = {
     {"socket.listen", m_listen, NULL, SL_CANON_LABEL},
     {"socket.connect", m_connect, NULL, SL_CANON_LABEL},
     {"socket.accept", m_accept, NULL, SL_CANON_LABEL},
+    {"socket.getsockopt", m_getsockopt, NULL, SL_CANON_LABEL},
+    {"socket.setsockopt", m_setsockopt, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
@@ -350,21 +392,62 @@ static int socket_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   sl_socket *s = sl_as_socket(o);
   if (!strcmp(name, "family")) return *out = sl_int(s->family), 0;
   if (!strcmp(name, "type")) return *out = sl_int(SL_SOCK_STREAM), 0;
-  if (!strcmp(name, "proto")) return *out = sl_int(0), 0;
+  if (!strcmp(name, "proto")) return *out = sl_int(s->proto), 0;
   return sl__getattr_methods(rt, o, socket_methods, name, out);
 }
 
-const sl_type sl_socket_type = {.name = "socket", .repr = socket_repr,
+static void socket_clear(sl_rt *rt, sl_obj *o) {
+  sl_socket *s = sl_as_socket(o);
+  sl_value v = s->connecting_to;
+  s->connecting_to = sl_undef();
+  sl_vdecref(rt, v);
+}
+
+const sl_type sl_socket_type = {.name = "socket", .repr = socket_repr, .clear = socket_clear,
                                 .getattr = socket_getattr, .size = sizeof(sl_socket)};
 
-static sl_obj *socket_new(sl_rt *rt, int fd, int family) {
+static sl_obj *socket_new(sl_rt *rt, int fd, int family, int proto) {
   sl_obj *o = sl_obj_alloc(rt, &sl_socket_type);
   if (!o) return NULL;
   sl_socket *s = sl_as_socket(o);
   s->fd = fd;
   s->family = family;
+  s->proto = proto;
   s->blocking = true;
+  s->connecting_to = sl_undef();
   return o;
+}
+
+int sl_socket_close(sl_rt *rt, sl_obj *sock) {
+  sl_socket *s = sl_as_socket(sock);
+  if (s->fd < 0) return 0;
+  int fd = s->fd;
+  s->fd = -1;
+  return backend(rt)->close(backend_ctx(rt), rt, fd) < 0 && rt->fatal ? -1 : 0;
+}
+
+int sl_socket_bind(sl_rt *rt, sl_obj *sock, sl_value address) {
+  sl_socket *so = sl_as_socket(sock);
+  if (so->fd < 0) return closed_error(rt);
+  const char *ip;
+  int64_t port;
+  if (parse_addr(rt, so, address, &ip, &port)) return -1;
+  int rc = backend(rt)->bind(backend_ctx(rt), rt, so->fd, ip, (int)port);
+  return rc < 0 ? sl_socket_raise_errno(rt, rc) : 0;
+}
+
+int sl_socket_name(sl_rt *rt, sl_obj *sock, bool peer, sl_value *out) {
+  return get_name(rt, sl_obj_val(sock), peer, out);
+}
+
+sl_obj *sl_socket_create(sl_rt *rt, int family, int proto) {
+  if (!backend(rt)) {
+    sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
+    return NULL;
+  }
+  int fd = backend(rt)->socket(backend_ctx(rt), rt, family);
+  if (fd < 0) return NULL;
+  return socket_new(rt, fd, family, proto);
 }
 
 /* ---- the module ------------------------------------------------------------- */
@@ -384,8 +467,8 @@ static int f_socketpair(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
   int fds[2];
   if (backend(rt)->socketpair(backend_ctx(rt), rt, (int)family, fds) < 0) return -1;
-  sl_obj *s0 = socket_new(rt, fds[0], (int)family);
-  sl_obj *s1 = s0 ? socket_new(rt, fds[1], (int)family) : NULL;
+  sl_obj *s0 = socket_new(rt, fds[0], (int)family, 0);
+  sl_obj *s1 = s0 ? socket_new(rt, fds[1], (int)family, 0) : NULL;
   sl_obj *t = NULL;
   if (s1) {
     sl_value items[2] = {sl_obj_val(s0), sl_obj_val(s1)};
@@ -406,18 +489,20 @@ static int f_socket(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   static const char *const names[] = {"family", "type", "proto", "fileno"};
   sl_value a[4];
   if (sl_args_bind(rt, args, "socket", names, 4, 0, 4, a)) return -1;
-  int64_t family = SL_AF_INET, type = SL_SOCK_STREAM;
+  int64_t family = SL_AF_INET, type = SL_SOCK_STREAM, proto = 0;
   if (!sl_is_undef(a[0]) && !sl_is_none(a[0]) && sl__as_int(rt, a[0], "family", &family)) return -1;
   if (!sl_is_undef(a[1]) && !sl_is_none(a[1]) && sl__as_int(rt, a[1], "type", &type)) return -1;
+  if (!sl_is_undef(a[2]) && !sl_is_none(a[2]) && sl__as_int(rt, a[2], "proto", &proto)) return -1;
+  if (family == -1) family = SL_AF_INET;
+  if (type == -1) type = SL_SOCK_STREAM;
+  if (proto == -1) proto = 0;
   if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: sockets from real descriptors (fileno=) are not simulated");
   if (type != SL_SOCK_STREAM || (family != SL_AF_INET && family != SL_AF_INET6))
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
   if (!backend(rt))
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
-  int fd = backend(rt)->socket(backend_ctx(rt), rt, (int)family);
-  if (fd < 0) return -1;
-  sl_obj *o = socket_new(rt, fd, (int)family);
+  sl_obj *o = sl_socket_create(rt, (int)family, (int)proto);
   if (!o) return -1;
   *out = sl_obj_val(o);
   return 0;
@@ -432,7 +517,10 @@ int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   static const struct { const char *name; int64_t v; } ints[] = {
       {"AF_UNIX", SL_AF_UNIX}, {"AF_INET", SL_AF_INET}, {"AF_INET6", SL_AF_INET6},
       {"SOCK_STREAM", SL_SOCK_STREAM}, {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR},
-      {"SHUT_RDWR", SHUT_RDWR},
+      {"SHUT_RDWR", SHUT_RDWR}, {"AF_UNSPEC", 0}, {"AI_PASSIVE", 1},
+      {"SOL_SOCKET", SOL_SOCKET}, {"SO_ERROR", SO_ERROR}, {"SO_REUSEADDR", 2},
+      {"SO_REUSEPORT", 15}, {"IPPROTO_TCP", 6}, {"TCP_NODELAY", 1}, {"IPPROTO_IPV6", 41},
+      {"IPV6_V6ONLY", 26},
   };
   for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
     if (sl_dict_set_str(rt, d, ints[i].name, sl_int(ints[i].v))) goto fail;

@@ -39,6 +39,9 @@ list(APPEND SL_LANG_SOURCES
   core/lang/asyncio_objs.c
   core/lang/socket_mod.c
   core/lang/io_loop.c
+  core/lang/io_transport.c
+  core/lang/io_server.c
+  core/lang/io_serverobj.c
   core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
 )

@@ -35,6 +35,7 @@ class errno:
     EADDRNOTAVAIL = 99
     ENETUNREACH = 101
     EISCONN = 106
+    EINPROGRESS = 115
     EOPNOTSUPP = 95
     ECONNRESET = 104
     ENOTCONN = 107
@@ -55,6 +56,7 @@ _STRERROR = {
     errno.EADDRNOTAVAIL: "Cannot assign requested address",
     errno.ENETUNREACH: "Network is unreachable",
     errno.EISCONN: "Transport endpoint is already connected",
+    errno.EINPROGRESS: "Operation now in progress",
     -2: "Name or service not known",
     errno.EOPNOTSUPP: "Operation not supported",
 }
@@ -101,7 +103,7 @@ def _norm(family, ip):
 class _Sock:
     __slots__ = ("family", "peer", "wr_shut", "incoming", "queued", "last_arrive",
                  "state", "bound", "ip", "port", "rip", "rport", "pend",
-                 "stall_until", "reset", "reset_told", "conn", "writes")
+                 "stall_until", "reset", "reset_told", "conn", "writes", "so_error")
 
     def __init__(self, family):
         self.state = CONNECTED
@@ -120,6 +122,7 @@ class _Sock:
         self.reset_told = False           # ECONNRESET reported once
         self.conn = 0                     # connection number, both ends
         self.writes = 0                   # sends that accepted bytes
+        self.so_error = 0                 # a non-blocking connect's outcome (SO_ERROR)
 
 
 class Net:
@@ -346,7 +349,11 @@ class Net:
                 return fd
         return None
 
-    def connect(self, fd, ip, port):
+    def connect(self, fd, ip, port, nonblocking=False):
+        """A non-blocking connect is done (or refused) at once too, but
+        reports EINPROGRESS, as Linux does on the loopback; the outcome
+        is then read with getsockopt(SO_ERROR) once the socket is
+        writable."""
         s = self.socks.get(fd)
         if s is None:
             return -errno.EBADF
@@ -358,6 +365,9 @@ class Net:
             return -errno.ENETUNREACH
         lfd = self._listener(s.family, ip, port)
         if lfd is None:
+            if nonblocking:
+                s.so_error = errno.ECONNREFUSED
+                return -errno.EINPROGRESS
             return -errno.ECONNREFUSED
         sfd = self._alloc(s.family)
         srv = self.socks[sfd]
@@ -373,7 +383,15 @@ class Net:
         srv.state, srv.bound = CONNECTED, True
         srv.ip, srv.port = _norm(s.family, ip), port
         srv.rip, srv.rport, srv.peer = s.ip, s.port, fd
-        return 0
+        return -errno.EINPROGRESS if nonblocking else 0
+
+    def take_error(self, fd):
+        """getsockopt(SOL_SOCKET, SO_ERROR): the pending error, cleared."""
+        s = self.socks.get(fd)
+        if s is None:
+            return -errno.EBADF
+        err, s.so_error = s.so_error, 0
+        return err
 
     def accept(self, fd):
         s = self.socks.get(fd)
@@ -409,7 +427,9 @@ class Net:
             mask |= selectors.EVENT_READ
         if want & selectors.EVENT_READ and s.state == LISTENING and s.pend:
             mask |= selectors.EVENT_READ
-        if want & selectors.EVENT_WRITE and s.state == CONNECTED:
+        if want & selectors.EVENT_WRITE and s.so_error:
+            mask |= selectors.EVENT_WRITE
+        elif want & selectors.EVENT_WRITE and s.state == CONNECTED:
             if s.wr_shut or s.peer is None or (
                     self.socks[s.peer].queued < BUFSIZE and self.clock() >= s.stall_until):
                 mask |= selectors.EVENT_WRITE
@@ -440,7 +460,8 @@ def _raise(code):
     code = -code
     if code == 2:                         # no DNS on the simulated host
         raise _oserror(OSError, -2)
-    cls = {errno.EAGAIN: BlockingIOError, errno.EPIPE: BrokenPipeError,
+    cls = {errno.EAGAIN: BlockingIOError, errno.EINPROGRESS: BlockingIOError,
+           errno.EPIPE: BrokenPipeError,
            errno.ECONNRESET: ConnectionResetError,
            errno.ECONNREFUSED: ConnectionRefusedError}.get(code, OSError)
     raise _oserror(cls, code)
@@ -450,13 +471,14 @@ class FakeSocket:
     """What asyncio and the scenario see of a simulated socket."""
 
     type = _socket.SOCK_STREAM
-    proto = 0
 
-    def __init__(self, net, fd, family):
+    def __init__(self, net, fd, family, proto=0):
         self._net = net
         self._fd = fd
         self.family = family
+        self.proto = proto
         self._blocking = True
+        self._connecting_to = None        # address of a non-blocking connect
 
     def fileno(self):
         return self._fd
@@ -469,6 +491,36 @@ class FakeSocket:
         if n < 0:
             _raise(n)
         return n
+
+    def sendmsg(self, buffers, *ancdata):
+        return self.send(b"".join(bytes(memoryview(b)) for b in buffers))
+
+    def recv_into(self, buf, nbytes=0):
+        view = memoryview(buf)
+        data = self.recv(nbytes or len(view))
+        view[:len(data)] = data
+        return len(data)
+
+    def setsockopt(self, level, option, value, optlen=None):
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+
+    def getsockopt(self, level, option, buflen=None):
+        """SO_ERROR: the outcome of a non-blocking connect (selector_events'
+        _sock_connect_cb reads it); other options read as 0."""
+        if self._fd < 0:
+            _raise(-errno.EBADF)
+        if (level, option) != (SOL_SOCKET, SO_ERROR):
+            return 0
+        err = self._net.take_error(self._fd)
+        if err > 0 and type(OSError(err, "")) is OSError:
+            # Pyodide numbers errors as WASI does, so CPython's own
+            # OSError(err, 'Connect call failed ...') would not pick the
+            # Linux subclass: raise what it raises on Linux
+            exc = _oserror({errno.ECONNREFUSED: ConnectionRefusedError}.get(err, OSError), err)
+            exc.strerror = "Connect call failed %s" % (self._connecting_to,)
+            raise exc
+        return err
 
     def recv(self, n):
         if n < 0:
@@ -558,7 +610,8 @@ class FakeSocket:
         if self._fd < 0:
             _raise(-errno.EBADF)
         ip, port = self._parse(address)
-        rc = self._net.connect(self._fd, ip, port)
+        self._connecting_to = address
+        rc = self._net.connect(self._fd, ip, port, nonblocking=not self._blocking)
         if rc < 0:
             _raise(rc)
 
@@ -568,7 +621,7 @@ class FakeSocket:
         c = self._net.accept(self._fd)
         if c < 0:
             _raise(c)
-        conn = FakeSocket(self._net, c, self.family)
+        conn = FakeSocket(self._net, c, self.family, self.proto)
         return conn, conn._addr(*self._net.name(c, True))
 
     def __repr__(self):
@@ -674,6 +727,7 @@ class FakeSelector(selectors.BaseSelector):
 _net = None                           # the current run's Net
 _saved_socketpair = None
 _saved_socket = None
+_saved_getaddrinfo = None
 
 
 def _socket_factory(family=-1, type=-1, proto=-1, fileno=None):
@@ -685,7 +739,7 @@ def _socket_factory(family=-1, type=-1, proto=-1, fileno=None):
         raise OSError("simloop: sockets from real descriptors (fileno=) are not simulated")
     if type != _socket.SOCK_STREAM or family not in (AF_INET, AF_INET6):
         raise OSError("simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated")
-    return FakeSocket(_net, _net.socket(family), family)
+    return FakeSocket(_net, _net.socket(family), family, proto if proto not in (-1, None) else 0)
 
 
 def _socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
@@ -697,15 +751,78 @@ def _socketpair(family=None, type=_socket.SOCK_STREAM, proto=0):
     return FakeSocket(_net, a, family), FakeSocket(_net, b, family)
 
 
+# Linux's socket option numbers, for the names Pyodide's socket module
+# lacks (create_server sets SO_REUSEADDR on POSIX).
+SOL_SOCKET = getattr(_socket, "SOL_SOCKET", 1)
+SO_ERROR = getattr(_socket, "SO_ERROR", 4)
+_LINUX_OPTIONS = {"SOL_SOCKET": 1, "SO_REUSEADDR": 2, "SO_ERROR": 4, "SO_REUSEPORT": 15,
+                  "IPPROTO_TCP": 6, "TCP_NODELAY": 1, "IPPROTO_IPV6": 41, "IPV6_V6ONLY": 26}
+for _name, _value in _LINUX_OPTIONS.items():
+    if not hasattr(_socket, _name):
+        setattr(_socket, _name, _value)
+
+
+class _AddrInfo(tuple):
+    """A getaddrinfo() entry whose hash is constant, so that the set
+    create_server() builds of them iterates in resolution order (CPython
+    leaves that order to string hashing; simloop uses resolution order)."""
+    __slots__ = ()
+
+    def __hash__(self):
+        return 0
+
+
+def getaddrinfo(host, port, family=0, type=0, proto=0, flags=0):
+    """The simulated host's resolver (docs/io.md): numeric loopback and any
+    addresses, `localhost` (127.0.0.1, as Debian's /etc/hosts has it), the
+    passive any addresses for host None; no DNS."""
+    if isinstance(host, bytes):
+        host = host.decode("idna")
+    if port is None:
+        port = 0
+    elif isinstance(port, (str, bytes)):
+        try:
+            port = int(port)
+        except ValueError:
+            raise _socket.gaierror(-8, "Servname not supported for ai_socktype") from None
+    want = (AF_INET, AF_INET6) if not family else (family,)
+    if host is None:
+        cands = [(AF_INET, "0.0.0.0" if flags & 1 else "127.0.0.1"),
+                 (AF_INET6, "::" if flags & 1 else "::1")]
+    elif host == "localhost":
+        cands = [(AF_INET, "127.0.0.1")] if family != AF_INET6 else [(AF_INET6, "::1")]
+    elif ":" in host and all(c in "0123456789abcdefABCDEF:." for c in host):
+        cands = [(AF_INET6, host)]
+    elif host and all(c in "0123456789." for c in host) and host.count(".") == 3:
+        cands = [(AF_INET, host)]
+    else:
+        raise _socket.gaierror(-2, "Name or service not known")
+    out = []
+    types = (type,) if type else (_socket.SOCK_STREAM,)
+    for af, ip in cands:
+        if af not in want:
+            continue
+        for t in types:
+            sa = (ip, port, 0, 0) if af == AF_INET6 else (ip, port)
+            out.append(_AddrInfo((_socket.AddressFamily(af), _socket.SocketKind(t),
+                                  proto or 6, "", sa)))
+    if not out:
+        raise _socket.gaierror(-9, "Address family for hostname not supported")
+    return out
+
+
 def start_run(net):
     """Points socket.socketpair at `net` for the run."""
     global _net, _saved_socketpair, _saved_socket
     _net = net
+    global _saved_getaddrinfo
     if _saved_socketpair is None:
         _saved_socketpair = _socket.socketpair
         _saved_socket = _socket.socket
+        _saved_getaddrinfo = _socket.getaddrinfo
     _socket.socketpair = _socketpair
     _socket.socket = _socket_factory
+    _socket.getaddrinfo = getaddrinfo
 
 
 def end_run():
@@ -714,4 +831,5 @@ def end_run():
     if _saved_socketpair is not None:
         _socket.socketpair = _saved_socketpair
         _socket.socket = _saved_socket
+        _socket.getaddrinfo = _saved_getaddrinfo
         _saved_socketpair = _saved_socket = None

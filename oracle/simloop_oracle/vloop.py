@@ -12,6 +12,7 @@ import re
 import asyncio
 from asyncio import base_events, events, selector_events, taskgroups, tasks
 
+from . import net as simnet
 from .net import FakeSelector
 from .ordered import OrderedSet
 from .tracer import _TASK_N, Deadlock, current_task, is_gc_message
@@ -61,6 +62,11 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
 
     def _write_to_self(self):
         pass
+
+    async def getaddrinfo(self, host, port, *, family=0, type=0, proto=0, flags=0):
+        # The simulated resolver answers at once (docs/io.md): no thread
+        # pool hop, as simloop has no executor threads yet.
+        return simnet.getaddrinfo(host, port, family, type, proto, flags)
 
     def call_at(self, when, callback, *args, **kwargs):
         handle = super().call_at(when, callback, *args, **kwargs)

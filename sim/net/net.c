@@ -281,7 +281,9 @@ int sl_net_ready(sl_net *net, int fd, int want) {
     mask |= SL_EVENT_READ;
   if ((want & SL_EVENT_READ) && s->state == SL_NET_LISTENING && s->pend_len)
     mask |= SL_EVENT_READ;
-  if ((want & SL_EVENT_WRITE) && s->state == SL_NET_CONNECTED) {
+  if ((want & SL_EVENT_WRITE) && s->so_error) {
+    mask |= SL_EVENT_WRITE;
+  } else if ((want & SL_EVENT_WRITE) && s->state == SL_NET_CONNECTED) {
     /* A send that would fail (peer gone, shut down, reset) does not block
      * either; a stalled peer (net.h) takes nothing until it reads again. */
     if (s->wr_shut || s->peer < 0 ||
@@ -441,6 +443,23 @@ int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
   srv->rport = s->port;
   srv->peer = fd;
   return 0;
+}
+
+int sl_net_connect_nonblocking(sl_net *net, sl_rt *rt, int fd, const char *ip, int port) {
+  int rc = sl_net_connect(net, rt, fd, ip, port);
+  if (rc == -SL_IO_ECONNREFUSED) {
+    net->socks[fd].so_error = SL_IO_ECONNREFUSED;
+    return -SL_IO_EINPROGRESS;
+  }
+  return rc == 0 ? -SL_IO_EINPROGRESS : rc;
+}
+
+int sl_net_take_error(sl_net *net, int fd) {
+  sl_net_sock *s = sock_of(net, fd);
+  if (!s) return -SL_IO_EBADF;
+  int err = s->so_error;
+  s->so_error = 0;
+  return err;
 }
 
 int sl_net_accept(sl_net *net, sl_rt *rt, int fd) {

@@ -82,6 +82,7 @@ typedef struct sl_net_sock {
   unsigned conn;     /* connection number (1, 2, ... in connect/socketpair
                         order), shared by both ends; 0: none */
   unsigned writes;   /* send() calls that accepted bytes, for the words */
+  int so_error;      /* SO_ERROR: a non-blocking connect's refusal, until read */
 } sl_net_sock;
 
 typedef struct sl_net {
@@ -115,6 +116,12 @@ int sl_net_listen(sl_net *net, sl_rt *rt, int fd);
  * gets its descriptor now and waits in the listener's queue), or
  * -ECONNREFUSED when nobody listens there, -ENETUNREACH off the host. */
 int sl_net_connect(sl_net *net, sl_rt *rt, int fd, const char *ip, int port);
+/* The same for a non-blocking socket: done (or refused) at once, but
+ * reported as -EINPROGRESS; the refusal waits in SO_ERROR (the socket is
+ * writable meanwhile). */
+int sl_net_connect_nonblocking(sl_net *net, sl_rt *rt, int fd, const char *ip, int port);
+/* getsockopt(SOL_SOCKET, SO_ERROR): the pending error, cleared. */
+int sl_net_take_error(sl_net *net, int fd);
 /* accept(): the next pending connection's descriptor, or -EAGAIN. */
 int sl_net_accept(sl_net *net, sl_rt *rt, int fd);
 /* getsockname() (peer false) / getpeername() (peer true): the address, or

@@ -1,0 +1,64 @@
+/* Internals shared by the loop's transports, servers and streams
+ * (io_transport.c, io_server.c, io_streams.c). Not installed.
+ *
+ * Ownership: a transport owns its socket object, its protocol and its
+ * write buffer until connection_lost ran (then the socket is closed and
+ * both are dropped, as CPython sets _sock and _protocol to None). A server
+ * owns its listening sockets until close(). */
+#ifndef SL_LANG_IO_INT_H
+#define SL_LANG_IO_INT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/object.h"
+
+/* selector_events._SelectorSocketTransport */
+typedef struct sl_transport {
+  sl_obj hdr;
+  sl_value sock;       /* owned socket; None once connection_lost ran */
+  int fd;              /* _sock_fd */
+  sl_value protocol;   /* owned; None once connection_lost ran */
+  sl_value server;     /* owned Server, or None */
+  sl_obj *extra;       /* owned dict: socket, sockname, peername */
+  unsigned char *buf;  /* owned _buffer: bytes not sent yet */
+  size_t len, cap;
+  int64_t conn_lost;   /* connection_lost scheduled (and writes since) */
+  int64_t high, low;   /* write buffer limits */
+  bool closing, eof, paused, protocol_paused, protocol_connected;
+} sl_transport;
+
+extern const sl_type sl__transport_type;
+static inline sl_transport *sl__as_transport(sl_obj *o) { return (sl_transport *)o; }
+
+/* _SelectorSocketTransport(loop, sock, protocol, waiter, extra, server):
+ * new reference. `waiter` may be NULL; `peername` is SL_V_UNDEF when the
+ * extra has none (then getpeername() is asked); `server` None or a
+ * Server. Schedules connection_made, _add_reader and the waiter. */
+sl_obj *sl__transport_new(sl_rt *rt, sl_value sock, sl_value protocol, sl_obj *waiter,
+                          sl_value peername, sl_value server);
+/* transport.close() */
+int sl__transport_close(sl_rt *rt, sl_obj *tr);
+/* transport.write(data), data borrowed (bytes). */
+int sl__transport_write(sl_rt *rt, sl_obj *tr, sl_value data);
+/* transport.pause_reading() / resume_reading() */
+int sl__transport_pause_reading(sl_rt *rt, sl_obj *tr);
+int sl__transport_resume_reading(sl_rt *rt, sl_obj *tr);
+/* getattr of a transport-like object; used by the streams' writer. */
+int sl__transport_call(sl_rt *rt, sl_obj *tr, const char *method, const sl_value *args,
+                       size_t nargs, sl_value *out);
+
+/* base_events.Server: _attach / _detach (io_server.c). */
+extern const sl_type sl__server_type;
+int sl__server_attach(sl_rt *rt, sl_obj *server, sl_obj *transport);
+int sl__server_detach(sl_rt *rt, sl_obj *server, sl_obj *transport);
+
+/* Calls protocol.<name>(*args); *out new ref (may be NULL to drop it). */
+int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args,
+                    size_t nargs, sl_value *out);
+
+/* loop.create_connection / create_server / getaddrinfo and the Server
+ * class (io_server.c): 1 found, 0 not an I/O method, -1 error. */
+int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
+
+#endif

@@ -1,0 +1,623 @@
+/* Mirrors Lib/asyncio/base_events.py create_connection (with _connect_sock,
+ * sock_connect and _create_connection_transport, flattened: none of them
+ * suspends except on the futures awaited here), create_server (with
+ * _create_server_getaddrinfo run as gathered tasks, as CPython does),
+ * getaddrinfo, and selector_events.py _start_serving/_accept_connection/
+ * _accept_connection2. The simulated resolver answers at once (no thread
+ * pool hop): numeric addresses, `localhost` (127.0.0.1) and the passive
+ * any addresses; other names fail with socket.gaierror's errno -2.
+ * The Server class is io_serverobj.c. */
+#include <string.h>
+
+#include "core/cfunc.h"
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/gather.h"
+#include "core/io/backend.h"
+#include "core/io/iomap.h"
+#include "core/lang/asyncio-int.h"
+#include "core/lang/io-int.h"
+#include "core/lang/socket_mod.h"
+#include "core/lang/value.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
+#include "core/rt.h"
+#include "core/sleep.h"
+#include "core/str.h"
+#include "core/sync-int.h"
+#include "core/tuple.h"
+
+#define IPPROTO_TCP 6
+#define AI_PASSIVE 1
+
+/* ---- the resolver --------------------------------------------------------- */
+
+static bool all_of(const char *s, const char *set) {
+  for (; *s; s++)
+    if (!strchr(set, *s)) return false;
+  return true;
+}
+
+/* socket.AddressFamily / SocketKind members as getaddrinfo() returns
+ * them: an int that shows as "<AddressFamily.AF_INET: 2>". */
+typedef struct sl_intenum {
+  sl_obj hdr;
+  int64_t v;
+  const char *cls, *name; /* static */
+} sl_intenum;
+
+static int intenum_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  (void)rt;
+  sl_intenum *e = (sl_intenum *)o;
+  sl_strbuf_printf(out, "<%s.%s: %lld>", e->cls, e->name, (long long)e->v);
+  return 0;
+}
+static int intenum_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  (void)rt;
+  int64_t bv = b.tag == SL_V_INT ? b.u.i : b.tag == SL_V_OBJ && b.u.o->type == a->type
+                                                ? ((sl_intenum *)b.u.o)->v : INT64_MIN;
+  *res = bv == ((sl_intenum *)a)->v;
+  return 0;
+}
+static int intenum_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  (void)rt;
+  *out = ((sl_intenum *)o)->v;
+  return 0;
+}
+static const sl_type intenum_type = {.name = "IntEnum", .repr = intenum_repr, .eq = intenum_eq,
+                                     .hash = intenum_hash, .size = sizeof(sl_intenum)};
+
+static sl_obj *intenum_new(sl_rt *rt, int64_t v, const char *cls, const char *name) {
+  sl_obj *o = sl_obj_alloc(rt, &intenum_type);
+  if (!o) return NULL;
+  sl_intenum *e = (sl_intenum *)o;
+  e->v = v, e->cls = cls, e->name = name;
+  return o;
+}
+
+/* The int value of a getaddrinfo() field. */
+static int64_t info_int(sl_value v) {
+  return v.tag == SL_V_INT ? v.u.i : ((sl_intenum *)v.u.o)->v;
+}
+
+/* One (family, type, proto, '', sockaddr) entry appended to list. */
+static int add_info(sl_rt *rt, sl_obj *list, int family, const char *ip, int64_t port) {
+  sl_obj *host = sl_str_from_cstr(rt, ip);
+  sl_obj *empty = host ? sl_str_from_cstr(rt, "") : NULL;
+  if (!empty) {
+    sl_decref(rt, host);
+    return -1;
+  }
+  sl_value sa_items[4] = {sl_obj_val(host), sl_int(port), sl_int(0), sl_int(0)};
+  sl_obj *sa = sl_tuple_new(rt, sa_items, family == SL_AF_INET6 ? 4 : 2);
+  sl_decref(rt, host);
+  if (!sa) {
+    sl_decref(rt, empty);
+    return -1;
+  }
+  sl_obj *fam = intenum_new(rt, family, "AddressFamily", family == SL_AF_INET6 ? "AF_INET6" : "AF_INET");
+  sl_obj *kind = fam ? intenum_new(rt, SL_SOCK_STREAM, "SocketKind", "SOCK_STREAM") : NULL;
+  sl_value items[5] = {sl_obj_val(fam), sl_obj_val(kind), sl_int(IPPROTO_TCP), sl_obj_val(empty),
+                       sl_obj_val(sa)};
+  sl_obj *info = kind ? sl_tuple_new(rt, items, 5) : NULL;
+  sl_decref(rt, fam);
+  sl_decref(rt, kind);
+  sl_decref(rt, empty);
+  sl_decref(rt, sa);
+  if (!info) return -1;
+  int rc = sl_list_append(rt, list, sl_obj_val(info));
+  sl_decref(rt, info);
+  return rc;
+}
+
+static int gaierror(sl_rt *rt, int code, const char *text) {
+  sl_obj *msg = sl_str_from_cstr(rt, text);
+  if (!msg) return -1;
+  sl_value args[2] = {sl_int(code), sl_obj_val(msg)};
+  sl_obj *exc = sl_exc_new(rt, rt->classes[SL_EXC_OS_ERROR], args, 2);
+  sl_decref(rt, msg);
+  if (!exc) return -1;
+  sl_raise_obj(rt, exc);
+  sl_decref(rt, exc);
+  return -1;
+}
+
+/* getaddrinfo(host, port, family, SOCK_STREAM, 0, flags) on the simulated
+ * host: a new list in *out. */
+int sl__resolve(sl_rt *rt, sl_value host, sl_value port_v, int64_t family, int64_t flags,
+                sl_value *out) {
+  int64_t port = 0;
+  if (sl_is_str(port_v)) {
+    const char *p = sl_str_cstr(port_v.u.o);
+    if (!*p || !all_of(p, "0123456789")) return gaierror(rt, -8, "Servname not supported for ai_socktype");
+    for (; *p; p++) port = port * 10 + (*p - '0');
+  } else if (!sl_is_none(port_v) && !sl_is_undef(port_v) && sl__as_int(rt, port_v, "port", &port)) {
+    return -1;
+  }
+  const char *h = sl_is_str(host) ? sl_str_cstr(host.u.o) : NULL;
+  if (!h && !sl_is_none(host) && !sl_is_undef(host))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "getaddrinfo() argument 1 must be string or None");
+  typedef struct { int family; const char *ip; } cand;
+  cand cands[2];
+  size_t n = 0;
+  if (!h) {
+    cands[n++] = (cand){SL_AF_INET, flags & AI_PASSIVE ? "0.0.0.0" : "127.0.0.1"};
+    cands[n++] = (cand){SL_AF_INET6, flags & AI_PASSIVE ? "::" : "::1"};
+  } else if (!strcmp(h, "localhost")) {
+    cands[n++] = family == SL_AF_INET6 ? (cand){SL_AF_INET6, "::1"}
+                                       : (cand){SL_AF_INET, "127.0.0.1"};
+  } else if (strchr(h, ':') && all_of(h, "0123456789abcdefABCDEF:.")) {
+    cands[n++] = (cand){SL_AF_INET6, h};
+  } else if (*h && all_of(h, "0123456789.")) {
+    int dots = 0;
+    for (const char *c = h; *c; c++) dots += *c == '.';
+    if (dots != 3) return gaierror(rt, -2, "Name or service not known");
+    cands[n++] = (cand){SL_AF_INET, h};
+  } else {
+    return gaierror(rt, -2, "Name or service not known");
+  }
+  sl_obj *list = sl_list_new(rt, NULL, 0);
+  if (!list) return -1;
+  for (size_t i = 0; i < n; i++) {
+    if (family && family != cands[i].family) continue;
+    if (add_info(rt, list, cands[i].family, cands[i].ip, port)) {
+      sl_decref(rt, list);
+      return -1;
+    }
+  }
+  if (!sl_as_list(list)->len) {
+    sl_decref(rt, list);
+    return gaierror(rt, -9, "Address family for hostname not supported");
+  }
+  *out = sl_obj_val(list);
+  return 0;
+}
+
+/* An int keyword argument (SL_V_UNDEF/None: dflt). */
+static int int_arg(sl_rt *rt, sl_value v, const char *what, int64_t dflt, int64_t *out) {
+  if (sl_is_undef(v) || sl_is_none(v)) {
+    *out = dflt;
+    return 0;
+  }
+  return sl__as_int(rt, v, what, out);
+}
+
+/* ---- loop.getaddrinfo ------------------------------------------------------------ */
+
+enum { GA_HOST, GA_PORT, GA_FAMILY, GA_FLAGS };
+
+static sl_coro_status getaddrinfo_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  return sl__resolve(rt, co->slots[GA_HOST], co->slots[GA_PORT], co->slots[GA_FAMILY].u.i,
+                     co->slots[GA_FLAGS].u.i, out)
+             ? SL_CORO_ERROR
+             : SL_CORO_RETURN;
+}
+static const sl_ccoro_def getaddrinfo_def = {"BaseEventLoop.getaddrinfo", getaddrinfo_resume};
+
+static int m_getaddrinfo(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "host", "port", "family", "type", "proto", "flags"};
+  sl_value a[7];
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.getaddrinfo", names, 7, 3, 3, a)) return -1;
+  int64_t family, flags;
+  if (int_arg(rt, a[3], "family", 0, &family) || int_arg(rt, a[6], "flags", 0, &flags)) return -1;
+  sl_value slots[4] = {a[1], a[2], sl_int(family), sl_int(flags)};
+  sl_obj *co = sl_ccoro_new(rt, &getaddrinfo_def, slots, 4);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+/* ---- create_connection ----------------------------------------------------------- */
+
+enum { CC_FACTORY, CC_INFOS, CC_INDEX, CC_SOCK, CC_FUT, CC_EXCS, CC_TRANSPORT, CC_PROTOCOL };
+
+/* socket.socket(family, type, proto); setblocking(False); _sock_connect */
+static int connect_next(sl_rt *rt, sl_ccoro *co) {
+  sl_tuple *info = sl_as_tuple(sl_as_list(co->slots[CC_INFOS].u.o)->items[co->slots[CC_INDEX].u.i].u.o);
+  sl_obj *sock = sl_socket_create(rt, (int)info_int(info->items[0]), (int)info_int(info->items[2]));
+  if (!sock) return -1;
+  sl_as_socket(sock)->blocking = false;
+  sl_vset(rt, &co->slots[CC_SOCK], sl_obj_val(sock));
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  sl_vset(rt, &co->slots[CC_FUT], sl_obj_val(fut));
+  return sl__sock_connect_start(rt, fut, co->slots[CC_SOCK], info->items[4]);
+}
+
+/* All attempts failed: one exception, or the first when all read the
+ * same, or OSError('Multiple exceptions: ...'). */
+static int raise_connect_errors(sl_rt *rt, sl_list *excs) {
+  sl_strbuf first = SL_STRBUF_INIT, all = SL_STRBUF_INIT;
+  bool same = true;
+  int rc = 0;
+  sl_strbuf_puts(&all, "Multiple exceptions: ");
+  for (size_t i = 0; i < excs->len && !rc; i++) {
+    sl_strbuf one = SL_STRBUF_INIT;
+    rc = sl_vm_str(rt, excs->items[i], &one);
+    if (i) sl_strbuf_puts(&all, ", ");
+    sl_strbuf_puts(&all, sl_strbuf_cstr(&one));
+    if (!i) sl_strbuf_puts(&first, sl_strbuf_cstr(&one));
+    else if (strcmp(sl_strbuf_cstr(&first), sl_strbuf_cstr(&one))) same = false;
+    sl_strbuf_free(&one);
+  }
+  if (!rc) {
+    if (excs->len == 1 || same) sl_raise_obj(rt, excs->items[0].u.o);
+    else sl_raise(rt, SL_EXC_OS_ERROR, "%s", sl_strbuf_cstr(&all));
+  }
+  sl_strbuf_free(&first);
+  sl_strbuf_free(&all);
+  return -1;
+}
+
+static sl_coro_status create_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  switch (co->pc) {
+  case 0: {
+    sl_obj *excs = sl_list_new(rt, NULL, 0);
+    if (!excs) return SL_CORO_ERROR;
+    co->slots[CC_EXCS] = sl_obj_val(excs);
+    co->slots[CC_INDEX] = sl_int(0);
+    if (connect_next(rt, co)) return SL_CORO_ERROR;
+    return sl_ccoro_await(rt, co, co->slots[CC_FUT], 1, out);
+  }
+  case 1: {
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    if (co->failed) {
+      /* _connect_sock: except OSError: close the socket, try the next */
+      if (rt->fatal || !sl_err_matches(rt, SL_EXC_OS_ERROR)) {
+        sl_obj *pending = rt->fatal ? NULL : sl_err_fetch(rt);
+        sl_socket_close(rt, co->slots[CC_SOCK].u.o);
+        if (pending) sl_raise_obj(rt, pending), sl_decref(rt, pending);
+        return SL_CORO_ERROR;
+      }
+      sl_obj *exc = sl_err_fetch(rt);
+      int rc = sl_list_append(rt, co->slots[CC_EXCS].u.o, sl_obj_val(exc));
+      sl_decref(rt, exc);
+      if (rc || sl_socket_close(rt, co->slots[CC_SOCK].u.o)) return SL_CORO_ERROR;
+      int64_t next = co->slots[CC_INDEX].u.i + 1;
+      if ((size_t)next == sl_as_list(co->slots[CC_INFOS].u.o)->len) {
+        raise_connect_errors(rt, sl_as_list(co->slots[CC_EXCS].u.o));
+        return SL_CORO_ERROR;
+      }
+      co->slots[CC_INDEX] = sl_int(next);
+      if (connect_next(rt, co)) return SL_CORO_ERROR;
+      return sl_ccoro_await(rt, co, co->slots[CC_FUT], 1, out);
+    }
+    /* _create_connection_transport */
+    sl_value protocol;
+    if (sl_vm_call_pos(rt, co->slots[CC_FACTORY], NULL, 0, &protocol)) return SL_CORO_ERROR;
+    co->slots[CC_PROTOCOL] = protocol;
+    sl_obj *waiter = sl_future_new(rt);
+    if (!waiter) return SL_CORO_ERROR;
+    sl_vset(rt, &co->slots[CC_FUT], sl_obj_val(waiter));
+    sl_obj *tr = sl__transport_new(rt, co->slots[CC_SOCK], protocol, waiter, sl_undef(), sl_none());
+    if (!tr) return SL_CORO_ERROR;
+    co->slots[CC_TRANSPORT] = sl_obj_val(tr);
+    return sl_ccoro_await(rt, co, co->slots[CC_FUT], 2, out);
+  }
+  default: {
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    if (co->failed) {
+      if (rt->fatal) return SL_CORO_ERROR;
+      sl_obj *pending = sl_err_fetch(rt);
+      int rc = sl__transport_close(rt, co->slots[CC_TRANSPORT].u.o);
+      if (!rc) sl_raise_obj(rt, pending);
+      sl_decref(rt, pending);
+      return SL_CORO_ERROR;
+    }
+    sl_value items[2] = {co->slots[CC_TRANSPORT], co->slots[CC_PROTOCOL]};
+    sl_obj *t = sl_tuple_new(rt, items, 2);
+    if (!t) return SL_CORO_ERROR;
+    *out = sl_obj_val(t);
+    return SL_CORO_RETURN;
+  }
+  }
+}
+static const sl_ccoro_def create_connection_def = {"BaseEventLoop.create_connection",
+                                                   create_connection_resume};
+
+/* A new create_connection coroutine for (factory, host, port, family) */
+int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
+                          int64_t family, sl_value *out) {
+  if (sl_is_none(host) && sl_is_none(port))
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "host and port was not specified and no sock specified");
+  sl_value infos;
+  if (sl__resolve(rt, host, port, family, 0, &infos)) return -1;
+  sl_value slots[2] = {factory, infos};
+  sl_obj *co = sl_ccoro_new(rt, &create_connection_def, slots, 2);
+  sl_vdecref(rt, infos);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static int m_create_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "protocol_factory", "host", "port", "ssl", "family",
+                                      "proto", "flags", "sock"};
+  sl_value a[9];
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_connection", names, 9, 2, 4, a))
+    return -1;
+  if (!sl_is_undef(a[4]) && !sl_is_none(a[4]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
+  if (!sl_is_undef(a[8]) && !sl_is_none(a[8]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: create_connection(sock=) is not supported yet");
+  int64_t family;
+  if (int_arg(rt, a[5], "family", 0, &family)) return -1;
+  return sl__create_connection(rt, a[1], sl_is_undef(a[2]) ? sl_none() : a[2],
+                               sl_is_undef(a[3]) ? sl_none() : a[3], family, out);
+}
+
+/* ---- _accept_connection / _accept_connection2 ---------------------------------- */
+
+enum { AC_FACTORY, AC_CONN, AC_PEER, AC_SERVER, AC_WAITER, AC_TRANSPORT };
+
+/* protocol = protocol_factory(); waiter = create_future(); transport = ...;
+ * await waiter. Every exception is swallowed (logged in debug mode only). */
+static sl_coro_status accept2_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 0) {
+    sl_value protocol;
+    if (sl_vm_call_pos(rt, co->slots[AC_FACTORY], NULL, 0, &protocol)) goto swallow;
+    sl_obj *waiter = sl_future_new(rt);
+    if (!waiter) {
+      sl_vdecref(rt, protocol);
+      return SL_CORO_ERROR;
+    }
+    co->slots[AC_WAITER] = sl_obj_val(waiter);
+    sl_obj *tr = sl__transport_new(rt, co->slots[AC_CONN], protocol, waiter, co->slots[AC_PEER],
+                                   co->slots[AC_SERVER]);
+    sl_vdecref(rt, protocol);
+    if (!tr) goto swallow;
+    co->slots[AC_TRANSPORT] = sl_obj_val(tr);
+    return sl_ccoro_await(rt, co, co->slots[AC_WAITER], 1, out);
+  }
+  sl_vdecref(rt, sl_ccoro_take_result(co));
+  if (co->failed) {
+    if (rt->fatal) return SL_CORO_ERROR;
+    sl_obj *pending = sl_err_fetch(rt);
+    int rc = sl__transport_close(rt, co->slots[AC_TRANSPORT].u.o);
+    sl_decref(rt, pending);
+    if (rc) goto swallow;
+  }
+  *out = sl_none();
+  return SL_CORO_RETURN;
+swallow:
+  if (rt->fatal) return SL_CORO_ERROR;
+  sl_err_clear(rt);
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+static const sl_ccoro_def accept2_def = {"BaseSelectorEventLoop._accept_connection2", accept2_resume};
+
+/* _accept_connection(protocol_factory, sock, server, backlog): the
+ * listener's reader; accepts up to backlog connections (3.14: backlog + 1)
+ * and starts a task for each. */
+static int accept_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self, (void)out;
+  sl_value factory = args->pos[0], sock = args->pos[1], server = args->pos[2];
+  int64_t backlog = args->pos[3].u.i + (rt->profile->accept_backlog_plus_one ? 1 : 0);
+  for (int64_t i = 0; i < backlog; i++) {
+    sl_value pair;
+    if (sl_socket_accept(rt, sock.u.o, &pair)) {
+      if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
+        sl_err_clear(rt);
+        return 0;
+      }
+      return -1; /* the loop's exception handler reports it */
+    }
+    sl_tuple *t = sl_as_tuple(pair.u.o);
+    sl_as_socket(t->items[0].u.o)->blocking = false;
+    sl_value slots[4] = {factory, t->items[0], t->items[1], server};
+    sl_obj *co = sl_ccoro_new(rt, &accept2_def, slots, 4);
+    sl_vdecref(rt, pair);
+    if (!co) return -1;
+    sl_value task;
+    int rc = sl__aio_create_task(rt, sl_obj_val(co), sl_undef(), false, &task);
+    sl_decref(rt, co);
+    if (rc) return -1;
+    sl_vdecref(rt, task);
+  }
+  return 0;
+}
+static const sl_cfunc_def accept_connection_def = {"BaseSelectorEventLoop._accept_connection",
+                                                   accept_connection, NULL, SL_CANON_LABEL};
+
+int sl__start_serving(sl_rt *rt, sl_value factory, sl_value sock, sl_value server, int64_t backlog) {
+  sl_obj *cb = sl_cfunc_new(rt, &accept_connection_def, sl_undef());
+  if (!cb) return -1;
+  sl_value cargs[4] = {factory, sock, server, sl_int(backlog)};
+  sl_obj *h = sl_loop_add_reader(rt, sl_as_socket(sock.u.o)->fd, sl_obj_val(cb), cargs, 4);
+  sl_decref(rt, cb);
+  if (!h) return -1;
+  sl_decref(rt, h);
+  return 0;
+}
+
+/* ---- create_server --------------------------------------------------------------- */
+
+/* _create_server_getaddrinfo(host, port, family, flags) as a task. */
+static sl_coro_status server_getaddrinfo_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  return sl__resolve(rt, co->slots[GA_HOST], co->slots[GA_PORT], co->slots[GA_FAMILY].u.i,
+                     co->slots[GA_FLAGS].u.i, out)
+             ? SL_CORO_ERROR
+             : SL_CORO_RETURN;
+}
+static const sl_ccoro_def server_getaddrinfo_def = {"BaseEventLoop._create_server_getaddrinfo",
+                                                    server_getaddrinfo_resume};
+
+enum { CS_FACTORY, CS_GATHER, CS_BACKLOG, CS_START, CS_SERVER, CS_SOCKETS };
+
+/* Binds one socket per distinct address (the set CPython builds, in
+ * resolution order); closes them all when one fails. */
+static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
+  sl_obj *seen = sl_list_new(rt, NULL, 0);
+  if (!seen) return -1;
+  int rc = 0;
+  for (size_t i = 0; i < results->len && !rc; i++) {
+    sl_list *infos = sl_as_list(results->items[i].u.o);
+    for (size_t j = 0; j < infos->len && !rc; j++) {
+      sl_value info = infos->items[j];
+      bool dup = false;
+      for (size_t k = 0; k < sl_as_list(seen)->len && !rc && !dup; k++)
+        rc = sl_eq(rt, sl_as_list(seen)->items[k], info, &dup);
+      if (rc || dup || (rc = sl_list_append(rt, seen, info))) continue;
+      sl_tuple *t = sl_as_tuple(info.u.o);
+      sl_obj *sock = sl_socket_create(rt, (int)info_int(t->items[0]), (int)info_int(t->items[2]));
+      if (!sock) { rc = -1; break; }
+      rc = sl_list_append(rt, sockets, sl_obj_val(sock));
+      sl_decref(rt, sock);
+      if (rc || !sl_socket_bind(rt, sock, t->items[4])) continue;
+      rc = -1;
+      if (rt->fatal || !sl_err_matches(rt, SL_EXC_OS_ERROR)) break;
+      /* raise OSError(err.errno, 'error while attempting to bind on address
+       * %r: %s' % (sa, err.strerror.lower())) from None */
+      sl_obj *err = sl_err_fetch(rt);
+      sl_value eno = sl_none(), what = sl_none();
+      sl_strbuf msg = SL_STRBUF_INIT;
+      sl_strbuf_puts(&msg, "error while attempting to bind on address ");
+      if (!sl_vm_repr(rt, t->items[4], &msg) && !sl_vm_getattr(rt, sl_obj_val(err), "errno", &eno)) {
+        if (rt->profile->create_server_bind_str_message) {
+          sl_strbuf s = SL_STRBUF_INIT;
+          if (!sl_vm_str(rt, sl_obj_val(err), &s)) {
+            sl_strbuf_puts(&msg, ": ");
+            for (const char *c = sl_strbuf_cstr(&s); *c; c++)
+              sl_strbuf_putc(&msg, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+          }
+          sl_strbuf_free(&s);
+        } else if (!sl_vm_getattr(rt, sl_obj_val(err), "strerror", &what) && sl_is_str(what)) {
+          sl_strbuf_puts(&msg, ": ");
+          for (const char *c = sl_str_cstr(what.u.o); *c; c++)
+            sl_strbuf_putc(&msg, *c >= 'A' && *c <= 'Z' ? (char)(*c + 32) : *c);
+        }
+        if (!rt->fatal) sl_socket_raise_errno_msg(rt, -eno.u.i, sl_strbuf_cstr(&msg));
+      }
+      sl_vdecref(rt, what);
+      sl_strbuf_free(&msg);
+      sl_decref(rt, err);
+      break;
+    }
+  }
+  sl_decref(rt, seen);
+  if (rc) {
+    sl_obj *pending = rt->fatal ? NULL : sl_err_fetch(rt);
+    for (size_t i = 0; i < sl_as_list(sockets)->len; i++)
+      sl_socket_close(rt, sl_as_list(sockets)->items[i].u.o);
+    if (pending) sl_raise_obj(rt, pending), sl_decref(rt, pending);
+  }
+  return rc;
+}
+
+sl_obj *sl__server_new(sl_rt *rt, sl_value sockets, sl_value factory, int64_t backlog);
+int sl__server_start_serving(sl_rt *rt, sl_obj *server);
+
+static sl_coro_status create_server_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 0) return sl_ccoro_await(rt, co, co->slots[CS_GATHER], 1, out);
+  if (co->pc == 2) {
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    if (co->failed) return SL_CORO_ERROR;
+    *out = sl_vincref(co->slots[CS_SERVER]);
+    return SL_CORO_RETURN;
+  }
+  if (co->failed) return SL_CORO_ERROR;
+  sl_value results = sl_ccoro_take_result(co);
+  sl_obj *sockets = sl_list_new(rt, NULL, 0);
+  int rc = sockets ? bind_all(rt, sl_as_list(results.u.o), sockets) : -1;
+  sl_vdecref(rt, results);
+  if (rc) {
+    sl_decref(rt, sockets);
+    return SL_CORO_ERROR;
+  }
+  for (size_t i = 0; i < sl_as_list(sockets)->len; i++)
+    sl_as_socket(sl_as_list(sockets)->items[i].u.o)->blocking = false;
+  sl_obj *server = sl__server_new(rt, sl_obj_val(sockets), co->slots[CS_FACTORY],
+                                  co->slots[CS_BACKLOG].u.i);
+  sl_decref(rt, sockets);
+  if (!server) return SL_CORO_ERROR;
+  co->slots[CS_SERVER] = sl_obj_val(server);
+  if (!co->slots[CS_START].u.b) {
+    *out = sl_vincref(co->slots[CS_SERVER]);
+    return SL_CORO_RETURN;
+  }
+  if (sl__server_start_serving(rt, server)) return SL_CORO_ERROR;
+  sl_obj *sleep0 = sl_sleep0(rt);
+  if (!sleep0) return SL_CORO_ERROR;
+  sl_coro_status st = sl_ccoro_await(rt, co, sl_obj_val(sleep0), 2, out);
+  sl_decref(rt, sleep0);
+  return st;
+}
+static const sl_ccoro_def create_server_def = {"BaseEventLoop.create_server", create_server_resume};
+
+/* A new create_server coroutine; the getaddrinfo tasks start now, as the
+ * coroutine's first step would create them (the caller awaits at once). */
+int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
+                      int64_t flags, int64_t backlog, bool start, sl_value *out) {
+  if (sl_is_none(host) && sl_is_none(port))
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "Neither host/port nor sock were specified");
+  sl_value hosts[16];
+  size_t n = 0;
+  if (sl_is_none(host) || (sl_is_str(host) && !*sl_str_cstr(host.u.o))) {
+    hosts[n++] = sl_none();
+  } else if (sl_is_str(host)) {
+    hosts[n++] = host;
+  } else if (sl_is_type(host, &sl_list_type) || sl_is_type(host, &sl_tuple_type)) {
+    const sl_value *items = sl_is_type(host, &sl_list_type) ? sl_as_list(host.u.o)->items
+                                                           : sl_as_tuple(host.u.o)->items;
+    size_t len = sl_is_type(host, &sl_list_type) ? sl_as_list(host.u.o)->len
+                                                 : sl_as_tuple(host.u.o)->len;
+    if (len > 16) return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: at most 16 hosts");
+    for (size_t i = 0; i < len; i++) hosts[n++] = items[i];
+  } else {
+    hosts[n++] = host;
+  }
+  sl_value coros[16] = {{0}};
+  size_t made = 0;
+  int rc = 0;
+  for (; made < n; made++) {
+    sl_value slots[4] = {hosts[made], port, sl_int(family), sl_int(flags)};
+    sl_obj *c = sl_ccoro_new(rt, &server_getaddrinfo_def, slots, 4);
+    if (!c) { rc = -1; break; }
+    coros[made] = sl_obj_val(c);
+  }
+  sl_obj *gather = NULL;
+  if (!rc) gather = sl_gather(rt, coros, n, false);
+  for (size_t i = 0; i < made; i++) sl_vdecref(rt, coros[i]);
+  if (!gather) return -1;
+  sl_value slots[4] = {factory, sl_obj_val(gather), sl_int(backlog), sl_bool(start)};
+  sl_obj *co = sl_ccoro_new(rt, &create_server_def, slots, 4);
+  sl_decref(rt, gather);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static int m_create_server(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "protocol_factory", "host", "port", "family",
+                                      "flags", "sock", "backlog", "ssl", "reuse_address",
+                                      "reuse_port", "start_serving"};
+  sl_value a[12];
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_server", names, 12, 2, 4, a))
+    return -1;
+  if (!sl_is_undef(a[8]) && !sl_is_none(a[8]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
+  if (!sl_is_undef(a[6]) && !sl_is_none(a[6]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: create_server(sock=) is not supported yet");
+  int64_t family, flags, backlog;
+  bool start = true;
+  if (int_arg(rt, a[4], "family", 0, &family) || int_arg(rt, a[5], "flags", AI_PASSIVE, &flags) ||
+      int_arg(rt, a[7], "backlog", 100, &backlog))
+    return -1;
+  if (!sl_is_undef(a[11]) && sl_truth(rt, a[11], &start)) return -1;
+  return sl__create_server(rt, a[1], sl_is_undef(a[2]) ? sl_none() : a[2],
+                           sl_is_undef(a[3]) ? sl_none() : a[3], family, flags, backlog, start, out);
+}
+
+static const sl_cfunc_def server_methods[] = {
+    {"BaseEventLoop.create_connection", m_create_connection, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.create_server", m_create_server, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.getaddrinfo", m_getaddrinfo, NULL, SL_CANON_LABEL},
+    {NULL, NULL, NULL, SL_CANON_LABEL},
+};
+
+int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out) {
+  if (!rt->loop->selector.io) return 0;
+  return sl_methods_lookup(rt, loop, server_methods, name, out);
+}
