@@ -18,6 +18,7 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c->bases[0]);
   sl_decref(rt, c->bases[1]);
   sl_decref(rt, c->attrs);
+  sl_decref(rt, c->native);
 }
 
 static int class_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -180,6 +181,16 @@ int sl_exc_init_classes(sl_rt *rt) {
     sl_as_class(rt->classes[i])->builtin = (sl_exc_id)i;
   }
   return 0;
+}
+
+void sl_class_path_of(sl_obj *o, const char *engine_path, sl_strbuf *out) {
+  sl_obj_ext *x = sl_obj_ext_of(o);
+  if (!x || !x->cls) {
+    sl_strbuf_puts(out, engine_path);
+    return;
+  }
+  sl_class *c = sl_as_class(x->cls);
+  sl_strbuf_printf(out, "%s.%s", c->module, sl_str_cstr(c->qualname));
 }
 
 bool sl_class_is_subclass(const sl_obj *cls, const sl_obj *base) {

@@ -76,6 +76,10 @@ typedef struct sl_class {
    * set by core/lang when a scenario defines the class (0 for built-in
    * classes), so the engine asks sl_rt.user_ops only when there is work. */
   uint32_t lang_flags;
+  /* For a scenario class deriving from an engine class (asyncio.Queue,
+   * Lock, Future, ...): that class's type object (core/lang), owned;
+   * inherited by subclasses. NULL otherwise. */
+  sl_obj *native;
 } sl_class;
 
 /* sl_class.lang_flags */
@@ -104,6 +108,11 @@ typedef struct sl_user_ops {
   int (*hash)(sl_rt *rt, sl_obj *inst, int64_t *out);
   int (*truth)(sl_rt *rt, sl_obj *inst, bool *res);
   int (*call)(sl_rt *rt, sl_obj *inst, const sl_args *args, sl_value *out);
+  /* Calls the method `name` of inst's scenario class (its own or a
+   * scenario base's, never the engine class's): 1 called (*out new
+   * reference), 0 the class has none, -1 error. */
+  int (*method)(sl_rt *rt, sl_obj *inst, const char *name, const sl_value *argv, size_t argc,
+                sl_value *out);
 } sl_user_ops;
 
 typedef struct sl_tb_entry {
@@ -142,10 +151,23 @@ static inline sl_exc *sl_as_exc(sl_obj *o) { return (sl_exc *)o; }
 bool sl_exc_isinstance(const sl_obj *exc, sl_exc_id id);
 /* Whether v is an instance of a class with any of the SL_CLS_* `bits`. */
 static inline bool sl_is_user_inst(sl_value v, uint32_t bits) {
-  return v.tag == SL_V_OBJ && v.u.o->type == &sl_exc_type &&
-         (sl_as_class(sl_as_exc(v.u.o)->cls)->lang_flags & bits);
+  if (v.tag != SL_V_OBJ) return false;
+  if (v.u.o->type == &sl_exc_type) return sl_as_class(sl_as_exc(v.u.o)->cls)->lang_flags & bits;
+  sl_obj_ext *x = sl_obj_ext_of(v.u.o);
+  return x && x->cls && (sl_as_class(x->cls)->lang_flags & bits);
+}
+/* The scenario class of an instance (an exception or plain instance, or an
+ * engine object with an extension), or NULL. Borrowed. */
+static inline sl_obj *sl_user_cls_of(sl_obj *o) {
+  if (o->type == &sl_exc_type) return sl_as_exc(o)->cls;
+  sl_obj_ext *x = sl_obj_ext_of(o);
+  return x ? x->cls : NULL;
 }
 bool sl_exc_isinstance_cls(const sl_obj *exc, const sl_obj *cls);
+/* Appends "module.qualname" of o's scenario class when o is an engine
+ * object with one (sl_obj_ext), else `engine_path` ("asyncio.locks.Lock"):
+ * what object.__repr__ prints before " object at 0x...". */
+void sl_class_path_of(sl_obj *o, const char *engine_path, sl_strbuf *out);
 /* Appends one traceback entry (the frame it passed through). */
 int sl_exc_add_tb(sl_rt *rt, sl_obj *exc, sl_obj *file, sl_obj *func, int line);
 

@@ -66,7 +66,7 @@ int sl_future_repr_outcome(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 /* base_futures._future_repr: <Future pending cb=[...]>, <Future finished
  * result=1>, ... (the class name is the type's: _GatheringFuture). */
 static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<%s %s", o->type->name, state_name(sl_as_future(o)->state));
+  sl_strbuf_printf(out, "<%s %s", sl_type_name(sl_obj_val(o)), state_name(sl_as_future(o)->state));
   if (sl_future_repr_outcome(rt, o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;

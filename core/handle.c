@@ -1,6 +1,8 @@
 /* Handle and TimerHandle (see handle.h). Mirrors Lib/asyncio/events.py. */
 #include "core/handle.h"
 
+#include <string.h>
+
 #include "core/cfunc.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -62,7 +64,17 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
 /* Appends a callable's __qualname__ (a native one's name). */
 static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out) {
   if (sl_is_type(cb, &sl_cfunc_type)) {
-    sl_strbuf_puts(out, sl_as_cfunc(cb.u.o)->def->name);
+    sl_cfunc *f = sl_as_cfunc(cb.u.o);
+    const char *name = f->def->name, *dot = strrchr(name, '.');
+    /* A method of an engine object whose class is a scenario subclass:
+     * a builtin method's __qualname__ names type(self) (Answer.set_result). */
+    sl_obj_ext *x = f->self.tag == SL_V_OBJ ? sl_obj_ext_of(f->self.u.o) : NULL;
+    if (x && x->cls && dot) {
+      sl_strbuf_puts(out, sl_str_cstr(sl_as_class(x->cls)->qualname));
+      sl_strbuf_puts(out, dot);
+      return;
+    }
+    sl_strbuf_puts(out, name);
     return;
   }
   sl_value qualname;

@@ -80,8 +80,15 @@ sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
   return o;
 }
 
+void sl_obj_ext_request(sl_rt *rt, const sl_type *type) { rt->ext_next_type = type; }
+
 sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type) {
-  return sl_obj_alloc_size(rt, type, type->size);
+  if (rt->ext_next_type != type) return sl_obj_alloc_size(rt, type, type->size);
+  rt->ext_next_type = NULL;
+  size_t off = (type->size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
+  sl_obj *o = sl_obj_alloc_size(rt, type, off + sizeof(sl_obj_ext));
+  if (o) o->size_class |= SL_OBJ_EXT_BIT;
+  return o;
 }
 
 static void unlink_and_free(sl_rt *rt, sl_obj *o) {
@@ -89,7 +96,7 @@ static void unlink_and_free(sl_rt *rt, sl_obj *o) {
   o->run_next->run_prev = o->run_prev;
   rt->nobjects--;
   if (o->identified) sl_identity_forget(rt, o);
-  uint32_t cls = o->size_class;
+  uint32_t cls = o->size_class & ~(uint32_t)SL_OBJ_EXT_BIT;
   if (cls && rt->nfree[cls] < FREELIST_MAX) {
     o->run_next = rt->freelist[cls];
     rt->freelist[cls] = o;
@@ -108,6 +115,13 @@ void sl_decref(sl_rt *rt, sl_obj *o) {
    * (child -> o) cannot free it twice. */
   o->refcnt = 1;
   if (o->type->clear) o->type->clear(rt, o);
+  sl_obj_ext *ext = sl_obj_ext_of(o);
+  if (ext) {
+    sl_obj *cls = ext->cls, *attrs = ext->attrs;
+    ext->cls = ext->attrs = NULL;
+    sl_decref(rt, attrs);
+    sl_decref(rt, cls);
+  }
   if (o->type->release) o->type->release(o);
   unlink_and_free(rt, o);
 }

@@ -22,7 +22,9 @@ static void lock_release_mem(sl_obj *o) { sl_waitq_release(&((sl_lock *)o)->wait
  * address is left out (it is never reproducible). */
 static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_lock *l = (sl_lock *)o;
-  sl_strbuf_printf(out, "<asyncio.locks.Lock object [%s", l->locked ? "locked" : "unlocked");
+  sl_strbuf_putc(out, '<');
+  sl_class_path_of(o, "asyncio.locks.Lock", out);
+  sl_strbuf_printf(out, " object [%s", l->locked ? "locked" : "unlocked");
   if (l->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", l->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -107,13 +109,36 @@ sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
 
 /* ---- _ContextManagerMixin ------------------------------------------------ */
 
+/* A scenario subclass's own acquire()/release() (`await self.acquire()`
+ * in the mixin runs the override). A Condition's are the instance
+ * attributes Condition.__init__ set, which shadow the class's. 1 called,
+ * 0 none, -1 error. */
+static int cm_user(sl_rt *rt, sl_obj *self, const char *name, sl_value *res) {
+  if (!sl_obj_ext_of(self) || self->type == &sl_condition_type || !rt->user_ops) return 0;
+  return rt->user_ops->method(rt, self, name, NULL, 0, res);
+}
+
 static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self) {
+  sl_value res;
+  int r = cm_user(rt, self, "acquire", &res);
+  if (r < 0) return NULL;
+  if (r > 0) {
+    if (res.tag == SL_V_OBJ) return res.u.o;
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object can't be awaited", sl_type_name(res));
+    return NULL;
+  }
   if (self->type == &sl_lock_type) return sl_lock_acquire(rt, self);
   if (self->type == &sl_condition_type) return sl_lock_acquire(rt, ((sl_condition *)self)->lock);
   return sl_semaphore_acquire(rt, self);
 }
 
 static int cm_release(sl_rt *rt, sl_obj *self) {
+  sl_value res;
+  int r = cm_user(rt, self, "release", &res);
+  if (r) {
+    if (r > 0) sl_vdecref(rt, res);
+    return r < 0 ? -1 : 0;
+  }
   if (self->type == &sl_lock_type) return sl_lock_release(rt, self);
   if (self->type == &sl_condition_type) return sl_lock_release(rt, ((sl_condition *)self)->lock);
   return sl_semaphore_release(rt, self);
@@ -164,7 +189,9 @@ static void event_release_mem(sl_obj *o) { sl_waitq_release(&((sl_event *)o)->wa
 
 static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_event *e = (sl_event *)o;
-  sl_strbuf_printf(out, "<asyncio.locks.Event object [%s", e->value ? "set" : "unset");
+  sl_strbuf_putc(out, '<');
+  sl_class_path_of(o, "asyncio.locks.Event", out);
+  sl_strbuf_printf(out, " object [%s", e->value ? "set" : "unset");
   if (e->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", e->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -233,7 +260,9 @@ static void cond_release_mem(sl_obj *o) { sl_waitq_release(&((sl_condition *)o)-
 
 static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_condition *c = (sl_condition *)o;
-  sl_strbuf_printf(out, "<asyncio.locks.Condition object [%s",
+  sl_strbuf_putc(out, '<');
+  sl_class_path_of(o, "asyncio.locks.Condition", out);
+  sl_strbuf_printf(out, " object [%s",
                    sl_lock_locked(c->lock) ? "locked" : "unlocked");
   if (c->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", c->waiters.len);
   sl_strbuf_puts(out, "]>");

@@ -25,6 +25,10 @@ const char *sl_type_name(sl_value v) {
     /* Instances of classes (exceptions, scenario classes) are named by
      * their class. */
     if (v.u.o->type == &sl_exc_type) return sl_exc_type_name(v.u.o);
+    if (v.u.o->size_class & SL_OBJ_EXT_BIT) {
+      sl_obj_ext *x = sl_obj_ext_of(v.u.o);
+      if (x->cls) return sl_str_cstr(sl_as_class(x->cls)->name);
+    }
     return v.u.o->type->name;
   default: return "<undefined>";
   }
@@ -77,6 +81,9 @@ int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
       return sl_raise(rt, SL_EXC_RECURSION_ERROR,
                       "maximum recursion depth exceeded while getting the repr of an object");
     if (o->type->flags & SL_TF_REPR_GUARD) return guarded_repr(rt, o, out);
+    /* An engine object of a scenario class with its own __repr__. */
+    if ((o->size_class & SL_OBJ_EXT_BIT) && sl_is_user_inst(v, SL_CLS_REPR) && rt->user_ops)
+      return rt->user_ops->repr(rt, o, out);
     if (o->type->repr) {
       rt->recursion_depth++;
       int rc = o->type->repr(rt, o, out);
@@ -93,6 +100,9 @@ int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
 }
 
 int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out) {
+  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT) &&
+      sl_is_user_inst(v, SL_CLS_STR | SL_CLS_REPR) && rt->user_ops)
+    return rt->user_ops->str(rt, v.u.o, out);
   if (v.tag == SL_V_OBJ && v.u.o->type->str) {
     if (v.u.o->type->str(rt, v.u.o, out)) return -1;
     return out->failed ? sl_nomem(rt) : 0;

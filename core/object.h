@@ -47,7 +47,8 @@ struct sl_obj {
   const sl_type *type;
   uint32_t refcnt;
   /* Free-list size class of the allocation (bytes / SL_OBJ_GRAIN), 0 for
-   * an object too big for the free lists; set by sl_obj_alloc. */
+   * an object too big for the free lists; set by sl_obj_alloc. The bit
+   * SL_OBJ_EXT_BIT marks an instance extension (sl_obj_ext) behind it. */
   uint16_t size_class;
   /* 1 once the object has a run-derived identity (core/identity.h). */
   uint16_t identified;
@@ -151,6 +152,26 @@ sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type);
 /* The same with an explicit size, for variable-sized objects (str, tuple,
  * handles with their arguments inline). */
 sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
+
+/* Instance extension: an engine object (a Queue, a Lock, a Future, ...)
+ * that is an instance of a scenario class deriving from its engine class
+ * (`class MyQueue(asyncio.Queue)`) carries the class and an attribute
+ * dict right behind its own struct, so it stays one object with one
+ * identity for the engine (futures, callbacks, reprs) and the language.
+ * sl_obj_ext_request(rt, type) asks that the next sl_obj_alloc of exactly
+ * `type` reserve it (the engine constructors need no change); the slots
+ * start NULL and are owned by the object (released with it). */
+#define SL_OBJ_EXT_BIT 0x8000u
+typedef struct sl_obj_ext {
+  sl_obj *cls;   /* owned sl_class (core/exc.h), or NULL */
+  sl_obj *attrs; /* owned dict of instance attributes, or NULL */
+} sl_obj_ext;
+void sl_obj_ext_request(sl_rt *rt, const sl_type *type);
+static inline sl_obj_ext *sl_obj_ext_of(sl_obj *o) {
+  if (!(o->size_class & SL_OBJ_EXT_BIT)) return NULL;
+  size_t off = (o->type->size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
+  return (sl_obj_ext *)(void *)((char *)o + off);
+}
 
 /* Frees every object of the run without running clear (teardown). */
 void sl_heap_free_all(sl_rt *rt);

@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "core/coro.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/locks.h"
@@ -17,7 +18,8 @@
 
 static void queue_clear(sl_rt *rt, sl_obj *o) {
   sl_queue *q = (sl_queue *)o;
-  for (size_t i = 0; i < q->len; i++) sl_vdecref(rt, q->items[q->head + i]);
+  if (!q->user_storage)
+    for (size_t i = 0; i < q->len; i++) sl_vdecref(rt, q->items[q->head + i]);
   q->len = q->head = 0;
   sl_waitq_clear(rt, &q->getters);
   sl_waitq_clear(rt, &q->putters);
@@ -37,9 +39,20 @@ static void queue_release(sl_obj *o) {
 static int queue_format(sl_rt *rt, sl_queue *q, sl_strbuf *out) {
   sl_strbuf_puts(out, "maxsize=");
   if (sl_repr(rt, q->maxsize, out)) return -1;
-  if (q->len) {
+  if (q->len && !q->user_storage) {
     sl_strbuf_puts(out, " _queue=");
     if (sl_seq_repr(rt, q->items + q->head, q->len, "[", "]", false, out)) return -1;
+  } else if (q->len) { /* the subclass's own self._queue */
+    sl_obj_ext *x = sl_obj_ext_of(&q->hdr);
+    sl_value items;
+    bool found = false;
+    if (x && x->attrs && sl_dict_get_str(rt, x->attrs, "_queue", &items, &found)) return -1;
+    if (found) {
+      sl_strbuf_puts(out, " _queue=");
+      int rc = sl_repr(rt, items, out);
+      sl_vdecref(rt, items);
+      if (rc) return -1;
+    }
   }
   if (q->getters.len) sl_strbuf_printf(out, " _getters[%zu]", q->getters.len);
   if (q->putters.len) sl_strbuf_printf(out, " _putters[%zu]", q->putters.len);
@@ -51,7 +64,7 @@ static int queue_format(sl_rt *rt, sl_queue *q, sl_strbuf *out) {
 /* __str__: <Queue maxsize=0 ...>. __repr__ adds "at 0x...", an address;
  * we print the same text without it. */
 static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<%s ", o->type->name);
+  sl_strbuf_printf(out, "<%s ", sl_type_name(sl_obj_val(o)));
   if (queue_format(rt, (sl_queue *)o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
@@ -166,7 +179,21 @@ static int heap_siftup(sl_rt *rt, sl_value *heap, size_t len, size_t pos) {
   return heap_siftdown(rt, heap, startpos, pos);
 }
 
+/* self._put(item) / self._get() of a scenario subclass. */
+static int user_storage_call(sl_rt *rt, sl_queue *q, const char *name, sl_value *arg, sl_value *out) {
+  int r = rt->user_ops ? rt->user_ops->method(rt, &q->hdr, name, arg, arg ? 1 : 0, out) : 0;
+  if (r == 0) return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "%s() of a Queue subclass", name);
+  return r < 0 ? -1 : 0;
+}
+
 static int queue_put_item(sl_rt *rt, sl_queue *q, sl_value item) {
+  if (q->user_storage) {
+    sl_value r;
+    if (user_storage_call(rt, q, "_put", &item, &r)) return -1;
+    sl_vdecref(rt, r);
+    q->len++;
+    return 0;
+  }
   if (storage_reserve(rt, q)) return -1;
   q->items[q->head + q->len++] = sl_vincref(item);
   if (q->hdr.type == &sl_priority_queue_type)
@@ -176,6 +203,11 @@ static int queue_put_item(sl_rt *rt, sl_queue *q, sl_value item) {
 
 /* *out new reference (the queue's). */
 static int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
+  if (q->user_storage) {
+    if (user_storage_call(rt, q, "_get", NULL, out)) return -1;
+    q->len--;
+    return 0;
+  }
   if (q->hdr.type == &sl_queue_type) { /* deque.popleft() */
     *out = q->items[q->head++];
     if (--q->len == 0) q->head = 0;

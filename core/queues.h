@@ -24,6 +24,11 @@ typedef struct sl_queue {
   int64_t unfinished_tasks;
   sl_obj *finished;        /* owned sl_event: _finished */
   bool is_shutdown;
+  /* An instance of a scenario subclass overriding _put/_get (as LifoQueue
+   * and PriorityQueue override Queue's): the items live where those
+   * methods put them and `len` only counts them (qsize() is
+   * len(self._queue) in CPython). Set by core/lang. */
+  bool user_storage;
 } sl_queue;
 
 /* Queue(maxsize) of the given type (one of the three above). */

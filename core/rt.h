@@ -62,6 +62,9 @@ struct sl_rt {
   sl_obj *(*lang_asyncgen_closers)(sl_rt *rt);
   /* The data model of scenario-defined classes (core/lang); NULL: none. */
   const sl_user_ops *user_ops;
+  /* The type whose next allocation gets an instance extension
+   * (sl_obj_ext_request), or NULL. */
+  const sl_type *ext_next_type;
 };
 
 /* Creates a run for `profile` (NULL: default). `observer` may be NULL. Returns

@@ -5,6 +5,8 @@
  * cancelled (profile switch semaphore_wake_many). */
 #include "core/semaphore.h"
 
+#include <stdio.h>
+
 #include "core/coro.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -26,7 +28,11 @@ bool sl_semaphore_locked(sl_obj *o) {
 
 static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_semaphore *s = (sl_semaphore *)o;
-  sl_strbuf_printf(out, "<asyncio.locks.%s object [", o->type->name);
+  char path[64];
+  snprintf(path, sizeof path, "asyncio.locks.%s", o->type->name);
+  sl_strbuf_putc(out, '<');
+  sl_class_path_of(o, path, out);
+  sl_strbuf_puts(out, " object [");
   if (sl_semaphore_locked(o)) sl_strbuf_puts(out, "locked");
   else sl_strbuf_printf(out, "unlocked, value:%lld", (long long)s->value);
   if (s->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", s->waiters.len);

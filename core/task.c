@@ -31,7 +31,7 @@ static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
                           ? (t->num_cancels_requested ? "cancelling" : "pending")
                       : t->fut.state == SL_FUTURE_CANCELLED ? "cancelled"
                                                             : "finished";
-  sl_strbuf_printf(out, "<%s %s name=", o->type->name, state);
+  sl_strbuf_printf(out, "<%s %s name=", sl_type_name(sl_obj_val(o)), state);
   sl_str_repr(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
   sl_strbuf_puts(out, " coro=<");
   if (t->coro) sl_coro_format(rt, t->coro, out);

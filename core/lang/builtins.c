@@ -278,8 +278,12 @@ FN(issubclass) {
              !strcmp(((sl_typeobj *)c.u.o)->name, "bool"));
       /* Classes with bases (asyncio.LifoQueue -> Queue): walk c's chain. */
       const sl_classdef *bc = ((sl_typeobj *)b.u.o)->cls;
-      if (!res && bc && sl_is_type(c, &sl_typeobj_type))
-        for (const sl_classdef *cc = ((sl_typeobj *)c.u.o)->cls; cc && !res; cc = cc->base)
+      sl_value cn = c;
+      /* A scenario class deriving from an engine class: from that one. */
+      if (sl_is_type(c, &sl_class_type) && sl_as_class(c.u.o)->native)
+        cn = sl_obj_val(sl_as_class(c.u.o)->native);
+      if (!res && bc && sl_is_type(cn, &sl_typeobj_type))
+        for (const sl_classdef *cc = ((sl_typeobj *)cn.u.o)->cls; cc && !res; cc = cc->base)
           res = cc == bc;
     } else
       return sl_raise(rt, SL_EXC_TYPE_ERROR,

@@ -27,6 +27,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm.c
   core/lang/vm_class.c
   core/lang/vm_dunder.c
+  core/lang/vm_native.c
   core/lang/vm_match.c
   core/lang/descr.c
   core/lang/vm_coro.c

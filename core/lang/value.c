@@ -340,8 +340,8 @@ int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out) {
 }
 
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
-  if (sl_is_type(v, &sl_exc_type)) {
-    *out = obj_or_none(sl_as_exc(v.u.o)->cls);
+  if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o)) {
+    *out = obj_or_none(sl_user_cls_of(v.u.o));
     return 0;
   }
   const sl_classdef *cd = v.tag == SL_V_OBJ ? sl_asyncio_classdef_of(v.u.o->type) : NULL;
@@ -372,7 +372,9 @@ int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
 int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
   *res = false;
   if (sl_is_type(cls, &sl_class_type)) {
-    *res = sl_is_type(v, &sl_exc_type) && sl_exc_isinstance_cls(v.u.o, cls.u.o);
+    if (sl_is_type(v, &sl_exc_type)) *res = sl_exc_isinstance_cls(v.u.o, cls.u.o);
+    else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o))
+      *res = sl_class_is_subclass(sl_user_cls_of(v.u.o), cls.u.o);
     return 0;
   }
   if (!sl_is_type(cls, &sl_typeobj_type))

@@ -56,6 +56,19 @@ uint32_t sl__class_flags_of_attr(sl_value key, sl_value v);
 int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
 /* Calling a scenario-defined class: instance, then __init__. */
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+/* Reading attribute v found on cls for self: properties run, functions
+ * bind, class/static methods unwrap. Steals v. (vm_class.c) */
+int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);
+/* fn (found on a class) called with self first. */
+int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out);
+/* Classes deriving from engine classes (vm_native.c): whether b is one a
+ * class may derive from; calling such a class; super() into the engine
+ * class (1 found, 0 not, -1 error); attributes of its instances. */
+bool sl__native_base_ok(sl_value b);
+int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *name, sl_value *out);
+int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
+int sl__native_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 /* object.__repr__ of a plain instance (see vm_dunder.c). */
 int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
 /* Installs sl_rt.user_ops (once per run). */

@@ -182,7 +182,11 @@ static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   sl_super *s = (sl_super *)o;
   sl_value v;
   int r = super_lookup(rt, s->cls.u.o, name, &v);
-  if (r == 0) r = builtin_method(rt, name, &v);
+  if (r == 0) {
+    r = sl__native_super_attr(rt, s->cls.u.o, s->self, name, out);
+    if (r) return r < 0 ? -1 : 0;
+    r = builtin_method(rt, name, &v);
+  }
   if (r < 0) return -1;
   if (r == 0)
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name);
@@ -247,15 +251,24 @@ static int init_subclass(sl_rt *rt, sl_obj *cls) {
 int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases, size_t nbases,
                       sl_value *out) {
   sl_value bases[2];
+  sl_obj *native = NULL;
   size_t n = 0;
   for (size_t i = 0; i < nbases; i++) {
     sl_value b = in_bases[i];
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
+    /* An engine class (asyncio.Queue, ...): instances are engine objects. */
+    if (sl__native_base_ok(b) && !native) {
+      native = b.u.o;
+      continue;
+    }
+    if (sl_is_type(b, &sl_class_type) && sl_as_class(b.u.o)->native && !native)
+      native = sl_as_class(b.u.o)->native;
     if (!sl_is_type(b, &sl_class_type))
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
                       "class %s: simloop supports only classes deriving from classes defined in the "
-                      "scenario or from exception classes", sl_str_cstr(name));
+                      "scenario, exception classes, asyncio's Queue, LifoQueue, PriorityQueue, Lock, "
+                      "Event, Condition, Semaphore, BoundedSemaphore and Future, and the protocol classes", sl_str_cstr(name));
     if (n == 2)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
                       sl_str_cstr(name));
@@ -294,6 +307,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     return -1;
   }
   sl_as_class(cls)->attrs = ns;
+  sl_incref(native);
+  sl_as_class(cls)->native = native;
   if (sl_is_type(cell, &sl_cell_type)) sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   sl_vdecref(rt, cell);
   if (class_finish(rt, cls) || init_subclass(rt, cls)) {
@@ -305,7 +320,7 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
 }
 
 /* Calls an attribute found on a class with `self` bound first. */
-static int call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out) {
+int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out) {
   if (sl_is_type(fn, &sl_func_type)) return sl_func_call_self(rt, fn.u.o, self, args, out);
   sl_obj *b = sl_bound_new(rt, fn, self);
   int rc = b ? sl_call(rt, sl_obj_val(b), args, out) : -1;
@@ -314,6 +329,7 @@ static int call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args
 }
 
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  if (sl_as_class(cls)->native) return sl__native_call_class(rt, cls, args, out);
   sl_value init;
   bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
   int r = class_lookup(rt, cls, "__init__", &init, 0);
@@ -337,7 +353,7 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
     return -1;
   }
   sl_value res;
-  int rc = call_bound(rt, init, sl_obj_val(e), args, &res);
+  int rc = sl__call_bound(rt, init, sl_obj_val(e), args, &res);
   sl_vdecref(rt, init);
   if (rc) {
     sl_decref(rt, e);
@@ -377,7 +393,7 @@ static sl_value obj_or_none(sl_obj *o) {
 /* What reading attribute `v` found on the class of `self` gives:
  * properties run their getter, functions bind, class and static methods
  * unwrap. Steals v. */
-static int bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out) {
+int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out) {
   int rc = 0;
   if (sl_is_type(v, &sl_property_type)) {
     rc = sl_property_get(rt, v.u.o, self, sl_type_name(self), out);
@@ -432,7 +448,7 @@ static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   int r = class_lookup(rt, e->cls, name, &v, 0);
   if (r == 0) r = builtin_method(rt, name, &v);
   if (r <= 0) return r;
-  return bind_class_attr(rt, v, sl_obj_val(o), e->cls, out) ? -1 : 1;
+  return sl__bind_class_attr(rt, v, sl_obj_val(o), e->cls, out) ? -1 : 1;
 }
 
 static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
@@ -452,7 +468,7 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
       }
       sl_value argv[1] = {sl_obj_val(key)};
       sl_args a = {argv, 1, NULL, NULL, 0};
-      int rc = call_bound(rt, fn, sl_obj_val(o), &a, out);
+      int rc = sl__call_bound(rt, fn, sl_obj_val(o), &a, out);
       sl_decref(rt, key);
       sl_vdecref(rt, fn);
       return rc;
@@ -495,6 +511,8 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   }
   sl_value v;
   int r = class_lookup(rt, o, name, &v, 0);
+  if (r == 0 && c->native && strcmp(name, "__init__"))
+    return sl_lang_getattr(rt, sl_obj_val(c->native), name, out);
   if (r == 0) r = builtin_method(rt, name, &v);
   if (r < 0) return -1;
   if (r == 0) return sl_lang_getattr(rt, sl_obj_val(o), name, out);
@@ -509,6 +527,7 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
 
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (sl_is_type(v, &sl_exc_type)) return exc_getattr(rt, v.u.o, name, out);
+  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT)) return sl__native_getattr(rt, v, name, out);
   if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
   if (sl_is_coro(v) && v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) {
     sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, v);
@@ -583,6 +602,7 @@ static int exc_setattr_builtin(sl_rt *rt, sl_exc *e, const char *name, sl_value 
 
 /* object.__setattr__ on an instance: properties, then the instance dict. */
 static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  if (v.tag == SL_V_OBJ && sl_obj_ext_of(v.u.o)) return sl__native_setattr(rt, v, name, val);
   if (!sl_is_type(v, &sl_exc_type)) return sl_vm_setattr(rt, v, name, val);
   sl_exc *e = sl_as_exc(v.u.o);
   int r = exc_setattr_builtin(rt, e, name, val);
@@ -618,7 +638,7 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
         }
         sl_value argv[2] = {sl_obj_val(key), val}, res;
         sl_args a = {argv, sl_is_undef(val) ? 1 : 2, NULL, NULL, 0};
-        int rc = call_bound(rt, fn, v, &a, &res);
+        int rc = sl__call_bound(rt, fn, v, &a, &res);
         sl_decref(rt, key);
         sl_vdecref(rt, fn);
         if (rc) return -1;
@@ -628,6 +648,7 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     }
     return generic_setattr(rt, v, name, val);
   }
+  if (v.tag == SL_V_OBJ && sl_obj_ext_of(v.u.o)) return sl__native_setattr(rt, v, name, val);
   if (sl_is_type(v, &sl_class_type)) {
     sl_class *c = sl_as_class(v.u.o);
     if (c->builtin != SL_EXC_NONE)

@@ -26,10 +26,11 @@
 
 /* ---- looking up and calling special methods ------------------------------------ */
 
-static sl_obj *cls_of(sl_value v) { return sl_as_exc(v.u.o)->cls; }
+static sl_obj *cls_of(sl_value v) { return sl_user_cls_of(v.u.o); }
 
-/* Whether v is an instance of a scenario-defined class (or an exception). */
-static bool is_inst(sl_value v) { return sl_is_type(v, &sl_exc_type); }
+/* Whether v is an instance of a scenario-defined class (or an exception,
+ * or an engine object of a class deriving from an engine class). */
+static bool is_inst(sl_value v) { return v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o); }
 
 /* Looks type(self).name up and calls it with self and argv. Returns 1
  * called (*out new ref), 0 the class has no such method, -1 error. */
@@ -140,6 +141,7 @@ int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
 static int user_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
   int r = text_special(rt, inst, "__repr__", out);
   if (r) return r < 0 ? -1 : 0;
+  if (inst->type != &sl_exc_type) return inst->type->repr ? inst->type->repr(rt, inst, out) : 0;
   if (sl_as_class(sl_as_exc(inst)->cls)->lang_flags & SL_CLS_PLAIN) {
     if (sl__plain_repr(rt, inst, out)) return -1;
     return out->failed ? sl_nomem(rt) : 0;
@@ -151,6 +153,10 @@ static int user_str(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
   int r = text_special(rt, inst, "__str__", out);
   if (r) return r < 0 ? -1 : 0;
   /* object.__str__ is repr(); BaseException has a __str__ of its own. */
+  if (inst->type != &sl_exc_type) {
+    if (inst->type->str) return inst->type->str(rt, inst, out);
+    return user_repr(rt, inst, out);
+  }
   if (sl_as_class(sl_as_exc(inst)->cls)->lang_flags & SL_CLS_PLAIN) return user_repr(rt, inst, out);
   return sl_exc_str_builtin(rt, inst, out);
 }
@@ -213,14 +219,14 @@ static int user_richcmp(sl_rt *rt, int op, sl_value v, sl_value w, bool *res) {
 
 static int user_hash(sl_rt *rt, sl_obj *inst, int64_t *out) {
   sl_value fn;
-  int r = sl__class_lookup(rt, sl_as_exc(inst)->cls, "__hash__", &fn);
+  int r = sl__class_lookup(rt, sl_user_cls_of(inst), "__hash__", &fn);
   if (r < 0) return -1;
   if (r == 0) {
     return sl_identity_hash(rt, inst, out);
   }
   bool none = sl_is_none(fn);
   sl_vdecref(rt, fn);
-  if (none) return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_exc_type_name(inst));
+  if (none) return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_type_name(sl_obj_val(inst)));
   sl_value h;
   if (call_special(rt, sl_obj_val(inst), "__hash__", NULL, 0, &h) < 0) return -1;
   if (h.tag != SL_V_INT && h.tag != SL_V_BOOL) {
@@ -273,10 +279,10 @@ static int user_truth(sl_rt *rt, sl_obj *inst, bool *res) {
 
 static int user_call(sl_rt *rt, sl_obj *inst, const sl_args *args, sl_value *out) {
   sl_value fn;
-  int r = sl__class_lookup(rt, sl_as_exc(inst)->cls, "__call__", &fn);
+  int r = sl__class_lookup(rt, sl_user_cls_of(inst), "__call__", &fn);
   if (r < 0) return -1;
   if (r == 0)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_exc_type_name(inst));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_type_name(sl_obj_val(inst)));
   int rc;
   if (sl_is_type(fn, &sl_func_type)) {
     rc = sl_func_call_self(rt, fn.u.o, sl_obj_val(inst), args, out);
@@ -289,7 +295,15 @@ static int user_call(sl_rt *rt, sl_obj *inst, const sl_args *args, sl_value *out
   return rc;
 }
 
+/* A method the scenario class of an engine object defines (Queue._put of
+ * `class MyQueue(asyncio.Queue)`): 1 called, 0 absent, -1 error. */
+static int user_method(sl_rt *rt, sl_obj *inst, const char *name, const sl_value *argv, size_t argc,
+                       sl_value *out) {
+  return call_special(rt, sl_obj_val(inst), name, argv, argc, out);
+}
+
 static const sl_user_ops user_ops = {
+    .method = user_method,
     .call_class = sl__vm_call_class,
     .repr = user_repr,
     .str = user_str,
