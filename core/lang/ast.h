@@ -354,6 +354,9 @@ struct sl_ast_stmt {
       sl_ast_expr *target; /* NAME, ATTRIBUTE or SUBSCRIPT, STORE */
       sl_ast_expr *value;  /* NULL for a bare `x: int` */
       bool simple;         /* target is a plain unparenthesised name */
+      /* The annotation's source text (borrowed from the source): a class
+       * body keeps it in __annotations__, never evaluated. */
+      sl_ast_str annotation;
     } annassign;
     struct {
       sl_ast_str name;

@@ -591,6 +591,21 @@ sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) 
   return unit_end(c, prev, name, e->line);
 }
 
+/* Whether a class body annotates a name (at its top level or inside an
+ * if/else of it), so it starts with an empty __annotations__. */
+static bool has_annotations(const sl_ast_block *b) {
+  for (size_t i = 0; i < b->n; i++) {
+    const sl_ast_stmt *s = b->stmts[i];
+    if (s->kind == SL_STMT_ANNASSIGN && s->u.annassign.simple) return true;
+    if (s->kind == SL_STMT_IF) {
+      for (size_t k = 0; k < s->u.if_.n_branches; k++)
+        if (has_annotations(&s->u.if_.bodies[k])) return true;
+      if (has_annotations(&s->u.if_.orelse)) return true;
+    }
+  }
+  return false;
+}
+
 sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
   const char *name = s->u.classdef.name.data;
   set_qualname(c, sc, name);
@@ -606,6 +621,10 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
       c->u->line = doc->line;
       sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len));
       sl__store_name(c, "__doc__");
+    }
+    if (has_annotations(body)) { /* SETUP_ANNOTATIONS */
+      sl__emit(c, SL_OP_BUILD_MAP, 0);
+      sl__store_name(c, "__annotations__");
     }
     sl__block(c, body);
     sym *y = sl__scope_lookup(sc, "__class__");

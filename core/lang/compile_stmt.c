@@ -521,6 +521,17 @@ void sl__stmt(compiler *c, const sl_ast_stmt *s) {
       sl__expr(c, s->u.annassign.value);
       sl__store_target(c, s->u.annassign.target);
     }
+    /* In a class body, __annotations__[name] = the annotation's text (as
+     * `from __future__ import annotations` keeps it): dataclasses reads
+     * the fields from it. */
+    if (c->u->sc->kind == SC_CLASS && s->u.annassign.simple) {
+      const sl_ast_str *a = &s->u.annassign.annotation;
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, a->data, a->len));
+      sl__emit(c, SL_OP_LOAD_NAME, sl__name(c, "__annotations__"));
+      const char *name = s->u.annassign.target->u.name.id.data;
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, name, strlen(name)));
+      sl__emit(c, SL_OP_STORE_SUBSCR, 0);
+    }
     break;
   case SL_STMT_FUNCTIONDEF: stmt_funcdef(c, s); break;
   case SL_STMT_CLASSDEF: stmt_classdef(c, s); break;

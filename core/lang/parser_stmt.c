@@ -205,7 +205,10 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
                                                        : "illegal target for annotation");
     NEXT();
     sl_ast_stmt *s = new_stmt(p, SL_STMT_ANNASSIGN, t);
-    sl__parse_expression(p); /* the annotation: parsed, then dropped */
+    size_t ann_start = CUR(p)->start;
+    sl__parse_expression(p); /* the annotation: parsed; its text is kept */
+    s->u.annassign.annotation.data = p->src + ann_start;
+    s->u.annassign.annotation.len = p->prev_end_off > ann_start ? p->prev_end_off - ann_start : 0;
     sl__parse_set_ctx(p, first, SL_CTX_STORE, "");
     s->u.annassign.target = first;
     s->u.annassign.simple = first->kind == SL_EXPR_NAME && t->kind != SL_TOK_LPAR;

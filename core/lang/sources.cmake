@@ -56,5 +56,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_time.c
   core/lang/modules/mod_sys.c
   core/lang/modules/mod_typing.c
+  core/lang/modules/mod_dataclasses.c
+  core/lang/modules/mod_dataclasses_gen.c
   core/lang/modules/mod_asyncio_sub.c
 )

@@ -59,6 +59,9 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
 /* Reading attribute v found on cls for self: properties run, functions
  * bind, class/static methods unwrap. Steals v. (vm_class.c) */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);
+/* object.__setattr__(v, name, val) (val SL_V_UNDEF: __delattr__):
+ * properties and the instance dict, bypassing the class's __setattr__. */
+int sl__generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 /* fn (found on a class) called with self first. */
 int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out);
 /* Classes deriving from engine classes (vm_native.c): whether b is one a

@@ -671,6 +671,10 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
   return sl_setattr(rt, v, name, val);
 }
 
+int sl__generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  return generic_setattr(rt, v, name, val);
+}
+
 int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out) { return sl_str(rt, v, out); }
 
 int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out) { return sl_repr(rt, v, out); }

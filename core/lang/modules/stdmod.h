@@ -53,6 +53,7 @@ int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 /* asyncio's submodules (mod_asyncio_sub.c). */
 int sl_mod_asyncio_events_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *module_dict);
