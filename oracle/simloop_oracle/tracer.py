@@ -287,6 +287,10 @@ class Tracer:
                    "exception": format_exc(exc) if isinstance(exc, BaseException) else None})
 
     def on_sock(self, op, conn, fd, peer, n, t):
+        if not self.active:
+            # a transport CPython's GC finalizes after the run closes its
+            # socket (_SelectorTransport.__del__): not the scenario's doing
+            return
         self.emit({"ev": "sock", "step": self.step, "op": op, "conn": conn, "fd": fd,
                    "peer": peer, "n": n, "t": _float(t)})
 
