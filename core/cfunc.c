@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -30,10 +31,22 @@ static int cfunc_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return 0;
 }
 
+/* A method bound to an object: "<built-in method append of list object at
+ * 0x...>", the address being the run's (core/identity.h); the def's name
+ * is "list.append". */
 static int cfunc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_cfunc *f = sl_as_cfunc(o);
-  if (sl_is_undef(f->self)) sl_strbuf_printf(out, "<built-in function %s>", f->def->name);
-  else sl_strbuf_printf(out, "<built-in method %s>", f->def->name);
+  if (!sl_is_obj(f->self)) {
+    sl_strbuf_printf(out, "<built-in %s %s>", sl_is_undef(f->self) ? "function" : "method", f->def->name);
+    return 0;
+  }
+  const char *name = strrchr(f->def->name, '.');
+  const char *type = sl_type_name(f->self);
+  bool c_asyncio = !strcmp(type, "Future") || !strcmp(type, "Task");
+  sl_strbuf_printf(out, "<built-in method %s of %s%s object at ", name ? name + 1 : f->def->name,
+                   c_asyncio ? "_asyncio." : "", type);
+  if (sl_identity_put(rt, f->self.u.o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 

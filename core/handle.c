@@ -7,6 +7,7 @@
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/loop.h"
+#include "core/num/numfmt.h"
 #include "core/reprlib.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -19,9 +20,21 @@ static void handle_drop_callback(sl_rt *rt, sl_handle *h) {
 
 static void handle_clear(sl_rt *rt, sl_obj *o) { handle_drop_callback(rt, sl_as_handle(o)); }
 
+/* Handle.__repr__: '<' + ' '.join(self._repr_info()) + '>', where a
+ * TimerHandle inserts when= after the name (and "cancelled"); a cancelled
+ * handle has dropped its callback, so shows none. */
 static int handle_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_handle *h = sl_as_handle(o);
-  sl_strbuf_printf(out, "<%s%s>", o->type->name, h->cancelled ? " cancelled" : "");
+  sl_strbuf_printf(out, "<%s%s", o->type->name, h->cancelled ? " cancelled" : "");
+  if (h->is_timer) {
+    sl_strbuf_puts(out, " when=");
+    sl_float_repr(out, h->when);
+  }
+  if (!sl_is_none(h->callback)) {
+    sl_strbuf_putc(out, ' ');
+    sl_format_callback_source(rt, h->callback, h->args, h->nargs, out);
+  }
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 
@@ -118,7 +131,7 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_strbuf_puts(&msg, "Exception in callback ");
   sl_format_callback_source(rt, callback, h->args, h->nargs, &msg);
-  sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
+  sl_loop_call_exception_handler_ctx(rt, sl_strbuf_cstr(&msg), exc, "handle", o);
   sl_strbuf_free(&msg);
   sl_decref(rt, exc);
   sl_vdecref(rt, callback);

@@ -379,10 +379,52 @@ void sl_loop_reopen(sl_rt *rt) {
   loop->eager_factory = loop->has_task_factory = false;
 }
 
-void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc) {
-  if (!rt->observer.error) return;
+static void cut(sl_strbuf *b, size_t len) {
+  b->len = len;
+  if (b->data) b->data[len] = '\0';
+}
+
+/* BaseEventLoop.default_exception_handler's text: logger.error('\n'.join(
+ * [message, *(f'{key}: {value!r}' ...)]), exc_info=...) as logging's last
+ * resort prints it. A repr or traceback that fails is left out, as it
+ * cannot stop the loop either. */
+static void log_default_handler(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
+                                sl_obj *obj) {
   sl_strbuf text = SL_STRBUF_INIT;
-  if (exc && sl_exc_format_only(rt, exc, &text) && !rt->fatal) sl_err_clear(rt);
-  rt->observer.error(rt->observer.ctx, rt->loop->step, message, exc ? sl_strbuf_cstr(&text) : NULL);
+  sl_strbuf_printf(&text, "%s\n", message && *message ? message : "Unhandled exception in event loop");
+  if (key && obj) {
+    size_t mark = text.len;
+    sl_strbuf_printf(&text, "%s: ", key);
+    if (sl_repr(rt, sl_obj_val(obj), &text) == 0) sl_strbuf_putc(&text, '\n');
+    else if (!rt->fatal) {
+      sl_err_clear(rt);
+      cut(&text, mark);
+    }
+  }
+  if (exc) {
+    size_t mark = text.len;
+    int rc = rt->lang_traceback ? rt->lang_traceback(rt, exc, &text) : sl_exc_format_only(rt, exc, &text);
+    if (rc == 0 && !rt->lang_traceback) sl_strbuf_putc(&text, '\n');
+    if (rc && !rt->fatal) {
+      sl_err_clear(rt);
+      cut(&text, mark);
+    }
+  }
+  if (!text.failed && !rt->fatal) rt->observer.log(rt->observer.ctx, rt->loop->step, sl_strbuf_cstr(&text));
   sl_strbuf_free(&text);
+}
+
+void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc) {
+  sl_loop_call_exception_handler_ctx(rt, message, exc, NULL, NULL);
+}
+
+void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
+                                        sl_obj *obj) {
+  if (rt->observer.error) {
+    sl_strbuf text = SL_STRBUF_INIT;
+    if (exc && sl_exc_format_only(rt, exc, &text) && !rt->fatal) sl_err_clear(rt);
+    rt->observer.error(rt->observer.ctx, rt->loop->step, message, exc ? sl_strbuf_cstr(&text) : NULL);
+    sl_strbuf_free(&text);
+  }
+  if (rt->observer.log && !rt->fatal) log_default_handler(rt, message, exc, key, obj);
 }

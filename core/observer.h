@@ -52,6 +52,11 @@ typedef struct sl_observer {
   void (*error)(void *ctx, uint64_t step, const char *message, const char *exception);
   /* A socket event (sl_sock_info). */
   void (*sock)(void *ctx, const sl_sock_info *info);
+  /* What CPython's default exception handler logs for it (to stderr,
+   * through logging's last resort): the message, one "key: repr" line per
+   * other key of the context, the traceback. For the user's eyes (`run`
+   * prints it on stderr); not part of the trace. */
+  void (*log)(void *ctx, uint64_t step, const char *text);
 } sl_observer;
 
 #endif

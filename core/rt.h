@@ -50,6 +50,9 @@ struct sl_rt {
    * uses it where CPython's text goes through str(): exception messages in
    * task outcomes. NULL: the engine's own str(). */
   int (*lang_str)(sl_rt *rt, sl_value v, sl_strbuf *out);
+  /* CPython's traceback printout of an exception, chained ones included,
+   * ending with "Type: message\n" (core/lang). NULL: only that last line. */
+  int (*lang_traceback)(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
   /* For a function of the language (what inspect.isfunction accepts), the
    * file and first line of its code, as asyncio's reprs show them
    * (format_helpers._get_function_source). false for anything else, or

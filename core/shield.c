@@ -47,7 +47,7 @@ static int log_on_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   if (!exc) return 0;
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_strbuf_printf(&msg, "%s exception in shielded future", sl_exc_type_name(exc));
-  sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
+  sl_loop_call_exception_handler_ctx(rt, sl_strbuf_cstr(&msg), exc, "future", fut);
   sl_strbuf_free(&msg);
   sl_decref(rt, exc);
   return 0;

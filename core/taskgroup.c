@@ -114,7 +114,7 @@ static int on_task_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
     sl_strbuf_puts(&msg, " has errored out but its parent task ");
     sl_repr(rt, sl_obj_val(g->parent_task), &msg);
     sl_strbuf_puts(&msg, " is already completed");
-    sl_loop_call_exception_handler(rt, sl_strbuf_cstr(&msg), exc);
+    sl_loop_call_exception_handler_ctx(rt, sl_strbuf_cstr(&msg), exc, "task", task);
     sl_strbuf_free(&msg);
   } else if (rc == 0 && !g->aborting && !g->parent_cancel_requested) {
     /* Cancel the parent so whatever it awaits inside the block stops;

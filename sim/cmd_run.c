@@ -94,6 +94,7 @@ int sl_cmd_run(int argc, char **argv) {
   opts.max_wall = a.budgets.max_wall;
   /* With the trace on stdout, the program's own output goes to stderr. */
   opts.out_file = a.jsonl && !strcmp(a.jsonl, "-") ? stderr : stdout;
+  opts.log_file = stderr;
   sl_runrec rr;
   if (sl_runrec_begin(&rr, "run", a.db, a.jsonl, &opts)) return 2;
   sl_scenario_result res;

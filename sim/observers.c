@@ -39,9 +39,10 @@ static void f_error(void *ctx, uint64_t step, const char *message, const char *e
   FORWARD(error, step, message, exception);
 }
 static void f_sock(void *ctx, const sl_sock_info *info) { FORWARD(sock, info); }
+static void f_log(void *ctx, uint64_t step, const char *text) { FORWARD(log, step, text); }
 
 sl_observer sl_fanout_observer(sl_fanout *fo) {
-  sl_observer o = {fo, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
+  sl_observer o = {fo, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   for (size_t i = 0; i < fo->n; i++) {
     const sl_observer *t = &fo->to[i];
     if (t->step_begin) o.step_begin = f_step;
@@ -52,6 +53,7 @@ sl_observer sl_fanout_observer(sl_fanout *fo) {
     if (t->output) o.output = f_output;
     if (t->error) o.error = f_error;
     if (t->sock) o.sock = f_sock;
+    if (t->log) o.log = f_log;
   }
   return o;
 }

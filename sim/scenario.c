@@ -16,6 +16,7 @@
 #include "core/str.h"
 #include "core/task.h"
 #include "sim/net/net.h"
+#include "sim/observers.h"
 
 const char *sl_outcome_name(sl_outcome o) {
   switch (o) {
@@ -161,6 +162,33 @@ static void budget_report(sl_rt *rt, const sl_scenario_opts *opts, const sl_vsel
   }
 }
 
+/* Where the default exception handler's log goes (opts->log_file). The
+ * program's own output is flushed first, so the two interleave as they
+ * would in a terminal. */
+typedef struct log_sink {
+  FILE *log, *out;
+} log_sink;
+
+static void log_to_file(void *ctx, uint64_t step, const char *text) {
+  log_sink *s = ctx;
+  (void)step;
+  if (s->out) fflush(s->out);
+  fputs(text, s->log);
+}
+
+/* The caller's observer, plus the log printer when there is a log file. */
+static sl_observer with_log(sl_fanout *fo, const sl_observer *caller, log_sink *sink) {
+  sl_observer none = {0};
+  if (!sink->log) return caller ? *caller : none;
+  sl_observer printer = {0};
+  printer.ctx = sink;
+  printer.log = log_to_file;
+  sl_fanout_init(fo);
+  sl_fanout_add(fo, caller);
+  sl_fanout_add(fo, &printer);
+  return sl_fanout_observer(fo);
+}
+
 int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   memset(res, 0, sizeof *res);
   res->outcome = SL_OUTCOME_ERROR;
@@ -193,7 +221,10 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_free(owned);
     return 0;
   }
-  sl_rt *rt = sl_rt_new(opts->profile, opts->observer);
+  sl_fanout fo;
+  log_sink sink = {opts->log_file, opts->out_file};
+  sl_observer observer = with_log(&fo, opts->observer, &sink);
+  sl_rt *rt = sl_rt_new(opts->profile, &observer);
   if (!rt) {
     sl_ast_free(owned_mod);
     sl_free(owned);

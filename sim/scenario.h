@@ -49,6 +49,9 @@ typedef struct sl_scenario_opts {
   double max_time;             /* virtual seconds */
   double max_wall;             /* real seconds */
   FILE *out_file;              /* print() output, or NULL */
+  /* What CPython's logging would print on stderr (the default exception
+   * handler: "Exception in callback ..."), or NULL. */
+  FILE *log_file;
   sl_strbuf *out_buf;          /* print() output, or NULL */
 } sl_scenario_opts;
 

@@ -164,7 +164,7 @@ static void on_sock(void *ctx, const sl_sock_info *info) {
 
 sl_observer sl_recorder_observer(sl_recorder *rec) {
   sl_observer o = {rec, on_step, on_handle, on_task_created, on_task_done, on_timer, on_output, on_error,
-                   on_sock};
+                   on_sock, NULL};
   return o;
 }
 

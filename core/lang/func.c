@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/identity.h"
@@ -167,8 +168,23 @@ static int bound_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) 
   return rc;
 }
 
+/* A native method bound to an instance: CPython's method-wrapper (a slot
+ * such as __init__) or built-in method, "of B object at 0x...". */
+static int bound_native_repr(sl_rt *rt, sl_bound *b, sl_strbuf *out) {
+  const char *name = sl_as_cfunc(b->func.u.o)->def->name;
+  const char *dot = strrchr(name, '.');
+  if (dot) name = dot + 1;
+  bool slot = !strncmp(name, "__", 2);
+  sl_strbuf_printf(out, slot ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
+                   name, sl_type_name(b->self));
+  if (sl_identity_put(rt, b->self.u.o, out)) return -1;
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+
 static int bound_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_bound *b = (sl_bound *)o;
+  if (sl_is_type(b->func, &sl_cfunc_type) && sl_is_obj(b->self)) return bound_native_repr(rt, b, out);
   sl_strbuf_puts(out, "<bound method ");
   if (sl_is_type(b->func, &sl_func_type)) sl_strbuf_puts(out, func_qualname(b->func.u.o));
   sl_strbuf_puts(out, " of ");

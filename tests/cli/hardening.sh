@@ -1,4 +1,4 @@
-# Issue 13, items 7-12: output errors, outputs checked before the work,
+# Issue 13, items 7-12 and 14: output errors, outputs checked before the work,
 # reading commands that write nothing, trace paths not trusted, specific
 # messages, quoted commands and escaped text. Device nodes (mknod) and
 # tmpfs mounts are made in the scratch folder, never on the machine's /dev.
@@ -166,6 +166,47 @@ no_raw_esc err.txt
 expect_in err.txt 'no\x1b[2Jfile.py: cannot read: No such file or directory'
 expect_status 2 $SIMLOOP gen --seed 1 -o "$(printf 'nodir/\033[2Jx')"
 no_raw_esc err.txt
+fi
+
+# ---- 14: the default exception handler's log; method and generator reprs --
+if want 14; then
+cat >cb.py <<'PY'
+import asyncio
+class A:
+    def __init__(self):
+        pass
+class B:
+    pass
+def bad(x):
+    1 / 0
+async def main():
+    asyncio.get_running_loop().call_soon(bad, 5)
+    await asyncio.sleep(0.1)
+    print("{0.__init__}".format(A()))
+    print("{0.__init__}".format(B()))
+    print(repr((x for x in [1])), [].append)
+    print("done")
+asyncio.run(main())
+PY
+expect_status 0 $SIMLOOP run cb.py --python 3.11
+cat >want.txt <<'TXT'
+Exception in callback bad(5) at cb.py:7
+handle: <Handle bad(5) at cb.py:7>
+Traceback (most recent call last):
+  File "cb.py", line 8, in bad
+    1 / 0
+ZeroDivisionError: division by zero
+TXT
+cmp -s want.txt err.txt || { diff want.txt err.txt >&2; fail "run's stderr is not the default handler's log"; }
+expect_in out.txt "<bound method A.__init__ of <__main__.A object at 0x7f"
+expect_in out.txt "<method-wrapper '__init__' of B object at 0x7f"
+expect_in out.txt "<generator object main.<locals>.<genexpr> at 0x7f"
+expect_in out.txt "<built-in method append of list object at 0x7f"
+expect_in out.txt "done"
+# 3.13 on: the callback's arguments only in debug mode.
+expect_status 0 $SIMLOOP run cb.py --python 3.14
+sed 's/bad(5)/bad()/' want.txt >want14.txt
+cmp -s want14.txt err.txt || { diff want14.txt err.txt >&2; fail "run's stderr (3.14) is not the default handler's log"; }
 fi
 
 exit 0

@@ -59,7 +59,7 @@ static void tr_output(void *ctx, uint64_t step, uint64_t task, const char *text,
 /* Starts a run with the given profile ("3.14", ...); trace recording on. */
 static inline void sl_test_start(sl_test_run *run, const char *profile) {
   memset(run, 0, sizeof *run);
-  sl_observer obs = {run, tr_step, tr_handle, tr_task_created, tr_task_done, NULL, tr_output, NULL, NULL};
+  sl_observer obs = {run, tr_step, tr_handle, tr_task_created, tr_task_done, NULL, tr_output, NULL, NULL, NULL};
   run->rt = sl_rt_new(sl_profile_find(profile), &obs);
   assert_non_null(run->rt);
   sl_vselector_install(run->rt, &run->vs);
