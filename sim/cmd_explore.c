@@ -26,6 +26,7 @@
 #include "sim/quote.h"
 #include "sim/runrec.h"
 #include "sim/exploredb.h"
+#include "sim/net/net.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
@@ -283,6 +284,7 @@ typedef struct failure {
   char hash[65];
   sl_strbuf log_path;
   sl_strbuf replay_seed, replay_log, minimize; /* shell-quoted commands */
+  sl_net_words words; /* what the run's network decisions did */
 } failure;
 
 /* Replays failing run `row` with the recorder, stores it, writes its log. */
@@ -326,6 +328,8 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
     goto fail;
   }
   sl_recorder_free(rec);
+  if (sl_trial_words(e->prog, &f->t.log, &f->words, &err) != SL_EOK)
+    sl_strbuf_clear(&err); /* the words are a courtesy; the failure stands */
   if (!sl_trial_same(&f->t, &first))
     fprintf(
         stderr,
@@ -424,6 +428,7 @@ static void failure_free(failure *f) {
   sl_strbuf_free(&f->replay_seed);
   sl_strbuf_free(&f->replay_log);
   sl_strbuf_free(&f->minimize);
+  sl_net_words_free(&f->words);
 }
 
 static void json_str(const char *s) {
@@ -589,6 +594,27 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f,
   printf("}\n");
 }
 
+/* The failing run's network decisions in words, at most 12 of them. */
+static void print_words(const failure *f) {
+  size_t shown = 0, more = 0;
+  for (size_t i = 0; i < f->t.log.n; i++) {
+    const sl_decision *d = &f->t.log.d[i];
+    const char *w = d->kind == SL_DECISION_IO && d->value != 0.0
+                        ? sl_net_words_find(&f->words, d->step, d->pos)
+                        : NULL;
+    if (!w) continue;
+    if (shown == 12) {
+      more++;
+      continue;
+    }
+    printf("  step %" PRIu64 ": ", d->step);
+    sl_term_puts(stdout, w, false);
+    putchar('\n');
+    shown++;
+  }
+  if (more) printf("  ... and %zu more network decision%s\n", more, more == 1 ? "" : "s");
+}
+
 static void print_text(const explore *e, const failure *f, bool have_failure, int status) {
   double elapsed = e->session.elapsed, rate = elapsed > 0 ? e->done / elapsed : 0.0;
   if (have_failure) {
@@ -600,6 +626,7 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
     printf("decisions: %zu non-default, written to ", sl_declog_nondefault(&f->t.log));
     sl_term_puts(stdout, f->log_path.data ? f->log_path.data : "", false);
     putchar('\n');
+    print_words(f);
     if (f->run_id) {
       printf("trace: ");
       sl_term_puts(stdout, e->db, false);

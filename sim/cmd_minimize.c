@@ -18,6 +18,7 @@
 #include "sim/outfile.h"
 #include "sim/quote.h"
 #include "sim/ddmin.h"
+#include "sim/net/net.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
 #include "sim/trial.h"
@@ -132,8 +133,8 @@ static bool shrink_values(mctx *m, const size_t *keep, size_t nkeep) {
 
 /* The remaining decisions in words, and how to replay the result. */
 static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const sl_trial *final,
-                         const char *log_path, const char *out, const char *qpath,
-                         const char *qout) {
+                         const sl_net_words *words, const char *log_path, const char *out,
+                         const char *qpath, const char *qout) {
   printf("minimized ");
   sl_term_puts(stdout, log_path, false);
   printf(": %zu -> %zu non-default decision%s (%" PRIu64 " test runs)\n", m->nitems, nkeep,
@@ -146,6 +147,8 @@ static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const 
       printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step, (uint64_t)d->value);
     else if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
+    else if (d->kind == SL_DECISION_IO && sl_net_words_find(words, d->step, d->pos))
+      printf("  step %" PRIu64 ": %s\n", d->step, sl_net_words_find(words, d->step, d->pos));
     else if (d->kind == SL_DECISION_IO)
       printf("  step %" PRIu64 ", network decision %u: %s (docs/io.md)\n", d->step, d->pos + 1,
              sl_strbuf_cstr(&v));
@@ -251,8 +254,12 @@ int sl_cmd_minimize(int argc, char **argv) {
     sl_strbuf_free(&qout);
     goto out;
   }
-  print_result(&m, keep, nkeep, &final, log_path, outname.data, sl_strbuf_cstr(&qpath),
+  /* The network decisions in words (a replay that only listens). */
+  sl_net_words words;
+  if (sl_trial_words(prog, &result, &words, &err) != SL_EOK) sl_strbuf_clear(&err);
+  print_result(&m, keep, nkeep, &final, &words, log_path, outname.data, sl_strbuf_cstr(&qpath),
                sl_strbuf_cstr(&qout));
+  sl_net_words_free(&words);
   sl_strbuf_free(&qpath);
   sl_strbuf_free(&qlog);
   sl_strbuf_free(&qout);

@@ -237,6 +237,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   sl_net net;
   sl_net_init(&net, &vs.now, &vs.decider);
   vs.net = &net;
+  net.words = opts->net_words;
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
   sl_obj *code = NULL;

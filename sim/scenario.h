@@ -48,6 +48,7 @@ typedef struct sl_scenario_opts {
   uint64_t max_iterations;     /* loop iterations within one step */
   double max_time;             /* virtual seconds */
   double max_wall;             /* real seconds */
+  struct sl_net_words *net_words; /* the network's answers in words, or NULL */
   FILE *out_file;              /* print() output, or NULL */
   /* What CPython's logging would print on stderr (the default exception
    * handler: "Exception in callback ..."), or NULL. */

@@ -59,6 +59,8 @@ typedef struct sl_schedule {
   double max_time;   /* > 0: the run ends as budget past this time */
   bool faults;       /* strategy and bytes answer SL_DECISION_IO_FAULT
                         questions too (else they take the default unseen) */
+  struct sl_net_words *net_words; /* borrowed; not NULL: the run's network
+                        collects what its answers did in words (net.h) */
   sl_declog taken;   /* owned: every decision applied, with positions */
   bool failed;       /* out of memory while logging: the run is void */
   /* Called for every decision applied, in order (the trace's `decision`

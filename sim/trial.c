@@ -11,6 +11,7 @@
 #include "core/alloc.h"
 #include "core/lang/parser.h"
 #include "core/profile.h"
+#include "sim/net/net.h"
 #include "sim/observers.h"
 #include "sim/scenario.h"
 #include "sim/version.h"
@@ -178,6 +179,7 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.max_iterations = p->opts.max_iterations;
   o.max_time = sched->max_time;
   o.max_wall = p->opts.max_wall;
+  o.net_words = sched->net_words;
   memset(res, 0, sizeof *res);
   if (sl_scenario_run(&o, res))
     return SL_ENOMEM;
@@ -403,4 +405,18 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
   }
   *recp = rec;
   return SL_EOK;
+}
+
+sl_errcode sl_trial_words(sl_trial_prog *p, const sl_declog *log, sl_net_words *out, sl_strbuf *err) {
+  memset(out, 0, sizeof *out);
+  sl_schedule s;
+  sl_schedule_init_log(&s, log);
+  s.net_words = out;
+  sl_trial t;
+  sl_trial_init(&t);
+  sl_errcode rc = sl_trial_run(p, &s, NULL, &t, err);
+  sl_trial_free(&t);
+  sl_schedule_free(&s);
+  if (rc == SL_EOK && out->failed) rc = SL_ENOMEM;
+  return rc;
 }

@@ -77,6 +77,12 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
                            const sl_record_opts *ro, sl_trial *out, sl_recorder **rec,
                            int64_t *run_id, char hash[65], sl_strbuf *err);
 
+/* Replays `log` and collects what its network decisions did, in words
+ * (sim/net/net.h sl_net_words; the caller frees *out). */
+struct sl_net_words;
+sl_errcode sl_trial_words(sl_trial_prog *p, const sl_declog *log, struct sl_net_words *out,
+                          sl_strbuf *err);
+
 /* Same verdict and same detail: "fails the same way" (minimize). */
 bool sl_trial_same(const sl_trial *a, const sl_trial *b);
 

@@ -54,7 +54,7 @@ static int report_ready(sl_vselector *vs, sl_rt *rt) {
   for (size_t fd = 0; fd < map->cap; fd++)
     if (map->keys[fd].events && sl_net_ready(vs->net, (int)fd, map->keys[fd].events)) n++;
   if (n == 0) return 0;
-  bool reversed = n >= 2 && decide(vs, rt, SL_DECISION_IO) > 0;
+  bool reversed = n >= 2 && sl_net_ask_order(vs->net, rt, n);
   if (rt->fatal) return -1;
   size_t cap = map->cap;
   for (size_t i = 0; i < cap; i++) {

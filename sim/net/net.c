@@ -2,6 +2,7 @@
  * question, is oracle/simloop_oracle/net.py. */
 #include "sim/net/net.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -12,6 +13,7 @@ void sl_net_init(sl_net *net, const double *now, const sl_decider *decider) {
   memset(net, 0, sizeof *net);
   net->now = now;
   net->next_port = SL_NET_FIRST_PORT;
+  net->q_step = UINT64_MAX; /* the first io question is at position 0 */
   if (decider) net->decider = *decider;
 }
 
@@ -46,9 +48,76 @@ static void report(sl_net *net, sl_rt *rt, const char *op, int fd, uint64_t n, d
   rt->observer.sock(rt->observer.ctx, &info);
 }
 
+/* Asks one io question; net->q_pos is then its position in the step, as
+ * the schedule counts them. */
 static double decide_io(sl_net *net, sl_rt *rt, sl_decision_kind kind) {
+  uint64_t step = rt->loop->step;
+  if (step != net->q_step) {
+    net->q_step = step;
+    net->q_pos = 0;
+  } else {
+    net->q_pos++;
+  }
   if (!net->decider.decide) return 0.0;
   return net->decider.decide(net->decider.ctx, rt, kind);
+}
+
+/* ---- the answers in words ------------------------------------------------- */
+
+void sl_net_words_free(sl_net_words *w) {
+  sl_free(w->said);
+  memset(w, 0, sizeof *w);
+}
+
+const char *sl_net_words_find(const sl_net_words *w, uint64_t step, uint32_t pos) {
+  for (size_t i = 0; w && i < w->n; i++)
+    if (w->said[i].step == step && w->said[i].pos == pos) return w->said[i].text;
+  return NULL;
+}
+
+/* Records the words for the question just asked (a non-default answer). */
+static void say(sl_net *net, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void say(sl_net *net, const char *fmt, ...) {
+  sl_net_words *w = net->words;
+  if (!w) return;
+  if (w->n == w->cap) {
+    size_t cap = w->cap ? w->cap * 2 : 16;
+    sl_net_said *grown = sl_realloc(w->said, cap * sizeof *grown);
+    if (!grown) {
+      w->failed = true;
+      return;
+    }
+    w->said = grown;
+    w->cap = cap;
+  }
+  sl_net_said *s = &w->said[w->n++];
+  s->step = net->q_step;
+  s->pos = net->q_pos;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(s->text, sizeof s->text, fmt, ap);
+  va_end(ap);
+}
+
+/* "40 ms", "1.5 s" */
+static const char *span(char buf[32], double seconds) {
+  if (seconds < 1.0) snprintf(buf, 32, "%g ms", seconds * 1000.0);
+  else snprintf(buf, 32, "%g s", seconds);
+  return buf;
+}
+
+/* "1st", "2nd", "3rd", "4th", "11th", ... */
+static const char *ordinal(char buf[24], unsigned k) {
+  const char *suf = "th";
+  if (k % 100 < 11 || k % 100 > 13) suf = k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" : k % 10 == 3 ? "rd" : "th";
+  snprintf(buf, 24, "%u%s", k, suf);
+  return buf;
+}
+
+bool sl_net_ask_order(sl_net *net, sl_rt *rt, size_t nready) {
+  bool reversed = decide_io(net, rt, SL_DECISION_IO) > 0;
+  if (reversed) say(net, "select reported the %zu ready descriptors in reverse order", nready);
+  return reversed;
 }
 
 /* The lowest free descriptor >= SL_NET_FIRST_FD, marked used; -1 when out
@@ -141,11 +210,20 @@ static int reset_connection(sl_net *net, sl_rt *rt, sl_net_sock *s) {
 static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char *data, size_t n) {
   sl_net_sock *p = &net->socks[s->peer];
   double now = *net->now;
+  int fd = (int)(s - net->socks), pfd = s->peer;
+  char nth[24], dt[32];
+  ordinal(nth, s->writes + 1);
   double latency = decide_io(net, rt, SL_DECISION_IO);
   if (rt->fatal) return -1;
+  if (latency > 0)
+    say(net, "the %s write from fd %d on connection %u (%zu byte%s) arrived %s late", nth, fd, s->conn, n,
+        n == 1 ? "" : "s", span(dt, latency));
   double arrive = now + latency;
   double split = n >= 2 ? decide_io(net, rt, SL_DECISION_IO) : 0.0;
   if (rt->fatal) return -1;
+  if (split > 0)
+    say(net, "the %s write from fd %d on connection %u arrived in 2 pieces (%zu + %zu bytes), the second %s later",
+        nth, fd, s->conn, n / 2, n - n / 2, span(dt, split));
   if (split > 0) {
     size_t first = n / 2;
     if (push_piece(rt, p, arrive, false, false, data, first) ||
@@ -159,10 +237,18 @@ static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char 
   if (!is_tcp(s)) return (long)n;
   double stall = decide_io(net, rt, SL_DECISION_IO_FAULT);
   if (rt->fatal) return -1;
-  if (stall > 0) s->stall_until = now + stall;
+  if (stall > 0) {
+    s->stall_until = now + stall;
+    say(net, "after the %s write from fd %d on connection %u, its peer (fd %d) stopped reading for %s", nth, fd,
+        s->conn, pfd, span(dt, stall));
+  }
   double reset = decide_io(net, rt, SL_DECISION_IO_FAULT);
   if (rt->fatal) return -1;
-  if (reset > 0 && reset_connection(net, rt, s)) return -1;
+  if (reset > 0) {
+    say(net, "connection %u (fd %d <-> %d) was reset right after the %s write from fd %d", s->conn, fd, pfd, nth,
+        fd);
+    if (reset_connection(net, rt, s)) return -1;
+  }
   return (long)n;
 }
 

@@ -50,6 +50,25 @@ typedef struct sl_net_piece {
   unsigned char *data; /* owned */
 } sl_net_piece;
 
+/* What the non-default answers of a run's io questions did, in words
+ * ("the 2nd write from fd 5 on connection 1 (12 bytes) arrived in 2
+ * pieces, the second 40 ms later"), keyed by the question's step and its
+ * position among the step's io questions (the positions decision logs
+ * record, sim/schedule.h). explore and minimize print them. */
+typedef struct sl_net_said {
+  uint64_t step;
+  uint32_t pos;
+  char text[200];
+} sl_net_said;
+typedef struct sl_net_words {
+  sl_net_said *said; /* owned */
+  size_t n, cap;
+  bool failed;       /* out of memory: some are missing */
+} sl_net_words;
+void sl_net_words_free(sl_net_words *w);
+/* The words for the io question (step, pos), or NULL. */
+const char *sl_net_words_find(const sl_net_words *w, uint64_t step, uint32_t pos);
+
 #define SL_NET_IPLEN 48
 #define SL_NET_FIRST_PORT 32768 /* ephemeral ports: 32768, 32769, ... */
 
@@ -92,6 +111,9 @@ typedef struct sl_net {
   sl_decider decider; /* copied; NULL decide: defaults */
   int next_port;      /* next ephemeral port to try */
   unsigned nconns;    /* connections made so far */
+  sl_net_words *words;/* borrowed; NULL: say nothing */
+  uint64_t q_step;    /* step of the last io question */
+  uint32_t q_pos;     /* io questions asked in q_step */
 } sl_net;
 
 void sl_net_init(sl_net *net, const double *now, const sl_decider *decider);
@@ -127,6 +149,10 @@ int sl_net_accept(sl_net *net, sl_rt *rt, int fd);
 /* getsockname() (peer false) / getpeername() (peer true): the address, or
  * a negative errno (-ENOTCONN). *ip is borrowed from the net. */
 int sl_net_name(sl_net *net, int fd, bool peer, const char **ip, int *port);
+
+/* The order question of a select() that reports `nready` >= 2
+ * descriptors: true to report them in reverse. */
+bool sl_net_ask_order(sl_net *net, sl_rt *rt, size_t nready);
 
 /* Events of `want` (SL_EVENT_*) that `fd` has now. */
 int sl_net_ready(sl_net *net, int fd, int want);

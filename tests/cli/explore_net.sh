@@ -11,6 +11,7 @@ for name in framing late_reply stale_pool; do
   for strategy in random pct bounded; do
     expect_status 1 "$SIMLOOP" explore "$ex/$name.py" --strategy "$strategy" --runs 50 \
       --python 3.11.2 --no-db -o "$name-$strategy.log"
+    cp out.txt "$name-$strategy.out"
     expect_in out.txt "default schedule: ok"
     expect_in out.txt "FAILED at run"
     hash=$(sed -n 's/^trace: .* hash \([0-9a-f]*\)$/\1/p' out.txt)
@@ -46,7 +47,14 @@ if [ -x "$py" ] && "$py" -c 'import sys; sys.exit(sys.version_info[:3] != (3, 11
 fi
 expect_status 0 "$SIMLOOP" minimize "$ex/framing.py" --python 3.11.2 --decisions framing-random.log \
   -o framing.min
-expect_in out.txt "network decision"
+# The one decision left, in words (docs/io.md "Decisions").
+grep -q "^  step [0-9]*: the [0-9]*[a-z][a-z] write from fd [0-9]* on connection 1 arrived in 2 pieces" out.txt ||
+  { cat out.txt >&2; fail "minimize did not say how the write was split"; }
+# explore says it too, and the hand-written latency logs read as latencies.
+grep -q "^  step [0-9]*: .* arrived in 2 pieces (.* bytes), the second [0-9.]* ms later" framing-random.out ||
+  { cat framing-random.out >&2; fail "explore did not say how the write was split"; }
+expect_status 0 "$SIMLOOP" minimize "$ex/late_reply.py" --python 3.11.2 --decisions late_reply-io.log -o lr.min
+expect_in out.txt "step 4: the 1st write from fd 4 on connection 1 (9 bytes) arrived 50 ms late"
 grep -q '"kind":"cost"\|"kind":"oversleep"' framing.min && fail "framing.min keeps a non-network decision"
 for name in framing late_reply stale_pool; do
   expect_status 0 "$SIMLOOP" explore "$ex/${name}_fixed.py" --runs 2000 --no-db -o "$name-fixed.log"

@@ -17,6 +17,21 @@ expect_in faults.txt "failed ConnectionResetError 104 Connection reset by peer"
 expect_in faults.txt "send failed ConnectionResetError 104"
 # A stall shows as a write that waits: some reply arrives after 1 s.
 grep -q "got b'ok .*' [1-9]\." faults.txt || fail "no stalled write in six --faults runs"
+# An unhandled reset: explore finds it only with --faults, says what the
+# network did in words, and minimize keeps the reset alone.
+ur="$SL_SOURCE_DIR/tests/cli/explore/net_reset_unhandled.py"
+expect_status 0 "$SIMLOOP" explore "$ur" --runs 300 --no-db -o ur.log
+expect_in out.txt "no failure in 300 runs"
+expect_status 1 "$SIMLOOP" explore "$ur" --faults --runs 300 --no-db -o ur.log
+expect_in out.txt "ConnectionResetError: [Errno 104] Connection reset by peer"
+grep -q "^  step [0-9]*: connection 1 (fd [0-9]* <-> [0-9]*) was reset right after the [0-9]*[a-z][a-z] write from fd" out.txt ||
+  fail "explore did not say which write reset the connection"
+expect_in out.txt "--strategy random --faults"
+expect_status 0 "$SIMLOOP" minimize "$ur" --decisions ur.log -o ur.min
+expect_in out.txt "-> 1 non-default decision"
+grep -q "^  step [0-9]*: connection 1 (fd [0-9]* <-> [0-9]*) was reset right after" out.txt ||
+  fail "minimize did not keep the reset"
+expect_status 1 "$SIMLOOP" replay "$ur" --decisions ur.min --quiet
 # Fuzzer bytes: every byte 1 ms; the fault questions take bytes only with --faults.
 printf '\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200\200' > ms.bytes
 expect_status 0 "$SIMLOOP" replay "$sc" --bytes ms.bytes --python 3.11.2
