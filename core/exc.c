@@ -23,6 +23,10 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
 
 static int class_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_class *c = sl_as_class(o);
+  if (c->lang_flags & SL_CLS_ENUM) { /* EnumType.__repr__ */
+    sl_strbuf_printf(out, "<enum '%s'>", sl_str_cstr(c->name));
+    return 0;
+  }
   sl_strbuf_printf(out, "<class '%s%s%s'>", strcmp(c->module, "builtins") ? c->module : "",
                    strcmp(c->module, "builtins") ? "." : "", sl_str_cstr(c->qualname));
   return 0;

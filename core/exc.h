@@ -90,6 +90,7 @@ typedef struct sl_class {
 #define SL_CLS_HASH 16u   /* __hash__ (None included: unhashable) */
 #define SL_CLS_BOOL 32u   /* __bool__ or __len__ */
 #define SL_CLS_CALL 64u   /* __call__ */
+#define SL_CLS_ENUM 128u  /* derives from enum.Enum: repr <enum 'Color'> */
 /* Bits above are core/lang's own (descriptors, __getattr__, ...). */
 #define SL_CLS_LANG_SHIFT 8
 

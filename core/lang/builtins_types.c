@@ -10,6 +10,8 @@
 #include "core/lang/builtins-int.h"
 #include "core/lang/descr.h"
 #include "core/lang/vm-int.h"
+#include "core/exc.h"
+#include "core/rt.h"
 
 #define CTOR(name) static int ct_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 
@@ -128,6 +130,17 @@ CTOR(int) {
   if (sl_is_type(x, &sl_bytes_type))
     return parse_int_text(rt, (const char *)sl_as_bytes(x.u.o)->data, sl_as_bytes(x.u.o)->len, 10,
                           out);
+  /* A scenario class's __int__, else its __index__. */
+  for (int i = 0; i < 2 && x.tag == SL_V_OBJ && sl_user_cls_of(x.u.o) && rt->user_ops; i++) {
+    const char *m = i ? "__index__" : "__int__";
+    int r = rt->user_ops->method(rt, x.u.o, m, NULL, 0, out);
+    if (r < 0) return -1;
+    if (r == 0) continue;
+    if (sl__is_intlike(*out) || sl_is_long(*out)) return 0;
+    const char *tn = sl_type_name(*out);
+    sl_vdecref(rt, *out);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s returned non-int (type %s)", m, tn);
+  }
   return sl_raise(rt, SL_EXC_TYPE_ERROR,
                   "int() argument must be a string, a bytes-like object or a real number, not '%s'",
                   sl_type_name(x));

@@ -6,7 +6,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/exc.h"
 #include "core/lang/iter-int.h"
+#include "core/rt.h"
+#include "core/str.h"
 
 /* ---- format() -------------------------------------------------------------- */
 
@@ -36,6 +39,28 @@ int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbu
   } else if (sl_is_str(v)) {
     st = sl_format_str(out, sl_as_str(v.u.o)->data, sl_as_str(v.u.o)->len, spec, spec_len,
                        minor, &err);
+  } else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o) && rt->user_ops) {
+    /* A scenario class's own __format__. */
+    sl_obj *spec_s = sl_str_new(rt, spec, spec_len);
+    if (!spec_s) return -1;
+    sl_value argv[1] = {sl_obj_val(spec_s)}, res;
+    int r = rt->user_ops->method(rt, v.u.o, "__format__", argv, 1, &res);
+    sl_decref(rt, spec_s);
+    if (r < 0) return -1;
+    if (r > 0) {
+      if (!sl_is_str(res)) {
+        const char *tn = sl_type_name(res);
+        sl_vdecref(rt, res);
+        return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__ must return a str, not %s", tn);
+      }
+      sl_strbuf_append(out, sl_str_cstr(res.u.o), sl_as_str(res.u.o)->len);
+      sl_vdecref(rt, res);
+      return out->failed ? sl_nomem(rt) : 0;
+    }
+    if (spec_len)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported format string passed to %s.__format__",
+                      sl_type_name(v));
+    return sl_vm_str(rt, v, out);
   } else {
     /* object.__format__: str(self) for an empty spec, else TypeError. */
     if (spec_len)

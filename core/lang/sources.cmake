@@ -58,5 +58,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_typing.c
   core/lang/modules/mod_dataclasses.c
   core/lang/modules/mod_dataclasses_gen.c
+  core/lang/modules/mod_enum.c
+  core/lang/modules/mod_enum_class.c
   core/lang/modules/mod_asyncio_sub.c
 )

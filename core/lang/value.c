@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/lang/iter-int.h"
+#include "core/lang/vm-int.h"
 
 /* ---- numbers --------------------------------------------------------------- */
 
@@ -381,6 +382,9 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "isinstance() arg 2 must be a type, a tuple of types, or a union");
   sl_typeobj *t = (sl_typeobj *)cls.u.o;
+  sl_value mixed;
+  /* An IntEnum/StrEnum member is an int/str. */
+  if (!t->cls && sl__enum_mixed_value(rt, v, &mixed) && strcmp(t->name, "object")) v = mixed;
   if (t->cls) {
     for (const sl_type *const *ty = t->cls->types; *ty && !*res; ty++)
       *res = v.tag == SL_V_OBJ && v.u.o->type == *ty;

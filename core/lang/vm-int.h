@@ -46,6 +46,21 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 #define SL__CLS_DESCR (1u << SL_CLS_LANG_SHIFT)         /* a property: setattr asks it */
 #define SL__CLS_GETATTR (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
 #define SL__CLS_SETATTR (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
+#define SL__CLS_ENUM SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
+
+/* EnumType's part (modules/mod_enum_class.c), for classes with
+ * SL__CLS_ENUM: making the members when the class statement ends, and the
+ * class object's __iter__, __len__, __contains__, __getitem__ and
+ * __call__ (lookup by value). Same returns as the sl__user_* below. */
+int sl__enum_finish(sl_rt *rt, sl_obj *cls);
+int sl__enum_iter(sl_rt *rt, sl_obj *cls, sl_value *out);
+int sl__enum_len(sl_rt *rt, sl_obj *cls, int64_t *out);
+int sl__enum_contains(sl_rt *rt, sl_obj *cls, sl_value item, bool *res);
+int sl__enum_getitem(sl_rt *rt, sl_obj *cls, sl_value key, sl_value *out);
+int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+/* The value an IntEnum/StrEnum member stands for (isinstance(m, int)):
+ * 1 (*out borrowed), 0 not such a member. */
+int sl__enum_mixed_value(sl_rt *rt, sl_value v, sl_value *out);
 
 /* name in cls and its bases (depth first, left to right): 1 found (*out new
  * ref), 0 absent, -1 error. */

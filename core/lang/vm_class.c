@@ -311,7 +311,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   sl_as_class(cls)->native = native;
   if (sl_is_type(cell, &sl_cell_type)) sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   sl_vdecref(rt, cell);
-  if (class_finish(rt, cls) || init_subclass(rt, cls)) {
+  if (class_finish(rt, cls) || init_subclass(rt, cls) ||
+      ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
     sl_decref(rt, cls);
     return -1;
   }
@@ -330,6 +331,7 @@ int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, s
 
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   if (sl_as_class(cls)->native) return sl__native_call_class(rt, cls, args, out);
+  if (sl_as_class(cls)->lang_flags & SL__CLS_ENUM) return sl__enum_call(rt, cls, args, out);
   sl_value init;
   bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
   int r = class_lookup(rt, cls, "__init__", &init, 0);

@@ -247,7 +247,12 @@ static int index_result(sl_rt *rt, sl_value r, int64_t *out) {
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", tn);
 }
 
+static bool is_enum_class(sl_value v) {
+  return sl_is_type(v, &sl_class_type) && (sl_as_class(v.u.o)->lang_flags & SL__CLS_ENUM);
+}
+
 int sl__user_len(sl_rt *rt, sl_value v, int64_t *out) {
+  if (is_enum_class(v)) return sl__enum_len(rt, v.u.o, out);
   if (!is_inst(v)) return 0;
   sl_value r;
   int found = call_special(rt, v, "__len__", NULL, 0, &r);
@@ -362,6 +367,7 @@ int sl__user_unary(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
 /* ---- containers and iteration ------------------------------------------------------ */
 
 int sl__user_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
+  if (is_enum_class(c)) return sl__enum_getitem(rt, c.u.o, key, out);
   if (!is_inst(c)) return 0;
   return call_special(rt, c, "__getitem__", &key, 1, out);
 }
@@ -376,6 +382,7 @@ int sl__user_setitem(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
 }
 
 int sl__user_iter(sl_rt *rt, sl_value v, sl_value *out) {
+  if (is_enum_class(v)) return sl__enum_iter(rt, v.u.o, out);
   if (!is_inst(v)) return 0;
   int found = call_special(rt, v, "__iter__", NULL, 0, out);
   if (found <= 0) return found;
@@ -410,6 +417,7 @@ int sl__user_next(sl_rt *rt, sl_value it, sl_value *out) {
 }
 
 int sl__user_contains(sl_rt *rt, sl_value c, sl_value item, bool *res) {
+  if (is_enum_class(c)) return sl__enum_contains(rt, c.u.o, item, res);
   if (!is_inst(c)) return 0;
   sl_value r;
   int found = call_special(rt, c, "__contains__", &item, 1, &r);

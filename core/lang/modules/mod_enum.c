@@ -64,12 +64,6 @@ static int member_attr(sl_rt *rt, sl_value m, const char *name, sl_value *out) {
   return sl_vm_getattr(rt, m, name, out);
 }
 
-static bool derives_from(sl_rt *rt, sl_obj *cls, const char *base) {
-  for (sl_obj *c = cls; c; c = sl_as_class(c)->bases[0])
-    if (!strcmp(sl_as_class(c)->module, "enum") && sl_str_eq_cstr(sl_as_class(c)->name, base)) return true;
-  return sl_as_class(cls)->bases[1] && derives_from(rt, sl_as_class(cls)->bases[1], base);
-}
-
 static int class_repr_name(sl_obj *cls, sl_strbuf *out) {
   sl_strbuf_printf(out, "%s", sl_str_cstr(sl_as_class(cls)->qualname));
   return 0;

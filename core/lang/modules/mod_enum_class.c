@@ -276,3 +276,17 @@ int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   sl_strbuf_free(&b);
   return -1;
 }
+
+int sl__enum_mixed_value(sl_rt *rt, sl_value v, sl_value *out) {
+  sl_obj *cls = v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
+  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_ENUM) || !mixin(cls) || v.u.o->type != &sl_exc_type)
+    return 0;
+  sl_obj *attrs = sl_as_exc(v.u.o)->attrs;
+  bool found = false;
+  sl_value x;
+  /* _value_ is in the member's own dict (new_member); borrowed here. */
+  if (!attrs || sl_dict_get_str(rt, attrs, "_value_", &x, &found) || !found) return 0;
+  *out = x;
+  sl_vdecref(rt, x);
+  return 1;
+}
