@@ -3,15 +3,19 @@
 #include "sim/cli.h"
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "core/profile.h"
 #include "sim/commands.h"
+#include "sim/progenv.h"
 
 #define B(c) (1u << SL_CMD_##c)
 #define ALL ((1u << SL_CMD_COUNT) - 1)
 #define SCHED (B(EXPLORE) | B(REPLAY) | B(MINIMIZE))
 #define READERS (B(SHOW) | B(EXPORT) | B(REPORT))
+/* The commands that run a program (its environment: sim/progenv.h). */
+#define PROGRAM (B(RUN) | B(CONFORM) | SCHED)
 
 typedef struct sl_opt {
   int id;
@@ -105,6 +109,12 @@ static const sl_opt options[] = {
     {SL_OPT_OUT, NULL, "OUT", B(REPORT), "output file (default report.html; '-' = stdout)"},
     {SL_OPT_SEED, "seed", "N", B(GEN), "which program (a 64-bit unsigned number)"},
     {SL_OPT_OUT, NULL, "FILE", B(GEN), "write it to FILE instead of stdout ('-' = stdout)"},
+    {SL_OPT_PATH, "path", "DIR", PROGRAM,
+     "also find the program's own modules (import helpers) in DIR\n"
+     "(after the program's folder; may be given several times)"},
+    {SL_OPT_SETENV, "setenv", "NAME=VALUE", PROGRAM,
+     "an environment variable of the simulated process\n"
+     "(os.environ, os.getenv; may be given several times)"},
     {SL_OPT_HELP, "help", NULL, ALL, "print this help"},
 };
 #define NOPTIONS (sizeof options / sizeof options[0])
@@ -212,11 +222,49 @@ int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, voi
       sl_cli_help(cmd, stderr);
       return 2;
     }
+    if (id == SL_OPT_PATH || id == SL_OPT_SETENV) {
+      int bad = id == SL_OPT_PATH ? sl_progenv_add_path(name, optarg) : sl_progenv_add_setenv(name, optarg);
+      if (bad) return 2;
+      continue;
+    }
     if (on_opt(ctx, id, optarg))
       return 2;
   }
   *first = optind;
   return 0;
+}
+
+/* True when argument `a` of command `cmd` is an option whose value is the
+ * next argument ("--db X", "-o X"). */
+static bool takes_next(sl_cmd_id cmd, const char *a) {
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const sl_opt *o = &options[i];
+    if (!(o->commands & (1u << cmd)) || !o->arg) continue;
+    if (a[1] == '-' ? o->name && !strcmp(a + 2, o->name) : !o->name && a[1] == (char)o->id && !a[2])
+      return true;
+  }
+  return false;
+}
+
+int sl_cli_split_program_args(sl_cmd_id cmd, int argc, char **argv) {
+  if (!(PROGRAM & (1u << cmd))) return argc;
+  bool operand = false;
+  for (int k = 1; k < argc; k++) {
+    const char *a = argv[k];
+    if (strcmp(a, "--")) {
+      if (a[0] != '-' || !a[1]) operand = true;
+      else if (takes_next(cmd, a)) k++;
+      continue;
+    }
+    /* `--` before the scenario only ends the options (a file named
+     * like an option); after it, the program's arguments follow. */
+    if (!operand) return argc;
+    sl_progenv *env = sl_progenv_get();
+    env->args = (const char *const *)argv + k + 1;
+    env->nargs = (size_t)(argc - k - 1);
+    return k;
+  }
+  return argc;
 }
 
 int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx,

@@ -58,6 +58,8 @@ typedef enum sl_opt_id {
   SL_OPT_QUIET,
   SL_OPT_PERFETTO,
   SL_OPT_FAULTS,
+  SL_OPT_PATH,
+  SL_OPT_SETENV,
 } sl_opt_id;
 
 /* Called once per option in command-line order with its value (NULL for a
@@ -82,6 +84,12 @@ int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, voi
 #define SL_CLI_GO (-1)
 int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx,
                 int min, int max, const char *noun, int *first);
+
+/* For a command that runs a program: the arguments after a `--` that
+ * follows the scenario are the program's (sys.argv[1:], sim/progenv.h).
+ * Records them and returns the argc that ends before `--`; otherwise argc
+ * unchanged (a `--` before any operand only ends the options). */
+int sl_cli_split_program_args(sl_cmd_id cmd, int argc, char **argv);
 
 /* The help text of `cmd`: usage line, description, options, exit status. */
 void sl_cli_help(sl_cmd_id cmd, FILE *out);

@@ -9,7 +9,8 @@
 const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_RUN] = {"run", sl_cmd_run, "run a scenario under the virtual clock",
                     "run FILE [--python VERSION] [--max-steps N] [--max-time T]\n"
-                    "                       [--max-iterations N] [--max-wall S] [--db DB] [--jsonl OUT]",
+                    "                       [--max-iterations N] [--max-wall S] [--db DB] [--jsonl OUT]\n"
+                    "                       [--path DIR] [--setenv NAME=VALUE] [-- ARG...]",
                     "Runs FILE (an asyncio program) on the virtual clock and prints its output.",
                     "Exit status: 0 the scenario finished, 1 an uncaught exception, a deadlock\n"
                     "or an exhausted budget, 2 bad usage, an unreadable file or a compile error.\n"},
@@ -44,7 +45,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
                         "compare simloop with real CPython step by step",
                         "conform FILE... [--python VERSION] [--db DB] [--json]\n"
                         "                       [--max-steps N] [--max-iterations N] [--max-wall S]\n"
-                        "                       [--seed N [--strategy S]]",
+                        "                       [--seed N [--strategy S]] [--path DIR] [--setenv NAME=VALUE]\n"
+                        "                       [-- ARG...]",
                         "Runs each scenario under simloop and under real CPython (the oracle,\n"
                         "oracle/README.md) and compares the traces step for step. Prints per\n"
                         "file `identical` or the first divergence (see `simloop diff`).\n",

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "sim/cli.h"
 #include "sim/commands.h"
 #include "sim/version.h"
 
@@ -76,7 +77,8 @@ int main(int argc, char **argv) {
   }
   for (const sl_command *c = sl_commands; c->name; c++)
     if (!strcmp(argv[1], c->name))
-      return close_stdout(c->name, c->main(argc - 1, argv + 1));
+      return close_stdout(c->name, c->main(sl_cli_split_program_args((sl_cmd_id)(c - sl_commands), argc - 1, argv + 1),
+                                           argv + 1));
   fprintf(stderr, "simloop: unknown command '%s'\n", argv[1]);
   usage(stderr);
   return 2;

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "core/alloc.h"
+#include "sim/progenv.h"
 
 extern char **environ;
 
@@ -208,7 +209,8 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
                          const char *stderr_path, const char *decisions, sl_strbuf *err) {
   char runmjs[1024];
   snprintf(runmjs, sizeof runmjs, "%s/pyodide/run.mjs", sl_oracle_dir());
-  char **argv = sl_calloc(n + 16, sizeof *argv);
+  const sl_progenv *pe = sl_progenv_get();
+  char **argv = sl_calloc(n + 16 + 2 * (pe->npath + pe->nsetenv + pe->nargs), sizeof *argv);
   if (!argv) return SL_ENOMEM;
   size_t k = 0;
   if (o->pyodide) {
@@ -231,6 +233,19 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
   if (decisions) {
     argv[k++] = "--decisions";
     argv[k++] = (char *)decisions;
+  }
+  /* The same simulated machine (sim/progenv.h). */
+  for (size_t i = 0; i < pe->npath; i++) {
+    argv[k++] = "--path";
+    argv[k++] = (char *)pe->path[i];
+  }
+  for (size_t i = 0; i < pe->nsetenv; i++) {
+    argv[k++] = "--setenv";
+    argv[k++] = (char *)pe->setenv[i];
+  }
+  for (size_t i = 0; i < pe->nargs; i++) {
+    argv[k++] = "--arg";
+    argv[k++] = (char *)pe->args[i];
   }
   argv[k] = NULL;
   int rc = spawn_wait(argv, NULL, stderr_path);

@@ -2,6 +2,9 @@
  * the virtual clock, and classify how it ended. */
 #include "sim/scenario.h"
 
+#include "sim/modfind.h"
+#include "sim/progenv.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -241,9 +244,19 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
   sl_obj *code = NULL;
-  int rc = sl_vm_init(rt, path, src, len);
+  /* The program's own modules: the caller's finder (which keeps parsed
+   * files across runs) or one for this run. */
+  const sl_progenv *pe = sl_progenv_get();
+  sl_modfind *owned_mf = opts->modfind ? NULL : sl_modfind_new(path, pe->path, pe->npath);
+  sl_modfind *mf = opts->modfind ? opts->modfind : owned_mf;
+  int rc = mf ? sl_vm_init(rt, path, src, len) : sl_nomem(rt);
   if (rc == 0) {
     sl_lang *L = sl_vm_lang(rt);
+    L->finder = sl_modfind_finder(mf);
+    L->argv_extra = pe->args;
+    L->nargv_extra = pe->nargs;
+    L->env_vars = pe->setenv;
+    L->nenv_vars = pe->nsetenv;
     L->out_file = opts->out_file;
     L->out_buf = opts->out_buf;
     /* The scenario's own loops are bounded too, so an endless loop that
@@ -296,6 +309,7 @@ done:
   sl_decref(rt, code);
   sl_ast_free(owned_mod);
   sl_rt_free(rt);
+  sl_modfind_free(owned_mf);
   sl_net_free(&net);
   sl_free(owned);
   if (res->detail.failed || res->summary.failed) res->outcome = SL_OUTCOME_NOMEM;

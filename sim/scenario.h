@@ -49,6 +49,9 @@ typedef struct sl_scenario_opts {
   double max_time;             /* virtual seconds */
   double max_wall;             /* real seconds */
   struct sl_net_words *net_words; /* the network's answers in words, or NULL */
+  /* The program's own modules (sim/modfind.h), borrowed; NULL: a finder
+   * for this run from the scenario's folder and --path (sim/progenv.h). */
+  struct sl_modfind *modfind;
   FILE *out_file;              /* print() output, or NULL */
   /* What CPython's logging would print on stderr (the default exception
    * handler: "Exception in callback ..."), or NULL. */

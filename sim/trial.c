@@ -13,6 +13,8 @@
 #include "core/profile.h"
 #include "sim/net/net.h"
 #include "sim/observers.h"
+#include "sim/modfind.h"
+#include "sim/progenv.h"
 #include "sim/scenario.h"
 #include "sim/version.h"
 #include "traces/recorder.h"
@@ -28,6 +30,9 @@ struct sl_trial_prog {
    * sl_scenario_opts.module); NULL when src does not parse, so each run
    * reports the parse error itself. */
   sl_ast_module *mod;
+  /* owned: the program's own modules, read and parsed once for all runs
+   * (NULL until the first run; sim/modfind.h). */
+  sl_modfind *modfind;
 };
 
 uint64_t sl_fnv1a_more(uint64_t h, const void *data, size_t n) {
@@ -67,6 +72,7 @@ void sl_trial_prog_free(sl_trial_prog *p) {
   if (!p)
     return;
   sl_ast_free(p->mod);
+  sl_modfind_free(p->modfind);
   sl_free(p->path);
   sl_free(p->src);
   sl_free(p);
@@ -172,6 +178,11 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.source = p->src;
   o.source_len = p->len;
   o.module = p->mod;
+  if (!p->modfind) {
+    const sl_progenv *pe = sl_progenv_get();
+    p->modfind = sl_modfind_new(p->path, pe->path, pe->npath);
+  }
+  o.modfind = p->modfind; /* NULL (no memory): the run makes its own */
   o.profile = p->profile;
   o.observer = &obs;
   o.decider = &dec;

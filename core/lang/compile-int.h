@@ -104,6 +104,9 @@ typedef struct compiler {
   scope *top;       /* module scope; owns the tree */
   unit *u;          /* the unit being emitted */
   sl_obj *filename; /* owned str */
+  const char *src;  /* borrowed: the file's text, for diagnostics */
+  size_t srclen;
+  const char *package; /* borrowed: what relative imports resolve against ("" for the main file) */
 } compiler;
 
 /* Errors: fill the diagnostic and longjmp out. */

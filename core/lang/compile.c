@@ -21,19 +21,20 @@ void sl__cerr(compiler *c, uint32_t line, uint32_t col, sl_diag_kind kind, const
   va_end(ap);
   if (!line && c->u) line = c->u->line;
   /* Find the byte offset of the line so the diagnostic shows it. */
-  sl_lang *L = sl_vm_lang(c->rt);
+  const char *src = c->src;
+  size_t srclen = c->srclen;
   size_t off = 0;
   uint32_t ln = 1;
-  while (L && L->src && off < L->srclen && ln < line) {
-    if (L->src[off] == '\n') ln++;
+  while (src && off < srclen && ln < line) {
+    if (src[off] == '\n') ln++;
     off++;
   }
   size_t coloff = off;
-  for (uint32_t k = 1; L && L->src && k < col && coloff < L->srclen && L->src[coloff] != '\n'; k++) {
+  for (uint32_t k = 1; src && k < col && coloff < srclen && src[coloff] != '\n'; k++) {
     coloff++;
-    while (coloff < L->srclen && ((unsigned char)L->src[coloff] & 0xC0) == 0x80) coloff++;
+    while (coloff < srclen && ((unsigned char)src[coloff] & 0xC0) == 0x80) coloff++;
   }
-  sl_diag_set(c->diag, kind, c->mod->filename.data, L ? L->src : NULL, L ? L->srclen : 0, coloff,
+  sl_diag_set(c->diag, kind, c->mod->filename.data, src, srclen, coloff,
               line, col ? col : 1, construct, construct ? "see docs/language.md for the supported subset" : NULL,
               "%s", msg);
   longjmp(c->jb, 1);
@@ -636,12 +637,21 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
 }
 
 sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag) {
+  sl_lang *L = sl_vm_lang(rt);
+  return sl__vm_compile_module(rt, mod, L ? L->src : NULL, L ? L->srclen : 0, "", diag);
+}
+
+sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *src, size_t srclen,
+                              const char *package, sl_diag *diag) {
   compiler cc;
   memset(&cc, 0, sizeof cc);
   compiler *c = &cc;
   c->rt = rt;
   c->mod = mod;
   c->diag = diag;
+  c->src = src;
+  c->srclen = srclen;
+  c->package = package;
   sl_diag_clear(diag);
   sl_obj *code = NULL;
   if (setjmp(c->jb)) {

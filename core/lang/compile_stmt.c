@@ -12,6 +12,7 @@
 #include "core/alloc.h"
 #include "core/lang/compile-int.h"
 #include "core/lang/modules/stdmod.h"
+#include "core/lang/usermod.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -404,13 +405,25 @@ static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
   sl__store_name(c, s->u.classdef.name.data);
 }
 
-/* Only the modules of the standard-module table exist (stdmod.h); any
- * other import is refused here, naming what is provided. */
-static void check_module(compiler *c, const sl_ast_str *name, uint32_t line, uint32_t col) {
-  if (sl_stdmod_find(name->data)) {
+/* A module exists when the standard-module table has it (stdmod.h) or it
+ * is one of the program's own files (usermod.h, compiled here and now);
+ * any other import is refused here, naming what is provided. Returns true
+ * for a program module. */
+static bool check_module(compiler *c, const char *name, uint32_t line, uint32_t col) {
+  if (sl_stdmod_find(name)) {
     sl_lang *L = sl_vm_lang(c->rt);
-    if (L && !strcmp(name->data, "random")) L->seeds_random = true;
-    return;
+    if (L && !strcmp(name, "random")) L->seeds_random = true;
+    return false;
+  }
+  sl_diag sub;
+  sl_diag_clear(&sub);
+  int r = sl_usermod_compile(c->rt, name, &sub);
+  if (r > 0) return true;
+  if (r < 0) {
+    /* The imported file's own diagnostic: it names that file. */
+    if (sub.kind == SL_DIAG_NOMEM) sl__cnomem(c);
+    *c->diag = sub;
+    longjmp(c->jb, 1);
   }
   sl_strbuf have = SL_STRBUF_INIT;
   sl_stdmod_list(&have);
@@ -418,16 +431,30 @@ static void check_module(compiler *c, const sl_ast_str *name, uint32_t line, uin
   snprintf(list, sizeof list, "%s", have.failed ? "asyncio" : sl_strbuf_cstr(&have));
   sl_strbuf_free(&have);
   sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",
-           "module '%s' is not supported by simloop (the modules it provides: %s)",
-           name->data ? name->data : ".", list);
+           "module '%s' is not supported by simloop (the modules it provides: %s; "
+           "the program's own modules are found beside it and in --path)",
+           name, list);
+}
+
+/* The package `import a.b` binds: "a" for a dotted name (stdmod or the
+ * program's), else NULL. */
+static const char *import_top(const char *name, char *buf, size_t size) {
+  const char *std = sl_stdmod_package(name);
+  if (std) return std;
+  const char *dot = strchr(name, '.');
+  if (!dot || (size_t)(dot - name) >= size) return NULL;
+  memcpy(buf, name, (size_t)(dot - name));
+  buf[dot - name] = '\0';
+  return buf;
 }
 
 static void stmt_import(compiler *c, const sl_ast_stmt *s) {
   for (size_t i = 0; i < s->u.import.n; i++) {
     const sl_ast_alias *a = &s->u.import.names[i];
-    check_module(c, &a->name, a->line, a->col);
+    check_module(c, a->name.data, a->line, a->col);
     sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, a->name.data));
-    const char *top = a->asname.data ? NULL : sl_stdmod_package(a->name.data);
+    char buf[256];
+    const char *top = a->asname.data ? NULL : import_top(a->name.data, buf, sizeof buf);
     if (top) {
       /* `import a.b` binds `a` (with a.b imported, so a.b works) */
       sl__emit(c, SL_OP_POP_TOP, 0);
@@ -439,16 +466,62 @@ static void stmt_import(compiler *c, const sl_ast_stmt *s) {
   }
 }
 
+/* The absolute name of `from .x import y` (importlib's _resolve_name),
+ * against the package of the file being compiled. */
+static void resolve_relative(compiler *c, const sl_ast_stmt *s, char *buf, size_t size) {
+  const char *pkg = c->package ? c->package : "";
+  if (!*pkg)
+    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "import",
+             "attempted relative import with no known parent package");
+  size_t n = strlen(pkg);
+  for (int lv = 1; lv < s->u.importfrom.level; lv++) {
+    const char *dot = NULL;
+    for (size_t k = n; k > 0 && !dot; k--)
+      if (pkg[k - 1] == '.') dot = pkg + k - 1;
+    if (!dot)
+      sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "import",
+               "attempted relative import beyond top-level package");
+    n = (size_t)(dot - pkg);
+  }
+  const char *rest = s->u.importfrom.module.data;
+  if (snprintf(buf, size, "%.*s%s%s", (int)n, pkg, rest ? "." : "", rest ? rest : "") >= (int)size)
+    sl__cerr(c, s->line, s->col, SL_DIAG_LIMIT, "import", "module name too long");
+}
+
 static void stmt_importfrom(compiler *c, const sl_ast_stmt *s) {
-  if (s->u.importfrom.level)
-    sl__cerr(c, s->line, s->col, SL_DIAG_UNSUPPORTED, "import", "relative imports are not supported by simloop");
-  check_module(c, &s->u.importfrom.module, s->line, s->col + 5);
-  sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, s->u.importfrom.module.data));
+  char resolved[256];
+  const char *modname = s->u.importfrom.module.data;
+  if (s->u.importfrom.level) {
+    resolve_relative(c, s, resolved, sizeof resolved);
+    modname = resolved;
+  }
+  bool user = check_module(c, modname, s->line, s->col + 5);
+  /* The compiler keeps name pointers until the code is built: a name made
+   * here must be the module table's copy (it outlives the compile). */
+  if (user) modname = sl_usermod_by_name(c->rt, modname)->file.name;
+  sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, modname));
   for (size_t i = 0; i < s->u.importfrom.n; i++) {
     const sl_ast_alias *a = &s->u.importfrom.names[i];
     if (!strcmp(a->name.data, "*"))
       sl__cerr(c, a->line, a->col, SL_DIAG_UNSUPPORTED, "import *",
-               "'from %s import *' is not supported by simloop", s->u.importfrom.module.data);
+               "'from %s import *' is not supported by simloop", modname);
+    /* `from pkg import sub` imports the submodule pkg.sub when the package
+     * has one (importlib's _handle_fromlist), which makes it an attribute. */
+    char sub[256];
+    if (user && snprintf(sub, sizeof sub, "%s.%s", modname, a->name.data) < (int)sizeof sub) {
+      sl_diag d;
+      sl_diag_clear(&d);
+      int r = sl_usermod_compile(c->rt, sub, &d);
+      if (r < 0) {
+        if (d.kind == SL_DIAG_NOMEM) sl__cnomem(c);
+        *c->diag = d;
+        longjmp(c->jb, 1);
+      }
+      if (r > 0) {
+        sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, sl_usermod_by_name(c->rt, sub)->file.name));
+        sl__emit(c, SL_OP_POP_TOP, 0);
+      }
+    }
     sl__emit(c, SL_OP_COPY, 1);
     sl__emit(c, SL_OP_LOAD_ATTR, sl__name(c, a->name.data));
     sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);

@@ -19,6 +19,7 @@
 #include "core/lang/ast.h"
 #include "core/lang/code.h"
 #include "core/lang/diag.h"
+#include "core/lang/usermod.h"
 #include "core/rt.h"
 #include "core/object.h"
 
@@ -27,6 +28,15 @@ typedef struct sl_lang {
   sl_obj *globals;       /* owned dict: the __main__ module */
   sl_obj *asyncio;       /* owned module object, created on first import */
   sl_obj *modules;       /* owned dict name -> module: the other imported modules */
+  sl_modfinder finder;   /* the program's own modules (usermod.h); set before compiling */
+  sl_usermod *user;      /* owned array: the program modules compiled so far */
+  size_t nuser, capuser;
+  /* The simulated process (borrowed, outliving the run): sys.argv[1:] and
+   * the environment variables, "NAME=VALUE" (a later one wins). */
+  const char *const *argv_extra;
+  size_t nargv_extra;
+  const char *const *env_vars;
+  size_t nenv_vars;
   bool seeds_random;     /* the program imports random: seed it before the body */
   uint64_t random_seed;  /* the `seed` decision taken before the module body */
   sl_obj *loop_obj;      /* owned: what get_running_loop() returns */
@@ -63,6 +73,11 @@ static inline sl_lang *sl_vm_lang(sl_rt *rt) { return (sl_lang *)rt->lang; }
 /* Compiles the module. Returns the module's code object, or NULL with *diag
  * filled (unsupported construct, bad scope, out of memory). */
 sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag);
+/* The same for one of the program's own modules (usermod.h): `src` is its
+ * text (for diagnostics), `package` what its relative imports resolve
+ * against ("" for a top-level module). */
+sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *src, size_t srclen,
+                              const char *package, sl_diag *diag);
 
 /* Runs the module body. 0, or -1 with an uncaught exception pending in
  * rt->exc (or rt->fatal set). */

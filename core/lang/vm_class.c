@@ -18,6 +18,7 @@
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/rt.h"
+#include "core/lang/usermod.h"
 #include "core/lang/vm-int.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -282,7 +283,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   f->ns = sl_dict_new(rt);
   /* The namespace starts with __module__ and __qualname__, as
    * __build_class__ prepares it. */
-  sl_obj *mod = f->ns ? sl_str_from_cstr(rt, "__main__") : NULL;
+  const char *modname = sl_usermod_name_of(rt, fn->globals);
+  sl_obj *mod = f->ns ? sl_str_from_cstr(rt, modname) : NULL;
   int rc = !mod || sl_dict_set_str(rt, f->ns, "__module__", sl_obj_val(mod)) ||
            sl_dict_set_str(rt, f->ns, "__qualname__", sl_obj_val(co->qualname));
   sl_decref(rt, mod);
@@ -299,7 +301,7 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     sl_decref(rt, ns);
     return -1;
   }
-  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), "__main__",
+  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), modname,
                              nbases > 0 ? bases[0].u.o : NULL, nbases > 1 ? bases[1].u.o : NULL);
   if (!cls) {
     sl_decref(rt, ns);

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/exc.h"
+#include "core/lang/usermod.h"
 #include "core/lang/vm-int.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -103,9 +104,20 @@ int sl__vm_do_raise(sl_rt *rt, sl_value exc, sl_value cause) {
 /* ---- the traceback printout ------------------------------------------- */
 
 /* Appends line `n` of the source, stripped, or nothing. */
-static void source_line(sl_lang *L, const char *file, int n, sl_strbuf *out) {
-  if (!L || !L->src || !L->filename || strcmp(file, L->filename) || n < 1) return;
-  const char *p = L->src, *end = L->src + L->srclen;
+static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, sl_strbuf *out) {
+  if (!L || n < 1) return;
+  const char *src = NULL;
+  size_t srclen = 0;
+  const sl_usermod *u = L->filename && !strcmp(file, L->filename) ? NULL : sl_usermod_by_path(rt, file);
+  if (u) {
+    src = u->file.src;
+    srclen = u->file.len;
+  } else if (L->filename && !strcmp(file, L->filename)) {
+    src = L->src;
+    srclen = L->srclen;
+  }
+  if (!src) return;
+  const char *p = src, *end = src + srclen;
   for (int ln = 1; ln < n && p < end; p++)
     if (*p == '\n') ln++;
   if (p >= end) return;
@@ -208,7 +220,7 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
     const sl_tb_entry *t = &e->tb[i];
     const char *file = sl_str_cstr(t->file);
     sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line, sl_str_cstr(t->func));
-    source_line(L, file, t->line, &stack);
+    source_line(rt, L, file, t->line, &stack);
   }
   sl_strbuf last = SL_STRBUF_INIT;
   int rc = format_only(rt, exc, &last);

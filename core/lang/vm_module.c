@@ -10,6 +10,7 @@
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/socket_mod.h"
+#include "core/lang/usermod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -28,7 +29,10 @@ static void module_clear(sl_rt *rt, sl_obj *o) {
 }
 
 static int module_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<module '%s'>", sl_str_cstr(((sl_module *)o)->name));
+  const char *name = sl_str_cstr(((sl_module *)o)->name);
+  const sl_usermod *u = sl_usermod_by_name(rt, name);
+  if (u) sl_strbuf_printf(out, "<module '%s' from '%s'>", name, u->file.path);
+  else sl_strbuf_printf(out, "<module '%s'>", name);
   return 0;
 }
 
@@ -77,6 +81,10 @@ int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
   if (!strcmp(name, "socket")) return sl_socket_module_new(rt, out);
   const sl_stdmod_def *def = sl_stdmod_find(name);
+  if (!def) {
+    int r = sl_usermod_import(rt, name, out);
+    if (r) return r > 0 ? 0 : -1;
+  }
   if (!def)
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop", name);
   if (!def->init) { /* asyncio */
@@ -109,6 +117,8 @@ static void lang_free(sl_rt *rt) {
   sl_decref(rt, L->globals);
   sl_decref(rt, L->asyncio);
   sl_decref(rt, L->modules);
+  for (size_t i = 0; i < L->nuser; i++) sl_decref(rt, L->user[i].code);
+  sl_free(L->user);
   sl_decref(rt, L->loop_obj);
   sl_decref(rt, L->cur_loop);
   sl_decref(rt, L->asyncgens);
@@ -171,11 +181,12 @@ int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out) {
 }
 
 /* _PyObject_FunctionStr: how call errors name a callable ("__main__.f()"). */
-static void function_str(sl_value fn, sl_strbuf *out) {
+static void function_str(sl_rt *rt, sl_value fn, sl_strbuf *out) {
   if (sl_is_type(fn, &sl_func_type)) {
-    sl_strbuf_printf(out, "__main__.%s()", sl_str_cstr(sl_as_code(sl_as_func(fn.u.o)->code)->qualname));
+    sl_func *f = sl_as_func(fn.u.o);
+    sl_strbuf_printf(out, "%s.%s()", sl_usermod_name_of(rt, f->globals), sl_str_cstr(sl_as_code(f->code)->qualname));
   } else if (sl_is_type(fn, &sl_bound_type)) {
-    function_str(((sl_bound *)fn.u.o)->func, out);
+    function_str(rt, ((sl_bound *)fn.u.o)->func, out);
   } else if (sl_is_type(fn, &sl_cfunc_type)) {
     sl_strbuf_printf(out, "%s()", sl_as_cfunc(fn.u.o)->def->name);
   } else if (sl_is_type(fn, &sl_class_type)) {
@@ -187,7 +198,7 @@ static void function_str(sl_value fn, sl_strbuf *out) {
 
 static int call_arg_error(sl_rt *rt, sl_value fn, const char *fmt, const char *what) {
   sl_strbuf b = SL_STRBUF_INIT;
-  function_str(fn, &b);
+  function_str(rt, fn, &b);
   sl_strbuf_printf(&b, fmt, what);
   int rc = b.failed ? sl_nomem(rt) : sl_raise(rt, SL_EXC_TYPE_ERROR, "%s", sl_strbuf_cstr(&b));
   sl_strbuf_free(&b);

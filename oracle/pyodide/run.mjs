@@ -41,7 +41,7 @@ if (oracleArgs.length === 0) usage("missing oracle arguments after --");
 // Folders to mount: everything a path argument points into.
 const cwd = process.cwd();
 const dirs = new Set([oracleRoot]);
-const VALUE_OPTS = new Set(["--jsonl", "--stdout", "--decisions", "--max-steps"]);
+const VALUE_OPTS = new Set(["--jsonl", "--stdout", "--decisions", "--max-steps", "--path", "--setenv", "--arg"]);
 const PATH_OPTS = new Set(["--jsonl", "--stdout", "--decisions"]);
 if (oracleArgs[0] === "run") {
   for (let k = 1; k < oracleArgs.length; k++) {
@@ -51,6 +51,7 @@ if (oracleArgs[0] === "run") {
     else if (a.startsWith("-")) continue;
     else { dirs.add(path.dirname(path.resolve(cwd, a))); continue; }
     if (PATH_OPTS.has(opt) && val !== undefined && val !== "-") dirs.add(path.dirname(path.resolve(cwd, val)));
+    if (opt === "--path" && val !== undefined) dirs.add(path.resolve(cwd, val));  // the module folder itself
     if (opt === "--jsonl" && !oracleArgs.includes("--stdout") && val !== "-")
       dirs.add(path.dirname(path.resolve(cwd, val + ".stdout")));
   }

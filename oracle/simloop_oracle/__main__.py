@@ -30,6 +30,12 @@ def _parser():
                    help="decision log to replay (JSONL, see README)")
     r.add_argument("--max-steps", type=int, default=1000000, metavar="N",
                    help="end with outcome 'budget' after N steps (default 1000000)")
+    r.add_argument("--path", action="append", default=[], metavar="DIR",
+                   help="also import the program's own modules from DIR (after its folder)")
+    r.add_argument("--setenv", action="append", default=[], metavar="NAME=VALUE",
+                   help="an environment variable of the simulated process")
+    r.add_argument("--arg", action="append", default=[], metavar="ARG",
+                   help="one more sys.argv entry for the program")
     r.add_argument("--in-process", action="store_true",
                    help="run a batch in this interpreter (default: one fresh "
                         "interpreter per file; always in-process under Pyodide)")
@@ -112,6 +118,12 @@ def _child_argv(args, path, jsonl, stdout):
         argv.append("--pure-python")
     if args.decisions:
         argv += ["--decisions", args.decisions]
+    for d in args.path:
+        argv += ["--path", d]
+    for kv in args.setenv:
+        argv += ["--setenv", kv]
+    for a in args.arg:
+        argv += ["--arg", a]
     return argv
 
 
@@ -125,6 +137,10 @@ def cmd_run(args):
         decisions = []
     if args.max_steps is not None and args.max_steps < 0:
         raise UsageError("--max-steps must be >= 0")
+    for kv in args.setenv:
+        if "=" not in kv or kv.startswith("="):
+            raise UsageError("--setenv wants NAME=VALUE, not %r" % kv)
+    machine = {"path": list(args.path), "setenv": list(args.setenv), "args": list(args.arg)}
     stdout_path = args.stdout or (args.jsonl + ".stdout" if args.jsonl != "-" else None)
     in_process = (len(args.files) == 1 or args.in_process
                   or sys.platform == "emscripten")
@@ -144,7 +160,7 @@ def cmd_run(args):
             for path in args.files:
                 text = runner.run_scenario(
                     path, lambda line: out.write(line + "\n"), decisions,
-                    args.max_steps, probe=probe)
+                    args.max_steps, probe=probe, machine=machine)
                 if std:
                     std.write(text)
                 out.flush()

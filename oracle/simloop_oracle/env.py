@@ -13,7 +13,7 @@ very same, for the duration of one run, so both print the same thing:
 - ``random`` seeded with ``random.seed(R)`` before the module body, R a
   `seed` decision (default 0); ``random.seed()``/``Random()`` without an
   argument take another `seed` decision;
-- ``os.environ`` empty, ``os.getpid()`` 4242 (``sys.argv`` is set by the
+- ``os.environ`` empty but for ``--setenv NAME=VALUE``, ``os.getpid()`` 4242 (``sys.argv`` is set by the
   runner).
 
 Everything patched is restored by ``uninstall``.
@@ -33,8 +33,9 @@ _TIME_NAMES = ("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
 
 
 class Environment:
-    def __init__(self, tracer):
+    def __init__(self, tracer, setenv=()):
         self._tracer = tracer
+        self._setenv = list(setenv)
         self._saved_time = {}
         self._saved_random = None
         self._saved_os = None
@@ -92,7 +93,10 @@ class Environment:
     # ---- os ------------------------------------------------------------------
     def _patch_os(self):
         self._saved_os = (dict(os.environ), os.getpid)
-        os.environ.clear()                  # no environment variables
+        os.environ.clear()                  # only the variables --setenv gave
+        for kv in self._setenv:
+            name, _, value = kv.partition("=")
+            os.environ[name] = value
         os.getpid = lambda: SIM_PID
 
     def install(self):

@@ -73,8 +73,23 @@ class _Null:
         pass
 
 
-def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
+def _forget_program_modules(dirs, before):
+    """Drop the modules the program imported from its own folders, so the
+    next scenario of a batch imports (and runs) its own afresh."""
+    roots = tuple(d.rstrip(os.sep) + os.sep for d in dirs)
+    for name in list(sys.modules):
+        if name in before:
+            continue
+        f = getattr(sys.modules[name], "__file__", None) or ""
+        if f.startswith(roots):
+            del sys.modules[name]
+
+
+def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, machine=None):
     """Run `path`; write JSONL lines with write_line(str); return stdout text.
+
+    machine: {"path": [DIR], "setenv": ["NAME=VALUE"], "args": [ARG]}, the
+    simulated process's module folders, environment and sys.argv[1:].
 
     probe=True: this interpreter may have created tasks before (batch run
     in one process): read the Task-N counter and rename auto-named tasks
@@ -100,9 +115,13 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
     vloop.set_tracer(tracer)
     vloop.set_policy(vloop.VirtualPolicy())
     sys.stdout = capture
-    sys.argv = [path]
-    sys.path.insert(0, os.path.dirname(os.path.abspath(path)))
-    environment = env.Environment(tracer)
+    machine = machine or {}
+    sys.argv = [path] + list(machine.get("args", ()))
+    program_dirs = [os.path.dirname(os.path.abspath(path))] + \
+        [os.path.abspath(d) for d in machine.get("path", ())]
+    sys.path[0:0] = program_dirs
+    modules_before = set(sys.modules)
+    environment = env.Environment(tracer, machine.get("setenv", ()))
     outcome, detail = "ok", None
     try:
         environment.install()
@@ -123,6 +142,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False):
         sys.stdout = _Null()                # GC-time output is not the scenario's
         sys.argv = saved_argv
         sys.path[:] = saved_path0
+        _forget_program_modules(program_dirs, modules_before)
         vloop.set_tracer(None)
         simnet.end_run()
         events._set_running_loop(None)

@@ -9,6 +9,7 @@ sl_cli_test(run_record run_record.sh)
 sl_cli_test(output_files output_files.sh)
 sl_cli_test(options options.sh)
 sl_cli_test(hardening hardening.sh)
+sl_cli_test(program_env program_env.sh)
 
 # Conformance: tests/scenarios against real CPython, one batch test per
 # version (docs/conformance.md), also 3.11.7 where such an interpreter

@@ -2,7 +2,7 @@
 """Runs asyncio programs written by other people under simloop and under the
 CPython oracle (same simulated environment) and compares what they print.
 
-    tests/realworld/compare.py --simloop build/default/simloop LIST [--json OUT]
+    tests/realworld/compare.py --simloop build/default/simloop LIST [--json OUT] [--path-top]
 
 LIST is a file naming one program per line (paths outside this repository:
 the project holds only its own code; docs/realworld.md says where the
@@ -32,12 +32,12 @@ NEEDS = re.compile(r"\b(aiohttp|asyncpg|aiofiles|requests|httpx|socket|open_conn
                    r"signal|websockets|uvloop|selectors|sys\.stdin|input\()")
 
 
-def oracle_stdout(path, timeout):
+def oracle_stdout(path, timeout, extra):
     with tempfile.TemporaryDirectory() as tmp:
         try:
             subprocess.run(["/usr/bin/python3", "-m", "simloop_oracle", "run", path,
                             "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
-                            "--max-steps", "200000"],
+                            "--max-steps", "200000"] + extra,
                            cwd=os.path.dirname(path), capture_output=True, timeout=timeout,
                            env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE)))
         except subprocess.TimeoutExpired:
@@ -55,9 +55,9 @@ def oracle_stdout(path, timeout):
         return out, outcome
 
 
-def simloop_run(simloop, path, timeout):
+def simloop_run(simloop, path, timeout, extra):
     try:
-        p = subprocess.run([simloop, "run", path], cwd=os.path.dirname(path),
+        p = subprocess.run([simloop, "run", path] + extra, cwd=os.path.dirname(path),
                            capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return b"", "timeout", -1
@@ -77,14 +77,25 @@ def main():
     ap.add_argument("--simloop", required=True)
     ap.add_argument("--json")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--path-top", action="store_true",
+                    help="give each program its repository's top folder (the first "
+                         "folder of its path in LIST) as --path, as the books say to "
+                         "run them (PYTHONPATH=.)")
     ap.add_argument("list")
     a = ap.parse_args()
     simloop = os.path.abspath(a.simloop)
     results = {}
-    for path in open(a.list).read().split():
+    base = os.path.dirname(os.path.abspath(a.list))
+    for listed in open(a.list).read().split():
+        path = os.path.join(base, listed)
+        extra = []
+        if a.path_top:
+            parts = os.path.normpath(listed).split(os.sep)
+            if len(parts) > 1:
+                extra = ["--path", os.path.join(base, parts[0])]
         path = os.path.abspath(path)
-        cp_out, cp_outcome = oracle_stdout(path, a.timeout)
-        sl_out, sl_err, sl_rc = simloop_run(simloop, path, a.timeout)
+        cp_out, cp_outcome = oracle_stdout(path, a.timeout, extra)
+        sl_out, sl_err, sl_rc = simloop_run(simloop, path, a.timeout, extra)
         needs = sorted(set(NEEDS.findall(open(path, errors="replace").read())))
         if cp_out is None:
             verdict = "cpython-failed"

@@ -75,12 +75,21 @@ static int add_new(sl_rt *rt, sl_obj *dict, const char *name, sl_obj *o) {
 
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   sl_lang *L = sl_vm_lang(rt);
-  /* sys.argv: [FILE] (arguments after `--` are not passed yet) */
+  /* sys.argv: [FILE] and the arguments after `--` */
   sl_obj *file = sl_str_from_cstr(rt, L ? L->filename : "");
   if (!file) return -1;
   sl_value fv = sl_obj_val(file);
   sl_obj *argv = sl_list_new(rt, &fv, 1);
   sl_decref(rt, file);
+  for (size_t i = 0; argv && L && i < L->nargv_extra; i++) {
+    sl_obj *a = sl_str_from_cstr(rt, L->argv_extra[i]);
+    if (!a || sl_list_append(rt, argv, sl_obj_val(a))) {
+      sl_decref(rt, a);
+      sl_decref(rt, argv);
+      return -1;
+    }
+    sl_decref(rt, a);
+  }
   if (add_new(rt, module_dict, "argv", argv)) return -1;
   /* version_info as a plain tuple: it compares and indexes as CPython's
    * (its repr is the tuple's, not sys.version_info(major=...)). */
@@ -97,12 +106,24 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
 
 /* ---- os -------------------------------------------------------------------- */
 
+/* os.getenv reads os.environ, as CPython's does (a program that sets
+ * os.environ["X"] sees it in getenv). */
 static int os_getenv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"key", "default"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "getenv", names, 2, 1, 2, a)) return -1;
   if (!sl_is_str(a[0])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "str expected, not %s", sl_type_name(a[0]));
-  *out = sl_is_undef(a[1]) ? sl_none() : sl_vincref(a[1]);
+  sl_value os;
+  if (sl_vm_import(rt, "os", &os)) return -1;
+  sl_value environ;
+  int rc = sl_vm_getattr(rt, os, "environ", &environ);
+  sl_vdecref(rt, os);
+  if (rc) return -1;
+  bool found = false;
+  rc = sl_is_type(environ, &sl_dict_type) ? sl_dict_get(rt, environ.u.o, a[0], out, &found) : 0;
+  sl_vdecref(rt, environ);
+  if (rc) return -1;
+  if (!found) *out = sl_is_undef(a[1]) ? sl_none() : sl_vincref(a[1]);
   return 0;
 }
 
@@ -120,6 +141,21 @@ static const sl_cfunc_def os_funcs[] = {
 
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, os_funcs)) return -1;
-  /* The simulated process has no environment variables. */
-  return add_new(rt, module_dict, "environ", sl_dict_new(rt));
+  /* The simulated process has the environment variables --setenv gave. */
+  sl_obj *environ = sl_dict_new(rt);
+  if (!environ) return -1;
+  sl_lang *L = sl_vm_lang(rt);
+  for (size_t i = 0; L && i < L->nenv_vars; i++) {
+    const char *kv = L->env_vars[i], *eq = strchr(kv, '=');
+    if (!eq) continue;
+    sl_obj *k = sl_str_new(rt, kv, (size_t)(eq - kv)), *v = sl_str_from_cstr(rt, eq + 1);
+    int rc = !k || !v || sl_dict_set(rt, environ, sl_obj_val(k), sl_obj_val(v));
+    sl_decref(rt, k);
+    sl_decref(rt, v);
+    if (rc) {
+      sl_decref(rt, environ);
+      return -1;
+    }
+  }
+  return add_new(rt, module_dict, "environ", environ);
 }

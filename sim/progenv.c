@@ -1,0 +1,36 @@
+/* The program's environment from the command line (progenv.h). */
+#include "sim/progenv.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static sl_progenv the_env;
+
+sl_progenv *sl_progenv_get(void) { return &the_env; }
+
+int sl_progenv_add_path(const char *cmd, const char *dir) {
+  if (!*dir) {
+    fprintf(stderr, "simloop %s: --path needs a folder\n", cmd);
+    return -1;
+  }
+  if (the_env.npath == SL_PROGENV_MAX) {
+    fprintf(stderr, "simloop %s: at most %d --path folders\n", cmd, SL_PROGENV_MAX);
+    return -1;
+  }
+  the_env.path[the_env.npath++] = dir;
+  return 0;
+}
+
+int sl_progenv_add_setenv(const char *cmd, const char *assignment) {
+  const char *eq = strchr(assignment, '=');
+  if (!eq || eq == assignment) {
+    fprintf(stderr, "simloop %s: --setenv wants NAME=VALUE, not '%s'\n", cmd, assignment);
+    return -1;
+  }
+  if (the_env.nsetenv == SL_PROGENV_MAX) {
+    fprintf(stderr, "simloop %s: at most %d --setenv variables\n", cmd, SL_PROGENV_MAX);
+    return -1;
+  }
+  the_env.setenv[the_env.nsetenv++] = assignment;
+  return 0;
+}
