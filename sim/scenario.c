@@ -259,6 +259,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     L->nenv_vars = pe->nsetenv;
     L->out_file = opts->out_file;
     L->out_buf = opts->out_buf;
+    L->err_file = opts->log_file; /* sys.stderr: where CPython's stderr output goes */
     /* The scenario's own loops are bounded too, so an endless loop that
      * never awaits ends as "budget" instead of hanging. */
     L->max_iterations = opts->max_iterations;

@@ -55,6 +55,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_random.c
   core/lang/modules/mod_random_seq.c
   core/lang/modules/mod_time.c
+  core/lang/modules/mod_logging.c
   core/lang/modules/mod_sys.c
   core/lang/modules/mod_typing.c
   core/lang/modules/mod_dataclasses.c

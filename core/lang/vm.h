@@ -49,6 +49,7 @@ typedef struct sl_lang {
   char *src;             /* owned copy of the source, for traceback lines */
   size_t srclen;
   FILE *out_file;        /* print() destination, or NULL */
+  FILE *err_file;        /* sys.stderr's destination, or NULL (discarded) */
   sl_strbuf *out_buf;    /* ... or a caller-owned buffer (both may be NULL) */
   sl_strbuf line;        /* the current output line, until its newline */
   uint32_t depth;        /* nested VM evaluations (calls and resumes) */

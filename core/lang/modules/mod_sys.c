@@ -4,6 +4,7 @@
  * fixed (the oracle, env.py, gives CPython the same). Files, processes and
  * the rest of os are not provided: using them is an AttributeError naming
  * the module, never a silent stub. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/dict.h"
@@ -19,18 +20,28 @@
 /* os.getpid() of the simulated process. */
 #define SL_SIM_PID 4242
 
-/* ---- sys.stdout ------------------------------------------------------------ */
+/* ---- sys.stdout, sys.stderr --------------------------------------------- */
+
+/* One of the process's text streams: 1 stdout (where print() writes, in
+ * the trace), 2 stderr (the command's stderr, or nowhere; not traced: the
+ * oracle does not capture CPython's either). */
+typedef struct stream {
+  sl_obj hdr;
+  int fd;
+} stream;
 
 static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
+static const char *stream_name(sl_obj *o) { return ((stream *)o)->fd == 2 ? "<stderr>" : "<stdout>"; }
+
 static int out_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  (void)rt, (void)o;
-  sl_strbuf_puts(out, "<_io.TextIOWrapper name='<stdout>' mode='w' encoding='utf-8'>");
+  (void)rt;
+  sl_strbuf_printf(out, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", stream_name(o));
   return 0;
 }
 
 static const sl_type stdout_type = {.name = "TextIOWrapper", .repr = out_repr, .getattr = out_getattr,
-                                    .size = sizeof(sl_obj)};
+                                    .size = sizeof(stream)};
 
 static int out_write(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"s"};
@@ -39,7 +50,12 @@ static int out_write(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   if (!sl_is_str(a[0]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "write() argument must be str, not %s", sl_type_name(a[0]));
   sl_strobj *s = sl_as_str(a[0].u.o);
-  if (sl_print_write(rt, s->data, s->len)) return -1;
+  if (((stream *)self.u.o)->fd == 2) {
+    sl_lang *L = sl_vm_lang(rt);
+    if (L && L->err_file) fwrite(s->data, 1, s->len, L->err_file);
+  } else if (sl_print_write(rt, s->data, s->len)) {
+    return -1;
+  }
   *out = sl_int((int64_t)s->cplen);
   return 0;
 }
@@ -57,11 +73,23 @@ static const sl_cfunc_def out_methods[] = {
 };
 
 static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  if (!strcmp(name, "name")) {
+    sl_obj *s = sl_str_from_cstr(rt, stream_name(o));
+    if (!s) return -1;
+    *out = sl_obj_val(s);
+    return 0;
+  }
   int r = sl_methods_lookup(rt, sl_obj_val(o), out_methods, name, out);
   if (r < 0) return -1;
   if (r == 0)
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'_io.TextIOWrapper' object has no attribute '%s' (simloop)", name);
   return 0;
+}
+
+static sl_obj *new_stream(sl_rt *rt, int fd) {
+  sl_obj *o = sl_obj_alloc(rt, &stdout_type);
+  if (o) ((stream *)o)->fd = fd;
+  return o;
 }
 
 /* ---- sys ------------------------------------------------------------------- */
@@ -101,7 +129,8 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   sl_decref(rt, level);
   if (add_new(rt, module_dict, "version_info", info)) return -1;
   if (sl_stdmod_add(rt, module_dict, "maxsize", sl_int(INT64_MAX))) return -1;
-  return add_new(rt, module_dict, "stdout", sl_obj_alloc(rt, &stdout_type));
+  if (add_new(rt, module_dict, "stdout", new_stream(rt, 1))) return -1;
+  return add_new(rt, module_dict, "stderr", new_stream(rt, 2));
 }
 
 /* ---- os -------------------------------------------------------------------- */

@@ -19,6 +19,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"dataclasses", sl_mod_dataclasses_init},
     {"enum", sl_mod_enum_init},
+    {"logging", sl_mod_logging_init}, /* env */
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
     {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
