@@ -85,6 +85,27 @@ def _forget_program_modules(dirs, before):
             del sys.modules[name]
 
 
+def _logging_state():
+    """What a program may change in logging (a batch runs many programs)."""
+    import logging
+    loggers = [logging.root] + [lg for lg in logging.Logger.manager.loggerDict.values()
+                                if isinstance(lg, logging.Logger)]
+    return (set(logging.Logger.manager.loggerDict),
+            [(lg, lg.level, list(lg.handlers), lg.propagate, lg.disabled) for lg in loggers])
+
+
+def _restore_logging(state):
+    import logging
+    names, saved = state
+    for name in list(logging.Logger.manager.loggerDict):
+        if name not in names:
+            del logging.Logger.manager.loggerDict[name]
+    for lg, level, handlers, propagate, disabled in saved:
+        lg.handlers[:] = handlers
+        lg.level, lg.propagate, lg.disabled = level, propagate, disabled
+    logging.Logger.manager._clear_cache()
+
+
 def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, machine=None):
     """Run `path`; write JSONL lines with write_line(str); return stdout text.
 
@@ -121,6 +142,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
         [os.path.abspath(d) for d in machine.get("path", ())]
     sys.path[0:0] = program_dirs
     modules_before = set(sys.modules)
+    logging_before = _logging_state()
     environment = env.Environment(tracer, machine.get("setenv", ()))
     outcome, detail = "ok", None
     try:
@@ -143,6 +165,7 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
         sys.argv = saved_argv
         sys.path[:] = saved_path0
         _forget_program_modules(program_dirs, modules_before)
+        _restore_logging(logging_before)
         vloop.set_tracer(None)
         simnet.end_run()
         events._set_running_loop(None)
