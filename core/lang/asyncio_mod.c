@@ -217,6 +217,23 @@ static int aio_iscoroutine(sl_rt *rt, sl_value self, const sl_args *args, sl_val
   return 0;
 }
 
+/* inspect.iscoroutinefunction (what asyncio's calls first): a function
+ * (or a method's function) whose code is an `async def` without `yield`. */
+static int aio_iscoroutinefunction(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"func"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, "iscoroutinefunction", names, 1, 1, 1, a)) return -1;
+  sl_value f = a[0];
+  if (sl_is_type(f, &sl_bound_type)) f = ((sl_bound *)f.u.o)->func;
+  bool yes = false;
+  if (sl_is_type(f, &sl_func_type)) {
+    uint32_t flags = sl_as_code(sl_as_func(f.u.o)->code)->flags;
+    yes = (flags & SL_CO_ASYNC) && !(flags & SL_CO_GENERATOR);
+  }
+  *out = sl_bool(yes);
+  return 0;
+}
+
 static int aio_isfuture(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"obj"};
   sl_value a[1];
@@ -260,6 +277,7 @@ static const sl_cfunc_def funcs[] = {
     {"all_tasks", aio_all_tasks, NULL, SL_CANON_LABEL},
     {"get_running_loop", aio_get_running_loop, NULL, SL_CANON_LABEL},
     {"iscoroutine", aio_iscoroutine, NULL, SL_CANON_LABEL},
+    {"iscoroutinefunction", aio_iscoroutinefunction, NULL, SL_CANON_LABEL},
     {"isfuture", aio_isfuture, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };

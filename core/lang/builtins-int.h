@@ -6,6 +6,8 @@
 
 /* NULL-terminated table of the builtin functions. */
 extern const sl_cfunc_def sl__builtin_funcs[];
+/* aiter, anext (builtins_async.c). */
+extern const sl_cfunc_def sl__builtin_async_funcs[];
 /* Constructors of the lazy iterator types. */
 extern const sl_cfunc_def sl__ctor_reversed, sl__ctor_enumerate, sl__ctor_zip, sl__ctor_map,
     sl__ctor_filter;

@@ -17,6 +17,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.taskgroups", sl_mod_asyncio_taskgroups_init},
     {"asyncio.tasks", sl_mod_asyncio_tasks_init},
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
+    {"contextlib", sl_mod_contextlib_init}, /* env */
     {"dataclasses", sl_mod_dataclasses_init},
     {"enum", sl_mod_enum_init},
     {"logging", sl_mod_logging_init}, /* env */

@@ -56,6 +56,7 @@ int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
 int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict); /* env */
+int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict); /* env */
 /* asyncio's submodules (mod_asyncio_sub.c). */
 int sl_mod_asyncio_events_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *module_dict);
