@@ -52,6 +52,10 @@ static int on_opt(void *ctx, int id, const char *v) {
 /* Prints why the run ended where the user looks for it; the exit status. */
 static int report_outcome(const sl_scenario_result *res, const char *path) {
   const char *detail = res->detail.data ? res->detail.data : "";
+  if (res->exit_status >= 0) { /* sys.exit(): as the interpreter exits */
+    fputs(detail, stderr);
+    return res->exit_status;
+  }
   switch (res->outcome) {
   case SL_OUTCOME_OK:
     return 0;

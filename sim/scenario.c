@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/exc.h"
 #include "core/future.h"
 #include "core/handle.h"
 #include "core/num/numfmt.h"
@@ -18,6 +19,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "core/tuple.h"
 #include "sim/net/net.h"
 #include "sim/observers.h"
 
@@ -192,8 +194,38 @@ static sl_observer with_log(sl_fanout *fo, const sl_observer *caller, log_sink *
   return sl_fanout_observer(fo);
 }
 
+/* An uncaught SystemExit ends the program as CPython's Py_Exit does
+ * (pythonrun.c handle_system_exit): no code or 0 is a normal end; an int
+ * is the exit status; anything else is printed on stderr, status 1. The
+ * outcome is the oracle's: ok for 0/None, else the exception. True when
+ * the pending exception was a SystemExit (now handled). */
+static bool system_exit(sl_rt *rt, sl_scenario_result *res) {
+  if (!sl_exc_isinstance(rt->exc, SL_EXC_SYSTEM_EXIT)) return false;
+  sl_obj *exc = sl_err_fetch(rt);
+  sl_tuple *args = sl_as_tuple(sl_as_exc(exc)->args);
+  sl_value code = args->len == 0 ? sl_none() : args->len == 1 ? args->items[0] : sl_obj_val(&args->hdr);
+  bool zero = sl_is_none(code) || (code.tag == SL_V_INT && code.u.i == 0) || (code.tag == SL_V_BOOL && !code.u.b);
+  if (zero) {
+    res->outcome = SL_OUTCOME_OK;
+    res->exit_status = 0;
+  } else {
+    res->outcome = SL_OUTCOME_EXCEPTION;
+    if (code.tag == SL_V_INT || code.tag == SL_V_BOOL) {
+      res->exit_status = (int)((code.tag == SL_V_INT ? code.u.i : code.u.b) & 0xff);
+    } else {
+      res->exit_status = 1;
+      if (sl_vm_str(rt, code, &res->detail)) sl_err_clear(rt);
+      sl_strbuf_putc(&res->detail, '\n');
+    }
+    if (sl_exc_format_only(rt, exc, &res->summary)) sl_err_clear(rt);
+  }
+  sl_decref(rt, exc);
+  return true;
+}
+
 int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   memset(res, 0, sizeof *res);
+  res->exit_status = -1;
   res->outcome = SL_OUTCOME_ERROR;
   const char *path = opts->path ? opts->path : "<scenario>";
   char *owned = NULL;
@@ -291,6 +323,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   } else if (rt->fatal) {
     res->outcome = SL_OUTCOME_ERROR;
     sl_strbuf_printf(&res->detail, "simloop: %s\n", sl_strerror(rt->fatal));
+  } else if (rc && rt->exc && system_exit(rt, res)) {
+    /* sys.exit(): handled as the interpreter does (res->exit_status) */
   } else if (rc && rt->exc) {
     res->outcome = SL_OUTCOME_EXCEPTION;
     sl_obj *exc = sl_err_fetch(rt);

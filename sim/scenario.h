@@ -66,6 +66,9 @@ typedef struct sl_scenario_result {
   sl_strbuf detail;
   /* exception: "Type: message" (one line); else empty. */
   sl_strbuf summary;
+  /* sys.exit(): the process's exit status (0 for no code, the int, or 1
+   * with the code printed in detail); -1: the program did not call it. */
+  int exit_status;
   uint64_t steps;      /* _run_once calls made */
   double time;         /* final virtual time */
 } sl_scenario_result;

@@ -44,6 +44,17 @@ expect_in err.txt "prog/helper.py:1:"
 echo 'PAUSE = 0.5' >prog/helper.py
 expect_status 0 $SIMLOOP explore prog/main.py --path lib --runs 3 --no-db
 
+# sys.exit(): the exit status CPython's interpreter gives.
+printf 'import sys\nprint("before")\nsys.exit(3)\n' >exit3.py
+expect_status 3 $SIMLOOP run exit3.py
+expect_in out.txt "before"
+printf 'import sys\nsys.exit("bye now")\n' >exitmsg.py
+expect_status 1 $SIMLOOP run exitmsg.py
+expect_in err.txt "bye now"
+printf 'import sys\nprint("x", file=sys.stderr)\nsys.exit()\n' >exit0.py
+expect_status 0 $SIMLOOP run exit0.py
+expect_in err.txt "x"
+
 # The oracle runs the program on the same machine.
 if [ -x /usr/bin/python3 ]; then
   expect_status 0 $SIMLOOP conform prog/main.py --python 3.11 --path lib --setenv MODE=fast -- a b

@@ -92,6 +92,24 @@ static sl_obj *new_stream(sl_rt *rt, int fd) {
   return o;
 }
 
+/* sys.exit(status=None): raises SystemExit(status); the runner ends the
+ * program as the interpreter does (sim/scenario.c). */
+static int sys_exit(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"status"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, "exit", names, 1, 0, 1, a)) return -1;
+  sl_obj *e = sl_exc_new(rt, rt->classes[SL_EXC_SYSTEM_EXIT], a, sl_is_undef(a[0]) ? 0 : 1);
+  if (!e) return -1;
+  sl_raise_obj(rt, e);
+  sl_decref(rt, e);
+  return -1;
+}
+
+static const sl_cfunc_def sys_funcs[] = {
+    {"exit", sys_exit, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
+
 /* ---- sys ------------------------------------------------------------------- */
 
 static int add_new(sl_rt *rt, sl_obj *dict, const char *name, sl_obj *o) {
@@ -129,6 +147,7 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   sl_decref(rt, level);
   if (add_new(rt, module_dict, "version_info", info)) return -1;
   if (sl_stdmod_add(rt, module_dict, "maxsize", sl_int(INT64_MAX))) return -1;
+  if (sl_stdmod_add_funcs(rt, module_dict, sys_funcs)) return -1;
   if (add_new(rt, module_dict, "stdout", new_stream(rt, 1))) return -1;
   return add_new(rt, module_dict, "stderr", new_stream(rt, 2));
 }
