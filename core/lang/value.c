@@ -47,6 +47,8 @@ static int float_is_integer(sl_rt *rt, sl_value self, const sl_args *a, sl_value
   return 0;
 }
 
+extern const sl_cfunc_def sl__int_to_bytes_def, sl__int_from_bytes_def; /* ops_int_bytes.c */
+
 static const sl_cfunc_def int_methods[] = {{"int.bit_length", int_bit_length, NULL, 0},
                                            {"int.bit_count", int_bit_count, NULL, 0},
                                            {"int.conjugate", int_conjugate, NULL, 0},
@@ -64,6 +66,14 @@ int sl__num_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     return *out = int_value(self), 1;
   if (!strcmp(name, "imag")) return *out = sl_int(0), 1;
   if (!strcmp(name, "denominator")) return *out = sl_int(1), 1;
+  if (!strcmp(name, "to_bytes") || !strcmp(name, "from_bytes")) {
+    sl_value iv = name[0] == 't' ? int_value(self) : sl_undef();
+    sl_obj *f = sl_cfunc_new(rt, name[0] == 't' ? &sl__int_to_bytes_def : &sl__int_from_bytes_def, iv);
+    sl_vdecref(rt, iv);
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 1;
+  }
   return sl_methods_lookup(rt, self, int_methods, name, out);
 }
 
@@ -252,6 +262,12 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
                     name);
   }
   if (!strcmp(name, "__module__")) return sl__str_value(rt, "builtins", 8, out);
+  if (!strcmp(name, "from_bytes") && t->tag == SL_V_INT && !t->type) { /* a class method */
+    sl_obj *f = sl_cfunc_new(rt, &sl__int_from_bytes_def, sl_obj_val(o));
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 0;
+  }
   if (!strcmp(name, "fromkeys") && t->type == &sl_dict_type) {
     sl_obj *f = sl_cfunc_new(rt, &sl__dict_fromkeys_def, sl_obj_val(o));
     if (!f) return -1;

@@ -821,6 +821,22 @@ str(ExceptionGroup('msg', [ValueError(1), KeyError(2)]))
 ValueError('x').__cause__
 ValueError('x').__context__
 ValueError('x').__suppress_context__
+(1024).to_bytes(2, 'big')
+(1024).to_bytes(2, 'little')
+(-1).to_bytes(2, 'big', signed=True)
+(-128).to_bytes(1, 'big', signed=True)
+(128).to_bytes(1, 'big', signed=True)
+(2**70).to_bytes(10, 'big')
+(-2**70).to_bytes(10, 'little', signed=True)
+(256).to_bytes(1, 'big')
+(-1).to_bytes(1, 'big')
+(1).to_bytes(1, 'middle')
+(5).to_bytes()
+int.from_bytes(b'\xff\xff', 'big', signed=True)
+int.from_bytes(b'\xff\xff', 'big')
+int.from_bytes(bytes(range(1, 13)), 'little')
+int.from_bytes([1, 2], 'big')
+int.from_bytes(b'\x01\x00')
 """.strip().splitlines()
 
 # Statement blocks: run as they are.
@@ -943,6 +959,15 @@ BLOCKS = [
     "it = [1, 2, 3, 4].pop\nprint(list(iter(it, 2)))\ntry:\n    iter(1, 2)\nexcept TypeError as e:\n    print(e)\n"
     "c = iter(lambda: 1, 1)\nprint(list(c), next(c, 'end'))",
     "def g():\n    yield 1\nx = g()\nprint(iter(x) is x, next(x), next(x, None))\ntry:\n    x.throw(1)\nexcept TypeError as e:\n    print(e)",
+    "from dataclasses import dataclass, field, asdict, replace\n@dataclass(order=True)\nclass P:\n    x: int\n    y: int = 0\n    tags: list = field(default_factory=list, compare=False)\n"
+    "p = P(1)\nprint(p, p == P(1), p < P(2), asdict(p), replace(p, y=5), P.__match_args__, P.__hash__)\n"
+    "for a in [(), (1, 2, [], 4)]:\n    try:\n        P(*a)\n    except TypeError as e:\n        print(e)\n"
+    "try:\n    @dataclass\n    class Q:\n        a: int = 1\n        b: int\nexcept TypeError as e:\n    print(e)\n"
+    "@dataclass(frozen=True)\nclass F:\n    a: int\ntry:\n    F(1).a = 2\nexcept AttributeError as e:\n    print(type(e).__name__, e, hash(F(1)) == hash(F(1)))",
+    "from enum import Enum, IntEnum, auto\nclass C(Enum):\n    R = auto()\n    G = auto()\n    A = 1\nclass N(IntEnum):\n    X = 3\n"
+    "print(list(C), C(2), C['R'], C.A is C.R, repr(C.G), str(C.G), f'{C.G}', C, len(C))\n"
+    "print(repr(N.X), str(N.X), N.X + 1, N.X == 3, f'{N.X:03d}', isinstance(N.X, int), int(N.X))\n"
+    "for bad in (lambda: C(9), lambda: C['Z']):\n    try:\n        bad()\n    except (ValueError, KeyError) as e:\n        print(type(e).__name__, e)",
 ]
 
 
