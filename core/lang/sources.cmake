@@ -56,6 +56,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_random_seq.c
   core/lang/modules/mod_time.c
   core/lang/modules/mod_logging.c
+  core/lang/modules/mod_logging_record.c
   core/lang/modules/mod_contextlib.c
   core/lang/modules/mod_sys.c
   core/lang/modules/mod_typing.c

@@ -13,9 +13,7 @@
  * Not provided (an AttributeError names them): file handlers, filters,
  * adapters, dictConfig, {}- and $-style formats; %(relativeCreated)s and
  * %(thread)s are absent from records (they depend on the real process). */
-#define _POSIX_C_SOURCE 200809L /* gmtime_r */
 #include <string.h>
-#include <time.h>
 
 #include "core/dict.h"
 #include "core/exc.h"
@@ -30,30 +28,7 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
-#define EPOCH_AT_START 1767225600.0 /* mod_time.c: time.time() at clock 0 */
-#define EPOCH_NS 1767225600000000000LL
-
-enum { NOTSET = 0, DEBUG = 10, INFO = 20, WARNING = 30, ERROR = 40, CRITICAL = 50 };
-
-typedef struct logger {
-  sl_obj hdr;
-  sl_obj *name;     /* owned str */
-  int level;
-  bool propagate, disabled, root;
-  sl_obj *handlers; /* owned list of handlers */
-} logger;
-
-typedef struct handler {
-  sl_obj hdr;
-  int level;
-  sl_value stream;    /* owned: what emit() writes to */
-  sl_value formatter; /* owned formatter or None */
-} handler;
-
-typedef struct formatter {
-  sl_obj hdr;
-  sl_value fmt, datefmt; /* owned str or None */
-} formatter;
+#include "core/lang/modules/mod_logging-int.h"
 
 static int logger_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int logger_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v);
@@ -67,7 +42,7 @@ static bool truthy(sl_rt *rt, sl_value v) {
   return sl_truth(rt, v, &r) == 0 && r;
 }
 
-static const char *level_name(int level) {
+const char *sl__log_level_name(int level) {
   switch (level) {
   case CRITICAL: return "CRITICAL";
   case ERROR: return "ERROR";
@@ -100,7 +75,7 @@ static void handler_clear(sl_rt *rt, sl_obj *o) {
 }
 
 static int handler_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  const char *n = level_name(((handler *)o)->level);
+  const char *n = sl__log_level_name(((handler *)o)->level);
   sl_strbuf_puts(out, "<StreamHandler ");
   sl_value name;
   if (sl_vm_getattr(rt, ((handler *)o)->stream, "name", &name) == 0) {
@@ -128,7 +103,7 @@ static void formatter_clear(sl_rt *rt, sl_obj *o) {
   f->fmt = f->datefmt = sl_none();
 }
 
-static const sl_type formatter_type = {.name = "Formatter", .clear = formatter_clear,
+const sl_type sl__log_formatter_type = {.name = "Formatter", .clear = formatter_clear,
                                        .getattr = formatter_getattr, .size = sizeof(formatter)};
 
 /* ---- module state ------------------------------------------------------ */
@@ -142,7 +117,7 @@ static sl_obj *module_dict(sl_rt *rt) {
   return d;
 }
 
-static int dict_item(sl_rt *rt, sl_obj *d, const char *key, sl_value *out) {
+int sl__log_dict_item(sl_rt *rt, sl_obj *d, const char *key, sl_value *out) {
   bool found = false;
   if (sl_dict_get_str(rt, d, key, out, &found)) return -1;
   if (!found) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "logging: internal state '%s' missing", key);
@@ -170,10 +145,10 @@ static int get_logger(sl_rt *rt, sl_value name, sl_value *out) {
   if (!d) return -1;
   if (sl_is_undef(name) || sl_is_none(name) ||
       (sl_is_str(name) && (!sl_as_str(name.u.o)->len || !strcmp(sl_str_cstr(name.u.o), "root"))))
-    return dict_item(rt, d, "root", out);
+    return sl__log_dict_item(rt, d, "root", out);
   if (!sl_is_str(name)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "A logger name must be a string");
   sl_value loggers;
-  if (dict_item(rt, d, "_loggers", &loggers)) return -1;
+  if (sl__log_dict_item(rt, d, "_loggers", &loggers)) return -1;
   bool found = false;
   int rc = sl_dict_get(rt, loggers.u.o, name, out, &found);
   if (!rc && !found) {
@@ -194,7 +169,7 @@ static int parent_of(sl_rt *rt, logger *l, sl_value *out) {
   sl_obj *d = module_dict(rt);
   if (!d) return -1;
   sl_value loggers;
-  if (dict_item(rt, d, "_loggers", &loggers)) return -1;
+  if (sl__log_dict_item(rt, d, "_loggers", &loggers)) return -1;
   const char *name = sl_str_cstr(l->name);
   for (size_t n = sl_as_str(l->name)->len; n > 0; n--) {
     if (name[n - 1] != '.') continue;
@@ -212,7 +187,7 @@ static int parent_of(sl_rt *rt, logger *l, sl_value *out) {
     }
   }
   sl_vdecref(rt, loggers);
-  return dict_item(rt, d, "root", out);
+  return sl__log_dict_item(rt, d, "root", out);
 }
 
 static int effective_level(sl_rt *rt, logger *l, int *level) {
@@ -243,7 +218,7 @@ static int check_level(sl_rt *rt, sl_value v, int *out) {
     static const int levels[] = {CRITICAL, ERROR, WARNING, INFO, DEBUG, NOTSET};
     const char *s = sl_str_cstr(v.u.o);
     for (size_t i = 0; i < sizeof levels / sizeof *levels; i++)
-      if (!strcmp(s, level_name(levels[i]))) {
+      if (!strcmp(s, sl__log_level_name(levels[i]))) {
         *out = levels[i];
         return 0;
       }
@@ -256,237 +231,6 @@ static int check_level(sl_rt *rt, sl_value v, int *out) {
   int rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "Level not an integer or a valid string: %s", sl_strbuf_cstr(&b));
   sl_strbuf_free(&b);
   return rc;
-}
-
-/* ---- records and formatting ------------------------------------------- */
-
-static int put_str(sl_rt *rt, sl_obj *d, const char *key, const char *text, size_t len) {
-  sl_obj *s = sl_str_new(rt, text, len);
-  if (!s) return -1;
-  int rc = sl_dict_set_str(rt, d, key, sl_obj_val(s));
-  sl_decref(rt, s);
-  return rc;
-}
-
-static int put_cstr(sl_rt *rt, sl_obj *d, const char *key, const char *text) {
-  return put_str(rt, d, key, text, strlen(text));
-}
-
-/* record.getMessage(): str(msg), then `% args` when there are args. */
-static int get_message(sl_rt *rt, sl_value msg, sl_value args, sl_value *out) {
-  sl_strbuf b = SL_STRBUF_INIT;
-  if (sl_vm_str(rt, msg, &b)) {
-    sl_strbuf_free(&b);
-    return -1;
-  }
-  sl_value text;
-  if (sl__str_result(rt, &b, &text)) return -1;
-  bool has_args = sl_is_type(args, &sl_tuple_type) ? sl_as_tuple(args.u.o)->len > 0 : !sl_is_none(args);
-  if (!has_args) {
-    *out = text;
-    return 0;
-  }
-  int rc = sl_binary_op(rt, SL_BIN_MOD, text, args, out);
-  sl_vdecref(rt, text);
-  return rc;
-}
-
-/* The caller's file, line and function: the innermost Python frame (the
- * one that called into logging: LogRecord's findCaller). */
-static int put_caller(sl_rt *rt, sl_obj *d) {
-  sl_lang *L = sl_vm_lang(rt);
-  sl_frame *f = L ? L->frame : NULL;
-  const char *path = "(unknown file)", *func = "(unknown function)";
-  int line = 0;
-  if (f) {
-    sl_code *co = sl_as_code(f->code);
-    path = sl_str_cstr(co->filename);
-    func = sl_str_cstr(co->name);
-    line = f->line;
-  }
-  const char *slash = strrchr(path, '/');
-  const char *base = slash ? slash + 1 : path;
-  const char *dot = strrchr(base, '.');
-  size_t modlen = dot ? (size_t)(dot - base) : strlen(base);
-  if (put_cstr(rt, d, "pathname", path) || put_cstr(rt, d, "filename", base) ||
-      put_str(rt, d, "module", base, modlen) || sl_dict_set_str(rt, d, "lineno", sl_int(line)) ||
-      put_cstr(rt, d, "funcName", func))
-    return -1;
-  return 0;
-}
-
-/* created and msecs as the profile's LogRecord computes them: 3.11/3.12
- * from time.time(), 3.13+ from time.time_ns() (gh-102402). */
-static void record_time(sl_rt *rt, double *created, double *msecs) {
-  double clock = sl_loop_time(rt);
-  if (rt->profile->minor >= 13) {
-    int64_t ns = EPOCH_NS + (int64_t)(clock * 1e9);
-    *created = (double)ns / 1e9;
-    *msecs = (double)((ns % 1000000000) / 1000000);
-    if (*msecs == 999.0 && (int64_t)*created != ns / 1000000000) *msecs = 0.0;
-  } else {
-    double ct = EPOCH_AT_START + clock;
-    *created = ct;
-    *msecs = (double)(int64_t)((ct - (double)(int64_t)ct) * 1000);
-  }
-}
-
-static int put_task_name(sl_rt *rt, sl_obj *d) {
-  if (rt->profile->minor < 12) return 0;
-  sl_obj *t = rt->loop ? sl_task_current(rt) : NULL;
-  if (!t) return sl_dict_set_str(rt, d, "taskName", sl_none());
-  sl_value get, name;
-  if (sl_vm_getattr(rt, sl_obj_val(t), "get_name", &get)) return -1;
-  int rc = sl_vm_call_pos(rt, get, NULL, 0, &name);
-  sl_vdecref(rt, get);
-  if (rc) return -1;
-  rc = sl_dict_set_str(rt, d, "taskName", name);
-  sl_vdecref(rt, name);
-  return rc;
-}
-
-/* The LogRecord's __dict__, without message/asctime (the formatter adds
- * them). New reference in *out. */
-static int make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value args, sl_value exc_text,
-                       sl_obj **out) {
-  sl_obj *d = sl_dict_new(rt);
-  if (!d) return -1;
-  double created, msecs;
-  record_time(rt, &created, &msecs);
-  const char *ln = level_name(level);
-  char lbuf[32];
-  if (!ln) {
-    snprintf(lbuf, sizeof lbuf, "Level %d", level);
-    ln = lbuf;
-  }
-  int rc = sl_dict_set_str(rt, d, "name", sl_obj_val(l->name)) || sl_dict_set_str(rt, d, "msg", msg) ||
-           sl_dict_set_str(rt, d, "args", args) || put_cstr(rt, d, "levelname", ln) ||
-           sl_dict_set_str(rt, d, "levelno", sl_int(level)) || put_caller(rt, d) ||
-           sl_dict_set_str(rt, d, "exc_info", sl_none()) || sl_dict_set_str(rt, d, "exc_text", exc_text) ||
-           sl_dict_set_str(rt, d, "stack_info", sl_none()) ||
-           sl_dict_set_str(rt, d, "created", sl_float(created)) ||
-           sl_dict_set_str(rt, d, "msecs", sl_float(msecs)) || put_cstr(rt, d, "threadName", "MainThread") ||
-           put_cstr(rt, d, "processName", "MainProcess") || sl_dict_set_str(rt, d, "process", sl_int(4242)) ||
-           put_task_name(rt, d);
-  if (rc) {
-    sl_decref(rt, d);
-    return -1;
-  }
-  *out = d;
-  return 0;
-}
-
-/* Formatter.formatTime: strftime of the UTC time, then ",%03d" msecs. */
-static int format_time(sl_rt *rt, sl_obj *rec, sl_value datefmt, sl_value *out) {
-  sl_value created, msecs;
-  if (dict_item(rt, rec, "created", &created) || dict_item(rt, rec, "msecs", &msecs)) return -1;
-  time_t secs = (time_t)created.u.f;
-  struct tm tm;
-  gmtime_r(&secs, &tm);
-  char buf[256];
-  const char *fmt = sl_is_str(datefmt) ? sl_str_cstr(datefmt.u.o) : "%Y-%m-%d %H:%M:%S";
-  size_t n = strftime(buf, sizeof buf, fmt, &tm);
-  if (!sl_is_str(datefmt)) n += (size_t)snprintf(buf + n, sizeof buf - n, ",%03d", (int)msecs.u.f);
-  sl_obj *s = sl_str_new(rt, buf, n);
-  if (!s) return -1;
-  *out = sl_obj_val(s);
-  return 0;
-}
-
-/* Formatter.format(record): the formatted line (new reference). */
-static int format_record(sl_rt *rt, sl_value fmtr, sl_obj *rec, sl_value *out) {
-  sl_value fmt = sl_none(), datefmt = sl_none();
-  if (sl_is_type(fmtr, &formatter_type)) {
-    fmt = ((formatter *)fmtr.u.o)->fmt;
-    datefmt = ((formatter *)fmtr.u.o)->datefmt;
-  }
-  sl_value msg, args, message;
-  if (dict_item(rt, rec, "msg", &msg)) return -1;
-  if (dict_item(rt, rec, "args", &args)) {
-    sl_vdecref(rt, msg);
-    return -1;
-  }
-  int rc = get_message(rt, msg, args, &message);
-  sl_vdecref(rt, msg);
-  sl_vdecref(rt, args);
-  if (rc) return -1;
-  rc = sl_dict_set_str(rt, rec, "message", message);
-  sl_vdecref(rt, message);
-  if (rc) return -1;
-  sl_obj *defmt = NULL;
-  if (!sl_is_str(fmt)) {
-    if (!(defmt = sl_str_from_cstr(rt, "%(message)s"))) return -1;
-    fmt = sl_obj_val(defmt);
-  }
-  if (strstr(sl_str_cstr(fmt.u.o), "%(asctime)")) {
-    sl_value t;
-    if (format_time(rt, rec, datefmt, &t) || sl_dict_set_str(rt, rec, "asctime", t)) {
-      sl_decref(rt, defmt);
-      return -1;
-    }
-    sl_vdecref(rt, t);
-  }
-  rc = sl_binary_op(rt, SL_BIN_MOD, fmt, sl_obj_val(rec), out);
-  sl_decref(rt, defmt);
-  if (rc) return -1;
-  sl_value exc_text;
-  if (dict_item(rt, rec, "exc_text", &exc_text)) return -1;
-  if (sl_is_str(exc_text)) {
-    sl_strbuf b = SL_STRBUF_INIT;
-    sl_strobj *s = sl_as_str(out->u.o);
-    sl_strbuf_append(&b, s->data, s->len);
-    if (!s->len || s->data[s->len - 1] != '\n') sl_strbuf_putc(&b, '\n');
-    sl_strbuf_append(&b, sl_str_cstr(exc_text.u.o), sl_as_str(exc_text.u.o)->len);
-    sl_vdecref(rt, *out);
-    if (sl__str_result(rt, &b, out)) {
-      sl_vdecref(rt, exc_text);
-      return -1;
-    }
-  }
-  sl_vdecref(rt, exc_text);
-  return 0;
-}
-
-/* stream.write(text + "\n"), then stream.flush() if it has one. */
-static int write_line(sl_rt *rt, sl_value stream, sl_value text) {
-  sl_strbuf b = SL_STRBUF_INIT;
-  sl_strobj *s = sl_as_str(text.u.o);
-  sl_strbuf_append(&b, s->data, s->len);
-  sl_strbuf_putc(&b, '\n');
-  sl_value line, write, r;
-  if (sl__str_result(rt, &b, &line)) return -1;
-  int rc = sl_vm_getattr(rt, stream, "write", &write);
-  if (!rc) {
-    rc = sl_vm_call_pos(rt, write, &line, 1, &r);
-    sl_vdecref(rt, write);
-    if (!rc) sl_vdecref(rt, r);
-  }
-  sl_vdecref(rt, line);
-  return rc;
-}
-
-/* The current sys.stderr (new reference). */
-static int sys_stream(sl_rt *rt, const char *name, sl_value *out) {
-  sl_value sys;
-  if (sl_vm_import(rt, "sys", &sys)) return -1;
-  int rc = sl_vm_getattr(rt, sys, name, out);
-  sl_vdecref(rt, sys);
-  return rc;
-}
-
-/* The traceback text of the exception being handled, as
- * Formatter.formatException gives it (no trailing newline), or
- * "NoneType: None" outside a handler. */
-static int exc_text_now(sl_rt *rt, sl_value *out) {
-  sl_obj *exc = sl_vm_handled_exc(rt);
-  sl_strbuf b = SL_STRBUF_INIT;
-  if (!exc) sl_strbuf_puts(&b, "NoneType: None");
-  else if (sl_vm_format_traceback(rt, exc, &b)) {
-    sl_strbuf_free(&b);
-    return -1;
-  }
-  while (b.len && b.data[b.len - 1] == '\n') b.len--;
-  return sl__str_result(rt, &b, out);
 }
 
 /* Logger._log and callHandlers. */
@@ -520,12 +264,12 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
     sl_decref(rt, tup);
   }
   sl_value exc_text = sl_none();
-  if (exc_info && exc_text_now(rt, &exc_text)) {
+  if (exc_info && sl__log_exc_text_now(rt, &exc_text)) {
     sl_vdecref(rt, args);
     return -1;
   }
   sl_obj *rec;
-  int rc = make_record(rt, l, level, msg, args, exc_text, &rec);
+  int rc = sl__log_make_record(rt, l, level, msg, args, exc_text, &rec);
   sl_vdecref(rt, args);
   sl_vdecref(rt, exc_text);
   if (rc) return -1;
@@ -540,9 +284,9 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
       handler *h = (handler *)hs->items[i].u.o;
       if (level < h->level) continue;
       sl_value line;
-      rc = format_record(rt, h->formatter, rec, &line);
+      rc = sl__log_format_record(rt, h->formatter, rec, &line);
       if (!rc) {
-        rc = write_line(rt, h->stream, line);
+        rc = sl__log_write_line(rt, h->stream, line);
         sl_vdecref(rt, line);
       }
     }
@@ -555,11 +299,11 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
   /* No handler anywhere: the last resort, WARNING and above, bare. */
   if (!rc && !found && level >= WARNING) {
     sl_value err, line;
-    rc = sys_stream(rt, "stderr", &err);
+    rc = sl__log_sys_stream(rt, "stderr", &err);
     if (!rc) {
-      rc = format_record(rt, sl_none(), rec, &line);
+      rc = sl__log_format_record(rt, sl_none(), rec, &line);
       if (!rc) {
-        rc = write_line(rt, err, line);
+        rc = sl__log_write_line(rt, err, line);
         sl_vdecref(rt, line);
       }
       sl_vdecref(rt, err);
@@ -718,7 +462,7 @@ static int logger_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   logger *l = (logger *)o;
   int lv;
   if (effective_level(rt, l, &lv)) return -1;
-  const char *n = level_name(lv);
+  const char *n = sl__log_level_name(lv);
   sl_strbuf_printf(out, "<%s %s (", l->root ? "RootLogger" : "Logger", sl_str_cstr(l->name));
   if (n) sl_strbuf_printf(out, "%s)>", n);
   else sl_strbuf_printf(out, "Level %d)>", lv);
@@ -770,7 +514,7 @@ static int h_set_formatter(sl_rt *rt, sl_value self, const sl_args *a, sl_value 
   static const char *const names[] = {"fmt"};
   sl_value v[1];
   if (sl_args_bind(rt, a, "setFormatter", names, 1, 1, 1, v)) return -1;
-  if (!sl_is_none(v[0]) && !sl_is_type(v[0], &formatter_type))
+  if (!sl_is_none(v[0]) && !sl_is_type(v[0], &sl__log_formatter_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: setFormatter() wants a logging.Formatter");
   sl_vset(rt, &((handler *)self.u.o)->formatter, sl_vincref(v[0]));
   *out = sl_none();
@@ -822,7 +566,7 @@ static int new_handler(sl_rt *rt, sl_value stream, sl_value *out) {
   h->formatter = sl_none();
   h->stream = sl_none();
   if (sl_is_undef(stream) || sl_is_none(stream)) {
-    if (sys_stream(rt, "stderr", &h->stream)) {
+    if (sl__log_sys_stream(rt, "stderr", &h->stream)) {
       sl_decref(rt, &h->hdr);
       return -1;
     }
@@ -841,7 +585,7 @@ static int new_formatter(sl_rt *rt, sl_value fmt, sl_value datefmt, sl_value sty
     if (!sl_is_undef(v) && !sl_is_none(v) && !sl_is_str(v))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: a format must be a str");
   }
-  formatter *f = (formatter *)sl_obj_alloc(rt, &formatter_type);
+  formatter *f = (formatter *)sl_obj_alloc(rt, &sl__log_formatter_type);
   if (!f) return -1;
   f->fmt = sl_is_undef(fmt) ? sl_none() : sl_vincref(fmt);
   f->datefmt = sl_is_undef(datefmt) ? sl_none() : sl_vincref(datefmt);
@@ -868,7 +612,7 @@ static int m_formatter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 static int root_logger(sl_rt *rt, logger **out) {
   sl_obj *d = module_dict(rt);
   sl_value r;
-  if (!d || dict_item(rt, d, "root", &r)) return -1;
+  if (!d || sl__log_dict_item(rt, d, "root", &r)) return -1;
   *out = (logger *)r.u.o;
   sl_vdecref(rt, r); /* the module keeps it */
   return 0;
@@ -924,8 +668,8 @@ static int m_get_level_name(sl_rt *rt, sl_value self, const sl_args *a, sl_value
   static const char *const names[] = {"level"};
   sl_value v[1];
   if (sl_args_bind(rt, a, "getLevelName", names, 1, 1, 1, v)) return -1;
-  if (v[0].tag == SL_V_INT && level_name((int)v[0].u.i)) {
-    sl_obj *s = sl_str_from_cstr(rt, level_name((int)v[0].u.i));
+  if (v[0].tag == SL_V_INT && sl__log_level_name((int)v[0].u.i)) {
+    sl_obj *s = sl_str_from_cstr(rt, sl__log_level_name((int)v[0].u.i));
     if (!s) return -1;
     *out = sl_obj_val(s);
     return 0;
