@@ -55,6 +55,27 @@ printf 'import sys\nprint("x", file=sys.stderr)\nsys.exit()\n' >exit0.py
 expect_status 0 $SIMLOOP run exit0.py
 expect_in err.txt "x"
 
+# time.sleep in a task: the run goes on, and stderr says who blocked the loop.
+cat >blocking.py <<'PY'
+import asyncio, time
+
+async def worker():
+    await asyncio.sleep(0.1)
+    time.sleep(0.5)
+    print("worker done at", asyncio.get_running_loop().time())
+
+async def main():
+    t = asyncio.create_task(worker(), name="slow-worker")
+    await asyncio.sleep(0.2)
+    print("main woke at", asyncio.get_running_loop().time())
+    await t
+
+asyncio.run(main())
+PY
+expect_status 0 $SIMLOOP run blocking.py
+expect_in out.txt "main woke at 0.6"
+expect_in err.txt "simloop: blocking call: time.sleep(0.5) in task 'slow-worker' (worker() at blocking.py:5) blocked the event loop for 0.5 s"
+
 # The oracle runs the program on the same machine.
 if [ -x /usr/bin/python3 ]; then
   expect_status 0 $SIMLOOP conform prog/main.py --python 3.11 --path lib --setenv MODE=fast -- a b

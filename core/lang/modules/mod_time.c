@@ -5,11 +5,17 @@
  * env.py) gives CPython the same functions with the same arithmetic. */
 #include <math.h>
 
+#include <stdio.h>
+
 #include "core/exc.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
+#include "core/lang/vm.h"
 #include "core/loop.h"
+#include "core/num/numfmt.h"
 #include "core/rt.h"
+#include "core/str.h"
+#include "core/task.h"
 
 /* 2026-01-01T00:00:00Z: time.time() when the virtual clock reads 0.0. */
 #define SL_EPOCH_AT_START 1767225600.0
@@ -50,6 +56,42 @@ static int t_clock_ns(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   return 0;
 }
 
+/* The blocking-call report (DESIGN.md 4): time.sleep inside a task stops
+ * the whole event loop. The run goes on as CPython's does; the report goes
+ * where the program's stderr goes (simloop run: the terminal), naming the
+ * task, the function and line, and how long nothing else could run. */
+static void report_blocking(sl_rt *rt, double secs) {
+  sl_lang *L = sl_vm_lang(rt);
+  sl_obj *t = rt->loop ? sl_task_current(rt) : NULL;
+  if (!L || !L->err_file || !t || !L->frame) return;
+  sl_value get, name;
+  if (sl_vm_getattr(rt, sl_obj_val(t), "get_name", &get)) {
+    sl_err_clear(rt);
+    return;
+  }
+  int rc = sl_vm_call_pos(rt, get, NULL, 0, &name);
+  sl_vdecref(rt, get);
+  if (rc) {
+    sl_err_clear(rt);
+    return;
+  }
+  sl_code *co = sl_as_code(L->frame->code);
+  sl_strbuf b = SL_STRBUF_INIT;
+  sl_strbuf_puts(&b, "simloop: blocking call: time.sleep(");
+  sl_float_repr(&b, secs);
+  sl_strbuf_printf(&b, ") in task '%s' (%s() at %s:%d) blocked the event loop for ",
+                   sl_is_str(name) ? sl_str_cstr(name.u.o) : "?", sl_str_cstr(co->name), sl_str_cstr(co->filename),
+                   L->frame->line);
+  sl_float_repr(&b, secs);
+  sl_strbuf_puts(&b, " s: no other task or callback ran meanwhile (await asyncio.sleep() does not block)\n");
+  sl_vdecref(rt, name);
+  if (!b.failed) {
+    if (L->out_file) fflush(L->out_file);
+    fputs(sl_strbuf_cstr(&b), L->err_file);
+  }
+  sl_strbuf_free(&b);
+}
+
 static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
   static const char *const names[] = {"secs"};
@@ -67,6 +109,7 @@ static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   if (s < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "sleep length must be non-negative");
   if (isinf(s)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "timestamp too large to convert to C _PyTime_t");
   sl_loop_advance(rt, s);
+  report_blocking(rt, s);
   *out = sl_none();
   return 0;
 }
