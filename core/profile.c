@@ -101,7 +101,9 @@
   X(ver, server_close_clients, V(3, 13, 0), NOW,                                       \
     "base_events.py 3.13: Server.close_clients/abort_clients")                         \
   X(ver, create_server_bind_str_message, V(3, 12, 0), NOW,                             \
-    "base_events.py 3.12: create_server's bind error uses str(err).lower()")
+    "base_events.py 3.12: create_server's bind error uses str(err).lower()")           \
+  X(ver, streams_client_task_callback, V(3, 12, 0), NOW,                               \
+    "streams.py 3.12: connection_made.<locals>.callback on the client task")
 
 /* One switch's value in release `ver`: on from `first` to `last`. */
 #define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),

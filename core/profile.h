@@ -108,6 +108,9 @@ typedef struct sl_profile {
   bool server_close_clients;
   /* base_events.py 3.12: create_server's bind error shows str(err).lower(). */
   bool create_server_bind_str_message;
+  /* streams.py 3.12: start_server's client task gets a done callback that
+   * closes the transport (and reports the exception) when it fails. */
+  bool streams_client_task_callback;
 
   /* ---- synchronisation primitives and combinators (core/locks.c,
    * taskgroup.c, ...); docs/profiles.md lists each with its scenario. ---- */

@@ -11,6 +11,7 @@
 #include "core/gather.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/asyncio-int.h"
+#include "core/lang/io-int.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
 #include "core/runner.h"
@@ -293,6 +294,9 @@ int sl_asyncio_bind_core(sl_rt *rt, sl_obj *d) {
   for (const sl_cfunc_def *f = funcs; f->name; f++)
     if (sl_asyncio_add_func(rt, d, f)) return -1;
   if (rt->profile->eager_tasks && sl_asyncio_add_func(rt, d, &sl__aio_eager_factory_def)) return -1;
+  if (sl_asyncio_add_func(rt, d, &sl__aio_open_connection_def) ||
+      sl_asyncio_add_func(rt, d, &sl__aio_start_server_def))
+    return -1;
   static const struct {
     const char *name;
     sl_exc_id id;
@@ -303,6 +307,8 @@ int sl_asyncio_bind_core(sl_rt *rt, sl_obj *d) {
       {"QueueEmpty", SL_EXC_QUEUE_EMPTY},
       {"QueueFull", SL_EXC_QUEUE_FULL},
       {"BrokenBarrierError", SL_EXC_BROKEN_BARRIER_ERROR},
+      {"IncompleteReadError", SL_EXC_INCOMPLETE_READ_ERROR},
+      {"LimitOverrunError", SL_EXC_LIMIT_OVERRUN_ERROR},
   };
   for (size_t i = 0; i < sizeof excs / sizeof excs[0]; i++)
     if (sl_asyncio_module_add(rt, d, excs[i].name, sl_obj_val(rt->classes[excs[i].id]))) return -1;

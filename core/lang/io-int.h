@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/cfunc.h"
 #include "core/object.h"
 
 /* selector_events._SelectorSocketTransport */
@@ -60,5 +61,8 @@ int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *a
 /* loop.create_connection / create_server / getaddrinfo and the Server
  * class (io_server.c): 1 found, 0 not an I/O method, -1 error. */
 int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
+
+/* asyncio.open_connection / asyncio.start_server (io_streams.c). */
+extern const sl_cfunc_def sl__aio_open_connection_def, sl__aio_start_server_def;
 
 #endif

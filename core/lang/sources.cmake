@@ -44,6 +44,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/io_transport.c
   core/lang/io_server.c
   core/lang/io_serverobj.c
+  core/lang/io_streams.c
   core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
 )
