@@ -49,6 +49,9 @@ int sl__transport_resume_reading(sl_rt *rt, sl_obj *tr);
 int sl__transport_call(sl_rt *rt, sl_obj *tr, const char *method, const sl_value *args,
                        size_t nargs, sl_value *out);
 
+/* trsock.TransportSocket(sock): new reference (io_serverobj.c). */
+sl_obj *sl__trsock_new(sl_rt *rt, sl_value sock);
+
 /* base_events.Server: _attach / _detach (io_server.c). */
 extern const sl_type sl__server_type;
 int sl__server_attach(sl_rt *rt, sl_obj *server, sl_obj *transport);

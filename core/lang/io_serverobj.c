@@ -331,11 +331,80 @@ static const sl_cfunc_def server_methods_313[] = {
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
-/* `sockets`: a tuple of the listening sockets, () once closed. */
+/* trsock.TransportSocket: the socket as transports and servers show it
+ * (every attribute forwarded; its own repr). */
+typedef struct sl_trsock {
+  sl_obj hdr;
+  sl_value sock; /* owned */
+} sl_trsock;
+
+static int trsock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  return sl_vm_getattr(rt, ((sl_trsock *)o)->sock, name, out);
+}
+
+/* Appends ", <key>=<address>" when the socket has that address. */
+static int trsock_addr(sl_rt *rt, sl_obj *sock, bool peer, const char *key, sl_strbuf *out) {
+  sl_value addr;
+  if (sl_socket_name(rt, sock, peer, &addr)) {
+    if (rt->fatal || !sl_err_matches(rt, SL_EXC_OS_ERROR)) return -1;
+    sl_err_clear(rt);
+    return 0;
+  }
+  bool truth = false;
+  int rc = sl_truth(rt, addr, &truth);
+  if (!rc && truth) {
+    sl_strbuf_printf(out, ", %s=", key);
+    rc = sl_vm_str(rt, addr, out);
+  }
+  sl_vdecref(rt, addr);
+  return rc;
+}
+
+static int trsock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_socket *s = sl_as_socket(((sl_trsock *)o)->sock.u.o);
+  sl_strbuf_printf(out, "<asyncio.TransportSocket fd=%d, family=%d, type=1, proto=%d", s->fd,
+                   s->family, s->proto);
+  if (s->fd != -1 && (trsock_addr(rt, &s->hdr, false, "laddr", out) ||
+                      trsock_addr(rt, &s->hdr, true, "raddr", out)))
+    return -1;
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+
+static void trsock_clear(sl_rt *rt, sl_obj *o) {
+  sl_value v = ((sl_trsock *)o)->sock;
+  ((sl_trsock *)o)->sock = sl_none();
+  sl_vdecref(rt, v);
+}
+
+static const sl_type trsock_type = {.name = "TransportSocket", .repr = trsock_repr,
+                                    .clear = trsock_clear, .getattr = trsock_getattr,
+                                    .size = sizeof(sl_trsock)};
+
+sl_obj *sl__trsock_new(sl_rt *rt, sl_value sock) {
+  sl_obj *o = sl_obj_alloc(rt, &trsock_type);
+  if (!o) return NULL;
+  ((sl_trsock *)o)->sock = sl_vincref(sock);
+  return o;
+}
+
+/* `sockets`: a tuple of TransportSocket(s) for the listening sockets, ()
+ * once closed. */
 static int server_sockets(sl_rt *rt, sl_server *s, sl_value *out) {
-  sl_obj *t = sl_is_none(s->sockets)
-                  ? sl_tuple_new(rt, NULL, 0)
-                  : sl_tuple_new(rt, sl_as_list(s->sockets.u.o)->items, sl_as_list(s->sockets.u.o)->len);
+  size_t n = sl_is_none(s->sockets) ? 0 : sl_as_list(s->sockets.u.o)->len;
+  sl_obj *l = sl_list_new(rt, NULL, 0);
+  if (!l) return -1;
+  for (size_t i = 0; i < n; i++) {
+    sl_obj *ts = sl__trsock_new(rt, sl_as_list(s->sockets.u.o)->items[i]);
+    int rc = ts ? sl_list_append(rt, l, sl_obj_val(ts)) : -1;
+    sl_decref(rt, ts);
+    if (rc) {
+      sl_decref(rt, l);
+      return -1;
+    }
+  }
+  sl_obj *t = sl_tuple_new(rt, sl_as_list(l)->items, sl_as_list(l)->len);
+  sl_decref(rt, l);
   if (!t) return -1;
   *out = sl_obj_val(t);
   return 0;

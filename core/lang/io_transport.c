@@ -434,7 +434,10 @@ static int transport_init(sl_rt *rt, sl_transport *t, sl_value sock, sl_value pr
   if (set_limits(rt, t, sl_undef(), sl_undef())) return -1;
   if (!(t->extra = sl_dict_new(rt))) return -1;
   if (!sl_is_undef(peername) && sl_dict_set_str(rt, t->extra, "peername", peername)) return -1;
-  if (sl_dict_set_str(rt, t->extra, "socket", sock)) return -1;
+  sl_obj *ts = sl__trsock_new(rt, sock);
+  int rc = ts ? sl_dict_set_str(rt, t->extra, "socket", sl_obj_val(ts)) : -1;
+  sl_decref(rt, ts);
+  if (rc) return -1;
   if (extra_name(rt, t, "sockname", false)) return -1;
   if (sl_is_undef(peername) && extra_name(rt, t, "peername", true)) return -1;
   if (!sl_is_none(server) && sl__server_attach(rt, server.u.o, &t->hdr)) return -1;
