@@ -54,7 +54,8 @@
   X(BROKEN_BARRIER_ERROR, "BrokenBarrierError", RUNTIME_ERROR, NONE, "asyncio.exceptions") \
   X(EOF_ERROR, "EOFError", EXCEPTION, NONE, "builtins")                        \
   X(INCOMPLETE_READ_ERROR, "IncompleteReadError", EOF_ERROR, NONE, "asyncio.exceptions") \
-  X(LIMIT_OVERRUN_ERROR, "LimitOverrunError", EXCEPTION, NONE, "asyncio.exceptions")
+  X(LIMIT_OVERRUN_ERROR, "LimitOverrunError", EXCEPTION, NONE, "asyncio.exceptions") \
+  X(GAIERROR, "gaierror", OS_ERROR, NONE, "socket")
 
 typedef enum sl_exc_id {
 #define SL_EXC_ENUM(id, name, base, base2, module) SL_EXC_##id,

@@ -115,7 +115,7 @@ static int gaierror(sl_rt *rt, int code, const char *text) {
   sl_obj *msg = sl_str_from_cstr(rt, text);
   if (!msg) return -1;
   sl_value args[2] = {sl_int(code), sl_obj_val(msg)};
-  sl_obj *exc = sl_exc_new(rt, rt->classes[SL_EXC_OS_ERROR], args, 2);
+  sl_obj *exc = sl_exc_new(rt, rt->classes[SL_EXC_GAIERROR], args, 2);
   sl_decref(rt, msg);
   if (!exc) return -1;
   sl_raise_obj(rt, exc);
@@ -446,6 +446,22 @@ static const sl_ccoro_def server_getaddrinfo_def = {"BaseEventLoop._create_serve
 
 enum { CS_FACTORY, CS_GATHER, CS_BACKLOG, CS_START, CS_SERVER, CS_SOCKETS };
 
+/* The pending exception is an OSError with errno EADDRNOTAVAIL: cleared,
+ * true. */
+static bool unavailable(sl_rt *rt) {
+  sl_obj *err = sl_err_fetch(rt);
+  sl_value eno = sl_none();
+  bool yes = !sl_vm_getattr(rt, sl_obj_val(err), "errno", &eno) && eno.tag == SL_V_INT &&
+             eno.u.i == SL_IO_EADDRNOTAVAIL;
+  if (rt->fatal) yes = false;
+  if (!yes && !rt->fatal) {
+    sl_err_clear(rt);
+    sl_raise_obj(rt, err);
+  }
+  sl_decref(rt, err);
+  return yes;
+}
+
 /* Binds one socket per distinct address (the set CPython builds, in
  * resolution order); closes them all when one fails. */
 static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
@@ -468,6 +484,14 @@ static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
       if (rc || !sl_socket_bind(rt, sock, t->items[4])) continue;
       rc = -1;
       if (rt->fatal || !sl_err_matches(rt, SL_EXC_OS_ERROR)) break;
+      if (rt->profile->create_server_bind_str_message && unavailable(rt)) {
+        /* 3.12 (bpo-30945): assume the family is not enabled: skip it */
+        sl_list *socks = sl_as_list(sockets);
+        sl_value last = socks->items[--socks->len];
+        rc = sl_socket_close(rt, last.u.o);
+        sl_vdecref(rt, last);
+        continue;
+      }
       /* raise OSError(err.errno, 'error while attempting to bind on address
        * %r: %s' % (sa, err.strerror.lower())) from None */
       sl_obj *err = sl_err_fetch(rt);
@@ -495,6 +519,20 @@ static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
       sl_decref(rt, err);
       break;
     }
+  }
+  if (!rc && !sl_as_list(sockets)->len) {
+    /* OSError('could not bind on any address out of %r' % ([info[4] for
+     * info in infos],)) */
+    sl_strbuf msg = SL_STRBUF_INIT;
+    sl_strbuf_puts(&msg, "could not bind on any address out of [");
+    sl_list *l = sl_as_list(seen);
+    for (size_t i = 0; i < l->len && !rc; i++) {
+      if (i) sl_strbuf_puts(&msg, ", ");
+      rc = sl_vm_repr(rt, sl_as_tuple(l->items[i].u.o)->items[4], &msg);
+    }
+    sl_strbuf_putc(&msg, ']');
+    if (!rc) rc = sl_raise(rt, SL_EXC_OS_ERROR, "%s", sl_strbuf_cstr(&msg));
+    sl_strbuf_free(&msg);
   }
   sl_decref(rt, seen);
   if (rc) {

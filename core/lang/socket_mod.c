@@ -45,7 +45,7 @@ int sl_socket_raise_errno_msg(sl_rt *rt, long err, const char *message) {
   case SL_IO_ENETUNREACH: text = "Network is unreachable"; break;
   case SL_IO_EISCONN: text = "Transport endpoint is already connected"; break;
   case SL_IO_EINPROGRESS: id = SL_EXC_BLOCKING_IO_ERROR, text = "Operation now in progress"; break;
-  case 2: e = -2, text = "Name or service not known"; break;
+  case 2: e = -2, id = SL_EXC_GAIERROR, text = "Name or service not known"; break;
   case 95: text = "Operation not supported"; break;
   }
   sl_obj *msg = sl_str_from_cstr(rt, message ? message : text);
@@ -524,6 +524,7 @@ int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   };
   for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)
     if (sl_dict_set_str(rt, d, ints[i].name, sl_int(ints[i].v))) goto fail;
+  if (sl_dict_set_str(rt, d, "gaierror", sl_obj_val(rt->classes[SL_EXC_GAIERROR]))) goto fail;
   static const sl_cfunc_def *const funcs[] = {&socketpair_def, &socket_def};
   for (size_t i = 0; i < 2; i++) {
     sl_obj *f = sl_cfunc_new(rt, funcs[i], sl_undef());

@@ -13,6 +13,7 @@ descriptors are ready).
 
 import collections.abc
 import selectors
+import sys
 import socket as _socket
 
 BUFSIZE = 65536
@@ -459,7 +460,7 @@ class Net:
 def _raise(code):
     code = -code
     if code == 2:                         # no DNS on the simulated host
-        raise _oserror(OSError, -2)
+        raise _socket.gaierror(-2, "Name or service not known")
     cls = {errno.EAGAIN: BlockingIOError, errno.EINPROGRESS: BlockingIOError,
            errno.EPIPE: BrokenPipeError,
            errno.ECONNRESET: ConnectionResetError,
@@ -588,7 +589,7 @@ class FakeSocket:
         if host == "localhost":
             host = "::1" if self.family == AF_INET6 else "127.0.0.1"
         if any(c not in "0123456789.:abcdefABCDEF" for c in host):
-            raise _oserror(OSError, -2)
+            raise _socket.gaierror(-2, "Name or service not known")
         return host, port
 
     def bind(self, address):
@@ -760,6 +761,15 @@ _LINUX_OPTIONS = {"SOL_SOCKET": 1, "SO_REUSEADDR": 2, "SO_ERROR": 4, "SO_REUSEPO
 for _name, _value in _LINUX_OPTIONS.items():
     if not hasattr(_socket, _name):
         setattr(_socket, _name, _value)
+# asyncio compares errno values with the errno module's names (3.12's
+# create_server skips EADDRNOTAVAIL): under Pyodide they are WASI's, so
+# they are set to Linux's for the names the simulated host reports.
+if sys.platform == "emscripten":
+    import errno as _errno
+    for _name in ("EBADF", "EAGAIN", "EINVAL", "EPIPE", "EADDRINUSE", "EADDRNOTAVAIL",
+                  "ENETUNREACH", "EISCONN", "ECONNRESET", "ENOTCONN", "ECONNREFUSED",
+                  "EINPROGRESS"):
+        setattr(_errno, _name, getattr(errno, _name))
 
 
 class _AddrInfo(tuple):
