@@ -103,6 +103,10 @@ static const sl_opt options[] = {
      "end a run as 'budget' past virtual time T seconds\n(default 1e7)"},
     {SL_OPT_PYTHON, "python", "V", SCHED,
      "CPython behaviour to reproduce: 3.11, 3.12, 3.13, 3.14 (default)"},
+    {SL_OPT_ENGINE, "engine", "E", B(RUN) | SCHED,
+     "simloop (default: simloop's own engine) or cpython: the\n"
+     "native CPython 3.11 through the oracle, any module it can\n"
+     "import (docs/cpython.md)"},
     {SL_OPT_PERFETTO, "perfetto", NULL, B(EXPORT), "Chrome trace JSON (the only format)"},
     {SL_OPT_PERFETTO, "chrome", NULL, B(EXPORT), NULL},
     {SL_OPT_OUT, NULL, "OUT", B(EXPORT), "output file (default: stdout; '-' = stdout)"},

@@ -60,6 +60,7 @@ typedef enum sl_opt_id {
   SL_OPT_FAULTS,
   SL_OPT_PATH,
   SL_OPT_SETENV,
+  SL_OPT_ENGINE,
 } sl_opt_id;
 
 /* Called once per option in command-line order with its value (NULL for a

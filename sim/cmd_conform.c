@@ -246,7 +246,7 @@ static int conform_seeded_file(conform *c, const sl_oracle *o, size_t index, sl_
   snprintf(jsonl, sizeof jsonl, "%.63s/oracle-%zu.jsonl", c->tmpdir, index);
   snprintf(out, sizeof out, "%.63s/oracle-%zu.stdout", c->tmpdir, index);
   snprintf(errf, sizeof errf, "%.63s/oracle-%zu.stderr", c->tmpdir, index);
-  sl_trial_opts to = {o->exact, c->max_steps, 0, c->max_iterations, c->max_wall};
+  sl_trial_opts to = {.python = o->exact, .max_steps = c->max_steps, .max_iterations = c->max_iterations, .max_wall = c->max_wall};
   sl_trial_prog *prog = NULL;
   sl_declog log;
   sl_declog_init(&log);
@@ -414,7 +414,7 @@ static int on_opt(void *ctx, int id, const char *v) {
   case SL_OPT_MAX_STEPS:
   case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_WALL: {
-    sl_trial_opts b = {NULL, c->max_steps, 0, c->max_iterations, c->max_wall};
+    sl_trial_opts b = {.max_steps = c->max_steps, .max_iterations = c->max_iterations, .max_wall = c->max_wall};
     if (sl_budgets_set(&b, "conform", id, v) < 0) return 1;
     c->max_steps = b.max_steps;
     c->max_iterations = b.max_iterations;

@@ -348,6 +348,8 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
     sl_strbuf_printf(&f->log_path, "%.*s-%s-%" PRIu64 ".decisions", (int)blen, base,
                      sl_strategy_name(e->so.strategy.kind), row->seed);
   sl_strbuf qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT;
+  if (e->so.run.engine == SL_ENGINE_CPYTHON) /* the commands below need it too */
+    sl_strbuf_puts(&qpath, "--engine cpython ");
   sl_shell_quote(&qpath, e->path);
   sl_shell_quote(&qlog, sl_strbuf_cstr(&f->log_path));
   sl_strbuf comment = SL_STRBUF_INIT;

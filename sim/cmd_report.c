@@ -172,7 +172,7 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
     if (sl_declog_push(&log, &d))
       break;
   }
-  sl_trial_opts opts = {NULL, 0, 0, 0, 0};
+  sl_trial_opts opts = {0};
   sl_budgets_default(&opts); /* a trace of a runaway run must not hang the report */
   if (tr->meta.python.p)
     opts.python = tr->meta.python.p;

@@ -18,7 +18,7 @@
 #include "sim/schedopts.h"
 
 typedef struct run_args {
-  const char *db, *jsonl;
+  const char *db, *jsonl, *python;
   const sl_profile *profile;
   sl_trial_opts budgets;
 } run_args;
@@ -26,7 +26,10 @@ typedef struct run_args {
 static int on_opt(void *ctx, int id, const char *v) {
   run_args *a = ctx;
   switch (id) {
+  case SL_OPT_ENGINE:
+    return sl_engine_set(&a->budgets, "run", v) < 0;
   case SL_OPT_PYTHON:
+    a->python = v;
     a->profile = sl_profile_find(v);
     if (!a->profile) {
       fprintf(stderr, "simloop run: unknown Python version '%s' (known: %s)\n", v,
@@ -77,7 +80,7 @@ static int report_outcome(const sl_scenario_result *res, const char *path) {
 }
 
 int sl_cmd_run(int argc, char **argv) {
-  run_args a = {NULL, NULL, sl_profile_default(), {0}};
+  run_args a = {NULL, NULL, NULL, sl_profile_default(), {0}};
   sl_budgets_default(&a.budgets);
   int first, status = sl_cli_args(SL_CMD_RUN, argc, argv, on_opt, &a, 1, 1, "scenario", &first);
   if (status != SL_CLI_GO)
@@ -89,6 +92,9 @@ int sl_cmd_run(int argc, char **argv) {
     sl_strbuf_free(&err);
     return 2;
   }
+  sl_strbuf_free(&err);
+  if (a.budgets.engine == SL_ENGINE_CPYTHON)
+    return sl_cmd_run_cpython(path, a.python, &a.budgets, a.db, a.jsonl);
   sl_scenario_opts opts = {0};
   opts.path = path;
   opts.profile = a.profile;

@@ -8,7 +8,7 @@
 
 const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_RUN] = {"run", sl_cmd_run, "run a scenario under the virtual clock",
-                    "run FILE [--python VERSION] [--max-steps N] [--max-time T]\n"
+                    "run FILE [--engine E] [--python VERSION] [--max-steps N] [--max-time T]\n"
                     "                       [--max-iterations N] [--max-wall S] [--db DB] [--jsonl OUT]\n"
                     "                       [--path DIR] [--setenv NAME=VALUE] [-- ARG...]",
                     "Runs FILE (an asyncio program) on the virtual clock and prints its output.",

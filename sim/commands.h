@@ -9,6 +9,10 @@
 #include "sim/cli.h"
 
 int sl_cmd_run(int argc, char **argv);
+/* `run --engine cpython` (cmd_run_cpy.c): python NULL means 3.11. */
+struct sl_trial_opts;
+int sl_cmd_run_cpython(const char *path, const char *python, const struct sl_trial_opts *budgets,
+                       const char *db, const char *jsonl);
 int sl_cmd_show(int argc, char **argv);
 int sl_cmd_diff(int argc, char **argv);
 int sl_cmd_import(int argc, char **argv);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -254,4 +255,43 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
   if (rc < 0) sl_strbuf_printf(err, "cannot start the oracle (%s): %s\n", o->pyodide ? "node" : o->python, strerror(errno));
   else sl_strbuf_printf(err, "the CPython %s oracle failed (exit %d); its messages are in %s\n", o->want, rc, stderr_path);
   return SL_EIO;
+}
+
+sl_errcode sl_oracle_spawn_served(const sl_oracle *o, char **args, bool show_stderr, int *sock,
+                                  int *pid_out, sl_strbuf *err) {
+  *sock = -1;
+  size_t n = 0;
+  while (args[n]) n++;
+  char **argv = sl_calloc(n + 4, sizeof *argv);
+  if (!argv) return SL_ENOMEM;
+  argv[0] = (char *)o->python;
+  argv[1] = "-m";
+  argv[2] = "simloop_oracle";
+  for (size_t i = 0; i < n; i++) argv[3 + i] = args[i];
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0) {
+    sl_strbuf_printf(err, "cannot start CPython: socketpair: %s\n", strerror(errno));
+    sl_free(argv);
+    return SL_EIO;
+  }
+  posix_spawn_file_actions_t fa;
+  posix_spawn_file_actions_init(&fa);
+  posix_spawn_file_actions_adddup2(&fa, sv[1], 0);
+  posix_spawn_file_actions_adddup2(&fa, sv[1], 1);
+  if (!show_stderr) posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+  char **env = child_env();
+  pid_t pid;
+  int rc = env ? posix_spawnp(&pid, argv[0], &fa, NULL, argv, env) : ENOMEM;
+  posix_spawn_file_actions_destroy(&fa);
+  free_env(env);
+  sl_free(argv);
+  close(sv[1]);
+  if (rc != 0) {
+    close(sv[0]);
+    sl_strbuf_printf(err, "cannot start CPython (%s): %s\n", o->python, strerror(rc));
+    return SL_EIO;
+  }
+  *sock = sv[0];
+  *pid_out = (int)pid;
+  return SL_EOK;
 }

@@ -45,4 +45,13 @@ size_t sl_oracle_all(sl_oracle *out, size_t max);
 sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl, const char *stdout_path,
                          const char *stderr_path, const char *decisions, sl_strbuf *err);
 
+/* Starts `python -m simloop_oracle ARGS...` under the native interpreter
+ * of `o` (not Pyodide) with its stdin and stdout both connected to one end
+ * of a socket pair, whose other end is returned in *sock (owned by the
+ * caller; a socket, so writes to a dead child fail with EPIPE instead of
+ * raising SIGPIPE when sent with MSG_NOSIGNAL). stderr is inherited, or
+ * /dev/null when !show_stderr. SL_EIO with a message when it cannot start. */
+sl_errcode sl_oracle_spawn_served(const sl_oracle *o, char **args, bool show_stderr, int *sock,
+                                  int *pid, sl_strbuf *err);
+
 #endif

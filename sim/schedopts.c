@@ -151,6 +151,8 @@ int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
   case SL_OPT_PYTHON:
     o->run.python = v;
     return 1;
+  case SL_OPT_ENGINE:
+    return sl_engine_set(&o->run, cmd, v);
   }
   return 0;
 }
@@ -180,4 +182,17 @@ void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *ou
       }
     }
   }
+}
+
+int sl_engine_set(sl_trial_opts *run, const char *cmd, const char *value) {
+  if (!strcmp(value, "simloop")) {
+    run->engine = SL_ENGINE_SIMLOOP;
+    return 1;
+  }
+  if (!strcmp(value, "cpython")) {
+    run->engine = SL_ENGINE_CPYTHON;
+    return 1;
+  }
+  fprintf(stderr, "simloop %s: --engine '%s': expected simloop or cpython\n", cmd, value);
+  return -1;
 }

@@ -47,6 +47,10 @@ int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *valu
  * what; what to do" to stderr on a bad value. */
 int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *value);
 
+/* Takes --engine simloop|cpython into run->engine: 1, or -1 after the
+ * message on another value. */
+int sl_engine_set(sl_trial_opts *run, const char *cmd, const char *value);
+
 /* Parses a non-negative decimal integer / a non-negative finite number. */
 bool sl_parse_u64(const char *s, uint64_t *out);
 bool sl_parse_seconds(const char *s, double *out);

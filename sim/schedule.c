@@ -178,3 +178,32 @@ sl_decider sl_schedule_decider(sl_schedule *s) {
 sl_errcode sl_schedule_log(const sl_schedule *s, sl_declog *out) {
   return sl_declog_canonical(&s->taken, out);
 }
+
+bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds,
+                        size_t nseeds) {
+  for (size_t i = 0; i < n; i++) {
+    double v = 0.0;
+    if (s->source == SL_SOURCE_STRATEGY)
+      v = strategy_value(s, i);
+    else if (s->source == SL_SOURCE_BYTES && i < s->nbytes)
+      v = sl_schedule_byte_value(s->bytes[i]);
+    timing[i] = v;
+  }
+  for (size_t i = 0; i < nseeds; i++)
+    seeds[i] = s->source == SL_SOURCE_STRATEGY ? strategy_seed(s) : 0.0;
+  if (s->source == SL_SOURCE_BYTES)
+    return false; /* n covers the bytes (the caller asks for nbytes) */
+  if (s->source != SL_SOURCE_STRATEGY)
+    return false;
+  if (s->strategy.kind == SL_STRATEGY_RANDOM)
+    return true;
+  return s->plan.n && s->plan.item[s->plan.n - 1].point >= n;
+}
+
+sl_errcode sl_schedule_taken(sl_schedule *s, const sl_decision *d) {
+  if (sl_declog_push(&s->taken, d)) {
+    s->failed = true;
+    return SL_ENOMEM;
+  }
+  return SL_EOK;
+}

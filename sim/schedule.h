@@ -87,6 +87,19 @@ void sl_schedule_free(sl_schedule *s);
 /* The decider to put in the run's sl_vselector. */
 sl_decider sl_schedule_decider(sl_schedule *s);
 
+/* For an engine that asks its questions elsewhere (CPython mode,
+ * sim/cpyengine.h): the values a strategy or fuzzer-bytes schedule gives
+ * its first n timing points (cost, oversleep and io points, counted
+ * together as schedule_decide counts them) into timing[], and its first
+ * nseeds seed points into seeds[], without running anything. Returns true
+ * when points past n may be non-default (random), false when they are
+ * all 0. Consumes the schedule's PRNG and plan: draw from a fresh one. */
+bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds,
+                        size_t nseeds);
+/* Records a decision taken elsewhere (CPython mode) as schedule_decide
+ * would have: into `taken`, with its step and position. */
+sl_errcode sl_schedule_taken(sl_schedule *s, const sl_decision *d);
+
 /* The canonical log that replays this run (sl_declog_canonical of taken). */
 sl_errcode sl_schedule_log(const sl_schedule *s, sl_declog *out);
 

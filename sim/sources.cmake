@@ -17,7 +17,7 @@ list(APPEND SL_SIM_SOURCES sim/rng.c sim/declog.c sim/schedule.c sim/strategy.c 
 
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
 list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c
-  sim/oracle.c sim/cmd_conform.c sim/runrec.c)
+  sim/oracle.c sim/cmd_conform.c sim/runrec.c sim/cpyengine.c sim/cmd_run_cpy.c)
 list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c sim/modfind.c sim/progenv.c)
 
 # The program generator and `simloop gen` (docs/fuzzing.md).

@@ -2,15 +2,18 @@
  * scenario runner (sim/scenario.h), with a fan-out of observers (detector,
  * fingerprint, recorder) and a decider that lets the detector look at the
  * run at every decision point before the schedule answers. */
+#define _POSIX_C_SOURCE 200809L /* getpid */
 #include "sim/trial.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/alloc.h"
 #include "core/lang/parser.h"
 #include "core/profile.h"
+#include "sim/cpyengine.h"
 #include "sim/net/net.h"
 #include "sim/observers.h"
 #include "sim/modfind.h"
@@ -33,6 +36,11 @@ struct sl_trial_prog {
   /* owned: the program's own modules, read and parsed once for all runs
    * (NULL until the first run; sim/modfind.h). */
   sl_modfind *modfind;
+  /* CPython mode: the fork server, started by process cpy_owner (a forked
+   * explore worker starts its own), and the interpreter's version. */
+  sl_cpy *cpy;
+  pid_t cpy_owner;
+  char exact[16];
 };
 
 uint64_t sl_fnv1a_more(uint64_t h, const void *data, size_t n) {
@@ -65,12 +73,13 @@ const char *sl_trial_prog_path(const sl_trial_prog *p) {
   return p->path;
 }
 const char *sl_trial_prog_python(const sl_trial_prog *p) {
-  return p->profile->name;
+  return p->opts.engine == SL_ENGINE_CPYTHON ? p->exact : p->profile->name;
 }
 
 void sl_trial_prog_free(sl_trial_prog *p) {
   if (!p)
     return;
+  sl_cpy_free(p->cpy, p->cpy_owner == getpid());
   sl_ast_free(p->mod);
   sl_modfind_free(p->modfind);
   sl_free(p->path);
@@ -209,9 +218,74 @@ static void fill_end(const sl_scenario_result *res, sl_run_end *end) {
   end->t = res->time;
 }
 
+/* ---- CPython mode ------------------------------------------------------- */
+
+/* This process's fork server (started on first use in a forked worker). */
+static sl_errcode cpy_server(sl_trial_prog *p, sl_strbuf *err) {
+  if (p->cpy && p->cpy_owner == getpid())
+    return SL_EOK;
+  sl_cpy_free(p->cpy, false);
+  p->cpy = NULL;
+  sl_errcode rc = sl_cpy_start(p->path, p->opts.python, p->opts.show_stderr, &p->cpy,
+                               p->exact, err);
+  if (rc == SL_EOK)
+    p->cpy_owner = getpid();
+  return rc;
+}
+
+static sl_verdict verdict_named(const char *name) {
+  for (int v = 0; v < SL_VERDICT__COUNT; v++)
+    if (!strcmp(sl_verdict_name((sl_verdict)v), name))
+      return (sl_verdict)v;
+  return SL_VERDICT_ERROR;
+}
+
+static const char *outcome_named(const char *name) {
+  static const char *const known[] = {"ok", "exception", "deadlock", "budget"};
+  for (size_t i = 0; i < sizeof known / sizeof *known; i++)
+    if (!strcmp(known[i], name))
+      return known[i];
+  return "error";
+}
+
+static sl_errcode cpy_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
+                                sl_trial *out, sl_strbuf *err) {
+  sl_errcode rc = cpy_server(p, err);
+  if (rc != SL_EOK)
+    return rc;
+  sl_cpy_opts o = {.trace = rec != NULL, .max_steps = p->opts.max_steps};
+  sl_cpy_result res;
+  sl_cpy_result_init(&res);
+  rc = sl_cpy_trial(p->cpy, sched, &o, &res, err);
+  if (rc == SL_EOK) {
+    out->verdict = verdict_named(res.verdict);
+    sl_strbuf_puts(&out->detail, sl_strbuf_cstr(&res.detail));
+    sl_strbuf_puts(&out->report, sl_strbuf_cstr(&res.report));
+    out->outcome = outcome_named(res.outcome);
+    out->steps = res.steps;
+    out->t = res.t;
+    out->npoints = res.npoints;
+    out->fingerprint = res.fingerprint;
+    rc = sl_schedule_log(sched, &out->log);
+    if (rc == SL_EOK && (out->detail.failed || out->report.failed))
+      rc = SL_ENOMEM;
+    if (rec && res.has_trace)
+      sl_recorder_adopt(rec, &res.trace);
+  }
+  if (rc == SL_ENOMEM)
+    sl_strbuf_puts(err, "out of memory\n");
+  sl_cpy_result_free(&res);
+  return rc;
+}
+
 sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
                         sl_trial *out, sl_strbuf *err) {
   sl_trial_free(out);
+  if (p->opts.engine == SL_ENGINE_CPYTHON) {
+    if (p->opts.max_time > 0 && sched->max_time <= 0)
+      sched->max_time = p->opts.max_time;
+    return cpy_trial_run(p, sched, rec, out, err);
+  }
   if (p->opts.max_time > 0 && sched->max_time <= 0)
     sched->max_time = p->opts.max_time;
   sl_detector det;
@@ -310,6 +384,17 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
   p->profile = prof;
   if (opts)
     p->opts = *opts;
+  if (p->opts.engine == SL_ENGINE_CPYTHON) {
+    /* The server compiles the program and imports its dependencies now:
+     * a SyntaxError is bad input (file:line:col), as in simloop. */
+    sl_errcode rc = cpy_server(p, err);
+    if (rc != SL_EOK) {
+      sl_trial_prog_free(p);
+      return rc;
+    }
+    *out = p;
+    return SL_EOK;
+  }
   /* On a parse error (or no memory) mod stays NULL and the first run
    * below parses again, to report the runner's diagnostic. */
   sl_diag diag;
@@ -393,6 +478,14 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
   s.max_time = ro->max_time;
   if (rc == SL_EOK)
     rc = sl_trial_run(p, &s, rec, out, err);
+  if (rc == SL_EOK && p->opts.engine == SL_ENGINE_CPYTHON) {
+    /* The oracle's run line, labelled as simloop labels its own runs. */
+    sl_trace *tr = sl_recorder_trace(rec);
+    if (!sl_tstr_setz(&tr->meta.strategy, info.strategy))
+      rc = SL_ENOMEM;
+    tr->meta.has_seed = ro->has_seed;
+    tr->meta.seed = (int64_t)ro->seed;
+  }
   sl_schedule_free(&s);
   if (rc == SL_EOK && sl_recorder_failed(rec))
     rc = SL_ENOMEM;

@@ -20,12 +20,18 @@
 typedef struct sl_recorder sl_recorder;
 typedef struct sl_trial_prog sl_trial_prog;
 
+/* Which engine runs the program: simloop's own, or real CPython through
+ * the oracle's fork server (CPython mode, sim/cpyengine.h). */
+typedef enum sl_engine { SL_ENGINE_SIMLOOP, SL_ENGINE_CPYTHON } sl_engine;
+
 typedef struct sl_trial_opts {
   const char *python; /* profile name ("3.14", "3.11.2"); NULL: default */
   uint64_t max_steps;      /* 0: unlimited (the commands set defaults) */
   double max_time;         /* virtual seconds; 0: none */
   uint64_t max_iterations; /* loop iterations within one step; 0: unlimited */
   double max_wall;         /* real seconds per run; 0: none */
+  sl_engine engine;        /* (last: positional initializers leave it 0) */
+  bool show_stderr;        /* CPython mode: the program's stderr reaches ours */
 } sl_trial_opts;
 
 /* Loads and compiles the scenario at `path` once. SL_EIO/SL_ECORRUPT/
@@ -34,7 +40,8 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
                               sl_trial_prog **out, sl_strbuf *err);
 void sl_trial_prog_free(sl_trial_prog *p);
 const char *sl_trial_prog_path(const sl_trial_prog *p);
-/* The exact CPython version the profile reproduces ("3.14.2"). */
+/* The exact CPython version the profile reproduces ("3.14.2"), or that
+ * runs the program in CPython mode. */
 const char *sl_trial_prog_python(const sl_trial_prog *p);
 
 typedef struct sl_trial {

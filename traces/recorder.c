@@ -22,6 +22,12 @@ sl_recorder *sl_recorder_new(void) {
   return rec;
 }
 
+void sl_recorder_adopt(sl_recorder *rec, sl_trace *tr) {
+  sl_trace_free(&rec->trace);
+  rec->trace = *tr;
+  sl_trace_init(tr);
+}
+
 void sl_recorder_free(sl_recorder *rec) {
   if (!rec) return;
   sl_trace_free(&rec->trace);

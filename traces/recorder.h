@@ -54,6 +54,10 @@ void sl_recorder_decision(sl_recorder *rec, const char *kind, double value);
  * number of steps and final virtual time. */
 void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps, double t);
 
+/* Replaces the recorder's trace with *tr, whole (a run recorded elsewhere:
+ * CPython mode's trace from the oracle); *tr is left empty. */
+void sl_recorder_adopt(sl_recorder *rec, sl_trace *tr);
+
 /* The step index of the last step_begin (0 before the first). */
 uint64_t sl_recorder_step(const sl_recorder *rec);
 bool sl_recorder_failed(const sl_recorder *rec);

@@ -196,6 +196,10 @@ def _run_children(args, out, std):
 
 
 def main(argv=None):
+    args_in = sys.argv[1:] if argv is None else argv
+    if args_in[:1] == ["serve"]:            # CPython mode's fork server (serve.py)
+        from . import serve
+        return serve.main(args_in[1:])
     try:
         args = _parser().parse_args(argv)
     except SystemExit as e:

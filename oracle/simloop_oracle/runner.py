@@ -106,7 +106,8 @@ def _restore_logging(state):
     logging.Logger.manager._clear_cache()
 
 
-def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, machine=None):
+def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, machine=None,
+                 tracer=None, quiet=False, code=None, collect=True):
     """Run `path`; write JSONL lines with write_line(str); return stdout text.
 
     machine: {"path": [DIR], "setenv": ["NAME=VALUE"], "args": [ARG]}, the
@@ -115,12 +116,20 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
     probe=True: this interpreter may have created tasks before (batch run
     in one process): read the Task-N counter and rename auto-named tasks
     so names match a fresh process.
+
+    tracer: a Tracer built by the caller (CPython mode's EngineTracer,
+    engine.py) instead of one from write_line/decisions/max_steps; its
+    `outcome` and `exc` tell how the run ended. quiet: no traceback on
+    stderr. code: the file compiled
+    already (CPython mode's fork server compiles it once). collect=False:
+    no gc.collect() at the end (a forked child that exits right after).
     """
     with open(path, "rb") as f:
         source = f.read()
     vloop.install()
     base = vloop.probe_task_counter() if probe else 0
-    tracer = Tracer(write_line, decisions, max_steps, name_base=base)
+    if tracer is None:
+        tracer = Tracer(write_line, decisions, max_steps, name_base=base)
     tracer.emit({
         "ev": "run", "engine": "cpython", "engine_version": __version__,
         "python": platform.python_version(), "scenario": path,
@@ -144,18 +153,22 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
     modules_before = set(sys.modules)
     logging_before = _logging_state()
     environment = env.Environment(tracer, machine.get("setenv", ()))
-    outcome, detail = "ok", None
+    outcome, detail, exc = "ok", None, None
     try:
         environment.install()
-        runpy.run_path(path, run_name="__main__")
+        if code is None:
+            runpy.run_path(path, run_name="__main__")
+        else:                               # what run_path does with the code
+            runpy._run_module_code(code, None, "__main__", script_name=path)
     except Stop as e:
         outcome = e.outcome
     except SystemExit as e:
         if e.code not in (None, 0):
-            outcome, detail = "exception", format_exc(e)
+            outcome, detail, exc = "exception", format_exc(e), e
     except BaseException as e:
-        outcome, detail = "exception", format_exc(e)
-        traceback.print_exc(file=sys.stderr)
+        outcome, detail, exc = "exception", format_exc(e), e
+        if not quiet:
+            traceback.print_exc(file=sys.stderr)
     finally:
         environment.uninstall()
         capture.finish()
@@ -170,8 +183,10 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
         simnet.end_run()
         events._set_running_loop(None)
         vloop.set_policy(saved_policy)
+    tracer.outcome, tracer.exc = outcome, exc
     tracer.emit({"ev": "end", "outcome": outcome, "detail": detail,
                  "steps": tracer.step, "t": tracer.clock[0]})
-    gc.collect()
+    if collect:
+        gc.collect()
     sys.stdout = saved_stdout
     return "".join(capture.chunks)

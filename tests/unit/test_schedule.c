@@ -441,7 +441,7 @@ static void test_trial_out_of_memory(void **state) {
   char path[4096];
   snprintf(path, sizeof path, "%s/examples/bank.py", dir);
   sl_strbuf err = SL_STRBUF_INIT;
-  sl_trial_opts o = {NULL, 100000, 0, 0, 0};
+  sl_trial_opts o = {.max_steps = 100000};
   sl_trial_prog *p;
   assert_int_equal(sl_trial_prog_load(path, &o, &p, &err), SL_EOK);
   sl_strategy st;

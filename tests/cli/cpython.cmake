@@ -1,0 +1,8 @@
+# CPython mode (--engine cpython, sim/cpyengine.c, docs/cpython.md):
+# run/replay/explore through the oracle's fork server, cross-engine replay,
+# and determinism. Skipped (77) when no native CPython 3.11 runs the oracle.
+sl_cli_test(cpython_run cpython_run.sh)
+sl_cli_test(cpython_cross cpython_cross.sh)
+sl_cli_test(cpython_determinism cpython_determinism.sh)
+set_tests_properties(cli.cpython_run cli.cpython_cross cli.cpython_determinism
+  PROPERTIES TIMEOUT 600)
