@@ -11,6 +11,8 @@
 #include "core/locks.h"
 #include "core/loop.h"
 #include "core/queues.h"
+#include "sim/net/net.h"
+#include "sim/vselector.h"
 #include "core/semaphore.h"
 #include "core/str.h"
 #include "core/task.h"
@@ -134,6 +136,9 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
       }
     }
   }
+  /* A reader or writer of the loop (sock_recv, sock_sendall, ...). */
+  sl_net *net = sl_vselector_net(rt);
+  if (net && sl_net_describe_wait(net, rt, fut, out)) return;
   /* An Event may be a Queue's _finished: checked above first. */
   for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
     if (o->type == &sl_event_type && waitq_has(&((sl_event *)o)->waiters, fut)) {

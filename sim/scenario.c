@@ -61,18 +61,14 @@ static char *read_file(const char *path, size_t *len) {
   return data;
 }
 
-/* " (reading socket fd 4)" when `fut` is the future a reader or writer
- * of the loop resolves (sock_recv, sock_sendall: argument 0). */
+/* " (sock_recv on socket fd 4 (connection 1; ...))" when `fut` is the
+ * future a reader or writer of the loop resolves (sim/net/describe.c). */
 static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
-  const sl_iomap *map = &rt->loop->io;
-  for (size_t fd = 0; fd < map->cap; fd++) {
-    sl_obj *hs[2] = {map->keys[fd].reader, map->keys[fd].writer};
-    for (int k = 0; k < 2; k++) {
-      sl_handle *h = hs[k] ? sl_as_handle(hs[k]) : NULL;
-      if (h && h->nargs && sl_is_obj(h->args[0]) && h->args[0].u.o == fut)
-        sl_strbuf_printf(out, " (%s socket fd %zu)", k ? "writing to" : "reading from", fd);
-    }
-  }
+  sl_net *net = sl_vselector_net(rt);
+  sl_strbuf what = SL_STRBUF_INIT;
+  if (net && sl_net_describe_wait(net, rt, fut, &what)) sl_strbuf_printf(out, " (%s)", sl_strbuf_cstr(&what));
+  out->failed |= what.failed;
+  sl_strbuf_free(&what);
 }
 
 /* Who waits on what: one line per pending task, in creation order. */

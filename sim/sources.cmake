@@ -8,6 +8,7 @@ list(APPEND SL_SIM_SOURCES
   sim/quote.c
   sim/vselector.c
   sim/net/net.c
+  sim/net/describe.c
 )
 
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).

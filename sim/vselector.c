@@ -188,3 +188,8 @@ void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
                      vs->net ? &net_backend : NULL};
   sl_loop_set_selector(rt->loop, &sel);
 }
+
+sl_net *sl_vselector_net(sl_rt *rt) {
+  if (rt->loop->selector.time != vs_time) return NULL;
+  return ((sl_vselector *)rt->loop->selector.ctx)->net;
+}

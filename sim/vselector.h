@@ -53,6 +53,9 @@ typedef struct sl_vselector {
  * at every select and by the VM's loops (sl_lang.budget_out). */
 bool sl_vselector_wall_out(void *vs);
 
+/* The run's network when its selector is a vselector with one; else NULL. */
+sl_net *sl_vselector_net(sl_rt *rt);
+
 /* Installs `vs` (owned by the caller, must outlive the run) as the loop's
  * selector. */
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs);

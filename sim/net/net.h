@@ -150,6 +150,12 @@ int sl_net_accept(sl_net *net, sl_rt *rt, int fd);
  * a negative errno (-ENOTCONN). *ip is borrowed from the net. */
 int sl_net_name(sl_net *net, int fd, bool peer, const char **ip, int *port);
 
+/* When `fut` is the future a reader or writer of the loop resolves
+ * (sock_recv, sock_sendall, sock_accept: its first argument), appends
+ * "sock_recv on socket fd 4 (connection 1; its peer fd 3 is open and
+ * nobody writes to it)" and returns true (sim/net/describe.c). */
+bool sl_net_describe_wait(sl_net *net, sl_rt *rt, sl_obj *fut, sl_strbuf *out);
+
 /* The order question of a select() that reports `nready` >= 2
  * descriptors: true to report them in reverse. */
 bool sl_net_ask_order(sl_net *net, sl_rt *rt, size_t nready);

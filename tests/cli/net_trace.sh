@@ -25,6 +25,16 @@ expect_in e.jsonl '{"ev":"sock","step":1,"op":"pair","conn":1,"fd":3,"peer":4,"n
 expect_status 0 "$SIMLOOP" import e.jsonl --db e.db
 expect_status 0 "$SIMLOOP" show --db e.db
 expect_in out.txt "sock pair C1 fd 3 <-> 4"
+# A deadlock on the network names each socket and why nothing will come,
+# in run's report and in the detectors' (explore, replay).
+dl="$SL_SOURCE_DIR/tests/cli/explore/net_deadlock.py"
+expect_status 1 "$SIMLOOP" run "$dl"
+cat out.txt err.txt > run.txt
+expect_in run.txt "(sock_recv on socket fd 4 (connection 1; its peer fd 3 is open and nobody writes to it))"
+expect_status 1 "$SIMLOOP" explore "$dl" --runs 1 --no-db -o dl.log
+expect_in out.txt "waits for sock_recv on socket fd 4 (connection 1; its peer fd 3 is open and nobody writes to it)"
+expect_in out.txt "waits for sock_sendall on socket fd 5 (connection 2; its peer fd 6 holds 65536 unread bytes and nobody reads them)"
+expect_in out.txt "waits for sock_accept on socket fd 7 (listening on 127.0.0.1:8080; no connection is on its way)"
 [ -x /usr/bin/python3 ] || { echo "no native CPython 3.11"; exit 0; }
 PYTHONPATH="$SL_SOURCE_DIR/oracle" /usr/bin/python3 -m simloop_oracle run \
   "$SL_SOURCE_DIR/tests/scenarios/net_echo_clients.py" --jsonl e.cpython.jsonl >/dev/null 2>&1 ||
