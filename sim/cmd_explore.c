@@ -23,6 +23,7 @@
 #include "sim/commands.h"
 #include "sim/infile.h"
 #include "sim/outfile.h"
+#include "sim/progenv.h"
 #include "sim/quote.h"
 #include "sim/runrec.h"
 #include "sim/exploredb.h"
@@ -366,6 +367,10 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
                    sl_strbuf_cstr(&qlog));
   sl_strbuf_printf(&f->minimize, "simloop minimize %s --decisions %s", sl_strbuf_cstr(&qpath),
                    sl_strbuf_cstr(&qlog));
+  /* The same machine: --path, --setenv, the program's arguments. */
+  sl_progenv_append_options(&f->replay_seed);
+  sl_progenv_append_options(&f->replay_log);
+  sl_progenv_append_options(&f->minimize);
   sl_strbuf_free(&qpath);
   sl_strbuf_free(&qlog);
   sl_strbuf_free(&params);

@@ -2,6 +2,8 @@
 #include "sim/progenv.h"
 
 #include <stdio.h>
+
+#include "sim/quote.h"
 #include <string.h>
 
 static sl_progenv the_env;
@@ -33,4 +35,21 @@ int sl_progenv_add_setenv(const char *cmd, const char *assignment) {
   }
   the_env.setenv[the_env.nsetenv++] = assignment;
   return 0;
+}
+
+void sl_progenv_append_options(sl_strbuf *out) {
+  for (size_t i = 0; i < the_env.npath; i++) {
+    sl_strbuf_puts(out, " --path ");
+    sl_shell_quote(out, the_env.path[i]);
+  }
+  for (size_t i = 0; i < the_env.nsetenv; i++) {
+    sl_strbuf_puts(out, " --setenv ");
+    sl_shell_quote(out, the_env.setenv[i]);
+  }
+  if (!the_env.args) return;
+  sl_strbuf_puts(out, " --");
+  for (size_t i = 0; i < the_env.nargs; i++) {
+    sl_strbuf_putc(out, ' ');
+    sl_shell_quote(out, the_env.args[i]);
+  }
 }

@@ -11,6 +11,8 @@
 
 #include <stddef.h>
 
+#include "core/strbuf.h"
+
 #define SL_PROGENV_MAX 64
 
 typedef struct sl_progenv {
@@ -29,5 +31,10 @@ sl_progenv *sl_progenv_get(void);
  * ("simloop CMD: ..."). */
 int sl_progenv_add_path(const char *cmd, const char *dir);
 int sl_progenv_add_setenv(const char *cmd, const char *assignment);
+
+/* Appends the options that give a command the same machine, shell-quoted
+ * (" --path 'lib' --setenv 'A=1' -- 'x'"), for the commands simloop
+ * prints for the user to run (explore's replay line). */
+void sl_progenv_append_options(sl_strbuf *out);
 
 #endif

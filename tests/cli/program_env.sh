@@ -76,6 +76,18 @@ expect_status 0 $SIMLOOP run blocking.py
 expect_in out.txt "main woke at 0.6"
 expect_in err.txt "simloop: blocking call: time.sleep(0.5) in task 'slow-worker' (worker() at blocking.py:5) blocked the event loop for 0.5 s"
 
+# explore's replay and minimize lines give the same machine.
+cat >strict.py <<'PY'
+import asyncio, os, sys
+async def main():
+    await asyncio.sleep(0.1)
+    assert os.environ["MODE"] == "lax", sys.argv[1:]
+asyncio.run(main())
+PY
+expect_status 1 $SIMLOOP explore strict.py --setenv MODE=strict --no-db --runs 3 -o strict.decisions -- a
+expect_in out.txt "simloop replay strict.py --decisions strict.decisions --setenv MODE=strict -- a"
+expect_status 1 $SIMLOOP replay strict.py --decisions strict.decisions --setenv MODE=strict --quiet -- a
+
 # The oracle runs the program on the same machine.
 if [ -x /usr/bin/python3 ]; then
   expect_status 0 $SIMLOOP conform prog/main.py --python 3.11 --path lib --setenv MODE=fast -- a b
