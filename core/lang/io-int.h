@@ -66,6 +66,7 @@ int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *a
 int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
 
 /* asyncio.open_connection / asyncio.start_server (io_streams.c). */
-extern const sl_cfunc_def sl__aio_open_connection_def, sl__aio_start_server_def;
+extern const sl_cfunc_def sl__aio_open_connection_def, sl__aio_start_server_def,
+    sl__aio_stream_reader_def, sl__aio_stream_writer_def;
 
 #endif

@@ -954,3 +954,37 @@ const sl_cfunc_def sl__aio_open_connection_def = {"open_connection", f_open_conn
                                                   SL_CANON_LABEL};
 const sl_cfunc_def sl__aio_start_server_def = {"start_server", f_start_server, NULL,
                                                SL_CANON_LABEL};
+
+/* asyncio.StreamReader(limit=_DEFAULT_LIMIT, loop=None) and
+ * asyncio.StreamWriter(transport, protocol, reader, loop): constructors
+ * (so annotations and direct construction work; they are not classes to
+ * subclass or to test with isinstance yet). */
+static int f_stream_reader(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"limit", "loop"};
+  sl_value a[2];
+  if (sl_args_bind(rt, args, "StreamReader", names, 2, 0, 2, a)) return -1;
+  int64_t limit;
+  if (limit_arg(rt, a[0], &limit)) return -1;
+  sl_obj *r = reader_new(rt, limit);
+  if (!r) return -1;
+  *out = sl_obj_val(r);
+  return 0;
+}
+static int f_stream_writer(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"transport", "protocol", "reader", "loop"};
+  sl_value a[4];
+  if (sl_args_bind(rt, args, "StreamWriter", names, 4, 4, 4, a)) return -1;
+  if (!sl_is_type(a[0], &sl__transport_type) || !sl_is_type(a[1], &srp_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: StreamWriter() needs a transport and a StreamReaderProtocol");
+  sl_obj *w = writer_new(rt, a[0], a[1], a[2]);
+  if (!w) return -1;
+  *out = sl_obj_val(w);
+  return 0;
+}
+const sl_cfunc_def sl__aio_stream_reader_def = {"StreamReader", f_stream_reader, NULL,
+                                                SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_stream_writer_def = {"StreamWriter", f_stream_writer, NULL,
+                                                SL_CANON_LABEL};
