@@ -6,3 +6,5 @@ sl_cli_test(cpython_cross cpython_cross.sh)
 sl_cli_test(cpython_determinism cpython_determinism.sh)
 set_tests_properties(cli.cpython_run cli.cpython_cross cli.cpython_determinism
   PROPERTIES TIMEOUT 600)
+# ~35 s and ~100 s on these machines (a fork per schedule costs ~45 ms here)
+set_tests_properties(cli.cpython_cross cli.cpython_determinism PROPERTIES LABELS "cli;slow")
