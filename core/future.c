@@ -181,7 +181,12 @@ int sl_future_set_exception(sl_rt *rt, sl_obj *o, sl_value exc) {
   } else {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "invalid exception object");
   }
-  if (sl_exc_isinstance(instance, SL_EXC_STOP_ITERATION)) {
+  /* 3.11's _asyncio refuses only the exact class: `Py_IS_TYPE(exc_val,
+   * PyExc_StopIteration)`; a subclass's instance is stored as is. */
+  bool refused = rt->profile->set_exception_refuses_stopiteration_subclass
+                     ? sl_exc_isinstance(instance, SL_EXC_STOP_ITERATION)
+                     : sl_as_exc(instance)->cls == rt->classes[SL_EXC_STOP_ITERATION];
+  if (refused) {
     if (!rt->profile->set_exception_stopiteration_runtimeerror) {
       sl_decref(rt, instance);
       return sl_raise(rt, SL_EXC_TYPE_ERROR,

@@ -33,6 +33,8 @@
   X(ver, taskgroup_eager_sync_done, V(3, 12, 0), V(3, 13, 1),                          \
     "taskgroups.py 3.12: on_task_done at once for a finished eager task; "             \
     "reverted by gh-128550 in 3.13.2")                                                 \
+  X(ver, set_exception_refuses_stopiteration_subclass, V(3, 12, 0), NOW,               \
+    "_asynciomodule.c 3.12: set_exception refuses any StopIteration (3.11: exact type)") \
   /* First seen in 3.12.7 of the releases checked (3.12.1 lacks it). */              \
   X(ver, set_exception_stopiteration_runtimeerror, V(3, 12, 7), NOW,                   \
     "futures.py: set_exception(StopIteration) stores a RuntimeError")                  \

@@ -23,6 +23,9 @@ typedef struct sl_profile {
   bool gather_sync_done_children;
   /* 3.12: eager task factories and Task(eager_start=...). */
   bool eager_tasks;
+  /* 3.12: set_exception refuses an instance of a StopIteration subclass too
+   * (3.11's _asyncio checks the exact type only, so stores it). */
+  bool set_exception_refuses_stopiteration_subclass;
   /* 3.12.7/3.13: set_exception(StopIteration) stores a RuntimeError. */
   bool set_exception_stopiteration_runtimeerror;
   /* 3.13: uncancel() resets _must_cancel when the count reaches zero. */

@@ -27,6 +27,7 @@ static const struct {
     {"gather_sync_done_children", offsetof(sl_profile, gather_sync_done_children)},
     {"eager_tasks", offsetof(sl_profile, eager_tasks)},
     {"set_exception_stopiteration_runtimeerror", offsetof(sl_profile, set_exception_stopiteration_runtimeerror)},
+    {"set_exception_refuses_stopiteration_subclass", offsetof(sl_profile, set_exception_refuses_stopiteration_subclass)},
     {"uncancel_resets_must_cancel", offsetof(sl_profile, uncancel_resets_must_cancel)},
     {"named_task_keeps_counter", offsetof(sl_profile, named_task_keeps_counter)},
     {"factory_names_none", offsetof(sl_profile, factory_names_none)},
@@ -76,18 +77,21 @@ static const struct {
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
-       "iter_sentinel_object_message taskgroup_enter_checks_parent"},
+       "iter_sentinel_object_message taskgroup_enter_checks_parent"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -99,7 +103,8 @@ static const struct {
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -111,7 +116,8 @@ static const struct {
        "sleep_nan_error callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -123,7 +129,8 @@ static const struct {
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -138,7 +145,8 @@ static const struct {
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"
+       " set_exception_refuses_stopiteration_subclass"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -153,7 +161,8 @@ static const struct {
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
-       "taskgroup_enter_checks_parent barrier_parties_ge1_message"},
+       "taskgroup_enter_checks_parent barrier_parties_ge1_message"
+       " set_exception_refuses_stopiteration_subclass"},
 };
 
 /* Whether `name` is a word of the space-separated list `on`. */
