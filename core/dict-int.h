@@ -17,6 +17,26 @@ typedef struct sl__hentry {
 } sl__hentry;
 
 /* dict, set and frozenset share this layout. */
+/* A dict subclass implemented natively (collections.defaultdict, Counter,
+ * OrderedDict in core/lang/modules/mod_collections.c). Its instances stay
+ * dicts (sl_dict_type) to every operation; the kind supplies what the
+ * subclass changes. Any hook may be NULL. */
+typedef struct sl_dict_kind {
+  const char *name; /* "defaultdict": type(d).__name__ and error messages */
+  /* repr(d) in full ("defaultdict(<class 'list'>, {...})"). */
+  int (*repr)(sl_rt *rt, sl_obj *dict, sl_strbuf *out);
+  /* __missing__(key): 1 *out set, 0 none (KeyError), -1 error. */
+  int (*missing)(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out);
+  /* Attributes the subclass adds or overrides: 1 found, 0 not, -1 error. */
+  int (*getattr)(sl_rt *rt, sl_obj *dict, const char *name, sl_value *out);
+  /* Binary operators (Counter's + - | &): 1 done, 0 not supported, -1 error. */
+  int (*binary)(sl_rt *rt, int op, sl_value a, sl_value b, sl_value *out);
+  /* Equality against another dict when the subclass changes it
+   * (OrderedDict: order matters between two of them): 1 decided, 0 not. */
+  int (*eq)(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
+  const void *cls; /* the sl_classdef of its type object (core/lang) */
+} sl_dict_kind;
+
 typedef struct sl__htable {
   sl_obj hdr;
   sl__hentry *entries; /* owned; nentries used (deleted included), capentries */
@@ -35,9 +55,17 @@ typedef struct sl__htable {
    * entries in order is iterating the set in CPython's order. */
   size_t fill;   /* active + dummy slots */
   size_t finger; /* where set.pop() looks first */
+  /* Dicts only: the native subclass, or NULL for a plain dict, and what
+   * it keeps (owned: defaultdict's default_factory). */
+  const sl_dict_kind *kind;
+  sl_value aux;
 } sl__htable;
 
 static inline sl__htable *sl__as_htable(sl_obj *o) { return (sl__htable *)o; }
+/* The native subclass of a dict value, or NULL (plain dict, not a dict). */
+static inline const sl_dict_kind *sl__dict_kind(sl_value v) {
+  return sl_is_type(v, &sl_dict_type) ? sl__as_htable(v.u.o)->kind : NULL;
+}
 static inline bool sl__is_anyset(sl_value v) {
   return sl_is_type(v, &sl_set_type) || sl_is_type(v, &sl_frozenset_type);
 }
@@ -54,6 +82,8 @@ int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix);
 sl_obj *sl__frozenset_new(sl_rt *rt);
 /* sl_set_add for a set or a frozenset under construction. */
 int sl__set_add_any(sl_rt *rt, sl_obj *set, sl_value key);
+/* repr of a dict's items alone ("{1: 2}"), whatever its kind. */
+int sl__dict_repr_plain(sl_rt *rt, sl_obj *dict, sl_strbuf *out);
 /* Removes every entry (dict.clear, set.clear). */
 void sl__htable_clear(sl_rt *rt, sl_obj *table);
 /* Removes `key` and hands its value to the caller (new reference). */

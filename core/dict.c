@@ -227,7 +227,7 @@ int sl__htable_truth(sl_rt *rt, sl_obj *o, bool *res) {
 
 /* ---- dict ---------------------------------------------------------------- */
 
-static int dict_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+int sl__dict_repr_plain(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl__htable *t = sl__as_htable(o);
   sl_strbuf_putc(out, '{');
   size_t pos = 0;
@@ -251,9 +251,20 @@ static int dict_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
+static int dict_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  const sl_dict_kind *k = sl__as_htable(o)->kind;
+  if (k && k->repr) return k->repr(rt, o, out);
+  return sl__dict_repr_plain(rt, o, out);
+}
+
 static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   *res = false;
   if (!sl_is_type(b, &sl_dict_type)) return 0;
+  const sl_dict_kind *k = sl__as_htable(a)->kind;
+  if (k && k->eq) {
+    int r = k->eq(rt, a, b, res);
+    if (r) return r < 0 ? -1 : 0;
+  }
   sl__htable *x = sl__as_htable(a), *y = sl__as_htable(b.u.o);
   if (x->len != y->len) return 0;
   size_t pos = 0;
@@ -276,7 +287,16 @@ static int dict_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return 0;
 }
 
-const sl_type sl_dict_type = {.name = "dict", .clear = sl__htable_clear_slot,
+/* The dict's clear slot also drops what its kind keeps (dict.clear() does not). */
+static void dict_clear_slot(sl_rt *rt, sl_obj *o) {
+  sl__htable *t = sl__as_htable(o);
+  sl_value aux = t->aux;
+  t->aux = sl_undef();
+  sl_vdecref(rt, aux);
+  sl__htable_clear_slot(rt, o);
+}
+
+const sl_type sl_dict_type = {.name = "dict", .clear = dict_clear_slot,
                               .release = sl__htable_release, .repr = dict_repr, .eq = dict_eq,
                               .flags = SL_TF_REPR_GUARD,
                               .unhashable = true, .truth = sl__htable_truth,

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "core/assert.h"
+#include "core/dict-int.h"
 #include "core/exc.h"
 #include "core/num/numfmt.h"
 #include "core/rt.h"
@@ -29,6 +30,7 @@ const char *sl_type_name(sl_value v) {
       sl_obj_ext *x = sl_obj_ext_of(v.u.o);
       if (x->cls) return sl_str_cstr(sl_as_class(x->cls)->name);
     }
+    if (sl__dict_kind(v)) return sl__dict_kind(v)->name;
     return v.u.o->type->name;
   default: return "<undefined>";
   }

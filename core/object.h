@@ -107,6 +107,9 @@ struct sl_type {
 /* A container whose repr, re-entered for the same object, prints "[...]"
  * ("{...}", "(...)", "set(...)") instead (Py_ReprEnter). */
 #define SL_TF_REPR_GUARD 4u
+/* A callable that, found on a class, binds to the instance as a function
+ * does (functools.lru_cache's wrapper has a __get__; partial has none). */
+#define SL_TF_BINDS 8u
 
 /* Value constructors. */
 static inline sl_value sl_undef(void) { sl_value v = {SL_V_UNDEF, {0}}; return v; }

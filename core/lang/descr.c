@@ -212,6 +212,12 @@ int sl_descr_bind(sl_rt *rt, sl_value attr, sl_value obj, sl_value cls, sl_value
     *out = sl_vincref(((sl_methwrap *)attr.u.o)->func);
     return 1;
   }
+  if (sl_is_obj(attr) && (attr.u.o->type->flags & SL_TF_BINDS) && sl_is_type(obj, &sl_exc_type)) {
+    sl_obj *b = sl_bound_new(rt, attr, obj);
+    if (!b) return -1;
+    *out = sl_obj_val(b);
+    return 1;
+  }
   if (sl_is_type(attr, &sl_classmethod_type)) {
     sl_obj *b = sl_bound_new(rt, ((sl_methwrap *)attr.u.o)->func, cls);
     if (!b) return -1;

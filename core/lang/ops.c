@@ -147,6 +147,12 @@ static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inpla
   if (sl__is_anyset(a) && sl__is_anyset(b) &&
       (op == SL_BIN_BITOR || op == SL_BIN_BITAND || op == SL_BIN_SUB || op == SL_BIN_BITXOR))
     return sl__set_binop(rt, op, a.u.o, b.u.o, a.u.o->type, out);
+  if (sl__dict_kind(a) || sl__dict_kind(b)) {
+    /* A native dict subclass's operators (Counter's + - | &). */
+    const sl_dict_kind *k = sl__dict_kind(a) ? sl__dict_kind(a) : sl__dict_kind(b);
+    int r = k->binary ? k->binary(rt, (int)op, a, b, out) : 0;
+    if (r) return r < 0 ? -1 : 0;
+  }
   if (op == SL_BIN_BITOR && sl__is_dict(a) && sl__is_dict(b)) {
     sl_obj *d = sl__htable_copy(rt, a.u.o, &sl_dict_type);
     if (!d) return -1;

@@ -196,7 +196,14 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (sl__is_dict(c)) {
     bool found;
     if (sl_dict_get(rt, c.u.o, key, out, &found)) return -1;
-    return found ? 0 : key_error(rt, key);
+    if (found) return 0;
+    /* dict_subscript: a subclass's __missing__ (defaultdict, Counter). */
+    const sl_dict_kind *k = sl__dict_kind(c);
+    if (k && k->missing) {
+      int r = k->missing(rt, c.u.o, key, out);
+      if (r) return r < 0 ? -1 : 0;
+    }
+    return key_error(rt, key);
   }
   bool seq = sl__is_list(c) || sl__is_tuple(c) || sl_is_str(c) || sl__is_bytes(c) ||
              sl_is_type(c, &sl_range_type);

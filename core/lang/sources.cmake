@@ -66,4 +66,10 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum.c
   core/lang/modules/mod_enum_class.c
   core/lang/modules/mod_asyncio_sub.c
+  # stdlib worktree: the pure standard modules (keep together)
+  core/lang/modules/mod_collections.c
+  core/lang/modules/mod_collections_deque.c
+  core/lang/modules/mod_collections_nt.c
+  core/lang/modules/mod_functools.c
+  # end of the stdlib worktree's modules
 )

@@ -8,6 +8,7 @@
 
 #include "core/lang/iter-int.h"
 #include "core/lang/vm-int.h"
+#include "core/lang/modules/stdmod.h"
 
 /* ---- numbers --------------------------------------------------------------- */
 
@@ -362,6 +363,7 @@ int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
     return 0;
   }
   const sl_classdef *cd = v.tag == SL_V_OBJ ? sl_asyncio_classdef_of(v.u.o->type) : NULL;
+  if (!cd) cd = sl_stdmod_classdef_of(v);
   if (cd) return sl_typeobj_of_class(rt, cd, out);
   sl_obj *table = NULL;
   if (types_table(rt, &table)) return -1;
@@ -404,6 +406,8 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
   if (t->cls) {
     for (const sl_type *const *ty = t->cls->types; *ty && !*res; ty++)
       *res = v.tag == SL_V_OBJ && v.u.o->type == *ty;
+    /* A native dict subclass is told apart by its kind, not its type. */
+    if (!*res && sl__dict_kind(v)) *res = sl__dict_kind(v)->cls == (const void *)t->cls;
   } else if (!strcmp(t->name, "object")) *res = true;
   else if (t->tag == SL_V_INT && !t->type) *res = sl_is_intish(v);
   else if (t->tag != SL_V_OBJ && !t->type) *res = v.tag == t->tag;
@@ -438,7 +442,13 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
     if (t == &sl_long_type) r = sl__num_getattr(rt, v, name, out);
     else if (t == &sl_str_type) r = sl__str_getattr(rt, v, name, out);
     else if (t == &sl_list_type || t == &sl_tuple_type) r = sl__seq_getattr(rt, v, name, out);
-    else if (t == &sl_dict_type) r = sl__dict_getattr(rt, v, name, out);
+    else if (t == &sl_dict_type) {
+      /* A native subclass's own attributes first (defaultdict.default_factory). */
+      const sl_dict_kind *k = sl__dict_kind(v);
+      r = k && k->getattr ? k->getattr(rt, v.u.o, name, out) : 0;
+      if (r) return r < 0 ? -1 : 0;
+      r = sl__dict_getattr(rt, v, name, out);
+    }
     else if (t == &sl_set_type || t == &sl_frozenset_type) r = sl__set_getattr(rt, v, name, out);
     else if (t == &sl_exc_type) r = sl__exc_getattr(rt, v, name, out);
     else if (t == &sl_class_type) r = class_getattr(rt, v.u.o, name, out);

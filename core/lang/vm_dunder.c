@@ -233,7 +233,9 @@ static int user_hash(sl_rt *rt, sl_obj *inst, int64_t *out) {
     sl_vdecref(rt, h);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "__hash__ method should return an integer");
   }
-  /* slot_tp_hash: a -1 result becomes -2, as for ints. */
+  /* slot_tp_hash: a result that fits a Py_ssize_t is the hash itself
+   * (-1 becomes -2); only a bigger int is hashed again. */
+  if (h.tag == SL_V_INT) return *out = h.u.i == -1 ? -2 : h.u.i, 0;
   return sl_hash(rt, h, out);
 }
 

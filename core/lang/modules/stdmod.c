@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-#include "core/dict.h"
+#include "core/dict-int.h"
 
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
@@ -21,6 +21,10 @@ static const sl_stdmod_def modules[] = {
     {"dataclasses", sl_mod_dataclasses_init},
     {"enum", sl_mod_enum_init},
     {"logging", sl_mod_logging_init}, /* env */
+    /* stdlib worktree: the pure standard modules (keep together) */
+    {"collections", sl_mod_collections_init},
+    {"functools", sl_mod_functools_init},
+    /* end of the stdlib worktree's modules */
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
     {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
@@ -70,4 +74,19 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
   for (; defs->name; defs++)
     if (sl_stdmod_add_func(rt, module_dict, defs)) return -1;
   return 0;
+}
+
+/* ---- the classes of the standard modules' native objects ---------------- */
+
+/* stdlib worktree (keep together) */
+extern const sl_classdef sl__partial_class, sl__deque_class;
+static const sl_classdef *const native_classes[] = {&sl__partial_class, &sl__deque_class};
+
+const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
+  if (!sl_is_obj(v)) return NULL;
+  const sl_dict_kind *k = sl__dict_kind(v);
+  if (k) return (const sl_classdef *)k->cls;
+  for (size_t i = 0; i < sizeof native_classes / sizeof *native_classes; i++)
+    if (native_classes[i]->types[0] == v.u.o->type) return native_classes[i];
+  return NULL;
 }

@@ -21,6 +21,7 @@
 #include <stdbool.h>
 
 #include "core/cfunc.h"
+#include "core/lang/value.h"
 #include "core/object.h"
 #include "core/strbuf.h"
 
@@ -47,6 +48,10 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
 /* Adds `name` = v (borrowed). 0 or -1. */
 int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
 
+/* The class of a standard module's native object (functools.partial,
+ * collections.deque, a defaultdict, ...), or NULL: type() asks it. */
+const sl_classdef *sl_stdmod_classdef_of(sl_value v);
+
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
@@ -57,6 +62,19 @@ int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
 int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict); /* env */
 int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict); /* env */
+/* ---- stdlib worktree: pure standard modules (keep together) ---- */
+int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_functools_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_heapq_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_itertools_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_json_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_math_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_operator_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_statistics_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_string_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_textwrap_init(sl_rt *rt, sl_obj *module_dict);
+/* ---- end of the stdlib worktree's modules ---- */
 /* asyncio's submodules (mod_asyncio_sub.c). */
 int sl_mod_asyncio_events_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *module_dict);

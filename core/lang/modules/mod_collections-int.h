@@ -1,0 +1,23 @@
+/* Internals of the collections module shared with other standard modules
+ * (functools.lru_cache's CacheInfo is a named tuple). Not installed. */
+#ifndef SL_LANG_MOD_COLLECTIONS_INT_H
+#define SL_LANG_MOD_COLLECTIONS_INT_H
+
+#include "core/object.h"
+
+/* A new named tuple class `name` (module `module`, a static string) with
+ * the NULL-terminated `fields`: *out a new reference. 0 or -1. */
+int sl__namedtuple_class(sl_rt *rt, const char *name, const char *module,
+                         const char *const *fields, sl_value *out);
+/* An instance of a fresh named tuple class holding vals (borrowed, one
+ * per field). 0 or -1. */
+int sl__namedtuple_value(sl_rt *rt, const char *name, const char *module,
+                         const char *const *fields, const sl_value *vals, sl_value *out);
+/* The items of a named tuple instance (borrowed tuple), or NULL when v is
+ * not one. */
+sl_obj *sl__namedtuple_items(sl_value v);
+
+/* collections.deque, for other modules' use (json, heapq need none). */
+extern const sl_type sl__deque_type;
+
+#endif
