@@ -71,5 +71,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_collections_deque.c
   core/lang/modules/mod_collections_nt.c
   core/lang/modules/mod_functools.c
+  core/lang/modules/mod_heapq.c
+  core/lang/modules/mod_math.c
+  core/lang/modules/mod_operator.c
   # end of the stdlib worktree's modules
 )

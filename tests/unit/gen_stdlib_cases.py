@@ -167,6 +167,39 @@ BLOCKS += [
     "from functools import total_ordering\n@total_ordering\nclass N:\n    pass",
 ]
 
+# heapq, bisect, operator, math, string (stdlib worktree)
+BLOCKS += [
+    "import heapq\nh = []\nfor x in [5, 1, 8, 3, 9, 2, 7]:\n    heapq.heappush(h, x)\nprint(h, [heapq.heappop(h) for _ in range(3)], h)",
+    "import heapq\nh = [(5, 'a'), (5, 'b'), (1, 'c'), (5, 'd'), (3, 'e'), (5, 'f')]\nheapq.heapify(h)\nprint(h)\nprint(heapq.heappushpop(h, (2, 'z')), heapq.heapreplace(h, (9, 'y')), h)",
+    "import heapq\nclass T:\n    def __init__(self, k, n):\n        self.k, self.n = k, n\n    def __lt__(self, o):\n        return self.k < o.k\nh = []\nfor i, k in enumerate([5, 5, 5, 5, 5, 1, 5, 5]):\n    heapq.heappush(h, T(k, i))\nprint([heapq.heappop(h).n for _ in range(8)])",
+    "import heapq\ndata = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3]\nprint(heapq.nlargest(3, data), heapq.nsmallest(4, data), heapq.nlargest(2, ['aa', 'b', 'ccc'], key=len), heapq.nsmallest(0, data), heapq.nlargest(20, data))",
+    "import heapq\nheapq.heappop([])",
+    "import heapq\nheapq.heappush((), 1)",
+    "import heapq\nheapq.heapify(3)",
+    "import bisect\na = [1, 2, 2, 2, 5, 8]\nprint(bisect.bisect_left(a, 2), bisect.bisect_right(a, 2), bisect.bisect(a, 0), bisect.bisect(a, 9), bisect.bisect_left(a, 2, 2), bisect.bisect_right(a, 2, 0, 3))",
+    "import bisect\na = []\nfor x in [5, 1, 4, 1, 3]:\n    bisect.insort(a, x)\nbisect.insort_left(a, 4)\nprint(a)\nb = [('a', 1), ('c', 3)]\nbisect.insort(b, ('b', 2), key=lambda p: p[1])\nprint(b, bisect.bisect_left(b, 3, key=lambda p: p[1]))",
+    "import bisect\nbisect.bisect([1], 1, -1)",
+    "import operator\nprint(operator.add(2, 3), operator.sub(2, 3), operator.mul('a', 3), operator.truediv(7, 2), operator.floordiv(7, 2), operator.mod(7, 3), operator.pow(2, 10), operator.neg(4), operator.not_(0), operator.truth([1]))",
+    "import operator\nprint(operator.eq(1, 1.0), operator.lt(1, 2), operator.ge('b', 'a'), operator.contains([1, 2], 2), operator.getitem('abc', 1), operator.is_(None, None), operator.concat([1], [2]), operator.and_(6, 3), operator.or_(6, 3), operator.xor(6, 3), operator.abs(-3), operator.index(True))",
+    "from operator import itemgetter, attrgetter, methodcaller\nrows = [('b', 2), ('a', 3), ('c', 1)]\nprint(sorted(rows, key=itemgetter(1)), itemgetter(0, 1)(rows[0]), repr(itemgetter(1)), repr(attrgetter('x.y')), repr(methodcaller('split', ',', maxsplit=1)))\nclass P:\n    def __init__(self, x):\n        self.x = x\nprint([p.x for p in sorted([P(3), P(1)], key=attrgetter('x'))], methodcaller('upper')('ab'), methodcaller('split', ',', maxsplit=1)('a,b,c'))",
+    "import operator\noperator.concat(1, 2)",
+    "import math\nprint(math.sqrt(2), math.floor(2.7), math.ceil(2.1), math.floor(-2.5), math.trunc(-2.7), math.fabs(-3), math.pow(2, 0.5), math.exp(1), math.log(100, 10), math.log(8, 2), math.log2(1024), math.log10(0.001), math.log(2.5))",
+    "import math\nprint(math.pi, math.e, math.tau, math.inf, math.nan, math.sin(1), math.cos(1), math.tan(1), math.atan2(1, 2), math.hypot(3, 4), math.degrees(1), math.radians(90), math.asin(0.5), math.acos(0.5), math.atan(2))",
+    "import math\nprint(math.isclose(0.1 + 0.2, 0.3), math.isclose(1, 1.1), math.isclose(1, 1.05, rel_tol=0.1), math.isfinite(1e308), math.isinf(-math.inf), math.isnan(math.nan), math.copysign(3, -0.0), math.fmod(7, -3), math.modf(-3.25))",
+    "import math\nprint(math.gcd(12, 18), math.gcd(), math.gcd(-4, 6, 10), math.lcm(4, 6), math.factorial(20), math.factorial(25), math.comb(10, 3), math.comb(60, 30), math.perm(5, 2), math.perm(4), math.isqrt(99), math.prod([1, 2, 3, 4]), math.prod([]))",
+    "import math\nprint(math.fsum([0.1] * 10), sum([0.1] * 10), math.fsum([1e100, 1.0, -1e100, 1e-100, 1e50, -1.0, -1e50]), math.dist((0, 0), (3, 4)), math.floor(1e20), math.ceil(-1e20), math.floor(7))",
+    "import math\nmath.sqrt(-1)",
+    "import math\nmath.log(0)",
+    "import math\nmath.acos(2)",
+    "import math\nmath.exp(1000)",
+    "import math\nmath.factorial(-1)",
+    "import math\nmath.factorial(2.5)",
+    "import math\nmath.floor(float('inf'))",
+    "import math\nmath.floor(float('nan'))",
+    "import math\nmath.sqrt('x')",
+    "import string\nprint(string.ascii_letters, string.ascii_lowercase, string.ascii_uppercase, string.digits, string.hexdigits, string.octdigits)\nprint(repr(string.punctuation), repr(string.whitespace), repr(string.printable))\nprint(string.capwords('hello   wide world'), string.capwords('a-b-c', '-'))",
+]
+
 RUNNER = r"""
 import sys, io, json, contextlib, warnings, random, time
 warnings.simplefilter('ignore')

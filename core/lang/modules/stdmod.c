@@ -22,8 +22,13 @@ static const sl_stdmod_def modules[] = {
     {"enum", sl_mod_enum_init},
     {"logging", sl_mod_logging_init}, /* env */
     /* stdlib worktree: the pure standard modules (keep together) */
+    {"bisect", sl_mod_bisect_init},
     {"collections", sl_mod_collections_init},
     {"functools", sl_mod_functools_init},
+    {"heapq", sl_mod_heapq_init},
+    {"math", sl_mod_math_init},
+    {"operator", sl_mod_operator_init},
+    {"string", sl_mod_string_init},
     /* end of the stdlib worktree's modules */
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
