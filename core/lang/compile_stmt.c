@@ -427,7 +427,7 @@ static bool check_module(compiler *c, const char *name, uint32_t line, uint32_t 
   }
   sl_strbuf have = SL_STRBUF_INIT;
   sl_stdmod_list(&have);
-  char list[256];
+  char list[400];
   snprintf(list, sizeof list, "%s", have.failed ? "asyncio" : sl_strbuf_cstr(&have));
   sl_strbuf_free(&have);
   sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",

@@ -23,7 +23,7 @@ typedef enum sl_diag_kind {
   SL_DIAG_NOMEM,       /* an allocation failed: message is "out of memory" */
 } sl_diag_kind;
 
-#define SL_DIAG_TEXT_MAX 256
+#define SL_DIAG_TEXT_MAX 512
 
 typedef struct sl_diag {
   sl_diag_kind kind;

@@ -185,7 +185,7 @@ static void test_strings(void **state) {
 }
 
 static char *decode(const char *lit) {
-  static char out[512];
+  static char out[1024];
   static char buf[256];
   sl_lexer lx;
   sl_token t;
