@@ -206,9 +206,12 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
     NEXT();
     sl_ast_stmt *s = new_stmt(p, SL_STMT_ANNASSIGN, t);
     size_t ann_start = CUR(p)->start;
-    sl__parse_expression(p); /* the annotation: parsed; its text is kept */
+    sl_ast_expr *ann = sl__parse_expression(p); /* the annotation: parsed; its text is kept */
     s->u.annassign.annotation.data = p->src + ann_start;
     s->u.annassign.annotation.len = p->prev_end_off > ann_start ? p->prev_end_off - ann_start : 0;
+    /* A string annotation ("Node") is that string. */
+    if (ann && ann->kind == SL_EXPR_CONST && ann->u.constant.kind == SL_CONST_STR)
+      s->u.annassign.annotation = ann->u.constant.u.s;
     sl__parse_set_ctx(p, first, SL_CTX_STORE, "");
     s->u.annassign.target = first;
     s->u.annassign.simple = first->kind == SL_EXPR_NAME && t->kind != SL_TOK_LPAR;
