@@ -72,7 +72,10 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_collections_nt.c
   core/lang/modules/mod_functools.c
   core/lang/modules/mod_heapq.c
+  core/lang/modules/mod_itertools.c
+  core/lang/modules/mod_json.c
   core/lang/modules/mod_math.c
   core/lang/modules/mod_operator.c
+  core/lang/modules/mod_statistics.c
   # end of the stdlib worktree's modules
 )

@@ -200,6 +200,86 @@ BLOCKS += [
     "import string\nprint(string.ascii_letters, string.ascii_lowercase, string.ascii_uppercase, string.digits, string.hexdigits, string.octdigits)\nprint(repr(string.punctuation), repr(string.whitespace), repr(string.printable))\nprint(string.capwords('hello   wide world'), string.capwords('a-b-c', '-'))",
 ]
 
+# itertools (stdlib worktree)
+BLOCKS += [
+    "import itertools\nc = itertools.count()\nprint(next(c), next(c), c, list(zip(itertools.count(5, 2), 'abc')), list(zip(itertools.count(0.5, 0.25), range(3))))",
+    "import itertools\nprint(list(itertools.islice(itertools.cycle('ab'), 5)), list(itertools.repeat('x', 3)), repr(itertools.repeat('x', 2)), repr(itertools.repeat(1)), list(itertools.repeat(0, -1)))",
+    "import itertools\nprint(list(itertools.chain('ab', [1, 2], ())), list(itertools.chain.from_iterable(['xy', 'z'])), list(itertools.chain()))",
+    "import itertools\nr = range(10)\nprint(list(itertools.islice(r, 3)), list(itertools.islice(r, 2, 8, 3)), list(itertools.islice(r, 5, None)), list(itertools.islice(r, 4, 2)), list(itertools.islice(r, 0, None, 4)))",
+    "import itertools\nit = iter(range(10))\nprint(list(itertools.islice(it, 3, 2)), next(it))",
+    "import itertools\nimport operator\nprint(list(itertools.accumulate([1, 2, 3, 4])), list(itertools.accumulate([1, 2, 3, 4], operator.mul)), list(itertools.accumulate([3, 1, 4], max, initial=2)), list(itertools.accumulate([])))",
+    "import itertools\nprint(list(itertools.takewhile(lambda x: x < 3, [1, 2, 3, 1])), list(itertools.dropwhile(lambda x: x < 3, [1, 2, 3, 1])), list(itertools.filterfalse(None, [0, 1, '', 'a'])), list(itertools.compress('abcdef', [1, 0, 1, 0, 1])))",
+    "import itertools\nprint(list(itertools.starmap(pow, [(2, 3), (3, 2)])), list(itertools.zip_longest('abc', [1])), list(itertools.zip_longest('ab', 'xyz', fillvalue='-')), list(itertools.zip_longest()))",
+    "import itertools\nprint(list(itertools.pairwise('abcd')), list(itertools.pairwise('a')))",
+    "import itertools\nprint(list(itertools.batched('abcdefg', 3)))",
+    "import itertools\nfor k, g in itertools.groupby('aaabbcaa'):\n    print(k, list(g))\nprint([(k, len(list(g))) for k, g in itertools.groupby([1, 3, 2, 4, 5], key=lambda x: x % 2)])",
+    "import itertools\ngroups = [(k, g) for k, g in itertools.groupby('aabbc')]\nprint([(k, list(g)) for k, g in groups])",
+    "import itertools\nprint(list(itertools.product('ab', range(2))), list(itertools.product('ab', repeat=2)), list(itertools.product()), list(itertools.product('ab', '')))",
+    "import itertools\nprint(list(itertools.permutations('abc')), list(itertools.permutations(range(4), 2)), list(itertools.permutations('ab', 3)))",
+    "import itertools\nprint(list(itertools.combinations('abcd', 2)), list(itertools.combinations(range(4), 3)), list(itertools.combinations('ab', 3)), list(itertools.combinations_with_replacement('abc', 2)))",
+    "import itertools\nprint(len(list(itertools.permutations(range(6)))), sum(1 for _ in itertools.combinations(range(20), 3)))",
+    "import itertools\nitertools.islice('abc', -1)",
+    "import itertools\nitertools.combinations('abc', -1)",
+    "import itertools\nitertools.batched('abc', 0)",
+]
+
+# json, statistics, textwrap (stdlib worktree)
+BLOCKS += [
+    """import json
+print(json.dumps({'a': [1, 2.5, None, True, False], 'b': 'x"y\\\\z\\n', 'c': {}, 'd': []}))""",
+    """import json
+print(json.dumps({'b': 1, 'a': {'y': [1, {'z': 2}], 'x': []}}, indent=2, sort_keys=True))
+print(json.dumps([1, [2, 3]], indent='\\t'))
+print(json.dumps({'a': 1, 'b': 2}, separators=(',', ':')), json.dumps([1, 2], indent=0))""",
+    """import json
+print(json.dumps('h\\u00e9llo \\u2603 \\U0001F600 \\x01\\x7f'), json.dumps('h\\u00e9llo \\u2603 \\U0001F600', ensure_ascii=False))""",
+    """import json
+print(json.dumps({1: 'a', 2.5: 'b', True: 'c', None: 'd', 10**20: 'e'}), json.dumps([float('inf'), float('-inf'), float('nan'), 1e300, 0.1, -0.0, 10**30]))""",
+    """import json
+from collections import OrderedDict, namedtuple, Counter, defaultdict
+P = namedtuple('P', 'x y')
+print(json.dumps(OrderedDict(b=1, a=2)), json.dumps(P(1, 2)), json.dumps((1, 'a')), json.dumps(Counter('aab')), json.dumps(defaultdict(list, k=[1])))""",
+    """import json
+class C:
+    pass
+print(json.dumps({'c': C()}, default=lambda o: 'C!'), json.dumps({(1, 2): 3, 'k': 4}, skipkeys=True))""",
+    "import json\njson.dumps({'c': object()})",
+    "import json\njson.dumps({(1, 2): 3})",
+    "import json\nl = []\nl.append(l)\njson.dumps(l)",
+    "import json\njson.dumps(float('nan'), allow_nan=False)",
+    """import json
+print(json.loads('{"a": [1, 2.5, -3e2, null, true, false], "b": "x\\\\u00e9\\\\n\\\\ud83d\\\\ude00", "c": {}}'))
+print(json.loads(' [ ] '), json.loads('12345678901234567890123'), json.loads('"s"'), json.loads('[NaN, Infinity, -Infinity, 1E5, 0.5e-3]'), json.loads(b'[1]'))""",
+    """import json
+d = {'k': [1, {'z': None}], '\\u00fc': 'v\\n', 'n': 1.5}
+print(json.loads(json.dumps(d)) == d, json.loads(json.dumps(d, indent=3)) == d)""",
+    "import json\njson.loads('')",
+    "import json\njson.loads('[1, 2')",
+    """import json\njson.loads('{"a" 1}')""",
+    "import json\njson.loads('{1: 2}')",
+    "import json\njson.loads('[1, 2,]')",
+    """import json\njson.loads('{"a": 1,}')""",
+    "import json\njson.loads('[1] x')",
+    """import json\njson.loads('\\n\\n  [1, "abc')""",
+    """import json\njson.loads('"a\\\\qb"')""",
+    "import json\njson.loads('[-]')",
+    """import json
+try:
+    json.loads('[')
+except ValueError as e:
+    print(type(e).__name__, isinstance(e, json.JSONDecodeError), e.args)""",
+    "import json\njson.loads(5)",
+    """import statistics
+print(statistics.mean([1, 2, 3, 4]), statistics.mean([1, 2, 3]), statistics.mean([0.1, 0.2, 0.3]), statistics.mean([1, 2.5]), statistics.mean([10**20, 1]), statistics.mean(range(7)), statistics.mean([True, False]))""",
+    """import statistics
+print(statistics.mean([1e308, 1e308, -1e308]), statistics.mean([0.1] * 7), statistics.median([3, 1, 2]), statistics.median([4, 1, 3, 2]), statistics.median([1.5, 2.5]))""",
+    """import textwrap
+print(repr(textwrap.dedent('    a\\n      b\\n    c\\n')), repr(textwrap.dedent('  x\\n\\n \\n  y')), repr(textwrap.dedent('\\tq\\n\\t r')), repr(textwrap.dedent('no indent\\n  x')))""",
+    """import textwrap
+s = textwrap.dedent('\\n    def f():\\n        return 1\\n    ')
+print(s)""",
+]
+
 RUNNER = r"""
 import sys, io, json, contextlib, warnings, random, time
 warnings.simplefilter('ignore')

@@ -26,9 +26,13 @@ static const sl_stdmod_def modules[] = {
     {"collections", sl_mod_collections_init},
     {"functools", sl_mod_functools_init},
     {"heapq", sl_mod_heapq_init},
+    {"itertools", sl_mod_itertools_init},
+    {"json", sl_mod_json_init},
     {"math", sl_mod_math_init},
     {"operator", sl_mod_operator_init},
+    {"statistics", sl_mod_statistics_init},
     {"string", sl_mod_string_init},
+    {"textwrap", sl_mod_textwrap_init},
     /* end of the stdlib worktree's modules */
     {"os", sl_mod_os_init},
     {"random", sl_mod_random_init},
