@@ -14,11 +14,12 @@ SIMLOOP := $(BUILD)/simloop
 NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
   /usr/include/sqlite3.h:libsqlite3-dev /usr/include/cmocka.h:libcmocka-dev \
   /usr/include/jansson.h:libjansson-dev \
-  /usr/bin/python3:python3 node:nodejs npm:npm valgrind:valgrind
+  /usr/bin/python3:python3 node:nodejs npm:npm valgrind:valgrind \
+  clang-format:clang-format
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps npm build test test-asan test-debug demo install clean
+.PHONY: all deps npm build test test-asan test-debug demo install format clean
 
 all: build
 
@@ -65,6 +66,10 @@ install: build
 
 demo: build
 	@sh examples/demo.sh $(SIMLOOP)
+
+# Reformats every C file as .clang-format says (checked by structure.format).
+format:
+	@sh tests/structure/format.sh --fix
 
 clean:
 	rm -rf build

@@ -5,9 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static void *libc_malloc(void *ctx, size_t size) { (void)ctx; return malloc(size); }
-static void *libc_realloc(void *ctx, void *p, size_t size) { (void)ctx; return realloc(p, size); }
-static void libc_free(void *ctx, void *p) { (void)ctx; free(p); }
+static void *libc_malloc(void *ctx, size_t size) {
+  (void)ctx;
+  return malloc(size);
+}
+static void *libc_realloc(void *ctx, void *p, size_t size) {
+  (void)ctx;
+  return realloc(p, size);
+}
+static void libc_free(void *ctx, void *p) {
+  (void)ctx;
+  free(p);
+}
 
 static sl_allocator current = {libc_malloc, libc_realloc, libc_free, NULL};
 static unsigned long alloc_count;

@@ -34,8 +34,10 @@ static void ac_clear(sl_rt *rt, sl_obj *o) {
 
 static void ac_release(sl_obj *o) { sl_idset_free(&((sl_as_completed *)o)->todo); }
 
-const sl_type sl_as_completed_type = {.name = "_AsCompletedIterator", .clear = ac_clear,
-                                      .release = ac_release, .size = sizeof(sl_as_completed)};
+const sl_type sl_as_completed_type = {.name = "_AsCompletedIterator",
+                                      .clear = ac_clear,
+                                      .release = ac_release,
+                                      .size = sizeof(sl_as_completed)};
 
 /* _on_completion(f) / _handle_completion(f) */
 static int on_completion(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -67,8 +69,10 @@ static int on_timeout(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   int rc = 0;
   for (size_t i = 0; i < a->todo.norder && rc == 0; i++) {
     if (!a->todo.order[i]) continue;
-    if (sl_future_remove_done_callback(rt, a->todo.order[i], sl_obj_val(cb)) < 0) rc = -1;
-    else rc = sl_queue_put_nowait(rt, a->done, sl_none());
+    if (sl_future_remove_done_callback(rt, a->todo.order[i], sl_obj_val(cb)) < 0)
+      rc = -1;
+    else
+      rc = sl_queue_put_nowait(rt, a->done, sl_none());
   }
   sl_decref(rt, cb);
   sl_idset_clear(rt, &a->todo); /* todo.clear() */
@@ -181,9 +185,9 @@ int sl_as_completed_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   if (!a->todo_left) return 0;
   a->todo_left--;
   sl_value self = sl_obj_val(o);
-  sl_obj *co = sl_ccoro_new(rt, rt->profile->as_completed_iterator ? &wait_for_one_iter_def
-                                                                    : &wait_for_one_gen_def,
-                            &self, 1);
+  sl_obj *co = sl_ccoro_new(
+      rt, rt->profile->as_completed_iterator ? &wait_for_one_iter_def : &wait_for_one_gen_def,
+      &self, 1);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 1;

@@ -14,10 +14,10 @@
 
 #ifdef SL_HAVE_ASAN
 #include <sanitizer/asan_interface.h>
-#define SL_POISON(p, n) ASAN_POISON_MEMORY_REGION((p), (n))
+#define SL_POISON(p, n)   ASAN_POISON_MEMORY_REGION((p), (n))
 #define SL_UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION((p), (n))
 #else
-#define SL_POISON(p, n) ((void)(p), (void)(n))
+#define SL_POISON(p, n)   ((void)(p), (void)(n))
 #define SL_UNPOISON(p, n) ((void)(p), (void)(n))
 #endif
 

@@ -6,12 +6,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#define SL_ASSERT(cond)                                                        \
-  do {                                                                         \
-    if (!(cond)) {                                                             \
-      fprintf(stderr, "simloop: internal error: %s:%d: %s\n", __FILE__, __LINE__, #cond); \
-      abort();                                                                 \
-    }                                                                          \
+#define SL_ASSERT(cond)                                                                            \
+  do {                                                                                             \
+    if (!(cond)) {                                                                                 \
+      fprintf(stderr, "simloop: internal error: %s:%d: %s\n", __FILE__, __LINE__, #cond);          \
+      abort();                                                                                     \
+    }                                                                                              \
   } while (0)
 
 #define SL_ASSERT_REFCNT(o) SL_ASSERT((o)->refcnt > 0)

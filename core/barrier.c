@@ -59,8 +59,10 @@ static int barrier_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int barrier_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_barrier_type = {.name = "Barrier", .clear = barrier_clear,
-                                 .repr = barrier_repr, .getattr = barrier_getattr,
+const sl_type sl_barrier_type = {.name = "Barrier",
+                                 .clear = barrier_clear,
+                                 .repr = barrier_repr,
+                                 .getattr = barrier_getattr,
                                  .size = sizeof(sl_barrier)};
 
 sl_obj *sl_barrier_new(sl_rt *rt, sl_value parties) {
@@ -367,8 +369,8 @@ static const sl_ccoro_def aexit_def = {"Barrier.__aexit__", aexit_resume};
 
 static const char *const self_only[] = {"self"};
 
-#define NOARGS(qual)                                                                       \
-  sl_value bound[1];                                                                      \
+#define NOARGS(qual)                                                                               \
+  sl_value bound[1];                                                                               \
   if (sl__bind_method(rt, self, args, qual, self_only, 1, 1, 1, bound)) return -1
 
 static int m_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -37,7 +37,8 @@ static int cfunc_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
 static int cfunc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_cfunc *f = sl_as_cfunc(o);
   if (!sl_is_obj(f->self)) {
-    sl_strbuf_printf(out, "<built-in %s %s>", sl_is_undef(f->self) ? "function" : "method", f->def->name);
+    sl_strbuf_printf(out, "<built-in %s %s>", sl_is_undef(f->self) ? "function" : "method",
+                     f->def->name);
     return 0;
   }
   const char *name = strrchr(f->def->name, '.');
@@ -50,8 +51,11 @@ static int cfunc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_cfunc_type = {.name = "builtin_function_or_method", .clear = cfunc_clear,
-                               .call = cfunc_call, .eq = cfunc_eq, .repr = cfunc_repr,
+const sl_type sl_cfunc_type = {.name = "builtin_function_or_method",
+                               .clear = cfunc_clear,
+                               .call = cfunc_call,
+                               .eq = cfunc_eq,
+                               .repr = cfunc_repr,
                                .size = sizeof(sl_cfunc)};
 
 sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self) {
@@ -121,11 +125,11 @@ int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *
     size_t i = 0;
     while (i < nnames && strcmp(names[i], kw) != 0) i++;
     if (i == nnames)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
-                      fname, kw);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", fname,
+                      kw);
     if (!sl_is_undef(out[i]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got multiple values for argument '%s'",
-                      fname, kw);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got multiple values for argument '%s'", fname,
+                      kw);
     out[i] = args->kwvals[k];
   }
   for (size_t i = 0; i < nrequired; i++) {

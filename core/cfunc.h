@@ -20,9 +20,9 @@ typedef enum sl_canon {
 } sl_canon;
 
 typedef struct sl_cfunc_def {
-  const char *name;     /* Python __name__ / __qualname__ */
+  const char *name; /* Python __name__ / __qualname__ */
   sl_cfunc_fn fn;
-  const char *label;    /* canonical label (trace), e.g. "wakeup" */
+  const char *label; /* canonical label (trace), e.g. "wakeup" */
   sl_canon canon;
 } sl_cfunc_def;
 
@@ -38,7 +38,6 @@ static inline sl_cfunc *sl_as_cfunc(sl_obj *o) { return (sl_cfunc *)o; }
 
 /* A new callable running def->fn with `self` (borrowed; a reference is taken). */
 sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self);
-
 
 /* ---- methods and argument parsing for native callables ---------------- */
 

@@ -125,7 +125,8 @@ static sl_coro_status reused(sl_rt *rt) {
 static sl_coro_status ccoro_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *out) {
   sl_ccoro *co = (sl_ccoro *)o;
   if (co->finished) return reused(rt);
-  if (sl_await_active(&co->aw)) return ccoro_continue(rt, co, sl_await_send(rt, &co->aw, v, out), out);
+  if (sl_await_active(&co->aw))
+    return ccoro_continue(rt, co, sl_await_send(rt, &co->aw, v, out), out);
   co->failed = false;
   return ccoro_done(rt, co, co->def->resume(rt, co, out));
 }
@@ -150,11 +151,11 @@ static void ccoro_close(sl_rt *rt, sl_obj *o) {
 
 static const char *ccoro_qualname(sl_obj *o) { return ((sl_ccoro *)o)->def->qualname; }
 
-static const sl_coro_ops ccoro_ops = {ccoro_send, ccoro_throw, ccoro_close, ccoro_qualname, NULL,
-                                      NULL};
+static const sl_coro_ops ccoro_ops = {ccoro_send,     ccoro_throw, ccoro_close,
+                                      ccoro_qualname, NULL,        NULL};
 
-const sl_type sl_ccoro_type = {.name = "coroutine", .clear = ccoro_clear, .coro = &ccoro_ops,
-                               .size = sizeof(sl_ccoro)};
+const sl_type sl_ccoro_type = {
+    .name = "coroutine", .clear = ccoro_clear, .coro = &ccoro_ops, .size = sizeof(sl_ccoro)};
 
 sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots) {
   sl_obj *o = sl_obj_alloc(rt, &sl_ccoro_type);

@@ -69,21 +69,21 @@ typedef struct sl_ccoro_def {
 struct sl_ccoro {
   sl_obj hdr;
   const sl_ccoro_def *def;
-  int pc;                          /* state: 0 = not started */
+  int pc; /* state: 0 = not started */
   bool finished;
-  bool failed;                     /* the last await raised */
-  sl_value result;                 /* owned: the last await's value */
+  bool failed;     /* the last await raised */
+  sl_value result; /* owned: the last await's value */
   sl_awaiter aw;
-  sl_value slots[SL_CCORO_SLOTS];  /* owned locals; each coroutine names
+  sl_value slots[SL_CCORO_SLOTS]; /* owned locals; each coroutine names
                                       its indices with an enum */
   /* The plain (not owned) local of the state machines that need one, by
    * name: each coroutine uses only its own member. */
   union {
-    double sleep_delay;         /* sleep(delay) (core/sleep.c) */
-    bool cond_cancelled;        /* Condition.wait: 3.11's `cancelled` (core/locks.c) */
-    int64_t wait_counter;       /* wait(): `counter`, futures not done (core/wait.c) */
-    bool wait_for_body_raised;  /* wait_for 3.12+: `await fut` raised (core/wait_for.c) */
-    int64_t test_items;         /* items produced or consumed (tests/unit/test_sync.c) */
+    double sleep_delay;        /* sleep(delay) (core/sleep.c) */
+    bool cond_cancelled;       /* Condition.wait: 3.11's `cancelled` (core/locks.c) */
+    int64_t wait_counter;      /* wait(): `counter`, futures not done (core/wait.c) */
+    bool wait_for_body_raised; /* wait_for 3.12+: `await fut` raised (core/wait_for.c) */
+    int64_t test_items;        /* items produced or consumed (tests/unit/test_sync.c) */
   } local;
 };
 

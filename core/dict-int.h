@@ -41,9 +41,9 @@ typedef struct sl__htable {
   sl_obj hdr;
   sl__hentry *entries; /* owned; nentries used (deleted included), capentries */
   size_t nentries, capentries;
-  size_t len;       /* live entries */
-  int32_t *index;   /* owned; indexcap slots, -1 empty, -2 dummy */
-  size_t indexcap;  /* a power of two, or 0 before the first insert */
+  size_t len;      /* live entries */
+  int32_t *index;  /* owned; indexcap slots, -1 empty, -2 dummy */
+  size_t indexcap; /* a power of two, or 0 before the first insert */
   /* Dicts: changes on every insertion or deletion (not on a value
    * replaced in place), to a value no other dict of this thread ever had
    * (the LOAD_GLOBAL cache relies on it); 0 until the first change.
@@ -98,7 +98,6 @@ bool sl__set_pop(sl_rt *rt, sl_obj *set, sl_value *key);
 sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type);
 /* set/frozenset membership for either kind. */
 int sl__set_contains_any(sl_rt *rt, sl_obj *set, sl_value key, bool *found);
-
 
 /* Shared by dict.c and set.c. */
 void sl__htable_clear_slot(sl_rt *rt, sl_obj *o);

@@ -10,8 +10,8 @@
 #include "core/rt.h"
 #include "core/str.h"
 
-#define EMPTY (-1)
-#define DUMMY (-2)
+#define EMPTY     (-1)
+#define DUMMY     (-2)
 #define MIN_INDEX 8
 
 /* ---- table mechanics ---------------------------------------------------- */
@@ -23,8 +23,10 @@ static _Thread_local uint64_t last_version;
 /* Marks a change of t's keys: a fresh version for dicts (unique, see
  * dict-int.h); sets keep plain counting. */
 static void changed(sl__htable *t) {
-  if (t->hdr.type == &sl_dict_type) t->version = ++last_version;
-  else t->version++;
+  if (t->hdr.type == &sl_dict_type)
+    t->version = ++last_version;
+  else
+    t->version++;
 }
 
 void sl__htable_clear_slot(sl_rt *rt, sl_obj *o) {
@@ -61,7 +63,8 @@ void sl__htable_clear(sl_rt *rt, sl_obj *table) { sl__htable_clear_slot(rt, tabl
  * 'list')", "... as a set element (...)". */
 int sl__key_hash(sl_rt *rt, sl__htable *t, sl_value key, int64_t *h) {
   if (!sl_hash(rt, key, h)) return 0;
-  if (!rt->profile->unhashable_key_message || !rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR))
+  if (!rt->profile->unhashable_key_message || !rt->exc ||
+      !sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR))
     return -1;
   sl_strbuf msg = SL_STRBUF_INIT;
   sl_obj *exc = sl_err_fetch(rt);
@@ -78,8 +81,7 @@ int sl__key_hash(sl_rt *rt, sl__htable *t, sl_value key, int64_t *h) {
  * (or -1 if absent, *free_slot then the slot to insert into), -1 on error.
  * sl_eq may run arbitrary code for exotic keys, so entries are re-read
  * after every comparison rather than cached. */
-static int lookup(sl_rt *rt, sl__htable *t, sl_value key, int64_t h, long *slot,
-                  long *free_slot) {
+static int lookup(sl_rt *rt, sl__htable *t, sl_value key, int64_t h, long *slot, long *free_slot) {
   *slot = -1;
   *free_slot = -1;
   if (!t->indexcap) return 0;
@@ -296,10 +298,14 @@ static void dict_clear_slot(sl_rt *rt, sl_obj *o) {
   sl__htable_clear_slot(rt, o);
 }
 
-const sl_type sl_dict_type = {.name = "dict", .clear = dict_clear_slot,
-                              .release = sl__htable_release, .repr = dict_repr, .eq = dict_eq,
+const sl_type sl_dict_type = {.name = "dict",
+                              .clear = dict_clear_slot,
+                              .release = sl__htable_release,
+                              .repr = dict_repr,
+                              .eq = dict_eq,
                               .flags = SL_TF_REPR_GUARD,
-                              .unhashable = true, .truth = sl__htable_truth,
+                              .unhashable = true,
+                              .truth = sl__htable_truth,
                               .size = sizeof(sl__htable)};
 
 sl_obj *sl_dict_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_dict_type); }
@@ -438,8 +444,7 @@ sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
     sl__hentry *d = &t->entries[t->nentries];
     d->hash = e->hash;
     d->key = sl_vincref(e->key);
-    d->value = sl_is_undef(e->value) || type != &sl_dict_type ? sl_undef()
-                                                              : sl_vincref(e->value);
+    d->value = sl_is_undef(e->value) || type != &sl_dict_type ? sl_undef() : sl_vincref(e->value);
     uint64_t perturb = (uint64_t)e->hash;
     size_t i = (size_t)e->hash & mask;
     while (t->index[i] != EMPTY) {

@@ -3,7 +3,8 @@
 
 const char *sl_strerror(sl_errcode code) {
   switch (code) {
-#define SL_ERR_CASE(name, text) case SL_E##name: return text;
+#define SL_ERR_CASE(name, text)                                                                    \
+  case SL_E##name: return text;
     SL_ERRNO_MAP(SL_ERR_CASE)
 #undef SL_ERR_CASE
   }

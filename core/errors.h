@@ -3,14 +3,14 @@
 #ifndef SL_ERRORS_H
 #define SL_ERRORS_H
 
-#define SL_ERRNO_MAP(X)                                                        \
-  X(OK, "success")                                                             \
-  X(NOMEM, "out of memory")                                                    \
-  X(DEADLOCK, "deadlock: nothing is ready, no timer is pending and no I/O can arrive") \
-  X(BUDGET, "step or virtual-time budget exhausted")                           \
-  X(RECURSION, "maximum recursion depth exceeded")                             \
-  X(INVAL, "invalid argument")                                                 \
-  X(IO, "input/output error")                                                  \
+#define SL_ERRNO_MAP(X)                                                                            \
+  X(OK, "success")                                                                                 \
+  X(NOMEM, "out of memory")                                                                        \
+  X(DEADLOCK, "deadlock: nothing is ready, no timer is pending and no I/O can arrive")             \
+  X(BUDGET, "step or virtual-time budget exhausted")                                               \
+  X(RECURSION, "maximum recursion depth exceeded")                                                 \
+  X(INVAL, "invalid argument")                                                                     \
+  X(IO, "input/output error")                                                                      \
   X(CORRUPT, "corrupt or unreadable input")
 
 typedef enum sl_errcode {

@@ -46,9 +46,11 @@ static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
   return 0;
 }
 
-const sl_type sl_class_type = {
-    .name = "type", .clear = class_clear, .repr = class_repr, .call = class_call,
-    .size = sizeof(sl_class)};
+const sl_type sl_class_type = {.name = "type",
+                               .clear = class_clear,
+                               .repr = class_repr,
+                               .call = class_call,
+                               .size = sizeof(sl_class)};
 
 static void exc_clear(sl_rt *rt, sl_obj *o) {
   sl_exc *e = sl_as_exc(o);
@@ -66,7 +68,9 @@ static void exc_clear(sl_rt *rt, sl_obj *o) {
 
 static void exc_release(sl_obj *o) { sl_free(sl_as_exc(o)->tb); }
 
-static bool is_group(const sl_obj *exc) { return sl_exc_isinstance(exc, SL_EXC_BASE_EXCEPTION_GROUP); }
+static bool is_group(const sl_obj *exc) {
+  return sl_exc_isinstance(exc, SL_EXC_BASE_EXCEPTION_GROUP);
+}
 
 static uint32_t user_flags(const sl_obj *o) {
   return sl_as_class(sl_as_exc((sl_obj *)o)->cls)->lang_flags;
@@ -80,8 +84,10 @@ int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     if (sl_str(rt, args->items[0], out)) return -1;
     size_t n = 0;
     sl_value excs = args->items[1];
-    if (sl_is_type(excs, &sl_tuple_type)) n = sl_as_tuple(excs.u.o)->len;
-    else if (sl_is_type(excs, &sl_list_type)) n = sl_as_list(excs.u.o)->len;
+    if (sl_is_type(excs, &sl_tuple_type))
+      n = sl_as_tuple(excs.u.o)->len;
+    else if (sl_is_type(excs, &sl_list_type))
+      n = sl_as_list(excs.u.o)->len;
     sl_strbuf_printf(out, " (%zu sub-exception%s)", n, n == 1 ? "" : "s");
     return 0;
   }
@@ -143,10 +149,15 @@ static int exc_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_exc_type_name(o));
 }
 
-const sl_type sl_exc_type = {
-    .name = "BaseException", .clear = exc_clear, .release = exc_release,
-    .repr = exc_repr, .str = exc_str, .hash = exc_hash, .truth = exc_truth, .call = exc_call,
-    .size = sizeof(sl_exc)};
+const sl_type sl_exc_type = {.name = "BaseException",
+                             .clear = exc_clear,
+                             .release = exc_release,
+                             .repr = exc_repr,
+                             .str = exc_str,
+                             .hash = exc_hash,
+                             .truth = exc_truth,
+                             .call = exc_call,
+                             .size = sizeof(sl_exc)};
 
 sl_obj *sl_class_new(sl_rt *rt, const char *name, const char *qualname, const char *module,
                      sl_obj *base, sl_obj *base2) {

@@ -11,57 +11,57 @@
 #include "core/object.h"
 
 /* X(enum, Python name, base enum, second base or NONE, module) */
-#define SL_EXC_MAP(X)                                                          \
-  X(BASE_EXCEPTION, "BaseException", NONE, NONE, "builtins")                   \
-  X(EXCEPTION, "Exception", BASE_EXCEPTION, NONE, "builtins")                  \
-  X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION, NONE, "builtins")               \
-  X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION, NONE, "builtins") \
-  X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION, NONE, "builtins")         \
-  X(ARITHMETIC_ERROR, "ArithmeticError", EXCEPTION, NONE, "builtins")          \
-  X(ZERO_DIVISION_ERROR, "ZeroDivisionError", ARITHMETIC_ERROR, NONE, "builtins") \
-  X(OVERFLOW_ERROR, "OverflowError", ARITHMETIC_ERROR, NONE, "builtins")       \
-  X(ASSERTION_ERROR, "AssertionError", EXCEPTION, NONE, "builtins")            \
-  X(ATTRIBUTE_ERROR, "AttributeError", EXCEPTION, NONE, "builtins")            \
-  X(LOOKUP_ERROR, "LookupError", EXCEPTION, NONE, "builtins")                  \
-  X(INDEX_ERROR, "IndexError", LOOKUP_ERROR, NONE, "builtins")                 \
-  X(KEY_ERROR, "KeyError", LOOKUP_ERROR, NONE, "builtins")                     \
-  X(NAME_ERROR, "NameError", EXCEPTION, NONE, "builtins")                      \
-  X(UNBOUND_LOCAL_ERROR, "UnboundLocalError", NAME_ERROR, NONE, "builtins")    \
-  X(RUNTIME_ERROR, "RuntimeError", EXCEPTION, NONE, "builtins")                \
-  X(NOT_IMPLEMENTED_ERROR, "NotImplementedError", RUNTIME_ERROR, NONE, "builtins") \
-  X(RECURSION_ERROR, "RecursionError", RUNTIME_ERROR, NONE, "builtins")        \
-  X(STOP_ITERATION, "StopIteration", EXCEPTION, NONE, "builtins")              \
-  X(STOP_ASYNC_ITERATION, "StopAsyncIteration", EXCEPTION, NONE, "builtins")   \
-  X(TYPE_ERROR, "TypeError", EXCEPTION, NONE, "builtins")                      \
-  X(VALUE_ERROR, "ValueError", EXCEPTION, NONE, "builtins")                    \
-  X(UNICODE_ERROR, "UnicodeError", VALUE_ERROR, NONE, "builtins")              \
-  X(OS_ERROR, "OSError", EXCEPTION, NONE, "builtins")                          \
-  X(TIMEOUT_ERROR, "TimeoutError", OS_ERROR, NONE, "builtins")                 \
-  X(CONNECTION_ERROR, "ConnectionError", OS_ERROR, NONE, "builtins")           \
-  X(BLOCKING_IO_ERROR, "BlockingIOError", OS_ERROR, NONE, "builtins")          \
-  X(BROKEN_PIPE_ERROR, "BrokenPipeError", CONNECTION_ERROR, NONE, "builtins")  \
-  X(CONNECTION_ABORTED_ERROR, "ConnectionAbortedError", CONNECTION_ERROR, NONE, "builtins") \
-  X(CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR, NONE, "builtins") \
-  X(CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR, NONE, "builtins") \
-  X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                  \
-  X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins") \
-  X(EXCEPTION_GROUP, "ExceptionGroup", BASE_EXCEPTION_GROUP, EXCEPTION, "builtins") \
-  X(CANCELLED_ERROR, "CancelledError", BASE_EXCEPTION, NONE, "asyncio.exceptions") \
-  X(INVALID_STATE_ERROR, "InvalidStateError", EXCEPTION, NONE, "asyncio.exceptions") \
-  X(QUEUE_EMPTY, "QueueEmpty", EXCEPTION, NONE, "asyncio.queues")              \
-  X(QUEUE_FULL, "QueueFull", EXCEPTION, NONE, "asyncio.queues")                \
-  X(QUEUE_SHUTDOWN, "QueueShutDown", EXCEPTION, NONE, "asyncio.queues")        \
-  X(BROKEN_BARRIER_ERROR, "BrokenBarrierError", RUNTIME_ERROR, NONE, "asyncio.exceptions") \
-  X(EOF_ERROR, "EOFError", EXCEPTION, NONE, "builtins")                        \
-  X(INCOMPLETE_READ_ERROR, "IncompleteReadError", EOF_ERROR, NONE, "asyncio.exceptions") \
-  X(LIMIT_OVERRUN_ERROR, "LimitOverrunError", EXCEPTION, NONE, "asyncio.exceptions") \
+#define SL_EXC_MAP(X)                                                                              \
+  X(BASE_EXCEPTION, "BaseException", NONE, NONE, "builtins")                                       \
+  X(EXCEPTION, "Exception", BASE_EXCEPTION, NONE, "builtins")                                      \
+  X(SYSTEM_EXIT, "SystemExit", BASE_EXCEPTION, NONE, "builtins")                                   \
+  X(KEYBOARD_INTERRUPT, "KeyboardInterrupt", BASE_EXCEPTION, NONE, "builtins")                     \
+  X(GENERATOR_EXIT, "GeneratorExit", BASE_EXCEPTION, NONE, "builtins")                             \
+  X(ARITHMETIC_ERROR, "ArithmeticError", EXCEPTION, NONE, "builtins")                              \
+  X(ZERO_DIVISION_ERROR, "ZeroDivisionError", ARITHMETIC_ERROR, NONE, "builtins")                  \
+  X(OVERFLOW_ERROR, "OverflowError", ARITHMETIC_ERROR, NONE, "builtins")                           \
+  X(ASSERTION_ERROR, "AssertionError", EXCEPTION, NONE, "builtins")                                \
+  X(ATTRIBUTE_ERROR, "AttributeError", EXCEPTION, NONE, "builtins")                                \
+  X(LOOKUP_ERROR, "LookupError", EXCEPTION, NONE, "builtins")                                      \
+  X(INDEX_ERROR, "IndexError", LOOKUP_ERROR, NONE, "builtins")                                     \
+  X(KEY_ERROR, "KeyError", LOOKUP_ERROR, NONE, "builtins")                                         \
+  X(NAME_ERROR, "NameError", EXCEPTION, NONE, "builtins")                                          \
+  X(UNBOUND_LOCAL_ERROR, "UnboundLocalError", NAME_ERROR, NONE, "builtins")                        \
+  X(RUNTIME_ERROR, "RuntimeError", EXCEPTION, NONE, "builtins")                                    \
+  X(NOT_IMPLEMENTED_ERROR, "NotImplementedError", RUNTIME_ERROR, NONE, "builtins")                 \
+  X(RECURSION_ERROR, "RecursionError", RUNTIME_ERROR, NONE, "builtins")                            \
+  X(STOP_ITERATION, "StopIteration", EXCEPTION, NONE, "builtins")                                  \
+  X(STOP_ASYNC_ITERATION, "StopAsyncIteration", EXCEPTION, NONE, "builtins")                       \
+  X(TYPE_ERROR, "TypeError", EXCEPTION, NONE, "builtins")                                          \
+  X(VALUE_ERROR, "ValueError", EXCEPTION, NONE, "builtins")                                        \
+  X(UNICODE_ERROR, "UnicodeError", VALUE_ERROR, NONE, "builtins")                                  \
+  X(OS_ERROR, "OSError", EXCEPTION, NONE, "builtins")                                              \
+  X(TIMEOUT_ERROR, "TimeoutError", OS_ERROR, NONE, "builtins")                                     \
+  X(CONNECTION_ERROR, "ConnectionError", OS_ERROR, NONE, "builtins")                               \
+  X(BLOCKING_IO_ERROR, "BlockingIOError", OS_ERROR, NONE, "builtins")                              \
+  X(BROKEN_PIPE_ERROR, "BrokenPipeError", CONNECTION_ERROR, NONE, "builtins")                      \
+  X(CONNECTION_ABORTED_ERROR, "ConnectionAbortedError", CONNECTION_ERROR, NONE, "builtins")        \
+  X(CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR, NONE, "builtins")        \
+  X(CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR, NONE, "builtins")            \
+  X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                                      \
+  X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins")                  \
+  X(EXCEPTION_GROUP, "ExceptionGroup", BASE_EXCEPTION_GROUP, EXCEPTION, "builtins")                \
+  X(CANCELLED_ERROR, "CancelledError", BASE_EXCEPTION, NONE, "asyncio.exceptions")                 \
+  X(INVALID_STATE_ERROR, "InvalidStateError", EXCEPTION, NONE, "asyncio.exceptions")               \
+  X(QUEUE_EMPTY, "QueueEmpty", EXCEPTION, NONE, "asyncio.queues")                                  \
+  X(QUEUE_FULL, "QueueFull", EXCEPTION, NONE, "asyncio.queues")                                    \
+  X(QUEUE_SHUTDOWN, "QueueShutDown", EXCEPTION, NONE, "asyncio.queues")                            \
+  X(BROKEN_BARRIER_ERROR, "BrokenBarrierError", RUNTIME_ERROR, NONE, "asyncio.exceptions")         \
+  X(EOF_ERROR, "EOFError", EXCEPTION, NONE, "builtins")                                            \
+  X(INCOMPLETE_READ_ERROR, "IncompleteReadError", EOF_ERROR, NONE, "asyncio.exceptions")           \
+  X(LIMIT_OVERRUN_ERROR, "LimitOverrunError", EXCEPTION, NONE, "asyncio.exceptions")               \
   X(GAIERROR, "gaierror", OS_ERROR, NONE, "socket")
 
 typedef enum sl_exc_id {
 #define SL_EXC_ENUM(id, name, base, base2, module) SL_EXC_##id,
   SL_EXC_MAP(SL_EXC_ENUM)
 #undef SL_EXC_ENUM
-  SL_EXC__COUNT,
+      SL_EXC__COUNT,
   SL_EXC_NONE = -1
 } sl_exc_id;
 
@@ -70,12 +70,12 @@ extern const sl_type sl_exc_type;
 
 typedef struct sl_class {
   sl_obj hdr;
-  sl_obj *name;     /* owned str: "ValueError" */
-  sl_obj *qualname; /* owned str */
+  sl_obj *name;       /* owned str: "ValueError" */
+  sl_obj *qualname;   /* owned str */
   const char *module; /* static: "builtins", "asyncio.exceptions", "__main__" */
-  sl_obj *bases[2]; /* owned; NULL when absent */
-  sl_obj *attrs;    /* owned dict of class attributes (core/lang), or NULL */
-  sl_exc_id builtin; /* which built-in class, or SL_EXC_NONE */
+  sl_obj *bases[2];   /* owned; NULL when absent */
+  sl_obj *attrs;      /* owned dict of class attributes (core/lang), or NULL */
+  sl_exc_id builtin;  /* which built-in class, or SL_EXC_NONE */
   /* SL_CLS_* bits: which special methods the class or a base defines;
    * set by core/lang when a scenario defines the class (0 for built-in
    * classes), so the engine asks sl_rt.user_ops only when there is work. */
@@ -87,14 +87,14 @@ typedef struct sl_class {
 } sl_class;
 
 /* sl_class.lang_flags */
-#define SL_CLS_PLAIN 1u   /* not an exception class: object's repr, no args */
-#define SL_CLS_REPR 2u    /* __repr__ */
-#define SL_CLS_STR 4u     /* __str__ */
-#define SL_CLS_CMP 8u     /* __eq__, __ne__, __lt__, __le__, __gt__ or __ge__ */
-#define SL_CLS_HASH 16u   /* __hash__ (None included: unhashable) */
-#define SL_CLS_BOOL 32u   /* __bool__ or __len__ */
-#define SL_CLS_CALL 64u   /* __call__ */
-#define SL_CLS_ENUM 128u  /* derives from enum.Enum: repr <enum 'Color'> */
+#define SL_CLS_PLAIN      1u   /* not an exception class: object's repr, no args */
+#define SL_CLS_REPR       2u   /* __repr__ */
+#define SL_CLS_STR        4u   /* __str__ */
+#define SL_CLS_CMP        8u   /* __eq__, __ne__, __lt__, __le__, __gt__ or __ge__ */
+#define SL_CLS_HASH       16u  /* __hash__ (None included: unhashable) */
+#define SL_CLS_BOOL       32u  /* __bool__ or __len__ */
+#define SL_CLS_CALL       64u  /* __call__ */
+#define SL_CLS_ENUM       128u /* derives from enum.Enum: repr <enum 'Color'> */
 /* Bits above are core/lang's own (descriptors, __getattr__, ...). */
 #define SL_CLS_LANG_SHIFT 8
 

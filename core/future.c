@@ -72,9 +72,12 @@ static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_future_type = {.name = "Future", .clear = future_clear,
-                                .release = sl_future_release_fields, .repr = future_repr,
-                                .flags = SL_TF_FUTURE, .size = sizeof(sl_future)};
+const sl_type sl_future_type = {.name = "Future",
+                                .clear = future_clear,
+                                .release = sl_future_release_fields,
+                                .repr = future_repr,
+                                .flags = SL_TF_FUTURE,
+                                .size = sizeof(sl_future)};
 
 void sl_future_init(sl_obj *o) {
   sl_future *f = sl_as_future(o);
@@ -189,10 +192,13 @@ int sl_future_set_exception(sl_rt *rt, sl_obj *o, sl_value exc) {
   if (refused) {
     if (!rt->profile->set_exception_stopiteration_runtimeerror) {
       sl_decref(rt, instance);
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "StopIteration interacts badly with generators and cannot be raised into a Future");
+      return sl_raise(
+          rt, SL_EXC_TYPE_ERROR,
+          "StopIteration interacts badly with generators and cannot be raised into a Future");
     }
-    sl_obj *wrapped = sl_exc_new_msg(rt, SL_EXC_RUNTIME_ERROR, "StopIteration interacts badly with generators and cannot be raised into a Future");
+    sl_obj *wrapped = sl_exc_new_msg(
+        rt, SL_EXC_RUNTIME_ERROR,
+        "StopIteration interacts badly with generators and cannot be raised into a Future");
     if (!wrapped) {
       sl_decref(rt, instance);
       return -1;
@@ -269,7 +275,8 @@ int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v) {
 static void put_trace_id(sl_strbuf *out, char letter, uint64_t k) {
   char b[24];
   size_t i = sizeof b;
-  do b[--i] = (char)('0' + k % 10); while ((k /= 10) != 0);
+  do b[--i] = (char)('0' + k % 10);
+  while ((k /= 10) != 0);
   b[--i] = letter;
   sl_strbuf_append(out, b + i, sizeof b - i);
 }

@@ -23,9 +23,9 @@ typedef struct sl_future {
   sl_obj *cancelled_exc;   /* owned: saved CancelledError (_cancelled_exc) */
   sl_value *callbacks;     /* owned array of owned callables */
   size_t ncallbacks, capcallbacks;
-  bool blocking;           /* _asyncio_future_blocking */
-  bool log_traceback;      /* an exception nobody has retrieved yet */
-  uint64_t trace_id;       /* F<trace_id> in traces; 0 until first named */
+  bool blocking;      /* _asyncio_future_blocking */
+  bool log_traceback; /* an exception nobody has retrieved yet */
+  uint64_t trace_id;  /* F<trace_id> in traces; 0 until first named */
 } sl_future;
 
 extern const sl_type sl_future_type;

@@ -48,9 +48,12 @@ static int gf_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
   return ret;
 }
 
-const sl_type sl_gathering_future_type = {
-    .name = "_GatheringFuture", .clear = gf_clear, .release = gf_release,
-    .future_cancel = gf_cancel, .flags = SL_TF_FUTURE, .size = sizeof(sl_gathering_future)};
+const sl_type sl_gathering_future_type = {.name = "_GatheringFuture",
+                                          .clear = gf_clear,
+                                          .release = gf_release,
+                                          .future_cancel = gf_cancel,
+                                          .flags = SL_TF_FUTURE,
+                                          .size = sizeof(sl_gathering_future)};
 
 /* CancelledError('' if fut._cancel_message is None else fut._cancel_message) */
 static sl_obj *cancelled_result(sl_rt *rt, sl_obj *fut) {
@@ -74,8 +77,10 @@ static int set_results(sl_rt *rt, sl_gathering_future *g, sl_obj *last) {
     } else {
       sl_obj *exc;
       if (sl_future_exception(rt, child, &exc)) goto fail;
-      if (exc) res = sl_obj_val(exc);
-      else if (sl_future_result(rt, child, &res)) goto fail;
+      if (exc)
+        res = sl_obj_val(exc);
+      else if (sl_future_result(rt, child, &res))
+        goto fail;
     }
     int rc = sl_list_append(rt, results, res);
     sl_vdecref(rt, res);
@@ -173,8 +178,10 @@ sl_obj *sl_gather(sl_rt *rt, const sl_value *aws, size_t n, bool return_exceptio
     if (!fut) goto fail;
     g->children[g->nchildren++] = sl_obj_val(fut);
     g->nfuts++;
-    if (rt->profile->gather_sync_done_children && sl_future_done(fut)) done_now[i] = true;
-    else if (sl_future_add_done_callback(rt, fut, sl_obj_val(cb))) goto fail;
+    if (rt->profile->gather_sync_done_children && sl_future_done(fut))
+      done_now[i] = true;
+    else if (sl_future_add_done_callback(rt, fut, sl_obj_val(cb)))
+      goto fail;
   }
   /* 3.12+: run the callbacks of children that were already done, now that
    * outer exists. */

@@ -44,10 +44,12 @@ static int timer_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return 0;
 }
 
-const sl_type sl_handle_type = {.name = "Handle", .clear = handle_clear, .repr = handle_repr,
-                                .size = sizeof(sl_handle)};
-const sl_type sl_timer_handle_type = {.name = "TimerHandle", .clear = handle_clear,
-                                      .repr = handle_repr, .lt = timer_lt,
+const sl_type sl_handle_type = {
+    .name = "Handle", .clear = handle_clear, .repr = handle_repr, .size = sizeof(sl_handle)};
+const sl_type sl_timer_handle_type = {.name = "TimerHandle",
+                                      .clear = handle_clear,
+                                      .repr = handle_repr,
+                                      .lt = timer_lt,
                                       .size = sizeof(sl_handle)};
 
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
@@ -140,8 +142,10 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
 
 /* Appends the trace id of a task or future argument, "?" for anything else. */
 static void append_id(sl_rt *rt, sl_value v, sl_strbuf *out) {
-  if (sl_is_future(v)) sl_future_trace_id(rt, v.u.o, out);
-  else sl_strbuf_putc(out, '?');
+  if (sl_is_future(v))
+    sl_future_trace_id(rt, v.u.o, out);
+  else
+    sl_strbuf_putc(out, '?');
 }
 
 void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -154,8 +158,14 @@ void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     sl_strbuf_puts(out, f->def->label);
     switch (f->def->canon) {
     case SL_CANON_LABEL: break;
-    case SL_CANON_SELF: sl_strbuf_putc(out, ' '); append_id(rt, f->self, out); break;
-    case SL_CANON_ARG0: sl_strbuf_putc(out, ' '); append_id(rt, arg0, out); break;
+    case SL_CANON_SELF:
+      sl_strbuf_putc(out, ' ');
+      append_id(rt, f->self, out);
+      break;
+    case SL_CANON_ARG0:
+      sl_strbuf_putc(out, ' ');
+      append_id(rt, arg0, out);
+      break;
     case SL_CANON_SELF_ARG0:
       sl_strbuf_putc(out, ' ');
       append_id(rt, f->self, out);

@@ -15,17 +15,18 @@ typedef struct sl_handle {
   sl_obj hdr;
   sl_value callback; /* owned; None once cancelled */
   bool cancelled;
-  bool scheduled;    /* TimerHandle: in the loop's heap */
+  bool scheduled; /* TimerHandle: in the loop's heap */
   bool is_timer;
-  bool is_io;        /* a reader or writer (named "io:" in traces) */
-  double when;       /* TimerHandle deadline */
+  bool is_io;  /* a reader or writer (named "io:" in traces) */
+  double when; /* TimerHandle deadline */
   size_t nargs;
-  sl_value args[];   /* owned */
+  sl_value args[]; /* owned */
 } sl_handle;
 
 static inline sl_handle *sl_as_handle(sl_obj *o) { return (sl_handle *)o; }
 static inline bool sl_is_handle(sl_value v) {
-  return v.tag == SL_V_OBJ && (v.u.o->type == &sl_handle_type || v.u.o->type == &sl_timer_handle_type);
+  return v.tag == SL_V_OBJ &&
+         (v.u.o->type == &sl_handle_type || v.u.o->type == &sl_timer_handle_type);
 }
 
 /* A new handle for callback(*args) (all borrowed). */

@@ -27,7 +27,6 @@
  * from core/identity.h), so recycling memory changes nothing a run shows. */
 #define FREELIST_MAX 1024u
 
-
 static void *(*volatile zero_fn)(void *, int, size_t) = memset;
 
 static sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {

@@ -10,7 +10,7 @@
 #include "core/alloc.h"
 #include "core/rt.h"
 
-#define SLOT_EMPTY 0
+#define SLOT_EMPTY   0
 #define SLOT_DELETED SIZE_MAX
 
 static size_t hash_of(const sl_obj *o) {

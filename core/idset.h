@@ -20,11 +20,11 @@
 #include "core/object.h"
 
 typedef struct sl_idset {
-  sl_obj **order;       /* members in insertion order; NULL where one left */
+  sl_obj **order; /* members in insertion order; NULL where one left */
   size_t norder, caporder;
-  size_t *slots;        /* open addressing over `order`: index + 1, 0 empty */
-  size_t capslots;      /* a power of two, or 0 */
-  size_t len;           /* members */
+  size_t *slots;   /* open addressing over `order`: index + 1, 0 empty */
+  size_t capslots; /* a power of two, or 0 */
+  size_t len;      /* members */
 } sl_idset;
 
 /* Makes room for one more member, so that the next sl_idset_add cannot

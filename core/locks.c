@@ -32,8 +32,11 @@ static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_lock_type = {.name = "Lock", .clear = lock_clear, .release = lock_release_mem,
-                              .repr = lock_repr, .getattr = lock_getattr,
+const sl_type sl_lock_type = {.name = "Lock",
+                              .clear = lock_clear,
+                              .release = lock_release_mem,
+                              .repr = lock_repr,
+                              .getattr = lock_getattr,
                               .size = sizeof(sl_lock)};
 
 sl_obj *sl_lock_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_lock_type); }
@@ -184,7 +187,9 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
 
 /* ---- Event -------------------------------------------------------------- */
 
-static void event_clear_refs(sl_rt *rt, sl_obj *o) { sl_waitq_clear(rt, &((sl_event *)o)->waiters); }
+static void event_clear_refs(sl_rt *rt, sl_obj *o) {
+  sl_waitq_clear(rt, &((sl_event *)o)->waiters);
+}
 static void event_release_mem(sl_obj *o) { sl_waitq_release(&((sl_event *)o)->waiters); }
 
 static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -199,9 +204,12 @@ static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_event_type = {.name = "Event", .clear = event_clear_refs,
-                               .release = event_release_mem, .repr = event_repr,
-                               .getattr = event_getattr, .size = sizeof(sl_event)};
+const sl_type sl_event_type = {.name = "Event",
+                               .clear = event_clear_refs,
+                               .release = event_release_mem,
+                               .repr = event_repr,
+                               .getattr = event_getattr,
+                               .size = sizeof(sl_event)};
 
 sl_obj *sl_event_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_event_type); }
 
@@ -262,8 +270,7 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_condition *c = (sl_condition *)o;
   sl_strbuf_putc(out, '<');
   sl_class_path_of(o, "asyncio.locks.Condition", out);
-  sl_strbuf_printf(out, " object [%s",
-                   sl_lock_locked(c->lock) ? "locked" : "unlocked");
+  sl_strbuf_printf(out, " object [%s", sl_lock_locked(c->lock) ? "locked" : "unlocked");
   if (c->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", c->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -271,9 +278,12 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_condition_type = {.name = "Condition", .clear = cond_clear,
-                                   .release = cond_release_mem, .repr = cond_repr,
-                                   .getattr = cond_getattr, .size = sizeof(sl_condition)};
+const sl_type sl_condition_type = {.name = "Condition",
+                                   .clear = cond_clear,
+                                   .release = cond_release_mem,
+                                   .repr = cond_repr,
+                                   .getattr = cond_getattr,
+                                   .size = sizeof(sl_condition)};
 
 sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock) {
   sl_obj *own = NULL;
@@ -380,7 +390,8 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       if (co->failed) {
         if (!sl__pending_is_cancelled(rt)) {
           /* Not swallowed: it replaces whatever was in flight. */
-          sl__set_context(rt, rt->exc, sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL);
+          sl__set_context(rt, rt->exc,
+                          sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL);
           return cond_wait_fail(rt, c);
         }
         sl_obj *e = sl_err_fetch(rt);
@@ -413,8 +424,7 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       *out = sl_bool(true);
       return SL_CORO_RETURN;
     }
-    default:
-      return SL_CORO_ERROR;
+    default: return SL_CORO_ERROR;
     }
 }
 
@@ -466,8 +476,8 @@ sl_obj *sl_condition_wait_for(sl_rt *rt, sl_obj *cond, sl_value predicate) {
 
 static const char *const self_only[] = {"self"};
 
-#define NOARGS(qual)                                                                      \
-  sl_value bound[1];                                                                     \
+#define NOARGS(qual)                                                                               \
+  sl_value bound[1];                                                                               \
   if (sl__bind_method(rt, self, args, qual, self_only, 1, 1, 1, bound)) return -1
 
 static int coro_out(sl_obj *co, sl_value *out) {
@@ -584,8 +594,7 @@ static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_obj *lock = ((sl_condition *)o)->lock;
   int found = sl_methods_lookup(rt, sl_obj_val(o), cond_methods, name, out);
   if (found) return found < 0 ? -1 : 0;
-  if (strcmp(name, "locked") == 0 || strcmp(name, "acquire") == 0 ||
-      strcmp(name, "release") == 0)
+  if (strcmp(name, "locked") == 0 || strcmp(name, "acquire") == 0 || strcmp(name, "release") == 0)
     return sl__getattr_methods(rt, lock, lock_methods, name, out);
   return sl__no_attribute(rt, o, name);
 }

@@ -85,8 +85,10 @@ static void loop_release(sl_obj *o) {
   sl_free(loop->scheduled);
 }
 
-const sl_type sl_loop_type = {.name = "_UnixSelectorEventLoop", .clear = loop_clear,
-                              .release = loop_release, .size = sizeof(sl_loop)};
+const sl_type sl_loop_type = {.name = "_UnixSelectorEventLoop",
+                              .clear = loop_clear,
+                              .release = loop_release,
+                              .size = sizeof(sl_loop)};
 
 sl_loop *sl_loop_new(sl_rt *rt) {
   sl_loop *loop = (sl_loop *)sl_obj_alloc(rt, &sl_loop_type);
@@ -308,7 +310,8 @@ int sl_loop_run_once(sl_rt *rt) {
 int sl_loop_run_forever(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   if (loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
-  if (loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
+  if (loop->running)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
   loop->running = true;
   int rc = 0;
   for (;;) {
@@ -391,11 +394,13 @@ static void cut(sl_strbuf *b, size_t len) {
 static void log_default_handler(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
                                 sl_obj *obj) {
   sl_strbuf text = SL_STRBUF_INIT;
-  sl_strbuf_printf(&text, "%s\n", message && *message ? message : "Unhandled exception in event loop");
+  sl_strbuf_printf(&text, "%s\n",
+                   message && *message ? message : "Unhandled exception in event loop");
   if (key && obj) {
     size_t mark = text.len;
     sl_strbuf_printf(&text, "%s: ", key);
-    if (sl_repr(rt, sl_obj_val(obj), &text) == 0) sl_strbuf_putc(&text, '\n');
+    if (sl_repr(rt, sl_obj_val(obj), &text) == 0)
+      sl_strbuf_putc(&text, '\n');
     else if (!rt->fatal) {
       sl_err_clear(rt);
       cut(&text, mark);
@@ -403,14 +408,16 @@ static void log_default_handler(sl_rt *rt, const char *message, sl_obj *exc, con
   }
   if (exc) {
     size_t mark = text.len;
-    int rc = rt->lang_traceback ? rt->lang_traceback(rt, exc, &text) : sl_exc_format_only(rt, exc, &text);
+    int rc = rt->lang_traceback ? rt->lang_traceback(rt, exc, &text)
+                                : sl_exc_format_only(rt, exc, &text);
     if (rc == 0 && !rt->lang_traceback) sl_strbuf_putc(&text, '\n');
     if (rc && !rt->fatal) {
       sl_err_clear(rt);
       cut(&text, mark);
     }
   }
-  if (!text.failed && !rt->fatal) rt->observer.log(rt->observer.ctx, rt->loop->step, sl_strbuf_cstr(&text));
+  if (!text.failed && !rt->fatal)
+    rt->observer.log(rt->observer.ctx, rt->loop->step, sl_strbuf_cstr(&text));
   sl_strbuf_free(&text);
 }
 
@@ -418,12 +425,13 @@ void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc)
   sl_loop_call_exception_handler_ctx(rt, message, exc, NULL, NULL);
 }
 
-void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
-                                        sl_obj *obj) {
+void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc,
+                                        const char *key, sl_obj *obj) {
   if (rt->observer.error) {
     sl_strbuf text = SL_STRBUF_INIT;
     if (exc && sl_exc_format_only(rt, exc, &text) && !rt->fatal) sl_err_clear(rt);
-    rt->observer.error(rt->observer.ctx, rt->loop->step, message, exc ? sl_strbuf_cstr(&text) : NULL);
+    rt->observer.error(rt->observer.ctx, rt->loop->step, message,
+                       exc ? sl_strbuf_cstr(&text) : NULL);
     sl_strbuf_free(&text);
   }
   if (rt->observer.log && !rt->fatal) log_default_handler(rt, message, exc, key, obj);

@@ -15,9 +15,9 @@ typedef struct sl_task sl_task;
 typedef struct sl_loop sl_loop;
 
 /* base_events.py constants */
-#define SL_MIN_SCHEDULED_TIMER_HANDLES 100
+#define SL_MIN_SCHEDULED_TIMER_HANDLES          100
 #define SL_MIN_CANCELLED_TIMER_HANDLES_FRACTION 0.5
-#define SL_MAXIMUM_SELECT_TIMEOUT (24 * 3600)
+#define SL_MAXIMUM_SELECT_TIMEOUT               (24 * 3600)
 
 /* The backend that supplies time and waits: the simulated selector. */
 typedef struct sl_selector {
@@ -43,22 +43,22 @@ typedef struct sl_selector {
 
 struct sl_loop {
   sl_obj hdr;
-  sl_obj **ready;     /* owned handles: ring buffer */
+  sl_obj **ready; /* owned handles: ring buffer */
   size_t ready_head, ready_len, ready_cap;
   sl_obj **scheduled; /* owned TimerHandles: heapq array */
   size_t nscheduled, capscheduled;
   int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */
   bool stopping, running, closed;
-  uint64_t step;                 /* _run_once calls so far */
-  uint32_t handle_pos;           /* index of the running handle in its step */
-  double clock_resolution;       /* pinned to 1e-9 */
+  uint64_t step;           /* _run_once calls so far */
+  uint32_t handle_pos;     /* index of the running handle in its step */
+  double clock_resolution; /* pinned to 1e-9 */
   sl_selector selector;
-  sl_task *current_task;         /* borrowed */
+  sl_task *current_task;                /* borrowed */
   sl_task *pending_head, *pending_tail; /* tasks not done, creation order */
-  uint64_t max_steps;            /* 0: unlimited */
-  bool eager_factory;            /* set_task_factory(eager_task_factory) */
-  bool has_task_factory;         /* any task factory installed */
-  sl_iomap io;                   /* readers and writers by descriptor */
+  uint64_t max_steps;                   /* 0: unlimited */
+  bool eager_factory;                   /* set_task_factory(eager_task_factory) */
+  bool has_task_factory;                /* any task factory installed */
+  sl_iomap io;                          /* readers and writers by descriptor */
 };
 
 extern const sl_type sl_loop_type;
@@ -99,8 +99,8 @@ void sl_loop_reopen(sl_rt *rt);
 /* call_exception_handler({'message': message, 'exception': exc, key: obj})
  * with the default handler: reports it to the observer (`error`, and `log`
  * with the text CPython's handler logs). exc, key and obj may be NULL. */
-void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
-                                        sl_obj *obj);
+void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc,
+                                        const char *key, sl_obj *obj);
 /* The same with a context of message and exception only. */
 void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc);
 

@@ -39,7 +39,8 @@ const char *sl_type_name(sl_value v) {
 bool sl_is(sl_value a, sl_value b) {
   if (a.tag != b.tag) return false;
   switch (a.tag) {
-  case SL_V_NONE: case SL_V_UNDEF: return true;
+  case SL_V_NONE:
+  case SL_V_UNDEF: return true;
   case SL_V_BOOL: return a.u.b == b.u.b;
   case SL_V_INT: return a.u.i == b.u.i;
   case SL_V_FLOAT: return a.u.f == b.u.f || (isnan(a.u.f) && isnan(b.u.f));
@@ -48,17 +49,20 @@ bool sl_is(sl_value a, sl_value b) {
   return false;
 }
 
-
 /* A container's repr with Py_ReprEnter/Py_ReprLeave: the same object met
  * again inside its own repr prints as "[...]" and the like. */
 static int guarded_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   for (uint32_t i = 0; i < rt->nrepr_active; i++) {
     if (rt->repr_active[i] != o) continue;
     const char *n = o->type->name;
-    if (!strcmp(n, "list")) sl_strbuf_puts(out, "[...]");
-    else if (!strcmp(n, "dict")) sl_strbuf_puts(out, "{...}");
-    else if (!strcmp(n, "tuple")) sl_strbuf_puts(out, "(...)");
-    else sl_strbuf_printf(out, "%s(...)", n);
+    if (!strcmp(n, "list"))
+      sl_strbuf_puts(out, "[...]");
+    else if (!strcmp(n, "dict"))
+      sl_strbuf_puts(out, "{...}");
+    else if (!strcmp(n, "tuple"))
+      sl_strbuf_puts(out, "(...)");
+    else
+      sl_strbuf_printf(out, "%s(...)", n);
     return out->failed ? sl_nomem(rt) : 0;
   }
   SL_ASSERT(rt->nrepr_active < sizeof rt->repr_active / sizeof rt->repr_active[0]);
@@ -146,11 +150,11 @@ int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
   }
   if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops)
     return rt->user_ops->richcmp(rt, SL_RICH_LT, a, b, res);
-  if (a.tag == SL_V_OBJ && a.u.o->type->lt && a.u.o->type == (b.tag == SL_V_OBJ ? b.u.o->type : NULL))
+  if (a.tag == SL_V_OBJ && a.u.o->type->lt &&
+      a.u.o->type == (b.tag == SL_V_OBJ ? b.u.o->type : NULL))
     return a.u.o->type->lt(rt, a.u.o, b, res);
-  return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                  "'<' not supported between instances of '%s' and '%s'", sl_type_name(a),
-                  sl_type_name(b));
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<' not supported between instances of '%s' and '%s'",
+                  sl_type_name(a), sl_type_name(b));
 }
 
 int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
@@ -206,6 +210,6 @@ int sl_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t argc,
 
 int sl_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (v.tag == SL_V_OBJ && v.u.o->type->getattr) return v.u.o->type->getattr(rt, v.u.o, name, out);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
-                  sl_type_name(v), name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v),
+                  name);
 }

@@ -83,8 +83,8 @@ struct sl_type {
   /* a < b; NULL means "not supported" (TypeError). */
   int (*lt)(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
   int (*hash)(sl_rt *rt, sl_obj *o, int64_t *out); /* NULL: identity */
-  bool unhashable;                                  /* list, dict, set */
-  int (*truth)(sl_rt *rt, sl_obj *o, bool *res);    /* NULL: true */
+  bool unhashable;                                 /* list, dict, set */
+  int (*truth)(sl_rt *rt, sl_obj *o, bool *res);   /* NULL: true */
   /* Calls the object; NULL: "'X' object is not callable". */
   int (*call)(sl_rt *rt, sl_obj *callable, const sl_args *args, sl_value *out);
   /* Attribute lookup: returns 0 and sets *out, or -1 with AttributeError. */
@@ -102,23 +102,45 @@ struct sl_type {
 };
 
 /* sl_type.flags */
-#define SL_TF_FUTURE 1u /* layout starts with sl_future (Future, Task, gather) */
-#define SL_TF_TASK 2u   /* layout starts with sl_task */
+#define SL_TF_FUTURE     1u /* layout starts with sl_future (Future, Task, gather) */
+#define SL_TF_TASK       2u /* layout starts with sl_task */
 /* A container whose repr, re-entered for the same object, prints "[...]"
  * ("{...}", "(...)", "set(...)") instead (Py_ReprEnter). */
 #define SL_TF_REPR_GUARD 4u
 /* A callable that, found on a class, binds to the instance as a function
  * does (functools.lru_cache's wrapper has a __get__; partial has none). */
-#define SL_TF_BINDS 8u
+#define SL_TF_BINDS      8u
 
 /* Value constructors. */
-static inline sl_value sl_undef(void) { sl_value v = {SL_V_UNDEF, {0}}; return v; }
-static inline sl_value sl_none(void) { sl_value v = {SL_V_NONE, {0}}; return v; }
-static inline sl_value sl_bool(bool b) { sl_value v = {SL_V_BOOL, {0}}; v.u.b = b; return v; }
-static inline sl_value sl_int(int64_t i) { sl_value v = {SL_V_INT, {0}}; v.u.i = i; return v; }
-static inline sl_value sl_float(double f) { sl_value v = {SL_V_FLOAT, {0}}; v.u.f = f; return v; }
+static inline sl_value sl_undef(void) {
+  sl_value v = {SL_V_UNDEF, {0}};
+  return v;
+}
+static inline sl_value sl_none(void) {
+  sl_value v = {SL_V_NONE, {0}};
+  return v;
+}
+static inline sl_value sl_bool(bool b) {
+  sl_value v = {SL_V_BOOL, {0}};
+  v.u.b = b;
+  return v;
+}
+static inline sl_value sl_int(int64_t i) {
+  sl_value v = {SL_V_INT, {0}};
+  v.u.i = i;
+  return v;
+}
+static inline sl_value sl_float(double f) {
+  sl_value v = {SL_V_FLOAT, {0}};
+  v.u.f = f;
+  return v;
+}
 /* Wraps o without touching its refcount (the caller decides ownership). */
-static inline sl_value sl_obj_val(sl_obj *o) { sl_value v = {SL_V_OBJ, {0}}; v.u.o = o; return v; }
+static inline sl_value sl_obj_val(sl_obj *o) {
+  sl_value v = {SL_V_OBJ, {0}};
+  v.u.o = o;
+  return v;
+}
 
 static inline bool sl_is_undef(sl_value v) { return v.tag == SL_V_UNDEF; }
 static inline bool sl_is_none(sl_value v) { return v.tag == SL_V_NONE; }
@@ -127,7 +149,9 @@ static inline bool sl_is_type(sl_value v, const sl_type *t) {
   return v.tag == SL_V_OBJ && v.u.o->type == t;
 }
 
-static inline void sl_incref(sl_obj *o) { if (o) o->refcnt++; }
+static inline void sl_incref(sl_obj *o) {
+  if (o) o->refcnt++;
+}
 void sl_decref(sl_rt *rt, sl_obj *o); /* NULL-safe */
 static inline sl_value sl_vincref(sl_value v) {
   if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
@@ -146,7 +170,7 @@ static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
 /* Objects up to SL_OBJ_GRAIN * SL_OBJ_CLASSES bytes are rounded up to a
  * multiple of SL_OBJ_GRAIN and recycled through per-run free lists (see
  * heap.c). */
-#define SL_OBJ_GRAIN 16u
+#define SL_OBJ_GRAIN   16u
 #define SL_OBJ_CLASSES 24u
 
 /* Allocates a zeroed object of `type` (type->size bytes) with refcount 1,

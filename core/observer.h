@@ -15,27 +15,27 @@ typedef struct sl_task sl_task;
 typedef struct sl_obj sl_obj;
 
 typedef struct sl_task_info {
-  uint64_t ordinal;          /* T<ordinal> */
-  const char *name;          /* Task-N or the explicit name */
-  const char *coro;          /* coroutine's qualified name */
-  uint64_t parent_ordinal;   /* 0: created outside any task */
-  uint64_t step;             /* step during which this happened */
+  uint64_t ordinal;        /* T<ordinal> */
+  const char *name;        /* Task-N or the explicit name */
+  const char *coro;        /* coroutine's qualified name */
+  uint64_t parent_ordinal; /* 0: created outside any task */
+  uint64_t step;           /* step during which this happened */
   /* task_done only: */
-  const char *outcome;       /* "result", "exception", "cancelled" */
-  const char *detail;        /* repr(result) / "Type: message" / NULL */
+  const char *outcome; /* "result", "exception", "cancelled" */
+  const char *detail;  /* repr(result) / "Type: message" / NULL */
 } sl_task_info;
 
 /* A socket event of the simulated network (docs/trace.md `sock`): the
  * network model reports these (sim/net/), the engine itself never does. */
 typedef struct sl_sock_info {
-  uint64_t step;   /* step during which it happened */
-  const char *op;  /* "pair", "connect", "accept", "send", "recv",
+  uint64_t step;  /* step during which it happened */
+  const char *op; /* "pair", "connect", "accept", "send", "recv",
                       "shutdown", "close", "reset" */
-  uint64_t conn;   /* connection number (1, 2, ...), 0: none */
-  int fd;          /* the socket's descriptor */
-  int peer;        /* the other end's descriptor, -1: none */
-  uint64_t n;      /* send: bytes accepted; recv: bytes read (0 = end) */
-  double t;        /* send: when its last byte arrives; else the time now */
+  uint64_t conn;  /* connection number (1, 2, ...), 0: none */
+  int fd;         /* the socket's descriptor */
+  int peer;       /* the other end's descriptor, -1: none */
+  uint64_t n;     /* send: bytes accepted; recv: bytes read (0 = end) */
+  double t;       /* send: when its last byte arrives; else the time now */
 } sl_sock_info;
 
 typedef struct sl_observer {

@@ -72,9 +72,13 @@ static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-#define QUEUE_TYPE(var, pyname)                                                          \
-  const sl_type var = {.name = pyname, .clear = queue_clear, .release = queue_release,   \
-                       .repr = queue_str, .str = queue_str, .getattr = queue_getattr,    \
+#define QUEUE_TYPE(var, pyname)                                                                    \
+  const sl_type var = {.name = pyname,                                                             \
+                       .clear = queue_clear,                                                       \
+                       .release = queue_release,                                                   \
+                       .repr = queue_str,                                                          \
+                       .str = queue_str,                                                           \
+                       .getattr = queue_getattr,                                                   \
                        .size = sizeof(sl_queue)}
 QUEUE_TYPE(sl_queue_type, "Queue");
 QUEUE_TYPE(sl_lifo_queue_type, "LifoQueue");
@@ -82,8 +86,10 @@ QUEUE_TYPE(sl_priority_queue_type, "PriorityQueue");
 
 sl_obj *sl_queue_new(sl_rt *rt, const sl_type *type, sl_value maxsize) {
   int64_t n;
-  if (maxsize.tag == SL_V_FLOAT) n = maxsize.u.f > 0 ? (int64_t)maxsize.u.f + (maxsize.u.f != (double)(int64_t)maxsize.u.f) : 0;
-  else if (sl__as_int(rt, maxsize, "maxsize", &n)) return NULL;
+  if (maxsize.tag == SL_V_FLOAT)
+    n = maxsize.u.f > 0 ? (int64_t)maxsize.u.f + (maxsize.u.f != (double)(int64_t)maxsize.u.f) : 0;
+  else if (sl__as_int(rt, maxsize, "maxsize", &n))
+    return NULL;
   sl_obj *finished = sl_event_new(rt);
   if (!finished) return NULL;
   sl_obj *o = sl_obj_alloc(rt, type);
@@ -180,7 +186,8 @@ static int heap_siftup(sl_rt *rt, sl_value *heap, size_t len, size_t pos) {
 }
 
 /* self._put(item) / self._get() of a scenario subclass. */
-static int user_storage_call(sl_rt *rt, sl_queue *q, const char *name, sl_value *arg, sl_value *out) {
+static int user_storage_call(sl_rt *rt, sl_queue *q, const char *name, sl_value *arg,
+                             sl_value *out) {
   int r = rt->user_ops ? rt->user_ops->method(rt, &q->hdr, name, arg, arg ? 1 : 0, out) : 0;
   if (r == 0) return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "%s() of a Queue subclass", name);
   return r < 0 ? -1 : 0;
@@ -400,8 +407,8 @@ sl_obj *sl_queue_join(sl_rt *rt, sl_obj *q) {
 static const char *const self_only[] = {"self"};
 static const char *const self_item[] = {"self", "item"};
 
-#define BIND(qual, names, n, req)                                                         \
-  sl_value a[n];                                                                         \
+#define BIND(qual, names, n, req)                                                                  \
+  sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
 
 static int ret_coro(sl_obj *co, sl_value *out) {

@@ -16,13 +16,13 @@ extern const sl_type sl_priority_queue_type;
 
 typedef struct sl_queue {
   sl_obj hdr;
-  sl_value maxsize;        /* owned: as given (its repr is printed) */
-  int64_t maxsize_int;     /* the same as a number */
-  sl_value *items;         /* owned array: items[head .. head+len) */
+  sl_value maxsize;    /* owned: as given (its repr is printed) */
+  int64_t maxsize_int; /* the same as a number */
+  sl_value *items;     /* owned array: items[head .. head+len) */
   size_t head, len, cap;
   sl_waitq getters, putters;
   int64_t unfinished_tasks;
-  sl_obj *finished;        /* owned sl_event: _finished */
+  sl_obj *finished; /* owned sl_event: _finished */
   bool is_shutdown;
   /* An instance of a scenario subclass overriding _put/_get (as LifoQueue
    * and PriorityQueue override Queue's): the items live where those

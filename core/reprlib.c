@@ -10,8 +10,16 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
-enum { MAXLEVEL = 6, MAXTUPLE = 6, MAXLIST = 6, MAXDICT = 4, MAXSET = 6,
-       MAXSTRING = 30, MAXLONG = 40, MAXOTHER = 30 };
+enum {
+  MAXLEVEL = 6,
+  MAXTUPLE = 6,
+  MAXLIST = 6,
+  MAXDICT = 4,
+  MAXSET = 6,
+  MAXSTRING = 30,
+  MAXLONG = 40,
+  MAXOTHER = 30
+};
 
 static int repr1(sl_rt *rt, sl_value v, int level, sl_strbuf *out);
 
@@ -20,16 +28,14 @@ static size_t cp_offset(const char *s, size_t len, size_t cp) {
   size_t i = 0;
   for (; i < len && cp; cp--) {
     i++;
-    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80)
-      i++;
+    while (i < len && ((unsigned char)s[i] & 0xC0) == 0x80) i++;
   }
   return i;
 }
 
 static size_t cp_count(const char *s, size_t len) {
   size_t n = 0;
-  for (size_t i = 0; i < len; i++)
-    n += ((unsigned char)s[i] & 0xC0) != 0x80;
+  for (size_t i = 0; i < len; i++) n += ((unsigned char)s[i] & 0xC0) != 0x80;
   return n;
 }
 
@@ -53,8 +59,7 @@ static void cut_middle(const char *s, size_t len, size_t max, sl_strbuf *out) {
 static int repr_cut(sl_rt *rt, sl_value v, size_t max, sl_strbuf *out) {
   sl_strbuf full = SL_STRBUF_INIT;
   int rc = sl_repr(rt, v, &full);
-  if (rc == 0 && !full.failed)
-    cut_middle(full.data ? full.data : "", full.len, max, out);
+  if (rc == 0 && !full.failed) cut_middle(full.data ? full.data : "", full.len, max, out);
   sl_strbuf_free(&full);
   return rc;
 }
@@ -100,8 +105,7 @@ static bool sort_values(sl_rt *rt, sl_value *items, size_t n) {
         sl_err_clear(rt);
         return false;
       }
-      if (!lt)
-        break;
+      if (!lt) break;
       sl_value t = items[k];
       items[k] = items[k - 1];
       items[k - 1] = t;
@@ -111,23 +115,18 @@ static bool sort_values(sl_rt *rt, sl_value *items, size_t n) {
 }
 
 /* _repr_iterable over items[0..n) (borrowed). */
-static int repr_iterable(sl_rt *rt, const sl_value *items, size_t n, int level,
-                         const char *left, const char *right, size_t maxiter,
-                         const char *trail, sl_strbuf *out) {
+static int repr_iterable(sl_rt *rt, const sl_value *items, size_t n, int level, const char *left,
+                         const char *right, size_t maxiter, const char *trail, sl_strbuf *out) {
   sl_strbuf_puts(out, left);
   if (level <= 0 && n) {
     sl_strbuf_puts(out, "...");
   } else {
     for (size_t i = 0; i < n && i < maxiter; i++) {
-      if (i)
-        sl_strbuf_puts(out, ", ");
-      if (repr1(rt, items[i], level - 1, out))
-        return -1;
+      if (i) sl_strbuf_puts(out, ", ");
+      if (repr1(rt, items[i], level - 1, out)) return -1;
     }
-    if (n > maxiter)
-      sl_strbuf_puts(out, ", ...");
-    if (n == 1 && trail)
-      sl_strbuf_puts(out, trail);
+    if (n > maxiter) sl_strbuf_puts(out, ", ...");
+    if (n == 1 && trail) sl_strbuf_puts(out, trail);
   }
   sl_strbuf_puts(out, right);
   return 0;
@@ -137,8 +136,7 @@ static int repr_iterable(sl_rt *rt, const sl_value *items, size_t n, int level,
 static sl_value *sorted_keys(sl_rt *rt, sl_obj *o, bool is_dict, size_t *n) {
   *n = is_dict ? sl_dict_len(o) : sl_set_len(o);
   sl_value *keys = sl_malloc((*n ? *n : 1) * sizeof *keys);
-  if (!keys)
-    return NULL;
+  if (!keys) return NULL;
   sl_value *copy = sl_malloc((*n ? *n : 1) * sizeof *copy);
   if (!copy) {
     sl_free(keys);
@@ -150,8 +148,7 @@ static sl_value *sorted_keys(sl_rt *rt, sl_obj *o, bool is_dict, size_t *n) {
     keys[k++] = key;
   /* _possibly_sorted: sorted(x), or x as it is when a comparison raises. */
   memcpy(copy, keys, k * sizeof *keys);
-  if (sort_values(rt, copy, k))
-    memcpy(keys, copy, k * sizeof *keys);
+  if (sort_values(rt, copy, k)) memcpy(keys, copy, k * sizeof *keys);
   sl_free(copy);
   return keys;
 }
@@ -163,8 +160,7 @@ static int repr_set(sl_rt *rt, sl_obj *o, bool frozen, int level, sl_strbuf *out
     return 0;
   }
   sl_value *keys = sorted_keys(rt, o, false, &n);
-  if (!keys)
-    return sl_nomem(rt);
+  if (!keys) return sl_nomem(rt);
   int rc = repr_iterable(rt, keys, n, level, frozen ? "frozenset({" : "{", frozen ? "})" : "}",
                          MAXSET, NULL, out);
   sl_free(keys);
@@ -182,48 +178,40 @@ static int repr_dict(sl_rt *rt, sl_obj *o, int level, sl_strbuf *out) {
     return 0;
   }
   sl_value *keys = sorted_keys(rt, o, true, &n);
-  if (!keys)
-    return sl_nomem(rt);
+  if (!keys) return sl_nomem(rt);
   int rc = 0;
   sl_strbuf_putc(out, '{');
   for (size_t i = 0; i < n && i < MAXDICT && rc == 0; i++) {
     sl_value val;
     bool found;
-    if (i)
-      sl_strbuf_puts(out, ", ");
+    if (i) sl_strbuf_puts(out, ", ");
     rc = repr1(rt, keys[i], level - 1, out);
-    if (rc == 0)
-      rc = sl_dict_get(rt, o, keys[i], &val, &found);
+    if (rc == 0) rc = sl_dict_get(rt, o, keys[i], &val, &found);
     if (rc == 0) {
       sl_strbuf_puts(out, ": ");
       rc = found ? repr1(rt, val, level - 1, out) : 0;
     }
   }
-  if (rc == 0 && n > MAXDICT)
-    sl_strbuf_puts(out, ", ...");
+  if (rc == 0 && n > MAXDICT) sl_strbuf_puts(out, ", ...");
   sl_strbuf_putc(out, '}');
   sl_free(keys);
   return rc;
 }
 
 static int repr1(sl_rt *rt, sl_value v, int level, sl_strbuf *out) {
-  if (v.tag == SL_V_INT)
-    return repr_cut(rt, v, MAXLONG, out);
-  if (v.tag != SL_V_OBJ)
-    return repr_cut(rt, v, MAXOTHER, out);
+  if (v.tag == SL_V_INT) return repr_cut(rt, v, MAXLONG, out);
+  if (v.tag != SL_V_OBJ) return repr_cut(rt, v, MAXOTHER, out);
   const sl_type *t = v.u.o->type;
-  if (t == &sl_str_type)
-    return repr_str(rt, v.u.o, out);
+  if (t == &sl_str_type) return repr_str(rt, v.u.o, out);
   if (t == &sl_tuple_type)
-    return repr_iterable(rt, sl_as_tuple(v.u.o)->items, sl_as_tuple(v.u.o)->len, level, "(",
-                         ")", MAXTUPLE, ",", out);
+    return repr_iterable(rt, sl_as_tuple(v.u.o)->items, sl_as_tuple(v.u.o)->len, level, "(", ")",
+                         MAXTUPLE, ",", out);
   if (t == &sl_list_type)
-    return repr_iterable(rt, sl_as_list(v.u.o)->items, sl_as_list(v.u.o)->len, level, "[",
-                         "]", MAXLIST, NULL, out);
+    return repr_iterable(rt, sl_as_list(v.u.o)->items, sl_as_list(v.u.o)->len, level, "[", "]",
+                         MAXLIST, NULL, out);
   if (t == &sl_set_type || t == &sl_frozenset_type)
     return repr_set(rt, v.u.o, t == &sl_frozenset_type, level, out);
-  if (t == &sl_dict_type)
-    return repr_dict(rt, v.u.o, level, out);
+  if (t == &sl_dict_type) return repr_dict(rt, v.u.o, level, out);
   if (!strcmp(t->name, "int")) /* a big integer */
     return repr_cut(rt, v, MAXLONG, out);
   return repr_cut(rt, v, MAXOTHER, out);

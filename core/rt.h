@@ -29,22 +29,22 @@ struct sl_rt {
    * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
   sl_obj *freelist[SL_OBJ_CLASSES + 1];
   uint32_t nfree[SL_OBJ_CLASSES + 1];
-  sl_identities identities; /* what programs see as addresses (identity.h) */
-  const sl_profile *profile; /* borrowed, static */
-  sl_obj *exc;               /* owned: the pending Python exception, or NULL */
-  sl_errcode fatal;          /* non-OK ends the run: out of memory, ... */
+  sl_identities identities;       /* what programs see as addresses (identity.h) */
+  const sl_profile *profile;      /* borrowed, static */
+  sl_obj *exc;                    /* owned: the pending Python exception, or NULL */
+  sl_errcode fatal;               /* non-OK ends the run: out of memory, ... */
   sl_obj *classes[SL_EXC__COUNT]; /* owned: the built-in exception classes */
-  sl_loop *loop;             /* owned reference: the event loop */
-  sl_observer observer;      /* copied at creation; slots may be NULL */
-  uint64_t task_counter;     /* Task-N names: the last N handed out */
-  uint64_t task_ordinal;     /* trace ids T<k>: tasks created so far */
-  uint64_t future_ordinal;   /* trace ids F<k>: futures named so far */
-  uint32_t recursion_depth;  /* C-level recursion guard (calls, repr) */
+  sl_loop *loop;                  /* owned reference: the event loop */
+  sl_observer observer;           /* copied at creation; slots may be NULL */
+  uint64_t task_counter;          /* Task-N names: the last N handed out */
+  uint64_t task_ordinal;          /* trace ids T<k>: tasks created so far */
+  uint64_t future_ordinal;        /* trace ids F<k>: futures named so far */
+  uint32_t recursion_depth;       /* C-level recursion guard (calls, repr) */
   /* Containers whose repr is being built, outermost first (Py_ReprEnter);
    * borrowed. Nesting is bounded by the recursion guard. */
   sl_obj *repr_active[SL_MAX_RECURSION + 2];
   uint32_t nrepr_active;
-  void *lang;                /* the scenario language's state (core/lang) */
+  void *lang;                   /* the scenario language's state (core/lang) */
   void (*lang_free)(sl_rt *rt); /* frees `lang` (before the heap goes) */
   /* str() as the language defines it (user __str__ methods); the engine
    * uses it where CPython's text goes through str(): exception messages in
@@ -86,6 +86,5 @@ sl_obj *sl_err_fetch(sl_rt *rt);
 int sl_err_restore(sl_rt *rt, sl_obj *exc);
 /* Drops the pending exception. */
 void sl_err_clear(sl_rt *rt);
-
 
 #endif

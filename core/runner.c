@@ -90,8 +90,8 @@ static int cancel_all_tasks(sl_rt *rt) {
     sl_obj *exc = NULL;
     if (sl_future_exception(rt, task, &exc)) goto fail;
     if (exc)
-      sl_loop_call_exception_handler_ctx(rt, "unhandled exception during asyncio.run() shutdown", exc,
-                                         "task", task);
+      sl_loop_call_exception_handler_ctx(rt, "unhandled exception during asyncio.run() shutdown",
+                                         exc, "task", task);
     sl_decref(rt, exc);
   }
 done:

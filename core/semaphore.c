@@ -33,8 +33,10 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_putc(out, '<');
   sl_class_path_of(o, path, out);
   sl_strbuf_puts(out, " object [");
-  if (sl_semaphore_locked(o)) sl_strbuf_puts(out, "locked");
-  else sl_strbuf_printf(out, "unlocked, value:%lld", (long long)s->value);
+  if (sl_semaphore_locked(o))
+    sl_strbuf_puts(out, "locked");
+  else
+    sl_strbuf_printf(out, "unlocked, value:%lld", (long long)s->value);
   if (s->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", s->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -42,12 +44,18 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_semaphore_type = {.name = "Semaphore", .clear = sem_clear,
-                                   .release = sem_release_mem, .repr = sem_repr,
-                                   .getattr = sem_getattr, .size = sizeof(sl_semaphore)};
-const sl_type sl_bounded_semaphore_type = {
-    .name = "BoundedSemaphore", .clear = sem_clear, .release = sem_release_mem,
-    .repr = sem_repr, .getattr = sem_getattr, .size = sizeof(sl_semaphore)};
+const sl_type sl_semaphore_type = {.name = "Semaphore",
+                                   .clear = sem_clear,
+                                   .release = sem_release_mem,
+                                   .repr = sem_repr,
+                                   .getattr = sem_getattr,
+                                   .size = sizeof(sl_semaphore)};
+const sl_type sl_bounded_semaphore_type = {.name = "BoundedSemaphore",
+                                           .clear = sem_clear,
+                                           .release = sem_release_mem,
+                                           .repr = sem_repr,
+                                           .getattr = sem_getattr,
+                                           .size = sizeof(sl_semaphore)};
 
 sl_obj *sl_semaphore_new(sl_rt *rt, int64_t value, bool bounded) {
   if (value < 0) {
@@ -82,15 +90,15 @@ int sl_semaphore_release(sl_rt *rt, sl_obj *o) {
 }
 
 /* Runs `body` with the pending exception (if any) set aside. */
-#define WITH_EXC_ASIDE(body)                                                   \
-  do {                                                                         \
-    sl_obj *aside_ = sl_err_fetch(rt);                                         \
-    int rc_ = (body);                                                          \
-    if (rc_ < 0) {                                                             \
-      sl_decref(rt, aside_);                                                   \
-      return SL_CORO_ERROR;                                                    \
-    }                                                                          \
-    if (aside_) sl_err_restore(rt, aside_);                                    \
+#define WITH_EXC_ASIDE(body)                                                                       \
+  do {                                                                                             \
+    sl_obj *aside_ = sl_err_fetch(rt);                                                             \
+    int rc_ = (body);                                                                              \
+    if (rc_ < 0) {                                                                                 \
+      sl_decref(rt, aside_);                                                                       \
+      return SL_CORO_ERROR;                                                                        \
+    }                                                                                              \
+    if (aside_) sl_err_restore(rt, aside_);                                                        \
   } while (0)
 
 /* 3.13+: finally: while self._value > 0: if not self._wake_up_next(): break */
@@ -167,7 +175,7 @@ static int m_acquire(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 static int m_release(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value a[1];
   const char *q = self.u.o->type == &sl_bounded_semaphore_type ? "BoundedSemaphore.release"
-                                                                 : "Semaphore.release";
+                                                               : "Semaphore.release";
   if (sl__bind_method(rt, self, args, q, self_only, 1, 1, 1, a)) return -1;
   return sl_semaphore_release(rt, self.u.o);
 }

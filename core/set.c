@@ -11,10 +11,10 @@
 #include "core/exc.h"
 #include "core/rt.h"
 
-#define MINSIZE 8
+#define MINSIZE       8
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
-#define DUMMY_HASH (-1)
+#define DUMMY_HASH    (-1)
 
 static bool is_empty(const sl__hentry *e) { return sl_is_undef(e->key) && e->hash == 0; }
 
@@ -330,16 +330,26 @@ static int frozenset_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
   return 0;
 }
 
-const sl_type sl_set_type = {.name = "set", .clear = sl__htable_clear_slot,
-                             .release = sl__htable_release, .repr = set_repr, .eq = set_eq,
-                             .lt = set_lt, .unhashable = true, .truth = sl__htable_truth,
+const sl_type sl_set_type = {.name = "set",
+                             .clear = sl__htable_clear_slot,
+                             .release = sl__htable_release,
+                             .repr = set_repr,
+                             .eq = set_eq,
+                             .lt = set_lt,
+                             .unhashable = true,
+                             .truth = sl__htable_truth,
                              .flags = SL_TF_REPR_GUARD,
                              .size = sizeof(sl__htable)};
 
-const sl_type sl_frozenset_type = {.name = "frozenset", .clear = sl__htable_clear_slot,
-                                   .release = sl__htable_release, .repr = set_repr,
-                                   .eq = set_eq, .lt = set_lt, .hash = frozenset_hash,
-                                   .truth = sl__htable_truth, .size = sizeof(sl__htable)};
+const sl_type sl_frozenset_type = {.name = "frozenset",
+                                   .clear = sl__htable_clear_slot,
+                                   .release = sl__htable_release,
+                                   .repr = set_repr,
+                                   .eq = set_eq,
+                                   .lt = set_lt,
+                                   .hash = frozenset_hash,
+                                   .truth = sl__htable_truth,
+                                   .size = sizeof(sl__htable)};
 
 sl_obj *sl_set_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_set_type); }
 sl_obj *sl__frozenset_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_frozenset_type); }
@@ -478,8 +488,10 @@ int sl__set_symdiff_update(sl_rt *rt, sl_obj *set, sl_obj *other) {
     long slot;
     rc = lookup(rt, sl__as_htable(set), k, h, &slot);
     if (!rc) {
-      if (slot >= 0) sl_vdecref(rt, take_slot(sl__as_htable(set), slot));
-      else rc = sl__set_add_hashed(rt, set, k, h);
+      if (slot >= 0)
+        sl_vdecref(rt, take_slot(sl__as_htable(set), slot));
+      else
+        rc = sl__set_add_hashed(rt, set, k, h);
     }
     sl_vdecref(rt, k);
   }

@@ -63,9 +63,9 @@ static const sl_cfunc_def inner_done_def = {"shield.<locals>._inner_done_callbac
                                             "shield.inner_done", SL_CANON_ARG0};
 static const sl_cfunc_def log_on_exception_def = {"_log_on_exception", log_on_exception,
                                                   "shield.log_on_exception", SL_CANON_ARG0};
-static const sl_cfunc_def clear_awaited_by_def = {
-    "shield.<locals>._clear_awaited_by_callback", clear_awaited_by, "shield.clear_awaited_by",
-    SL_CANON_ARG0};
+static const sl_cfunc_def clear_awaited_by_def = {"shield.<locals>._clear_awaited_by_callback",
+                                                  clear_awaited_by, "shield.clear_awaited_by",
+                                                  SL_CANON_ARG0};
 
 /* shield.<locals>._outer_done_callback(outer); self is inner. */
 static int outer_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

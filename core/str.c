@@ -64,8 +64,13 @@ static int str_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
-const sl_type sl_str_type = {.name = "str", .repr = str_repr, .str = str_str, .eq = str_eq,
-                             .lt = str_lt, .hash = str_hash, .truth = str_truth,
+const sl_type sl_str_type = {.name = "str",
+                             .repr = str_repr,
+                             .str = str_str,
+                             .eq = str_eq,
+                             .lt = str_lt,
+                             .hash = str_hash,
+                             .truth = str_truth,
                              .size = sizeof(sl_strobj)};
 
 sl_obj *sl_str_new(sl_rt *rt, const char *utf8, size_t len) {
@@ -93,4 +98,3 @@ sl_obj *sl_str_from_buf(sl_rt *rt, sl_strbuf *b) {
 bool sl_str_eq_cstr(sl_obj *s, const char *c) {
   return s->type == &sl_str_type && strcmp(sl_as_str(s)->data, c) == 0;
 }
-

@@ -9,11 +9,11 @@ extern const sl_type sl_str_type;
 
 typedef struct sl_strobj {
   sl_obj hdr;
-  size_t len;    /* bytes, without the NUL */
-  size_t cplen;  /* code points */
-  int64_t hash;  /* cached; -1 until computed */
+  size_t len;   /* bytes, without the NUL */
+  size_t cplen; /* code points */
+  int64_t hash; /* cached; -1 until computed */
   bool ascii;
-  char data[];   /* NUL-terminated UTF-8 */
+  char data[]; /* NUL-terminated UTF-8 */
 } sl_strobj;
 
 static inline sl_strobj *sl_as_str(sl_obj *o) { return (sl_strobj *)o; }

@@ -17,14 +17,14 @@ typedef struct sl_strbuf {
   bool failed; /* an allocation failed; contents are incomplete */
 } sl_strbuf;
 
-#define SL_STRBUF_INIT {NULL, 0, 0, false}
+#define SL_STRBUF_INIT                                                                             \
+  { NULL, 0, 0, false }
 
 bool sl_strbuf_reserve(sl_strbuf *b, size_t extra);
 void sl_strbuf_append(sl_strbuf *b, const char *s, size_t len);
 void sl_strbuf_puts(sl_strbuf *b, const char *s);
 void sl_strbuf_putc(sl_strbuf *b, char c);
-void sl_strbuf_printf(sl_strbuf *b, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+void sl_strbuf_printf(sl_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sl_strbuf_vprintf(sl_strbuf *b, const char *fmt, va_list ap);
 /* Returns the NUL-terminated contents ("" when empty); still owned by b. */
 const char *sl_strbuf_cstr(sl_strbuf *b);

@@ -16,8 +16,8 @@
  * receives self; the rest as sl_args_bind (borrowed, SL_V_UNDEF when
  * missing). */
 int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
-                    const char *const *names, size_t nnames, size_t nrequired,
-                    size_t npositional, sl_value *out);
+                    const char *const *names, size_t nnames, size_t nrequired, size_t npositional,
+                    sl_value *out);
 
 /* getattr slot body: looks `name` up in `methods` (bound to o); raises
  * AttributeError "'T' object has no attribute 'x'" when absent. */

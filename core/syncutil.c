@@ -8,8 +8,8 @@
 #include "core/rt.h"
 
 int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
-                    const char *const *names, size_t nnames, size_t nrequired,
-                    size_t npositional, sl_value *out) {
+                    const char *const *names, size_t nnames, size_t nrequired, size_t npositional,
+                    sl_value *out) {
   /* Prepend self so the counts in the messages match CPython's. */
   sl_value local[8];
   sl_value *pos = args->npos + 1 <= 8 ? local : sl_malloc((args->npos + 1) * sizeof *pos);
@@ -43,11 +43,12 @@ int sl__coro_result(sl_rt *rt, const sl_ccoro_def *def, sl_value self, sl_value 
 }
 
 int sl__as_int(sl_rt *rt, sl_value v, const char *what, int64_t *out) {
-  if (v.tag == SL_V_INT) *out = v.u.i;
-  else if (v.tag == SL_V_BOOL) *out = v.u.b;
+  if (v.tag == SL_V_INT)
+    *out = v.u.i;
+  else if (v.tag == SL_V_BOOL)
+    *out = v.u.b;
   else
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be an integer, not %s", what,
-                    sl_type_name(v));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be an integer, not %s", what, sl_type_name(v));
   return 0;
 }
 

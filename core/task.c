@@ -45,9 +45,13 @@ static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_task_type = {.name = "Task", .clear = task_clear,
-                              .release = sl_future_release_fields, .repr = task_repr,
-                              .future_cancel = sl_task_cancel, .flags = SL_TF_FUTURE | SL_TF_TASK, .size = sizeof(sl_task)};
+const sl_type sl_task_type = {.name = "Task",
+                              .clear = task_clear,
+                              .release = sl_future_release_fields,
+                              .repr = task_repr,
+                              .future_cancel = sl_task_cancel,
+                              .flags = SL_TF_FUTURE | SL_TF_TASK,
+                              .size = sizeof(sl_task)};
 
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
@@ -76,10 +80,16 @@ static int step_error_soon(sl_rt *rt, sl_obj *task, const char *msg) {
 }
 
 static void report(sl_rt *rt, sl_task *t, bool done) {
-  void (*slot)(void *, const sl_task_info *) = done ? rt->observer.task_done : rt->observer.task_created;
+  void (*slot)(void *, const sl_task_info *) =
+      done ? rt->observer.task_done : rt->observer.task_created;
   if (!slot) return;
-  sl_task_info info = {t->ordinal, sl_str_cstr(t->name), t->coro ? sl_coro_qualname(t->coro) : "?",
-                       t->parent_ordinal, rt->loop->step, NULL, NULL};
+  sl_task_info info = {t->ordinal,
+                       sl_str_cstr(t->name),
+                       t->coro ? sl_coro_qualname(t->coro) : "?",
+                       t->parent_ordinal,
+                       rt->loop->step,
+                       NULL,
+                       NULL};
   sl_strbuf detail = SL_STRBUF_INIT;
   if (done) {
     if (t->fut.state == SL_FUTURE_CANCELLED) {
@@ -112,8 +122,10 @@ void sl_task_announce(sl_rt *rt, sl_obj *task) {
 static void pending_link(sl_loop *loop, sl_task *t) {
   t->pending_prev = loop->pending_tail;
   t->pending_next = NULL;
-  if (loop->pending_tail) loop->pending_tail->pending_next = t;
-  else loop->pending_head = t;
+  if (loop->pending_tail)
+    loop->pending_tail->pending_next = t;
+  else
+    loop->pending_head = t;
   loop->pending_tail = t;
   t->in_pending = true;
 }
@@ -121,10 +133,14 @@ static void pending_link(sl_loop *loop, sl_task *t) {
 static void pending_unlink(sl_rt *rt, sl_task *t) {
   sl_loop *loop = rt->loop;
   if (!t->in_pending) return;
-  if (t->pending_prev) t->pending_prev->pending_next = t->pending_next;
-  else loop->pending_head = t->pending_next;
-  if (t->pending_next) t->pending_next->pending_prev = t->pending_prev;
-  else loop->pending_tail = t->pending_prev;
+  if (t->pending_prev)
+    t->pending_prev->pending_next = t->pending_next;
+  else
+    loop->pending_head = t->pending_next;
+  if (t->pending_next)
+    t->pending_next->pending_prev = t->pending_prev;
+  else
+    loop->pending_tail = t->pending_prev;
   t->in_pending = false;
   sl_decref(rt, &t->fut.hdr); /* the list's reference */
 }
@@ -185,8 +201,8 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
 static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   sl_value out = sl_none();
-  sl_coro_status st = exc ? sl_coro_throw(rt, t->coro, exc, &out)
-                          : sl_coro_send(rt, t->coro, sl_none(), &out);
+  sl_coro_status st =
+      exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
   int rc = 0;
   switch (st) {
   case SL_CORO_RETURN:
@@ -211,9 +227,7 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
     }
     break;
   }
-  case SL_CORO_YIELD:
-    rc = handle_yield(rt, task, out);
-    break;
+  case SL_CORO_YIELD: rc = handle_yield(rt, task, out); break;
   }
   sl_vdecref(rt, out);
   return rc;

@@ -11,13 +11,13 @@
 
 typedef struct sl_task {
   sl_future fut;
-  sl_obj *coro;             /* owned */
-  sl_obj *name;             /* owned str */
-  sl_obj *fut_waiter;       /* owned: the future awaited, or NULL */
+  sl_obj *coro;       /* owned */
+  sl_obj *name;       /* owned str */
+  sl_obj *fut_waiter; /* owned: the future awaited, or NULL */
   bool must_cancel;
   int64_t num_cancels_requested;
-  uint64_t ordinal;         /* T<ordinal> in traces */
-  uint64_t parent_ordinal;  /* 0 if created outside a task */
+  uint64_t ordinal;                            /* T<ordinal> in traces */
+  uint64_t parent_ordinal;                     /* 0 if created outside a task */
   struct sl_task *pending_prev, *pending_next; /* loop's list while not done */
   bool in_pending;
   /* The observer hears of a task once loop.create_task has returned it
@@ -56,7 +56,6 @@ sl_obj *sl_task_current(sl_rt *rt);
 sl_obj *sl_task_all(sl_rt *rt);
 /* Where the task's coroutine is suspended ("file:line in func"), if known. */
 void sl_task_where(sl_rt *rt, sl_obj *task, sl_strbuf *out);
-
 
 /* loop.create_task(coro, name=): applies the loop's task factory (eager
  * factory, 3.13's "None" name quirk). New reference or NULL. */

@@ -35,16 +35,21 @@ static int tg_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   if (g->tasks.len) sl_strbuf_printf(out, " tasks=%zu", g->tasks.len);
   if (g->errors && sl_as_list(g->errors)->len)
     sl_strbuf_printf(out, " errors=%zu", sl_as_list(g->errors)->len);
-  if (g->aborting) sl_strbuf_puts(out, " cancelling");
-  else if (g->entered) sl_strbuf_puts(out, " entered");
+  if (g->aborting)
+    sl_strbuf_puts(out, " cancelling");
+  else if (g->entered)
+    sl_strbuf_puts(out, " entered");
   sl_strbuf_putc(out, '>');
   return 0;
 }
 
 static int tg_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_taskgroup_type = {.name = "TaskGroup", .clear = tg_clear, .release = tg_release,
-                                   .repr = tg_repr, .getattr = tg_getattr,
+const sl_type sl_taskgroup_type = {.name = "TaskGroup",
+                                   .clear = tg_clear,
+                                   .release = tg_release,
+                                   .repr = tg_repr,
+                                   .getattr = tg_getattr,
                                    .size = sizeof(sl_taskgroup)};
 
 sl_obj *sl_taskgroup_new(sl_rt *rt) {
@@ -134,10 +139,10 @@ static const sl_cfunc_def on_task_done_def = {"TaskGroup._on_task_done", on_task
 
 sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *name) {
   sl_taskgroup *g = (sl_taskgroup *)o;
-  const char *refusal = !g->entered                     ? "has not been entered"
+  const char *refusal = !g->entered                       ? "has not been entered"
                         : g->exiting && g->tasks.len == 0 ? "is finished"
-                        : g->aborting                   ? "is shutting down"
-                                                        : NULL;
+                        : g->aborting                     ? "is shutting down"
+                                                          : NULL;
   if (refusal) {
     /* 3.13 taskgroups.py:187 `coro.close()` before each refusal; 3.11/3.12
      * (taskgroups.py:138@3.11.2) leave the coroutine to the caller. */
@@ -260,8 +265,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         sl_incref(exc.u.o);
         g->base_error = exc.u.o;
       }
-      if (!sl_is_none(et) && is_cancel_class(rt, et))
-        co->slots[AX_PROPAGATE] = sl_vincref(exc);
+      if (!sl_is_none(et) && is_cancel_class(rt, et)) co->slots[AX_PROPAGATE] = sl_vincref(exc);
       if (!v313 && g->parent_cancel_requested && sl_task_uncancel(rt, g->parent_task) == 0)
         sl_vset(rt, &co->slots[AX_PROPAGATE], sl_undef());
       if (!sl_is_none(et) && !g->aborting && tg_abort(rt, g)) return SL_CORO_ERROR;
@@ -273,8 +277,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         co->pc = AX_TAIL;
         break;
       }
-      if (!g->on_completed_fut && !(g->on_completed_fut = sl_future_new(rt)))
-        return SL_CORO_ERROR;
+      if (!g->on_completed_fut && !(g->on_completed_fut = sl_future_new(rt))) return SL_CORO_ERROR;
       sl_vset(rt, &co->slots[AX_FUT], sl_obj_val(g->on_completed_fut));
       sl_incref(g->on_completed_fut);
       return sl_ccoro_await(rt, co, co->slots[AX_FUT], AX_WOKEN, out);
@@ -323,8 +326,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       *out = sl_none();
       return aexit_finish(rt, g, SL_CORO_RETURN);
     }
-    default:
-      return SL_CORO_ERROR;
+    default: return SL_CORO_ERROR;
     }
 }
 
@@ -353,8 +355,7 @@ static int m_create_task(sl_rt *rt, sl_value self, const sl_args *args, sl_value
     name = a[2].u.o;
   }
   if (!sl_is_coro(a[1]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "a coroutine was expected, got %s",
-                    sl_type_name(a[1]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "a coroutine was expected, got %s", sl_type_name(a[1]));
   sl_obj *task = sl_taskgroup_create_task(rt, self.u.o, a[1].u.o, name);
   if (!task) return -1;
   *out = sl_obj_val(task);

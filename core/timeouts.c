@@ -19,8 +19,7 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
-static const char *const state_names[] = {"created", "active", "expiring", "expired",
-                                          "finished"};
+static const char *const state_names[] = {"created", "active", "expiring", "expired", "finished"};
 
 static void timeout_clear(sl_rt *rt, sl_obj *o) {
   sl_timeout *t = (sl_timeout *)o;
@@ -56,8 +55,10 @@ static int timeout_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int timeout_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-const sl_type sl_timeout_type = {.name = "Timeout", .clear = timeout_clear,
-                                 .repr = timeout_repr, .getattr = timeout_getattr,
+const sl_type sl_timeout_type = {.name = "Timeout",
+                                 .clear = timeout_clear,
+                                 .repr = timeout_repr,
+                                 .getattr = timeout_getattr,
                                  .size = sizeof(sl_timeout)};
 
 sl_obj *sl_timeout_new(sl_rt *rt, sl_value when) {
@@ -70,9 +71,12 @@ sl_obj *sl_timeout_new(sl_rt *rt, sl_value when) {
 sl_obj *sl_timeout_after(sl_rt *rt, sl_value delay) {
   if (sl_is_none(delay)) return sl_timeout_new(rt, delay);
   double d;
-  if (delay.tag == SL_V_FLOAT) d = delay.u.f;
-  else if (delay.tag == SL_V_INT) d = (double)delay.u.i;
-  else if (delay.tag == SL_V_BOOL) d = delay.u.b;
+  if (delay.tag == SL_V_FLOAT)
+    d = delay.u.f;
+  else if (delay.tag == SL_V_INT)
+    d = (double)delay.u.i;
+  else if (delay.tag == SL_V_BOOL)
+    d = delay.u.b;
   else {
     sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '%s'",
              sl_type_name(delay));
@@ -100,10 +104,14 @@ static const sl_cfunc_def on_timeout_def = {"Timeout._on_timeout", on_timeout, "
                                             SL_CANON_ARG0};
 
 static int as_double(sl_value v, double *out) {
-  if (v.tag == SL_V_FLOAT) *out = v.u.f;
-  else if (v.tag == SL_V_INT) *out = (double)v.u.i;
-  else if (v.tag == SL_V_BOOL) *out = v.u.b;
-  else return -1;
+  if (v.tag == SL_V_FLOAT)
+    *out = v.u.f;
+  else if (v.tag == SL_V_INT)
+    *out = (double)v.u.i;
+  else if (v.tag == SL_V_BOOL)
+    *out = v.u.b;
+  else
+    return -1;
   return 0;
 }
 
@@ -121,8 +129,8 @@ int sl_timeout_reschedule(sl_rt *rt, sl_obj *o, sl_value when) {
   }
   double w = 0;
   if (!sl_is_none(when) && as_double(when, &w))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<=' not supported between instances of '%s' and 'float'",
-                    sl_type_name(when));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "'<=' not supported between instances of '%s' and 'float'", sl_type_name(when));
   /* Allocate the callback first (it schedules nothing), then mutate. */
   sl_obj *cb = NULL;
   if (!sl_is_none(when)) {
@@ -142,8 +150,10 @@ int sl_timeout_reschedule(sl_rt *rt, sl_obj *o, sl_value when) {
     sl_value arg = sl_obj_val(t->task);
     /* if when <= loop.time(): call_soon(self._on_timeout) else call_at(when, ...) */
     sl_obj *h;
-    if (w <= sl_loop_time(rt)) h = sl_loop_call_soon(rt, sl_obj_val(cb), &arg, 1);
-    else h = sl_loop_call_at(rt, w, sl_obj_val(cb), &arg, 1);
+    if (w <= sl_loop_time(rt))
+      h = sl_loop_call_soon(rt, sl_obj_val(cb), &arg, 1);
+    else
+      h = sl_loop_call_at(rt, w, sl_obj_val(cb), &arg, 1);
     sl_decref(rt, cb);
     if (!h) return -1;
     t->handle = h;
@@ -241,7 +251,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_obj *te = sl_exc_new(rt, rt->classes[SL_EXC_TIMEOUT_ERROR], NULL, 0);
     if (!te) return SL_CORO_ERROR;
     sl_obj *val = sl_is_type(ev, &sl_exc_type) ? ev.u.o : NULL;
-    sl__set_context(rt, te, val); /* raised while exc_val is being handled */
+    sl__set_context(rt, te, val);       /* raised while exc_val is being handled */
     if (p->timeout_raise_from && val) { /* raise TimeoutError from exc_val */
       sl_incref(val);
       sl_as_exc(te)->cause = val;
@@ -258,8 +268,10 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_value excs = args->len == 2 ? args->items[1] : sl_none();
       const sl_value *items = NULL;
       size_t n = 0;
-      if (sl_is_type(excs, &sl_tuple_type)) items = sl_as_tuple(excs.u.o)->items, n = sl_as_tuple(excs.u.o)->len;
-      else if (sl_is_type(excs, &sl_list_type)) items = sl_as_list(excs.u.o)->items, n = sl_as_list(excs.u.o)->len;
+      if (sl_is_type(excs, &sl_tuple_type))
+        items = sl_as_tuple(excs.u.o)->items, n = sl_as_tuple(excs.u.o)->len;
+      else if (sl_is_type(excs, &sl_list_type))
+        items = sl_as_list(excs.u.o)->items, n = sl_as_list(excs.u.o)->len;
       for (size_t i = 0; i < n; i++)
         if (sl_is_type(items[i], &sl_exc_type) && insert_timeout_error(rt, items[i].u.o))
           return SL_CORO_ERROR;

@@ -22,9 +22,9 @@ typedef enum sl_timeout_state {
 typedef struct sl_timeout {
   sl_obj hdr;
   sl_timeout_state state;
-  sl_value when;   /* owned: None, an int or a float (loop time) */
-  sl_obj *handle;  /* owned: _timeout_handler (Handle or TimerHandle) or NULL */
-  sl_obj *task;    /* owned: _task, NULL before __aenter__ */
+  sl_value when;      /* owned: None, an int or a float (loop time) */
+  sl_obj *handle;     /* owned: _timeout_handler (Handle or TimerHandle) or NULL */
+  sl_obj *task;       /* owned: _task, NULL before __aenter__ */
   int64_t cancelling; /* _cancelling: task.cancelling() on enter (3.11.3+) */
 } sl_timeout;
 

@@ -7,8 +7,8 @@
 #include "core/alloc.h"
 #include "core/rt.h"
 
-int sl_seq_repr(sl_rt *rt, const sl_value *items, size_t len, const char *open,
-                const char *close, bool trailing_comma, sl_strbuf *out) {
+int sl_seq_repr(sl_rt *rt, const sl_value *items, size_t len, const char *open, const char *close,
+                bool trailing_comma, sl_strbuf *out) {
   sl_strbuf_puts(out, open);
   for (size_t i = 0; i < len; i++) {
     if (i) sl_strbuf_puts(out, ", ");
@@ -96,9 +96,14 @@ static int tuple_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
-const sl_type sl_tuple_type = {.name = "tuple", .clear = tuple_clear, .repr = tuple_repr,
-                               .eq = tuple_eq, .lt = tuple_lt, .hash = tuple_hash,
-                               .truth = tuple_truth, .flags = SL_TF_REPR_GUARD,
+const sl_type sl_tuple_type = {.name = "tuple",
+                               .clear = tuple_clear,
+                               .repr = tuple_repr,
+                               .eq = tuple_eq,
+                               .lt = tuple_lt,
+                               .hash = tuple_hash,
+                               .truth = tuple_truth,
+                               .flags = SL_TF_REPR_GUARD,
                                .size = sizeof(sl_tuple)};
 
 sl_obj *sl_tuple_new(sl_rt *rt, const sl_value *items, size_t len) {
@@ -141,9 +146,15 @@ static int list_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
-const sl_type sl_list_type = {.name = "list", .clear = list_clear, .release = list_release,
-                              .repr = list_repr, .eq = list_eq, .lt = list_lt,
-                              .unhashable = true, .truth = list_truth, .flags = SL_TF_REPR_GUARD,
+const sl_type sl_list_type = {.name = "list",
+                              .clear = list_clear,
+                              .release = list_release,
+                              .repr = list_repr,
+                              .eq = list_eq,
+                              .lt = list_lt,
+                              .unhashable = true,
+                              .truth = list_truth,
+                              .flags = SL_TF_REPR_GUARD,
                               .size = sizeof(sl_list)};
 
 int sl_list_reserve(sl_rt *rt, sl_obj *list, size_t cap) {

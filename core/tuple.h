@@ -32,7 +32,7 @@ int sl_list_append(sl_rt *rt, sl_obj *list, sl_value v);
 int sl_list_reserve(sl_rt *rt, sl_obj *list, size_t cap);
 /* Repr of a sequence of values between `open` and `close` (Python rules for
  * one-element tuples are the caller's: pass trailing_comma). */
-int sl_seq_repr(sl_rt *rt, const sl_value *items, size_t len, const char *open,
-                const char *close, bool trailing_comma, sl_strbuf *out);
+int sl_seq_repr(sl_rt *rt, const sl_value *items, size_t len, const char *open, const char *close,
+                bool trailing_comma, sl_strbuf *out);
 
 #endif

@@ -39,8 +39,7 @@ static int release_waiter_partial(sl_rt *rt, sl_value self, const sl_args *args,
 static const sl_cfunc_def release_waiter_def = {"_release_waiter", release_waiter_fn,
                                                 "release_waiter", SL_CANON_ARG0};
 static const sl_cfunc_def release_waiter_partial_def = {
-    "functools.partial(_release_waiter)", release_waiter_partial, "release_waiter",
-    SL_CANON_SELF};
+    "functools.partial(_release_waiter)", release_waiter_partial, "release_waiter", SL_CANON_SELF};
 
 sl_obj *sl_release_waiter_fn(sl_rt *rt) {
   return sl_cfunc_new(rt, &release_waiter_def, sl_undef());
@@ -176,9 +175,12 @@ static sl_coro_status wait_start(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_value timeout = co->slots[W_TIMEOUT];
   if (!sl_is_none(timeout)) {
     double d;
-    if (timeout.tag == SL_V_FLOAT) d = timeout.u.f;
-    else if (timeout.tag == SL_V_INT) d = (double)timeout.u.i;
-    else if (timeout.tag == SL_V_BOOL) d = timeout.u.b;
+    if (timeout.tag == SL_V_FLOAT)
+      d = timeout.u.f;
+    else if (timeout.tag == SL_V_INT)
+      d = (double)timeout.u.i;
+    else if (timeout.tag == SL_V_BOOL)
+      d = timeout.u.b;
     else {
       sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '%s'",
                sl_type_name(timeout));
@@ -225,8 +227,7 @@ static sl_coro_status wait_finish(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_obj *pair = NULL;
   if (!pending) goto fail;
   for (size_t i = 0; i < fs->len; i++)
-    if (sl_set_add(rt, sl_future_done(fs->items[i].u.o) ? done : pending, fs->items[i]))
-      goto fail;
+    if (sl_set_add(rt, sl_future_done(fs->items[i].u.o) ? done : pending, fs->items[i])) goto fail;
   sl_value both[2] = {sl_obj_val(done), sl_obj_val(pending)};
   pair = sl_tuple_new(rt, both, 2);
   if (!pair) goto fail;

@@ -8,7 +8,7 @@
 /* return_when values (asyncio.FIRST_COMPLETED, ... are these strings). */
 #define SL_FIRST_COMPLETED "FIRST_COMPLETED"
 #define SL_FIRST_EXCEPTION "FIRST_EXCEPTION"
-#define SL_ALL_COMPLETED "ALL_COMPLETED"
+#define SL_ALL_COMPLETED   "ALL_COMPLETED"
 
 /* The coroutine of wait(fs, timeout=timeout, return_when=return_when):
  * everything is checked when it runs, as in CPython (it is `async def`).

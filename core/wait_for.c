@@ -65,33 +65,32 @@ sl_obj *sl_cancel_and_wait(sl_rt *rt, sl_obj *fut) {
  * (timeout() manager) never run in the same coroutine, so each path's own
  * names share a slot. */
 enum {
-  WF_ARG,     /* the awaitable passed in */
-  WF_TIMEOUT, /* the timeout passed in */
-  WF_FUT,     /* 3.11 and timeout <= 0: ensure_future(arg) */
-  WF_WAITER,  /* 3.11: the waiter future */
-  WF_HANDLE,  /* 3.11: the timer handle */
-  WF_CB,      /* 3.11: the done callback on fut */
-  WF_SAVED,   /* see WF_EXC, WF_TM */
-  WF_AW,      /* the coroutine being awaited (await_new) */
+  WF_ARG,              /* the awaitable passed in */
+  WF_TIMEOUT,          /* the timeout passed in */
+  WF_FUT,              /* 3.11 and timeout <= 0: ensure_future(arg) */
+  WF_WAITER,           /* 3.11: the waiter future */
+  WF_HANDLE,           /* 3.11: the timer handle */
+  WF_CB,               /* 3.11: the done callback on fut */
+  WF_SAVED,            /* see WF_EXC, WF_TM */
+  WF_AW,               /* the coroutine being awaited (await_new) */
   WF_EXC = WF_SAVED,   /* 3.11: the exception to re-raise after cancelling */
   WF_TM = WF_SAVED,    /* 3.12+: the timeout() manager */
   WF_OUTCOME = WF_FUT, /* 3.12+: `await fut`'s result, or the exception it raised */
 };
 enum {
   WF_START,
-  Z_WAITED,      /* timeout <= 0: after _cancel_and_wait */
-  N_DONE,        /* 3.11, timeout None: after `await fut` */
-  S_WOKEN,       /* 3.11: after `await waiter` */
-  S_CANCELLED,   /* 3.11: after _cancel_and_wait in the except branch */
-  S_TIMED_OUT,   /* 3.11: after _cancel_and_wait on timeout */
-  T_ENTERED,     /* 3.12+: after timeout.__aenter__ */
-  T_DONE,        /* 3.12+: after `await fut` */
-  T_EXITED,      /* 3.12+: after timeout.__aexit__ */
+  Z_WAITED,    /* timeout <= 0: after _cancel_and_wait */
+  N_DONE,      /* 3.11, timeout None: after `await fut` */
+  S_WOKEN,     /* 3.11: after `await waiter` */
+  S_CANCELLED, /* 3.11: after _cancel_and_wait in the except branch */
+  S_TIMED_OUT, /* 3.11: after _cancel_and_wait on timeout */
+  T_ENTERED,   /* 3.12+: after timeout.__aenter__ */
+  T_DONE,      /* 3.12+: after `await fut` */
+  T_EXITED,    /* 3.12+: after timeout.__aexit__ */
 };
 
 /* Awaits the coroutine object `co2` (steals it), continuing at next_pc. */
-static sl_coro_status await_new(sl_rt *rt, sl_ccoro *co, sl_obj *co2, int next_pc,
-                                sl_value *out) {
+static sl_coro_status await_new(sl_rt *rt, sl_ccoro *co, sl_obj *co2, int next_pc, sl_value *out) {
   if (!co2) return SL_CORO_ERROR;
   sl_vset(rt, &co->slots[WF_AW], sl_obj_val(co2));
   return sl_ccoro_await(rt, co, co->slots[WF_AW], next_pc, out);
@@ -118,9 +117,12 @@ static sl_coro_status result_or_timeout(sl_rt *rt, sl_obj *fut, sl_value *out) {
 }
 
 static int timeout_value(sl_rt *rt, sl_value t, double *out) {
-  if (t.tag == SL_V_FLOAT) *out = t.u.f;
-  else if (t.tag == SL_V_INT) *out = (double)t.u.i;
-  else if (t.tag == SL_V_BOOL) *out = t.u.b;
+  if (t.tag == SL_V_FLOAT)
+    *out = t.u.f;
+  else if (t.tag == SL_V_INT)
+    *out = (double)t.u.i;
+  else if (t.tag == SL_V_BOOL)
+    *out = t.u.b;
   else
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<=' not supported between instances of '%s' and 'int'",
                     sl_type_name(t));
@@ -150,7 +152,8 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_obj *fut = sl_ensure_future(rt, co->slots[WF_ARG]);
       if (!fut) return SL_CORO_ERROR;
       co->slots[WF_FUT] = sl_obj_val(fut);
-      if (sl_future_done(fut)) return sl_future_result(rt, fut, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
+      if (sl_future_done(fut))
+        return sl_future_result(rt, fut, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
       return await_new(rt, co, sl_cancel_and_wait(rt, fut), Z_WAITED, out);
     }
     if (v312) {
@@ -185,8 +188,7 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   case Z_WAITED:
     if (co->failed) return SL_CORO_ERROR;
     return result_or_timeout(rt, co->slots[WF_FUT].u.o, out);
-  case N_DONE:
-    return take_result_return(co, out);
+  case N_DONE: return take_result_return(co, out);
   case S_WOKEN: {
     sl_obj *fut = co->slots[WF_FUT].u.o;
     if (co->failed) {

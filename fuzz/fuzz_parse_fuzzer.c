@@ -19,16 +19,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 /* A diagnostic must say something: an error with no kind or no message
  * would reach the user as an empty report. Aborts so the fuzzer keeps it. */
 static void check_diag(const sl_diag *d) {
-  if (d->kind == SL_DIAG_NONE || !d->message[0])
-    abort();
+  if (d->kind == SL_DIAG_NONE || !d->message[0]) abort();
   sl_strbuf b = SL_STRBUF_INIT;
   sl_diag_format(d, &b);
   sl_strbuf_free(&b);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size > MAX_INPUT)
-    return -1; /* rejected: not added to the corpus */
+  if (size > MAX_INPUT) return -1; /* rejected: not added to the corpus */
   sl_diag diag;
   sl_ast_module *mod = sl_parse("fuzz.py", (const char *)data, size, &diag);
   if (!mod) {
@@ -41,8 +39,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (rt) {
     if (sl_vm_init(rt, "fuzz.py", (const char *)data, size) == 0) {
       sl_obj *code = sl_vm_compile(rt, mod, &diag);
-      if (!code && !rt->fatal)
-        check_diag(&diag);
+      if (!code && !rt->fatal) check_diag(&diag);
       sl_decref(rt, code);
     }
     sl_rt_free(rt);

@@ -27,13 +27,13 @@
 
 #define MAX_INPUT 4096
 #define MAX_STEPS 50000
-#define MAX_TIME 3600.0 /* virtual seconds */
+#define MAX_TIME  3600.0 /* virtual seconds */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* One run of `prog` under the decision bytes; output into *out. */
-static void run_once(const sl_strbuf *prog, const uint8_t *bytes, size_t n,
-                     sl_strbuf *out, sl_scenario_result *res) {
+static void run_once(const sl_strbuf *prog, const uint8_t *bytes, size_t n, sl_strbuf *out,
+                     sl_scenario_result *res) {
   sl_schedule sched;
   sl_schedule_init_bytes(&sched, bytes, n);
   sched.max_time = MAX_TIME;
@@ -52,14 +52,13 @@ static void run_once(const sl_strbuf *prog, const uint8_t *bytes, size_t n,
 
 static void fail(const char *what, const sl_strbuf *prog, const sl_scenario_result *res) {
   fprintf(stderr, "fuzz_program: %s (outcome %s)\n%s\n--- program ---\n%.*s", what,
-          sl_outcome_name(res->outcome), res->detail.len ? res->detail.data : "",
-          (int)prog->len, prog->data);
+          sl_outcome_name(res->outcome), res->detail.len ? res->detail.data : "", (int)prog->len,
+          prog->data);
   abort();
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size > MAX_INPUT)
-    return -1;
+  if (size > MAX_INPUT) return -1;
   sl_strbuf prog = SL_STRBUF_INIT;
   size_t used = 0;
   if (sl_gen_from_bytes(data, size, &used, &prog) != SL_EOK) {
@@ -72,16 +71,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   switch (r1.outcome) {
   case SL_OUTCOME_OK:
   case SL_OUTCOME_EXCEPTION:
-  case SL_OUTCOME_BUDGET:
-    break;
+  case SL_OUTCOME_BUDGET: break;
   case SL_OUTCOME_ERROR:
     fail("a generated program does not compile (generator bug)", &prog, &r1);
     break;
-  case SL_OUTCOME_DEADLOCK:
-    fail("a generated program deadlocked", &prog, &r1);
-    break;
-  default:
-    fail("unexpected outcome", &prog, &r1);
+  case SL_OUTCOME_DEADLOCK: fail("a generated program deadlocked", &prog, &r1); break;
+  default: fail("unexpected outcome", &prog, &r1);
   }
   run_once(&prog, data + used, size - used, &out2, &r2);
   if (r1.outcome != r2.outcome || r1.steps != r2.steps || r1.time != r2.time ||

@@ -35,13 +35,12 @@
  * scenario of this size can use; steps and virtual time bound every run. */
 #define MAX_INPUT 4096
 #define MAX_STEPS 20000
-#define MAX_TIME 3600.0 /* virtual seconds */
+#define MAX_TIME  3600.0 /* virtual seconds */
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size > MAX_INPUT)
-    return -1;
+  if (size > MAX_INPUT) return -1;
   const char *path = getenv("SIMLOOP_SCENARIO");
   const char *noabort = getenv("SIMLOOP_FUZZ_NOABORT");
   const char *faults = getenv("SIMLOOP_FUZZ_FAULTS");
@@ -83,20 +82,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   memset(&end, 0, sizeof end);
   end.outcome = (int)res.outcome;
   end.summary = res.summary.len ? res.summary.data : NULL;
-  end.traceback =
-      res.outcome == SL_OUTCOME_EXCEPTION && res.detail.len ? res.detail.data : NULL;
+  end.traceback = res.outcome == SL_OUTCOME_EXCEPTION && res.detail.len ? res.detail.data : NULL;
   end.runner_detail = res.detail.len ? res.detail.data : NULL;
   end.steps = res.steps;
   end.t = res.time;
   sl_detector_finish(&det, &end);
   sl_verdict v = det.verdict;
-  if (abort_on_verdict && v != SL_VERDICT_OK && v != SL_VERDICT_BUDGET &&
-      v != SL_VERDICT_ERROR) {
+  if (abort_on_verdict && v != SL_VERDICT_OK && v != SL_VERDICT_BUDGET && v != SL_VERDICT_ERROR) {
     fprintf(stderr,
             "fuzz_schedule: %s: %s: %s\n%s"
             "replay it: simloop replay %s --bytes <this input>%s\n",
-            o.path, sl_verdict_name(v), sl_strbuf_cstr(&det.detail),
-            sl_strbuf_cstr(&det.report), o.path, sched.faults ? " --faults" : "");
+            o.path, sl_verdict_name(v), sl_strbuf_cstr(&det.detail), sl_strbuf_cstr(&det.report),
+            o.path, sched.faults ? " --faults" : "");
     abort();
   }
   sl_scenario_result_free(&res);

@@ -72,8 +72,7 @@ static long run_dir(const char *dir) {
   struct dirent *e;
   long rc = 0;
   while ((e = readdir(d))) {
-    if (e->d_name[0] == '.')
-      continue;
+    if (e->d_name[0] == '.') continue;
     if (n == cap) {
       cap = cap ? cap * 2 : 64;
       char **nn = realloc(names, cap * sizeof *names);
@@ -93,8 +92,7 @@ static long run_dir(const char *dir) {
     n++;
   }
   closedir(d);
-  if (rc == 0 && n)
-    qsort(names, n, sizeof *names, cmp_names);
+  if (rc == 0 && n) qsort(names, n, sizeof *names, cmp_names);
   for (size_t i = 0; i < n; i++) {
     struct stat st;
     if (rc >= 0 && stat(names[i], &st) == 0 && S_ISREG(st.st_mode)) {
@@ -111,8 +109,7 @@ static long run_dir(const char *dir) {
 
 int main(int argc, char **argv) {
   if (argc < 2) {
-    fprintf(stderr, "usage: %s FILE|DIR...\n(runs the fuzz target once on each input)\n",
-            argv[0]);
+    fprintf(stderr, "usage: %s FILE|DIR...\n(runs the fuzz target once on each input)\n", argv[0]);
     return 2;
   }
   long total = 0;
@@ -123,8 +120,7 @@ int main(int argc, char **argv) {
       return 2;
     }
     long n = S_ISDIR(st.st_mode) ? run_dir(argv[i]) : run_file(argv[i]) == 0 ? 1 : -1;
-    if (n < 0)
-      return 2;
+    if (n < 0) return 2;
     total += n;
   }
   if (total == 0) {

@@ -10,9 +10,9 @@
 #include "sim/commands.h"
 #include "sim/progenv.h"
 
-#define B(c) (1u << SL_CMD_##c)
-#define ALL ((1u << SL_CMD_COUNT) - 1)
-#define SCHED (B(EXPLORE) | B(REPLAY) | B(MINIMIZE))
+#define B(c)    (1u << SL_CMD_##c)
+#define ALL     ((1u << SL_CMD_COUNT) - 1)
+#define SCHED   (B(EXPLORE) | B(REPLAY) | B(MINIMIZE))
 #define READERS (B(SHOW) | B(EXPORT) | B(REPORT))
 /* The commands that run a program (its environment: sim/progenv.h). */
 #define PROGRAM (B(RUN) | B(CONFORM) | SCHED)
@@ -73,7 +73,8 @@ static const sl_opt options[] = {
      "a decision log (explore's, minimize's, a trace, or by hand;\n"
      "docs/explore.md \"Decision logs\")"},
     {SL_OPT_DECISIONS, "decisions", "LOG", B(MINIMIZE), "the failing decision log to shrink"},
-    {SL_OPT_OUT, NULL, "OUT", B(MINIMIZE), "where to write the result (default LOG.min; '-' = stdout)"},
+    {SL_OPT_OUT, NULL, "OUT", B(MINIMIZE),
+     "where to write the result (default LOG.min; '-' = stdout)"},
     {SL_OPT_BYTES, "bytes", "IN", B(REPLAY),
      "a raw fuzz_schedule input: one byte per decision point\n"
      "(docs/explore.md \"Decision sources\")"},
@@ -131,8 +132,7 @@ void sl_cli_usage(sl_cmd_id cmd, FILE *out) {
 
 /* "  --name ARG" or "  -o ARG" (with "-h, --help" for the one that has both). */
 static int opt_label(const sl_opt *o, char *buf, size_t size) {
-  if (!o->name)
-    return snprintf(buf, size, "  -%c %s", (char)o->id, o->arg);
+  if (!o->name) return snprintf(buf, size, "  -%c %s", (char)o->id, o->arg);
   const char *shortname = o->id < 256 ? "-h, " : "";
   return snprintf(buf, size, "  %s--%s%s%s", shortname, o->name, o->arg ? " " : "",
                   o->arg ? o->arg : "");
@@ -162,13 +162,10 @@ void sl_cli_help(sl_cmd_id cmd, FILE *out) {
   size_t n = strlen(c->about);
   fprintf(out, "\n%s%s\n", c->about, n && c->about[n - 1] == '\n' ? "" : "\n");
   for (size_t i = 0; i < NOPTIONS; i++)
-    if ((options[i].commands & (1u << cmd)) && options[i].help)
-      help_option(&options[i], out);
+    if ((options[i].commands & (1u << cmd)) && options[i].help) help_option(&options[i], out);
   if (cmd == SL_CMD_RUN)
-    fprintf(out, "\nVERSION: %s (default %s).\n", sl_profile_names(),
-            sl_profile_default()->name);
-  if (c->footer)
-    fprintf(out, "\n%s", c->footer);
+    fprintf(out, "\nVERSION: %s (default %s).\n", sl_profile_names(), sl_profile_default()->name);
+  if (c->footer) fprintf(out, "\n%s", c->footer);
 }
 
 /* The getopt_long tables of one command. */
@@ -183,8 +180,7 @@ static void build_optset(sl_cmd_id cmd, optset *s) {
   s->shorts[ns++] = 'h';
   for (size_t i = 0; i < NOPTIONS; i++) {
     const sl_opt *o = &options[i];
-    if (!(o->commands & (1u << cmd)))
-      continue;
+    if (!(o->commands & (1u << cmd))) continue;
     if (o->name)
       s->longs[nl++] =
           (struct option){o->name, o->arg ? required_argument : no_argument, NULL, o->id};
@@ -219,20 +215,19 @@ int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, voi
       if (optopt && optopt < 256 && (given[0] != '-' || given[1] != '-'))
         fprintf(stderr, "simloop %s: unknown option '-%c'\n", name, optopt);
       else if (optopt)
-        fprintf(stderr, "simloop %s: %.*s takes no value\n", name,
-                (int)strcspn(given, "="), given);
+        fprintf(stderr, "simloop %s: %.*s takes no value\n", name, (int)strcspn(given, "="), given);
       else
         fprintf(stderr, "simloop %s: unknown option '%s'\n", name, given);
       sl_cli_help(cmd, stderr);
       return 2;
     }
     if (id == SL_OPT_PATH || id == SL_OPT_SETENV) {
-      int bad = id == SL_OPT_PATH ? sl_progenv_add_path(name, optarg) : sl_progenv_add_setenv(name, optarg);
+      int bad = id == SL_OPT_PATH ? sl_progenv_add_path(name, optarg)
+                                  : sl_progenv_add_setenv(name, optarg);
       if (bad) return 2;
       continue;
     }
-    if (on_opt(ctx, id, optarg))
-      return 2;
+    if (on_opt(ctx, id, optarg)) return 2;
   }
   *first = optind;
   return 0;
@@ -256,8 +251,10 @@ int sl_cli_split_program_args(sl_cmd_id cmd, int argc, char **argv) {
   for (int k = 1; k < argc; k++) {
     const char *a = argv[k];
     if (strcmp(a, "--")) {
-      if (a[0] != '-' || !a[1]) operand = true;
-      else if (takes_next(cmd, a)) k++;
+      if (a[0] != '-' || !a[1])
+        operand = true;
+      else if (takes_next(cmd, a))
+        k++;
       continue;
     }
     /* `--` before the scenario only ends the options (a file named
@@ -271,22 +268,20 @@ int sl_cli_split_program_args(sl_cmd_id cmd, int argc, char **argv) {
   return argc;
 }
 
-int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx,
-                int min, int max, const char *noun, int *first) {
+int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx, int min,
+                int max, const char *noun, int *first) {
   int r = sl_cli_parse(cmd, argc, argv, on_opt, ctx, first);
-  if (r)
-    return r == 1 ? 0 : 2;
+  if (r) return r == 1 ? 0 : 2;
   int n = argc - *first;
   const char *name = sl_cli_name(cmd);
   if (max >= 0 && n > max) {
     if (max == 0)
       fprintf(stderr, "simloop %s: unexpected argument '%s'\n", name, argv[*first]);
     else if (max == 1)
-      fprintf(stderr, "simloop %s: one %s at a time ('%s' and '%s')\n", name, noun,
-              argv[*first], argv[*first + 1]);
+      fprintf(stderr, "simloop %s: one %s at a time ('%s' and '%s')\n", name, noun, argv[*first],
+              argv[*first + 1]);
     else
-      fprintf(stderr, "simloop %s: %d %ss, not more ('%s')\n", name, max, noun,
-              argv[*first + max]);
+      fprintf(stderr, "simloop %s: %d %ss, not more ('%s')\n", name, max, noun, argv[*first + max]);
     return 2;
   }
   if (n < min) {

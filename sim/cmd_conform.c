@@ -52,7 +52,7 @@ typedef struct conform {
   uint64_t max_steps;
   uint64_t max_iterations;
   double max_wall;
-  bool seeded;          /* --seed: a perturbed schedule instead of the default */
+  bool seeded; /* --seed: a perturbed schedule instead of the default */
   uint64_t seed;
   sl_strategy strategy;
   char tmpdir[64];
@@ -70,9 +70,13 @@ static sl_errcode run_engine(conform *c, const char *file, const char *python, s
   sl_observer obs = sl_recorder_observer(rec);
   sl_logged_decider ld;
   sl_decider dec = sl_logged_decider_make(&ld, NULL, rec);
-  sl_scenario_opts opts = {.path = file, .profile = prof, .observer = &obs, .decider = &dec,
-                          .max_steps = c->max_steps, .max_iterations = c->max_iterations,
-                          .max_wall = c->max_wall};
+  sl_scenario_opts opts = {.path = file,
+                           .profile = prof,
+                           .observer = &obs,
+                           .decider = &dec,
+                           .max_steps = c->max_steps,
+                           .max_iterations = c->max_iterations,
+                           .max_wall = c->max_wall};
   sl_scenario_result res;
   if (sl_scenario_run(&opts, &res) != 0) return SL_ENOMEM;
   if (res.outcome == SL_OUTCOME_ERROR) {
@@ -94,8 +98,8 @@ static sl_errcode run_engine(conform *c, const char *file, const char *python, s
 /* Runs the engine on one file in a child process, so that a crash in the
  * engine is reported against that file instead of ending the whole batch;
  * the child hands its trace back as JSONL (an exact round trip). */
-static sl_errcode run_isolated(conform *c, const char *file, const char *python, size_t index, sl_trace *out,
-                               sl_strbuf *err) {
+static sl_errcode run_isolated(conform *c, const char *file, const char *python, size_t index,
+                               sl_trace *out, sl_strbuf *err) {
   char path[128];
   snprintf(path, sizeof path, "%.63s/sim-%zu.jsonl", c->tmpdir, index);
   sl_trace_init(out);
@@ -113,7 +117,8 @@ static sl_errcode run_isolated(conform *c, const char *file, const char *python,
     sl_recorder *rec = sl_recorder_new();
     sl_errcode rc = rec ? run_engine(c, file, python, rec, &cerr) : SL_ENOMEM;
     FILE *f = rc == SL_EOK ? fopen(path, "wb") : NULL;
-    if (rc == SL_EOK && (!f || sl_recorder_write_jsonl(rec, f) != SL_EOK || fclose(f) != 0)) rc = SL_EIO;
+    if (rc == SL_EOK && (!f || sl_recorder_write_jsonl(rec, f) != SL_EOK || fclose(f) != 0))
+      rc = SL_EIO;
     if (rc != SL_EOK) {
       /* The reason goes back through a file, for the parent's report. */
       char epath[160];
@@ -130,12 +135,15 @@ static sl_errcode run_isolated(conform *c, const char *file, const char *python,
   while (waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) break;
   if (WIFSIGNALED(status) && WTERMSIG(status) == SIGALRM) {
-    sl_strbuf_printf(err, "simloop took more than %d s (wall clock) and was stopped; `simloop run %s --python %s`\n",
-                     ENGINE_SECONDS, file, python);
+    sl_strbuf_printf(
+        err,
+        "simloop took more than %d s (wall clock) and was stopped; `simloop run %s --python %s`\n",
+        ENGINE_SECONDS, file, python);
     return SL_EIO;
   }
   if (WIFSIGNALED(status)) {
-    sl_strbuf_printf(err, "simloop crashed (signal %d); `simloop run %s --python %s` reproduces it\n",
+    sl_strbuf_printf(err,
+                     "simloop crashed (signal %d); `simloop run %s --python %s` reproduces it\n",
                      WTERMSIG(status), file, python);
     return SL_EIO;
   }
@@ -180,7 +188,8 @@ static int compare_one(conform *c, const char *file, sl_trace *sim, sl_trace *cp
     sl_strbuf_puts(err, "out of memory\n");
     return 2;
   }
-  if (c->db && (sl_tracedb_store(c->db, sim, err) != SL_EOK || sl_tracedb_store(c->db, cpy, err) != SL_EOK))
+  if (c->db &&
+      (sl_tracedb_store(c->db, sim, err) != SL_EOK || sl_tracedb_store(c->db, cpy, err) != SL_EOK))
     return 2;
   char la[64] = "simloop", lb[64] = "cpython";
   if (c->db) {
@@ -195,8 +204,10 @@ static int compare_one(conform *c, const char *file, sl_trace *sim, sl_trace *cp
     sl_strbuf_puts(err, "out of memory\n");
     return 2;
   }
-  if (c->json) sl_diff_print_json(mem, &d, sim, la, cpy, lb);
-  else if (d.what != SL_DIFF_NONE) sl_diff_print(mem, &d, sim, la, cpy, lb);
+  if (c->json)
+    sl_diff_print_json(mem, &d, sim, la, cpy, lb);
+  else if (d.what != SL_DIFF_NONE)
+    sl_diff_print(mem, &d, sim, la, cpy, lb);
   fclose(mem);
   if (c->json) {
     sl_strbuf o = SL_STRBUF_INIT;
@@ -246,7 +257,10 @@ static int conform_seeded_file(conform *c, const sl_oracle *o, size_t index, sl_
   snprintf(jsonl, sizeof jsonl, "%.63s/oracle-%zu.jsonl", c->tmpdir, index);
   snprintf(out, sizeof out, "%.63s/oracle-%zu.stdout", c->tmpdir, index);
   snprintf(errf, sizeof errf, "%.63s/oracle-%zu.stderr", c->tmpdir, index);
-  sl_trial_opts to = {.python = o->exact, .max_steps = c->max_steps, .max_iterations = c->max_iterations, .max_wall = c->max_wall};
+  sl_trial_opts to = {.python = o->exact,
+                      .max_steps = c->max_steps,
+                      .max_iterations = c->max_iterations,
+                      .max_wall = c->max_wall};
   sl_trial_prog *prog = NULL;
   sl_declog log;
   sl_declog_init(&log);
@@ -255,7 +269,8 @@ static int conform_seeded_file(conform *c, const sl_oracle *o, size_t index, sl_
   sl_trial t;
   sl_trial_init(&t);
   int status = 2;
-  if (sl_trial_prog_load(file, &to, &prog, err) != SL_EOK || seeded_log(c, prog, &log, err) != SL_EOK ||
+  if (sl_trial_prog_load(file, &to, &prog, err) != SL_EOK ||
+      seeded_log(c, prog, &log, err) != SL_EOK ||
       sl_declog_save(&log, "simloop conform --seed", logpath, err) != SL_EOK)
     goto out;
   char *one[1] = {(char *)file};
@@ -298,9 +313,9 @@ static int conform_version_seeded(conform *c, const sl_oracle *o) {
     if (st > status) status = st;
   }
   if (!c->json)
-    printf("CPython %s (%s), seed %" PRIu64 " (%s): %zu of %zu identical, %zu divergent\n", o->exact,
-           o->pyodide ? "Pyodide" : o->python, c->seed, sl_strategy_name(c->strategy.kind), identical,
-           c->nfiles, divergent);
+    printf("CPython %s (%s), seed %" PRIu64 " (%s): %zu of %zu identical, %zu divergent\n",
+           o->exact, o->pyodide ? "Pyodide" : o->python, c->seed,
+           sl_strategy_name(c->strategy.kind), identical, c->nfiles, divergent);
   c->identical += identical;
   c->divergent += divergent;
   sl_strbuf_free(&err);
@@ -321,7 +336,8 @@ static int conform_version(conform *c, const sl_oracle *o) {
   sl_errcode rc = sl_oracle_run(o, c->files, c->nfiles, jsonl, out, errf, NULL, &err);
   if (rc == SL_EOK) rc = sl_jsonl_read_file(jsonl, &runs, &err);
   if (rc == SL_EOK && runs.n != c->nfiles) {
-    sl_strbuf_printf(&err, "the oracle wrote %zu runs for %zu files (%s)\n", runs.n, c->nfiles, jsonl);
+    sl_strbuf_printf(&err, "the oracle wrote %zu runs for %zu files (%s)\n", runs.n, c->nfiles,
+                     jsonl);
     rc = SL_ECORRUPT;
   }
   double t_oracle = now() - t0, t_engine = 0;
@@ -346,8 +362,8 @@ static int conform_version(conform *c, const sl_oracle *o) {
     }
     const char *py = sl_tstr_or(&cpy->meta.python, "?");
     if (!sl_profile_find(py)) {
-      fprintf(stderr, "simloop conform: %s: simloop has no profile for CPython %s (it knows %s)\n", c->files[i],
-              py, sl_profile_names());
+      fprintf(stderr, "simloop conform: %s: simloop has no profile for CPython %s (it knows %s)\n",
+              c->files[i], py, sl_profile_names());
       status = 2;
       failed++;
       continue;
@@ -357,8 +373,10 @@ static int conform_version(conform *c, const sl_oracle *o) {
     rc = run_isolated(c, c->files[i], py, i, &sim, &err);
     t_engine += now() - t1;
     int st = 2;
-    if (rc == SL_EOK) st = compare_one(c, c->files[i], &sim, cpy, &err);
-    else if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
+    if (rc == SL_EOK)
+      st = compare_one(c, c->files[i], &sim, cpy, &err);
+    else if (rc == SL_ENOMEM)
+      sl_strbuf_puts(&err, "out of memory\n");
     if (st == 2) {
       printf("%-7s ERROR      %s\n", py, c->files[i]);
       print_indented(sl_strbuf_cstr(&err));
@@ -370,10 +388,11 @@ static int conform_version(conform *c, const sl_oracle *o) {
     sl_trace_free(&sim);
   }
   if (!c->json)
-    printf("CPython %s (%s): %zu of %zu identical, %zu divergent%s%.0s (oracle %.2f s, simloop %.2f s)\n",
+    printf("CPython %s (%s): %zu of %zu identical, %zu divergent%s%.0s (oracle %.2f s, simloop "
+           "%.2f s)\n",
            runs.n ? sl_tstr_or(&runs.runs[0].meta.python, o->want) : o->want,
-           o->pyodide ? "Pyodide" : o->python, identical, c->nfiles, divergent, failed ? ", some failed" : "", "",
-           t_oracle, t_engine);
+           o->pyodide ? "Pyodide" : o->python, identical, c->nfiles, divergent,
+           failed ? ", some failed" : "", "", t_oracle, t_engine);
   c->identical += identical;
   c->divergent += divergent;
   sl_trace_list_free(&runs);
@@ -414,7 +433,8 @@ static int on_opt(void *ctx, int id, const char *v) {
   case SL_OPT_MAX_STEPS:
   case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_WALL: {
-    sl_trial_opts b = {.max_steps = c->max_steps, .max_iterations = c->max_iterations, .max_wall = c->max_wall};
+    sl_trial_opts b = {
+        .max_steps = c->max_steps, .max_iterations = c->max_iterations, .max_wall = c->max_wall};
     if (sl_budgets_set(&b, "conform", id, v) < 0) return 1;
     c->max_steps = b.max_steps;
     c->max_iterations = b.max_iterations;
@@ -437,9 +457,7 @@ static int on_opt(void *ctx, int id, const char *v) {
     c->strategy.faults = faults;
     break;
   }
-  case SL_OPT_FAULTS:
-    c->strategy.faults = true;
-    break;
+  case SL_OPT_FAULTS: c->strategy.faults = true; break;
   }
   return 0;
 }
@@ -451,9 +469,9 @@ int sl_cmd_conform(int argc, char **argv) {
   c.max_wall = SL_DEFAULT_MAX_WALL;
   sl_strategy_parse("random", &c.strategy);
   conform_args args = {&c, "all"};
-  int first, st0 = sl_cli_args(SL_CMD_CONFORM, argc, argv, on_opt, &args, 1, -1, "scenario", &first);
-  if (st0 != SL_CLI_GO)
-    return st0;
+  int first,
+      st0 = sl_cli_args(SL_CMD_CONFORM, argc, argv, on_opt, &args, 1, -1, "scenario", &first);
+  if (st0 != SL_CLI_GO) return st0;
   const char *python = args.python;
   c.files = sl_calloc((size_t)argc, sizeof *c.files);
   if (!c.files) return 2;
@@ -471,11 +489,14 @@ int sl_cmd_conform(int argc, char **argv) {
   sl_strbuf err = SL_STRBUF_INIT;
   if (!strcmp(python, "all")) {
     n = sl_oracle_all(oracles, 8);
-    if (!n) fprintf(stderr, "simloop conform: no CPython oracle is installed (see oracle/README.md)\n");
+    if (!n)
+      fprintf(stderr, "simloop conform: no CPython oracle is installed (see oracle/README.md)\n");
   } else {
     bool missing;
-    if (sl_oracle_find(python, &oracles[0], &missing, &err) == SL_EOK) n = 1;
-    else fprintf(stderr, "simloop conform: %s", sl_strbuf_cstr(&err));
+    if (sl_oracle_find(python, &oracles[0], &missing, &err) == SL_EOK)
+      n = 1;
+    else
+      fprintf(stderr, "simloop conform: %s", sl_strbuf_cstr(&err));
   }
   sl_strbuf_free(&err);
   if (!n) goto usage_error;

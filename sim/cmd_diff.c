@@ -24,8 +24,7 @@ static int on_opt(void *ctx, int id, const char *v) {
 int sl_cmd_diff(int argc, char **argv) {
   diff_args o = {"simloop.db", false};
   int first, st = sl_cli_args(SL_CMD_DIFF, argc, argv, on_opt, &o, 2, 2, "run", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   const char *db = o.db, *args[2] = {argv[first], argv[first + 1]};
   bool json = o.json;
   sl_trace a, b;
@@ -37,8 +36,10 @@ int sl_cmd_diff(int argc, char **argv) {
   if (rc == SL_EOK) rc = sl_trace_arg_load(args[1], db, &b, &lb, &err);
   if (rc == SL_EOK) rc = sl_trace_diff(&a, &b, &d);
   if (rc == SL_EOK) {
-    if (json) sl_diff_print_json(stdout, &d, &a, sl_strbuf_cstr(&la), &b, sl_strbuf_cstr(&lb));
-    else sl_diff_print(stdout, &d, &a, sl_strbuf_cstr(&la), &b, sl_strbuf_cstr(&lb));
+    if (json)
+      sl_diff_print_json(stdout, &d, &a, sl_strbuf_cstr(&la), &b, sl_strbuf_cstr(&lb));
+    else
+      sl_diff_print(stdout, &d, &a, sl_strbuf_cstr(&la), &b, sl_strbuf_cstr(&lb));
     status = d.what == SL_DIFF_NONE ? 0 : 1;
   } else {
     if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");

@@ -51,21 +51,18 @@ typedef struct keyset {
 
 static bool keyset_add(keyset *s, uint64_t key) {
   if (!key) {
-    if (!s->has_zero)
-      s->n++;
+    if (!s->has_zero) s->n++;
     s->has_zero = true;
     return true;
   }
   if ((s->n + 1) * 2 > s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 1024;
     uint64_t *nk = sl_calloc(cap, sizeof *nk);
-    if (!nk)
-      return false;
+    if (!nk) return false;
     for (size_t i = 0; i < s->cap; i++)
       if (s->k[i]) {
         size_t j = s->k[i] & (cap - 1);
-        while (nk[j])
-          j = (j + 1) & (cap - 1);
+        while (nk[j]) j = (j + 1) & (cap - 1);
         nk[j] = s->k[i];
       }
     sl_free(s->k);
@@ -73,8 +70,7 @@ static bool keyset_add(keyset *s, uint64_t key) {
     s->cap = cap;
   }
   size_t j = key & (s->cap - 1);
-  while (s->k[j] && s->k[j] != key)
-    j = (j + 1) & (s->cap - 1);
+  while (s->k[j] && s->k[j] != key) j = (j + 1) & (s->cap - 1);
   if (!s->k[j]) {
     s->k[j] = key;
     s->n++;
@@ -103,35 +99,27 @@ typedef struct explore {
 } explore;
 
 static void progress(explore *e, bool final) {
-  if (!e->tty || e->json)
-    return;
+  if (!e->tty || e->json) return;
   double t = now_s();
-  if (!final && t - e->last_progress < 0.1)
-    return;
+  if (!final && t - e->last_progress < 0.1) return;
   e->last_progress = t;
   double el = t - e->t0;
   fprintf(stderr,
           "\r  %" PRIu64 "/%" PRIu64 " runs  %.0f runs/s  %" PRIu64
           " failures  %zu outcomes  %zu traces ",
-          e->done, e->runs, el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n,
-          e->traces.n);
-  if (final)
-    fputs("\r\033[K", stderr);
+          e->done, e->runs, el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n, e->traces.n);
+  if (final) fputs("\r\033[K", stderr);
   fflush(stderr);
 }
 
 static void account(explore *e, const sl_explore_row *r) {
   e->done++;
-  if (!keyset_add(&e->outcomes, r->detail_hash ^ ((uint64_t)r->verdict << 56)))
-    e->oom = true;
-  if (!keyset_add(&e->traces, r->fingerprint))
-    e->oom = true;
-  if (e->use_db && sl_exploredb_add(&e->session, r))
-    e->oom = true;
+  if (!keyset_add(&e->outcomes, r->detail_hash ^ ((uint64_t)r->verdict << 56))) e->oom = true;
+  if (!keyset_add(&e->traces, r->fingerprint)) e->oom = true;
+  if (e->use_db && sl_exploredb_add(&e->session, r)) e->oom = true;
   if (r->verdict != SL_VERDICT_OK) {
     e->failures++;
-    if (!e->found || r->index < e->first_fail.index)
-      e->first_fail = *r;
+    if (!e->found || r->index < e->first_fail.index) e->first_fail = *r;
     e->found = true;
   }
   progress(e, false);
@@ -140,8 +128,7 @@ static void account(explore *e, const sl_explore_row *r) {
 /* ---- running ----------------------------------------------------------- */
 
 /* Runs run number `index`; fills the summary row. */
-static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row,
-                          sl_strbuf *err) {
+static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row, sl_strbuf *err) {
   sl_schedule s;
   sl_schedule_init_strategy(&s, &e->so.strategy, e->so.seed + index);
   s.max_time = e->so.run.max_time;
@@ -166,15 +153,13 @@ static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row,
 
 static void atomic_min(_Atomic uint64_t *m, uint64_t v) {
   uint64_t cur = atomic_load(m);
-  while (v < cur && !atomic_compare_exchange_weak(m, &cur, v)) {
-  }
+  while (v < cur && !atomic_compare_exchange_weak(m, &cur, v)) {}
 }
 
 /* The loop of one worker (or of the only process): runs w, w+J, ... */
 static int work(explore *e, unsigned w, _Atomic uint64_t *min_fail, int out_fd) {
   for (uint64_t i = w; i < e->runs; i += e->jobs) {
-    if (!e->keep_going && i > atomic_load(min_fail))
-      break;
+    if (!e->keep_going && i > atomic_load(min_fail)) break;
     sl_explore_row row;
     sl_strbuf err = SL_STRBUF_INIT;
     sl_errcode rc = run_one(e, i, &row, &err);
@@ -185,12 +170,10 @@ static int work(explore *e, unsigned w, _Atomic uint64_t *min_fail, int out_fd) 
       return 2;
     }
     sl_strbuf_free(&err);
-    if (row.verdict != SL_VERDICT_OK)
-      atomic_min(min_fail, i);
+    if (row.verdict != SL_VERDICT_OK) atomic_min(min_fail, i);
     if (out_fd < 0) {
       account(e, &row);
-      if (e->oom)
-        return 2;
+      if (e->oom) return 2;
     } else if (write(out_fd, &row, sizeof row) != (ssize_t)sizeof row) {
       return 2;
     }
@@ -199,8 +182,8 @@ static int work(explore *e, unsigned w, _Atomic uint64_t *min_fail, int out_fd) 
 }
 
 static int run_all(explore *e) {
-  _Atomic uint64_t *min_fail = mmap(NULL, sizeof *min_fail, PROT_READ | PROT_WRITE,
-                                    MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  _Atomic uint64_t *min_fail =
+      mmap(NULL, sizeof *min_fail, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (min_fail == MAP_FAILED) {
     fprintf(stderr, "simloop explore: cannot map shared memory: %s\n", strerror(errno));
     return 2;
@@ -216,8 +199,7 @@ static int run_all(explore *e) {
     fflush(NULL);
     for (unsigned w = 0; w < e->jobs; w++) {
       int p[2];
-      if (pipe(p))
-        break;
+      if (pipe(p)) break;
       pid_t pid = fork();
       if (pid < 0) {
         close(p[0]);
@@ -226,8 +208,7 @@ static int run_all(explore *e) {
       }
       if (pid == 0) {
         close(p[0]);
-        for (unsigned k = 0; k < started; k++)
-          close(fds[k]);
+        for (unsigned k = 0; k < started; k++) close(fds[k]);
         _exit(work(e, w, min_fail, p[1]));
       }
       close(p[1]);
@@ -235,25 +216,22 @@ static int run_all(explore *e) {
       fds[started++] = p[0];
     }
     if (started < e->jobs) {
-      fprintf(stderr, "simloop explore: could start only %u of %u workers: %s\n", started,
-              e->jobs, strerror(errno));
+      fprintf(stderr, "simloop explore: could start only %u of %u workers: %s\n", started, e->jobs,
+              strerror(errno));
       status = 2;
     }
     /* Read the workers' rows round robin, so progress moves evenly. */
     unsigned open = started;
     bool *eof = sl_calloc(started ? started : 1, sizeof *eof);
-    if (!eof)
-      open = 0, status = 2;
+    if (!eof) open = 0, status = 2;
     while (open) {
       for (unsigned k = 0; k < started; k++) {
-        if (eof[k])
-          continue;
+        if (eof[k]) continue;
         sl_explore_row row;
         size_t got = 0;
         while (got < sizeof row) {
           ssize_t n = read(fds[k], (char *)&row + got, sizeof row - got);
-          if (n <= 0)
-            break;
+          if (n <= 0) break;
           got += (size_t)n;
         }
         if (got < sizeof row) {
@@ -268,8 +246,7 @@ static int run_all(explore *e) {
     for (unsigned k = 0; k < started; k++) {
       int ws = 0;
       close(fds[k]);
-      if (waitpid(pids[k], &ws, 0) == pids[k] && (!WIFEXITED(ws) || WEXITSTATUS(ws)))
-        status = 2;
+      if (waitpid(pids[k], &ws, 0) == pids[k] && (!WIFEXITED(ws) || WEXITSTATUS(ws))) status = 2;
     }
   }
   munmap(min_fail, sizeof *min_fail);
@@ -285,7 +262,7 @@ typedef struct failure {
   char hash[65];
   sl_strbuf log_path;
   sl_strbuf replay_seed, replay_log, minimize; /* shell-quoted commands */
-  sl_net_words words; /* what the run's network decisions did */
+  sl_net_words words;                          /* what the run's network decisions did */
 } failure;
 
 /* Replays failing run `row` with the recorder, stores it, writes its log. */
@@ -300,23 +277,22 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   sl_trial first;
   sl_trial_init(&first);
   int status = 0;
-  if (sl_trial_run(e->prog, &s, NULL, &first, &err) != SL_EOK)
-    goto fail;
+  if (sl_trial_run(e->prog, &s, NULL, &first, &err) != SL_EOK) goto fail;
   /* The recorded run replays the canonical log: the same trace, decision
    * events included, as `simloop replay --decisions` and the oracle give. */
   sl_strbuf params = SL_STRBUF_INIT;
   sl_schedopts_format(&e->so.strategy, e->so.has_points, &params);
-  sl_record_opts ro = {e->so.run.max_time, true, row->seed,
-                       sl_strategy_name(e->so.strategy.kind), e->use_db ? e->db : NULL};
+  sl_record_opts ro = {e->so.run.max_time, true, row->seed, sl_strategy_name(e->so.strategy.kind),
+                       e->use_db ? e->db : NULL};
   sl_recorder *rec = NULL;
-  sl_errcode rrc = sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err);
+  sl_errcode rrc =
+      sl_trial_record(e->prog, &first.log, &ro, &f->t, &rec, &f->run_id, f->hash, &err);
   if (rrc != SL_EOK && ro.db) {
     /* The database failed: the failure still gets its log and its report,
      * and the exit status says that storing failed. */
     fprintf(stderr, "simloop explore: cannot store the failing run: %s", sl_strbuf_cstr(&err));
     sl_strbuf_clear(&err);
-    if (rec)
-      sl_recorder_free(rec);
+    if (rec) sl_recorder_free(rec);
     rec = NULL;
     sl_trial_free(&f->t);
     sl_trial_init(&f->t);
@@ -332,17 +308,15 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   if (sl_trial_words(e->prog, &f->t.log, &f->words, &err) != SL_EOK)
     sl_strbuf_clear(&err); /* the words are a courtesy; the failure stands */
   if (!sl_trial_same(&f->t, &first))
-    fprintf(
-        stderr,
-        "simloop explore: warning: the replayed log ended differently (%s) from the run "
-        "(%s); please report this\n",
-        sl_verdict_name(f->t.verdict), sl_verdict_name(first.verdict));
+    fprintf(stderr,
+            "simloop explore: warning: the replayed log ended differently (%s) from the run "
+            "(%s); please report this\n",
+            sl_verdict_name(f->t.verdict), sl_verdict_name(first.verdict));
   /* The decision log beside the scenario's name. */
   const char *base = strrchr(e->path, '/');
   base = base ? base + 1 : e->path;
   size_t blen = strlen(base);
-  if (blen > 3 && !strcmp(base + blen - 3, ".py"))
-    blen -= 3;
+  if (blen > 3 && !strcmp(base + blen - 3, ".py")) blen -= 3;
   if (e->out_log)
     sl_strbuf_puts(&f->log_path, e->out_log);
   else
@@ -357,8 +331,7 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   sl_strbuf_printf(&comment, "simloop explore %s %s --seed %" PRIu64 ": %s\n%s",
                    sl_strbuf_cstr(&qpath), sl_strbuf_cstr(&params), row->seed,
                    sl_verdict_name(first.verdict), sl_strbuf_cstr(&first.detail));
-  if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) !=
-      SL_EOK)
+  if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) != SL_EOK)
     status = 2;
   sl_strbuf_free(&comment);
   sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s",
@@ -376,13 +349,11 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   sl_strbuf_free(&params);
   sl_trial_free(&first);
   sl_schedule_free(&s);
-  if (status)
-    fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
+  if (status) fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
   sl_strbuf_free(&err);
   return status;
 fail:
-  fprintf(stderr, "simloop explore: cannot replay the failing run: %s",
-          sl_strbuf_cstr(&err));
+  fprintf(stderr, "simloop explore: cannot replay the failing run: %s", sl_strbuf_cstr(&err));
   sl_trial_free(&first);
   sl_schedule_free(&s);
   sl_strbuf_free(&err);
@@ -396,8 +367,7 @@ static int store_more(explore *e) {
   size_t stored = 1;
   for (size_t i = 0; i < e->session.n && stored < MAX_STORED; i++) {
     sl_explore_row *r = &e->session.rows[i];
-    if (r->verdict == SL_VERDICT_OK || r->run)
-      continue;
+    if (r->verdict == SL_VERDICT_OK || r->run) continue;
     sl_strbuf err = SL_STRBUF_INIT;
     sl_schedule s;
     sl_schedule_init_strategy(&s, &e->so.strategy, r->seed);
@@ -407,13 +377,12 @@ static int store_more(explore *e) {
     sl_trial_init(&rec_t);
     sl_recorder *rec = NULL;
     char hash[65];
-    sl_record_opts ro = {e->so.run.max_time, true, r->seed,
-                         sl_strategy_name(e->so.strategy.kind), e->db};
+    sl_record_opts ro = {e->so.run.max_time, true, r->seed, sl_strategy_name(e->so.strategy.kind),
+                         e->db};
     sl_errcode rc = sl_trial_run(e->prog, &s, NULL, &first, &err);
     if (rc == SL_EOK)
       rc = sl_trial_record(e->prog, &first.log, &ro, &rec_t, &rec, &r->run, hash, &err);
-    if (rec)
-      sl_recorder_free(rec);
+    if (rec) sl_recorder_free(rec);
     sl_trial_free(&first);
     sl_trial_free(&rec_t);
     sl_schedule_free(&s);
@@ -454,8 +423,7 @@ static int on_opt(void *ctx, int id, const char *v) {
   explore_args *a = ctx;
   explore *e = a->e;
   int r = sl_schedopts_set(&e->so, "explore", id, v);
-  if (r)
-    return r < 0;
+  if (r) return r < 0;
   uint64_t u;
   switch (id) {
   case SL_OPT_RUNS:
@@ -501,17 +469,14 @@ static int explore_setup(explore *e, bool has_runs, sl_trial *def, uint64_t *tot
     status = 2;
   }
   sl_strbuf_free(&err);
-  if (status)
-    return status;
+  if (status) return status;
   sl_strategy *st = &e->so.strategy;
   *total = UINT64_MAX;
   if (st->kind == SL_STRATEGY_BOUNDED) {
     *total = sl_bounded_count(st->npoints, st->bound, st->nsizes);
     uint64_t left = *total > e->so.seed ? *total - e->so.seed : 0;
-    if (!has_runs)
-      e->runs = left > 1000000 ? 1000000 : left;
-    if (e->runs > left)
-      e->runs = left;
+    if (!has_runs) e->runs = left > 1000000 ? 1000000 : left;
+    if (e->runs > left) e->runs = left;
   } else if (!has_runs) {
     e->runs = 1000;
   }
@@ -527,8 +492,8 @@ static void print_plan(const explore *e, const sl_trial *def, uint64_t total) {
   if (st->kind == SL_STRATEGY_PCT)
     printf(" (1..%u delays among %" PRIu64 " points)", st->depth, st->npoints);
   if (st->kind == SL_STRATEGY_BOUNDED)
-    printf(" (at most %u delays of %u sizes among the first %" PRIu64
-           " points: %" PRIu64 " schedules, exhaustive within the bound)",
+    printf(" (at most %u delays of %u sizes among the first %" PRIu64 " points: %" PRIu64
+           " schedules, exhaustive within the bound)",
            st->bound, st->nsizes, st->npoints, total);
   printf(", seeds %" PRIu64 "..%" PRIu64 ", %u job%s\n", e->so.seed,
          e->so.seed + (e->runs ? e->runs - 1 : 0), e->jobs, e->jobs == 1 ? "" : "s");
@@ -555,10 +520,8 @@ static int search(explore *e, failure *f, bool *have_failure, const char *params
     *have_failure = status == 0;
     if (*have_failure) {
       for (size_t i = 0; i < e->session.n; i++)
-        if (e->session.rows[i].index == e->first_fail.index)
-          e->session.rows[i].run = f->run_id;
-      if (e->keep_going && e->use_db && !e->store_failed)
-        status = store_more(e);
+        if (e->session.rows[i].index == e->first_fail.index) e->session.rows[i].run = f->run_id;
+      if (e->keep_going && e->use_db && !e->store_failed) status = store_more(e);
     }
   }
   int64_t session_id = 0;
@@ -573,8 +536,8 @@ static int search(explore *e, failure *f, bool *have_failure, const char *params
   return status;
 }
 
-static void print_json(const explore *e, const sl_trial *def, const failure *f,
-                       bool have_failure, const char *params) {
+static void print_json(const explore *e, const sl_trial *def, const failure *f, bool have_failure,
+                       const char *params) {
   const sl_strategy *st = &e->so.strategy;
   double elapsed = e->session.elapsed, rate = elapsed > 0 ? e->done / elapsed : 0.0;
   printf("{\"scenario\":");
@@ -584,12 +547,12 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f,
   printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64
          ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
          "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
-         e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed,
-         rate);
-  printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}",
-         sl_verdict_name(def->verdict), def->steps);
+         e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed, rate);
+  printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}", sl_verdict_name(def->verdict),
+         def->steps);
   if (have_failure) {
-    printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64 ",\"verdict\":\"%s\",\"detail\":",
+    printf(",\"failure\":{\"index\":%" PRIu64 ",\"seed\":%" PRIu64
+           ",\"verdict\":\"%s\",\"detail\":",
            e->first_fail.index, e->first_fail.seed, sl_verdict_name(f->t.verdict));
     json_str(f->t.detail.data ? f->t.detail.data : "");
     printf(",\"nondefault\":%zu,\"decisions\":", sl_declog_nondefault(&f->t.log));
@@ -660,8 +623,7 @@ int sl_cmd_explore(int argc, char **argv) {
   e.use_db = true;
   explore_args args = {&e, false};
   int first, go = sl_cli_args(SL_CMD_EXPLORE, argc, argv, on_opt, &args, 1, 1, "scenario", &first);
-  if (go != SL_CLI_GO)
-    return go;
+  if (go != SL_CLI_GO) return go;
   e.path = argv[first];
   sl_trial def;
   sl_trial_init(&def);
@@ -673,8 +635,7 @@ int sl_cmd_explore(int argc, char **argv) {
   bool have_failure = false;
   int status = explore_setup(&e, args.has_runs, &def, &total);
   if (status == 0) {
-    if (!e.json)
-      print_plan(&e, &def, total);
+    if (!e.json) print_plan(&e, &def, total);
     sl_schedopts_format(&e.so.strategy, e.so.has_points, &params);
     status = search(&e, &f, &have_failure, sl_strbuf_cstr(&params));
     if (e.json)
@@ -688,11 +649,8 @@ int sl_cmd_explore(int argc, char **argv) {
   sl_exploredb_free(&e.session);
   sl_free(e.outcomes.k);
   sl_free(e.traces.k);
-  if (e.prog)
-    sl_trial_prog_free(e.prog);
-  if (status)
-    return status;
-  if (e.store_failed)
-    return 2;
+  if (e.prog) sl_trial_prog_free(e.prog);
+  if (status) return status;
+  if (e.store_failed) return 2;
   return e.found ? 1 : 0;
 }

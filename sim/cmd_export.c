@@ -54,15 +54,12 @@ static uint64_t handle_task(const char *name, const char **awaited) {
     rest = s + 6;
   else if (!strncmp(s, "wakeup T", 8))
     rest = s + 8;
-  if (!rest)
-    return 0;
+  if (!rest) return 0;
   char *end;
   unsigned long long k = strtoull(rest, &end, 10);
-  if (end == rest)
-    return 0;
+  if (end == rest) return 0;
   const char *arrow = strstr(end, "<- ");
-  if (arrow)
-    *awaited = arrow + 3;
+  if (arrow) *awaited = arrow + 3;
   return k;
 }
 
@@ -75,12 +72,12 @@ typedef struct exporter {
   const sl_trace *tr;
   sl_strbuf b;
   uint64_t maxtask;
-  double *last_end;  /* per task: end of its previous slice, us; <0 none */
-  double cur_ts;     /* the slice being built, us */
-  double same_t;     /* virtual time of the previous handle */
-  uint64_t same_k;   /* handles before this one at that time */
-  uint64_t cur_tid;  /* the track of the current handle */
-  bool *conn_named;  /* per connection: its track was named */
+  double *last_end; /* per task: end of its previous slice, us; <0 none */
+  double cur_ts;    /* the slice being built, us */
+  double same_t;    /* virtual time of the previous handle */
+  uint64_t same_k;  /* handles before this one at that time */
+  uint64_t cur_tid; /* the track of the current handle */
+  bool *conn_named; /* per connection: its track was named */
   uint64_t maxconn;
 } exporter;
 
@@ -104,8 +101,7 @@ static void put_header(exporter *x) {
 static double handle_dur(const sl_trace *tr, size_t i) {
   for (size_t j = i + 1; j < tr->nev; j++) {
     const sl_tev *n = &tr->ev[j];
-    if (n->kind == SL_TEV_HANDLE || n->kind == SL_TEV_STEP)
-      break;
+    if (n->kind == SL_TEV_HANDLE || n->kind == SL_TEV_STEP) break;
     if (n->kind == SL_TEV_DECISION && !strcmp(sl_tstr_or(&n->a, ""), "cost") && n->t > 0)
       return n->t * 1e6;
   }
@@ -118,8 +114,7 @@ static void put_handle(exporter *x, size_t i) {
   const sl_tev *e = &x->tr->ev[i];
   const char *awaited;
   uint64_t k = handle_task(sl_tstr_or(&e->a, ""), &awaited);
-  if (k > x->maxtask)
-    k = 0;
+  if (k > x->maxtask) k = 0;
   /* Handles at the same virtual time are laid 1 us apart in the order
    * they ran, across steps, so no two slices of a track overlap. */
   if (e->t == x->same_t) {
@@ -149,8 +144,7 @@ static void put_handle(exporter *x, size_t i) {
   sl_strbuf_printf(&x->b, ",\"args\":{\"step\":%" PRIu64 ",\"pos\":%u,\"t\":", e->step, e->pos);
   sl_json_put_float(&x->b, e->t);
   sl_strbuf_puts(&x->b, "}}");
-  if (k)
-    x->last_end[k] = end;
+  if (k) x->last_end[k] = end;
   x->cur_ts = ts;
   x->cur_tid = k;
 }
@@ -162,8 +156,7 @@ static void put_task(exporter *x, const sl_tev *e) {
                    ",\"name\":\"thread_name\",\"args\":{\"name\":",
                    e->task);
   sl_strbuf n = SL_STRBUF_INIT;
-  sl_strbuf_printf(&n, "T%" PRIu64 " %s %s", e->task, sl_tstr_or(&e->a, ""),
-                   sl_tstr_or(&e->b, ""));
+  sl_strbuf_printf(&n, "T%" PRIu64 " %s %s", e->task, sl_tstr_or(&e->a, ""), sl_tstr_or(&e->b, ""));
   put_str(&x->b, sl_strbuf_cstr(&n));
   sl_strbuf_free(&n);
   sl_strbuf_printf(&x->b,
@@ -175,8 +168,7 @@ static void put_task(exporter *x, const sl_tev *e) {
 /* A task end, print, decision or exception-handler call: an instant. */
 static void put_instant(exporter *x, const sl_tev *e) {
   uint64_t tid = e->kind == SL_TEV_TASK_DONE || e->kind == SL_TEV_OUTPUT ? e->task : x->cur_tid;
-  if (tid > x->maxtask)
-    tid = 0;
+  if (tid > x->maxtask) tid = 0;
   sl_strbuf n = SL_STRBUF_INIT;
   if (e->kind == SL_TEV_TASK_DONE) {
     sl_strbuf_printf(&n, "done: %s%s%s", sl_tstr_or(&e->a, ""), e->b.p ? " " : "",
@@ -209,8 +201,10 @@ static void put_sock(exporter *x, const sl_tev *e) {
                      ",\"name\":\"thread_name\",\"args\":{\"name\":",
                      c);
     sl_strbuf n = SL_STRBUF_INIT;
-    if (c) sl_strbuf_printf(&n, "C%" PRIu64, c);
-    else sl_strbuf_puts(&n, "sockets");
+    if (c)
+      sl_strbuf_printf(&n, "C%" PRIu64, c);
+    else
+      sl_strbuf_puts(&n, "sockets");
     put_str(&x->b, sl_strbuf_cstr(&n));
     sl_strbuf_free(&n);
     sl_strbuf_puts(&x->b, "}}");
@@ -237,8 +231,9 @@ static void put_sock(exporter *x, const sl_tev *e) {
                      c, x->cur_ts);
   put_str(&x->b, sl_strbuf_cstr(&n));
   sl_strbuf_free(&n);
-  sl_strbuf_printf(&x->b, ",\"args\":{\"step\":%" PRIu64 ",\"fd\":%d,\"n\":%" PRIu64 ",\"t\":",
-                   e->step, (int)e->fd, e->n);
+  sl_strbuf_printf(&x->b,
+                   ",\"args\":{\"step\":%" PRIu64 ",\"fd\":%d,\"n\":%" PRIu64 ",\"t\":", e->step,
+                   (int)e->fd, e->n);
   sl_json_put_float(&x->b, e->t);
   sl_strbuf_puts(&x->b, "}}");
 }
@@ -250,47 +245,33 @@ static sl_errcode export_trace(exporter *x, const sl_trace *tr) {
   x->same_t = -1;
   /* Tracks: one per task id seen (ids are small ordinals). */
   for (size_t i = 0; i < tr->nev; i++)
-    if (tr->ev[i].kind == SL_TEV_TASK && tr->ev[i].task > x->maxtask)
-      x->maxtask = tr->ev[i].task;
+    if (tr->ev[i].kind == SL_TEV_TASK && tr->ev[i].task > x->maxtask) x->maxtask = tr->ev[i].task;
   x->last_end = sl_calloc(x->maxtask + 1, sizeof *x->last_end);
-  if (!x->last_end)
-    return SL_ENOMEM;
-  for (uint64_t k = 0; k <= x->maxtask; k++)
-    x->last_end[k] = -1;
+  if (!x->last_end) return SL_ENOMEM;
+  for (uint64_t k = 0; k <= x->maxtask; k++) x->last_end[k] = -1;
   for (size_t i = 0; i < tr->nev; i++)
     if (tr->ev[i].kind == SL_TEV_SOCK && tr->ev[i].conn > x->maxconn && tr->ev[i].conn < tr->nev)
       x->maxconn = tr->ev[i].conn;
   x->conn_named = sl_calloc(x->maxconn + 1, sizeof *x->conn_named);
-  if (!x->conn_named)
-    return SL_ENOMEM;
+  if (!x->conn_named) return SL_ENOMEM;
   put_header(x);
   bool any_sock = x->maxconn > 0;
-  for (size_t i = 0; i < tr->nev && !any_sock; i++)
-    any_sock = tr->ev[i].kind == SL_TEV_SOCK;
+  for (size_t i = 0; i < tr->nev && !any_sock; i++) any_sock = tr->ev[i].kind == SL_TEV_SOCK;
   if (any_sock)
     sl_strbuf_puts(&x->b, ",\n{\"ph\":\"M\",\"pid\":2,\"name\":\"process_name\","
                           "\"args\":{\"name\":\"network\"}}");
   for (size_t i = 0; i < tr->nev; i++) {
     const sl_tev *e = &tr->ev[i];
     switch (e->kind) {
-    case SL_TEV_HANDLE:
-      put_handle(x, i);
-      break;
-    case SL_TEV_TASK:
-      put_task(x, e);
-      break;
+    case SL_TEV_HANDLE: put_handle(x, i); break;
+    case SL_TEV_TASK: put_task(x, e); break;
     case SL_TEV_TASK_DONE:
     case SL_TEV_OUTPUT:
     case SL_TEV_DECISION:
-    case SL_TEV_ERROR:
-      put_instant(x, e);
-      break;
-    case SL_TEV_SOCK:
-      put_sock(x, e);
-      break;
+    case SL_TEV_ERROR: put_instant(x, e); break;
+    case SL_TEV_SOCK: put_sock(x, e); break;
     case SL_TEV_STEP:
-    case SL_TEV_TIMER:
-      break;
+    case SL_TEV_TIMER: break;
     }
   }
   sl_strbuf_puts(&x->b, "\n]}\n");
@@ -300,8 +281,7 @@ static sl_errcode export_trace(exporter *x, const sl_trace *tr) {
 int sl_cmd_export(int argc, char **argv) {
   export_args a = {"simloop.db", NULL, false};
   int first, st = sl_cli_args(SL_CMD_EXPORT, argc, argv, on_opt, &a, 0, 1, "run", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   const char *run = first < argc ? argv[first] : NULL, *out = a.out ? a.out : "-";
   if (!a.perfetto) {
     fprintf(stderr, "simloop export: say which format: --perfetto (Chrome trace JSON)\n");
@@ -316,12 +296,9 @@ int sl_cmd_export(int argc, char **argv) {
   if (rc == SL_EOK)
     rc = run ? sl_trace_arg_load(run, a.db, &tr, &label, &err)
              : sl_trace_db_load(a.db, 0, &tr, &label, &err);
-  if (rc == SL_EOK)
-    rc = export_trace(&x, &tr);
-  if (rc == SL_EOK)
-    rc = sl_output_write(out, x.b.data, x.b.len, &err);
-  if (rc == SL_ENOMEM)
-    sl_strbuf_puts(&err, "out of memory\n");
+  if (rc == SL_EOK) rc = export_trace(&x, &tr);
+  if (rc == SL_EOK) rc = sl_output_write(out, x.b.data, x.b.len, &err);
+  if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
   if (rc != SL_EOK)
     fprintf(stderr, "simloop export: %s", sl_strbuf_cstr(&err));
   else if (strcmp(out, "-"))

@@ -13,16 +13,14 @@
 #include "traces/tracedb.h"
 
 static int on_opt(void *ctx, int id, const char *v) {
-  if (id == SL_OPT_DB)
-    *(const char **)ctx = v;
+  if (id == SL_OPT_DB) *(const char **)ctx = v;
   return 0;
 }
 
 int sl_cmd_import(int argc, char **argv) {
   const char *db = "simloop.db";
   int first, st = sl_cli_args(SL_CMD_IMPORT, argc, argv, on_opt, &db, 1, -1, "trace file", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   sl_strbuf err = SL_STRBUF_INIT;
   sl_tracedb *tdb = NULL;
   int status = 0;
@@ -30,14 +28,14 @@ int sl_cmd_import(int argc, char **argv) {
   for (int i = first; i < argc && !status; i++) {
     sl_trace_list l = {NULL, 0};
     sl_errcode rc = sl_input_check(argv[i], &err);
-    if (rc == SL_EOK)
-      rc = sl_jsonl_read_file(argv[i], &l, &err);
+    if (rc == SL_EOK) rc = sl_jsonl_read_file(argv[i], &l, &err);
     for (size_t k = 0; k < l.n && rc == SL_EOK; k++) {
       sl_trace *tr = &l.runs[k];
       rc = sl_tracedb_store(tdb, tr, &err);
       if (rc == SL_EOK)
-        printf("%s: run %" PRId64 ": %s %s, %s, %" PRIu64 " steps, %s\n", db, tr->id, tr->meta.engine.p,
-               tr->meta.python.p, tr->meta.scenario.p, tr->meta.steps, tr->meta.outcome.p);
+        printf("%s: run %" PRId64 ": %s %s, %s, %" PRIu64 " steps, %s\n", db, tr->id,
+               tr->meta.engine.p, tr->meta.python.p, tr->meta.scenario.p, tr->meta.steps,
+               tr->meta.outcome.p);
     }
     if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
     if (rc != SL_EOK) status = 2;

@@ -34,8 +34,8 @@ typedef struct mctx {
 } mctx;
 
 /* Builds the log of items keep[0..n) (with values from `items`). */
-static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_t *keep,
-                            size_t n, sl_declog *out) {
+static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_t *keep, size_t n,
+                            sl_declog *out) {
   sl_declog sub;
   sl_declog_init(&sub);
   for (size_t i = 0; i < n; i++)
@@ -52,17 +52,14 @@ static sl_errcode build_log(const mctx *m, const sl_decision *items, const size_
 /* 1: the log of the subset fails the same way; 0: not; -1: error. */
 static int try_items(mctx *m, const sl_decision *items, const size_t *keep, size_t n) {
   sl_declog log;
-  if (build_log(m, items, keep, n, &log))
-    return -1;
+  if (build_log(m, items, keep, n, &log)) return -1;
   sl_schedule s;
   sl_schedule_init_log(&s, &log);
   s.max_time = m->max_time;
   sl_trial t;
   sl_trial_init(&t);
   sl_strbuf err = SL_STRBUF_INIT;
-  int r = sl_trial_run(m->prog, &s, NULL, &t, &err) == SL_EOK
-              ? sl_trial_same(&t, m->target)
-              : -1;
+  int r = sl_trial_run(m->prog, &s, NULL, &t, &err) == SL_EOK ? sl_trial_same(&t, m->target) : -1;
   m->tests++;
   sl_strbuf_free(&err);
   sl_trial_free(&t);
@@ -89,8 +86,7 @@ static int on_opt(void *ctx, int id, const char *v) {
     return 1;
   }
   int r = sl_schedopts_set(&a->so, "minimize", id, v);
-  if (r)
-    return r < 0;
+  if (r) return r < 0;
   if (id == SL_OPT_DECISIONS)
     a->log_path = v;
   else if (id == SL_OPT_OUT)
@@ -99,8 +95,8 @@ static int on_opt(void *ctx, int id, const char *v) {
 }
 
 /* Runs the program under `log` into *out. */
-static sl_errcode run_log(sl_trial_prog *prog, const sl_declog *log, double max_time,
-                          sl_trial *out, sl_strbuf *err) {
+static sl_errcode run_log(sl_trial_prog *prog, const sl_declog *log, double max_time, sl_trial *out,
+                          sl_strbuf *err) {
   sl_schedule s;
   sl_schedule_init_log(&s, log);
   s.max_time = max_time;
@@ -121,10 +117,8 @@ static bool shrink_values(mctx *m, const size_t *keep, size_t nkeep) {
       double old = m->items[keep[k]].value;
       m->items[keep[k]].value = cand[c];
       int r = try_items(m, m->items, keep, nkeep);
-      if (r < 0)
-        return false;
-      if (r == 1)
-        break;
+      if (r < 0) return false;
+      if (r == 1) break;
       m->items[keep[k]].value = old;
     }
   }
@@ -144,7 +138,8 @@ static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const 
     sl_strbuf v = SL_STRBUF_INIT;
     sl_float_repr(&v, d->value);
     if (d->kind == SL_DECISION_SEED)
-      printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step, (uint64_t)d->value);
+      printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step,
+             (uint64_t)d->value);
     else if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
     else if (d->kind == SL_DECISION_IO && sl_net_words_find(words, d->step, d->pos))
@@ -168,8 +163,7 @@ int sl_cmd_minimize(int argc, char **argv) {
   min_args a = {.log_path = NULL};
   sl_schedopts_init(&a.so);
   int first, st = sl_cli_args(SL_CMD_MINIMIZE, argc, argv, on_opt, &a, 0, 1, "scenario", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   sl_schedopts so = a.so;
   const char *path = first < argc ? argv[first] : NULL, *log_path = a.log_path,
              *out_path = a.out_path;
@@ -201,19 +195,15 @@ int sl_cmd_minimize(int argc, char **argv) {
   memset(&m, 0, sizeof m);
   size_t *keep = NULL;
   int status = 2;
-  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK)
-    goto out;
-  if (sl_declog_read(log_path, &log, &err) != SL_EOK)
-    goto out;
+  if (sl_trial_prog_load(path, &so.run, &prog, &err) != SL_EOK) goto out;
+  if (sl_declog_read(log_path, &log, &err) != SL_EOK) goto out;
   sl_errcode rc = run_log(prog, &log, so.run.max_time, &target, &err);
-  if (rc != SL_EOK)
-    goto out;
+  if (rc != SL_EOK) goto out;
   if (target.verdict == SL_VERDICT_OK || target.verdict == SL_VERDICT_ERROR) {
-    sl_strbuf_printf(
-        &err,
-        "simloop minimize: %s: %s runs %s under this log; minimize needs a log "
-        "that makes it fail (explore writes one)\n",
-        log_path, path, sl_verdict_name(target.verdict));
+    sl_strbuf_printf(&err,
+                     "simloop minimize: %s: %s runs %s under this log; minimize needs a log "
+                     "that makes it fail (explore writes one)\n",
+                     log_path, path, sl_verdict_name(target.verdict));
     goto out;
   }
   /* The items: the non-default decisions of the canonical log. */
@@ -222,22 +212,16 @@ int sl_cmd_minimize(int argc, char **argv) {
   m.max_time = so.run.max_time;
   m.items = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *m.items);
   keep = sl_malloc((target.log.n ? target.log.n : 1) * sizeof *keep);
-  if (!m.items || !keep)
-    goto nomem;
+  if (!m.items || !keep) goto nomem;
   for (size_t i = 0; i < target.log.n; i++)
-    if (target.log.d[i].value != 0.0)
-      m.items[m.nitems++] = target.log.d[i];
+    if (target.log.d[i].value != 0.0) m.items[m.nitems++] = target.log.d[i];
   size_t nkeep;
   uint64_t ddtests;
-  if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK)
-    goto nomem;
-  if (!shrink_values(&m, keep, nkeep))
-    goto nomem;
-  if (build_log(&m, m.items, keep, nkeep, &result))
-    goto nomem;
+  if (sl_ddmin(m.nitems, ddmin_test, &m, keep, &nkeep, &ddtests) != SL_EOK) goto nomem;
+  if (!shrink_values(&m, keep, nkeep)) goto nomem;
+  if (build_log(&m, m.items, keep, nkeep, &result)) goto nomem;
   rc = run_log(prog, &result, so.run.max_time, &final, &err);
-  if (rc != SL_EOK)
-    goto out;
+  if (rc != SL_EOK) goto out;
   sl_strbuf comment = SL_STRBUF_INIT, qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT,
             qout = SL_STRBUF_INIT;
   sl_shell_quote(&qpath, path);
@@ -265,22 +249,20 @@ int sl_cmd_minimize(int argc, char **argv) {
   sl_strbuf_free(&qout);
   status = sl_trial_same(&final, &target) ? 0 : 2;
   if (status)
-    sl_strbuf_printf(
-        &err, "simloop minimize: internal error: the minimized log fails differently\n");
+    sl_strbuf_printf(&err,
+                     "simloop minimize: internal error: the minimized log fails differently\n");
   goto out;
 nomem:
   sl_strbuf_printf(&err, "simloop minimize: out of memory\n");
 out:
-  if (status == 2)
-    fprintf(stderr, "%s", sl_strbuf_cstr(&err));
+  if (status == 2) fprintf(stderr, "%s", sl_strbuf_cstr(&err));
   sl_free(m.items);
   sl_free(keep);
   sl_trial_free(&target);
   sl_trial_free(&final);
   sl_declog_free(&log);
   sl_declog_free(&result);
-  if (prog)
-    sl_trial_prog_free(prog);
+  if (prog) sl_trial_prog_free(prog);
   sl_strbuf_free(&err);
   sl_strbuf_free(&outname);
   return status;

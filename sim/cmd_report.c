@@ -34,22 +34,12 @@
 static void esc(sl_strbuf *b, const char *s) {
   for (; s && *s; s++) {
     switch (*s) {
-    case '<':
-      sl_strbuf_puts(b, "&lt;");
-      break;
-    case '>':
-      sl_strbuf_puts(b, "&gt;");
-      break;
-    case '&':
-      sl_strbuf_puts(b, "&amp;");
-      break;
-    case '"':
-      sl_strbuf_puts(b, "&quot;");
-      break;
+    case '<': sl_strbuf_puts(b, "&lt;"); break;
+    case '>': sl_strbuf_puts(b, "&gt;"); break;
+    case '&': sl_strbuf_puts(b, "&amp;"); break;
+    case '"': sl_strbuf_puts(b, "&quot;"); break;
     case '\n':
-    case '\t':
-      sl_strbuf_putc(b, *s);
-      break;
+    case '\t': sl_strbuf_putc(b, *s); break;
     default:
       /* Control characters are shown, not passed to the page. */
       if ((unsigned char)*s < 0x20 || *s == 0x7f)
@@ -63,9 +53,7 @@ static void esc(sl_strbuf *b, const char *s) {
 static uint64_t handle_task(const char *name) {
   const char *colon = strchr(name, ':');
   const char *s = colon ? colon + 1 : name;
-  const char *rest = !strncmp(s, "step T", 6)     ? s + 6
-                     : !strncmp(s, "wakeup T", 8) ? s + 8
-                                                  : NULL;
+  const char *rest = !strncmp(s, "step T", 6) ? s + 6 : !strncmp(s, "wakeup T", 8) ? s + 8 : NULL;
   return rest ? strtoull(rest, NULL, 10) : 0;
 }
 
@@ -83,15 +71,12 @@ typedef struct wherectx {
 
 static void on_point(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   wherectx *w = ctx;
-  if (kind != SL_DECISION_COST || w->next >= w->nhandles)
-    return;
+  if (kind != SL_DECISION_COST || w->next >= w->nhandles) return;
   size_t k = w->next++;
   uint64_t tid = handle_task(sl_tstr_or(&w->tr->ev[w->handles[k]].a, ""));
-  if (!tid)
-    return;
+  if (!tid) return;
   for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
-    if (!(o->type->flags & SL_TF_TASK) || sl_as_task(o)->ordinal != tid)
-      continue;
+    if (!(o->type->flags & SL_TF_TASK) || sl_as_task(o)->ordinal != tid) continue;
     sl_strbuf b = SL_STRBUF_INIT;
     if (sl_future_done(o))
       sl_strbuf_puts(&b, "finished");
@@ -111,26 +96,18 @@ static uint64_t trace_fingerprint(const sl_trace *tr) {
     int n;
     switch (e->kind) {
     case SL_TEV_STEP:
-      n = snprintf(b, sizeof b, "#%llu%c", (unsigned long long)e->step,
-                   e->has_timeout ? 't' : 'n');
+      n = snprintf(b, sizeof b, "#%llu%c", (unsigned long long)e->step, e->has_timeout ? 't' : 'n');
       h = sl_fnv1a_more(sl_fnv1a_more(h, b, (size_t)n), "\n", 1);
       break;
-    case SL_TEV_HANDLE:
-      h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1);
-      break;
+    case SL_TEV_HANDLE: h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1); break;
     case SL_TEV_TASK_DONE:
       n = snprintf(b, sizeof b, "-T%llu ", (unsigned long long)e->task);
       h = sl_fnv1a_more(sl_fnv1a_more(h, b, (size_t)n), "\n", 1);
-      if (e->a.p)
-        h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1);
-      if (e->b.p)
-        h = sl_fnv1a_more(sl_fnv1a_more(h, e->b.p, e->b.n), "\n", 1);
+      if (e->a.p) h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1);
+      if (e->b.p) h = sl_fnv1a_more(sl_fnv1a_more(h, e->b.p, e->b.n), "\n", 1);
       break;
-    case SL_TEV_OUTPUT:
-      h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1);
-      break;
-    default:
-      break;
+    case SL_TEV_OUTPUT: h = sl_fnv1a_more(sl_fnv1a_more(h, e->a.p, e->a.n), "\n", 1); break;
+    default: break;
     }
   }
   return h;
@@ -140,8 +117,7 @@ static uint64_t trace_fingerprint(const sl_trace *tr) {
 static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char **src,
                             size_t *srclen) {
   const char *path = tr->meta.scenario.p;
-  if (!path)
-    return "the trace names no scenario file";
+  if (!path) return "the trace names no scenario file";
   /* The path comes from the trace, which may come from anyone: only a
    * regular file of a sensible size is read (not /dev/zero, not a FIFO). */
   sl_strbuf err = SL_STRBUF_INIT, text = SL_STRBUF_INIT;
@@ -162,20 +138,17 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
   sl_declog_init(&log);
   for (size_t i = 0; i < tr->nev; i++) {
     const sl_tev *e = &tr->ev[i];
-    if (e->kind != SL_TEV_DECISION)
-      continue;
+    if (e->kind != SL_TEV_DECISION) continue;
     sl_decision d = {e->a.p && !strcmp(e->a.p, "oversleep") ? SL_DECISION_OVERSLEEP
                      : e->a.p && !strcmp(e->a.p, "seed")    ? SL_DECISION_SEED
                      : e->a.p && !strcmp(e->a.p, "io")      ? SL_DECISION_IO
                                                             : SL_DECISION_COST,
                      e->t, true, e->step, 0};
-    if (sl_declog_push(&log, &d))
-      break;
+    if (sl_declog_push(&log, &d)) break;
   }
   sl_trial_opts opts = {0};
   sl_budgets_default(&opts); /* a trace of a runaway run must not hang the report */
-  if (tr->meta.python.p)
-    opts.python = tr->meta.python.p;
+  if (tr->meta.python.p) opts.python = tr->meta.python.p;
   sl_trial_prog *prog = NULL;
   const char *note = NULL;
   if (sl_trial_prog_load(path, &opts, &prog, &err) != SL_EOK) {
@@ -199,8 +172,7 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
       sl_free(w->where[k]);
       w->where[k] = NULL;
     }
-  if (prog)
-    sl_trial_prog_free(prog);
+  if (prog) sl_trial_prog_free(prog);
   sl_declog_free(&log);
   sl_strbuf_free(&err);
   sl_strbuf_free(&text);
@@ -210,11 +182,9 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
 /* The line number of "file:LINE in func", or 0. */
 static long where_line(const char *w) {
   const char *in = w ? strstr(w, " in ") : NULL;
-  if (!in)
-    return 0;
+  if (!in) return 0;
   const char *c = in;
-  while (c > w && c[-1] != ':')
-    c--;
+  while (c > w && c[-1] != ':') c--;
   return c > w ? strtol(c, NULL, 10) : 0;
 }
 
@@ -245,10 +215,8 @@ typedef struct page {
 } page;
 
 static void page_free(page *p) {
-  for (size_t j = 0; p->w.where && j < p->w.nhandles; j++)
-    sl_free(p->w.where[j]);
-  for (uint64_t j = 0; p->tasknames && j <= p->maxtask; j++)
-    sl_free(p->tasknames[j]);
+  for (size_t j = 0; p->w.where && j < p->w.nhandles; j++) sl_free(p->w.where[j]);
+  for (uint64_t j = 0; p->tasknames && j <= p->maxtask; j++) sl_free(p->tasknames[j]);
   sl_free(p->tasknames);
   sl_free(p->w.where);
   sl_free(p->w.handles);
@@ -264,28 +232,22 @@ static sl_errcode page_prepare(page *p, const sl_trace *tr, const char *label) {
   p->w.tr = tr;
   sl_trial_init(&p->t);
   for (size_t i = 0; i < tr->nev; i++) {
-    if (tr->ev[i].kind == SL_TEV_HANDLE)
-      p->w.nhandles++;
-    if (tr->ev[i].kind == SL_TEV_TASK && tr->ev[i].task > p->maxtask)
-      p->maxtask = tr->ev[i].task;
+    if (tr->ev[i].kind == SL_TEV_HANDLE) p->w.nhandles++;
+    if (tr->ev[i].kind == SL_TEV_TASK && tr->ev[i].task > p->maxtask) p->maxtask = tr->ev[i].task;
   }
   p->w.handles = sl_calloc(p->w.nhandles + 1, sizeof *p->w.handles);
   p->w.where = sl_calloc(p->w.nhandles + 1, sizeof *p->w.where);
   p->tasknames = sl_calloc(p->maxtask + 1, sizeof *p->tasknames);
-  if (!p->w.handles || !p->w.where || !p->tasknames)
-    return SL_ENOMEM;
+  if (!p->w.handles || !p->w.where || !p->tasknames) return SL_ENOMEM;
   for (size_t i = 0, k = 0; i < tr->nev; i++)
-    if (tr->ev[i].kind == SL_TEV_HANDLE)
-      p->w.handles[k++] = i;
+    if (tr->ev[i].kind == SL_TEV_HANDLE) p->w.handles[k++] = i;
   p->note = annotate(tr, &p->w, &p->t, &p->src, &p->srclen);
   for (size_t i = 0; i < tr->nev; i++) {
     const sl_tev *e = &tr->ev[i];
-    if (e->kind != SL_TEV_TASK || e->task > p->maxtask || p->tasknames[e->task])
-      continue;
+    if (e->kind != SL_TEV_TASK || e->task > p->maxtask || p->tasknames[e->task]) continue;
     sl_strbuf n = SL_STRBUF_INIT;
     sl_strbuf_printf(&n, "T%" PRIu64 " %s", e->task, sl_tstr_or(&e->b, ""));
-    if (!(p->tasknames[e->task] = sl_strbuf_take(&n, NULL)))
-      return SL_ENOMEM;
+    if (!(p->tasknames[e->task] = sl_strbuf_take(&n, NULL))) return SL_ENOMEM;
   }
   return SL_EOK;
 }
@@ -305,8 +267,7 @@ static void put_meta(const page *p, sl_strbuf *h) {
     esc(h, sl_tstr_or(&m->strategy, "?"));
     sl_strbuf_puts(h, ")");
   }
-  sl_strbuf_printf(h, "</td></tr><tr><td>steps</td><td>%" PRIu64 ", final virtual time ",
-                   m->steps);
+  sl_strbuf_printf(h, "</td></tr><tr><td>steps</td><td>%" PRIu64 ", final virtual time ", m->steps);
   sl_float_repr(h, m->t);
   sl_strbuf_puts(h, " s</td></tr><tr><td>end</td><td>");
   esc(h, sl_tstr_or(&m->outcome, "?"));
@@ -338,8 +299,7 @@ static void put_timeline_rows(const page *p, int rows, sl_strbuf *h) {
     const char *nm = r ? (p->tasknames[r] ? p->tasknames[r] : "?") : "event loop";
     char cut[40];
     snprintf(cut, sizeof cut, "%s", nm);
-    if (strlen(nm) > 38)
-      memcpy(cut + 35, "...", 4);
+    if (strlen(nm) > 38) memcpy(cut + 35, "...", 4);
     esc(h, cut);
     sl_strbuf_puts(h, "</text>");
   }
@@ -351,15 +311,13 @@ static void put_timeline(const page *p, sl_strbuf *h) {
   double dx = nh > 150 ? 1200.0 / nh : 8.0;
   int rows = (int)p->maxtask + 1, left = 280;
   int width = left + (int)(dx * nh) + 10;
-  if (width < 760)
-    width = 760; /* room for the caption */
+  if (width < 760) width = 760; /* room for the caption */
   sl_strbuf_printf(h, "<svg width=\"%d\" height=\"%d\" role=\"img\">", width, rows * 18 + 24);
   put_timeline_rows(p, rows, h);
   for (size_t k = 0; k < p->w.nhandles; k++) {
     const sl_tev *e = &p->tr->ev[p->w.handles[k]];
     uint64_t tid = handle_task(sl_tstr_or(&e->a, ""));
-    if (tid > p->maxtask)
-      tid = 0;
+    if (tid > p->maxtask) tid = 0;
     if (e->pos == 0) /* the first handle of a step */
       sl_strbuf_printf(h, "<line x1=\"%.1f\" x2=\"%.1f\" y1=\"0\" y2=\"%d\" stroke=\"#ccc\"/>",
                        left + dx * k, left + dx * k, rows * 18);
@@ -426,8 +384,7 @@ static bool put_event(const sl_tev *x, sl_strbuf *h) {
     sl_strbuf_free(&line);
     return true;
   }
-  default:
-    return false;
+  default: return false;
   }
 }
 
@@ -443,17 +400,14 @@ static void put_handle_row(const page *p, size_t i, size_t k, sl_strbuf *h) {
   sl_strbuf_puts(h, "</td><td>");
   if (k < p->w.nhandles && p->w.where[k]) {
     long line = where_line(p->w.where[k]);
-    if (line)
-      sl_strbuf_printf(h, "<a href=\"#L%ld\">", line);
+    if (line) sl_strbuf_printf(h, "<a href=\"#L%ld\">", line);
     esc(h, p->w.where[k]);
-    if (line)
-      sl_strbuf_puts(h, "</a>");
+    if (line) sl_strbuf_puts(h, "</a>");
   }
   sl_strbuf_puts(h, "</td><td>");
   for (size_t j = i + 1;
        j < tr->nev && tr->ev[j].kind != SL_TEV_HANDLE && tr->ev[j].kind != SL_TEV_STEP; j++)
-    if (put_event(&tr->ev[j], h))
-      sl_strbuf_puts(h, "<br>");
+    if (put_event(&tr->ev[j], h)) sl_strbuf_puts(h, "<br>");
   sl_strbuf_puts(h, "</td></tr>\n");
 }
 
@@ -478,8 +432,7 @@ static void put_steps(const page *p, sl_strbuf *h) {
 
 /* The scenario's lines, those a task stopped at marked. */
 static void put_source(const page *p, sl_strbuf *h) {
-  if (!p->src)
-    return;
+  if (!p->src) return;
   sl_strbuf_puts(h, "<h2>Source</h2><table class=\"src\">\n");
   const char *src = p->src, *end = p->src + p->srclen;
   long line = 1;
@@ -506,8 +459,7 @@ static void put_source(const page *p, sl_strbuf *h) {
 static sl_errcode page_render(const page *p, sl_strbuf *out) {
   enum { SCEN, BADGE, VERDICT, META, PROBLEM, TIMELINE, NETWORK, STEPS, SOURCE, REPLAY, NPARTS };
   sl_strbuf part[NPARTS];
-  for (int i = 0; i < NPARTS; i++)
-    part[i] = (sl_strbuf)SL_STRBUF_INIT;
+  for (int i = 0; i < NPARTS; i++) part[i] = (sl_strbuf)SL_STRBUF_INIT;
   const char *outcome = sl_tstr_or(&p->tr->meta.outcome, "?");
   bool ok = !strcmp(outcome, "ok") && (!p->t.verdict || p->t.verdict == SL_VERDICT_OK);
   esc(&part[SCEN], sl_tstr_or(&p->tr->meta.scenario, "?"));
@@ -524,8 +476,9 @@ static sl_errcode page_render(const page *p, sl_strbuf *out) {
   sl_shell_quote(&word, sl_tstr_or(&p->tr->meta.scenario, "FILE"));
   esc(&part[REPLAY], sl_strbuf_cstr(&word));
   sl_strbuf_free(&word);
-  static const char *const names[NPARTS] = {"scenario", "badge",   "verdict", "meta",   "problem",
-                                            "timeline", "network", "steps",   "source", "replay_scenario"};
+  static const char *const names[NPARTS] = {"scenario", "badge",          "verdict", "meta",
+                                            "problem",  "timeline",       "network", "steps",
+                                            "source",   "replay_scenario"};
   sl_template_var vars[NPARTS];
   bool nomem = false;
   for (int i = 0; i < NPARTS; i++) {
@@ -533,23 +486,20 @@ static sl_errcode page_render(const page *p, sl_strbuf *out) {
     nomem |= part[i].failed;
   }
   sl_errcode rc = nomem ? SL_ENOMEM : sl_template_fill(sl_report_template, vars, NPARTS, out);
-  for (int i = 0; i < NPARTS; i++)
-    sl_strbuf_free(&part[i]);
+  for (int i = 0; i < NPARTS; i++) sl_strbuf_free(&part[i]);
   return rc;
 }
 
 /* The run the arguments name: RUN, or the newest of --db. */
 static sl_errcode load_run(const char *run, const char *db, sl_trace *tr, sl_strbuf *label,
                            sl_strbuf *err) {
-  return run ? sl_trace_arg_load(run, db, tr, label, err)
-             : sl_trace_db_load(db, 0, tr, label, err);
+  return run ? sl_trace_arg_load(run, db, tr, label, err) : sl_trace_db_load(db, 0, tr, label, err);
 }
 
 int sl_cmd_report(int argc, char **argv) {
   report_args a = {"simloop.db", "report.html"};
   int first, st = sl_cli_args(SL_CMD_REPORT, argc, argv, on_opt, &a, 0, 1, "run", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   const char *run = first < argc ? argv[first] : NULL, *out = a.out;
   sl_trace tr;
   sl_trace_init(&tr);
@@ -558,21 +508,15 @@ int sl_cmd_report(int argc, char **argv) {
   memset(&pg, 0, sizeof pg);
   sl_trial_init(&pg.t);
   sl_errcode rc = sl_output_check(out, &err);
-  if (rc == SL_EOK)
-    rc = load_run(run, a.db, &tr, &label, &err);
-  if (rc == SL_EOK)
-    rc = page_prepare(&pg, &tr, sl_strbuf_cstr(&label));
-  if (rc == SL_EOK)
-    rc = page_render(&pg, &html);
-  if (rc == SL_EOK)
-    rc = sl_output_write(out, html.data, html.len, &err);
-  if (rc == SL_ENOMEM)
-    sl_strbuf_puts(&err, "out of memory\n");
+  if (rc == SL_EOK) rc = load_run(run, a.db, &tr, &label, &err);
+  if (rc == SL_EOK) rc = page_prepare(&pg, &tr, sl_strbuf_cstr(&label));
+  if (rc == SL_EOK) rc = page_render(&pg, &html);
+  if (rc == SL_EOK) rc = sl_output_write(out, html.data, html.len, &err);
+  if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
   if (rc != SL_EOK)
     fprintf(stderr, "simloop report: %s", sl_strbuf_cstr(&err));
   else if (strcmp(out, "-")) /* not into the page on stdout */
-    printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label),
-           sl_tstr_or(&tr.meta.outcome, "?"));
+    printf("wrote %s (%s, %s)\n", out, sl_strbuf_cstr(&label), sl_tstr_or(&tr.meta.outcome, "?"));
   page_free(&pg);
   sl_trace_free(&tr);
   sl_strbuf_free(&html);

@@ -26,8 +26,7 @@ typedef struct run_args {
 static int on_opt(void *ctx, int id, const char *v) {
   run_args *a = ctx;
   switch (id) {
-  case SL_OPT_ENGINE:
-    return sl_engine_set(&a->budgets, "run", v) < 0;
+  case SL_OPT_ENGINE: return sl_engine_set(&a->budgets, "run", v) < 0;
   case SL_OPT_PYTHON:
     a->python = v;
     a->profile = sl_profile_find(v);
@@ -40,14 +39,9 @@ static int on_opt(void *ctx, int id, const char *v) {
   case SL_OPT_MAX_STEPS:
   case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_TIME:
-  case SL_OPT_MAX_WALL:
-    return sl_budgets_set(&a->budgets, "run", id, v) < 0;
-  case SL_OPT_DB:
-    a->db = v;
-    return 0;
-  case SL_OPT_JSONL:
-    a->jsonl = v;
-    return 0;
+  case SL_OPT_MAX_WALL: return sl_budgets_set(&a->budgets, "run", id, v) < 0;
+  case SL_OPT_DB: a->db = v; return 0;
+  case SL_OPT_JSONL: a->jsonl = v; return 0;
   }
   return 1;
 }
@@ -60,21 +54,14 @@ static int report_outcome(const sl_scenario_result *res, const char *path) {
     return res->exit_status;
   }
   switch (res->outcome) {
-  case SL_OUTCOME_OK:
-    return 0;
-  case SL_OUTCOME_EXCEPTION:
-    fputs(detail, stderr);
-    return 1;
+  case SL_OUTCOME_OK: return 0;
+  case SL_OUTCOME_EXCEPTION: fputs(detail, stderr); return 1;
   case SL_OUTCOME_DEADLOCK:
-  case SL_OUTCOME_BUDGET:
-    fprintf(stderr, "simloop: %s", detail);
-    return 1;
+  case SL_OUTCOME_BUDGET: fprintf(stderr, "simloop: %s", detail); return 1;
   case SL_OUTCOME_NOMEM:
     fprintf(stderr, "simloop: out of memory while running '%s'\n", path);
     return 2;
-  case SL_OUTCOME_ERROR:
-    fputs(detail, stderr);
-    return 2;
+  case SL_OUTCOME_ERROR: fputs(detail, stderr); return 2;
   }
   return 2;
 }
@@ -83,8 +70,7 @@ int sl_cmd_run(int argc, char **argv) {
   run_args a = {NULL, NULL, NULL, sl_profile_default(), {0}};
   sl_budgets_default(&a.budgets);
   int first, status = sl_cli_args(SL_CMD_RUN, argc, argv, on_opt, &a, 1, 1, "scenario", &first);
-  if (status != SL_CLI_GO)
-    return status;
+  if (status != SL_CLI_GO) return status;
   const char *path = argv[first];
   sl_strbuf err = SL_STRBUF_INIT;
   if (sl_input_check(path, &err) != SL_EOK) {

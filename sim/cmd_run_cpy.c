@@ -38,8 +38,7 @@ static int record(sl_cpy_result *res, const char *db, const char *jsonl) {
       status = 2;
     }
   }
-  if (!status && jsonl && sl_recorder_save_jsonl(rec, jsonl, &err) != SL_EOK)
-    status = 2;
+  if (!status && jsonl && sl_recorder_save_jsonl(rec, jsonl, &err) != SL_EOK) status = 2;
   if (status)
     fprintf(stderr, "simloop run: %s", err.len ? sl_strbuf_cstr(&err) : "cannot record\n");
   sl_strbuf_free(&err);
@@ -50,8 +49,7 @@ static int record(sl_cpy_result *res, const char *db, const char *jsonl) {
 /* How the run ended, where the user looks; the exit status (cmd_run.c's
  * report_outcome). */
 static int report(const sl_cpy_result *res) {
-  if (!strcmp(res->outcome, "ok"))
-    return 0;
+  if (!strcmp(res->outcome, "ok")) return 0;
   if (!strcmp(res->outcome, "exception")) {
     fputs(res->traceback.data ? res->traceback.data : "", stderr);
     return 1;
@@ -78,7 +76,8 @@ int sl_cmd_run_cpython(const char *path, const char *python, const sl_trial_opts
   sl_schedule s;
   sl_schedule_init_default(&s);
   s.max_time = budgets->max_time;
-  sl_cpy_opts o = {.trace = db || jsonl, .stdout_ = true, .tracebacks = true, .max_steps = budgets->max_steps};
+  sl_cpy_opts o = {
+      .trace = db || jsonl, .stdout_ = true, .tracebacks = true, .max_steps = budgets->max_steps};
   sl_cpy_result res;
   sl_cpy_result_init(&res);
   int status = 2;
@@ -91,8 +90,7 @@ int sl_cmd_run_cpython(const char *path, const char *python, const sl_trial_opts
     fflush(out);
     int rec_status = db || jsonl ? record(&res, db, jsonl) : 0;
     status = report(&res);
-    if (rec_status > status)
-      status = rec_status;
+    if (rec_status > status) status = rec_status;
   }
   sl_cpy_result_free(&res);
   sl_schedule_free(&s);

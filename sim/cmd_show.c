@@ -27,15 +27,14 @@ static int on_opt(void *ctx, int id, const char *v) {
 
 static void list_row(void *ctx, const sl_tracedb_row *r) {
   (void)ctx;
-  printf("%6" PRId64 "  %-8s %-7s %-16s %6" PRId64 " steps  t=%-10g %.12s  %s\n", r->id, r->engine, r->python,
-         r->outcome, r->steps, r->t, r->hash ? r->hash : "", r->scenario);
+  printf("%6" PRId64 "  %-8s %-7s %-16s %6" PRId64 " steps  t=%-10g %.12s  %s\n", r->id, r->engine,
+         r->python, r->outcome, r->steps, r->t, r->hash ? r->hash : "", r->scenario);
 }
 
 int sl_cmd_show(int argc, char **argv) {
   show_args a = {"simloop.db", false, false};
   int first, st = sl_cli_args(SL_CMD_SHOW, argc, argv, on_opt, &a, 0, 1, "run", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   const char *db = a.db, *run = first < argc ? argv[first] : NULL;
   bool json = a.json, list = a.list;
   sl_strbuf err = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
@@ -49,11 +48,14 @@ int sl_cmd_show(int argc, char **argv) {
   } else {
     sl_trace tr;
     char hash[65];
-    sl_errcode rc = run ? sl_trace_arg_load(run, db, &tr, &label, &err) : sl_trace_db_load(db, 0, &tr, &label, &err);
+    sl_errcode rc = run ? sl_trace_arg_load(run, db, &tr, &label, &err)
+                        : sl_trace_db_load(db, 0, &tr, &label, &err);
     if (rc == SL_EOK) rc = sl_trace_hash(&tr, hash);
     if (rc == SL_EOK) {
-      if (json) sl_show_json(stdout, &tr, hash);
-      else sl_show_text(stdout, &tr, hash);
+      if (json)
+        sl_show_json(stdout, &tr, hash);
+      else
+        sl_show_text(stdout, &tr, hash);
     } else {
       if (rc == SL_ENOMEM) sl_strbuf_puts(&err, "out of memory\n");
       status = 2;

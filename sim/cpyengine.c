@@ -24,7 +24,7 @@ struct sl_cpy {
 
 /* Seeds sent with a strategy's request: a program that calls random.seed()
  * without an argument more often than this gets 0 from then on. */
-#define SEEDS_SENT 64
+#define SEEDS_SENT   64
 /* Timing values first sent for the random strategy (doubled when the run
  * asks past them: the run is then repeated). */
 #define RANDOM_FIRST 1024
@@ -54,23 +54,18 @@ static bool read_until(sl_cpy *c, const char *marker) {
       return true;
     char buf[65536];
     ssize_t n = read(c->sock, buf, sizeof buf);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n <= 0)
-      return false;
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return false;
     sl_strbuf_append(&c->in, buf, (size_t)n);
-    if (c->in.failed)
-      return false;
+    if (c->in.failed) return false;
   }
 }
 
 static bool send_all(int fd, const char *p, size_t n) {
   while (n) {
     ssize_t k = send(fd, p, n, MSG_NOSIGNAL);
-    if (k < 0 && errno == EINTR)
-      continue;
-    if (k <= 0)
-      return false;
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return false;
     p += k;
     n -= (size_t)k;
   }
@@ -97,13 +92,11 @@ static const char *find_line(const char *text, size_t len, const char *prefix, s
 sl_errcode sl_cpy_start(const char *path, const char *want, bool show_stderr, sl_cpy **out,
                         char exact[16], sl_strbuf *err) {
   *out = NULL;
-  if (!want)
-    want = "3.11";
+  if (!want) want = "3.11";
   sl_oracle o;
   bool missing;
   sl_errcode rc = sl_oracle_find(want, &o, &missing, err);
-  if (rc != SL_EOK)
-    return rc;
+  if (rc != SL_EOK) return rc;
   if (o.pyodide) {
     sl_strbuf_printf(err,
                      "--engine cpython runs the native CPython 3.11 (a fork per schedule); "
@@ -113,8 +106,7 @@ sl_errcode sl_cpy_start(const char *path, const char *want, bool show_stderr, sl
   }
   snprintf(exact, 16, "%s", o.exact);
   sl_cpy *c = sl_calloc(1, sizeof *c);
-  if (!c)
-    return SL_ENOMEM;
+  if (!c) return SL_ENOMEM;
   char *args[] = {"serve", (char *)path, NULL};
   rc = sl_oracle_spawn_served(&o, args, show_stderr, &c->sock, &c->pid, err);
   if (rc != SL_EOK) {
@@ -143,8 +135,7 @@ sl_errcode sl_cpy_start(const char *path, const char *want, bool show_stderr, sl
 }
 
 void sl_cpy_free(sl_cpy *c, bool owner) {
-  if (!c)
-    return;
+  if (!c) return;
   close(c->sock); /* the server's stdin ends: it exits */
   if (owner) {
     int st;
@@ -160,8 +151,7 @@ void sl_cpy_free(sl_cpy *c, bool owner) {
 static void put_values(sl_strbuf *b, const char *key, const double *v, size_t n) {
   sl_strbuf_printf(b, ",\"%s\":[", key);
   for (size_t i = 0; i < n; i++) {
-    if (i)
-      sl_strbuf_putc(b, ',');
+    if (i) sl_strbuf_putc(b, ',');
     if (v[i] == 0.0)
       sl_strbuf_putc(b, '0');
     else
@@ -199,8 +189,7 @@ static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const 
     sl_declog_init(&copy.taken);
     double *timing = sl_calloc(ntiming ? ntiming : 1, sizeof *timing);
     double seeds[SEEDS_SENT];
-    if (!timing)
-      return SL_ENOMEM;
+    if (!timing) return SL_ENOMEM;
     bool more = sl_schedule_stream(&copy, timing, ntiming, seeds, SEEDS_SENT);
     sl_strbuf_printf(b, "\"log\":null,\"more\":%s", more ? "true" : "false");
     put_values(b, "timing", timing, ntiming);
@@ -209,8 +198,7 @@ static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const 
   }
   sl_strbuf_printf(b, ",\"trace\":%s,\"stdout\":%s,\"tracebacks\":%s", o->trace ? "true" : "false",
                    o->stdout_ ? "true" : "false", o->tracebacks ? "true" : "false");
-  if (o->max_steps)
-    sl_strbuf_printf(b, ",\"max_steps\":%llu", (unsigned long long)o->max_steps);
+  if (o->max_steps) sl_strbuf_printf(b, ",\"max_steps\":%llu", (unsigned long long)o->max_steps);
   if (sched->max_time > 0) {
     sl_strbuf_puts(b, ",\"max_time\":");
     sl_json_put_float(b, sched->max_time);
@@ -221,12 +209,9 @@ static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const 
 
 /* How many timing values the request for `sched` carries first. */
 static size_t first_ntiming(const sl_schedule *s) {
-  if (s->source == SL_SOURCE_BYTES)
-    return s->nbytes;
-  if (s->source != SL_SOURCE_STRATEGY)
-    return 0;
-  if (s->strategy.kind == SL_STRATEGY_RANDOM)
-    return RANDOM_FIRST;
+  if (s->source == SL_SOURCE_BYTES) return s->nbytes;
+  if (s->source != SL_SOURCE_STRATEGY) return 0;
+  if (s->strategy.kind == SL_STRATEGY_RANDOM) return RANDOM_FIRST;
   return s->plan.n ? (size_t)s->plan.item[s->plan.n - 1].point + 1 : 0;
 }
 
@@ -253,8 +238,7 @@ static sl_errcode take_result(const sl_json *r, sl_schedule *sched, sl_cpy_resul
   sl_strbuf_puts(&res->detail, jstr(r, "detail"));
   sl_strbuf_puts(&res->report, jstr(r, "report"));
   const sl_json *so = sl_json_get(r, "stdout");
-  if (so && so->type == SL_JSON_STRING)
-    sl_strbuf_append(&res->out, so->s, so->n);
+  if (so && so->type == SL_JSON_STRING) sl_strbuf_append(&res->out, so->s, so->n);
   sl_strbuf_puts(&res->traceback, jstr(r, "traceback"));
   res->steps = (uint64_t)jnum(r, "steps");
   res->npoints = (uint64_t)jnum(r, "npoints");
@@ -264,14 +248,11 @@ static sl_errcode take_result(const sl_json *r, sl_schedule *sched, sl_cpy_resul
   const sl_json *taken = sl_json_get(r, "taken");
   for (size_t i = 0; taken && taken->type == SL_JSON_ARRAY && i < taken->n; i++) {
     const sl_json *d = taken->items[i];
-    if (d->type != SL_JSON_ARRAY || d->n != 4 || d->items[0]->type != SL_JSON_STRING)
-      continue;
-    sl_decision dec = {kind_of(d->items[0]->s), d->items[1]->d, true,
-                       (uint64_t)d->items[2]->d, (uint32_t)d->items[3]->d};
-    if (sl_schedule_taken(sched, &dec))
-      return SL_ENOMEM;
-    if (sched->on_decision)
-      sched->on_decision(sched->on_ctx, dec.step, dec.kind, dec.value);
+    if (d->type != SL_JSON_ARRAY || d->n != 4 || d->items[0]->type != SL_JSON_STRING) continue;
+    sl_decision dec = {kind_of(d->items[0]->s), d->items[1]->d, true, (uint64_t)d->items[2]->d,
+                       (uint32_t)d->items[3]->d};
+    if (sl_schedule_taken(sched, &dec)) return SL_ENOMEM;
+    if (sched->on_decision) sched->on_decision(sched->on_ctx, dec.step, dec.kind, dec.value);
   }
   return res->detail.failed || res->report.failed || res->out.failed ? SL_ENOMEM : SL_EOK;
 }
@@ -308,8 +289,7 @@ static sl_errcode one_request(sl_cpy *c, const sl_strbuf *req, sl_schedule *sche
   *exhausted = ex && ex->type == SL_JSON_BOOL && ex->b;
   sl_errcode rc = *exhausted ? SL_EOK : take_result(r, sched, res);
   sl_json_free(r);
-  if (rc != SL_EOK || *exhausted || !o->trace)
-    return rc;
+  if (rc != SL_EOK || *exhausted || !o->trace) return rc;
   sl_trace_list list = {0};
   rc = sl_jsonl_read_buf("CPython trace", text, (size_t)(rl - text), &list, err);
   if (rc == SL_EOK && list.n >= 1) {
@@ -328,10 +308,8 @@ sl_errcode sl_cpy_trial(sl_cpy *c, sl_schedule *sched, const sl_cpy_opts *o, sl_
     sl_strbuf req = SL_STRBUF_INIT;
     bool exhausted = false;
     sl_errcode rc = build_request(sched, ntiming, o, &req);
-    if (rc == SL_EOK)
-      rc = one_request(c, &req, sched, o, res, &exhausted, err);
+    if (rc == SL_EOK) rc = one_request(c, &req, sched, o, res, &exhausted, err);
     sl_strbuf_free(&req);
-    if (rc != SL_EOK || !exhausted)
-      return rc;
+    if (rc != SL_EOK || !exhausted) return rc;
   }
 }

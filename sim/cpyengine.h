@@ -37,15 +37,15 @@ sl_errcode sl_cpy_start(const char *path, const char *want, bool show_stderr, sl
 void sl_cpy_free(sl_cpy *c, bool owner);
 
 typedef struct sl_cpy_opts {
-  bool trace;      /* send the whole trace back (res->trace) */
-  bool stdout_;    /* send the program's stdout back (res->out) */
-  bool tracebacks; /* an exception's traceback in res->traceback */
+  bool trace;         /* send the whole trace back (res->trace) */
+  bool stdout_;       /* send the program's stdout back (res->out) */
+  bool tracebacks;    /* an exception's traceback in res->traceback */
   uint64_t max_steps; /* 0: none */
 } sl_cpy_opts;
 
 typedef struct sl_cpy_result {
-  char verdict[24];    /* "ok", "assertion", ... (sim/detect.h) */
-  char outcome[16];    /* the trace's end outcome */
+  char verdict[24]; /* "ok", "assertion", ... (sim/detect.h) */
+  char outcome[16]; /* the trace's end outcome */
   sl_strbuf detail, report, out, traceback;
   uint64_t steps, npoints, fingerprint;
   double t;

@@ -13,9 +13,7 @@
 #include "sim/outfile.h"
 #include "traces/json.h"
 
-void sl_declog_init(sl_declog *log) {
-  memset(log, 0, sizeof *log);
-}
+void sl_declog_init(sl_declog *log) { memset(log, 0, sizeof *log); }
 
 void sl_declog_free(sl_declog *log) {
   sl_free(log->d);
@@ -26,8 +24,7 @@ sl_errcode sl_declog_push(sl_declog *log, const sl_decision *d) {
   if (log->n == log->cap) {
     size_t cap = log->cap ? log->cap * 2 : 16;
     sl_decision *nd = sl_realloc(log->d, cap * sizeof *nd);
-    if (!nd)
-      return SL_ENOMEM;
+    if (!nd) return SL_ENOMEM;
     log->d = nd;
     log->cap = cap;
   }
@@ -47,8 +44,7 @@ sl_errcode sl_declog_copy(sl_declog *dst, const sl_declog *src) {
 
 size_t sl_declog_nondefault(const sl_declog *log) {
   size_t k = 0;
-  for (size_t i = 0; i < log->n; i++)
-    k += log->d[i].value != 0.0;
+  for (size_t i = 0; i < log->n; i++) k += log->d[i].value != 0.0;
   return k;
 }
 
@@ -66,11 +62,12 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
 /* One line's problem: "name:line:col: what; what to do". */
 static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t col,
                            const char *what) {
-  sl_strbuf_printf(err,
-                   "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
-                   "{\"kind\": \"cost\"|\"oversleep\"|\"seed\"|\"io\", \"value\": seconds, \"step\": n} "
-                   "(see docs/explore.md)\n",
-                   name, line, col, what);
+  sl_strbuf_printf(
+      err,
+      "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
+      "{\"kind\": \"cost\"|\"oversleep\"|\"seed\"|\"io\", \"value\": seconds, \"step\": n} "
+      "(see docs/explore.md)\n",
+      name, line, col, what);
   return SL_ECORRUPT;
 }
 
@@ -86,10 +83,8 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
     at = end + 1;
     line++;
     size_t lead = 0;
-    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\r'))
-      lead++;
-    if (lead == n || s[lead] == '#')
-      continue;
+    while (lead < n && (s[lead] == ' ' || s[lead] == '\t' || s[lead] == '\r')) lead++;
+    if (lead == n || s[lead] == '#') continue;
     sl_json_error je;
     sl_json *v = sl_json_parse(s, n, &je);
     if (!v) {
@@ -125,7 +120,8 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
         /* The oracle would apply a negative value and move time backwards;
          * no real schedule does that, so simloop refuses it. */
         problem = "\"value\" must be finite and >= 0";
-      else if (!strcmp(kind->s, "seed") && (value->d != floor(value->d) || value->d >= 9007199254740992.0))
+      else if (!strcmp(kind->s, "seed") &&
+               (value->d != floor(value->d) || value->d >= 9007199254740992.0))
         /* A seed is an integer (random.seed(R)), exact in a double. */
         problem = "a \"seed\" value must be an integer below 2**53";
       else if (step && (step->type != SL_JSON_NUMBER || !step->is_int))
@@ -159,15 +155,13 @@ sl_errcode sl_declog_read(const char *path, sl_declog *out, sl_strbuf *err) {
   sl_declog_init(out);
   FILE *f = fopen(path, "rb");
   if (!f) {
-    sl_strbuf_printf(err, "%s: cannot read the decision log: %s\n", path,
-                     strerror(errno));
+    sl_strbuf_printf(err, "%s: cannot read the decision log: %s\n", path, strerror(errno));
     return SL_EIO;
   }
   sl_strbuf text = SL_STRBUF_INIT;
   char buf[8192];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sl_strbuf_append(&text, buf, n);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
   bool rerr = ferror(f);
   fclose(f);
   if (rerr) {
@@ -197,8 +191,7 @@ void sl_declog_format(const sl_declog *log, const char *comment, sl_strbuf *out)
     const sl_decision *d = &log->d[i];
     /* Key order and separators as the oracle's json.dumps of its events. */
     sl_strbuf_puts(out, "{\"ev\":\"decision\",");
-    if (d->has_step)
-      sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
+    if (d->has_step) sl_strbuf_printf(out, "\"step\":%llu,", (unsigned long long)d->step);
     sl_strbuf_printf(out, "\"kind\":\"%s\",\"value\":", sl_decision_kind_name(d->kind));
     sl_float_repr(out, d->value);
     sl_strbuf_puts(out, "}\n");
@@ -252,23 +245,20 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
   for (size_t i = 0; i < taken->n;) {
     uint64_t step = taken->d[i].step;
     size_t j = i;
-    while (j < taken->n && taken->d[j].step == step)
-      j++;
+    while (j < taken->n && taken->d[j].step == step) j++;
     uint32_t last_cost = 0;
     bool any_cost = false;
     for (size_t k = i; k < j; k++) {
       const sl_decision *d = &taken->d[k];
       if (d->kind == SL_DECISION_COST && d->value != 0.0) {
         any_cost = true;
-        if (d->pos + 1 > last_cost)
-          last_cost = d->pos + 1;
+        if (d->pos + 1 > last_cost) last_cost = d->pos + 1;
       }
       if (d->kind == SL_DECISION_OVERSLEEP && d->value != 0.0) {
         sl_decision o = *d;
         o.has_step = true;
         o.pos = 0;
-        if (sl_declog_push(out, &o))
-          goto nomem;
+        if (sl_declog_push(out, &o)) goto nomem;
       }
     }
     /* Seeds sit between cost points (pos = costs seen before them in the
@@ -278,29 +268,26 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
     for (size_t k = i; k < j; k++)
       if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].value != 0.0) {
         any_seed = true;
-        if (taken->d[k].pos + 1 > last_seed)
-          last_seed = taken->d[k].pos + 1;
+        if (taken->d[k].pos + 1 > last_seed) last_seed = taken->d[k].pos + 1;
       }
     uint32_t end = last_cost > last_seed ? last_cost : last_seed;
     for (uint32_t p = 0; (any_cost || any_seed) && p < end; p++) {
       for (size_t k = i; k < j; k++)
-        if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].pos == p && taken->d[k].value != 0.0) {
+        if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].pos == p &&
+            taken->d[k].value != 0.0) {
           sl_decision sd = taken->d[k];
           sd.has_step = true;
-          if (sl_declog_push(out, &sd))
-            goto nomem;
+          if (sl_declog_push(out, &sd)) goto nomem;
         }
       if (p < last_cost) {
         sl_decision c = {SL_DECISION_COST, 0.0, true, step, p};
         for (size_t k = i; k < j; k++)
           if (taken->d[k].kind == SL_DECISION_COST && taken->d[k].pos == p)
             c.value = taken->d[k].value;
-        if (sl_declog_push(out, &c))
-          goto nomem;
+        if (sl_declog_push(out, &c)) goto nomem;
       }
     }
-    if (pad_kind(taken, i, j, SL_DECISION_IO, out))
-      goto nomem;
+    if (pad_kind(taken, i, j, SL_DECISION_IO, out)) goto nomem;
     i = j;
   }
   return SL_EOK;

@@ -23,9 +23,7 @@ static const char *const names[SL_VERDICT__COUNT] = {
     "budget", "error",
 };
 
-const char *sl_verdict_name(sl_verdict v) {
-  return v < SL_VERDICT__COUNT ? names[v] : "?";
-}
+const char *sl_verdict_name(sl_verdict v) { return v < SL_VERDICT__COUNT ? names[v] : "?"; }
 
 void sl_detector_init(sl_detector *d) {
   memset(d, 0, sizeof *d);
@@ -34,8 +32,7 @@ void sl_detector_init(sl_detector *d) {
 }
 
 void sl_detector_free(sl_detector *d) {
-  for (size_t i = 0; i < d->nfailed; i++)
-    sl_free(d->failed[i].text);
+  for (size_t i = 0; i < d->nfailed; i++) sl_free(d->failed[i].text);
   sl_free(d->failed);
   sl_strbuf_free(&d->pending_exit);
   sl_strbuf_free(&d->pending_sig);
@@ -50,8 +47,7 @@ void sl_detector_free(sl_detector *d) {
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
-  if (t->name)
-    sl_strbuf_printf(out, " (%s)", sl_str_cstr(t->name));
+  if (t->name) sl_strbuf_printf(out, " (%s)", sl_str_cstr(t->name));
   (void)rt;
 }
 
@@ -59,15 +55,13 @@ static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
 static void task_where(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf where = SL_STRBUF_INIT;
   sl_task_where(rt, (sl_obj *)t, &where);
-  if (where.len)
-    sl_strbuf_printf(out, " at %s", sl_strbuf_cstr(&where));
+  if (where.len) sl_strbuf_printf(out, " at %s", sl_strbuf_cstr(&where));
   sl_strbuf_free(&where);
 }
 
 static bool waitq_has(const sl_waitq *q, sl_obj *fut) {
   for (size_t i = 0; i < q->len; i++)
-    if (sl_waitq_at(q, i) == fut)
-      return true;
+    if (sl_waitq_at(q, i) == fut) return true;
   return false;
 }
 
@@ -80,10 +74,8 @@ typedef struct objnames {
 
 static size_t obj_number(objnames *on, const sl_obj *o) {
   for (size_t i = 0; i < on->n; i++)
-    if (on->obj[i] == o)
-      return i + 1;
-  if (on->n < 32)
-    on->obj[on->n++] = o;
+    if (on->obj[i] == o) return i + 1;
+  if (on->n < 32) on->obj[on->n++] = o;
   return on->n;
 }
 
@@ -103,13 +95,12 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
     const sl_type *ty = o->type;
     if (ty == &sl_lock_type && waitq_has(&((sl_lock *)o)->waiters, fut)) {
       size_t nw = ((sl_lock *)o)->waiters.len;
-      sl_strbuf_printf(out, "Lock#%zu.acquire() (locked, %zu waiter%s)",
-                       obj_number(on, o), nw, nw == 1 ? "" : "s");
+      sl_strbuf_printf(out, "Lock#%zu.acquire() (locked, %zu waiter%s)", obj_number(on, o), nw,
+                       nw == 1 ? "" : "s");
       return;
     }
     if (ty == &sl_condition_type && waitq_has(&((sl_condition *)o)->waiters, fut)) {
-      sl_strbuf_printf(out, "Condition#%zu.wait() (no notify will come)",
-                       obj_number(on, o));
+      sl_strbuf_printf(out, "Condition#%zu.wait() (no notify will come)", obj_number(on, o));
       return;
     }
     if ((ty == &sl_semaphore_type || ty == &sl_bounded_semaphore_type) &&
@@ -118,8 +109,7 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
                        (long long)((sl_semaphore *)o)->value);
       return;
     }
-    if (ty == &sl_queue_type || ty == &sl_lifo_queue_type ||
-        ty == &sl_priority_queue_type) {
+    if (ty == &sl_queue_type || ty == &sl_lifo_queue_type || ty == &sl_priority_queue_type) {
       sl_queue *q = (sl_queue *)o;
       if (waitq_has(&q->getters, fut)) {
         sl_strbuf_printf(out, "%s#%zu.get() (empty)", ty->name, obj_number(on, o));
@@ -130,8 +120,8 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
         return;
       }
       if (q->finished && waitq_has(&((sl_event *)q->finished)->waiters, fut)) {
-        sl_strbuf_printf(out, "%s#%zu.join() (%lld unfinished: task_done() missing)",
-                         ty->name, obj_number(on, o), (long long)q->unfinished_tasks);
+        sl_strbuf_printf(out, "%s#%zu.join() (%lld unfinished: task_done() missing)", ty->name,
+                         obj_number(on, o), (long long)q->unfinished_tasks);
         return;
       }
     }
@@ -162,8 +152,7 @@ void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
     task_where(rt, t, out);
     sl_strbuf_printf(out, "\n      waits for %s\n", sl_strbuf_cstr(&what));
     if (sig) {
-      if (sig->len)
-        sl_strbuf_puts(sig, "; ");
+      if (sig->len) sl_strbuf_puts(sig, "; ");
       sl_strbuf_printf(sig, "T%llu", (unsigned long long)t->ordinal);
       task_where(rt, t, sig);
       sl_strbuf_printf(sig, " waits for %s", sl_strbuf_cstr(&what));
@@ -177,34 +166,30 @@ void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
 
 static sl_task *find_task(sl_rt *rt, uint64_t ordinal) {
   for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
-    if ((o->type->flags & SL_TF_TASK) && sl_as_task(o)->ordinal == ordinal)
-      return sl_as_task(o);
+    if ((o->type->flags & SL_TF_TASK) && sl_as_task(o)->ordinal == ordinal) return sl_as_task(o);
   return NULL;
 }
 
 /* The innermost traceback entry: where the exception was raised. */
 static void exc_origin(sl_obj *exc, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(exc);
-  if (!e->ntb)
-    return;
+  if (!e->ntb) return;
   const sl_tb_entry *tb = &e->tb[e->ntb - 1];
-  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?",
-                   tb->line, tb->func ? sl_str_cstr(tb->func) : "?");
+  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
+                   tb->func ? sl_str_cstr(tb->func) : "?");
 }
 
 /* Main is done: asyncio.run will now cancel whatever is still pending.
  * Tasks already asked to cancel are being shut down on purpose. */
 static void snapshot_pending(sl_detector *d, sl_rt *rt) {
   for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
-    if (t->ordinal == 1 || t->num_cancels_requested > 0 || t->must_cancel)
-      continue;
+    if (t->ordinal == 1 || t->num_cancels_requested > 0 || t->must_cancel) continue;
     d->npending_exit++;
     sl_strbuf_puts(&d->pending_exit, "  ");
     task_label(rt, t, &d->pending_exit);
     task_where(rt, t, &d->pending_exit);
     sl_strbuf_putc(&d->pending_exit, '\n');
-    if (d->pending_sig.len)
-      sl_strbuf_puts(&d->pending_sig, ", ");
+    if (d->pending_sig.len) sl_strbuf_puts(&d->pending_sig, ", ");
     sl_strbuf_printf(&d->pending_sig, "T%llu", (unsigned long long)t->ordinal);
     task_where(rt, t, &d->pending_sig);
   }
@@ -220,11 +205,9 @@ static void on_task_done(void *ctx, const sl_task_info *info) {
     else
       d->snapshot_owed = true; /* at the next decision point: same state */
   }
-  if (!rt || !info->outcome || strcmp(info->outcome, "exception"))
-    return;
+  if (!rt || !info->outcome || strcmp(info->outcome, "exception")) return;
   sl_task *t = find_task(rt, info->ordinal);
-  if (!t || !t->fut.exception)
-    return;
+  if (!t || !t->fut.exception) return;
   if (d->nfailed == d->capfailed) {
     size_t cap = d->capfailed ? d->capfailed * 2 : 8;
     sl_failed_task *nf = sl_realloc(d->failed, cap * sizeof *nf);
@@ -252,14 +235,11 @@ static void on_task_done(void *ctx, const sl_task_info *info) {
   f->retrieved = !t->fut.log_traceback;
 }
 
-static void on_error(void *ctx, uint64_t step, const char *message,
-                     const char *exception) {
+static void on_error(void *ctx, uint64_t step, const char *message, const char *exception) {
   sl_detector *d = ctx;
-  if (d->nhandler++)
-    return;
+  if (d->nhandler++) return;
   sl_strbuf_printf(&d->handler, "%s", message ? message : "(no message)");
-  if (exception)
-    sl_strbuf_printf(&d->handler, " [%s]", exception);
+  if (exception) sl_strbuf_printf(&d->handler, " [%s]", exception);
   (void)step;
 }
 
@@ -295,8 +275,7 @@ static double detecting_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   return dd->inner.decide(dd->inner.ctx, rt, kind);
 }
 
-sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det,
-                                     sl_decider inner) {
+sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det, sl_decider inner) {
   dd->inner = inner;
   dd->det = det;
   return (sl_decider){dd, detecting_decide};
@@ -308,17 +287,13 @@ sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det,
  * (the last `  File "F", line N, in f` line). */
 static void traceback_origin(const char *tb, sl_strbuf *out) {
   const char *last = NULL;
-  for (const char *p = tb; p && (p = strstr(p, "  File \"")); p += 8)
-    last = p;
-  if (!last)
-    return;
+  for (const char *p = tb; p && (p = strstr(p, "  File \"")); p += 8) last = p;
+  if (!last) return;
   const char *f = last + 8, *q = strchr(f, '"');
-  if (!q)
-    return;
+  if (!q) return;
   int line = 0;
   char func[128] = "?";
-  if (sscanf(q, "\", line %d, in %127[^\n]", &line, func) < 1)
-    return;
+  if (sscanf(q, "\", line %d, in %127[^\n]", &line, func) < 1) return;
   sl_strbuf_printf(out, " at %.*s:%d in %s", (int)(q - f), f, line, func);
 }
 
@@ -329,12 +304,10 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
   sl_strbuf unretrieved = SL_STRBUF_INIT, unretrieved_sig = SL_STRBUF_INIT;
   uint32_t nunretrieved = 0;
   for (size_t i = 0; i < d->nfailed; i++) {
-    if (d->failed[i].retrieved)
-      continue;
+    if (d->failed[i].retrieved) continue;
     nunretrieved++;
     sl_strbuf_printf(&unretrieved, "  %s\n", d->failed[i].text);
-    if (unretrieved_sig.len)
-      sl_strbuf_puts(&unretrieved_sig, "; ");
+    if (unretrieved_sig.len) sl_strbuf_puts(&unretrieved_sig, "; ");
     sl_strbuf_puts(&unretrieved_sig, d->failed[i].text);
   }
   if (end->outcome == SL_OUTCOME_NOMEM || end->outcome == SL_OUTCOME_ERROR || d->oom) {
@@ -345,17 +318,15 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
                      end->runner_detail ? end->runner_detail : "");
   } else if (end->outcome == SL_OUTCOME_EXCEPTION) {
     const char *sum = end->summary ? end->summary : "?";
-    bool assertion =
-        !strncmp(sum, "AssertionError", 14) && (sum[14] == ':' || sum[14] == '\0');
+    bool assertion = !strncmp(sum, "AssertionError", 14) && (sum[14] == ':' || sum[14] == '\0');
     d->verdict = assertion ? SL_VERDICT_ASSERTION : SL_VERDICT_EXCEPTION;
     sl_strbuf_puts(det, sum);
     traceback_origin(end->traceback, det);
-    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=",
-                     assertion ? "assertion" : "exception", sum);
+    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception",
+                     sum);
     sl_float_repr(rep, end->t);
     sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)end->steps);
-    if (end->traceback)
-      sl_strbuf_puts(rep, end->traceback);
+    if (end->traceback) sl_strbuf_puts(rep, end->traceback);
   } else if (end->outcome == SL_OUTCOME_DEADLOCK) {
     d->verdict = SL_VERDICT_DEADLOCK;
     sl_strbuf_printf(rep, "deadlock at t=");
@@ -375,8 +346,7 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
      * exhausted (--max-steps)"): the same budget is the same failure. */
     const char *why = end->runner_detail ? end->runner_detail : "budget exhausted\n";
     sl_strbuf_append(det, why, strcspn(why, "\n"));
-    sl_strbuf_printf(
-        rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
+    sl_strbuf_printf(rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
     sl_float_repr(rep, end->t);
     sl_strbuf_puts(rep, ": ");
     sl_strbuf_append(rep, why, strcspn(why, "\n"));
@@ -384,25 +354,23 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
   } else if (d->nhandler) {
     d->verdict = SL_VERDICT_EXCEPTION;
     sl_strbuf_printf(det, "exception handler: %s", sl_strbuf_cstr(&d->handler));
-    sl_strbuf_printf(
-        rep, "exception: the loop's exception handler was called %u time%s; first: %s\n",
-        d->nhandler, d->nhandler == 1 ? "" : "s", sl_strbuf_cstr(&d->handler));
+    sl_strbuf_printf(rep,
+                     "exception: the loop's exception handler was called %u time%s; first: %s\n",
+                     d->nhandler, d->nhandler == 1 ? "" : "s", sl_strbuf_cstr(&d->handler));
   } else if (nunretrieved) {
     d->verdict = SL_VERDICT_NEVER_RETRIEVED;
     sl_strbuf_puts(det, sl_strbuf_cstr(&unretrieved_sig));
-    sl_strbuf_printf(
-        rep,
-        "never-retrieved: %u task%s finished with an exception nobody retrieved:\n%s",
-        nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
+    sl_strbuf_printf(rep,
+                     "never-retrieved: %u task%s finished with an exception nobody retrieved:\n%s",
+                     nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
   } else if (d->npending_exit) {
     d->verdict = SL_VERDICT_PENDING_AT_EXIT;
     sl_strbuf_printf(det, "pending at exit: %s", sl_strbuf_cstr(&d->pending_sig));
-    sl_strbuf_printf(
-        rep,
-        "pending-at-exit: main returned while %u task%s still ran; asyncio.run "
-        "cancelled %s:\n%s",
-        d->npending_exit, d->npending_exit == 1 ? "" : "s",
-        d->npending_exit == 1 ? "it" : "them", sl_strbuf_cstr(&d->pending_exit));
+    sl_strbuf_printf(rep,
+                     "pending-at-exit: main returned while %u task%s still ran; asyncio.run "
+                     "cancelled %s:\n%s",
+                     d->npending_exit, d->npending_exit == 1 ? "" : "s",
+                     d->npending_exit == 1 ? "it" : "them", sl_strbuf_cstr(&d->pending_exit));
   } else {
     d->verdict = SL_VERDICT_OK;
   }

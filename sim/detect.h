@@ -117,8 +117,7 @@ typedef struct sl_detecting_decider {
 } sl_detecting_decider;
 
 /* Fills *dd and returns the decider that uses it. */
-sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det,
-                                     sl_decider inner);
+sl_decider sl_detecting_decider_init(sl_detecting_decider *dd, sl_detector *det, sl_decider inner);
 
 /* The end of a run as the scenario runner reports it. */
 typedef struct sl_run_end {

@@ -11,8 +11,7 @@ sl_errcode sl_exploredb_add(sl_explore_session *s, const sl_explore_row *row) {
   if (s->n == s->cap) {
     size_t cap = s->cap ? s->cap * 2 : 256;
     sl_explore_row *nr = sl_realloc(s->rows, cap * sizeof *nr);
-    if (!nr)
-      return SL_ENOMEM;
+    if (!nr) return SL_ENOMEM;
     s->rows = nr;
     s->cap = cap;
   }
@@ -39,29 +38,24 @@ static const char schema[] =
     "  fingerprint TEXT NOT NULL, run INTEGER, PRIMARY KEY (session, idx)) WITHOUT "
     "ROWID;\n";
 
-sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s,
-                             int64_t *session_id, sl_strbuf *err) {
+sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s, int64_t *session_id,
+                             sl_strbuf *err) {
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
   const char *what = "open";
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-      SQLITE_OK)
+  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
     goto fail;
   sqlite3_busy_timeout(db, 5000);
   what = "create the explore tables in";
-  if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK)
-    goto fail;
+  if (sqlite3_exec(db, schema, NULL, NULL, NULL) != SQLITE_OK) goto fail;
   what = "write to";
-  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
-    goto fail;
+  if (sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) goto fail;
   size_t failures = 0;
-  for (size_t i = 0; i < s->n; i++)
-    failures += s->rows[i].verdict != SL_VERDICT_OK;
-  if (sqlite3_prepare_v2(
-          db,
-          "INSERT INTO explore_sessions(scenario,strategy,params,first_seed,runs,"
-          "failures,elapsed) VALUES(?,?,?,?,?,?,?)",
-          -1, &st, NULL) != SQLITE_OK)
+  for (size_t i = 0; i < s->n; i++) failures += s->rows[i].verdict != SL_VERDICT_OK;
+  if (sqlite3_prepare_v2(db,
+                         "INSERT INTO explore_sessions(scenario,strategy,params,first_seed,runs,"
+                         "failures,elapsed) VALUES(?,?,?,?,?,?,?)",
+                         -1, &st, NULL) != SQLITE_OK)
     goto rollback;
   sqlite3_bind_text(st, 1, s->scenario, -1, SQLITE_STATIC);
   sqlite3_bind_text(st, 2, s->strategy, -1, SQLITE_STATIC);
@@ -70,16 +64,14 @@ sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s,
   sqlite3_bind_int64(st, 5, (sqlite3_int64)s->n);
   sqlite3_bind_int64(st, 6, (sqlite3_int64)failures);
   sqlite3_bind_double(st, 7, s->elapsed);
-  if (sqlite3_step(st) != SQLITE_DONE)
-    goto rollback;
+  if (sqlite3_step(st) != SQLITE_DONE) goto rollback;
   sqlite3_finalize(st);
   st = NULL;
   *session_id = sqlite3_last_insert_rowid(db);
-  if (sqlite3_prepare_v2(
-          db,
-          "INSERT INTO explore_runs(session,idx,seed,outcome,nondefault,steps,"
-          "final_time,fingerprint,run) VALUES(?,?,?,?,?,?,?,?,?)",
-          -1, &st, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(db,
+                         "INSERT INTO explore_runs(session,idx,seed,outcome,nondefault,steps,"
+                         "final_time,fingerprint,run) VALUES(?,?,?,?,?,?,?,?,?)",
+                         -1, &st, NULL) != SQLITE_OK)
     goto rollback;
   for (size_t i = 0; i < s->n; i++) {
     const sl_explore_row *r = &s->rows[i];
@@ -98,26 +90,22 @@ sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s,
       sqlite3_bind_int64(st, 9, r->run);
     else
       sqlite3_bind_null(st, 9);
-    if (sqlite3_step(st) != SQLITE_DONE)
-      goto rollback;
+    if (sqlite3_step(st) != SQLITE_DONE) goto rollback;
   }
   sqlite3_finalize(st);
   st = NULL;
-  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    goto rollback;
+  if (sqlite3_exec(db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto rollback;
   sqlite3_close(db);
   return SL_EOK;
 rollback:
-  sl_strbuf_printf(err, "%s: cannot %s the database: %s\n", path, what,
-                   sqlite3_errmsg(db));
+  sl_strbuf_printf(err, "%s: cannot %s the database: %s\n", path, what, sqlite3_errmsg(db));
   sqlite3_finalize(st);
   sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
   sqlite3_close(db);
   return SL_EIO;
 fail:
-  sl_strbuf_printf(err,
-                   "%s: cannot %s the database: %s; check the path and permissions\n",
-                   path, what, db ? sqlite3_errmsg(db) : "out of memory");
+  sl_strbuf_printf(err, "%s: cannot %s the database: %s; check the path and permissions\n", path,
+                   what, db ? sqlite3_errmsg(db) : "out of memory");
   sqlite3_close(db);
   return SL_EIO;
 }

@@ -37,7 +37,7 @@ typedef struct sl_explore_session {
 sl_errcode sl_exploredb_add(sl_explore_session *s, const sl_explore_row *row);
 void sl_exploredb_free(sl_explore_session *s);
 /* Writes the session and its rows to the database at `path`. */
-sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s,
-                             int64_t *session_id, sl_strbuf *err);
+sl_errcode sl_exploredb_save(const char *path, const sl_explore_session *s, int64_t *session_id,
+                             sl_strbuf *err);
 
 #endif

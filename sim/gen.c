@@ -19,8 +19,8 @@
 
 /* Bounds that keep a program small (fast to run, readable when printed). */
 #define GEN_MAX_WORKERS 4
-#define GEN_MAX_STMTS 32 /* statements over the whole program */
-#define GEN_MAX_DEPTH 2  /* nested blocks inside a worker body */
+#define GEN_MAX_STMTS   32 /* statements over the whole program */
+#define GEN_MAX_DEPTH   2  /* nested blocks inside a worker body */
 
 typedef struct gen {
   const uint8_t *data; /* borrowed; NULL: use rng */
@@ -35,23 +35,18 @@ typedef struct gen {
 /* A choice among n options (n >= 1): from the next byte, modulo n, or 0
  * once the bytes are used up; or from the PRNG. */
 static unsigned pick(gen *g, unsigned n) {
-  if (n <= 1)
-    return 0;
-  if (!g->data)
-    return (unsigned)sl_rng_below(&g->rng, n);
-  if (g->pos >= g->n)
-    return 0;
+  if (n <= 1) return 0;
+  if (!g->data) return (unsigned)sl_rng_below(&g->rng, n);
+  if (g->pos >= g->n) return 0;
   return g->data[g->pos++] % n;
 }
 
 static void indent(gen *g, int depth) {
-  for (int i = 0; i < depth; i++)
-    sl_strbuf_puts(g->out, "    ");
+  for (int i = 0; i < depth; i++) sl_strbuf_puts(g->out, "    ");
 }
 
 /* Appends one line at `depth` levels of indentation. */
-static void line(gen *g, int depth, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static void line(gen *g, int depth, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 static void line(gen *g, int depth, const char *fmt, ...) {
   indent(g, depth);
   va_list ap;
@@ -68,29 +63,25 @@ static const char *const sleeps[] = {"0", "0.001", "0.002", "0.01", "0.05", "0.2
 static const char *const timeouts[] = {"0.01", "0", "0.001", "0.005", "0.05", "0.5"};
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
-static const char *a_sleep(gen *g) {
-  return sleeps[pick(g, NELEM(sleeps))];
-}
-static const char *a_timeout(gen *g) {
-  return timeouts[pick(g, NELEM(timeouts))];
-}
+static const char *a_sleep(gen *g) { return sleeps[pick(g, NELEM(sleeps))]; }
+static const char *a_timeout(gen *g) { return timeouts[pick(g, NELEM(timeouts))]; }
 
 /* The kinds of statement a worker body is made of. */
 enum {
   ST_SLEEP,
   ST_PRINT,
-  ST_LOCK,    /* async with lock: body */
-  ST_SEM,     /* async with sem: body */
+  ST_LOCK, /* async with lock: body */
+  ST_SEM,  /* async with sem: body */
   ST_PUT_NOWAIT,
-  ST_GET,     /* wait_for(q.get(), T) */
+  ST_GET, /* wait_for(q.get(), T) */
   ST_EVENT_SET,
   ST_EVENT_WAIT,
   ST_TIMEOUT, /* async with asyncio.timeout(T): body */
   ST_LEAF,    /* create_task(leaf(n)) and await it */
   ST_GATHER,  /* gather of leaves */
   ST_CATCH_CANCEL,
-  ST_YIELD,   /* sleep(0) */
-  ST_PUT,     /* wait_for(q.put(x), T) */
+  ST_YIELD, /* sleep(0) */
+  ST_PUT,   /* wait_for(q.put(x), T) */
   ST_SHIELD,
   ST_FINALLY,
   ST_BAD_LEAF, /* a leaf that raises KeyError, caught */
@@ -106,17 +97,14 @@ static void stmt(gen *g, int w, int depth, int nest, bool in_lock) {
   g->stmts++;
   unsigned kind = pick(g, ST__COUNT);
   bool can_nest = nest < GEN_MAX_DEPTH && g->stmts < GEN_MAX_STMTS;
-  if ((kind == ST_LOCK || kind == ST_SEM) && in_lock)
-    kind = ST_YIELD;
-  if ((kind == ST_LOCK || kind == ST_SEM || kind == ST_TIMEOUT ||
-       kind == ST_CATCH_CANCEL || kind == ST_FINALLY) &&
+  if ((kind == ST_LOCK || kind == ST_SEM) && in_lock) kind = ST_YIELD;
+  if ((kind == ST_LOCK || kind == ST_SEM || kind == ST_TIMEOUT || kind == ST_CATCH_CANCEL ||
+       kind == ST_FINALLY) &&
       !can_nest)
     kind = ST_SLEEP;
   unsigned id = g->label++;
   switch (kind) {
-  case ST_SLEEP:
-    line(g, depth, "await asyncio.sleep(%s)", a_sleep(g));
-    break;
+  case ST_SLEEP: line(g, depth, "await asyncio.sleep(%s)", a_sleep(g)); break;
   case ST_PRINT:
     if (pick(g, 2))
       line(g, depth, "print(\"w%d\", %u, asyncio.get_running_loop().time())", w, id);
@@ -126,8 +114,7 @@ static void stmt(gen *g, int w, int depth, int nest, bool in_lock) {
   case ST_LOCK:
   case ST_SEM:
     line(g, depth, "async with %s:", kind == ST_LOCK ? "lock" : "sem");
-    line(g, depth + 1, "print(\"w%d\", %u, \"holds %s\")", w, id,
-         kind == ST_LOCK ? "lock" : "sem");
+    line(g, depth + 1, "print(\"w%d\", %u, \"holds %s\")", w, id, kind == ST_LOCK ? "lock" : "sem");
     body(g, w, depth + 1, nest + 1, true);
     break;
   case ST_PUT_NOWAIT:
@@ -138,14 +125,12 @@ static void stmt(gen *g, int w, int depth, int nest, bool in_lock) {
     break;
   case ST_GET:
     line(g, depth, "try:");
-    line(g, depth + 1, "print(\"w%d\", %u, \"got\", await asyncio.wait_for(q.get(), %s))",
-         w, id, a_timeout(g));
+    line(g, depth + 1, "print(\"w%d\", %u, \"got\", await asyncio.wait_for(q.get(), %s))", w, id,
+         a_timeout(g));
     line(g, depth, "except TimeoutError:");
     line(g, depth + 1, "print(\"w%d\", %u, \"get timed out\")", w, id);
     break;
-  case ST_EVENT_SET:
-    line(g, depth, "ev.%s()", pick(g, 3) ? "set" : "clear");
-    break;
+  case ST_EVENT_SET: line(g, depth, "ev.%s()", pick(g, 3) ? "set" : "clear"); break;
   case ST_EVENT_WAIT:
     line(g, depth, "try:");
     line(g, depth + 1, "await asyncio.wait_for(ev.wait(), %s)", a_timeout(g));
@@ -179,13 +164,10 @@ static void stmt(gen *g, int w, int depth, int nest, bool in_lock) {
     body(g, w, depth + 1, nest + 1, in_lock);
     line(g, depth, "except asyncio.CancelledError:");
     line(g, depth + 1, "print(\"w%d\", %u, \"cancelled\")", w, id);
-    if (reraise)
-      line(g, depth + 1, "raise");
+    if (reraise) line(g, depth + 1, "raise");
     break;
   }
-  case ST_YIELD:
-    line(g, depth, "await asyncio.sleep(0)");
-    break;
+  case ST_YIELD: line(g, depth, "await asyncio.sleep(0)"); break;
   case ST_PUT:
     line(g, depth, "try:");
     line(g, depth + 1, "await asyncio.wait_for(q.put(%u), %s)", id, a_timeout(g));
@@ -214,8 +196,7 @@ static void stmt(gen *g, int w, int depth, int nest, bool in_lock) {
 static void body(gen *g, int w, int depth, int nest, bool in_lock) {
   unsigned n = 1 + pick(g, nest ? 2 : 4);
   for (unsigned i = 0; i < n; i++) {
-    if (i && g->stmts >= GEN_MAX_STMTS)
-      break;
+    if (i && g->stmts >= GEN_MAX_STMTS) break;
     stmt(g, w, depth, nest, in_lock);
   }
 }
@@ -231,8 +212,7 @@ static void cancels(gen *g, int depth, unsigned nworkers) {
 
 /* "t0, t1, t2" */
 static void task_list(gen *g, unsigned nworkers) {
-  for (unsigned i = 0; i < nworkers; i++)
-    sl_strbuf_printf(g->out, "%st%u", i ? ", " : "", i);
+  for (unsigned i = 0; i < nworkers; i++) sl_strbuf_printf(g->out, "%st%u", i ? ", " : "", i);
 }
 
 static void create_tasks(gen *g, int depth, unsigned nworkers, const char *creator) {
@@ -346,8 +326,7 @@ sl_errcode sl_gen_from_bytes(const uint8_t *data, size_t n, size_t *used, sl_str
   g.n = data ? n : 0;
   g.out = out;
   generate(&g);
-  if (used)
-    *used = g.pos;
+  if (used) *used = g.pos;
   return out->failed ? SL_ENOMEM : SL_EOK;
 }
 

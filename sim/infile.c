@@ -17,12 +17,9 @@ static sl_errcode fail(const char *path, const char *reason, sl_strbuf *err) {
 
 sl_errcode sl_input_check(const char *path, sl_strbuf *err) {
   struct stat st;
-  if (stat(path, &st))
-    return fail(path, strerror(errno), err);
-  if (S_ISDIR(st.st_mode))
-    return fail(path, strerror(EISDIR), err);
-  if (access(path, R_OK))
-    return fail(path, strerror(errno), err);
+  if (stat(path, &st)) return fail(path, strerror(errno), err);
+  if (S_ISDIR(st.st_mode)) return fail(path, strerror(EISDIR), err);
+  if (access(path, R_OK)) return fail(path, strerror(errno), err);
   return SL_EOK;
 }
 
@@ -30,8 +27,7 @@ sl_errcode sl_input_read_regular(const char *path, size_t max, sl_strbuf *out, s
   /* O_NONBLOCK: opening a FIFO must not wait for a writer before the
    * fstat below refuses it. */
   int fd = open(path, O_RDONLY | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
-    return fail(path, strerror(errno), err);
+  if (fd < 0) return fail(path, strerror(errno), err);
   struct stat st;
   sl_errcode rc = SL_EOK;
   if (fstat(fd, &st))
@@ -46,8 +42,7 @@ sl_errcode sl_input_read_regular(const char *path, size_t max, sl_strbuf *out, s
   size_t total = 0;
   while (rc == SL_EOK) {
     ssize_t n = read(fd, buf, sizeof buf);
-    if (n < 0 && errno == EINTR)
-      continue;
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0)
       rc = fail(path, strerror(errno), err);
     else if (n == 0)

@@ -25,11 +25,9 @@ static ssize_t write_stdout(void *cookie, const char *buf, size_t n) {
   size_t done = 0;
   while (done < n) {
     ssize_t w = write(STDOUT_FILENO, buf + done, n - done);
-    if (w < 0 && errno == EINTR)
-      continue;
+    if (w < 0 && errno == EINTR) continue;
     if (w < 0) {
-      if (!stdout_errno)
-        stdout_errno = errno;
+      if (!stdout_errno) stdout_errno = errno;
       return done ? (ssize_t)done : -1;
     }
     done += (size_t)w;
@@ -41,8 +39,7 @@ static ssize_t write_stdout(void *cookie, const char *buf, size_t n) {
 static void watch_stdout(void) {
   cookie_io_functions_t io = {NULL, write_stdout, NULL, NULL};
   FILE *f = fopencookie(NULL, "w", io);
-  if (!f)
-    return; /* then errors are still seen, with a vaguer reason */
+  if (!f) return; /* then errors are still seen, with a vaguer reason */
   setvbuf(f, NULL, isatty(STDOUT_FILENO) ? _IOLBF : _IOFBF, BUFSIZ);
   stdout = f;
 }
@@ -51,12 +48,9 @@ static void watch_stdout(void) {
  * pipe behind `>` is an error like any other output file's (exit 2). */
 static int close_stdout(const char *cmd, int status) {
   int e = fflush(stdout) ? errno : 0;
-  if (ferror(stdout))
-    e = stdout_errno ? stdout_errno : e ? e : EIO;
-  if (!e && fclose(stdout))
-    e = errno;
-  if (!e)
-    return status;
+  if (ferror(stdout)) e = stdout_errno ? stdout_errno : e ? e : EIO;
+  if (!e && fclose(stdout)) e = errno;
+  if (!e) return status;
   fprintf(stderr, "simloop %s: <stdout>: cannot write: %s\n", cmd, strerror(e));
   return 2;
 }
@@ -77,7 +71,8 @@ int main(int argc, char **argv) {
   }
   for (const sl_command *c = sl_commands; c->name; c++)
     if (!strcmp(argv[1], c->name))
-      return close_stdout(c->name, c->main(sl_cli_split_program_args((sl_cmd_id)(c - sl_commands), argc - 1, argv + 1),
+      return close_stdout(c->name, c->main(sl_cli_split_program_args((sl_cmd_id)(c - sl_commands),
+                                                                     argc - 1, argv + 1),
                                            argv + 1));
   fprintf(stderr, "simloop: unknown command '%s'\n", argv[1]);
   usage(stderr);

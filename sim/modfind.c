@@ -87,8 +87,10 @@ sl_modfind *sl_modfind_new(const char *scenario_path, const char *const *dirs, s
   /* The scenario's folder: sys.path[0] is dirname(abspath(script)). */
   if (scenario_path && sl_abspath(scenario_path, abs, sizeof abs)) {
     char *slash = strrchr(abs, '/');
-    if (slash == abs) slash[1] = '\0';
-    else if (slash) *slash = '\0';
+    if (slash == abs)
+      slash[1] = '\0';
+    else if (slash)
+      *slash = '\0';
     if (!(f->dirs[f->ndirs++] = dup_str(abs))) goto nomem;
   }
   for (size_t i = 0; i < ndirs; i++) {
@@ -171,7 +173,8 @@ static void load(sl_modfind *f, entry *e) {
     if (slash) *slash = '\0';
     found = locate(dir, dot + 1, path, sizeof path, &e->package);
   } else {
-    for (size_t i = 0; i < f->ndirs && !found; i++) found = locate(f->dirs[i], name, path, sizeof path, &e->package);
+    for (size_t i = 0; i < f->ndirs && !found; i++)
+      found = locate(f->dirs[i], name, path, sizeof path, &e->package);
   }
   if (!found) return;
   e->path = dup_str(path);
@@ -179,8 +182,8 @@ static void load(sl_modfind *f, entry *e) {
   if (!e->path || !e->src) {
     e->status = -1;
     if (e->path && errno != ENOMEM)
-      sl_diag_set(&e->diag, SL_DIAG_SYNTAX, path, NULL, 0, 0, 0, 0, NULL, NULL, "cannot read the module: %s",
-                  strerror(errno));
+      sl_diag_set(&e->diag, SL_DIAG_SYNTAX, path, NULL, 0, 0, 0, 0, NULL, NULL,
+                  "cannot read the module: %s", strerror(errno));
     else
       sl_diag_set_nomem(&e->diag, path);
     return;
@@ -217,7 +220,11 @@ static int find(void *ctx, const char *name, sl_modfile *out, sl_diag *diag) {
     return -1;
   }
   if (e->status == 0) return 0;
-  *out = (sl_modfile){.name = e->name, .path = e->path, .src = e->src, .len = e->len, .mod = e->mod,
+  *out = (sl_modfile){.name = e->name,
+                      .path = e->path,
+                      .src = e->src,
+                      .len = e->len,
+                      .mod = e->mod,
                       .package = e->package};
   return 1;
 }

@@ -16,11 +16,11 @@ bool sl_fanout_add(sl_fanout *fo, const sl_observer *o) {
 }
 
 /* Each forwarder calls the slot of every observer that has it, in order. */
-#define FORWARD(slot, ...)                                                     \
-  do {                                                                         \
-    sl_fanout *fo = ctx;                                                       \
-    for (size_t i = 0; i < fo->n; i++)                                         \
-      if (fo->to[i].slot) fo->to[i].slot(fo->to[i].ctx, __VA_ARGS__);          \
+#define FORWARD(slot, ...)                                                                         \
+  do {                                                                                             \
+    sl_fanout *fo = ctx;                                                                           \
+    for (size_t i = 0; i < fo->n; i++)                                                             \
+      if (fo->to[i].slot) fo->to[i].slot(fo->to[i].ctx, __VA_ARGS__);                              \
   } while (0)
 
 static void f_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
@@ -31,7 +31,9 @@ static void f_handle(void *ctx, uint64_t step, uint32_t pos, double t, const cha
 }
 static void f_created(void *ctx, const sl_task_info *info) { FORWARD(task_created, info); }
 static void f_done(void *ctx, const sl_task_info *info) { FORWARD(task_done, info); }
-static void f_timer(void *ctx, uint64_t step, bool cancelled, double when) { FORWARD(timer, step, cancelled, when); }
+static void f_timer(void *ctx, uint64_t step, bool cancelled, double when) {
+  FORWARD(timer, step, cancelled, when);
+}
 static void f_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
   FORWARD(output, step, task, text, len);
 }
@@ -65,7 +67,8 @@ static double logged_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   return v;
 }
 
-sl_decider sl_logged_decider_make(sl_logged_decider *ld, const sl_decider *inner, sl_recorder *rec) {
+sl_decider sl_logged_decider_make(sl_logged_decider *ld, const sl_decider *inner,
+                                  sl_recorder *rec) {
   static const sl_decider none = {NULL, NULL};
   ld->inner = inner ? *inner : none;
   ld->rec = rec;

@@ -38,8 +38,8 @@ typedef struct sl_recorder sl_recorder;
 /* A decider that asks `inner` (NULL decide: every value 0) and tells `rec`
  * about each decision. */
 typedef struct sl_logged_decider {
-  sl_decider inner;   /* copied */
-  sl_recorder *rec;   /* borrowed */
+  sl_decider inner; /* copied */
+  sl_recorder *rec; /* borrowed */
 } sl_logged_decider;
 
 /* The decider to hand the runner; its ctx is `ld`, which must outlive it. */

@@ -79,11 +79,13 @@ static char **child_env(void) {
   size_t k = 0;
   const char *pp = getenv("PYTHONPATH");
   sl_strbuf b = SL_STRBUF_INIT;
-  sl_strbuf_printf(&b, "PYTHONPATH=%s%s%s", sl_oracle_dir(), pp && *pp ? ":" : "", pp && *pp ? pp : "");
+  sl_strbuf_printf(&b, "PYTHONPATH=%s%s%s", sl_oracle_dir(), pp && *pp ? ":" : "",
+                   pp && *pp ? pp : "");
   env[k++] = sl_strbuf_take(&b, NULL);
   env[k++] = sl_strndup("PYTHONDONTWRITEBYTECODE=1", 25);
   for (size_t i = 0; i < n; i++)
-    if (strncmp(environ[i], "PYTHONPATH=", 11) && strncmp(environ[i], "PYTHONDONTWRITEBYTECODE=", 24))
+    if (strncmp(environ[i], "PYTHONPATH=", 11) &&
+        strncmp(environ[i], "PYTHONDONTWRITEBYTECODE=", 24))
       env[k++] = sl_strndup(environ[i], strlen(environ[i]));
   return env;
 }
@@ -100,8 +102,10 @@ static int spawn_wait(char **argv, const char *out_path, const char *err_path) {
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
   posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&fa, 1, out_path ? out_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&fa, 2, err_path ? err_path : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 1, out_path ? out_path : "/dev/null",
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&fa, 2, err_path ? err_path : "/dev/null",
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
   char **env = child_env();
   pid_t pid;
   int rc = env ? posix_spawnp(&pid, argv[0], &fa, NULL, argv, env) : ENOMEM;
@@ -114,7 +118,8 @@ static int spawn_wait(char **argv, const char *out_path, const char *err_path) {
   int status;
   while (waitpid(pid, &status, 0) < 0)
     if (errno != EINTR) return -1;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status)
+                           : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
 /* Asks a native interpreter for its exact version ("CPython 3.11.2 ...");
@@ -167,17 +172,20 @@ sl_errcode sl_oracle_find(const char *want, sl_oracle *out, bool *missing, sl_st
     if (pyodide_installed(PYODIDE[i].pkg) && has_node()) return SL_EOK;
     *missing = true;
     sl_strbuf_printf(err,
-                     "CPython %s (Pyodide) is not installed: run `cd %s/pyodide && npm ci` (needs Node.js >= 18)\n",
+                     "CPython %s (Pyodide) is not installed: run `cd %s/pyodide && npm ci` (needs "
+                     "Node.js >= 18)\n",
                      PYODIDE[i].minor, sl_oracle_dir());
     return SL_EIO;
   }
   if (strcmp(want, "3.11") && strncmp(want, "3.11.", 5)) {
-    sl_strbuf_printf(err, "unknown --python '%s' (3.11, 3.11.2, 3.11.7, 3.12, 3.13, 3.14 or all)\n", want);
+    sl_strbuf_printf(err, "unknown --python '%s' (3.11, 3.11.2, 3.11.7, 3.12, 3.13, 3.14 or all)\n",
+                     want);
     return SL_EINVAL;
   }
   /* 3.11: the native interpreter; an exact 3.11.x picks the one that is. */
   const char *env = getenv("SIMLOOP_PYTHON");
-  const char *candidates[] = {env && *env ? env : "/usr/bin/python3", "/usr/bin/python3", "python3"};
+  const char *candidates[] = {env && *env ? env : "/usr/bin/python3", "/usr/bin/python3",
+                              "python3"};
   for (size_t i = 0; i < 3; i++) {
     char exact[16];
     if (!native_version(candidates[i], exact)) continue;
@@ -187,10 +195,11 @@ sl_errcode sl_oracle_find(const char *want, sl_oracle *out, bool *missing, sl_st
     return SL_EOK;
   }
   *missing = true;
-  sl_strbuf_printf(err,
-                   "no CPython %s found that can run the oracle (tried $SIMLOOP_PYTHON, /usr/bin/python3, "
-                   "python3; set SIMLOOP_PYTHON to one)\n",
-                   want);
+  sl_strbuf_printf(
+      err,
+      "no CPython %s found that can run the oracle (tried $SIMLOOP_PYTHON, /usr/bin/python3, "
+      "python3; set SIMLOOP_PYTHON to one)\n",
+      want);
   return SL_EIO;
 }
 
@@ -206,8 +215,9 @@ size_t sl_oracle_all(sl_oracle *out, size_t max) {
   return n;
 }
 
-sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl, const char *stdout_path,
-                         const char *stderr_path, const char *decisions, sl_strbuf *err) {
+sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl,
+                         const char *stdout_path, const char *stderr_path, const char *decisions,
+                         sl_strbuf *err) {
   char runmjs[1024];
   snprintf(runmjs, sizeof runmjs, "%s/pyodide/run.mjs", sl_oracle_dir());
   const sl_progenv *pe = sl_progenv_get();
@@ -252,8 +262,12 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
   int rc = spawn_wait(argv, NULL, stderr_path);
   sl_free(argv);
   if (rc == 0) return SL_EOK;
-  if (rc < 0) sl_strbuf_printf(err, "cannot start the oracle (%s): %s\n", o->pyodide ? "node" : o->python, strerror(errno));
-  else sl_strbuf_printf(err, "the CPython %s oracle failed (exit %d); its messages are in %s\n", o->want, rc, stderr_path);
+  if (rc < 0)
+    sl_strbuf_printf(err, "cannot start the oracle (%s): %s\n", o->pyodide ? "node" : o->python,
+                     strerror(errno));
+  else
+    sl_strbuf_printf(err, "the CPython %s oracle failed (exit %d); its messages are in %s\n",
+                     o->want, rc, stderr_path);
   return SL_EIO;
 }
 

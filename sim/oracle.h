@@ -20,10 +20,10 @@
 #include "core/strbuf.h"
 
 typedef struct sl_oracle {
-  char want[16];     /* what was asked: "3.11", "3.11.7", "3.13" */
-  char exact[16];    /* the exact version it runs, e.g. "3.11.2"; "" unknown yet */
-  bool pyodide;      /* node + Pyodide, else a native interpreter */
-  char python[256];  /* native: the interpreter */
+  char want[16];    /* what was asked: "3.11", "3.11.7", "3.13" */
+  char exact[16];   /* the exact version it runs, e.g. "3.11.2"; "" unknown yet */
+  bool pyodide;     /* node + Pyodide, else a native interpreter */
+  char python[256]; /* native: the interpreter */
 } sl_oracle;
 
 /* The oracle folder (borrowed static string). */
@@ -42,8 +42,9 @@ size_t sl_oracle_all(sl_oracle *out, size_t max);
  * scenarios' stdout to `stdout_path` and the oracle's stderr to
  * `stderr_path`; `decisions` (or NULL) is a decision log it applies. Returns SL_EIO (message in err) when the oracle could not
  * run or exited non-zero. */
-sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl, const char *stdout_path,
-                         const char *stderr_path, const char *decisions, sl_strbuf *err);
+sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char *jsonl,
+                         const char *stdout_path, const char *stderr_path, const char *decisions,
+                         sl_strbuf *err);
 
 /* Starts `python -m simloop_oracle ARGS...` under the native interpreter
  * of `o` (not Pyodide) with its stdin and stdout both connected to one end

@@ -27,8 +27,7 @@ static int write_all(int fd, const char *data, size_t len) {
   while (len > 0) {
     ssize_t n = write(fd, data, len);
     if (n < 0) {
-      if (errno == EINTR)
-        continue;
+      if (errno == EINTR) continue;
       return errno;
     }
     data += n;
@@ -38,22 +37,17 @@ static int write_all(int fd, const char *data, size_t len) {
 }
 
 static sl_errcode write_stdout(const char *data, size_t len, sl_strbuf *err) {
-  if (len && fwrite(data, 1, len, stdout) != len)
-    return fail("<stdout>", errno ? errno : EIO, err);
-  if (fflush(stdout))
-    return fail("<stdout>", errno, err);
+  if (len && fwrite(data, 1, len, stdout) != len) return fail("<stdout>", errno ? errno : EIO, err);
+  if (fflush(stdout)) return fail("<stdout>", errno, err);
   return SL_EOK;
 }
 
 /* A device, FIFO or socket: open what is there and write into it. */
-static sl_errcode write_in_place(const char *path, const char *data, size_t len,
-                                 sl_strbuf *err) {
+static sl_errcode write_in_place(const char *path, const char *data, size_t len, sl_strbuf *err) {
   int fd = open(path, O_WRONLY | O_NOCTTY);
-  if (fd < 0)
-    return fail(path, errno, err);
+  if (fd < 0) return fail(path, errno, err);
   int e = write_all(fd, data, len);
-  if (close(fd) && !e)
-    e = errno;
+  if (close(fd) && !e) e = errno;
   return e ? fail(path, e, err) : SL_EOK;
 }
 
@@ -73,14 +67,10 @@ static sl_errcode write_by_rename(const char *path, const char *target, mode_t m
     e = errno;
   } else {
     e = write_all(fd, data, len);
-    if (!e && fchmod(fd, mode))
-      e = errno;
-    if (close(fd) && !e)
-      e = errno;
-    if (!e && rename(tmp.data, target))
-      e = errno;
-    if (e)
-      unlink(tmp.data);
+    if (!e && fchmod(fd, mode)) e = errno;
+    if (close(fd) && !e) e = errno;
+    if (!e && rename(tmp.data, target)) e = errno;
+    if (e) unlink(tmp.data);
   }
   sl_strbuf_free(&tmp);
   return e ? fail(path, e, err) : SL_EOK;
@@ -93,26 +83,20 @@ static int resolve(const char *path, char **target, struct stat *st, int *exists
   *target = (char *)path;
   *exists = 0;
   struct stat lst;
-  if (lstat(path, &lst)) {
-    return errno == ENOENT ? 0 : errno;
-  }
+  if (lstat(path, &lst)) { return errno == ENOENT ? 0 : errno; }
   if (S_ISLNK(lst.st_mode)) {
     char *real = realpath(path, NULL);
-    if (!real)
-      return errno; /* ENOENT: a dangling link */
+    if (!real) return errno; /* ENOENT: a dangling link */
     *target = real;
   }
-  if (stat(*target, st))
-    return errno;
+  if (stat(*target, st)) return errno;
   *exists = 1;
   return 0;
 }
 
 sl_errcode sl_output_write(const char *path, const char *data, size_t len, sl_strbuf *err) {
-  if (!data)
-    data = "";
-  if (strcmp(path, "-") == 0)
-    return write_stdout(data, len, err);
+  if (!data) data = "";
+  if (strcmp(path, "-") == 0) return write_stdout(data, len, err);
   char *target;
   struct stat st;
   int exists;
@@ -133,8 +117,7 @@ sl_errcode sl_output_write(const char *path, const char *data, size_t len, sl_st
     }
     rc = write_by_rename(path, target, mode, data, len, err);
   }
-  if (target != path)
-    free(target);
+  if (target != path) free(target);
   return rc;
 }
 
@@ -150,10 +133,8 @@ static void dir_of(const char *path, char *buf, size_t size) {
 }
 
 sl_errcode sl_output_check(const char *path, sl_strbuf *err) {
-  if (strcmp(path, "-") == 0)
-    return SL_EOK;
-  if (!*path)
-    return fail("''", ENOENT, err);
+  if (strcmp(path, "-") == 0) return SL_EOK;
+  if (!*path) return fail("''", ENOENT, err);
   char *target;
   struct stat st;
   int exists;
@@ -164,17 +145,13 @@ sl_errcode sl_output_check(const char *path, sl_strbuf *err) {
     int fd = open(target, O_WRONLY | O_NOCTTY | O_NONBLOCK);
     /* A FIFO without a reader yet refuses a non-blocking open with ENXIO;
      * the real write later blocks until one comes, as the shell's does. */
-    if (fd < 0 && errno != ENXIO)
-      e = errno;
-    if (fd >= 0)
-      close(fd);
+    if (fd < 0 && errno != ENXIO) e = errno;
+    if (fd >= 0) close(fd);
   } else if (!e) {
     char dir[PATH_MAX];
     dir_of(target, dir, sizeof dir);
-    if (access(dir, W_OK))
-      e = errno;
+    if (access(dir, W_OK)) e = errno;
   }
-  if (target != path)
-    free(target);
+  if (target != path) free(target);
   return e ? fail(path, e, err) : SL_EOK;
 }

@@ -10,10 +10,8 @@ void sl_shell_quote(sl_strbuf *out, const char *s) {
                              "0123456789_./:=+,-@%";
   bool plain = *s != '\0', control = false;
   for (const char *p = s; *p; p++) {
-    if (!strchr(safe, *p))
-      plain = false;
-    if (is_control((unsigned char)*p))
-      control = true;
+    if (!strchr(safe, *p)) plain = false;
+    if (is_control((unsigned char)*p)) control = true;
   }
   if (plain) {
     sl_strbuf_puts(out, s);

@@ -9,10 +9,10 @@
 
 /* What the section says about one connection. */
 typedef struct conn_row {
-  int fd[2];            /* the two ends, in the order they appeared */
-  uint64_t sent[2];     /* bytes sent from fd[i] */
-  uint64_t writes[2];   /* send events from fd[i] */
-  uint64_t step;        /* where it began */
+  int fd[2];          /* the two ends, in the order they appeared */
+  uint64_t sent[2];   /* bytes sent from fd[i] */
+  uint64_t writes[2]; /* send events from fd[i] */
+  uint64_t step;      /* where it began */
   double t0;
   bool reset, closed[2];
   double reset_t, closed_t[2];
@@ -23,8 +23,8 @@ static int end_of(const conn_row *c, int fd) { return fd == c->fd[1] ? 1 : 0; }
 static void put_time(sl_strbuf *h, double t) { sl_float_repr(h, t); }
 
 static void put_row(sl_strbuf *h, uint64_t k, const conn_row *c) {
-  sl_strbuf_printf(h, "<tr><td>C%" PRIu64 "</td><td>%d &harr; %d</td><td>#%" PRIu64 " t=", k, c->fd[0],
-                   c->fd[1], c->step);
+  sl_strbuf_printf(h, "<tr><td>C%" PRIu64 "</td><td>%d &harr; %d</td><td>#%" PRIu64 " t=", k,
+                   c->fd[0], c->fd[1], c->step);
   put_time(h, c->t0);
   sl_strbuf_puts(h, "</td>");
   for (int i = 0; i < 2; i++)
@@ -37,7 +37,8 @@ static void put_row(sl_strbuf *h, uint64_t k, const conn_row *c) {
   }
   for (int i = 0; i < 2; i++) {
     if (!c->closed[i]) continue;
-    sl_strbuf_printf(h, "%sfd %d closed at t=", c->reset || (i && c->closed[0]) ? "; " : "", c->fd[i]);
+    sl_strbuf_printf(h, "%sfd %d closed at t=", c->reset || (i && c->closed[0]) ? "; " : "",
+                     c->fd[i]);
     put_time(h, c->closed_t[i]);
   }
   if (!c->reset && !c->closed[0] && !c->closed[1]) sl_strbuf_puts(h, "open at the end");
@@ -82,8 +83,9 @@ void sl_report_network(const sl_trace *tr, sl_strbuf *h) {
       c->closed_t[end] = e->t;
     }
   }
-  sl_strbuf_puts(h, "<h2>Network</h2><table><tr><th>connection</th><th>descriptors</th><th>opened</th>"
-                    "<th>sent by the first</th><th>sent by the second</th><th>how it ended</th></tr>\n");
+  sl_strbuf_puts(
+      h, "<h2>Network</h2><table><tr><th>connection</th><th>descriptors</th><th>opened</th>"
+         "<th>sent by the first</th><th>sent by the second</th><th>how it ended</th></tr>\n");
   for (uint64_t k = 1; k <= max; k++)
     if (seen[k]) put_row(h, k, &rows[k]);
   sl_strbuf_puts(h, "</table>\n");

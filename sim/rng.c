@@ -10,13 +10,10 @@ uint64_t sl_splitmix64(uint64_t *state) {
 
 void sl_rng_seed(sl_rng *r, uint64_t seed) {
   uint64_t st = seed;
-  for (int i = 0; i < 4; i++)
-    r->s[i] = sl_splitmix64(&st);
+  for (int i = 0; i < 4; i++) r->s[i] = sl_splitmix64(&st);
 }
 
-static inline uint64_t rotl(uint64_t x, int k) {
-  return (x << k) | (x >> (64 - k));
-}
+static inline uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
 
 uint64_t sl_rng_next(sl_rng *r) {
   uint64_t *s = r->s;
@@ -37,7 +34,6 @@ uint64_t sl_rng_below(sl_rng *r, uint64_t n) {
   uint64_t threshold = (0 - n) % n; /* 2^64 mod n */
   for (;;) {
     uint64_t x = sl_rng_next(r);
-    if (x >= threshold)
-      return x % n;
+    if (x >= threshold) return x % n;
   }
 }

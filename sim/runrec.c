@@ -14,12 +14,10 @@
 
 sl_errcode sl_db_check_writable(const char *db, sl_strbuf *err) {
   struct stat st;
-  if (stat(db, &st) != 0 || S_ISDIR(st.st_mode))
-    return sl_output_check(db, err);
+  if (stat(db, &st) != 0 || S_ISDIR(st.st_mode)) return sl_output_check(db, err);
   sl_tracedb *tdb;
   sl_errcode rc = sl_tracedb_open(db, true, &tdb, err);
-  if (rc == SL_EOK)
-    sl_tracedb_close(tdb);
+  if (rc == SL_EOK) sl_tracedb_close(tdb);
   return rc;
 }
 
@@ -27,18 +25,16 @@ sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf 
   char *text = NULL;
   size_t len = 0;
   FILE *mem = open_memstream(&text, &len);
-  if (!mem)
-    return SL_ENOMEM;
+  if (!mem) return SL_ENOMEM;
   sl_errcode rc = sl_recorder_write_jsonl(rec, mem);
-  if (fclose(mem) && rc == SL_EOK)
-    rc = SL_ENOMEM;
-  if (rc == SL_EOK)
-    rc = sl_output_write(path, text, len, err);
+  if (fclose(mem) && rc == SL_EOK) rc = SL_ENOMEM;
+  if (rc == SL_EOK) rc = sl_output_write(path, text, len, err);
   free(text);
   return rc;
 }
 
-int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl, sl_scenario_opts *opts) {
+int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl,
+                    sl_scenario_opts *opts) {
   memset(r, 0, sizeof *r);
   if (!db && !jsonl) return 0;
   sl_strbuf cerr = SL_STRBUF_INIT;
@@ -57,7 +53,8 @@ int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *j
     return 2;
   }
   const sl_profile *p = opts->profile ? opts->profile : sl_profile_default();
-  sl_run_info info = {"simloop", sl_version(), p->name, "sim", opts->path, NULL, false, 0, "default"};
+  sl_run_info info = {"simloop", sl_version(), p->name, "sim",    opts->path,
+                      NULL,      false,        0,       "default"};
   sl_strbuf err = SL_STRBUF_INIT;
   if (sl_recorder_begin(r->rec, &info, &err) != SL_EOK) {
     fprintf(stderr, "simloop %s: %s", cmd, err.len ? sl_strbuf_cstr(&err) : "out of memory\n");
@@ -106,7 +103,8 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
     sl_tracedb *db;
     if (sl_tracedb_open(r->db, true, &db, &err) == SL_EOK) {
       if (sl_recorder_store(r->rec, db, &err) == SL_EOK)
-        fprintf(stderr, "simloop %s: run %" PRId64 " stored in %s\n", cmd, sl_recorder_trace(r->rec)->id, r->db);
+        fprintf(stderr, "simloop %s: run %" PRId64 " stored in %s\n", cmd,
+                sl_recorder_trace(r->rec)->id, r->db);
       sl_tracedb_close(db);
     }
     if (err.len) {
@@ -117,7 +115,8 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
   if (!status && r->jsonl) {
     sl_errcode rc = sl_recorder_save_jsonl(r->rec, r->jsonl, &err);
     if (rc != SL_EOK) {
-      fprintf(stderr, "simloop %s: %s", cmd, rc == SL_ENOMEM ? "out of memory\n" : sl_strbuf_cstr(&err));
+      fprintf(stderr, "simloop %s: %s", cmd,
+              rc == SL_ENOMEM ? "out of memory\n" : sl_strbuf_cstr(&err));
       status = 2;
     }
   }

@@ -16,7 +16,7 @@
 #include "traces/recorder.h"
 
 typedef struct sl_runrec {
-  sl_recorder *rec;     /* owned; NULL when not recording */
+  sl_recorder *rec; /* owned; NULL when not recording */
   sl_observer obs;
   sl_logged_decider ld;
   sl_decider dec;
@@ -36,7 +36,8 @@ sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf 
 /* Starts recording when db or jsonl is non-NULL (otherwise does nothing).
  * Both outputs are checked first (sl_db_check_writable, sl_output_check).
  * Returns 0, or 2 after printing "simloop CMD: what" to stderr. */
-int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl, sl_scenario_opts *opts);
+int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl,
+                    sl_scenario_opts *opts);
 /* Sets the recorder's end line from a scenario result, as the oracle
  * writes it (exception: detail "Type: message"; others: null). Returns
  * false for results that are not a run (out of memory, load errors). */

@@ -66,7 +66,8 @@ static char *read_file(const char *path, size_t *len) {
 static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
   sl_net *net = sl_vselector_net(rt);
   sl_strbuf what = SL_STRBUF_INIT;
-  if (net && sl_net_describe_wait(net, rt, fut, &what)) sl_strbuf_printf(out, " (%s)", sl_strbuf_cstr(&what));
+  if (net && sl_net_describe_wait(net, rt, fut, &what))
+    sl_strbuf_printf(out, " (%s)", sl_strbuf_cstr(&what));
   out->failed |= what.failed;
   sl_strbuf_free(&what);
 }
@@ -199,8 +200,11 @@ static bool system_exit(sl_rt *rt, sl_scenario_result *res) {
   if (!sl_exc_isinstance(rt->exc, SL_EXC_SYSTEM_EXIT)) return false;
   sl_obj *exc = sl_err_fetch(rt);
   sl_tuple *args = sl_as_tuple(sl_as_exc(exc)->args);
-  sl_value code = args->len == 0 ? sl_none() : args->len == 1 ? args->items[0] : sl_obj_val(&args->hdr);
-  bool zero = sl_is_none(code) || (code.tag == SL_V_INT && code.u.i == 0) || (code.tag == SL_V_BOOL && !code.u.b);
+  sl_value code = args->len == 0   ? sl_none()
+                  : args->len == 1 ? args->items[0]
+                                   : sl_obj_val(&args->hdr);
+  bool zero = sl_is_none(code) || (code.tag == SL_V_INT && code.u.i == 0) ||
+              (code.tag == SL_V_BOOL && !code.u.b);
   if (zero) {
     res->outcome = SL_OUTCOME_OK;
     res->exit_status = 0;
@@ -304,8 +308,10 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   }
   sl_ast_free(owned_mod);
   owned_mod = NULL;
-  if (code) rc = sl_vm_run_module(rt, code);
-  else rc = -1;
+  if (code)
+    rc = sl_vm_run_module(rt, code);
+  else
+    rc = -1;
   sl_vm_flush_output(rt);
   if (rt->fatal == SL_EDEADLOCK) {
     res->outcome = SL_OUTCOME_DEADLOCK;
@@ -326,7 +332,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_obj *exc = sl_err_fetch(rt);
     /* The summary is the exception's own "Type: message" (the traceback's
      * last line is not, for an exception group's boxed layout). */
-    if (sl_vm_format_traceback(rt, exc, &res->detail) || sl_exc_format_only(rt, exc, &res->summary)) {
+    if (sl_vm_format_traceback(rt, exc, &res->detail) ||
+        sl_exc_format_only(rt, exc, &res->summary)) {
       sl_err_clear(rt);
       if (rt->fatal == SL_ENOMEM) res->outcome = SL_OUTCOME_NOMEM;
     }

@@ -30,8 +30,8 @@ typedef enum sl_outcome {
 } sl_outcome;
 
 typedef struct sl_scenario_opts {
-  const char *path;            /* file to run (also the name in tracebacks) */
-  const char *source;          /* if non-NULL: the source text, path only names it */
+  const char *path;   /* file to run (also the name in tracebacks) */
+  const char *source; /* if non-NULL: the source text, path only names it */
   size_t source_len;
   /* If non-NULL: `source` already parsed (borrowed, never modified; source
    * must be set too, tracebacks quote it). Callers that run one scenario
@@ -44,19 +44,19 @@ typedef struct sl_scenario_opts {
   /* Budgets (0: unlimited; the commands give defaults, sim/schedopts.h).
    * The run ends as SL_OUTCOME_BUDGET, the detail naming the one that ran
    * out. Only the wall clock depends on the machine. */
-  uint64_t max_steps;          /* event loop steps */
-  uint64_t max_iterations;     /* loop iterations within one step */
-  double max_time;             /* virtual seconds */
-  double max_wall;             /* real seconds */
+  uint64_t max_steps;             /* event loop steps */
+  uint64_t max_iterations;        /* loop iterations within one step */
+  double max_time;                /* virtual seconds */
+  double max_wall;                /* real seconds */
   struct sl_net_words *net_words; /* the network's answers in words, or NULL */
   /* The program's own modules (sim/modfind.h), borrowed; NULL: a finder
    * for this run from the scenario's folder and --path (sim/progenv.h). */
   struct sl_modfind *modfind;
-  FILE *out_file;              /* print() output, or NULL */
+  FILE *out_file; /* print() output, or NULL */
   /* What CPython's logging would print on stderr (the default exception
    * handler: "Exception in callback ..."), or NULL. */
   FILE *log_file;
-  sl_strbuf *out_buf;          /* print() output, or NULL */
+  sl_strbuf *out_buf; /* print() output, or NULL */
 } sl_scenario_opts;
 
 typedef struct sl_scenario_result {
@@ -69,8 +69,8 @@ typedef struct sl_scenario_result {
   /* sys.exit(): the process's exit status (0 for no code, the int, or 1
    * with the code printed in detail); -1: the program did not call it. */
   int exit_status;
-  uint64_t steps;      /* _run_once calls made */
-  double time;         /* final virtual time */
+  uint64_t steps; /* _run_once calls made */
+  double time;    /* final virtual time */
 } sl_scenario_result;
 
 /* Runs the scenario. Always fills *res (even on failure); returns 0 unless

@@ -24,16 +24,14 @@ void sl_budgets_default(sl_trial_opts *run) {
 }
 
 static int get_count(const char *cmd, const char *name, const char *v, uint64_t *out) {
-  if (sl_parse_u64(v, out) && *out >= 1)
-    return 1;
+  if (sl_parse_u64(v, out) && *out >= 1) return 1;
   fprintf(stderr, "simloop %s: %s '%s': expected a positive integer (no value means unlimited)\n",
           cmd, name, v);
   return -1;
 }
 
 static int get_seconds(const char *cmd, const char *name, const char *v, double *out) {
-  if (sl_parse_seconds(v, out) && *out > 0)
-    return 1;
+  if (sl_parse_seconds(v, out) && *out > 0) return 1;
   fprintf(stderr, "simloop %s: %s '%s': expected seconds > 0 (e.g. 60)\n", cmd, name, v);
   return -1;
 }
@@ -49,27 +47,22 @@ int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *v) {
 }
 
 bool sl_parse_u64(const char *s, uint64_t *out) {
-  if (!s || !*s || *s == '-' || *s == '+')
-    return false;
+  if (!s || !*s || *s == '-' || *s == '+') return false;
   for (const char *p = s; *p; p++)
-    if (*p < '0' || *p > '9')
-      return false;
+    if (*p < '0' || *p > '9') return false;
   errno = 0;
   char *end;
   unsigned long long v = strtoull(s, &end, 10);
-  if (errno || *end)
-    return false;
+  if (errno || *end) return false;
   *out = v;
   return true;
 }
 
 bool sl_parse_seconds(const char *s, double *out) {
-  if (!s || !*s)
-    return false;
+  if (!s || !*s) return false;
   char *end;
   double v = strtod(s, &end);
-  if (*end || !(v >= 0.0) || isinf(v))
-    return false;
+  if (*end || !(v >= 0.0) || isinf(v)) return false;
   *out = v;
   return true;
 }
@@ -92,10 +85,9 @@ static int set_strategy(sl_schedopts *o, const char *cmd, const char *v) {
 }
 
 /* An integer option in [lo, hi]; -1 after the message. */
-static int get_range(const char *cmd, const char *name, const char *v, uint64_t lo,
-                     uint64_t hi, uint64_t *out) {
-  if (sl_parse_u64(v, out) && *out >= lo && *out <= hi)
-    return 1;
+static int get_range(const char *cmd, const char *name, const char *v, uint64_t lo, uint64_t hi,
+                     uint64_t *out) {
+  if (sl_parse_u64(v, out) && *out >= lo && *out <= hi) return 1;
   fprintf(stderr, "simloop %s: %s '%s': expected %llu to %llu\n", cmd, name, v,
           (unsigned long long)lo, (unsigned long long)hi);
   return -1;
@@ -104,8 +96,7 @@ static int get_range(const char *cmd, const char *name, const char *v, uint64_t 
 static int set_sizes(sl_schedopts *o, const char *cmd, const char *v) {
   sl_strbuf err = SL_STRBUF_INIT;
   bool ok = sl_strategy_parse_sizes(v, &o->strategy, &err);
-  if (!ok)
-    fprintf(stderr, "simloop %s: %s", cmd, sl_strbuf_cstr(&err));
+  if (!ok) fprintf(stderr, "simloop %s: %s", cmd, sl_strbuf_cstr(&err));
   sl_strbuf_free(&err);
   return ok ? 1 : -1;
 }
@@ -113,8 +104,7 @@ static int set_sizes(sl_schedopts *o, const char *cmd, const char *v) {
 int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
   uint64_t u;
   switch (id) {
-  case SL_OPT_STRATEGY:
-    return set_strategy(o, cmd, v);
+  case SL_OPT_STRATEGY: return set_strategy(o, cmd, v);
   case SL_OPT_SEED:
     if (!sl_parse_u64(v, &o->seed)) {
       fprintf(stderr, "simloop %s: --seed '%s': expected a non-negative integer\n", cmd, v);
@@ -123,36 +113,26 @@ int sl_schedopts_set(sl_schedopts *o, const char *cmd, int id, const char *v) {
     o->has_seed = true;
     return 1;
   case SL_OPT_DEPTH:
-    if (get_range(cmd, "--depth", v, 1, SL_STRATEGY_MAX_DEPTH, &u) < 0)
-      return -1;
+    if (get_range(cmd, "--depth", v, 1, SL_STRATEGY_MAX_DEPTH, &u) < 0) return -1;
     o->strategy.depth = (uint32_t)u;
     return 1;
   case SL_OPT_BOUND:
-    if (get_range(cmd, "--bound", v, 0, SL_STRATEGY_MAX_BOUND, &u) < 0)
-      return -1;
+    if (get_range(cmd, "--bound", v, 0, SL_STRATEGY_MAX_BOUND, &u) < 0) return -1;
     o->strategy.bound = (uint32_t)u;
     return 1;
   case SL_OPT_POINTS:
-    if (get_range(cmd, "--points", v, 1, 1000000, &u) < 0)
-      return -1;
+    if (get_range(cmd, "--points", v, 1, 1000000, &u) < 0) return -1;
     o->strategy.npoints = u;
     o->has_points = true;
     return 1;
-  case SL_OPT_SIZES:
-    return set_sizes(o, cmd, v);
-  case SL_OPT_FAULTS:
-    o->strategy.faults = true;
-    return 1;
+  case SL_OPT_SIZES: return set_sizes(o, cmd, v);
+  case SL_OPT_FAULTS: o->strategy.faults = true; return 1;
   case SL_OPT_MAX_STEPS:
   case SL_OPT_MAX_ITERATIONS:
   case SL_OPT_MAX_TIME:
-  case SL_OPT_MAX_WALL:
-    return sl_budgets_set(&o->run, cmd, id, v);
-  case SL_OPT_PYTHON:
-    o->run.python = v;
-    return 1;
-  case SL_OPT_ENGINE:
-    return sl_engine_set(&o->run, cmd, v);
+  case SL_OPT_MAX_WALL: return sl_budgets_set(&o->run, cmd, id, v);
+  case SL_OPT_PYTHON: o->run.python = v; return 1;
+  case SL_OPT_ENGINE: return sl_engine_set(&o->run, cmd, v);
   }
   return 0;
 }
@@ -161,23 +141,19 @@ void sl_schedopts_format(const sl_strategy *st, bool points_given, sl_strbuf *ou
   sl_strategy def;
   sl_strategy_parse(sl_strategy_name(st->kind), &def);
   sl_strbuf_printf(out, "--strategy %s", sl_strategy_name(st->kind));
-  if (st->faults)
-    sl_strbuf_puts(out, " --faults");
+  if (st->faults) sl_strbuf_puts(out, " --faults");
   if (st->kind == SL_STRATEGY_PCT && st->depth != def.depth)
     sl_strbuf_printf(out, " --depth %u", st->depth);
   if (st->kind == SL_STRATEGY_BOUNDED && st->bound != def.bound)
     sl_strbuf_printf(out, " --bound %u", st->bound);
   if (st->kind == SL_STRATEGY_PCT || st->kind == SL_STRATEGY_BOUNDED) {
-    if (points_given)
-      sl_strbuf_printf(out, " --points %llu", (unsigned long long)st->npoints);
+    if (points_given) sl_strbuf_printf(out, " --points %llu", (unsigned long long)st->npoints);
     bool same = st->nsizes == def.nsizes;
-    for (uint32_t i = 0; same && i < st->nsizes; i++)
-      same = st->sizes[i] == def.sizes[i];
+    for (uint32_t i = 0; same && i < st->nsizes; i++) same = st->sizes[i] == def.sizes[i];
     if (!same) {
       sl_strbuf_puts(out, " --sizes ");
       for (uint32_t i = 0; i < st->nsizes; i++) {
-        if (i)
-          sl_strbuf_putc(out, ',');
+        if (i) sl_strbuf_putc(out, ',');
         sl_float_repr(out, st->sizes[i]);
       }
     }

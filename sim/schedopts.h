@@ -28,11 +28,11 @@ typedef struct sl_schedopts {
 /* The default budgets of run, explore, replay and minimize (conform:
  * SL_CONFORM_MAX_STEPS and no virtual-time budget, as the oracle has
  * none). docs/cli.md "Budgets". */
-#define SL_DEFAULT_MAX_STEPS 100000u
-#define SL_CONFORM_MAX_STEPS 1000000u
+#define SL_DEFAULT_MAX_STEPS      100000u
+#define SL_CONFORM_MAX_STEPS      1000000u
 #define SL_DEFAULT_MAX_ITERATIONS 1000000u
-#define SL_DEFAULT_MAX_TIME 1e7 /* virtual seconds: about 116 days */
-#define SL_DEFAULT_MAX_WALL 60.0 /* real seconds per run */
+#define SL_DEFAULT_MAX_TIME       1e7  /* virtual seconds: about 116 days */
+#define SL_DEFAULT_MAX_WALL       60.0 /* real seconds per run */
 
 void sl_schedopts_init(sl_schedopts *o);
 /* The default budgets above into `run`. */

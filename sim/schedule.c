@@ -17,9 +17,7 @@ static void schedule_init(sl_schedule *s, sl_schedule_source source) {
   sl_declog_init(&s->taken);
 }
 
-void sl_schedule_init_default(sl_schedule *s) {
-  schedule_init(s, SL_SOURCE_DEFAULT);
-}
+void sl_schedule_init_default(sl_schedule *s) { schedule_init(s, SL_SOURCE_DEFAULT); }
 
 void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t seed) {
   schedule_init(s, st->kind == SL_STRATEGY_NONE ? SL_SOURCE_DEFAULT : SL_SOURCE_STRATEGY);
@@ -27,10 +25,8 @@ void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t s
   s->faults = st->faults;
   sl_rng_seed(&s->rng, seed);
   s->seed_state = seed ^ 0x5EED5EEDull;
-  if (st->kind == SL_STRATEGY_PCT)
-    sl_pct_plan(st, seed, &s->plan);
-  if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan))
-    s->plan.n = 0;
+  if (st->kind == SL_STRATEGY_PCT) sl_pct_plan(st, seed, &s->plan);
+  if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan)) s->plan.n = 0;
 }
 
 void sl_schedule_init_log(sl_schedule *s, const sl_declog *log) {
@@ -44,34 +40,27 @@ void sl_schedule_init_bytes(sl_schedule *s, const uint8_t *bytes, size_t n) {
   s->nbytes = n;
 }
 
-void sl_schedule_free(sl_schedule *s) {
-  sl_declog_free(&s->taken);
-}
+void sl_schedule_free(sl_schedule *s) { sl_declog_free(&s->taken); }
 
 double sl_schedule_byte_value(uint8_t b) {
   static const double large[8] = {0.25, 0.5, 1.0, 2.0, 5.0, 10.0, 30.0, 60.0};
-  if (b < 128)
-    return 0.0;
-  if (b < 248)
-    return (double)(b - 127) / 1000.0;
+  if (b < 128) return 0.0;
+  if (b < 248) return (double)(b - 127) / 1000.0;
   return large[b - 248];
 }
 
 /* The value the strategy gives decision point number `point`. */
 static double strategy_value(sl_schedule *s, uint64_t point) {
   switch (s->strategy.kind) {
-  case SL_STRATEGY_RANDOM:
-    return sl_strategy_random_value(&s->rng);
+  case SL_STRATEGY_RANDOM: return sl_strategy_random_value(&s->rng);
   case SL_STRATEGY_PCT:
   case SL_STRATEGY_BOUNDED:
     /* Points only grow, and the plan is sorted: one cursor suffices. */
-    while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point)
-      s->plan_next++;
+    while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point) s->plan_next++;
     if (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point == point)
       return s->plan.item[s->plan_next++].value;
     return 0.0;
-  case SL_STRATEGY_NONE:
-    break;
+  case SL_STRATEGY_NONE: break;
   }
   return 0.0;
 }
@@ -81,8 +70,7 @@ static double strategy_value(sl_schedule *s, uint64_t point) {
  * are the same whether or not the program uses random); bounded keeps the
  * default, its runs enumerate timing placements only. */
 static double strategy_seed(sl_schedule *s) {
-  if (s->strategy.kind != SL_STRATEGY_RANDOM && s->strategy.kind != SL_STRATEGY_PCT)
-    return 0.0;
+  if (s->strategy.kind != SL_STRATEGY_RANDOM && s->strategy.kind != SL_STRATEGY_PCT) return 0.0;
   return (double)(sl_splitmix64(&s->seed_state) >> 32);
 }
 
@@ -93,8 +81,7 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
    * same PRNG draws, plan points and bytes as if it were not asked. */
   bool drawn = kind != SL_DECISION_IO_FAULT || s->faults;
   if (kind == SL_DECISION_IO_FAULT) kind = SL_DECISION_IO;
-  if (s->on_point)
-    s->on_point(s->point_ctx, rt, kind);
+  if (s->on_point) s->on_point(s->point_ctx, rt, kind);
   uint64_t step = rt->loop->step;
   if (step != s->cur_step) {
     s->cur_step = step;
@@ -111,8 +98,7 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   double v = 0.0;
   bool applied = false;
   switch (s->source) {
-  case SL_SOURCE_DEFAULT:
-    break;
+  case SL_SOURCE_DEFAULT: break;
   case SL_SOURCE_STRATEGY:
     if (!drawn) break;
     v = kind == SL_DECISION_SEED ? strategy_seed(s) : strategy_value(s, point);
@@ -128,7 +114,8 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     /* The oracle's Tracer.decide, rule for rule: io entries have their
      * own cursor, cost and oversleep share one. */
     if (kind == SL_DECISION_IO) {
-      while (s->replay_io_pos < s->replay->n && s->replay->d[s->replay_io_pos].kind != SL_DECISION_IO)
+      while (s->replay_io_pos < s->replay->n &&
+             s->replay->d[s->replay_io_pos].kind != SL_DECISION_IO)
         s->replay_io_pos++;
       if (s->replay_io_pos < s->replay->n) {
         const sl_decision *d = &s->replay->d[s->replay_io_pos];
@@ -159,8 +146,7 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
       sl_nomem(rt);
       return 0.0;
     }
-    if (s->on_decision)
-      s->on_decision(s->on_ctx, step, kind, v);
+    if (s->on_decision) s->on_decision(s->on_ctx, step, kind, v);
   }
   if (kind != SL_DECISION_SEED && s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
     /* --max-time: the virtual-time budget. The loop checks rt->fatal right
@@ -179,8 +165,7 @@ sl_errcode sl_schedule_log(const sl_schedule *s, sl_declog *out) {
   return sl_declog_canonical(&s->taken, out);
 }
 
-bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds,
-                        size_t nseeds) {
+bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds, size_t nseeds) {
   for (size_t i = 0; i < n; i++) {
     double v = 0.0;
     if (s->source == SL_SOURCE_STRATEGY)
@@ -193,10 +178,8 @@ bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds,
     seeds[i] = s->source == SL_SOURCE_STRATEGY ? strategy_seed(s) : 0.0;
   if (s->source == SL_SOURCE_BYTES)
     return false; /* n covers the bytes (the caller asks for nbytes) */
-  if (s->source != SL_SOURCE_STRATEGY)
-    return false;
-  if (s->strategy.kind == SL_STRATEGY_RANDOM)
-    return true;
+  if (s->source != SL_SOURCE_STRATEGY) return false;
+  if (s->strategy.kind == SL_STRATEGY_RANDOM) return true;
   return s->plan.n && s->plan.item[s->plan.n - 1].point >= n;
 }
 

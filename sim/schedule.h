@@ -50,19 +50,19 @@ typedef struct sl_schedule {
   const sl_declog *replay; /* borrowed: SL_SOURCE_LOG */
   size_t replay_pos;       /* next cost/oversleep entry to consider */
   size_t replay_io_pos;    /* next io entry to consider (its own cursor) */
-  const uint8_t *bytes; /* borrowed: SL_SOURCE_BYTES */
+  const uint8_t *bytes;    /* borrowed: SL_SOURCE_BYTES */
   size_t nbytes, byte_pos;
-  uint64_t npoints;  /* decision points seen so far */
-  uint64_t cur_step; /* step of the last point, to count positions */
-  uint32_t cur_pos;  /* cost points seen in cur_step */
-  uint32_t cur_io_pos; /* io points seen in cur_step */
-  double max_time;   /* > 0: the run ends as budget past this time */
-  bool faults;       /* strategy and bytes answer SL_DECISION_IO_FAULT
+  uint64_t npoints;               /* decision points seen so far */
+  uint64_t cur_step;              /* step of the last point, to count positions */
+  uint32_t cur_pos;               /* cost points seen in cur_step */
+  uint32_t cur_io_pos;            /* io points seen in cur_step */
+  double max_time;                /* > 0: the run ends as budget past this time */
+  bool faults;                    /* strategy and bytes answer SL_DECISION_IO_FAULT
                         questions too (else they take the default unseen) */
   struct sl_net_words *net_words; /* borrowed; not NULL: the run's network
                         collects what its answers did in words (net.h) */
-  sl_declog taken;   /* owned: every decision applied, with positions */
-  bool failed;       /* out of memory while logging: the run is void */
+  sl_declog taken;                /* owned: every decision applied, with positions */
+  bool failed;                    /* out of memory while logging: the run is void */
   /* Called for every decision applied, in order (the trace's `decision`
    * events); may be NULL. */
   void (*on_decision)(void *ctx, uint64_t step, sl_decision_kind kind, double value);
@@ -94,8 +94,7 @@ sl_decider sl_schedule_decider(sl_schedule *s);
  * nseeds seed points into seeds[], without running anything. Returns true
  * when points past n may be non-default (random), false when they are
  * all 0. Consumes the schedule's PRNG and plan: draw from a fresh one. */
-bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds,
-                        size_t nseeds);
+bool sl_schedule_stream(sl_schedule *s, double *timing, size_t n, double *seeds, size_t nseeds);
 /* Records a decision taken elsewhere (CPython mode) as schedule_decide
  * would have: into `taken`, with its step and position. */
 sl_errcode sl_schedule_taken(sl_schedule *s, const sl_decision *d);

@@ -18,14 +18,10 @@ static const double default_sizes[] = {0.001, 0.01, 0.1, 1.0};
 
 const char *sl_strategy_name(sl_strategy_kind kind) {
   switch (kind) {
-  case SL_STRATEGY_NONE:
-    return "default";
-  case SL_STRATEGY_RANDOM:
-    return "random";
-  case SL_STRATEGY_PCT:
-    return "pct";
-  case SL_STRATEGY_BOUNDED:
-    return "bounded";
+  case SL_STRATEGY_NONE: return "default";
+  case SL_STRATEGY_RANDOM: return "random";
+  case SL_STRATEGY_PCT: return "pct";
+  case SL_STRATEGY_BOUNDED: return "bounded";
   }
   return "?";
 }
@@ -57,24 +53,21 @@ bool sl_strategy_parse_sizes(const char *text, sl_strategy *st, sl_strbuf *err) 
     char *end;
     double v = strtod(p, &end);
     if (end == p || !(v > 0.0) || v > 86400.0) {
-      sl_strbuf_printf(
-          err,
-          "--sizes '%s': expected a comma-separated list of delays in seconds, "
-          "each > 0 and <= 86400 (e.g. 0.01,0.1)\n",
-          text);
+      sl_strbuf_printf(err,
+                       "--sizes '%s': expected a comma-separated list of delays in seconds, "
+                       "each > 0 and <= 86400 (e.g. 0.01,0.1)\n",
+                       text);
       return false;
     }
     if (n == SL_STRATEGY_MAX_SIZES) {
-      sl_strbuf_printf(err, "--sizes '%s': at most %d sizes\n", text,
-                       SL_STRATEGY_MAX_SIZES);
+      sl_strbuf_printf(err, "--sizes '%s': at most %d sizes\n", text, SL_STRATEGY_MAX_SIZES);
       return false;
     }
     st->sizes[n++] = v;
-    if (*end == '\0')
-      break;
+    if (*end == '\0') break;
     if (*end != ',') {
-      sl_strbuf_printf(err, "--sizes '%s': unexpected '%c'; separate sizes with commas\n",
-                       text, *end);
+      sl_strbuf_printf(err, "--sizes '%s': unexpected '%c'; separate sizes with commas\n", text,
+                       *end);
       return false;
     }
     p = end + 1;
@@ -85,10 +78,8 @@ bool sl_strategy_parse_sizes(const char *text, sl_strategy *st, sl_strbuf *err) 
 
 double sl_strategy_random_value(sl_rng *r) {
   uint64_t u = sl_rng_below(r, 100);
-  if (u < 85)
-    return 0.0;
-  if (u < 99)
-    return (double)(sl_rng_below(r, 50) + 1) / 1000.0;
+  if (u < 85) return 0.0;
+  if (u < 99) return (double)(sl_rng_below(r, 50) + 1) / 1000.0;
   return (double)(sl_rng_below(r, 20) + 1) / 10.0;
 }
 
@@ -96,23 +87,18 @@ double sl_strategy_random_value(sl_rng *r) {
 
 /* a * b, saturating. */
 static uint64_t mul_sat(uint64_t a, uint64_t b) {
-  if (a && b > UINT64_MAX / a)
-    return UINT64_MAX;
+  if (a && b > UINT64_MAX / a) return UINT64_MAX;
   return a * b;
 }
-static uint64_t add_sat(uint64_t a, uint64_t b) {
-  return a > UINT64_MAX - b ? UINT64_MAX : a + b;
-}
+static uint64_t add_sat(uint64_t a, uint64_t b) { return a > UINT64_MAX - b ? UINT64_MAX : a + b; }
 
 /* C(n, j), saturating; exact while it fits (each partial product
  * C(n, i) * (n - i) / (i + 1) is an integer). */
 static uint64_t choose(uint64_t n, uint64_t j) {
-  if (j > n)
-    return 0;
+  if (j > n) return 0;
   uint64_t c = 1;
   for (uint64_t i = 0; i < j; i++) {
-    if (c > UINT64_MAX / (n - i))
-      return UINT64_MAX;
+    if (c > UINT64_MAX / (n - i)) return UINT64_MAX;
     c = c * (n - i) / (i + 1);
   }
   return c;
@@ -120,8 +106,7 @@ static uint64_t choose(uint64_t n, uint64_t j) {
 
 static uint64_t pow_sat(uint64_t m, uint32_t j) {
   uint64_t p = 1;
-  for (uint32_t i = 0; i < j; i++)
-    p = mul_sat(p, m);
+  for (uint32_t i = 0; i < j; i++) p = mul_sat(p, m);
   return p;
 }
 
@@ -151,8 +136,7 @@ bool sl_bounded_plan(const sl_strategy *st, uint64_t index, sl_plan *out) {
     for (uint32_t i = 0; i < j; i++) {
       for (;;) {
         uint64_t here = choose(n - c - 1, j - i - 1);
-        if (comb < here)
-          break;
+        if (comb < here) break;
         comb -= here;
         c++;
       }
@@ -186,15 +170,12 @@ void sl_pct_plan(const sl_strategy *st, uint64_t seed, sl_plan *out) {
                    : st->depth > SL_STRATEGY_MAX_DEPTH ? SL_STRATEGY_MAX_DEPTH
                                                        : st->depth;
   uint32_t d = 1 + (uint32_t)sl_rng_below(&r, depth);
-  if (d > n)
-    d = (uint32_t)n;
+  if (d > n) d = (uint32_t)n;
   while (out->n < d) {
     uint64_t p = sl_rng_below(&r, n);
     bool dup = false;
-    for (uint32_t i = 0; i < out->n; i++)
-      dup |= out->item[i].point == p;
-    if (dup)
-      continue;
+    for (uint32_t i = 0; i < out->n; i++) dup |= out->item[i].point == p;
+    if (dup) continue;
     out->item[out->n].point = p;
     out->item[out->n].value = st->sizes[sl_rng_below(&r, st->nsizes ? st->nsizes : 1)];
     out->n++;

@@ -8,14 +8,11 @@ sl_errcode sl_template_fill(const char *tpl, const sl_template_var *vars, size_t
   const char *p = tpl;
   for (const char *open; (open = strstr(p, "{{")) != NULL;) {
     const char *close = strstr(open + 2, "}}");
-    if (!close)
-      break;
+    if (!close) break;
     sl_strbuf_append(out, p, (size_t)(open - p));
     size_t len = (size_t)(close - open - 2), k = 0;
-    while (k < n && (strlen(vars[k].name) != len || memcmp(vars[k].name, open + 2, len)))
-      k++;
-    if (k == n)
-      return SL_EINVAL;
+    while (k < n && (strlen(vars[k].name) != len || memcmp(vars[k].name, open + 2, len))) k++;
+    if (k == n) return SL_EINVAL;
     sl_strbuf_puts(out, vars[k].value ? vars[k].value : "");
     p = close + 2;
   }

@@ -17,8 +17,7 @@ typedef struct sl_template_var {
 /* Appends `tpl` to out with its placeholders filled from vars[0..n).
  * Returns SL_EINVAL (and appends nothing more) for a placeholder no var
  * names, which is a bug in the caller; SL_ENOMEM when out failed. */
-sl_errcode sl_template_fill(const char *tpl, const sl_template_var *vars, size_t n,
-                            sl_strbuf *out);
+sl_errcode sl_template_fill(const char *tpl, const sl_template_var *vars, size_t n, sl_strbuf *out);
 
 /* The embedded sim/report.html. */
 extern const char sl_report_template[];

@@ -22,8 +22,7 @@ bool sl_parse_run_id(const char *s, long long *id) {
 /* 1 database, 0 not, -1 cannot read (errno set). */
 static int is_sqlite(const char *path) {
   struct stat st;
-  if (stat(path, &st))
-    return -1;
+  if (stat(path, &st)) return -1;
   if (S_ISDIR(st.st_mode)) {
     errno = EISDIR;
     return -1;
@@ -36,7 +35,8 @@ static int is_sqlite(const char *path) {
   return n == 16 && !memcmp(head, "SQLite format 3", 16);
 }
 
-sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label,
+                            sl_strbuf *err) {
   sl_tracedb *db;
   sl_trace_init(out);
   sl_errcode rc = sl_tracedb_open_read(path, &db, err);
@@ -49,7 +49,8 @@ sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_st
   return rc;
 }
 
-static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_strbuf *label,
+                             sl_strbuf *err) {
   sl_trace_list l = {NULL, 0};
   sl_errcode rc = sl_jsonl_read_file(path, &l, err);
   if (rc != SL_EOK) return rc;
@@ -63,8 +64,10 @@ static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_
   *out = l.runs[k - 1];
   sl_trace_init(&l.runs[k - 1]);
   sl_trace_list_free(&l);
-  if (nth) sl_strbuf_printf(label, "%s:%lld", path, nth);
-  else sl_strbuf_puts(label, path);
+  if (nth)
+    sl_strbuf_printf(label, "%s:%lld", path, nth);
+  else
+    sl_strbuf_puts(label, path);
   return SL_EOK;
 }
 
@@ -72,23 +75,23 @@ static sl_errcode load_jsonl(const char *path, long long nth, sl_trace *out, sl_
  * false when `arg` does not end that way. */
 static bool split_id(const char *arg, long long *id, size_t *pathlen) {
   const char *colon = strrchr(arg, ':');
-  if (!colon || !colon[1] || strlen(colon + 1) > 18)
-    return false;
+  if (!colon || !colon[1] || strlen(colon + 1) > 18) return false;
   for (const char *p = colon + 1; *p; p++)
-    if (*p < '0' || *p > '9')
-      return false;
+    if (*p < '0' || *p > '9') return false;
   *id = atoll(colon + 1);
   *pathlen = (size_t)(colon - arg);
   return true;
 }
 
-sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label, sl_strbuf *err) {
+sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label,
+                             sl_strbuf *err) {
   long long id = 0;
   size_t pathlen;
   sl_trace_init(out);
   if (sl_parse_run_id(arg, &id)) return sl_trace_db_load(db, id, out, label, err);
   int kind = is_sqlite(arg);
-  if (kind >= 0) return kind ? sl_trace_db_load(arg, 0, out, label, err) : load_jsonl(arg, 0, out, label, err);
+  if (kind >= 0)
+    return kind ? sl_trace_db_load(arg, 0, out, label, err) : load_jsonl(arg, 0, out, label, err);
   int open_errno = errno;
   if (open_errno == ENOENT && split_id(arg, &id, &pathlen)) {
     /* Not a file as given: PATH:N. */
@@ -104,14 +107,15 @@ sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_
                        kind ? "run IDs" : "runs", path);
       rc = SL_EINVAL;
     } else {
-      rc = kind ? sl_trace_db_load(path, id, out, label, err) : load_jsonl(path, id, out, label, err);
+      rc = kind ? sl_trace_db_load(path, id, out, label, err)
+                : load_jsonl(path, id, out, label, err);
     }
     sl_free(path);
     return rc;
   }
   if (open_errno == ENOENT)
-    sl_strbuf_printf(err, "%s: cannot read: %s (expected FILE.jsonl[:N], DB[:ID] or a run ID)\n", arg,
-                     strerror(open_errno));
+    sl_strbuf_printf(err, "%s: cannot read: %s (expected FILE.jsonl[:N], DB[:ID] or a run ID)\n",
+                     arg, strerror(open_errno));
   else
     sl_strbuf_printf(err, "%s: cannot read: %s\n", arg, strerror(open_errno));
   return SL_EIO;

@@ -19,11 +19,13 @@
  * short label for messages into `label` ("trace.db:3", "o.jsonl:2").
  * `db` is the --db value used for a bare ID. Returns SL_EINVAL/SL_EIO/
  * SL_ECORRUPT with a message in err when it cannot. */
-sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label, sl_strbuf *err);
+sl_errcode sl_trace_arg_load(const char *arg, const char *db, sl_trace *out, sl_strbuf *label,
+                             sl_strbuf *err);
 
 /* Loads run `id` (0: the newest) of the database at `path`, like
  * sl_trace_arg_load. */
-sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label, sl_strbuf *err);
+sl_errcode sl_trace_db_load(const char *path, long long id, sl_trace *out, sl_strbuf *label,
+                            sl_strbuf *err);
 
 /* Parses a decimal run id; false unless `s` is all digits (and > 0). */
 bool sl_parse_run_id(const char *s, long long *id);

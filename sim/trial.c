@@ -69,16 +69,13 @@ bool sl_trial_same(const sl_trial *a, const sl_trial *b) {
          (!a->detail.len || !memcmp(a->detail.data, b->detail.data, a->detail.len));
 }
 
-const char *sl_trial_prog_path(const sl_trial_prog *p) {
-  return p->path;
-}
+const char *sl_trial_prog_path(const sl_trial_prog *p) { return p->path; }
 const char *sl_trial_prog_python(const sl_trial_prog *p) {
   return p->opts.engine == SL_ENGINE_CPYTHON ? p->exact : p->profile->name;
 }
 
 void sl_trial_prog_free(sl_trial_prog *p) {
-  if (!p)
-    return;
+  if (!p) return;
   sl_cpy_free(p->cpy, p->cpy_owner == getpid());
   sl_ast_free(p->mod);
   sl_modfind_free(p->modfind);
@@ -98,25 +95,23 @@ static void fp_mix(void *ctx, const void *data, size_t n) {
  * b[32]; returns where the text starts. The bytes are those snprintf
  * made before: fingerprints must not change, only the cost of making them
  * (snprintf on every step was a visible part of an explore run). */
-static const char *fp_num(char b[32], const char *prefix, uint64_t v, char suffix,
-                          size_t *n) {
+static const char *fp_num(char b[32], const char *prefix, uint64_t v, char suffix, size_t *n) {
   size_t i = 32;
   if (suffix) b[--i] = suffix;
-  do b[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  do b[--i] = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
   for (size_t k = strlen(prefix); k > 0; k--) b[--i] = prefix[k - 1];
   *n = 32 - i;
   return b + i;
 }
-static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout,
-                    double timeout) {
+static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   (void)t, (void)timeout;
   char b[32];
   size_t n;
   const char *p = fp_num(b, "#", step, has_timeout ? 't' : 'n', &n);
   fp_mix(ctx, p, n);
 }
-static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t,
-                      const char *name) {
+static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   (void)step, (void)pos, (void)t;
   fp_mix(ctx, name, strlen(name));
 }
@@ -125,13 +120,10 @@ static void fp_task_done(void *ctx, const sl_task_info *info) {
   size_t n;
   const char *p = fp_num(b, "-T", info->ordinal, ' ', &n);
   fp_mix(ctx, p, n);
-  if (info->outcome)
-    fp_mix(ctx, info->outcome, strlen(info->outcome));
-  if (info->detail)
-    fp_mix(ctx, info->detail, strlen(info->detail));
+  if (info->outcome) fp_mix(ctx, info->outcome, strlen(info->outcome));
+  if (info->detail) fp_mix(ctx, info->detail, strlen(info->detail));
 }
-static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text,
-                      size_t len) {
+static void fp_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
   (void)step, (void)task;
   fp_mix(ctx, text, len);
 }
@@ -147,17 +139,15 @@ static void rec_decision(void *ctx, uint64_t step, sl_decision_kind kind, double
     return;
   }
   sl_tev *e = sl_trace_push(sl_recorder_trace(rec), SL_TEV_DECISION);
-  if (!e)
-    return; /* the hash will differ; sl_trial_record checks failure */
+  if (!e) return; /* the hash will differ; sl_trial_record checks failure */
   e->step = step;
   e->t = 0.0;
   sl_tstr_setz(&e->a, name);
 }
 
 /* One run through the scenario runner. */
-static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
-                           sl_detector *det, uint64_t *fingerprint,
-                           sl_scenario_result *res) {
+static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_detector *det,
+                           uint64_t *fingerprint, sl_scenario_result *res) {
   uint64_t fp = SL_FNV_INIT;
   sl_observer fpo;
   memset(&fpo, 0, sizeof fpo);
@@ -201,8 +191,7 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.max_wall = p->opts.max_wall;
   o.net_words = sched->net_words;
   memset(res, 0, sizeof *res);
-  if (sl_scenario_run(&o, res))
-    return SL_ENOMEM;
+  if (sl_scenario_run(&o, res)) return SL_ENOMEM;
   *fingerprint = fp;
   return sched->failed ? SL_ENOMEM : SL_EOK;
 }
@@ -222,37 +211,32 @@ static void fill_end(const sl_scenario_result *res, sl_run_end *end) {
 
 /* This process's fork server (started on first use in a forked worker). */
 static sl_errcode cpy_server(sl_trial_prog *p, sl_strbuf *err) {
-  if (p->cpy && p->cpy_owner == getpid())
-    return SL_EOK;
+  if (p->cpy && p->cpy_owner == getpid()) return SL_EOK;
   sl_cpy_free(p->cpy, false);
   p->cpy = NULL;
-  sl_errcode rc = sl_cpy_start(p->path, p->opts.python, p->opts.show_stderr, &p->cpy,
-                               p->exact, err);
-  if (rc == SL_EOK)
-    p->cpy_owner = getpid();
+  sl_errcode rc =
+      sl_cpy_start(p->path, p->opts.python, p->opts.show_stderr, &p->cpy, p->exact, err);
+  if (rc == SL_EOK) p->cpy_owner = getpid();
   return rc;
 }
 
 static sl_verdict verdict_named(const char *name) {
   for (int v = 0; v < SL_VERDICT__COUNT; v++)
-    if (!strcmp(sl_verdict_name((sl_verdict)v), name))
-      return (sl_verdict)v;
+    if (!strcmp(sl_verdict_name((sl_verdict)v), name)) return (sl_verdict)v;
   return SL_VERDICT_ERROR;
 }
 
 static const char *outcome_named(const char *name) {
   static const char *const known[] = {"ok", "exception", "deadlock", "budget"};
   for (size_t i = 0; i < sizeof known / sizeof *known; i++)
-    if (!strcmp(known[i], name))
-      return known[i];
+    if (!strcmp(known[i], name)) return known[i];
   return "error";
 }
 
 static sl_errcode cpy_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
                                 sl_trial *out, sl_strbuf *err) {
   sl_errcode rc = cpy_server(p, err);
-  if (rc != SL_EOK)
-    return rc;
+  if (rc != SL_EOK) return rc;
   sl_cpy_opts o = {.trace = rec != NULL, .max_steps = p->opts.max_steps};
   sl_cpy_result res;
   sl_cpy_result_init(&res);
@@ -267,34 +251,28 @@ static sl_errcode cpy_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorde
     out->npoints = res.npoints;
     out->fingerprint = res.fingerprint;
     rc = sl_schedule_log(sched, &out->log);
-    if (rc == SL_EOK && (out->detail.failed || out->report.failed))
-      rc = SL_ENOMEM;
-    if (rec && res.has_trace)
-      sl_recorder_adopt(rec, &res.trace);
+    if (rc == SL_EOK && (out->detail.failed || out->report.failed)) rc = SL_ENOMEM;
+    if (rec && res.has_trace) sl_recorder_adopt(rec, &res.trace);
   }
-  if (rc == SL_ENOMEM)
-    sl_strbuf_puts(err, "out of memory\n");
+  if (rc == SL_ENOMEM) sl_strbuf_puts(err, "out of memory\n");
   sl_cpy_result_free(&res);
   return rc;
 }
 
-sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
-                        sl_trial *out, sl_strbuf *err) {
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
+                        sl_strbuf *err) {
   sl_trial_free(out);
   if (p->opts.engine == SL_ENGINE_CPYTHON) {
-    if (p->opts.max_time > 0 && sched->max_time <= 0)
-      sched->max_time = p->opts.max_time;
+    if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
     return cpy_trial_run(p, sched, rec, out, err);
   }
-  if (p->opts.max_time > 0 && sched->max_time <= 0)
-    sched->max_time = p->opts.max_time;
+  if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
   sl_detector det;
   sl_detector_init(&det);
   sl_scenario_result res;
   uint64_t fp = 0;
   sl_errcode rc = run_once(p, sched, rec, &det, &fp, &res);
-  if (rc == SL_EOK)
-    rc = sl_schedule_log(sched, &out->log);
+  if (rc == SL_EOK) rc = sl_schedule_log(sched, &out->log);
   if (rc == SL_EOK && res.outcome == SL_OUTCOME_DEADLOCK) {
     /* Replay the run to its last decision point and describe the waits
      * there: the state the deadlock froze (see detect.h). */
@@ -327,32 +305,29 @@ sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
     out->t = res.time;
     out->npoints = sched->npoints;
     out->fingerprint = fp;
-    if (out->detail.failed || out->report.failed)
-      rc = SL_ENOMEM;
+    if (out->detail.failed || out->report.failed) rc = SL_ENOMEM;
     if (rec) {
       /* The end line as docs/trace.md has it: detail only for exceptions. */
       sl_recorder_end(rec, out->outcome,
-                      res.outcome == SL_OUTCOME_EXCEPTION && res.summary.len
-                          ? res.summary.data
-                          : NULL,
+                      res.outcome == SL_OUTCOME_EXCEPTION && res.summary.len ? res.summary.data
+                                                                             : NULL,
                       res.steps, res.time);
     }
   }
-  if (rc == SL_ENOMEM)
-    sl_strbuf_puts(err, "out of memory\n");
+  if (rc == SL_ENOMEM) sl_strbuf_puts(err, "out of memory\n");
   sl_scenario_result_free(&res);
   sl_detector_free(&det);
   return rc;
 }
 
-sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
-                              sl_trial_prog **out, sl_strbuf *err) {
+sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,
+                              sl_strbuf *err) {
   *out = NULL;
   const sl_profile *prof =
       opts && opts->python ? sl_profile_find(opts->python) : sl_profile_default();
   if (!prof) {
-    sl_strbuf_printf(err, "simloop: --python '%s': unknown version; known: %s\n",
-                     opts->python, sl_profile_names());
+    sl_strbuf_printf(err, "simloop: --python '%s': unknown version; known: %s\n", opts->python,
+                     sl_profile_names());
     return SL_EINVAL;
   }
   FILE *f = fopen(path, "rb");
@@ -363,8 +338,7 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
   sl_strbuf text = SL_STRBUF_INIT;
   char buf[8192];
   size_t n;
-  while ((n = fread(buf, 1, sizeof buf, f)) > 0)
-    sl_strbuf_append(&text, buf, n);
+  while ((n = fread(buf, 1, sizeof buf, f)) > 0) sl_strbuf_append(&text, buf, n);
   bool rerr = ferror(f);
   fclose(f);
   sl_trial_prog *p = sl_calloc(1, sizeof *p);
@@ -382,8 +356,7 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
   p->src = src;
   p->len = len;
   p->profile = prof;
-  if (opts)
-    p->opts = *opts;
+  if (opts) p->opts = *opts;
   if (p->opts.engine == SL_ENGINE_CPYTHON) {
     /* The server compiles the program and imports its dependencies now:
      * a SyntaxError is bad input (file:line:col), as in simloop. */
@@ -411,8 +384,7 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
   sl_errcode rc = run_once(p, &s, NULL, &det, &fp, &res);
   if (rc == SL_EOK && res.outcome == SL_OUTCOME_ERROR) {
     sl_strbuf_puts(err, sl_strbuf_cstr(&res.detail));
-    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n')
-      sl_strbuf_putc(err, '\n');
+    if (!res.detail.len || res.detail.data[res.detail.len - 1] != '\n') sl_strbuf_putc(err, '\n');
     rc = SL_ECORRUPT;
   } else if (rc != SL_EOK) {
     sl_strbuf_puts(err, "out of memory\n");
@@ -441,8 +413,7 @@ sl_errcode sl_trial_calibrate(sl_trial_prog *p, sl_strategy *st, sl_trial *defau
     st->npoints = t.npoints ? t.npoints : 1;
     /* Bounded enumerates C(n, k) placements: keep n where that stays in
      * the tens of thousands by default (--points overrides). */
-    if (st->kind == SL_STRATEGY_BOUNDED && st->npoints > 64)
-      st->npoints = 64;
+    if (st->kind == SL_STRATEGY_BOUNDED && st->npoints > 64) st->npoints = 64;
   }
   if (default_run)
     *default_run = t;
@@ -451,9 +422,9 @@ sl_errcode sl_trial_calibrate(sl_trial_prog *p, sl_strategy *st, sl_trial *defau
   return rc;
 }
 
-sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
-                           const sl_record_opts *ro, sl_trial *out, sl_recorder **recp,
-                           int64_t *run_id, char hash[65], sl_strbuf *err) {
+sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
+                           sl_trial *out, sl_recorder **recp, int64_t *run_id, char hash[65],
+                           sl_strbuf *err) {
   *recp = NULL;
   *run_id = 0;
   hash[0] = '\0';
@@ -476,34 +447,26 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
   sl_schedule s;
   sl_schedule_init_log(&s, log);
   s.max_time = ro->max_time;
-  if (rc == SL_EOK)
-    rc = sl_trial_run(p, &s, rec, out, err);
+  if (rc == SL_EOK) rc = sl_trial_run(p, &s, rec, out, err);
   if (rc == SL_EOK && p->opts.engine == SL_ENGINE_CPYTHON) {
     /* The oracle's run line, labelled as simloop labels its own runs. */
     sl_trace *tr = sl_recorder_trace(rec);
-    if (!sl_tstr_setz(&tr->meta.strategy, info.strategy))
-      rc = SL_ENOMEM;
+    if (!sl_tstr_setz(&tr->meta.strategy, info.strategy)) rc = SL_ENOMEM;
     tr->meta.has_seed = ro->has_seed;
     tr->meta.seed = (int64_t)ro->seed;
   }
   sl_schedule_free(&s);
-  if (rc == SL_EOK && sl_recorder_failed(rec))
-    rc = SL_ENOMEM;
-  if (rc == SL_EOK)
-    rc = sl_trace_hash(sl_recorder_trace(rec), hash);
+  if (rc == SL_EOK && sl_recorder_failed(rec)) rc = SL_ENOMEM;
+  if (rc == SL_EOK) rc = sl_trace_hash(sl_recorder_trace(rec), hash);
   if (rc == SL_EOK && ro->db) {
     sl_tracedb *db = NULL;
     rc = sl_tracedb_open(ro->db, true, &db, err);
-    if (rc == SL_EOK)
-      rc = sl_recorder_store(rec, db, err);
-    if (rc == SL_EOK)
-      *run_id = sl_recorder_trace(rec)->id;
-    if (db)
-      sl_tracedb_close(db);
+    if (rc == SL_EOK) rc = sl_recorder_store(rec, db, err);
+    if (rc == SL_EOK) *run_id = sl_recorder_trace(rec)->id;
+    if (db) sl_tracedb_close(db);
   }
   if (rc != SL_EOK) {
-    if (rc == SL_ENOMEM && !err->len)
-      sl_strbuf_puts(err, "out of memory\n");
+    if (rc == SL_ENOMEM && !err->len) sl_strbuf_puts(err, "out of memory\n");
     sl_recorder_free(rec);
     return rc;
   }
@@ -511,7 +474,8 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
   return SL_EOK;
 }
 
-sl_errcode sl_trial_words(sl_trial_prog *p, const sl_declog *log, sl_net_words *out, sl_strbuf *err) {
+sl_errcode sl_trial_words(sl_trial_prog *p, const sl_declog *log, sl_net_words *out,
+                          sl_strbuf *err) {
   memset(out, 0, sizeof *out);
   sl_schedule s;
   sl_schedule_init_log(&s, log);

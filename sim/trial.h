@@ -25,7 +25,7 @@ typedef struct sl_trial_prog sl_trial_prog;
 typedef enum sl_engine { SL_ENGINE_SIMLOOP, SL_ENGINE_CPYTHON } sl_engine;
 
 typedef struct sl_trial_opts {
-  const char *python; /* profile name ("3.14", "3.11.2"); NULL: default */
+  const char *python;      /* profile name ("3.14", "3.11.2"); NULL: default */
   uint64_t max_steps;      /* 0: unlimited (the commands set defaults) */
   double max_time;         /* virtual seconds; 0: none */
   uint64_t max_iterations; /* loop iterations within one step; 0: unlimited */
@@ -36,8 +36,8 @@ typedef struct sl_trial_opts {
 
 /* Loads and compiles the scenario at `path` once. SL_EIO/SL_ECORRUPT/
  * SL_EINVAL with "file:line:col: what" in err on bad input. */
-sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts,
-                              sl_trial_prog **out, sl_strbuf *err);
+sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,
+                              sl_strbuf *err);
 void sl_trial_prog_free(sl_trial_prog *p);
 const char *sl_trial_prog_path(const sl_trial_prog *p);
 /* The exact CPython version the profile reproduces ("3.14.2"), or that
@@ -65,8 +65,8 @@ void sl_trial_free(sl_trial *t);
  * With `rec`, the recorder gets every event, the decisions and the end
  * line (the caller has called sl_recorder_begin). Returns SL_EOK when the
  * trial ran (whatever the verdict), SL_ENOMEM otherwise. */
-sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec,
-                        sl_trial *out, sl_strbuf *err);
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
+                        sl_strbuf *err);
 
 /* Replays `log` (e.g. a trial's canonical log) with a recorder and
  * returns it in *rec (owned by the caller, sl_recorder_free), its trace
@@ -80,9 +80,9 @@ typedef struct sl_record_opts {
   const char *strategy; /* NULL: "replay" */
   const char *db;       /* NULL: do not store */
 } sl_record_opts;
-sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log,
-                           const sl_record_opts *ro, sl_trial *out, sl_recorder **rec,
-                           int64_t *run_id, char hash[65], sl_strbuf *err);
+sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
+                           sl_trial *out, sl_recorder **rec, int64_t *run_id, char hash[65],
+                           sl_strbuf *err);
 
 /* Replays `log` and collects what its network decisions did, in words
  * (sim/net/net.h sl_net_words; the caller frees *out). */

@@ -23,8 +23,10 @@ bool sl_vselector_wall_out(void *ctx) {
 /* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
  * loop checks rt->fatal right after select and after each handle. */
 static int check_budgets(sl_vselector *vs, sl_rt *rt) {
-  if (vs->max_time > 0 && vs->now > vs->max_time) vs->budget_hit = SL_VS_BUDGET_TIME;
-  else sl_vselector_wall_out(vs);
+  if (vs->max_time > 0 && vs->now > vs->max_time)
+    vs->budget_hit = SL_VS_BUDGET_TIME;
+  else
+    sl_vselector_wall_out(vs);
   return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
 }
 
@@ -177,15 +179,14 @@ static int io_name(void *ctx, sl_rt *rt, int fd, bool peer, const char **ip, int
 }
 
 static const sl_io_backend net_backend = {
-    io_socketpair, io_send,   io_recv,    io_readable, io_shutdown_write, io_close, io_family,
-    io_socket,     io_bind,   io_listen,  io_connect,  io_accept,         io_name,
-    io_sockerr};
+    io_socketpair, io_send, io_recv,   io_readable, io_shutdown_write, io_close, io_family,
+    io_socket,     io_bind, io_listen, io_connect,  io_accept,         io_name,  io_sockerr};
 
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();
   vs->budget_hit = SL_VS_BUDGET_NONE;
-  sl_selector sel = {vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed,
-                     vs->net ? &net_backend : NULL};
+  sl_selector sel = {
+      vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed, vs->net ? &net_backend : NULL};
   sl_loop_set_selector(rt->loop, &sel);
 }
 

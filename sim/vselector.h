@@ -41,9 +41,9 @@ typedef enum sl_vs_budget { SL_VS_BUDGET_NONE, SL_VS_BUDGET_TIME, SL_VS_BUDGET_W
 typedef struct sl_vselector {
   double now;
   sl_decider decider;
-  sl_net *net;     /* borrowed; NULL: no network (select only moves the clock) */
-  double max_time; /* > 0: the run ends as budget once `now` passes it */
-  double max_wall; /* > 0: ... once this many real seconds have passed */
+  sl_net *net;       /* borrowed; NULL: no network (select only moves the clock) */
+  double max_time;   /* > 0: the run ends as budget once `now` passes it */
+  double max_wall;   /* > 0: ... once this many real seconds have passed */
   double wall_start; /* set by sl_vselector_install */
   sl_vs_budget budget_hit;
   uint64_t time_moved_step; /* the last loop step in which `now` changed */

@@ -12,7 +12,8 @@
 
 /* Messages that depend on when the garbage collector runs (DESIGN.md 5). */
 static bool gc_message(const sl_tev *e) {
-  return e->a.p && (strstr(e->a.p, "was never retrieved") || strstr(e->a.p, "was destroyed but it is pending"));
+  return e->a.p && (strstr(e->a.p, "was never retrieved") ||
+                    strstr(e->a.p, "was destroyed but it is pending"));
 }
 
 /* Whether an event takes part in the comparison. */
@@ -103,8 +104,14 @@ sl_errcode sl_trace_diff(const sl_trace *a, const sl_trace *b, sl_diff *out) {
     out->step = step_no(k < sa.n ? a : b, k < sa.n ? &sa : &sb, k);
     out->lo_a = out->hi_a = a->nev;
     out->lo_b = out->hi_b = b->nev;
-    if (k < sa.n) { out->lo_a = sa.start[k]; out->hi_a = range_hi(&sa, k); }
-    if (k < sb.n) { out->lo_b = sb.start[k]; out->hi_b = range_hi(&sb, k); }
+    if (k < sa.n) {
+      out->lo_a = sa.start[k];
+      out->hi_a = range_hi(&sa, k);
+    }
+    if (k < sb.n) {
+      out->lo_b = sb.start[k];
+      out->hi_b = range_hi(&sb, k);
+    }
     if (k >= sa.n || k >= sb.n) {
       out->what = SL_DIFF_LENGTH;
       break;
@@ -128,8 +135,14 @@ sl_errcode sl_trace_diff(const sl_trace *a, const sl_trace *b, sl_diff *out) {
       out->index = idx;
       out->ev_a = ea ? SIZE_MAX : i;
       out->ev_b = eb ? SIZE_MAX : j;
-      if (ea || eb) { out->what = SL_DIFF_MISSING; break; }
-      if (!same(&a->ev[i], &b->ev[j], &nomem)) { out->what = SL_DIFF_EVENT; break; }
+      if (ea || eb) {
+        out->what = SL_DIFF_MISSING;
+        break;
+      }
+      if (!same(&a->ev[i], &b->ev[j], &nomem)) {
+        out->what = SL_DIFF_EVENT;
+        break;
+      }
       i++, j++;
     }
   }
@@ -174,8 +187,10 @@ static void task_where(sl_strbuf *o, const sl_trace *tr, uint64_t id, size_t upt
   const sl_tev *created = NULL, *last = NULL, *done = NULL;
   for (size_t i = 0; i < tr->nev && i <= upto; i++) {
     const sl_tev *e = &tr->ev[i];
-    if (e->kind == SL_TEV_TASK && e->task == id) created = e;
-    else if (e->kind == SL_TEV_TASK_DONE && e->task == id) done = e;
+    if (e->kind == SL_TEV_TASK && e->task == id)
+      created = e;
+    else if (e->kind == SL_TEV_TASK_DONE && e->task == id)
+      done = e;
     else if (e->kind == SL_TEV_HANDLE && e->a.p) {
       sl_handle_owner(e->a.p, owner);
       if (!strcmp(owner, want)) last = e;
@@ -186,11 +201,12 @@ static void task_where(sl_strbuf *o, const sl_trace *tr, uint64_t id, size_t upt
     return;
   }
   if (created) {
-    sl_strbuf_printf(o, "\"%s\" %s(), created #%" PRIu64, sl_tstr_or(&created->a, "?"), sl_tstr_or(&created->b, "?"),
-                     created->step);
+    sl_strbuf_printf(o, "\"%s\" %s(), created #%" PRIu64, sl_tstr_or(&created->a, "?"),
+                     sl_tstr_or(&created->b, "?"), created->step);
     if (created->parent) sl_strbuf_printf(o, " by T%" PRIu64, created->parent);
   }
-  if (last) sl_strbuf_printf(o, "%slast ran #%" PRIu64 " %s", created ? "; " : "", last->step, last->a.p);
+  if (last)
+    sl_strbuf_printf(o, "%slast ran #%" PRIu64 " %s", created ? "; " : "", last->step, last->a.p);
   if (done) {
     sl_strbuf_printf(o, "; done #%" PRIu64 " %s", done->step, sl_tstr_or(&done->a, "?"));
     if (done->b.p) sl_strbuf_printf(o, " %s", done->b.p);
@@ -200,7 +216,8 @@ static void task_where(sl_strbuf *o, const sl_trace *tr, uint64_t id, size_t upt
 }
 
 /* The tasks the divergent step involves, in order of first mention. */
-static size_t involved(const sl_diff *d, const sl_trace *a, const sl_trace *b, uint64_t *ids, size_t max) {
+static size_t involved(const sl_diff *d, const sl_trace *a, const sl_trace *b, uint64_t *ids,
+                       size_t max) {
   size_t n = 0;
   const sl_trace *trs[2] = {a, b};
   size_t los[2] = {d->lo_a, d->lo_b}, his[2] = {d->hi_a, d->hi_b};
@@ -212,7 +229,8 @@ static size_t involved(const sl_diff *d, const sl_trace *a, const sl_trace *b, u
       if (e->kind == SL_TEV_HANDLE && e->a.p) {
         sl_handle_owner(e->a.p, owner);
         if (owner[0] == 'T') id = strtoull(owner + 1, NULL, 10);
-      } else if (e->kind == SL_TEV_TASK || e->kind == SL_TEV_TASK_DONE || e->kind == SL_TEV_OUTPUT) {
+      } else if (e->kind == SL_TEV_TASK || e->kind == SL_TEV_TASK_DONE ||
+                 e->kind == SL_TEV_OUTPUT) {
         id = e->task;
       }
       if (!id) continue;
@@ -223,21 +241,25 @@ static size_t involved(const sl_diff *d, const sl_trace *a, const sl_trace *b, u
   return n;
 }
 
-void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a, const sl_trace *b,
-                   const char *name_b) {
+void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a,
+                   const sl_trace *b, const char *name_b) {
   if (d->what == SL_DIFF_NONE) {
-    fprintf(f, "identical: %" PRIu64 " steps, outcome %s\n", a->meta.steps, sl_tstr_or(&a->meta.outcome, "?"));
+    fprintf(f, "identical: %" PRIu64 " steps, outcome %s\n", a->meta.steps,
+            sl_tstr_or(&a->meta.outcome, "?"));
     return;
   }
   sl_strbuf line = SL_STRBUF_INIT;
   if (d->what == SL_DIFF_END) {
     fprintf(f, "first divergence: at the end (%s)\n", what_text(d));
   } else {
-    double t = d->lo_a < a->nev && a->ev[d->lo_a].kind == SL_TEV_STEP ? a->ev[d->lo_a].t
-               : d->lo_b < b->nev && b->ev[d->lo_b].kind == SL_TEV_STEP ? b->ev[d->lo_b].t : 0;
+    double t = d->lo_a < a->nev && a->ev[d->lo_a].kind == SL_TEV_STEP   ? a->ev[d->lo_a].t
+               : d->lo_b < b->nev && b->ev[d->lo_b].kind == SL_TEV_STEP ? b->ev[d->lo_b].t
+                                                                        : 0;
     sl_json_put_float(&line, t);
-    fprintf(f, "first divergence: step %" PRIu64 " (t=%s): %s", d->step, sl_strbuf_cstr(&line), what_text(d));
-    if (d->what == SL_DIFF_EVENT || d->what == SL_DIFF_MISSING) fprintf(f, " (event %zu of the step)", d->index);
+    fprintf(f, "first divergence: step %" PRIu64 " (t=%s): %s", d->step, sl_strbuf_cstr(&line),
+            what_text(d));
+    if (d->what == SL_DIFF_EVENT || d->what == SL_DIFF_MISSING)
+      fprintf(f, " (event %zu of the step)", d->index);
     fputc('\n', f);
   }
   side_label(f, "A", name_a, a);
@@ -256,9 +278,12 @@ void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *nam
   }
   for (int s = 0; s < 2; s++) {
     fprintf(f, "\n%s, step %" PRIu64 ":\n", tags[s], d->step);
-    if (los[s] >= his[s] && d->step == 0) fprintf(f, "    (nothing happened before the first step)\n");
-    else if (los[s] >= his[s]) fprintf(f, "    (no such step: the run ended after %" PRIu64 " steps)\n", trs[s]->meta.steps);
-    else sl_show_events(f, trs[s], los[s], his[s], evs[s], "  ");
+    if (los[s] >= his[s] && d->step == 0)
+      fprintf(f, "    (nothing happened before the first step)\n");
+    else if (los[s] >= his[s])
+      fprintf(f, "    (no such step: the run ended after %" PRIu64 " steps)\n", trs[s]->meta.steps);
+    else
+      sl_show_events(f, trs[s], los[s], his[s], evs[s], "  ");
     if ((d->what == SL_DIFF_MISSING) && evs[s] == SIZE_MAX && los[s] < his[s])
       fprintf(f, "  > (nothing here: the other side has one more event)\n");
   }
@@ -269,8 +294,10 @@ void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *nam
     for (int s = 0; s < 2; s++) {
       sl_strbuf_clear(&line);
       task_where(&line, trs[s], ids[k], his[s] ? his[s] - 1 : 0);
-      if (s == 0) fprintf(f, "  T%-4" PRIu64 " A: %s\n", ids[k], sl_strbuf_cstr(&line));
-      else fprintf(f, "        B: %s\n", sl_strbuf_cstr(&line));
+      if (s == 0)
+        fprintf(f, "  T%-4" PRIu64 " A: %s\n", ids[k], sl_strbuf_cstr(&line));
+      else
+        fprintf(f, "        B: %s\n", sl_strbuf_cstr(&line));
     }
   }
   sl_strbuf_free(&line);
@@ -289,11 +316,11 @@ static void json_events(sl_strbuf *o, const sl_trace *tr, size_t lo, size_t hi) 
   sl_strbuf_putc(o, ']');
 }
 
-void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a, const sl_trace *b,
-                        const char *name_b) {
+void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a,
+                        const sl_trace *b, const char *name_b) {
   sl_strbuf o = SL_STRBUF_INIT;
-  sl_strbuf_printf(&o, "{\"identical\":%s,\"what\":\"%s\"", d->what == SL_DIFF_NONE ? "true" : "false",
-                   what_key(d));
+  sl_strbuf_printf(&o, "{\"identical\":%s,\"what\":\"%s\"",
+                   d->what == SL_DIFF_NONE ? "true" : "false", what_key(d));
   if (d->what != SL_DIFF_NONE && d->what != SL_DIFF_END)
     sl_strbuf_printf(&o, ",\"step\":%" PRIu64 ",\"index\":%zu", d->step, d->index);
   const sl_trace *trs[2] = {a, b};
@@ -308,8 +335,10 @@ void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char
     sl_jsonl_end_line(&o, &trs[s]->meta);
     if (d->what != SL_DIFF_NONE && d->what != SL_DIFF_END) {
       sl_strbuf_puts(&o, ",\"event\":");
-      if (evs[s] == SIZE_MAX) sl_strbuf_puts(&o, "null");
-      else sl_jsonl_event(&o, &trs[s]->ev[evs[s]]);
+      if (evs[s] == SIZE_MAX)
+        sl_strbuf_puts(&o, "null");
+      else
+        sl_jsonl_event(&o, &trs[s]->ev[evs[s]]);
       sl_strbuf_puts(&o, ",\"step_events\":");
       json_events(&o, trs[s], los[s], his[s]);
       uint64_t ids[16];
@@ -328,7 +357,9 @@ void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char
     sl_strbuf_putc(&o, '}');
   }
   sl_strbuf_puts(&o, "}\n");
-  if (!o.failed) fwrite(o.data, 1, o.len, f);
-  else fputs("{\"error\":\"out of memory\"}\n", f);
+  if (!o.failed)
+    fwrite(o.data, 1, o.len, f);
+  else
+    fputs("{\"error\":\"out of memory\"}\n", f);
   sl_strbuf_free(&o);
 }

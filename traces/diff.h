@@ -36,8 +36,8 @@ typedef enum sl_diff_what {
 
 typedef struct sl_diff {
   sl_diff_what what;
-  uint64_t step;       /* the step where they diverge (0: before the first) */
-  size_t index;        /* position of the differing event among the step's compared events */
+  uint64_t step; /* the step where they diverge (0: before the first) */
+  size_t index;  /* position of the differing event among the step's compared events */
   /* Index into each trace's events of the differing event (or the step
    * line for SL_DIFF_STEP); SIZE_MAX when that side has none. */
   size_t ev_a, ev_b;
@@ -51,10 +51,10 @@ sl_errcode sl_trace_diff(const sl_trace *a, const sl_trace *b, sl_diff *out);
 /* Prints the result for a terminal: the divergence, both sides' handles in
  * that step, and where each task involved was on each side. `name_a` and
  * `name_b` label the sides (e.g. "trace.db:3", "oracle.jsonl"). */
-void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a, const sl_trace *b,
-                   const char *name_b);
+void sl_diff_print(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a,
+                   const sl_trace *b, const char *name_b);
 /* The same as one JSON object on one line. */
-void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a, const sl_trace *b,
-                        const char *name_b);
+void sl_diff_print_json(FILE *f, const sl_diff *d, const sl_trace *a, const char *name_a,
+                        const sl_trace *b, const char *name_b);
 
 #endif

@@ -46,8 +46,7 @@ static bool push_num(extended *x, size_t ordinal, double value) {
   if (x->nnums == x->capnums) {
     size_t cap = x->capnums ? x->capnums * 2 : 4;
     special_num *n = sl_realloc(x->nums, cap * sizeof *n);
-    if (!n)
-      return !(x->nomem = true);
+    if (!n) return !(x->nomem = true);
     x->nums = n;
     x->capnums = cap;
   }
@@ -59,8 +58,7 @@ static bool push_lone(extended *x, size_t string, size_t nth, unsigned cp) {
   if (x->nlones == x->caplones) {
     size_t cap = x->caplones ? x->caplones * 2 : 4;
     lone_surrogate *n = sl_realloc(x->lones, cap * sizeof *n);
-    if (!n)
-      return !(x->nomem = true);
+    if (!n) return !(x->nomem = true);
     x->lones = n;
     x->caplones = cap;
   }
@@ -69,15 +67,15 @@ static bool push_lone(extended *x, size_t string, size_t nth, unsigned cp) {
 }
 
 static int hex4(const char *p, const char *end) {
-  if (end - p < 4)
-    return -1;
+  if (end - p < 4) return -1;
   int v = 0;
   for (int i = 0; i < 4; i++) {
     char c = p[i];
-    int h = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10
-                                         : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-    if (h < 0)
-      return -1;
+    int h = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : -1;
+    if (h < 0) return -1;
     v = v * 16 + h;
   }
   return v;
@@ -114,8 +112,7 @@ static const char *extend_string(extended *x, const char *s, const char *p, cons
       p += 12; /* a pair: one character, Jansson's to decode */
       continue;
     }
-    if (!push_lone(x, ordinal, fffd++, (unsigned)cp))
-      return end;
+    if (!push_lone(x, ordinal, fffd++, (unsigned)cp)) return end;
     memcpy(x->text + (p - s), "\\ufffd", 6);
     p += 6;
   }
@@ -137,8 +134,10 @@ static void extend(extended *x, const char *s, size_t len) {
   }
   memcpy(x->text, s, len);
   x->text[len] = '\0';
-  static const struct { const char *word; double value; } words[] = {
-      {"NaN", NAN}, {"Infinity", INFINITY}, {"-Infinity", -INFINITY}};
+  static const struct {
+    const char *word;
+    double value;
+  } words[] = {{"NaN", NAN}, {"Infinity", INFINITY}, {"-Infinity", -INFINITY}};
   size_t nums = 0, strings = 0;
   const char *p = s, *end = s + len;
   while (p < end && !x->nomem) {
@@ -147,8 +146,7 @@ static void extend(extended *x, const char *s, size_t len) {
       continue;
     }
     size_t w = 0;
-    while (w < 3 && !starts(p, end, words[w].word))
-      w++;
+    while (w < 3 && !starts(p, end, words[w].word)) w++;
     if (w < 3) {
       /* "0" and spaces: a number of the same length. */
       size_t n = strlen(words[w].word);
@@ -182,13 +180,10 @@ typedef struct conv {
 } conv;
 
 void sl_json_free(sl_json *v) {
-  if (!v)
-    return;
-  for (size_t i = 0; i < v->n && v->items; i++)
-    sl_json_free(v->items[i]);
+  if (!v) return;
+  for (size_t i = 0; i < v->n && v->items; i++) sl_json_free(v->items[i]);
   if (v->keys)
-    for (size_t i = 0; i < v->n; i++)
-      sl_free(v->keys[i]);
+    for (size_t i = 0; i < v->n; i++) sl_free(v->keys[i]);
   sl_free(v->keys);
   sl_free(v->items);
   sl_free(v->s);
@@ -231,17 +226,14 @@ static bool convert_object(conv *c, json_t *j, sl_json *v) {
   size_t n = json_object_size(j);
   v->items = sl_calloc(n ? n : 1, sizeof *v->items);
   v->keys = sl_calloc(n ? n : 1, sizeof *v->keys);
-  if (!v->items || !v->keys)
-    return false;
+  if (!v->items || !v->keys) return false;
   const char *key;
   size_t klen;
   json_t *item;
   json_object_keylen_foreach(j, key, klen, item) {
     v->keys[v->n] = copy_string(c, key, klen);
-    if (!v->keys[v->n])
-      return false;
-    if (!(v->items[v->n++] = convert(c, item)))
-      return false;
+    if (!v->keys[v->n]) return false;
+    if (!(v->items[v->n++] = convert(c, item))) return false;
   }
   return true;
 }
@@ -249,11 +241,9 @@ static bool convert_object(conv *c, json_t *j, sl_json *v) {
 static bool convert_array(conv *c, json_t *j, sl_json *v) {
   size_t n = json_array_size(j);
   v->items = sl_calloc(n ? n : 1, sizeof *v->items);
-  if (!v->items)
-    return false;
+  if (!v->items) return false;
   for (size_t i = 0; i < n; i++)
-    if (!(v->items[v->n++] = convert(c, json_array_get(j, i))))
-      return false;
+    if (!(v->items[v->n++] = convert(c, json_array_get(j, i)))) return false;
   return true;
 }
 
@@ -302,9 +292,7 @@ static sl_json *convert(conv *c, json_t *j) {
     v->type = SL_JSON_BOOL;
     v->b = json_is_true(j);
     break;
-  case JSON_NULL:
-    v->type = SL_JSON_NULL;
-    break;
+  case JSON_NULL: v->type = SL_JSON_NULL; break;
   }
   if (!ok) {
     c->nomem = true;
@@ -322,8 +310,7 @@ static _Thread_local bool jansson_nomem;
 
 static void *jansson_malloc(size_t n) {
   void *p = sl_malloc(n);
-  if (!p)
-    jansson_nomem = true;
+  if (!p) jansson_nomem = true;
   return p;
 }
 
@@ -334,13 +321,11 @@ static void jansson_free(void *p) { sl_free(p); }
 static void set_error(sl_json_error *err, size_t col, const char *msg) {
   err->col = col ? col : 1;
   size_t n = strlen(msg);
-  if (n >= sizeof err->message)
-    n = sizeof err->message - 1; /* Jansson's texts run to 160 bytes */
+  if (n >= sizeof err->message) n = sizeof err->message - 1; /* Jansson's texts run to 160 bytes */
   memcpy(err->message, msg, n);
   err->message[n] = '\0';
   for (char *p = err->message; *p; p++)
-    if ((unsigned char)*p < 0x20 || *p == 0x7f)
-      *p = '?';
+    if ((unsigned char)*p < 0x20 || *p == 0x7f) *p = '?';
 }
 
 sl_json *sl_json_parse(const char *text, size_t len, sl_json_error *err) {
@@ -358,8 +343,8 @@ sl_json *sl_json_parse(const char *text, size_t len, sl_json_error *err) {
   je.text[0] = '\0';
   je.position = 0;
   jansson_nomem = false;
-  json_t *j = json_loadb(x.text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES,
-                         &je);
+  json_t *j =
+      json_loadb(x.text, len, JSON_DECODE_ANY | JSON_ALLOW_NUL | JSON_REJECT_DUPLICATES, &je);
   sl_json *v = NULL;
   if (!j) {
     /* Jansson's position is the bytes it read: the last one of the token
@@ -371,8 +356,7 @@ sl_json *sl_json_parse(const char *text, size_t len, sl_json_error *err) {
   } else {
     conv c = {&x, 0, 0, 0, 0, false};
     v = convert(&c, j);
-    if (!v)
-      set_error(err, 1, "out of memory");
+    if (!v) set_error(err, 1, "out of memory");
     json_decref(j);
   }
   extended_free(&x);
@@ -380,10 +364,8 @@ sl_json *sl_json_parse(const char *text, size_t len, sl_json_error *err) {
 }
 
 const sl_json *sl_json_get(const sl_json *obj, const char *key) {
-  if (!obj || obj->type != SL_JSON_OBJECT)
-    return NULL;
+  if (!obj || obj->type != SL_JSON_OBJECT) return NULL;
   for (size_t i = 0; i < obj->n; i++)
-    if (!strcmp(obj->keys[i], key))
-      return obj->items[i];
+    if (!strcmp(obj->keys[i], key)) return obj->items[i];
   return NULL;
 }

@@ -17,14 +17,17 @@
 static void put_u64(sl_strbuf *out, uint64_t v) {
   char b[24];
   size_t i = sizeof b;
-  do b[--i] = (char)('0' + v % 10); while ((v /= 10) != 0);
+  do b[--i] = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
   sl_strbuf_append(out, b + i, sizeof b - i);
 }
 
 void sl_json_put_float(sl_strbuf *out, double x) {
   /* json.dumps writes float('nan') as NaN and infinities as Infinity. */
-  if (isnan(x)) sl_strbuf_puts(out, "NaN");
-  else if (isinf(x)) sl_strbuf_puts(out, x < 0 ? "-Infinity" : "Infinity");
+  if (isnan(x))
+    sl_strbuf_puts(out, "NaN");
+  else if (isinf(x))
+    sl_strbuf_puts(out, x < 0 ? "-Infinity" : "Infinity");
   else if (x >= 0 && x < 1e16 && x == floor(x) && !signbit(x)) {
     /* Most trace times are whole: repr is the digits and ".0" below 1e16
      * (from there Python's repr switches to exponent notation). */
@@ -41,23 +44,47 @@ static unsigned long decode(const unsigned char *s, size_t avail, size_t *len) {
   unsigned char c = s[0];
   size_t n;
   unsigned long cp;
-  if (c < 0x80) { *len = 1; return c; }
-  if (c >= 0xC2 && c <= 0xDF) { n = 2; cp = c & 0x1F; }
-  else if (c >= 0xE0 && c <= 0xEF) { n = 3; cp = c & 0x0F; }
-  else if (c >= 0xF0 && c <= 0xF4) { n = 4; cp = c & 0x07; }
-  else { *len = 1; return 0xFFFD; }
-  if (avail < n) { *len = 1; return 0xFFFD; }
+  if (c < 0x80) {
+    *len = 1;
+    return c;
+  }
+  if (c >= 0xC2 && c <= 0xDF) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if (c >= 0xE0 && c <= 0xEF) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if (c >= 0xF0 && c <= 0xF4) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    *len = 1;
+    return 0xFFFD;
+  }
+  if (avail < n) {
+    *len = 1;
+    return 0xFFFD;
+  }
   for (size_t i = 1; i < n; i++) {
-    if ((s[i] & 0xC0) != 0x80) { *len = 1; return 0xFFFD; }
+    if ((s[i] & 0xC0) != 0x80) {
+      *len = 1;
+      return 0xFFFD;
+    }
     cp = cp << 6 | (s[i] & 0x3F);
   }
-  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) { *len = 1; return 0xFFFD; }
+  if ((n == 3 && cp < 0x800) || (n == 4 && (cp < 0x10000 || cp > 0x10FFFF))) {
+    *len = 1;
+    return 0xFFFD;
+  }
   *len = n;
   return cp; /* surrogates (WTF-8) pass through: Python strings may hold them */
 }
 
 void sl_json_put_string(sl_strbuf *out, const char *s, size_t n) {
-  if (!s) { sl_strbuf_puts(out, "null"); return; }
+  if (!s) {
+    sl_strbuf_puts(out, "null");
+    return;
+  }
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   sl_strbuf_putc(out, '"');
   while (p < end) {
@@ -83,8 +110,10 @@ void sl_json_put_string(sl_strbuf *out, const char *s, size_t n) {
     case '\f': sl_strbuf_puts(out, "\\f"); continue;
     default: break;
     }
-    if (cp >= 0x20 && cp <= 0x7E) sl_strbuf_putc(out, (char)cp);
-    else if (cp < 0x10000) sl_strbuf_printf(out, "\\u%04lx", cp);
+    if (cp >= 0x20 && cp <= 0x7E)
+      sl_strbuf_putc(out, (char)cp);
+    else if (cp < 0x10000)
+      sl_strbuf_printf(out, "\\u%04lx", cp);
     else {
       unsigned long v = cp - 0x10000;
       sl_strbuf_printf(out, "\\u%04lx\\u%04lx", 0xD800 + (v >> 10), 0xDC00 + (v & 0x3FF));
@@ -132,8 +161,10 @@ void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
     sl_strbuf_puts(out, "{\"ev\":\"step\"");
     put_int(out, "i", e->step);
     put_float(out, "t", e->t);
-    if (e->has_timeout) put_float(out, "timeout", e->timeout);
-    else sl_strbuf_puts(out, ",\"timeout\":null");
+    if (e->has_timeout)
+      put_float(out, "timeout", e->timeout);
+    else
+      sl_strbuf_puts(out, ",\"timeout\":null");
     break;
   case SL_TEV_HANDLE:
     sl_strbuf_puts(out, "{\"ev\":\"handle\"");
@@ -150,8 +181,8 @@ void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
     sl_strbuf_printf(out, ",\"step\":%" PRIu64, e->step);
     break;
   case SL_TEV_TASK_DONE:
-    sl_strbuf_printf(out, "{\"ev\":\"task_done\",\"id\":\"T%" PRIu64 "\",\"step\":%" PRIu64, e->task,
-                     e->step);
+    sl_strbuf_printf(out, "{\"ev\":\"task_done\",\"id\":\"T%" PRIu64 "\",\"step\":%" PRIu64,
+                     e->task, e->step);
     put_str(out, "outcome", &e->a);
     put_str(out, "detail", &e->b);
     break;
@@ -180,8 +211,10 @@ void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
     put_str(out, "op", &e->a);
     put_int(out, "conn", e->conn);
     put_int(out, "fd", (uint64_t)e->fd);
-    if (e->peer >= 0) put_int(out, "peer", (uint64_t)e->peer);
-    else sl_strbuf_puts(out, ",\"peer\":null");
+    if (e->peer >= 0)
+      put_int(out, "peer", (uint64_t)e->peer);
+    else
+      sl_strbuf_puts(out, ",\"peer\":null");
     put_int(out, "n", e->n);
     put_float(out, "t", e->t);
     break;
@@ -196,8 +229,10 @@ void sl_jsonl_run_line(sl_strbuf *out, const sl_trace_meta *m) {
   put_str(out, "python", &m->python);
   put_str(out, "scenario", &m->scenario);
   put_str(out, "sha256", &m->sha256);
-  if (m->has_seed) sl_strbuf_printf(out, ",\"seed\":%" PRId64, m->seed);
-  else sl_strbuf_puts(out, ",\"seed\":null");
+  if (m->has_seed)
+    sl_strbuf_printf(out, ",\"seed\":%" PRId64, m->seed);
+  else
+    sl_strbuf_puts(out, ",\"seed\":null");
   put_str(out, "impl", &m->impl);
   sl_strbuf_putc(out, '}');
 }
@@ -218,11 +253,15 @@ sl_errcode sl_jsonl_write(FILE *f, const sl_trace *tr) {
   sl_strbuf line = SL_STRBUF_INIT;
   sl_errcode rc = SL_EOK;
   for (size_t i = 0; i <= tr->nev + 1 && rc == SL_EOK; i++) {
-    if (i == 0) sl_jsonl_run_line(&line, &tr->meta);
-    else if (i <= tr->nev) sl_jsonl_event(&line, &tr->ev[i - 1]);
-    else sl_jsonl_end_line(&line, &tr->meta);
+    if (i == 0)
+      sl_jsonl_run_line(&line, &tr->meta);
+    else if (i <= tr->nev)
+      sl_jsonl_event(&line, &tr->ev[i - 1]);
+    else
+      sl_jsonl_end_line(&line, &tr->meta);
     sl_strbuf_putc(&line, '\n');
-    if (line.failed) rc = SL_ENOMEM;
+    if (line.failed)
+      rc = SL_ENOMEM;
     else if (line.len >= (256u << 10) || i == tr->nev + 1) {
       if (fwrite(line.data, 1, line.len, f) != line.len) rc = SL_EIO;
       sl_strbuf_clear(&line);
@@ -270,7 +309,9 @@ static bool f_str(reader *r, const sl_json *o, const char *key, bool nullable, s
   if (!v) return bad(r, 1, "missing field \"%s\"", key);
   if (v->type == SL_JSON_NULL && nullable) return sl_tstr_set(dst, NULL, 0);
   if (v->type != SL_JSON_STRING)
-    return bad(r, 1, nullable ? "field \"%s\" must be a string or null" : "field \"%s\" must be a string", key);
+    return bad(r, 1,
+               nullable ? "field \"%s\" must be a string or null" : "field \"%s\" must be a string",
+               key);
   return sl_tstr_set(dst, v->s, v->n) || nomem(r);
 }
 
@@ -287,8 +328,14 @@ static bool f_uint(reader *r, const sl_json *o, const char *key, uint64_t *dst) 
 static bool f_num(reader *r, const sl_json *o, const char *key, bool *has, double *dst) {
   const sl_json *v = sl_json_get(o, key);
   if (!v) return bad(r, 1, "missing field \"%s\"", key);
-  if (v->type == SL_JSON_NULL && has) { *has = false; *dst = 0; return true; }
-  if (v->type != SL_JSON_NUMBER) return bad(r, 1, has ? "field \"%s\" must be a number or null" : "field \"%s\" must be a number", key);
+  if (v->type == SL_JSON_NULL && has) {
+    *has = false;
+    *dst = 0;
+    return true;
+  }
+  if (v->type != SL_JSON_NUMBER)
+    return bad(
+        r, 1, has ? "field \"%s\" must be a number or null" : "field \"%s\" must be a number", key);
   /* Python writes float('nan') as NaN, but no time or value of a run is
    * NaN, and the database could not keep one (SQLite stores NULL). */
   if (isnan(v->d)) return bad(r, 1, "field \"%s\" is NaN; a time or value must be a number", key);
@@ -301,18 +348,25 @@ static bool f_num(reader *r, const sl_json *o, const char *key, bool *has, doubl
 static bool f_tid(reader *r, const sl_json *o, const char *key, bool nullable, uint64_t *dst) {
   const sl_json *v = sl_json_get(o, key);
   if (!v) return bad(r, 1, "missing field \"%s\"", key);
-  if (v->type == SL_JSON_NULL && nullable) { *dst = 0; return true; }
+  if (v->type == SL_JSON_NULL && nullable) {
+    *dst = 0;
+    return true;
+  }
   if (v->type == SL_JSON_STRING && v->n >= 2 && v->n < 20 && v->s[0] == 'T' && v->s[1] >= '1' &&
       v->s[1] <= '9') {
     char *end;
     errno = 0;
     unsigned long long k = strtoull(v->s + 1, &end, 10);
-    if (!errno && end == v->s + v->n) { *dst = k; return true; }
+    if (!errno && end == v->s + v->n) {
+      *dst = k;
+      return true;
+    }
   }
   return bad(r, 1, "field \"%s\" must be a task id \"T<k>\"", key);
 }
 
-static bool f_enum(reader *r, const sl_json *o, const char *key, const char *const *allowed, sl_tstr *dst) {
+static bool f_enum(reader *r, const sl_json *o, const char *key, const char *const *allowed,
+                   sl_tstr *dst) {
   if (!f_str(r, o, key, false, dst)) return false;
   for (; *allowed; allowed++)
     if (!strcmp(dst->p, *allowed)) return true;
@@ -321,8 +375,8 @@ static bool f_enum(reader *r, const sl_json *o, const char *key, const char *con
 
 static const char *const OUTCOMES[] = {"result", "exception", "cancelled", NULL};
 static const char *const KINDS[] = {"cost", "oversleep", "seed", "io", NULL};
-static const char *const SOCK_OPS[] = {"pair", "connect", "accept", "send",  "recv",
-                                       "shutdown", "close", "reset", NULL};
+static const char *const SOCK_OPS[] = {"pair",     "connect", "accept", "send", "recv",
+                                       "shutdown", "close",   "reset",  NULL};
 
 /* A descriptor: an integer in [0, 2**31), or null (-1) when allowed. */
 static bool f_fd(reader *r, const sl_json *o, const char *key, bool nullable, int32_t *dst) {
@@ -333,8 +387,9 @@ static bool f_fd(reader *r, const sl_json *o, const char *key, bool nullable, in
     return true;
   }
   if (v->type != SL_JSON_NUMBER || !v->is_int || v->i < 0 || v->i > INT32_MAX)
-    return bad(r, 1, nullable ? "field \"%s\" must be a descriptor (an integer >= 0) or null"
-                              : "field \"%s\" must be a descriptor (an integer >= 0)",
+    return bad(r, 1,
+               nullable ? "field \"%s\" must be a descriptor (an integer >= 0) or null"
+                        : "field \"%s\" must be a descriptor (an integer >= 0)",
                key);
   *dst = (int32_t)v->i;
   return true;
@@ -343,10 +398,13 @@ static bool f_fd(reader *r, const sl_json *o, const char *key, bool nullable, in
 /* Reads one event object into `tr`. */
 static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr) {
   sl_tev *e;
-  static const struct { const char *name; sl_tev_kind kind; } table[] = {
-      {"step", SL_TEV_STEP}, {"handle", SL_TEV_HANDLE}, {"task", SL_TEV_TASK},
+  static const struct {
+    const char *name;
+    sl_tev_kind kind;
+  } table[] = {
+      {"step", SL_TEV_STEP},           {"handle", SL_TEV_HANDLE}, {"task", SL_TEV_TASK},
       {"task_done", SL_TEV_TASK_DONE}, {"output", SL_TEV_OUTPUT}, {"decision", SL_TEV_DECISION},
-      {"timer", SL_TEV_TIMER}, {"error", SL_TEV_ERROR}, {"sock", SL_TEV_SOCK},
+      {"timer", SL_TEV_TIMER},         {"error", SL_TEV_ERROR},   {"sock", SL_TEV_SOCK},
   };
   size_t k = 0;
   while (k < sizeof table / sizeof *table && strcmp(table[k].name, ev)) k++;
@@ -358,8 +416,8 @@ static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr
     return f_uint(r, o, "i", &e->step) && f_num(r, o, "t", NULL, &e->t) &&
            f_num(r, o, "timeout", &e->has_timeout, &e->timeout);
   case SL_TEV_HANDLE:
-    if (!(f_uint(r, o, "step", &e->step) && f_uint(r, o, "pos", &pos) && f_num(r, o, "t", NULL, &e->t) &&
-          f_str(r, o, "name", false, &e->a)))
+    if (!(f_uint(r, o, "step", &e->step) && f_uint(r, o, "pos", &pos) &&
+          f_num(r, o, "t", NULL, &e->t) && f_str(r, o, "name", false, &e->a)))
       return false;
     if (pos > UINT32_MAX) return bad(r, 1, "field \"%s\" is too large", "pos");
     e->pos = (uint32_t)pos;
@@ -399,21 +457,27 @@ static bool read_event(reader *r, const char *ev, const sl_json *o, sl_trace *tr
 }
 
 static bool read_run_line(reader *r, const sl_json *o, sl_trace_meta *m) {
-  if (!(f_str(r, o, "engine", false, &m->engine) && f_str(r, o, "engine_version", false, &m->engine_version) &&
+  if (!(f_str(r, o, "engine", false, &m->engine) &&
+        f_str(r, o, "engine_version", false, &m->engine_version) &&
         f_str(r, o, "python", false, &m->python) && f_str(r, o, "scenario", false, &m->scenario) &&
         f_str(r, o, "sha256", false, &m->sha256) && f_str(r, o, "impl", false, &m->impl)))
     return false;
   const sl_json *seed = sl_json_get(o, "seed");
   if (!seed) return bad(r, 1, "missing field \"%s\"", "seed");
-  if (seed->type == SL_JSON_NULL) m->has_seed = false;
-  else if (seed->type == SL_JSON_NUMBER && seed->is_int) { m->has_seed = true; m->seed = seed->i; }
-  else return bad(r, 1, "field \"%s\" must be an integer or null", "seed");
+  if (seed->type == SL_JSON_NULL)
+    m->has_seed = false;
+  else if (seed->type == SL_JSON_NUMBER && seed->is_int) {
+    m->has_seed = true;
+    m->seed = seed->i;
+  } else
+    return bad(r, 1, "field \"%s\" must be an integer or null", "seed");
   return true;
 }
 
 static bool read_end_line(reader *r, const sl_json *o, sl_trace_meta *m) {
-  static const char *const ENDS[] = {"ok", "exception", "deadlock", "assertion", "never-retrieved",
-                                     "pending-at-exit", "budget", NULL};
+  static const char *const ENDS[] = {
+      "ok",     "exception", "deadlock", "assertion", "never-retrieved", "pending-at-exit",
+      "budget", NULL};
   m->ended = true;
   return f_enum(r, o, "outcome", ENDS, &m->outcome) && f_str(r, o, "detail", true, &m->detail) &&
          f_uint(r, o, "steps", &m->steps) && f_num(r, o, "t", NULL, &m->t);
@@ -439,8 +503,10 @@ sl_errcode sl_jsonl_read_buf(const char *name, const char *text, size_t len, sl_
       sl_json *o = sl_json_parse(p, n, &je);
       const sl_json *ev = o ? sl_json_get(o, "ev") : NULL;
       if (!o) {
-        if (!strcmp(je.message, "out of memory")) nomem(&r);
-        else bad(&r, je.col, "%s", je.message);
+        if (!strcmp(je.message, "out of memory"))
+          nomem(&r);
+        else
+          bad(&r, je.col, "%s", je.message);
       } else if (o->type != SL_JSON_OBJECT) {
         bad(&r, 1, "%s", "each line must be a JSON object");
       } else if (!ev || ev->type != SL_JSON_STRING) {
@@ -452,7 +518,8 @@ sl_errcode sl_jsonl_read_buf(const char *name, const char *text, size_t len, sl_
           bad(&r, 1, "a new run starts before the run of line %s ended (no \"end\" line)", where);
         } else {
           sl_trace *runs = sl_realloc(got.runs, (got.n + 1) * sizeof *runs);
-          if (!runs) nomem(&r);
+          if (!runs)
+            nomem(&r);
           else {
             got.runs = runs;
             cur = &runs[got.n++];

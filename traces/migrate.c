@@ -19,18 +19,16 @@
 /* v0 -> v1: new columns (the rest of schema.sql, applied after the
  * migrations, creates the new tables); finish_upgrade then computes the
  * derived values (owners, trace hashes). */
-static const char V0_TO_V1[] =
-    "ALTER TABLE runs ADD COLUMN impl TEXT NOT NULL DEFAULT 'unknown';"
-    "ALTER TABLE runs ADD COLUMN strategy TEXT;"
-    "ALTER TABLE runs ADD COLUMN trace_hash TEXT NOT NULL DEFAULT '';"
-    "ALTER TABLE handles ADD COLUMN owner TEXT;";
+static const char V0_TO_V1[] = "ALTER TABLE runs ADD COLUMN impl TEXT NOT NULL DEFAULT 'unknown';"
+                               "ALTER TABLE runs ADD COLUMN strategy TEXT;"
+                               "ALTER TABLE runs ADD COLUMN trace_hash TEXT NOT NULL DEFAULT '';"
+                               "ALTER TABLE handles ADD COLUMN owner TEXT;";
 
 /* v1 -> v2: handle names move to handle_names, handle rows to
  * handle_events, and `handles` becomes a view. The old table is set aside
  * here, schema.sql creates the new ones, and fixup_v2 copies the rows. */
-static const char V1_TO_V2[] =
-    "DROP INDEX IF EXISTS handles_name;"
-    "ALTER TABLE handles RENAME TO handles_v1;";
+static const char V1_TO_V2[] = "DROP INDEX IF EXISTS handles_name;"
+                               "ALTER TABLE handles RENAME TO handles_v1;";
 
 static sl_errcode fixup_v2(sl_tracedb *db, sl_strbuf *err) {
   if (sqlite3_exec(db->db,
@@ -53,7 +51,8 @@ static sl_errcode finish_upgrade(sl_tracedb *db, sl_strbuf *err) {
   sqlite3_stmt *s = NULL, *u = NULL;
   sl_errcode code = SL_EOK;
   /* The owners first: loading and hashing do not need them. */
-  if (sqlite3_prepare_v2(db->db, "SELECT id, name FROM handle_names WHERE owner IS NULL", -1, &s, NULL) ||
+  if (sqlite3_prepare_v2(db->db, "SELECT id, name FROM handle_names WHERE owner IS NULL", -1, &s,
+                         NULL) ||
       sqlite3_prepare_v2(db->db, "UPDATE handle_names SET owner=? WHERE id=?", -1, &u, NULL))
     goto sqlfail;
   while (sqlite3_step(s) == SQLITE_ROW) {
@@ -119,13 +118,14 @@ static int64_t query_int(sl_tracedb *db, const char *sql) {
 /* The schema version: -2 for an empty file, -3 for a foreign database,
  * -1 on a SQLite error. */
 int64_t sl__tracedb_schema_version(sl_tracedb *db) {
-  int64_t has_meta = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
+  int64_t has_meta =
+      query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='meta'");
   if (has_meta < 0) return -1;
   if (has_meta) {
     sqlite3_stmt *s = NULL;
     int64_t v = -3;
-    if (sqlite3_prepare_v2(db->db, "SELECT value FROM meta WHERE key='schema_version'", -1, &s, NULL) !=
-        SQLITE_OK) {
+    if (sqlite3_prepare_v2(db->db, "SELECT value FROM meta WHERE key='schema_version'", -1, &s,
+                           NULL) != SQLITE_OK) {
       sqlite3_finalize(s);
       return -1;
     }
@@ -138,7 +138,8 @@ int64_t sl__tracedb_schema_version(sl_tracedb *db) {
     sqlite3_finalize(s);
     return v;
   }
-  int64_t has_runs = query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='runs'");
+  int64_t has_runs =
+      query_int(db, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='runs'");
   if (has_runs) return has_runs < 0 ? -1 : 0;
   int64_t tables = query_int(db, "SELECT count(*) FROM sqlite_master");
   return tables < 0 ? -1 : tables ? -3 : -2;
@@ -149,15 +150,17 @@ sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err) {
   if (v == -1) return sl__tracedb_fail(db, err, "cannot read the trace database");
   if (v == SL_TRACE_SCHEMA_VERSION) return SL_EOK;
   if (v == -3) {
-    sl_strbuf_printf(err, "%s: not a simloop trace database (it holds other tables); choose another --db\n",
-                     db->path);
+    sl_strbuf_printf(
+        err, "%s: not a simloop trace database (it holds other tables); choose another --db\n",
+        db->path);
     return SL_ECORRUPT;
   }
   if (v > SL_TRACE_SCHEMA_VERSION) {
-    sl_strbuf_printf(err,
-                     "%s: this trace database has schema version %" PRId64
-                     ", newer than this simloop understands (%d); use a newer simloop or another --db\n",
-                     db->path, v, SL_TRACE_SCHEMA_VERSION);
+    sl_strbuf_printf(
+        err,
+        "%s: this trace database has schema version %" PRId64
+        ", newer than this simloop understands (%d); use a newer simloop or another --db\n",
+        db->path, v, SL_TRACE_SCHEMA_VERSION);
     return SL_ECORRUPT;
   }
   /* BEGIN IMMEDIATE takes the write lock first, so two processes opening a
@@ -181,14 +184,16 @@ sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err) {
     if (v != SL_TRACE_SCHEMA_VERSION) goto sqlfail;
     if (sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
     for (size_t i = 0; i < sizeof MIGRATIONS / sizeof *MIGRATIONS; i++)
-      if (MIGRATIONS[i].from >= from && MIGRATIONS[i].fixup && (code = MIGRATIONS[i].fixup(db, err)) != SL_EOK)
+      if (MIGRATIONS[i].from >= from && MIGRATIONS[i].fixup &&
+          (code = MIGRATIONS[i].fixup(db, err)) != SL_EOK)
         goto rollback;
     if ((code = finish_upgrade(db, err)) != SL_EOK) goto rollback;
   } else {
     if (sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
   }
   char stamp[96];
-  snprintf(stamp, sizeof stamp, "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%d')",
+  snprintf(stamp, sizeof stamp,
+           "INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '%d')",
            SL_TRACE_SCHEMA_VERSION);
   if (sqlite3_exec(db->db, stamp, NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;
   if (sqlite3_exec(db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) goto sqlfail;

@@ -70,7 +70,8 @@ sl_errcode sl_recorder_begin(sl_recorder *rec, const sl_run_info *info, sl_strbu
   sl_trace_meta *m = &rec->trace.meta;
   m->has_seed = info->has_seed;
   m->seed = info->seed;
-  bool ok = sl_tstr_setz(&m->engine, info->engine) && sl_tstr_setz(&m->engine_version, info->engine_version) &&
+  bool ok = sl_tstr_setz(&m->engine, info->engine) &&
+            sl_tstr_setz(&m->engine_version, info->engine_version) &&
             sl_tstr_setz(&m->python, info->python) && sl_tstr_setz(&m->impl, info->impl) &&
             sl_tstr_setz(&m->scenario, info->scenario) && sl_tstr_setz(&m->sha256, sha) &&
             sl_tstr_setz(&m->strategy, info->strategy);
@@ -169,8 +170,8 @@ static void on_sock(void *ctx, const sl_sock_info *info) {
 }
 
 sl_observer sl_recorder_observer(sl_recorder *rec) {
-  sl_observer o = {rec, on_step, on_handle, on_task_created, on_task_done, on_timer, on_output, on_error,
-                   on_sock, NULL};
+  sl_observer o = {rec,      on_step,   on_handle, on_task_created, on_task_done,
+                   on_timer, on_output, on_error,  on_sock,         NULL};
   return o;
 }
 
@@ -183,7 +184,8 @@ void sl_recorder_decision(sl_recorder *rec, const char *kind, double value) {
   set(rec, &e->a, kind, strlen(kind));
 }
 
-void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps, double t) {
+void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps,
+                     double t) {
   sl_trace_meta *m = &rec->trace.meta;
   m->ended = true;
   m->steps = steps;
@@ -194,7 +196,8 @@ void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, 
 
 sl_errcode sl_recorder_store(sl_recorder *rec, sl_tracedb *db, sl_strbuf *err) {
   if (rec->failed) {
-    sl_strbuf_printf(err, "%s: out of memory while recording; nothing was stored\n", sl_tracedb_path(db));
+    sl_strbuf_printf(err, "%s: out of memory while recording; nothing was stored\n",
+                     sl_tracedb_path(db));
     return SL_ENOMEM;
   }
   return sl_tracedb_store(db, &rec->trace, err);

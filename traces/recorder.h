@@ -32,7 +32,7 @@ typedef struct sl_run_info {
   const char *sha256;         /* hex digest of the scenario; NULL: read the file */
   bool has_seed;
   int64_t seed;
-  const char *strategy;       /* NULL or e.g. "default", "random" */
+  const char *strategy; /* NULL or e.g. "default", "random" */
 } sl_run_info;
 
 typedef struct sl_recorder sl_recorder;
@@ -52,7 +52,8 @@ sl_observer sl_recorder_observer(sl_recorder *rec);
 void sl_recorder_decision(sl_recorder *rec, const char *kind, double value);
 /* Sets the end line: outcome ("ok", "deadlock", ...), detail (or NULL),
  * number of steps and final virtual time. */
-void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps, double t);
+void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps,
+                     double t);
 
 /* Replaces the recorder's trace with *tr, whole (a run recorded elsewhere:
  * CPython mode's trace from the oracle); *tr is left empty. */

@@ -37,11 +37,26 @@ static void compress(uint32_t h[8], const uint8_t *p) {
   }
   uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
   for (int i = 0; i < 64; i++) {
-    uint32_t t1 = hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
+    uint32_t t1 =
+        hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K[i] + w[i];
     uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c));
-    hh = g; g = f; f = e; e = d + t1; d = c; c = b; b = a; a = t1 + t2;
+    hh = g;
+    g = f;
+    f = e;
+    e = d + t1;
+    d = c;
+    c = b;
+    b = a;
+    a = t1 + t2;
   }
-  h[0] += a; h[1] += b; h[2] += c; h[3] += d; h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+  h[0] += a;
+  h[1] += b;
+  h[2] += c;
+  h[3] += d;
+  h[4] += e;
+  h[5] += f;
+  h[6] += g;
+  h[7] += hh;
 }
 
 #ifdef SL_SHA_X86
@@ -49,17 +64,19 @@ static void compress(uint32_t h[8], const uint8_t *p) {
  * the trace hash covers the whole canonical text (71 MB for a million
  * events), where the portable rounds cost ~220 ms. The digest is the same
  * either way (tests/unit/test_traces.c checks the standard vectors). */
-__attribute__((target("sha,sse4.1,ssse3"))) static void compress_ni(uint32_t h[8], const uint8_t *p, size_t n) {
+__attribute__((target("sha,sse4.1,ssse3"))) static void compress_ni(uint32_t h[8], const uint8_t *p,
+                                                                    size_t n) {
   const __m128i mask = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
   __m128i tmp = _mm_loadu_si128((const __m128i *)&h[0]);
   __m128i state1 = _mm_loadu_si128((const __m128i *)&h[4]);
-  tmp = _mm_shuffle_epi32(tmp, 0xB1);          /* CDAB */
-  state1 = _mm_shuffle_epi32(state1, 0x1B);    /* EFGH */
+  tmp = _mm_shuffle_epi32(tmp, 0xB1);               /* CDAB */
+  state1 = _mm_shuffle_epi32(state1, 0x1B);         /* EFGH */
   __m128i state0 = _mm_alignr_epi8(tmp, state1, 8); /* ABEF */
-  state1 = _mm_blend_epi16(state1, tmp, 0xF0); /* CDGH */
+  state1 = _mm_blend_epi16(state1, tmp, 0xF0);      /* CDGH */
   for (; n; n--, p += 64) {
     __m128i abef = state0, cdgh = state1, w[4];
-    for (int i = 0; i < 4; i++) w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), mask);
+    for (int i = 0; i < 4; i++)
+      w[i] = _mm_shuffle_epi8(_mm_loadu_si128((const __m128i *)(p + 16 * i)), mask);
     for (int i = 0; i < 16; i++) {
       __m128i msg = _mm_add_epi32(w[i & 3], _mm_loadu_si128((const __m128i *)&K[4 * i]));
       state1 = _mm_sha256rnds2_epu32(state1, state0, msg);
@@ -119,7 +136,9 @@ void sl_sha256_update(sl_sha256 *c, const void *data, size_t len) {
   if (c->fill) {
     size_t take = 64 - c->fill < len ? 64 - c->fill : len;
     memcpy(c->block + c->fill, p, take);
-    c->fill += take; p += take; len -= take;
+    c->fill += take;
+    p += take;
+    len -= take;
     if (c->fill < 64) return;
     compress_blocks(c->h, c->block, 1);
     c->fill = 0;

@@ -12,9 +12,9 @@
 
 typedef struct sl_sha256 {
   uint32_t h[8];
-  uint64_t nbytes;     /* message length so far */
-  uint8_t block[64];   /* the partial block */
-  size_t fill;         /* bytes in `block` */
+  uint64_t nbytes;   /* message length so far */
+  uint8_t block[64]; /* the partial block */
+  size_t fill;       /* bytes in `block` */
 } sl_sha256;
 
 void sl_sha256_init(sl_sha256 *c);

@@ -10,21 +10,30 @@
 /* Appends text for a terminal: printable bytes as they are (UTF-8 passes
  * through), control characters escaped, so one event stays one line. */
 static void put_text(sl_strbuf *out, const sl_tstr *s) {
-  if (!s->p) { sl_strbuf_puts(out, "None"); return; }
+  if (!s->p) {
+    sl_strbuf_puts(out, "None");
+    return;
+  }
   for (size_t i = 0; i < s->n; i++) {
     unsigned char c = (unsigned char)s->p[i];
-    if (c == '\n') sl_strbuf_puts(out, "\\n");
-    else if (c == '\t') sl_strbuf_puts(out, "\\t");
-    else if (c < 0x20 || c == 0x7f) sl_strbuf_printf(out, "\\x%02x", c);
-    else sl_strbuf_putc(out, (char)c);
+    if (c == '\n')
+      sl_strbuf_puts(out, "\\n");
+    else if (c == '\t')
+      sl_strbuf_puts(out, "\\t");
+    else if (c < 0x20 || c == 0x7f)
+      sl_strbuf_printf(out, "\\x%02x", c);
+    else
+      sl_strbuf_putc(out, (char)c);
   }
 }
 
 static void put_float(sl_strbuf *out, double x) { sl_json_put_float(out, x); }
 
 static void put_tid(sl_strbuf *out, uint64_t id) {
-  if (id) sl_strbuf_printf(out, "T%" PRIu64, id);
-  else sl_strbuf_puts(out, "-");
+  if (id)
+    sl_strbuf_printf(out, "T%" PRIu64, id);
+  else
+    sl_strbuf_puts(out, "-");
 }
 
 /* A socket event: "sock send C1 fd 3 -> 4: 5 bytes, arrives t=0.5". */
@@ -41,8 +50,10 @@ static void show_sock(sl_strbuf *out, const sl_tev *e) {
     sl_strbuf_printf(out, ": %" PRIu64 " byte%s, arrives t=", e->n, e->n == 1 ? "" : "s");
     put_float(out, e->t);
   } else if (!strcmp(op, "recv")) {
-    if (e->n) sl_strbuf_printf(out, ": %" PRIu64 " byte%s", e->n, e->n == 1 ? "" : "s");
-    else sl_strbuf_puts(out, ": end of stream");
+    if (e->n)
+      sl_strbuf_printf(out, ": %" PRIu64 " byte%s", e->n, e->n == 1 ? "" : "s");
+    else
+      sl_strbuf_puts(out, ": end of stream");
   }
 }
 
@@ -52,8 +63,10 @@ void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t) {
     sl_strbuf_printf(out, "#%" PRIu64 " t=", e->step);
     put_float(out, e->t);
     sl_strbuf_puts(out, " timeout=");
-    if (e->has_timeout) put_float(out, e->timeout);
-    else sl_strbuf_puts(out, "None");
+    if (e->has_timeout)
+      put_float(out, e->timeout);
+    else
+      sl_strbuf_puts(out, "None");
     break;
   case SL_TEV_HANDLE:
     put_text(out, &e->a);
@@ -109,13 +122,12 @@ void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t) {
       sl_strbuf_putc(out, ']');
     }
     break;
-  case SL_TEV_SOCK:
-    show_sock(out, e);
-    break;
+  case SL_TEV_SOCK: show_sock(out, e); break;
   }
 }
 
-void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t mark, const char *indent) {
+void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t mark,
+                    const char *indent) {
   sl_strbuf line = SL_STRBUF_INIT;
   double step_t = 0;
   bool in_handle = false;
@@ -141,11 +153,15 @@ void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t ma
 
 static void header(FILE *f, const sl_trace *tr, const char *hash) {
   const sl_trace_meta *m = &tr->meta;
-  if (tr->id) fprintf(f, "run %" PRId64 ": ", tr->id);
-  else fprintf(f, "run: ");
-  fprintf(f, "%s %s, python %s (impl %s)\n", sl_tstr_or(&m->engine, "?"), sl_tstr_or(&m->engine_version, "?"),
-          sl_tstr_or(&m->python, "?"), sl_tstr_or(&m->impl, "?"));
-  fprintf(f, "scenario %s (sha256 %.12s)", sl_tstr_or(&m->scenario, "?"), sl_tstr_or(&m->sha256, "?"));
+  if (tr->id)
+    fprintf(f, "run %" PRId64 ": ", tr->id);
+  else
+    fprintf(f, "run: ");
+  fprintf(f, "%s %s, python %s (impl %s)\n", sl_tstr_or(&m->engine, "?"),
+          sl_tstr_or(&m->engine_version, "?"), sl_tstr_or(&m->python, "?"),
+          sl_tstr_or(&m->impl, "?"));
+  fprintf(f, "scenario %s (sha256 %.12s)", sl_tstr_or(&m->scenario, "?"),
+          sl_tstr_or(&m->sha256, "?"));
   if (m->has_seed) fprintf(f, ", seed %" PRId64, m->seed);
   if (m->strategy.p) fprintf(f, ", strategy %s", m->strategy.p);
   fputc('\n', f);
@@ -189,8 +205,10 @@ void sl_show_json(FILE *f, const sl_trace *tr, const char *hash) {
       sl_strbuf_printf(&o, "{\"i\":%" PRIu64 ",\"t\":", e->step);
       put_float(&o, e->t);
       sl_strbuf_puts(&o, ",\"timeout\":");
-      if (e->has_timeout) put_float(&o, e->timeout);
-      else sl_strbuf_puts(&o, "null");
+      if (e->has_timeout)
+        put_float(&o, e->timeout);
+      else
+        sl_strbuf_puts(&o, "null");
       sl_strbuf_puts(&o, ",\"events\":[");
       in_step = true;
       first = true;
@@ -204,7 +222,9 @@ void sl_show_json(FILE *f, const sl_trace *tr, const char *hash) {
   sl_strbuf_puts(&o, ",\"end\":");
   sl_jsonl_end_line(&o, &tr->meta);
   sl_strbuf_puts(&o, "}\n");
-  if (!o.failed) fwrite(o.data, 1, o.len, f);
-  else fputs("{\"error\":\"out of memory\"}\n", f);
+  if (!o.failed)
+    fwrite(o.data, 1, o.len, f);
+  else
+    fputs("{\"error\":\"out of memory\"}\n", f);
   sl_strbuf_free(&o);
 }

@@ -24,7 +24,8 @@ void sl_show_event(sl_strbuf *out, const sl_tev *e, double step_t);
 
 /* Prints events [lo, hi) of tr, each line prefixed by `indent`; the event
  * at index `mark` (SIZE_MAX: none) is flagged with "> ". */
-void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t mark, const char *indent);
+void sl_show_events(FILE *f, const sl_trace *tr, size_t lo, size_t hi, size_t mark,
+                    const char *indent);
 
 /* A whole run: a header (id, engine, python, scenario, hash when given),
  * every step, the end. */

@@ -11,8 +11,8 @@
 void sl_trace_init(sl_trace *tr) { memset(tr, 0, sizeof *tr); }
 
 static void meta_free(sl_trace_meta *m) {
-  sl_tstr *all[] = {&m->engine, &m->engine_version, &m->python, &m->impl, &m->scenario,
-                    &m->sha256, &m->strategy, &m->outcome, &m->detail};
+  sl_tstr *all[] = {&m->engine, &m->engine_version, &m->python,  &m->impl,  &m->scenario,
+                    &m->sha256, &m->strategy,       &m->outcome, &m->detail};
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) sl_tstr_free(all[i]);
 }
 
@@ -89,8 +89,10 @@ sl_errcode sl_trace_hash(const sl_trace *tr, char hex[65]) {
   sl_sha256_init(&c);
   for (size_t i = 0; i <= tr->nev; i++) {
     sl_strbuf_clear(&line);
-    if (i < tr->nev) sl_jsonl_event(&line, &tr->ev[i]);
-    else sl_jsonl_end_line(&line, &tr->meta);
+    if (i < tr->nev)
+      sl_jsonl_event(&line, &tr->ev[i]);
+    else
+      sl_jsonl_end_line(&line, &tr->meta);
     sl_strbuf_putc(&line, '\n');
     if (line.failed) {
       sl_strbuf_free(&line);

@@ -65,8 +65,8 @@ typedef struct sl_trace_meta {
   sl_tstr engine, engine_version, python, impl, scenario, sha256;
   bool has_seed;
   int64_t seed;
-  sl_tstr strategy;  /* not in JSONL; NULL for imported runs */
-  bool ended;        /* the `end` line was seen / end was recorded */
+  sl_tstr strategy; /* not in JSONL; NULL for imported runs */
+  bool ended;       /* the `end` line was seen / end was recorded */
   sl_tstr outcome, detail;
   uint64_t steps;
   double t;

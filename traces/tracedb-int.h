@@ -7,8 +7,8 @@
 #include "traces/tracedb.h"
 
 struct sl_tracedb {
-  sqlite3 *db;  /* owned */
-  char *path;   /* owned copy, for messages */
+  sqlite3 *db; /* owned */
+  char *path;  /* owned copy, for messages */
 };
 
 /* The text of traces/schema.sql (generated at build time). */

@@ -42,7 +42,8 @@ sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_s
   int rc = sqlite3_open_v2(path, &db->db, flags, NULL);
   if (rc != SQLITE_OK) {
     if (!create && rc == SQLITE_CANTOPEN)
-      sl_strbuf_printf(err, "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
+      sl_strbuf_printf(err,
+                       "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
                        path, path);
     else if (db->db)
       sl__tracedb_fail(db, err, "cannot open the trace database");
@@ -56,7 +57,8 @@ sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_s
   /* WAL: readers (show, diff) never block a writer, and a crash mid-write
    * leaves the last committed state. Every run is one transaction. */
   char *msg = NULL;
-  if (sqlite3_exec(db->db, "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+  if (sqlite3_exec(db->db,
+                   "PRAGMA foreign_keys=ON; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                    NULL, NULL, &msg) != SQLITE_OK) {
     sqlite3_free(msg);
     sl_errcode code = sl__tracedb_fail(db, err, "cannot open the trace database");
@@ -78,7 +80,8 @@ static sl_errcode check_db_file(const char *path, sl_strbuf *err) {
   struct stat st;
   if (stat(path, &st)) {
     if (errno == ENOENT)
-      sl_strbuf_printf(err, "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
+      sl_strbuf_printf(err,
+                       "%s: no such trace database (record one with `simloop run FILE --db %s`)\n",
                        path, path);
     else
       sl_strbuf_printf(err, "%s: cannot read: %s\n", path, strerror(errno));
@@ -127,8 +130,7 @@ static void read_uri(const char *path, bool immutable, sl_strbuf *uri) {
 sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *err) {
   *out = NULL;
   sl_errcode rc = check_db_file(path, err);
-  if (rc != SL_EOK)
-    return rc;
+  if (rc != SL_EOK) return rc;
   /* A write-ahead log left by a writer that did not finish holds committed
    * runs: then SQLite must read it (plain read-only mode). */
   sl_strbuf wal = SL_STRBUF_INIT, uri = SL_STRBUF_INIT;
@@ -163,16 +165,17 @@ sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *e
   else if (v == -2)
     sl_strbuf_printf(err, "%s: not a trace database (an SQLite database without tables)\n", path);
   else if (v == -3)
-    sl_strbuf_printf(err, "%s: not a simloop trace database (it holds other tables); choose another --db\n",
-                     path);
+    sl_strbuf_printf(
+        err, "%s: not a simloop trace database (it holds other tables); choose another --db\n",
+        path);
   else if (v > SL_TRACE_SCHEMA_VERSION)
-    sl_strbuf_printf(err,
-                     "%s: this trace database has schema version %" PRId64
-                     ", newer than this simloop understands (%d); use a newer simloop or another --db\n",
-                     path, v, SL_TRACE_SCHEMA_VERSION);
+    sl_strbuf_printf(
+        err,
+        "%s: this trace database has schema version %" PRId64
+        ", newer than this simloop understands (%d); use a newer simloop or another --db\n",
+        path, v, SL_TRACE_SCHEMA_VERSION);
   sl_tracedb_close(db);
-  if (v < 0 || v > SL_TRACE_SCHEMA_VERSION)
-    return rc;
+  if (v < 0 || v > SL_TRACE_SCHEMA_VERSION) return rc;
   /* An older store: upgraded in place, as readers always did. */
   return sl_tracedb_open(path, false, out, err);
 }
@@ -187,22 +190,36 @@ void sl_tracedb_close(sl_tracedb *db) {
 /* ---- storing ----------------------------------------------------------- */
 
 enum {
-  S_RUN, S_STEP, S_HANDLE, S_TASK, S_TASK_DONE, S_OUTPUT, S_DECISION, S_EVENT, S_SOCK,
-  S_NAME_ADD, S_NAME_ID, S_NAME_RUN, S__COUNT
+  S_RUN,
+  S_STEP,
+  S_HANDLE,
+  S_TASK,
+  S_TASK_DONE,
+  S_OUTPUT,
+  S_DECISION,
+  S_EVENT,
+  S_SOCK,
+  S_NAME_ADD,
+  S_NAME_ID,
+  S_NAME_RUN,
+  S__COUNT
 };
 
 static const char *const INSERTS[S__COUNT] = {
-    "INSERT INTO runs(engine, engine_version, python, impl, scenario, scenario_sha256, seed, strategy,"
+    "INSERT INTO runs(engine, engine_version, python, impl, scenario, scenario_sha256, seed, "
+    "strategy,"
     " outcome, detail, steps, final_time, trace_hash) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)",
     "INSERT INTO steps(run, seq, i, t, timeout, handles) VALUES(?,?,?,?,?,?)",
     "INSERT INTO handle_events(run, seq, step, pos, t, name) VALUES(?,?,?,?,?,?)",
-    "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) VALUES(?,?,?,?,?,?,?)",
+    "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) "
+    "VALUES(?,?,?,?,?,?,?)",
     /* A task seen only finishing still gets its row (creation columns NULL). */
     "INSERT INTO tasks(run, id, done_step, done_seq, outcome, detail) VALUES(?1,?2,?3,?4,?5,?6)"
     " ON CONFLICT(run, id) DO UPDATE SET done_step=?3, done_seq=?4, outcome=?5, detail=?6",
     "INSERT INTO output(run, seq, step, task, text) VALUES(?,?,?,?,?)",
     "INSERT INTO decisions(run, seq, step, kind, value) VALUES(?,?,?,?,?)",
-    "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) VALUES(?,?,?,?,?,?,?,?)",
+    "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) "
+    "VALUES(?,?,?,?,?,?,?,?)",
     "INSERT INTO sock_events(run, seq, step, op, conn, fd, peer, n, t) VALUES(?,?,?,?,?,?,?,?,?)",
     "INSERT INTO handle_names(name, owner) VALUES(?,?) ON CONFLICT(name) DO NOTHING",
     "SELECT id FROM handle_names WHERE name=?",
@@ -264,15 +281,16 @@ static int name_id(name_ids *m, sqlite3_stmt **st, const char *p, size_t n, int6
   }
   if ((m->len + 1) * 2 > m->cap) {
     if (!name_ids_grow(m)) return SQLITE_NOMEM;
-    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {
-    }
+    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {}
   }
   char owner[32];
   sl_handle_owner(p, owner);
   sqlite3_stmt *add = st[S_NAME_ADD], *get = st[S_NAME_ID];
   sqlite3_bind_text(add, 1, p, (int)n, SQLITE_STATIC);
-  if (owner[0]) sqlite3_bind_text(add, 2, owner, -1, SQLITE_STATIC);
-  else sqlite3_bind_null(add, 2);
+  if (owner[0])
+    sqlite3_bind_text(add, 2, owner, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(add, 2);
   int rc = sqlite3_step(add);
   sqlite3_reset(add);
   if (rc != SQLITE_DONE) return rc;
@@ -287,24 +305,30 @@ static int name_id(name_ids *m, sqlite3_stmt **st, const char *p, size_t n, int6
 }
 
 static void bind_str(sqlite3_stmt *st, int i, const sl_tstr *s) {
-  if (s->p) sqlite3_bind_text(st, i, s->p, (int)s->n, SQLITE_STATIC);
-  else sqlite3_bind_null(st, i);
+  if (s->p)
+    sqlite3_bind_text(st, i, s->p, (int)s->n, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(st, i);
 }
 
 static void bind_id(sqlite3_stmt *st, int i, uint64_t id) {
-  if (id) sqlite3_bind_int64(st, i, (sqlite3_int64)id);
-  else sqlite3_bind_null(st, i);
+  if (id)
+    sqlite3_bind_int64(st, i, (sqlite3_int64)id);
+  else
+    sqlite3_bind_null(st, i);
 }
 
 /* Handles run per step, for steps.handles (a step's handles follow it). */
 static int64_t handles_after(const sl_trace *tr, size_t i) {
   int64_t n = 0;
-  for (size_t k = i + 1; k < tr->nev && tr->ev[k].kind != SL_TEV_STEP; k++) n += tr->ev[k].kind == SL_TEV_HANDLE;
+  for (size_t k = i + 1; k < tr->nev && tr->ev[k].kind != SL_TEV_STEP; k++)
+    n += tr->ev[k].kind == SL_TEV_HANDLE;
   return n;
 }
 
 /* Binds and runs the insert of event `seq`. Returns the sqlite code. */
-static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const sl_trace *tr, size_t seq) {
+static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const sl_trace *tr,
+                        size_t seq) {
   const sl_tev *e = &tr->ev[seq];
   sqlite3_stmt *s = NULL;
   int64_t name = 0;
@@ -314,8 +338,10 @@ static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const s
     s = st[S_STEP];
     sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
     sqlite3_bind_double(s, 4, e->t);
-    if (e->has_timeout) sqlite3_bind_double(s, 5, e->timeout);
-    else sqlite3_bind_null(s, 5);
+    if (e->has_timeout)
+      sqlite3_bind_double(s, 5, e->timeout);
+    else
+      sqlite3_bind_null(s, 5);
     sqlite3_bind_int64(s, 6, handles_after(tr, seq));
     break;
   case SL_TEV_HANDLE:
@@ -323,7 +349,8 @@ static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const s
     sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
     sqlite3_bind_int64(s, 4, e->pos);
     sqlite3_bind_double(s, 5, e->t);
-    if ((rc = name_id(names, st, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name)) != SQLITE_OK) return rc;
+    if ((rc = name_id(names, st, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name)) != SQLITE_OK)
+      return rc;
     sqlite3_bind_int64(s, 6, name);
     break;
   case SL_TEV_TASK:
@@ -381,8 +408,10 @@ static int insert_event(sqlite3_stmt **st, name_ids *names, int64_t run, const s
     bind_str(s, 4, &e->a);
     sqlite3_bind_int64(s, 5, (sqlite3_int64)e->conn);
     sqlite3_bind_int64(s, 6, e->fd);
-    if (e->peer >= 0) sqlite3_bind_int64(s, 7, e->peer);
-    else sqlite3_bind_null(s, 7);
+    if (e->peer >= 0)
+      sqlite3_bind_int64(s, 7, e->peer);
+    else
+      sqlite3_bind_null(s, 7);
     sqlite3_bind_int64(s, 8, (sqlite3_int64)e->n);
     sqlite3_bind_double(s, 9, e->t);
     break;
@@ -436,7 +465,8 @@ static sl_errcode store_run(sl_tracedb *db, sl_trace *tr, const char *hash, sqli
   if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) return SL_EIO;
   *what = "cannot prepare the inserts";
   for (int i = 0; i < S__COUNT; i++)
-    if (sqlite3_prepare_v3(db->db, INSERTS[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v3(db->db, INSERTS[i], -1, SQLITE_PREPARE_PERSISTENT, &st[i], NULL) !=
+        SQLITE_OK)
       return SL_EIO;
   const sl_trace_meta *m = &tr->meta;
   sqlite3_stmt *s = st[S_RUN];

@@ -56,7 +56,7 @@ typedef struct sl_tracedb_row {
   double t;
 } sl_tracedb_row;
 /* Calls fn for every run, oldest first. */
-sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row), void *ctx,
-                           sl_strbuf *err);
+sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row),
+                           void *ctx, sl_strbuf *err);
 
 #endif

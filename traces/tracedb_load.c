@@ -23,8 +23,10 @@ enum { Q_STEP, Q_HANDLE, Q_TASK, Q_TASK_DONE, Q_OUTPUT, Q_DECISION, Q_EVENT, Q_S
 static const char *const QUERIES[Q__COUNT] = {
     "SELECT seq, i, t, timeout FROM steps WHERE run=?",
     "SELECT seq, step, pos, t, name FROM handles WHERE run=?",
-    "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND created_seq IS NOT NULL",
-    "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT NULL",
+    "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND "
+    "created_seq IS NOT NULL",
+    "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT "
+    "NULL",
     "SELECT seq, step, task, text FROM output WHERE run=?",
     "SELECT seq, step, kind, value FROM decisions WHERE run=?",
     "SELECT seq, step, kind, op, \"when\", message, exception FROM events WHERE run=?",
@@ -88,7 +90,8 @@ static bool fill(int q, sqlite3_stmt *s, sl_tev *e) {
 }
 
 static sl_errcode corrupt(sl_tracedb *db, sl_strbuf *err, int64_t id, const char *why) {
-  sl_strbuf_printf(err, "%s: run %" PRId64 " is damaged (%s); record it again\n", db->path, id, why);
+  sl_strbuf_printf(err, "%s: run %" PRId64 " is damaged (%s); record it again\n", db->path, id,
+                   why);
   return SL_ECORRUPT;
 }
 
@@ -101,24 +104,26 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
    * savepoint, so that migrate.c may load runs inside its own transaction. */
   if (sqlite3_exec(db->db, "SAVEPOINT sl_load", NULL, NULL, NULL) != SQLITE_OK)
     return sl__tracedb_fail(db, err, "cannot read");
-  if (sqlite3_prepare_v2(db->db,
-                         "SELECT engine, engine_version, python, impl, scenario, scenario_sha256, seed,"
-                         " strategy, outcome, detail, steps, final_time FROM runs WHERE id=?",
-                         -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(
+          db->db,
+          "SELECT engine, engine_version, python, impl, scenario, scenario_sha256, seed,"
+          " strategy, outcome, detail, steps, final_time FROM runs WHERE id=?",
+          -1, &s, NULL) != SQLITE_OK)
     goto sqlfail;
   sqlite3_bind_int64(s, 1, id);
   int rc = sqlite3_step(s);
   if (rc == SQLITE_DONE) {
-    sl_strbuf_printf(err, "%s: no run %" PRId64 " (`simloop show --db %s --list` lists the runs)\n", db->path,
-                     id, db->path);
+    sl_strbuf_printf(err, "%s: no run %" PRId64 " (`simloop show --db %s --list` lists the runs)\n",
+                     db->path, id, db->path);
     code = SL_EINVAL;
     goto done;
   }
   if (rc != SQLITE_ROW) goto sqlfail;
   sl_trace_meta *m = &out->meta;
-  if (!(col_str(s, 0, &m->engine) && col_str(s, 1, &m->engine_version) && col_str(s, 2, &m->python) &&
-        col_str(s, 3, &m->impl) && col_str(s, 4, &m->scenario) && col_str(s, 5, &m->sha256) &&
-        col_str(s, 7, &m->strategy) && col_str(s, 8, &m->outcome) && col_str(s, 9, &m->detail))) {
+  if (!(col_str(s, 0, &m->engine) && col_str(s, 1, &m->engine_version) &&
+        col_str(s, 2, &m->python) && col_str(s, 3, &m->impl) && col_str(s, 4, &m->scenario) &&
+        col_str(s, 5, &m->sha256) && col_str(s, 7, &m->strategy) && col_str(s, 8, &m->outcome) &&
+        col_str(s, 9, &m->detail))) {
     code = SL_ENOMEM;
     goto done;
   }
@@ -132,13 +137,14 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
   s = NULL;
 
   /* Count first, so the event array is allocated once at its final size. */
-  if (sqlite3_prepare_v2(db->db,
-                         "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handles"
-                         " WHERE run=?1) + (SELECT count(created_seq) + count(done_seq) FROM tasks WHERE"
-                         " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
-                         " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1) + (SELECT count(*)"
-                         " FROM sock_events WHERE run=?1)",
-                         -1, &s, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2(
+          db->db,
+          "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handles"
+          " WHERE run=?1) + (SELECT count(created_seq) + count(done_seq) FROM tasks WHERE"
+          " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
+          " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1) + (SELECT count(*)"
+          " FROM sock_events WHERE run=?1)",
+          -1, &s, NULL) != SQLITE_OK)
     goto sqlfail;
   sqlite3_bind_int64(s, 1, id);
   if (sqlite3_step(s) != SQLITE_ROW) goto sqlfail;
@@ -195,8 +201,9 @@ sl_errcode sl_tracedb_last(sl_tracedb *db, int64_t *id, sl_strbuf *err) {
   *id = sqlite3_column_int64(s, 0);
   sqlite3_finalize(s);
   if (none) {
-    sl_strbuf_printf(err, "%s: the database holds no runs yet (record one with `simloop run FILE --db %s`)\n",
-                     db->path, db->path);
+    sl_strbuf_printf(
+        err, "%s: the database holds no runs yet (record one with `simloop run FILE --db %s`)\n",
+        db->path, db->path);
     return SL_EINVAL;
   }
   return SL_EOK;
@@ -204,7 +211,8 @@ sl_errcode sl_tracedb_last(sl_tracedb *db, int64_t *id, sl_strbuf *err) {
 
 sl_errcode sl_tracedb_hash(sl_tracedb *db, int64_t id, char hex[65], sl_strbuf *err) {
   sqlite3_stmt *s = NULL;
-  if (sqlite3_prepare_v2(db->db, "SELECT trace_hash FROM runs WHERE id=?", -1, &s, NULL) != SQLITE_OK) {
+  if (sqlite3_prepare_v2(db->db, "SELECT trace_hash FROM runs WHERE id=?", -1, &s, NULL) !=
+      SQLITE_OK) {
     sqlite3_finalize(s);
     return sl__tracedb_fail(db, err, "cannot read the run list");
   }
@@ -224,8 +232,8 @@ sl_errcode sl_tracedb_hash(sl_tracedb *db, int64_t id, char hex[65], sl_strbuf *
   return SL_EOK;
 }
 
-sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row), void *ctx,
-                           sl_strbuf *err) {
+sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_tracedb_row *row),
+                           void *ctx, sl_strbuf *err) {
   sqlite3_stmt *s = NULL;
   if (sqlite3_prepare_v2(db->db,
                          "SELECT id, engine, python, scenario, outcome, trace_hash, created, steps,"
@@ -235,10 +243,14 @@ sl_errcode sl_tracedb_list(sl_tracedb *db, void (*fn)(void *ctx, const sl_traced
   int rc;
   while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
     sl_tracedb_row row = {
-        sqlite3_column_int64(s, 0),         (const char *)sqlite3_column_text(s, 1),
-        (const char *)sqlite3_column_text(s, 2), (const char *)sqlite3_column_text(s, 3),
-        (const char *)sqlite3_column_text(s, 4), (const char *)sqlite3_column_text(s, 5),
-        (const char *)sqlite3_column_text(s, 6), sqlite3_column_int64(s, 7),
+        sqlite3_column_int64(s, 0),
+        (const char *)sqlite3_column_text(s, 1),
+        (const char *)sqlite3_column_text(s, 2),
+        (const char *)sqlite3_column_text(s, 3),
+        (const char *)sqlite3_column_text(s, 4),
+        (const char *)sqlite3_column_text(s, 5),
+        (const char *)sqlite3_column_text(s, 6),
+        sqlite3_column_int64(s, 7),
         sqlite3_column_double(s, 8),
     };
     fn(ctx, &row);

@@ -17,22 +17,22 @@
 #include "core/object.h"
 
 /* errno values as Linux numbers them (they show in exception texts). */
-#define SL_IO_EBADF 9
-#define SL_IO_EAGAIN 11
-#define SL_IO_EINVAL 22
-#define SL_IO_EPIPE 32
-#define SL_IO_EADDRINUSE 98
+#define SL_IO_EBADF         9
+#define SL_IO_EAGAIN        11
+#define SL_IO_EINVAL        22
+#define SL_IO_EPIPE         32
+#define SL_IO_EADDRINUSE    98
 #define SL_IO_EADDRNOTAVAIL 99
-#define SL_IO_ENETUNREACH 101
-#define SL_IO_EISCONN 106
-#define SL_IO_ECONNRESET 104
-#define SL_IO_ENOTCONN 107
-#define SL_IO_ECONNREFUSED 111
-#define SL_IO_EINPROGRESS 115
+#define SL_IO_ENETUNREACH   101
+#define SL_IO_EISCONN       106
+#define SL_IO_ECONNRESET    104
+#define SL_IO_ENOTCONN      107
+#define SL_IO_ECONNREFUSED  111
+#define SL_IO_EINPROGRESS   115
 
-#define SL_AF_UNIX 1
-#define SL_AF_INET 2
-#define SL_AF_INET6 10
+#define SL_AF_UNIX     1
+#define SL_AF_INET     2
+#define SL_AF_INET6    10
 #define SL_SOCK_STREAM 1
 
 typedef struct sl_io_backend {

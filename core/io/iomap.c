@@ -114,8 +114,7 @@ static int process_one(sl_rt *rt, int fd, int event, sl_obj *h) {
 int sl_loop_io_event(sl_rt *rt, int fd, int mask) {
   sl_iomap *map = &rt->loop->io;
   if (!sl_iomap_events(map, fd)) return 0;
-  if ((mask & SL_EVENT_READ) && process_one(rt, fd, SL_EVENT_READ, map->keys[fd].reader))
-    return -1;
+  if ((mask & SL_EVENT_READ) && process_one(rt, fd, SL_EVENT_READ, map->keys[fd].reader)) return -1;
   if (!sl_iomap_events(map, fd)) return 0;
   if ((mask & SL_EVENT_WRITE) && process_one(rt, fd, SL_EVENT_WRITE, map->keys[fd].writer))
     return -1;

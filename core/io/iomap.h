@@ -15,7 +15,7 @@
 
 #include "core/object.h"
 
-#define SL_EVENT_READ 1
+#define SL_EVENT_READ  1
 #define SL_EVENT_WRITE 2
 
 typedef struct sl_io_key {

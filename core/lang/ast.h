@@ -29,7 +29,7 @@
 #include "core/strbuf.h"
 
 #define SL_PARSE_MAX_NESTING 200
-#define SL_AST_MAX_HEIGHT 1000
+#define SL_AST_MAX_HEIGHT    1000
 
 /* A counted string in the arena. `data` is also NUL-terminated, but str
  * and bytes literals may contain NUL bytes: always use `len`. */
@@ -62,11 +62,11 @@ typedef enum sl_ast_expr_kind {
   SL_EXPR_SETCOMP,
   SL_EXPR_DICTCOMP,
   SL_EXPR_GENEXP,
-  SL_EXPR_BOOLOP,    /* a or b or c: flat list of values */
+  SL_EXPR_BOOLOP, /* a or b or c: flat list of values */
   SL_EXPR_BINOP,
   SL_EXPR_UNARYOP,
-  SL_EXPR_COMPARE,   /* a < b <= c: left, then ops[i] comparators[i] */
-  SL_EXPR_IFEXP,     /* body if test else orelse */
+  SL_EXPR_COMPARE, /* a < b <= c: left, then ops[i] comparators[i] */
+  SL_EXPR_IFEXP,   /* body if test else orelse */
   SL_EXPR_LAMBDA,
   SL_EXPR_NAMEDEXPR, /* target := value (target is a NAME) */
   SL_EXPR_AWAIT,
@@ -75,8 +75,8 @@ typedef enum sl_ast_expr_kind {
   SL_EXPR_CALL,
   SL_EXPR_ATTRIBUTE,
   SL_EXPR_SUBSCRIPT,
-  SL_EXPR_SLICE,     /* only as a SUBSCRIPT index or an element of its tuple */
-  SL_EXPR_STARRED,   /* *x in calls, displays and assignment targets */
+  SL_EXPR_SLICE,   /* only as a SUBSCRIPT index or an element of its tuple */
+  SL_EXPR_STARRED, /* *x in calls, displays and assignment targets */
 } sl_ast_expr_kind;
 
 /* How a NAME, ATTRIBUTE, SUBSCRIPT, STARRED, TUPLE or LIST is used:
@@ -88,27 +88,48 @@ typedef enum sl_ast_const_kind {
   SL_CONST_TRUE,
   SL_CONST_FALSE,
   SL_CONST_ELLIPSIS,
-  SL_CONST_INT,   /* u.i */
+  SL_CONST_INT,    /* u.i */
   SL_CONST_BIGINT, /* u.s: the literal's text (an int beyond int64) */
-  SL_CONST_FLOAT, /* u.f */
-  SL_CONST_STR,   /* u.s: UTF-8 text, escapes decoded */
-  SL_CONST_BYTES, /* u.s: raw bytes */
+  SL_CONST_FLOAT,  /* u.f */
+  SL_CONST_STR,    /* u.s: UTF-8 text, escapes decoded */
+  SL_CONST_BYTES,  /* u.s: raw bytes */
 } sl_ast_const_kind;
 
 typedef enum sl_ast_boolop { SL_BOOL_AND, SL_BOOL_OR } sl_ast_boolop;
 
 typedef enum sl_ast_binop {
-  SL_BIN_ADD, SL_BIN_SUB, SL_BIN_MULT, SL_BIN_DIV, SL_BIN_FLOORDIV, SL_BIN_MOD,
-  SL_BIN_POW, SL_BIN_LSHIFT, SL_BIN_RSHIFT, SL_BIN_BITOR, SL_BIN_BITXOR, SL_BIN_BITAND,
+  SL_BIN_ADD,
+  SL_BIN_SUB,
+  SL_BIN_MULT,
+  SL_BIN_DIV,
+  SL_BIN_FLOORDIV,
+  SL_BIN_MOD,
+  SL_BIN_POW,
+  SL_BIN_LSHIFT,
+  SL_BIN_RSHIFT,
+  SL_BIN_BITOR,
+  SL_BIN_BITXOR,
+  SL_BIN_BITAND,
 } sl_ast_binop;
 
 typedef enum sl_ast_unaryop {
-  SL_UNARY_NOT, SL_UNARY_USUB, SL_UNARY_UADD, SL_UNARY_INVERT,
+  SL_UNARY_NOT,
+  SL_UNARY_USUB,
+  SL_UNARY_UADD,
+  SL_UNARY_INVERT,
 } sl_ast_unaryop;
 
 typedef enum sl_ast_cmpop {
-  SL_CMP_EQ, SL_CMP_NOTEQ, SL_CMP_LT, SL_CMP_LTE, SL_CMP_GT, SL_CMP_GTE,
-  SL_CMP_IS, SL_CMP_ISNOT, SL_CMP_IN, SL_CMP_NOTIN,
+  SL_CMP_EQ,
+  SL_CMP_NOTEQ,
+  SL_CMP_LT,
+  SL_CMP_LTE,
+  SL_CMP_GT,
+  SL_CMP_GTE,
+  SL_CMP_IS,
+  SL_CMP_ISNOT,
+  SL_CMP_IN,
+  SL_CMP_NOTIN,
 } sl_ast_cmpop;
 
 /* One `for target in iter if cond...` clause of a comprehension. */
@@ -256,9 +277,9 @@ struct sl_ast_expr {
 
 typedef enum sl_ast_stmt_kind {
   SL_STMT_EXPR,
-  SL_STMT_ASSIGN,     /* a = b = value: targets [a, b] */
-  SL_STMT_AUGASSIGN,  /* target op= value */
-  SL_STMT_ANNASSIGN,  /* target: annotation [= value]; annotation dropped */
+  SL_STMT_ASSIGN,    /* a = b = value: targets [a, b] */
+  SL_STMT_AUGASSIGN, /* target op= value */
+  SL_STMT_ANNASSIGN, /* target: annotation [= value]; annotation dropped */
   SL_STMT_FUNCTIONDEF,
   SL_STMT_CLASSDEF,
   SL_STMT_RETURN,
@@ -385,7 +406,7 @@ struct sl_ast_stmt {
     struct {
       sl_ast_expr **tests;
       sl_ast_block *bodies;
-      size_t n_branches; /* at least 1 */
+      size_t n_branches;   /* at least 1 */
       sl_ast_block orelse; /* n == 0 when there is no else */
     } if_;
     struct {

@@ -40,7 +40,8 @@ int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *arg
 int sl__aio_loop_run_forever(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
-int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args,
+                                           sl_value *out);
 /* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 /* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */

@@ -40,8 +40,9 @@ bool sl__aio_loop_closed(sl_rt *rt, sl_obj *o) {
 }
 
 static int detached_error(sl_rt *rt) {
-  return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-                  "simloop simulates one event loop at a time: this loop was replaced by a newer one");
+  return sl_raise(
+      rt, SL_EXC_RUNTIME_ERROR,
+      "simloop simulates one event loop at a time: this loop was replaced by a newer one");
 }
 
 /* 0 when the object may drive the engine loop, else -1 with an error. */
@@ -58,9 +59,10 @@ int sl__aio_loop_claim(sl_rt *rt, sl_obj **out) {
   sl_lang *L = sl_vm_lang(rt);
   sl_loop *loop = rt->loop;
   if (loop->running || (!loop->closed && (L->loop_used || loop->ready_len || loop->nscheduled)))
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-                    "simloop simulates one event loop at a time: close the current loop before creating "
-                    "another");
+    return sl_raise(
+        rt, SL_EXC_RUNTIME_ERROR,
+        "simloop simulates one event loop at a time: close the current loop before creating "
+        "another");
   sl_obj *o = sl_obj_alloc(rt, &sl__aio_loopobj_type);
   if (!o) return -1;
   if (loop->closed) sl_loop_reopen(rt);
@@ -83,7 +85,8 @@ int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *arg
   if (check_attached(rt, self)) return -1;
   /* base_events.py: self._check_closed(); self._check_running() */
   if (rt->loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
-  if (rt->loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
+  if (rt->loop->running)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
   sl_value fut;
   if (sl_is_future(a[0])) {
     fut = sl_vincref(a[0]);
@@ -91,7 +94,8 @@ int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *arg
     /* tasks.ensure_future(future, loop=self) -> loop.create_task(coro) */
     if (sl__aio_create_task(rt, a[0], sl_undef(), false, &fut)) return -1;
   } else {
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "An asyncio.Future, a coroutine or an awaitable is required");
   }
   sl_vm_lang(rt)->loop_used = true;
   int rc = sl_loop_run_until_complete(rt, fut.u.o, out);
@@ -120,8 +124,8 @@ int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   return 0;
 }
 
-static int shutdown_coro(sl_rt *rt, sl_value self, const sl_args *args, const char *name, bool executor,
-                         sl_value *out) {
+static int shutdown_coro(sl_rt *rt, sl_value self, const sl_args *args, const char *name,
+                         bool executor, sl_value *out) {
   if (sl_args_bind(rt, args, name, NULL, 0, 0, 0, NULL)) return -1;
   if (check_attached(rt, self)) return -1;
   sl_obj *co = sl_runner_shutdown_coro(rt, executor);
@@ -134,7 +138,8 @@ int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *arg
   return shutdown_coro(rt, self, args, "shutdown_asyncgens", false, out);
 }
 
-int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args,
+                                           sl_value *out) {
   return shutdown_coro(rt, self, args, "shutdown_default_executor", true, out);
 }
 
@@ -161,7 +166,8 @@ static int aio_set_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_
   sl_value a[1];
   if (sl_args_bind(rt, args, "set_event_loop", names, 1, 1, 1, a)) return -1;
   if (!sl_is_none(a[0]) && !sl_is_type(a[0], &sl__aio_loopobj_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "loop must be an instance of AbstractEventLoop or None, not '%s'",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "loop must be an instance of AbstractEventLoop or None, not '%s'",
                     sl_type_name(a[0]));
   set_current(rt, sl_is_none(a[0]) ? NULL : a[0].u.o);
   *out = sl_none();
@@ -185,7 +191,9 @@ static int aio_get_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_
     set_current(rt, o);
     sl_decref(rt, o);
   }
-  if (!L->cur_loop) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "There is no current event loop in thread 'MainThread'.");
+  if (!L->cur_loop)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+                    "There is no current event loop in thread 'MainThread'.");
   sl_incref(L->cur_loop);
   *out = sl_obj_val(L->cur_loop);
   return 0;
@@ -198,11 +206,13 @@ static int aio_run(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_value a[2];
   if (sl_args_bind(rt, args, "run", names, 2, 1, 1, a)) return -1;
   if (rt->loop->running)
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "asyncio.run() cannot be called from a running event loop");
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+                    "asyncio.run() cannot be called from a running event loop");
   if (!sl_is_coro(a[0])) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_vm_repr(rt, a[0], &b);
-    if (!rc) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
+    if (!rc)
+      rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
     sl_strbuf_free(&b);
     return rc;
   }

@@ -22,12 +22,8 @@
 
 /* ---- REGISTER BIND FUNCTIONS HERE (one line per part, in order) ------- */
 static const sl_asyncio_binder binders[] = {
-    sl_asyncio_bind_core,
-    sl_asyncio_bind_loop,
-    sl_asyncio_bind_sync,
-    sl__aio_bind_classes,
-    sl__aio_bind_protocols,
-    NULL,
+    sl_asyncio_bind_core, sl_asyncio_bind_loop,   sl_asyncio_bind_sync,
+    sl__aio_bind_classes, sl__aio_bind_protocols, NULL,
 };
 
 int sl_asyncio_module_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v) {
@@ -72,7 +68,8 @@ int sl__aio_number(sl_rt *rt, sl_value v, const char *what, double *out) {
 }
 
 int sl__aio_running(sl_rt *rt) {
-  if (!rt->loop || !rt->loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "no running event loop");
+  if (!rt->loop || !rt->loop->running)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "no running event loop");
   return 0;
 }
 
@@ -99,11 +96,13 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
   /* asyncio.create_task needs a running loop; loop.create_task an open one
    * (base_events.py: self._check_closed()). */
   if (module_api && sl__aio_running(rt)) return -1;
-  if (!module_api && rt->loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+  if (!module_api && rt->loop->closed)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
   if (!sl_is_coro(coro)) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_vm_repr(rt, coro, &b);
-    if (!rc) rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
+    if (!rc)
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "a coroutine was expected, got %s", sl_strbuf_cstr(&b));
     sl_strbuf_free(&b);
     return rc;
   }
@@ -164,7 +163,8 @@ static int aio_gather(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   }
   for (size_t i = 0; i < args->npos; i++)
     if (!sl_is_future(args->pos[i]) && !sl_is_coro(args->pos[i]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "An asyncio.Future, a coroutine or an awaitable is required");
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "An asyncio.Future, a coroutine or an awaitable is required");
   if (args->npos && sl__aio_running(rt)) return -1;
   sl_obj *g = sl_gather(rt, args->pos, args->npos, ret_exc);
   if (!g) return -1;
@@ -192,7 +192,8 @@ static int aio_all_tasks(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   if (!list) return -1;
   sl_obj *set = sl_set_new(rt);
   int rc = set ? 0 : -1;
-  for (size_t i = 0; !rc && i < sl_as_list(list)->len; i++) rc = sl_set_add(rt, set, sl_as_list(list)->items[i]);
+  for (size_t i = 0; !rc && i < sl_as_list(list)->len; i++)
+    rc = sl_set_add(rt, set, sl_as_list(list)->items[i]);
   sl_decref(rt, list);
   if (rc) {
     sl_decref(rt, set);

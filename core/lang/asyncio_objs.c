@@ -27,10 +27,10 @@
 #include "core/timeouts.h"
 #include "core/tuple.h"
 
-#define NOARGS(name)                                                                 \
-  if (args->npos || args->nkw)                                                       \
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", name, \
-                    args->npos + args->nkw)
+#define NOARGS(name)                                                                               \
+  if (args->npos || args->nkw)                                                                     \
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", name,              \
+                  args->npos + args->nkw)
 
 static int bind1(sl_rt *rt, const sl_args *args, const char *fname, const char *name, bool required,
                  sl_value *v) {
@@ -122,17 +122,18 @@ static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 
 /* Future's methods, named after the class they are looked up on: CPython's
  * Task has its own copies (`Task.cancel`), which callback names show. */
-#define SL_FUTURE_METHODS(CLS)                                                 \
-  {CLS ".result", fut_result, NULL, SL_CANON_LABEL},                           \
-      {CLS ".exception", fut_exception, NULL, SL_CANON_LABEL},                 \
-      {CLS ".done", fut_done, NULL, SL_CANON_LABEL},                           \
-      {CLS ".cancelled", fut_cancelled, NULL, SL_CANON_LABEL},                 \
-      {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                       \
-      {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL}, \
-      {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL}, \
-      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},               \
-      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},         \
-      {CLS ".get_loop", fut_get_loop, NULL, SL_CANON_LABEL}
+#define SL_FUTURE_METHODS(CLS)                                                                     \
+  {CLS ".result", fut_result, NULL, SL_CANON_LABEL},                                               \
+      {CLS ".exception", fut_exception, NULL, SL_CANON_LABEL},                                     \
+      {CLS ".done", fut_done, NULL, SL_CANON_LABEL},                                               \
+      {CLS ".cancelled", fut_cancelled, NULL, SL_CANON_LABEL},                                     \
+      {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                                           \
+      {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},                     \
+      {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},               \
+      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},                                   \
+      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL}, {                           \
+    CLS ".get_loop", fut_get_loop, NULL, SL_CANON_LABEL                                            \
+  }
 
 static const sl_cfunc_def future_methods[] = {
     SL_FUTURE_METHODS("Future"),
@@ -254,7 +255,8 @@ static int loop_time(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 
 /* call_soon(cb, *args, context=None) and friends: positional arguments
  * after `skip` leading ones are the callback's. */
-static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_t skip, sl_value *out) {
+static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_t skip,
+                         sl_value *out) {
   for (size_t i = 0; i < args->nkw; i++)
     if (!sl_str_eq_cstr(args->kwnames[i], "context"))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", name,
@@ -272,7 +274,8 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
   } else {
     double t;
     if (sl__aio_number(rt, args->pos[0], name, &t)) return -1;
-    h = !strcmp(name, "call_at") ? sl_loop_call_at(rt, t, cb, cargs, n) : sl_loop_call_later(rt, t, cb, cargs, n);
+    h = !strcmp(name, "call_at") ? sl_loop_call_at(rt, t, cb, cargs, n)
+                                 : sl_loop_call_later(rt, t, cb, cargs, n);
   }
   if (!h) return -1;
   *out = sl_obj_val(h);
@@ -380,7 +383,8 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.run_forever", sl__aio_loop_run_forever, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.close", sl__aio_loop_close, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.shutdown_asyncgens", sl__aio_loop_shutdown_asyncgens, NULL, SL_CANON_LABEL},
-    {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL,
+     SL_CANON_LABEL},
     {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
@@ -391,7 +395,8 @@ static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
   if (r == 0) r = sl__io_server_getattr(rt, sl_obj_val(o), name, out);
   if (r < 0) return -1;
   if (r == 0)
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'_UnixSelectorEventLoop' object has no attribute '%s'", name);
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                    "'_UnixSelectorEventLoop' object has no attribute '%s'", name);
   return 0;
 }
 
@@ -402,8 +407,10 @@ static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop", .repr = loopobj_repr,
-                                      .getattr = loopobj_getattr, .size = sizeof(sl_aio_loopobj)};
+const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
+                                      .repr = loopobj_repr,
+                                      .getattr = loopobj_getattr,
+                                      .size = sizeof(sl_aio_loopobj)};
 
 int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
@@ -477,33 +484,53 @@ static int unbound_call(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return rc;
 }
 
-#define UNBOUND(qual) {qual, unbound_call, NULL, SL_CANON_LABEL}
-#define UNBOUND_END {NULL, NULL, NULL, SL_CANON_LABEL}
+#define UNBOUND(qual)                                                                              \
+  { qual, unbound_call, NULL, SL_CANON_LABEL }
+#define UNBOUND_END                                                                                \
+  { NULL, NULL, NULL, SL_CANON_LABEL }
 
 static const sl_cfunc_def queue_cls_methods[] = {
-    UNBOUND("Queue.put"),       UNBOUND("Queue.get"),     UNBOUND("Queue.join"),
-    UNBOUND("Queue.put_nowait"), UNBOUND("Queue.get_nowait"), UNBOUND("Queue.task_done"),
-    UNBOUND("Queue.qsize"),     UNBOUND("Queue.empty"),   UNBOUND("Queue.full"),
-    UNBOUND("Queue.shutdown"),  UNBOUND_END,
+    UNBOUND("Queue.put"),
+    UNBOUND("Queue.get"),
+    UNBOUND("Queue.join"),
+    UNBOUND("Queue.put_nowait"),
+    UNBOUND("Queue.get_nowait"),
+    UNBOUND("Queue.task_done"),
+    UNBOUND("Queue.qsize"),
+    UNBOUND("Queue.empty"),
+    UNBOUND("Queue.full"),
+    UNBOUND("Queue.shutdown"),
+    UNBOUND_END,
 };
-#define CM_METHODS UNBOUND("_ContextManagerMixin.__aenter__"), UNBOUND("_ContextManagerMixin.__aexit__")
+#define CM_METHODS                                                                                 \
+  UNBOUND("_ContextManagerMixin.__aenter__"), UNBOUND("_ContextManagerMixin.__aexit__")
 static const sl_cfunc_def lock_cls_methods[] = {
-    UNBOUND("Lock.acquire"), UNBOUND("Lock.release"), UNBOUND("Lock.locked"), CM_METHODS,
+    UNBOUND("Lock.acquire"),
+    UNBOUND("Lock.release"),
+    UNBOUND("Lock.locked"),
+    CM_METHODS,
     UNBOUND_END,
 };
 static const sl_cfunc_def event_cls_methods[] = {
-    UNBOUND("Event.wait"), UNBOUND("Event.set"), UNBOUND("Event.clear"), UNBOUND("Event.is_set"),
-    UNBOUND_END,
+    UNBOUND("Event.wait"),   UNBOUND("Event.set"), UNBOUND("Event.clear"),
+    UNBOUND("Event.is_set"), UNBOUND_END,
 };
 /* Condition's acquire/release/locked are the lock's, set per instance in
  * Condition.__init__: not class attributes. */
 static const sl_cfunc_def condition_cls_methods[] = {
-    UNBOUND("Condition.wait"),       UNBOUND("Condition.wait_for"), UNBOUND("Condition.notify"),
-    UNBOUND("Condition.notify_all"), CM_METHODS,                    UNBOUND_END,
+    UNBOUND("Condition.wait"),
+    UNBOUND("Condition.wait_for"),
+    UNBOUND("Condition.notify"),
+    UNBOUND("Condition.notify_all"),
+    CM_METHODS,
+    UNBOUND_END,
 };
 static const sl_cfunc_def semaphore_cls_methods[] = {
-    UNBOUND("Semaphore.acquire"), UNBOUND("Semaphore.release"), UNBOUND("Semaphore.locked"),
-    CM_METHODS, UNBOUND_END,
+    UNBOUND("Semaphore.acquire"),
+    UNBOUND("Semaphore.release"),
+    UNBOUND("Semaphore.locked"),
+    CM_METHODS,
+    UNBOUND_END,
 };
 static const sl_cfunc_def bounded_semaphore_cls_methods[] = {
     UNBOUND("BoundedSemaphore.release"), UNBOUND_END, /* the rest: Semaphore's */
@@ -513,27 +540,35 @@ static const sl_cfunc_def barrier_cls_methods[] = {
     UNBOUND("Barrier.__aenter__"), UNBOUND("Barrier.__aexit__"), UNBOUND_END,
 };
 static const sl_cfunc_def taskgroup_cls_methods[] = {
-    UNBOUND("TaskGroup.create_task"), UNBOUND("TaskGroup.__aenter__"),
-    UNBOUND("TaskGroup.__aexit__"), UNBOUND_END,
+    UNBOUND("TaskGroup.create_task"),
+    UNBOUND("TaskGroup.__aenter__"),
+    UNBOUND("TaskGroup.__aexit__"),
+    UNBOUND_END,
 };
 static const sl_cfunc_def timeout_cls_methods[] = {
     UNBOUND("Timeout.when"),       UNBOUND("Timeout.expired"),   UNBOUND("Timeout.reschedule"),
     UNBOUND("Timeout.__aenter__"), UNBOUND("Timeout.__aexit__"), UNBOUND_END,
 };
-#define FUTURE_CLS_METHODS(CLS)                                                              \
-  UNBOUND(CLS ".result"), UNBOUND(CLS ".exception"), UNBOUND(CLS ".done"),                   \
-      UNBOUND(CLS ".cancelled"), UNBOUND(CLS ".cancel"), UNBOUND(CLS ".add_done_callback"), \
-      UNBOUND(CLS ".remove_done_callback"), UNBOUND(CLS ".set_result"),                     \
+#define FUTURE_CLS_METHODS(CLS)                                                                    \
+  UNBOUND(CLS ".result"), UNBOUND(CLS ".exception"), UNBOUND(CLS ".done"),                         \
+      UNBOUND(CLS ".cancelled"), UNBOUND(CLS ".cancel"), UNBOUND(CLS ".add_done_callback"),        \
+      UNBOUND(CLS ".remove_done_callback"), UNBOUND(CLS ".set_result"),                            \
       UNBOUND(CLS ".set_exception"), UNBOUND(CLS ".get_loop")
 static const sl_cfunc_def future_cls_methods[] = {FUTURE_CLS_METHODS("Future"), UNBOUND_END};
 /* CPython's Task has its own copies of Future's methods (Task.result). */
 static const sl_cfunc_def task_cls_methods[] = {
-    UNBOUND("Task.get_name"), UNBOUND("Task.set_name"), UNBOUND("Task.cancelling"),
-    UNBOUND("Task.uncancel"), UNBOUND("Task.get_coro"), FUTURE_CLS_METHODS("Task"),
+    UNBOUND("Task.get_name"),
+    UNBOUND("Task.set_name"),
+    UNBOUND("Task.cancelling"),
+    UNBOUND("Task.uncancel"),
+    UNBOUND("Task.get_coro"),
+    FUTURE_CLS_METHODS("Task"),
     UNBOUND_END,
 };
 static const sl_cfunc_def handle_cls_methods[] = {
-    UNBOUND("Handle.cancel"), UNBOUND("Handle.cancelled"), UNBOUND_END,
+    UNBOUND("Handle.cancel"),
+    UNBOUND("Handle.cancelled"),
+    UNBOUND_END,
 };
 static const sl_cfunc_def timer_cls_methods[] = {UNBOUND("TimerHandle.when"), UNBOUND_END};
 
@@ -541,7 +576,8 @@ static const sl_cfunc_def timer_cls_methods[] = {UNBOUND("TimerHandle.when"), UN
 static int handle_ctor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   return sl_raise(rt, SL_EXC_TYPE_ERROR,
                   "simloop makes asyncio.%s objects only through loop.call_soon, call_later and "
-                  "call_at", ((sl_typeobj *)self.u.o)->name);
+                  "call_at",
+                  ((sl_typeobj *)self.u.o)->name);
 }
 static const sl_cfunc_def handle_ctor_def = {"Handle", handle_ctor, NULL, SL_CANON_LABEL};
 
@@ -550,8 +586,23 @@ static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out
 /* The type lists: each class's own sl_type first, then its subclasses'. */
 #define TYPES(...) ((const sl_type *const[]){__VA_ARGS__, NULL})
 enum {
-  C_FUTURE, C_TASK, C_GATHERING, C_QUEUE, C_LIFO, C_PRIORITY, C_LOCK, C_EVENT, C_CONDITION,
-  C_SEMAPHORE, C_BOUNDED, C_BARRIER, C_TASKGROUP, C_TIMEOUT, C_HANDLE, C_TIMER, C__COUNT
+  C_FUTURE,
+  C_TASK,
+  C_GATHERING,
+  C_QUEUE,
+  C_LIFO,
+  C_PRIORITY,
+  C_LOCK,
+  C_EVENT,
+  C_CONDITION,
+  C_SEMAPHORE,
+  C_BOUNDED,
+  C_BARRIER,
+  C_TASKGROUP,
+  C_TIMEOUT,
+  C_HANDLE,
+  C_TIMER,
+  C__COUNT
 };
 static const sl_classdef classes[C__COUNT] = {
     [C_FUTURE] = {"_asyncio.Future", "_asyncio", "Future",
@@ -569,8 +620,8 @@ static const sl_classdef classes[C__COUNT] = {
                 TYPES(&sl_lifo_queue_type), &classes[C_QUEUE], &sl__aio_lifo_queue_ctor,
                 class_getattr},
     [C_PRIORITY] = {"asyncio.queues.PriorityQueue", "asyncio.queues", "PriorityQueue",
-                    TYPES(&sl_priority_queue_type), &classes[C_QUEUE],
-                    &sl__aio_priority_queue_ctor, class_getattr},
+                    TYPES(&sl_priority_queue_type), &classes[C_QUEUE], &sl__aio_priority_queue_ctor,
+                    class_getattr},
     [C_LOCK] = {"asyncio.locks.Lock", "asyncio.locks", "Lock", TYPES(&sl_lock_type), NULL,
                 &sl__aio_lock_ctor, class_getattr},
     [C_EVENT] = {"asyncio.locks.Event", "asyncio.locks", "Event", TYPES(&sl_event_type), NULL,
@@ -593,18 +644,25 @@ static const sl_classdef classes[C__COUNT] = {
                   TYPES(&sl_handle_type, &sl_timer_handle_type), NULL, &handle_ctor_def,
                   class_getattr},
     [C_TIMER] = {"asyncio.events.TimerHandle", "asyncio.events", "TimerHandle",
-                 TYPES(&sl_timer_handle_type), &classes[C_HANDLE], &handle_ctor_def,
-                 class_getattr},
+                 TYPES(&sl_timer_handle_type), &classes[C_HANDLE], &handle_ctor_def, class_getattr},
 };
 static const sl_cfunc_def *const class_methods[C__COUNT] = {
-    [C_FUTURE] = future_cls_methods,       [C_TASK] = task_cls_methods,
-    [C_GATHERING] = NULL,                  [C_QUEUE] = queue_cls_methods,
-    [C_LIFO] = NULL,                       [C_PRIORITY] = NULL,
-    [C_LOCK] = lock_cls_methods,           [C_EVENT] = event_cls_methods,
-    [C_CONDITION] = condition_cls_methods, [C_SEMAPHORE] = semaphore_cls_methods,
-    [C_BOUNDED] = bounded_semaphore_cls_methods, [C_BARRIER] = barrier_cls_methods,
-    [C_TASKGROUP] = taskgroup_cls_methods, [C_TIMEOUT] = timeout_cls_methods,
-    [C_HANDLE] = handle_cls_methods,       [C_TIMER] = timer_cls_methods,
+    [C_FUTURE] = future_cls_methods,
+    [C_TASK] = task_cls_methods,
+    [C_GATHERING] = NULL,
+    [C_QUEUE] = queue_cls_methods,
+    [C_LIFO] = NULL,
+    [C_PRIORITY] = NULL,
+    [C_LOCK] = lock_cls_methods,
+    [C_EVENT] = event_cls_methods,
+    [C_CONDITION] = condition_cls_methods,
+    [C_SEMAPHORE] = semaphore_cls_methods,
+    [C_BOUNDED] = bounded_semaphore_cls_methods,
+    [C_BARRIER] = barrier_cls_methods,
+    [C_TASKGROUP] = taskgroup_cls_methods,
+    [C_TIMEOUT] = timeout_cls_methods,
+    [C_HANDLE] = handle_cls_methods,
+    [C_TIMER] = timer_cls_methods,
 };
 
 /* The methods the class or one of its bases defines, nearest first (Task's

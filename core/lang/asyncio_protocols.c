@@ -19,8 +19,9 @@
 static int noop_method(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   size_t want = (size_t)self.u.i + 1;
   if (a->nkw || a->npos != want)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "method takes %zu positional argument%s but %zu were given",
-                    want, want == 1 ? "" : "s", a->npos + a->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "method takes %zu positional argument%s but %zu were given", want,
+                    want == 1 ? "" : "s", a->npos + a->nkw);
   *out = sl_none();
   return 0;
 }
@@ -41,11 +42,19 @@ static const method methods[] = {
     {"BufferedProtocol", {"BufferedProtocol.get_buffer", noop_method, NULL, SL_CANON_LABEL}, 1},
     {"BufferedProtocol", {"BufferedProtocol.buffer_updated", noop_method, NULL, SL_CANON_LABEL}, 1},
     {"BufferedProtocol", {"BufferedProtocol.eof_received", noop_method, NULL, SL_CANON_LABEL}, 0},
-    {"DatagramProtocol", {"DatagramProtocol.datagram_received", noop_method, NULL, SL_CANON_LABEL}, 2},
+    {"DatagramProtocol",
+     {"DatagramProtocol.datagram_received", noop_method, NULL, SL_CANON_LABEL},
+     2},
     {"DatagramProtocol", {"DatagramProtocol.error_received", noop_method, NULL, SL_CANON_LABEL}, 1},
-    {"SubprocessProtocol", {"SubprocessProtocol.pipe_data_received", noop_method, NULL, SL_CANON_LABEL}, 2},
-    {"SubprocessProtocol", {"SubprocessProtocol.pipe_connection_lost", noop_method, NULL, SL_CANON_LABEL}, 2},
-    {"SubprocessProtocol", {"SubprocessProtocol.process_exited", noop_method, NULL, SL_CANON_LABEL}, 0},
+    {"SubprocessProtocol",
+     {"SubprocessProtocol.pipe_data_received", noop_method, NULL, SL_CANON_LABEL},
+     2},
+    {"SubprocessProtocol",
+     {"SubprocessProtocol.pipe_connection_lost", noop_method, NULL, SL_CANON_LABEL},
+     2},
+    {"SubprocessProtocol",
+     {"SubprocessProtocol.process_exited", noop_method, NULL, SL_CANON_LABEL},
+     0},
 };
 
 static const char *const class_names[] = {"BaseProtocol", "Protocol", "BufferedProtocol",
@@ -81,8 +90,10 @@ int sl__aio_bind_protocols(sl_rt *rt, sl_obj *d) {
       return -1;
     }
     int rc = sl_asyncio_module_add(rt, d, class_names[i], sl_obj_val(cls));
-    if (i == 0) base = cls;
-    else sl_decref(rt, cls);
+    if (i == 0)
+      base = cls;
+    else
+      sl_decref(rt, cls);
     if (rc) {
       sl_decref(rt, base);
       return -1;

@@ -28,10 +28,9 @@ static int ret_obj(sl_obj *o, sl_value *out) {
   return 0;
 }
 
-#define BIND(fname, names, nreq, npos)                                                    \
-  sl_value a[sizeof names / sizeof names[0]];                                             \
-  if (sl_args_bind(rt, args, fname, names, sizeof names / sizeof names[0], nreq, npos, a)) \
-    return -1
+#define BIND(fname, names, nreq, npos)                                                             \
+  sl_value a[sizeof names / sizeof names[0]];                                                      \
+  if (sl_args_bind(rt, args, fname, names, sizeof names / sizeof names[0], nreq, npos, a)) return -1
 
 static sl_value or_none(sl_value v) { return sl_is_undef(v) ? sl_none() : v; }
 
@@ -60,18 +59,20 @@ static int ac_iter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
 
 static const sl_lang_slots ac_iter_slots = {.iter = ac_iter_iter, .next = ac_iter_next};
 
-static const sl_type ac_generator_type = {.name = "generator", .clear = ac_iter_clear,
-                                          .lang = &ac_iter_slots, .size = sizeof(ac_iter)};
-static const sl_type ac_iterator_type = {.name = "_AsCompletedIterator", .clear = ac_iter_clear,
-                                         .lang = &ac_iter_slots, .size = sizeof(ac_iter)};
+static const sl_type ac_generator_type = {
+    .name = "generator", .clear = ac_iter_clear, .lang = &ac_iter_slots, .size = sizeof(ac_iter)};
+static const sl_type ac_iterator_type = {.name = "_AsCompletedIterator",
+                                         .clear = ac_iter_clear,
+                                         .lang = &ac_iter_slots,
+                                         .size = sizeof(ac_iter)};
 
 static int f_as_completed(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"fs", "timeout"};
   BIND("as_completed", names, 1, 1);
   sl_obj *ac = sl_as_completed_new(rt, a[0], or_none(a[1]));
   if (!ac) return -1;
-  sl_obj *it = sl_obj_alloc(rt, rt->profile->as_completed_iterator ? &ac_iterator_type
-                                                                    : &ac_generator_type);
+  sl_obj *it =
+      sl_obj_alloc(rt, rt->profile->as_completed_iterator ? &ac_iterator_type : &ac_generator_type);
   if (!it) {
     sl_decref(rt, ac);
     return -1;
@@ -179,11 +180,13 @@ static int new_semaphore(sl_rt *rt, const sl_args *args, bool bounded, sl_value 
   BIND(bounded ? "BoundedSemaphore" : "Semaphore", names, 0, 1);
   int64_t value = 1;
   if (!sl_is_undef(a[0])) {
-    if (a[0].tag == SL_V_INT) value = a[0].u.i;
-    else if (a[0].tag == SL_V_BOOL) value = a[0].u.b;
+    if (a[0].tag == SL_V_INT)
+      value = a[0].u.i;
+    else if (a[0].tag == SL_V_BOOL)
+      value = a[0].u.b;
     else
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<' not supported between instances of '%s' and 'int'",
-                      sl_type_name(a[0]));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "'<' not supported between instances of '%s' and 'int'", sl_type_name(a[0]));
   }
   return ret_obj(sl_semaphore_new(rt, value, bounded), out);
 }

@@ -14,8 +14,8 @@
 
 #define FN(name) static int bi_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 
-static int bind(sl_rt *rt, const sl_args *a, const char *fname, const char *const *names,
-                size_t n, size_t nreq, size_t npos, sl_value *v) {
+static int bind(sl_rt *rt, const sl_args *a, const char *fname, const char *const *names, size_t n,
+                size_t nreq, size_t npos, sl_value *v) {
   return sl_args_bind(rt, a, fname, names, n, nreq, npos, v);
 }
 
@@ -75,16 +75,20 @@ FN(print) {
   sl_strbuf b = SL_STRBUF_INIT;
   for (size_t i = 0; i < a->npos; i++) {
     if (i) {
-      if (sl_is_str(v[0])) sl_strbuf_append(&b, sl_str_cstr(v[0].u.o), sl_as_str(v[0].u.o)->len);
-      else sl_strbuf_putc(&b, ' ');
+      if (sl_is_str(v[0]))
+        sl_strbuf_append(&b, sl_str_cstr(v[0].u.o), sl_as_str(v[0].u.o)->len);
+      else
+        sl_strbuf_putc(&b, ' ');
     }
     if (sl_vm_str(rt, a->pos[i], &b)) {
       sl_strbuf_free(&b);
       return -1;
     }
   }
-  if (sl_is_str(v[1])) sl_strbuf_append(&b, sl_str_cstr(v[1].u.o), sl_as_str(v[1].u.o)->len);
-  else sl_strbuf_putc(&b, '\n');
+  if (sl_is_str(v[1]))
+    sl_strbuf_append(&b, sl_str_cstr(v[1].u.o), sl_as_str(v[1].u.o)->len);
+  else
+    sl_strbuf_putc(&b, '\n');
   if (b.failed) {
     sl_strbuf_free(&b);
     return sl_nomem(rt);
@@ -102,8 +106,7 @@ FN(len) {
   return 0;
 }
 
-static int text_of(sl_rt *rt, sl_value v, int (*f)(sl_rt *, sl_value, sl_strbuf *),
-                   sl_value *out) {
+static int text_of(sl_rt *rt, sl_value v, int (*f)(sl_rt *, sl_value, sl_strbuf *), sl_value *out) {
   sl_strbuf b = SL_STRBUF_INIT;
   if (f(rt, v, &b)) {
     sl_strbuf_free(&b);
@@ -125,7 +128,8 @@ FN(ascii) {
 FN(abs) {
   if (exactly(rt, a, "abs", 1)) return -1;
   sl_value v = a->pos[0];
-  if (v.tag == SL_V_FLOAT) *out = sl_float(fabs(v.u.f));
+  if (v.tag == SL_V_FLOAT)
+    *out = sl_float(fabs(v.u.f));
   else if (sl_is_long(v) || (v.tag == SL_V_INT && v.u.i == INT64_MIN)) {
     bool neg = sl_is_long(v) ? ((sl_longobj *)v.u.o)->sign < 0 : true;
     return sl__long_unary(rt, neg ? SL_UNARY_USUB : SL_UNARY_UADD, v, out);
@@ -142,11 +146,13 @@ static int minmax(sl_rt *rt, const sl_args *a, sl_value *out, bool is_max) {
   sl_value key = sl_none(), dflt = sl_undef();
   for (size_t i = 0; i < a->nkw; i++) {
     const char *k = sl_str_cstr(a->kwnames[i]);
-    if (!strcmp(k, "key")) key = a->kwvals[i];
-    else if (!strcmp(k, "default")) dflt = a->kwvals[i];
+    if (!strcmp(k, "key"))
+      key = a->kwvals[i];
+    else if (!strcmp(k, "default"))
+      dflt = a->kwvals[i];
     else
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
-                      name, k);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", name,
+                      k);
   }
   if (a->npos == 0)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at least 1 argument, got 0", name);
@@ -156,12 +162,16 @@ static int minmax(sl_rt *rt, const sl_args *a, sl_value *out, bool is_max) {
   const sl_value *items;
   size_t n;
   sl_obj *owned = NULL;
-  if (a->npos > 1) items = a->pos, n = a->npos;
-  else if (sl_seq_items(rt, a->pos[0], &items, &n, &owned)) return -1;
+  if (a->npos > 1)
+    items = a->pos, n = a->npos;
+  else if (sl_seq_items(rt, a->pos[0], &items, &n, &owned))
+    return -1;
   int rc = 0;
   if (n == 0) {
-    if (!sl_is_undef(dflt)) *out = sl_vincref(dflt);
-    else rc = sl_raise(rt, SL_EXC_VALUE_ERROR, sl__msg_minmax_empty(rt), name);
+    if (!sl_is_undef(dflt))
+      *out = sl_vincref(dflt);
+    else
+      rc = sl_raise(rt, SL_EXC_VALUE_ERROR, sl__msg_minmax_empty(rt), name);
     sl_decref(rt, owned);
     return rc;
   }
@@ -171,19 +181,23 @@ static int minmax(sl_rt *rt, const sl_args *a, sl_value *out, bool is_max) {
   if (!hold) return -1;
   items = sl_as_list(hold)->items;
   sl_value best = items[0], best_key = sl_undef();
-  if (!sl_is_none(key)) rc = sl_call_pos(rt, key, &best, 1, &best_key);
-  else best_key = sl_vincref(best);
+  if (!sl_is_none(key))
+    rc = sl_call_pos(rt, key, &best, 1, &best_key);
+  else
+    best_key = sl_vincref(best);
   for (size_t i = 1; i < n && !rc; i++) {
     sl_value k;
     if (!sl_is_none(key)) {
       if ((rc = sl_call_pos(rt, key, &items[i], 1, &k))) break;
-    } else k = sl_vincref(items[i]);
+    } else
+      k = sl_vincref(items[i]);
     bool better;
     rc = sl__richcompare(rt, is_max ? SL_CMP_GT : SL_CMP_LT, k, best_key, &better);
     if (!rc && better) {
       sl_vset(rt, &best_key, k);
       best = items[i];
-    } else sl_vdecref(rt, k);
+    } else
+      sl_vdecref(rt, k);
   }
   sl_vdecref(rt, best_key);
   if (!rc) *out = sl_vincref(best);
@@ -213,8 +227,10 @@ FN(sum) {
     int rc = 0;
     if (compensate && acc.tag == SL_V_FLOAT && x.tag == SL_V_FLOAT) {
       double f = acc.u.f, y = x.u.f, t = f + y;
-      if (fabs(f) >= fabs(y)) c += (f - t) + y;
-      else c += (y - t) + f;
+      if (fabs(f) >= fabs(y))
+        c += (f - t) + y;
+      else
+        c += (y - t) + f;
       acc = sl_float(t);
       in_float = true;
     } else if (compensate && acc.tag == SL_V_FLOAT && sl__is_intlike(x)) {
@@ -245,8 +261,7 @@ FN(sum) {
 
 FN(sorted) {
   if (a->npos != 1) {
-    if (a->npos == 0)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "sorted expected 1 argument, got 0");
+    if (a->npos == 0) return sl_raise(rt, SL_EXC_TYPE_ERROR, "sorted expected 1 argument, got 0");
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "sorted expected 1 argument, got %zu", a->npos);
   }
   sl_obj *l;
@@ -436,8 +451,9 @@ FN(divmod) {
   if (exactly(rt, a, "divmod", 2)) return -1;
   sl_value x = a->pos[0], y = a->pos[1], r[2];
   if (!sl__is_num(x) || !sl__is_num(y))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for divmod(): '%s' and '%s'",
-                    sl_type_name(x), sl_type_name(y));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "unsupported operand type(s) for divmod(): '%s' and '%s'", sl_type_name(x),
+                    sl_type_name(y));
   if (x.tag != SL_V_FLOAT && y.tag != SL_V_FLOAT) {
     int64_t q, m;
     sl_num_status st = SL_NUM_INT_OVERFLOW;
@@ -501,7 +517,8 @@ FN(pow) {
       int64_t tt = t - (int64_t)q * nt;
       t = nt, nt = tt, r = nr, nr = tmp;
     }
-    if (r != 1) return sl_raise(rt, SL_EXC_VALUE_ERROR, "base is not invertible for the given modulus");
+    if (r != 1)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "base is not invertible for the given modulus");
     base = t < 0 ? (uint64_t)(t + (int64_t)um) : (uint64_t)t;
     e = e == INT64_MIN ? INT64_MAX : -e; /* INT64_MIN: off by one, never reached in practice */
   }
@@ -536,7 +553,8 @@ FN(chr) {
   if (!sl_as_index(a->pos[0], &cp))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(a->pos[0]));
-  if (cp < 0 || cp > 0x10FFFF) return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
+  if (cp < 0 || cp > 0x10FFFF)
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
   sl_strbuf b = SL_STRBUF_INIT, err = SL_STRBUF_INIT;
   sl_num_status st = sl_format_int(&b, cp, "c", 1, sl__py_minor(rt), &err);
   sl_strbuf_free(&err);
@@ -636,14 +654,15 @@ FN(iter) {
   if (a->npos == 2) {
     sl_value fn = a->pos[0];
     if (fn.tag != SL_V_OBJ || !fn.u.o->type->call)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, rt->profile->iter_sentinel_object_message
-                                                 ? "iter(object, sentinel): object must be callable"
-                                                 : "iter(v, w): v must be callable");
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      rt->profile->iter_sentinel_object_message
+                          ? "iter(object, sentinel): object must be callable"
+                          : "iter(v, w): v must be callable");
     return sl__callable_iter_new(rt, fn, a->pos[1], out);
   }
   if (a->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter expected %s 1 argument%s, got %zu", a->npos ? "at most" : "at least",
-                    a->npos ? "s" : "", a->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "iter expected %s 1 argument%s, got %zu",
+                    a->npos ? "at most" : "at least", a->npos ? "s" : "", a->npos);
   return sl_iter(rt, a->pos[0], out);
 }
 
@@ -651,10 +670,11 @@ FN(next) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "next() takes no keyword arguments");
   if (a->npos < 1 || a->npos > 2)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "next expected at %s %d argument%s, got %zu",
-                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 2,
-                    a->npos < 1 ? "" : "s", a->npos);
+                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 2, a->npos < 1 ? "" : "s",
+                    a->npos);
   /* next(gen) raises StopIteration(return value). */
-  if (a->npos == 1 && sl_is_type(a->pos[0], &sl_vmgen_type)) return sl_vmgen_next(rt, a->pos[0].u.o, out);
+  if (a->npos == 1 && sl_is_type(a->pos[0], &sl_vmgen_type))
+    return sl_vmgen_next(rt, a->pos[0].u.o, out);
   int r = sl_iter_next(rt, a->pos[0], out);
   if (r == 1) return 0;
   if (r < 0) return -1;
@@ -699,7 +719,8 @@ FN(zip) {
 
 FN(map) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "map() takes no keyword arguments");
-  if (a->npos < 2) return sl_raise(rt, SL_EXC_TYPE_ERROR, "map() must have at least two arguments.");
+  if (a->npos < 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "map() must have at least two arguments.");
   return sl__map_new(rt, a->pos[0], a->pos + 1, a->npos - 1, out);
 }
 
@@ -710,23 +731,37 @@ FN(filter) {
   return sl__filter_new(rt, a->pos[0], a->pos[1], out);
 }
 
-const sl_cfunc_def sl__builtin_funcs[] = {
-    {"print", bi_print, NULL, 0},       {"len", bi_len, NULL, 0},
-    {"repr", bi_repr, NULL, 0},         {"ascii", bi_ascii, NULL, 0},
-    {"abs", bi_abs, NULL, 0},           {"max", bi_max, NULL, 0},
-    {"min", bi_min, NULL, 0},           {"sum", bi_sum, NULL, 0},
-    {"sorted", bi_sorted, NULL, 0},     {"isinstance", bi_isinstance, NULL, 0},
-    {"issubclass", bi_issubclass, NULL, 0}, {"getattr", bi_getattr, NULL, 0},
-    {"hasattr", bi_hasattr, NULL, 0},   {"setattr", bi_setattr, NULL, 0},
-    {"any", bi_any, NULL, 0},           {"all", bi_all, NULL, 0},
-    {"round", bi_round, NULL, 0},       {"divmod", bi_divmod, NULL, 0},
-    {"pow", bi_pow, NULL, 0},           {"hash", bi_hash, NULL, 0},
-    {"chr", bi_chr, NULL, 0},           {"ord", bi_ord, NULL, 0},
-    {"hex", bi_hex, NULL, 0},           {"oct", bi_oct, NULL, 0},
-    {"bin", bi_bin, NULL, 0},           {"format", bi_format, NULL, 0},
-    {"callable", bi_callable, NULL, 0}, {"iter", bi_iter, NULL, 0},
-    {"next", bi_next, NULL, 0},         {"id", bi_id, NULL, 0},
-    {NULL, NULL, NULL, 0}};
+const sl_cfunc_def sl__builtin_funcs[] = {{"print", bi_print, NULL, 0},
+                                          {"len", bi_len, NULL, 0},
+                                          {"repr", bi_repr, NULL, 0},
+                                          {"ascii", bi_ascii, NULL, 0},
+                                          {"abs", bi_abs, NULL, 0},
+                                          {"max", bi_max, NULL, 0},
+                                          {"min", bi_min, NULL, 0},
+                                          {"sum", bi_sum, NULL, 0},
+                                          {"sorted", bi_sorted, NULL, 0},
+                                          {"isinstance", bi_isinstance, NULL, 0},
+                                          {"issubclass", bi_issubclass, NULL, 0},
+                                          {"getattr", bi_getattr, NULL, 0},
+                                          {"hasattr", bi_hasattr, NULL, 0},
+                                          {"setattr", bi_setattr, NULL, 0},
+                                          {"any", bi_any, NULL, 0},
+                                          {"all", bi_all, NULL, 0},
+                                          {"round", bi_round, NULL, 0},
+                                          {"divmod", bi_divmod, NULL, 0},
+                                          {"pow", bi_pow, NULL, 0},
+                                          {"hash", bi_hash, NULL, 0},
+                                          {"chr", bi_chr, NULL, 0},
+                                          {"ord", bi_ord, NULL, 0},
+                                          {"hex", bi_hex, NULL, 0},
+                                          {"oct", bi_oct, NULL, 0},
+                                          {"bin", bi_bin, NULL, 0},
+                                          {"format", bi_format, NULL, 0},
+                                          {"callable", bi_callable, NULL, 0},
+                                          {"iter", bi_iter, NULL, 0},
+                                          {"next", bi_next, NULL, 0},
+                                          {"id", bi_id, NULL, 0},
+                                          {NULL, NULL, NULL, 0}};
 
 /* Constructors that are plain functions over their types (the type
  * objects for reversed, enumerate, zip, map and filter call these). */

@@ -27,14 +27,19 @@ static int call_special(sl_rt *rt, sl_value v, const char *name, bool *found, sl
 
 static int bi_aiter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "aiter() takes no keyword arguments");
-  if (a->npos != 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "aiter() takes exactly one argument (%zu given)", a->npos);
+  if (a->npos != 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "aiter() takes exactly one argument (%zu given)",
+                    a->npos);
   bool found;
   if (call_special(rt, a->pos[0], "__aiter__", &found, out)) return -1;
-  if (!found) return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an async iterable", sl_type_name(a->pos[0]));
+  if (!found)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an async iterable",
+                    sl_type_name(a->pos[0]));
   sl_value probe;
   if (sl_vm_getattr(rt, *out, "__anext__", &probe)) {
     sl_err_clear(rt);
-    int rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "aiter() returned not an async iterator of type '%s'", sl_type_name(*out));
+    int rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "aiter() returned not an async iterator of type '%s'",
+                      sl_type_name(*out));
     sl_vdecref(rt, *out);
     return rc;
   }
@@ -61,12 +66,16 @@ static const sl_ccoro_def anext_def = {"anext_awaitable", anext_resume};
 
 static int bi_anext(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext() takes no keyword arguments");
-  if (a->npos < 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext expected at least 1 argument, got %zu", a->npos);
-  if (a->npos > 2) return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext expected at most 2 arguments, got %zu", a->npos);
+  if (a->npos < 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext expected at least 1 argument, got %zu", a->npos);
+  if (a->npos > 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext expected at most 2 arguments, got %zu", a->npos);
   sl_value aw;
   bool found;
   if (call_special(rt, a->pos[0], "__anext__", &found, &aw)) return -1;
-  if (!found) return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an async iterator", sl_type_name(a->pos[0]));
+  if (!found)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not an async iterator",
+                    sl_type_name(a->pos[0]));
   if (a->npos == 1) {
     *out = aw;
     return 0;

@@ -38,22 +38,22 @@ static int object_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<object object>");
   return 0;
 }
-static const sl_type object_type = {.name = "object", .repr = object_repr,
-                                    .size = sizeof(plain_obj)};
+static const sl_type object_type = {
+    .name = "object", .repr = object_repr, .size = sizeof(plain_obj)};
 
 static int ellipsis_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "Ellipsis");
   return 0;
 }
-static const sl_type ellipsis_type = {.name = "ellipsis", .repr = ellipsis_repr,
-                                      .size = sizeof(plain_obj)};
+static const sl_type ellipsis_type = {
+    .name = "ellipsis", .repr = ellipsis_repr, .size = sizeof(plain_obj)};
 
 static int notimpl_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "NotImplemented");
   return 0;
 }
-const sl_type sl__notimpl_type = {.name = "NotImplementedType", .repr = notimpl_repr,
-                                     .size = sizeof(plain_obj)};
+const sl_type sl__notimpl_type = {
+    .name = "NotImplementedType", .repr = notimpl_repr, .size = sizeof(plain_obj)};
 
 CTOR(object) {
   if (a->npos || a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "object() takes no arguments");
@@ -81,10 +81,14 @@ static int parse_int_text(sl_rt *rt, const char *s, size_t len, int64_t base, sl
   sl_num_status st =
       sl_parse_bigint(s, len, (int)(base < -1 || base > 99 ? -1 : base), &v, &big, &err);
   int rc = 0;
-  if (st == SL_NUM_OK) *out = sl_int(v);
-  else if (st == SL_NUM_VALUE_ERROR) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(&err));
-  else if (st == SL_NUM_INT_OVERFLOW) rc = sl_long_from_bigint(rt, &big, out);
-  else rc = sl_nomem(rt);
+  if (st == SL_NUM_OK)
+    *out = sl_int(v);
+  else if (st == SL_NUM_VALUE_ERROR)
+    rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(&err));
+  else if (st == SL_NUM_INT_OVERFLOW)
+    rc = sl_long_from_bigint(rt, &big, out);
+  else
+    rc = sl_nomem(rt);
   sl_strbuf_free(&err);
   return rc;
 }
@@ -164,14 +168,17 @@ CTOR(float) {
     double d;
     sl_num_status st = sl_parse_float(sl_str_cstr(x.u.o), sl_as_str(x.u.o)->len, &d, &err);
     int rc = 0;
-    if (st == SL_NUM_OK) *out = sl_float(d);
-    else if (st == SL_NUM_VALUE_ERROR) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(&err));
-    else rc = sl_nomem(rt);
+    if (st == SL_NUM_OK)
+      *out = sl_float(d);
+    else if (st == SL_NUM_VALUE_ERROR)
+      rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(&err));
+    else
+      rc = sl_nomem(rt);
     sl_strbuf_free(&err);
     return rc;
   }
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "float() argument must be a string or a real number, not '%s'",
-                  sl_type_name(x));
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  "float() argument must be a string or a real number, not '%s'", sl_type_name(x));
 }
 
 CTOR(bool) {
@@ -218,7 +225,8 @@ CTOR(bytes) {
   if (sl_args_bind(rt, a, "bytes", names, 3, 0, 3, v)) return -1;
   sl_value src = v[0];
   sl_obj *o = NULL;
-  if (sl_is_undef(src)) o = sl_bytes_new(rt, NULL, 0);
+  if (sl_is_undef(src))
+    o = sl_bytes_new(rt, NULL, 0);
   else if (sl_is_str(src)) {
     if (sl_is_undef(v[1]))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "string argument without an encoding");
@@ -258,7 +266,8 @@ CTOR(bytes) {
                       sl_type_name(items[i]));
       else if (sl__intval(items[i]) < 0 || sl__intval(items[i]) > 255)
         rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "bytes must be in range(0, 256)");
-      else buf[i] = (unsigned char)sl__intval(items[i]);
+      else
+        buf[i] = (unsigned char)sl__intval(items[i]);
     }
     if (!rc) o = sl_bytes_new(rt, buf, n);
     sl_free(buf);
@@ -275,8 +284,10 @@ CTOR(bytes) {
 CTOR(list) {
   if (at_most(rt, a, "list", 1)) return -1;
   sl_obj *l;
-  if (!a->npos) l = sl_list_new(rt, NULL, 0);
-  else if (sl_list_from_iterable(rt, a->pos[0], &l)) return -1;
+  if (!a->npos)
+    l = sl_list_new(rt, NULL, 0);
+  else if (sl_list_from_iterable(rt, a->pos[0], &l))
+    return -1;
   if (!l) return -1;
   *out = sl_obj_val(l);
   return 0;
@@ -346,8 +357,8 @@ CTOR(range) {
   if (no_kwargs(rt, a, "range")) return -1;
   if (a->npos < 1 || a->npos > 3)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "range expected at %s %d argument%s, got %zu",
-                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3,
-                    a->npos < 1 ? "" : "s", a->npos);
+                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3, a->npos < 1 ? "" : "s",
+                    a->npos);
   int64_t v[3] = {0, 0, 1};
   if (a->npos == 1) {
     if (int_arg(rt, a->pos[0], &v[1])) return -1;
@@ -362,11 +373,11 @@ CTOR(slice) {
   if (no_kwargs(rt, a, "slice")) return -1;
   if (a->npos < 1 || a->npos > 3)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "slice expected at %s %d argument%s, got %zu",
-                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3,
-                    a->npos < 1 ? "" : "s", a->npos);
-  sl_obj *s = a->npos == 1 ? sl_slice_new(rt, sl_none(), a->pos[0], sl_none())
-                           : sl_slice_new(rt, a->pos[0], a->pos[1],
-                                          a->npos > 2 ? a->pos[2] : sl_none());
+                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3, a->npos < 1 ? "" : "s",
+                    a->npos);
+  sl_obj *s = a->npos == 1
+                  ? sl_slice_new(rt, sl_none(), a->pos[0], sl_none())
+                  : sl_slice_new(rt, a->pos[0], a->pos[1], a->npos > 2 ? a->pos[2] : sl_none());
   if (!s) return -1;
   *out = sl_obj_val(s);
   return 0;

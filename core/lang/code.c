@@ -23,7 +23,6 @@ static void code_clear(sl_rt *rt, sl_obj *o) {
   c->nconsts = c->nnames = 0;
 }
 
-
 /* Bytes of a frame of code c: the frame and its arrays in one block. */
 static size_t frame_size(const sl_code *c) {
   return sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
@@ -53,12 +52,13 @@ static int code_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_code_type = {.name = "code", .clear = code_clear, .release = code_release,
-                              .repr = code_repr, .size = sizeof(sl_code)};
+const sl_type sl_code_type = {.name = "code",
+                              .clear = code_clear,
+                              .release = code_release,
+                              .repr = code_repr,
+                              .size = sizeof(sl_code)};
 
-static void cell_clear(sl_rt *rt, sl_obj *o) {
-  sl_vset(rt, &((sl_cell *)o)->v, sl_undef());
-}
+static void cell_clear(sl_rt *rt, sl_obj *o) { sl_vset(rt, &((sl_cell *)o)->v, sl_undef()); }
 
 const sl_type sl_cell_type = {.name = "cell", .clear = cell_clear, .size = sizeof(sl_cell)};
 
@@ -83,8 +83,9 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
       f = c->spare;
       c->spare = NULL;
       SL_UNPOISON(f, size);
-      memset(f, 0, sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
-                       sizeof(sl_obj *) * ncells);
+      memset(f, 0,
+             sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
+                 sizeof(sl_obj *) * ncells);
     }
   } else {
     f = sl_calloc(1, size);
@@ -145,8 +146,7 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 bool sl_func_source(sl_value fn, const char **file, int *line) {
-  if (!sl_is_type(fn, &sl_func_type))
-    return false;
+  if (!sl_is_type(fn, &sl_func_type)) return false;
   sl_code *c = sl_as_code(sl_as_func(fn.u.o)->code);
   *file = sl_str_cstr(c->filename);
   *line = (int)c->firstline;

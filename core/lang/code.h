@@ -25,48 +25,48 @@
 /* The instruction set. The stack effect is noted as (before -- after). */
 typedef enum sl_opcode {
   SL_OP_NOP,
-  SL_OP_POP_TOP,        /* (x -- ) */
-  SL_OP_COPY,           /* arg n: push stack[-n] */
-  SL_OP_SWAP,           /* arg n: swap TOS and stack[-n] */
-  SL_OP_LOAD_CONST,     /* arg: index into consts */
-  SL_OP_LOAD_FAST,      /* arg: local index */
+  SL_OP_POP_TOP,    /* (x -- ) */
+  SL_OP_COPY,       /* arg n: push stack[-n] */
+  SL_OP_SWAP,       /* arg n: swap TOS and stack[-n] */
+  SL_OP_LOAD_CONST, /* arg: index into consts */
+  SL_OP_LOAD_FAST,  /* arg: local index */
   SL_OP_STORE_FAST,
   SL_OP_DELETE_FAST,
-  SL_OP_LOAD_DEREF,     /* arg: cell index (cells, then free variables) */
+  SL_OP_LOAD_DEREF, /* arg: cell index (cells, then free variables) */
   SL_OP_STORE_DEREF,
   SL_OP_DELETE_DEREF,
-  SL_OP_LOAD_CLOSURE,   /* pushes the cell object itself */
-  SL_OP_LOAD_GLOBAL,    /* arg: index into names */
+  SL_OP_LOAD_CLOSURE, /* pushes the cell object itself */
+  SL_OP_LOAD_GLOBAL,  /* arg: index into names */
   SL_OP_STORE_GLOBAL,
   SL_OP_DELETE_GLOBAL,
-  SL_OP_LOAD_NAME,      /* class bodies: namespace, then globals, builtins */
+  SL_OP_LOAD_NAME, /* class bodies: namespace, then globals, builtins */
   SL_OP_STORE_NAME,
   SL_OP_DELETE_NAME,
-  SL_OP_LOAD_ATTR,      /* arg: name index (obj -- value) */
-  SL_OP_STORE_ATTR,     /* (value obj -- ) */
+  SL_OP_LOAD_ATTR,  /* arg: name index (obj -- value) */
+  SL_OP_STORE_ATTR, /* (value obj -- ) */
   SL_OP_DELETE_ATTR,
-  SL_OP_BINARY_SUBSCR,  /* (container key -- value) */
-  SL_OP_STORE_SUBSCR,   /* (value container key -- ) */
+  SL_OP_BINARY_SUBSCR, /* (container key -- value) */
+  SL_OP_STORE_SUBSCR,  /* (value container key -- ) */
   SL_OP_DELETE_SUBSCR,
-  SL_OP_BUILD_SLICE,    /* (start stop step -- slice) */
-  SL_OP_BINARY_OP,      /* arg: sl_ast_binop */
-  SL_OP_INPLACE_OP,     /* arg: sl_ast_binop */
-  SL_OP_UNARY_OP,       /* arg: sl_ast_unaryop */
-  SL_OP_COMPARE,        /* arg: sl_ast_cmpop (a b -- bool) */
-  SL_OP_JUMP,           /* arg: target */
+  SL_OP_BUILD_SLICE, /* (start stop step -- slice) */
+  SL_OP_BINARY_OP,   /* arg: sl_ast_binop */
+  SL_OP_INPLACE_OP,  /* arg: sl_ast_binop */
+  SL_OP_UNARY_OP,    /* arg: sl_ast_unaryop */
+  SL_OP_COMPARE,     /* arg: sl_ast_cmpop (a b -- bool) */
+  SL_OP_JUMP,        /* arg: target */
   SL_OP_POP_JUMP_IF_FALSE,
   SL_OP_POP_JUMP_IF_TRUE,
   SL_OP_JUMP_IF_FALSE_OR_POP,
   SL_OP_JUMP_IF_TRUE_OR_POP,
   SL_OP_GET_ITER,
-  SL_OP_FOR_ITER,       /* (it -- it item) or pops `it` and jumps to arg */
-  SL_OP_BUILD_TUPLE,    /* arg n */
+  SL_OP_FOR_ITER,    /* (it -- it item) or pops `it` and jumps to arg */
+  SL_OP_BUILD_TUPLE, /* arg n */
   SL_OP_BUILD_LIST,
   SL_OP_BUILD_SET,
-  SL_OP_BUILD_MAP,      /* arg n pairs: (k1 v1 ... kn vn -- dict) */
-  SL_OP_LIST_APPEND,    /* arg i: append TOS to the list at stack[-i] (after pop) */
+  SL_OP_BUILD_MAP,   /* arg n pairs: (k1 v1 ... kn vn -- dict) */
+  SL_OP_LIST_APPEND, /* arg i: append TOS to the list at stack[-i] (after pop) */
   SL_OP_SET_ADD,
-  SL_OP_MAP_ADD,        /* (... map ... k v -- ) */
+  SL_OP_MAP_ADD, /* (... map ... k v -- ) */
   SL_OP_LIST_EXTEND,
   SL_OP_SET_UPDATE,
   SL_OP_DICT_UPDATE,
@@ -78,10 +78,10 @@ typedef enum sl_opcode {
   SL_OP_CALL_EX,         /* arg 1 if kwargs: (f argtuple [kwdict] -- result) */
   SL_OP_MAKE_FUNCTION,   /* arg flags SL_MF_*: ([defaults] [kwdefaults] [closure] code -- f) */
   SL_OP_RETURN_VALUE,
-  SL_OP_FORMAT_VALUE,    /* arg: conversion char | 0x100 when a spec is on TOS */
-  SL_OP_BUILD_STRING,    /* arg n */
-  SL_OP_RAISE,           /* arg 0 (bare), 1 (exc), 2 (exc cause) */
-  SL_OP_SETUP_FINALLY,   /* arg: handler; pushes a block */
+  SL_OP_FORMAT_VALUE,  /* arg: conversion char | 0x100 when a spec is on TOS */
+  SL_OP_BUILD_STRING,  /* arg n */
+  SL_OP_RAISE,         /* arg 0 (bare), 1 (exc), 2 (exc cause) */
+  SL_OP_SETUP_FINALLY, /* arg: handler; pushes a block */
   SL_OP_POP_BLOCK,
   SL_OP_PUSH_EXC_INFO,   /* (exc -- exc): becomes the handled exception */
   SL_OP_POP_EXCEPT,      /* restores the handled exception saved by PUSH_EXC_INFO */
@@ -92,17 +92,17 @@ typedef enum sl_opcode {
   SL_OP_BUILD_CLASS,     /* arg nbases: (bodyfunc name b1..bn -- class) */
   SL_OP_LOAD_ASSERTION_ERROR,
   SL_OP_SETUP_ASYNC_WITH, /* arg 0: (mgr -- exit aw), awaited next; arg 1 (sync with): (mgr -- exit result) */
-  SL_OP_ASYNC_WITH_EXIT,  /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
-  SL_OP_WITH_EXIT_CHECK,  /* (exit exc result -- ): result true swallows, else reraise */
-  SL_OP_SUPER,            /* (class self -- super object): zero-argument super() */
-  SL_OP_EXC_STAR_SPLIT,   /* (rest type -- rest' match): except* matching */
+  SL_OP_ASYNC_WITH_EXIT, /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
+  SL_OP_WITH_EXIT_CHECK,   /* (exit exc result -- ): result true swallows, else reraise */
+  SL_OP_SUPER,             /* (class self -- super object): zero-argument super() */
+  SL_OP_EXC_STAR_SPLIT,    /* (rest type -- rest' match): except* matching */
   SL_OP_PREP_RERAISE_STAR, /* (orig raised rest -- exc or None) after except* */
-  SL_OP_POP_JUMP_IF_NONE, /* (x -- ): jump when x is None */
-  SL_OP_GET_AITER,        /* (obj -- aiter): obj.__aiter__() */
-  SL_OP_GET_ANEXT,        /* (aiter -- aiter awaitable): aiter.__anext__() */
-  SL_OP_END_ASYNC_FOR,    /* (aiter exc -- ): ends the loop on StopAsyncIteration, else re-raises */
-  SL_OP_YIELD_VALUE,      /* (v -- sent): suspends the generator's frame, handing v out */
-  SL_OP_YIELD_FROM,       /* (iterable -- result): delegates to iter(iterable) until it returns */
+  SL_OP_POP_JUMP_IF_NONE,  /* (x -- ): jump when x is None */
+  SL_OP_GET_AITER,         /* (obj -- aiter): obj.__aiter__() */
+  SL_OP_GET_ANEXT,         /* (aiter -- aiter awaitable): aiter.__anext__() */
+  SL_OP_END_ASYNC_FOR, /* (aiter exc -- ): ends the loop on StopAsyncIteration, else re-raises */
+  SL_OP_YIELD_VALUE,   /* (v -- sent): suspends the generator's frame, handing v out */
+  SL_OP_YIELD_FROM,    /* (iterable -- result): delegates to iter(iterable) until it returns */
   SL_OP__COUNT
 } sl_opcode;
 
@@ -111,18 +111,19 @@ typedef enum sl_opcode {
 #define SL_EXTEND_CALL 0x10000
 
 /* MAKE_FUNCTION flags */
-#define SL_MF_DEFAULTS 1u
+#define SL_MF_DEFAULTS   1u
 #define SL_MF_KWDEFAULTS 2u
-#define SL_MF_CLOSURE 4u
+#define SL_MF_CLOSURE    4u
 
 /* sl_code.flags */
-#define SL_CO_ASYNC 1u
+#define SL_CO_ASYNC   1u
 #define SL_CO_VARARGS 2u
-#define SL_CO_VARKW 4u
-#define SL_CO_MODULE 8u
-#define SL_CO_CLASS 16u /* a class body: names go to a namespace dict */
-#define SL_CO_GENERATOR 32u /* has a yield: a call makes a generator (with SL_CO_ASYNC: an async generator) */
-#define SL_CO_DOC 64u   /* consts[0] is the function's docstring */
+#define SL_CO_VARKW   4u
+#define SL_CO_MODULE  8u
+#define SL_CO_CLASS   16u /* a class body: names go to a namespace dict */
+#define SL_CO_GENERATOR                                                                            \
+  32u /* has a yield: a call makes a generator (with SL_CO_ASYNC: an async generator) */
+#define SL_CO_DOC 64u /* consts[0] is the function's docstring */
 
 typedef struct sl_instr {
   uint8_t op;
@@ -140,7 +141,7 @@ typedef struct sl_code {
   int32_t *cell2arg;   /* ncells: local index of a parameter that is a cell, or -1 */
   sl_value *consts;    /* owned */
   size_t nconsts;
-  sl_obj **names;      /* owned str */
+  sl_obj **names; /* owned str */
   size_t nnames;
   /* owned, nnames entries: where LOAD_GLOBAL last found each name (see
    * load_global in vm.c). */
@@ -152,7 +153,7 @@ typedef struct sl_code {
    * frame's size depends only on its code), or NULL; see sl_frame_new. */
   struct sl_frame *spare;
   sl_instr *code;
-  uint32_t *lines;     /* line of each instruction */
+  uint32_t *lines; /* line of each instruction */
   size_t ncode;
   uint32_t stacksize, maxblocks, firstline;
 } sl_code;
@@ -215,25 +216,25 @@ typedef enum sl_block_kind {
 typedef struct sl_block {
   uint8_t kind;
   int32_t handler;
-  uint32_t level;     /* value stack depth to restore */
-  sl_obj *saved_exc;  /* owned: HANDLER blocks: the previously handled exception */
+  uint32_t level;    /* value stack depth to restore */
+  sl_obj *saved_exc; /* owned: HANDLER blocks: the previously handled exception */
 } sl_block;
 
 typedef struct sl_frame {
-  sl_obj *code;         /* owned sl_code */
-  sl_obj *globals;      /* owned dict */
-  sl_obj *ns;           /* owned: class-body namespace dict, or NULL */
+  sl_obj *code;          /* owned sl_code */
+  sl_obj *globals;       /* owned dict */
+  sl_obj *ns;            /* owned: class-body namespace dict, or NULL */
   struct sl_frame *back; /* borrowed: the frame that resumed/called this one */
-  sl_obj *exc_info;     /* owned: the exception being handled here, or NULL */
+  sl_obj *exc_info;      /* owned: the exception being handled here, or NULL */
   uint32_t ip, sp, nblocks;
-  int line;             /* line of the instruction running/suspended */
-  sl_awaiter aw;        /* the await in progress, or the `yield from` delegate */
-  bool yf;              /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
-  bool yielded;         /* the last suspension was a `yield`, not an await passing up */
-  sl_value *locals;     /* owned values, code->nlocals */
-  sl_obj **cells;       /* owned cells, ncells + nfree */
-  sl_value *stack;      /* owned values, code->stacksize */
-  sl_block *blocks;     /* code->maxblocks */
+  int line;         /* line of the instruction running/suspended */
+  sl_awaiter aw;    /* the await in progress, or the `yield from` delegate */
+  bool yf;          /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
+  bool yielded;     /* the last suspension was a `yield`, not an await passing up */
+  sl_value *locals; /* owned values, code->nlocals */
+  sl_obj **cells;   /* owned cells, ncells + nfree */
+  sl_value *stack;  /* owned values, code->stacksize */
+  sl_block *blocks; /* code->maxblocks */
 } sl_frame;
 
 /* A new frame for `code` (borrowed) with `globals` (borrowed) and the cells
@@ -254,8 +255,8 @@ int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *arg
 
 typedef struct sl_vmcoro {
   sl_obj hdr;
-  sl_frame *frame;   /* owned; NULL once finished */
-  sl_obj *code;      /* owned: for the qualname after the frame is gone */
+  sl_frame *frame; /* owned; NULL once finished */
+  sl_obj *code;    /* owned: for the qualname after the frame is gone */
   /* owned str or NULL (the code's): the function's __name__/__qualname__
    * when the program replaced them, as gen_new_with_qualname takes them */
   sl_obj *name, *qualname;

@@ -20,13 +20,19 @@
 typedef enum scope_kind { SC_MODULE, SC_FUNCTION, SC_CLASS } scope_kind;
 
 /* How a name is resolved in one scope. */
-typedef enum sym_scope { SYM_LOCAL = 1, SYM_CELL, SYM_FREE, SYM_GLOBAL_EXPLICIT, SYM_GLOBAL_IMPLICIT } sym_scope;
+typedef enum sym_scope {
+  SYM_LOCAL = 1,
+  SYM_CELL,
+  SYM_FREE,
+  SYM_GLOBAL_EXPLICIT,
+  SYM_GLOBAL_IMPLICIT
+} sym_scope;
 
-#define SYM_BOUND 1u    /* assigned, a parameter, def/class/import name */
-#define SYM_GLOBAL 2u   /* declared global */
+#define SYM_BOUND    1u /* assigned, a parameter, def/class/import name */
+#define SYM_GLOBAL   2u /* declared global */
 #define SYM_NONLOCAL 4u /* declared nonlocal */
-#define SYM_USED 8u
-#define SYM_PARAM 16u
+#define SYM_USED     8u
+#define SYM_PARAM    16u
 
 typedef struct sym {
   const char *name; /* borrowed from the AST arena (or static) */
@@ -45,7 +51,7 @@ typedef struct scope {
   bool is_async, uses_super, has_await, is_comp;
   bool is_generator;               /* has a yield: calling it makes a generator */
   const sl_ast_stmt *return_value; /* the first `return x` (async generators refuse it) */
-  char *qualname; /* owned */
+  char *qualname;                  /* owned */
 } scope;
 
 /* A jump or handler target not yet placed. */
@@ -55,19 +61,19 @@ typedef struct label_ref {
 
 typedef enum fblock_kind {
   FB_WHILE,
-  FB_FOR,          /* the iterator is on the stack */
-  FB_TRY_EXCEPT,   /* SETUP_FINALLY of a try body */
-  FB_FINALLY_TRY,  /* SETUP_FINALLY of a try body with a finally */
-  FB_HANDLER,      /* in an except body: POP_EXCEPT on the way out */
-  FB_FINALLY_END,  /* in the exceptional finally body: POP_EXCEPT, exc on stack */
-  FB_NAMED,        /* `except E as name` cleanup block */
-  FB_ASYNC_WITH,   /* the __aexit__ is on the stack */
-  FB_WITH,         /* the __exit__ is on the stack */
+  FB_FOR,         /* the iterator is on the stack */
+  FB_TRY_EXCEPT,  /* SETUP_FINALLY of a try body */
+  FB_FINALLY_TRY, /* SETUP_FINALLY of a try body with a finally */
+  FB_HANDLER,     /* in an except body: POP_EXCEPT on the way out */
+  FB_FINALLY_END, /* in the exceptional finally body: POP_EXCEPT, exc on stack */
+  FB_NAMED,       /* `except E as name` cleanup block */
+  FB_ASYNC_WITH,  /* the __aexit__ is on the stack */
+  FB_WITH,        /* the __exit__ is on the stack */
 } fblock_kind;
 
 typedef struct fblock {
   fblock_kind kind;
-  int32_t start, end;           /* loop labels */
+  int32_t start, end;            /* loop labels */
   const sl_ast_block *finalbody; /* FB_FINALLY_TRY */
   const char *name;              /* FB_NAMED */
 } fblock;
@@ -85,7 +91,7 @@ typedef struct unit {
   size_t nnames, capnames;
   const char **locals; /* parameters first */
   size_t nlocals, caplocals;
-  const char **cells;  /* cell variables, then free variables */
+  const char **cells; /* cell variables, then free variables */
   size_t ncells, nfree, capcells;
   int32_t *labels;
   size_t nlabels, caplabels;

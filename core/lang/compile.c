@@ -34,9 +34,9 @@ void sl__cerr(compiler *c, uint32_t line, uint32_t col, sl_diag_kind kind, const
     coloff++;
     while (coloff < srclen && ((unsigned char)src[coloff] & 0xC0) == 0x80) coloff++;
   }
-  sl_diag_set(c->diag, kind, c->mod->filename.data, src, srclen, coloff,
-              line, col ? col : 1, construct, construct ? "see docs/language.md for the supported subset" : NULL,
-              "%s", msg);
+  sl_diag_set(c->diag, kind, c->mod->filename.data, src, srclen, coloff, line, col ? col : 1,
+              construct, construct ? "see docs/language.md for the supported subset" : NULL, "%s",
+              msg);
   longjmp(c->jb, 1);
 }
 
@@ -53,15 +53,15 @@ void *sl__cmalloc(compiler *c, size_t size) {
 }
 
 /* Grows a unit array by one element. */
-#define GROW(c, arr, n, cap)                                          \
-  do {                                                                \
-    if ((n) == (cap)) {                                               \
-      size_t ncap_ = (cap) ? (cap) * 2 : 16;                          \
-      void *g_ = sl_realloc((arr), ncap_ * sizeof *(arr));            \
-      if (!g_) sl__cnomem(c);                                         \
-      (arr) = g_;                                                     \
-      (cap) = ncap_;                                                  \
-    }                                                                 \
+#define GROW(c, arr, n, cap)                                                                       \
+  do {                                                                                             \
+    if ((n) == (cap)) {                                                                            \
+      size_t ncap_ = (cap) ? (cap)*2 : 16;                                                         \
+      void *g_ = sl_realloc((arr), ncap_ * sizeof *(arr));                                         \
+      if (!g_) sl__cnomem(c);                                                                      \
+      (arr) = g_;                                                                                  \
+      (cap) = ncap_;                                                                               \
+    }                                                                                              \
   } while (0)
 
 void sl__emit(compiler *c, sl_opcode op, int32_t arg) {
@@ -197,34 +197,74 @@ static void unit_free(sl_rt *rt, unit *u) {
 static int stack_effect(const sl_instr *in, bool jump) {
   int32_t a = in->arg;
   switch ((sl_opcode)in->op) {
-  case SL_OP_NOP: case SL_OP_SWAP: case SL_OP_DELETE_FAST: case SL_OP_DELETE_DEREF:
-  case SL_OP_DELETE_GLOBAL: case SL_OP_DELETE_NAME: case SL_OP_LOAD_ATTR: case SL_OP_UNARY_OP:
-  case SL_OP_JUMP: case SL_OP_GET_ITER: case SL_OP_LIST_TO_TUPLE: case SL_OP_POP_BLOCK:
-  case SL_OP_PUSH_EXC_INFO: case SL_OP_POP_EXCEPT: case SL_OP_CHECK_EXC_MATCH: case SL_OP_AWAIT:
-  case SL_OP_EXC_STAR_SPLIT: case SL_OP_GET_AITER: case SL_OP_YIELD_VALUE: case SL_OP_YIELD_FROM:
-    return 0;
+  case SL_OP_NOP:
+  case SL_OP_SWAP:
+  case SL_OP_DELETE_FAST:
+  case SL_OP_DELETE_DEREF:
+  case SL_OP_DELETE_GLOBAL:
+  case SL_OP_DELETE_NAME:
+  case SL_OP_LOAD_ATTR:
+  case SL_OP_UNARY_OP:
+  case SL_OP_JUMP:
+  case SL_OP_GET_ITER:
+  case SL_OP_LIST_TO_TUPLE:
+  case SL_OP_POP_BLOCK:
+  case SL_OP_PUSH_EXC_INFO:
+  case SL_OP_POP_EXCEPT:
+  case SL_OP_CHECK_EXC_MATCH:
+  case SL_OP_AWAIT:
+  case SL_OP_EXC_STAR_SPLIT:
+  case SL_OP_GET_AITER:
+  case SL_OP_YIELD_VALUE:
+  case SL_OP_YIELD_FROM: return 0;
   case SL_OP_GET_ANEXT: return 1;
   case SL_OP_END_ASYNC_FOR: return -2;
   case SL_OP_PREP_RERAISE_STAR: return -2;
   case SL_OP_POP_JUMP_IF_NONE: return -1;
   case SL_OP_SETUP_FINALLY: return jump ? 1 : 0;
-  case SL_OP_POP_TOP: case SL_OP_STORE_FAST: case SL_OP_STORE_DEREF: case SL_OP_STORE_GLOBAL:
-  case SL_OP_STORE_NAME: case SL_OP_DELETE_ATTR: case SL_OP_BINARY_SUBSCR: case SL_OP_BINARY_OP:
-  case SL_OP_INPLACE_OP: case SL_OP_COMPARE: case SL_OP_POP_JUMP_IF_FALSE: case SL_OP_POP_JUMP_IF_TRUE:
-  case SL_OP_LIST_APPEND: case SL_OP_SET_ADD: case SL_OP_LIST_EXTEND: case SL_OP_SET_UPDATE:
-  case SL_OP_DICT_UPDATE: case SL_OP_RETURN_VALUE: case SL_OP_RERAISE: case SL_OP_SUPER:
-    return -1;
-  case SL_OP_COPY: case SL_OP_LOAD_CONST: case SL_OP_LOAD_FAST: case SL_OP_LOAD_DEREF:
-  case SL_OP_LOAD_CLOSURE: case SL_OP_LOAD_GLOBAL: case SL_OP_LOAD_NAME: case SL_OP_IMPORT_NAME:
-  case SL_OP_LOAD_ASSERTION_ERROR: case SL_OP_SETUP_ASYNC_WITH:
-    return 1;
-  case SL_OP_STORE_ATTR: case SL_OP_DELETE_SUBSCR: case SL_OP_BUILD_SLICE: case SL_OP_MAP_ADD:
-    return -2;
-  case SL_OP_STORE_SUBSCR: case SL_OP_WITH_EXIT_CHECK: return -3;
-  case SL_OP_JUMP_IF_FALSE_OR_POP: case SL_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
+  case SL_OP_POP_TOP:
+  case SL_OP_STORE_FAST:
+  case SL_OP_STORE_DEREF:
+  case SL_OP_STORE_GLOBAL:
+  case SL_OP_STORE_NAME:
+  case SL_OP_DELETE_ATTR:
+  case SL_OP_BINARY_SUBSCR:
+  case SL_OP_BINARY_OP:
+  case SL_OP_INPLACE_OP:
+  case SL_OP_COMPARE:
+  case SL_OP_POP_JUMP_IF_FALSE:
+  case SL_OP_POP_JUMP_IF_TRUE:
+  case SL_OP_LIST_APPEND:
+  case SL_OP_SET_ADD:
+  case SL_OP_LIST_EXTEND:
+  case SL_OP_SET_UPDATE:
+  case SL_OP_DICT_UPDATE:
+  case SL_OP_RETURN_VALUE:
+  case SL_OP_RERAISE:
+  case SL_OP_SUPER: return -1;
+  case SL_OP_COPY:
+  case SL_OP_LOAD_CONST:
+  case SL_OP_LOAD_FAST:
+  case SL_OP_LOAD_DEREF:
+  case SL_OP_LOAD_CLOSURE:
+  case SL_OP_LOAD_GLOBAL:
+  case SL_OP_LOAD_NAME:
+  case SL_OP_IMPORT_NAME:
+  case SL_OP_LOAD_ASSERTION_ERROR:
+  case SL_OP_SETUP_ASYNC_WITH: return 1;
+  case SL_OP_STORE_ATTR:
+  case SL_OP_DELETE_SUBSCR:
+  case SL_OP_BUILD_SLICE:
+  case SL_OP_MAP_ADD: return -2;
+  case SL_OP_STORE_SUBSCR:
+  case SL_OP_WITH_EXIT_CHECK: return -3;
+  case SL_OP_JUMP_IF_FALSE_OR_POP:
+  case SL_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
   case SL_OP_FOR_ITER: return jump ? -1 : 1;
-  case SL_OP_BUILD_TUPLE: case SL_OP_BUILD_LIST: case SL_OP_BUILD_SET: case SL_OP_BUILD_STRING:
-    return 1 - a;
+  case SL_OP_BUILD_TUPLE:
+  case SL_OP_BUILD_LIST:
+  case SL_OP_BUILD_SET:
+  case SL_OP_BUILD_STRING: return 1 - a;
   case SL_OP_BUILD_MAP: return 1 - 2 * a;
   case SL_OP_UNPACK_SEQUENCE: return a - 1;
   case SL_OP_UNPACK_EX: return (a & 0xff) + (a >> 8);
@@ -232,7 +272,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_CALL_KW: return -a - 1;
   case SL_OP_CALL_EX: return -1 - (a & 1);
   case SL_OP_MAKE_FUNCTION:
-    return -(int)(((a & SL_MF_DEFAULTS) != 0) + ((a & SL_MF_KWDEFAULTS) != 0) + ((a & SL_MF_CLOSURE) != 0));
+    return -(int)(((a & SL_MF_DEFAULTS) != 0) + ((a & SL_MF_KWDEFAULTS) != 0) +
+                  ((a & SL_MF_CLOSURE) != 0));
   case SL_OP_FORMAT_VALUE: return (a & 0x100) ? -1 : 0;
   case SL_OP_RAISE: return -a;
   case SL_OP_BUILD_CLASS: return -(a + 1);
@@ -404,7 +445,8 @@ static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
       intern(c, &u->locals, &u->nlocals, &u->caplocals, params->params[i].name.data);
     for (size_t i = 0; i < params->n_kwonly; i++)
       intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwonly[i].name.data);
-    if (params->vararg) intern(c, &u->locals, &u->nlocals, &u->caplocals, params->vararg->name.data);
+    if (params->vararg)
+      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->vararg->name.data);
     if (params->kwarg) intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwarg->name.data);
     u->argcount = (uint32_t)params->n_params;
     u->posonly = (uint32_t)params->n_posonly;
@@ -445,19 +487,19 @@ static sl_obj *unit_end(compiler *c, unit *prev, const char *name, uint32_t firs
 }
 
 /* Runs `body` with unit cleanup on error. */
-#define WITH_UNIT_GUARD(c, prev, stmt)              \
-  do {                                              \
-    jmp_buf saved_;                                 \
-    memcpy(saved_, (c)->jb, sizeof saved_);         \
-    if (setjmp((c)->jb)) {                          \
-      memcpy((c)->jb, saved_, sizeof saved_);       \
-      unit *dead_ = (c)->u;                         \
-      (c)->u = (prev);                              \
-      unit_free((c)->rt, dead_);                    \
-      longjmp((c)->jb, 1);                          \
-    }                                               \
-    stmt;                                           \
-    memcpy((c)->jb, saved_, sizeof saved_);         \
+#define WITH_UNIT_GUARD(c, prev, stmt)                                                             \
+  do {                                                                                             \
+    jmp_buf saved_;                                                                                \
+    memcpy(saved_, (c)->jb, sizeof saved_);                                                        \
+    if (setjmp((c)->jb)) {                                                                         \
+      memcpy((c)->jb, saved_, sizeof saved_);                                                      \
+      unit *dead_ = (c)->u;                                                                        \
+      (c)->u = (prev);                                                                             \
+      unit_free((c)->rt, dead_);                                                                   \
+      longjmp((c)->jb, 1);                                                                         \
+    }                                                                                              \
+    stmt;                                                                                          \
+    memcpy((c)->jb, saved_, sizeof saved_);                                                        \
   } while (0)
 
 static void set_qualname(compiler *c, scope *sc, const char *name) {
@@ -500,7 +542,8 @@ sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_
   WITH_UNIT_GUARD(c, prev, {
     /* A leading string is the docstring: consts[0], as CPython keeps it. */
     const sl_ast_expr *doc = !lambda_body && body->n && body->stmts[0]->kind == SL_STMT_EXPR
-                                 ? body->stmts[0]->u.expr.value : NULL;
+                                 ? body->stmts[0]->u.expr.value
+                                 : NULL;
     if (doc && doc->kind == SL_EXPR_CONST && doc->u.constant.kind == SL_CONST_STR &&
         sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len) == 0)
       c->u->flags |= SL_CO_DOC;
@@ -584,7 +627,11 @@ sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) 
   if (genexp) c->u->flags |= SL_CO_GENERATOR;
   WITH_UNIT_GUARD(c, prev, {
     if (!genexp)
-      sl__emit(c, e->kind == SL_EXPR_SETCOMP ? SL_OP_BUILD_SET : e->kind == SL_EXPR_DICTCOMP ? SL_OP_BUILD_MAP : SL_OP_BUILD_LIST, 0);
+      sl__emit(c,
+               e->kind == SL_EXPR_SETCOMP    ? SL_OP_BUILD_SET
+               : e->kind == SL_EXPR_DICTCOMP ? SL_OP_BUILD_MAP
+                                             : SL_OP_BUILD_LIST,
+               0);
     comp_gen(c, e, 0);
     if (genexp) sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     sl__emit(c, SL_OP_RETURN_VALUE, 0);
@@ -616,11 +663,12 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
   WITH_UNIT_GUARD(c, prev, {
     /* A leading string is the class's __doc__. */
     const sl_ast_block *body = &s->u.classdef.body;
-    const sl_ast_expr *doc = body->n && body->stmts[0]->kind == SL_STMT_EXPR
-                                 ? body->stmts[0]->u.expr.value : NULL;
+    const sl_ast_expr *doc =
+        body->n && body->stmts[0]->kind == SL_STMT_EXPR ? body->stmts[0]->u.expr.value : NULL;
     if (doc && doc->kind == SL_EXPR_CONST && doc->u.constant.kind == SL_CONST_STR) {
       c->u->line = doc->line;
-      sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len));
+      sl__emit(c, SL_OP_LOAD_CONST,
+               sl__const_str(c, doc->u.constant.u.s.data, doc->u.constant.u.s.len));
       sl__store_name(c, "__doc__");
     }
     if (has_annotations(body)) { /* SETUP_ANNOTATIONS */
@@ -629,8 +677,10 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
     }
     sl__block(c, body);
     sym *y = sl__scope_lookup(sc, "__class__");
-    if (y && y->scope == SYM_CELL) sl__emit(c, SL_OP_LOAD_CLOSURE, cell_index(c, "__class__"));
-    else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+    if (y && y->scope == SYM_CELL)
+      sl__emit(c, SL_OP_LOAD_CLOSURE, cell_index(c, "__class__"));
+    else
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     sl__emit(c, SL_OP_RETURN_VALUE, 0);
   });
   return unit_end(c, prev, name, s->line);

@@ -53,7 +53,8 @@ static void constant(compiler *c, const sl_ast_expr *e) {
     sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, e->u.constant.u.s.data, e->u.constant.u.s.len));
     return;
   case SL_CONST_BYTES: {
-    sl_obj *b = sl_bytes_new(c->rt, (const unsigned char *)e->u.constant.u.s.data, e->u.constant.u.s.len);
+    sl_obj *b =
+        sl_bytes_new(c->rt, (const unsigned char *)e->u.constant.u.s.data, e->u.constant.u.s.len);
     if (!b) sl__cnomem(c);
     v = sl_obj_val(b);
     break;
@@ -67,8 +68,7 @@ static void constant(compiler *c, const sl_ast_expr *e) {
                "'...' as a value is not supported by simloop");
     break;
   }
-  default:
-    sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "constant", "unknown constant");
+  default: sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "constant", "unknown constant");
   }
   sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, v));
 }
@@ -83,7 +83,10 @@ static bool has_starred(sl_ast_expr *const *v, size_t n) {
 static void display(compiler *c, sl_ast_expr *const *elts, size_t n, sl_ast_expr_kind kind) {
   if (!has_starred(elts, n)) {
     for (size_t i = 0; i < n; i++) sl__expr(c, elts[i]);
-    sl__emit(c, kind == SL_EXPR_SET ? SL_OP_BUILD_SET : kind == SL_EXPR_LIST ? SL_OP_BUILD_LIST : SL_OP_BUILD_TUPLE,
+    sl__emit(c,
+             kind == SL_EXPR_SET    ? SL_OP_BUILD_SET
+             : kind == SL_EXPR_LIST ? SL_OP_BUILD_LIST
+                                    : SL_OP_BUILD_TUPLE,
              (int32_t)n);
     return;
   }
@@ -150,7 +153,8 @@ static void fstring(compiler *c, const sl_ast_expr *e) {
     return;
   }
   for (size_t i = 0; i < n; i++) sl__expr(c, e->u.fstring.parts[i]);
-  if (n > 1 || e->u.fstring.parts[0]->kind != SL_EXPR_CONST) sl__emit(c, SL_OP_BUILD_STRING, (int32_t)n);
+  if (n > 1 || e->u.fstring.parts[0]->kind != SL_EXPR_CONST)
+    sl__emit(c, SL_OP_BUILD_STRING, (int32_t)n);
 }
 
 static void formatted(compiler *c, const sl_ast_expr *e) {
@@ -233,7 +237,8 @@ static void call(compiler *c, const sl_ast_expr *e) {
     return;
   }
   sl_value names[64];
-  if (nk > 64) sl__cerr(c, e->line, e->col, SL_DIAG_LIMIT, NULL, "too many keyword arguments (at most 64)");
+  if (nk > 64)
+    sl__cerr(c, e->line, e->col, SL_DIAG_LIMIT, NULL, "too many keyword arguments (at most 64)");
   for (size_t i = 0; i < nk; i++) {
     sl__expr(c, e->u.call.keywords[i].value);
     sl_obj *s = sl_str_new(c->rt, e->u.call.keywords[i].name.data, e->u.call.keywords[i].name.len);
@@ -296,8 +301,10 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     break;
   }
   case SL_EXPR_YIELD:
-    if (e->u.await.value) sl__expr(c, e->u.await.value);
-    else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+    if (e->u.await.value)
+      sl__expr(c, e->u.await.value);
+    else
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     c->u->line = e->line;
     sl__emit(c, SL_OP_YIELD_VALUE, 0);
     break;
@@ -311,7 +318,10 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     for (size_t i = 0; i < e->u.boolop.n; i++) {
       sl__expr(c, e->u.boolop.values[i]);
       if (i + 1 < e->u.boolop.n)
-        sl__emit(c, e->u.boolop.op == SL_BOOL_AND ? SL_OP_JUMP_IF_FALSE_OR_POP : SL_OP_JUMP_IF_TRUE_OR_POP, end);
+        sl__emit(c,
+                 e->u.boolop.op == SL_BOOL_AND ? SL_OP_JUMP_IF_FALSE_OR_POP
+                                               : SL_OP_JUMP_IF_TRUE_OR_POP,
+                 end);
     }
     sl__bind_label(c, end);
     break;
@@ -341,7 +351,8 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     unsigned flags = 0;
     defaults(c, e->u.lambda.params, &flags);
     scope *ls = sl__scope_find(c->u->sc, e);
-    sl_obj *code = sl__compile_function(c, ls, "<lambda>", e->u.lambda.params, NULL, e->u.lambda.body, e->line);
+    sl_obj *code = sl__compile_function(c, ls, "<lambda>", e->u.lambda.params, NULL,
+                                        e->u.lambda.body, e->line);
     sl__make_closure(c, ls, code, flags);
     break;
   }
@@ -370,8 +381,10 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
   case SL_EXPR_SLICE: {
     const sl_ast_expr *parts[3] = {e->u.slice.lower, e->u.slice.upper, e->u.slice.step};
     for (int i = 0; i < 3; i++) {
-      if (parts[i]) sl__expr(c, parts[i]);
-      else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      if (parts[i])
+        sl__expr(c, parts[i]);
+      else
+        sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     }
     sl__emit(c, SL_OP_BUILD_SLICE, 0);
     break;
@@ -430,14 +443,16 @@ void sl__store_target(compiler *c, const sl_ast_expr *t) {
     for (size_t i = 0; i < n; i++)
       if (t->u.seq.elts[i]->kind == SL_EXPR_STARRED) {
         if (star != n)
-          sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL, "multiple starred expressions in assignment");
+          sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL,
+                   "multiple starred expressions in assignment");
         star = i;
       }
     if (star == n) {
       sl__emit(c, SL_OP_UNPACK_SEQUENCE, (int32_t)n);
     } else {
       if (star > 255 || n - star - 1 > 255)
-        sl__cerr(c, t->line, t->col, SL_DIAG_LIMIT, NULL, "too many expressions in star-unpacking assignment");
+        sl__cerr(c, t->line, t->col, SL_DIAG_LIMIT, NULL,
+                 "too many expressions in star-unpacking assignment");
       sl__emit(c, SL_OP_UNPACK_EX, (int32_t)(star | ((n - star - 1) << 8)));
     }
     for (size_t i = 0; i < n; i++) {
@@ -446,8 +461,7 @@ void sl__store_target(compiler *c, const sl_ast_expr *t) {
     }
     break;
   }
-  default:
-    sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL, "cannot assign to expression");
+  default: sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL, "cannot assign to expression");
   }
   c->u->line = saved_line;
 }

@@ -81,8 +81,10 @@ static void load_int(compiler *c, int64_t v) {
 static void pattern(compiler *c, const sl_ast_pattern *pt, pctx *pc);
 
 static void store_or_pop(compiler *c, const sl_ast_str *name) {
-  if (name->data) sl__store_name(c, name->data);
-  else sl__emit(c, SL_OP_POP_TOP, 0);
+  if (name->data)
+    sl__store_name(c, name->data);
+  else
+    sl__emit(c, SL_OP_POP_TOP, 0);
 }
 
 static void pattern_sequence(compiler *c, const sl_ast_pattern *pt, pctx *pc) {
@@ -205,7 +207,8 @@ void sl__stmt_match(compiler *c, const sl_ast_stmt *s) {
   for (size_t i = 0; i < s->u.match.n_cases; i++) {
     const sl_ast_match_case *mc = &s->u.match.cases[i];
     bool last = i + 1 == s->u.match.n_cases;
-    pctx pc = {.nfail = 0, .base = 0, .depth = 1, .line = mc->pattern->line, .col = mc->pattern->col};
+    pctx pc = {
+        .nfail = 0, .base = 0, .depth = 1, .line = mc->pattern->line, .col = mc->pattern->col};
     if (!last) sl__emit(c, SL_OP_COPY, 1);
     pattern(c, mc->pattern, &pc);
     if (mc->guard) sl__jump_if(c, mc->guard, false, fail_label(c, &pc, 0));

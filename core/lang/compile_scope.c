@@ -132,8 +132,10 @@ static void visit_comp(compiler *c, scope *s, const sl_ast_expr *e) {
   if (e->u.comp.elt) visit_expr(c, cs, e->u.comp.elt);
   if (e->u.comp.key) visit_expr(c, cs, e->u.comp.key);
   if (e->u.comp.value) visit_expr(c, cs, e->u.comp.value);
-  if (e->kind == SL_EXPR_GENEXP) cs->is_generator = true;
-  else if (cs->has_await) s->has_await = true;
+  if (e->kind == SL_EXPR_GENEXP)
+    cs->is_generator = true;
+  else if (cs->has_await)
+    s->has_await = true;
 }
 
 static void visit_exprs(compiler *c, scope *s, sl_ast_expr *const *v, size_t n) {
@@ -196,7 +198,8 @@ static void visit_expr(compiler *c, scope *s, const sl_ast_expr *e) {
   case SL_EXPR_YIELD:
   case SL_EXPR_YIELD_FROM:
     if (s->is_comp)
-      sl__cerr(c, e->line, e->col, SL_DIAG_SYNTAX, NULL, "'yield' inside %s", comp_kind_name(s->node));
+      sl__cerr(c, e->line, e->col, SL_DIAG_SYNTAX, NULL, "'yield' inside %s",
+               comp_kind_name(s->node));
     s->is_generator = true;
     if (e->u.await.value) visit_expr(c, s, e->u.await.value);
     break;
@@ -370,15 +373,20 @@ static void analyze(compiler *c, scope *s, const nameset *bound) {
     add(c, s, "__class__", SYM_USED);
   for (size_t i = 0; i < s->nsyms; i++) {
     sym *y = &s->syms[i];
-    if (s->kind == SC_MODULE) y->scope = SYM_GLOBAL_IMPLICIT;
-    else if (y->flags & SYM_GLOBAL) y->scope = SYM_GLOBAL_EXPLICIT;
+    if (s->kind == SC_MODULE)
+      y->scope = SYM_GLOBAL_IMPLICIT;
+    else if (y->flags & SYM_GLOBAL)
+      y->scope = SYM_GLOBAL_EXPLICIT;
     else if (y->flags & SYM_NONLOCAL) {
       if (!in_set(bound, y->name))
         sl__cerr(c, 0, 0, SL_DIAG_SYNTAX, NULL, "no binding for nonlocal '%s' found", y->name);
       y->scope = SYM_FREE;
-    } else if (y->flags & SYM_BOUND) y->scope = SYM_LOCAL;
-    else if (in_set(bound, y->name)) y->scope = SYM_FREE;
-    else y->scope = SYM_GLOBAL_IMPLICIT;
+    } else if (y->flags & SYM_BOUND)
+      y->scope = SYM_LOCAL;
+    else if (in_set(bound, y->name))
+      y->scope = SYM_FREE;
+    else
+      y->scope = SYM_GLOBAL_IMPLICIT;
   }
   /* What the children can see. */
   nameset nb = {NULL, 0};
@@ -393,7 +401,8 @@ static void analyze(compiler *c, scope *s, const nameset *bound) {
     }
   if (s->kind == SC_FUNCTION) {
     for (size_t i = 0; i < s->nsyms; i++)
-      if ((s->syms[i].scope == SYM_LOCAL || s->syms[i].scope == SYM_FREE) && !in_set(&nb, s->syms[i].name))
+      if ((s->syms[i].scope == SYM_LOCAL || s->syms[i].scope == SYM_FREE) &&
+          !in_set(&nb, s->syms[i].name))
         nb.v[nb.n++] = s->syms[i].name;
   } else if (s->kind == SC_CLASS) {
     nb.v[nb.n++] = "__class__";

@@ -82,8 +82,10 @@ static void no_jump_out_of_star(compiler *c, const sl_ast_stmt *s) {
 
 static void stmt_return(compiler *c, const sl_ast_stmt *s) {
   no_jump_out_of_star(c, s);
-  if (s->u.ret.value) sl__expr(c, s->u.ret.value);
-  else sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+  if (s->u.ret.value)
+    sl__expr(c, s->u.ret.value);
+  else
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
   unit *u = c->u;
   for (int i = u->nfblocks - 1; i >= 0; i--) unwind_fblock(c, &u->fblocks[i], true);
   c->u->line = s->line;
@@ -238,21 +240,23 @@ static void try_except_star(compiler *c, const sl_ast_stmt *s) {
   sl__block(c, &s->u.try_.orelse);
   sl__emit(c, SL_OP_JUMP, end);
   sl__bind_label(c, handler);
-  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);      /* (orig) */
-  sl__emit(c, SL_OP_BUILD_LIST, 0);         /* (orig raised) */
-  sl__emit(c, SL_OP_COPY, 2);               /* (orig raised rest) */
+  sl__emit(c, SL_OP_PUSH_EXC_INFO, 0); /* (orig) */
+  sl__emit(c, SL_OP_BUILD_LIST, 0);    /* (orig raised) */
+  sl__emit(c, SL_OP_COPY, 2);          /* (orig raised rest) */
   for (size_t i = 0; i < s->u.try_.n_handlers; i++) {
     const sl_ast_handler *h = &s->u.try_.handlers[i];
     c->u->line = h->line;
     int32_t next = sl__new_label(c), skip = sl__new_label(c), hexc = sl__new_label(c);
     sl__expr(c, h->type);
     c->u->line = h->line;
-    sl__emit(c, SL_OP_EXC_STAR_SPLIT, 0);   /* (orig raised rest match) */
+    sl__emit(c, SL_OP_EXC_STAR_SPLIT, 0); /* (orig raised rest match) */
     sl__emit(c, SL_OP_COPY, 1);
     sl__emit(c, SL_OP_POP_JUMP_IF_NONE, skip);
     sl__emit(c, SL_OP_PUSH_EXC_INFO, 0);
-    if (h->name.data) sl__store_name(c, h->name.data);
-    else sl__emit(c, SL_OP_POP_TOP, 0);     /* (orig raised rest) */
+    if (h->name.data)
+      sl__store_name(c, h->name.data);
+    else
+      sl__emit(c, SL_OP_POP_TOP, 0); /* (orig raised rest) */
     sl__emit(c, SL_OP_SETUP_FINALLY, hexc);
     c->u->in_except_star++;
     sl__block(c, &h->body);
@@ -265,7 +269,7 @@ static void try_except_star(compiler *c, const sl_ast_stmt *s) {
       sl__delete_name(c, h->name.data);
     }
     sl__emit(c, SL_OP_JUMP, next);
-    sl__bind_label(c, hexc);                /* (orig raised rest exc2) */
+    sl__bind_label(c, hexc); /* (orig raised rest exc2) */
     sl__emit(c, SL_OP_POP_EXCEPT, 0);
     if (h->name.data) {
       sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
@@ -278,7 +282,7 @@ static void try_except_star(compiler *c, const sl_ast_stmt *s) {
     sl__emit(c, SL_OP_POP_TOP, 0);
     sl__bind_label(c, next);
   }
-  sl__emit(c, SL_OP_PREP_RERAISE_STAR, 0);   /* (result) */
+  sl__emit(c, SL_OP_PREP_RERAISE_STAR, 0); /* (result) */
   sl__emit(c, SL_OP_COPY, 1);
   sl__emit(c, SL_OP_POP_JUMP_IF_NONE, none);
   sl__emit(c, SL_OP_RERAISE, 0);
@@ -290,17 +294,22 @@ static void try_except_star(compiler *c, const sl_ast_stmt *s) {
 
 static void stmt_try(compiler *c, const sl_ast_stmt *s) {
   if (s->u.try_.finalbody.n == 0) {
-    if (s->u.try_.is_star) try_except_star(c, s);
-    else try_except(c, s);
+    if (s->u.try_.is_star)
+      try_except_star(c, s);
+    else
+      try_except(c, s);
     return;
   }
   int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
   sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
   sl__push_fblock(c, FB_FINALLY_TRY, -1, -1);
   c->u->fblocks[c->u->nfblocks - 1].finalbody = &s->u.try_.finalbody;
-  if (s->u.try_.n_handlers && s->u.try_.is_star) try_except_star(c, s);
-  else if (s->u.try_.n_handlers) try_except(c, s);
-  else sl__block(c, &s->u.try_.body);
+  if (s->u.try_.n_handlers && s->u.try_.is_star)
+    try_except_star(c, s);
+  else if (s->u.try_.n_handlers)
+    try_except(c, s);
+  else
+    sl__block(c, &s->u.try_.body);
   sl__pop_fblock(c);
   sl__emit(c, SL_OP_POP_BLOCK, 0);
   sl__block(c, &s->u.try_.finalbody);
@@ -327,12 +336,16 @@ static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
   sl__emit(c, SL_OP_SETUP_ASYNC_WITH, async ? 0 : 1);
   if (async) sl__emit(c, SL_OP_AWAIT, 0);
   /* The block covers the body only: its level is the exit method alone. */
-  if (it->optional_vars) sl__store_target(c, it->optional_vars);
-  else sl__emit(c, SL_OP_POP_TOP, 0);
+  if (it->optional_vars)
+    sl__store_target(c, it->optional_vars);
+  else
+    sl__emit(c, SL_OP_POP_TOP, 0);
   sl__emit(c, SL_OP_SETUP_FINALLY, exc_path);
   sl__push_fblock(c, async ? FB_ASYNC_WITH : FB_WITH, -1, -1);
-  if (item + 1 < s->u.with.n_items) stmt_with(c, s, item + 1);
-  else sl__block(c, &s->u.with.body);
+  if (item + 1 < s->u.with.n_items)
+    stmt_with(c, s, item + 1);
+  else
+    sl__block(c, &s->u.with.body);
   sl__pop_fblock(c);
   c->u->line = s->line;
   sl__emit(c, SL_OP_POP_BLOCK, 0);
@@ -384,7 +397,8 @@ static void stmt_funcdef(compiler *c, const sl_ast_stmt *s) {
     flags |= SL_MF_KWDEFAULTS;
   }
   scope *fs = sl__scope_find(c->u->sc, s);
-  sl_obj *code = sl__compile_function(c, fs, s->u.funcdef.name.data, p, &s->u.funcdef.body, NULL, s->line);
+  sl_obj *code =
+      sl__compile_function(c, fs, s->u.funcdef.name.data, p, &s->u.funcdef.body, NULL, s->line);
   c->u->line = s->line;
   sl__make_closure(c, fs, code, flags);
   decorators_apply(c, s->u.funcdef.decorators, s->u.funcdef.n_decorators);
@@ -564,7 +578,9 @@ static void stmt_augassign(compiler *c, const sl_ast_stmt *s) {
     sl__emit(c, SL_OP_SWAP, 2);
     sl__emit(c, SL_OP_STORE_SUBSCR, 0);
     break;
-  default: sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL, "illegal expression for augmented assignment");
+  default:
+    sl__cerr(c, t->line, t->col, SL_DIAG_SYNTAX, NULL,
+             "illegal expression for augmented assignment");
   }
 }
 

@@ -58,18 +58,24 @@ static int property_make(sl_rt *rt, sl_value fget, sl_value fset, sl_value fdel,
    * property.__name__; all versions' "property 'x' of ..." texts). */
   if (!sl_is_none(p->fget)) {
     sl_value n;
-    if (sl_vm_getattr(rt, p->fget, "__name__", &n)) sl_err_clear(rt);
-    else p->name = n;
+    if (sl_vm_getattr(rt, p->fget, "__name__", &n))
+      sl_err_clear(rt);
+    else
+      p->name = n;
   }
   *out = sl_obj_val(o);
   return 0;
 }
 
 /* property.getter / setter / deleter: a copy with one function replaced. */
-static int property_copy_with(sl_rt *rt, sl_value self, const sl_args *a, int which, sl_value *out) {
+static int property_copy_with(sl_rt *rt, sl_value self, const sl_args *a, int which,
+                              sl_value *out) {
   if (a->npos != 1 || a->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)",
-                    which == 0 ? "getter" : which == 1 ? "setter" : "deleter", a->npos + a->nkw);
+                    which == 0   ? "getter"
+                    : which == 1 ? "setter"
+                                 : "deleter",
+                    a->npos + a->nkw);
   sl_property *p = (sl_property *)self.u.o;
   sl_value f = a->pos[0];
   /* The copy keeps an explicit doc; a doc taken from the old getter is
@@ -88,11 +94,10 @@ static int prop_deleter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
   return property_copy_with(rt, self, a, 2, out);
 }
 
-static const sl_cfunc_def property_methods[] = {
-    {"getter", prop_getter, NULL, 0},
-    {"setter", prop_setter, NULL, 0},
-    {"deleter", prop_deleter, NULL, 0},
-    {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def property_methods[] = {{"getter", prop_getter, NULL, 0},
+                                                {"setter", prop_setter, NULL, 0},
+                                                {"deleter", prop_deleter, NULL, 0},
+                                                {NULL, NULL, NULL, 0}};
 
 static int property_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_property *p = (sl_property *)o;
@@ -110,8 +115,11 @@ static int property_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *ou
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'property' object has no attribute '%s'", name);
 }
 
-const sl_type sl_property_type = {.name = "property", .clear = property_clear, .repr = property_repr,
-                                  .getattr = property_getattr, .size = sizeof(sl_property)};
+const sl_type sl_property_type = {.name = "property",
+                                  .clear = property_clear,
+                                  .repr = property_repr,
+                                  .getattr = property_getattr,
+                                  .size = sizeof(sl_property)};
 
 static int ct_property(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"fget", "fset", "fdel", "doc"};
@@ -180,12 +188,17 @@ static int staticmethod_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value
   return sl_vm_call(rt, ((sl_methwrap *)o)->func, args, out);
 }
 
-const sl_type sl_classmethod_type = {.name = "classmethod", .clear = wrapper_clear,
-                                     .repr = wrapper_repr, .getattr = wrapper_getattr,
+const sl_type sl_classmethod_type = {.name = "classmethod",
+                                     .clear = wrapper_clear,
+                                     .repr = wrapper_repr,
+                                     .getattr = wrapper_getattr,
                                      .size = sizeof(sl_methwrap)};
-const sl_type sl_staticmethod_type = {.name = "staticmethod", .clear = wrapper_clear,
-                                      .repr = wrapper_repr, .getattr = wrapper_getattr,
-                                      .call = staticmethod_call, .size = sizeof(sl_methwrap)};
+const sl_type sl_staticmethod_type = {.name = "staticmethod",
+                                      .clear = wrapper_clear,
+                                      .repr = wrapper_repr,
+                                      .getattr = wrapper_getattr,
+                                      .call = staticmethod_call,
+                                      .size = sizeof(sl_methwrap)};
 
 static int wrap_new(sl_rt *rt, const sl_type *t, const sl_args *a, sl_value *out) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", t->name);

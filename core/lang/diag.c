@@ -6,9 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-void sl_diag_clear(sl_diag *d) {
-  memset(d, 0, sizeof *d);
-}
+void sl_diag_clear(sl_diag *d) { memset(d, 0, sizeof *d); }
 
 /* Copies at most cap-1 bytes, never splitting a UTF-8 sequence, so a
  * truncated text is still valid UTF-8. */
@@ -21,9 +19,9 @@ static void copy_text(char *dst, size_t cap, const char *src, size_t n) {
   dst[n] = '\0';
 }
 
-void sl_diag_set(sl_diag *d, sl_diag_kind kind, const char *filename, const char *src,
-                 size_t len, size_t offset, uint32_t line, uint32_t col,
-                 const char *construct, const char *hint, const char *fmt, ...) {
+void sl_diag_set(sl_diag *d, sl_diag_kind kind, const char *filename, const char *src, size_t len,
+                 size_t offset, uint32_t line, uint32_t col, const char *construct,
+                 const char *hint, const char *fmt, ...) {
   sl_diag_clear(d);
   d->kind = kind;
   d->line = line;
@@ -53,8 +51,8 @@ void sl_diag_set_nomem(sl_diag *d, const char *filename) {
 void sl_diag_format(const sl_diag *d, sl_strbuf *out) {
   const char *file = d->filename[0] ? d->filename : "<input>";
   if (d->line > 0)
-    sl_strbuf_printf(out, "%s:%u:%u: error: %s\n", file, (unsigned)d->line,
-                     (unsigned)d->col, d->message);
+    sl_strbuf_printf(out, "%s:%u:%u: error: %s\n", file, (unsigned)d->line, (unsigned)d->col,
+                     d->message);
   else
     sl_strbuf_printf(out, "%s: error: %s\n", file, d->message);
   if (d->line > 0 && d->source_line[0]) {

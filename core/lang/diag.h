@@ -28,11 +28,11 @@ typedef enum sl_diag_kind {
 typedef struct sl_diag {
   sl_diag_kind kind;
   char filename[SL_DIAG_TEXT_MAX];
-  uint32_t line, col;                  /* see the header comment */
-  char message[SL_DIAG_TEXT_MAX];      /* "invalid syntax", "'yield' is not ..." */
-  char construct[64];                  /* "yield", "decorator"; "" for syntax errors */
-  char hint[SL_DIAG_TEXT_MAX];         /* what to do instead; "" when none */
-  char source_line[SL_DIAG_TEXT_MAX];  /* the offending line, without newline */
+  uint32_t line, col;                 /* see the header comment */
+  char message[SL_DIAG_TEXT_MAX];     /* "invalid syntax", "'yield' is not ..." */
+  char construct[64];                 /* "yield", "decorator"; "" for syntax errors */
+  char hint[SL_DIAG_TEXT_MAX];        /* what to do instead; "" when none */
+  char source_line[SL_DIAG_TEXT_MAX]; /* the offending line, without newline */
 } sl_diag;
 
 /* Resets d to "no error". */
@@ -41,10 +41,9 @@ void sl_diag_clear(sl_diag *d);
 /* Fills d (overwriting it). `offset` is the byte offset of the error in
  * src, used to copy out the source line; src may be NULL (no line shown).
  * construct and hint may be NULL. */
-void sl_diag_set(sl_diag *d, sl_diag_kind kind, const char *filename, const char *src,
-                 size_t len, size_t offset, uint32_t line, uint32_t col,
-                 const char *construct, const char *hint, const char *fmt, ...)
-    __attribute__((format(printf, 11, 12)));
+void sl_diag_set(sl_diag *d, sl_diag_kind kind, const char *filename, const char *src, size_t len,
+                 size_t offset, uint32_t line, uint32_t col, const char *construct,
+                 const char *hint, const char *fmt, ...) __attribute__((format(printf, 11, 12)));
 
 /* Fills d with the out-of-memory error (no position, no allocation). */
 void sl_diag_set_nomem(sl_diag *d, const char *filename);

@@ -10,9 +10,9 @@
 
 #include "core/lang/ast.h"
 
-static const char *const binop_names[] = {"+",  "-",  "*", "/", "//", "%",
+static const char *const binop_names[] = {"+",  "-",  "*",  "/", "//", "%",
                                           "**", "<<", ">>", "|", "^",  "&"};
-static const char *const cmpop_names[] = {"==", "!=", "<",  "<=",     ">",
+static const char *const cmpop_names[] = {"==", "!=", "<",      "<=", ">",
                                           ">=", "is", "is not", "in", "not in"};
 
 const char *sl_ast_binop_name(sl_ast_binop op) {
@@ -31,11 +31,16 @@ static void put_str(sl_strbuf *o, const char *prefix, sl_ast_str s) {
   sl_strbuf_printf(o, "%s\"", prefix);
   for (size_t i = 0; i < s.len; i++) {
     unsigned char c = (unsigned char)s.data[i];
-    if (c == '"' || c == '\\') sl_strbuf_printf(o, "\\%c", c);
-    else if (c == '\n') sl_strbuf_puts(o, "\\n");
-    else if (c == '\t') sl_strbuf_puts(o, "\\t");
-    else if (c < 0x20 || c == 0x7F || (*prefix && c >= 0x80)) sl_strbuf_printf(o, "\\x%02x", c);
-    else sl_strbuf_putc(o, (char)c);
+    if (c == '"' || c == '\\')
+      sl_strbuf_printf(o, "\\%c", c);
+    else if (c == '\n')
+      sl_strbuf_puts(o, "\\n");
+    else if (c == '\t')
+      sl_strbuf_puts(o, "\\t");
+    else if (c < 0x20 || c == 0x7F || (*prefix && c >= 0x80))
+      sl_strbuf_printf(o, "\\x%02x", c);
+    else
+      sl_strbuf_putc(o, (char)c);
   }
   sl_strbuf_putc(o, '"');
 }
@@ -43,8 +48,10 @@ static void put_str(sl_strbuf *o, const char *prefix, sl_ast_str s) {
 static void expr(const sl_ast_expr *e, sl_strbuf *o);
 
 static void opt(const sl_ast_expr *e, sl_strbuf *o) {
-  if (e) expr(e, o);
-  else sl_strbuf_putc(o, '_');
+  if (e)
+    expr(e, o);
+  else
+    sl_strbuf_putc(o, '_');
 }
 
 static void exprs(sl_ast_expr *const *v, size_t n, sl_strbuf *o) {
@@ -67,8 +74,10 @@ static void params(const sl_ast_params *a, sl_strbuf *o) {
     }
     if (a->n_posonly && i + 1 == a->n_posonly) sl_strbuf_puts(o, " /");
   }
-  if (a->vararg) sl_strbuf_printf(o, " *%s", a->vararg->name.data);
-  else if (a->n_kwonly) sl_strbuf_puts(o, " *");
+  if (a->vararg)
+    sl_strbuf_printf(o, " *%s", a->vararg->name.data);
+  else if (a->n_kwonly)
+    sl_strbuf_puts(o, " *");
   for (size_t i = 0; i < a->n_kwonly; i++) {
     if (a->kw_defaults[i]) {
       sl_strbuf_printf(o, " (= %s ", a->kwonly[i].name.data);
@@ -107,9 +116,7 @@ static void expr(const sl_ast_expr *e, sl_strbuf *o) {
     case SL_CONST_FALSE: sl_strbuf_puts(o, "False"); break;
     case SL_CONST_ELLIPSIS: sl_strbuf_puts(o, "..."); break;
     case SL_CONST_INT: sl_strbuf_printf(o, "%lld", (long long)e->u.constant.u.i); break;
-    case SL_CONST_BIGINT:
-      sl_strbuf_append(o, e->u.constant.u.s.data, e->u.constant.u.s.len);
-      break;
+    case SL_CONST_BIGINT: sl_strbuf_append(o, e->u.constant.u.s.data, e->u.constant.u.s.len); break;
     case SL_CONST_FLOAT: {
       char buf[64];
       snprintf(buf, sizeof buf, "%.17g", e->u.constant.u.f);
@@ -255,8 +262,10 @@ static void expr(const sl_ast_expr *e, sl_strbuf *o) {
     exprs(e->u.call.args, e->u.call.n_args, o);
     for (size_t i = 0; i < e->u.call.n_keywords; i++) {
       const sl_ast_keyword *k = &e->u.call.keywords[i];
-      if (k->name.data) sl_strbuf_printf(o, " (kw %s ", k->name.data);
-      else sl_strbuf_puts(o, " (** ");
+      if (k->name.data)
+        sl_strbuf_printf(o, " (kw %s ", k->name.data);
+      else
+        sl_strbuf_puts(o, " (** ");
       expr(k->value, o);
       sl_strbuf_putc(o, ')');
     }
@@ -291,9 +300,7 @@ static void expr(const sl_ast_expr *e, sl_strbuf *o) {
   }
 }
 
-void sl_ast_dump_expr(const sl_ast_expr *e, sl_strbuf *out) {
-  expr(e, out);
-}
+void sl_ast_dump_expr(const sl_ast_expr *e, sl_strbuf *out) { expr(e, out); }
 
 static void stmt(const sl_ast_stmt *s, sl_strbuf *o);
 
@@ -321,9 +328,12 @@ static void pattern(const sl_ast_pattern *pt, sl_strbuf *o) {
     sl_strbuf_putc(o, ' ');
     pattern(pt->pattern, o);
   }
-  if (pt->kind == SL_PAT_MAPPING && pt->name.data) sl_strbuf_printf(o, " **%s", pt->name.data);
-  else if (pt->kind != SL_PAT_MAPPING && pt->name.data) sl_strbuf_printf(o, " %s", pt->name.data);
-  else if (pt->kind == SL_PAT_STAR) sl_strbuf_puts(o, " _");
+  if (pt->kind == SL_PAT_MAPPING && pt->name.data)
+    sl_strbuf_printf(o, " **%s", pt->name.data);
+  else if (pt->kind != SL_PAT_MAPPING && pt->name.data)
+    sl_strbuf_printf(o, " %s", pt->name.data);
+  else if (pt->kind == SL_PAT_STAR)
+    sl_strbuf_puts(o, " _");
   sl_strbuf_putc(o, ')');
 }
 
@@ -476,8 +486,7 @@ static void stmt(const sl_ast_stmt *s, sl_strbuf *o) {
   case SL_STMT_GLOBAL:
   case SL_STMT_NONLOCAL:
     sl_strbuf_puts(o, s->kind == SL_STMT_GLOBAL ? "(global" : "(nonlocal");
-    for (size_t i = 0; i < s->u.names.n; i++)
-      sl_strbuf_printf(o, " %s", s->u.names.names[i].data);
+    for (size_t i = 0; i < s->u.names.n; i++) sl_strbuf_printf(o, " %s", s->u.names.names[i].data);
     break;
   case SL_STMT_PASS: sl_strbuf_puts(o, "(pass"); break;
   case SL_STMT_BREAK: sl_strbuf_puts(o, "(break"); break;

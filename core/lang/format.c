@@ -19,7 +19,8 @@ static int num_status(sl_rt *rt, sl_num_status st, sl_strbuf *err) {
     rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(err));
   else if (st == SL_NUM_OVERFLOW_ERROR)
     rc = sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl_strbuf_cstr(err));
-  else rc = sl_nomem(rt);
+  else
+    rc = sl_nomem(rt);
   sl_strbuf_free(err);
   return rc;
 }
@@ -37,8 +38,8 @@ int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbu
   } else if (v.tag == SL_V_FLOAT) {
     st = sl_format_float(out, v.u.f, spec, spec_len, minor, &err);
   } else if (sl_is_str(v)) {
-    st = sl_format_str(out, sl_as_str(v.u.o)->data, sl_as_str(v.u.o)->len, spec, spec_len,
-                       minor, &err);
+    st = sl_format_str(out, sl_as_str(v.u.o)->data, sl_as_str(v.u.o)->len, spec, spec_len, minor,
+                       &err);
   } else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o) && rt->user_ops) {
     /* A scenario class's own __format__. */
     sl_obj *spec_s = sl_str_new(rt, spec, spec_len);
@@ -93,9 +94,12 @@ int sl_ascii(sl_rt *rt, sl_value v, sl_strbuf *out) {
     size_t k = c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
     uint32_t cp = c & (0x7F >> k);
     for (size_t j = 1; j < k && i + j < r.len; j++) cp = (cp << 6) | (s[i + j] & 0x3F);
-    if (cp < 0x100) sl_strbuf_printf(out, "\\x%02x", cp);
-    else if (cp < 0x10000) sl_strbuf_printf(out, "\\u%04x", cp);
-    else sl_strbuf_printf(out, "\\U%08x", cp);
+    if (cp < 0x100)
+      sl_strbuf_printf(out, "\\x%02x", cp);
+    else if (cp < 0x10000)
+      sl_strbuf_printf(out, "\\u%04x", cp);
+    else
+      sl_strbuf_printf(out, "\\U%08x", cp);
     i += k;
   }
   sl_strbuf_free(&r);
@@ -218,12 +222,10 @@ static int get_field(sl_rt *rt, fmt_state *st, const char *f, size_t len, sl_val
   return 0;
 }
 
-static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth,
-                  sl_strbuf *out);
+static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth, sl_strbuf *out);
 
 /* One replacement field (the text between the braces). */
-static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth,
-                 sl_strbuf *out) {
+static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth, sl_strbuf *out) {
   /* Split name / !conv / :spec; brackets may hold ':' or '!'. */
   size_t i = 0;
   while (i < len && f[i] != '!' && f[i] != ':') {
@@ -250,9 +252,12 @@ static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth,
   sl_strbuf conv_buf = SL_STRBUF_INIT, spec_buf = SL_STRBUF_INIT;
   int rc = 0;
   if (conv) {
-    if (conv == 'r') rc = sl_vm_repr(rt, obj, &conv_buf);
-    else if (conv == 's') rc = sl_vm_str(rt, obj, &conv_buf);
-    else if (conv == 'a') rc = sl_ascii(rt, obj, &conv_buf);
+    if (conv == 'r')
+      rc = sl_vm_repr(rt, obj, &conv_buf);
+    else if (conv == 's')
+      rc = sl_vm_str(rt, obj, &conv_buf);
+    else if (conv == 'a')
+      rc = sl_ascii(rt, obj, &conv_buf);
     else {
       rc = conv >= 0x20 && conv < 0x7f
                ? sl_raise(rt, SL_EXC_VALUE_ERROR, "Unknown conversion specifier %c", conv)
@@ -261,14 +266,18 @@ static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth,
     }
     if (!rc) {
       sl_obj *s = sl_str_from_buf(rt, &conv_buf);
-      if (!s) rc = -1;
-      else sl_vset(rt, &obj, sl_obj_val(s));
+      if (!s)
+        rc = -1;
+      else
+        sl_vset(rt, &obj, sl_obj_val(s));
     }
   }
   /* Nested fields in the spec are expanded first ("{:{width}}"). */
   if (!rc && memchr(spec, '{', spec_len)) {
-    if (depth >= 1) rc = fmt_error(rt, "Max string recursion exceeded");
-    else rc = render(rt, st, spec, spec_len, depth + 1, &spec_buf);
+    if (depth >= 1)
+      rc = fmt_error(rt, "Max string recursion exceeded");
+    else
+      rc = render(rt, st, spec, spec_len, depth + 1, &spec_buf);
     spec = sl_strbuf_cstr(&spec_buf);
     spec_len = spec_buf.len;
   }
@@ -279,8 +288,7 @@ static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth,
   return rc;
 }
 
-static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth,
-                  sl_strbuf *out) {
+static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth, sl_strbuf *out) {
   size_t i = 0;
   while (i < len) {
     char c = s[i];
@@ -312,8 +320,10 @@ static int render(sl_rt *rt, fmt_state *st, const char *s, size_t len, int depth
         /* Inside a key, braces are text. */
         while (j < len && s[j] != ']') j++;
         if (j >= len) break;
-      } else if (s[j] == '{') level++;
-      else if (s[j] == '}' && --level == 0) break;
+      } else if (s[j] == '{')
+        level++;
+      else if (s[j] == '}' && --level == 0)
+        break;
       j++;
     }
     if (j >= len)
@@ -356,7 +366,11 @@ static int pct_int(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
     return num_status(rt, st, &err);
   }
   sl_strbuf_free(&err);
-  const char *prefix = !alt ? "" : type == 'x' ? "0x" : type == 'X' ? "0X" : type == 'o' ? "0o" : "";
+  const char *prefix = !alt          ? ""
+                       : type == 'x' ? "0x"
+                       : type == 'X' ? "0X"
+                       : type == 'o' ? "0o"
+                                     : "";
   int64_t nd = (int64_t)digits.len;
   int64_t zeros = prec > nd ? prec - nd : 0;
   int64_t body = (sign ? 1 : 0) + (int64_t)strlen(prefix) + zeros + nd;
@@ -412,7 +426,9 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'r':
   case 'a': {
     sl_strbuf t = SL_STRBUF_INIT;
-    int rc = type == 's' ? sl_vm_str(rt, v, &t) : type == 'r' ? sl_vm_repr(rt, v, &t) : sl_ascii(rt, v, &t);
+    int rc = type == 's'   ? sl_vm_str(rt, v, &t)
+             : type == 'r' ? sl_vm_repr(rt, v, &t)
+                           : sl_ascii(rt, v, &t);
     if (!rc) {
       size_t n = prec >= 0 ? cp_prefix(t.data ? t.data : "", t.len, prec) : t.len;
       pad_text(out, sl_strbuf_cstr(&t), n, cp_count(sl_strbuf_cstr(&t), n), left, width);
@@ -427,15 +443,16 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'X':
   case 'o': {
     sl_value iv = sl_undef();
-    if (sl_is_intish(v)) iv = sl_vincref(v);
+    if (sl_is_intish(v))
+      iv = sl_vincref(v);
     else if (v.tag == SL_V_FLOAT && (type == 'd' || type == 'i' || type == 'u')) {
       if (sl__float_to_int(rt, v.u.f, &iv)) return -1;
     } else if (type == 'd' || type == 'i' || type == 'u')
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: a real number is required, not %s",
-                      type, sl_type_name(v));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: a real number is required, not %s", type,
+                      sl_type_name(v));
     else
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: an integer is required, not %s",
-                      type, sl_type_name(v));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%%c format: an integer is required, not %s", type,
+                      sl_type_name(v));
     int rc = pct_int(rt, out, iv, type == 'i' || type == 'u' ? 'd' : type, flags, width, prec);
     sl_vdecref(rt, iv);
     return rc;
@@ -450,7 +467,9 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "must be real number, not %s", sl_type_name(v));
     char spec[64];
     int n = snprintf(spec, sizeof spec, "%s%s%s%s", left ? "<" : "",
-                     strchr(flags, '+') ? "+" : strchr(flags, ' ') ? " " : "",
+                     strchr(flags, '+')   ? "+"
+                     : strchr(flags, ' ') ? " "
+                                          : "",
                      strchr(flags, '#') ? "#" : "", strchr(flags, '0') && !left ? "0" : "");
     if (width >= 0) n += snprintf(spec + n, sizeof spec - (size_t)n, "%lld", (long long)width);
     n += snprintf(spec + n, sizeof spec - (size_t)n, ".%lld%c", (long long)(prec < 0 ? 6 : prec),
@@ -462,7 +481,8 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'c': {
     if (sl_is_str(v)) {
       if (sl_as_str(v.u.o)->cplen != 1)
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%c requires an int or a unicode character, not a string of length %zu",
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "%%c requires an int or a unicode character, not a string of length %zu",
                         sl_as_str(v.u.o)->cplen);
       pad_text(out, sl_as_str(v.u.o)->data, sl_as_str(v.u.o)->len, 1, left, width);
       return 0;
@@ -487,8 +507,7 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
     sl_strbuf_free(&t);
     return 0;
   }
-  default:
-    return -2;
+  default: return -2;
   }
 }
 
@@ -521,8 +540,10 @@ int sl_str_percent(sl_rt *rt, sl_obj *fmt, sl_value args, sl_value *out) {
       size_t j = ++i;
       int depth = 1;
       while (j < len && depth) {
-        if (s[j] == '(') depth++;
-        else if (s[j] == ')') depth--;
+        if (s[j] == '(')
+          depth++;
+        else if (s[j] == ')')
+          depth--;
         if (depth) j++;
       }
       if (j >= len) {
@@ -589,9 +610,12 @@ int sl_str_percent(sl_rt *rt, sl_obj *fmt, sl_value args, sl_value *out) {
       continue;
     }
     sl_value v;
-    if (!sl_is_undef(key_val)) v = key_val;
-    else if (mapping && !is_tuple) v = args;
-    else if (next < nitems) v = items[next++];
+    if (!sl_is_undef(key_val))
+      v = key_val;
+    else if (mapping && !is_tuple)
+      v = args;
+    else if (next < nitems)
+      v = items[next++];
     else {
       rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "not enough arguments for format string");
       break;
@@ -603,9 +627,8 @@ int sl_str_percent(sl_rt *rt, sl_obj *fmt, sl_value args, sl_value *out) {
     }
     rc = pct_one(rt, &b, v, type, flags, width, prec);
     if (rc == -2)
-      rc = sl_raise(rt, SL_EXC_VALUE_ERROR,
-                    "unsupported format character '%c' (0x%x) at index %zu", type,
-                    (unsigned char)type, i - 1);
+      rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "unsupported format character '%c' (0x%x) at index %zu",
+                    type, (unsigned char)type, i - 1);
     sl_vdecref(rt, key_val);
   }
   if (!rc && !used_mapping && !mapping && next < nitems)

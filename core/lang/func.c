@@ -59,8 +59,10 @@ static int func_builtin_attr(sl_rt *rt, sl_func *f, const char *name, sl_value *
   } else if (!strcmp(name, "__qualname__")) {
     *out = sl_vincref(sl_obj_val(f->qualname ? f->qualname : c->qualname));
   } else if (!strcmp(name, "__doc__")) {
-    if (!sl_is_undef(f->doc)) *out = sl_vincref(f->doc);
-    else *out = (c->flags & SL_CO_DOC) ? sl_vincref(c->consts[0]) : sl_none();
+    if (!sl_is_undef(f->doc))
+      *out = sl_vincref(f->doc);
+    else
+      *out = (c->flags & SL_CO_DOC) ? sl_vincref(c->consts[0]) : sl_none();
   } else if (!strcmp(name, "__module__")) {
     if (!sl_is_undef(f->module)) {
       *out = sl_vincref(f->module);
@@ -144,9 +146,13 @@ static int func_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   return sl_dict_set_str(rt, f->dict, name, v);
 }
 
-const sl_type sl_func_type = {.name = "function", .clear = func_clear, .repr = func_repr,
-                              .call = func_call, .getattr = func_getattr,
-                              .setattr = func_setattr, .size = sizeof(sl_func)};
+const sl_type sl_func_type = {.name = "function",
+                              .clear = func_clear,
+                              .repr = func_repr,
+                              .call = func_call,
+                              .getattr = func_getattr,
+                              .setattr = func_setattr,
+                              .size = sizeof(sl_func)};
 
 static void bound_clear(sl_rt *rt, sl_obj *o) {
   sl_bound *b = (sl_bound *)o;
@@ -156,7 +162,8 @@ static void bound_clear(sl_rt *rt, sl_obj *o) {
 
 static int bound_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   sl_bound *b = (sl_bound *)o;
-  if (sl_is_type(b->func, &sl_func_type)) return sl_func_call_self(rt, b->func.u.o, b->self, args, out);
+  if (sl_is_type(b->func, &sl_func_type))
+    return sl_func_call_self(rt, b->func.u.o, b->self, args, out);
   /* A native callable: prepend self to the positional arguments. */
   sl_value *pos = sl_malloc(sizeof(sl_value) * (args->npos + 1));
   if (!pos) return sl_nomem(rt);
@@ -175,8 +182,9 @@ static int bound_native_repr(sl_rt *rt, sl_bound *b, sl_strbuf *out) {
   const char *dot = strrchr(name, '.');
   if (dot) name = dot + 1;
   bool slot = !strncmp(name, "__", 2);
-  sl_strbuf_printf(out, slot ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
-                   name, sl_type_name(b->self));
+  sl_strbuf_printf(
+      out, slot ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
+      name, sl_type_name(b->self));
   if (sl_identity_put(rt, b->self.u.o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
@@ -184,7 +192,8 @@ static int bound_native_repr(sl_rt *rt, sl_bound *b, sl_strbuf *out) {
 
 static int bound_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_bound *b = (sl_bound *)o;
-  if (sl_is_type(b->func, &sl_cfunc_type) && sl_is_obj(b->self)) return bound_native_repr(rt, b, out);
+  if (sl_is_type(b->func, &sl_cfunc_type) && sl_is_obj(b->self))
+    return bound_native_repr(rt, b, out);
   sl_strbuf_puts(out, "<bound method ");
   if (sl_is_type(b->func, &sl_func_type)) sl_strbuf_puts(out, func_qualname(b->func.u.o));
   sl_strbuf_puts(out, " of ");
@@ -208,8 +217,12 @@ static int bound_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   return sl_getattr(rt, b->func, name, out);
 }
 
-const sl_type sl_bound_type = {.name = "method", .clear = bound_clear, .repr = bound_repr,
-                               .call = bound_call, .eq = bound_eq, .getattr = bound_getattr,
+const sl_type sl_bound_type = {.name = "method",
+                               .clear = bound_clear,
+                               .repr = bound_repr,
+                               .call = bound_call,
+                               .eq = bound_eq,
+                               .getattr = bound_getattr,
                                .size = sizeof(sl_bound)};
 
 sl_obj *sl_bound_new(sl_rt *rt, sl_value func, sl_value self) {
@@ -231,7 +244,8 @@ static void name_list(sl_strbuf *b, sl_obj **names, size_t n) {
   }
 }
 
-static int missing(sl_rt *rt, sl_code *c, sl_frame *f, uint32_t from, uint32_t to, const char *kind) {
+static int missing(sl_rt *rt, sl_code *c, sl_frame *f, uint32_t from, uint32_t to,
+                   const char *kind) {
   sl_obj *names[64];
   size_t n = 0;
   size_t total = 0;
@@ -322,9 +336,10 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
       }
       for (uint32_t j = 0; j < c->posonly; j++)
         if (!strcmp(sl_str_cstr(c->localnames[j]), kw))
-          return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                          "%s() got some positional-only arguments passed as keyword arguments: '%s'",
-                          sl_str_cstr(c->qualname), kw);
+          return sl_raise(
+              rt, SL_EXC_TYPE_ERROR,
+              "%s() got some positional-only arguments passed as keyword arguments: '%s'",
+              sl_str_cstr(c->qualname), kw);
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
                       sl_str_cstr(c->qualname), kw);
     }
@@ -334,11 +349,13 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
     f->locals[i] = sl_vincref(args->kwvals[k]);
   }
   size_t ndefaults = fn->defaults ? sl_as_tuple(fn->defaults)->len : 0;
-  if (given > c->argcount && !(c->flags & SL_CO_VARARGS)) return too_many(rt, c, f, given, ndefaults);
+  if (given > c->argcount && !(c->flags & SL_CO_VARARGS))
+    return too_many(rt, c, f, given, ndefaults);
   if (given < c->argcount) {
     uint32_t firstdef = c->argcount - (uint32_t)ndefaults;
     for (uint32_t i = (uint32_t)given; i < firstdef; i++)
-      if (sl_is_undef(f->locals[i])) return missing(rt, c, f, (uint32_t)given, firstdef, "positional");
+      if (sl_is_undef(f->locals[i]))
+        return missing(rt, c, f, (uint32_t)given, firstdef, "positional");
     for (uint32_t i = firstdef > given ? firstdef : (uint32_t)given; i < c->argcount; i++)
       if (sl_is_undef(f->locals[i]))
         f->locals[i] = sl_vincref(sl_as_tuple(fn->defaults)->items[i - firstdef]);
@@ -346,7 +363,8 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
   for (uint32_t i = c->argcount; i < nparams; i++) {
     if (!sl_is_undef(f->locals[i])) continue;
     bool found = false;
-    if (fn->kwdefaults && sl_dict_get(rt, fn->kwdefaults, sl_obj_val(c->localnames[i]), &f->locals[i], &found))
+    if (fn->kwdefaults &&
+        sl_dict_get(rt, fn->kwdefaults, sl_obj_val(c->localnames[i]), &f->locals[i], &found))
       return -1;
     if (!found) return missing(rt, c, f, c->argcount, nparams, "keyword-only");
   }
@@ -370,7 +388,8 @@ int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *arg
     return -1;
   }
   if (sl_as_code(fn->code)->flags & SL_CO_GENERATOR) {
-    sl_obj *g = (sl_as_code(fn->code)->flags & SL_CO_ASYNC) ? sl_vmagen_new(rt, f) : sl_vmgen_new(rt, f);
+    sl_obj *g =
+        (sl_as_code(fn->code)->flags & SL_CO_ASYNC) ? sl_vmagen_new(rt, f) : sl_vmgen_new(rt, f);
     if (!g) return -1;
     *out = sl_obj_val(g);
     return 0;

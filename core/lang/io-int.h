@@ -17,15 +17,15 @@
 /* selector_events._SelectorSocketTransport */
 typedef struct sl_transport {
   sl_obj hdr;
-  sl_value sock;       /* owned socket; None once connection_lost ran */
-  int fd;              /* _sock_fd */
-  sl_value protocol;   /* owned; None once connection_lost ran */
-  sl_value server;     /* owned Server, or None */
-  sl_obj *extra;       /* owned dict: socket, sockname, peername */
-  unsigned char *buf;  /* owned _buffer: bytes not sent yet */
+  sl_value sock;      /* owned socket; None once connection_lost ran */
+  int fd;             /* _sock_fd */
+  sl_value protocol;  /* owned; None once connection_lost ran */
+  sl_value server;    /* owned Server, or None */
+  sl_obj *extra;      /* owned dict: socket, sockname, peername */
+  unsigned char *buf; /* owned _buffer: bytes not sent yet */
   size_t len, cap;
-  int64_t conn_lost;   /* connection_lost scheduled (and writes since) */
-  int64_t high, low;   /* write buffer limits */
+  int64_t conn_lost; /* connection_lost scheduled (and writes since) */
+  int64_t high, low; /* write buffer limits */
   bool closing, eof, paused, protocol_paused, protocol_connected;
 } sl_transport;
 
@@ -58,8 +58,8 @@ int sl__server_attach(sl_rt *rt, sl_obj *server, sl_obj *transport);
 int sl__server_detach(sl_rt *rt, sl_obj *server, sl_obj *transport);
 
 /* Calls protocol.<name>(*args); *out new ref (may be NULL to drop it). */
-int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args,
-                    size_t nargs, sl_value *out);
+int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
+                    sl_value *out);
 
 /* loop.create_connection / create_server / getaddrinfo and the Server
  * class (io_server.c): 1 found, 0 not an I/O method, -1 error. */

@@ -35,7 +35,8 @@ static int fd_arg(sl_rt *rt, sl_value v, int *fd) {
 
 static int need_socket(sl_rt *rt, sl_value v) {
   if (sl_is_type(v, &sl_socket_type)) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: a socket from socket.socketpair() was expected, got '%s'",
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  "simloop: a socket from socket.socketpair() was expected, got '%s'",
                   sl_type_name(v));
 }
 
@@ -59,7 +60,8 @@ static int add_io(sl_rt *rt, const sl_args *args, const char *what, bool reader,
 
 static int remove_io(sl_rt *rt, const sl_args *args, const char *what, bool reader, sl_value *out) {
   if (args->nkw || args->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "BaseSelectorEventLoop.%s() takes 2 positional arguments but %zu were given",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "BaseSelectorEventLoop.%s() takes 2 positional arguments but %zu were given",
                     what, args->npos + 1);
   int fd;
   if (fd_arg(rt, args->pos[0], &fd)) return -1;
@@ -93,8 +95,10 @@ static int io_done(sl_rt *rt, sl_value self, bool reader) {
   int fd = (int)t->items[0].u.i;
   sl_obj *h = t->items[1].u.o;
   if (!sl_as_handle(h)->cancelled) {
-    if (reader) sl_loop_remove_reader(rt, fd);
-    else sl_loop_remove_writer(rt, fd);
+    if (reader)
+      sl_loop_remove_reader(rt, fd);
+    else
+      sl_loop_remove_writer(rt, fd);
   }
   return 0;
 }
@@ -228,7 +232,8 @@ static int sock_sendall_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_val
     return fail_future(rt, fut);
   }
   start += n;
-  if ((size_t)start == sl_as_bytes(args->pos[2].u.o)->len) return sl_future_set_result(rt, fut, sl_none());
+  if ((size_t)start == sl_as_bytes(args->pos[2].u.o)->len)
+    return sl_future_set_result(rt, fut, sl_none());
   pos->items[0] = sl_int(start);
   return 0;
 }
@@ -315,7 +320,8 @@ static const sl_cfunc_def sock_connect_cb_def = {"BaseSelectorEventLoop._sock_co
                                                  sock_connect_cb, NULL, SL_CANON_LABEL};
 
 int sl__sock_connect_start(sl_rt *rt, sl_obj *fut, sl_value sock, sl_value address) {
-  if (sl_socket_connect(rt, sock.u.o, address) == 0) return sl_future_set_result(rt, fut, sl_none());
+  if (sl_socket_connect(rt, sock.u.o, address) == 0)
+    return sl_future_set_result(rt, fut, sl_none());
   if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return fail_future(rt, fut);
   sl_err_clear(rt);
   int fd = sl_as_socket(sock.u.o)->fd;

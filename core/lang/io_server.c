@@ -29,7 +29,7 @@
 #include "core/tuple.h"
 
 #define IPPROTO_TCP 6
-#define AI_PASSIVE 1
+#define AI_PASSIVE  1
 
 /* ---- the resolver --------------------------------------------------------- */
 
@@ -55,8 +55,9 @@ static int intenum_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 static int intenum_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   (void)rt;
-  int64_t bv = b.tag == SL_V_INT ? b.u.i : b.tag == SL_V_OBJ && b.u.o->type == a->type
-                                                ? ((sl_intenum *)b.u.o)->v : INT64_MIN;
+  int64_t bv = b.tag == SL_V_INT                             ? b.u.i
+               : b.tag == SL_V_OBJ && b.u.o->type == a->type ? ((sl_intenum *)b.u.o)->v
+                                                             : INT64_MIN;
   *res = bv == ((sl_intenum *)a)->v;
   return 0;
 }
@@ -65,8 +66,11 @@ static int intenum_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
   *out = ((sl_intenum *)o)->v;
   return 0;
 }
-static const sl_type intenum_type = {.name = "IntEnum", .repr = intenum_repr, .eq = intenum_eq,
-                                     .hash = intenum_hash, .size = sizeof(sl_intenum)};
+static const sl_type intenum_type = {.name = "IntEnum",
+                                     .repr = intenum_repr,
+                                     .eq = intenum_eq,
+                                     .hash = intenum_hash,
+                                     .size = sizeof(sl_intenum)};
 
 static sl_obj *intenum_new(sl_rt *rt, int64_t v, const char *cls, const char *name) {
   sl_obj *o = sl_obj_alloc(rt, &intenum_type);
@@ -77,9 +81,7 @@ static sl_obj *intenum_new(sl_rt *rt, int64_t v, const char *cls, const char *na
 }
 
 /* The int value of a getaddrinfo() field. */
-static int64_t info_int(sl_value v) {
-  return v.tag == SL_V_INT ? v.u.i : ((sl_intenum *)v.u.o)->v;
-}
+static int64_t info_int(sl_value v) { return v.tag == SL_V_INT ? v.u.i : ((sl_intenum *)v.u.o)->v; }
 
 /* One (family, type, proto, '', sockaddr) entry appended to list. */
 static int add_info(sl_rt *rt, sl_obj *list, int family, const char *ip, int64_t port) {
@@ -96,7 +98,8 @@ static int add_info(sl_rt *rt, sl_obj *list, int family, const char *ip, int64_t
     sl_decref(rt, empty);
     return -1;
   }
-  sl_obj *fam = intenum_new(rt, family, "AddressFamily", family == SL_AF_INET6 ? "AF_INET6" : "AF_INET");
+  sl_obj *fam =
+      intenum_new(rt, family, "AddressFamily", family == SL_AF_INET6 ? "AF_INET6" : "AF_INET");
   sl_obj *kind = fam ? intenum_new(rt, SL_SOCK_STREAM, "SocketKind", "SOCK_STREAM") : NULL;
   sl_value items[5] = {sl_obj_val(fam), sl_obj_val(kind), sl_int(IPPROTO_TCP), sl_obj_val(empty),
                        sl_obj_val(sa)};
@@ -130,7 +133,8 @@ int sl__resolve(sl_rt *rt, sl_value host, sl_value port_v, int64_t family, int64
   int64_t port = 0;
   if (sl_is_str(port_v)) {
     const char *p = sl_str_cstr(port_v.u.o);
-    if (!*p || !all_of(p, "0123456789")) return gaierror(rt, -8, "Servname not supported for ai_socktype");
+    if (!*p || !all_of(p, "0123456789"))
+      return gaierror(rt, -8, "Servname not supported for ai_socktype");
     for (; *p; p++) port = port * 10 + (*p - '0');
   } else if (!sl_is_none(port_v) && !sl_is_undef(port_v) && sl__as_int(rt, port_v, "port", &port)) {
     return -1;
@@ -138,15 +142,18 @@ int sl__resolve(sl_rt *rt, sl_value host, sl_value port_v, int64_t family, int64
   const char *h = sl_is_str(host) ? sl_str_cstr(host.u.o) : NULL;
   if (!h && !sl_is_none(host) && !sl_is_undef(host))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "getaddrinfo() argument 1 must be string or None");
-  typedef struct { int family; const char *ip; } cand;
+  typedef struct {
+    int family;
+    const char *ip;
+  } cand;
   cand cands[2];
   size_t n = 0;
   if (!h) {
     cands[n++] = (cand){SL_AF_INET, flags & AI_PASSIVE ? "0.0.0.0" : "127.0.0.1"};
     cands[n++] = (cand){SL_AF_INET6, flags & AI_PASSIVE ? "::" : "::1"};
   } else if (!strcmp(h, "localhost")) {
-    cands[n++] = family == SL_AF_INET6 ? (cand){SL_AF_INET6, "::1"}
-                                       : (cand){SL_AF_INET, "127.0.0.1"};
+    cands[n++] =
+        family == SL_AF_INET6 ? (cand){SL_AF_INET6, "::1"} : (cand){SL_AF_INET, "127.0.0.1"};
   } else if (strchr(h, ':') && all_of(h, "0123456789abcdefABCDEF:.")) {
     cands[n++] = (cand){SL_AF_INET6, h};
   } else if (*h && all_of(h, "0123456789.")) {
@@ -214,7 +221,8 @@ enum { CC_FACTORY, CC_INFOS, CC_INDEX, CC_SOCK, CC_FUT, CC_EXCS, CC_TRANSPORT, C
 
 /* socket.socket(family, type, proto); setblocking(False); _sock_connect */
 static int connect_next(sl_rt *rt, sl_ccoro *co) {
-  sl_tuple *info = sl_as_tuple(sl_as_list(co->slots[CC_INFOS].u.o)->items[co->slots[CC_INDEX].u.i].u.o);
+  sl_tuple *info =
+      sl_as_tuple(sl_as_list(co->slots[CC_INFOS].u.o)->items[co->slots[CC_INDEX].u.i].u.o);
   sl_obj *sock = sl_socket_create(rt, (int)info_int(info->items[0]), (int)info_int(info->items[2]));
   if (!sock) return -1;
   sl_as_socket(sock)->blocking = false;
@@ -237,13 +245,17 @@ static int raise_connect_errors(sl_rt *rt, sl_list *excs) {
     rc = sl_vm_str(rt, excs->items[i], &one);
     if (i) sl_strbuf_puts(&all, ", ");
     sl_strbuf_puts(&all, sl_strbuf_cstr(&one));
-    if (!i) sl_strbuf_puts(&first, sl_strbuf_cstr(&one));
-    else if (strcmp(sl_strbuf_cstr(&first), sl_strbuf_cstr(&one))) same = false;
+    if (!i)
+      sl_strbuf_puts(&first, sl_strbuf_cstr(&one));
+    else if (strcmp(sl_strbuf_cstr(&first), sl_strbuf_cstr(&one)))
+      same = false;
     sl_strbuf_free(&one);
   }
   if (!rc) {
-    if (excs->len == 1 || same) sl_raise_obj(rt, excs->items[0].u.o);
-    else sl_raise(rt, SL_EXC_OS_ERROR, "%s", sl_strbuf_cstr(&all));
+    if (excs->len == 1 || same)
+      sl_raise_obj(rt, excs->items[0].u.o);
+    else
+      sl_raise(rt, SL_EXC_OS_ERROR, "%s", sl_strbuf_cstr(&all));
   }
   sl_strbuf_free(&first);
   sl_strbuf_free(&all);
@@ -317,10 +329,11 @@ static const sl_ccoro_def create_connection_def = {"BaseEventLoop.create_connect
                                                    create_connection_resume};
 
 /* A new create_connection coroutine for (factory, host, port, family) */
-int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
-                          int64_t family, sl_value *out) {
+int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
+                          sl_value *out) {
   if (sl_is_none(host) && sl_is_none(port))
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "host and port was not specified and no sock specified");
+    return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                    "host and port was not specified and no sock specified");
   sl_value infos;
   if (sl__resolve(rt, host, port, family, 0, &infos)) return -1;
   sl_value slots[2] = {factory, infos};
@@ -332,15 +345,16 @@ int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value p
 }
 
 static int m_create_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"self", "protocol_factory", "host", "port", "ssl", "family",
-                                      "proto", "flags", "sock"};
+  static const char *const names[] = {
+      "self", "protocol_factory", "host", "port", "ssl", "family", "proto", "flags", "sock"};
   sl_value a[9];
   if (sl__bind_method(rt, self, args, "BaseEventLoop.create_connection", names, 9, 2, 4, a))
     return -1;
   if (!sl_is_undef(a[4]) && !sl_is_none(a[4]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
   if (!sl_is_undef(a[8]) && !sl_is_none(a[8]))
-    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: create_connection(sock=) is not supported yet");
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                    "simloop: create_connection(sock=) is not supported yet");
   int64_t family;
   if (int_arg(rt, a[5], "family", 0, &family)) return -1;
   return sl__create_connection(rt, a[1], sl_is_undef(a[2]) ? sl_none() : a[2],
@@ -386,7 +400,8 @@ swallow:
   *out = sl_none();
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def accept2_def = {"BaseSelectorEventLoop._accept_connection2", accept2_resume};
+static const sl_ccoro_def accept2_def = {"BaseSelectorEventLoop._accept_connection2",
+                                         accept2_resume};
 
 /* _accept_connection(protocol_factory, sock, server, backlog): the
  * listener's reader; accepts up to backlog connections (3.14: backlog + 1)
@@ -421,7 +436,8 @@ static int accept_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_v
 static const sl_cfunc_def accept_connection_def = {"BaseSelectorEventLoop._accept_connection",
                                                    accept_connection, NULL, SL_CANON_LABEL};
 
-int sl__start_serving(sl_rt *rt, sl_value factory, sl_value sock, sl_value server, int64_t backlog) {
+int sl__start_serving(sl_rt *rt, sl_value factory, sl_value sock, sl_value server,
+                      int64_t backlog) {
   sl_obj *cb = sl_cfunc_new(rt, &accept_connection_def, sl_undef());
   if (!cb) return -1;
   sl_value cargs[4] = {factory, sock, server, sl_int(backlog)};
@@ -478,7 +494,10 @@ static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
       if (rc || dup || (rc = sl_list_append(rt, seen, info))) continue;
       sl_tuple *t = sl_as_tuple(info.u.o);
       sl_obj *sock = sl_socket_create(rt, (int)info_int(t->items[0]), (int)info_int(t->items[2]));
-      if (!sock) { rc = -1; break; }
+      if (!sock) {
+        rc = -1;
+        break;
+      }
       rc = sl_list_append(rt, sockets, sl_obj_val(sock));
       sl_decref(rt, sock);
       if (rc || !sl_socket_bind(rt, sock, t->items[4])) continue;
@@ -498,7 +517,8 @@ static int bind_all(sl_rt *rt, sl_list *results, sl_obj *sockets) {
       sl_value eno = sl_none(), what = sl_none();
       sl_strbuf msg = SL_STRBUF_INIT;
       sl_strbuf_puts(&msg, "error while attempting to bind on address ");
-      if (!sl_vm_repr(rt, t->items[4], &msg) && !sl_vm_getattr(rt, sl_obj_val(err), "errno", &eno)) {
+      if (!sl_vm_repr(rt, t->items[4], &msg) &&
+          !sl_vm_getattr(rt, sl_obj_val(err), "errno", &eno)) {
         if (rt->profile->create_server_bind_str_message) {
           sl_strbuf s = SL_STRBUF_INIT;
           if (!sl_vm_str(rt, sl_obj_val(err), &s)) {
@@ -566,8 +586,8 @@ static sl_coro_status create_server_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
   }
   for (size_t i = 0; i < sl_as_list(sockets)->len; i++)
     sl_as_socket(sl_as_list(sockets)->items[i].u.o)->blocking = false;
-  sl_obj *server = sl__server_new(rt, sl_obj_val(sockets), co->slots[CS_FACTORY],
-                                  co->slots[CS_BACKLOG].u.i);
+  sl_obj *server =
+      sl__server_new(rt, sl_obj_val(sockets), co->slots[CS_FACTORY], co->slots[CS_BACKLOG].u.i);
   sl_decref(rt, sockets);
   if (!server) return SL_CORO_ERROR;
   co->slots[CS_SERVER] = sl_obj_val(server);
@@ -598,9 +618,9 @@ int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
     hosts[n++] = host;
   } else if (sl_is_type(host, &sl_list_type) || sl_is_type(host, &sl_tuple_type)) {
     const sl_value *items = sl_is_type(host, &sl_list_type) ? sl_as_list(host.u.o)->items
-                                                           : sl_as_tuple(host.u.o)->items;
-    size_t len = sl_is_type(host, &sl_list_type) ? sl_as_list(host.u.o)->len
-                                                 : sl_as_tuple(host.u.o)->len;
+                                                            : sl_as_tuple(host.u.o)->items;
+    size_t len =
+        sl_is_type(host, &sl_list_type) ? sl_as_list(host.u.o)->len : sl_as_tuple(host.u.o)->len;
     if (len > 16) return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: at most 16 hosts");
     for (size_t i = 0; i < len; i++) hosts[n++] = items[i];
   } else {
@@ -612,7 +632,10 @@ int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
   for (; made < n; made++) {
     sl_value slots[4] = {hosts[made], port, sl_int(family), sl_int(flags)};
     sl_obj *c = sl_ccoro_new(rt, &server_getaddrinfo_def, slots, 4);
-    if (!c) { rc = -1; break; }
+    if (!c) {
+      rc = -1;
+      break;
+    }
     coros[made] = sl_obj_val(c);
   }
   sl_obj *gather = NULL;
@@ -628,16 +651,16 @@ int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
 }
 
 static int m_create_server(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"self", "protocol_factory", "host", "port", "family",
-                                      "flags", "sock", "backlog", "ssl", "reuse_address",
-                                      "reuse_port", "start_serving"};
+  static const char *const names[] = {
+      "self", "protocol_factory", "host", "port",          "family",     "flags",
+      "sock", "backlog",          "ssl",  "reuse_address", "reuse_port", "start_serving"};
   sl_value a[12];
-  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_server", names, 12, 2, 4, a))
-    return -1;
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_server", names, 12, 2, 4, a)) return -1;
   if (!sl_is_undef(a[8]) && !sl_is_none(a[8]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
   if (!sl_is_undef(a[6]) && !sl_is_none(a[6]))
-    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: create_server(sock=) is not supported yet");
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                    "simloop: create_server(sock=) is not supported yet");
   int64_t family, flags, backlog;
   bool start = true;
   if (int_arg(rt, a[4], "family", 0, &family) || int_arg(rt, a[5], "flags", AI_PASSIVE, &flags) ||
@@ -645,7 +668,8 @@ static int m_create_server(sl_rt *rt, sl_value self, const sl_args *args, sl_val
     return -1;
   if (!sl_is_undef(a[11]) && sl_truth(rt, a[11], &start)) return -1;
   return sl__create_server(rt, a[1], sl_is_undef(a[2]) ? sl_none() : a[2],
-                           sl_is_undef(a[3]) ? sl_none() : a[3], family, flags, backlog, start, out);
+                           sl_is_undef(a[3]) ? sl_none() : a[3], family, flags, backlog, start,
+                           out);
 }
 
 static const sl_cfunc_def server_methods[] = {

@@ -24,11 +24,11 @@
 
 typedef struct sl_server {
   sl_obj hdr;
-  sl_value sockets;       /* owned list of sockets, None once closed */
-  sl_value factory;       /* owned protocol factory */
-  sl_value waiters;       /* owned list of futures, None after _wakeup */
-  sl_value clients;       /* owned list of attached transports */
-  sl_value forever_fut;   /* owned: serve_forever's future, or None */
+  sl_value sockets;     /* owned list of sockets, None once closed */
+  sl_value factory;     /* owned protocol factory */
+  sl_value waiters;     /* owned list of futures, None after _wakeup */
+  sl_value clients;     /* owned list of attached transports */
+  sl_value forever_fut; /* owned: serve_forever's future, or None */
   int64_t backlog;
   bool serving;
 } sl_server;
@@ -47,8 +47,8 @@ static int wakeup(sl_rt *rt, sl_server *s) {
     for (size_t i = 0; i < l->len && !rc; i++) {
       sl_obj *w = l->items[i].u.o;
       if (!sl_future_done(w))
-        rc = sl_future_set_result(rt, w, rt->profile->server_wait_closed_for_clients
-                                             ? sl_none() : l->items[i]);
+        rc = sl_future_set_result(
+            rt, w, rt->profile->server_wait_closed_for_clients ? sl_none() : l->items[i]);
     }
   }
   sl_vdecref(rt, waiters);
@@ -175,8 +175,8 @@ static sl_coro_status serve_forever_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
       /* except CancelledError: try: close(); await wait_closed() finally: raise */
       sl_obj *exc = sl_err_fetch(rt);
       sl_vset(rt, &co->slots[SV_FUT], sl_obj_val(exc));
-      sl_obj *wc = server_close(rt, s) ? NULL
-                                       : sl_ccoro_new(rt, &wait_closed_def, &co->slots[SV_SELF], 1);
+      sl_obj *wc =
+          server_close(rt, s) ? NULL : sl_ccoro_new(rt, &wait_closed_def, &co->slots[SV_SELF], 1);
       if (!wc) {
         sl_vset(rt, &s->forever_fut, sl_none());
         return SL_CORO_ERROR;
@@ -244,8 +244,8 @@ static const sl_ccoro_def aenter_def = {"AbstractServer.__aenter__", aenter_resu
 
 /* ---- methods ------------------------------------------------------------------- */
 
-#define BIND(qual, names, n, req)                                                         \
-  sl_value a[n];                                                                         \
+#define BIND(qual, names, n, req)                                                                  \
+  sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
 
 static const char *const self_only[] = {"self"};
@@ -262,7 +262,7 @@ static int m_is_serving(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 }
 static int m_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   BIND("Server.get_loop", self_only, 1, 1);
-  extern int sl_asyncio_loop_object(sl_rt *rt, sl_value *out);
+  extern int sl_asyncio_loop_object(sl_rt * rt, sl_value * out);
   return sl_asyncio_loop_object(rt, out);
 }
 static int clients_each(sl_rt *rt, sl_value self, const char *method) {
@@ -377,8 +377,10 @@ static void trsock_clear(sl_rt *rt, sl_obj *o) {
   sl_vdecref(rt, v);
 }
 
-static const sl_type trsock_type = {.name = "TransportSocket", .repr = trsock_repr,
-                                    .clear = trsock_clear, .getattr = trsock_getattr,
+static const sl_type trsock_type = {.name = "TransportSocket",
+                                    .repr = trsock_repr,
+                                    .clear = trsock_clear,
+                                    .getattr = trsock_getattr,
                                     .size = sizeof(sl_trsock)};
 
 sl_obj *sl__trsock_new(sl_rt *rt, sl_value sock) {
@@ -437,8 +439,11 @@ static void server_clear(sl_rt *rt, sl_obj *o) {
   for (int i = 0; i < 5; i++) sl_vdecref(rt, v[i]);
 }
 
-const sl_type sl__server_type = {.name = "Server", .repr = server_repr, .clear = server_clear,
-                                 .getattr = server_getattr, .size = sizeof(sl_server)};
+const sl_type sl__server_type = {.name = "Server",
+                                 .repr = server_repr,
+                                 .clear = server_clear,
+                                 .getattr = server_getattr,
+                                 .size = sizeof(sl_server)};
 
 sl_obj *sl__server_new(sl_rt *rt, sl_value sockets, sl_value factory, int64_t backlog) {
   sl_obj *o = sl_obj_alloc(rt, &sl__server_type);

@@ -29,8 +29,8 @@
 
 #define DEFAULT_LIMIT (64 * 1024)
 
-int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
-                          int64_t family, sl_value *out);
+int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
+                          sl_value *out);
 int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
                       int64_t flags, int64_t backlog, bool start, sl_value *out);
 
@@ -116,7 +116,8 @@ static sl_obj *take(sl_rt *rt, sl_reader *r, size_t n) {
 static int start_wait(sl_rt *rt, sl_reader *r, const char *func) {
   if (!sl_is_none(r->waiter))
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-                    "%s() called while another coroutine is already waiting for incoming data", func);
+                    "%s() called while another coroutine is already waiting for incoming data",
+                    func);
   if (r->paused) {
     r->paused = false;
     if (sl__transport_resume_reading(rt, r->transport.u.o)) return -1;
@@ -150,8 +151,9 @@ static int incomplete(sl_rt *rt, sl_obj *partial, int64_t expected) {
   sl_obj *msg = sl_str_from_cstr(rt, sl_strbuf_cstr(&m));
   sl_strbuf_free(&m);
   if (!msg) return -1;
-  int rc = raise_exc_args(rt, SL_EXC_INCOMPLETE_READ_ERROR, sl_obj_val(msg), "partial",
-                          sl_obj_val(partial), "expected", expected < 0 ? sl_none() : sl_int(expected));
+  int rc =
+      raise_exc_args(rt, SL_EXC_INCOMPLETE_READ_ERROR, sl_obj_val(msg), "partial",
+                     sl_obj_val(partial), "expected", expected < 0 ? sl_none() : sl_int(expected));
   sl_decref(rt, msg);
   return rc;
 }
@@ -258,7 +260,9 @@ static sl_coro_status readexactly_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   int64_t n = co->slots[RS_ARG].u.i;
   if (co->pc == 1 && !after_wait(rt, co)) return SL_CORO_ERROR;
   if (co->pc == 0) {
-    if (n < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "readexactly size can not be less than zero"), SL_CORO_ERROR;
+    if (n < 0)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "readexactly size can not be less than zero"),
+             SL_CORO_ERROR;
     if (!sl_is_none(r->exception)) return raise_reader_exception(rt, r), SL_CORO_ERROR;
     if (n == 0) {
       sl_obj *b = sl_bytes_new(rt, NULL, 0);
@@ -296,7 +300,9 @@ static sl_coro_status readuntil_body(sl_rt *rt, sl_ccoro *co, bool line, sl_valu
   size_t seplen = sl_as_bytes(co->slots[RS_ARG].u.o)->len;
   if (co->pc == 1 && !after_wait(rt, co)) return SL_CORO_ERROR;
   if (co->pc == 0) {
-    if (seplen == 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "Separator should be at least one-byte string"), SL_CORO_ERROR;
+    if (seplen == 0)
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "Separator should be at least one-byte string"),
+             SL_CORO_ERROR;
     if (!sl_is_none(r->exception)) return raise_reader_exception(rt, r), SL_CORO_ERROR;
     co->slots[RS_OFFSET] = sl_int(0);
   }
@@ -357,8 +363,8 @@ static sl_coro_status readline_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 static const sl_ccoro_def readuntil_def = {"StreamReader.readuntil", readuntil_resume};
 static const sl_ccoro_def readline_def = {"StreamReader.readline", readline_resume};
 
-#define BIND(qual, names, n, req)                                                         \
-  sl_value a[n];                                                                         \
+#define BIND(qual, names, n, req)                                                                  \
+  sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
 
 static const char *const self_only[] = {"self"};
@@ -481,9 +487,12 @@ static void reader_release(sl_obj *o) {
   ((sl_reader *)o)->buf = NULL;
 }
 
-static const sl_type reader_type = {.name = "StreamReader", .repr = reader_repr,
-                                    .clear = reader_clear, .release = reader_release,
-                                    .getattr = reader_getattr, .size = sizeof(sl_reader)};
+static const sl_type reader_type = {.name = "StreamReader",
+                                    .repr = reader_repr,
+                                    .clear = reader_clear,
+                                    .release = reader_release,
+                                    .getattr = reader_getattr,
+                                    .size = sizeof(sl_reader)};
 
 static sl_obj *reader_new(sl_rt *rt, int64_t limit) {
   if (limit <= 0) {
@@ -502,10 +511,10 @@ static sl_obj *reader_new(sl_rt *rt, int64_t limit) {
 
 typedef struct sl_srp {
   sl_obj hdr;
-  sl_value reader;    /* owned or None */
-  sl_value client_cb; /* owned or None */
-  sl_value transport; /* owned or None */
-  sl_value closed;    /* owned future */
+  sl_value reader;        /* owned or None */
+  sl_value client_cb;     /* owned or None */
+  sl_value transport;     /* owned or None */
+  sl_value closed;        /* owned future */
   sl_value drain_waiters; /* owned list */
   bool paused, connection_lost;
 } sl_srp;
@@ -570,7 +579,8 @@ static int p_connection_lost(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   sl_value exc = args->pos[0];
   int rc = 0;
   if (!sl_is_none(p->reader))
-    rc = sl_is_none(exc) ? feed_eof(rt, RD(p->reader)) : reader_set_exception(rt, RD(p->reader), exc);
+    rc = sl_is_none(exc) ? feed_eof(rt, RD(p->reader))
+                         : reader_set_exception(rt, RD(p->reader), exc);
   sl_obj *closed = p->closed.u.o;
   if (!rc && !sl_future_done(closed)) {
     rc = sl_is_none(exc) ? sl_future_set_result(rt, closed, sl_none())
@@ -585,7 +595,8 @@ static int p_connection_lost(sl_rt *rt, sl_value self, const sl_args *args, sl_v
     for (size_t i = 0; i < l->len && !rc; i++) {
       sl_obj *w = l->items[i].u.o;
       if (sl_future_done(w)) continue;
-      rc = sl_is_none(exc) ? sl_future_set_result(rt, w, sl_none()) : sl_future_set_exception(rt, w, exc);
+      rc = sl_is_none(exc) ? sl_future_set_result(rt, w, sl_none())
+                           : sl_future_set_exception(rt, w, exc);
     }
   }
   sl_vset(rt, &p->reader, sl_none());
@@ -645,8 +656,10 @@ static void srp_clear(sl_rt *rt, sl_obj *o) {
   p->reader = p->client_cb = p->transport = p->closed = p->drain_waiters = sl_none();
   for (int i = 0; i < 5; i++) sl_vdecref(rt, v[i]);
 }
-static const sl_type srp_type = {.name = "StreamReaderProtocol", .clear = srp_clear,
-                                 .getattr = srp_getattr, .size = sizeof(sl_srp)};
+static const sl_type srp_type = {.name = "StreamReaderProtocol",
+                                 .clear = srp_clear,
+                                 .getattr = srp_getattr,
+                                 .size = sizeof(sl_srp)};
 
 static sl_obj *srp_new(sl_rt *rt, sl_value reader, sl_value client_cb) {
   sl_obj *o = sl_obj_alloc(rt, &srp_type);
@@ -744,7 +757,8 @@ static sl_coro_status wait_closed_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
 }
 static const sl_ccoro_def wait_closed_def = {"StreamWriter.wait_closed", wait_closed_resume};
 
-static int forward(sl_rt *rt, sl_value self, const sl_args *args, const char *method, sl_value *out) {
+static int forward(sl_rt *rt, sl_value self, const sl_args *args, const char *method,
+                   sl_value *out) {
   sl_value m;
   if (sl_vm_getattr(rt, WR(self)->transport, method, &m)) return -1;
   int rc = sl_vm_call(rt, m, args, out);
@@ -810,8 +824,10 @@ static void writer_clear(sl_rt *rt, sl_obj *o) {
   w->transport = w->protocol = w->reader = sl_none();
   for (int i = 0; i < 3; i++) sl_vdecref(rt, v[i]);
 }
-static const sl_type writer_type = {.name = "StreamWriter", .clear = writer_clear,
-                                    .getattr = writer_getattr, .size = sizeof(sl_writer)};
+static const sl_type writer_type = {.name = "StreamWriter",
+                                    .clear = writer_clear,
+                                    .getattr = writer_getattr,
+                                    .size = sizeof(sl_writer)};
 
 static sl_obj *writer_new(sl_rt *rt, sl_value transport, sl_value protocol, sl_value reader) {
   sl_obj *o = sl_obj_alloc(rt, &writer_type);
@@ -874,10 +890,10 @@ static int f_open_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   sl_obj *protocol = srp_new(rt, sl_obj_val(reader), sl_none());
   sl_obj *factory = protocol ? sl_cfunc_new(rt, &return_protocol_def, sl_obj_val(protocol)) : NULL;
   sl_value connect = sl_none();
-  int rc = factory ? sl__create_connection(rt, sl_obj_val(factory),
-                                           sl_is_undef(a[0]) ? sl_none() : a[0],
-                                           sl_is_undef(a[1]) ? sl_none() : a[1], family, &connect)
-                   : -1;
+  int rc =
+      factory ? sl__create_connection(rt, sl_obj_val(factory), sl_is_undef(a[0]) ? sl_none() : a[0],
+                                      sl_is_undef(a[1]) ? sl_none() : a[1], family, &connect)
+              : -1;
   sl_obj *co = NULL;
   if (!rc) {
     sl_value slots[3] = {connect, sl_obj_val(reader), sl_obj_val(protocol)};
@@ -916,8 +932,16 @@ static const sl_ccoro_def start_server_def = {"start_server", start_server_resum
 
 static int f_start_server(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
-  static const char *const names[] = {"client_connected_cb", "host", "port", "limit", "family",
-                                      "flags", "backlog", "ssl", "reuse_address", "reuse_port",
+  static const char *const names[] = {"client_connected_cb",
+                                      "host",
+                                      "port",
+                                      "limit",
+                                      "family",
+                                      "flags",
+                                      "backlog",
+                                      "ssl",
+                                      "reuse_address",
+                                      "reuse_port",
                                       "start_serving"};
   sl_value a[11];
   if (sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a)) return -1;

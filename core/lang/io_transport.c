@@ -29,15 +29,17 @@
 
 #define MAX_SIZE (256 * 1024) /* _SelectorTransport.max_size: recv() size */
 
-int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args,
-                    size_t nargs, sl_value *out) {
+int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
+                    sl_value *out) {
   sl_value m, r = sl_none();
   if (sl_vm_getattr(rt, obj, name, &m)) return -1;
   int rc = sl_vm_call_pos(rt, m, args, nargs, &r);
   sl_vdecref(rt, m);
   if (rc) return -1;
-  if (out) *out = r;
-  else sl_vdecref(rt, r);
+  if (out)
+    *out = r;
+  else
+    sl_vdecref(rt, r);
   return 0;
 }
 
@@ -381,7 +383,8 @@ static int writelines(sl_rt *rt, sl_transport *t, sl_value list) {
   size_t n = sl_as_bytes(joined.u.o)->len;
   bool any = false;
   rc = sl_truth(rt, list, &any);
-  if (!rc && t->eof) rc = sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Cannot call writelines() after write_eof()");
+  if (!rc && t->eof)
+    rc = sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Cannot call writelines() after write_eof()");
   if (rc || !any || (t->conn_lost && rt->profile->transport_writelines_pauses)) {
     if (!rc && t->conn_lost) t->conn_lost++;
     sl_vdecref(rt, joined);
@@ -400,8 +403,8 @@ static int writelines(sl_rt *rt, sl_transport *t, sl_value list) {
 
 static const sl_cfunc_def read_ready_def = {"_SelectorSocketTransport._read_ready", read_ready,
                                             NULL, SL_CANON_LABEL};
-static const sl_cfunc_def write_ready_def = {"_SelectorSocketTransport._write_ready",
-                                             write_ready, NULL, SL_CANON_LABEL};
+static const sl_cfunc_def write_ready_def = {"_SelectorSocketTransport._write_ready", write_ready,
+                                             NULL, SL_CANON_LABEL};
 static const sl_cfunc_def write_sendmsg_def = {"_SelectorSocketTransport._write_sendmsg",
                                                write_ready, NULL, SL_CANON_LABEL};
 static const sl_cfunc_def add_reader_def = {"_SelectorTransport._add_reader", add_reader, NULL,
@@ -500,8 +503,10 @@ static void transport_release(sl_obj *o) {
 static int transport_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_transport *t = sl__as_transport(o);
   sl_strbuf_puts(out, "<_SelectorSocketTransport");
-  if (sl_is_none(t->sock)) sl_strbuf_puts(out, " closed");
-  else if (t->closing) sl_strbuf_puts(out, " closing");
+  if (sl_is_none(t->sock))
+    sl_strbuf_puts(out, " closed");
+  else if (t->closing)
+    sl_strbuf_puts(out, " closing");
   sl_strbuf_printf(out, " fd=%d", t->fd);
   if (!sl_is_none(t->sock)) {
     int ev = sl_iomap_events(&rt->loop->io, t->fd);
@@ -516,8 +521,8 @@ static int transport_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 /* ---- methods ------------------------------------------------------------------ */
 
 #define TR(self) sl__as_transport((self).u.o)
-#define BIND(qual, names, n, req)                                                         \
-  sl_value a[n];                                                                         \
+#define BIND(qual, names, n, req)                                                                  \
+  sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
 
 static const char *const self_only[] = {"self"};

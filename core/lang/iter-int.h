@@ -13,7 +13,7 @@ typedef struct sl__iter {
   sl_value *its; /* owned array of owned iterators (zip, map) */
   size_t nits;
   int64_t pos, step, aux; /* position; +1/-1; kind-specific (length, strict, offset) */
-  int64_t left; /* dict iterators: items still to come (CPython's di->len) */
+  int64_t left;           /* dict iterators: items still to come (CPython's di->len) */
 } sl__iter;
 
 /* range.index, range.count (NULL-terminated). */

@@ -36,9 +36,11 @@ static int range_contains(sl_rt *rt, sl_obj *o, sl_value item, bool *res) {
 
 static int range_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_range *r = (sl_range *)o;
-  if (r->step == 1) sl_strbuf_printf(out, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
-  else sl_strbuf_printf(out, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
-                        (long long)r->step);
+  if (r->step == 1)
+    sl_strbuf_printf(out, "range(%lld, %lld)", (long long)r->start, (long long)r->stop);
+  else
+    sl_strbuf_printf(out, "range(%lld, %lld, %lld)", (long long)r->start, (long long)r->stop,
+                     (long long)r->step);
   return 0;
 }
 
@@ -48,9 +50,12 @@ static int range_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   if (!sl_is_type(b, &sl_range_type)) return 0;
   sl_range *x = (sl_range *)a, *y = (sl_range *)b.u.o;
   if (x->len != y->len) return 0;
-  if (x->len == 0) *res = true;
-  else if (x->start != y->start) *res = false;
-  else *res = x->len == 1 || x->step == y->step;
+  if (x->len == 0)
+    *res = true;
+  else if (x->start != y->start)
+    *res = false;
+  else
+    *res = x->len == 1 || x->step == y->step;
   return 0;
 }
 
@@ -99,7 +104,8 @@ static int range_index_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
   if (a->pos[0].tag == SL_V_INT || a->pos[0].tag == SL_V_BOOL) {
     if (sl__py_minor(rt) >= 14)
       return sl_raise(rt, SL_EXC_VALUE_ERROR, "range.index(x): x not in range");
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "%lld is not in range", (long long)sl__intval(a->pos[0]));
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "%lld is not in range",
+                    (long long)sl__intval(a->pos[0]));
   }
   return sl_raise(rt, SL_EXC_VALUE_ERROR, "sequence.index(x): x not in sequence");
 }
@@ -115,11 +121,15 @@ const sl_cfunc_def sl__range_methods[] = {{"range.index", range_index_fn, NULL, 
                                           {"range.count", range_count_fn, NULL, 0},
                                           {NULL, NULL, NULL, 0}};
 
-static const sl_lang_slots range_slots = {.len = range_len, .iter = range_iter,
-                                          .contains = range_contains};
+static const sl_lang_slots range_slots = {
+    .len = range_len, .iter = range_iter, .contains = range_contains};
 
-const sl_type sl_range_type = {.name = "range", .repr = range_repr, .eq = range_eq,
-                               .hash = range_hash, .truth = range_truth, .lang = &range_slots,
+const sl_type sl_range_type = {.name = "range",
+                               .repr = range_repr,
+                               .eq = range_eq,
+                               .hash = range_hash,
+                               .truth = range_truth,
+                               .lang = &range_slots,
                                .size = sizeof(sl_range)};
 
 int sl_range_new(sl_rt *rt, int64_t start, int64_t stop, int64_t step, sl_value *out) {
@@ -130,7 +140,8 @@ int sl_range_new(sl_rt *rt, int64_t start, int64_t stop, int64_t step, sl_value 
   r->start = start, r->stop = stop, r->step = step;
   /* Length in unsigned arithmetic: stop - start may exceed int64. */
   uint64_t n = 0;
-  if (step > 0 && start < stop) n = ((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1;
+  if (step > 0 && start < stop)
+    n = ((uint64_t)stop - (uint64_t)start - 1) / (uint64_t)step + 1;
   else if (step < 0 && start > stop)
     n = ((uint64_t)start - (uint64_t)stop - 1) / (0 - (uint64_t)step) + 1;
   if (n > INT64_MAX) {
@@ -152,9 +163,7 @@ static void iter_clear(sl_rt *rt, sl_obj *o) {
   it->nits = 0;
 }
 
-static void iter_release(sl_obj *o) {
-  sl_free(((sl__iter *)o)->its);
-}
+static void iter_release(sl_obj *o) { sl_free(((sl__iter *)o)->its); }
 
 static int iter_self(sl_rt *rt, sl_obj *o, sl_value *out) {
   *out = sl_vincref(sl_obj_val(o));
@@ -180,9 +189,12 @@ static int seqiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   }
   int64_t i = it->pos;
   it->pos += it->step;
-  if (sl__is_list(s)) *out = sl_vincref(sl_as_list(s.u.o)->items[i]);
-  else if (sl__is_tuple(s)) *out = sl_vincref(sl_as_tuple(s.u.o)->items[i]);
-  else if (sl__is_bytes(s)) *out = sl_int(sl_as_bytes(s.u.o)->data[i]);
+  if (sl__is_list(s))
+    *out = sl_vincref(sl_as_list(s.u.o)->items[i]);
+  else if (sl__is_tuple(s))
+    *out = sl_vincref(sl_as_tuple(s.u.o)->items[i]);
+  else if (sl__is_bytes(s))
+    *out = sl_int(sl_as_bytes(s.u.o)->data[i]);
   else if (sl_is_str(s)) {
     sl_strobj *str = sl_as_str(s.u.o);
     sl_obj *c;
@@ -200,7 +212,8 @@ static int seqiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
     }
     if (!c) return -1;
     *out = sl_obj_val(c);
-  } else return sl_getitem(rt, s, sl_int(i), out) ? -1 : 1;
+  } else
+    return sl_getitem(rt, s, sl_int(i), out) ? -1 : 1;
   return 1;
 }
 
@@ -212,8 +225,9 @@ static int htiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   if (t->len != (size_t)it->aux) {
     it->aux = -1; /* stays broken, as CPython's di_used = -1 */
     bool set = it->src.u.o->type != &sl_dict_type;
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, set ? "Set changed size during iteration"
-                                                  : "dictionary changed size during iteration");
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+                    set ? "Set changed size during iteration"
+                        : "dictionary changed size during iteration");
   }
   while ((size_t)it->pos < t->nentries) {
     sl__hentry *e = &t->entries[it->pos++];
@@ -350,10 +364,14 @@ static int filter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   }
 }
 
-#define ITER_TYPE(cname, pyname, nextfn)                                                 \
-  static const sl_lang_slots cname##_slots = {.iter = iter_self, .next = nextfn};         \
-  const sl_type cname = {.name = pyname, .clear = iter_clear, .release = iter_release,   \
-                         .repr = iter_repr, .lang = &cname##_slots, .size = sizeof(sl__iter)}
+#define ITER_TYPE(cname, pyname, nextfn)                                                           \
+  static const sl_lang_slots cname##_slots = {.iter = iter_self, .next = nextfn};                  \
+  const sl_type cname = {.name = pyname,                                                           \
+                         .clear = iter_clear,                                                      \
+                         .release = iter_release,                                                  \
+                         .repr = iter_repr,                                                        \
+                         .lang = &cname##_slots,                                                   \
+                         .size = sizeof(sl__iter)}
 
 ITER_TYPE(sl__list_iter_type, "list_iterator", seqiter_next);
 ITER_TYPE(sl__list_reviter_type, "list_reverseiterator", seqiter_next);
@@ -400,10 +418,14 @@ int sl_iter(sl_rt *rt, sl_value v, sl_value *out) {
   if (v.tag == SL_V_OBJ) {
     const sl_type *t = v.u.o->type, *it = NULL;
     sl__iter *iter;
-    if (t == &sl_list_type) it = &sl__list_iter_type;
-    else if (t == &sl_tuple_type) it = &sl__tuple_iter_type;
-    else if (t == &sl_str_type) it = &sl__str_iter_type;
-    else if (t == &sl_bytes_type) it = &sl__bytes_iter_type;
+    if (t == &sl_list_type)
+      it = &sl__list_iter_type;
+    else if (t == &sl_tuple_type)
+      it = &sl__tuple_iter_type;
+    else if (t == &sl_str_type)
+      it = &sl__str_iter_type;
+    else if (t == &sl_bytes_type)
+      it = &sl__bytes_iter_type;
     if (it) return sl__iter_new(rt, it, v, out, &iter);
     if (t == &sl_dict_type) return htable_iter(rt, v.u.o, &sl__dict_keyiter_type, out);
     if (t == &sl_set_type || t == &sl_frozenset_type)
@@ -463,8 +485,8 @@ int sl__reversed_new(sl_rt *rt, sl_value seq, sl_value *out) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not reversible", sl_type_name(seq));
   int64_t len;
   if (sl_len(rt, seq, &len)) return -1;
-  if (sl__iter_new(rt, sl__is_list(seq) ? &sl__list_reviter_type : &sl__seq_reviter_type, seq,
-                   out, &it))
+  if (sl__iter_new(rt, sl__is_list(seq) ? &sl__list_reviter_type : &sl__seq_reviter_type, seq, out,
+                   &it))
     return -1;
   it->pos = len - 1;
   it->step = -1;
@@ -658,18 +680,31 @@ static int view_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   return rc;
 }
 
-static const sl_lang_slots view_slots = {.len = view_len, .iter = view_iter,
-                                         .contains = view_contains};
+static const sl_lang_slots view_slots = {
+    .len = view_len, .iter = view_iter, .contains = view_contains};
 
-const sl_type sl__dict_keys_type = {.name = "dict_keys", .clear = view_clear, .repr = view_repr,
-                                    .eq = view_eq, .truth = view_truth, .unhashable = true,
-                                    .lang = &view_slots, .size = sizeof(sl__iter)};
-const sl_type sl__dict_values_type = {.name = "dict_values", .clear = view_clear,
-                                      .repr = view_repr, .eq = view_eq, .truth = view_truth,
-                                      .lang = &view_slots, .size = sizeof(sl__iter)};
-const sl_type sl__dict_items_type = {.name = "dict_items", .clear = view_clear,
-                                     .repr = view_repr, .eq = view_eq, .truth = view_truth,
-                                     .unhashable = true, .lang = &view_slots,
+const sl_type sl__dict_keys_type = {.name = "dict_keys",
+                                    .clear = view_clear,
+                                    .repr = view_repr,
+                                    .eq = view_eq,
+                                    .truth = view_truth,
+                                    .unhashable = true,
+                                    .lang = &view_slots,
+                                    .size = sizeof(sl__iter)};
+const sl_type sl__dict_values_type = {.name = "dict_values",
+                                      .clear = view_clear,
+                                      .repr = view_repr,
+                                      .eq = view_eq,
+                                      .truth = view_truth,
+                                      .lang = &view_slots,
+                                      .size = sizeof(sl__iter)};
+const sl_type sl__dict_items_type = {.name = "dict_items",
+                                     .clear = view_clear,
+                                     .repr = view_repr,
+                                     .eq = view_eq,
+                                     .truth = view_truth,
+                                     .unhashable = true,
+                                     .lang = &view_slots,
                                      .size = sizeof(sl__iter)};
 
 int sl__dict_view_new(sl_rt *rt, sl_obj *dict, const sl_type *type, sl_value *out) {

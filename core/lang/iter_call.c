@@ -54,8 +54,10 @@ static int calliter_iter(sl_rt *rt, sl_obj *o, sl_value *out) {
 
 static const sl_lang_slots calliter_slots = {.iter = calliter_iter, .next = calliter_next};
 
-const sl_type sl__callable_iter_type = {.name = "callable_iterator", .clear = calliter_clear,
-                                        .lang = &calliter_slots, .size = sizeof(calliter)};
+const sl_type sl__callable_iter_type = {.name = "callable_iterator",
+                                        .clear = calliter_clear,
+                                        .lang = &calliter_slots,
+                                        .size = sizeof(calliter)};
 
 int sl__callable_iter_new(sl_rt *rt, sl_value fn, sl_value sentinel, sl_value *out) {
   sl_obj *o = sl_obj_alloc(rt, &sl__callable_iter_type);

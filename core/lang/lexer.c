@@ -50,24 +50,22 @@ static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp_out) {
 
 /* ---- positions and errors ------------------------------------------------ */
 
-static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off,
-                         uint32_t line, uint32_t col, const char *construct,
-                         const char *hint, const char *fmt, ...)
-    __attribute__((format(printf, 9, 10)));
+static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off, uint32_t line,
+                         uint32_t col, const char *construct, const char *hint, const char *fmt,
+                         ...) __attribute__((format(printf, 9, 10)));
 
-static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off,
-                         uint32_t line, uint32_t col, const char *construct,
-                         const char *hint, const char *fmt, ...) {
+static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off, uint32_t line,
+                         uint32_t col, const char *construct, const char *hint, const char *fmt,
+                         ...) {
   char msg[SL_DIAG_TEXT_MAX];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  sl_diag_set(d, kind, lx->filename, lx->src, lx->len, off, line, col, construct, hint,
-              "%s", msg);
+  sl_diag_set(d, kind, lx->filename, lx->src, lx->len, off, line, col, construct, hint, "%s", msg);
 }
 
-#define SYNTAX_AT(off, line, col, ...)                                                   \
+#define SYNTAX_AT(off, line, col, ...)                                                             \
   lex_error_at(lx, diag, SL_DIAG_SYNTAX, off, line, col, NULL, NULL, __VA_ARGS__)
 #define SYNTAX_HERE(...) SYNTAX_AT(lx->pos, lx->line, lx->col, __VA_ARGS__)
 
@@ -89,17 +87,13 @@ static void advance(sl_lexer *lx) {
   }
 }
 
-static bool is_newline_char(int c) {
-  return c == '\n' || c == '\r';
-}
+static bool is_newline_char(int c) { return c == '\n' || c == '\r'; }
 
 static bool is_id_start(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static bool is_id_char(int c) {
-  return is_id_start(c) || (c >= '0' && c <= '9');
-}
+static bool is_id_char(int c) { return is_id_start(c) || (c >= '0' && c <= '9'); }
 
 /* ---- init ----------------------------------------------------------------- */
 
@@ -119,9 +113,8 @@ void sl_lexer_init(sl_lexer *lx, const char *filename, const char *src, size_t l
   if (len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0) lx->pos = 3;
 }
 
-void sl_lexer_init_fstring_expr(sl_lexer *lx, const char *filename, const char *src,
-                                size_t len, size_t start, size_t end, uint32_t line,
-                                uint32_t col) {
+void sl_lexer_init_fstring_expr(sl_lexer *lx, const char *filename, const char *src, size_t len,
+                                size_t start, size_t end, uint32_t line, uint32_t col) {
   init_common(lx, filename, src, len);
   lx->pos = start;
   lx->end = end;
@@ -180,23 +173,40 @@ static const struct {
   const char *word;
   sl_tok_kind kind;
 } keywords[] = {
-    {"False", SL_TOK_KW_FALSE},   {"None", SL_TOK_KW_NONE},
-    {"True", SL_TOK_KW_TRUE},     {"and", SL_TOK_KW_AND},
-    {"as", SL_TOK_KW_AS},         {"assert", SL_TOK_KW_ASSERT},
-    {"async", SL_TOK_KW_ASYNC},   {"await", SL_TOK_KW_AWAIT},
-    {"break", SL_TOK_KW_BREAK},   {"class", SL_TOK_KW_CLASS},
-    {"continue", SL_TOK_KW_CONTINUE}, {"def", SL_TOK_KW_DEF},
-    {"del", SL_TOK_KW_DEL},       {"elif", SL_TOK_KW_ELIF},
-    {"else", SL_TOK_KW_ELSE},     {"except", SL_TOK_KW_EXCEPT},
-    {"finally", SL_TOK_KW_FINALLY}, {"for", SL_TOK_KW_FOR},
-    {"from", SL_TOK_KW_FROM},     {"global", SL_TOK_KW_GLOBAL},
-    {"if", SL_TOK_KW_IF},         {"import", SL_TOK_KW_IMPORT},
-    {"in", SL_TOK_KW_IN},         {"is", SL_TOK_KW_IS},
-    {"lambda", SL_TOK_KW_LAMBDA}, {"nonlocal", SL_TOK_KW_NONLOCAL},
-    {"not", SL_TOK_KW_NOT},       {"or", SL_TOK_KW_OR},
-    {"pass", SL_TOK_KW_PASS},     {"raise", SL_TOK_KW_RAISE},
-    {"return", SL_TOK_KW_RETURN}, {"try", SL_TOK_KW_TRY},
-    {"while", SL_TOK_KW_WHILE},   {"with", SL_TOK_KW_WITH},
+    {"False", SL_TOK_KW_FALSE},
+    {"None", SL_TOK_KW_NONE},
+    {"True", SL_TOK_KW_TRUE},
+    {"and", SL_TOK_KW_AND},
+    {"as", SL_TOK_KW_AS},
+    {"assert", SL_TOK_KW_ASSERT},
+    {"async", SL_TOK_KW_ASYNC},
+    {"await", SL_TOK_KW_AWAIT},
+    {"break", SL_TOK_KW_BREAK},
+    {"class", SL_TOK_KW_CLASS},
+    {"continue", SL_TOK_KW_CONTINUE},
+    {"def", SL_TOK_KW_DEF},
+    {"del", SL_TOK_KW_DEL},
+    {"elif", SL_TOK_KW_ELIF},
+    {"else", SL_TOK_KW_ELSE},
+    {"except", SL_TOK_KW_EXCEPT},
+    {"finally", SL_TOK_KW_FINALLY},
+    {"for", SL_TOK_KW_FOR},
+    {"from", SL_TOK_KW_FROM},
+    {"global", SL_TOK_KW_GLOBAL},
+    {"if", SL_TOK_KW_IF},
+    {"import", SL_TOK_KW_IMPORT},
+    {"in", SL_TOK_KW_IN},
+    {"is", SL_TOK_KW_IS},
+    {"lambda", SL_TOK_KW_LAMBDA},
+    {"nonlocal", SL_TOK_KW_NONLOCAL},
+    {"not", SL_TOK_KW_NOT},
+    {"or", SL_TOK_KW_OR},
+    {"pass", SL_TOK_KW_PASS},
+    {"raise", SL_TOK_KW_RAISE},
+    {"return", SL_TOK_KW_RETURN},
+    {"try", SL_TOK_KW_TRY},
+    {"while", SL_TOK_KW_WHILE},
+    {"with", SL_TOK_KW_WITH},
     {"yield", SL_TOK_KW_YIELD},
 };
 
@@ -247,8 +257,8 @@ static bool lex_string(sl_lexer *lx, sl_token *t, unsigned flags, sl_diag *diag)
                   "unterminated triple-quoted string literal (detected at line %u)",
                   (unsigned)lx->line);
       else
-        SYNTAX_AT(t->start, t->line, t->col,
-                  "unterminated string literal (detected at line %u)", (unsigned)lx->line);
+        SYNTAX_AT(t->start, t->line, t->col, "unterminated string literal (detected at line %u)",
+                  (unsigned)lx->line);
       return false;
     }
     if (c == q && (!triple || (peekc(lx, 1) == q && peekc(lx, 2) == q))) {
@@ -280,8 +290,10 @@ static bool lex_digits(sl_lexer *lx, int (*digit_value)(int), unsigned base, uin
     prev_us = false;
     *any = true;
     if (base) {
-      if (*val > (UINT64_MAX - (uint64_t)v) / base) *overflow = true;
-      else *val = *val * base + (uint64_t)v;
+      if (*val > (UINT64_MAX - (uint64_t)v) / base)
+        *overflow = true;
+      else
+        *val = *val * base + (uint64_t)v;
     }
     advance(lx);
   }
@@ -295,9 +307,7 @@ static int hexval(int c) {
   return -1;
 }
 
-static int decval(int c) {
-  return c >= '0' && c <= '9' ? c - '0' : -1;
-}
+static int decval(int c) { return c >= '0' && c <= '9' ? c - '0' : -1; }
 
 static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   uint64_t val = 0;
@@ -361,8 +371,8 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   }
   int c = peekc(lx, 0);
   if ((c | 0x20) == 'j') {
-    lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, t->start, t->line, t->col,
-                 "imaginary literal", "simloop has no complex numbers; use floats",
+    lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, t->start, t->line, t->col, "imaginary literal",
+                 "simloop has no complex numbers; use floats",
                  "imaginary literals are not supported by simloop (complex numbers)");
     return false;
   }
@@ -387,8 +397,8 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   for (size_t i = t->start; i < lx->pos; i++) {
     if (lx->src[i] == '_') continue;
     if (n == SL_LEXER_MAX_FLOAT_CHARS) {
-      lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, "float literal",
-                   NULL, "float literal too long (simloop limit: %d characters)",
+      lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, "float literal", NULL,
+                   "float literal too long (simloop limit: %d characters)",
                    SL_LEXER_MAX_FLOAT_CHARS);
       return false;
     }
@@ -405,30 +415,54 @@ static const struct {
   sl_tok_kind kind;
 } operators[] = {
     /* longest first, so the first match is the longest one */
-    {"**=", SL_TOK_DOUBLESTAREQUAL}, {"//=", SL_TOK_DOUBLESLASHEQUAL},
-    {"<<=", SL_TOK_LSHIFTEQUAL},     {">>=", SL_TOK_RSHIFTEQUAL},
-    {"...", SL_TOK_ELLIPSIS},        {"->", SL_TOK_ARROW},
-    {"**", SL_TOK_DOUBLESTAR},       {"//", SL_TOK_DOUBLESLASH},
-    {"<<", SL_TOK_LSHIFT},           {">>", SL_TOK_RSHIFT},
-    {"==", SL_TOK_EQEQUAL},          {"!=", SL_TOK_NOTEQUAL},
-    {"<=", SL_TOK_LESSEQUAL},        {">=", SL_TOK_GREATEREQUAL},
-    {":=", SL_TOK_COLONEQUAL},       {"+=", SL_TOK_PLUSEQUAL},
-    {"-=", SL_TOK_MINEQUAL},         {"*=", SL_TOK_STAREQUAL},
-    {"/=", SL_TOK_SLASHEQUAL},       {"%=", SL_TOK_PERCENTEQUAL},
-    {"|=", SL_TOK_VBAREQUAL},        {"&=", SL_TOK_AMPEREQUAL},
-    {"^=", SL_TOK_CIRCUMFLEXEQUAL},  {"@=", SL_TOK_ATEQUAL},
-    {"(", SL_TOK_LPAR},              {")", SL_TOK_RPAR},
-    {"[", SL_TOK_LSQB},              {"]", SL_TOK_RSQB},
-    {"{", SL_TOK_LBRACE},            {"}", SL_TOK_RBRACE},
-    {":", SL_TOK_COLON},             {",", SL_TOK_COMMA},
-    {";", SL_TOK_SEMI},              {".", SL_TOK_DOT},
-    {"@", SL_TOK_AT},                {"+", SL_TOK_PLUS},
-    {"-", SL_TOK_MINUS},             {"*", SL_TOK_STAR},
-    {"/", SL_TOK_SLASH},             {"%", SL_TOK_PERCENT},
-    {"|", SL_TOK_VBAR},              {"&", SL_TOK_AMPER},
-    {"^", SL_TOK_CIRCUMFLEX},        {"~", SL_TOK_TILDE},
-    {"<", SL_TOK_LESS},              {">", SL_TOK_GREATER},
-    {"=", SL_TOK_EQUAL},             {"!", SL_TOK_EXCLAMATION},
+    {"**=", SL_TOK_DOUBLESTAREQUAL},
+    {"//=", SL_TOK_DOUBLESLASHEQUAL},
+    {"<<=", SL_TOK_LSHIFTEQUAL},
+    {">>=", SL_TOK_RSHIFTEQUAL},
+    {"...", SL_TOK_ELLIPSIS},
+    {"->", SL_TOK_ARROW},
+    {"**", SL_TOK_DOUBLESTAR},
+    {"//", SL_TOK_DOUBLESLASH},
+    {"<<", SL_TOK_LSHIFT},
+    {">>", SL_TOK_RSHIFT},
+    {"==", SL_TOK_EQEQUAL},
+    {"!=", SL_TOK_NOTEQUAL},
+    {"<=", SL_TOK_LESSEQUAL},
+    {">=", SL_TOK_GREATEREQUAL},
+    {":=", SL_TOK_COLONEQUAL},
+    {"+=", SL_TOK_PLUSEQUAL},
+    {"-=", SL_TOK_MINEQUAL},
+    {"*=", SL_TOK_STAREQUAL},
+    {"/=", SL_TOK_SLASHEQUAL},
+    {"%=", SL_TOK_PERCENTEQUAL},
+    {"|=", SL_TOK_VBAREQUAL},
+    {"&=", SL_TOK_AMPEREQUAL},
+    {"^=", SL_TOK_CIRCUMFLEXEQUAL},
+    {"@=", SL_TOK_ATEQUAL},
+    {"(", SL_TOK_LPAR},
+    {")", SL_TOK_RPAR},
+    {"[", SL_TOK_LSQB},
+    {"]", SL_TOK_RSQB},
+    {"{", SL_TOK_LBRACE},
+    {"}", SL_TOK_RBRACE},
+    {":", SL_TOK_COLON},
+    {",", SL_TOK_COMMA},
+    {";", SL_TOK_SEMI},
+    {".", SL_TOK_DOT},
+    {"@", SL_TOK_AT},
+    {"+", SL_TOK_PLUS},
+    {"-", SL_TOK_MINUS},
+    {"*", SL_TOK_STAR},
+    {"/", SL_TOK_SLASH},
+    {"%", SL_TOK_PERCENT},
+    {"|", SL_TOK_VBAR},
+    {"&", SL_TOK_AMPER},
+    {"^", SL_TOK_CIRCUMFLEX},
+    {"~", SL_TOK_TILDE},
+    {"<", SL_TOK_LESS},
+    {">", SL_TOK_GREATER},
+    {"=", SL_TOK_EQUAL},
+    {"!", SL_TOK_EXCLAMATION},
 };
 
 static bool lex_operator(sl_lexer *lx, sl_token *t, sl_diag *diag) {
@@ -483,8 +517,7 @@ static bool lex_operator(sl_lexer *lx, sl_token *t, sl_diag *diag) {
                   c, open, (unsigned)ol);
       else
         SYNTAX_AT(t->start, t->line, t->col,
-                  "closing parenthesis '%c' does not match opening parenthesis '%c'", c,
-                  open);
+                  "closing parenthesis '%c' does not match opening parenthesis '%c'", c, open);
       return false;
     }
     lx->paren_depth--;
@@ -616,8 +649,8 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     if (c < 0) {
       if (lx->paren_depth > 0) {
         int d = lx->paren_depth - 1;
-        SYNTAX_AT(lx->paren_off[d], lx->paren_line[d], lx->paren_col[d],
-                  "'%c' was never closed", lx->paren_char[d]);
+        SYNTAX_AT(lx->paren_off[d], lx->paren_line[d], lx->paren_col[d], "'%c' was never closed",
+                  lx->paren_char[d]);
         return false;
       }
       if (lx->line_has_tokens && !lx->fstring_expr) {
@@ -686,9 +719,8 @@ static size_t put_utf8(char *out, uint32_t cp) {
   return 4;
 }
 
-bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n,
-                      uint32_t line, uint32_t col, char *out, size_t *out_len,
-                      sl_diag *diag) {
+bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n, uint32_t line,
+                      uint32_t col, char *out, size_t *out_len, sl_diag *diag) {
   const unsigned char *s = (const unsigned char *)lx->src + start;
   bool bytes = flags & SL_STR_BYTES, raw = flags & SL_STR_RAW;
   size_t o = 0;
@@ -698,17 +730,15 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
   pos_lx.line = line;
   pos_lx.col = col;
   sl_lexer *plx = &pos_lx;
-#define DECODE_ERROR(kind, construct, hint, ...)                                          \
-  do {                                                                                   \
-    lex_error_at(plx, diag, kind, plx->pos, plx->line, plx->col, construct, hint,        \
-                 __VA_ARGS__);                                                           \
-    return false;                                                                        \
+#define DECODE_ERROR(kind, construct, hint, ...)                                                   \
+  do {                                                                                             \
+    lex_error_at(plx, diag, kind, plx->pos, plx->line, plx->col, construct, hint, __VA_ARGS__);    \
+    return false;                                                                                  \
   } while (0)
   for (size_t i = 0; i < n;) {
     plx->pos = start + i;
     if (bytes && s[i] >= 0x80)
-      DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL,
-                   "bytes can only contain ASCII literal characters");
+      DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "bytes can only contain ASCII literal characters");
     if (s[i] != '\\' || raw) {
       out[o++] = (char)s[i];
       advance(plx);
@@ -720,7 +750,9 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
     size_t used = 2;
     switch (e) {
     case '\n': break; /* backslash-newline: a continuation, no character */
-    case '\r': if (i + 2 < n && s[i + 2] == '\n') used = 3; break;
+    case '\r':
+      if (i + 2 < n && s[i + 2] == '\n') used = 3;
+      break;
     case '\\': out[o++] = '\\'; break;
     case '\'': out[o++] = '\''; break;
     case '"': out[o++] = '"'; break;
@@ -731,7 +763,14 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
     case 'r': out[o++] = '\r'; break;
     case 't': out[o++] = '\t'; break;
     case 'v': out[o++] = '\v'; break;
-    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+    case '0':
+    case '1':
+    case '2':
+    case '3':
+    case '4':
+    case '5':
+    case '6':
+    case '7': {
       uint32_t v = 0;
       used = 1;
       while (used < 4 && i + used < n && s[i + used] >= '0' && s[i + used] <= '7')
@@ -746,7 +785,9 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
       }
       break;
     }
-    case 'x': case 'u': case 'U': {
+    case 'x':
+    case 'u':
+    case 'U': {
       if (bytes && e != 'x') { /* \u is not an escape in bytes: kept as is */
         out[o++] = '\\';
         out[o++] = (char)e;
@@ -758,7 +799,9 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
         int h = i + 2 + k < n ? hexval(s[i + 2 + k]) : -1;
         if (h < 0)
           DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "truncated \\%s escape",
-                       e == 'x' ? "xXX" : e == 'u' ? "uXXXX" : "UXXXXXXXX");
+                       e == 'x'   ? "xXX"
+                       : e == 'u' ? "uXXXX"
+                                  : "UXXXXXXXX");
         v = v * 16 + (uint32_t)h;
       }
       used = 2 + digits;

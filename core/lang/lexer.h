@@ -21,8 +21,8 @@
 #include "core/lang/diag.h"
 #include "core/lang/token.h"
 
-#define SL_LEXER_MAX_INDENT 100 /* CPython's MAXINDENT */
-#define SL_LEXER_MAX_PARENS 200 /* CPython's MAXLEVEL */
+#define SL_LEXER_MAX_INDENT      100 /* CPython's MAXINDENT */
+#define SL_LEXER_MAX_PARENS      200 /* CPython's MAXLEVEL */
 #define SL_LEXER_MAX_FLOAT_CHARS 500
 
 typedef struct sl_lexer {
@@ -55,9 +55,8 @@ void sl_lexer_init(sl_lexer *lx, const char *filename, const char *src, size_t l
  * [start, end) of src, which begin at (line, col). Newlines are ignored
  * there, as inside brackets; the token stream ends with ENDMARKER, with no
  * NEWLINE. Comments and backslashes are errors, as in CPython before 3.12. */
-void sl_lexer_init_fstring_expr(sl_lexer *lx, const char *filename, const char *src,
-                                size_t len, size_t start, size_t end, uint32_t line,
-                                uint32_t col);
+void sl_lexer_init_fstring_expr(sl_lexer *lx, const char *filename, const char *src, size_t len,
+                                size_t start, size_t end, uint32_t line, uint32_t col);
 
 /* Produces the next token. Returns false and fills *diag on a lexical
  * error (unterminated string, bad number, bad indentation, ...); the lexer
@@ -71,8 +70,7 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *tok, sl_diag *diag);
  * has already removed the fields and turned "{{" into "{"). `out` must have room for
  * n bytes: decoding never lengthens text. Returns false with *diag filled
  * on a bad escape. */
-bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n,
-                      uint32_t line, uint32_t col, char *out, size_t *out_len,
-                      sl_diag *diag);
+bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n, uint32_t line,
+                      uint32_t col, char *out, size_t *out_len, sl_diag *diag);
 
 #endif

@@ -17,21 +17,21 @@ int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t mi
   if (max == 0)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", qualname, n);
   if (min == 1 && max == 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)",
-                    qualname, n);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", qualname,
+                    n);
   if (min == max)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu argument%s, got %zu", shortname, min,
                     min == 1 ? "" : "s", n);
   if (n < min)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at least %zu argument%s, got %zu",
                     shortname, min, min == 1 ? "" : "s", n);
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at most %zu argument%s, got %zu",
-                  shortname, max, max == 1 ? "" : "s", n);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at most %zu argument%s, got %zu", shortname,
+                  max, max == 1 ? "" : "s", n);
 }
 
-#define CHECK(min, max, name)                                                               \
-  do {                                                                                      \
-    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                  \
+#define CHECK(min, max, name)                                                                      \
+  do {                                                                                             \
+    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                         \
   } while (0)
 
 static int index_arg(sl_rt *rt, sl_value v, int64_t *out) {
@@ -45,15 +45,14 @@ static int index_arg(sl_rt *rt, sl_value v, int64_t *out) {
 
 /* less(i, j) on keys: keys[j] < keys[i] when reverse, so equal keys keep
  * their order either way (list.sort reverses, sorts, reverses back). */
-static int key_less(sl_rt *rt, const sl_value *keys, size_t i, size_t j, bool reverse,
-                    bool *res) {
+static int key_less(sl_rt *rt, const sl_value *keys, size_t i, size_t j, bool reverse, bool *res) {
   return reverse ? sl__richcompare(rt, SL_CMP_LT, keys[j], keys[i], res)
                  : sl__richcompare(rt, SL_CMP_LT, keys[i], keys[j], res);
 }
 
 /* Merge sort of the permutation idx[lo, hi) by keys. */
-static int msort(sl_rt *rt, const sl_value *keys, size_t *idx, size_t *tmp, size_t lo,
-                 size_t hi, bool reverse) {
+static int msort(sl_rt *rt, const sl_value *keys, size_t *idx, size_t *tmp, size_t lo, size_t hi,
+                 bool reverse) {
   if (hi - lo < 2) return 0;
   if (hi - lo <= 8) {
     /* Insertion sort for short runs; compares the newcomer with its left
@@ -241,7 +240,8 @@ static int seq_count(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
   for (size_t i = 0;; i++) {
     size_t len = list ? sl_as_list(self.u.o)->len : sl_as_tuple(self.u.o)->len;
     if (i >= len) break;
-    sl_value item = sl_vincref(list ? sl_as_list(self.u.o)->items[i] : sl_as_tuple(self.u.o)->items[i]);
+    sl_value item =
+        sl_vincref(list ? sl_as_list(self.u.o)->items[i] : sl_as_tuple(self.u.o)->items[i]);
     bool same = sl_is(item, a->pos[0]);
     int rc = same ? 0 : sl_eq(rt, item, a->pos[0], &same);
     sl_vdecref(rt, item);
@@ -309,15 +309,16 @@ static int list_clear(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 }
 
 static const sl_cfunc_def list_methods[] = {
-    {"list.append", list_append, NULL, 0}, {"list.extend", list_extend, NULL, 0},
-    {"list.insert", list_insert, NULL, 0}, {"list.pop", list_pop, NULL, 0},
-    {"list.remove", list_remove, NULL, 0}, {"list.index", seq_index, NULL, 0},
-    {"list.count", seq_count, NULL, 0},    {"list.sort", list_sort, NULL, 0},
+    {"list.append", list_append, NULL, 0},   {"list.extend", list_extend, NULL, 0},
+    {"list.insert", list_insert, NULL, 0},   {"list.pop", list_pop, NULL, 0},
+    {"list.remove", list_remove, NULL, 0},   {"list.index", seq_index, NULL, 0},
+    {"list.count", seq_count, NULL, 0},      {"list.sort", list_sort, NULL, 0},
     {"list.reverse", list_reverse, NULL, 0}, {"list.copy", list_copy, NULL, 0},
-    {"list.clear", list_clear, NULL, 0},   {NULL, NULL, NULL, 0}};
+    {"list.clear", list_clear, NULL, 0},     {NULL, NULL, NULL, 0}};
 
-static const sl_cfunc_def tuple_methods[] = {
-    {"tuple.index", seq_index, NULL, 0}, {"tuple.count", seq_count, NULL, 0}, {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def tuple_methods[] = {{"tuple.index", seq_index, NULL, 0},
+                                             {"tuple.count", seq_count, NULL, 0},
+                                             {NULL, NULL, NULL, 0}};
 
 int sl__seq_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   return sl_methods_lookup(rt, self, sl__is_list(self) ? list_methods : tuple_methods, name, out);

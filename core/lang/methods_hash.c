@@ -4,9 +4,9 @@
 #include "core/alloc.h"
 #include "core/lang/iter-int.h"
 
-#define CHECK(min, max, name)                                                               \
-  do {                                                                                      \
-    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                  \
+#define CHECK(min, max, name)                                                                      \
+  do {                                                                                             \
+    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                         \
   } while (0)
 
 /* ---- dict ------------------------------------------------------------------------ */
@@ -90,7 +90,8 @@ int sl__dict_update(sl_rt *rt, sl_obj *d, sl_value other) {
         rc = sl_raise(rt, SL_EXC_VALUE_ERROR,
                       "dictionary update sequence element #%lld has length %zu; 2 is required",
                       (long long)n, len);
-      else rc = sl_dict_set(rt, d, kv[0], kv[1]);
+      else
+        rc = sl_dict_set(rt, d, kv[0], kv[1]);
     }
     sl_decref(rt, owned);
     sl_vdecref(rt, item);
@@ -113,8 +114,8 @@ static int dict_update(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   return 0;
 }
 
-static int dict_view(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out,
-                     const sl_type *type, const char *name) {
+static int dict_view(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, const sl_type *type,
+                     const char *name) {
   CHECK(0, 0, name);
   return sl__dict_view_new(rt, self.u.o, type, out);
 }
@@ -173,11 +174,11 @@ static int dict_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
 const sl_cfunc_def sl__dict_fromkeys_def = {"dict.fromkeys", dict_fromkeys, NULL, 0};
 
 static const sl_cfunc_def dict_methods[] = {
-    {"dict.get", dict_get, NULL, 0},         {"dict.setdefault", dict_setdefault, NULL, 0},
-    {"dict.pop", dict_pop, NULL, 0},         {"dict.popitem", dict_popitem, NULL, 0},
-    {"dict.update", dict_update, NULL, 0},   {"dict.keys", dict_keys, NULL, 0},
-    {"dict.values", dict_values, NULL, 0},   {"dict.items", dict_items, NULL, 0},
-    {"dict.copy", dict_copy, NULL, 0},       {"dict.clear", htable_clear_m, NULL, 0},
+    {"dict.get", dict_get, NULL, 0},           {"dict.setdefault", dict_setdefault, NULL, 0},
+    {"dict.pop", dict_pop, NULL, 0},           {"dict.popitem", dict_popitem, NULL, 0},
+    {"dict.update", dict_update, NULL, 0},     {"dict.keys", dict_keys, NULL, 0},
+    {"dict.values", dict_values, NULL, 0},     {"dict.items", dict_items, NULL, 0},
+    {"dict.copy", dict_copy, NULL, 0},         {"dict.clear", htable_clear_m, NULL, 0},
     {"dict.fromkeys", dict_fromkeys, NULL, 0}, {NULL, NULL, NULL, 0}};
 
 int sl__dict_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
@@ -294,8 +295,15 @@ static void take_body(sl_rt *rt, sl_obj *to, sl_obj *from) {
   sl_decref(rt, from);
 }
 
-enum { UNION, INTERSECTION, DIFFERENCE, SYMDIFF, INTERSECTION_UPDATE, DIFFERENCE_UPDATE,
-       SYMDIFF_UPDATE };
+enum {
+  UNION,
+  INTERSECTION,
+  DIFFERENCE,
+  SYMDIFF,
+  INTERSECTION_UPDATE,
+  DIFFERENCE_UPDATE,
+  SYMDIFF_UPDATE
+};
 
 static int set_algebra(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int kind,
                        const char *name) {
@@ -332,8 +340,10 @@ static int set_algebra(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
       r = sl__set_copy(rt, so, so->type);
       break;
     }
-    if (sl__is_anyset(a->pos[0])) r = sl__set_difference(rt, so, a->pos[0].u.o, so->type);
-    else if ((r = sl__set_copy(rt, so, so->type))) rc = discard_all(rt, r, a->pos[0]);
+    if (sl__is_anyset(a->pos[0]))
+      r = sl__set_difference(rt, so, a->pos[0].u.o, so->type);
+    else if ((r = sl__set_copy(rt, so, so->type)))
+      rc = discard_all(rt, r, a->pos[0]);
     for (size_t i = 1; r && i < a->npos && !rc; i++) rc = discard_all(rt, r, a->pos[i]);
     break;
   case DIFFERENCE_UPDATE:
@@ -374,9 +384,9 @@ static int set_algebra(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   return 0;
 }
 
-#define SET_ALGEBRA(fn, kind, name)                                                      \
-  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
-    return set_algebra(rt, self, a, out, kind, name);                                     \
+#define SET_ALGEBRA(fn, kind, name)                                                                \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                       \
+    return set_algebra(rt, self, a, out, kind, name);                                              \
   }
 SET_ALGEBRA(set_union, UNION, "set.union")
 SET_ALGEBRA(set_intersection, INTERSECTION, "set.intersection")
@@ -444,8 +454,10 @@ static int set_relation(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
   bool owned, res = false;
   if (as_set(rt, a->pos[0], &other, &owned)) return -1;
   int rc;
-  if (which == 0) rc = sl__richcompare(rt, SL_CMP_LTE, self, sl_obj_val(other), &res);
-  else if (which == 1) rc = sl__richcompare(rt, SL_CMP_GTE, self, sl_obj_val(other), &res);
+  if (which == 0)
+    rc = sl__richcompare(rt, SL_CMP_LTE, self, sl_obj_val(other), &res);
+  else if (which == 1)
+    rc = sl__richcompare(rt, SL_CMP_GTE, self, sl_obj_val(other), &res);
   else {
     sl_value r;
     rc = sl__set_binop(rt, SL_BIN_BITAND, self.u.o, other, &sl_set_type, &r);

@@ -27,7 +27,8 @@ static inline uint32_t decode(const char *s, size_t len, size_t i, size_t *n) {
 
 static inline void encode(sl_strbuf *b, uint32_t cp) {
   char t[4];
-  if (cp < 0x80) sl_strbuf_putc(b, (char)cp);
+  if (cp < 0x80)
+    sl_strbuf_putc(b, (char)cp);
   else if (cp < 0x800) {
     t[0] = (char)(0xC0 | (cp >> 6)), t[1] = (char)(0x80 | (cp & 0x3F));
     sl_strbuf_append(b, t, 2);
@@ -43,9 +44,9 @@ static inline void encode(sl_strbuf *b, uint32_t cp) {
 }
 
 static inline bool is_space(uint32_t c) {
-  return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 ||
-         c == 0x1680 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 ||
-         c == 0x202F || c == 0x205F || c == 0x3000;
+  return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
+         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
+         c == 0x3000;
 }
 static inline bool is_upper(uint32_t c) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
@@ -80,7 +81,8 @@ static inline bool utf8_name(const char *e) {
   char low[16];
   size_t n = strlen(e);
   if (n >= sizeof low) return false;
-  for (size_t i = 0; i <= n; i++) low[i] = (char)(e[i] == '_' ? '-' : to_lower((unsigned char)e[i]));
+  for (size_t i = 0; i <= n; i++)
+    low[i] = (char)(e[i] == '_' ? '-' : to_lower((unsigned char)e[i]));
   return !strcmp(low, "utf-8") || !strcmp(low, "utf8") || !strcmp(low, "u8");
 }
 

@@ -8,9 +8,9 @@
 #include "core/alloc.h"
 #include "core/lang/methods_str-int.h"
 
-#define CHECK(min, max, name)                                                               \
-  do {                                                                                      \
-    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                  \
+#define CHECK(min, max, name)                                                                      \
+  do {                                                                                             \
+    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                         \
   } while (0)
 
 /* Code point index of byte offset `off`. */
@@ -88,8 +88,10 @@ static int search(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, con
   sl_strobj *s = S(self), *sub = S(a->pos[0]);
   if (count) {
     int64_t n = 0;
-    if (b0 > b1) n = 0;
-    else if (sub->len == 0) n = cp_index(s, b1) - cp_index(s, b0) + 1;
+    if (b0 > b1)
+      n = 0;
+    else if (sub->len == 0)
+      n = cp_index(s, b1) - cp_index(s, b0) + 1;
     else
       for (size_t i = b0; i + sub->len <= b1;) {
         const char *p = mem_find(s->data + i, b1 - i, sub->data, sub->len);
@@ -113,9 +115,9 @@ static int search(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, con
   return 0;
 }
 
-#define SEARCH(fn, name, rev, raise, count)                                              \
-  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
-    return search(rt, self, a, out, name, rev, raise, count);                             \
+#define SEARCH(fn, name, rev, raise, count)                                                        \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                       \
+    return search(rt, self, a, out, name, rev, raise, count);                                      \
   }
 SEARCH(str_find, "find", false, false, false)
 SEARCH(str_rfind, "rfind", true, false, false)
@@ -128,14 +130,15 @@ static int affix(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, bool
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
   if (a->npos < 1 || a->npos > 3)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes at %s %d argument%s (%zu given)", name,
-                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3,
-                    a->npos < 1 ? "" : "s", a->npos);
+                    a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3, a->npos < 1 ? "" : "s",
+                    a->npos);
   size_t b0, b1;
   if (range_args(rt, self, a->pos + 1, a->npos - 1, &b0, &b1)) return -1;
   sl_value what = a->pos[0];
   const sl_value *cands = &what;
   size_t n = 1;
-  if (sl__is_tuple(what)) cands = sl_as_tuple(what.u.o)->items, n = sl_as_tuple(what.u.o)->len;
+  if (sl__is_tuple(what))
+    cands = sl_as_tuple(what.u.o)->items, n = sl_as_tuple(what.u.o)->len;
   else if (!sl_is_str(what))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s first arg must be str or a tuple of str, not %s",
                     name, sl_type_name(what));
@@ -340,8 +343,8 @@ static int str_join(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   int rc = 0;
   for (size_t i = 0; i < n; i++) {
     if (!sl_is_str(items[i])) {
-      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "sequence item %zu: expected str instance, %s found",
-                    i, sl_type_name(items[i]));
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "sequence item %zu: expected str instance, %s found", i,
+                    sl_type_name(items[i]));
       break;
     }
     if (i) sl_strbuf_append(&b, S(self)->data, S(self)->len);
@@ -492,8 +495,9 @@ static int str_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 
 static int fix(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, bool suffix) {
   CHECK(1, 1, suffix ? "str.removesuffix" : "str.removeprefix");
-  if (str_arg(rt, a->pos[0], suffix ? "removesuffix() argument must be str"
-                                    : "removeprefix() argument must be str"))
+  if (str_arg(rt, a->pos[0],
+              suffix ? "removesuffix() argument must be str"
+                     : "removeprefix() argument must be str"))
     return -1;
   sl_strobj *s = S(self), *p = S(a->pos[0]);
   if (p->len <= s->len &&
@@ -509,27 +513,26 @@ static int str_removesuffix(sl_rt *rt, sl_value self, const sl_args *a, sl_value
   return fix(rt, self, a, out, true);
 }
 
-static const sl_cfunc_def str_methods[] = {
-    {"str.join", str_join, NULL, 0},
-    {"str.split", str_split, NULL, 0},
-    {"str.rsplit", str_rsplit, NULL, 0},
-    {"str.splitlines", str_splitlines, NULL, 0},
-    {"str.strip", str_strip, NULL, 0},
-    {"str.lstrip", str_lstrip, NULL, 0},
-    {"str.rstrip", str_rstrip, NULL, 0},
-    {"str.startswith", str_startswith, NULL, 0},
-    {"str.endswith", str_endswith, NULL, 0},
-    {"str.find", str_find, NULL, 0},
-    {"str.rfind", str_rfind, NULL, 0},
-    {"str.index", str_index, NULL, 0},
-    {"str.rindex", str_rindex, NULL, 0},
-    {"str.count", str_count, NULL, 0},
-    {"str.replace", str_replace, NULL, 0},
-    {"str.removeprefix", str_removeprefix, NULL, 0},
-    {"str.removesuffix", str_removesuffix, NULL, 0},
-    {"str.partition", str_partition, NULL, 0},
-    {"str.rpartition", str_rpartition, NULL, 0},
-    {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def str_methods[] = {{"str.join", str_join, NULL, 0},
+                                           {"str.split", str_split, NULL, 0},
+                                           {"str.rsplit", str_rsplit, NULL, 0},
+                                           {"str.splitlines", str_splitlines, NULL, 0},
+                                           {"str.strip", str_strip, NULL, 0},
+                                           {"str.lstrip", str_lstrip, NULL, 0},
+                                           {"str.rstrip", str_rstrip, NULL, 0},
+                                           {"str.startswith", str_startswith, NULL, 0},
+                                           {"str.endswith", str_endswith, NULL, 0},
+                                           {"str.find", str_find, NULL, 0},
+                                           {"str.rfind", str_rfind, NULL, 0},
+                                           {"str.index", str_index, NULL, 0},
+                                           {"str.rindex", str_rindex, NULL, 0},
+                                           {"str.count", str_count, NULL, 0},
+                                           {"str.replace", str_replace, NULL, 0},
+                                           {"str.removeprefix", str_removeprefix, NULL, 0},
+                                           {"str.removesuffix", str_removesuffix, NULL, 0},
+                                           {"str.partition", str_partition, NULL, 0},
+                                           {"str.rpartition", str_rpartition, NULL, 0},
+                                           {NULL, NULL, NULL, 0}};
 
 int sl__str_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, self, str_methods, name, out);
@@ -543,7 +546,10 @@ int sl__str_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
 static size_t utf8_valid(const unsigned char *s, size_t len, size_t i, const char **why) {
   unsigned char c = s[i];
   if (c < 0x80) return 1;
-  size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+  size_t k = c >= 0xC2 && c <= 0xDF   ? 2
+             : c >= 0xE0 && c <= 0xEF ? 3
+             : c >= 0xF0 && c <= 0xF4 ? 4
+                                      : 0;
   if (!k) return *why = "invalid start byte", 0;
   for (size_t j = 1; j < k; j++) {
     if (i + j >= len) return *why = "unexpected end of data", 0;
@@ -574,8 +580,8 @@ static int bytes_decode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
       /* CPython raises UnicodeDecodeError, a UnicodeError subclass simloop
        * does not model separately. */
       return sl_raise(rt, SL_EXC_UNICODE_ERROR,
-                      "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", b->data[i],
-                      i, why);
+                      "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", b->data[i], i,
+                      why);
     i += k;
   }
   return new_str(rt, (const char *)b->data, b->len, out);

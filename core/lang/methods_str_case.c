@@ -7,9 +7,9 @@
 #include "core/alloc.h"
 #include "core/lang/methods_str-int.h"
 
-#define CHECK(min, max, name)                                                               \
-  do {                                                                                      \
-    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                  \
+#define CHECK(min, max, name)                                                                      \
+  do {                                                                                             \
+    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                         \
   } while (0)
 
 /* ---- case ----------------------------------------------------------------------------- */
@@ -45,9 +45,9 @@ static int recase(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int
   }
   return sl__str_result(rt, &b, out);
 }
-#define RECASE(fn, mode, name)                                                           \
-  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
-    return recase(rt, self, a, out, mode, name);                                          \
+#define RECASE(fn, mode, name)                                                                     \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                       \
+    return recase(rt, self, a, out, mode, name);                                                   \
   }
 RECASE(str_upper, UPPER, "str.upper")
 RECASE(str_lower, LOWER, "str.lower")
@@ -88,7 +88,8 @@ static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, i
       } else if (is_lower(c)) {
         if (!prev_cased) ok = false;
         prev_cased = true;
-      } else prev_cased = false;
+      } else
+        prev_cased = false;
       break;
     }
     i += n;
@@ -97,9 +98,9 @@ static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, i
   *out = sl_bool(ok);
   return 0;
 }
-#define CLASSIFY(fn, cls, name)                                                          \
-  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {              \
-    return classify(rt, self, a, out, cls, name);                                         \
+#define CLASSIFY(fn, cls, name)                                                                    \
+  static int fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                       \
+    return classify(rt, self, a, out, cls, name);                                                  \
   }
 CLASSIFY(str_isdigit, C_DIGIT, "str.isdigit")
 CLASSIFY(str_isdecimal, C_DIGIT, "str.isdecimal")
@@ -126,8 +127,7 @@ static int pad(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int wh
   size_t fl = 1;
   if (a->npos > 1) {
     if (!sl_is_str(a->pos[1]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "%s() argument 2 must be a unicode character, not %s",
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() argument 2 must be a unicode character, not %s",
                       strchr(name, '.') + 1, sl_type_name(a->pos[1]));
     if (S(a->pos[1])->cplen != 1)
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
@@ -142,9 +142,12 @@ static int pad(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int wh
   }
   if (width > SL_NUMFMT_MAX_WIDTH) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   int64_t marg = width - len, left;
-  if (where == 0) left = 0;                                /* ljust */
-  else if (where == 1) left = marg;                        /* rjust */
-  else left = marg / 2 + (marg & width & 1);               /* center (pad()) */
+  if (where == 0)
+    left = 0; /* ljust */
+  else if (where == 1)
+    left = marg; /* rjust */
+  else
+    left = marg / 2 + (marg & width & 1); /* center (pad()) */
   sl_strbuf b = SL_STRBUF_INIT;
   for (int64_t i = 0; i < left; i++) sl_strbuf_append(&b, fill, fl);
   sl_strbuf_append(&b, s->data, s->len);
@@ -183,15 +186,14 @@ static int str_zfill(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
 
 /* ---- encode / format --------------------------------------------------------------------- */
 
-
 static int str_encode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"encoding", "errors"};
   sl_value v[2];
   if (sl_args_bind(rt, a, "encode", names, 2, 0, 2, v)) return -1;
   for (int i = 0; i < 2; i++)
     if (!sl_is_undef(v[i]) && !sl_is_str(v[i]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "encode() argument '%s' must be str, not %s",
-                      names[i], sl_type_name(v[i]));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "encode() argument '%s' must be str, not %s", names[i],
+                      sl_type_name(v[i]));
   sl_strobj *s = S(self);
   if (!sl_is_undef(v[0]) && !utf8_name(sl_str_cstr(v[0].u.o))) {
     const char *e = sl_str_cstr(v[0].u.o);
@@ -201,7 +203,8 @@ static int str_encode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
     if (!compatible || !s->ascii)
       return sl_raise(rt, SL_EXC_VALUE_ERROR,
                       "simloop supports only the utf-8 codec (and ASCII text in ascii/latin-1), "
-                      "not '%s'", e);
+                      "not '%s'",
+                      e);
   }
   sl_obj *b = sl_bytes_new(rt, (const unsigned char *)s->data, s->len);
   if (!b) return -1;
@@ -219,30 +222,18 @@ static int str_format_m(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
 }
 
 static const sl_cfunc_def str_case_methods[] = {
-    {"str.upper", str_upper, NULL, 0},
-    {"str.lower", str_lower, NULL, 0},
-    {"str.casefold", str_casefold, NULL, 0},
-    {"str.swapcase", str_swapcase, NULL, 0},
-    {"str.title", str_title, NULL, 0},
-    {"str.capitalize", str_capitalize, NULL, 0},
-    {"str.isdigit", str_isdigit, NULL, 0},
-    {"str.isdecimal", str_isdecimal, NULL, 0},
-    {"str.isnumeric", str_isnumeric, NULL, 0},
-    {"str.isalpha", str_isalpha, NULL, 0},
-    {"str.isalnum", str_isalnum, NULL, 0},
-    {"str.isspace", str_isspace, NULL, 0},
-    {"str.isupper", str_isupper, NULL, 0},
-    {"str.islower", str_islower, NULL, 0},
-    {"str.isascii", str_isascii, NULL, 0},
-    {"str.isidentifier", str_isidentifier, NULL, 0},
-    {"str.istitle", str_istitle, NULL, 0},
-    {"str.ljust", str_ljust, NULL, 0},
-    {"str.rjust", str_rjust, NULL, 0},
-    {"str.center", str_center, NULL, 0},
-    {"str.zfill", str_zfill, NULL, 0},
-    {"str.encode", str_encode, NULL, 0},
-    {"str.format", str_format_m, NULL, 0},
-    {NULL, NULL, NULL, 0}};
+    {"str.upper", str_upper, NULL, 0},         {"str.lower", str_lower, NULL, 0},
+    {"str.casefold", str_casefold, NULL, 0},   {"str.swapcase", str_swapcase, NULL, 0},
+    {"str.title", str_title, NULL, 0},         {"str.capitalize", str_capitalize, NULL, 0},
+    {"str.isdigit", str_isdigit, NULL, 0},     {"str.isdecimal", str_isdecimal, NULL, 0},
+    {"str.isnumeric", str_isnumeric, NULL, 0}, {"str.isalpha", str_isalpha, NULL, 0},
+    {"str.isalnum", str_isalnum, NULL, 0},     {"str.isspace", str_isspace, NULL, 0},
+    {"str.isupper", str_isupper, NULL, 0},     {"str.islower", str_islower, NULL, 0},
+    {"str.isascii", str_isascii, NULL, 0},     {"str.isidentifier", str_isidentifier, NULL, 0},
+    {"str.istitle", str_istitle, NULL, 0},     {"str.ljust", str_ljust, NULL, 0},
+    {"str.rjust", str_rjust, NULL, 0},         {"str.center", str_center, NULL, 0},
+    {"str.zfill", str_zfill, NULL, 0},         {"str.encode", str_encode, NULL, 0},
+    {"str.format", str_format_m, NULL, 0},     {NULL, NULL, NULL, 0}};
 
 int sl__str_case_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   return sl_methods_lookup(rt, self, str_case_methods, name, out);

@@ -29,9 +29,7 @@ static inline const char *sl__msg_minmax_empty(sl_rt *rt) {
 /* A number of any kind: bool, int (either representation), float. */
 static inline bool sl__is_num(sl_value v) { return sl_is_number(v); }
 static inline bool sl__is_intlike(sl_value v) { return v.tag == SL_V_INT || v.tag == SL_V_BOOL; }
-static inline int64_t sl__intval(sl_value v) {
-  return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i;
-}
+static inline int64_t sl__intval(sl_value v) { return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i; }
 /* float(v) for a bool, int64 or float (not a long object: sl__to_double). */
 static inline double sl__floatval(sl_value v) {
   return v.tag == SL_V_FLOAT ? v.u.f : sl_int_to_float(sl__intval(v));
@@ -104,8 +102,6 @@ static inline bool sl__norm_index(int64_t *i, int64_t len) {
   if (*i < 0) *i += len;
   return *i >= 0 && *i < len;
 }
-
-
 
 /* Argument-count checks with CPython's texts, for methods taking only
  * positional arguments: max 0 is METH_NOARGS ("list.copy() takes no

@@ -8,10 +8,10 @@
 #include "core/lang/ops-int.h"
 #include "core/lang/vm-int.h"
 
-static const char *const binop_sym[] = {"+", "-", "*", "/", "//", "%", "**", "<<", ">>",
-                                        "|", "^", "&"};
-static const char *const cmp_sym[] = {"==", "!=", "<", "<=", ">", ">=",
-                                      "is", "is not", "in", "not in"};
+static const char *const binop_sym[] = {"+",  "-",  "*",  "/", "//", "%",
+                                        "**", "<<", ">>", "|", "^",  "&"};
+static const char *const cmp_sym[] = {"==", "!=", "<",      "<=", ">",
+                                      ">=", "is", "is not", "in", "not in"};
 
 int sl__str_value(sl_rt *rt, const char *s, size_t len, sl_value *out) {
   sl_obj *o = sl_str_new(rt, s, len);
@@ -31,8 +31,8 @@ int sl__str_result(sl_rt *rt, sl_strbuf *b, sl_value *out) {
 static int unsupported(sl_rt *rt, sl_ast_binop op, bool inplace, sl_value a, sl_value b) {
   if (op == SL_BIN_POW && !inplace)
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "unsupported operand type(s) for ** or pow(): '%s' and '%s'",
-                    sl_type_name(a), sl_type_name(b));
+                    "unsupported operand type(s) for ** or pow(): '%s' and '%s'", sl_type_name(a),
+                    sl_type_name(b));
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for %s%s: '%s' and '%s'",
                   binop_sym[op], inplace ? "=" : "", sl_type_name(a), sl_type_name(b));
 }
@@ -96,28 +96,35 @@ static int repeat(sl_rt *rt, sl_value seq, int64_t n, sl_value *out) {
   if (n < 0) n = 0;
   const void *src;
   size_t len, elem;
-  if (sl_is_str(seq)) src = sl_as_str(seq.u.o)->data, len = sl_as_str(seq.u.o)->len, elem = 1;
-  else if (sl__is_bytes(seq)) src = sl_as_bytes(seq.u.o)->data, len = sl_as_bytes(seq.u.o)->len, elem = 1;
-  else if (sl__is_list(seq)) src = sl_as_list(seq.u.o)->items, len = sl_as_list(seq.u.o)->len, elem = sizeof(sl_value);
-  else src = sl_as_tuple(seq.u.o)->items, len = sl_as_tuple(seq.u.o)->len, elem = sizeof(sl_value);
+  if (sl_is_str(seq))
+    src = sl_as_str(seq.u.o)->data, len = sl_as_str(seq.u.o)->len, elem = 1;
+  else if (sl__is_bytes(seq))
+    src = sl_as_bytes(seq.u.o)->data, len = sl_as_bytes(seq.u.o)->len, elem = 1;
+  else if (sl__is_list(seq))
+    src = sl_as_list(seq.u.o)->items, len = sl_as_list(seq.u.o)->len, elem = sizeof(sl_value);
+  else
+    src = sl_as_tuple(seq.u.o)->items, len = sl_as_tuple(seq.u.o)->len, elem = sizeof(sl_value);
   if (len && (uint64_t)n > SEQ_MAX / len) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   size_t total = len * (size_t)n;
   char *buf = sl_malloc(total * elem + 1);
   if (!buf) return sl_nomem(rt);
   for (int64_t i = 0; i < n; i++) memcpy(buf + (size_t)i * len * elem, src, len * elem);
   sl_obj *o;
-  if (sl_is_str(seq)) o = sl_str_new(rt, buf, total);
-  else if (sl__is_bytes(seq)) o = sl_bytes_new(rt, (unsigned char *)buf, total);
-  else if (sl__is_list(seq)) o = sl_list_new(rt, (sl_value *)buf, total);
-  else o = sl_tuple_new(rt, (sl_value *)buf, total);
+  if (sl_is_str(seq))
+    o = sl_str_new(rt, buf, total);
+  else if (sl__is_bytes(seq))
+    o = sl_bytes_new(rt, (unsigned char *)buf, total);
+  else if (sl__is_list(seq))
+    o = sl_list_new(rt, (sl_value *)buf, total);
+  else
+    o = sl_tuple_new(rt, (sl_value *)buf, total);
   sl_free(buf);
   if (!o) return -1;
   *out = sl_obj_val(o);
   return 0;
 }
 
-static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace,
-                  sl_value *out) {
+static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace, sl_value *out) {
   int r = sl__num_binary(rt, op, a, b, out);
   if (r) return r < 0 ? -1 : 0;
   if ((a.tag == SL_V_OBJ && a.u.o->type == &sl_exc_type) ||
@@ -311,8 +318,8 @@ static int bytes_cmp(const unsigned char *a, size_t na, const unsigned char *b, 
   return na < nb ? -1 : na > nb;
 }
 
-static int seq_compare(sl_rt *rt, sl_ast_cmpop op, const sl_value *x, size_t nx,
-                       const sl_value *y, size_t ny, bool *res) {
+static int seq_compare(sl_rt *rt, sl_ast_cmpop op, const sl_value *x, size_t nx, const sl_value *y,
+                       size_t ny, bool *res) {
   size_t n = nx < ny ? nx : ny;
   for (size_t i = 0; i < n; i++) {
     bool same = sl_is(x[i], y[i]);
@@ -357,7 +364,8 @@ static int set_compare(sl_rt *rt, sl_ast_cmpop op, sl_obj *a, sl_obj *b, bool *r
 
 int sl__richcompare(sl_rt *rt, sl_ast_cmpop op, sl_value a, sl_value b, bool *res) {
   if ((sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP)) && rt->user_ops) {
-    static const int rich[] = {SL_RICH_EQ, SL_RICH_NE, SL_RICH_LT, SL_RICH_LE, SL_RICH_GT, SL_RICH_GE};
+    static const int rich[] = {SL_RICH_EQ, SL_RICH_NE, SL_RICH_LT,
+                               SL_RICH_LE, SL_RICH_GT, SL_RICH_GE};
     return rt->user_ops->richcmp(rt, rich[op], a, b, res);
   }
   if (op == SL_CMP_EQ || op == SL_CMP_NOTEQ) {
@@ -455,17 +463,19 @@ int sl_contains(sl_rt *rt, sl_value c, sl_value item, bool *res) {
   if (sl_is_str(c)) {
     if (!sl_is_str(item))
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "'in <string>' requires string as left operand, not %s",
-                      sl_type_name(item));
+                      "'in <string>' requires string as left operand, not %s", sl_type_name(item));
     sl_strobj *h = sl_as_str(c.u.o), *n = sl_as_str(item.u.o);
-    if (n->len == 0) *res = true;
+    if (n->len == 0)
+      *res = true;
     else if (n->len <= h->len)
       for (size_t i = 0; i + n->len <= h->len && !*res; i++)
         *res = memcmp(h->data + i, n->data, n->len) == 0;
     return 0;
   }
-  if (sl__is_list(c)) return values_contain(rt, sl_as_list(c.u.o)->items, &sl_as_list(c.u.o)->len, item, res);
-  if (sl__is_tuple(c)) return values_contain(rt, sl_as_tuple(c.u.o)->items, &sl_as_tuple(c.u.o)->len, item, res);
+  if (sl__is_list(c))
+    return values_contain(rt, sl_as_list(c.u.o)->items, &sl_as_list(c.u.o)->len, item, res);
+  if (sl__is_tuple(c))
+    return values_contain(rt, sl_as_tuple(c.u.o)->items, &sl_as_tuple(c.u.o)->len, item, res);
   if (sl__is_dict(c)) {
     sl_value v;
     bool found;
@@ -489,7 +499,8 @@ int sl_contains(sl_rt *rt, sl_value c, sl_value item, bool *res) {
     sl_bytesobj *h = sl_as_bytes(c.u.o);
     if (sl__is_intlike(item)) {
       int64_t v = sl__intval(item);
-      if (v < 0 || v > 255) return sl_raise(rt, SL_EXC_VALUE_ERROR, "byte must be in range(0, 256)");
+      if (v < 0 || v > 255)
+        return sl_raise(rt, SL_EXC_VALUE_ERROR, "byte must be in range(0, 256)");
       *res = memchr(h->data, (int)v, h->len) != NULL;
       return 0;
     }

@@ -14,7 +14,8 @@
 static int byteorder_of(sl_rt *rt, sl_value v) {
   if (sl_is_undef(v)) return 0;
   if (!sl_is_str(v))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "to_bytes() argument 'byteorder' must be str, not %s", sl_type_name(v));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "to_bytes() argument 'byteorder' must be str, not %s",
+                    sl_type_name(v));
   if (sl_str_eq_cstr(v.u.o, "little")) return 1;
   if (sl_str_eq_cstr(v.u.o, "big")) return 0;
   return sl_raise(rt, SL_EXC_VALUE_ERROR, "byteorder must be either 'little' or 'big'");
@@ -41,14 +42,16 @@ static int to_bytes(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl_args_bind(rt, a, "to_bytes", names, 3, 0, 2, v)) return -1;
   int64_t len = 1;
   if (!sl_is_undef(v[0]) && !sl_as_index(v[0], &len))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(v[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(v[0]));
   if (len < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "length argument must be non-negative");
   int little = byteorder_of(rt, v[1]);
   bool sgn;
   if (little < 0 || signed_of(rt, v[2], &sgn)) return -1;
   sl_bigint x;
   sl_long_view(self, &x);
-  if (x.sign < 0 && !sgn) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "can't convert negative int to unsigned");
+  if (x.sign < 0 && !sgn)
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "can't convert negative int to unsigned");
   /* Bits needed: the magnitude's, plus a sign bit when signed (a negative
    * power of two fits in exactly its bit length). */
   uint64_t bits = sl_bigint_bit_length(&x);
@@ -59,10 +62,12 @@ static int to_bytes(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
     pow2 = pow2 && x.n && (x.d[x.n - 1] & (x.d[x.n - 1] - 1)) == 0;
     if (!pow2) bits++;
   }
-  if (bits > (uint64_t)len * 8) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "int too big to convert");
+  if (bits > (uint64_t)len * 8)
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "int too big to convert");
   unsigned char *b = sl_calloc(len ? (size_t)len : 1, 1);
   if (!b) return sl_nomem(rt);
-  for (size_t i = 0; i < (size_t)len && i / 4 < x.n; i++) b[i] = (unsigned char)(x.d[i / 4] >> (8 * (i % 4)));
+  for (size_t i = 0; i < (size_t)len && i / 4 < x.n; i++)
+    b[i] = (unsigned char)(x.d[i / 4] >> (8 * (i % 4)));
   if (x.sign < 0) negate(b, (size_t)len);
   if (!little)
     for (size_t i = 0; i < (size_t)len / 2; i++) {

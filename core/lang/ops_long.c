@@ -24,8 +24,8 @@ static int pow_negative(sl_rt *rt, sl_value a, sl_value b, sl_value *out) {
 
 /* a ** b for b >= 0 (a view of each). MemoryError past simloop's size
  * limit, as CPython would fail to allocate there. */
-static sl_num_status pow_nonneg(sl_rt *rt, sl_bigint *r, const sl_bigint *a,
-                                const sl_bigint *b, bool *too_big) {
+static sl_num_status pow_nonneg(sl_rt *rt, sl_bigint *r, const sl_bigint *a, const sl_bigint *b,
+                                bool *too_big) {
   (void)rt;
   int64_t e;
   bool trivial = a->n == 0 || (a->n == 1 && a->d[0] == 1);
@@ -83,9 +83,18 @@ int sl__long_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_val
     *out = sl_float(f);
     return 0;
   }
-  case SL_BIN_FLOORDIV: st = sl_bigint_divmod(&r, NULL, &a, &b); nop = SL_OP_FLOORDIV; break;
-  case SL_BIN_MOD: st = sl_bigint_divmod(NULL, &r, &a, &b); nop = SL_OP_MOD; break;
-  case SL_BIN_POW: st = pow_nonneg(rt, &r, &a, &b, &too_big); nop = SL_OP_POW; break;
+  case SL_BIN_FLOORDIV:
+    st = sl_bigint_divmod(&r, NULL, &a, &b);
+    nop = SL_OP_FLOORDIV;
+    break;
+  case SL_BIN_MOD:
+    st = sl_bigint_divmod(NULL, &r, &a, &b);
+    nop = SL_OP_MOD;
+    break;
+  case SL_BIN_POW:
+    st = pow_nonneg(rt, &r, &a, &b, &too_big);
+    nop = SL_OP_POW;
+    break;
   case SL_BIN_LSHIFT:
   case SL_BIN_RSHIFT:
     if (shift(rt, op == SL_BIN_LSHIFT, &a, &b, &r, &too_big)) return -1;

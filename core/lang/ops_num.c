@@ -7,8 +7,7 @@
 #include "core/lang/ops-int.h"
 
 int sl_raise_int_overflow(sl_rt *rt) {
-  return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
-                  "integer overflow: simloop supports 64-bit integers");
+  return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "integer overflow: simloop supports 64-bit integers");
 }
 
 int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands) {
@@ -32,8 +31,7 @@ int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands
       if (!e) return -1;
       return sl_err_restore(rt, e);
     }
-    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s",
-                    sl_num_message(st, op, float_operands, minor));
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl_num_message(st, op, float_operands, minor));
   case SL_NUM_COMPLEX:
     return sl_raise(rt, SL_EXC_VALUE_ERROR,
                     "complex numbers are not supported by simloop (the result would be "
@@ -70,8 +68,14 @@ static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_v
   bool both_bool = va.tag == SL_V_BOOL && vb.tag == SL_V_BOOL;
   switch (op) {
   case SL_BIN_ADD: st = sl_int_add(a, b, &r); break;
-  case SL_BIN_SUB: st = sl_int_sub(a, b, &r); nop = SL_OP_SUB; break;
-  case SL_BIN_MULT: st = sl_int_mul(a, b, &r); nop = SL_OP_MUL; break;
+  case SL_BIN_SUB:
+    st = sl_int_sub(a, b, &r);
+    nop = SL_OP_SUB;
+    break;
+  case SL_BIN_MULT:
+    st = sl_int_mul(a, b, &r);
+    nop = SL_OP_MUL;
+    break;
   case SL_BIN_DIV: {
     double f;
     st = sl_int_truediv(a, b, &f);
@@ -79,8 +83,14 @@ static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_v
     *out = sl_float(f);
     return 1;
   }
-  case SL_BIN_FLOORDIV: st = sl_int_floordiv(a, b, &r); nop = SL_OP_FLOORDIV; break;
-  case SL_BIN_MOD: st = sl_int_mod(a, b, &r); nop = SL_OP_MOD; break;
+  case SL_BIN_FLOORDIV:
+    st = sl_int_floordiv(a, b, &r);
+    nop = SL_OP_FLOORDIV;
+    break;
+  case SL_BIN_MOD:
+    st = sl_int_mod(a, b, &r);
+    nop = SL_OP_MOD;
+    break;
   case SL_BIN_POW: {
     double f;
     bool is_float;
@@ -108,7 +118,8 @@ static int int_binary(sl_rt *rt, sl_ast_binop op, sl_value va, sl_value vb, sl_v
   /* bool & | ^ bool stays a bool (bool_and, bool_or, bool_xor). */
   if (both_bool && (op == SL_BIN_BITAND || op == SL_BIN_BITOR || op == SL_BIN_BITXOR))
     *out = sl_bool(r != 0);
-  else *out = sl_int(r);
+  else
+    *out = sl_int(r);
   return 1;
 }
 
@@ -120,10 +131,22 @@ static int float_binary(sl_rt *rt, sl_ast_binop op, double a, double b, sl_value
   case SL_BIN_ADD: r = a + b; break;
   case SL_BIN_SUB: r = a - b; break;
   case SL_BIN_MULT: r = a * b; break;
-  case SL_BIN_DIV: st = sl_float_truediv(a, b, &r); nop = SL_OP_TRUEDIV; break;
-  case SL_BIN_FLOORDIV: st = sl_float_floordiv(a, b, &r); nop = SL_OP_FLOORDIV; break;
-  case SL_BIN_MOD: st = sl_float_mod(a, b, &r); nop = SL_OP_MOD; break;
-  case SL_BIN_POW: st = sl_float_pow(a, b, &r); nop = SL_OP_POW; break;
+  case SL_BIN_DIV:
+    st = sl_float_truediv(a, b, &r);
+    nop = SL_OP_TRUEDIV;
+    break;
+  case SL_BIN_FLOORDIV:
+    st = sl_float_floordiv(a, b, &r);
+    nop = SL_OP_FLOORDIV;
+    break;
+  case SL_BIN_MOD:
+    st = sl_float_mod(a, b, &r);
+    nop = SL_OP_MOD;
+    break;
+  case SL_BIN_POW:
+    st = sl_float_pow(a, b, &r);
+    nop = SL_OP_POW;
+    break;
   default: return 0; /* shifts and bitwise: not for floats */
   }
   if (st) return sl__num_error(rt, st, nop, true);

@@ -37,8 +37,11 @@ static int slice_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_slice_type = {.name = "slice", .clear = slice_clear, .repr = slice_repr,
-                               .unhashable = true, .size = sizeof(sl_slice)};
+const sl_type sl_slice_type = {.name = "slice",
+                               .clear = slice_clear,
+                               .repr = slice_repr,
+                               .unhashable = true,
+                               .size = sizeof(sl_slice)};
 
 sl_obj *sl_slice_new(sl_rt *rt, sl_value start, sl_value stop, sl_value step) {
   sl_obj *o = sl_obj_alloc(rt, &sl_slice_type);
@@ -85,8 +88,10 @@ int sl_slice_indices(sl_rt *rt, sl_obj *slice, int64_t len, int64_t *start, int6
       *p = back ? len - 1 : len;
     }
   }
-  if (back) *count = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
-  else *count = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
+  if (back)
+    *count = *stop < *start ? (*start - *stop - 1) / (-*step) + 1 : 0;
+  else
+    *count = *start < *stop ? (*stop - *start - 1) / *step + 1 : 0;
   return 0;
 }
 
@@ -113,9 +118,7 @@ sl_obj *sl_str_slice_cp(sl_rt *rt, sl_obj *s, int64_t start, int64_t stop) {
 }
 
 /* Byte length of the UTF-8 sequence starting with c. */
-static size_t utf8_len(unsigned char c) {
-  return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
+static size_t utf8_len(unsigned char c) { return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4; }
 
 static int str_slice(sl_rt *rt, sl_obj *s, int64_t start, int64_t step, int64_t count,
                      sl_value *out) {
@@ -134,8 +137,7 @@ static int str_slice(sl_rt *rt, sl_obj *s, int64_t start, int64_t step, int64_t 
     sl_free(buf);
     return sl_nomem(rt);
   }
-  for (size_t i = 0, k = 0; i < str->len; i += utf8_len((unsigned char)str->data[i]))
-    offs[k++] = i;
+  for (size_t i = 0, k = 0; i < str->len; i += utf8_len((unsigned char)str->data[i])) offs[k++] = i;
   offs[str->cplen] = str->len;
   size_t n = 0;
   for (int64_t k = 0, i = start; k < count; k++, i += step) {
@@ -166,14 +168,13 @@ static int seq_slice(sl_rt *rt, sl_value c, sl_obj *slice, sl_value *out) {
   if (sl_is_type(c, &sl_range_type)) {
     sl_range *r = (sl_range *)c.u.o;
     /* rangeobject.c compute_slice: the adjusted indices mapped through. */
-    return sl_range_new(rt, r->start + start * r->step, r->start + stop * r->step,
-                        r->step * step, out);
+    return sl_range_new(rt, r->start + start * r->step, r->start + stop * r->step, r->step * step,
+                        out);
   }
   if (sl__is_bytes(c)) {
     unsigned char *buf = sl_malloc((size_t)count + 1);
     if (!buf) return sl_nomem(rt);
-    for (int64_t k = 0, i = start; k < count; k++, i += step)
-      buf[k] = sl_as_bytes(c.u.o)->data[i];
+    for (int64_t k = 0, i = start; k < count; k++, i += step) buf[k] = sl_as_bytes(c.u.o)->data[i];
     sl_obj *o = sl_bytes_new(rt, buf, (size_t)count);
     sl_free(buf);
     if (!o) return -1;
@@ -220,16 +221,19 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
     }
     if (sl_len(rt, c, &len)) return -1;
     if (!sl__norm_index(&i, len)) {
-      const char *m = sl__is_list(c) ? "list index out of range"
+      const char *m = sl__is_list(c)    ? "list index out of range"
                       : sl__is_tuple(c) ? "tuple index out of range"
-                      : sl_is_str(c) ? "string index out of range"
+                      : sl_is_str(c)    ? "string index out of range"
                       : sl__is_bytes(c) ? "index out of range"
-                      : "range object index out of range";
+                                        : "range object index out of range";
       return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", m);
     }
-    if (sl__is_list(c)) *out = sl_vincref(sl_as_list(c.u.o)->items[i]);
-    else if (sl__is_tuple(c)) *out = sl_vincref(sl_as_tuple(c.u.o)->items[i]);
-    else if (sl__is_bytes(c)) *out = sl_int(sl_as_bytes(c.u.o)->data[i]);
+    if (sl__is_list(c))
+      *out = sl_vincref(sl_as_list(c.u.o)->items[i]);
+    else if (sl__is_tuple(c))
+      *out = sl_vincref(sl_as_tuple(c.u.o)->items[i]);
+    else if (sl__is_bytes(c))
+      *out = sl_int(sl_as_bytes(c.u.o)->data[i]);
     else if (sl_is_str(c)) {
       sl_obj *o = sl_str_slice_cp(rt, c.u.o, i, i + 1);
       if (!o) return -1;
@@ -246,9 +250,8 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (r) return r < 0 ? -1 : 0;
   if (c.tag == SL_V_OBJ && (c.u.o->type == &sl_class_type || c.u.o->type == &sl_typeobj_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type '%s' is not subscriptable",
-                    c.u.o->type == &sl_class_type
-                        ? sl_str_cstr(sl_as_class(c.u.o)->name)
-                        : ((sl_typeobj *)c.u.o)->name);
+                    c.u.o->type == &sl_class_type ? sl_str_cstr(sl_as_class(c.u.o)->name)
+                                                  : ((sl_typeobj *)c.u.o)->name);
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not subscriptable", sl_type_name(c));
 }
 
@@ -265,11 +268,12 @@ static int list_assign_slice(sl_rt *rt, sl_obj *list, sl_obj *slice, sl_value v)
   if (!sl_is_undef(v)) {
     /* Copy first: `a[:] = a` must see the old items. */
     if (sl_list_from_iterable(rt, v, &owned)) {
-      if (sl_err_matches(rt, SL_EXC_TYPE_ERROR) && !sl_is_undef(v) &&
-          !sl_lang_slots_of(v) && !sl__is_anyset(v) && !sl__is_dict(v)) {
+      if (sl_err_matches(rt, SL_EXC_TYPE_ERROR) && !sl_is_undef(v) && !sl_lang_slots_of(v) &&
+          !sl__is_anyset(v) && !sl__is_dict(v)) {
         sl_err_clear(rt);
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, step == 1 ? "can only assign an iterable"
-                                                         : "must assign iterable to extended slice");
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        step == 1 ? "can only assign an iterable"
+                                  : "must assign iterable to extended slice");
       }
       return -1;
     }
@@ -312,7 +316,8 @@ static int list_assign_slice(sl_rt *rt, sl_obj *list, sl_obj *slice, sl_value v)
       if (count && (int64_t)i >= lo && ((int64_t)i - lo) % st == 0 &&
           ((int64_t)i - lo) / st < count)
         removed[nr++] = l->items[i];
-      else l->items[w++] = l->items[i];
+      else
+        l->items[w++] = l->items[i];
     }
     l->len = w;
     for (size_t i = 0; i < nr; i++) sl_vdecref(rt, removed[i]);
@@ -376,9 +381,7 @@ static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
                   sl_type_name(c));
 }
 
-int sl_setitem(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
-  return store(rt, c, key, v);
-}
+int sl_setitem(sl_rt *rt, sl_value c, sl_value key, sl_value v) { return store(rt, c, key, v); }
 
 int sl_delitem(sl_rt *rt, sl_value c, sl_value key) { return store(rt, c, key, sl_undef()); }
 
@@ -387,12 +390,16 @@ int sl_delitem(sl_rt *rt, sl_value c, sl_value key) { return store(rt, c, key, s
 int sl_len(sl_rt *rt, sl_value v, int64_t *out) {
   if (v.tag == SL_V_OBJ) {
     const sl_type *t = v.u.o->type;
-    if (t == &sl_str_type) *out = (int64_t)sl_as_str(v.u.o)->cplen;
-    else if (t == &sl_list_type) *out = (int64_t)sl_as_list(v.u.o)->len;
-    else if (t == &sl_tuple_type) *out = (int64_t)sl_as_tuple(v.u.o)->len;
+    if (t == &sl_str_type)
+      *out = (int64_t)sl_as_str(v.u.o)->cplen;
+    else if (t == &sl_list_type)
+      *out = (int64_t)sl_as_list(v.u.o)->len;
+    else if (t == &sl_tuple_type)
+      *out = (int64_t)sl_as_tuple(v.u.o)->len;
     else if (t == &sl_dict_type || t == &sl_set_type || t == &sl_frozenset_type)
       *out = (int64_t)sl__as_htable(v.u.o)->len;
-    else if (t == &sl_bytes_type) *out = (int64_t)sl_as_bytes(v.u.o)->len;
+    else if (t == &sl_bytes_type)
+      *out = (int64_t)sl_as_bytes(v.u.o)->len;
     else if (t->lang && ((const sl_lang_slots *)t->lang)->len)
       return ((const sl_lang_slots *)t->lang)->len(rt, v.u.o, out);
     else {
@@ -445,9 +452,14 @@ static int bytes_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   return sl__bytes_getattr(rt, sl_obj_val(o), name, out);
 }
 
-const sl_type sl_bytes_type = {.name = "bytes", .repr = bytes_repr, .eq = bytes_eq,
-                               .lt = bytes_lt, .hash = bytes_hash, .truth = bytes_truth,
-                               .getattr = bytes_getattr, .size = sizeof(sl_bytesobj)};
+const sl_type sl_bytes_type = {.name = "bytes",
+                               .repr = bytes_repr,
+                               .eq = bytes_eq,
+                               .lt = bytes_lt,
+                               .hash = bytes_hash,
+                               .truth = bytes_truth,
+                               .getattr = bytes_getattr,
+                               .size = sizeof(sl_bytesobj)};
 
 sl_obj *sl_bytes_new(sl_rt *rt, const unsigned char *data, size_t len) {
   sl_obj *o = sl_obj_alloc_size(rt, &sl_bytes_type, sizeof(sl_bytesobj) + len + 1);

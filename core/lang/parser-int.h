@@ -24,13 +24,13 @@ typedef struct sl_parser {
   size_t len;
   sl_lexer *lx; /* the file's lexer, or an f-string field's while one is parsed */
   sl_token ring[SL_PARSER_LOOKAHEAD];
-  unsigned head, count; /* ring[head] is the current token */
+  unsigned head, count;                 /* ring[head] is the current token */
   uint32_t prev_end_line, prev_end_col; /* end of the last consumed token */
   size_t prev_end_off;
   sl_arena *arena;
   sl_diag *diag;
   jmp_buf *fail;
-  int depth;              /* current nesting, see sl__parse_enter */
+  int depth;                 /* current nesting, see sl__parse_enter */
   sl_ast_expr *pending_atom; /* a pre-parsed atom (with-statement backtrack) */
   /* Context for 'return' / 'break' / 'await' checks. */
   bool in_func, in_async, in_loop, in_except_star, in_class_body;
@@ -45,7 +45,7 @@ typedef struct sl_vec {
 
 /* ---- parser.c --------------------------------------------------------- */
 sl_token *sl__parse_peek(sl_parser *p, unsigned k);
-#define CUR(p) sl__parse_peek((p), 0)
+#define CUR(p)     sl__parse_peek((p), 0)
 #define PEEK(p, k) sl__parse_peek((p), (k))
 bool sl__parse_at(sl_parser *p, sl_tok_kind kind);
 void sl__parse_next(sl_parser *p);
@@ -54,12 +54,10 @@ bool sl__parse_accept(sl_parser *p, sl_tok_kind kind);
  * past the previous token, as CPython does. */
 void sl__parse_expect(sl_parser *p, sl_tok_kind kind);
 _Noreturn void sl__parse_fail_tok(sl_parser *p, const sl_token *t, sl_diag_kind kind,
-                                  const char *construct, const char *hint,
-                                  const char *fmt, ...)
+                                  const char *construct, const char *hint, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 _Noreturn void sl__parse_fail_pos(sl_parser *p, uint32_t line, uint32_t col, size_t off,
-                                  const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+                                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 _Noreturn void sl__parse_syntax(sl_parser *p, const sl_token *t, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 _Noreturn void sl__parse_invalid(sl_parser *p); /* "invalid syntax" at CUR */
@@ -81,8 +79,7 @@ _Noreturn static inline void fail_expr(sl_parser *p, const sl_ast_expr *e, const
 sl_ast_str sl__parse_str(sl_parser *p, const char *s, size_t n);
 sl_ast_str sl__parse_ident(sl_parser *p, const sl_token *t);
 void sl__vec_push(sl_parser *p, sl_vec *v, const void *elem, size_t size);
-sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t line,
-                                uint32_t col);
+sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t line, uint32_t col);
 /* Computes e->height from its children; fails past SL_AST_MAX_HEIGHT. */
 void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e);
 
@@ -90,9 +87,9 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e);
 sl_ast_expr *sl__parse_expression(sl_parser *p);       /* test */
 sl_ast_expr *sl__parse_named_expression(sl_parser *p); /* NAME := test | test */
 sl_ast_expr *sl__parse_star_expressions(sl_parser *p); /* a, *b, c -> TUPLE */
-sl_ast_expr *sl__parse_yield_expr(sl_parser *p);        /* yield [x] | yield from x */
+sl_ast_expr *sl__parse_yield_expr(sl_parser *p);       /* yield [x] | yield from x */
 sl_ast_expr *sl__parse_star_expressions_or_yield(sl_parser *p);
-sl_ast_expr *sl__parse_bitor(sl_parser *p);            /* no comparisons */
+sl_ast_expr *sl__parse_bitor(sl_parser *p); /* no comparisons */
 /* for/comprehension targets: `a, (b, *c)` up to (not including) `in`. */
 sl_ast_expr *sl__parse_target_list(sl_parser *p);
 /* Turns an expression into an assignment (or del) target, checking it is

@@ -23,9 +23,7 @@ sl_token *sl__parse_peek(sl_parser *p, unsigned k) {
   return &p->ring[(p->head + k) % SL_PARSER_LOOKAHEAD];
 }
 
-bool sl__parse_at(sl_parser *p, sl_tok_kind kind) {
-  return CUR(p)->kind == kind;
-}
+bool sl__parse_at(sl_parser *p, sl_tok_kind kind) { return CUR(p)->kind == kind; }
 
 void sl__parse_next(sl_parser *p) {
   sl_token *t = CUR(p);
@@ -45,14 +43,13 @@ bool sl__parse_accept(sl_parser *p, sl_tok_kind kind) {
 
 void sl__parse_expect(sl_parser *p, sl_tok_kind kind) {
   if (sl__parse_accept(p, kind)) return;
-  if (kind == SL_TOK_COLON || kind == SL_TOK_RPAR || kind == SL_TOK_RSQB ||
-      kind == SL_TOK_RBRACE || kind == SL_TOK_KW_IN || kind == SL_TOK_KW_IMPORT ||
-      kind == SL_TOK_LPAR || kind == SL_TOK_EQUAL) {
+  if (kind == SL_TOK_COLON || kind == SL_TOK_RPAR || kind == SL_TOK_RSQB || kind == SL_TOK_RBRACE ||
+      kind == SL_TOK_KW_IN || kind == SL_TOK_KW_IMPORT || kind == SL_TOK_LPAR ||
+      kind == SL_TOK_EQUAL) {
     check_unclosed(p, CUR(p));
     /* A missing ':' is reported where it should have been, like CPython. */
     if (kind == SL_TOK_COLON && p->prev_end_line > 0)
-      sl__parse_fail_pos(p, p->prev_end_line, p->prev_end_col, p->prev_end_off,
-                         "expected ':'");
+      sl__parse_fail_pos(p, p->prev_end_line, p->prev_end_col, p->prev_end_off, "expected ':'");
     sl__parse_syntax(p, CUR(p), "expected '%s'", sl_token_kind_name(kind));
   }
   sl__parse_invalid(p);
@@ -61,24 +58,24 @@ void sl__parse_expect(sl_parser *p, sl_tok_kind kind) {
 /* ---- errors ---------------------------------------------------------------- */
 
 static _Noreturn void vfail(sl_parser *p, sl_diag_kind kind, uint32_t line, uint32_t col,
-                            size_t off, const char *construct, const char *hint,
-                            const char *fmt, va_list ap) {
+                            size_t off, const char *construct, const char *hint, const char *fmt,
+                            va_list ap) {
   char msg[SL_DIAG_TEXT_MAX];
   vsnprintf(msg, sizeof msg, fmt, ap);
-  sl_diag_set(p->diag, kind, p->filename, p->src, p->len, off, line, col, construct, hint,
-              "%s", msg);
+  sl_diag_set(p->diag, kind, p->filename, p->src, p->len, off, line, col, construct, hint, "%s",
+              msg);
   longjmp(*p->fail, 1);
 }
 
-void sl__parse_fail_tok(sl_parser *p, const sl_token *t, sl_diag_kind kind,
-                        const char *construct, const char *hint, const char *fmt, ...) {
+void sl__parse_fail_tok(sl_parser *p, const sl_token *t, sl_diag_kind kind, const char *construct,
+                        const char *hint, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
   vfail(p, kind, t->line, t->col, t->start, construct, hint, fmt, ap);
 }
 
-void sl__parse_fail_pos(sl_parser *p, uint32_t line, uint32_t col, size_t off,
-                        const char *fmt, ...) {
+void sl__parse_fail_pos(sl_parser *p, uint32_t line, uint32_t col, size_t off, const char *fmt,
+                        ...) {
   va_list ap;
   va_start(ap, fmt);
   vfail(p, SL_DIAG_SYNTAX, line, col, off, NULL, NULL, fmt, ap);
@@ -118,8 +115,7 @@ void sl__parse_nomem(sl_parser *p) {
 static const struct {
   const char *construct, *message, *hint;
 } unsupported[] = {
-    {"class keyword",
-     "class keywords (metaclass=..., ...) are not supported by simloop",
+    {"class keyword", "class keywords (metaclass=..., ...) are not supported by simloop",
      "write 'class Name(Base):' with positional bases only"},
     {"starred base", "starred base classes are not supported by simloop",
      "name the base classes explicitly"},
@@ -138,8 +134,8 @@ void sl__parse_unsupported(sl_parser *p, const sl_token *t, const char *construc
     if (strcmp(unsupported[i].construct, construct) == 0 && unsupported[i].message)
       sl__parse_fail_tok(p, t, SL_DIAG_UNSUPPORTED, construct, unsupported[i].hint, "%s",
                          unsupported[i].message);
-  sl__parse_fail_tok(p, t, SL_DIAG_UNSUPPORTED, construct, NULL,
-                     "'%s' is not supported by simloop", construct);
+  sl__parse_fail_tok(p, t, SL_DIAG_UNSUPPORTED, construct, NULL, "'%s' is not supported by simloop",
+                     construct);
 }
 
 void sl__parse_enter(sl_parser *p, const sl_token *t) {
@@ -149,9 +145,7 @@ void sl__parse_enter(sl_parser *p, const sl_token *t) {
                        SL_PARSE_MAX_NESTING);
 }
 
-void sl__parse_leave(sl_parser *p) {
-  p->depth--;
-}
+void sl__parse_leave(sl_parser *p) { p->depth--; }
 
 /* ---- arena helpers ------------------------------------------------------- */
 
@@ -183,8 +177,7 @@ void sl__vec_push(sl_parser *p, sl_vec *v, const void *elem, size_t size) {
   v->n++;
 }
 
-sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t line,
-                                uint32_t col) {
+sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t line, uint32_t col) {
   sl_ast_expr *e = sl__parse_alloc(p, sizeof *e);
   e->kind = kind;
   e->line = line;
@@ -193,13 +186,9 @@ sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t li
   return e;
 }
 
-static uint32_t h(const sl_ast_expr *e) {
-  return e ? e->height : 0;
-}
+static uint32_t h(const sl_ast_expr *e) { return e ? e->height : 0; }
 
-static uint32_t hmax(uint32_t a, uint32_t b) {
-  return a > b ? a : b;
-}
+static uint32_t hmax(uint32_t a, uint32_t b) { return a > b ? a : b; }
 
 static uint32_t harr(sl_ast_expr *const *v, size_t n) {
   uint32_t m = 0;
@@ -215,7 +204,8 @@ static uint32_t hparams(const sl_ast_params *a) {
 size_t sl__parse_line_offset(const sl_parser *p, uint32_t line) {
   size_t off = 0;
   for (uint32_t l = 1; l < line && off < p->len; off++)
-    if (p->src[off] == '\n' || (p->src[off] == '\r' && (off + 1 >= p->len || p->src[off + 1] != '\n')))
+    if (p->src[off] == '\n' ||
+        (p->src[off] == '\r' && (off + 1 >= p->len || p->src[off + 1] != '\n')))
       l++;
   return off;
 }
@@ -226,9 +216,7 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e) {
   case SL_EXPR_CONST:
   case SL_EXPR_NAME: break;
   case SL_EXPR_FSTRING: m = harr(e->u.fstring.parts, e->u.fstring.n); break;
-  case SL_EXPR_FORMATTED:
-    m = hmax(h(e->u.formatted.value), h(e->u.formatted.format_spec));
-    break;
+  case SL_EXPR_FORMATTED: m = hmax(h(e->u.formatted.value), h(e->u.formatted.format_spec)); break;
   case SL_EXPR_TUPLE:
   case SL_EXPR_LIST:
   case SL_EXPR_SET: m = harr(e->u.seq.elts, e->u.seq.n); break;
@@ -255,21 +243,16 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e) {
     m = hmax(h(e->u.ifexp.test), hmax(h(e->u.ifexp.body), h(e->u.ifexp.orelse)));
     break;
   case SL_EXPR_LAMBDA: m = hmax(h(e->u.lambda.body), hparams(e->u.lambda.params)); break;
-  case SL_EXPR_NAMEDEXPR:
-    m = hmax(h(e->u.namedexpr.target), h(e->u.namedexpr.value));
-    break;
+  case SL_EXPR_NAMEDEXPR: m = hmax(h(e->u.namedexpr.target), h(e->u.namedexpr.value)); break;
   case SL_EXPR_AWAIT:
   case SL_EXPR_YIELD:
   case SL_EXPR_YIELD_FROM: m = h(e->u.await.value); break;
   case SL_EXPR_CALL:
     m = hmax(h(e->u.call.func), harr(e->u.call.args, e->u.call.n_args));
-    for (size_t i = 0; i < e->u.call.n_keywords; i++)
-      m = hmax(m, h(e->u.call.keywords[i].value));
+    for (size_t i = 0; i < e->u.call.n_keywords; i++) m = hmax(m, h(e->u.call.keywords[i].value));
     break;
   case SL_EXPR_ATTRIBUTE: m = h(e->u.attribute.value); break;
-  case SL_EXPR_SUBSCRIPT:
-    m = hmax(h(e->u.subscript.value), h(e->u.subscript.index));
-    break;
+  case SL_EXPR_SUBSCRIPT: m = hmax(h(e->u.subscript.value), h(e->u.subscript.index)); break;
   case SL_EXPR_SLICE:
     m = hmax(h(e->u.slice.lower), hmax(h(e->u.slice.upper), h(e->u.slice.step)));
     break;

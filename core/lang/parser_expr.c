@@ -11,8 +11,8 @@
 
 #include "core/lang/parser-int.h"
 
-#define AT(k) sl__parse_at(p, (k))
-#define NEXT() sl__parse_next(p)
+#define AT(k)     sl__parse_at(p, (k))
+#define NEXT()    sl__parse_next(p)
 #define ACCEPT(k) sl__parse_accept(p, (k))
 #define EXPECT(k) sl__parse_expect(p, (k))
 
@@ -31,23 +31,33 @@ static sl_ast_expr *done(sl_parser *p, sl_ast_expr *e) {
 
 bool sl__parse_starts_expr(sl_tok_kind k) {
   switch (k) {
-  case SL_TOK_NAME: case SL_TOK_INT: case SL_TOK_FLOAT: case SL_TOK_STRING:
-  case SL_TOK_LPAR: case SL_TOK_LSQB: case SL_TOK_LBRACE: case SL_TOK_MINUS:
-  case SL_TOK_PLUS: case SL_TOK_TILDE: case SL_TOK_STAR: case SL_TOK_KW_NOT:
-  case SL_TOK_KW_LAMBDA: case SL_TOK_KW_AWAIT: case SL_TOK_KW_NONE:
-  case SL_TOK_KW_TRUE: case SL_TOK_KW_FALSE: case SL_TOK_ELLIPSIS:
-  case SL_TOK_KW_YIELD:
-    return true;
-  default:
-    return false;
+  case SL_TOK_NAME:
+  case SL_TOK_INT:
+  case SL_TOK_FLOAT:
+  case SL_TOK_STRING:
+  case SL_TOK_LPAR:
+  case SL_TOK_LSQB:
+  case SL_TOK_LBRACE:
+  case SL_TOK_MINUS:
+  case SL_TOK_PLUS:
+  case SL_TOK_TILDE:
+  case SL_TOK_STAR:
+  case SL_TOK_KW_NOT:
+  case SL_TOK_KW_LAMBDA:
+  case SL_TOK_KW_AWAIT:
+  case SL_TOK_KW_NONE:
+  case SL_TOK_KW_TRUE:
+  case SL_TOK_KW_FALSE:
+  case SL_TOK_ELLIPSIS:
+  case SL_TOK_KW_YIELD: return true;
+  default: return false;
   }
 }
 
 /* ---- comprehensions ------------------------------------------------------------ */
 
-static sl_ast_expr *parse_comprehension(sl_parser *p, sl_ast_expr_kind kind,
-                                        const sl_token *start, sl_ast_expr *elt,
-                                        sl_ast_expr *value) {
+static sl_ast_expr *parse_comprehension(sl_parser *p, sl_ast_expr_kind kind, const sl_token *start,
+                                        sl_ast_expr *elt, sl_ast_expr *value) {
   sl_vec gens = {0};
   while (AT(SL_TOK_KW_FOR) || AT(SL_TOK_KW_ASYNC)) {
     sl_ast_comprehension g = {0};
@@ -55,7 +65,8 @@ static sl_ast_expr *parse_comprehension(sl_parser *p, sl_ast_expr_kind kind,
       /* An async generator expression may appear anywhere; the other
        * comprehensions run in the enclosing function and await there. */
       if (kind != SL_EXPR_GENEXP && !p->in_async)
-        sl__parse_syntax(p, CUR(p), "asynchronous comprehension outside of an asynchronous function");
+        sl__parse_syntax(p, CUR(p),
+                         "asynchronous comprehension outside of an asynchronous function");
       g.is_async = true;
       NEXT();
     }
@@ -102,8 +113,7 @@ static sl_ast_expr *parse_star_named(sl_parser *p) {
   return sl__parse_named_expression(p);
 }
 
-static sl_ast_expr *make_seq(sl_parser *p, sl_ast_expr_kind kind, const sl_token *t,
-                             sl_vec *v) {
+static sl_ast_expr *make_seq(sl_parser *p, sl_ast_expr_kind kind, const sl_token *t, sl_vec *v) {
   sl_ast_expr *e = new_at(p, kind, t);
   e->u.seq.elts = v->data;
   e->u.seq.n = v->n;
@@ -135,7 +145,8 @@ sl_ast_expr *sl__parse_yield_expr(sl_parser *p) {
     return done(p, e);
   }
   sl_ast_expr *e = new_at(p, SL_EXPR_YIELD, &t);
-  if (sl__parse_starts_expr(CUR(p)->kind) && !AT(SL_TOK_KW_YIELD)) e->u.await.value = sl__parse_star_expressions(p);
+  if (sl__parse_starts_expr(CUR(p)->kind) && !AT(SL_TOK_KW_YIELD))
+    e->u.await.value = sl__parse_star_expressions(p);
   return done(p, e);
 }
 
@@ -209,8 +220,7 @@ static sl_ast_expr *parse_brace(sl_parser *p) {
     if (!AT(SL_TOK_COLON)) { /* a set */
       if (at_comp_for(p)) {
         if (first->kind == SL_EXPR_STARRED)
-          fail_expr(p, first, "iterable unpacking cannot be used in comprehension%s", "",
-                    "");
+          fail_expr(p, first, "iterable unpacking cannot be used in comprehension%s", "", "");
         sl_ast_expr *e = parse_comprehension(p, SL_EXPR_SETCOMP, &t, first, NULL);
         EXPECT(SL_TOK_RBRACE);
         return e;
@@ -272,10 +282,22 @@ static sl_ast_expr *parse_atom(sl_parser *p) {
     e->u.name.id = sl__parse_ident(p, t);
     NEXT();
     return e;
-  case SL_TOK_KW_NONE: e = make_const(p, t, SL_CONST_NONE); NEXT(); return e;
-  case SL_TOK_KW_TRUE: e = make_const(p, t, SL_CONST_TRUE); NEXT(); return e;
-  case SL_TOK_KW_FALSE: e = make_const(p, t, SL_CONST_FALSE); NEXT(); return e;
-  case SL_TOK_ELLIPSIS: e = make_const(p, t, SL_CONST_ELLIPSIS); NEXT(); return e;
+  case SL_TOK_KW_NONE:
+    e = make_const(p, t, SL_CONST_NONE);
+    NEXT();
+    return e;
+  case SL_TOK_KW_TRUE:
+    e = make_const(p, t, SL_CONST_TRUE);
+    NEXT();
+    return e;
+  case SL_TOK_KW_FALSE:
+    e = make_const(p, t, SL_CONST_FALSE);
+    NEXT();
+    return e;
+  case SL_TOK_ELLIPSIS:
+    e = make_const(p, t, SL_CONST_ELLIPSIS);
+    NEXT();
+    return e;
   case SL_TOK_INT:
     if (t->u.i.overflow || t->u.i.value > (uint64_t)INT64_MAX) {
       /* Beyond int64: the compiler converts the text, as CPython's
@@ -311,8 +333,7 @@ static void parse_call_args(sl_parser *p, sl_ast_expr *call) {
     sl_token t = *CUR(p);
     if (ACCEPT(SL_TOK_STAR)) {
       if (seen_kwunpack)
-        sl__parse_syntax(p, &t,
-                         "iterable argument unpacking follows keyword argument unpacking");
+        sl__parse_syntax(p, &t, "iterable argument unpacking follows keyword argument unpacking");
       sl_ast_expr *s = new_at(p, SL_EXPR_STARRED, &t);
       s->u.starred.value = sl__parse_expression(p);
       done(p, s);
@@ -342,8 +363,7 @@ static void parse_call_args(sl_parser *p, sl_ast_expr *call) {
           sl__parse_syntax(p, &t, "Generator expression must be parenthesized");
       }
       if (AT(SL_TOK_EQUAL))
-        sl__parse_syntax(p, &t,
-                         "expression cannot contain assignment, perhaps you meant \"==\"?");
+        sl__parse_syntax(p, &t, "expression cannot contain assignment, perhaps you meant \"==\"?");
       if (seen_kwunpack)
         sl__parse_syntax(p, &t, "positional argument follows keyword argument unpacking");
       if (seen_kw) sl__parse_syntax(p, &t, "positional argument follows keyword argument");
@@ -449,8 +469,8 @@ static sl_ast_expr *parse_factor(sl_parser *p) {
     return parse_power(p);
   /* -9223372036854775808 is the one literal whose magnitude is not an
    * int64: fold it here, as CPython's constant folding would. */
-  if (t.kind == SL_TOK_MINUS && PEEK(p, 1)->kind == SL_TOK_INT &&
-      !PEEK(p, 1)->u.i.overflow && PEEK(p, 1)->u.i.value == (uint64_t)INT64_MAX + 1) {
+  if (t.kind == SL_TOK_MINUS && PEEK(p, 1)->kind == SL_TOK_INT && !PEEK(p, 1)->u.i.overflow &&
+      PEEK(p, 1)->u.i.value == (uint64_t)INT64_MAX + 1) {
     sl_tok_kind after = PEEK(p, 2)->kind;
     if (after != SL_TOK_DOUBLESTAR && after != SL_TOK_DOT && after != SL_TOK_LPAR &&
         after != SL_TOK_LSQB) {
@@ -508,9 +528,7 @@ static sl_ast_expr *parse_binary(sl_parser *p, int min_prec) {
   }
 }
 
-sl_ast_expr *sl__parse_bitor(sl_parser *p) {
-  return parse_binary(p, 1);
-}
+sl_ast_expr *sl__parse_bitor(sl_parser *p) { return parse_binary(p, 1); }
 
 static bool cmp_op(sl_parser *p, sl_ast_cmpop *op) {
   switch (CUR(p)->kind) {
@@ -586,9 +604,7 @@ static sl_ast_expr *parse_boolop(sl_parser *p, sl_tok_kind kw) {
   return done(p, e);
 }
 
-static sl_ast_expr *parse_disjunction(sl_parser *p) {
-  return parse_boolop(p, SL_TOK_KW_OR);
-}
+static sl_ast_expr *parse_disjunction(sl_parser *p) { return parse_boolop(p, SL_TOK_KW_OR); }
 
 static sl_ast_expr *parse_lambda(sl_parser *p) {
   sl_token t = *CUR(p);
@@ -641,8 +657,7 @@ sl_ast_expr *sl__parse_named_expression(sl_parser *p) {
   }
   sl_ast_expr *e = sl__parse_expression(p);
   if (AT(SL_TOK_COLONEQUAL))
-    fail_expr(p, e, "cannot use assignment expressions with %s%s", sl__parse_expr_name(e),
-              "");
+    fail_expr(p, e, "cannot use assignment expressions with %s%s", sl__parse_expr_name(e), "");
   return e;
 }
 

@@ -33,8 +33,7 @@ _Noreturn static void ffail(sl_parser *p, const fpos *f, const char *msg) {
 }
 
 /* Appends literal text as a CONST str part, merging with a preceding one. */
-static void add_literal(sl_parser *p, sl_vec *parts, const sl_token *t, const char *s,
-                        size_t n) {
+static void add_literal(sl_parser *p, sl_vec *parts, const sl_token *t, const char *s, size_t n) {
   if (n == 0) return;
   sl_ast_expr **v = parts->data;
   if (parts->n && v[parts->n - 1]->kind == SL_EXPR_CONST) {
@@ -58,8 +57,8 @@ static void decode_chunk(sl_parser *p, unsigned flags, const fpos *from, size_t 
                          size_t *n) {
   size_t out = 0;
   if (to <= from->off) return;
-  if (!sl__lexer_decode(p->lx, flags, from->off, to - from->off, from->line, from->col,
-                        buf + *n, &out, p->diag))
+  if (!sl__lexer_decode(p->lx, flags, from->off, to - from->off, from->line, from->col, buf + *n,
+                        &out, p->diag))
     longjmp(*p->fail, 1);
   *n += out;
 }
@@ -80,8 +79,7 @@ static sl_ast_expr *parse_field_expr(sl_parser *p, const fpos *s, size_t e) {
   sl_ast_expr *v = sl__parse_star_expressions(p);
   if (v->kind == SL_EXPR_STARRED)
     sl__parse_fail_pos(p, v->line, v->col, s->off, "can't use starred expression here");
-  if (!sl__parse_at(p, SL_TOK_ENDMARKER))
-    sl__parse_syntax(p, CUR(p), "f-string: expecting '}'");
+  if (!sl__parse_at(p, SL_TOK_ENDMARKER)) sl__parse_syntax(p, CUR(p), "f-string: expecting '}'");
   p->lx = saved_lx;
   memcpy(p->ring, saved_ring, sizeof saved_ring);
   p->head = head;
@@ -135,8 +133,7 @@ static void parse_field(sl_parser *p, const sl_token *t, fpos *f, size_t end, in
     } else if (depth == 0) {
       char prev = f->off > expr.off ? p->src[f->off - 1] : 0;
       if ((c == '!' && n1 != '=') || c == ':') break;
-      if (c == '=' && n1 != '=' && prev != '=' && prev != '!' && prev != '<' && prev != '>')
-        break;
+      if (c == '=' && n1 != '=' && prev != '=' && prev != '!' && prev != '<' && prev != '>') break;
     }
     fadv(p, f);
   }
@@ -161,8 +158,7 @@ static void parse_field(sl_parser *p, const sl_token *t, fpos *f, size_t end, in
     fadv(p, f);
     char c = f->off < end ? p->src[f->off] : 0;
     if (c != 'r' && c != 's' && c != 'a') {
-      if (c == '}' || c == ':' || c == 0)
-        ffail(p, f, "f-string: missing conversion character");
+      if (c == '}' || c == ':' || c == 0) ffail(p, f, "f-string: missing conversion character");
       char msg[96];
       snprintf(msg, sizeof msg,
                "f-string: invalid conversion character '%c': expected 's', 'r', or 'a'", c);

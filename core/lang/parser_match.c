@@ -6,8 +6,8 @@
 
 #include "core/lang/parser-int.h"
 
-#define AT(k) sl__parse_at(p, (k))
-#define NEXT() sl__parse_next(p)
+#define AT(k)     sl__parse_at(p, (k))
+#define NEXT()    sl__parse_next(p)
 #define ACCEPT(k) sl__parse_accept(p, (k))
 #define EXPECT(k) sl__parse_expect(p, (k))
 
@@ -40,8 +40,10 @@ static sl_ast_pattern *parse_literal(sl_parser *p) {
   if (neg && !AT(SL_TOK_INT) && !AT(SL_TOK_FLOAT)) sl__parse_invalid(p);
   sl_ast_expr *e = sl__parse_atom(p);
   if (neg) {
-    if (e->u.constant.kind == SL_CONST_INT) e->u.constant.u.i = -e->u.constant.u.i;
-    else e->u.constant.u.f = -e->u.constant.u.f;
+    if (e->u.constant.kind == SL_CONST_INT)
+      e->u.constant.u.i = -e->u.constant.u.i;
+    else
+      e->u.constant.u.f = -e->u.constant.u.f;
     e->line = t.line;
     e->col = t.col;
   }
@@ -152,8 +154,7 @@ static sl_ast_pattern *parse_class(sl_parser *p, const sl_token *t, sl_ast_expr 
       sl__vec_push(p, &names, &n, sizeof n);
       sl__vec_push(p, &kpats, &v, sizeof v);
     } else {
-      if (names.n)
-        sl__parse_syntax(p, CUR(p), "positional patterns follow keyword patterns");
+      if (names.n) sl__parse_syntax(p, CUR(p), "positional patterns follow keyword patterns");
       sl_ast_pattern *v = parse_pattern(p);
       sl__vec_push(p, &pos, &v, sizeof v);
     }
@@ -211,11 +212,17 @@ static sl_ast_pattern *parse_closed(sl_parser *p) {
       pt = seq_pattern(p, &t, &v);
     break;
   }
-  case SL_TOK_LBRACE: NEXT(); pt = parse_mapping(p, &t); break;
-  case SL_TOK_INT: case SL_TOK_FLOAT: case SL_TOK_STRING: case SL_TOK_MINUS:
-  case SL_TOK_KW_NONE: case SL_TOK_KW_TRUE: case SL_TOK_KW_FALSE:
-    pt = parse_literal(p);
+  case SL_TOK_LBRACE:
+    NEXT();
+    pt = parse_mapping(p, &t);
     break;
+  case SL_TOK_INT:
+  case SL_TOK_FLOAT:
+  case SL_TOK_STRING:
+  case SL_TOK_MINUS:
+  case SL_TOK_KW_NONE:
+  case SL_TOK_KW_TRUE:
+  case SL_TOK_KW_FALSE: pt = parse_literal(p); break;
   default: sl__parse_invalid(p);
   }
   sl__parse_leave(p);

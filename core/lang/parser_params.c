@@ -5,8 +5,8 @@
 
 #include "core/lang/parser-int.h"
 
-#define AT(k) sl__parse_at(p, (k))
-#define NEXT() sl__parse_next(p)
+#define AT(k)     sl__parse_at(p, (k))
+#define NEXT()    sl__parse_next(p)
 #define ACCEPT(k) sl__parse_accept(p, (k))
 
 /* ---- parameters ----------------------------------------------------------------- */
@@ -22,8 +22,7 @@ static sl_ast_param *new_param(sl_parser *p, const sl_token *t) {
 static void check_dup(sl_parser *p, const sl_token *t, const sl_ast_param *prm, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (prm[i].name.len == t->len && memcmp(prm[i].name.data, p->src + t->start, t->len) == 0)
-      sl__parse_syntax(p, t, "duplicate argument '%s' in function definition",
-                       prm[i].name.data);
+      sl__parse_syntax(p, t, "duplicate argument '%s' in function definition", prm[i].name.data);
 }
 
 sl_ast_params *sl__parse_params(sl_parser *p, bool is_lambda) {
@@ -56,10 +55,13 @@ sl_ast_params *sl__parse_params(sl_parser *p, bool is_lambda) {
           sl__parse_expression(p);
         }
         if (AT(SL_TOK_EQUAL))
-          sl__parse_syntax(p, CUR(p), dbl ? "var-keyword argument cannot have default value"
-                                          : "var-positional argument cannot have default value");
-        if (dbl) a->kwarg = prm;
-        else a->vararg = prm;
+          sl__parse_syntax(p, CUR(p),
+                           dbl ? "var-keyword argument cannot have default value"
+                               : "var-positional argument cannot have default value");
+        if (dbl)
+          a->kwarg = prm;
+        else
+          a->vararg = prm;
       } else if (dbl || (!AT(SL_TOK_COMMA))) {
         if (!dbl) sl__parse_syntax(p, &t, "named arguments must follow bare *");
         sl__parse_invalid(p);
@@ -83,7 +85,8 @@ sl_ast_params *sl__parse_params(sl_parser *p, bool is_lambda) {
         sl__vec_push(p, &kwdefaults, &def, sizeof def);
       } else {
         sl__vec_push(p, &params, prm, sizeof *prm);
-        if (def) sl__vec_push(p, &defaults, &def, sizeof def);
+        if (def)
+          sl__vec_push(p, &defaults, &def, sizeof def);
         else if (defaults.n)
           sl__parse_syntax(p, &t, "parameter without a default follows parameter with a default");
       }

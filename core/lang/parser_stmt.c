@@ -6,8 +6,8 @@
 
 #include "core/lang/parser-int.h"
 
-#define AT(k) sl__parse_at(p, (k))
-#define NEXT() sl__parse_next(p)
+#define AT(k)     sl__parse_at(p, (k))
+#define NEXT()    sl__parse_next(p)
 #define ACCEPT(k) sl__parse_accept(p, (k))
 #define EXPECT(k) sl__parse_expect(p, (k))
 
@@ -48,12 +48,16 @@ static sl_ast_block parse_block(sl_parser *p, const char *what, uint32_t line) {
   } else {
     /* On the header's line only simple statements may follow the ':'. */
     switch (CUR(p)->kind) {
-    case SL_TOK_KW_IF: case SL_TOK_KW_WHILE: case SL_TOK_KW_FOR: case SL_TOK_KW_TRY:
-    case SL_TOK_KW_WITH: case SL_TOK_KW_DEF: case SL_TOK_KW_CLASS: case SL_TOK_KW_ASYNC:
-    case SL_TOK_AT:
-      sl__parse_invalid(p);
-    default:
-      parse_statement(p, &v);
+    case SL_TOK_KW_IF:
+    case SL_TOK_KW_WHILE:
+    case SL_TOK_KW_FOR:
+    case SL_TOK_KW_TRY:
+    case SL_TOK_KW_WITH:
+    case SL_TOK_KW_DEF:
+    case SL_TOK_KW_CLASS:
+    case SL_TOK_KW_ASYNC:
+    case SL_TOK_AT: sl__parse_invalid(p);
+    default: parse_statement(p, &v);
     }
   }
   sl__parse_leave(p);
@@ -107,9 +111,12 @@ static sl_ast_stmt *parse_from(sl_parser *p, const sl_token *t) {
   sl_ast_stmt *s = new_stmt(p, SL_STMT_IMPORTFROM, t);
   int level = 0;
   for (;;) {
-    if (ACCEPT(SL_TOK_DOT)) level++;
-    else if (ACCEPT(SL_TOK_ELLIPSIS)) level += 3;
-    else break;
+    if (ACCEPT(SL_TOK_DOT))
+      level++;
+    else if (ACCEPT(SL_TOK_ELLIPSIS))
+      level += 3;
+    else
+      break;
   }
   if (level == 0 || AT(SL_TOK_NAME)) s->u.importfrom.module = parse_dotted(p);
   s->u.importfrom.level = level;
@@ -125,8 +132,7 @@ static sl_ast_stmt *parse_from(sl_parser *p, const sl_token *t) {
     do {
       if (v.n && paren && AT(SL_TOK_RPAR)) break;
       if (v.n && !paren && AT(SL_TOK_NEWLINE))
-        sl__parse_syntax(p, CUR(p),
-                         "trailing comma not allowed without surrounding parentheses");
+        sl__parse_syntax(p, CUR(p), "trailing comma not allowed without surrounding parentheses");
       sl_ast_alias a = parse_alias(p, false);
       sl__vec_push(p, &v, &a, sizeof a);
     } while (ACCEPT(SL_TOK_COMMA));
@@ -189,8 +195,7 @@ static bool augassign_op(sl_tok_kind k, sl_ast_binop *op) {
 }
 
 static bool single_target(const sl_ast_expr *e) {
-  return e->kind == SL_EXPR_NAME || e->kind == SL_EXPR_ATTRIBUTE ||
-         e->kind == SL_EXPR_SUBSCRIPT;
+  return e->kind == SL_EXPR_NAME || e->kind == SL_EXPR_ATTRIBUTE || e->kind == SL_EXPR_SUBSCRIPT;
 }
 
 /* Expression statement, assignment, augmented or annotated assignment. */
@@ -199,10 +204,11 @@ static sl_ast_stmt *parse_expr_stmt(sl_parser *p, const sl_token *t) {
   sl_ast_binop op;
   if (AT(SL_TOK_COLON)) {
     if (!single_target(first))
-      sl__parse_fail_pos(p, first->line, first->col, t->start,
-                         first->kind == SL_EXPR_TUPLE  ? "only single target (not tuple) can be annotated"
-                         : first->kind == SL_EXPR_LIST ? "only single target (not list) can be annotated"
-                                                       : "illegal target for annotation");
+      sl__parse_fail_pos(
+          p, first->line, first->col, t->start,
+          first->kind == SL_EXPR_TUPLE  ? "only single target (not tuple) can be annotated"
+          : first->kind == SL_EXPR_LIST ? "only single target (not list) can be annotated"
+                                        : "illegal target for annotation");
     NEXT();
     sl_ast_stmt *s = new_stmt(p, SL_STMT_ANNASSIGN, t);
     size_t ann_start = CUR(p)->start;
@@ -266,18 +272,21 @@ static sl_ast_stmt *parse_simple(sl_parser *p) {
   case SL_TOK_KW_CONTINUE:
     if (!p->in_loop) {
       if (p->in_except_star)
-        sl__parse_syntax(p, &t, "'break', 'continue' and 'return' cannot appear in an "
-                                "except* block");
-      sl__parse_syntax(p, &t, t.kind == SL_TOK_KW_BREAK ? "'break' outside loop"
-                                                        : "'continue' not properly in loop");
+        sl__parse_syntax(p, &t,
+                         "'break', 'continue' and 'return' cannot appear in an "
+                         "except* block");
+      sl__parse_syntax(p, &t,
+                       t.kind == SL_TOK_KW_BREAK ? "'break' outside loop"
+                                                 : "'continue' not properly in loop");
     }
     NEXT();
     return new_stmt(p, t.kind == SL_TOK_KW_BREAK ? SL_STMT_BREAK : SL_STMT_CONTINUE, &t);
   case SL_TOK_KW_RETURN:
     if (!p->in_func) sl__parse_syntax(p, &t, "'return' outside function");
     if (p->in_except_star)
-      sl__parse_syntax(p, &t, "'break', 'continue' and 'return' cannot appear in an "
-                              "except* block");
+      sl__parse_syntax(p, &t,
+                       "'break', 'continue' and 'return' cannot appear in an "
+                       "except* block");
     NEXT();
     s = new_stmt(p, SL_STMT_RETURN, &t);
     if (sl__parse_starts_expr(CUR(p)->kind)) {
@@ -329,8 +338,7 @@ typedef struct saved_ctx {
 } saved_ctx;
 
 static saved_ctx save_ctx(const sl_parser *p) {
-  return (saved_ctx){p->in_func, p->in_async, p->in_loop, p->in_except_star,
-                     p->in_class_body};
+  return (saved_ctx){p->in_func, p->in_async, p->in_loop, p->in_except_star, p->in_class_body};
 }
 
 static void restore_ctx(sl_parser *p, saved_ctx c) {
@@ -437,8 +445,7 @@ static sl_ast_stmt *parse_while(sl_parser *p, const sl_token *start) {
 }
 
 static sl_ast_stmt *parse_for(sl_parser *p, const sl_token *start, bool is_async) {
-  if (is_async && !p->in_async)
-    sl__parse_syntax(p, start, "'async for' outside async function");
+  if (is_async && !p->in_async) sl__parse_syntax(p, start, "'async for' outside async function");
   NEXT(); /* for */
   sl_ast_stmt *s = new_stmt(p, SL_STMT_FOR, start);
   s->u.for_.is_async = is_async;
@@ -466,8 +473,7 @@ static sl_ast_withitem parse_with_item(sl_parser *p) {
 }
 
 static sl_ast_stmt *parse_with(sl_parser *p, const sl_token *start, bool is_async) {
-  if (is_async && !p->in_async)
-    sl__parse_syntax(p, start, "'async with' outside async function");
+  if (is_async && !p->in_async) sl__parse_syntax(p, start, "'async with' outside async function");
   NEXT(); /* with */
   sl_ast_stmt *s = new_stmt(p, SL_STMT_WITH, start);
   s->u.with.is_async = is_async;
@@ -615,7 +621,6 @@ static sl_ast_stmt *parse_decorated(sl_parser *p) {
   return s;
 }
 
-
 static void parse_statement(sl_parser *p, sl_vec *out) {
   sl_token t = *CUR(p);
   sl_ast_stmt *s = NULL;
@@ -650,8 +655,7 @@ static void parse_statement(sl_parser *p, sl_vec *out) {
       s = sl__parse_match_rest(p, &t, sl__parse_star_expressions(p), parse_block);
       break;
     }
-    if (is_name(p, &t, "match") &&
-        (k1 == SL_TOK_LPAR || k1 == SL_TOK_LSQB || k1 == SL_TOK_MINUS)) {
+    if (is_name(p, &t, "match") && (k1 == SL_TOK_LPAR || k1 == SL_TOK_LSQB || k1 == SL_TOK_MINUS)) {
       /* `match(x)` / `match[x]` / `match -x`: a call, subscript or
        * subtraction unless a ':' follows (the soft keyword). */
       sl_ast_expr *first = sl__parse_star_expressions(p);

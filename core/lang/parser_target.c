@@ -16,7 +16,8 @@ const char *sl__parse_expr_name(const sl_ast_expr *e) {
     default: return "literal";
     }
   case SL_EXPR_NAME: return "name";
-  case SL_EXPR_FSTRING: case SL_EXPR_FORMATTED: return "f-string expression";
+  case SL_EXPR_FSTRING:
+  case SL_EXPR_FORMATTED: return "f-string expression";
   case SL_EXPR_TUPLE: return "tuple";
   case SL_EXPR_LIST: return "list";
   case SL_EXPR_SET: return "set display";
@@ -25,7 +26,9 @@ const char *sl__parse_expr_name(const sl_ast_expr *e) {
   case SL_EXPR_SETCOMP: return "set comprehension";
   case SL_EXPR_DICTCOMP: return "dict comprehension";
   case SL_EXPR_GENEXP: return "generator expression";
-  case SL_EXPR_BOOLOP: case SL_EXPR_BINOP: case SL_EXPR_UNARYOP: return "expression";
+  case SL_EXPR_BOOLOP:
+  case SL_EXPR_BINOP:
+  case SL_EXPR_UNARYOP: return "expression";
   case SL_EXPR_COMPARE: return "comparison";
   case SL_EXPR_IFEXP: return "conditional expression";
   case SL_EXPR_LAMBDA: return "lambda";
@@ -55,8 +58,7 @@ void sl__parse_set_ctx(sl_parser *p, sl_ast_expr *e, sl_ast_ctx ctx, const char 
       sl_ast_expr *x = e->u.seq.elts[i];
       if (x->kind == SL_EXPR_STARRED) {
         if (ctx == SL_CTX_DEL) fail_expr(p, x, "cannot delete starred%s", "", "");
-        if (++starred > 1)
-          fail_expr(p, x, "multiple starred expressions in assignment%s", "", "");
+        if (++starred > 1) fail_expr(p, x, "multiple starred expressions in assignment%s", "", "");
         x->u.starred.ctx = ctx;
         if (x->u.starred.value->kind == SL_EXPR_STARRED)
           fail_expr(p, x, "can't use starred expression here%s", "", "");

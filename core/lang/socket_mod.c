@@ -18,8 +18,8 @@
 #include "core/sync-int.h"
 #include "core/tuple.h"
 
-#define SHUT_RD 0
-#define SHUT_WR 1
+#define SHUT_RD   0
+#define SHUT_WR   1
 #define SHUT_RDWR 2
 
 static const sl_io_backend *backend(sl_rt *rt) { return rt->loop->selector.io; }
@@ -33,9 +33,13 @@ int sl_socket_raise_errno_msg(sl_rt *rt, long err, const char *message) {
   sl_exc_id id = SL_EXC_OS_ERROR;
   const char *text = "Unknown error";
   switch (e) {
-  case SL_IO_EAGAIN: id = SL_EXC_BLOCKING_IO_ERROR, text = "Resource temporarily unavailable"; break;
+  case SL_IO_EAGAIN:
+    id = SL_EXC_BLOCKING_IO_ERROR, text = "Resource temporarily unavailable";
+    break;
   case SL_IO_EPIPE: id = SL_EXC_BROKEN_PIPE_ERROR, text = "Broken pipe"; break;
-  case SL_IO_ECONNRESET: id = SL_EXC_CONNECTION_RESET_ERROR, text = "Connection reset by peer"; break;
+  case SL_IO_ECONNRESET:
+    id = SL_EXC_CONNECTION_RESET_ERROR, text = "Connection reset by peer";
+    break;
   case SL_IO_ECONNREFUSED: id = SL_EXC_CONNECTION_REFUSED_ERROR, text = "Connection refused"; break;
   case SL_IO_EBADF: text = "Bad file descriptor"; break;
   case SL_IO_ENOTCONN: text = "Transport endpoint is not connected"; break;
@@ -114,8 +118,8 @@ int sl_socket_recv(sl_rt *rt, sl_obj *o, int64_t n, sl_value *out) {
   return 0;
 }
 
-#define BIND(qual, names, n, req)                                                         \
-  sl_value a[n];                                                                         \
+#define BIND(qual, names, n, req)                                                                  \
+  sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
 
 static const char *const self_only[] = {"self"};
@@ -159,8 +163,7 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   if (sl__as_int(rt, a[1], "how", &how)) return -1;
   sl_socket *s = sl_as_socket(self.u.o);
   if (s->fd < 0) return closed_error(rt);
-  if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR)
-    return sl_socket_raise_errno(rt, -22);
+  if (how != SHUT_RD && how != SHUT_WR && how != SHUT_RDWR) return sl_socket_raise_errno(rt, -22);
   if (how != SHUT_RD) {
     int rc = backend(rt)->shutdown_write(backend_ctx(rt), rt, s->fd);
     if (rc < 0) return sl_socket_raise_errno(rt, rc);
@@ -248,8 +251,8 @@ static int parse_addr(sl_rt *rt, sl_socket *so, sl_value addr, const char **ip, 
   if (!strcmp(h, "localhost")) h = so->family == SL_AF_INET6 ? "::1" : "127.0.0.1";
   bool numeric = true;
   for (const char *c = h; *c; c++)
-    if (!(*c >= '0' && *c <= '9') && *c != '.' && *c != ':' &&
-        !(*c >= 'a' && *c <= 'f') && !(*c >= 'A' && *c <= 'F'))
+    if (!(*c >= '0' && *c <= '9') && *c != '.' && *c != ':' && !(*c >= 'a' && *c <= 'f') &&
+        !(*c >= 'A' && *c <= 'F'))
       numeric = false;
   if (!numeric) return sl_socket_raise_errno(rt, -2); /* no DNS on the simulated host */
   *ip = h;
@@ -303,7 +306,7 @@ int sl_socket_so_error(sl_rt *rt, sl_obj *sock, int *err) {
 }
 
 #define SOL_SOCKET 1
-#define SO_ERROR 4
+#define SO_ERROR   4
 
 /* getsockopt(level, option[, buflen]): SO_ERROR is the outcome of a
  * non-blocking connect; every other option reads as 0. */
@@ -403,8 +406,11 @@ static void socket_clear(sl_rt *rt, sl_obj *o) {
   sl_vdecref(rt, v);
 }
 
-const sl_type sl_socket_type = {.name = "socket", .repr = socket_repr, .clear = socket_clear,
-                                .getattr = socket_getattr, .size = sizeof(sl_socket)};
+const sl_type sl_socket_type = {.name = "socket",
+                                .repr = socket_repr,
+                                .clear = socket_clear,
+                                .getattr = socket_getattr,
+                                .size = sizeof(sl_socket)};
 
 static sl_obj *socket_new(sl_rt *rt, int fd, int family, int proto) {
   sl_obj *o = sl_obj_alloc(rt, &sl_socket_type);
@@ -458,10 +464,8 @@ static int f_socketpair(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   sl_value a[3];
   if (sl_args_bind(rt, args, "socketpair", names, 3, 0, 3, a)) return -1;
   int64_t family = SL_AF_UNIX;
-  if (!sl_is_undef(a[0]) && !sl_is_none(a[0]) && sl__as_int(rt, a[0], "family", &family))
-    return -1;
-  if (family != SL_AF_UNIX)
-    /* Linux has socketpair() for AF_UNIX only. */
+  if (!sl_is_undef(a[0]) && !sl_is_none(a[0]) && sl__as_int(rt, a[0], "family", &family)) return -1;
+  if (family != SL_AF_UNIX) /* Linux has socketpair() for AF_UNIX only. */
     return sl_socket_raise_errno(rt, -95) /* EOPNOTSUPP */;
   if (!backend(rt))
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
@@ -497,9 +501,11 @@ static int f_socket(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   if (type == -1) type = SL_SOCK_STREAM;
   if (proto == -1) proto = 0;
   if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
-    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: sockets from real descriptors (fileno=) are not simulated");
+    return sl_raise(rt, SL_EXC_OS_ERROR,
+                    "simloop: sockets from real descriptors (fileno=) are not simulated");
   if (type != SL_SOCK_STREAM || (family != SL_AF_INET && family != SL_AF_INET6))
-    return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
+    return sl_raise(rt, SL_EXC_OS_ERROR,
+                    "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
   if (!backend(rt))
     return sl_raise(rt, SL_EXC_OS_ERROR, "simloop: this run has no simulated network");
   sl_obj *o = sl_socket_create(rt, (int)family, (int)proto);
@@ -514,12 +520,18 @@ int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   sl_obj *m = sl_module_new(rt, "socket");
   if (!m) return -1;
   sl_obj *d = ((sl_module *)m)->dict;
-  static const struct { const char *name; int64_t v; } ints[] = {
-      {"AF_UNIX", SL_AF_UNIX}, {"AF_INET", SL_AF_INET}, {"AF_INET6", SL_AF_INET6},
-      {"SOCK_STREAM", SL_SOCK_STREAM}, {"SHUT_RD", SHUT_RD}, {"SHUT_WR", SHUT_WR},
-      {"SHUT_RDWR", SHUT_RDWR}, {"AF_UNSPEC", 0}, {"AI_PASSIVE", 1},
-      {"SOL_SOCKET", SOL_SOCKET}, {"SO_ERROR", SO_ERROR}, {"SO_REUSEADDR", 2},
-      {"SO_REUSEPORT", 15}, {"IPPROTO_TCP", 6}, {"TCP_NODELAY", 1}, {"IPPROTO_IPV6", 41},
+  static const struct {
+    const char *name;
+    int64_t v;
+  } ints[] = {
+      {"AF_UNIX", SL_AF_UNIX},   {"AF_INET", SL_AF_INET},
+      {"AF_INET6", SL_AF_INET6}, {"SOCK_STREAM", SL_SOCK_STREAM},
+      {"SHUT_RD", SHUT_RD},      {"SHUT_WR", SHUT_WR},
+      {"SHUT_RDWR", SHUT_RDWR},  {"AF_UNSPEC", 0},
+      {"AI_PASSIVE", 1},         {"SOL_SOCKET", SOL_SOCKET},
+      {"SO_ERROR", SO_ERROR},    {"SO_REUSEADDR", 2},
+      {"SO_REUSEPORT", 15},      {"IPPROTO_TCP", 6},
+      {"TCP_NODELAY", 1},        {"IPPROTO_IPV6", 41},
       {"IPV6_V6ONLY", 26},
   };
   for (size_t i = 0; i < sizeof ints / sizeof ints[0]; i++)

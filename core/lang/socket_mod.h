@@ -14,9 +14,9 @@ extern const sl_type sl_socket_type;
 
 typedef struct sl_socket {
   sl_obj hdr;
-  int fd;      /* -1 once closed */
-  int family;  /* SL_AF_* */
-  int proto;   /* 0, or IPPROTO_TCP (6) for sockets made from getaddrinfo() */
+  int fd;     /* -1 once closed */
+  int family; /* SL_AF_* */
+  int proto;  /* 0, or IPPROTO_TCP (6) for sockets made from getaddrinfo() */
   bool blocking;
   sl_value connecting_to; /* owned: the address of a connect in progress
                              (SL_V_UNDEF when none), for the SO_ERROR text */

@@ -74,8 +74,10 @@ int sl_usermod_compile(sl_rt *rt, const char *name, sl_diag *diag) {
   }
   /* What the module's relative imports resolve against (__package__). */
   char pkg[256] = "";
-  if (f.package) snprintf(pkg, sizeof pkg, "%s", name);
-  else parent_name(name, pkg, sizeof pkg);
+  if (f.package)
+    snprintf(pkg, sizeof pkg, "%s", name);
+  else
+    parent_name(name, pkg, sizeof pkg);
   /* The table may move while the module's own imports compile: index it. */
   sl_obj *code = sl__vm_compile_module(rt, f.mod, f.src, f.len, pkg, diag);
   if (!code) return -1;
@@ -95,8 +97,10 @@ static int set_str(sl_rt *rt, sl_obj *dict, const char *key, const char *text) {
  * module spec gives them before the body runs. */
 static int init_namespace(sl_rt *rt, sl_obj *dict, const sl_usermod *u) {
   char pkg[256] = "";
-  if (u->file.package) snprintf(pkg, sizeof pkg, "%s", u->file.name);
-  else parent_name(u->file.name, pkg, sizeof pkg);
+  if (u->file.package)
+    snprintf(pkg, sizeof pkg, "%s", u->file.name);
+  else
+    parent_name(u->file.name, pkg, sizeof pkg);
   if (set_str(rt, dict, "__name__", u->file.name) || set_str(rt, dict, "__file__", u->file.path) ||
       set_str(rt, dict, "__package__", pkg) || sl_dict_set_str(rt, dict, "__doc__", sl_none()))
     return -1;
@@ -139,7 +143,10 @@ int sl_usermod_import(sl_rt *rt, const char *name, sl_value *out) {
   sl_value pmod = sl_undef();
   if (parent_name(name, parent, sizeof parent)) {
     int r = sl_usermod_import(rt, parent, &pmod);
-    if (r <= 0) return r ? -1 : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop", parent);
+    if (r <= 0)
+      return r ? -1
+               : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "module '%s' is not supported by simloop",
+                          parent);
     u = find_mod(L, name);
     if (sl_dict_get_str(rt, L->modules, name, out, &found)) goto fail;
     if (found) { /* the package's body imported it */

@@ -32,12 +32,12 @@
 
 /* One module file, as the finder found it. All pointers are the finder's. */
 typedef struct sl_modfile {
-  const char *name;          /* "helpers", "pkg.sub" */
-  const char *path;          /* what __file__ shows (absolute, as CPython's sys.path gives it) */
-  const char *src;           /* the file's text (tracebacks quote it) */
+  const char *name; /* "helpers", "pkg.sub" */
+  const char *path; /* what __file__ shows (absolute, as CPython's sys.path gives it) */
+  const char *src;  /* the file's text (tracebacks quote it) */
   size_t len;
-  const sl_ast_module *mod;  /* the parsed tree */
-  bool package;              /* pkg/__init__.py */
+  const sl_ast_module *mod; /* the parsed tree */
+  bool package;             /* pkg/__init__.py */
 } sl_modfile;
 
 /* Finds module `name` (dotted). 1: found, *out filled; 0: no such file;

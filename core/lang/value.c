@@ -63,13 +63,13 @@ int sl__num_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     if (!strcmp(name, "imag")) return *out = sl_float(0.0), 1;
     return sl_methods_lookup(rt, self, float_methods, name, out);
   }
-  if (!strcmp(name, "real") || !strcmp(name, "numerator"))
-    return *out = int_value(self), 1;
+  if (!strcmp(name, "real") || !strcmp(name, "numerator")) return *out = int_value(self), 1;
   if (!strcmp(name, "imag")) return *out = sl_int(0), 1;
   if (!strcmp(name, "denominator")) return *out = sl_int(1), 1;
   if (!strcmp(name, "to_bytes") || !strcmp(name, "from_bytes")) {
     sl_value iv = name[0] == 't' ? int_value(self) : sl_undef();
-    sl_obj *f = sl_cfunc_new(rt, name[0] == 't' ? &sl__int_to_bytes_def : &sl__int_from_bytes_def, iv);
+    sl_obj *f =
+        sl_cfunc_new(rt, name[0] == 't' ? &sl__int_to_bytes_def : &sl__int_from_bytes_def, iv);
     sl_vdecref(rt, iv);
     if (!f) return -1;
     *out = sl_obj_val(f);
@@ -108,8 +108,7 @@ static int exc_with_traceback(sl_rt *rt, sl_value self, const sl_args *a, sl_val
 static int exc_add_note(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl__check_nargs(rt, a, "BaseException.add_note", 1, 1)) return -1;
   if (!sl_is_str(a->pos[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "note must be a str, not '%s'",
-                    sl_type_name(a->pos[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "note must be a str, not '%s'", sl_type_name(a->pos[0]));
   sl_exc *e = sl_as_exc(self.u.o);
   if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
   sl_value notes;
@@ -124,8 +123,9 @@ static int exc_add_note(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
       return -1;
     }
   }
-  int rc = sl__is_list(notes) ? sl_list_append(rt, notes.u.o, a->pos[0])
-                              : sl_raise(rt, SL_EXC_TYPE_ERROR, "Cannot add note: __notes__ is not a list");
+  int rc = sl__is_list(notes)
+               ? sl_list_append(rt, notes.u.o, a->pos[0])
+               : sl_raise(rt, SL_EXC_TYPE_ERROR, "Cannot add note: __notes__ is not a list");
   sl_vdecref(rt, notes);
   return rc;
 }
@@ -277,14 +277,22 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
   }
   /* A method of the type, unbound: look it up on a sample instance. */
   sl_value sample = sl_undef(), m;
-  if (t->tag == SL_V_INT) sample = sl_int(0);
-  else if (t->tag == SL_V_FLOAT) sample = sl_float(0);
-  else if (t->type == &sl_str_type) sample = sl_obj_val(sl_str_new(rt, "", 0));
-  else if (t->type == &sl_list_type) sample = sl_obj_val(sl_list_new(rt, NULL, 0));
-  else if (t->type == &sl_tuple_type) sample = sl_obj_val(sl_tuple_new(rt, NULL, 0));
-  else if (t->type == &sl_dict_type) sample = sl_obj_val(sl_dict_new(rt));
-  else if (t->type == &sl_set_type) sample = sl_obj_val(sl_set_new(rt));
-  else if (t->type == &sl_bytes_type) sample = sl_obj_val(sl_bytes_new(rt, NULL, 0));
+  if (t->tag == SL_V_INT)
+    sample = sl_int(0);
+  else if (t->tag == SL_V_FLOAT)
+    sample = sl_float(0);
+  else if (t->type == &sl_str_type)
+    sample = sl_obj_val(sl_str_new(rt, "", 0));
+  else if (t->type == &sl_list_type)
+    sample = sl_obj_val(sl_list_new(rt, NULL, 0));
+  else if (t->type == &sl_tuple_type)
+    sample = sl_obj_val(sl_tuple_new(rt, NULL, 0));
+  else if (t->type == &sl_dict_type)
+    sample = sl_obj_val(sl_dict_new(rt));
+  else if (t->type == &sl_set_type)
+    sample = sl_obj_val(sl_set_new(rt));
+  else if (t->type == &sl_bytes_type)
+    sample = sl_obj_val(sl_bytes_new(rt, NULL, 0));
   if (sample.tag == SL_V_OBJ && !sample.u.o) return -1;
   if (!sl_is_undef(sample)) {
     int r = sl_lang_getattr(rt, sample, name, &m);
@@ -309,8 +317,11 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
                   name);
 }
 
-const sl_type sl_typeobj_type = {.name = "type", .clear = typeobj_clear, .repr = typeobj_repr,
-                                 .call = typeobj_call, .getattr = typeobj_getattr,
+const sl_type sl_typeobj_type = {.name = "type",
+                                 .clear = typeobj_clear,
+                                 .repr = typeobj_repr,
+                                 .call = typeobj_call,
+                                 .getattr = typeobj_getattr,
                                  .size = sizeof(sl_typeobj)};
 
 /* The run's table of type objects (name -> type object): kept in the
@@ -391,7 +402,8 @@ int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
 int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
   *res = false;
   if (sl_is_type(cls, &sl_class_type)) {
-    if (sl_is_type(v, &sl_exc_type)) *res = sl_exc_isinstance_cls(v.u.o, cls.u.o);
+    if (sl_is_type(v, &sl_exc_type))
+      *res = sl_exc_isinstance_cls(v.u.o, cls.u.o);
     else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o))
       *res = sl_class_is_subclass(sl_user_cls_of(v.u.o), cls.u.o);
     return 0;
@@ -408,12 +420,16 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
       *res = v.tag == SL_V_OBJ && v.u.o->type == *ty;
     /* A native dict subclass is told apart by its kind, not its type. */
     if (!*res && sl__dict_kind(v)) *res = sl__dict_kind(v)->cls == (const void *)t->cls;
-  } else if (!strcmp(t->name, "object")) *res = true;
-  else if (t->tag == SL_V_INT && !t->type) *res = sl_is_intish(v);
-  else if (t->tag != SL_V_OBJ && !t->type) *res = v.tag == t->tag;
+  } else if (!strcmp(t->name, "object"))
+    *res = true;
+  else if (t->tag == SL_V_INT && !t->type)
+    *res = sl_is_intish(v);
+  else if (t->tag != SL_V_OBJ && !t->type)
+    *res = v.tag == t->tag;
   else if (!strcmp(t->name, "type"))
     *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
-  else *res = v.tag == SL_V_OBJ && v.u.o->type == t->type;
+  else
+    *res = v.tag == SL_V_OBJ && v.u.o->type == t->type;
   return 0;
 }
 
@@ -426,8 +442,8 @@ static int no_attr(sl_rt *rt, sl_value v, const char *name) {
   if (sl_is_type(v, &sl_class_type))
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object '%s' has no attribute '%s'",
                     sl_str_cstr(sl_as_class(v.u.o)->name), name);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
-                  sl_type_name(v), name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v),
+                  name);
 }
 
 int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
@@ -439,19 +455,24 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   case SL_V_FLOAT: r = sl__num_getattr(rt, v, name, out); break;
   case SL_V_OBJ: {
     const sl_type *t = v.u.o->type;
-    if (t == &sl_long_type) r = sl__num_getattr(rt, v, name, out);
-    else if (t == &sl_str_type) r = sl__str_getattr(rt, v, name, out);
-    else if (t == &sl_list_type || t == &sl_tuple_type) r = sl__seq_getattr(rt, v, name, out);
+    if (t == &sl_long_type)
+      r = sl__num_getattr(rt, v, name, out);
+    else if (t == &sl_str_type)
+      r = sl__str_getattr(rt, v, name, out);
+    else if (t == &sl_list_type || t == &sl_tuple_type)
+      r = sl__seq_getattr(rt, v, name, out);
     else if (t == &sl_dict_type) {
       /* A native subclass's own attributes first (defaultdict.default_factory). */
       const sl_dict_kind *k = sl__dict_kind(v);
       r = k && k->getattr ? k->getattr(rt, v.u.o, name, out) : 0;
       if (r) return r < 0 ? -1 : 0;
       r = sl__dict_getattr(rt, v, name, out);
-    }
-    else if (t == &sl_set_type || t == &sl_frozenset_type) r = sl__set_getattr(rt, v, name, out);
-    else if (t == &sl_exc_type) r = sl__exc_getattr(rt, v, name, out);
-    else if (t == &sl_class_type) r = class_getattr(rt, v.u.o, name, out);
+    } else if (t == &sl_set_type || t == &sl_frozenset_type)
+      r = sl__set_getattr(rt, v, name, out);
+    else if (t == &sl_exc_type)
+      r = sl__exc_getattr(rt, v, name, out);
+    else if (t == &sl_class_type)
+      r = class_getattr(rt, v.u.o, name, out);
     else if (t == &sl_range_type) {
       sl_range *rg = (sl_range *)v.u.o;
       if (!strcmp(name, "start")) return *out = sl_int(rg->start), 0;
@@ -463,7 +484,8 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
       if (!strcmp(name, "start")) return *out = sl_vincref(s->start), 0;
       if (!strcmp(name, "stop")) return *out = sl_vincref(s->stop), 0;
       if (!strcmp(name, "step")) return *out = sl_vincref(s->step), 0;
-    } else if (t->getattr) return t->getattr(rt, v.u.o, name, out);
+    } else if (t->getattr)
+      return t->getattr(rt, v.u.o, name, out);
     else if (t == &sl_cfunc_type && !strcmp(name, "__name__")) {
       /* Tables hold qualnames ("list.append"); __name__ is the last part. */
       const char *q = sl_as_cfunc(v.u.o)->def->name, *dot = strrchr(q, '.');
@@ -487,7 +509,8 @@ int sl_setattr(sl_rt *rt, sl_value obj, const char *name, sl_value v) {
     if (!strcmp(name, "__cause__") || !strcmp(name, "__context__")) {
       bool cause = name[2] == 'c' && name[3] == 'a';
       if (!sl_is_none(v) && !sl_is_type(v, &sl_exc_type))
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception %s must be None or derive from BaseException",
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "exception %s must be None or derive from BaseException",
                         cause ? "cause" : "context");
       sl_obj **slot = cause ? &e->cause : &e->context, *old = *slot;
       *slot = sl_is_none(v) ? NULL : v.u.o;
@@ -514,17 +537,15 @@ int sl_setattr(sl_rt *rt, sl_value obj, const char *name, sl_value v) {
   if (sl_is_type(obj, &sl_class_type)) {
     sl_class *c = sl_as_class(obj.u.o);
     if (c->builtin != SL_EXC_NONE)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "cannot set '%s' attribute of immutable type '%s'", name,
-                      sl_str_cstr(c->name));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
+                      name, sl_str_cstr(c->name));
     if (!c->attrs && !(c->attrs = sl_dict_new(rt))) return -1;
     return sl_dict_set_str(rt, c->attrs, name, v);
   }
   if (obj.tag == SL_V_OBJ && obj.u.o->type->setattr)
     return obj.u.o->type->setattr(rt, obj.u.o, name, v);
   if (sl_is_type(obj, &sl_typeobj_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "cannot set '%s' attribute of immutable type '%s'", name,
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'", name,
                     ((sl_typeobj *)obj.u.o)->name);
   /* CPython 3.11-3.14: "'int' object has no attribute 'x'" for objects
    * without a __dict__ (plus "and no __dict__ for setting new attributes"

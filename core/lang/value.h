@@ -45,7 +45,7 @@ extern const sl_type sl_bytes_type;
 typedef struct sl_bytesobj {
   sl_obj hdr;
   size_t len;
-  int64_t hash; /* -1 until computed */
+  int64_t hash;         /* -1 until computed */
   unsigned char data[]; /* len bytes plus a NUL */
 } sl_bytesobj;
 static inline sl_bytesobj *sl_as_bytes(sl_obj *o) { return (sl_bytesobj *)o; }
@@ -78,7 +78,6 @@ int sl_list_from_iterable(sl_rt *rt, sl_value v, sl_obj **out);
  * iterable's items (then *owned is set and must be released). */
 int sl_seq_items(sl_rt *rt, sl_value v, const sl_value **items, size_t *n, sl_obj **owned);
 
-
 /* ---- type objects ----------------------------------------------------------- */
 
 /* A class defined outside builtins whose instances are engine objects
@@ -107,12 +106,12 @@ typedef struct sl_classdef {
 extern const sl_type sl_typeobj_type;
 typedef struct sl_typeobj {
   sl_obj hdr;
-  const char *name;         /* static: "int" */
-  const sl_type *type;      /* the instances' sl_type, or NULL for value types */
-  sl_vtag tag;              /* for None/bool/int/float: their tag */
-  const void *ctor;         /* static sl_cfunc_def of the constructor, or NULL */
-  sl_value table;           /* owned: for `type` itself, the tuple of all type objects */
-  const sl_classdef *cls;   /* static, or NULL for the built-in types */
+  const char *name;       /* static: "int" */
+  const sl_type *type;    /* the instances' sl_type, or NULL for value types */
+  sl_vtag tag;            /* for None/bool/int/float: their tag */
+  const void *ctor;       /* static sl_cfunc_def of the constructor, or NULL */
+  sl_value table;         /* owned: for `type` itself, the tuple of all type objects */
+  const sl_classdef *cls; /* static, or NULL for the built-in types */
 } sl_typeobj;
 
 /* The run's type object of a class (made on first use, then the same
@@ -131,8 +130,7 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res);
 /* ---- text ------------------------------------------------------------------- */
 
 /* str.format(*args, **kwargs) on a format string, appended to out. */
-int sl_str_format(sl_rt *rt, const char *fmt, size_t len, const sl_args *args,
-                  sl_strbuf *out);
+int sl_str_format(sl_rt *rt, const char *fmt, size_t len, const sl_args *args, sl_strbuf *out);
 /* The %-operator on str: fmt % args. */
 int sl_str_percent(sl_rt *rt, sl_obj *fmt, sl_value args, sl_value *out);
 /* ascii(v) */

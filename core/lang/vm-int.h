@@ -43,10 +43,10 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 /* ---- scenario classes (vm_class.c, vm_dunder.c) ---------------------------- */
 
 /* core/lang's own sl_class.lang_flags bits (above SL_CLS_LANG_SHIFT). */
-#define SL__CLS_DESCR (1u << SL_CLS_LANG_SHIFT)         /* a property: setattr asks it */
+#define SL__CLS_DESCR   (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
 #define SL__CLS_GETATTR (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
 #define SL__CLS_SETATTR (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
-#define SL__CLS_ENUM SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
+#define SL__CLS_ENUM    SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
 
 /* EnumType's part (modules/mod_enum_class.c), for classes with
  * SL__CLS_ENUM: making the members when the class statement ends, and the
@@ -97,7 +97,8 @@ void sl__vm_install_user_ops(sl_rt *rt);
  * TypeError), -1 error. sl__user_setitem deletes when v is SL_V_UNDEF.
  * sl__user_next: 1 item, 0 exhausted (StopIteration), -1 error, -2 no
  * __next__. */
-int sl__user_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace, sl_value *out);
+int sl__user_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace,
+                    sl_value *out);
 int sl__user_unary(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out);
 int sl__user_len(sl_rt *rt, sl_value v, int64_t *out);
 int sl__user_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out);

@@ -24,12 +24,12 @@
 #include "core/object.h"
 
 typedef struct sl_lang {
-  sl_obj *builtins;      /* owned dict */
-  sl_obj *globals;       /* owned dict: the __main__ module */
-  sl_obj *asyncio;       /* owned module object, created on first import */
-  sl_obj *modules;       /* owned dict name -> module: the other imported modules */
-  sl_modfinder finder;   /* the program's own modules (usermod.h); set before compiling */
-  sl_usermod *user;      /* owned array: the program modules compiled so far */
+  sl_obj *builtins;    /* owned dict */
+  sl_obj *globals;     /* owned dict: the __main__ module */
+  sl_obj *asyncio;     /* owned module object, created on first import */
+  sl_obj *modules;     /* owned dict name -> module: the other imported modules */
+  sl_modfinder finder; /* the program's own modules (usermod.h); set before compiling */
+  sl_usermod *user;    /* owned array: the program modules compiled so far */
   size_t nuser, capuser;
   /* The simulated process (borrowed, outliving the run): sys.argv[1:] and
    * the environment variables, "NAME=VALUE" (a later one wins). */
@@ -37,22 +37,22 @@ typedef struct sl_lang {
   size_t nargv_extra;
   const char *const *env_vars;
   size_t nenv_vars;
-  bool seeds_random;     /* the program imports random: seed it before the body */
-  uint64_t random_seed;  /* the `seed` decision taken before the module body */
-  sl_obj *loop_obj;      /* owned: what get_running_loop() returns */
-  uint32_t loop_gen;     /* generation of the engine loop (asyncio_loop.c) */
-  bool loop_used;        /* the current generation ran or was given to asyncio.run */
-  sl_obj *cur_loop;      /* owned: the policy's current loop (set_event_loop), or NULL */
-  bool loop_set_called;  /* set_event_loop() was called (no implicit loop any more) */
-  sl_frame *frame;       /* borrowed: the innermost executing frame */
-  char *filename;        /* owned copy */
-  char *src;             /* owned copy of the source, for traceback lines */
+  bool seeds_random;    /* the program imports random: seed it before the body */
+  uint64_t random_seed; /* the `seed` decision taken before the module body */
+  sl_obj *loop_obj;     /* owned: what get_running_loop() returns */
+  uint32_t loop_gen;    /* generation of the engine loop (asyncio_loop.c) */
+  bool loop_used;       /* the current generation ran or was given to asyncio.run */
+  sl_obj *cur_loop;     /* owned: the policy's current loop (set_event_loop), or NULL */
+  bool loop_set_called; /* set_event_loop() was called (no implicit loop any more) */
+  sl_frame *frame;      /* borrowed: the innermost executing frame */
+  char *filename;       /* owned copy */
+  char *src;            /* owned copy of the source, for traceback lines */
   size_t srclen;
-  FILE *out_file;        /* print() destination, or NULL */
-  FILE *err_file;        /* sys.stderr's destination, or NULL (discarded) */
-  sl_strbuf *out_buf;    /* ... or a caller-owned buffer (both may be NULL) */
-  sl_strbuf line;        /* the current output line, until its newline */
-  uint32_t depth;        /* nested VM evaluations (calls and resumes) */
+  FILE *out_file;     /* print() destination, or NULL */
+  FILE *err_file;     /* sys.stderr's destination, or NULL (discarded) */
+  sl_strbuf *out_buf; /* ... or a caller-owned buffer (both may be NULL) */
+  sl_strbuf line;     /* the current output line, until its newline */
+  uint32_t depth;     /* nested VM evaluations (calls and resumes) */
   /* Loop iterations (backward jumps) allowed within one step of the event
    * loop, 0: unlimited; a loop that never awaits never lets the step end. */
   uint64_t max_iterations;
@@ -62,7 +62,8 @@ typedef struct sl_lang {
    * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. */
   bool (*budget_out)(void *ctx);
   void *budget_ctx;
-  sl_obj *asyncgens;       /* owned list: async generators first iterated while the loop ran (vm_agen.c) */
+  sl_obj
+      *asyncgens; /* owned list: async generators first iterated while the loop ran (vm_agen.c) */
   bool asyncgens_shutdown_called;
 } sl_lang;
 

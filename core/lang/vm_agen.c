@@ -24,10 +24,10 @@
 #include "core/tuple.h"
 
 typedef struct agen {
-  sl_vmcoro g;          /* frame, code, started, running */
-  bool hooks_inited;    /* ag_hooks_inited */
-  bool running_async;   /* ag_running_async: an asend/athrow is in progress */
-  bool closed;          /* ag_closed */
+  sl_vmcoro g;        /* frame, code, started, running */
+  bool hooks_inited;  /* ag_hooks_inited */
+  bool running_async; /* ag_running_async: an asend/athrow is in progress */
+  bool closed;        /* ag_closed */
 } agen;
 
 typedef enum { AW_INIT, AW_ITER, AW_CLOSED } aw_state;
@@ -50,7 +50,8 @@ static void free_frame(sl_rt *rt, sl_vmcoro *g) {
 }
 
 /* Runs the frame: sent value v, or exc thrown in. */
-static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value *out, bool *yielded) {
+static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value *out,
+                          bool *yielded) {
   sl_vmcoro *g = &a->g;
   *out = sl_none();
   *yielded = false;
@@ -59,8 +60,10 @@ static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value 
     return SL_CORO_ERROR;
   }
   if (!g->frame) {
-    if (exc) sl_raise_obj(rt, exc);
-    else sl_raise_noargs(rt, SL_EXC_STOP_ASYNC_ITERATION);
+    if (exc)
+      sl_raise_obj(rt, exc);
+    else
+      sl_raise_noargs(rt, SL_EXC_STOP_ASYNC_ITERATION);
     return SL_CORO_ERROR;
   }
   sl_resume mode = exc ? SL_RESUME_THROW : SL_RESUME_SEND;
@@ -79,11 +82,13 @@ static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value 
     free_frame(rt, g);
     /* PEP 479 for async generators. */
     if (st == SL_CORO_ERROR && rt->exc &&
-        (sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION) || sl_exc_isinstance(rt->exc, SL_EXC_STOP_ASYNC_ITERATION))) {
+        (sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION) ||
+         sl_exc_isinstance(rt->exc, SL_EXC_STOP_ASYNC_ITERATION))) {
       bool async_stop = sl_exc_isinstance(rt->exc, SL_EXC_STOP_ASYNC_ITERATION);
       sl_obj *si = sl_err_fetch(rt);
-      sl_raise(rt, SL_EXC_RUNTIME_ERROR, async_stop ? "async generator raised StopAsyncIteration"
-                                                    : "async generator raised StopIteration");
+      sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+               async_stop ? "async generator raised StopAsyncIteration"
+                          : "async generator raised StopIteration");
       if (rt->exc) {
         sl_as_exc(rt->exc)->cause = si;
         sl_incref(si);
@@ -227,7 +232,8 @@ static void aw_close(sl_rt *rt, sl_obj *o) {
 /* aclose()'s outcome once the frame ran: yielding a value ignores
  * GeneratorExit; GeneratorExit or StopAsyncIteration out of the frame
  * (or its return) is a successful close. */
-static sl_coro_status aclose_outcome(sl_rt *rt, agen_aw *w, sl_coro_status st, bool yielded, sl_value *out) {
+static sl_coro_status aclose_outcome(sl_rt *rt, agen_aw *w, sl_coro_status st, bool yielded,
+                                     sl_value *out) {
   agen *a = (agen *)w->gen;
   if (st == SL_CORO_YIELD && !yielded) return SL_CORO_YIELD;
   a->running_async = false;
@@ -267,8 +273,9 @@ static sl_coro_status athrow_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *ou
   if (w->state == AW_INIT) {
     if (a->running_async) {
       w->state = AW_CLOSED;
-      sl_raise(rt, SL_EXC_RUNTIME_ERROR, aclose ? "aclose(): asynchronous generator is already running"
-                                                : "athrow(): asynchronous generator is already running");
+      sl_raise(rt, SL_EXC_RUNTIME_ERROR,
+               aclose ? "aclose(): asynchronous generator is already running"
+                      : "athrow(): asynchronous generator is already running");
       return SL_CORO_ERROR;
     }
     if (a->closed) {
@@ -342,13 +349,21 @@ static int aw_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-static const sl_coro_ops asend_ops = {asend_send, asend_throw, aw_close, asend_qualname, NULL, NULL};
-static const sl_coro_ops athrow_ops = {athrow_send, athrow_throw, aw_close, athrow_qualname, NULL, NULL};
+static const sl_coro_ops asend_ops = {asend_send,     asend_throw, aw_close,
+                                      asend_qualname, NULL,        NULL};
+static const sl_coro_ops athrow_ops = {athrow_send,     athrow_throw, aw_close,
+                                       athrow_qualname, NULL,         NULL};
 
-static const sl_type asend_type = {.name = "async_generator_asend", .clear = aw_clear, .repr = aw_repr,
-                                   .coro = &asend_ops, .size = sizeof(agen_aw)};
-static const sl_type athrow_type = {.name = "async_generator_athrow", .clear = aw_clear, .repr = aw_repr,
-                                    .coro = &athrow_ops, .size = sizeof(agen_aw)};
+static const sl_type asend_type = {.name = "async_generator_asend",
+                                   .clear = aw_clear,
+                                   .repr = aw_repr,
+                                   .coro = &asend_ops,
+                                   .size = sizeof(agen_aw)};
+static const sl_type athrow_type = {.name = "async_generator_athrow",
+                                    .clear = aw_clear,
+                                    .repr = aw_repr,
+                                    .coro = &athrow_ops,
+                                    .size = sizeof(agen_aw)};
 
 /* ---- the async generator's methods ---------------------------------------- */
 
@@ -361,13 +376,16 @@ static int new_aw(sl_rt *rt, sl_value self, const sl_type *t, sl_value v, sl_val
 }
 
 static int anext_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (a->npos || a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
+  if (a->npos || a->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
   return new_aw(rt, self, &asend_type, sl_none(), out);
 }
 
 static int asend_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw || a->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "async_generator.asend() takes exactly one argument (%zu given)", a->npos + a->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "async_generator.asend() takes exactly one argument (%zu given)",
+                    a->npos + a->nkw);
   return new_aw(rt, self, &asend_type, a->pos[0], out);
 }
 
@@ -377,12 +395,14 @@ static int athrow_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
   sl_value typ = a->pos[0], val = a->npos > 1 ? a->pos[1] : sl_none(), exc;
   if (sl_is_type(typ, &sl_exc_type)) {
     exc = sl_vincref(typ);
-  } else if (sl_is_type(typ, &sl_class_type) && sl_class_is_subclass(typ.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
+  } else if (sl_is_type(typ, &sl_class_type) &&
+             sl_class_is_subclass(typ.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
     sl_args ca = {&val, sl_is_none(val) ? 0 : 1, NULL, NULL, 0};
     if (sl_vm_call(rt, typ, &ca, &exc)) return -1;
   } else {
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "exceptions must be classes or instances deriving from BaseException, not %s", sl_type_name(typ));
+                    "exceptions must be classes or instances deriving from BaseException, not %s",
+                    sl_type_name(typ));
   }
   int rc = new_aw(rt, self, &athrow_type, exc, out);
   sl_vdecref(rt, exc);
@@ -390,12 +410,14 @@ static int athrow_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
 }
 
 static int aclose_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (a->npos || a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
+  if (a->npos || a->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
   return new_aw(rt, self, &athrow_type, sl_undef(), out);
 }
 
 static int aiter_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (a->npos || a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
+  if (a->npos || a->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected 0 arguments, got %zu", a->npos + a->nkw);
   *out = sl_vincref(self);
   return 0;
 }
@@ -417,11 +439,13 @@ static int agen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   if (!strcmp(name, "ag_running")) return *out = sl_bool(a->running_async), 0;
   int r = sl_methods_lookup(rt, sl_obj_val(o), agen_methods, name, out);
   if (r) return r < 0 ? -1 : 0;
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'async_generator' object has no attribute '%s'", name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'async_generator' object has no attribute '%s'",
+                  name);
 }
 
 static int agen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<async_generator object %s at ", sl_str_cstr(sl_as_code(((agen *)o)->g.code)->qualname));
+  sl_strbuf_printf(out, "<async_generator object %s at ",
+                   sl_str_cstr(sl_as_code(((agen *)o)->g.code)->qualname));
   if (sl_identity_put(rt, o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
@@ -442,8 +466,12 @@ static void agen_release(sl_obj *o) {
   }
 }
 
-const sl_type sl_vmagen_type = {.name = "async_generator", .clear = agen_clear, .release = agen_release,
-                                .repr = agen_repr, .getattr = agen_getattr, .size = sizeof(agen)};
+const sl_type sl_vmagen_type = {.name = "async_generator",
+                                .clear = agen_clear,
+                                .release = agen_release,
+                                .repr = agen_repr,
+                                .getattr = agen_getattr,
+                                .size = sizeof(agen)};
 
 sl_obj *sl_vmagen_new(sl_rt *rt, sl_frame *f) {
   sl_obj *o = sl_obj_alloc(rt, &sl_vmagen_type);

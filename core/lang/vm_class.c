@@ -62,7 +62,8 @@ static int super_lookup(sl_rt *rt, sl_obj *start, const char *name, sl_value *ou
 
 static int exc_init_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (args->npos < 1 || !sl_is_type(args->pos[0], &sl_exc_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor '__init__' requires a 'BaseException' object");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "descriptor '__init__' requires a 'BaseException' object");
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
                     sl_exc_type_name(args->pos[0].u.o));
@@ -84,12 +85,15 @@ static int exc_str_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   /* BaseException's own str() (object.__str__ for plain classes), bypassing
    * the override that called it. */
   sl_obj *o = args->pos[0].u.o;
-  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN) ? sl_repr(rt, args->pos[0], &b)
-                                                                        : sl_exc_str_builtin(rt, o, &b);
+  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN)
+               ? sl_repr(rt, args->pos[0], &b)
+               : sl_exc_str_builtin(rt, o, &b);
   if (!rc) {
     sl_obj *s = sl_str_from_buf(rt, &b);
-    if (!s) rc = -1;
-    else *out = sl_obj_val(s);
+    if (!s)
+      rc = -1;
+    else
+      *out = sl_obj_val(s);
   }
   sl_strbuf_free(&b);
   return rc;
@@ -101,20 +105,26 @@ static int exc_repr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor '__repr__' requires an instance");
   sl_strbuf b = SL_STRBUF_INIT;
   sl_obj *o = args->pos[0].u.o;
-  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN) ? sl__plain_repr(rt, o, &b)
-                                                                        : sl_exc_repr_builtin(rt, o, &b);
+  int rc = (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL_CLS_PLAIN)
+               ? sl__plain_repr(rt, o, &b)
+               : sl_exc_repr_builtin(rt, o, &b);
   if (!rc) {
     sl_obj *s = sl_str_from_buf(rt, &b);
-    if (!s) rc = -1;
-    else *out = sl_obj_val(s);
+    if (!s)
+      rc = -1;
+    else
+      *out = sl_obj_val(s);
   }
   sl_strbuf_free(&b);
   return rc;
 }
 
-static const sl_cfunc_def exc_init_def = {"BaseException.__init__", exc_init_fn, "user", SL_CANON_LABEL};
-static const sl_cfunc_def exc_str_def = {"BaseException.__str__", exc_str_fn, "user", SL_CANON_LABEL};
-static const sl_cfunc_def exc_repr_def = {"BaseException.__repr__", exc_repr_fn, "user", SL_CANON_LABEL};
+static const sl_cfunc_def exc_init_def = {"BaseException.__init__", exc_init_fn, "user",
+                                          SL_CANON_LABEL};
+static const sl_cfunc_def exc_str_def = {"BaseException.__str__", exc_str_fn, "user",
+                                         SL_CANON_LABEL};
+static const sl_cfunc_def exc_repr_def = {"BaseException.__repr__", exc_repr_fn, "user",
+                                          SL_CANON_LABEL};
 
 static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 
@@ -126,7 +136,8 @@ static int obj_setattr_common(sl_rt *rt, bool del, const sl_args *args, sl_value
   if (args->npos != want || args->nkw || !sl_is_str(args->pos[1]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "expected %zu arguments, got %zu", want - 1,
                     args->npos ? args->npos - 1 : 0);
-  if (generic_setattr(rt, args->pos[0], sl_str_cstr(args->pos[1].u.o), del ? sl_undef() : args->pos[2]))
+  if (generic_setattr(rt, args->pos[0], sl_str_cstr(args->pos[1].u.o),
+                      del ? sl_undef() : args->pos[2]))
     return -1;
   *out = sl_none();
   return 0;
@@ -142,24 +153,27 @@ static int obj_init_subclass_fn(sl_rt *rt, sl_value self, const sl_args *args, s
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.__init_subclass__() takes no keyword arguments",
                     args->npos && sl_is_type(args->pos[0], &sl_class_type)
-                        ? sl_str_cstr(sl_as_class(args->pos[0].u.o)->name) : "object");
+                        ? sl_str_cstr(sl_as_class(args->pos[0].u.o)->name)
+                        : "object");
   *out = sl_none();
   return 0;
 }
-static const sl_cfunc_def obj_init_subclass_def = {"object.__init_subclass__", obj_init_subclass_fn, "user",
-                                                   SL_CANON_LABEL};
-static const sl_cfunc_def obj_setattr_def = {"object.__setattr__", obj_setattr_fn, "user", SL_CANON_LABEL};
-static const sl_cfunc_def obj_delattr_def = {"object.__delattr__", obj_delattr_fn, "user", SL_CANON_LABEL};
+static const sl_cfunc_def obj_init_subclass_def = {"object.__init_subclass__", obj_init_subclass_fn,
+                                                   "user", SL_CANON_LABEL};
+static const sl_cfunc_def obj_setattr_def = {"object.__setattr__", obj_setattr_fn, "user",
+                                             SL_CANON_LABEL};
+static const sl_cfunc_def obj_delattr_def = {"object.__delattr__", obj_delattr_fn, "user",
+                                             SL_CANON_LABEL};
 
 /* BaseException's own methods as unbound callables. */
 static int builtin_method(sl_rt *rt, const char *name, sl_value *out) {
-  const sl_cfunc_def *d = !strcmp(name, "__init__") ? &exc_init_def
-                          : !strcmp(name, "__str__") ? &exc_str_def
-                          : !strcmp(name, "__repr__") ? &exc_repr_def
-                          : !strcmp(name, "__setattr__") ? &obj_setattr_def
-                          : !strcmp(name, "__delattr__") ? &obj_delattr_def
+  const sl_cfunc_def *d = !strcmp(name, "__init__")            ? &exc_init_def
+                          : !strcmp(name, "__str__")           ? &exc_str_def
+                          : !strcmp(name, "__repr__")          ? &exc_repr_def
+                          : !strcmp(name, "__setattr__")       ? &obj_setattr_def
+                          : !strcmp(name, "__delattr__")       ? &obj_delattr_def
                           : !strcmp(name, "__init_subclass__") ? &obj_init_subclass_def
-                                                      : NULL;
+                                                               : NULL;
   if (!d) return 0;
   sl_obj *f = sl_cfunc_new(rt, d, sl_undef());
   if (!f) return -1;
@@ -202,8 +216,8 @@ static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   return 0;
 }
 
-static const sl_type sl_super_type = {.name = "super", .clear = super_clear, .getattr = super_getattr,
-                                      .size = sizeof(sl_super)};
+static const sl_type sl_super_type = {
+    .name = "super", .clear = super_clear, .getattr = super_getattr, .size = sizeof(sl_super)};
 
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out) {
   if (!sl_is_type(cls, &sl_class_type))
@@ -217,7 +231,6 @@ int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out) {
 }
 
 /* ---- classes ------------------------------------------------------------ */
-
 
 /* type.__new__'s part of class creation that programs observe: a class
  * defining __eq__ without __hash__ gets __hash__ = None (unhashable
@@ -249,8 +262,8 @@ static int init_subclass(sl_rt *rt, sl_obj *cls) {
   return 0;
 }
 
-int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases, size_t nbases,
-                      sl_value *out) {
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
+                      size_t nbases, sl_value *out) {
   sl_value bases[2];
   sl_obj *native = NULL;
   size_t n = 0;
@@ -266,10 +279,12 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     if (sl_is_type(b, &sl_class_type) && sl_as_class(b.u.o)->native && !native)
       native = sl_as_class(b.u.o)->native;
     if (!sl_is_type(b, &sl_class_type))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "class %s: simloop supports only classes deriving from classes defined in the "
-                      "scenario, exception classes, asyncio's Queue, LifoQueue, PriorityQueue, Lock, "
-                      "Event, Condition, Semaphore, BoundedSemaphore and Future, and the protocol classes", sl_str_cstr(name));
+      return sl_raise(
+          rt, SL_EXC_TYPE_ERROR,
+          "class %s: simloop supports only classes deriving from classes defined in the "
+          "scenario, exception classes, asyncio's Queue, LifoQueue, PriorityQueue, Lock, "
+          "Event, Condition, Semaphore, BoundedSemaphore and Future, and the protocol classes",
+          sl_str_cstr(name));
     if (n == 2)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
                       sl_str_cstr(name));
@@ -311,7 +326,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   sl_as_class(cls)->attrs = ns;
   sl_incref(native);
   sl_as_class(cls)->native = native;
-  if (sl_is_type(cell, &sl_cell_type)) sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
+  if (sl_is_type(cell, &sl_cell_type))
+    sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   sl_vdecref(rt, cell);
   if (class_finish(rt, cls) || init_subclass(rt, cls) ||
       ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
@@ -340,7 +356,8 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
   if (r < 0) return -1;
   if (r == 0) {
     if (plain && (args->npos || args->nkw))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments", sl_str_cstr(sl_as_class(cls)->name));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments",
+                      sl_str_cstr(sl_as_class(cls)->name));
     if (args->nkw)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
                       sl_str_cstr(sl_as_class(cls)->name));
@@ -385,7 +402,8 @@ int sl_vm_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t ar
 /* ---- attributes ---------------------------------------------------------- */
 
 static int attr_error(sl_rt *rt, sl_value v, const char *name) {
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v), name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v),
+                  name);
 }
 
 static sl_value obj_or_none(sl_obj *o) {
@@ -403,8 +421,10 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
     rc = sl_property_get(rt, v.u.o, self, sl_type_name(self), out);
   } else if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
     sl_obj *b = sl_bound_new(rt, v, self);
-    if (!b) rc = -1;
-    else *out = sl_obj_val(b);
+    if (!b)
+      rc = -1;
+    else
+      *out = sl_obj_val(b);
   } else {
     int r = sl_descr_bind(rt, v, self, sl_obj_val(cls), out);
     if (r == 0) return *out = v, 0;
@@ -531,7 +551,8 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
 
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (sl_is_type(v, &sl_exc_type)) return exc_getattr(rt, v.u.o, name, out);
-  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT)) return sl__native_getattr(rt, v, name, out);
+  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT))
+    return sl__native_getattr(rt, v, name, out);
   if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
   if (sl_is_coro(v) && v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) {
     sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, v);
@@ -565,7 +586,8 @@ static int exc_setattr_builtin(sl_rt *rt, sl_exc *e, const char *name, sl_value 
     sl_obj *x = NULL;
     if (!sl_is_undef(val) && !sl_is_none(val)) {
       if (!sl_is_type(val, &sl_exc_type))
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception %s must be None or derive from BaseException",
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "exception %s must be None or derive from BaseException",
                         name[2] == 'c' && name[3] == 'a' ? "cause" : "context");
       x = val.u.o;
       sl_incref(x);
@@ -656,8 +678,8 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
   if (sl_is_type(v, &sl_class_type)) {
     sl_class *c = sl_as_class(v.u.o);
     if (c->builtin != SL_EXC_NONE)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "cannot set '%s' attribute of immutable type '%s'", name, sl_str_cstr(c->name));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
+                      name, sl_str_cstr(c->name));
     if (set_in_dict(rt, &c->attrs, name, val, v)) return -1;
     /* A special method added later counts from now on (for this class;
      * subclasses made before keep their flags). */
@@ -670,7 +692,8 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     return 0;
   }
   if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop does not support deleting attributes of '%s' objects",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop does not support deleting attributes of '%s' objects",
                     sl_type_name(v));
   return sl_setattr(rt, v, name, val);
 }
@@ -706,10 +729,12 @@ static int with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *res)
     if (sl_vm_getattr(rt, mgr, is_exit ? "__exit__" : "__enter__", slot)) {
       if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
         sl_err_clear(rt);
-        const char *suffix = i == 0 ? (exit_first ? " (missed __exit__ method)" : "")
-                                    : (exit_first ? " (missed __enter__ method)" : " (missed __exit__ method)");
-        sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object does not support the context manager protocol%s",
-                 sl_type_name(mgr), suffix);
+        const char *suffix =
+            i == 0 ? (exit_first ? " (missed __exit__ method)" : "")
+                   : (exit_first ? " (missed __enter__ method)" : " (missed __exit__ method)");
+        sl_raise(rt, SL_EXC_TYPE_ERROR,
+                 "'%s' object does not support the context manager protocol%s", sl_type_name(mgr),
+                 suffix);
       }
       *slot = sl_undef();
       sl_vdecref(rt, enter);
@@ -732,7 +757,8 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_f
   if (sync) return with_enter(rt, mgr, exit_fn, aw);
   sl_value enter = sl_undef();
   *exit_fn = sl_undef();
-  if (sl_vm_getattr(rt, mgr, "__aenter__", &enter) || sl_vm_getattr(rt, mgr, "__aexit__", exit_fn)) {
+  if (sl_vm_getattr(rt, mgr, "__aenter__", &enter) ||
+      sl_vm_getattr(rt, mgr, "__aexit__", exit_fn)) {
     if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
       sl_err_clear(rt);
       sl_raise(rt, SL_EXC_TYPE_ERROR,

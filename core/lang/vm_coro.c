@@ -34,8 +34,10 @@ static void vmcoro_release(sl_obj *o) {
 }
 
 static sl_coro_status already(sl_rt *rt, sl_vmcoro *co) {
-  if (co->running) sl_raise(rt, SL_EXC_VALUE_ERROR, "coroutine already executing");
-  else sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
+  if (co->running)
+    sl_raise(rt, SL_EXC_VALUE_ERROR, "coroutine already executing");
+  else
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot reuse already awaited coroutine");
   return SL_CORO_ERROR;
 }
 
@@ -150,7 +152,8 @@ static void vmcoro_where(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     sl_strbuf_printf(out, "%s:%d in %s", sl_str_cstr(c->filename), co->frame->line,
                      sl_str_cstr(c->qualname));
   else
-    sl_strbuf_printf(out, "%s in %s (finished)", sl_str_cstr(c->filename), sl_str_cstr(c->qualname));
+    sl_strbuf_printf(out, "%s in %s (finished)", sl_str_cstr(c->filename),
+                     sl_str_cstr(c->qualname));
 }
 
 /* coroutines._format_coroutine: a coroutine with a frame (not finished,
@@ -168,8 +171,8 @@ static void vmcoro_format(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
                      (unsigned)c->firstline);
 }
 
-static const sl_coro_ops vmcoro_ops = {vmcoro_send, vmcoro_throw, vmcoro_close, vmcoro_qualname,
-                                       vmcoro_where, vmcoro_format};
+static const sl_coro_ops vmcoro_ops = {vmcoro_send,     vmcoro_throw, vmcoro_close,
+                                       vmcoro_qualname, vmcoro_where, vmcoro_format};
 
 static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<coroutine object %s at ", vmcoro_qualname(o));
@@ -180,7 +183,8 @@ static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int coro_close_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (args->npos || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "close() takes no arguments (%zu given)", args->npos + args->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "close() takes no arguments (%zu given)",
+                    args->npos + args->nkw);
   sl_coro_close(rt, self.u.o);
   *out = sl_none();
   return rt->exc || rt->fatal ? -1 : 0;
@@ -208,9 +212,12 @@ static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   return 0;
 }
 
-const sl_type sl_vmcoro_type = {.name = "coroutine", .clear = vmcoro_clear,
-                                .release = vmcoro_release, .repr = vmcoro_repr,
-                                .getattr = vmcoro_getattr, .coro = &vmcoro_ops,
+const sl_type sl_vmcoro_type = {.name = "coroutine",
+                                .clear = vmcoro_clear,
+                                .release = vmcoro_release,
+                                .repr = vmcoro_repr,
+                                .getattr = vmcoro_getattr,
+                                .coro = &vmcoro_ops,
                                 .size = sizeof(sl_vmcoro)};
 
 sl_obj *sl_vmcoro_new(sl_rt *rt, sl_frame *f) {

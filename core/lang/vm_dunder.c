@@ -76,10 +76,12 @@ static const struct {
   const char *name;
   uint32_t bit;
 } flag_names[] = {
-    {"__repr__", SL_CLS_REPR},  {"__str__", SL_CLS_STR},    {"__eq__", SL_CLS_CMP},
-    {"__ne__", SL_CLS_CMP},     {"__lt__", SL_CLS_CMP},     {"__le__", SL_CLS_CMP},
-    {"__gt__", SL_CLS_CMP},     {"__ge__", SL_CLS_CMP},     {"__hash__", SL_CLS_HASH},
-    {"__bool__", SL_CLS_BOOL},  {"__len__", SL_CLS_BOOL},   {"__call__", SL_CLS_CALL},
+    {"__repr__", SL_CLS_REPR},        {"__str__", SL_CLS_STR},
+    {"__eq__", SL_CLS_CMP},           {"__ne__", SL_CLS_CMP},
+    {"__lt__", SL_CLS_CMP},           {"__le__", SL_CLS_CMP},
+    {"__gt__", SL_CLS_CMP},           {"__ge__", SL_CLS_CMP},
+    {"__hash__", SL_CLS_HASH},        {"__bool__", SL_CLS_BOOL},
+    {"__len__", SL_CLS_BOOL},         {"__call__", SL_CLS_CALL},
     {"__getattr__", SL__CLS_GETATTR}, {"__setattr__", SL__CLS_SETATTR},
     {"__delattr__", SL__CLS_SETATTR},
 };
@@ -162,7 +164,8 @@ static int user_str(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
 }
 
 static const char *const rich_name[] = {"__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"};
-static const int rich_swap[] = {SL_RICH_GT, SL_RICH_GE, SL_RICH_EQ, SL_RICH_NE, SL_RICH_LT, SL_RICH_LE};
+static const int rich_swap[] = {SL_RICH_GT, SL_RICH_GE, SL_RICH_EQ,
+                                SL_RICH_NE, SL_RICH_LT, SL_RICH_LE};
 static const char *const rich_sym[] = {"<", "<=", "==", "!=", ">", ">="};
 
 /* One side's comparison method: 1 answered (*res), 0 NotImplemented or
@@ -221,12 +224,11 @@ static int user_hash(sl_rt *rt, sl_obj *inst, int64_t *out) {
   sl_value fn;
   int r = sl__class_lookup(rt, sl_user_cls_of(inst), "__hash__", &fn);
   if (r < 0) return -1;
-  if (r == 0) {
-    return sl_identity_hash(rt, inst, out);
-  }
+  if (r == 0) { return sl_identity_hash(rt, inst, out); }
   bool none = sl_is_none(fn);
   sl_vdecref(rt, fn);
-  if (none) return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_type_name(sl_obj_val(inst)));
+  if (none)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_type_name(sl_obj_val(inst)));
   sl_value h;
   if (call_special(rt, sl_obj_val(inst), "__hash__", NULL, 0, &h) < 0) return -1;
   if (h.tag != SL_V_INT && h.tag != SL_V_BOOL) {
@@ -289,7 +291,8 @@ static int user_call(sl_rt *rt, sl_obj *inst, const sl_args *args, sl_value *out
   int r = sl__class_lookup(rt, sl_user_cls_of(inst), "__call__", &fn);
   if (r < 0) return -1;
   if (r == 0)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_type_name(sl_obj_val(inst)));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable",
+                    sl_type_name(sl_obj_val(inst)));
   int rc;
   if (sl_is_type(fn, &sl_func_type)) {
     rc = sl_func_call_self(rt, fn.u.o, sl_obj_val(inst), args, out);
@@ -324,8 +327,8 @@ void sl__vm_install_user_ops(sl_rt *rt) { rt->user_ops = &user_ops; }
 
 /* ---- operators -------------------------------------------------------------------- */
 
-static const char *const bin_name[] = {"add", "sub", "mul", "truediv", "floordiv", "mod",
-                                       "pow", "lshift", "rshift", "or", "xor", "and"};
+static const char *const bin_name[] = {"add", "sub",    "mul",    "truediv", "floordiv", "mod",
+                                       "pow", "lshift", "rshift", "or",      "xor",      "and"};
 
 /* Calls self.__<prefix><op>__(other): 1 answered (*out), 0 absent or
  * NotImplemented, -1 error. */
@@ -362,7 +365,9 @@ int sl__user_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inp
 
 int sl__user_unary(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
   if (!is_inst(a)) return 0;
-  const char *name = op == SL_UNARY_USUB ? "__neg__" : op == SL_UNARY_UADD ? "__pos__" : "__invert__";
+  const char *name = op == SL_UNARY_USUB   ? "__neg__"
+                     : op == SL_UNARY_UADD ? "__pos__"
+                                           : "__invert__";
   return call_special(rt, a, name, NULL, 0, out);
 }
 

@@ -64,8 +64,9 @@ static int make_exc(sl_rt *rt, sl_value v, sl_obj **out, bool cause) {
     *out = v.u.o;
     return 0;
   }
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, cause ? "exception causes must derive from BaseException"
-                                               : "exceptions must derive from BaseException");
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  cause ? "exception causes must derive from BaseException"
+                        : "exceptions must derive from BaseException");
 }
 
 int sl__vm_do_raise(sl_rt *rt, sl_value exc, sl_value cause) {
@@ -108,7 +109,8 @@ static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, sl_strbu
   if (!L || n < 1) return;
   const char *src = NULL;
   size_t srclen = 0;
-  const sl_usermod *u = L->filename && !strcmp(file, L->filename) ? NULL : sl_usermod_by_path(rt, file);
+  const sl_usermod *u =
+      L->filename && !strcmp(file, L->filename) ? NULL : sl_usermod_by_path(rt, file);
   if (u) {
     src = u->file.src;
     srclen = u->file.len;
@@ -219,7 +221,8 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
   for (size_t i = e->ntb; i-- > 0;) {
     const sl_tb_entry *t = &e->tb[i];
     const char *file = sl_str_cstr(t->file);
-    sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line, sl_str_cstr(t->func));
+    sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line,
+                     sl_str_cstr(t->func));
     source_line(rt, L, file, t->line, &stack);
   }
   sl_strbuf last = SL_STRBUF_INIT;
@@ -249,7 +252,8 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
     bool toplevel = c->depth == 0;
     if (toplevel) c->depth++;
     if (e->ntb) {
-      emit_str(c, out, "Exception Group Traceback (most recent call last):\n", toplevel ? '+' : '|');
+      emit_str(c, out, "Exception Group Traceback (most recent call last):\n",
+               toplevel ? '+' : '|');
       emit(c, out, stack.data ? stack.data : "", stack.len, '|');
     }
     emit(c, out, last.data ? last.data : "", last.len, '|');
@@ -261,8 +265,10 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
       bool truncated = i >= MAX_GROUP_WIDTH;
       indent(c, out);
       sl_strbuf_puts(out, i == 0 ? "+-" : "  ");
-      if (truncated) sl_strbuf_puts(out, "+---------------- ... ----------------\n");
-      else sl_strbuf_printf(out, "+---------------- %zu ----------------\n", i + 1);
+      if (truncated)
+        sl_strbuf_puts(out, "+---------------- ... ----------------\n");
+      else
+        sl_strbuf_printf(out, "+---------------- %zu ----------------\n", i + 1);
       c->depth++;
       if (!truncated) {
         if (sl_is_type(subs[i], &sl_exc_type)) rc = format_one(rt, subs[i].u.o, c, out);

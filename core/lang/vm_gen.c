@@ -39,7 +39,8 @@ static void stopiteration_to_runtime_error(sl_rt *rt) {
   sl_as_exc(rt->exc)->suppress_context = true;
 }
 
-static sl_coro_status run(sl_rt *rt, sl_vmcoro *g, sl_resume mode, sl_value v, sl_obj *exc, sl_value *out) {
+static sl_coro_status run(sl_rt *rt, sl_vmcoro *g, sl_resume mode, sl_value v, sl_obj *exc,
+                          sl_value *out) {
   g->running = true;
   sl_obj *self = &g->hdr;
   sl_incref(self); /* the frame may drop the last other reference */
@@ -160,14 +161,16 @@ static int gen_close(sl_rt *rt, sl_vmcoro *g, sl_value *out) {
     }
     return 0;
   }
-  if (rt->exc && (sl_exc_isinstance(rt->exc, SL_EXC_GENERATOR_EXIT) || sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION))) {
+  if (rt->exc && (sl_exc_isinstance(rt->exc, SL_EXC_GENERATOR_EXIT) ||
+                  sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION))) {
     sl_err_clear(rt);
     return 0;
   }
   return -1;
 }
 
-static int call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *argv, size_t n, sl_value *out) {
+static int call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *argv, size_t n,
+                       sl_value *out) {
   sl_value m;
   if (sl_vm_getattr(rt, obj, name, &m)) return -1;
   sl_args a = {argv, n, NULL, NULL, 0};
@@ -210,7 +213,8 @@ static sl_coro_status yf_finish(sl_rt *rt, sl_frame *f, sl_coro_status st) {
 
 /* A method of a delegate that is not a generator: its result is yielded;
  * StopIteration ends the delegation with the exception's value. */
-static sl_coro_status delegate_call(sl_rt *rt, sl_value it, const char *name, sl_value arg, sl_value *out) {
+static sl_coro_status delegate_call(sl_rt *rt, sl_value it, const char *name, sl_value arg,
+                                    sl_value *out) {
   if (!call_method(rt, it, name, &arg, 1, out)) return SL_CORO_YIELD;
   if (!rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) return SL_CORO_ERROR;
   sl_obj *si = sl_err_fetch(rt);
@@ -234,11 +238,14 @@ sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value 
   *out = sl_none();
   sl_value it;
   if (sl_is_type(iterable, &sl_vmcoro_type)) {
-    sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot 'yield from' a coroutine object in a non-coroutine generator");
+    sl_raise(rt, SL_EXC_TYPE_ERROR,
+             "cannot 'yield from' a coroutine object in a non-coroutine generator");
     return SL_CORO_ERROR;
   }
-  if (sl_is_type(iterable, &sl_vmgen_type)) it = sl_vincref(iterable);
-  else if (sl_iter(rt, iterable, &it)) return SL_CORO_ERROR;
+  if (sl_is_type(iterable, &sl_vmgen_type))
+    it = sl_vincref(iterable);
+  else if (sl_iter(rt, iterable, &it))
+    return SL_CORO_ERROR;
   f->aw.target = it;
   f->yf = true;
   return yf_finish(rt, f, delegate_send(rt, it, sl_none(), out));
@@ -282,7 +289,8 @@ sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out) 
 
 static int gen_send_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw || a->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "generator.send() takes exactly one argument (%zu given)", a->npos + a->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "generator.send() takes exactly one argument (%zu given)", a->npos + a->nkw);
   return method_result(rt, send_ex(rt, (sl_vmcoro *)self.u.o, a->pos[0], NULL, out), out);
 }
 
@@ -298,7 +306,8 @@ static int make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc) {
     *exc = typ.u.o;
     return 0;
   }
-  if (sl_is_type(typ, &sl_class_type) && sl_class_is_subclass(typ.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
+  if (sl_is_type(typ, &sl_class_type) &&
+      sl_class_is_subclass(typ.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
     if (sl_is_type(val, &sl_exc_type) && sl_exc_isinstance_cls(val.u.o, typ.u.o)) {
       sl_incref(val.u.o);
       *exc = val.u.o;
@@ -306,13 +315,15 @@ static int make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc) {
     }
     sl_value r;
     sl_args ca = {&val, sl_is_none(val) ? 0 : 1, NULL, NULL, 0};
-    if (sl_is_type(val, &sl_tuple_type)) ca = (sl_args){sl_as_tuple(val.u.o)->items, sl_as_tuple(val.u.o)->len, NULL, NULL, 0};
+    if (sl_is_type(val, &sl_tuple_type))
+      ca = (sl_args){sl_as_tuple(val.u.o)->items, sl_as_tuple(val.u.o)->len, NULL, NULL, 0};
     if (sl_vm_call(rt, typ, &ca, &r)) return -1;
     *exc = r.u.o;
     return 0;
   }
   return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                  "exceptions must be classes or instances deriving from BaseException, not %s", sl_type_name(typ));
+                  "exceptions must be classes or instances deriving from BaseException, not %s",
+                  sl_type_name(typ));
 }
 
 static int gen_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
@@ -325,7 +336,8 @@ static int gen_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
 
 static int gen_close_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->npos || a->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "generator.close() takes no arguments (%zu given)", a->npos + a->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "generator.close() takes no arguments (%zu given)",
+                    a->npos + a->nkw);
   return gen_close(rt, (sl_vmcoro *)self.u.o, out);
 }
 
@@ -341,10 +353,12 @@ static int gen_iter_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   return gen_iter(rt, self.u.o, out);
 }
 
-static const sl_cfunc_def gen_methods[] = {
-    {"send", gen_send_fn, NULL, SL_CANON_LABEL},       {"throw", gen_throw_fn, NULL, SL_CANON_LABEL},
-    {"close", gen_close_fn, NULL, SL_CANON_LABEL},     {"__next__", gen_next_fn, NULL, SL_CANON_LABEL},
-    {"__iter__", gen_iter_fn, NULL, SL_CANON_LABEL},   {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def gen_methods[] = {{"send", gen_send_fn, NULL, SL_CANON_LABEL},
+                                           {"throw", gen_throw_fn, NULL, SL_CANON_LABEL},
+                                           {"close", gen_close_fn, NULL, SL_CANON_LABEL},
+                                           {"__next__", gen_next_fn, NULL, SL_CANON_LABEL},
+                                           {"__iter__", gen_iter_fn, NULL, SL_CANON_LABEL},
+                                           {NULL, NULL, NULL, 0}};
 
 static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_vmcoro *g = (sl_vmcoro *)o;
@@ -356,7 +370,8 @@ static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     return 0;
   }
   if (!strcmp(name, "gi_running")) return *out = sl_bool(g->running), 0;
-  if (!strcmp(name, "gi_suspended")) return *out = sl_bool(g->frame && g->started && !g->running), 0;
+  if (!strcmp(name, "gi_suspended"))
+    return *out = sl_bool(g->frame && g->started && !g->running), 0;
   if (!strcmp(name, "gi_yieldfrom")) {
     *out = g->frame && g->frame->yf ? sl_vincref(g->frame->aw.target) : sl_none();
     return 0;
@@ -367,7 +382,8 @@ static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 }
 
 static int gen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<generator object %s at ", sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname));
+  sl_strbuf_printf(out, "<generator object %s at ",
+                   sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname));
   if (sl_identity_put(rt, o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
@@ -400,8 +416,12 @@ static void gen_release(sl_obj *o) {
 
 static const sl_lang_slots gen_slots = {.iter = gen_iter, .next = gen_iternext};
 
-const sl_type sl_vmgen_type = {.name = "generator", .clear = gen_clear, .release = gen_release,
-                               .repr = gen_repr, .getattr = gen_getattr, .lang = &gen_slots,
+const sl_type sl_vmgen_type = {.name = "generator",
+                               .clear = gen_clear,
+                               .release = gen_release,
+                               .repr = gen_repr,
+                               .getattr = gen_getattr,
+                               .lang = &gen_slots,
                                .size = sizeof(sl_vmcoro)};
 
 sl_obj *sl_vmgen_new(sl_rt *rt, sl_frame *f) {

@@ -46,7 +46,8 @@ static int match_seq_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
       } else {
         for (int64_t i = 0; i < before; i++) parts[i] = items[i];
         parts[before] = sl_obj_val(rest);
-        for (int64_t i = 0; i < after; i++) parts[before + 1 + i] = items[n - (size_t)after + (size_t)i];
+        for (int64_t i = 0; i < after; i++)
+          parts[before + 1 + i] = items[n - (size_t)after + (size_t)i];
         rc = tuple_result(rt, parts, (size_t)(before + after + 1), out);
         sl_decref(rt, rest);
       }
@@ -72,20 +73,26 @@ static int match_map_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
     /* match_keys: a key seen twice is an error, not a failed match. */
     for (size_t j = 0; j < i && !rc; j++) {
       bool same;
-      if (sl_eq(rt, keys->items[i], keys->items[j], &same)) rc = -1;
+      if (sl_eq(rt, keys->items[i], keys->items[j], &same))
+        rc = -1;
       else if (same) {
         sl_strbuf b = SL_STRBUF_INIT;
         rc = sl_repr(rt, keys->items[i], &b);
-        if (!rc) sl_raise(rt, SL_EXC_VALUE_ERROR, "mapping pattern checks duplicate key (%s)", sl_strbuf_cstr(&b));
+        if (!rc)
+          sl_raise(rt, SL_EXC_VALUE_ERROR, "mapping pattern checks duplicate key (%s)",
+                   sl_strbuf_cstr(&b));
         sl_strbuf_free(&b);
         rc = -1;
       }
     }
     if (rc) break;
     bool found;
-    if (sl_dict_get(rt, subj.u.o, keys->items[i], &vals[got], &found)) rc = -1;
-    else if (!found) break;
-    else got++;
+    if (sl_dict_get(rt, subj.u.o, keys->items[i], &vals[got], &found))
+      rc = -1;
+    else if (!found)
+      break;
+    else
+      got++;
   }
   if (!rc && got == n) {
     sl_obj *rest = NULL;
@@ -98,8 +105,10 @@ static int match_map_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
           rest = NULL;
         }
       }
-      if (!rest) rc = -1;
-      else vals[n] = sl_obj_val(rest);
+      if (!rest)
+        rc = -1;
+      else
+        vals[n] = sl_obj_val(rest);
     }
     if (!rc) rc = tuple_result(rt, vals, n + (want_rest ? 1 : 0), out);
     sl_decref(rt, rest);
@@ -113,7 +122,7 @@ static int match_map_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
 static bool match_self(sl_value cls) {
   if (!sl_is_type(cls, &sl_typeobj_type)) return false;
   static const char *const names[] = {"bool", "bytearray", "bytes", "dict", "float", "frozenset",
-                                      "int", "list", "set", "str", "tuple"};
+                                      "int",  "list",      "set",   "str",  "tuple"};
   const sl_typeobj *t = (const sl_typeobj *)cls.u.o;
   if (t->cls) return false;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++)
@@ -172,11 +181,14 @@ static int match_class_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.__match_args__ must be a tuple (got %s)",
                       class_name(cls), tn);
     }
-    size_t allowed = self_match ? 1 : sl_is_undef(match_args) ? 0 : sl_as_tuple(match_args.u.o)->len;
+    size_t allowed = self_match                ? 1
+                     : sl_is_undef(match_args) ? 0
+                                               : sl_as_tuple(match_args.u.o)->len;
     if (npos > allowed) {
       sl_vdecref(rt, match_args);
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() accepts %zu positional sub-pattern%s (%zu given)",
-                      class_name(cls), allowed, allowed == 1 ? "" : "s", npos);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "%s() accepts %zu positional sub-pattern%s (%zu given)", class_name(cls),
+                      allowed, allowed == 1 ? "" : "s", npos);
     }
   }
   size_t n = npos + kw->len, got = 0;
@@ -195,8 +207,10 @@ static int match_class_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
       break;
     }
     r = class_attr(rt, subj, cls, name, seen, &vals[got]);
-    if (r < 0) rc = -1;
-    else if (r == 1) got++;
+    if (r < 0)
+      rc = -1;
+    else if (r == 1)
+      got++;
   }
   if (!rc && got == n) rc = tuple_result(rt, vals, n, out);
   for (size_t i = 0; i < got; i++) sl_vdecref(rt, vals[i]);

@@ -31,8 +31,10 @@ static void module_clear(sl_rt *rt, sl_obj *o) {
 static int module_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   const char *name = sl_str_cstr(((sl_module *)o)->name);
   const sl_usermod *u = sl_usermod_by_name(rt, name);
-  if (u) sl_strbuf_printf(out, "<module '%s' from '%s'>", name, u->file.path);
-  else sl_strbuf_printf(out, "<module '%s'>", name);
+  if (u)
+    sl_strbuf_printf(out, "<module '%s' from '%s'>", name, u->file.path);
+  else
+    sl_strbuf_printf(out, "<module '%s'>", name);
   return 0;
 }
 
@@ -52,16 +54,19 @@ static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   if (snprintf(full, sizeof full, "%s.%s", sl_str_cstr(m->name), name) < (int)sizeof full &&
       sl_stdmod_find(full))
     return sl_vm_import(rt, full, out);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'", sl_str_cstr(m->name),
-                  name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'",
+                  sl_str_cstr(m->name), name);
 }
 
 static int module_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   return sl_dict_set_str(rt, ((sl_module *)o)->dict, name, v);
 }
 
-const sl_type sl_module_type = {.name = "module", .clear = module_clear, .repr = module_repr,
-                                .getattr = module_getattr, .setattr = module_setattr,
+const sl_type sl_module_type = {.name = "module",
+                                .clear = module_clear,
+                                .repr = module_repr,
+                                .getattr = module_getattr,
+                                .setattr = module_setattr,
                                 .size = sizeof(sl_module)};
 
 sl_obj *sl_module_new(sl_rt *rt, const char *name) {
@@ -99,7 +104,8 @@ int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
   if (found) return 0;
   sl_obj *m = sl_module_new(rt, name);
   if (!m) return -1;
-  if (def->init(rt, ((sl_module *)m)->dict) || sl_dict_set_str(rt, L->modules, name, sl_obj_val(m))) {
+  if (def->init(rt, ((sl_module *)m)->dict) ||
+      sl_dict_set_str(rt, L->modules, name, sl_obj_val(m))) {
     sl_decref(rt, m);
     return -1;
   }
@@ -184,7 +190,8 @@ int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out) {
 static void function_str(sl_rt *rt, sl_value fn, sl_strbuf *out) {
   if (sl_is_type(fn, &sl_func_type)) {
     sl_func *f = sl_as_func(fn.u.o);
-    sl_strbuf_printf(out, "%s.%s()", sl_usermod_name_of(rt, f->globals), sl_str_cstr(sl_as_code(f->code)->qualname));
+    sl_strbuf_printf(out, "%s.%s()", sl_usermod_name_of(rt, f->globals),
+                     sl_str_cstr(sl_as_code(f->code)->qualname));
   } else if (sl_is_type(fn, &sl_bound_type)) {
     function_str(rt, ((sl_bound *)fn.u.o)->func, out);
   } else if (sl_is_type(fn, &sl_cfunc_type)) {
@@ -209,7 +216,9 @@ int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value 
   bool in_call = !sl_is_undef(fn);
   if (op == SL_OP_DICT_UPDATE) {
     if (!sl_is_type(v, &sl_dict_type)) {
-      if (in_call) return call_arg_error(rt, fn, " argument after ** must be a mapping, not %s", sl_type_name(v));
+      if (in_call)
+        return call_arg_error(rt, fn, " argument after ** must be a mapping, not %s",
+                              sl_type_name(v));
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not a mapping", sl_type_name(v));
     }
     size_t pos = 0;
@@ -222,7 +231,8 @@ int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value 
         if (sl_dict_get(rt, target, k, &old, &found)) return -1;
         if (found) {
           sl_vdecref(rt, old);
-          return call_arg_error(rt, fn, " got multiple values for keyword argument '%s'", sl_str_cstr(k.u.o));
+          return call_arg_error(rt, fn, " got multiple values for keyword argument '%s'",
+                                sl_str_cstr(k.u.o));
         }
       }
       if (sl_dict_set(rt, target, k, x)) return -1;
@@ -233,7 +243,9 @@ int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value 
   if (sl_iter(rt, v, &it)) {
     if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR) && op == SL_OP_LIST_EXTEND) {
       sl_err_clear(rt);
-      if (in_call) return call_arg_error(rt, fn, " argument after * must be an iterable, not %s", sl_type_name(v));
+      if (in_call)
+        return call_arg_error(rt, fn, " argument after * must be an iterable, not %s",
+                              sl_type_name(v));
       sl_raise(rt, SL_EXC_TYPE_ERROR, "Value after * must be an iterable, not %s", sl_type_name(v));
     }
     return -1;

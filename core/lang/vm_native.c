@@ -32,9 +32,15 @@
 
 /* The engine classes a scenario class may derive from. */
 static const char *const subclassable[] = {
-    "asyncio.queues.Queue", "asyncio.queues.LifoQueue", "asyncio.queues.PriorityQueue",
-    "asyncio.locks.Lock", "asyncio.locks.Event", "asyncio.locks.Condition",
-    "asyncio.locks.Semaphore", "asyncio.locks.BoundedSemaphore", "_asyncio.Future",
+    "asyncio.queues.Queue",
+    "asyncio.queues.LifoQueue",
+    "asyncio.queues.PriorityQueue",
+    "asyncio.locks.Lock",
+    "asyncio.locks.Event",
+    "asyncio.locks.Condition",
+    "asyncio.locks.Semaphore",
+    "asyncio.locks.BoundedSemaphore",
+    "_asyncio.Future",
 };
 
 bool sl__native_base_ok(sl_value b) {
@@ -63,7 +69,8 @@ static int has_method(sl_rt *rt, sl_obj *cls, const char *name, bool *res) {
 static int queue_user_init(sl_rt *rt, sl_obj *o) {
   sl_queue *q = (sl_queue *)o;
   bool put, get;
-  if (has_method(rt, sl_user_cls_of(o), "_put", &put) || has_method(rt, sl_user_cls_of(o), "_get", &get))
+  if (has_method(rt, sl_user_cls_of(o), "_put", &put) ||
+      has_method(rt, sl_user_cls_of(o), "_get", &get))
     return -1;
   q->user_storage = put || get;
   sl_value res;
@@ -80,15 +87,17 @@ static int native_init(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   sl_obj *o = self.u.o;
   const sl_classdef *cd = sl_asyncio_classdef_of(o->type);
   sl_value cls;
-  if (!cd || sl_typeobj_of_class(rt, cd, &cls)) return cd ? -1 : sl_raise(rt, SL_EXC_TYPE_ERROR, "bad __init__");
+  if (!cd || sl_typeobj_of_class(rt, cd, &cls))
+    return cd ? -1 : sl_raise(rt, SL_EXC_TYPE_ERROR, "bad __init__");
   sl_value fresh = sl_none();
   /* A Future's constructor would take a trace id: it only checks its
    * keyword-only loop= argument, which the engine ignores. */
   int rc = 0;
   if (o->type == &sl_future_type) {
     if (args->npos)
-      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "Future.__init__() takes 0 positional arguments but %zu were given",
-                    args->npos);
+      rc =
+          sl_raise(rt, SL_EXC_TYPE_ERROR,
+                   "Future.__init__() takes 0 positional arguments but %zu were given", args->npos);
   } else {
     rc = cd->ctor->fn(rt, cls, args, &fresh);
   }
@@ -132,7 +141,8 @@ int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value 
   int rc = cd->ctor->fn(rt, native, r ? &none : args, &obj);
   rt->ext_next_type = NULL;
   sl_obj_ext *x = rc ? NULL : sl_obj_ext_of(obj.u.o);
-  if (!rc && !x) rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot derive a class from %s", cd->fullname);
+  if (!rc && !x)
+    rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot derive a class from %s", cd->fullname);
   if (rc) {
     if (r) sl_vdecref(rt, init);
     sl_vdecref(rt, obj);
@@ -166,7 +176,8 @@ int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value 
 
 /* super().name inside a method of a class deriving from an engine class,
  * once the scenario classes had none: the engine's own. 1/0/-1. */
-int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *name, sl_value *out) {
+int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *name,
+                          sl_value *out) {
   if (!sl_as_class(start)->native || self.tag != SL_V_OBJ || !sl_obj_ext_of(self.u.o)) return 0;
   if (!strcmp(name, "__init__")) {
     sl_obj *f = sl_cfunc_new(rt, &native_init_def, self);
@@ -201,7 +212,8 @@ int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   sl_value cv;
   int r = sl__class_lookup(rt, x->cls, name, &cv);
   if (r < 0) return -1;
-  if (r > 0 && sl_is_type(cv, &sl_property_type)) return sl__bind_class_attr(rt, cv, v, x->cls, out);
+  if (r > 0 && sl_is_type(cv, &sl_property_type))
+    return sl__bind_class_attr(rt, cv, v, x->cls, out);
   bool found = false;
   if (x->attrs && sl_dict_get_str(rt, x->attrs, name, out, &found)) {
     if (r > 0) sl_vdecref(rt, cv);
@@ -218,7 +230,8 @@ int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   /* The engine names its own type; the instance's is the scenario class. */
   if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
     sl_err_clear(rt);
-    sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v), name);
+    sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v),
+             name);
   }
   return -1;
 }
@@ -244,7 +257,8 @@ int sl__native_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     sl_decref(rt, key);
     if (rc) return -1;
     if (!found)
-      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v), name);
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                      sl_type_name(v), name);
     return 0;
   }
   if (!x->attrs && !(x->attrs = sl_dict_new(rt))) return -1;

@@ -28,10 +28,10 @@ enum {
   SL_OPR_FATAL = -4,   /* rt->fatal (or a corrupt frame): leave the frame at once */
 };
 
-#define SP (*spp)
+#define SP      (*spp)
 #define PUSH(v) (*SP++ = (v))
-#define POP() (*--SP)
-#define TOP() (SP[-1])
+#define POP()   (*--SP)
+#define TOP()   (SP[-1])
 #define PEEK(n) (SP[-(n)])
 
 /* Bodies are inlined into their case even when two opcodes share one

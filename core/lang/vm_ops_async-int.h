@@ -41,8 +41,9 @@ SL_OP_INLINE int op_get_aiter_anext(SL_OP_PARAMS, bool first) {
   if (rc) {
     if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
       sl_err_clear(rt);
-      sl_raise(rt, SL_EXC_TYPE_ERROR, first ? "'async for' requires an object with __aiter__ method, got %s"
-                                            : "'async for' received an invalid object from __aiter__: %s",
+      sl_raise(rt, SL_EXC_TYPE_ERROR,
+               first ? "'async for' requires an object with __aiter__ method, got %s"
+                     : "'async for' received an invalid object from __aiter__: %s",
                sl_type_name(obj));
     }
     if (first) sl_vdecref(rt, obj);

@@ -55,16 +55,22 @@ static int unpack(sl_rt *rt, sl_value v, size_t before, size_t after, bool star,
   if (!star) {
     if (n != before) {
       /* 3.14 adds ", got N" when the length is known. */
-      if (n > before && rt->profile->unpack_reports_count && !sl_is_type(v, &sl_str_type) && src != sl_as_list(items)->items)
-        rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu, got %zu)", before, n);
-      else if (n > before) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu)", before);
-      else rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "not enough values to unpack (expected %zu, got %zu)", before, n);
+      if (n > before && rt->profile->unpack_reports_count && !sl_is_type(v, &sl_str_type) &&
+          src != sl_as_list(items)->items)
+        rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu, got %zu)",
+                      before, n);
+      else if (n > before)
+        rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected %zu)", before);
+      else
+        rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "not enough values to unpack (expected %zu, got %zu)",
+                      before, n);
     } else {
       for (size_t i = 0; i < n; i++) dst[n - 1 - i] = sl_vincref(src[i]);
     }
   } else if (n < before + after) {
-    rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "not enough values to unpack (expected at least %zu, got %zu)",
-                  before + after, n);
+    rc =
+        sl_raise(rt, SL_EXC_VALUE_ERROR,
+                 "not enough values to unpack (expected at least %zu, got %zu)", before + after, n);
   } else {
     size_t total = before + after + 1;
     sl_obj *mid = sl_list_new(rt, src + before, n - before - after);
@@ -94,7 +100,8 @@ SL_OP_INLINE int op_build_slice(SL_OP_PARAMS) {
 
 SL_OP_INLINE int op_build_seq(SL_OP_PARAMS, bool tuple) {
   (void)f, (void)co;
-  sl_obj *o = tuple ? sl_tuple_new(rt, SP - arg, (size_t)arg) : sl_list_new(rt, arg ? SP - arg : NULL, (size_t)arg);
+  sl_obj *o = tuple ? sl_tuple_new(rt, SP - arg, (size_t)arg)
+                    : sl_list_new(rt, arg ? SP - arg : NULL, (size_t)arg);
   if (!o) return -1;
   for (int32_t i = 0; i < arg; i++) sl_vdecref(rt, POP());
   PUSH(sl_obj_val(o));
@@ -148,7 +155,8 @@ SL_OP_INLINE int op_extend(SL_OP_PARAMS, sl_opcode op) {
   sl_value v = POP();
   int32_t depth = arg & ~SL_EXTEND_CALL;
   /* In a call the callable is below the list (and the args tuple). */
-  sl_value fn = (arg & SL_EXTEND_CALL) ? PEEK(depth + (op == SL_OP_DICT_UPDATE ? 2 : 1)) : sl_undef();
+  sl_value fn =
+      (arg & SL_EXTEND_CALL) ? PEEK(depth + (op == SL_OP_DICT_UPDATE ? 2 : 1)) : sl_undef();
   int rc = sl__vm_extend(rt, op, PEEK(depth).u.o, v, fn);
   sl_vdecref(rt, v);
   return rc;

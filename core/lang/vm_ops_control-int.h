@@ -46,8 +46,10 @@ SL_OP_INLINE int op_jump_if_or_pop(SL_OP_PARAMS, bool when) {
   (void)co;
   bool t = false;
   if (sl_truth(rt, TOP(), &t)) return -1;
-  if (t == when) f->ip = (uint32_t)arg;
-  else sl_vdecref(rt, POP());
+  if (t == when)
+    f->ip = (uint32_t)arg;
+  else
+    sl_vdecref(rt, POP());
   return 0;
 }
 
@@ -83,7 +85,8 @@ SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
   return 0;
 }
 
-static inline int push_block(sl_rt *rt, sl_frame *f, sl_block_kind kind, int32_t handler, uint32_t level) {
+static inline int push_block(sl_rt *rt, sl_frame *f, sl_block_kind kind, int32_t handler,
+                             uint32_t level) {
   if (f->nblocks >= sl_as_code(f->code)->maxblocks) {
     sl_rt_fatal(rt, SL_ECORRUPT);
     return SL_OPR_FATAL;

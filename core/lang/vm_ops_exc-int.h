@@ -8,7 +8,8 @@
 
 static int exc_match(sl_rt *rt, sl_obj *exc, sl_value type, bool *res) {
   *res = false;
-  if (sl_is_type(type, &sl_class_type) && sl_class_is_subclass(type.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
+  if (sl_is_type(type, &sl_class_type) &&
+      sl_class_is_subclass(type.u.o, rt->classes[SL_EXC_BASE_EXCEPTION])) {
     *res = sl_exc_isinstance_cls(exc, type.u.o);
     return 0;
   }

@@ -17,9 +17,10 @@ static inline int unbound_local(sl_rt *rt, sl_obj *name) {
 
 static inline int unbound_cell(sl_rt *rt, sl_code *co, int32_t i) {
   if ((uint32_t)i < co->ncells) return unbound_local(rt, co->cellnames[i]);
-  return sl_raise(rt, SL_EXC_NAME_ERROR,
-                  "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
-                  sl_str_cstr(co->cellnames[i]));
+  return sl_raise(
+      rt, SL_EXC_NAME_ERROR,
+      "cannot access free variable '%s' where it is not associated with a value in enclosing scope",
+      sl_str_cstr(co->cellnames[i]));
 }
 
 static inline int load_global(sl_rt *rt, sl_frame *f, sl_obj *name, sl_value *out) {
@@ -38,7 +39,8 @@ static inline int load_global(sl_rt *rt, sl_frame *f, sl_obj *name, sl_value *ou
  * A global lookup used to hash and compare the name's bytes in up to two
  * dicts every time (names in code objects are not the dicts' key
  * objects); now a hit costs two version compares. */
-SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value *out) {
+SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg,
+                                    sl_value *out) {
   sl_gcache *gc = &co->gcache[arg];
   sl__htable *g = sl__as_htable(f->globals);
   sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
@@ -190,7 +192,8 @@ SL_OP_INLINE int op_delete_global(SL_OP_PARAMS, bool name) {
   sl_obj *d = name && f->ns ? f->ns : f->globals;
   bool found = false;
   if (sl_dict_del(rt, d, sl_obj_val(co->names[arg]), &found)) return -1;
-  if (!found) return sl_raise(rt, SL_EXC_NAME_ERROR, "name '%s' is not defined", sl_str_cstr(co->names[arg]));
+  if (!found)
+    return sl_raise(rt, SL_EXC_NAME_ERROR, "name '%s' is not defined", sl_str_cstr(co->names[arg]));
   return 0;
 }
 
@@ -198,8 +201,10 @@ SL_OP_INLINE int op_load_attr(SL_OP_PARAMS) {
   (void)f;
   sl_value obj = POP(), v;
   int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, &v) : 0;
-  if (rc > 0) rc = 0;
-  else if (rc == 0) rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
+  if (rc > 0)
+    rc = 0;
+  else if (rc == 0)
+    rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
   sl_vdecref(rt, obj);
   if (rc) return -1;
   PUSH(v);

@@ -9,7 +9,8 @@
 SL_OP_INLINE int op_binary(SL_OP_PARAMS, bool inplace) {
   (void)f, (void)co;
   sl_value b = POP(), a = POP(), v;
-  int rc = inplace ? sl_inplace_op(rt, (sl_ast_binop)arg, a, b, &v) : sl_binary_op(rt, (sl_ast_binop)arg, a, b, &v);
+  int rc = inplace ? sl_inplace_op(rt, (sl_ast_binop)arg, a, b, &v)
+                   : sl_binary_op(rt, (sl_ast_binop)arg, a, b, &v);
   sl_vdecref(rt, a);
   sl_vdecref(rt, b);
   if (rc) return -1;
@@ -57,8 +58,10 @@ static int format_value(sl_rt *rt, int32_t arg, sl_value v, sl_value spec, sl_va
     x = sl_undef();
     if (!rc) {
       sl_obj *s = sl_str_from_buf(rt, &b);
-      if (!s) rc = -1;
-      else x = sl_obj_val(s);
+      if (!s)
+        rc = -1;
+      else
+        x = sl_obj_val(s);
     }
     sl_strbuf_clear(&b);
   }
@@ -68,12 +71,16 @@ static int format_value(sl_rt *rt, int32_t arg, sl_value v, sl_value spec, sl_va
       sl_strbuf_free(&b);
       return 0;
     }
-    if (sl_is_undef(spec)) rc = sl_vm_str(rt, x, &b);
-    else rc = sl_format(rt, x, sl_str_cstr(spec.u.o), sl_as_str(spec.u.o)->len, &b);
+    if (sl_is_undef(spec))
+      rc = sl_vm_str(rt, x, &b);
+    else
+      rc = sl_format(rt, x, sl_str_cstr(spec.u.o), sl_as_str(spec.u.o)->len, &b);
     if (!rc) {
       sl_obj *s = sl_str_from_buf(rt, &b);
-      if (!s) rc = -1;
-      else *out = sl_obj_val(s);
+      if (!s)
+        rc = -1;
+      else
+        *out = sl_obj_val(s);
     }
   }
   sl_vdecref(rt, x);
@@ -84,7 +91,8 @@ static int format_value(sl_rt *rt, int32_t arg, sl_value v, sl_value spec, sl_va
 static int build_string(sl_rt *rt, const sl_value *parts, size_t n, sl_value *out) {
   sl_strbuf b = SL_STRBUF_INIT;
   for (size_t i = 0; i < n; i++)
-    if (sl_is_str(parts[i])) sl_strbuf_append(&b, sl_str_cstr(parts[i].u.o), sl_as_str(parts[i].u.o)->len);
+    if (sl_is_str(parts[i]))
+      sl_strbuf_append(&b, sl_str_cstr(parts[i].u.o), sl_as_str(parts[i].u.o)->len);
   if (b.failed) {
     sl_strbuf_free(&b);
     return sl_nomem(rt);

@@ -48,8 +48,8 @@ static sl_obj *new_group(sl_rt *rt, sl_value msg, const sl_value *items, size_t 
     msg = sl_obj_val(m);
   }
   sl_value args[2] = {msg, sl_obj_val(t)};
-  sl_obj *g = sl_exc_new(rt, rt->classes[all_exc ? SL_EXC_EXCEPTION_GROUP : SL_EXC_BASE_EXCEPTION_GROUP],
-                         args, 2);
+  sl_obj *g = sl_exc_new(
+      rt, rt->classes[all_exc ? SL_EXC_EXCEPTION_GROUP : SL_EXC_BASE_EXCEPTION_GROUP], args, 2);
   sl_decref(rt, t);
   sl_decref(rt, m);
   return g;
@@ -161,7 +161,8 @@ static int check_type(sl_rt *rt, sl_value type) {
   return 0;
 }
 
-int sl__vm_star_split(sl_rt *rt, sl_value rest, sl_value type, sl_value *new_rest, sl_value *match) {
+int sl__vm_star_split(sl_rt *rt, sl_value rest, sl_value type, sl_value *new_rest,
+                      sl_value *match) {
   if (check_type(rt, type)) return -1;
   *new_rest = sl_none();
   *match = sl_none();
@@ -203,7 +204,8 @@ static int leaves(sl_rt *rt, sl_obj *e, sl_obj ***v, size_t *n, size_t *cap, int
   size_t k;
   const sl_value *items = group_items(e, &k);
   for (size_t i = 0; i < k; i++)
-    if (sl_is_type(items[i], &sl_exc_type) && leaves(rt, items[i].u.o, v, n, cap, depth + 1)) return -1;
+    if (sl_is_type(items[i], &sl_exc_type) && leaves(rt, items[i].u.o, v, n, cap, depth + 1))
+      return -1;
   return 0;
 }
 
@@ -268,8 +270,10 @@ int sl__vm_star_prep(sl_rt *rt, sl_value orig, sl_value raised, sl_value rest, s
     } else {
       if (proj) fresh[nfresh++] = sl_obj_val(proj);
       sl_obj *g = new_group(rt, sl_undef(), fresh, nfresh, true);
-      if (!g) rc = -1;
-      else *out = sl_obj_val(g);
+      if (!g)
+        rc = -1;
+      else
+        *out = sl_obj_val(g);
     }
   }
   sl_decref(rt, proj);

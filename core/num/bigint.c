@@ -278,8 +278,7 @@ fail:
   return st;
 }
 
-sl_num_status sl_bigint_divmod(sl_bigint *q, sl_bigint *m, const sl_bigint *a,
-                               const sl_bigint *b) {
+sl_num_status sl_bigint_divmod(sl_bigint *q, sl_bigint *m, const sl_bigint *a, const sl_bigint *b) {
   if (b->n == 0) return SL_NUM_ZERO_DIVISION;
   sl_bigint qq, mm, one, t;
   sl_bigint_init(&qq);

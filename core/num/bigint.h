@@ -29,10 +29,10 @@ typedef uint32_t sl_digit;
 #define SL_DIGIT_BITS 32
 
 typedef struct sl_bigint {
-  int sign;     /* -1, 0 or 1; 0 exactly when n == 0 */
-  size_t n;     /* digits in use; d[n-1] != 0 when n > 0 */
-  sl_digit *d;  /* magnitude, least significant digit first */
-  bool owned;   /* d was allocated here (sl_bigint_free frees it) */
+  int sign;          /* -1, 0 or 1; 0 exactly when n == 0 */
+  size_t n;          /* digits in use; d[n-1] != 0 when n > 0 */
+  sl_digit *d;       /* magnitude, least significant digit first */
+  bool owned;        /* d was allocated here (sl_bigint_free frees it) */
   sl_digit small[2]; /* storage of sl_bigint_set_i64 */
 } sl_bigint;
 
@@ -67,8 +67,7 @@ sl_num_status sl_bigint_sub(sl_bigint *r, const sl_bigint *a, const sl_bigint *b
 sl_num_status sl_bigint_mul(sl_bigint *r, const sl_bigint *a, const sl_bigint *b);
 /* Floor division and modulo (the remainder takes b's sign); q or m may be
  * NULL. SL_NUM_ZERO_DIVISION for b == 0. */
-sl_num_status sl_bigint_divmod(sl_bigint *q, sl_bigint *m, const sl_bigint *a,
-                               const sl_bigint *b);
+sl_num_status sl_bigint_divmod(sl_bigint *q, sl_bigint *m, const sl_bigint *a, const sl_bigint *b);
 /* a ** e for e >= 0. */
 sl_num_status sl_bigint_pow(sl_bigint *r, const sl_bigint *a, uint64_t e);
 /* pow(a, e, m) for m != 0: the result takes m's sign (a negative e needs
@@ -111,7 +110,7 @@ sl_num_status sl_bigint_to_decimal(const sl_bigint *a, sl_strbuf *out, size_t ma
 sl_num_status sl_bigint_to_pow2(const sl_bigint *a, int bits, bool upper, sl_strbuf *out);
 /* r = (neg ? -1 : 1) * the number whose digit values (each < base, most
  * significant first) are given; base 2..36. */
-sl_num_status sl_bigint_from_digits(sl_bigint *r, const unsigned char *digits, size_t n,
-                                    int base, bool neg);
+sl_num_status sl_bigint_from_digits(sl_bigint *r, const unsigned char *digits, size_t n, int base,
+                                    bool neg);
 
 #endif

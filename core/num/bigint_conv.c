@@ -102,11 +102,13 @@ int sl_bigint_cmp_double(const sl_bigint *a, double f) {
   if (fs == 0) return 0;
   /* Same sign: compare magnitudes, then flip for negatives. */
   int e;
-  double m = frexp(fabs(f), &e); /* |f| in [2**(e-1), 2**e) */
+  double m = frexp(fabs(f), &e);         /* |f| in [2**(e-1), 2**e) */
   uint64_t nb = sl_bigint_bit_length(a); /* |a| in [2**(nb-1), 2**nb) */
   int c;
-  if (e <= 0 || nb > (uint64_t)e) c = 1;
-  else if (nb < (uint64_t)e) c = -1;
+  if (e <= 0 || nb > (uint64_t)e)
+    c = 1;
+  else if (nb < (uint64_t)e)
+    c = -1;
   else if (e <= 53) {
     double av = (double)get_bits(a, 0, 64); /* exact: below 2**53 */
     double fv = fabs(f);
@@ -114,8 +116,10 @@ int sl_bigint_cmp_double(const sl_bigint *a, double f) {
   } else {
     uint64_t fm = (uint64_t)ldexp(m, 53); /* |f| = fm * 2**(e-53) */
     uint64_t am = get_bits(a, (uint64_t)(e - 53), 53);
-    if (am != fm) c = am < fm ? -1 : 1;
-    else c = any_bits_below(a, (uint64_t)(e - 53)) ? 1 : 0;
+    if (am != fm)
+      c = am < fm ? -1 : 1;
+    else
+      c = any_bits_below(a, (uint64_t)(e - 53)) ? 1 : 0;
   }
   return fs < 0 ? -c : c;
 }
@@ -145,13 +149,15 @@ sl_num_status sl_bigint_truediv(const sl_bigint *a, const sl_bigint *b, double *
   sl_bigint ma, mb;
   sl_bigint_view(&ma, 1, a->d, a->n);
   sl_bigint_view(&mb, 1, b->d, b->n);
-  sl_num_status st = s >= 0 ? sl_bigint_lshift(&x, &ma, (uint64_t)s)
-                            : sl_bigint_lshift(&y, &mb, (uint64_t)-s);
+  sl_num_status st =
+      s >= 0 ? sl_bigint_lshift(&x, &ma, (uint64_t)s) : sl_bigint_lshift(&y, &mb, (uint64_t)-s);
   if (!st) st = sl_bigint_divmod(&q, &rem, s >= 0 ? &x : &ma, s >= 0 ? &mb : &y);
   if (!st) {
     double r = round_scaled(get_bits(&q, 0, 64), -s, rem.n != 0);
-    if (isinf(r)) st = SL_NUM_OVERFLOW_ERROR;
-    else *out = neg ? -r : r;
+    if (isinf(r))
+      st = SL_NUM_OVERFLOW_ERROR;
+    else
+      *out = neg ? -r : r;
   }
   sl_bigint_free(&x);
   sl_bigint_free(&y);
@@ -162,7 +168,7 @@ sl_num_status sl_bigint_truediv(const sl_bigint *a, const sl_bigint *b, double *
 
 /* ---- hashing ------------------------------------------------------------------- */
 
-#define HASH_BITS 61
+#define HASH_BITS    61
 #define HASH_MODULUS ((UINT64_C(1) << HASH_BITS) - 1)
 
 static int64_t signed_hash(uint64_t x, bool neg) {
@@ -259,8 +265,7 @@ sl_num_status sl_bigint_to_pow2(const sl_bigint *a, int bits, bool upper, sl_str
   const char *alpha = upper ? "0123456789ABCDEF" : "0123456789abcdef";
   uint64_t nb = sl_bigint_bit_length(a);
   uint64_t nd = nb ? (nb + (uint64_t)bits - 1) / (uint64_t)bits : 1;
-  for (uint64_t k = nd; k-- > 0;)
-    sl_strbuf_putc(out, alpha[get_bits(a, k * (uint64_t)bits, bits)]);
+  for (uint64_t k = nd; k-- > 0;) sl_strbuf_putc(out, alpha[get_bits(a, k * (uint64_t)bits, bits)]);
   return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
 }
 
@@ -275,8 +280,8 @@ static void mul_add_small(sl_digit *x, size_t *n, sl_digit mul, sl_digit add) {
   if (carry) x[(*n)++] = (sl_digit)carry;
 }
 
-sl_num_status sl_bigint_from_digits(sl_bigint *r, const unsigned char *digits, size_t n,
-                                    int base, bool neg) {
+sl_num_status sl_bigint_from_digits(sl_bigint *r, const unsigned char *digits, size_t n, int base,
+                                    bool neg) {
   sl_bigint_free(r);
   /* log2(36) < 6: at most 6 bits per digit. */
   size_t cap = n / 5 + 2;

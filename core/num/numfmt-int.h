@@ -35,7 +35,6 @@ enum {
 /* Appends x formatted as PyOS_double_to_string(x, type, precision, flags)
  * does: type is one of e E f F g G r ('r' is repr). A leading '-' for
  * negative values; no '+'. Returns false on allocation failure. */
-bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
-                          unsigned flags);
+bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision, unsigned flags);
 
 #endif

@@ -93,8 +93,7 @@ struct sl_bigint;
  * SL_NUM_INT_OVERFLOW when the value is valid but outside int64. Errors:
  * ValueError "invalid literal for int() with base 10: 'abc'" or "int()
  * base must be >= 2 and <= 36, or 0", written to err (may be NULL). */
-sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out,
-                           sl_strbuf *err);
+sl_num_status sl_parse_int(const char *s, size_t len, int base, int64_t *out, sl_strbuf *err);
 /* The same for ints of any size: a value beyond int64 goes into *big
  * (initialised by the caller) and SL_NUM_INT_OVERFLOW is returned. */
 sl_num_status sl_parse_bigint(const char *s, size_t len, int base, int64_t *out,
@@ -153,7 +152,6 @@ const char *sl_zerodiv_message(sl_num_op op, bool float_operands, int py_minor);
 /* The exception text for a status returned by an arithmetic function
  * above (not for SL_NUM_OK/INT_OVERFLOW/COMPLEX/NOMEM: returns a
  * description of the condition for those). */
-const char *sl_num_message(sl_num_status st, sl_num_op op, bool float_operands,
-                           int py_minor);
+const char *sl_num_message(sl_num_status st, sl_num_op op, bool float_operands, int py_minor);
 
 #endif

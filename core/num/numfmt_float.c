@@ -21,11 +21,9 @@
  * size bound covers %e (digits + exponent) and %f (309 integer digits). */
 static bool print_double(sl_strbuf *b, const char *fmt, int prec, double x) {
   size_t need = (size_t)prec + 330;
-  if (!sl_strbuf_reserve(b, need))
-    return false;
+  if (!sl_strbuf_reserve(b, need)) return false;
   int n = snprintf(b->data + b->len, need + 1, fmt, prec, x);
-  if (n < 0 || (size_t)n > need)
-    return false;
+  if (n < 0 || (size_t)n > need) return false;
   b->len += (size_t)n;
   return true;
 }
@@ -43,15 +41,12 @@ static void to_digits(const char *s, sl_strbuf *digits, int *decpt) {
     sl_strbuf_putc(digits, *p);
     count++;
   }
-  if (*p == 'e')
-    exp10 = atoi(p + 1);
-  if (point < 0)
-    point = count;
+  if (*p == 'e') exp10 = atoi(p + 1);
+  if (point < 0) point = count;
   *decpt = point + exp10;
   /* Leading zeros (from %f of a value below 1) move the point left. */
   size_t lead = 0;
-  while (lead < digits->len && digits->data[lead] == '0')
-    lead++;
+  while (lead < digits->len && digits->data[lead] == '0') lead++;
   if (lead == digits->len) {
     sl_strbuf_clear(digits);
     sl_strbuf_putc(digits, '0');
@@ -63,10 +58,8 @@ static void to_digits(const char *s, sl_strbuf *digits, int *decpt) {
     digits->len -= lead;
     *decpt -= (int)lead;
   }
-  while (digits->len > 1 && digits->data[digits->len - 1] == '0')
-    digits->len--;
-  if (!digits->failed)
-    digits->data[digits->len] = '\0';
+  while (digits->len > 1 && digits->data[digits->len - 1] == '0') digits->len--;
+  if (!digits->failed) digits->data[digits->len] = '\0';
 }
 
 /* The shortest digit string that strtod reads back as ax (ax > 0, finite);
@@ -83,8 +76,7 @@ static bool shortest(double ax, sl_strbuf *digits, int *decpt) {
       to_digits(buf, digits, decpt);
       return !digits->failed;
     }
-    if (back > ax)
-      continue;
+    if (back > ax) continue;
     /* Increment the last digit of the mantissa in a copy, with carry. */
     memcpy(up, buf, sizeof buf);
     char *e = strchr(up, 'e');
@@ -122,32 +114,27 @@ static bool shortest(double ax, sl_strbuf *digits, int *decpt) {
 
 int sl__dtoa(double x, int mode, int ndigits, sl_strbuf *digits, int *decpt) {
   sl_strbuf_clear(digits);
-  if (isnan(x))
-    return SL__NAN;
-  if (isinf(x))
-    return SL__INF;
+  if (isnan(x)) return SL__NAN;
+  if (isinf(x)) return SL__INF;
   double ax = fabs(x);
   if (ax == 0.0) {
     sl_strbuf_putc(digits, '0');
     *decpt = 1;
     return digits->failed ? SL__NOMEM : SL__FINITE;
   }
-  if (mode == SL__DTOA_SHORTEST)
-    return shortest(ax, digits, decpt) ? SL__FINITE : SL__NOMEM;
+  if (mode == SL__DTOA_SHORTEST) return shortest(ax, digits, decpt) ? SL__FINITE : SL__NOMEM;
   sl_strbuf text = SL_STRBUF_INIT;
   bool ok;
   if (mode == SL__DTOA_SIGNIFICANT)
     ok = print_double(&text, "%.*e", (ndigits < 1 ? 1 : ndigits) - 1, ax);
   else
     ok = print_double(&text, "%.*f", ndigits < 0 ? 0 : ndigits, ax);
-  if (ok)
-    to_digits(text.data, digits, decpt);
+  if (ok) to_digits(text.data, digits, decpt);
   sl_strbuf_free(&text);
   return ok && !digits->failed ? SL__FINITE : SL__NOMEM;
 }
 
-bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
-                          unsigned flags) {
+bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision, unsigned flags) {
   bool upper = type == 'E' || type == 'F' || type == 'G';
   char lower = upper ? (char)(type - 'A' + 'a') : type;
   bool alt = flags & SL__DTS_ALT, add_dot_0 = flags & SL__DTS_ADD_DOT_0;
@@ -163,12 +150,10 @@ bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
     break;
   case 'g':
     mode = SL__DTOA_SIGNIFICANT;
-    if (precision == 0)
-      precision = 1; /* pystrtod.c: %.0g means %.1g */
+    if (precision == 0) precision = 1; /* pystrtod.c: %.0g means %.1g */
     nd = precision;
     break;
-  default: /* 'r' */
-    break;
+  default: /* 'r' */ break;
   }
   sl_strbuf digits = SL_STRBUF_INIT;
   int decpt = 0;
@@ -191,8 +176,7 @@ bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
   }
   const char *d = digits.data;
   int n = (int)digits.len;
-  if ((flags & SL__DTS_NO_NEG_0) && n == 1 && d[0] == '0')
-    neg = false;
+  if ((flags & SL__DTS_NO_NEG_0) && n == 1 && d[0] == '0') neg = false;
 
   /* Which digit positions to show: positions are counted from the first
    * digit (0) with the decimal point before position `decpt`; positions
@@ -204,18 +188,13 @@ bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
     use_exp = true;
     vend = nd;
     break;
-  case 'f':
-    vend = decpt + precision;
-    break;
+  case 'f': vend = decpt + precision; break;
   case 'g':
-    if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision))
-      use_exp = true;
-    if (alt)
-      vend = precision;
+    if (decpt <= -4 || decpt > (add_dot_0 ? precision - 1 : precision)) use_exp = true;
+    if (alt) vend = precision;
     break;
   default: /* 'r': exponent form from 1e16 (floatobject.c: repr(2e16+8)) */
-    if (decpt <= -4 || decpt > 16)
-      use_exp = true;
+    if (decpt <= -4 || decpt > 16) use_exp = true;
     break;
   }
   if (use_exp) {
@@ -224,37 +203,29 @@ bool sl__double_to_string(sl_strbuf *out, double x, char type, int precision,
   }
   int vstart = decpt <= 0 ? decpt - 1 : 0;
   if (!use_exp && add_dot_0) {
-    if (vend < decpt + 1)
-      vend = decpt + 1;
+    if (vend < decpt + 1) vend = decpt + 1;
   } else if (vend < decpt) {
     vend = decpt;
   }
-  if (neg)
-    sl_strbuf_putc(out, '-');
+  if (neg) sl_strbuf_putc(out, '-');
   if (!sl_strbuf_reserve(out, (size_t)(vend - vstart) + 2)) {
     sl_strbuf_free(&digits);
     return false;
   }
   for (int i = vstart; i < vend; i++) {
-    if (i == decpt)
-      out->data[out->len++] = '.';
+    if (i == decpt) out->data[out->len++] = '.';
     out->data[out->len++] = (i >= 0 && i < n) ? d[i] : '0';
   }
   /* A point after the last digit shows only in alternate form. */
-  if (decpt == vend && alt)
-    out->data[out->len++] = '.';
+  if (decpt == vend && alt) out->data[out->len++] = '.';
   out->data[out->len] = '\0';
-  if (use_exp)
-    sl_strbuf_printf(out, "%c%+.02d", upper ? 'E' : 'e', exp10);
+  if (use_exp) sl_strbuf_printf(out, "%c%+.02d", upper ? 'E' : 'e', exp10);
   sl_strbuf_free(&digits);
   return !out->failed;
 }
 
 void sl_float_repr(sl_strbuf *out, double x) {
-  if (!sl__double_to_string(out, x, 'r', 0, SL__DTS_ADD_DOT_0))
-    out->failed = true;
+  if (!sl__double_to_string(out, x, 'r', 0, SL__DTS_ADD_DOT_0)) out->failed = true;
 }
 
-void sl_int_repr(sl_strbuf *out, int64_t v) {
-  sl_strbuf_printf(out, "%" PRId64, v);
-}
+void sl_int_repr(sl_strbuf *out, int64_t v) { sl_strbuf_printf(out, "%" PRId64, v); }

@@ -33,8 +33,7 @@ typedef struct spec {
 /* Decodes UTF-8 into code points; returns the count. */
 static size_t decode_utf8(const unsigned char *s, size_t len, uint32_t *cp) {
   size_t n = 0, i = 0;
-  while (i < len)
-    cp[n++] = sl__utf8_next(s, len, &i);
+  while (i < len) cp[n++] = sl__utf8_next(s, len, &i);
   return n;
 }
 
@@ -64,8 +63,7 @@ static void put_cp(sl_strbuf *b, uint32_t c) {
 }
 
 static void put_fill(sl_strbuf *b, uint32_t fill, int64_t count) {
-  for (int64_t i = 0; i < count; i++)
-    put_cp(b, fill);
+  for (int64_t i = 0; i < count; i++) put_cp(b, fill);
 }
 
 static sl_num_status fail(sl_strbuf *err, sl_num_status st, const char *fmt, ...)
@@ -92,8 +90,8 @@ static void type_text(char *buf, size_t size, uint32_t t) {
 static sl_num_status unknown_code(sl_strbuf *err, uint32_t type, const char *tname) {
   char t[16];
   type_text(t, sizeof t, type);
-  return fail(err, SL_NUM_VALUE_ERROR, "Unknown format code '%s' for object of type '%s'",
-              t, tname);
+  return fail(err, SL_NUM_VALUE_ERROR, "Unknown format code '%s' for object of type '%s'", t,
+              tname);
 }
 
 static sl_num_status bad_separator(sl_strbuf *err, char sep, uint32_t type) {
@@ -108,8 +106,7 @@ static int64_t get_integer(const uint32_t *c, size_t n, size_t *pos, int64_t *va
   int64_t acc = 0, count = 0;
   while (*pos < n && c[*pos] >= '0' && c[*pos] <= '9') {
     int64_t d = (int64_t)(c[*pos] - '0');
-    if (acc > (INT64_MAX - d) / 10)
-      return -1;
+    if (acc > (INT64_MAX - d) / 10) return -1;
     acc = acc * 10 + d;
     (*pos)++;
     count++;
@@ -118,16 +115,13 @@ static int64_t get_integer(const uint32_t *c, size_t n, size_t *pos, int64_t *va
   return count;
 }
 
-static bool is_align(uint32_t c) {
-  return c == '<' || c == '>' || c == '=' || c == '^';
-}
+static bool is_align(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
 /* Parses a spec as parse_internal_render_format_spec does, including the
  * checks that need no knowledge of the value's type beyond its defaults. */
-static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
-                                size_t raw_len, uint32_t default_type,
-                                uint32_t default_align, const char *tname, int minor,
-                                spec *f, sl_strbuf *err) {
+static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw, size_t raw_len,
+                                uint32_t default_type, uint32_t default_align, const char *tname,
+                                int minor, spec *f, sl_strbuf *err) {
   size_t pos = 0;
   bool fill_given = false, align_given = false;
   memset(f, 0, sizeof *f);
@@ -147,8 +141,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
     align_given = true;
     pos++;
   }
-  if (pos < n && (c[pos] == '+' || c[pos] == '-' || c[pos] == ' '))
-    f->sign = (char)c[pos++];
+  if (pos < n && (c[pos] == '+' || c[pos] == '-' || c[pos] == ' ')) f->sign = (char)c[pos++];
   if (pos < n && c[pos] == 'z') {
     f->no_neg_0 = true;
     pos++;
@@ -161,22 +154,18 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
    * keep their '<' (bpo-27772, 3.10). */
   if (!fill_given && pos < n && c[pos] == '0') {
     f->fill = '0';
-    if (!align_given && default_align == '>')
-      f->align = '=';
+    if (!align_given && default_align == '>') f->align = '=';
     pos++;
   }
   int64_t got = get_integer(c, n, &pos, &f->width);
-  if (got < 0)
-    return fail(err, SL_NUM_VALUE_ERROR, "Too many decimal digits in format string");
-  if (got == 0)
-    f->width = -1;
+  if (got < 0) return fail(err, SL_NUM_VALUE_ERROR, "Too many decimal digits in format string");
+  if (got == 0) f->width = -1;
   if (pos < n && c[pos] == ',') {
     f->thousands = ',';
     pos++;
   }
   if (pos < n && c[pos] == '_') {
-    if (f->thousands)
-      return fail(err, SL_NUM_VALUE_ERROR, "Cannot specify both ',' and '_'.");
+    if (f->thousands) return fail(err, SL_NUM_VALUE_ERROR, "Cannot specify both ',' and '_'.");
     f->thousands = '_';
     pos++;
   }
@@ -185,8 +174,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
   if (pos < n && c[pos] == '.') {
     pos++;
     got = get_integer(c, n, &pos, &f->precision);
-    if (got < 0)
-      return fail(err, SL_NUM_VALUE_ERROR, "Too many decimal digits in format string");
+    if (got < 0) return fail(err, SL_NUM_VALUE_ERROR, "Too many decimal digits in format string");
     if (minor >= 14) {
       /* 3.14 groups the fraction too: ".3_f", "._f". */
       if (pos < n && c[pos] == ',') {
@@ -194,8 +182,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
         pos++;
       }
       if (pos < n && c[pos] == '_') {
-        if (f->frac_sep)
-          return fail(err, SL_NUM_VALUE_ERROR, "Cannot specify both ',' and '_'.");
+        if (f->frac_sep) return fail(err, SL_NUM_VALUE_ERROR, "Cannot specify both ',' and '_'.");
         f->frac_sep = '_';
         pos++;
       }
@@ -203,8 +190,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
         return fail(err, SL_NUM_VALUE_ERROR, "Cannot specify both ',' and '_'.");
     }
     if (got == 0) {
-      if (!f->frac_sep)
-        return fail(err, SL_NUM_VALUE_ERROR, "Format specifier missing precision");
+      if (!f->frac_sep) return fail(err, SL_NUM_VALUE_ERROR, "Format specifier missing precision");
       f->precision = -1;
     }
   }
@@ -217,8 +203,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
     }
     return SL_NUM_VALUE_ERROR;
   }
-  if (n - pos == 1)
-    f->type = c[pos];
+  if (n - pos == 1) f->type = c[pos];
   if (f->thousands) {
     switch (f->type) {
     case 'd':
@@ -229,8 +214,7 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
     case 'G':
     case '%':
     case 'F':
-    case 0:
-      break;
+    case 0: break;
     case 'b':
     case 'o':
     case 'x':
@@ -241,25 +225,21 @@ static sl_num_status parse_spec(const uint32_t *c, size_t n, const char *raw,
         break;
       }
       return bad_separator(err, f->thousands, f->type);
-    default:
-      return bad_separator(err, f->thousands, f->type);
+    default: return bad_separator(err, f->thousands, f->type);
     }
   }
-  if (f->frac_sep && f->type == 'n')
-    return bad_separator(err, f->frac_sep, f->type);
+  if (f->frac_sep && f->type == 'n') return bad_separator(err, f->frac_sep, f->type);
   return SL_NUM_OK;
 }
 
 /* Appends digits[0..nd) grouped by `group` with `sep` (0: no separator),
  * padded on the left with zeros (and separators) to at least min_width
  * characters, as CPython's InsertThousandsGrouping does for '0' padding. */
-static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char sep,
-                         int group, int64_t min_width) {
-  if (nd == 0)
-    return; /* inf and nan: padding does the work */
+static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char sep, int group,
+                         int64_t min_width) {
+  if (nd == 0) return; /* inf and nan: padding does the work */
   if (!sep) {
-    for (int64_t i = nd; i < min_width; i++)
-      sl_strbuf_putc(out, '0');
+    for (int64_t i = nd; i < min_width; i++) sl_strbuf_putc(out, '0');
     sl_strbuf_append(out, digits, (size_t)nd);
     return;
   }
@@ -269,26 +249,20 @@ static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char se
   bool first = true;
   for (;;) {
     int64_t want = remaining > mw ? remaining : mw;
-    if (want < 1)
-      want = 1;
+    if (want < 1) want = 1;
     int64_t l = want < group ? want : group;
     int64_t chars = remaining < l ? remaining : l;
-    if (!first)
-      sl_strbuf_putc(&rev, sep);
+    if (!first) sl_strbuf_putc(&rev, sep);
     first = false;
-    for (int64_t i = 0; i < chars; i++)
-      sl_strbuf_putc(&rev, digits[remaining - 1 - i]);
-    for (int64_t i = chars; i < l; i++)
-      sl_strbuf_putc(&rev, '0');
+    for (int64_t i = 0; i < chars; i++) sl_strbuf_putc(&rev, digits[remaining - 1 - i]);
+    for (int64_t i = chars; i < l; i++) sl_strbuf_putc(&rev, '0');
     remaining -= chars;
     mw -= l;
-    if (remaining <= 0 && mw <= 0)
-      break;
+    if (remaining <= 0 && mw <= 0) break;
     mw -= 1; /* the separator */
   }
   if (!rev.failed && sl_strbuf_reserve(out, rev.len)) {
-    for (size_t i = rev.len; i > 0; i--)
-      out->data[out->len++] = rev.data[i - 1];
+    for (size_t i = rev.len; i > 0; i--) out->data[out->len++] = rev.data[i - 1];
     out->data[out->len] = '\0';
   } else {
     out->failed = true;
@@ -300,14 +274,12 @@ static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char se
  * exponent, '%', or a 'c' character) in the spec's width and alignment,
  * as calc_number_widths and fill_number do. rem_chars counts code points. */
 static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const char *prefix,
-                             const char *digits, int64_t nd, const char *rem,
-                             size_t rem_len, int64_t rem_chars) {
-  if (f->width > SL_NUMFMT_MAX_WIDTH)
-    return SL_NUM_NOMEM;
+                             const char *digits, int64_t nd, const char *rem, size_t rem_len,
+                             int64_t rem_chars) {
+  if (f->width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
   int64_t n_sign = sign ? 1 : 0, n_prefix = (int64_t)strlen(prefix);
   int64_t min_width = 0;
-  if (f->fill == '0' && f->align == '=')
-    min_width = f->width - n_sign - n_prefix - rem_chars;
+  if (f->fill == '0' && f->align == '=') min_width = f->width - n_sign - n_prefix - rem_chars;
   sl_strbuf grouped = SL_STRBUF_INIT;
   group_digits(&grouped, digits, nd, f->thousands, f->group, min_width);
   if (grouped.failed) {
@@ -317,23 +289,16 @@ static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const cha
   int64_t total = n_sign + n_prefix + (int64_t)grouped.len + rem_chars;
   int64_t pad = f->width > total ? f->width - total : 0, left = 0, right = 0, mid = 0;
   switch (f->align) {
-  case '<':
-    right = pad;
-    break;
+  case '<': right = pad; break;
   case '^':
     left = pad / 2;
     right = pad - left;
     break;
-  case '=':
-    mid = pad;
-    break;
-  default:
-    left = pad;
-    break;
+  case '=': mid = pad; break;
+  default: left = pad; break;
   }
   put_fill(out, f->fill, left);
-  if (sign)
-    sl_strbuf_putc(out, sign);
+  if (sign) sl_strbuf_putc(out, sign);
   sl_strbuf_puts(out, prefix);
   put_fill(out, f->fill, mid);
   sl_strbuf_append(out, grouped.data ? grouped.data : "", grouped.len);
@@ -346,15 +311,11 @@ static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const cha
 /* The float presentation types (also reached by an int with e, f, g, %). */
 static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec *f,
                                            sl_strbuf *err) {
-  if (f->precision > INT_MAX)
-    return fail(err, SL_NUM_VALUE_ERROR, "precision too big");
-  if (f->precision > SL_NUMFMT_MAX_WIDTH)
-    return SL_NUM_NOMEM;
+  if (f->precision > INT_MAX) return fail(err, SL_NUM_VALUE_ERROR, "precision too big");
+  if (f->precision > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
   unsigned flags = 0;
-  if (f->alt)
-    flags |= SL__DTS_ALT;
-  if (f->no_neg_0)
-    flags |= SL__DTS_NO_NEG_0;
+  if (f->alt) flags |= SL__DTS_ALT;
+  if (f->no_neg_0) flags |= SL__DTS_NO_NEG_0;
   char type = (char)f->type;
   int default_precision = 6, precision = (int)f->precision;
   bool pct = false;
@@ -364,8 +325,7 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     type = 'r';
     default_precision = 0;
   }
-  if (type == 'n')
-    type = 'g'; /* the C locale: 'n' is 'g' */
+  if (type == 'n') type = 'g'; /* the C locale: 'n' is 'g' */
   if (type == '%') {
     type = 'f';
     x *= 100;
@@ -380,8 +340,7 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     sl_strbuf_free(&text);
     return SL_NUM_NOMEM;
   }
-  if (pct)
-    sl_strbuf_putc(&text, '%');
+  if (pct) sl_strbuf_putc(&text, '%');
   if (text.failed) {
     sl_strbuf_free(&text);
     return SL_NUM_NOMEM;
@@ -395,8 +354,7 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     sign = f->sign;
   }
   size_t nd = 0;
-  while (s[nd] >= '0' && s[nd] <= '9')
-    nd++;
+  while (s[nd] >= '0' && s[nd] <= '9') nd++;
   const char *rem = s + nd;
   sl_strbuf fr = SL_STRBUF_INIT;
   if (f->frac_sep && rem[0] == '.') {
@@ -404,8 +362,7 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     sl_strbuf_putc(&fr, '.');
     size_t i = 1;
     for (; rem[i] >= '0' && rem[i] <= '9'; i++) {
-      if (i > 1 && (i - 1) % 3 == 0)
-        sl_strbuf_putc(&fr, f->frac_sep);
+      if (i > 1 && (i - 1) % 3 == 0) sl_strbuf_putc(&fr, f->frac_sep);
       sl_strbuf_putc(&fr, rem[i]);
     }
     sl_strbuf_puts(&fr, rem + i);
@@ -417,34 +374,31 @@ static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec 
     rem = fr.data;
   }
   size_t rem_len = strlen(rem);
-  sl_num_status st =
-      compose(out, f, sign, "", s, (int64_t)nd, rem, rem_len, (int64_t)rem_len);
+  sl_num_status st = compose(out, f, sign, "", s, (int64_t)nd, rem, rem_len, (int64_t)rem_len);
   sl_strbuf_free(&fr);
   sl_strbuf_free(&text);
   return st;
 }
 
 /* Runs parse_spec over a UTF-8 spec, decoding it first. */
-static sl_num_status parse_utf8(const char *spec_text, size_t spec_len,
-                                uint32_t default_type, uint32_t default_align,
-                                const char *tname, int minor, spec *f, sl_strbuf *err) {
+static sl_num_status parse_utf8(const char *spec_text, size_t spec_len, uint32_t default_type,
+                                uint32_t default_align, const char *tname, int minor, spec *f,
+                                sl_strbuf *err) {
   uint32_t small[64];
   uint32_t *cp = small;
   if (spec_len > 64) {
     cp = sl_malloc(spec_len * sizeof *cp);
-    if (!cp)
-      return SL_NUM_NOMEM;
+    if (!cp) return SL_NUM_NOMEM;
   }
   size_t n = decode_utf8((const unsigned char *)spec_text, spec_len, cp);
-  sl_num_status st = parse_spec(cp, n, spec_text, spec_len, default_type, default_align,
-                                tname, minor, f, err);
-  if (cp != small)
-    sl_free(cp);
+  sl_num_status st =
+      parse_spec(cp, n, spec_text, spec_len, default_type, default_align, tname, minor, f, err);
+  if (cp != small) sl_free(cp);
   return st;
 }
 
-sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text,
-                              size_t spec_len, int py_minor, sl_strbuf *err) {
+sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text, size_t spec_len,
+                              int py_minor, sl_strbuf *err) {
   if (spec_len == 0) {
     /* format(x, '') is str(x). */
     sl_float_repr(out, x);
@@ -452,8 +406,7 @@ sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text,
   }
   spec f;
   sl_num_status st = parse_utf8(spec_text, spec_len, 0, '>', "float", py_minor, &f, err);
-  if (st != SL_NUM_OK)
-    return st;
+  if (st != SL_NUM_OK) return st;
   switch (f.type) {
   case 0:
   case 'e':
@@ -463,15 +416,13 @@ sl_num_status sl_format_float(sl_strbuf *out, double x, const char *spec_text,
   case 'g':
   case 'G':
   case 'n':
-  case '%':
-    return format_float_internal(out, x, &f, err);
-  default:
-    return unknown_code(err, f.type, "float");
+  case '%': return format_float_internal(out, x, &f, err);
+  default: return unknown_code(err, f.type, "float");
   }
 }
 
-sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text,
-                            size_t spec_len, int py_minor, sl_strbuf *err) {
+sl_num_status sl_format_int(sl_strbuf *out, int64_t v, const char *spec_text, size_t spec_len,
+                            int py_minor, sl_strbuf *err) {
   if (spec_len == 0) {
     sl_int_repr(out, v);
     return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
@@ -498,8 +449,7 @@ static sl_num_status int_digits(const sl_bigint *v, int base, bool upper, sl_str
     sl_strbuf_append(digits, buf + i, sizeof buf - (size_t)i);
     return digits->failed ? SL_NUM_NOMEM : SL_NUM_OK;
   }
-  if (base != 10)
-    return sl_bigint_to_pow2(v, base == 2 ? 1 : base == 8 ? 3 : 4, upper, digits);
+  if (base != 10) return sl_bigint_to_pow2(v, base == 2 ? 1 : base == 8 ? 3 : 4, upper, digits);
   sl_num_status st = sl_bigint_to_decimal(v, digits, SL_INT_MAX_STR_DIGITS);
   if (st == SL_NUM_VALUE_ERROR)
     return fail(err, st,
@@ -524,8 +474,7 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
     f.type = 'd';
   } else {
     st = parse_utf8(spec_text, spec_len, 'd', '>', "int", py_minor, &f, err);
-    if (st != SL_NUM_OK)
-      return st;
+    if (st != SL_NUM_OK) return st;
   }
   switch (f.type) {
   case 'b':
@@ -534,8 +483,7 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
   case 'o':
   case 'x':
   case 'X':
-  case 'n':
-    break;
+  case 'n': break;
   case 'e':
   case 'E':
   case 'f':
@@ -549,19 +497,16 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
       return fail(err, SL_NUM_OVERFLOW_ERROR, "int too large to convert to float");
     return format_float_internal(out, x, &f, err);
   }
-  default:
-    return unknown_code(err, f.type, "int");
+  default: return unknown_code(err, f.type, "int");
   }
   if (f.precision != -1)
-    return fail(err, SL_NUM_VALUE_ERROR,
-                "Precision not allowed in integer format specifier");
+    return fail(err, SL_NUM_VALUE_ERROR, "Precision not allowed in integer format specifier");
   if (f.no_neg_0)
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Negative zero coercion (z) not allowed in integer format specifier");
   if (f.type == 'c') {
     if (f.sign)
-      return fail(err, SL_NUM_VALUE_ERROR,
-                  "Sign not allowed with integer format specifier 'c'");
+      return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed with integer format specifier 'c'");
     if (f.alt)
       return fail(err, SL_NUM_VALUE_ERROR,
                   "Alternate form (#) not allowed with integer format specifier 'c'");
@@ -572,8 +517,7 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
       return fail(err, SL_NUM_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     sl_strbuf ch = SL_STRBUF_INIT;
     put_cp(&ch, (uint32_t)c);
-    if (ch.failed)
-      return SL_NUM_NOMEM;
+    if (ch.failed) return SL_NUM_NOMEM;
     st = compose(out, &f, 0, "", "", 0, ch.data, ch.len, 1);
     sl_strbuf_free(&ch);
     return st;
@@ -597,11 +541,9 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
     base = 16;
     prefix = "0X";
     break;
-  default:
-    break;
+  default: break;
   }
-  if (!f.alt)
-    prefix = "";
+  if (!f.alt) prefix = "";
   sl_strbuf digits = SL_STRBUF_INIT;
   st = int_digits(v, base, f.type == 'X', &digits, err);
   if (st == SL_NUM_OK) {
@@ -613,23 +555,19 @@ sl_num_status sl_format_bigint(sl_strbuf *out, const sl_bigint *v, const char *s
   return st;
 }
 
-sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len,
-                            const char *spec_text, size_t spec_len, int py_minor,
-                            sl_strbuf *err) {
+sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const char *spec_text,
+                            size_t spec_len, int py_minor, sl_strbuf *err) {
   if (spec_len == 0) {
     sl_strbuf_append(out, s, len);
     return out->failed ? SL_NUM_NOMEM : SL_NUM_OK;
   }
   spec f;
   sl_num_status st = parse_utf8(spec_text, spec_len, 's', '<', "str", py_minor, &f, err);
-  if (st != SL_NUM_OK)
-    return st;
-  if (f.type != 's')
-    return unknown_code(err, f.type, "str");
+  if (st != SL_NUM_OK) return st;
+  if (f.type != 's') return unknown_code(err, f.type, "str");
   if (f.sign == ' ')
     return fail(err, SL_NUM_VALUE_ERROR, "Space not allowed in string format specifier");
-  if (f.sign)
-    return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed in string format specifier");
+  if (f.sign) return fail(err, SL_NUM_VALUE_ERROR, "Sign not allowed in string format specifier");
   if (f.no_neg_0)
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Negative zero coercion (z) not allowed in string format specifier");
@@ -637,16 +575,13 @@ sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len,
     return fail(err, SL_NUM_VALUE_ERROR,
                 "Alternate form (#) not allowed in string format specifier");
   if (f.align == '=')
-    return fail(err, SL_NUM_VALUE_ERROR,
-                "'=' alignment not allowed in string format specifier");
-  if (f.width > SL_NUMFMT_MAX_WIDTH)
-    return SL_NUM_NOMEM;
+    return fail(err, SL_NUM_VALUE_ERROR, "'=' alignment not allowed in string format specifier");
+  if (f.width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
   /* Count code points (UTF-8 lead bytes), cutting at the precision. */
   size_t cut = len;
   int64_t chars = 0;
   for (size_t i = 0; i < len; i++) {
-    if (((unsigned char)s[i] & 0xc0) == 0x80)
-      continue;
+    if (((unsigned char)s[i] & 0xc0) == 0x80) continue;
     if (f.precision >= 0 && chars == f.precision) {
       cut = i;
       break;

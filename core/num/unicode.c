@@ -32,16 +32,13 @@ static bool in_ranges(const uint32_t (*r)[2], size_t n, uint32_t c) {
   return false;
 }
 
-
 /* The ASCII character int() and float() see for code point c, as
  * _PyUnicode_TransformDecimalAndSpaceToASCII maps it: ASCII as is,
  * Unicode whitespace as ' ', decimal digits as '0'..'9', anything else as
  * '?' (which no parser accepts). */
 char sl__unicode_ascii_view(uint32_t c) {
-  if (c < 128)
-    return (char)c;
-  if (in_ranges(sl__space, sizeof sl__space / sizeof sl__space[0], c))
-    return ' ';
+  if (c < 128) return (char)c;
+  if (in_ranges(sl__space, sizeof sl__space / sizeof sl__space[0], c)) return ' ';
   size_t n = sizeof sl__digit_zero / sizeof sl__digit_zero[0];
   for (size_t k = 0; k < n; k++)
     if (c >= sl__digit_zero[k] && c < sl__digit_zero[k] + 10)
@@ -61,8 +58,7 @@ static void put_escape(sl_strbuf *out, uint32_t c) {
 
 void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
   /* Single quotes unless the text has ' and no ". */
-  bool has_single = memchr(utf8, '\'', len) != NULL,
-       has_double = memchr(utf8, '"', len) != NULL;
+  bool has_single = memchr(utf8, '\'', len) != NULL, has_double = memchr(utf8, '"', len) != NULL;
   char quote = has_single && !has_double ? '"' : '\'';
   sl_strbuf_putc(out, quote);
   size_t i = 0;
@@ -82,8 +78,7 @@ void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
       put_escape(out, c);
     } else if (c < 0x7f) {
       sl_strbuf_putc(out, (char)c);
-    } else if (in_ranges(sl__unprintable,
-                         sizeof sl__unprintable / sizeof sl__unprintable[0], c)) {
+    } else if (in_ranges(sl__unprintable, sizeof sl__unprintable / sizeof sl__unprintable[0], c)) {
       put_escape(out, c);
     } else {
       sl_strbuf_append(out, utf8 + at, i - at);
@@ -93,8 +88,7 @@ void sl_str_repr(sl_strbuf *out, const char *utf8, size_t len) {
 }
 
 void sl_bytes_repr(sl_strbuf *out, const unsigned char *b, size_t len) {
-  bool has_single = memchr(b, '\'', len) != NULL,
-       has_double = memchr(b, '"', len) != NULL;
+  bool has_single = memchr(b, '\'', len) != NULL, has_double = memchr(b, '"', len) != NULL;
   char quote = has_single && !has_double ? '"' : '\'';
   sl_strbuf_putc(out, 'b');
   sl_strbuf_putc(out, quote);
@@ -124,10 +118,7 @@ uint32_t sl__utf8_next(const unsigned char *s, size_t len, size_t *i) {
     (*i)++;
     return b;
   }
-  size_t extra = (b & 0xe0) == 0xc0   ? 1
-                 : (b & 0xf0) == 0xe0 ? 2
-                 : (b & 0xf8) == 0xf0 ? 3
-                                      : 0;
+  size_t extra = (b & 0xe0) == 0xc0 ? 1 : (b & 0xf0) == 0xe0 ? 2 : (b & 0xf8) == 0xf0 ? 3 : 0;
   uint32_t v = extra == 1 ? (b & 0x1fu) : extra == 2 ? (b & 0x0fu) : (b & 0x07u);
   bool ok = extra > 0 && *i + extra < len;
   for (size_t k = 1; ok && k <= extra; k++) {

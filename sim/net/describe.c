@@ -12,7 +12,8 @@
 
 /* Why the socket `fd` will never be ready for what the handle wants. */
 static void why(sl_net *net, int fd, bool writing, sl_strbuf *out) {
-  const sl_net_sock *s = fd >= 0 && (size_t)fd < net->cap && net->socks[fd].used ? &net->socks[fd] : NULL;
+  const sl_net_sock *s =
+      fd >= 0 && (size_t)fd < net->cap && net->socks[fd].used ? &net->socks[fd] : NULL;
   if (!s) {
     sl_strbuf_puts(out, "a closed descriptor");
     return;
@@ -25,15 +26,19 @@ static void why(sl_net *net, int fd, bool writing, sl_strbuf *out) {
     sl_strbuf_puts(out, "neither connected nor listening");
     return;
   }
-  if (s->conn) sl_strbuf_printf(out, "connection %u", s->conn);
-  else sl_strbuf_puts(out, "a connection");
+  if (s->conn)
+    sl_strbuf_printf(out, "connection %u", s->conn);
+  else
+    sl_strbuf_puts(out, "a connection");
   if (s->peer < 0) {
-    sl_strbuf_puts(out, writing ? "; the peer is gone" : "; the peer is gone and nothing more comes");
+    sl_strbuf_puts(out,
+                   writing ? "; the peer is gone" : "; the peer is gone and nothing more comes");
     return;
   }
   const sl_net_sock *p = &net->socks[s->peer];
   if (writing)
-    sl_strbuf_printf(out, "; its peer fd %d holds %zu unread bytes and nobody reads them", s->peer, p->queued);
+    sl_strbuf_printf(out, "; its peer fd %d holds %zu unread bytes and nobody reads them", s->peer,
+                     p->queued);
   else if (p->wr_shut)
     sl_strbuf_printf(out, "; its peer fd %d shut down writing", s->peer);
   else

@@ -101,15 +101,18 @@ static void say(sl_net *net, const char *fmt, ...) {
 
 /* "40 ms", "1.5 s" */
 static const char *span(char buf[32], double seconds) {
-  if (seconds < 1.0) snprintf(buf, 32, "%g ms", seconds * 1000.0);
-  else snprintf(buf, 32, "%g s", seconds);
+  if (seconds < 1.0)
+    snprintf(buf, 32, "%g ms", seconds * 1000.0);
+  else
+    snprintf(buf, 32, "%g s", seconds);
   return buf;
 }
 
 /* "1st", "2nd", "3rd", "4th", "11th", ... */
 static const char *ordinal(char buf[24], unsigned k) {
   const char *suf = "th";
-  if (k % 100 < 11 || k % 100 > 13) suf = k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" : k % 10 == 3 ? "rd" : "th";
+  if (k % 100 < 11 || k % 100 > 13)
+    suf = k % 10 == 1 ? "st" : k % 10 == 2 ? "nd" : k % 10 == 3 ? "rd" : "th";
   snprintf(buf, 24, "%u%s", k, suf);
   return buf;
 }
@@ -188,7 +191,9 @@ static int push_piece(sl_rt *rt, sl_net_sock *to, double arrive, bool eof, bool 
 
 static bool arrived(const sl_net *net, const sl_net_piece *pc) { return pc->arrive <= *net->now; }
 
-static bool is_tcp(const sl_net_sock *s) { return s->family == SL_AF_INET || s->family == SL_AF_INET6; }
+static bool is_tcp(const sl_net_sock *s) {
+  return s->family == SL_AF_INET || s->family == SL_AF_INET6;
+}
 
 /* Resets the connection of `s` (a reset decision on its write). Both ends
  * have the error pending at once (send() fails); each reads the bytes
@@ -216,13 +221,15 @@ static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char 
   double latency = decide_io(net, rt, SL_DECISION_IO);
   if (rt->fatal) return -1;
   if (latency > 0)
-    say(net, "the %s write from fd %d on connection %u (%zu byte%s) arrived %s late", nth, fd, s->conn, n,
-        n == 1 ? "" : "s", span(dt, latency));
+    say(net, "the %s write from fd %d on connection %u (%zu byte%s) arrived %s late", nth, fd,
+        s->conn, n, n == 1 ? "" : "s", span(dt, latency));
   double arrive = now + latency;
   double split = n >= 2 ? decide_io(net, rt, SL_DECISION_IO) : 0.0;
   if (rt->fatal) return -1;
   if (split > 0)
-    say(net, "the %s write from fd %d on connection %u arrived in 2 pieces (%zu + %zu bytes), the second %s later",
+    say(net,
+        "the %s write from fd %d on connection %u arrived in 2 pieces (%zu + %zu bytes), the "
+        "second %s later",
         nth, fd, s->conn, n / 2, n - n / 2, span(dt, split));
   if (split > 0) {
     size_t first = n / 2;
@@ -239,14 +246,15 @@ static long deliver(sl_net *net, sl_rt *rt, sl_net_sock *s, const unsigned char 
   if (rt->fatal) return -1;
   if (stall > 0) {
     s->stall_until = now + stall;
-    say(net, "after the %s write from fd %d on connection %u, its peer (fd %d) stopped reading for %s", nth, fd,
-        s->conn, pfd, span(dt, stall));
+    say(net,
+        "after the %s write from fd %d on connection %u, its peer (fd %d) stopped reading for %s",
+        nth, fd, s->conn, pfd, span(dt, stall));
   }
   double reset = decide_io(net, rt, SL_DECISION_IO_FAULT);
   if (rt->fatal) return -1;
   if (reset > 0) {
-    say(net, "connection %u (fd %d <-> %d) was reset right after the %s write from fd %d", s->conn, fd, pfd, nth,
-        fd);
+    say(net, "connection %u (fd %d <-> %d) was reset right after the %s write from fd %d", s->conn,
+        fd, pfd, nth, fd);
     if (reset_connection(net, rt, s)) return -1;
   }
   return (long)n;
@@ -365,8 +373,7 @@ int sl_net_ready(sl_net *net, int fd, int want) {
   int mask = 0;
   if ((want & SL_EVENT_READ) && s->in_len && arrived(net, &s->in[s->in_head]))
     mask |= SL_EVENT_READ;
-  if ((want & SL_EVENT_READ) && s->state == SL_NET_LISTENING && s->pend_len)
-    mask |= SL_EVENT_READ;
+  if ((want & SL_EVENT_READ) && s->state == SL_NET_LISTENING && s->pend_len) mask |= SL_EVENT_READ;
   if ((want & SL_EVENT_WRITE) && s->so_error) {
     mask |= SL_EVENT_WRITE;
   } else if ((want & SL_EVENT_WRITE) && s->state == SL_NET_CONNECTED) {

@@ -39,7 +39,7 @@
 #include "core/io/backend.h"
 #include "sim/vselector.h"
 
-#define SL_NET_BUFSIZE 65536
+#define SL_NET_BUFSIZE  65536
 #define SL_NET_FIRST_FD 3
 
 typedef struct sl_net_piece {
@@ -63,13 +63,13 @@ typedef struct sl_net_said {
 typedef struct sl_net_words {
   sl_net_said *said; /* owned */
   size_t n, cap;
-  bool failed;       /* out of memory: some are missing */
+  bool failed; /* out of memory: some are missing */
 } sl_net_words;
 void sl_net_words_free(sl_net_words *w);
 /* The words for the io question (step, pos), or NULL. */
 const char *sl_net_words_find(const sl_net_words *w, uint64_t step, uint32_t pos);
 
-#define SL_NET_IPLEN 48
+#define SL_NET_IPLEN      48
 #define SL_NET_FIRST_PORT 32768 /* ephemeral ports: 32768, 32769, ... */
 
 typedef enum sl_net_state {
@@ -79,41 +79,41 @@ typedef enum sl_net_state {
 } sl_net_state;
 
 typedef struct sl_net_sock {
-  bool used;         /* the descriptor is open */
-  int family;        /* SL_AF_* */
+  bool used;  /* the descriptor is open */
+  int family; /* SL_AF_* */
   sl_net_state state;
-  bool bound;        /* has a local address (bind, or connect's ephemeral port) */
+  bool bound; /* has a local address (bind, or connect's ephemeral port) */
   char ip[SL_NET_IPLEN], rip[SL_NET_IPLEN]; /* local and remote address */
   int port, rport;
-  int *pend;         /* owned: listening: descriptors of connections not yet
+  int *pend; /* owned: listening: descriptors of connections not yet
                         accepted (allocated when the connection arrives) */
   size_t pend_head, pend_len, pend_cap;
-  int peer;          /* descriptor of the other end, -1 once it closed */
-  bool wr_shut;      /* shutdown(SHUT_WR) or close: no more sends */
-  sl_net_piece *in;  /* owned queue of incoming pieces, in arrival order */
+  int peer;         /* descriptor of the other end, -1 once it closed */
+  bool wr_shut;     /* shutdown(SHUT_WR) or close: no more sends */
+  sl_net_piece *in; /* owned queue of incoming pieces, in arrival order */
   size_t in_head, in_len, in_cap;
-  size_t queued;     /* unread bytes in `in` (in flight or arrived) */
-  double last_arrive;/* arrival time of the latest incoming piece */
-  double stall_until;/* the peer reads nothing before this time (stall) */
-  bool reset;        /* the connection was reset: the error is pending and a
+  size_t queued;      /* unread bytes in `in` (in flight or arrived) */
+  double last_arrive; /* arrival time of the latest incoming piece */
+  double stall_until; /* the peer reads nothing before this time (stall) */
+  bool reset;         /* the connection was reset: the error is pending and a
                         reset piece is queued after the bytes on their way */
-  bool reset_told;   /* ECONNRESET was reported once (by recv or send) */
-  unsigned conn;     /* connection number (1, 2, ... in connect/socketpair
+  bool reset_told;    /* ECONNRESET was reported once (by recv or send) */
+  unsigned conn;      /* connection number (1, 2, ... in connect/socketpair
                         order), shared by both ends; 0: none */
-  unsigned writes;   /* send() calls that accepted bytes, for the words */
-  int so_error;      /* SO_ERROR: a non-blocking connect's refusal, until read */
+  unsigned writes;    /* send() calls that accepted bytes, for the words */
+  int so_error;       /* SO_ERROR: a non-blocking connect's refusal, until read */
 } sl_net_sock;
 
 typedef struct sl_net {
   sl_net_sock *socks; /* owned, indexed by descriptor */
   size_t cap;
-  const double *now;  /* borrowed: the virtual clock */
-  sl_decider decider; /* copied; NULL decide: defaults */
-  int next_port;      /* next ephemeral port to try */
-  unsigned nconns;    /* connections made so far */
-  sl_net_words *words;/* borrowed; NULL: say nothing */
-  uint64_t q_step;    /* step of the last io question */
-  uint32_t q_pos;     /* io questions asked in q_step */
+  const double *now;   /* borrowed: the virtual clock */
+  sl_decider decider;  /* copied; NULL decide: defaults */
+  int next_port;       /* next ephemeral port to try */
+  unsigned nconns;     /* connections made so far */
+  sl_net_words *words; /* borrowed; NULL: say nothing */
+  uint64_t q_step;     /* step of the last io question */
+  uint32_t q_pos;      /* io questions asked in q_step */
 } sl_net;
 
 void sl_net_init(sl_net *net, const double *now, const sl_decider *decider);

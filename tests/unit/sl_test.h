@@ -32,8 +32,10 @@ static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   sl_strbuf_printf(b, "#%llu t=", (unsigned long long)step);
   sl_float_repr(b, t);
   sl_strbuf_puts(b, " timeout=");
-  if (has_timeout) sl_float_repr(b, timeout);
-  else sl_strbuf_puts(b, "None");
+  if (has_timeout)
+    sl_float_repr(b, timeout);
+  else
+    sl_strbuf_puts(b, "None");
   sl_strbuf_putc(b, '\n');
 }
 
@@ -59,7 +61,8 @@ static void tr_output(void *ctx, uint64_t step, uint64_t task, const char *text,
 /* Starts a run with the given profile ("3.14", ...); trace recording on. */
 static inline void sl_test_start(sl_test_run *run, const char *profile) {
   memset(run, 0, sizeof *run);
-  sl_observer obs = {run, tr_step, tr_handle, tr_task_created, tr_task_done, NULL, tr_output, NULL, NULL, NULL};
+  sl_observer obs = {run,  tr_step, tr_handle, tr_task_created, tr_task_done, NULL, tr_output,
+                     NULL, NULL,    NULL};
   run->rt = sl_rt_new(sl_profile_find(profile), &obs);
   assert_non_null(run->rt);
   sl_vselector_install(run->rt, &run->vs);

@@ -84,13 +84,20 @@ static char *compute(const char *op, const char *sa, const char *sb, const char 
   if (!floatarg_a) parse_hex(sa, &a);
   if (*sb && strcmp(op, "cmpf")) parse_hex(sb, &b);
   if (*sc) parse_hex(sc, &c);
-  if (!strcmp(op, "add")) st = sl_bigint_add(&r, &a, &b);
-  else if (!strcmp(op, "sub")) st = sl_bigint_sub(&r, &a, &b);
-  else if (!strcmp(op, "mul")) st = sl_bigint_mul(&r, &a, &b);
-  else if (!strcmp(op, "and")) st = sl_bigint_bitop(&r, &a, &b, '&');
-  else if (!strcmp(op, "or")) st = sl_bigint_bitop(&r, &a, &b, '|');
-  else if (!strcmp(op, "xor")) st = sl_bigint_bitop(&r, &a, &b, '^');
-  else if (!strcmp(op, "inv")) st = sl_bigint_invert(&r, &a);
+  if (!strcmp(op, "add"))
+    st = sl_bigint_add(&r, &a, &b);
+  else if (!strcmp(op, "sub"))
+    st = sl_bigint_sub(&r, &a, &b);
+  else if (!strcmp(op, "mul"))
+    st = sl_bigint_mul(&r, &a, &b);
+  else if (!strcmp(op, "and"))
+    st = sl_bigint_bitop(&r, &a, &b, '&');
+  else if (!strcmp(op, "or"))
+    st = sl_bigint_bitop(&r, &a, &b, '|');
+  else if (!strcmp(op, "xor"))
+    st = sl_bigint_bitop(&r, &a, &b, '^');
+  else if (!strcmp(op, "inv"))
+    st = sl_bigint_invert(&r, &a);
   else if (!strcmp(op, "lshift") || !strcmp(op, "rshift") || !strcmp(op, "pow")) {
     int64_t n;
     assert_true(sl_bigint_to_i64(&b, &n));
@@ -110,8 +117,7 @@ static char *compute(const char *op, const char *sa, const char *sb, const char 
     }
   } else if (!strcmp(op, "tofloat") || !strcmp(op, "truediv")) {
     double f = 0;
-    st = op[0] == 't' && op[1] == 'o' ? sl_bigint_to_double(&a, &f)
-                                      : sl_bigint_truediv(&a, &b, &f);
+    st = op[0] == 't' && op[1] == 'o' ? sl_bigint_to_double(&a, &f) : sl_bigint_truediv(&a, &b, &f);
     if (!st) {
       fbits(f, buf);
       got = strdup(buf);
@@ -121,7 +127,8 @@ static char *compute(const char *op, const char *sa, const char *sb, const char 
     got = strdup(buf);
   } else if (!strcmp(op, "hash") || !strcmp(op, "hashf")) {
     int64_t h = op[4] == 'f' ? sl_double_hash(parse_fbits(sa)) : sl_bigint_hash(&a);
-    snprintf(buf, sizeof buf, "%s%" PRIx64, h < 0 ? "-" : "", h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h);
+    snprintf(buf, sizeof buf, "%s%" PRIx64, h < 0 ? "-" : "",
+             h < 0 ? (uint64_t)0 - (uint64_t)h : (uint64_t)h);
     got = strdup(buf);
   } else if (!strcmp(op, "dec")) {
     sl_strbuf out = SL_STRBUF_INIT;

@@ -75,9 +75,11 @@ static void test_states_and_messages(void **state) {
   sl_value r;
   sl_obj *exc;
   assert_int_equal(sl_future_result(rt, fut, &r), -1);
-  expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: Result is not set.");
+  expect_error(rt, SL_EXC_INVALID_STATE_ERROR,
+               "asyncio.exceptions.InvalidStateError: Result is not set.");
   assert_int_equal(sl_future_exception(rt, fut, &exc), -1);
-  expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: Exception is not set.");
+  expect_error(rt, SL_EXC_INVALID_STATE_ERROR,
+               "asyncio.exceptions.InvalidStateError: Exception is not set.");
   sl_obj *msg = sl_str_from_cstr(rt, "bye");
   assert_int_equal(sl_future_cancel(rt, fut, sl_obj_val(msg)), 1);
   assert_int_equal(sl_future_cancel(rt, fut, sl_none()), 0);
@@ -85,7 +87,8 @@ static void test_states_and_messages(void **state) {
   assert_int_equal(sl_future_result(rt, fut, &r), -1);
   expect_error(rt, SL_EXC_CANCELLED_ERROR, "asyncio.exceptions.CancelledError: bye");
   assert_int_equal(sl_future_set_result(rt, fut, sl_none()), -1);
-  expect_error(rt, SL_EXC_INVALID_STATE_ERROR, "asyncio.exceptions.InvalidStateError: invalid state");
+  expect_error(rt, SL_EXC_INVALID_STATE_ERROR,
+               "asyncio.exceptions.InvalidStateError: invalid state");
   /* A saved CancelledError is handed out once, then fresh ones. */
   sl_obj *saved = sl_exc_new_msg(rt, SL_EXC_CANCELLED_ERROR, "saved");
   sl_as_future(fut)->cancelled_exc = saved;

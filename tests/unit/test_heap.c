@@ -33,8 +33,10 @@ static void test_heapq_matches_cpython(void **state) {
       } else {
         size_t kept = 0;
         for (size_t k = 0; k < len; k++) {
-          if (item_id(heap[k]) == op->victim) sl_decref(rt, heap[k]);
-          else heap[kept++] = heap[k];
+          if (item_id(heap[k]) == op->victim)
+            sl_decref(rt, heap[k]);
+          else
+            heap[kept++] = heap[k];
         }
         len = kept;
         sl_heapq_heapify(heap, len);
@@ -85,7 +87,8 @@ static void test_loop_timer_order_matches_cpython(void **state) {
       assert_non_null(handles[i]);
       if (loop_cases[c].when[i] > last) last = loop_cases[c].when[i];
     }
-    for (int i = 0; i < loop_cases[c].ncancel; i++) sl_handle_cancel(rt, handles[loop_cases[c].cancel[i]]);
+    for (int i = 0; i < loop_cases[c].ncancel; i++)
+      sl_handle_cancel(rt, handles[loop_cases[c].cancel[i]]);
     sl_decref(rt, sl_loop_call_at(rt, last + 1, sl_obj_val(stop), NULL, 0));
     assert_int_equal(sl_loop_run_forever(rt), 0);
     assert_int_equal(log.n, loop_cases[c].norder);

@@ -47,7 +47,8 @@ static void test_order_survives_discards_and_rebuilds(void **state) {
   for (int i = 0; i < N; i += 2) assert_int_equal(got[k++], i);
   for (int i = 1; i < N; i += 4) assert_int_equal(got[k++], i);
   assert_int_equal(k, n);
-  for (int i = 0; i < N; i++) assert_int_equal(sl_idset_contains(&s, objs[i]), i % 2 == 0 || i % 4 == 1);
+  for (int i = 0; i < N; i++)
+    assert_int_equal(sl_idset_contains(&s, objs[i]), i % 2 == 0 || i % 4 == 1);
   /* Many add/discard rounds of one member: holes are squeezed out. */
   for (int r = 0; r < 10 * N; r++) {
     assert_int_equal(sl_idset_add(rt, &s, objs[3]), 0);

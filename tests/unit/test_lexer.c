@@ -35,15 +35,16 @@ static char *lex(const char *src) {
     case SL_TOK_DEDENT: sl_strbuf_puts(&b, "DE"); break;
     case SL_TOK_ENDMARKER: sl_strbuf_puts(&b, "EOF"); break;
     case SL_TOK_INT:
-      if (t.u.i.overflow) sl_strbuf_puts(&b, "INT(overflow)");
-      else sl_strbuf_printf(&b, "%llu", (unsigned long long)t.u.i.value);
+      if (t.u.i.overflow)
+        sl_strbuf_puts(&b, "INT(overflow)");
+      else
+        sl_strbuf_printf(&b, "%llu", (unsigned long long)t.u.i.value);
       break;
     case SL_TOK_FLOAT: sl_strbuf_printf(&b, "%gf", t.u.f); break;
     case SL_TOK_STRING:
       sl_strbuf_printf(&b, "<%s%s%s:%.*s>", t.u.s.flags & SL_STR_RAW ? "r" : "",
-                       t.u.s.flags & SL_STR_BYTES ? "b" : "",
-                       t.u.s.flags & SL_STR_FMT ? "f" : "", (int)t.u.s.body_len,
-                       src + t.u.s.body_start);
+                       t.u.s.flags & SL_STR_BYTES ? "b" : "", t.u.s.flags & SL_STR_FMT ? "f" : "",
+                       (int)t.u.s.body_len, src + t.u.s.body_start);
       break;
     default: sl_strbuf_append(&b, src + t.start, t.len); break;
     }
@@ -125,12 +126,10 @@ static void test_brackets(void **state) {
   (void)state;
   assert_string_equal(lex("f(a\n\nb"), "f ( a b ERR 1:2 '(' was never closed");
   assert_string_equal(lex("a)"), "a ERR 1:2 unmatched ')'");
-  assert_string_equal(lex("(a]"),
-                      "( a ERR 1:3 closing parenthesis ']' does not match opening "
-                      "parenthesis '('");
-  assert_string_equal(lex("(a\n]"),
-                      "( a ERR 2:1 closing parenthesis ']' does not match opening "
-                      "parenthesis '(' on line 1");
+  assert_string_equal(lex("(a]"), "( a ERR 1:3 closing parenthesis ']' does not match opening "
+                                  "parenthesis '('");
+  assert_string_equal(lex("(a\n]"), "( a ERR 2:1 closing parenthesis ']' does not match opening "
+                                    "parenthesis '(' on line 1");
   char deep[512];
   memset(deep, '(', SL_LEXER_MAX_PARENS + 1);
   deep[SL_LEXER_MAX_PARENS + 1] = '\0';
@@ -150,15 +149,13 @@ static void test_numbers(void **state) {
 
 static void test_number_errors(void **state) {
   (void)state;
-  assert_string_equal(lex("1j"),
-                      "ERR 1:1 imaginary literals are not supported by simloop (complex "
-                      "numbers)");
+  assert_string_equal(lex("1j"), "ERR 1:1 imaginary literals are not supported by simloop (complex "
+                                 "numbers)");
   assert_string_equal(lex("x = 1.5J"),
                       "x = ERR 1:5 imaginary literals are not supported by simloop "
                       "(complex numbers)");
-  assert_string_equal(lex("012"),
-                      "ERR 1:1 leading zeros in decimal integer literals are not "
-                      "permitted; use an 0o prefix for octal integers");
+  assert_string_equal(lex("012"), "ERR 1:1 leading zeros in decimal integer literals are not "
+                                  "permitted; use an 0o prefix for octal integers");
   assert_string_equal(lex("1__0"), "ERR 1:3 invalid decimal literal");
   assert_string_equal(lex("1_"), "ERR 1:3 invalid decimal literal");
   assert_string_equal(lex("1abc"), "ERR 1:2 invalid decimal literal");
@@ -203,8 +200,10 @@ static char *decode(const char *lit) {
   size_t o = 0;
   for (size_t i = 0; i < n && o + 5 < sizeof out; i++) {
     unsigned char c = (unsigned char)buf[i];
-    if (c >= 0x20 && c < 0x7F && c != '%') out[o++] = (char)c;
-    else o += (size_t)snprintf(out + o, sizeof out - o, "%%%02x", c);
+    if (c >= 0x20 && c < 0x7F && c != '%')
+      out[o++] = (char)c;
+    else
+      o += (size_t)snprintf(out + o, sizeof out - o, "%%%02x", c);
   }
   out[o] = '\0';
   return out;
@@ -289,18 +288,12 @@ static void test_diag_format(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_simple_tokens),
-      cmocka_unit_test(test_keywords_and_names),
-      cmocka_unit_test(test_indentation),
-      cmocka_unit_test(test_indentation_errors),
-      cmocka_unit_test(test_line_joining),
-      cmocka_unit_test(test_brackets),
-      cmocka_unit_test(test_numbers),
-      cmocka_unit_test(test_number_errors),
-      cmocka_unit_test(test_strings),
-      cmocka_unit_test(test_escapes),
-      cmocka_unit_test(test_source_checks),
-      cmocka_unit_test(test_columns_count_code_points),
+      cmocka_unit_test(test_simple_tokens), cmocka_unit_test(test_keywords_and_names),
+      cmocka_unit_test(test_indentation),   cmocka_unit_test(test_indentation_errors),
+      cmocka_unit_test(test_line_joining),  cmocka_unit_test(test_brackets),
+      cmocka_unit_test(test_numbers),       cmocka_unit_test(test_number_errors),
+      cmocka_unit_test(test_strings),       cmocka_unit_test(test_escapes),
+      cmocka_unit_test(test_source_checks), cmocka_unit_test(test_columns_count_code_points),
       cmocka_unit_test(test_diag_format),
   };
   return cmocka_run_group_tests_name("lexer", tests, NULL, NULL);

@@ -48,8 +48,7 @@ static void load_vectors(vectors *vs) {
     path = buf;
   }
   FILE *f = fopen(path, "rb");
-  if (!f)
-    fail_msg("cannot open %s", path);
+  if (!f) fail_msg("cannot open %s", path);
   fseek(f, 0, SEEK_END);
   long size = ftell(f);
   fseek(f, 0, SEEK_SET);
@@ -64,8 +63,7 @@ static void load_vectors(vectors *vs) {
   int lineno = 0;
   for (char *line = vs->text; line && *line;) {
     char *next = strchr(line, '\n');
-    if (next)
-      *next++ = '\0';
+    if (next) *next++ = '\0';
     lineno++;
     if (line[0] != '#' && line[0]) {
       char *field[5];
@@ -91,8 +89,7 @@ static void load_vectors(vectors *vs) {
       e->nminors = 0;
       for (char *m = field[1]; *m && e->nminors < 4;) {
         e->minors[e->nminors++] = (int)strtol(m, &m, 10);
-        if (*m == ',')
-          m++;
+        if (*m == ',') m++;
       }
       e->arg1 = field[2];
       e->arg2 = field[3];
@@ -126,8 +123,7 @@ static char *unhex(const char *h, size_t *len) {
     out[i] = (char)v;
   }
   out[n] = '\0';
-  if (len)
-    *len = n;
+  if (len) *len = n;
   return out;
 }
 
@@ -139,37 +135,29 @@ static double bits_to_double(const char *h) {
 }
 
 static bool same_double(double a, double b) {
-  if (isnan(a) || isnan(b))
-    return isnan(a) && isnan(b);
+  if (isnan(a) || isnan(b)) return isnan(a) && isnan(b);
   return memcmp(&a, &b, sizeof a) == 0;
 }
 
 static const char *status_name(sl_num_status st) {
   switch (st) {
-  case SL_NUM_VALUE_ERROR:
-    return "ValueError";
-  case SL_NUM_OVERFLOW_ERROR:
-    return "OverflowError";
-  case SL_NUM_ZERO_DIVISION:
-    return "ZeroDivisionError";
-  case SL_NUM_NOMEM:
-    return "MemoryError"; /* Python's MemoryError has no text */
-  default:
-    return "?";
+  case SL_NUM_VALUE_ERROR: return "ValueError";
+  case SL_NUM_OVERFLOW_ERROR: return "OverflowError";
+  case SL_NUM_ZERO_DIVISION: return "ZeroDivisionError";
+  case SL_NUM_NOMEM: return "MemoryError"; /* Python's MemoryError has no text */
+  default: return "?";
   }
 }
 
 /* Renders a text outcome the way the vector file does: OK:<hex> or
  * EX:<name>:<hex>. */
-static void render(sl_strbuf *r, sl_num_status st, const sl_strbuf *out,
-                   const sl_strbuf *err) {
+static void render(sl_strbuf *r, sl_num_status st, const sl_strbuf *out, const sl_strbuf *err) {
   const sl_strbuf *b = st == SL_NUM_OK ? out : err;
   if (st == SL_NUM_OK)
     sl_strbuf_puts(r, "OK:");
   else
     sl_strbuf_printf(r, "EX:%s:", status_name(st));
-  for (size_t i = 0; i < b->len; i++)
-    sl_strbuf_printf(r, "%02x", (unsigned char)b->data[i]);
+  for (size_t i = 0; i < b->len; i++) sl_strbuf_printf(r, "%02x", (unsigned char)b->data[i]);
 }
 
 typedef struct tally {
@@ -178,13 +166,12 @@ typedef struct tally {
 
 static void check(tally *t, const vec *e, int minor, const char *got) {
   t->run++;
-  if (strcmp(got, e->result) == 0)
-    return;
+  if (strcmp(got, e->result) == 0) return;
   if (t->bad++ < 15) {
     size_t n;
     char *a1 = unhex(e->arg1, &n), *a2 = unhex(e->arg2, &n);
-    print_message("line %d (3.%d) %s [%s] [%s]:\n  want %.200s\n  got  %.200s\n", e->line,
-                  minor, e->kind, e->arg1, a2, e->result, got);
+    print_message("line %d (3.%d) %s [%s] [%s]:\n  want %.200s\n  got  %.200s\n", e->line, minor,
+                  e->kind, e->arg1, a2, e->result, got);
     free(a1);
     free(a2);
   }
@@ -202,8 +189,7 @@ static void run_text_kind(const char *kind) {
   tally t = {0, 0};
   for (size_t i = 0; i < g_vectors.n; i++) {
     const vec *e = &g_vectors.v[i];
-    if (strcmp(e->kind, kind) != 0)
-      continue;
+    if (strcmp(e->kind, kind) != 0) continue;
     for (int k = 0; k < e->nminors; k++) {
       int minor = e->minors[k];
       sl_strbuf out = SL_STRBUF_INIT, err = SL_STRBUF_INIT, r = SL_STRBUF_INIT;
@@ -232,8 +218,7 @@ static void run_text_kind(const char *kind) {
         char *a1 = unhex(e->arg1, &l1);
         int64_t v = 0;
         st = sl_parse_int(a1, l1, atoi(e->arg2), &v, &err);
-        if (st == SL_NUM_OK)
-          sl_strbuf_printf(&out, "%" PRId64, v);
+        if (st == SL_NUM_OK) sl_strbuf_printf(&out, "%" PRId64, v);
         if (st == SL_NUM_INT_OVERFLOW) {
           st = SL_NUM_OK;
           sl_strbuf_puts(&out, "BIG");
@@ -272,30 +257,14 @@ static void run_text_kind(const char *kind) {
   finish(kind, &t);
 }
 
-static void test_float_repr_vectors(void **state) {
-  run_text_kind("R");
-}
-static void test_format_int_vectors(void **state) {
-  run_text_kind("FI");
-}
-static void test_format_float_vectors(void **state) {
-  run_text_kind("FF");
-}
-static void test_format_str_vectors(void **state) {
-  run_text_kind("FS");
-}
-static void test_parse_int_vectors(void **state) {
-  run_text_kind("PI");
-}
-static void test_parse_float_vectors(void **state) {
-  run_text_kind("PF");
-}
-static void test_str_repr_vectors(void **state) {
-  run_text_kind("SR");
-}
-static void test_bytes_repr_vectors(void **state) {
-  run_text_kind("BR");
-}
+static void test_float_repr_vectors(void **state) { run_text_kind("R"); }
+static void test_format_int_vectors(void **state) { run_text_kind("FI"); }
+static void test_format_float_vectors(void **state) { run_text_kind("FF"); }
+static void test_format_str_vectors(void **state) { run_text_kind("FS"); }
+static void test_parse_int_vectors(void **state) { run_text_kind("PI"); }
+static void test_parse_float_vectors(void **state) { run_text_kind("PF"); }
+static void test_str_repr_vectors(void **state) { run_text_kind("SR"); }
+static void test_bytes_repr_vectors(void **state) { run_text_kind("BR"); }
 
 /* ---- arithmetic vectors -------------------------------------------------- */
 
@@ -319,9 +288,7 @@ static const char *parse_operand(const char *s, operand *o) {
   return end;
 }
 
-static void put_int(sl_strbuf *r, int64_t v) {
-  sl_strbuf_printf(r, "I:%" PRId64, v);
-}
+static void put_int(sl_strbuf *r, int64_t v) { sl_strbuf_printf(r, "I:%" PRId64, v); }
 
 static void put_float(sl_strbuf *r, double d) {
   uint64_t u;
@@ -340,8 +307,7 @@ static void put_error(sl_strbuf *r, sl_num_status st, sl_num_op op, bool fl, int
   }
   const char *msg = sl_num_message(st, op, fl, minor);
   sl_strbuf_printf(r, "EX:%s:", status_name(st));
-  for (const char *p = msg; *p; p++)
-    sl_strbuf_printf(r, "%02x", (unsigned char)*p);
+  for (const char *p = msg; *p; p++) sl_strbuf_printf(r, "%02x", (unsigned char)*p);
 }
 
 static sl_num_op op_of(const char *name) {
@@ -353,8 +319,7 @@ static sl_num_op op_of(const char *name) {
              {"floordiv", SL_OP_FLOORDIV}, {"mod", SL_OP_MOD},
              {"divmod", SL_OP_DIVMOD},     {"pow", SL_OP_POW}};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
-    if (strcmp(ops[i].name, name) == 0)
-      return ops[i].op;
+    if (strcmp(ops[i].name, name) == 0) return ops[i].op;
   return SL_OP_TO_INT;
 }
 
@@ -367,31 +332,17 @@ static void binary(sl_strbuf *r, const char *name, operand a, operand b, int min
     double d = 0;
     bool is_float = false;
     switch (op) {
-    case SL_OP_ADD:
-      st = sl_int_add(a.i, b.i, &x);
-      break;
-    case SL_OP_SUB:
-      st = sl_int_sub(a.i, b.i, &x);
-      break;
-    case SL_OP_MUL:
-      st = sl_int_mul(a.i, b.i, &x);
-      break;
+    case SL_OP_ADD: st = sl_int_add(a.i, b.i, &x); break;
+    case SL_OP_SUB: st = sl_int_sub(a.i, b.i, &x); break;
+    case SL_OP_MUL: st = sl_int_mul(a.i, b.i, &x); break;
     case SL_OP_TRUEDIV:
       st = sl_int_truediv(a.i, b.i, &d);
       is_float = true;
       break;
-    case SL_OP_FLOORDIV:
-      st = sl_int_floordiv(a.i, b.i, &x);
-      break;
-    case SL_OP_MOD:
-      st = sl_int_mod(a.i, b.i, &x);
-      break;
-    case SL_OP_DIVMOD:
-      st = sl_int_divmod(a.i, b.i, &x, &y);
-      break;
-    default:
-      st = sl_int_pow(a.i, b.i, &x, &d, &is_float);
-      break;
+    case SL_OP_FLOORDIV: st = sl_int_floordiv(a.i, b.i, &x); break;
+    case SL_OP_MOD: st = sl_int_mod(a.i, b.i, &x); break;
+    case SL_OP_DIVMOD: st = sl_int_divmod(a.i, b.i, &x, &y); break;
+    default: st = sl_int_pow(a.i, b.i, &x, &d, &is_float); break;
     }
     if (st != SL_NUM_OK)
       put_error(r, st, op, is_float && op == SL_OP_POW, minor);
@@ -422,21 +373,11 @@ static void binary(sl_strbuf *r, const char *name, operand a, operand b, int min
     q = x * y;
     st = SL_NUM_OK;
     break;
-  case SL_OP_TRUEDIV:
-    st = sl_float_truediv(x, y, &q);
-    break;
-  case SL_OP_FLOORDIV:
-    st = sl_float_floordiv(x, y, &q);
-    break;
-  case SL_OP_MOD:
-    st = sl_float_mod(x, y, &q);
-    break;
-  case SL_OP_DIVMOD:
-    st = sl_float_divmod(x, y, &q, &m);
-    break;
-  default:
-    st = sl_float_pow(x, y, &q);
-    break;
+  case SL_OP_TRUEDIV: st = sl_float_truediv(x, y, &q); break;
+  case SL_OP_FLOORDIV: st = sl_float_floordiv(x, y, &q); break;
+  case SL_OP_MOD: st = sl_float_mod(x, y, &q); break;
+  case SL_OP_DIVMOD: st = sl_float_divmod(x, y, &q, &m); break;
+  default: st = sl_float_pow(x, y, &q); break;
   }
   if (st != SL_NUM_OK)
     put_error(r, st, op, true, minor);
@@ -451,13 +392,10 @@ static void binary(sl_strbuf *r, const char *name, operand a, operand b, int min
 
 /* Compares arithmetic results, treating any two nans as equal. */
 static bool same_arith(const char *want, const char *got) {
-  if (strcmp(want, got) == 0)
-    return true;
+  if (strcmp(want, got) == 0) return true;
   /* A result part beyond int64 (divmod(-2**63, -1)) fails the whole op. */
-  if (strstr(want, "BIG") && strcmp(got, "BIG") == 0)
-    return true;
-  if (strncmp(want, "F:", 2) != 0 || strncmp(got, "F:", 2) != 0)
-    return false;
+  if (strstr(want, "BIG") && strcmp(got, "BIG") == 0) return true;
+  if (strncmp(want, "F:", 2) != 0 || strncmp(got, "F:", 2) != 0) return false;
   return same_double(bits_to_double(want + 2), bits_to_double(got + 2));
 }
 
@@ -465,16 +403,14 @@ static void test_arith_vectors(void **state) {
   tally t = {0, 0};
   for (size_t i = 0; i < g_vectors.n; i++) {
     const vec *e = &g_vectors.v[i];
-    if (strcmp(e->kind, "AR") != 0)
-      continue;
+    if (strcmp(e->kind, "AR") != 0) continue;
     for (int k = 0; k < e->nminors; k++) {
       int minor = e->minors[k];
       sl_strbuf r = SL_STRBUF_INIT;
       const char *name = e->arg1;
       operand a, b;
       const char *rest = parse_operand(e->arg2, &a);
-      if (*rest == ',')
-        parse_operand(rest + 1, &b);
+      if (*rest == ',') parse_operand(rest + 1, &b);
       if (strcmp(name, "cmp") == 0) {
         int c = sl_int_float_cmp(a.i, b.f);
         sl_strbuf_printf(&r, c == 2 ? "U" : "%d", c);
@@ -482,8 +418,7 @@ static void test_arith_vectors(void **state) {
         put_float(&r, sl_int_to_float(a.i));
       } else if (strcmp(name, "toint") == 0 || strcmp(name, "round0") == 0) {
         int64_t v = 0;
-        sl_num_status st =
-            name[0] == 't' ? sl_float_to_int(a.f, &v) : sl_float_round_int(a.f, &v);
+        sl_num_status st = name[0] == 't' ? sl_float_to_int(a.f, &v) : sl_float_round_int(a.f, &v);
         if (st == SL_NUM_OK)
           put_int(&r, v);
         else
@@ -563,8 +498,7 @@ static void test_format_examples(void **state) {
                       "Invalid format specifier 'abc' for object of type 'int'");
   sl_strbuf_clear(&err);
   assert_int_equal(sl_format_float(&b, 1.5, "x", 1, 11, &err), SL_NUM_VALUE_ERROR);
-  assert_string_equal(sl_strbuf_cstr(&err),
-                      "Unknown format code 'x' for object of type 'float'");
+  assert_string_equal(sl_strbuf_cstr(&err), "Unknown format code 'x' for object of type 'float'");
   sl_strbuf_clear(&err);
   assert_int_equal(sl_format_int(&b, 1 << 30, "c", 1, 11, &err), SL_NUM_OVERFLOW_ERROR);
   assert_int_equal(b.len, 0);
@@ -580,10 +514,8 @@ static void test_zerodiv_messages(void **state) {
   assert_string_equal(sl_zerodiv_message(SL_OP_MOD, false, 13), "integer modulo by zero");
   assert_string_equal(sl_zerodiv_message(SL_OP_DIVMOD, false, 11),
                       "integer division or modulo by zero");
-  assert_string_equal(sl_zerodiv_message(SL_OP_TRUEDIV, true, 13),
-                      "float division by zero");
-  assert_string_equal(sl_zerodiv_message(SL_OP_FLOORDIV, true, 11),
-                      "float floor division by zero");
+  assert_string_equal(sl_zerodiv_message(SL_OP_TRUEDIV, true, 13), "float division by zero");
+  assert_string_equal(sl_zerodiv_message(SL_OP_FLOORDIV, true, 11), "float floor division by zero");
   assert_string_equal(sl_zerodiv_message(SL_OP_MOD, true, 12), "float modulo");
   assert_string_equal(sl_zerodiv_message(SL_OP_MOD, true, 13), "float modulo by zero");
   assert_string_equal(sl_zerodiv_message(SL_OP_DIVMOD, true, 13), "float divmod()");
@@ -593,8 +525,7 @@ static void test_zerodiv_messages(void **state) {
     assert_string_equal(sl_zerodiv_message((sl_num_op)op, false, 14), "division by zero");
     assert_string_equal(sl_zerodiv_message((sl_num_op)op, true, 14), "division by zero");
   }
-  assert_string_equal(sl_zerodiv_message(SL_OP_POW, false, 14),
-                      "zero to a negative power");
+  assert_string_equal(sl_zerodiv_message(SL_OP_POW, false, 14), "zero to a negative power");
 }
 
 static void test_arith_examples(void **state) {
@@ -629,15 +560,9 @@ static void test_oom_sweep(void **state) {
       sl_num_status st = SL_NUM_OK;
       const char *spec = cases[c].spec;
       switch (cases[c].kind) {
-      case 0:
-        st = sl_format_float(&out, -1234567.891, spec, strlen(spec), 14, &err);
-        break;
-      case 1:
-        st = sl_format_int(&out, 48879, spec, strlen(spec), 11, &err);
-        break;
-      case 2:
-        st = sl_format_str(&out, "h\xc3\xa9llo", 6, spec, strlen(spec), 11, &err);
-        break;
+      case 0: st = sl_format_float(&out, -1234567.891, spec, strlen(spec), 14, &err); break;
+      case 1: st = sl_format_int(&out, 48879, spec, strlen(spec), 11, &err); break;
+      case 2: st = sl_format_str(&out, "h\xc3\xa9llo", 6, spec, strlen(spec), 11, &err); break;
       case 3: {
         int64_t v;
         st = sl_parse_int(" 1_000 x", 8, 10, &v, &err);
@@ -664,20 +589,13 @@ static void test_oom_sweep(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_float_repr_basics),
-      cmocka_unit_test(test_format_examples),
-      cmocka_unit_test(test_zerodiv_messages),
-      cmocka_unit_test(test_arith_examples),
-      cmocka_unit_test(test_oom_sweep),
-      cmocka_unit_test(test_float_repr_vectors),
-      cmocka_unit_test(test_format_int_vectors),
-      cmocka_unit_test(test_format_float_vectors),
-      cmocka_unit_test(test_format_str_vectors),
-      cmocka_unit_test(test_parse_int_vectors),
-      cmocka_unit_test(test_parse_float_vectors),
-      cmocka_unit_test(test_str_repr_vectors),
-      cmocka_unit_test(test_bytes_repr_vectors),
-      cmocka_unit_test(test_arith_vectors),
+      cmocka_unit_test(test_float_repr_basics),   cmocka_unit_test(test_format_examples),
+      cmocka_unit_test(test_zerodiv_messages),    cmocka_unit_test(test_arith_examples),
+      cmocka_unit_test(test_oom_sweep),           cmocka_unit_test(test_float_repr_vectors),
+      cmocka_unit_test(test_format_int_vectors),  cmocka_unit_test(test_format_float_vectors),
+      cmocka_unit_test(test_format_str_vectors),  cmocka_unit_test(test_parse_int_vectors),
+      cmocka_unit_test(test_parse_float_vectors), cmocka_unit_test(test_str_repr_vectors),
+      cmocka_unit_test(test_bytes_repr_vectors),  cmocka_unit_test(test_arith_vectors),
   };
   return cmocka_run_group_tests_name("numfmt", tests, setup_vectors, teardown_vectors);
 }

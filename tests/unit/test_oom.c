@@ -26,20 +26,19 @@
 #include "sim/scenario.h"
 #include "sim/schedule.h"
 
-#define SWEEP_DENSE 2000
+#define SWEEP_DENSE  2000
 #define SWEEP_STRIDE 7
 
 /* A compile error (parses, then the compiler rejects it), inline. */
-static const char compile_error_src[] =
-    "import asyncio\n"
-    "\n"
-    "async def main():\n"
-    "    x = 1\n"
-    "    def inner():\n"
-    "        nonlocal y\n"
-    "    await asyncio.sleep(0)\n"
-    "\n"
-    "asyncio.run(main())\n";
+static const char compile_error_src[] = "import asyncio\n"
+                                        "\n"
+                                        "async def main():\n"
+                                        "    x = 1\n"
+                                        "    def inner():\n"
+                                        "        nonlocal y\n"
+                                        "    await asyncio.sleep(0)\n"
+                                        "\n"
+                                        "asyncio.run(main())\n";
 
 /* Ints past 64 bits: every allocation of the big-int paths (literals,
  * growth and shrinking, division, powers, text both ways, format, hashing
@@ -55,10 +54,14 @@ static const char bigint_src[] =
     "    x = 123456789012345678901234567890 + 0xffff_ffff_ffff_ffff_ff\n"
     "    d = {f: 1, 2 ** 64: 2, 2.0 ** 70: 3}\n"
     "    d[2 ** 70] = 4\n"
-    "    print(f, -f // 7, f % -7, divmod(f, x), f >> 70, ~f & x, -x | 5, x ^ f, 9223372036854775807 + 1)\n"
-    "    print(pow(x, 3, 10 ** 20 + 39), pow(3, -1, 2 ** 70 + 1), f / x, float(f), 2 ** 64 == 2.0 ** 64)\n"
-    "    print(int('9' * 40), int('-0x' + 'f' * 30, 16), format(f, ','), '%x' % x, f'{-x:_}', hex(f))\n"
-    "    print(d, round(f, -20), abs(-f), int(1e30), (f * f - 1) // (f + 1) - f, sorted([f, 1.5, -x]))\n"
+    "    print(f, -f // 7, f % -7, divmod(f, x), f >> 70, ~f & x, -x | 5, x ^ f, "
+    "9223372036854775807 + 1)\n"
+    "    print(pow(x, 3, 10 ** 20 + 39), pow(3, -1, 2 ** 70 + 1), f / x, float(f), 2 ** 64 == 2.0 "
+    "** 64)\n"
+    "    print(int('9' * 40), int('-0x' + 'f' * 30, 16), format(f, ','), '%x' % x, f'{-x:_}', "
+    "hex(f))\n"
+    "    print(d, round(f, -20), abs(-f), int(1e30), (f * f - 1) // (f + 1) - f, sorted([f, 1.5, "
+    "-x]))\n"
     "    try:\n"
     "        str(10 ** 5000)\n"
     "    except ValueError as e:\n"
@@ -73,8 +76,8 @@ static const uint8_t some_delays[] = {0, 130, 0, 0, 140, 0, 200, 0, 0, 250};
 static const uint8_t overdraft[] = {0x02, 0x2a, 0xfe};
 
 /* Runs one attempt; output goes to a buffer that is dropped. */
-static void run_attempt(const char *path, const char *src, const uint8_t *bytes,
-                        size_t nbytes, sl_scenario_result *res) {
+static void run_attempt(const char *path, const char *src, const uint8_t *bytes, size_t nbytes,
+                        sl_scenario_result *res) {
   sl_schedule sched;
   sl_schedule_init_bytes(&sched, bytes, nbytes);
   sl_decider dec = sl_schedule_decider(&sched);
@@ -96,8 +99,8 @@ static void run_attempt(const char *path, const char *src, const uint8_t *bytes,
 
 /* The sweep over one scenario (path relative to the source tree, or an
  * inline source when src is not NULL). */
-static void sweep_bytes(const char *rel, const char *src, const uint8_t *bytes,
-                        size_t nbytes, sl_outcome expected) {
+static void sweep_bytes(const char *rel, const char *src, const uint8_t *bytes, size_t nbytes,
+                        sl_outcome expected) {
   char path[4096];
   const char *dir = getenv("SL_SOURCE_DIR");
   if (src) {
@@ -115,8 +118,7 @@ static void sweep_bytes(const char *rel, const char *src, const uint8_t *bytes,
   run_attempt(path, src, bytes, nbytes, &res);
   unsigned long total = sl_alloc_fail_after(0);
   if (res.outcome != expected)
-    print_message("%s: %s\n%s", rel, sl_outcome_name(res.outcome),
-                  sl_strbuf_cstr(&res.detail));
+    print_message("%s: %s\n%s", rel, sl_outcome_name(res.outcome), sl_strbuf_cstr(&res.detail));
   assert_int_equal(res.outcome, expected);
   sl_scenario_result_free(&res);
 
@@ -129,20 +131,19 @@ static void sweep_bytes(const char *rel, const char *src, const uint8_t *bytes,
     tried++;
     completed = used < k;
     if (res.outcome != SL_OUTCOME_NOMEM && res.outcome != expected) {
-      print_message("%s: allocation %lu failing ended the run as %s, not nomem or %s\n%s",
-                    rel, k, sl_outcome_name(res.outcome), sl_outcome_name(expected),
+      print_message("%s: allocation %lu failing ended the run as %s, not nomem or %s\n%s", rel, k,
+                    sl_outcome_name(res.outcome), sl_outcome_name(expected),
                     sl_strbuf_cstr(&res.detail));
       fail();
     }
-    if (!completed && res.outcome == expected)
-      absorbed++;
+    if (!completed && res.outcome == expected) absorbed++;
     sl_scenario_result_free(&res);
     /* The last k must reach past the end, whatever the stride. */
     if (!completed && k >= total + SWEEP_STRIDE)
       fail_msg("%s: still failing at k=%lu past its %lu allocations", rel, k, total);
   }
-  print_message("%s: %lu allocations, %lu failure points tried (%s), %lu absorbed\n", rel,
-                total, tried, total <= SWEEP_DENSE ? "all" : "sampled", absorbed);
+  print_message("%s: %lu allocations, %lu failure points tried (%s), %lu absorbed\n", rel, total,
+                tried, total <= SWEEP_DENSE ? "all" : "sampled", absorbed);
 }
 
 static void sweep(const char *rel, const char *src, sl_outcome expected) {
@@ -211,13 +212,12 @@ static void test_generated(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_gather),          cmocka_unit_test(test_locks),
-      cmocka_unit_test(test_queues),          cmocka_unit_test(test_taskgroup_failure),
-      cmocka_unit_test(test_timeouts),        cmocka_unit_test(test_traceback),
-      cmocka_unit_test(test_deadlock),        cmocka_unit_test(test_compile_error),
-      cmocka_unit_test(test_bank_assertion),  cmocka_unit_test(test_generated),
-      cmocka_unit_test(test_generators),
-      cmocka_unit_test(test_bigint),
+      cmocka_unit_test(test_gather),         cmocka_unit_test(test_locks),
+      cmocka_unit_test(test_queues),         cmocka_unit_test(test_taskgroup_failure),
+      cmocka_unit_test(test_timeouts),       cmocka_unit_test(test_traceback),
+      cmocka_unit_test(test_deadlock),       cmocka_unit_test(test_compile_error),
+      cmocka_unit_test(test_bank_assertion), cmocka_unit_test(test_generated),
+      cmocka_unit_test(test_generators),     cmocka_unit_test(test_bigint),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,7 +30,8 @@ static const char *const seeds[] = {
     "        super().__init__(why)\n        self.at = at\n\n"
     "async def worker(q: Queue, n: int = 2) -> None:\n    while True:\n"
     "        item = await q.get()\n        try:\n            if item is None:\n"
-    "                break\n            await nap(item / 10)\n        except (ValueError, Stop) as e:\n"
+    "                break\n            await nap(item / 10)\n        except (ValueError, Stop) as "
+    "e:\n"
     "            print(repr(e), e.args)\n        else:\n            print('ok', item)\n"
     "        finally:\n            q.task_done()\n",
 
@@ -120,9 +121,7 @@ static uint64_t next_rand(void) {
   return rng * 2685821657736338717u;
 }
 
-static size_t rand_below(size_t n) {
-  return n ? (size_t)(next_rand() % n) : 0;
-}
+static size_t rand_below(size_t n) { return n ? (size_t)(next_rand() % n) : 0; }
 
 /* ---- the check ------------------------------------------------------------------ */
 
@@ -211,8 +210,8 @@ static void test_byte_flips(void **state) {
     int flips = 1 + (int)rand_below(3);
     for (int f = 0; f < flips; f++) {
       size_t at = rand_below(len);
-      buf[at] = rand_below(2) ? (char)rand_below(256)
-                              : interesting[rand_below(sizeof interesting - 1)];
+      buf[at] =
+          rand_below(2) ? (char)rand_below(256) : interesting[rand_below(sizeof interesting - 1)];
     }
     check_parse(buf, len);
     free(buf);
@@ -278,9 +277,7 @@ static void test_indentation_damage(void **state) {
     case 0: /* add 1-4 spaces */
       for (size_t k = 1 + rand_below(4); k > 0; k--) buf[o++] = ' ';
       break;
-    case 1: /* insert a tab */
-      buf[o++] = '\t';
-      break;
+    case 1: /* insert a tab */ buf[o++] = '\t'; break;
     case 2: /* remove up to 4 leading spaces */
       for (int k = 0; k < 4 && rest < len && seed[rest] == ' '; k++) rest++;
       break;
@@ -317,18 +314,15 @@ static void test_out_of_memory_sweep(void **state) {
     assert_int_equal(live, before);
   }
   assert_true(k > 3);
-  print_message("parse_robust: %lu parses (%lu ok, %lu errors), OOM sweep %lu steps\n",
-                n_parsed, n_ok, n_err, k);
+  print_message("parse_robust: %lu parses (%lu ok, %lu errors), OOM sweep %lu steps\n", n_parsed,
+                n_ok, n_err, k);
 }
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_seeds_parse),
-      cmocka_unit_test(test_truncation),
-      cmocka_unit_test(test_byte_flips),
-      cmocka_unit_test(test_token_edits),
-      cmocka_unit_test(test_indentation_damage),
-      cmocka_unit_test(test_out_of_memory_sweep),
+      cmocka_unit_test(test_seeds_parse),        cmocka_unit_test(test_truncation),
+      cmocka_unit_test(test_byte_flips),         cmocka_unit_test(test_token_edits),
+      cmocka_unit_test(test_indentation_damage), cmocka_unit_test(test_out_of_memory_sweep),
   };
   return cmocka_run_group_tests_name("parse_robust", tests, setup, teardown);
 }

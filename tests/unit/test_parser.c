@@ -73,8 +73,10 @@ static void test_precedence(void **state) {
       {"x = a if b else c if d else e", "(= x:store (ifexp b a (ifexp d c e)))"},
       {"x = lambda: a if b else c", "(= x:store (lambda (params) (ifexp b a c)))"},
       {"x = a | b < c", "(= x:store (cmp (| a b) < c))"},
-      {"async def f():\n    return await a ** 2", "(async-def f (params) (block (return (** (await a) 2))))"},
-      {"async def f():\n    return -await a.b()", "(async-def f (params) (block (return (- (await (call (attr a b)))))))"},
+      {"async def f():\n    return await a ** 2",
+       "(async-def f (params) (block (return (** (await a) 2))))"},
+      {"async def f():\n    return -await a.b()",
+       "(async-def f (params) (block (return (- (await (call (attr a b)))))))"},
       {"x = a.b[c](d).e", "(= x:store (attr (call (sub (attr a b) c) d) e))"},
       {"x = -9223372036854775808", "(= x:store -9223372036854775808)"},
       {"x = 9223372036854775807", "(= x:store 9223372036854775807)"},
@@ -86,7 +88,8 @@ static void test_literals(void **state) {
   (void)state;
   static const case_t cases[] = {
       {"x = 0xff + 0o17 + 0b11 + 1_000", "(= x:store (+ (+ (+ 255 15) 3) 1000))"},
-      {"x = 1. + .5 + 1e-5 + 1_000.5", "(= x:store (+ (+ (+ 1.0 0.5) 1.0000000000000001e-05) 1000.5))"},
+      {"x = 1. + .5 + 1e-5 + 1_000.5",
+       "(= x:store (+ (+ (+ 1.0 0.5) 1.0000000000000001e-05) 1000.5))"},
       {"x = 'a' \"b\" '''c'''", "(= x:store \"abc\")"},
       {"x = b'a' B'\\x00'", "(= x:store b\"a\\x00\")"},
       {"x = r'\\n' '\\n'", "(= x:store \"\\\\n\\n\")"},
@@ -146,24 +149,29 @@ static void test_statements(void **state) {
       {"[a, (b, c)] = x", "(= (list:store a:store (tuple:store b:store c:store)) x)"},
       {"a.b[1:2, ::3] = v", "(= (sub:store (attr a b) (tuple (slice 1 2 _) (slice _ _ 3))) v)"},
       {"x += 1; y //= 2", "(+= x:store 1)\n(//= y:store 2)"},
-      {"x: int = 1\ny: list\n(z): int = 2", "(ann x:store 1)\n(ann y:store)\n(ann-complex z:store 2)"},
+      {"x: int = 1\ny: list\n(z): int = 2",
+       "(ann x:store 1)\n(ann y:store)\n(ann-complex z:store 2)"},
       {"if a:\n    pass\nelif b:\n    pass\nelif c: pass\nelse:\n    pass",
        "(if a (block (pass)) elif b (block (pass)) elif c (block (pass)) (else (pass)))"},
       {"while (n := f()) > 0:\n    break\nelse:\n    pass",
        "(while (cmp (:= n:store (call f)) > 0) (block (break)) (else (pass)))"},
-      {"for i, x in enumerate(y):\n    continue", "(for (tuple:store i:store x:store) (call enumerate y) (block (continue)))"},
+      {"for i, x in enumerate(y):\n    continue",
+       "(for (tuple:store i:store x:store) (call enumerate y) (block (continue)))"},
       {"for x in 1, 2: pass", "(for x:store (tuple 1 2) (block (pass)))"},
       {"del a[1], b.c, (d, e)", "(del (sub:del a 1) (attr:del b c) (tuple:del d:del e:del))"},
       {"assert x, 'msg'", "(assert x \"msg\")"},
       {"raise\nraise E\nraise E('x') from e", "(raise)\n(raise E)\n(raise (call E \"x\") from e)"},
-      {"try:\n    pass\nexcept (A, B) as e:\n    pass\nexcept C:\n    pass\nexcept:\n    pass\nelse:\n    pass\nfinally:\n    pass",
-       "(try (block (pass)) (except (tuple A B) as e (block (pass))) (except C (block (pass))) (except _ (block (pass))) (else (pass)) (finally (pass)))"},
+      {"try:\n    pass\nexcept (A, B) as e:\n    pass\nexcept C:\n    pass\nexcept:\n    "
+       "pass\nelse:\n    pass\nfinally:\n    pass",
+       "(try (block (pass)) (except (tuple A B) as e (block (pass))) (except C (block (pass))) "
+       "(except _ (block (pass))) (else (pass)) (finally (pass)))"},
       {"try:\n    pass\nexcept* ValueError as eg:\n    pass",
        "(try (block (pass)) (except* ValueError as eg (block (pass))))"},
       {"try:\n    pass\nfinally:\n    pass", "(try (block (pass)) (finally (pass)))"},
       {"global a, b", "(global a b)"},
       {"def f():\n    x = 1\n    def g():\n        nonlocal x\n        return x\n    return g",
-       "(def f (params) (block (= x:store 1) (def g (params) (block (nonlocal x) (return x))) (return g)))"},
+       "(def f (params) (block (= x:store 1) (def g (params) (block (nonlocal x) (return x))) "
+       "(return g)))"},
       {"with a as b, c: pass", "(with (item a b:store) (item c) (block (pass)))"},
       {"with (a as b, c as (d, e)):\n    pass",
        "(with (item a b:store) (item c (tuple:store d:store e:store)) (block (pass)))"},
@@ -171,7 +179,8 @@ static void test_statements(void **state) {
       {"with (a, b) as c: pass", "(with (item (tuple a b) c:store) (block (pass)))"},
       {"with (a) + 1 as c: pass", "(with (item (+ a 1) c:store) (block (pass)))"},
       {"async def f():\n    async with a as b:\n        async for x in y:\n            pass",
-       "(async-def f (params) (block (async-with (item a b:store) (block (async-for x:store y (block (pass)))))))"},
+       "(async-def f (params) (block (async-with (item a b:store) (block (async-for x:store y "
+       "(block (pass)))))))"},
       {"if x: a = 1; b = 2", "(if x (block (= a:store 1) (= b:store 2)))"},
       {"x = 1 \\\n  + 2  # comment", "(= x:store (+ 1 2))"},
   };
@@ -188,8 +197,11 @@ static void test_definitions(void **state) {
       {"def f(a,): pass", "(def f (params a) (block (pass)))"},
       {"f = lambda x, y=1, *a, k, **kw: x", "(= f:store (lambda (params x (= y 1) *a k **kw) x))"},
       {"f = lambda: 0", "(= f:store (lambda (params) 0))"},
-      {"class E(Exception):\n    '''doc'''\n    code = 1\n    x: int\n    def __init__(self, m):\n        super().__init__(m)\n        self.m = m",
-       "(class E (bases Exception) (block (expr \"doc\") (= code:store 1) (ann x:store) (def __init__ (params self m) (block (expr (call (attr (call super) __init__) m)) (= (attr:store self m) m)))))"},
+      {"class E(Exception):\n    '''doc'''\n    code = 1\n    x: int\n    def __init__(self, m):\n "
+       "       super().__init__(m)\n        self.m = m",
+       "(class E (bases Exception) (block (expr \"doc\") (= code:store 1) (ann x:store) (def "
+       "__init__ (params self m) (block (expr (call (attr (call super) __init__) m)) (= "
+       "(attr:store self m) m)))))"},
       {"class A: pass", "(class A (bases) (block (pass)))"},
       {"match x:\n    case 1 | -2.5 | 'a' as v if v: pass\n    case None: pass\n    case _: pass",
        "(match x (case (as (or (value 1) (value -2.5) (value \"a\")) v) (if v) (block (pass))) "
@@ -199,14 +211,17 @@ static void test_definitions(void **state) {
       {"match [a, b]:\n    case {'k': C.D, **kw}: pass\n    case P(0, y=q): pass",
        "(match (list a b) (case (map \"k\" (value (attr C D)) **kw) (block (pass))) "
        "(case (class P (value 0) y=q) (block (pass))))"},
-      {"match = 1\nmatch(2)\nmatch[0] = match - 1", "(= match:store 1)\n(expr (call match 2))\n(= (sub:store match 0) (- match 1))"},
+      {"match = 1\nmatch(2)\nmatch[0] = match - 1",
+       "(= match:store 1)\n(expr (call match 2))\n(= (sub:store match 0) (- match 1))"},
       {"@a.b(1)\n@c\nasync def f(): pass",
        "(async-def f (decorators (call (attr a b) 1) c) (params) (block (pass)))"},
       {"@dataclass\nclass A:\n    if x: pass\n    class B: pass",
-       "(class A (decorators dataclass) (bases) (block (if x (block (pass))) (class B (bases) (block (pass)))))"},
+       "(class A (decorators dataclass) (bases) (block (if x (block (pass))) (class B (bases) "
+       "(block (pass)))))"},
       {"@d\nx = 1", "2:1: invalid syntax"},
       {"class A(B, C,): pass", "(class A (bases B C) (block (pass)))"},
-      {"class A:\n    async def f(self): pass", "(class A (bases) (block (async-def f (params self) (block (pass)))))"},
+      {"class A:\n    async def f(self): pass",
+       "(class A (bases) (block (async-def f (params self) (block (pass)))))"},
   };
   RUN(cases);
 }
@@ -219,14 +234,18 @@ static void test_calls_and_comprehensions(void **state) {
       {"f((x := 1), y := 2)", "(expr (call f (:= x:store 1) (:= y:store 2)))"},
       {"[x * y for x in a if x if y for y in b]",
        "(expr (listcomp (* x y) (for x:store a (if x) (if y)) (for y:store b)))"},
-      {"{k: v for k, v in d.items()}", "(expr (dictcomp k v (for (tuple:store k:store v:store) (call (attr d items)))))"},
+      {"{k: v for k, v in d.items()}",
+       "(expr (dictcomp k v (for (tuple:store k:store v:store) (call (attr d items)))))"},
       {"{x for x in s}", "(expr (setcomp x (for x:store s)))"},
       {"(x for x in a if x not in b)", "(expr (genexp x (for x:store a (if (cmp x not in b)))))"},
       {"[a for *b, c in d]", "(expr (listcomp a (for (tuple:store (*:store b:store) c:store) d)))"},
-      {"def f():\n    yield\n    yield x\n    yield from g()\n    x = yield a, b\n    print((yield))",
-       "(def f (params) (block (expr (yield)) (expr (yield x)) (expr (yield-from (call g))) (= x:store (yield (tuple a b))) (expr (call print (yield)))))"},
+      {"def f():\n    yield\n    yield x\n    yield from g()\n    x = yield a, b\n    "
+       "print((yield))",
+       "(def f (params) (block (expr (yield)) (expr (yield x)) (expr (yield-from (call g))) (= "
+       "x:store (yield (tuple a b))) (expr (call print (yield)))))"},
       {"a[1]\na[1:]\na[:2]\na[::]\na[i, j]\na[(i, j)]",
-       "(expr (sub a 1))\n(expr (sub a (slice 1 _ _)))\n(expr (sub a (slice _ 2 _)))\n(expr (sub a (slice _ _ _)))\n(expr (sub a (tuple i j)))\n(expr (sub a (tuple i j)))"},
+       "(expr (sub a 1))\n(expr (sub a (slice 1 _ _)))\n(expr (sub a (slice _ 2 _)))\n(expr (sub a "
+       "(slice _ _ _)))\n(expr (sub a (tuple i j)))\n(expr (sub a (tuple i j)))"},
   };
   RUN(cases);
 }
@@ -234,16 +253,20 @@ static void test_calls_and_comprehensions(void **state) {
 static void test_rejected_constructs(void **state) {
   (void)state;
   static const case_t cases[] = {
-      {"class A(B, metaclass=M): pass", "1:12: class keywords (metaclass=..., ...) are not supported by simloop"},
-      {"class A(**kw): pass", "1:9: class keywords (metaclass=..., ...) are not supported by simloop"},
+      {"class A(B, metaclass=M): pass",
+       "1:12: class keywords (metaclass=..., ...) are not supported by simloop"},
+      {"class A(**kw): pass",
+       "1:9: class keywords (metaclass=..., ...) are not supported by simloop"},
       {"class A(*b): pass", "1:9: starred base classes are not supported by simloop"},
       {"x = a @ b", "1:7: the '@' operator is not supported by simloop (matrix multiplication)"},
       {"x @= b", "1:3: the '@' operator is not supported by simloop (matrix multiplication)"},
-      {"def f[T](x): pass", "1:6: generic type parameters ('def f[T]', 'class C[T]') are not supported by simloop"},
+      {"def f[T](x): pass",
+       "1:6: generic type parameters ('def f[T]', 'class C[T]') are not supported by simloop"},
       {"type X = int", "1:1: 'type' alias statements are not supported by simloop"},
       {"x = 1j", "1:5: imaginary literals are not supported by simloop (complex numbers)"},
       {"x = '\\N{BULLET}'", "1:6: '\\N{...}' escapes are not supported by simloop"},
-      {"x = \xc3\xa9", "1:5: non-ASCII character '\xc3\xa9' (U+00E9) outside strings and comments is not supported by simloop"},
+      {"x = \xc3\xa9", "1:5: non-ASCII character '\xc3\xa9' (U+00E9) outside strings and comments "
+                       "is not supported by simloop"},
   };
   RUN(cases);
 }
@@ -284,7 +307,8 @@ static void test_syntax_errors(void **state) {
       {"while x:\n    def f():\n        break", "3:9: 'break' outside loop"},
       {"await x", "1:1: 'await' outside function"},
       {"yield x", "1:1: 'yield' outside function"},
-      {"x = [i async for i in y]", "1:8: asynchronous comprehension outside of an asynchronous function"},
+      {"x = [i async for i in y]",
+       "1:8: asynchronous comprehension outside of an asynchronous function"},
       {"x = [(yield)]", "1:7: 'yield' outside function"},
       {"async def f():\n    yield from g", "2:5: 'yield from' inside async function"},
       {"def f():\n    await x", "2:5: 'await' outside async function"},
@@ -292,10 +316,14 @@ static void test_syntax_errors(void **state) {
       {"def f():\n    async for x in y: pass", "2:5: 'async for' outside async function"},
       {"def f():\n    async with x: pass", "2:5: 'async with' outside async function"},
       {"nonlocal x", "1:1: nonlocal declaration not allowed at module level"},
-      {"try:\n    pass\nexcept* E:\n    break", "4:5: 'break', 'continue' and 'return' cannot appear in an except* block"},
-      {"try:\n    pass\nexcept E:\n    pass\nexcept* F:\n    pass", "5:1: cannot have both 'except' and 'except*' on the same 'try'"},
-      {"try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass", "5:1: default 'except:' must be last"},
-      {"try:\n    pass\nexcept A, B:\n    pass", "3:9: multiple exception types must be parenthesized"},
+      {"try:\n    pass\nexcept* E:\n    break",
+       "4:5: 'break', 'continue' and 'return' cannot appear in an except* block"},
+      {"try:\n    pass\nexcept E:\n    pass\nexcept* F:\n    pass",
+       "5:1: cannot have both 'except' and 'except*' on the same 'try'"},
+      {"try:\n    pass\nexcept:\n    pass\nexcept E:\n    pass",
+       "5:1: default 'except:' must be last"},
+      {"try:\n    pass\nexcept A, B:\n    pass",
+       "3:9: multiple exception types must be parenthesized"},
       {"try:\n    pass\nx = 1", "3:1: expected 'except' or 'finally' block"},
       {"f(a=1, b)", "1:8: positional argument follows keyword argument"},
       {"f(**a, b)", "1:8: positional argument follows keyword argument unpacking"},
@@ -344,12 +372,14 @@ static void test_nesting_limit(void **state) {
   for (int i = 0; i < 5000; i++) src[n++] = '-';
   src[n++] = '1';
   src[n] = '\0';
-  assert_string_equal(parse(src), "1:204: too deeply nested (simloop limits nesting to 200 levels)");
+  assert_string_equal(parse(src),
+                      "1:204: too deeply nested (simloop limits nesting to 200 levels)");
   n = (size_t)sprintf(src, "x = ");
   for (int i = 0; i < 5000; i++) n += (size_t)sprintf(src + n, "not ");
   src[n++] = '1';
   src[n] = '\0';
-  assert_string_equal(parse(src), "1:801: too deeply nested (simloop limits nesting to 200 levels)");
+  assert_string_equal(parse(src),
+                      "1:801: too deeply nested (simloop limits nesting to 200 levels)");
   /* A long flat chain makes a deep tree without recursion: capped too. */
   n = (size_t)sprintf(src, "x = 1");
   for (int i = 0; i < 2000; i++) n += (size_t)sprintf(src + n, "+1");
@@ -420,17 +450,19 @@ static void test_diag_formatting(void **state) {
   assert_string_equal(d.construct, "imaginary literal");
   sl_strbuf b = SL_STRBUF_INIT;
   sl_diag_format(&d, &b);
-  assert_string_equal(sl_strbuf_cstr(&b),
-                      "scenario.py:2:9: error: imaginary literals are not supported by simloop (complex numbers)\n"
-                      "        x = 1j\n"
-                      "            ^\n"
-                      "hint: simloop has no complex numbers; use floats\n");
+  assert_string_equal(
+      sl_strbuf_cstr(&b),
+      "scenario.py:2:9: error: imaginary literals are not supported by simloop (complex numbers)\n"
+      "        x = 1j\n"
+      "            ^\n"
+      "hint: simloop has no complex numbers; use floats\n");
   sl_strbuf_free(&b);
 }
 
 static void test_out_of_memory(void **state) {
   (void)state;
-  const char *src = "import asyncio\nasync def main():\n    print(f'{1 + 2!r:>{w}}', [x for x in y])\n";
+  const char *src =
+      "import asyncio\nasync def main():\n    print(f'{1 + 2!r:>{w}}', [x for x in y])\n";
   sl_diag d;
   int ooms = 0;
   for (unsigned long k = 1;; k++) {

@@ -44,8 +44,7 @@ static void test_prng_vectors(void **state) {
   for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
     sl_rng r;
     sl_rng_seed(&r, v[i].seed);
-    for (int k = 0; k < 4; k++)
-      assert_true(sl_rng_next(&r) == v[i].out[k]);
+    for (int k = 0; k < 4; k++) assert_true(sl_rng_next(&r) == v[i].out[k]);
   }
 }
 
@@ -54,10 +53,8 @@ static void test_prng_below(void **state) {
   sl_rng r;
   sl_rng_seed(&r, 42);
   unsigned hist[7] = {0};
-  for (int i = 0; i < 7000; i++)
-    hist[sl_rng_below(&r, 7)]++;
-  for (int i = 0; i < 7; i++)
-    assert_true(hist[i] > 800 && hist[i] < 1200);
+  for (int i = 0; i < 7000; i++) hist[sl_rng_below(&r, 7)]++;
+  for (int i = 0; i < 7; i++) assert_true(hist[i] > 800 && hist[i] < 1200);
   /* The random distribution: mostly zero, values on the ms grid. */
   sl_rng_seed(&r, 7);
   int zeros = 0;
@@ -79,17 +76,15 @@ static void test_declog_round_trip(void **state) {
       {SL_DECISION_COST, 0.1, true, 3, 1},
       {SL_DECISION_COST, 1.0 / 3.0, false, 0, 0},
   };
-  for (size_t i = 0; i < 4; i++)
-    assert_int_equal(sl_declog_push(&log, &ds[i]), SL_EOK);
+  for (size_t i = 0; i < 4; i++) assert_int_equal(sl_declog_push(&log, &ds[i]), SL_EOK);
   sl_strbuf text = SL_STRBUF_INIT;
   sl_declog_format(&log, "seed 5\nstrategy random", &text);
-  assert_string_equal(
-      sl_strbuf_cstr(&text),
-      "# seed 5\n# strategy random\n"
-      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"oversleep\",\"value\":0.01}\n"
-      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.0}\n"
-      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.1}\n"
-      "{\"ev\":\"decision\",\"kind\":\"cost\",\"value\":0.3333333333333333}\n");
+  assert_string_equal(sl_strbuf_cstr(&text),
+                      "# seed 5\n# strategy random\n"
+                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"oversleep\",\"value\":0.01}\n"
+                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.0}\n"
+                      "{\"ev\":\"decision\",\"step\":3,\"kind\":\"cost\",\"value\":0.1}\n"
+                      "{\"ev\":\"decision\",\"kind\":\"cost\",\"value\":0.3333333333333333}\n");
   sl_declog back;
   sl_strbuf err = SL_STRBUF_INIT;
   assert_int_equal(sl_declog_parse(text.data, text.len, "x.log", &back, &err), SL_EOK);
@@ -98,8 +93,7 @@ static void test_declog_round_trip(void **state) {
     assert_int_equal(back.d[i].kind, ds[i].kind);
     assert_true(back.d[i].value == ds[i].value);
     assert_int_equal(back.d[i].has_step, ds[i].has_step);
-    if (ds[i].has_step)
-      assert_int_equal(back.d[i].step, ds[i].step);
+    if (ds[i].has_step) assert_int_equal(back.d[i].step, ds[i].step);
   }
   sl_declog_free(&back);
   /* A trace serves as a log: other events are skipped; ints are seconds. */
@@ -118,10 +112,8 @@ static void test_declog_round_trip(void **state) {
 static void expect_bad(const char *text, const char *message) {
   sl_declog back;
   sl_strbuf err = SL_STRBUF_INIT;
-  assert_int_equal(sl_declog_parse(text, strlen(text), "bad.log", &back, &err),
-                   SL_ECORRUPT);
-  if (!strstr(sl_strbuf_cstr(&err), message))
-    fail_msg("got: %s", sl_strbuf_cstr(&err));
+  assert_int_equal(sl_declog_parse(text, strlen(text), "bad.log", &back, &err), SL_ECORRUPT);
+  if (!strstr(sl_strbuf_cstr(&err), message)) fail_msg("got: %s", sl_strbuf_cstr(&err));
   assert_int_equal(back.n, 0);
   sl_strbuf_free(&err);
 }
@@ -130,11 +122,9 @@ static void test_declog_errors(void **state) {
   (void)state;
   expect_bad("# c\n{\"kind\":\"cost\",\"value\":1}\n{\"kind\":\"nap\",\"value\":1}\n",
              "bad.log:3:1: \"kind\" must be");
-  expect_bad("{\"kind\":\"cost\",\"value\":-1}",
-             "bad.log:1:1: \"value\" must be finite and >= 0");
+  expect_bad("{\"kind\":\"cost\",\"value\":-1}", "bad.log:1:1: \"value\" must be finite and >= 0");
   expect_bad("{\"kind\":\"cost\",\"value\":\"1\"}", "\"value\" must be a number");
-  expect_bad("{\"kind\":\"cost\",\"value\":1,\"step\":1.5}",
-             "\"step\" must be an integer");
+  expect_bad("{\"kind\":\"cost\",\"value\":1,\"step\":1.5}", "\"step\" must be an integer");
   expect_bad("  {\"kind\":\"cost\",", "bad.log:1:");
   expect_bad("[1]", "not a JSON object");
 }
@@ -173,21 +163,19 @@ static void check_replays(sl_schedule *orig, const double *want) {
   sl_strbuf text = SL_STRBUF_INIT, err = SL_STRBUF_INIT;
   sl_declog_format(&log, NULL, &text);
   sl_declog parsed;
-  assert_int_equal(
-      sl_declog_parse(text.data ? text.data : "", text.len, "c", &parsed, &err), SL_EOK);
+  assert_int_equal(sl_declog_parse(text.data ? text.data : "", text.len, "c", &parsed, &err),
+                   SL_EOK);
   sl_schedule rep;
   sl_schedule_init_log(&rep, &parsed);
   double got[NPTS];
   drive(&rep, pts, NPTS, got);
-  for (size_t i = 0; i < NPTS; i++)
-    assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
   assert_int_equal(rep.replay_pos, parsed.n); /* every entry consumed */
   /* Canonical of a canonical replay is itself. */
   sl_declog again;
   assert_int_equal(sl_schedule_log(&rep, &again), SL_EOK);
   assert_int_equal(again.n, log.n);
-  for (size_t i = 0; i < log.n; i++)
-    assert_true(again.d[i].value == log.d[i].value);
+  for (size_t i = 0; i < log.n; i++) assert_true(again.d[i].value == log.d[i].value);
   sl_declog_free(&again);
   sl_schedule_free(&rep);
   sl_declog_free(&parsed);
@@ -211,15 +199,13 @@ static void test_byte_mapping(void **state) {
   double got[NPTS];
   drive(&s, pts, NPTS, got);
   const double want[NPTS] = {0, 0.003, 60.0, 0, 0.001, 0.073, 0, 0, 0, 0, 0, 0};
-  for (size_t i = 0; i < NPTS; i++)
-    assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
   check_replays(&s, want);
   /* The canonical log: costs of step 2 padded up to position 1. */
   sl_declog log;
   assert_int_equal(sl_schedule_log(&s, &log), SL_EOK);
   assert_int_equal(log.n, 6);
-  assert_true(log.d[0].kind == SL_DECISION_COST && log.d[0].step == 1 &&
-              log.d[0].value == 0.0);
+  assert_true(log.d[0].kind == SL_DECISION_COST && log.d[0].step == 1 && log.d[0].value == 0.0);
   assert_true(log.d[1].kind == SL_DECISION_COST && log.d[1].value == 0.003);
   assert_true(log.d[2].kind == SL_DECISION_OVERSLEEP && log.d[2].step == 2);
   assert_true(log.d[3].step == 2 && log.d[3].value == 0.0);
@@ -246,8 +232,7 @@ static void test_oracle_rule(void **state) {
   double got[NPTS];
   drive(&s, pts, NPTS, got);
   const double want[NPTS] = {0, 0, 0.5, 0, 0, 0, 0, 0, 0, 0.25, 0.125, 0};
-  for (size_t i = 0; i < NPTS; i++)
-    assert_true(got[i] == want[i]);
+  for (size_t i = 0; i < NPTS; i++) assert_true(got[i] == want[i]);
   check_replays(&s, want);
   sl_schedule_free(&s);
   sl_declog_free(&log);
@@ -301,12 +286,8 @@ static void test_bounded_counts(void **state) {
     last_n = p.n;
     if (p.n == 2) {
       assert_true(p.item[0].point < p.item[1].point);
-      int s0 = p.item[0].value == st.sizes[0]   ? 0
-               : p.item[0].value == st.sizes[1] ? 1
-                                                : 2;
-      int s1 = p.item[1].value == st.sizes[0]   ? 0
-               : p.item[1].value == st.sizes[1] ? 1
-                                                : 2;
+      int s0 = p.item[0].value == st.sizes[0] ? 0 : p.item[0].value == st.sizes[1] ? 1 : 2;
+      int s1 = p.item[1].value == st.sizes[0] ? 0 : p.item[1].value == st.sizes[1] ? 1 : 2;
       assert_int_equal(seen[p.item[0].point][p.item[1].point][s0][s1]++, 0);
     }
   }
@@ -331,12 +312,10 @@ static void test_pct_plan(void **state) {
     depths[p.n]++;
     for (uint32_t i = 0; i < p.n; i++) {
       assert_true(p.item[i].point < 40);
-      if (i)
-        assert_true(p.item[i - 1].point < p.item[i].point);
+      if (i) assert_true(p.item[i - 1].point < p.item[i].point);
     }
   }
-  for (int d = 1; d <= 3; d++)
-    assert_true(depths[d] > 50);
+  for (int d = 1; d <= 3; d++) assert_true(depths[d] > 50);
 }
 
 /* ddmin: the predicate fails when the subset contains all of `need`. */
@@ -351,10 +330,8 @@ static int contains_all(void *ctx, const size_t *keep, size_t nkeep) {
   p->calls++;
   for (size_t i = 0; i < p->nneed; i++) {
     bool found = false;
-    for (size_t j = 0; j < nkeep; j++)
-      found |= keep[j] == p->need[i];
-    if (!found)
-      return 0;
+    for (size_t j = 0; j < nkeep; j++) found |= keep[j] == p->need[i];
+    if (!found) return 0;
   }
   return 1;
 }
@@ -368,8 +345,7 @@ static void test_ddmin(void **state) {
   pred p = {need, 4, 0};
   assert_int_equal(sl_ddmin(200, contains_all, &p, keep, &nkeep, &ntests), SL_EOK);
   assert_int_equal(nkeep, 4);
-  for (size_t i = 0; i < 4; i++)
-    assert_int_equal(keep[i], need[i]);
+  for (size_t i = 0; i < 4; i++) assert_int_equal(keep[i], need[i]);
   assert_int_equal(ntests, p.calls);
   assert_true(ntests < 250); /* vs 2^200 subsets; ddmin is O(k log n) here */
   /* One culprit; none needed (the empty set fails); a single item. */
@@ -393,8 +369,7 @@ static void test_shrink_candidates(void **state) {
   size_t n = sl_shrink_candidates(0.1, c, 32);
   assert_int_equal(n, 6);
   const double want[] = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05};
-  for (size_t i = 0; i < n; i++)
-    assert_true(c[i] == want[i]);
+  for (size_t i = 0; i < n; i++) assert_true(c[i] == want[i]);
   assert_int_equal(sl_shrink_candidates(0.001, c, 32), 0);
   assert_int_equal(sl_shrink_candidates(3.0, c, 32), 11);
   assert_true(c[10] == 2.0);
@@ -404,9 +379,8 @@ static void test_shrink_candidates(void **state) {
  * fails cleanly (SL_ENOMEM, nothing half-built; asan checks for leaks). */
 static void test_out_of_memory(void **state) {
   (void)state;
-  const char *text =
-      "# c\n{\"ev\":\"decision\",\"step\":2,\"kind\":\"cost\",\"value\":0.01}\n"
-      "{\"kind\":\"oversleep\",\"value\":1,\"step\":3}\n";
+  const char *text = "# c\n{\"ev\":\"decision\",\"step\":2,\"kind\":\"cost\",\"value\":0.01}\n"
+                     "{\"kind\":\"oversleep\",\"value\":1,\"step\":3}\n";
   bool completed = false;
   for (unsigned long k = 1; k < 1000 && !completed; k++) {
     sl_alloc_fail_after(k);
@@ -436,8 +410,7 @@ static void test_out_of_memory(void **state) {
 static void test_trial_out_of_memory(void **state) {
   (void)state;
   const char *dir = getenv("SL_SOURCE_DIR");
-  if (!dir)
-    skip();
+  if (!dir) skip();
   char path[4096];
   snprintf(path, sizeof path, "%s/examples/bank.py", dir);
   sl_strbuf err = SL_STRBUF_INIT;
@@ -462,10 +435,9 @@ static void test_trial_out_of_memory(void **state) {
     if (rc == SL_EOK && t.verdict != SL_VERDICT_ERROR)
       rc = sl_trial_record(p, &t.log, &ro, &t2, &rec, &id, hash, &err);
     sl_alloc_fail_after(0);
-    completed = rc == SL_EOK && t.verdict == SL_VERDICT_ASSERTION &&
-                t2.verdict == SL_VERDICT_ASSERTION;
-    if (rec)
-      sl_recorder_free(rec);
+    completed =
+        rc == SL_EOK && t.verdict == SL_VERDICT_ASSERTION && t2.verdict == SL_VERDICT_ASSERTION;
+    if (rec) sl_recorder_free(rec);
     sl_trial_free(&t);
     sl_trial_free(&t2);
     sl_schedule_free(&s);
@@ -535,20 +507,13 @@ static void test_fault_questions(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_prng_vectors),
-      cmocka_unit_test(test_fault_questions),
-      cmocka_unit_test(test_prng_below),
-      cmocka_unit_test(test_declog_round_trip),
-      cmocka_unit_test(test_declog_errors),
-      cmocka_unit_test(test_byte_mapping),
-      cmocka_unit_test(test_oracle_rule),
-      cmocka_unit_test(test_strategies_replay),
-      cmocka_unit_test(test_bounded_counts),
-      cmocka_unit_test(test_pct_plan),
-      cmocka_unit_test(test_ddmin),
-      cmocka_unit_test(test_shrink_candidates),
-      cmocka_unit_test(test_out_of_memory),
-      cmocka_unit_test(test_trial_out_of_memory),
+      cmocka_unit_test(test_prng_vectors),   cmocka_unit_test(test_fault_questions),
+      cmocka_unit_test(test_prng_below),     cmocka_unit_test(test_declog_round_trip),
+      cmocka_unit_test(test_declog_errors),  cmocka_unit_test(test_byte_mapping),
+      cmocka_unit_test(test_oracle_rule),    cmocka_unit_test(test_strategies_replay),
+      cmocka_unit_test(test_bounded_counts), cmocka_unit_test(test_pct_plan),
+      cmocka_unit_test(test_ddmin),          cmocka_unit_test(test_shrink_candidates),
+      cmocka_unit_test(test_out_of_memory),  cmocka_unit_test(test_trial_out_of_memory),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -138,9 +138,7 @@ static sl_coro_status sem_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     co->slots[3] = spawn(rt, &w_def, co->slots[0]);
     for (int i = 0; i < 3; i++) assert_int_equal(sl_semaphore_release(rt, co->slots[0].u.o), 0);
     return sl_ccoro_await(rt, co, co->slots[3], 2, out);
-  case 2:
-    assert_false(co->failed);
-    return ret_none(out);
+  case 2: assert_false(co->failed); return ret_none(out);
   }
   return SL_CORO_ERROR;
 }
@@ -180,8 +178,8 @@ static sl_coro_status tprior_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     assert_true(co->failed);
     sl_obj *exc = sl_err_fetch(rt);
     co->slots[TP_EXC] = sl_obj_val(exc);
-    sl_obj *cm = sl_timeout_aexit(rt, co->slots[TP_TIMEOUT].u.o,
-                                  sl_obj_val(sl_as_exc(exc)->cls), co->slots[TP_EXC]);
+    sl_obj *cm = sl_timeout_aexit(rt, co->slots[TP_TIMEOUT].u.o, sl_obj_val(sl_as_exc(exc)->cls),
+                                  co->slots[TP_EXC]);
     return await_in(rt, co, TP_CM, cm, 4, out);
   }
   case 4:
@@ -244,9 +242,7 @@ static sl_coro_status tg_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     tg_spawn(rt, tg, &sleeper_def);
     return await_in(rt, co, 1, sl_taskgroup_aexit(rt, tg, sl_none(), sl_none()), 2, out);
   }
-  case 2:
-    assert_true(co->failed);
-    return SL_CORO_ERROR;
+  case 2: assert_true(co->failed); return SL_CORO_ERROR;
   }
   return SL_CORO_ERROR;
 }
@@ -290,9 +286,7 @@ static sl_coro_status queue_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
     co->slots[2] = spawn(rt, &consumer_def, co->slots[0]);
     return sl_ccoro_await(rt, co, co->slots[1], 1, out);
   }
-  case 1:
-    assert_false(co->failed);
-    return sl_ccoro_await(rt, co, co->slots[2], 2, out);
+  case 1: assert_false(co->failed); return sl_ccoro_await(rt, co, co->slots[2], 2, out);
   case 2:
     assert_false(co->failed);
     assert_true(sl_queue_empty(co->slots[0].u.o));
@@ -365,9 +359,12 @@ static void test_shield(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_lock_cancel_waiter),  cmocka_unit_test(test_semaphore_wake_many),
-      cmocka_unit_test(test_timeout_prior_cancel), cmocka_unit_test(test_taskgroup_child_fails),
-      cmocka_unit_test(test_queue_bounded),       cmocka_unit_test(test_wait_for_timeout),
+      cmocka_unit_test(test_lock_cancel_waiter),
+      cmocka_unit_test(test_semaphore_wake_many),
+      cmocka_unit_test(test_timeout_prior_cancel),
+      cmocka_unit_test(test_taskgroup_child_fails),
+      cmocka_unit_test(test_queue_bounded),
+      cmocka_unit_test(test_wait_for_timeout),
       cmocka_unit_test(test_shield),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

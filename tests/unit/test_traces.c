@@ -65,18 +65,23 @@ static const char *temp_db(const char *tag) {
 static const char SAMPLE[] =
     "{\"ev\":\"run\",\"engine\":\"cpython\",\"engine_version\":\"0.1.0\",\"python\":\"3.12.7\","
     "\"scenario\":\"s.py\",\"sha256\":\"00\",\"seed\":null,\"impl\":\"c\"}\n"
-    "{\"ev\":\"task\",\"id\":\"T1\",\"name\":\"Task-1\",\"coro\":\"main\",\"parent\":null,\"step\":0}\n"
+    "{\"ev\":\"task\",\"id\":\"T1\",\"name\":\"Task-1\",\"coro\":\"main\",\"parent\":null,\"step\":"
+    "0}\n"
     "{\"ev\":\"step\",\"i\":1,\"t\":0.0,\"timeout\":0.0}\n"
     "{\"ev\":\"handle\",\"step\":1,\"pos\":0,\"t\":0.0,\"name\":\"soon:step T1\"}\n"
-    "{\"ev\":\"task\",\"id\":\"T2\",\"name\":\"Task-2\",\"coro\":\"work\",\"parent\":\"T1\",\"step\":1}\n"
+    "{\"ev\":\"task\",\"id\":\"T2\",\"name\":\"Task-2\",\"coro\":\"work\",\"parent\":\"T1\","
+    "\"step\":1}\n"
     "{\"ev\":\"timer\",\"step\":1,\"op\":\"scheduled\",\"when\":0.1}\n"
     "{\"ev\":\"step\",\"i\":2,\"t\":0.0,\"timeout\":0.1}\n"
     "{\"ev\":\"decision\",\"step\":2,\"kind\":\"oversleep\",\"value\":0.25}\n"
     "{\"ev\":\"handle\",\"step\":2,\"pos\":0,\"t\":0.35,\"name\":\"timer:sleep F1\"}\n"
     "{\"ev\":\"handle\",\"step\":2,\"pos\":1,\"t\":0.35,\"name\":\"soon:step T2\"}\n"
-    "{\"ev\":\"output\",\"step\":2,\"task\":\"T2\",\"text\":\"h\\u00e9llo \\\"w\\\"\\t\\ud83d\\ude00\"}\n"
-    "{\"ev\":\"task_done\",\"id\":\"T2\",\"step\":2,\"outcome\":\"exception\",\"detail\":\"ValueError: x\"}\n"
-    "{\"ev\":\"error\",\"step\":2,\"message\":\"Task exception was never retrieved\",\"exception\":null}\n"
+    "{\"ev\":\"output\",\"step\":2,\"task\":\"T2\",\"text\":\"h\\u00e9llo "
+    "\\\"w\\\"\\t\\ud83d\\ude00\"}\n"
+    "{\"ev\":\"task_done\",\"id\":\"T2\",\"step\":2,\"outcome\":\"exception\",\"detail\":"
+    "\"ValueError: x\"}\n"
+    "{\"ev\":\"error\",\"step\":2,\"message\":\"Task exception was never "
+    "retrieved\",\"exception\":null}\n"
     "{\"ev\":\"step\",\"i\":3,\"t\":0.35,\"timeout\":null}\n"
     "{\"ev\":\"end\",\"outcome\":\"deadlock\",\"detail\":null,\"steps\":3,\"t\":0.35}\n";
 
@@ -214,7 +219,10 @@ static void test_json_python_extensions(void **state) {
   assert_true(n->items[5]->is_int && n->items[5]->i == -3);
   const sl_json *s = sl_json_get(v, "s");
   assert_int_equal(s->n, 11);
-  assert_memory_equal(s->s, "a\xed\xb2\x80\xef\xbf\xbd" "b\xed\xa0\x80", 11);
+  assert_memory_equal(s->s,
+                      "a\xed\xb2\x80\xef\xbf\xbd"
+                      "b\xed\xa0\x80",
+                      11);
   assert_string_equal(v->keys[2], "k\xed\xbf\xbf");
   assert_memory_equal(v->items[2]->s, "\xef\xbf\xbd\xf0\x9f\x98\x80\xed\xb0\x81", 10);
   sl_json_free(v);
@@ -248,7 +256,8 @@ static void test_json_errors(void **state) {
     sl_json_error e;
     sl_json *v = sl_json_parse(cases[i].text, strlen(cases[i].text), &e);
     if (v || e.col != cases[i].col || strcmp(e.message, cases[i].msg))
-      fail_msg("case %zu (%s): got col %zu '%s'", i, cases[i].text, v ? 0 : e.col, v ? "parsed" : e.message);
+      fail_msg("case %zu (%s): got col %zu '%s'", i, cases[i].text, v ? 0 : e.col,
+               v ? "parsed" : e.message);
   }
   /* Deep nesting is an error, not a stack overflow. */
   char deep[5000];
@@ -264,16 +273,22 @@ static void test_jsonl_errors(void **state) {
     const char *text;
     const char *msg;
   } cases[] = {
-      {"{\"ev\":\"step\",\"i\":1,\"t\":0.0,\"timeout\":null}\n", "sample:1:1: event \"step\" before any \"run\" line"},
+      {"{\"ev\":\"step\",\"i\":1,\"t\":0.0,\"timeout\":null}\n",
+       "sample:1:1: event \"step\" before any \"run\" line"},
       {"[1]\n", "sample:1:1: each line must be a JSON object"},
       {"{\"ev\":\"run\"\n", "sample:1:12: '}' expected near end of file"},
-      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
-       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n{\"ev\":\"step\",\"i\":-1,\"t\":0.0,\"timeout\":null}\n",
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":"
+       "\"s\","
+       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n{\"ev\":\"step\",\"i\":-1,\"t\":0.0,"
+       "\"timeout\":null}\n",
        "sample:2:1: field \"i\" must be a non-negative integer"},
-      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
-       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n\n{\"ev\":\"output\",\"step\":1,\"task\":\"X1\",\"text\":\"\"}\n",
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":"
+       "\"s\","
+       "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n\n{\"ev\":\"output\",\"step\":1,\"task\":"
+       "\"X1\",\"text\":\"\"}\n",
        "sample:3:1: field \"task\" must be a task id \"T<k>\""},
-      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":\"s\","
+      {"{\"ev\":\"run\",\"engine\":\"e\",\"engine_version\":\"v\",\"python\":\"3\",\"scenario\":"
+       "\"s\","
        "\"sha256\":\"0\",\"seed\":null,\"impl\":\"c\"}\n",
        "sample:2:1: the run that starts on line 1 has no \"end\" line (truncated trace?)"},
       {"", "sample:1:1: no run in this file (expected a line with \"ev\":\"run\")"},
@@ -344,7 +359,8 @@ static void test_jsonl_oracle_files(void **state) {
       FILE *out = open_memstream(&back, &blen);
       for (size_t i = 0; i < l.n; i++) assert_int_equal(sl_jsonl_write(out, &l.runs[i]), SL_EOK);
       fclose(out);
-      if (blen != len || memcmp(back, orig, len)) fail_msg("%s does not write back byte for byte", path);
+      if (blen != len || memcmp(back, orig, len))
+        fail_msg("%s does not write back byte for byte", path);
       free(orig);
       free(back);
       sl_strbuf_free(&err);
@@ -407,11 +423,12 @@ static void test_store_all_or_nothing(void **state) {
   sl_tracedb_close(db);
   sqlite3 *raw;
   assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(raw,
-                                "CREATE TRIGGER boom BEFORE INSERT ON handle_events WHEN NEW.pos = 1"
-                                " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
-                                NULL, NULL, NULL),
-                   SQLITE_OK);
+  assert_int_equal(
+      sqlite3_exec(raw,
+                   "CREATE TRIGGER boom BEFORE INSERT ON handle_events WHEN NEW.pos = 1"
+                   " BEGIN SELECT RAISE(ABORT, 'disk on fire'); END",
+                   NULL, NULL, NULL),
+      SQLITE_OK);
   sqlite3_close(raw);
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
   sl_recorder *rec = sl_recorder_new();
@@ -449,12 +466,15 @@ static void test_schema_created(void **state) {
   assert_non_null(strstr(sl_strbuf_cstr(&err), "no such trace database"));
   assert_int_equal(sl_tracedb_open(path, true, &db, &err), SL_EOK);
   sl_tracedb_close(db);
-  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
-                                " ('runs','steps','handle_names','handle_events','tasks','output','decisions',"
-                                "'events','meta','sock_events')"),
-                   10);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='handles'"), 1);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
+                   SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(
+      scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
+                   " ('runs','steps','handle_names','handle_events','tasks','output','decisions',"
+                   "'events','meta','sock_events')"),
+      10);
+  assert_int_equal(
+      scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='handles'"), 1);
   /* Opening again changes nothing. */
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
   sl_tracedb_close(db);
@@ -498,17 +518,21 @@ static void test_migrate_v0(void **state) {
   sl_recorder_free(rec);
   sl_trace_free(&tr);
   sl_tracedb_close(db);
-  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"), 4);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
+                   SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"),
+                   4);
 
   /* A database from the future is refused, untouched. */
   assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(raw, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL),
-                   SQLITE_OK);
+  assert_int_equal(
+      sqlite3_exec(raw, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL),
+      SQLITE_OK);
   sqlite3_close(raw);
   sl_strbuf_clear(&err);
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_ECORRUPT);
-  assert_non_null(strstr(sl_strbuf_cstr(&err), "schema version 99, newer than this simloop understands"));
+  assert_non_null(
+      strstr(sl_strbuf_cstr(&err), "schema version 99, newer than this simloop understands"));
   assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), 99);
   sl_strbuf_free(&err);
 }
@@ -548,12 +572,16 @@ static void test_migrate_v1(void **state) {
   assert_int_equal(sl_recorder_trace(rec)->id, 2);
   sl_recorder_free(rec);
   sl_tracedb_close(db);
-  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
+                   SL_TRACE_SCHEMA_VERSION);
   assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1"), 15);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"), 15);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND owner IS NOT NULL"),
+                   15);
   assert_int_equal(scalar(path, "SELECT sum(count) FROM handle_name_runs WHERE run=1"), 15);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name IN ('handles_v1','handles_name')"),
-                   0);
+  assert_int_equal(
+      scalar(path,
+             "SELECT count(*) FROM sqlite_master WHERE name IN ('handles_v1','handles_name')"),
+      0);
   sl_strbuf_free(&err);
 }
 
@@ -598,9 +626,11 @@ static void test_migrate_v2(void **state) {
   sl_trace_free(&tr);
   sl_recorder_free(rec);
   sl_tracedb_close(db);
-  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
+                   SL_TRACE_SCHEMA_VERSION);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2"), 4);
-  assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2 AND peer IS NULL"), 1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2 AND peer IS NULL"),
+                   1);
   sl_strbuf_free(&err);
 }
 
@@ -622,17 +652,19 @@ static void test_sock_events(void **state) {
   free(again);
   sl_strbuf line = SL_STRBUF_INIT;
   for (size_t i = 0; i < l.runs[0].nev; i++)
-    if (l.runs[0].ev[i].kind == SL_TEV_SOCK && !strcmp(l.runs[0].ev[i].a.p, "send")) sl_show_event(&line, &l.runs[0].ev[i], 0);
+    if (l.runs[0].ev[i].kind == SL_TEV_SOCK && !strcmp(l.runs[0].ev[i].a.p, "send"))
+      sl_show_event(&line, &l.runs[0].ev[i], 0);
   assert_string_equal(sl_strbuf_cstr(&line), "sock send C1 fd 3 -> 4: 5 bytes, arrives t=0.25");
   sl_strbuf_free(&line);
   sl_trace_list_free(&l);
   free(text);
   sl_recorder_free(rec);
   sl_strbuf err = SL_STRBUF_INIT;
-  const char *bad = "{\"ev\":\"run\",\"engine\":\"x\",\"engine_version\":\"1\",\"python\":\"3.11.2\","
-                    "\"scenario\":\"s.py\",\"sha256\":\"00\",\"seed\":null,\"impl\":\"c\"}\n"
-                    "{\"ev\":\"sock\",\"step\":1,\"op\":\"send\",\"conn\":1,\"fd\":-3,\"peer\":null,"
-                    "\"n\":0,\"t\":0.0}\n";
+  const char *bad =
+      "{\"ev\":\"run\",\"engine\":\"x\",\"engine_version\":\"1\",\"python\":\"3.11.2\","
+      "\"scenario\":\"s.py\",\"sha256\":\"00\",\"seed\":null,\"impl\":\"c\"}\n"
+      "{\"ev\":\"sock\",\"step\":1,\"op\":\"send\",\"conn\":1,\"fd\":-3,\"peer\":null,"
+      "\"n\":0,\"t\":0.0}\n";
   sl_trace_list l2;
   assert_int_equal(sl_jsonl_read_buf("bad", bad, strlen(bad), &l2, &err), SL_ECORRUPT);
   assert_non_null(strstr(sl_strbuf_cstr(&err), "bad:2:"));
@@ -713,7 +745,8 @@ static void test_oom_sweep(void **state) {
     if (rc == SL_EOK) rc = sl_trace_diff(&l.runs[0], &l.runs[0], &d);
     sl_alloc_fail_after(0);
     sl_trace_list_free(&l);
-    if (rc != SL_EOK && rc != SL_ENOMEM) fail_msg("k=%lu rc=%d: %s", k, (int)rc, sl_strbuf_cstr(&err));
+    if (rc != SL_EOK && rc != SL_ENOMEM)
+      fail_msg("k=%lu rc=%d: %s", k, (int)rc, sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     if (rc == SL_EOK) break;
     assert_int_equal(rc, SL_ENOMEM);
@@ -743,13 +776,22 @@ static void test_oom_sweep(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_sha256_vectors),     cmocka_unit_test(test_json_values),
-      cmocka_unit_test(test_json_errors), cmocka_unit_test(test_json_python_extensions),        cmocka_unit_test(test_jsonl_errors),
-      cmocka_unit_test(test_jsonl_roundtrip),    cmocka_unit_test(test_jsonl_oracle_files),
-      cmocka_unit_test(test_recorder_roundtrip), cmocka_unit_test(test_store_all_or_nothing),
-      cmocka_unit_test(test_schema_created),     cmocka_unit_test(test_migrate_v0),     cmocka_unit_test(test_migrate_v1),
-      cmocka_unit_test(test_migrate_v2),         cmocka_unit_test(test_sock_events),
-      cmocka_unit_test(test_diff),               cmocka_unit_test(test_oom_sweep),
+      cmocka_unit_test(test_sha256_vectors),
+      cmocka_unit_test(test_json_values),
+      cmocka_unit_test(test_json_errors),
+      cmocka_unit_test(test_json_python_extensions),
+      cmocka_unit_test(test_jsonl_errors),
+      cmocka_unit_test(test_jsonl_roundtrip),
+      cmocka_unit_test(test_jsonl_oracle_files),
+      cmocka_unit_test(test_recorder_roundtrip),
+      cmocka_unit_test(test_store_all_or_nothing),
+      cmocka_unit_test(test_schema_created),
+      cmocka_unit_test(test_migrate_v0),
+      cmocka_unit_test(test_migrate_v1),
+      cmocka_unit_test(test_migrate_v2),
+      cmocka_unit_test(test_sock_events),
+      cmocka_unit_test(test_diff),
+      cmocka_unit_test(test_oom_sweep),
   };
   return cmocka_run_group_tests_name("traces", tests, NULL, NULL);
 }

@@ -88,7 +88,8 @@ static void test_lambda_arity_message(void **state) {
           "        print(e)\n"
           "asyncio.run(main())\n",
           0);
-  assert_string_equal(out(&r), "main.<locals>.<lambda>() takes 1 positional argument but 2 were given\n");
+  assert_string_equal(out(&r),
+                      "main.<locals>.<lambda>() takes 1 positional argument but 2 were given\n");
   run_free(&r);
 }
 
@@ -107,10 +108,13 @@ static void test_uncaught_traceback(void **state) {
           0);
   assert_int_equal(r.res.outcome, SL_OUTCOME_EXCEPTION);
   const char *d = detail(&r);
-  assert_non_null(strstr(d, "KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n"));
+  assert_non_null(strstr(
+      d, "KeyError: 'k'\n\nDuring handling of the above exception, another exception occurred:\n"));
   assert_non_null(strstr(d, "  File \"t.py\", line 9, in <module>\n    asyncio.run(main())\n"));
   assert_non_null(strstr(d, "  File \"t.py\", line 8, in main\n    check(3)\n"));
-  assert_non_null(strstr(d, "  File \"t.py\", line 3, in check\n    raise ValueError(f'bad {v}')\nValueError: bad 3\n"));
+  assert_non_null(strstr(
+      d,
+      "  File \"t.py\", line 3, in check\n    raise ValueError(f'bad {v}')\nValueError: bad 3\n"));
   assert_string_equal(sl_strbuf_cstr(&r.res.summary), "ValueError: bad 3");
   run_free(&r);
 }
@@ -158,7 +162,8 @@ static void test_step_budget(void **state) {
 static void test_loop_budget(void **state) {
   run r;
   memset(&r, 0, sizeof r);
-  const char *src = "import asyncio\nasync def main():\n    while True:\n        pass\nasyncio.run(main())\n";
+  const char *src =
+      "import asyncio\nasync def main():\n    while True:\n        pass\nasyncio.run(main())\n";
   sl_scenario_opts o = {0};
   o.path = "t.py";
   o.source = src;
@@ -258,12 +263,17 @@ static void test_oom_sweep(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_tasks_and_gather),  cmocka_unit_test(test_closures_defaults_kwargs),
-      cmocka_unit_test(test_lambda_arity_message), cmocka_unit_test(test_uncaught_traceback),
-      cmocka_unit_test(test_unsupported_import), cmocka_unit_test(test_deadlock_report),
-      cmocka_unit_test(test_step_budget),       cmocka_unit_test(test_loop_budget),
+      cmocka_unit_test(test_tasks_and_gather),
+      cmocka_unit_test(test_closures_defaults_kwargs),
+      cmocka_unit_test(test_lambda_arity_message),
+      cmocka_unit_test(test_uncaught_traceback),
+      cmocka_unit_test(test_unsupported_import),
+      cmocka_unit_test(test_deadlock_report),
+      cmocka_unit_test(test_step_budget),
+      cmocka_unit_test(test_loop_budget),
       cmocka_unit_test(test_recursion_limit),
-      cmocka_unit_test(test_cancel_message),    cmocka_unit_test(test_oom_sweep),
+      cmocka_unit_test(test_cancel_message),
+      cmocka_unit_test(test_oom_sweep),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -32,18 +32,20 @@ static int copy_names(sl_rt *rt, sl_obj *module_dict, const char *const *names) 
 
 /* Lib/asyncio/exceptions.py, events.py, tasks.py, queues.py, locks.py,
  * futures.py, runners.py, timeouts.py, taskgroups.py: their __all__. */
-static const char *const EXCEPTIONS[] = {"BrokenBarrierError", "CancelledError", "InvalidStateError",
-                                         "TimeoutError", NULL};
-static const char *const EVENTS[] = {"Handle", "TimerHandle", "get_event_loop", "set_event_loop",
-                                     "new_event_loop", "get_running_loop", NULL};
-static const char *const TASKS[] = {"Task", "create_task", "FIRST_COMPLETED", "FIRST_EXCEPTION",
-                                    "ALL_COMPLETED", "wait", "wait_for", "as_completed", "sleep",
-                                    "gather", "shield", "ensure_future", "current_task",
-                                    "all_tasks", "eager_task_factory", NULL};
-static const char *const QUEUES[] = {"Queue", "PriorityQueue", "LifoQueue", "QueueFull", "QueueEmpty",
-                                     "QueueShutDown", NULL};
-static const char *const LOCKS[] = {"Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore",
-                                    "Barrier", NULL};
+static const char *const EXCEPTIONS[] = {"BrokenBarrierError", "CancelledError",
+                                         "InvalidStateError", "TimeoutError", NULL};
+static const char *const EVENTS[] = {
+    "Handle",           "TimerHandle", "get_event_loop", "set_event_loop", "new_event_loop",
+    "get_running_loop", NULL};
+static const char *const TASKS[] = {
+    "Task",   "create_task",   "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
+    "wait",   "wait_for",      "as_completed",    "sleep",           "gather",
+    "shield", "ensure_future", "current_task",    "all_tasks",       "eager_task_factory",
+    NULL};
+static const char *const QUEUES[] = {"Queue",      "PriorityQueue", "LifoQueue", "QueueFull",
+                                     "QueueEmpty", "QueueShutDown", NULL};
+static const char *const LOCKS[] = {
+    "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", NULL};
 static const char *const FUTURES[] = {"Future", "isfuture", NULL};
 static const char *const RUNNERS[] = {"run", NULL};
 static const char *const TIMEOUTS[] = {"Timeout", "timeout", "timeout_at", NULL};

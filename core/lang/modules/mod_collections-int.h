@@ -7,12 +7,12 @@
 
 /* A new named tuple class `name` (module `module`, a static string) with
  * the NULL-terminated `fields`: *out a new reference. 0 or -1. */
-int sl__namedtuple_class(sl_rt *rt, const char *name, const char *module,
-                         const char *const *fields, sl_value *out);
+int sl__namedtuple_class(sl_rt *rt, const char *name, const char *module, const char *const *fields,
+                         sl_value *out);
 /* An instance of a fresh named tuple class holding vals (borrowed, one
  * per field). 0 or -1. */
-int sl__namedtuple_value(sl_rt *rt, const char *name, const char *module,
-                         const char *const *fields, const sl_value *vals, sl_value *out);
+int sl__namedtuple_value(sl_rt *rt, const char *name, const char *module, const char *const *fields,
+                         const sl_value *vals, sl_value *out);
 /* The items of a named tuple instance (borrowed tuple), or NULL when v is
  * not one. */
 sl_obj *sl__namedtuple_items(sl_value v);

@@ -72,8 +72,10 @@ static int self_copy(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 static int dd_repr(sl_rt *rt, sl_obj *d, sl_strbuf *out) {
   sl_value f = sl__as_htable(d)->aux;
   sl_strbuf_puts(out, "defaultdict(");
-  if (sl_is_undef(f) || sl_is_none(f)) sl_strbuf_puts(out, "None");
-  else if (sl_vm_repr(rt, f, out)) return -1;
+  if (sl_is_undef(f) || sl_is_none(f))
+    sl_strbuf_puts(out, "None");
+  else if (sl_vm_repr(rt, f, out))
+    return -1;
   sl_strbuf_puts(out, ", ");
   if (sl__dict_repr_plain(rt, d, out)) return -1;
   sl_strbuf_putc(out, ')');
@@ -126,10 +128,11 @@ static int ct_defaultdict(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 }
 
 static const sl_cfunc_def ct_defaultdict_def = {"defaultdict", ct_defaultdict, NULL, 0};
-static const sl_classdef defaultdict_class = {"collections.defaultdict", "collections", "defaultdict",
-                                              kind_types, NULL, &ct_defaultdict_def, NULL};
-static const sl_dict_kind defaultdict_kind = {"defaultdict", dd_repr, dd_missing, dd_getattr, NULL,
-                                              NULL, &defaultdict_class};
+static const sl_classdef defaultdict_class = {
+    "collections.defaultdict", "collections", "defaultdict", kind_types, NULL,
+    &ct_defaultdict_def,       NULL};
+static const sl_dict_kind defaultdict_kind = {"defaultdict", dd_repr, dd_missing,        dd_getattr,
+                                              NULL,          NULL,    &defaultdict_class};
 
 /* ---- Counter ------------------------------------------------------------------- */
 
@@ -309,7 +312,8 @@ static int ctr_elements(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   while (!rc && sl_dict_next(self.u.o, &it, &k, &v)) {
     int64_t n;
     if (!sl_as_index(v, &n)) {
-      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(v));
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(v));
       break;
     }
     for (int64_t i = 0; i < n && !rc; i++) rc = sl_list_append(rt, l, k);
@@ -357,10 +361,12 @@ static int ctr_binary(sl_rt *rt, int op, sl_value a, sl_value b, sl_value *out) 
       bool in_other = false;
       if ((rc = sl_dict_get(rt, other, kk, &theirs, &in_other))) goto next;
       if (!in_other) theirs = sl_int(0);
-      if (pass && in_other) goto next_free; /* already combined in pass 0 */
+      if (pass && in_other) goto next_free;                        /* already combined in pass 0 */
       sl_value x = pass ? theirs : mine, y = pass ? mine : theirs; /* self's count, other's */
-      if (op == SL_BIN_ADD) rc = sl_binary_op(rt, SL_BIN_ADD, x, y, &res);
-      else if (op == SL_BIN_SUB) rc = sl_binary_op(rt, SL_BIN_SUB, x, y, &res);
+      if (op == SL_BIN_ADD)
+        rc = sl_binary_op(rt, SL_BIN_ADD, x, y, &res);
+      else if (op == SL_BIN_SUB)
+        rc = sl_binary_op(rt, SL_BIN_SUB, x, y, &res);
       else {
         bool lt;
         rc = sl_compare(rt, SL_CMP_LT, x, y, &lt);
@@ -419,10 +425,10 @@ static int ct_counter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 }
 
 static const sl_cfunc_def ct_counter_def = {"Counter", ct_counter, NULL, 0};
-static const sl_classdef counter_class = {"collections.Counter", "collections", "Counter", kind_types,
-                                          NULL, &ct_counter_def, NULL};
-static const sl_dict_kind counter_kind = {"Counter", ctr_repr, ctr_missing, ctr_getattr, ctr_binary,
-                                          ctr_eq, &counter_class};
+static const sl_classdef counter_class = {
+    "collections.Counter", "collections", "Counter", kind_types, NULL, &ct_counter_def, NULL};
+static const sl_dict_kind counter_kind = {"Counter",  ctr_repr, ctr_missing,   ctr_getattr,
+                                          ctr_binary, ctr_eq,   &counter_class};
 
 /* ---- OrderedDict ------------------------------------------------------------------ */
 
@@ -557,10 +563,11 @@ static int ct_ordereddict(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 }
 
 static const sl_cfunc_def ct_ordereddict_def = {"OrderedDict", ct_ordereddict, NULL, 0};
-static const sl_classdef ordereddict_class = {"collections.OrderedDict", "collections", "OrderedDict",
-                                              kind_types, NULL, &ct_ordereddict_def, NULL};
-static const sl_dict_kind ordereddict_kind = {"OrderedDict", od_repr, NULL, od_getattr, NULL, od_eq,
-                                              &ordereddict_class};
+static const sl_classdef ordereddict_class = {
+    "collections.OrderedDict", "collections", "OrderedDict", kind_types, NULL,
+    &ct_ordereddict_def,       NULL};
+static const sl_dict_kind ordereddict_kind = {
+    "OrderedDict", od_repr, NULL, od_getattr, NULL, od_eq, &ordereddict_class};
 
 /* ---- the module ------------------------------------------------------------------ */
 

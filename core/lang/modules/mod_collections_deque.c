@@ -18,10 +18,10 @@
 
 typedef struct deque {
   sl_obj hdr;
-  sl_value *buf;    /* owned ring of cap slots; len of them live from head */
+  sl_value *buf; /* owned ring of cap slots; len of them live from head */
   size_t head, len, cap;
-  int64_t maxlen;   /* -1: unbounded */
-  uint64_t state;   /* bumped by every mutation, checked by iterators */
+  int64_t maxlen; /* -1: unbounded */
+  uint64_t state; /* bumped by every mutation, checked by iterators */
 } deque;
 
 static deque *dq(sl_value v) { return (deque *)v.u.o; }
@@ -83,7 +83,8 @@ static int push(sl_rt *rt, deque *d, sl_value v, bool left) {
   }
   d->len++;
   d->state++;
-  if (d->maxlen >= 0 && (int64_t)d->len > d->maxlen) sl_vdecref(rt, left ? pop_right(d) : pop_left(d));
+  if (d->maxlen >= 0 && (int64_t)d->len > d->maxlen)
+    sl_vdecref(rt, left ? pop_right(d) : pop_left(d));
   return 0;
 }
 
@@ -91,7 +92,8 @@ static int extend(sl_rt *rt, deque *d, sl_value iterable, bool left) {
   sl_obj *l;
   if (sl_list_from_iterable(rt, iterable, &l)) return -1;
   int rc = 0;
-  for (size_t i = 0; i < sl_as_list(l)->len && !rc; i++) rc = push(rt, d, sl_as_list(l)->items[i], left);
+  for (size_t i = 0; i < sl_as_list(l)->len && !rc; i++)
+    rc = push(rt, d, sl_as_list(l)->items[i], left);
   sl_decref(rt, l);
   return rc;
 }
@@ -100,20 +102,23 @@ static int extend(sl_rt *rt, deque *d, sl_value iterable, bool left) {
 static int norm_index(sl_rt *rt, deque *d, sl_value key, size_t *out) {
   int64_t i;
   if (!sl_as_index(key, &i))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "sequence index must be integer, not '%s'", sl_type_name(key));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "sequence index must be integer, not '%s'",
+                    sl_type_name(key));
   if (i < 0) i += (int64_t)d->len;
-  if (i < 0 || i >= (int64_t)d->len) return sl_raise(rt, SL_EXC_INDEX_ERROR, "deque index out of range");
+  if (i < 0 || i >= (int64_t)d->len)
+    return sl_raise(rt, SL_EXC_INDEX_ERROR, "deque index out of range");
   *out = (size_t)i;
   return 0;
 }
 
 /* ---- methods ------------------------------------------------------------- */
 
-#define NOARGS(fname) \
+#define NOARGS(fname)                                                                              \
   if (sl_args_bind(rt, args, fname, NULL, 0, 0, 0, NULL)) return -1
-#define ONEARG(fname, a) \
-  if (args->nkw || args->npos != 1) \
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", fname, args->npos + args->nkw); \
+#define ONEARG(fname, a)                                                                           \
+  if (args->nkw || args->npos != 1)                                                                \
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", fname,   \
+                    args->npos + args->nkw);                                                       \
   sl_value a = args->pos[0]
 
 static int m_append(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -156,7 +161,8 @@ static int m_rotate(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   deque *d = dq(self);
   int64_t n = 1;
   if (args->nkw || args->npos > 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "rotate expected at most 1 argument, got %zu", args->npos + args->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "rotate expected at most 1 argument, got %zu",
+                    args->npos + args->nkw);
   if (args->npos && !sl_as_index(args->pos[0], &n))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(args->pos[0]));
@@ -185,7 +191,8 @@ static int find(sl_rt *rt, deque *d, sl_value v, size_t from, size_t to, int64_t
     int rc = sl_compare(rt, SL_CMP_EQ, x, v, &eq);
     sl_vdecref(rt, x);
     if (rc) return -1;
-    if (d->state != state) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
+    if (d->state != state)
+      return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
     if (eq) return *at = (int64_t)i, 0;
   }
   return 0;
@@ -207,10 +214,13 @@ static int not_in_deque(sl_rt *rt, sl_value v, const char *method) {
 
 static int m_index(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   deque *d = dq(self);
-  if (args->npos < 1 || args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "index expected at least 1 argument, got 0");
+  if (args->npos < 1 || args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "index expected at least 1 argument, got 0");
   int64_t lo = 0, hi = (int64_t)d->len;
-  if (args->npos > 1 && !sl_as_index(args->pos[1], &lo)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "slice indices must be integers");
-  if (args->npos > 2 && !sl_as_index(args->pos[2], &hi)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "slice indices must be integers");
+  if (args->npos > 1 && !sl_as_index(args->pos[1], &lo))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "slice indices must be integers");
+  if (args->npos > 2 && !sl_as_index(args->pos[2], &hi))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "slice indices must be integers");
   if (lo < 0) lo = lo + (int64_t)d->len < 0 ? 0 : lo + (int64_t)d->len;
   if (hi < 0) hi = hi + (int64_t)d->len < 0 ? 0 : hi + (int64_t)d->len;
   int64_t at;
@@ -230,7 +240,8 @@ static int m_count(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
     int rc = sl_compare(rt, SL_CMP_EQ, x, v, &eq);
     sl_vdecref(rt, x);
     if (rc) return -1;
-    if (d->state != state) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
+    if (d->state != state)
+      return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
     n += eq;
   }
   return *out = sl_int(n), 0;
@@ -259,9 +270,11 @@ static int m_insert(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   deque *d = dq(self);
   int64_t i;
   if (args->npos != 2 || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "insert expected 2 arguments, got %zu", args->npos + args->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "insert expected 2 arguments, got %zu",
+                    args->npos + args->nkw);
   if (!sl_as_index(args->pos[0], &i))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(args->pos[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(args->pos[0]));
   if (d->maxlen >= 0 && (int64_t)d->len >= d->maxlen)
     return sl_raise(rt, SL_EXC_INDEX_ERROR, "deque already at its maximum size");
   int64_t n = (int64_t)d->len;
@@ -309,13 +322,20 @@ static int m_copy(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 }
 
 static const sl_cfunc_def deque_methods[] = {
-    {"deque.append", m_append, NULL, 0},       {"deque.appendleft", m_appendleft, NULL, 0},
-    {"deque.extend", m_extend, NULL, 0},       {"deque.extendleft", m_extendleft, NULL, 0},
-    {"deque.pop", m_pop, NULL, 0},             {"deque.popleft", m_popleft, NULL, 0},
-    {"deque.clear", m_clear, NULL, 0},         {"deque.rotate", m_rotate, NULL, 0},
-    {"deque.index", m_index, NULL, 0},         {"deque.count", m_count, NULL, 0},
-    {"deque.remove", m_remove, NULL, 0},       {"deque.insert", m_insert, NULL, 0},
-    {"deque.reverse", m_reverse, NULL, 0},     {"deque.copy", m_copy, NULL, 0},
+    {"deque.append", m_append, NULL, 0},
+    {"deque.appendleft", m_appendleft, NULL, 0},
+    {"deque.extend", m_extend, NULL, 0},
+    {"deque.extendleft", m_extendleft, NULL, 0},
+    {"deque.pop", m_pop, NULL, 0},
+    {"deque.popleft", m_popleft, NULL, 0},
+    {"deque.clear", m_clear, NULL, 0},
+    {"deque.rotate", m_rotate, NULL, 0},
+    {"deque.index", m_index, NULL, 0},
+    {"deque.count", m_count, NULL, 0},
+    {"deque.remove", m_remove, NULL, 0},
+    {"deque.insert", m_insert, NULL, 0},
+    {"deque.reverse", m_reverse, NULL, 0},
+    {"deque.copy", m_copy, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -326,7 +346,8 @@ static int deque_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   }
   int r = sl_methods_lookup(rt, sl_obj_val(o), deque_methods, name, out);
   if (r) return r < 0 ? -1 : 0;
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'collections.deque' object has no attribute '%s'", name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'collections.deque' object has no attribute '%s'",
+                  name);
 }
 
 /* ---- protocols ------------------------------------------------------------ */
@@ -415,7 +436,8 @@ static int iter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   deque_iter *it = (deque_iter *)o;
   if (sl_is_undef(it->d)) return 0;
   deque *d = dq(it->d);
-  if (d->state != it->state) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
+  if (d->state != it->state)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "deque mutated during iteration");
   if (it->pos >= d->len) {
     sl_vset(rt, &it->d, sl_undef());
     return 0;
@@ -431,8 +453,10 @@ static int iter_self(sl_rt *rt, sl_obj *o, sl_value *out) {
 }
 
 static const sl_lang_slots iter_slots = {.iter = iter_self, .next = iter_next};
-static const sl_type deque_iter_type = {.name = "_collections._deque_iterator", .clear = iter_clear,
-                                        .lang = &iter_slots, .size = sizeof(deque_iter)};
+static const sl_type deque_iter_type = {.name = "_collections._deque_iterator",
+                                        .clear = iter_clear,
+                                        .lang = &iter_slots,
+                                        .size = sizeof(deque_iter)};
 
 static int deque_iter_new(sl_rt *rt, sl_obj *o, sl_value *out) {
   sl_obj *i = sl_obj_alloc(rt, &deque_iter_type);
@@ -443,15 +467,23 @@ static int deque_iter_new(sl_rt *rt, sl_obj *o, sl_value *out) {
   return *out = sl_obj_val(i), 0;
 }
 
-static const sl_lang_slots deque_slots = {.len = deque_len, .iter = deque_iter_new,
-                                          .getitem = deque_getitem, .setitem = deque_setitem,
+static const sl_lang_slots deque_slots = {.len = deque_len,
+                                          .iter = deque_iter_new,
+                                          .getitem = deque_getitem,
+                                          .setitem = deque_setitem,
                                           .contains = deque_contains};
 
-const sl_type sl__deque_type = {.name = "collections.deque", .clear = deque_clear,
-                                .release = deque_release, .repr = deque_repr, .eq = deque_eq,
-                                .truth = deque_truth, .getattr = deque_getattr,
-                                .flags = SL_TF_REPR_GUARD, .unhashable = true,
-                                .lang = &deque_slots, .size = sizeof(deque)};
+const sl_type sl__deque_type = {.name = "collections.deque",
+                                .clear = deque_clear,
+                                .release = deque_release,
+                                .repr = deque_repr,
+                                .eq = deque_eq,
+                                .truth = deque_truth,
+                                .getattr = deque_getattr,
+                                .flags = SL_TF_REPR_GUARD,
+                                .unhashable = true,
+                                .lang = &deque_slots,
+                                .size = sizeof(deque)};
 
 /* deque(iterable=(), maxlen=None) */
 static int ct_deque(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -477,4 +509,4 @@ static int ct_deque(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
 static const sl_cfunc_def ct_deque_def = {"deque", ct_deque, NULL, 0};
 static const sl_type *const deque_types[] = {&sl__deque_type, NULL};
 const sl_classdef sl__deque_class = {"collections.deque", "collections", "deque", deque_types, NULL,
-                                     &ct_deque_def, NULL};
+                                     &ct_deque_def,       NULL};

@@ -53,7 +53,8 @@ static sl_tuple *items_of(sl_value v) {
 
 static int need_self(sl_rt *rt, const sl_args *args, size_t n, const char *name) {
   if (args->npos != n || args->nkw || !items_of(args->pos[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu argument%s", name, n - 1, n == 2 ? "" : "s");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu argument%s", name, n - 1,
+                    n == 2 ? "" : "s");
   return 0;
 }
 
@@ -81,12 +82,14 @@ static int nt_init(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   }
   names[0] = "_cls";
   for (size_t i = 0; i < fields->len; i++) names[i + 1] = sl_str_cstr(fields->items[i].u.o);
-  int rc = sl_args_bind(rt, args, sl_str_cstr(info->items[0].u.o), names, n, n - defs->len, n, vals);
+  int rc =
+      sl_args_bind(rt, args, sl_str_cstr(info->items[0].u.o), names, n, n - defs->len, n, vals);
   if (!rc) {
     for (size_t i = 1; i < n; i++)
       if (sl_is_undef(vals[i])) vals[i] = defs->items[i - 1 - (fields->len - defs->len)];
     sl_obj *t = sl_tuple_new(rt, vals + 1, fields->len);
-    if (!t) rc = -1;
+    if (!t)
+      rc = -1;
     else {
       sl_exc *e = sl_as_exc(args->pos[0].u.o);
       sl_obj *old = e->args;
@@ -123,7 +126,8 @@ static int nt_cmp(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   sl_tuple *a = items_of(args->pos[0]), *b = items_of(args->pos[1]);
   if (!a || !b) return notimpl(rt, out);
   bool r;
-  if (sl_compare(rt, (sl_ast_cmpop)self.u.i, sl_obj_val(&a->hdr), sl_obj_val(&b->hdr), &r)) return -1;
+  if (sl_compare(rt, (sl_ast_cmpop)self.u.i, sl_obj_val(&a->hdr), sl_obj_val(&b->hdr), &r))
+    return -1;
   return *out = sl_bool(r), 0;
 }
 
@@ -199,13 +203,17 @@ static int nt_replace(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   int rc = 0;
   for (size_t k = 0; k < args->nkw && !rc; k++) {
     size_t i = 0;
-    while (i < fields->len && strcmp(sl_str_cstr(fields->items[i].u.o), sl_str_cstr(args->kwnames[k]))) i++;
+    while (i < fields->len &&
+           strcmp(sl_str_cstr(fields->items[i].u.o), sl_str_cstr(args->kwnames[k])))
+      i++;
     if (i == fields->len) {
       sl_strbuf b = SL_STRBUF_INIT;
       sl_strbuf_puts(&b, "Got unexpected field names: [");
       for (size_t j = k, first = 1; j < args->nkw; j++) {
         size_t m = 0;
-        while (m < fields->len && strcmp(sl_str_cstr(fields->items[m].u.o), sl_str_cstr(args->kwnames[j]))) m++;
+        while (m < fields->len &&
+               strcmp(sl_str_cstr(fields->items[m].u.o), sl_str_cstr(args->kwnames[j])))
+          m++;
         if (m < fields->len) continue;
         sl_strbuf_printf(&b, "%s'%s'", first ? "" : ", ", sl_str_cstr(args->kwnames[j]));
         first = 0;
@@ -231,8 +239,9 @@ static int nt_make(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_obj *l;
   if (sl_list_from_iterable(rt, args->pos[1], &l)) return -1;
   size_t want = (size_t)self.u.i, got = sl_as_list(l)->len;
-  int rc = got != want ? sl_raise(rt, SL_EXC_TYPE_ERROR, "Expected %zu arguments, got %zu", want, got)
-                       : make_inst(rt, args->pos[0].u.o, sl_as_list(l)->items, got, out);
+  int rc = got != want
+               ? sl_raise(rt, SL_EXC_TYPE_ERROR, "Expected %zu arguments, got %zu", want, got)
+               : make_inst(rt, args->pos[0].u.o, sl_as_list(l)->items, got, out);
   sl_decref(rt, l);
   return rc;
 }
@@ -240,8 +249,10 @@ static int nt_make(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 /* A field's property getter: self is its index. */
 static int nt_field(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_tuple *t = args->npos == 1 ? items_of(args->pos[0]) : NULL;
-  if (!t) return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor for field needs a named tuple instance");
-  if ((size_t)self.u.i >= t->len) return sl_raise(rt, SL_EXC_INDEX_ERROR, "tuple index out of range");
+  if (!t)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "descriptor for field needs a named tuple instance");
+  if ((size_t)self.u.i >= t->len)
+    return sl_raise(rt, SL_EXC_INDEX_ERROR, "tuple index out of range");
   return *out = sl_vincref(t->items[self.u.i]), 0;
 }
 
@@ -262,13 +273,17 @@ static const struct {
   sl_ast_cmpop op;
   sl_cfunc_def def;
 } CMPS[] = {
-    {"__eq__", SL_CMP_EQ, {"__eq__", nt_cmp, NULL, 0}},  {"__ne__", SL_CMP_NOTEQ, {"__ne__", nt_cmp, NULL, 0}},
-    {"__lt__", SL_CMP_LT, {"__lt__", nt_cmp, NULL, 0}},  {"__le__", SL_CMP_LTE, {"__le__", nt_cmp, NULL, 0}},
-    {"__gt__", SL_CMP_GT, {"__gt__", nt_cmp, NULL, 0}},  {"__ge__", SL_CMP_GTE, {"__ge__", nt_cmp, NULL, 0}},
+    {"__eq__", SL_CMP_EQ, {"__eq__", nt_cmp, NULL, 0}},
+    {"__ne__", SL_CMP_NOTEQ, {"__ne__", nt_cmp, NULL, 0}},
+    {"__lt__", SL_CMP_LT, {"__lt__", nt_cmp, NULL, 0}},
+    {"__le__", SL_CMP_LTE, {"__le__", nt_cmp, NULL, 0}},
+    {"__gt__", SL_CMP_GT, {"__gt__", nt_cmp, NULL, 0}},
+    {"__ge__", SL_CMP_GTE, {"__ge__", nt_cmp, NULL, 0}},
 };
 
 /* attrs[name] = a cfunc of def with self (borrowed); 0 or -1. */
-static int put_fn(sl_rt *rt, sl_obj *attrs, const char *name, const sl_cfunc_def *def, sl_value self) {
+static int put_fn(sl_rt *rt, sl_obj *attrs, const char *name, const sl_cfunc_def *def,
+                  sl_value self) {
   sl_obj *f = sl_cfunc_new(rt, def, self);
   if (!f) return -1;
   int rc = sl_dict_set_str(rt, attrs, name, sl_obj_val(f));
@@ -284,11 +299,11 @@ static bool is_identifier(const char *s) {
 }
 
 static bool is_keyword(const char *s) {
-  static const char *const KW[] = {"False", "None", "True", "and", "as", "assert", "async", "await",
-                                   "break", "class", "continue", "def", "del", "elif", "else",
-                                   "except", "finally", "for", "from", "global", "if", "import",
-                                   "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise",
-                                   "return", "try", "while", "with", "yield", NULL};
+  static const char *const KW[] = {
+      "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+      "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+      "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+      "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
   for (const char *const *k = KW; *k; k++)
     if (!strcmp(*k, s)) return true;
   return false;
@@ -342,7 +357,8 @@ static int fill_class(sl_rt *rt, sl_obj *attrs, const char *name, sl_obj *fields
   /* __doc__ = 'P(x, y)' */
   b = (sl_strbuf)SL_STRBUF_INIT;
   sl_strbuf_printf(&b, "%s(", name);
-  for (size_t i = 0; i < f->len; i++) sl_strbuf_printf(&b, "%s%s", i ? ", " : "", sl_str_cstr(f->items[i].u.o));
+  for (size_t i = 0; i < f->len; i++)
+    sl_strbuf_printf(&b, "%s%s", i ? ", " : "", sl_str_cstr(f->items[i].u.o));
   sl_strbuf_putc(&b, ')');
   sl_obj *doc = rc ? NULL : sl_str_from_buf(rt, &b);
   sl_strbuf_free(&b);
@@ -397,14 +413,17 @@ static int check_names(sl_rt *rt, const char *typename, sl_list *l) {
       n = sl_str_cstr(l->items[i - 1].u.o);
     }
     if (!is_identifier(n))
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "Type names and field names must be valid identifiers: '%s'", n);
+      return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "Type names and field names must be valid identifiers: '%s'", n);
     if (is_keyword(n))
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "Type names and field names cannot be a keyword: '%s'", n);
+      return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "Type names and field names cannot be a keyword: '%s'", n);
   }
   for (size_t i = 0; i < l->len; i++) {
     const char *n = sl_str_cstr(l->items[i].u.o);
     if (n[0] == '_')
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "Field names cannot start with an underscore: '%s'", n);
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "Field names cannot start with an underscore: '%s'",
+                      n);
     for (size_t j = 0; j < i; j++)
       if (!strcmp(n, sl_str_cstr(l->items[j].u.o)))
         return sl_raise(rt, SL_EXC_VALUE_ERROR, "Encountered duplicate field name: '%s'", n);
@@ -417,7 +436,8 @@ static int build(sl_rt *rt, const char *typename, const char *module, sl_obj *fi
                  sl_obj *defaults, sl_value *out) {
   sl_list *l = sl_as_list(fieldlist);
   sl_tuple *d = sl_as_tuple(defaults);
-  if (d->len > l->len) return sl_raise(rt, SL_EXC_TYPE_ERROR, "Got more default values than field names");
+  if (d->len > l->len)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Got more default values than field names");
   sl_obj *fields = sl_tuple_new(rt, l->items, l->len);
   sl_obj *fd = fields ? sl_dict_new(rt) : NULL;
   int rc = !fd;
@@ -427,7 +447,8 @@ static int build(sl_rt *rt, const char *typename, const char *module, sl_obj *fi
   if (!rc && !cls) rc = -1;
   if (!rc) {
     sl_as_class(cls)->attrs = sl_dict_new(rt);
-    rc = !sl_as_class(cls)->attrs || fill_class(rt, sl_as_class(cls)->attrs, typename, fields, defaults, fd) ||
+    rc = !sl_as_class(cls)->attrs ||
+         fill_class(rt, sl_as_class(cls)->attrs, typename, fields, defaults, fd) ||
          sl__class_flags_compute(rt, cls);
   }
   sl_decref(rt, fields);
@@ -445,10 +466,12 @@ int sl__namedtuple_new(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   static const char *const names[] = {"typename", "field_names", "rename", "defaults", "module"};
   sl_value a[5];
   if (sl_args_bind(rt, args, "namedtuple", names, 5, 2, 2, a)) return -1;
-  if (!sl_is_str(a[0])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "Type names and field names must be strings");
+  if (!sl_is_str(a[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Type names and field names must be strings");
   bool rename = false;
   if (!sl_is_undef(a[2]) && sl_truth(rt, a[2], &rename)) return -1;
-  if (rename) return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: namedtuple(rename=True) is not supported");
+  if (rename)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: namedtuple(rename=True) is not supported");
   if (!sl_is_undef(a[4]) && !sl_is_none(a[4]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: namedtuple(module=) is not supported");
   sl_obj *l;
@@ -457,8 +480,10 @@ int sl__namedtuple_new(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   int rc = check_names(rt, sl_str_cstr(a[0].u.o), sl_as_list(l));
   if (!rc) {
     sl_obj *dl = NULL;
-    if (sl_is_undef(a[3]) || sl_is_none(a[3])) defaults = sl_tuple_new(rt, NULL, 0);
-    else if (!sl_list_from_iterable(rt, a[3], &dl)) defaults = sl_tuple_new(rt, sl_as_list(dl)->items, sl_as_list(dl)->len);
+    if (sl_is_undef(a[3]) || sl_is_none(a[3]))
+      defaults = sl_tuple_new(rt, NULL, 0);
+    else if (!sl_list_from_iterable(rt, a[3], &dl))
+      defaults = sl_tuple_new(rt, sl_as_list(dl)->items, sl_as_list(dl)->len);
     sl_decref(rt, dl);
     rc = defaults ? 0 : -1;
   }

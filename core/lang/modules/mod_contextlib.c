@@ -72,7 +72,8 @@ static int after_throw(sl_rt *rt, sl_exc_id stop, sl_value value) {
   }
   if (sl_exc_isinstance(exc, SL_EXC_RUNTIME_ERROR) && sl_is_obj(value) &&
       sl_as_exc(exc)->cause == value.u.o &&
-      (sl_exc_isinstance(value.u.o, SL_EXC_STOP_ITERATION) || sl_exc_isinstance(value.u.o, SL_EXC_STOP_ASYNC_ITERATION))) {
+      (sl_exc_isinstance(value.u.o, SL_EXC_STOP_ITERATION) ||
+       sl_exc_isinstance(value.u.o, SL_EXC_STOP_ASYNC_ITERATION))) {
     sl_err_clear(rt);
     return 0;
   }
@@ -94,10 +95,14 @@ static void gencm_clear(sl_rt *rt, sl_obj *o) {
   ((gencm *)o)->gen = sl_none();
 }
 
-static const sl_type gencm_type = {.name = "_GeneratorContextManager", .clear = gencm_clear,
-                                   .getattr = gencm_getattr, .size = sizeof(gencm)};
-static const sl_type agencm_type = {.name = "_AsyncGeneratorContextManager", .clear = gencm_clear,
-                                    .getattr = gencm_getattr, .size = sizeof(gencm)};
+static const sl_type gencm_type = {.name = "_GeneratorContextManager",
+                                   .clear = gencm_clear,
+                                   .getattr = gencm_getattr,
+                                   .size = sizeof(gencm)};
+static const sl_type agencm_type = {.name = "_AsyncGeneratorContextManager",
+                                    .clear = gencm_clear,
+                                    .getattr = gencm_getattr,
+                                    .size = sizeof(gencm)};
 
 static int cm_enter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl_args_bind(rt, a, "__enter__", NULL, 0, 0, 0, NULL)) return -1;
@@ -189,7 +194,8 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_value value;
     if (exc_value(rt, co->slots[AX_TYP], co->slots[AX_VALUE], &value)) return SL_CORO_ERROR;
     sl_vset(rt, &co->slots[AX_VALUE], value);
-    if (call_method(rt, co->slots[AX_GEN], "athrow", &co->slots[AX_VALUE], 1, &aw)) return SL_CORO_ERROR;
+    if (call_method(rt, co->slots[AX_GEN], "athrow", &co->slots[AX_VALUE], 1, &aw))
+      return SL_CORO_ERROR;
     sl_coro_status st = sl_ccoro_await(rt, co, aw, 2, out);
     sl_vdecref(rt, aw);
     return st;
@@ -257,10 +263,12 @@ static int gencm_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
     *out = sl_vincref(cm->gen);
     return 0;
   }
-  int r = sl_methods_lookup(rt, sl_obj_val(o), cm->async ? agencm_methods : gencm_methods, name, out);
+  int r =
+      sl_methods_lookup(rt, sl_obj_val(o), cm->async ? agencm_methods : gencm_methods, name, out);
   if (r < 0) return -1;
   if (!r)
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", o->type->name, name);
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", o->type->name,
+                    name);
   return 0;
 }
 
@@ -293,7 +301,8 @@ static const sl_cfunc_def helper_defs[] = {
     {"asynccontextmanager.<locals>.helper", helper_async, NULL, 0},
 };
 
-static int decorate(sl_rt *rt, const sl_args *a, const char *fname, const sl_cfunc_def *def, sl_value *out) {
+static int decorate(sl_rt *rt, const sl_args *a, const char *fname, const sl_cfunc_def *def,
+                    sl_value *out) {
   static const char *const names[] = {"func"};
   sl_value v[1];
   if (sl_args_bind(rt, a, fname, names, 1, 1, 1, v)) return -1;
@@ -328,14 +337,16 @@ static void simple_clear(sl_rt *rt, sl_obj *o) {
   ((simplecm *)o)->v = sl_none();
 }
 
-static const sl_type suppress_type = {.name = "suppress", .clear = simple_clear, .getattr = simple_getattr,
-                                      .size = sizeof(simplecm)};
-static const sl_type closing_type = {.name = "closing", .clear = simple_clear, .getattr = simple_getattr,
-                                     .size = sizeof(simplecm)};
-static const sl_type aclosing_type = {.name = "aclosing", .clear = simple_clear, .getattr = simple_getattr,
-                                      .size = sizeof(simplecm)};
-static const sl_type nullcontext_type = {.name = "nullcontext", .clear = simple_clear,
-                                         .getattr = simple_getattr, .size = sizeof(simplecm)};
+static const sl_type suppress_type = {
+    .name = "suppress", .clear = simple_clear, .getattr = simple_getattr, .size = sizeof(simplecm)};
+static const sl_type closing_type = {
+    .name = "closing", .clear = simple_clear, .getattr = simple_getattr, .size = sizeof(simplecm)};
+static const sl_type aclosing_type = {
+    .name = "aclosing", .clear = simple_clear, .getattr = simple_getattr, .size = sizeof(simplecm)};
+static const sl_type nullcontext_type = {.name = "nullcontext",
+                                         .clear = simple_clear,
+                                         .getattr = simple_getattr,
+                                         .size = sizeof(simplecm)};
 
 /* An awaitable that returns slot 0 at once. */
 static sl_coro_status value_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -407,7 +418,8 @@ static int s_aexit(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   sl_value v[3];
   if (exit_args(rt, a, "__aexit__", v)) return -1;
   sl_value none = sl_none();
-  sl_obj *co = s->kind == ACLOSING ? sl_ccoro_new(rt, &aclose_def, &s->v, 1) : sl_ccoro_new(rt, &value_def, &none, 1);
+  sl_obj *co = s->kind == ACLOSING ? sl_ccoro_new(rt, &aclose_def, &s->v, 1)
+                                   : sl_ccoro_new(rt, &value_def, &none, 1);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 0;
@@ -431,7 +443,9 @@ static int simple_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   if (r == 0 && (s->kind == ACLOSING || s->kind == NULLCONTEXT))
     r = sl_methods_lookup(rt, sl_obj_val(o), async_methods, name, out);
   if (r < 0) return -1;
-  if (!r) return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", o->type->name, name);
+  if (!r)
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", o->type->name,
+                    name);
   return 0;
 }
 

@@ -41,7 +41,8 @@ static int missing_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_putc(out, '>');
   return 0;
 }
-const sl_type sl__dc_missing_type = {.name = "_MISSING_TYPE", .repr = missing_repr, .size = sizeof(sl_obj)};
+const sl_type sl__dc_missing_type = {
+    .name = "_MISSING_TYPE", .repr = missing_repr, .size = sizeof(sl_obj)};
 
 bool sl__dc_is_missing(sl_value v) { return sl_is_type(v, &sl__dc_missing_type); }
 
@@ -62,48 +63,72 @@ static int field_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   const struct {
     const char *name;
     sl_value v;
-  } parts[] = {{"name", f->name},       {"type", f->type},          {"default", f->def},
-               {"default_factory", f->factory}, {"init", sl_bool(f->init)}, {"repr", sl_bool(f->repr)},
-               {"hash", f->hash},       {"compare", sl_bool(f->compare)}, {"metadata", f->metadata},
-               {"kw_only", f->kw_only}};
+  } parts[] = {{"name", f->name},          {"type", f->type},
+               {"default", f->def},        {"default_factory", f->factory},
+               {"init", sl_bool(f->init)}, {"repr", sl_bool(f->repr)},
+               {"hash", f->hash},          {"compare", sl_bool(f->compare)},
+               {"metadata", f->metadata},  {"kw_only", f->kw_only}};
   sl_strbuf_puts(out, "Field(");
   for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
     sl_strbuf_printf(out, "%s%s=", i ? "," : "", parts[i].name);
-    if (sl_is_undef(parts[i].v)) sl_strbuf_puts(out, "None");
-    else if (sl_repr(rt, parts[i].v, out)) return -1;
+    if (sl_is_undef(parts[i].v))
+      sl_strbuf_puts(out, "None");
+    else if (sl_repr(rt, parts[i].v, out))
+      return -1;
   }
-  sl_strbuf_printf(out, ",_field_type=%s)", f->kind == SL__DC_CLASSVAR ? kinds[1] : f->kind == SL__DC_INITVAR ? kinds[2] : kinds[0]);
+  sl_strbuf_printf(out, ",_field_type=%s)",
+                   f->kind == SL__DC_CLASSVAR  ? kinds[1]
+                   : f->kind == SL__DC_INITVAR ? kinds[2]
+                                               : kinds[0]);
   return 0;
 }
 
 static int field_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl__dc_field *f = (sl__dc_field *)o;
   sl_value v = sl_undef();
-  if (!strcmp(name, "name")) v = f->name;
-  else if (!strcmp(name, "type")) v = f->type;
-  else if (!strcmp(name, "default")) v = f->def;
-  else if (!strcmp(name, "default_factory")) v = f->factory;
-  else if (!strcmp(name, "hash")) v = f->hash;
-  else if (!strcmp(name, "metadata")) v = f->metadata;
-  else if (!strcmp(name, "kw_only")) v = f->kw_only;
-  else if (!strcmp(name, "init")) v = sl_bool(f->init);
-  else if (!strcmp(name, "repr")) v = sl_bool(f->repr);
-  else if (!strcmp(name, "compare")) v = sl_bool(f->compare);
-  else return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'Field' object has no attribute '%s'", name);
+  if (!strcmp(name, "name"))
+    v = f->name;
+  else if (!strcmp(name, "type"))
+    v = f->type;
+  else if (!strcmp(name, "default"))
+    v = f->def;
+  else if (!strcmp(name, "default_factory"))
+    v = f->factory;
+  else if (!strcmp(name, "hash"))
+    v = f->hash;
+  else if (!strcmp(name, "metadata"))
+    v = f->metadata;
+  else if (!strcmp(name, "kw_only"))
+    v = f->kw_only;
+  else if (!strcmp(name, "init"))
+    v = sl_bool(f->init);
+  else if (!strcmp(name, "repr"))
+    v = sl_bool(f->repr);
+  else if (!strcmp(name, "compare"))
+    v = sl_bool(f->compare);
+  else
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'Field' object has no attribute '%s'", name);
   *out = sl_is_undef(v) ? sl_none() : sl_vincref(v);
   return 0;
 }
 
 static int field_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   sl__dc_field *f = (sl__dc_field *)o;
-  if (!strcmp(name, "name")) sl_vset(rt, &f->name, sl_vincref(v));
-  else if (!strcmp(name, "type")) sl_vset(rt, &f->type, sl_vincref(v));
-  else return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "simloop's Field allows setting only name and type");
+  if (!strcmp(name, "name"))
+    sl_vset(rt, &f->name, sl_vincref(v));
+  else if (!strcmp(name, "type"))
+    sl_vset(rt, &f->type, sl_vincref(v));
+  else
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                    "simloop's Field allows setting only name and type");
   return 0;
 }
 
-const sl_type sl__dc_field_type = {.name = "Field", .clear = field_clear, .repr = field_repr,
-                                   .getattr = field_getattr, .setattr = field_setattr,
+const sl_type sl__dc_field_type = {.name = "Field",
+                                   .clear = field_clear,
+                                   .repr = field_repr,
+                                   .getattr = field_getattr,
+                                   .setattr = field_setattr,
                                    .size = sizeof(sl__dc_field)};
 
 static int get_missing(sl_rt *rt, sl_value *out) {
@@ -136,8 +161,8 @@ sl__dc_field *sl__dc_field_new(sl_rt *rt) {
 /* field(*, default=MISSING, default_factory=MISSING, init=True, repr=True,
  * hash=None, compare=True, metadata=None, kw_only=MISSING) */
 static int dc_field_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"default", "default_factory", "init", "repr",
-                                      "hash", "compare", "metadata", "kw_only"};
+  static const char *const names[] = {"default", "default_factory", "init",     "repr",
+                                      "hash",    "compare",         "metadata", "kw_only"};
   sl_value v[8];
   if (sl_args_bind(rt, a, "field", names, 8, 0, 0, v)) return -1;
   sl__dc_field *f = sl__dc_field_new(rt);
@@ -168,7 +193,9 @@ static int dc_field_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
  * `v` (a class or an instance) is not a dataclass. */
 static int fields_dict(sl_rt *rt, sl_value v, sl_obj **out) {
   *out = NULL;
-  sl_obj *cls = sl_is_type(v, &sl_class_type) ? v.u.o : v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
+  sl_obj *cls = sl_is_type(v, &sl_class_type) ? v.u.o
+                : v.tag == SL_V_OBJ           ? sl_user_cls_of(v.u.o)
+                                              : NULL;
   if (!cls) return 0;
   sl_value d;
   int r = sl__class_lookup(rt, cls, "__dataclass_fields__", &d);
@@ -184,7 +211,8 @@ static int fields_dict(sl_rt *rt, sl_value v, sl_obj **out) {
 int sl__dc_fields_list(sl_rt *rt, sl_value v, const char *fname, sl_obj **out) {
   sl_obj *d;
   if (fields_dict(rt, v, &d)) return -1;
-  if (!d) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() should be called on dataclass instances", fname);
+  if (!d)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() should be called on dataclass instances", fname);
   sl_obj *l = sl_list_new(rt, NULL, 0);
   size_t pos = 0;
   sl_value k, f;
@@ -246,7 +274,10 @@ static int as_inner(sl_rt *rt, sl_value v, bool as_dict, sl_value *out, int dept
     for (size_t i = 0; i < l->len && !rc; i++) {
       sl__dc_field *f = (sl__dc_field *)l->items[i].u.o;
       sl_value x, y;
-      if (sl_vm_getattr(rt, v, sl_str_cstr(f->name.u.o), &x)) { rc = -1; break; }
+      if (sl_vm_getattr(rt, v, sl_str_cstr(f->name.u.o), &x)) {
+        rc = -1;
+        break;
+      }
       rc = as_inner(rt, x, as_dict, &y, depth + 1);
       sl_vdecref(rt, x);
       if (rc) break;
@@ -300,8 +331,15 @@ static int as_inner(sl_rt *rt, sl_value v, bool as_dict, sl_value *out, int dept
     int rc = res ? 0 : -1;
     while (!rc && sl_dict_next(v.u.o, &pos, &k, &x)) {
       sl_value k2, x2;
-      if (as_inner(rt, k, as_dict, &k2, depth + 1)) { rc = -1; break; }
-      if (as_inner(rt, x, as_dict, &x2, depth + 1)) { sl_vdecref(rt, k2); rc = -1; break; }
+      if (as_inner(rt, k, as_dict, &k2, depth + 1)) {
+        rc = -1;
+        break;
+      }
+      if (as_inner(rt, x, as_dict, &x2, depth + 1)) {
+        sl_vdecref(rt, k2);
+        rc = -1;
+        break;
+      }
       rc = sl_dict_set(rt, res, k2, x2);
       sl_vdecref(rt, k2);
       sl_vdecref(rt, x2);
@@ -324,7 +362,8 @@ static int as_common(sl_rt *rt, const sl_args *a, bool as_dict, sl_value *out) {
   if (sl_args_bind(rt, a, fname, names, 1, 1, 1, v)) return -1;
   bool dc;
   if (is_dc_instance(rt, v[0], &dc)) return -1;
-  if (!dc) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() should be called on dataclass instances", fname);
+  if (!dc)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() should be called on dataclass instances", fname);
   return as_inner(rt, v[0], as_dict, out, 0);
 }
 
@@ -349,11 +388,13 @@ static int dc_is_dataclass(sl_rt *rt, sl_value self, const sl_args *a, sl_value 
 /* replace(obj, /, **changes): type(obj)(**{init fields from obj, changes}). */
 static int dc_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "replace() takes 1 positional argument but %zu were given", a->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "replace() takes 1 positional argument but %zu were given", a->npos);
   sl_value obj = a->pos[0];
   bool dc;
   if (is_dc_instance(rt, obj, &dc)) return -1;
-  if (!dc) return sl_raise(rt, SL_EXC_TYPE_ERROR, "replace() should be called on dataclass instances");
+  if (!dc)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "replace() should be called on dataclass instances");
   sl_obj *d;
   if (fields_dict(rt, obj, &d)) return -1;
   size_t cap = sl_dict_len(d) + a->nkw;
@@ -367,11 +408,14 @@ static int dc_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
     sl__dc_field *f = (sl__dc_field *)fv.u.o;
     if (f->kind == SL__DC_CLASSVAR) continue;
     bool changed = false;
-    for (size_t i = 0; i < a->nkw; i++) changed |= sl_str_eq_cstr(a->kwnames[i], sl_str_cstr(f->name.u.o));
+    for (size_t i = 0; i < a->nkw; i++)
+      changed |= sl_str_eq_cstr(a->kwnames[i], sl_str_cstr(f->name.u.o));
     if (!f->init) {
       if (changed)
-        rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "field %s is declared with init=False, it cannot be specified "
-                      "with replace()", sl_str_cstr(f->name.u.o));
+        rc = sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "field %s is declared with init=False, it cannot be specified "
+                      "with replace()",
+                      sl_str_cstr(f->name.u.o));
       continue;
     }
     if (changed) continue;
@@ -381,8 +425,10 @@ static int dc_replace(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
                       sl_str_cstr(f->name.u.o));
       continue;
     }
-    if (sl_vm_getattr(rt, obj, sl_str_cstr(f->name.u.o), &vals[n])) rc = -1;
-    else names[n++] = f->name.u.o;
+    if (sl_vm_getattr(rt, obj, sl_str_cstr(f->name.u.o), &vals[n]))
+      rc = -1;
+    else
+      names[n++] = f->name.u.o;
   }
   for (size_t i = 0; i < a->nkw && !rc; i++) {
     vals[n] = sl_vincref(a->kwvals[i]);

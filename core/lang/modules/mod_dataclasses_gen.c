@@ -17,8 +17,14 @@
 #include "core/tuple.h"
 
 enum {
-  DC_INIT = 1, DC_REPR = 2, DC_EQ = 4, DC_ORDER = 8, DC_UNSAFE_HASH = 16, DC_FROZEN = 32,
-  DC_MATCH_ARGS = 64, DC_KW_ONLY = 128,
+  DC_INIT = 1,
+  DC_REPR = 2,
+  DC_EQ = 4,
+  DC_ORDER = 8,
+  DC_UNSAFE_HASH = 16,
+  DC_FROZEN = 32,
+  DC_MATCH_ARGS = 64,
+  DC_KW_ONLY = 128,
 };
 
 /* What the generated methods share: the class and its fields in order
@@ -36,7 +42,8 @@ static void spec_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c);
   sl_decref(rt, f);
 }
-static const sl_type spec_type = {.name = "_DataclassSpec", .clear = spec_clear, .size = sizeof(dc_spec)};
+static const sl_type spec_type = {
+    .name = "_DataclassSpec", .clear = spec_clear, .size = sizeof(dc_spec)};
 
 static sl_list *spec_fields(sl_value self) { return sl_as_list(((dc_spec *)self.u.o)->fields); }
 static sl__dc_field *field_at(sl_list *l, size_t i) { return (sl__dc_field *)l->items[i].u.o; }
@@ -45,8 +52,8 @@ static const char *cls_qualname(sl_obj *cls) { return sl_str_cstr(sl_as_class(cl
 
 static int need_self(sl_rt *rt, const sl_args *a, const char *meth, size_t nargs) {
   if (a->npos == nargs + 1 && !a->nkw) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given", meth,
-                  nargs + 1, nargs ? "s" : "", a->npos);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given",
+                  meth, nargs + 1, nargs ? "s" : "", a->npos);
 }
 
 /* ---- __init__ ------------------------------------------------------------------ */
@@ -59,7 +66,8 @@ static void name_list(sl_strbuf *b, sl__dc_field **f, size_t n) {
   }
 }
 
-static int missing_error(sl_rt *rt, const char *q, sl__dc_field **miss, size_t n, const char *kind) {
+static int missing_error(sl_rt *rt, const char *q, sl__dc_field **miss, size_t n,
+                         const char *kind) {
   sl_strbuf b = SL_STRBUF_INIT;
   sl_strbuf_printf(&b, "%s() missing %zu required %s argument%s: ", q, n, kind, n == 1 ? "" : "s");
   name_list(&b, miss, n);
@@ -80,10 +88,12 @@ static int init_bind(sl_rt *rt, sl_list *fl, const char *q, const sl_args *a, sl
   }
   if (given > npos) {
     if (nposdef)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes from %zu to %zu positional arguments but %zu were given",
-                      q, npos - nposdef + 1, npos + 1, given + 1);
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given", q,
-                    npos + 1, npos ? "s" : "", given + 1);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "%s() takes from %zu to %zu positional arguments but %zu were given", q,
+                      npos - nposdef + 1, npos + 1, given + 1);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "%s() takes %zu positional argument%s but %zu were given", q, npos + 1,
+                    npos ? "s" : "", given + 1);
   }
   size_t k = 0;
   for (size_t i = 0; i < fl->len && k < given; i++) {
@@ -92,7 +102,8 @@ static int init_bind(sl_rt *rt, sl_list *fl, const char *q, const sl_args *a, sl
   }
   for (size_t j = 0; j < a->nkw; j++) {
     size_t i = 0;
-    while (i < fl->len && !(field_at(fl, i)->init && sl_str_eq_cstr(a->kwnames[j], fname(field_at(fl, i)))))
+    while (i < fl->len &&
+           !(field_at(fl, i)->init && sl_str_eq_cstr(a->kwnames[j], fname(field_at(fl, i)))))
       i++;
     if (i == fl->len)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", q,
@@ -107,7 +118,8 @@ static int init_bind(sl_rt *rt, sl_list *fl, const char *q, const sl_args *a, sl
     size_t n = 0;
     for (size_t i = 0; i < fl->len; i++) {
       sl__dc_field *f = field_at(fl, i);
-      if (!f->init || sl_is_true_value(f->kw_only) != (pass == 1) || !sl_is_undef(vals[i])) continue;
+      if (!f->init || sl_is_true_value(f->kw_only) != (pass == 1) || !sl_is_undef(vals[i]))
+        continue;
       if (sl__dc_is_missing(f->def) && sl__dc_is_missing(f->factory) && n < 64) miss[n++] = f;
     }
     if (n) return missing_error(rt, q, miss, n, pass ? "keyword-only" : "positional");
@@ -126,7 +138,9 @@ static int dc_init(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   sl_list *fl = spec_fields(self);
   char q[256];
   snprintf(q, sizeof q, "%s.__init__", cls_qualname(sp->cls));
-  if (a->npos < 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing 1 required positional argument: 'self'", q);
+  if (a->npos < 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing 1 required positional argument: 'self'",
+                    q);
   sl_value inst = a->pos[0];
   sl_value *vals = sl_calloc(fl->len ? fl->len : 1, sizeof *vals);
   if (!vals) return sl_nomem(rt);
@@ -140,11 +154,14 @@ static int dc_init(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   for (size_t i = 0; i < fl->len && !rc; i++) {
     sl__dc_field *f = field_at(fl, i);
     sl_value v = sl_vincref(vals[i]);
-    if (sl_is_undef(v) && !sl__dc_is_missing(f->def)) v = sl_vincref(f->def);
-    else if (sl_is_undef(v) && !sl__dc_is_missing(f->factory) && sl_call_pos(rt, f->factory, NULL, 0, &v))
+    if (sl_is_undef(v) && !sl__dc_is_missing(f->def))
+      v = sl_vincref(f->def);
+    else if (sl_is_undef(v) && !sl__dc_is_missing(f->factory) &&
+             sl_call_pos(rt, f->factory, NULL, 0, &v))
       rc = -1;
     if (rc || sl_is_undef(v)) continue;
-    rc = f->kind == SL__DC_INITVAR ? sl_list_append(rt, initvars, v) : init_set(rt, inst, f, v, frozen);
+    rc = f->kind == SL__DC_INITVAR ? sl_list_append(rt, initvars, v)
+                                   : init_set(rt, inst, f, v, frozen);
     sl_vdecref(rt, v);
   }
   sl_free(vals);
@@ -289,7 +306,8 @@ static int frozen_common(sl_rt *rt, sl_value self, const sl_args *a, bool del, s
     hit = sl_is_str(name) && sl_str_eq_cstr(name.u.o, fname(field_at(fl, i)));
   if (!hit) {
     if (!sl_is_str(name)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "attribute name must be string");
-    if (sl__generic_setattr(rt, inst, sl_str_cstr(name.u.o), del ? sl_undef() : a->pos[2])) return -1;
+    if (sl__generic_setattr(rt, inst, sl_str_cstr(name.u.o), del ? sl_undef() : a->pos[2]))
+      return -1;
     *out = sl_none();
     return 0;
   }
@@ -326,9 +344,10 @@ static int dc_delattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 static const sl_cfunc_def init_def = {"__init__", dc_init, "user", SL_CANON_LABEL};
 static const sl_cfunc_def repr_def = {"__repr__", dc_repr, "user", SL_CANON_LABEL};
 static const sl_cfunc_def eq_def = {"__eq__", dc_eq, "user", SL_CANON_LABEL};
-static const sl_cfunc_def order_defs[4] = {
-    {"__lt__", dc_lt, "user", SL_CANON_LABEL}, {"__le__", dc_le, "user", SL_CANON_LABEL},
-    {"__gt__", dc_gt, "user", SL_CANON_LABEL}, {"__ge__", dc_ge, "user", SL_CANON_LABEL}};
+static const sl_cfunc_def order_defs[4] = {{"__lt__", dc_lt, "user", SL_CANON_LABEL},
+                                           {"__le__", dc_le, "user", SL_CANON_LABEL},
+                                           {"__gt__", dc_gt, "user", SL_CANON_LABEL},
+                                           {"__ge__", dc_ge, "user", SL_CANON_LABEL}};
 static const sl_cfunc_def hash_def = {"__hash__", dc_hash, "user", SL_CANON_LABEL};
 static const sl_cfunc_def setattr_def = {"__setattr__", dc_setattr, "user", SL_CANON_LABEL};
 static const sl_cfunc_def delattr_def = {"__delattr__", dc_delattr, "user", SL_CANON_LABEL};
@@ -351,7 +370,8 @@ static bool has_own(sl_rt *rt, sl_obj *cls, const char *name) {
 
 /* _set_new_attribute: only when the class body did not define it.
  * `overwrite_error`: raise instead ("Cannot overwrite attribute ..."). */
-static int add_method(sl_rt *rt, sl_obj *cls, const sl_cfunc_def *def, sl_obj *spec, const char *err) {
+static int add_method(sl_rt *rt, sl_obj *cls, const sl_cfunc_def *def, sl_obj *spec,
+                      const char *err) {
   if (has_own(rt, cls, def->name)) {
     if (!err) return 0;
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "Cannot overwrite attribute %s in class %s%s", def->name,
@@ -369,7 +389,8 @@ static bool ann_is(const char *t, const char *name) {
   const char *prefixes[] = {"", "typing.", "dataclasses."};
   for (int i = 0; i < 3; i++) {
     size_t pl = strlen(prefixes[i]), nl = strlen(name);
-    if (!strncmp(t, prefixes[i], pl) && !strncmp(t + pl, name, nl) && (t[pl + nl] == 0 || t[pl + nl] == '['))
+    if (!strncmp(t, prefixes[i], pl) && !strncmp(t + pl, name, nl) &&
+        (t[pl + nl] == 0 || t[pl + nl] == '['))
       return true;
   }
   return false;
@@ -392,14 +413,16 @@ static int check_mutable_default(sl_rt *rt, sl__dc_field *f) {
   int rc = sl_repr(rt, t, &b);
   sl_vdecref(rt, t);
   if (!rc)
-    rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "mutable default %s for field %s is not allowed: use default_factory",
+    rc = sl_raise(rt, SL_EXC_VALUE_ERROR,
+                  "mutable default %s for field %s is not allowed: use default_factory",
                   sl_strbuf_cstr(&b), fname(f));
   sl_strbuf_free(&b);
   return -1;
 }
 
 /* One annotated name of the class body as a field (new reference). */
-static int own_field(sl_rt *rt, sl_obj *cls, sl_value name, sl_value text, bool kw_mode, sl__dc_field **out) {
+static int own_field(sl_rt *rt, sl_obj *cls, sl_value name, sl_value text, bool kw_mode,
+                     sl__dc_field **out) {
   const char *t = sl_is_str(text) ? sl_str_cstr(text.u.o) : "";
   sl_value dflt;
   bool found;
@@ -417,7 +440,9 @@ static int own_field(sl_rt *rt, sl_obj *cls, sl_value name, sl_value text, bool 
   }
   sl_vset(rt, &f->name, sl_vincref(name));
   sl_vset(rt, &f->type, sl_vincref(text));
-  f->kind = ann_is(t, "ClassVar") ? SL__DC_CLASSVAR : ann_is(t, "InitVar") ? SL__DC_INITVAR : SL__DC_FIELD;
+  f->kind = ann_is(t, "ClassVar")  ? SL__DC_CLASSVAR
+            : ann_is(t, "InitVar") ? SL__DC_INITVAR
+                                   : SL__DC_FIELD;
   if (sl__dc_is_missing(f->kw_only)) sl_vset(rt, &f->kw_only, sl_bool(kw_mode));
   int rc = 0;
   if (f->kind != SL__DC_FIELD && !sl__dc_is_missing(f->factory))
@@ -451,7 +476,8 @@ static int collect_fields(sl_rt *rt, sl_obj *cls, unsigned flags, sl_obj *all) {
     size_t pos = 0;
     sl_value k, v;
     int rc = 0;
-    while (!rc && sl_is_type(bf, &sl_dict_type) && sl_dict_next(bf.u.o, &pos, &k, &v)) rc = sl_dict_set(rt, all, k, v);
+    while (!rc && sl_is_type(bf, &sl_dict_type) && sl_dict_next(bf.u.o, &pos, &k, &v))
+      rc = sl_dict_set(rt, all, k, v);
     sl_vdecref(rt, bf);
     if (rc) return -1;
   }
@@ -491,9 +517,11 @@ static int check_order(sl_rt *rt, sl_list *fl) {
       if (!seen) seen = f;
     } else if (seen) {
       if (sl__py_minor(rt) >= 13)
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "non-default argument '%s' follows default argument '%s'",
-                        fname(f), fname(seen));
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "non-default argument '%s' follows default argument", fname(f));
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "non-default argument '%s' follows default argument '%s'", fname(f),
+                        fname(seen));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "non-default argument '%s' follows default argument",
+                      fname(f));
     }
   }
   return 0;
@@ -536,18 +564,21 @@ static int add_methods(sl_rt *rt, sl_obj *cls, unsigned flags, sl_obj *spec, sl_
   if ((flags & DC_REPR) && add_method(rt, cls, &repr_def, spec, NULL)) return -1;
   if ((flags & DC_EQ) && add_method(rt, cls, &eq_def, spec, NULL)) return -1;
   for (int i = 0; i < 4 && (flags & DC_ORDER); i++)
-    if (add_method(rt, cls, &order_defs[i], spec, ". Consider using functools.total_ordering")) return -1;
+    if (add_method(rt, cls, &order_defs[i], spec, ". Consider using functools.total_ordering"))
+      return -1;
   if ((flags & DC_FROZEN) &&
       (add_method(rt, cls, &setattr_def, spec, "") || add_method(rt, cls, &delattr_def, spec, "")))
     return -1;
-  if ((flags & DC_FROZEN) && sl_dict_set_str(rt, sl_as_class(cls)->attrs, "__dataclass_frozen__", sl_bool(true)))
+  if ((flags & DC_FROZEN) &&
+      sl_dict_set_str(rt, sl_as_class(cls)->attrs, "__dataclass_frozen__", sl_bool(true)))
     return -1;
   return (flags & DC_MATCH_ARGS) ? match_args(rt, cls, fl) : 0;
 }
 
 static int process_class(sl_rt *rt, sl_value v, unsigned flags, sl_value *out) {
   if (!sl_is_type(v, &sl_class_type) || sl_as_class(v.u.o)->builtin != SL_EXC_NONE)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop's @dataclass applies to classes defined in the scenario");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop's @dataclass applies to classes defined in the scenario");
   sl_obj *cls = v.u.o;
   sl_class *c = sl_as_class(cls);
   if (!c->attrs && !(c->attrs = sl_dict_new(rt))) return -1;
@@ -566,7 +597,8 @@ static int process_class(sl_rt *rt, sl_value v, unsigned flags, sl_value *out) {
     size_t pos = 0;
     sl_value k, f;
     while (!rc && sl_dict_next(all, &pos, &k, &f))
-      if (((sl__dc_field *)f.u.o)->kind != SL__DC_CLASSVAR) rc = sl_list_append(rt, spec->fields, f);
+      if (((sl__dc_field *)f.u.o)->kind != SL__DC_CLASSVAR)
+        rc = sl_list_append(rt, spec->fields, f);
   }
   sl_list *fl = rc ? NULL : sl_as_list(spec->fields);
   if (!rc) rc = check_order(rt, fl);
@@ -583,7 +615,8 @@ static int process_class(sl_rt *rt, sl_value v, unsigned flags, sl_value *out) {
 
 static int dc_wrap(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->npos != 1 || a->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "wrap() takes 1 positional argument but %zu were given", a->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "wrap() takes 1 positional argument but %zu were given",
+                    a->npos);
   return process_class(rt, a->pos[0], (unsigned)self.u.i, out);
 }
 static const sl_cfunc_def wrap_def = {"dataclass.<locals>.wrap", dc_wrap, NULL, 0};
@@ -592,12 +625,13 @@ static const sl_cfunc_def wrap_def = {"dataclass.<locals>.wrap", dc_wrap, NULL, 
  * unsafe_hash=False, frozen=False, match_args=True, kw_only=False,
  * slots=False, weakref_slot=False) */
 int sl__dc_dataclass(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"init", "repr", "eq", "order", "unsafe_hash", "frozen",
-                                      "match_args", "kw_only", "slots", "weakref_slot"};
-  static const unsigned bits[] = {DC_INIT, DC_REPR, DC_EQ, DC_ORDER, DC_UNSAFE_HASH, DC_FROZEN,
-                                  DC_MATCH_ARGS, DC_KW_ONLY, 0, 0};
+  static const char *const names[] = {"init",   "repr",       "eq",      "order", "unsafe_hash",
+                                      "frozen", "match_args", "kw_only", "slots", "weakref_slot"};
+  static const unsigned bits[] = {DC_INIT,   DC_REPR,       DC_EQ,      DC_ORDER, DC_UNSAFE_HASH,
+                                  DC_FROZEN, DC_MATCH_ARGS, DC_KW_ONLY, 0,        0};
   if (a->npos > 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "dataclass() takes from 0 to 1 positional arguments but %zu were given",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "dataclass() takes from 0 to 1 positional arguments but %zu were given",
                     a->npos);
   unsigned flags = DC_INIT | DC_REPR | DC_EQ | DC_MATCH_ARGS;
   for (size_t j = 0; j < a->nkw; j++) {
@@ -610,7 +644,8 @@ int sl__dc_dataclass(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
     if (sl_truth(rt, a->kwvals[j], &t)) return -1;
     flags = t ? flags | bits[i] : flags & ~bits[i];
   }
-  if ((flags & DC_ORDER) && !(flags & DC_EQ)) return sl_raise(rt, SL_EXC_VALUE_ERROR, "eq must be true if order is true");
+  if ((flags & DC_ORDER) && !(flags & DC_EQ))
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "eq must be true if order is true");
   if (a->npos == 1 && !sl_is_none(a->pos[0])) return process_class(rt, a->pos[0], flags, out);
   sl_obj *f = sl_cfunc_new(rt, &wrap_def, sl_int((int64_t)flags));
   if (!f) return -1;

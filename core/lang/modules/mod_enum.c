@@ -73,8 +73,8 @@ static int class_repr_name(sl_obj *cls, sl_strbuf *out) {
 
 static int need(sl_rt *rt, const sl_args *a, size_t n, const char *meth) {
   if (a->npos == n && !a->nkw) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given", meth, n,
-                  n == 1 ? "" : "s", a->npos);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given",
+                  meth, n, n == 1 ? "" : "s", a->npos);
 }
 
 static int str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
@@ -129,7 +129,8 @@ static int enum_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
 /* format(str(self), spec); IntEnum/StrEnum: format(value, spec). */
 static int enum_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (need(rt, a, 2, "__format__")) return -1;
-  if (!sl_is_str(a->pos[1])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument must be str");
+  if (!sl_is_str(a->pos[1]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument must be str");
   sl_value v;
   if (self.tag == SL_V_INT && self.u.i) {
     if (member_attr(rt, a->pos[0], "_value_", &v)) return -1;
@@ -148,7 +149,8 @@ static int enum_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 static int enum_hash(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (need(rt, a, 1, "__hash__")) return -1;
   sl_value v;
-  if (member_attr(rt, a->pos[0], self.tag == SL_V_INT && self.u.i ? "_value_" : "_name_", &v)) return -1;
+  if (member_attr(rt, a->pos[0], self.tag == SL_V_INT && self.u.i ? "_value_" : "_name_", &v))
+    return -1;
   int64_t h;
   int rc = sl_hash(rt, v, &h);
   sl_vdecref(rt, v);
@@ -201,10 +203,12 @@ static int mixed_op(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
  * `Mode.READ.upper()`). */
 static int mixed_getattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (need(rt, a, 2, "__getattr__")) return -1;
-  if (!sl_is_str(a->pos[1])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "attribute name must be string");
+  if (!sl_is_str(a->pos[1]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "attribute name must be string");
   const char *name = sl_str_cstr(a->pos[1].u.o);
   if (name[0] == '_')
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(a->pos[0]), name);
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
+                    sl_type_name(a->pos[0]), name);
   sl_value v;
   if (member_attr(rt, a->pos[0], "_value_", &v)) return -1;
   int rc = sl_vm_getattr(rt, v, name, out);
@@ -229,19 +233,35 @@ static const method enum_methods[] = {
     {"__hash__", enum_hash, 0}, {NULL, NULL, 0},
 };
 
-#define CMP(n, op) {n, mixed_op, 100 + op}
-#define BIN(n, rn, op) {n, mixed_op, op}, {rn, mixed_op, 50 + op}
+#define CMP(n, op)                                                                                 \
+  { n, mixed_op, 100 + op }
+#define BIN(n, rn, op)                                                                             \
+  {n, mixed_op, op}, { rn, mixed_op, 50 + op }
 static const method mixed_methods[] = {
-    {"__str__", enum_str, 1}, {"__format__", enum_format, 1}, {"__hash__", enum_hash, 1},
-    {"__getattr__", mixed_getattr, 0}, {"__int__", mixed_value, 0}, {"__index__", mixed_value, 0},
-    CMP("__eq__", SL_CMP_EQ), CMP("__ne__", SL_CMP_NOTEQ), CMP("__lt__", SL_CMP_LT), CMP("__le__", SL_CMP_LTE),
-    CMP("__gt__", SL_CMP_GT), CMP("__ge__", SL_CMP_GTE),
-    BIN("__add__", "__radd__", SL_BIN_ADD), BIN("__sub__", "__rsub__", SL_BIN_SUB),
-    BIN("__mul__", "__rmul__", SL_BIN_MULT), BIN("__truediv__", "__rtruediv__", SL_BIN_DIV),
-    BIN("__floordiv__", "__rfloordiv__", SL_BIN_FLOORDIV), BIN("__mod__", "__rmod__", SL_BIN_MOD),
-    BIN("__pow__", "__rpow__", SL_BIN_POW), BIN("__lshift__", "__rlshift__", SL_BIN_LSHIFT),
-    BIN("__rshift__", "__rrshift__", SL_BIN_RSHIFT), BIN("__or__", "__ror__", SL_BIN_BITOR),
-    BIN("__xor__", "__rxor__", SL_BIN_BITXOR), BIN("__and__", "__rand__", SL_BIN_BITAND),
+    {"__str__", enum_str, 1},
+    {"__format__", enum_format, 1},
+    {"__hash__", enum_hash, 1},
+    {"__getattr__", mixed_getattr, 0},
+    {"__int__", mixed_value, 0},
+    {"__index__", mixed_value, 0},
+    CMP("__eq__", SL_CMP_EQ),
+    CMP("__ne__", SL_CMP_NOTEQ),
+    CMP("__lt__", SL_CMP_LT),
+    CMP("__le__", SL_CMP_LTE),
+    CMP("__gt__", SL_CMP_GT),
+    CMP("__ge__", SL_CMP_GTE),
+    BIN("__add__", "__radd__", SL_BIN_ADD),
+    BIN("__sub__", "__rsub__", SL_BIN_SUB),
+    BIN("__mul__", "__rmul__", SL_BIN_MULT),
+    BIN("__truediv__", "__rtruediv__", SL_BIN_DIV),
+    BIN("__floordiv__", "__rfloordiv__", SL_BIN_FLOORDIV),
+    BIN("__mod__", "__rmod__", SL_BIN_MOD),
+    BIN("__pow__", "__rpow__", SL_BIN_POW),
+    BIN("__lshift__", "__rlshift__", SL_BIN_LSHIFT),
+    BIN("__rshift__", "__rrshift__", SL_BIN_RSHIFT),
+    BIN("__or__", "__ror__", SL_BIN_BITOR),
+    BIN("__xor__", "__rxor__", SL_BIN_BITXOR),
+    BIN("__and__", "__rand__", SL_BIN_BITAND),
     {NULL, NULL, 0},
 };
 
@@ -292,9 +312,13 @@ static int enum_unique(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   int rc = 0;
   while (f1 && f2 && !rc && sl_dict_next(map.u.o, &pos, &k, &m)) {
     sl_value canon;
-    if (member_attr(rt, m, "_name_", &canon)) { rc = -1; break; }
+    if (member_attr(rt, m, "_name_", &canon)) {
+      rc = -1;
+      break;
+    }
     if (!sl_is(canon, k) && !(sl_is_str(canon) && sl_str_eq_cstr(canon.u.o, sl_str_cstr(k.u.o)))) {
-      sl_strbuf_printf(&b, "%s%s -> %s", n++ ? ", " : "", sl_str_cstr(k.u.o), sl_str_cstr(canon.u.o));
+      sl_strbuf_printf(&b, "%s%s -> %s", n++ ? ", " : "", sl_str_cstr(k.u.o),
+                       sl_str_cstr(canon.u.o));
     }
     sl_vdecref(rt, canon);
   }

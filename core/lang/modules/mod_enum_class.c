@@ -34,14 +34,17 @@ static int mixin(sl_obj *cls) {
 /* _is_dunder, _is_sunder, _is_private and descriptors are not members. */
 static bool is_member(sl_obj *cls, const char *name, sl_value v) {
   size_t n = strlen(name);
-  if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_') return false;
-  if (n > 2 && name[0] == '_' && name[n - 1] == '_' && name[1] != '_' && name[n - 2] != '_') return false;
+  if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_')
+    return false;
+  if (n > 2 && name[0] == '_' && name[n - 1] == '_' && name[1] != '_' && name[n - 2] != '_')
+    return false;
   const char *cn = sl_str_cstr(sl_as_class(cls)->name);
   size_t cl = strlen(cn);
-  if (name[0] == '_' && !strncmp(name + 1, cn, cl) && !strncmp(name + 1 + cl, "__", 2)) return false;
-  return !(sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type) || sl_is_type(v, &sl_property_type) ||
-           sl_is_type(v, &sl_classmethod_type) || sl_is_type(v, &sl_staticmethod_type) ||
-           sl_is_type(v, &sl_class_type));
+  if (name[0] == '_' && !strncmp(name + 1, cn, cl) && !strncmp(name + 1 + cl, "__", 2))
+    return false;
+  return !(sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type) ||
+           sl_is_type(v, &sl_property_type) || sl_is_type(v, &sl_classmethod_type) ||
+           sl_is_type(v, &sl_staticmethod_type) || sl_is_type(v, &sl_class_type));
 }
 
 /* auto(): Enum/IntEnum the last value + 1 (1 first), StrEnum the name
@@ -83,14 +86,15 @@ static int new_member(sl_rt *rt, sl_obj *cls, sl_value name, sl_value value, sl_
   sl_obj *m = sl_exc_new(rt, cls, NULL, 0);
   if (!m) return -1;
   sl_value mv = sl_obj_val(m);
-  int rc = sl__generic_setattr(rt, mv, "_value_", value) || sl__generic_setattr(rt, mv, "_name_", name) ||
+  int rc = sl__generic_setattr(rt, mv, "_value_", value) ||
+           sl__generic_setattr(rt, mv, "_name_", name) ||
            sl__generic_setattr(rt, mv, "value", value) || sl__generic_setattr(rt, mv, "name", name);
   sl_value init;
   int r = rc ? -1 : sl__class_lookup(rt, cls, "__init__", &init);
   if (r > 0) {
     sl_args a = {&value, 1, NULL, NULL, 0};
-    if (sl_is_type(value, &sl_tuple_type)) a = (sl_args){sl_as_tuple(value.u.o)->items, sl_as_tuple(value.u.o)->len,
-                                                          NULL, NULL, 0};
+    if (sl_is_type(value, &sl_tuple_type))
+      a = (sl_args){sl_as_tuple(value.u.o)->items, sl_as_tuple(value.u.o)->len, NULL, NULL, 0};
     sl_value res;
     rc = sl__call_bound(rt, init, mv, &a, &res);
     sl_vdecref(rt, init);
@@ -110,7 +114,9 @@ static int check_value(sl_rt *rt, int kind, sl_value v) {
   if (kind == 1 && v.tag != SL_V_INT && v.tag != SL_V_BOOL && !sl_is_long(v)) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_repr(rt, v, &b);
-    if (!rc) rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "invalid literal for int() with base 10: %s", sl_strbuf_cstr(&b));
+    if (!rc)
+      rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "invalid literal for int() with base 10: %s",
+                    sl_strbuf_cstr(&b));
     sl_strbuf_free(&b);
     return -1;
   }
@@ -125,8 +131,8 @@ static int check_value(sl_rt *rt, int kind, sl_value v) {
 }
 
 /* One attribute of the class body: a member (or alias) replacing it. */
-static int make_member(sl_rt *rt, sl_obj *cls, int kind, sl_value k, sl_value v, sl_obj *names, sl_obj *map,
-                       sl_value *last) {
+static int make_member(sl_rt *rt, sl_obj *cls, int kind, sl_value k, sl_value v, sl_obj *names,
+                       sl_obj *map, sl_value *last) {
   sl_value value = sl_vincref(v);
   if (v.tag == SL_V_OBJ && !strcmp(v.u.o->type->name, "auto")) {
     sl_vdecref(rt, value);
@@ -135,8 +141,10 @@ static int make_member(sl_rt *rt, sl_obj *cls, int kind, sl_value k, sl_value v,
   sl_value m;
   int r = check_value(rt, kind, value) ? -1 : find_value(rt, names, value, &m);
   if (r == 0) {
-    if (new_member(rt, cls, k, value, &m) || sl_list_append(rt, names, m)) r = -1;
-    else sl_vdecref(rt, m); /* names holds it */
+    if (new_member(rt, cls, k, value, &m) || sl_list_append(rt, names, m))
+      r = -1;
+    else
+      sl_vdecref(rt, m); /* names holds it */
   }
   if (r >= 0) {
     sl_vset(rt, last, sl_vincref(value));
@@ -156,11 +164,12 @@ int sl__enum_finish(sl_rt *rt, sl_obj *cls) {
     bool has = sl_is_type(bn, &sl_list_type) && sl_as_list(bn.u.o)->len;
     sl_vdecref(rt, bn);
     if (has)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s: cannot extend enumeration '%s'", sl_str_cstr(c->name),
-                      sl_str_cstr(sl_as_class(c->bases[i])->name));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s: cannot extend enumeration '%s'",
+                      sl_str_cstr(c->name), sl_str_cstr(sl_as_class(c->bases[i])->name));
   }
   int kind = mixin(cls);
-  sl_obj *names = sl_list_new(rt, NULL, 0), *members = sl_list_new(rt, NULL, 0), *map = sl_dict_new(rt);
+  sl_obj *names = sl_list_new(rt, NULL, 0), *members = sl_list_new(rt, NULL, 0),
+         *map = sl_dict_new(rt);
   sl_obj *keys = c->attrs ? sl_list_new(rt, NULL, 0) : NULL;
   int rc = names && members && map && keys ? 0 : -1;
   size_t pos = 0;
@@ -227,7 +236,8 @@ int sl__enum_contains(sl_rt *rt, sl_obj *cls, sl_value item, bool *res) {
     return 1;
   }
   if (sl__py_minor(rt) < 12)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for 'in': '%s' and 'EnumType'",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "unsupported operand type(s) for 'in': '%s' and 'EnumType'",
                     sl_type_name(item));
   sl_value l, m;
   if (members_of(rt, cls, "_members_", &l)) return -1;
@@ -259,7 +269,8 @@ int sl__enum_getitem(sl_rt *rt, sl_obj *cls, sl_value key, sl_value *out) {
  * ValueError "5 is not a valid Color". */
 int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   if (args->npos != 1 || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop supports only %s(value) on an enumeration (lookup by value)",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop supports only %s(value) on an enumeration (lookup by value)",
                     sl_str_cstr(sl_as_class(cls)->name));
   sl_value v = args->pos[0], l, m;
   if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o) == cls) return *out = sl_vincref(v), 0;
@@ -279,7 +290,8 @@ int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
 
 int sl__enum_mixed_value(sl_rt *rt, sl_value v, sl_value *out) {
   sl_obj *cls = v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
-  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_ENUM) || !mixin(cls) || v.u.o->type != &sl_exc_type)
+  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_ENUM) || !mixin(cls) ||
+      v.u.o->type != &sl_exc_type)
     return 0;
   sl_obj *attrs = sl_as_exc(v.u.o)->attrs;
   bool found = false;

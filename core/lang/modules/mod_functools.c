@@ -28,9 +28,9 @@
 
 typedef struct fn_partial {
   sl_obj hdr;
-  sl_value func;  /* owned */
-  sl_obj *args;   /* owned tuple */
-  sl_obj *kw;     /* owned dict */
+  sl_value func; /* owned */
+  sl_obj *args;  /* owned tuple */
+  sl_obj *kw;    /* owned dict */
 } fn_partial;
 
 static void partial_clear(sl_rt *rt, sl_obj *o) {
@@ -103,16 +103,21 @@ static int partial_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
   if (!strcmp(name, "func")) return *out = sl_vincref(p->func), 0;
   if (!strcmp(name, "args")) return *out = sl_vincref(sl_obj_val(p->args)), 0;
   if (!strcmp(name, "keywords")) return *out = sl_vincref(sl_obj_val(p->kw)), 0;
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'functools.partial' object has no attribute '%s'", name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'functools.partial' object has no attribute '%s'",
+                  name);
 }
 
-const sl_type sl__partial_type = {.name = "functools.partial", .clear = partial_clear,
-                                  .repr = partial_repr, .call = partial_call,
-                                  .getattr = partial_getattr, .size = sizeof(fn_partial)};
+const sl_type sl__partial_type = {.name = "functools.partial",
+                                  .clear = partial_clear,
+                                  .repr = partial_repr,
+                                  .call = partial_call,
+                                  .getattr = partial_getattr,
+                                  .size = sizeof(fn_partial)};
 
 static int ct_partial(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
-  if (args->npos < 1) return sl_raise(rt, SL_EXC_TYPE_ERROR, "type 'partial' takes at least one argument");
+  if (args->npos < 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "type 'partial' takes at least one argument");
   sl_value func = args->pos[0];
   bool callable = sl_is_obj(func) && (func.u.o->type->call || sl_is_type(func, &sl_class_type) ||
                                       sl_is_type(func, &sl_typeobj_type));
@@ -158,8 +163,8 @@ static int ct_partial(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 
 static const sl_cfunc_def ct_partial_def = {"partial", ct_partial, NULL, 0};
 static const sl_type *const partial_types[] = {&sl__partial_type, NULL};
-const sl_classdef sl__partial_class = {"functools.partial", "functools", "partial", partial_types,
-                                       NULL, &ct_partial_def, NULL};
+const sl_classdef sl__partial_class = {
+    "functools.partial", "functools", "partial", partial_types, NULL, &ct_partial_def, NULL};
 
 /* ---- reduce ------------------------------------------------------------------ */
 
@@ -167,7 +172,8 @@ static int f_reduce(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   (void)self;
   if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "reduce() takes no keyword arguments");
   if (args->npos < 2 || args->npos > 3)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "reduce expected at least 2 arguments, got %zu", args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "reduce expected at least 2 arguments, got %zu",
+                    args->npos);
   sl_value it;
   if (sl_iter(rt, args->pos[1], &it)) {
     if (sl_err_matches(rt, SL_EXC_TYPE_ERROR)) {
@@ -208,8 +214,8 @@ static int f_reduce(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
 /* ---- update_wrapper / wraps ------------------------------------------------------ */
 
 /* functools.WRAPPER_ASSIGNMENTS ('__type_params__' from 3.12). */
-static const char *const ASSIGNED[] = {"__module__", "__name__", "__qualname__", "__doc__",
-                                       "__type_params__", NULL};
+static const char *const ASSIGNED[] = {"__module__", "__name__",        "__qualname__",
+                                       "__doc__",    "__type_params__", NULL};
 
 static int update_wrapper(sl_rt *rt, sl_value wrapper, sl_value wrapped) {
   for (const char *const *a = ASSIGNED; *a; a++) {
@@ -253,7 +259,8 @@ static int f_update_wrapper(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   sl_value a[4];
   if (sl_args_bind(rt, args, "update_wrapper", names, 4, 2, 4, a)) return -1;
   if (!sl_is_undef(a[2]) || !sl_is_undef(a[3]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: update_wrapper(assigned=, updated=) is not supported");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: update_wrapper(assigned=, updated=) is not supported");
   if (update_wrapper(rt, a[0], a[1])) return -1;
   *out = sl_vincref(a[0]);
   return 0;
@@ -262,7 +269,8 @@ static int f_update_wrapper(sl_rt *rt, sl_value self, const sl_args *args, sl_va
 /* wraps(wrapped)(wrapper): the decorator holds `wrapped` as its self. */
 static int wraps_apply(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (args->npos != 1 || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "update_wrapper() missing 1 required positional argument: 'wrapper'");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "update_wrapper() missing 1 required positional argument: 'wrapper'");
   if (update_wrapper(rt, args->pos[0], self)) return -1;
   *out = sl_vincref(args->pos[0]);
   return 0;
@@ -455,9 +463,14 @@ static int lru_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
 
 /* SL_TF_BINDS: found on a class, it binds to the instance as a function
  * does (the wrapper's __get__). */
-const sl_type sl__lru_type = {.name = "functools._lru_cache_wrapper", .clear = lru_clear,
-                              .repr = lru_repr, .call = lru_call, .getattr = lru_getattr,
-                              .setattr = lru_setattr, .flags = SL_TF_BINDS, .size = sizeof(fn_lru)};
+const sl_type sl__lru_type = {.name = "functools._lru_cache_wrapper",
+                              .clear = lru_clear,
+                              .repr = lru_repr,
+                              .call = lru_call,
+                              .getattr = lru_getattr,
+                              .setattr = lru_setattr,
+                              .flags = SL_TF_BINDS,
+                              .size = sizeof(fn_lru)};
 
 static int lru_wrap(sl_rt *rt, sl_value func, int64_t maxsize, bool typed, sl_value *out) {
   sl_obj *o = sl_obj_alloc(rt, &sl__lru_type);
@@ -487,8 +500,8 @@ static int lru_decorate(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return lru_wrap(rt, args->pos[0], maxsize, typed, out);
 }
 
-static const sl_cfunc_def lru_decorate_def = {"lru_cache.<locals>.decorating_function", lru_decorate,
-                                              NULL, 0};
+static const sl_cfunc_def lru_decorate_def = {"lru_cache.<locals>.decorating_function",
+                                              lru_decorate, NULL, 0};
 
 static int f_lru_cache(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
@@ -504,7 +517,8 @@ static int f_lru_cache(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     /* @lru_cache without arguments: the user function came as maxsize. */
     if (sl_is_undef(a[1])) return lru_wrap(rt, maxsize, 128, false, out);
   } else if (!sl_is_none(maxsize)) {
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Expected first argument to be an integer, a callable, or None");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "Expected first argument to be an integer, a callable, or None");
   }
   sl_value items[2] = {maxsize, typed};
   sl_obj *t = sl_tuple_new(rt, items, 2);
@@ -555,8 +569,10 @@ static int derived_cmp(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   } else {
     bool eq;
     if (sl_compare(rt, strict ? SL_CMP_NOTEQ : SL_CMP_EQ, a, b, &eq)) return -1;
-    if (same_side) res = strict ? (rv && eq) : (rv || eq);
-    else res = strict ? (!rv && eq) : (!rv || eq);
+    if (same_side)
+      res = strict ? (rv && eq) : (rv || eq);
+    else
+      res = strict ? (!rv && eq) : (!rv || eq);
   }
   *out = sl_bool(res);
   return 0;
@@ -575,7 +591,8 @@ static int f_total_ordering(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   sl_value a[1];
   if (sl_args_bind(rt, args, "total_ordering", names, 1, 1, 1, a)) return -1;
   if (!sl_is_type(a[0], &sl_class_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: total_ordering applies to classes defined in the scenario");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: total_ordering applies to classes defined in the scenario");
   sl_obj *cls = a[0].u.o;
   sl_value found[4];
   int root = -1;
@@ -613,12 +630,9 @@ static int f_total_ordering(sl_rt *rt, sl_value self, const sl_args *args, sl_va
 /* ---- the module ----------------------------------------------------------------- */
 
 static const sl_cfunc_def functools_funcs[] = {
-    {"reduce", f_reduce, NULL, 0},
-    {"update_wrapper", f_update_wrapper, NULL, 0},
-    {"wraps", f_wraps, NULL, 0},
-    {"lru_cache", f_lru_cache, NULL, 0},
-    {"cache", f_cache, NULL, 0},
-    {"total_ordering", f_total_ordering, NULL, 0},
+    {"reduce", f_reduce, NULL, 0}, {"update_wrapper", f_update_wrapper, NULL, 0},
+    {"wraps", f_wraps, NULL, 0},   {"lru_cache", f_lru_cache, NULL, 0},
+    {"cache", f_cache, NULL, 0},   {"total_ordering", f_total_ordering, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 

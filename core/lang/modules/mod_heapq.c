@@ -26,7 +26,8 @@ static int less(sl_rt *rt, sl_list *heap, size_t size, sl_value a, sl_value b) {
   sl_vdecref(rt, a);
   sl_vdecref(rt, b);
   if (rc) return -1;
-  if (heap->len != size) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "list changed size during iteration");
+  if (heap->len != size)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "list changed size during iteration");
   return lt;
 }
 
@@ -68,12 +69,14 @@ static int want_list(sl_rt *rt, const sl_args *args, size_t n, const char *fname
   if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", fname);
   if (args->npos != n) {
     if (n == 1)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", fname, args->npos);
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", fname, n, args->npos);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", fname,
+                      args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", fname, n,
+                    args->npos);
   }
   if (!sl_is_type(args->pos[0], &sl_list_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() argument%s must be list, not %s", fname, n == 1 ? "" : " 1",
-                    sl_type_name(args->pos[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() argument%s must be list, not %s", fname,
+                    n == 1 ? "" : " 1", sl_type_name(args->pos[0]));
   return 0;
 }
 
@@ -140,7 +143,8 @@ static int n_sorted(sl_rt *rt, const sl_args *args, bool rev, const char *fname,
   if (sl_args_bind(rt, args, fname, names, 3, 2, 2, a)) return -1;
   int64_t n;
   if (!sl_as_index(a[0], &n))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[0]));
   sl_value sorted;
   bool found = false;
   if (sl_dict_get_str(rt, sl_builtins_dict(rt), "sorted", &sorted, &found)) return -1;
@@ -175,7 +179,9 @@ static const sl_cfunc_def heapq_funcs[] = {
     {"nsmallest", f_nsmallest, NULL, 0},     {NULL, NULL, NULL, 0},
 };
 
-int sl_mod_heapq_init(sl_rt *rt, sl_obj *module_dict) { return sl_stdmod_add_funcs(rt, module_dict, heapq_funcs); }
+int sl_mod_heapq_init(sl_rt *rt, sl_obj *module_dict) {
+  return sl_stdmod_add_funcs(rt, module_dict, heapq_funcs);
+}
 
 /* ---- bisect ----------------------------------------------------------------- */
 
@@ -187,12 +193,14 @@ static int bisect(sl_rt *rt, const sl_args *args, bool right, const char *fname,
   if (sl_args_bind(rt, args, fname, names, 5, 2, 4, a)) return -1;
   int64_t lo = 0, hi;
   if (!sl_is_undef(a[2]) && !sl_as_index(a[2], &lo))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[2]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[2]));
   if (lo < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "lo must be non-negative");
   if (sl_is_undef(a[3]) || sl_is_none(a[3])) {
     if (sl_len(rt, a[0], &hi)) return -1;
   } else if (!sl_as_index(a[3], &hi)) {
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[3]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[3]));
   }
   sl_value key = sl_is_undef(a[4]) ? sl_none() : a[4], x = a[1];
   if (x_out) *x_out = x, *key_out = key;
@@ -219,11 +227,15 @@ static int bisect(sl_rt *rt, const sl_args *args, bool right, const char *fname,
     sl_vdecref(rt, k);
     if (rc) break;
     if (right) {
-      if (lt) hi = mid;
-      else lo = mid + 1;
+      if (lt)
+        hi = mid;
+      else
+        lo = mid + 1;
     } else {
-      if (lt) lo = mid + 1;
-      else hi = mid;
+      if (lt)
+        lo = mid + 1;
+      else
+        hi = mid;
     }
   }
   sl_vdecref(rt, kx);
@@ -267,10 +279,15 @@ static int f_insort_left(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 }
 
 static const sl_cfunc_def bisect_funcs[] = {
-    {"bisect_right", f_bisect_right, NULL, 0}, {"bisect_left", f_bisect_left, NULL, 0},
-    {"insort_right", f_insort_right, NULL, 0}, {"insort_left", f_insort_left, NULL, 0},
-    {"bisect", f_bisect_right, NULL, 0},       {"insort", f_insort_right, NULL, 0},
+    {"bisect_right", f_bisect_right, NULL, 0},
+    {"bisect_left", f_bisect_left, NULL, 0},
+    {"insort_right", f_insort_right, NULL, 0},
+    {"insort_left", f_insort_left, NULL, 0},
+    {"bisect", f_bisect_right, NULL, 0},
+    {"insort", f_insort_right, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 
-int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict) { return sl_stdmod_add_funcs(rt, module_dict, bisect_funcs); }
+int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict) {
+  return sl_stdmod_add_funcs(rt, module_dict, bisect_funcs);
+}

@@ -19,31 +19,53 @@
 #include "core/tuple.h"
 
 typedef enum it_kind {
-  K_COUNT, K_CYCLE, K_REPEAT, K_CHAIN, K_ISLICE, K_ACCUMULATE, K_TAKEWHILE, K_DROPWHILE,
-  K_STARMAP, K_ZIP_LONGEST, K_PAIRWISE, K_BATCHED, K_GROUPBY, K_GROUPER, K_PRODUCT,
-  K_PERMUTATIONS, K_COMBINATIONS, K_COMBINATIONS_WR, K_COMPRESS, K_FILTERFALSE, K__COUNT
+  K_COUNT,
+  K_CYCLE,
+  K_REPEAT,
+  K_CHAIN,
+  K_ISLICE,
+  K_ACCUMULATE,
+  K_TAKEWHILE,
+  K_DROPWHILE,
+  K_STARMAP,
+  K_ZIP_LONGEST,
+  K_PAIRWISE,
+  K_BATCHED,
+  K_GROUPBY,
+  K_GROUPER,
+  K_PRODUCT,
+  K_PERMUTATIONS,
+  K_COMBINATIONS,
+  K_COMBINATIONS_WR,
+  K_COMPRESS,
+  K_FILTERFALSE,
+  K__COUNT
 } it_kind;
 
 static const char *const KIND_NAMES[K__COUNT] = {
-    "count", "cycle", "repeat", "chain", "islice", "accumulate", "takewhile", "dropwhile",
-    "starmap", "zip_longest", "pairwise", "batched", "groupby", "_grouper", "product",
-    "permutations", "combinations", "combinations_with_replacement", "compress", "filterfalse"};
+    "count",        "cycle",        "repeat",
+    "chain",        "islice",       "accumulate",
+    "takewhile",    "dropwhile",    "starmap",
+    "zip_longest",  "pairwise",     "batched",
+    "groupby",      "_grouper",     "product",
+    "permutations", "combinations", "combinations_with_replacement",
+    "compress",     "filterfalse"};
 
 /* One object for every kind; each kind uses the fields its comment names. */
 typedef struct it_obj {
   sl_obj hdr;
   it_kind kind;
-  sl_value src;      /* owned iterator: most kinds; chain: the iterator of iterables */
-  sl_value cur;      /* owned: count's next value, repeat's object, chain's current
+  sl_value src;     /* owned iterator: most kinds; chain: the iterator of iterables */
+  sl_value cur;     /* owned: count's next value, repeat's object, chain's current
                       * iterator, accumulate's total, pairwise's previous item,
                       * groupby's current value, grouper's parent */
-  sl_value fn;       /* owned: the function, or count's step, or the fill value */
-  sl_value key;      /* owned: groupby's target key, grouper's key, compress's selectors */
-  sl_value currkey;  /* owned: groupby's current key */
-  sl_obj *pool;      /* owned list: cycle's saved items; product/permutations/combinations' pool(s) */
-  sl_obj *iters;     /* owned tuple of iterators: zip_longest */
-  int64_t *idx;      /* owned: index vectors (product, permutations, combinations) */
-  int64_t *cyc;      /* owned: permutations' cycles */
+  sl_value fn;      /* owned: the function, or count's step, or the fill value */
+  sl_value key;     /* owned: groupby's target key, grouper's key, compress's selectors */
+  sl_value currkey; /* owned: groupby's current key */
+  sl_obj *pool;  /* owned list: cycle's saved items; product/permutations/combinations' pool(s) */
+  sl_obj *iters; /* owned tuple of iterators: zip_longest */
+  int64_t *idx;  /* owned: index vectors (product, permutations, combinations) */
+  int64_t *cyc;  /* owned: permutations' cycles */
   int64_t n, r, next, stop, step, left; /* counters of the kinds that need them */
   bool started, done, flag;
   sl_obj *currgrouper; /* borrowed: groupby's live grouper (identity only) */
@@ -100,8 +122,12 @@ static int it_self(sl_rt *rt, sl_obj *o, sl_value *out) {
 
 static int it_next(sl_rt *rt, sl_obj *o, sl_value *out);
 static const sl_lang_slots it_slots = {.iter = it_self, .next = it_next};
-static const sl_type it_type = {.name = "itertools", .clear = it_clear, .release = it_release,
-                                .repr = it_repr, .lang = &it_slots, .size = sizeof(it_obj)};
+static const sl_type it_type = {.name = "itertools",
+                                .clear = it_clear,
+                                .release = it_release,
+                                .repr = it_repr,
+                                .lang = &it_slots,
+                                .size = sizeof(it_obj)};
 
 static it_obj *it_new(sl_rt *rt, it_kind kind) {
   it_obj *t = (it_obj *)sl_obj_alloc(rt, &it_type);
@@ -122,7 +148,9 @@ static int pick(sl_rt *rt, sl_list *pool, const int64_t *idx, int64_t r, sl_valu
   return tt ? (*out = sl_obj_val(tt), 1) : -1;
 }
 
-static int call1(sl_rt *rt, sl_value fn, sl_value x, sl_value *out) { return sl_vm_call_pos(rt, fn, &x, 1, out); }
+static int call1(sl_rt *rt, sl_value fn, sl_value x, sl_value *out) {
+  return sl_vm_call_pos(rt, fn, &x, 1, out);
+}
 
 static int truth_of_call(sl_rt *rt, sl_value fn, sl_value x, bool *res) {
   sl_value r;
@@ -138,7 +166,8 @@ static int gb_step(sl_rt *rt, it_obj *g) {
   sl_value v, k;
   int r = sl_iter_next(rt, g->src, &v);
   if (r <= 0) return r;
-  if (sl_is_none(g->fn)) k = sl_vincref(v);
+  if (sl_is_none(g->fn))
+    k = sl_vincref(v);
   else if (call1(rt, g->fn, v, &k)) {
     sl_vdecref(rt, v);
     return -1;
@@ -289,7 +318,8 @@ static int it_next(sl_rt *rt, sl_obj *o, sl_value *out) {
       return *out = sl_vincref(x), 1;
     }
     int rc;
-    if (sl_is_none(t->fn)) rc = sl_binary_op(rt, SL_BIN_ADD, t->cur, x, &acc);
+    if (sl_is_none(t->fn))
+      rc = sl_binary_op(rt, SL_BIN_ADD, t->cur, x, &acc);
     else {
       sl_value argv[2] = {t->cur, x};
       rc = sl_vm_call_pos(rt, t->fn, argv, 2, &acc);
@@ -501,7 +531,8 @@ static int with_iter(sl_rt *rt, it_kind kind, sl_value iterable, it_obj **out) {
 
 static int index_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl_as_index(v, out) && v.tag != SL_V_FLOAT) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(v));
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                  sl_type_name(v));
 }
 
 static int f_count(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -516,7 +547,8 @@ static int f_count(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 }
 
 static int f_cycle(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (args->npos != 1 || args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "cycle expected 1 argument, got %zu", args->npos);
+  if (args->npos != 1 || args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "cycle expected 1 argument, got %zu", args->npos);
   it_obj *t;
   if (with_iter(rt, K_CYCLE, args->pos[0], &t)) return -1;
   if (!(t->pool = sl_list_new(rt, NULL, 0))) return fail(rt, t);
@@ -556,14 +588,17 @@ static int f_chain(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 
 static int f_from_iterable(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (args->npos != 1 || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "chain.from_iterable() takes exactly one argument (%zu given)", args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "chain.from_iterable() takes exactly one argument (%zu given)", args->npos);
   return chain_of(rt, args->pos[0], out);
 }
 
 static int islice_arg(sl_rt *rt, sl_value v, int64_t dflt, int64_t *out, const char *what) {
   if (sl_is_none(v) || sl_is_undef(v)) return *out = dflt, 0;
   if (!sl_as_index(v, out) || *out < 0 || v.tag == SL_V_FLOAT)
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "%s argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.", what);
+    return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                    "%s argument for islice() must be None or an integer: 0 <= x <= sys.maxsize.",
+                    what);
   return 0;
 }
 
@@ -576,11 +611,14 @@ static int f_islice(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   if (args->npos == 2) {
     if (islice_arg(rt, args->pos[1], -1, &stop, "Stop")) return -1;
   } else {
-    if (islice_arg(rt, args->pos[1], 0, &start, "Indices") || islice_arg(rt, args->pos[2], -1, &stop, "Stop"))
+    if (islice_arg(rt, args->pos[1], 0, &start, "Indices") ||
+        islice_arg(rt, args->pos[2], -1, &stop, "Stop"))
       return -1;
     if (args->npos == 4) {
       if (islice_arg(rt, args->pos[3], 1, &step, "Step")) return -1;
-      if (step == 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "Step for islice() must be a positive integer or None.");
+      if (step == 0)
+        return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                        "Step for islice() must be a positive integer or None.");
     }
   }
   it_obj *t;
@@ -604,19 +642,29 @@ static int f_accumulate(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 
 /* f(predicate, iterable): takewhile, dropwhile, filterfalse, starmap. */
 static int pred_iter(sl_rt *rt, it_kind kind, const sl_args *args, sl_value *out) {
-  if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", KIND_NAMES[kind]);
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", KIND_NAMES[kind]);
   if (args->npos != 2)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 2 arguments, got %zu", KIND_NAMES[kind], args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 2 arguments, got %zu", KIND_NAMES[kind],
+                    args->npos);
   it_obj *t;
   if (with_iter(rt, kind, args->pos[1], &t)) return -1;
   t->fn = sl_vincref(args->pos[0]);
   return finish(t, out);
 }
 
-static int f_takewhile(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred_iter(rt, K_TAKEWHILE, args, out); }
-static int f_dropwhile(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred_iter(rt, K_DROPWHILE, args, out); }
-static int f_filterfalse(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred_iter(rt, K_FILTERFALSE, args, out); }
-static int f_starmap(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred_iter(rt, K_STARMAP, args, out); }
+static int f_takewhile(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred_iter(rt, K_TAKEWHILE, args, out);
+}
+static int f_dropwhile(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred_iter(rt, K_DROPWHILE, args, out);
+}
+static int f_filterfalse(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred_iter(rt, K_FILTERFALSE, args, out);
+}
+static int f_starmap(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred_iter(rt, K_STARMAP, args, out);
+}
 
 static int f_compress(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"data", "selectors"};
@@ -632,7 +680,8 @@ static int f_zip_longest(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   sl_value fill = sl_none();
   for (size_t i = 0; i < args->nkw; i++) {
     if (strcmp(sl_str_cstr(args->kwnames[i]), "fillvalue"))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "zip_longest() got an unexpected keyword argument '%s'",
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "zip_longest() got an unexpected keyword argument '%s'",
                       sl_str_cstr(args->kwnames[i]));
     fill = args->kwvals[i];
   }
@@ -653,7 +702,8 @@ static int f_zip_longest(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 }
 
 static int f_pairwise(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (args->npos != 1 || args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "pairwise expected 1 argument, got %zu", args->npos);
+  if (args->npos != 1 || args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "pairwise expected 1 argument, got %zu", args->npos);
   it_obj *t;
   if (with_iter(rt, K_PAIRWISE, args->pos[0], &t)) return -1;
   return finish(t, out);
@@ -687,7 +737,8 @@ static int f_groupby(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 }
 
 /* The pool list of an iterable, and r (default: its length). */
-static int pool_of(sl_rt *rt, it_kind kind, sl_value iterable, sl_value rv, bool r_required, it_obj **out) {
+static int pool_of(sl_rt *rt, it_kind kind, sl_value iterable, sl_value rv, bool r_required,
+                   it_obj **out) {
   int64_t r = -1;
   if (!sl_is_undef(rv) && !sl_is_none(rv)) {
     if (index_arg(rt, rv, &r)) return -1;
@@ -734,8 +785,12 @@ static int combos(sl_rt *rt, it_kind kind, const sl_args *args, sl_value *out) {
   return finish(t, out);
 }
 
-static int f_combinations(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return combos(rt, K_COMBINATIONS, args, out); }
-static int f_combinations_wr(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return combos(rt, K_COMBINATIONS_WR, args, out); }
+static int f_combinations(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return combos(rt, K_COMBINATIONS, args, out);
+}
+static int f_combinations_wr(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return combos(rt, K_COMBINATIONS_WR, args, out);
+}
 
 static int f_product(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   int64_t repeat = 1;
@@ -810,8 +865,10 @@ static int chain_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
     sl_obj *f = sl_cfunc_new(rt, &from_iterable_def, sl_undef());
     return f ? (*out = sl_obj_val(f), 0) : -1;
   }
-  if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__")) return sl__str_value(rt, "chain", 5, out);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object 'itertools.chain' has no attribute '%s'", name);
+  if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__"))
+    return sl__str_value(rt, "chain", 5, out);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "type object 'itertools.chain' has no attribute '%s'",
+                  name);
 }
 
 static int chain_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
@@ -820,8 +877,11 @@ static int chain_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-static const sl_type chain_cls_type = {.name = "type", .repr = chain_repr, .call = chain_call,
-                                       .getattr = chain_getattr, .size = sizeof(chain_cls)};
+static const sl_type chain_cls_type = {.name = "type",
+                                       .repr = chain_repr,
+                                       .call = chain_call,
+                                       .getattr = chain_getattr,
+                                       .size = sizeof(chain_cls)};
 
 int sl_mod_itertools_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, itertools_funcs)) return -1;

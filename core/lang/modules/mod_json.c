@@ -41,14 +41,22 @@ static void put_string(enc *e, const char *s, size_t n) {
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
   while (p < end) {
     unsigned c = *p;
-    if (c == '"') sl_strbuf_puts(o, "\\\"");
-    else if (c == '\\') sl_strbuf_puts(o, "\\\\");
-    else if (c == '\n') sl_strbuf_puts(o, "\\n");
-    else if (c == '\r') sl_strbuf_puts(o, "\\r");
-    else if (c == '\t') sl_strbuf_puts(o, "\\t");
-    else if (c == '\b') sl_strbuf_puts(o, "\\b");
-    else if (c == '\f') sl_strbuf_puts(o, "\\f");
-    else if (c < 0x20 || (c == 0x7f && e->ensure_ascii)) sl_strbuf_printf(o, "\\u%04x", c);
+    if (c == '"')
+      sl_strbuf_puts(o, "\\\"");
+    else if (c == '\\')
+      sl_strbuf_puts(o, "\\\\");
+    else if (c == '\n')
+      sl_strbuf_puts(o, "\\n");
+    else if (c == '\r')
+      sl_strbuf_puts(o, "\\r");
+    else if (c == '\t')
+      sl_strbuf_puts(o, "\\t");
+    else if (c == '\b')
+      sl_strbuf_puts(o, "\\b");
+    else if (c == '\f')
+      sl_strbuf_puts(o, "\\f");
+    else if (c < 0x20 || (c == 0x7f && e->ensure_ascii))
+      sl_strbuf_printf(o, "\\u%04x", c);
     else if (c < 0x80 || !e->ensure_ascii) {
       sl_strbuf_putc(o, (char)c);
       p++;
@@ -78,8 +86,9 @@ static int put_float(sl_rt *rt, enc *e, double f) {
   if (!e->allow_nan) {
     sl_strbuf b = SL_STRBUF_INIT;
     sl_repr(rt, sl_float(f), &b);
-    int rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "Out of range float values are not JSON compliant%s%s",
-                      rt->profile->minor >= 12 ? ": " : "", rt->profile->minor >= 12 ? sl_strbuf_cstr(&b) : "");
+    int rc = sl_raise(
+        rt, SL_EXC_VALUE_ERROR, "Out of range float values are not JSON compliant%s%s",
+        rt->profile->minor >= 12 ? ": " : "", rt->profile->minor >= 12 ? sl_strbuf_cstr(&b) : "");
     sl_strbuf_free(&b);
     return rc;
   }
@@ -99,7 +108,8 @@ static int enter(sl_rt *rt, enc *e, sl_obj *o) {
   for (int i = 0; i < e->depth; i++)
     if (e->stack[i] == o) return sl_raise(rt, SL_EXC_VALUE_ERROR, "Circular reference detected");
   if (e->depth >= (int)(sizeof e->stack / sizeof *e->stack))
-    return sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded while encoding a JSON object");
+    return sl_raise(rt, SL_EXC_RECURSION_ERROR,
+                    "maximum recursion depth exceeded while encoding a JSON object");
   e->stack[e->depth++] = o;
   return 0;
 }
@@ -134,19 +144,23 @@ static int put_key(sl_rt *rt, enc *e, sl_value k) {
   }
   sl_strbuf b = SL_STRBUF_INIT;
   int rc = 0;
-  if (k.tag == SL_V_BOOL) sl_strbuf_puts(&b, k.u.b ? "true" : "false");
-  else if (k.tag == SL_V_NONE) sl_strbuf_puts(&b, "null");
+  if (k.tag == SL_V_BOOL)
+    sl_strbuf_puts(&b, k.u.b ? "true" : "false");
+  else if (k.tag == SL_V_NONE)
+    sl_strbuf_puts(&b, "null");
   else if (k.tag == SL_V_FLOAT) {
     enc tmp = *e;
     tmp.out = &b;
     rc = put_float(rt, &tmp, k.u.f);
-  } else if (k.tag == SL_V_INT || sl_is_long(k)) rc = sl_repr(rt, k, &b);
+  } else if (k.tag == SL_V_INT || sl_is_long(k))
+    rc = sl_repr(rt, k, &b);
   else if (e->skipkeys) {
     sl_strbuf_free(&b);
     return 0;
   } else {
     sl_strbuf_free(&b);
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "keys must be str, int, float, bool or None, not %s", sl_type_name(k));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "keys must be str, int, float, bool or None, not %s",
+                    sl_type_name(k));
   }
   if (!rc) put_string(e, sl_strbuf_cstr(&b), b.len);
   sl_strbuf_free(&b);
@@ -199,7 +213,8 @@ static int encode_dict(sl_rt *rt, enc *e, sl_obj *d) {
       newline(e);
     }
     int w = put_key(rt, e, kv->items[0]);
-    if (w < 0) rc = -1;
+    if (w < 0)
+      rc = -1;
     else if (w == 0) {
       e->out->len = mark; /* skipped key: undo the separator */
       e->out->data[mark] = 0;
@@ -238,7 +253,8 @@ static int encode(sl_rt *rt, enc *e, sl_value v) {
   if (nt) return encode_seq(rt, e, v.u.o, sl_as_tuple(nt)->items, sl_as_tuple(nt)->len);
   if (sl_is_type(v, &sl_dict_type)) return encode_dict(rt, e, v.u.o);
   if (sl_is_none(e->dflt))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Object of type %s is not JSON serializable", sl_type_name(v));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Object of type %s is not JSON serializable",
+                    sl_type_name(v));
   if (sl_is_obj(v) && enter(rt, e, v.u.o)) return -1;
   sl_value r;
   int rc = sl_vm_call_pos(rt, e->dflt, &v, 1, &r);
@@ -254,8 +270,9 @@ static int encode(sl_rt *rt, enc *e, sl_value v) {
 static const char *text_of(sl_value v) { return sl_is_str(v) ? sl_str_cstr(v.u.o) : NULL; }
 
 static int f_dumps(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"obj", "skipkeys", "ensure_ascii", "check_circular", "allow_nan",
-                                      "cls", "indent", "separators", "default", "sort_keys"};
+  static const char *const names[] = {"obj",       "skipkeys", "ensure_ascii", "check_circular",
+                                      "allow_nan", "cls",      "indent",       "separators",
+                                      "default",   "sort_keys"};
   sl_value a[10];
   if (sl_args_bind(rt, args, "dumps", names, 10, 1, 1, a)) return -1;
   enc e = {0};
@@ -340,13 +357,15 @@ static void ws(dec *d) {
 static int parse_value(sl_rt *rt, dec *d, sl_value *out, int depth);
 
 static void put_utf8(sl_strbuf *b, unsigned cp) {
-  if (cp < 0x80) sl_strbuf_putc(b, (char)cp);
-  else if (cp < 0x800) sl_strbuf_printf(b, "%c%c", 0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+  if (cp < 0x80)
+    sl_strbuf_putc(b, (char)cp);
+  else if (cp < 0x800)
+    sl_strbuf_printf(b, "%c%c", 0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
   else if (cp < 0x10000)
     sl_strbuf_printf(b, "%c%c%c", 0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   else
-    sl_strbuf_printf(b, "%c%c%c%c", 0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f),
-                     0x80 | (cp & 0x3f));
+    sl_strbuf_printf(b, "%c%c%c%c", 0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f),
+                     0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
 }
 
 static int hex4(dec *d, size_t at, unsigned *out) {
@@ -355,10 +374,14 @@ static int hex4(dec *d, size_t at, unsigned *out) {
   for (int i = 0; i < 4; i++) {
     char c = d->s[at + i];
     v <<= 4;
-    if (c >= '0' && c <= '9') v |= (unsigned)(c - '0');
-    else if (c >= 'a' && c <= 'f') v |= (unsigned)(c - 'a' + 10);
-    else if (c >= 'A' && c <= 'F') v |= (unsigned)(c - 'A' + 10);
-    else return -1;
+    if (c >= '0' && c <= '9')
+      v |= (unsigned)(c - '0');
+    else if (c >= 'a' && c <= 'f')
+      v |= (unsigned)(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F')
+      v |= (unsigned)(c - 'A' + 10);
+    else
+      return -1;
   }
   return *out = v, 0;
 }
@@ -406,8 +429,8 @@ static int parse_string(sl_rt *rt, dec *d, sl_value *out) {
     }
     d->pos += 6;
     unsigned lo;
-    if (cp >= 0xd800 && cp <= 0xdbff && d->pos + 1 < d->len && d->s[d->pos] == '\\' && d->s[d->pos + 1] == 'u' &&
-        !hex4(d, d->pos + 2, &lo) && lo >= 0xdc00 && lo <= 0xdfff) {
+    if (cp >= 0xd800 && cp <= 0xdbff && d->pos + 1 < d->len && d->s[d->pos] == '\\' &&
+        d->s[d->pos + 1] == 'u' && !hex4(d, d->pos + 2, &lo) && lo >= 0xdc00 && lo <= 0xdfff) {
       cp = 0x10000 + ((cp - 0xd800) << 10) + (lo - 0xdc00);
       d->pos += 6;
     }
@@ -422,8 +445,10 @@ static int parse_string(sl_rt *rt, dec *d, sl_value *out) {
 static int parse_number(sl_rt *rt, dec *d, sl_value *out) {
   size_t start = d->pos, i = d->pos;
   if (i < d->len && d->s[i] == '-') i++;
-  if (i >= d->len || !(d->s[i] >= '0' && d->s[i] <= '9')) return dec_error(rt, d, "Expecting value", start);
-  if (d->s[i] == '0') i++;
+  if (i >= d->len || !(d->s[i] >= '0' && d->s[i] <= '9'))
+    return dec_error(rt, d, "Expecting value", start);
+  if (d->s[i] == '0')
+    i++;
   else
     while (i < d->len && d->s[i] >= '0' && d->s[i] <= '9') i++;
   bool is_float = false;
@@ -512,8 +537,10 @@ static int parse_container(sl_rt *rt, dec *d, bool obj, sl_value *out, int depth
     ws(d);
     if (rt->profile->minor >= 13 && d->pos < d->len && d->s[d->pos] == close) {
       sl_decref(rt, c);
-      return dec_error(rt, d, obj ? "Illegal trailing comma before end of object"
-                                  : "Illegal trailing comma before end of array", comma);
+      return dec_error(rt, d,
+                       obj ? "Illegal trailing comma before end of object"
+                           : "Illegal trailing comma before end of array",
+                       comma);
     }
   }
 fail:
@@ -522,7 +549,9 @@ fail:
 }
 
 static int parse_value(sl_rt *rt, dec *d, sl_value *out, int depth) {
-  if (depth > 200) return sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded while decoding a JSON document");
+  if (depth > 200)
+    return sl_raise(rt, SL_EXC_RECURSION_ERROR,
+                    "maximum recursion depth exceeded while decoding a JSON document");
   if (d->pos >= d->len) return dec_error(rt, d, "Expecting value", d->pos);
   char c = d->s[d->pos];
   if (c == '"') return parse_string(rt, d, out);
@@ -542,10 +571,13 @@ static int f_loads(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_value s = args->pos[0];
   dec d = {0};
   d.err_cls = self.u.o;
-  if (sl_is_str(s)) d.s = sl_str_cstr(s.u.o), d.len = sl_as_str(s.u.o)->len;
-  else if (sl_is_type(s, &sl_bytes_type)) d.s = (const char *)sl_as_bytes(s.u.o)->data, d.len = sl_as_bytes(s.u.o)->len;
+  if (sl_is_str(s))
+    d.s = sl_str_cstr(s.u.o), d.len = sl_as_str(s.u.o)->len;
+  else if (sl_is_type(s, &sl_bytes_type))
+    d.s = (const char *)sl_as_bytes(s.u.o)->data, d.len = sl_as_bytes(s.u.o)->len;
   else
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "the JSON object must be str, bytes or bytearray, not %s", sl_type_name(s));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "the JSON object must be str, bytes or bytearray, not %s", sl_type_name(s));
   ws(&d);
   sl_value v;
   if (parse_value(rt, &d, &v, 0)) return -1;

@@ -9,13 +9,13 @@
 #include "core/object.h"
 
 #define EPOCH_AT_START 1767225600.0 /* mod_time.c: time.time() at clock 0 */
-#define EPOCH_NS 1767225600000000000LL
+#define EPOCH_NS       1767225600000000000LL
 
 enum { NOTSET = 0, DEBUG = 10, INFO = 20, WARNING = 30, ERROR = 40, CRITICAL = 50 };
 
 typedef struct logger {
   sl_obj hdr;
-  sl_obj *name;     /* owned str */
+  sl_obj *name; /* owned str */
   int level;
   bool propagate, disabled, root;
   sl_obj *handlers; /* owned list of handlers */
@@ -42,8 +42,8 @@ int sl__log_dict_item(sl_rt *rt, sl_obj *d, const char *key, sl_value *out);
 
 /* mod_logging_record.c */
 /* The LogRecord's __dict__ (new reference in *out). */
-int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value args, sl_value exc_text,
-                        sl_obj **out);
+int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value args,
+                        sl_value exc_text, sl_obj **out);
 /* Formatter.format(record) with formatter `fmtr` (None: "%(message)s"). */
 int sl__log_format_record(sl_rt *rt, sl_value fmtr, sl_obj *rec, sl_value *out);
 /* stream.write(text + "\n"). */

@@ -63,8 +63,11 @@ static void logger_clear(sl_rt *rt, sl_obj *o) {
 
 static int logger_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out);
 
-static const sl_type logger_type = {.name = "Logger", .clear = logger_clear, .repr = logger_repr,
-                                    .getattr = logger_getattr, .setattr = logger_setattr,
+static const sl_type logger_type = {.name = "Logger",
+                                    .clear = logger_clear,
+                                    .repr = logger_repr,
+                                    .getattr = logger_getattr,
+                                    .setattr = logger_setattr,
                                     .size = sizeof(logger)};
 
 static void handler_clear(sl_rt *rt, sl_obj *o) {
@@ -87,13 +90,18 @@ static int handler_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   } else {
     sl_err_clear(rt);
   }
-  if (n) sl_strbuf_printf(out, " (%s)>", n);
-  else sl_strbuf_printf(out, " (Level %d)>", ((handler *)o)->level);
+  if (n)
+    sl_strbuf_printf(out, " (%s)>", n);
+  else
+    sl_strbuf_printf(out, " (Level %d)>", ((handler *)o)->level);
   return 0;
 }
 
-static const sl_type handler_type = {.name = "StreamHandler", .clear = handler_clear, .repr = handler_repr,
-                                     .getattr = handler_getattr, .setattr = handler_setattr,
+static const sl_type handler_type = {.name = "StreamHandler",
+                                     .clear = handler_clear,
+                                     .repr = handler_repr,
+                                     .getattr = handler_getattr,
+                                     .setattr = handler_setattr,
                                      .size = sizeof(handler)};
 
 static void formatter_clear(sl_rt *rt, sl_obj *o) {
@@ -103,8 +111,10 @@ static void formatter_clear(sl_rt *rt, sl_obj *o) {
   f->fmt = f->datefmt = sl_none();
 }
 
-const sl_type sl__log_formatter_type = {.name = "Formatter", .clear = formatter_clear,
-                                       .getattr = formatter_getattr, .size = sizeof(formatter)};
+const sl_type sl__log_formatter_type = {.name = "Formatter",
+                                        .clear = formatter_clear,
+                                        .getattr = formatter_getattr,
+                                        .size = sizeof(formatter)};
 
 /* ---- module state ------------------------------------------------------ */
 
@@ -120,7 +130,8 @@ static sl_obj *module_dict(sl_rt *rt) {
 int sl__log_dict_item(sl_rt *rt, sl_obj *d, const char *key, sl_value *out) {
   bool found = false;
   if (sl_dict_get_str(rt, d, key, out, &found)) return -1;
-  if (!found) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "logging: internal state '%s' missing", key);
+  if (!found)
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "logging: internal state '%s' missing", key);
   return 0;
 }
 
@@ -154,8 +165,10 @@ static int get_logger(sl_rt *rt, sl_value name, sl_value *out) {
   if (!rc && !found) {
     logger *l = new_logger(rt, sl_str_cstr(name.u.o), NOTSET, false);
     rc = !l || sl_dict_set(rt, loggers.u.o, name, sl_obj_val(&l->hdr));
-    if (!rc) *out = sl_obj_val(&l->hdr);
-    else if (l) sl_decref(rt, &l->hdr);
+    if (!rc)
+      *out = sl_obj_val(&l->hdr);
+    else if (l)
+      sl_decref(rt, &l->hdr);
   }
   sl_vdecref(rt, loggers);
   return rc ? -1 : 0;
@@ -228,7 +241,8 @@ static int check_level(sl_rt *rt, sl_value v, int *out) {
   }
   sl_strbuf b = SL_STRBUF_INIT;
   sl_vm_repr(rt, v, &b);
-  int rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "Level not an integer or a valid string: %s", sl_strbuf_cstr(&b));
+  int rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "Level not an integer or a valid string: %s",
+                    sl_strbuf_cstr(&b));
   sl_strbuf_free(&b);
   return rc;
 }
@@ -236,7 +250,8 @@ static int check_level(sl_rt *rt, sl_value v, int *out) {
 /* Logger._log and callHandlers. */
 static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t first, bool exc_info) {
   if (a->npos <= first)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Logger.log() missing 1 required positional argument: 'msg'");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "Logger.log() missing 1 required positional argument: 'msg'");
   for (size_t i = 0; i < a->nkw; i++) {
     const char *k = sl_str_cstr(a->kwnames[i]);
     if (!strcmp(k, "exc_info")) {
@@ -246,7 +261,8 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
       if (truthy(rt, a->kwvals[i]))
         return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: %s= is not supported by simloop", k);
     } else {
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "Logger._log() got an unexpected keyword argument '%s'", k);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "Logger._log() got an unexpected keyword argument '%s'", k);
     }
   }
   if (l->disabled) return 0;
@@ -259,7 +275,8 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
   if (!tup) return -1;
   sl_value args = sl_obj_val(tup);
   /* LogRecord: a single non-empty mapping argument is the mapping. */
-  if (nargs == 1 && sl_is_type(a->pos[first + 1], &sl_dict_type) && sl_dict_len(a->pos[first + 1].u.o)) {
+  if (nargs == 1 && sl_is_type(a->pos[first + 1], &sl_dict_type) &&
+      sl_dict_len(a->pos[first + 1].u.o)) {
     args = sl_vincref(a->pos[first + 1]);
     sl_decref(rt, tup);
   }
@@ -317,11 +334,11 @@ static int do_log(sl_rt *rt, logger *l, int level, const sl_args *a, size_t firs
 
 static logger *self_logger(sl_value self) { return (logger *)self.u.o; }
 
-#define LEVEL_METHOD(fname, lvl, exc)                                                    \
-  static int fname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {          \
-    if (do_log(rt, self_logger(self), lvl, a, 0, exc)) return -1;                        \
-    *out = sl_none();                                                                    \
-    return 0;                                                                            \
+#define LEVEL_METHOD(fname, lvl, exc)                                                              \
+  static int fname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                    \
+    if (do_log(rt, self_logger(self), lvl, a, 0, exc)) return -1;                                  \
+    *out = sl_none();                                                                              \
+    return 0;                                                                                      \
   }
 LEVEL_METHOD(l_debug, DEBUG, false)
 LEVEL_METHOD(l_info, INFO, false)
@@ -331,7 +348,9 @@ LEVEL_METHOD(l_exception, ERROR, true)
 LEVEL_METHOD(l_critical, CRITICAL, false)
 
 static int l_log(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (!a->npos) return sl_raise(rt, SL_EXC_TYPE_ERROR, "Logger.log() missing 2 required positional arguments: 'level' and 'msg'");
+  if (!a->npos)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "Logger.log() missing 2 required positional arguments: 'level' and 'msg'");
   if (a->pos[0].tag != SL_V_INT) return sl_raise(rt, SL_EXC_TYPE_ERROR, "level must be an integer");
   if (do_log(rt, self_logger(self), (int)a->pos[0].u.i, a, 1, false)) return -1;
   *out = sl_none();
@@ -370,7 +389,8 @@ static int handler_arg(sl_rt *rt, const sl_args *a, const char *fname, handler *
   sl_value v[1];
   if (sl_args_bind(rt, a, fname, names, 1, 1, 1, v)) return -1;
   if (!sl_is_type(v[0], &handler_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: simloop supports StreamHandler handlers only, not %s",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "logging: simloop supports StreamHandler handlers only, not %s",
                     sl_type_name(v[0]));
   *out = (handler *)v[0].u.o;
   return 0;
@@ -464,18 +484,25 @@ static int logger_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   if (effective_level(rt, l, &lv)) return -1;
   const char *n = sl__log_level_name(lv);
   sl_strbuf_printf(out, "<%s %s (", l->root ? "RootLogger" : "Logger", sl_str_cstr(l->name));
-  if (n) sl_strbuf_printf(out, "%s)>", n);
-  else sl_strbuf_printf(out, "Level %d)>", lv);
+  if (n)
+    sl_strbuf_printf(out, "%s)>", n);
+  else
+    sl_strbuf_printf(out, "Level %d)>", lv);
   return 0;
 }
 
 static int logger_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   logger *l = (logger *)o;
-  if (!strcmp(name, "name")) *out = sl_vincref(sl_obj_val(l->name));
-  else if (!strcmp(name, "level")) *out = sl_int(l->level);
-  else if (!strcmp(name, "propagate")) *out = sl_bool(l->propagate);
-  else if (!strcmp(name, "disabled")) *out = sl_bool(l->disabled);
-  else if (!strcmp(name, "handlers")) *out = sl_vincref(sl_obj_val(l->handlers));
+  if (!strcmp(name, "name"))
+    *out = sl_vincref(sl_obj_val(l->name));
+  else if (!strcmp(name, "level"))
+    *out = sl_int(l->level);
+  else if (!strcmp(name, "propagate"))
+    *out = sl_bool(l->propagate);
+  else if (!strcmp(name, "disabled"))
+    *out = sl_bool(l->disabled);
+  else if (!strcmp(name, "handlers"))
+    *out = sl_vincref(sl_obj_val(l->handlers));
   else if (!strcmp(name, "parent")) {
     if (parent_of(rt, l, out)) return -1;
     if (sl_is_undef(*out)) *out = sl_none();
@@ -491,11 +518,15 @@ static int logger_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
 
 static int logger_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   logger *l = (logger *)o;
-  if (!strcmp(name, "propagate")) l->propagate = truthy(rt, v);
-  else if (!strcmp(name, "disabled")) l->disabled = truthy(rt, v);
-  else if (!strcmp(name, "level")) return check_level(rt, v, &l->level);
+  if (!strcmp(name, "propagate"))
+    l->propagate = truthy(rt, v);
+  else if (!strcmp(name, "disabled"))
+    l->disabled = truthy(rt, v);
+  else if (!strcmp(name, "level"))
+    return check_level(rt, v, &l->level);
   else
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "logging: setting Logger.%s is not supported by simloop", name);
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                    "logging: setting Logger.%s is not supported by simloop", name);
   return 0;
 }
 
@@ -536,27 +567,37 @@ static const sl_cfunc_def handler_methods[] = {
 
 static int handler_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   handler *h = (handler *)o;
-  if (!strcmp(name, "level")) *out = sl_int(h->level);
-  else if (!strcmp(name, "stream")) *out = sl_vincref(h->stream);
-  else if (!strcmp(name, "formatter")) *out = sl_vincref(h->formatter);
+  if (!strcmp(name, "level"))
+    *out = sl_int(h->level);
+  else if (!strcmp(name, "stream"))
+    *out = sl_vincref(h->stream);
+  else if (!strcmp(name, "formatter"))
+    *out = sl_vincref(h->formatter);
   else {
     int r = sl_methods_lookup(rt, sl_obj_val(o), handler_methods, name, out);
     if (r < 0) return -1;
-    if (!r) return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'StreamHandler' object has no attribute '%s' (simloop)", name);
+    if (!r)
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                      "'StreamHandler' object has no attribute '%s' (simloop)", name);
   }
   return 0;
 }
 
 static int handler_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   if (!strcmp(name, "level")) return check_level(rt, v, &((handler *)o)->level);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "logging: setting StreamHandler.%s is not supported by simloop", name);
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                  "logging: setting StreamHandler.%s is not supported by simloop", name);
 }
 
 static int formatter_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   formatter *f = (formatter *)o;
-  if (!strcmp(name, "_fmt")) *out = sl_vincref(f->fmt);
-  else if (!strcmp(name, "datefmt")) *out = sl_vincref(f->datefmt);
-  else return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'Formatter' object has no attribute '%s' (simloop)", name);
+  if (!strcmp(name, "_fmt"))
+    *out = sl_vincref(f->fmt);
+  else if (!strcmp(name, "datefmt"))
+    *out = sl_vincref(f->datefmt);
+  else
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                    "'Formatter' object has no attribute '%s' (simloop)", name);
   return 0;
 }
 
@@ -579,7 +620,8 @@ static int new_handler(sl_rt *rt, sl_value stream, sl_value *out) {
 
 static int new_formatter(sl_rt *rt, sl_value fmt, sl_value datefmt, sl_value style, sl_value *out) {
   if (!sl_is_undef(style) && !(sl_is_str(style) && !strcmp(sl_str_cstr(style.u.o), "%")))
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "logging: only style='%%' formats are supported by simloop");
+    return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                    "logging: only style='%%' formats are supported by simloop");
   for (int i = 0; i < 2; i++) {
     sl_value v = i ? datefmt : fmt;
     if (!sl_is_undef(v) && !sl_is_none(v) && !sl_is_str(v))
@@ -619,13 +661,15 @@ static int root_logger(sl_rt *rt, logger **out) {
 }
 
 static int m_basic_config(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"level", "format", "datefmt", "stream", "force", "style",
-                                      "filename", "filemode", "handlers", "encoding", "errors"};
+  static const char *const names[] = {"level",    "format",   "datefmt",  "stream",
+                                      "force",    "style",    "filename", "filemode",
+                                      "handlers", "encoding", "errors"};
   sl_value v[11];
   if (sl_args_bind(rt, a, "basicConfig", names, 11, 0, 0, v)) return -1;
   for (int i = 6; i < 11; i++)
     if (!sl_is_undef(v[i]) && !sl_is_none(v[i]))
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "logging.basicConfig(%s=...) is not supported by simloop (no files)",
+      return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "logging.basicConfig(%s=...) is not supported by simloop (no files)",
                       names[i]);
   logger *root;
   if (root_logger(rt, &root)) return -1;
@@ -705,9 +749,9 @@ static int root_log(sl_rt *rt, int level, const sl_args *a, size_t first, bool e
   return 0;
 }
 
-#define ROOT_FUNC(fname, lvl, exc)                                                      \
-  static int fname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {         \
-    return root_log(rt, lvl, a, 0, exc, out);                                           \
+#define ROOT_FUNC(fname, lvl, exc)                                                                 \
+  static int fname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                    \
+    return root_log(rt, lvl, a, 0, exc, out);                                                      \
   }
 ROOT_FUNC(m_debug, DEBUG, false)
 ROOT_FUNC(m_info, INFO, false)
@@ -717,12 +761,14 @@ ROOT_FUNC(m_exception, ERROR, true)
 ROOT_FUNC(m_critical, CRITICAL, false)
 
 static int m_log(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (!a->npos || a->pos[0].tag != SL_V_INT) return sl_raise(rt, SL_EXC_TYPE_ERROR, "level must be an integer");
+  if (!a->npos || a->pos[0].tag != SL_V_INT)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "level must be an integer");
   return root_log(rt, (int)a->pos[0].u.i, a, 1, false, out);
 }
 
 static int m_disable(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "logging.disable() is not supported by simloop");
+  return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                  "logging.disable() is not supported by simloop");
 }
 
 static const sl_cfunc_def logging_funcs[] = {

@@ -43,7 +43,8 @@ static int get_message(sl_rt *rt, sl_value msg, sl_value args, sl_value *out) {
   }
   sl_value text;
   if (sl__str_result(rt, &b, &text)) return -1;
-  bool has_args = sl_is_type(args, &sl_tuple_type) ? sl_as_tuple(args.u.o)->len > 0 : !sl_is_none(args);
+  bool has_args =
+      sl_is_type(args, &sl_tuple_type) ? sl_as_tuple(args.u.o)->len > 0 : !sl_is_none(args);
   if (!has_args) {
     *out = text;
     return 0;
@@ -109,8 +110,8 @@ static int put_task_name(sl_rt *rt, sl_obj *d) {
 
 /* The LogRecord's __dict__, without message/asctime (the formatter adds
  * them). New reference in *out. */
-int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value args, sl_value exc_text,
-                       sl_obj **out) {
+int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value args,
+                        sl_value exc_text, sl_obj **out) {
   sl_obj *d = sl_dict_new(rt);
   if (!d) return -1;
   double created, msecs;
@@ -121,15 +122,17 @@ int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value 
     snprintf(lbuf, sizeof lbuf, "Level %d", level);
     ln = lbuf;
   }
-  int rc = sl_dict_set_str(rt, d, "name", sl_obj_val(l->name)) || sl_dict_set_str(rt, d, "msg", msg) ||
-           sl_dict_set_str(rt, d, "args", args) || put_cstr(rt, d, "levelname", ln) ||
-           sl_dict_set_str(rt, d, "levelno", sl_int(level)) || put_caller(rt, d) ||
-           sl_dict_set_str(rt, d, "exc_info", sl_none()) || sl_dict_set_str(rt, d, "exc_text", exc_text) ||
+  int rc = sl_dict_set_str(rt, d, "name", sl_obj_val(l->name)) ||
+           sl_dict_set_str(rt, d, "msg", msg) || sl_dict_set_str(rt, d, "args", args) ||
+           put_cstr(rt, d, "levelname", ln) || sl_dict_set_str(rt, d, "levelno", sl_int(level)) ||
+           put_caller(rt, d) || sl_dict_set_str(rt, d, "exc_info", sl_none()) ||
+           sl_dict_set_str(rt, d, "exc_text", exc_text) ||
            sl_dict_set_str(rt, d, "stack_info", sl_none()) ||
            sl_dict_set_str(rt, d, "created", sl_float(created)) ||
-           sl_dict_set_str(rt, d, "msecs", sl_float(msecs)) || put_cstr(rt, d, "threadName", "MainThread") ||
-           put_cstr(rt, d, "processName", "MainProcess") || sl_dict_set_str(rt, d, "process", sl_int(4242)) ||
-           put_task_name(rt, d);
+           sl_dict_set_str(rt, d, "msecs", sl_float(msecs)) ||
+           put_cstr(rt, d, "threadName", "MainThread") ||
+           put_cstr(rt, d, "processName", "MainProcess") ||
+           sl_dict_set_str(rt, d, "process", sl_int(4242)) || put_task_name(rt, d);
   if (rc) {
     sl_decref(rt, d);
     return -1;
@@ -141,7 +144,9 @@ int sl__log_make_record(sl_rt *rt, logger *l, int level, sl_value msg, sl_value 
 /* Formatter.formatTime: strftime of the UTC time, then ",%03d" msecs. */
 static int format_time(sl_rt *rt, sl_obj *rec, sl_value datefmt, sl_value *out) {
   sl_value created, msecs;
-  if (sl__log_dict_item(rt, rec, "created", &created) || sl__log_dict_item(rt, rec, "msecs", &msecs)) return -1;
+  if (sl__log_dict_item(rt, rec, "created", &created) ||
+      sl__log_dict_item(rt, rec, "msecs", &msecs))
+    return -1;
   time_t secs = (time_t)created.u.f;
   struct tm tm;
   gmtime_r(&secs, &tm);
@@ -242,7 +247,8 @@ int sl__log_sys_stream(sl_rt *rt, const char *name, sl_value *out) {
 int sl__log_exc_text_now(sl_rt *rt, sl_value *out) {
   sl_obj *exc = sl_vm_handled_exc(rt);
   sl_strbuf b = SL_STRBUF_INIT;
-  if (!exc) sl_strbuf_puts(&b, "NoneType: None");
+  if (!exc)
+    sl_strbuf_puts(&b, "NoneType: None");
   else if (sl_vm_format_traceback(rt, exc, &b)) {
     sl_strbuf_free(&b);
     return -1;
@@ -250,4 +256,3 @@ int sl__log_exc_text_now(sl_rt *rt, sl_value *out) {
   while (b.len && b.data[b.len - 1] == '\n') b.len--;
   return sl__str_result(rt, &b, out);
 }
-

@@ -21,7 +21,7 @@
 
 /* The constants as CPython spells them (Include/pymath.h). */
 #define PY_PI 3.141592653589793238462643383279502884197
-#define PY_E 2.718281828459045235360287471352662497757
+#define PY_E  2.718281828459045235360287471352662497757
 
 static int arg_double(sl_rt *rt, sl_value v, double *out) {
   if (v.tag == SL_V_FLOAT || sl__is_intlike(v) || sl_is_long(v)) return sl__to_double(rt, v, out);
@@ -32,8 +32,11 @@ static int nargs(sl_rt *rt, const sl_args *args, size_t lo, size_t hi, const cha
   if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", fname);
   if (args->npos < lo || args->npos > hi) {
     if (lo == hi && lo == 1)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "math.%s() takes exactly one argument (%zu given)", fname, args->npos);
-    if (lo == hi) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", fname, lo, args->npos);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "math.%s() takes exactly one argument (%zu given)",
+                      fname, args->npos);
+    if (lo == hi)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", fname, lo,
+                      args->npos);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected at %s %zu argument%s, got %zu", fname,
                     args->npos < lo ? "least" : "most", args->npos < lo ? lo : hi,
                     (args->npos < lo ? lo : hi) == 1 ? "" : "s", args->npos);
@@ -57,12 +60,12 @@ static bool unit(double x) { return (x >= -1 && x <= 1) || isnan(x); }
 static bool finite_or_nan(double x) { return !isinf(x); }
 
 static const unary_def UNARY[] = {
-    {"sqrt", sqrt, nonneg}, {"exp", exp, NULL},           {"log2", log2, positive},
-    {"log10", log10, positive}, {"sin", sin, finite_or_nan}, {"cos", cos, finite_or_nan},
-    {"tan", tan, finite_or_nan}, {"asin", asin, unit},     {"acos", acos, unit},
-    {"atan", atan, NULL},       {"sinh", sinh, NULL},      {"cosh", cosh, NULL},
-    {"tanh", tanh, NULL},       {"fabs", fabs, NULL},      {"expm1", expm1, NULL},
-    {"log1p", log1p, NULL},     {NULL, NULL, NULL},
+    {"sqrt", sqrt, nonneg},      {"exp", exp, NULL},          {"log2", log2, positive},
+    {"log10", log10, positive},  {"sin", sin, finite_or_nan}, {"cos", cos, finite_or_nan},
+    {"tan", tan, finite_or_nan}, {"asin", asin, unit},        {"acos", acos, unit},
+    {"atan", atan, NULL},        {"sinh", sinh, NULL},        {"cosh", cosh, NULL},
+    {"tanh", tanh, NULL},        {"fabs", fabs, NULL},        {"expm1", expm1, NULL},
+    {"log1p", log1p, NULL},      {NULL, NULL, NULL},
 };
 
 static int unary(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -96,7 +99,8 @@ static int f_log(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (arg_double(rt, args->pos[0], &x)) return -1;
   if (args->npos == 2 && arg_double(rt, args->pos[1], &b)) return -1;
   if (!positive(x) || !positive(b))
-    return rt->profile->minor >= 14 ? sl_raise(rt, SL_EXC_VALUE_ERROR, "expected a positive input") : domain(rt);
+    return rt->profile->minor >= 14 ? sl_raise(rt, SL_EXC_VALUE_ERROR, "expected a positive input")
+                                    : domain(rt);
   double r = log(x);
   if (args->npos == 2) {
     if (log(b) == 0) return sl_raise(rt, SL_EXC_ZERO_DIVISION_ERROR, "float division by zero");
@@ -163,7 +167,8 @@ static int f_radians(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 }
 
 /* floor/ceil/trunc: an int stays itself; a float becomes an int of any size. */
-static int rounding(sl_rt *rt, const sl_args *args, const char *fname, double (*fn)(double), sl_value *out) {
+static int rounding(sl_rt *rt, const sl_args *args, const char *fname, double (*fn)(double),
+                    sl_value *out) {
   if (nargs(rt, args, 1, 1, fname)) return -1;
   sl_value v = args->pos[0];
   if (sl__is_intlike(v)) return *out = sl_int(sl__intval(v)), 0;
@@ -175,7 +180,8 @@ static int rounding(sl_rt *rt, const sl_args *args, const char *fname, double (*
     if (sl_vm_getattr(rt, v, dunder, &m)) {
       sl_err_clear(rt);
       if (!strcmp(fname, "trunc"))
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "type %s doesn't define __trunc__ method", sl_type_name(v));
+        return sl_raise(rt, SL_EXC_TYPE_ERROR, "type %s doesn't define __trunc__ method",
+                        sl_type_name(v));
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "must be real number, not %s", sl_type_name(v));
     }
     int rc = sl_vm_call_pos(rt, m, NULL, 0, out);
@@ -200,9 +206,15 @@ static int pred(sl_rt *rt, const sl_args *args, const char *fname, int kind, sl_
   if (nargs(rt, args, 1, 1, fname) || arg_double(rt, args->pos[0], &x)) return -1;
   return *out = sl_bool(kind == 0 ? isfinite(x) : kind == 1 ? isinf(x) : isnan(x)), 0;
 }
-static int f_isfinite(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred(rt, args, "isfinite", 0, out); }
-static int f_isinf(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred(rt, args, "isinf", 1, out); }
-static int f_isnan(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return pred(rt, args, "isnan", 2, out); }
+static int f_isfinite(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred(rt, args, "isfinite", 0, out);
+}
+static int f_isinf(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred(rt, args, "isinf", 1, out);
+}
+static int f_isnan(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return pred(rt, args, "isnan", 2, out);
+}
 
 /* isclose(a, b, *, rel_tol=1e-09, abs_tol=0.0) */
 static int f_isclose(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -213,7 +225,8 @@ static int f_isclose(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   if (arg_double(rt, a[0], &x) || arg_double(rt, a[1], &y)) return -1;
   if (!sl_is_undef(a[2]) && arg_double(rt, a[2], &rel)) return -1;
   if (!sl_is_undef(a[3]) && arg_double(rt, a[3], &abs_tol)) return -1;
-  if (rel < 0 || abs_tol < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "tolerances must be non-negative");
+  if (rel < 0 || abs_tol < 0)
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "tolerances must be non-negative");
   if (x == y) return *out = sl_bool(true), 0;
   if (isinf(x) || isinf(y)) return *out = sl_bool(false), 0;
   double diff = fabs(y - x);
@@ -287,8 +300,11 @@ static int f_fsum(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 
 static int int_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl__is_intlike(v)) return *out = sl__intval(v), 0;
-  if (sl_is_long(v)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "simloop: math on integers beyond 64 bits is not supported");
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(v));
+  if (sl_is_long(v))
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
+                    "simloop: math on integers beyond 64 bits is not supported");
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                  sl_type_name(v));
 }
 
 static int64_t gcd64(int64_t a, int64_t b) {
@@ -382,8 +398,12 @@ fail:
   return -1;
 }
 
-static int f_comb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return perm_comb(rt, args, true, out); }
-static int f_perm(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return perm_comb(rt, args, false, out); }
+static int f_comb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return perm_comb(rt, args, true, out);
+}
+static int f_perm(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return perm_comb(rt, args, false, out);
+}
 
 static int f_isqrt(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   int64_t n;
@@ -404,7 +424,8 @@ static int f_prod(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   if (sl_list_from_iterable(rt, a[0], &l)) return -1;
   sl_value acc = sl_is_undef(a[1]) ? sl_int(1) : sl_vincref(a[1]);
   int rc = 0;
-  for (size_t i = 0; i < sl_as_list(l)->len && !rc; i++) rc = mul_into(rt, &acc, sl_as_list(l)->items[i]);
+  for (size_t i = 0; i < sl_as_list(l)->len && !rc; i++)
+    rc = mul_into(rt, &acc, sl_as_list(l)->items[i]);
   sl_decref(rt, l);
   if (rc) {
     sl_vdecref(rt, acc);
@@ -446,26 +467,40 @@ static int f_dist(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 }
 
 static const sl_cfunc_def math_funcs[] = {
-    {"log", f_log, NULL, 0},           {"pow", f_pow, NULL, 0},
-    {"atan2", f_atan2, NULL, 0},       {"copysign", f_copysign, NULL, 0},
-    {"fmod", f_fmod, NULL, 0},         {"hypot", f_hypot, NULL, 0},
-    {"degrees", f_degrees, NULL, 0},   {"radians", f_radians, NULL, 0},
-    {"floor", f_floor, NULL, 0},       {"ceil", f_ceil, NULL, 0},
-    {"trunc", f_trunc, NULL, 0},       {"isfinite", f_isfinite, NULL, 0},
-    {"isinf", f_isinf, NULL, 0},       {"isnan", f_isnan, NULL, 0},
-    {"isclose", f_isclose, NULL, 0},   {"fsum", f_fsum, NULL, 0},
-    {"gcd", f_gcd, NULL, 0},           {"lcm", f_lcm, NULL, 0},
-    {"factorial", f_factorial, NULL, 0}, {"comb", f_comb, NULL, 0},
-    {"perm", f_perm, NULL, 0},         {"isqrt", f_isqrt, NULL, 0},
-    {"prod", f_prod, NULL, 0},         {"modf", f_modf, NULL, 0},
-    {"dist", f_dist, NULL, 0},         {NULL, NULL, NULL, 0},
+    {"log", f_log, NULL, 0},
+    {"pow", f_pow, NULL, 0},
+    {"atan2", f_atan2, NULL, 0},
+    {"copysign", f_copysign, NULL, 0},
+    {"fmod", f_fmod, NULL, 0},
+    {"hypot", f_hypot, NULL, 0},
+    {"degrees", f_degrees, NULL, 0},
+    {"radians", f_radians, NULL, 0},
+    {"floor", f_floor, NULL, 0},
+    {"ceil", f_ceil, NULL, 0},
+    {"trunc", f_trunc, NULL, 0},
+    {"isfinite", f_isfinite, NULL, 0},
+    {"isinf", f_isinf, NULL, 0},
+    {"isnan", f_isnan, NULL, 0},
+    {"isclose", f_isclose, NULL, 0},
+    {"fsum", f_fsum, NULL, 0},
+    {"gcd", f_gcd, NULL, 0},
+    {"lcm", f_lcm, NULL, 0},
+    {"factorial", f_factorial, NULL, 0},
+    {"comb", f_comb, NULL, 0},
+    {"perm", f_perm, NULL, 0},
+    {"isqrt", f_isqrt, NULL, 0},
+    {"prod", f_prod, NULL, 0},
+    {"modf", f_modf, NULL, 0},
+    {"dist", f_dist, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 
 /* One cfunc per entry of UNARY (same order), its index there as self. */
-#define U(name) {name, unary, NULL, 0}
+#define U(name)                                                                                    \
+  { name, unary, NULL, 0 }
 static const sl_cfunc_def unary_defs[] = {
-    U("sqrt"), U("exp"), U("log2"), U("log10"), U("sin"), U("cos"), U("tan"), U("asin"),
-    U("acos"), U("atan"), U("sinh"), U("cosh"), U("tanh"), U("fabs"), U("expm1"), U("log1p"),
+    U("sqrt"), U("exp"),  U("log2"), U("log10"), U("sin"),  U("cos"),  U("tan"),   U("asin"),
+    U("acos"), U("atan"), U("sinh"), U("cosh"),  U("tanh"), U("fabs"), U("expm1"), U("log1p"),
 };
 #undef U
 

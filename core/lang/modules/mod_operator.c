@@ -26,39 +26,60 @@ typedef struct op_def {
 } op_def;
 
 static const op_def OPS[] = {
-    {"add", K_BIN, SL_BIN_ADD},         {"sub", K_BIN, SL_BIN_SUB},
-    {"mul", K_BIN, SL_BIN_MULT},        {"truediv", K_BIN, SL_BIN_DIV},
-    {"floordiv", K_BIN, SL_BIN_FLOORDIV}, {"mod", K_BIN, SL_BIN_MOD},
-    {"pow", K_BIN, SL_BIN_POW},         {"lshift", K_BIN, SL_BIN_LSHIFT},
-    {"rshift", K_BIN, SL_BIN_RSHIFT},   {"or_", K_BIN, SL_BIN_BITOR},
-    {"xor", K_BIN, SL_BIN_BITXOR},      {"and_", K_BIN, SL_BIN_BITAND},
-    {"concat", K_BIN, SL_BIN_ADD},      {"eq", K_CMP, SL_CMP_EQ},
-    {"ne", K_CMP, SL_CMP_NOTEQ},        {"lt", K_CMP, SL_CMP_LT},
-    {"le", K_CMP, SL_CMP_LTE},          {"gt", K_CMP, SL_CMP_GT},
-    {"ge", K_CMP, SL_CMP_GTE},          {"neg", K_UN, SL_UNARY_USUB},
-    {"pos", K_UN, SL_UNARY_UADD},       {"invert", K_UN, SL_UNARY_INVERT},
-    {"inv", K_UN, SL_UNARY_INVERT},     {"not_", K_NOT, 0},
-    {"truth", K_TRUTH, 0},              {"is_", K_IS, 0},
-    {"is_not", K_ISNOT, 0},             {"contains", K_CONTAINS, 0},
-    {"getitem", K_GETITEM, 0},          {"abs", K_ABS, 0},
-    {"index", K_INDEX, 0},              {NULL, 0, 0},
+    {"add", K_BIN, SL_BIN_ADD},
+    {"sub", K_BIN, SL_BIN_SUB},
+    {"mul", K_BIN, SL_BIN_MULT},
+    {"truediv", K_BIN, SL_BIN_DIV},
+    {"floordiv", K_BIN, SL_BIN_FLOORDIV},
+    {"mod", K_BIN, SL_BIN_MOD},
+    {"pow", K_BIN, SL_BIN_POW},
+    {"lshift", K_BIN, SL_BIN_LSHIFT},
+    {"rshift", K_BIN, SL_BIN_RSHIFT},
+    {"or_", K_BIN, SL_BIN_BITOR},
+    {"xor", K_BIN, SL_BIN_BITXOR},
+    {"and_", K_BIN, SL_BIN_BITAND},
+    {"concat", K_BIN, SL_BIN_ADD},
+    {"eq", K_CMP, SL_CMP_EQ},
+    {"ne", K_CMP, SL_CMP_NOTEQ},
+    {"lt", K_CMP, SL_CMP_LT},
+    {"le", K_CMP, SL_CMP_LTE},
+    {"gt", K_CMP, SL_CMP_GT},
+    {"ge", K_CMP, SL_CMP_GTE},
+    {"neg", K_UN, SL_UNARY_USUB},
+    {"pos", K_UN, SL_UNARY_UADD},
+    {"invert", K_UN, SL_UNARY_INVERT},
+    {"inv", K_UN, SL_UNARY_INVERT},
+    {"not_", K_NOT, 0},
+    {"truth", K_TRUTH, 0},
+    {"is_", K_IS, 0},
+    {"is_not", K_ISNOT, 0},
+    {"contains", K_CONTAINS, 0},
+    {"getitem", K_GETITEM, 0},
+    {"abs", K_ABS, 0},
+    {"index", K_INDEX, 0},
+    {NULL, 0, 0},
 };
 
 static int op_call(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   const op_def *d = &OPS[self.u.i];
-  size_t want = d->kind == K_UN || d->kind == K_NOT || d->kind == K_TRUTH || d->kind == K_ABS || d->kind == K_INDEX ? 1 : 2;
+  size_t want = d->kind == K_UN || d->kind == K_NOT || d->kind == K_TRUTH || d->kind == K_ABS ||
+                        d->kind == K_INDEX
+                    ? 1
+                    : 2;
   if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", d->name);
   if (args->npos != want) {
     if (want == 1)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", d->name, args->npos);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", d->name,
+                      args->npos);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 2 arguments, got %zu", d->name, args->npos);
   }
   sl_value a = args->pos[0], b = want == 2 ? args->pos[1] : sl_undef();
   bool r;
   switch (d->kind) {
   case K_BIN:
-    if (!strcmp(d->name, "concat") && !(sl_is_str(a) || sl_is_type(a, &sl_list_type) ||
-                                        sl_is_type(a, &sl_tuple_type) || sl_is_type(a, &sl_bytes_type)))
+    if (!strcmp(d->name, "concat") &&
+        !(sl_is_str(a) || sl_is_type(a, &sl_list_type) || sl_is_type(a, &sl_tuple_type) ||
+          sl_is_type(a, &sl_bytes_type)))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object can't be concatenated", sl_type_name(a));
     return sl_binary_op(rt, (sl_ast_binop)d->op, a, b, out);
   case K_CMP:
@@ -82,7 +103,8 @@ static int op_call(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
     if (d->kind == K_INDEX) {
       if (a.tag == SL_V_INT || sl_is_long(a)) return *out = sl_vincref(a), 0;
       if (a.tag == SL_V_BOOL) return *out = sl_int(a.u.b), 0;
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                      sl_type_name(a));
     }
     if (sl_dict_get_str(rt, sl_builtins_dict(rt), "abs", &fn, &found) || !found) return -1;
     int rc = sl_vm_call_pos(rt, fn, &a, 1, out);
@@ -161,9 +183,12 @@ static int getter_one(sl_rt *rt, getter *g, sl_value obj, sl_value key, sl_value
 static int getter_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   getter *g = (getter *)o;
   sl_tuple *t = sl_as_tuple(g->items);
-  if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", GETTER_NAMES[g->kind]);
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
+                    GETTER_NAMES[g->kind]);
   if (args->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 1 argument, got %zu", GETTER_NAMES[g->kind], args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 1 argument, got %zu", GETTER_NAMES[g->kind],
+                    args->npos);
   sl_value obj = args->pos[0];
   if (g->kind == 2) {
     sl_value m;
@@ -190,18 +215,24 @@ static int getter_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out)
   return r ? (*out = sl_obj_val(r), 0) : -1;
 }
 
-static const sl_type getter_type = {.name = "operator.itemgetter", .clear = getter_clear, .repr = getter_repr,
-                                    .call = getter_call, .size = sizeof(getter)};
+static const sl_type getter_type = {.name = "operator.itemgetter",
+                                    .clear = getter_clear,
+                                    .repr = getter_repr,
+                                    .call = getter_call,
+                                    .size = sizeof(getter)};
 
 static int make_getter(sl_rt *rt, int kind, const sl_args *args, sl_value *out) {
   const char *fname = GETTER_NAMES[kind];
   if (args->npos < 1)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected 1 argument, got 0", fname);
-  if (kind != 2 && args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", fname);
+  if (kind != 2 && args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", fname);
   if (kind != 0)
     for (size_t i = 0; i < (kind == 2 ? 1 : args->npos); i++)
       if (!sl_is_str(args->pos[i]))
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, kind == 1 ? "attribute name must be a string" : "method name must be a string");
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        kind == 1 ? "attribute name must be a string"
+                                  : "method name must be a string");
   sl_obj *o = sl_obj_alloc(rt, &getter_type);
   if (!o) return -1;
   getter *g = (getter *)o;
@@ -221,9 +252,15 @@ static int make_getter(sl_rt *rt, int kind, const sl_args *args, sl_value *out) 
   return *out = sl_obj_val(o), 0;
 }
 
-static int f_itemgetter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return make_getter(rt, 0, args, out); }
-static int f_attrgetter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return make_getter(rt, 1, args, out); }
-static int f_methodcaller(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) { return make_getter(rt, 2, args, out); }
+static int f_itemgetter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return make_getter(rt, 0, args, out);
+}
+static int f_attrgetter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return make_getter(rt, 1, args, out);
+}
+static int f_methodcaller(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return make_getter(rt, 2, args, out);
+}
 
 static const sl_cfunc_def operator_funcs[] = {
     {"itemgetter", f_itemgetter, NULL, 0},
@@ -242,7 +279,8 @@ int sl_mod_operator_init(sl_rt *rt, sl_obj *module_dict) {
     snprintf(dunder, sizeof dunder, "__%s__", OPS[i].name);
     size_t n = strlen(dunder);
     if (dunder[n - 3] == '_') memmove(dunder + n - 3, dunder + n - 2, 3); /* __or___ -> __or__ */
-    if (!rc && strcmp(OPS[i].name, "is_") && strcmp(OPS[i].name, "is_not") && strcmp(OPS[i].name, "truth"))
+    if (!rc && strcmp(OPS[i].name, "is_") && strcmp(OPS[i].name, "is_not") &&
+        strcmp(OPS[i].name, "truth"))
       rc = sl_stdmod_add(rt, module_dict, dunder, sl_obj_val(f));
     sl_decref(rt, f);
     if (rc) return -1;

@@ -33,8 +33,8 @@ static int random_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-const sl_type sl_random_type = {.name = "Random", .repr = random_repr, .getattr = random_getattr,
-                                .size = sizeof(sl_random)};
+const sl_type sl_random_type = {
+    .name = "Random", .repr = random_repr, .getattr = random_getattr, .size = sizeof(sl_random)};
 
 /* Seeds from the magnitude's bytes, most significant first (what
  * _randommodule.c's random_seed does with abs(n): init_by_array over its
@@ -62,9 +62,10 @@ static int seed_text(sl_rt *rt, sl_random *r, const unsigned char *data, size_t 
   /* A longer text would need more key words than seed_bytes keeps; it is
    * refused rather than silently cut. */
   if (len + 64 > 4 * SL_RANDOM_KEY_WORDS)
-    return sl_raise(rt, SL_EXC_VALUE_ERROR,
-                    "simloop: random.seed() of a str or bytes longer than %d bytes is not supported",
-                    4 * SL_RANDOM_KEY_WORDS - 64);
+    return sl_raise(
+        rt, SL_EXC_VALUE_ERROR,
+        "simloop: random.seed() of a str or bytes longer than %d bytes is not supported",
+        4 * SL_RANDOM_KEY_WORDS - 64);
   unsigned char buf[4 * SL_RANDOM_KEY_WORDS];
   memcpy(buf, data, len);
   sl_sha512(data, len, buf + len);
@@ -121,16 +122,22 @@ int sl_random_seed(sl_rt *rt, sl_random *r, sl_value a) {
   case SL_V_FLOAT:
     /* _randommodule.c: n = PyLong_FromSize_t((size_t)hash(arg)), no abs. */
     if (isnan(a.u.f))
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: random.seed(nan) is not supported (CPython seeds it from the object's address)");
+      return sl_raise(rt, SL_EXC_VALUE_ERROR,
+                      "simloop: random.seed(nan) is not supported (CPython seeds it from the "
+                      "object's address)");
     sl_random_seed_u64(r, (uint64_t)py_hash_double(a.u.f));
     return 0;
   default: break;
   }
-  if (sl_is_str(a)) return seed_text(rt, r, (const unsigned char *)sl_str_cstr(a.u.o), sl_as_str(a.u.o)->len);
-  if (sl_is_type(a, &sl_bytes_type)) return seed_text(rt, r, sl_as_bytes(a.u.o)->data, sl_as_bytes(a.u.o)->len);
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s",
-                  rt->profile->minor >= 13 ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
-                                           : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
+  if (sl_is_str(a))
+    return seed_text(rt, r, (const unsigned char *)sl_str_cstr(a.u.o), sl_as_str(a.u.o)->len);
+  if (sl_is_type(a, &sl_bytes_type))
+    return seed_text(rt, r, sl_as_bytes(a.u.o)->data, sl_as_bytes(a.u.o)->len);
+  return sl_raise(
+      rt, SL_EXC_TYPE_ERROR, "%s",
+      rt->profile->minor >= 13
+          ? "The only supported seed types are:\nNone, int, float, str, bytes, and bytearray."
+          : "The only supported seed types are: None,\nint, float, str, bytes, and bytearray.");
 }
 
 int sl_random_new(sl_rt *rt, sl_value seed, sl_obj **out) {
@@ -177,7 +184,8 @@ static int m_seed(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   static const char *const names[] = {"a", "version"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "Random.seed", names, 2, 0, 2, a)) return -1;
-  if (!sl_is_undef(a[1]) && !(a[1].tag == SL_V_INT && a[1].u.i == 2) && (sl_is_str(a[0]) || sl_is_type(a[0], &sl_bytes_type)))
+  if (!sl_is_undef(a[1]) && !(a[1].tag == SL_V_INT && a[1].u.i == 2) &&
+      (sl_is_str(a[0]) || sl_is_type(a[0], &sl_bytes_type)))
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: random.seed(version=1) is not supported");
   if (sl_random_seed(rt, self_of(self), a[0])) return -1;
   *out = sl_none();
@@ -196,11 +204,13 @@ static int m_getrandbits(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   if (sl_args_bind(rt, args, "getrandbits", names, 1, 1, 1, a)) return -1;
   int64_t k;
   if (!sl_as_index(a[0], &k))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[0]));
   /* 3.14 takes k through Argument Clinic's uint64 converter */
   if (k < 0)
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "%s",
-                    rt->profile->minor >= 14 ? "Cannot convert negative int" : "number of bits must be non-negative");
+                    rt->profile->minor >= 14 ? "Cannot convert negative int"
+                                             : "number of bits must be non-negative");
   if (k > 63) return sl_raise_int_overflow(rt);
   *out = sl_int((int64_t)sl_random_bits(self_of(self), (int)k));
   return 0;
@@ -254,10 +264,13 @@ static int m_expovariate(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   static const char *const names[] = {"lambd"};
   sl_value a[1];
   /* 3.12 gave lambd its default 1.0 */
-  if (sl_args_bind(rt, args, "Random.expovariate", names, 1, rt->profile->minor >= 12 ? 0 : 1, 1, a)) return -1;
+  if (sl_args_bind(rt, args, "Random.expovariate", names, 1, rt->profile->minor >= 12 ? 0 : 1, 1,
+                   a))
+    return -1;
   /* return -_log(1.0 - self.random()) / lambd */
   double u = sl_mt_random(&self_of(self)->mt);
-  return arith(rt, SL_BIN_DIV, sl_float(-log(1.0 - u)), sl_is_undef(a[0]) ? sl_float(1.0) : a[0], out);
+  return arith(rt, SL_BIN_DIV, sl_float(-log(1.0 - u)), sl_is_undef(a[0]) ? sl_float(1.0) : a[0],
+               out);
 }
 
 /* _index(x), and 3.11's tolerance of integral floats (with a
@@ -265,13 +278,15 @@ static int m_expovariate(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 static int rr_index(sl_rt *rt, sl_value v, const char *which, int64_t *out) {
   if (sl_as_index(v, out)) return 0;
   if (rt->profile->minor < 12 && v.tag == SL_V_FLOAT && isfinite(v.u.f)) {
-    if (v.u.f != floor(v.u.f)) return sl_raise(rt, SL_EXC_VALUE_ERROR, "non-integer %s for randrange()", which);
+    if (v.u.f != floor(v.u.f))
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "non-integer %s for randrange()", which);
     if (fabs(v.u.f) < 9.2e18) {
       *out = (int64_t)v.u.f;
       return 0;
     }
   }
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(v));
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                  sl_type_name(v));
 }
 
 /* f"{x}" for the 3.12+ messages. */
@@ -303,7 +318,8 @@ static int64_t floordiv(int64_t a, int64_t b) {
   return q;
 }
 
-static int randrange(sl_rt *rt, sl_random *r, sl_value start, sl_value stop, sl_value step, sl_value *out) {
+static int randrange(sl_rt *rt, sl_random *r, sl_value start, sl_value stop, sl_value step,
+                     sl_value *out) {
   int64_t istart, istop, istep = 1;
   if (rr_index(rt, start, "arg 1", &istart)) return -1;
   if (sl_is_undef(stop) || sl_is_none(stop)) {
@@ -327,14 +343,17 @@ static int randrange(sl_rt *rt, sl_random *r, sl_value start, sl_value stop, sl_
       return 0;
     }
     if (old)
-      return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty range for randrange() (%lld, %lld, %lld)", (long long)istart,
-                      (long long)istop, (long long)width);
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty range for randrange() (%lld, %lld, %lld)",
+                      (long long)istart, (long long)istop, (long long)width);
     return empty_range(rt, "randrange", start, stop, sl_undef());
   }
   int64_t n;
-  if (istep > 0) n = floordiv(width + istep - 1, istep);
-  else if (istep < 0) n = floordiv(width + istep + 1, istep);
-  else return sl_raise(rt, SL_EXC_VALUE_ERROR, "zero step for randrange()");
+  if (istep > 0)
+    n = floordiv(width + istep - 1, istep);
+  else if (istep < 0)
+    n = floordiv(width + istep + 1, istep);
+  else
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "zero step for randrange()");
   if (n <= 0) {
     if (old) return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty range for randrange()");
     return empty_range(rt, "randrange", start, stop, step);
@@ -391,7 +410,8 @@ static const sl_cfunc_def random_methods[] = {
 static int random_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, sl_obj_val(o), random_methods, name, out);
   if (r < 0) return -1;
-  if (r == 0) return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'Random' object has no attribute '%s'", name);
+  if (r == 0)
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'Random' object has no attribute '%s'", name);
   return 0;
 }
 

@@ -120,7 +120,8 @@ static int counts_total(sl_rt *rt, sl_value counts, int64_t n, int64_t **cum, in
   *total = acc;
   if (rt->profile->minor >= 14 ? acc < 0 : acc <= 0)
     rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s",
-                  rt->profile->minor >= 14 ? "Counts must be non-negative" : "Total of counts must be greater than zero");
+                  rt->profile->minor >= 14 ? "Counts must be non-negative"
+                                           : "Total of counts must be greater than zero");
 out:
   if (rc) {
     sl_free(*cum);
@@ -135,7 +136,8 @@ int sl__random_sample(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   sl_value a[3];
   if (sl_args_bind(rt, args, "Random.sample", names, 3, 2, 2, a)) return -1;
   if (!is_sequence(a[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Population must be a sequence.  For dicts or sets, use sorted(d).");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "Population must be a sequence.  For dicts or sets, use sorted(d).");
   int64_t n, k;
   if (sl_len(rt, a[0], &n)) return -1;
   int64_t *cum = NULL, total = n;
@@ -143,7 +145,8 @@ int sl__random_sample(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   if (counted && counts_total(rt, a[2], n, &cum, &total)) return -1;
   if (!sl_as_index(a[1], &k)) {
     sl_free(cum);
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[1]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[1]));
   }
   if (k < 0 || k > total) {
     sl_free(cum);
@@ -159,8 +162,10 @@ int sl__random_sample(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
       int64_t lo = 0, hi = n - 1;
       while (lo < hi) {
         int64_t mid = (lo + hi) / 2;
-        if (at < cum[mid]) hi = mid;
-        else lo = mid + 1;
+        if (at < cum[mid])
+          hi = mid;
+        else
+          lo = mid + 1;
       }
       at = lo;
     }
@@ -187,7 +192,8 @@ static int accumulate(sl_rt *rt, sl_value weights, sl_obj **out) {
   if (sl_list_from_iterable(rt, weights, &list)) {
     if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_TYPE_ERROR) && weights.tag == SL_V_INT) {
       sl_err_clear(rt);
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "The number of choices must be a keyword argument: k=%lld",
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "The number of choices must be a keyword argument: k=%lld",
                       (long long)weights.u.i);
     }
     return -1;
@@ -206,10 +212,11 @@ static int accumulate(sl_rt *rt, sl_value weights, sl_obj **out) {
   return 0;
 }
 
-static int choices_weighted(sl_rt *rt, sl_random *r, sl_value population, int64_t n, sl_obj *cumlist, int64_t k,
-                            sl_obj *result) {
+static int choices_weighted(sl_rt *rt, sl_random *r, sl_value population, int64_t n,
+                            sl_obj *cumlist, int64_t k, sl_obj *result) {
   sl_list *cw = sl_as_list(cumlist);
-  if ((int64_t)cw->len != n) return sl_raise(rt, SL_EXC_VALUE_ERROR, "The number of weights does not match the population");
+  if ((int64_t)cw->len != n)
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "The number of weights does not match the population");
   if (!cw->len) return sl_raise(rt, SL_EXC_INDEX_ERROR, "list index out of range");
   sl_value t;
   if (sl_binary_op(rt, SL_BIN_ADD, cw->items[cw->len - 1], sl_float(0.0), &t)) return -1;
@@ -228,8 +235,10 @@ static int choices_weighted(sl_rt *rt, sl_random *r, sl_value population, int64_
       int64_t mid = (lo + hi) / 2;
       bool lt;
       if (sl_compare(rt, SL_CMP_LT, x, cw->items[mid], &lt)) return -1;
-      if (lt) hi = mid;
-      else lo = mid + 1;
+      if (lt)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     sl_value v;
     if (item_at(rt, population, lo, &v)) return -1;
@@ -248,7 +257,8 @@ int sl__random_choices(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   int64_t n, k = 1;
   if (sl_len(rt, a[0], &n)) return -1;
   if (!sl_is_undef(a[3]) && !sl_as_index(a[3], &k))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[3]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[3]));
   bool has_w = !sl_is_undef(a[1]) && !sl_is_none(a[1]);
   bool has_cw = !sl_is_undef(a[2]) && !sl_is_none(a[2]);
   sl_obj *result = sl_list_new(rt, NULL, 0);

@@ -53,11 +53,12 @@ static int f_mean(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   bool any_float = false;
   for (size_t i = 0; i < d->len; i++) {
     sl_value v = d->items[i];
-    if (v.tag == SL_V_FLOAT) any_float = true;
+    if (v.tag == SL_V_FLOAT)
+      any_float = true;
     else if (!(v.tag == SL_V_INT || v.tag == SL_V_BOOL || sl_is_long(v))) {
       sl_decref(rt, l);
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: statistics.mean of '%s' values is not supported",
-                      sl_type_name(v));
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "simloop: statistics.mean of '%s' values is not supported", sl_type_name(v));
     }
   }
   sl_value sum = sl_int(0), x;
@@ -68,13 +69,15 @@ static int f_mean(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
         /* _sum: an inf or nan data point makes the mean that float */
         sl_vdecref(rt, sum);
         double acc = 0;
-        for (size_t j = 0; j < d->len; j++) acc += sl__floatval(d->items[j].tag == SL_V_FLOAT ? d->items[j] : sl_float(0));
+        for (size_t j = 0; j < d->len; j++)
+          acc += sl__floatval(d->items[j].tag == SL_V_FLOAT ? d->items[j] : sl_float(0));
         sl_decref(rt, l);
         return *out = sl_float(acc), 0;
       }
       rc = scaled(rt, v.u.f, &x);
     } else {
-      rc = any_float ? sl_binary_op(rt, SL_BIN_LSHIFT, v.tag == SL_V_BOOL ? sl_int(v.u.b) : v, sl_int(1074), &x)
+      rc = any_float ? sl_binary_op(rt, SL_BIN_LSHIFT, v.tag == SL_V_BOOL ? sl_int(v.u.b) : v,
+                                    sl_int(1074), &x)
                      : (x = sl_vincref(v.tag == SL_V_BOOL ? sl_int(v.u.b) : v), 0);
     }
     if (!rc) {
@@ -177,7 +180,8 @@ static int f_dedent(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
     size_t e = j;
     while (e < n && s[e] != '\n') e++;
     if (j < e) { /* a line with content */
-      if (!margin) margin = s + i, mlen = j - i;
+      if (!margin)
+        margin = s + i, mlen = j - i;
       else {
         size_t k = 0;
         while (k < mlen && k < j - i && margin[k] == s[i + k]) k++;

@@ -32,7 +32,9 @@ typedef struct stream {
 
 static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-static const char *stream_name(sl_obj *o) { return ((stream *)o)->fd == 2 ? "<stderr>" : "<stdout>"; }
+static const char *stream_name(sl_obj *o) {
+  return ((stream *)o)->fd == 2 ? "<stderr>" : "<stdout>";
+}
 
 static int out_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   (void)rt;
@@ -40,15 +42,16 @@ static int out_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
-static const sl_type stdout_type = {.name = "TextIOWrapper", .repr = out_repr, .getattr = out_getattr,
-                                    .size = sizeof(stream)};
+static const sl_type stdout_type = {
+    .name = "TextIOWrapper", .repr = out_repr, .getattr = out_getattr, .size = sizeof(stream)};
 
 static int out_write(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"s"};
   sl_value a[1];
   if (sl_args_bind(rt, args, "write", names, 1, 1, 1, a)) return -1;
   if (!sl_is_str(a[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "write() argument must be str, not %s", sl_type_name(a[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "write() argument must be str, not %s",
+                    sl_type_name(a[0]));
   sl_strobj *s = sl_as_str(a[0].u.o);
   if (((stream *)self.u.o)->fd == 2) {
     sl_lang *L = sl_vm_lang(rt);
@@ -82,7 +85,8 @@ static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, sl_obj_val(o), out_methods, name, out);
   if (r < 0) return -1;
   if (r == 0)
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'_io.TextIOWrapper' object has no attribute '%s' (simloop)", name);
+    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                    "'_io.TextIOWrapper' object has no attribute '%s' (simloop)", name);
   return 0;
 }
 
@@ -142,7 +146,8 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   const sl_profile *p = rt->profile;
   sl_obj *level = sl_str_from_cstr(rt, "final");
   if (!level) return -1;
-  sl_value vi[5] = {sl_int(p->major), sl_int(p->minor), sl_int(p->micro), sl_obj_val(level), sl_int(0)};
+  sl_value vi[5] = {sl_int(p->major), sl_int(p->minor), sl_int(p->micro), sl_obj_val(level),
+                    sl_int(0)};
   sl_obj *info = sl_tuple_new(rt, vi, 5);
   sl_decref(rt, level);
   if (add_new(rt, module_dict, "version_info", info)) return -1;
@@ -160,7 +165,8 @@ static int os_getenv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   static const char *const names[] = {"key", "default"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "getenv", names, 2, 1, 2, a)) return -1;
-  if (!sl_is_str(a[0])) return sl_raise(rt, SL_EXC_TYPE_ERROR, "str expected, not %s", sl_type_name(a[0]));
+  if (!sl_is_str(a[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "str expected, not %s", sl_type_name(a[0]));
   sl_value os;
   if (sl_vm_import(rt, "os", &os)) return -1;
   sl_value environ;

@@ -80,10 +80,11 @@ static void report_blocking(sl_rt *rt, double secs) {
   sl_strbuf_puts(&b, "simloop: blocking call: time.sleep(");
   sl_float_repr(&b, secs);
   sl_strbuf_printf(&b, ") in task '%s' (%s() at %s:%d) blocked the event loop for ",
-                   sl_is_str(name) ? sl_str_cstr(name.u.o) : "?", sl_str_cstr(co->name), sl_str_cstr(co->filename),
-                   L->frame->line);
+                   sl_is_str(name) ? sl_str_cstr(name.u.o) : "?", sl_str_cstr(co->name),
+                   sl_str_cstr(co->filename), L->frame->line);
   sl_float_repr(&b, secs);
-  sl_strbuf_puts(&b, " s: no other task or callback ran meanwhile (await asyncio.sleep() does not block)\n");
+  sl_strbuf_puts(
+      &b, " s: no other task or callback ran meanwhile (await asyncio.sleep() does not block)\n");
   sl_vdecref(rt, name);
   if (!b.failed) {
     if (L->out_file) fflush(L->out_file);
@@ -103,11 +104,13 @@ static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   case SL_V_BOOL: s = a[0].u.b; break;
   case SL_V_FLOAT: s = a[0].u.f; break;
   default:
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer", sl_type_name(a[0]));
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a[0]));
   }
   if (isnan(s)) return sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid value NaN (not a number)");
   if (s < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "sleep length must be non-negative");
-  if (isinf(s)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "timestamp too large to convert to C _PyTime_t");
+  if (isinf(s))
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "timestamp too large to convert to C _PyTime_t");
   sl_loop_advance(rt, s);
   report_blocking(rt, s);
   *out = sl_none();
@@ -115,18 +118,12 @@ static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 }
 
 static const sl_cfunc_def time_funcs[] = {
-    {"time", t_time, NULL, 0},
-    {"time_ns", t_time_ns, NULL, 0},
-    {"monotonic", t_clock, NULL, 0},
-    {"monotonic_ns", t_clock_ns, NULL, 0},
-    {"perf_counter", t_clock, NULL, 0},
-    {"perf_counter_ns", t_clock_ns, NULL, 0},
-    {"process_time", t_clock, NULL, 0},
-    {"process_time_ns", t_clock_ns, NULL, 0},
-    {"thread_time", t_clock, NULL, 0},
-    {"thread_time_ns", t_clock_ns, NULL, 0},
-    {"sleep", t_sleep, NULL, 0},
-    {NULL, NULL, NULL, 0},
+    {"time", t_time, NULL, 0},          {"time_ns", t_time_ns, NULL, 0},
+    {"monotonic", t_clock, NULL, 0},    {"monotonic_ns", t_clock_ns, NULL, 0},
+    {"perf_counter", t_clock, NULL, 0}, {"perf_counter_ns", t_clock_ns, NULL, 0},
+    {"process_time", t_clock, NULL, 0}, {"process_time_ns", t_clock_ns, NULL, 0},
+    {"thread_time", t_clock, NULL, 0},  {"thread_time_ns", t_clock_ns, NULL, 0},
+    {"sleep", t_sleep, NULL, 0},        {NULL, NULL, NULL, 0},
 };
 
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict) {

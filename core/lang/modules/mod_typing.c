@@ -96,8 +96,10 @@ static sl_obj *typing_new(sl_rt *rt, const char *name, sl_obj *args) {
 static int typing_getitem(sl_rt *rt, sl_obj *o, sl_value key, sl_value *out) {
   typing_obj *t = (typing_obj *)o;
   if (t->tvname || t->args)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: subscripting this typing object is not supported");
-  sl_obj *args = sl_is_type(key, &sl_tuple_type) ? (sl_incref(key.u.o), key.u.o) : sl_tuple_new(rt, &key, 1);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: subscripting this typing object is not supported");
+  sl_obj *args =
+      sl_is_type(key, &sl_tuple_type) ? (sl_incref(key.u.o), key.u.o) : sl_tuple_new(rt, &key, 1);
   if (!args) return -1;
   sl_obj *a = typing_new(rt, t->name, args);
   sl_decref(rt, args);
@@ -108,8 +110,11 @@ static int typing_getitem(sl_rt *rt, sl_obj *o, sl_value key, sl_value *out) {
 
 static const sl_lang_slots typing_slots = {.getitem = typing_getitem};
 
-static const sl_type typing_type = {.name = "_SpecialForm", .clear = typing_clear, .repr = typing_repr,
-                                    .lang = &typing_slots, .size = sizeof(typing_obj)};
+static const sl_type typing_type = {.name = "_SpecialForm",
+                                    .clear = typing_clear,
+                                    .repr = typing_repr,
+                                    .lang = &typing_slots,
+                                    .size = sizeof(typing_obj)};
 
 static int f_cast(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"typ", "val"};
@@ -137,12 +142,14 @@ static const sl_cfunc_def typing_funcs[] = {
 };
 
 static const char *const FORMS[] = {
-    "Any", "Optional", "Union", "List", "Dict", "Set", "FrozenSet", "Tuple", "Callable", "Type",
-    "Awaitable", "Coroutine", "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Iterator",
-    "Iterable", "Generator", "Sequence", "MutableSequence", "Mapping", "MutableMapping", "Deque",
-    "DefaultDict", "Counter", "Literal", "Final", "ClassVar", "NoReturn", "Never", "Self",
-    "TypeAlias", "Annotated", "Hashable", "Sized", "Collection", "Container", "AbstractSet",
-    "MutableSet", NULL,
+    "Any",        "Optional",       "Union",         "List",          "Dict",
+    "Set",        "FrozenSet",      "Tuple",         "Callable",      "Type",
+    "Awaitable",  "Coroutine",      "AsyncIterator", "AsyncIterable", "AsyncGenerator",
+    "Iterator",   "Iterable",       "Generator",     "Sequence",      "MutableSequence",
+    "Mapping",    "MutableMapping", "Deque",         "DefaultDict",   "Counter",
+    "Literal",    "Final",          "ClassVar",      "NoReturn",      "Never",
+    "Self",       "TypeAlias",      "Annotated",     "Hashable",      "Sized",
+    "Collection", "Container",      "AbstractSet",   "MutableSet",    NULL,
 };
 
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict) {

@@ -2,15 +2,16 @@
  * and the seeding CPython documents in Modules/_randommodule.c. */
 #include "core/lang/modules/mt19937.h"
 
-#define MT_M 397
-#define MATRIX_A 0x9908b0dfu
+#define MT_M       397
+#define MATRIX_A   0x9908b0dfu
 #define UPPER_MASK 0x80000000u
 #define LOWER_MASK 0x7fffffffu
 
 static void init_genrand(sl_mt *mt, uint32_t s) {
   uint32_t *st = mt->state;
   st[0] = s;
-  for (int i = 1; i < SL_MT_N; i++) st[i] = 1812433253u * (st[i - 1] ^ (st[i - 1] >> 30)) + (uint32_t)i;
+  for (int i = 1; i < SL_MT_N; i++)
+    st[i] = 1812433253u * (st[i - 1] ^ (st[i - 1] >> 30)) + (uint32_t)i;
   mt->index = SL_MT_N;
 }
 

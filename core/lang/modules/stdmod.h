@@ -60,8 +60,8 @@ int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
-int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict); /* env */
-int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict); /* env */
+int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict);     /* env */
+int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict);  /* env */
 /* ---- stdlib worktree: pure standard modules (keep together) ---- */
 int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
@@ -85,6 +85,5 @@ int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_tasks_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *module_dict);
-
 
 #endif
