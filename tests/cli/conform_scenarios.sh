@@ -29,11 +29,12 @@ if [ -n "$one" ]; then
   [ -f "$f" ] || { echo "no scenario $f"; exit 2; }
   log=${SL_BATCH:-}/results.txt
   # The batch's report is used only when nothing it depends on changed after
-  # it: the binary, the scenario, the oracle's sources (not its __pycache__,
-  # which running the oracle rewrites).
+  # it: the binary, the scenario, the oracle's sources (*.py and *.mjs only:
+  # running the oracle rewrites its __pycache__).
   if [ -n "${SL_BATCH:-}" ] && [ -f "$log" ] &&
-     [ -z "$(find "$SIMLOOP" "$f" oracle/simloop_oracle oracle/pyodide/*.mjs \
-               -name '*.pyc' -prune -o -newer "$log" -print 2>/dev/null | head -1)" ]; then
+     [ -z "$(find "$SIMLOOP" "$f" oracle/simloop_oracle oracle/pyodide -path '*/node_modules' -prune -o \
+               \( -name '*.py' -o -name '*.mjs' -o -path "$SIMLOOP" -o -path "$f" \) \
+               -newer "$log" -print 2>/dev/null | head -1)" ]; then
     # The scenario's line and, when it diverges, the indented report after it.
     verdict=$SL_WORK/verdict.txt
     awk -v f="$f" '
