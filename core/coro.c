@@ -3,6 +3,7 @@
 
 #include "core/exc.h"
 #include "core/future.h"
+#include "core/identity.h"
 #include "core/rt.h"
 
 sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
@@ -154,8 +155,20 @@ static const char *ccoro_qualname(sl_obj *o) { return ((sl_ccoro *)o)->def->qual
 static const sl_coro_ops ccoro_ops = {ccoro_send,     ccoro_throw, ccoro_close,
                                       ccoro_qualname, NULL,        NULL};
 
-const sl_type sl_ccoro_type = {
-    .name = "coroutine", .clear = ccoro_clear, .coro = &ccoro_ops, .size = sizeof(sl_ccoro)};
+/* <coroutine object sleep at 0x7f...>, as CPython shows asyncio's own
+ * coroutines; the address is the run's (core/identity.h). */
+static int ccoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_strbuf_printf(out, "<coroutine object %s at ", ccoro_qualname(o));
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+
+const sl_type sl_ccoro_type = {.name = "coroutine",
+                               .clear = ccoro_clear,
+                               .repr = ccoro_repr,
+                               .coro = &ccoro_ops,
+                               .size = sizeof(sl_ccoro)};
 
 sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots) {
   sl_obj *o = sl_obj_alloc(rt, &sl_ccoro_type);
