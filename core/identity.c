@@ -11,11 +11,10 @@
 #define ADDRESS_BASE UINT64_C(0x7f0000000000)
 #define ADDRESS_STEP 16u
 
+/* Only where an identity is stored depends on the address, never which
+ * identity an object gets. */
 static size_t slot_of(const sl_identities *t, const sl_obj *o) {
-  /* Fibonacci hashing of the pointer: only where it is stored depends on
-   * the address, never which identity it gets. */
-  uint64_t h = (uint64_t)((uintptr_t)o >> 4) * UINT64_C(0x9E3779B97F4A7C15);
-  return (size_t)(h >> 32) & (t->cap - 1);
+  return sl_ptr_hash(o) & (t->cap - 1);
 }
 
 static size_t find(const sl_identities *t, const sl_obj *o) {

@@ -13,18 +13,10 @@
 #define SLOT_EMPTY   0
 #define SLOT_DELETED SIZE_MAX
 
-static size_t hash_of(const sl_obj *o) {
-  uint64_t h = (uint64_t)(uintptr_t)o;
-  h ^= h >> 33;
-  h *= 0xff51afd7ed558ccdULL;
-  h ^= h >> 33;
-  return (size_t)h;
-}
-
 /* The slot holding o, or the empty slot where the probe for o ended. */
 static size_t probe(const sl_idset *s, const sl_obj *o) {
   size_t mask = s->capslots - 1;
-  for (size_t i = hash_of(o) & mask;; i = (i + 1) & mask) {
+  for (size_t i = sl_ptr_hash(o) & mask;; i = (i + 1) & mask) {
     size_t v = s->slots[i];
     if (v == SLOT_EMPTY || (v != SLOT_DELETED && s->order[v - 1] == o)) return i;
   }

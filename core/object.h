@@ -220,5 +220,12 @@ int sl_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
 const char *sl_type_name(sl_value v);
 /* Identity (`is`). */
 bool sl_is(sl_value a, sl_value b);
+/* A hash of an object's address for the engine's own tables (identity
+ * sets, run-derived identities): Fibonacci hashing, high bits. Where an
+ * object sits in such a table may depend on it; nothing a program sees
+ * may. */
+static inline size_t sl_ptr_hash(const sl_obj *o) {
+  return (size_t)(((uint64_t)((uintptr_t)o >> 4) * UINT64_C(0x9E3779B97F4A7C15)) >> 32);
+}
 
 #endif
