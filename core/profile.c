@@ -104,8 +104,10 @@
     "base_events.py 3.13: Server.close_clients/abort_clients")                         \
   X(ver, create_server_bind_str_message, V(3, 12, 0), NOW,                             \
     "base_events.py 3.12: create_server's bind error uses str(err).lower()")           \
-  X(ver, streams_client_task_callback, V(3, 12, 0), NOW,                               \
-    "streams.py 3.12: connection_made.<locals>.callback on the client task")
+  X(ver, add_reader_unless_paused, V(3, 11, 7), NOW,                                   \
+    "gh-103607 (3.12.0; in 3.11.7, not 3.11.2): pause_reading() in connection_made holds") \
+  X(ver, streams_client_task_callback, V(3, 11, 7), NOW,                               \
+    "gh-110894 (3.12.1, 3.11.7): connection_made.<locals>.callback on the client task")
 
 /* One switch's value in release `ver`: on from `first` to `last`. */
 #define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),

@@ -111,8 +111,13 @@ typedef struct sl_profile {
   bool server_close_clients;
   /* base_events.py 3.12: create_server's bind error shows str(err).lower(). */
   bool create_server_bind_str_message;
-  /* streams.py 3.12: start_server's client task gets a done callback that
-   * closes the transport (and reports the exception) when it fails. */
+  /* gh-103607 (3.12.0; present in 3.11.7, absent in 3.11.2): the transport's
+   * deferred _add_reader is skipped unless is_reading(), so pause_reading()
+   * in connection_made() holds (3.11.2 checks only _closing). */
+  bool add_reader_unless_paused;
+  /* gh-110894 (3.12.1, backported to 3.11.7): start_server's client task
+   * gets a done callback that closes the transport (and reports the
+   * exception) when it fails. */
   bool streams_client_task_callback;
 
   /* ---- synchronisation primitives and combinators (core/locks.c,

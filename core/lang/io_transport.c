@@ -185,12 +185,12 @@ static int call_connection_lost(sl_rt *rt, sl_value self, const sl_args *args, s
 
 static bool is_reading(sl_transport *t) { return !t->paused && !t->closing; }
 
-/* _add_reader(fd, callback): 3.11 skips it once closing, 3.12 unless
- * is_reading() (a transport paused before it started stays paused). */
+/* _add_reader(fd, callback): 3.11.2 skips it once closing, later releases
+ * unless is_reading() (a transport paused before it started stays paused). */
 static int add_reader(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)out;
   sl_transport *t = sl__as_transport(self.u.o);
-  if (rt->profile->transport_sendmsg ? !is_reading(t) : t->closing) return 0;
+  if (rt->profile->add_reader_unless_paused ? !is_reading(t) : t->closing) return 0;
   sl_obj *h = sl_loop_add_reader(rt, (int)args->pos[0].u.i, args->pos[1], NULL, 0);
   if (!h) return -1;
   sl_decref(rt, h);

@@ -56,6 +56,15 @@ static const struct {
     {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
     {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
     {"barrier_parties_ge1_message", offsetof(sl_profile, barrier_parties_ge1_message)},
+    {"transport_sendmsg", offsetof(sl_profile, transport_sendmsg)},
+    {"transport_writelines_pauses", offsetof(sl_profile, transport_writelines_pauses)},
+    {"transport_write_type_message", offsetof(sl_profile, transport_write_type_message)},
+    {"accept_backlog_plus_one", offsetof(sl_profile, accept_backlog_plus_one)},
+    {"server_wait_closed_for_clients", offsetof(sl_profile, server_wait_closed_for_clients)},
+    {"server_close_clients", offsetof(sl_profile, server_close_clients)},
+    {"create_server_bind_str_message", offsetof(sl_profile, create_server_bind_str_message)},
+    {"streams_client_task_callback", offsetof(sl_profile, streams_client_task_callback)},
+    {"add_reader_unless_paused", offsetof(sl_profile, add_reader_unless_paused)},
 };
 
 /* Version string, exact profile it resolves to, and the switches on. */
@@ -66,32 +75,37 @@ static const struct {
 } expected[] = {
     {"3.11", "3.11.7", 3, 11, 7,
        "timeout_cancelling_level timeout_raise_from "
-       "taskgroup_enter_checks_parent"},
+       "taskgroup_enter_checks_parent"
+       " streams_client_task_callback add_reader_unless_paused"},
     {"3.11.2", "3.11.2", 3, 11, 2,
        ""},
     {"3.11.7", "3.11.7", 3, 11, 7,
        "timeout_cancelling_level timeout_raise_from "
-       "taskgroup_enter_checks_parent"},
+       "taskgroup_enter_checks_parent"
+       " streams_client_task_callback add_reader_unless_paused"},
     {"3.12", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -104,7 +118,8 @@ static const struct {
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -117,7 +132,8 @@ static const struct {
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -130,7 +146,8 @@ static const struct {
        "minmax_empty_iterable_message str_replace_clinic_message "
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -146,7 +163,8 @@ static const struct {
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks "
@@ -162,7 +180,8 @@ static const struct {
        "dict_update_not_iterable_message unpack_reports_count "
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
-       " set_exception_refuses_stopiteration_subclass"},
+       " set_exception_refuses_stopiteration_subclass"
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
 };
 
 /* Whether `name` is a word of the space-separated list `on`. */
