@@ -77,12 +77,14 @@ static void loop_clear(sl_rt *rt, sl_obj *o) {
   }
   while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled]);
   sl_iomap_clear(rt, &loop->io);
+  sl_pool_clear(rt, &loop->pool);
 }
 
 static void loop_release(sl_obj *o) {
   sl_loop *loop = (sl_loop *)o;
   sl_free(loop->ready);
   sl_free(loop->scheduled);
+  sl_pool_release(&loop->pool);
 }
 
 const sl_type sl_loop_type = {.name = "_UnixSelectorEventLoop",
@@ -370,7 +372,9 @@ int sl_loop_close(sl_rt *rt) {
   if (loop->running) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Cannot close a running event loop");
   if (loop->closed) return 0;
   loop->closed = true;
-  /* BaseEventLoop.close: self._ready.clear(); self._scheduled.clear() */
+  /* BaseEventLoop.close: self._ready.clear(); self._scheduled.clear(), then
+   * the default executor's shutdown(wait=False): its jobs finish now. */
+  if (sl_pool_close(rt)) return -1;
   loop_clear(rt, &loop->hdr);
   return 0;
 }

@@ -10,6 +10,7 @@
 #include "core/io/backend.h"
 #include "core/io/iomap.h"
 #include "core/object.h"
+#include "core/pool.h"
 
 typedef struct sl_task sl_task;
 typedef struct sl_loop sl_loop;
@@ -39,6 +40,9 @@ typedef struct sl_selector {
    * with `ctx`; NULL when the embedder offers no network. select() reports
    * ready descriptors with sl_loop_io_event before it returns. */
   const sl_io_backend *io;
+  /* A `thread` decision: seconds a job given to the simulated pool takes
+   * (core/pool.h). NULL: the default 0. */
+  double (*thread)(void *ctx, sl_rt *rt);
 } sl_selector;
 
 struct sl_loop {
@@ -59,6 +63,7 @@ struct sl_loop {
   bool eager_factory;                   /* set_task_factory(eager_task_factory) */
   bool has_task_factory;                /* any task factory installed */
   sl_iomap io;                          /* readers and writers by descriptor */
+  sl_pool pool;                         /* the simulated default executor */
 };
 
 extern const sl_type sl_loop_type;

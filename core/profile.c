@@ -30,6 +30,9 @@
   X(ver, gather_sync_done_children, V(3, 12, 0), NOW,                                  \
     "tasks.py 3.12: _done_callback called at once for children already done")          \
   X(ver, eager_tasks, V(3, 12, 0), NOW, "3.12: eager task factories, eager_start")     \
+  X(ver, shutdown_executor_timeout, V(3, 12, 0), NOW,                                  \
+    "base_events.py 3.12: shutdown_default_executor(timeout) in timeouts.timeout, "   \
+    "Runner passes THREAD_JOIN_TIMEOUT, _do_shutdown uses _set_result_unless_cancelled") \
   X(ver, taskgroup_eager_sync_done, V(3, 12, 0), V(3, 13, 1),                          \
     "taskgroups.py 3.12: on_task_done at once for a finished eager task; "             \
     "reverted by gh-128550 in 3.13.2")                                                 \

@@ -23,6 +23,11 @@ typedef struct sl_profile {
   bool gather_sync_done_children;
   /* 3.12: eager task factories and Task(eager_start=...). */
   bool eager_tasks;
+  /* 3.12: shutdown_default_executor(timeout=None) awaits the shutdown
+   * thread inside timeouts.timeout(timeout), asyncio.run passes
+   * THREAD_JOIN_TIMEOUT (300 s), and the thread delivers through
+   * futures._set_result_unless_cancelled (3.11: future.set_result). */
+  bool shutdown_executor_timeout;
   /* 3.12: set_exception refuses an instance of a StopIteration subclass too
    * (3.11's _asyncio checks the exact type only, so stores it). */
   bool set_exception_refuses_stopiteration_subclass;

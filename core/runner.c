@@ -11,13 +11,77 @@
 #include "core/loop.h"
 #include "core/rt.h"
 #include "core/task.h"
+#include "core/timeouts.h"
 #include "core/tuple.h"
 
-/* A coroutine that returns None at once (there is no default executor in
- * a scenario). */
-static sl_coro_status return_none(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+enum { EX_TIMEOUT, EX_FUTURE, EX_TM, EX_AW, EX_OUTCOME };
+enum { EX_START, EX_ENTERED, EX_DONE, EX_EXITED };
+
+/* Awaits the new coroutine `co2` (stolen), continuing at next_pc. */
+static sl_coro_status ex_await_new(sl_rt *rt, sl_ccoro *co, sl_obj *co2, int next_pc,
+                                   sl_value *out) {
+  if (!co2) return SL_CORO_ERROR;
+  sl_vset(rt, &co->slots[EX_AW], sl_obj_val(co2));
+  return sl_ccoro_await(rt, co, co->slots[EX_AW], next_pc, out);
+}
+
+/* BaseEventLoop.shutdown_default_executor(timeout=None) over the simulated
+ * pool (core/pool.h):
+ *     self._executor_shutdown_called = True
+ *     if self._default_executor is None: return
+ *     future = self.create_future()
+ *     thread = threading.Thread(target=self._do_shutdown, args=(future,))
+ *     thread.start()
+ *     await future                        # 3.11
+ *     async with timeouts.timeout(timeout): await future     # 3.12+
+ * A timeout that expires (a job running for longer) is not simulated: its
+ * TimeoutError propagates instead of CPython's warning. */
+static sl_coro_status shutdown_executor(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   *out = sl_none();
-  return SL_CORO_RETURN;
+  sl_pool *pool = &rt->loop->pool;
+  switch (co->pc) {
+  case EX_START: {
+    pool->shutdown_called = true;
+    if (!pool->default_executor) return SL_CORO_RETURN;
+    sl_obj *fut = sl_future_new(rt);
+    if (!fut) return SL_CORO_ERROR;
+    co->slots[EX_FUTURE] = sl_obj_val(fut);
+    if (sl_pool_start_shutdown(rt, fut)) return SL_CORO_ERROR;
+    if (!rt->profile->shutdown_executor_timeout)
+      return sl_ccoro_await(rt, co, co->slots[EX_FUTURE], EX_EXITED, out);
+    sl_obj *tm = sl_timeout_after(rt, co->slots[EX_TIMEOUT]);
+    if (!tm) return SL_CORO_ERROR;
+    co->slots[EX_TM] = sl_obj_val(tm);
+    return ex_await_new(rt, co, sl_timeout_aenter(rt, tm), EX_ENTERED, out);
+  }
+  case EX_ENTERED:
+    if (co->failed) return SL_CORO_ERROR;
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    return sl_ccoro_await(rt, co, co->slots[EX_FUTURE], EX_DONE, out);
+  case EX_DONE: {
+    sl_value et = sl_none(), ev = sl_none();
+    if (co->failed) { /* the exception goes to __aexit__ and is kept */
+      sl_obj *exc = sl_err_fetch(rt);
+      et = sl_obj_val(sl_as_exc(exc)->cls);
+      ev = sl_obj_val(exc);
+      co->slots[EX_OUTCOME] = ev; /* owned by the slot */
+    } else {
+      sl_vdecref(rt, sl_ccoro_take_result(co));
+    }
+    return ex_await_new(rt, co, sl_timeout_aexit(rt, co->slots[EX_TM].u.o, et, ev), EX_EXITED, out);
+  }
+  case EX_EXITED:
+    if (co->failed) return SL_CORO_ERROR;
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    if (co->slots[EX_OUTCOME].tag == SL_V_OBJ) { /* __aexit__ let it through */
+      sl_obj *exc = co->slots[EX_OUTCOME].u.o;
+      sl_incref(exc);
+      sl_err_restore(rt, exc);
+      return SL_CORO_ERROR;
+    }
+    return SL_CORO_RETURN;
+  }
+  return SL_CORO_ERROR;
 }
 
 /* BaseEventLoop.shutdown_asyncgens: gathers the aclose() of every async
@@ -49,10 +113,11 @@ static sl_coro_status shutdown_asyncgens(sl_rt *rt, sl_ccoro *co, sl_value *out)
 static const sl_ccoro_def shutdown_asyncgens_def = {"BaseEventLoop.shutdown_asyncgens",
                                                     shutdown_asyncgens};
 static const sl_ccoro_def shutdown_executor_def = {"BaseEventLoop.shutdown_default_executor",
-                                                   return_none};
+                                                   shutdown_executor};
 
-sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor) {
-  return sl_ccoro_new(rt, executor ? &shutdown_executor_def : &shutdown_asyncgens_def, NULL, 0);
+sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor, sl_value timeout) {
+  if (!executor) return sl_ccoro_new(rt, &shutdown_asyncgens_def, NULL, 0);
+  return sl_ccoro_new(rt, &shutdown_executor_def, &timeout, 1);
 }
 
 /* loop.run_until_complete(coro) for a coroutine we create. */
@@ -106,7 +171,9 @@ fail:
 static int runner_close(sl_rt *rt) {
   if (cancel_all_tasks(rt)) return -1;
   if (run_coro(rt, sl_ccoro_new(rt, &shutdown_asyncgens_def, NULL, 0))) return -1;
-  if (run_coro(rt, sl_ccoro_new(rt, &shutdown_executor_def, NULL, 0))) return -1;
+  /* 3.12+: loop.shutdown_default_executor(constants.THREAD_JOIN_TIMEOUT) */
+  sl_value timeout = rt->profile->shutdown_executor_timeout ? sl_int(300) : sl_none();
+  if (run_coro(rt, sl_ccoro_new(rt, &shutdown_executor_def, &timeout, 1))) return -1;
   return sl_loop_close(rt);
 }
 

@@ -13,7 +13,8 @@
 int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out);
 
 /* loop.shutdown_asyncgens() (executor false) or
- * loop.shutdown_default_executor(): a new coroutine returning None. */
-sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor);
+ * loop.shutdown_default_executor(timeout) (timeout borrowed: None or a
+ * number, 3.12+): a new coroutine returning None. */
+sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor, sl_value timeout);
 
 #endif

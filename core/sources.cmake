@@ -14,6 +14,7 @@ list(APPEND SL_CORE_SOURCES
   core/idset.c
   core/handle.c
   core/loop.c
+  core/pool.c
   core/io/iomap.c
   core/heap.c
   core/identity.c

@@ -140,6 +140,8 @@ static void print_result(const mctx *m, const size_t *keep, size_t nkeep, const 
     if (d->kind == SL_DECISION_SEED)
       printf("  step %" PRIu64 ": random is seeded with %" PRIu64 "\n", d->step,
              (uint64_t)d->value);
+    else if (d->kind == SL_DECISION_THREAD)
+      printf("  step %" PRIu64 ": a pool thread takes %s s\n", d->step, sl_strbuf_cstr(&v));
     else if (d->kind == SL_DECISION_OVERSLEEP)
       printf("  step %" PRIu64 ": select oversleeps by %s s\n", d->step, sl_strbuf_cstr(&v));
     else if (d->kind == SL_DECISION_IO && sl_net_words_find(words, d->step, d->pos))

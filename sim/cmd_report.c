@@ -142,6 +142,7 @@ static const char *annotate(const sl_trace *tr, wherectx *w, sl_trial *t, char *
     sl_decision d = {e->a.p && !strcmp(e->a.p, "oversleep") ? SL_DECISION_OVERSLEEP
                      : e->a.p && !strcmp(e->a.p, "seed")    ? SL_DECISION_SEED
                      : e->a.p && !strcmp(e->a.p, "io")      ? SL_DECISION_IO
+                     : e->a.p && !strcmp(e->a.p, "thread")  ? SL_DECISION_THREAD
                                                             : SL_DECISION_COST,
                      e->t, true, e->step, 0};
     if (sl_declog_push(&log, &d)) break;

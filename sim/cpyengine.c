@@ -228,6 +228,7 @@ static sl_decision_kind kind_of(const char *k) {
   return !strcmp(k, "cost")        ? SL_DECISION_COST
          : !strcmp(k, "oversleep") ? SL_DECISION_OVERSLEEP
          : !strcmp(k, "seed")      ? SL_DECISION_SEED
+         : !strcmp(k, "thread")    ? SL_DECISION_THREAD
                                    : SL_DECISION_IO;
 }
 

@@ -55,6 +55,7 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
   case SL_DECISION_SEED: return "seed";
   case SL_DECISION_IO:
   case SL_DECISION_IO_FAULT: return "io";
+  case SL_DECISION_THREAD: return "thread";
   }
   return "cost";
 }
@@ -62,12 +63,12 @@ const char *sl_decision_kind_name(sl_decision_kind kind) {
 /* One line's problem: "name:line:col: what; what to do". */
 static sl_errcode bad_line(sl_strbuf *err, const char *name, size_t line, size_t col,
                            const char *what) {
-  sl_strbuf_printf(
-      err,
-      "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
-      "{\"kind\": \"cost\"|\"oversleep\"|\"seed\"|\"io\", \"value\": seconds, \"step\": n} "
-      "(see docs/explore.md)\n",
-      name, line, col, what);
+  sl_strbuf_printf(err,
+                   "%s:%zu:%zu: %s; a decision log has one JSON object per line: "
+                   "{\"kind\": \"cost\"|\"oversleep\"|\"seed\"|\"io\"|\"thread\", \"value\": "
+                   "seconds, \"step\": n} "
+                   "(see docs/explore.md)\n",
+                   name, line, col, what);
   return SL_ECORRUPT;
 }
 
@@ -112,8 +113,8 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
       const sl_json *step = sl_json_get(v, "step");
       if (!kind || kind->type != SL_JSON_STRING ||
           (strcmp(kind->s, "cost") && strcmp(kind->s, "oversleep") && strcmp(kind->s, "seed") &&
-           strcmp(kind->s, "io")))
-        problem = "\"kind\" must be \"cost\", \"oversleep\", \"seed\" or \"io\"";
+           strcmp(kind->s, "io") && strcmp(kind->s, "thread")))
+        problem = "\"kind\" must be \"cost\", \"oversleep\", \"seed\", \"io\" or \"thread\"";
       else if (!value || value->type != SL_JSON_NUMBER)
         problem = "\"value\" must be a number of seconds";
       else if (!(value->d >= 0.0) || isinf(value->d))
@@ -130,6 +131,7 @@ sl_errcode sl_declog_parse(const char *text, size_t len, const char *name, sl_de
         d.kind = !strcmp(kind->s, "cost")        ? SL_DECISION_COST
                  : !strcmp(kind->s, "oversleep") ? SL_DECISION_OVERSLEEP
                  : !strcmp(kind->s, "seed")      ? SL_DECISION_SEED
+                 : !strcmp(kind->s, "thread")    ? SL_DECISION_THREAD
                                                  : SL_DECISION_IO;
         d.value = value->d;
         d.has_step = step != NULL;
@@ -236,6 +238,12 @@ static sl_errcode pad_kind(const sl_declog *taken, size_t i, size_t j, sl_decisi
   return SL_EOK;
 }
 
+/* Kinds taken inside a handle, before its cost point, that share the
+ * cost cursor in a replay. */
+static bool between_costs(sl_decision_kind kind) {
+  return kind == SL_DECISION_SEED || kind == SL_DECISION_THREAD;
+}
+
 sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
   sl_declog_init(out);
   /* Walk each step's decisions: its oversleep, then its costs with the
@@ -247,11 +255,9 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
     size_t j = i;
     while (j < taken->n && taken->d[j].step == step) j++;
     uint32_t last_cost = 0;
-    bool any_cost = false;
     for (size_t k = i; k < j; k++) {
       const sl_decision *d = &taken->d[k];
       if (d->kind == SL_DECISION_COST && d->value != 0.0) {
-        any_cost = true;
         if (d->pos + 1 > last_cost) last_cost = d->pos + 1;
       }
       if (d->kind == SL_DECISION_OVERSLEEP && d->value != 0.0) {
@@ -261,25 +267,31 @@ sl_errcode sl_declog_canonical(const sl_declog *taken, sl_declog *out) {
         if (sl_declog_push(out, &o)) goto nomem;
       }
     }
-    /* Seeds sit between cost points (pos = costs seen before them in the
-     * step): each goes just before the cost point that followed it. */
-    uint32_t last_seed = 0;
-    bool any_seed = false;
+    /* Seeds and thread delays sit between cost points (pos = costs seen
+     * before them in the step): each goes just before the cost point that
+     * followed it. The replay rule matches an entry to the first point of
+     * its kind, so the cost points before the last such decision get
+     * entries too, and so do the default ones of its kind before it at the
+     * same position. */
+    uint32_t end = last_cost, cost_end = last_cost;
     for (size_t k = i; k < j; k++)
-      if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].value != 0.0) {
-        any_seed = true;
-        if (taken->d[k].pos + 1 > last_seed) last_seed = taken->d[k].pos + 1;
+      if (between_costs(taken->d[k].kind) && taken->d[k].value != 0.0) {
+        if (taken->d[k].pos + 1 > end) end = taken->d[k].pos + 1;
+        if (taken->d[k].pos > cost_end) cost_end = taken->d[k].pos;
       }
-    uint32_t end = last_cost > last_seed ? last_cost : last_seed;
-    for (uint32_t p = 0; (any_cost || any_seed) && p < end; p++) {
+    for (uint32_t p = 0; p < end; p++) {
+      size_t last = j; /* the last non-default between-costs decision at p */
       for (size_t k = i; k < j; k++)
-        if (taken->d[k].kind == SL_DECISION_SEED && taken->d[k].pos == p &&
-            taken->d[k].value != 0.0) {
+        if (between_costs(taken->d[k].kind) && taken->d[k].pos == p && taken->d[k].value != 0.0)
+          last = k;
+      for (size_t k = i; last < j && k <= last; k++)
+        if (between_costs(taken->d[k].kind) && taken->d[k].pos == p &&
+            (taken->d[k].value != 0.0 || taken->d[k].kind == taken->d[last].kind)) {
           sl_decision sd = taken->d[k];
           sd.has_step = true;
           if (sl_declog_push(out, &sd)) goto nomem;
         }
-      if (p < last_cost) {
+      if (p < cost_end) {
         sl_decision c = {SL_DECISION_COST, 0.0, true, step, p};
         for (size_t k = i; k < j; k++)
           if (taken->d[k].kind == SL_DECISION_COST && taken->d[k].pos == p)

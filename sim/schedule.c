@@ -88,10 +88,10 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     s->cur_pos = 0;
     s->cur_io_pos = 0;
   }
-  uint32_t pos = kind == SL_DECISION_COST   ? s->cur_pos++
-                 : kind == SL_DECISION_SEED ? s->cur_pos
-                 : kind == SL_DECISION_IO   ? s->cur_io_pos++
-                                            : 0;
+  uint32_t pos = kind == SL_DECISION_COST                                 ? s->cur_pos++
+                 : kind == SL_DECISION_SEED || kind == SL_DECISION_THREAD ? s->cur_pos
+                 : kind == SL_DECISION_IO                                 ? s->cur_io_pos++
+                                                                          : 0;
   /* Seed points are not counted: pct and bounded plans place delays among
    * the timing points only, whether or not the program uses random. */
   uint64_t point = kind == SL_DECISION_SEED || !drawn ? s->npoints : s->npoints++;
@@ -139,14 +139,17 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
     }
     break;
   }
-  if (applied) {
+  /* A default thread delay is remembered too: several pool submits can
+   * share one position between cost points, and the canonical log needs
+   * the default ones before a non-default one (sl_declog_canonical). */
+  if (applied || kind == SL_DECISION_THREAD) {
     sl_decision d = {kind, v, true, step, pos};
     if (sl_declog_push(&s->taken, &d)) {
       s->failed = true;
       sl_nomem(rt);
       return 0.0;
     }
-    if (s->on_decision) s->on_decision(s->on_ctx, step, kind, v);
+    if (applied && s->on_decision) s->on_decision(s->on_ctx, step, kind, v);
   }
   if (kind != SL_DECISION_SEED && s->max_time > 0 && sl_loop_time(rt) + v > s->max_time) {
     /* --max-time: the virtual-time budget. The loop checks rt->fatal right

@@ -70,10 +70,42 @@ static int report_ready(sl_vselector *vs, sl_rt *rt) {
 
 static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeout);
 
+/* True when a registered descriptor is ready now. */
+static bool any_ready(sl_vselector *vs, sl_rt *rt) {
+  const sl_iomap *map = &rt->loop->io;
+  for (size_t fd = 0; fd < map->cap; fd++)
+    if (map->keys[fd].events && sl_net_ready(vs->net, (int)fd, map->keys[fd].events)) return true;
+  return false;
+}
+
+/* The simulated pool's jobs (core/pool.h) due within this select run
+ * first, unless the network wakes the select earlier: the clock moves to
+ * the first due job, every job due by then runs, and the rest of the
+ * select does not sleep (timeout 0). The oracle's Pool.run_due, rule for
+ * rule. */
+static int run_pool(sl_vselector *vs, sl_rt *rt, bool *has_timeout, double *timeout) {
+  double due = 0.0;
+  if (!sl_pool_next_due(rt, &due)) return 0;
+  if (due > vs->now) {
+    if (*has_timeout && due > vs->now + *timeout) return 0;
+    if (vs->net && rt->loop->io.nregistered) {
+      double next = 0.0;
+      if (any_ready(vs, rt)) return 0;
+      if (sl_net_next_arrival(vs->net, &rt->loop->io, &next) && next < due) return 0;
+    }
+    vs->now = due;
+  }
+  if (sl_pool_run_due(rt)) return -1;
+  *has_timeout = true;
+  *timeout = 0.0;
+  return 0;
+}
+
 static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
   sl_vselector *vs = ctx;
   double before = vs->now;
-  int rc = select_io(vs, rt, has_timeout, timeout);
+  int rc = run_pool(vs, rt, &has_timeout, &timeout);
+  if (!rc && !rt->fatal) rc = select_io(vs, rt, has_timeout, timeout);
   if (vs->now != before) vs->time_moved_step = rt->loop->step;
   /* A budget the decider ran out of (schedule.h max_time) ends the run
    * here too: a select that runs no handle would never look again. */
@@ -122,6 +154,10 @@ static void vs_advance(void *ctx, sl_rt *rt, double dt) {
   (void)rt;
   sl_vselector *vs = ctx;
   vs->now = vs->now + dt;
+}
+
+static double vs_thread(void *ctx, sl_rt *rt) {
+  return decide((sl_vselector *)ctx, rt, SL_DECISION_THREAD);
 }
 
 static uint64_t vs_seed(void *ctx, sl_rt *rt) {
@@ -185,8 +221,14 @@ static const sl_io_backend net_backend = {
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();
   vs->budget_hit = SL_VS_BUDGET_NONE;
-  sl_selector sel = {
-      vs, vs_time, vs_select, vs_handle_done, vs_advance, vs_seed, vs->net ? &net_backend : NULL};
+  sl_selector sel = {vs,
+                     vs_time,
+                     vs_select,
+                     vs_handle_done,
+                     vs_advance,
+                     vs_seed,
+                     vs->net ? &net_backend : NULL,
+                     vs_thread};
   sl_loop_set_selector(rt->loop, &sel);
 }
 

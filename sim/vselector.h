@@ -23,6 +23,10 @@ typedef enum sl_decision_kind {
    * replay, but strategies and fuzzer bytes answer it (anything but the
    * default) only when faults are asked for (sl_schedule.faults). */
   SL_DECISION_IO_FAULT,
+  /* Seconds a function given to the simulated pool (to_thread,
+   * run_in_executor) takes before it runs and its outcome is delivered
+   * (core/pool.h); taken at the submit. */
+  SL_DECISION_THREAD,
 } sl_decision_kind;
 
 /* Where decisions come from (seeded PRNG, replay log, fuzzer bytes). NULL

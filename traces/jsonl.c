@@ -374,7 +374,7 @@ static bool f_enum(reader *r, const sl_json *o, const char *key, const char *con
 }
 
 static const char *const OUTCOMES[] = {"result", "exception", "cancelled", NULL};
-static const char *const KINDS[] = {"cost", "oversleep", "seed", "io", NULL};
+static const char *const KINDS[] = {"cost", "oversleep", "seed", "io", "thread", NULL};
 static const char *const SOCK_OPS[] = {"pair",     "connect", "accept", "send", "recv",
                                        "shutdown", "close",   "reset",  NULL};
 

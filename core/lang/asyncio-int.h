@@ -42,6 +42,9 @@ int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args,
                                            sl_value *out);
+int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+/* asyncio.to_thread (asyncio_threads.c). */
+extern const sl_cfunc_def sl__aio_to_thread_def;
 /* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 /* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */

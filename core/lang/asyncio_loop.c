@@ -126,9 +126,14 @@ int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 
 static int shutdown_coro(sl_rt *rt, sl_value self, const sl_args *args, const char *name,
                          bool executor, sl_value *out) {
-  if (sl_args_bind(rt, args, name, NULL, 0, 0, 0, NULL)) return -1;
+  /* 3.12+: shutdown_default_executor(timeout=None) */
+  static const char *const names[] = {"timeout"};
+  sl_value timeout = sl_none();
+  size_t n = executor && rt->profile->shutdown_executor_timeout ? 1 : 0;
+  if (sl_args_bind(rt, args, name, names, n, 0, n, &timeout)) return -1;
+  if (timeout.tag == SL_V_UNDEF) timeout = sl_none();
   if (check_attached(rt, self)) return -1;
-  sl_obj *co = sl_runner_shutdown_coro(rt, executor);
+  sl_obj *co = sl_runner_shutdown_coro(rt, executor, timeout);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 0;
@@ -141,6 +146,23 @@ int sl__aio_loop_shutdown_asyncgens(sl_rt *rt, sl_value self, const sl_args *arg
 int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_args *args,
                                            sl_value *out) {
   return shutdown_coro(rt, self, args, "shutdown_default_executor", true, out);
+}
+
+/* run_in_executor(executor, func, *args) on the simulated default
+ * executor (core/pool.h); any other executor is refused. */
+int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"executor", "func"};
+  sl_value a[2];
+  sl_args head = {args->pos, args->npos < 2 ? args->npos : 2, args->kwvals, args->kwnames,
+                  args->nkw};
+  if (sl_args_bind(rt, &head, "run_in_executor", names, 2, 2, 2, a)) return -1;
+  if (check_attached(rt, self)) return -1;
+  if (a[0].tag != SL_V_NONE)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop simulates only the default executor: run_in_executor(None, "
+                    "func, *args) (there are no real threads, DESIGN.md section 4)");
+  sl_args rest = {args->pos + 2, args->npos - 2, NULL, NULL, 0};
+  return sl_pool_run_in_executor(rt, a[1], &rest, out);
 }
 
 /* ---- module functions --------------------------------------------------------- */

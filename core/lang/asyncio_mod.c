@@ -68,7 +68,8 @@ int sl__aio_number(sl_rt *rt, sl_value v, const char *what, double *out) {
 }
 
 int sl__aio_running(sl_rt *rt) {
-  if (!rt->loop || !rt->loop->running)
+  /* A pool thread (core/pool.h) has no running loop. */
+  if (!rt->loop || !rt->loop->running || rt->loop->pool.in_thread)
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "no running event loop");
   return 0;
 }
@@ -295,7 +296,8 @@ int sl_asyncio_bind_core(sl_rt *rt, sl_obj *d) {
   for (const sl_cfunc_def *f = funcs; f->name; f++)
     if (sl_asyncio_add_func(rt, d, f)) return -1;
   if (rt->profile->eager_tasks && sl_asyncio_add_func(rt, d, &sl__aio_eager_factory_def)) return -1;
-  if (sl_asyncio_add_func(rt, d, &sl__aio_open_connection_def) ||
+  if (sl_asyncio_add_func(rt, d, &sl__aio_to_thread_def) ||
+      sl_asyncio_add_func(rt, d, &sl__aio_open_connection_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_start_server_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_stream_reader_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_stream_writer_def))

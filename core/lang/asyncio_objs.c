@@ -386,6 +386,7 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL,
      SL_CANON_LABEL},
     {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.run_in_executor", sl__aio_loop_run_in_executor, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 

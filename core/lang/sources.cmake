@@ -47,6 +47,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/io_streams.c
   core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
+  core/lang/asyncio_threads.c
 )
 # Standard modules on the simulated environment (core/lang/modules/stdmod.h).
 list(APPEND SL_LANG_SOURCES

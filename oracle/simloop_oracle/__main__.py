@@ -80,10 +80,10 @@ def load_decisions(path):
             raise UsageError("%s:%d: not a JSON object" % (path, n))
         if d.get("ev", "decision") != "decision":
             continue                        # a whole trace may serve as a log
-        if d.get("kind") not in ("cost", "oversleep", "seed", "io") or \
+        if d.get("kind") not in ("cost", "oversleep", "seed", "io", "thread") or \
                 not isinstance(d.get("value"), (int, float)) or \
                 isinstance(d.get("value"), bool):
-            raise UsageError("%s:%d: a decision needs kind cost|oversleep|seed|io and a numeric value" % (path, n))
+            raise UsageError("%s:%d: a decision needs kind cost|oversleep|seed|io|thread and a numeric value" % (path, n))
         if "step" in d and (not isinstance(d["step"], int) or isinstance(d["step"], bool)):
             raise UsageError("%s:%d: step must be an integer" % (path, n))
         out.append({k: d[k] for k in ("kind", "value", "step") if k in d})

@@ -98,7 +98,7 @@ class EngineTracer(Tracer):
         if kind == "cost":
             pos = self._cur_pos
             self._cur_pos += 1
-        elif kind == "seed":
+        elif kind in ("seed", "thread"):
             pos = self._cur_pos
         elif kind == "io":
             pos = self._cur_io

@@ -9,7 +9,9 @@ very same, for the duration of one run, so both print the same thing:
 - ``time.time()`` = 1767225600.0 (2026-01-01T00:00:00Z) + the clock;
   ``monotonic``/``perf_counter``/``process_time``/``thread_time`` = the
   clock; the ``_ns`` variants ``int(clock * 1e9)`` (plus the epoch in ns);
-  ``time.sleep(s)`` moves the clock by s and returns at once;
+  ``time.sleep(s)`` moves the clock by s and returns at once (in a pool
+  thread it moves nothing: only that thread would block);
+- threads as a simulated pool (pool.py);
 - ``random`` seeded with ``random.seed(R)`` before the module body, R a
   `seed` decision (default 0); ``random.seed()``/``Random()`` without an
   argument take another `seed` decision;
@@ -22,6 +24,8 @@ Everything patched is restored by ``uninstall``.
 import os
 import random
 import time
+
+from . import pool
 
 EPOCH_AT_START = 1767225600.0        # 2026-01-01T00:00:00Z
 _EPOCH_NS = 1767225600 * 10**9
@@ -46,7 +50,8 @@ class Environment:
 
     def _patch_time(self):
         now = self._now
-        clock = self._tracer.clock
+        tracer = self._tracer
+        clock = tracer.clock
 
         def sleep(secs):
             if not isinstance(secs, (int, float)):
@@ -56,7 +61,9 @@ class Environment:
                 raise ValueError("Invalid value NaN (not a number)")
             if secs < 0:
                 raise ValueError("sleep length must be non-negative")
-            clock[0] = clock[0] + secs
+            pool = tracer.pool
+            if pool is None or not pool.in_thread:  # a pool thread blocks only itself
+                clock[0] = clock[0] + secs
 
         funcs = {
             "time": lambda: EPOCH_AT_START + now(),
@@ -100,11 +107,13 @@ class Environment:
         os.getpid = lambda: SIM_PID
 
     def install(self):
+        pool.install(self._tracer)
         self._patch_time()
         self._patch_random()
         self._patch_os()
 
     def uninstall(self):
+        pool.uninstall()
         for name, f in self._saved_time.items():
             if f is None:
                 delattr(time, name)

@@ -23,6 +23,12 @@ _CLOSURES = {
     "as_completed.<locals>._on_completion": "as_completed.on_completion",
     "_AsCompletedIterator._handle_completion": "as_completed.on_completion",
 }
+# qualname in asyncio.futures (run_in_executor's _chain_future) -> canonical
+# prefix (argument 0 is the asyncio future, the chain's destination)
+_FUTURE_CLOSURES = {
+    "_chain_future.<locals>._set_state": "chain_future.set_state",
+    "_chain_future.<locals>._call_check_cancel": "chain_future.check_cancel",
+}
 _NOARG = {
     "as_completed.<locals>._on_timeout": "as_completed.on_timeout",
     "_AsCompletedIterator._handle_timeout": "as_completed.on_timeout",
@@ -86,6 +92,10 @@ def describe(ids, cb, args):
             return "loop.stop"
         if func in _IO_METHODS:
             return "%s %s" % (_IO_METHODS[func], ids(args[0]) if args else "?")
+    if getattr(cb, "__module__", None) == "asyncio.futures":
+        q = getattr(cb, "__qualname__", None)
+        if q in _FUTURE_CLOSURES:
+            return "%s %s" % (_FUTURE_CLOSURES[q], ids(args[0]) if args else "?")
     if getattr(cb, "__module__", None) == _TASKS:
         q = getattr(cb, "__qualname__", None)
         if q in _CLOSURES:

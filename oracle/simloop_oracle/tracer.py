@@ -74,6 +74,7 @@ class Tracer:
         self.loop = None                 # the last VirtualLoop created
         self.io_handles = weakref.WeakSet()   # readers/writers ever registered
         self.net = None                  # set by the runner
+        self.pool = None                 # pool.Pool, set by pool.install
         self.max_steps = max_steps
         self.name_base = name_base       # Task-N offset (0 in a fresh process)
         self.active = True
@@ -223,6 +224,8 @@ class Tracer:
                    "timeout": _float(timeout)})
         sel = loop._selector
         net = self.net
+        if self.pool is not None and self.pool.jobs:
+            timeout = self.pool.run_due(loop, timeout, sel, net)
         if net is None or not sel.get_map():
             if timeout is None:
                 self.stopped = Deadlock

@@ -50,7 +50,7 @@ expect_status 2 "$SIMLOOP" explore "$ex/bank.py" --strategy dfs
 expect_in err.txt "unknown strategy 'dfs'"
 printf '{"kind":"cost","value":0.01}\n{"kind":"nap","value":1}\n' >bad.log
 expect_status 2 "$SIMLOOP" replay "$ex/bank.py" --decisions bad.log
-expect_in err.txt "bad.log:2:1: \"kind\" must be \"cost\", \"oversleep\", \"seed\" or \"io\""
+expect_in err.txt "bad.log:2:1: \"kind\" must be \"cost\", \"oversleep\", \"seed\", \"io\" or \"thread\""
 printf 'import asyncio\nasync def main(:\n' >syntax.py
 expect_status 2 "$SIMLOOP" explore syntax.py
 expect_in err.txt "syntax.py:2:"

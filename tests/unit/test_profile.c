@@ -26,6 +26,7 @@ static const struct {
     {"wait_for_uses_timeout", offsetof(sl_profile, wait_for_uses_timeout)},
     {"gather_sync_done_children", offsetof(sl_profile, gather_sync_done_children)},
     {"eager_tasks", offsetof(sl_profile, eager_tasks)},
+    {"shutdown_executor_timeout", offsetof(sl_profile, shutdown_executor_timeout)},
     {"set_exception_stopiteration_runtimeerror", offsetof(sl_profile, set_exception_stopiteration_runtimeerror)},
     {"set_exception_refuses_stopiteration_subclass", offsetof(sl_profile, set_exception_refuses_stopiteration_subclass)},
     {"uncancel_resets_must_cancel", offsetof(sl_profile, uncancel_resets_must_cancel)},
@@ -85,7 +86,7 @@ static const struct {
        " streams_client_task_callback add_reader_unless_paused"},
     {"3.12", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
@@ -93,14 +94,14 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks taskgroup_eager_sync_done "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
@@ -108,7 +109,7 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
        "named_task_keeps_counter factory_names_none semaphore_wake_many "
        "condition_notify_on_error taskgroup_313_cancel_levels "
@@ -122,7 +123,7 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
        "named_task_keeps_counter factory_names_none semaphore_wake_many "
        "condition_notify_on_error taskgroup_313_cancel_levels "
@@ -136,7 +137,7 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
        "named_task_keeps_counter factory_names_none semaphore_wake_many "
        "condition_notify_on_error taskgroup_313_cancel_levels "
@@ -150,7 +151,7 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
        "named_task_keeps_counter semaphore_wake_many "
        "condition_notify_on_error taskgroup_313_cancel_levels "
@@ -167,7 +168,7 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
-       "gather_sync_done_children eager_tasks "
+       "gather_sync_done_children eager_tasks shutdown_executor_timeout "
        "set_exception_stopiteration_runtimeerror uncancel_resets_must_cancel "
        "named_task_keeps_counter semaphore_wake_many "
        "condition_notify_on_error taskgroup_313_cancel_levels "

@@ -111,8 +111,11 @@ static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   if (s < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "sleep length must be non-negative");
   if (isinf(s))
     return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "timestamp too large to convert to C _PyTime_t");
-  sl_loop_advance(rt, s);
-  report_blocking(rt, s);
+  /* In a pool thread (core/pool.h) only that thread blocks. */
+  if (!rt->loop->pool.in_thread) {
+    sl_loop_advance(rt, s);
+    report_blocking(rt, s);
+  }
   *out = sl_none();
   return 0;
 }
