@@ -32,12 +32,12 @@ NEEDS = re.compile(r"\b(aiohttp|asyncpg|aiofiles|requests|httpx|socket|open_conn
                    r"signal|websockets|uvloop|selectors|sys\.stdin|input\()")
 
 
-def oracle_stdout(path, timeout, extra):
+def oracle_stdout(path, timeout, max_steps, extra):
     with tempfile.TemporaryDirectory() as tmp:
         try:
             subprocess.run(["/usr/bin/python3", "-m", "simloop_oracle", "run", path,
                             "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
-                            "--max-steps", "200000"] + extra,
+                            "--max-steps", str(max_steps)] + extra,
                            cwd=os.path.dirname(path), capture_output=True, timeout=timeout,
                            env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE)))
         except subprocess.TimeoutExpired:
@@ -55,9 +55,9 @@ def oracle_stdout(path, timeout, extra):
         return out, outcome
 
 
-def simloop_run(simloop, path, timeout, extra):
+def simloop_run(simloop, path, timeout, max_steps, extra):
     try:
-        p = subprocess.run([simloop, "run", path] + extra, cwd=os.path.dirname(path),
+        p = subprocess.run([simloop, "run", path, "--max-steps", str(max_steps)] + extra, cwd=os.path.dirname(path),
                            capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return b"", "timeout", -1
@@ -77,6 +77,10 @@ def main():
     ap.add_argument("--simloop", required=True)
     ap.add_argument("--json")
     ap.add_argument("--timeout", type=float, default=60)
+    ap.add_argument("--max-steps", type=int, default=100000,
+                    help="the step budget of both runs: a program that never ends "
+                         "(a server loop, `while True`) is compared on what it printed "
+                         "up to the same step (verdict same-at-budget)")
     ap.add_argument("--path-top", action="store_true",
                     help="give each program its repository's top folder (the first "
                          "folder of its path in LIST) as --path, as the books say to "
@@ -94,15 +98,16 @@ def main():
             if len(parts) > 1:
                 extra = ["--path", os.path.join(base, parts[0])]
         path = os.path.abspath(path)
-        cp_out, cp_outcome = oracle_stdout(path, a.timeout, extra)
-        sl_out, sl_err, sl_rc = simloop_run(simloop, path, a.timeout, extra)
+        cp_out, cp_outcome = oracle_stdout(path, a.timeout, a.max_steps, extra)
+        sl_out, sl_err, sl_rc = simloop_run(simloop, path, a.timeout, a.max_steps, extra)
         needs = sorted(set(NEEDS.findall(open(path, errors="replace").read())))
         if cp_out is None:
             verdict = "cpython-failed"
         elif sl_rc == 2:
             verdict = "refused"
         elif sl_out == cp_out:
-            verdict = "same"
+            at_budget = cp_outcome == "budget" and "step budget" in sl_err
+            verdict = "same-at-budget" if at_budget else "same"
         else:
             verdict = "differs"
         results[path] = {"verdict": verdict, "needs": needs, "cpython": cp_outcome,
