@@ -76,8 +76,8 @@ int sl_cmd_run_cpython(const char *path, const char *python, const sl_trial_opts
   sl_schedule s;
   sl_schedule_init_default(&s);
   s.max_time = budgets->max_time;
-  sl_cpy_opts o = {
-      .trace = db || jsonl, .stdout_ = true, .tracebacks = true, .max_steps = budgets->max_steps};
+  sl_cpy_opts o = {.trace = db || jsonl, .stdout_ = true, .tracebacks = true};
+  sl_trial_cpy_budgets(budgets, &o);
   sl_cpy_result res;
   sl_cpy_result_init(&res);
   int status = 2;

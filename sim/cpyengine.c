@@ -13,13 +13,15 @@
 
 #include "core/alloc.h"
 #include "sim/oracle.h"
+#include "sim/progenv.h"
 #include "traces/json.h"
 #include "traces/jsonl.h"
 
 struct sl_cpy {
   int sock;
   int pid;
-  sl_strbuf in; /* bytes read from the server, not yet consumed */
+  sl_strbuf in;  /* bytes read from the server, not yet consumed */
+  bool batching; /* a child that ran reusable requests waits for the next */
 };
 
 /* Seeds sent with a strategy's request: a program that calls random.seed()
@@ -107,7 +109,18 @@ sl_errcode sl_cpy_start(const char *path, const char *want, bool show_stderr, sl
   snprintf(exact, 16, "%s", o.exact);
   sl_cpy *c = sl_calloc(1, sizeof *c);
   if (!c) return SL_ENOMEM;
-  char *args[] = {"serve", (char *)path, NULL};
+  /* --path folders hold the program's own modules: the server must not
+   * import them before the runs (sim/progenv.h). */
+  const sl_progenv *pe = sl_progenv_get();
+  char *args[3 + 2 * SL_PROGENV_MAX];
+  size_t k = 0;
+  args[k++] = "serve";
+  args[k++] = (char *)path;
+  for (size_t i = 0; i < pe->npath; i++) {
+    args[k++] = "--path";
+    args[k++] = (char *)pe->path[i];
+  }
+  args[k] = NULL;
   rc = sl_oracle_spawn_served(&o, args, show_stderr, &c->sock, &c->pid, err);
   if (rc != SL_EOK) {
     sl_free(c);
@@ -178,6 +191,28 @@ static void put_log(sl_strbuf *b, const sl_declog *log) {
   sl_strbuf_putc(b, ']');
 }
 
+static void put_strings(sl_strbuf *b, const char *key, const char *const *v, size_t n) {
+  sl_strbuf_printf(b, "\"%s\":[", key);
+  for (size_t i = 0; i < n; i++) {
+    if (i) sl_strbuf_putc(b, ',');
+    sl_json_put_string(b, v[i], strlen(v[i]));
+  }
+  sl_strbuf_putc(b, ']');
+}
+
+/* The simulated machine of the command line (sim/progenv.h), as the
+ * oracle's runner takes it. */
+static void put_machine(sl_strbuf *b) {
+  const sl_progenv *pe = sl_progenv_get();
+  sl_strbuf_puts(b, ",\"machine\":{");
+  put_strings(b, "path", pe->path, pe->npath);
+  sl_strbuf_putc(b, ',');
+  put_strings(b, "setenv", pe->setenv, pe->nsetenv);
+  sl_strbuf_putc(b, ',');
+  put_strings(b, "args", pe->args, pe->nargs);
+  sl_strbuf_putc(b, '}');
+}
+
 /* The request line for `sched` with `ntiming` timing values (strategies). */
 static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const sl_cpy_opts *o,
                                 sl_strbuf *b) {
@@ -199,6 +234,13 @@ static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const 
   sl_strbuf_printf(b, ",\"trace\":%s,\"stdout\":%s,\"tracebacks\":%s", o->trace ? "true" : "false",
                    o->stdout_ ? "true" : "false", o->tracebacks ? "true" : "false");
   if (o->max_steps) sl_strbuf_printf(b, ",\"max_steps\":%llu", (unsigned long long)o->max_steps);
+  if (o->max_iterations)
+    sl_strbuf_printf(b, ",\"max_iterations\":%llu", (unsigned long long)o->max_iterations);
+  if (o->max_wall > 0) {
+    sl_strbuf_puts(b, ",\"max_wall\":");
+    sl_json_put_float(b, o->max_wall);
+  }
+  put_machine(b);
   if (sched->max_time > 0) {
     sl_strbuf_puts(b, ",\"max_time\":");
     sl_json_put_float(b, sched->max_time);
@@ -264,13 +306,18 @@ static sl_errcode one_request(sl_cpy *c, const sl_strbuf *req, sl_schedule *sche
                               const sl_cpy_opts *o, sl_cpy_result *res, bool *exhausted,
                               sl_strbuf *err) {
   sl_strbuf_clear(&c->in);
-  char head[32];
-  int hn = snprintf(head, sizeof head, "%zu\n", req->len);
+  char head[40];
+  /* A request that must start from the server's image first ends the
+   * batch a child is running ("0\n"; docs/cpython.md "Speed"). */
+  int hn = c->batching && !o->reuse ? snprintf(head, sizeof head, "0\n") : 0;
+  hn += snprintf(head + hn, sizeof head - (size_t)hn, "%zu%s\n", req->len, o->reuse ? " r" : "");
+  c->batching = false;
   if (!send_all(c->sock, head, (size_t)hn) || !send_all(c->sock, req->data, req->len) ||
       !read_until(c, "{\"ev\":\"exit\"")) {
     sl_strbuf_puts(err, "the CPython fork server ended unexpectedly\n");
     return SL_EIO;
   }
+  c->batching = strstr(c->in.data, "{\"ev\":\"exit\",\"status\":0,\"more\":true}") != NULL;
   const char *text = c->in.data;
   size_t len = c->in.len, n;
   const char *rl = find_line(text, len, "{\"ev\":\"result\"", &n);

@@ -41,6 +41,13 @@ typedef struct sl_cpy_opts {
   bool stdout_;       /* send the program's stdout back (res->out) */
   bool tracebacks;    /* an exception's traceback in res->traceback */
   uint64_t max_steps; /* 0: none */
+  /* 0: not counted (the count costs a trace function in every frame; the
+   * callers send --max-iterations only when the user gave it) */
+  uint64_t max_iterations;
+  double max_wall; /* real seconds per run; 0: none */
+  bool reuse;      /* the run may share its child with other schedules:
+                         faster, but started from the heap earlier runs left
+                         rather than the server's image (docs/cpython.md) */
 } sl_cpy_opts;
 
 typedef struct sl_cpy_result {

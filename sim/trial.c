@@ -19,6 +19,7 @@
 #include "sim/modfind.h"
 #include "sim/progenv.h"
 #include "sim/scenario.h"
+#include "sim/schedopts.h"
 #include "sim/version.h"
 #include "traces/recorder.h"
 #include "traces/tracedb.h"
@@ -220,6 +221,12 @@ static sl_errcode cpy_server(sl_trial_prog *p, sl_strbuf *err) {
   return rc;
 }
 
+void sl_trial_cpy_budgets(const sl_trial_opts *t, sl_cpy_opts *o) {
+  o->max_steps = t->max_steps;
+  o->max_iterations = t->max_iterations == SL_DEFAULT_MAX_ITERATIONS ? 0 : t->max_iterations;
+  o->max_wall = t->max_wall;
+}
+
 static sl_verdict verdict_named(const char *name) {
   for (int v = 0; v < SL_VERDICT__COUNT; v++)
     if (!strcmp(sl_verdict_name((sl_verdict)v), name)) return (sl_verdict)v;
@@ -237,7 +244,10 @@ static sl_errcode cpy_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorde
                                 sl_trial *out, sl_strbuf *err) {
   sl_errcode rc = cpy_server(p, err);
   if (rc != SL_EOK) return rc;
-  sl_cpy_opts o = {.trace = rec != NULL, .max_steps = p->opts.max_steps};
+  /* Exploring trials share children; what is recorded or replayed from a
+   * log starts from the server's image, exactly reproducible. */
+  sl_cpy_opts o = {.trace = rec != NULL, .reuse = !rec && sched->source != SL_SOURCE_LOG};
+  sl_trial_cpy_budgets(&p->opts, &o);
   sl_cpy_result res;
   sl_cpy_result_init(&res);
   rc = sl_cpy_trial(p->cpy, sched, &o, &res, err);

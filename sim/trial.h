@@ -34,6 +34,12 @@ typedef struct sl_trial_opts {
   bool show_stderr;        /* CPython mode: the program's stderr reaches ours */
 } sl_trial_opts;
 
+/* CPython mode's request options for the budgets in `t` (--max-steps,
+ * --max-wall, and --max-iterations only when it is not the default: the
+ * count costs CPython a trace function, docs/cpython.md). */
+typedef struct sl_cpy_opts sl_cpy_opts;
+void sl_trial_cpy_budgets(const sl_trial_opts *t, sl_cpy_opts *o);
+
 /* Loads and compiles the scenario at `path` once. SL_EIO/SL_ECORRUPT/
  * SL_EINVAL with "file:line:col: what" in err on bad input. */
 sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,

@@ -25,6 +25,7 @@ import sysconfig
 import traceback
 
 from . import names
+from .budgets import Budgets
 from .tracer import Budget, Tracer, format_exc
 
 _STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
@@ -45,9 +46,9 @@ def imports_random(tree):
 
 
 class EngineTracer(Tracer):
-    def __init__(self, write, req, seeds_random=True):
+    def __init__(self, write, req, seeds_random=True, name_base=0):
         log = req.get("log")
-        super().__init__(write, log or (), req.get("max_steps"))
+        super().__init__(write, log or (), req.get("max_steps"), name_base=name_base)
         self.stream = log is None
         self.timing = req.get("timing") or []
         self.more = bool(req.get("more"))       # values past the list: unknown
@@ -289,18 +290,24 @@ def _origin(exc):
     return " at %s:%d in %s" % (fs.filename, fs.lineno, fs.name) if fs else ""
 
 
-def run(path, req, write_line, seeds_random=None, code=None, child=False):
-    """Runs one schedule; returns the result dict (docs/cpython.md)."""
-    from . import runner
+def run(path, req, write_line, seeds_random=None, code=None, child=False, reused=False):
+    """Runs one schedule; returns the result dict (docs/cpython.md).
+    child: a forked child that exits after this run (no final collection);
+    reused: a process that has run schedules before (Task-N names are
+    renumbered as in a fresh process, runner.run_scenario's probe)."""
+    from . import runner, vloop
     if seeds_random is None:
         import ast
         with open(path, "rb") as f:
             seeds_random = imports_random(ast.parse(f.read(), path))
     lines = []
     want_trace = bool(req.get("trace"))
-    tracer = EngineTracer(lines.append if want_trace else (lambda s: None), req, seeds_random)
-    stdout = runner.run_scenario(path, None, tracer=tracer, quiet=True, machine=req.get("machine"),
-                                 code=code, collect=not child)
+    base = vloop.probe_task_counter() if reused else 0
+    tracer = EngineTracer(lines.append if want_trace else (lambda s: None), req, seeds_random,
+                          name_base=base)
+    with Budgets(tracer, req.get("max_iterations"), req.get("max_wall")):
+        stdout = runner.run_scenario(path, None, tracer=tracer, quiet=True,
+                                     machine=req.get("machine"), code=code, collect=not child)
     v, detail, report = verdict(tracer)
     for line in lines:
         write_line(line)

@@ -3,16 +3,22 @@
 One interpreter imports what the program imports (its modules from
 outside its own folder), then forks a child per request: the child runs
 one schedule (engine.py) and writes its answer; the server adds the
-child's exit status. The protocol is JSON Lines (docs/cpython.md):
+child's exit status. A request marked reusable ("<length> r") lets the
+child run the next reusable requests too (see _child). The protocol is
+JSON Lines (docs/cpython.md):
 
-  request  (stdin)   "<length>\n" then that many bytes of JSON:
+  request  (stdin)   "<length>[ r]\n" then that many bytes of JSON:
                      {"log": [...] | null, "timing": [...], "more": bool,
                       "seeds": [...], "max_steps": N, "max_time": T,
                       "trace": bool, "stdout": bool, "tracebacks": bool,
-                      "argv": [...]}
+                      "max_iterations": N, "max_wall": S,
+                      "machine": {"path", "setenv", "args"}}
+                     "0\n" ends a child waiting for the next reusable request
   answer   (stdout)  the trace's JSONL lines (when "trace"), one
                      {"ev": "result", ...} line, then {"ev": "exit",
-                     "status": N} (a child that died has no result line)
+                     "status": N} (a child that died has no result line),
+                     or {"ev": "exit", "status": 0, "more": true} from a
+                     child that waits for the next reusable request
 
 Determinism: the server re-executes itself once with address-space
 randomisation off (personality(ADDR_NO_RANDOMIZE), as `setarch -R`) and
@@ -125,14 +131,36 @@ def _write_all(fd, data):
         view = view[n:]
 
 
-def _child(path, req, out, seeds_random, code):
+def _child(path, req, reuse, out, seeds_random, code):
+    """Runs the request, then (when it allows it: a strategy's schedule,
+    "<length> r" on the wire) up to BATCH - 1 more requests in the same
+    process, each started from the heap the previous one left: no fork, no
+    copy-on-write faults, but a program whose behaviour depends on object
+    addresses may then run differently than from the server's image (see
+    docs/cpython.md "Speed"). Never returns."""
     from . import engine
     try:
+        chan = os.dup(0)            # the requests that follow, when reused
         os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
-        lines = []
-        res = engine.run(path, req, lines.append, seeds_random, code, child=True)
-        lines.append(json.dumps(res, separators=(",", ":")))
-        _write_all(out, ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
+        served = 0
+        while True:
+            lines = []
+            res = engine.run(path, req, lines.append, seeds_random, code, child=True,
+                             reused=served > 0)
+            lines.append(json.dumps(res, separators=(",", ":")))
+            _write_all(out, ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
+            served += 1
+            if not reuse or served >= BATCH:
+                break
+            del lines, res
+            gc.collect()            # the run's garbage goes before the next run
+            _write_all(out, b'{"ev":"exit","status":0,"more":true}\n')
+            got = _read_request(chan)
+            if got is None:
+                os._exit(EXIT_EOF)
+            if got is _END_BATCH:
+                os._exit(EXIT_BATCH_DONE)
+            req, reuse = got
         status = 0
     except BaseException:
         traceback.print_exc(file=sys.stderr)
@@ -215,13 +243,15 @@ def _serve_one(fork, poll, out, run, timeout):
         if run is None:
             os._exit(0)
         try:
-            req = _read_request()
+            got = _read_request(0)
         except BaseException:
             traceback.print_exc(file=sys.stderr)
             os._exit(3)
-        if req is None:
+        if got is None:
             os._exit(EXIT_EOF)
-        _child(run[0], req, out, run[1], run[2])     # never returns
+        if got is _END_BATCH:       # no child was running a batch: nothing to end
+            os._exit(EXIT_BATCH_DONE)
+        _child(run[0], got[0], got[1], out, run[1], run[2])     # never returns
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     line = b'\n{"ev":"exit","status":%d}\n' % code
@@ -229,14 +259,20 @@ def _serve_one(fork, poll, out, run, timeout):
         return True
     if code == EXIT_EOF:
         return False
+    if code == EXIT_BATCH_DONE:     # its last answer carried "more": nothing to add
+        return True
     _write_all(out, line)
     return True
 
 
 EXIT_EOF = 4
+EXIT_BATCH_DONE = 5
+# Schedules one child runs at most before it exits (reusable requests).
+BATCH = 256
+_END_BATCH = object()
 
 
-def _read_exact(n):
+def _read_exact(fd, n):
     """n bytes into one buffer allocated up front: however the bytes arrive
     (in one piece or several), the child's heap ends up the same, and with
     it the addresses of the program's objects."""
@@ -244,7 +280,7 @@ def _read_exact(n):
     view = memoryview(buf)
     got = 0
     while got < n:
-        k = os.readv(0, [view[got:]])
+        k = os.readv(fd, [view[got:]])
         if not k:
             return None
         got += k
@@ -252,17 +288,25 @@ def _read_exact(n):
     return buf
 
 
-def _read_request():
-    """The child reads its request: "<length>\n" then that many bytes of
-    JSON (docs/cpython.md). None at the end of input."""
+def _read_request(fd):
+    """Reads one request: "<length>[ r]\n" then that many bytes of JSON
+    (docs/cpython.md); `r` allows the child to serve more requests after
+    it. Returns (request, reusable), None at the end of input, _END_BATCH
+    for "0\n" (the child running a batch is to exit)."""
     head = b""
     while not head.endswith(b"\n"):
-        b = os.read(0, 1)
+        b = os.read(fd, 1)
         if not b:
             return None
         head += b
-    body = _read_exact(int(head))
-    return None if body is None else json.loads(body)
+    fields = head.split()
+    n = int(fields[0]) if fields else 0
+    if n == 0:
+        return _END_BATCH
+    body = _read_exact(fd, n)
+    if body is None:
+        return None
+    return json.loads(body), fields[1:] == [b"r"]
 
 
 def main(argv):

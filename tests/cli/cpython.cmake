@@ -8,3 +8,5 @@ set_tests_properties(cli.cpython_run cli.cpython_cross cli.cpython_determinism
   PROPERTIES TIMEOUT 600)
 # ~35 s and ~100 s on these machines (a fork per schedule costs ~45 ms here)
 set_tests_properties(cli.cpython_cross cli.cpython_determinism PROPERTIES LABELS "cli;slow")
+sl_cli_test(cpython_options cpython_options.sh)
+set_tests_properties(cli.cpython_options PROPERTIES TIMEOUT 600)
