@@ -50,7 +50,7 @@ static int record(sl_cpy_result *res, const char *db, const char *jsonl) {
  * report_outcome). */
 static int report(const sl_cpy_result *res) {
   if (!strcmp(res->outcome, "ok")) return 0;
-  if (!strcmp(res->outcome, "exception")) {
+  if (!strcmp(res->outcome, "exception") && strcmp(res->verdict, "error")) {
     fputs(res->traceback.data ? res->traceback.data : "", stderr);
     return 1;
   }

@@ -19,9 +19,8 @@ import os
 import signal
 import sys
 import sysconfig
-import warnings
 
-from .tracer import Budget
+from .tracer import Budget, quiet_asyncio_cleanup
 
 _STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
 _ORACLE = os.path.dirname(os.path.realpath(__file__)) + os.sep
@@ -42,10 +41,8 @@ class Budgets:
         self._step = -1
         self._count = 0
         self._saved_alarm = None
-        self._warnings = warnings.catch_warnings()
 
     def __enter__(self):
-        self._warnings.__enter__()
         if self.max_wall > 0:
             self._saved_alarm = signal.signal(signal.SIGALRM, self._wall_hit)
             signal.setitimer(signal.ITIMER_REAL, self.max_wall)
@@ -59,14 +56,11 @@ class Budgets:
         if self._saved_alarm is not None:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, self._saved_alarm)
-        self._warnings.__exit__(*exc)
         return False
 
     def _stop(self, why):
         self.tracer._budget(why)
-        # asyncio.run's clean-up then creates coroutines the stopped loop
-        # never runs: not the program's doing, not worth a warning
-        warnings.filterwarnings("ignore", r"coroutine .* was never awaited", RuntimeWarning)
+        quiet_asyncio_cleanup()
         raise Budget()
 
     # ---- --max-wall ----------------------------------------------------------

@@ -23,9 +23,11 @@ import os
 import sys
 import sysconfig
 import traceback
+import warnings
 
 from . import names
 from .budgets import Budgets
+from .guard import Guard
 from .tracer import Budget, Tracer, format_exc
 
 _STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
@@ -222,6 +224,13 @@ def _waits_for(tracer, task):
 def verdict(tracer):
     """(verdict, detail, report) as sim/detect.c words them."""
     out, exc, t, steps = tracer.outcome, tracer.exc, tracer.clock[0], tracer.step
+    escape = getattr(tracer, "escape", None)
+    if escape:
+        what, where = escape
+        rep = ("error: not simulated: %s at %s, at t=%r (step %d); CPython mode cannot make "
+               "that deterministic, so the operation was refused and the run stopped "
+               "(docs/cpython.md \"What is refused\")\n" % (what, where, t, steps))
+        return "error", "not simulated: %s at %s" % (what, where), rep
     unretrieved = ["%s: %s%s" % (tid, format_exc(task._exception), _origin(task._exception))
                    for tid, task in tracer.failed
                    if getattr(task, "_log_traceback", False)]
@@ -305,9 +314,11 @@ def run(path, req, write_line, seeds_random=None, code=None, child=False, reused
     base = vloop.probe_task_counter() if reused else 0
     tracer = EngineTracer(lines.append if want_trace else (lambda s: None), req, seeds_random,
                           name_base=base)
-    with Budgets(tracer, req.get("max_iterations"), req.get("max_wall")):
+    with warnings.catch_warnings(), Budgets(tracer, req.get("max_iterations"),
+                                            req.get("max_wall")), Guard(tracer) as g:
         stdout = runner.run_scenario(path, None, tracer=tracer, quiet=True,
                                      machine=req.get("machine"), code=code, collect=not child)
+    tracer.escape = (g.what, g.where) if g.what else None
     v, detail, report = verdict(tracer)
     for line in lines:
         write_line(line)

@@ -162,6 +162,8 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
             runpy._run_module_code(code, None, "__main__", script_name=path)
     except Stop as e:
         outcome = e.outcome
+        if outcome == "exception":         # CPython mode's guard.NotSimulated
+            detail, exc = format_exc(e), e
     except SystemExit as e:
         if e.code not in (None, 0):
             outcome, detail, exc = "exception", format_exc(e), e

@@ -215,6 +215,8 @@ def serve(path, own_dirs=()):
     sys.path[:] = saved
     for d in [os.path.dirname(os.path.abspath(path))] + list(own_dirs):
         sys.path_importer_cache.pop(d, None)
+    from . import guard
+    guard.install()                 # inert until a run starts (guard.Guard)
     os.environ.clear()              # env.py empties it for each run anyway
     gc.collect()
     gc.freeze()                     # children do not copy what GC would touch

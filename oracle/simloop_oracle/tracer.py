@@ -22,6 +22,15 @@ class Budget(Stop):
     outcome = "budget"
 
 
+def quiet_asyncio_cleanup():
+    """After a Stop raised inside the program (CPython mode's budgets and
+    guard), asyncio.run's clean-up creates coroutines the stopped loop
+    never runs: not the program's doing, not worth a warning. (The caller
+    restores the filters: warnings.catch_warnings around the run.)"""
+    import warnings
+    warnings.filterwarnings("ignore", r"coroutine .* was never awaited", RuntimeWarning)
+
+
 def format_exc(exc):
     """`Type: message` the way traceback.format_exception_only writes the
     exception line (module-qualified type unless builtins/__main__)."""

@@ -10,3 +10,5 @@ set_tests_properties(cli.cpython_run cli.cpython_cross cli.cpython_determinism
 set_tests_properties(cli.cpython_cross cli.cpython_determinism PROPERTIES LABELS "cli;slow")
 sl_cli_test(cpython_options cpython_options.sh)
 set_tests_properties(cli.cpython_options PROPERTIES TIMEOUT 600)
+sl_cli_test(cpython_guard cpython_guard.sh)
+set_tests_properties(cli.cpython_guard PROPERTIES TIMEOUT 600)
