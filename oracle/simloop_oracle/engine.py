@@ -112,13 +112,16 @@ class EngineTracer(Tracer):
             v = self._from_stream(kind)
             if v:
                 self.emit({"ev": "decision", "step": step, "kind": kind, "value": v})
+            # a default thread delay is kept too, as sim/schedule.c keeps it:
+            # the canonical log needs the default ones before a later one
+            if v or kind == "thread":
                 self.taken.append([kind, v, step, pos])
         else:
             before = self.dpos + self.iopos
             v = super().decide(kind)
             if kind != "seed":
                 self.npoints += 1
-            if self.dpos + self.iopos != before:
+            if self.dpos + self.iopos != before or kind == "thread":
                 self.taken.append([kind, v, step, pos])
         if kind != "seed" and self.max_time > 0 and self.clock[0] + v > self.max_time:
             self._budget("virtual time budget of %s s exhausted (--max-time)"

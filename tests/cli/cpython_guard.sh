@@ -35,9 +35,13 @@ refused sub.py 4 "a subprocess started: ['touch', 'ran.txt']"
 prog system.py 'os.system("touch ran.txt")'
 refused system.py 4 "a shell command run: b'touch ran.txt'"
 [ -e ran.txt ] && fail "the refused shell command ran"
-prog thread.py 'await asyncio.to_thread(print, "in a thread")'
-refused thread.py 4 "a thread started outside the simulated pool (thread 'asyncio_0' running _worker)"
+prog thread.py 'import threading; threading.Thread(target=print, args=("in a thread",)).start()'
+refused thread.py 4 "a thread started outside the simulated pool (thread 'Thread-1 (print)' running print)"
 grep -q "in a thread" out.txt && fail "the refused thread ran"
+# the simulated pool is not refused
+prog pool.py 'print(await asyncio.to_thread(sum, [1, 2]))'
+expect_status 0 "$SIMLOOP" run --engine cpython pool.py
+expect_in out.txt 3
 prog listdir.py 'print(os.listdir("."))'
 refused listdir.py 4 "a real folder listed: '.'"
 prog remove.py 'os.remove("data.txt")'
