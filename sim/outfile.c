@@ -21,61 +21,6 @@ static sl_errcode fail(const char *path, int errnum, sl_strbuf *err) {
   return SL_EIO;
 }
 
-/* Writes all of data to fd, retrying short writes and EINTR. Returns 0 or
- * the errno of the failure. */
-static int write_all(int fd, const char *data, size_t len) {
-  while (len > 0) {
-    ssize_t n = write(fd, data, len);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
-    data += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
-
-static sl_errcode write_stdout(const char *data, size_t len, sl_strbuf *err) {
-  if (len && fwrite(data, 1, len, stdout) != len) return fail("<stdout>", errno ? errno : EIO, err);
-  if (fflush(stdout)) return fail("<stdout>", errno, err);
-  return SL_EOK;
-}
-
-/* A device, FIFO or socket: open what is there and write into it. */
-static sl_errcode write_in_place(const char *path, const char *data, size_t len, sl_strbuf *err) {
-  int fd = open(path, O_WRONLY | O_NOCTTY);
-  if (fd < 0) return fail(path, errno, err);
-  int e = write_all(fd, data, len);
-  if (close(fd) && !e) e = errno;
-  return e ? fail(path, e, err) : SL_EOK;
-}
-
-/* A regular file (or none yet): write "<target>.tmpPID" beside it, then
- * rename. The new file keeps the mode of the one it replaces. */
-static sl_errcode write_by_rename(const char *path, const char *target, mode_t mode,
-                                  const char *data, size_t len, sl_strbuf *err) {
-  sl_strbuf tmp = SL_STRBUF_INIT;
-  sl_strbuf_printf(&tmp, "%s.tmp%ld", target, (long)getpid());
-  if (tmp.failed) {
-    sl_strbuf_free(&tmp);
-    return SL_ENOMEM;
-  }
-  int e = 0;
-  int fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
-  if (fd < 0) {
-    e = errno;
-  } else {
-    e = write_all(fd, data, len);
-    if (!e && fchmod(fd, mode)) e = errno;
-    if (close(fd) && !e) e = errno;
-    if (!e && rename(tmp.data, target)) e = errno;
-    if (e) unlink(tmp.data);
-  }
-  sl_strbuf_free(&tmp);
-  return e ? fail(path, e, err) : SL_EOK;
-}
-
 /* Follows `path` to what it names. *target is path itself or a malloc'd
  * resolved name (the caller frees it when it differs from path); *st is
  * filled when the target exists (*exists). Returns 0 or an errno. */
@@ -94,31 +39,93 @@ static int resolve(const char *path, char **target, struct stat *st, int *exists
   return 0;
 }
 
-sl_errcode sl_output_write(const char *path, const char *data, size_t len, sl_strbuf *err) {
-  if (!data) data = "";
-  if (strcmp(path, "-") == 0) return write_stdout(data, len, err);
+/* The mode a new file gets: the replaced file's, or 0666 less the umask. */
+static mode_t new_mode(const struct stat *st, int exists) {
+  if (exists) return st->st_mode & 07777;
+  mode_t mask = umask(0);
+  umask(mask);
+  return 0666 & ~mask;
+}
+
+/* A regular file (or none yet): "<target>.tmpPID" beside it, renamed into
+ * place by sl_output_close. The new file keeps the mode of the one it
+ * replaces. Returns 0 or an errno. */
+static int open_temporary(sl_output *o, const char *target, mode_t mode) {
+  sl_strbuf tmp = SL_STRBUF_INIT;
+  sl_strbuf_printf(&tmp, "%s.tmp%ld", target, (long)getpid());
+  if (tmp.failed) return ENOMEM;
+  int fd = open(tmp.data, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, mode);
+  if (fd < 0 || fchmod(fd, mode) || !(o->f = fdopen(fd, "w"))) {
+    int e = errno;
+    if (fd >= 0) {
+      close(fd);
+      unlink(tmp.data);
+    }
+    sl_strbuf_free(&tmp);
+    return e;
+  }
+  o->tmp = tmp.data; /* the buffer becomes the owned name */
+  o->target = strdup(target);
+  if (!o->target) {
+    fclose(o->f);
+    unlink(o->tmp);
+    free(o->tmp);
+    return ENOMEM;
+  }
+  return 0;
+}
+
+sl_errcode sl_output_open(sl_output *o, const char *path, sl_strbuf *err) {
+  memset(o, 0, sizeof *o);
+  o->path = path;
+  if (strcmp(path, "-") == 0) {
+    o->f = stdout;
+    return SL_EOK;
+  }
   char *target;
   struct stat st;
   int exists;
   int e = resolve(path, &target, &st, &exists);
-  sl_errcode rc;
-  if (e)
-    rc = fail(path, e, err);
-  else if (exists && S_ISDIR(st.st_mode))
-    rc = fail(path, EISDIR, err);
-  else if (exists && !S_ISREG(st.st_mode))
-    rc = write_in_place(target, data, len, err);
-  else {
-    mode_t mode = exists ? (st.st_mode & 07777) : 0666;
-    if (!exists) {
-      mode_t mask = umask(0);
-      umask(mask);
-      mode &= ~mask;
+  if (!e && exists && S_ISDIR(st.st_mode))
+    e = EISDIR;
+  else if (!e && exists && !S_ISREG(st.st_mode)) {
+    /* A device, FIFO or socket: open what is there and write into it. */
+    int fd = open(target, O_WRONLY | O_NOCTTY);
+    if (fd < 0 || !(o->f = fdopen(fd, "w"))) {
+      e = errno;
+      if (fd >= 0) close(fd);
     }
-    rc = write_by_rename(path, target, mode, data, len, err);
-  }
+  } else if (!e)
+    e = open_temporary(o, target, new_mode(&st, exists));
   if (target != path) free(target);
-  return rc;
+  return e ? fail(path, e, err) : SL_EOK;
+}
+
+sl_errcode sl_output_close(sl_output *o, bool keep, sl_strbuf *err) {
+  if (!o->f) return SL_EOK;
+  int e = 0;
+  if (ferror(o->f)) e = errno ? errno : EIO;
+  if (o->f == stdout) {
+    if (fflush(stdout) && !e) e = errno;
+  } else if (fclose(o->f) && !e)
+    e = errno;
+  o->f = NULL;
+  if (o->tmp) {
+    if (keep && !e && rename(o->tmp, o->target)) e = errno;
+    if (!keep || e) unlink(o->tmp);
+    free(o->tmp);
+    free(o->target);
+    o->tmp = o->target = NULL;
+  }
+  return keep && e ? fail(o->path, e, err) : SL_EOK;
+}
+
+sl_errcode sl_output_write(const char *path, const char *data, size_t len, sl_strbuf *err) {
+  sl_output o;
+  sl_errcode rc = sl_output_open(&o, path, err);
+  if (rc != SL_EOK) return rc;
+  if (len && fwrite(data, 1, len, o.f) != len && !errno) errno = EIO;
+  return sl_output_close(&o, true, err);
 }
 
 /* The directory part of `path` ("." when there is none), in buf. */

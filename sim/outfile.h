@@ -11,10 +11,34 @@
 #ifndef SL_SIM_OUTFILE_H
 #define SL_SIM_OUTFILE_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #include "core/errors.h"
 #include "core/strbuf.h"
+
+/* An output being written: sl_output_open, then writes to `f`, then
+ * sl_output_close. Large outputs (a million-event trace) are streamed
+ * through it instead of being built in memory first. */
+typedef struct sl_output {
+  FILE *f;          /* where to write (stdout for "-") */
+  const char *path; /* as the user named it, for messages (borrowed) */
+  char *tmp;        /* owned: the temporary file renamed over `target` */
+  char *target;     /* owned: the resolved regular file; NULL otherwise */
+} sl_output;
+
+/* Opens `path` for writing as above (the temporary file, the device, or
+ * stdout). On failure returns SL_EIO and appends "path: cannot write:
+ * reason\n" to err (err may be NULL); nothing is left open. */
+sl_errcode sl_output_open(sl_output *o, const char *path, sl_strbuf *err);
+
+/* Finishes the output: with `keep`, checks that every write succeeded,
+ * flushes and closes, and renames the temporary file into place; without,
+ * discards what was written (the temporary file is removed; a device has
+ * already received it). Returns SL_EIO with the message on a failure to
+ * keep. */
+sl_errcode sl_output_close(sl_output *o, bool keep, sl_strbuf *err);
 
 /* Writes data[0..len) to `path` as above. Every write, flush and close is
  * checked. On failure returns SL_EIO (SL_ENOMEM when a name could not be

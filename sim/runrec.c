@@ -1,5 +1,4 @@
 /* Recording a scenario run to a trace database and/or JSONL (runrec.h). */
-#define _POSIX_C_SOURCE 200809L /* open_memstream */
 #include "sim/runrec.h"
 
 #include <inttypes.h>
@@ -22,15 +21,14 @@ sl_errcode sl_db_check_writable(const char *db, sl_strbuf *err) {
 }
 
 sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf *err) {
-  char *text = NULL;
-  size_t len = 0;
-  FILE *mem = open_memstream(&text, &len);
-  if (!mem) return SL_ENOMEM;
-  sl_errcode rc = sl_recorder_write_jsonl(rec, mem);
-  if (fclose(mem) && rc == SL_EOK) rc = SL_ENOMEM;
-  if (rc == SL_EOK) rc = sl_output_write(path, text, len, err);
-  free(text);
-  return rc;
+  if (sl_recorder_failed(rec)) return SL_ENOMEM;
+  sl_output out;
+  sl_errcode rc = sl_output_open(&out, path, err);
+  if (rc != SL_EOK) return rc;
+  rc = sl_recorder_write_jsonl(rec, out.f);
+  /* A failed write is reported by the close (it sees the stream's error). */
+  sl_errcode closed = sl_output_close(&out, rc != SL_ENOMEM, err);
+  return rc != SL_EOK ? rc : closed;
 }
 
 int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl,

@@ -79,15 +79,25 @@ sl_errcode sl_recorder_begin(sl_recorder *rec, const sl_run_info *info, sl_strbu
   return ok ? SL_EOK : SL_ENOMEM;
 }
 
-/* Appends an event, or marks the recorder failed. */
+/* Appends an event whose strings come from the trace's pool, or marks the
+ * recorder failed. */
 static sl_tev *push(sl_recorder *rec, sl_tev_kind kind) {
   if (rec->failed) return NULL;
   sl_tev *e = sl_trace_push(&rec->trace, kind);
-  if (!e) rec->failed = true;
+  if (!e)
+    rec->failed = true;
+  else
+    e->pooled = true;
   return e;
 }
 
+/* An event's string (pooled). */
 static void set(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
+  if (!sl_trace_intern(&rec->trace, dst, s, n)) rec->failed = true;
+}
+
+/* A string of the run's metadata (owned). */
+static void set_meta(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
   if (!sl_tstr_set(dst, s, n)) rec->failed = true;
 }
 
@@ -190,8 +200,8 @@ void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, 
   m->ended = true;
   m->steps = steps;
   m->t = t;
-  set(rec, &m->outcome, outcome, strlen(outcome));
-  set(rec, &m->detail, detail, detail ? strlen(detail) : 0);
+  set_meta(rec, &m->outcome, outcome, strlen(outcome));
+  set_meta(rec, &m->detail, detail, detail ? strlen(detail) : 0);
 }
 
 sl_errcode sl_recorder_store(sl_recorder *rec, sl_tracedb *db, sl_strbuf *err) {

@@ -16,12 +16,19 @@ static void meta_free(sl_trace_meta *m) {
   for (size_t i = 0; i < sizeof all / sizeof *all; i++) sl_tstr_free(all[i]);
 }
 
+static void pool_free(sl_tpool *pool) {
+  for (size_t i = 0; i < pool->cap; i++) sl_free(pool->slot[i].p);
+  sl_free(pool->slot);
+}
+
 void sl_trace_free(sl_trace *tr) {
   for (size_t i = 0; i < tr->nev; i++) {
+    if (tr->ev[i].pooled) continue;
     sl_tstr_free(&tr->ev[i].a);
     sl_tstr_free(&tr->ev[i].b);
   }
   sl_free(tr->ev);
+  pool_free(&tr->pool);
   meta_free(&tr->meta);
   sl_trace_init(tr);
 }
@@ -38,6 +45,51 @@ sl_tev *sl_trace_push(sl_trace *tr, sl_tev_kind kind) {
   memset(e, 0, sizeof *e);
   e->kind = kind;
   return e;
+}
+
+/* FNV-1a over the bytes: names differ mostly in their last digits. */
+static uint64_t text_hash(const char *s, size_t n) {
+  uint64_t h = 14695981039346656037u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return h;
+}
+
+/* The slot holding s[0..n), or the empty slot where it belongs. */
+static sl_tstr *pool_slot(sl_tpool *pool, const char *s, size_t n) {
+  size_t mask = pool->cap - 1;
+  for (size_t i = text_hash(s, n) & mask;; i = (i + 1) & mask) {
+    sl_tstr *e = &pool->slot[i];
+    if (!e->p || (e->n == n && !memcmp(e->p, s, n))) return e;
+  }
+}
+
+/* Doubles the table (kept at most half full, so probes stay short). */
+static bool pool_grow(sl_tpool *pool) {
+  size_t cap = pool->cap ? pool->cap * 2 : 64;
+  sl_tstr *slot = sl_calloc(cap, sizeof *slot);
+  if (!slot) return false;
+  sl_tpool bigger = {slot, pool->used, cap};
+  for (size_t i = 0; i < pool->cap; i++)
+    if (pool->slot[i].p) *pool_slot(&bigger, pool->slot[i].p, pool->slot[i].n) = pool->slot[i];
+  sl_free(pool->slot);
+  *pool = bigger;
+  return true;
+}
+
+bool sl_trace_intern(sl_trace *tr, sl_tstr *dst, const char *s, size_t n) {
+  dst->p = NULL;
+  dst->n = 0;
+  if (!s) return true;
+  sl_tpool *pool = &tr->pool;
+  if (2 * (pool->used + 1) > pool->cap && !pool_grow(pool)) return false;
+  sl_tstr *e = pool_slot(pool, s, n);
+  if (!e->p) {
+    if (!(e->p = sl_strndup(s, n))) return false;
+    e->n = n;
+    pool->used++;
+  }
+  *dst = *e;
+  return true;
 }
 
 bool sl_tstr_set(sl_tstr *dst, const char *s, size_t n) {

@@ -6,8 +6,12 @@
  * back (JSONL, hash) reproduces the original interleaving exactly.
  *
  * Ownership: an sl_trace owns every string it points to (allocated through
- * core/alloc.h); sl_trace_free releases them all. A NULL string stands for
- * JSON null. Strings carry their length, since printed text may hold NULs. */
+ * core/alloc.h); sl_trace_free releases them all. An event's strings are
+ * either its own (sl_tstr_set) or, when the event is `pooled`, shared
+ * entries of the trace's string pool (sl_trace_intern): a recorded trace
+ * repeats a few handle names a million times, and one copy of each is what
+ * makes recording cheap. A NULL string stands for JSON null. Strings carry
+ * their length, since printed text may hold NULs. */
 #ifndef SL_TRACE_H
 #define SL_TRACE_H
 
@@ -51,6 +55,7 @@ typedef struct sl_tev {
   uint32_t pos;
   bool has_timeout;
   bool cancelled;
+  bool pooled; /* a and b belong to the trace's pool, not to the event */
   double t;
   double timeout;
   uint64_t task;
@@ -72,11 +77,18 @@ typedef struct sl_trace_meta {
   double t;
 } sl_trace_meta;
 
+/* Interned strings: an open-addressing table of owned copies. */
+typedef struct sl_tpool {
+  sl_tstr *slot; /* owned array of `cap` entries; p == NULL: empty */
+  size_t used, cap;
+} sl_tpool;
+
 typedef struct sl_trace {
   sl_trace_meta meta;
   sl_tev *ev; /* owned array */
   size_t nev, cap;
-  int64_t id; /* rowid in a trace database, 0 when not stored */
+  sl_tpool pool; /* strings shared by pooled events */
+  int64_t id;    /* rowid in a trace database, 0 when not stored */
 } sl_trace;
 
 /* Initialises an empty trace (no allocation). */
@@ -87,6 +99,11 @@ void sl_trace_free(sl_trace *tr);
 /* Appends a zeroed event of `kind`; returns it (owned by tr) or NULL when
  * out of memory. The pointer is valid until the next append. */
 sl_tev *sl_trace_push(sl_trace *tr, sl_tev_kind kind);
+
+/* Points *dst at the pool's copy of s[0..n) (s NULL: null), adding one if
+ * the pool has none; for events marked `pooled` only. Returns false when
+ * out of memory (dst then null). */
+bool sl_trace_intern(sl_trace *tr, sl_tstr *dst, const char *s, size_t n);
 
 /* Sets *dst to an owned copy of s[0..n) (s NULL: null). Returns false when
  * out of memory (dst then null). Frees the previous value. */
