@@ -293,6 +293,12 @@ static bool is_end(sl_opcode op) {
   return op == SL_OP_JUMP || op == SL_OP_RETURN_VALUE || op == SL_OP_RAISE || op == SL_OP_RERAISE;
 }
 
+/* The deepest value stack a frame may need (docs/language.md "Limits"):
+ * displays and calls never come near it (compile_expr.c builds large ones
+ * one element at a time); only a statement that keeps as many values at
+ * once, like an unpacking into more than this many targets, does. */
+#define SL_STACK_MAX (1 << 16)
+
 /* The deepest the value stack gets: a flow analysis over the bytecode. */
 static uint32_t max_stack(compiler *c, unit *u) {
   /* depth[i]: the deepest stack seen on entry to instruction i; a target
@@ -334,10 +340,15 @@ static uint32_t max_stack(compiler *c, unit *u) {
       }
       if (is_end(op)) break;
       d += stack_effect(in, false);
-      if (d > (1 << 16) || d < 0) {
+      if (d > SL_STACK_MAX || d < 0) {
         sl_free(depth);
         sl_free(work);
         sl_free(queued);
+        if (d > 0)
+          sl__cerr(c, u->lines[i], 0, SL_DIAG_LIMIT, NULL,
+                   "statement too large: it needs more than %d values on the stack at once "
+                   "(simloop limit; e.g. unpacking into that many targets)",
+                   SL_STACK_MAX);
         sl__cerr(c, u->lines[i], 0, SL_DIAG_LIMIT, NULL,
                  "internal compiler error: unbalanced stack (please report this program)");
       }

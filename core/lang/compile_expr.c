@@ -79,9 +79,15 @@ static bool has_starred(sl_ast_expr *const *v, size_t n) {
   return false;
 }
 
+/* Displays and calls with more elements than this are built one element
+ * at a time (BUILD_LIST 0, then LIST_APPEND per element), as CPython does
+ * past its STACK_USE_GUIDELINE (compile.c), so the value stack of a frame
+ * never holds them all at once and their number is limited only by memory. */
+#define INLINE_ELEMENTS_MAX 256
+
 /* A list/tuple/set display; starred elements are spliced in. */
 static void display(compiler *c, sl_ast_expr *const *elts, size_t n, sl_ast_expr_kind kind) {
-  if (!has_starred(elts, n)) {
+  if (n <= INLINE_ELEMENTS_MAX && !has_starred(elts, n)) {
     for (size_t i = 0; i < n; i++) sl__expr(c, elts[i]);
     sl__emit(c,
              kind == SL_EXPR_SET    ? SL_OP_BUILD_SET
@@ -125,7 +131,7 @@ static void dict_display(compiler *c, const sl_ast_expr *e) {
   bool unpack = false;
   for (size_t i = 0; i < n; i++)
     if (!e->u.dict.keys[i]) unpack = true;
-  if (!unpack) {
+  if (!unpack && n <= INLINE_ELEMENTS_MAX) {
     for (size_t i = 0; i < n; i++) {
       sl__expr(c, e->u.dict.keys[i]);
       sl__expr(c, e->u.dict.values[i]);
@@ -192,6 +198,9 @@ static void compare(compiler *c, const sl_ast_expr *e) {
   sl__bind_label(c, end);
 }
 
+/* Keyword names of one CALL_KW (a constant tuple built on the C stack). */
+#define KEYWORDS_INLINE_MAX 64
+
 static void call(compiler *c, const sl_ast_expr *e) {
   const sl_ast_expr *fn = e->u.call.func;
   /* Zero-argument super() inside a method: super(__class__, <first arg>). */
@@ -209,7 +218,9 @@ static void call(compiler *c, const sl_ast_expr *e) {
   }
   sl__expr(c, fn);
   size_t na = e->u.call.n_args, nk = e->u.call.n_keywords;
-  bool ex = has_starred(e->u.call.args, na);
+  /* Many arguments go through a tuple and a dict (CALL_EX), as a call
+   * with *args does, so that the stack never holds them all. */
+  bool ex = na > INLINE_ELEMENTS_MAX || nk > KEYWORDS_INLINE_MAX || has_starred(e->u.call.args, na);
   for (size_t i = 0; i < nk; i++)
     if (!e->u.call.keywords[i].name.data) ex = true;
   if (ex) {
@@ -236,9 +247,7 @@ static void call(compiler *c, const sl_ast_expr *e) {
     sl__emit(c, SL_OP_CALL, (int32_t)na);
     return;
   }
-  sl_value names[64];
-  if (nk > 64)
-    sl__cerr(c, e->line, e->col, SL_DIAG_LIMIT, NULL, "too many keyword arguments (at most 64)");
+  sl_value names[KEYWORDS_INLINE_MAX];
   for (size_t i = 0; i < nk; i++) {
     sl__expr(c, e->u.call.keywords[i].value);
     sl_obj *s = sl_str_new(c->rt, e->u.call.keywords[i].name.data, e->u.call.keywords[i].name.len);
