@@ -6,6 +6,7 @@
 #ifndef SL_ALLOC_H
 #define SL_ALLOC_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 typedef struct sl_allocator {
@@ -23,6 +24,25 @@ void *sl_calloc(size_t count, size_t size); /* zeroed; checks overflow */
 void *sl_realloc(void *ptr, size_t size);
 void sl_free(void *ptr);
 char *sl_strndup(const char *s, size_t len); /* NUL-terminated copy */
+
+/* The memory budget (simloop's --max-memory, docs/cli.md "Budgets"): with
+ * the C library's allocator, an allocation or growth that would take the
+ * bytes in use past `bytes` fails (returns NULL, as if the machine were out
+ * of memory) and marks the budget as hit; 0 removes the budget. Setting it
+ * clears the mark. Counted where glibc says how large a block is
+ * (malloc_usable_size); elsewhere there is no budget. Process-wide, like
+ * the allocator. */
+void sl_alloc_set_budget(size_t bytes);
+/* The budget in bytes (0: none). */
+size_t sl_alloc_budget(void);
+/* Whether an allocation failed on the budget since it was set. */
+bool sl_alloc_budget_hit(void);
+/* Whether `bytes` more fit in the budget now (true without a budget): for
+ * one large request the program makes, which then raises MemoryError, as
+ * CPython's does when malloc refuses it, instead of ending the run. */
+bool sl_alloc_fits(size_t bytes);
+/* Bytes in use through the C library's allocator (0 where not counted). */
+size_t sl_alloc_in_use(void);
 
 /* Counts one allocation attempt, exactly as sl_malloc does, and says
  * whether failure injection fails it (true: the caller must fail as if out

@@ -9,6 +9,7 @@
 #include "core/profile.h"
 #include "sim/commands.h"
 #include "sim/progenv.h"
+#include "sim/schedopts.h"
 
 #define B(c)    (1u << SL_CMD_##c)
 #define ALL     ((1u << SL_CMD_COUNT) - 1)
@@ -46,6 +47,10 @@ static const sl_opt options[] = {
      "an endless loop without await)"},
     {SL_OPT_MAX_WALL, "max-wall", "S", B(RUN) | B(CONFORM) | SCHED,
      "budget: S real seconds per run (default 60)"},
+    {SL_OPT_MAX_MEMORY, "max-memory", "SIZE", PROGRAM,
+     "budget: bytes the program may hold (default 4G; K, M, G\n"
+     "suffixes); past it the run ends as budget, one request too\n"
+     "large for it raises MemoryError"},
     {SL_OPT_DB, "db", "DB", B(RUN), "record the run in trace database DB (`simloop show`)"},
     {SL_OPT_DB, "db", "DB", READERS, "trace database (default simloop.db)"},
     {SL_OPT_DB, "db", "DB", B(DIFF), "trace database for bare run IDs (default simloop.db)"},
@@ -220,6 +225,10 @@ int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, voi
         fprintf(stderr, "simloop %s: unknown option '%s'\n", name, given);
       sl_cli_help(cmd, stderr);
       return 2;
+    }
+    if (id == SL_OPT_MAX_MEMORY) { /* process-wide, like the allocator it bounds */
+      if (sl_budget_memory_set(name, optarg) < 0) return 2;
+      continue;
     }
     if (id == SL_OPT_PATH || id == SL_OPT_SETENV) {
       int bad = id == SL_OPT_PATH ? sl_progenv_add_path(name, optarg)

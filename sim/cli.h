@@ -39,6 +39,7 @@ typedef enum sl_opt_id {
   SL_OPT_MAX_TIME,
   SL_OPT_MAX_ITERATIONS,
   SL_OPT_MAX_WALL,
+  SL_OPT_MAX_MEMORY,
   SL_OPT_DB,
   SL_OPT_JSONL,
   SL_OPT_JSON,

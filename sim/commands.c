@@ -10,7 +10,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_RUN] =
         {"run", sl_cmd_run, "run a scenario under the virtual clock",
          "run FILE [--engine E] [--python VERSION] [--max-steps N] [--max-time T]\n"
-         "                       [--max-iterations N] [--max-wall S] [--db DB] [--jsonl OUT]\n"
+         "                       [--max-iterations N] [--max-wall S] [--max-memory SIZE] [--db DB] "
+         "[--jsonl OUT]\n"
          "                       [--path DIR] [--setenv NAME=VALUE] [-- ARG...]",
          "Runs FILE (an asyncio program) on the virtual clock and prints its output.",
          "Exit status: 0 the scenario finished, 1 an uncaught exception, a deadlock\n"
@@ -45,7 +46,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_CONFORM] =
         {"conform", sl_cmd_conform, "compare simloop with real CPython step by step",
          "conform FILE... [--python VERSION] [--db DB] [--json]\n"
-         "                       [--max-steps N] [--max-iterations N] [--max-wall S]\n"
+         "                       [--max-steps N] [--max-iterations N] [--max-wall S] [--max-memory "
+         "SIZE]\n"
          "                       [--seed N [--strategy S]] [--path DIR] [--setenv NAME=VALUE]\n"
          "                       [-- ARG...]",
          "Runs each scenario under simloop and under real CPython (the oracle,\n"
@@ -59,7 +61,7 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
          "explore FILE [--runs N] [--strategy random|pct|bounded] [--seed S]\n"
          "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
          "                       [--max-steps N] [--max-time T] [--max-iterations N]\n"
-         "                       [--max-wall S] [--python V] [--json]",
+         "                       [--max-wall S] [--max-memory SIZE] [--python V] [--json]",
          "Runs FILE under many schedules (how long callbacks take, how late select\n"
          "returns) and stops at the first run that fails: an assertion, an exception,\n"
          "a deadlock, an exception nobody retrieved, tasks left pending at exit, or\n"
@@ -71,7 +73,7 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
          "replay FILE (--seed S [--strategy ...] | --decisions LOG | --bytes IN)\n"
          "                      [--db DB] [--jsonl OUT] [--quiet] [--json]\n"
          "                      [--max-steps N] [--max-time T] [--max-iterations N]\n"
-         "                      [--max-wall S] [--python V]",
+         "                      [--max-wall S] [--max-memory SIZE] [--python V]",
          "Re-runs FILE under one schedule exactly, prints the run step by step, what\n"
          "went wrong (if anything) and the trace hash, which is the same on every\n"
          "replay and in every build.\n",
@@ -80,7 +82,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_MINIMIZE] =
         {"minimize", sl_cmd_minimize, "shrink a failing decision log to the decisions that matter",
          "minimize FILE --decisions LOG [-o OUT] [--max-steps N]\n"
-         "                        [--max-time T] [--max-iterations N] [--max-wall S]\n"
+         "                        [--max-time T] [--max-iterations N] [--max-wall S] [--max-memory "
+         "SIZE]\n"
          "                        [--python V]",
          "Shrinks a failing decision log (from explore, or any log that fails) to the\n"
          "fewest non-default decisions that still make FILE fail the same way, by delta\n"

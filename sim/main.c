@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "sim/cli.h"
+#include "core/alloc.h"
 #include "sim/commands.h"
+#include "sim/schedopts.h"
 #include "sim/version.h"
 
 static void usage(FILE *out) {
@@ -57,6 +59,7 @@ static int close_stdout(const char *cmd, int status) {
 
 int main(int argc, char **argv) {
   watch_stdout();
+  sl_alloc_set_budget(SL_DEFAULT_MAX_MEMORY); /* --max-memory changes it */
   if (argc < 2) {
     usage(stderr);
     return 2;

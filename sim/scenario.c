@@ -4,6 +4,7 @@
 
 #include "sim/modfind.h"
 #include "sim/progenv.h"
+#include "sim/schedopts.h"
 
 #include <errno.h>
 #include <string.h>
@@ -164,6 +165,18 @@ static void budget_report(sl_rt *rt, const sl_scenario_opts *opts, const sl_vsel
   }
 }
 
+/* True when an allocation failed on the memory budget (core/alloc.h): the
+ * run then ends as a budget naming --max-memory, not as the machine's
+ * out of memory (docs/cli.md "Budgets"). */
+static bool memory_budget_report(sl_scenario_result *res) {
+  if (!sl_alloc_budget_hit()) return false;
+  res->outcome = SL_OUTCOME_BUDGET;
+  sl_strbuf_puts(&res->detail, "memory budget of ");
+  sl_budget_memory_format(sl_alloc_budget(), &res->detail);
+  sl_strbuf_puts(&res->detail, " exhausted (--max-memory)\n");
+  return true;
+}
+
 /* Where the default exception handler's log goes (opts->log_file). The
  * program's own output is flushed first, so the two interleave as they
  * would in a terminal. */
@@ -228,6 +241,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   res->exit_status = -1;
   res->outcome = SL_OUTCOME_ERROR;
   const char *path = opts->path ? opts->path : "<scenario>";
+  sl_alloc_set_budget(sl_alloc_budget()); /* each run starts with the mark cleared */
   char *owned = NULL;
   const char *src = opts->source;
   size_t len = opts->source_len;
@@ -252,7 +266,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   const sl_ast_module *mod = opts->module;
   if (!mod && !(mod = owned_mod = sl_parse(path, src, len, &diag))) {
     res->outcome = diag.kind == SL_DIAG_NOMEM ? SL_OUTCOME_NOMEM : SL_OUTCOME_ERROR;
-    sl_diag_format(&diag, &res->detail);
+    if (diag.kind != SL_DIAG_NOMEM || !memory_budget_report(res))
+      sl_diag_format(&diag, &res->detail);
     sl_free(owned);
     return 0;
   }
@@ -319,6 +334,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   } else if (rt->fatal == SL_EBUDGET) {
     res->outcome = SL_OUTCOME_BUDGET;
     budget_report(rt, opts, &vs, &res->detail);
+  } else if (rt->fatal == SL_ENOMEM && memory_budget_report(res)) {
+    /* the program held more than --max-memory allows */
   } else if (rt->fatal == SL_ENOMEM) {
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/num/numfmt.h"
 #include "sim/cli.h"
 
@@ -44,6 +45,37 @@ int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *v) {
   case SL_OPT_MAX_WALL: return get_seconds(cmd, "--max-wall", v, &run->max_wall);
   }
   return 0;
+}
+
+int sl_budget_memory_set(const char *cmd, const char *v) {
+  static const char units[] = "KMGT";
+  size_t n = strspn(v, "0123456789");
+  char digits[32];
+  uint64_t count;
+  const char *unit = n && v[n] ? strchr(units, v[n] >= 'a' ? v[n] - 32 : v[n]) : NULL;
+  const char *rest = v + n + (unit ? 1 : 0);
+  bool suffix_ok = !*rest || (unit && (!strcmp(rest, "iB") || !strcmp(rest, "B")));
+  if (n && n < sizeof digits && suffix_ok && (!v[n] || unit)) {
+    memcpy(digits, v, n);
+    digits[n] = '\0';
+    unsigned shift = unit ? 10u * (unsigned)(unit - units + 1) : 0;
+    if (sl_parse_u64(digits, &count) && count >= 1 && count <= (SIZE_MAX >> shift)) {
+      sl_alloc_set_budget((size_t)count << shift);
+      return 1;
+    }
+  }
+  fprintf(stderr,
+          "simloop %s: --max-memory '%s': expected a size > 0 in bytes, or with a K, M, G or T "
+          "suffix (e.g. 4G)\n",
+          cmd, v);
+  return -1;
+}
+
+void sl_budget_memory_format(size_t bytes, sl_strbuf *out) {
+  static const char *const names[] = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+  size_t i = 0;
+  while (i < 4 && bytes && !(bytes & 1023)) bytes >>= 10, i++;
+  sl_strbuf_printf(out, "%zu %s", bytes, names[i]);
 }
 
 bool sl_parse_u64(const char *s, uint64_t *out) {

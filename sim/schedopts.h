@@ -33,6 +33,9 @@ typedef struct sl_schedopts {
 #define SL_DEFAULT_MAX_ITERATIONS 1000000u
 #define SL_DEFAULT_MAX_TIME       1e7  /* virtual seconds: about 116 days */
 #define SL_DEFAULT_MAX_WALL       60.0 /* real seconds per run */
+/* Bytes the program may hold (core/alloc.h's budget): well below these
+ * machines' memory, far above any scenario's needs. */
+#define SL_DEFAULT_MAX_MEMORY     ((size_t)4 << 30)
 
 void sl_schedopts_init(sl_schedopts *o);
 /* The default budgets above into `run`. */
@@ -41,6 +44,13 @@ void sl_budgets_default(sl_trial_opts *run);
  * --max-wall): 1, 0 when `id` is none of them, -1 after the message on a
  * bad value. 0 is refused: no budget means unlimited by accident. */
 int sl_budgets_set(sl_trial_opts *run, const char *cmd, int id, const char *value);
+
+/* Takes --max-memory SIZE (bytes, or with a K, M, G or T suffix, powers of
+ * 1024, "4G" = "4GiB") into the allocator's budget (core/alloc.h), which
+ * holds for every run of the process: 1, or -1 after the message. */
+int sl_budget_memory_set(const char *cmd, const char *value);
+/* "4 GiB", "512 MiB", "1000 bytes": a memory size as the messages give it. */
+void sl_budget_memory_format(size_t bytes, sl_strbuf *out);
 
 /* If option `id` (sim/cli.h) is one of the above, takes its value and
  * returns 1; returns 0 when it is not; -1 after printing "simloop CMD:

@@ -19,6 +19,8 @@ static int num_status(sl_rt *rt, sl_num_status st, sl_strbuf *err) {
     rc = sl_raise(rt, SL_EXC_VALUE_ERROR, "%s", sl_strbuf_cstr(err));
   else if (st == SL_NUM_OVERFLOW_ERROR)
     rc = sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl_strbuf_cstr(err));
+  else if (st == SL_NUM_MEMORY_ERROR)
+    rc = sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   else
     rc = sl_nomem(rt);
   sl_strbuf_free(err);

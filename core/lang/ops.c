@@ -46,10 +46,15 @@ static bool seq_kind(sl_value v) {
  * for gigabytes: CPython would raise MemoryError or OverflowError there. */
 #define SEQ_MAX ((size_t)1 << 30)
 
+/* A result of n items of `elem` bytes that simloop will not build: past
+ * SEQ_MAX, or more than the memory budget has room for (core/alloc.h).
+ * The program gets MemoryError, as CPython's does when malloc refuses. */
+static bool too_big(size_t n, size_t elem) { return n > SEQ_MAX || !sl_alloc_fits(n * elem); }
+
 static int concat(sl_rt *rt, sl_value a, sl_value b, sl_value *out) {
   if (sl_is_str(a)) {
     sl_strobj *x = sl_as_str(a.u.o), *y = sl_as_str(b.u.o);
-    if (x->len + y->len > SEQ_MAX) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+    if (too_big(x->len + y->len, 1)) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
     char *buf = sl_malloc(x->len + y->len + 1);
     if (!buf) return sl_nomem(rt);
     memcpy(buf, x->data, x->len);
@@ -60,7 +65,7 @@ static int concat(sl_rt *rt, sl_value a, sl_value b, sl_value *out) {
   }
   if (sl__is_bytes(a)) {
     sl_bytesobj *x = sl_as_bytes(a.u.o), *y = sl_as_bytes(b.u.o);
-    if (x->len + y->len > SEQ_MAX) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+    if (too_big(x->len + y->len, 1)) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
     unsigned char *buf = sl_malloc(x->len + y->len + 1);
     if (!buf) return sl_nomem(rt);
     memcpy(buf, x->data, x->len);
@@ -80,7 +85,7 @@ static int concat(sl_rt *rt, sl_value a, sl_value b, sl_value *out) {
     xi = sl_as_tuple(a.u.o)->items, nx = sl_as_tuple(a.u.o)->len;
     yi = sl_as_tuple(b.u.o)->items, ny = sl_as_tuple(b.u.o)->len;
   }
-  if (nx + ny > SEQ_MAX) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+  if (too_big(nx + ny, sizeof(sl_value))) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   sl_value *items = sl_malloc((nx + ny + 1) * sizeof *items);
   if (!items) return sl_nomem(rt);
   if (nx) memcpy(items, xi, nx * sizeof *items);
@@ -104,7 +109,8 @@ static int repeat(sl_rt *rt, sl_value seq, int64_t n, sl_value *out) {
     src = sl_as_list(seq.u.o)->items, len = sl_as_list(seq.u.o)->len, elem = sizeof(sl_value);
   else
     src = sl_as_tuple(seq.u.o)->items, len = sl_as_tuple(seq.u.o)->len, elem = sizeof(sl_value);
-  if (len && (uint64_t)n > SEQ_MAX / len) return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
+  if (len && ((uint64_t)n > SEQ_MAX / len || too_big(len * (size_t)n, elem)))
+    return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   size_t total = len * (size_t)n;
   char *buf = sl_malloc(total * elem + 1);
   if (!buf) return sl_nomem(rt);

@@ -36,6 +36,7 @@ int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands
     return sl_raise(rt, SL_EXC_VALUE_ERROR,
                     "complex numbers are not supported by simloop (the result would be "
                     "complex)");
+  case SL_NUM_MEMORY_ERROR: return sl_raise_noargs(rt, SL_EXC_MEMORY_ERROR);
   case SL_NUM_NOMEM:
   default: return sl_nomem(rt);
   }

@@ -54,7 +54,7 @@ bool sl_bigint_to_i64(const sl_bigint *x, int64_t *v) {
 sl_num_status sl__bigint_alloc(sl_bigint *r, size_t n) {
   sl_bigint_free(r);
   if (n == 0) return SL_NUM_OK;
-  if (n > SL_BIGINT_MAX_BITS / SL_DIGIT_BITS + 2) return SL_NUM_NOMEM;
+  if (n > SL_BIGINT_MAX_BITS / SL_DIGIT_BITS + 2) return SL_NUM_MEMORY_ERROR;
   r->d = sl_calloc(n, sizeof *r->d);
   if (!r->d) return SL_NUM_NOMEM;
   r->owned = true;

@@ -40,8 +40,8 @@ typedef struct sl_bigint {
 #define SL_INT_MAX_STR_DIGITS 4300
 
 /* Largest result, in bits, simloop computes (2**32 bits = 512 MiB);
- * beyond it an operation returns SL_NUM_NOMEM, where CPython would raise
- * MemoryError or OverflowError after trying. */
+ * beyond it an operation returns SL_NUM_MEMORY_ERROR: the program gets
+ * MemoryError, as CPython raises when it cannot allocate the result. */
 #define SL_BIGINT_MAX_BITS (UINT64_C(1) << 32)
 
 void sl_bigint_init(sl_bigint *x);

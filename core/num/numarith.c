@@ -396,6 +396,7 @@ const char *sl_num_message(sl_num_status st, sl_num_op op, bool float_operands, 
   case SL_NUM_INT_OVERFLOW: return "integer result outside the 64-bit range";
   case SL_NUM_COMPLEX: return "result would be a complex number";
   case SL_NUM_NOMEM: return "out of memory";
+  case SL_NUM_MEMORY_ERROR: return "";
   default: return "";
   }
 }

@@ -34,8 +34,10 @@ typedef enum sl_num_status {
   SL_NUM_INT_OVERFLOW,   /* Python would produce an int beyond int64: not
                             an exception in Python, the engine reports it */
   SL_NUM_COMPLEX,        /* Python would produce a complex number */
-  SL_NUM_NOMEM,          /* out of memory, or a width/precision too large
-                            for simloop (Python might still succeed) */
+  SL_NUM_NOMEM,          /* out of memory: the run ends */
+  SL_NUM_MEMORY_ERROR,   /* a width, precision or int too large for simloop:
+                            the program gets MemoryError, as from CPython
+                            when it cannot allocate the result */
 } sl_num_status;
 
 /* The operation a status came from, to pick its message. */
@@ -52,7 +54,7 @@ typedef enum sl_num_op {
   SL_OP_ROUND,    /* round(float, n) */
 } sl_num_op;
 
-/* Largest width or precision simloop formats; beyond it SL_NUM_NOMEM. */
+/* Largest width or precision simloop formats; beyond it SL_NUM_MEMORY_ERROR. */
 #define SL_NUMFMT_MAX_WIDTH 10000000
 
 /* ---- repr / str ------------------------------------------------------ */

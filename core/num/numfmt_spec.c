@@ -276,7 +276,7 @@ static void group_digits(sl_strbuf *out, const char *digits, int64_t nd, char se
 static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const char *prefix,
                              const char *digits, int64_t nd, const char *rem, size_t rem_len,
                              int64_t rem_chars) {
-  if (f->width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+  if (f->width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_MEMORY_ERROR;
   int64_t n_sign = sign ? 1 : 0, n_prefix = (int64_t)strlen(prefix);
   int64_t min_width = 0;
   if (f->fill == '0' && f->align == '=') min_width = f->width - n_sign - n_prefix - rem_chars;
@@ -312,7 +312,7 @@ static sl_num_status compose(sl_strbuf *out, const spec *f, char sign, const cha
 static sl_num_status format_float_internal(sl_strbuf *out, double x, const spec *f,
                                            sl_strbuf *err) {
   if (f->precision > INT_MAX) return fail(err, SL_NUM_VALUE_ERROR, "precision too big");
-  if (f->precision > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+  if (f->precision > SL_NUMFMT_MAX_WIDTH) return SL_NUM_MEMORY_ERROR;
   unsigned flags = 0;
   if (f->alt) flags |= SL__DTS_ALT;
   if (f->no_neg_0) flags |= SL__DTS_NO_NEG_0;
@@ -576,7 +576,7 @@ sl_num_status sl_format_str(sl_strbuf *out, const char *s, size_t len, const cha
                 "Alternate form (#) not allowed in string format specifier");
   if (f.align == '=')
     return fail(err, SL_NUM_VALUE_ERROR, "'=' alignment not allowed in string format specifier");
-  if (f.width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_NOMEM;
+  if (f.width > SL_NUMFMT_MAX_WIDTH) return SL_NUM_MEMORY_ERROR;
   /* Count code points (UTF-8 lead bytes), cutting at the precision. */
   size_t cut = len;
   int64_t chars = 0;

@@ -36,3 +36,54 @@ expect_status 2 $SIMLOOP run big_unpack.py
 expect_in err.txt "big_unpack.py:2:1: error: statement too large: it needs more than 65536 values on the stack at once"
 if grep -q "internal compiler error" err.txt; then fail "an internal compiler error"; fi
 fi
+
+# ---- 3: memory ---------------------------------------------------------------
+if want 3; then
+# peak_kb cmd...: runs cmd (output in out.txt/err.txt), prints its peak RSS
+# in KiB and leaves its exit status in status.txt.
+peak_kb() {
+  python3 -c 'import resource, subprocess, sys
+with open("out.txt", "w") as o, open("err.txt", "w") as e:
+    rc = subprocess.run(sys.argv[1:], stdout=o, stderr=e, timeout=60).returncode
+open("status.txt", "w").write(str(rc))
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
+}
+# One request larger than the budget (4 GiB by default) raises MemoryError
+# in the program, whichever operation makes it: uncaught, exit 1 with
+# CPython's traceback; at once, without touching the memory.
+printf 'x = [0] * 10**9\nprint(len(x))\n' >repeat.py
+printf 'print("{:1000000000}".format(1))\n' >format_width.py
+printf 'print("%%*d" %% (10**9, 1))\n' >percent_width.py
+printf 'print(len("ab" * 10**10))\n' >str_repeat.py
+for p in repeat format_width percent_width str_repeat; do
+  kb=$(peak_kb $SIMLOOP run $p.py)
+  [ "$(cat status.txt)" = 1 ] || { cat err.txt >&2; fail "$p: exit $(cat status.txt), expected 1"; }
+  expect_in err.txt "$p.py\", line 1, in <module>"
+  [ "$(tail -1 err.txt)" = MemoryError ] || { cat err.txt >&2; fail "$p: not MemoryError"; }
+  [ "$kb" -lt 200000 ] || fail "$p: peak RSS ${kb} KiB"
+done
+# The program can catch it, as in CPython.
+printf 'try:\n    x = [0] * 10**9\nexcept MemoryError as e:\n    print("caught", repr(e))\n' >catch.py
+expect_status 0 $SIMLOOP run catch.py
+expect_in out.txt "caught MemoryError()"
+# Memory held in many small steps ends the run as a budget naming
+# --max-memory (exit 1), its peak bounded by the budget.
+printf 'import asyncio\nasync def main():\n    held = []\n    while True:\n        held.append("x" * 10000)\n        await asyncio.sleep(0)\nasyncio.run(main())\n' >grow.py
+kb=$(peak_kb $SIMLOOP run grow.py --max-memory 64M)
+[ "$(cat status.txt)" = 1 ] || { cat err.txt >&2; fail "grow: exit $(cat status.txt), expected 1"; }
+expect_in err.txt "simloop: memory budget of 64 MiB exhausted (--max-memory)"
+[ "$kb" -lt 131072 ] || fail "grow: peak RSS ${kb} KiB under a 64 MiB budget"
+# The same under explore (every run), replay and conform's simloop side.
+expect_status 1 $SIMLOOP explore grow.py --runs 2 --no-db -o g.decisions --max-memory 64M
+expect_in out.txt "budget"
+expect_in out.txt "memory budget of 64 MiB exhausted (--max-memory)"
+expect_status 1 $SIMLOOP replay grow.py --seed 0 --quiet --max-memory 256M
+expect_in out.txt "memory budget of 256 MiB exhausted (--max-memory)"
+# Sizes: 0 and nonsense are refused (no budget must not mean unlimited).
+for v in 0 12Q -5 4GB4; do
+  expect_status 2 $SIMLOOP run grow.py --max-memory "$v"
+  expect_in err.txt "--max-memory '$v': expected a size > 0"
+done
+expect_status 0 $SIMLOOP run --help
+expect_in out.txt "--max-memory SIZE"
+fi
