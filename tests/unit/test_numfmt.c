@@ -144,7 +144,7 @@ static const char *status_name(sl_num_status st) {
   case SL_NUM_VALUE_ERROR: return "ValueError";
   case SL_NUM_OVERFLOW_ERROR: return "OverflowError";
   case SL_NUM_ZERO_DIVISION: return "ZeroDivisionError";
-  case SL_NUM_NOMEM: return "MemoryError"; /* Python's MemoryError has no text */
+  case SL_NUM_MEMORY_ERROR: return "MemoryError"; /* Python's MemoryError has no text */
   default: return "?";
   }
 }
