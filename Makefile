@@ -14,7 +14,8 @@ SIMLOOP := $(BUILD)/simloop
 NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
   /usr/include/sqlite3.h:libsqlite3-dev /usr/include/cmocka.h:libcmocka-dev \
   /usr/include/jansson.h:libjansson-dev \
-  /usr/bin/python3:python3 node:nodejs npm:npm valgrind:valgrind \
+  /usr/bin/python3:python3 /usr/lib/python3/dist-packages/pytest:python3-pytest \
+  node:nodejs npm:npm valgrind:valgrind \
   clang-format:clang-format
 
 PREFIX ?= /usr/local

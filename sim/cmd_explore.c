@@ -315,13 +315,16 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   /* The decision log beside the scenario's name. */
   const char *base = strrchr(e->path, '/');
   base = base ? base + 1 : e->path;
-  size_t blen = strlen(base);
-  if (blen > 3 && !strcmp(base + blen - 3, ".py")) blen -= 3;
+  /* FILE.py::TEST (a pytest test, CPython mode): FILE-TEST */
+  const char *test = strstr(base, "::");
+  size_t blen = test ? (size_t)(test - base) : strlen(base);
+  if (blen > 3 && !strncmp(base + blen - 3, ".py", 3)) blen -= 3;
   if (e->out_log)
     sl_strbuf_puts(&f->log_path, e->out_log);
   else
-    sl_strbuf_printf(&f->log_path, "%.*s-%s-%" PRIu64 ".decisions", (int)blen, base,
-                     sl_strategy_name(e->so.strategy.kind), row->seed);
+    sl_strbuf_printf(&f->log_path, "%.*s%s%s-%s-%" PRIu64 ".decisions", (int)blen, base,
+                     test ? "-" : "", test ? test + 2 : "", sl_strategy_name(e->so.strategy.kind),
+                     row->seed);
   sl_strbuf qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT;
   if (e->so.run.engine == SL_ENGINE_CPYTHON) /* the commands below need it too */
     sl_strbuf_puts(&qpath, "--engine cpython ");
@@ -457,7 +460,8 @@ static int explore_setup(explore *e, bool has_runs, sl_trial *def, uint64_t *tot
   int status = 0;
   /* Every input and output is checked before the search, so a failure it
    * finds is never lost to a bad --db or -o. */
-  if (sl_input_check(e->path, &err) || (e->use_db && sl_db_check_writable(e->db, &err)) ||
+  if (sl_program_check(e->path, e->so.run.engine == SL_ENGINE_CPYTHON, &err) ||
+      (e->use_db && sl_db_check_writable(e->db, &err)) ||
       sl_output_check(e->out_log ? e->out_log : "explore.decisions", &err)) {
     fprintf(stderr, "simloop explore: %s", sl_strbuf_cstr(&err));
     status = 2;

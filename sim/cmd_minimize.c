@@ -179,8 +179,8 @@ int sl_cmd_minimize(int argc, char **argv) {
     sl_strbuf_puts(&outname, out_path);
   else
     sl_strbuf_printf(&outname, "%s.min", log_path);
-  if (sl_input_check(path, &err) || sl_input_check(log_path, &err) ||
-      sl_output_check(outname.data, &err)) {
+  if (sl_program_check(path, so.run.engine == SL_ENGINE_CPYTHON, &err) ||
+      sl_input_check(log_path, &err) || sl_output_check(outname.data, &err)) {
     fprintf(stderr, "simloop minimize: %s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     sl_strbuf_free(&outname);
@@ -226,6 +226,8 @@ int sl_cmd_minimize(int argc, char **argv) {
   if (rc != SL_EOK) goto out;
   sl_strbuf comment = SL_STRBUF_INIT, qpath = SL_STRBUF_INIT, qlog = SL_STRBUF_INIT,
             qout = SL_STRBUF_INIT;
+  if (so.run.engine == SL_ENGINE_CPYTHON) /* the commands printed need it too */
+    sl_strbuf_puts(&qpath, "--engine cpython ");
   sl_shell_quote(&qpath, path);
   sl_shell_quote(&qlog, log_path);
   sl_shell_quote(&qout, outname.data);

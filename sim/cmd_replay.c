@@ -147,7 +147,8 @@ int sl_cmd_replay(int argc, char **argv) {
   sl_trial_prog *prog = NULL;
   int status = 2;
   /* Every input and output is checked before the run. */
-  if (sl_input_check(path, &err) || (log_path && sl_input_check(log_path, &err)) ||
+  if (sl_program_check(path, so.run.engine == SL_ENGINE_CPYTHON, &err) ||
+      (log_path && sl_input_check(log_path, &err)) ||
       (bytes_path && sl_input_check(bytes_path, &err)) || (db && sl_db_check_writable(db, &err)) ||
       (jsonl && sl_output_check(jsonl, &err))) {
     fprintf(stderr, "simloop replay: %s", sl_strbuf_cstr(&err));

@@ -73,7 +73,7 @@ int sl_cmd_run(int argc, char **argv) {
   if (status != SL_CLI_GO) return status;
   const char *path = argv[first];
   sl_strbuf err = SL_STRBUF_INIT;
-  if (sl_input_check(path, &err) != SL_EOK) {
+  if (sl_program_check(path, a.budgets.engine == SL_ENGINE_CPYTHON, &err) != SL_EOK) {
     fprintf(stderr, "simloop run: %s", sl_strbuf_cstr(&err));
     sl_strbuf_free(&err);
     return 2;

@@ -23,6 +23,21 @@ sl_errcode sl_input_check(const char *path, sl_strbuf *err) {
   return SL_EOK;
 }
 
+sl_errcode sl_program_check(const char *path, bool cpython, sl_strbuf *err) {
+  const char *test = strstr(path, "::");
+  if (!test) return sl_input_check(path, err);
+  if (!cpython) {
+    sl_term_escape(err, path, false);
+    sl_strbuf_puts(err, ": a test of a test file (FILE::TEST) runs under --engine cpython only\n");
+    return SL_EINVAL;
+  }
+  char file[4096];
+  if ((size_t)(test - path) >= sizeof file) return fail(path, strerror(ENAMETOOLONG), err);
+  memcpy(file, path, (size_t)(test - path));
+  file[test - path] = '\0';
+  return sl_input_check(file, err);
+}
+
 sl_errcode sl_input_read_regular(const char *path, size_t max, sl_strbuf *out, sl_strbuf *err) {
   /* O_NONBLOCK: opening a FIFO must not wait for a writer before the
    * fstat below refuses it. */

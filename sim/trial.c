@@ -26,6 +26,7 @@
 
 struct sl_trial_prog {
   char *path; /* owned copy */
+  char *file; /* owned: path without its "::TEST" (a pytest test, CPython mode) */
   char *src;  /* owned: the file's bytes, read once */
   size_t len;
   const sl_profile *profile; /* static */
@@ -81,6 +82,7 @@ void sl_trial_prog_free(sl_trial_prog *p) {
   sl_ast_free(p->mod);
   sl_modfind_free(p->modfind);
   sl_free(p->path);
+  sl_free(p->file);
   sl_free(p->src);
   sl_free(p);
 }
@@ -340,9 +342,20 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
                      sl_profile_names());
     return SL_EINVAL;
   }
-  FILE *f = fopen(path, "rb");
+  /* FILE::TEST: one test of a pytest file, CPython mode only (docs/pytest.md) */
+  const char *test = strstr(path, "::");
+  bool cpython = opts && opts->engine == SL_ENGINE_CPYTHON;
+  if (test && !cpython) {
+    sl_strbuf_printf(
+        err, "%s: a test of a test file (FILE::TEST) runs under --engine cpython only\n", path);
+    return SL_EINVAL;
+  }
+  char *file = sl_strndup(path, test ? (size_t)(test - path) : strlen(path));
+  FILE *f = file ? fopen(file, "rb") : NULL;
   if (!f) {
-    sl_strbuf_printf(err, "%s: cannot read the scenario: %s\n", path, strerror(errno));
+    sl_strbuf_printf(err, "%s: cannot read the scenario: %s\n", file ? file : path,
+                     strerror(file ? errno : ENOMEM));
+    sl_free(file);
     return SL_EIO;
   }
   sl_strbuf text = SL_STRBUF_INIT;
@@ -360,9 +373,11 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
     sl_free(p);
     sl_free(src);
     sl_free(pc);
+    sl_free(file);
     return rerr ? SL_EIO : SL_ENOMEM;
   }
   p->path = pc;
+  p->file = file;
   p->src = src;
   p->len = len;
   p->profile = prof;
@@ -449,7 +464,7 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_reco
   info.engine_version = sl_version();
   info.python = p->profile->name;
   info.impl = "sim";
-  info.scenario = p->path;
+  info.scenario = p->file;
   info.has_seed = ro->has_seed;
   info.seed = (int64_t)ro->seed;
   info.strategy = ro->strategy ? ro->strategy : "replay";

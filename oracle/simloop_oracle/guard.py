@@ -106,6 +106,14 @@ _EVENTS = {
 }
 
 _guard = None                           # the Guard of the run in progress
+_infra = ()                             # folders of a test runner's own code
+
+
+def infrastructure(dirs):
+    """Code in these folders is treated as the standard library's (pytest
+    reading the test files and its configuration: pytest_plugin.py)."""
+    global _infra
+    _infra = tuple(os.path.realpath(d) + os.sep for d in dirs)
 
 
 def _thread_name(function):
@@ -163,7 +171,7 @@ class Guard:
         if own is None:
             real = os.path.realpath(filename)
             own = not (filename.startswith("<") or real.startswith(_STDLIB)
-                       or real.startswith(_ORACLE))
+                       or real.startswith(_ORACLE) or real.startswith(_infra))
             self._own[filename] = own
         return own
 

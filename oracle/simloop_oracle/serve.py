@@ -124,6 +124,16 @@ def _preimport(tree, own_dirs):
             pass
 
 
+def _pytest_driver(path, test):
+    """The program that runs path::test under pytest (pytest_plugin.py),
+    compiled under the plugin's file name: its frames are the oracle's."""
+    from . import guard, pytest_plugin
+    pytest_plugin.warm_up()
+    guard.infrastructure(pytest_plugin.infrastructure_dirs())
+    sys.dont_write_bytecode = True      # pytest's assertion rewriting: no .pyc files
+    return compile(pytest_plugin.DRIVER % (path, test), pytest_plugin.__file__, "exec")
+
+
 def _write_all(fd, data):
     view = memoryview(data)
     while view:
@@ -189,7 +199,10 @@ def _raw_fork():
 
 
 def serve(path, own_dirs=()):
+    """Serves the program at `path`, or one test of a test file
+    ("FILE::TEST", pytest_plugin.py)."""
     _reexec_without_aslr()
+    path, _, test = path.partition("::")
     out = os.dup(1)
     os.dup2(2, 1)                   # stray writes to fd 1 must not reach simloop
     try:
@@ -208,7 +221,14 @@ def serve(path, own_dirs=()):
     vloop.install()
     _late_bound_clock()
     seeds_random = engine.imports_random(tree)
-    code = compile(source, path, "exec")
+    if test:
+        try:
+            code = _pytest_driver(path, test)
+        except ImportError as e:
+            return _fatal(out, "%s::%s: pytest cannot be imported by this CPython (%s); on "
+                               "Debian: apt-get install python3-pytest" % (path, test, e))
+    else:
+        code = compile(source, path, "exec")
     saved = list(sys.path)
     sys.path[:0] = [os.path.dirname(os.path.abspath(path))] + list(own_dirs)
     _preimport(tree, [os.path.dirname(os.path.abspath(path))] + list(own_dirs))
@@ -313,7 +333,7 @@ def _read_request(fd):
 
 def main(argv):
     if not argv or argv[0] in ("-h", "--help"):
-        sys.stderr.write("usage: python3 -m simloop_oracle serve FILE [--path DIR]...\n")
+        sys.stderr.write("usage: python3 -m simloop_oracle serve FILE[::TEST] [--path DIR]...\n")
         return 2
     path, dirs, rest = argv[0], [], argv[1:]
     while rest:

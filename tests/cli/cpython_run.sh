@@ -78,5 +78,6 @@ expect_status 1 "$SIMLOOP" replay --engine cpython "$ex/bank.py" --decisions "$l
 expect_in out.txt 'overdraft'
 # minimize keeps it failing in CPython
 expect_status 0 "$SIMLOOP" minimize --engine cpython "$ex/bank.py" --decisions "$log" -o min.dec
+expect_in out.txt "replay: simloop replay --engine cpython"
 expect_status 1 "$SIMLOOP" replay --engine cpython "$ex/bank.py" --decisions min.dec --quiet
 exit 0
