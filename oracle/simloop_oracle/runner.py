@@ -107,7 +107,7 @@ def _restore_logging(state):
 
 
 def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, machine=None,
-                 tracer=None, quiet=False, code=None, collect=True):
+                 tracer=None, quiet=False, code=None, collect=True, source=None):
     """Run `path`; write JSONL lines with write_line(str); return stdout text.
 
     machine: {"path": [DIR], "setenv": ["NAME=VALUE"], "args": [ARG]}, the
@@ -124,8 +124,9 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
     already (CPython mode's fork server compiles it once). collect=False:
     no gc.collect() at the end (a forked child that exits right after).
     """
-    with open(path, "rb") as f:
-        source = f.read()
+    if source is None:                      # (CPython mode's server read it once)
+        with open(path, "rb") as f:
+            source = f.read()
     vloop.install()
     base = vloop.probe_task_counter() if probe else 0
     if tracer is None:

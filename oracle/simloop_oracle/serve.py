@@ -141,7 +141,7 @@ def _write_all(fd, data):
         view = view[n:]
 
 
-def _child(path, req, reuse, out, seeds_random, code):
+def _child(path, req, reuse, out, seeds_random, code, source):
     """Runs the request, then (when it allows it: a strategy's schedule,
     "<length> r" on the wire) up to BATCH - 1 more requests in the same
     process, each started from the heap the previous one left: no fork, no
@@ -156,7 +156,7 @@ def _child(path, req, reuse, out, seeds_random, code):
         while True:
             lines = []
             res = engine.run(path, req, lines.append, seeds_random, code, child=True,
-                             reused=served > 0)
+                             reused=served > 0, source=source)
             lines.append(json.dumps(res, separators=(",", ":")))
             _write_all(out, ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass"))
             served += 1
@@ -248,7 +248,7 @@ def serve(path, own_dirs=()):
     # turn allocates what later turns reuse).
     _serve_one(fork, poll, out, None, 0)
     _write_all(out, b'{"ev":"ready"}\n')
-    while _serve_one(fork, poll, out, (path, seeds_random, code), None):
+    while _serve_one(fork, poll, out, (path, seeds_random, code, source), None):
         pass
     return 0
 
@@ -273,7 +273,7 @@ def _serve_one(fork, poll, out, run, timeout):
             os._exit(EXIT_EOF)
         if got is _END_BATCH:       # no child was running a batch: nothing to end
             os._exit(EXIT_BATCH_DONE)
-        _child(run[0], got[0], got[1], out, run[1], run[2])     # never returns
+        _child(run[0], got[0], got[1], out, run[1], run[2], run[3])     # never returns
     _, status = os.waitpid(pid, 0)
     code = os.waitstatus_to_exitcode(status)
     line = b'\n{"ev":"exit","status":%d}\n' % code
