@@ -57,7 +57,10 @@ def oracle_stdout(path, timeout, max_steps, extra):
 
 def simloop_run(simloop, path, timeout, max_steps, extra):
     try:
-        p = subprocess.run([simloop, "run", path, "--max-steps", str(max_steps)] + extra, cwd=os.path.dirname(path),
+        # The oracle is Debian's CPython 3.11.2: simloop reproduces the same
+        # release (its default profile is the newest, 3.14).
+        p = subprocess.run([simloop, "run", path, "--python", "3.11.2",
+                            "--max-steps", str(max_steps)] + extra, cwd=os.path.dirname(path),
                            capture_output=True, timeout=timeout)
     except subprocess.TimeoutExpired:
         return b"", "timeout", -1
