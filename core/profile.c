@@ -110,7 +110,9 @@
   X(ver, add_reader_unless_paused, V(3, 11, 7), NOW,                                   \
     "gh-103607 (3.12.0; in 3.11.7, not 3.11.2): pause_reading() in connection_made holds") \
   X(ver, streams_client_task_callback, V(3, 11, 7), NOW,                               \
-    "gh-110894 (3.12.1, 3.11.7): connection_made.<locals>.callback on the client task")
+    "gh-110894 (3.12.1, 3.11.7): connection_made.<locals>.callback on the client task")  \
+  X(ver, streams_client_callback_cancelled, V(3, 12, 2), NOW,                          \
+    "gh-113538 (3.12.2): the client task's callback closes the transport if cancelled")
 
 /* One switch's value in release `ver`: on from `first` to `last`. */
 #define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),

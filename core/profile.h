@@ -124,6 +124,10 @@ typedef struct sl_profile {
    * gets a done callback that closes the transport (and reports the
    * exception) when it fails. */
   bool streams_client_task_callback;
+  /* gh-113538 (3.12.2, not in 3.11.7 nor 3.12.1): that callback closes the
+   * transport of a cancelled client task; before, its task.exception()
+   * raised CancelledError, reported as "Exception in callback ...". */
+  bool streams_client_callback_cancelled;
 
   /* ---- synchronisation primitives and combinators (core/locks.c,
    * taskgroup.c, ...); docs/profiles.md lists each with its scenario. ---- */

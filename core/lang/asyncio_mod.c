@@ -298,9 +298,7 @@ int sl_asyncio_bind_core(sl_rt *rt, sl_obj *d) {
   if (rt->profile->eager_tasks && sl_asyncio_add_func(rt, d, &sl__aio_eager_factory_def)) return -1;
   if (sl_asyncio_add_func(rt, d, &sl__aio_to_thread_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_open_connection_def) ||
-      sl_asyncio_add_func(rt, d, &sl__aio_start_server_def) ||
-      sl_asyncio_add_func(rt, d, &sl__aio_stream_reader_def) ||
-      sl_asyncio_add_func(rt, d, &sl__aio_stream_writer_def))
+      sl_asyncio_add_func(rt, d, &sl__aio_start_server_def))
     return -1;
   static const struct {
     const char *name;

@@ -603,6 +603,8 @@ enum {
   C_TIMEOUT,
   C_HANDLE,
   C_TIMER,
+  C_STREAM_READER,
+  C_STREAM_WRITER,
   C__COUNT
 };
 static const sl_classdef classes[C__COUNT] = {
@@ -646,6 +648,12 @@ static const sl_classdef classes[C__COUNT] = {
                   class_getattr},
     [C_TIMER] = {"asyncio.events.TimerHandle", "asyncio.events", "TimerHandle",
                  TYPES(&sl_timer_handle_type), &classes[C_HANDLE], &handle_ctor_def, class_getattr},
+    [C_STREAM_READER] = {"asyncio.streams.StreamReader", "asyncio.streams", "StreamReader",
+                         TYPES(&sl__stream_reader_type), NULL, &sl__aio_stream_reader_def,
+                         class_getattr},
+    [C_STREAM_WRITER] = {"asyncio.streams.StreamWriter", "asyncio.streams", "StreamWriter",
+                         TYPES(&sl__stream_writer_type), NULL, &sl__aio_stream_writer_def,
+                         class_getattr},
 };
 static const sl_cfunc_def *const class_methods[C__COUNT] = {
     [C_FUTURE] = future_cls_methods,
@@ -664,6 +672,8 @@ static const sl_cfunc_def *const class_methods[C__COUNT] = {
     [C_TIMEOUT] = timeout_cls_methods,
     [C_HANDLE] = handle_cls_methods,
     [C_TIMER] = timer_cls_methods,
+    [C_STREAM_READER] = NULL,
+    [C_STREAM_WRITER] = NULL,
 };
 
 /* The methods the class or one of its bases defines, nearest first (Task's

@@ -65,8 +65,23 @@ int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *a
  * class (io_server.c): 1 found, 0 not an I/O method, -1 error. */
 int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
 
+/* create_connection's keywords beyond host and port, as open_connection
+ * passes them on: family=, proto=, flags=, local_addr=, server_hostname=,
+ * ssl_handshake_timeout=, ssl_shutdown_timeout=, happy_eyeballs_delay=,
+ * interleave= (undef when absent). */
+enum { SL_CONNECT_NKW = 9 };
+extern const char *const sl__connect_kw_names[SL_CONNECT_NKW];
+
+/* A new create_connection coroutine (io_server.c); kw borrowed, in
+ * sl__connect_kw_names' order. */
+int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
+                          const sl_value *kw, sl_value *out);
+
 /* asyncio.open_connection / asyncio.start_server (io_streams.c). */
 extern const sl_cfunc_def sl__aio_open_connection_def, sl__aio_start_server_def,
     sl__aio_stream_reader_def, sl__aio_stream_writer_def;
+/* StreamReader and StreamWriter instances (asyncio_objs.c makes them
+ * classes: isinstance, type(), the constructors above). */
+extern const sl_type sl__stream_reader_type, sl__stream_writer_type;
 
 #endif

@@ -217,20 +217,109 @@ static int m_getaddrinfo(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 
 /* ---- create_connection ----------------------------------------------------------- */
 
+static int raise_connect_errors(sl_rt *rt, sl_list *excs);
+
+/* CC_INFOS holds (infos, laddr_infos or None). */
 enum { CC_FACTORY, CC_INFOS, CC_INDEX, CC_SOCK, CC_FUT, CC_EXCS, CC_TRANSPORT, CC_PROTOCOL };
 
-/* socket.socket(family, type, proto); setblocking(False); _sock_connect */
+static sl_list *cc_infos(sl_ccoro *co) {
+  return sl_as_list(sl_as_tuple(co->slots[CC_INFOS].u.o)->items[0].u.o);
+}
+static sl_value cc_laddrs(sl_ccoro *co) { return sl_as_tuple(co->slots[CC_INFOS].u.o)->items[1]; }
+
+/* Appends the pending OSError to the attempts' exceptions. */
+static int keep_error(sl_rt *rt, sl_ccoro *co) {
+  if (rt->fatal) return -1; /* out of memory: nothing was raised */
+  sl_obj *exc = sl_err_fetch(rt);
+  int rc = sl_list_append(rt, co->slots[CC_EXCS].u.o, sl_obj_val(exc));
+  sl_decref(rt, exc);
+  return rc;
+}
+
+/* One failed bind as _connect_sock rewords it: OSError(errno, "error while
+ * attempting to bind on address ('127.0.0.2', 0): cannot assign requested
+ * address"), kept with the attempts' exceptions. */
+static int keep_bind_error(sl_rt *rt, sl_ccoro *co, sl_value laddr) {
+  sl_obj *exc = sl_err_fetch(rt);
+  sl_value eno = sl_none(), text = sl_none();
+  int rc = sl_vm_getattr(rt, sl_obj_val(exc), "errno", &eno) ||
+           sl_vm_getattr(rt, sl_obj_val(exc), "strerror", &text);
+  sl_decref(rt, exc);
+  sl_strbuf m = SL_STRBUF_INIT;
+  if (!rc) {
+    sl_strbuf_puts(&m, "error while attempting to bind on address ");
+    rc = sl_vm_repr(rt, laddr, &m);
+  }
+  if (!rc) {
+    sl_strbuf_puts(&m, ": ");
+    for (const char *c = sl_is_str(text) ? sl_str_cstr(text.u.o) : ""; *c; c++)
+      sl_strbuf_putc(&m, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
+    sl_socket_raise_errno_msg(rt, eno.tag == SL_V_INT ? -eno.u.i : 0, sl_strbuf_cstr(&m));
+    rc = keep_error(rt, co);
+  }
+  sl_strbuf_free(&m);
+  sl_vdecref(rt, eno);
+  sl_vdecref(rt, text);
+  return rc;
+}
+
+/* _connect_sock's local_addr: binds the socket to the first local address
+ * of its family that binds. 0 bound (or no local_addr), 1 no bind
+ * worked (the errors are kept), -1 error. */
+static int bind_local(sl_rt *rt, sl_ccoro *co, int family) {
+  sl_value laddrs = cc_laddrs(co);
+  if (sl_is_none(laddrs)) return 0;
+  sl_list *l = sl_as_list(laddrs.u.o);
+  bool tried = false;
+  for (size_t i = 0; i < l->len; i++) {
+    sl_tuple *li = sl_as_tuple(l->items[i].u.o);
+    if (info_int(li->items[0]) != family) continue;
+    tried = true;
+    if (!sl_socket_bind(rt, co->slots[CC_SOCK].u.o, li->items[4])) return 0;
+    if (rt->fatal || !sl_err_matches(rt, SL_EXC_OS_ERROR)) return -1;
+    if (keep_bind_error(rt, co, li->items[4])) return -1;
+  }
+  if (!tried) {
+    /* f"no matching local address with {family=} found" */
+    sl_raise(rt, SL_EXC_OS_ERROR,
+             "no matching local address with family=<AddressFamily.%s: %d> found",
+             family == SL_AF_INET6 ? "AF_INET6" : "AF_INET", family);
+    if (keep_error(rt, co)) return -1;
+  }
+  return 1;
+}
+
+/* socket.socket(family, type, proto); setblocking(False); the binds;
+ * _sock_connect. 0 connecting, 1 this address failed (its errors kept,
+ * the socket closed), -1 error. */
 static int connect_next(sl_rt *rt, sl_ccoro *co) {
-  sl_tuple *info =
-      sl_as_tuple(sl_as_list(co->slots[CC_INFOS].u.o)->items[co->slots[CC_INDEX].u.i].u.o);
-  sl_obj *sock = sl_socket_create(rt, (int)info_int(info->items[0]), (int)info_int(info->items[2]));
+  sl_tuple *info = sl_as_tuple(cc_infos(co)->items[co->slots[CC_INDEX].u.i].u.o);
+  int family = (int)info_int(info->items[0]);
+  sl_obj *sock = sl_socket_create(rt, family, (int)info_int(info->items[2]));
   if (!sock) return -1;
   sl_as_socket(sock)->blocking = false;
   sl_vset(rt, &co->slots[CC_SOCK], sl_obj_val(sock));
+  int bound = bind_local(rt, co, family);
+  if (bound) return bound < 0 || sl_socket_close(rt, sock) ? -1 : 1;
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
   sl_vset(rt, &co->slots[CC_FUT], sl_obj_val(fut));
   return sl__sock_connect_start(rt, fut, co->slots[CC_SOCK], info->items[4]);
+}
+
+/* Starts connecting to the next address that gets as far as connecting
+ * (binds may fail). 0 connecting, 1 every address failed (the combined
+ * error raised), -1 error. */
+static int connect_from(sl_rt *rt, sl_ccoro *co, int64_t index) {
+  for (;; index++) {
+    if ((size_t)index == cc_infos(co)->len) {
+      raise_connect_errors(rt, sl_as_list(co->slots[CC_EXCS].u.o));
+      return 1;
+    }
+    co->slots[CC_INDEX] = sl_int(index);
+    int rc = connect_next(rt, co);
+    if (rc <= 0) return rc;
+  }
 }
 
 /* All attempts failed: one exception, or the first when all read the
@@ -268,8 +357,7 @@ static sl_coro_status create_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value
     sl_obj *excs = sl_list_new(rt, NULL, 0);
     if (!excs) return SL_CORO_ERROR;
     co->slots[CC_EXCS] = sl_obj_val(excs);
-    co->slots[CC_INDEX] = sl_int(0);
-    if (connect_next(rt, co)) return SL_CORO_ERROR;
+    if (connect_from(rt, co, 0)) return SL_CORO_ERROR;
     return sl_ccoro_await(rt, co, co->slots[CC_FUT], 1, out);
   }
   case 1: {
@@ -282,17 +370,9 @@ static sl_coro_status create_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value
         if (pending) sl_raise_obj(rt, pending), sl_decref(rt, pending);
         return SL_CORO_ERROR;
       }
-      sl_obj *exc = sl_err_fetch(rt);
-      int rc = sl_list_append(rt, co->slots[CC_EXCS].u.o, sl_obj_val(exc));
-      sl_decref(rt, exc);
-      if (rc || sl_socket_close(rt, co->slots[CC_SOCK].u.o)) return SL_CORO_ERROR;
-      int64_t next = co->slots[CC_INDEX].u.i + 1;
-      if ((size_t)next == sl_as_list(co->slots[CC_INFOS].u.o)->len) {
-        raise_connect_errors(rt, sl_as_list(co->slots[CC_EXCS].u.o));
+      if (keep_error(rt, co) || sl_socket_close(rt, co->slots[CC_SOCK].u.o) ||
+          connect_from(rt, co, co->slots[CC_INDEX].u.i + 1))
         return SL_CORO_ERROR;
-      }
-      co->slots[CC_INDEX] = sl_int(next);
-      if (connect_next(rt, co)) return SL_CORO_ERROR;
       return sl_ccoro_await(rt, co, co->slots[CC_FUT], 1, out);
     }
     /* _create_connection_transport */
@@ -328,37 +408,99 @@ static sl_coro_status create_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value
 static const sl_ccoro_def create_connection_def = {"BaseEventLoop.create_connection",
                                                    create_connection_resume};
 
-/* A new create_connection coroutine for (factory, host, port, family) */
-int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
-                          sl_value *out) {
-  if (sl_is_none(host) && sl_is_none(port))
+const char *const sl__connect_kw_names[SL_CONNECT_NKW] = {"family",
+                                                          "proto",
+                                                          "flags",
+                                                          "local_addr",
+                                                          "server_hostname",
+                                                          "ssl_handshake_timeout",
+                                                          "ssl_shutdown_timeout",
+                                                          "happy_eyeballs_delay",
+                                                          "interleave"};
+enum {
+  KW_FAMILY,
+  KW_PROTO,
+  KW_FLAGS,
+  KW_LOCAL_ADDR,
+  KW_SERVER_HOSTNAME,
+  KW_HS_TIMEOUT,
+  KW_SD_TIMEOUT,
+  KW_HAPPY,
+  KW_INTERLEAVE
+};
+
+static bool given(sl_value v) { return !sl_is_undef(v) && !sl_is_none(v); }
+
+/* create_connection's checks of its keywords (without ssl=), then
+ * _ensure_resolved of local_addr: *laddrs a new list, or None. */
+static int connect_kw(sl_rt *rt, const sl_value *kw, int64_t *family, int64_t *flags,
+                      sl_value *laddrs) {
+  *laddrs = sl_none();
+  static const int only_ssl[] = {KW_SERVER_HOSTNAME, KW_HS_TIMEOUT, KW_SD_TIMEOUT};
+  for (size_t i = 0; i < sizeof only_ssl / sizeof *only_ssl; i++)
+    if (given(kw[only_ssl[i]]))
+      return sl_raise(rt, SL_EXC_VALUE_ERROR, "%s is only meaningful with ssl",
+                      sl__connect_kw_names[only_ssl[i]]);
+  /* With a delay CPython races the addresses in tasks (staggered_race),
+   * even a single one; interleave only reorders families, and the
+   * loopback resolver gives at most one address of each: nothing moves. */
+  if (given(kw[KW_HAPPY]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                    "simloop: happy eyeballs (happy_eyeballs_delay=) is not simulated");
+  int64_t proto;
+  if (int_arg(rt, kw[KW_FAMILY], "family", 0, family) ||
+      int_arg(rt, kw[KW_PROTO], "proto", 0, &proto) || int_arg(rt, kw[KW_FLAGS], "flags", 0, flags))
+    return -1;
+  if (!given(kw[KW_LOCAL_ADDR])) return 0;
+  sl_value la = kw[KW_LOCAL_ADDR];
+  if (!sl_is_type(la, &sl_tuple_type) || sl_as_tuple(la.u.o)->len < 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: local_addr must be a (host, port) tuple");
+  sl_tuple *t = sl_as_tuple(la.u.o);
+  return sl__resolve(rt, t->items[0], t->items[1], *family, *flags, laddrs);
+}
+
+int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port,
+                          const sl_value *kw, sl_value *out) {
+  int64_t family, flags;
+  sl_value laddrs;
+  if (connect_kw(rt, kw, &family, &flags, &laddrs)) return -1;
+  if (sl_is_none(host) && sl_is_none(port)) {
+    sl_vdecref(rt, laddrs);
     return sl_raise(rt, SL_EXC_VALUE_ERROR,
                     "host and port was not specified and no sock specified");
+  }
   sl_value infos;
-  if (sl__resolve(rt, host, port, family, 0, &infos)) return -1;
-  sl_value slots[2] = {factory, infos};
-  sl_obj *co = sl_ccoro_new(rt, &create_connection_def, slots, 2);
+  if (sl__resolve(rt, host, port, family, flags, &infos)) {
+    sl_vdecref(rt, laddrs);
+    return -1;
+  }
+  sl_value pair[2] = {infos, laddrs};
+  sl_obj *both = sl_tuple_new(rt, pair, 2);
   sl_vdecref(rt, infos);
+  sl_vdecref(rt, laddrs);
+  if (!both) return -1;
+  sl_value slots[2] = {factory, sl_obj_val(both)};
+  sl_obj *co = sl_ccoro_new(rt, &create_connection_def, slots, 2);
+  sl_decref(rt, both);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 0;
 }
 
 static int m_create_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {
-      "self", "protocol_factory", "host", "port", "ssl", "family", "proto", "flags", "sock"};
-  sl_value a[9];
-  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_connection", names, 9, 2, 4, a))
+  enum { NAMES = 6 + SL_CONNECT_NKW };
+  const char *names[NAMES] = {"self", "protocol_factory", "host", "port", "ssl", "sock"};
+  for (int i = 0; i < SL_CONNECT_NKW; i++) names[6 + i] = sl__connect_kw_names[i];
+  sl_value a[NAMES];
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_connection", names, NAMES, 2, 4, a))
     return -1;
-  if (!sl_is_undef(a[4]) && !sl_is_none(a[4]))
+  if (given(a[4]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
-  if (!sl_is_undef(a[8]) && !sl_is_none(a[8]))
+  if (given(a[5]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
                     "simloop: create_connection(sock=) is not supported yet");
-  int64_t family;
-  if (int_arg(rt, a[5], "family", 0, &family)) return -1;
   return sl__create_connection(rt, a[1], sl_is_undef(a[2]) ? sl_none() : a[2],
-                               sl_is_undef(a[3]) ? sl_none() : a[3], family, out);
+                               sl_is_undef(a[3]) ? sl_none() : a[3], a + 6, out);
 }
 
 /* ---- _accept_connection / _accept_connection2 ---------------------------------- */

@@ -29,8 +29,6 @@
 
 #define DEFAULT_LIMIT (64 * 1024)
 
-int sl__create_connection(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
-                          sl_value *out);
 int sl__create_server(sl_rt *rt, sl_value factory, sl_value host, sl_value port, int64_t family,
                       int64_t flags, int64_t backlog, bool start, sl_value *out);
 
@@ -47,7 +45,6 @@ typedef struct sl_reader {
   sl_value transport; /* owned or None */
 } sl_reader;
 
-static const sl_type reader_type;
 static sl_reader *RD(sl_value v) { return (sl_reader *)v.u.o; }
 
 static int wakeup_waiter(sl_rt *rt, sl_reader *r) {
@@ -363,6 +360,19 @@ static sl_coro_status readline_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 static const sl_ccoro_def readuntil_def = {"StreamReader.readuntil", readuntil_resume};
 static const sl_ccoro_def readline_def = {"StreamReader.readline", readline_resume};
 
+/* async def __anext__(self): val = await self.readline(); if val == b'':
+ * raise StopAsyncIteration; return val. readline's body runs in place: it
+ * is awaited at once and its frames do not show in traces. */
+static sl_coro_status anext_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  sl_coro_status st = readuntil_body(rt, co, true, out);
+  if (st != SL_CORO_RETURN || sl_as_bytes(out->u.o)->len) return st;
+  sl_vdecref(rt, *out);
+  *out = sl_none();
+  sl_raise_noargs(rt, SL_EXC_STOP_ASYNC_ITERATION);
+  return SL_CORO_ERROR;
+}
+static const sl_ccoro_def anext_def = {"StreamReader.__anext__", anext_resume};
+
 #define BIND(qual, names, n, req)                                                                  \
   sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
@@ -415,6 +425,19 @@ static int m_readline(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   sl_decref(rt, nl);
   return rc;
 }
+static int m_aiter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("StreamReader.__aiter__", self_only, 1, 1);
+  *out = sl_vincref(self);
+  return 0;
+}
+static int m_anext(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  BIND("StreamReader.__anext__", self_only, 1, 1);
+  sl_obj *nl = sl_bytes_new(rt, (const unsigned char *)"\n", 1);
+  if (!nl) return -1;
+  int rc = reader_coro(rt, self, &anext_def, sl_obj_val(nl), out);
+  sl_decref(rt, nl);
+  return rc;
+}
 static int m_at_eof(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   BIND("StreamReader.at_eof", self_only, 1, 1);
   *out = sl_bool(RD(self)->eof && !RD(self)->len);
@@ -451,6 +474,8 @@ static const sl_cfunc_def reader_methods[] = {
     {"StreamReader.readuntil", m_readuntil, NULL, SL_CANON_LABEL},
     {"StreamReader.readline", m_readline, NULL, SL_CANON_LABEL},
     {"StreamReader.at_eof", m_at_eof, NULL, SL_CANON_LABEL},
+    {"StreamReader.__aiter__", m_aiter, NULL, SL_CANON_LABEL},
+    {"StreamReader.__anext__", m_anext, NULL, SL_CANON_LABEL},
     {"StreamReader.exception", m_exception, NULL, SL_CANON_LABEL},
     {"StreamReader.feed_eof", m_feed_eof, NULL, SL_CANON_LABEL},
     {"StreamReader.feed_data", m_feed_data, NULL, SL_CANON_LABEL},
@@ -463,14 +488,21 @@ static int reader_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   return sl__getattr_methods(rt, o, reader_methods, name, out);
 }
 
+/* StreamReader.__repr__: <StreamReader 5 bytes eof limit=.. waiter=..
+ * exception=.. transport=.. paused>. */
 static int reader_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  (void)rt;
   sl_reader *r = (sl_reader *)o;
   sl_strbuf_puts(out, "<StreamReader");
   if (r->len) sl_strbuf_printf(out, " %zu bytes", r->len);
   if (r->eof) sl_strbuf_puts(out, " eof");
   if (r->limit != DEFAULT_LIMIT) sl_strbuf_printf(out, " limit=%lld", (long long)r->limit);
-  if (!sl_is_none(r->transport)) sl_strbuf_puts(out, " transport=<_SelectorSocketTransport>");
+  const char *names[3] = {" waiter=", " exception=", " transport="};
+  sl_value vals[3] = {r->waiter, r->exception, r->transport};
+  for (int i = 0; i < 3; i++) {
+    if (sl_is_none(vals[i])) continue;
+    sl_strbuf_puts(out, names[i]);
+    if (sl_vm_repr(rt, vals[i], out)) return -1;
+  }
   if (r->paused) sl_strbuf_puts(out, " paused");
   sl_strbuf_putc(out, '>');
   return 0;
@@ -487,19 +519,19 @@ static void reader_release(sl_obj *o) {
   ((sl_reader *)o)->buf = NULL;
 }
 
-static const sl_type reader_type = {.name = "StreamReader",
-                                    .repr = reader_repr,
-                                    .clear = reader_clear,
-                                    .release = reader_release,
-                                    .getattr = reader_getattr,
-                                    .size = sizeof(sl_reader)};
+const sl_type sl__stream_reader_type = {.name = "StreamReader",
+                                        .repr = reader_repr,
+                                        .clear = reader_clear,
+                                        .release = reader_release,
+                                        .getattr = reader_getattr,
+                                        .size = sizeof(sl_reader)};
 
 static sl_obj *reader_new(sl_rt *rt, int64_t limit) {
   if (limit <= 0) {
     sl_raise(rt, SL_EXC_VALUE_ERROR, "Limit cannot be <= 0");
     return NULL;
   }
-  sl_obj *o = sl_obj_alloc(rt, &reader_type);
+  sl_obj *o = sl_obj_alloc(rt, &sl__stream_reader_type);
   if (!o) return NULL;
   sl_reader *r = (sl_reader *)o;
   r->limit = limit;
@@ -526,7 +558,9 @@ static sl_obj *writer_new(sl_rt *rt, sl_value transport, sl_value protocol, sl_v
 static int client_task_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)out;
   sl_obj *task = args->pos[0].u.o;
-  if (sl_future_cancelled(task)) return sl__transport_close(rt, self.u.o);
+  /* Before gh-113538 task.exception() raises the CancelledError. */
+  if (sl_future_cancelled(task) && rt->profile->streams_client_callback_cancelled)
+    return sl__transport_close(rt, self.u.o);
   sl_value exc;
   if (sl__call_method(rt, args->pos[0], "exception", NULL, 0, &exc)) return -1;
   if (sl_is_none(exc)) return 0;
@@ -824,13 +858,26 @@ static void writer_clear(sl_rt *rt, sl_obj *o) {
   w->transport = w->protocol = w->reader = sl_none();
   for (int i = 0; i < 3; i++) sl_vdecref(rt, v[i]);
 }
-static const sl_type writer_type = {.name = "StreamWriter",
-                                    .clear = writer_clear,
-                                    .getattr = writer_getattr,
-                                    .size = sizeof(sl_writer)};
+/* StreamWriter.__repr__: <StreamWriter transport=.. reader=..>. */
+static int writer_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_writer *w = (sl_writer *)o;
+  sl_strbuf_puts(out, "<StreamWriter transport=");
+  if (sl_vm_repr(rt, w->transport, out)) return -1;
+  if (!sl_is_none(w->reader)) {
+    sl_strbuf_puts(out, " reader=");
+    if (sl_vm_repr(rt, w->reader, out)) return -1;
+  }
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+const sl_type sl__stream_writer_type = {.name = "StreamWriter",
+                                        .repr = writer_repr,
+                                        .clear = writer_clear,
+                                        .getattr = writer_getattr,
+                                        .size = sizeof(sl_writer)};
 
 static sl_obj *writer_new(sl_rt *rt, sl_value transport, sl_value protocol, sl_value reader) {
-  sl_obj *o = sl_obj_alloc(rt, &writer_type);
+  sl_obj *o = sl_obj_alloc(rt, &sl__stream_writer_type);
   if (!o) return NULL;
   sl_writer *w = (sl_writer *)o;
   w->transport = sl_vincref(transport);
@@ -876,15 +923,16 @@ static int limit_arg(sl_rt *rt, sl_value v, int64_t *limit) {
 
 static int f_open_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
-  static const char *const names[] = {"host", "port", "limit", "family", "ssl"};
-  sl_value a[5];
-  if (sl_args_bind(rt, args, "open_connection", names, 5, 0, 2, a)) return -1;
-  if (!sl_is_undef(a[4]) && !sl_is_none(a[4]))
+  enum { NAMES = 4 + SL_CONNECT_NKW };
+  const char *names[NAMES] = {"host", "port", "limit", "ssl"};
+  for (int i = 0; i < SL_CONNECT_NKW; i++) names[4 + i] = sl__connect_kw_names[i];
+  sl_value a[NAMES];
+  if (sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a)) return -1;
+  if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
   if (sl__aio_running(rt)) return -1;
-  int64_t limit, family = 0;
+  int64_t limit;
   if (limit_arg(rt, a[2], &limit)) return -1;
-  if (!sl_is_undef(a[3]) && sl__as_int(rt, a[3], "family", &family)) return -1;
   sl_obj *reader = reader_new(rt, limit);
   if (!reader) return -1;
   sl_obj *protocol = srp_new(rt, sl_obj_val(reader), sl_none());
@@ -892,7 +940,7 @@ static int f_open_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   sl_value connect = sl_none();
   int rc =
       factory ? sl__create_connection(rt, sl_obj_val(factory), sl_is_undef(a[0]) ? sl_none() : a[0],
-                                      sl_is_undef(a[1]) ? sl_none() : a[1], family, &connect)
+                                      sl_is_undef(a[1]) ? sl_none() : a[1], a + 4, &connect)
               : -1;
   sl_obj *co = NULL;
   if (!rc) {

@@ -66,6 +66,7 @@ static const struct {
     {"create_server_bind_str_message", offsetof(sl_profile, create_server_bind_str_message)},
     {"streams_client_task_callback", offsetof(sl_profile, streams_client_task_callback)},
     {"add_reader_unless_paused", offsetof(sl_profile, add_reader_unless_paused)},
+    {"streams_client_callback_cancelled", offsetof(sl_profile, streams_client_callback_cancelled)},
 };
 
 /* Version string, exact profile it resolves to, and the switches on. */
@@ -91,7 +92,7 @@ static const struct {
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout taskgroup_eager_sync_done "
@@ -106,7 +107,7 @@ static const struct {
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -120,7 +121,7 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -134,7 +135,7 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -148,7 +149,7 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -165,7 +166,7 @@ static const struct {
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -182,7 +183,7 @@ static const struct {
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
 };
 
 /* Whether `name` is a word of the space-separated list `on`. */
