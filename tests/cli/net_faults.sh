@@ -15,6 +15,18 @@ done
 expect_in faults.txt "recv reset 104 Connection reset by peer"
 expect_in faults.txt "failed ConnectionResetError 104 Connection reset by peer"
 expect_in faults.txt "send failed ConnectionResetError 104"
+# Under streams: reader.read() raises the reset, drain() reports the lost
+# connection, wait_closed() re-raises it (net_streams_reset.py).
+st="$SL_SOURCE_DIR/tests/scenarios/net_streams_reset.py"
+for seed in 1 2 3; do
+  expect_status 0 "$SIMLOOP" replay "$st" --seed $seed --python 3.11.2
+  grep -q "reset:" out.txt && fail "streams seed $seed without --faults reset a connection"
+  expect_status 0 "$SIMLOOP" replay "$st" --seed $seed --faults --python 3.11.2
+  cat out.txt >> streams.txt
+done
+expect_in streams.txt "reset: ConnectionResetError [Errno 104] Connection reset by peer"
+expect_in streams.txt "reset: ConnectionResetError Connection lost"
+expect_in streams.txt "wait_closed: ConnectionResetError"
 # A stall shows as a write that waits: some reply arrives after 1 s.
 grep -q "got b'ok .*' [1-9]\." faults.txt || fail "no stalled write in six --faults runs"
 # An unhandled reset: explore finds it only with --faults, says what the
@@ -45,7 +57,7 @@ for seed in 1 2 3 4; do
   expect_in out.txt "0 divergent"
 done
 if command -v node >/dev/null && [ -f "$SL_SOURCE_DIR/oracle/pyodide/node_modules/pyodide-314/pyodide.mjs" ]; then
-  expect_status 0 "$SIMLOOP" conform "$sc" --python 3.14 --seed 2 --faults
+  expect_status 0 "$SIMLOOP" conform "$sc" "$st" --python 3.14 --seed 2 --faults
   expect_in out.txt "0 divergent"
 fi
 exit 0
