@@ -106,7 +106,7 @@
   X(ver, server_close_clients, V(3, 13, 0), NOW,                                       \
     "base_events.py 3.13: Server.close_clients/abort_clients")                         \
   X(ver, create_server_bind_str_message, V(3, 12, 0), NOW,                             \
-    "base_events.py 3.12: create_server's bind error uses str(err).lower()")           \
+    "base_events.py 3.12: create_server's, _connect_sock's bind errors: str(err).lower()")           \
   X(ver, add_reader_unless_paused, V(3, 11, 7), NOW,                                   \
     "gh-103607 (3.12.0; in 3.11.7, not 3.11.2): pause_reading() in connection_made holds") \
   X(ver, streams_client_task_callback, V(3, 11, 7), NOW,                               \

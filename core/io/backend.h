@@ -21,6 +21,7 @@
 #define SL_IO_EAGAIN        11
 #define SL_IO_EINVAL        22
 #define SL_IO_EPIPE         32
+#define SL_IO_ENOTSOCK      88
 #define SL_IO_EADDRINUSE    98
 #define SL_IO_EADDRNOTAVAIL 99
 #define SL_IO_ENETUNREACH   101

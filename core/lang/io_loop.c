@@ -33,11 +33,50 @@ static int fd_arg(sl_rt *rt, sl_value v, int *fd) {
   return 0;
 }
 
-static int need_socket(sl_rt *rt, sl_value v) {
-  if (sl_is_type(v, &sl_socket_type)) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                  "simloop: a socket from socket.socketpair() was expected, got '%s'",
-                  sl_type_name(v));
+/* The sock argument of sock_recv & co: CPython calls sock.<attr> first
+ * (recv, send, family, fileno), so anything else fails there, once the
+ * coroutine runs. 1 a socket, 0 not (*out is then a coroutine named
+ * `name` that raises that AttributeError), -1 error. */
+static sl_coro_status raise_slot_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  (void)out;
+  sl_raise_obj(rt, co->slots[0].u.o);
+  return SL_CORO_ERROR;
+}
+static int need_socket(sl_rt *rt, sl_value v, const char *attr, const sl_ccoro_def *def,
+                       sl_value *out) {
+  if (sl_is_type(v, &sl_socket_type)) return 1;
+  sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v), attr);
+  if (rt->fatal) return -1;
+  sl_obj *exc = sl_err_fetch(rt);
+  sl_value slot = sl_obj_val(exc);
+  sl_obj *co = sl_ccoro_new(rt, def, &slot, 1);
+  sl_decref(rt, exc);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static const sl_ccoro_def bad_recv_def = {"BaseSelectorEventLoop.sock_recv", raise_slot_resume};
+static const sl_ccoro_def bad_sendall_def = {"BaseSelectorEventLoop.sock_sendall",
+                                             raise_slot_resume};
+static const sl_ccoro_def bad_connect_def = {"BaseSelectorEventLoop.sock_connect",
+                                             raise_slot_resume};
+static const sl_ccoro_def bad_accept_def = {"BaseSelectorEventLoop.sock_accept", raise_slot_resume};
+
+/* epoll_ctl refuses a descriptor that is not open (EBADF); the process's
+ * stdin/stdout/stderr are real files no simulation can watch. A
+ * descriptor already registered is modified, not checked (as epoll). */
+static int check_watchable(sl_rt *rt, int fd) {
+  const sl_io_backend *io = rt->loop->selector.io;
+  if (!io || sl_iomap_events(&rt->loop->io, fd) || io->family(rt->loop->selector.ctx, rt, fd) >= 0)
+    return 0;
+  static const char *const stdio[] = {"stdin", "stdout", "stderr"};
+  if (fd <= 2)
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                    "simloop: descriptor %d (%s) is not simulated: only sockets of the simulated "
+                    "host can be watched",
+                    fd, stdio[fd]);
+  return sl_socket_raise_errno(rt, -SL_IO_EBADF);
 }
 
 /* ---- add_reader / remove_reader / add_writer / remove_writer ------------ */
@@ -49,7 +88,7 @@ static int add_io(sl_rt *rt, const sl_args *args, const char *what, bool reader,
                     "BaseSelectorEventLoop.%s() missing %zu required positional argument%s", what,
                     2 - args->npos, args->npos == 1 ? ": 'callback'" : "s: 'fd' and 'callback'");
   int fd;
-  if (fd_arg(rt, args->pos[0], &fd)) return -1;
+  if (fd_arg(rt, args->pos[0], &fd) || check_watchable(rt, fd)) return -1;
   sl_obj *h = reader ? sl_loop_add_reader(rt, fd, args->pos[1], args->pos + 2, args->npos - 2)
                      : sl_loop_add_writer(rt, fd, args->pos[1], args->pos + 2, args->npos - 2);
   if (!h) return -1;
@@ -195,7 +234,9 @@ static int m_sock_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_recv", names, 3, 3, 3, a))
     return -1;
   int64_t n;
-  if (need_socket(rt, a[1]) || sl__as_int(rt, a[2], "n", &n)) return -1;
+  int ok = need_socket(rt, a[1], "recv", &bad_recv_def, out);
+  if (ok <= 0) return ok;
+  if (sl__as_int(rt, a[2], "n", &n)) return -1;
   sl_value slots[2] = {a[1], sl_int(n)};
   sl_obj *co = sl_ccoro_new(rt, &sock_recv_def, slots, 2);
   if (!co) return -1;
@@ -286,7 +327,8 @@ static int m_sock_sendall(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   sl_value a[3];
   if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_sendall", names, 3, 3, 3, a))
     return -1;
-  if (need_socket(rt, a[1])) return -1;
+  int ok = need_socket(rt, a[1], "send", &bad_sendall_def, out);
+  if (ok <= 0) return ok;
   if (!sl_is_type(a[2], &sl_bytes_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "a bytes-like object is required, not '%s'",
                     sl_type_name(a[2]));
@@ -360,7 +402,8 @@ static int m_sock_connect(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   sl_value a[3];
   if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_connect", names, 3, 3, 3, a))
     return -1;
-  if (need_socket(rt, a[1])) return -1;
+  int ok = need_socket(rt, a[1], "family", &bad_connect_def, out);
+  if (ok <= 0) return ok;
   sl_value slots[2] = {a[1], a[2]};
   sl_obj *co = sl_ccoro_new(rt, &sock_connect_def, slots, 2);
   if (!co) return -1;
@@ -426,7 +469,8 @@ static int m_sock_accept(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   sl_value a[2];
   if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_accept", names, 2, 2, 2, a))
     return -1;
-  if (need_socket(rt, a[1])) return -1;
+  int ok = need_socket(rt, a[1], "fileno", &bad_accept_def, out);
+  if (ok <= 0) return ok;
   sl_obj *co = sl_ccoro_new(rt, &sock_accept_def, &a[1], 1);
   if (!co) return -1;
   *out = sl_obj_val(co);

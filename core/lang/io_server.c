@@ -244,20 +244,28 @@ static int keep_bind_error(sl_rt *rt, sl_ccoro *co, sl_value laddr) {
   sl_value eno = sl_none(), text = sl_none();
   int rc = sl_vm_getattr(rt, sl_obj_val(exc), "errno", &eno) ||
            sl_vm_getattr(rt, sl_obj_val(exc), "strerror", &text);
-  sl_decref(rt, exc);
   sl_strbuf m = SL_STRBUF_INIT;
   if (!rc) {
     sl_strbuf_puts(&m, "error while attempting to bind on address ");
     rc = sl_vm_repr(rt, laddr, &m);
   }
+  /* 3.12+: str(exc).lower(), "[errno 99] cannot assign ..." */
+  sl_strbuf full = SL_STRBUF_INIT;
+  if (!rc && rt->profile->create_server_bind_str_message)
+    rc = sl_vm_str(rt, sl_obj_val(exc), &full);
   if (!rc) {
     sl_strbuf_puts(&m, ": ");
-    for (const char *c = sl_is_str(text) ? sl_str_cstr(text.u.o) : ""; *c; c++)
+    const char *words = rt->profile->create_server_bind_str_message ? sl_strbuf_cstr(&full)
+                        : sl_is_str(text)                           ? sl_str_cstr(text.u.o)
+                                                                    : "";
+    for (const char *c = words; *c; c++)
       sl_strbuf_putc(&m, (char)(*c >= 'A' && *c <= 'Z' ? *c - 'A' + 'a' : *c));
     sl_socket_raise_errno_msg(rt, eno.tag == SL_V_INT ? -eno.u.i : 0, sl_strbuf_cstr(&m));
     rc = keep_error(rt, co);
   }
   sl_strbuf_free(&m);
+  sl_strbuf_free(&full);
+  sl_decref(rt, exc);
   sl_vdecref(rt, eno);
   sl_vdecref(rt, text);
   return rc;

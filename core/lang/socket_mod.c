@@ -4,6 +4,7 @@
  * getblocking, shutdown, and the OSError subclasses for errno values. */
 #include "core/lang/socket_mod.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -42,6 +43,7 @@ int sl_socket_raise_errno_msg(sl_rt *rt, long err, const char *message) {
     break;
   case SL_IO_ECONNREFUSED: id = SL_EXC_CONNECTION_REFUSED_ERROR, text = "Connection refused"; break;
   case SL_IO_EBADF: text = "Bad file descriptor"; break;
+  case SL_IO_ENOTSOCK: text = "Socket operation on non-socket"; break;
   case SL_IO_ENOTCONN: text = "Transport endpoint is not connected"; break;
   case SL_IO_EINVAL: text = "Invalid argument"; break;
   case SL_IO_EADDRINUSE: text = "Address already in use"; break;
@@ -488,6 +490,22 @@ static int f_socketpair(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 static const sl_cfunc_def socketpair_def = {"socketpair", f_socketpair, NULL, SL_CANON_LABEL};
 
 /* socket.socket(family=AF_INET, type=SOCK_STREAM, proto=0) */
+
+/* socket(fileno=N) of a descriptor the program did not get from the
+ * simulated host gets Linux's answer: stdin/stdout/stderr are not sockets
+ * (ENOTSOCK), other numbers are not open (EBADF). A simulated socket's
+ * own number is refused (a second socket object on it is not simulated). */
+static int fileno_error(sl_rt *rt, sl_value v) {
+  int64_t fd;
+  if (sl__as_int(rt, v, "fileno", &fd)) return -1;
+  if (fd >= 0 && fd <= 2) return sl_socket_raise_errno(rt, -SL_IO_ENOTSOCK);
+  if (backend(rt) &&
+      (fd < 0 || fd > INT32_MAX || backend(rt)->family(backend_ctx(rt), rt, (int)fd) < 0))
+    return sl_socket_raise_errno(rt, -SL_IO_EBADF);
+  return sl_raise(rt, SL_EXC_OS_ERROR,
+                  "simloop: sockets from real descriptors (fileno=) are not simulated");
+}
+
 static int f_socket(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
   static const char *const names[] = {"family", "type", "proto", "fileno"};
@@ -500,9 +518,7 @@ static int f_socket(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   if (family == -1) family = SL_AF_INET;
   if (type == -1) type = SL_SOCK_STREAM;
   if (proto == -1) proto = 0;
-  if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
-    return sl_raise(rt, SL_EXC_OS_ERROR,
-                    "simloop: sockets from real descriptors (fileno=) are not simulated");
+  if (!sl_is_undef(a[3]) && !sl_is_none(a[3])) return fileno_error(rt, a[3]);
   if (type != SL_SOCK_STREAM || (family != SL_AF_INET && family != SL_AF_INET6))
     return sl_raise(rt, SL_EXC_OS_ERROR,
                     "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");

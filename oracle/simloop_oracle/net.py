@@ -41,6 +41,7 @@ class errno:
     ECONNRESET = 104
     ENOTCONN = 107
     ECONNREFUSED = 111
+    ENOTSOCK = 88
 
 
 # Linux's texts (simloop's core/lang/socket_mod.c has the same table), not
@@ -60,7 +61,22 @@ _STRERROR = {
     errno.EINPROGRESS: "Operation now in progress",
     -2: "Name or service not known",
     errno.EOPNOTSUPP: "Operation not supported",
+    errno.ENOTSOCK: "Socket operation on non-socket",
 }
+
+_STDIO = {0: "stdin", 1: "stdout", 2: "stderr"}
+
+
+def _check_watchable(fd):
+    """epoll_ctl refuses a descriptor that is not open (EBADF); the
+    process's stdin/stdout/stderr are real files no simulation can watch
+    (simloop's core/lang/io_loop.c says the same)."""
+    if _net is None or fd in _net.socks:
+        return
+    if fd in _STDIO:
+        raise NotImplementedError("simloop: descriptor %d (%s) is not simulated: only sockets of "
+                                  "the simulated host can be watched" % (fd, _STDIO[fd]))
+    raise _oserror(OSError, errno.EBADF)
 
 
 def _oserror(cls, code):
@@ -672,6 +688,7 @@ class FakeSelector(selectors.BaseSelector):
         fd = self._fd(fileobj)
         if fd in self._keys:
             raise KeyError("%r is already registered" % (fileobj,))
+        _check_watchable(fd)
         key = selectors.SelectorKey(fileobj, fd, events, data)
         self._keys[fd] = key
         self._note(data)
@@ -737,6 +754,13 @@ def _socket_factory(family=-1, type=-1, proto=-1, fileno=None):
     if type in (-1, None):
         type = _socket.SOCK_STREAM
     if fileno is not None:
+        # socket(fileno=) of a descriptor the program did not get from the
+        # simulated host: Linux's answer (stdin/stdout/stderr are not
+        # sockets, other numbers are not open)
+        if fileno in _STDIO:
+            raise _oserror(OSError, errno.ENOTSOCK)
+        if _net is not None and fileno not in _net.socks:
+            raise _oserror(OSError, errno.EBADF)
         raise OSError("simloop: sockets from real descriptors (fileno=) are not simulated")
     if type != _socket.SOCK_STREAM or family not in (AF_INET, AF_INET6):
         raise OSError("simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated")
