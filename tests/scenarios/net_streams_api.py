@@ -6,8 +6,11 @@
 # keywords refused without ssl.
 import asyncio
 
+handlers = []                         # the server's handler tasks
+
 
 async def handle(reader, writer):
+    handlers.append(asyncio.current_task())
     print(type(reader).__name__, isinstance(reader, asyncio.StreamReader),
           isinstance(writer, asyncio.StreamWriter), isinstance(reader, asyncio.StreamWriter))
     print(repr(reader))
@@ -49,6 +52,7 @@ async def main():
     reader.feed_data(b"x\ny\n")
     reader.feed_eof()
     print(repr(reader), [line async for line in reader], repr(reader))
+    await asyncio.gather(*handlers)       # 3.11's wait_closed does not wait for them
     server.close()
     await server.wait_closed()
 

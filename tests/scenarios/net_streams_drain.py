@@ -7,8 +7,11 @@
 # and times show when drain() waits and when it returns.
 import asyncio
 
+handlers = []                         # the server's handler tasks
+
 
 async def slow_handler(reader, writer):
+    handlers.append(asyncio.current_task())
     loop = asyncio.get_running_loop()
     total = 0
     while True:
@@ -42,6 +45,7 @@ async def main():
     print("reply", await reader.readline(), loop.time())
     writer.close()
     await writer.wait_closed()
+    await asyncio.gather(*handlers)       # 3.11's wait_closed does not wait for them
     server.close()
     await server.wait_closed()
 

@@ -4,8 +4,11 @@
 # after write_eof() is refused; the client reads the answer, then b''.
 import asyncio
 
+handlers = []                         # the server's handler tasks
+
 
 async def handle(reader, writer):
+    handlers.append(asyncio.current_task())
     loop = asyncio.get_running_loop()
     print("server at_eof before", reader.at_eof())
     body = await reader.read()
@@ -48,6 +51,7 @@ async def main():
         print("readexactly at eof:", e, e.partial, e.expected)
     writer.close()
     await writer.wait_closed()
+    await asyncio.gather(*handlers)       # 3.11's wait_closed does not wait for them
     server.close()
     await server.wait_closed()
     print("done")
