@@ -44,6 +44,7 @@
   X(CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR, NONE, "builtins")        \
   X(CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR, NONE, "builtins")            \
   X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                                      \
+  X(BUFFER_ERROR, "BufferError", EXCEPTION, NONE, "builtins")                                      \
   X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins")                  \
   X(EXCEPTION_GROUP, "ExceptionGroup", BASE_EXCEPTION_GROUP, EXCEPTION, "builtins")                \
   X(CANCELLED_ERROR, "CancelledError", BASE_EXCEPTION, NONE, "asyncio.exceptions")                 \

@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/dict-int.h"
+#include "core/lang/buffer.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/descr.h"
 #include "core/lang/vm-int.h"
@@ -225,6 +226,8 @@ CTOR(bytes) {
   if (sl_args_bind(rt, a, "bytes", names, 3, 0, 3, v)) return -1;
   sl_value src = v[0];
   sl_obj *o = NULL;
+  const unsigned char *bp;
+  size_t bn;
   if (sl_is_undef(src))
     o = sl_bytes_new(rt, NULL, 0);
   else if (sl_is_str(src)) {
@@ -238,6 +241,8 @@ CTOR(bytes) {
   } else if (sl_is_type(src, &sl_bytes_type)) {
     *out = sl_vincref(src);
     return 0;
+  } else if (sl_buffer_read(src, &bp, &bn)) {
+    o = sl_bytes_new(rt, bp, bn);
   } else if (sl__is_intlike(src)) {
     int64_t n = sl__intval(src);
     if (n < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "negative count");
@@ -385,6 +390,10 @@ CTOR(slice) {
 
 /* ---- the namespace ---------------------------------------------------------------------- */
 
+int sl__bytes_from(sl_rt *rt, const sl_args *args, sl_value *out) {
+  return ct_bytes(rt, sl_none(), args, out);
+}
+
 static const sl_cfunc_def ctor_defs[] = {
     {"type", ct_type, NULL, 0},   {"object", ct_object, NULL, 0},
     {"int", ct_int, NULL, 0},     {"float", ct_float, NULL, 0},
@@ -408,6 +417,8 @@ static const struct {
     {"bool", NULL, SL_V_BOOL, &ctor_defs[4], true},
     {"str", &sl_str_type, SL_V_OBJ, &ctor_defs[5], true},
     {"bytes", &sl_bytes_type, SL_V_OBJ, &ctor_defs[6], true},
+    {"bytearray", &sl_bytearray_type, SL_V_OBJ, &sl__ctor_bytearray, true},
+    {"memoryview", &sl_memoryview_type, SL_V_OBJ, &sl__ctor_memoryview, true},
     {"list", &sl_list_type, SL_V_OBJ, &ctor_defs[7], true},
     {"tuple", &sl_tuple_type, SL_V_OBJ, &ctor_defs[8], true},
     {"dict", &sl_dict_type, SL_V_OBJ, &ctor_defs[9], true},
