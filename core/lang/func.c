@@ -214,6 +214,15 @@ static int bound_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
     *out = sl_vincref(b->self);
     return 0;
   }
+  /* A built-in method bound to a scenario instance (asyncio.Protocol's
+   * inherited do-nothing methods): its qualname names the defining class
+   * (BaseProtocol.connection_made), as the callback's name in traces. */
+  if (sl_is_type(b->func, &sl_cfunc_type) && !strcmp(name, "__qualname__")) {
+    sl_obj *q = sl_str_from_cstr(rt, sl_as_cfunc(b->func.u.o)->def->name);
+    if (!q) return -1;
+    *out = sl_obj_val(q);
+    return 0;
+  }
   return sl_getattr(rt, b->func, name, out);
 }
 

@@ -27,6 +27,7 @@ typedef struct sl_transport {
   int64_t conn_lost; /* connection_lost scheduled (and writes since) */
   int64_t high, low; /* write buffer limits */
   bool closing, eof, paused, protocol_paused, protocol_connected;
+  bool buffered; /* the protocol is a BufferedProtocol: _read_ready__get_buffer */
 } sl_transport;
 
 extern const sl_type sl__transport_type;

@@ -57,6 +57,8 @@ static int need_socket(sl_rt *rt, sl_value v, const char *attr, const sl_ccoro_d
 }
 
 static const sl_ccoro_def bad_recv_def = {"BaseSelectorEventLoop.sock_recv", raise_slot_resume};
+static const sl_ccoro_def bad_recv_into_def = {"BaseSelectorEventLoop.sock_recv_into",
+                                               raise_slot_resume};
 static const sl_ccoro_def bad_sendall_def = {"BaseSelectorEventLoop.sock_sendall",
                                              raise_slot_resume};
 static const sl_ccoro_def bad_connect_def = {"BaseSelectorEventLoop.sock_connect",
@@ -178,13 +180,20 @@ static int fail_future(sl_rt *rt, sl_obj *fut) {
 
 /* ---- sock_recv ---------------------------------------------------------------- */
 
-/* _sock_recv(fut, sock, n): runs as the reader of the socket. */
+/* sock.recv(n), or sock.recv_into(buf) when `arg` is the buffer. */
+static int recv_some(sl_rt *rt, sl_obj *sock, sl_value arg, sl_value *out) {
+  return arg.tag == SL_V_INT ? sl_socket_recv(rt, sock, arg.u.i, out)
+                             : sl_socket_recv_into(rt, sock, arg, 0, out);
+}
+
+/* _sock_recv(fut, sock, n) and _sock_recv_into(fut, sock, buf): run as the
+ * reader of the socket. */
 static int sock_recv_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self, (void)out;
   sl_obj *fut = args->pos[0].u.o;
   if (sl_future_done(fut)) return 0;
   sl_value data;
-  if (sl_socket_recv(rt, args->pos[1].u.o, args->pos[2].u.i, &data)) {
+  if (recv_some(rt, args->pos[1].u.o, args->pos[2], &data)) {
     if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
       sl_err_clear(rt);
       return 0; /* try again next time */
@@ -197,6 +206,8 @@ static int sock_recv_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 }
 static const sl_cfunc_def sock_recv_cb_def = {"BaseSelectorEventLoop._sock_recv", sock_recv_cb,
                                               "sock_recv", SL_CANON_ARG0};
+static const sl_cfunc_def sock_recv_into_cb_def = {"BaseSelectorEventLoop._sock_recv_into",
+                                                   sock_recv_cb, "sock_recv_into", SL_CANON_ARG0};
 
 enum { SLOT_SOCK, SLOT_ARG, SLOT_FUT, SLOT_POS };
 
@@ -207,15 +218,15 @@ static sl_coro_status sock_recv_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     return SL_CORO_RETURN;
   }
   sl_obj *sock = co->slots[SLOT_SOCK].u.o;
-  int64_t n = co->slots[SLOT_ARG].u.i;
-  if (sl_socket_recv(rt, sock, n, out) == 0) return SL_CORO_RETURN;
+  bool into = co->slots[SLOT_ARG].tag != SL_V_INT;
+  if (recv_some(rt, sock, co->slots[SLOT_ARG], out) == 0) return SL_CORO_RETURN;
   if (!sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) return SL_CORO_ERROR;
   sl_err_clear(rt);
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return SL_CORO_ERROR;
   co->slots[SLOT_FUT] = sl_obj_val(fut);
   int fd = sl_as_socket(sock)->fd;
-  sl_obj *cb = sl_cfunc_new(rt, &sock_recv_cb_def, sl_undef());
+  sl_obj *cb = sl_cfunc_new(rt, into ? &sock_recv_into_cb_def : &sock_recv_cb_def, sl_undef());
   if (!cb) return SL_CORO_ERROR;
   sl_value cargs[3] = {sl_obj_val(fut), co->slots[SLOT_SOCK], co->slots[SLOT_ARG]};
   sl_obj *h = sl_loop_add_reader(rt, fd, sl_obj_val(cb), cargs, 3);
@@ -227,6 +238,8 @@ static sl_coro_status sock_recv_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
 static const sl_ccoro_def sock_recv_def = {"BaseSelectorEventLoop.sock_recv", sock_recv_resume};
+static const sl_ccoro_def sock_recv_into_def = {"BaseSelectorEventLoop.sock_recv_into",
+                                                sock_recv_resume};
 
 static int m_sock_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "sock", "n"};
@@ -239,6 +252,20 @@ static int m_sock_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   if (sl__as_int(rt, a[2], "n", &n)) return -1;
   sl_value slots[2] = {a[1], sl_int(n)};
   sl_obj *co = sl_ccoro_new(rt, &sock_recv_def, slots, 2);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
+static int m_sock_recv_into(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "sock", "buf"};
+  sl_value a[3];
+  if (sl__bind_method(rt, self, args, "BaseSelectorEventLoop.sock_recv_into", names, 3, 3, 3, a))
+    return -1;
+  int ok = need_socket(rt, a[1], "recv_into", &bad_recv_into_def, out);
+  if (ok <= 0) return ok;
+  sl_value slots[2] = {a[1], a[2]};
+  sl_obj *co = sl_ccoro_new(rt, &sock_recv_into_def, slots, 2);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 0;
@@ -485,6 +512,7 @@ static const sl_cfunc_def io_methods[] = {
     {"BaseSelectorEventLoop.add_writer", m_add_writer, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.remove_writer", m_remove_writer, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.sock_recv", m_sock_recv, NULL, SL_CANON_LABEL},
+    {"BaseSelectorEventLoop.sock_recv_into", m_sock_recv_into, NULL, SL_CANON_LABEL},
     {"BaseSelectorEventLoop.sock_sendall", m_sock_sendall, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };

@@ -17,6 +17,7 @@
 #include "core/future.h"
 #include "core/io/iomap.h"
 #include "core/lang/io-int.h"
+#include "core/lang/ops.h"
 #include "core/lang/socket_mod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
@@ -24,6 +25,7 @@
 #include "core/profile.h"
 #include "core/rt.h"
 #include "core/sleep.h"
+#include "core/str.h"
 #include "core/sync-int.h"
 #include "core/tuple.h"
 
@@ -239,11 +241,54 @@ static int read_on_eof(sl_rt *rt, sl_transport *t) {
   return sl__transport_close(rt, &t->hdr);
 }
 
-/* _read_ready -> _read_ready__data_received */
+/* isinstance(protocol, asyncio.BufferedProtocol) (set_protocol's test):
+ * asyncio.protocols.BufferedProtocol among its class's bases. */
+static bool derives_buffered(sl_obj *cls) {
+  if (!cls || cls->type != &sl_class_type) return false;
+  sl_class *c = sl_as_class(cls);
+  if (!strcmp(c->module, "asyncio.protocols") && !strcmp(sl_str_cstr(c->name), "BufferedProtocol"))
+    return true;
+  return derives_buffered(c->bases[0]) || derives_buffered(c->bases[1]);
+}
+static bool is_buffered(sl_value protocol) {
+  return protocol.tag == SL_V_OBJ && derives_buffered(sl_user_cls_of(protocol.u.o));
+}
+
+/* _read_ready__get_buffer: buf = get_buffer(-1); n = sock.recv_into(buf);
+ * buffer_updated(n), each failure a fatal error with CPython's words. */
+static int read_ready_get_buffer(sl_rt *rt, sl_transport *t) {
+  sl_value buf, hint = sl_int(-1);
+  int64_t len = 0;
+  if (sl__call_method(rt, t->protocol, "get_buffer", &hint, 1, &buf))
+    return fatal_error(rt, t, "Fatal error: protocol.get_buffer() call failed.");
+  if (sl_len(rt, buf, &len) || !len) {
+    sl_vdecref(rt, buf);
+    if (!rt->exc && !rt->fatal)
+      sl_raise(rt, SL_EXC_RUNTIME_ERROR, "get_buffer() returned an empty buffer");
+    return fatal_error(rt, t, "Fatal error: protocol.get_buffer() call failed.");
+  }
+  sl_value n;
+  int rc = sl_socket_recv_into(rt, t->sock.u.o, buf, 0, &n);
+  sl_vdecref(rt, buf);
+  if (rc) {
+    if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
+      sl_err_clear(rt);
+      return 0;
+    }
+    return fatal_error(rt, t, "Fatal read error on socket transport");
+  }
+  if (!n.u.i) return read_on_eof(rt, t);
+  if (sl__call_method(rt, t->protocol, "buffer_updated", &n, 1, NULL))
+    return fatal_error(rt, t, "Fatal error: protocol.buffer_updated() call failed.");
+  return 0;
+}
+
+/* _read_ready -> _read_ready__data_received (or __get_buffer) */
 static int read_ready(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)args, (void)out;
   sl_transport *t = sl__as_transport(self.u.o);
   if (t->conn_lost) return 0;
+  if (t->buffered) return read_ready_get_buffer(rt, t);
   sl_value data;
   if (sl_socket_recv(rt, t->sock.u.o, MAX_SIZE, &data)) {
     if (sl_err_matches(rt, SL_EXC_BLOCKING_IO_ERROR)) {
@@ -433,6 +478,7 @@ static int transport_init(sl_rt *rt, sl_transport *t, sl_value sock, sl_value pr
   t->fd = sl_as_socket(sock.u.o)->fd;
   t->protocol = sl_vincref(protocol);
   t->protocol_connected = true;
+  t->buffered = is_buffered(protocol);
   t->server = sl_vincref(server);
   if (set_limits(rt, t, sl_undef(), sl_undef())) return -1;
   if (!(t->extra = sl_dict_new(rt))) return -1;
@@ -597,6 +643,7 @@ static int m_set_protocol(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   BIND("_SelectorSocketTransport.set_protocol", names, 2, 2);
   sl_vset(rt, &TR(self)->protocol, sl_vincref(a[1]));
   TR(self)->protocol_connected = true;
+  TR(self)->buffered = is_buffered(a[1]);
   *out = sl_none();
   return 0;
 }

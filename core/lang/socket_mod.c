@@ -12,6 +12,7 @@
 #include "core/str.h"
 #include "core/exc.h"
 #include "core/io/backend.h"
+#include "core/lang/buffer.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
@@ -120,6 +121,28 @@ int sl_socket_recv(sl_rt *rt, sl_obj *o, int64_t n, sl_value *out) {
   return 0;
 }
 
+int sl_socket_recv_into(sl_rt *rt, sl_obj *o, sl_value buffer, int64_t nbytes, sl_value *out) {
+  sl_socket *s = sl_as_socket(o);
+  unsigned char *dst;
+  size_t cap;
+  if (!sl_buffer_write(buffer, &dst, &cap))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "recv_into() argument 1 must be read-write bytes-like object, not %s",
+                    sl_type_name(buffer));
+  if (nbytes < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "negative buffersize in recv_into");
+  if (nbytes == 0) nbytes = (int64_t)cap;
+  if ((size_t)nbytes > cap)
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "buffer too small for requested bytes");
+  if (s->fd < 0) return closed_error(rt);
+  long avail = backend(rt)->readable(backend_ctx(rt), rt, s->fd);
+  if (avail < 0) return sl_socket_raise_errno(rt, avail);
+  size_t want = (size_t)nbytes < (size_t)avail ? (size_t)nbytes : (size_t)avail;
+  long got = backend(rt)->recv(backend_ctx(rt), rt, s->fd, dst, want);
+  if (got < 0) return sl_socket_raise_errno(rt, got);
+  *out = sl_int(got);
+  return 0;
+}
+
 #define BIND(qual, names, n, req)                                                                  \
   sl_value a[n];                                                                                   \
   if (sl__bind_method(rt, self, args, qual, names, n, req, n, a)) return -1
@@ -144,6 +167,14 @@ static int m_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   int64_t n;
   if (sl__as_int(rt, a[1], "bufsize", &n)) return -1;
   return sl_socket_recv(rt, self.u.o, n, out);
+}
+
+static int m_recv_into(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"self", "buffer", "nbytes", "flags"};
+  BIND("socket.recv_into", names, 4, 2);
+  int64_t n = 0;
+  if (!sl_is_undef(a[2]) && sl__as_int(rt, a[2], "nbytes", &n)) return -1;
+  return sl_socket_recv_into(rt, self.u.o, a[1], n, out);
 }
 
 static int m_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -377,6 +408,7 @@ static const sl_cfunc_def socket_methods[] = {
     {"socket.fileno", m_fileno, NULL, SL_CANON_LABEL},
     {"socket.send", m_send, NULL, SL_CANON_LABEL},
     {"socket.recv", m_recv, NULL, SL_CANON_LABEL},
+    {"socket.recv_into", m_recv_into, NULL, SL_CANON_LABEL},
     {"socket.close", m_close, NULL, SL_CANON_LABEL},
     {"socket.shutdown", m_shutdown, NULL, SL_CANON_LABEL},
     {"socket.setblocking", m_setblocking, NULL, SL_CANON_LABEL},

@@ -37,6 +37,9 @@ int sl_socket_raise_errno_msg(sl_rt *rt, long err, const char *message);
  * an int / bytes), or -1 with the exception raised. */
 int sl_socket_send(sl_rt *rt, sl_obj *sock, sl_value data, sl_value *out);
 int sl_socket_recv(sl_rt *rt, sl_obj *sock, int64_t n, sl_value *out);
+/* sock.recv_into(buffer, nbytes): reads into a writable bytes-like buffer
+ * (bytearray, memoryview of one); *out the count (an int). */
+int sl_socket_recv_into(sl_rt *rt, sl_obj *sock, sl_value buffer, int64_t nbytes, sl_value *out);
 /* socket.socket(family, SOCK_STREAM, proto): a new simulated socket (new
  * reference), or NULL with the exception raised. */
 sl_obj *sl_socket_create(sl_rt *rt, int family, int proto);

@@ -43,8 +43,8 @@ _on_task_done = taskgroups.TaskGroup._on_task_done
 _loop_stop = base_events.BaseEventLoop.stop
 _SEL = selector_events.BaseSelectorEventLoop
 # loop methods run as readers/writers -> canonical label (argument 0 is the future)
-_IO_METHODS = {_SEL._sock_recv: "sock_recv", _SEL._sock_sendall: "sock_sendall",
-               _SEL._sock_accept: "sock_accept"}
+_IO_METHODS = {_SEL._sock_recv: "sock_recv", _SEL._sock_recv_into: "sock_recv_into",
+               _SEL._sock_sendall: "sock_sendall", _SEL._sock_accept: "sock_accept"}
 _TASK_TYPES = tuple({tasks.Task, tasks._PyTask})
 
 

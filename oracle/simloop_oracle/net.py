@@ -513,8 +513,21 @@ class FakeSocket:
         return self.send(b"".join(bytes(memoryview(b)) for b in buffers))
 
     def recv_into(self, buf, nbytes=0):
-        view = memoryview(buf)
-        data = self.recv(nbytes or len(view))
+        # a real socket's checks first (socketmodule.c sock_recv_into)
+        try:
+            view = memoryview(buf)
+        except TypeError:
+            view = None
+        if view is None or view.readonly:
+            raise TypeError("recv_into() argument 1 must be read-write bytes-like object, not %s"
+                            % type(buf).__name__)
+        if nbytes < 0:
+            raise ValueError("negative buffersize in recv_into")
+        if nbytes == 0:
+            nbytes = view.nbytes
+        if nbytes > view.nbytes:
+            raise ValueError("buffer too small for requested bytes")
+        data = self.recv(nbytes)
         view[:len(data)] = data
         return len(data)
 
