@@ -12,6 +12,11 @@
 int sl__aio_number(sl_rt *rt, sl_value v, const char *what, double *out);
 /* RuntimeError('no running event loop') unless the loop runs. */
 int sl__aio_running(sl_rt *rt);
+/* What events.get_event_loop() would do, for its effect: 0 when the loop
+ * runs or there is a current loop to use (creating the implicit one where
+ * the profile does), else RuntimeError. ensure_future and gather use it
+ * for a coroutine given outside a running loop. */
+int sl__aio_event_loop(sl_rt *rt);
 bool sl__aio_callable(sl_value v);
 sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 /* create_task for asyncio.create_task (module_api) or loop.create_task. */

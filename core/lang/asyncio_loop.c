@@ -196,28 +196,39 @@ static int aio_set_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_
   return 0;
 }
 
-/* events.get_event_loop(): the running loop, else the policy's current
- * loop; until 3.14 the main thread gets one created on first use unless
- * set_event_loop() was ever called (asyncio.run calls it). */
+/* The policy's current loop for events.get_event_loop() when no loop
+ * runs: until 3.14 the main thread gets one created on first use unless
+ * set_event_loop() was ever called (asyncio.run calls it). Borrowed. */
+static sl_obj *current_loop(sl_rt *rt) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L->cur_loop && !L->loop_set_called && rt->profile->minor < 14) {
+    sl_obj *o;
+    if (sl__aio_loop_claim(rt, &o)) return NULL;
+    set_current(rt, o);
+    sl_decref(rt, o);
+  }
+  if (!L->cur_loop)
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "There is no current event loop in thread 'MainThread'.");
+  return L->cur_loop;
+}
+
+int sl__aio_event_loop(sl_rt *rt) {
+  if (rt->loop->running && !rt->loop->pool.in_thread) return 0;
+  return current_loop(rt) ? 0 : -1;
+}
+
+/* events.get_event_loop(): the running loop, else the current one. */
 static int aio_get_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (sl_args_bind(rt, args, "get_event_loop", NULL, 0, 0, 0, NULL)) return -1;
-  sl_lang *L = sl_vm_lang(rt);
   if (rt->loop->running) {
     if (sl_asyncio_loop_object(rt, out)) return -1;
     sl_vincref(*out);
     return 0;
   }
-  if (!L->cur_loop && !L->loop_set_called && rt->profile->minor < 14) {
-    sl_obj *o;
-    if (sl__aio_loop_claim(rt, &o)) return -1;
-    set_current(rt, o);
-    sl_decref(rt, o);
-  }
-  if (!L->cur_loop)
-    return sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-                    "There is no current event loop in thread 'MainThread'.");
-  sl_incref(L->cur_loop);
-  *out = sl_obj_val(L->cur_loop);
+  sl_obj *loop = current_loop(rt);
+  if (!loop) return -1;
+  sl_incref(loop);
+  *out = sl_obj_val(loop);
   return 0;
 }
 

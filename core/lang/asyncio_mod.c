@@ -147,7 +147,7 @@ static int aio_ensure_future(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   static const char *const names[] = {"coro_or_future", "loop"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "ensure_future", names, 2, 1, 1, a)) return -1;
-  if (sl_is_coro(a[0]) && sl__aio_running(rt)) return -1;
+  if (sl_is_coro(a[0]) && sl__aio_event_loop(rt)) return -1;
   sl_obj *f = sl_ensure_future(rt, a[0]);
   if (!f) return -1;
   *out = sl_obj_val(f);
@@ -162,11 +162,16 @@ static int aio_gather(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
                       sl_str_cstr(args->kwnames[i]));
     if (sl_truth(rt, args->kwvals[i], &ret_exc)) return -1;
   }
-  for (size_t i = 0; i < args->npos; i++)
+  bool coros = false;
+  for (size_t i = 0; i < args->npos; i++) {
     if (!sl_is_future(args->pos[i]) && !sl_is_coro(args->pos[i]))
       return sl_raise(rt, SL_EXC_TYPE_ERROR,
                       "An asyncio.Future, a coroutine or an awaitable is required");
-  if (args->npos && sl__aio_running(rt)) return -1;
+    coros |= sl_is_coro(args->pos[i]);
+  }
+  /* tasks.gather takes the loop of its first future, and asks
+   * events.get_event_loop() only for a coroutine's task. */
+  if (coros && sl__aio_event_loop(rt)) return -1;
   sl_obj *g = sl_gather(rt, args->pos, args->npos, ret_exc);
   if (!g) return -1;
   *out = sl_obj_val(g);
