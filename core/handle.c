@@ -118,13 +118,21 @@ void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, siz
     sl_strbuf_printf(out, " at %s:%d", file, line);
 }
 
+/* SystemExit and KeyboardInterrupt leave the loop instead of going to the
+ * exception handler. */
+static bool pending_escapes_loop(sl_rt *rt) {
+  return rt->exc && (sl_exc_isinstance(rt->exc, SL_EXC_SYSTEM_EXIT) ||
+                     sl_exc_isinstance(rt->exc, SL_EXC_KEYBOARD_INTERRUPT));
+}
+
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
   sl_value callback = sl_vincref(h->callback);
   int rc = sl_call_pos(rt, callback, h->args, h->nargs, &result);
   sl_vdecref(rt, result);
-  if (rc == 0 || rt->fatal) {
+  if (rc == 0 || rt->fatal || pending_escapes_loop(rt)) {
+    /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise` */
     sl_vdecref(rt, callback);
     return rc;
   }

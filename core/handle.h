@@ -35,7 +35,8 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
 /* Handle.cancel() / TimerHandle.cancel(). */
 void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 /* Handle._run(): calls the callback; an exception goes to the loop's
- * exception handler. Returns -1 only on a fatal error. */
+ * exception handler, except SystemExit and KeyboardInterrupt, which stay
+ * pending (-1) to leave the loop. Otherwise -1 only on a fatal error. */
 int sl_handle_run(sl_rt *rt, sl_obj *handle);
 /* Appends the canonical name of the handle (docs/trace.md). */
 void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);

@@ -275,10 +275,13 @@ static int run_ready(sl_rt *rt, size_t ntodo) {
     }
     int rc = sl_handle_run(rt, h);
     sl_decref(rt, h);
-    if (rc) return -1;
+    if (rc && rt->fatal) return -1;
     loop->handle_pos++;
+    /* The oracle takes the cost in a `finally`: also for a SystemExit or
+     * KeyboardInterrupt leaving the loop (Handle._run re-raises them; the
+     * handles after it stay in the ready queue). */
     if (loop->selector.handle_done) loop->selector.handle_done(loop->selector.ctx, rt);
-    if (rt->fatal) return -1;
+    if (rt->fatal || rc) return -1;
   }
   return 0;
 }

@@ -30,6 +30,9 @@
   X(ver, gather_sync_done_children, V(3, 12, 0), NOW,                                  \
     "tasks.py 3.12: _done_callback called at once for children already done")          \
   X(ver, eager_tasks, V(3, 12, 0), NOW, "3.12: eager task factories, eager_start")     \
+  X(ver, runner_run_takes_awaitables, V(3, 14, 0), NOW,                                \
+    "runners.py 3.14: Runner.run checks the loop first and wraps awaitables; "        \
+    "anything else is a TypeError")                                                    \
   X(ver, shutdown_executor_timeout, V(3, 12, 0), NOW,                                  \
     "base_events.py 3.12: shutdown_default_executor(timeout) in timeouts.timeout, "   \
     "Runner passes THREAD_JOIN_TIMEOUT, _do_shutdown uses _set_result_unless_cancelled") \

@@ -28,6 +28,10 @@ typedef struct sl_profile {
    * THREAD_JOIN_TIMEOUT (300 s), and the thread delivers through
    * futures._set_result_unless_cancelled (3.11: future.set_result). */
   bool shutdown_executor_timeout;
+  /* 3.14: Runner.run(coro) checks for a running loop and initializes
+   * before the argument, and refuses a non-awaitable with TypeError (3.11:
+   * ValueError "a coroutine was expected, got ..." first). */
+  bool runner_run_takes_awaitables;
   /* 3.12: set_exception refuses an instance of a StopIteration subclass too
    * (3.11's _asyncio checks the exact type only, so stores it). */
   bool set_exception_refuses_stopiteration_subclass;

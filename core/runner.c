@@ -167,8 +167,7 @@ fail:
   return -1;
 }
 
-/* Runner.close() */
-static int runner_close(sl_rt *rt) {
+int sl_runner_close(sl_rt *rt) {
   if (cancel_all_tasks(rt)) return -1;
   if (run_coro(rt, sl_ccoro_new(rt, &shutdown_asyncgens_def, NULL, 0))) return -1;
   /* 3.12+: loop.shutdown_default_executor(constants.THREAD_JOIN_TIMEOUT) */
@@ -187,7 +186,7 @@ int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out) {
   /* `with Runner(...)`: close() runs whatever main did; main's exception
    * wins unless closing itself fails. */
   sl_obj *main_exc = sl_err_fetch(rt);
-  if (runner_close(rt)) {
+  if (sl_runner_close(rt)) {
     sl_decref(rt, main_exc);
     sl_vset(rt, out, sl_none());
     return -1;

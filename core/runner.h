@@ -12,6 +12,10 @@
  * raised (or rt->fatal set: deadlock, budget, out of memory). */
 int sl_asyncio_run(sl_rt *rt, sl_obj *coro, sl_value *out);
 
+/* Runner.close() on the engine loop: cancel the remaining tasks and wait
+ * for them, shutdown_asyncgens(), shutdown_default_executor() (3.12+ with
+ * THREAD_JOIN_TIMEOUT), close the loop. 0 or -1. */
+int sl_runner_close(sl_rt *rt);
 /* loop.shutdown_asyncgens() (executor false) or
  * loop.shutdown_default_executor(timeout) (timeout borrowed: None or a
  * number, 3.12+): a new coroutine returning None. */

@@ -221,6 +221,12 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
       sl_decref(rt, t->fut.cancelled_exc);
       t->fut.cancelled_exc = err;
       rc = sl_future_cancel_base(rt, task, sl_none()) < 0 ? -1 : 0;
+    } else if (sl_exc_isinstance(err, SL_EXC_SYSTEM_EXIT) ||
+               sl_exc_isinstance(err, SL_EXC_KEYBOARD_INTERRUPT)) {
+      /* __step_run_and_handle_result: super().set_exception(exc); raise */
+      rc = sl_future_set_exception(rt, task, sl_obj_val(err));
+      if (rc == 0) return sl_err_restore(rt, err);
+      sl_decref(rt, err);
     } else {
       rc = sl_future_set_exception(rt, task, sl_obj_val(err));
       sl_decref(rt, err);

@@ -50,6 +50,12 @@ int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_ar
 int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 /* asyncio.to_thread (asyncio_threads.c). */
 extern const sl_cfunc_def sl__aio_to_thread_def;
+/* asyncio.Runner (asyncio_runner.c). */
+extern const sl_cfunc_def sl__aio_runner_def;
+/* set_event_loop(loop) (NULL: None), for the Runner. */
+void sl__aio_set_current(sl_rt *rt, sl_obj *loop);
+/* The loop object is closed for good (its Runner or asyncio.run ended). */
+void sl__aio_loop_mark_closed(sl_obj *loop);
 /* Adds the asyncio classes (type objects) to the module dict: asyncio_objs.c. */
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 /* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */

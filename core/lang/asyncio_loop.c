@@ -175,6 +175,10 @@ static void set_current(sl_rt *rt, sl_obj *loop) {
   L->loop_set_called = true;
 }
 
+void sl__aio_set_current(sl_rt *rt, sl_obj *loop) { set_current(rt, loop); }
+
+void sl__aio_loop_mark_closed(sl_obj *loop) { loopobj(loop)->closed = true; }
+
 static int aio_new_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (sl_args_bind(rt, args, "new_event_loop", NULL, 0, 0, 0, NULL)) return -1;
   sl_obj *o;

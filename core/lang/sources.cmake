@@ -48,6 +48,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
   core/lang/asyncio_threads.c
+  core/lang/asyncio_runner.c
 )
 # Standard modules on the simulated environment (core/lang/modules/stdmod.h).
 list(APPEND SL_LANG_SOURCES
@@ -72,6 +73,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_collections_deque.c
   core/lang/modules/mod_collections_nt.c
   core/lang/modules/mod_functools.c
+  core/lang/modules/mod_functools_keys.c
   core/lang/modules/mod_heapq.c
   core/lang/modules/mod_itertools.c
   core/lang/modules/mod_json.c

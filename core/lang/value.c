@@ -8,6 +8,7 @@
 
 #include "core/lang/iter-int.h"
 #include "core/lang/vm-int.h"
+#include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/stdmod.h"
 
 /* ---- numbers --------------------------------------------------------------- */
@@ -154,6 +155,12 @@ int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   if (e->attrs) {
     if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
     if (found) return 1;
+  }
+  if (!strcmp(name, "code") && sl_exc_isinstance(self.u.o, SL_EXC_SYSTEM_EXIT)) {
+    /* SystemExit_init: None, the one argument, or the arguments' tuple. */
+    sl_tuple *args = e->args ? sl_as_tuple(e->args) : NULL;
+    if (!args || args->len == 0) return *out = sl_none(), 1;
+    return *out = args->len == 1 ? sl_vincref(args->items[0]) : obj_or_none(e->args), 1;
   }
   if (sl_exc_isinstance(self.u.o, SL_EXC_OS_ERROR)) {
     /* OSError's errno/strerror: the first two arguments when there are 2+ */
@@ -430,6 +437,8 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
     *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
   else
     *res = v.tag == SL_V_OBJ && v.u.o->type == t->type;
+  /* A named tuple's instance is a tuple (its class derives from tuple). */
+  if (!*res && t->type == &sl_tuple_type && sl__namedtuple_items(v)) *res = true;
   return 0;
 }
 

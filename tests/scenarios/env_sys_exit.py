@@ -2,8 +2,7 @@
 # normally (the oracle's outcome `ok`, exit status 0) after the finally
 # clauses ran; loop.call_soon_threadsafe schedules as call_soon does;
 # print(file=sys.stderr) goes to stderr, not the trace.
-# (sys.exit inside a task is not yet conforming: asyncio.run's cleanup
-# after a SystemExit escapes the loop; see docs/language.md.)
+# (sys.exit inside a task: env_sys_exit_task.py.)
 import asyncio
 import sys
 

@@ -27,6 +27,7 @@ static const struct {
     {"gather_sync_done_children", offsetof(sl_profile, gather_sync_done_children)},
     {"eager_tasks", offsetof(sl_profile, eager_tasks)},
     {"shutdown_executor_timeout", offsetof(sl_profile, shutdown_executor_timeout)},
+    {"runner_run_takes_awaitables", offsetof(sl_profile, runner_run_takes_awaitables)},
     {"set_exception_stopiteration_runtimeerror", offsetof(sl_profile, set_exception_stopiteration_runtimeerror)},
     {"set_exception_refuses_stopiteration_subclass", offsetof(sl_profile, set_exception_refuses_stopiteration_subclass)},
     {"uncancel_resets_must_cancel", offsetof(sl_profile, uncancel_resets_must_cancel)},
@@ -158,7 +159,7 @@ static const struct {
        "condition_notify_on_error taskgroup_313_cancel_levels "
        "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
        "as_completed_iterator queue_shutdown sleep_nan_error "
-       "shield_awaited_by_callbacks callback_repr_hides_args "
+       "shield_awaited_by_callbacks runner_run_takes_awaitables callback_repr_hides_args "
        "sum_float_compensated minmax_empty_iterable_message "
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
@@ -175,7 +176,7 @@ static const struct {
        "condition_notify_on_error taskgroup_313_cancel_levels "
        "taskgroup_refusal_closes_coro timeout_insert_timeout_error "
        "as_completed_iterator queue_shutdown sleep_nan_error "
-       "shield_awaited_by_callbacks callback_repr_hides_args "
+       "shield_awaited_by_callbacks runner_run_takes_awaitables callback_repr_hides_args "
        "sum_float_compensated minmax_empty_iterable_message "
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "

@@ -47,7 +47,7 @@ static const char *const QUEUES[] = {"Queue",      "PriorityQueue", "LifoQueue",
 static const char *const LOCKS[] = {
     "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", NULL};
 static const char *const FUTURES[] = {"Future", "isfuture", NULL};
-static const char *const RUNNERS[] = {"run", NULL};
+static const char *const RUNNERS[] = {"Runner", "run", NULL};
 static const char *const TIMEOUTS[] = {"Timeout", "timeout", "timeout_at", NULL};
 static const char *const TASKGROUPS[] = {"TaskGroup", NULL};
 
