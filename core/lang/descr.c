@@ -7,6 +7,8 @@
 
 #include "core/identity.h"
 #include "core/lang/descr.h"
+
+#include "core/lang/modules/mod_functools-int.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/exc.h"
@@ -231,6 +233,8 @@ int sl_descr_bind(sl_rt *rt, sl_value attr, sl_value obj, sl_value cls, sl_value
     *out = sl_obj_val(b);
     return 1;
   }
+  if (sl_is_type(attr, &sl__cached_property_type) && sl_is_type(obj, &sl_exc_type))
+    return sl__cached_property_get(rt, attr, obj, cls, out);
   if (sl_is_type(attr, &sl_classmethod_type)) {
     sl_obj *b = sl_bound_new(rt, ((sl_methwrap *)attr.u.o)->func, cls);
     if (!b) return -1;

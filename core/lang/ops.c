@@ -410,6 +410,9 @@ int sl__richcompare(sl_rt *rt, sl_ast_cmpop op, sl_value a, sl_value b, bool *re
     rc = set_compare(rt, op, a.u.o, b.u.o, res);
   rt->recursion_depth--;
   if (rc != 1) return rc;
+  /* A type with its own rich comparison (functools.KeyWrapper). */
+  const sl_lang_slots *ls = sl_lang_slots_of(a);
+  if (ls && ls->richcompare) return ls->richcompare(rt, a.u.o, op, b, res);
   /* Other types of the same kind with an lt slot (defined elsewhere). */
   if (a.tag == SL_V_OBJ && b.tag == SL_V_OBJ && a.u.o->type == b.u.o->type && a.u.o->type->lt) {
     const sl_type *t = a.u.o->type;

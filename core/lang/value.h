@@ -26,6 +26,9 @@ typedef struct sl_lang_slots {
   /* o[key] = v, or del o[key] when v is SL_V_UNDEF. */
   int (*setitem)(sl_rt *rt, sl_obj *o, sl_value key, sl_value v);
   int (*contains)(sl_rt *rt, sl_obj *o, sl_value item, bool *res);
+  /* o <op> other for the orderings (op an sl_ast_cmpop: <, <=, >, >=), as
+   * one rich comparison (tp_richcompare); NULL: the type's lt slot. */
+  int (*richcompare)(sl_rt *rt, sl_obj *o, int op, sl_value other, bool *res);
 } sl_lang_slots;
 
 static inline const sl_lang_slots *sl_lang_slots_of(sl_value v) {

@@ -280,6 +280,72 @@ s = textwrap.dedent('\\n    def f():\\n        return 1\\n    ')
 print(s)""",
 ]
 
+# issue 10's remaining names (pool worktree): statistics.StatisticsError,
+# json.dump/load over objects with write/read, functools.cmp_to_key and
+# cached_property, named tuples as tuples.
+BLOCKS += [
+    """import statistics
+for f, a in ((statistics.mean, []), (statistics.median, ())):
+    try:
+        f(a)
+    except statistics.StatisticsError as e:
+        print(type(e).__name__, e, isinstance(e, ValueError), type(e).__module__, e.args)
+print(issubclass(statistics.StatisticsError, ValueError), statistics.StatisticsError.__name__)""",
+    """import json
+class Box:
+    def __init__(self, text=''):
+        self.parts = [text]
+    def write(self, s):
+        self.parts.append(s)
+        return len(s)
+    def read(self):
+        return ''.join(self.parts)
+b = Box()
+print(json.dump({'b': [1, 2.5, None], 'a': 'x'}, b, sort_keys=True, indent=2))
+print(b.read())
+print(json.load(Box('{"x": [true, false, 1e3]}')))
+try:
+    json.load(Box('[1,'))
+except json.JSONDecodeError as e:
+    print(type(e).__name__, e)""",
+    "import json\njson.dump([1], 5)",
+    """import functools
+def cmp(a, b):
+    print('cmp', a, b)
+    return (a > b) - (a < b)
+K = functools.cmp_to_key(cmp)
+print(K(1) < K(2), K(2) <= K(2), K(3) > K(1), K(1) >= K(3), K(1) == K(1), K(1) != K(2), K(5).obj)
+print(max([4, 9, 2], key=K), min([4, 9, 2], key=K))
+print(sorted([3, 1, 2, 9, 0, 5], key=functools.cmp_to_key(lambda a, b: b - a)))
+print(sorted(['bb', 'a', 'ccc'], key=functools.cmp_to_key(lambda x, y: len(y) - len(x))))""",
+    "import functools\nK = functools.cmp_to_key(lambda a, b: 0)\nK(1) < 3",
+    "import functools\nhash(functools.cmp_to_key(lambda a, b: 0)(1))",
+    """import functools
+class Circle:
+    def __init__(self, r):
+        self.r = r
+    @functools.cached_property
+    def area(self):
+        print('computing area')
+        return self.r * self.r * 3
+    @functools.cached_property
+    def name(self):
+        \"\"\"The name.\"\"\"
+        return 'circle %d' % self.r
+c = Circle(2)
+print(c.area, c.area, c.__dict__)
+c.area = 7
+print(c.area, c.name, Circle.name.__doc__, type(Circle.area).__name__)
+del c.area
+print(c.area, Circle(3).area)""",
+    """from collections import namedtuple
+P = namedtuple('P', 'x y')
+class Q(P):
+    pass
+p = P(1, 2)
+print(isinstance(p, tuple), isinstance((1, 2), P), isinstance(p, P), isinstance(p, (int, tuple)), isinstance(Q(3, 4), tuple), isinstance(p, list))""",
+]
+
 RUNNER = r"""
 import sys, io, json, contextlib, warnings, random, time
 warnings.simplefilter('ignore')

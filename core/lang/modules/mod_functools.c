@@ -15,6 +15,7 @@
 #include "core/lang/code.h"
 #include "core/lang/descr.h"
 #include "core/lang/modules/mod_collections-int.h"
+#include "core/lang/modules/mod_functools-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -637,7 +638,9 @@ static const sl_cfunc_def functools_funcs[] = {
 };
 
 int sl_mod_functools_init(sl_rt *rt, sl_obj *module_dict) {
-  if (sl_stdmod_add_funcs(rt, module_dict, functools_funcs)) return -1;
+  if (sl_stdmod_add_funcs(rt, module_dict, functools_funcs) ||
+      sl__functools_keys_init(rt, module_dict))
+    return -1;
   sl_value cls;
   if (sl_typeobj_of_class(rt, &sl__partial_class, &cls)) return -1;
   int rc = sl_stdmod_add(rt, module_dict, "partial", cls);

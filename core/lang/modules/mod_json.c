@@ -589,7 +589,51 @@ static int f_loads(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   return *out = v, 0;
 }
 
+/* dump(obj, fp, **kw): fp.write(dumps(obj, **kw)). There are no files in
+ * the simulated process (open() is refused), so fp is an object of the
+ * program's with a write method (or sys.stdout); CPython writes the text
+ * in several chunks, simloop in one call. */
+static int f_dump(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos < 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "dump() missing %zu required positional argument%s",
+                    2 - args->npos, args->npos ? ": 'fp'" : "s: 'obj' and 'fp'");
+  if (args->npos > 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "dump() takes 2 positional arguments but %zu were given",
+                    args->npos);
+  sl_value write;
+  if (sl_vm_getattr(rt, args->pos[1], "write", &write)) return -1;
+  sl_args da = {args->pos, 1, args->kwvals, args->kwnames, args->nkw};
+  sl_value text;
+  int rc = f_dumps(rt, self, &da, &text);
+  if (!rc) {
+    sl_value ignored;
+    rc = sl_vm_call_pos(rt, write, &text, 1, &ignored);
+    if (!rc) sl_vdecref(rt, ignored);
+    sl_vdecref(rt, text);
+  }
+  sl_vdecref(rt, write);
+  *out = sl_none();
+  return rc;
+}
+
+/* load(fp): loads(fp.read()). */
+static int f_load(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos != 1 || args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: json.load() takes the file object alone");
+  sl_value read, text;
+  if (sl_vm_getattr(rt, args->pos[0], "read", &read)) return -1;
+  int rc = sl_vm_call_pos(rt, read, NULL, 0, &text);
+  sl_vdecref(rt, read);
+  if (rc) return -1;
+  sl_args la = {&text, 1, NULL, NULL, 0};
+  rc = f_loads(rt, self, &la, out);
+  sl_vdecref(rt, text);
+  return rc;
+}
+
 static const sl_cfunc_def dumps_def = {"dumps", f_dumps, NULL, 0};
+static const sl_cfunc_def dump_def = {"dump", f_dump, NULL, 0};
+static const sl_cfunc_def load_def = {"load", f_load, NULL, 0};
 static const sl_cfunc_def loads_def = {"loads", f_loads, NULL, 0};
 
 int sl_mod_json_init(sl_rt *rt, sl_obj *module_dict) {
@@ -600,10 +644,12 @@ int sl_mod_json_init(sl_rt *rt, sl_obj *module_dict) {
   sl_as_class(cls)->attrs = sl_dict_new(rt);
   int rc = !sl_as_class(cls)->attrs || sl__class_flags_compute(rt, cls) ||
            sl_stdmod_add(rt, module_dict, "JSONDecodeError", sl_obj_val(cls)) ||
-           sl_stdmod_add_func(rt, module_dict, &dumps_def);
-  if (!rc) {
-    sl_obj *f = sl_cfunc_new(rt, &loads_def, sl_obj_val(cls));
-    rc = !f || sl_stdmod_add(rt, module_dict, "loads", sl_obj_val(f));
+           sl_stdmod_add_func(rt, module_dict, &dumps_def) ||
+           sl_stdmod_add_func(rt, module_dict, &dump_def);
+  const sl_cfunc_def *bound[] = {&loads_def, &load_def}; /* raise JSONDecodeError */
+  for (size_t i = 0; !rc && i < 2; i++) {
+    sl_obj *f = sl_cfunc_new(rt, bound[i], sl_obj_val(cls));
+    rc = !f || sl_stdmod_add(rt, module_dict, bound[i]->name, sl_obj_val(f));
     sl_decref(rt, f);
   }
   sl_decref(rt, cls);

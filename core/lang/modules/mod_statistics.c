@@ -8,11 +8,13 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -37,6 +39,17 @@ static int scaled(sl_rt *rt, double f, sl_value *out) {
   return sl_binary_op(rt, SL_BIN_RSHIFT, r, sl_int(-shift), out); /* exact: subnormals */
 }
 
+/* raise StatisticsError(msg): `self` is the class the functions are bound
+ * to (sl_mod_statistics_init). */
+static int stat_error(sl_rt *rt, sl_value self, const char *msg) {
+  sl_obj *m = sl_str_from_cstr(rt, msg);
+  if (!m) return -1;
+  sl_value mv = sl_obj_val(m);
+  sl_obj *e = sl_exc_new(rt, self.u.o, &mv, 1);
+  sl_decref(rt, m);
+  return e ? sl_err_restore(rt, e) : -1;
+}
+
 static int f_mean(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"data"};
   sl_value a[1];
@@ -47,8 +60,7 @@ static int f_mean(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
   int rc = 0;
   if (!d->len) {
     sl_decref(rt, l);
-    /* StatisticsError is a ValueError subclass; simloop raises ValueError's text */
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "mean requires at least one data point");
+    return stat_error(rt, self, "mean requires at least one data point");
   }
   bool any_float = false;
   for (size_t i = 0; i < d->len; i++) {
@@ -132,7 +144,7 @@ static int f_median(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   size_t n = l->len;
   if (!n) {
     sl_vdecref(rt, s);
-    return sl_raise(rt, SL_EXC_VALUE_ERROR, "no median for empty data");
+    return stat_error(rt, self, "no median for empty data");
   }
   if (n % 2) {
     *out = sl_vincref(l->items[n / 2]);
@@ -155,7 +167,21 @@ static const sl_cfunc_def statistics_funcs[] = {
 };
 
 int sl_mod_statistics_init(sl_rt *rt, sl_obj *module_dict) {
-  return sl_stdmod_add_funcs(rt, module_dict, statistics_funcs);
+  /* class StatisticsError(ValueError), module statistics; the functions
+   * are bound to it to raise it. */
+  sl_obj *cls = sl_class_new(rt, "StatisticsError", "StatisticsError", "statistics",
+                             rt->classes[SL_EXC_VALUE_ERROR], NULL);
+  if (!cls) return -1;
+  sl_as_class(cls)->attrs = sl_dict_new(rt);
+  int rc = !sl_as_class(cls)->attrs || sl__class_flags_compute(rt, cls) ||
+           sl_stdmod_add(rt, module_dict, "StatisticsError", sl_obj_val(cls));
+  for (const sl_cfunc_def *f = statistics_funcs; !rc && f->name; f++) {
+    sl_obj *fn = sl_cfunc_new(rt, f, sl_obj_val(cls));
+    rc = !fn || sl_stdmod_add(rt, module_dict, f->name, sl_obj_val(fn));
+    sl_decref(rt, fn);
+  }
+  sl_decref(rt, cls);
+  return rc ? -1 : 0;
 }
 
 /* ---- textwrap.dedent ---------------------------------------------------------------- */
