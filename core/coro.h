@@ -84,6 +84,9 @@ struct sl_ccoro {
     int64_t wait_counter;      /* wait(): `counter`, futures not done (core/wait.c) */
     bool wait_for_body_raised; /* wait_for 3.12+: `await fut` raised (core/wait_for.c) */
     int64_t test_items;        /* items produced or consumed (tests/unit/test_sync.c) */
+    struct {                   /* AsyncExitStack.__aexit__ (mod_contextlib_stack.c) */
+      bool received, suppressed, pending;
+    } exit_stack;
   } local;
 };
 

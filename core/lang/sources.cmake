@@ -61,6 +61,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_logging.c
   core/lang/modules/mod_logging_record.c
   core/lang/modules/mod_contextlib.c
+  core/lang/modules/mod_contextlib_stack.c
   core/lang/modules/mod_sys.c
   core/lang/modules/mod_typing.c
   core/lang/modules/mod_dataclasses.c

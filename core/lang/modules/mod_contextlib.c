@@ -11,6 +11,7 @@
 
 #include "core/coro.h"
 #include "core/exc.h"
+#include "core/lang/modules/mod_contextlib-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -499,5 +500,6 @@ static const sl_cfunc_def contextlib_funcs[] = {
 };
 
 int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict) {
+  if (sl__contextlib_stack_init(rt, module_dict)) return -1;
   return sl_stdmod_add_funcs(rt, module_dict, contextlib_funcs);
 }
