@@ -136,8 +136,12 @@ FN(abs) {
   } else if (sl__is_intlike(v)) {
     int64_t i = sl__intval(v);
     *out = sl_int(i < 0 ? -i : i);
-  } else
+  } else {
+    const sl_lang_slots *s = sl_lang_slots_of(v);
+    int r = s && s->unary ? s->unary(rt, SL_LANG_ABS, v.u.o, out) : 0;
+    if (r) return r < 0 ? -1 : 0;
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "bad operand type for abs(): '%s'", sl_type_name(v));
+  }
   return 0;
 }
 
@@ -450,6 +454,18 @@ FN(round) {
 FN(divmod) {
   if (exactly(rt, a, "divmod", 2)) return -1;
   sl_value x = a->pos[0], y = a->pos[1], r[2];
+  const sl_lang_slots *s = sl_lang_slots_of(x);
+  if (s && s->binary) { /* timedelta: (x // y, x % y), as its __divmod__ */
+    if (sl_binary_op(rt, SL_BIN_FLOORDIV, x, y, &r[0])) return -1;
+    if (sl_binary_op(rt, SL_BIN_MOD, x, y, &r[1])) {
+      sl_vdecref(rt, r[0]);
+      return -1;
+    }
+    sl_obj *t = sl_tuple_new(rt, r, 2);
+    sl_vdecref(rt, r[0]);
+    sl_vdecref(rt, r[1]);
+    return t ? (*out = sl_obj_val(t), 0) : -1;
+  }
   if (!sl__is_num(x) || !sl__is_num(y))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "unsupported operand type(s) for divmod(): '%s' and '%s'", sl_type_name(x),

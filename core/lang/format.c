@@ -65,6 +65,26 @@ int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbu
                       sl_type_name(v));
     return sl_vm_str(rt, v, out);
   } else {
+    /* A native type's own __format__ (datetime's strftime). */
+    sl_value fmt;
+    if (spec_len && v.tag == SL_V_OBJ && v.u.o->type->getattr) {
+      if (v.u.o->type->getattr(rt, v.u.o, "__format__", &fmt) == 0) {
+        sl_obj *spec_s = sl_str_new(rt, spec, spec_len);
+        if (!spec_s) {
+          sl_vdecref(rt, fmt);
+          return -1;
+        }
+        sl_value argv[1] = {sl_obj_val(spec_s)}, res;
+        int r = sl_call_pos(rt, fmt, argv, 1, &res);
+        sl_decref(rt, spec_s);
+        sl_vdecref(rt, fmt);
+        if (r) return -1;
+        if (sl_is_str(res)) sl_strbuf_append(out, sl_str_cstr(res.u.o), sl_as_str(res.u.o)->len);
+        sl_vdecref(rt, res);
+        return out->failed ? sl_nomem(rt) : 0;
+      }
+      sl_err_clear(rt);
+    }
     /* object.__format__: str(self) for an empty spec, else TypeError. */
     if (spec_len)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported format string passed to %s.__format__",

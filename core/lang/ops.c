@@ -130,8 +130,18 @@ static int repeat(sl_rt *rt, sl_value seq, int64_t n, sl_value *out) {
   return 0;
 }
 
+/* A native type's own operators (datetime's + - * / // %): a's, then b's. */
+static int slot_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *out) {
+  const sl_lang_slots *sa = sl_lang_slots_of(a), *sb = sl_lang_slots_of(b);
+  int r = sa && sa->binary ? sa->binary(rt, (int)op, a, b, out) : 0;
+  if (r == 0 && sb && sb->binary && sb != sa) r = sb->binary(rt, (int)op, a, b, out);
+  return r;
+}
+
 static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace, sl_value *out) {
   int r = sl__num_binary(rt, op, a, b, out);
+  if (r) return r < 0 ? -1 : 0;
+  r = slot_binary(rt, op, a, b, out);
   if (r) return r < 0 ? -1 : 0;
   if ((a.tag == SL_V_OBJ && a.u.o->type == &sl_exc_type) ||
       (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type)) {
@@ -278,7 +288,10 @@ int sl_unary_op(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
     *out = sl_int(r);
     return 0;
   }
-  int r = sl__user_unary(rt, op, a, out);
+  const sl_lang_slots *s = sl_lang_slots_of(a);
+  int r = s && s->unary ? s->unary(rt, (int)op, a.u.o, out) : 0;
+  if (r) return r < 0 ? -1 : 0;
+  r = sl__user_unary(rt, op, a, out);
   if (r) return r < 0 ? -1 : 0;
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "bad operand type for unary %s: '%s'", names[op],
                   sl_type_name(a));

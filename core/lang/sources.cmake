@@ -82,4 +82,11 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_operator.c
   core/lang/modules/mod_statistics.c
   # end of the stdlib worktree's modules
+  # datetime worktree
+  core/lang/modules/mod_datetime.c
+  core/lang/modules/mod_datetime_date.c
+  core/lang/modules/mod_datetime_delta.c
+  core/lang/modules/mod_datetime_dt.c
+  core/lang/modules/mod_datetime_fmt.c
+  core/lang/modules/mod_datetime_tz.c
 )

@@ -29,7 +29,15 @@ typedef struct sl_lang_slots {
   /* o <op> other for the orderings (op an sl_ast_cmpop: <, <=, >, >=), as
    * one rich comparison (tp_richcompare); NULL: the type's lt slot. */
   int (*richcompare)(sl_rt *rt, sl_obj *o, int op, sl_value other, bool *res);
+  /* a OP b (op: an sl_ast_binop) where a or b is of this type, tried for a
+   * then for b as CPython's binary_op1 tries both operands: 1 done, 0 not
+   * for this type (NotImplemented), -1 error. */
+  int (*binary)(sl_rt *rt, int op, sl_value a, sl_value b, sl_value *out);
+  /* -o, +o (op: SL_UNARY_USUB/UADD) and abs(o) (op: SL_LANG_ABS): 1 done,
+   * 0 not supported, -1 error. */
+  int (*unary)(sl_rt *rt, int op, sl_obj *o, sl_value *out);
 } sl_lang_slots;
+#define SL_LANG_ABS (-1)
 
 static inline const sl_lang_slots *sl_lang_slots_of(sl_value v) {
   return v.tag == SL_V_OBJ ? (const sl_lang_slots *)v.u.o->type->lang : NULL;

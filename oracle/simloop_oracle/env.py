@@ -16,13 +16,19 @@ very same, for the duration of one run, so both print the same thing:
   `seed` decision (default 0); ``random.seed()``/``Random()`` without an
   argument take another `seed` decision;
 - ``os.environ`` empty but for ``--setenv NAME=VALUE``, ``os.getpid()`` 4242 (``sys.argv`` is set by the
-  runner).
+  runner);
+- ``datetime`` on the same clock, the local zone UTC: the C ``_datetime``
+  reads the system clock itself, so the scenario gets CPython's own
+  pure-Python ``datetime`` (3.11: ``datetime.py`` without ``_datetime``;
+  3.12+: ``_pydatetime``), whose ``now()`` is ``fromtimestamp(time.time())``,
+  and the process's zone is set to UTC (``TZ=UTC0``, ``time.tzset()``).
 
 Everything patched is restored by ``uninstall``.
 """
 
 import os
 import random
+import sys
 import time
 
 from . import pool
@@ -43,6 +49,8 @@ class Environment:
         self._saved_time = {}
         self._saved_random = None
         self._saved_os = None
+        self._saved_datetime = None
+        self._saved_tz = None
 
     # ---- time --------------------------------------------------------------
     def _now(self):
@@ -106,14 +114,45 @@ class Environment:
             os.environ[name] = value
         os.getpid = lambda: SIM_PID
 
+    # ---- datetime ------------------------------------------------------------
+    _DT_MODULES = ("datetime", "_datetime", "_pydatetime")
+
+    def _patch_datetime(self):
+        self._saved_datetime = {k: sys.modules.get(k) for k in self._DT_MODULES}
+        for k in self._DT_MODULES:
+            sys.modules.pop(k, None)
+        sys.modules["_datetime"] = None     # import datetime: the pure-Python one
+        self._saved_tz = os.environ.get("TZ")
+        os.putenv("TZ", "UTC0")             # not in os.environ: the program sees none
+        if hasattr(time, "tzset"):
+            time.tzset()
+
+    def _unpatch_datetime(self):
+        if self._saved_datetime is None:
+            return
+        for k, m in self._saved_datetime.items():
+            if m is None:
+                sys.modules.pop(k, None)
+            else:
+                sys.modules[k] = m
+        self._saved_datetime = None
+        if self._saved_tz is None:
+            os.unsetenv("TZ")
+        else:
+            os.putenv("TZ", self._saved_tz)
+        if hasattr(time, "tzset"):
+            time.tzset()
+
     def install(self):
         pool.install(self._tracer)
         self._patch_time()
         self._patch_random()
         self._patch_os()
+        self._patch_datetime()
 
     def uninstall(self):
         pool.uninstall()
+        self._unpatch_datetime()
         for name, f in self._saved_time.items():
             if f is None:
                 delattr(time, name)

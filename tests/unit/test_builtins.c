@@ -136,10 +136,14 @@ static void test_cases_match_cpython(void **state) { run_case_file("builtins_cas
  * gen_stdlib_cases.py. */
 static void test_stdlib_cases_match_cpython(void **state) { run_case_file("stdlib_cases.txt"); }
 
+/* The datetime module: gen_datetime_cases.py. */
+static void test_datetime_cases_match_cpython(void **state) { run_case_file("datetime_cases.txt"); }
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases_match_cpython),
       cmocka_unit_test(test_stdlib_cases_match_cpython),
+      cmocka_unit_test(test_datetime_cases_match_cpython),
   };
   return cmocka_run_group_tests_name("builtins", tests, NULL, NULL);
 }

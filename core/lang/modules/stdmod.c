@@ -19,6 +19,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"contextlib", sl_mod_contextlib_init}, /* env */
     {"dataclasses", sl_mod_dataclasses_init},
+    {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
     {"logging", sl_mod_logging_init}, /* env */
     /* stdlib worktree: the pure standard modules (keep together) */
@@ -89,7 +90,12 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
 
 /* stdlib worktree (keep together) */
 extern const sl_classdef sl__partial_class, sl__deque_class;
-static const sl_classdef *const native_classes[] = {&sl__partial_class, &sl__deque_class};
+/* datetime worktree */
+extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
+    sl__dt_time_class, sl__dt_tz_class;
+static const sl_classdef *const native_classes[] = {
+    &sl__partial_class,     &sl__deque_class,   &sl__dt_delta_class, &sl__dt_date_class,
+    &sl__dt_datetime_class, &sl__dt_time_class, &sl__dt_tz_class};
 
 const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
   if (!sl_is_obj(v)) return NULL;
