@@ -19,11 +19,17 @@ void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
   sl_vset(rt, &f->cancel_message, sl_none());
   sl_decref(rt, f->cancelled_exc);
   f->cancelled_exc = NULL;
-  for (size_t i = 0; i < f->ncallbacks; i++) sl_vdecref(rt, f->callbacks[i]);
+  for (size_t i = 0; i < f->ncallbacks; i++) {
+    sl_vdecref(rt, f->callbacks[i]);
+    if (f->cb_contexts) sl_vset(rt, &f->cb_contexts[i], sl_undef());
+  }
   f->ncallbacks = 0;
 }
 
-void sl_future_release_fields(sl_obj *o) { sl_free(sl_as_future(o)->callbacks); }
+void sl_future_release_fields(sl_obj *o) {
+  sl_free(sl_as_future(o)->callbacks);
+  sl_free(sl_as_future(o)->cb_contexts);
+}
 
 static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
 
@@ -93,19 +99,37 @@ sl_obj *sl_future_new(sl_rt *rt) {
 }
 
 /* __schedule_callbacks: copy, clear, then call_soon(cb, self) for each. */
+/* call_soon(cb, self, context=ctx); ctx (undef: none) is consumed. */
+static int call_soon_in(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
+  sl_value self = sl_obj_val(o);
+  if (sl_is_undef(ctx)) return sl_loop_call_soon0(rt, cb, &self, 1);
+  sl_obj *h = sl_loop_call_soon(rt, cb, &self, 1);
+  if (!h) {
+    sl_vdecref(rt, ctx);
+    return -1;
+  }
+  sl_vset(rt, &sl_as_handle(h)->context, ctx);
+  sl_decref(rt, h);
+  return 0;
+}
+
 static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   size_t n = f->ncallbacks;
-  sl_value *cbs = f->callbacks;
-  f->callbacks = NULL;
+  sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts;
+  f->callbacks = f->cb_contexts = NULL;
   f->ncallbacks = f->capcallbacks = 0;
-  sl_value self = sl_obj_val(o);
   int rc = 0;
   for (size_t i = 0; i < n; i++) {
-    if (rc == 0 && sl_loop_call_soon0(rt, cbs[i], &self, 1)) rc = -1;
+    sl_value ctx = ctxs ? ctxs[i] : sl_undef();
+    if (rc == 0)
+      rc = call_soon_in(rt, o, cbs[i], ctx);
+    else
+      sl_vdecref(rt, ctx);
     sl_vdecref(rt, cbs[i]);
   }
   sl_free(cbs);
+  sl_free(ctxs);
   return rc;
 }
 
@@ -231,18 +255,36 @@ int sl_future_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
 }
 
 int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
-  sl_future *f = sl_as_future(o);
-  if (f->state != SL_FUTURE_PENDING) {
-    sl_value self = sl_obj_val(o);
-    return sl_loop_call_soon0(rt, cb, &self, 1);
-  }
+  return sl_future_add_done_callback_ctx(rt, o, cb, sl_undef());
+}
+
+/* Room for one more callback (and its context slot, once there are). */
+static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
   if (f->ncallbacks == f->capcallbacks) {
     size_t cap = f->capcallbacks ? f->capcallbacks * 2 : 2;
     sl_value *grown = sl_realloc(f->callbacks, cap * sizeof *grown);
     if (!grown) return sl_nomem(rt);
     f->callbacks = grown;
+    if (f->cb_contexts) {
+      sl_value *ctxs = sl_realloc(f->cb_contexts, cap * sizeof *ctxs);
+      if (!ctxs) return sl_nomem(rt);
+      for (size_t i = f->capcallbacks; i < cap; i++) ctxs[i] = sl_undef();
+      f->cb_contexts = ctxs;
+    }
     f->capcallbacks = cap;
   }
+  if (with_context && !f->cb_contexts) {
+    f->cb_contexts = sl_calloc(f->capcallbacks, sizeof *f->cb_contexts); /* undef is 0 */
+    if (!f->cb_contexts) return sl_nomem(rt);
+  }
+  return 0;
+}
+
+int sl_future_add_done_callback_ctx(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
+  sl_future *f = sl_as_future(o);
+  if (f->state != SL_FUTURE_PENDING) return call_soon_in(rt, o, cb, sl_vincref(ctx));
+  if (grow_callbacks(rt, f, !sl_is_undef(ctx))) return -1;
+  if (f->cb_contexts) f->cb_contexts[f->ncallbacks] = sl_vincref(ctx);
   f->callbacks[f->ncallbacks++] = sl_vincref(cb);
   return 0;
 }
@@ -256,8 +298,10 @@ int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
     if (sl_eq(rt, f->callbacks[i], cb, &same)) return -1;
     if (same) {
       sl_vdecref(rt, f->callbacks[i]);
+      if (f->cb_contexts) sl_vset(rt, &f->cb_contexts[i], sl_undef());
       removed++;
     } else {
+      if (f->cb_contexts) f->cb_contexts[kept] = f->cb_contexts[i];
       f->callbacks[kept++] = f->callbacks[i];
     }
   }

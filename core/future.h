@@ -23,6 +23,9 @@ typedef struct sl_future {
   sl_obj *cancelled_exc;   /* owned: saved CancelledError (_cancelled_exc) */
   sl_value *callbacks;     /* owned array of owned callables */
   size_t ncallbacks, capcallbacks;
+  /* owned array beside `callbacks` (capcallbacks slots): the context each
+   * runs in (undef: none), or NULL while no callback has one */
+  sl_value *cb_contexts;
   bool blocking;      /* _asyncio_future_blocking */
   bool log_traceback; /* an exception nobody has retrieved yet */
   uint64_t trace_id;  /* F<trace_id> in traces; 0 until first named */
@@ -64,6 +67,9 @@ int sl_future_cancel_base(sl_rt *rt, sl_obj *fut, sl_value msg);
 /* fut.cancel(msg) dispatching to Task.cancel for tasks. */
 int sl_future_cancel(sl_rt *rt, sl_obj *fut, sl_value msg);
 int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
+/* add_done_callback(fn, context=ctx): fn runs in ctx (borrowed; undef:
+ * in the context current when the loop runs it). */
+int sl_future_add_done_callback_ctx(sl_rt *rt, sl_obj *fut, sl_value cb, sl_value ctx);
 /* Removes every callback equal to cb; returns how many, or -1. */
 int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
 /* _make_cancelled_error(): new reference, NULL when out of memory. */

@@ -18,7 +18,10 @@ static void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());
 }
 
-static void handle_clear(sl_rt *rt, sl_obj *o) { handle_drop_callback(rt, sl_as_handle(o)); }
+static void handle_clear(sl_rt *rt, sl_obj *o) {
+  handle_drop_callback(rt, sl_as_handle(o));
+  sl_vset(rt, &sl_as_handle(o)->context, sl_undef());
+}
 
 /* Handle.__repr__: '<' + ' '.join(self._repr_info()) + '>', where a
  * TimerHandle inserts when= after the name (and "cancelled"); a cancelled
@@ -129,7 +132,14 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
   sl_value callback = sl_vincref(h->callback);
+  /* self._context.run(self._callback, *self._args) */
+  sl_value saved_context = rt->context, context = sl_vincref(h->context);
+  if (!sl_is_undef(context)) rt->context = context;
   int rc = sl_call_pos(rt, callback, h->args, h->nargs, &result);
+  if (!sl_is_undef(context)) {
+    rt->context = saved_context;
+    sl_vdecref(rt, context);
+  }
   sl_vdecref(rt, result);
   if (rc == 0 || rt->fatal || pending_escapes_loop(rt)) {
     /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise` */

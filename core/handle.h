@@ -19,6 +19,9 @@ typedef struct sl_handle {
   bool is_timer;
   bool is_io;  /* a reader or writer (named "io:" in traces) */
   double when; /* TimerHandle deadline */
+  /* owned: the contextvars.Context the callback runs in (Handle._context),
+   * or undef: the current one */
+  sl_value context;
   size_t nargs;
   sl_value args[]; /* owned */
 } sl_handle;

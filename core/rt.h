@@ -65,6 +65,13 @@ struct sl_rt {
   sl_obj *(*lang_asyncgen_closers)(sl_rt *rt);
   /* The data model of scenario-defined classes (core/lang); NULL: none. */
   const sl_user_ops *user_ops;
+  /* contextvars (core/lang/modules/mod_contextvars.c): the current
+   * Context (owned; undef: the base one, made when first needed), and,
+   * once the program has a ContextVar, copy_context() of the current one
+   * (new reference). While context_copy is NULL no context is captured:
+   * tasks and callbacks run in whatever context is current. */
+  sl_value context;
+  int (*context_copy)(sl_rt *rt, sl_value *out);
   /* The type whose next allocation gets an instance extension
    * (sl_obj_ext_request), or NULL. */
   const sl_type *ext_next_type;

@@ -20,6 +20,7 @@ static void task_clear(sl_rt *rt, sl_obj *o) {
   t->name = NULL;
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = NULL;
+  sl_vset(rt, &t->context, sl_undef());
 }
 
 /* base_tasks._task_repr: state ("cancelling" while a cancellation is
@@ -259,7 +260,15 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *prev = loop->current_task;
   loop->current_task = t; /* _enter_task */
   sl_incref(task);
+  /* self._context.run(self.__step_run_and_handle_result, exc) */
+  sl_value saved_context = rt->context;
+  bool own_context = !sl_is_undef(t->context);
+  if (own_context) rt->context = sl_vincref(t->context);
   int rc = step_run(rt, task, exc);
+  if (own_context) {
+    sl_vdecref(rt, rt->context);
+    rt->context = saved_context;
+  }
   loop->current_task = prev; /* _leave_task */
   sl_decref(rt, task);
   sl_decref(rt, owned_exc);
@@ -286,6 +295,11 @@ static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return rc;
 }
 
+void sl_task_set_context(sl_rt *rt, sl_obj *task, sl_value ctx) {
+  if (sl_is_undef(ctx) || sl_is_none(ctx)) return;
+  sl_vset(rt, &sl_as_task(task)->context, sl_vincref(ctx));
+}
+
 sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   sl_obj *o = sl_obj_alloc(rt, &sl_task_type);
   if (!o) return NULL;
@@ -305,6 +319,11 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
       sl_decref(rt, o);
       return NULL;
     }
+  }
+  /* Task(context=None): contextvars.copy_context() */
+  if (rt->context_copy && rt->context_copy(rt, &t->context)) {
+    sl_decref(rt, o);
+    return NULL;
   }
   t->ordinal = ++rt->task_ordinal;
   sl_obj *parent = sl_task_current(rt);

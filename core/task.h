@@ -24,6 +24,9 @@ typedef struct sl_task {
    * (after an eager first step and any renaming), as the oracle's
    * create_task wrapper does; a completion before that waits for it. */
   bool announced;
+  /* owned: the contextvars.Context its steps run in (Task._context), or
+   * undef when contexts are not in use */
+  sl_value context;
 } sl_task;
 
 extern const sl_type sl_task_type;
@@ -37,6 +40,9 @@ static inline bool sl_is_task(sl_value v) {
  * str) may be NULL for Task-N. With `eager` (3.12+ eager_start) the first
  * step runs now, inside this call. New reference, NULL on error. */
 sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager);
+/* create_task(..., context=ctx): the task's steps run in ctx (borrowed;
+ * undef or None keeps the copy of the current context it was given). */
+void sl_task_set_context(sl_rt *rt, sl_obj *task, sl_value ctx);
 /* Task.cancel(msg): 1 True, 0 False, -1 error. */
 int sl_task_cancel(sl_rt *rt, sl_obj *task, sl_value msg);
 int64_t sl_task_uncancel(sl_rt *rt, sl_obj *task);

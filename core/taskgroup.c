@@ -358,6 +358,7 @@ static int m_create_task(sl_rt *rt, sl_value self, const sl_args *args, sl_value
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "a coroutine was expected, got %s", sl_type_name(a[1]));
   sl_obj *task = sl_taskgroup_create_task(rt, self.u.o, a[1].u.o, name);
   if (!task) return -1;
+  sl_task_set_context(rt, task, a[3]);
   *out = sl_obj_val(task);
   return 0;
 }

@@ -140,7 +140,9 @@ static int aio_create_task(sl_rt *rt, sl_value self, const sl_args *args, sl_val
   static const char *const names[] = {"coro", "name", "context"};
   sl_value a[3];
   if (sl_args_bind(rt, args, "create_task", names, 3, 1, 1, a)) return -1;
-  return sl__aio_create_task(rt, a[0], a[1], true, out);
+  if (sl__aio_create_task(rt, a[0], a[1], true, out)) return -1;
+  sl_task_set_context(rt, out->u.o, a[2]);
+  return 0;
 }
 
 static int aio_ensure_future(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -78,7 +78,15 @@ static int fut_add_done_callback(sl_rt *rt, sl_value self, const sl_args *args, 
   static const char *const names[] = {"fn", "context"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "add_done_callback", names, 2, 1, 1, a)) return -1;
-  return sl_future_add_done_callback(rt, self.u.o, a[0]);
+  /* context=None: contextvars.copy_context(), once contexts are in use */
+  sl_value ctx = sl_undef();
+  if (!sl_is_undef(a[1]) && !sl_is_none(a[1]))
+    ctx = sl_vincref(a[1]);
+  else if (rt->context_copy && rt->context_copy(rt, &ctx))
+    return -1;
+  int rc = sl_future_add_done_callback_ctx(rt, self.u.o, a[0], ctx);
+  sl_vdecref(rt, ctx);
+  return rc;
 }
 
 static int fut_remove_done_callback(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -257,10 +265,13 @@ static int loop_time(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
  * after `skip` leading ones are the callback's. */
 static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_t skip,
                          sl_value *out) {
-  for (size_t i = 0; i < args->nkw; i++)
+  sl_value context = sl_undef();
+  for (size_t i = 0; i < args->nkw; i++) {
     if (!sl_str_eq_cstr(args->kwnames[i], "context"))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", name,
                       sl_str_cstr(args->kwnames[i]));
+    context = args->kwvals[i];
+  }
   if (args->npos < skip + 1)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing %zu required positional argument%s", name,
                     skip + 1 - args->npos, skip + 1 - args->npos == 1 ? "" : "s");
@@ -278,6 +289,14 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
                                  : sl_loop_call_later(rt, t, cb, cargs, n);
   }
   if (!h) return -1;
+  /* Handle(context=None): contextvars.copy_context() */
+  sl_handle *hd = sl_as_handle(h);
+  if (!sl_is_undef(context) && !sl_is_none(context))
+    hd->context = sl_vincref(context);
+  else if (rt->context_copy && rt->context_copy(rt, &hd->context)) {
+    sl_decref(rt, h);
+    return -1;
+  }
   *out = sl_obj_val(h);
   return 0;
 }
@@ -310,7 +329,9 @@ static int loop_create_task(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   static const char *const names[] = {"coro", "name", "context"};
   sl_value a[3];
   if (sl_args_bind(rt, args, "create_task", names, 3, 1, 1, a)) return -1;
-  return sl__aio_create_task(rt, a[0], a[1], false, out);
+  if (sl__aio_create_task(rt, a[0], a[1], false, out)) return -1;
+  if (sl_is_task(*out)) sl_task_set_context(rt, out->u.o, a[2]);
+  return 0;
 }
 
 static bool is_eager_factory(sl_value v) {

@@ -89,4 +89,5 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_datetime_dt.c
   core/lang/modules/mod_datetime_fmt.c
   core/lang/modules/mod_datetime_tz.c
+  core/lang/modules/mod_contextvars.c
 )

@@ -18,6 +18,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.tasks", sl_mod_asyncio_tasks_init},
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"contextlib", sl_mod_contextlib_init}, /* env */
+    {"contextvars", sl_mod_contextvars_init},
     {"dataclasses", sl_mod_dataclasses_init},
     {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
