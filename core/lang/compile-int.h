@@ -16,6 +16,7 @@
 #include "core/lang/ast.h"
 #include "core/lang/code.h"
 #include "core/lang/diag.h"
+#include "core/lang/namemap.h"
 
 typedef enum scope_kind { SC_MODULE, SC_FUNCTION, SC_CLASS } scope_kind;
 
@@ -46,8 +47,10 @@ typedef struct scope {
   struct scope *parent;
   sym *syms;
   size_t nsyms, capsyms;
+  sl_namemap symmap; /* name -> index in syms */
   struct scope **children;
   size_t nchildren, capchildren;
+  size_t next_child; /* where sl__scope_find looks first: code is emitted in creation order */
   bool is_async, uses_super, has_await, is_comp;
   bool is_generator;               /* has a yield: calling it makes a generator */
   const sl_ast_stmt *return_value; /* the first `return x` (async generators refuse it) */
@@ -89,9 +92,11 @@ typedef struct unit {
   size_t nconsts, capconsts;
   const char **names;
   size_t nnames, capnames;
+  sl_namemap namemap;  /* name -> index in names */
   const char **locals; /* parameters first */
   size_t nlocals, caplocals;
-  const char **cells; /* cell variables, then free variables */
+  sl_namemap localmap; /* name -> index in locals */
+  const char **cells;  /* cell variables, then free variables */
   size_t ncells, nfree, capcells;
   int32_t *labels;
   size_t nlabels, caplabels;

@@ -112,16 +112,26 @@ int32_t sl__const_str(compiler *c, const char *s, size_t len) {
   return sl__const(c, sl_obj_val(o));
 }
 
-static int32_t intern(compiler *c, const char ***arr, size_t *n, size_t *cap, const char *name) {
-  for (size_t i = 0; i < *n; i++)
-    if (!strcmp((*arr)[i], name)) return (int32_t)i;
+/* The index of `name` in a unit's table (names or locals), added at the
+ * end if new; `map` finds it in constant time. */
+static int32_t intern(compiler *c, sl_namemap *map, const char ***arr, size_t *n, size_t *cap,
+                      const char *name) {
+  int64_t at = sl_namemap_get(map, name);
+  if (at >= 0) return (int32_t)at;
   GROW(c, *arr, *n, *cap);
+  if (sl_namemap_put(map, name, (uint32_t)*n)) sl__cnomem(c);
   (*arr)[*n] = name;
   return (int32_t)(*n)++;
 }
 
 int32_t sl__name(compiler *c, const char *name) {
-  return intern(c, &c->u->names, &c->u->nnames, &c->u->capnames, name);
+  unit *u = c->u;
+  return intern(c, &u->namemap, &u->names, &u->nnames, &u->capnames, name);
+}
+
+static int32_t local_index(compiler *c, const char *name) {
+  unit *u = c->u;
+  return intern(c, &u->localmap, &u->locals, &u->nlocals, &u->caplocals, name);
 }
 
 static int32_t cell_index(compiler *c, const char *name) {
@@ -154,9 +164,7 @@ static void name_op(compiler *c, const char *name, access acc) {
     return;
   }
   switch (sc) {
-  case SYM_LOCAL:
-    sl__emit(c, fast[acc], intern(c, &c->u->locals, &c->u->nlocals, &c->u->caplocals, name));
-    break;
+  case SYM_LOCAL: sl__emit(c, fast[acc], local_index(c, name)); break;
   case SYM_CELL:
   case SYM_FREE: sl__emit(c, deref[acc], cell_index(c, name)); break;
   default: sl__emit(c, glob[acc], sl__name(c, name)); break;
@@ -188,6 +196,8 @@ static void unit_free(sl_rt *rt, unit *u) {
   sl_free(u->consts);
   sl_free(u->names);
   sl_free(u->locals);
+  sl_namemap_free(&u->namemap);
+  sl_namemap_free(&u->localmap);
   sl_free(u->cells);
   sl_free(u->labels);
   sl_free(u);
@@ -452,13 +462,10 @@ static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
     longjmp(c->jb, 1);
   }
   if (params) {
-    for (size_t i = 0; i < params->n_params; i++)
-      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->params[i].name.data);
-    for (size_t i = 0; i < params->n_kwonly; i++)
-      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwonly[i].name.data);
-    if (params->vararg)
-      intern(c, &u->locals, &u->nlocals, &u->caplocals, params->vararg->name.data);
-    if (params->kwarg) intern(c, &u->locals, &u->nlocals, &u->caplocals, params->kwarg->name.data);
+    for (size_t i = 0; i < params->n_params; i++) local_index(c, params->params[i].name.data);
+    for (size_t i = 0; i < params->n_kwonly; i++) local_index(c, params->kwonly[i].name.data);
+    if (params->vararg) local_index(c, params->vararg->name.data);
+    if (params->kwarg) local_index(c, params->kwarg->name.data);
     u->argcount = (uint32_t)params->n_params;
     u->posonly = (uint32_t)params->n_posonly;
     u->kwonly = (uint32_t)params->n_kwonly;

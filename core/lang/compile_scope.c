@@ -35,19 +35,27 @@ void sl__scope_free(scope *s) {
   for (size_t i = 0; i < s->nchildren; i++) sl__scope_free(s->children[i]);
   sl_free(s->children);
   sl_free(s->syms);
+  sl_namemap_free(&s->symmap);
   sl_free(s->qualname);
   sl_free(s);
 }
 
 sym *sl__scope_lookup(scope *s, const char *name) {
-  for (size_t i = 0; i < s->nsyms; i++)
-    if (!strcmp(s->syms[i].name, name)) return &s->syms[i];
-  return NULL;
+  int64_t i = sl_namemap_get(&s->symmap, name);
+  return i >= 0 ? &s->syms[i] : NULL;
 }
 
+/* The code generator visits a scope's children in the order the first
+ * pass made them, so the next one is nearly always the one asked for. */
 scope *sl__scope_find(scope *parent, const void *node) {
-  for (size_t i = 0; i < parent->nchildren; i++)
-    if (parent->children[i]->node == node) return parent->children[i];
+  size_t n = parent->nchildren;
+  for (size_t k = 0; k < n; k++) {
+    size_t i = (parent->next_child + k) % n;
+    if (parent->children[i]->node == node) {
+      parent->next_child = i + 1 < n ? i + 1 : 0;
+      return parent->children[i];
+    }
+  }
   return NULL;
 }
 
@@ -61,6 +69,7 @@ static sym *add(compiler *c, scope *s, const char *name, unsigned flags) {
       s->syms = g;
       s->capsyms = cap;
     }
+    if (sl_namemap_put(&s->symmap, name, (uint32_t)s->nsyms)) sl__cnomem(c);
     y = &s->syms[s->nsyms++];
     y->name = name;
     y->flags = 0;

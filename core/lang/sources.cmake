@@ -23,6 +23,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/compile_scope.c
   core/lang/compile_stmt.c
   core/lang/compile_match.c
+  core/lang/namemap.c
   core/lang/func.c
   core/lang/vm.c
   core/lang/vm_class.c
