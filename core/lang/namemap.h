@@ -22,7 +22,8 @@ typedef struct sl_namemap {
   size_t cap, n; /* cap: 0 or a power of two, kept over 2n */
 } sl_namemap;
 
-#define SL_NAMEMAP_INIT {NULL, 0, 0}
+#define SL_NAMEMAP_INIT                                                                            \
+  { NULL, 0, 0 }
 
 /* The index stored for `name`, or -1. */
 int64_t sl_namemap_get(const sl_namemap *m, const char *name);
