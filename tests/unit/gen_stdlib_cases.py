@@ -32,6 +32,8 @@ SEEDS = ["0", "1", "2", "42", "-1", "-42", "12345", "2**31", "2**32", "2**32 + 1
 DRAWS = [
     "[random.random() for _ in range(4)]",
     "[random.getrandbits(k) for k in (1, 5, 31, 32, 33, 40, 63)]",
+    "[random.getrandbits(k) for k in (64, 65, 96, 100, 128, 200)]",
+    "(lambda n: (n.bit_length() <= 8192, n % 1000003))(random.getrandbits(8192))",
     "[random.randint(1, 6) for _ in range(12)]",
     "[random.randint(-10**12, 10**12) for _ in range(3)]",
     "[random.randrange(10) for _ in range(10)]",

@@ -13,6 +13,8 @@
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/identity.h"
+#include "core/alloc.h"
+#include "core/long.h"
 #include "core/lang/modules/mod_random-int.h"
 #include "core/lang/modules/sha512.h"
 #include "core/lang/ops.h"
@@ -198,6 +200,28 @@ static int m_random(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   return 0;
 }
 
+/* getrandbits(k) for k > 63: _randommodule.c fills 32-bit words from the
+ * least significant up, the last one shifted down to its bits, which are
+ * exactly the bigint's base 2**32 digits. */
+static int big_randbits(sl_rt *rt, sl_random *r, int64_t k, sl_value *out) {
+  if ((uint64_t)k > SL_BIGINT_MAX_BITS) return sl_raise_int_overflow(rt);
+  size_t words = (size_t)((k - 1) / 32 + 1);
+  sl_digit *d = sl_malloc(words * sizeof *d);
+  if (!d) return sl_nomem(rt);
+  for (size_t i = 0; i < words; i++, k -= 32) {
+    uint32_t w = sl_mt_next32(&r->mt);
+    d[i] = k < 32 ? w >> (32 - k) : w;
+  }
+  size_t n = words;
+  while (n && !d[n - 1]) n--;
+  sl_bigint x;
+  sl_bigint_init(&x);
+  sl_bigint_view(&x, n ? 1 : 0, d, n);
+  int rc = sl_long_from_bigint(rt, &x, out);
+  sl_free(d);
+  return rc;
+}
+
 static int m_getrandbits(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"k"};
   sl_value a[1];
@@ -211,7 +235,7 @@ static int m_getrandbits(sl_rt *rt, sl_value self, const sl_args *args, sl_value
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "%s",
                     rt->profile->minor >= 14 ? "Cannot convert negative int"
                                              : "number of bits must be non-negative");
-  if (k > 63) return sl_raise_int_overflow(rt);
+  if (k > 63) return big_randbits(rt, self_of(self), k, out);
   *out = sl_int((int64_t)sl_random_bits(self_of(self), (int)k));
   return 0;
 }
