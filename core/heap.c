@@ -113,6 +113,11 @@ void sl_decref(sl_rt *rt, sl_obj *o) {
   /* Keep the object alive while its children go, so a cycle back to it
    * (child -> o) cannot free it twice. */
   o->refcnt = 1;
+  if (o->type->finalize) {
+    o->type->finalize(rt, o);
+    if (--o->refcnt) return; /* resurrected */
+    o->refcnt = 1;
+  }
   if (o->type->clear) o->type->clear(rt, o);
   sl_obj_ext *ext = sl_obj_ext_of(o);
   if (ext) {

@@ -95,6 +95,11 @@ struct sl_type {
   /* Future subtypes that override cancel() (Task, _GatheringFuture):
    * 1 cancelled, 0 not, -1 error. */
   int (*future_cancel)(sl_rt *rt, sl_obj *fut, sl_value msg);
+  /* Called once the refcount reached zero, before clear
+   * (PyObject_CallFinalizerFromDealloc): it may take new references to
+   * the object (an async generator handing its aclose() to the loop),
+   * which then stays alive. NULL: nothing. */
+  void (*finalize)(sl_rt *rt, sl_obj *o);
   /* Language-level extension slots (len, iter, getitem, ...), owned by
    * core/lang; the engine never looks at them. */
   const void *lang;

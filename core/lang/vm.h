@@ -62,8 +62,11 @@ typedef struct sl_lang {
    * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. */
   bool (*budget_out)(void *ctx);
   void *budget_ctx;
-  sl_obj
-      *asyncgens; /* owned list: async generators first iterated while the loop ran (vm_agen.c) */
+  /* Async generators first iterated while the loop ran, in that order
+   * (vm_agen.c): borrowed, as BaseEventLoop._asyncgens is a WeakSet; a
+   * generator leaves the array when it is freed. */
+  sl_obj **asyncgens;
+  size_t nasyncgens, asyncgens_cap;
   bool asyncgens_shutdown_called;
 } sl_lang;
 

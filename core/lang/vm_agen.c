@@ -7,15 +7,20 @@
  * asyncio's shutdown_asyncgens does with aclose().
  *
  * The loop's asyncgen hooks: the first __anext__/asend/athrow/aclose of a
- * generator while the loop runs registers it (firstiter); registered
- * generators are kept by sl_lang until asyncio.run's shutdown_asyncgens
- * takes their aclose() awaitables (sl__agen_closers). */
+ * generator while the loop runs registers it (firstiter) and gives it the
+ * loop's finalizer. The registry is weak, as the loop's WeakSet: a
+ * registered generator whose last reference goes unfinished hands its
+ * aclose() to the loop (finalizer: call_soon_threadsafe(loop.create_task,
+ * agen.aclose())) and so stays alive until that task closed it; the ones
+ * still registered when asyncio.run ends are closed by shutdown_asyncgens
+ * (sl__agen_closers). */
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/exc.h"
 #include "core/identity.h"
+#include "core/lang/asyncio-int.h"
 #include "core/lang/code.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -28,6 +33,10 @@ typedef struct agen {
   bool hooks_inited;  /* ag_hooks_inited */
   bool running_async; /* ag_running_async: an asend/athrow is in progress */
   bool closed;        /* ag_closed */
+  bool registered;    /* in sl_lang.asyncgens */
+  bool finalizer;     /* ag_finalizer: first iterated while a loop ran */
+  bool finalized;     /* the finalizer ran (it runs once, as tp_finalize) */
+  uint32_t loop_gen;  /* the loop whose hooks it got (sl_lang.loop_gen) */
 } agen;
 
 typedef enum { AW_INIT, AW_ITER, AW_CLOSED } aw_state;
@@ -42,6 +51,7 @@ typedef struct agen_aw {
 
 extern const sl_type sl_vmagen_type;
 static const sl_type asend_type, athrow_type;
+static sl_obj *aw_new(sl_rt *rt, const sl_type *t, sl_obj *gen, sl_value v);
 
 static void free_frame(sl_rt *rt, sl_vmcoro *g) {
   sl_frame *f = g->frame;
@@ -131,21 +141,72 @@ static int init_hooks(sl_rt *rt, agen *a) {
   a->hooks_inited = true;
   sl_lang *L = sl_vm_lang(rt);
   if (!rt->loop || !rt->loop->running) return 0;
-  /* BaseEventLoop._asyncgen_firstiter_hook: self._asyncgens.add(agen). */
-  if (!L->asyncgens && !(L->asyncgens = sl_list_new(rt, NULL, 0))) return -1;
-  return sl_list_append(rt, L->asyncgens, sl_obj_val(&a->g.hdr));
+  /* async_gen_init_hooks: the finalizer is kept, then firstiter runs:
+   * BaseEventLoop._asyncgen_firstiter_hook does self._asyncgens.add(agen). */
+  a->finalizer = true;
+  a->loop_gen = L->loop_gen;
+  if (L->nasyncgens == L->asyncgens_cap) {
+    size_t cap = L->asyncgens_cap ? 2 * L->asyncgens_cap : 8;
+    sl_obj **grown = sl_realloc(L->asyncgens, cap * sizeof *grown);
+    if (!grown) return sl_nomem(rt);
+    L->asyncgens = grown;
+    L->asyncgens_cap = cap;
+  }
+  L->asyncgens[L->nasyncgens++] = &a->g.hdr;
+  a->registered = true;
+  return 0;
+}
+
+/* self._asyncgens.discard(agen), keeping the others in order. */
+static void unregister(sl_rt *rt, agen *a) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!a->registered || !L) return;
+  a->registered = false;
+  for (size_t i = 0; i < L->nasyncgens; i++)
+    if (L->asyncgens[i] == &a->g.hdr) {
+      memmove(L->asyncgens + i, L->asyncgens + i + 1,
+              (L->nasyncgens - i - 1) * sizeof *L->asyncgens);
+      L->nasyncgens--;
+      return;
+    }
+}
+
+/* _PyGen_Finalize for a suspended async generator that has the loop's
+ * finalizer: BaseEventLoop._asyncgen_finalizer_hook,
+ *     self._asyncgens.discard(agen)
+ *     if not self.is_closed():
+ *         self.call_soon_threadsafe(self.create_task, agen.aclose())
+ * The handle's reference to aclose() keeps the generator alive. What
+ * fails here is dropped, as CPython prints it as "Exception ignored". */
+static void agen_finalize(sl_rt *rt, sl_obj *o) {
+  agen *a = (agen *)o;
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L || !a->finalizer || a->finalized || a->closed || !a->g.frame || a->g.running || rt->fatal)
+    return;
+  a->finalized = true;
+  unregister(rt, a);
+  if (!L->loop_obj || a->loop_gen != L->loop_gen || sl__aio_loop_closed(rt, L->loop_obj)) return;
+  sl_obj *saved = sl_err_fetch(rt);
+  sl_value create_task;
+  if (!sl_getattr(rt, sl_obj_val(L->loop_obj), "create_task", &create_task)) {
+    sl_obj *aw = aw_new(rt, &athrow_type, o, sl_undef());
+    sl_value arg = aw ? sl_obj_val(aw) : sl_none();
+    if (aw) sl_loop_call_soon0(rt, create_task, &arg, 1);
+    sl_decref(rt, aw);
+    sl_vdecref(rt, create_task);
+  }
+  sl_err_clear(rt);
+  if (saved) sl_err_restore(rt, saved);
 }
 
 sl_obj *sl__agen_closers(sl_rt *rt) {
   sl_lang *L = sl_vm_lang(rt);
   L->asyncgens_shutdown_called = true;
-  sl_obj *gens = L->asyncgens;
-  L->asyncgens = NULL;
-  if (!gens) return sl_list_new(rt, NULL, 0);
   sl_obj *out = sl_list_new(rt, NULL, 0);
-  sl_list *l = sl_as_list(gens);
-  for (size_t i = 0; out && i < l->len; i++) {
-    agen *a = (agen *)l->items[i].u.o;
+  /* Each aclose() holds its generator, so the registry may be emptied. */
+  for (size_t i = 0; out && i < L->nasyncgens; i++) {
+    agen *a = (agen *)L->asyncgens[i];
+    a->registered = false;
     /* Only the unfinished ones still matter (the weak set lost the rest). */
     if (!a->g.frame) continue;
     sl_obj *aw = sl_obj_alloc(rt, &athrow_type);
@@ -161,7 +222,8 @@ sl_obj *sl__agen_closers(sl_rt *rt) {
     sl_incref(t->gen);
     t->value = sl_undef();
   }
-  sl_decref(rt, gens);
+  for (size_t i = 0; i < L->nasyncgens; i++) ((agen *)L->asyncgens[i])->registered = false;
+  L->nasyncgens = 0;
   return out;
 }
 
@@ -453,6 +515,7 @@ static int agen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static void agen_clear(sl_rt *rt, sl_obj *o) {
   agen *a = (agen *)o;
+  unregister(rt, a);
   if (a->g.frame) free_frame(rt, &a->g);
   sl_decref(rt, a->g.code);
   a->g.code = NULL;
@@ -467,6 +530,7 @@ static void agen_release(sl_obj *o) {
 }
 
 const sl_type sl_vmagen_type = {.name = "async_generator",
+                                .finalize = agen_finalize,
                                 .clear = agen_clear,
                                 .release = agen_release,
                                 .repr = agen_repr,

@@ -118,7 +118,7 @@ int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
 static void lang_free(sl_rt *rt) {
   sl_lang *L = rt->lang;
   if (!L) return;
-  rt->lang = NULL;
+  rt->lang = NULL; /* clears that follow see no language state */
   sl_decref(rt, L->builtins);
   sl_decref(rt, L->globals);
   sl_decref(rt, L->asyncio);
@@ -127,7 +127,7 @@ static void lang_free(sl_rt *rt) {
   sl_free(L->user);
   sl_decref(rt, L->loop_obj);
   sl_decref(rt, L->cur_loop);
-  sl_decref(rt, L->asyncgens);
+  sl_free(L->asyncgens);
   sl_free(L->filename);
   sl_free(L->src);
   sl_strbuf_free(&L->line);
