@@ -171,7 +171,7 @@ int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
   case SL_V_FLOAT: *out = sl_double_hash(v.u.f); return 0;
   case SL_V_OBJ:
     if (v.u.o->type->unhashable)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", v.u.o->type->name);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_type_name(v));
     if (v.u.o->type->hash) return v.u.o->type->hash(rt, v.u.o, out);
     return sl_identity_hash(rt, v.u.o, out);
   default: *out = 0; return 0;

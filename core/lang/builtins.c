@@ -331,6 +331,7 @@ FN(issubclass) {
       /* A scenario class deriving from an engine class: from that one. */
       if (sl_is_type(c, &sl_class_type) && sl_as_class(c.u.o)->native)
         cn = sl_obj_val(sl_as_class(c.u.o)->native);
+      if (!res && sl_is_type(c, &sl_class_type)) res = cn.u.o == b.u.o; /* class D(dict) */
       if (!res && bc && sl_is_type(cn, &sl_typeobj_type))
         for (const sl_classdef *cc = ((sl_typeobj *)cn.u.o)->cls; cc && !res; cc = cc->base)
           res = cc == bc;

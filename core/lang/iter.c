@@ -182,7 +182,7 @@ static int seqiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   if (sl_is_none(it->src)) return 0;
   sl_value s = it->src;
   int64_t len;
-  if (sl_len(rt, s, &len)) return -1;
+  if (sl__len_base(rt, s, &len)) return -1;
   if (it->pos < 0 || it->pos >= len) {
     sl_vset(rt, &it->src, sl_none());
     return 0;
@@ -415,6 +415,14 @@ static int htable_iter(sl_rt *rt, sl_obj *table, const sl_type *type, sl_value *
 }
 
 int sl_iter(sl_rt *rt, sl_value v, sl_value *out) {
+  if (sl__has_ext(v)) {
+    int r = sl__user_iter(rt, v, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
+  return sl__iter_base(rt, v, out);
+}
+
+int sl__iter_base(sl_rt *rt, sl_value v, sl_value *out) {
   if (v.tag == SL_V_OBJ) {
     const sl_type *t = v.u.o->type, *it = NULL;
     sl__iter *iter;
@@ -484,7 +492,7 @@ int sl__reversed_new(sl_rt *rt, sl_value seq, sl_value *out) {
   if (!(sl__is_list(seq) || sl__is_tuple(seq) || sl_is_str(seq) || sl__is_bytes(seq)))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not reversible", sl_type_name(seq));
   int64_t len;
-  if (sl_len(rt, seq, &len)) return -1;
+  if (sl__len_base(rt, seq, &len)) return -1;
   if (sl__iter_new(rt, sl__is_list(seq) ? &sl__list_reviter_type : &sl__seq_reviter_type, seq, out,
                    &it))
     return -1;
@@ -550,7 +558,8 @@ int sl__filter_new(sl_rt *rt, sl_value fn, sl_value iterable, sl_value *out) {
 /* ---- collecting ---------------------------------------------------------------- */
 
 int sl_list_from_iterable(sl_rt *rt, sl_value v, sl_obj **out) {
-  if (sl__is_list(v) || sl__is_tuple(v)) {
+  /* list_extend's fast path is for exact lists and tuples only. */
+  if ((sl__is_list(v) || sl__is_tuple(v)) && !sl__has_ext(v)) {
     const sl_value *items = sl__is_list(v) ? sl_as_list(v.u.o)->items : sl_as_tuple(v.u.o)->items;
     size_t n = sl__is_list(v) ? sl_as_list(v.u.o)->len : sl_as_tuple(v.u.o)->len;
     *out = sl_list_new(rt, items, n);

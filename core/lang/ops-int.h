@@ -38,6 +38,26 @@ static inline bool sl__is_list(sl_value v) { return sl_is_type(v, &sl_list_type)
 static inline bool sl__is_tuple(sl_value v) { return sl_is_type(v, &sl_tuple_type); }
 static inline bool sl__is_dict(sl_value v) { return sl_is_type(v, &sl_dict_type); }
 static inline bool sl__is_bytes(sl_value v) { return sl_is_type(v, &sl_bytes_type); }
+/* An instance of a scenario class deriving from a built-in or engine
+ * class (core/object.h sl_obj_ext): its class's special methods come
+ * before the built-in behaviour, as CPython's slots of a heap type do. */
+static inline bool sl__has_ext(sl_value v) {
+  return v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT);
+}
+
+/* The built-in behaviour of sl_getitem, sl_setitem/sl_delitem (v
+ * SL_V_UNDEF deletes), sl_len, sl_iter and sl_contains, ignoring a
+ * subclass's overrides: what dict.__getitem__, list.__len__, ... called
+ * through super() do (vm_builtin_sub.c). */
+int sl__getitem_base(sl_rt *rt, sl_value c, sl_value key, sl_value *out);
+int sl__store_base(sl_rt *rt, sl_value c, sl_value key, sl_value v);
+int sl__len_base(sl_rt *rt, sl_value v, int64_t *out);
+int sl__iter_base(sl_rt *rt, sl_value v, sl_value *out);
+int sl__contains_base(sl_rt *rt, sl_value c, sl_value item, bool *res);
+/* The scenario class's own special method of an instance with an
+ * extension: 1 called (*out), 0 none, -1 error. */
+int sl__ext_special(sl_rt *rt, sl_value self, const char *name, const sl_value *argv, size_t argc,
+                    sl_value *out);
 
 /* Raises the exception an arithmetic status stands for. */
 int sl__num_error(sl_rt *rt, sl_num_status st, sl_num_op op, bool float_operands);

@@ -144,7 +144,7 @@ static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inpla
   r = slot_binary(rt, op, a, b, out);
   if (r) return r < 0 ? -1 : 0;
   if ((a.tag == SL_V_OBJ && a.u.o->type == &sl_exc_type) ||
-      (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type)) {
+      (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type) || sl__has_ext(a) || sl__has_ext(b)) {
     r = sl__user_binary(rt, op, a, b, inplace, out);
     if (r) return r < 0 ? -1 : 0;
   }
@@ -481,6 +481,21 @@ static int values_contain(sl_rt *rt, const sl_value *items, const size_t *len, s
 }
 
 int sl_contains(sl_rt *rt, sl_value c, sl_value item, bool *res) {
+  if (sl__has_ext(c)) {
+    /* Only __contains__ itself: a built-in base answers without iterating. */
+    sl_value r;
+    int found = sl__ext_special(rt, c, "__contains__", &item, 1, &r);
+    if (found < 0) return -1;
+    if (found) {
+      int rc = sl_truth(rt, r, res);
+      sl_vdecref(rt, r);
+      return rc;
+    }
+  }
+  return sl__contains_base(rt, c, item, res);
+}
+
+int sl__contains_base(sl_rt *rt, sl_value c, sl_value item, bool *res) {
   *res = false;
   if (sl_is_str(c)) {
     if (!sl_is_str(item))

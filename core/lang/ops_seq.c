@@ -161,7 +161,7 @@ static int key_error(sl_rt *rt, sl_value key) {
 
 static int seq_slice(sl_rt *rt, sl_value c, sl_obj *slice, sl_value *out) {
   int64_t len;
-  if (sl_len(rt, c, &len)) return -1;
+  if (sl__len_base(rt, c, &len)) return -1;
   int64_t start, stop, step, count;
   if (sl_slice_indices(rt, slice, len, &start, &stop, &step, &count)) return -1;
   if (sl_is_str(c)) return str_slice(rt, c.u.o, start, step, count, out);
@@ -194,6 +194,14 @@ static int seq_slice(sl_rt *rt, sl_value c, sl_obj *slice, sl_value *out) {
 }
 
 int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
+  if (sl__has_ext(c)) {
+    int r = sl__user_getitem(rt, c, key, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
+  return sl__getitem_base(rt, c, key, out);
+}
+
+int sl__getitem_base(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (sl__is_dict(c)) {
     bool found;
     if (sl_dict_get(rt, c.u.o, key, out, &found)) return -1;
@@ -202,6 +210,10 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
     const sl_dict_kind *k = sl__dict_kind(c);
     if (k && k->missing) {
       int r = k->missing(rt, c.u.o, key, out);
+      if (r) return r < 0 ? -1 : 0;
+    }
+    if (sl__has_ext(c)) {
+      int r = sl__ext_special(rt, c, "__missing__", &key, 1, out);
       if (r) return r < 0 ? -1 : 0;
     }
     return key_error(rt, key);
@@ -219,7 +231,7 @@ int sl_getitem(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s indices must be integers or slices, not %s",
                       sl__is_bytes(c) ? "byte" : sl_type_name(c), sl_type_name(key));
     }
-    if (sl_len(rt, c, &len)) return -1;
+    if (sl__len_base(rt, c, &len)) return -1;
     if (!sl__norm_index(&i, len)) {
       const char *m = sl__is_list(c)    ? "list index out of range"
                       : sl__is_tuple(c) ? "tuple index out of range"
@@ -337,7 +349,7 @@ done:
   return rc;
 }
 
-static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
+int sl__store_base(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
   bool del = sl_is_undef(v);
   if (sl__is_dict(c)) {
     if (!del) return sl_dict_set(rt, c.u.o, key, v);
@@ -381,6 +393,14 @@ static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
                   sl_type_name(c));
 }
 
+static int store(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
+  if (sl__has_ext(c)) {
+    int r = sl__user_setitem(rt, c, key, v);
+    if (r) return r < 0 ? -1 : 0;
+  }
+  return sl__store_base(rt, c, key, v);
+}
+
 int sl_setitem(sl_rt *rt, sl_value c, sl_value key, sl_value v) { return store(rt, c, key, v); }
 
 int sl_delitem(sl_rt *rt, sl_value c, sl_value key) { return store(rt, c, key, sl_undef()); }
@@ -388,6 +408,14 @@ int sl_delitem(sl_rt *rt, sl_value c, sl_value key) { return store(rt, c, key, s
 /* ---- len ----------------------------------------------------------------------- */
 
 int sl_len(sl_rt *rt, sl_value v, int64_t *out) {
+  if (sl__has_ext(v)) {
+    int r = sl__user_len(rt, v, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
+  return sl__len_base(rt, v, out);
+}
+
+int sl__len_base(sl_rt *rt, sl_value v, int64_t *out) {
   if (v.tag == SL_V_OBJ) {
     const sl_type *t = v.u.o->type;
     if (t == &sl_str_type)

@@ -507,6 +507,7 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   }
   default: break;
   }
+  if (r == 0) r = sl__builtin_dunder(rt, v, name, out);
   if (r < 0) return -1;
   if (r > 0) return 0;
   return no_attr(rt, v, name);

@@ -87,6 +87,13 @@ int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value 
 int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *name, sl_value *out);
 int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
 int sl__native_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
+/* Classes deriving from dict, list and set (vm_builtin_sub.c): whether b
+ * is such a base; calling such a class; the built-in special methods of a
+ * dict, list or set by name (dict.__getitem__, ...: 1 found, 0 not, -1
+ * error). */
+bool sl__builtin_base_ok(sl_value b);
+int sl__builtin_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+int sl__builtin_dunder(sl_rt *rt, sl_value self, const char *name, sl_value *out);
 /* object.__repr__ of a plain instance (see vm_dunder.c). */
 int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
 /* Installs sl_rt.user_ops (once per run). */

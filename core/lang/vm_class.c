@@ -9,6 +9,7 @@
  * then runs a user __init__ if the class or a base defines one. */
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
@@ -165,6 +166,8 @@ static const sl_cfunc_def obj_setattr_def = {"object.__setattr__", obj_setattr_f
 static const sl_cfunc_def obj_delattr_def = {"object.__delattr__", obj_delattr_fn, "user",
                                              SL_CANON_LABEL};
 
+static const sl_cfunc_def obj_new_def;
+
 /* BaseException's own methods as unbound callables. */
 static int builtin_method(sl_rt *rt, const char *name, sl_value *out) {
   const sl_cfunc_def *d = !strcmp(name, "__init__")            ? &exc_init_def
@@ -173,6 +176,7 @@ static int builtin_method(sl_rt *rt, const char *name, sl_value *out) {
                           : !strcmp(name, "__setattr__")       ? &obj_setattr_def
                           : !strcmp(name, "__delattr__")       ? &obj_delattr_def
                           : !strcmp(name, "__init_subclass__") ? &obj_init_subclass_def
+                          : !strcmp(name, "__new__")           ? &obj_new_def
                                                                : NULL;
   if (!d) return 0;
   sl_obj *f = sl_cfunc_new(rt, d, sl_undef());
@@ -205,6 +209,16 @@ static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   if (r < 0) return -1;
   if (r == 0)
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'super' object has no attribute '%s'", name);
+  /* __new__ is a static method (type_new makes it one): never bound. */
+  if (!strcmp(name, "__new__")) {
+    if (sl_is_type(v, &sl_staticmethod_type)) {
+      sl_value fn = sl_vincref(((sl_methwrap *)v.u.o)->func);
+      sl_vdecref(rt, v);
+      v = fn;
+    }
+    *out = v;
+    return 0;
+  }
   if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
     sl_obj *b = sl_bound_new(rt, v, s->self);
     sl_vdecref(rt, v);
@@ -272,7 +286,7 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
     /* An engine class (asyncio.Queue, ...): instances are engine objects. */
-    if (sl__native_base_ok(b) && !native) {
+    if ((sl__native_base_ok(b) || sl__builtin_base_ok(b)) && !native) {
       native = b.u.o;
       continue;
     }
@@ -282,8 +296,9 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
       return sl_raise(
           rt, SL_EXC_TYPE_ERROR,
           "class %s: simloop supports only classes deriving from classes defined in the "
-          "scenario, exception classes, asyncio's Queue, LifoQueue, PriorityQueue, Lock, "
-          "Event, Condition, Semaphore, BoundedSemaphore and Future, and the protocol classes",
+          "scenario, exception classes, dict, list, set, asyncio's Queue, LifoQueue, "
+          "PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore and Future, and "
+          "the protocol classes",
           sl_str_cstr(name));
     if (n == 2)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
@@ -347,10 +362,76 @@ int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, s
   return rc;
 }
 
+/* type_call with a scenario __new__ (implicitly a static method): the
+ * object it returns is initialised only when it is an instance of cls. */
+static int call_user_new(sl_rt *rt, sl_obj *cls, sl_value fn, const sl_args *args, sl_value *out) {
+  if (sl_is_type(fn, &sl_staticmethod_type)) fn = ((sl_methwrap *)fn.u.o)->func;
+  sl_value *argv = sl_malloc((args->npos + 1) * sizeof *argv);
+  if (!argv) return sl_nomem(rt);
+  argv[0] = sl_obj_val(cls);
+  for (size_t i = 0; i < args->npos; i++) argv[i + 1] = args->pos[i];
+  sl_args a = {argv, args->npos + 1, args->kwvals, args->kwnames, args->nkw};
+  sl_value obj;
+  int rc = sl_call(rt, fn, &a, &obj);
+  sl_free(argv);
+  if (rc) return -1;
+  bool inst = false;
+  if (obj.tag == SL_V_OBJ && sl_user_cls_of(obj.u.o))
+    inst = sl_class_is_subclass(sl_user_cls_of(obj.u.o), cls);
+  if (!inst) return *out = obj, 0;
+  sl_value init, res;
+  int r = class_lookup(rt, sl_user_cls_of(obj.u.o), "__init__", &init, 0);
+  if (r <= 0) return r < 0 ? (sl_vdecref(rt, obj), -1) : (*out = obj, 0);
+  rc = sl__call_bound(rt, init, obj, args, &res);
+  sl_vdecref(rt, init);
+  if (!rc && !sl_is_none(res)) {
+    const char *tn = sl_type_name(res);
+    sl_vdecref(rt, res);
+    rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "__init__() should return None, not '%s'", tn);
+  }
+  if (rc) {
+    sl_vdecref(rt, obj);
+    return -1;
+  }
+  *out = obj;
+  return 0;
+}
+
+/* object.__new__(cls) / BaseException.__new__(cls, *args), reached
+ * through super().__new__(cls) or object.__new__(cls). */
+static int obj_new_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->npos < 1 || !sl_is_type(args->pos[0], &sl_class_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "object.__new__(X): X is not a type object (%s)",
+                    args->npos ? sl_type_name(args->pos[0]) : "NoneType");
+  sl_obj *cls = args->pos[0].u.o;
+  bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
+  if (sl_as_class(cls)->native)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: object.__new__(%s) of a class deriving from "
+                    "a built-in or asyncio class is not supported",
+                    sl_str_cstr(sl_as_class(cls)->name));
+  if (plain && (args->npos > 1 || args->nkw))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "object.__new__() takes exactly one argument (the type to instantiate)");
+  sl_obj *e = sl_exc_new(rt, cls, plain ? NULL : args->pos + 1, plain ? 0 : args->npos - 1);
+  if (!e) return -1;
+  *out = sl_obj_val(e);
+  return 0;
+}
+
+static const sl_cfunc_def obj_new_def = {"object.__new__", obj_new_fn, "user", SL_CANON_LABEL};
+
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   if (sl_as_class(cls)->native) return sl__native_call_class(rt, cls, args, out);
   if (sl_as_class(cls)->lang_flags & SL__CLS_ENUM) return sl__enum_call(rt, cls, args, out);
-  sl_value init;
+  sl_value init, new_fn;
+  int rn = class_lookup(rt, cls, "__new__", &new_fn, 0);
+  if (rn < 0) return -1;
+  if (rn > 0) {
+    int rc = call_user_new(rt, cls, new_fn, args, out);
+    sl_vdecref(rt, new_fn);
+    return rc;
+  }
   bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
   int r = class_lookup(rt, cls, "__init__", &init, 0);
   if (r < 0) return -1;

@@ -130,6 +130,7 @@ static const sl_cfunc_def native_init_def = {"__init__", native_init, "user", SL
 int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
   sl_value native = sl_obj_val(sl_as_class(cls)->native), init;
   const sl_classdef *cd = ((sl_typeobj *)native.u.o)->cls;
+  if (!cd) return sl__builtin_call_class(rt, cls, args, out);
   int r = sl__class_lookup(rt, cls, "__init__", &init);
   if (r < 0) return -1;
   /* Without a scenario __init__ the engine constructor takes the call's
@@ -179,6 +180,15 @@ int sl__native_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value 
 int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *name,
                           sl_value *out) {
   if (!sl_as_class(start)->native || self.tag != SL_V_OBJ || !sl_obj_ext_of(self.u.o)) return 0;
+  if (!((sl_typeobj *)sl_as_class(start)->native)->cls) {
+    /* A built-in base: its methods, special ones included. */
+    int r = sl_lang_getattr(rt, self, name, out);
+    if (r < 0 && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+      sl_err_clear(rt);
+      return 0;
+    }
+    return r < 0 ? -1 : 1;
+  }
   if (!strcmp(name, "__init__")) {
     sl_obj *f = sl_cfunc_new(rt, &native_init_def, self);
     if (!f) return -1;
