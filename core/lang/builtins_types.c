@@ -10,6 +10,7 @@
 #include "core/lang/buffer.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/descr.h"
+#include "core/lang/iter-int.h"
 #include "core/lang/vm-int.h"
 #include "core/exc.h"
 #include "core/rt.h"
@@ -351,11 +352,23 @@ CTOR(frozenset) { return make_set(rt, a, out, true); }
 
 static int int_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl_as_index(v, out)) return 0;
-  if (sl_is_long(v))
-    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
-                    "range() beyond 64-bit bounds is not supported by simloop");
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                   sl_type_name(v));
+}
+
+/* range() with an argument beyond 64 bits: all of them as int values. */
+static int long_range(sl_rt *rt, const sl_args *a, sl_value *out) {
+  sl_value v[3] = {sl_int(0), sl_undef(), sl_int(1)};
+  for (size_t i = 0; i < a->npos; i++) {
+    sl_value x = a->pos[i];
+    int64_t small;
+    if (x.tag == SL_V_BOOL || (!sl_is_long(x) && x.tag != SL_V_INT)) {
+      if (int_arg(rt, x, &small)) return -1;
+      x = sl_int(small);
+    }
+    v[a->npos == 1 ? 1 : i] = x;
+  }
+  return sl__longrange_new(rt, v[0], v[1], v[2], out);
 }
 
 CTOR(range) {
@@ -364,6 +377,8 @@ CTOR(range) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "range expected at %s %d argument%s, got %zu",
                     a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3, a->npos < 1 ? "" : "s",
                     a->npos);
+  for (size_t i = 0; i < a->npos; i++)
+    if (sl_is_long(a->pos[i])) return long_range(rt, a, out);
   int64_t v[3] = {0, 0, 1};
   if (a->npos == 1) {
     if (int_arg(rt, a->pos[0], &v[1])) return -1;

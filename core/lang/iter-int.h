@@ -16,6 +16,14 @@ typedef struct sl__iter {
   int64_t left;           /* dict iterators: items still to come (CPython's di->len) */
 } sl__iter;
 
+/* Ranges beyond 64 bits (range_big.c): range(start, stop, step) of int
+ * values of any size (an int64 sl_range when everything fits), equality
+ * with either kind, reversed(). */
+extern const sl_type sl__longrange_type;
+int sl__longrange_new(sl_rt *rt, sl_value start, sl_value stop, sl_value step, sl_value *out);
+int sl__longrange_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
+int sl__longrange_reversed(sl_rt *rt, sl_obj *o, sl_value *out);
+
 /* range.index, range.count (NULL-terminated). */
 extern const sl_cfunc_def sl__range_methods[];
 extern const sl_type sl__list_iter_type, sl__list_reviter_type, sl__tuple_iter_type,

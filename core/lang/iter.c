@@ -47,6 +47,7 @@ static int range_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 /* Ranges are equal when they describe the same sequence (range_richcompare). */
 static int range_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
   *res = false;
+  if (sl_is_type(b, &sl__longrange_type)) return sl__longrange_eq(rt, b.u.o, sl_obj_val(a), res);
   if (!sl_is_type(b, &sl_range_type)) return 0;
   sl_range *x = (sl_range *)a, *y = (sl_range *)b.u.o;
   if (x->len != y->len) return 0;
@@ -489,6 +490,7 @@ int sl__reversed_new(sl_rt *rt, sl_value seq, sl_value *out) {
     it->step = -1;
     return 0;
   }
+  if (sl_is_type(seq, &sl__longrange_type)) return sl__longrange_reversed(rt, seq.u.o, out);
   if (!(sl__is_list(seq) || sl__is_tuple(seq) || sl_is_str(seq) || sl__is_bytes(seq)))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not reversible", sl_type_name(seq));
   int64_t len;

@@ -436,7 +436,8 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
   else if (!strcmp(t->name, "type"))
     *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
   else
-    *res = v.tag == SL_V_OBJ && v.u.o->type == t->type;
+    *res = v.tag == SL_V_OBJ && (v.u.o->type == t->type ||
+                                 (t->type == &sl_range_type && v.u.o->type == &sl__longrange_type));
   /* A named tuple's instance is a tuple (its class derives from tuple). */
   if (!*res && t->type == &sl_tuple_type && sl__namedtuple_items(v)) *res = true;
   return 0;
