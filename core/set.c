@@ -255,11 +255,14 @@ sl_obj *sl__set_copy(sl_rt *rt, sl_obj *set, const sl_type *type) {
 static int set_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl__htable *t = sl__as_htable(o);
   bool frozen = o->type == &sl_frozenset_type;
+  /* set_repr: a subclass's instance is wrapped in its type's name. */
+  const char *wrap = sl_obj_ext_of(o) ? sl_type_name(sl_obj_val(o)) : frozen ? "frozenset" : NULL;
   if (!t->len) {
-    sl_strbuf_puts(out, frozen ? "frozenset()" : "set()");
+    sl_strbuf_printf(out, "%s()", wrap ? wrap : "set");
     return 0;
   }
-  sl_strbuf_puts(out, frozen ? "frozenset({" : "{");
+  if (wrap) sl_strbuf_printf(out, "%s(", wrap);
+  sl_strbuf_putc(out, '{');
   size_t pos = 0;
   sl__hentry *e;
   bool first = true;
@@ -271,7 +274,7 @@ static int set_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     sl_vdecref(rt, k);
     if (rc) return -1;
   }
-  sl_strbuf_puts(out, frozen ? "})" : "}");
+  sl_strbuf_puts(out, wrap ? "})" : "}");
   return 0;
 }
 

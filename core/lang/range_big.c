@@ -325,7 +325,8 @@ static int lr_index(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
     sl_strbuf_free(&b);
     return -1;
   }
-  if (!sl_is_intish(x)) return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: range.index of a non-int");
+  if (!sl_is_intish(x))
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop: range.index of a non-int");
   sl_value d;
   if (arith(rt, SL_BIN_SUB, x, r->start, &d)) return -1;
   int rc = arith(rt, SL_BIN_FLOORDIV, d, r->step, out);
@@ -341,9 +342,8 @@ static int lr_count(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   return 0;
 }
 
-static const sl_cfunc_def lr_methods[] = {{"range.index", lr_index, NULL, 0},
-                                          {"range.count", lr_count, NULL, 0},
-                                          {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def lr_methods[] = {
+    {"range.index", lr_index, NULL, 0}, {"range.count", lr_count, NULL, 0}, {NULL, NULL, NULL, 0}};
 
 static int lr_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   longrange *r = (longrange *)o;

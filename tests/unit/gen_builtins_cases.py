@@ -428,6 +428,15 @@ list(range(0))
 range(5)
 range(1, 5, 2)
 range(0, 1, 0)
+range(10**20, 10**20 + 3)
+list(range(2**64, 2**64 + 3))
+range(-2**70, 2**70, 2**69)[3]
+range(2**63, 0, -2**62)
+len(range(2**64))
+list(reversed(range(2**65, 2**65 + 6, 2)))
+2**64 + 2 in range(2**64, 2**65, 2)
+range(2**64, 2**64) == range(0)
+range(2**64, 2**64 + 5).index(2**64 + 4)
 range(3) == range(0, 3, 1)
 str(range(2, 4))
 list('ab')
@@ -861,6 +870,11 @@ BLOCKS = [
     "it = iter([1, 2])\nprint(next(it), next(it), next(it, None))\nit = iter('hé!')\nprint(list(it))\n"
     "e = enumerate(['a'])\nprint(next(e))\nz = zip([1], [2])\nprint(list(z), list(z))",
     "r = range(3)\nprint(list(r), list(r), len(r), r[1], 2 in r, r.start, r.stop, r.step)",
+    "class D(dict):\n    def __missing__(self, k):\n        return k * 2\nd = D(a=1)\n"
+    "print(d['a'], d['bb'], d.get('bb'), d, type(d).__name__, isinstance(d, dict))",
+    "class L(list):\n    def __len__(self):\n        return 7\nl = L('abc')\n"
+    "print(len(l), l, list(l), l + [1], issubclass(L, list), sorted(l, reverse=True))",
+    "class S(set):\n    pass\ns = S([3, 1])\ns.add(2)\nprint(s, len(s), 2 in s, s | {9}, type(s | {9}).__name__)",
     "for i, (a, b) in enumerate(zip('ab', 'cd')):\n    print(i, a, b)",
     "d = {'x': 1, 'y': 2}\nk = d.keys()\nd['z'] = 3\nprint(k, len(k), list(reversed(d)))",
     # exceptions
