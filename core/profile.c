@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+/* The table below is laid out by hand, a switch per two lines. */
+/* clang-format off */
 /* A release as one number that orders releases: 3.13.2 -> 31302. */
 #define V(major, minor, micro) ((major) * 10000 + (minor) * 100 + (micro))
 /* Last release of a switch still on in the newest release we reproduce. */
@@ -116,13 +118,14 @@
     "gh-110894 (3.12.1, 3.11.7): connection_made.<locals>.callback on the client task")  \
   X(ver, streams_client_callback_cancelled, V(3, 12, 2), NOW,                          \
     "gh-113538 (3.12.2): the client task's callback closes the transport if cancelled")
+/* clang-format on */
 
 /* One switch's value in release `ver`: on from `first` to `last`. */
 #define SWITCH_IN(ver, name, first, last, change) .name = (ver) >= (first) && (ver) <= (last),
 
 /* A release's row, every switch set from the table. */
-#define PROFILE(name, major, minor, micro)                                                \
-  {name, major, minor, micro, SL_PROFILE_SWITCHES(SWITCH_IN, V(major, minor, micro))}
+#define PROFILE(name, major, minor, micro)                                                         \
+  { name, major, minor, micro, SL_PROFILE_SWITCHES(SWITCH_IN, V(major, minor, micro)) }
 
 /* The releases simloop reproduces. */
 static const sl_profile profiles[] = {
@@ -136,7 +139,10 @@ static const struct {
   const char *alias;
   const char *exact;
 } aliases[] = {
-    {"3.11", "3.11.7"}, {"3.12", "3.12.7"}, {"3.13", "3.13.2"}, {"3.14", "3.14.2"},
+    {"3.11", "3.11.7"},
+    {"3.12", "3.12.7"},
+    {"3.13", "3.13.2"},
+    {"3.14", "3.14.2"},
 };
 
 const sl_profile *sl_profile_default(void) { return sl_profile_find("3.14"); }

@@ -76,16 +76,15 @@ typedef int (*sl_cli_on_opt)(void *ctx, int id, const char *value);
  * on stdout and returns 1 (the command then exits 0). An unknown option or
  * a missing value prints what is wrong and the help on stderr and returns
  * 2, as does a nonzero return of on_opt (without the help). */
-int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx,
-                 int *first);
+int sl_cli_parse(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx, int *first);
 
 /* sl_cli_parse, then the operands' count: from `min` to `max` (-1: any
  * number) of them, called `noun` in messages ("scenario", "run"). Returns
  * SL_CLI_GO with the operands in argv[*first..argc), or the exit status to
  * return at once (0 after --help, 2 after a message on stderr). */
 #define SL_CLI_GO (-1)
-int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx,
-                int min, int max, const char *noun, int *first);
+int sl_cli_args(sl_cmd_id cmd, int argc, char **argv, sl_cli_on_opt on_opt, void *ctx, int min,
+                int max, const char *noun, int *first);
 
 /* For a command that runs a program: the arguments after a `--` that
  * follows the scenario are the program's (sys.argv[1:], sim/progenv.h).

@@ -28,8 +28,7 @@ static int on_opt(void *ctx, int id, const char *v) {
 int sl_cmd_gen(int argc, char **argv) {
   gen_args a = {NULL, NULL};
   int first, st = sl_cli_args(SL_CMD_GEN, argc, argv, on_opt, &a, 0, 0, "", &first);
-  if (st != SL_CLI_GO)
-    return st;
+  if (st != SL_CLI_GO) return st;
   const char *seed_text = a.seed, *outp = a.out;
   uint64_t seed;
   if (!seed_text || !sl_parse_u64(seed_text, &seed)) {

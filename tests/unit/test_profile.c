@@ -17,6 +17,8 @@
 
 /* Every switch of sl_profile, by name (written out here, not taken from
  * profile.c, so the test does not share the table it checks). */
+/* The tables below are laid out by hand, a row per entry. */
+/* clang-format off */
 static const struct {
   const char *name;
   size_t offset;
@@ -186,6 +188,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
 };
+/* clang-format on */
 
 /* Whether `name` is a word of the space-separated list `on`. */
 static bool listed(const char *on, const char *name) {
