@@ -85,4 +85,18 @@ extern const sl_cfunc_def sl__aio_open_connection_def, sl__aio_start_server_def,
  * classes: isinstance, type(), the constructors above). */
 extern const sl_type sl__stream_reader_type, sl__stream_writer_type;
 
+/* streams._DEFAULT_LIMIT: a reader's default buffer limit. */
+#define SL_STREAM_DEFAULT_LIMIT (64 * 1024)
+
+/* The StreamReader's side that StreamReaderProtocol and StreamWriter use
+ * (io_stream_reader.c); `reader` is a borrowed StreamReader. new: a new
+ * reference, NULL with an exception set (limit <= 0, out of memory).
+ * raise_pending: raises the reader's exception if it has one (-1), else 0. */
+sl_obj *sl__stream_reader_new(sl_rt *rt, int64_t limit);
+void sl__stream_reader_set_transport(sl_rt *rt, sl_value reader, sl_value transport);
+int sl__stream_reader_feed_data(sl_rt *rt, sl_value reader, sl_value data);
+int sl__stream_reader_feed_eof(sl_rt *rt, sl_value reader);
+int sl__stream_reader_set_exception(sl_rt *rt, sl_value reader, sl_value exc);
+int sl__stream_reader_raise_pending(sl_rt *rt, sl_value reader);
+
 #endif

@@ -3,6 +3,8 @@
  * joining, number and string literal forms, CPython's error wording. */
 #include "core/lang/lexer.h"
 
+#include "core/lang/lexer-int.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,13 +52,8 @@ static size_t utf8_seq(const unsigned char *p, size_t n, uint32_t *cp_out) {
 
 /* ---- positions and errors ------------------------------------------------ */
 
-static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off, uint32_t line,
-                         uint32_t col, const char *construct, const char *hint, const char *fmt,
-                         ...) __attribute__((format(printf, 9, 10)));
-
-static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off, uint32_t line,
-                         uint32_t col, const char *construct, const char *hint, const char *fmt,
-                         ...) {
+void sl__lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off, uint32_t line,
+                      uint32_t col, const char *construct, const char *hint, const char *fmt, ...) {
   char msg[SL_DIAG_TEXT_MAX];
   va_list ap;
   va_start(ap, fmt);
@@ -66,16 +63,14 @@ static void lex_error_at(sl_lexer *lx, sl_diag *d, sl_diag_kind kind, size_t off
 }
 
 #define SYNTAX_AT(off, line, col, ...)                                                             \
-  lex_error_at(lx, diag, SL_DIAG_SYNTAX, off, line, col, NULL, NULL, __VA_ARGS__)
+  sl__lex_error_at(lx, diag, SL_DIAG_SYNTAX, off, line, col, NULL, NULL, __VA_ARGS__)
 #define SYNTAX_HERE(...) SYNTAX_AT(lx->pos, lx->line, lx->col, __VA_ARGS__)
 
 static int peekc(const sl_lexer *lx, size_t ahead) {
   return lx->pos + ahead < lx->end ? (unsigned char)lx->src[lx->pos + ahead] : -1;
 }
 
-/* Advances one byte, keeping line/col current. "\r\n" and a lone "\r" end a
- * line like "\n" does; UTF-8 continuation bytes do not add a column. */
-static void advance(sl_lexer *lx) {
+void sl__lex_advance(sl_lexer *lx) {
   unsigned char c = (unsigned char)lx->src[lx->pos++];
   if (c == '\n' || (c == '\r' && peekc(lx, 0) != '\n')) {
     lx->line++;
@@ -243,7 +238,7 @@ static bool lex_string(sl_lexer *lx, sl_token *t, unsigned flags, sl_diag *diag)
   char q = (char)peekc(lx, 0);
   bool triple = peekc(lx, 1) == q && peekc(lx, 2) == q;
   size_t qn = triple ? 3 : 1;
-  for (size_t i = 0; i < qn; i++) advance(lx);
+  for (size_t i = 0; i < qn; i++) sl__lex_advance(lx);
   t->kind = SL_TOK_STRING;
   t->u.s.flags = flags;
   t->u.s.body_start = lx->pos;
@@ -263,11 +258,11 @@ static bool lex_string(sl_lexer *lx, sl_token *t, unsigned flags, sl_diag *diag)
     }
     if (c == q && (!triple || (peekc(lx, 1) == q && peekc(lx, 2) == q))) {
       t->u.s.body_len = lx->pos - t->u.s.body_start;
-      for (size_t i = 0; i < qn; i++) advance(lx);
+      for (size_t i = 0; i < qn; i++) sl__lex_advance(lx);
       return true;
     }
-    if (c == '\\' && lx->pos + 1 < lx->end) advance(lx); /* the escaped byte is skipped */
-    advance(lx);
+    if (c == '\\' && lx->pos + 1 < lx->end) sl__lex_advance(lx); /* the escaped byte is skipped */
+    sl__lex_advance(lx);
   }
 }
 
@@ -282,7 +277,7 @@ static bool lex_digits(sl_lexer *lx, int (*digit_value)(int), unsigned base, uin
     if (c == '_') {
       if (prev_us) return false;
       prev_us = true;
-      advance(lx);
+      sl__lex_advance(lx);
       continue;
     }
     int v = c < 0 ? -1 : digit_value(c);
@@ -295,12 +290,12 @@ static bool lex_digits(sl_lexer *lx, int (*digit_value)(int), unsigned base, uin
       else
         *val = *val * base + (uint64_t)v;
     }
-    advance(lx);
+    sl__lex_advance(lx);
   }
   return !prev_us;
 }
 
-static int hexval(int c) {
+int sl__lex_hexval(int c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;
   if (c >= 'A' && c <= 'F') return c - 'A' + 10;
@@ -317,9 +312,9 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   if (c0 == '0' && (c1 == 'x' || c1 == 'o' || c1 == 'b')) {
     unsigned base = c1 == 'x' ? 16 : c1 == 'o' ? 8 : 2;
     const char *what = base == 16 ? "hexadecimal" : base == 8 ? "octal" : "binary";
-    advance(lx);
-    advance(lx);
-    bool ok = lex_digits(lx, hexval, base, &val, &overflow, &any);
+    sl__lex_advance(lx);
+    sl__lex_advance(lx);
+    bool ok = lex_digits(lx, sl__lex_hexval, base, &val, &overflow, &any);
     int c = peekc(lx, 0);
     if (ok && base != 16 && c >= '0' && c <= '9') {
       SYNTAX_HERE("invalid digit '%c' in %s literal", c, what);
@@ -345,7 +340,7 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   }
   if (peekc(lx, 0) == '.') {
     is_float = true;
-    advance(lx);
+    sl__lex_advance(lx);
     bool frac_any = false;
     if (peekc(lx, 0) != '_' && !lex_digits(lx, decval, 0, &val, &overflow, &frac_any)) {
       SYNTAX_HERE("invalid decimal literal");
@@ -358,7 +353,7 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     int d = peekc(lx, k);
     if (d >= '0' && d <= '9') {
       is_float = true;
-      for (size_t i = 0; i < k; i++) advance(lx);
+      for (size_t i = 0; i < k; i++) sl__lex_advance(lx);
       bool eany = false;
       if (!lex_digits(lx, decval, 0, &val, &overflow, &eany)) {
         SYNTAX_HERE("invalid decimal literal");
@@ -371,9 +366,9 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   }
   int c = peekc(lx, 0);
   if ((c | 0x20) == 'j') {
-    lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, t->start, t->line, t->col, "imaginary literal",
-                 "simloop has no complex numbers; use floats",
-                 "imaginary literals are not supported by simloop (complex numbers)");
+    sl__lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, t->start, t->line, t->col, "imaginary literal",
+                     "simloop has no complex numbers; use floats",
+                     "imaginary literals are not supported by simloop (complex numbers)");
     return false;
   }
   if (c >= 0 && (is_id_char(c) || c == '.')) {
@@ -397,9 +392,9 @@ static bool lex_number(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   for (size_t i = t->start; i < lx->pos; i++) {
     if (lx->src[i] == '_') continue;
     if (n == SL_LEXER_MAX_FLOAT_CHARS) {
-      lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, "float literal", NULL,
-                   "float literal too long (simloop limit: %d characters)",
-                   SL_LEXER_MAX_FLOAT_CHARS);
+      sl__lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, "float literal", NULL,
+                       "float literal too long (simloop limit: %d characters)",
+                       SL_LEXER_MAX_FLOAT_CHARS);
       return false;
     }
     buf[n++] = lx->src[i];
@@ -470,7 +465,7 @@ static bool lex_operator(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     size_t n = strlen(operators[i].op);
     if (lx->pos + n <= lx->end && memcmp(lx->src + lx->pos, operators[i].op, n) == 0) {
       t->kind = operators[i].kind;
-      for (size_t k = 0; k < n; k++) advance(lx);
+      for (size_t k = 0; k < n; k++) sl__lex_advance(lx);
       break;
     }
   }
@@ -478,11 +473,11 @@ static bool lex_operator(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     uint32_t cp = 0;
     size_t n = utf8_seq((const unsigned char *)lx->src + lx->pos, lx->end - lx->pos, &cp);
     if (n > 1) {
-      lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, lx->pos, lx->line, lx->col,
-                   "non-ASCII identifier", "use ASCII names; non-ASCII text belongs in strings",
-                   "non-ASCII character '%.*s' (U+%04X) outside strings and comments is "
-                   "not supported by simloop",
-                   (int)n, lx->src + lx->pos, (unsigned)cp);
+      sl__lex_error_at(lx, diag, SL_DIAG_UNSUPPORTED, lx->pos, lx->line, lx->col,
+                       "non-ASCII identifier", "use ASCII names; non-ASCII text belongs in strings",
+                       "non-ASCII character '%.*s' (U+%04X) outside strings and comments is "
+                       "not supported by simloop",
+                       (int)n, lx->src + lx->pos, (unsigned)cp);
     } else {
       SYNTAX_HERE("invalid syntax");
     }
@@ -492,8 +487,8 @@ static bool lex_operator(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   char c = lx->src[t->start];
   if (c == '(' || c == '[' || c == '{') {
     if (lx->paren_depth >= SL_LEXER_MAX_PARENS) {
-      lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, NULL, NULL,
-                   "too many nested parentheses");
+      sl__lex_error_at(lx, diag, SL_DIAG_LIMIT, t->start, t->line, t->col, NULL, NULL,
+                       "too many nested parentheses");
       return false;
     }
     lx->paren_char[lx->paren_depth] = c;
@@ -542,7 +537,7 @@ static int lex_indentation(sl_lexer *lx, sl_token *t, sl_diag *diag, bool *blank
     } else {
       break;
     }
-    advance(lx);
+    sl__lex_advance(lx);
   }
   int c = peekc(lx, 0);
   *blank = c < 0 || c == '#' || is_newline_char(c);
@@ -555,8 +550,8 @@ static int lex_indentation(sl_lexer *lx, sl_token *t, sl_diag *diag, bool *blank
   }
   if (col > top) {
     if (lx->indent_top >= SL_LEXER_MAX_INDENT) {
-      lex_error_at(lx, diag, SL_DIAG_LIMIT, lx->pos, lx->line, lx->col, NULL, NULL,
-                   "too many levels of indentation");
+      sl__lex_error_at(lx, diag, SL_DIAG_LIMIT, lx->pos, lx->line, lx->col, NULL, NULL,
+                       "too many levels of indentation");
       return -1;
     }
     if (alt <= alt_top) goto tab_error;
@@ -602,7 +597,7 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     }
     int c = peekc(lx, 0);
     if (c == ' ' || c == '\t' || c == '\f') {
-      advance(lx);
+      sl__lex_advance(lx);
       continue;
     }
     if (c == '#') {
@@ -610,7 +605,7 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
         SYNTAX_HERE("f-string expression part cannot include '#'");
         return false;
       }
-      while (peekc(lx, 0) >= 0 && !is_newline_char(peekc(lx, 0))) advance(lx);
+      while (peekc(lx, 0) >= 0 && !is_newline_char(peekc(lx, 0))) sl__lex_advance(lx);
       continue;
     }
     if (c == '\\') {
@@ -624,20 +619,20 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
         return false;
       }
       if (!is_newline_char(n)) {
-        advance(lx);
+        sl__lex_advance(lx);
         SYNTAX_HERE("unexpected character after line continuation character");
         return false;
       }
-      advance(lx);
-      advance(lx);
-      if (n == '\r' && peekc(lx, 0) == '\n') advance(lx);
+      sl__lex_advance(lx);
+      sl__lex_advance(lx);
+      if (n == '\r' && peekc(lx, 0) == '\n') sl__lex_advance(lx);
       continue;
     }
     if (is_newline_char(c)) {
       bool emit = lx->paren_depth == 0 && !lx->fstring_expr && !lx->at_line_start;
       if (emit) begin_tok(lx, t, SL_TOK_NEWLINE);
-      advance(lx);
-      if (c == '\r' && peekc(lx, 0) == '\n') advance(lx);
+      sl__lex_advance(lx);
+      if (c == '\r' && peekc(lx, 0) == '\n') sl__lex_advance(lx);
       if (lx->paren_depth == 0 && !lx->fstring_expr) lx->at_line_start = true;
       if (emit) {
         end_tok(lx, t);
@@ -676,7 +671,7 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
   int c = peekc(lx, 0);
   begin_tok(lx, t, SL_TOK_ENDMARKER);
   if (is_id_start(c)) {
-    while (peekc(lx, 0) >= 0 && is_id_char(peekc(lx, 0))) advance(lx);
+    while (peekc(lx, 0) >= 0 && is_id_char(peekc(lx, 0))) sl__lex_advance(lx);
     size_t n = lx->pos - t->start;
     int q = peekc(lx, 0);
     int flags = (q == '\'' || q == '"') ? string_prefix(lx->src + t->start, n) : -1;
@@ -693,149 +688,5 @@ bool sl_lexer_next(sl_lexer *lx, sl_token *t, sl_diag *diag) {
     return false;
   }
   end_tok(lx, t);
-  return true;
-}
-
-/* ---- string decoding ------------------------------------------------------- */
-
-static size_t put_utf8(char *out, uint32_t cp) {
-  if (cp < 0x80) {
-    out[0] = (char)cp;
-    return 1;
-  } else if (cp < 0x800) {
-    out[0] = (char)(0xC0 | (cp >> 6));
-    out[1] = (char)(0x80 | (cp & 0x3F));
-    return 2;
-  } else if (cp < 0x10000) {
-    out[0] = (char)(0xE0 | (cp >> 12));
-    out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[2] = (char)(0x80 | (cp & 0x3F));
-    return 3;
-  }
-  out[0] = (char)(0xF0 | (cp >> 18));
-  out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-  out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-  out[3] = (char)(0x80 | (cp & 0x3F));
-  return 4;
-}
-
-bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n, uint32_t line,
-                      uint32_t col, char *out, size_t *out_len, sl_diag *diag) {
-  const unsigned char *s = (const unsigned char *)lx->src + start;
-  bool bytes = flags & SL_STR_BYTES, raw = flags & SL_STR_RAW;
-  size_t o = 0;
-  sl_lexer pos_lx = *lx; /* a copy, only to track line/col for error positions */
-  pos_lx.pos = start;
-  pos_lx.end = start + n;
-  pos_lx.line = line;
-  pos_lx.col = col;
-  sl_lexer *plx = &pos_lx;
-#define DECODE_ERROR(kind, construct, hint, ...)                                                   \
-  do {                                                                                             \
-    lex_error_at(plx, diag, kind, plx->pos, plx->line, plx->col, construct, hint, __VA_ARGS__);    \
-    return false;                                                                                  \
-  } while (0)
-  for (size_t i = 0; i < n;) {
-    plx->pos = start + i;
-    if (bytes && s[i] >= 0x80)
-      DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "bytes can only contain ASCII literal characters");
-    if (s[i] != '\\' || raw) {
-      out[o++] = (char)s[i];
-      advance(plx);
-      i++;
-      continue;
-    }
-    /* s[i] is a backslash; the lexer guaranteed a byte follows it. */
-    unsigned char e = i + 1 < n ? s[i + 1] : '\\';
-    size_t used = 2;
-    switch (e) {
-    case '\n': break; /* backslash-newline: a continuation, no character */
-    case '\r':
-      if (i + 2 < n && s[i + 2] == '\n') used = 3;
-      break;
-    case '\\': out[o++] = '\\'; break;
-    case '\'': out[o++] = '\''; break;
-    case '"': out[o++] = '"'; break;
-    case 'a': out[o++] = '\a'; break;
-    case 'b': out[o++] = '\b'; break;
-    case 'f': out[o++] = '\f'; break;
-    case 'n': out[o++] = '\n'; break;
-    case 'r': out[o++] = '\r'; break;
-    case 't': out[o++] = '\t'; break;
-    case 'v': out[o++] = '\v'; break;
-    case '0':
-    case '1':
-    case '2':
-    case '3':
-    case '4':
-    case '5':
-    case '6':
-    case '7': {
-      uint32_t v = 0;
-      used = 1;
-      while (used < 4 && i + used < n && s[i + used] >= '0' && s[i + used] <= '7')
-        v = v * 8 + (s[i + used++] - '0');
-      if (bytes) {
-        if (v > 0377)
-          DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "invalid octal escape sequence '\\%o'",
-                       (unsigned)v);
-        out[o++] = (char)v;
-      } else {
-        o += put_utf8(out + o, v);
-      }
-      break;
-    }
-    case 'x':
-    case 'u':
-    case 'U': {
-      if (bytes && e != 'x') { /* \u is not an escape in bytes: kept as is */
-        out[o++] = '\\';
-        out[o++] = (char)e;
-        break;
-      }
-      size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
-      uint32_t v = 0;
-      for (size_t k = 0; k < digits; k++) {
-        int h = i + 2 + k < n ? hexval(s[i + 2 + k]) : -1;
-        if (h < 0)
-          DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "truncated \\%s escape",
-                       e == 'x'   ? "xXX"
-                       : e == 'u' ? "uXXXX"
-                                  : "UXXXXXXXX");
-        v = v * 16 + (uint32_t)h;
-      }
-      used = 2 + digits;
-      if (bytes) {
-        out[o++] = (char)v;
-      } else if (v > 0x10FFFF) {
-        DECODE_ERROR(SL_DIAG_SYNTAX, NULL, NULL, "illegal Unicode character in \\U escape");
-      } else if (v >= 0xD800 && v <= 0xDFFF) {
-        DECODE_ERROR(SL_DIAG_UNSUPPORTED, "lone surrogate", "simloop strings are UTF-8",
-                     "lone surrogate '\\u%04X' in a string is not supported by simloop",
-                     (unsigned)v);
-      } else {
-        o += put_utf8(out + o, v);
-      }
-      break;
-    }
-    case 'N':
-      if (!bytes)
-        DECODE_ERROR(SL_DIAG_UNSUPPORTED, "\\N{...} escape",
-                     "write the character itself, or use \\u/\\U escapes",
-                     "'\\N{...}' escapes are not supported by simloop");
-      out[o++] = '\\'; /* in bytes, \N is not an escape */
-      used = 1;
-      break;
-    default:
-      /* An unknown escape keeps its backslash (CPython warns, then does so). */
-      out[o++] = '\\';
-      used = 1;
-      break;
-    }
-    for (size_t k = 0; k < used; k++) advance(plx);
-    i += used;
-  }
-#undef DECODE_ERROR
-  *out_len = o;
   return true;
 }

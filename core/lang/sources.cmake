@@ -4,6 +4,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/diag.c
   core/lang/dump.c
   core/lang/lexer.c
+  core/lang/lexer_decode.c
   core/lang/parser.c
   core/lang/parser_expr.c
   core/lang/parser_fstring.c
@@ -47,6 +48,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/io_transport.c
   core/lang/io_server.c
   core/lang/io_serverobj.c
+  core/lang/io_stream_reader.c
   core/lang/io_streams.c
   core/lang/asyncio_protocols.c
   core/lang/asyncio_loop.c
@@ -80,6 +82,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_functools_keys.c
   core/lang/modules/mod_heapq.c
   core/lang/modules/mod_itertools.c
+  core/lang/modules/mod_itertools_next.c
   core/lang/modules/mod_json.c
   core/lang/modules/mod_math.c
   core/lang/modules/mod_operator.c
