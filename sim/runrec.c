@@ -1,15 +1,16 @@
 /* Recording a scenario run to a trace database and/or JSONL (runrec.h). */
 #include "sim/runrec.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
-#include "sim/outfile.h"
 #include "sim/version.h"
 #include "traces/tracedb.h"
+#include "traces/tstream.h"
 
 sl_errcode sl_db_check_writable(const char *db, sl_strbuf *err) {
   struct stat st;
@@ -31,36 +32,66 @@ sl_errcode sl_recorder_save_jsonl(sl_recorder *rec, const char *path, sl_strbuf 
   return rc != SL_EOK ? rc : closed;
 }
 
+/* Prints "simloop CMD: " and the message (or "out of memory"). */
+static void complain(const char *cmd, sl_strbuf *err) {
+  fprintf(stderr, "simloop %s: %s", cmd, err->len ? sl_strbuf_cstr(err) : "out of memory\n");
+}
+
+/* Opens the outputs and points the recorder at a stream writing them. */
+static sl_errcode open_stream(sl_runrec *r, sl_strbuf *err) {
+  sl_errcode rc = SL_EOK;
+  if (r->db) rc = sl_tracedb_open(r->db, true, &r->tdb, err);
+  if (rc == SL_EOK && r->jsonl && (rc = sl_output_open(&r->out, r->jsonl, err)) == SL_EOK)
+    r->out_open = true;
+  if (rc == SL_EOK)
+    rc = sl_tstream_begin(r->out_open ? r->out.f : NULL, r->tdb, &sl_recorder_trace(r->rec)->meta,
+                          &r->stream, err);
+  if (rc != SL_EOK) return rc;
+  sl_tev_sink sink = sl_tstream_sink(r->stream);
+  sl_recorder_stream(r->rec, &sink);
+  return SL_EOK;
+}
+
+/* Closes what open_stream opened; the JSONL file is kept only when `keep`
+ * (a write error is then reported in err). Returns the close's code. */
+static sl_errcode close_stream(sl_runrec *r, bool keep, sl_strbuf *err) {
+  sl_tstream_free(r->stream);
+  r->stream = NULL;
+  sl_errcode rc = SL_EOK;
+  if (r->out_open) rc = sl_output_close(&r->out, keep, err);
+  r->out_open = false;
+  sl_tracedb_close(r->tdb);
+  r->tdb = NULL;
+  return rc;
+}
+
 int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *jsonl,
                     sl_scenario_opts *opts) {
   memset(r, 0, sizeof *r);
   if (!db && !jsonl) return 0;
-  sl_strbuf cerr = SL_STRBUF_INIT;
-  if ((db && sl_db_check_writable(db, &cerr) != SL_EOK) ||
-      (jsonl && sl_output_check(jsonl, &cerr) != SL_EOK)) {
-    fprintf(stderr, "simloop %s: %s", cmd, cerr.len ? sl_strbuf_cstr(&cerr) : "out of memory\n");
-    sl_strbuf_free(&cerr);
+  sl_strbuf err = SL_STRBUF_INIT;
+  if ((db && sl_db_check_writable(db, &err) != SL_EOK) ||
+      (jsonl && sl_output_check(jsonl, &err) != SL_EOK)) {
+    complain(cmd, &err);
+    sl_strbuf_free(&err);
     return 2;
   }
-  sl_strbuf_free(&cerr);
   r->db = db;
   r->jsonl = jsonl;
   r->rec = sl_recorder_new();
-  if (!r->rec) {
-    fprintf(stderr, "simloop %s: out of memory\n", cmd);
-    return 2;
-  }
   const sl_profile *p = opts->profile ? opts->profile : sl_profile_default();
   sl_run_info info = {"simloop", sl_version(), p->name, "sim",    opts->path,
                       NULL,      false,        0,       "default"};
-  sl_strbuf err = SL_STRBUF_INIT;
-  if (sl_recorder_begin(r->rec, &info, &err) != SL_EOK) {
-    fprintf(stderr, "simloop %s: %s", cmd, err.len ? sl_strbuf_cstr(&err) : "out of memory\n");
+  if (!r->rec || sl_recorder_begin(r->rec, &info, &err) != SL_EOK ||
+      open_stream(r, &err) != SL_EOK) {
+    complain(cmd, &err);
     sl_strbuf_free(&err);
+    close_stream(r, false, NULL);
     sl_recorder_free(r->rec);
     r->rec = NULL;
     return 2;
   }
+  sl_strbuf_free(&err);
   r->obs = sl_recorder_observer(r->rec);
   if (opts->decider) r->inner = *opts->decider;
   r->dec = sl_logged_decider_make(&r->ld, opts->decider ? &r->inner : NULL, r->rec);
@@ -93,30 +124,32 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
   if (!sl_runrec_end(r->rec, res)) {
     fprintf(stderr, "simloop %s: the run did not happen; nothing recorded\n", cmd);
     status = 2;
-  } else if (sl_recorder_failed(r->rec)) {
+  }
+  int64_t id = 0;
+  sl_errcode rc =
+      status ? SL_EOK : sl_tstream_end(r->stream, &sl_recorder_trace(r->rec)->meta, &id, &err);
+  /* The events were written while the run went on; what failed then (a
+   * full disk, the database) is reported now, and nothing is kept. */
+  if (!status && rc == SL_EIO && !err.len && r->out_open) {
+    errno = sl_tstream_write_errno(r->stream);
+    close_stream(r, true, &err);
+  }
+  if (!status && rc != SL_EOK) {
+    if (rc == SL_ENOMEM && !err.len)
+      fprintf(stderr, "simloop %s: out of memory while recording; nothing recorded\n", cmd);
+    else
+      complain(cmd, &err);
+    status = 2;
+  } else if (!status && sl_recorder_failed(r->rec)) {
     fprintf(stderr, "simloop %s: out of memory while recording; nothing recorded\n", cmd);
     status = 2;
   }
-  if (!status && r->db) {
-    sl_tracedb *db;
-    if (sl_tracedb_open(r->db, true, &db, &err) == SL_EOK) {
-      if (sl_recorder_store(r->rec, db, &err) == SL_EOK)
-        fprintf(stderr, "simloop %s: run %" PRId64 " stored in %s\n", cmd,
-                sl_recorder_trace(r->rec)->id, r->db);
-      sl_tracedb_close(db);
-    }
-    if (err.len) {
-      fprintf(stderr, "simloop %s: %s", cmd, sl_strbuf_cstr(&err));
-      status = 2;
-    }
-  }
-  if (!status && r->jsonl) {
-    sl_errcode rc = sl_recorder_save_jsonl(r->rec, r->jsonl, &err);
-    if (rc != SL_EOK) {
-      fprintf(stderr, "simloop %s: %s", cmd,
-              rc == SL_ENOMEM ? "out of memory\n" : sl_strbuf_cstr(&err));
-      status = 2;
-    }
+  sl_strbuf_clear(&err);
+  if (close_stream(r, !status, &err) != SL_EOK) {
+    complain(cmd, &err);
+    status = 2;
+  } else if (!status && r->db) {
+    fprintf(stderr, "simloop %s: run %" PRId64 " stored in %s\n", cmd, id, r->db);
   }
   sl_strbuf_free(&err);
   sl_recorder_free(r->rec);

@@ -2,9 +2,12 @@
  * glue between sim/scenario.h and traces/recorder.h.
  *
  * sl_runrec_begin points the scenario options' observer and decider at a
- * recorder (the decider wraps any decider already in the options);
- * sl_runrec_finish writes the end line from the result and stores the run
- * in the database (one transaction) and/or writes it as JSONL.
+ * recorder (the decider wraps any decider already in the options) that
+ * streams each event to the database (one transaction, committed at the
+ * end) and/or the JSONL file (a temporary file renamed at the end) while
+ * the run goes on (traces/tstream.h): nothing grows with the run's length.
+ * sl_runrec_finish writes the end line from the result and commits both,
+ * or, when the run did not happen or a write failed, keeps neither.
  *
  * Ownership: the sl_runrec owns its recorder; the options must not outlive
  * it; paths are borrowed. */
@@ -12,11 +15,18 @@
 #define SL_RUNREC_H
 
 #include "sim/observers.h"
+#include "sim/outfile.h"
 #include "sim/scenario.h"
 #include "traces/recorder.h"
 
+typedef struct sl_tstream sl_tstream;
+
 typedef struct sl_runrec {
-  sl_recorder *rec; /* owned; NULL when not recording */
+  sl_recorder *rec;   /* owned; NULL when not recording */
+  sl_tstream *stream; /* owned: writes the events as they happen */
+  sl_tracedb *tdb;    /* owned: the open --db */
+  sl_output out;      /* the open --jsonl, when out_open */
+  bool out_open;
   sl_observer obs;
   sl_logged_decider ld;
   sl_decider dec;
@@ -42,7 +52,7 @@ int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *j
  * writes it (exception: detail "Type: message"; others: null). Returns
  * false for results that are not a run (out of memory, load errors). */
 bool sl_runrec_end(sl_recorder *rec, const sl_scenario_result *res);
-/* Ends, stores and writes the run; prints "run N stored in DB" to stderr.
+/* Ends, commits and closes the run's outputs; prints "run N stored in DB" to stderr.
  * Returns 0, or 2 after printing the problem. Frees the recorder. */
 int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *res);
 

@@ -22,15 +22,18 @@ static void put_u64(sl_strbuf *out, uint64_t v) {
   sl_strbuf_append(out, b + i, sizeof b - i);
 }
 
+/* Whole, non-negative and below 1e16: Python's repr is the digits and ".0"
+ * (from 1e16 on its repr switches to exponent notation). */
+static bool plain_float(double x) { return x >= 0 && x < 1e16 && x == floor(x) && !signbit(x); }
+
 void sl_json_put_float(sl_strbuf *out, double x) {
   /* json.dumps writes float('nan') as NaN and infinities as Infinity. */
   if (isnan(x))
     sl_strbuf_puts(out, "NaN");
   else if (isinf(x))
     sl_strbuf_puts(out, x < 0 ? "-Infinity" : "Infinity");
-  else if (x >= 0 && x < 1e16 && x == floor(x) && !signbit(x)) {
-    /* Most trace times are whole: repr is the digits and ".0" below 1e16
-     * (from there Python's repr switches to exponent notation). */
+  else if (plain_float(x)) {
+    /* Most trace times are whole. */
     put_u64(out, (uint64_t)x);
     sl_strbuf_append(out, ".0", 2);
   } else {
@@ -155,24 +158,90 @@ static void put_int(sl_strbuf *out, const char *key, uint64_t v) {
   put_u64(out, v);
 }
 
+/* ---- the common events, written in place ------------------------------
+ * A long run's trace is almost all `step` and `handle` lines (a million of
+ * them for bench/switches.py): these are written straight into reserved
+ * space rather than through one append per piece. Anything unusual (a
+ * float that is not whole, a name needing escapes) goes the general way. */
+
+static char *cat(char *p, const char *s, size_t n) {
+  memcpy(p, s, n);
+  return p + n;
+}
+
+/* cat of a string literal. */
+#define CAT(p, lit) cat(p, lit, sizeof lit - 1)
+
+static char *cat_u64(char *p, uint64_t v) {
+  char b[24];
+  size_t i = sizeof b;
+  do b[--i] = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
+  return cat(p, b + i, sizeof b - i);
+}
+
+/* Printable ASCII without '"' or '\\': written as it is. */
+static bool plain_text(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
+  return true;
+}
+
+/* The rest of a line from `p` on: `,"key":` and the float x. */
+static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, double x) {
+  p = cat(p, key, klen);
+  if (plain_float(x)) return cat(cat_u64(p, (uint64_t)x), ".0", 2);
+  out->len = (size_t)(p - out->data);
+  sl_json_put_float(out, x);
+  /* put_float reserved nothing beyond the float: room for the rest again. */
+  if (!sl_strbuf_reserve(out, 96)) return NULL;
+  return out->data + out->len;
+}
+
+#define CAT_FLOAT(out, p, lit, x) cat_float(out, p, lit, sizeof lit - 1, x)
+
+static void step_line(sl_strbuf *out, const sl_tev *e) {
+  if (!sl_strbuf_reserve(out, 128)) return;
+  char *p = CAT(out->data + out->len, "{\"ev\":\"step\",\"i\":");
+  p = cat_u64(p, e->step);
+  if (!(p = CAT_FLOAT(out, p, ",\"t\":", e->t))) return;
+  if (e->has_timeout) {
+    if (!(p = CAT_FLOAT(out, p, ",\"timeout\":", e->timeout))) return;
+  } else {
+    p = CAT(p, ",\"timeout\":null");
+  }
+  *p++ = '}';
+  *p = '\0';
+  out->len = (size_t)(p - out->data);
+}
+
+static void handle_line(sl_strbuf *out, const sl_tev *e) {
+  if (!sl_strbuf_reserve(out, 128 + e->a.n)) return;
+  char *p = CAT(out->data + out->len, "{\"ev\":\"handle\",\"step\":");
+  p = cat_u64(p, e->step);
+  p = CAT(p, ",\"pos\":");
+  p = cat_u64(p, e->pos);
+  if (!(p = CAT_FLOAT(out, p, ",\"t\":", e->t))) return;
+  p = CAT(p, ",\"name\":");
+  out->len = (size_t)(p - out->data);
+  if (e->a.p && plain_text(e->a.p, e->a.n)) {
+    if (!sl_strbuf_reserve(out, e->a.n + 4)) return;
+    p = out->data + out->len;
+    *p++ = '"';
+    p = cat(p, e->a.p, e->a.n);
+    p = CAT(p, "\"}");
+    *p = '\0';
+    out->len = (size_t)(p - out->data);
+    return;
+  }
+  sl_json_put_string(out, e->a.p, e->a.n);
+  sl_strbuf_putc(out, '}');
+}
+
 void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {
   switch (e->kind) {
-  case SL_TEV_STEP:
-    sl_strbuf_puts(out, "{\"ev\":\"step\"");
-    put_int(out, "i", e->step);
-    put_float(out, "t", e->t);
-    if (e->has_timeout)
-      put_float(out, "timeout", e->timeout);
-    else
-      sl_strbuf_puts(out, ",\"timeout\":null");
-    break;
-  case SL_TEV_HANDLE:
-    sl_strbuf_puts(out, "{\"ev\":\"handle\"");
-    put_int(out, "step", e->step);
-    put_int(out, "pos", e->pos);
-    put_float(out, "t", e->t);
-    put_str(out, "name", &e->a);
-    break;
+  case SL_TEV_STEP: step_line(out, e); return;
+  case SL_TEV_HANDLE: handle_line(out, e); return;
   case SL_TEV_TASK:
     sl_strbuf_printf(out, "{\"ev\":\"task\",\"id\":\"T%" PRIu64 "\"", e->task);
     put_str(out, "name", &e->a);

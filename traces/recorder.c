@@ -1,6 +1,8 @@
-/* The recording observer (see recorder.h). Every slot appends one event to
- * the in-memory trace; nothing touches the disk until the run has ended,
- * which is what makes a stored run all-or-nothing. */
+/* The recording observer (see recorder.h). Every slot makes one event and
+ * appends it to the in-memory trace, or hands it to the stream's sink
+ * (traces/tstream.h), which writes it inside a transaction / temporary file
+ * that only the run's end commits: either way a stored run is
+ * all-or-nothing. */
 #include "traces/recorder.h"
 
 #include <errno.h>
@@ -11,9 +13,10 @@
 #include "traces/sha256.h"
 
 struct sl_recorder {
-  sl_trace trace; /* owned */
-  uint64_t step;  /* index of the last step_begin */
-  bool failed;    /* an allocation failed: the trace is incomplete */
+  sl_trace trace;   /* owned; only its metadata when streaming */
+  sl_tev_sink sink; /* streaming: where events go (sink.event NULL: kept) */
+  uint64_t step;    /* index of the last step_begin */
+  bool failed;      /* an allocation or the sink failed: the trace is incomplete */
 };
 
 sl_recorder *sl_recorder_new(void) {
@@ -33,6 +36,8 @@ void sl_recorder_free(sl_recorder *rec) {
   sl_trace_free(&rec->trace);
   sl_free(rec);
 }
+
+void sl_recorder_stream(sl_recorder *rec, const sl_tev_sink *sink) { rec->sink = *sink; }
 
 uint64_t sl_recorder_step(const sl_recorder *rec) { return rec->step; }
 bool sl_recorder_failed(const sl_recorder *rec) { return rec->failed; }
@@ -79,22 +84,32 @@ sl_errcode sl_recorder_begin(sl_recorder *rec, const sl_run_info *info, sl_strbu
   return ok ? SL_EOK : SL_ENOMEM;
 }
 
-/* Appends an event whose strings come from the trace's pool, or marks the
- * recorder failed. */
-static sl_tev *push(sl_recorder *rec, sl_tev_kind kind) {
-  if (rec->failed) return NULL;
-  sl_tev *e = sl_trace_push(&rec->trace, kind);
-  if (!e)
+/* Hands a finished event on: to the sink when streaming, else appended to
+ * the trace with its strings interned in the trace's pool. `ev`'s strings
+ * are borrowed for the call. */
+static void emit(sl_recorder *rec, const sl_tev *ev) {
+  if (rec->failed) return;
+  if (rec->sink.event) {
+    if (!rec->sink.event(rec->sink.ctx, ev)) rec->failed = true;
+    return;
+  }
+  sl_tev *e = sl_trace_push(&rec->trace, ev->kind);
+  if (!e) {
     rec->failed = true;
-  else
-    e->pooled = true;
-  return e;
+    return;
+  }
+  *e = *ev;
+  e->pooled = true;
+  bool ok = sl_trace_intern(&rec->trace, &e->a, ev->a.p, ev->a.n);
+  if (!ok || !sl_trace_intern(&rec->trace, &e->b, ev->b.p, ev->b.n)) {
+    e->a = e->b = (sl_tstr){NULL, 0};
+    rec->failed = true;
+  }
 }
 
-/* An event's string (pooled). */
-static void set(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
-  if (!sl_trace_intern(&rec->trace, dst, s, n)) rec->failed = true;
-}
+/* A borrowed string (NULL: JSON null). */
+static sl_tstr borrow(const char *s, size_t n) { return (sl_tstr){(char *)s, s ? n : 0}; }
+static sl_tstr borrowz(const char *s) { return borrow(s, s ? strlen(s) : 0); }
 
 /* A string of the run's metadata (owned). */
 static void set_meta(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
@@ -104,79 +119,57 @@ static void set_meta(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
 static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   sl_recorder *rec = ctx;
   rec->step = step;
-  sl_tev *e = push(rec, SL_TEV_STEP);
-  if (!e) return;
-  e->step = step;
-  e->t = t;
-  e->has_timeout = has_timeout;
-  e->timeout = has_timeout ? timeout : 0;
+  sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
+  e.timeout = has_timeout ? timeout : 0;
+  emit(rec, &e);
 }
 
 static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
-  sl_recorder *rec = ctx;
-  sl_tev *e = push(rec, SL_TEV_HANDLE);
-  if (!e) return;
-  e->step = step;
-  e->pos = pos;
-  e->t = t;
-  set(rec, &e->a, name ? name : "", name ? strlen(name) : 0);
+  sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
+  e.a = name ? borrowz(name) : borrow("", 0);
+  emit(ctx, &e);
 }
 
 static void on_task(sl_recorder *rec, const sl_task_info *info, bool done) {
-  sl_tev *e = push(rec, done ? SL_TEV_TASK_DONE : SL_TEV_TASK);
-  if (!e) return;
-  e->task = info->ordinal;
-  e->step = info->step;
+  sl_tev e = {.kind = done ? SL_TEV_TASK_DONE : SL_TEV_TASK, .task = info->ordinal};
+  e.step = info->step;
   if (done) {
-    set(rec, &e->a, info->outcome, info->outcome ? strlen(info->outcome) : 0);
-    set(rec, &e->b, info->detail, info->detail ? strlen(info->detail) : 0);
+    e.a = borrowz(info->outcome);
+    e.b = borrowz(info->detail);
   } else {
-    e->parent = info->parent_ordinal;
-    set(rec, &e->a, info->name, info->name ? strlen(info->name) : 0);
-    set(rec, &e->b, info->coro, info->coro ? strlen(info->coro) : 0);
+    e.parent = info->parent_ordinal;
+    e.a = borrowz(info->name);
+    e.b = borrowz(info->coro);
   }
+  emit(rec, &e);
 }
 
 static void on_task_created(void *ctx, const sl_task_info *info) { on_task(ctx, info, false); }
 static void on_task_done(void *ctx, const sl_task_info *info) { on_task(ctx, info, true); }
 
 static void on_timer(void *ctx, uint64_t step, bool cancelled, double when) {
-  sl_tev *e = push(ctx, SL_TEV_TIMER);
-  if (!e) return;
-  e->step = step;
-  e->cancelled = cancelled;
-  e->t = when;
+  sl_tev e = {.kind = SL_TEV_TIMER, .step = step, .cancelled = cancelled, .t = when};
+  emit(ctx, &e);
 }
 
 static void on_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
-  sl_recorder *rec = ctx;
-  sl_tev *e = push(rec, SL_TEV_OUTPUT);
-  if (!e) return;
-  e->step = step;
-  e->task = task;
-  set(rec, &e->a, text ? text : "", text ? len : 0);
+  sl_tev e = {.kind = SL_TEV_OUTPUT, .step = step, .task = task};
+  e.a = text ? borrow(text, len) : borrow("", 0);
+  emit(ctx, &e);
 }
 
 static void on_error(void *ctx, uint64_t step, const char *message, const char *exception) {
-  sl_recorder *rec = ctx;
-  sl_tev *e = push(rec, SL_TEV_ERROR);
-  if (!e) return;
-  e->step = step;
-  set(rec, &e->a, message, message ? strlen(message) : 0);
-  set(rec, &e->b, exception, exception ? strlen(exception) : 0);
+  sl_tev e = {.kind = SL_TEV_ERROR, .step = step, .a = borrowz(message), .b = borrowz(exception)};
+  emit(ctx, &e);
 }
 
 static void on_sock(void *ctx, const sl_sock_info *info) {
-  sl_recorder *rec = ctx;
-  sl_tev *e = push(rec, SL_TEV_SOCK);
-  if (!e) return;
-  e->step = info->step;
-  e->conn = info->conn;
-  e->fd = info->fd;
-  e->peer = info->peer;
-  e->n = info->n;
-  e->t = info->t;
-  set(rec, &e->a, info->op, strlen(info->op));
+  sl_tev e = {.kind = SL_TEV_SOCK, .step = info->step, .conn = info->conn, .fd = info->fd};
+  e.peer = info->peer;
+  e.n = info->n;
+  e.t = info->t;
+  e.a = borrowz(info->op);
+  emit(ctx, &e);
 }
 
 sl_observer sl_recorder_observer(sl_recorder *rec) {
@@ -187,11 +180,8 @@ sl_observer sl_recorder_observer(sl_recorder *rec) {
 
 void sl_recorder_decision(sl_recorder *rec, const char *kind, double value) {
   if (value == 0) return;
-  sl_tev *e = push(rec, SL_TEV_DECISION);
-  if (!e) return;
-  e->step = rec->step;
-  e->t = value;
-  set(rec, &e->a, kind, strlen(kind));
+  sl_tev e = {.kind = SL_TEV_DECISION, .step = rec->step, .t = value, .a = borrowz(kind)};
+  emit(rec, &e);
 }
 
 void sl_recorder_end(sl_recorder *rec, const char *outcome, const char *detail, uint64_t steps,

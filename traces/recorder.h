@@ -7,6 +7,8 @@
  * schedule decision taken, sl_recorder_end (the end line), then
  * sl_recorder_store / sl_recorder_write_jsonl. The recorder owns its trace;
  * sl_recorder_trace lends it (e.g. to diff it without a database).
+ * A long run can instead be streamed (sl_recorder_stream): its events then
+ * go to a sink as they happen and only the metadata stays.
  *
  * Observer slots cannot fail, so an allocation failure while recording
  * marks the recorder failed; store and write then return SL_ENOMEM and
@@ -46,6 +48,10 @@ void sl_recorder_free(sl_recorder *rec);
 sl_errcode sl_recorder_begin(sl_recorder *rec, const sl_run_info *info, sl_strbuf *err);
 /* The observer to give the engine; ctx is `rec`, which must outlive it. */
 sl_observer sl_recorder_observer(sl_recorder *rec);
+/* From now on hands every event to `sink` (copied) instead of keeping it:
+ * the trace then holds only the metadata (begin/end), and a sink failure
+ * marks the recorder failed. For `run --jsonl/--db` (traces/tstream.h). */
+void sl_recorder_stream(sl_recorder *rec, const sl_tev_sink *sink);
 /* Records a schedule decision taken during the current step. Only
  * decisions that changed something (value != 0) are trace events, as the
  * oracle logs them (docs/trace.md). */

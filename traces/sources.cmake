@@ -10,6 +10,8 @@ list(APPEND SL_TRACES_SOURCES
   traces/trace.c
   traces/tracedb.c
   traces/tracedb_load.c
+  traces/tracedb_write.c
+  traces/tstream.c
   ${CMAKE_CURRENT_BINARY_DIR}/traces/schema_sql.c
 )
 

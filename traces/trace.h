@@ -65,6 +65,15 @@ typedef struct sl_tev {
   int32_t fd, peer; /* SOCK only */
 } sl_tev;
 
+/* Where events go as they happen, instead of into an sl_trace (recording
+ * a long run without keeping it): `event` gets each event with its strings
+ * borrowed for the call, and returns false when it failed (it keeps its own
+ * account of why). */
+typedef struct sl_tev_sink {
+  void *ctx;
+  bool (*event)(void *ctx, const sl_tev *ev);
+} sl_tev_sink;
+
 /* The `run` line and the `end` line. */
 typedef struct sl_trace_meta {
   sl_tstr engine, engine_version, python, impl, scenario, sha256;

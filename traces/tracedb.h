@@ -41,6 +41,27 @@ const char *sl_tracedb_path(const sl_tracedb *db);
 /* Stores `tr` (which must have ended) as a new run; computes its trace
  * hash; sets tr->id. All or nothing. */
 sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err);
+/* Storing a run event by event, as it happens (what sl_tracedb_store does
+ * with a whole trace): begin writes the run line's columns and opens the
+ * run's transaction (the database's write lock is held until end or
+ * abort); each event is then stored in order; end completes the run row
+ * with the end line's columns and the trace hash (docs/trace.md) and
+ * commits. The writer is owned by the caller until end or abort free it.
+ * After a failed event, further events do nothing and end returns the
+ * failure with its message. */
+typedef struct sl_tracedb_writer sl_tracedb_writer;
+sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tracedb_writer **out,
+                                   sl_strbuf *err);
+/* SL_EOK, or the first failure (the writer keeps its message). */
+sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e);
+/* The failure's message ("PATH: what: why\n"); NULL while none. */
+const char *sl_tracedb_writer_error(sl_tracedb_writer *w);
+/* `hash` is 64 hex digits; the new run's id goes to *id. Frees w. */
+sl_errcode sl_tracedb_writer_end(sl_tracedb_writer *w, const sl_trace_meta *m, const char *hash,
+                                 int64_t *id, sl_strbuf *err);
+/* Rolls the run back and frees w (NULL: nothing). */
+void sl_tracedb_writer_abort(sl_tracedb_writer *w);
+
 /* Loads run `id` into `out` (initialised by the call). */
 sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf *err);
 /* The id of the newest run; SL_EINVAL when the database has none. */

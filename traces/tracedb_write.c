@@ -1,0 +1,443 @@
+/* Storing runs in the SQLite trace store (see tracedb.h, schema.sql): a
+ * writer that takes a run's events one at a time inside one transaction,
+ * so a run can be stored as it happens (`simloop run --db`) or from a
+ * trace in memory (sl_tracedb_store), by the same code. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "core/alloc.h"
+#include "traces/tracedb-int.h"
+
+enum {
+  S_RUN,
+  S_RUN_END,
+  S_STEP,
+  S_HANDLE,
+  S_TASK,
+  S_TASK_DONE,
+  S_OUTPUT,
+  S_DECISION,
+  S_EVENT,
+  S_SOCK,
+  S_NAME_ADD,
+  S_NAME_ID,
+  S_NAME_RUN,
+  S__COUNT
+};
+
+static const char *const INSERTS[S__COUNT] = {
+    /* The end line's columns are completed by S_RUN_END when the run ends. */
+    "INSERT INTO runs(engine, engine_version, python, impl, scenario, scenario_sha256, seed, "
+    "strategy, outcome, detail, steps, final_time, trace_hash) "
+    "VALUES(?,?,?,?,?,?,?,?,'',NULL,0,0,'')",
+    "UPDATE runs SET outcome=?, detail=?, steps=?, final_time=?, trace_hash=? WHERE id=?",
+    "INSERT INTO steps(run, seq, i, t, timeout, handles) VALUES(?,?,?,?,?,?)",
+    "INSERT INTO handle_events(run, seq, step, pos, t, name) VALUES(?,?,?,?,?,?)",
+    "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) "
+    "VALUES(?,?,?,?,?,?,?)",
+    /* A task seen only finishing still gets its row (creation columns NULL). */
+    "INSERT INTO tasks(run, id, done_step, done_seq, outcome, detail) VALUES(?1,?2,?3,?4,?5,?6)"
+    " ON CONFLICT(run, id) DO UPDATE SET done_step=?3, done_seq=?4, outcome=?5, detail=?6",
+    "INSERT INTO output(run, seq, step, task, text) VALUES(?,?,?,?,?)",
+    "INSERT INTO decisions(run, seq, step, kind, value) VALUES(?,?,?,?,?)",
+    "INSERT INTO events(run, seq, step, kind, op, \"when\", message, exception) "
+    "VALUES(?,?,?,?,?,?,?,?)",
+    "INSERT INTO sock_events(run, seq, step, op, conn, fd, peer, n, t) VALUES(?,?,?,?,?,?,?,?,?)",
+    "INSERT INTO handle_names(name, owner) VALUES(?,?) ON CONFLICT(name) DO NOTHING",
+    "SELECT id FROM handle_names WHERE name=?",
+    "INSERT INTO handle_name_runs(name, run, count) VALUES(?,?,?)",
+};
+
+/* ---- handle name ids ----------------------------------------------------
+ * A run has few distinct handle names but many handle events, so the store
+ * resolves each distinct name to its handle_names id once (an open-addressing
+ * table of owned copies) instead of once per event. */
+
+typedef struct name_slot {
+  char *p; /* owned copy; NULL: empty slot */
+  size_t n;
+  uint64_t hash;
+  int64_t id;
+  int64_t count; /* handle events of this name in the run */
+} name_slot;
+
+typedef struct name_ids {
+  name_slot *slot;
+  size_t cap, len; /* cap is a power of two */
+} name_ids;
+
+static uint64_t name_hash(const char *p, size_t n) {
+  uint64_t h = 1469598103934665603u; /* FNV-1a */
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+  return h;
+}
+
+static bool name_ids_grow(name_ids *m) {
+  size_t cap = m->cap ? m->cap * 2 : 256;
+  name_slot *slot = sl_calloc(cap, sizeof *slot);
+  if (!slot) return false;
+  for (size_t i = 0; i < m->cap; i++) {
+    if (!m->slot[i].p) continue;
+    size_t k = m->slot[i].hash & (cap - 1);
+    while (slot[k].p) k = (k + 1) & (cap - 1);
+    slot[k] = m->slot[i];
+  }
+  sl_free(m->slot);
+  m->slot = slot;
+  m->cap = cap;
+  return true;
+}
+
+static void name_ids_free(name_ids *m) {
+  for (size_t i = 0; i < m->cap; i++) sl_free(m->slot[i].p);
+  sl_free(m->slot);
+}
+
+/* The writer: the open transaction's statements and what a run's rows
+ * need beyond one event. */
+struct sl_tracedb_writer {
+  sl_tracedb *db; /* borrowed */
+  sqlite3_stmt *st[S__COUNT];
+  int64_t run;
+  uint64_t seq; /* the next event's position in the run */
+  name_ids names;
+  /* A step's row is written when the next step begins (or the run ends):
+   * it counts the handles run in it. */
+  bool step_pending;
+  sl_tev step;
+  uint64_t step_seq;
+  int64_t step_handles;
+  sl_errcode failed; /* SL_EOK, or the first failure (message in err) */
+  sl_strbuf err;
+};
+
+/* Records the first failure with SQLite's message for it. */
+static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
+  if (w->failed == SL_EOK) w->failed = sl__tracedb_fail(w->db, &w->err, what);
+  return w->failed;
+}
+
+/* The handle_names id of `name` (inserting the name when new) into *id.
+ * Returns the sqlite code; SQLITE_NOMEM when the table cannot grow. */
+static int name_id(sl_tracedb_writer *w, const char *p, size_t n, int64_t *id) {
+  name_ids *m = &w->names;
+  uint64_t h = name_hash(p, n);
+  size_t k = 0;
+  if (m->cap) {
+    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1))
+      if (m->slot[k].hash == h && m->slot[k].n == n && !memcmp(m->slot[k].p, p, n)) {
+        *id = m->slot[k].id;
+        m->slot[k].count++;
+        return SQLITE_OK;
+      }
+  }
+  if ((m->len + 1) * 2 > m->cap) {
+    if (!name_ids_grow(m)) return SQLITE_NOMEM;
+    for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {}
+  }
+  char *copy = sl_strndup(p, n);
+  if (!copy) return SQLITE_NOMEM;
+  char owner[32];
+  sl_handle_owner(copy, owner);
+  sqlite3_stmt *add = w->st[S_NAME_ADD], *get = w->st[S_NAME_ID];
+  sqlite3_bind_text(add, 1, p, (int)n, SQLITE_STATIC);
+  if (owner[0])
+    sqlite3_bind_text(add, 2, owner, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(add, 2);
+  int rc = sqlite3_step(add);
+  sqlite3_reset(add);
+  if (rc == SQLITE_DONE) {
+    sqlite3_bind_text(get, 1, p, (int)n, SQLITE_STATIC);
+    rc = sqlite3_step(get);
+    if (rc == SQLITE_ROW) *id = sqlite3_column_int64(get, 0);
+    sqlite3_reset(get);
+  }
+  if (rc != SQLITE_ROW) {
+    sl_free(copy);
+    return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+  }
+  m->slot[k] = (name_slot){copy, n, h, *id, 1};
+  m->len++;
+  return SQLITE_OK;
+}
+
+static void bind_str(sqlite3_stmt *st, int i, const sl_tstr *s) {
+  if (s->p)
+    sqlite3_bind_text(st, i, s->p, (int)s->n, SQLITE_STATIC);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+static void bind_id(sqlite3_stmt *st, int i, uint64_t id) {
+  if (id)
+    sqlite3_bind_int64(st, i, (sqlite3_int64)id);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+/* Runs a bound statement. Returns the sqlite code (SQLITE_OK when done). */
+static int run_stmt(sqlite3_stmt *s) {
+  /* Every statement binds all of its parameters, so none are cleared. */
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Writes the pending step's row. */
+static int flush_step(sl_tracedb_writer *w) {
+  if (!w->step_pending) return SQLITE_OK;
+  w->step_pending = false;
+  sqlite3_stmt *s = w->st[S_STEP];
+  sqlite3_bind_int64(s, 1, w->run);
+  sqlite3_bind_int64(s, 2, (sqlite3_int64)w->step_seq);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)w->step.step);
+  sqlite3_bind_double(s, 4, w->step.t);
+  if (w->step.has_timeout)
+    sqlite3_bind_double(s, 5, w->step.timeout);
+  else
+    sqlite3_bind_null(s, 5);
+  sqlite3_bind_int64(s, 6, w->step_handles);
+  return run_stmt(s);
+}
+
+/* Binds and runs the insert of event `e` at position `seq`. Returns the
+ * sqlite code. */
+static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
+  sqlite3_stmt **st = w->st, *s = NULL;
+  int64_t run = w->run, name = 0;
+  int rc;
+  switch (e->kind) {
+  case SL_TEV_STEP:
+    if ((rc = flush_step(w)) != SQLITE_OK) return rc;
+    w->step_pending = true;
+    w->step = *e;
+    w->step.a = w->step.b = (sl_tstr){NULL, 0};
+    w->step_seq = seq;
+    w->step_handles = 0;
+    return SQLITE_OK;
+  case SL_TEV_HANDLE:
+    s = st[S_HANDLE];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 4, e->pos);
+    sqlite3_bind_double(s, 5, e->t);
+    if ((rc = name_id(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name)) != SQLITE_OK) return rc;
+    sqlite3_bind_int64(s, 6, name);
+    w->step_handles++;
+    break;
+  case SL_TEV_TASK:
+    s = st[S_TASK];
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)e->task);
+    bind_str(s, 3, &e->a);
+    bind_str(s, 4, &e->b);
+    bind_id(s, 5, e->parent);
+    sqlite3_bind_int64(s, 6, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 7, (sqlite3_int64)seq);
+    return run_stmt(s); /* tasks are keyed by id, not seq */
+  case SL_TEV_TASK_DONE:
+    s = st[S_TASK_DONE];
+    sqlite3_bind_int64(s, 1, run);
+    sqlite3_bind_int64(s, 2, (sqlite3_int64)e->task);
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    sqlite3_bind_int64(s, 4, (sqlite3_int64)seq);
+    bind_str(s, 5, &e->a);
+    bind_str(s, 6, &e->b);
+    return run_stmt(s);
+  case SL_TEV_OUTPUT:
+    s = st[S_OUTPUT];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_id(s, 4, e->task);
+    bind_str(s, 5, &e->a);
+    break;
+  case SL_TEV_DECISION:
+    s = st[S_DECISION];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_str(s, 4, &e->a);
+    sqlite3_bind_double(s, 5, e->t);
+    break;
+  case SL_TEV_TIMER:
+  case SL_TEV_ERROR:
+    s = st[S_EVENT];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    if (e->kind == SL_TEV_TIMER) {
+      sqlite3_bind_text(s, 4, "timer", -1, SQLITE_STATIC);
+      sqlite3_bind_text(s, 5, e->cancelled ? "cancelled" : "scheduled", -1, SQLITE_STATIC);
+      sqlite3_bind_double(s, 6, e->t);
+      sqlite3_bind_null(s, 7);
+      sqlite3_bind_null(s, 8);
+    } else {
+      sqlite3_bind_text(s, 4, "error", -1, SQLITE_STATIC);
+      sqlite3_bind_null(s, 5);
+      sqlite3_bind_null(s, 6);
+      bind_str(s, 7, &e->a);
+      bind_str(s, 8, &e->b);
+    }
+    break;
+  case SL_TEV_SOCK:
+    s = st[S_SOCK];
+    sqlite3_bind_int64(s, 3, (sqlite3_int64)e->step);
+    bind_str(s, 4, &e->a);
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)e->conn);
+    sqlite3_bind_int64(s, 6, e->fd);
+    if (e->peer >= 0)
+      sqlite3_bind_int64(s, 7, e->peer);
+    else
+      sqlite3_bind_null(s, 7);
+    sqlite3_bind_int64(s, 8, (sqlite3_int64)e->n);
+    sqlite3_bind_double(s, 9, e->t);
+    break;
+  }
+  sqlite3_bind_int64(s, 1, run);
+  sqlite3_bind_int64(s, 2, (sqlite3_int64)seq);
+  return run_stmt(s);
+}
+
+/* Bulk-insert settings for the writer's transaction only: every row
+ * references the run row inserted first in the same transaction, so the
+ * per-row foreign-key probe (a runs lookup per event) proves nothing; and a
+ * million-event run overflows SQLite's default 2 MB page cache, which
+ * spills pages to the WAL before the commit. The pragmas cannot change
+ * inside a transaction, hence before BEGIN and restored after. */
+static void bulk_settings(sl_tracedb *db, bool on) {
+  sqlite3_exec(db->db,
+               on ? "PRAGMA foreign_keys=OFF; PRAGMA cache_size=-65536"
+                  : "PRAGMA foreign_keys=ON; PRAGMA cache_size=-2000",
+               NULL, NULL, NULL);
+}
+
+static void writer_free(sl_tracedb_writer *w) {
+  for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
+  name_ids_free(&w->names);
+  sl_strbuf_free(&w->err);
+  sl_free(w);
+}
+
+void sl_tracedb_writer_abort(sl_tracedb_writer *w) {
+  if (!w) return;
+  sqlite3_exec(w->db->db, "ROLLBACK", NULL, NULL, NULL);
+  bulk_settings(w->db, false);
+  writer_free(w);
+}
+
+/* Takes the writer's failure message into err, rolls back, frees. */
+static sl_errcode give_up(sl_tracedb_writer *w, sl_strbuf *err) {
+  sl_errcode rc = w->failed;
+  sl_strbuf_append(err, w->err.data ? w->err.data : "", w->err.len);
+  sl_tracedb_writer_abort(w);
+  return rc;
+}
+
+sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tracedb_writer **out,
+                                   sl_strbuf *err) {
+  *out = NULL;
+  sl_tracedb_writer *w = sl_calloc(1, sizeof *w);
+  if (!w) return SL_ENOMEM;
+  w->db = db;
+  w->err = (sl_strbuf)SL_STRBUF_INIT;
+  bulk_settings(db, true);
+  if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+    sl_errcode rc = sl__tracedb_fail(db, err, "cannot begin a transaction");
+    bulk_settings(db, false);
+    writer_free(w);
+    return rc;
+  }
+  for (int i = 0; i < S__COUNT; i++)
+    if (sqlite3_prepare_v3(db->db, INSERTS[i], -1, SQLITE_PREPARE_PERSISTENT, &w->st[i], NULL) !=
+        SQLITE_OK) {
+      fail(w, "cannot prepare the inserts");
+      return give_up(w, err);
+    }
+  sqlite3_stmt *s = w->st[S_RUN];
+  bind_str(s, 1, &m->engine);
+  bind_str(s, 2, &m->engine_version);
+  bind_str(s, 3, &m->python);
+  bind_str(s, 4, &m->impl);
+  bind_str(s, 5, &m->scenario);
+  bind_str(s, 6, &m->sha256);
+  if (m->has_seed)
+    sqlite3_bind_int64(s, 7, m->seed);
+  else
+    sqlite3_bind_null(s, 7);
+  bind_str(s, 8, &m->strategy);
+  if (run_stmt(s) != SQLITE_OK) {
+    fail(w, "cannot write the run");
+    return give_up(w, err);
+  }
+  w->run = sqlite3_last_insert_rowid(db->db);
+  *out = w;
+  return SL_EOK;
+}
+
+sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
+  if (w->failed != SL_EOK) return w->failed;
+  int rc = insert_event(w, e, w->seq++);
+  if (rc == SQLITE_NOMEM) {
+    w->failed = SL_ENOMEM;
+    sl_strbuf_printf(&w->err, "%s: out of memory while storing the run\n", w->db->path);
+  } else if (rc != SQLITE_OK) {
+    fail(w, "cannot write the run's events");
+  }
+  return w->failed;
+}
+
+const char *sl_tracedb_writer_error(sl_tracedb_writer *w) {
+  return w->failed == SL_EOK ? NULL : sl_strbuf_cstr(&w->err);
+}
+
+/* The per-name counts of handle_name_runs, from the name table. */
+static int write_name_runs(sl_tracedb_writer *w) {
+  int rc = SQLITE_OK;
+  for (size_t k = 0; k < w->names.cap && rc == SQLITE_OK; k++) {
+    if (!w->names.slot[k].p) continue;
+    sqlite3_stmt *nr = w->st[S_NAME_RUN];
+    sqlite3_bind_int64(nr, 1, w->names.slot[k].id);
+    sqlite3_bind_int64(nr, 2, w->run);
+    sqlite3_bind_int64(nr, 3, w->names.slot[k].count);
+    rc = run_stmt(nr);
+  }
+  return rc;
+}
+
+sl_errcode sl_tracedb_writer_end(sl_tracedb_writer *w, const sl_trace_meta *m, const char *hash,
+                                 int64_t *id, sl_strbuf *err) {
+  if (w->failed != SL_EOK) return give_up(w, err);
+  if (flush_step(w) != SQLITE_OK || write_name_runs(w) != SQLITE_OK) {
+    fail(w, "cannot write the run's events");
+    return give_up(w, err);
+  }
+  sqlite3_stmt *s = w->st[S_RUN_END];
+  bind_str(s, 1, &m->outcome);
+  bind_str(s, 2, &m->detail);
+  sqlite3_bind_int64(s, 3, (sqlite3_int64)m->steps);
+  sqlite3_bind_double(s, 4, m->t);
+  sqlite3_bind_text(s, 5, hash, 64, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 6, w->run);
+  if (run_stmt(s) != SQLITE_OK) {
+    fail(w, "cannot write the run");
+    return give_up(w, err);
+  }
+  if (sqlite3_exec(w->db->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+    fail(w, "cannot commit the run");
+    return give_up(w, err);
+  }
+  *id = w->run;
+  bulk_settings(w->db, false);
+  writer_free(w);
+  return SL_EOK;
+}
+
+sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err) {
+  char hash[65];
+  if (!tr->meta.ended) {
+    sl_strbuf_printf(err, "%s: refusing to store a run that has not ended\n", db->path);
+    return SL_EINVAL;
+  }
+  if (sl_trace_hash(tr, hash) != SL_EOK) return SL_ENOMEM;
+  sl_tracedb_writer *w;
+  sl_errcode rc = sl_tracedb_writer_begin(db, &tr->meta, &w, err);
+  for (size_t i = 0; i < tr->nev && rc == SL_EOK; i++) rc = sl_tracedb_writer_event(w, &tr->ev[i]);
+  if (rc == SL_EOK) return sl_tracedb_writer_end(w, &tr->meta, hash, &tr->id, err);
+  if (w) give_up(w, err);
+  return rc;
+}
