@@ -24,7 +24,6 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
-
 /* ---- StreamReader ------------------------------------------------------------ */
 
 typedef struct sl_reader {
@@ -488,7 +487,8 @@ static int reader_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<StreamReader");
   if (r->len) sl_strbuf_printf(out, " %zu bytes", r->len);
   if (r->eof) sl_strbuf_puts(out, " eof");
-  if (r->limit != SL_STREAM_DEFAULT_LIMIT) sl_strbuf_printf(out, " limit=%lld", (long long)r->limit);
+  if (r->limit != SL_STREAM_DEFAULT_LIMIT)
+    sl_strbuf_printf(out, " limit=%lld", (long long)r->limit);
   const char *names[3] = {" waiter=", " exception=", " transport="};
   sl_value vals[3] = {r->waiter, r->exception, r->transport};
   for (int i = 0; i < 3; i++) {
@@ -531,7 +531,6 @@ static sl_obj *reader_new(sl_rt *rt, int64_t limit) {
   r->waiter = r->exception = r->transport = sl_none();
   return o;
 }
-
 
 /* ---- what the protocol and the writer use (io-int.h) --------------------- */
 

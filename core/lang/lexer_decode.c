@@ -41,7 +41,8 @@ bool sl__lexer_decode(const sl_lexer *lx, unsigned flags, size_t start, size_t n
   sl_lexer *plx = &pos_lx;
 #define DECODE_ERROR(kind, construct, hint, ...)                                                   \
   do {                                                                                             \
-    sl__lex_error_at(plx, diag, kind, plx->pos, plx->line, plx->col, construct, hint, __VA_ARGS__);    \
+    sl__lex_error_at(plx, diag, kind, plx->pos, plx->line, plx->col, construct, hint,              \
+                     __VA_ARGS__);                                                                 \
     return false;                                                                                  \
   } while (0)
   for (size_t i = 0; i < n;) {
