@@ -71,6 +71,12 @@ static const sl_opt options[] = {
     {SL_OPT_RUNS, "runs", "N", B(EXPLORE), "schedules to try (default 1000; bounded: all of them)"},
     {SL_OPT_JOBS, "jobs", "J", B(EXPLORE), "worker processes (default 1)"},
     {SL_OPT_KEEP_GOING, "keep-going", NULL, B(EXPLORE), "do not stop at the first failure"},
+    {SL_OPT_SHARD, "shard", "K/N", B(EXPLORE),
+     "run only shard K of N (1 <= K <= N): runs K-1, K-1+N, ...\n"
+     "of the --runs; N alone takes K from $JOB_COMPLETION_INDEX\n"
+     "(a Kubernetes Indexed Job, 0-based) or $SIMLOOP_SHARD\n"
+     "(1-based); `simloop merge` joins the shards' databases\n"
+     "(docs/scale.md)"},
     {SL_OPT_OUT, NULL, "LOG", B(EXPLORE),
      "where to write the failing run's decision log (default\n"
      "NAME-STRATEGY-SEED.decisions in the current directory)"},
@@ -116,6 +122,7 @@ static const sl_opt options[] = {
     {SL_OPT_PERFETTO, "perfetto", NULL, B(EXPORT), "Chrome trace JSON (the only format)"},
     {SL_OPT_PERFETTO, "chrome", NULL, B(EXPORT), NULL},
     {SL_OPT_OUT, NULL, "OUT", B(EXPORT), "output file (default: stdout; '-' = stdout)"},
+    {SL_OPT_OUT, NULL, "ALL.db", B(MERGE), "the merged database (required; replaced if it exists)"},
     {SL_OPT_OUT, NULL, "OUT", B(REPORT), "output file (default report.html; '-' = stdout)"},
     {SL_OPT_SEED, "seed", "N", B(GEN), "which program (a 64-bit unsigned number)"},
     {SL_OPT_OUT, NULL, "FILE", B(GEN), "write it to FILE instead of stdout ('-' = stdout)"},

@@ -19,6 +19,7 @@ typedef enum sl_cmd_id {
   SL_CMD_SHOW,
   SL_CMD_DIFF,
   SL_CMD_IMPORT,
+  SL_CMD_MERGE,
   SL_CMD_CONFORM,
   SL_CMD_EXPLORE,
   SL_CMD_REPLAY,
@@ -62,6 +63,7 @@ typedef enum sl_opt_id {
   SL_OPT_PATH,
   SL_OPT_SETENV,
   SL_OPT_ENGINE,
+  SL_OPT_SHARD,
 } sl_opt_id;
 
 /* Called once per option in command-line order with its value (NULL for a

@@ -5,7 +5,10 @@
  * placement number for bounded. With --jobs J, J forked workers take runs
  * i = w, w+J, w+2J, ...; they share the lowest failing index found so far
  * and skip runs above it, so the failure reported is the one with the
- * lowest index whatever J is. */
+ * lowest index whatever J is. With --shard K/N only runs i = K-1 (mod N)
+ * are made (the workers split those), so N shards on N machines make
+ * exactly the runs of one explore, and `simloop merge` joins their
+ * databases (docs/scale.md). */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, kill, clock_gettime */
 #include <errno.h>
 #include <inttypes.h>
@@ -82,6 +85,7 @@ typedef struct explore {
   const char *path;
   sl_schedopts so;
   uint64_t runs;
+  uint64_t shard_k, shard_n; /* this shard: runs i = shard_k (mod shard_n); 0 of 1: all */
   unsigned jobs;
   bool keep_going, json, use_db;
   const char *db, *out_log;
@@ -98,6 +102,11 @@ typedef struct explore {
   bool store_failed; /* the database refused a write after the search */
 } explore;
 
+/* The runs of this shard: i < runs with i = shard_k (mod shard_n). */
+static uint64_t shard_runs(const explore *e) {
+  return e->runs > e->shard_k ? (e->runs - e->shard_k - 1) / e->shard_n + 1 : 0;
+}
+
 static void progress(explore *e, bool final) {
   if (!e->tty || e->json) return;
   double t = now_s();
@@ -107,7 +116,8 @@ static void progress(explore *e, bool final) {
   fprintf(stderr,
           "\r  %" PRIu64 "/%" PRIu64 " runs  %.0f runs/s  %" PRIu64
           " failures  %zu outcomes  %zu traces ",
-          e->done, e->runs, el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n, e->traces.n);
+          e->done, shard_runs(e), el > 0 ? e->done / el : 0.0, e->failures, e->outcomes.n,
+          e->traces.n);
   if (final) fputs("\r\033[K", stderr);
   fflush(stderr);
 }
@@ -156,9 +166,11 @@ static void atomic_min(_Atomic uint64_t *m, uint64_t v) {
   while (v < cur && !atomic_compare_exchange_weak(m, &cur, v)) {}
 }
 
-/* The loop of one worker (or of the only process): runs w, w+J, ... */
+/* The loop of one worker (or of the only process): the shard's runs
+ * number w, w+J, ... */
 static int work(explore *e, unsigned w, _Atomic uint64_t *min_fail, int out_fd) {
-  for (uint64_t i = w; i < e->runs; i += e->jobs) {
+  uint64_t stride = e->shard_n * e->jobs;
+  for (uint64_t i = e->shard_k + w * e->shard_n; i < e->runs; i += stride) {
     if (!e->keep_going && i > atomic_load(min_fail)) break;
     sl_explore_row row;
     sl_strbuf err = SL_STRBUF_INIT;
@@ -417,6 +429,54 @@ static void json_str(const char *s) {
   sl_strbuf_free(&b);
 }
 
+/* --shard K/N, or --shard N with K from the environment: SIMLOOP_SHARD
+ * (1-based, for a CI matrix) or JOB_COMPLETION_INDEX (0-based, what a
+ * Kubernetes Indexed Job gives each pod). Returns 0, or 1 after the
+ * message. */
+static int parse_shard(explore *e, const char *v) {
+  uint64_t k = 0, n = 0;
+  const char *slash = strchr(v, '/');
+  const char *from = NULL, *kv = NULL;
+  bool ok;
+  if (slash) {
+    char kbuf[32];
+    size_t klen = (size_t)(slash - v);
+    ok = klen < sizeof kbuf;
+    if (ok) {
+      memcpy(kbuf, v, klen);
+      kbuf[klen] = '\0';
+      ok = sl_parse_u64(kbuf, &k) && sl_parse_u64(slash + 1, &n);
+    }
+  } else {
+    ok = sl_parse_u64(v, &n);
+    if (ok && (kv = getenv("SIMLOOP_SHARD")) && *kv) {
+      from = "SIMLOOP_SHARD";
+      ok = sl_parse_u64(kv, &k);
+    } else if (ok && (kv = getenv("JOB_COMPLETION_INDEX")) && *kv) {
+      from = "JOB_COMPLETION_INDEX";
+      ok = sl_parse_u64(kv, &k) && k < UINT64_MAX;
+      k++;
+    } else if (ok) {
+      fprintf(stderr,
+              "simloop explore: --shard %s: which shard? give K/N, or set SIMLOOP_SHARD (1..N) "
+              "or JOB_COMPLETION_INDEX (0..N-1)\n",
+              v);
+      return 1;
+    }
+  }
+  if (!ok || n < 1 || k < 1 || k > n) {
+    if (from)
+      fprintf(stderr, "simloop explore: --shard %s: %s='%s' is not a shard of %s\n", v, from, kv,
+              v);
+    else
+      fprintf(stderr, "simloop explore: --shard '%s': expected K/N with 1 <= K <= N\n", v);
+    return 1;
+  }
+  e->shard_k = k - 1;
+  e->shard_n = n;
+  return 0;
+}
+
 typedef struct explore_args {
   explore *e;
   bool has_runs;
@@ -443,6 +503,7 @@ static int on_opt(void *ctx, int id, const char *v) {
     }
     e->jobs = (unsigned)u;
     break;
+  case SL_OPT_SHARD: return parse_shard(e, v);
   case SL_OPT_DB: e->db = v; break;
   case SL_OPT_OUT: e->out_log = v; break;
   case SL_OPT_KEEP_GOING: e->keep_going = true; break;
@@ -499,8 +560,14 @@ static void print_plan(const explore *e, const sl_trial *def, uint64_t total) {
     printf(" (at most %u delays of %u sizes among the first %" PRIu64 " points: %" PRIu64
            " schedules, exhaustive within the bound)",
            st->bound, st->nsizes, st->npoints, total);
-  printf(", seeds %" PRIu64 "..%" PRIu64 ", %u job%s\n", e->so.seed,
-         e->so.seed + (e->runs ? e->runs - 1 : 0), e->jobs, e->jobs == 1 ? "" : "s");
+  printf(", seeds %" PRIu64 "..%" PRIu64, e->so.seed, e->so.seed + (e->runs ? e->runs - 1 : 0));
+  if (e->shard_n > 1) {
+    uint64_t s0 = e->so.seed + e->shard_k;
+    printf(", shard %" PRIu64 "/%" PRIu64 " (%" PRIu64 " runs: seeds %" PRIu64 ", %" PRIu64
+           ", ...)",
+           e->shard_k + 1, e->shard_n, shard_runs(e), s0, s0 + e->shard_n);
+  }
+  printf(", %u job%s\n", e->jobs, e->jobs == 1 ? "" : "s");
   printf("default schedule: %s (%" PRIu64 " steps, %" PRIu64 " decision points, t=%g)\n",
          sl_verdict_name(def->verdict), def->steps, def->npoints, def->t);
   if (def->verdict != SL_VERDICT_OK)
@@ -548,6 +615,7 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f, 
   json_str(e->path);
   printf(",\"strategy\":\"%s\",\"params\":", sl_strategy_name(st->kind));
   json_str(params);
+  if (e->shard_n > 1) printf(",\"shard\":\"%" PRIu64 "/%" PRIu64 "\"", e->shard_k + 1, e->shard_n);
   printf(",\"first_seed\":%" PRIu64 ",\"points\":%" PRIu64 ",\"runs\":%" PRIu64
          ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
          "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
@@ -623,6 +691,7 @@ int sl_cmd_explore(int argc, char **argv) {
   memset(&e, 0, sizeof e);
   sl_schedopts_init(&e.so);
   e.jobs = 1;
+  e.shard_n = 1;
   e.db = "simloop.db";
   e.use_db = true;
   explore_args args = {&e, false};
@@ -641,7 +710,14 @@ int sl_cmd_explore(int argc, char **argv) {
   if (status == 0) {
     if (!e.json) print_plan(&e, &def, total);
     sl_schedopts_format(&e.so.strategy, e.so.has_points, &params);
-    status = search(&e, &f, &have_failure, sl_strbuf_cstr(&params));
+    /* The session row says which shard it holds (params is its options). */
+    sl_strbuf session_params = SL_STRBUF_INIT;
+    sl_strbuf_puts(&session_params, sl_strbuf_cstr(&params));
+    if (e.shard_n > 1)
+      sl_strbuf_printf(&session_params, "%s--shard %" PRIu64 "/%" PRIu64, params.len ? " " : "",
+                       e.shard_k + 1, e.shard_n);
+    status = search(&e, &f, &have_failure, sl_strbuf_cstr(&session_params));
+    sl_strbuf_free(&session_params);
     if (e.json)
       print_json(&e, &def, &f, have_failure, sl_strbuf_cstr(&params));
     else

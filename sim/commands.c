@@ -43,6 +43,14 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
                        "database and prints its run ID. A file with an error is reported with\n"
                        "FILE:LINE:COL and none of its runs is stored.\n",
                        "Exit status: 0 imported, 2 bad usage or bad input.\n"},
+    [SL_CMD_MERGE] = {"merge", sl_cmd_merge, "join trace databases (explore shards) into one",
+                      "merge DB... -o ALL.db",
+                      "Writes one trace database holding every run and explore session of the\n"
+                      "given ones: the databases of `explore --shard K/N` run on several\n"
+                      "machines become the one a single explore would have written (run and\n"
+                      "session ids are renumbered; docs/scale.md). The inputs are only read.\n",
+                      "Exit status: 0 merged, 2 bad usage, an unreadable database or a write\n"
+                      "failure (then ALL.db is left as it was).\n"},
     [SL_CMD_CONFORM] =
         {"conform", sl_cmd_conform, "compare simloop with real CPython step by step",
          "conform FILE... [--python VERSION] [--db DB] [--json]\n"
@@ -59,8 +67,8 @@ const sl_command sl_commands[SL_CMD_COUNT + 1] = {
     [SL_CMD_EXPLORE] =
         {"explore", sl_cmd_explore, "run many schedules to find the timing that breaks a scenario",
          "explore FILE [--runs N] [--strategy random|pct|bounded] [--seed S]\n"
-         "                       [--jobs J] [--keep-going] [--db DB] [--no-db] [-o LOG]\n"
-         "                       [--max-steps N] [--max-time T] [--max-iterations N]\n"
+         "                       [--jobs J] [--keep-going] [--shard K/N] [--db DB] [--no-db]\n"
+         "                       [-o LOG] [--max-steps N] [--max-time T] [--max-iterations N]\n"
          "                       [--max-wall S] [--max-memory SIZE] [--python V] [--json]",
          "Runs FILE under many schedules (how long callbacks take, how late select\n"
          "returns) and stops at the first run that fails: an assertion, an exception,\n"

@@ -16,6 +16,7 @@ int sl_cmd_run_cpython(const char *path, const char *python, const struct sl_tri
 int sl_cmd_show(int argc, char **argv);
 int sl_cmd_diff(int argc, char **argv);
 int sl_cmd_import(int argc, char **argv);
+int sl_cmd_merge(int argc, char **argv);
 int sl_cmd_conform(int argc, char **argv);
 int sl_cmd_explore(int argc, char **argv);
 int sl_cmd_replay(int argc, char **argv);

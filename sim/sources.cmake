@@ -17,7 +17,7 @@ list(APPEND SL_SIM_SOURCES sim/rng.c sim/declog.c sim/schedule.c sim/strategy.c 
   sim/cmd_minimize.c sim/cmd_export.c sim/cmd_report.c sim/report_net.c)
 
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
-list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c
+list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c sim/cmd_merge.c
   sim/oracle.c sim/cmd_conform.c sim/runrec.c sim/cpyengine.c sim/cmd_run_cpy.c)
 list(APPEND SL_SIM_SOURCES sim/scenario.c sim/cmd_run.c sim/modfind.c sim/progenv.c)
 

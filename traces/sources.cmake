@@ -3,6 +3,7 @@ list(APPEND SL_TRACES_SOURCES
   traces/diff.c
   traces/json.c
   traces/jsonl.c
+  traces/merge.c
   traces/migrate.c
   traces/recorder.c
   traces/sha256.c

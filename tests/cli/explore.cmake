@@ -25,7 +25,7 @@ ExternalProject_Add(simloop_otheropt
   INSTALL_COMMAND ""
   BUILD_BYPRODUCTS ${PROJECT_BINARY_DIR}/otheropt/simloop)
 
-foreach(t examples detectors tools determinism oracle net net_streams seed)
+foreach(t examples detectors tools determinism oracle net net_streams seed shard)
   add_test(NAME cli.explore_${t} COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/cli/explore_${t}.sh)
   set_tests_properties(cli.explore_${t} PROPERTIES
     SKIP_RETURN_CODE 77 TIMEOUT 600

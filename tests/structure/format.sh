@@ -12,7 +12,8 @@ fmt=$(command -v clang-format-14 || command -v clang-format) || {
   exit 77
 }
 if [ -d .git ] || [ -f .git ]; then
-  files=$(git ls-files '*.c' '*.h')
+  # untracked new files too: a file split off must be checked before it is added
+  files=$(git ls-files --cached --others --exclude-standard '*.c' '*.h')
 else
   files=$(find core sim traces tests fuzz bench -name '*.[ch]' | sort)
 fi
