@@ -93,6 +93,7 @@ typedef struct explore {
   /* results */
   uint64_t done, failures;
   keyset outcomes, traces;
+  uint64_t last_new_trace; /* runs done when the newest distinct trace appeared */
   bool found;
   sl_explore_row first_fail;
   sl_explore_session session;
@@ -125,7 +126,9 @@ static void progress(explore *e, bool final) {
 static void account(explore *e, const sl_explore_row *r) {
   e->done++;
   if (!keyset_add(&e->outcomes, r->detail_hash ^ ((uint64_t)r->verdict << 56))) e->oom = true;
+  size_t known = e->traces.n;
   if (!keyset_add(&e->traces, r->fingerprint)) e->oom = true;
+  if (e->traces.n > known) e->last_new_trace = e->done;
   if (e->use_db && sl_exploredb_add(&e->session, r)) e->oom = true;
   if (r->verdict != SL_VERDICT_OK) {
     e->failures++;
@@ -133,6 +136,13 @@ static void account(explore *e, const sl_explore_row *r) {
     e->found = true;
   }
   progress(e, false);
+}
+
+/* Discovery has levelled off when the last half of the runs (at least
+ * 100 of them) found no trace the first half had not: more runs of the
+ * same strategy are unlikely to show new behaviour. */
+static bool levelled_off(const explore *e) {
+  return e->done >= 200 && e->last_new_trace <= e->done / 2;
 }
 
 /* ---- running ----------------------------------------------------------- */
@@ -620,6 +630,8 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f, 
          ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
          "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
          e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed, rate);
+  printf(",\"last_new_trace_run\":%" PRIu64 ",\"levelled_off\":%s", e->last_new_trace,
+         levelled_off(e) ? "true" : "false");
   printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}", sl_verdict_name(def->verdict),
          def->steps);
   if (have_failure) {
@@ -684,6 +696,15 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
   printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64
          " failing, %zu distinct outcomes, %zu distinct traces\n",
          e->done, elapsed, rate, e->failures, e->outcomes.n, e->traces.n);
+  if (!e->done) return;
+  if (levelled_off(e))
+    printf("discovery has levelled off: the newest distinct trace came at run %" PRIu64
+           " of %" PRIu64 "\n",
+           e->last_new_trace, e->done);
+  else
+    printf("still discovering: a new distinct trace at run %" PRIu64 " of %" PRIu64
+           " (more runs or another strategy may find more)\n",
+           e->last_new_trace, e->done);
 }
 
 int sl_cmd_explore(int argc, char **argv) {

@@ -54,6 +54,16 @@ expect_in err.txt "bad.log:2:1: \"kind\" must be \"cost\", \"oversleep\", \"seed
 printf 'import asyncio\nasync def main(:\n' >syntax.py
 expect_status 2 "$SIMLOOP" explore syntax.py
 expect_in err.txt "syntax.py:2:"
+# Whether discovery has levelled off: lost_wakeup shows all its traces in
+# its first runs; after 13 runs lock_order's pct search is still finding.
+expect_status 1 "$SIMLOOP" explore "$ex/lost_wakeup.py" --runs 2000 --keep-going --no-db -o c.log --json
+expect_in out.txt '"levelled_off":true'
+last=$(sed -n 's/.*"last_new_trace_run":\([0-9]*\),.*/\1/p' out.txt)
+[ -n "$last" ] && [ "$last" -le 1000 ] || fail "lost_wakeup's newest trace at run '$last'"
+expect_status 1 "$SIMLOOP" explore "$ex/lost_wakeup.py" --runs 2000 --keep-going --no-db -o c.log
+expect_in out.txt "discovery has levelled off: the newest distinct trace came at run $last of 2000"
+expect_status 1 "$SIMLOOP" explore "$ex/lock_order.py" --strategy pct --no-db -o d.log
+expect_in out.txt "still discovering: a new distinct trace at run"
 expect_status 2 "$SIMLOOP" minimize "$ex/bank.py" --decisions bad.log
 : >none.log
 expect_status 2 "$SIMLOOP" minimize "$ex/bank.py" --decisions none.log
