@@ -240,6 +240,9 @@ static sl_errcode build_request(const sl_schedule *sched, size_t ntiming, const 
     sl_strbuf_puts(b, ",\"max_wall\":");
     sl_json_put_float(b, o->max_wall);
   }
+  /* the memory budget is the process's (--max-memory, core/alloc.h); the
+   * child reports it in the same words (budgets.py) */
+  sl_strbuf_printf(b, ",\"max_memory\":%llu", (unsigned long long)sl_alloc_budget());
   put_machine(b);
   if (sched->max_time > 0) {
     sl_strbuf_puts(b, ",\"max_time\":");

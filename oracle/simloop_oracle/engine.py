@@ -28,6 +28,7 @@ import warnings
 from . import names
 from .budgets import Budgets
 from .guard import Guard
+from .memory import MemoryBudget
 from .tracer import Budget, Tracer, format_exc
 
 _STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
@@ -72,6 +73,7 @@ class EngineTracer(Tracer):
         self.failed = []                        # tasks done with an exception
         self.pending_exit = None                # [(label, where)] at T1's end
         self.handler_calls = []
+        self.memory = None                      # the run's MemoryBudget (memory.py)
         self.fp = hashlib.blake2b(digest_size=8)
         # env.py seeds random before the module body: a decision only for a
         # program that imports random, as in simloop (stream mode; a log
@@ -169,6 +171,8 @@ class EngineTracer(Tracer):
             return
         if task._state == "FINISHED" and task._exception is not None:
             self.failed.append((info.tid, task))  # kept alive: checked at the end
+            if self.memory is not None:
+                self.memory.seen(task._exception)
         if info.tid == "T1" and self.pending_exit is None:
             self.pending_exit = self._pending_uncancelled(task)
 
@@ -190,6 +194,8 @@ class EngineTracer(Tracer):
     def on_error(self, context):
         super().on_error(context)
         exc = context.get("exception")
+        if self.memory is not None:
+            self.memory.seen(exc)
         text = context.get("message") or "(no message)"
         if isinstance(exc, BaseException):
             text += " [%s]" % format_exc(exc)
@@ -265,6 +271,8 @@ def verdict(tracer):
         return "deadlock", "; ".join(sig) or "deadlock", rep
     if out == "budget":
         why = tracer.budget_why or "budget exhausted"
+        if why.startswith("memory budget"):         # as simloop's engine words it
+            return "budget", why, why + "\n"
         rep = ("budget: stopped after %d steps at t=%r: %s; a livelock, or a run longer "
                "than the budget\n" % (steps, t, why))
         return "budget", why, rep
@@ -326,7 +334,8 @@ def run(path, req, write_line, seeds_random=None, code=None, child=False, reused
     tracer = EngineTracer(lines.append if want_trace else None, req, seeds_random,
                           name_base=base)
     with warnings.catch_warnings(), Budgets(tracer, req.get("max_iterations"),
-                                            req.get("max_wall")), Guard(tracer) as g:
+                                            req.get("max_wall")), \
+            MemoryBudget(tracer, req.get("max_memory")), Guard(tracer) as g:
         stdout = runner.run_scenario(path, None, tracer=tracer, quiet=True,
                                      machine=req.get("machine"), code=code, collect=not child,
                                      source=source)

@@ -186,6 +186,9 @@ def run_scenario(path, write_line, decisions=(), max_steps=None, probe=False, ma
         simnet.end_run()
         events._set_running_loop(None)
         vloop.set_policy(saved_policy)
+    memory = getattr(tracer, "memory", None)   # CPython mode's --max-memory
+    if outcome == "exception" and memory is not None and memory.seen(exc, stop=False):
+        outcome, detail, exc = "budget", None, None
     tracer.outcome, tracer.exc = outcome, exc
     tracer.emit({"ev": "end", "outcome": outcome, "detail": detail,
                  "steps": tracer.step, "t": tracer.clock[0]})

@@ -1,6 +1,6 @@
 # The options that give a program its machine and its budgets work under
 # --engine cpython as under simloop's engine: --path, --setenv, -- ARG...,
-# --max-iterations, --max-wall (docs/cpython.md "Options").
+# --max-iterations, --max-wall, --max-memory (docs/cpython.md "Options").
 . "$(dirname "$0")/lib.sh"
 "$SIMLOOP" run --engine cpython "$SL_SOURCE_DIR/examples/bank.py" >/dev/null 2>&1 || exit 77
 
@@ -92,4 +92,61 @@ expect_status 1 "$SIMLOOP" run --engine cpython bursts.py --max-iterations 100
 expect_in err.txt "loop-iteration budget of 100 iterations"
 expect_status 1 "$SIMLOOP" run bursts.py --max-iterations 100
 expect_in err.txt "loop-iteration budget of 100 iterations"
+# --max-memory: one request larger than the room left is the program's
+# MemoryError (it may catch it); memory held in small steps ends the run
+# as budget; both engines, the same words
+cat >large.py <<'PY'
+import asyncio
+async def main():
+    try:
+        x = [0] * 10**9
+    except MemoryError:
+        print("caught MemoryError")
+    await asyncio.sleep(0.1)
+    y = [0] * 10**9
+asyncio.run(main())
+PY
+cat >held.py <<'PY'
+import asyncio
+held = []
+async def grow():
+    while True:
+        held.append("x" * 10000)
+        if len(held) % 100 == 0:
+            await asyncio.sleep(0)
+async def main():
+    await asyncio.gather(grow(), asyncio.sleep(1000))
+asyncio.run(main())
+PY
+cat >callback.py <<'PY'
+import asyncio
+held = []
+def grow(loop):
+    held.append(bytearray(100000))
+    loop.call_soon(grow, loop)
+async def main():
+    loop = asyncio.get_running_loop()
+    loop.call_soon(grow, loop)
+    await asyncio.sleep(1)
+asyncio.run(main())
+PY
+for engine in simloop cpython; do
+  expect_status 1 "$SIMLOOP" run --engine $engine large.py --max-memory 200M
+  expect_in out.txt "caught MemoryError"
+  expect_in err.txt "y = [0] * 10**9"
+  tail -n 1 err.txt | grep -qx "MemoryError" || fail "$engine: large.py did not end with MemoryError"
+  # the default budget (4 GiB) refuses 8 GB at once too
+  expect_status 1 "$SIMLOOP" run --engine $engine large.py
+  expect_in out.txt "caught MemoryError"
+  for prog in held.py callback.py; do
+    expect_status 1 "$SIMLOOP" run --engine $engine $prog --max-memory 100M
+    expect_in err.txt "simloop: memory budget of 100 MiB exhausted (--max-memory)"
+  done
+done
+# explore: every schedule of held.py is a budget; replay gives it again
+expect_status 1 "$SIMLOOP" explore --engine cpython held.py --max-memory 64M --runs 3 --no-db \
+  -o held.log
+expect_in out.txt "budget: memory budget of 64 MiB exhausted (--max-memory)"
+expect_status 1 "$SIMLOOP" replay --engine cpython held.py --max-memory 64M --decisions held.log
+expect_in out.txt "memory budget of 64 MiB exhausted (--max-memory)"
 exit 0
