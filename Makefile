@@ -15,6 +15,9 @@ NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
   /usr/include/sqlite3.h:libsqlite3-dev /usr/include/cmocka.h:libcmocka-dev \
   /usr/include/jansson.h:libjansson-dev \
   /usr/bin/python3:python3 /usr/lib/python3/dist-packages/pytest:python3-pytest \
+  /usr/lib/python3/dist-packages/setuptools:python3-setuptools \
+  /usr/lib/python3/dist-packages/wheel:python3-wheel \
+  /usr/lib/python3.11/ensurepip:python3-venv \
   node:nodejs npm:npm valgrind:valgrind \
   clang-format:clang-format
 

@@ -28,6 +28,12 @@ class Pool:
         self.in_use = 0
         self.most_in_use = 0
 
+    async def close(self):
+        """Waits until every connection is back, and keeps them."""
+        for _ in range(self.size):
+            await self._free.get()
+        self.closed = True
+
     async def fetch(self, key):
         conn = await self._free.get()
         self.in_use += 1

@@ -1,6 +1,8 @@
-"""Tests of service.py: `simloop explore --engine cpython
-test_service.py::TEST` runs one of them under many schedules
-(docs/pytest.md)."""
+"""Tests of service.py. With the simloop pytest plugin (`pip install
+./oracle`), `pytest --simloop-runs 500` runs each async test under 500
+schedules of the virtual loop and finds the race of
+test_cache_loads_once; `simloop explore --engine cpython
+test_service.py::TEST` explores one of them (docs/pytest.md)."""
 
 import asyncio
 
@@ -12,6 +14,22 @@ from service import Cache, Pool, SingleFlightCache
 @pytest.fixture
 def pool():
     return Pool(size=2)
+
+
+@pytest.fixture
+async def primed_cache(pool):
+    """An async fixture (on the test's loop): a cache that loaded user:1."""
+    cache = SingleFlightCache(pool)
+    await cache.get("user:1")
+    return cache
+
+
+@pytest.fixture
+async def closing_pool(pool):
+    """An async generator fixture: the pool, closed at teardown (every
+    connection back)."""
+    yield pool
+    await pool.close()
 
 
 async def two_requests(cache):
@@ -46,6 +64,22 @@ async def test_pool_never_exceeds_its_size(pool):
     assert values == ["value of %s" % k for k in keys]
     assert pool.most_in_use == 2
     assert pool.in_use == 0
+
+
+async def test_primed_cache_hits(primed_cache, pool):
+    """Async fixtures work: the loaded key is served from the cache."""
+    assert await primed_cache.get("user:1") == "value of user:1"
+    assert primed_cache.loads == 1
+    assert pool.in_use == 0
+
+
+async def test_many_readers_share_loads(closing_pool):
+    """Nine readers of three keys: three loads, whatever the schedule."""
+    cache = SingleFlightCache(closing_pool)
+    keys = ["k%d" % (i % 3) for i in range(9)]
+    values = await asyncio.gather(*(cache.get(k) for k in keys))
+    assert values == ["value of %s" % k for k in keys]
+    assert cache.loads == 3
 
 
 def test_sync_tests_run_as_usual():

@@ -107,6 +107,13 @@ _EVENTS = {
 
 _guard = None                           # the Guard of the run in progress
 _infra = ()                             # folders of a test runner's own code
+_stops = set()                          # code where the walk outwards ends
+
+
+def stop_at(code):
+    """Frames of `code` (the pytest plugin's driver, pytest_sim.py) end the
+    search for the caller: what calls the run is not the program."""
+    _stops.add(code)
 
 
 def infrastructure(dirs):
@@ -181,7 +188,7 @@ class Guard:
         the oracle are at work."""
         while frame is not None:
             name = frame.f_code.co_filename
-            if name.startswith("<frozen importlib"):
+            if name.startswith("<frozen importlib") or frame.f_code in _stops:
                 return None
             if self._is_own(name):
                 return frame

@@ -5,8 +5,9 @@ The fork server (serve.py) runs, for each schedule, a small driver as the
 program's `__main__` (DRIVER below), which calls run_test: pytest, in the
 process, collects FILE::TEST, sets its fixtures up, and this plugin runs an
 `async def` test (plain, or marked `asyncio` as pytest-asyncio wants it)
-with `asyncio.run` on the oracle's virtual loop, so the test's tasks,
-sleeps, locks and simulated network are what the schedule varies. The
+on the oracle's virtual loop (pytest_async.py: the test and its async
+fixtures share one loop), so the test's tasks, sleeps, locks and
+simulated network are what the schedule varies. The
 first exception of the test (a failed assert, an error, or the oracle's
 Deadlock/Budget/NotSimulated that stopped the loop) is raised again from
 the driver after pytest returns: the run's verdict is the test's.
@@ -17,12 +18,12 @@ terminal output, cache and bytecode writing are off; the test's own
 prints are the program's output.
 """
 
-import asyncio
-import inspect
 import os
 import sys
 
 import pytest
+
+from . import pytest_async
 
 # The program the server runs for FILE::TEST (formatted with repr()s).
 DRIVER = """\
@@ -70,13 +71,16 @@ class Plugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem):
-        func = pyfuncitem.obj
-        if not inspect.iscoroutinefunction(func):
-            return None
-        names = pyfuncitem._fixtureinfo.argnames
-        kwargs = {n: pyfuncitem.funcargs[n] for n in names}
-        asyncio.run(func(**kwargs))
-        return True
+        return pytest_async.call_test(pyfuncitem)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_fixture_setup(self, fixturedef, request):
+        pytest_async.wrap_fixture(fixturedef)
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_teardown(self, item, nextitem):
+        yield
+        pytest_async.close()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item, call):

@@ -18,3 +18,6 @@ set_tests_properties(cli.cpython_pytest PROPERTIES TIMEOUT 600 LABELS "cli;slow"
 sl_cli_test(cpython_demo cpython_demo.sh)
 # ~40 s: the Pyodide replay starts Node.js and CPython 3.14 (~20 s)
 set_tests_properties(cli.cpython_demo PROPERTIES TIMEOUT 600 LABELS "cli;slow")
+sl_cli_test(pytest_plugin pytest_plugin.sh)
+# ~60 s: pip installs the oracle into a venv; 500 schedules of 5 async tests
+set_tests_properties(cli.pytest_plugin PROPERTIES TIMEOUT 900 LABELS "cli;slow")

@@ -12,7 +12,7 @@ T=test_service.py
 expect_status 1 "$SIMLOOP" explore --engine cpython "$T::test_cache_loads_once" --runs 200 --no-db
 expect_in out.txt "default schedule: ok"
 expect_in out.txt "AssertionError: user:1 loaded 2 times at"
-expect_in out.txt "test_service.py:30 in test_cache_loads_once"
+expect_in out.txt "test_service.py:48 in test_cache_loads_once"
 expect_in out.txt "simloop replay --engine cpython $T::test_cache_loads_once --decisions"
 log=$(ls test_service-test_cache_loads_once-random-*.decisions)
 grep -q "replayed log ended differently" out.txt err.txt && fail "the recorded replay differs"
@@ -27,9 +27,10 @@ expect_in out.txt "user:1 loaded 2 times"
 # the default schedule passes
 expect_status 0 "$SIMLOOP" run --engine cpython "$T::test_cache_loads_once"
 
-# the fixed twin and the correct tests (a fixture, pytest-asyncio's
-# marker, a plain test) pass every schedule
-for t in test_single_flight_loads_once test_pool_never_exceeds_its_size test_sync_tests_run_as_usual
+# the fixed twin and the correct tests (sync and async fixtures,
+# pytest-asyncio's marker, a plain test) pass every schedule
+for t in test_single_flight_loads_once test_pool_never_exceeds_its_size test_primed_cache_hits \
+  test_many_readers_share_loads test_sync_tests_run_as_usual
 do
   expect_status 0 "$SIMLOOP" explore --engine cpython "$T::$t" --runs 60 --no-db
   expect_in out.txt "0 failing"
