@@ -122,10 +122,9 @@ def pytest_runtest_makereport(item, call):
         elif rep.failed:
             rep.longrepr = "%s\n\n%s" % (rep.longrepr, info["text"])
         elif not rep.skipped:
-            # the schedule failed in the exploration, not in the replay
+            # the exploration failed, this run did not
             rep.outcome = "failed"
-            rep.longrepr = info["text"] + "\n(the replay of its decision log passed: " \
-                "the test depends on something the schedule does not fix)"
+            rep.longrepr = info["text"] + info.get("passed", "")
 
 
 def _wanted(item):
@@ -255,7 +254,8 @@ def _explore(item, runs):
                shlex.quote(_simloop_target(item)), shlex.quote(logpath)))
     if failing.get("report") and failing["verdict"] not in ("assertion", "exception"):
         text += "\n" + failing["report"]       # pytest shows the traceback itself
-    item._simloop_info = {"text": text}
+    item._simloop_info = {"text": text, "passed": "\n(the replay of its decision log passed: "
+                          "the test depends on something the schedule does not fix)"}
     config._simloop_found.append((item.nodeid, what, logpath))
     return [{"kind": k, "value": v, "step": s} for k, v, s in entries]
 
