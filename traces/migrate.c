@@ -5,7 +5,8 @@
  * store, before versioning: no impl/strategy/trace_hash columns, no
  * handles.owner, no decisions or events tables); version 1 stored each
  * handle's name inline in a `handles` table; version 2 had no socket
- * events (`sock_events`, which schema.sql creates). Each migration takes version k
+ * events (`sock_events`, which schema.sql creates); version 3 stored a row per
+ * handle event (version 4 adds chunks of them). Each migration takes version k
  * to k+1; all of them, and the final version stamp, run in one
  * transaction, so an interrupted upgrade leaves the old database intact. A
  * database from a newer simloop is refused rather than guessed at. */
@@ -103,6 +104,9 @@ static const migration MIGRATIONS[] = {
     {0, V0_TO_V1, NULL},
     {1, V1_TO_V2, fixup_v2},
     {2, "", NULL}, /* v2 -> v3: only the new table sock_events (schema.sql) */
+    /* v3 -> v4: handle_chunks (schema.sql) and a `handles` view over both
+     * tables; the rows of older runs stay where they are. */
+    {3, "DROP VIEW IF EXISTS handles;", NULL},
 };
 
 /* Runs a query returning one integer; -1 on error. */

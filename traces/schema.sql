@@ -1,4 +1,4 @@
--- simloop trace store, schema version 3 (docs/trace.md "SQLite schema").
+-- simloop trace store, schema version 4 (docs/trace.md "SQLite schema").
 --
 -- One database holds any number of runs. Every event row carries `seq`, its
 -- 0-based position among the run's events (docs/trace.md event order), so
@@ -70,9 +70,29 @@ CREATE TABLE IF NOT EXISTS handle_name_runs (
   PRIMARY KEY (name, run)
 ) WITHOUT ROWID;
 
+-- Handle events in chunks (schema version 4): a long run has a million
+-- handle events, and a row per event made storing it cost ten times the run.
+-- A chunk holds up to 256 consecutive handle events of one run as a JSON
+-- array of [seq, step, pos, t, name] (name: a handle_names.id; t written as
+-- Python's repr, which reads back exactly). Runs stored before version 4
+-- keep their handle_events rows; the `handles` view shows both.
+CREATE TABLE IF NOT EXISTS handle_chunks (
+  id     INTEGER PRIMARY KEY,
+  run    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq    INTEGER NOT NULL,               -- seq of its first event
+  n      INTEGER NOT NULL,               -- events in it
+  events TEXT NOT NULL                   -- [[seq, step, pos, t, name], ...]
+);
+CREATE INDEX IF NOT EXISTS handle_chunks_run ON handle_chunks(run, seq);
+
 CREATE VIEW IF NOT EXISTS handles(run, seq, step, pos, t, name, owner) AS
   SELECT e.run, e.seq, e.step, e.pos, e.t, n.name, n.owner
-    FROM handle_events e JOIN handle_names n ON n.id = e.name;
+    FROM handle_events e JOIN handle_names n ON n.id = e.name
+  UNION ALL
+  SELECT c.run, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+         json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), n.name, n.owner
+    FROM handle_chunks c JOIN json_each(c.events) j
+    JOIN handle_names n ON n.id = json_extract(j.value, '$[4]');
 
 CREATE TABLE IF NOT EXISTS tasks (
   run          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "traces/json.h"
 #include "traces/tracedb-int.h"
 
 static bool col_str(sqlite3_stmt *s, int i, sl_tstr *dst) {
@@ -19,10 +20,28 @@ static uint64_t col_id(sqlite3_stmt *s, int i) {
 
 /* The queries, one per table; each row yields one event (tasks: two). The
  * first column is always seq. */
-enum { Q_STEP, Q_HANDLE, Q_TASK, Q_TASK_DONE, Q_OUTPUT, Q_DECISION, Q_EVENT, Q_SOCK, Q__COUNT };
+enum {
+  Q_STEP,
+  Q_HANDLE,
+  Q_CHUNK,
+  Q_TASK,
+  Q_TASK_DONE,
+  Q_OUTPUT,
+  Q_DECISION,
+  Q_EVENT,
+  Q_SOCK,
+  Q__COUNT
+};
 static const char *const QUERIES[Q__COUNT] = {
     "SELECT seq, i, t, timeout FROM steps WHERE run=?",
-    "SELECT seq, step, pos, t, name FROM handles WHERE run=?",
+    /* Runs stored before schema version 4: a row per handle event. */
+    "SELECT e.seq, e.step, e.pos, e.t, n.name FROM handle_events e"
+    " JOIN handle_names n ON n.id = e.name WHERE e.run=?",
+    /* Then the chunks: each event's [seq, step, pos, t, name] is read from
+     * its text by simloop's own parser (its t exactly as written). */
+    "SELECT json_extract(j.value, '$[0]'), j.value, n.name FROM handle_chunks c"
+    " JOIN json_each(c.events) j JOIN handle_names n ON n.id = json_extract(j.value, '$[4]')"
+    " WHERE c.run=?",
     "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND "
     "created_seq IS NOT NULL",
     "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT "
@@ -33,8 +52,8 @@ static const char *const QUERIES[Q__COUNT] = {
     "SELECT seq, step, op, conn, fd, peer, n, t FROM sock_events WHERE run=?",
 };
 
-/* Fills event `e` from the current row of query q. */
-static bool fill(int q, sqlite3_stmt *s, sl_tev *e) {
+/* Fills event `e` from the current row of query q (a row per event). */
+static bool fill_row(int q, sqlite3_stmt *s, sl_tev *e) {
   e->step = (uint64_t)sqlite3_column_int64(s, 1);
   switch (q) {
   case Q_STEP:
@@ -89,6 +108,42 @@ static bool fill(int q, sqlite3_stmt *s, sl_tev *e) {
   return false;
 }
 
+/* How filling an event went. */
+enum { FILL_OK, FILL_NOMEM, FILL_BAD };
+
+/* The element i of a parsed chunk entry, a whole number >= 0, or -1. */
+static int64_t entry_int(const sl_json *v, size_t i) {
+  const sl_json *x = v->items[i];
+  return x->type == SL_JSON_NUMBER && x->is_int && x->i >= 0 ? x->i : -1;
+}
+
+/* A handle event from its chunk entry "[seq,step,pos,t,name]" (column 1)
+ * and its name (column 2). */
+static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
+  const char *text = (const char *)sqlite3_column_text(s, 1);
+  if (!text) return FILL_NOMEM;
+  sl_json_error jerr;
+  sl_json *v = sl_json_parse(text, (size_t)sqlite3_column_bytes(s, 1), &jerr);
+  if (!v) return strcmp(jerr.message, "out of memory") ? FILL_BAD : FILL_NOMEM;
+  int rc = FILL_BAD;
+  if (v->type == SL_JSON_ARRAY && v->n == 5 && entry_int(v, 1) >= 0 && entry_int(v, 2) >= 0 &&
+      v->items[3]->type == SL_JSON_NUMBER) {
+    e->kind = SL_TEV_HANDLE;
+    e->step = (uint64_t)entry_int(v, 1);
+    e->pos = (uint32_t)entry_int(v, 2);
+    e->t = v->items[3]->d;
+    rc = col_str(s, 2, &e->a) ? FILL_OK : FILL_NOMEM;
+  }
+  sl_json_free(v);
+  return rc;
+}
+
+/* Fills event `e` from the current row of query q. */
+static int fill(int q, sqlite3_stmt *s, sl_tev *e) {
+  if (q == Q_CHUNK) return fill_chunked(s, e);
+  return fill_row(q, s, e) ? FILL_OK : FILL_NOMEM;
+}
+
 static sl_errcode corrupt(sl_tracedb *db, sl_strbuf *err, int64_t id, const char *why) {
   sl_strbuf_printf(err, "%s: run %" PRId64 " is damaged (%s); record it again\n", db->path, id,
                    why);
@@ -139,8 +194,9 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
   /* Count first, so the event array is allocated once at its final size. */
   if (sqlite3_prepare_v2(
           db->db,
-          "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handles"
-          " WHERE run=?1) + (SELECT count(created_seq) + count(done_seq) FROM tasks WHERE"
+          "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handle_events"
+          " WHERE run=?1) + (SELECT coalesce(sum(n), 0) FROM handle_chunks WHERE run=?1) + (SELECT "
+          "count(created_seq) + count(done_seq) FROM tasks WHERE"
           " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
           " decisions WHERE run=?1) + (SELECT count(*) FROM events WHERE run=?1) + (SELECT count(*)"
           " FROM sock_events WHERE run=?1)",
@@ -170,8 +226,10 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
         goto done;
       }
       seen[seq] = true;
-      if (!fill(q, s, &out->ev[seq])) {
-        code = SL_ENOMEM;
+      int filled = fill(q, s, &out->ev[seq]);
+      if (filled != FILL_OK) {
+        code =
+            filled == FILL_NOMEM ? SL_ENOMEM : corrupt(db, err, id, "a handle chunk is not valid");
         goto done;
       }
     }
