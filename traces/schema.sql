@@ -73,17 +73,17 @@ CREATE TABLE IF NOT EXISTS handle_name_runs (
 -- Handle events in chunks (schema version 4): a long run has a million
 -- handle events, and a row per event made storing it cost ten times the run.
 -- A chunk holds up to 256 consecutive handle events of one run as a JSON
--- array of [seq, step, pos, t, name] (name: a handle_names.id; t written as
--- Python's repr, which reads back exactly). Runs stored before version 4
--- keep their handle_events rows; the `handles` view shows both.
+-- array of [seq, step, pos, t, name] (t written as Python's repr, which
+-- reads back exactly; the name as text, so that chunks need no rewriting
+-- when databases are merged). Runs stored before version 4 keep their
+-- handle_events rows; the `handles` view shows both.
 CREATE TABLE IF NOT EXISTS handle_chunks (
-  id     INTEGER PRIMARY KEY,
   run    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   seq    INTEGER NOT NULL,               -- seq of its first event
   n      INTEGER NOT NULL,               -- events in it
-  events TEXT NOT NULL                   -- [[seq, step, pos, t, name], ...]
+  events TEXT NOT NULL,                  -- [[seq, step, pos, t, name], ...]
+  PRIMARY KEY (run, seq)
 );
-CREATE INDEX IF NOT EXISTS handle_chunks_run ON handle_chunks(run, seq);
 
 CREATE VIEW IF NOT EXISTS handles(run, seq, step, pos, t, name, owner) AS
   SELECT e.run, e.seq, e.step, e.pos, e.t, n.name, n.owner
@@ -92,7 +92,7 @@ CREATE VIEW IF NOT EXISTS handles(run, seq, step, pos, t, name, owner) AS
   SELECT c.run, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
          json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), n.name, n.owner
     FROM handle_chunks c JOIN json_each(c.events) j
-    JOIN handle_names n ON n.id = json_extract(j.value, '$[4]');
+    JOIN handle_names n ON n.name = json_extract(j.value, '$[4]');
 
 CREATE TABLE IF NOT EXISTS tasks (
   run          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

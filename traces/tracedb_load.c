@@ -39,9 +39,8 @@ static const char *const QUERIES[Q__COUNT] = {
     " JOIN handle_names n ON n.id = e.name WHERE e.run=?",
     /* Then the chunks: each event's [seq, step, pos, t, name] is read from
      * its text by simloop's own parser (its t exactly as written). */
-    "SELECT json_extract(j.value, '$[0]'), j.value, n.name FROM handle_chunks c"
-    " JOIN json_each(c.events) j JOIN handle_names n ON n.id = json_extract(j.value, '$[4]')"
-    " WHERE c.run=?",
+    "SELECT json_extract(j.value, '$[0]'), j.value FROM handle_chunks c"
+    " JOIN json_each(c.events) j WHERE c.run=?",
     "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND "
     "created_seq IS NOT NULL",
     "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT "
@@ -117,8 +116,7 @@ static int64_t entry_int(const sl_json *v, size_t i) {
   return x->type == SL_JSON_NUMBER && x->is_int && x->i >= 0 ? x->i : -1;
 }
 
-/* A handle event from its chunk entry "[seq,step,pos,t,name]" (column 1)
- * and its name (column 2). */
+/* A handle event from its chunk entry "[seq,step,pos,t,name]" (column 1). */
 static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
   const char *text = (const char *)sqlite3_column_text(s, 1);
   if (!text) return FILL_NOMEM;
@@ -127,12 +125,12 @@ static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
   if (!v) return strcmp(jerr.message, "out of memory") ? FILL_BAD : FILL_NOMEM;
   int rc = FILL_BAD;
   if (v->type == SL_JSON_ARRAY && v->n == 5 && entry_int(v, 1) >= 0 && entry_int(v, 2) >= 0 &&
-      v->items[3]->type == SL_JSON_NUMBER) {
+      v->items[3]->type == SL_JSON_NUMBER && v->items[4]->type == SL_JSON_STRING) {
     e->kind = SL_TEV_HANDLE;
     e->step = (uint64_t)entry_int(v, 1);
     e->pos = (uint32_t)entry_int(v, 2);
     e->t = v->items[3]->d;
-    rc = col_str(s, 2, &e->a) ? FILL_OK : FILL_NOMEM;
+    rc = sl_tstr_set(&e->a, v->items[4]->s, v->items[4]->n) ? FILL_OK : FILL_NOMEM;
   }
   sl_json_free(v);
   return rc;

@@ -234,7 +234,9 @@ static int flush_chunk(sl_tracedb_writer *w) {
   return rc;
 }
 
-/* Adds handle event `e` (at `seq`) to the chunk: [seq,step,pos,t,name]. */
+/* Adds handle event `e` (at `seq`) to the chunk: [seq,step,pos,t,name]
+ * (the name as a JSON string; name_id still counts it for
+ * handle_name_runs). */
 static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   int64_t name = 0;
   int rc = name_id(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name);
@@ -250,7 +252,7 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   sl_strbuf_putc(b, ',');
   sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
   sl_strbuf_putc(b, ',');
-  put_u64(b, (uint64_t)name);
+  sl_json_put_string(b, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0);
   sl_strbuf_putc(b, ']');
   if (b->failed) return SQLITE_NOMEM;
   w->step_handles++;
