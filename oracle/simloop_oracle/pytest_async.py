@@ -78,3 +78,9 @@ def wrap_fixture(fixturedef):
     wrapper.__module__ = func.__module__
     wrapper._simloop_async = True
     fixturedef.func = wrapper
+
+
+def event_loop_fixture():
+    """pytest-asyncio's `event_loop` fixture, for tests that ask for it:
+    the test's loop (the virtual one under CPython mode)."""
+    return runner().get_loop()

@@ -69,6 +69,11 @@ class Plugin:
     def pytest_collection_modifyitems(self, items):
         self.collected = len(items)
 
+    @pytest.fixture
+    def event_loop(self):
+        """pytest-asyncio's fixture: the test's loop (pytest_async.py)."""
+        return pytest_async.event_loop_fixture()
+
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem):
         return pytest_async.call_test(pyfuncitem)

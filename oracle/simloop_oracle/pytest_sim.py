@@ -88,6 +88,12 @@ def _load_log(path):
         raise pytest.UsageError("--simloop-replay: %s" % e)
 
 
+@pytest.fixture
+def event_loop():
+    """pytest-asyncio's fixture: the test's loop (pytest_async.py)."""
+    return pytest_async.event_loop_fixture()
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_pyfunc_call(pyfuncitem):
     return pytest_async.call_test(pyfuncitem)

@@ -88,6 +88,19 @@ echo x >data.txt
 expect_status 1 pytest test_guard.py --simloop-runs 3
 expect_in out.txt "not simulated: a real file opened for reading: 'data.txt' at test_guard.py:4"
 
+# pytest-asyncio's event_loop fixture is the test's virtual loop
+cat >test_loop.py <<'PY'
+import asyncio
+async def test_event_loop_fixture(event_loop):
+    assert asyncio.get_running_loop() is event_loop
+    fut = event_loop.create_future()
+    event_loop.call_later(3600, fut.set_result, "an hour later")
+    assert await fut == "an hour later"
+    assert type(event_loop).__name__ == "VirtualLoop"
+PY
+expect_status 0 pytest test_loop.py --simloop-runs 5
+expect_in out.txt "1 passed"
+
 # bad options are pytest's usage errors
 expect_status 4 pytest $T --simloop-replay nope.log
 expect_in err.txt "--simloop-replay: cannot read decision log nope.log"
