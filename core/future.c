@@ -154,7 +154,9 @@ sl_obj *sl_future_make_cancelled_error(sl_rt *rt, sl_obj *o) {
 static int raise_cancelled(sl_rt *rt, sl_obj *o) {
   sl_obj *exc = sl_future_make_cancelled_error(rt, o);
   if (!exc) return -1;
-  return sl_err_restore(rt, exc);
+  sl_err_restore(rt, exc);
+  sl_err_chain(rt); /* futures.py: raise exc */
+  return -1;
 }
 
 int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
@@ -163,7 +165,12 @@ int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
   if (f->state != SL_FUTURE_FINISHED)
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not set.");
   f->log_traceback = false;
-  if (f->exception) return sl_raise_obj(rt, f->exception);
+  if (f->exception) {
+    /* futures.py: raise self._exception.with_traceback(...): a raise. */
+    sl_raise_obj(rt, f->exception);
+    sl_err_chain(rt);
+    return -1;
+  }
   *out = sl_vincref(f->result);
   return 0;
 }

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/exc.h"
 #include "core/loop.h"
 
 sl_rt *sl_rt_new(const sl_profile *profile, const sl_observer *observer) {
@@ -36,14 +37,50 @@ int sl_rt_fatal(sl_rt *rt, sl_errcode code) {
 sl_obj *sl_err_fetch(sl_rt *rt) {
   sl_obj *exc = rt->exc;
   rt->exc = NULL;
+  rt->exc_chained = NULL;
   return exc;
 }
 
 int sl_err_restore(sl_rt *rt, sl_obj *exc) {
   sl_obj *old = rt->exc;
   rt->exc = exc;
+  rt->exc_chained = NULL;
   sl_decref(rt, old);
   return -1;
 }
 
 void sl_err_clear(sl_rt *rt) { sl_err_restore(rt, NULL); }
+
+int sl_err_restore_chained(sl_rt *rt, sl_obj *exc) {
+  sl_err_restore(rt, exc);
+  rt->exc_chained = exc;
+  return -1;
+}
+
+void sl_exc_chain(sl_rt *rt, sl_obj *exc, sl_obj *handled) {
+  if (!handled || handled == exc) return;
+  /* Break a cycle: exc must not already be in handled's context chain.
+   * The guard bounds a chain that is itself a cycle (CPython uses Floyd's
+   * algorithm for the same reason). */
+  sl_obj *o = handled;
+  for (int guard = 0; guard < 10000; guard++) {
+    sl_obj *ctx = sl_as_exc(o)->context;
+    if (!ctx) break;
+    if (ctx == exc) {
+      sl_as_exc(o)->context = NULL;
+      sl_decref(rt, ctx);
+      break;
+    }
+    o = ctx;
+  }
+  sl_incref(handled);
+  sl_obj *old = sl_as_exc(exc)->context;
+  sl_as_exc(exc)->context = handled;
+  sl_decref(rt, old);
+}
+
+void sl_err_chain(sl_rt *rt) {
+  if (!rt->exc) return;
+  if (rt->lang_handled_exc) sl_exc_chain(rt, rt->exc, rt->lang_handled_exc(rt));
+  rt->exc_chained = rt->exc;
+}

@@ -29,9 +29,13 @@ struct sl_rt {
    * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
   sl_obj *freelist[SL_OBJ_CLASSES + 1];
   uint32_t nfree[SL_OBJ_CLASSES + 1];
-  sl_identities identities;       /* what programs see as addresses (identity.h) */
-  const sl_profile *profile;      /* borrowed, static */
-  sl_obj *exc;                    /* owned: the pending Python exception, or NULL */
+  sl_identities identities;  /* what programs see as addresses (identity.h) */
+  const sl_profile *profile; /* borrowed, static */
+  sl_obj *exc;               /* owned: the pending Python exception, or NULL */
+  /* Borrowed, compared only: the pending exception when the engine has
+   * already set its __context__ as CPython's raise would have
+   * (sl_err_chain), so the frame it reaches leaves it alone. */
+  const sl_obj *exc_chained;
   sl_errcode fatal;               /* non-OK ends the run: out of memory, ... */
   sl_obj *classes[SL_EXC__COUNT]; /* owned: the built-in exception classes */
   sl_loop *loop;                  /* owned reference: the event loop */
@@ -53,6 +57,9 @@ struct sl_rt {
   /* CPython's traceback printout of an exception, chained ones included,
    * ending with "Type: message\n" (core/lang). NULL: only that last line. */
   int (*lang_traceback)(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+  /* The exception the program is handling now (borrowed; NULL: none),
+   * what sys.exception() returns (core/lang). NULL hook: never any. */
+  sl_obj *(*lang_handled_exc)(sl_rt *rt);
   /* For a function of the language (what inspect.isfunction accepts), the
    * file and first line of its code, as asyncio's reprs show them
    * (format_helpers._get_function_source). false for anything else, or
@@ -93,5 +100,21 @@ sl_obj *sl_err_fetch(sl_rt *rt);
 int sl_err_restore(sl_rt *rt, sl_obj *exc);
 /* Drops the pending exception. */
 void sl_err_clear(sl_rt *rt);
+/* Implicit exception chaining of the pending exception, as CPython's
+ * _PyErr_SetObject does for every raise: its __context__ becomes the
+ * exception being handled (rt->lang_handled_exc), cycles broken, and the
+ * exception is marked chained (rt->exc_chained). For engine code that
+ * stands for Python code raising, where the exception is not fresh (a
+ * stored one raised again) or where the raise happens inside a handler
+ * of the engine's own. */
+void sl_err_chain(sl_rt *rt);
+/* sl_err_restore for an exception whose __context__ the caller has set as
+ * CPython's raise would (raised inside a handler of the engine's own):
+ * marked chained. Steals `exc`; returns -1. */
+int sl_err_restore_chained(sl_rt *rt, sl_obj *exc);
+/* Sets exc.__context__ to `handled` (borrowed; NULL or exc itself: no
+ * change), first cutting `exc` out of handled's own context chain so no
+ * cycle forms (_PyErr_SetObject). */
+void sl_exc_chain(sl_rt *rt, sl_obj *exc, sl_obj *handled);
 
 #endif

@@ -208,7 +208,8 @@ static int insert_timeout_error(sl_rt *rt, sl_obj *exc) {
       sl_incref(ctx);
       sl_as_exc(te)->context = ctx;
       sl_as_exc(te)->cause = ctx;
-      sl_as_exc(exc)->context = te; /* steals te; drops exc's ref to ctx */
+      sl_as_exc(te)->suppress_context = true; /* setting __cause__ sets it */
+      sl_as_exc(exc)->context = te;           /* steals te; drops exc's ref to ctx */
       sl_decref(rt, ctx);
       return 0;
     }
@@ -257,7 +258,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_as_exc(te)->cause = val;
       sl_as_exc(te)->suppress_context = true;
     }
-    sl_err_restore(rt, te);
+    sl_err_restore_chained(rt, te);
     return SL_CORO_ERROR;
   }
   if (p->timeout_insert_timeout_error && sl_is_type(ev, &sl_exc_type)) {

@@ -112,7 +112,7 @@ static sl_coro_status result_or_timeout(sl_rt *rt, sl_obj *fut, sl_value *out) {
   sl_incref(exc);
   e->context = exc; /* steals the fetched reference */
   e->suppress_context = true;
-  sl_err_restore(rt, te);
+  sl_err_restore_chained(rt, te); /* raised in `except CancelledError as exc` */
   return SL_CORO_ERROR;
 }
 

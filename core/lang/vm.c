@@ -31,6 +31,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   sl_value res = sl_none();
   sl_coro_status st = SL_CORO_ERROR;
   bool set_ctx = true, add_tb = true;
+  /* Resumed by a throw: what comes out at the suspension point is chained
+   * to the exception this frame was handling there (genobject.c
+   * gen_send_ex2's _PyErr_ChainStackItem, at every frame of the chain). */
+  bool thrown_in = false;
   int rc;
   *out = sl_none();
   if (rt->recursion_depth > SL_MAX_RECURSION) {
@@ -52,6 +56,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   }
   if (mode == SL_RESUME_THROW) {
     set_ctx = false;
+    thrown_in = true;
     if (sl_await_active(&f->aw)) {
       st = f->yf ? sl__yf_throw(rt, f, thrown, &res) : sl_await_throw(rt, &f->aw, thrown, &res);
       goto await_done;
@@ -188,6 +193,7 @@ dispatch:
   }
 
 await_done:
+  if (st != SL_CORO_ERROR) thrown_in = false;
   if (st == SL_CORO_YIELD) {
     *out = res;
     goto exit;
@@ -203,7 +209,11 @@ error:
     if (!rt->fatal && !rt->exc) sl_rt_fatal(rt, SL_ECORRUPT);
     goto exit_error;
   }
-  if (set_ctx && sl_as_exc(rt->exc)->ntb == 0) sl__vm_set_context(rt, rt->exc);
+  if (thrown_in)
+    sl_exc_chain(rt, rt->exc, f->exc_info);
+  else if (set_ctx && sl_as_exc(rt->exc)->ntb == 0 && rt->exc_chained != rt->exc)
+    sl__vm_set_context(rt, rt->exc);
+  thrown_in = false;
   if (add_tb && sl_exc_add_tb(rt, rt->exc, co->filename, co->name, f->line)) goto exit_error;
   set_ctx = true;
   add_tb = true;

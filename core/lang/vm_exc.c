@@ -17,26 +17,7 @@ sl_obj *sl_vm_handled_exc(sl_rt *rt) {
   return NULL;
 }
 
-void sl__vm_set_context(sl_rt *rt, sl_obj *exc) {
-  sl_obj *handled = sl_vm_handled_exc(rt);
-  if (!handled || handled == exc) return;
-  /* Break a cycle: exc must not already be in handled's context chain. */
-  sl_obj *o = handled;
-  for (int guard = 0; guard < 10000; guard++) {
-    sl_obj *ctx = sl_as_exc(o)->context;
-    if (!ctx) break;
-    if (ctx == exc) {
-      sl_as_exc(o)->context = NULL;
-      sl_decref(rt, ctx);
-      break;
-    }
-    o = ctx;
-  }
-  sl_incref(handled);
-  sl_obj *old = sl_as_exc(exc)->context;
-  sl_as_exc(exc)->context = handled;
-  sl_decref(rt, old);
-}
+void sl__vm_set_context(sl_rt *rt, sl_obj *exc) { sl_exc_chain(rt, exc, sl_vm_handled_exc(rt)); }
 
 /* An exception instance from `raise X` where X is a class or instance. */
 static int make_exc(sl_rt *rt, sl_value v, sl_obj **out, bool cause) {

@@ -146,6 +146,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang_free = lang_free;
   rt->lang_str = sl_vm_str;
   rt->lang_traceback = sl_vm_format_traceback;
+  rt->lang_handled_exc = sl_vm_handled_exc;
   rt->lang_func_source = sl_func_source;
   rt->lang_asyncgen_closers = sl__agen_closers;
   sl__vm_install_user_ops(rt);
