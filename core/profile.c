@@ -52,6 +52,8 @@
     "tasks.py/taskgroups.py 3.13: name= passed to create_task, no Task-N used")        \
   X(ver, factory_names_none, V(3, 13, 0), V(3, 13, 2),                                 \
     "base_events.py 3.13: set_name(None) with a task factory; 3.14 passes kwargs")     \
+  X(ver, factory_sets_name_after, V(3, 11, 0), V(3, 13, 2),                            \
+    "base_events.py <=3.13.2: the task factory gets no name; set_name after it")       \
   X(ver, semaphore_wake_many, V(3, 13, 0), NOW,                                        \
     "locks.py 3.13: Semaphore.acquire wakes as many waiters as _value allows")         \
   X(ver, condition_notify_on_error, V(3, 13, 0), NOW,                                  \

@@ -43,6 +43,9 @@ typedef struct sl_profile {
   bool named_task_keeps_counter;
   /* 3.13.0-3.13.2: a custom task factory makes unnamed tasks "None". */
   bool factory_names_none;
+  /* 3.11-3.13.2: with a task factory, create_task(name=) names the task
+   * after the factory made it (numbered; an eager first step shows it). */
+  bool factory_sets_name_after;
   /* 3.13: Semaphore wakes as many waiters as it can. */
   bool semaphore_wake_many;
   /* 3.13: any exception out of Condition.wait() notifies one waiter, and a

@@ -382,7 +382,9 @@ void sl_task_where(sl_rt *rt, sl_obj *task, sl_strbuf *out) {
   if (t->coro && t->coro->type->coro->where) t->coro->type->coro->where(rt, t->coro, out);
 }
 
-sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
+/* create_task; name_after: the task is made unnamed (so numbered) and
+ * `name` set once it exists, after an eager first step. */
+static sl_obj *create_task(sl_rt *rt, sl_obj *coro, sl_obj *name, bool name_after) {
   sl_loop *loop = rt->loop;
   if (loop->closed) {
     sl_coro_close(rt, coro);
@@ -393,12 +395,13 @@ sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
    * makes the task (using a Task-N number), then task.set_name(name) runs
    * even when name is None, so an unnamed task is called "None". */
   sl_obj *rename_to = NULL; /* owned */
-  if (loop->has_task_factory && rt->profile->factory_names_none) {
-    if (name) sl_incref(name);
-    rename_to = name ? name : sl_str_from_cstr(rt, "None");
-    if (!rename_to) return NULL;
+  if (name_after && name) {
+    sl_incref(name);
+    rename_to = name;
+  } else if (name_after && loop->has_task_factory && rt->profile->factory_names_none) {
+    if (!(rename_to = sl_str_from_cstr(rt, "None"))) return NULL;
   }
-  sl_obj *task = sl_task_new(rt, coro, rename_to ? NULL : name,
+  sl_obj *task = sl_task_new(rt, coro, name_after ? NULL : name,
                              loop->eager_factory && rt->profile->eager_tasks);
   if (task && rename_to) {
     sl_task *t = sl_as_task(task);
@@ -412,6 +415,17 @@ sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
     if (sl_future_done(task)) report(rt, sl_as_task(task), true);
   }
   return task;
+}
+
+sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name) {
+  /* base_events.py <=3.13.2: a task factory is called without the name,
+   * which _set_task_name / set_name gives the task afterwards. */
+  return create_task(rt, coro, name,
+                     rt->loop->has_task_factory && rt->profile->factory_sets_name_after);
+}
+
+sl_obj *sl_loop_create_task_name_after(sl_rt *rt, sl_obj *coro, sl_obj *name) {
+  return create_task(rt, coro, name, true);
 }
 
 sl_obj *sl_ensure_future(sl_rt *rt, sl_value x) {

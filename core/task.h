@@ -66,6 +66,11 @@ void sl_task_where(sl_rt *rt, sl_obj *task, sl_strbuf *out);
 /* loop.create_task(coro, name=): applies the loop's task factory (eager
  * factory, 3.13's "None" name quirk). New reference or NULL. */
 sl_obj *sl_loop_create_task(sl_rt *rt, sl_obj *coro, sl_obj *name);
+/* 3.11/3.12 asyncio.create_task(coro, name=): loop.create_task(coro),
+ * then _set_task_name(task, name): the task takes a Task-N number and
+ * shows it during an eager first step; `name` (borrowed, NULL: none) is
+ * set after. New reference or NULL. */
+sl_obj *sl_loop_create_task_name_after(sl_rt *rt, sl_obj *coro, sl_obj *name);
 /* asyncio.ensure_future(x): x itself for a future, a new task for a
  * coroutine, TypeError otherwise. New reference or NULL. */
 sl_obj *sl_ensure_future(sl_rt *rt, sl_value x);

@@ -154,9 +154,11 @@ sl_obj *sl_taskgroup_create_task(sl_rt *rt, sl_obj *o, sl_obj *coro, sl_obj *nam
   sl_obj *cb = sl_cfunc_new(rt, &on_task_done_def, sl_obj_val(o));
   if (!cb) return NULL;
   /* ≤3.12: loop.create_task(coro) then _set_task_name(task, name): the
-   * task used a Task-N number before being renamed. */
-  if (name && !rt->profile->named_task_keeps_counter) rt->task_counter++;
-  sl_obj *task = sl_loop_create_task(rt, coro, name);
+   * task used a Task-N number before being renamed (after an eager first
+   * step, which shows the number). */
+  sl_obj *task = name && !rt->profile->named_task_keeps_counter
+                     ? sl_loop_create_task_name_after(rt, coro, name)
+                     : sl_loop_create_task(rt, coro, name);
   if (!task) {
     sl_decref(rt, cb);
     return NULL;

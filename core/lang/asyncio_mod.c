@@ -109,13 +109,12 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
   }
   sl_obj *nm = NULL;
   if (!sl_is_undef(name) && !sl_is_none(name) && !(nm = sl__aio_name(rt, name))) return -1;
-  if (nm && module_api && !rt->profile->named_task_keeps_counter) {
-    /* 3.11/3.12 tasks.create_task: loop.create_task(coro) consumes a
-     * Task-N, then _set_task_name(task, name) renames it before anyone
-     * can see it: create it named, with the number used up. */
-    rt->task_counter++;
-  }
-  sl_obj *task = sl_loop_create_task(rt, coro.u.o, nm);
+  /* 3.11/3.12 tasks.create_task: loop.create_task(coro) consumes a
+   * Task-N, then _set_task_name(task, name) renames it (after an eager
+   * first step, which shows the number). */
+  sl_obj *task = nm && module_api && !rt->profile->named_task_keeps_counter
+                     ? sl_loop_create_task_name_after(rt, coro.u.o, nm)
+                     : sl_loop_create_task(rt, coro.u.o, nm);
   sl_decref(rt, nm);
   if (!task) return -1;
   *out = sl_obj_val(task);

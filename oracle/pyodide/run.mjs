@@ -68,24 +68,74 @@ for (const d of mounts) {
 }
 
 const { loadPyodide } = await import(`${VERSIONS[version]}/pyodide.mjs`);
-const t0 = performance.now();
-const py = await loadPyodide({
-  stdout: undefined, stderr: undefined,
-});
-py.setStdout({ write: (buf) => { process.stdout.write(buf); return buf.length; } });
-py.setStderr({ write: (buf) => { process.stderr.write(buf); return buf.length; } });
-for (const d of mounts) {
-  py.FS.mkdirTree(d);
-  py.FS.mount(py.FS.filesystems.NODEFS, { root: d }, d);
-}
-try { py.FS.mkdirTree(cwd); py.FS.chdir(cwd); } catch (e) { /* cwd unusable: absolute paths still work */ }
-if (process.env.SIMLOOP_ORACLE_TIMING) process.stderr.write(`pyodide ${version} loaded in ${(performance.now() - t0).toFixed(0)} ms\n`);
 
-py.globals.set("_simloop_args", py.toPy(oracleArgs));
-py.globals.set("_simloop_root", oracleRoot);
-let rc = 1;
-try {
-  rc = py.runPython(`
+// One interpreter serves a whole batch (a fresh one costs ~2 s, a scenario
+// ~30 ms), and the oracle rebases Task-N names on the counter's position
+// (README "Task-N names"). A task can show its name before the oracle
+// sees it: an eager task (3.12+) in its first step, a Task built directly.
+// A file that may do either runs alone in a fresh interpreter, where the
+// counter starts where a fresh CPython's does; the outputs are joined in
+// the order of the files.
+const NEEDS_FRESH = /eager|Task\s*\(/;
+function splitRun(args) {
+  if (args[0] !== "run") return [args];
+  const files = [], rest = [];
+  for (let k = 1; k < args.length; k++) {
+    const a = args[k];
+    if (VALUE_OPTS.has(a)) { rest.push(a, args[++k]); continue; }
+    if (a.startsWith("-")) { rest.push(a); continue; }
+    files.push(a);
+  }
+  const groups = [];
+  for (const f of files) {
+    let fresh = false;
+    try { fresh = NEEDS_FRESH.test(fs.readFileSync(path.resolve(cwd, f), "utf8")); } catch (e) { /* the oracle reports it */ }
+    if (fresh || groups.length === 0 || groups[groups.length - 1].fresh)
+      groups.push({ fresh, files: [f] });
+    else groups[groups.length - 1].files.push(f);
+  }
+  if (groups.length <= 1) return [args];
+  return groups.map((g) => ["run", ...g.files, ...rest]);
+}
+
+// The value of option `name` in args (undefined: absent).
+function optValue(args, name) {
+  for (let k = 0; k < args.length; k++) {
+    if (args[k] === name) return args[k + 1];
+    if (args[k].startsWith(name + "=")) return args[k].slice(name.length + 1);
+  }
+  return undefined;
+}
+
+// args with option `name`'s value replaced (or appended when absent).
+function withOpt(args, name, value) {
+  const out = [...args];
+  for (let k = 0; k < out.length; k++) {
+    if (out[k] === name) { out[k + 1] = value; return out; }
+    if (out[k].startsWith(name + "=")) { out[k] = `${name}=${value}`; return out; }
+  }
+  out.push(name, value);
+  return out;
+}
+
+async function runOracle(args) {
+  const t0 = performance.now();
+  const py = await loadPyodide({
+    stdout: undefined, stderr: undefined,
+  });
+  py.setStdout({ write: (buf) => { process.stdout.write(buf); return buf.length; } });
+  py.setStderr({ write: (buf) => { process.stderr.write(buf); return buf.length; } });
+  for (const d of mounts) {
+    py.FS.mkdirTree(d);
+    py.FS.mount(py.FS.filesystems.NODEFS, { root: d }, d);
+  }
+  try { py.FS.mkdirTree(cwd); py.FS.chdir(cwd); } catch (e) { /* cwd unusable: absolute paths still work */ }
+  if (process.env.SIMLOOP_ORACLE_TIMING) process.stderr.write(`pyodide ${version} loaded in ${(performance.now() - t0).toFixed(0)} ms\n`);
+
+  py.globals.set("_simloop_args", py.toPy(args));
+  py.globals.set("_simloop_root", oracleRoot);
+  try {
+    return py.runPython(`
 import sys
 import asyncio.events
 asyncio.events._set_running_loop(None)      # Pyodide marks its own loop running
@@ -95,8 +145,37 @@ _rc = _simloop_main(list(_simloop_args))
 sys.stdout.flush(); sys.stderr.flush()
 _rc
 `);
-} catch (e) {
-  process.stderr.write(`run.mjs: oracle crashed: ${e}\n`);
-  rc = 1;
+  } catch (e) {
+    process.stderr.write(`run.mjs: oracle crashed: ${e}\n`);
+    return 1;
+  }
 }
-process.exitCode = rc;
+
+// Runs the groups one after another, each writing its own part files,
+// then joins the parts into the files the caller asked for.
+async function runGroups(groups) {
+  const jsonl = optValue(oracleArgs, "--jsonl");
+  const stdoutPath = optValue(oracleArgs, "--stdout") ??
+    (jsonl !== undefined && jsonl !== "-" ? jsonl + ".stdout" : undefined);
+  const parts = [];
+  let rc = 0;
+  for (let g = 0; g < groups.length; g++) {
+    let args = groups[g];
+    const part = {};
+    if (jsonl !== undefined && jsonl !== "-") args = withOpt(args, "--jsonl", (part.jsonl = `${jsonl}.part${g}`));
+    if (stdoutPath !== undefined) args = withOpt(args, "--stdout", (part.stdout = `${stdoutPath}.part${g}`));
+    parts.push(part);
+    const r = await runOracle(args);
+    if (r !== 0) { rc = r; break; }
+  }
+  for (const [key, target] of [["jsonl", jsonl], ["stdout", stdoutPath]]) {
+    if (target === undefined || target === "-") continue;
+    const chunks = parts.filter((p) => p[key] && fs.existsSync(p[key])).map((p) => fs.readFileSync(p[key]));
+    fs.writeFileSync(target, Buffer.concat(chunks));
+    for (const p of parts) if (p[key]) fs.rmSync(p[key], { force: true });
+  }
+  return rc;
+}
+
+const groups = splitRun(oracleArgs);
+process.exitCode = groups.length === 1 ? await runOracle(oracleArgs) : await runGroups(groups);

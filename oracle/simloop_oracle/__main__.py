@@ -155,8 +155,10 @@ def cmd_run(args):
         if in_process:
             select_impl(args.pure_python)
             from simloop_oracle import runner
-            # a single file in a fresh process needs no counter probe
-            probe = len(args.files) > 1 or sys.platform == "emscripten"
+            # A single file in a fresh interpreter (natively, and under
+            # Pyodide, whose Task counter also starts at 1) needs no
+            # counter probe: its names are a fresh process's as they come.
+            probe = len(args.files) > 1
             for path in args.files:
                 text = runner.run_scenario(
                     path, lambda line: out.write(line + "\n"), decisions,

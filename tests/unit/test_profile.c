@@ -35,6 +35,7 @@ static const struct {
     {"uncancel_resets_must_cancel", offsetof(sl_profile, uncancel_resets_must_cancel)},
     {"named_task_keeps_counter", offsetof(sl_profile, named_task_keeps_counter)},
     {"factory_names_none", offsetof(sl_profile, factory_names_none)},
+    {"factory_sets_name_after", offsetof(sl_profile, factory_sets_name_after)},
     {"semaphore_wake_many", offsetof(sl_profile, semaphore_wake_many)},
     {"condition_notify_on_error", offsetof(sl_profile, condition_notify_on_error)},
     {"taskgroup_313_cancel_levels", offsetof(sl_profile, taskgroup_313_cancel_levels)},
@@ -81,13 +82,15 @@ static const struct {
     {"3.11", "3.11.7", 3, 11, 7,
        "timeout_cancelling_level timeout_raise_from "
        "taskgroup_enter_checks_parent"
-       " streams_client_task_callback add_reader_unless_paused"},
+       " streams_client_task_callback add_reader_unless_paused"
+       " factory_sets_name_after"},
     {"3.11.2", "3.11.2", 3, 11, 2,
-       ""},
+       "factory_sets_name_after"},
     {"3.11.7", "3.11.7", 3, 11, 7,
        "timeout_cancelling_level timeout_raise_from "
        "taskgroup_enter_checks_parent"
-       " streams_client_task_callback add_reader_unless_paused"},
+       " streams_client_task_callback add_reader_unless_paused"
+       " factory_sets_name_after"},
     {"3.12", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -95,14 +98,16 @@ static const struct {
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " factory_sets_name_after"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout taskgroup_eager_sync_done "
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"},
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"
+       " factory_sets_name_after"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -110,7 +115,8 @@ static const struct {
        "sum_float_compensated minmax_empty_iterable_message "
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " factory_sets_name_after"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -124,7 +130,8 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " factory_sets_name_after"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -138,7 +145,8 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " factory_sets_name_after"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -152,7 +160,8 @@ static const struct {
        "chr_big_value_error gen_close_returns_value "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " factory_sets_name_after"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
