@@ -78,7 +78,7 @@ const { loadPyodide } = await import(`${VERSIONS[version]}/pyodide.mjs`);
 // the order of the files.
 const NEEDS_FRESH = /eager|Task\s*\(/;
 function splitRun(args) {
-  if (args[0] !== "run") return [args];
+  if (args[0] !== "run") return [{ fresh: false, args }];
   const files = [], rest = [];
   for (let k = 1; k < args.length; k++) {
     const a = args[k];
@@ -94,8 +94,8 @@ function splitRun(args) {
       groups.push({ fresh, files: [f] });
     else groups[groups.length - 1].files.push(f);
   }
-  if (groups.length <= 1) return [args];
-  return groups.map((g) => ["run", ...g.files, ...rest]);
+  if (groups.length <= 1) return [{ fresh: false, args }];
+  return groups.map((g) => ({ fresh: g.fresh, args: ["run", ...g.files, ...rest] }));
 }
 
 // The value of option `name` in args (undefined: absent).
@@ -118,7 +118,7 @@ function withOpt(args, name, value) {
   return out;
 }
 
-async function runOracle(args) {
+async function loadOracle() {
   const t0 = performance.now();
   const py = await loadPyodide({
     stdout: undefined, stderr: undefined,
@@ -131,15 +131,21 @@ async function runOracle(args) {
   }
   try { py.FS.mkdirTree(cwd); py.FS.chdir(cwd); } catch (e) { /* cwd unusable: absolute paths still work */ }
   if (process.env.SIMLOOP_ORACLE_TIMING) process.stderr.write(`pyodide ${version} loaded in ${(performance.now() - t0).toFixed(0)} ms\n`);
-
-  py.globals.set("_simloop_args", py.toPy(args));
   py.globals.set("_simloop_root", oracleRoot);
-  try {
-    return py.runPython(`
+  py.runPython(`
 import sys
 import asyncio.events
 asyncio.events._set_running_loop(None)      # Pyodide marks its own loop running
 sys.path.insert(0, _simloop_root)
+`);
+  return py;
+}
+
+async function runOracle(args, py) {
+  py = py ?? await loadOracle();
+  py.globals.set("_simloop_args", py.toPy(args));
+  try {
+    return py.runPython(`
 from simloop_oracle.__main__ import main as _simloop_main
 _rc = _simloop_main(list(_simloop_args))
 sys.stdout.flush(); sys.stderr.flush()
@@ -158,14 +164,22 @@ async function runGroups(groups) {
   const stdoutPath = optValue(oracleArgs, "--stdout") ??
     (jsonl !== undefined && jsonl !== "-" ? jsonl + ".stdout" : undefined);
   const parts = [];
-  let rc = 0;
+  let rc = 0, shared = null;
   for (let g = 0; g < groups.length; g++) {
-    let args = groups[g];
+    let args = groups[g].args;
+    // Files that need no fresh interpreter share one; after its first
+    // group it has run scenarios, so the oracle reads the counter.
+    let py = null;
+    if (!groups[g].fresh) {
+      if (shared) args = [...args, "--reused"];
+      else shared = await loadOracle();
+      py = shared;
+    }
     const part = {};
     if (jsonl !== undefined && jsonl !== "-") args = withOpt(args, "--jsonl", (part.jsonl = `${jsonl}.part${g}`));
     if (stdoutPath !== undefined) args = withOpt(args, "--stdout", (part.stdout = `${stdoutPath}.part${g}`));
     parts.push(part);
-    const r = await runOracle(args);
+    const r = await runOracle(args, py);
     if (r !== 0) { rc = r; break; }
   }
   for (const [key, target] of [["jsonl", jsonl], ["stdout", stdoutPath]]) {

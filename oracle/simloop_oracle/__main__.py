@@ -39,6 +39,9 @@ def _parser():
     r.add_argument("--in-process", action="store_true",
                    help="run a batch in this interpreter (default: one fresh "
                         "interpreter per file; always in-process under Pyodide)")
+    r.add_argument("--reused", action="store_true",
+                   help="this interpreter ran scenarios before: read the Task-N "
+                        "counter even for a single file")
     v = sub.add_parser("version", help="print the CPython version and Task implementation")
     v.add_argument("--pure-python", action="store_true")
     return p
@@ -158,7 +161,7 @@ def cmd_run(args):
             # A single file in a fresh interpreter (natively, and under
             # Pyodide, whose Task counter also starts at 1) needs no
             # counter probe: its names are a fresh process's as they come.
-            probe = len(args.files) > 1
+            probe = len(args.files) > 1 or args.reused
             for path in args.files:
                 text = runner.run_scenario(
                     path, lambda line: out.write(line + "\n"), decisions,
