@@ -87,7 +87,10 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   a->started = true;
   sl_value fs = a->fs;
   if (sl_is_future(fs) || sl_is_coro(fs))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "expect an iterable of futures, not %s",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    rt->profile->as_completed_awaitables_message
+                        ? "expects an iterable of awaitables, not %s"
+                        : "expect an iterable of futures, not %s",
                     sl_type_name(fs));
   const sl_value *items;
   size_t n;

@@ -115,6 +115,20 @@ static int too_many(sl_rt *rt, const char *fname, size_t npositional, size_t giv
                   given == 1 ? "was" : "were");
 }
 
+int sl_args_bind_pymethod(sl_rt *rt, const sl_args *args, const char *fname,
+                          const char *const *names, size_t nnames, size_t nrequired,
+                          size_t npositional, sl_value *out) {
+  if (args->npos > npositional) {
+    size_t given = args->npos + 1; /* self */
+    if (nrequired < npositional)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "%s() takes from %zu to %zu positional arguments but %zu were given", fname,
+                      nrequired + 1, npositional + 1, given);
+    return too_many(rt, fname, npositional + 1, given);
+  }
+  return sl_args_bind(rt, args, fname, names, nnames, nrequired, npositional, out);
+}
+
 int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
                  size_t nnames, size_t nrequired, size_t npositional, sl_value *out) {
   for (size_t i = 0; i < nnames; i++) out[i] = sl_undef();

@@ -54,5 +54,13 @@ int sl_methods_lookup(sl_rt *rt, sl_value self, const sl_cfunc_def *table, const
  * unexpected keyword argument 'y'". Values in out[] are borrowed. */
 int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
                  size_t nnames, size_t nrequired, size_t npositional, sl_value *out);
+/* sl_args_bind for what CPython defines in Python as a method taking
+ * `self` first (asyncio's class constructors: fname "Lock.__init__"): the
+ * counts in the messages include self, and with optional positionals
+ * they read "takes from 1 to 2 positional arguments but 3 were given"
+ * (Python/ceval.c too_many_positional). */
+int sl_args_bind_pymethod(sl_rt *rt, const sl_args *args, const char *fname,
+                          const char *const *names, size_t nnames, size_t nrequired,
+                          size_t npositional, sl_value *out);
 
 #endif

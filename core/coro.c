@@ -64,8 +64,11 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
     aw->target = sl_vincref(awaitable);
     return finish(rt, aw, sl_coro_send(rt, awaitable.u.o, sl_none(), out));
   }
-  sl_raise(rt, SL_EXC_TYPE_ERROR, "object %s can't be used in 'await' expression",
-           sl_type_name(awaitable));
+  if (rt->profile->await_type_message)
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object can't be awaited", sl_type_name(awaitable));
+  else
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "object %s can't be used in 'await' expression",
+             sl_type_name(awaitable));
   return SL_CORO_ERROR;
 }
 

@@ -97,6 +97,13 @@
     "3.12 only: 'iter(object, sentinel): object must be callable'")                    \
   X(ver, gen_close_returns_value, V(3, 13, 0), NOW,                                    \
     "gh-104770: generator.close() returns the value returned after GeneratorExit") \
+  X(ver, setattr_no_dict_message, V(3, 13, 0), NOW,                                    \
+    "3.13: 'and no __dict__ for setting new attributes'")                              \
+  X(ver, await_type_message, V(3, 14, 0), NOW, "3.14: \"'int' object can't be awaited\"") \
+  X(ver, as_completed_awaitables_message, V(3, 13, 0), NOW,                            \
+    "tasks.py 3.13: 'expects an iterable of awaitables, not Future'")                  \
+  X(ver, str_ctor_clinic_message, V(3, 13, 0), NOW,                                    \
+    "3.13: str() arguments checked by Argument Clinic: 'str expected at most 3 arguments'") \
   X(ver, chr_big_value_error, V(3, 13, 0), NOW,                                        \
     "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
   /* The loop's I/O surface. */                                                       \

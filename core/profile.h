@@ -41,6 +41,16 @@ typedef struct sl_profile {
   bool uncancel_resets_must_cancel;
   /* 3.13: create_task(name=...) passes the name through (no Task-N used). */
   bool named_task_keeps_counter;
+  /* 3.13: setting or deleting an attribute of an object without a
+   * __dict__ adds "and no __dict__ for setting new attributes". */
+  bool setattr_no_dict_message;
+  /* 3.14: awaiting a non-awaitable: "'int' object can't be awaited". */
+  bool await_type_message;
+  /* 3.13: as_completed(future) says "expects an iterable of awaitables". */
+  bool as_completed_awaitables_message;
+  /* 3.13: str() with more than 3 arguments: "str expected at most 3
+   * arguments, got 4" (3.11/3.12: "str() takes at most 3 arguments (4 given)"). */
+  bool str_ctor_clinic_message;
   /* 3.13.0-3.13.2: a custom task factory makes unnamed tasks "None". */
   bool factory_names_none;
   /* 3.11-3.13.2: with a task factory, create_task(name=) names the task

@@ -162,7 +162,7 @@ static int aio_runner(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   (void)self;
   static const char *const names[] = {"debug", "loop_factory"};
   sl_value a[2];
-  if (sl_args_bind(rt, args, "Runner", names, 2, 0, 0, a)) return -1;
+  if (sl_args_bind_pymethod(rt, args, "Runner.__init__", names, 2, 0, 0, a)) return -1;
   if (a[1].tag != SL_V_UNDEF && !sl_is_none(a[1]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "simloop's Runner makes its own loop: loop_factory must be None");

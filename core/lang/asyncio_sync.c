@@ -31,6 +31,12 @@ static int ret_obj(sl_obj *o, sl_value *out) {
 #define BIND(fname, names, nreq, npos)                                                             \
   sl_value a[sizeof names / sizeof names[0]];                                                      \
   if (sl_args_bind(rt, args, fname, names, sizeof names / sizeof names[0], nreq, npos, a)) return -1
+/* The same for a class whose __init__ CPython writes in Python. */
+#define BIND_INIT(fname, names, nreq, npos)                                                        \
+  sl_value a[sizeof names / sizeof names[0]];                                                      \
+  if (sl_args_bind_pymethod(rt, args, fname, names, sizeof names / sizeof names[0], nreq, npos,    \
+                            a))                                                                    \
+  return -1
 
 static sl_value or_none(sl_value v) { return sl_is_undef(v) ? sl_none() : v; }
 
@@ -132,13 +138,13 @@ static int f_timeout_cls(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 
 static int f_taskgroup(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self"};
-  if (sl_args_bind(rt, args, "TaskGroup", names, 0, 0, 0, NULL)) return -1;
+  if (sl_args_bind_pymethod(rt, args, "TaskGroup.__init__", names, 0, 0, 0, NULL)) return -1;
   return ret_obj(sl_taskgroup_new(rt), out);
 }
 
 static int new_queue(sl_rt *rt, const sl_args *args, const sl_type *type, sl_value *out) {
   static const char *const names[] = {"maxsize"};
-  BIND(type->name, names, 0, 1);
+  BIND_INIT("Queue.__init__", names, 0, 1); /* LifoQueue, PriorityQueue inherit it */
   return ret_obj(sl_queue_new(rt, type, sl_is_undef(a[0]) ? sl_int(0) : a[0]), out);
 }
 
@@ -153,18 +159,18 @@ static int f_priority_queue(sl_rt *rt, sl_value self, const sl_args *args, sl_va
 }
 
 static int f_lock(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (sl_args_bind(rt, args, "Lock", NULL, 0, 0, 0, NULL)) return -1;
+  if (sl_args_bind_pymethod(rt, args, "Lock.__init__", NULL, 0, 0, 0, NULL)) return -1;
   return ret_obj(sl_lock_new(rt), out);
 }
 
 static int f_event(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  if (sl_args_bind(rt, args, "Event", NULL, 0, 0, 0, NULL)) return -1;
+  if (sl_args_bind_pymethod(rt, args, "Event.__init__", NULL, 0, 0, 0, NULL)) return -1;
   return ret_obj(sl_event_new(rt), out);
 }
 
 static int f_condition(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"lock"};
-  BIND("Condition", names, 0, 1);
+  BIND_INIT("Condition.__init__", names, 0, 1);
   sl_obj *lock = NULL;
   if (!sl_is_undef(a[0]) && !sl_is_none(a[0])) {
     if (!sl_is_type(a[0], &sl_lock_type))
@@ -177,7 +183,7 @@ static int f_condition(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 
 static int new_semaphore(sl_rt *rt, const sl_args *args, bool bounded, sl_value *out) {
   static const char *const names[] = {"value"};
-  BIND(bounded ? "BoundedSemaphore" : "Semaphore", names, 0, 1);
+  BIND_INIT(bounded ? "BoundedSemaphore.__init__" : "Semaphore.__init__", names, 0, 1);
   int64_t value = 1;
   if (!sl_is_undef(a[0])) {
     if (a[0].tag == SL_V_INT)
@@ -201,7 +207,7 @@ static int f_bounded_semaphore(sl_rt *rt, sl_value self, const sl_args *args, sl
 /* Barrier(parties): the checks (`parties < 1`) are Barrier.__init__'s. */
 static int f_barrier(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"parties"};
-  BIND("Barrier", names, 1, 1);
+  BIND_INIT("Barrier.__init__", names, 1, 1);
   return ret_obj(sl_barrier_new(rt, a[0]), out);
 }
 

@@ -570,6 +570,9 @@ FN(chr) {
   if (!sl_as_index(a->pos[0], &cp))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(a->pos[0]));
+  /* <=3.12: the argument is a C int (_PyLong_AsInt) before the range check. */
+  if (!rt->profile->chr_big_value_error && (cp < INT32_MIN || cp > INT32_MAX))
+    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "Python int too large to convert to C int");
   if (cp < 0 || cp > 0x10FFFF)
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
   sl_strbuf b = SL_STRBUF_INIT, err = SL_STRBUF_INIT;

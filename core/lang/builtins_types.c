@@ -196,6 +196,12 @@ CTOR(bool) {
 CTOR(str) {
   static const char *const names[] = {"object", "encoding", "errors"};
   sl_value v[3];
+  if (a->npos > 3) /* Objects/unicodeobject.c: Argument Clinic's text from 3.13 */
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    rt->profile->str_ctor_clinic_message
+                        ? "str expected at most 3 arguments, got %zu"
+                        : "str() takes at most 3 arguments (%zu given)",
+                    a->npos);
   if (sl_args_bind(rt, a, "str", names, 3, 0, 3, v)) return -1;
   if (sl_is_undef(v[0])) return sl__str_value(rt, "", 0, out);
   if (!sl_is_undef(v[1]) || !sl_is_undef(v[2])) {

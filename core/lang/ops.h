@@ -32,6 +32,9 @@ int sl_iter(sl_rt *rt, sl_value v, sl_value *iter);
 int sl_iter_next(sl_rt *rt, sl_value iter, sl_value *out);
 
 int sl_setattr(sl_rt *rt, sl_value obj, const char *name, sl_value v);
+/* AttributeError for setting or deleting `name` on an object without a
+ * __dict__, worded for the run's profile. Returns -1. */
+int sl_no_dict_attr_error(sl_rt *rt, sl_value obj, const char *name);
 /* format(v, spec) appended to out (f-strings, str.format, format()). */
 int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbuf *out);
 

@@ -91,6 +91,8 @@ static int from_bytes(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
   if (little < 0 || signed_of(rt, v[2], &sgn)) return -1;
   sl_value data = v[0];
   sl_obj *tmp = NULL;
+  if (sl_is_str(data)) /* PyObject_Bytes refuses a str before iterating */
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot convert 'str' object to bytes");
   if (!sl_is_type(data, &sl_bytes_type)) { /* bytes(iterable) */
     sl_value bt, fn;
     if (sl__vm_builtin(rt, "bytes", &fn)) return -1;

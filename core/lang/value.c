@@ -558,9 +558,13 @@ int sl_setattr(sl_rt *rt, sl_value obj, const char *name, sl_value v) {
   if (sl_is_type(obj, &sl_typeobj_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'", name,
                     ((sl_typeobj *)obj.u.o)->name);
-  /* CPython 3.11-3.14: "'int' object has no attribute 'x'" for objects
-   * without a __dict__ (plus "and no __dict__ for setting new attributes"
-   * in 3.13+ for some; the plain text is the common one). */
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'",
-                  sl_type_name(obj), name);
+  return sl_no_dict_attr_error(rt, obj, name);
+}
+
+int sl_no_dict_attr_error(sl_rt *rt, sl_value obj, const char *name) {
+  /* Objects/object.c _PyObject_GenericSetAttrWithDict, no __dict__: 3.13+
+   * adds "and no __dict__ for setting new attributes". */
+  return sl_raise(
+      rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'%s", sl_type_name(obj), name,
+      rt->profile->setattr_no_dict_message ? " and no __dict__ for setting new attributes" : "");
 }

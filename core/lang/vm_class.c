@@ -772,6 +772,9 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     }
     return 0;
   }
+  if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr) &&
+      !sl_is_type(v, &sl_exc_type))
+    return sl_no_dict_attr_error(rt, v, name); /* no __dict__ to delete from */
   if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "simloop does not support deleting attributes of '%s' objects",

@@ -36,6 +36,10 @@ static const struct {
     {"named_task_keeps_counter", offsetof(sl_profile, named_task_keeps_counter)},
     {"factory_names_none", offsetof(sl_profile, factory_names_none)},
     {"factory_sets_name_after", offsetof(sl_profile, factory_sets_name_after)},
+    {"setattr_no_dict_message", offsetof(sl_profile, setattr_no_dict_message)},
+    {"await_type_message", offsetof(sl_profile, await_type_message)},
+    {"as_completed_awaitables_message", offsetof(sl_profile, as_completed_awaitables_message)},
+    {"str_ctor_clinic_message", offsetof(sl_profile, str_ctor_clinic_message)},
     {"semaphore_wake_many", offsetof(sl_profile, semaphore_wake_many)},
     {"condition_notify_on_error", offsetof(sl_profile, condition_notify_on_error)},
     {"taskgroup_313_cancel_levels", offsetof(sl_profile, taskgroup_313_cancel_levels)},
@@ -131,7 +135,8 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -146,7 +151,8 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -161,7 +167,8 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -178,7 +185,8 @@ static const struct {
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -195,7 +203,8 @@ static const struct {
        "gen_close_returns_value create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
-       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"},
+       " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
 };
 /* clang-format on */
 
