@@ -28,12 +28,16 @@ sl_arena *sl__arena_new(void) {
   return a;
 }
 
-void *sl__arena_alloc(sl_arena *a, size_t size) {
-  const size_t align = alignof(max_align_t);
+/* Where an allocation aligned to `align` would start in chunk c. */
+static size_t aligned_used(const chunk *c, size_t align) {
+  return (c->used + align - 1) & ~(align - 1);
+}
+
+/* `size` bytes aligned to `align` (a power of two), not zeroed. */
+static void *arena_take(sl_arena *a, size_t size, size_t align) {
   if (size > SIZE_MAX / 2) return NULL;
-  size = (size + align - 1) & ~(align - 1);
   chunk *c = a->head;
-  if (!c || c->cap - c->used < size) {
+  if (!c || c->cap < aligned_used(c, align) || c->cap - aligned_used(c, align) < size) {
     /* A large request gets a chunk of its own, placed behind the current
      * one so the current chunk's free space is not wasted. */
     size_t cap = size > CHUNK_SIZE / 4 ? size : CHUNK_SIZE;
@@ -50,15 +54,22 @@ void *sl__arena_alloc(sl_arena *a, size_t size) {
     }
     c = n;
   }
-  void *p = c->data + c->used;
-  c->used += size;
-  memset(p, 0, size);
+  size_t at = aligned_used(c, align);
+  c->used = at + size;
+  return c->data + at;
+}
+
+void *sl__arena_alloc(sl_arena *a, size_t size) {
+  void *p = arena_take(a, size, alignof(max_align_t));
+  if (p) memset(p, 0, size);
   return p;
 }
 
 char *sl__arena_strndup(sl_arena *a, const char *s, size_t n) {
   if (n == SIZE_MAX) return NULL;
-  char *p = sl__arena_alloc(a, n + 1);
+  /* Text needs no alignment: identifiers are short, and padding each to
+   * 16 bytes was a large part of a tree's size. */
+  char *p = arena_take(a, n + 1, 1);
   if (!p) return NULL;
   if (n) memcpy(p, s, n);
   p[n] = '\0';

@@ -373,6 +373,13 @@ static uint32_t max_stack(compiler *c, unit *u) {
   return (uint32_t)maxd + 2;
 }
 
+/* Reallocates arr (a unit array) to exactly n elements. */
+#define SHRINK(arr, n)                                                                             \
+  do {                                                                                             \
+    void *g_ = (arr) && (n) ? sl_realloc((arr), (n) * sizeof *(arr)) : NULL;                       \
+    if (g_) (arr) = g_;                                                                            \
+  } while (0)
+
 static sl_obj *strs(compiler *c, const char *s) {
   sl_obj *o = sl_str_from_cstr(c->rt, s);
   if (!o) sl__cnomem(c);
@@ -430,7 +437,12 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
   }
   for (size_t i = 0; i < u->nnames; i++, co->nnames++) co->names[i] = strs(c, u->names[i]);
   memcpy(c->jb, saved, sizeof saved);
-  /* Steal the rest from the unit. */
+  /* Steal the rest from the unit, trimmed to size: a module's code
+   * objects all live as long as the run, and the arrays grew by doubling
+   * (a failed shrink keeps the larger block, which is as good). */
+  SHRINK(u->code, u->ncode);
+  SHRINK(u->lines, u->ncode);
+  SHRINK(u->consts, u->nconsts);
   co->consts = u->consts;
   co->nconsts = u->nconsts;
   u->consts = NULL;

@@ -17,6 +17,8 @@
 /* Lookahead the grammar needs: `NAME =` in calls, `not in`, `is not`,
  * `match` heuristics and the -9223372036854775808 literal need up to 3. */
 #define SL_PARSER_LOOKAHEAD 4
+/* Size classes of reusable vector storage: 16 bytes to 16 << 31. */
+#define SL_PARSER_VCLASSES  32
 
 typedef struct sl_parser {
   const char *filename; /* borrowed */
@@ -34,10 +36,19 @@ typedef struct sl_parser {
   sl_ast_expr *pending_atom; /* a pre-parsed atom (with-statement backtrack) */
   /* Context for 'return' / 'break' / 'await' checks. */
   bool in_func, in_async, in_loop, in_except_star, in_class_body;
+  /* Vector storage left behind when a vector grew, by size class (16 << k
+   * bytes), each block's first word linking the next: the next vector to
+   * grow to that size takes it instead of new arena memory. */
+  void *vfree[SL_PARSER_VCLASSES];
+  /* Identifiers seen so far, each copied into the arena once and shared
+   * by every node naming it: open addressing, names_cap a power of two
+   * (0: none yet). In the arena: a larger table abandons the old one. */
+  sl_ast_str *names;
+  size_t names_n, names_cap;
 } sl_parser;
 
-/* A growable array in the arena (old storage is abandoned on growth: the
- * arena frees it with everything else). */
+/* A growable array in the arena (storage outgrown goes to the parser's
+ * vfree lists for other vectors; the arena frees it with everything else). */
 typedef struct sl_vec {
   void *data;
   size_t n, cap;
@@ -79,6 +90,8 @@ _Noreturn static inline void fail_expr(sl_parser *p, const sl_ast_expr *e, const
 sl_ast_str sl__parse_str(sl_parser *p, const char *s, size_t n);
 sl_ast_str sl__parse_ident(sl_parser *p, const sl_token *t);
 void sl__vec_push(sl_parser *p, sl_vec *v, const void *elem, size_t size);
+/* Gives a vector's storage back for other vectors (one no node keeps). */
+void sl__vec_release(sl_parser *p, sl_vec *v, size_t size);
 sl_ast_expr *sl__parse_new_expr(sl_parser *p, sl_ast_expr_kind kind, uint32_t line, uint32_t col);
 /* Computes e->height from its children; fails past SL_AST_MAX_HEIGHT. */
 void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e);

@@ -161,17 +161,81 @@ sl_ast_str sl__parse_str(sl_parser *p, const char *s, size_t n) {
   return (sl_ast_str){d, n};
 }
 
+/* FNV-1a over an identifier's bytes. */
+static size_t name_hash(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603u;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211u;
+  return (size_t)h;
+}
+
+/* The table slot for s[0..n): its entry, or the empty slot it would take. */
+static sl_ast_str *name_slot(sl_ast_str *table, size_t cap, const char *s, size_t n) {
+  for (size_t i = name_hash(s, n) & (cap - 1);; i = (i + 1) & (cap - 1)) {
+    sl_ast_str *e = &table[i];
+    if (!e->data || (e->len == n && !memcmp(e->data, s, n))) return e;
+  }
+}
+
+static void names_grow(sl_parser *p) {
+  size_t cap = p->names_cap ? p->names_cap * 2 : 256;
+  sl_ast_str *t = sl__parse_alloc(p, cap * sizeof *t);
+  for (size_t i = 0; i < p->names_cap; i++)
+    if (p->names[i].data) *name_slot(t, cap, p->names[i].data, p->names[i].len) = p->names[i];
+  p->names = t;
+  p->names_cap = cap;
+}
+
 sl_ast_str sl__parse_ident(sl_parser *p, const sl_token *t) {
-  return sl__parse_str(p, p->src + t->start, t->len);
+  /* Identifiers repeat (a module of N functions names `self`, `x`, ...
+   * thousands of times): one copy each. Load factor at most 1/2. */
+  if (2 * (p->names_n + 1) > p->names_cap) names_grow(p);
+  const char *s = p->src + t->start;
+  sl_ast_str *e = name_slot(p->names, p->names_cap, s, t->len);
+  if (!e->data) {
+    *e = sl__parse_str(p, s, t->len);
+    p->names_n++;
+  }
+  return *e;
+}
+
+/* The size class of a block of at least `bytes` bytes: 16 << k. */
+static unsigned vclass_of(size_t bytes) {
+  unsigned k = 0;
+  while (k + 1 < SL_PARSER_VCLASSES && ((size_t)16 << k) < bytes) k++;
+  return k;
+}
+
+void sl__vec_release(sl_parser *p, sl_vec *v, size_t size) {
+  /* Storage from sl__vec_push is a whole class (16 << k bytes) holding
+   * cap = (16 << k) / size elements, so cap * size is more than half of
+   * it: vclass_of finds k again. */
+  if (v->cap) {
+    unsigned k = vclass_of(v->cap * size);
+    *(void **)v->data = p->vfree[k];
+    p->vfree[k] = v->data;
+  }
+  v->data = NULL;
+  v->n = v->cap = 0;
 }
 
 void sl__vec_push(sl_parser *p, sl_vec *v, const void *elem, size_t size) {
   if (v->n == v->cap) {
-    size_t cap = v->cap ? v->cap * 2 : 4;
-    void *d = sl__parse_alloc(p, cap * size);
-    if (v->n) memcpy(d, v->data, v->n * size);
+    /* Room for at least two more elements, in a whole size class, taken
+     * from storage another vector outgrew when there is some. */
+    unsigned k = vclass_of((v->cap ? v->cap * 2 : 2) * size);
+    size_t bytes = (size_t)16 << k;
+    if (bytes < (v->n + 1) * size) sl__parse_nomem(p); /* past the largest class */
+    void *d = p->vfree[k];
+    if (d)
+      p->vfree[k] = *(void **)d;
+    else
+      d = sl__parse_alloc(p, bytes);
+    size_t n = v->n;
+    if (n) memcpy(d, v->data, n * size);
+    sl__vec_release(p, v, size);
     v->data = d;
-    v->cap = cap;
+    v->n = n;
+    v->cap = bytes / size;
   }
   memcpy((char *)v->data + v->n * size, elem, size);
   v->n++;

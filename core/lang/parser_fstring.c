@@ -247,6 +247,7 @@ sl_ast_expr *sl__parse_strings(sl_parser *p) {
       decode_chunk(p, tv[i].u.s.flags, &f, f.off + tv[i].u.s.body_len, buf, &n);
     }
     buf[n] = '\0';
+    sl__vec_release(p, &toks, sizeof(sl_token)); /* no node keeps the tokens */
     sl_ast_expr *e = sl__parse_new_expr(p, SL_EXPR_CONST, first.line, first.col);
     e->u.constant.kind = bytes ? SL_CONST_BYTES : SL_CONST_STR;
     e->u.constant.u.s = (sl_ast_str){buf, n};

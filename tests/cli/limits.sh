@@ -102,4 +102,30 @@ print(int(r.ru_utime + r.ru_stime) if rc == 0 else -1)' $SIMLOOP run many_names.
 [ "$cpu" -ge 0 ] || { cat err.txt >&2; fail "many_names.py failed"; }
 expect_in out.txt "1 100000"
 [ "$cpu" -lt 30 ] || fail "100,000 names took $cpu CPU seconds to run"
+
+# The front end's memory: a 5 MB module of 38,700 small functions (names,
+# numbers, strings, lists, dicts) runs in at most SL_SRC_RSS_RATIO times
+# its size of peak RSS, everything included (docs/performance.md "Large
+# sources": 40x; 53x before identifiers were shared, text packed, outgrown
+# vectors reused and code arrays trimmed). CPython 3.11 needs 150x.
+python3 - >big_src.py <<'PY'
+i = size = 0
+while size < 5 * 1024 * 1024:
+    s = ("def f%d(a, b=2):\n    x = a * %d + b\n    if x > %d:\n"
+         "        return [x, a, b, 'item%d', %d.5]\n    return {'k': x, 'n': %d}\n\n"
+         % (i, i, i % 97, i, i, i))
+    print(s, end="")
+    size += len(s)
+    i += 1
+print("print(f1(3), f%d(1))" % (i - 1))
+PY
+ratio=$(python3 -c 'import os, resource, subprocess, sys
+with open("out.txt", "w") as o, open("err.txt", "w") as e:
+    rc = subprocess.run(sys.argv[1:], stdout=o, stderr=e, timeout=600).returncode
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+print(int(rss / os.path.getsize("big_src.py")) if rc == 0 else -1)' $SIMLOOP run big_src.py)
+[ "$ratio" -ge 0 ] || { cat err.txt >&2; fail "big_src.py failed"; }
+expect_in out.txt "[5, 3, 2, 'item1', 1.5]"
+[ "$ratio" -le "${SL_SRC_RSS_RATIO:-45}" ] ||
+  fail "a 5 MB source peaked at $ratio times its size (bound ${SL_SRC_RSS_RATIO:-45})"
 fi
