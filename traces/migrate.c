@@ -6,7 +6,8 @@
  * handles.owner, no decisions or events tables); version 1 stored each
  * handle's name inline in a `handles` table; version 2 had no socket
  * events (`sock_events`, which schema.sql creates); version 3 stored a row per
- * handle event (version 4 adds chunks of them). Each migration takes version k
+ * handle event (version 4 adds chunks of them), version 4 a row per step
+ * event (version 5 adds chunks of those). Each migration takes version k
  * to k+1; all of them, and the final version stamp, run in one
  * transaction, so an interrupted upgrade leaves the old database intact. A
  * database from a newer simloop is refused rather than guessed at. */
@@ -107,6 +108,9 @@ static const migration MIGRATIONS[] = {
     /* v3 -> v4: handle_chunks (schema.sql) and a `handles` view over both
      * tables; the rows of older runs stay where they are. */
     {3, "DROP VIEW IF EXISTS handles;", NULL},
+    /* v4 -> v5: the step rows become step_rows, under a `steps` view that
+     * adds step_chunks (schema.sql). */
+    {4, "ALTER TABLE steps RENAME TO step_rows;", NULL},
 };
 
 /* Runs a query returning one integer; -1 on error. */

@@ -1,4 +1,4 @@
--- simloop trace store, schema version 4 (docs/trace.md "SQLite schema").
+-- simloop trace store, schema version 5 (docs/trace.md "SQLite schema").
 --
 -- One database holds any number of runs. Every event row carries `seq`, its
 -- 0-based position among the run's events (docs/trace.md event order), so
@@ -30,7 +30,9 @@ CREATE TABLE IF NOT EXISTS runs (
   created        TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
-CREATE TABLE IF NOT EXISTS steps (
+-- Step events of runs stored before schema version 5, a row each; the
+-- `steps` view below shows them and the chunked ones alike.
+CREATE TABLE IF NOT EXISTS step_rows (
   run       INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   seq       INTEGER NOT NULL,
   i         INTEGER NOT NULL,            -- 1-based _run_once index
@@ -40,6 +42,25 @@ CREATE TABLE IF NOT EXISTS steps (
   handles   INTEGER NOT NULL DEFAULT 0,  -- handles run in this step
   PRIMARY KEY (run, seq)
 ) WITHOUT ROWID;
+
+-- Step events in chunks (schema version 5), as handle_chunks below: up to
+-- 256 consecutive step events of a run as a JSON array of
+-- [seq, i, t, timeout, handles] (timeout null for None).
+CREATE TABLE IF NOT EXISTS step_chunks (
+  run    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+  seq    INTEGER NOT NULL,               -- seq of its first event
+  n      INTEGER NOT NULL,               -- events in it
+  events TEXT NOT NULL,                  -- [[seq, i, t, timeout, handles], ...]
+  PRIMARY KEY (run, seq)
+);
+
+CREATE VIEW IF NOT EXISTS steps(run, seq, i, t, timeout, io_events, handles) AS
+  SELECT run, seq, i, t, timeout, io_events, handles FROM step_rows
+  UNION ALL
+  SELECT c.run, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
+         json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), 0,
+         json_extract(j.value, '$[4]')
+    FROM step_chunks c JOIN json_each(c.events) j;
 
 -- Each distinct canonical handle name is stored once (schema version 2);
 -- handle events refer to it by id. The `handles` view below gives the

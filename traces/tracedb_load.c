@@ -22,6 +22,7 @@ static uint64_t col_id(sqlite3_stmt *s, int i) {
  * first column is always seq. */
 enum {
   Q_STEP,
+  Q_STEP_CHUNK,
   Q_HANDLE,
   Q_CHUNK,
   Q_TASK,
@@ -33,7 +34,11 @@ enum {
   Q__COUNT
 };
 static const char *const QUERIES[Q__COUNT] = {
-    "SELECT seq, i, t, timeout FROM steps WHERE run=?",
+    /* Runs stored before schema version 5: a row per step event. */
+    "SELECT seq, i, t, timeout FROM step_rows WHERE run=?",
+    /* Then the chunks (as Q_CHUNK below). */
+    "SELECT json_extract(j.value, '$[0]'), j.value FROM step_chunks c"
+    " JOIN json_each(c.events) j WHERE c.run=?",
     /* Runs stored before schema version 4: a row per handle event. */
     "SELECT e.seq, e.step, e.pos, e.t, n.name FROM handle_events e"
     " JOIN handle_names n ON n.id = e.name WHERE e.run=?",
@@ -136,9 +141,32 @@ static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
   return rc;
 }
 
+/* A step event from its chunk entry "[seq,i,t,timeout,handles]" (column 1). */
+static int fill_step_chunked(sqlite3_stmt *s, sl_tev *e) {
+  const char *text = (const char *)sqlite3_column_text(s, 1);
+  if (!text) return FILL_NOMEM;
+  sl_json_error jerr;
+  sl_json *v = sl_json_parse(text, (size_t)sqlite3_column_bytes(s, 1), &jerr);
+  if (!v) return strcmp(jerr.message, "out of memory") ? FILL_BAD : FILL_NOMEM;
+  int rc = FILL_BAD;
+  if (v->type == SL_JSON_ARRAY && v->n == 5 && entry_int(v, 1) >= 0 &&
+      v->items[2]->type == SL_JSON_NUMBER &&
+      (v->items[3]->type == SL_JSON_NUMBER || v->items[3]->type == SL_JSON_NULL)) {
+    e->kind = SL_TEV_STEP;
+    e->step = (uint64_t)entry_int(v, 1);
+    e->t = v->items[2]->d;
+    e->has_timeout = v->items[3]->type == SL_JSON_NUMBER;
+    e->timeout = e->has_timeout ? v->items[3]->d : 0;
+    rc = FILL_OK;
+  }
+  sl_json_free(v);
+  return rc;
+}
+
 /* Fills event `e` from the current row of query q. */
 static int fill(int q, sqlite3_stmt *s, sl_tev *e) {
   if (q == Q_CHUNK) return fill_chunked(s, e);
+  if (q == Q_STEP_CHUNK) return fill_step_chunked(s, e);
   return fill_row(q, s, e) ? FILL_OK : FILL_NOMEM;
 }
 
@@ -192,7 +220,8 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
   /* Count first, so the event array is allocated once at its final size. */
   if (sqlite3_prepare_v2(
           db->db,
-          "SELECT (SELECT count(*) FROM steps WHERE run=?1) + (SELECT count(*) FROM handle_events"
+          "SELECT (SELECT count(*) FROM step_rows WHERE run=?1) + (SELECT coalesce(sum(n), 0) FROM"
+          " step_chunks WHERE run=?1) + (SELECT count(*) FROM handle_events"
           " WHERE run=?1) + (SELECT coalesce(sum(n), 0) FROM handle_chunks WHERE run=?1) + (SELECT "
           "count(created_seq) + count(done_seq) FROM tasks WHERE"
           " run=?1) + (SELECT count(*) FROM output WHERE run=?1) + (SELECT count(*) FROM"
@@ -226,8 +255,8 @@ sl_errcode sl_tracedb_load(sl_tracedb *db, int64_t id, sl_trace *out, sl_strbuf 
       seen[seq] = true;
       int filled = fill(q, s, &out->ev[seq]);
       if (filled != FILL_OK) {
-        code =
-            filled == FILL_NOMEM ? SL_ENOMEM : corrupt(db, err, id, "a handle chunk is not valid");
+        code = filled == FILL_NOMEM ? SL_ENOMEM
+                                    : corrupt(db, err, id, "a chunk of events is not valid");
         goto done;
       }
     }

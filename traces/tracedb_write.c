@@ -9,14 +9,14 @@
 #include "traces/jsonl.h"
 #include "traces/tracedb-int.h"
 
-/* Handle events per handle_chunks row (schema.sql). */
+/* Events per handle_chunks / step_chunks row (schema.sql). */
 #define CHUNK_EVENTS 256
 
 enum {
   S_RUN,
   S_RUN_END,
-  S_STEP,
-  S_CHUNK,
+  S_STEP_CHUNK,
+  S_HANDLE_CHUNK,
   S_TASK,
   S_TASK_DONE,
   S_OUTPUT,
@@ -35,7 +35,7 @@ static const char *const INSERTS[S__COUNT] = {
     "strategy, outcome, detail, steps, final_time, trace_hash) "
     "VALUES(?,?,?,?,?,?,?,?,'',NULL,0,0,'')",
     "UPDATE runs SET outcome=?, detail=?, steps=?, final_time=?, trace_hash=? WHERE id=?",
-    "INSERT INTO steps(run, seq, i, t, timeout, handles) VALUES(?,?,?,?,?,?)",
+    "INSERT INTO step_chunks(run, seq, n, events) VALUES(?,?,?,?)",
     "INSERT INTO handle_chunks(run, seq, n, events) VALUES(?,?,?,?)",
     "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) "
     "VALUES(?,?,?,?,?,?,?)",
@@ -97,6 +97,15 @@ static void name_ids_free(name_ids *m) {
   sl_free(m->slot);
 }
 
+/* Events of one kind not yet stored: a JSON array of entries being built
+ * (schema.sql: handle_chunks, step_chunks). */
+typedef struct chunk {
+  sl_strbuf text;
+  uint64_t seq; /* seq of its first event */
+  int n;        /* entries in it */
+  int stmt;     /* the insert that stores it */
+} chunk;
+
 /* The writer: the open transaction's statements and what a run's rows
  * need beyond one event. */
 struct sl_tracedb_writer {
@@ -111,10 +120,7 @@ struct sl_tracedb_writer {
   sl_tev step;
   uint64_t step_seq;
   int64_t step_handles;
-  /* The handle events not yet stored: a JSON array being built. */
-  sl_strbuf chunk;
-  uint64_t chunk_seq; /* seq of its first event */
-  int chunk_n;
+  chunk steps, handles;
   sl_errcode failed; /* SL_EOK, or the first failure (message in err) */
   sl_strbuf err;
 };
@@ -192,23 +198,6 @@ static int run_stmt(sqlite3_stmt *s) {
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Writes the pending step's row. */
-static int flush_step(sl_tracedb_writer *w) {
-  if (!w->step_pending) return SQLITE_OK;
-  w->step_pending = false;
-  sqlite3_stmt *s = w->st[S_STEP];
-  sqlite3_bind_int64(s, 1, w->run);
-  sqlite3_bind_int64(s, 2, (sqlite3_int64)w->step_seq);
-  sqlite3_bind_int64(s, 3, (sqlite3_int64)w->step.step);
-  sqlite3_bind_double(s, 4, w->step.t);
-  if (w->step.has_timeout)
-    sqlite3_bind_double(s, 5, w->step.timeout);
-  else
-    sqlite3_bind_null(s, 5);
-  sqlite3_bind_int64(s, 6, w->step_handles);
-  return run_stmt(s);
-}
-
 /* Appends v in decimal. */
 static void put_u64(sl_strbuf *b, uint64_t v) {
   char d[24];
@@ -218,20 +207,54 @@ static void put_u64(sl_strbuf *b, uint64_t v) {
   sl_strbuf_append(b, d + i, sizeof d - i);
 }
 
-/* Stores the chunk of handle events gathered so far. */
-static int flush_chunk(sl_tracedb_writer *w) {
-  if (!w->chunk_n) return SQLITE_OK;
-  sl_strbuf_putc(&w->chunk, ']');
-  if (w->chunk.failed) return SQLITE_NOMEM;
-  sqlite3_stmt *s = w->st[S_CHUNK];
+/* Stores chunk `c` when it holds entries. */
+static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
+  if (!c->n) return SQLITE_OK;
+  sl_strbuf_putc(&c->text, ']');
+  if (c->text.failed) return SQLITE_NOMEM;
+  sqlite3_stmt *s = w->st[c->stmt];
   sqlite3_bind_int64(s, 1, w->run);
-  sqlite3_bind_int64(s, 2, (sqlite3_int64)w->chunk_seq);
-  sqlite3_bind_int64(s, 3, w->chunk_n);
-  sqlite3_bind_text(s, 4, w->chunk.data, (int)w->chunk.len, SQLITE_STATIC);
+  sqlite3_bind_int64(s, 2, (sqlite3_int64)c->seq);
+  sqlite3_bind_int64(s, 3, c->n);
+  sqlite3_bind_text(s, 4, c->text.data, (int)c->text.len, SQLITE_STATIC);
   int rc = run_stmt(s);
-  sl_strbuf_clear(&w->chunk);
-  w->chunk_n = 0;
+  sl_strbuf_clear(&c->text);
+  c->n = 0;
   return rc;
+}
+
+/* Opens the entry of the event at `seq` in chunk `c`; the caller appends
+ * its other values and closes it with end_entry. */
+static void begin_entry(chunk *c, uint64_t seq) {
+  if (!c->n) c->seq = seq;
+  sl_strbuf_append(&c->text, c->n ? ",[" : "[[", 2);
+  put_u64(&c->text, seq);
+}
+
+static int end_entry(sl_tracedb_writer *w, chunk *c) {
+  sl_strbuf_putc(&c->text, ']');
+  if (c->text.failed) return SQLITE_NOMEM;
+  return ++c->n == CHUNK_EVENTS ? flush_chunk(w, c) : SQLITE_OK;
+}
+
+/* Adds the pending step to its chunk: [seq,i,t,timeout,handles]. */
+static int flush_step(sl_tracedb_writer *w) {
+  if (!w->step_pending) return SQLITE_OK;
+  w->step_pending = false;
+  sl_strbuf *b = &w->steps.text;
+  begin_entry(&w->steps, w->step_seq);
+  sl_strbuf_putc(b, ',');
+  put_u64(b, w->step.step);
+  sl_strbuf_putc(b, ',');
+  sl_json_put_float(b, w->step.t);
+  sl_strbuf_putc(b, ',');
+  if (w->step.has_timeout)
+    sl_json_put_float(b, w->step.timeout);
+  else
+    sl_strbuf_append(b, "null", 4);
+  sl_strbuf_putc(b, ',');
+  put_u64(b, (uint64_t)w->step_handles);
+  return end_entry(w, &w->steps);
 }
 
 /* Adds handle event `e` (at `seq`) to the chunk: [seq,step,pos,t,name]
@@ -241,10 +264,8 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   int64_t name = 0;
   int rc = name_id(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name);
   if (rc != SQLITE_OK) return rc;
-  sl_strbuf *b = &w->chunk;
-  if (!w->chunk_n) w->chunk_seq = seq;
-  sl_strbuf_append(b, w->chunk_n ? ",[" : "[[", 2);
-  put_u64(b, seq);
+  sl_strbuf *b = &w->handles.text;
+  begin_entry(&w->handles, seq);
   sl_strbuf_putc(b, ',');
   put_u64(b, e->step);
   sl_strbuf_putc(b, ',');
@@ -253,10 +274,8 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
   sl_strbuf_putc(b, ',');
   sl_json_put_string(b, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0);
-  sl_strbuf_putc(b, ']');
-  if (b->failed) return SQLITE_NOMEM;
   w->step_handles++;
-  return ++w->chunk_n == CHUNK_EVENTS ? flush_chunk(w) : SQLITE_OK;
+  return end_entry(w, &w->handles);
 }
 
 /* Binds and runs the insert of event `e` at position `seq`. Returns the
@@ -357,7 +376,8 @@ static void bulk_settings(sl_tracedb *db, bool on) {
 static void writer_free(sl_tracedb_writer *w) {
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
   name_ids_free(&w->names);
-  sl_strbuf_free(&w->chunk);
+  sl_strbuf_free(&w->steps.text);
+  sl_strbuf_free(&w->handles.text);
   sl_strbuf_free(&w->err);
   sl_free(w);
 }
@@ -384,7 +404,8 @@ sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tr
   if (!w) return SL_ENOMEM;
   w->db = db;
   w->err = (sl_strbuf)SL_STRBUF_INIT;
-  w->chunk = (sl_strbuf)SL_STRBUF_INIT;
+  w->steps = (chunk){SL_STRBUF_INIT, 0, 0, S_STEP_CHUNK};
+  w->handles = (chunk){SL_STRBUF_INIT, 0, 0, S_HANDLE_CHUNK};
   bulk_settings(db, true);
   if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
     sl_errcode rc = sl__tracedb_fail(db, err, "cannot begin a transaction");
@@ -452,8 +473,8 @@ static int write_name_runs(sl_tracedb_writer *w) {
 sl_errcode sl_tracedb_writer_end(sl_tracedb_writer *w, const sl_trace_meta *m, const char *hash,
                                  int64_t *id, sl_strbuf *err) {
   if (w->failed != SL_EOK) return give_up(w, err);
-  if (flush_step(w) != SQLITE_OK || flush_chunk(w) != SQLITE_OK ||
-      write_name_runs(w) != SQLITE_OK) {
+  if (flush_step(w) != SQLITE_OK || flush_chunk(w, &w->steps) != SQLITE_OK ||
+      flush_chunk(w, &w->handles) != SQLITE_OK || write_name_runs(w) != SQLITE_OK) {
     fail(w, "cannot write the run's events");
     return give_up(w, err);
   }

@@ -468,12 +468,16 @@ static void test_schema_created(void **state) {
   assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
                    SL_TRACE_SCHEMA_VERSION);
   assert_int_equal(
-      scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
-                   " ('runs','steps','handle_names','handle_events','tasks','output','decisions',"
-                   "'events','meta','sock_events','handle_chunks')"),
-      11);
+      scalar(path,
+             "SELECT count(*) FROM sqlite_master WHERE type='table' AND name IN"
+             " ('runs','step_rows','handle_names','handle_events','tasks','output','decisions',"
+             "'events','meta','sock_events','handle_chunks','step_chunks')"),
+      12);
   assert_int_equal(
-      scalar(path, "SELECT count(*) FROM sqlite_master WHERE type='view' AND name='handles'"), 1);
+      scalar(
+          path,
+          "SELECT count(*) FROM sqlite_master WHERE type='view' AND name IN ('handles','steps')"),
+      2);
   /* Opening again changes nothing. */
   assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
   sl_tracedb_close(db);
@@ -649,8 +653,9 @@ static void test_handle_chunks(void **state) {
   static const double times[] = {0.0, 0.1, 0.30000000000000004, 1e-7, 1e16, 123456.789, 5e-324};
   static const char *const names[] = {"soon:step T1", "timer:sleep F2", "soon:\"q\" \\ \xc3\xa9"};
   for (int i = 0; i < 600; i++) {
-    if (i % 7 == 0) o.step_begin(o.ctx, (uint64_t)i / 7 + 1, times[i % 7], false, 0.0);
-    o.handle_run(o.ctx, (uint64_t)i / 7 + 1, (uint32_t)(i % 7), times[i % 7], names[i % 3]);
+    uint64_t k = (uint64_t)i / 7 + 1; /* the step */
+    if (i % 7 == 0) o.step_begin(o.ctx, k, times[(k - 1) % 7], k % 2 == 0, times[k % 7]);
+    o.handle_run(o.ctx, k, (uint32_t)(i % 7), times[i % 7], names[i % 3]);
   }
   sl_recorder_end(rec, "ok", NULL, 86, 0.0);
   assert_false(sl_recorder_failed(rec));
@@ -672,6 +677,12 @@ static void test_handle_chunks(void **state) {
   assert_int_equal(scalar(path, "SELECT count(*) FROM handle_events"), 0);
   assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1"), 600);
   assert_int_equal(scalar(path, "SELECT sum(handles) FROM steps WHERE run=1"), 600);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM step_chunks WHERE run=1"), 1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM step_rows"), 0);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM steps WHERE run=1 AND timeout IS NULL"), 43);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM steps WHERE t = 5e-324 AND i = 7"), 1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM steps WHERE t = 5e-324"), 12);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM steps WHERE timeout = 1e16 AND i = 18"), 1);
   /* The view gives each time exactly (the 600th event's is times[599 % 7]). */
   assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND t = 5e-324"), 85);
   assert_int_equal(
