@@ -8,6 +8,7 @@
 #include "core/future.h"
 #include "core/loop.h"
 #include "core/num/numfmt.h"
+#include "core/pysource.h"
 #include "core/reprlib.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -117,8 +118,14 @@ void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, siz
   sl_strbuf_putc(out, ')');
   const char *file;
   int line;
-  if (rt->lang_func_source && rt->lang_func_source(cb, &file, &line))
+  if (rt->lang_func_source && rt->lang_func_source(cb, &file, &line)) {
     sl_strbuf_printf(out, " at %s:%d", file, line);
+  } else if (sl_is_type(cb, &sl_cfunc_type) &&
+             sl_pysource_find(rt->profile, sl_as_cfunc(cb.u.o)->def->name, &file, &line)) {
+    /* One of asyncio's Python functions, implemented natively here. */
+    const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
+    sl_strbuf_printf(out, " at %s/asyncio/%s:%d", dir, file, line);
+  }
 }
 
 /* SystemExit and KeyboardInterrupt leave the loop instead of going to the

@@ -65,6 +65,9 @@ struct sl_rt {
    * (format_helpers._get_function_source). false for anything else, or
    * NULL: no callable has a source. *file stays owned by the function. */
   bool (*lang_func_source)(sl_value fn, const char **file, int *line);
+  /* The folder holding asyncio/ that reprs of asyncio's own functions
+   * name (core/pysource.h); borrowed, NULL: the profile's default. */
+  const char *stdlib_dir;
   /* loop.shutdown_asyncgens(): a new list of the aclose() awaitables of
    * the language's unfinished async generators that the loop's firstiter
    * hook registered (forgetting them), or NULL when out of memory. NULL

@@ -21,6 +21,7 @@ list(APPEND SL_CORE_SOURCES
   core/object.c
   core/long.c
   core/profile.c
+  core/pysource.c
   core/rt.c
   core/runner.c
   core/sleep.c

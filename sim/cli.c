@@ -43,8 +43,8 @@ static const sl_opt options[] = {
      "budget: stop past virtual time T seconds (default 1e7)"},
     {SL_OPT_MAX_STEPS, "max-steps", "N", B(CONFORM), "step budget on both sides (default 1000000)"},
     {SL_OPT_MAX_ITERATIONS, "max-iterations", "N", B(RUN) | B(CONFORM) | SCHED,
-     "budget: N loop iterations within one step (default 1000000;\n"
-     "an endless loop without await)"},
+     "budget: N loop iterations within one step (default 1000000,\n"
+     "run: 1000000000; an endless loop without await)"},
     {SL_OPT_MAX_WALL, "max-wall", "S", B(RUN) | B(CONFORM) | SCHED,
      "budget: S real seconds per run (default 60)"},
     {SL_OPT_MAX_MEMORY, "max-memory", "SIZE", PROGRAM,

@@ -25,6 +25,7 @@
 #include "sim/commands.h"
 #include "sim/infile.h"
 #include "sim/observers.h"
+#include "sim/progenv.h"
 #include "sim/runrec.h"
 #include "sim/scenario.h"
 #include "sim/schedopts.h"
@@ -515,6 +516,8 @@ int sl_cmd_conform(int argc, char **argv) {
     goto usage_error;
   }
   for (size_t k = 0; k < n; k++) {
+    /* The engine's reprs name this interpreter's asyncio folder. */
+    sl_progenv_get()->stdlib_dir = oracles[k].stdlib[0] ? oracles[k].stdlib : NULL;
     int st = c.seeded ? conform_version_seeded(&c, &oracles[k]) : conform_version(&c, &oracles[k]);
     if (st > status) status = st;
   }

@@ -69,6 +69,7 @@ static int report_outcome(const sl_scenario_result *res, const char *path) {
 int sl_cmd_run(int argc, char **argv) {
   run_args a = {NULL, NULL, NULL, sl_profile_default(), {0}};
   sl_budgets_default(&a.budgets);
+  a.budgets.max_iterations = SL_RUN_MAX_ITERATIONS;
   int first, status = sl_cli_args(SL_CMD_RUN, argc, argv, on_opt, &a, 1, 1, "scenario", &first);
   if (status != SL_CLI_GO) return status;
   const char *path = argv[first];

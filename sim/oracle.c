@@ -122,9 +122,23 @@ static int spawn_wait(char **argv, const char *out_path, const char *err_path) {
                            : 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
 }
 
-/* Asks a native interpreter for its exact version ("CPython 3.11.2 ...");
- * false when it cannot run the oracle. */
-static bool native_version(const char *python, char exact[16]) {
+/* The folder after " stdlib=" at the end of the version line, if any. */
+static void version_stdlib(const char *line, char stdlib[256]) {
+  const char *at = strstr(line, " stdlib=");
+  stdlib[0] = '\0';
+  if (!at) return;
+  at += strlen(" stdlib=");
+  size_t n = strcspn(at, "\n");
+  if (n < 256) {
+    memcpy(stdlib, at, n);
+    stdlib[n] = '\0';
+  }
+}
+
+/* Asks a native interpreter for its exact version ("CPython 3.11.2 ...")
+ * and where its standard library is; false when it cannot run the
+ * oracle. */
+static bool native_version(const char *python, char exact[16], char stdlib[256]) {
   char tmpl[] = "/tmp/simloop-version-XXXXXX";
   int fd = mkstemp(tmpl);
   if (fd < 0) return false;
@@ -139,6 +153,7 @@ static bool native_version(const char *python, char exact[16]) {
     if (n > 0 && n < 16) {
       memcpy(exact, line + 8, n);
       exact[n] = '\0';
+      version_stdlib(line, stdlib);
       ok = true;
     }
   }
@@ -187,11 +202,12 @@ sl_errcode sl_oracle_find(const char *want, sl_oracle *out, bool *missing, sl_st
   const char *candidates[] = {env && *env ? env : "/usr/bin/python3", "/usr/bin/python3",
                               "python3"};
   for (size_t i = 0; i < 3; i++) {
-    char exact[16];
-    if (!native_version(candidates[i], exact)) continue;
+    char exact[16], stdlib[256];
+    if (!native_version(candidates[i], exact, stdlib)) continue;
     if (strncmp(exact, "3.11.", 5) || (want[4] && strcmp(exact, want))) continue;
     snprintf(out->python, sizeof out->python, "%s", candidates[i]);
     snprintf(out->exact, sizeof out->exact, "%s", exact);
+    snprintf(out->stdlib, sizeof out->stdlib, "%s", stdlib);
     return SL_EOK;
   }
   *missing = true;

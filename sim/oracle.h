@@ -24,6 +24,7 @@ typedef struct sl_oracle {
   char exact[16];   /* the exact version it runs, e.g. "3.11.2"; "" unknown yet */
   bool pyodide;     /* node + Pyodide, else a native interpreter */
   char python[256]; /* native: the interpreter */
+  char stdlib[256]; /* native: the folder holding its asyncio/ ("" unknown) */
 } sl_oracle;
 
 /* The oracle folder (borrowed static string). */

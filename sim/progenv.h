@@ -22,6 +22,10 @@ typedef struct sl_progenv {
   size_t nsetenv;
   const char *const *args; /* the arguments after `--` */
   size_t nargs;
+  /* Where the interpreter being reproduced keeps its standard library
+   * (asyncio's reprs name it, core/pysource.h): conform sets the oracle's
+   * own; NULL: the profile's default. Borrowed. */
+  const char *stdlib_dir;
 } sl_progenv;
 
 /* The process's settings (empty until the command line sets them). */

@@ -290,6 +290,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   net.words = opts->net_words;
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
+  rt->stdlib_dir = sl_progenv_get()->stdlib_dir;
   sl_obj *code = NULL;
   /* The program's own modules: the caller's finder (which keeps parsed
    * files across runs) or one for this run. */

@@ -31,6 +31,11 @@ typedef struct sl_schedopts {
 #define SL_DEFAULT_MAX_STEPS      100000u
 #define SL_CONFORM_MAX_STEPS      1000000u
 #define SL_DEFAULT_MAX_ITERATIONS 1000000u
+/* `run` lets a CPU-bound loop finish as CPython does (a book's
+ * `for i in range(100000000)` demo, twice: 2e8 iterations, ~6 s here);
+ * explore keeps the small budget, each of its runs must end fast. An
+ * endless loop still ends, at this budget or at --max-wall. */
+#define SL_RUN_MAX_ITERATIONS     1000000000u
 #define SL_DEFAULT_MAX_TIME       1e7  /* virtual seconds: about 116 days */
 #define SL_DEFAULT_MAX_WALL       60.0 /* real seconds per run */
 /* Bytes the program may hold (core/alloc.h's budget): well below these

@@ -225,7 +225,9 @@ static sl_errcode cpy_server(sl_trial_prog *p, sl_strbuf *err) {
 
 void sl_trial_cpy_budgets(const sl_trial_opts *t, sl_cpy_opts *o) {
   o->max_steps = t->max_steps;
-  o->max_iterations = t->max_iterations == SL_DEFAULT_MAX_ITERATIONS ? 0 : t->max_iterations;
+  bool given =
+      t->max_iterations != SL_DEFAULT_MAX_ITERATIONS && t->max_iterations != SL_RUN_MAX_ITERATIONS;
+  o->max_iterations = given ? t->max_iterations : 0;
   o->max_wall = t->max_wall;
 }
 

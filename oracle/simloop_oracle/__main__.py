@@ -106,10 +106,14 @@ def cmd_version(args):
     select_impl(args.pure_python)
     import platform
     from asyncio import tasks
+    import os
     impl = "py" if tasks.Task is tasks._PyTask else "c"
-    print("%s %s tasks=%s (%s.%s) platform=%s" % (
+    # stdlib=: the folder holding asyncio/, as asyncio's reprs name it
+    # (simloop conform shows the same path: core/pysource.h).
+    stdlib = os.path.dirname(os.path.dirname(tasks.__file__))
+    print("%s %s tasks=%s (%s.%s) platform=%s stdlib=%s" % (
         platform.python_implementation(), platform.python_version(), impl,
-        tasks.Task.__module__, tasks.Task.__qualname__, sys.platform))
+        tasks.Task.__module__, tasks.Task.__qualname__, sys.platform, stdlib))
     return 0
 
 
