@@ -68,6 +68,13 @@ typedef struct sl_lang {
   sl_obj **asyncgens;
   size_t nasyncgens, asyncgens_cap;
   bool asyncgens_shutdown_called;
+  /* Warnings shown so far (sl_vm_warn_deprecated): each message (static
+   * text) once per line of __main__; owned array. */
+  struct sl_warned {
+    const char *message;
+    int line;
+  } *warned;
+  size_t nwarned, warned_cap;
 } sl_lang;
 
 /* Creates the run's language state (builtins, module namespace). `src` is
@@ -97,6 +104,11 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
 /* Appends CPython's traceback printout of `exc` (borrowed), chained
  * exceptions included, ending with "Type: message\n". */
 int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+
+/* Shows a DeprecationWarning raised by a builtin called from the current
+ * frame, as CPython's default warning filters do (vm_exc.c). `message` is
+ * static text. */
+void sl_vm_warn_deprecated(sl_rt *rt, const char *message);
 
 /* The currently handled exception (sys.exc_info()[1]), borrowed, or NULL. */
 sl_obj *sl_vm_handled_exc(sl_rt *rt);

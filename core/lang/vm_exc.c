@@ -85,8 +85,10 @@ int sl__vm_do_raise(sl_rt *rt, sl_value exc, sl_value cause) {
 
 /* ---- the traceback printout ------------------------------------------- */
 
-/* Appends line `n` of the source, stripped, or nothing. */
-static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, sl_strbuf *out) {
+/* Appends line `n` of the source, stripped and indented by `indent`, or
+ * nothing. */
+static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, const char *indent,
+                        sl_strbuf *out) {
   if (!L || n < 1) return;
   const char *src = NULL;
   size_t srclen = 0;
@@ -109,7 +111,7 @@ static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, sl_strbu
   while (p < e && (*p == ' ' || *p == '\t' || *p == '\f')) p++;
   while (e > p && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r')) e--;
   if (e == p) return;
-  sl_strbuf_puts(out, "    ");
+  sl_strbuf_puts(out, indent);
   sl_strbuf_append(out, p, (size_t)(e - p));
   sl_strbuf_putc(out, '\n');
 }
@@ -204,7 +206,7 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
     const char *file = sl_str_cstr(t->file);
     sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line,
                      sl_str_cstr(t->func));
-    source_line(rt, L, file, t->line, &stack);
+    source_line(rt, L, file, t->line, "    ", &stack);
   }
   sl_strbuf last = SL_STRBUF_INIT;
   int rc = format_only(rt, exc, &last);
@@ -279,4 +281,37 @@ int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
   int rc = format_one(rt, exc, &c, out);
   if (out->failed) return sl_nomem(rt);
   return rc;
+}
+
+/* ---- warnings ----------------------------------------------------------- */
+
+/* warnings.warn(message, DeprecationWarning) from a builtin, under
+ * CPython's default filters: shown only for code of __main__ (the
+ * program's file; "default::DeprecationWarning:__main__", ignored
+ * elsewhere), once per line (the module's __warningregistry__), as
+ * warnings.formatwarning prints it: "FILE:LINE: DeprecationWarning: MSG"
+ * and the stripped source line indented by two spaces. */
+void sl_vm_warn_deprecated(sl_rt *rt, const char *message) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L || !L->err_file || !L->frame || !L->filename) return;
+  const char *file = sl_str_cstr(sl_as_code(L->frame->code)->filename);
+  int line = (int)L->frame->line;
+  if (strcmp(file, L->filename)) return;
+  for (size_t i = 0; i < L->nwarned; i++)
+    if (L->warned[i].line == line && !strcmp(L->warned[i].message, message)) return;
+  if (L->nwarned == L->warned_cap) {
+    size_t cap = L->warned_cap ? 2 * L->warned_cap : 8;
+    void *grown = sl_realloc(L->warned, cap * sizeof *L->warned);
+    if (!grown) return; /* not shown twice is all the registry buys */
+    L->warned = grown;
+    L->warned_cap = cap;
+  }
+  L->warned[L->nwarned].message = message;
+  L->warned[L->nwarned++].line = line;
+  sl_strbuf text = SL_STRBUF_INIT;
+  sl_strbuf_printf(&text, "%s:%d: DeprecationWarning: %s\n", file, line, message);
+  source_line(rt, L, file, line, "  ", &text);
+  if (L->out_file) fflush(L->out_file);
+  fputs(sl_strbuf_cstr(&text), L->err_file);
+  sl_strbuf_free(&text);
 }

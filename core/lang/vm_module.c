@@ -130,6 +130,7 @@ static void lang_free(sl_rt *rt) {
   sl_free(L->asyncgens);
   sl_free(L->filename);
   sl_free(L->src);
+  sl_free(L->warned);
   sl_strbuf_free(&L->line);
   sl_free(L);
 }

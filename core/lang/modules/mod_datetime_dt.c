@@ -113,20 +113,17 @@ int sl__dt_from_timestamp(sl_rt *rt, sl_value t, sl_value tz, bool utc, sl_value
   return from_local_us(rt, lus + (none ? 0 : off), none ? sl_none() : tz, 0, out);
 }
 
-/* DeprecationWarning of utcnow()/utcfromtimestamp() in 3.12+, on stderr as
- * CPython's default filter shows it for code in __main__. */
+/* DeprecationWarning of utcnow()/utcfromtimestamp() in 3.12+. */
 static void warn_utc(sl_rt *rt, const char *what) {
   if (rt->profile->minor < 12) return;
-  sl_lang *L = sl_vm_lang(rt);
-  if (!L || !L->err_file || !L->frame) return;
-  sl_code *co = sl_as_code(L->frame->code);
-  if (L->out_file) fflush(L->out_file);
-  fprintf(L->err_file,
-          "%s:%d: DeprecationWarning: datetime.datetime.%s() is deprecated and scheduled for "
-          "removal in a future version. Use timezone-aware objects to represent datetimes in "
-          "UTC: datetime.datetime.%s(datetime.UTC).\n",
-          sl_str_cstr(co->filename), L->frame->line, what,
-          strcmp(what, "utcnow") ? "fromtimestamp" : "now");
+  sl_vm_warn_deprecated(
+      rt, strcmp(what, "utcnow")
+              ? "datetime.datetime.utcfromtimestamp() is deprecated and scheduled for removal in "
+                "a future version. Use timezone-aware objects to represent datetimes in UTC: "
+                "datetime.datetime.fromtimestamp(t, datetime.UTC)."
+              : "datetime.datetime.utcnow() is deprecated and scheduled for removal in a future "
+                "version. Use timezone-aware objects to represent datetimes in UTC: "
+                "datetime.datetime.now(datetime.UTC).");
 }
 
 static int c_now(sl_rt *rt, sl_value cls, const sl_args *args, sl_value *out) {

@@ -1,0 +1,3 @@
+# The simulated environment's command-line tests (docs/language.md
+# "Standard modules").
+sl_cli_test(env_warnings env_warnings.sh)
