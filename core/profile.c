@@ -106,6 +106,8 @@
     "3.13: str() arguments checked by Argument Clinic: 'str expected at most 3 arguments'") \
   X(ver, chr_big_value_error, V(3, 13, 0), NOW,                                        \
     "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
+  X(ver, tee_copies_tee_input, V(3, 13, 0), NOW,                                       \
+    "gh-123884 (3.13): itertools.tee() of a tee gives n new copies, not it first")     \
   /* The loop's I/O surface. */                                                       \
   X(ver, transport_sendmsg, V(3, 12, 0), NOW,                                          \
     "selector_events.py 3.12: _write_sendmsg, writelines sends at once")               \

@@ -110,6 +110,9 @@ typedef struct sl_profile {
   /* 3.13 (gh-104770): generator.close() returns the value the generator
    * returns after catching GeneratorExit (None before). */
   bool gen_close_returns_value;
+  /* gh-123884 (3.13): tee(t) of a tee t returns n new copies of t (3.11,
+   * 3.12: t itself first, then copies). */
+  bool tee_copies_tee_input;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 

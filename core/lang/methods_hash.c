@@ -56,6 +56,40 @@ static int dict_popitem(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
   return 0;
 }
 
+/* dict_update_arg: an object with a keys() method is a mapping, merged as
+ * `for k in other.keys(): d[k] = other[k]` (ChainMap, a class of the
+ * program's own). 1 merged, 0 not a mapping, -1 error. */
+static int merge_mapping(sl_rt *rt, sl_obj *d, sl_value other) {
+  sl_value keys_fn, keys, it, k;
+  if (sl_vm_getattr(rt, other, "keys", &keys_fn)) {
+    if (rt->fatal || !sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) return -1;
+    sl_err_clear(rt);
+    return 0;
+  }
+  int rc = sl_call_pos(rt, keys_fn, NULL, 0, &keys);
+  sl_vdecref(rt, keys_fn);
+  if (rc) return -1;
+  rc = sl_iter(rt, keys, &it);
+  sl_vdecref(rt, keys);
+  if (rc) return -1;
+  int r;
+  while ((r = sl_iter_next(rt, it, &k)) == 1) {
+    sl_value v;
+    rc = sl_getitem(rt, other, k, &v);
+    if (!rc) {
+      rc = sl_dict_set(rt, d, k, v);
+      sl_vdecref(rt, v);
+    }
+    sl_vdecref(rt, k);
+    if (rc) {
+      r = -1;
+      break;
+    }
+  }
+  sl_vdecref(rt, it);
+  return r < 0 ? -1 : 1;
+}
+
 int sl__dict_update(sl_rt *rt, sl_obj *d, sl_value other) {
   if (sl__is_dict(other)) {
     sl_obj *src = other.u.o;
@@ -69,6 +103,10 @@ int sl__dict_update(sl_rt *rt, sl_obj *d, sl_value other) {
       if (rc) return -1;
     }
     return 0;
+  }
+  if (!sl__is_tuple(other) && !sl__is_list(other) && !sl_is_str(other)) {
+    int r = merge_mapping(rt, d, other);
+    if (r != 0) return r < 0 ? -1 : 0;
   }
   sl_value it, item;
   if (sl_iter(rt, other, &it)) return -1;

@@ -76,13 +76,16 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_asyncio_sub.c
   # stdlib worktree: the pure standard modules (keep together)
   core/lang/modules/mod_collections.c
+  core/lang/modules/mod_collections_chainmap.c
   core/lang/modules/mod_collections_deque.c
   core/lang/modules/mod_collections_nt.c
   core/lang/modules/mod_functools.c
+  core/lang/modules/mod_functools_dispatch.c
   core/lang/modules/mod_functools_keys.c
   core/lang/modules/mod_heapq.c
   core/lang/modules/mod_itertools.c
   core/lang/modules/mod_itertools_next.c
+  core/lang/modules/mod_itertools_tee.c
   core/lang/modules/mod_json.c
   core/lang/modules/mod_math.c
   core/lang/modules/mod_operator.c

@@ -122,10 +122,27 @@ class Environment:
         for k in self._DT_MODULES:
             sys.modules.pop(k, None)
         sys.modules["_datetime"] = None     # import datetime: the pure-Python one
+        self._c_datetime_reprs()
         self._saved_tz = os.environ.get("TZ")
         os.putenv("TZ", "UTC0")             # not in os.environ: the program sees none
         if hasattr(time, "tzset"):
             time.tzset()
+
+    @staticmethod
+    def _c_datetime_reprs():
+        # Where the pure-Python datetime prints otherwise than the C one
+        # that real programs run: IsoCalendarDate's repr names its module
+        # (tp_name "datetime.IsoCalendarDate").
+        import datetime
+        mod = sys.modules.get("_pydatetime", datetime)
+        cls = getattr(mod, "_IsoCalendarDate", None)
+        if cls is None:
+            return
+
+        def __repr__(self):
+            name = "datetime.IsoCalendarDate" if type(self) is cls else type(self).__name__
+            return "%s(year=%r, week=%r, weekday=%r)" % (name, self[0], self[1], self[2])
+        cls.__repr__ = __repr__
 
     def _unpatch_datetime(self):
         if self._saved_datetime is None:

@@ -62,6 +62,7 @@ static const struct {
     {"unpack_reports_count", offsetof(sl_profile, unpack_reports_count)},
     {"iter_sentinel_object_message", offsetof(sl_profile, iter_sentinel_object_message)},
     {"gen_close_returns_value", offsetof(sl_profile, gen_close_returns_value)},
+    {"tee_copies_tee_input", offsetof(sl_profile, tee_copies_tee_input)},
     {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
     {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
     {"barrier_parties_ge1_message", offsetof(sl_profile, barrier_parties_ge1_message)},
@@ -131,7 +132,7 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "chr_big_value_error gen_close_returns_value "
+       "chr_big_value_error gen_close_returns_value tee_copies_tee_input "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
@@ -147,7 +148,7 @@ static const struct {
        "timeout_insert_timeout_error as_completed_iterator queue_shutdown "
        "sleep_nan_error callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "chr_big_value_error gen_close_returns_value "
+       "chr_big_value_error gen_close_returns_value tee_copies_tee_input "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
@@ -163,7 +164,7 @@ static const struct {
        "as_completed_iterator queue_shutdown sleep_nan_error "
        "callback_repr_hides_args sum_float_compensated "
        "minmax_empty_iterable_message str_replace_clinic_message "
-       "chr_big_value_error gen_close_returns_value "
+       "chr_big_value_error gen_close_returns_value tee_copies_tee_input "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
@@ -182,7 +183,7 @@ static const struct {
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "gen_close_returns_value create_task_kwargs "
+       "gen_close_returns_value tee_copies_tee_input create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
@@ -200,7 +201,7 @@ static const struct {
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "gen_close_returns_value create_task_kwargs "
+       "gen_close_returns_value tee_copies_tee_input create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"

@@ -6,7 +6,8 @@
  * (indexing, unpacking, comparison and hashing as a tuple's; fields are
  * read-only properties; _fields, _field_defaults, _make, _asdict,
  * _replace, __match_args__). deque is in mod_collections_deque.c.
- * Not provided: ChainMap, UserDict/UserList/UserString, collections.abc;
+ * ChainMap is in mod_collections_chainmap.c. Not provided:
+ * UserDict/UserList/UserString, collections.abc;
  * a named tuple is not an instance of `tuple` (isinstance says False). */
 #include <string.h>
 
@@ -25,7 +26,7 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
-extern const sl_classdef sl__deque_class;
+extern const sl_classdef sl__deque_class, sl__chainmap_class;
 
 static const sl_type kind_marker_type = {.name = "dict", .size = sizeof(sl_obj)};
 static const sl_type *const kind_types[] = {&kind_marker_type, NULL};
@@ -575,8 +576,9 @@ int sl__namedtuple_new(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 static const sl_cfunc_def namedtuple_def = {"namedtuple", sl__namedtuple_new, NULL, 0};
 
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict) {
-  static const sl_classdef *const classes[] = {&sl__deque_class, &defaultdict_class, &counter_class,
-                                               &ordereddict_class, NULL};
+  static const sl_classdef *const classes[] = {&sl__deque_class,     &defaultdict_class,
+                                               &counter_class,       &ordereddict_class,
+                                               &sl__chainmap_class, NULL};
   for (const sl_classdef *const *c = classes; *c; c++) {
     sl_value cls;
     if (sl_typeobj_of_class(rt, *c, &cls)) return -1;

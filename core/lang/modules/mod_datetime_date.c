@@ -6,6 +6,7 @@
 
 #include "core/exc.h"
 #include "core/long.h"
+#include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/mod_datetime-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/vm.h"
@@ -195,8 +196,9 @@ static int64_t iso_week1_monday(int y) {
   return wd > 3 ? monday + 7 : monday;
 }
 
-/* isocalendar(): (year, week, weekday); CPython's is an IsoCalendarDate
- * (a tuple subclass with those names); this is the plain tuple. */
+/* isocalendar(): an IsoCalendarDate, CPython's tuple subclass with the
+ * names year, week and weekday (here a named tuple of module datetime,
+ * which prints as CPython's: datetime.IsoCalendarDate(year=..., ...)). */
 static int m_isocalendar(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (no_args(rt, args, "isocalendar")) return -1;
   const sl_dtobj *d = sl__dt(self);
@@ -211,9 +213,9 @@ static int m_isocalendar(sl_rt *rt, sl_value self, const sl_args *args, sl_value
     year++;
     week = 0;
   }
+  static const char *const fields[] = {"year", "week", "weekday", NULL};
   sl_value items[3] = {sl_int(year), sl_int(week + 1), sl_int(day + 1)};
-  sl_obj *t = sl_tuple_new(rt, items, 3);
-  return t ? (*out = sl_obj_val(t), 0) : -1;
+  return sl__namedtuple_value(rt, "IsoCalendarDate", "datetime", fields, items, out);
 }
 
 static int m_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

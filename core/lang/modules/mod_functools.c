@@ -4,9 +4,10 @@
  * __dict__ merged, __wrapped__ set), lru_cache/cache (the C wrapper's key
  * rules, LRU eviction, cache_info as the CacheInfo named tuple,
  * cache_clear; methods bind to instances) and total_ordering (the
- * _convert table's twelve derived comparisons). cmp_to_key,
- * singledispatch, cached_property and partialmethod are not provided
- * (importing them is an AttributeError naming the module). */
+ * _convert table's twelve derived comparisons). cmp_to_key and
+ * cached_property: mod_functools_keys.c; singledispatch:
+ * mod_functools_dispatch.c. partialmethod and singledispatchmethod are not
+ * provided (importing them is an AttributeError naming the module). */
 #include <string.h>
 
 #include "core/alloc.h"
@@ -218,7 +219,7 @@ static int f_reduce(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
 static const char *const ASSIGNED[] = {"__module__", "__name__",        "__qualname__",
                                        "__doc__",    "__type_params__", NULL};
 
-static int update_wrapper(sl_rt *rt, sl_value wrapper, sl_value wrapped) {
+int sl__functools_update_wrapper(sl_rt *rt, sl_value wrapper, sl_value wrapped) {
   for (const char *const *a = ASSIGNED; *a; a++) {
     if (!strcmp(*a, "__type_params__")) continue; /* never set on a simloop function */
     sl_value v;
@@ -262,7 +263,7 @@ static int f_update_wrapper(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   if (!sl_is_undef(a[2]) || !sl_is_undef(a[3]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "simloop: update_wrapper(assigned=, updated=) is not supported");
-  if (update_wrapper(rt, a[0], a[1])) return -1;
+  if (sl__functools_update_wrapper(rt, a[0], a[1])) return -1;
   *out = sl_vincref(a[0]);
   return 0;
 }
@@ -272,7 +273,7 @@ static int wraps_apply(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   if (args->npos != 1 || args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "update_wrapper() missing 1 required positional argument: 'wrapper'");
-  if (update_wrapper(rt, args->pos[0], self)) return -1;
+  if (sl__functools_update_wrapper(rt, args->pos[0], self)) return -1;
   *out = sl_vincref(args->pos[0]);
   return 0;
 }
@@ -482,7 +483,7 @@ static int lru_wrap(sl_rt *rt, sl_value func, int64_t maxsize, bool typed, sl_va
   l->typed = typed;
   l->cache = sl_dict_new(rt);
   l->attrs = sl_dict_new(rt);
-  if (!l->cache || !l->attrs || update_wrapper(rt, sl_obj_val(o), func)) {
+  if (!l->cache || !l->attrs || sl__functools_update_wrapper(rt, sl_obj_val(o), func)) {
     sl_decref(rt, o);
     return -1;
   }
@@ -639,7 +640,7 @@ static const sl_cfunc_def functools_funcs[] = {
 
 int sl_mod_functools_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, functools_funcs) ||
-      sl__functools_keys_init(rt, module_dict))
+      sl__functools_keys_init(rt, module_dict) || sl__functools_dispatch_init(rt, module_dict))
     return -1;
   sl_value cls;
   if (sl_typeobj_of_class(rt, &sl__partial_class, &cls)) return -1;

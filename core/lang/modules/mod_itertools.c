@@ -4,7 +4,7 @@
  * does; groupby shares its underlying iterator with its groupers, so
  * advancing the groupby ends the previous group). count and repeat have
  * CPython's reprs; the others print as "<itertools.x object at ...>".
- * batched exists from 3.12 (strict= from 3.13). Not provided: tee. */
+ * batched exists from 3.12 (strict= from 3.13). tee: mod_itertools_tee.c. */
 #include <string.h>
 
 #include "core/alloc.h"
@@ -352,6 +352,7 @@ static const sl_cfunc_def itertools_funcs[] = {
     {"permutations", f_permutations, NULL, 0},
     {"combinations", f_combinations, NULL, 0},
     {"combinations_with_replacement", f_combinations_wr, NULL, 0},
+    {"tee", sl__itertools_tee, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 

@@ -90,12 +90,12 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
 /* ---- the classes of the standard modules' native objects ---------------- */
 
 /* stdlib worktree (keep together) */
-extern const sl_classdef sl__partial_class, sl__deque_class;
+extern const sl_classdef sl__partial_class, sl__deque_class, sl__chainmap_class;
 /* datetime worktree */
 extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
     sl__dt_time_class, sl__dt_tz_class;
 static const sl_classdef *const native_classes[] = {
-    &sl__partial_class,     &sl__deque_class,   &sl__dt_delta_class, &sl__dt_date_class,
+    &sl__partial_class,     &sl__deque_class,   &sl__chainmap_class, &sl__dt_delta_class, &sl__dt_date_class,
     &sl__dt_datetime_class, &sl__dt_time_class, &sl__dt_tz_class};
 
 const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
