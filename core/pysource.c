@@ -34,7 +34,9 @@ static const pysource sources[] = {
     {"futures.py", "_chain_future.<locals>._call_set_state", {394, 394, 398, 391, 400}},
     {"futures.py", "_chain_future.<locals>._set_state", {381, 381, 385, 378, 387}},
     /* gh-110894: from 3.11.7 (3.11.2 has no such callback). */
-    {"streams.py", "StreamReaderProtocol.connection_made.<locals>.callback", {0, 248, 248, 242, 242}},
+    {"streams.py",
+     "StreamReaderProtocol.connection_made.<locals>.callback",
+     {0, 248, 248, 242, 242}},
 };
 
 static int release_column(const sl_profile *p) {

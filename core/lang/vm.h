@@ -73,7 +73,7 @@ typedef struct sl_lang {
   struct sl_warned {
     const char *message;
     int line;
-  } *warned;
+  } * warned;
   size_t nwarned, warned_cap;
 } sl_lang;
 

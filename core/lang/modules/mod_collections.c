@@ -576,8 +576,8 @@ int sl__namedtuple_new(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 static const sl_cfunc_def namedtuple_def = {"namedtuple", sl__namedtuple_new, NULL, 0};
 
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict) {
-  static const sl_classdef *const classes[] = {&sl__deque_class,     &defaultdict_class,
-                                               &counter_class,       &ordereddict_class,
+  static const sl_classdef *const classes[] = {&sl__deque_class,    &defaultdict_class,
+                                               &counter_class,      &ordereddict_class,
                                                &sl__chainmap_class, NULL};
   for (const sl_classdef *const *c = classes; *c; c++) {
     sl_value cls;

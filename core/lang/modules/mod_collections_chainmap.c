@@ -247,8 +247,7 @@ static int with_first(sl_rt *rt, sl_obj *o, sl_value first, sl_value *out) {
 }
 
 /* maps[0].NAME(*args) */
-static int call_first(sl_rt *rt, sl_obj *o, const char *name, const sl_args *args,
-                      sl_value *out) {
+static int call_first(sl_rt *rt, sl_obj *o, const char *name, const sl_args *args, sl_value *out) {
   sl_value fn;
   if (sl_vm_getattr(rt, maps_of(o)->items[0], name, &fn)) return -1;
   int rc = sl_vm_call(rt, fn, args, out);
@@ -394,6 +393,6 @@ static int ct_chainmap(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
 
 static const sl_cfunc_def ct_chainmap_def = {"ChainMap", ct_chainmap, NULL, 0};
 static const sl_type *const chainmap_types[] = {&sl__chainmap_type, NULL};
-const sl_classdef sl__chainmap_class = {"collections.ChainMap", "collections", "ChainMap",
-                                        chainmap_types,         NULL,          &ct_chainmap_def,
-                                        NULL};
+const sl_classdef sl__chainmap_class = {
+    "collections.ChainMap", "collections", "ChainMap", chainmap_types, NULL,
+    &ct_chainmap_def,       NULL};

@@ -108,9 +108,8 @@ static int nt_repr(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_tuple *fields = sl_as_tuple(self.u.o), *t = items_of(args->pos[0]);
   sl_strbuf b = SL_STRBUF_INIT;
   /* A C type's repr names its module (datetime.IsoCalendarDate). */
-  const sl_class *c = sl_is_type(args->pos[0], &sl_exc_type)
-                          ? sl_as_class(sl_as_exc(args->pos[0].u.o)->cls)
-                          : NULL;
+  const sl_class *c =
+      sl_is_type(args->pos[0], &sl_exc_type) ? sl_as_class(sl_as_exc(args->pos[0].u.o)->cls) : NULL;
   if (c && c->module && !strcmp(c->module, "datetime")) sl_strbuf_puts(&b, "datetime.");
   sl_strbuf_printf(&b, "%s(", sl_type_name(args->pos[0]));
   int rc = 0;

@@ -18,7 +18,7 @@
 /* The shared state: the source iterator and every item read from it. */
 typedef struct tee_data {
   sl_obj hdr;
-  sl_value src; /* owned iterator */
+  sl_value src;  /* owned iterator */
   sl_obj *items; /* owned list */
   bool done;     /* the source is exhausted */
 } tee_data;
@@ -126,8 +126,7 @@ int sl__itertools_tee(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   (void)self;
   if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "tee() takes no keyword arguments");
   if (args->npos < 1 || args->npos > 2)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "tee expected at most 2 arguments, got %zu",
-                    args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "tee expected at most 2 arguments, got %zu", args->npos);
   int64_t n = 2;
   if (args->npos == 2) {
     sl_value nv = args->pos[1];

@@ -95,8 +95,8 @@ extern const sl_classdef sl__partial_class, sl__deque_class, sl__chainmap_class;
 extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
     sl__dt_time_class, sl__dt_tz_class;
 static const sl_classdef *const native_classes[] = {
-    &sl__partial_class,     &sl__deque_class,   &sl__chainmap_class, &sl__dt_delta_class, &sl__dt_date_class,
-    &sl__dt_datetime_class, &sl__dt_time_class, &sl__dt_tz_class};
+    &sl__partial_class, &sl__deque_class,       &sl__chainmap_class, &sl__dt_delta_class,
+    &sl__dt_date_class, &sl__dt_datetime_class, &sl__dt_time_class,  &sl__dt_tz_class};
 
 const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
   if (!sl_is_obj(v)) return NULL;
