@@ -108,6 +108,8 @@
     "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
   X(ver, tee_copies_tee_input, V(3, 13, 0), NOW,                                       \
     "gh-123884 (3.13): itertools.tee() of a tee gives n new copies, not it first")     \
+  X(ver, token_context_manager, V(3, 14, 0), NOW,                                      \
+    "context.c 3.14: contextvars.Token is a context manager (exit resets the var)")  \
   /* The loop's I/O surface. */                                                       \
   X(ver, transport_sendmsg, V(3, 12, 0), NOW,                                          \
     "selector_events.py 3.12: _write_sendmsg, writelines sends at once")               \

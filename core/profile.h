@@ -113,6 +113,8 @@ typedef struct sl_profile {
   /* gh-123884 (3.13): tee(t) of a tee t returns n new copies of t (3.11,
    * 3.12: t itself first, then copies). */
   bool tee_copies_tee_input;
+  /* 3.14: `with var.set(v):` (Token.__enter__/__exit__, exit resets). */
+  bool token_context_manager;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
 

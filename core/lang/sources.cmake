@@ -94,6 +94,8 @@ list(APPEND SL_LANG_SOURCES
   # datetime worktree
   core/lang/modules/mod_datetime.c
   core/lang/modules/mod_datetime_date.c
+  core/lang/modules/mod_datetime_tt.c
+  core/lang/modules/mod_datetime_strptime.c
   core/lang/modules/mod_datetime_delta.c
   core/lang/modules/mod_datetime_dt.c
   core/lang/modules/mod_datetime_fmt.c

@@ -75,6 +75,7 @@ typedef struct sl_lang {
     int line;
   } * warned;
   size_t nwarned, warned_cap;
+  sl_obj *token_missing; /* owned: contextvars.Token.MISSING, made on first use */
 } sl_lang;
 
 /* Creates the run's language state (builtins, module namespace). `src` is

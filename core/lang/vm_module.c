@@ -127,6 +127,7 @@ static void lang_free(sl_rt *rt) {
   sl_free(L->user);
   sl_decref(rt, L->loop_obj);
   sl_decref(rt, L->cur_loop);
+  sl_decref(rt, L->token_missing);
   sl_free(L->asyncgens);
   sl_free(L->filename);
   sl_free(L->src);

@@ -39,7 +39,8 @@ SIM_PID = 4242                       # os.getpid() of the simulated process
 
 _TIME_NAMES = ("time", "time_ns", "monotonic", "monotonic_ns", "perf_counter",
                "perf_counter_ns", "process_time", "process_time_ns",
-               "thread_time", "thread_time_ns", "sleep")
+               "thread_time", "thread_time_ns", "sleep",
+               "gmtime", "localtime", "ctime", "asctime", "strftime")
 
 
 class Environment:
@@ -73,7 +74,23 @@ class Environment:
             if pool is None or not pool.in_thread:  # a pool thread blocks only itself
                 clock[0] = clock[0] + secs
 
+        # Without a time argument these read the C clock, not time.time():
+        # given the simulated one (the local zone is UTC, TZ=UTC0).
+        orig = {n: getattr(time, n) for n in ("gmtime", "localtime", "ctime", "asctime",
+                                               "strftime")}
+
+        def at(secs):
+            return EPOCH_AT_START + now() if secs is None else secs
+
+        def strftime(format, *t):
+            return orig["strftime"](format, *(t or (orig["localtime"](at(None)),)))
+
         funcs = {
+            "gmtime": lambda secs=None: orig["gmtime"](at(secs)),
+            "localtime": lambda secs=None: orig["localtime"](at(secs)),
+            "ctime": lambda secs=None: orig["ctime"](at(secs)),
+            "asctime": lambda *t: orig["asctime"](*(t or (orig["localtime"](at(None)),))),
+            "strftime": strftime,
             "time": lambda: EPOCH_AT_START + now(),
             "time_ns": lambda: _EPOCH_NS + int(now() * 1e9),
             "monotonic": now, "perf_counter": now, "process_time": now,

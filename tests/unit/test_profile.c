@@ -63,6 +63,7 @@ static const struct {
     {"iter_sentinel_object_message", offsetof(sl_profile, iter_sentinel_object_message)},
     {"gen_close_returns_value", offsetof(sl_profile, gen_close_returns_value)},
     {"tee_copies_tee_input", offsetof(sl_profile, tee_copies_tee_input)},
+    {"token_context_manager", offsetof(sl_profile, token_context_manager)},
     {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
     {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
     {"barrier_parties_ge1_message", offsetof(sl_profile, barrier_parties_ge1_message)},
@@ -183,7 +184,7 @@ static const struct {
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "gen_close_returns_value tee_copies_tee_input create_task_kwargs "
+       "gen_close_returns_value tee_copies_tee_input token_context_manager create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
@@ -201,7 +202,7 @@ static const struct {
        "str_replace_clinic_message chr_big_value_error not_container_message "
        "unhashable_key_message list_index_generic_message "
        "dict_update_not_iterable_message unpack_reports_count "
-       "gen_close_returns_value tee_copies_tee_input create_task_kwargs "
+       "gen_close_returns_value tee_copies_tee_input token_context_manager create_task_kwargs "
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"

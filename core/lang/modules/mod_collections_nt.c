@@ -110,7 +110,8 @@ static int nt_repr(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   /* A C type's repr names its module (datetime.IsoCalendarDate). */
   const sl_class *c =
       sl_is_type(args->pos[0], &sl_exc_type) ? sl_as_class(sl_as_exc(args->pos[0].u.o)->cls) : NULL;
-  if (c && c->module && !strcmp(c->module, "datetime")) sl_strbuf_puts(&b, "datetime.");
+  if (c && c->module && (!strcmp(c->module, "datetime") || !strcmp(c->module, "time")))
+    sl_strbuf_printf(&b, "%s.", c->module);
   sl_strbuf_printf(&b, "%s(", sl_type_name(args->pos[0]));
   int rc = 0;
   for (size_t i = 0; i < t->len && i < fields->len && !rc; i++) {

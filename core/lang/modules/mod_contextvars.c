@@ -398,13 +398,45 @@ static int missing_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 static const sl_type missing_type = {
     .name = "Token.MISSING", .repr = missing_repr, .size = sizeof(sl_obj)};
 
+/* Token.MISSING: one object per run, so `is` compares as in CPython. */
 static int missing_value(sl_rt *rt, sl_value *out) {
-  sl_obj *m = sl_obj_alloc(rt, &missing_type);
-  return m ? (*out = sl_obj_val(m), 0) : -1;
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L->token_missing && !(L->token_missing = sl_obj_alloc(rt, &missing_type))) return -1;
+  sl_incref(L->token_missing);
+  return *out = sl_obj_val(L->token_missing), 0;
 }
+
+/* Token.__enter__ (3.14): the token itself. */
+static int m_token_enter(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "__enter__", NULL, 0, 0, 0, NULL)) return -1;
+  return *out = sl_vincref(self), 0;
+}
+
+/* Token.__exit__(*exc) (3.14): self.var.reset(self). */
+static int m_token_exit(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)args;
+  sl_args one = {.pos = &self, .npos = 1};
+  return m_var_reset(rt, ((tokenobj *)self.u.o)->var, &one, out);
+}
+
+static const sl_cfunc_def token_cm_methods[] = {
+    {"Token.__enter__", m_token_enter, NULL, 0},
+    {"Token.__exit__", m_token_exit, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
 
 static int token_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   tokenobj *t = (tokenobj *)o;
+  if (rt->profile->token_context_manager) {
+    const char *py = !strcmp(name, "__enter__")  ? "Token.__enter__"
+                     : !strcmp(name, "__exit__") ? "Token.__exit__"
+                                                 : NULL;
+    for (const sl_cfunc_def *d = token_cm_methods; py && d->name; d++) {
+      if (strcmp(d->name, py)) continue;
+      sl_obj *f = sl_cfunc_new(rt, d, sl_obj_val(o));
+      return f ? (*out = sl_obj_val(f), 0) : -1;
+    }
+  }
   if (!strcmp(name, "var")) return *out = sl_vincref(t->var), 0;
   if (!strcmp(name, "old_value"))
     return sl_is_undef(t->old) ? missing_value(rt, out) : (*out = sl_vincref(t->old), 0);

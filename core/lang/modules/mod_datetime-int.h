@@ -133,7 +133,13 @@ int sl__dt_isoformat(sl_rt *rt, const sl_dtobj *d, const sl_type *t, char sep, c
                      sl_strbuf *out);
 int sl__dt_strftime(sl_rt *rt, const sl_dtobj *d, const sl_type *t, sl_value fmt, sl_strbuf *out);
 int sl__dt_fromisoformat(sl_rt *rt, const sl_type *t, sl_value s, sl_value *out);
+/* datetime.strptime(s, fmt) (mod_datetime_strptime.c). */
+int sl__dt_strptime(sl_rt *rt, sl_value s, sl_value fmt, sl_value *out);
 int sl__dt_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+
+/* ---- time tuples (mod_datetime_tt.c) ---- */
+/* timetuple(): a time.struct_time of d (clock fields zero for a date). */
+int sl__dt_timetuple(sl_rt *rt, const sl_dtobj *d, bool has_clock, sl_value *out);
 
 /* ---- small shared helpers (mod_datetime.c) ---- */
 /* An int argument (int or bool; not float): CPython's TypeError

@@ -286,11 +286,21 @@ static int m_ctime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   return sl__dt_str_result(rt, &b, out);
 }
 
+static int m_timetuple(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (no_args(rt, args, "timetuple")) return -1;
+  return sl__dt_timetuple(rt, sl__dt(self), sl__is_datetime(self), out);
+}
+
 static const sl_cfunc_def date_methods[] = {
-    {"date.weekday", m_weekday, NULL, 0},     {"date.isoweekday", m_isoweekday, NULL, 0},
-    {"date.toordinal", m_toordinal, NULL, 0}, {"date.isocalendar", m_isocalendar, NULL, 0},
-    {"date.strftime", m_strftime, NULL, 0},   {"date.__format__", m_format, NULL, 0},
-    {"date.ctime", m_ctime, NULL, 0},         {NULL, NULL, NULL, 0},
+    {"date.timetuple", m_timetuple, NULL, 0},
+    {"date.weekday", m_weekday, NULL, 0},
+    {"date.isoweekday", m_isoweekday, NULL, 0},
+    {"date.toordinal", m_toordinal, NULL, 0},
+    {"date.isocalendar", m_isocalendar, NULL, 0},
+    {"date.strftime", m_strftime, NULL, 0},
+    {"date.__format__", m_format, NULL, 0},
+    {"date.ctime", m_ctime, NULL, 0},
+    {NULL, NULL, NULL, 0},
 };
 static const sl_cfunc_def date_only_methods[] = {
     {"date.isoformat", m_isoformat, NULL, 0},

@@ -185,6 +185,17 @@ static const sl_cfunc_def c_utcfromtimestamp_def = {"utcfromtimestamp", c_utcfro
                                                     0};
 static const sl_cfunc_def c_combine_def = {"combine", c_combine, NULL, 0};
 
+/* datetime.strptime(date_string, format) (mod_datetime_strptime.c) */
+static int c_strptime(sl_rt *rt, sl_value cls, const sl_args *args, sl_value *out) {
+  (void)cls;
+  if (args->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "strptime() takes no keyword arguments");
+  if (args->npos != 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "strptime() takes exactly 2 arguments (%zu given)",
+                    args->npos);
+  return sl__dt_strptime(rt, args->pos[0], args->pos[1], out);
+}
+static const sl_cfunc_def c_strptime_def = {"strptime", c_strptime, NULL, 0};
+
 int sl__datetime_class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
   static const struct {
     const char *name;
@@ -193,7 +204,8 @@ int sl__datetime_class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_valu
              {"utcnow", &c_utcnow_def},
              {"fromtimestamp", &c_fromtimestamp_def},
              {"utcfromtimestamp", &c_utcfromtimestamp_def},
-             {"combine", &c_combine_def}};
+             {"combine", &c_combine_def},
+             {"strptime", &c_strptime_def}};
   for (size_t i = 0; i < sizeof cms / sizeof *cms; i++)
     if (!strcmp(name, cms[i].name)) return sl__dt_classmethod(rt, cls, cms[i].def, out);
   int r = sl__date_class_getattr(rt, cls, name, out);

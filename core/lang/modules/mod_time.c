@@ -2,7 +2,9 @@
  * environment"): one clock per program, 0.0 when the module body starts;
  * time() is 2026-01-01T00:00:00Z plus that clock; sleep() blocks the whole
  * program, so it only moves the clock. The oracle (oracle/simloop_oracle/
- * env.py) gives CPython the same functions with the same arithmetic. */
+ * env.py) gives CPython the same functions with the same arithmetic.
+ * struct_time, gmtime, localtime, mktime, strftime, asctime, ctime:
+ * mod_datetime_tt.c. */
 #include <math.h>
 
 #include <stdio.h>
@@ -130,7 +132,8 @@ static const sl_cfunc_def time_funcs[] = {
 };
 
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict) {
-  if (sl_stdmod_add_funcs(rt, module_dict, time_funcs)) return -1;
+  if (sl_stdmod_add_funcs(rt, module_dict, time_funcs) || sl__time_struct_init(rt, module_dict))
+    return -1;
   /* The local time zone is UTC. */
   return sl_stdmod_add(rt, module_dict, "timezone", sl_int(0)) ||
          sl_stdmod_add(rt, module_dict, "altzone", sl_int(0)) ||

@@ -55,6 +55,8 @@ const sl_classdef *sl_stdmod_classdef_of(sl_value v);
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
+/* time's struct_time functions (mod_datetime_tt.c). */
+int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
