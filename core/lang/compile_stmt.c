@@ -439,6 +439,10 @@ static bool check_module(compiler *c, const char *name, uint32_t line, uint32_t 
     *c->diag = sub;
     longjmp(c->jb, 1);
   }
+  const char *why = sl_stdmod_refusal(name);
+  if (why)
+    sl__cerr(c, line, col, SL_DIAG_UNSUPPORTED, "import",
+             "module '%s' is not supported by simloop: %s", name, why);
   sl_strbuf have = SL_STRBUF_INIT;
   sl_stdmod_list(&have);
   char list[400];

@@ -38,9 +38,9 @@ typedef struct sp_ctx {
 static const char *const DAY_FULL[] = {"monday", "tuesday",  "wednesday", "thursday",
                                        "friday", "saturday", "sunday"};
 static const char *const DAY_ABBR[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-static const char *const MON_FULL[] = {"january", "february", "march",     "april",
-                                       "may",     "june",     "july",      "august",
-                                       "september", "october", "november", "december"};
+static const char *const MON_FULL[] = {"january",   "february", "march",    "april",
+                                       "may",       "june",     "july",     "august",
+                                       "september", "october",  "november", "december"};
 static const char *const MON_ABBR[] = {"jan", "feb", "mar", "apr", "may", "jun",
                                        "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -53,7 +53,7 @@ typedef struct alt {
 } alt;
 
 #define D "0123456789"
-static const alt ALT_d[] = {{{"3", "01"}},  {{"12", D}}, {{"0", "123456789"}},
+static const alt ALT_d[] = {{{"3", "01"}},   {{"12", D}},          {{"0", "123456789"}},
                             {{"123456789"}}, {{" ", "123456789"}}, {{NULL}}};
 static const alt ALT_m[] = {{{"1", "012"}}, {{"0", "123456789"}}, {{"123456789"}}, {{NULL}}};
 static const alt ALT_H[] = {{{"2", "0123"}}, {{"01", D}}, {{D}}, {{NULL}}};
@@ -61,10 +61,9 @@ static const alt ALT_M[] = {{{"012345", D}}, {{D}}, {{NULL}}};
 static const alt ALT_S[] = {{{"6", "01"}}, {{"012345", D}}, {{D}}, {{NULL}}};
 static const alt ALT_Y[] = {{{D, D, D, D}}, {{NULL}}};
 static const alt ALT_y[] = {{{D, D}}, {{NULL}}};
-static const alt ALT_j[] = {{{"3", "6", "0123456"}}, {{"3", "012345", D}}, {{"12", D, D}},
-                            {{"0", "123456789", D}}, {{"0", "0", "123456789"}},
-                            {{"123456789", D}},      {{"0", "123456789"}},
-                            {{"123456789"}},         {{NULL}}};
+static const alt ALT_j[] = {{{"3", "6", "0123456"}}, {{"3", "012345", D}},      {{"12", D, D}},
+                            {{"0", "123456789", D}}, {{"0", "0", "123456789"}}, {{"123456789", D}},
+                            {{"0", "123456789"}},    {{"123456789"}},           {{NULL}}};
 static const alt ALT_U[] = {{{"5", "0123"}}, {{"01234", D}}, {{D}}, {{NULL}}};
 static const alt ALT_V[] = {{{"5", "0123"}}, {{"0", "123456789"}}, {{"1234", D}}, {{D}}, {{NULL}}};
 static const alt ALT_w[] = {{{"0123456"}}, {{NULL}}};
@@ -222,7 +221,8 @@ static int expand(sp_ctx *c, sl_rt *rt, const char *fmt, size_t n, const char *w
     }
     if (i + 1 == n) return sl_raise(rt, SL_EXC_VALUE_ERROR, "stray %% in format '%s'", whole);
     char d = fmt[++i];
-    const char *sub = d == 'c' ? "%a %b %d %H:%M:%S %Y" : d == 'x' ? "%m/%d/%y"
+    const char *sub = d == 'c'   ? "%a %b %d %H:%M:%S %Y"
+                      : d == 'x' ? "%m/%d/%y"
                       : d == 'X' ? "%H:%M:%S"
                                  : NULL;
     if (sub) {
@@ -335,8 +335,8 @@ int sl__dt_strptime(sl_rt *rt, sl_value s, sl_value fmt, sl_value *out) {
     sl_vdecref(rt, tz);
     return -1;
   }
-  int rc = sl__dt_new(rt, &sl__dt_datetime_type, year, month, day, hour, num(&c, 'M'),
-                      num(&c, 'S'), us, tz, 0, out);
+  int rc = sl__dt_new(rt, &sl__dt_datetime_type, year, month, day, hour, num(&c, 'M'), num(&c, 'S'),
+                      us, tz, 0, out);
   sl_vdecref(rt, tz);
   return rc;
 }

@@ -91,8 +91,7 @@ static int t_gmtime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
 static int tuple_fields(sl_rt *rt, sl_value t, const char *fname, int64_t f[9]) {
   sl_obj *items = sl__namedtuple_items(t);
   if (!items && sl_is_type(t, &sl_tuple_type)) items = t.u.o;
-  if (!items)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Tuple or struct_time argument required");
+  if (!items) return sl_raise(rt, SL_EXC_TYPE_ERROR, "Tuple or struct_time argument required");
   sl_tuple *tt = sl_as_tuple(items);
   if (tt->len != 9)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s(): illegal time tuple argument", fname);
@@ -147,8 +146,8 @@ static int t_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "strftime() argument 1 must be str, not %s",
                     sl_type_name(a[0]));
   if (fields_or_now(rt, a[1], "strftime", f)) return -1;
-  if (sl__dt_new(rt, &sl__dt_datetime_type, (int)f[0], (int)f[1], (int)f[2], (int)f[3],
-                 (int)f[4], (int)(f[5] > 59 ? 59 : f[5]), 0, sl__tz_utc(rt), 0, &dt))
+  if (sl__dt_new(rt, &sl__dt_datetime_type, (int)f[0], (int)f[1], (int)f[2], (int)f[3], (int)f[4],
+                 (int)(f[5] > 59 ? 59 : f[5]), 0, sl__tz_utc(rt), 0, &dt))
     return -1;
   sl_strbuf b = SL_STRBUF_INIT;
   int rc = sl__dt_strftime(rt, sl__dt(dt), &sl__dt_datetime_type, a[0], &b);
@@ -196,9 +195,9 @@ static int t_ctime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 }
 
 static const sl_cfunc_def tt_funcs[] = {
-    {"gmtime", t_gmtime, NULL, 0},     {"localtime", t_gmtime, NULL, 0},
-    {"mktime", t_mktime, NULL, 0},     {"strftime", t_strftime, NULL, 0},
-    {"asctime", t_asctime, NULL, 0},   {"ctime", t_ctime, NULL, 0},
+    {"gmtime", t_gmtime, NULL, 0},   {"localtime", t_gmtime, NULL, 0},
+    {"mktime", t_mktime, NULL, 0},   {"strftime", t_strftime, NULL, 0},
+    {"asctime", t_asctime, NULL, 0}, {"ctime", t_ctime, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 

@@ -60,6 +60,37 @@ const char *sl_stdmod_package(const char *name) {
   return NULL;
 }
 
+/* Modules refused on purpose, with the reason a user needs (docs/language.md
+ * "Imports and the asyncio module"). */
+static const struct {
+  const char *name, *why;
+} refusals[] = {
+    {"tempfile", "it makes real files, and the simulated machine has no file system (opening "
+                 "files is refused: DESIGN.md section 4)"},
+    {"tracemalloc", "it traces the host interpreter's allocations; a simloop run has no CPython "
+                    "heap (--max-memory bounds what a run may hold)"},
+    {"doctest", "it runs examples through CPython's compile() and exec(), which simloop does not "
+                "have; write the examples as a scenario"},
+    {"io", "io.StringIO and io.BytesIO are not provided yet (print(), sys.stdout.write and "
+           "sys.stderr are)"},
+    {"argparse", "not provided yet; the program's arguments are in sys.argv ([FILE] and the "
+                 "arguments after --)"},
+    {"subprocess", "processes are outside the simulated machine (DESIGN.md section 4)"},
+    {"multiprocessing", "processes are outside the simulated machine (DESIGN.md section 4)"},
+    {"threading", "threads exist only as the simulated pool: asyncio.to_thread and "
+                  "loop.run_in_executor(None, ...)"},
+    {"concurrent.futures", "threads exist only as the simulated pool: asyncio.to_thread and "
+                           "loop.run_in_executor(None, ...)"},
+    {"pdb", "an interactive debugger needs the host interpreter; simloop replay and show "
+            "reproduce a run step by step"},
+};
+
+const char *sl_stdmod_refusal(const char *name) {
+  for (size_t i = 0; i < sizeof refusals / sizeof *refusals; i++)
+    if (!strcmp(refusals[i].name, name)) return refusals[i].why;
+  return NULL;
+}
+
 void sl_stdmod_list(sl_strbuf *out) {
   bool first = true;
   for (size_t i = 0; i < sizeof modules / sizeof *modules; i++) {

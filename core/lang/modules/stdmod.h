@@ -37,6 +37,9 @@ const sl_stdmod_def *sl_stdmod_find(const char *name);
 /* For a submodule name "a.b" whose package "a" is provided: the package's
  * name (a static string); else NULL. */
 const char *sl_stdmod_package(const char *name);
+/* Why simloop refuses module `name` on purpose (static text), or NULL
+ * when it is merely not provided. */
+const char *sl_stdmod_refusal(const char *name);
 /* Appends the provided module names, comma separated, for messages. */
 void sl_stdmod_list(sl_strbuf *out);
 
