@@ -1,3 +1,4 @@
 # The simulated environment's command-line tests (docs/language.md
 # "Standard modules").
 sl_cli_test(env_warnings env_warnings.sh)
+sl_cli_test(env_refusals env_refusals.sh)
