@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "core/cfunc.h"
+#include "core/coro.h"
 #include "core/object.h"
 
 /* selector_events._SelectorSocketTransport */
@@ -72,6 +73,23 @@ int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *
  * interleave= (undef when absent). */
 enum { SL_CONNECT_NKW = 9 };
 extern const char *const sl__connect_kw_names[SL_CONNECT_NKW];
+
+/* The simulated resolver (io_resolve.c). sl__resolve: getaddrinfo(host,
+ * port, family, SOCK_STREAM, 0, flags) on the simulated host, a new list of
+ * (family, type, proto, canonname, sockaddr) in *out. sl__addrinfo_int: an
+ * item's family or type as an int (they are IntEnum members). */
+int sl__resolve(sl_rt *rt, sl_value host, sl_value port, int64_t family, int64_t flags,
+                sl_value *out);
+int64_t sl__addrinfo_int(sl_value v);
+/* The body of a getaddrinfo coroutine whose slots are (host, port,
+ * family, flags): loop.getaddrinfo and create_server's
+ * _create_server_getaddrinfo tasks. */
+enum { SL_GA_HOST, SL_GA_PORT, SL_GA_FAMILY, SL_GA_FLAGS };
+sl_coro_status sl__getaddrinfo_resume(sl_rt *rt, sl_ccoro *co, sl_value *out);
+/* loop.getaddrinfo (a method of the loop). */
+int sl__loop_getaddrinfo(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+/* An int keyword argument: undef or None gives dflt. */
+int sl__int_kwarg(sl_rt *rt, sl_value v, const char *what, int64_t dflt, int64_t *out);
 
 /* A new create_connection coroutine (io_server.c); kw borrowed, in
  * sl__connect_kw_names' order. */

@@ -46,6 +46,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/socket_mod.c
   core/lang/io_loop.c
   core/lang/io_transport.c
+  core/lang/io_resolve.c
   core/lang/io_server.c
   core/lang/io_serverobj.c
   core/lang/io_stream_reader.c
@@ -64,6 +65,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_random_seq.c
   core/lang/modules/mod_time.c
   core/lang/modules/mod_logging.c
+  core/lang/modules/mod_logging_handler.c
   core/lang/modules/mod_logging_record.c
   core/lang/modules/mod_contextlib.c
   core/lang/modules/mod_contextlib_stack.c

@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 
+#include "core/cfunc.h"
 #include "core/object.h"
 
 #define EPOCH_AT_START 1767225600.0 /* mod_time.c: time.time() at clock 0 */
@@ -33,12 +34,23 @@ typedef struct formatter {
   sl_value fmt, datefmt; /* owned str or None */
 } formatter;
 
-extern const sl_type sl__log_formatter_type;
+extern const sl_type sl__log_formatter_type, sl__log_handler_type;
 
 /* "INFO" for 20, ...; NULL for a level without a name. */
 const char *sl__log_level_name(int level);
 /* The logging module's internal item `key` (new reference). 0 or -1. */
 int sl__log_dict_item(sl_rt *rt, sl_obj *d, const char *key, sl_value *out);
+
+/* A level argument as an int (names such as "INFO" too). 0 or -1. */
+int sl__log_check_level(sl_rt *rt, sl_value v, int *out);
+
+/* mod_logging_handler.c: a new StreamHandler on `stream` (None: stderr)
+ * and a new Formatter, in *out; the module's StreamHandler(...) and
+ * Formatter(...) functions. */
+int sl__log_new_handler(sl_rt *rt, sl_value stream, sl_value *out);
+int sl__log_new_formatter(sl_rt *rt, sl_value fmt, sl_value datefmt, sl_value style, sl_value *out);
+int sl__log_stream_handler_call(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out);
+int sl__log_formatter_call(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out);
 
 /* mod_logging_record.c */
 /* The LogRecord's __dict__ (new reference in *out). */

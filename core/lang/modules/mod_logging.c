@@ -32,9 +32,6 @@
 
 static int logger_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int logger_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v);
-static int handler_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int handler_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v);
-static int formatter_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
 /* bool(v); an error in __bool__ counts as false and stays pending. */
 static bool truthy(sl_rt *rt, sl_value v) {
@@ -69,52 +66,6 @@ static const sl_type logger_type = {.name = "Logger",
                                     .getattr = logger_getattr,
                                     .setattr = logger_setattr,
                                     .size = sizeof(logger)};
-
-static void handler_clear(sl_rt *rt, sl_obj *o) {
-  handler *h = (handler *)o;
-  sl_vdecref(rt, h->stream);
-  sl_vdecref(rt, h->formatter);
-  h->stream = h->formatter = sl_none();
-}
-
-static int handler_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  const char *n = sl__log_level_name(((handler *)o)->level);
-  sl_strbuf_puts(out, "<StreamHandler ");
-  sl_value name;
-  if (sl_vm_getattr(rt, ((handler *)o)->stream, "name", &name) == 0) {
-    if (sl_vm_str(rt, name, out)) {
-      sl_vdecref(rt, name);
-      return -1;
-    }
-    sl_vdecref(rt, name);
-  } else {
-    sl_err_clear(rt);
-  }
-  if (n)
-    sl_strbuf_printf(out, " (%s)>", n);
-  else
-    sl_strbuf_printf(out, " (Level %d)>", ((handler *)o)->level);
-  return 0;
-}
-
-static const sl_type handler_type = {.name = "StreamHandler",
-                                     .clear = handler_clear,
-                                     .repr = handler_repr,
-                                     .getattr = handler_getattr,
-                                     .setattr = handler_setattr,
-                                     .size = sizeof(handler)};
-
-static void formatter_clear(sl_rt *rt, sl_obj *o) {
-  formatter *f = (formatter *)o;
-  sl_vdecref(rt, f->fmt);
-  sl_vdecref(rt, f->datefmt);
-  f->fmt = f->datefmt = sl_none();
-}
-
-const sl_type sl__log_formatter_type = {.name = "Formatter",
-                                        .clear = formatter_clear,
-                                        .getattr = formatter_getattr,
-                                        .size = sizeof(formatter)};
 
 /* ---- module state ------------------------------------------------------ */
 
@@ -222,7 +173,7 @@ static int effective_level(sl_rt *rt, logger *l, int *level) {
 }
 
 /* A level argument: an int, or a registered name ("INFO"). */
-static int check_level(sl_rt *rt, sl_value v, int *out) {
+int sl__log_check_level(sl_rt *rt, sl_value v, int *out) {
   if (v.tag == SL_V_INT) {
     *out = (int)v.u.i;
     return 0;
@@ -361,7 +312,7 @@ static int l_set_level(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   static const char *const names[] = {"level"};
   sl_value v[1];
   if (sl_args_bind(rt, a, "setLevel", names, 1, 1, 1, v)) return -1;
-  if (check_level(rt, v[0], &self_logger(self)->level)) return -1;
+  if (sl__log_check_level(rt, v[0], &self_logger(self)->level)) return -1;
   *out = sl_none();
   return 0;
 }
@@ -379,7 +330,8 @@ static int l_is_enabled_for(sl_rt *rt, sl_value self, const sl_args *a, sl_value
   sl_value v[1];
   if (sl_args_bind(rt, a, "isEnabledFor", names, 1, 1, 1, v)) return -1;
   int lv, want;
-  if (check_level(rt, v[0], &want) || effective_level(rt, self_logger(self), &lv)) return -1;
+  if (sl__log_check_level(rt, v[0], &want) || effective_level(rt, self_logger(self), &lv))
+    return -1;
   *out = sl_bool(!self_logger(self)->disabled && want >= lv);
   return 0;
 }
@@ -388,7 +340,7 @@ static int handler_arg(sl_rt *rt, const sl_args *a, const char *fname, handler *
   static const char *const names[] = {"hdlr"};
   sl_value v[1];
   if (sl_args_bind(rt, a, fname, names, 1, 1, 1, v)) return -1;
-  if (!sl_is_type(v[0], &handler_type))
+  if (!sl_is_type(v[0], &sl__log_handler_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "logging: simloop supports StreamHandler handlers only, not %s",
                     sl_type_name(v[0]));
@@ -523,130 +475,11 @@ static int logger_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
   else if (!strcmp(name, "disabled"))
     l->disabled = truthy(rt, v);
   else if (!strcmp(name, "level"))
-    return check_level(rt, v, &l->level);
+    return sl__log_check_level(rt, v, &l->level);
   else
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
                     "logging: setting Logger.%s is not supported by simloop", name);
   return 0;
-}
-
-/* ---- StreamHandler and Formatter ---------------------------------------- */
-
-static int h_set_level(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"level"};
-  sl_value v[1];
-  if (sl_args_bind(rt, a, "setLevel", names, 1, 1, 1, v)) return -1;
-  if (check_level(rt, v[0], &((handler *)self.u.o)->level)) return -1;
-  *out = sl_none();
-  return 0;
-}
-
-static int h_set_formatter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"fmt"};
-  sl_value v[1];
-  if (sl_args_bind(rt, a, "setFormatter", names, 1, 1, 1, v)) return -1;
-  if (!sl_is_none(v[0]) && !sl_is_type(v[0], &sl__log_formatter_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: setFormatter() wants a logging.Formatter");
-  sl_vset(rt, &((handler *)self.u.o)->formatter, sl_vincref(v[0]));
-  *out = sl_none();
-  return 0;
-}
-
-static int h_flush(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  *out = sl_none();
-  return 0;
-}
-
-static const sl_cfunc_def handler_methods[] = {
-    {"Handler.setLevel", h_set_level, NULL, 0},
-    {"Handler.setFormatter", h_set_formatter, NULL, 0},
-    {"StreamHandler.flush", h_flush, NULL, 0},
-    {"Handler.close", h_flush, NULL, 0},
-    {NULL, NULL, NULL, 0},
-};
-
-static int handler_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  handler *h = (handler *)o;
-  if (!strcmp(name, "level"))
-    *out = sl_int(h->level);
-  else if (!strcmp(name, "stream"))
-    *out = sl_vincref(h->stream);
-  else if (!strcmp(name, "formatter"))
-    *out = sl_vincref(h->formatter);
-  else {
-    int r = sl_methods_lookup(rt, sl_obj_val(o), handler_methods, name, out);
-    if (r < 0) return -1;
-    if (!r)
-      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
-                      "'StreamHandler' object has no attribute '%s' (simloop)", name);
-  }
-  return 0;
-}
-
-static int handler_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
-  if (!strcmp(name, "level")) return check_level(rt, v, &((handler *)o)->level);
-  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
-                  "logging: setting StreamHandler.%s is not supported by simloop", name);
-}
-
-static int formatter_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  formatter *f = (formatter *)o;
-  if (!strcmp(name, "_fmt"))
-    *out = sl_vincref(f->fmt);
-  else if (!strcmp(name, "datefmt"))
-    *out = sl_vincref(f->datefmt);
-  else
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
-                    "'Formatter' object has no attribute '%s' (simloop)", name);
-  return 0;
-}
-
-static int new_handler(sl_rt *rt, sl_value stream, sl_value *out) {
-  handler *h = (handler *)sl_obj_alloc(rt, &handler_type);
-  if (!h) return -1;
-  h->formatter = sl_none();
-  h->stream = sl_none();
-  if (sl_is_undef(stream) || sl_is_none(stream)) {
-    if (sl__log_sys_stream(rt, "stderr", &h->stream)) {
-      sl_decref(rt, &h->hdr);
-      return -1;
-    }
-  } else {
-    h->stream = sl_vincref(stream);
-  }
-  *out = sl_obj_val(&h->hdr);
-  return 0;
-}
-
-static int new_formatter(sl_rt *rt, sl_value fmt, sl_value datefmt, sl_value style, sl_value *out) {
-  if (!sl_is_undef(style) && !(sl_is_str(style) && !strcmp(sl_str_cstr(style.u.o), "%")))
-    return sl_raise(rt, SL_EXC_VALUE_ERROR,
-                    "logging: only style='%%' formats are supported by simloop");
-  for (int i = 0; i < 2; i++) {
-    sl_value v = i ? datefmt : fmt;
-    if (!sl_is_undef(v) && !sl_is_none(v) && !sl_is_str(v))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "logging: a format must be a str");
-  }
-  formatter *f = (formatter *)sl_obj_alloc(rt, &sl__log_formatter_type);
-  if (!f) return -1;
-  f->fmt = sl_is_undef(fmt) ? sl_none() : sl_vincref(fmt);
-  f->datefmt = sl_is_undef(datefmt) ? sl_none() : sl_vincref(datefmt);
-  *out = sl_obj_val(&f->hdr);
-  return 0;
-}
-
-static int m_stream_handler(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"stream"};
-  sl_value v[1];
-  if (sl_args_bind(rt, a, "StreamHandler", names, 1, 0, 1, v)) return -1;
-  return new_handler(rt, v[0], out);
-}
-
-static int m_formatter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"fmt", "datefmt", "style"};
-  sl_value v[3];
-  if (sl_args_bind(rt, a, "Formatter", names, 3, 0, 3, v)) return -1;
-  return new_formatter(rt, v[0], v[1], v[2], out);
 }
 
 /* ---- module functions ------------------------------------------------------ */
@@ -686,10 +519,10 @@ static int m_basic_config(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
     if (!(basic = sl_str_from_cstr(rt, "%(levelname)s:%(name)s:%(message)s"))) return -1;
     fmt = sl_obj_val(basic);
   }
-  int rc = new_formatter(rt, fmt, v[2], v[5], &f);
+  int rc = sl__log_new_formatter(rt, fmt, v[2], v[5], &f);
   sl_decref(rt, basic);
   if (rc) return -1;
-  if (new_handler(rt, v[3], &h)) {
+  if (sl__log_new_handler(rt, v[3], &h)) {
     sl_vdecref(rt, f);
     return -1;
   }
@@ -697,7 +530,7 @@ static int m_basic_config(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
   rc = sl_list_append(rt, root->handlers, h);
   sl_vdecref(rt, h);
   if (rc) return -1;
-  if (!sl_is_undef(v[0]) && !sl_is_none(v[0])) return check_level(rt, v[0], &root->level);
+  if (!sl_is_undef(v[0]) && !sl_is_none(v[0])) return sl__log_check_level(rt, v[0], &root->level);
   return 0;
 }
 
@@ -719,7 +552,7 @@ static int m_get_level_name(sl_rt *rt, sl_value self, const sl_args *a, sl_value
     return 0;
   }
   int lv;
-  if (sl_is_str(v[0]) && check_level(rt, v[0], &lv) == 0) {
+  if (sl_is_str(v[0]) && sl__log_check_level(rt, v[0], &lv) == 0) {
     *out = sl_int(lv);
     return 0;
   }
@@ -775,8 +608,8 @@ static const sl_cfunc_def logging_funcs[] = {
     {"basicConfig", m_basic_config, NULL, 0},
     {"getLogger", m_get_logger, NULL, 0},
     {"getLevelName", m_get_level_name, NULL, 0},
-    {"StreamHandler", m_stream_handler, NULL, 0},
-    {"Formatter", m_formatter, NULL, 0},
+    {"StreamHandler", sl__log_stream_handler_call, NULL, 0},
+    {"Formatter", sl__log_formatter_call, NULL, 0},
     {"debug", m_debug, NULL, 0},
     {"info", m_info, NULL, 0},
     {"warning", m_warning, NULL, 0},
