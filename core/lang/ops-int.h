@@ -133,7 +133,7 @@ int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t mi
 /* Stable sort of `items` by keys (or the items), < only, as list.sort. */
 int sl__sort(sl_rt *rt, sl_value *items, size_t n, sl_value key, bool reverse);
 
-/* The VM's text and attribute hooks (core/lang/vm.h, vm_class.c), which add
+/* The VM's text and attribute hooks (core/lang/vm.h, vm_attr.c), which add
  * user classes' __str__/__repr__, user exception attributes and asyncio
  * objects to str()/repr()/getattr(). Declared here as well so these files
  * do not depend on the VM's private layout. */

@@ -28,6 +28,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/func.c
   core/lang/vm.c
   core/lang/vm_class.c
+  core/lang/vm_attr.c
+  core/lang/vm_with.c
   core/lang/vm_dunder.c
   core/lang/vm_native.c
   core/lang/vm_builtin_sub.c

@@ -25,7 +25,7 @@ void sl__vm_set_context(sl_rt *rt, sl_obj *exc);
 int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_fn, sl_value *aw);
 /* exit_fn(None, None, None) or exit_fn(type(exc), exc, None): the awaitable. */
 int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw);
-/* obj.name() (vm_class.c) */
+/* obj.name() (vm_attr.c) */
 int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out);
 /* super(cls, self) */
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
@@ -65,6 +65,10 @@ int sl__enum_mixed_value(sl_rt *rt, sl_value v, sl_value *out);
 /* name in cls and its bases (depth first, left to right): 1 found (*out new
  * ref), 0 absent, -1 error. */
 int sl__class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+/* BaseException's and object's own methods (__init__, __str__, __repr__,
+ * __setattr__, __delattr__, __init_subclass__, __new__) as unbound
+ * callables: 1 found (*out new ref), 0 not one of them, -1 error. */
+int sl__class_builtin_method(sl_rt *rt, const char *name, sl_value *out);
 /* The SL_CLS_* bits one class attribute contributes. */
 uint32_t sl__class_flags_of_attr(sl_value key, sl_value v);
 /* Sets cls->lang_flags from its attributes and its bases' flags. */
@@ -72,7 +76,7 @@ int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
 /* Calling a scenario-defined class: instance, then __init__. */
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
 /* Reading attribute v found on cls for self: properties run, functions
- * bind, class/static methods unwrap. Steals v. (vm_class.c) */
+ * bind, class/static methods unwrap. Steals v. (vm_attr.c) */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);
 /* object.__setattr__(v, name, val) (val SL_V_UNDEF: __delattr__):
  * properties and the instance dict, bypassing the class's __setattr__. */

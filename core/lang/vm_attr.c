@@ -1,0 +1,341 @@
+/* Attribute reading and writing on scenario-class instances and class
+ * objects: the instance dict, the class's attributes (bound, or run as
+ * descriptors), __getattr__/__setattr__/__delattr__ overrides and the
+ * exception fields that live in the C struct (args, __cause__, ...).
+ * Mirrors Objects/object.c's PyObject_GenericGetAttr/SetAttr and
+ * typeobject.c's slot_tp_getattr_hook. */
+#include <string.h>
+
+#include "core/alloc.h"
+#include "core/cfunc.h"
+#include "core/dict.h"
+#include "core/exc.h"
+#include "core/lang/asyncio_mod.h"
+#include "core/lang/descr.h"
+#include "core/lang/ops-int.h"
+#include "core/lang/ops.h"
+#include "core/lang/value.h"
+#include "core/rt.h"
+#include "core/lang/usermod.h"
+#include "core/lang/vm-int.h"
+#include "core/str.h"
+#include "core/tuple.h"
+
+/* ---- attributes ---------------------------------------------------------- */
+
+static int attr_error(sl_rt *rt, sl_value v, const char *name) {
+  return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", sl_type_name(v),
+                  name);
+}
+
+static sl_value obj_or_none(sl_obj *o) {
+  if (!o) return sl_none();
+  sl_incref(o);
+  return sl_obj_val(o);
+}
+
+/* What reading attribute `v` found on the class of `self` gives:
+ * properties run their getter, functions bind, class and static methods
+ * unwrap. Steals v. */
+int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out) {
+  int rc = 0;
+  if (sl_is_type(v, &sl_property_type)) {
+    rc = sl_property_get(rt, v.u.o, self, sl_type_name(self), out);
+  } else if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
+    sl_obj *b = sl_bound_new(rt, v, self);
+    if (!b)
+      rc = -1;
+    else
+      *out = sl_obj_val(b);
+  } else {
+    int r = sl_descr_bind(rt, v, self, sl_obj_val(cls), out);
+    if (r == 0) return *out = v, 0;
+    rc = r < 0 ? -1 : 0;
+  }
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+/* The attribute lookup of an instance without __getattr__: 1 found, 0
+ * absent (no exception raised), -1 error. */
+static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_exc *e = sl_as_exc(o);
+  if (!strcmp(name, "args")) return *out = obj_or_none(e->args), 1;
+  if (!strcmp(name, "__cause__")) return *out = obj_or_none(e->cause), 1;
+  if (!strcmp(name, "__context__")) return *out = obj_or_none(e->context), 1;
+  if (!strcmp(name, "__suppress_context__")) return *out = sl_bool(e->suppress_context), 1;
+  if (!strcmp(name, "__traceback__")) return *out = sl_none(), 1;
+  if (!strcmp(name, "__class__")) return *out = obj_or_none(e->cls), 1;
+  if (!strcmp(name, "__dict__")) {
+    if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+    return *out = obj_or_none(e->attrs), 1;
+  }
+  if (e->attrs) {
+    bool found = false;
+    if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
+    if (found) return 1;
+  }
+  if (sl_exc_isinstance(o, SL_EXC_BASE_EXCEPTION_GROUP)) {
+    sl_tuple *a = sl_as_tuple(e->args);
+    if (!strcmp(name, "message") && a->len >= 1) return *out = sl_vincref(a->items[0]), 1;
+    if (!strcmp(name, "exceptions") && a->len >= 2) {
+      sl_value x = a->items[1];
+      if (sl_is_type(x, &sl_list_type)) {
+        sl_obj *t = sl_tuple_new(rt, sl_as_list(x.u.o)->items, sl_as_list(x.u.o)->len);
+        if (!t) return -1;
+        *out = sl_obj_val(t);
+      } else {
+        *out = sl_vincref(x);
+      }
+      return 1;
+    }
+  }
+  sl_value v;
+  int r = sl__class_lookup(rt, e->cls, name, &v);
+  if (r == 0) r = sl__class_builtin_method(rt, name, &v);
+  if (r <= 0) return r;
+  return sl__bind_class_attr(rt, v, sl_obj_val(o), e->cls, out) ? -1 : 1;
+}
+
+static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  int r = exc_lookup(rt, o, name, out);
+  if (r) return r < 0 ? -1 : 0;
+  sl_class *c = sl_as_class(sl_as_exc(o)->cls);
+  if (c->lang_flags & SL__CLS_GETATTR) {
+    /* slot_tp_getattr_hook: __getattr__ runs when normal lookup fails. */
+    sl_value fn;
+    r = sl__class_lookup(rt, sl_as_exc(o)->cls, "__getattr__", &fn);
+    if (r < 0) return -1;
+    if (r > 0) {
+      sl_obj *key = sl_str_from_cstr(rt, name);
+      if (!key) {
+        sl_vdecref(rt, fn);
+        return -1;
+      }
+      sl_value argv[1] = {sl_obj_val(key)};
+      sl_args a = {argv, 1, NULL, NULL, 0};
+      int rc = sl__call_bound(rt, fn, sl_obj_val(o), &a, out);
+      sl_decref(rt, key);
+      sl_vdecref(rt, fn);
+      return rc;
+    }
+  }
+  return sl_lang_getattr(rt, sl_obj_val(o), name, out);
+}
+
+static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_class *c = sl_as_class(o);
+  if (!strcmp(name, "__name__")) {
+    *out = obj_or_none(c->name);
+    return 0;
+  }
+  if (!strcmp(name, "__qualname__")) {
+    *out = obj_or_none(c->qualname);
+    return 0;
+  }
+  if (!strcmp(name, "__module__")) {
+    sl_obj *s = sl_str_from_cstr(rt, c->module);
+    if (!s) return -1;
+    *out = sl_obj_val(s);
+    return 0;
+  }
+  if (!strcmp(name, "__doc__")) {
+    bool found = false;
+    if (c->attrs && sl_dict_get_str(rt, c->attrs, "__doc__", out, &found)) return -1;
+    if (!found) *out = sl_none();
+    return 0;
+  }
+  if (!strcmp(name, "__dict__") && c->attrs) {
+    /* A copy: CPython's is a read-only mappingproxy. */
+    sl_obj *d = sl_dict_new(rt);
+    if (!d || sl__dict_update(rt, d, sl_obj_val(c->attrs))) {
+      sl_decref(rt, d);
+      return -1;
+    }
+    *out = sl_obj_val(d);
+    return 0;
+  }
+  sl_value v;
+  int r = sl__class_lookup(rt, o, name, &v);
+  if (r == 0 && c->native && strcmp(name, "__init__"))
+    return sl_lang_getattr(rt, sl_obj_val(c->native), name, out);
+  if (r == 0) r = sl__class_builtin_method(rt, name, &v);
+  if (r < 0) return -1;
+  if (r == 0) return sl_lang_getattr(rt, sl_obj_val(o), name, out);
+  r = sl_descr_bind(rt, v, sl_none(), sl_obj_val(o), out);
+  if (r == 0) {
+    *out = v;
+    return 0;
+  }
+  sl_vdecref(rt, v);
+  return r < 0 ? -1 : 0;
+}
+
+int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+  if (sl_is_type(v, &sl_exc_type)) return exc_getattr(rt, v.u.o, name, out);
+  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT))
+    return sl__native_getattr(rt, v, name, out);
+  if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
+  if (sl_is_coro(v) && v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) {
+    sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, v);
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 0;
+  }
+  int r = sl_asyncio_getattr(rt, v, name, out);
+  if (r) return r < 0 ? -1 : 0;
+  return sl_lang_getattr(rt, v, name, out);
+}
+
+static int set_in_dict(sl_rt *rt, sl_obj **dict, const char *name, sl_value val, sl_value owner) {
+  if (sl_is_undef(val)) {
+    bool found = false;
+    sl_obj *key = sl_str_from_cstr(rt, name);
+    if (!key) return -1;
+    int rc = *dict ? sl_dict_del(rt, *dict, sl_obj_val(key), &found) : 0;
+    sl_decref(rt, key);
+    if (rc) return -1;
+    return found ? 0 : attr_error(rt, owner, name);
+  }
+  if (!*dict && !(*dict = sl_dict_new(rt))) return -1;
+  return sl_dict_set_str(rt, *dict, name, val);
+}
+
+/* Attributes of an exception instance that live in its C struct. 1 done,
+ * 0 not one of them, -1 error. */
+static int exc_setattr_builtin(sl_rt *rt, sl_exc *e, const char *name, sl_value val) {
+  if (!strcmp(name, "__cause__") || !strcmp(name, "__context__")) {
+    sl_obj *x = NULL;
+    if (!sl_is_undef(val) && !sl_is_none(val)) {
+      if (!sl_is_type(val, &sl_exc_type))
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "exception %s must be None or derive from BaseException",
+                        name[2] == 'c' && name[3] == 'a' ? "cause" : "context");
+      x = val.u.o;
+      sl_incref(x);
+    }
+    sl_obj **slot = !strcmp(name, "__cause__") ? &e->cause : &e->context;
+    sl_obj *old = *slot;
+    *slot = x;
+    sl_decref(rt, old);
+    if (slot == &e->cause) e->suppress_context = true;
+    return 1;
+  }
+  if (!strcmp(name, "__suppress_context__")) {
+    bool t = false;
+    if (!sl_is_undef(val) && sl_truth(rt, val, &t)) return -1;
+    e->suppress_context = t;
+    return 1;
+  }
+  if (!strcmp(name, "args")) {
+    if (sl_is_undef(val)) return sl_raise(rt, SL_EXC_TYPE_ERROR, "args may not be deleted");
+    sl_obj *t;
+    if (sl_is_type(val, &sl_tuple_type)) {
+      t = val.u.o;
+      sl_incref(t);
+    } else if (sl_is_type(val, &sl_list_type)) {
+      t = sl_tuple_new(rt, sl_as_list(val.u.o)->items, sl_as_list(val.u.o)->len);
+      if (!t) return -1;
+    } else {
+      t = sl_tuple_new(rt, &val, 1);
+      if (!t) return -1;
+    }
+    sl_obj *old = e->args;
+    e->args = t;
+    sl_decref(rt, old);
+    return 1;
+  }
+  return 0;
+}
+
+/* object.__setattr__ on an instance: properties, then the instance dict. */
+static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  if (v.tag == SL_V_OBJ && sl_obj_ext_of(v.u.o)) return sl__native_setattr(rt, v, name, val);
+  if (!sl_is_type(v, &sl_exc_type)) return sl_vm_setattr(rt, v, name, val);
+  sl_exc *e = sl_as_exc(v.u.o);
+  int r = exc_setattr_builtin(rt, e, name, val);
+  if (r) return r < 0 ? -1 : 0;
+  if (sl_as_class(e->cls)->lang_flags & SL__CLS_DESCR) {
+    sl_value d;
+    r = sl__class_lookup(rt, e->cls, name, &d);
+    if (r < 0) return -1;
+    if (r > 0) {
+      int rc = 0;
+      bool prop = sl_is_type(d, &sl_property_type);
+      if (prop) rc = sl_property_set(rt, d.u.o, v, sl_type_name(v), val);
+      sl_vdecref(rt, d);
+      if (prop) return rc;
+    }
+  }
+  return set_in_dict(rt, &e->attrs, name, val, v);
+}
+
+int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  if (sl_is_type(v, &sl_exc_type)) {
+    sl_exc *e = sl_as_exc(v.u.o);
+    if (sl_as_class(e->cls)->lang_flags & SL__CLS_SETATTR) {
+      const char *meth = sl_is_undef(val) ? "__delattr__" : "__setattr__";
+      sl_value fn;
+      int r = sl__class_lookup(rt, e->cls, meth, &fn);
+      if (r < 0) return -1;
+      if (r > 0) {
+        sl_obj *key = sl_str_from_cstr(rt, name);
+        if (!key) {
+          sl_vdecref(rt, fn);
+          return -1;
+        }
+        sl_value argv[2] = {sl_obj_val(key), val}, res;
+        sl_args a = {argv, sl_is_undef(val) ? 1 : 2, NULL, NULL, 0};
+        int rc = sl__call_bound(rt, fn, v, &a, &res);
+        sl_decref(rt, key);
+        sl_vdecref(rt, fn);
+        if (rc) return -1;
+        sl_vdecref(rt, res);
+        return 0;
+      }
+    }
+    return generic_setattr(rt, v, name, val);
+  }
+  if (v.tag == SL_V_OBJ && sl_obj_ext_of(v.u.o)) return sl__native_setattr(rt, v, name, val);
+  if (sl_is_type(v, &sl_class_type)) {
+    sl_class *c = sl_as_class(v.u.o);
+    if (c->builtin != SL_EXC_NONE)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
+                      name, sl_str_cstr(c->name));
+    if (set_in_dict(rt, &c->attrs, name, val, v)) return -1;
+    /* A special method added later counts from now on (for this class;
+     * subclasses made before keep their flags). */
+    if (!sl_is_undef(val)) {
+      sl_obj *key = sl_str_from_cstr(rt, name);
+      if (!key) return -1;
+      c->lang_flags |= sl__class_flags_of_attr(sl_obj_val(key), val);
+      sl_decref(rt, key);
+    }
+    return 0;
+  }
+  if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr) &&
+      !sl_is_type(v, &sl_exc_type))
+    return sl_no_dict_attr_error(rt, v, name); /* no __dict__ to delete from */
+  if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop does not support deleting attributes of '%s' objects",
+                    sl_type_name(v));
+  return sl_setattr(rt, v, name, val);
+}
+
+int sl__generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
+  return generic_setattr(rt, v, name, val);
+}
+
+int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out) { return sl_str(rt, v, out); }
+
+int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out) { return sl_repr(rt, v, out); }
+
+int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out) {
+  sl_value m;
+  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
+  sl_args none = {NULL, 0, NULL, NULL, 0};
+  int rc = sl_vm_call(rt, m, &none, out);
+  sl_vdecref(rt, m);
+  return rc;
+}
