@@ -23,6 +23,8 @@ extern const sl_type sl__longrange_type;
 int sl__longrange_new(sl_rt *rt, sl_value start, sl_value stop, sl_value step, sl_value *out);
 int sl__longrange_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res);
 int sl__longrange_reversed(sl_rt *rt, sl_obj *o, sl_value *out);
+/* range[slice] computed on ints of any size (either kind of range). */
+int sl__range_slice_long(sl_rt *rt, sl_value range, sl_obj *slice, sl_value *out);
 
 /* range.index, range.count (NULL-terminated). */
 extern const sl_cfunc_def sl__range_methods[];

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/iter-int.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/vm-int.h"
 #include "core/num/unicode.h"
@@ -159,18 +160,29 @@ static int key_error(sl_rt *rt, sl_value key) {
   return sl_err_restore(rt, e);
 }
 
+/* A slice of an int64 range: int64 arithmetic when the slice's fields and
+ * every product fit, range_big.c's ints of any size otherwise. */
+static int range_slice(sl_rt *rt, sl_range *r, sl_obj *slice, sl_value *out) {
+  sl_slice *s = (sl_slice *)slice;
+  if (!sl_is_long(s->start) && !sl_is_long(s->stop) && !sl_is_long(s->step)) {
+    int64_t start, stop, step, count, a, b, c;
+    if (sl_slice_indices(rt, slice, r->len, &start, &stop, &step, &count)) return -1;
+    /* rangeobject.c compute_slice: the adjusted indices mapped through. */
+    if (!__builtin_mul_overflow(start, r->step, &a) && !__builtin_add_overflow(a, r->start, &a) &&
+        !__builtin_mul_overflow(stop, r->step, &b) && !__builtin_add_overflow(b, r->start, &b) &&
+        !__builtin_mul_overflow(step, r->step, &c))
+      return sl_range_new(rt, a, b, c, out);
+  }
+  return sl__range_slice_long(rt, sl_obj_val(&r->hdr), slice, out);
+}
+
 static int seq_slice(sl_rt *rt, sl_value c, sl_obj *slice, sl_value *out) {
+  if (sl_is_type(c, &sl_range_type)) return range_slice(rt, (sl_range *)c.u.o, slice, out);
   int64_t len;
   if (sl__len_base(rt, c, &len)) return -1;
   int64_t start, stop, step, count;
   if (sl_slice_indices(rt, slice, len, &start, &stop, &step, &count)) return -1;
   if (sl_is_str(c)) return str_slice(rt, c.u.o, start, step, count, out);
-  if (sl_is_type(c, &sl_range_type)) {
-    sl_range *r = (sl_range *)c.u.o;
-    /* rangeobject.c compute_slice: the adjusted indices mapped through. */
-    return sl_range_new(rt, r->start + start * r->step, r->start + stop * r->step, r->step * step,
-                        out);
-  }
   if (sl__is_bytes(c)) {
     unsigned char *buf = sl_malloc((size_t)count + 1);
     if (!buf) return sl_nomem(rt);

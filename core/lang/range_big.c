@@ -7,8 +7,9 @@
  * that does not is this type, whose bounds are int values of any size
  * (tagged or core/long.h objects). Both are `range` to the program
  * (type(), isinstance(), reprs, equality between them). len() of one
- * whose length passes 64 bits is CPython's OverflowError; slicing one is
- * refused (OverflowError naming simloop). */
+ * whose length passes 64 bits is CPython's OverflowError. Slicing works on
+ * ints of any size (compute_slice), also for an int64 range whose slice
+ * does not fit. */
 #include <string.h>
 
 #include "core/lang/iter-int.h"
@@ -214,11 +215,97 @@ static int item_at(sl_rt *rt, longrange *r, sl_value i, sl_value *out) {
   return rc;
 }
 
+/* ---- slicing ---------------------------------------------------------------------- */
+
+/* One field of a slice as an int value of any size (new ref); None stays
+ * undef. _PyEval_SliceIndex's TypeError for anything else. */
+static int slice_field(sl_rt *rt, sl_value v, sl_value *out) {
+  int64_t i;
+  *out = sl_undef();
+  if (sl_is_none(v)) return 0;
+  if (sl_is_long(v) || v.tag == SL_V_INT) return *out = sl_vincref(v), 0;
+  if (!sl_as_index(v, &i))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "slice indices must be integers or None or have an __index__ method");
+  return *out = sl_int(i), 0;
+}
+
+/* _PySlice_GetLongIndices' clamping of one end: None is dflt; a negative
+ * index counts from len; the result lies in [lower, upper]. Steals v. */
+static int clamp_end(sl_rt *rt, sl_value v, sl_value len, sl_value lower, sl_value upper,
+                     sl_value dflt, sl_value *out) {
+  if (sl_is_undef(v)) return *out = sl_vincref(dflt), 0;
+  if (sign_of(v) < 0) {
+    sl_value w;
+    int rc = arith(rt, SL_BIN_ADD, v, len, &w);
+    sl_vdecref(rt, v);
+    if (rc) return -1;
+    v = w;
+    if (sl_number_cmp(v, lower) < 0) sl_vset(rt, &v, sl_vincref(lower));
+  } else if (sl_number_cmp(v, upper) > 0) {
+    sl_vset(rt, &v, sl_vincref(upper));
+  }
+  *out = v;
+  return 0;
+}
+
+/* rangeobject.c compute_slice with ints of any size: the slice's indices
+ * (_PySlice_GetLongIndices) mapped through start + i * step, the step
+ * multiplied. Works on both representations; the result is an int64 range
+ * again when it fits. */
+int sl__range_slice_long(sl_rt *rt, sl_value range, sl_obj *slice, sl_value *out) {
+  sl_slice *sl = (sl_slice *)slice;
+  sl_value f[4], st, a = sl_undef(), b = sl_undef(), lo, hi;
+  if (slice_field(rt, sl->step, &st)) return -1;
+  if (sl_is_undef(st)) st = sl_int(1);
+  if (sign_of(st) == 0) {
+    sl_vdecref(rt, st);
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "slice step cannot be zero");
+  }
+  if (slice_field(rt, sl->start, &a) || slice_field(rt, sl->stop, &b)) {
+    sl_vdecref(rt, st);
+    sl_vdecref(rt, a);
+    return -1;
+  }
+  fields_of(range, f);
+  bool back = sign_of(st) < 0;
+  lo = back ? sl_int(-1) : sl_int(0);
+  int rc = back ? arith(rt, SL_BIN_ADD, f[3], lo, &hi) : (hi = sl_vincref(f[3]), 0);
+  sl_value start = sl_undef(), stop = sl_undef(), first = sl_undef(), last = sl_undef(), step;
+  if (rc) {
+    sl_vdecref(rt, a);
+    sl_vdecref(rt, b);
+  } else {
+    rc = clamp_end(rt, a, f[3], lo, hi, back ? hi : lo, &start);
+    if (clamp_end(rt, b, f[3], lo, hi, back ? lo : hi, &stop)) rc = -1;
+  }
+  /* compute_item(r, i) = r.start + i * r.step, for both ends. */
+  sl_value *ends[2] = {&start, &stop}, *items[2] = {&first, &last};
+  for (int k = 0; k < 2 && !rc; k++) {
+    sl_value p;
+    rc = arith(rt, SL_BIN_MULT, *ends[k], f[2], &p);
+    if (!rc) {
+      rc = arith(rt, SL_BIN_ADD, f[0], p, items[k]);
+      sl_vdecref(rt, p);
+    }
+  }
+  if (!rc && !(rc = arith(rt, SL_BIN_MULT, st, f[2], &step))) {
+    rc = sl__longrange_new(rt, first, last, step, out);
+    sl_vdecref(rt, step);
+  }
+  sl_vdecref(rt, start);
+  sl_vdecref(rt, stop);
+  sl_vdecref(rt, first);
+  sl_vdecref(rt, last);
+  sl_vdecref(rt, hi);
+  sl_vdecref(rt, st);
+  fields_free(rt, f);
+  return rc ? -1 : 0;
+}
+
 static int lr_getitem(sl_rt *rt, sl_obj *o, sl_value key, sl_value *out) {
   longrange *r = (longrange *)o;
-  if (sl_is_type(key, &sl_slice_type))
-    return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
-                    "slicing a range beyond 64-bit bounds is not supported by simloop");
+  if (sl_is_type(key, &sl_slice_type)) return sl__range_slice_long(rt, sl_obj_val(o), key.u.o, out);
   if (!sl_is_intish(key))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "range indices must be integers or slices, not %s",
                     sl_type_name(key));

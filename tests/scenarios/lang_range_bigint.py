@@ -27,10 +27,16 @@ async def main():
     print(hash(range(BIG, BIG)) == hash(range(0)), range(BIG, BIG + 1) == range(BIG, BIG + 1, 7))
     print(sum(range(BIG, BIG + 4)), max(range(2**64, 2**64 + 3)), sorted(range(2**70, 2**70 - 3, -1)))
     print(range(5, 2**64)[2**63 + 1], 2**64 - 1 in range(2**64), (2**64 - 1) in range(0, 2**64, 2))
+    # compute_slice on ints of any size: a page of ids, a reversed window,
+    # a huge stride, and an int64 range whose slice leaves int64.
+    page = r[1:4]
+    print(page, list(page), r[::-2], r[::-1][0] - BIG, range(2**70)[2**69::-2**67])
+    print(range(10)[:10**20], range(10)[::-10**20], range(-2**62, 2**62, 2**61)[::-1])
+    print(range(0, 2**63 - 1, 2**62)[1:5:3], r[BIG:], r[-BIG:2], len(range(2**66)[::2**40]))
     counts = await asyncio.gather(walk("a", range(BIG, BIG + 3), 0.1), walk("b", range(BIG + 10, BIG, -4), 0.15))
     print(counts)
     for bad in (lambda: len(range(2**64)), lambda: range(BIG, BIG * 2, 0), lambda: r[5],
-                lambda: r.index(BIG + 7)):
+                lambda: r.index(BIG + 7), lambda: r[::0], lambda: len(range(2**70)[::2])):
         try:
             bad()
         except (OverflowError, ValueError, IndexError) as e:
