@@ -21,10 +21,18 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c->native);
 }
 
+/* Whether an enumeration derives from enum.Flag (its repr says "flag"). */
+static bool derives_from_flag(const sl_class *c) {
+  for (; c; c = c->bases[0] ? sl_as_class(c->bases[0]) : NULL)
+    if (!strcmp(c->module, "enum") && sl_str_eq_cstr(c->name, "Flag")) return true;
+  return false;
+}
+
 static int class_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_class *c = sl_as_class(o);
   if (c->lang_flags & SL_CLS_ENUM) { /* EnumType.__repr__ */
-    sl_strbuf_printf(out, "<enum '%s'>", sl_str_cstr(c->name));
+    sl_strbuf_printf(out, "<%s '%s'>", derives_from_flag(c) ? "flag" : "enum",
+                     sl_str_cstr(c->name));
     return 0;
   }
   sl_strbuf_printf(out, "<class '%s%s%s'>", strcmp(c->module, "builtins") ? c->module : "",

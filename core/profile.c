@@ -110,6 +110,8 @@
     "gh-123884 (3.13): itertools.tee() of a tee gives n new copies, not it first")     \
   X(ver, token_context_manager, V(3, 14, 0), NOW,                                      \
     "context.c 3.14: contextvars.Token is a context manager (exit resets the var)")  \
+  X(ver, flag_strict_boundary, V(3, 11, 7), NOW,                                      \
+    "enum.py (in 3.11.7, not 3.11.2): Flag boundary STRICT, aliases in pseudo names")  \
   /* The loop's I/O surface. */                                                       \
   X(ver, transport_sendmsg, V(3, 12, 0), NOW,                                          \
     "selector_events.py 3.12: _write_sendmsg, writelines sends at once")               \

@@ -117,6 +117,12 @@ typedef struct sl_profile {
   bool token_context_manager;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */
   bool create_task_kwargs;
+  /* enum.py after 3.11.2 (present in 3.11.7): Flag's boundary is STRICT
+   * (a value with unknown bits raises ValueError; 3.11.2 CONFORMs it away),
+   * _flag_mask_ holds every member's bits, pseudo-members are named after
+   * multi-bit members too and always cached, and ~ complements within the
+   * single-bit members without linking the two values back. */
+  bool flag_strict_boundary;
 
   /* ---- the loop's I/O surface (core/lang/io_*.c, docs/io.md) ---- */
   /* selector_events.py 3.12: socket transports write with sendmsg (the

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/modules/mod_enum-int.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/code.h"
 
@@ -332,6 +333,12 @@ FN(issubclass) {
       if (sl_is_type(c, &sl_class_type) && sl_as_class(c.u.o)->native)
         cn = sl_obj_val(sl_as_class(c.u.o)->native);
       if (!res && sl_is_type(c, &sl_class_type)) res = cn.u.o == b.u.o; /* class D(dict) */
+      if (!res && sl_is_type(c, &sl_class_type) &&
+          (sl_as_class(c.u.o)->lang_flags & SL_CLS_ENUM)) { /* IntEnum, IntFlag, StrEnum */
+        sl__enum_kind k = sl__enum_kind_of(c.u.o);
+        res = !strcmp(bn, k == SL__ENUM_STR || k == SL__ENUM_STR_MIX ? "str" : "int") &&
+              sl__enum_is_mixed(k);
+      }
       if (!res && bc && sl_is_type(cn, &sl_typeobj_type))
         for (const sl_classdef *cc = ((sl_typeobj *)cn.u.o)->cls; cc && !res; cc = cc->base)
           res = cc == bc;

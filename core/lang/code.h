@@ -227,14 +227,16 @@ typedef struct sl_frame {
   struct sl_frame *back; /* borrowed: the frame that resumed/called this one */
   sl_obj *exc_info;      /* owned: the exception being handled here, or NULL */
   uint32_t ip, sp, nblocks;
-  int line;         /* line of the instruction running/suspended */
-  sl_awaiter aw;    /* the await in progress, or the `yield from` delegate */
-  bool yf;          /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
-  bool yielded;     /* the last suspension was a `yield`, not an await passing up */
-  sl_value *locals; /* owned values, code->nlocals */
-  sl_obj **cells;   /* owned cells, ncells + nfree */
-  sl_value *stack;  /* owned values, code->stacksize */
-  sl_block *blocks; /* code->maxblocks */
+  int line;          /* line of the instruction running/suspended */
+  sl_awaiter aw;     /* the await in progress, or the `yield from` delegate */
+  bool yf;           /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
+  bool yielded;      /* the last suspension was a `yield`, not an await passing up */
+  uint8_t enum_body; /* class body of an enumeration: 1 + its enum kind (auto() resolves when
+                      * stored, mod_enum_class.c); 0 otherwise */
+  sl_value *locals;  /* owned values, code->nlocals */
+  sl_obj **cells;    /* owned cells, ncells + nfree */
+  sl_value *stack;   /* owned values, code->stacksize */
+  sl_block *blocks;  /* code->maxblocks */
 } sl_frame;
 
 /* A new frame for `code` (borrowed) with `globals` (borrowed) and the cells

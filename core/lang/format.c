@@ -8,6 +8,7 @@
 
 #include "core/exc.h"
 #include "core/lang/iter-int.h"
+#include "core/lang/vm-int.h"
 #include "core/rt.h"
 #include "core/str.h"
 
@@ -464,7 +465,8 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'x':
   case 'X':
   case 'o': {
-    sl_value iv = sl_undef();
+    sl_value iv = sl_undef(), mixed;
+    if (sl__enum_mixed_value(rt, v, &mixed) && sl_is_intish(mixed)) v = mixed; /* IntEnum */
     if (sl_is_intish(v))
       iv = sl_vincref(v);
     else if (v.tag == SL_V_FLOAT && (type == 'd' || type == 'i' || type == 'u')) {

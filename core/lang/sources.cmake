@@ -77,6 +77,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_dataclasses_gen.c
   core/lang/modules/mod_enum.c
   core/lang/modules/mod_enum_class.c
+  core/lang/modules/mod_enum_flag.c
   core/lang/modules/mod_asyncio_sub.c
   # stdlib worktree: the pure standard modules (keep together)
   core/lang/modules/mod_collections.c

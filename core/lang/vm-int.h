@@ -46,6 +46,11 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 #define SL__CLS_DESCR   (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
 #define SL__CLS_GETATTR (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
 #define SL__CLS_SETATTR (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
+/* `class Color(str, Enum)`, `class Num(int, Enum)`: an enumeration whose
+ * members are also strs / ints (the data type is not a base here: the
+ * members stand for their values, as IntEnum's do). */
+#define SL__CLS_MIX_STR (1u << (SL_CLS_LANG_SHIFT + 3))
+#define SL__CLS_MIX_INT (1u << (SL_CLS_LANG_SHIFT + 4))
 #define SL__CLS_ENUM    SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
 
 /* EnumType's part (modules/mod_enum_class.c), for classes with
@@ -53,6 +58,9 @@ sl_obj *sl__agen_closers(sl_rt *rt);
  * class object's __iter__, __len__, __contains__, __getitem__ and
  * __call__ (lookup by value). Same returns as the sl__user_* below. */
 int sl__enum_finish(sl_rt *rt, sl_obj *cls);
+/* A class body of an enumeration stores *v (owned) under name: an auto()
+ * becomes its value now (_EnumDict.__setitem__). kind: sl__enum_kind. */
+int sl__enum_body_store(sl_rt *rt, sl_obj *ns, int kind, sl_obj *name, sl_value *v);
 int sl__enum_iter(sl_rt *rt, sl_obj *cls, sl_value *out);
 int sl__enum_len(sl_rt *rt, sl_obj *cls, int64_t *out);
 int sl__enum_contains(sl_rt *rt, sl_obj *cls, sl_value item, bool *res);

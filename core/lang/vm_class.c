@@ -16,6 +16,7 @@
 #include "core/exc.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/descr.h"
+#include "core/lang/modules/mod_enum-int.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -280,10 +281,21 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   sl_value bases[2];
   sl_obj *native = NULL;
   size_t n = 0;
+  uint32_t mix = 0;
+  bool enum_base = false;
+  for (size_t i = 0; i < nbases; i++)
+    enum_base |= sl_is_type(in_bases[i], &sl_class_type) &&
+                 (sl_as_class(in_bases[i].u.o)->lang_flags & SL__CLS_ENUM);
   for (size_t i = 0; i < nbases; i++) {
     sl_value b = in_bases[i];
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
+    /* `class Color(str, Enum)`: members mixing in the data type. */
+    if (enum_base && !mix && sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls) {
+      const char *tn = ((sl_typeobj *)b.u.o)->name;
+      mix = !strcmp(tn, "str") ? SL__CLS_MIX_STR : !strcmp(tn, "int") ? SL__CLS_MIX_INT : 0;
+      if (mix) continue;
+    }
     /* An engine class (asyncio.Queue, ...): instances are engine objects. */
     if ((sl__native_base_ok(b) || sl__builtin_base_ok(b)) && !native) {
       native = b.u.o;
@@ -310,6 +322,11 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
   f->ns = sl_dict_new(rt);
+  for (size_t i = 0; i < nbases; i++)
+    if (sl_as_class(bases[i].u.o)->lang_flags & SL__CLS_ENUM) {
+      f->enum_body = (uint8_t)(1 + sl__enum_kind_of(bases[i].u.o));
+      break;
+    }
   /* The namespace starts with __module__ and __qualname__, as
    * __build_class__ prepares it. */
   const char *modname = sl_usermod_name_of(rt, fn->globals);
@@ -343,7 +360,9 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
   if (sl_is_type(cell, &sl_cell_type))
     sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   sl_vdecref(rt, cell);
-  if (class_finish(rt, cls) || init_subclass(rt, cls) ||
+  int fin = class_finish(rt, cls);
+  if (!fin) sl_as_class(cls)->lang_flags |= mix;
+  if (fin || init_subclass(rt, cls) ||
       ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
     sl_decref(rt, cls);
     return -1;

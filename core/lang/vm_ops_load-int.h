@@ -182,6 +182,11 @@ SL_OP_INLINE int op_load_global(SL_OP_PARAMS, bool global) {
 SL_OP_INLINE int op_store_global(SL_OP_PARAMS, bool name) {
   sl_value v = POP();
   sl_obj *d = name && f->ns ? f->ns : f->globals;
+  if (name && f->enum_body &&
+      sl__enum_body_store(rt, f->ns, f->enum_body - 1, co->names[arg], &v)) {
+    sl_vdecref(rt, v);
+    return -1;
+  }
   int rc = sl_dict_set(rt, d, sl_obj_val(co->names[arg]), v);
   sl_vdecref(rt, v);
   return rc;

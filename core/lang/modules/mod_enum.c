@@ -18,14 +18,16 @@
  * __format__ (format(str(self), spec)), __hash__ (hash of the name).
  * IntEnum and StrEnum members stand for their values: comparisons,
  * hashing, arithmetic, str() and format() go to the value (str() is the
- * value's from 3.11 on), other attributes too (`.upper()`). Not provided:
- * Flag, IntFlag, EnumMeta/EnumType, _missing_, _generate_next_value_
- * overrides, functional API Enum('Name', 'A B'). */
+ * value's from 3.11 on), other attributes too (`.upper()`). Flag and
+ * IntFlag are mod_enum_flag.c. Not provided: EnumMeta/EnumType,
+ * _missing_, _generate_next_value_ overrides, class keywords (boundary=),
+ * functional API Enum('Name', 'A B'). */
 #include <string.h>
 
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/descr.h"
+#include "core/lang/modules/mod_enum-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops.h"
 #include "core/lang/ops-int.h"
@@ -42,6 +44,8 @@ static int auto_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 static const sl_type auto_type = {.name = "auto", .repr = auto_repr, .size = sizeof(sl_obj)};
+
+bool sl__enum_is_auto(sl_value v) { return v.tag == SL_V_OBJ && v.u.o->type == &auto_type; }
 
 static int enum_auto(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->npos || a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "auto() takes no arguments");
@@ -222,6 +226,26 @@ static int mixed_value(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   return member_attr(rt, a->pos[0], "_value_", out);
 }
 
+/* A str-valued member's sequence methods (StrEnum, `class C(str, Enum)`):
+ * len(), m[i], iteration and `in` on the value; self.u.i says which. */
+static int str_seq(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  static const char *const names[] = {"__len__", "__getitem__", "__iter__", "__contains__"};
+  int64_t which = self.u.i, n;
+  if (need(rt, a, which == 1 || which == 3 ? 2 : 1, names[which])) return -1;
+  sl_value v;
+  if (member_attr(rt, a->pos[0], "_value_", &v)) return -1;
+  bool in;
+  int rc = which == 0   ? sl_len(rt, v, &n)
+           : which == 1 ? sl_getitem(rt, v, a->pos[1], out)
+           : which == 2 ? sl_iter(rt, v, out)
+                        : sl_contains(rt, v, a->pos[1], &in);
+  sl_vdecref(rt, v);
+  if (rc) return -1;
+  if (which == 0) *out = sl_int(n);
+  if (which == 3) *out = sl_bool(in);
+  return 0;
+}
+
 typedef struct method {
   const char *name;
   sl_cfunc_fn fn;
@@ -265,9 +289,16 @@ static const method mixed_methods[] = {
     {NULL, NULL, 0},
 };
 
+static const method str_methods[] = {
+    {"__len__", str_seq, 0},  {"__getitem__", str_seq, 1},
+    {"__iter__", str_seq, 2}, {"__contains__", str_seq, 3},
+    {NULL, NULL, 0},
+};
+
 /* The cfunc defs: one per method row (static storage, filled once). */
 static sl_cfunc_def enum_defs[sizeof enum_methods / sizeof *enum_methods];
 static sl_cfunc_def mixed_defs[sizeof mixed_methods / sizeof *mixed_methods];
+static sl_cfunc_def str_defs[sizeof str_methods / sizeof *str_methods];
 
 static int add_methods(sl_rt *rt, sl_obj *cls, const method *m, sl_cfunc_def *defs) {
   for (size_t i = 0; m[i].name; i++) {
@@ -290,6 +321,43 @@ static int make_base(sl_rt *rt, const char *name, sl_obj *base, const method *m,
   }
   sl_as_class(cls)->lang_flags |= SL__CLS_ENUM;
   *out = cls;
+  return 0;
+}
+
+/* Adds the rows of m (defs filled by add_methods when the module was made)
+ * that the class itself does not define, but for `skip` (NULL-terminated). */
+static int add_missing(sl_rt *rt, sl_obj *cls, const method *m, const sl_cfunc_def *defs,
+                       const char *const *skip) {
+  sl_obj *attrs = sl_as_class(cls)->attrs;
+  for (size_t i = 0; m[i].name; i++) {
+    bool skipped = false, found = false;
+    for (size_t k = 0; skip[k]; k++) skipped |= !strcmp(skip[k], m[i].name);
+    sl_value v;
+    if (!skipped && sl_dict_get_str(rt, attrs, m[i].name, &v, &found)) return -1;
+    if (found) sl_vdecref(rt, v);
+    if (skipped || found) continue;
+    sl_obj *f = sl_cfunc_new(rt, &defs[i], sl_int(m[i].arg));
+    int rc = f ? sl_dict_set_str(rt, attrs, m[i].name, sl_obj_val(f)) : -1;
+    sl_decref(rt, f);
+    if (rc) return -1;
+  }
+  return 0;
+}
+
+int sl__enum_add_mixin_methods(sl_rt *rt, sl_obj *cls) {
+  sl_class *c = sl_as_class(cls);
+  uint32_t mix = c->lang_flags & (SL__CLS_MIX_STR | SL__CLS_MIX_INT);
+  /* "%s" % member is str's %, with str(member): str.__mod__ comes first, as
+   * the member's class does not override __rmod__. */
+  static const char *const int_skip[] = {"__str__", "__format__", NULL};
+  static const char *const str_skip[] = {"__str__", "__format__", "__rmod__", NULL};
+  static const char *const none[] = {NULL};
+  bool str = mix & SL__CLS_MIX_STR;
+  if (add_missing(rt, cls, mixed_methods, mixed_defs, str ? str_skip : int_skip) ||
+      (str && add_missing(rt, cls, str_methods, str_defs, none)) ||
+      sl__class_flags_compute(rt, cls))
+    return -1;
+  c->lang_flags |= mix;
   return 0;
 }
 
@@ -346,16 +414,27 @@ static const sl_cfunc_def enum_funcs[] = {
 
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, enum_funcs)) return -1;
-  sl_obj *e, *ie = NULL, *se = NULL;
+  sl_obj *e, *ie = NULL, *se = NULL, *fl = NULL, *ifl = NULL;
   if (make_base(rt, "Enum", NULL, enum_methods, enum_defs, &e)) return -1;
-  /* StrEnum is new in 3.11, the oldest profile. */
+  static const method none[] = {{NULL, NULL, 0}};
+  /* StrEnum is new in 3.11, the oldest profile. IntFlag: the int methods,
+   * then Flag's operators over them (sl__flag_add_methods). */
   int rc = make_base(rt, "IntEnum", e, mixed_methods, mixed_defs, &ie) ||
            make_base(rt, "StrEnum", e, mixed_methods, mixed_defs, &se) ||
+           add_methods(rt, se, str_methods, str_defs) || sl__class_flags_compute(rt, se) ||
+           make_base(rt, "Flag", e, none, NULL, &fl) ||
+           make_base(rt, "IntFlag", fl, mixed_methods, mixed_defs, &ifl) ||
+           sl__flag_add_methods(rt, fl, ifl) || sl__class_flags_compute(rt, fl) ||
+           sl__class_flags_compute(rt, ifl) ||
            sl_stdmod_add(rt, module_dict, "Enum", sl_obj_val(e)) ||
            sl_stdmod_add(rt, module_dict, "IntEnum", sl_obj_val(ie)) ||
-           sl_stdmod_add(rt, module_dict, "StrEnum", sl_obj_val(se));
+           sl_stdmod_add(rt, module_dict, "StrEnum", sl_obj_val(se)) ||
+           sl_stdmod_add(rt, module_dict, "Flag", sl_obj_val(fl)) ||
+           sl_stdmod_add(rt, module_dict, "IntFlag", sl_obj_val(ifl));
   sl_decref(rt, e);
   sl_decref(rt, ie);
   sl_decref(rt, se);
+  sl_decref(rt, fl);
+  sl_decref(rt, ifl);
   return rc ? -1 : 0;
 }

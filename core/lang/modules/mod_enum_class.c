@@ -6,6 +6,7 @@
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/descr.h"
+#include "core/lang/modules/mod_enum-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/value.h"
@@ -20,27 +21,29 @@ static int own(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out, bool *fo
   return d ? sl_dict_get_str(rt, d, name, out, found) : 0;
 }
 
-/* The enum base the class mixes in: 0 Enum, 1 IntEnum, 2 StrEnum. */
-static int mixin(sl_obj *cls) {
+sl__enum_kind sl__enum_kind_of(sl_obj *cls) {
   for (sl_obj *c = cls; c; c = sl_as_class(c)->bases[0]) {
     sl_class *k = sl_as_class(c);
+    if (k->lang_flags & SL__CLS_MIX_STR) return SL__ENUM_STR_MIX;
+    if (k->lang_flags & SL__CLS_MIX_INT) return SL__ENUM_INT_MIX;
     if (strcmp(k->module, "enum")) continue;
-    if (sl_str_eq_cstr(k->name, "IntEnum")) return 1;
-    if (sl_str_eq_cstr(k->name, "StrEnum")) return 2;
+    if (sl_str_eq_cstr(k->name, "IntEnum")) return SL__ENUM_INT;
+    if (sl_str_eq_cstr(k->name, "StrEnum")) return SL__ENUM_STR;
+    if (sl_str_eq_cstr(k->name, "IntFlag")) return SL__ENUM_INTFLAG;
+    if (sl_str_eq_cstr(k->name, "Flag")) return SL__ENUM_FLAG;
   }
-  return 0;
+  return SL__ENUM_PLAIN;
 }
 
 /* _is_dunder, _is_sunder, _is_private and descriptors are not members. */
-static bool is_member(sl_obj *cls, const char *name, sl_value v) {
+bool sl__enum_is_member(const char *cn, const char *name, sl_value v) {
   size_t n = strlen(name);
   if (n > 4 && name[0] == '_' && name[1] == '_' && name[n - 1] == '_' && name[n - 2] == '_')
     return false;
   if (n > 2 && name[0] == '_' && name[n - 1] == '_' && name[1] != '_' && name[n - 2] != '_')
     return false;
-  const char *cn = sl_str_cstr(sl_as_class(cls)->name);
-  size_t cl = strlen(cn);
-  if (name[0] == '_' && !strncmp(name + 1, cn, cl) && !strncmp(name + 1 + cl, "__", 2))
+  size_t cl = cn ? strlen(cn) : 0;
+  if (cn && name[0] == '_' && !strncmp(name + 1, cn, cl) && !strncmp(name + 1 + cl, "__", 2))
     return false;
   return !(sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type) ||
            sl_is_type(v, &sl_property_type) || sl_is_type(v, &sl_classmethod_type) ||
@@ -48,9 +51,26 @@ static bool is_member(sl_obj *cls, const char *name, sl_value v) {
 }
 
 /* auto(): Enum/IntEnum the last value + 1 (1 first), StrEnum the name
- * lower-cased. */
-static int auto_value(sl_rt *rt, int kind, const char *name, sl_value last, sl_value *out) {
-  if (kind == 2) {
+ * lower-cased, Flag the power of two above the largest value so far. */
+static int auto_value(sl_rt *rt, sl__enum_kind kind, const char *name, sl_value last, sl_value max,
+                      size_t count, sl_value *out) {
+  if (sl__enum_is_flag(kind)) { /* Flag._generate_next_value_ */
+    if (!count) return *out = sl_int(1), 0;
+    if (max.tag != SL_V_INT) {
+      sl_strbuf b = SL_STRBUF_INIT;
+      if (!sl_repr(rt, max, &b))
+        sl_raise(rt, SL_EXC_TYPE_ERROR, "invalid flag value %s", sl_strbuf_cstr(&b));
+      sl_strbuf_free(&b);
+      return -1;
+    }
+    int bits = 0;
+    for (uint64_t u = max.u.i < 0 ? 0 : (uint64_t)max.u.i; u; u >>= 1) bits++;
+    if (bits >= 62)
+      return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
+                      "simloop supports Flag values that fit 64 bits (a value is beyond them)");
+    return *out = sl_int((int64_t)1 << bits), 0;
+  }
+  if (kind == SL__ENUM_STR) {
     sl_value s;
     sl_obj *n = sl_str_from_cstr(rt, name);
     if (!n) return -1;
@@ -80,9 +100,34 @@ static int find_value(sl_rt *rt, sl_obj *members, sl_value value, sl_value *out)
   return 0;
 }
 
+int sl__enum_auto_value(sl_rt *rt, sl_obj *ns, sl__enum_kind kind, const char *name,
+                        sl_value *out) {
+  size_t pos = 0, count = 0;
+  sl_value k, v, last = sl_undef(), odd = sl_undef();
+  int64_t max = 0;
+  while (sl_dict_next(ns, &pos, &k, &v)) {
+    if (!sl_is_str(k) || !sl__enum_is_member(NULL, sl_str_cstr(k.u.o), v) || sl__enum_is_auto(v))
+      continue;
+    if (v.tag != SL_V_INT && sl_is_undef(odd)) odd = v; /* max() of it: Flag's TypeError */
+    if (v.tag == SL_V_INT && (!count || v.u.i > max)) max = v.u.i;
+    count++, last = v;
+  }
+  return auto_value(rt, kind, name, last, sl_is_undef(odd) ? sl_int(max) : odd, count, out);
+}
+
+int sl__enum_body_store(sl_rt *rt, sl_obj *ns, int kind, sl_obj *name, sl_value *v) {
+  if (!sl__enum_is_auto(*v)) return 0;
+  sl_value r;
+  if (sl__enum_auto_value(rt, ns, (sl__enum_kind)kind, sl_str_cstr(name), &r)) return -1;
+  sl_vdecref(rt, *v);
+  *v = r;
+  return 0;
+}
+
 /* A new member: cls's instance with _name_/_value_ (and name/value), then
  * the class's own __init__ with the value (unpacked when a tuple). */
-static int new_member(sl_rt *rt, sl_obj *cls, sl_value name, sl_value value, sl_value *out) {
+int sl__enum_new_member(sl_rt *rt, sl_obj *cls, sl_value name, sl_value value, bool run_init,
+                        sl_value *out) {
   sl_obj *m = sl_exc_new(rt, cls, NULL, 0);
   if (!m) return -1;
   sl_value mv = sl_obj_val(m);
@@ -90,7 +135,7 @@ static int new_member(sl_rt *rt, sl_obj *cls, sl_value name, sl_value value, sl_
            sl__generic_setattr(rt, mv, "_name_", name) ||
            sl__generic_setattr(rt, mv, "value", value) || sl__generic_setattr(rt, mv, "name", name);
   sl_value init;
-  int r = rc ? -1 : sl__class_lookup(rt, cls, "__init__", &init);
+  int r = rc ? -1 : run_init ? sl__class_lookup(rt, cls, "__init__", &init) : 0;
   if (r > 0) {
     sl_args a = {&value, 1, NULL, NULL, 0};
     if (sl_is_type(value, &sl_tuple_type))
@@ -110,8 +155,9 @@ static int new_member(sl_rt *rt, sl_obj *cls, sl_value name, sl_value value, sl_
   return 0;
 }
 
-static int check_value(sl_rt *rt, int kind, sl_value v) {
-  if (kind == 1 && v.tag != SL_V_INT && v.tag != SL_V_BOOL && !sl_is_long(v)) {
+static int check_value(sl_rt *rt, sl__enum_kind kind, sl_value v) {
+  if ((kind == SL__ENUM_INT || kind == SL__ENUM_INT_MIX) && v.tag != SL_V_INT &&
+      v.tag != SL_V_BOOL && !sl_is_long(v)) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_repr(rt, v, &b);
     if (!rc)
@@ -120,7 +166,7 @@ static int check_value(sl_rt *rt, int kind, sl_value v) {
     sl_strbuf_free(&b);
     return -1;
   }
-  if (kind == 2 && !sl_is_str(v)) {
+  if ((kind == SL__ENUM_STR || kind == SL__ENUM_STR_MIX) && !sl_is_str(v)) {
     sl_strbuf b = SL_STRBUF_INIT;
     int rc = sl_repr(rt, v, &b);
     if (!rc) rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "%s is not a string", sl_strbuf_cstr(&b));
@@ -131,17 +177,17 @@ static int check_value(sl_rt *rt, int kind, sl_value v) {
 }
 
 /* One attribute of the class body: a member (or alias) replacing it. */
-static int make_member(sl_rt *rt, sl_obj *cls, int kind, sl_value k, sl_value v, sl_obj *names,
-                       sl_obj *map, sl_value *last) {
+static int make_member(sl_rt *rt, sl_obj *cls, sl__enum_kind kind, sl_value k, sl_value v,
+                       sl_obj *names, sl_obj *map, sl_value *last) {
   sl_value value = sl_vincref(v);
-  if (v.tag == SL_V_OBJ && !strcmp(v.u.o->type->name, "auto")) {
+  if (sl__enum_is_auto(v)) { /* not resolved when stored (inside a tuple, ...) */
     sl_vdecref(rt, value);
-    if (auto_value(rt, kind, sl_str_cstr(k.u.o), *last, &value)) return -1;
+    if (auto_value(rt, kind, sl_str_cstr(k.u.o), *last, *last, 1, &value)) return -1;
   }
   sl_value m;
   int r = check_value(rt, kind, value) ? -1 : find_value(rt, names, value, &m);
   if (r == 0) {
-    if (new_member(rt, cls, k, value, &m) || sl_list_append(rt, names, m))
+    if (sl__enum_new_member(rt, cls, k, value, true, &m) || sl_list_append(rt, names, m))
       r = -1;
     else
       sl_vdecref(rt, m); /* names holds it */
@@ -167,7 +213,10 @@ int sl__enum_finish(sl_rt *rt, sl_obj *cls) {
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s: cannot extend enumeration '%s'",
                       sl_str_cstr(c->name), sl_str_cstr(sl_as_class(c->bases[i])->name));
   }
-  int kind = mixin(cls);
+  sl__enum_kind kind = sl__enum_kind_of(cls);
+  if (sl__enum_is_flag(kind)) return sl__flag_finish(rt, cls, kind);
+  if ((kind == SL__ENUM_INT_MIX || kind == SL__ENUM_STR_MIX) && sl__enum_add_mixin_methods(rt, cls))
+    return -1;
   sl_obj *names = sl_list_new(rt, NULL, 0), *members = sl_list_new(rt, NULL, 0),
          *map = sl_dict_new(rt);
   sl_obj *keys = c->attrs ? sl_list_new(rt, NULL, 0) : NULL;
@@ -175,7 +224,8 @@ int sl__enum_finish(sl_rt *rt, sl_obj *cls) {
   size_t pos = 0;
   sl_value k, v, last = sl_undef();
   while (!rc && sl_dict_next(c->attrs, &pos, &k, &v))
-    if (sl_is_str(k) && is_member(cls, sl_str_cstr(k.u.o), v)) rc = sl_list_append(rt, keys, k);
+    if (sl_is_str(k) && sl__enum_is_member(sl_str_cstr(c->name), sl_str_cstr(k.u.o), v))
+      rc = sl_list_append(rt, keys, k);
   for (size_t i = 0; !rc && i < (keys ? sl_as_list(keys)->len : 0); i++) {
     sl_value key = sl_as_list(keys)->items[i], val;
     bool found;
@@ -239,6 +289,8 @@ int sl__enum_contains(sl_rt *rt, sl_obj *cls, sl_value item, bool *res) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "unsupported operand type(s) for 'in': '%s' and 'EnumType'",
                     sl_type_name(item));
+  if (sl__enum_is_flag(sl__enum_kind_of(cls)))
+    return sl__flag_class_contains(rt, cls, item, res) ? -1 : 1;
   sl_value l, m;
   if (members_of(rt, cls, "_members_", &l)) return -1;
   int r = find_value(rt, l.u.o, item, &m);
@@ -274,6 +326,7 @@ int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
                     sl_str_cstr(sl_as_class(cls)->name));
   sl_value v = args->pos[0], l, m;
   if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o) == cls) return *out = sl_vincref(v), 0;
+  if (sl__enum_is_flag(sl__enum_kind_of(cls))) return sl__flag_call(rt, cls, v, out);
   if (members_of(rt, cls, "_members_", &l)) return -1;
   int r = find_value(rt, l.u.o, v, &m);
   if (r > 0) *out = sl_vincref(m);
@@ -290,8 +343,8 @@ int sl__enum_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
 
 int sl__enum_mixed_value(sl_rt *rt, sl_value v, sl_value *out) {
   sl_obj *cls = v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
-  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_ENUM) || !mixin(cls) ||
-      v.u.o->type != &sl_exc_type)
+  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_ENUM) ||
+      !sl__enum_is_mixed(sl__enum_kind_of(cls)) || v.u.o->type != &sl_exc_type)
     return 0;
   sl_obj *attrs = sl_as_exc(v.u.o)->attrs;
   bool found = false;

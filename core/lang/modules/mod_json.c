@@ -241,6 +241,8 @@ static int encode(sl_rt *rt, enc *e, sl_value v) {
   default: break;
   }
   if (sl_is_long(v)) return sl_repr(rt, v, e->out);
+  sl_value mixed; /* an IntEnum/StrEnum/IntFlag member: json's int/str (borrowed) */
+  if (sl__enum_mixed_value(rt, v, &mixed)) return encode(rt, e, mixed);
   if (sl_is_str(v)) {
     put_string(e, sl_str_cstr(v.u.o), sl_as_str(v.u.o)->len);
     return 0;
