@@ -55,8 +55,12 @@ static int guarded_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   for (uint32_t i = 0; i < rt->nrepr_active; i++) {
     if (rt->repr_active[i] != o) continue;
     const char *n = o->type->name;
-    if (!strcmp(n, "list"))
+    const sl_dict_kind *kind = sl__dict_kind(sl_obj_val(o));
+    /* deque_repr's and odict_repr's own Py_ReprEnter texts. */
+    if (!strcmp(n, "list") || !strcmp(n, "collections.deque"))
       sl_strbuf_puts(out, "[...]");
+    else if (kind && !strcmp(kind->name, "OrderedDict"))
+      sl_strbuf_puts(out, "...");
     else if (!strcmp(n, "dict"))
       sl_strbuf_puts(out, "{...}");
     else if (!strcmp(n, "tuple"))

@@ -472,6 +472,18 @@ MIXIN_EXPRS = [
 ]
 BLOCKS += [MIXIN_PRELUDE + "print(%s)" % e for e in MIXIN_EXPRS]
 
+# Recursive reprs of collections' containers (deque_repr's "[...]",
+# odict_repr's "...").
+BLOCKS += [
+    """import collections
+dq = collections.deque([1])
+dq.append(dq)
+od = collections.OrderedDict(a=1)
+od["me"] = od
+od2 = collections.OrderedDict(x=[od])
+print(dq, od, od2, [dq], {"k": od})""",
+]
+
 
 def program_for_block(block):
     lines = block.splitlines()
