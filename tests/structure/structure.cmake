@@ -10,3 +10,5 @@ add_test(NAME structure.include_graph_rejects
 # Every C file is formatted as .clang-format says (make format fixes it).
 add_test(NAME structure.format COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/structure/format.sh)
 set_tests_properties(structure.format PROPERTIES SKIP_RETURN_CODE 77)
+# No C file of core/, sim/ or traces/ over 800 lines.
+add_test(NAME structure.file_length COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/structure/file_length.sh)
