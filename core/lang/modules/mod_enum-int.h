@@ -8,7 +8,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/cfunc.h"
 #include "core/object.h"
+#include "core/strbuf.h"
 
 /* What an enumeration derives from, which decides its members' values and
  * methods. INT, STR and INTFLAG members stand for their values (mixed in). */
@@ -24,6 +26,12 @@ typedef enum sl__enum_kind {
 
 /* The kind of an enumeration class (its nearest enum-module base). */
 sl__enum_kind sl__enum_kind_of(sl_obj *cls);
+
+/* The methods' shared pieces (mod_enum.c): exactly n positional arguments
+ * and no keywords, else CPython's TypeError naming `meth`; and the str
+ * built in *b as the result (b freed; rc nonzero: an error already raised). */
+int sl__enum_need_args(sl_rt *rt, const sl_args *a, size_t n, const char *meth);
+int sl__enum_str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out);
 static inline bool sl__enum_is_flag(sl__enum_kind k) {
   return k == SL__ENUM_FLAG || k == SL__ENUM_INTFLAG;
 }

@@ -75,13 +75,13 @@ static int class_repr_name(sl_obj *cls, sl_strbuf *out) {
 
 /* ---- Enum's methods ------------------------------------------------------------- */
 
-static int need(sl_rt *rt, const sl_args *a, size_t n, const char *meth) {
+int sl__enum_need_args(sl_rt *rt, const sl_args *a, size_t n, const char *meth) {
   if (a->npos == n && !a->nkw) return 0;
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given",
                   meth, n, n == 1 ? "" : "s", a->npos);
 }
 
-static int str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
+int sl__enum_str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
   sl_obj *s = rc ? NULL : sl_str_from_buf(rt, b);
   sl_strbuf_free(b);
   if (!s) return -1;
@@ -91,7 +91,7 @@ static int str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
 
 /* <Color.RED: 1> */
 static int enum_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__repr__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__repr__")) return -1;
   sl_value m = a->pos[0], name, value;
   if (member_attr(rt, m, "_name_", &name)) return -1;
   if (member_attr(rt, m, "_value_", &value)) {
@@ -108,12 +108,12 @@ static int enum_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
   sl_strbuf_putc(&b, '>');
   sl_vdecref(rt, name);
   sl_vdecref(rt, value);
-  return str_result(rt, &b, rc, out);
+  return sl__enum_str_result(rt, &b, rc, out);
 }
 
 /* Color.RED; IntEnum and StrEnum: the value's str (3.11+). */
 static int enum_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__str__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__str__")) return -1;
   sl_value m = a->pos[0], v;
   sl_strbuf b = SL_STRBUF_INIT;
   int rc;
@@ -127,12 +127,12 @@ static int enum_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
     rc = sl_str(rt, v, &b);
   }
   sl_vdecref(rt, v);
-  return str_result(rt, &b, rc, out);
+  return sl__enum_str_result(rt, &b, rc, out);
 }
 
 /* format(str(self), spec); IntEnum/StrEnum: format(value, spec). */
 static int enum_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "__format__")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "__format__")) return -1;
   if (!sl_is_str(a->pos[1]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument must be str");
   sl_value v;
@@ -147,11 +147,11 @@ static int enum_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   sl_strobj *spec = sl_as_str(a->pos[1].u.o);
   int rc = sl_format(rt, v, spec->data, spec->len, &b);
   sl_vdecref(rt, v);
-  return str_result(rt, &b, rc, out);
+  return sl__enum_str_result(rt, &b, rc, out);
 }
 
 static int enum_hash(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__hash__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__hash__")) return -1;
   sl_value v;
   if (member_attr(rt, a->pos[0], self.tag == SL_V_INT && self.u.i ? "_value_" : "_name_", &v))
     return -1;
@@ -174,7 +174,7 @@ static int plain(sl_rt *rt, sl_value v, sl_value *out) {
 /* IntEnum/StrEnum comparisons and operators: on the values. self holds
  * the operator (sl_ast_cmpop + 100, or sl_ast_binop, +50 reflected). */
 static int mixed_op(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "operator")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "operator")) return -1;
   int64_t op = self.u.i;
   sl_value x, y;
   if (plain(rt, a->pos[0], &x)) return -1;
@@ -206,7 +206,7 @@ static int mixed_op(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
 /* Attributes the member lacks come from its value (`Level.DEBUG.bit_length()`,
  * `Mode.READ.upper()`). */
 static int mixed_getattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "__getattr__")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "__getattr__")) return -1;
   if (!sl_is_str(a->pos[1]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "attribute name must be string");
   const char *name = sl_str_cstr(a->pos[1].u.o);
@@ -222,7 +222,7 @@ static int mixed_getattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
 
 /* __int__ / __index__: the value. */
 static int mixed_value(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__int__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__int__")) return -1;
   return member_attr(rt, a->pos[0], "_value_", out);
 }
 
@@ -231,7 +231,7 @@ static int mixed_value(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 static int str_seq(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"__len__", "__getitem__", "__iter__", "__contains__"};
   int64_t which = self.u.i, n;
-  if (need(rt, a, which == 1 || which == 3 ? 2 : 1, names[which])) return -1;
+  if (sl__enum_need_args(rt, a, which == 1 || which == 3 ? 2 : 1, names[which])) return -1;
   sl_value v;
   if (member_attr(rt, a->pos[0], "_value_", &v)) return -1;
   bool in;
@@ -364,7 +364,7 @@ int sl__enum_add_mixin_methods(sl_rt *rt, sl_obj *cls) {
 /* ---- unique ---------------------------------------------------------------------- */
 
 static int enum_unique(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "unique")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "unique")) return -1;
   sl_value cls = a->pos[0], map, names;
   if (!sl_is_type(cls, &sl_class_type) || !(sl_as_class(cls.u.o)->lang_flags & SL__CLS_ENUM))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "unique() applies to enumerations");

@@ -361,23 +361,9 @@ int sl__flag_class_contains(sl_rt *rt, sl_obj *cls, sl_value item, bool *res) {
 
 /* ---- Flag's methods --------------------------------------------------------------- */
 
-static int need(sl_rt *rt, const sl_args *a, size_t n, const char *meth) {
-  if (a->npos == n && !a->nkw) return 0;
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes %zu positional argument%s but %zu were given",
-                  meth, n, n == 1 ? "" : "s", a->npos);
-}
-
-static int text_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, b);
-  sl_strbuf_free(b);
-  if (!s) return -1;
-  *out = sl_obj_val(s);
-  return 0;
-}
-
 /* Flag.__repr__: <Perm.R|W: 6>, <Perm: 0> when nameless. */
 static int flag_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__repr__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__repr__")) return -1;
   sl_value m = a->pos[0], name;
   if (sl_vm_getattr(rt, m, "_name_", &name)) return -1;
   sl_strbuf b = SL_STRBUF_INIT;
@@ -385,7 +371,7 @@ static int flag_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
   if (!sl_is_none(name)) sl_strbuf_printf(&b, ".%s", sl_str_cstr(name.u.o));
   sl_strbuf_printf(&b, ": %lld>", (long long)value_of(rt, m));
   sl_vdecref(rt, name);
-  return text_result(rt, &b, 0, out);
+  return sl__enum_str_result(rt, &b, 0, out);
 }
 
 /* Flag.__str__: Perm.R|W, Perm(0) when nameless. */
@@ -399,17 +385,17 @@ static int flag_str_of(sl_rt *rt, sl_value m, sl_value *out) {
   else
     sl_strbuf_printf(&b, "%s.%s", cls, sl_str_cstr(name.u.o));
   sl_vdecref(rt, name);
-  return text_result(rt, &b, 0, out);
+  return sl__enum_str_result(rt, &b, 0, out);
 }
 
 static int flag_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__str__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__str__")) return -1;
   return flag_str_of(rt, a->pos[0], out);
 }
 
 /* Enum.__format__: format(str(self), spec). */
 static int flag_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "__format__")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "__format__")) return -1;
   if (!sl_is_str(a->pos[1]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument must be str");
   sl_value s;
@@ -418,22 +404,22 @@ static int flag_format(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   sl_strobj *spec = sl_as_str(a->pos[1].u.o);
   int rc = sl_format(rt, s, spec->data, spec->len, &b);
   sl_vdecref(rt, s);
-  return text_result(rt, &b, rc, out);
+  return sl__enum_str_result(rt, &b, rc, out);
 }
 
 static int flag_bool(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__bool__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__bool__")) return -1;
   return *out = sl_bool(value_of(rt, a->pos[0]) != 0), 0;
 }
 
 static int flag_len(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__len__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__len__")) return -1;
   return *out = sl_int(__builtin_popcountll((uint64_t)value_of(rt, a->pos[0]))), 0;
 }
 
 /* Flag.__iter__: the canonical members in it, in definition order. */
 static int flag_iter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__iter__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__iter__")) return -1;
   sl_obj *cls = sl_user_cls_of(a->pos[0].u.o);
   int64_t v = value_of(rt, a->pos[0]);
   sl_list *l = sl_as_list(own(rt, cls, "_members_").u.o);
@@ -447,7 +433,7 @@ static int flag_iter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
 }
 
 static int flag_contains(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "__contains__")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "__contains__")) return -1;
   sl_obj *cls = sl_user_cls_of(a->pos[0].u.o);
   if (!is_member_of(a->pos[1], cls))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for 'in': '%s' and '%s'",
@@ -459,7 +445,7 @@ static int flag_contains(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
 /* Flag.__or__/__and__/__xor__ and their reflections (self.u.i holds the
  * operator): another member of the class, or an int for IntFlag. */
 static int flag_binop(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 2, "operator")) return -1;
+  if (sl__enum_need_args(rt, a, 2, "operator")) return -1;
   sl_obj *cls = sl_user_cls_of(a->pos[0].u.o);
   sl_value o = a->pos[1];
   int64_t x = value_of(rt, a->pos[0]), y;
@@ -478,7 +464,7 @@ static int flag_binop(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
  * canonical members (STRICT; 3.11.2: within _flag_mask_, and the result's
  * _inverted_ is set back to self), or ~value (IntFlag's KEEP). */
 static int flag_invert(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  if (need(rt, a, 1, "__invert__")) return -1;
+  if (sl__enum_need_args(rt, a, 1, "__invert__")) return -1;
   sl_value m = a->pos[0], cached;
   sl_obj *cls = sl_user_cls_of(m.u.o), *attrs = sl_as_exc(m.u.o)->attrs;
   bool found = false;
