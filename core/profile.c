@@ -108,6 +108,8 @@
     "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
   X(ver, tee_copies_tee_input, V(3, 13, 0), NOW,                                       \
     "gh-123884 (3.13): itertools.tee() of a tee gives n new copies, not it first")     \
+  X(ver, strptime_percent_at_end_literal, V(3, 13, 0), V(3, 13, 2),                    \
+    "_strptime.py 3.13: TimeRE.pattern's re.sub leaves a final '%' as a literal")      \
   X(ver, token_context_manager, V(3, 14, 0), NOW,                                      \
     "context.c 3.14: contextvars.Token is a context manager (exit resets the var)")  \
   X(ver, flag_strict_boundary, V(3, 11, 7), NOW,                                      \

@@ -113,6 +113,10 @@ typedef struct sl_profile {
   /* gh-123884 (3.13): tee(t) of a tee t returns n new copies of t (3.11,
    * 3.12: t itself first, then copies). */
   bool tee_copies_tee_input;
+  /* 3.13 (TimeRE.pattern rebuilt on re.sub): a format ending in a lone
+   * '%' matches a literal '%' (3.11, 3.12 and 3.14 raise "stray % in
+   * format"). */
+  bool strptime_percent_at_end_literal;
   /* 3.14: `with var.set(v):` (Token.__enter__/__exit__, exit resets). */
   bool token_context_manager;
   /* 3.14: create_task(**kwargs) passes kwargs to factories. */

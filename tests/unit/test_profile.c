@@ -63,6 +63,7 @@ static const struct {
     {"iter_sentinel_object_message", offsetof(sl_profile, iter_sentinel_object_message)},
     {"gen_close_returns_value", offsetof(sl_profile, gen_close_returns_value)},
     {"tee_copies_tee_input", offsetof(sl_profile, tee_copies_tee_input)},
+    {"strptime_percent_at_end_literal", offsetof(sl_profile, strptime_percent_at_end_literal)},
     {"token_context_manager", offsetof(sl_profile, token_context_manager)},
     {"create_task_kwargs", offsetof(sl_profile, create_task_kwargs)},
     {"taskgroup_enter_checks_parent", offsetof(sl_profile, taskgroup_enter_checks_parent)},
@@ -138,7 +139,8 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " strptime_percent_at_end_literal"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -154,7 +156,8 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " strptime_percent_at_end_literal"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -170,7 +173,8 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"},
+       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " strptime_percent_at_end_literal"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "

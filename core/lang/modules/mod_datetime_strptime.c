@@ -219,6 +219,10 @@ static int expand(sp_ctx *c, sl_rt *rt, const char *fmt, size_t n, const char *w
       c->items[c->n++] = (sp_item){0, ch};
       continue;
     }
+    if (i + 1 == n && rt->profile->strptime_percent_at_end_literal) {
+      c->items[c->n++] = (sp_item){0, '%'};
+      continue;
+    }
     if (i + 1 == n) return sl_raise(rt, SL_EXC_VALUE_ERROR, "stray %% in format '%s'", whole);
     char d = fmt[++i];
     const char *sub = d == 'c'   ? "%a %b %d %H:%M:%S %Y"
