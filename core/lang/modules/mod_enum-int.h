@@ -30,6 +30,15 @@ sl__enum_kind sl__enum_kind_of(sl_obj *cls);
 /* The methods' shared pieces (mod_enum.c): exactly n positional arguments
  * and no keywords, else CPython's TypeError naming `meth`; and the str
  * built in *b as the result (b freed; rc nonzero: an error already raised). */
+/* A row of methods added to an enum class: name, body, and the int the
+ * body receives as its bound argument. sl__enum_add_methods adds rows up
+ * to a NULL name to cls, filling defs (static storage, a slot per row). */
+typedef struct sl__enum_method {
+  const char *name;
+  sl_cfunc_fn fn;
+  int64_t arg;
+} sl__enum_method;
+int sl__enum_add_methods(sl_rt *rt, sl_obj *cls, const sl__enum_method *m, sl_cfunc_def *defs);
 int sl__enum_need_args(sl_rt *rt, const sl_args *a, size_t n, const char *meth);
 int sl__enum_str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out);
 static inline bool sl__enum_is_flag(sl__enum_kind k) {

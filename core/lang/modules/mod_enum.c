@@ -246,13 +246,7 @@ static int str_seq(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   return 0;
 }
 
-typedef struct method {
-  const char *name;
-  sl_cfunc_fn fn;
-  int64_t arg;
-} method;
-
-static const method enum_methods[] = {
+static const sl__enum_method enum_methods[] = {
     {"__repr__", enum_repr, 0}, {"__str__", enum_str, 0}, {"__format__", enum_format, 0},
     {"__hash__", enum_hash, 0}, {NULL, NULL, 0},
 };
@@ -261,7 +255,7 @@ static const method enum_methods[] = {
   { n, mixed_op, 100 + op }
 #define BIN(n, rn, op)                                                                             \
   {n, mixed_op, op}, { rn, mixed_op, 50 + op }
-static const method mixed_methods[] = {
+static const sl__enum_method mixed_methods[] = {
     {"__str__", enum_str, 1},
     {"__format__", enum_format, 1},
     {"__hash__", enum_hash, 1},
@@ -289,7 +283,7 @@ static const method mixed_methods[] = {
     {NULL, NULL, 0},
 };
 
-static const method str_methods[] = {
+static const sl__enum_method str_methods[] = {
     {"__len__", str_seq, 0},  {"__getitem__", str_seq, 1},
     {"__iter__", str_seq, 2}, {"__contains__", str_seq, 3},
     {NULL, NULL, 0},
@@ -300,7 +294,7 @@ static sl_cfunc_def enum_defs[sizeof enum_methods / sizeof *enum_methods];
 static sl_cfunc_def mixed_defs[sizeof mixed_methods / sizeof *mixed_methods];
 static sl_cfunc_def str_defs[sizeof str_methods / sizeof *str_methods];
 
-static int add_methods(sl_rt *rt, sl_obj *cls, const method *m, sl_cfunc_def *defs) {
+int sl__enum_add_methods(sl_rt *rt, sl_obj *cls, const sl__enum_method *m, sl_cfunc_def *defs) {
   for (size_t i = 0; m[i].name; i++) {
     defs[i] = (sl_cfunc_def){m[i].name, m[i].fn, "user", SL_CANON_LABEL};
     sl_obj *f = sl_cfunc_new(rt, &defs[i], sl_int(m[i].arg));
@@ -311,11 +305,11 @@ static int add_methods(sl_rt *rt, sl_obj *cls, const method *m, sl_cfunc_def *de
   return 0;
 }
 
-static int make_base(sl_rt *rt, const char *name, sl_obj *base, const method *m, sl_cfunc_def *defs,
-                     sl_obj **out) {
+static int make_base(sl_rt *rt, const char *name, sl_obj *base, const sl__enum_method *m,
+                     sl_cfunc_def *defs, sl_obj **out) {
   sl_obj *cls = sl_class_new(rt, name, name, "enum", base, NULL);
-  if (!cls || !(sl_as_class(cls)->attrs = sl_dict_new(rt)) || add_methods(rt, cls, m, defs) ||
-      sl__class_flags_compute(rt, cls)) {
+  if (!cls || !(sl_as_class(cls)->attrs = sl_dict_new(rt)) ||
+      sl__enum_add_methods(rt, cls, m, defs) || sl__class_flags_compute(rt, cls)) {
     sl_decref(rt, cls);
     return -1;
   }
@@ -326,7 +320,7 @@ static int make_base(sl_rt *rt, const char *name, sl_obj *base, const method *m,
 
 /* Adds the rows of m (defs filled by add_methods when the module was made)
  * that the class itself does not define, but for `skip` (NULL-terminated). */
-static int add_missing(sl_rt *rt, sl_obj *cls, const method *m, const sl_cfunc_def *defs,
+static int add_missing(sl_rt *rt, sl_obj *cls, const sl__enum_method *m, const sl_cfunc_def *defs,
                        const char *const *skip) {
   sl_obj *attrs = sl_as_class(cls)->attrs;
   for (size_t i = 0; m[i].name; i++) {
@@ -416,12 +410,12 @@ int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, enum_funcs)) return -1;
   sl_obj *e, *ie = NULL, *se = NULL, *fl = NULL, *ifl = NULL;
   if (make_base(rt, "Enum", NULL, enum_methods, enum_defs, &e)) return -1;
-  static const method none[] = {{NULL, NULL, 0}};
+  static const sl__enum_method none[] = {{NULL, NULL, 0}};
   /* StrEnum is new in 3.11, the oldest profile. IntFlag: the int methods,
    * then Flag's operators over them (sl__flag_add_methods). */
   int rc = make_base(rt, "IntEnum", e, mixed_methods, mixed_defs, &ie) ||
            make_base(rt, "StrEnum", e, mixed_methods, mixed_defs, &se) ||
-           add_methods(rt, se, str_methods, str_defs) || sl__class_flags_compute(rt, se) ||
+           sl__enum_add_methods(rt, se, str_methods, str_defs) || sl__class_flags_compute(rt, se) ||
            make_base(rt, "Flag", e, none, NULL, &fl) ||
            make_base(rt, "IntFlag", fl, mixed_methods, mixed_defs, &ifl) ||
            sl__flag_add_methods(rt, fl, ifl) || sl__class_flags_compute(rt, fl) ||

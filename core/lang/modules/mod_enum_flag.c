@@ -485,13 +485,7 @@ static int flag_invert(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   return 0;
 }
 
-typedef struct method {
-  const char *name;
-  sl_cfunc_fn fn;
-  int64_t arg;
-} method;
-
-static const method flag_methods[] = {
+static const sl__enum_method flag_methods[] = {
     {"__repr__", flag_repr, 0},
     {"__str__", flag_str, 0},
     {"__format__", flag_format, 0},
@@ -509,7 +503,7 @@ static const method flag_methods[] = {
     {NULL, NULL, 0},
 };
 /* IntFlag: Flag's operators win over int's (EnumType copies them in). */
-static const method intflag_methods[] = {
+static const sl__enum_method intflag_methods[] = {
     {"__invert__", flag_invert, 0},          {"__or__", flag_binop, SL_BIN_BITOR},
     {"__ror__", flag_binop, SL_BIN_BITOR},   {"__and__", flag_binop, SL_BIN_BITAND},
     {"__rand__", flag_binop, SL_BIN_BITAND}, {"__xor__", flag_binop, SL_BIN_BITXOR},
@@ -519,20 +513,9 @@ static const method intflag_methods[] = {
 static sl_cfunc_def flag_defs[sizeof flag_methods / sizeof *flag_methods];
 static sl_cfunc_def intflag_defs[sizeof intflag_methods / sizeof *intflag_methods];
 
-static int add_methods(sl_rt *rt, sl_obj *cls, const method *m, sl_cfunc_def *defs) {
-  for (size_t i = 0; m[i].name; i++) {
-    defs[i] = (sl_cfunc_def){m[i].name, m[i].fn, "user", SL_CANON_LABEL};
-    sl_obj *f = sl_cfunc_new(rt, &defs[i], sl_int(m[i].arg));
-    int rc = f ? sl_dict_set_str(rt, sl_as_class(cls)->attrs, m[i].name, sl_obj_val(f)) : -1;
-    sl_decref(rt, f);
-    if (rc) return -1;
-  }
-  return 0;
-}
-
 int sl__flag_add_methods(sl_rt *rt, sl_obj *flag, sl_obj *intflag) {
-  return add_methods(rt, flag, flag_methods, flag_defs) ||
-                 add_methods(rt, intflag, intflag_methods, intflag_defs)
+  return sl__enum_add_methods(rt, flag, flag_methods, flag_defs) ||
+                 sl__enum_add_methods(rt, intflag, intflag_methods, intflag_defs)
              ? -1
              : 0;
 }
