@@ -132,6 +132,10 @@ int sl__datetime_class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_valu
 int sl__dt_isoformat(sl_rt *rt, const sl_dtobj *d, const sl_type *t, char sep, const char *timespec,
                      sl_strbuf *out);
 int sl__dt_strftime(sl_rt *rt, const sl_dtobj *d, const sl_type *t, sl_value fmt, sl_strbuf *out);
+/* strftime(format) and __format__(spec) of a date, datetime or time
+   (mod_datetime_date.c): one pair for the three classes. */
+int sl__dt_m_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+int sl__dt_m_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__dt_fromisoformat(sl_rt *rt, const sl_type *t, sl_value s, sl_value *out);
 /* datetime.strptime(s, fmt) (mod_datetime_strptime.c). */
 int sl__dt_strptime(sl_rt *rt, sl_value s, sl_value fmt, sl_value *out);

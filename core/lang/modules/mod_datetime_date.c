@@ -228,12 +228,19 @@ static int m_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   return sl__dt_str_result(rt, &b, out);
 }
 
-static int m_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+/* Which of date, datetime and time self is: strftime's fields depend on it,
+   and a subclass's type is none of the three. */
+static const sl_type *dt_kind(sl_value self) {
+  if (sl__is_time(self)) return &sl__dt_time_type;
+  return sl__is_datetime(self) ? &sl__dt_datetime_type : &sl__dt_date_type;
+}
+
+int sl__dt_m_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"format"};
   sl_value a[1];
   if (sl_args_bind(rt, args, "strftime", names, 1, 1, 1, a)) return -1;
   sl_strbuf b = SL_STRBUF_INIT;
-  if (sl__dt_strftime(rt, sl__dt(self), self.u.o->type, a[0], &b)) {
+  if (sl__dt_strftime(rt, sl__dt(self), dt_kind(self), a[0], &b)) {
     sl_strbuf_free(&b);
     return -1;
   }
@@ -241,7 +248,7 @@ static int m_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 }
 
 /* __format__(spec): strftime(spec), str(self) for an empty spec. */
-static int m_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+int sl__dt_m_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"format_spec"};
   sl_value a[1];
   if (sl_args_bind(rt, args, "__format__", names, 1, 1, 1, a)) return -1;
@@ -249,7 +256,7 @@ static int m_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument 1 must be str, not %s",
                     sl_type_name(a[0]));
   sl_strbuf b = SL_STRBUF_INIT;
-  int rc = sl_as_str(a[0].u.o)->len ? sl__dt_strftime(rt, sl__dt(self), self.u.o->type, a[0], &b)
+  int rc = sl_as_str(a[0].u.o)->len ? sl__dt_strftime(rt, sl__dt(self), dt_kind(self), a[0], &b)
                                     : sl_str(rt, self, &b);
   if (rc) {
     sl_strbuf_free(&b);
@@ -297,8 +304,8 @@ static const sl_cfunc_def date_methods[] = {
     {"date.isoweekday", m_isoweekday, NULL, 0},
     {"date.toordinal", m_toordinal, NULL, 0},
     {"date.isocalendar", m_isocalendar, NULL, 0},
-    {"date.strftime", m_strftime, NULL, 0},
-    {"date.__format__", m_format, NULL, 0},
+    {"date.strftime", sl__dt_m_strftime, NULL, 0},
+    {"date.__format__", sl__dt_m_format, NULL, 0},
     {"date.ctime", m_ctime, NULL, 0},
     {NULL, NULL, NULL, 0},
 };

@@ -334,18 +334,6 @@ static int m_time_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   return sl__dt_str_result(rt, &b, out);
 }
 
-static int m_time_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"format"};
-  sl_value a[1];
-  if (sl_args_bind(rt, args, "strftime", names, 1, 1, 1, a)) return -1;
-  sl_strbuf b = SL_STRBUF_INIT;
-  if (sl__dt_strftime(rt, sl__dt(self), &sl__dt_time_type, a[0], &b)) {
-    sl_strbuf_free(&b);
-    return -1;
-  }
-  return sl__dt_str_result(rt, &b, out);
-}
-
 static int m_time_utcoffset(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   if (sl_args_bind(rt, args, "utcoffset", NULL, 0, 0, 0, NULL)) return -1;
   if (!sl__is_tz(sl__dt(self)->tz)) return *out = sl_none(), 0;
@@ -357,28 +345,11 @@ static int m_time_tzname(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   return sl__tz_name(rt, sl__dt(self)->tz, out);
 }
 
-static int m_time_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"format_spec"};
-  sl_value a[1];
-  if (sl_args_bind(rt, args, "__format__", names, 1, 1, 1, a)) return -1;
-  if (!sl_is_str(a[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__() argument 1 must be str, not %s",
-                    sl_type_name(a[0]));
-  sl_strbuf b = SL_STRBUF_INIT;
-  int rc = sl_as_str(a[0].u.o)->len ? sl__dt_strftime(rt, sl__dt(self), &sl__dt_time_type, a[0], &b)
-                                    : sl_str(rt, self, &b);
-  if (rc) {
-    sl_strbuf_free(&b);
-    return -1;
-  }
-  return sl__dt_str_result(rt, &b, out);
-}
-
 static const sl_cfunc_def time_methods[] = {
-    {"time.__format__", m_time_format, NULL, 0},
+    {"time.__format__", sl__dt_m_format, NULL, 0},
     {"time.replace", m_time_replace, NULL, 0},
     {"time.isoformat", m_time_isoformat, NULL, 0},
-    {"time.strftime", m_time_strftime, NULL, 0},
+    {"time.strftime", sl__dt_m_strftime, NULL, 0},
     {"time.utcoffset", m_time_utcoffset, NULL, 0},
     {"time.tzname", m_time_tzname, NULL, 0},
     {NULL, NULL, NULL, 0},
