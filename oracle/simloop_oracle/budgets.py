@@ -15,15 +15,11 @@ otherwise stopped by the wall-clock budget, which costs nothing until it
 fires.
 """
 
-import os
 import signal
 import sys
-import sysconfig
 
+from .guard import OwnCode
 from .tracer import Budget, quiet_asyncio_cleanup
-
-_STDLIB = os.path.realpath(sysconfig.get_paths()["stdlib"]) + os.sep
-_ORACLE = os.path.dirname(os.path.realpath(__file__)) + os.sep
 
 
 def _num(x):
@@ -37,7 +33,7 @@ class Budgets:
         self.tracer = tracer
         self.max_iterations = int(max_iterations) if max_iterations else 0
         self.max_wall = float(max_wall) if max_wall else 0.0
-        self._own = {}                  # filename -> is the program's own code
+        self._is_own = OwnCode()
         self._step = -1
         self._count = 0
         self._saved_alarm = None
@@ -70,15 +66,6 @@ class Budgets:
                        % _num(self.max_wall))
 
     # ---- --max-iterations ----------------------------------------------------
-    def _is_own(self, filename):
-        own = self._own.get(filename)
-        if own is None:
-            real = os.path.realpath(filename)
-            own = not (filename.startswith("<") or real.startswith(_STDLIB)
-                       or real.startswith(_ORACLE))
-            self._own[filename] = own
-        return own
-
     def _global_trace(self, frame, event, arg):
         if not self._is_own(frame.f_code.co_filename):
             return None

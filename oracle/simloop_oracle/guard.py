@@ -142,6 +142,23 @@ def _patch_threads(start):
     return saved
 
 
+class OwnCode:
+    """Tells the program's own code (and its packages') from the standard
+    library's, the oracle's and a test runner's, by file name (cached)."""
+
+    def __init__(self):
+        self._own = {}
+
+    def __call__(self, filename):
+        own = self._own.get(filename)
+        if own is None:
+            real = os.path.realpath(filename)
+            own = not (filename.startswith("<") or real.startswith(_STDLIB)
+                       or real.startswith(_ORACLE) or real.startswith(_infra))
+            self._own[filename] = own
+        return own
+
+
 class Guard:
     """Watches one run (a context): the first escape is kept in `what`
     and `where`; the tracer is stopped with NotSimulated."""
@@ -150,7 +167,7 @@ class Guard:
         self.tracer = tracer
         self.what = None
         self.where = None
-        self._own = {}
+        self._is_own = OwnCode()
 
     def __enter__(self):
         global _guard
@@ -172,15 +189,6 @@ class Guard:
             self.escape("a thread started outside the simulated pool (%s)"
                         % _thread_name(function), frame)
         return self._saved_threads(function, *args, **kwargs)
-
-    def _is_own(self, filename):
-        own = self._own.get(filename)
-        if own is None:
-            real = os.path.realpath(filename)
-            own = not (filename.startswith("<") or real.startswith(_STDLIB)
-                       or real.startswith(_ORACLE) or real.startswith(_infra))
-            self._own[filename] = own
-        return own
 
     def caller(self, frame):
         """The innermost frame of the program's (or its packages') code,
