@@ -8,7 +8,8 @@
  * lowest index whatever J is. With --shard K/N only runs i = K-1 (mod N)
  * are made (the workers split those), so N shards on N machines make
  * exactly the runs of one explore, and `simloop merge` joins their
- * databases (docs/scale.md). */
+ * databases (docs/scale.md). The coverage strategy runs its own campaign
+ * (sim/explore_cov.h) through the same run and accounting functions. */
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, kill, clock_gettime */
 #include <errno.h>
 #include <inttypes.h>
@@ -30,6 +31,8 @@
 #include "sim/quote.h"
 #include "sim/runrec.h"
 #include "sim/exploredb.h"
+#include "sim/explore_cov.h"
+#include "sim/explore_shard.h"
 #include "sim/net/net.h"
 #include "sim/schedopts.h"
 #include "sim/tracearg.h"
@@ -100,7 +103,8 @@ typedef struct explore {
   bool tty;
   double t0, last_progress;
   bool oom;
-  bool store_failed; /* the database refused a write after the search */
+  bool store_failed;   /* the database refused a write after the search */
+  sl_cov_campaign cov; /* the coverage strategy's campaign */
 } explore;
 
 /* The runs of this shard: i < runs with i = shard_k (mod shard_n). */
@@ -147,15 +151,28 @@ static bool levelled_off(const explore *e) {
 
 /* ---- running ----------------------------------------------------------- */
 
-/* Runs run number `index`; fills the summary row. */
-static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row, sl_strbuf *err) {
-  sl_schedule s;
-  sl_schedule_init_strategy(&s, &e->so.strategy, e->so.seed + index);
-  s.max_time = e->so.run.max_time;
+/* The schedule of run `index`: its seed's, or the coverage plan kept for
+ * a failing run. */
+static void init_schedule(explore *e, uint64_t index, sl_schedule *s) {
+  sl_plan plan;
+  uint64_t seed_state;
+  if (e->so.strategy.kind == SL_STRATEGY_COVERAGE &&
+      sl_cov_campaign_failure(&e->cov, index, &plan, &seed_state))
+    sl_schedule_init_plan(s, &e->so.strategy, &plan, seed_state);
+  else
+    sl_schedule_init_strategy(s, &e->so.strategy, e->so.seed + index);
+  s->max_time = e->so.run.max_time;
+}
+
+/* Runs `s` as run number `index`; fills the summary row (and *npoints,
+ * the timing points it asked, when not NULL). */
+static sl_errcode run_sched(explore *e, uint64_t index, sl_schedule *s, sl_explore_row *row,
+                            uint64_t *npoints, sl_strbuf *err) {
   sl_trial t;
   sl_trial_init(&t);
-  sl_errcode rc = sl_trial_run(e->prog, &s, NULL, &t, err);
+  sl_errcode rc = sl_trial_run(e->prog, s, NULL, &t, err);
   if (rc == SL_EOK) {
+    if (npoints) *npoints = t.npoints;
     memset(row, 0, sizeof *row);
     row->index = index;
     row->seed = e->so.seed + index;
@@ -167,8 +184,52 @@ static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row, sl_st
     row->detail_hash = sl_fnv1a(t.detail.data ? t.detail.data : "", t.detail.len);
   }
   sl_trial_free(&t);
+  return rc;
+}
+
+/* Runs run number `index` of a seeded strategy. */
+static sl_errcode run_one(explore *e, uint64_t index, sl_explore_row *row, sl_strbuf *err) {
+  sl_schedule s;
+  sl_schedule_init_strategy(&s, &e->so.strategy, e->so.seed + index);
+  s.max_time = e->so.run.max_time;
+  sl_errcode rc = run_sched(e, index, &s, row, NULL, err);
   sl_schedule_free(&s);
   return rc;
+}
+
+/* The coverage campaign's hooks (explore_cov.h). */
+static sl_errcode cov_run(void *ctx, uint64_t index, const sl_plan *plan, uint64_t seed_state,
+                          sl_covsig *sig, sl_explore_row *row, uint64_t *npoints, sl_strbuf *err) {
+  explore *e = ctx;
+  sl_schedule s;
+  sl_schedule_init_plan(&s, &e->so.strategy, plan, seed_state);
+  s.max_time = e->so.run.max_time;
+  sl_observer obs = sl_covsig_observer(sig);
+  s.observer = &obs;
+  s.on_timing = sl_covsig_timing;
+  s.timing_ctx = sig;
+  sl_errcode rc = run_sched(e, index, &s, row, npoints, err);
+  sl_schedule_free(&s);
+  return rc;
+}
+
+static bool cov_account(void *ctx, const sl_explore_row *row) {
+  explore *e = ctx;
+  account(e, row);
+  return !e->oom;
+}
+
+static int run_cov(explore *e) {
+  e->cov.first = e->shard_k;
+  e->cov.stride = e->shard_n;
+  e->cov.count = shard_runs(e);
+  e->cov.seed = e->so.seed;
+  e->cov.jobs = e->jobs;
+  e->cov.keep_going = e->keep_going;
+  sl_cov_hooks h = {e, cov_run, cov_account};
+  int status = sl_cov_campaign_run(&e->cov, &h);
+  progress(e, true);
+  return e->oom ? 2 : status;
 }
 
 static void atomic_min(_Atomic uint64_t *m, uint64_t v) {
@@ -294,8 +355,7 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   f->run_id = 0;
   f->hash[0] = '\0';
   sl_schedule s;
-  sl_schedule_init_strategy(&s, &e->so.strategy, row->seed);
-  s.max_time = e->so.run.max_time;
+  init_schedule(e, row->index, &s);
   sl_trial first;
   sl_trial_init(&first);
   int status = 0;
@@ -359,8 +419,14 @@ static int report_failure(explore *e, const sl_explore_row *row, failure *f) {
   if (sl_declog_save(&first.log, sl_strbuf_cstr(&comment), f->log_path.data, &err) != SL_EOK)
     status = 2;
   sl_strbuf_free(&comment);
-  sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s",
-                   sl_strbuf_cstr(&qpath), row->seed, sl_strbuf_cstr(&params));
+  /* A coverage run is its plan, made from the runs before it: only its
+   * log replays it. */
+  if (e->so.strategy.kind == SL_STRATEGY_COVERAGE)
+    sl_strbuf_printf(&f->replay_seed, "simloop replay %s --decisions %s", sl_strbuf_cstr(&qpath),
+                     sl_strbuf_cstr(&qlog));
+  else
+    sl_strbuf_printf(&f->replay_seed, "simloop replay %s --seed %" PRIu64 " %s",
+                     sl_strbuf_cstr(&qpath), row->seed, sl_strbuf_cstr(&params));
   sl_strbuf_printf(&f->replay_log, "simloop replay %s --decisions %s", sl_strbuf_cstr(&qpath),
                    sl_strbuf_cstr(&qlog));
   sl_strbuf_printf(&f->minimize, "simloop minimize %s --decisions %s", sl_strbuf_cstr(&qpath),
@@ -395,8 +461,7 @@ static int store_more(explore *e) {
     if (r->verdict == SL_VERDICT_OK || r->run) continue;
     sl_strbuf err = SL_STRBUF_INIT;
     sl_schedule s;
-    sl_schedule_init_strategy(&s, &e->so.strategy, r->seed);
-    s.max_time = e->so.run.max_time;
+    init_schedule(e, r->index, &s);
     sl_trial first, rec_t;
     sl_trial_init(&first);
     sl_trial_init(&rec_t);
@@ -439,54 +504,6 @@ static void json_str(const char *s) {
   sl_strbuf_free(&b);
 }
 
-/* --shard K/N, or --shard N with K from the environment: SIMLOOP_SHARD
- * (1-based, for a CI matrix) or JOB_COMPLETION_INDEX (0-based, what a
- * Kubernetes Indexed Job gives each pod). Returns 0, or 1 after the
- * message. */
-static int parse_shard(explore *e, const char *v) {
-  uint64_t k = 0, n = 0;
-  const char *slash = strchr(v, '/');
-  const char *from = NULL, *kv = NULL;
-  bool ok;
-  if (slash) {
-    char kbuf[32];
-    size_t klen = (size_t)(slash - v);
-    ok = klen < sizeof kbuf;
-    if (ok) {
-      memcpy(kbuf, v, klen);
-      kbuf[klen] = '\0';
-      ok = sl_parse_u64(kbuf, &k) && sl_parse_u64(slash + 1, &n);
-    }
-  } else {
-    ok = sl_parse_u64(v, &n);
-    if (ok && (kv = getenv("SIMLOOP_SHARD")) && *kv) {
-      from = "SIMLOOP_SHARD";
-      ok = sl_parse_u64(kv, &k);
-    } else if (ok && (kv = getenv("JOB_COMPLETION_INDEX")) && *kv) {
-      from = "JOB_COMPLETION_INDEX";
-      ok = sl_parse_u64(kv, &k) && k < UINT64_MAX;
-      k++;
-    } else if (ok) {
-      fprintf(stderr,
-              "simloop explore: --shard %s: which shard? give K/N, or set SIMLOOP_SHARD (1..N) "
-              "or JOB_COMPLETION_INDEX (0..N-1)\n",
-              v);
-      return 1;
-    }
-  }
-  if (!ok || n < 1 || k < 1 || k > n) {
-    if (from)
-      fprintf(stderr, "simloop explore: --shard %s: %s='%s' is not a shard of %s\n", v, from, kv,
-              v);
-    else
-      fprintf(stderr, "simloop explore: --shard '%s': expected K/N with 1 <= K <= N\n", v);
-    return 1;
-  }
-  e->shard_k = k - 1;
-  e->shard_n = n;
-  return 0;
-}
-
 typedef struct explore_args {
   explore *e;
   bool has_runs;
@@ -513,7 +530,7 @@ static int on_opt(void *ctx, int id, const char *v) {
     }
     e->jobs = (unsigned)u;
     break;
-  case SL_OPT_SHARD: return parse_shard(e, v);
+  case SL_OPT_SHARD: return sl_explore_parse_shard(v, &e->shard_k, &e->shard_n);
   case SL_OPT_DB: e->db = v; break;
   case SL_OPT_OUT: e->out_log = v; break;
   case SL_OPT_KEEP_GOING: e->keep_going = true; break;
@@ -593,7 +610,7 @@ static int search(explore *e, failure *f, bool *have_failure, const char *params
   e->session.scenario = e->path;
   e->session.strategy = sl_strategy_name(e->so.strategy.kind);
   e->session.first_seed = e->so.seed;
-  int status = e->runs ? run_all(e) : 0;
+  int status = !e->runs ? 0 : e->so.strategy.kind == SL_STRATEGY_COVERAGE ? run_cov(e) : run_all(e);
   e->session.elapsed = now_s() - e->t0;
   *have_failure = false;
   if (status == 0 && e->found) {
@@ -688,7 +705,9 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
     } else {
       printf("trace hash: %s\n", f->hash);
     }
-    printf("replay:   %s\n          %s\n", f->replay_seed.data, f->replay_log.data);
+    printf("replay:   %s\n", f->replay_seed.data);
+    if (strcmp(f->replay_seed.data, f->replay_log.data))
+      printf("          %s\n", f->replay_log.data);
     printf("minimize: %s\n", f->minimize.data);
   } else if (status == 0) {
     printf("no failure in %" PRIu64 " runs\n", e->done);
@@ -710,6 +729,7 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
 int sl_cmd_explore(int argc, char **argv) {
   explore e;
   memset(&e, 0, sizeof e);
+  sl_cov_campaign_init(&e.cov);
   sl_schedopts_init(&e.so);
   e.jobs = 1;
   e.shard_n = 1;
@@ -748,6 +768,7 @@ int sl_cmd_explore(int argc, char **argv) {
   failure_free(&f);
   sl_trial_free(&def);
   sl_exploredb_free(&e.session);
+  sl_cov_campaign_free(&e.cov);
   sl_free(e.outcomes.k);
   sl_free(e.traces.k);
   if (e.prog) sl_trial_prog_free(e.prog);

@@ -29,6 +29,16 @@ void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t s
   if (st->kind == SL_STRATEGY_BOUNDED && !sl_bounded_plan(st, seed, &s->plan)) s->plan.n = 0;
 }
 
+void sl_schedule_init_plan(sl_schedule *s, const sl_strategy *st, const sl_plan *plan,
+                           uint64_t seed_state) {
+  schedule_init(s, SL_SOURCE_STRATEGY);
+  s->strategy = *st;
+  s->strategy.kind = SL_STRATEGY_COVERAGE;
+  s->faults = st->faults;
+  s->plan = *plan;
+  s->seed_state = seed_state;
+}
+
 void sl_schedule_init_log(sl_schedule *s, const sl_declog *log) {
   schedule_init(s, SL_SOURCE_LOG);
   s->replay = log;
@@ -55,6 +65,7 @@ static double strategy_value(sl_schedule *s, uint64_t point) {
   case SL_STRATEGY_RANDOM: return sl_strategy_random_value(&s->rng);
   case SL_STRATEGY_PCT:
   case SL_STRATEGY_BOUNDED:
+  case SL_STRATEGY_COVERAGE:
     /* Points only grow, and the plan is sorted: one cursor suffices. */
     while (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point < point) s->plan_next++;
     if (s->plan_next < s->plan.n && s->plan.item[s->plan_next].point == point)
@@ -68,9 +79,13 @@ static double strategy_value(sl_schedule *s, uint64_t point) {
 /* A seed for random: the random and pct strategies vary it (uniform in
  * [0, 2**32), from a stream of its own so the timing decisions of a run
  * are the same whether or not the program uses random); bounded keeps the
- * default, its runs enumerate timing placements only. */
+ * default, its runs enumerate timing placements only; a coverage plan
+ * varies it when its seed state is not 0 (a mutation drew one). */
 static double strategy_seed(sl_schedule *s) {
-  if (s->strategy.kind != SL_STRATEGY_RANDOM && s->strategy.kind != SL_STRATEGY_PCT) return 0.0;
+  if (s->strategy.kind == SL_STRATEGY_COVERAGE && !s->seed_state) return 0.0;
+  if (s->strategy.kind != SL_STRATEGY_RANDOM && s->strategy.kind != SL_STRATEGY_PCT &&
+      s->strategy.kind != SL_STRATEGY_COVERAGE)
+    return 0.0;
   return (double)(sl_splitmix64(&s->seed_state) >> 32);
 }
 
@@ -95,6 +110,7 @@ static double schedule_decide(void *ctx, sl_rt *rt, sl_decision_kind kind) {
   /* Seed points are not counted: pct and bounded plans place delays among
    * the timing points only, whether or not the program uses random. */
   uint64_t point = kind == SL_DECISION_SEED || !drawn ? s->npoints : s->npoints++;
+  if (s->on_timing && point != s->npoints) s->on_timing(s->timing_ctx, point, kind);
   double v = 0.0;
   bool applied = false;
   switch (s->source) {

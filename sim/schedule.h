@@ -44,8 +44,9 @@ typedef struct sl_schedule {
   sl_schedule_source source;
   sl_strategy strategy; /* copied */
   sl_rng rng;           /* random strategy */
-  uint64_t seed_state;  /* random, pct: splitmix64 state of the seed decisions */
-  sl_plan plan;         /* pct, bounded */
+  uint64_t seed_state;  /* random, pct, coverage: splitmix64 state of the seed
+                           decisions (coverage: 0 keeps the default seed) */
+  sl_plan plan;         /* pct, bounded, coverage */
   uint32_t plan_next;
   const sl_declog *replay; /* borrowed: SL_SOURCE_LOG */
   size_t replay_pos;       /* next cost/oversleep entry to consider */
@@ -71,6 +72,13 @@ typedef struct sl_schedule {
    * runtime (the report uses it to see where tasks are); may be NULL. */
   void (*on_point)(void *ctx, sl_rt *rt, sl_decision_kind kind);
   void *point_ctx;
+  /* Borrowed, may be NULL: also sees the run's events (explore's coverage
+   * signal, sim/explore_cov.h). */
+  const struct sl_observer *observer;
+  /* Called at every timing point with its number (the plans' numbering:
+   * seed points and undrawn fault questions are not counted); may be NULL. */
+  void (*on_timing)(void *ctx, uint64_t point, sl_decision_kind kind);
+  void *timing_ctx;
 } sl_schedule;
 
 /* Initialises a schedule answering every point with the default. */
@@ -78,6 +86,10 @@ void sl_schedule_init_default(sl_schedule *s);
 /* Strategy run number `seed` (random and pct: the PRNG seed; bounded: the
  * placement index). */
 void sl_schedule_init_strategy(sl_schedule *s, const sl_strategy *st, uint64_t seed);
+/* A coverage run: the delays of `plan` (copied) at their points, and seed
+ * decisions from `seed_state` (0: the default seed). */
+void sl_schedule_init_plan(sl_schedule *s, const sl_strategy *st, const sl_plan *plan,
+                           uint64_t seed_state);
 /* Replays `log` (borrowed, must outlive the run). */
 void sl_schedule_init_log(sl_schedule *s, const sl_declog *log);
 /* Fuzzer bytes (borrowed). */

@@ -14,7 +14,8 @@ list(APPEND SL_SIM_SOURCES
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).
 list(APPEND SL_SIM_SOURCES sim/rng.c sim/declog.c sim/schedule.c sim/strategy.c sim/ddmin.c sim/detect.c
   sim/trial.c sim/schedopts.c sim/exploredb.c sim/cmd_explore.c sim/cmd_replay.c
-  sim/cmd_minimize.c sim/cmd_export.c sim/cmd_report.c sim/report_net.c)
+  sim/cmd_minimize.c sim/cmd_export.c sim/cmd_report.c sim/report_net.c
+  sim/covsig.c sim/corpus.c sim/mutate.c sim/explore_cov.c sim/explore_shard.c)
 
 # Trace plumbing: observer fan-out, and the trace commands (sim/cmd_*.c).
 list(APPEND SL_SIM_SOURCES sim/observers.c sim/tracearg.c sim/cmd_show.c sim/cmd_diff.c sim/cmd_import.c sim/cmd_merge.c

@@ -7,7 +7,9 @@
  *            with probability about 1/n^d per run, independent of the rest;
  *   bounded  every placement of at most k delays among the first n points
  *            (delay bounding, Emmi, Qadeer, Rakamaric, POPL 2011),
- *            enumerated in order so run i is placement i. */
+ *            enumerated in order so run i is placement i;
+ *   coverage a plan mutated from one that showed new behaviour
+ *            (sim/explore_cov.c; here only its name). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -22,6 +24,7 @@ const char *sl_strategy_name(sl_strategy_kind kind) {
   case SL_STRATEGY_RANDOM: return "random";
   case SL_STRATEGY_PCT: return "pct";
   case SL_STRATEGY_BOUNDED: return "bounded";
+  case SL_STRATEGY_COVERAGE: return "coverage";
   }
   return "?";
 }
@@ -34,6 +37,8 @@ bool sl_strategy_parse(const char *name, sl_strategy *out) {
     out->kind = SL_STRATEGY_PCT;
   else if (!strcmp(name, "bounded"))
     out->kind = SL_STRATEGY_BOUNDED;
+  else if (!strcmp(name, "coverage"))
+    out->kind = SL_STRATEGY_COVERAGE;
   else if (!strcmp(name, "default"))
     out->kind = SL_STRATEGY_NONE;
   else

@@ -10,15 +10,17 @@
 #include "sim/rng.h"
 
 typedef enum sl_strategy_kind {
-  SL_STRATEGY_NONE,    /* every decision takes its default */
-  SL_STRATEGY_RANDOM,  /* each decision drawn from sl_strategy_random_value */
-  SL_STRATEGY_PCT,     /* 1..depth large delays at random points among npoints */
-  SL_STRATEGY_BOUNDED, /* placement number `seed` of at most `bound` delays */
+  SL_STRATEGY_NONE,     /* every decision takes its default */
+  SL_STRATEGY_RANDOM,   /* each decision drawn from sl_strategy_random_value */
+  SL_STRATEGY_PCT,      /* 1..depth large delays at random points among npoints */
+  SL_STRATEGY_BOUNDED,  /* placement number `seed` of at most `bound` delays */
+  SL_STRATEGY_COVERAGE, /* a plan mutated from a kept one (sim/explore_cov.h) */
 } sl_strategy_kind;
 
 #define SL_STRATEGY_MAX_SIZES 8
 #define SL_STRATEGY_MAX_BOUND 4
 #define SL_STRATEGY_MAX_DEPTH 16 /* >= SL_STRATEGY_MAX_BOUND */
+#define SL_PLAN_MAX           64 /* >= SL_STRATEGY_MAX_DEPTH: coverage plans grow */
 
 typedef struct sl_strategy {
   sl_strategy_kind kind;
@@ -30,7 +32,8 @@ typedef struct sl_strategy {
   bool faults; /* also answer network fault questions (--faults) */
 } sl_strategy;
 
-/* Parses "random", "pct", "bounded" (none: "default"); fills defaults. */
+/* Parses "random", "pct", "bounded", "coverage" (none: "default"); fills
+ * defaults. */
 bool sl_strategy_parse(const char *name, sl_strategy *out);
 const char *sl_strategy_name(sl_strategy_kind kind);
 /* Parses "0.01,0.1" into sizes; false on a bad list (message in err). */
@@ -40,14 +43,15 @@ bool sl_strategy_parse_sizes(const char *text, sl_strategy *st, sl_strbuf *err);
  * 85%, k ms (k uniform in 1..50) with 14%, k*100 ms (k in 1..20) with 1%. */
 double sl_strategy_random_value(sl_rng *r);
 
-/* A plan: the delays a pct or bounded run applies, by decision point
- * (0-based index over all points of the run, both kinds). Sorted by point. */
+/* A plan: the delays a pct, bounded or coverage run applies, by decision
+ * point (0-based index over the run's timing points). Sorted by point,
+ * points distinct. */
 typedef struct sl_plan_item {
   uint64_t point;
   double value;
 } sl_plan_item;
 typedef struct sl_plan {
-  sl_plan_item item[SL_STRATEGY_MAX_DEPTH];
+  sl_plan_item item[SL_PLAN_MAX];
   uint32_t n;
 } sl_plan;
 

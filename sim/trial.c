@@ -164,6 +164,7 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   sl_fanout_init(&fo);
   sl_fanout_add(&fo, &deto);
   sl_fanout_add(&fo, &fpo);
+  sl_fanout_add(&fo, sched->observer); /* NULL: none */
   sl_observer reco;
   if (rec) {
     reco = sl_recorder_observer(rec);
