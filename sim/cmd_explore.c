@@ -739,6 +739,12 @@ int sl_cmd_explore(int argc, char **argv) {
   int first, go = sl_cli_args(SL_CMD_EXPLORE, argc, argv, on_opt, &args, 1, 1, "scenario", &first);
   if (go != SL_CLI_GO) return go;
   e.path = argv[first];
+  /* The default strategy: coverage, which finds deep bugs random needs
+   * ten times the runs for (docs/explore.md "Strategies compared"); random
+   * under CPython, whose runs give no coverage signal. */
+  if (!e.so.has_strategy)
+    e.so.strategy.kind =
+        e.so.run.engine == SL_ENGINE_CPYTHON ? SL_STRATEGY_RANDOM : SL_STRATEGY_COVERAGE;
   sl_trial def;
   sl_trial_init(&def);
   failure f;

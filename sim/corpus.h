@@ -64,7 +64,8 @@ sl_errcode sl_corpus_settle(sl_corpus *c);
 void sl_corpus_child(const sl_corpus *c, sl_rng *r, sl_plan *plan, uint64_t *seed_state);
 
 /* The mutation itself (sim/mutate.c): one to three of add delays, change
- * a delay, drop a delay, splice with `other`, draw a new seed. Added
+ * a delay, drop a delay, splice with `other`; a new seed for a quarter of
+ * the children. Added
  * delays go at a point uniform among the parent's, uniform after its last
  * delay, or at a site uniform among its distinct sites (a callback that
  * ran once is as likely as one that ran a hundred times). */

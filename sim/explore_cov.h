@@ -26,7 +26,7 @@
 #include "sim/covsig.h"
 #include "sim/exploredb.h"
 
-#define SL_COV_BATCH 64
+#define SL_COV_BATCH 32
 
 typedef struct sl_cov_hooks {
   void *ctx;

@@ -1,11 +1,15 @@
 /* Mutating a coverage plan (corpus.h sl_mutate), as a fuzzer mutates its
  * inputs: a plan is a list of (timing point, delay), and a child adds
- * delays, changes or drops one, splices two parents, or draws a new seed.
+ * delays, changes or drops one, or splices two parents; a quarter of the
+ * children also draw a new seed for random.
  *
  * Why these shapes: a bug that needs two slow callbacks is found in two
  * steps, once the first slow callback has shown something new (a timeout
- * fired, a retry ran) and its plan was kept. Half the added delays go
- * after the parent's last one, where what it changed plays out; several
+ * fired, a retry ran) and its plan was kept. Added delays go at a point
+ * uniform among the parent's, uniform after its last delay, within 16
+ * points after one of its delays (where what it changed plays out), or at
+ * a site uniform among the parent's sites (a callback that ran once as
+ * likely as one that ran a hundred times); several
  * delays at once (up to 8) multiply the chance of hitting the one point
  * that matters, at the price of some noise, as the random strategy's
  * ~2 large delays a run do; large delays (0.1-2 s) are the ones that make
@@ -15,6 +19,8 @@
 #include "sim/corpus.h"
 
 static const double large[] = {0.1, 0.2, 0.5, 1.0, 2.0};
+
+#define NEAR 16
 
 static double delay_value(sl_rng *r) {
   if (sl_rng_below(r, 10) < 6) return large[sl_rng_below(r, sizeof large / sizeof *large)];
@@ -53,13 +59,16 @@ static void add_delays(sl_plan *p, const sl_cov_entry *parent, uint64_t npoints,
   static const uint32_t counts[] = {1, 1, 2, 4, 8};
   uint32_t k = counts[sl_rng_below(r, sizeof counts / sizeof *counts)];
   uint64_t after = p->n ? p->item[p->n - 1].point + 1 : 0;
-  /* 0: uniform, 1: after the last delay, 2: by site */
-  uint64_t how = sl_rng_below(r, 3);
+  /* 0: uniform, 1: after the last delay, 2: by site, 3: just after a
+   * delay (the next NEAR points, where its consequences unfold) */
+  uint64_t how = sl_rng_below(r, 4);
   if (how == 1 && after >= npoints) how = 0;
   if (how == 2 && !parent->ngroup) how = 0;
+  if (how == 3 && !p->n) how = 0;
   for (uint32_t i = 0; i < k; i++) {
     uint64_t point = how == 1   ? after + sl_rng_below(r, npoints - after)
                      : how == 2 ? site_point(parent, r)
+                     : how == 3 ? p->item[sl_rng_below(r, p->n)].point + 1 + sl_rng_below(r, NEAR)
                                 : sl_rng_below(r, npoints);
     if (!plan_set(p, point, delay_value(r))) return;
   }
@@ -75,8 +84,8 @@ static void splice(sl_plan *p, const sl_cov_entry *other, uint64_t npoints, sl_r
       return;
 }
 
-static void mutate_once(sl_plan *p, uint64_t *seed_state, const sl_cov_entry *parent,
-                        const sl_cov_entry *other, uint64_t npoints, sl_rng *r) {
+static void mutate_once(sl_plan *p, const sl_cov_entry *parent, const sl_cov_entry *other,
+                        uint64_t npoints, sl_rng *r) {
   uint64_t op = p->n ? sl_rng_below(r, 20) : 0;
   if (op < 11) {
     add_delays(p, parent, npoints, r);
@@ -84,10 +93,8 @@ static void mutate_once(sl_plan *p, uint64_t *seed_state, const sl_cov_entry *pa
     p->item[sl_rng_below(r, p->n)].value = delay_value(r);
   } else if (op < 16) {
     plan_drop(p, (uint32_t)sl_rng_below(r, p->n));
-  } else if (op < 19) {
-    splice(p, other, npoints, r);
   } else {
-    *seed_state = sl_rng_next(r) | 1; /* not 0: 0 keeps the default seed */
+    splice(p, other, npoints, r);
   }
 }
 
@@ -98,5 +105,8 @@ void sl_mutate(const sl_cov_entry *parent, const sl_cov_entry *other, sl_rng *r,
   uint64_t npoints = parent->npoints ? parent->npoints : 1;
   static const uint32_t rounds[] = {1, 1, 1, 1, 1, 1, 1, 2, 2, 3};
   uint32_t n = rounds[sl_rng_below(r, sizeof rounds / sizeof *rounds)];
-  for (uint32_t i = 0; i < n; i++) mutate_once(plan, seed_state, parent, other, npoints, r);
+  for (uint32_t i = 0; i < n; i++) mutate_once(plan, parent, other, npoints, r);
+  /* A program that uses random gets other draws in a quarter of the
+   * children (the others keep the parent's, which its behaviour needs). */
+  if (sl_rng_below(r, 4) == 0) *seed_state = sl_rng_next(r) | 1; /* 0: the default seed */
 }

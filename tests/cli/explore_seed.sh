@@ -7,7 +7,7 @@
 ex="$SL_SOURCE_DIR/examples"
 expect_status 0 "$SIMLOOP" run "$ex/jitter_election.py"
 expect_in out.txt "leader: c"
-expect_status 1 "$SIMLOOP" explore "$ex/jitter_election.py" --runs 200 --no-db -o el.log
+expect_status 1 "$SIMLOOP" explore "$ex/jitter_election.py" --strategy random --runs 200 --no-db -o el.log
 expect_in out.txt "AssertionError: split brain"
 grep -q '"kind":"seed"' el.log || fail "the failing log has no seed decision"
 expect_status 1 "$SIMLOOP" replay "$ex/jitter_election.py" --decisions el.log --quiet
@@ -21,7 +21,7 @@ expect_in out.txt "split brain"
 # A timing bug in a program that also uses random: the seed is varied by
 # explore, and minimize drops it (the deadlock does not need it).
 { echo "import random"; cat "$ex/lock_order.py"; echo "print(random.random())"; } >lock_random.py
-expect_status 1 "$SIMLOOP" explore lock_random.py --runs 200 --no-db -o lr.log
+expect_status 1 "$SIMLOOP" explore lock_random.py --strategy random --runs 200 --no-db -o lr.log
 grep -q '"kind":"seed"' lr.log || fail "explore did not vary the seed"
 expect_status 0 "$SIMLOOP" minimize lock_random.py --decisions lr.log -o lr.min
 expect_in out.txt "still fails the same way: deadlock"

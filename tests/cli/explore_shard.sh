@@ -4,7 +4,9 @@
 # without --keep-going the lowest failing run over the shards is the one a
 # single explore reports. The shard index also comes from the environment
 # (Kubernetes' JOB_COMPLETION_INDEX, SIMLOOP_SHARD), and bad input gets a
-# message and status 2.
+# message and status 2. These are the seeded strategies' semantics (random
+# here); the coverage strategy's shards are campaigns of their own
+# (cli.explore_deep checks them).
 . "$SL_SOURCE_DIR/tests/cli/lib.sh"
 EX=$SL_SOURCE_DIR/examples/bank.py
 
@@ -30,10 +32,10 @@ PY
 }
 
 # ---- --keep-going: the merged shards are the single run ------------------
-expect_status 1 $SIMLOOP explore "$EX" --runs 240 --keep-going --db one.db -o one.decisions
+expect_status 1 $SIMLOOP explore "$EX" --strategy random --runs 240 --keep-going --db one.db -o one.decisions
 pids=""
 for k in 1 2 3; do
-  $SIMLOOP explore "$EX" --runs 240 --keep-going --shard $k/3 --db s$k.db -o s$k.decisions \
+  $SIMLOOP explore "$EX" --strategy random --runs 240 --keep-going --shard $k/3 --db s$k.db -o s$k.decisions \
     >s$k.out 2>&1 &
   pids="$pids $!"
 done
@@ -55,11 +57,11 @@ expect_status 0 $SIMLOOP show --db all.db --list
 [ "$(wc -l <out.txt)" -eq "$(sed -n 1p one.txt | cut -d' ' -f4)" ] || fail "show lists other runs"
 
 # ---- without --keep-going: the lowest failure over the shards ------------
-expect_status 1 $SIMLOOP explore "$EX" --runs 240 --no-db --json -o a.decisions
+expect_status 1 $SIMLOOP explore "$EX" --strategy random --runs 240 --no-db --json -o a.decisions
 first=$(python3 -c 'import json,sys; print(json.load(open("out.txt"))["failure"]["index"])')
 low=999999
 for k in 1 2 3; do
-  expect_status 1 $SIMLOOP explore "$EX" --runs 240 --shard $k/3 --no-db --json -o b.decisions
+  expect_status 1 $SIMLOOP explore "$EX" --strategy random --runs 240 --shard $k/3 --no-db --json -o b.decisions
   i=$(python3 -c 'import json,sys; d=json.load(open("out.txt")); assert d["shard"]=="'$k'/3"; print(d["failure"]["index"])')
   [ $((i % 3)) -eq $((k - 1)) ] || fail "shard $k/3 made run $i"
   [ "$i" -lt "$low" ] && low=$i
@@ -67,15 +69,15 @@ done
 [ "$low" = "$first" ] || fail "the shards' lowest failure is run $low, one explore found $first"
 
 # ---- the shard index from the environment ---------------------------------
-expect_status 1 env JOB_COMPLETION_INDEX=1 $SIMLOOP explore "$EX" --runs 60 --shard 3 --no-db --json -o c.decisions
+expect_status 1 env JOB_COMPLETION_INDEX=1 $SIMLOOP explore "$EX" --strategy random --runs 60 --shard 3 --no-db --json -o c.decisions
 expect_in out.txt '"shard":"2/3"'
-expect_status 1 env SIMLOOP_SHARD=3 $SIMLOOP explore "$EX" --runs 60 --shard 3 --no-db --json -o c.decisions
+expect_status 1 env SIMLOOP_SHARD=3 $SIMLOOP explore "$EX" --strategy random --runs 60 --shard 3 --no-db --json -o c.decisions
 expect_in out.txt '"shard":"3/3"'
 
 # ---- bad input ------------------------------------------------------------
-expect_status 2 $SIMLOOP explore "$EX" --shard 4/3 --no-db
+expect_status 2 $SIMLOOP explore "$EX" --strategy random --shard 4/3 --no-db
 expect_in err.txt "expected K/N with 1 <= K <= N"
-expect_status 2 env -u JOB_COMPLETION_INDEX -u SIMLOOP_SHARD $SIMLOOP explore "$EX" --shard 3 --no-db
+expect_status 2 env -u JOB_COMPLETION_INDEX -u SIMLOOP_SHARD $SIMLOOP explore "$EX" --strategy random --shard 3 --no-db
 expect_in err.txt "which shard?"
 expect_status 2 $SIMLOOP merge s1.db
 expect_in err.txt "-o ALL.db"

@@ -143,7 +143,7 @@ fi
 if want 12; then
 odd="$(printf "it's a \033[31mred.py")"
 cp bank.py "$odd"
-expect_status 1 $SIMLOOP explore "$odd" --runs 50 --no-db -o odd.decisions
+expect_status 1 $SIMLOOP explore "$odd" --strategy random --runs 50 --no-db -o odd.decisions
 no_raw_esc out.txt
 expect_in out.txt "replay:   simloop replay \$'it\\'s a \\x1b[31mred.py' --seed"
 cmd=$(sed -n 's/^          \(simloop replay .*\)$/\1/p' out.txt)

@@ -35,7 +35,7 @@ grep -q "got b'ok .*' [1-9]\." faults.txt || fail "no stalled write in six --fau
 ur="$SL_SOURCE_DIR/tests/cli/explore/net_reset_unhandled.py"
 expect_status 0 "$SIMLOOP" explore "$ur" --runs 300 --no-db -o ur.log
 expect_in out.txt "no failure in 300 runs"
-expect_status 1 "$SIMLOOP" explore "$ur" --faults --runs 300 --no-db -o ur.log
+expect_status 1 "$SIMLOOP" explore "$ur" --strategy random --faults --runs 300 --no-db -o ur.log
 expect_in out.txt "ConnectionResetError: [Errno 104] Connection reset by peer"
 grep -q "^  step [0-9]*: connection 1 (fd [0-9]* <-> [0-9]*) was reset right after the [0-9]*[a-z][a-z] write from fd" out.txt ||
   fail "explore did not say which write reset the connection"
