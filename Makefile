@@ -23,7 +23,7 @@ NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps npm build test test-asan test-debug demo install format clean
+.PHONY: all deps npm build test test-asan test-debug demo install format clean compare-strategies
 
 all: build
 
@@ -70,6 +70,14 @@ install: build
 
 demo: build
 	@sh examples/demo.sh $(SIMLOOP)
+
+# The exploration strategies compared on the deep bugs and the examples
+# (docs/explore.md "Strategies compared"): runs to the first failure over 7
+# seeds, distinct traces per 10,000 runs. Long (tens of minutes on 2
+# cores): not part of make test.
+compare-strategies: build
+	sh bench/strategies.sh $(SIMLOOP) "random pct coverage" 7 50000 examples/deep/*.py
+	sh bench/strategies.sh $(SIMLOOP) "random pct coverage" 7 2000 examples/*.py
 
 # Reformats every C file as .clang-format says (checked by structure.format).
 format:

@@ -451,7 +451,8 @@ static int on_opt(void *ctx, int id, const char *v) {
     break;
   case SL_OPT_STRATEGY: {
     bool faults = c->strategy.faults;
-    if (!sl_strategy_parse(v, &c->strategy)) {
+    /* coverage: a run depends on the runs before it, not on a seed */
+    if (!sl_strategy_parse(v, &c->strategy) || c->strategy.kind == SL_STRATEGY_COVERAGE) {
       fprintf(stderr, "simloop conform: --strategy must be random, pct or bounded, not '%s'\n", v);
       return 1;
     }

@@ -143,13 +143,6 @@ int sl_cmd_replay(int argc, char **argv) {
     sl_cli_usage(SL_CMD_REPLAY, stderr);
     return 2;
   }
-  if (so.has_seed && so.strategy.kind == SL_STRATEGY_COVERAGE) {
-    /* A coverage run's plan is made from the runs before it (explore_cov.h). */
-    fprintf(stderr, "simloop replay: --strategy coverage: a coverage run depends on the runs "
-                    "before it, not on its seed alone; replay the decision log explore wrote "
-                    "(--decisions LOG)\n");
-    return 2;
-  }
   sl_strbuf err = SL_STRBUF_INIT;
   sl_trial_prog *prog = NULL;
   int status = 2;

@@ -102,8 +102,18 @@ bool sl_parse_seconds(const char *s, double *out) {
 /* --strategy S: parameters given before it stay. */
 static int set_strategy(sl_schedopts *o, const char *cmd, const char *v) {
   sl_strategy keep = o->strategy;
+  bool explore = !strcmp(cmd, "explore");
   if (!sl_strategy_parse(v, &o->strategy) || o->strategy.kind == SL_STRATEGY_NONE) {
-    fprintf(stderr, "simloop %s: unknown strategy '%s'; use random, pct or bounded\n", cmd, v);
+    fprintf(stderr, "simloop %s: unknown strategy '%s'; use %s\n", cmd, v,
+            explore ? "coverage, random, pct or bounded" : "random, pct or bounded");
+    return -1;
+  }
+  if (o->strategy.kind == SL_STRATEGY_COVERAGE && !explore) {
+    /* Its run i is made from the runs before it (sim/explore_cov.h). */
+    fprintf(stderr,
+            "simloop %s: --strategy coverage: a coverage run depends on the runs before it, not "
+            "on its seed alone; replay the decision log explore wrote (--decisions LOG)\n",
+            cmd);
     return -1;
   }
   o->strategy.depth = keep.depth;
