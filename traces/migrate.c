@@ -7,7 +7,8 @@
  * handle's name inline in a `handles` table; version 2 had no socket
  * events (`sock_events`, which schema.sql creates); version 3 stored a row per
  * handle event (version 4 adds chunks of them), version 4 a row per step
- * event (version 5 adds chunks of those). Each migration takes version k
+ * event (version 5 adds chunks of those); version 5's handle chunks repeat
+ * each entry's name and whole seq and step (version 6 does not). Each migration takes version k
  * to k+1; all of them, and the final version stamp, run in one
  * transaction, so an interrupted upgrade leaves the old database intact. A
  * database from a newer simloop is refused rather than guessed at. */
@@ -95,6 +96,35 @@ done:
   return code;
 }
 
+/* Runs a query returning one integer; -1 on error. */
+static int64_t query_int(sl_tracedb *db, const char *sql) {
+  sqlite3_stmt *s = NULL;
+  int64_t v = -1;
+  if (sqlite3_prepare_v2(db->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+    v = sqlite3_column_int64(s, 0);
+  sqlite3_finalize(s);
+  return v;
+}
+
+/* v5 -> v6: a handle_chunks table made before version 6 gets the columns
+ * step and names. A database older than version 4 has just had the table
+ * made by schema.sql, new columns included. The `handles` view is made
+ * again over the new columns (ALTER TABLE checks every view). */
+static sl_errcode fixup_v6(sl_tracedb *db, sl_strbuf *err) {
+  int64_t has =
+      query_int(db, "SELECT count(*) FROM pragma_table_info('handle_chunks') WHERE name='names'");
+  if (has > 0) return SL_EOK;
+  if (has < 0 ||
+      sqlite3_exec(db->db,
+                   "DROP VIEW handles;"
+                   "ALTER TABLE handle_chunks ADD COLUMN step INTEGER;"
+                   "ALTER TABLE handle_chunks ADD COLUMN names TEXT;",
+                   NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec(db->db, sl_trace_schema_sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sl__tracedb_fail(db, err, "cannot upgrade the trace database");
+  return SL_EOK;
+}
+
 typedef struct migration {
   int from;
   const char *sql;
@@ -111,17 +141,11 @@ static const migration MIGRATIONS[] = {
     /* v4 -> v5: the step rows become step_rows, under a `steps` view that
      * adds step_chunks (schema.sql). */
     {4, "ALTER TABLE steps RENAME TO step_rows;", NULL},
+    /* v5 -> v6: handle chunks name their entries' names once per chunk and
+     * store seq and step relative to the chunk's (schema.sql); older
+     * chunks keep their entries, told apart by a NULL `names`. */
+    {5, "", fixup_v6},
 };
-
-/* Runs a query returning one integer; -1 on error. */
-static int64_t query_int(sl_tracedb *db, const char *sql) {
-  sqlite3_stmt *s = NULL;
-  int64_t v = -1;
-  if (sqlite3_prepare_v2(db->db, sql, -1, &s, NULL) == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
-    v = sqlite3_column_int64(s, 0);
-  sqlite3_finalize(s);
-  return v;
-}
 
 /* The schema version: -2 for an empty file, -3 for a foreign database,
  * -1 on a SQLite error. */

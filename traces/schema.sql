@@ -94,15 +94,22 @@ CREATE TABLE IF NOT EXISTS handle_name_runs (
 -- Handle events in chunks (schema version 4): a long run has a million
 -- handle events, and a row per event made storing it cost ten times the run.
 -- A chunk holds up to 256 consecutive handle events of one run as a JSON
--- array of [seq, step, pos, t, name] (t written as Python's repr, which
--- reads back exactly; the name as text, so that chunks need no rewriting
--- when databases are merged). Runs stored before version 4 keep their
--- handle_events rows; the `handles` view shows both.
+-- array of entries (t written as Python's repr, which reads back exactly).
+-- Since version 6 an entry is [seq - chunk seq, step - chunk step, pos, t,
+-- k], k the index of its name in the chunk's `names` (a JSON array of
+-- text): small numbers and no repeated names make a long run's chunks less
+-- than half the size of version 4's [seq, step, pos, t, name], which
+-- chunks stored before version 6 keep (their `names` is NULL). Names are
+-- text, not handle_names ids, so that chunks need no rewriting when
+-- databases are merged. Runs stored before version 4 keep their
+-- handle_events rows; the `handles` view shows all three.
 CREATE TABLE IF NOT EXISTS handle_chunks (
   run    INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
   seq    INTEGER NOT NULL,               -- seq of its first event
   n      INTEGER NOT NULL,               -- events in it
-  events TEXT NOT NULL,                  -- [[seq, step, pos, t, name], ...]
+  events TEXT NOT NULL,                  -- [[seq, step, pos, t, k], ...] (see above)
+  step   INTEGER,                        -- step of its first event (NULL before version 6)
+  names  TEXT,                           -- ["soon:step T1", ...] (NULL before version 6)
   PRIMARY KEY (run, seq)
 );
 
@@ -113,7 +120,15 @@ CREATE VIEW IF NOT EXISTS handles(run, seq, step, pos, t, name, owner) AS
   SELECT c.run, json_extract(j.value, '$[0]'), json_extract(j.value, '$[1]'),
          json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), n.name, n.owner
     FROM handle_chunks c JOIN json_each(c.events) j
-    JOIN handle_names n ON n.name = json_extract(j.value, '$[4]');
+    JOIN handle_names n ON n.name = json_extract(j.value, '$[4]')
+   WHERE c.names IS NULL
+  UNION ALL
+  SELECT c.run, c.seq + json_extract(j.value, '$[0]'), c.step + json_extract(j.value, '$[1]'),
+         json_extract(j.value, '$[2]'), json_extract(j.value, '$[3]'), n.name, n.owner
+    FROM handle_chunks c JOIN json_each(c.events) j
+    JOIN handle_names n
+      ON n.name = json_extract(c.names, '$[' || json_extract(j.value, '$[4]') || ']')
+   WHERE c.names IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS tasks (
   run          INTEGER NOT NULL REFERENCES runs(id) ON DELETE CASCADE,

@@ -20,7 +20,7 @@
 #include "traces/trace.h"
 
 /* The schema version this build writes (meta.schema_version). */
-#define SL_TRACE_SCHEMA_VERSION 5
+#define SL_TRACE_SCHEMA_VERSION 6
 
 typedef struct sl_tracedb sl_tracedb;
 

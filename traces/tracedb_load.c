@@ -42,10 +42,14 @@ static const char *const QUERIES[Q__COUNT] = {
     /* Runs stored before schema version 4: a row per handle event. */
     "SELECT e.seq, e.step, e.pos, e.t, n.name FROM handle_events e"
     " JOIN handle_names n ON n.id = e.name WHERE e.run=?",
-    /* Then the chunks: each event's [seq, step, pos, t, name] is read from
-     * its text by simloop's own parser (its t exactly as written). */
-    "SELECT json_extract(j.value, '$[0]'), j.value FROM handle_chunks c"
-    " JOIN json_each(c.events) j WHERE c.run=?",
+    /* Then the chunks: each entry is read from its text by simloop's own
+     * parser (its t exactly as written); an entry of version 6 holds seq
+     * and step relative to the chunk's and its name's index in the chunk's
+     * names (schema.sql), which SQLite looks up. */
+    "SELECT CASE WHEN c.names IS NULL THEN 0 ELSE c.seq END + json_extract(j.value, '$[0]'),"
+    " j.value, c.names IS NULL, c.step,"
+    " json_extract(c.names, '$[' || json_extract(j.value, '$[4]') || ']')"
+    " FROM handle_chunks c JOIN json_each(c.events) j WHERE c.run=?",
     "SELECT created_seq, created_step, id, name, coro, parent FROM tasks WHERE run=? AND "
     "created_seq IS NOT NULL",
     "SELECT done_seq, done_step, id, outcome, detail FROM tasks WHERE run=? AND done_seq IS NOT "
@@ -121,7 +125,9 @@ static int64_t entry_int(const sl_json *v, size_t i) {
   return x->type == SL_JSON_NUMBER && x->is_int && x->i >= 0 ? x->i : -1;
 }
 
-/* A handle event from its chunk entry "[seq,step,pos,t,name]" (column 1). */
+/* A handle event from its chunk entry (column 1): [seq,step,pos,t,name]
+ * before schema version 6 (column 2 true), else [seq,step,pos,t,k] with
+ * the chunk's step in column 3 and the name in column 4. */
 static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
   const char *text = (const char *)sqlite3_column_text(s, 1);
   if (!text) return FILL_NOMEM;
@@ -129,13 +135,19 @@ static int fill_chunked(sqlite3_stmt *s, sl_tev *e) {
   sl_json *v = sl_json_parse(text, (size_t)sqlite3_column_bytes(s, 1), &jerr);
   if (!v) return strcmp(jerr.message, "out of memory") ? FILL_BAD : FILL_NOMEM;
   int rc = FILL_BAD;
+  bool v5 = sqlite3_column_int(s, 2);
   if (v->type == SL_JSON_ARRAY && v->n == 5 && entry_int(v, 1) >= 0 && entry_int(v, 2) >= 0 &&
-      v->items[3]->type == SL_JSON_NUMBER && v->items[4]->type == SL_JSON_STRING) {
+      v->items[3]->type == SL_JSON_NUMBER) {
     e->kind = SL_TEV_HANDLE;
     e->step = (uint64_t)entry_int(v, 1);
     e->pos = (uint32_t)entry_int(v, 2);
     e->t = v->items[3]->d;
-    rc = sl_tstr_set(&e->a, v->items[4]->s, v->items[4]->n) ? FILL_OK : FILL_NOMEM;
+    if (v5 && v->items[4]->type == SL_JSON_STRING) {
+      rc = sl_tstr_set(&e->a, v->items[4]->s, v->items[4]->n) ? FILL_OK : FILL_NOMEM;
+    } else if (!v5 && sqlite3_column_type(s, 4) == SQLITE_TEXT) {
+      e->step += (uint64_t)sqlite3_column_int64(s, 3);
+      rc = col_str(s, 4, &e->a) ? FILL_OK : FILL_NOMEM;
+    }
   }
   sl_json_free(v);
   return rc;

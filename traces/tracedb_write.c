@@ -36,7 +36,7 @@ static const char *const INSERTS[S__COUNT] = {
     "VALUES(?,?,?,?,?,?,?,?,'',NULL,0,0,'')",
     "UPDATE runs SET outcome=?, detail=?, steps=?, final_time=?, trace_hash=? WHERE id=?",
     "INSERT INTO step_chunks(run, seq, n, events) VALUES(?,?,?,?)",
-    "INSERT INTO handle_chunks(run, seq, n, events) VALUES(?,?,?,?)",
+    "INSERT INTO handle_chunks(run, seq, n, events, step, names) VALUES(?,?,?,?,?,?)",
     "INSERT INTO tasks(run, id, name, coro, parent, created_step, created_seq) "
     "VALUES(?,?,?,?,?,?,?)",
     /* A task seen only finishing still gets its row (creation columns NULL). */
@@ -63,6 +63,9 @@ typedef struct name_slot {
   uint64_t hash;
   int64_t id;
   int64_t count; /* handle events of this name in the run */
+  /* Its index in the names of the handle chunk being built, valid while
+   * chunk_gen is that chunk's generation. */
+  uint32_t chunk_gen, chunk_k;
 } name_slot;
 
 typedef struct name_ids {
@@ -98,12 +101,17 @@ static void name_ids_free(name_ids *m) {
 }
 
 /* Events of one kind not yet stored: a JSON array of entries being built
- * (schema.sql: handle_chunks, step_chunks). */
+ * (schema.sql: handle_chunks, step_chunks). A handle chunk also gathers
+ * the distinct names its entries refer to by index. */
 typedef struct chunk {
   sl_strbuf text;
-  uint64_t seq; /* seq of its first event */
-  int n;        /* entries in it */
-  int stmt;     /* the insert that stores it */
+  uint64_t seq;  /* seq of its first event */
+  uint64_t step; /* step of its first event (handle chunks) */
+  int n;         /* entries in it */
+  int stmt;      /* the insert that stores it */
+  sl_strbuf names;
+  uint32_t names_n;
+  uint32_t gen; /* which chunk of the run this is, from 1 */
 } chunk;
 
 /* The writer: the open transaction's statements and what a run's rows
@@ -131,17 +139,18 @@ static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
   return w->failed;
 }
 
-/* The handle_names id of `name` (inserting the name when new) into *id.
- * Returns the sqlite code; SQLITE_NOMEM when the table cannot grow. */
-static int name_id(sl_tracedb_writer *w, const char *p, size_t n, int64_t *id) {
+/* The slot of `name` (inserting the name into handle_names when new), valid
+ * until the next call. Returns the sqlite code; SQLITE_NOMEM when the table
+ * cannot grow. */
+static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot **out) {
   name_ids *m = &w->names;
   uint64_t h = name_hash(p, n);
   size_t k = 0;
   if (m->cap) {
     for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1))
       if (m->slot[k].hash == h && m->slot[k].n == n && !memcmp(m->slot[k].p, p, n)) {
-        *id = m->slot[k].id;
         m->slot[k].count++;
+        *out = &m->slot[k];
         return SQLITE_OK;
       }
   }
@@ -161,18 +170,20 @@ static int name_id(sl_tracedb_writer *w, const char *p, size_t n, int64_t *id) {
     sqlite3_bind_null(add, 2);
   int rc = sqlite3_step(add);
   sqlite3_reset(add);
+  int64_t id = 0;
   if (rc == SQLITE_DONE) {
     sqlite3_bind_text(get, 1, p, (int)n, SQLITE_STATIC);
     rc = sqlite3_step(get);
-    if (rc == SQLITE_ROW) *id = sqlite3_column_int64(get, 0);
+    if (rc == SQLITE_ROW) id = sqlite3_column_int64(get, 0);
     sqlite3_reset(get);
   }
   if (rc != SQLITE_ROW) {
     sl_free(copy);
     return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
   }
-  m->slot[k] = (name_slot){copy, n, h, *id, 1};
+  m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0};
   m->len++;
+  *out = &m->slot[k];
   return SQLITE_OK;
 }
 
@@ -217,18 +228,28 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   sqlite3_bind_int64(s, 2, (sqlite3_int64)c->seq);
   sqlite3_bind_int64(s, 3, c->n);
   sqlite3_bind_text(s, 4, c->text.data, (int)c->text.len, SQLITE_STATIC);
+  if (c->stmt == S_HANDLE_CHUNK) {
+    sl_strbuf_putc(&c->names, ']');
+    if (c->names.failed) return SQLITE_NOMEM;
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)c->step);
+    sqlite3_bind_text(s, 6, c->names.data, (int)c->names.len, SQLITE_STATIC);
+  }
   int rc = run_stmt(s);
   sl_strbuf_clear(&c->text);
+  sl_strbuf_clear(&c->names);
   c->n = 0;
+  c->names_n = 0;
+  c->gen++;
   return rc;
 }
 
 /* Opens the entry of the event at `seq` in chunk `c`; the caller appends
- * its other values and closes it with end_entry. */
-static void begin_entry(chunk *c, uint64_t seq) {
+ * its other values and closes it with end_entry. `relative`: the entry
+ * holds seq minus the chunk's seq (handle chunks, schema version 6). */
+static void begin_entry(chunk *c, uint64_t seq, bool relative) {
   if (!c->n) c->seq = seq;
   sl_strbuf_append(&c->text, c->n ? ",[" : "[[", 2);
-  put_u64(&c->text, seq);
+  put_u64(&c->text, relative ? seq - c->seq : seq);
 }
 
 static int end_entry(sl_tracedb_writer *w, chunk *c) {
@@ -242,7 +263,7 @@ static int flush_step(sl_tracedb_writer *w) {
   if (!w->step_pending) return SQLITE_OK;
   w->step_pending = false;
   sl_strbuf *b = &w->steps.text;
-  begin_entry(&w->steps, w->step_seq);
+  begin_entry(&w->steps, w->step_seq, false);
   sl_strbuf_putc(b, ',');
   put_u64(b, w->step.step);
   sl_strbuf_putc(b, ',');
@@ -257,25 +278,41 @@ static int flush_step(sl_tracedb_writer *w) {
   return end_entry(w, &w->steps);
 }
 
-/* Adds handle event `e` (at `seq`) to the chunk: [seq,step,pos,t,name]
- * (the name as a JSON string; name_id still counts it for
- * handle_name_runs). */
+/* The index of name slot `ns` among chunk c's names, added when new. The
+ * names are text, not handle_names ids, so that a chunk reads the same in
+ * any database it is merged into. */
+static uint32_t chunk_name(chunk *c, name_slot *ns) {
+  if (ns->chunk_gen != c->gen) {
+    ns->chunk_gen = c->gen;
+    ns->chunk_k = c->names_n++;
+    sl_strbuf_putc(&c->names, ns->chunk_k ? ',' : '[');
+    sl_json_put_string(&c->names, ns->p, ns->n);
+  }
+  return ns->chunk_k;
+}
+
+/* Adds handle event `e` (at `seq`) to the chunk: [seq - chunk seq,
+ * step - chunk step, pos, t, index of the name in the chunk's names]
+ * (schema.sql: small numbers and no repeated text keep a long run's
+ * chunks a third of their size as [seq,step,pos,t,name]). */
 static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
-  int64_t name = 0;
-  int rc = name_id(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &name);
+  name_slot *ns = NULL;
+  int rc = name_slot_of(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &ns);
   if (rc != SQLITE_OK) return rc;
-  sl_strbuf *b = &w->handles.text;
-  begin_entry(&w->handles, seq);
+  chunk *c = &w->handles;
+  sl_strbuf *b = &c->text;
+  if (!c->n) c->step = e->step;
+  begin_entry(c, seq, true);
   sl_strbuf_putc(b, ',');
-  put_u64(b, e->step);
+  put_u64(b, e->step - c->step);
   sl_strbuf_putc(b, ',');
   put_u64(b, e->pos);
   sl_strbuf_putc(b, ',');
   sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
   sl_strbuf_putc(b, ',');
-  sl_json_put_string(b, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0);
+  put_u64(b, chunk_name(c, ns));
   w->step_handles++;
-  return end_entry(w, &w->handles);
+  return end_entry(w, c);
 }
 
 /* Binds and runs the insert of event `e` at position `seq`. Returns the
@@ -378,6 +415,7 @@ static void writer_free(sl_tracedb_writer *w) {
   name_ids_free(&w->names);
   sl_strbuf_free(&w->steps.text);
   sl_strbuf_free(&w->handles.text);
+  sl_strbuf_free(&w->handles.names);
   sl_strbuf_free(&w->err);
   sl_free(w);
 }
@@ -404,8 +442,8 @@ sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tr
   if (!w) return SL_ENOMEM;
   w->db = db;
   w->err = (sl_strbuf)SL_STRBUF_INIT;
-  w->steps = (chunk){SL_STRBUF_INIT, 0, 0, S_STEP_CHUNK};
-  w->handles = (chunk){SL_STRBUF_INIT, 0, 0, S_HANDLE_CHUNK};
+  w->steps = (chunk){SL_STRBUF_INIT, 0, 0, 0, S_STEP_CHUNK, SL_STRBUF_INIT, 0, 1};
+  w->handles = (chunk){SL_STRBUF_INIT, 0, 0, 0, S_HANDLE_CHUNK, SL_STRBUF_INIT, 0, 1};
   bulk_settings(db, true);
   if (sqlite3_exec(db->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
     sl_errcode rc = sl__tracedb_fail(db, err, "cannot begin a transaction");

@@ -413,6 +413,26 @@ static void test_recorder_roundtrip(void **state) {
   sl_recorder_free(rec);
 }
 
+/* A database made from tests/unit/fixtures/traces_<tag>.sql (a store of an
+ * older schema version), not yet opened by simloop. */
+static const char *db_from_fixture(const char *tag) {
+  char fixture[512];
+  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_%s.sql", src_dir(), tag);
+  FILE *f = fopen(fixture, "rb");
+  assert_non_null(f);
+  static char sql[65536];
+  size_t n = fread(sql, 1, sizeof sql - 1, f);
+  assert_true(n < sizeof sql - 1);
+  sql[n] = '\0';
+  fclose(f);
+  const char *path = temp_db(tag);
+  sqlite3 *raw;
+  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
+  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
+  sqlite3_close(raw);
+  return path;
+}
+
 /* A store that fails half way leaves nothing behind. */
 static void test_store_all_or_nothing(void **state) {
   (void)state;
@@ -486,19 +506,7 @@ static void test_schema_created(void **state) {
 
 static void test_migrate_v0(void **state) {
   (void)state;
-  char fixture[512];
-  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v0.sql", src_dir());
-  FILE *f = fopen(fixture, "rb");
-  assert_non_null(f);
-  char sql[8192];
-  size_t n = fread(sql, 1, sizeof sql - 1, f);
-  sql[n] = '\0';
-  fclose(f);
-  const char *path = temp_db("v0");
-  sqlite3 *raw;
-  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(raw);
+  const char *path = db_from_fixture("v0");
 
   sl_tracedb *db;
   sl_strbuf err = SL_STRBUF_INIT;
@@ -527,6 +535,7 @@ static void test_migrate_v0(void **state) {
                    4);
 
   /* A database from the future is refused, untouched. */
+  sqlite3 *raw;
   assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
   assert_int_equal(
       sqlite3_exec(raw, "UPDATE meta SET value='99' WHERE key='schema_version'", NULL, NULL, NULL),
@@ -544,19 +553,7 @@ static void test_migrate_v0(void **state) {
  * to handle_names/handle_events and keeps every row and the hash. */
 static void test_migrate_v1(void **state) {
   (void)state;
-  char fixture[512];
-  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v1.sql", src_dir());
-  FILE *f = fopen(fixture, "rb");
-  assert_non_null(f);
-  static char sql[65536];
-  size_t n = fread(sql, 1, sizeof sql - 1, f);
-  sql[n] = '\0';
-  fclose(f);
-  const char *path = temp_db("v1");
-  sqlite3 *raw;
-  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(raw);
+  const char *path = db_from_fixture("v1");
 
   sl_tracedb *db;
   sl_strbuf err = SL_STRBUF_INIT;
@@ -592,19 +589,7 @@ static void test_migrate_v1(void **state) {
  * every run and its hash; runs with socket events then store and load. */
 static void test_migrate_v2(void **state) {
   (void)state;
-  char fixture[512];
-  snprintf(fixture, sizeof fixture, "%s/tests/unit/fixtures/traces_v2.sql", src_dir());
-  FILE *f = fopen(fixture, "rb");
-  assert_non_null(f);
-  static char sql[65536];
-  size_t n = fread(sql, 1, sizeof sql - 1, f);
-  sql[n] = '\0';
-  fclose(f);
-  const char *path = temp_db("v2");
-  sqlite3 *raw;
-  assert_int_equal(sqlite3_open(path, &raw), SQLITE_OK);
-  assert_int_equal(sqlite3_exec(raw, sql, NULL, NULL, NULL), SQLITE_OK);
-  sqlite3_close(raw);
+  const char *path = db_from_fixture("v2");
   assert_int_equal(scalar(path, "SELECT count(*) FROM sqlite_master WHERE name='sock_events'"), 0);
 
   sl_tracedb *db;
@@ -634,6 +619,58 @@ static void test_migrate_v2(void **state) {
   assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2"), 4);
   assert_int_equal(scalar(path, "SELECT count(*) FROM sock_events WHERE run=2 AND peer IS NULL"),
                    1);
+  sl_strbuf_free(&err);
+}
+
+/* A version 5 store (handle chunks as [seq, step, pos, t, name]) upgrades
+ * to version 6: its run reads back with its hash, a new run's chunks use
+ * the compact entries, and the `handles` view shows both kinds. */
+static void test_migrate_v5(void **state) {
+  (void)state;
+  const char *path = db_from_fixture("v5");
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"), 5);
+  sl_tracedb *db;
+  sl_strbuf err = SL_STRBUF_INIT;
+  assert_int_equal(sl_tracedb_open(path, false, &db, &err), SL_EOK);
+  sl_trace tr;
+  assert_int_equal(sl_tracedb_load(db, 1, &tr, &err), SL_EOK);
+  char h1[65];
+  assert_int_equal(sl_trace_hash(&tr, h1), SL_EOK);
+  assert_string_equal(h1, "3240d88c987c2971e6c8e7ae2182e2b78cf489e5a1069484f7f14b48b900b1b8");
+  sl_trace_free(&tr);
+  sl_recorder *rec = sl_recorder_new();
+  sl_run_info info = {"simloop", "0.1.0", "3.11.2", "sim", "c.py", "00", false, 0, NULL};
+  assert_int_equal(sl_recorder_begin(rec, &info, NULL), SL_EOK);
+  sl_observer o = sl_recorder_observer(rec);
+  static const char *const names[] = {"soon:step T1", "timer:sleep F2", "soon:\"q\" \\ \xc3\xa9"};
+  for (int i = 0; i < 300; i++) {
+    uint64_t k = (uint64_t)i / 5 + 1;
+    if (i % 5 == 0) o.step_begin(o.ctx, k, 0.5 * (double)k, false, 0);
+    o.handle_run(o.ctx, k, (uint32_t)(i % 5), 0.5 * (double)k, names[i % 3]);
+  }
+  sl_recorder_end(rec, "ok", NULL, 60, 30.0);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_equal(sl_tracedb_load(db, 2, &tr, &err), SL_EOK);
+  char *want = to_text(sl_recorder_trace(rec)), *got = to_text(&tr);
+  assert_string_equal(got, want);
+  free(got);
+  free(want);
+  sl_trace_free(&tr);
+  sl_recorder_free(rec);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT value FROM meta WHERE key='schema_version'"),
+                   SL_TRACE_SCHEMA_VERSION);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handle_chunks WHERE names IS NULL"), 1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handle_chunks WHERE run=2"), 2);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1"), 17);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=1 AND seq=11 AND step=3"
+                                " AND t=0.001 AND name='timer:sleep F1' AND owner='F1'"),
+                   1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=2"), 300);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=2 AND name='soon:\"q\" "
+                                "\\ \xc3\xa9' AND step=60 AND pos=4 AND t=30.0"),
+                   1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM handles WHERE run=2 AND owner='T1'"), 100);
   sl_strbuf_free(&err);
 }
 
@@ -847,6 +884,7 @@ int main(void) {
       cmocka_unit_test(test_migrate_v0),
       cmocka_unit_test(test_migrate_v1),
       cmocka_unit_test(test_migrate_v2),
+      cmocka_unit_test(test_migrate_v5),
       cmocka_unit_test(test_handle_chunks),
       cmocka_unit_test(test_sock_events),
       cmocka_unit_test(test_diff),
