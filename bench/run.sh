@@ -27,6 +27,17 @@ for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue
   ts=$(best "$simloop" run "$f" $budget)
   printf "%-12s %9.3fs %9.3fs %7.1fx\n" "$name" "$tc" "$ts" "$(echo "$tc / $ts" | bc -l)"
 done
+# Recording: a run of switches.py recorded with --jsonl and with --db, as a
+# multiple of the same run unrecorded (issue targets: 2x and 3x).
+sw="$here/switches.py"
+tmp=$(mktemp -d)
+tp=$(best "$simloop" run "$sw" $budget)
+tj=$(best "$simloop" run "$sw" $budget --jsonl "$tmp/r.jsonl")
+td=$(best sh -c 'rm -f "$1"*; exec "$2" run "$3" --max-steps 1000000000 --max-wall 600 --db "$1" 2>/dev/null' \
+  sh "$tmp/r.db" "$simloop" "$sw")
+rm -rf "$tmp"
+printf "%-12s %10s %9.3fs %7.1fx\n" "--jsonl" "" "$tj" "$(echo "$tj / $tp" | bc -l)"
+printf "%-12s %10s %9.3fs %7.1fx\n" "--db" "" "$td" "$(echo "$td / $tp" | bc -l)"
 # Explore throughput: schedules per second on examples/bank.py (best of 3).
 # Runs in a scratch directory: explore stores its failing runs in ./simloop.db.
 bank="$here/../examples/bank.py"
