@@ -647,6 +647,10 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f, 
          ",\"failures\":%" PRIu64 ",\"distinct_outcomes\":%zu,\"distinct_traces\":%zu,"
          "\"elapsed_s\":%.3f,\"runs_per_s\":%.0f",
          e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed, rate);
+  const sl_corpus *c = &e->cov.corpus;
+  if (c->n) /* coverage: runs kept for new behaviour, features seen, the newest */
+    printf(",\"kept\":%zu,\"features\":%zu,\"last_kept_run\":%" PRIu64, c->n, c->nfeat,
+           c->e[c->n - 1].index);
   printf(",\"last_new_trace_run\":%" PRIu64 ",\"levelled_off\":%s", e->last_new_trace,
          levelled_off(e) ? "true" : "false");
   printf(",\"default\":{\"verdict\":\"%s\",\"steps\":%" PRIu64 "}", sl_verdict_name(def->verdict),
@@ -715,6 +719,11 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
   printf("%" PRIu64 " runs in %.2f s (%.0f runs/s), %" PRIu64
          " failing, %zu distinct outcomes, %zu distinct traces\n",
          e->done, elapsed, rate, e->failures, e->outcomes.n, e->traces.n);
+  const sl_corpus *c = &e->cov.corpus;
+  if (c->n)
+    printf("coverage: %zu runs kept for new behaviour (%zu features seen), the newest run %" PRIu64
+           "\n",
+           c->n, c->nfeat, c->e[c->n - 1].index);
   if (!e->done) return;
   if (levelled_off(e))
     printf("discovery has levelled off: the newest distinct trace came at run %" PRIu64
