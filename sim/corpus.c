@@ -97,7 +97,7 @@ static bool group_sites(sl_cov_entry *e, const uint64_t *sites, size_t n) {
 }
 
 sl_errcode sl_corpus_add(sl_corpus *c, const sl_cov_entry *run, const uint64_t *feat, size_t nfeat,
-                         const uint64_t *sites, size_t nsites, bool *kept) {
+                         const uint64_t *sites, size_t nsites, bool failed, bool *kept) {
   *kept = false;
   /* Room first, so that a failure leaves the counts as they were. */
   while ((c->nfeat + nfeat + 1) * 2 > c->fcap)
@@ -112,6 +112,7 @@ sl_errcode sl_corpus_add(sl_corpus *c, const sl_cov_entry *run, const uint64_t *
   uint64_t key = 0;
   bool is_new = !c->n;
   for (size_t i = 0; i < nfeat && !is_new; i++) is_new = !c->fkey[slot(c, feat[i])];
+  if (c->n) is_new = is_new && !failed; /* run 0 stays, failing or not: the parent of all */
   sl_cov_entry e = *run;
   if (is_new && !group_sites(&e, sites, nsites)) return SL_ENOMEM;
   for (size_t i = 0; i < nfeat; i++) {

@@ -49,10 +49,12 @@ void sl_corpus_free(sl_corpus *c);
 
 /* Counts a run's features (`feat`, duplicates allowed) and keeps the run
  * as an entry when one of them is new (*kept), with its points grouped by
- * `sites` (the site of each of its first nsites timing points).
+ * `sites` (the site of each of its first nsites timing points). A failing
+ * run is counted but never kept (`failed`): as a fuzzer keeps its crashes
+ * apart, children of a failure would mostly fail the same way.
  * SL_ENOMEM: nothing kept. */
 sl_errcode sl_corpus_add(sl_corpus *c, const sl_cov_entry *run, const uint64_t *feat, size_t nfeat,
-                         const uint64_t *sites, size_t nsites, bool *kept);
+                         const uint64_t *sites, size_t nsites, bool failed, bool *kept);
 /* Recomputes the parent weights from the current counts (the weights
  * change only here: runs of one batch all see the same corpus). */
 sl_errcode sl_corpus_settle(sl_corpus *c);

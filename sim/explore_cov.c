@@ -275,7 +275,7 @@ static bool join_batch(sl_cov_campaign *c, const sl_cov_hooks *h, const cov_job 
     e.index = jobs[i].index;
     bool kept;
     if (sl_corpus_add(&c->corpus, &e, res[i].feat, res[i].r.nfeat, res[i].feat + res[i].r.nfeat,
-                      res[i].r.nsites, &kept) != SL_EOK)
+                      res[i].r.nsites, res[i].r.row.verdict != 0, &kept) != SL_EOK)
       return false;
     if (res[i].r.row.verdict != 0) {
       if (!keep_failure(c, &jobs[i])) return false;

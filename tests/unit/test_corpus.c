@@ -80,14 +80,20 @@ static void test_corpus_novelty(void **state) {
   const uint64_t sites[] = {5, 6, 5, 5};
   bool kept;
   sl_cov_entry e = entry(0, 4);
-  assert_int_equal(sl_corpus_add(&c, &e, a, 3, sites, 4, &kept), SL_EOK);
+  assert_int_equal(sl_corpus_add(&c, &e, a, 3, sites, 4, false, &kept), SL_EOK);
   assert_true(kept);
   e = entry(1, 4);
-  assert_int_equal(sl_corpus_add(&c, &e, b, 2, sites, 4, &kept), SL_EOK);
+  assert_int_equal(sl_corpus_add(&c, &e, b, 2, sites, 4, false, &kept), SL_EOK);
   assert_false(kept);
   e = entry(2, 4);
-  assert_int_equal(sl_corpus_add(&c, &e, d, 2, sites, 4, &kept), SL_EOK);
+  assert_int_equal(sl_corpus_add(&c, &e, d, 2, sites, 4, false, &kept), SL_EOK);
   assert_true(kept);
+  /* A failing run's new feature is counted, the run not kept. */
+  const uint64_t f[] = {11, 15};
+  e = entry(3, 4);
+  assert_int_equal(sl_corpus_add(&c, &e, f, 2, sites, 4, true, &kept), SL_EOK);
+  assert_false(kept);
+  assert_int_equal(c.nfeat, 5);
   assert_int_equal(c.n, 2);
   assert_true(c.e[0].key == 11 && c.e[1].key == 14);
   assert_int_equal(c.e[1].index, 2);
@@ -95,8 +101,8 @@ static void test_corpus_novelty(void **state) {
   assert_int_equal(c.e[0].ngroup, 2);
   assert_int_equal(c.e[0].nby, 4);
   assert_int_equal(sl_corpus_settle(&c), SL_EOK);
-  assert_true(c.cumw[0] == 1.0 / 3.0);       /* feature 11: three runs */
-  assert_true(c.cumw[1] == 1.0 / 3.0 + 1.0); /* feature 14: one */
+  assert_true(c.cumw[0] == 1.0 / 4.0);       /* feature 11: four runs */
+  assert_true(c.cumw[1] == 1.0 / 4.0 + 1.0); /* feature 14: one */
   sl_corpus_free(&c);
 }
 
@@ -114,7 +120,7 @@ static void test_mutate_plans(void **state) {
   e.plan.n = 1;
   e.plan.item[0].point = 250;
   e.plan.item[0].value = 1.0;
-  assert_int_equal(sl_corpus_add(&c, &e, feat, 1, sites, 300, &kept), SL_EOK);
+  assert_int_equal(sl_corpus_add(&c, &e, feat, 1, sites, 300, false, &kept), SL_EOK);
   assert_int_equal(sl_corpus_settle(&c), SL_EOK);
   unsigned keep250 = 0, seeded = 0, near = 0, grew = 0;
   for (uint64_t seed = 0; seed < 2000; seed++) {
@@ -166,7 +172,7 @@ static void test_corpus_out_of_memory(void **state) {
     if (rc == SL_EOK) {
       bool kept = false;
       sl_cov_entry e = entry(0, 300);
-      rc = sl_corpus_add(&c, &e, s.feat, s.nfeat, s.psite, s.npsite, &kept);
+      rc = sl_corpus_add(&c, &e, s.feat, s.nfeat, s.psite, s.npsite, false, &kept);
       if (rc == SL_EOK) {
         assert_true(kept);
         rc = sl_corpus_settle(&c);
