@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -296,11 +297,15 @@ int sl_cov_campaign_run(sl_cov_campaign *c, const sl_cov_hooks *h) {
   worker w[MAX_WORKERS];
   unsigned nw = c->jobs > 1 ? (c->jobs > MAX_WORKERS ? MAX_WORKERS : c->jobs) : 0;
   int status = 0;
+  void (*old_pipe)(int) = SIG_ERR;
   if (!jobs || !res) {
     fprintf(stderr, "simloop explore: out of memory\n");
     status = 2;
     nw = 0;
   } else if (nw) {
+    /* A worker that dies must end the campaign with a message, not kill
+     * the parent with SIGPIPE when it is sent its next job. */
+    old_pipe = signal(SIGPIPE, SIG_IGN);
     int started = start_workers(h, w, nw);
     if (started < (int)nw) {
       fprintf(stderr, "simloop explore: could start only %d of %u workers: %s\n", started, nw,
@@ -333,6 +338,7 @@ int sl_cov_campaign_run(sl_cov_campaign *c, const sl_cov_hooks *h) {
     pos += n;
   }
   if (nw && !stop_workers(w, nw) && status == 0) status = 2;
+  if (old_pipe != SIG_ERR) signal(SIGPIPE, old_pipe);
   sl_covsig_free(&sig);
   sl_free(jobs);
   sl_free(res);
