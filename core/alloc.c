@@ -1,9 +1,12 @@
-/* The process-wide replaceable allocator (see alloc.h). */
+/* The process-wide replaceable allocator and the image region (see
+ * alloc.h). */
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "core/alloc.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #if defined(__GLIBC__)
 #include <malloc.h> /* malloc_usable_size */
 #define SL_ALLOC_COUNTS 1
@@ -101,8 +104,141 @@ static int injected_failure(void) {
 
 int sl_alloc_injected_failure(void) { return injected_failure(); }
 
+/* ---- the image region ------------------------------------------------------ */
+
+/* Address space reserved for an image (PROT_NONE costs nothing until
+ * committed) and the step it is committed in. */
+#define IMAGE_RESERVE ((size_t)1 << 36)
+#define IMAGE_STEP    ((size_t)1 << 20)
+#define IMAGE_HEADER  ((size_t)16) /* the block's size, keeping 16-byte alignment */
+
+struct sl_image {
+  unsigned char *base;
+  size_t used, committed;
+  unsigned char *copy; /* the sealed bytes (used of them), or NULL */
+  size_t copied;
+};
+
+static sl_image *the_image;
+static bool recording;
+/* The region of the_image, [image_lo, image_hi); both 0 without one, so
+ * in_image is one subtraction and one comparison. */
+static uintptr_t image_lo, image_hi;
+
+static bool in_image(const void *p) { return (uintptr_t)p - image_lo < image_hi - image_lo; }
+
+static size_t image_block_size(const void *p) {
+  return *(const size_t *)((const unsigned char *)p - IMAGE_HEADER);
+}
+
+static void *image_take(size_t size) {
+  sl_image *im = the_image;
+  if (size > IMAGE_RESERVE / 2) return NULL;
+  size_t need = IMAGE_HEADER + ((size + 15) & ~(size_t)15);
+  if (need > IMAGE_RESERVE - im->used) return NULL;
+  if (im->used + need > im->committed) {
+    size_t to = (im->used + need + IMAGE_STEP - 1) & ~(IMAGE_STEP - 1);
+    if (mprotect(im->base + im->committed, to - im->committed, PROT_READ | PROT_WRITE))
+      return NULL;
+    im->committed = to;
+  }
+  unsigned char *h = im->base + im->used;
+  *(size_t *)h = size;
+  im->used += need;
+  return h + IMAGE_HEADER;
+}
+
+/* Grows or moves an image block: within the image while recording (the
+ * last block grows in place), to the C library's heap otherwise. */
+static void *image_realloc(void *p, size_t size) {
+  size_t old = image_block_size(p);
+  if (recording) {
+    sl_image *im = the_image;
+    unsigned char *h = (unsigned char *)p - IMAGE_HEADER;
+    size_t end = (size_t)(h - im->base) + IMAGE_HEADER + ((old + 15) & ~(size_t)15);
+    if (end == im->used) {
+      im->used = (size_t)(h - im->base);
+      void *q = image_take(size); /* the same address, larger */
+      if (!q) {
+        im->used = end;
+        *(size_t *)h = old;
+      }
+      return q;
+    }
+  }
+  void *q = recording ? image_take(size) : current.malloc_fn(current.ctx, size);
+  if (q) memcpy(q, p, old < size ? old : size);
+  return q;
+}
+
+/* While recording, a block of the C library's heap that is grown moves
+ * into the image: an image may hold no pointer to memory a run frees. */
+static void *image_adopt(void *p, size_t size) {
+#if SL_ALLOC_COUNTS
+  size_t old = malloc_usable_size(p);
+  void *q = image_take(size);
+  if (q) {
+    memcpy(q, p, old < size ? old : size);
+    current.free_fn(current.ctx, p);
+  }
+  return q;
+#else
+  (void)p, (void)size;
+  return NULL; /* no way to know the block's size: the image fails */
+#endif
+}
+
+sl_image *sl_image_new(void) {
+  if (the_image) return NULL;
+  sl_image *im = calloc(1, sizeof *im);
+  if (!im) return NULL;
+  void *base = mmap(NULL, IMAGE_RESERVE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
+                    -1, 0);
+  if (base == MAP_FAILED) {
+    free(im);
+    return NULL;
+  }
+  im->base = base;
+  the_image = im;
+  image_lo = (uintptr_t)base;
+  image_hi = image_lo + IMAGE_RESERVE;
+  return im;
+}
+
+void sl_image_record(sl_image *im, bool on) { recording = im == the_image && on; }
+
+int sl_image_seal(sl_image *im) {
+  free(im->copy);
+  im->copy = malloc(im->used ? im->used : 1);
+  if (!im->copy) return -1;
+  memcpy(im->copy, im->base, im->used);
+  im->copied = im->used;
+  return 0;
+}
+
+void sl_image_restore(sl_image *im) {
+  if (im->copy) memcpy(im->base, im->copy, im->copied);
+}
+
+size_t sl_image_size(const sl_image *im) { return im->used; }
+
+void sl_image_free(sl_image *im) {
+  if (!im) return;
+  if (im == the_image) {
+    the_image = NULL;
+    recording = false;
+    image_lo = image_hi = 0;
+  }
+  munmap(im->base, IMAGE_RESERVE);
+  free(im->copy);
+  free(im);
+}
+
+/* ---- allocation ------------------------------------------------------------ */
+
 void *sl_malloc(size_t size) {
   if (injected_failure()) return NULL;
+  if (recording) return image_take(size ? size : 1);
   return current.malloc_fn(current.ctx, size ? size : 1);
 }
 
@@ -115,11 +251,14 @@ void *sl_calloc(size_t count, size_t size) {
 
 void *sl_realloc(void *ptr, size_t size) {
   if (injected_failure()) return NULL;
-  return current.realloc_fn(current.ctx, ptr, size ? size : 1);
+  if (!size) size = 1;
+  if (in_image(ptr)) return image_realloc(ptr, size);
+  if (recording) return ptr ? image_adopt(ptr, size) : image_take(size);
+  return current.realloc_fn(current.ctx, ptr, size);
 }
 
 void sl_free(void *ptr) {
-  if (ptr) current.free_fn(current.ctx, ptr);
+  if (ptr && !in_image(ptr)) current.free_fn(current.ctx, ptr);
 }
 
 char *sl_strndup(const char *s, size_t len) {

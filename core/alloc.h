@@ -51,6 +51,41 @@ size_t sl_alloc_in_use(void);
  * out-of-memory tests still reach every allocation. */
 int sl_alloc_injected_failure(void);
 
+/* ---- the image: a run's starting state, built once and restored ----------
+ *
+ * While an image records, every sl_malloc/sl_calloc/sl_realloc is served
+ * from one contiguous region of its own (a bump allocator: 16-byte header
+ * with the block's size, 16-byte alignment). Sealing copies the region
+ * aside; restoring writes that copy back over it, so every object built
+ * while recording is again exactly as it was then, at the same address,
+ * with every pointer between them still valid. sim/scenario.c records a
+ * run's set-up (the runtime, builtins, the compiled program) once and
+ * restores it before each run instead of building it again.
+ *
+ * Outside recording, sl_free of a block in the region does nothing (the
+ * next restore brings it back) and sl_realloc moves it to the C library's
+ * heap. So a run that started from an image tears down with the usual
+ * code: what it allocated itself is freed, the image's blocks are left for
+ * the restore. Image blocks count as allocation attempts (failure
+ * injection) but not toward the memory budget: the budget is the run's.
+ *
+ * One image per process at a time (sl_image_new returns NULL while
+ * another exists). Ownership: the caller owns the image (sl_image_free);
+ * the objects in it are only valid between a restore and the next. */
+typedef struct sl_image sl_image;
+
+/* A new empty image (NULL: out of memory, or another image exists). */
+sl_image *sl_image_new(void);
+/* Starts or stops serving allocations from the image. */
+void sl_image_record(sl_image *im, bool on);
+/* Takes the copy sl_image_restore writes back: -1 when out of memory. */
+int sl_image_seal(sl_image *im);
+/* Writes the sealed copy back over the region. */
+void sl_image_restore(sl_image *im);
+/* Bytes the image holds. */
+size_t sl_image_size(const sl_image *im);
+void sl_image_free(sl_image *im);
+
 /* Test helper: make the allocation numbered `fail_at` (1-based, counted from
  * this call) and every later one fail; 0 disables. Returns how many
  * allocations were attempted since the previous call. */

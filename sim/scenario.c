@@ -236,6 +236,69 @@ static bool system_exit(sl_rt *rt, sl_scenario_result *res) {
   return true;
 }
 
+/* ---- the image of a run's set-up -------------------------------------------- */
+
+struct sl_scenario_image {
+  sl_image *mem; /* owned: the region everything below lives in */
+  sl_rt *rt;     /* in mem: the runtime, builtins, asyncio, the program's globals */
+  sl_obj *code;  /* in mem: the compiled module */
+};
+
+/* The part of a run that depends only on (path, source, tree, profile):
+ * the runtime with its exception classes and loop, the language state
+ * (builtins, __main__'s globals) and the compiled module. 0, or -1 with
+ * *rtp NULL (no memory), rt->fatal set, or *codep NULL and a compile error
+ * in *diag. */
+static int setup(const char *path, const char *src, size_t len, const sl_ast_module *mod,
+                 const sl_profile *profile, sl_rt **rtp, sl_obj **codep, sl_diag *diag) {
+  *codep = NULL;
+  sl_diag_clear(diag);
+  sl_rt *rt = *rtp = sl_rt_new(profile, NULL);
+  if (!rt) return -1;
+  if (sl_vm_init(rt, path, src, len)) return -1;
+  *codep = sl_vm_compile(rt, mod, diag);
+  return *codep ? 0 : -1;
+}
+
+sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
+  if (!opts->source || !opts->module) return NULL;
+  sl_scenario_image *si = sl_calloc(1, sizeof *si);
+  sl_image *mem = si ? sl_image_new() : NULL;
+  if (!mem) {
+    sl_free(si);
+    return NULL;
+  }
+  /* Everything the set-up allocates is recorded, asyncio included: the
+   * programs explored import it, and building its module was a seventh of
+   * a bank.py run. A program that does not import it never sees it. */
+  sl_image_record(mem, true);
+  sl_diag diag;
+  sl_rt *rt;
+  sl_obj *code;
+  int rc = setup(opts->path ? opts->path : "<scenario>", opts->source, opts->source_len,
+                 opts->module, opts->profile, &rt, &code, &diag);
+  sl_value aio;
+  if (!rc && !(rc = sl_vm_import(rt, "asyncio", &aio))) sl_vdecref(rt, aio);
+  sl_image_record(mem, false);
+  if (rc || rt->fatal || rt->exc || sl_image_seal(mem)) {
+    sl_image_free(mem); /* everything the set-up made is in it */
+    sl_free(si);
+    return NULL;
+  }
+  si->mem = mem;
+  si->rt = rt;
+  si->code = code;
+  return si;
+}
+
+void sl_scenario_image_free(sl_scenario_image *si) {
+  if (!si) return;
+  sl_image_free(si->mem);
+  sl_free(si);
+}
+
+size_t sl_scenario_image_size(const sl_scenario_image *si) { return sl_image_size(si->mem); }
+
 int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   memset(res, 0, sizeof *res);
   res->exit_status = -1;
@@ -257,31 +320,40 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   /* A caller-parsed tree is only borrowed: compiling never modifies it,
    * and the code objects compiled from it copy what they keep (names,
    * constants) into this run's heap, so the tree can serve any number of
-   * runs. Sharing the compiled code itself would not work: code objects
-   * are reference-counted objects registered with one run's heap and
-   * freed with it. Parsing is the expensive half (lexing, strtod,
-   * arena allocation); compiling a scenario is cheap. */
+   * runs. With an image the tree is not needed at all: the image holds
+   * the compiled module (docs/performance.md "Per-run set-up"). */
   sl_diag diag;
   sl_ast_module *owned_mod = NULL;
   const sl_ast_module *mod = opts->module;
-  if (!mod && !(mod = owned_mod = sl_parse(path, src, len, &diag))) {
+  if (!opts->image && !mod && !(mod = owned_mod = sl_parse(path, src, len, &diag))) {
     res->outcome = diag.kind == SL_DIAG_NOMEM ? SL_OUTCOME_NOMEM : SL_OUTCOME_ERROR;
     if (diag.kind != SL_DIAG_NOMEM || !memory_budget_report(res))
       sl_diag_format(&diag, &res->detail);
     sl_free(owned);
     return 0;
   }
-  sl_fanout fo;
-  log_sink sink = {opts->log_file, opts->out_file};
-  sl_observer observer = with_log(&fo, opts->observer, &sink);
-  sl_rt *rt = sl_rt_new(opts->profile, &observer);
-  if (!rt) {
+  sl_rt *rt;
+  sl_obj *code;
+  int rc = -1;
+  if (opts->image) {
+    /* The set-up as it was recorded, every byte of it: no rebuilding. */
+    sl_image_restore(opts->image->mem);
+    rt = opts->image->rt;
+    code = opts->image->code;
+  } else {
+    setup(path, src, len, mod, opts->profile, &rt, &code, &diag);
     sl_ast_free(owned_mod);
+    owned_mod = NULL;
+  }
+  if (!rt) {
     sl_free(owned);
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");
     return 0;
   }
+  sl_fanout fo;
+  log_sink sink = {opts->log_file, opts->out_file};
+  rt->observer = with_log(&fo, opts->observer, &sink);
   sl_vselector vs = {.max_time = opts->max_time, .max_wall = opts->max_wall};
   if (opts->decider) vs.decider = *opts->decider;
   sl_net net;
@@ -291,15 +363,14 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
   rt->stdlib_dir = sl_progenv_get()->stdlib_dir;
-  sl_obj *code = NULL;
   /* The program's own modules: the caller's finder (which keeps parsed
    * files across runs) or one for this run. */
   const sl_progenv *pe = sl_progenv_get();
   sl_modfind *owned_mf = opts->modfind ? NULL : sl_modfind_new(path, pe->path, pe->npath);
   sl_modfind *mf = opts->modfind ? opts->modfind : owned_mf;
-  int rc = mf ? sl_vm_init(rt, path, src, len) : sl_nomem(rt);
-  if (rc == 0) {
-    sl_lang *L = sl_vm_lang(rt);
+  if (!mf) sl_nomem(rt);
+  sl_lang *L = sl_vm_lang(rt);
+  if (L) {
     L->finder = sl_modfind_finder(mf);
     L->argv_extra = pe->args;
     L->nargv_extra = pe->nargs;
@@ -315,19 +386,13 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
       L->budget_out = sl_vselector_wall_out;
       L->budget_ctx = &vs;
     }
-    code = sl_vm_compile(rt, mod, &diag);
-    if (!code && !rt->fatal) {
-      sl_diag_format(&diag, &res->detail);
-      res->outcome = SL_OUTCOME_ERROR;
-      goto done;
-    }
   }
-  sl_ast_free(owned_mod);
-  owned_mod = NULL;
-  if (code)
-    rc = sl_vm_run_module(rt, code);
-  else
-    rc = -1;
+  if (!code && !rt->fatal) {
+    sl_diag_format(&diag, &res->detail);
+    res->outcome = SL_OUTCOME_ERROR;
+    goto done;
+  }
+  if (code && !rt->fatal) rc = sl_vm_run_module(rt, code);
   sl_vm_flush_output(rt);
   if (rt->fatal == SL_EDEADLOCK) {
     res->outcome = SL_OUTCOME_DEADLOCK;
@@ -362,8 +427,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
 done:
   res->steps = rt->loop->step;
   res->time = vs.now;
-  sl_decref(rt, code);
-  sl_ast_free(owned_mod);
+  if (!opts->image) sl_decref(rt, code); /* the image's is restored with it */
   sl_rt_free(rt);
   sl_modfind_free(owned_mf);
   sl_net_free(&net);

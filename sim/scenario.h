@@ -38,6 +38,10 @@ typedef struct sl_scenario_opts {
    * many times (explore, minimize, replay) parse once and pass the tree
    * here; each run still compiles it into its own heap, see scenario.c. */
   const struct sl_ast_module *module;
+  /* If non-NULL: the run starts from this image of the set-up (borrowed;
+   * made by sl_scenario_image_new from the same path, source, tree and
+   * profile), restored instead of built; module may then be NULL. */
+  struct sl_scenario_image *image;
   const sl_profile *profile;   /* NULL: the default profile */
   const sl_observer *observer; /* NULL: none */
   const sl_decider *decider;   /* NULL: every decision takes its default */
@@ -72,6 +76,19 @@ typedef struct sl_scenario_result {
   uint64_t steps; /* _run_once calls made */
   double time;    /* final virtual time */
 } sl_scenario_result;
+
+/* The image of a run's set-up (docs/performance.md "Per-run set-up"):
+ * the runtime, builtins, asyncio and the compiled module, built once from
+ * opts->path, source, module and profile (all required but path) and
+ * restored byte for byte before each run that names it in opts->image.
+ * NULL when it cannot be made (no memory, another image exists in the
+ * process, or the module does not compile: runs without an image then
+ * report why). The caller owns it (sl_scenario_image_free) and must keep
+ * `source` alive as long as it. */
+typedef struct sl_scenario_image sl_scenario_image;
+sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts);
+void sl_scenario_image_free(sl_scenario_image *si);
+size_t sl_scenario_image_size(const sl_scenario_image *si);
 
 /* Runs the scenario. Always fills *res (even on failure); returns 0 unless
  * the result itself could not be built. */

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,9 +32,12 @@ struct sl_trial_prog {
   size_t len;
   const sl_profile *profile; /* static */
   sl_trial_opts opts;
-  /* owned: src parsed once at load and compiled afresh by every run (see
-   * sl_scenario_opts.module); NULL when src does not parse, so each run
-   * reports the parse error itself. */
+  /* owned: the image every run starts from (the runtime and the compiled
+   * program, sim/scenario.h), or NULL; then mod: src parsed once at load
+   * and compiled afresh by every run (NULL when src does not parse, so
+   * each run reports the parse error itself). With an image the tree is
+   * freed once the image is made. */
+  sl_scenario_image *image;
   sl_ast_module *mod;
   /* owned: the program's own modules, read and parsed once for all runs
    * (NULL until the first run; sim/modfind.h). */
@@ -79,6 +83,7 @@ const char *sl_trial_prog_python(const sl_trial_prog *p) {
 void sl_trial_prog_free(sl_trial_prog *p) {
   if (!p) return;
   sl_cpy_free(p->cpy, p->cpy_owner == getpid());
+  sl_scenario_image_free(p->image);
   sl_ast_free(p->mod);
   sl_modfind_free(p->modfind);
   sl_free(p->path);
@@ -181,6 +186,7 @@ static sl_errcode run_once(sl_trial_prog *p, sl_schedule *sched, sl_recorder *re
   o.source = p->src;
   o.source_len = p->len;
   o.module = p->mod;
+  o.image = p->image;
   if (!p->modfind) {
     const sl_progenv *pe = sl_progenv_get();
     p->modfind = sl_modfind_new(p->path, pe->path, pe->npath);
@@ -400,6 +406,20 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
    * below parses again, to report the runner's diagnostic. */
   sl_diag diag;
   p->mod = sl_parse(p->path, p->src, p->len, &diag);
+  if (p->mod && !getenv("SIMLOOP_NO_IMAGE")) {
+    sl_scenario_opts io;
+    memset(&io, 0, sizeof io);
+    io.path = p->path;
+    io.source = p->src;
+    io.source_len = p->len;
+    io.module = p->mod;
+    io.profile = p->profile;
+    p->image = sl_scenario_image_new(&io);
+    if (p->image) {
+      sl_ast_free(p->mod); /* the image holds the compiled program */
+      p->mod = NULL;
+    }
+  }
   /* A first run under the default schedule reports a file that does not
    * parse or compile, with the runner's file:line:col diagnostic. */
   sl_schedule s;

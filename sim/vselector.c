@@ -20,12 +20,18 @@ bool sl_vselector_wall_out(void *ctx) {
   return vs->budget_hit == SL_VS_BUDGET_WALL;
 }
 
+/* Selects and handles between two readings of the wall clock: reading it
+ * after every handle was a tenth of a short explore run (a system call on
+ * this VM). A long handle is still caught: the VM's loops read it too
+ * (sl_lang.budget_out). */
+#define WALL_EVERY 16u
+
 /* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
  * loop checks rt->fatal right after select and after each handle. */
 static int check_budgets(sl_vselector *vs, sl_rt *rt) {
   if (vs->max_time > 0 && vs->now > vs->max_time)
     vs->budget_hit = SL_VS_BUDGET_TIME;
-  else
+  else if (vs->wall_tick++ % WALL_EVERY == 0)
     sl_vselector_wall_out(vs);
   return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
 }
@@ -221,6 +227,7 @@ static const sl_io_backend net_backend = {
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();
   vs->budget_hit = SL_VS_BUDGET_NONE;
+  vs->wall_tick = 0;
   sl_selector sel = {vs,
                      vs_time,
                      vs_select,

@@ -50,6 +50,7 @@ typedef struct sl_vselector {
   double max_wall;   /* > 0: ... once this many real seconds have passed */
   double wall_start; /* set by sl_vselector_install */
   sl_vs_budget budget_hit;
+  uint32_t wall_tick;       /* selects and handles since the clock was last read */
   uint64_t time_moved_step; /* the last loop step in which `now` changed */
 } sl_vselector;
 

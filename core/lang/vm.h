@@ -46,7 +46,7 @@ typedef struct sl_lang {
   bool loop_set_called; /* set_event_loop() was called (no implicit loop any more) */
   sl_frame *frame;      /* borrowed: the innermost executing frame */
   char *filename;       /* owned copy */
-  char *src;            /* owned copy of the source, for traceback lines */
+  const char *src;      /* borrowed: the source, for traceback lines (see sl_vm_init) */
   size_t srclen;
   FILE *out_file;     /* print() destination, or NULL */
   FILE *err_file;     /* sys.stderr's destination, or NULL (discarded) */
@@ -79,7 +79,7 @@ typedef struct sl_lang {
 } sl_lang;
 
 /* Creates the run's language state (builtins, module namespace). `src` is
- * copied. 0 or -1 (rt->fatal). */
+ * borrowed: it must outlive the run. 0 or -1 (rt->fatal). */
 int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len);
 static inline sl_lang *sl_vm_lang(sl_rt *rt) { return (sl_lang *)rt->lang; }
 

@@ -130,7 +130,6 @@ static void lang_free(sl_rt *rt) {
   sl_decref(rt, L->token_missing);
   sl_free(L->asyncgens);
   sl_free(L->filename);
-  sl_free(L->src);
   sl_free(L->warned);
   sl_strbuf_free(&L->line);
   sl_free(L);
@@ -153,9 +152,10 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang_asyncgen_closers = sl__agen_closers;
   sl__vm_install_user_ops(rt);
   L->filename = sl_strndup(filename, strlen(filename));
-  L->src = sl_strndup(src ? src : "", src ? len : 0);
+  /* Borrowed, not copied: a 50 MB source was copied once more per run. */
+  L->src = src ? src : "";
   L->srclen = src ? len : 0;
-  if (!L->filename || !L->src) return sl_nomem(rt);
+  if (!L->filename) return sl_nomem(rt);
   L->builtins = sl_dict_new(rt);
   L->globals = sl_dict_new(rt);
   if (!L->builtins || !L->globals) return -1;

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/parser.h"
 #include "sim/gen.h"
 #include "sim/scenario.h"
 #include "sim/schedule.h"
@@ -75,6 +76,9 @@ static const char bigint_src[] =
 static const uint8_t some_delays[] = {0, 130, 0, 0, 140, 0, 200, 0, 0, 250};
 static const uint8_t overdraft[] = {0x02, 0x2a, 0xfe};
 
+/* The image runs start from (sim/scenario.h), or NULL: a fresh set-up. */
+static sl_scenario_image *attempt_image;
+
 /* Runs one attempt; output goes to a buffer that is dropped. */
 static void run_attempt(const char *path, const char *src, const uint8_t *bytes, size_t nbytes,
                         sl_scenario_result *res) {
@@ -90,6 +94,7 @@ static void run_attempt(const char *path, const char *src, const uint8_t *bytes,
     o.source_len = strlen(src);
   }
   o.decider = &dec;
+  o.image = attempt_image;
   o.max_steps = 100000;
   o.out_buf = &out;
   sl_scenario_run(&o, res);
@@ -210,6 +215,84 @@ static void test_generated(void **state) {
   }
 }
 
+/* Reads a file of the source tree (the caller frees it). */
+static char *read_tree_file(const char *rel, char *path, size_t pathsz, size_t *len) {
+  const char *dir = getenv("SL_SOURCE_DIR");
+  if (!dir) {
+    print_message("SL_SOURCE_DIR is not set: cannot find %s\n", rel);
+    skip();
+  }
+  snprintf(path, pathsz, "%s/%s", dir, rel);
+  FILE *f = fopen(path, "rb");
+  assert_non_null(f);
+  static char buf[1 << 16];
+  *len = fread(buf, 1, sizeof buf - 1, f);
+  fclose(f);
+  char *src = malloc(*len + 1);
+  assert_non_null(src);
+  memcpy(src, buf, *len);
+  src[*len] = '\0';
+  return src;
+}
+
+/* Runs that start from an image of the set-up (explore's runs): allocation
+ * k of the run fails after the image is restored; then the image itself
+ * is made with allocation k failing, which must give no image or a whole
+ * one (a run from it ends as the undisturbed run did), never a crash or
+ * a leak. */
+static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes,
+                        sl_outcome expected) {
+  char path[4096];
+  size_t len;
+  char *src = read_tree_file(rel, path, sizeof path, &len);
+  sl_diag diag;
+  sl_ast_module *mod = sl_parse(path, src, len, &diag);
+  assert_non_null(mod);
+  sl_scenario_opts io;
+  memset(&io, 0, sizeof io);
+  io.path = path;
+  io.source = src;
+  io.source_len = len;
+  io.module = mod;
+  attempt_image = sl_scenario_image_new(&io);
+  assert_non_null(attempt_image);
+  sweep_bytes(rel, src, bytes, nbytes, expected);
+  sl_scenario_image_free(attempt_image);
+  attempt_image = NULL;
+
+  unsigned long made = 0;
+  for (unsigned long k = 1;; k++) {
+    sl_alloc_fail_after(k);
+    sl_scenario_image *im = sl_scenario_image_new(&io);
+    unsigned long used = sl_alloc_fail_after(0);
+    if (im) {
+      made++;
+      attempt_image = im;
+      sl_scenario_result res;
+      run_attempt(path, src, bytes, nbytes, &res);
+      assert_int_equal(res.outcome, expected);
+      sl_scenario_result_free(&res);
+      attempt_image = NULL;
+      sl_scenario_image_free(im);
+    }
+    if (used < k) break;
+    assert_true(k < 100000);
+  }
+  assert_true(made >= 1); /* at least the untouched one */
+  sl_ast_free(mod);
+  free(src);
+}
+
+static void test_image_bank(void **state) {
+  (void)state;
+  image_sweep("examples/bank.py", overdraft, sizeof overdraft, SL_OUTCOME_EXCEPTION);
+}
+static void test_image_gather(void **state) {
+  (void)state;
+  image_sweep("tests/scenarios/task_gather_cancel_child.py", some_delays, sizeof some_delays,
+              SL_OUTCOME_OK);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gather),         cmocka_unit_test(test_locks),
@@ -218,6 +301,7 @@ int main(void) {
       cmocka_unit_test(test_deadlock),       cmocka_unit_test(test_compile_error),
       cmocka_unit_test(test_bank_assertion), cmocka_unit_test(test_generated),
       cmocka_unit_test(test_generators),     cmocka_unit_test(test_bigint),
+      cmocka_unit_test(test_image_bank),     cmocka_unit_test(test_image_gather),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
