@@ -244,24 +244,43 @@ struct sl_scenario_image {
   sl_obj *code;  /* in mem: the compiled module */
 };
 
-/* The part of a run that depends only on (path, source, tree, profile):
- * the runtime with its exception classes and loop, the language state
- * (builtins, __main__'s globals) and the compiled module. 0, or -1 with
- * *rtp NULL (no memory), rt->fatal set, or *codep NULL and a compile error
- * in *diag. */
+/* The part of a run that depends only on (path, source, tree, profile,
+ * the program's own modules): the runtime with its exception classes and
+ * loop, the language state (builtins, __main__'s globals) and the
+ * compiled module, with the program's modules it imports (compiled with
+ * it, core/lang/usermod.h). 0, or -1 with *rtp NULL (no memory), rt->fatal
+ * set, or *codep NULL and a compile error in *diag. */
 static int setup(const char *path, const char *src, size_t len, const sl_ast_module *mod,
-                 const sl_profile *profile, sl_rt **rtp, sl_obj **codep, sl_diag *diag) {
+                 const sl_profile *profile, sl_modfinder finder, sl_rt **rtp, sl_obj **codep,
+                 sl_diag *diag) {
   *codep = NULL;
   sl_diag_clear(diag);
   sl_rt *rt = *rtp = sl_rt_new(profile, NULL);
   if (!rt) return -1;
   if (sl_vm_init(rt, path, src, len)) return -1;
+  sl_vm_lang(rt)->finder = finder;
   *codep = sl_vm_compile(rt, mod, diag);
   return *codep ? 0 : -1;
 }
 
+/* While an image records, the program's modules are still found and
+ * parsed outside it: the finder's cache (sim/modfind.h) lives across runs
+ * and must not be rolled back by a restore. */
+typedef struct paused_finder {
+  sl_modfinder real;
+  sl_image *mem;
+} paused_finder;
+
+static int find_paused(void *ctx, const char *name, sl_modfile *out, sl_diag *diag) {
+  paused_finder *pf = ctx;
+  sl_image_record(pf->mem, false);
+  int r = pf->real.find(pf->real.ctx, name, out, diag);
+  sl_image_record(pf->mem, true);
+  return r;
+}
+
 sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
-  if (!opts->source || !opts->module) return NULL;
+  if (!opts->source || !opts->module || !opts->modfind) return NULL;
   sl_scenario_image *si = sl_calloc(1, sizeof *si);
   sl_image *mem = si ? sl_image_new() : NULL;
   if (!mem) {
@@ -271,12 +290,14 @@ sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
   /* Everything the set-up allocates is recorded, asyncio included: the
    * programs explored import it, and building its module was a seventh of
    * a bank.py run. A program that does not import it never sees it. */
+  paused_finder pf = {sl_modfind_finder(opts->modfind), mem};
+  sl_modfinder finder = {find_paused, &pf};
   sl_image_record(mem, true);
   sl_diag diag;
   sl_rt *rt;
   sl_obj *code;
   int rc = setup(opts->path ? opts->path : "<scenario>", opts->source, opts->source_len,
-                 opts->module, opts->profile, &rt, &code, &diag);
+                 opts->module, opts->profile, finder, &rt, &code, &diag);
   sl_value aio;
   if (!rc && !(rc = sl_vm_import(rt, "asyncio", &aio))) sl_vdecref(rt, aio);
   sl_image_record(mem, false);
@@ -332,6 +353,12 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_free(owned);
     return 0;
   }
+  /* The program's own modules: the caller's finder (which keeps parsed
+   * files across runs) or one for this run. */
+  const sl_progenv *pe = sl_progenv_get();
+  sl_modfind *owned_mf = opts->modfind ? NULL : sl_modfind_new(path, pe->path, pe->npath);
+  sl_modfind *mf = opts->modfind ? opts->modfind : owned_mf;
+  sl_modfinder finder = mf ? sl_modfind_finder(mf) : (sl_modfinder){0};
   sl_rt *rt;
   sl_obj *code;
   int rc = -1;
@@ -341,11 +368,12 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     rt = opts->image->rt;
     code = opts->image->code;
   } else {
-    setup(path, src, len, mod, opts->profile, &rt, &code, &diag);
+    setup(path, src, len, mod, opts->profile, finder, &rt, &code, &diag);
     sl_ast_free(owned_mod);
     owned_mod = NULL;
   }
   if (!rt) {
+    sl_modfind_free(owned_mf);
     sl_free(owned);
     res->outcome = SL_OUTCOME_NOMEM;
     sl_strbuf_puts(&res->detail, "out of memory\n");
@@ -362,16 +390,11 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   net.words = opts->net_words;
   sl_vselector_install(rt, &vs);
   rt->loop->max_steps = opts->max_steps;
-  rt->stdlib_dir = sl_progenv_get()->stdlib_dir;
-  /* The program's own modules: the caller's finder (which keeps parsed
-   * files across runs) or one for this run. */
-  const sl_progenv *pe = sl_progenv_get();
-  sl_modfind *owned_mf = opts->modfind ? NULL : sl_modfind_new(path, pe->path, pe->npath);
-  sl_modfind *mf = opts->modfind ? opts->modfind : owned_mf;
+  rt->stdlib_dir = pe->stdlib_dir;
   if (!mf) sl_nomem(rt);
   sl_lang *L = sl_vm_lang(rt);
   if (L) {
-    L->finder = sl_modfind_finder(mf);
+    L->finder = finder;
     L->argv_extra = pe->args;
     L->nargv_extra = pe->nargs;
     L->env_vars = pe->setenv;

@@ -406,7 +406,11 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
    * below parses again, to report the runner's diagnostic. */
   sl_diag diag;
   p->mod = sl_parse(p->path, p->src, p->len, &diag);
-  if (p->mod && !getenv("SIMLOOP_NO_IMAGE")) {
+  if (!p->modfind) {
+    const sl_progenv *pe = sl_progenv_get();
+    p->modfind = sl_modfind_new(p->path, pe->path, pe->npath);
+  }
+  if (p->mod && p->modfind && !getenv("SIMLOOP_NO_IMAGE")) {
     sl_scenario_opts io;
     memset(&io, 0, sizeof io);
     io.path = p->path;
@@ -414,6 +418,7 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
     io.source_len = p->len;
     io.module = p->mod;
     io.profile = p->profile;
+    io.modfind = p->modfind;
     p->image = sl_scenario_image_new(&io);
     if (p->image) {
       sl_ast_free(p->mod); /* the image holds the compiled program */
