@@ -138,8 +138,7 @@ static void *image_take(size_t size) {
   if (need > IMAGE_RESERVE - im->used) return NULL;
   if (im->used + need > im->committed) {
     size_t to = (im->used + need + IMAGE_STEP - 1) & ~(IMAGE_STEP - 1);
-    if (mprotect(im->base + im->committed, to - im->committed, PROT_READ | PROT_WRITE))
-      return NULL;
+    if (mprotect(im->base + im->committed, to - im->committed, PROT_READ | PROT_WRITE)) return NULL;
     im->committed = to;
   }
   unsigned char *h = im->base + im->used;
@@ -192,8 +191,8 @@ sl_image *sl_image_new(void) {
   if (the_image) return NULL;
   sl_image *im = calloc(1, sizeof *im);
   if (!im) return NULL;
-  void *base = mmap(NULL, IMAGE_RESERVE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                    -1, 0);
+  void *base =
+      mmap(NULL, IMAGE_RESERVE, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (base == MAP_FAILED) {
     free(im);
     return NULL;

@@ -240,8 +240,7 @@ static char *read_tree_file(const char *rel, char *path, size_t pathsz, size_t *
  * is made with allocation k failing, which must give no image or a whole
  * one (a run from it ends as the undisturbed run did), never a crash or
  * a leak. */
-static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes,
-                        sl_outcome expected) {
+static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl_outcome expected) {
   char path[4096];
   size_t len;
   char *src = read_tree_file(rel, path, sizeof path, &len);
