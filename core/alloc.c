@@ -108,7 +108,7 @@ int sl_alloc_injected_failure(void) { return injected_failure(); }
 
 /* Address space reserved for an image (PROT_NONE costs nothing until
  * committed) and the step it is committed in. */
-#define IMAGE_RESERVE ((size_t)1 << 36)
+#define IMAGE_RESERVE ((size_t)1 << 34)
 #define IMAGE_STEP    ((size_t)1 << 20)
 #define IMAGE_HEADER  ((size_t)16) /* the block's size, keeping 16-byte alignment */
 

@@ -23,6 +23,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/parser.h"
+#include "sim/modfind.h"
 #include "sim/gen.h"
 #include "sim/scenario.h"
 #include "sim/schedule.h"
@@ -247,12 +248,15 @@ static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl
   sl_diag diag;
   sl_ast_module *mod = sl_parse(path, src, len, &diag);
   assert_non_null(mod);
+  sl_modfind *mf = sl_modfind_new(path, NULL, 0);
+  assert_non_null(mf);
   sl_scenario_opts io;
   memset(&io, 0, sizeof io);
   io.path = path;
   io.source = src;
   io.source_len = len;
   io.module = mod;
+  io.modfind = mf;
   attempt_image = sl_scenario_image_new(&io);
   assert_non_null(attempt_image);
   sweep_bytes(rel, src, bytes, nbytes, expected);
@@ -278,6 +282,7 @@ static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl
     assert_true(k < 100000);
   }
   assert_true(made >= 1); /* at least the untouched one */
+  sl_modfind_free(mf);
   sl_ast_free(mod);
   free(src);
 }
