@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/dict.h"
 #include "core/identity.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -40,6 +41,23 @@ static int class_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
+int sl_os_error_init(sl_rt *rt, sl_obj *exc) {
+  /* oserror_init: winerror (the fourth) means nothing off Windows. */
+  sl_exc *e = sl_as_exc(exc);
+  sl_tuple *args = sl_as_tuple(e->args);
+  if (args->len < 3 || args->len > 5 || sl_is_none(args->items[2])) return 0;
+  if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+  if (sl_dict_set_str(rt, e->attrs, "filename", args->items[2])) return -1;
+  if (args->len == 5 && !sl_is_none(args->items[4]) &&
+      sl_dict_set_str(rt, e->attrs, "filename2", args->items[4]))
+    return -1;
+  sl_obj *two = sl_tuple_new(rt, args->items, 2);
+  if (!two) return -1;
+  sl_decref(rt, e->args);
+  e->args = two;
+  return 0;
+}
+
 /* Calling a class makes an instance; user __init__ is core/lang's business
  * (it installs its own call slot through the lang extension). */
 static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
@@ -50,6 +68,10 @@ static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
                     sl_str_cstr(sl_as_class(cls)->name));
   sl_obj *exc = sl_exc_new(rt, cls, args->pos, args->npos);
   if (!exc) return -1;
+  if (sl_exc_isinstance(exc, SL_EXC_OS_ERROR) && sl_os_error_init(rt, exc)) {
+    sl_decref(rt, exc);
+    return -1;
+  }
   *out = sl_obj_val(exc);
   return 0;
 }
@@ -84,6 +106,34 @@ static uint32_t user_flags(const sl_obj *o) {
   return sl_as_class(sl_as_exc((sl_obj *)o)->cls)->lang_flags;
 }
 
+/* An attribute the program or the constructor set on e, or None. */
+static int exc_attr(sl_rt *rt, sl_exc *e, const char *name, sl_value *out) {
+  bool found = false;
+  *out = sl_none();
+  if (e->attrs && sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
+  if (found) sl_vdecref(rt, *out); /* borrowed: e->attrs keeps it */
+  return 0;
+}
+
+/* OSError.__str__ with errno and strerror (2 to 5 arguments): "[Errno 32]
+ * Broken pipe", with the file names OSError took from its arguments
+ * (value.c, sl__os_error_init): "[Errno 2] No such file: 'a' -> 'b'". */
+static int os_error_str(sl_rt *rt, sl_exc *e, sl_strbuf *out) {
+  sl_tuple *args = sl_as_tuple(e->args);
+  sl_value name, name2;
+  if (exc_attr(rt, e, "filename", &name) || exc_attr(rt, e, "filename2", &name2)) return -1;
+  sl_strbuf_puts(out, "[Errno ");
+  if (sl_str(rt, args->items[0], out)) return -1;
+  sl_strbuf_puts(out, "] ");
+  if (sl_str(rt, args->items[1], out)) return -1;
+  if (sl_is_none(name)) return 0;
+  sl_strbuf_puts(out, ": ");
+  if (sl_repr(rt, name, out)) return -1;
+  if (sl_is_none(name2)) return 0;
+  sl_strbuf_puts(out, " -> ");
+  return sl_repr(rt, name2, out);
+}
+
 int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(o);
   sl_tuple *args = sl_as_tuple(e->args);
@@ -100,13 +150,8 @@ int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     return 0;
   }
   if (args->len == 0) return 0;
-  if (args->len == 2 && sl_exc_isinstance(o, SL_EXC_OS_ERROR)) {
-    /* OSError.__str__ with (errno, strerror): "[Errno 32] Broken pipe" */
-    sl_strbuf_puts(out, "[Errno ");
-    if (sl_str(rt, args->items[0], out)) return -1;
-    sl_strbuf_puts(out, "] ");
-    return sl_str(rt, args->items[1], out);
-  }
+  if (args->len >= 2 && args->len <= 5 && sl_exc_isinstance(o, SL_EXC_OS_ERROR))
+    return os_error_str(rt, e, out);
   if (args->len == 1) {
     if (sl_exc_isinstance(o, SL_EXC_KEY_ERROR)) return sl_repr(rt, args->items[0], out);
     return sl_str(rt, args->items[0], out);

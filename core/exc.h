@@ -20,6 +20,7 @@
   X(ARITHMETIC_ERROR, "ArithmeticError", EXCEPTION, NONE, "builtins")                              \
   X(ZERO_DIVISION_ERROR, "ZeroDivisionError", ARITHMETIC_ERROR, NONE, "builtins")                  \
   X(OVERFLOW_ERROR, "OverflowError", ARITHMETIC_ERROR, NONE, "builtins")                           \
+  X(FLOATING_POINT_ERROR, "FloatingPointError", ARITHMETIC_ERROR, NONE, "builtins")                \
   X(ASSERTION_ERROR, "AssertionError", EXCEPTION, NONE, "builtins")                                \
   X(ATTRIBUTE_ERROR, "AttributeError", EXCEPTION, NONE, "builtins")                                \
   X(LOOKUP_ERROR, "LookupError", EXCEPTION, NONE, "builtins")                                      \
@@ -43,6 +44,30 @@
   X(CONNECTION_ABORTED_ERROR, "ConnectionAbortedError", CONNECTION_ERROR, NONE, "builtins")        \
   X(CONNECTION_REFUSED_ERROR, "ConnectionRefusedError", CONNECTION_ERROR, NONE, "builtins")        \
   X(CONNECTION_RESET_ERROR, "ConnectionResetError", CONNECTION_ERROR, NONE, "builtins")            \
+  X(CHILD_PROCESS_ERROR, "ChildProcessError", OS_ERROR, NONE, "builtins")                          \
+  X(FILE_EXISTS_ERROR, "FileExistsError", OS_ERROR, NONE, "builtins")                              \
+  X(FILE_NOT_FOUND_ERROR, "FileNotFoundError", OS_ERROR, NONE, "builtins")                         \
+  X(INTERRUPTED_ERROR, "InterruptedError", OS_ERROR, NONE, "builtins")                             \
+  X(IS_A_DIRECTORY_ERROR, "IsADirectoryError", OS_ERROR, NONE, "builtins")                         \
+  X(NOT_A_DIRECTORY_ERROR, "NotADirectoryError", OS_ERROR, NONE, "builtins")                       \
+  X(PERMISSION_ERROR, "PermissionError", OS_ERROR, NONE, "builtins")                               \
+  X(PROCESS_LOOKUP_ERROR, "ProcessLookupError", OS_ERROR, NONE, "builtins")                        \
+  X(IMPORT_ERROR, "ImportError", EXCEPTION, NONE, "builtins")                                      \
+  X(MODULE_NOT_FOUND_ERROR, "ModuleNotFoundError", IMPORT_ERROR, NONE, "builtins")                 \
+  X(REFERENCE_ERROR, "ReferenceError", EXCEPTION, NONE, "builtins")                                \
+  X(SYSTEM_ERROR, "SystemError", EXCEPTION, NONE, "builtins")                                      \
+  X(WARNING, "Warning", EXCEPTION, NONE, "builtins")                                               \
+  X(USER_WARNING, "UserWarning", WARNING, NONE, "builtins")                                        \
+  X(DEPRECATION_WARNING, "DeprecationWarning", WARNING, NONE, "builtins")                          \
+  X(PENDING_DEPRECATION_WARNING, "PendingDeprecationWarning", WARNING, NONE, "builtins")           \
+  X(SYNTAX_WARNING, "SyntaxWarning", WARNING, NONE, "builtins")                                    \
+  X(RUNTIME_WARNING, "RuntimeWarning", WARNING, NONE, "builtins")                                  \
+  X(FUTURE_WARNING, "FutureWarning", WARNING, NONE, "builtins")                                    \
+  X(IMPORT_WARNING, "ImportWarning", WARNING, NONE, "builtins")                                    \
+  X(UNICODE_WARNING, "UnicodeWarning", WARNING, NONE, "builtins")                                  \
+  X(BYTES_WARNING, "BytesWarning", WARNING, NONE, "builtins")                                      \
+  X(RESOURCE_WARNING, "ResourceWarning", WARNING, NONE, "builtins")                                \
+  X(ENCODING_WARNING, "EncodingWarning", WARNING, NONE, "builtins")                                \
   X(MEMORY_ERROR, "MemoryError", EXCEPTION, NONE, "builtins")                                      \
   X(BUFFER_ERROR, "BufferError", EXCEPTION, NONE, "builtins")                                      \
   X(BASE_EXCEPTION_GROUP, "BaseExceptionGroup", BASE_EXCEPTION, NONE, "builtins")                  \
@@ -138,6 +163,11 @@ typedef struct sl_exc {
   sl_tb_entry *tb; /* owned array, innermost last */
   size_t ntb, captb;
 } sl_exc;
+
+/* OSError(errno, strerror, filename[, winerror[, filename2]]) made by a
+ * call of the class: the file names become attributes (e->attrs) and leave
+ * args, as CPython's oserror_init does. */
+int sl_os_error_init(sl_rt *rt, sl_obj *exc);
 
 /* Creates the built-in classes of the run. */
 int sl_exc_init_classes(sl_rt *rt);

@@ -512,5 +512,10 @@ int sl_builtins_init(sl_rt *rt, sl_obj *dict) {
     sl_obj *cls = rt->classes[i];
     if (sl_dict_set(rt, dict, sl_obj_val(sl_as_class(cls)->name), sl_obj_val(cls))) return -1;
   }
+  /* OSError's old names (PEP 3151). */
+  sl_value os_error = sl_obj_val(rt->classes[SL_EXC_OS_ERROR]);
+  if (sl_dict_set_str(rt, dict, "IOError", os_error) ||
+      sl_dict_set_str(rt, dict, "EnvironmentError", os_error))
+    return -1;
   return 0;
 }

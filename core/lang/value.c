@@ -168,6 +168,7 @@ int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     bool two = args->len >= 2 && args->len <= 5;
     if (!strcmp(name, "errno")) return *out = two ? sl_vincref(args->items[0]) : sl_none(), 1;
     if (!strcmp(name, "strerror")) return *out = two ? sl_vincref(args->items[1]) : sl_none(), 1;
+    if (!strcmp(name, "filename") || !strcmp(name, "filename2")) return *out = sl_none(), 1;
   }
   if (sl_exc_isinstance(self.u.o, SL_EXC_BASE_EXCEPTION_GROUP)) {
     sl_tuple *args = sl_as_tuple(e->args);

@@ -462,6 +462,10 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
                       sl_str_cstr(sl_as_class(cls)->name));
     sl_obj *e = sl_exc_new(rt, cls, args->pos, args->npos);
     if (!e) return -1;
+    if (!plain && sl_exc_isinstance(e, SL_EXC_OS_ERROR) && sl_os_error_init(rt, e)) {
+      sl_decref(rt, e);
+      return -1;
+    }
     *out = sl_obj_val(e);
     return 0;
   }
