@@ -8,6 +8,8 @@
 extern const sl_cfunc_def sl__builtin_funcs[];
 /* aiter, anext (builtins_async.c). */
 extern const sl_cfunc_def sl__builtin_async_funcs[];
+/* id, delattr (builtins_obj.c). */
+extern const sl_cfunc_def sl__builtin_obj_funcs[];
 /* Constructors of the lazy iterator types. */
 extern const sl_cfunc_def sl__ctor_reversed, sl__ctor_enumerate, sl__ctor_zip, sl__ctor_map,
     sl__ctor_filter;

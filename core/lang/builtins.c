@@ -712,11 +712,6 @@ FN(next) {
   return sl_raise_noargs(rt, SL_EXC_STOP_ITERATION);
 }
 
-FN(id) {
-  return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
-                  "id() is not supported by simloop: object addresses are not deterministic");
-}
-
 FN(reversed) {
   if (exactly(rt, a, "reversed", 1)) return -1;
   return sl__reversed_new(rt, a->pos[0], out);
@@ -787,7 +782,6 @@ const sl_cfunc_def sl__builtin_funcs[] = {{"print", bi_print, NULL, 0},
                                           {"callable", bi_callable, NULL, 0},
                                           {"iter", bi_iter, NULL, 0},
                                           {"next", bi_next, NULL, 0},
-                                          {"id", bi_id, NULL, 0},
                                           {NULL, NULL, NULL, 0}};
 
 /* Constructors that are plain functions over their types (the type

@@ -5,6 +5,8 @@
  * listobject.c, dictobject.c, setobject.c, rangeobject.c and typeobject.c. */
 #include <string.h>
 
+#include "core/identity.h"
+
 #include "core/alloc.h"
 #include "core/dict-int.h"
 #include "core/lang/buffer.h"
@@ -36,8 +38,10 @@ typedef struct plain_obj {
 } plain_obj;
 
 static int object_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  /* CPython prints an address here; simloop prints none rather than a fake one. */
-  sl_strbuf_puts(out, "<object object>");
+  /* The address is the run's identity of the object (core/identity.h). */
+  sl_strbuf_puts(out, "<object object at ");
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
   return 0;
 }
 static const sl_type object_type = {
@@ -470,6 +474,8 @@ int sl_builtins_init(sl_rt *rt, sl_obj *dict) {
   for (const sl_cfunc_def *d = sl__builtin_funcs; d->name; d++)
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   for (const sl_cfunc_def *d = sl__builtin_async_funcs; d->name; d++)
+    if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
+  for (const sl_cfunc_def *d = sl__builtin_obj_funcs; d->name; d++)
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   /* The type table lives in the builtins dict (see value.c, TYPES_KEY). */
   sl_obj *table = sl_dict_new(rt);

@@ -43,5 +43,8 @@ int sl__filter_new(sl_rt *rt, sl_value fn, sl_value iterable, sl_value *out);
 /* iter(fn, sentinel) (iter_call.c). */
 extern const sl_type sl__callable_iter_type;
 int sl__callable_iter_new(sl_rt *rt, sl_value fn, sl_value sentinel, sl_value *out);
+/* iter(obj) of an object with __getitem__ and no __iter__ (iter_call.c). */
+extern const sl_type sl__seq_iter_type;
+int sl__seq_iter_new(sl_rt *rt, sl_value seq, sl_value *out);
 
 #endif

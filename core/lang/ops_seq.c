@@ -272,10 +272,13 @@ int sl__getitem_base(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (s && s->getitem) return s->getitem(rt, c.u.o, key, out);
   int r = sl__user_getitem(rt, c, key, out);
   if (r) return r < 0 ? -1 : 0;
-  if (c.tag == SL_V_OBJ && (c.u.o->type == &sl_class_type || c.u.o->type == &sl_typeobj_type))
+  if (c.tag == SL_V_OBJ && (c.u.o->type == &sl_class_type || c.u.o->type == &sl_typeobj_type)) {
+    r = sl__class_getitem(rt, c, key, out);
+    if (r) return r < 0 ? -1 : 0;
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type '%s' is not subscriptable",
                     c.u.o->type == &sl_class_type ? sl_str_cstr(sl_as_class(c.u.o)->name)
                                                   : ((sl_typeobj *)c.u.o)->name);
+  }
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not subscriptable", sl_type_name(c));
 }
 

@@ -283,6 +283,11 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
     *out = sl_obj_val(f);
     return 0;
   }
+  /* object.__new__(cls), object.__setattr__(self, k, v), ... */
+  if (!t->cls && !strcmp(t->name, "object") && name[0] == '_' && strcmp(name, "__init__")) {
+    int r = sl__class_builtin_method(rt, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   /* A method of the type, unbound: look it up on a sample instance. */
   sl_value sample = sl_undef(), m;
   if (t->tag == SL_V_INT)

@@ -106,6 +106,15 @@ int sl__native_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 bool sl__builtin_base_ok(sl_value b);
 int sl__builtin_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
 int sl__builtin_dunder(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+/* cls.__mro__ (a tuple) or cls.mro() (a list) of a scenario class
+ * (vm_typeops.c); sl__class_mro_attr answers the attributes `__mro__` and
+ * `mro`: 1 found, 0 another name, -1 error. */
+int sl__class_mro(sl_rt *rt, sl_obj *cls, bool as_tuple, sl_value *out);
+int sl__class_mro_attr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+/* cls[key] for a class or type object: its __class_getitem__, or a
+ * generic alias (Generic subclasses, list[int]): 1 done, 0 the class is
+ * not subscriptable, -1 error (vm_typeops.c). */
+int sl__class_getitem(sl_rt *rt, sl_value cls, sl_value key, sl_value *out);
 /* object.__repr__ of a plain instance (see vm_dunder.c). */
 int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
 /* Installs sl_rt.user_ops (once per run). */

@@ -157,6 +157,10 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   }
   sl_value v;
   int r = sl__class_lookup(rt, o, name, &v);
+  if (r == 0 && (name[0] == '_' || name[0] == 'm')) {
+    r = sl__class_mro_attr(rt, o, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   if (r == 0 && c->native && strcmp(name, "__init__"))
     return sl_lang_getattr(rt, sl_obj_val(c->native), name, out);
   if (r == 0) r = sl__class_builtin_method(rt, name, &v);

@@ -17,6 +17,7 @@
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/descr.h"
 #include "core/lang/modules/mod_enum-int.h"
+#include "core/lang/modules/stdmod.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -276,18 +277,30 @@ static int init_subclass(sl_rt *rt, sl_obj *cls) {
   return 0;
 }
 
+/* __orig_bases__: the bases as written, kept when typing's generic forms
+ * were dropped from them (types.resolve_bases / __build_class__). */
+static int set_orig_bases(sl_rt *rt, sl_obj *ns, const sl_value *bases, size_t n) {
+  sl_obj *t = sl_tuple_new(rt, bases, n);
+  if (!t) return -1;
+  int rc = sl_dict_set_str(rt, ns, "__orig_bases__", sl_obj_val(t));
+  sl_decref(rt, t);
+  return rc;
+}
+
 int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
                       size_t nbases, sl_value *out) {
   sl_value bases[2];
   sl_obj *native = NULL;
   size_t n = 0;
   uint32_t mix = 0;
-  bool enum_base = false;
+  bool enum_base = false, orig_bases = false;
   for (size_t i = 0; i < nbases; i++)
     enum_base |= sl_is_type(in_bases[i], &sl_class_type) &&
                  (sl_as_class(in_bases[i].u.o)->lang_flags & SL__CLS_ENUM);
   for (size_t i = 0; i < nbases; i++) {
     sl_value b = in_bases[i];
+    /* Box[T], Generic[T]: the class they stand for (__mro_entries__). */
+    if (sl__typing_mro_entry(b, &b)) orig_bases = true;
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
     /* `class Color(str, Enum)`: members mixing in the data type. */
@@ -316,6 +329,7 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
                       sl_str_cstr(name));
     bases[n++] = b;
   }
+  size_t nbases_in = nbases;
   nbases = n;
   sl_func *fn = sl_as_func(body.u.o);
   sl_code *co = sl_as_code(fn->code);
@@ -355,6 +369,11 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     return -1;
   }
   sl_as_class(cls)->attrs = ns;
+  if (orig_bases && set_orig_bases(rt, ns, in_bases, nbases_in)) {
+    sl_decref(rt, cls);
+    sl_vdecref(rt, cell);
+    return -1;
+  }
   sl_incref(native);
   sl_as_class(cls)->native = native;
   if (sl_is_type(cell, &sl_cell_type))

@@ -17,6 +17,7 @@
 #include "core/exc.h"
 #include "core/identity.h"
 #include "core/lang/descr.h"
+#include "core/lang/iter-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -392,6 +393,12 @@ int sl__user_iter(sl_rt *rt, sl_value v, sl_value *out) {
   if (is_enum_class(v)) return sl__enum_iter(rt, v.u.o, out);
   if (!is_inst(v)) return 0;
   int found = call_special(rt, v, "__iter__", NULL, 0, out);
+  if (found == 0 && v.u.o->type == &sl_exc_type) {
+    /* PyObject_GetIter: a class with __getitem__ alone is a sequence. */
+    found = has_special(rt, v, "__getitem__");
+    if (found > 0 && sl__seq_iter_new(rt, v, out)) return -1;
+    return found;
+  }
   if (found <= 0) return found;
   /* PyObject_GetIter: the result must be an iterator. */
   bool ok = sl_lang_slots_of(*out) && sl_lang_slots_of(*out)->next;

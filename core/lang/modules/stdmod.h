@@ -63,6 +63,13 @@ int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
+/* A generic alias among a class's bases stands for its origin
+ * (__mro_entries__): 1 (*out borrowed), 0 b is not one. Whether a class
+ * derives from typing.Generic. A new generic alias origin[key]
+ * (mod_typing.c). */
+int sl__typing_mro_entry(sl_value b, sl_value *out);
+bool sl__typing_is_generic(sl_obj *cls);
+int sl__generic_alias_new(sl_rt *rt, sl_value origin, sl_value key, sl_value *out);
 int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
 int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict);     /* env */
