@@ -80,8 +80,11 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
   handle_drop_callback(rt, h);
 }
 
-/* Appends a callable's __qualname__ (a native one's name). */
-static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out) {
+/* Appends a callable's __qualname__ (a native one's name); without one,
+ * its type's name (the trace label) or, for a message (`for_message`),
+ * what format_helpers._format_callback prints: __name__, else repr(func)
+ * (a non-callable scheduled outside debug mode). */
+static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out, bool for_message) {
   if (sl_is_type(cb, &sl_cfunc_type)) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
     const char *name = f->def->name, *dot = strrchr(name, '.');
@@ -102,13 +105,24 @@ static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out) {
     sl_vdecref(rt, qualname);
   } else {
     if (!rt->fatal) sl_err_clear(rt);
-    sl_strbuf_puts(out, sl_type_name(cb));
+    if (!for_message) {
+      sl_strbuf_puts(out, sl_type_name(cb));
+      return;
+    }
+    sl_value name;
+    if (sl_getattr(rt, cb, "__name__", &name) == 0 && sl_is_str(name)) {
+      sl_strbuf_puts(out, sl_str_cstr(name.u.o));
+      sl_vdecref(rt, name);
+      return;
+    }
+    if (!rt->fatal) sl_err_clear(rt);
+    if (sl_repr(rt, cb, out) && !rt->fatal) sl_err_clear(rt);
   }
 }
 
 void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
                                sl_strbuf *out) {
-  append_callable_name(rt, cb, out);
+  append_callable_name(rt, cb, out, true);
   sl_strbuf_putc(out, '(');
   if (rt->profile->callback_repr_hides_args) nargs = 0;
   for (size_t i = 0; i < nargs; i++) {
@@ -201,5 +215,5 @@ void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     return;
   }
   sl_strbuf_puts(out, "user ");
-  append_callable_name(rt, cb, out);
+  append_callable_name(rt, cb, out, false);
 }

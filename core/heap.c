@@ -54,7 +54,7 @@ void sl_heap_free_freelists(sl_rt *rt) {
   }
 }
 
-sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
+static sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size) {
   uint32_t cls = size <= (size_t)SL_OBJ_GRAIN * SL_OBJ_CLASSES
                      ? (uint32_t)((size + SL_OBJ_GRAIN - 1) / SL_OBJ_GRAIN)
                      : 0;
@@ -82,10 +82,14 @@ sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
 void sl_obj_ext_request(sl_rt *rt, const sl_type *type) { rt->ext_next_type = type; }
 
 sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type) {
-  if (rt->ext_next_type != type) return sl_obj_alloc_size(rt, type, type->size);
+  return sl_obj_alloc_size(rt, type, type->size);
+}
+
+sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
+  if (rt->ext_next_type != type) return alloc_raw(rt, type, size);
   rt->ext_next_type = NULL;
-  size_t off = (type->size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
-  sl_obj *o = sl_obj_alloc_size(rt, type, off + sizeof(sl_obj_ext));
+  size_t off = (size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
+  sl_obj *o = alloc_raw(rt, type, off + sizeof(sl_obj_ext));
   if (o) o->size_class |= SL_OBJ_EXT_BIT;
   return o;
 }
@@ -118,8 +122,10 @@ void sl_decref(sl_rt *rt, sl_obj *o) {
     if (--o->refcnt) return; /* resurrected */
     o->refcnt = 1;
   }
-  if (o->type->clear) o->type->clear(rt, o);
+  /* Found before clear: a variable-sized object's clear may reset the
+   * length that says where the extension is (tuple_clear). */
   sl_obj_ext *ext = sl_obj_ext_of(o);
+  if (o->type->clear) o->type->clear(rt, o);
   if (ext) {
     sl_obj *cls = ext->cls, *attrs = ext->attrs;
     ext->cls = ext->attrs = NULL;

@@ -104,6 +104,9 @@ struct sl_type {
    * core/lang; the engine never looks at them. */
   const void *lang;
   size_t size; /* bytes to allocate for an instance */
+  /* The bytes a variable-sized instance (str, tuple, bytes: items
+   * inline) occupies, where its instance extension starts; NULL: size. */
+  size_t (*var_size)(const sl_obj *o);
 };
 
 /* sl_type.flags */
@@ -190,9 +193,11 @@ sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
  * (`class MyQueue(asyncio.Queue)`) carries the class and an attribute
  * dict right behind its own struct, so it stays one object with one
  * identity for the engine (futures, callbacks, reprs) and the language.
- * sl_obj_ext_request(rt, type) asks that the next sl_obj_alloc of exactly
- * `type` reserve it (the engine constructors need no change); the slots
- * start NULL and are owned by the object (released with it). */
+ * sl_obj_ext_request(rt, type) asks that the next sl_obj_alloc or
+ * sl_obj_alloc_size of exactly `type` reserve it (the engine constructors
+ * need no change); the slots start NULL and are owned by the object
+ * (released with it). A variable-sized type (`class Name(str)`) says
+ * where its instance ends through sl_type.var_size. */
 #define SL_OBJ_EXT_BIT 0x8000u
 typedef struct sl_obj_ext {
   sl_obj *cls;   /* owned sl_class (core/exc.h), or NULL */
@@ -201,7 +206,8 @@ typedef struct sl_obj_ext {
 void sl_obj_ext_request(sl_rt *rt, const sl_type *type);
 static inline sl_obj_ext *sl_obj_ext_of(sl_obj *o) {
   if (!(o->size_class & SL_OBJ_EXT_BIT)) return NULL;
-  size_t off = (o->type->size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
+  size_t size = o->type->var_size ? o->type->var_size(o) : o->type->size;
+  size_t off = (size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
   return (sl_obj_ext *)(void *)((char *)o + off);
 }
 

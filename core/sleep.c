@@ -18,7 +18,7 @@
 #include "core/loop.h"
 #include "core/rt.h"
 
-enum { SLOT_RESULT, SLOT_FUTURE, SLOT_HANDLE };
+enum { SLOT_RESULT, SLOT_FUTURE, SLOT_HANDLE, SLOT_BAD_DELAY };
 
 static int set_result_unless_cancelled(sl_rt *rt, sl_value self, const sl_args *args,
                                        sl_value *out) {
@@ -36,6 +36,11 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
   case 0: {
     double delay = co->local.sleep_delay;
+    if (!sl_is_undef(co->slots[SLOT_BAD_DELAY])) { /* `delay <= 0` on a non-number */
+      sl_raise(rt, SL_EXC_TYPE_ERROR, "'<=' not supported between instances of '%s' and 'int'",
+               sl_type_name(co->slots[SLOT_BAD_DELAY]));
+      return SL_CORO_ERROR;
+    }
     if (delay <= 0) return sl_ccoro_yield_none(co, 1, out);
     if (isnan(delay) && rt->profile->sleep_nan_error) {
       sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid delay: NaN (not a number)");
@@ -77,6 +82,11 @@ sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result) {
   sl_obj *co = sl_ccoro_new(rt, &sleep_def, &result, 1);
   if (co) ((sl_ccoro *)co)->local.sleep_delay = delay;
   return co;
+}
+
+sl_obj *sl_sleep_bad_delay(sl_rt *rt, sl_value delay, sl_value result) {
+  sl_value slots[4] = {result, sl_undef(), sl_undef(), delay};
+  return sl_ccoro_new(rt, &sleep_def, slots, 4);
 }
 
 static sl_coro_status sleep0_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {

@@ -6,6 +6,9 @@
 
 /* The coroutine object of `asyncio.sleep(delay, result)` (new reference). */
 sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result);
+/* The same for a delay that is not a number: the coroutine fails when it
+ * starts, as `delay <= 0` does in CPython (not when sleep() is called). */
+sl_obj *sl_sleep_bad_delay(sl_rt *rt, sl_value delay, sl_value result);
 /* The coroutine of `await __sleep0()` (a bare yield; used by sleep(0)). */
 sl_obj *sl_sleep0(sl_rt *rt);
 /* futures._set_result_unless_cancelled as a callable (new reference). */

@@ -64,6 +64,10 @@ static int str_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
+static size_t str_var_size(const sl_obj *o) {
+  return sizeof(sl_strobj) + ((const sl_strobj *)o)->len + 1;
+}
+
 const sl_type sl_str_type = {.name = "str",
                              .repr = str_repr,
                              .str = str_str,
@@ -71,7 +75,8 @@ const sl_type sl_str_type = {.name = "str",
                              .lt = str_lt,
                              .hash = str_hash,
                              .truth = str_truth,
-                             .size = sizeof(sl_strobj)};
+                             .size = sizeof(sl_strobj),
+                             .var_size = str_var_size};
 
 sl_obj *sl_str_new(sl_rt *rt, const char *utf8, size_t len) {
   sl_obj *o = sl_obj_alloc_size(rt, &sl_str_type, sizeof(sl_strobj) + len + 1);

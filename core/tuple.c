@@ -96,6 +96,10 @@ static int tuple_truth(sl_rt *rt, sl_obj *o, bool *res) {
   return 0;
 }
 
+static size_t tuple_var_size(const sl_obj *o) {
+  return sizeof(sl_tuple) + ((const sl_tuple *)o)->len * sizeof(sl_value);
+}
+
 const sl_type sl_tuple_type = {.name = "tuple",
                                .clear = tuple_clear,
                                .repr = tuple_repr,
@@ -104,7 +108,8 @@ const sl_type sl_tuple_type = {.name = "tuple",
                                .hash = tuple_hash,
                                .truth = tuple_truth,
                                .flags = SL_TF_REPR_GUARD,
-                               .size = sizeof(sl_tuple)};
+                               .size = sizeof(sl_tuple),
+                               .var_size = tuple_var_size};
 
 sl_obj *sl_tuple_new(sl_rt *rt, const sl_value *items, size_t len) {
   sl_obj *o = sl_obj_alloc_size(rt, &sl_tuple_type, sizeof(sl_tuple) + len * sizeof(sl_value));

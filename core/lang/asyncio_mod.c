@@ -128,8 +128,10 @@ static int aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   sl_value a[2];
   if (sl_args_bind(rt, args, "sleep", names, 2, 1, 2, a)) return -1;
   double d;
-  if (sl__aio_number(rt, a[0], "delay", &d)) return -1;
-  sl_obj *co = sl_sleep(rt, d, sl_is_undef(a[1]) ? sl_none() : a[1]);
+  sl_value res = sl_is_undef(a[1]) ? sl_none() : a[1];
+  bool number = a[0].tag == SL_V_INT || a[0].tag == SL_V_BOOL || a[0].tag == SL_V_FLOAT;
+  if (number && sl__aio_number(rt, a[0], "delay", &d)) return -1;
+  sl_obj *co = number ? sl_sleep(rt, d, res) : sl_sleep_bad_delay(rt, a[0], res);
   if (!co) return -1;
   *out = sl_obj_val(co);
   return 0;

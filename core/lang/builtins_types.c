@@ -219,7 +219,7 @@ CTOR(str) {
     sl_vdecref(rt, m);
     return rc;
   }
-  if (sl_is_str(v[0])) {
+  if (sl_is_str(v[0]) && !sl_obj_ext_of(v[0].u.o)) {
     *out = sl_vincref(v[0]);
     return 0;
   }
@@ -311,7 +311,7 @@ CTOR(list) {
 
 CTOR(tuple) {
   if (at_most(rt, a, "tuple", 1)) return -1;
-  if (a->npos && sl_is_type(a->pos[0], &sl_tuple_type)) {
+  if (a->npos && sl_is_type(a->pos[0], &sl_tuple_type) && !sl_obj_ext_of(a->pos[0].u.o)) {
     *out = sl_vincref(a->pos[0]);
     return 0;
   }
@@ -344,7 +344,8 @@ CTOR(dict) {
 
 static int make_set(sl_rt *rt, const sl_args *a, sl_value *out, bool frozen) {
   if (at_most(rt, a, frozen ? "frozenset" : "set", 1)) return -1;
-  if (frozen && a->npos && sl_is_type(a->pos[0], &sl_frozenset_type)) {
+  if (frozen && a->npos && sl_is_type(a->pos[0], &sl_frozenset_type) &&
+      !sl_obj_ext_of(a->pos[0].u.o)) {
     *out = sl_vincref(a->pos[0]);
     return 0;
   }

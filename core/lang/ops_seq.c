@@ -495,6 +495,10 @@ static int bytes_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   return sl__bytes_getattr(rt, sl_obj_val(o), name, out);
 }
 
+static size_t bytes_var_size(const sl_obj *o) {
+  return sizeof(sl_bytesobj) + ((const sl_bytesobj *)o)->len + 1;
+}
+
 const sl_type sl_bytes_type = {.name = "bytes",
                                .repr = bytes_repr,
                                .eq = bytes_eq,
@@ -502,7 +506,8 @@ const sl_type sl_bytes_type = {.name = "bytes",
                                .hash = bytes_hash,
                                .truth = bytes_truth,
                                .getattr = bytes_getattr,
-                               .size = sizeof(sl_bytesobj)};
+                               .size = sizeof(sl_bytesobj),
+                               .var_size = bytes_var_size};
 
 sl_obj *sl_bytes_new(sl_rt *rt, const unsigned char *data, size_t len) {
   sl_obj *o = sl_obj_alloc_size(rt, &sl_bytes_type, sizeof(sl_bytesobj) + len + 1);

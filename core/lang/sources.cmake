@@ -34,6 +34,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_dunder.c
   core/lang/vm_native.c
   core/lang/vm_builtin_sub.c
+  core/lang/vm_builtin_imm.c
   core/lang/range_big.c
   core/lang/vm_match.c
   core/lang/usermod.c

@@ -283,6 +283,13 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
     *out = sl_obj_val(f);
     return 0;
   }
+  /* str.__new__(cls, ...), tuple.__new__, dict.__new__, ... */
+  if (!strcmp(name, "__new__") && sl__builtin_new_ok(t)) {
+    sl_obj *f = sl_cfunc_new(rt, &sl__builtin_new_def, sl_obj_val(o));
+    if (!f) return -1;
+    *out = sl_obj_val(f);
+    return 0;
+  }
   /* object.__new__(cls), object.__setattr__(self, k, v), ... */
   if (!t->cls && !strcmp(t->name, "object") && name[0] == '_' && strcmp(name, "__init__")) {
     int r = sl__class_builtin_method(rt, name, out);

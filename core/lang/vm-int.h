@@ -104,11 +104,21 @@ int sl__native_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
  * dict, list or set by name (dict.__getitem__, ...: 1 found, 0 not, -1
  * error). */
 bool sl__builtin_base_ok(sl_value b);
+/* Classes deriving from str, tuple, bytes and frozenset
+ * (vm_builtin_imm.c): whether b is such a base; calling such a class;
+ * T.__new__(cls, *args) for the built-in bases, immutable or not
+ * (sl__builtin_new_def, bound to T; sl__builtin_new: args[0] is cls). */
+bool sl__imm_base_ok(sl_value b);
+struct sl_typeobj;
+bool sl__builtin_new_ok(const struct sl_typeobj *t);
+int sl__imm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+extern const sl_cfunc_def sl__builtin_new_def;
+int sl__builtin_new(sl_rt *rt, const sl_args *args, sl_value *out);
 int sl__builtin_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
 int sl__builtin_dunder(sl_rt *rt, sl_value self, const char *name, sl_value *out);
 /* cls.__mro__ (a tuple) or cls.mro() (a list) of a scenario class
- * (vm_typeops.c); sl__class_mro_attr answers the attributes `__mro__` and
- * `mro`: 1 found, 0 another name, -1 error. */
+ * (vm_typeops.c); sl__class_mro_attr answers the attributes `__mro__`,
+ * `__bases__` and `mro`: 1 found, 0 another name, -1 error. */
 int sl__class_mro(sl_rt *rt, sl_obj *cls, bool as_tuple, sl_value *out);
 int sl__class_mro_attr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
 /* cls[key] for a class or type object: its __class_getitem__, or a

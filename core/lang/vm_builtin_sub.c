@@ -17,8 +17,8 @@
  * Mirrors Objects/typeobject.c (slot inheritance of heap types),
  * Objects/dictobject.c (dict_subscript's __missing__, dict___init__),
  * Objects/listobject.c (list___init__) and Objects/setobject.c
- * (set_init). str, int, tuple, frozenset and bytes (immutable, built by
- * __new__) are not supported as bases. */
+ * (set_init). str, tuple, frozenset and bytes (immutable, built by
+ * __new__) are vm_builtin_imm.c's. */
 #include <string.h>
 
 #include "core/cfunc.h"
@@ -75,6 +75,8 @@ static int base_init(sl_rt *rt, sl_value self, const sl_args *args) {
 }
 
 int sl__builtin_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  if (sl__imm_base_ok(sl_obj_val(sl_as_class(cls)->native)))
+    return sl__imm_call_class(rt, cls, args, out);
   const sl_typeobj *base = (const sl_typeobj *)sl_as_class(cls)->native;
   sl_value init;
   int r = sl__class_lookup(rt, cls, "__init__", &init);
@@ -206,12 +208,45 @@ static const sl_cfunc_def list_dunders[] = {DUNDERS(list),
                                             {NULL, NULL, NULL, 0}};
 static const sl_cfunc_def set_dunders[] = {DUNDERS(set), {NULL, NULL, NULL, 0}};
 
+/* str.__str__, tuple.__hash__, ...: the type's own slots. */
+static int d_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (want(rt, a, 0, "__str__")) return -1;
+  const sl_type *t = self.u.o->type;
+  sl_strbuf b = SL_STRBUF_INIT;
+  int rc = (t->str ? t->str : t->repr)(rt, self.u.o, &b);
+  if (!rc && b.failed) rc = sl_nomem(rt);
+  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_strbuf_free(&b);
+  if (!s) return -1;
+  *out = sl_obj_val(s);
+  return 0;
+}
+static int d_hash(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  int64_t h;
+  if (want(rt, a, 0, "__hash__") || self.u.o->type->hash(rt, self.u.o, &h)) return -1;
+  *out = sl_int(h);
+  return 0;
+}
+#define IMM_DUNDERS(T)                                                                             \
+  {#T ".__len__", d_len, NULL, 0}, {#T ".__iter__", d_iter, NULL, 0},                              \
+      {#T ".__contains__", d_contains, NULL, 0}, {#T ".__repr__", d_repr, NULL, 0},                \
+      {#T ".__str__", d_str, NULL, 0}, {#T ".__hash__", d_hash, NULL, 0},                          \
+      {#T ".__eq__", d_eq, NULL, 0}, {#T ".__ne__", d_ne, NULL, 0}, {                              \
+#T ".__getitem__", d_getitem, NULL, 0                                                          \
+  }
+static const sl_cfunc_def str_dunders[] = {IMM_DUNDERS(str), {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def tuple_dunders[] = {IMM_DUNDERS(tuple), {NULL, NULL, NULL, 0}};
+static const sl_cfunc_def bytes_dunders[] = {IMM_DUNDERS(bytes), {NULL, NULL, NULL, 0}};
+
 int sl__builtin_dunder(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   if (self.tag != SL_V_OBJ || name[0] != '_' || name[1] != '_') return 0;
   const sl_type *t = self.u.o->type;
-  const sl_cfunc_def *table = t == &sl_dict_type   ? dict_dunders
-                              : t == &sl_list_type ? list_dunders
-                              : t == &sl_set_type  ? set_dunders
-                                                   : NULL;
+  const sl_cfunc_def *table = t == &sl_dict_type    ? dict_dunders
+                              : t == &sl_list_type  ? list_dunders
+                              : t == &sl_set_type   ? set_dunders
+                              : t == &sl_str_type   ? str_dunders
+                              : t == &sl_tuple_type ? tuple_dunders
+                              : t == &sl_bytes_type ? bytes_dunders
+                                                    : NULL;
   return table ? sl_methods_lookup(rt, self, table, name, out) : 0;
 }

@@ -310,7 +310,7 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
       if (mix) continue;
     }
     /* An engine class (asyncio.Queue, ...): instances are engine objects. */
-    if ((sl__native_base_ok(b) || sl__builtin_base_ok(b)) && !native) {
+    if ((sl__native_base_ok(b) || sl__builtin_base_ok(b) || sl__imm_base_ok(b)) && !native) {
       native = b.u.o;
       continue;
     }
@@ -320,7 +320,8 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
       return sl_raise(
           rt, SL_EXC_TYPE_ERROR,
           "class %s: simloop supports only classes deriving from classes defined in the "
-          "scenario, exception classes, dict, list, set, asyncio's Queue, LifoQueue, "
+          "scenario, exception classes, dict, list, set, str, tuple, bytes, frozenset, "
+          "asyncio's Queue, LifoQueue, "
           "PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore and Future, and "
           "the protocol classes",
           sl_str_cstr(name));
@@ -380,6 +381,11 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   sl_vdecref(rt, cell);
   int fin = class_finish(rt, cls);
+  if (!fin && nbases > 1) { /* mro_internal: a class whose bases cannot be ordered fails */
+    sl_value mro;
+    fin = sl__class_mro(rt, cls, false, &mro);
+    if (!fin) sl_vdecref(rt, mro);
+  }
   if (!fin) sl_as_class(cls)->lang_flags |= mix;
   if (fin || init_subclass(rt, cls) ||
       ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
@@ -442,6 +448,8 @@ static int obj_new_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
                     args->npos ? sl_type_name(args->pos[0]) : "NoneType");
   sl_obj *cls = args->pos[0].u.o;
   bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
+  if (sl_as_class(cls)->native && sl__builtin_new_ok((const sl_typeobj *)sl_as_class(cls)->native))
+    return sl__builtin_new(rt, args, out);
   if (sl_as_class(cls)->native)
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "simloop: object.__new__(%s) of a class deriving from "
@@ -459,10 +467,14 @@ static int obj_new_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 static const sl_cfunc_def obj_new_def = {"object.__new__", obj_new_fn, "user", SL_CANON_LABEL};
 
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
-  if (sl_as_class(cls)->native) return sl__native_call_class(rt, cls, args, out);
+  sl_obj *native = sl_as_class(cls)->native;
+  /* A scenario __new__ of a class deriving from a built-in type. */
+  bool builtin_base = native && sl__builtin_new_ok((const sl_typeobj *)native);
+  if (native && !builtin_base) return sl__native_call_class(rt, cls, args, out);
   if (sl_as_class(cls)->lang_flags & SL__CLS_ENUM) return sl__enum_call(rt, cls, args, out);
   sl_value init, new_fn;
   int rn = class_lookup(rt, cls, "__new__", &new_fn, 0);
+  if (rn == 0 && builtin_base) return sl__native_call_class(rt, cls, args, out);
   if (rn < 0) return -1;
   if (rn > 0) {
     int rc = call_user_new(rt, cls, new_fn, args, out);

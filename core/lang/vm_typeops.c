@@ -54,6 +54,30 @@ static bool in_tail(sl_obj *const *seqs, const size_t *heads, size_t nseq, sl_va
   return false;
 }
 
+static const char *class_name(sl_value c) {
+  return sl_is_type(c, &sl_class_type) ? sl_str_cstr(sl_as_class(c.u.o)->name)
+                                       : ((const sl_typeobj *)c.u.o)->name;
+}
+
+/* set_mro_error: the heads that could not be placed, each once. */
+static int mro_error(sl_rt *rt, sl_obj *const *seqs, const size_t *heads, size_t nseq) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  sl_strbuf_puts(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
+  for (size_t s = 0, n = 0; s < nseq; s++) {
+    sl_list *l = sl_as_list(seqs[s]);
+    if (heads[s] >= l->len) continue;
+    bool seen = false;
+    for (size_t t = 0; t < s; t++)
+      seen |= heads[t] < sl_as_list(seqs[t])->len &&
+              sl_is(sl_as_list(seqs[t])->items[heads[t]], l->items[heads[s]]);
+    if (seen) continue;
+    sl_strbuf_printf(&b, "%s %s", n++ ? "," : "", class_name(l->items[heads[s]]));
+  }
+  int rc = b.failed ? sl_nomem(rt) : sl_raise(rt, SL_EXC_TYPE_ERROR, "%s", b.data);
+  sl_strbuf_free(&b);
+  return rc;
+}
+
 /* pmerge: repeatedly take the first head that is in no other tail. */
 static int merge(sl_rt *rt, sl_obj *res, sl_obj *const *seqs, size_t nseq) {
   size_t heads[3] = {0, 0, 0};
@@ -73,9 +97,7 @@ static int merge(sl_rt *rt, sl_obj *res, sl_obj *const *seqs, size_t nseq) {
       taken = true;
     }
     if (empty) return 0;
-    if (!taken)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "Cannot create a consistent method resolution order (MRO)");
+    if (!taken) return mro_error(rt, seqs, heads, nseq);
   }
 }
 
@@ -155,8 +177,25 @@ static int mro_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 }
 static const sl_cfunc_def mro_def = {"mro", mro_fn, NULL, 0};
 
+/* cls.__bases__: the bases as C3 sees them; (object,) for a root. */
+static int bases_tuple(sl_rt *rt, sl_obj *cls, sl_value *out) {
+  sl_value b[3];
+  size_t n = direct_bases(sl_as_class(cls), b);
+  sl_value obj = sl_undef();
+  if (!n) {
+    if (object_type(rt, &obj)) return -1;
+    b[n++] = obj;
+  }
+  sl_obj *t = sl_tuple_new(rt, b, n);
+  sl_vdecref(rt, obj);
+  if (!t) return -1;
+  *out = sl_obj_val(t);
+  return 0;
+}
+
 int sl__class_mro_attr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
   if (!strcmp(name, "__mro__")) return sl__class_mro(rt, cls, true, out) ? -1 : 1;
+  if (!strcmp(name, "__bases__")) return bases_tuple(rt, cls, out) ? -1 : 1;
   if (strcmp(name, "mro")) return 0;
   sl_obj *f = sl_cfunc_new(rt, &mro_def, sl_obj_val(cls));
   if (!f) return -1;
