@@ -86,10 +86,13 @@ QUEUE_TYPE(sl_priority_queue_type, "PriorityQueue");
 
 sl_obj *sl_queue_new(sl_rt *rt, const sl_type *type, sl_value maxsize) {
   int64_t n;
+  bool bad = false;
   if (maxsize.tag == SL_V_FLOAT)
     n = maxsize.u.f > 0 ? (int64_t)maxsize.u.f + (maxsize.u.f != (double)(int64_t)maxsize.u.f) : 0;
-  else if (sl__as_int(rt, maxsize, "maxsize", &n))
-    return NULL;
+  else if (maxsize.tag == SL_V_INT || maxsize.tag == SL_V_BOOL)
+    sl__as_int(rt, maxsize, "maxsize", &n); /* cannot fail */
+  else
+    bad = true, n = 0;
   sl_obj *finished = sl_event_new(rt);
   if (!finished) return NULL;
   sl_obj *o = sl_obj_alloc(rt, type);
@@ -100,6 +103,7 @@ sl_obj *sl_queue_new(sl_rt *rt, const sl_type *type, sl_value maxsize) {
   sl_queue *q = (sl_queue *)o;
   q->maxsize = sl_vincref(maxsize);
   q->maxsize_int = n;
+  q->bad_maxsize = bad;
   q->finished = finished;
   sl_event_set(rt, finished); /* no waiters yet: cannot fail */
   return o;
@@ -114,6 +118,15 @@ bool sl_queue_full(sl_obj *o) {
   sl_queue *q = (sl_queue *)o;
   if (q->maxsize_int <= 0) return false;
   return (int64_t)q->len >= q->maxsize_int;
+}
+
+int sl_queue_check_full(sl_rt *rt, sl_obj *o, bool *full) {
+  sl_queue *q = (sl_queue *)o;
+  if (q->bad_maxsize)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'<=' not supported between instances of '%s' and 'int'",
+                    sl_type_name(q->maxsize));
+  *full = sl_queue_full(o);
+  return 0;
 }
 
 /* _wakeup_next(waiters): pop from the left until a waiter not done is
@@ -242,7 +255,9 @@ static int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
 int sl_queue_put_nowait(sl_rt *rt, sl_obj *o, sl_value item) {
   sl_queue *q = (sl_queue *)o;
   if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-  if (sl_queue_full(o)) return sl_raise_noargs(rt, SL_EXC_QUEUE_FULL);
+  bool full = false;
+  if (sl_queue_check_full(rt, o, &full)) return -1;
+  if (full) return sl_raise_noargs(rt, SL_EXC_QUEUE_FULL);
   if (queue_put_item(rt, q, item)) return -1;
   q->unfinished_tasks++;
   sl_event_clear(q->finished);
@@ -347,7 +362,9 @@ static sl_coro_status put_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_value ignored = sl_ccoro_take_result(co);
     sl_vdecref(rt, ignored);
   }
-  if (sl_queue_full(&q->hdr)) { /* while self.full(): */
+  bool full = false;
+  if (sl_queue_check_full(rt, &q->hdr, &full)) return SL_CORO_ERROR;
+  if (full) { /* while self.full(): */
     if (q->is_shutdown) {
       sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
       return SL_CORO_ERROR;
@@ -453,7 +470,9 @@ static int m_empty(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
 }
 static int m_full(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   BIND("Queue.full", self_only, 1, 1);
-  *out = sl_bool(sl_queue_full(self.u.o));
+  bool full = false;
+  if (sl_queue_check_full(rt, self.u.o, &full)) return -1;
+  *out = sl_bool(full);
   return 0;
 }
 static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

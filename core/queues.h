@@ -18,7 +18,10 @@ typedef struct sl_queue {
   sl_obj hdr;
   sl_value maxsize;    /* owned: as given (its repr is printed) */
   int64_t maxsize_int; /* the same as a number */
-  sl_value *items;     /* owned array: items[head .. head+len) */
+  /* maxsize is not a number: full() fails as `self._maxsize <= 0` does,
+   * when it is first called (not in Queue()). */
+  bool bad_maxsize;
+  sl_value *items; /* owned array: items[head .. head+len) */
   size_t head, len, cap;
   sl_waitq getters, putters;
   int64_t unfinished_tasks;
@@ -33,6 +36,9 @@ typedef struct sl_queue {
 
 /* Queue(maxsize) of the given type (one of the three above). */
 sl_obj *sl_queue_new(sl_rt *rt, const sl_type *type, sl_value maxsize);
+/* full(), raising CPython's TypeError for a maxsize that is not a number
+ * (sl_queue_full answers "not full" for one). */
+int sl_queue_check_full(sl_rt *rt, sl_obj *o, bool *full);
 size_t sl_queue_qsize(sl_obj *q);
 bool sl_queue_empty(sl_obj *q);
 bool sl_queue_full(sl_obj *q);

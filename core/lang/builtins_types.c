@@ -72,8 +72,7 @@ CTOR(object) {
 CTOR(type) {
   if (no_kwargs(rt, a, "type")) return -1;
   if (a->npos == 1) return sl_type_of(rt, a->pos[0], out);
-  if (a->npos == 3)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "type() with 3 arguments is not supported by simloop");
+  if (a->npos == 3) return sl__vm_type_new(rt, a->pos[0], a->pos[1], a->pos[2], out);
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "type() takes 1 or 3 arguments");
 }
 

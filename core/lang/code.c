@@ -47,15 +47,11 @@ static void code_release(sl_obj *o) {
   sl_free(c->lines);
 }
 
-static int code_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<code object %s>", sl_str_cstr(sl_as_code(o)->name));
-  return 0;
-}
-
 const sl_type sl_code_type = {.name = "code",
                               .clear = code_clear,
                               .release = code_release,
-                              .repr = code_repr,
+                              .repr = sl__code_repr,
+                              .getattr = sl__code_getattr,
                               .size = sizeof(sl_code)};
 
 static void cell_clear(sl_rt *rt, sl_obj *o) { sl_vset(rt, &((sl_cell *)o)->v, sl_undef()); }

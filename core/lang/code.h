@@ -170,6 +170,9 @@ typedef struct sl_gcache {
 } sl_gcache;
 
 extern const sl_type sl_code_type;
+/* A code object's repr and co_* attributes (vm_frameobj.c). */
+int sl__code_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+int sl__code_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static inline sl_code *sl_as_code(sl_obj *o) { return (sl_code *)o; }
 
 /* A cell: one variable shared between a scope and its closures. */

@@ -29,6 +29,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm.c
   core/lang/vm_class.c
   core/lang/vm_typeops.c
+  core/lang/vm_descr.c
+  core/lang/vm_frameobj.c
   core/lang/vm_attr.c
   core/lang/vm_with.c
   core/lang/vm_dunder.c

@@ -52,6 +52,15 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 #define SL__CLS_MIX_STR (1u << (SL_CLS_LANG_SHIFT + 3))
 #define SL__CLS_MIX_INT (1u << (SL_CLS_LANG_SHIFT + 4))
 #define SL__CLS_ENUM    SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
+/* Descriptors written in the scenario (vm_descr.c): the class defines
+ * __get__ / __set__ or __delete__; a class attribute is an instance of
+ * such a class. */
+#define SL__CLS_HAS_GET (1u << (SL_CLS_LANG_SHIFT + 5))
+#define SL__CLS_HAS_SET (1u << (SL_CLS_LANG_SHIFT + 6))
+#define SL__CLS_UDESCR  (1u << (SL_CLS_LANG_SHIFT + 7))
+/* Instances have no __dict__: the class and all its bases define
+ * __slots__ (vm_descr.c). */
+#define SL__CLS_SLOTS   (1u << (SL_CLS_LANG_SHIFT + 8))
 
 /* EnumType's part (modules/mod_enum_class.c), for classes with
  * SL__CLS_ENUM: making the members when the class statement ends, and the
@@ -81,6 +90,9 @@ int sl__class_builtin_method(sl_rt *rt, const char *name, sl_value *out);
 uint32_t sl__class_flags_of_attr(sl_value key, sl_value v);
 /* Sets cls->lang_flags from its attributes and its bases' flags. */
 int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
+/* type(name, bases, dict) (vm_class.c): a class as a class statement
+ * with that namespace would make it. */
+int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_value *out);
 /* Calling a scenario-defined class: instance, then __init__. */
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
 /* Reading attribute v found on cls for self: properties run, functions
@@ -127,6 +139,27 @@ int sl__class_mro_attr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
 int sl__class_getitem(sl_rt *rt, sl_value cls, sl_value key, sl_value *out);
 /* object.__repr__ of a plain instance (see vm_dunder.c). */
 int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out);
+/* Scenario descriptors (vm_descr.c): whether v is one (a data one: with
+ * __set__ or __delete__); d.__get__(obj, cls) and d.__set__(obj, val) /
+ * d.__delete__(obj) (val SL_V_UNDEF): 1 done, 0 d has no such method,
+ * -1 error; a data descriptor on cls for obj.name, which wins over the
+ * instance dict (1 found, *out new ref; 0 none); __set_name__ on the
+ * attributes of a new class. */
+bool sl__is_user_descr(sl_value v);
+bool sl__is_data_descr(sl_value v);
+int sl__user_descr_get(sl_rt *rt, sl_value d, sl_value obj, sl_value cls, sl_value *out);
+int sl__user_descr_set(sl_rt *rt, sl_value d, sl_value obj, sl_value val);
+int sl__user_descr_lookup(sl_rt *rt, sl_obj *cls, sl_value obj, const char *name, sl_value *out);
+int sl__set_names(sl_rt *rt, sl_obj *cls);
+/* __slots__: sets SL__CLS_SLOTS on a new class when its instances have
+ * no __dict__; sl__slots_check raises CPython's AttributeError when
+ * obj.name may not be set (0 allowed, -1 raised). */
+int sl__slots_finish(sl_rt *rt, sl_obj *cls);
+int sl__slots_check(sl_rt *rt, sl_obj *cls, sl_value obj, const char *name);
+/* gi_code/cr_code/ag_code and gi_frame/cr_frame/ag_frame of a generator,
+ * coroutine or async generator (vm_frameobj.c; the prefix is not
+ * checked): 1 found, 0 another name, -1 error. */
+int sl__coro_frame_attr(sl_rt *rt, sl_obj *owner, const char *name, sl_value *out);
 /* Installs sl_rt.user_ops (once per run). */
 void sl__vm_install_user_ops(sl_rt *rt);
 

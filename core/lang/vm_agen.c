@@ -499,6 +499,8 @@ static int agen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     return 0;
   }
   if (!strcmp(name, "ag_running")) return *out = sl_bool(a->running_async), 0;
+  int rf = sl__coro_frame_attr(rt, o, name, out);
+  if (rf) return rf < 0 ? -1 : 0;
   int r = sl_methods_lookup(rt, sl_obj_val(o), agen_methods, name, out);
   if (r) return r < 0 ? -1 : 0;
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'async_generator' object has no attribute '%s'",

@@ -39,6 +39,11 @@ static sl_value obj_or_none(sl_obj *o) {
  * unwrap. Steals v. */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out) {
   int rc = 0;
+  int r = sl__user_descr_get(rt, v, self, sl_obj_val(cls), out);
+  if (r) {
+    sl_vdecref(rt, v);
+    return r < 0 ? -1 : 0;
+  }
   if (sl_is_type(v, &sl_property_type)) {
     rc = sl_property_get(rt, v.u.o, self, sl_type_name(self), out);
   } else if (sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_cfunc_type)) {
@@ -60,13 +65,15 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
  * absent (no exception raised), -1 error. */
 static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_exc *e = sl_as_exc(o);
+  int rd = sl__user_descr_lookup(rt, e->cls, sl_obj_val(o), name, out);
+  if (rd) return rd;
   if (!strcmp(name, "args")) return *out = obj_or_none(e->args), 1;
   if (!strcmp(name, "__cause__")) return *out = obj_or_none(e->cause), 1;
   if (!strcmp(name, "__context__")) return *out = obj_or_none(e->context), 1;
   if (!strcmp(name, "__suppress_context__")) return *out = sl_bool(e->suppress_context), 1;
   if (!strcmp(name, "__traceback__")) return *out = sl_none(), 1;
   if (!strcmp(name, "__class__")) return *out = obj_or_none(e->cls), 1;
-  if (!strcmp(name, "__dict__")) {
+  if (!strcmp(name, "__dict__") && !(sl_as_class(e->cls)->lang_flags & SL__CLS_SLOTS)) {
     if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
     return *out = obj_or_none(e->attrs), 1;
   }
@@ -166,7 +173,8 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   if (r == 0) r = sl__class_builtin_method(rt, name, &v);
   if (r < 0) return -1;
   if (r == 0) return sl_lang_getattr(rt, sl_obj_val(o), name, out);
-  r = sl_descr_bind(rt, v, sl_none(), sl_obj_val(o), out);
+  r = sl__user_descr_get(rt, v, sl_none(), sl_obj_val(o), out);
+  if (r == 0) r = sl_descr_bind(rt, v, sl_none(), sl_obj_val(o), out);
   if (r == 0) {
     *out = v;
     return 0;
@@ -265,12 +273,14 @@ static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val
     if (r < 0) return -1;
     if (r > 0) {
       int rc = 0;
-      bool prop = sl_is_type(d, &sl_property_type);
+      bool prop = sl_is_type(d, &sl_property_type), user = !prop && sl__is_data_descr(d);
       if (prop) rc = sl_property_set(rt, d.u.o, v, sl_type_name(v), val);
+      if (user) rc = sl__user_descr_set(rt, d, v, val) < 0 ? -1 : 0;
       sl_vdecref(rt, d);
-      if (prop) return rc;
+      if (prop || user) return rc;
     }
   }
+  if (!sl_is_undef(val) && sl__slots_check(rt, e->cls, v, name)) return -1;
   return set_in_dict(rt, &e->attrs, name, val, v);
 }
 

@@ -287,35 +287,43 @@ static int set_orig_bases(sl_rt *rt, sl_obj *ns, const sl_value *bases, size_t n
   return rc;
 }
 
-int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
-                      size_t nbases, sl_value *out) {
-  sl_value bases[2];
-  sl_obj *native = NULL;
-  size_t n = 0;
-  uint32_t mix = 0;
-  bool enum_base = false, orig_bases = false;
+/* A class statement's bases, resolved: the scenario classes among them,
+ * the built-in or engine class the instances are made of, an
+ * enumeration's data type, whether generic aliases stood for classes. */
+typedef struct class_bases {
+  sl_value b[2]; /* borrowed */
+  size_t n;
+  sl_obj *native; /* borrowed */
+  uint32_t mix;
+  bool orig;
+} class_bases;
+
+static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size_t nbases,
+                         class_bases *cb) {
+  memset(cb, 0, sizeof *cb);
+  bool enum_base = false;
   for (size_t i = 0; i < nbases; i++)
     enum_base |= sl_is_type(in_bases[i], &sl_class_type) &&
                  (sl_as_class(in_bases[i].u.o)->lang_flags & SL__CLS_ENUM);
   for (size_t i = 0; i < nbases; i++) {
     sl_value b = in_bases[i];
     /* Box[T], Generic[T]: the class they stand for (__mro_entries__). */
-    if (sl__typing_mro_entry(b, &b)) orig_bases = true;
+    if (sl__typing_mro_entry(b, &b)) cb->orig = true;
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
     /* `class Color(str, Enum)`: members mixing in the data type. */
-    if (enum_base && !mix && sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls) {
+    if (enum_base && !cb->mix && sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls) {
       const char *tn = ((sl_typeobj *)b.u.o)->name;
-      mix = !strcmp(tn, "str") ? SL__CLS_MIX_STR : !strcmp(tn, "int") ? SL__CLS_MIX_INT : 0;
-      if (mix) continue;
+      cb->mix = !strcmp(tn, "str") ? SL__CLS_MIX_STR : !strcmp(tn, "int") ? SL__CLS_MIX_INT : 0;
+      if (cb->mix) continue;
     }
     /* An engine class (asyncio.Queue, ...): instances are engine objects. */
-    if ((sl__native_base_ok(b) || sl__builtin_base_ok(b) || sl__imm_base_ok(b)) && !native) {
-      native = b.u.o;
+    if ((sl__native_base_ok(b) || sl__builtin_base_ok(b) || sl__imm_base_ok(b)) && !cb->native) {
+      cb->native = b.u.o;
       continue;
     }
-    if (sl_is_type(b, &sl_class_type) && sl_as_class(b.u.o)->native && !native)
-      native = sl_as_class(b.u.o)->native;
+    if (sl_is_type(b, &sl_class_type) && sl_as_class(b.u.o)->native && !cb->native)
+      cb->native = sl_as_class(b.u.o)->native;
     if (!sl_is_type(b, &sl_class_type))
       return sl_raise(
           rt, SL_EXC_TYPE_ERROR,
@@ -325,21 +333,63 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
           "PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore and Future, and "
           "the protocol classes",
           sl_str_cstr(name));
-    if (n == 2)
+    if (cb->n == 2)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
                       sl_str_cstr(name));
-    bases[n++] = b;
+    cb->b[cb->n++] = b;
   }
-  size_t nbases_in = nbases;
-  nbases = n;
+  return 0;
+}
+
+/* type.__new__ once the namespace is ready: the class object, its flags,
+ * __slots__, __set_name__, __init_subclass__ and an enumeration's
+ * members. Steals ns; cell (borrowed) is the body's __class__ cell. */
+static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *modname,
+                      const class_bases *cb, sl_obj *ns, const sl_value *in_bases, size_t nbases_in,
+                      sl_value cell, sl_value *out) {
+  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(qualname), modname,
+                             cb->n > 0 ? cb->b[0].u.o : NULL, cb->n > 1 ? cb->b[1].u.o : NULL);
+  if (!cls) {
+    sl_decref(rt, ns);
+    return -1;
+  }
+  sl_as_class(cls)->attrs = ns;
+  if (cb->orig && set_orig_bases(rt, ns, in_bases, nbases_in)) {
+    sl_decref(rt, cls);
+    return -1;
+  }
+  sl_incref(cb->native);
+  sl_as_class(cls)->native = cb->native;
+  if (sl_is_type(cell, &sl_cell_type))
+    sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
+  int fin = class_finish(rt, cls);
+  if (!fin && cb->n > 1) { /* mro_internal: a class whose bases cannot be ordered fails */
+    sl_value mro;
+    fin = sl__class_mro(rt, cls, false, &mro);
+    if (!fin) sl_vdecref(rt, mro);
+  }
+  if (!fin) sl_as_class(cls)->lang_flags |= cb->mix;
+  if (fin || sl__slots_finish(rt, cls) || sl__set_names(rt, cls) || init_subclass(rt, cls) ||
+      ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
+    sl_decref(rt, cls);
+    return -1;
+  }
+  *out = sl_obj_val(cls);
+  return 0;
+}
+
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
+                      size_t nbases, sl_value *out) {
+  class_bases cb;
+  if (resolve_bases(rt, name, in_bases, nbases, &cb)) return -1;
   sl_func *fn = sl_as_func(body.u.o);
   sl_code *co = sl_as_code(fn->code);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
   f->ns = sl_dict_new(rt);
-  for (size_t i = 0; i < nbases; i++)
-    if (sl_as_class(bases[i].u.o)->lang_flags & SL__CLS_ENUM) {
-      f->enum_body = (uint8_t)(1 + sl__enum_kind_of(bases[i].u.o));
+  for (size_t i = 0; i < cb.n; i++)
+    if (sl_as_class(cb.b[i].u.o)->lang_flags & SL__CLS_ENUM) {
+      f->enum_body = (uint8_t)(1 + sl__enum_kind_of(cb.b[i].u.o));
       break;
     }
   /* The namespace starts with __module__ and __qualname__, as
@@ -362,38 +412,59 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     sl_decref(rt, ns);
     return -1;
   }
-  sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(co->qualname), modname,
-                             nbases > 0 ? bases[0].u.o : NULL, nbases > 1 ? bases[1].u.o : NULL);
-  if (!cls) {
-    sl_decref(rt, ns);
-    sl_vdecref(rt, cell);
-    return -1;
-  }
-  sl_as_class(cls)->attrs = ns;
-  if (orig_bases && set_orig_bases(rt, ns, in_bases, nbases_in)) {
-    sl_decref(rt, cls);
-    sl_vdecref(rt, cell);
-    return -1;
-  }
-  sl_incref(native);
-  sl_as_class(cls)->native = native;
-  if (sl_is_type(cell, &sl_cell_type))
-    sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
+  rc = make_class(rt, name, co->qualname, modname, &cb, ns, in_bases, nbases, cell, out);
   sl_vdecref(rt, cell);
-  int fin = class_finish(rt, cls);
-  if (!fin && nbases > 1) { /* mro_internal: a class whose bases cannot be ordered fails */
-    sl_value mro;
-    fin = sl__class_mro(rt, cls, false, &mro);
-    if (!fin) sl_vdecref(rt, mro);
-  }
-  if (!fin) sl_as_class(cls)->lang_flags |= mix;
-  if (fin || init_subclass(rt, cls) ||
-      ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
-    sl_decref(rt, cls);
+  return rc;
+}
+
+int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_value *out) {
+  if (!sl_is_str(name))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 1 must be str, not %s",
+                    sl_type_name(name));
+  if (!sl_is_type(bases, &sl_tuple_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 2 must be tuple, not %s",
+                    sl_type_name(bases));
+  if (!sl_is_type(dict, &sl_dict_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 3 must be dict, not %s",
+                    sl_type_name(dict));
+  class_bases cb;
+  sl_tuple *bt = sl_as_tuple(bases.u.o);
+  if (resolve_bases(rt, name.u.o, bt->items, bt->len, &cb)) return -1;
+  /* type_new copies the dict; __module__ defaults to the caller's module
+   * (simloop: always "__main__"), __qualname__ to the name (a str
+   * __qualname__ in the dict is taken out of it). */
+  sl_obj *ns = sl_dict_new(rt);
+  if (!ns || sl__dict_update(rt, ns, dict)) {
+    sl_decref(rt, ns);
     return -1;
   }
-  *out = sl_obj_val(cls);
-  return 0;
+  const char *modname = "__main__";
+  sl_value qn = sl_undef();
+  bool has_qn = false, has_mod = false, found;
+  sl_obj *key = sl_str_from_cstr(rt, "__qualname__");
+  int rc = !key || sl_dict_get_str(rt, ns, "__qualname__", &qn, &has_qn);
+  if (!rc && has_qn && !sl_is_str(qn))
+    rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "type __qualname__ must be a str, not %s",
+                  sl_type_name(qn));
+  if (!rc && has_qn) rc = sl_dict_del(rt, ns, sl_obj_val(key), &found);
+  sl_decref(rt, key);
+  sl_value mod;
+  if (!rc) rc = sl_dict_get_str(rt, ns, "__module__", &mod, &has_mod);
+  if (!rc && has_mod) sl_vdecref(rt, mod);
+  if (!rc && !has_mod) {
+    sl_obj *m = sl_str_from_cstr(rt, modname);
+    rc = !m || sl_dict_set_str(rt, ns, "__module__", sl_obj_val(m));
+    sl_decref(rt, m);
+  }
+  if (rc) {
+    sl_vdecref(rt, qn);
+    sl_decref(rt, ns);
+    return -1;
+  }
+  sl_obj *qualname = has_qn ? qn.u.o : name.u.o;
+  rc = make_class(rt, name.u.o, qualname, modname, &cb, ns, bt->items, bt->len, sl_undef(), out);
+  sl_vdecref(rt, qn);
+  return rc;
 }
 
 /* Calls an attribute found on a class with `self` bound first. */

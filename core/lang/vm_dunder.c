@@ -84,12 +84,14 @@ static const struct {
     {"__hash__", SL_CLS_HASH},        {"__bool__", SL_CLS_BOOL},
     {"__len__", SL_CLS_BOOL},         {"__call__", SL_CLS_CALL},
     {"__getattr__", SL__CLS_GETATTR}, {"__setattr__", SL__CLS_SETATTR},
-    {"__delattr__", SL__CLS_SETATTR},
+    {"__delattr__", SL__CLS_SETATTR}, {"__get__", SL__CLS_HAS_GET},
+    {"__set__", SL__CLS_HAS_SET},     {"__delete__", SL__CLS_HAS_SET},
 };
 
 uint32_t sl__class_flags_of_attr(sl_value key, sl_value v) {
   uint32_t f = 0;
   if (sl_is_type(v, &sl_property_type)) f |= SL__CLS_DESCR;
+  if (sl__is_user_descr(v)) f |= SL__CLS_DESCR | SL__CLS_UDESCR;
   if (!sl_is_str(key)) return f;
   const char *k = sl_str_cstr(key.u.o);
   if (k[0] != '_' || k[1] != '_') return f;

@@ -370,6 +370,8 @@ static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     return 0;
   }
   if (!strcmp(name, "gi_running")) return *out = sl_bool(g->running), 0;
+  int rf = sl__coro_frame_attr(rt, o, name, out);
+  if (rf) return rf < 0 ? -1 : 0;
   if (!strcmp(name, "gi_suspended"))
     return *out = sl_bool(g->frame && g->started && !g->running), 0;
   if (!strcmp(name, "gi_yieldfrom")) {

@@ -62,7 +62,8 @@ static const char *class_name(sl_value c) {
 /* set_mro_error: the heads that could not be placed, each once. */
 static int mro_error(sl_rt *rt, sl_obj *const *seqs, const size_t *heads, size_t nseq) {
   sl_strbuf b = SL_STRBUF_INIT;
-  sl_strbuf_puts(&b, "Cannot create a consistent method resolution\norder (MRO) for bases");
+  sl_strbuf_printf(&b, "Cannot create a consistent method resolution%sorder (MRO) for bases",
+                   rt->profile->mro_error_one_line ? " " : "\n");
   for (size_t s = 0, n = 0; s < nseq; s++) {
     sl_list *l = sl_as_list(seqs[s]);
     if (heads[s] >= l->len) continue;

@@ -37,6 +37,7 @@ static const struct {
     {"factory_names_none", offsetof(sl_profile, factory_names_none)},
     {"factory_sets_name_after", offsetof(sl_profile, factory_sets_name_after)},
     {"setattr_no_dict_message", offsetof(sl_profile, setattr_no_dict_message)},
+    {"mro_error_one_line", offsetof(sl_profile, mro_error_one_line)},
     {"await_type_message", offsetof(sl_profile, await_type_message)},
     {"as_completed_awaitables_message", offsetof(sl_profile, as_completed_awaitables_message)},
     {"str_ctor_clinic_message", offsetof(sl_profile, str_ctor_clinic_message)},
@@ -139,7 +140,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
@@ -156,7 +157,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
@@ -173,7 +174,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message"
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
@@ -192,7 +193,7 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -210,7 +211,7 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " setattr_no_dict_message as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
 };
 /* clang-format on */
 
