@@ -20,6 +20,7 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c->bases[1]);
   sl_decref(rt, c->attrs);
   sl_decref(rt, c->native);
+  sl_decref(rt, c->mro);
 }
 
 /* Whether an enumeration derives from enum.Flag (its repr says "flag"). */

@@ -110,6 +110,10 @@ typedef struct sl_class {
    * Lock, Future, ...): that class's type object (core/lang), owned;
    * inherited by subclasses. NULL otherwise. */
   sl_obj *native;
+  /* owned tuple: the scenario classes after this one in its method
+   * resolution order (C3), when a class in the hierarchy has several
+   * bases (core/lang); NULL: the bases, depth first, are that order. */
+  sl_obj *mro;
 } sl_class;
 
 /* sl_class.lang_flags */

@@ -27,8 +27,10 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
-/* Looks `name` up in the attrs of cls and its bases (depth first, left to
- * right: enough for single inheritance and the ExceptionGroup diamond).
+/* Looks `name` up in the attrs of cls and the classes after it in its
+ * MRO: the stored C3 order (sl_class.mro) when a class above has several
+ * bases, else the bases depth first (the same order for single
+ * inheritance; the built-in ExceptionGroup diamond is fine that way).
  * Returns 1 found (*out new ref), 0 absent, -1 error. */
 static int class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out, int depth);
 
@@ -36,14 +38,30 @@ int sl__class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
   return class_lookup(rt, cls, name, out, 0);
 }
 
+/* name in the attrs of one class: 1 found, 0 absent, -1 error. */
+static int own_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
+  sl_class *c = sl_as_class(cls);
+  bool found = false;
+  if (c->attrs && sl_dict_get_str(rt, c->attrs, name, out, &found)) return -1;
+  return found;
+}
+
+/* name along a stored MRO tail, from index `from`. */
+static int mro_lookup(sl_rt *rt, sl_obj *mro, size_t from, const char *name, sl_value *out) {
+  sl_tuple *t = sl_as_tuple(mro);
+  for (size_t i = from; i < t->len; i++) {
+    int r = own_lookup(rt, t->items[i].u.o, name, out);
+    if (r) return r;
+  }
+  return 0;
+}
+
 static int class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out, int depth) {
   if (!cls || depth > 64) return 0;
   sl_class *c = sl_as_class(cls);
-  if (c->attrs) {
-    bool found = false;
-    if (sl_dict_get_str(rt, c->attrs, name, out, &found)) return -1;
-    if (found) return 1;
-  }
+  int r = own_lookup(rt, cls, name, out);
+  if (r) return r;
+  if (c->mro) return mro_lookup(rt, c->mro, 0, name, out);
   for (int i = 0; i < 2; i++) {
     int r = class_lookup(rt, c->bases[i], name, out, depth + 1);
     if (r) return r;
@@ -51,10 +69,17 @@ static int class_lookup(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out,
   return 0;
 }
 
-/* Like class_lookup but starting after `start` in the MRO of `cls`
- * (approximated as: the bases of `start`). */
-static int super_lookup(sl_rt *rt, sl_obj *start, const char *name, sl_value *out) {
+/* Like class_lookup but starting after `start` in the MRO of `type`
+ * (type(self), or self for a class; NULL: start's own MRO). */
+static int super_lookup(sl_rt *rt, sl_obj *start, sl_obj *type, const char *name, sl_value *out) {
+  sl_obj *mro = type && type != start ? sl_as_class(type)->mro : NULL;
+  if (mro) {
+    sl_tuple *t = sl_as_tuple(mro);
+    for (size_t i = 0; i < t->len; i++)
+      if (t->items[i].u.o == start) return mro_lookup(rt, mro, i + 1, name, out);
+  }
   sl_class *c = sl_as_class(start);
+  if (c->mro) return mro_lookup(rt, c->mro, 0, name, out);
   for (int i = 0; i < 2; i++) {
     int r = class_lookup(rt, c->bases[i], name, out, 0);
     if (r) return r;
@@ -201,7 +226,10 @@ static void super_clear(sl_rt *rt, sl_obj *o) {
 static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_super *s = (sl_super *)o;
   sl_value v;
-  int r = super_lookup(rt, s->cls.u.o, name, &v);
+  sl_obj *type = sl_is_type(s->self, &sl_class_type) ? s->self.u.o
+                 : s->self.tag == SL_V_OBJ           ? sl_user_cls_of(s->self.u.o)
+                                                     : NULL;
+  int r = super_lookup(rt, s->cls.u.o, type, name, &v);
   if (r == 0) {
     r = sl__native_super_attr(rt, s->cls.u.o, s->self, name, out);
     if (r) return r < 0 ? -1 : 0;
@@ -266,7 +294,7 @@ static int class_finish(sl_rt *rt, sl_obj *cls) {
  * method (implicitly, as type.__new__ makes it one) with the new class. */
 static int init_subclass(sl_rt *rt, sl_obj *cls) {
   sl_value fn;
-  int r = super_lookup(rt, cls, "__init_subclass__", &fn);
+  int r = super_lookup(rt, cls, NULL, "__init_subclass__", &fn);
   if (r <= 0) return r;
   sl_value f = sl_is_type(fn, &sl_classmethod_type) ? ((sl_methwrap *)fn.u.o)->func : fn, res;
   sl_value argv[1] = {sl_obj_val(cls)};
@@ -285,6 +313,29 @@ static int set_orig_bases(sl_rt *rt, sl_obj *ns, const sl_value *bases, size_t n
   int rc = sl_dict_set_str(rt, ns, "__orig_bases__", sl_obj_val(t));
   sl_decref(rt, t);
   return rc;
+}
+
+/* mro_internal for a class with several bases somewhere above it: a
+ * class whose bases cannot be ordered fails; else the scenario classes
+ * after it in C3 order become its lookup order (sl_class.mro). */
+static int store_mro(sl_rt *rt, sl_obj *cls) {
+  sl_value mro;
+  if (sl__class_mro(rt, cls, false, &mro)) return -1;
+  sl_list *l = sl_as_list(mro.u.o);
+  sl_value *items = sl_malloc(l->len * sizeof *items);
+  if (!items) {
+    sl_vdecref(rt, mro);
+    return sl_nomem(rt);
+  }
+  size_t n = 0;
+  for (size_t i = 1; i < l->len; i++)
+    if (sl_is_type(l->items[i], &sl_class_type)) items[n++] = l->items[i];
+  sl_obj *t = sl_tuple_new(rt, items, n);
+  sl_free(items);
+  sl_vdecref(rt, mro);
+  if (!t) return -1;
+  sl_as_class(cls)->mro = t;
+  return 0;
 }
 
 /* A class statement's bases, resolved: the scenario classes among them,
@@ -363,11 +414,8 @@ static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *mod
   if (sl_is_type(cell, &sl_cell_type))
     sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   int fin = class_finish(rt, cls);
-  if (!fin && cb->n > 1) { /* mro_internal: a class whose bases cannot be ordered fails */
-    sl_value mro;
-    fin = sl__class_mro(rt, cls, false, &mro);
-    if (!fin) sl_vdecref(rt, mro);
-  }
+  bool multi = cb->n > 1 || (cb->n == 1 && sl_as_class(cb->b[0].u.o)->mro);
+  if (!fin && multi) fin = store_mro(rt, cls);
   if (!fin) sl_as_class(cls)->lang_flags |= cb->mix;
   if (fin || sl__slots_finish(rt, cls) || sl__set_names(rt, cls) || init_subclass(rt, cls) ||
       ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {

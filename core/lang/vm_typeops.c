@@ -6,9 +6,9 @@
  * built-in or engine class (dict, asyncio.Queue, ...) lists that class's
  * type object just before `object`.
  *
- * Attribute lookup itself (vm_class.c class_lookup) walks the bases depth
- * first, which gives the same order for single inheritance and for
- * hierarchies without a shared base reached along two paths. */
+ * A class with several bases somewhere above it keeps the scenario
+ * classes of this order as its lookup order (sl_class.mro, vm_class.c);
+ * for single inheritance the bases, depth first, are the same order. */
 #include <string.h>
 
 #include "core/alloc.h"
