@@ -112,10 +112,16 @@ int sl_alloc_injected_failure(void) { return injected_failure(); }
 #define IMAGE_STEP    ((size_t)1 << 20)
 #define IMAGE_HEADER  ((size_t)16) /* the block's size, keeping 16-byte alignment */
 
+/* Blocks of up to IMAGE_CLASSES * 16 bytes freed while recording (the
+ * compiler's temporaries) are reused, by size, instead of staying in the
+ * image for good. */
+#define IMAGE_CLASSES 4096u
+
 struct sl_image {
   unsigned char *base;
   size_t used, committed;
-  unsigned char *copy; /* the sealed bytes (used of them), or NULL */
+  void *freed[IMAGE_CLASSES]; /* by size / 16; each block's first word links the next */
+  unsigned char *copy;        /* the sealed bytes (used of them), or NULL */
   size_t copied;
 };
 
@@ -131,9 +137,18 @@ static size_t image_block_size(const void *p) {
   return *(const size_t *)((const unsigned char *)p - IMAGE_HEADER);
 }
 
+static size_t image_class(size_t size) { return (size + 15) / 16; }
+
 static void *image_take(size_t size) {
   sl_image *im = the_image;
   if (size > IMAGE_RESERVE / 2) return NULL;
+  size_t cls = image_class(size);
+  if (cls < IMAGE_CLASSES && im->freed[cls]) {
+    unsigned char *b = im->freed[cls];
+    im->freed[cls] = *(void **)b;
+    *(size_t *)(b - IMAGE_HEADER) = size;
+    return b;
+  }
   size_t need = IMAGE_HEADER + ((size + 15) & ~(size_t)15);
   if (need > IMAGE_RESERVE - im->used) return NULL;
   if (im->used + need > im->committed) {
@@ -145,6 +160,14 @@ static void *image_take(size_t size) {
   *(size_t *)h = size;
   im->used += need;
   return h + IMAGE_HEADER;
+}
+
+/* A block freed while recording, kept for reuse when small. */
+static void image_release(void *p) {
+  size_t cls = image_class(image_block_size(p));
+  if (!recording || cls >= IMAGE_CLASSES) return;
+  *(void **)p = the_image->freed[cls];
+  the_image->freed[cls] = p;
 }
 
 /* Grows or moves an image block: within the image while recording (the
@@ -166,7 +189,10 @@ static void *image_realloc(void *p, size_t size) {
     }
   }
   void *q = recording ? image_take(size) : current.malloc_fn(current.ctx, size);
-  if (q) memcpy(q, p, old < size ? old : size);
+  if (q) {
+    memcpy(q, p, old < size ? old : size);
+    image_release(p);
+  }
   return q;
 }
 
@@ -205,6 +231,14 @@ sl_image *sl_image_new(void) {
 }
 
 void sl_image_record(sl_image *im, bool on) { recording = im == the_image && on; }
+
+bool sl_image_hold(void) {
+  bool was = recording;
+  recording = false;
+  return was;
+}
+
+void sl_image_unhold(bool held) { recording = held && the_image; }
 
 int sl_image_seal(sl_image *im) {
   free(im->copy);
@@ -257,7 +291,11 @@ void *sl_realloc(void *ptr, size_t size) {
 }
 
 void sl_free(void *ptr) {
-  if (ptr && !in_image(ptr)) current.free_fn(current.ctx, ptr);
+  if (!ptr) return;
+  if (in_image(ptr))
+    image_release(ptr);
+  else
+    current.free_fn(current.ctx, ptr);
 }
 
 char *sl_strndup(const char *s, size_t len) {

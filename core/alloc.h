@@ -62,6 +62,7 @@ int sl_alloc_injected_failure(void);
  * run's set-up (the runtime, builtins, the compiled program) once and
  * restores it before each run instead of building it again.
  *
+ * Blocks freed while recording are reused (up to 64 KB, by size).
  * Outside recording, sl_free of a block in the region does nothing (the
  * next restore brings it back) and sl_realloc moves it to the C library's
  * heap. So a run that started from an image tears down with the usual
@@ -78,6 +79,11 @@ typedef struct sl_image sl_image;
 sl_image *sl_image_new(void);
 /* Starts or stops serving allocations from the image. */
 void sl_image_record(sl_image *im, bool on);
+/* Allocations between sl_image_hold() and sl_image_unhold(held) go to the
+ * C library's heap even while an image records (a parser's tree, freed
+ * before the image is sealed, would otherwise stay in it for good). */
+bool sl_image_hold(void);
+void sl_image_unhold(bool held);
 /* Takes the copy sl_image_restore writes back: -1 when out of memory. */
 int sl_image_seal(sl_image *im);
 /* Writes the sealed copy back over the region. */

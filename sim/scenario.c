@@ -259,7 +259,9 @@ static int setup(const char *path, const char *src, size_t len, const sl_ast_mod
   if (!rt) return -1;
   if (sl_vm_init(rt, path, src, len)) return -1;
   sl_vm_lang(rt)->finder = finder;
-  *codep = sl_vm_compile(rt, mod, diag);
+  /* Without a caller's tree, parse and compile a statement at a time: the
+   * whole file's tree never exists (docs/performance.md "Large sources"). */
+  *codep = mod ? sl_vm_compile(rt, mod, diag) : sl_vm_compile_source(rt, path, src, len, diag);
   return *codep ? 0 : -1;
 }
 
@@ -280,7 +282,7 @@ static int find_paused(void *ctx, const char *name, sl_modfile *out, sl_diag *di
 }
 
 sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
-  if (!opts->source || !opts->module || !opts->modfind) return NULL;
+  if (!opts->source || !opts->modfind) return NULL;
   sl_scenario_image *si = sl_calloc(1, sizeof *si);
   sl_image *mem = si ? sl_image_new() : NULL;
   if (!mem) {
@@ -341,18 +343,12 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
   /* A caller-parsed tree is only borrowed: compiling never modifies it,
    * and the code objects compiled from it copy what they keep (names,
    * constants) into this run's heap, so the tree can serve any number of
-   * runs. With an image the tree is not needed at all: the image holds
-   * the compiled module (docs/performance.md "Per-run set-up"). */
+   * runs. Without one the source is compiled as it is parsed. With an
+   * image nothing is compiled: the image holds the compiled module
+   * (docs/performance.md "Per-run set-up"). */
   sl_diag diag;
-  sl_ast_module *owned_mod = NULL;
+  sl_diag_clear(&diag);
   const sl_ast_module *mod = opts->module;
-  if (!opts->image && !mod && !(mod = owned_mod = sl_parse(path, src, len, &diag))) {
-    res->outcome = diag.kind == SL_DIAG_NOMEM ? SL_OUTCOME_NOMEM : SL_OUTCOME_ERROR;
-    if (diag.kind != SL_DIAG_NOMEM || !memory_budget_report(res))
-      sl_diag_format(&diag, &res->detail);
-    sl_free(owned);
-    return 0;
-  }
   /* The program's own modules: the caller's finder (which keeps parsed
    * files across runs) or one for this run. */
   const sl_progenv *pe = sl_progenv_get();
@@ -369,8 +365,6 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     code = opts->image->code;
   } else {
     setup(path, src, len, mod, opts->profile, finder, &rt, &code, &diag);
-    sl_ast_free(owned_mod);
-    owned_mod = NULL;
   }
   if (!rt) {
     sl_modfind_free(owned_mf);

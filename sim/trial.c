@@ -402,29 +402,27 @@ sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_tr
     *out = p;
     return SL_EOK;
   }
-  /* On a parse error (or no memory) mod stays NULL and the first run
-   * below parses again, to report the runner's diagnostic. */
-  sl_diag diag;
-  p->mod = sl_parse(p->path, p->src, p->len, &diag);
+  /* The image every run starts from, compiled straight from the source
+   * (sim/scenario.h): no tree is kept. Without one (the program does not
+   * compile, another image exists, SIMLOOP_NO_IMAGE), runs compile a tree
+   * parsed once here; on a parse error (or no memory) mod stays NULL and
+   * the first run below parses again, to report the runner's diagnostic. */
   if (!p->modfind) {
     const sl_progenv *pe = sl_progenv_get();
     p->modfind = sl_modfind_new(p->path, pe->path, pe->npath);
   }
-  if (p->mod && p->modfind && !getenv("SIMLOOP_NO_IMAGE")) {
+  if (p->modfind && !getenv("SIMLOOP_NO_IMAGE")) {
     sl_scenario_opts io;
     memset(&io, 0, sizeof io);
     io.path = p->path;
     io.source = p->src;
     io.source_len = p->len;
-    io.module = p->mod;
     io.profile = p->profile;
     io.modfind = p->modfind;
     p->image = sl_scenario_image_new(&io);
-    if (p->image) {
-      sl_ast_free(p->mod); /* the image holds the compiled program */
-      p->mod = NULL;
-    }
   }
+  sl_diag diag;
+  if (!p->image) p->mod = sl_parse(p->path, p->src, p->len, &diag);
   /* A first run under the default schedule reports a file that does not
    * parse or compile, with the runner's file:line:col diagnostic. */
   sl_schedule s;

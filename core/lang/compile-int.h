@@ -118,6 +118,10 @@ typedef struct compiler {
   const char *src;  /* borrowed: the file's text, for diagnostics */
   size_t srclen;
   const char *package; /* borrowed: what relative imports resolve against ("" for the main file) */
+  /* Compiling while parsing (sl_vm_compile_source): the module scope's
+   * and the module unit's names outlive the statement that named them,
+   * so they are copied here (owned); NULL when compiling a whole tree. */
+  sl_arena *keep;
 } compiler;
 
 /* Errors: fill the diagnostic and longjmp out. */
@@ -127,8 +131,23 @@ _Noreturn void sl__cerr(compiler *c, uint32_t line, uint32_t col, sl_diag_kind k
 _Noreturn void sl__cnomem(compiler *c);
 void *sl__cmalloc(compiler *c, size_t size);
 
+/* A unit for scope `sc` becomes the current one (returns the previous);
+ * sl__unit_end makes its code object and restores `prev`. */
+unit *sl__unit_begin(compiler *c, scope *sc, const sl_ast_params *params);
+sl_obj *sl__unit_end(compiler *c, unit *prev, const char *name, uint32_t firstline);
+void sl__unit_free(sl_rt *rt, unit *u);
+
+/* `name` itself, or (compiling while parsing) a copy that lives as long
+ * as the compilation. */
+const char *sl__persist(compiler *c, const char *name);
+
 /* compile_scope.c */
 scope *sl__scope_build(compiler *c, const sl_ast_module *mod);
+/* The module scope alone; then each top-level statement resolved in turn
+ * (its scopes become the module's children until dropped). */
+scope *sl__scope_top(compiler *c, const sl_ast_module *mod);
+void sl__scope_top_stmt(compiler *c, const sl_ast_stmt *st);
+void sl__scope_drop_children(scope *s);
 void sl__scope_free(scope *s);
 scope *sl__scope_find(scope *parent, const void *node);
 sym *sl__scope_lookup(scope *s, const char *name);

@@ -124,8 +124,17 @@ static int32_t intern(compiler *c, sl_namemap *map, const char ***arr, size_t *n
   return (int32_t)(*n)++;
 }
 
+const char *sl__persist(compiler *c, const char *name) {
+  if (!c->keep) return name;
+  char *copy = sl__arena_strndup(c->keep, name, strlen(name));
+  if (!copy) sl__cnomem(c);
+  return copy;
+}
+
 int32_t sl__name(compiler *c, const char *name) {
   unit *u = c->u;
+  if (c->keep && u->sc == c->top && sl_namemap_get(&u->namemap, name) < 0)
+    name = sl__persist(c, name); /* the module's names outlive the statement */
   return intern(c, &u->namemap, &u->names, &u->nnames, &u->capnames, name);
 }
 
@@ -188,7 +197,7 @@ void sl__pop_fblock(compiler *c) { c->u->nfblocks--; }
 
 /* ---- units and code objects ------------------------------------------- */
 
-static void unit_free(sl_rt *rt, unit *u) {
+void sl__unit_free(sl_rt *rt, unit *u) {
   if (!u) return;
   for (size_t i = 0; i < u->nconsts; i++) sl_vdecref(rt, u->consts[i]);
   sl_free(u->code);
@@ -458,7 +467,7 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
 /* Starts a unit for scope `sc`; the previous unit is returned for
  * restoring. Parameters come first among the locals, cells and frees are
  * laid out from the symbol table. */
-static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
+unit *sl__unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
   unit *u = sl__cmalloc(c, sizeof *u);
   memset(u, 0, sizeof *u);
   unit *prev = c->u;
@@ -470,7 +479,7 @@ static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
   if (setjmp(c->jb)) {
     memcpy(c->jb, saved, sizeof saved);
     c->u = prev;
-    unit_free(c->rt, u);
+    sl__unit_free(c->rt, u);
     longjmp(c->jb, 1);
   }
   if (params) {
@@ -499,20 +508,20 @@ static unit *unit_begin(compiler *c, scope *sc, const sl_ast_params *params) {
 }
 
 /* Finishes the current unit into a code object and restores `prev`. */
-static sl_obj *unit_end(compiler *c, unit *prev, const char *name, uint32_t firstline) {
+sl_obj *sl__unit_end(compiler *c, unit *prev, const char *name, uint32_t firstline) {
   unit *u = c->u;
   jmp_buf saved;
   memcpy(saved, c->jb, sizeof saved);
   if (setjmp(c->jb)) {
     memcpy(c->jb, saved, sizeof saved);
     c->u = prev;
-    unit_free(c->rt, u);
+    sl__unit_free(c->rt, u);
     longjmp(c->jb, 1);
   }
   sl_obj *code = make_code(c, u, name, firstline);
   memcpy(c->jb, saved, sizeof saved);
   c->u = prev;
-  unit_free(c->rt, u);
+  sl__unit_free(c->rt, u);
   return code;
 }
 
@@ -525,7 +534,7 @@ static sl_obj *unit_end(compiler *c, unit *prev, const char *name, uint32_t firs
       memcpy((c)->jb, saved_, sizeof saved_);                                                      \
       unit *dead_ = (c)->u;                                                                        \
       (c)->u = (prev);                                                                             \
-      unit_free((c)->rt, dead_);                                                                   \
+      sl__unit_free((c)->rt, dead_);                                                               \
       longjmp((c)->jb, 1);                                                                         \
     }                                                                                              \
     stmt;                                                                                          \
@@ -565,7 +574,7 @@ sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_
                              const sl_ast_block *body, const sl_ast_expr *lambda_body,
                              uint32_t line) {
   set_qualname(c, sc, name);
-  unit *prev = unit_begin(c, sc, params);
+  unit *prev = sl__unit_begin(c, sc, params);
   c->u->line = line;
   if (sc->is_async) c->u->flags |= SL_CO_ASYNC;
   if (sc->is_generator) c->u->flags |= SL_CO_GENERATOR;
@@ -586,7 +595,7 @@ sl_obj *sl__compile_function(compiler *c, scope *sc, const char *name, const sl_
       sl__emit(c, SL_OP_RETURN_VALUE, 0);
     }
   });
-  return unit_end(c, prev, name, line);
+  return sl__unit_end(c, prev, name, line);
 }
 
 static const char *comp_name(const sl_ast_expr *e) {
@@ -650,7 +659,7 @@ sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) 
   sl_ast_params params = {0};
   params.params = (sl_ast_param *)&dot0;
   params.n_params = 1;
-  unit *prev = unit_begin(c, sc, &params);
+  unit *prev = sl__unit_begin(c, sc, &params);
   c->u->line = e->line;
   if (sc->has_await) c->u->flags |= SL_CO_ASYNC;
   bool genexp = e->kind == SL_EXPR_GENEXP;
@@ -666,7 +675,7 @@ sl_obj *sl__compile_comprehension(compiler *c, scope *sc, const sl_ast_expr *e) 
     if (genexp) sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     sl__emit(c, SL_OP_RETURN_VALUE, 0);
   });
-  return unit_end(c, prev, name, e->line);
+  return sl__unit_end(c, prev, name, e->line);
 }
 
 /* Whether a class body annotates a name (at its top level or inside an
@@ -687,7 +696,7 @@ static bool has_annotations(const sl_ast_block *b) {
 sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
   const char *name = s->u.classdef.name.data;
   set_qualname(c, sc, name);
-  unit *prev = unit_begin(c, sc, NULL);
+  unit *prev = sl__unit_begin(c, sc, NULL);
   c->u->flags |= SL_CO_CLASS;
   c->u->line = s->line;
   WITH_UNIT_GUARD(c, prev, {
@@ -713,7 +722,7 @@ sl_obj *sl__compile_class_body(compiler *c, scope *sc, const sl_ast_stmt *s) {
       sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
     sl__emit(c, SL_OP_RETURN_VALUE, 0);
   });
-  return unit_end(c, prev, name, s->line);
+  return sl__unit_end(c, prev, name, s->line);
 }
 
 sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag) {
@@ -735,7 +744,7 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
   sl_diag_clear(diag);
   sl_obj *code = NULL;
   if (setjmp(c->jb)) {
-    if (c->u) unit_free(rt, c->u);
+    if (c->u) sl__unit_free(rt, c->u);
     c->u = NULL;
     sl__scope_free(c->top);
     sl_decref(rt, c->filename);
@@ -744,12 +753,12 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
   c->filename = sl_str_new(rt, mod->filename.data, mod->filename.len);
   if (!c->filename) sl__cnomem(c);
   scope *top = sl__scope_build(c, mod);
-  unit_begin(c, top, NULL);
+  sl__unit_begin(c, top, NULL);
   c->u->flags |= SL_CO_MODULE;
   sl__block(c, &mod->body);
   sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
   sl__emit(c, SL_OP_RETURN_VALUE, 0);
-  code = unit_end(c, NULL, "<module>", 1);
+  code = sl__unit_end(c, NULL, "<module>", 1);
   sl__scope_free(c->top);
   sl_decref(rt, c->filename);
   return code;

@@ -62,6 +62,7 @@ scope *sl__scope_find(scope *parent, const void *node) {
 static sym *add(compiler *c, scope *s, const char *name, unsigned flags) {
   sym *y = sl__scope_lookup(s, name);
   if (!y) {
+    if (s == c->top) name = sl__persist(c, name); /* outlives the statement */
     if (s->nsyms == s->capsyms) {
       size_t cap = s->capsyms ? s->capsyms * 2 : 8;
       sym *g = sl_realloc(s->syms, cap * sizeof *g);
@@ -444,6 +445,39 @@ static void analyze(compiler *c, scope *s, const nameset *bound) {
       }
     }
   }
+}
+
+/* Module-level names all resolve as globals, and a def or class at the top
+ * sees no enclosing function: so each top-level statement can be
+ * resolved on its own, as it is parsed (sl_vm_compile_source). */
+scope *sl__scope_top(compiler *c, const sl_ast_module *mod) {
+  c->top = scope_new(c, SC_MODULE, mod, NULL);
+  return c->top;
+}
+
+void sl__scope_top_stmt(compiler *c, const sl_ast_stmt *st) {
+  scope *top = c->top;
+  size_t from = top->nsyms;
+  visit_stmt(c, top, st);
+  for (size_t i = from; i < top->nsyms; i++) top->syms[i].scope = SYM_GLOBAL_IMPLICIT;
+  nameset none = {NULL, 0};
+  for (size_t k = 0; k < top->nchildren; k++) analyze(c, top->children[k], &none);
+  /* As analyze() does for any scope: a child's free variable unknown here
+   * (only an error case reaches it) becomes one of the module's. */
+  for (size_t k = 0; k < top->nchildren; k++) {
+    scope *ch = top->children[k];
+    for (size_t i = 0; i < ch->nsyms; i++) {
+      if (ch->syms[i].scope != SYM_FREE) continue;
+      sym *y = sl__scope_lookup(top, ch->syms[i].name);
+      if (!y || y->scope == SYM_GLOBAL_IMPLICIT) add(c, top, ch->syms[i].name, 0)->scope = SYM_FREE;
+    }
+  }
+}
+
+void sl__scope_drop_children(scope *s) {
+  for (size_t i = 0; i < s->nchildren; i++) sl__scope_free(s->children[i]);
+  s->nchildren = 0;
+  s->next_child = 0;
 }
 
 scope *sl__scope_build(compiler *c, const sl_ast_module *mod) {

@@ -29,7 +29,12 @@ typedef struct sl_parser {
   unsigned head, count;                 /* ring[head] is the current token */
   uint32_t prev_end_line, prev_end_col; /* end of the last consumed token */
   size_t prev_end_off;
-  sl_arena *arena;
+  sl_arena *arena; /* the tree's nodes */
+  /* What outlives one top-level statement when the file is parsed a
+   * statement at a time (sl_parse_each): the module, its file name, the
+   * identifiers and their table. The same arena as `arena` for sl_parse. */
+  sl_arena *keep;
+  bool held; /* sl_parse_each: whether an image recorded before it (core/alloc.h) */
   sl_diag *diag;
   jmp_buf *fail;
   int depth;                 /* current nesting, see sl__parse_enter */
@@ -40,9 +45,9 @@ typedef struct sl_parser {
    * bytes), each block's first word linking the next: the next vector to
    * grow to that size takes it instead of new arena memory. */
   void *vfree[SL_PARSER_VCLASSES];
-  /* Identifiers seen so far, each copied into the arena once and shared
-   * by every node naming it: open addressing, names_cap a power of two
-   * (0: none yet). In the arena: a larger table abandons the old one. */
+  /* Identifiers seen so far, each copied into `keep` once and shared by
+   * every node naming it: open addressing, names_cap a power of two (0:
+   * none yet). In `keep`: a larger table abandons the old one. */
   sl_ast_str *names;
   size_t names_n, names_cap;
 } sl_parser;
@@ -55,6 +60,8 @@ typedef struct sl_vec {
 } sl_vec;
 
 /* ---- parser.c --------------------------------------------------------- */
+/* One top-level statement (or a line of `a; b; c`) appended to out. */
+void sl__parse_top_statement(sl_parser *p, sl_vec *out);
 sl_token *sl__parse_peek(sl_parser *p, unsigned k);
 #define CUR(p)     sl__parse_peek((p), 0)
 #define PEEK(p, k) sl__parse_peek((p), (k))

@@ -178,7 +178,8 @@ static sl_ast_str *name_slot(sl_ast_str *table, size_t cap, const char *s, size_
 
 static void names_grow(sl_parser *p) {
   size_t cap = p->names_cap ? p->names_cap * 2 : 256;
-  sl_ast_str *t = sl__parse_alloc(p, cap * sizeof *t);
+  sl_ast_str *t = sl__arena_alloc(p->keep, cap * sizeof *t);
+  if (!t) sl__parse_nomem(p);
   for (size_t i = 0; i < p->names_cap; i++)
     if (p->names[i].data) *name_slot(t, cap, p->names[i].data, p->names[i].len) = p->names[i];
   p->names = t;
@@ -192,7 +193,9 @@ sl_ast_str sl__parse_ident(sl_parser *p, const sl_token *t) {
   const char *s = p->src + t->start;
   sl_ast_str *e = name_slot(p->names, p->names_cap, s, t->len);
   if (!e->data) {
-    *e = sl__parse_str(p, s, t->len);
+    char *d = sl__arena_strndup(p->keep, s, t->len);
+    if (!d) sl__parse_nomem(p);
+    *e = (sl_ast_str){d, t->len};
     p->names_n++;
   }
   return *e;
@@ -331,9 +334,9 @@ void sl__parse_finish_expr(sl_parser *p, sl_ast_expr *e) {
 
 /* ---- entry point ------------------------------------------------------------ */
 
-/* The only setjmp: kept in a function of its own whose locals never change
- * after it, so nothing is clobbered by the longjmp. Returns NULL with
- * *p->diag filled on any error. */
+/* The only setjmps: each kept in a function of its own whose locals never
+ * change after it, so nothing is clobbered by the longjmp. Return NULL
+ * (or -1) with *p->diag filled on any error. */
 static sl_ast_module *parse_protected(sl_parser *p) {
   jmp_buf env;
   p->fail = &env;
@@ -345,21 +348,52 @@ static sl_ast_module *parse_protected(sl_parser *p) {
   return m;
 }
 
-sl_ast_module *sl_parse(const char *filename, const char *src, size_t len, sl_diag *diag) {
+/* A statement's nodes are freed once `each` has seen it: the arena is
+ * replaced, and the vector storage it held forgotten. */
+static void drop_statement(sl_parser *p) {
+  sl_arena *fresh = sl__arena_new();
+  if (!fresh) sl__parse_nomem(p);
+  sl__arena_free(p->arena);
+  p->arena = fresh;
+  memset(p->vfree, 0, sizeof p->vfree);
+}
+
+static int parse_each_protected(sl_parser *p, sl_ast_module *m, sl_parse_each_fn each, void *ctx) {
+  jmp_buf env;
+  p->fail = &env;
+  if (setjmp(env) != 0) return -1;
+  while (!sl__parse_at(p, SL_TOK_ENDMARKER)) {
+    sl_vec v = {0};
+    sl__parse_top_statement(p, &v);
+    sl_ast_stmt **stmts = v.data;
+    for (size_t i = 0; i < v.n; i++) {
+      /* `each` allocates as its caller does (into an image, say); the
+       * parser's own memory never goes there (sl_parse_each). */
+      sl_image_unhold(p->held);
+      int stop = each(ctx, m, stmts[i]);
+      p->held = sl_image_hold();
+      if (stop) return 1;
+    }
+    drop_statement(p);
+  }
+  return 0;
+}
+
+/* The lexer and parser are large (fixed stacks, no allocation), so they
+ * are heap-allocated once rather than placed on the caller's stack. */
+typedef struct parse_state {
+  sl_lexer lx;
+  sl_parser p;
+} parse_state;
+
+static parse_state *state_new(const char *filename, const char *src, size_t len, sl_diag *diag) {
   sl_diag_clear(diag);
-  if (!filename) filename = "<input>";
-  if (!src) len = 0, src = "";
   if (len > (size_t)UINT32_MAX / 2) {
     sl_diag_set(diag, SL_DIAG_LIMIT, filename, NULL, 0, 0, 0, 0, NULL, NULL,
                 "source too large (simloop limit: 2 GiB)");
     return NULL;
   }
-  /* The lexer and parser are large (fixed stacks, no allocation), so they
-   * are heap-allocated once rather than placed on the caller's stack. */
-  struct state {
-    sl_lexer lx;
-    sl_parser p;
-  } *st = sl_malloc(sizeof *st);
+  parse_state *st = sl_malloc(sizeof *st);
   if (!st) {
     sl_diag_set_nomem(diag, filename);
     return NULL;
@@ -372,7 +406,16 @@ sl_ast_module *sl_parse(const char *filename, const char *src, size_t len, sl_di
   p->len = len;
   p->lx = &st->lx;
   p->diag = diag;
-  p->arena = sl__arena_new();
+  return st;
+}
+
+sl_ast_module *sl_parse(const char *filename, const char *src, size_t len, sl_diag *diag) {
+  if (!filename) filename = "<input>";
+  if (!src) len = 0, src = "";
+  parse_state *st = state_new(filename, src, len, diag);
+  if (!st) return NULL;
+  sl_parser *p = &st->p;
+  p->arena = p->keep = sl__arena_new();
   sl_ast_module *m = NULL;
   if (!p->arena) {
     sl_diag_set_nomem(diag, filename);
@@ -382,4 +425,37 @@ sl_ast_module *sl_parse(const char *filename, const char *src, size_t len, sl_di
   }
   sl_free(st);
   return m;
+}
+
+int sl_parse_each(const char *filename, const char *src, size_t len, sl_diag *diag,
+                  sl_parse_each_fn each, void *ctx) {
+  if (!filename) filename = "<input>";
+  if (!src) len = 0, src = "";
+  /* The tree is freed statement by statement: while an image records
+   * (core/alloc.h) it must not be allocated there. */
+  bool held = sl_image_hold();
+  parse_state *st = state_new(filename, src, len, diag);
+  if (!st) {
+    sl_image_unhold(held);
+    return -1;
+  }
+  sl_parser *p = &st->p;
+  p->held = held;
+  p->keep = sl__arena_new();
+  p->arena = sl__arena_new();
+  sl_ast_module *m = p->keep ? sl__arena_alloc(p->keep, sizeof *m) : NULL;
+  char *name = m ? sl__arena_strndup(p->keep, filename, strlen(filename)) : NULL;
+  int rc = -1;
+  if (!p->arena || !name) {
+    sl_diag_set_nomem(diag, filename);
+  } else {
+    m->arena = p->keep;
+    m->filename = (sl_ast_str){name, strlen(filename)};
+    rc = parse_each_protected(p, m, each, ctx);
+  }
+  sl__arena_free(p->arena);
+  sl__arena_free(p->keep);
+  sl_free(st);
+  sl_image_unhold(held);
+  return rc;
 }

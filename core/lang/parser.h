@@ -25,4 +25,18 @@
  * hostile input cannot exhaust the C stack. */
 sl_ast_module *sl_parse(const char *filename, const char *src, size_t len, sl_diag *diag);
 
+/* Parses a file one top-level statement at a time, for a front end whose
+ * memory stays a small multiple of the source (docs/performance.md "Large
+ * sources"): `each` gets every top-level statement in order, with the
+ * module (its file name; body empty), and the statement's nodes are freed
+ * once it returns. Identifiers (sl_ast_str of names) stay valid until
+ * sl_parse_each returns; every other string and node of a statement only
+ * during its call. `each` returns 0 to go on, non-zero to stop.
+ * Returns 0 when the whole file parsed, 1 when `each` stopped it, -1 with
+ * *diag filled on a syntax error or no memory (statements before the
+ * error have been handed to `each`). */
+typedef int (*sl_parse_each_fn)(void *ctx, const sl_ast_module *mod, const sl_ast_stmt *stmt);
+int sl_parse_each(const char *filename, const char *src, size_t len, sl_diag *diag,
+                  sl_parse_each_fn each, void *ctx);
+
 #endif

@@ -681,6 +681,8 @@ static void parse_statement(sl_parser *p, sl_vec *out) {
   parse_simple_stmts(p, out);
 }
 
+void sl__parse_top_statement(sl_parser *p, sl_vec *out) { parse_statement(p, out); }
+
 sl_ast_block sl__parse_file(sl_parser *p) {
   sl_vec v = {0};
   while (!AT(SL_TOK_ENDMARKER)) parse_statement(p, &v);

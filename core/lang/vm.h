@@ -86,6 +86,15 @@ static inline sl_lang *sl_vm_lang(sl_rt *rt) { return (sl_lang *)rt->lang; }
 /* Compiles the module. Returns the module's code object, or NULL with *diag
  * filled (unsupported construct, bad scope, out of memory). */
 sl_obj *sl_vm_compile(sl_rt *rt, const sl_ast_module *mod, sl_diag *diag);
+/* Parses and compiles `src` a top-level statement at a time, each
+ * statement's tree freed once compiled: the front end's memory is the
+ * compiled code plus one statement's tree, not the whole file's tree
+ * (docs/performance.md "Large sources"). The same code object and the
+ * same errors as sl_parse + sl_vm_compile: a syntax error anywhere, else
+ * the first scope error, else the first code generation error. NULL with
+ * *diag filled (and rt->fatal on no memory). */
+sl_obj *sl_vm_compile_source(sl_rt *rt, const char *filename, const char *src, size_t len,
+                             sl_diag *diag);
 /* The same for one of the program's own modules (usermod.h): `src` is its
  * text (for diagnostics), `package` what its relative imports resolve
  * against ("" for a top-level module). */

@@ -22,7 +22,6 @@
 #include <string.h>
 
 #include "core/alloc.h"
-#include "core/lang/parser.h"
 #include "sim/modfind.h"
 #include "sim/gen.h"
 #include "sim/scenario.h"
@@ -245,9 +244,6 @@ static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl
   char path[4096];
   size_t len;
   char *src = read_tree_file(rel, path, sizeof path, &len);
-  sl_diag diag;
-  sl_ast_module *mod = sl_parse(path, src, len, &diag);
-  assert_non_null(mod);
   sl_modfind *mf = sl_modfind_new(path, NULL, 0);
   assert_non_null(mf);
   sl_scenario_opts io;
@@ -255,8 +251,7 @@ static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl
   io.path = path;
   io.source = src;
   io.source_len = len;
-  io.module = mod;
-  io.modfind = mf;
+  io.modfind = mf; /* no tree: compiled as it is parsed, as explore does */
   attempt_image = sl_scenario_image_new(&io);
   assert_non_null(attempt_image);
   sweep_bytes(rel, src, bytes, nbytes, expected);
@@ -283,7 +278,6 @@ static void image_sweep(const char *rel, const uint8_t *bytes, size_t nbytes, sl
   }
   assert_true(made >= 1); /* at least the untouched one */
   sl_modfind_free(mf);
-  sl_ast_free(mod);
   free(src);
 }
 

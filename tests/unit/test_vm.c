@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/parser.h"
 #include "sim/scenario.h"
 
 typedef struct run {
@@ -127,6 +128,72 @@ static void test_unsupported_import(void **state) {
   assert_non_null(strstr(detail(&r), "module 'sqlite3' is not supported by simloop"));
   assert_non_null(strstr(detail(&r), "import sqlite3"));
   run_free(&r);
+}
+
+/* The same run from a tree parsed whole and compiled after (o.module):
+ * the path explore took before it compiled into an image. */
+static void run_tree(run *r, const char *src) {
+  memset(r, 0, sizeof *r);
+  sl_diag d;
+  sl_ast_module *m = sl_parse("t.py", src, strlen(src), &d);
+  sl_scenario_opts o = {0};
+  o.path = "t.py";
+  o.source = src;
+  o.source_len = strlen(src);
+  o.module = m;
+  o.profile = sl_profile_find("3.11.2");
+  o.out_buf = &r->out;
+  assert_int_equal(sl_scenario_run(&o, &r->res), 0);
+  sl_ast_free(m);
+}
+
+/* Compiling each top-level statement as it is parsed (sl_vm_compile_source)
+ * reports what resolving the whole tree first reported: a syntax error
+ * anywhere, else the first scope error, else the first code generation
+ * error, whatever the statements' order. */
+static void test_stream_error_order(void **state) {
+  static const struct {
+    const char *src, *want;
+  } cases[] = {
+      {"from os import *\ny = 1\n", "t.py:1:16: error: 'from os import *' is not supported"},
+      {"from os import *\ndef f():\n    nonlocal q\n", "no binding for nonlocal 'q' found"},
+      {"from os import *\nnonlocal y\n", "t.py:2:1: error: nonlocal declaration not allowed"},
+      {"from os import *\ny = 1\ndef f(:\n", "t.py:3:"},
+      {"x = 1\ndef f():\n    nonlocal q\nfrom os import *\n", "no binding for nonlocal 'q' found"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    run a, b;
+    run_src(&a, cases[i].src, 0);
+    run_tree(&b, cases[i].src);
+    assert_int_equal(a.res.outcome, SL_OUTCOME_ERROR);
+    if (!strstr(detail(&a), cases[i].want)) fail_msg("case %zu: %s", i, detail(&a));
+    assert_string_equal(detail(&a), detail(&b));
+    run_free(&a);
+    run_free(&b);
+  }
+}
+
+/* Module-level names from statements whose trees are gone (dotted
+ * imports, names made by the compiler) still resolve. */
+static void test_stream_module_names(void **state) {
+  const char *src =
+      "import asyncio.events\n"
+      "from asyncio import sleep as zz\n"
+      "class K:\n"
+      "    'doc'\n"
+      "    def f(self):\n"
+      "        return asyncio.events.__name__\n"
+      "def g(*a, **k):\n"
+      "    return len(a) + len(k)\n"
+      "print(K().f(), zz.__name__, K.__doc__, g(1, 2, x=3), [i * 2 for i in range(3)])\n";
+  run a, b;
+  run_src(&a, src, 0);
+  run_tree(&b, src);
+  assert_int_equal(a.res.outcome, SL_OUTCOME_OK);
+  assert_string_equal(out(&a), out(&b));
+  assert_string_equal(out(&a), "asyncio.events sleep doc 3 [0, 2, 4]\n");
+  run_free(&a);
+  run_free(&b);
 }
 
 static void test_deadlock_report(void **state) {
@@ -268,6 +335,8 @@ int main(void) {
       cmocka_unit_test(test_lambda_arity_message),
       cmocka_unit_test(test_uncaught_traceback),
       cmocka_unit_test(test_unsupported_import),
+      cmocka_unit_test(test_stream_error_order),
+      cmocka_unit_test(test_stream_module_names),
       cmocka_unit_test(test_deadlock_report),
       cmocka_unit_test(test_step_budget),
       cmocka_unit_test(test_loop_budget),
