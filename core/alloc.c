@@ -139,16 +139,10 @@ static size_t image_block_size(const void *p) {
 
 static size_t image_class(size_t size) { return (size + 15) / 16; }
 
-static void *image_take(size_t size) {
+/* A new block at the end of the image. */
+static void *image_bump(size_t size) {
   sl_image *im = the_image;
   if (size > IMAGE_RESERVE / 2) return NULL;
-  size_t cls = image_class(size);
-  if (cls < IMAGE_CLASSES && im->freed[cls]) {
-    unsigned char *b = im->freed[cls];
-    im->freed[cls] = *(void **)b;
-    *(size_t *)(b - IMAGE_HEADER) = size;
-    return b;
-  }
   size_t need = IMAGE_HEADER + ((size + 15) & ~(size_t)15);
   if (need > IMAGE_RESERVE - im->used) return NULL;
   if (im->used + need > im->committed) {
@@ -160,6 +154,19 @@ static void *image_take(size_t size) {
   *(size_t *)h = size;
   im->used += need;
   return h + IMAGE_HEADER;
+}
+
+/* A block freed earlier of the same size class, or a new one. */
+static void *image_take(size_t size) {
+  sl_image *im = the_image;
+  size_t cls = image_class(size);
+  if (cls < IMAGE_CLASSES && im->freed[cls]) {
+    unsigned char *b = im->freed[cls];
+    im->freed[cls] = *(void **)b;
+    *(size_t *)(b - IMAGE_HEADER) = size;
+    return b;
+  }
+  return image_bump(size);
 }
 
 /* A block freed while recording, kept for reuse when small. */
@@ -180,7 +187,7 @@ static void *image_realloc(void *p, size_t size) {
     size_t end = (size_t)(h - im->base) + IMAGE_HEADER + ((old + 15) & ~(size_t)15);
     if (end == im->used) {
       im->used = (size_t)(h - im->base);
-      void *q = image_take(size); /* the same address, larger */
+      void *q = image_bump(size); /* the same address, larger */
       if (!q) {
         im->used = end;
         *(size_t *)h = old;
