@@ -10,6 +10,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/modules/mod_enum-int.h"
+#include "core/lang/modules/stdmod.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/code.h"
 
@@ -73,6 +74,13 @@ FN(print) {
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be None or a string, not %s", names[i],
                       sl_type_name(v[i]));
   if (!sl_is_undef(v[2]) && !sl_is_none(v[2])) return print_to(rt, a, v[2], v[0], v[1]);
+  sl_value target;
+  int replaced = sl__sys_stdout_replaced(rt, &target);
+  if (replaced) {
+    int rc = replaced < 0 ? -1 : print_to(rt, a, target, v[0], v[1]);
+    if (replaced > 0) sl_vdecref(rt, target);
+    return rc;
+  }
   sl_strbuf b = SL_STRBUF_INIT;
   for (size_t i = 0; i < a->npos; i++) {
     if (i) {

@@ -75,6 +75,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_logging_handler.c
   core/lang/modules/mod_logging_record.c
   core/lang/modules/mod_contextlib.c
+  core/lang/modules/mod_contextlib_redirect.c
   core/lang/modules/mod_contextlib_stack.c
   core/lang/modules/mod_sys.c
   core/lang/modules/mod_typing.c
@@ -83,6 +84,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum.c
   core/lang/modules/mod_enum_class.c
   core/lang/modules/mod_enum_flag.c
+  core/lang/modules/mod_io.c
   core/lang/modules/mod_asyncio_sub.c
   # stdlib worktree: the pure standard modules (keep together)
   core/lang/modules/mod_collections.c

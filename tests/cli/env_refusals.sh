@@ -11,7 +11,6 @@ refused() { # refused MODULE TEXT
 refused tempfile "it makes real files, and the simulated machine has no file system"
 refused tracemalloc "it traces the host interpreter's allocations"
 refused doctest "it runs examples through CPython's compile() and exec()"
-refused io "io.StringIO and io.BytesIO are not provided yet"
 refused argparse "not provided yet; the program's arguments are in sys.argv"
 refused threading "threads exist only as the simulated pool"
 refused subprocess "processes are outside the simulated machine"

@@ -101,7 +101,7 @@ done:
 }
 
 /* Runs every case of tests/unit/<file> under each profile it lists. */
-static void run_case_file(const char *file) {
+static void run_case_file_min(const char *file, size_t min_cases) {
   char path[4096];
   const char *dir = getenv("SL_SOURCE_DIR");
   snprintf(path, sizeof path, "%s/tests/unit/%s", dir ? dir : ".", file);
@@ -110,7 +110,7 @@ static void run_case_file(const char *file) {
   assert_non_null(text);
   static bcase cases[4096];
   size_t n = parse_cases(text, cases, 4096);
-  assert_true(n > 100);
+  assert_true(n >= min_cases);
   int failures = 0, runs = 0;
   for (size_t i = 0; i < n; i++) {
     for (int k = 0; k < cases[i].nminors; k++) {
@@ -130,6 +130,8 @@ static void run_case_file(const char *file) {
   assert_int_equal(failures, 0);
 }
 
+static void run_case_file(const char *file) { run_case_file_min(file, 101); }
+
 static void test_cases_match_cpython(void **state) { run_case_file("builtins_cases.txt"); }
 
 /* The standard modules (random, time) in the simulated environment:
@@ -139,11 +141,15 @@ static void test_stdlib_cases_match_cpython(void **state) { run_case_file("stdli
 /* The datetime module: gen_datetime_cases.py. */
 static void test_datetime_cases_match_cpython(void **state) { run_case_file("datetime_cases.txt"); }
 
+/* io.StringIO/BytesIO, redirect_stdout and argparse: gen_io_cases.py. */
+static void test_io_cases_match_cpython(void **state) { run_case_file_min("io_cases.txt", 59); }
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_cases_match_cpython),
       cmocka_unit_test(test_stdlib_cases_match_cpython),
       cmocka_unit_test(test_datetime_cases_match_cpython),
+      cmocka_unit_test(test_io_cases_match_cpython),
   };
   return cmocka_run_group_tests_name("builtins", tests, NULL, NULL);
 }

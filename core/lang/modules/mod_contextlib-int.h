@@ -6,5 +6,7 @@
 
 /* Adds ExitStack and AsyncExitStack to the module dict. 0 or -1. */
 int sl__contextlib_stack_init(sl_rt *rt, sl_obj *module_dict);
+/* Adds redirect_stdout and redirect_stderr (mod_contextlib_redirect.c). */
+int sl__contextlib_redirect_init(sl_rt *rt, sl_obj *module_dict);
 
 #endif

@@ -5,8 +5,9 @@
  * or does not stop, into CPython's RuntimeErrors; __aenter__/__aexit__ are
  * C coroutines that await the async generator's own awaitables, so a
  * trace sees exactly the steps CPython takes (no extra task, no extra
- * handle). Not provided: ExitStack, AsyncExitStack, redirect_stdout,
- * using a generator context manager as a decorator. */
+ * handle). ExitStack and AsyncExitStack are in mod_contextlib_stack.c,
+ * redirect_stdout/redirect_stderr in mod_contextlib_redirect.c. Not
+ * provided: using a generator context manager as a decorator. */
 #include <string.h>
 
 #include "core/coro.h"
@@ -500,6 +501,7 @@ static const sl_cfunc_def contextlib_funcs[] = {
 };
 
 int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict) {
-  if (sl__contextlib_stack_init(rt, module_dict)) return -1;
+  if (sl__contextlib_stack_init(rt, module_dict) || sl__contextlib_redirect_init(rt, module_dict))
+    return -1;
   return sl_stdmod_add_funcs(rt, module_dict, contextlib_funcs);
 }

@@ -32,20 +32,23 @@ static void handler_clear(sl_rt *rt, sl_obj *o) {
 static int handler_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   const char *n = sl__log_level_name(((handler *)o)->level);
   sl_strbuf_puts(out, "<StreamHandler ");
+  /* logging.StreamHandler.__repr__: name = getattr(self.stream, 'name', '');
+   * name += ' ' if name else '' (a StringIO has no name). */
   sl_value name;
   if (sl_vm_getattr(rt, ((handler *)o)->stream, "name", &name) == 0) {
-    if (sl_vm_str(rt, name, out)) {
-      sl_vdecref(rt, name);
-      return -1;
-    }
+    bool truth = false;
+    int rc = sl_truth(rt, name, &truth);
+    if (!rc && truth) rc = sl_vm_str(rt, name, out);
+    if (!rc && truth) sl_strbuf_putc(out, ' ');
     sl_vdecref(rt, name);
+    if (rc) return -1;
   } else {
     sl_err_clear(rt);
   }
   if (n)
-    sl_strbuf_printf(out, " (%s)>", n);
+    sl_strbuf_printf(out, "(%s)>", n);
   else
-    sl_strbuf_printf(out, " (Level %d)>", ((handler *)o)->level);
+    sl_strbuf_printf(out, "(Level %d)>", ((handler *)o)->level);
   return 0;
 }
 

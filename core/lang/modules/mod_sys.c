@@ -96,6 +96,25 @@ static sl_obj *new_stream(sl_rt *rt, int fd) {
   return o;
 }
 
+int sl__sys_stdout_replaced(sl_rt *rt, sl_value *out) {
+  sl_lang *L = sl_vm_lang(rt);
+  if (!L || !L->modules) return 0;
+  bool found = false;
+  sl_value sys, target;
+  if (sl_dict_get_str(rt, L->modules, "sys", &sys, &found)) return -1;
+  if (!found) return 0;
+  int rc = sl_dict_get_str(rt, ((sl_module *)sys.u.o)->dict, "stdout", &target, &found);
+  sl_vdecref(rt, sys);
+  if (rc) return -1;
+  if (!found) return 0;
+  if (sl_is_type(target, &stdout_type) && ((stream *)target.u.o)->fd == 1) {
+    sl_vdecref(rt, target);
+    return 0;
+  }
+  *out = target;
+  return 1;
+}
+
 /* sys.exit(status=None): raises SystemExit(status); the runner ends the
  * program as the interpreter does (sim/scenario.c). */
 static int sys_exit(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

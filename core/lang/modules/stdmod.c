@@ -22,6 +22,7 @@ static const sl_stdmod_def modules[] = {
     {"dataclasses", sl_mod_dataclasses_init},
     {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
+    {"io", sl_mod_io_init},           /* StringIO, BytesIO: mod_io.c */
     {"logging", sl_mod_logging_init}, /* env */
     /* stdlib worktree: the pure standard modules (keep together) */
     {"bisect", sl_mod_bisect_init},
@@ -71,8 +72,6 @@ static const struct {
                     "heap (--max-memory bounds what a run may hold)"},
     {"doctest", "it runs examples through CPython's compile() and exec(), which simloop does not "
                 "have; write the examples as a scenario"},
-    {"io", "io.StringIO and io.BytesIO are not provided yet (print(), sys.stdout.write and "
-           "sys.stderr are)"},
     {"argparse", "not provided yet; the program's arguments are in sys.argv ([FILE] and the "
                  "arguments after --)"},
     {"subprocess", "processes are outside the simulated machine (DESIGN.md section 4)"},
@@ -122,12 +121,17 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
 
 /* stdlib worktree (keep together) */
 extern const sl_classdef sl__partial_class, sl__deque_class, sl__chainmap_class;
+/* env: io */
+extern const sl_classdef sl__stringio_class, sl__bytesio_class, sl__redirect_stdout_class,
+    sl__redirect_stderr_class;
 /* datetime worktree */
 extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
     sl__dt_time_class, sl__dt_tz_class;
 static const sl_classdef *const native_classes[] = {
-    &sl__partial_class, &sl__deque_class,       &sl__chainmap_class, &sl__dt_delta_class,
-    &sl__dt_date_class, &sl__dt_datetime_class, &sl__dt_time_class,  &sl__dt_tz_class};
+    &sl__partial_class,  &sl__deque_class,           &sl__chainmap_class,
+    &sl__dt_delta_class, &sl__dt_date_class,         &sl__dt_datetime_class,
+    &sl__dt_time_class,  &sl__dt_tz_class,           &sl__stringio_class,
+    &sl__bytesio_class,  &sl__redirect_stdout_class, &sl__redirect_stderr_class};
 
 const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
   if (!sl_is_obj(v)) return NULL;

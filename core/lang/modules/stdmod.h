@@ -62,6 +62,12 @@ int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
+/* sys.stdout when the program replaced it (sys.stdout = f,
+ * contextlib.redirect_stdout): print() without file= writes there, as
+ * CPython's print writes to whatever sys.stdout is. 1 with *out a new
+ * reference, 0 when sys.stdout is the process's own (or sys was never
+ * imported), -1 error. */
+int sl__sys_stdout_replaced(sl_rt *rt, sl_value *out);
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
 /* A generic alias among a class's bases stands for its origin
  * (__mro_entries__): 1 (*out borrowed), 0 b is not one. Whether a class
@@ -76,6 +82,7 @@ int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict);     /* env */
 int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict);  /* env */
 int sl_mod_datetime_init(sl_rt *rt, sl_obj *module_dict);    /* mod_datetime*.c */
 int sl_mod_contextvars_init(sl_rt *rt, sl_obj *module_dict); /* mod_contextvars.c */
+int sl_mod_io_init(sl_rt *rt, sl_obj *module_dict);          /* mod_io.c */
 /* ---- stdlib worktree: pure standard modules (keep together) ---- */
 int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
