@@ -116,6 +116,20 @@
     "context.c 3.14: contextvars.Token is a context manager (exit resets the var)")  \
   X(ver, flag_strict_boundary, V(3, 11, 7), NOW,                                      \
     "enum.py (in 3.11.7, not 3.11.2): Flag boundary STRICT, aliases in pseudo names")  \
+  X(ver, argparse_combined_flags_rest, V(3, 12, 0), NOW,                               \
+    "argparse.py 3.12: -xyz with an unknown tail goes to the extras")                  \
+  X(ver, argparse_metavar_once, V(3, 13, 0), NOW,                                      \
+    "argparse.py 3.13: help lists '-f, --foo FOO' (metavar once)")                     \
+  X(ver, argparse_choices_str, V(3, 13, 0), NOW,                                       \
+    "argparse.py 3.13: 'invalid choice' prints str() of value and choices")            \
+  X(ver, argparse_action_deprecated, V(3, 13, 0), NOW,                                 \
+    "argparse.py 3.13: Action(deprecated=False)")                                      \
+  X(ver, argparse_remainder_optional, V(3, 13, 0), NOW,                                \
+    "argparse.py 3.13: a REMAINDER positional is not required")                        \
+  X(ver, argparse_suggest_and_color, V(3, 14, 0), NOW,                                 \
+    "argparse.py 3.14: ArgumentParser(suggest_on_error=, color=)")                     \
+  X(ver, argparse_unknown_action_repr, V(3, 14, 0), NOW,                               \
+    "argparse.py 3.14: 'unknown action %r'")                                           \
   /* The loop's I/O surface. */                                                       \
   X(ver, transport_sendmsg, V(3, 12, 0), NOW,                                          \
     "selector_events.py 3.12: _write_sendmsg, writelines sends at once")               \

@@ -130,6 +130,22 @@ typedef struct sl_profile {
    * multi-bit members too and always cached, and ~ complements within the
    * single-bit members without linking the two values back. */
   bool flag_strict_boundary;
+  /* argparse (mod_argparse*.c). 3.12: -xyz whose tail names no option
+   * puts "-yz" in the extras (3.11: "ignored explicit argument"), and
+   * "-x=..." on a flag is an error. */
+  bool argparse_combined_flags_rest;
+  /* 3.13: an option with a value is listed "-f, --foo FOO" in help (before:
+   * "-f FOO, --foo FOO"); "invalid choice" prints str() of the value and
+   * choices (before: repr()); Action has `deprecated`; a REMAINDER
+   * positional is not required. */
+  bool argparse_metavar_once;
+  bool argparse_choices_str;
+  bool argparse_action_deprecated;
+  bool argparse_remainder_optional;
+  /* 3.14: ArgumentParser(suggest_on_error=False, color=True); "unknown
+   * action %r" (before: "unknown action \"%s\""). */
+  bool argparse_suggest_and_color;
+  bool argparse_unknown_action_repr;
 
   /* ---- the loop's I/O surface (core/lang/io_*.c, docs/io.md) ---- */
   /* selector_events.py 3.12: socket transports write with sendmsg (the

@@ -270,12 +270,25 @@ sl_errcode sl_oracle_run(const sl_oracle *o, char **files, size_t n, const char 
     argv[k++] = "--setenv";
     argv[k++] = (char *)pe->setenv[i];
   }
+  /* The program's arguments as --arg=ARG: an argument that starts with
+   * '-' ("-c", "--help") would otherwise be read as an option of the
+   * oracle's own command line. */
+  size_t first_arg = k;
   for (size_t i = 0; i < pe->nargs; i++) {
-    argv[k++] = "--arg";
-    argv[k++] = (char *)pe->args[i];
+    size_t len = strlen(pe->args[i]);
+    char *a = sl_malloc(len + 7);
+    if (!a) {
+      for (size_t j = first_arg; j < k; j++) sl_free(argv[j]);
+      sl_free(argv);
+      return SL_ENOMEM;
+    }
+    memcpy(a, "--arg=", 6);
+    memcpy(a + 6, pe->args[i], len + 1);
+    argv[k++] = a;
   }
   argv[k] = NULL;
   int rc = spawn_wait(argv, NULL, stderr_path);
+  for (size_t j = first_arg; j < k; j++) sl_free(argv[j]);
   sl_free(argv);
   if (rc == 0) return SL_EOK;
   if (rc < 0)

@@ -6,6 +6,8 @@
 
 /* NULL-terminated table of the builtin functions. */
 extern const sl_cfunc_def sl__builtin_funcs[];
+/* print, vars (builtins_print.c). */
+extern const sl_cfunc_def sl__builtin_io_funcs[];
 /* aiter, anext (builtins_async.c). */
 extern const sl_cfunc_def sl__builtin_async_funcs[];
 /* id, delattr (builtins_obj.c). */

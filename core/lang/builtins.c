@@ -1,16 +1,15 @@
-/* The builtin functions: print, len, repr, abs, min, max, sum, sorted,
+/* The builtin functions: len, repr, abs, min, max, sum, sorted,
  * reversed, enumerate, zip, map, filter, isinstance, hasattr, getattr,
  * setattr, any, all, round, divmod, pow, hash, chr, ord, hex, oct, bin,
  * format, callable, iter, next, ascii. Mirrors Python/bltinmodule.c (the
  * algorithms where they are observable, e.g. sum()'s float compensation,
  * and the messages). The types (int, str, list, ...) are in
- * builtins_types.c. */
+ * builtins_types.c, print and vars in builtins_print.c. */
 #include <math.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/lang/modules/mod_enum-int.h"
-#include "core/lang/modules/stdmod.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/code.h"
 
@@ -29,82 +28,6 @@ static int exactly(sl_rt *rt, const sl_args *a, const char *name, size_t n) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly one argument (%zu given)", name,
                     a->npos);
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s expected %zu arguments, got %zu", name, n, a->npos);
-}
-
-/* file.write(text) for print(file=...). */
-static int write_to(sl_rt *rt, sl_value file, const char *text, size_t len) {
-  sl_obj *s = sl_str_new(rt, text, len);
-  if (!s) return -1;
-  sl_value w, r, sv = sl_obj_val(s);
-  int rc = sl_lang_getattr(rt, file, "write", &w);
-  if (!rc) {
-    rc = sl_call_pos(rt, w, &sv, 1, &r);
-    sl_vdecref(rt, w);
-    if (!rc) sl_vdecref(rt, r);
-  }
-  sl_decref(rt, s);
-  return rc;
-}
-
-/* print(..., file=f): one f.write() per argument, separator and end, as
- * builtin_print does. */
-static int print_to(sl_rt *rt, const sl_args *a, sl_value file, sl_value sep, sl_value end) {
-  for (size_t i = 0; i < a->npos; i++) {
-    if (i && (sl_is_str(sep) ? write_to(rt, file, sl_str_cstr(sep.u.o), sl_as_str(sep.u.o)->len)
-                             : write_to(rt, file, " ", 1)))
-      return -1;
-    sl_strbuf b = SL_STRBUF_INIT;
-    int rc = sl_vm_str(rt, a->pos[i], &b);
-    if (!rc) rc = b.failed ? sl_nomem(rt) : write_to(rt, file, b.data ? b.data : "", b.len);
-    sl_strbuf_free(&b);
-    if (rc) return -1;
-  }
-  return sl_is_str(end) ? write_to(rt, file, sl_str_cstr(end.u.o), sl_as_str(end.u.o)->len)
-                        : write_to(rt, file, "\n", 1);
-}
-
-FN(print) {
-  static const char *const names[] = {"sep", "end", "file", "flush"};
-  sl_args kw = *a;
-  kw.npos = 0;
-  sl_value v[4];
-  if (bind(rt, &kw, "print", names, 4, 0, 0, v)) return -1;
-  for (int i = 0; i < 2; i++)
-    if (!sl_is_undef(v[i]) && !sl_is_none(v[i]) && !sl_is_str(v[i]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s must be None or a string, not %s", names[i],
-                      sl_type_name(v[i]));
-  if (!sl_is_undef(v[2]) && !sl_is_none(v[2])) return print_to(rt, a, v[2], v[0], v[1]);
-  sl_value target;
-  int replaced = sl__sys_stdout_replaced(rt, &target);
-  if (replaced) {
-    int rc = replaced < 0 ? -1 : print_to(rt, a, target, v[0], v[1]);
-    if (replaced > 0) sl_vdecref(rt, target);
-    return rc;
-  }
-  sl_strbuf b = SL_STRBUF_INIT;
-  for (size_t i = 0; i < a->npos; i++) {
-    if (i) {
-      if (sl_is_str(v[0]))
-        sl_strbuf_append(&b, sl_str_cstr(v[0].u.o), sl_as_str(v[0].u.o)->len);
-      else
-        sl_strbuf_putc(&b, ' ');
-    }
-    if (sl_vm_str(rt, a->pos[i], &b)) {
-      sl_strbuf_free(&b);
-      return -1;
-    }
-  }
-  if (sl_is_str(v[1]))
-    sl_strbuf_append(&b, sl_str_cstr(v[1].u.o), sl_as_str(v[1].u.o)->len);
-  else
-    sl_strbuf_putc(&b, '\n');
-  if (b.failed) {
-    sl_strbuf_free(&b);
-    return sl_nomem(rt);
-  }
-  int rc = b.len ? sl_print_write(rt, b.data, b.len) : 0;
-  sl_strbuf_free(&b);
-  return rc;
 }
 
 FN(len) {
@@ -761,8 +684,7 @@ FN(filter) {
   return sl__filter_new(rt, a->pos[0], a->pos[1], out);
 }
 
-const sl_cfunc_def sl__builtin_funcs[] = {{"print", bi_print, NULL, 0},
-                                          {"len", bi_len, NULL, 0},
+const sl_cfunc_def sl__builtin_funcs[] = {{"len", bi_len, NULL, 0},
                                           {"repr", bi_repr, NULL, 0},
                                           {"ascii", bi_ascii, NULL, 0},
                                           {"abs", bi_abs, NULL, 0},

@@ -130,7 +130,7 @@ def _child_argv(args, path, jsonl, stdout):
     for kv in args.setenv:
         argv += ["--setenv", kv]
     for a in args.arg:
-        argv += ["--arg", a]
+        argv.append("--arg=" + a)       # "-c" is an argument, not an option
     return argv
 
 

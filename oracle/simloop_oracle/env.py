@@ -16,7 +16,9 @@ very same, for the duration of one run, so both print the same thing:
   `seed` decision (default 0); ``random.seed()``/``Random()`` without an
   argument take another `seed` decision;
 - ``os.environ`` empty but for ``--setenv NAME=VALUE``, ``os.getpid()`` 4242 (``sys.argv`` is set by the
-  runner);
+  runner); no terminal: ``os.get_terminal_size()`` raises ``OSError`` as for
+  a pipe, so ``shutil.get_terminal_size()`` (argparse's help width) is
+  ``COLUMNS``/``LINES`` from the environment or 80x24;
 - ``datetime`` on the same clock, the local zone UTC: the C ``_datetime``
   reads the system clock itself, so the scenario gets CPython's own
   pure-Python ``datetime`` (3.11: ``datetime.py`` without ``_datetime``;
@@ -32,6 +34,11 @@ import sys
 import time
 
 from . import pool
+
+def _no_terminal(fd=1):
+    """os.get_terminal_size on the simulated machine: there is no terminal."""
+    raise OSError(25, "Inappropriate ioctl for device")
+
 
 EPOCH_AT_START = 1767225600.0        # 2026-01-01T00:00:00Z
 _EPOCH_NS = 1767225600 * 10**9
@@ -124,12 +131,13 @@ class Environment:
 
     # ---- os ------------------------------------------------------------------
     def _patch_os(self):
-        self._saved_os = (dict(os.environ), os.getpid)
+        self._saved_os = (dict(os.environ), os.getpid, os.get_terminal_size)
         os.environ.clear()                  # only the variables --setenv gave
         for kv in self._setenv:
             name, _, value = kv.partition("=")
             os.environ[name] = value
         os.getpid = lambda: SIM_PID
+        os.get_terminal_size = _no_terminal
 
     # ---- datetime ------------------------------------------------------------
     _DT_MODULES = ("datetime", "_datetime", "_pydatetime")
@@ -194,7 +202,7 @@ class Environment:
                 setattr(time, name, f)
         self._saved_time.clear()
         if self._saved_os is not None:
-            environ, os.getpid = self._saved_os
+            environ, os.getpid, os.get_terminal_size = self._saved_os
             os.environ.clear()
             os.environ.update(environ)
             self._saved_os = None

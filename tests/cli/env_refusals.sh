@@ -11,7 +11,6 @@ refused() { # refused MODULE TEXT
 refused tempfile "it makes real files, and the simulated machine has no file system"
 refused tracemalloc "it traces the host interpreter's allocations"
 refused doctest "it runs examples through CPython's compile() and exec()"
-refused argparse "not provided yet; the program's arguments are in sys.argv"
 refused threading "threads exist only as the simulated pool"
 refused subprocess "processes are outside the simulated machine"
 printf 'from concurrent.futures import ThreadPoolExecutor\n' >prog.py
@@ -19,5 +18,5 @@ expect_status 2 "$SIMLOOP" run prog.py
 expect_in err.txt "module 'concurrent.futures' is not supported by simloop: threads exist only"
 printf 'import sqlite3\n' >prog.py
 expect_status 2 "$SIMLOOP" run prog.py
-expect_in err.txt "module 'sqlite3' is not supported by simloop (the modules it provides: asyncio,"
+expect_in err.txt "module 'sqlite3' is not supported by simloop (the modules it provides: argparse, asyncio,"
 exit 0

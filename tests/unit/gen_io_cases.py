@@ -90,17 +90,81 @@ BLOCKS = [
     "import io\nio.BytesIO().nosuch",
 ]
 
+
+# argparse: parsing (prog given: the runner's own argv would name it)
+AP = "import argparse\np = argparse.ArgumentParser(prog='prog')\n"
+BASIC = AP + "p.add_argument('name')\np.add_argument('--count', type=int, default=3)\np.add_argument('-v', '--verbose', action='store_true')\n"
+BLOCKS += [
+    BASIC + "print(p.parse_args(['x', '--count', '5', '-v']))\nprint(p.parse_args(['x']))\nprint(p.parse_args(['--count=7', 'y', '--verbose']))\nprint(p.parse_args(['-v', 'z', '--count', '-2']))",
+    BASIC + "a = p.parse_args(['x', '--cou', '9', '--verb'])\nprint(a.name, a.count, a.verbose, 'name' in a, 'zz' in a, a == argparse.Namespace(name='x', count=9, verbose=True), a.__dict__)",
+    BASIC + "p.parse_args([])",
+    BASIC + "p.parse_args(['x', 'y'])",
+    BASIC + "p.parse_args(['x', '--count'])",
+    BASIC + "p.parse_args(['x', '--count', 'many'])",
+    BASIC + "p.parse_args(['x', '--nope'])",
+    BASIC + "p.parse_args(['x', '-v=1'])",
+    BASIC + "print(p.parse_known_args(['x', '--nope', 'extra', '-q']))",
+    AP + "p.add_argument('--level', choices=['low', 'high'], default='low')\np.add_argument('n', type=int, choices=range(1, 4))\nprint(p.parse_args(['2', '--level', 'high']))",
+    AP + "p.add_argument('--level', choices=['low', 'high'])\np.parse_args(['--level', 'mid'])",
+    AP + "p.add_argument('n', type=int, choices=[1, 2, 3])\np.parse_args(['7'])",
+    AP + "p.add_argument('--rate', type=float)\np.add_argument('--ratio', type=float, default='0.5')\nprint(p.parse_args(['--rate', '1e3']), p.parse_args([]))\np.parse_args(['--rate', 'fast'])",
+    AP + "def port(s):\n    n = int(s)\n    if not 0 < n < 65536:\n        raise argparse.ArgumentTypeError('%d is not a port' % n)\n    return n\np.add_argument('--port', type=port, default=8080)\nprint(p.parse_args(['--port', '443']))\np.parse_args(['--port', '70000'])",
+    AP + "def port(s):\n    return int(s)\np.add_argument('--port', type=port)\np.parse_args(['--port', 'x'])",
+    AP + "p.add_argument('files', nargs='*')\np.add_argument('--tag', nargs='+')\np.add_argument('--pair', nargs=2)\np.add_argument('--opt', nargs='?', const='C', default='D')\nprint(p.parse_args([]))\nprint(p.parse_args(['a', 'b', '--tag', 't1', 't2', '--pair', '1', '2', '--opt']))\nprint(p.parse_args(['--opt', 'v', 'f']))",
+    AP + "p.add_argument('--pair', nargs=2)\np.parse_args(['--pair', '1'])",
+    AP + "p.add_argument('--tag', nargs='+')\np.parse_args(['--tag'])",
+    AP + "p.add_argument('src')\np.add_argument('dst', nargs='?', default='out')\np.add_argument('rest', nargs='*')\nprint(p.parse_args(['a']), p.parse_args(['a', 'b', 'c', 'd']))",
+    AP + "p.add_argument('first', nargs='+')\np.add_argument('last')\nprint(p.parse_args(['a', 'b', 'c']))",
+    AP + "p.add_argument('xs', nargs=2, type=int)\nprint(p.parse_args(['1', '2']))\np.parse_args(['1'])",
+    AP + "p.add_argument('-i', '--include', action='append')\np.add_argument('-q', action='count', default=0)\np.add_argument('--const', action='store_const', const=42)\np.add_argument('--no-cache', action='store_false', dest='cache')\np.add_argument('--x', action='append_const', const='X', dest='marks')\np.add_argument('--ext', action='extend', nargs='+')\nprint(p.parse_args([]))\nprint(p.parse_args(['-i', 'a', '--include=b', '-qqq', '--const', '--no-cache', '--x', '--x', '--ext', '1', '2', '--ext', '3']))",
+    AP + "p.add_argument('-a', action='store_true')\np.add_argument('-b', action='store_true')\np.add_argument('-n', type=int)\nprint(p.parse_args(['-ab', '-n3']), p.parse_args(['-ban', '5']), p.parse_args(['-n=4']))",
+    AP + "p.add_argument('-a', action='store_true')\nprint(p.parse_known_args(['-az']))",
+    AP + "p.add_argument('--dry-run', action='store_true')\np.add_argument('--max-items', type=int, dest='limit')\nprint(p.parse_args(['--dry-run', '--max-items', '3']))",
+    AP + "p.add_argument('x', type=int)\np.add_argument('--n', type=int)\nprint(p.parse_args(['-5', '--n', '-3']))\nprint(p.parse_args(['--', '-7']))",
+    AP + "p.add_argument('--verbose', action='store_true')\np.add_argument('--version-info', action='store_true')\np.parse_args(['--ver'])",
+    AP + "p.add_argument('--foo')\np.add_argument('--foobar')\nprint(p.parse_args(['--foo', '1']), p.parse_args(['--foob', '2']))",
+    AP + "p.add_argument('--n', type=int, default=1)\np.set_defaults(n=5, mode='fast')\nprint(p.parse_args([]), p.get_default('n'), p.get_default('mode'), p.get_default('zz'))",
+    AP + "p.add_argument('--n', required=True)\np.add_argument('pos')\np.parse_args([])",
+    AP + "p.add_argument('--a', default='x')\nns = argparse.Namespace(a='given', b=2)\nr = p.parse_args([], namespace=ns)\nprint(r is ns, r)",
+    AP + "p.error('something went wrong')",
+    AP + "p.exit(3, 'bye\\n')",
+    AP + "p.exit()",
+    "import argparse\nns = argparse.Namespace(b=1, a='x')\nns.c = [1]\nprint(ns, ns.a, argparse.Namespace(), argparse.Namespace(**{'with-dash': 1, 'ok': 2}), ns == argparse.Namespace(b=1, a='x', c=[1]), ns != argparse.Namespace())\ndel ns.b\nprint(ns, hasattr(ns, 'b'), getattr(ns, 'zz', 'none'))",
+    "import argparse\nargparse.Namespace().missing",
+    "import argparse, sys\nsys.argv = ['/some/dir/tool.py', 'in.txt', '-k', '2']\np = argparse.ArgumentParser()\np.add_argument('path')\np.add_argument('-k', type=int)\nprint(p.prog, p.parse_args())\np.print_usage()",
+    "import argparse\nprint(argparse.SUPPRESS, argparse.OPTIONAL, argparse.ZERO_OR_MORE, argparse.ONE_OR_MORE, argparse.REMAINDER, argparse.ArgumentParser, argparse.Namespace, issubclass(argparse.ArgumentTypeError, Exception))",
+    AP + "p.add_argument('--x', action='frobnicate')",
+    AP + "p.add_argument('x', required=True)",
+    AP + "p.add_argument('--flag', nargs=0)",
+    # argparse: help and usage
+    BASIC + "p.print_help()",
+    BASIC + "print(repr(p.format_usage()))\np.print_usage()\nprint(repr(p.format_help()))",
+    BASIC + "p.parse_args(['--help'])",
+    BASIC + "p.parse_args(['x', '-h', '--nope'])",
+    "import argparse\np = argparse.ArgumentParser(prog='prog', description='A tool that does things with files and prints a summary of what it found; this description is long enough to wrap onto a second line.', epilog='See the manual for more.')\np.add_argument('files', nargs='+', help='the files to read')\np.add_argument('-o', '--output', metavar='FILE', help='where to write the report (default: %(default)s)', default='report.txt')\np.add_argument('--mode', choices=['fast', 'slow', 'exact'], default='fast', help='how to work: %(choices)s')\np.add_argument('--retries', type=int, default=3, help='retry a failed read this many times before giving up on the file entirely, which can take a while')\np.add_argument('--quiet', '-q', action='store_true', help='print nothing')\np.add_argument('--a-really-long-option-name-here', help='long option')\np.add_argument('--hidden', help=argparse.SUPPRESS)\np.add_argument('--nohelp')\np.print_help()",
+    "import argparse\np = argparse.ArgumentParser(prog='server')\ng = p.add_argument_group('network', 'Where to listen.')\ng.add_argument('--host', default='127.0.0.1', help='address to bind')\ng.add_argument('--port', type=int, default=8080, help='port (default: %(default)s)')\nh = p.add_argument_group('limits')\nh.add_argument('--max-clients', type=int, metavar='N')\np.add_argument('config', nargs='?', help='config file')\nprint(g.title, g.description)\np.print_help()\nprint(p.parse_args(['--port', '9', 'c.toml']))",
+    "import argparse\np = argparse.ArgumentParser(prog='prog', add_help=False)\np.add_argument('x', nargs='*', metavar='ITEM')\np.add_argument('y', nargs=2, metavar=('A', 'B'))\np.add_argument('--z', nargs='*')\np.add_argument('--w', nargs='?', metavar='W')\np.add_argument('--v', nargs=3)\np.print_help()",
+    "import argparse\np = argparse.ArgumentParser(prog='a-program-with-a-long-name')\nfor i in range(8):\n    p.add_argument('--option-number-%d' % i, metavar='VALUE%d' % i)\np.add_argument('input')\np.add_argument('outputs', nargs='+')\np.print_usage()",
+    "import argparse\np = argparse.ArgumentParser(prog='an-extraordinarily-long-program-name-that-takes-up-most-of-the-line')\np.add_argument('--alpha')\np.add_argument('--beta')\np.add_argument('gamma')\np.print_usage()\np.add_argument('--delta-delta-delta')\np.add_argument('--epsilon-epsilon')\np.print_usage()",
+    "import argparse\np = argparse.ArgumentParser(prog='prog', usage='%(prog)s [options] FILE')\np.add_argument('file')\np.print_help()\np.parse_args([])",
+    "import argparse\np = argparse.ArgumentParser(prog='prog')\np.add_argument('--version', action='version', version='%(prog)s 1.2.3')\np.print_help()\np.parse_args(['--version'])",
+    "import argparse\np = argparse.ArgumentParser(prog='prog', description='\\n    First line.\\n        Indented line.\\n    ')\np.print_help()",
+    "import argparse\np = argparse.ArgumentParser(prog='prog')\np.add_argument('--size', type=int, choices=[1, 2, 4], help='the size')\np.add_argument('mode', choices=['r', 'w'])\np.print_help()\np.parse_args(['x'])",
+    "import argparse\np = argparse.ArgumentParser(prog='prog', description='Wraps well-known hyphenated words like state-of-the-art and self-contained ones at the right column boundary here.')\np.add_argument('--x', help='a long-winded, hyphen-laden help text that keeps going well past the seventy-eight column boundary')\np.print_help()",
+]
+
 RUNNER = r"""
 import sys, io, json, contextlib, warnings, os
 warnings.simplefilter('ignore')
 os.environ.pop('COLUMNS', None)
 os.environ.pop('LINES', None)
 os.get_terminal_size = lambda *a: (_ for _ in ()).throw(OSError(25, 'no terminal'))
-cases = json.load(open(sys.argv[1]))
+cases_path, out_path = sys.argv[1], sys.argv[2]
+cases = json.load(open(cases_path))
 res = []
 for name, src in cases:
     buf = io.StringIO()
-    saved_err = sys.stderr
+    saved_err, saved_argv = sys.stderr, list(sys.argv)
     with contextlib.redirect_stdout(buf):
         sys.stderr = buf
         try:
@@ -108,8 +172,9 @@ for name, src in cases:
         except BaseException as e:
             print('UNCAUGHT', type(e).__name__, e)
         sys.stderr = saved_err
+        sys.argv[:] = saved_argv
     res.append(buf.getvalue())
-json.dump(res, open(sys.argv[2], 'w'))
+json.dump(res, open(out_path, 'w'))
 """
 
 

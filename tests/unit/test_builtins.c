@@ -142,7 +142,7 @@ static void test_stdlib_cases_match_cpython(void **state) { run_case_file("stdli
 static void test_datetime_cases_match_cpython(void **state) { run_case_file("datetime_cases.txt"); }
 
 /* io.StringIO/BytesIO, redirect_stdout and argparse: gen_io_cases.py. */
-static void test_io_cases_match_cpython(void **state) { run_case_file_min("io_cases.txt", 59); }
+static void test_io_cases_match_cpython(void **state) { run_case_file_min("io_cases.txt", 114); }
 
 int main(void) {
   const struct CMUnitTest tests[] = {

@@ -79,6 +79,13 @@ static const struct {
     {"streams_client_task_callback", offsetof(sl_profile, streams_client_task_callback)},
     {"add_reader_unless_paused", offsetof(sl_profile, add_reader_unless_paused)},
     {"streams_client_callback_cancelled", offsetof(sl_profile, streams_client_callback_cancelled)},
+    {"argparse_combined_flags_rest", offsetof(sl_profile, argparse_combined_flags_rest)},
+    {"argparse_metavar_once", offsetof(sl_profile, argparse_metavar_once)},
+    {"argparse_choices_str", offsetof(sl_profile, argparse_choices_str)},
+    {"argparse_action_deprecated", offsetof(sl_profile, argparse_action_deprecated)},
+    {"argparse_remainder_optional", offsetof(sl_profile, argparse_remainder_optional)},
+    {"argparse_suggest_and_color", offsetof(sl_profile, argparse_suggest_and_color)},
+    {"argparse_unknown_action_repr", offsetof(sl_profile, argparse_unknown_action_repr)},
 };
 
 /* Version string, exact profile it resolves to, and the switches on. */
@@ -107,7 +114,8 @@ static const struct {
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " argparse_combined_flags_rest"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout taskgroup_eager_sync_done "
@@ -115,7 +123,8 @@ static const struct {
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " argparse_combined_flags_rest"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -124,7 +133,8 @@ static const struct {
        "iter_sentinel_object_message taskgroup_enter_checks_parent"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " factory_sets_name_after"},
+       " factory_sets_name_after"
+       " argparse_combined_flags_rest"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -141,7 +151,8 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
-       " strptime_percent_at_end_literal"},
+       " strptime_percent_at_end_literal"
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -158,7 +169,8 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
-       " strptime_percent_at_end_literal"},
+       " strptime_percent_at_end_literal"
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -175,7 +187,8 @@ static const struct {
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
-       " strptime_percent_at_end_literal"},
+       " strptime_percent_at_end_literal"
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -193,7 +206,8 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -211,7 +225,8 @@ static const struct {
        "taskgroup_enter_checks_parent barrier_parties_ge1_message"
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
-       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"},
+       " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr"},
 };
 /* clang-format on */
 

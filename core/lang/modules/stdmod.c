@@ -7,7 +7,8 @@
 
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
-    {"asyncio", NULL}, /* built by its binders: sl_asyncio_module_new */
+    {"argparse", sl_mod_argparse_init}, /* mod_argparse*.c */
+    {"asyncio", NULL},                  /* built by its binders: sl_asyncio_module_new */
     {"asyncio.events", sl_mod_asyncio_events_init},
     {"asyncio.exceptions", sl_mod_asyncio_exceptions_init},
     {"asyncio.futures", sl_mod_asyncio_futures_init},
@@ -72,8 +73,6 @@ static const struct {
                     "heap (--max-memory bounds what a run may hold)"},
     {"doctest", "it runs examples through CPython's compile() and exec(), which simloop does not "
                 "have; write the examples as a scenario"},
-    {"argparse", "not provided yet; the program's arguments are in sys.argv ([FILE] and the "
-                 "arguments after --)"},
     {"subprocess", "processes are outside the simulated machine (DESIGN.md section 4)"},
     {"multiprocessing", "processes are outside the simulated machine (DESIGN.md section 4)"},
     {"threading", "threads exist only as the simulated pool: asyncio.to_thread and "
@@ -123,7 +122,7 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
 extern const sl_classdef sl__partial_class, sl__deque_class, sl__chainmap_class;
 /* env: io */
 extern const sl_classdef sl__stringio_class, sl__bytesio_class, sl__redirect_stdout_class,
-    sl__redirect_stderr_class;
+    sl__redirect_stderr_class, sl__ap_parser_class, sl__ap_namespace_class;
 /* datetime worktree */
 extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
     sl__dt_time_class, sl__dt_tz_class;

@@ -83,6 +83,7 @@ int sl_mod_contextlib_init(sl_rt *rt, sl_obj *module_dict);  /* env */
 int sl_mod_datetime_init(sl_rt *rt, sl_obj *module_dict);    /* mod_datetime*.c */
 int sl_mod_contextvars_init(sl_rt *rt, sl_obj *module_dict); /* mod_contextvars.c */
 int sl_mod_io_init(sl_rt *rt, sl_obj *module_dict);          /* mod_io.c */
+int sl_mod_argparse_init(sl_rt *rt, sl_obj *module_dict);    /* mod_argparse*.c */
 /* ---- stdlib worktree: pure standard modules (keep together) ---- */
 int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
