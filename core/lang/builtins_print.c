@@ -1,4 +1,5 @@
-/* The builtin print() (Python/bltinmodule.c builtin_print). print() without file= writes to the process's stdout (the
+/* The builtins print() and open() (Python/bltinmodule.c builtin_print;
+ * open() refused: no files). print() without file= writes to the process's stdout (the
  * trace's output) unless the program replaced sys.stdout (sys.stdout = f,
  * contextlib.redirect_stdout): then, as CPython's print does, to whatever
  * sys.stdout is. */
@@ -89,5 +90,14 @@ FN(print) {
   return rc;
 }
 
+/* open(): the simulated machine has no files (DESIGN.md section 4); a
+ * clear refusal rather than a NameError. */
+FN(open) {
+  (void)a, (void)out;
+  return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                  "simloop: open() is not supported: the simulated machine has no files "
+                  "(io.StringIO and io.BytesIO are in memory)");
+}
+
 const sl_cfunc_def sl__builtin_io_funcs[] = {
-    {"print", bi_print, NULL, 0}, {NULL, NULL, NULL, 0}};
+    {"print", bi_print, NULL, 0}, {"open", bi_open, NULL, 0}, {NULL, NULL, NULL, 0}};

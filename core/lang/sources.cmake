@@ -85,6 +85,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum_class.c
   core/lang/modules/mod_enum_flag.c
   core/lang/modules/mod_io.c
+  core/lang/modules/mod_future.c
+  core/lang/modules/mod_mappingproxy.c
   core/lang/modules/mod_argparse.c
   core/lang/modules/mod_argparse_help.c
   core/lang/modules/mod_argparse_objs.c
@@ -94,6 +96,7 @@ list(APPEND SL_LANG_SOURCES
   # stdlib worktree: the pure standard modules (keep together)
   core/lang/modules/mod_collections.c
   core/lang/modules/mod_collections_chainmap.c
+  core/lang/modules/mod_collections_views.c
   core/lang/modules/mod_collections_deque.c
   core/lang/modules/mod_collections_nt.c
   core/lang/modules/mod_functools.c

@@ -36,6 +36,7 @@ over = {"b": 20, "c": 30}
 cm = ChainMap(over, base)
 print(cm, len(cm), list(cm), cm["a"], cm["b"], cm.get("z"), cm.get("z", 0), "c" in cm, "q" in cm)
 print(dict(cm), sorted(cm.items()), list(cm.keys()), list(cm.values()))
+print(cm.keys(), cm.values(), cm.items(), len(cm.items()), ("b", 20) in cm.items())
 cm["a"] = 100
 print(cm, base)
 del cm["a"]
@@ -90,7 +91,7 @@ r = show.register(str, for_str)
 print(r is for_str)
 print(show(1), show(True), show("s"), show([1, 2]), show(2.5), show(None))
 print(show.dispatch(bool) is show.dispatch(int), show.__name__, show.__wrapped__.__name__)
-print(sorted(c.__name__ for c in show.registry))
+print(sorted(c.__name__ for c in show.registry), type(show.registry).__name__, len(show.registry), int in show.registry)
 class Base: pass
 class Derived(Base): pass
 @show.register(Base)

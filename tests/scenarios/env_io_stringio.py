@@ -3,6 +3,8 @@
 # one buffer, contextlib.redirect_stdout/redirect_stderr (print() follows
 # a replaced sys.stdout), logging.StreamHandler(stream), json.dump into a
 # buffer, reading back by line, seek/tell/truncate, and the errors.
+from __future__ import annotations
+
 import asyncio
 import io
 import json
@@ -13,7 +15,7 @@ from contextlib import redirect_stdout, redirect_stderr
 report = io.StringIO()
 
 
-async def worker(name, delay):
+async def worker(name: str, delay: float) -> str:
     for i in range(2):
         await asyncio.sleep(delay)
         print(f"{name} step {i}", file=report)

@@ -483,6 +483,63 @@ od2 = collections.OrderedDict(x=[od])
 print(dq, od, od2, [dq], {"k": od})""",
 ]
 
+# ChainMap's live views (KeysView(ChainMap(...)) and the others),
+# singledispatch's live registry (a mappingproxy), __future__, vars()
+# (env worktree, session 6).
+BLOCKS += [
+    """from collections import ChainMap
+base, over = {'a': 1, 'b': 2}, {'b': 20, 'c': 30}
+cm = ChainMap(over, base)
+k, v, i = cm.keys(), cm.values(), cm.items()
+print(k, v, i)
+print(len(k), list(k), list(v), list(i), 'a' in k, 'z' in k, 20 in v, 2 in v, ('b', 20) in i, ('b', 2) in i, ('q', 1) in i)
+cm['d'] = 4
+base['e'] = 5
+print(len(k), list(k), list(v), sorted(i))
+print(k == {'a', 'b', 'c', 'd', 'e'}, k == {'a'}, i == set(cm.items()), v == v, v == list(v), k == ['a'])
+print(type(k).__name__, type(v).__name__, type(i).__name__, repr(ChainMap().keys()), ChainMap({1: 2}).items())""",
+    """from functools import singledispatch
+@singledispatch
+def show(x):
+    return 'obj'
+@show.register(int)
+def _(x):
+    return 'int'
+reg = show.registry
+print(len(reg), int in reg, str in reg, reg[int](1), reg.get(str, 'none'), sorted(c.__name__ for c in reg.keys()), type(reg).__name__)
+@show.register(str)
+def _(x):
+    return 'str'
+print(len(reg), str in reg, reg[str]('a'), show('a'), dict(reg) == dict(show.registry), reg == show.registry, len(reg.copy()))
+try:
+    reg[float] = None
+except TypeError as e:
+    print('TypeError', e)""",
+    """from __future__ import annotations
+import __future__
+print(__future__.annotations, __future__.division, __future__.generator_stop.mandatory, __future__.all_feature_names)
+print(__future__.annotations.getOptionalRelease(), __future__.annotations.getMandatoryRelease(), __future__.annotations.compiler_flag, __future__.CO_FUTURE_ANNOTATIONS, hex(__future__.CO_NESTED))
+def f(x: int) -> 'Thing':
+    return x
+print(f(3))""",
+    """class P:
+    def __init__(self):
+        self.a = 1
+        self.b = [2]
+p = P()
+d = vars(p)
+d['c'] = 3
+print(d, p.c, vars(p) is p.__dict__)
+try:
+    vars(5)
+except TypeError as e:
+    print('TypeError', e)
+try:
+    vars(p, p)
+except TypeError as e:
+    print('TypeError', e)""",
+]
+
 
 def program_for_block(block):
     lines = block.splitlines()

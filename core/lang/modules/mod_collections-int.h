@@ -17,6 +17,11 @@ int sl__namedtuple_value(sl_rt *rt, const char *name, const char *module, const 
  * not one. */
 sl_obj *sl__namedtuple_items(sl_value v);
 
+/* A KeysView, ValuesView or ItemsView (which: "keys", "values", "items")
+ * of `mapping` (borrowed), as collections.abc's (mod_collections_views.c).
+ * 0 or -1. */
+int sl__mapping_view_new(sl_rt *rt, sl_value mapping, const char *which, sl_value *out);
+
 /* collections.deque, for other modules' use (json, heapq need none). */
 extern const sl_type sl__deque_type;
 

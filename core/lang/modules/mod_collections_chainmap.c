@@ -3,13 +3,14 @@
  * defaultdict's __missing__ answers, as in CPython), writes and deletions
  * touch maps[0] only. Iteration is CPython's: the keys of the last mapping
  * first, then the new keys of the ones before; len() counts distinct keys.
- * keys(), values() and items() return the views of a dict holding the
- * chain's current items (CPython's KeysView(ChainMap(...)) etc. print
- * differently); subclassing ChainMap is not supported. */
+ * keys(), values() and items() return collections.abc's live views
+ * (KeysView(ChainMap(...)), mod_collections_views.c); subclassing
+ * ChainMap is not supported. */
 #include <string.h>
 
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -311,17 +312,11 @@ static int m_setdefault(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return *out = sl_vincref(dflt), 0;
 }
 
-/* keys()/values()/items(): the views of a dict of the current items. */
+/* keys()/values()/items(): Mapping's KeysView(self), ValuesView(self),
+ * ItemsView(self), live views (mod_collections_views.c). */
 static int view(sl_rt *rt, sl_value self, const sl_args *args, const char *name, sl_value *out) {
   if (sl_args_bind(rt, args, name, NULL, 0, 0, 0, NULL)) return -1;
-  sl_obj *d = as_dict(rt, self.u.o);
-  if (!d) return -1;
-  sl_value fn;
-  int rc = sl_vm_getattr(rt, sl_obj_val(d), name, &fn);
-  if (!rc) rc = sl_vm_call_pos(rt, fn, NULL, 0, out);
-  if (!rc) sl_vdecref(rt, fn);
-  sl_decref(rt, d);
-  return rc;
+  return sl__mapping_view_new(rt, self, name, out);
 }
 static int m_keys(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   return view(rt, self, args, "keys", out);

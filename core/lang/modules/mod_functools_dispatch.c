@@ -6,8 +6,8 @@
  * register(cls, func) add one; register() returns the function it was
  * given, as CPython's does. Plain @register (the class from the first
  * annotation) is refused with a hint: simloop keeps no function
- * annotations (docs/language.md). Other differences: `registry` is a copy of the mapping
- * (CPython's is a live mappingproxy), abstract base classes
+ * annotations (docs/language.md). `registry` is a live, read-only
+ * mappingproxy of the mapping, as CPython's. Other differences: abstract base classes
  * (collections.abc) and union types are not dispatch targets, and there is
  * no dispatch cache to clear. */
 #include <string.h>
@@ -219,17 +219,8 @@ static const sl_cfunc_def sd_methods[] = {
 static int sd_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   dispatcher *d = (dispatcher *)o;
   if (!strcmp(name, "__dict__")) return *out = sl_vincref(sl_obj_val(d->attrs)), 0;
-  if (!strcmp(name, "registry")) {
-    sl_obj *copy = sl_dict_new(rt);
-    size_t pos = 0;
-    sl_value k, v;
-    while (copy && sl_dict_next(d->registry, &pos, &k, &v))
-      if (sl_dict_set(rt, copy, k, v)) {
-        sl_decref(rt, copy);
-        copy = NULL;
-      }
-    return copy ? (*out = sl_obj_val(copy), 0) : -1;
-  }
+  /* types.MappingProxyType(registry): live and read-only */
+  if (!strcmp(name, "registry")) return sl__mappingproxy_new(rt, d->registry, out);
   bool found = false;
   if (sl_dict_get_str(rt, d->attrs, name, out, &found)) return -1;
   if (found) return 0;

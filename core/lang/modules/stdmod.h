@@ -55,6 +55,10 @@ int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
  * collections.deque, a defaultdict, ...), or NULL: type() asks it. */
 const sl_classdef *sl_stdmod_classdef_of(sl_value v);
 
+/* A read-only live view of `dict` (borrowed), repr mappingproxy({...})
+ * (mod_mappingproxy.c). 0 or -1. */
+int sl__mappingproxy_new(sl_rt *rt, sl_obj *dict, sl_value *out);
+
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
@@ -84,6 +88,7 @@ int sl_mod_datetime_init(sl_rt *rt, sl_obj *module_dict);    /* mod_datetime*.c 
 int sl_mod_contextvars_init(sl_rt *rt, sl_obj *module_dict); /* mod_contextvars.c */
 int sl_mod_io_init(sl_rt *rt, sl_obj *module_dict);          /* mod_io.c */
 int sl_mod_argparse_init(sl_rt *rt, sl_obj *module_dict);    /* mod_argparse*.c */
+int sl_mod_future_init(sl_rt *rt, sl_obj *module_dict);      /* mod_future.c: __future__ */
 /* ---- stdlib worktree: pure standard modules (keep together) ---- */
 int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
