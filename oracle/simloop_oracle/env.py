@@ -131,13 +131,15 @@ class Environment:
 
     # ---- os ------------------------------------------------------------------
     def _patch_os(self):
-        self._saved_os = (dict(os.environ), os.getpid, os.get_terminal_size)
+        # Pyodide's os has no get_terminal_size (shutil then answers 80x24).
+        self._saved_os = (dict(os.environ), os.getpid, getattr(os, "get_terminal_size", None))
         os.environ.clear()                  # only the variables --setenv gave
         for kv in self._setenv:
             name, _, value = kv.partition("=")
             os.environ[name] = value
         os.getpid = lambda: SIM_PID
-        os.get_terminal_size = _no_terminal
+        if self._saved_os[2] is not None:
+            os.get_terminal_size = _no_terminal
 
     # ---- datetime ------------------------------------------------------------
     _DT_MODULES = ("datetime", "_datetime", "_pydatetime")
@@ -202,7 +204,9 @@ class Environment:
                 setattr(time, name, f)
         self._saved_time.clear()
         if self._saved_os is not None:
-            environ, os.getpid, os.get_terminal_size = self._saved_os
+            environ, os.getpid, terminal_size = self._saved_os
+            if terminal_size is not None:
+                os.get_terminal_size = terminal_size
             os.environ.clear()
             os.environ.update(environ)
             self._saved_os = None
