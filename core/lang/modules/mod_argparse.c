@@ -668,13 +668,7 @@ extern const sl_classdef sl__ap_namespace_class;
 
 int sl_mod_argparse_init(sl_rt *rt, sl_obj *module_dict) {
   static const sl_classdef *const classes[] = {&sl__ap_parser_class, &sl__ap_namespace_class, NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
+  if (sl_stdmod_add_classes(rt, module_dict, classes)) return -1;
   static const struct {
     const char *name, *value;
   } consts[] = {{"SUPPRESS", AP_SUPPRESS},

@@ -579,12 +579,6 @@ int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict) {
   static const sl_classdef *const classes[] = {&sl__deque_class,    &defaultdict_class,
                                                &counter_class,      &ordereddict_class,
                                                &sl__chainmap_class, NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
+  if (sl_stdmod_add_classes(rt, module_dict, classes)) return -1;
   return sl_stdmod_add_func(rt, module_dict, &namedtuple_def);
 }

@@ -152,12 +152,5 @@ const sl_classdef sl__redirect_stderr_class = {"contextlib.redirect_stderr",
 int sl__contextlib_redirect_init(sl_rt *rt, sl_obj *module_dict) {
   static const sl_classdef *const classes[] = {&sl__redirect_stdout_class,
                                                &sl__redirect_stderr_class, NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
-  return 0;
+  return sl_stdmod_add_classes(rt, module_dict, classes);
 }

@@ -492,12 +492,6 @@ static const sl_cfunc_def copy_context_def = {"copy_context", f_copy_context, NU
 
 int sl_mod_contextvars_init(sl_rt *rt, sl_obj *module_dict) {
   static const sl_classdef *const classes[] = {&cvar_class, &ctx_class, &token_class, NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
+  if (sl_stdmod_add_classes(rt, module_dict, classes)) return -1;
   return sl_stdmod_add_func(rt, module_dict, &copy_context_def);
 }

@@ -73,13 +73,7 @@ int sl_mod_datetime_init(sl_rt *rt, sl_obj *module_dict) {
                                                &sl__dt_tz_class,
                                                &sl__dt_tzinfo_class,
                                                NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
+  if (sl_stdmod_add_classes(rt, module_dict, classes)) return -1;
   sl_value utc = sl__tz_utc(rt);
   if (sl_is_undef(utc)) return -1;
   int rc = sl_stdmod_add(rt, module_dict, "UTC", utc);

@@ -468,13 +468,7 @@ const sl_classdef sl__bytesio_class = {"_io.BytesIO", "_io",           "BytesIO"
 
 int sl_mod_io_init(sl_rt *rt, sl_obj *module_dict) {
   static const sl_classdef *const classes[] = {&sl__stringio_class, &sl__bytesio_class, NULL};
-  for (const sl_classdef *const *c = classes; *c; c++) {
-    sl_value cls;
-    if (sl_typeobj_of_class(rt, *c, &cls)) return -1;
-    int rc = sl_stdmod_add(rt, module_dict, (*c)->name, cls);
-    sl_vdecref(rt, cls);
-    if (rc) return -1;
-  }
+  if (sl_stdmod_add_classes(rt, module_dict, classes)) return -1;
   static const char *const seeks[] = {"SEEK_SET", "SEEK_CUR", "SEEK_END"};
   for (int i = 0; i < 3; i++)
     if (sl_stdmod_add(rt, module_dict, seeks[i], sl_int(i))) return -1;

@@ -117,6 +117,17 @@ int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs
   return 0;
 }
 
+int sl_stdmod_add_classes(sl_rt *rt, sl_obj *module_dict, const sl_classdef *const *classes) {
+  for (; *classes; classes++) {
+    sl_value cls;
+    if (sl_typeobj_of_class(rt, *classes, &cls)) return -1;
+    int rc = sl_stdmod_add(rt, module_dict, (*classes)->name, cls);
+    sl_vdecref(rt, cls);
+    if (rc) return -1;
+  }
+  return 0;
+}
+
 /* ---- the classes of the standard modules' native objects ---------------- */
 
 /* stdlib worktree (keep together) */

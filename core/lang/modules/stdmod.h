@@ -48,6 +48,9 @@ void sl_stdmod_list(sl_strbuf *out);
 int sl_stdmod_add_func(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *def);
 /* Adds the functions of a table ending with a NULL name. 0 or -1. */
 int sl_stdmod_add_funcs(sl_rt *rt, sl_obj *module_dict, const sl_cfunc_def *defs);
+/* Adds the type object of each class of a NULL-ended table under its
+ * name. 0 or -1. */
+int sl_stdmod_add_classes(sl_rt *rt, sl_obj *module_dict, const sl_classdef *const *classes);
 /* Adds `name` = v (borrowed). 0 or -1. */
 int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
 
