@@ -46,9 +46,7 @@ static int cfunc_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   bool c_asyncio = !strcmp(type, "Future") || !strcmp(type, "Task");
   sl_strbuf_printf(out, "<built-in method %s of %s%s object at ", name ? name + 1 : f->def->name,
                    c_asyncio ? "_asyncio." : "", type);
-  if (sl_identity_put(rt, f->self.u.o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, f->self.u.o, out);
 }
 
 const sl_type sl_cfunc_type = {.name = "builtin_function_or_method",

@@ -162,9 +162,7 @@ static const sl_coro_ops ccoro_ops = {ccoro_send,     ccoro_throw, ccoro_close,
  * coroutines; the address is the run's (core/identity.h). */
 static int ccoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<coroutine object %s at ", ccoro_qualname(o));
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 const sl_type sl_ccoro_type = {.name = "coroutine",

@@ -75,6 +75,12 @@ int sl_identity_put(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
+int sl_identity_put_end(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_putc(out, '>');
+  return 0;
+}
+
 int sl_identity_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
   uint64_t address = 0;
   if (sl_identity_address(rt, o, &address)) return -1;

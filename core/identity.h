@@ -31,6 +31,9 @@ typedef struct sl_identities {
 int sl_identity_address(sl_rt *rt, sl_obj *o, uint64_t *out);
 /* Appends o's address, "0x7f...": 0 ok, -1 out of memory (raised). */
 int sl_identity_put(sl_rt *rt, sl_obj *o, sl_strbuf *out);
+/* Appends o's address and the '>' that ends a repr such as `<X object at 0x...>`,
+   whose head the caller wrote: 0 ok, -1 out of memory (raised). */
+int sl_identity_put_end(sl_rt *rt, sl_obj *o, sl_strbuf *out);
 /* hash(o) for an object hashed by identity (CPython: the address >> 4). */
 int sl_identity_hash(sl_rt *rt, sl_obj *o, int64_t *out);
 /* Drops o's identity (o is being freed and had one). */

@@ -40,9 +40,7 @@ typedef struct plain_obj {
 static int object_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   /* The address is the run's identity of the object (core/identity.h). */
   sl_strbuf_puts(out, "<object object at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 static const sl_type object_type = {
     .name = "object", .repr = object_repr, .size = sizeof(plain_obj)};

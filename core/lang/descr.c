@@ -27,9 +27,7 @@ static void property_clear(sl_rt *rt, sl_obj *o) {
 
 static int property_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<property object at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static int property_make(sl_rt *rt, sl_value fget, sl_value fset, sl_value fdel, sl_value doc,

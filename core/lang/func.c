@@ -41,9 +41,7 @@ static const char *func_qualname(sl_obj *func) {
 
 static int func_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<function %s at ", func_qualname(o));
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static int func_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
@@ -185,9 +183,7 @@ static int bound_native_repr(sl_rt *rt, sl_bound *b, sl_strbuf *out) {
   sl_strbuf_printf(
       out, slot ? "<method-wrapper '%s' of %s object at " : "<built-in method %s of %s object at ",
       name, sl_type_name(b->self));
-  if (sl_identity_put(rt, b->self.u.o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, b->self.u.o, out);
 }
 
 static int bound_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {

@@ -194,9 +194,7 @@ static int mv_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 static int mv_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out,
                  sl_is_none(sl_as_memoryview(o)->obj) ? "<released memory at " : "<memory at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static int mv_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {

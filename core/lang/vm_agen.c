@@ -406,9 +406,7 @@ static const char *athrow_qualname(sl_obj *o) {
 
 static int aw_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<%s object at ", o->type->name);
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static const sl_coro_ops asend_ops = {asend_send,     asend_throw, aw_close,
@@ -510,9 +508,7 @@ static int agen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 static int agen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<async_generator object %s at ",
                    sl_str_cstr(sl_as_code(((agen *)o)->g.code)->qualname));
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static void agen_clear(sl_rt *rt, sl_obj *o) {

@@ -176,9 +176,7 @@ static const sl_coro_ops vmcoro_ops = {vmcoro_send,     vmcoro_throw, vmcoro_clo
 
 static int vmcoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<coroutine object %s at ", vmcoro_qualname(o));
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static int coro_close_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -138,9 +138,7 @@ static int text_special(sl_rt *rt, sl_obj *inst, const char *name, sl_strbuf *ou
 int sl__plain_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {
   sl_class *c = sl_as_class(sl_as_exc(inst)->cls);
   sl_strbuf_printf(out, "<%s.%s object at ", c->module, sl_str_cstr(c->qualname));
-  if (sl_identity_put(rt, inst, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, inst, out);
 }
 
 static int user_repr(sl_rt *rt, sl_obj *inst, sl_strbuf *out) {

@@ -386,9 +386,7 @@ static int gen_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 static int gen_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<generator object %s at ",
                    sl_str_cstr(sl_as_code(((sl_vmcoro *)o)->code)->qualname));
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 /* Dropped while suspended where a handler could run (inside try, with,

@@ -439,9 +439,7 @@ static int group_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
 
 static int group_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<argparse._ArgumentGroup object at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 const sl_type sl__ap_group_type = {.name = "_ArgumentGroup",

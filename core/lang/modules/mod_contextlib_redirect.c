@@ -89,9 +89,7 @@ static int rd_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 
 static int rd_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<contextlib.%s object at ", o->type->name);
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 const sl_type sl__redirect_stdout_type = {.name = "redirect_stdout",

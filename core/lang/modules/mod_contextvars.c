@@ -86,9 +86,7 @@ static void ctx_clear(sl_rt *rt, sl_obj *o) {
 
 static int put_address(sl_rt *rt, const char *head, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, head);
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 static int ctx_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {

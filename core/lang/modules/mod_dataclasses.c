@@ -37,9 +37,7 @@
 
 static int missing_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<dataclasses._MISSING_TYPE object at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 const sl_type sl__dc_missing_type = {
     .name = "_MISSING_TYPE", .repr = missing_repr, .size = sizeof(sl_obj)};

@@ -375,9 +375,7 @@ static int io_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
 
 static int io_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<_io.%s object at ", o->type->name);
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 /* for line in f: readline() until it returns nothing. */

@@ -30,9 +30,7 @@ static int random_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
 
 static int random_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_puts(out, "<random.Random object at ");
-  if (sl_identity_put(rt, o, out)) return -1;
-  sl_strbuf_putc(out, '>');
-  return 0;
+  return sl_identity_put_end(rt, o, out);
 }
 
 const sl_type sl_random_type = {
