@@ -44,11 +44,11 @@ int64_t sl_barrier_n_waiting(const sl_obj *o) {
 
 /* CPython prints `<asyncio.locks.Barrier object at 0x... [filling,
  * waiters:0/3]>` (object.__repr__ plus `[state, waiters:n/parties]`, the
- * waiters part left out when broken: locks.py:466-471). The address is
- * left out, as for Lock: it is never reproducible. */
+ * waiters part left out when broken: locks.py:466-471). */
 static int barrier_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_barrier *b = (sl_barrier *)o;
-  sl_strbuf_printf(out, "<asyncio.locks.Barrier object [%s", sl_barrier_state_name(b->state));
+  if (sl__sync_repr_head(rt, o, "asyncio.locks.Barrier", out)) return -1;
+  sl_strbuf_puts(out, sl_barrier_state_name(b->state));
   if (!sl_barrier_broken(o)) {
     sl_strbuf_printf(out, ", waiters:%lld/", (long long)sl_barrier_n_waiting(o));
     if (sl_str(rt, b->parties, out)) return -1; /* f'{self.parties}' */

@@ -18,13 +18,11 @@
 static void lock_clear(sl_rt *rt, sl_obj *o) { sl_waitq_clear(rt, &((sl_lock *)o)->waiters); }
 static void lock_release_mem(sl_obj *o) { sl_waitq_release(&((sl_lock *)o)->waiters); }
 
-/* locks.py prints `<asyncio.locks.Lock object at 0x... [unlocked]>`; the
- * address is left out (it is never reproducible). */
+/* locks.py prints `<asyncio.locks.Lock object at 0x... [unlocked]>`. */
 static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_lock *l = (sl_lock *)o;
-  sl_strbuf_putc(out, '<');
-  sl_class_path_of(o, "asyncio.locks.Lock", out);
-  sl_strbuf_printf(out, " object [%s", l->locked ? "locked" : "unlocked");
+  if (sl__sync_repr_head(rt, o, "asyncio.locks.Lock", out)) return -1;
+  sl_strbuf_printf(out, "%s", l->locked ? "locked" : "unlocked");
   if (l->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", l->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -194,9 +192,8 @@ static void event_release_mem(sl_obj *o) { sl_waitq_release(&((sl_event *)o)->wa
 
 static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_event *e = (sl_event *)o;
-  sl_strbuf_putc(out, '<');
-  sl_class_path_of(o, "asyncio.locks.Event", out);
-  sl_strbuf_printf(out, " object [%s", e->value ? "set" : "unset");
+  if (sl__sync_repr_head(rt, o, "asyncio.locks.Event", out)) return -1;
+  sl_strbuf_printf(out, "%s", e->value ? "set" : "unset");
   if (e->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", e->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;
@@ -268,9 +265,8 @@ static void cond_release_mem(sl_obj *o) { sl_waitq_release(&((sl_condition *)o)-
 
 static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_condition *c = (sl_condition *)o;
-  sl_strbuf_putc(out, '<');
-  sl_class_path_of(o, "asyncio.locks.Condition", out);
-  sl_strbuf_printf(out, " object [%s", sl_lock_locked(c->lock) ? "locked" : "unlocked");
+  if (sl__sync_repr_head(rt, o, "asyncio.locks.Condition", out)) return -1;
+  sl_strbuf_printf(out, "%s", sl_lock_locked(c->lock) ? "locked" : "unlocked");
   if (c->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", c->waiters.len);
   sl_strbuf_puts(out, "]>");
   return 0;

@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "core/coro.h"
+#include "core/identity.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -61,14 +62,22 @@ static int queue_format(sl_rt *rt, sl_queue *q, sl_strbuf *out) {
   return 0;
 }
 
-/* __str__: <Queue maxsize=0 ...>. __repr__ adds "at 0x...", an address;
- * we print the same text without it. */
-static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+/* __str__: <Queue maxsize=0 ...>; __repr__: <Queue at 0x... maxsize=0 ...>,
+ * the address being the run's identity of the queue. */
+static int queue_text(sl_rt *rt, sl_obj *o, bool with_address, sl_strbuf *out) {
   sl_strbuf_printf(out, "<%s ", sl_type_name(sl_obj_val(o)));
+  if (with_address) {
+    sl_strbuf_puts(out, "at ");
+    if (sl_identity_put(rt, o, out)) return -1;
+    sl_strbuf_putc(out, ' ');
+  }
   if (queue_format(rt, (sl_queue *)o, out)) return -1;
   sl_strbuf_putc(out, '>');
   return 0;
 }
+
+static int queue_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(rt, o, true, out); }
+static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(rt, o, false, out); }
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
@@ -76,7 +85,7 @@ static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
   const sl_type var = {.name = pyname,                                                             \
                        .clear = queue_clear,                                                       \
                        .release = queue_release,                                                   \
-                       .repr = queue_str,                                                          \
+                       .repr = queue_repr,                                                         \
                        .str = queue_str,                                                           \
                        .getattr = queue_getattr,                                                   \
                        .size = sizeof(sl_queue)}

@@ -30,9 +30,7 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_semaphore *s = (sl_semaphore *)o;
   char path[64];
   snprintf(path, sizeof path, "asyncio.locks.%s", o->type->name);
-  sl_strbuf_putc(out, '<');
-  sl_class_path_of(o, path, out);
-  sl_strbuf_puts(out, " object [");
+  if (sl__sync_repr_head(rt, o, path, out)) return -1;
   if (sl_semaphore_locked(o))
     sl_strbuf_puts(out, "locked");
   else

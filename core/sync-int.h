@@ -23,6 +23,11 @@ int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *q
  * AttributeError "'T' object has no attribute 'x'" when absent. */
 int sl__getattr_methods(sl_rt *rt, sl_obj *o, const sl_cfunc_def *methods, const char *name,
                         sl_value *out);
+/* Writes `<asyncio.locks.Lock object at 0x... [` (the head of a lock's
+ * repr: object.__repr__ opened up, as locks.py does, with the run's
+ * identity as the address; a subclass gives its own path): 0 ok, -1 out of
+ * memory (raised). */
+int sl__sync_repr_head(sl_rt *rt, sl_obj *o, const char *engine_path, sl_strbuf *out);
 int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
 
 /* Returns a new C coroutine running `def` with self as slot 0, as the

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/rt.h"
 
 int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
@@ -20,6 +21,15 @@ int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *q
   int rc = sl_args_bind(rt, &full, qualname, names, nnames, nrequired, npositional, out);
   if (pos != local) sl_free(pos);
   return rc;
+}
+
+int sl__sync_repr_head(sl_rt *rt, sl_obj *o, const char *engine_path, sl_strbuf *out) {
+  sl_strbuf_putc(out, '<');
+  sl_class_path_of(o, engine_path, out);
+  sl_strbuf_puts(out, " object at ");
+  if (sl_identity_put(rt, o, out)) return -1;
+  sl_strbuf_puts(out, " [");
+  return 0;
 }
 
 int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name) {
