@@ -13,6 +13,7 @@
 #include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/value.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/locks.h"
 #include "core/lang/socket_mod.h"
@@ -139,7 +140,9 @@ static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
       {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},                     \
       {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},               \
       {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},                                   \
-      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL}, {                           \
+      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},                             \
+      {CLS ".__await__", sl__await_method, NULL, SL_CANON_LABEL},                                  \
+      {CLS ".__iter__", sl__await_method, NULL, SL_CANON_LABEL}, {                                 \
     CLS ".get_loop", fut_get_loop, NULL, SL_CANON_LABEL                                            \
   }
 

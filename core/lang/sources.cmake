@@ -43,7 +43,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/usermod.c
   core/lang/descr.c
   core/lang/vm_coro.c
-  core/lang/vm_gen.c
+  core/lang/vm_gen.c core/lang/vm_awaititer.c
   core/lang/vm_agen.c
   core/lang/vm_exc.c
   core/lang/vm_star.c

@@ -37,6 +37,11 @@ int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
 sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value *out);
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
 sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);
+/* `await awaitable` in f: futures and coroutines through sl_await_begin;
+ * an instance of a scenario class with __await__ delegates to the iterator
+ * __await__() returns, as `yield from` does (CPython's
+ * _PyCoro_GetAwaitableIter). Returns as sl__yf_begin. */
+sl_coro_status sl__vm_await_begin(sl_rt *rt, sl_frame *f, sl_value awaitable, sl_value *out);
 
 /* rt->lang_asyncgen_closers (vm_agen.c). */
 sl_obj *sl__agen_closers(sl_rt *rt);
@@ -188,6 +193,13 @@ extern const sl_type sl__notimpl_type;
 
 /* coroutine.close() for any coroutine (vm_coro.c). */
 extern const sl_cfunc_def sl__coro_close_def;
+/* coroutine.__await__ and Future.__await__/__iter__ (vm_awaititer.c): the
+ * iterator that drives self. */
+extern const sl_cfunc_def sl__coro_await_def;
+int sl__await_method(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+/* v is such an iterator, not yet driven: true and *target (borrowed) the
+ * coroutine or future it wraps. */
+bool sl__awaititer_target(sl_value v, sl_value *target);
 
 /* except* (vm_star.c) */
 int sl__vm_star_split(sl_rt *rt, sl_value rest, sl_value type, sl_value *new_rest, sl_value *match);

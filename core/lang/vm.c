@@ -165,7 +165,7 @@ dispatch:
       goto exit;
     case SL_OP_AWAIT: {
       sl_value v = *--sp;
-      st = sl_await_begin(rt, &f->aw, v, &res);
+      st = sl__vm_await_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
     }

@@ -188,8 +188,9 @@ int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT))
     return sl__native_getattr(rt, v, name, out);
   if (sl_is_type(v, &sl_class_type)) return class_getattr(rt, v.u.o, name, out);
-  if (sl_is_coro(v) && v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) {
-    sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, v);
+  if (sl_is_coro(v) &&
+      ((v.u.o->type != &sl_vmcoro_type && !strcmp(name, "close")) || !strcmp(name, "__await__"))) {
+    sl_obj *f = sl_cfunc_new(rt, name[0] == '_' ? &sl__coro_await_def : &sl__coro_close_def, v);
     if (!f) return -1;
     *out = sl_obj_val(f);
     return 0;

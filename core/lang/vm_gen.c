@@ -15,6 +15,7 @@
 #include "core/identity.h"
 #include "core/lang/code.h"
 #include "core/lang/value.h"
+#include "core/future.h"
 #include "core/lang/vm-int.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -211,11 +212,8 @@ static sl_coro_status yf_finish(sl_rt *rt, sl_frame *f, sl_coro_status st) {
   return st;
 }
 
-/* A method of a delegate that is not a generator: its result is yielded;
- * StopIteration ends the delegation with the exception's value. */
-static sl_coro_status delegate_call(sl_rt *rt, sl_value it, const char *name, sl_value arg,
-                                    sl_value *out) {
-  if (!call_method(rt, it, name, &arg, 1, out)) return SL_CORO_YIELD;
+/* The delegate's StopIteration (pending) ends the delegation with its value. */
+static sl_coro_status delegate_stopped(sl_rt *rt, sl_value *out) {
   if (!rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) return SL_CORO_ERROR;
   sl_obj *si = sl_err_fetch(rt);
   sl_tuple *args = sl_as_exc(si)->args ? sl_as_tuple(sl_as_exc(si)->args) : NULL;
@@ -224,12 +222,23 @@ static sl_coro_status delegate_call(sl_rt *rt, sl_value it, const char *name, sl
   return SL_CORO_RETURN;
 }
 
+/* A method of a delegate that is not a generator (send(v), or __next__ of
+ * the program's own iterator, whose StopIteration carries the value): its
+ * result is yielded. */
+static sl_coro_status delegate_call(sl_rt *rt, sl_value it, const char *name, const sl_value *argv,
+                                    size_t n, sl_value *out) {
+  if (!call_method(rt, it, name, argv, n, out)) return SL_CORO_YIELD;
+  return delegate_stopped(rt, out);
+}
+
 static sl_coro_status delegate_send(sl_rt *rt, sl_value it, sl_value v, sl_value *out) {
   if (sl_is_type(it, &sl_vmgen_type)) return send_ex(rt, (sl_vmcoro *)it.u.o, v, NULL, out);
-  if (!sl_is_none(v)) return delegate_call(rt, it, "send", v, out);
+  if (!sl_is_none(v)) return delegate_call(rt, it, "send", &v, 1, out);
+  if (!sl_lang_slots_of(it) || !sl_lang_slots_of(it)->next)
+    return delegate_call(rt, it, "__next__", NULL, 0, out);
   int r = sl_iter_next(rt, it, out);
   if (r > 0) return SL_CORO_YIELD;
-  if (r < 0) return SL_CORO_ERROR;
+  if (r < 0) return delegate_stopped(rt, out);
   *out = sl_none();
   return SL_CORO_RETURN;
 }
@@ -242,6 +251,9 @@ sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value 
              "cannot 'yield from' a coroutine object in a non-coroutine generator");
     return SL_CORO_ERROR;
   }
+  sl_value awaitable;
+  if (sl__awaititer_target(iterable, &awaitable)) return sl_await_begin(rt, &f->aw, awaitable, out);
+  if (sl_is_future(iterable)) return sl_await_begin(rt, &f->aw, iterable, out);
   if (sl_is_type(iterable, &sl_vmgen_type))
     it = sl_vincref(iterable);
   else if (sl_iter(rt, iterable, &it))
@@ -249,6 +261,57 @@ sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value 
   f->aw.target = it;
   f->yf = true;
   return yf_finish(rt, f, delegate_send(rt, it, sl_none(), out));
+}
+
+/* PyIter_Check: v's type has __next__ (the engine's or the program's): 1,
+ * 0 or -1 (error). */
+static int is_iterator(sl_rt *rt, sl_value v) {
+  const sl_lang_slots *s = sl_lang_slots_of(v);
+  if (s && s->next) return 1;
+  sl_obj *cls = v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
+  sl_value method;
+  int found = cls ? sl__class_lookup(rt, cls, "__next__", &method) : 0;
+  if (found > 0) sl_vdecref(rt, method);
+  return found;
+}
+
+/* The iterator awaitable.__await__() gives, checked as
+ * _PyCoro_GetAwaitableIter checks it: 1 (*it new ref), 0 awaitable has no
+ * __await__ of the program's, -1 error. */
+static int dunder_await_iter(sl_rt *rt, sl_value awaitable, sl_value *it) {
+  sl_obj *cls = awaitable.tag == SL_V_OBJ ? sl_user_cls_of(awaitable.u.o) : NULL;
+  sl_value method;
+  int found = cls ? sl__class_lookup(rt, cls, "__await__", &method) : 0;
+  if (found <= 0) return found;
+  sl_vdecref(rt, method);
+  if (sl__vm_call_method0(rt, awaitable, "__await__", it)) return -1;
+  if (sl_is_coro(*it)) {
+    sl_vdecref(rt, *it);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "__await__() returned a coroutine");
+  }
+  int iterator = sl_is_type(*it, &sl_vmgen_type) ? 1 : is_iterator(rt, *it);
+  if (iterator <= 0) {
+    if (!iterator)
+      sl_raise(rt, SL_EXC_TYPE_ERROR, "__await__() returned non-iterator of type '%s'",
+               sl_type_name(*it));
+    sl_vdecref(rt, *it);
+    return -1;
+  }
+  return 1;
+}
+
+sl_coro_status sl__vm_await_begin(sl_rt *rt, sl_frame *f, sl_value awaitable, sl_value *out) {
+  if (sl_is_future(awaitable) || sl_is_coro(awaitable))
+    return sl_await_begin(rt, &f->aw, awaitable, out);
+  sl_value it;
+  int found = dunder_await_iter(rt, awaitable, &it);
+  if (found < 0) return SL_CORO_ERROR;
+  if (!found) return sl_await_begin(rt, &f->aw, awaitable, out);
+  sl_value target;
+  sl_coro_status st = sl__awaititer_target(it, &target) ? sl_await_begin(rt, &f->aw, target, out)
+                                                        : sl__yf_begin(rt, f, it, out);
+  sl_vdecref(rt, it);
+  return st;
 }
 
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out) {
@@ -278,7 +341,8 @@ sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out) 
       st = yf_finish(rt, f, SL_CORO_ERROR);
     } else {
       sl_vdecref(rt, m);
-      st = yf_finish(rt, f, delegate_call(rt, it, "throw", sl_obj_val(exc), out));
+      sl_value excv = sl_obj_val(exc);
+      st = yf_finish(rt, f, delegate_call(rt, it, "throw", &excv, 1, out));
     }
   }
   sl_vdecref(rt, it);
