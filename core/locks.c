@@ -516,7 +516,10 @@ static const sl_cfunc_def lock_methods[] = {
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
+/* Besides the methods, the private flags programs read (`lock._locked`,
+ * `event._value`). */
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  if (!strcmp(name, "_locked")) return *out = sl_bool(((sl_lock *)o)->locked), 0;
   return sl__getattr_methods(rt, o, lock_methods, name, out);
 }
 
@@ -548,6 +551,7 @@ static const sl_cfunc_def event_methods[] = {
 };
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  if (!strcmp(name, "_value")) return *out = sl_bool(((sl_event *)o)->value), 0;
   return sl__getattr_methods(rt, o, event_methods, name, out);
 }
 

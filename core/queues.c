@@ -511,7 +511,9 @@ static const sl_cfunc_def shutdown_method[] = {
 };
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  if (strcmp(name, "maxsize") == 0) { /* @property maxsize */
+  if (!strcmp(name, "_unfinished_tasks"))
+    return *out = sl_int(((sl_queue *)o)->unfinished_tasks), 0;
+  if (!strcmp(name, "maxsize") || !strcmp(name, "_maxsize")) { /* @property maxsize */
     *out = sl_vincref(((sl_queue *)o)->maxsize);
     return 0;
   }

@@ -6,6 +6,7 @@
 #include "core/semaphore.h"
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/coro.h"
 #include "core/exc.h"
@@ -212,6 +213,11 @@ static const sl_cfunc_def sem_methods[] = {
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
+/* Besides the methods, the private counters programs read (`sem._value`). */
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  sl_semaphore *s = (sl_semaphore *)o;
+  if (!strcmp(name, "_value")) return *out = sl_int(s->value), 0;
+  if (o->type == &sl_bounded_semaphore_type && !strcmp(name, "_bound_value"))
+    return *out = sl_int(s->bound_value), 0;
   return sl__getattr_methods(rt, o, sem_methods, name, out);
 }
