@@ -3,6 +3,7 @@
  * 3.13+ _AsCompletedIterator doing the same in __init__. Callbacks are
  * cfuncs bound to this object; `todo` keeps insertion order (the oracle
  * pins CPython's set(fs) to it). */
+#include "core/long.h"
 #include "core/as_completed.h"
 
 #include <string.h>
@@ -120,7 +121,7 @@ static int ac_start(sl_rt *rt, sl_as_completed *a) {
   for (size_t i = 0; i < a->todo.norder; i++) /* no holes yet */
     if (sl_future_add_done_callback(rt, a->todo.order[i], sl_obj_val(cb))) goto out;
   if (a->todo.len && !sl_is_none(a->timeout)) {
-    sl_value t = a->timeout;
+    sl_value t = sl_num_unbox(a->timeout);
     double d = t.tag == SL_V_FLOAT ? t.u.f : t.tag == SL_V_INT ? (double)t.u.i : 0;
     if (t.tag != SL_V_FLOAT && t.tag != SL_V_INT) {
       sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '%s'",

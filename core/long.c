@@ -6,6 +6,7 @@
 
 #include "core/exc.h"
 #include "core/long.h"
+#include "core/num/numfmt.h"
 #include "core/rt.h"
 
 void sl_long_view(sl_value v, sl_bigint *x) {
@@ -72,6 +73,8 @@ static int cmp_int_double(sl_value a, double f) {
 }
 
 int sl_number_cmp(sl_value a, sl_value b) {
+  a = sl_num_unbox(a);
+  b = sl_num_unbox(b);
   if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
     if (isnan(a.u.f) || isnan(b.u.f)) return 2;
     return a.u.f < b.u.f ? -1 : a.u.f > b.u.f;
@@ -88,6 +91,7 @@ int sl_number_cmp(sl_value a, sl_value b) {
 }
 
 int64_t sl_number_hash(sl_value v) {
+  v = sl_num_unbox(v);
   switch (v.tag) {
   case SL_V_BOOL: return v.u.b;
   case SL_V_INT: return sl_i64_hash(v.u.i);
@@ -143,9 +147,12 @@ static int long_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
 
 static int long_truth(sl_rt *rt, sl_obj *o, bool *res) {
   (void)rt;
-  (void)o;
-  *res = true; /* a long object is never zero */
+  *res = ((sl_longobj *)o)->n != 0; /* only an int subclass's instance can be zero */
   return 0;
+}
+
+static size_t long_var_size(const sl_obj *o) {
+  return sizeof(sl_longobj) + ((const sl_longobj *)o)->n * sizeof(sl_digit);
 }
 
 const sl_type sl_long_type = {
@@ -156,4 +163,92 @@ const sl_type sl_long_type = {
     .hash = long_hash,
     .truth = long_truth,
     .size = sizeof(sl_longobj),
+    .var_size = long_var_size,
 };
+
+/* ---- instances of int and float subclasses ---------------------------------- */
+
+bool sl_long_small(const sl_obj *o, int64_t *out) {
+  const sl_longobj *l = (const sl_longobj *)o;
+  if (l->n > 2) return false;
+  uint64_t m = l->n == 0 ? 0 : l->d[0] | (l->n == 2 ? (uint64_t)l->d[1] << 32 : 0);
+  if (l->sign < 0) {
+    if (m > (uint64_t)1 << 63) return false;
+    *out = m == (uint64_t)1 << 63 ? INT64_MIN : -(int64_t)m;
+  } else {
+    if (m > (uint64_t)INT64_MAX) return false;
+    *out = (int64_t)m;
+  }
+  return true;
+}
+
+int sl_long_copy(sl_rt *rt, sl_value v, sl_value *out) {
+  sl_bigint x;
+  sl_long_view(v, &x);
+  sl_obj *o = sl_obj_alloc_size(rt, &sl_long_type, sizeof(sl_longobj) + x.n * sizeof(sl_digit));
+  if (!o) return -1;
+  sl_longobj *l = (sl_longobj *)o;
+  l->sign = x.sign < 0 ? -1 : 1;
+  l->n = x.n;
+  if (x.n) memcpy(l->d, x.d, x.n * sizeof(sl_digit));
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+int sl_num_plain(sl_rt *rt, sl_value v, sl_value *out) {
+  sl_value u = sl_num_unbox(v);
+  if (!sl_is_long(u) || !(u.u.o->size_class & SL_OBJ_EXT_BIT)) return *out = sl_vincref(u), 0;
+  sl_bigint x, y;
+  sl_long_view(u, &x);
+  sl_bigint_init(&y);
+  if (sl_bigint_copy(&y, &x)) return sl_nomem(rt);
+  return sl_long_from_bigint(rt, &y, out);
+}
+
+static int floatobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  (void)rt;
+  sl_float_repr(out, ((sl_floatobj *)o)->f);
+  return 0;
+}
+
+static int floatobj_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  (void)rt;
+  *res = sl_is_number(b) && sl_number_cmp(sl_obj_val(a), b) == 0;
+  return 0;
+}
+
+static int floatobj_lt(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
+  (void)rt;
+  *res = sl_number_cmp(sl_obj_val(a), b) == -1;
+  return 0;
+}
+
+static int floatobj_hash(sl_rt *rt, sl_obj *o, int64_t *out) {
+  (void)rt;
+  *out = sl_double_hash(((sl_floatobj *)o)->f);
+  return 0;
+}
+
+static int floatobj_truth(sl_rt *rt, sl_obj *o, bool *res) {
+  (void)rt;
+  *res = ((sl_floatobj *)o)->f != 0.0;
+  return 0;
+}
+
+const sl_type sl_floatobj_type = {
+    .name = "float",
+    .repr = floatobj_repr,
+    .eq = floatobj_eq,
+    .lt = floatobj_lt,
+    .hash = floatobj_hash,
+    .truth = floatobj_truth,
+    .size = sizeof(sl_floatobj),
+};
+
+int sl_floatobj_new(sl_rt *rt, double f, sl_value *out) {
+  sl_obj *o = sl_obj_alloc(rt, &sl_floatobj_type);
+  if (!o) return -1;
+  ((sl_floatobj *)o)->f = f;
+  *out = sl_obj_val(o);
+  return 0;
+}

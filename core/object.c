@@ -130,8 +130,15 @@ static int num_cmp(sl_value a, sl_value b) {
   return sl_number_cmp(a, b);
 }
 
+/* Whether a or b is an instance of a scenario class deriving from a
+ * number type with comparison methods of its own (which come first). */
+static bool num_sub_cmp(sl_value a, sl_value b) {
+  return sl_is_user_inst(a, SL_CLS_CMP) || sl_is_user_inst(b, SL_CLS_CMP);
+}
+
 int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
-  if (sl_is_number(a) && sl_is_number(b)) {
+  if (sl_is_number(a) && sl_is_number(b) &&
+      ((a.tag != SL_V_OBJ && b.tag != SL_V_OBJ) || !num_sub_cmp(a, b))) {
     *res = num_cmp(a, b) == 0;
     return 0;
   }
@@ -148,7 +155,8 @@ int sl_eq(sl_rt *rt, sl_value a, sl_value b, bool *res) {
 }
 
 int sl_lt(sl_rt *rt, sl_value a, sl_value b, bool *res) {
-  if (sl_is_number(a) && sl_is_number(b)) {
+  if (sl_is_number(a) && sl_is_number(b) &&
+      ((a.tag != SL_V_OBJ && b.tag != SL_V_OBJ) || !num_sub_cmp(a, b))) {
     *res = num_cmp(a, b) == -1;
     return 0;
   }
@@ -176,6 +184,10 @@ int sl_hash(sl_rt *rt, sl_value v, int64_t *out) {
   case SL_V_OBJ:
     if (v.u.o->type->unhashable)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unhashable type: '%s'", sl_type_name(v));
+    /* A number subclass's own __hash__ (None when it defines __eq__ alone). */
+    if ((v.u.o->size_class & SL_OBJ_EXT_BIT) && sl_is_number(v) &&
+        sl_is_user_inst(v, SL_CLS_HASH) && rt->user_ops)
+      return rt->user_ops->hash(rt, v.u.o, out);
     if (v.u.o->type->hash) return v.u.o->type->hash(rt, v.u.o, out);
     return sl_identity_hash(rt, v.u.o, out);
   default: *out = 0; return 0;

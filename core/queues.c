@@ -2,6 +2,7 @@
  * the end), PriorityQueue (heapq on the items, compared with `<` only, so
  * ties follow heapq's array layout exactly as in CPython). Identical in
  * 3.11-3.14 except shutdown()/QueueShutDown (3.13, gh-96471). */
+#include "core/long.h"
 #include "core/queues.h"
 
 #include <string.h>
@@ -96,6 +97,7 @@ QUEUE_TYPE(sl_priority_queue_type, "PriorityQueue");
 sl_obj *sl_queue_new(sl_rt *rt, const sl_type *type, sl_value maxsize) {
   int64_t n;
   bool bad = false;
+  maxsize = sl_num_unbox(maxsize);
   if (maxsize.tag == SL_V_FLOAT)
     n = maxsize.u.f > 0 ? (int64_t)maxsize.u.f + (maxsize.u.f != (double)(int64_t)maxsize.u.f) : 0;
   else if (maxsize.tag == SL_V_INT || maxsize.tag == SL_V_BOOL)

@@ -2,6 +2,7 @@
  * 3.11.2 / 3.11.3 (gh-102780) / 3.13 differences behind profile switches.
  * __aenter__/__aexit__ never suspend; they are C coroutines only because
  * `async with` awaits them. */
+#include "core/long.h"
 #include "core/timeouts.h"
 
 #include <stdio.h>
@@ -71,6 +72,7 @@ sl_obj *sl_timeout_new(sl_rt *rt, sl_value when) {
 sl_obj *sl_timeout_after(sl_rt *rt, sl_value delay) {
   if (sl_is_none(delay)) return sl_timeout_new(rt, delay);
   double d;
+  delay = sl_num_unbox(delay);
   if (delay.tag == SL_V_FLOAT)
     d = delay.u.f;
   else if (delay.tag == SL_V_INT)
@@ -104,6 +106,7 @@ static const sl_cfunc_def on_timeout_def = {"Timeout._on_timeout", on_timeout, "
                                             SL_CANON_ARG0};
 
 static int as_double(sl_value v, double *out) {
+  v = sl_num_unbox(v);
   if (v.tag == SL_V_FLOAT)
     *out = v.u.f;
   else if (v.tag == SL_V_INT)

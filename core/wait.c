@@ -2,6 +2,7 @@
  * apart from 3.14's awaited-by bookkeeping, which schedules nothing), and
  * _release_waiter. The _on_completion closure is a cfunc bound to the
  * wait coroutine itself, whose slots hold what the closure captured. */
+#include "core/long.h"
 #include "core/wait.h"
 
 #include <math.h>
@@ -172,7 +173,7 @@ static sl_coro_status wait_start(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_obj *waiter = sl_future_new(rt);
   if (!waiter) return SL_CORO_ERROR;
   co->slots[W_WAITER] = sl_obj_val(waiter);
-  sl_value timeout = co->slots[W_TIMEOUT];
+  sl_value timeout = sl_num_unbox(co->slots[W_TIMEOUT]);
   if (!sl_is_none(timeout)) {
     double d;
     if (timeout.tag == SL_V_FLOAT)

@@ -3,6 +3,7 @@
  * partial(_release_waiter) done callback, _cancel_and_wait) and 3.12+
  * (tasks.py:472-520@3.12.1: `async with timeouts.timeout(timeout): return
  * await fut`). timeout <= 0 takes the _cancel_and_wait path everywhere. */
+#include "core/long.h"
 #include "core/wait_for.h"
 
 #include "core/cfunc.h"
@@ -117,6 +118,7 @@ static sl_coro_status result_or_timeout(sl_rt *rt, sl_obj *fut, sl_value *out) {
 }
 
 static int timeout_value(sl_rt *rt, sl_value t, double *out) {
+  t = sl_num_unbox(t);
   if (t.tag == SL_V_FLOAT)
     *out = t.u.f;
   else if (t.tag == SL_V_INT)

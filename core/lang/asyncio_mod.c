@@ -4,6 +4,7 @@
  * asyncio_mod.h). */
 #include <string.h>
 
+#include "core/long.h"
 #include "core/dict-int.h"
 #include "core/dict.h"
 #include "core/exc.h"
@@ -57,6 +58,7 @@ int sl_asyncio_module_new(sl_rt *rt, sl_obj **out) {
 /* ---- helpers ------------------------------------------------------------ */
 
 int sl__aio_number(sl_rt *rt, sl_value v, const char *what, double *out) {
+  v = sl_num_unbox(v);
   switch (v.tag) {
   case SL_V_INT: *out = (double)v.u.i; return 0;
   case SL_V_BOOL: *out = v.u.b; return 0;
@@ -129,7 +131,8 @@ static int aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   if (sl_args_bind(rt, args, "sleep", names, 2, 1, 2, a)) return -1;
   double d;
   sl_value res = sl_is_undef(a[1]) ? sl_none() : a[1];
-  bool number = a[0].tag == SL_V_INT || a[0].tag == SL_V_BOOL || a[0].tag == SL_V_FLOAT;
+  sl_value d0 = sl_num_unbox(a[0]);
+  bool number = d0.tag == SL_V_INT || d0.tag == SL_V_BOOL || d0.tag == SL_V_FLOAT;
   if (number && sl__aio_number(rt, a[0], "delay", &d)) return -1;
   sl_obj *co = number ? sl_sleep(rt, d, res) : sl_sleep_bad_delay(rt, a[0], res);
   if (!co) return -1;

@@ -5,6 +5,7 @@
  * engine implements). */
 #include <string.h>
 
+#include "core/long.h"
 #include "core/barrier.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -278,7 +279,7 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
     h = sl_loop_call_soon(rt, cb, cargs, n);
   } else {
     double t;
-    sl_value w = args->pos[0];
+    sl_value w = sl_num_unbox(args->pos[0]);
     bool number = w.tag == SL_V_INT || w.tag == SL_V_BOOL || w.tag == SL_V_FLOAT;
     if (!number && !strcmp(name, "call_later")) /* call_at(self.time() + delay, ...) */
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '%s'",

@@ -59,7 +59,7 @@ FN(ascii) {
 
 FN(abs) {
   if (exactly(rt, a, "abs", 1)) return -1;
-  sl_value v = a->pos[0];
+  sl_value v = sl_num_unbox(a->pos[0]);
   if (v.tag == SL_V_FLOAT)
     *out = sl_float(fabs(v.u.f));
   else if (sl_is_long(v) || (v.tag == SL_V_INT && v.u.i == INT64_MIN)) {
@@ -352,7 +352,7 @@ FN(round) {
   static const char *const names[] = {"number", "ndigits"};
   sl_value v[2];
   if (bind(rt, a, "round", names, 2, 1, 2, v)) return -1;
-  sl_value x = v[0];
+  sl_value x = sl_num_unbox(v[0]);
   bool has_nd = !sl_is_undef(v[1]) && !sl_is_none(v[1]);
   int64_t nd = 0;
   if (has_nd && !sl_as_index(v[1], &nd))
@@ -392,7 +392,7 @@ FN(round) {
 
 FN(divmod) {
   if (exactly(rt, a, "divmod", 2)) return -1;
-  sl_value x = a->pos[0], y = a->pos[1], r[2];
+  sl_value x = sl_num_unbox(a->pos[0]), y = sl_num_unbox(a->pos[1]), r[2];
   const sl_lang_slots *s = sl_lang_slots_of(x);
   if (s && s->binary) { /* timedelta: (x // y, x % y), as its __divmod__ */
     if (sl_binary_op(rt, SL_BIN_FLOORDIV, x, y, &r[0])) return -1;
@@ -453,6 +453,7 @@ FN(pow) {
   sl_value v[3];
   if (bind(rt, a, "pow", names, 3, 2, 3, v)) return -1;
   if (sl_is_undef(v[2]) || sl_is_none(v[2])) return sl_binary_op(rt, SL_BIN_POW, v[0], v[1], out);
+  for (int i = 0; i < 3; i++) v[i] = sl_num_unbox(v[i]);
   if (!sl_is_intish(v[0]) || !sl_is_intish(v[1]) || !sl_is_intish(v[2]))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "pow() 3rd argument not allowed unless all arguments are integers");
@@ -500,7 +501,7 @@ FN(hash) {
 FN(chr) {
   if (exactly(rt, a, "chr", 1)) return -1;
   int64_t cp;
-  if (sl_is_long(a->pos[0])) {
+  if (sl_is_long(sl_num_unbox(a->pos[0]))) {
     if (rt->profile->chr_big_value_error)
       return sl_raise(rt, SL_EXC_VALUE_ERROR, "chr() arg not in range(0x110000)");
     return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "Python int too large to convert to C int");
@@ -556,7 +557,7 @@ FN(ord) {
 static int radix(sl_rt *rt, const sl_args *a, sl_value *out, const char *name, const char *spec) {
   if (exactly(rt, a, name, 1)) return -1;
   int64_t v;
-  if (sl_is_long(a->pos[0])) {
+  if (sl_is_long(sl_num_unbox(a->pos[0]))) {
     sl_strbuf b = SL_STRBUF_INIT;
     if (sl_format(rt, a->pos[0], spec, strlen(spec), &b)) {
       sl_strbuf_free(&b);

@@ -124,6 +124,19 @@ CTOR(int) {
                             out);
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "int() can't convert non-string with explicit base");
   }
+  if (sl_is_number(x) && x.tag == SL_V_OBJ && sl_user_cls_of(x.u.o) && rt->user_ops) {
+    /* An int or float subclass's instance: its own __int__, else the value. */
+    int r = rt->user_ops->method(rt, x.u.o, "__int__", NULL, 0, out);
+    if (r < 0) return -1;
+    if (r > 0) {
+      if (sl_is_int(*out) || out->tag == SL_V_BOOL) return 0;
+      const char *tn = sl_type_name(*out);
+      sl_vdecref(rt, *out);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "__int__ returned non-int (type %s)", tn);
+    }
+    if (sl_is_floatobj(x)) return sl__float_to_int(rt, ((sl_floatobj *)x.u.o)->f, out);
+    return sl_num_plain(rt, x, out);
+  }
   if (sl_is_long(x)) {
     *out = sl_vincref(x);
     return 0;
@@ -370,7 +383,7 @@ static int long_range(sl_rt *rt, const sl_args *a, sl_value *out) {
   for (size_t i = 0; i < a->npos; i++) {
     sl_value x = a->pos[i];
     int64_t small;
-    if (x.tag == SL_V_BOOL || (!sl_is_long(x) && x.tag != SL_V_INT)) {
+    if (x.tag == SL_V_BOOL || (!sl_is_big(x) && x.tag != SL_V_INT)) {
       if (int_arg(rt, x, &small)) return -1;
       x = sl_int(small);
     }
@@ -386,7 +399,7 @@ CTOR(range) {
                     a->npos < 1 ? "least" : "most", a->npos < 1 ? 1 : 3, a->npos < 1 ? "" : "s",
                     a->npos);
   for (size_t i = 0; i < a->npos; i++)
-    if (sl_is_long(a->pos[i])) return long_range(rt, a, out);
+    if (sl_is_big(a->pos[i])) return long_range(rt, a, out);
   int64_t v[3] = {0, 0, 1};
   if (a->npos == 1) {
     if (int_arg(rt, a->pos[0], &v[1])) return -1;

@@ -28,10 +28,40 @@ static int num_status(sl_rt *rt, sl_num_status st, sl_strbuf *err) {
   return rc;
 }
 
+/* A scenario class's own __format__: 1 called (its text appended), 0 the
+ * class has none, -1 error. */
+static int user_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbuf *out) {
+  sl_obj *spec_s = sl_str_new(rt, spec, spec_len);
+  if (!spec_s) return -1;
+  sl_value argv[1] = {sl_obj_val(spec_s)}, res;
+  int r = rt->user_ops->method(rt, v.u.o, "__format__", argv, 1, &res);
+  sl_decref(rt, spec_s);
+  if (r <= 0) return r;
+  if (!sl_is_str(res)) {
+    const char *tn = sl_type_name(res);
+    sl_vdecref(rt, res);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__ must return a str, not %s", tn);
+  }
+  sl_strbuf_append(out, sl_str_cstr(res.u.o), sl_as_str(res.u.o)->len);
+  sl_vdecref(rt, res);
+  return out->failed ? sl_nomem(rt) : 1;
+}
+
 int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbuf *out) {
   sl_strbuf err = SL_STRBUF_INIT;
   sl_num_status st;
   int minor = sl__py_minor(rt);
+  if (v.tag == SL_V_OBJ && (v.u.o->size_class & SL_OBJ_EXT_BIT) && sl_is_number(v) &&
+      rt->user_ops) {
+    /* An int or float subclass's instance: its own __format__, else
+     * int.__format__ / float.__format__, which give str(self) for an empty
+     * spec (format_obj in Python/formatter_unicode.c) and format the value
+     * otherwise. */
+    int r = user_format(rt, v, spec, spec_len, out);
+    if (r) return r < 0 ? -1 : 0;
+    if (!spec_len) return sl_vm_str(rt, v, out);
+    v = sl_num_unbox(v);
+  }
   if (v.tag == SL_V_INT || (v.tag == SL_V_BOOL && spec_len)) {
     st = sl_format_int(out, sl__intval(v), spec, spec_len, minor, &err);
   } else if (sl_is_long(v)) {
@@ -45,22 +75,8 @@ int sl_format(sl_rt *rt, sl_value v, const char *spec, size_t spec_len, sl_strbu
                        &err);
   } else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o) && rt->user_ops) {
     /* A scenario class's own __format__. */
-    sl_obj *spec_s = sl_str_new(rt, spec, spec_len);
-    if (!spec_s) return -1;
-    sl_value argv[1] = {sl_obj_val(spec_s)}, res;
-    int r = rt->user_ops->method(rt, v.u.o, "__format__", argv, 1, &res);
-    sl_decref(rt, spec_s);
-    if (r < 0) return -1;
-    if (r > 0) {
-      if (!sl_is_str(res)) {
-        const char *tn = sl_type_name(res);
-        sl_vdecref(rt, res);
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "__format__ must return a str, not %s", tn);
-      }
-      sl_strbuf_append(out, sl_str_cstr(res.u.o), sl_as_str(res.u.o)->len);
-      sl_vdecref(rt, res);
-      return out->failed ? sl_nomem(rt) : 0;
-    }
+    int r = user_format(rt, v, spec, spec_len, out);
+    if (r) return r < 0 ? -1 : 0;
     if (spec_len)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported format string passed to %s.__format__",
                       sl_type_name(v));
@@ -467,6 +483,7 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
   case 'o': {
     sl_value iv = sl_undef(), mixed;
     if (sl__enum_mixed_value(rt, v, &mixed) && sl_is_intish(mixed)) v = mixed; /* IntEnum */
+    v = sl_num_unbox(v);
     if (sl_is_intish(v))
       iv = sl_vincref(v);
     else if (v.tag == SL_V_FLOAT && (type == 'd' || type == 'i' || type == 'u')) {
@@ -514,7 +531,7 @@ static int pct_one(sl_rt *rt, sl_strbuf *out, sl_value v, char type, const char 
     if (!sl_is_intish(v))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "%%c requires an int or a unicode character, not %s",
                       sl_type_name(v));
-    if (sl_is_long(v)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
+    if (sl_is_big(v)) return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");
     int64_t cp = sl__intval(v);
     if (cp < 0 || cp > 0x10FFFF)
       return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%%c arg not in range(0x110000)");

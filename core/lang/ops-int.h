@@ -28,10 +28,19 @@ static inline const char *sl__msg_minmax_empty(sl_rt *rt) {
 
 /* A number of any kind: bool, int (either representation), float. */
 static inline bool sl__is_num(sl_value v) { return sl_is_number(v); }
-static inline bool sl__is_intlike(sl_value v) { return v.tag == SL_V_INT || v.tag == SL_V_BOOL; }
-static inline int64_t sl__intval(sl_value v) { return v.tag == SL_V_BOOL ? (int64_t)v.u.b : v.u.i; }
+/* An int within 64 bits: SL_V_INT, a bool, or an int subclass's instance
+ * holding such a value (sl__intval reads all three). */
+static inline bool sl__is_intlike(sl_value v) {
+  return v.tag == SL_V_INT || v.tag == SL_V_BOOL || sl_num_unbox(v).tag == SL_V_INT;
+}
+static inline int64_t sl__intval(sl_value v) {
+  if (v.tag == SL_V_INT) return v.u.i;
+  if (v.tag == SL_V_BOOL) return v.u.b;
+  return sl_num_unbox(v).u.i;
+}
 /* float(v) for a bool, int64 or float (not a long object: sl__to_double). */
 static inline double sl__floatval(sl_value v) {
+  if (v.tag == SL_V_OBJ) v = sl_num_unbox(v);
   return v.tag == SL_V_FLOAT ? v.u.f : sl_int_to_float(sl__intval(v));
 }
 static inline bool sl__is_list(sl_value v) { return sl_is_type(v, &sl_list_type); }

@@ -139,12 +139,23 @@ static int slot_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_va
 }
 
 static int binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, bool inplace, sl_value *out) {
-  int r = sl__num_binary(rt, op, a, b, out);
+  bool ext = sl__has_ext(a) || sl__has_ext(b);
+  int r;
+  if (ext) {
+    /* An instance of a class deriving from a built-in type: the class's
+     * own operator methods first (binary_op1 finds them in the subclass's
+     * slots), then the base type's on the value (int.__add__ gives an int). */
+    r = sl__user_binary(rt, op, a, b, inplace, out);
+    if (r) return r < 0 ? -1 : 0;
+    r = sl__num_binary(rt, op, sl_num_unbox(a), sl_num_unbox(b), out);
+  } else {
+    r = sl__num_binary(rt, op, a, b, out);
+  }
   if (r) return r < 0 ? -1 : 0;
   r = slot_binary(rt, op, a, b, out);
   if (r) return r < 0 ? -1 : 0;
   if ((a.tag == SL_V_OBJ && a.u.o->type == &sl_exc_type) ||
-      (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type) || sl__has_ext(a) || sl__has_ext(b)) {
+      (b.tag == SL_V_OBJ && b.u.o->type == &sl_exc_type)) {
     r = sl__user_binary(rt, op, a, b, inplace, out);
     if (r) return r < 0 ? -1 : 0;
   }
@@ -211,7 +222,7 @@ int sl_inplace_op(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value *
       *out = sl_vincref(a);
       return 0;
     }
-    if (op == SL_BIN_MULT && sl_is_long(b))
+    if (op == SL_BIN_MULT && sl_is_big(b))
       return sl_raise(rt, SL_EXC_OVERFLOW_ERROR, "%s", sl__msg_index_size);
     if (op == SL_BIN_MULT && sl__is_intlike(b)) {
       sl_value r;
@@ -272,6 +283,18 @@ int sl_unary_op(sl_rt *rt, sl_ast_unaryop op, sl_value a, sl_value *out) {
     if (sl_truth(rt, a, &t)) return -1;
     *out = sl_bool(!t);
     return 0;
+  }
+  if (sl__has_ext(a)) {
+    int r = sl__user_unary(rt, op, a, out);
+    if (r) return r < 0 ? -1 : 0;
+    if (sl_is_number(a)) {
+      /* int.__neg__, float.__pos__ on a subclass's instance: a plain value. */
+      sl_value p;
+      if (sl_num_plain(rt, a, &p)) return -1;
+      r = sl_unary_op(rt, op, p, out);
+      sl_vdecref(rt, p);
+      return r;
+    }
   }
   if (a.tag == SL_V_FLOAT && op != SL_UNARY_INVERT) {
     *out = sl_float(op == SL_UNARY_USUB ? -a.u.f : a.u.f);

@@ -160,6 +160,7 @@ int sl__long_powmod(sl_rt *rt, sl_value va, sl_value vb, sl_value vm, sl_value *
 }
 
 int sl__to_double(sl_rt *rt, sl_value v, double *out) {
+  if (v.tag == SL_V_OBJ) v = sl_num_unbox(v);
   if (v.tag == SL_V_FLOAT) {
     *out = v.u.f;
     return 0;

@@ -59,7 +59,7 @@ static int slice_part(sl_rt *rt, sl_value v, int64_t dflt, int64_t *out) {
     *out = dflt;
     return 0;
   }
-  if (sl_is_long(v)) {
+  if (sl_is_big(v)) {
     /* _PyEval_SliceIndex clips an index beyond Py_ssize_t. */
     *out = ((sl_longobj *)v.u.o)->sign < 0 ? INT64_MIN : INT64_MAX;
     return 0;
@@ -235,7 +235,7 @@ int sl__getitem_base(sl_rt *rt, sl_value c, sl_value key, sl_value *out) {
   if (seq) {
     if (sl_is_type(key, &sl_slice_type)) return seq_slice(rt, c, key.u.o, out);
     int64_t i, len;
-    if (sl_is_long(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
+    if (sl_is_big(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
     if (!sl_as_index(key, &i)) {
       if (sl_is_str(c))
         return sl_raise(rt, SL_EXC_TYPE_ERROR, "string indices must be integers, not '%s'",
@@ -375,7 +375,7 @@ int sl__store_base(sl_rt *rt, sl_value c, sl_value key, sl_value v) {
   if (sl__is_list(c)) {
     if (sl_is_type(key, &sl_slice_type)) return list_assign_slice(rt, c.u.o, key.u.o, v);
     int64_t i;
-    if (sl_is_long(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
+    if (sl_is_big(key)) return sl_raise(rt, SL_EXC_INDEX_ERROR, "%s", sl__msg_index_size);
     if (!sl_as_index(key, &i))
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "list indices must be integers or slices, not %s",
                       sl_type_name(key));

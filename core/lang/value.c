@@ -33,6 +33,7 @@ static int int_bit_count(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
 
 /* The int itself (a bool gives its int value). */
 static sl_value int_value(sl_value self) {
+  self = sl_num_unbox(self);
   return sl_is_long(self) ? sl_vincref(self) : sl_int(sl__intval(self));
 }
 
@@ -445,7 +446,7 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
   else if (t->tag == SL_V_INT && !t->type)
     *res = sl_is_intish(v);
   else if (t->tag != SL_V_OBJ && !t->type)
-    *res = v.tag == t->tag;
+    *res = v.tag == t->tag || (t->tag == SL_V_FLOAT && sl_is_floatobj(v));
   else if (!strcmp(t->name, "type"))
     *res = sl_is_type(v, &sl_typeobj_type) || sl_is_type(v, &sl_class_type);
   else
@@ -480,6 +481,8 @@ int sl_lang_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
     const sl_type *t = v.u.o->type;
     if (t == &sl_long_type)
       r = sl__num_getattr(rt, v, name, out);
+    else if (t == &sl_floatobj_type)
+      r = sl__num_getattr(rt, sl_num_unbox(v), name, out);
     else if (t == &sl_str_type)
       r = sl__str_getattr(rt, v, name, out);
     else if (t == &sl_list_type || t == &sl_tuple_type)

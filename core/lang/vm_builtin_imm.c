@@ -19,6 +19,7 @@
 
 #include "core/dict-int.h"
 #include "core/exc.h"
+#include "core/long.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -34,6 +35,15 @@ static bool is_container(const sl_type *t) {
   return t == &sl_dict_type || t == &sl_list_type || t == &sl_set_type;
 }
 
+/* The sl_type an instance of a class deriving from t is made of: int and
+ * float, immediates otherwise, have heap forms for it (core/long.h). */
+static const sl_type *inst_type(const sl_typeobj *t) {
+  if (t->type || t->cls) return t->type;
+  return t->tag == SL_V_INT ? &sl_long_type : t->tag == SL_V_FLOAT ? &sl_floatobj_type : NULL;
+}
+
+static bool is_number(const sl_type *t) { return t == &sl_long_type || t == &sl_floatobj_type; }
+
 /* The built-in type object behind a class (or the type object itself). */
 static const sl_typeobj *builtin_of(sl_value cls) {
   if (sl_is_type(cls, &sl_class_type)) {
@@ -43,16 +53,17 @@ static const sl_typeobj *builtin_of(sl_value cls) {
   }
   if (!sl_is_type(cls, &sl_typeobj_type)) return NULL;
   const sl_typeobj *t = (const sl_typeobj *)cls.u.o;
-  return !t->cls && t->type && (is_immutable(t->type) || is_container(t->type)) ? t : NULL;
+  return sl__builtin_new_ok(t) ? t : NULL;
 }
 
 bool sl__imm_base_ok(sl_value b) {
   const sl_typeobj *t = sl_is_type(b, &sl_typeobj_type) ? builtin_of(b) : NULL;
-  return t && is_immutable(t->type);
+  return t && (is_immutable(inst_type(t)) || is_number(inst_type(t)));
 }
 
 bool sl__builtin_new_ok(const sl_typeobj *t) {
-  return !t->cls && t->type && (is_immutable(t->type) || is_container(t->type));
+  const sl_type *it = inst_type(t);
+  return !t->cls && it && (is_immutable(it) || is_container(it) || is_number(it));
 }
 
 /* A new object of built-in type t carrying cls: a copy of v for the
@@ -62,7 +73,12 @@ static int copy_with_class(sl_rt *rt, sl_obj *cls, const sl_type *t, sl_value v,
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.__new__ returned %s", t->name, sl_type_name(v));
   sl_obj_ext_request(rt, t);
   sl_obj *o = NULL;
-  if (t == &sl_str_type) {
+  sl_value num = sl_undef();
+  if (t == &sl_long_type) {
+    if (!sl_long_copy(rt, sl_num_unbox(v), &num)) o = num.u.o;
+  } else if (t == &sl_floatobj_type) {
+    if (!sl_floatobj_new(rt, sl_num_unbox(v).u.f, &num)) o = num.u.o;
+  } else if (t == &sl_str_type) {
     o = sl_str_new(rt, sl_str_cstr(v.u.o), sl_as_str(v.u.o)->len);
   } else if (t == &sl_tuple_type) {
     o = sl_tuple_new(rt, sl_as_tuple(v.u.o)->items, sl_as_tuple(v.u.o)->len);
@@ -93,7 +109,7 @@ static int copy_with_class(sl_rt *rt, sl_obj *cls, const sl_type *t, sl_value v,
 /* The built-in constructor's value for the arguments (tp_new on the
  * base type); containers start empty (their __init__ fills them). */
 static int base_value(sl_rt *rt, const sl_typeobj *t, const sl_args *args, sl_value *out) {
-  if (is_container(t->type)) return *out = sl_none(), 0;
+  if (is_container(inst_type(t))) return *out = sl_none(), 0;
   return sl_call(rt, sl_obj_val((sl_obj *)t), args, out);
 }
 
@@ -119,7 +135,7 @@ static int builtin_new_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
   if (sl_is_type(cls, &sl_typeobj_type)) return sl_call(rt, cls, &rest, out);
   sl_value v;
   if (base_value(rt, t, &rest, &v)) return -1;
-  int rc = copy_with_class(rt, cls.u.o, t->type, v, out);
+  int rc = copy_with_class(rt, cls.u.o, inst_type(t), v, out);
   sl_vdecref(rt, v);
   return rc;
 }
@@ -134,7 +150,7 @@ int sl__imm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *ou
   const sl_typeobj *t = builtin_of(sl_obj_val(cls));
   sl_value v, self, init, res = sl_none();
   if (base_value(rt, t, args, &v)) return -1;
-  int rc = copy_with_class(rt, cls, t->type, v, &self);
+  int rc = copy_with_class(rt, cls, inst_type(t), v, &self);
   sl_vdecref(rt, v);
   if (rc) return -1;
   int r = sl__class_lookup(rt, cls, "__init__", &init);

@@ -368,6 +368,9 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
       cb->mix = !strcmp(tn, "str") ? SL__CLS_MIX_STR : !strcmp(tn, "int") ? SL__CLS_MIX_INT : 0;
       if (cb->mix) continue;
     }
+    if (sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls &&
+        !strcmp(((sl_typeobj *)b.u.o)->name, "bool"))
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "type 'bool' is not an acceptable base type");
     /* An engine class (asyncio.Queue, ...): instances are engine objects. */
     if ((sl__native_base_ok(b) || sl__builtin_base_ok(b) || sl__imm_base_ok(b)) && !cb->native) {
       cb->native = b.u.o;
@@ -379,7 +382,7 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
       return sl_raise(
           rt, SL_EXC_TYPE_ERROR,
           "class %s: simloop supports only classes deriving from classes defined in the "
-          "scenario, exception classes, dict, list, set, str, tuple, bytes, frozenset, "
+          "scenario, exception classes, int, float, dict, list, set, str, tuple, bytes, frozenset, "
           "asyncio's Queue, LifoQueue, "
           "PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore and Future, and "
           "the protocol classes",

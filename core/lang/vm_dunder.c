@@ -213,6 +213,19 @@ static int user_richcmp(sl_rt *rt, int op, sl_value v, sl_value w, bool *res) {
   if (r == 0 && !checked_reverse) r = rich_one(rt, rich_swap[op], w, v, res);
   rt->recursion_depth--;
   if (r) return r < 0 ? -1 : 0;
+  if (sl_is_number(v) && sl_is_number(w)) {
+    /* An int or float subclass without this method: int's or float's
+     * tp_richcompare on the values (2: a nan, unordered). */
+    int c = sl_number_cmp(v, w);
+    *res = op == SL_RICH_NE   ? c != 0
+           : c == 2           ? false
+           : op == SL_RICH_EQ ? c == 0
+           : op == SL_RICH_LT ? c < 0
+           : op == SL_RICH_LE ? c <= 0
+           : op == SL_RICH_GT ? c > 0
+                              : c >= 0;
+    return 0;
+  }
   if (op == SL_RICH_EQ || op == SL_RICH_NE) {
     *res = sl_is(v, w) == (op == SL_RICH_EQ);
     return 0;

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/long.h"
 #include "core/alloc.h"
 #include "core/dict.h"
 #include "core/exc.h"
@@ -144,6 +145,7 @@ static int put_key(sl_rt *rt, enc *e, sl_value k) {
   }
   sl_strbuf b = SL_STRBUF_INIT;
   int rc = 0;
+  k = sl_num_unbox(k); /* int and float subclasses: int.__repr__, float.__repr__ */
   if (k.tag == SL_V_BOOL)
     sl_strbuf_puts(&b, k.u.b ? "true" : "false");
   else if (k.tag == SL_V_NONE)
@@ -153,7 +155,7 @@ static int put_key(sl_rt *rt, enc *e, sl_value k) {
     tmp.out = &b;
     rc = put_float(rt, &tmp, k.u.f);
   } else if (k.tag == SL_V_INT || sl_is_long(k))
-    rc = sl_repr(rt, k, &b);
+    rc = sl_long_decimal(rt, k, &b);
   else if (e->skipkeys) {
     sl_strbuf_free(&b);
     return 0;
@@ -233,6 +235,7 @@ static int encode_dict(sl_rt *rt, enc *e, sl_obj *d) {
 }
 
 static int encode(sl_rt *rt, enc *e, sl_value v) {
+  v = sl_num_unbox(v); /* int and float subclasses: int.__repr__, float.__repr__ */
   switch (v.tag) {
   case SL_V_NONE: sl_strbuf_puts(e->out, "null"); return 0;
   case SL_V_BOOL: sl_strbuf_puts(e->out, v.u.b ? "true" : "false"); return 0;
@@ -240,7 +243,7 @@ static int encode(sl_rt *rt, enc *e, sl_value v) {
   case SL_V_FLOAT: return put_float(rt, e, v.u.f);
   default: break;
   }
-  if (sl_is_long(v)) return sl_repr(rt, v, e->out);
+  if (sl_is_long(v)) return sl_long_decimal(rt, v, e->out);
   sl_value mixed; /* an IntEnum/StrEnum/IntFlag member: json's int/str (borrowed) */
   if (sl__enum_mixed_value(rt, v, &mixed)) return encode(rt, e, mixed);
   if (sl_is_str(v)) {

@@ -24,7 +24,7 @@
 #define PY_E  2.718281828459045235360287471352662497757
 
 static int arg_double(sl_rt *rt, sl_value v, double *out) {
-  if (v.tag == SL_V_FLOAT || sl__is_intlike(v) || sl_is_long(v)) return sl__to_double(rt, v, out);
+  if (sl_is_number(v)) return sl__to_double(rt, v, out);
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "must be real number, not %s", sl_type_name(v));
 }
 
@@ -170,7 +170,7 @@ static int f_radians(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
 static int rounding(sl_rt *rt, const sl_args *args, const char *fname, double (*fn)(double),
                     sl_value *out) {
   if (nargs(rt, args, 1, 1, fname)) return -1;
-  sl_value v = args->pos[0];
+  sl_value v = sl_num_unbox(args->pos[0]);
   if (sl__is_intlike(v)) return *out = sl_int(sl__intval(v)), 0;
   if (sl_is_long(v)) return *out = sl_vincref(v), 0;
   if (v.tag != SL_V_FLOAT) {
@@ -300,7 +300,7 @@ static int f_fsum(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 
 static int int_arg(sl_rt *rt, sl_value v, int64_t *out) {
   if (sl__is_intlike(v)) return *out = sl__intval(v), 0;
-  if (sl_is_long(v))
+  if (sl_is_big(v))
     return sl_raise(rt, SL_EXC_OVERFLOW_ERROR,
                     "simloop: math on integers beyond 64 bits is not supported");
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",

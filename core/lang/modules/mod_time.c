@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 
+#include "core/long.h"
 #include "core/exc.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
@@ -101,6 +102,7 @@ static int t_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_value a[1];
   if (sl_args_bind(rt, args, "sleep", names, 1, 1, 1, a)) return -1;
   double s;
+  a[0] = sl_num_unbox(a[0]);
   switch (a[0].tag) {
   case SL_V_INT: s = (double)a[0].u.i; break;
   case SL_V_BOOL: s = a[0].u.b; break;
