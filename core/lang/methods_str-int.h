@@ -1,6 +1,6 @@
 /* Text helpers shared by the str method files (methods_str.c and
  * methods_str_case.c): UTF-8 decoding and encoding of one code point and
- * the character classes, exact for ASCII and Latin-1 (docs/language.md).
+ * the character classes (core/num/unicase.h: CPython 3.11's Unicode 14.0).
  * Private to core/lang/; nothing here allocates except encode(), which
  * appends to a caller-owned sl_strbuf. */
 #ifndef SL_METHODS_STR_INT_H
@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/lang/iter-int.h"
+#include "core/num/unicase.h"
 
 /* ---- UTF-8 helpers ------------------------------------------------------------ */
 
@@ -43,37 +44,24 @@ static inline void encode(sl_strbuf *b, uint32_t cp) {
   }
 }
 
+/* Character classes (core/num/unicase.h), ASCII answered inline. */
+static inline bool uc_has(uint32_t c, uint32_t bits) { return (sl_uc_class(c) & bits) != 0; }
 static inline bool is_space(uint32_t c) {
-  return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20) || c == 0x85 || c == 0xA0 || c == 0x1680 ||
-         (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029 || c == 0x202F || c == 0x205F ||
-         c == 0x3000;
+  if (c < 0x80) return (c >= 9 && c <= 13) || (c >= 0x1C && c <= 0x20);
+  return uc_has(c, SL_UC_SPACE);
 }
 static inline bool is_upper(uint32_t c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 0xC0 && c <= 0xDE && c != 0xD7);
+  return c < 0x80 ? c >= 'A' && c <= 'Z' : uc_has(c, SL_UC_UPPER);
 }
 static inline bool is_lower(uint32_t c) {
-  return (c >= 'a' && c <= 'z') || (c >= 0xDF && c <= 0xFF && c != 0xF7) || c == 0xB5 ||
-         c == 0xAA || c == 0xBA;
+  return c < 0x80 ? c >= 'a' && c <= 'z' : uc_has(c, SL_UC_LOWER);
 }
-static inline bool is_digit(uint32_t c) { return c >= '0' && c <= '9'; }
 static inline bool is_alpha(uint32_t c) {
-  if (c < 0x80) return (c | 32) >= 'a' && (c | 32) <= 'z';
-  if (c < 0x100) return is_upper(c) || is_lower(c);
-  /* Approximation: most code points above Latin-1 used in text are
-   * letters; spaces are not. */
-  return !is_space(c) && !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F);
+  return c < 0x80 ? (c | 32) >= 'a' && (c | 32) <= 'z' : uc_has(c, SL_UC_ALPHA);
 }
-static inline uint32_t to_upper(uint32_t c) {
-  if (c >= 'a' && c <= 'z') return c - 32;
-  if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;
-  if (c == 0xFF) return 0x178;
-  return c;
-}
-static inline uint32_t to_lower(uint32_t c) {
-  if (c >= 'A' && c <= 'Z') return c + 32;
-  if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 32;
-  return c;
-}
+static inline bool is_ascii_digit(uint32_t c) { return c >= '0' && c <= '9'; }
+/* ASCII only: encoding names. */
+static inline uint32_t to_lower(uint32_t c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
 
 static inline sl_strobj *S(sl_value v) { return sl_as_str(v.u.o); }
 

@@ -1,7 +1,7 @@
 /* Methods of str that map case, classify characters, pad, encode and
- * format. Mirrors Objects/unicodeobject.c with CPython's messages. Case
- * mapping and character classes are exact for ASCII and Latin-1; beyond
- * that they are approximations (docs/language.md). */
+ * format. Mirrors Objects/unicodeobject.c with CPython's messages; case
+ * mapping and character classes come from core/num/unicase.h (CPython
+ * 3.11's Unicode 14.0). */
 #include <string.h>
 
 #include "core/alloc.h"
@@ -14,33 +14,76 @@
 
 /* ---- case ----------------------------------------------------------------------------- */
 
-enum { UPPER, LOWER, SWAP, TITLE, CAPITALIZE };
+enum { UPPER, LOWER, CASEFOLD, SWAP, TITLE, CAPITALIZE };
 
+static void put_mapped(sl_strbuf *b, uint32_t c, sl_uc_kind kind) {
+  uint32_t m[3];
+  size_t n = sl_uc_map(c, kind, m);
+  for (size_t k = 0; k < n; k++) encode(b, m[k]);
+}
+
+/* The first code point at or after byte i that is not case-ignorable is
+ * cased (handle_capital_sigma's look-ahead). */
+static bool cased_follows(const sl_strobj *s, size_t i) {
+  while (i < s->len) {
+    size_t n;
+    uint32_t cls = sl_uc_class(decode(s->data, s->len, i, &n));
+    if (!(cls & SL_UC_CASE_IGNORABLE)) return (cls & SL_UC_CASED) != 0;
+    i += n;
+  }
+  return false;
+}
+
+/* lower_ucs4: the full lower-case mapping, except that a capital sigma
+ * after a cased letter and not before one (case-ignorable characters
+ * skipped both ways) becomes the final sigma. */
+static void put_lower(sl_strbuf *b, const sl_strobj *s, uint32_t c, bool cased_before,
+                      size_t next) {
+  if (c == 0x3A3)
+    encode(b, cased_before && !cased_follows(s, next) ? 0x3C2 : 0x3C3);
+  else
+    put_mapped(b, c, SL_UC_TO_LOWER);
+}
+
+/* do_upper/do_lower/do_casefold/do_swapcase/do_title/do_capitalize of
+ * Objects/unicodeobject.c. */
 static int recase(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int mode,
                   const char *name) {
   CHECK(0, 0, name);
   sl_strobj *s = S(self);
   sl_strbuf b = SL_STRBUF_INIT;
-  bool prev_cased = false, first = true;
+  bool prev_cased = false;   /* title: the previous code point is cased */
+  bool cased_before = false; /* the last one not case-ignorable is cased */
   for (size_t i = 0; i < s->len;) {
     size_t n;
-    uint32_t c = decode(s->data, s->len, i, &n), r = c;
+    uint32_t c = decode(s->data, s->len, i, &n), cls = sl_uc_class(c);
     switch (mode) {
-    case UPPER: r = to_upper(c); break;
-    case LOWER: r = to_lower(c); break;
-    case SWAP: r = is_upper(c) ? to_lower(c) : to_upper(c); break;
-    case TITLE: r = prev_cased ? to_lower(c) : to_upper(c); break;
-    case CAPITALIZE: r = first ? to_upper(c) : to_lower(c); break;
+    case UPPER: put_mapped(&b, c, SL_UC_TO_UPPER); break;
+    case LOWER: put_lower(&b, s, c, cased_before, i + n); break;
+    case CASEFOLD: put_mapped(&b, c, SL_UC_FOLD); break;
+    case SWAP:
+      if (cls & SL_UC_UPPER)
+        put_lower(&b, s, c, cased_before, i + n);
+      else if (cls & SL_UC_LOWER)
+        put_mapped(&b, c, SL_UC_TO_UPPER);
+      else
+        encode(&b, c);
+      break;
+    case TITLE:
+      if (prev_cased)
+        put_lower(&b, s, c, cased_before, i + n);
+      else
+        put_mapped(&b, c, SL_UC_TO_TITLE);
+      break;
+    case CAPITALIZE:
+      if (i == 0)
+        put_mapped(&b, c, SL_UC_TO_TITLE);
+      else
+        put_lower(&b, s, c, cased_before, i + n);
+      break;
     }
-    if (c == 0xDF && (mode == UPPER || (mode == TITLE && !prev_cased) || mode == SWAP ||
-                      (mode == CAPITALIZE && first))) {
-      /* German sharp s upper-cases to "SS" (title case "Ss"). */
-      sl_strbuf_puts(&b, mode == UPPER || mode == SWAP ? "SS" : "Ss");
-    } else {
-      encode(&b, r);
-    }
-    prev_cased = is_upper(c) || is_lower(c) || (c >= 0x100 && is_alpha(c));
-    first = false;
+    prev_cased = (cls & SL_UC_CASED) != 0;
+    if (!(cls & SL_UC_CASE_IGNORABLE)) cased_before = prev_cased;
     i += n;
   }
   return sl__str_result(rt, &b, out);
@@ -51,13 +94,27 @@ static int recase(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int
   }
 RECASE(str_upper, UPPER, "str.upper")
 RECASE(str_lower, LOWER, "str.lower")
-RECASE(str_casefold, LOWER, "str.casefold")
+RECASE(str_casefold, CASEFOLD, "str.casefold")
 RECASE(str_swapcase, SWAP, "str.swapcase")
 RECASE(str_title, TITLE, "str.title")
 RECASE(str_capitalize, CAPITALIZE, "str.capitalize")
 
-enum { C_DIGIT, C_ALPHA, C_ALNUM, C_SPACE, C_UPPER, C_LOWER, C_ASCII, C_IDENT, C_TITLE };
+enum {
+  C_DECIMAL,
+  C_DIGIT,
+  C_NUMERIC,
+  C_ALPHA,
+  C_ALNUM,
+  C_SPACE,
+  C_UPPER,
+  C_LOWER,
+  C_ASCII,
+  C_IDENT,
+  C_TITLE
+};
 
+/* str.isX(): every code point in the class (for isupper/islower/istitle,
+ * CPython's cased-letter rules), the empty string false except isascii. */
 static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int cls,
                     const char *name) {
   CHECK(0, 0, name);
@@ -65,29 +122,31 @@ static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, i
   bool ok = s->len > 0 || cls == C_ASCII, cased = false, prev_cased = false;
   for (size_t i = 0; i < s->len && ok;) {
     size_t n;
-    uint32_t c = decode(s->data, s->len, i, &n);
+    uint32_t c = decode(s->data, s->len, i, &n), bits = sl_uc_class(c);
     switch (cls) {
-    case C_DIGIT: ok = is_digit(c); break;
-    case C_ALPHA: ok = is_alpha(c); break;
-    case C_ALNUM: ok = is_alpha(c) || is_digit(c); break;
-    case C_SPACE: ok = is_space(c); break;
+    case C_DECIMAL: ok = bits & SL_UC_DECIMAL; break;
+    case C_DIGIT: ok = bits & SL_UC_DIGIT; break;
+    case C_NUMERIC: ok = bits & SL_UC_NUMERIC; break;
+    case C_ALPHA: ok = bits & SL_UC_ALPHA; break;
+    case C_ALNUM: ok = bits & (SL_UC_ALPHA | SL_UC_DECIMAL | SL_UC_DIGIT | SL_UC_NUMERIC); break;
+    case C_SPACE: ok = bits & SL_UC_SPACE; break;
     case C_ASCII: ok = c < 0x80; break;
     case C_UPPER:
-      if (is_lower(c)) ok = false;
-      cased |= is_upper(c);
+      if (bits & (SL_UC_LOWER | SL_UC_TITLE)) ok = false;
+      cased |= (bits & SL_UC_UPPER) != 0;
       break;
     case C_LOWER:
-      if (is_upper(c)) ok = false;
-      cased |= is_lower(c);
+      if (bits & (SL_UC_UPPER | SL_UC_TITLE)) ok = false;
+      cased |= (bits & SL_UC_LOWER) != 0;
       break;
-    case C_IDENT: ok = c == '_' || is_alpha(c) || (i > 0 && is_digit(c)); break;
+    case C_IDENT: ok = c == '_' || is_alpha(c) || (i > 0 && (bits & SL_UC_DIGIT)); break;
     case C_TITLE:
-      if (is_upper(c)) {
+      if (bits & (SL_UC_UPPER | SL_UC_TITLE)) {
         if (prev_cased) ok = false;
         prev_cased = cased = true;
-      } else if (is_lower(c)) {
+      } else if (bits & SL_UC_LOWER) {
         if (!prev_cased) ok = false;
-        prev_cased = true;
+        prev_cased = cased = true;
       } else
         prev_cased = false;
       break;
@@ -103,8 +162,8 @@ static int classify(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, i
     return classify(rt, self, a, out, cls, name);                                                  \
   }
 CLASSIFY(str_isdigit, C_DIGIT, "str.isdigit")
-CLASSIFY(str_isdecimal, C_DIGIT, "str.isdecimal")
-CLASSIFY(str_isnumeric, C_DIGIT, "str.isnumeric")
+CLASSIFY(str_isdecimal, C_DECIMAL, "str.isdecimal")
+CLASSIFY(str_isnumeric, C_NUMERIC, "str.isnumeric")
 CLASSIFY(str_isalpha, C_ALPHA, "str.isalpha")
 CLASSIFY(str_isalnum, C_ALNUM, "str.isalnum")
 CLASSIFY(str_isspace, C_SPACE, "str.isspace")

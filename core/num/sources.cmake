@@ -9,4 +9,5 @@ list(APPEND SL_NUM_SOURCES
   core/num/numfmt_spec.c
   core/num/numparse.c
   core/num/unicode.c
+  core/num/unicase.c
 )
