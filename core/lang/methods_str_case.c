@@ -45,12 +45,35 @@ static void put_lower(sl_strbuf *b, const sl_strobj *s, uint32_t c, bool cased_b
     put_mapped(b, c, SL_UC_TO_LOWER);
 }
 
+/* The same for ASCII text, where a letter is the only cased character. */
+static int recase_ascii(sl_rt *rt, const sl_strobj *s, int mode, sl_value *out) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  bool prev_cased = false;
+  for (size_t i = 0; i < s->len; i++) {
+    char c = s->data[i];
+    bool upper = c >= 'A' && c <= 'Z', lower = c >= 'a' && c <= 'z';
+    bool want_upper = mode == SWAP ? lower
+                                   : mode == UPPER || (mode == TITLE && !prev_cased) ||
+                                         (mode == CAPITALIZE && i == 0);
+    if (want_upper && lower)
+      c = (char)(c - 32);
+    else if (!want_upper && upper)
+      c = (char)(c + 32);
+    sl_strbuf_putc(&b, c);
+    prev_cased = upper || lower;
+  }
+  return sl__str_result(rt, &b, out);
+}
+
 /* do_upper/do_lower/do_casefold/do_swapcase/do_title/do_capitalize of
  * Objects/unicodeobject.c. */
 static int recase(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, int mode,
                   const char *name) {
   CHECK(0, 0, name);
   sl_strobj *s = S(self);
+  size_t ascii = 0;
+  while (ascii < s->len && (unsigned char)s->data[ascii] < 0x80) ascii++;
+  if (ascii == s->len) return recase_ascii(rt, s, mode, out);
   sl_strbuf b = SL_STRBUF_INIT;
   bool prev_cased = false;   /* title: the previous code point is cased */
   bool cased_before = false; /* the last one not case-ignorable is cased */
