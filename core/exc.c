@@ -7,7 +7,9 @@
 
 #include "core/alloc.h"
 #include "core/dict.h"
+#include "core/errno_tab.h"
 #include "core/identity.h"
+#include "core/long.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -67,9 +69,17 @@ static int class_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments",
                     sl_str_cstr(sl_as_class(cls)->name));
+  /* oserror_new: OSError(errno, strerror, ...) with 2 to 5 arguments is
+   * the subclass the errno names (FileNotFoundError for ENOENT). */
+  if (cls == rt->classes[SL_EXC_OS_ERROR] && args->npos >= 2 && args->npos <= 5) {
+    sl_value n = sl_num_unbox(args->pos[0]);
+    if (n.tag == SL_V_INT || n.tag == SL_V_BOOL)
+      cls = rt->classes[sl_errno_oserror_class(rt->profile, n.tag == SL_V_INT ? n.u.i : n.u.b)];
+  }
   sl_obj *exc = sl_exc_new(rt, cls, args->pos, args->npos);
   if (!exc) return -1;
-  if (sl_exc_isinstance(exc, SL_EXC_OS_ERROR) && sl_os_error_init(rt, exc)) {
+  if ((sl_exc_isinstance(exc, SL_EXC_OS_ERROR) && sl_os_error_init(rt, exc)) ||
+      (rt->user_ops && rt->user_ops->exc_init(rt, exc))) {
     sl_decref(rt, exc);
     return -1;
   }
@@ -150,6 +160,8 @@ int sl_exc_str_builtin(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     sl_strbuf_printf(out, " (%zu sub-exception%s)", n, n == 1 ? "" : "s");
     return 0;
   }
+  int r = rt->user_ops ? rt->user_ops->exc_str(rt, o, out) : 0;
+  if (r) return r < 0 ? -1 : 0;
   if (args->len == 0) return 0;
   if (args->len >= 2 && args->len <= 5 && sl_exc_isinstance(o, SL_EXC_OS_ERROR))
     return os_error_str(rt, e, out);

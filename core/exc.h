@@ -81,7 +81,13 @@
   X(EOF_ERROR, "EOFError", EXCEPTION, NONE, "builtins")                                            \
   X(INCOMPLETE_READ_ERROR, "IncompleteReadError", EOF_ERROR, NONE, "asyncio.exceptions")           \
   X(LIMIT_OVERRUN_ERROR, "LimitOverrunError", EXCEPTION, NONE, "asyncio.exceptions")               \
-  X(GAIERROR, "gaierror", OS_ERROR, NONE, "socket")
+  X(GAIERROR, "gaierror", OS_ERROR, NONE, "socket")                                                \
+  X(SYNTAX_ERROR, "SyntaxError", EXCEPTION, NONE, "builtins")                                      \
+  X(INDENTATION_ERROR, "IndentationError", SYNTAX_ERROR, NONE, "builtins")                         \
+  X(TAB_ERROR, "TabError", INDENTATION_ERROR, NONE, "builtins")                                    \
+  X(UNICODE_DECODE_ERROR, "UnicodeDecodeError", UNICODE_ERROR, NONE, "builtins")                   \
+  X(UNICODE_ENCODE_ERROR, "UnicodeEncodeError", UNICODE_ERROR, NONE, "builtins")                   \
+  X(UNICODE_TRANSLATE_ERROR, "UnicodeTranslateError", UNICODE_ERROR, NONE, "builtins")
 
 typedef enum sl_exc_id {
 #define SL_EXC_ENUM(id, name, base, base2, module) SL_EXC_##id,
@@ -148,6 +154,13 @@ typedef struct sl_user_ops {
    * reference), 0 the class has none, -1 error. */
   int (*method)(sl_rt *rt, sl_obj *inst, const char *name, const sl_value *argv, size_t argc,
                 sl_value *out);
+  /* The exceptions whose constructors take structured arguments
+   * (core/lang/exc_struct.c: SyntaxError and its subclasses, the three
+   * UnicodeError subclasses): the check of a new instance's arguments
+   * (0 or -1 with TypeError), and str(): 1 written, 0 not such an
+   * exception, -1 error. */
+  int (*exc_init)(sl_rt *rt, sl_obj *exc);
+  int (*exc_str)(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
 } sl_user_ops;
 
 typedef struct sl_tb_entry {

@@ -106,6 +106,11 @@
     "tasks.py 3.13: 'expects an iterable of awaitables, not Future'")                  \
   X(ver, str_ctor_clinic_message, V(3, 13, 0), NOW,                                    \
     "3.13: str() arguments checked by Argument Clinic: 'str expected at most 3 arguments'") \
+  X(ver, errno_wasi, V(3, 12, 0), NOW,                                                 \
+    "platform: the 3.12-3.14 oracles are Pyodide (Emscripten), errno numbered as WASI") \
+  X(ver, errno_ehwpoison, V(3, 14, 0), NOW, "errnomodule.c 3.14: EHWPOISON")             \
+  X(ver, syntax_error_metadata, V(3, 14, 0), NOW,                                      \
+    "exceptions.c 3.14: SyntaxError's info tuple takes _metadata (at most 7 items)")    \
   X(ver, chr_big_value_error, V(3, 13, 0), NOW,                                        \
     "3.13: chr() beyond C int raises ValueError, not OverflowError")                   \
   X(ver, tee_copies_tee_input, V(3, 13, 0), NOW,                                       \

@@ -86,6 +86,13 @@ typedef struct sl_profile {
   /* 3.13: format_helpers._format_callback shows a callback's arguments
    * only in debug mode ("Exception in callback boom()"). */
   bool callback_repr_hides_args;
+  /* The platform: Pyodide (3.12-3.14) is CPython built with Emscripten,
+   * whose C library numbers errno values as WASI does (core/errno_tab.h). */
+  bool errno_wasi;
+  /* 3.14's errnomodule.c adds EHWPOISON (Pyodide's libc defines it). */
+  bool errno_ehwpoison;
+  /* 3.14: SyntaxError's info tuple takes a seventh item (_metadata). */
+  bool syntax_error_metadata;
   /* Language-level differences (builtins and error texts). */
   /* 3.12 (gh-100425): sum() adds floats with Neumaier compensation. */
   bool sum_float_compensated;

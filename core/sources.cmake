@@ -7,6 +7,7 @@ list(APPEND SL_CORE_SOURCES
   core/cfunc.c
   core/coro.c
   core/errors.c
+  core/errno_tab.c
   core/exc.c
   core/future.c
   core/gather.c

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/exc_struct.h"
 #include "core/lang/methods_str-int.h"
 
 #define CHECK(min, max, name)                                                                      \
@@ -542,17 +543,22 @@ int sl__str_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
 
 /* ---- bytes ------------------------------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at i, or 0 (and *why) if invalid. */
-static size_t utf8_valid(const unsigned char *s, size_t len, size_t i, const char **why) {
+/* Length of the valid UTF-8 sequence at i, or 0 if invalid, with *why
+ * and *bad, the length of the maximal invalid part (what one error covers:
+ * the start byte and the continuation bytes that fitted, as CPython's
+ * decoder reports it). */
+static size_t utf8_valid(const unsigned char *s, size_t len, size_t i, const char **why,
+                         size_t *bad) {
   unsigned char c = s[i];
   if (c < 0x80) return 1;
   size_t k = c >= 0xC2 && c <= 0xDF   ? 2
              : c >= 0xE0 && c <= 0xEF ? 3
              : c >= 0xF0 && c <= 0xF4 ? 4
                                       : 0;
+  *bad = 1;
   if (!k) return *why = "invalid start byte", 0;
   for (size_t j = 1; j < k; j++) {
-    if (i + j >= len) return *why = "unexpected end of data", 0;
+    if (i + j >= len) return *why = "unexpected end of data", *bad = j, 0;
     unsigned char d = s[i + j];
     bool ok = (d & 0xC0) == 0x80;
     if (j == 1) {
@@ -561,30 +567,50 @@ static size_t utf8_valid(const unsigned char *s, size_t len, size_t i, const cha
       if (c == 0xF0) ok = ok && d >= 0x90;
       if (c == 0xF4) ok = ok && d < 0x90;
     }
-    if (!ok) return *why = "invalid continuation byte", 0;
+    if (!ok) return *why = "invalid continuation byte", *bad = j, 0;
   }
   return k;
 }
 
+/* bytes.decode('utf-8', errors): 'strict' raises UnicodeDecodeError;
+ * 'ignore', 'replace' (U+FFFD) and 'backslashreplace' (\xNN) handle each
+ * invalid part; another name is a LookupError once an error happens
+ * (codecs.lookup_error), as CPython. */
 static int bytes_decode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"encoding", "errors"};
   sl_value v[2];
   if (sl_args_bind(rt, a, "decode", names, 2, 0, 2, v)) return -1;
   if (!sl_is_undef(v[0]) && (!sl_is_str(v[0]) || !utf8_name(sl_str_cstr(v[0].u.o))))
     return sl_raise(rt, SL_EXC_VALUE_ERROR, "simloop supports only the utf-8 codec");
+  if (!sl_is_undef(v[1]) && !sl_is_str(v[1]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "decode() argument 'errors' must be str, not %s",
+                    sl_type_name(v[1]));
+  const char *errors = sl_is_undef(v[1]) ? "strict" : sl_str_cstr(v[1].u.o);
   sl_bytesobj *b = sl_as_bytes(self.u.o);
+  sl_strbuf s = SL_STRBUF_INIT;
   for (size_t i = 0; i < b->len;) {
     const char *why = "";
-    size_t k = utf8_valid(b->data, b->len, i, &why);
-    if (!k)
-      /* CPython raises UnicodeDecodeError, a UnicodeError subclass simloop
-       * does not model separately. */
-      return sl_raise(rt, SL_EXC_UNICODE_ERROR,
-                      "'utf-8' codec can't decode byte 0x%02x in position %zu: %s", b->data[i], i,
-                      why);
-    i += k;
+    size_t bad = 1, k = utf8_valid(b->data, b->len, i, &why, &bad);
+    if (k) {
+      sl_strbuf_append(&s, (const char *)b->data + i, k);
+      i += k;
+      continue;
+    }
+    if (!strcmp(errors, "strict")) {
+      sl_strbuf_free(&s);
+      return sl_raise_unicode_decode(rt, "utf-8", b->data, b->len, i, i + bad, why);
+    }
+    if (!strcmp(errors, "replace")) {
+      sl_strbuf_puts(&s, "\xEF\xBF\xBD");
+    } else if (!strcmp(errors, "backslashreplace")) {
+      for (size_t j = 0; j < bad; j++) sl_strbuf_printf(&s, "\\x%02x", b->data[i + j]);
+    } else if (strcmp(errors, "ignore")) {
+      sl_strbuf_free(&s);
+      return sl_raise(rt, SL_EXC_LOOKUP_ERROR, "unknown error handler name '%s'", errors);
+    }
+    i += bad;
   }
-  return new_str(rt, (const char *)b->data, b->len, out);
+  return sl__str_result(rt, &s, out);
 }
 
 static int bytes_hex(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {

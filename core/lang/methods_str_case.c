@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/lang/exc_struct.h"
 #include "core/lang/methods_str-int.h"
 
 #define CHECK(min, max, name)                                                                      \
@@ -279,14 +280,14 @@ static int str_encode(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
   sl_strobj *s = S(self);
   if (!sl_is_undef(v[0]) && !utf8_name(sl_str_cstr(v[0].u.o))) {
     const char *e = sl_str_cstr(v[0].u.o);
-    /* ASCII text encodes the same in the ASCII-compatible codecs. */
-    bool compatible = !strcmp(e, "ascii") || !strcmp(e, "latin-1") || !strcmp(e, "latin1") ||
-                      !strcmp(e, "iso-8859-1");
-    if (!compatible || !s->ascii)
+    unsigned limit;
+    const char *codec = sl__narrow_codec(e, &limit);
+    if (!codec)
       return sl_raise(rt, SL_EXC_VALUE_ERROR,
-                      "simloop supports only the utf-8 codec (and ASCII text in ascii/latin-1), "
-                      "not '%s'",
-                      e);
+                      "simloop supports only the utf-8, ascii and latin-1 codecs, not '%s'", e);
+    if (!s->ascii)
+      return sl__encode_narrow(rt, self, codec, limit,
+                               sl_is_undef(v[1]) ? "strict" : sl_str_cstr(v[1].u.o), out);
   }
   sl_obj *b = sl_bytes_new(rt, (const unsigned char *)s->data, s->len);
   if (!b) return -1;

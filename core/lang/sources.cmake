@@ -46,6 +46,8 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_gen.c core/lang/vm_awaititer.c
   core/lang/vm_agen.c
   core/lang/vm_exc.c
+  core/lang/exc_struct.c
+  core/lang/codec_narrow.c
   core/lang/vm_star.c
   core/lang/vm_module.c
   core/lang/asyncio_mod.c
@@ -86,6 +88,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum_flag.c
   core/lang/modules/mod_io.c
   core/lang/modules/mod_future.c
+  core/lang/modules/mod_errno.c
   core/lang/modules/mod_mappingproxy.c
   core/lang/modules/mod_argparse.c
   core/lang/modules/mod_argparse_help.c

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/lang/exc_struct.h"
 #include "core/lang/iter-int.h"
 #include "core/lang/vm-int.h"
 #include "core/lang/modules/mod_collections-int.h"
@@ -157,6 +158,8 @@ int sl__exc_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
     if (sl_dict_get_str(rt, e->attrs, name, out, &found)) return -1;
     if (found) return 1;
   }
+  int r = sl__exc_struct_attr(rt, self.u.o, name, out);
+  if (r) return r;
   if (!strcmp(name, "code") && sl_exc_isinstance(self.u.o, SL_EXC_SYSTEM_EXIT)) {
     /* SystemExit_init: None, the one argument, or the arguments' tuple. */
     sl_tuple *args = e->args ? sl_as_tuple(e->args) : NULL;

@@ -14,6 +14,7 @@
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/exc_struct.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/descr.h"
 #include "core/lang/modules/mod_enum-int.h"
@@ -615,7 +616,8 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
                       sl_str_cstr(sl_as_class(cls)->name));
     sl_obj *e = sl_exc_new(rt, cls, args->pos, args->npos);
     if (!e) return -1;
-    if (!plain && sl_exc_isinstance(e, SL_EXC_OS_ERROR) && sl_os_error_init(rt, e)) {
+    if (!plain && ((sl_exc_isinstance(e, SL_EXC_OS_ERROR) && sl_os_error_init(rt, e)) ||
+                   sl__exc_struct_init(rt, e))) {
       sl_decref(rt, e);
       return -1;
     }

@@ -16,6 +16,7 @@
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/identity.h"
+#include "core/lang/exc_struct.h"
 #include "core/lang/descr.h"
 #include "core/lang/iter-int.h"
 #include "core/lang/ops.h"
@@ -335,6 +336,8 @@ static const sl_user_ops user_ops = {
     .hash = user_hash,
     .truth = user_truth,
     .call = user_call,
+    .exc_init = sl__exc_struct_init,
+    .exc_str = sl__exc_struct_str,
 };
 
 void sl__vm_install_user_ops(sl_rt *rt) { rt->user_ops = &user_ops; }

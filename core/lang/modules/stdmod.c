@@ -24,6 +24,7 @@ static const sl_stdmod_def modules[] = {
     {"dataclasses", sl_mod_dataclasses_init},
     {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
+    {"errno", sl_mod_errno_init},     /* mod_errno.c, core/errno_tab.c */
     {"io", sl_mod_io_init},           /* StringIO, BytesIO: mod_io.c */
     {"logging", sl_mod_logging_init}, /* env */
     /* stdlib worktree: the pure standard modules (keep together) */
