@@ -856,6 +856,18 @@ int.from_bytes(b'\xff\xff', 'big')
 int.from_bytes(bytes(range(1, 13)), 'little')
 int.from_bytes([1, 2], 'big')
 int.from_bytes(b'\x01\x00')
+type(OSError(2, 'x')).__name__
+type(OSError(13, 'x', 'f')).__name__
+str(OSError(17, 'exists', 'a', None, 'b'))
+str(SyntaxError('m', ('a/b.py', 1, 2, 't')))
+SyntaxError('m', ('f', 1, 2, 't', 3, 4, 5)).lineno
+SyntaxError('m', ('f', 1)).msg
+str(UnicodeDecodeError('utf-8', b'\xff', 0, 1, 'bad'))
+UnicodeEncodeError('ascii', 'x', 0, 1, 'r').object
+b'\xe2\x82'.decode()
+b'a\xffb'.decode('utf-8', 'replace')
+'\u20ac'.encode('ascii')
+'\xe9t\xe9'.encode('ascii', 'xmlcharrefreplace')
 """.strip().splitlines()
 
 # Statement blocks: run as they are.
@@ -1010,6 +1022,11 @@ BLOCKS = [
     "class P(tuple):\n    def __new__(cls, a, b):\n        return tuple.__new__(cls, (a, b))\np = P(1, 2)\nprint(p, p[0], p + (3,), type(p).__name__, isinstance(p, tuple), tuple(p), type(tuple(p)).__name__)\n"
     "class B(bytes):\n    pass\nclass F(frozenset):\n    pass\nprint(B(b'hi'), B(b'hi') + b'!', F([1, 2]), F([1]) | {2}, type(F([1]) | {2}).__name__)\n"
     "for bad in (lambda: str.__new__(int), lambda: P(1)):\n    try:\n        bad()\n    except TypeError as e:\n        print(e)",
+    "class P(int):\n    pass\nclass S(float):\n    pass\n"
+    "print(P(3) + 1, type(P(3) + 1).__name__, repr(P(7)), S(1.5) * 2, isinstance(S(1.0), float), {P(1): 'a'}[1])\n"
+    "print(hash(P(5)) == 5, P('ff', 16), round(S(2.5)), int(S(3.7)), f'{S(2.25):.1f}', f'{P(255):x}', bool(P(0)), -S(2.0))\n"
+    "print([1, 2, 3][P(1)], 'ab' * P(2), divmod(P(7), 2), P(2) ** 70, type(P(2) ** 70).__name__, S(0.5) < P(1))\n"
+    "try:\n    class B(bool):\n        pass\nexcept TypeError as e:\n    print(e)",
 ]
 
 
