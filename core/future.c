@@ -82,7 +82,7 @@ const sl_type sl_future_type = {.name = "Future",
                                 .clear = future_clear,
                                 .release = sl_future_release_fields,
                                 .repr = future_repr,
-                                .flags = SL_TF_FUTURE,
+                                .flags = SL_TF_FUTURE | SL_TF_STABLE_ATTRS,
                                 .size = sizeof(sl_future)};
 
 void sl_future_init(sl_obj *o) {

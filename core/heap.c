@@ -110,8 +110,7 @@ static void unlink_and_free(sl_rt *rt, sl_obj *o) {
   sl_free(o);
 }
 
-void sl_decref(sl_rt *rt, sl_obj *o) {
-  if (!o) return;
+void sl__decref_last(sl_rt *rt, sl_obj *o) {
   SL_ASSERT_REFCNT(o);
   if (--o->refcnt) return;
   /* Keep the object alive while its children go, so a cycle back to it

@@ -35,6 +35,7 @@ const sl_type sl_lock_type = {.name = "Lock",
                               .release = lock_release_mem,
                               .repr = lock_repr,
                               .getattr = lock_getattr,
+                              .flags = SL_TF_STABLE_ATTRS,
                               .size = sizeof(sl_lock)};
 
 sl_obj *sl_lock_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_lock_type); }
@@ -206,6 +207,7 @@ const sl_type sl_event_type = {.name = "Event",
                                .release = event_release_mem,
                                .repr = event_repr,
                                .getattr = event_getattr,
+                               .flags = SL_TF_STABLE_ATTRS,
                                .size = sizeof(sl_event)};
 
 sl_obj *sl_event_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_event_type); }
@@ -279,6 +281,7 @@ const sl_type sl_condition_type = {.name = "Condition",
                                    .release = cond_release_mem,
                                    .repr = cond_repr,
                                    .getattr = cond_getattr,
+                                   .flags = SL_TF_STABLE_ATTRS,
                                    .size = sizeof(sl_condition)};
 
 sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock) {

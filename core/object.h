@@ -39,6 +39,9 @@ typedef struct sl_value {
     int64_t i;
     double f;
     sl_obj *o;
+    /* SL_V_UNDEF only: what the VM keeps on its value stack for a method
+     * called without a bound object (LOAD_METHOD, vm_ops_calls-int.h). */
+    const void *p;
   } u;
 } sl_value;
 
@@ -110,14 +113,21 @@ struct sl_type {
 };
 
 /* sl_type.flags */
-#define SL_TF_FUTURE     1u /* layout starts with sl_future (Future, Task, gather) */
-#define SL_TF_TASK       2u /* layout starts with sl_task */
+#define SL_TF_FUTURE       1u /* layout starts with sl_future (Future, Task, gather) */
+#define SL_TF_TASK         2u /* layout starts with sl_task */
 /* A container whose repr, re-entered for the same object, prints "[...]"
  * ("{...}", "(...)", "set(...)") instead (Py_ReprEnter). */
-#define SL_TF_REPR_GUARD 4u
+#define SL_TF_REPR_GUARD   4u
 /* A callable that, found on a class, binds to the instance as a function
  * does (functools.lru_cache's wrapper has a __get__; partial has none). */
-#define SL_TF_BINDS      8u
+#define SL_TF_BINDS        8u
+/* Attribute lookup on an instance without an extension (no scenario
+ * subclass) depends only on the type and the name, never on the
+ * instance: when it gives a cfunc bound to the instance itself, every
+ * instance of the type gives that cfunc's def for that name (a fixed
+ * method table). The VM then caches (type, name) -> def per code object
+ * and calls the def without binding (LOAD_METHOD, vm_ops_load-int.h). */
+#define SL_TF_STABLE_ATTRS 16u
 
 /* Value constructors. */
 static inline sl_value sl_undef(void) {
@@ -160,7 +170,18 @@ static inline bool sl_is_type(sl_value v, const sl_type *t) {
 static inline void sl_incref(sl_obj *o) {
   if (o) o->refcnt++;
 }
-void sl_decref(sl_rt *rt, sl_obj *o); /* NULL-safe */
+/* The reference being dropped is the last one (or the count is broken,
+ * which it reports): finalize, clear and free o (heap.c). */
+void sl__decref_last(sl_rt *rt, sl_obj *o);
+/* NULL-safe. Inline: nearly every decref only decrements, and a call per
+ * dropped reference was a tenth of a loop-bound run. */
+static inline void sl_decref(sl_rt *rt, sl_obj *o) {
+  if (!o) return;
+  if (o->refcnt > 1)
+    o->refcnt--;
+  else
+    sl__decref_last(rt, o);
+}
 static inline sl_value sl_vincref(sl_value v) {
   if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
   return v;

@@ -89,6 +89,7 @@ static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
                        .repr = queue_repr,                                                         \
                        .str = queue_str,                                                           \
                        .getattr = queue_getattr,                                                   \
+                       .flags = SL_TF_STABLE_ATTRS,                                                \
                        .size = sizeof(sl_queue)}
 QUEUE_TYPE(sl_queue_type, "Queue");
 QUEUE_TYPE(sl_lifo_queue_type, "LifoQueue");

@@ -48,12 +48,14 @@ const sl_type sl_semaphore_type = {.name = "Semaphore",
                                    .release = sem_release_mem,
                                    .repr = sem_repr,
                                    .getattr = sem_getattr,
+                                   .flags = SL_TF_STABLE_ATTRS,
                                    .size = sizeof(sl_semaphore)};
 const sl_type sl_bounded_semaphore_type = {.name = "BoundedSemaphore",
                                            .clear = sem_clear,
                                            .release = sem_release_mem,
                                            .repr = sem_repr,
                                            .getattr = sem_getattr,
+                                           .flags = SL_TF_STABLE_ATTRS,
                                            .size = sizeof(sl_semaphore)};
 
 sl_obj *sl_semaphore_new(sl_rt *rt, int64_t value, bool bounded) {

@@ -75,6 +75,7 @@ const sl_type sl_str_type = {.name = "str",
                              .lt = str_lt,
                              .hash = str_hash,
                              .truth = str_truth,
+                             .flags = SL_TF_STABLE_ATTRS,
                              .size = sizeof(sl_strobj),
                              .var_size = str_var_size};
 

@@ -51,7 +51,7 @@ const sl_type sl_task_type = {.name = "Task",
                               .release = sl_future_release_fields,
                               .repr = task_repr,
                               .future_cancel = sl_task_cancel,
-                              .flags = SL_TF_FUTURE | SL_TF_TASK,
+                              .flags = SL_TF_FUTURE | SL_TF_TASK | SL_TF_STABLE_ATTRS,
                               .size = sizeof(sl_task)};
 
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);

@@ -107,7 +107,7 @@ const sl_type sl_tuple_type = {.name = "tuple",
                                .lt = tuple_lt,
                                .hash = tuple_hash,
                                .truth = tuple_truth,
-                               .flags = SL_TF_REPR_GUARD,
+                               .flags = SL_TF_REPR_GUARD | SL_TF_STABLE_ATTRS,
                                .size = sizeof(sl_tuple),
                                .var_size = tuple_var_size};
 
@@ -159,7 +159,7 @@ const sl_type sl_list_type = {.name = "list",
                               .lt = list_lt,
                               .unhashable = true,
                               .truth = list_truth,
-                              .flags = SL_TF_REPR_GUARD,
+                              .flags = SL_TF_REPR_GUARD | SL_TF_STABLE_ATTRS,
                               .size = sizeof(sl_list)};
 
 int sl_list_reserve(sl_rt *rt, sl_obj *list, size_t cap) {

@@ -432,6 +432,7 @@ static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
                                       .repr = loopobj_repr,
                                       .getattr = loopobj_getattr,
+                                      .flags = SL_TF_STABLE_ATTRS,
                                       .size = sizeof(sl_aio_loopobj)};
 
 int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {

@@ -38,6 +38,7 @@ static void code_release(sl_obj *o) {
   sl_free(c->names);
   sl_free(c->gcache);
   sl_free(c->acache);
+  sl_free(c->mcache);
   if (c->spare) {
     SL_UNPOISON(c->spare, frame_size(c));
     sl_free(c->spare);
@@ -95,7 +96,6 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   f->cells = (sl_obj **)(f->stack + c->stacksize);
   f->blocks = (sl_block *)(f->cells + ncells);
   f->aw.target = sl_undef();
-  f->line = (int)c->firstline;
   /* Code and globals first: sl_frame_free needs the layout if a cell
    * allocation below fails. */
   sl_incref(code);

@@ -103,6 +103,11 @@ typedef enum sl_opcode {
   SL_OP_END_ASYNC_FOR, /* (aiter exc -- ): ends the loop on StopAsyncIteration, else re-raises */
   SL_OP_YIELD_VALUE,   /* (v -- sent): suspends the generator's frame, handing v out */
   SL_OP_YIELD_FROM,    /* (iterable -- result): delegates to iter(iterable) until it returns */
+  /* arg: name index. (obj -- meth self): obj.name as a callable and UNDEF,
+   * or, for a method of a SL_TF_STABLE_ATTRS type, its def (an UNDEF
+   * value carrying the def pointer) and obj itself: no bound method. */
+  SL_OP_LOAD_METHOD,
+  SL_OP_CALL_METHOD, /* arg n: (meth self a1..an -- result) */
   SL_OP__COUNT
 } sl_opcode;
 
@@ -149,6 +154,9 @@ typedef struct sl_code {
   /* owned, nnames entries: where LOAD_ATTR last found each name in a
    * module's dict (`asyncio.sleep`; see load_module_attr in vm.c). */
   struct sl_gcache *acache;
+  /* owned, nnames entries: the method LOAD_ATTR/LOAD_METHOD last found
+   * under each name on an instance of a SL_TF_STABLE_ATTRS type. */
+  struct sl_mcache *mcache;
   /* owned: one finished frame of this code kept for the next call (a
    * frame's size depends only on its code), or NULL; see sl_frame_new. */
   struct sl_frame *spare;
@@ -168,6 +176,13 @@ typedef struct sl_gcache {
   uint32_t ix;       /* entry index in globals, or in builtins */
   bool builtin;      /* absent from globals, found in builtins */
 } sl_gcache;
+
+/* A method cache entry: instances of `type` (without an extension) have
+ * `def` bound to themselves under this name. type NULL: empty. */
+typedef struct sl_mcache {
+  const sl_type *type;
+  const struct sl_cfunc_def *def;
+} sl_mcache;
 
 extern const sl_type sl_code_type;
 /* A code object's repr and co_* attributes (vm_frameobj.c). */
@@ -230,7 +245,6 @@ typedef struct sl_frame {
   struct sl_frame *back; /* borrowed: the frame that resumed/called this one */
   sl_obj *exc_info;      /* owned: the exception being handled here, or NULL */
   uint32_t ip, sp, nblocks;
-  int line;          /* line of the instruction running/suspended */
   sl_awaiter aw;     /* the await in progress, or the `yield from` delegate */
   bool yf;           /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
   bool yielded;      /* the last suspension was a `yield`, not an await passing up */
@@ -247,6 +261,14 @@ typedef struct sl_frame {
  * memory. */
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure);
 void sl_frame_free(sl_rt *rt, sl_frame *f);
+/* The line of the instruction running or suspended in f (the def line
+ * before the first one). Derived from the instruction offset when asked
+ * (tracebacks, reprs, warnings) rather than stored at every instruction:
+ * ip already points past the instruction the frame is in. */
+static inline int sl_frame_line(const sl_frame *f) {
+  const sl_code *c = sl_as_code(f->code);
+  return f->ip ? (int)c->lines[f->ip - 1] : (int)c->firstline;
+}
 
 /* Binds call arguments to a new frame's parameters, raising CPython's
  * TypeErrors ("f() takes 1 positional argument but 2 were given", ...).

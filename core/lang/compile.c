@@ -289,6 +289,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_UNPACK_EX: return (a & 0xff) + (a >> 8);
   case SL_OP_CALL: return -a;
   case SL_OP_CALL_KW: return -a - 1;
+  case SL_OP_LOAD_METHOD: return 1;
+  case SL_OP_CALL_METHOD: return -a - 1;
   case SL_OP_CALL_EX: return -1 - (a & 1);
   case SL_OP_MAKE_FUNCTION:
     return -(int)(((a & SL_MF_DEFAULTS) != 0) + ((a & SL_MF_KWDEFAULTS) != 0) +
@@ -398,8 +400,20 @@ static sl_obj *strs(compiler *c, const char *s) {
 /* Turns the finished unit into a code object (a heap object of the run). */
 static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstline) {
   for (size_t i = 0; i < u->ncode; i++)
-    if (is_jump((sl_opcode)u->code[i].op)) u->code[i].arg = u->labels[u->code[i].arg];
+    if (is_jump((sl_opcode)u->code[i].op)) {
+      int32_t t = u->labels[u->code[i].arg];
+      if (t < 0 || (size_t)t > u->ncode)
+        sl__cerr(c, u->lines[i], 0, SL_DIAG_LIMIT, NULL,
+                 "internal compiler error: jump out of the code (please report this program)");
+      u->code[i].arg = t;
+    }
   uint32_t stacksize = max_stack(c, u);
+  /* A sentinel past the last instruction: the VM's dispatch does not
+   * check ip against ncode on every instruction; jump targets were
+   * checked above, so the only way past the end is falling off it, which
+   * lands on an opcode the VM reports as corrupt code. */
+  sl__emit(c, SL_OP__COUNT, 0);
+  u->ncode--;
   sl_obj *o = sl_obj_alloc(c->rt, &sl_code_type);
   if (!o) sl__cnomem(c);
   sl_code *co = sl_as_code(o);
@@ -427,8 +441,9 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
   co->names = sl_calloc(u->nnames + 1, sizeof(sl_obj *));
   co->gcache = sl_calloc(u->nnames + 1, sizeof(sl_gcache));
   co->acache = sl_calloc(u->nnames + 1, sizeof(sl_gcache));
+  co->mcache = sl_calloc(u->nnames + 1, sizeof(sl_mcache));
   if (!co->localnames || !co->cellnames || !co->cell2arg || !co->names || !co->gcache ||
-      !co->acache)
+      !co->acache || !co->mcache)
     sl__cnomem(c);
   for (size_t i = 0; i < u->nlocals; i++, co->nlocals++) co->localnames[i] = strs(c, u->locals[i]);
   for (size_t i = 0; i < u->ncells + u->nfree; i++) {
@@ -449,8 +464,8 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
   /* Steal the rest from the unit, trimmed to size: a module's code
    * objects all live as long as the run, and the arrays grew by doubling
    * (a failed shrink keeps the larger block, which is as good). */
-  SHRINK(u->code, u->ncode);
-  SHRINK(u->lines, u->ncode);
+  SHRINK(u->code, u->ncode + 1);
+  SHRINK(u->lines, u->ncode + 1);
   SHRINK(u->consts, u->nconsts);
   co->consts = u->consts;
   co->nconsts = u->nconsts;

@@ -216,13 +216,26 @@ static void call(compiler *c, const sl_ast_expr *e) {
     sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "super",
              "super() is supported only inside a method of a class");
   }
-  sl__expr(c, fn);
   size_t na = e->u.call.n_args, nk = e->u.call.n_keywords;
   /* Many arguments go through a tuple and a dict (CALL_EX), as a call
    * with *args does, so that the stack never holds them all. */
   bool ex = na > INLINE_ELEMENTS_MAX || nk > KEYWORDS_INLINE_MAX || has_starred(e->u.call.args, na);
   for (size_t i = 0; i < nk; i++)
     if (!e->u.call.keywords[i].name.data) ex = true;
+  if (fn->kind == SL_EXPR_ATTRIBUTE && !ex && !nk) {
+    /* obj.name(args): LOAD_METHOD/CALL_METHOD, the same lookup at the
+     * same point and on the same lines as LOAD_ATTR then CALL. */
+    uint32_t saved_line = c->u->line;
+    c->u->line = fn->line;
+    sl__expr(c, fn->u.attribute.value);
+    c->u->line = fn->line;
+    sl__emit(c, SL_OP_LOAD_METHOD, sl__name(c, fn->u.attribute.attr.data));
+    c->u->line = saved_line;
+    for (size_t i = 0; i < na; i++) sl__expr(c, e->u.call.args[i]);
+    sl__emit(c, SL_OP_CALL_METHOD, (int32_t)na);
+    return;
+  }
+  sl__expr(c, fn);
   if (ex) {
     display_call(c, e->u.call.args, na);
     if (nk) {

@@ -149,7 +149,7 @@ static void vmcoro_where(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
     co = (sl_vmcoro *)co->frame->aw.target.u.o;
   sl_code *c = sl_as_code(co->code);
   if (co->frame)
-    sl_strbuf_printf(out, "%s:%d in %s", sl_str_cstr(c->filename), co->frame->line,
+    sl_strbuf_printf(out, "%s:%d in %s", sl_str_cstr(c->filename), sl_frame_line(co->frame),
                      sl_str_cstr(c->qualname));
   else
     sl_strbuf_printf(out, "%s in %s (finished)", sl_str_cstr(c->filename),
@@ -165,7 +165,7 @@ static void vmcoro_format(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   const char *file = sl_str_cstr(c->filename);
   if (co->frame)
     sl_strbuf_printf(out, "%s() running at %s:%d", vmcoro_qualname(o), file,
-                     co->started ? co->frame->line : (int)c->firstline);
+                     co->started ? sl_frame_line(co->frame) : (int)c->firstline);
   else
     sl_strbuf_printf(out, "%s() done, defined at %s:%u", vmcoro_qualname(o), file,
                      (unsigned)c->firstline);

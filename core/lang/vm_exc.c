@@ -295,7 +295,7 @@ void sl_vm_warn_deprecated(sl_rt *rt, const char *message) {
   sl_lang *L = sl_vm_lang(rt);
   if (!L || !L->err_file || !L->frame || !L->filename) return;
   const char *file = sl_str_cstr(sl_as_code(L->frame->code)->filename);
-  int line = (int)L->frame->line;
+  int line = sl_frame_line(L->frame);
   if (strcmp(file, L->filename)) return;
   for (size_t i = 0; i < L->nwarned; i++)
     if (L->warned[i].line == line && !strcmp(L->warned[i].message, message)) return;

@@ -30,7 +30,7 @@ static sl_vmcoro *owner_of(sl_obj *o) { return (sl_vmcoro *)((frameobj *)o)->own
 
 static int frame_line(sl_obj *o) {
   sl_vmcoro *g = owner_of(o);
-  int line = g->frame ? g->frame->line : 0;
+  int line = g->frame ? sl_frame_line(g->frame) : 0;
   return line > 0 ? line : (int)sl_as_code(g->code)->firstline;
 }
 

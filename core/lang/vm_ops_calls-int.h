@@ -4,6 +4,7 @@
 #define SL_LANG_VM_OPS_CALLS_INT_H
 
 #include "core/alloc.h"
+#include "core/cfunc.h"
 #include "core/lang/vm_ops-int.h"
 #include "core/tuple.h"
 
@@ -58,6 +59,33 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int rc = sl_vm_call(rt, fn, &a, &v);
   for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
+/* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
+ * cache, called as sl_call calls a bound cfunc (the same recursion
+ * bound), or any callable and UNDEF. */
+SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
+  sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
+  int rc;
+  if (m.tag == SL_V_UNDEF) {
+    const sl_cfunc_def *def = m.u.p;
+    if (rt->recursion_depth > SL_MAX_RECURSION) {
+      rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
+    } else {
+      rt->recursion_depth++;
+      v = sl_none();
+      rc = def->fn(rt, self, &a, &v);
+      rt->recursion_depth--;
+    }
+  } else {
+    rc = sl_vm_call(rt, m, &a, &v);
+  }
+  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
   if (rc) return -1;
   PUSH(v);
   return 0;

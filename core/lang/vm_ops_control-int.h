@@ -56,8 +56,11 @@ SL_OP_INLINE int op_jump_if_or_pop(SL_OP_PARAMS, bool when) {
 SL_OP_INLINE int op_pop_jump_if_none(SL_OP_PARAMS) {
   (void)co;
   sl_value v = POP();
-  if (sl_is_none(v)) f->ip = (uint32_t)arg;
+  bool none = sl_is_none(v);
+  /* Dropped before the jump: what a finalizer run by the decref sees as
+   * this frame's line is still this instruction's (sl_frame_line). */
   sl_vdecref(rt, v);
+  if (none) f->ip = (uint32_t)arg;
   return 0;
 }
 

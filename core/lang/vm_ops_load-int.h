@@ -202,17 +202,71 @@ SL_OP_INLINE int op_delete_global(SL_OP_PARAMS, bool name) {
   return 0;
 }
 
+/* The def cached for co->names[arg] on obj's type (see sl_mcache), or
+ * NULL: the generic lookup must answer. */
+SL_OP_INLINE const sl_cfunc_def *method_cached(sl_code *co, int32_t arg, sl_value obj) {
+  const sl_mcache *mc = &co->mcache[arg];
+  if (obj.tag != SL_V_OBJ || obj.u.o->type != mc->type) return NULL;
+  return (obj.u.o->size_class & SL_OBJ_EXT_BIT) ? NULL : mc->def;
+}
+
+/* Remembers what the generic lookup of co->names[arg] on obj gave, when
+ * the type promises it is the same for all its instances. */
+static inline void method_cache_fill(sl_code *co, int32_t arg, sl_value obj, sl_value v) {
+  if (obj.tag != SL_V_OBJ || !(obj.u.o->type->flags & SL_TF_STABLE_ATTRS) ||
+      (obj.u.o->size_class & SL_OBJ_EXT_BIT) || !sl_is_type(v, &sl_cfunc_type))
+    return;
+  const sl_cfunc *m = sl_as_cfunc(v.u.o);
+  if (m->self.tag != SL_V_OBJ || m->self.u.o != obj.u.o) return;
+  co->mcache[arg] = (sl_mcache){obj.u.o->type, m->def};
+}
+
+/* obj.<names[arg]> without the method cache (*out new ref). */
+SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
+                                   sl_value *out) {
+  int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, out) : 0;
+  if (rc) return rc < 0 ? -1 : 0;
+  if (sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), out)) return -1;
+  method_cache_fill(co, arg, obj, *out);
+  return 0;
+}
+
 SL_OP_INLINE int op_load_attr(SL_OP_PARAMS) {
   (void)f;
   sl_value obj = POP(), v;
-  int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, &v) : 0;
-  if (rc > 0)
-    rc = 0;
-  else if (rc == 0)
-    rc = sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), &v);
+  const sl_cfunc_def *def = method_cached(co, arg, obj);
+  int rc;
+  if (def) {
+    sl_obj *m = sl_cfunc_new(rt, def, obj);
+    v = m ? sl_obj_val(m) : sl_undef();
+    rc = m ? 0 : -1;
+  } else {
+    rc = load_attr_generic(rt, co, arg, obj, &v);
+  }
   sl_vdecref(rt, obj);
   if (rc) return -1;
   PUSH(v);
+  return 0;
+}
+
+/* LOAD_METHOD: a cached method goes on the stack as its def and obj as
+ * its self (CALL_METHOD calls the def): no bound method is made. */
+SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
+  (void)f;
+  sl_value obj = POP(), v;
+  const sl_cfunc_def *def = method_cached(co, arg, obj);
+  if (def) {
+    sl_value m = sl_undef();
+    m.u.p = def;
+    PUSH(m);
+    PUSH(obj); /* the reference moves to the self slot */
+    return 0;
+  }
+  int rc = load_attr_generic(rt, co, arg, obj, &v);
+  sl_vdecref(rt, obj);
+  if (rc) return -1;
+  PUSH(v);
+  PUSH(sl_undef());
   return 0;
 }
 

@@ -6,8 +6,42 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/str.h"
 
+/* + - * of two ints that stay within int64, and of two floats: what
+ * int_binary and float_binary in ops_num.c compute, without the calls
+ * (counters and clocks are most of a loop's arithmetic). 1 done, 0 the
+ * general path must answer (overflow to a long, other types, other
+ * operators). */
+SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) {
+  if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
+    int64_t r;
+    bool over;
+    switch (op) {
+    case SL_BIN_ADD: over = __builtin_add_overflow(a.u.i, b.u.i, &r); break;
+    case SL_BIN_SUB: over = __builtin_sub_overflow(a.u.i, b.u.i, &r); break;
+    case SL_BIN_MULT: over = __builtin_mul_overflow(a.u.i, b.u.i, &r); break;
+    default: return 0;
+    }
+    if (over) return 0;
+    *out = sl_int(r);
+    return 1;
+  }
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    switch (op) {
+    case SL_BIN_ADD: *out = sl_float(a.u.f + b.u.f); return 1;
+    case SL_BIN_SUB: *out = sl_float(a.u.f - b.u.f); return 1;
+    case SL_BIN_MULT: *out = sl_float(a.u.f * b.u.f); return 1;
+    default: return 0;
+    }
+  }
+  return 0;
+}
+
 SL_OP_INLINE int op_binary(SL_OP_PARAMS, bool inplace) {
   (void)f, (void)co;
+  if (binary_fast(arg, SP[-2], SP[-1], &SP[-2])) {
+    SP--; /* two immediates: nothing to release */
+    return 0;
+  }
   sl_value b = POP(), a = POP(), v;
   int rc = inplace ? sl_inplace_op(rt, (sl_ast_binop)arg, a, b, &v)
                    : sl_binary_op(rt, (sl_ast_binop)arg, a, b, &v);
@@ -35,10 +69,45 @@ SL_OP_INLINE int op_unary(SL_OP_PARAMS) {
   return 0;
 }
 
+/* Ordering and equality of two ints or two floats (C's comparisons are
+ * Python's on these, NaN included). 1 done, 0 the general path. */
+SL_OP_INLINE int compare_fast(int32_t op, sl_value a, sl_value b, bool *r) {
+  if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
+    int64_t x = a.u.i, y = b.u.i;
+    switch (op) {
+    case SL_CMP_EQ: *r = x == y; return 1;
+    case SL_CMP_NOTEQ: *r = x != y; return 1;
+    case SL_CMP_LT: *r = x < y; return 1;
+    case SL_CMP_LTE: *r = x <= y; return 1;
+    case SL_CMP_GT: *r = x > y; return 1;
+    case SL_CMP_GTE: *r = x >= y; return 1;
+    default: return 0;
+    }
+  }
+  if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    double x = a.u.f, y = b.u.f;
+    switch (op) {
+    case SL_CMP_EQ: *r = x == y; return 1;
+    case SL_CMP_NOTEQ: *r = x != y; return 1;
+    case SL_CMP_LT: *r = x < y; return 1;
+    case SL_CMP_LTE: *r = x <= y; return 1;
+    case SL_CMP_GT: *r = x > y; return 1;
+    case SL_CMP_GTE: *r = x >= y; return 1;
+    default: return 0;
+    }
+  }
+  return 0;
+}
+
 SL_OP_INLINE int op_compare(SL_OP_PARAMS) {
   (void)f, (void)co;
-  sl_value b = POP(), a = POP();
   bool r = false;
+  if (compare_fast(arg, SP[-2], SP[-1], &r)) {
+    SP--;
+    SP[-1] = sl_bool(r);
+    return 0;
+  }
+  sl_value b = POP(), a = POP();
   int rc = sl_compare(rt, (sl_ast_cmpop)arg, a, b, &r);
   sl_vdecref(rt, a);
   sl_vdecref(rt, b);

@@ -65,7 +65,7 @@ static int put_caller(sl_rt *rt, sl_obj *d) {
     sl_code *co = sl_as_code(f->code);
     path = sl_str_cstr(co->filename);
     func = sl_str_cstr(co->name);
-    line = f->line;
+    line = sl_frame_line(f);
   }
   const char *slash = strrchr(path, '/');
   const char *base = slash ? slash + 1 : path;

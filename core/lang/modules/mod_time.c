@@ -84,7 +84,7 @@ static void report_blocking(sl_rt *rt, double secs) {
   sl_float_repr(&b, secs);
   sl_strbuf_printf(&b, ") in task '%s' (%s() at %s:%d) blocked the event loop for ",
                    sl_is_str(name) ? sl_str_cstr(name.u.o) : "?", sl_str_cstr(co->name),
-                   sl_str_cstr(co->filename), L->frame->line);
+                   sl_str_cstr(co->filename), sl_frame_line(L->frame));
   sl_float_repr(&b, secs);
   sl_strbuf_puts(
       &b, " s: no other task or callback ran meanwhile (await asyncio.sleep() does not block)\n");
