@@ -81,8 +81,8 @@ bool sl_alloc_fits(size_t bytes) {
 size_t sl_alloc_in_use(void) { return in_use; }
 
 static sl_allocator current = {libc_malloc, libc_realloc, libc_free, NULL};
-static unsigned long alloc_count;
-static unsigned long fail_at_count;
+unsigned long sl__alloc_count;
+unsigned long sl__fail_at_count;
 
 void sl_set_allocator(const sl_allocator *allocator) {
   static const sl_allocator libc = {libc_malloc, libc_realloc, libc_free, NULL};
@@ -90,17 +90,14 @@ void sl_set_allocator(const sl_allocator *allocator) {
 }
 
 unsigned long sl_alloc_fail_after(unsigned long fail_at) {
-  unsigned long attempted = alloc_count;
-  alloc_count = 0;
-  fail_at_count = fail_at;
+  unsigned long attempted = sl__alloc_count;
+  sl__alloc_count = 0;
+  sl__fail_at_count = fail_at;
   return attempted;
 }
 
 /* True when the failure-injection counter says this allocation must fail. */
-static int injected_failure(void) {
-  alloc_count++;
-  return fail_at_count != 0 && alloc_count >= fail_at_count;
-}
+static int injected_failure(void) { return sl_alloc_injected_failure_inline(); }
 
 int sl_alloc_injected_failure(void) { return injected_failure(); }
 

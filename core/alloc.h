@@ -50,6 +50,13 @@ size_t sl_alloc_in_use(void);
  * sl_malloc (the per-run object free lists in core/object.c), so that
  * out-of-memory tests still reach every allocation. */
 int sl_alloc_injected_failure(void);
+/* The counters behind it (alloc.c), for the inline form below that the
+ * object free lists use on every allocation. */
+extern unsigned long sl__alloc_count, sl__fail_at_count;
+static inline int sl_alloc_injected_failure_inline(void) {
+  sl__alloc_count++;
+  return sl__fail_at_count != 0 && sl__alloc_count >= sl__fail_at_count;
+}
 
 /* ---- the image: a run's starting state, built once and restored ----------
  *

@@ -29,7 +29,7 @@
 
 static void *(*volatile zero_fn)(void *, int, size_t) = memset;
 
-static sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {
+static inline sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {
   sl_obj *o = rt->freelist[cls];
   SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
   rt->freelist[cls] = o->run_next;
@@ -54,13 +54,13 @@ void sl_heap_free_freelists(sl_rt *rt) {
   }
 }
 
-static sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size) {
+static inline sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size) {
   uint32_t cls = size <= (size_t)SL_OBJ_GRAIN * SL_OBJ_CLASSES
                      ? (uint32_t)((size + SL_OBJ_GRAIN - 1) / SL_OBJ_GRAIN)
                      : 0;
   sl_obj *o;
   if (cls && rt->freelist[cls])
-    o = sl_alloc_injected_failure() ? NULL : freelist_take(rt, cls);
+    o = sl_alloc_injected_failure_inline() ? NULL : freelist_take(rt, cls);
   else
     o = sl_calloc(1, cls ? (size_t)cls * SL_OBJ_GRAIN : size);
   if (!o) {

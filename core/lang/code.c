@@ -70,19 +70,19 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   size_t ncells = (size_t)c->ncells + c->nfree;
   /* One allocation for the frame and its arrays: a call costs one malloc,
    * or none when the code kept its last frame (c->spare). A reused frame
-   * is zeroed up to the end of its cells, exactly what a fresh one shows
-   * there; blocks are never read past nblocks. Reuse
-   * still counts as an allocation for the out-of-memory tests. */
+   * has its header, locals and cells zeroed, exactly what a fresh one
+   * shows there; the value stack is never read at or above sp, nor blocks
+   * past nblocks, so they are left as they were. Reuse still counts as an
+   * allocation for the out-of-memory tests. */
   size_t size = frame_size(c);
   sl_frame *f = NULL;
   if (c->spare) {
-    if (!sl_alloc_injected_failure()) {
+    if (!sl_alloc_injected_failure_inline()) {
       f = c->spare;
       c->spare = NULL;
       SL_UNPOISON(f, size);
-      memset(f, 0,
-             sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
-                 sizeof(sl_obj *) * ncells);
+      memset(f, 0, sizeof(sl_frame) + sizeof(sl_value) * c->nlocals);
+      memset((sl_value *)(f + 1) + c->nlocals + c->stacksize, 0, sizeof(sl_obj *) * ncells);
     }
   } else {
     f = sl_calloc(1, size);
