@@ -84,6 +84,15 @@ static sl_allocator current = {libc_malloc, libc_realloc, libc_free, NULL};
 unsigned long sl__alloc_count;
 unsigned long sl__fail_at_count;
 
+size_t sl_alloc_set_aside(void *p) {
+  if (current.free_fn != libc_free) return 0; /* a test's allocator: not counted */
+  size_t n = usable(p);
+  uncount(n);
+  return n;
+}
+
+void sl_alloc_take_back(size_t bytes) { in_use += bytes; }
+
 void sl_set_allocator(const sl_allocator *allocator) {
   static const sl_allocator libc = {libc_malloc, libc_realloc, libc_free, NULL};
   current = allocator ? *allocator : libc;
@@ -114,12 +123,25 @@ int sl_alloc_injected_failure(void) { return injected_failure(); }
  * image for good. */
 #define IMAGE_CLASSES 4096u
 
+/* A dead stretch shorter than this is copied with the live bytes around
+ * it: a memcpy call costs about as much as copying that many bytes. */
+#define IMAGE_GAP_MIN ((size_t)256)
+
+typedef struct image_range {
+  size_t off, len;
+} image_range;
+
 struct sl_image {
   unsigned char *base;
   size_t used, committed;
   void *freed[IMAGE_CLASSES]; /* by size / 16; each block's first word links the next */
   unsigned char *copy;        /* the sealed bytes (used of them), or NULL */
   size_t copied;
+  /* The parts of the copy a restore writes back: the live blocks, with the
+   * blocks freed while recording (nothing points to them, and no run
+   * allocates from them) left out. Sorted, disjoint; owned. */
+  image_range *live;
+  size_t nlive;
 };
 
 static sl_image *the_image;
@@ -244,20 +266,80 @@ bool sl_image_hold(void) {
 
 void sl_image_unhold(bool held) { recording = held && the_image; }
 
+static int by_offset(const void *a, const void *b) {
+  size_t x = ((const image_range *)a)->off, y = ((const image_range *)b)->off;
+  return x < y ? -1 : x > y;
+}
+
+/* The stretches of the region freed while recording, sorted; NULL when
+ * out of memory (n is then 0 too). */
+static image_range *dead_blocks(const sl_image *im, size_t *n) {
+  size_t count = 0;
+  for (size_t c = 0; c < IMAGE_CLASSES; c++)
+    for (void *b = im->freed[c]; b; b = *(void **)b) count++;
+  *n = 0;
+  image_range *dead = malloc((count ? count : 1) * sizeof *dead);
+  if (!dead) return NULL;
+  for (size_t c = 0; c < IMAGE_CLASSES; c++)
+    for (unsigned char *b = im->freed[c]; b; b = *(void **)b) {
+      size_t size = image_block_size(b);
+      dead[*n].off = (size_t)(b - im->base) - IMAGE_HEADER;
+      dead[(*n)++].len = IMAGE_HEADER + ((size + 15) & ~(size_t)15);
+    }
+  qsort(dead, count, sizeof *dead, by_offset);
+  return dead;
+}
+
+/* im->live: [0, used) without the dead stretches of at least
+ * IMAGE_GAP_MIN bytes. -1 when out of memory. */
+static int live_ranges(sl_image *im) {
+  size_t ndead;
+  image_range *dead = dead_blocks(im, &ndead);
+  image_range *live = dead ? malloc((ndead + 1) * sizeof *live) : NULL;
+  if (!live) {
+    free(dead);
+    return -1;
+  }
+  size_t nlive = 0, from = 0;
+  for (size_t i = 0; i < ndead; i++) {
+    /* Adjacent dead blocks make one gap. */
+    size_t off = dead[i].off, end = off + dead[i].len;
+    while (i + 1 < ndead && dead[i + 1].off == end) end += dead[++i].len;
+    if (end - off < IMAGE_GAP_MIN) continue;
+    if (off > from) live[nlive++] = (image_range){from, off - from};
+    from = end;
+  }
+  if (im->used > from) live[nlive++] = (image_range){from, im->used - from};
+  free(dead);
+  free(im->live);
+  im->live = live;
+  im->nlive = nlive;
+  return 0;
+}
+
 int sl_image_seal(sl_image *im) {
   free(im->copy);
   im->copy = malloc(im->used ? im->used : 1);
-  if (!im->copy) return -1;
+  if (!im->copy || live_ranges(im)) return -1;
   memcpy(im->copy, im->base, im->used);
   im->copied = im->used;
   return 0;
 }
 
 void sl_image_restore(sl_image *im) {
-  if (im->copy) memcpy(im->base, im->copy, im->copied);
+  if (!im->copy) return;
+  for (size_t i = 0; i < im->nlive; i++)
+    memcpy(im->base + im->live[i].off, im->copy + im->live[i].off, im->live[i].len);
 }
 
 size_t sl_image_size(const sl_image *im) { return im->used; }
+
+bool sl_image_owns(const void *p) { return in_image(p); }
+
+void sl_image_region(uintptr_t *lo, size_t *size) {
+  *lo = image_lo;
+  *size = image_hi - image_lo;
+}
 
 void sl_image_free(sl_image *im) {
   if (!im) return;
@@ -268,6 +350,7 @@ void sl_image_free(sl_image *im) {
   }
   munmap(im->base, IMAGE_RESERVE);
   free(im->copy);
+  free(im->live);
   free(im);
 }
 

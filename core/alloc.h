@@ -8,6 +8,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef struct sl_allocator {
   void *(*malloc_fn)(void *ctx, size_t size);
@@ -43,6 +44,13 @@ bool sl_alloc_budget_hit(void);
 bool sl_alloc_fits(size_t bytes);
 /* Bytes in use through the C library's allocator (0 where not counted). */
 size_t sl_alloc_in_use(void);
+/* For blocks kept aside between runs (core/heap.c's pool): takes block `p`
+ * out of the count of bytes in use, as if freed, and returns what it
+ * counted; sl_alloc_take_back(n) counts n bytes again when the blocks
+ * return to use. So the budget of a run does not include what an earlier
+ * run left for reuse. */
+size_t sl_alloc_set_aside(void *p);
+void sl_alloc_take_back(size_t bytes);
 
 /* Counts one allocation attempt, exactly as sl_malloc does, and says
  * whether failure injection fails it (true: the caller must fail as if out
@@ -97,6 +105,13 @@ int sl_image_seal(sl_image *im);
 void sl_image_restore(sl_image *im);
 /* Bytes the image holds. */
 size_t sl_image_size(const sl_image *im);
+/* Whether `p` points into the current image's region: a block the next
+ * restore brings back, never to be freed by a run (false without an
+ * image). */
+bool sl_image_owns(const void *p);
+/* The same test for many pointers: the current image's region as
+ * [*lo, *lo + *size) ({0, 0} without an image). */
+void sl_image_region(uintptr_t *lo, size_t *size);
 void sl_image_free(sl_image *im);
 
 /* Test helper: make the allocation numbered `fail_at` (1-based, counted from

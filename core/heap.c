@@ -146,3 +146,74 @@ void sl_heap_free_all(sl_rt *rt) {
   rt->heap.run_next = rt->heap.run_prev = &rt->heap;
   rt->nobjects = 0;
 }
+
+/* ---- carrying objects across runs from an image ------------------------------ */
+
+static void pool_put(sl_heap_pool *pool, sl_obj *o) {
+  uint32_t cls = o->size_class & ~(uint32_t)SL_OBJ_EXT_BIT;
+  if (!cls || pool->n[cls] >= FREELIST_MAX) {
+    sl_free(o);
+    return;
+  }
+  pool->bytes += sl_alloc_set_aside(o);
+  o->run_next = pool->head[cls];
+  if (!pool->head[cls]) pool->tail[cls] = o;
+  pool->head[cls] = o;
+  pool->n[cls]++;
+  SL_POISON(o, (size_t)cls * SL_OBJ_GRAIN);
+}
+
+void sl_heap_discard(sl_rt *rt, sl_heap_pool *pool) {
+  uintptr_t lo;
+  size_t size;
+  sl_image_region(&lo, &size);
+#define OWNED(o) ((uintptr_t)(o)-lo < size)
+  for (sl_obj *o = rt->heap.run_next, *next; o != &rt->heap; o = next) {
+    next = o->run_next;
+    if (o->type->release) o->type->release(o);
+    if (!OWNED(o)) pool_put(pool, o);
+  }
+  for (uint32_t cls = 1; cls <= SL_OBJ_CLASSES; cls++) {
+    for (sl_obj *o = rt->freelist[cls], *next; o; o = next) {
+      SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
+      next = o->run_next;
+      /* An image block stays unpoisoned: the restore writes over it. */
+      if (!OWNED(o)) pool_put(pool, o);
+    }
+    rt->freelist[cls] = NULL;
+    rt->nfree[cls] = 0;
+  }
+  rt->heap.run_next = rt->heap.run_prev = &rt->heap;
+  rt->nobjects = 0;
+#undef OWNED
+}
+
+void sl_heap_adopt(sl_rt *rt, sl_heap_pool *pool) {
+  sl_alloc_take_back(pool->bytes);
+  pool->bytes = 0;
+  for (uint32_t cls = 1; cls <= SL_OBJ_CLASSES; cls++) {
+    if (!pool->n[cls]) continue;
+    sl_obj *tail = pool->tail[cls];
+    SL_UNPOISON(tail, (size_t)cls * SL_OBJ_GRAIN);
+    tail->run_next = rt->freelist[cls];
+    SL_POISON(tail, (size_t)cls * SL_OBJ_GRAIN);
+    rt->freelist[cls] = pool->head[cls];
+    rt->nfree[cls] += pool->n[cls];
+    pool->head[cls] = pool->tail[cls] = NULL;
+    pool->n[cls] = 0;
+  }
+}
+
+void sl_heap_pool_free(sl_heap_pool *pool) {
+  sl_alloc_take_back(pool->bytes); /* counted again, so that freeing uncounts it once */
+  for (uint32_t cls = 1; cls <= SL_OBJ_CLASSES; cls++) {
+    for (sl_obj *o = pool->head[cls], *next; o; o = next) {
+      SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
+      next = o->run_next;
+      sl_free(o);
+    }
+    pool->head[cls] = pool->tail[cls] = NULL;
+    pool->n[cls] = 0;
+  }
+  pool->bytes = 0;
+}

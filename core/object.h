@@ -237,6 +237,32 @@ void sl_heap_free_all(sl_rt *rt);
 /* Frees the memory the run keeps for reuse (teardown, after the above). */
 void sl_heap_free_freelists(sl_rt *rt);
 
+/* Small objects carried from one run to the next when runs start from an
+ * image (core/alloc.h): what a run held outside the image at its teardown
+ * (its objects and its free lists), handed to the next run's free lists
+ * after the restore, so that the runs of an explore take their handles,
+ * futures and frames from there rather than from malloc. Poisoned under
+ * AddressSanitizer like a free list. Owned by the caller: zero-initialise
+ * it, free it with sl_heap_pool_free. */
+typedef struct sl_heap_pool {
+  sl_obj *head[SL_OBJ_CLASSES + 1], *tail[SL_OBJ_CLASSES + 1]; /* linked through run_next */
+  uint32_t n[SL_OBJ_CLASSES + 1];
+  size_t bytes; /* taken out of the allocator's count while kept (sl_alloc_set_aside) */
+} sl_heap_pool;
+/* Teardown of the objects of a run restored from an image, without the
+ * decref cascade: the next restore puts every image block back as it was,
+ * so each live object only releases what it holds outside objects (its
+ * release, which frees nothing in the image), and the objects outside the
+ * image go to `pool` (past its bound per size class or too large for a
+ * class: freed). The image's objects are left as they are. The run's
+ * heap list and free lists are invalid after. */
+void sl_heap_discard(sl_rt *rt, sl_heap_pool *pool);
+/* Moves the pool's objects onto rt's free lists (after the restore). The
+ * memory budget counts them again from here, as it counts a run's free
+ * lists. */
+void sl_heap_adopt(sl_rt *rt, sl_heap_pool *pool);
+void sl_heap_pool_free(sl_heap_pool *pool);
+
 /* Generic operations, with Python's semantics. */
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_str(sl_rt *rt, sl_value v, sl_strbuf *out);

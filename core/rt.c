@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/assert.h"
 #include "core/exc.h"
 #include "core/loop.h"
 
@@ -27,6 +28,13 @@ void sl_rt_free(sl_rt *rt) {
   sl_heap_free_freelists(rt);
   sl_identity_free(rt);
   sl_free(rt);
+}
+
+void sl_rt_discard(sl_rt *rt, sl_heap_pool *pool) {
+  SL_ASSERT(sl_image_owns(rt));
+  if (rt->lang_release) rt->lang_release(rt);
+  sl_heap_discard(rt, pool);
+  sl_identity_free(rt);
 }
 
 int sl_rt_fatal(sl_rt *rt, sl_errcode code) {

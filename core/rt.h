@@ -50,6 +50,9 @@ struct sl_rt {
   uint32_t nrepr_active;
   void *lang;                   /* the scenario language's state (core/lang) */
   void (*lang_free)(sl_rt *rt); /* frees `lang` (before the heap goes) */
+  /* Frees only what `lang` holds outside objects, touching no object
+   * (sl_rt_discard); NULL: nothing. */
+  void (*lang_release)(sl_rt *rt);
   /* str() as the language defines it (user __str__ methods); the engine
    * uses it where CPython's text goes through str(): exception messages in
    * task outcomes. NULL: the engine's own str(). */
@@ -92,6 +95,12 @@ struct sl_rt {
 sl_rt *sl_rt_new(const sl_profile *profile, const sl_observer *observer);
 /* Frees the run and every object it owns. */
 void sl_rt_free(sl_rt *rt);
+/* Tears down a run that started from an image (core/alloc.h; rt itself
+ * is in it): what the run holds outside the image is freed, or kept in
+ * `pool` for the next run (sl_heap_discard), and nothing else is done,
+ * since the next restore puts every image block back as it was. No
+ * clear or finalizer runs. The run is invalid until that restore. */
+void sl_rt_discard(sl_rt *rt, sl_heap_pool *pool);
 
 /* Marks the run as failed at the C level and returns -1. */
 int sl_rt_fatal(sl_rt *rt, sl_errcode code);

@@ -242,6 +242,9 @@ struct sl_scenario_image {
   sl_image *mem; /* owned: the region everything below lives in */
   sl_rt *rt;     /* in mem: the runtime, builtins, asyncio, the program's globals */
   sl_obj *code;  /* in mem: the compiled module */
+  /* Small objects of the last run outside the image, for the next one
+   * (owned; core/object.h sl_heap_pool). */
+  sl_heap_pool pool;
 };
 
 /* The part of a run that depends only on (path, source, tree, profile,
@@ -316,6 +319,7 @@ sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
 
 void sl_scenario_image_free(sl_scenario_image *si) {
   if (!si) return;
+  sl_heap_pool_free(&si->pool);
   sl_image_free(si->mem);
   sl_free(si);
 }
@@ -363,6 +367,7 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     sl_image_restore(opts->image->mem);
     rt = opts->image->rt;
     code = opts->image->code;
+    sl_heap_adopt(rt, &opts->image->pool);
   } else {
     setup(path, src, len, mod, opts->profile, finder, &rt, &code, &diag);
   }
@@ -444,8 +449,12 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
 done:
   res->steps = rt->loop->step;
   res->time = vs.now;
-  if (!opts->image) sl_decref(rt, code); /* the image's is restored with it */
-  sl_rt_free(rt);
+  /* From an image, only what the run made outside it goes: the restore
+   * puts everything else back (no decref cascade over the set-up). */
+  if (opts->image)
+    sl_rt_discard(rt, &opts->image->pool);
+  else
+    sl_decref(rt, code), sl_rt_free(rt);
   sl_modfind_free(owned_mf);
   sl_net_free(&net);
   sl_free(owned);

@@ -135,6 +135,18 @@ static void lang_free(sl_rt *rt) {
   sl_free(L);
 }
 
+/* lang_free without the objects (sl_rt_discard): the buffers a run may
+ * have grown out of the image. */
+static void lang_release(sl_rt *rt) {
+  sl_lang *L = rt->lang;
+  if (!L) return;
+  sl_free(L->user);
+  sl_free(L->asyncgens);
+  sl_free(L->filename);
+  sl_free(L->warned);
+  sl_strbuf_free(&L->line);
+}
+
 sl_obj *sl_builtins_dict(sl_rt *rt) {
   sl_lang *L = sl_vm_lang(rt);
   return L ? L->builtins : NULL;
@@ -145,6 +157,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   if (!L) return sl_nomem(rt);
   rt->lang = L;
   rt->lang_free = lang_free;
+  rt->lang_release = lang_release;
   rt->lang_str = sl_vm_str;
   rt->lang_traceback = sl_vm_format_traceback;
   rt->lang_handled_exc = sl_vm_handled_exc;
