@@ -170,7 +170,7 @@ static sl_errcode run_sched(explore *e, uint64_t index, sl_schedule *s, sl_explo
                             uint64_t *npoints, sl_strbuf *err) {
   sl_trial t;
   sl_trial_init(&t);
-  sl_errcode rc = sl_trial_run(e->prog, s, NULL, &t, err);
+  sl_errcode rc = sl_trial_run_brief(e->prog, s, &t, err);
   if (rc == SL_EOK) {
     if (npoints) *npoints = t.npoints;
     memset(row, 0, sizeof *row);

@@ -300,13 +300,14 @@ static void traceback_origin(const char *tb, sl_strbuf *out) {
 void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
   sl_strbuf_clear(&d->detail);
   sl_strbuf_clear(&d->report);
-  sl_strbuf *det = &d->detail, *rep = &d->report;
+  /* No report in brief mode (nobody reads it: explore's search). */
+  sl_strbuf *det = &d->detail, *rep = d->brief ? NULL : &d->report;
   sl_strbuf unretrieved = SL_STRBUF_INIT, unretrieved_sig = SL_STRBUF_INIT;
   uint32_t nunretrieved = 0;
   for (size_t i = 0; i < d->nfailed; i++) {
     if (d->failed[i].retrieved) continue;
     nunretrieved++;
-    sl_strbuf_printf(&unretrieved, "  %s\n", d->failed[i].text);
+    if (rep) sl_strbuf_printf(&unretrieved, "  %s\n", d->failed[i].text);
     if (unretrieved_sig.len) sl_strbuf_puts(&unretrieved_sig, "; ");
     sl_strbuf_puts(&unretrieved_sig, d->failed[i].text);
   }
@@ -314,31 +315,33 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
     d->verdict = SL_VERDICT_ERROR;
     sl_strbuf_puts(det, end->outcome == SL_OUTCOME_ERROR ? "the scenario could not run"
                                                          : "out of memory");
-    sl_strbuf_printf(rep, "error: %s\n%s", sl_strbuf_cstr(det),
-                     end->runner_detail ? end->runner_detail : "");
+    if (rep)
+      sl_strbuf_printf(rep, "error: %s\n%s", sl_strbuf_cstr(det),
+                       end->runner_detail ? end->runner_detail : "");
   } else if (end->outcome == SL_OUTCOME_EXCEPTION) {
     const char *sum = end->summary ? end->summary : "?";
     bool assertion = !strncmp(sum, "AssertionError", 14) && (sum[14] == ':' || sum[14] == '\0');
     d->verdict = assertion ? SL_VERDICT_ASSERTION : SL_VERDICT_EXCEPTION;
     sl_strbuf_puts(det, sum);
     traceback_origin(end->traceback, det);
-    sl_strbuf_printf(rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception",
-                     sum);
-    sl_float_repr(rep, end->t);
-    sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)end->steps);
-    if (end->traceback) sl_strbuf_puts(rep, end->traceback);
+    if (rep) {
+      sl_strbuf_printf(
+          rep, "%s: %s escaped asyncio.run at t=", assertion ? "assertion" : "exception", sum);
+      sl_float_repr(rep, end->t);
+      sl_strbuf_printf(rep, " (step %llu)\n", (unsigned long long)end->steps);
+      if (end->traceback) sl_strbuf_puts(rep, end->traceback);
+    }
   } else if (end->outcome == SL_OUTCOME_DEADLOCK) {
     d->verdict = SL_VERDICT_DEADLOCK;
-    sl_strbuf_printf(rep, "deadlock at t=");
-    sl_float_repr(rep, end->t);
-    sl_strbuf_printf(rep, " (step %llu): no task can run, no timer is pending\n",
-                     (unsigned long long)end->steps);
-    if (d->have_waits) {
-      sl_strbuf_puts(rep, sl_strbuf_cstr(&d->waits));
-      sl_strbuf_puts(det, sl_strbuf_cstr(&d->waits_sig));
-    } else {
-      sl_strbuf_puts(rep, end->runner_detail ? end->runner_detail : "");
-      sl_strbuf_puts(det, "deadlock");
+    sl_strbuf_puts(det, d->have_waits ? sl_strbuf_cstr(&d->waits_sig) : "deadlock");
+    if (rep) {
+      sl_strbuf_printf(rep, "deadlock at t=");
+      sl_float_repr(rep, end->t);
+      sl_strbuf_printf(rep, " (step %llu): no task can run, no timer is pending\n",
+                       (unsigned long long)end->steps);
+      sl_strbuf_puts(rep, d->have_waits        ? sl_strbuf_cstr(&d->waits)
+                          : end->runner_detail ? end->runner_detail
+                                               : "");
     }
   } else if (end->outcome == SL_OUTCOME_BUDGET) {
     d->verdict = SL_VERDICT_BUDGET;
@@ -346,40 +349,46 @@ void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
      * exhausted (--max-steps)"): the same budget is the same failure. */
     const char *why = end->runner_detail ? end->runner_detail : "budget exhausted\n";
     sl_strbuf_append(det, why, strcspn(why, "\n"));
-    sl_strbuf_printf(rep, "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
-    sl_float_repr(rep, end->t);
-    sl_strbuf_puts(rep, ": ");
-    sl_strbuf_append(rep, why, strcspn(why, "\n"));
-    sl_strbuf_puts(rep, "; a livelock, or a run longer than the budget\n");
+    if (rep) {
+      sl_strbuf_printf(rep,
+                       "budget: stopped after %llu steps at t=", (unsigned long long)end->steps);
+      sl_float_repr(rep, end->t);
+      sl_strbuf_puts(rep, ": ");
+      sl_strbuf_append(rep, why, strcspn(why, "\n"));
+      sl_strbuf_puts(rep, "; a livelock, or a run longer than the budget\n");
+    }
   } else if (d->nhandler) {
     d->verdict = SL_VERDICT_EXCEPTION;
     sl_strbuf_printf(det, "exception handler: %s", sl_strbuf_cstr(&d->handler));
-    sl_strbuf_printf(rep,
-                     "exception: the loop's exception handler was called %u time%s; first: %s\n",
-                     d->nhandler, d->nhandler == 1 ? "" : "s", sl_strbuf_cstr(&d->handler));
+    if (rep)
+      sl_strbuf_printf(rep,
+                       "exception: the loop's exception handler was called %u time%s; first: %s\n",
+                       d->nhandler, d->nhandler == 1 ? "" : "s", sl_strbuf_cstr(&d->handler));
   } else if (nunretrieved) {
     d->verdict = SL_VERDICT_NEVER_RETRIEVED;
     sl_strbuf_puts(det, sl_strbuf_cstr(&unretrieved_sig));
-    sl_strbuf_printf(rep,
-                     "never-retrieved: %u task%s finished with an exception nobody retrieved:\n%s",
-                     nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
+    if (rep)
+      sl_strbuf_printf(
+          rep, "never-retrieved: %u task%s finished with an exception nobody retrieved:\n%s",
+          nunretrieved, nunretrieved == 1 ? "" : "s", sl_strbuf_cstr(&unretrieved));
   } else if (d->npending_exit) {
     d->verdict = SL_VERDICT_PENDING_AT_EXIT;
     sl_strbuf_printf(det, "pending at exit: %s", sl_strbuf_cstr(&d->pending_sig));
-    sl_strbuf_printf(rep,
-                     "pending-at-exit: main returned while %u task%s still ran; asyncio.run "
-                     "cancelled %s:\n%s",
-                     d->npending_exit, d->npending_exit == 1 ? "" : "s",
-                     d->npending_exit == 1 ? "it" : "them", sl_strbuf_cstr(&d->pending_exit));
+    if (rep)
+      sl_strbuf_printf(rep,
+                       "pending-at-exit: main returned while %u task%s still ran; asyncio.run "
+                       "cancelled %s:\n%s",
+                       d->npending_exit, d->npending_exit == 1 ? "" : "s",
+                       d->npending_exit == 1 ? "it" : "them", sl_strbuf_cstr(&d->pending_exit));
   } else {
     d->verdict = SL_VERDICT_OK;
   }
   sl_strbuf_free(&unretrieved);
   sl_strbuf_free(&unretrieved_sig);
-  if (det->failed || rep->failed) {
+  if (det->failed || d->report.failed) {
     d->verdict = SL_VERDICT_ERROR;
     sl_strbuf_clear(det);
-    sl_strbuf_clear(rep);
+    sl_strbuf_clear(&d->report);
     sl_strbuf_puts(det, "out of memory");
   }
 }

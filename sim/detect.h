@@ -93,6 +93,9 @@ typedef struct sl_detector {
   bool have_waits;
   sl_strbuf waits, waits_sig;
   bool oom; /* an allocation failed while watching */
+  /* Set before the run: sl_detector_finish leaves `report` empty (the
+   * verdict and the detail are the same). */
+  bool brief;
   /* The verdict, after sl_detector_finish: */
   sl_verdict verdict;
   sl_strbuf detail; /* one line; equal details mean "the same failure" */

@@ -280,8 +280,9 @@ static sl_errcode cpy_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorde
   return rc;
 }
 
-sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
-                        sl_strbuf *err) {
+/* sl_trial_run, and sl_trial_run_brief when `brief`. */
+static sl_errcode trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, bool brief,
+                            sl_trial *out, sl_strbuf *err) {
   sl_trial_free(out);
   if (p->opts.engine == SL_ENGINE_CPYTHON) {
     if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
@@ -290,6 +291,7 @@ sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, 
   if (p->opts.max_time > 0 && sched->max_time <= 0) sched->max_time = p->opts.max_time;
   sl_detector det;
   sl_detector_init(&det);
+  det.brief = brief;
   sl_scenario_result res;
   uint64_t fp = 0;
   sl_errcode rc = run_once(p, sched, rec, &det, &fp, &res);
@@ -339,6 +341,15 @@ sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, 
   sl_scenario_result_free(&res);
   sl_detector_free(&det);
   return rc;
+}
+
+sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
+                        sl_strbuf *err) {
+  return trial_run(p, sched, rec, false, out, err);
+}
+
+sl_errcode sl_trial_run_brief(sl_trial_prog *p, sl_schedule *sched, sl_trial *out, sl_strbuf *err) {
+  return trial_run(p, sched, NULL, true, out, err);
 }
 
 sl_errcode sl_trial_prog_load(const char *path, const sl_trial_opts *opts, sl_trial_prog **out,

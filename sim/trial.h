@@ -73,6 +73,12 @@ void sl_trial_free(sl_trial *t);
  * trial ran (whatever the verdict), SL_ENOMEM otherwise. */
 sl_errcode sl_trial_run(sl_trial_prog *p, sl_schedule *sched, sl_recorder *rec, sl_trial *out,
                         sl_strbuf *err);
+/* sl_trial_run without a recorder and without the report (out->report
+ * stays empty; the verdict, detail, fingerprint and log are the same):
+ * for runs whose report nobody reads, as explore's search, which runs a
+ * failure again to show it. The report's float formatting was a twentieth
+ * of a bank.py run. */
+sl_errcode sl_trial_run_brief(sl_trial_prog *p, sl_schedule *sched, sl_trial *out, sl_strbuf *err);
 
 /* Replays `log` (e.g. a trial's canonical log) with a recorder and
  * returns it in *rec (owned by the caller, sl_recorder_free), its trace
