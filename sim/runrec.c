@@ -40,7 +40,7 @@ static void complain(const char *cmd, sl_strbuf *err) {
 /* Opens the outputs and points the recorder at a stream writing them. */
 static sl_errcode open_stream(sl_runrec *r, sl_strbuf *err) {
   sl_errcode rc = SL_EOK;
-  if (r->db) rc = sl_tracedb_open(r->db, true, &r->tdb, err);
+  if (r->db) rc = sl_tracedb_create(r->db, &r->tdb, err);
   if (rc == SL_EOK && r->jsonl && (rc = sl_output_open(&r->out, r->jsonl, err)) == SL_EOK)
     r->out_open = true;
   if (rc == SL_EOK)
@@ -52,13 +52,20 @@ static sl_errcode open_stream(sl_runrec *r, sl_strbuf *err) {
   return SL_EOK;
 }
 
-/* Closes what open_stream opened; the JSONL file is kept only when `keep`
- * (a write error is then reported in err). Returns the close's code. */
-static sl_errcode close_stream(sl_runrec *r, bool keep, sl_strbuf *err) {
+/* Closes what open_stream opened. A new database is moved into place
+ * only with `keep_db` (*id may change then); the JSONL file is kept only
+ * with `keep_jsonl` (a write error is then reported in err). Returns the
+ * first failure's code. */
+static sl_errcode close_stream(sl_runrec *r, bool keep_db, bool keep_jsonl, int64_t *id,
+                               sl_strbuf *err) {
   sl_tstream_free(r->stream);
   r->stream = NULL;
   sl_errcode rc = SL_EOK;
-  if (r->out_open) rc = sl_output_close(&r->out, keep, err);
+  if (keep_db && r->tdb) rc = sl_tracedb_publish(r->tdb, id, err);
+  if (r->out_open) {
+    sl_errcode closed = sl_output_close(&r->out, keep_jsonl && rc == SL_EOK, err);
+    if (rc == SL_EOK) rc = closed;
+  }
   r->out_open = false;
   sl_tracedb_close(r->tdb);
   r->tdb = NULL;
@@ -86,7 +93,7 @@ int sl_runrec_begin(sl_runrec *r, const char *cmd, const char *db, const char *j
       open_stream(r, &err) != SL_EOK) {
     complain(cmd, &err);
     sl_strbuf_free(&err);
-    close_stream(r, false, NULL);
+    close_stream(r, false, false, NULL, NULL);
     sl_recorder_free(r->rec);
     r->rec = NULL;
     return 2;
@@ -132,7 +139,7 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
    * full disk, the database) is reported now, and nothing is kept. */
   if (!status && rc == SL_EIO && !err.len && r->out_open) {
     errno = sl_tstream_write_errno(r->stream);
-    close_stream(r, true, &err);
+    close_stream(r, false, true, &id, &err); /* the write's error */
   }
   if (!status && rc != SL_EOK) {
     if (rc == SL_ENOMEM && !err.len)
@@ -145,7 +152,7 @@ int sl_runrec_finish(sl_runrec *r, const char *cmd, const sl_scenario_result *re
     status = 2;
   }
   sl_strbuf_clear(&err);
-  if (close_stream(r, !status, &err) != SL_EOK) {
+  if (close_stream(r, !status, !status, &id, &err) != SL_EOK) {
     complain(cmd, &err);
     status = 2;
   } else if (!status && r->db) {

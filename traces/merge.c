@@ -47,6 +47,7 @@ typedef struct merge {
   sl_tracedb *dst, *src;
   sl_strbuf *err;
   int64_t runs;
+  int64_t first; /* dst's id of the first run copied (0: none yet) */
 } merge;
 
 static sl_errcode dst_fail(merge *m, const char *what) {
@@ -219,7 +220,7 @@ static sl_errcode copy_rows(merge *m, const char *table, const columns *c) {
     if (idt >= 0)
       code = map_row(m, map, (id_table)idt, sqlite3_column_int64(rd, id_col), next++,
                      name_col >= 0 ? sqlite3_column_value(rd, name_col) : NULL);
-    if (idt == ID_RUNS) m->runs++;
+    if (idt == ID_RUNS && !m->runs++) m->first = next - 1;
   }
   if (!code && rc != SQLITE_DONE) code = src_fail(m, "cannot read");
   sqlite3_finalize(rd);
@@ -264,7 +265,13 @@ static sl_errcode merge_all(merge *m) {
 }
 
 sl_errcode sl_tracedb_merge(sl_tracedb *dst, sl_tracedb *src, int64_t *runs, sl_strbuf *err) {
-  merge m = {dst, src, err, 0};
+  int64_t first;
+  return sl_tracedb_merge_first(dst, src, runs, &first, err);
+}
+
+sl_errcode sl_tracedb_merge_first(sl_tracedb *dst, sl_tracedb *src, int64_t *runs, int64_t *first,
+                                  sl_strbuf *err) {
+  merge m = {dst, src, err, 0, 0};
   *runs = 0;
   sl_errcode code =
       exec_dst(&m, "BEGIN IMMEDIATE; "
@@ -283,5 +290,6 @@ sl_errcode sl_tracedb_merge(sl_tracedb *dst, sl_tracedb *src, int64_t *runs, sl_
     return code;
   }
   *runs = m.runs;
+  if (m.runs) *first = m.first;
   return SL_EOK;
 }

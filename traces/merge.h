@@ -20,5 +20,9 @@
 /* Appends everything in `src` to `dst` inside one transaction of dst (the
  * whole source or nothing). *runs is set to the number of runs copied. */
 sl_errcode sl_tracedb_merge(sl_tracedb *dst, sl_tracedb *src, int64_t *runs, sl_strbuf *err);
+/* The same, also giving the id in dst of the first run copied (unchanged
+ * when none was). */
+sl_errcode sl_tracedb_merge_first(sl_tracedb *dst, sl_tracedb *src, int64_t *runs, int64_t *first,
+                                  sl_strbuf *err);
 
 #endif

@@ -9,6 +9,9 @@
 struct sl_tracedb {
   sqlite3 *db; /* owned */
   char *path;  /* owned copy, for messages */
+  /* owned: the temporary file a new database is built in until
+   * sl_tracedb_publish (tracedb_fresh.c); NULL: the database is at path */
+  char *tmp;
 };
 
 /* The text of traces/schema.sql (generated at build time). */
@@ -24,5 +27,9 @@ int64_t sl__tracedb_schema_version(sl_tracedb *db);
 /* Brings the schema of an open database to SL_TRACE_SCHEMA_VERSION (creating
  * it in an empty file), in one transaction; refuses a newer schema. */
 sl_errcode sl__tracedb_migrate(sl_tracedb *db, sl_strbuf *err);
+
+/* Closes a database still being built in its temporary file and removes
+ * the file (nothing when db->tmp is NULL). */
+void sl__tracedb_drop_tmp(sl_tracedb *db);
 
 #endif

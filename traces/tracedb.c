@@ -182,6 +182,7 @@ sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *e
 
 void sl_tracedb_close(sl_tracedb *db) {
   if (!db) return;
+  sl__tracedb_drop_tmp(db); /* a new database never published: nothing is kept */
   sqlite3_close(db->db);
   sl_free(db->path);
   sl_free(db);

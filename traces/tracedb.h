@@ -35,6 +35,18 @@ sl_errcode sl_tracedb_open(const char *path, bool create, sl_tracedb **out, sl_s
  * message that says so. A database of an older schema is opened through
  * sl_tracedb_open (upgraded in place), as before. */
 sl_errcode sl_tracedb_open_read(const char *path, sl_tracedb **out, sl_strbuf *err);
+/* Opens `path` to store runs in, as sl_tracedb_open(path, true, ...),
+ * except when nothing is there yet (no file, link, log or journal): the
+ * new database is then built in a temporary file beside it, without a log
+ * (traces/tracedb_fresh.c), and appears at `path` only when
+ * sl_tracedb_publish moves it there; closing it before removes it. */
+sl_errcode sl_tracedb_create(const char *path, sl_tracedb **out, sl_strbuf *err);
+/* Moves a database made by sl_tracedb_create into place, without ever
+ * replacing what is at its path: when something appeared there meanwhile
+ * (another process stored a run), the runs are appended to it and
+ * *run_id becomes the first one's id there. Nothing to do for a database
+ * that was already at its path. The caller still closes db. */
+sl_errcode sl_tracedb_publish(sl_tracedb *db, int64_t *run_id, sl_strbuf *err);
 void sl_tracedb_close(sl_tracedb *db);
 const char *sl_tracedb_path(const sl_tracedb *db);
 

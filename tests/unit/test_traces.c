@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/alloc.h"
@@ -475,6 +476,62 @@ static int64_t scalar(const char *path, const char *sql) {
   return v;
 }
 
+/* A database that does not exist yet is built aside (tracedb_fresh.c):
+ * nothing is at the path until it is published; closing it unpublished
+ * leaves nothing at all; published, it is an ordinary WAL database that
+ * holds the run; and when another database appeared at the path in the
+ * meantime, the run is appended to it and never replaces it. */
+static void test_new_database_built_aside(void **state) {
+  (void)state;
+  sl_strbuf err = SL_STRBUF_INIT;
+  char path[600];
+  snprintf(path, sizeof path, "%s", temp_db("aside"));
+  struct stat st;
+  sl_tracedb *db;
+  int64_t id = 0;
+  /* Unpublished: no database, no temporary file. */
+  assert_int_equal(sl_tracedb_create(path, &db, &err), SL_EOK);
+  sl_recorder *rec = sl_recorder_new();
+  record_sample(rec);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_not_equal(stat(path, &st), 0);
+  sl_tracedb_close(db);
+  assert_int_not_equal(stat(path, &st), 0);
+  DIR *d = opendir(scratch);
+  for (struct dirent *e; (e = readdir(d)) != NULL;) assert_null(strstr(e->d_name, "aside"));
+  closedir(d);
+  /* Published. */
+  assert_int_equal(sl_tracedb_create(path, &db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  id = sl_recorder_trace(rec)->id;
+  assert_int_equal(sl_tracedb_publish(db, &id, &err), SL_EOK);
+  sl_tracedb_close(db);
+  assert_int_equal(id, 1);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM runs"), 1);
+  /* journal_mode: 1 for wal (checked through the header's write version) */
+  assert_int_equal(
+      scalar(path, "SELECT count(*) FROM pragma_journal_mode WHERE journal_mode = 'wal'"), 1);
+  /* An existing database is opened in place, as sl_tracedb_open does. */
+  assert_int_equal(sl_tracedb_create(path, &db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_trace(rec)->id, 2);
+  sl_tracedb_close(db);
+  assert_int_equal(scalar(path, "SELECT count(*) FROM runs"), 2);
+  /* Another database took the path while the new one was being built. */
+  char other[600];
+  snprintf(other, sizeof other, "%s", temp_db("aside_race"));
+  assert_int_equal(sl_tracedb_create(other, &db, &err), SL_EOK);
+  assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
+  assert_int_equal(rename(path, other), 0); /* the two runs appear at `other` */
+  id = sl_recorder_trace(rec)->id;
+  assert_int_equal(sl_tracedb_publish(db, &id, &err), SL_EOK);
+  sl_tracedb_close(db);
+  assert_int_equal(id, 3);
+  assert_int_equal(scalar(other, "SELECT count(*) FROM runs"), 3);
+  sl_recorder_free(rec);
+  sl_strbuf_free(&err);
+}
+
 static void test_schema_created(void **state) {
   (void)state;
   sl_tracedb *db;
@@ -885,6 +942,7 @@ int main(void) {
       cmocka_unit_test(test_jsonl_oracle_files),
       cmocka_unit_test(test_recorder_roundtrip),
       cmocka_unit_test(test_store_all_or_nothing),
+      cmocka_unit_test(test_new_database_built_aside),
       cmocka_unit_test(test_schema_created),
       cmocka_unit_test(test_migrate_v0),
       cmocka_unit_test(test_migrate_v1),
