@@ -3,6 +3,7 @@
  * so a run can be stored as it happens (`simloop run --db`) or from a
  * trace in memory (sl_tracedb_store), by the same code. */
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -209,13 +210,20 @@ static int run_stmt(sqlite3_stmt *s) {
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Appends v in decimal. */
-static void put_u64(sl_strbuf *b, uint64_t v) {
+/* Writes v in decimal at q; returns the end. */
+static char *fmt_u64(char *q, uint64_t v) {
   char d[24];
   size_t i = sizeof d;
   do d[--i] = (char)('0' + v % 10);
   while ((v /= 10) != 0);
-  sl_strbuf_append(b, d + i, sizeof d - i);
+  memcpy(q, d + i, sizeof d - i);
+  return q + (sizeof d - i);
+}
+
+/* Appends v in decimal. */
+static void put_u64(sl_strbuf *b, uint64_t v) {
+  char d[24];
+  sl_strbuf_append(b, d, (size_t)(fmt_u64(d, v) - d));
 }
 
 /* Stores chunk `c` when it holds entries. */
@@ -301,16 +309,33 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   if (rc != SQLITE_OK) return rc;
   chunk *c = &w->handles;
   sl_strbuf *b = &c->text;
-  if (!c->n) c->step = e->step;
-  begin_entry(c, seq, true);
-  sl_strbuf_putc(b, ',');
-  put_u64(b, e->step - c->step);
-  sl_strbuf_putc(b, ',');
-  put_u64(b, e->pos);
-  sl_strbuf_putc(b, ',');
-  sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
-  sl_strbuf_putc(b, ',');
-  put_u64(b, chunk_name(c, ns));
+  if (!c->n) {
+    c->seq = seq;
+    c->step = e->step;
+  }
+  /* The integers in one append: a million entries of a few short appends
+   * each were a visible part of recording. */
+  char buf[96], *q = buf;
+  *q++ = c->n ? ',' : '[';
+  *q++ = '[';
+  q = fmt_u64(q, seq - c->seq);
+  *q++ = ',';
+  q = fmt_u64(q, e->step - c->step);
+  *q++ = ',';
+  q = fmt_u64(q, e->pos);
+  *q++ = ',';
+  if (e->t >= 0 && e->t < 1e16 && e->t == floor(e->t) && !signbit(e->t)) {
+    q = fmt_u64(q, (uint64_t)e->t); /* as sl_json_put_float writes a whole float */
+    *q++ = '.';
+    *q++ = '0';
+  } else {
+    sl_strbuf_append(b, buf, (size_t)(q - buf));
+    sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
+    q = buf;
+  }
+  *q++ = ',';
+  q = fmt_u64(q, chunk_name(c, ns));
+  sl_strbuf_append(b, buf, (size_t)(q - buf));
   w->step_handles++;
   return end_entry(w, c);
 }
