@@ -649,7 +649,7 @@ static void print_json(const explore *e, const sl_trial *def, const failure *f, 
          e->so.seed, st->npoints, e->done, e->failures, e->outcomes.n, e->traces.n, elapsed, rate);
   const sl_corpus *c = &e->cov.corpus;
   if (c->n) /* coverage: runs kept for new behaviour, features seen, the newest */
-    printf(",\"kept\":%zu,\"features\":%zu,\"last_kept_run\":%" PRIu64, c->n, c->nfeat,
+    printf(",\"kept\":%zu,\"features\":%zu,\"last_kept_run\":%" PRIu64, c->n, c->features.len,
            c->e[c->n - 1].index);
   printf(",\"last_new_trace_run\":%" PRIu64 ",\"levelled_off\":%s", e->last_new_trace,
          levelled_off(e) ? "true" : "false");
@@ -723,7 +723,7 @@ static void print_text(const explore *e, const failure *f, bool have_failure, in
   if (c->n)
     printf("coverage: %zu runs kept for new behaviour (%zu features seen), the newest run %" PRIu64
            "\n",
-           c->n, c->nfeat, c->e[c->n - 1].index);
+           c->n, c->features.len, c->e[c->n - 1].index);
   if (!e->done) return;
   if (levelled_off(e))
     printf("discovery has levelled off: the newest distinct trace came at run %" PRIu64

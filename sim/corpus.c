@@ -6,7 +6,10 @@
 
 #include "core/alloc.h"
 
-void sl_corpus_init(sl_corpus *c) { memset(c, 0, sizeof *c); }
+void sl_corpus_init(sl_corpus *c) {
+  memset(c, 0, sizeof *c);
+  sl_u64map_init(&c->features, 1024);
+}
 
 void sl_corpus_free(sl_corpus *c) {
   for (size_t i = 0; i < c->n; i++) {
@@ -14,48 +17,9 @@ void sl_corpus_free(sl_corpus *c) {
     sl_free(c->e[i].group);
   }
   sl_free(c->e);
-  sl_free(c->fkey);
-  sl_free(c->fhits);
+  sl_u64map_free(&c->features);
   sl_free(c->cumw);
   sl_corpus_init(c);
-}
-
-static bool grow_features(sl_corpus *c) {
-  size_t cap = c->fcap ? c->fcap * 2 : 1024;
-  uint64_t *nk = sl_calloc(cap, sizeof *nk);
-  uint64_t *nh = sl_calloc(cap, sizeof *nh);
-  if (!nk || !nh) {
-    sl_free(nk);
-    sl_free(nh);
-    return false;
-  }
-  for (size_t i = 0; i < c->fcap; i++)
-    if (c->fkey[i]) {
-      size_t j = c->fkey[i] & (cap - 1);
-      while (nk[j]) j = (j + 1) & (cap - 1);
-      nk[j] = c->fkey[i];
-      nh[j] = c->fhits[i];
-    }
-  sl_free(c->fkey);
-  sl_free(c->fhits);
-  c->fkey = nk;
-  c->fhits = nh;
-  c->fcap = cap;
-  return true;
-}
-
-/* The slot of feature f (0 is never a feature): its own, or the empty
- * one where it would go. */
-static size_t slot(const sl_corpus *c, uint64_t f) {
-  size_t j = f & (c->fcap - 1);
-  while (c->fkey[j] && c->fkey[j] != f) j = (j + 1) & (c->fcap - 1);
-  return j;
-}
-
-static uint64_t hits(const sl_corpus *c, uint64_t f) {
-  if (!c->fcap) return 0;
-  size_t j = slot(c, f);
-  return c->fkey[j] ? c->fhits[j] : 0;
 }
 
 typedef struct site_point {
@@ -100,8 +64,7 @@ sl_errcode sl_corpus_add(sl_corpus *c, const sl_cov_entry *run, const uint64_t *
                          const uint64_t *sites, size_t nsites, bool failed, bool *kept) {
   *kept = false;
   /* Room first, so that a failure leaves the counts as they were. */
-  while ((c->nfeat + nfeat + 1) * 2 > c->fcap)
-    if (!grow_features(c)) return SL_ENOMEM;
+  if (!sl_u64map_reserve(&c->features, c->features.len + nfeat + 1)) return SL_ENOMEM;
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 64;
     sl_cov_entry *ne = sl_realloc(c->e, cap * sizeof *ne);
@@ -111,19 +74,13 @@ sl_errcode sl_corpus_add(sl_corpus *c, const sl_cov_entry *run, const uint64_t *
   }
   uint64_t key = 0;
   bool is_new = !c->n;
-  for (size_t i = 0; i < nfeat && !is_new; i++) is_new = !c->fkey[slot(c, feat[i])];
+  for (size_t i = 0; i < nfeat && !is_new; i++) is_new = !sl_u64map_has(&c->features, feat[i]);
   if (c->n) is_new = is_new && !failed; /* run 0 stays, failing or not: the parent of all */
   sl_cov_entry e = *run;
   if (is_new && !group_sites(&e, sites, nsites)) return SL_ENOMEM;
   for (size_t i = 0; i < nfeat; i++) {
-    size_t j = slot(c, feat[i]);
-    if (!c->fkey[j]) {
-      c->fkey[j] = feat[i];
-      c->fhits[j] = 0;
-      c->nfeat++;
-      if (!key) key = feat[i];
-    }
-    c->fhits[j]++; /* a feature listed twice counts twice: harmless */
+    if (!key && !sl_u64map_has(&c->features, feat[i])) key = feat[i];
+    ++*sl_u64map_put(&c->features, feat[i]); /* a feature listed twice counts twice: harmless */
   }
   if (is_new) {
     e.key = key;
@@ -142,7 +99,7 @@ sl_errcode sl_corpus_settle(sl_corpus *c) {
   }
   double sum = 0.0;
   for (size_t i = 0; i < c->n; i++) {
-    uint64_t h = c->e[i].key ? hits(c, c->e[i].key) : 0;
+    uint64_t h = c->e[i].key ? sl_u64map_get(&c->features, c->e[i].key) : 0;
     sum += 1.0 / (double)(h ? h : 1);
     c->cumw[i] = sum;
   }

@@ -20,6 +20,7 @@
 #include "core/errors.h"
 #include "sim/rng.h"
 #include "sim/strategy.h"
+#include "sim/u64map.h"
 
 typedef struct sl_cov_entry {
   sl_plan plan;
@@ -37,10 +38,8 @@ typedef struct sl_cov_entry {
 typedef struct sl_corpus {
   sl_cov_entry *e; /* e[0] is the first run reported (the default plan) */
   size_t n, cap;
-  uint64_t *fkey; /* open addressing: feature (0: empty) -> runs that had it */
-  uint64_t *fhits;
-  size_t fcap, nfeat;
-  double *cumw; /* cumulative parent weights, rebuilt by sl_corpus_settle */
+  sl_u64map features; /* feature -> runs that had it */
+  double *cumw;       /* cumulative parent weights, rebuilt by sl_corpus_settle */
   size_t ncumw, capcumw;
 } sl_corpus;
 

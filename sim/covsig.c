@@ -6,19 +6,20 @@
 #include "core/alloc.h"
 #include "sim/trial.h"
 
-void sl_covsig_init(sl_covsig *s) { memset(s, 0, sizeof *s); }
+void sl_covsig_init(sl_covsig *s) {
+  memset(s, 0, sizeof *s);
+  sl_u64map_init(&s->sites, 256);
+}
 
 void sl_covsig_free(sl_covsig *s) {
-  sl_free(s->site);
-  sl_free(s->count);
+  sl_u64map_free(&s->sites);
   sl_free(s->feat);
   sl_free(s->psite);
   sl_covsig_init(s);
 }
 
 void sl_covsig_reset(sl_covsig *s) {
-  if (s->nsites) memset(s->site, 0, s->cap * sizeof *s->site);
-  s->nsites = 0;
+  sl_u64map_clear(&s->sites);
   s->nfeat = 0;
   s->npsite = 0;
   s->last_site = 0;
@@ -45,30 +46,6 @@ static void add_feat(sl_covsig *s, uint64_t f) {
   s->feat[s->nfeat++] = f;
 }
 
-static bool grow_sites(sl_covsig *s) {
-  size_t cap = s->cap ? s->cap * 2 : 256;
-  uint64_t *ns = sl_calloc(cap, sizeof *ns);
-  uint32_t *nc = sl_calloc(cap, sizeof *nc);
-  if (!ns || !nc) {
-    sl_free(ns);
-    sl_free(nc);
-    return false;
-  }
-  for (size_t i = 0; i < s->cap; i++)
-    if (s->site[i]) {
-      size_t j = s->site[i] & (cap - 1);
-      while (ns[j]) j = (j + 1) & (cap - 1);
-      ns[j] = s->site[i];
-      nc[j] = s->count[i];
-    }
-  sl_free(s->site);
-  sl_free(s->count);
-  s->site = ns;
-  s->count = nc;
-  s->cap = cap;
-  return true;
-}
-
 /* The site of a handle: its name without future ids ("wakeup T3 <- F17"
  * is "wakeup T3 <- F"): which future a task waits for is numbered in
  * creation order, which moves whenever anything else changes. */
@@ -87,20 +64,13 @@ static uint64_t site_hash(const char *name) {
 static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   (void)step, (void)pos, (void)t;
   sl_covsig *s = ctx;
-  if ((s->nsites + 1) * 2 > s->cap && !grow_sites(s)) {
+  if (!sl_u64map_reserve(&s->sites, s->sites.len + 1)) {
     s->oom = true;
     return;
   }
   uint64_t h = site_hash(name);
   s->last_site = h;
-  size_t j = h & (s->cap - 1);
-  while (s->site[j] && s->site[j] != h) j = (j + 1) & (s->cap - 1);
-  if (!s->site[j]) {
-    s->site[j] = h;
-    s->count[j] = 0;
-    s->nsites++;
-  }
-  if (s->count[j] < UINT32_MAX) s->count[j]++;
+  ++*sl_u64map_put(&s->sites, h);
 }
 
 void sl_covsig_timing(void *ctx, uint64_t point, sl_decision_kind kind) {
@@ -154,7 +124,7 @@ sl_observer sl_covsig_observer(sl_covsig *s) {
 
 /* AFL's hit-count classes: a callback that runs one more time is new
  * only when it crosses into another class. */
-static uint8_t bucket(uint32_t n) {
+static uint8_t bucket(uint64_t n) {
   static const uint32_t upto[] = {1, 2, 3, 7, 15, 31, 127};
   for (uint8_t b = 0; b < sizeof upto / sizeof *upto; b++)
     if (n <= upto[b]) return b;
@@ -164,10 +134,12 @@ static uint8_t bucket(uint32_t n) {
 sl_errcode sl_covsig_finish(sl_covsig *s, uint8_t verdict, uint64_t detail_hash) {
   uint64_t v = sl_fnv1a_more(detail_hash, &verdict, 1);
   add_feat(s, feature('v', v));
-  for (size_t i = 0; i < s->cap; i++)
-    if (s->site[i]) {
-      uint8_t b = bucket(s->count[i]);
-      add_feat(s, feature('s', sl_fnv1a_more(s->site[i], &b, 1)));
+  /* In slot order: the order of the features (the first new one names a
+   * kept run, corpus.h) is part of what a seed reproduces. */
+  for (size_t i = 0; i < s->sites.cap; i++)
+    if (s->sites.key[i]) {
+      uint8_t b = bucket(s->sites.val[i]);
+      add_feat(s, feature('s', sl_fnv1a_more(s->sites.key[i], &b, 1)));
     }
   return s->oom ? SL_ENOMEM : SL_EOK;
 }

@@ -24,13 +24,12 @@
 
 #include "core/errors.h"
 #include "core/observer.h"
+#include "sim/u64map.h"
 #include "sim/vselector.h"
 
 typedef struct sl_covsig {
-  uint64_t *site; /* open addressing: site hash (0: empty) */
-  uint32_t *count;
-  size_t cap, nsites;
-  uint64_t *feat; /* the features, after sl_covsig_finish */
+  sl_u64map sites; /* site hash -> handles run there */
+  uint64_t *feat;  /* the features, after sl_covsig_finish */
   size_t nfeat, capfeat;
   uint64_t last_site; /* the site of the latest handle */
   uint64_t *psite;    /* the site of each timing point (its handle's; an

@@ -13,7 +13,7 @@ list(APPEND SL_SIM_SOURCES
 
 # Schedules, strategies, detectors, explore/replay/minimize (sim/schedule.h).
 list(APPEND SL_SIM_SOURCES sim/rng.c sim/declog.c sim/schedule.c sim/strategy.c sim/ddmin.c sim/detect.c
-  sim/trial.c sim/schedopts.c sim/exploredb.c sim/cmd_explore.c sim/cmd_replay.c
+  sim/trial.c sim/u64map.c sim/schedopts.c sim/exploredb.c sim/cmd_explore.c sim/cmd_replay.c
   sim/cmd_minimize.c sim/cmd_export.c sim/cmd_report.c sim/report_net.c
   sim/covsig.c sim/corpus.c sim/mutate.c sim/explore_cov.c sim/explore_shard.c)
 

@@ -29,7 +29,7 @@ static void test_covsig_sites(void **state) {
   sl_covsig_timing(&s, 2, SL_DECISION_COST);
   sl_covsig_timing(&s, 3, SL_DECISION_OVERSLEEP);
   assert_int_equal(sl_covsig_finish(&s, 0, 0), SL_EOK);
-  assert_int_equal(s.nsites, 2);
+  assert_int_equal(s.sites.len, 2);
   assert_int_equal(s.nfeat, 3); /* the verdict and two sites */
   assert_int_equal(s.npsite, 4);
   assert_true(s.psite[0] == s.psite[1]);
@@ -93,7 +93,7 @@ static void test_corpus_novelty(void **state) {
   e = entry(3, 4);
   assert_int_equal(sl_corpus_add(&c, &e, f, 2, sites, 4, true, &kept), SL_EOK);
   assert_false(kept);
-  assert_int_equal(c.nfeat, 5);
+  assert_int_equal(c.features.len, 5);
   assert_int_equal(c.n, 2);
   assert_true(c.e[0].key == 11 && c.e[1].key == 14);
   assert_int_equal(c.e[1].index, 2);
@@ -179,7 +179,7 @@ static void test_corpus_out_of_memory(void **state) {
         completed = rc == SL_EOK && c.n == 1 && c.e[0].nby == 300;
       } else {
         assert_int_equal(c.n, 0);
-        assert_int_equal(c.nfeat, 0);
+        assert_int_equal(c.features.len, 0);
       }
     } else {
       assert_true(s.oom);
