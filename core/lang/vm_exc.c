@@ -103,8 +103,10 @@ static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, const ch
   }
   if (!src) return;
   const char *p = src, *end = src + srclen;
-  for (int ln = 1; ln < n && p < end; p++)
-    if (*p == '\n') ln++;
+  for (int ln = 1; ln < n && p < end; ln++) {
+    const char *nl = memchr(p, '\n', (size_t)(end - p));
+    p = nl ? nl + 1 : end;
+  }
   if (p >= end) return;
   const char *e = memchr(p, '\n', (size_t)(end - p));
   if (!e) e = end;
