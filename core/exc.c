@@ -23,6 +23,7 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c->attrs);
   sl_decref(rt, c->native);
   sl_decref(rt, c->mro);
+  sl_decref(rt, c->meta);
 }
 
 /* Whether an enumeration derives from enum.Flag (its repr says "flag"). */

@@ -120,6 +120,9 @@ typedef struct sl_class {
    * resolution order (C3), when a class in the hierarchy has several
    * bases (core/lang); NULL: the bases, depth first, are that order. */
   sl_obj *mro;
+  /* owned: the class's metaclass when it is not `type` (a scenario class
+   * deriving from type, abc.ABCMeta; core/lang), else NULL. */
+  sl_obj *meta;
 } sl_class;
 
 /* sl_class.lang_flags */

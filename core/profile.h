@@ -44,6 +44,9 @@ typedef struct sl_profile {
   /* 3.13: setting or deleting an attribute of an object without a
    * __dict__ adds "and no __dict__ for setting new attributes". */
   bool setattr_no_dict_message;
+  /* 3.12: instantiating an abstract class says "without an implementation
+   * for abstract method 'f'" (3.11: "with abstract method f"). */
+  bool abstract_class_quoted_message;
   /* 3.13: set_mro_error's message is one line ("... resolution order
    * (MRO) for bases A, B"; before: a newline after "resolution"). */
   bool mro_error_one_line;

@@ -391,6 +391,8 @@ struct sl_ast_stmt {
       sl_ast_str name;
       sl_ast_expr **bases;
       size_t n_bases;
+      sl_ast_keyword *keywords; /* `metaclass=M`, `key=v` (never `**`) */
+      size_t n_keywords;
       sl_ast_block body;
       sl_ast_expr **decorators;
       size_t n_decorators;

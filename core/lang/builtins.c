@@ -12,6 +12,7 @@
 #include "core/lang/modules/mod_enum-int.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/code.h"
+#include "core/lang/vm-int.h"
 
 #define FN(name) static int bi_##name(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
 
@@ -250,9 +251,13 @@ FN(issubclass) {
   if (sl__is_tuple(base)) bases = sl_as_tuple(base.u.o)->items, n = sl_as_tuple(base.u.o)->len;
   for (size_t i = 0; i < n && !res; i++) {
     sl_value b = bases[i];
-    if (sl_is_type(b, &sl_class_type))
+    if (sl_is_type(b, &sl_class_type)) {
       res = sl_is_type(c, &sl_class_type) && sl_class_is_subclass(c.u.o, b.u.o);
-    else if (sl_is_type(b, &sl_typeobj_type)) {
+      /* ABCMeta.__subclasscheck__: classes registered as virtual subclasses. */
+      if (!res && (sl_as_class(b.u.o)->lang_flags & SL__CLS_ABC_REG) &&
+          sl__abc_subclasscheck(rt, c, b.u.o, &res))
+        return -1;
+    } else if (sl_is_type(b, &sl_typeobj_type)) {
       const char *bn = ((sl_typeobj *)b.u.o)->name;
       res = sl_is(c, b) || !strcmp(bn, "object") ||
             (sl_is_type(c, &sl_typeobj_type) && !strcmp(bn, "int") &&
@@ -264,6 +269,8 @@ FN(issubclass) {
       if (sl_is_type(c, &sl_class_type) && sl_as_class(c.u.o)->native)
         cn = sl_obj_val(sl_as_class(c.u.o)->native);
       if (!res && sl_is_type(c, &sl_class_type)) res = cn.u.o == b.u.o; /* class D(dict) */
+      if (!res && sl_is_type(c, &sl_class_type) && !strcmp(bn, "type")) /* class M(type) */
+        res = sl_as_class(c.u.o)->lang_flags & SL__CLS_META;
       if (!res && sl_is_type(c, &sl_class_type) &&
           (sl_as_class(c.u.o)->lang_flags & SL_CLS_ENUM)) { /* IntEnum, IntFlag, StrEnum */
         sl__enum_kind k = sl__enum_kind_of(c.u.o);

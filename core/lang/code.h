@@ -89,7 +89,7 @@ typedef enum sl_opcode {
   SL_OP_CHECK_EXC_MATCH, /* (exc type -- exc bool) */
   SL_OP_AWAIT,           /* (awaitable -- result), may suspend the frame */
   SL_OP_IMPORT_NAME,     /* arg: name index; pushes the module */
-  SL_OP_BUILD_CLASS,     /* arg nbases: (bodyfunc name b1..bn -- class) */
+  SL_OP_BUILD_CLASS, /* arg nbases [| SL_BUILD_CLASS_KW]: (bodyfunc name b1..bn [kwdict] -- class) */
   SL_OP_LOAD_ASSERTION_ERROR,
   SL_OP_SETUP_ASYNC_WITH, /* arg 0: (mgr -- exit aw), awaited next; arg 1 (sync with): (mgr -- exit result) */
   SL_OP_ASYNC_WITH_EXIT, /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
@@ -114,6 +114,9 @@ typedef enum sl_opcode {
 /* LIST_EXTEND / DICT_UPDATE flag: building a call's arguments (the
  * callable sits below the list or the args tuple and dict). */
 #define SL_EXTEND_CALL 0x10000
+
+/* BUILD_CLASS flag: a dict of the class statement's keywords is on top. */
+#define SL_BUILD_CLASS_KW 0x1000000
 
 /* MAKE_FUNCTION flags */
 #define SL_MF_DEFAULTS   1u

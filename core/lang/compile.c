@@ -297,7 +297,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
                   ((a & SL_MF_CLOSURE) != 0));
   case SL_OP_FORMAT_VALUE: return (a & 0x100) ? -1 : 0;
   case SL_OP_RAISE: return -a;
-  case SL_OP_BUILD_CLASS: return -(a + 1);
+  case SL_OP_BUILD_CLASS: return -((a & ~SL_BUILD_CLASS_KW) + 1 + ((a & SL_BUILD_CLASS_KW) != 0));
   case SL_OP_ASYNC_WITH_EXIT: return a ? 1 : 0;
   case SL_OP__COUNT: break;
   }

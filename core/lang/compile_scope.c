@@ -269,6 +269,8 @@ static void visit_stmt(compiler *c, scope *s, const sl_ast_stmt *st) {
   case SL_STMT_CLASSDEF: {
     visit_exprs(c, s, st->u.classdef.decorators, st->u.classdef.n_decorators);
     visit_exprs(c, s, st->u.classdef.bases, st->u.classdef.n_bases);
+    for (size_t i = 0; i < st->u.classdef.n_keywords; i++)
+      visit_expr(c, s, st->u.classdef.keywords[i].value);
     add(c, s, st->u.classdef.name.data, SYM_BOUND);
     scope *cs = scope_new(c, SC_CLASS, st, s);
     visit_block(c, cs, &st->u.classdef.body);

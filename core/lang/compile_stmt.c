@@ -413,8 +413,15 @@ static void stmt_classdef(compiler *c, const sl_ast_stmt *s) {
   sl__make_closure(c, cs, code, 0);
   sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, s->u.classdef.name.data, s->u.classdef.name.len));
   for (size_t i = 0; i < s->u.classdef.n_bases; i++) sl__expr(c, s->u.classdef.bases[i]);
+  size_t nkw = s->u.classdef.n_keywords;
+  for (size_t i = 0; i < nkw; i++) {
+    const sl_ast_keyword *k = &s->u.classdef.keywords[i];
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, k->name.data, k->name.len));
+    sl__expr(c, k->value);
+  }
+  if (nkw) sl__emit(c, SL_OP_BUILD_MAP, (int32_t)nkw);
   c->u->line = s->line;
-  sl__emit(c, SL_OP_BUILD_CLASS, (int32_t)s->u.classdef.n_bases);
+  sl__emit(c, SL_OP_BUILD_CLASS, (int32_t)s->u.classdef.n_bases | (nkw ? SL_BUILD_CLASS_KW : 0));
   decorators_apply(c, s->u.classdef.decorators, s->u.classdef.n_decorators);
   sl__store_name(c, s->u.classdef.name.data);
 }

@@ -11,6 +11,7 @@
 #include "core/lang/modules/mod_functools-int.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
+#include "core/lang/vm-int.h"
 #include "core/exc.h"
 #include "core/str.h"
 
@@ -99,6 +100,15 @@ static const sl_cfunc_def property_methods[] = {{"getter", prop_getter, NULL, 0}
                                                 {"deleter", prop_deleter, NULL, 0},
                                                 {NULL, NULL, NULL, 0}};
 
+/* property/classmethod/staticmethod.__isabstractmethod__: whether what
+ * they wrap is abstract (abc.abstractmethod). */
+static int abstract_attr(sl_rt *rt, sl_value v, sl_value *out) {
+  bool abs;
+  if (sl__abc_is_abstract(rt, v, &abs)) return -1;
+  *out = sl_bool(abs);
+  return 0;
+}
+
 static int property_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_property *p = (sl_property *)o;
   const sl_value *field = !strcmp(name, "fget")      ? &p->fget
@@ -112,6 +122,7 @@ static int property_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *ou
   }
   int r = sl_methods_lookup(rt, sl_obj_val(o), property_methods, name, out);
   if (r) return r < 0 ? -1 : 0;
+  if (!strcmp(name, "__isabstractmethod__")) return abstract_attr(rt, sl_obj_val(o), out);
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'property' object has no attribute '%s'", name);
 }
 
@@ -179,6 +190,7 @@ static int wrapper_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
   if (!strcmp(name, "__name__") || !strcmp(name, "__qualname__") || !strcmp(name, "__doc__") ||
       !strcmp(name, "__module__"))
     return sl_vm_getattr(rt, w->func, name, out);
+  if (!strcmp(name, "__isabstractmethod__")) return abstract_attr(rt, sl_obj_val(o), out);
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'%s' object has no attribute '%s'", o->type->name,
                   name);
 }

@@ -393,6 +393,11 @@ static void stmt(const sl_ast_stmt *s, sl_strbuf *o) {
     sl_strbuf_puts(o, "(bases");
     exprs(s->u.classdef.bases, s->u.classdef.n_bases, o);
     sl_strbuf_putc(o, ')');
+    for (size_t i = 0; i < s->u.classdef.n_keywords; i++) {
+      sl_strbuf_printf(o, " (kw %s", s->u.classdef.keywords[i].name.data);
+      exprs(&s->u.classdef.keywords[i].value, 1, o);
+      sl_strbuf_putc(o, ')');
+    }
     block("block", s->u.classdef.body, o);
     break;
   case SL_STMT_RETURN:

@@ -115,8 +115,8 @@ void sl__parse_nomem(sl_parser *p) {
 static const struct {
   const char *construct, *message, *hint;
 } unsupported[] = {
-    {"class keyword", "class keywords (metaclass=..., ...) are not supported by simloop",
-     "write 'class Name(Base):' with positional bases only"},
+    {"class keyword", "'**' in a class statement's keywords is not supported by simloop",
+     "write each keyword out: 'class Name(Base, metaclass=M, key=value):'"},
     {"starred base", "starred base classes are not supported by simloop",
      "name the base classes explicitly"},
     {"@", "the '@' operator is not supported by simloop (matrix multiplication)",

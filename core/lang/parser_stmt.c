@@ -366,25 +366,48 @@ static sl_ast_stmt *parse_funcdef(sl_parser *p, const sl_token *start, bool is_a
   return s;
 }
 
+/* One `name=value` of a class statement's keywords (metaclass=M, or a
+ * keyword for the metaclass and __init_subclass__). */
+static void parse_class_keyword(sl_parser *p, sl_vec *kws) {
+  sl_token t = *CUR(p);
+  sl_ast_keyword kw = {sl__parse_ident(p, &t), NULL, t.line, t.col};
+  NEXT();
+  NEXT();
+  kw.value = sl__parse_expression(p);
+  const sl_ast_keyword *prev = kws->data;
+  for (size_t i = 0; i < kws->n; i++)
+    if (prev[i].name.len == kw.name.len &&
+        memcmp(prev[i].name.data, kw.name.data, kw.name.len) == 0)
+      sl__parse_syntax(p, &t, "keyword argument repeated: %s", kw.name.data);
+  sl__vec_push(p, kws, &kw, sizeof kw);
+}
+
 static sl_ast_stmt *parse_classdef(sl_parser *p, const sl_token *start) {
   NEXT();
   sl_ast_stmt *s = new_stmt(p, SL_STMT_CLASSDEF, start);
   s->u.classdef.name = parse_name(p);
   if (AT(SL_TOK_LSQB)) sl__parse_unsupported(p, CUR(p), "type parameters");
-  sl_vec bases = {0};
+  sl_vec bases = {0}, kws = {0};
   if (ACCEPT(SL_TOK_LPAR)) {
     while (!AT(SL_TOK_RPAR)) {
-      if (AT(SL_TOK_DOUBLESTAR) || (AT(SL_TOK_NAME) && PEEK(p, 1)->kind == SL_TOK_EQUAL))
-        sl__parse_unsupported(p, CUR(p), "class keyword");
+      if (AT(SL_TOK_DOUBLESTAR)) sl__parse_unsupported(p, CUR(p), "class keyword");
       if (AT(SL_TOK_STAR)) sl__parse_unsupported(p, CUR(p), "starred base");
-      sl_ast_expr *b = sl__parse_expression(p);
-      sl__vec_push(p, &bases, &b, sizeof b);
+      if (AT(SL_TOK_NAME) && PEEK(p, 1)->kind == SL_TOK_EQUAL)
+        parse_class_keyword(p, &kws);
+      else if (kws.n)
+        sl__parse_syntax(p, CUR(p), "positional argument follows keyword argument");
+      else {
+        sl_ast_expr *b = sl__parse_expression(p);
+        sl__vec_push(p, &bases, &b, sizeof b);
+      }
       if (!ACCEPT(SL_TOK_COMMA)) break;
     }
     EXPECT(SL_TOK_RPAR);
   }
   s->u.classdef.bases = bases.data;
   s->u.classdef.n_bases = bases.n;
+  s->u.classdef.keywords = kws.data;
+  s->u.classdef.n_keywords = kws.n;
   EXPECT(SL_TOK_COLON);
   saved_ctx c = save_ctx(p);
   p->in_func = p->in_async = p->in_loop = p->in_except_star = false;

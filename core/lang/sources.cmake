@@ -29,6 +29,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/func.c
   core/lang/vm.c
   core/lang/vm_class.c
+  core/lang/vm_meta.c
   core/lang/vm_typeops.c
   core/lang/vm_descr.c
   core/lang/vm_frameobj.c
@@ -106,6 +107,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_functools_dispatch.c
   core/lang/modules/mod_functools_keys.c
   core/lang/modules/mod_heapq.c
+  core/lang/modules/mod_abc.c
   core/lang/modules/mod_itertools.c
   core/lang/modules/mod_itertools_next.c
   core/lang/modules/mod_itertools_tee.c

@@ -294,6 +294,11 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
     *out = sl_obj_val(f);
     return 0;
   }
+  /* type.__new__(M, name, bases, ns), type.__init__, type.__call__ */
+  if (!t->cls && !strcmp(t->name, "type") && name[0] == '_') {
+    int r = sl__meta_builtin_method(rt, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   /* object.__new__(cls), object.__setattr__(self, k, v), ... */
   if (!t->cls && !strcmp(t->name, "object") && name[0] == '_' && strcmp(name, "__init__")) {
     int r = sl__class_builtin_method(rt, name, out);
@@ -393,6 +398,10 @@ int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out) {
 }
 
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
+  if (sl_is_type(v, &sl_class_type) && sl_as_class(v.u.o)->meta) { /* a metaclass's class */
+    *out = obj_or_none(sl_as_class(v.u.o)->meta);
+    return 0;
+  }
   if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o)) {
     *out = obj_or_none(sl_user_cls_of(v.u.o));
     return 0;
@@ -430,6 +439,10 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
       *res = sl_exc_isinstance_cls(v.u.o, cls.u.o);
     else if (v.tag == SL_V_OBJ && sl_user_cls_of(v.u.o))
       *res = sl_class_is_subclass(sl_user_cls_of(v.u.o), cls.u.o);
+    else if (sl_is_type(v, &sl_class_type) && sl_as_class(v.u.o)->meta) /* isinstance(C, Meta) */
+      *res = sl_class_is_subclass(sl_as_class(v.u.o)->meta, cls.u.o);
+    if (!*res && (sl_as_class(cls.u.o)->lang_flags & SL__CLS_ABC_REG))
+      return sl__abc_instancecheck(rt, v, cls.u.o, res);
     return 0;
   }
   if (!sl_is_type(cls, &sl_typeobj_type))

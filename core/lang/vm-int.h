@@ -48,24 +48,36 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 /* ---- scenario classes (vm_class.c, vm_dunder.c) ---------------------------- */
 
 /* core/lang's own sl_class.lang_flags bits (above SL_CLS_LANG_SHIFT). */
-#define SL__CLS_DESCR   (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
-#define SL__CLS_GETATTR (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
-#define SL__CLS_SETATTR (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
+#define SL__CLS_DESCR    (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
+#define SL__CLS_GETATTR  (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
+#define SL__CLS_SETATTR  (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
 /* `class Color(str, Enum)`, `class Num(int, Enum)`: an enumeration whose
  * members are also strs / ints (the data type is not a base here: the
  * members stand for their values, as IntEnum's do). */
-#define SL__CLS_MIX_STR (1u << (SL_CLS_LANG_SHIFT + 3))
-#define SL__CLS_MIX_INT (1u << (SL_CLS_LANG_SHIFT + 4))
-#define SL__CLS_ENUM    SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
+#define SL__CLS_MIX_STR  (1u << (SL_CLS_LANG_SHIFT + 3))
+#define SL__CLS_MIX_INT  (1u << (SL_CLS_LANG_SHIFT + 4))
+#define SL__CLS_ENUM     SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
 /* Descriptors written in the scenario (vm_descr.c): the class defines
  * __get__ / __set__ or __delete__; a class attribute is an instance of
  * such a class. */
-#define SL__CLS_HAS_GET (1u << (SL_CLS_LANG_SHIFT + 5))
-#define SL__CLS_HAS_SET (1u << (SL_CLS_LANG_SHIFT + 6))
-#define SL__CLS_UDESCR  (1u << (SL_CLS_LANG_SHIFT + 7))
+#define SL__CLS_HAS_GET  (1u << (SL_CLS_LANG_SHIFT + 5))
+#define SL__CLS_HAS_SET  (1u << (SL_CLS_LANG_SHIFT + 6))
+#define SL__CLS_UDESCR   (1u << (SL_CLS_LANG_SHIFT + 7))
 /* Instances have no __dict__: the class and all its bases define
  * __slots__ (vm_descr.c). */
-#define SL__CLS_SLOTS   (1u << (SL_CLS_LANG_SHIFT + 8))
+#define SL__CLS_SLOTS    (1u << (SL_CLS_LANG_SHIFT + 8))
+/* A metaclass: the class derives from `type`, its instances are classes
+ * (vm_meta.c). */
+#define SL__CLS_META     (1u << (SL_CLS_LANG_SHIFT + 9))
+/* The class has abstract methods: object.__new__ refuses it (set by
+ * ABCMeta, never inherited; modules/mod_abc.c). */
+#define SL__CLS_ABSTRACT (1u << (SL_CLS_LANG_SHIFT + 10))
+/* abc.ABCMeta or a metaclass deriving from it: the classes it makes get
+ * __abstractmethods__ (modules/mod_abc.c). */
+#define SL__CLS_ABCMETA  (1u << (SL_CLS_LANG_SHIFT + 11))
+/* An ABC with classes registered as its virtual subclasses (register());
+ * never inherited: isinstance/issubclass ask mod_abc.c. */
+#define SL__CLS_ABC_REG  (1u << (SL_CLS_LANG_SHIFT + 12))
 
 /* EnumType's part (modules/mod_enum_class.c), for classes with
  * SL__CLS_ENUM: making the members when the class statement ends, and the
@@ -98,8 +110,51 @@ int sl__class_flags_compute(sl_rt *rt, sl_obj *cls);
 /* type(name, bases, dict) (vm_class.c): a class as a class statement
  * with that namespace would make it. */
 int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_value *out);
-/* Calling a scenario-defined class: instance, then __init__. */
+/* Calling a scenario-defined class: its metaclass's __call__ if it has
+ * one, else type.__call__ (sl__type_call): instance, then __init__. */
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+int sl__type_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+/* type.__new__(meta, name, bases, dict, **kw) (meta borrowed, NULL for
+ * type; kw a borrowed dict or NULL, for __init_subclass__). */
+int sl__type_new(sl_rt *rt, sl_obj *meta, sl_value name, sl_value bases, sl_value dict, sl_obj *kw,
+                 sl_value *out);
+/* fn(*argv, **kw) with kw a borrowed dict of str keys, or NULL. */
+int sl__call_with_kwdict(sl_rt *rt, sl_value fn, const sl_value *argv, size_t argc, sl_obj *kw,
+                         sl_value *out);
+
+/* Metaclasses (vm_meta.c). split_kw: a class statement's keywords without
+ * `metaclass` (*rest a new dict) and the metaclass (*meta new ref, or
+ * SL_V_UNDEF). winner: *meta (owned, SL_V_UNDEF for type) becomes the
+ * most derived of itself and the metaclasses of the scenario bases
+ * (SL_V_UNDEF when that is type; a metaclass that is not a class stays),
+ * or TypeError "metaclass conflict". prepare: M.__prepare__(name, bases,
+ * **kw) when M defines one (*ns a new dict), else *ns NULL. module_name:
+ * a class's __module__ as a string that outlives the run's classes.
+ * type_call: calling metaclass M (type.__call__(M, ...)). call: calling a
+ * class whose metaclass defines __call__. builtin_method: type.__new__,
+ * type.__init__, type.__call__ (1 found, 0 another name). getattr: an
+ * attribute of cls's metaclass bound to cls (1 found, 0 absent). */
+int sl__meta_split_kw(sl_rt *rt, sl_obj *kw, sl_value *meta, sl_obj **rest);
+int sl__meta_winner(sl_rt *rt, const sl_value *bases, size_t n, sl_value *meta);
+int sl__meta_prepare(sl_rt *rt, sl_value meta, sl_obj *name, sl_obj *bases, sl_obj *kw,
+                     sl_obj **ns);
+const char *sl__meta_module_name(sl_rt *rt, sl_obj *name);
+int sl__meta_type_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+int sl__meta_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
+int sl__meta_builtin_method(sl_rt *rt, const char *name, sl_value *out);
+int sl__meta_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out);
+
+/* abc (modules/mod_abc.c): __abstractmethods__ of a class ABCMeta made;
+ * object.__new__'s refusal of a class with SL__CLS_ABSTRACT (-1 raised);
+ * whether v is abstract (its __isabstractmethod__). */
+int sl__abc_init(sl_rt *rt, sl_obj *cls);
+int sl__abc_refuse(sl_rt *rt, sl_obj *cls);
+int sl__abc_is_abstract(sl_rt *rt, sl_value v, bool *res);
+/* ABCMeta.__instancecheck__ / __subclasscheck__ for an ABC with
+ * SL__CLS_ABC_REG, once the real check said no: whether v (cls c) is
+ * one of its registered classes' instances (subclasses). */
+int sl__abc_instancecheck(sl_rt *rt, sl_value v, sl_obj *abc, bool *res);
+int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res);
 /* Reading attribute v found on cls for self: properties run, functions
  * bind, class/static methods unwrap. Steals v. (vm_attr.c) */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);

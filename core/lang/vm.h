@@ -134,9 +134,11 @@ int sl_vm_call_pos(sl_rt *rt, sl_value callable, const sl_value *argv, size_t ar
 int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
 
-/* Builds a user class `name` from a class body namespace (vm_class.c). */
+/* Builds a user class `name` from a class body namespace (vm_class.c);
+ * kw (borrowed dict, or NULL) holds the class statement's keywords
+ * (metaclass=, and those for the metaclass and __init_subclass__). */
 int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *bases, size_t nbases,
-                      sl_value *out);
+                      sl_obj *kw, sl_value *out);
 
 /* The module object for `import name` (only asyncio exists). */
 int sl_vm_import(sl_rt *rt, const char *name, sl_value *out);

@@ -168,6 +168,10 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
     r = sl__class_mro_attr(rt, o, name, out);
     if (r) return r < 0 ? -1 : 0;
   }
+  if (r == 0 && c->meta) { /* the metaclass's methods and attributes */
+    r = sl__meta_getattr(rt, o, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   if (r == 0 && c->native && strcmp(name, "__init__"))
     return sl_lang_getattr(rt, sl_obj_val(c->native), name, out);
   if (r == 0) r = sl__class_builtin_method(rt, name, &v);

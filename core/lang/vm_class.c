@@ -181,7 +181,7 @@ static int obj_init_subclass_fn(sl_rt *rt, sl_value self, const sl_args *args, s
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.__init_subclass__() takes no keyword arguments",
                     args->npos && sl_is_type(args->pos[0], &sl_class_type)
-                        ? sl_str_cstr(sl_as_class(args->pos[0].u.o)->name)
+                        ? sl_str_cstr(sl_as_class(args->pos[0].u.o)->qualname)
                         : "object");
   *out = sl_none();
   return 0;
@@ -231,6 +231,9 @@ static int super_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
                  : s->self.tag == SL_V_OBJ           ? sl_user_cls_of(s->self.u.o)
                                                      : NULL;
   int r = super_lookup(rt, s->cls.u.o, type, name, &v);
+  /* In a metaclass, type's __new__, __init__, __call__. */
+  if (r == 0 && (sl_as_class(s->cls.u.o)->lang_flags & SL__CLS_META))
+    r = sl__meta_builtin_method(rt, name, &v);
   if (r == 0) {
     r = sl__native_super_attr(rt, s->cls.u.o, s->self, name, out);
     if (r) return r < 0 ? -1 : 0;
@@ -291,15 +294,21 @@ static int class_finish(sl_rt *rt, sl_obj *cls) {
   return sl__class_flags_compute(rt, cls);
 }
 
-/* object.__init_subclass__ does nothing; a base's own runs as a class
- * method (implicitly, as type.__new__ makes it one) with the new class. */
-static int init_subclass(sl_rt *rt, sl_obj *cls) {
+/* object.__init_subclass__ does nothing (and takes no keywords); a
+ * base's own runs as a class method (implicitly, as type.__new__ makes it
+ * one) with the new class and the class statement's keywords (kw, a
+ * borrowed dict or NULL). */
+static int init_subclass(sl_rt *rt, sl_obj *cls, sl_obj *kw) {
   sl_value fn;
   int r = super_lookup(rt, cls, NULL, "__init_subclass__", &fn);
-  if (r <= 0) return r;
+  if (r < 0) return -1;
+  if (r == 0) {
+    if (!kw || !sl_dict_len(kw)) return 0;
+    if (sl__class_builtin_method(rt, "__init_subclass__", &fn) < 0) return -1;
+  }
   sl_value f = sl_is_type(fn, &sl_classmethod_type) ? ((sl_methwrap *)fn.u.o)->func : fn, res;
   sl_value argv[1] = {sl_obj_val(cls)};
-  int rc = sl_vm_call_pos(rt, f, argv, 1, &res);
+  int rc = sl__call_with_kwdict(rt, f, argv, 1, kw, &res);
   sl_vdecref(rt, fn);
   if (rc) return -1;
   sl_vdecref(rt, res);
@@ -348,6 +357,7 @@ typedef struct class_bases {
   sl_obj *native; /* borrowed */
   uint32_t mix;
   bool orig;
+  bool meta; /* `type` is a base: a metaclass */
 } class_bases;
 
 static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size_t nbases,
@@ -363,6 +373,12 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
     if (sl__typing_mro_entry(b, &b)) cb->orig = true;
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
+    /* `class Meta(type):` makes a metaclass (vm_meta.c). */
+    if (sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls &&
+        !strcmp(((sl_typeobj *)b.u.o)->name, "type")) {
+      cb->meta = true;
+      continue;
+    }
     /* `class Color(str, Enum)`: members mixing in the data type. */
     if (enum_base && !cb->mix && sl_is_type(b, &sl_typeobj_type) && !((sl_typeobj *)b.u.o)->cls) {
       const char *tn = ((sl_typeobj *)b.u.o)->name;
@@ -397,11 +413,13 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
 }
 
 /* type.__new__ once the namespace is ready: the class object, its flags,
- * __slots__, __set_name__, __init_subclass__ and an enumeration's
- * members. Steals ns; cell (borrowed) is the body's __class__ cell. */
+ * __slots__, __set_name__, __init_subclass__ (given kw, borrowed or NULL),
+ * an enumeration's members and ABCMeta's __abstractmethods__. Steals ns;
+ * cell (borrowed) is the body's __class__ cell; meta (borrowed) the
+ * metaclass, NULL for type. */
 static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *modname,
                       const class_bases *cb, sl_obj *ns, const sl_value *in_bases, size_t nbases_in,
-                      sl_value cell, sl_value *out) {
+                      sl_value cell, sl_obj *meta, sl_obj *kw, sl_value *out) {
   sl_obj *cls = sl_class_new(rt, sl_str_cstr(name), sl_str_cstr(qualname), modname,
                              cb->n > 0 ? cb->b[0].u.o : NULL, cb->n > 1 ? cb->b[1].u.o : NULL);
   if (!cls) {
@@ -415,14 +433,17 @@ static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *mod
   }
   sl_incref(cb->native);
   sl_as_class(cls)->native = cb->native;
+  sl_incref(meta);
+  sl_as_class(cls)->meta = meta;
   if (sl_is_type(cell, &sl_cell_type))
     sl_vset(rt, &((sl_cell *)cell.u.o)->v, sl_vincref(sl_obj_val(cls)));
   int fin = class_finish(rt, cls);
   bool multi = cb->n > 1 || (cb->n == 1 && sl_as_class(cb->b[0].u.o)->mro);
   if (!fin && multi) fin = store_mro(rt, cls);
-  if (!fin) sl_as_class(cls)->lang_flags |= cb->mix;
-  if (fin || sl__slots_finish(rt, cls) || sl__set_names(rt, cls) || init_subclass(rt, cls) ||
-      ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls))) {
+  if (!fin) sl_as_class(cls)->lang_flags |= cb->mix | (cb->meta ? SL__CLS_META : 0);
+  if (fin || sl__slots_finish(rt, cls) || sl__set_names(rt, cls) || init_subclass(rt, cls, kw) ||
+      ((sl_as_class(cls)->lang_flags & SL__CLS_ENUM) && sl__enum_finish(rt, cls)) ||
+      (meta && (sl_as_class(meta)->lang_flags & SL__CLS_ABCMETA) && sl__abc_init(rt, cls))) {
     sl_decref(rt, cls);
     return -1;
   }
@@ -430,22 +451,25 @@ static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *mod
   return 0;
 }
 
-int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
-                      size_t nbases, sl_value *out) {
-  class_bases cb;
-  if (resolve_bases(rt, name, in_bases, nbases, &cb)) return -1;
+/* Runs a class body with ns (a new dict when NULL; stolen) as its
+ * namespace, which starts with __module__ and __qualname__ as
+ * __build_class__ prepares it. *ns_out: the namespace (owned); *cell: the
+ * body's __class__ cell (owned) or None. */
+static int run_body(sl_rt *rt, sl_value body, const class_bases *cb, sl_obj *ns, sl_obj **ns_out,
+                    sl_value *cell) {
   sl_func *fn = sl_as_func(body.u.o);
   sl_code *co = sl_as_code(fn->code);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
-  if (!f) return -1;
-  f->ns = sl_dict_new(rt);
-  for (size_t i = 0; i < cb.n; i++)
-    if (sl_as_class(cb.b[i].u.o)->lang_flags & SL__CLS_ENUM) {
-      f->enum_body = (uint8_t)(1 + sl__enum_kind_of(cb.b[i].u.o));
+  if (!f) {
+    sl_decref(rt, ns);
+    return -1;
+  }
+  f->ns = ns ? ns : sl_dict_new(rt);
+  for (size_t i = 0; i < cb->n; i++)
+    if (sl_as_class(cb->b[i].u.o)->lang_flags & SL__CLS_ENUM) {
+      f->enum_body = (uint8_t)(1 + sl__enum_kind_of(cb->b[i].u.o));
       break;
     }
-  /* The namespace starts with __module__ and __qualname__, as
-   * __build_class__ prepares it. */
   const char *modname = sl_usermod_name_of(rt, fn->globals);
   sl_obj *mod = f->ns ? sl_str_from_cstr(rt, modname) : NULL;
   int rc = !mod || sl_dict_set_str(rt, f->ns, "__module__", sl_obj_val(mod)) ||
@@ -455,33 +479,99 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     sl_frame_free(rt, f);
     return -1;
   }
-  sl_value cell;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &cell);
-  sl_obj *ns = f->ns;
-  sl_incref(ns);
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, cell);
+  *ns_out = f->ns;
+  sl_incref(*ns_out);
   sl_frame_free(rt, f);
-  if (st != SL_CORO_RETURN) {
+  if (st == SL_CORO_RETURN) return 0;
+  sl_decref(rt, *ns_out);
+  return -1;
+}
+
+/* A class statement whose metaclass is not type (or is any callable):
+ * __prepare__, the body, then meta(name, bases, ns, **kw), as
+ * __build_class__ does; the __class__ cell travels in the namespace as
+ * __classcell__ for type.__new__ to fill. */
+static int build_with_meta(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
+                           size_t nbases, const class_bases *cb, sl_value meta, sl_obj *kw,
+                           sl_value *out) {
+  sl_obj *bases = sl_tuple_new(rt, in_bases, nbases), *ns = NULL;
+  if (!bases) return -1;
+  sl_value cell = sl_undef();
+  int rc = sl__meta_prepare(rt, meta, name, bases, kw, &ns);
+  if (!rc) rc = run_body(rt, body, cb, ns, &ns, &cell);
+  if (!rc && sl_is_type(cell, &sl_cell_type)) rc = sl_dict_set_str(rt, ns, "__classcell__", cell);
+  if (!rc) {
+    sl_value argv[3] = {sl_obj_val(name), sl_obj_val(bases), sl_obj_val(ns)};
+    rc = sl__call_with_kwdict(rt, meta, argv, 3, kw, out);
     sl_decref(rt, ns);
-    return -1;
   }
-  rc = make_class(rt, name, co->qualname, modname, &cb, ns, in_bases, nbases, cell, out);
   sl_vdecref(rt, cell);
+  sl_decref(rt, bases);
   return rc;
 }
 
+int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in_bases,
+                      size_t nbases, sl_obj *kw_in, sl_value *out) {
+  class_bases cb;
+  sl_value meta = sl_undef();
+  sl_obj *kw = NULL;
+  if (kw_in && sl__meta_split_kw(rt, kw_in, &meta, &kw)) return -1;
+  int rc = resolve_bases(rt, name, in_bases, nbases, &cb);
+  if (!rc) rc = sl__meta_winner(rt, cb.b, cb.n, &meta);
+  if (!rc && !sl_is_undef(meta)) {
+    rc = build_with_meta(rt, body, name, in_bases, nbases, &cb, meta, kw, out);
+  } else if (!rc) {
+    sl_obj *ns;
+    sl_value cell = sl_undef();
+    rc = run_body(rt, body, &cb, NULL, &ns, &cell);
+    if (!rc) {
+      sl_func *fn = sl_as_func(body.u.o);
+      rc = make_class(rt, name, sl_as_code(fn->code)->qualname, sl_usermod_name_of(rt, fn->globals),
+                      &cb, ns, in_bases, nbases, cell, NULL, kw, out);
+    }
+    sl_vdecref(rt, cell);
+  }
+  sl_vdecref(rt, meta);
+  sl_decref(rt, kw);
+  return rc;
+}
+
+/* type_new takes __classcell__ out of the namespace: the cell to fill
+ * with the new class (*cell owned, or SL_V_UNDEF). */
+static int take_classcell(sl_rt *rt, sl_obj *ns, sl_value *cell) {
+  bool found = false;
+  *cell = sl_undef();
+  if (sl_dict_get_str(rt, ns, "__classcell__", cell, &found) || !found) return found ? -1 : 0;
+  sl_obj *key = sl_str_from_cstr(rt, "__classcell__");
+  int rc = !key || sl_dict_del(rt, ns, sl_obj_val(key), &found);
+  sl_decref(rt, key);
+  return rc ? -1 : 0;
+}
+
 int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_value *out) {
+  return sl__type_new(rt, NULL, name, bases, dict, NULL, out);
+}
+
+int sl__type_new(sl_rt *rt, sl_obj *meta, sl_value name, sl_value bases, sl_value dict, sl_obj *kw,
+                 sl_value *out) {
   if (!sl_is_str(name))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 1 must be str, not %s",
                     sl_type_name(name));
   if (!sl_is_type(bases, &sl_tuple_type))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 2 must be tuple, not %s",
                     sl_type_name(bases));
-  if (!sl_is_type(dict, &sl_dict_type))
+  if (!sl__is_dict(dict))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "type.__new__() argument 3 must be dict, not %s",
                     sl_type_name(dict));
   class_bases cb;
   sl_tuple *bt = sl_as_tuple(bases.u.o);
   if (resolve_bases(rt, name.u.o, bt->items, bt->len, &cb)) return -1;
+  /* _PyType_CalculateMetaclass: the most derived of meta and the bases'. */
+  sl_value winner = meta ? sl_vincref(sl_obj_val(meta)) : sl_undef();
+  if (sl__meta_winner(rt, cb.b, cb.n, &winner)) return -1;
+  meta = sl_is_undef(winner) ? NULL : winner.u.o;
+  sl_vdecref(rt, winner); /* borrowed from here on: a base or the caller holds it */
   /* type_new copies the dict; __module__ defaults to the caller's module
    * (simloop: always "__main__"), __qualname__ to the name (a str
    * __qualname__ in the dict is taken out of it). */
@@ -491,7 +581,7 @@ int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_
     return -1;
   }
   const char *modname = "__main__";
-  sl_value qn = sl_undef();
+  sl_value qn = sl_undef(), cell = sl_undef();
   bool has_qn = false, has_mod = false, found;
   sl_obj *key = sl_str_from_cstr(rt, "__qualname__");
   int rc = !key || sl_dict_get_str(rt, ns, "__qualname__", &qn, &has_qn);
@@ -502,20 +592,26 @@ int sl__vm_type_new(sl_rt *rt, sl_value name, sl_value bases, sl_value dict, sl_
   sl_decref(rt, key);
   sl_value mod;
   if (!rc) rc = sl_dict_get_str(rt, ns, "__module__", &mod, &has_mod);
-  if (!rc && has_mod) sl_vdecref(rt, mod);
+  if (!rc && has_mod) {
+    if (sl_is_str(mod)) modname = sl__meta_module_name(rt, mod.u.o);
+    sl_vdecref(rt, mod);
+  }
   if (!rc && !has_mod) {
     sl_obj *m = sl_str_from_cstr(rt, modname);
     rc = !m || sl_dict_set_str(rt, ns, "__module__", sl_obj_val(m));
     sl_decref(rt, m);
   }
+  if (!rc) rc = take_classcell(rt, ns, &cell);
   if (rc) {
     sl_vdecref(rt, qn);
     sl_decref(rt, ns);
     return -1;
   }
   sl_obj *qualname = has_qn ? qn.u.o : name.u.o;
-  rc = make_class(rt, name.u.o, qualname, modname, &cb, ns, bt->items, bt->len, sl_undef(), out);
+  rc =
+      make_class(rt, name.u.o, qualname, modname, &cb, ns, bt->items, bt->len, cell, meta, kw, out);
   sl_vdecref(rt, qn);
+  sl_vdecref(rt, cell);
   return rc;
 }
 
@@ -581,6 +677,7 @@ static int obj_new_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   if (plain && (args->npos > 1 || args->nkw))
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "object.__new__() takes exactly one argument (the type to instantiate)");
+  if (plain && (sl_as_class(cls)->lang_flags & SL__CLS_ABSTRACT)) return sl__abc_refuse(rt, cls);
   sl_obj *e = sl_exc_new(rt, cls, plain ? NULL : args->pos + 1, plain ? 0 : args->npos - 1);
   if (!e) return -1;
   *out = sl_obj_val(e);
@@ -590,6 +687,14 @@ static int obj_new_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 static const sl_cfunc_def obj_new_def = {"object.__new__", obj_new_fn, "user", SL_CANON_LABEL};
 
 int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  sl_obj *meta = sl_as_class(cls)->meta;
+  if (meta && (sl_as_class(meta)->lang_flags & SL_CLS_CALL))
+    return sl__meta_call(rt, cls, args, out);
+  return sl__type_call(rt, cls, args, out);
+}
+
+int sl__type_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out) {
+  if (sl_as_class(cls)->lang_flags & SL__CLS_META) return sl__meta_type_call(rt, cls, args, out);
   sl_obj *native = sl_as_class(cls)->native;
   /* A scenario __new__ of a class deriving from a built-in type. */
   bool builtin_base = native && sl__builtin_new_ok((const sl_typeobj *)native);
@@ -605,6 +710,8 @@ int sl__vm_call_class(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out
     return rc;
   }
   bool plain = sl_as_class(cls)->lang_flags & SL_CLS_PLAIN;
+  /* object_new: a class with abstract methods has no instances. */
+  if (plain && (sl_as_class(cls)->lang_flags & SL__CLS_ABSTRACT)) return sl__abc_refuse(rt, cls);
   int r = class_lookup(rt, cls, "__init__", &init, 0);
   if (r < 0) return -1;
   if (r == 0) {

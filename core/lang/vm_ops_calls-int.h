@@ -153,9 +153,11 @@ SL_OP_INLINE int op_import_name(SL_OP_PARAMS) {
 
 SL_OP_INLINE int op_build_class(SL_OP_PARAMS) {
   (void)f, (void)co;
-  sl_value *bases = SP - arg, v;
-  int rc = sl_vm_build_class(rt, bases[-2], bases[-1].u.o, bases, (size_t)arg, &v);
-  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  int32_t nb = arg & ~SL_BUILD_CLASS_KW, nkw = (arg & SL_BUILD_CLASS_KW) != 0;
+  sl_value *bases = SP - nb - nkw, v;
+  int rc = sl_vm_build_class(rt, bases[-2], bases[-1].u.o, bases, (size_t)nb,
+                             nkw ? SP[-1].u.o : NULL, &v);
+  for (int32_t i = 0; i < nb + nkw + 2; i++) sl_vdecref(rt, POP());
   if (rc) return -1;
   PUSH(v);
   return 0;

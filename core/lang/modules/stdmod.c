@@ -8,6 +8,7 @@
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
     {"__future__", sl_mod_future_init}, /* mod_future.c */
+    {"abc", sl_mod_abc_init},           /* mod_abc.c (ABCMeta: vm_meta.c) */
     {"argparse", sl_mod_argparse_init}, /* mod_argparse*.c */
     {"asyncio", NULL},                  /* built by its binders: sl_asyncio_module_new */
     {"asyncio.events", sl_mod_asyncio_events_init},

@@ -98,6 +98,7 @@ int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_functools_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_heapq_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_abc_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_itertools_init(sl_rt *rt, sl_obj *module_dict);
 /* itertools.tee (mod_itertools_tee.c). */
 int sl__itertools_tee(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
