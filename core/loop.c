@@ -441,5 +441,9 @@ void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *
                        exc ? sl_strbuf_cstr(&text) : NULL);
     sl_strbuf_free(&text);
   }
+  /* base_events.py call_exception_handler: the program's handler when it
+   * set one, else the default handler. */
+  if (rt->lang_exc_handler && !rt->fatal && rt->lang_exc_handler(rt, message, exc, key, obj))
+    return;
   if (rt->observer.log && !rt->fatal) log_default_handler(rt, message, exc, key, obj);
 }

@@ -101,9 +101,10 @@ int sl_loop_close(sl_rt *rt);
  * new_event_loop): open, not stopping, no task factory; the clock and the
  * step count go on (one clock per program). */
 void sl_loop_reopen(sl_rt *rt);
-/* call_exception_handler({'message': message, 'exception': exc, key: obj})
- * with the default handler: reports it to the observer (`error`, and `log`
- * with the text CPython's handler logs). exc, key and obj may be NULL. */
+/* call_exception_handler({'message': message, 'exception': exc, key: obj}):
+ * reports it to the observer (`error`), then runs the program's handler
+ * (sl_rt.lang_exc_handler) or the default one (`log` with the text
+ * CPython's handler logs). exc, key and obj may be NULL. */
 void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *exc,
                                         const char *key, sl_obj *obj);
 /* The same with a context of message and exception only. */

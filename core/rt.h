@@ -60,6 +60,13 @@ struct sl_rt {
   /* CPython's traceback printout of an exception, chained ones included,
    * ending with "Type: message\n" (core/lang). NULL: only that last line. */
   int (*lang_traceback)(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+  /* The program's own exception handler (loop.set_exception_handler),
+   * given call_exception_handler's context {'message': message,
+   * 'exception': exc, key: obj} (exc, key may be NULL): 1 it ran (or
+   * failed and was reported as CPython does), 0 the program set none (the
+   * default handler logs). NULL: never any. */
+  int (*lang_exc_handler)(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
+                          sl_obj *obj);
   /* The exception the program is handling now (borrowed; NULL: none),
    * what sys.exception() returns (core/lang). NULL hook: never any. */
   sl_obj *(*lang_handled_exc)(sl_rt *rt);

@@ -36,7 +36,14 @@ typedef struct sl_aio_loopobj {
   sl_obj hdr;
   uint32_t gen; /* the generation it was created for */
   bool closed;  /* close() was called on it (or asyncio.run closed it) */
+  sl_value handler; /* owned: set_exception_handler's; SL_V_UNDEF/None: default */
 } sl_aio_loopobj;
+/* The loop's exception-handler methods (asyncio_handler.c): 1 found, 0
+ * another name, -1 error; the engine hook (sl_rt.lang_exc_handler). */
+int sl__aio_handler_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
+int sl__aio_exc_handler_hook(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
+                             sl_obj *obj);
+void sl__aio_loopobj_clear(sl_rt *rt, sl_obj *o);
 extern const sl_type sl__aio_loopobj_type;
 /* A new loop object of a new generation (new reference in *out). */
 int sl__aio_loop_claim(sl_rt *rt, sl_obj **out);

@@ -414,6 +414,7 @@ static const sl_cfunc_def loop_methods[] = {
 static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, sl_obj_val(o), loop_methods, name, out);
   if (r == 0) r = sl__io_loop_getattr(rt, sl_obj_val(o), name, out);
+  if (r == 0) r = sl__aio_handler_getattr(rt, sl_obj_val(o), name, out);
   if (r == 0) r = sl__io_server_getattr(rt, sl_obj_val(o), name, out);
   if (r < 0) return -1;
   if (r == 0)
@@ -430,6 +431,7 @@ static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
+                                      .clear = sl__aio_loopobj_clear,
                                       .repr = loopobj_repr,
                                       .getattr = loopobj_getattr,
                                       .flags = SL_TF_STABLE_ATTRS,

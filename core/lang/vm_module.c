@@ -7,6 +7,7 @@
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/socket_mod.h"
@@ -160,6 +161,7 @@ int sl_vm_init(sl_rt *rt, const char *filename, const char *src, size_t len) {
   rt->lang_release = lang_release;
   rt->lang_str = sl_vm_str;
   rt->lang_traceback = sl_vm_format_traceback;
+  rt->lang_exc_handler = sl__aio_exc_handler_hook;
   rt->lang_handled_exc = sl_vm_handled_exc;
   rt->lang_func_source = sl_func_source;
   rt->lang_asyncgen_closers = sl__agen_closers;

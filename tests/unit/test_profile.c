@@ -37,6 +37,7 @@ static const struct {
     {"factory_names_none", offsetof(sl_profile, factory_names_none)},
     {"factory_sets_name_after", offsetof(sl_profile, factory_sets_name_after)},
     {"setattr_no_dict_message", offsetof(sl_profile, setattr_no_dict_message)},
+    {"abstract_class_quoted_message", offsetof(sl_profile, abstract_class_quoted_message)},
     {"mro_error_one_line", offsetof(sl_profile, mro_error_one_line)},
     {"await_type_message", offsetof(sl_profile, await_type_message)},
     {"as_completed_awaitables_message", offsetof(sl_profile, as_completed_awaitables_message)},
@@ -115,7 +116,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " argparse_combined_flags_rest"},
+       " argparse_combined_flags_rest abstract_class_quoted_message"},
     {"3.12.1", "3.12.1", 3, 12, 1,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout taskgroup_eager_sync_done "
@@ -124,7 +125,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused"
        " factory_sets_name_after"
-       " argparse_combined_flags_rest"},
+       " argparse_combined_flags_rest abstract_class_quoted_message"},
     {"3.12.7", "3.12.7", 3, 12, 7,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -134,7 +135,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " factory_sets_name_after"
-       " argparse_combined_flags_rest"},
+       " argparse_combined_flags_rest abstract_class_quoted_message"},
     {"3.13", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -152,7 +153,7 @@ static const struct {
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"
-       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional abstract_class_quoted_message"},
     {"3.13.0", "3.13.0", 3, 13, 0,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -170,7 +171,7 @@ static const struct {
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"
-       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional abstract_class_quoted_message"},
     {"3.13.2", "3.13.2", 3, 13, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -188,7 +189,7 @@ static const struct {
        " factory_sets_name_after"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message"
        " strptime_percent_at_end_literal"
-       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional"},
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional abstract_class_quoted_message"},
     {"3.14", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -207,7 +208,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"
-       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr"},
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr abstract_class_quoted_message"},
     {"3.14.2", "3.14.2", 3, 14, 2,
        "timeout_cancelling_level timeout_raise_from wait_for_uses_timeout "
        "gather_sync_done_children eager_tasks shutdown_executor_timeout "
@@ -226,7 +227,7 @@ static const struct {
        " set_exception_refuses_stopiteration_subclass"
        " transport_sendmsg create_server_bind_str_message transport_writelines_pauses server_close_clients transport_write_type_message accept_backlog_plus_one server_wait_closed_for_clients streams_client_task_callback add_reader_unless_paused streams_client_callback_cancelled"
        " setattr_no_dict_message mro_error_one_line as_completed_awaitables_message str_ctor_clinic_message await_type_message"
-       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr"},
+       " argparse_combined_flags_rest argparse_metavar_once argparse_choices_str argparse_action_deprecated argparse_remainder_optional argparse_suggest_and_color argparse_unknown_action_repr abstract_class_quoted_message"},
 };
 /* clang-format on */
 
