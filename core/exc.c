@@ -20,6 +20,7 @@ static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, c->qualname);
   sl_decref(rt, c->bases[0]);
   sl_decref(rt, c->bases[1]);
+  sl_decref(rt, c->more_bases);
   sl_decref(rt, c->attrs);
   sl_decref(rt, c->native);
   sl_decref(rt, c->mro);
@@ -275,11 +276,26 @@ void sl_class_path_of(sl_obj *o, const char *engine_path, sl_strbuf *out) {
   sl_strbuf_printf(out, "%s.%s", c->module, sl_str_cstr(c->qualname));
 }
 
+size_t sl_class_nbases(const sl_obj *cls) {
+  const sl_class *c = (const sl_class *)cls;
+  if (!c->bases[0]) return 0;
+  if (!c->bases[1]) return 1;
+  return 2 + (c->more_bases ? sl_as_tuple(c->more_bases)->len : 0);
+}
+
+sl_obj *sl_class_base(const sl_obj *cls, size_t i) {
+  const sl_class *c = (const sl_class *)cls;
+  return i < 2 ? c->bases[i] : sl_as_tuple(c->more_bases)->items[i - 2].u.o;
+}
+
 bool sl_class_is_subclass(const sl_obj *cls, const sl_obj *base) {
   if (cls == base) return true;
   const sl_class *c = (const sl_class *)cls;
   for (int i = 0; i < 2; i++)
     if (c->bases[i] && sl_class_is_subclass(c->bases[i], base)) return true;
+  if (c->more_bases)
+    for (size_t i = 2, n = sl_class_nbases(cls); i < n; i++)
+      if (sl_class_is_subclass(sl_class_base(cls, i), base)) return true;
   return false;
 }
 
@@ -322,8 +338,8 @@ bool sl_exc_isinstance(const sl_obj *exc, sl_exc_id id) {
   while (top) {
     const sl_class *c = (const sl_class *)stack[--top];
     if (c->builtin == id) return true;
-    for (int i = 0; i < 2 && top < 30; i++)
-      if (c->bases[i]) stack[top++] = c->bases[i];
+    for (size_t i = 0, n = sl_class_nbases(&c->hdr); i < n && top < 30; i++)
+      stack[top++] = sl_class_base(&c->hdr, i);
   }
   return false;
 }

@@ -105,7 +105,8 @@ typedef struct sl_class {
   sl_obj *name;       /* owned str: "ValueError" */
   sl_obj *qualname;   /* owned str */
   const char *module; /* static: "builtins", "asyncio.exceptions", "__main__" */
-  sl_obj *bases[2];   /* owned; NULL when absent */
+  sl_obj *bases[2];   /* owned; NULL when absent (the first two bases) */
+  sl_obj *more_bases; /* owned tuple of the bases after the first two, or NULL */
   sl_obj *attrs;      /* owned dict of class attributes (core/lang), or NULL */
   sl_exc_id builtin;  /* which built-in class, or SL_EXC_NONE */
   /* SL_CLS_* bits: which special methods the class or a base defines;
@@ -220,6 +221,11 @@ static inline sl_obj *sl_user_cls_of(sl_obj *o) {
   return x ? x->cls : NULL;
 }
 bool sl_exc_isinstance_cls(const sl_obj *exc, const sl_obj *cls);
+/* A class's bases: how many (at most SL_CLASS_MAX_BASES) and the i-th
+ * (borrowed). */
+#define SL_CLASS_MAX_BASES 16
+size_t sl_class_nbases(const sl_obj *cls);
+sl_obj *sl_class_base(const sl_obj *cls, size_t i);
 /* Appends "module.qualname" of o's scenario class when o is an engine
  * object with one (sl_obj_ext), else `engine_path` ("asyncio.locks.Lock"):
  * what object.__repr__ prints before " object at 0x...". */

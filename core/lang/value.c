@@ -96,7 +96,8 @@ static bool class_lookup(sl_obj *cls, const char *name, sl_rt *rt, sl_value *out
     sl_class *c = sl_as_class(cls);
     bool found = false;
     if (c->attrs && sl_dict_get_str(rt, c->attrs, name, out, &found) == 0 && found) return true;
-    if (c->bases[1] && class_lookup(c->bases[1], name, rt, out)) return true;
+    for (size_t i = sl_class_nbases(cls); i-- > 1;)
+      if (class_lookup(sl_class_base(cls, i), name, rt, out)) return true;
     cls = c->bases[0];
   }
   return false;
@@ -202,10 +203,9 @@ static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out
     return *out = sl_obj_val(m), 1;
   }
   if (!strcmp(name, "__bases__")) {
-    sl_value b[2];
-    size_t n = 0;
-    for (int i = 0; i < 2; i++)
-      if (c->bases[i]) b[n++] = sl_obj_val(c->bases[i]);
+    sl_value b[SL_CLASS_MAX_BASES];
+    size_t n = sl_class_nbases(cls);
+    for (size_t i = 0; i < n; i++) b[i] = sl_obj_val(sl_class_base(cls, i));
     sl_obj *t = sl_tuple_new(rt, b, n);
     if (!t) return -1;
     return *out = sl_obj_val(t), 1;

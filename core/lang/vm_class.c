@@ -352,7 +352,7 @@ static int store_mro(sl_rt *rt, sl_obj *cls) {
  * the built-in or engine class the instances are made of, an
  * enumeration's data type, whether generic aliases stood for classes. */
 typedef struct class_bases {
-  sl_value b[2]; /* borrowed */
+  sl_value b[SL_CLASS_MAX_BASES]; /* borrowed */
   size_t n;
   sl_obj *native; /* borrowed */
   uint32_t mix;
@@ -404,9 +404,9 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
           "PriorityQueue, Lock, Event, Condition, Semaphore, BoundedSemaphore and Future, and "
           "the protocol classes",
           sl_str_cstr(name));
-    if (cb->n == 2)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most two base classes",
-                      sl_str_cstr(name));
+    if (cb->n == SL_CLASS_MAX_BASES)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "class %s: simloop supports at most %d base classes",
+                      sl_str_cstr(name), SL_CLASS_MAX_BASES);
     cb->b[cb->n++] = b;
   }
   return 0;
@@ -427,6 +427,10 @@ static int make_class(sl_rt *rt, sl_obj *name, sl_obj *qualname, const char *mod
     return -1;
   }
   sl_as_class(cls)->attrs = ns;
+  if (cb->n > 2 && !(sl_as_class(cls)->more_bases = sl_tuple_new(rt, cb->b + 2, cb->n - 2))) {
+    sl_decref(rt, cls);
+    return -1;
+  }
   if (cb->orig && set_orig_bases(rt, ns, in_bases, nbases_in)) {
     sl_decref(rt, cls);
     return -1;

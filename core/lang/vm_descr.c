@@ -123,8 +123,8 @@ static int slots_allow(sl_rt *rt, sl_obj *cls, const char *name, int depth) {
     sl_vdecref(rt, slots);
     if (r) return r;
   }
-  for (int i = 0; i < 2; i++) {
-    int r = slots_allow(rt, c->bases[i], name, depth + 1);
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++) {
+    int r = slots_allow(rt, sl_class_base(cls, i), name, depth + 1);
     if (r) return r;
   }
   return 0;
@@ -143,8 +143,8 @@ int sl__slots_finish(sl_rt *rt, sl_obj *cls) {
   sl_vdecref(rt, slots);
   if (r) return r < 0 ? -1 : 0;
   if (c->native || !(c->lang_flags & SL_CLS_PLAIN)) return 0;
-  for (int i = 0; i < 2; i++)
-    if (c->bases[i] && !(sl_as_class(c->bases[i])->lang_flags & SL__CLS_SLOTS)) return 0;
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++)
+    if (!(sl_as_class(sl_class_base(cls, i))->lang_flags & SL__CLS_SLOTS)) return 0;
   c->lang_flags |= SL__CLS_SLOTS;
   return 0;
 }

@@ -36,11 +36,11 @@ static int linearize(sl_rt *rt, sl_value cls, sl_obj **out, int depth);
 static size_t direct_bases(sl_class *c, sl_value *b) {
   size_t n = 0;
   bool inherited = false;
-  for (int i = 0; i < 2; i++)
-    if (c->bases[i]) {
-      b[n++] = sl_obj_val(c->bases[i]);
-      inherited |= sl_as_class(c->bases[i])->native == c->native;
-    }
+  for (size_t i = 0, nb = sl_class_nbases(&c->hdr); i < nb; i++) {
+    sl_obj *base = sl_class_base(&c->hdr, i);
+    b[n++] = sl_obj_val(base);
+    inherited |= sl_as_class(base)->native == c->native;
+  }
   if (c->native && !inherited) b[n++] = sl_obj_val(c->native);
   return n;
 }
@@ -81,7 +81,7 @@ static int mro_error(sl_rt *rt, sl_obj *const *seqs, const size_t *heads, size_t
 
 /* pmerge: repeatedly take the first head that is in no other tail. */
 static int merge(sl_rt *rt, sl_obj *res, sl_obj *const *seqs, size_t nseq) {
-  size_t heads[3] = {0, 0, 0};
+  size_t heads[SL_CLASS_MAX_BASES + 2] = {0};
   for (;;) {
     bool empty = true, taken = false;
     for (size_t s = 0; s < nseq && !taken; s++) {
@@ -103,9 +103,9 @@ static int merge(sl_rt *rt, sl_obj *res, sl_obj *const *seqs, size_t nseq) {
 }
 
 static int linearize_class(sl_rt *rt, sl_value cls, sl_obj *res, int depth) {
-  sl_value b[3];
+  sl_value b[SL_CLASS_MAX_BASES + 1];
   size_t nb = direct_bases(sl_as_class(cls.u.o), b), nseq = 0;
-  sl_obj *seqs[4] = {NULL, NULL, NULL, NULL};
+  sl_obj *seqs[SL_CLASS_MAX_BASES + 2] = {NULL};
   int rc = 0;
   for (size_t i = 0; i < nb && !rc; i++) rc = linearize(rt, b[i], &seqs[nseq++], depth + 1);
   if (!rc && nb > 1) {
@@ -180,7 +180,7 @@ static const sl_cfunc_def mro_def = {"mro", mro_fn, NULL, 0};
 
 /* cls.__bases__: the bases as C3 sees them; (object,) for a root. */
 static int bases_tuple(sl_rt *rt, sl_obj *cls, sl_value *out) {
-  sl_value b[3];
+  sl_value b[SL_CLASS_MAX_BASES + 1];
   size_t n = direct_bases(sl_as_class(cls), b);
   sl_value obj = sl_undef();
   if (!n) {

@@ -18,5 +18,5 @@ expect_status 2 "$SIMLOOP" run prog.py
 expect_in err.txt "module 'concurrent.futures' is not supported by simloop: threads exist only"
 printf 'import sqlite3\n' >prog.py
 expect_status 2 "$SIMLOOP" run prog.py
-expect_in err.txt "module 'sqlite3' is not supported by simloop (the modules it provides: __future__, argparse, asyncio,"
+expect_in err.txt "module 'sqlite3' is not supported by simloop (the modules it provides: __future__, abc, argparse, asyncio,"
 exit 0

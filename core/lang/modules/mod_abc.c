@@ -102,8 +102,8 @@ int sl__abc_init(sl_rt *rt, sl_obj *cls) {
   sl_obj *set = sl__frozenset_new(rt);
   if (!set) return -1;
   int rc = own_abstracts(rt, c->attrs, set);
-  for (int i = 0; i < 2 && !rc; i++)
-    if (c->bases[i]) rc = inherited_abstracts(rt, cls, c->bases[i], set);
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n && !rc; i++)
+    rc = inherited_abstracts(rt, cls, sl_class_base(cls, i), set);
   if (!rc) rc = sl_dict_set_str(rt, c->attrs, "__abstractmethods__", sl_obj_val(set));
   if (!rc && sl_dict_len(set)) c->lang_flags |= SL__CLS_ABSTRACT;
   sl_decref(rt, set);

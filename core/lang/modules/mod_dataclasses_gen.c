@@ -467,10 +467,9 @@ static int own_field(sl_rt *rt, sl_obj *cls, sl_value name, sl_value text, bool 
 
 /* The fields of the bases (last base first), then the class's own. */
 static int collect_fields(sl_rt *rt, sl_obj *cls, unsigned flags, sl_obj *all) {
-  sl_class *c = sl_as_class(cls);
-  for (int i = 1; i >= 0; i--) {
+  for (size_t i = sl_class_nbases(cls); i-- > 0;) {
     sl_value bf;
-    int r = c->bases[i] ? sl__class_lookup(rt, c->bases[i], "__dataclass_fields__", &bf) : 0;
+    int r = sl__class_lookup(rt, sl_class_base(cls, i), "__dataclass_fields__", &bf);
     if (r < 0) return -1;
     if (r == 0) continue;
     size_t pos = 0;

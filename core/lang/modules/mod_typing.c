@@ -177,8 +177,8 @@ int sl__typing_mro_entry(sl_value b, sl_value *out) {
 bool sl__typing_is_generic(sl_obj *cls) {
   sl_class *c = sl_as_class(cls);
   if (!strcmp(c->module, "typing") && !strcmp(sl_str_cstr(c->name), "Generic")) return true;
-  for (int i = 0; i < 2; i++)
-    if (c->bases[i] && sl__typing_is_generic(c->bases[i])) return true;
+  for (size_t i = 0, n = sl_class_nbases(&c->hdr); i < n; i++)
+    if (sl__typing_is_generic(sl_class_base(&c->hdr, i))) return true;
   return false;
 }
 
