@@ -34,8 +34,8 @@ extern const sl_cfunc_def sl__aio_future_ctor, sl__aio_task_ctor, sl__aio_taskgr
  * for one generation (sl_lang.loop_gen). */
 typedef struct sl_aio_loopobj {
   sl_obj hdr;
-  uint32_t gen; /* the generation it was created for */
-  bool closed;  /* close() was called on it (or asyncio.run closed it) */
+  uint32_t gen;     /* the generation it was created for */
+  bool closed;      /* close() was called on it (or asyncio.run closed it) */
   sl_value handler; /* owned: set_exception_handler's; SL_V_UNDEF/None: default */
 } sl_aio_loopobj;
 /* The loop's exception-handler methods (asyncio_handler.c): 1 found, 0

@@ -105,8 +105,8 @@ int sl__class_flags_compute(sl_rt *rt, sl_obj *cls) {
   sl_class *c = sl_as_class(cls);
   uint32_t f = 0;
   for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++)
-      f |= sl_as_class(sl_class_base(cls, i))->lang_flags &
-           ~(uint32_t)(SL_CLS_PLAIN | SL__CLS_ABSTRACT | SL__CLS_ABC_REG);
+    f |= sl_as_class(sl_class_base(cls, i))->lang_flags &
+         ~(uint32_t)(SL_CLS_PLAIN | SL__CLS_ABSTRACT | SL__CLS_ABC_REG);
   if (!sl_class_is_subclass(cls, rt->classes[SL_EXC_BASE_EXCEPTION])) f |= SL_CLS_PLAIN;
   if (c->attrs) {
     size_t pos = 0;
