@@ -217,8 +217,18 @@ static int exc_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not callable", sl_exc_type_name(o));
 }
 
+/* tp_finalize: a scenario class's __del__, once, before the instance is
+ * cleared (it may resurrect it: sl_decref checks). */
+static void exc_finalize(sl_rt *rt, sl_obj *o) {
+  sl_exc *e = sl_as_exc(o);
+  if (e->finalized || !e->cls || !(sl_as_class(e->cls)->lang_flags & SL_CLS_DEL)) return;
+  e->finalized = true;
+  if (rt->user_ops && rt->user_ops->finalize) rt->user_ops->finalize(rt, o);
+}
+
 const sl_type sl_exc_type = {.name = "BaseException",
                              .clear = exc_clear,
+                             .finalize = exc_finalize,
                              .release = exc_release,
                              .repr = exc_repr,
                              .str = exc_str,

@@ -135,8 +135,9 @@ typedef struct sl_class {
 #define SL_CLS_BOOL       32u  /* __bool__ or __len__ */
 #define SL_CLS_CALL       64u  /* __call__ */
 #define SL_CLS_ENUM       128u /* derives from enum.Enum: repr <enum 'Color'> */
+#define SL_CLS_DEL        256u /* __del__: sl_user_ops.finalize when the last reference goes */
 /* Bits above are core/lang's own (descriptors, __getattr__, ...). */
-#define SL_CLS_LANG_SHIFT 8
+#define SL_CLS_LANG_SHIFT 9
 
 /* Rich comparison operators, in CPython's Py_LT..Py_GE order. */
 enum { SL_RICH_LT, SL_RICH_LE, SL_RICH_EQ, SL_RICH_NE, SL_RICH_GT, SL_RICH_GE };
@@ -165,6 +166,10 @@ typedef struct sl_user_ops {
    * exception, -1 error. */
   int (*exc_init)(sl_rt *rt, sl_obj *exc);
   int (*exc_str)(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
+  /* inst.__del__() for an instance whose class has SL_CLS_DEL, when its
+   * last reference goes (once per object); what it raises is reported, as
+   * CPython's "Exception ignored in", never propagated. */
+  void (*finalize)(sl_rt *rt, sl_obj *inst);
 } sl_user_ops;
 
 typedef struct sl_tb_entry {
@@ -180,6 +185,7 @@ typedef struct sl_exc {
   sl_obj *cause;   /* owned or NULL */
   sl_obj *context; /* owned or NULL */
   bool suppress_context;
+  bool finalized;  /* __del__ ran (PEP 442: at most once) */
   sl_obj *attrs;   /* owned dict (core/lang) or NULL */
   sl_tb_entry *tb; /* owned array, innermost last */
   size_t ntb, captb;

@@ -30,6 +30,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm.c
   core/lang/vm_class.c
   core/lang/vm_meta.c
+  core/lang/vm_lifecycle.c
   core/lang/vm_typeops.c
   core/lang/vm_descr.c
   core/lang/vm_frameobj.c

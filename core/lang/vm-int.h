@@ -48,36 +48,48 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 /* ---- scenario classes (vm_class.c, vm_dunder.c) ---------------------------- */
 
 /* core/lang's own sl_class.lang_flags bits (above SL_CLS_LANG_SHIFT). */
-#define SL__CLS_DESCR    (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
-#define SL__CLS_GETATTR  (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
-#define SL__CLS_SETATTR  (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
+#define SL__CLS_DESCR        (1u << SL_CLS_LANG_SHIFT)       /* a property: setattr asks it */
+#define SL__CLS_GETATTR      (1u << (SL_CLS_LANG_SHIFT + 1)) /* __getattr__ */
+#define SL__CLS_SETATTR      (1u << (SL_CLS_LANG_SHIFT + 2)) /* __setattr__ / __delattr__ */
 /* `class Color(str, Enum)`, `class Num(int, Enum)`: an enumeration whose
  * members are also strs / ints (the data type is not a base here: the
  * members stand for their values, as IntEnum's do). */
-#define SL__CLS_MIX_STR  (1u << (SL_CLS_LANG_SHIFT + 3))
-#define SL__CLS_MIX_INT  (1u << (SL_CLS_LANG_SHIFT + 4))
-#define SL__CLS_ENUM     SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
+#define SL__CLS_MIX_STR      (1u << (SL_CLS_LANG_SHIFT + 3))
+#define SL__CLS_MIX_INT      (1u << (SL_CLS_LANG_SHIFT + 4))
+#define SL__CLS_ENUM         SL_CLS_ENUM /* derives from enum.Enum (core/exc.h: the class repr) */
 /* Descriptors written in the scenario (vm_descr.c): the class defines
  * __get__ / __set__ or __delete__; a class attribute is an instance of
  * such a class. */
-#define SL__CLS_HAS_GET  (1u << (SL_CLS_LANG_SHIFT + 5))
-#define SL__CLS_HAS_SET  (1u << (SL_CLS_LANG_SHIFT + 6))
-#define SL__CLS_UDESCR   (1u << (SL_CLS_LANG_SHIFT + 7))
+#define SL__CLS_HAS_GET      (1u << (SL_CLS_LANG_SHIFT + 5))
+#define SL__CLS_HAS_SET      (1u << (SL_CLS_LANG_SHIFT + 6))
+#define SL__CLS_UDESCR       (1u << (SL_CLS_LANG_SHIFT + 7))
 /* Instances have no __dict__: the class and all its bases define
  * __slots__ (vm_descr.c). */
-#define SL__CLS_SLOTS    (1u << (SL_CLS_LANG_SHIFT + 8))
+#define SL__CLS_SLOTS        (1u << (SL_CLS_LANG_SHIFT + 8))
 /* A metaclass: the class derives from `type`, its instances are classes
  * (vm_meta.c). */
-#define SL__CLS_META     (1u << (SL_CLS_LANG_SHIFT + 9))
+#define SL__CLS_META         (1u << (SL_CLS_LANG_SHIFT + 9))
 /* The class has abstract methods: object.__new__ refuses it (set by
  * ABCMeta, never inherited; modules/mod_abc.c). */
-#define SL__CLS_ABSTRACT (1u << (SL_CLS_LANG_SHIFT + 10))
+#define SL__CLS_ABSTRACT     (1u << (SL_CLS_LANG_SHIFT + 10))
 /* abc.ABCMeta or a metaclass deriving from it: the classes it makes get
  * __abstractmethods__ (modules/mod_abc.c). */
-#define SL__CLS_ABCMETA  (1u << (SL_CLS_LANG_SHIFT + 11))
+#define SL__CLS_ABCMETA      (1u << (SL_CLS_LANG_SHIFT + 11))
 /* An ABC with classes registered as its virtual subclasses (register());
  * never inherited: isinstance/issubclass ask mod_abc.c. */
-#define SL__CLS_ABC_REG  (1u << (SL_CLS_LANG_SHIFT + 12))
+#define SL__CLS_ABC_REG      (1u << (SL_CLS_LANG_SHIFT + 12))
+/* __getattribute__ (vm_lifecycle.c) */
+#define SL__CLS_GETATTRIBUTE (1u << (SL_CLS_LANG_SHIFT + 13))
+
+/* vm_lifecycle.c: __del__ (sl_user_ops.finalize); obj.name through the
+ * class's __getattribute__ (then __getattr__ on AttributeError), for an
+ * instance with SL__CLS_GETATTRIBUTE; object.__getattribute__ (the
+ * generic lookup, sl__generic_getattr in vm_attr.c: 1 found, 0 absent,
+ * -1 error). */
+void sl__user_finalize(sl_rt *rt, sl_obj *inst);
+int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *out);
+int sl__generic_getattr(sl_rt *rt, sl_obj *inst, const char *name, sl_value *out);
+extern const sl_cfunc_def sl__obj_getattribute_def;
 
 /* EnumType's part (modules/mod_enum_class.c), for classes with
  * SL__CLS_ENUM: making the members when the class statement ends, and the

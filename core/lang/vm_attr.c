@@ -104,7 +104,17 @@ static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   return sl__bind_class_attr(rt, v, sl_obj_val(o), e->cls, out) ? -1 : 1;
 }
 
+/* object.__getattribute__: the instance's own lookup, then what every
+ * value has (sl_lang_getattr); AttributeError when both fail. */
+int sl__generic_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  int r = exc_lookup(rt, o, name, out);
+  if (r) return r < 0 ? -1 : 0;
+  return sl_lang_getattr(rt, sl_obj_val(o), name, out);
+}
+
 static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  if (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL__CLS_GETATTRIBUTE)
+    return sl__user_getattribute(rt, o, name, out);
   int r = exc_lookup(rt, o, name, out);
   if (r) return r < 0 ? -1 : 0;
   sl_class *c = sl_as_class(sl_as_exc(o)->cls);

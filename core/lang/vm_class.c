@@ -204,6 +204,7 @@ int sl__class_builtin_method(sl_rt *rt, const char *name, sl_value *out) {
                           : !strcmp(name, "__delattr__")       ? &obj_delattr_def
                           : !strcmp(name, "__init_subclass__") ? &obj_init_subclass_def
                           : !strcmp(name, "__new__")           ? &obj_new_def
+                          : !strcmp(name, "__getattribute__")  ? &sl__obj_getattribute_def
                                                                : NULL;
   if (!d) return 0;
   sl_obj *f = sl_cfunc_new(rt, d, sl_undef());

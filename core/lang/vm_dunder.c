@@ -87,6 +87,7 @@ static const struct {
     {"__getattr__", SL__CLS_GETATTR}, {"__setattr__", SL__CLS_SETATTR},
     {"__delattr__", SL__CLS_SETATTR}, {"__get__", SL__CLS_HAS_GET},
     {"__set__", SL__CLS_HAS_SET},     {"__delete__", SL__CLS_HAS_SET},
+    {"__del__", SL_CLS_DEL},          {"__getattribute__", SL__CLS_GETATTRIBUTE},
 };
 
 uint32_t sl__class_flags_of_attr(sl_value key, sl_value v) {
@@ -339,6 +340,7 @@ static const sl_user_ops user_ops = {
     .call = user_call,
     .exc_init = sl__exc_struct_init,
     .exc_str = sl__exc_struct_str,
+    .finalize = sl__user_finalize,
 };
 
 void sl__vm_install_user_ops(sl_rt *rt) { rt->user_ops = &user_ops; }
