@@ -29,7 +29,8 @@ extern const sl_cfunc_def sl__aio_eager_factory_def;
 extern const sl_cfunc_def sl__aio_future_ctor, sl__aio_task_ctor, sl__aio_taskgroup_ctor,
     sl__aio_queue_ctor, sl__aio_lifo_queue_ctor, sl__aio_priority_queue_ctor, sl__aio_lock_ctor,
     sl__aio_event_ctor, sl__aio_condition_ctor, sl__aio_semaphore_ctor,
-    sl__aio_bounded_semaphore_ctor, sl__aio_barrier_ctor, sl__aio_timeout_ctor;
+    sl__aio_bounded_semaphore_ctor, sl__aio_barrier_ctor, sl__aio_timeout_ctor,
+    sl__aio_selector_loop_ctor;
 /* Event loop objects (asyncio_loop.c): each is bound to the engine loop
  * for one generation (sl_lang.loop_gen). */
 typedef struct sl_aio_loopobj {

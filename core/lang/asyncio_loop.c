@@ -187,6 +187,26 @@ static int aio_new_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_
   return 0;
 }
 
+/* asyncio.SelectorEventLoop(selector=None): a new loop, as new_event_loop()
+ * makes it; the simulated selector is the only one. */
+static int aio_selector_loop_ctor(sl_rt *rt, sl_value cls, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"selector"};
+  sl_value a[1];
+  if (sl_args_bind_pymethod(rt, args, "_UnixSelectorEventLoop.__init__", names, 1, 0, 1, a))
+    return -1;
+  if (!sl_is_undef(a[0]) && !sl_is_none(a[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "SelectorEventLoop(selector): simloop's loop runs on its simulated selector "
+                    "only; pass no selector");
+  sl_obj *o;
+  if (sl__aio_loop_claim(rt, &o)) return -1;
+  *out = sl_obj_val(o);
+  return 0;
+}
+
+const sl_cfunc_def sl__aio_selector_loop_ctor = {"SelectorEventLoop", aio_selector_loop_ctor, NULL,
+                                                 SL_CANON_LABEL};
+
 static int aio_set_event_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"loop"};
   sl_value a[1];

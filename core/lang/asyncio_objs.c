@@ -629,6 +629,9 @@ enum {
   C_TIMER,
   C_STREAM_READER,
   C_STREAM_WRITER,
+  C_LOOP, /* before its bases: type(loop) is the first class listing its type */
+  C_BASE_LOOP,
+  C_ABSTRACT_LOOP,
   C__COUNT
 };
 static const sl_classdef classes[C__COUNT] = {
@@ -678,6 +681,16 @@ static const sl_classdef classes[C__COUNT] = {
     [C_STREAM_WRITER] = {"asyncio.streams.StreamWriter", "asyncio.streams", "StreamWriter",
                          TYPES(&sl__stream_writer_type), NULL, &sl__aio_stream_writer_def,
                          class_getattr},
+    /* The loop's classes, for type(loop), isinstance and annotations; the
+     * simulated machine makes a SelectorEventLoop as new_event_loop() does,
+     * and the abstract bases have no constructor. */
+    [C_LOOP] = {"asyncio.unix_events._UnixSelectorEventLoop", "asyncio.unix_events",
+                "_UnixSelectorEventLoop", TYPES(&sl__aio_loopobj_type), &classes[C_BASE_LOOP],
+                &sl__aio_selector_loop_ctor, NULL},
+    [C_BASE_LOOP] = {"asyncio.base_events.BaseEventLoop", "asyncio.base_events", "BaseEventLoop",
+                     TYPES(&sl__aio_loopobj_type), &classes[C_ABSTRACT_LOOP], NULL, NULL},
+    [C_ABSTRACT_LOOP] = {"asyncio.events.AbstractEventLoop", "asyncio.events", "AbstractEventLoop",
+                         TYPES(&sl__aio_loopobj_type), NULL, NULL, NULL},
 };
 static const sl_cfunc_def *const class_methods[C__COUNT] = {
     [C_FUTURE] = future_cls_methods,
@@ -698,6 +711,9 @@ static const sl_cfunc_def *const class_methods[C__COUNT] = {
     [C_TIMER] = timer_cls_methods,
     [C_STREAM_READER] = NULL,
     [C_STREAM_WRITER] = NULL,
+    [C_LOOP] = NULL,
+    [C_BASE_LOOP] = NULL,
+    [C_ABSTRACT_LOOP] = NULL,
 };
 
 /* The methods the class or one of its bases defines, nearest first (Task's
@@ -740,7 +756,7 @@ int sl__aio_bind_classes(sl_rt *rt, sl_obj *d) {
     if (i == C_GATHERING) continue;
     sl_value cls;
     if (sl_typeobj_of_class(rt, &classes[i], &cls)) return -1;
-    int rc = sl_asyncio_module_add(rt, d, classes[i].name, cls);
+    int rc = sl_asyncio_module_add(rt, d, i == C_LOOP ? "SelectorEventLoop" : classes[i].name, cls);
     sl_vdecref(rt, cls);
     if (rc) return -1;
   }

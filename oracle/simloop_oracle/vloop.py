@@ -10,7 +10,7 @@ iteration orders listed in oracle/README.md.
 import re
 
 import asyncio
-from asyncio import base_events, events, selector_events, taskgroups, tasks
+from asyncio import base_events, events, taskgroups, tasks
 
 from . import net as simnet
 from .net import FakeSelector
@@ -25,9 +25,11 @@ def set_tracer(tracer):
     _current = tracer
 
 
-class VirtualLoop(selector_events.BaseSelectorEventLoop):
-    """BaseSelectorEventLoop (so add_reader, sock_*, transports are CPython's
-    own code) over the simulated network's FakeSelector; no self-pipe."""
+class VirtualLoop(asyncio.SelectorEventLoop):
+    """The platform's SelectorEventLoop (so add_reader, sock_*, transports
+    are CPython's own code, and isinstance(loop, asyncio.SelectorEventLoop)
+    holds as on Linux) over the simulated network's FakeSelector; no
+    self-pipe."""
     _simloop_tracer = None
 
     def __init__(self):
@@ -106,6 +108,13 @@ class VirtualLoop(selector_events.BaseSelectorEventLoop):
         if self._exception_handler is not None:
             super().call_exception_handler(context)
         # else: silent (the default handler would log to stderr)
+
+
+# A program that prints its loop or type(loop) sees the class CPython runs on
+# Linux (`<_UnixSelectorEventLoop running=True ...>`), as under simloop;
+# the methods keep their own qualnames (names.py maps those).
+VirtualLoop.__name__ = VirtualLoop.__qualname__ = "_UnixSelectorEventLoop"
+VirtualLoop.__module__ = "asyncio.unix_events"
 
 
 _Policy = getattr(events, "BaseDefaultEventLoopPolicy", None) or \
