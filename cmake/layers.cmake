@@ -24,7 +24,7 @@ foreach(_sl_child IN LISTS _sl_core_children)
     list(APPEND SL_CORE_LAYER_ENTRIES ${_sl_child})
   endif()
 endforeach()
-list(REMOVE_ITEM SL_CORE_LAYER_ENTRIES core/alloc.h core/strbuf.h)
+list(REMOVE_ITEM SL_CORE_LAYER_ENTRIES core/alloc.h core/asan.h core/strbuf.h)
 
 # sl_layer(<target> <layer> <entry>...): builds the link tree of <layer>
 # from <entry> (files or folders, relative to the source root) and puts it

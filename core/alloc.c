@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+
+#include "core/asan.h"
 #if defined(__GLIBC__)
 #include <malloc.h> /* malloc_usable_size */
 #define SL_ALLOC_COUNTS 1
@@ -348,6 +350,9 @@ void sl_image_free(sl_image *im) {
     recording = false;
     image_lo = image_hi = 0;
   }
+  /* Free-list blocks inside the region were poisoned; the next image may be
+   * mapped at the same address, so its bytes must start clean. */
+  SL_UNPOISON(im->base, IMAGE_RESERVE);
   munmap(im->base, IMAGE_RESERVE);
   free(im->copy);
   free(im->live);

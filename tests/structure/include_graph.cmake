@@ -8,7 +8,7 @@
 # test also covers headers no target compiles and says which rule broke.
 #
 # Layers, lowest first, and what each may include:
-#   base    core/alloc.*, core/strbuf.*   base
+#   base    core/alloc.*, core/strbuf.*, core/asan.h   base
 #   num     core/num/                     base num
 #   core    core/ (the rest)              base num core
 #   lang    core/lang/                    base num core lang
@@ -28,7 +28,7 @@ set(allowed_sim base num core lang traces sim)
 
 # The layer of a path relative to the root, or "" outside the layers.
 function(layer_of path out)
-  if(path MATCHES "^core/(alloc|strbuf)\\.[ch]$")
+  if(path MATCHES "^core/(alloc|strbuf|asan)\\.[ch]$")
     set(l base)
   elseif(path MATCHES "^core/num/")
     set(l num)
