@@ -34,6 +34,10 @@ int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
  * begin takes iter(iterable) as f's delegate and sends None; send and
  * throw forward to it. YIELD: out is the value to hand up; RETURN: out is
  * the delegate's return value (the delegation is over); ERROR: raised. */
+/* The outcome of send/throw as a method's result (vm_gen.c): 0 and *out
+ * the value yielded, or -1 with StopIteration(return value) or the error
+ * raised. */
+int sl__coro_method_result(sl_rt *rt, sl_coro_status st, sl_value *out);
 sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value *out);
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
 sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);

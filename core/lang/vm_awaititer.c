@@ -40,17 +40,8 @@ static int awaititer_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   awaititer *w = (awaititer *)o;
   sl_coro_status st = sl_await_active(&w->aw) ? sl_await_send(rt, &w->aw, sl_none(), out)
                                               : sl_await_begin(rt, &w->aw, w->target, out);
-  if (st == SL_CORO_YIELD) return 1;
-  if (st == SL_CORO_ERROR) return -1;
-  sl_value v = *out;
-  *out = sl_none();
-  if (sl_is_none(v)) return 0;
-  sl_obj *e = sl_exc_new(rt, rt->classes[SL_EXC_STOP_ITERATION], &v, 1);
-  sl_vdecref(rt, v);
-  if (!e) return -1;
-  sl_raise_obj(rt, e);
-  sl_decref(rt, e);
-  return -1;
+  if (st == SL_CORO_RETURN && sl_is_none(*out)) return 0;
+  return sl__coro_method_result(rt, st, out) ? -1 : 1;
 }
 
 static int coro_wrapper_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {

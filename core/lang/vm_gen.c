@@ -83,9 +83,7 @@ static sl_coro_status send_ex(sl_rt *rt, sl_vmcoro *g, sl_value v, sl_obj *exc, 
   return run(rt, g, mode, v, exc, out);
 }
 
-/* The outcome of send/throw as a method's result: the value yielded, or
- * StopIteration(return value). */
-static int method_result(sl_rt *rt, sl_coro_status st, sl_value *out) {
+int sl__coro_method_result(sl_rt *rt, sl_coro_status st, sl_value *out) {
   if (st == SL_CORO_YIELD) return 0;
   if (st == SL_CORO_ERROR) return -1;
   sl_value v = *out;
@@ -100,7 +98,7 @@ static int method_result(sl_rt *rt, sl_coro_status st, sl_value *out) {
 }
 
 int sl_vmgen_next(sl_rt *rt, sl_obj *gen, sl_value *out) {
-  return method_result(rt, send_ex(rt, (sl_vmcoro *)gen, sl_none(), NULL, out), out);
+  return sl__coro_method_result(rt, send_ex(rt, (sl_vmcoro *)gen, sl_none(), NULL, out), out);
 }
 
 static int gen_iternext(sl_rt *rt, sl_obj *o, sl_value *out) {
@@ -355,7 +353,7 @@ static int gen_send_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   if (a->nkw || a->npos != 1)
     return sl_raise(rt, SL_EXC_TYPE_ERROR,
                     "generator.send() takes exactly one argument (%zu given)", a->npos + a->nkw);
-  return method_result(rt, send_ex(rt, (sl_vmcoro *)self.u.o, a->pos[0], NULL, out), out);
+  return sl__coro_method_result(rt, send_ex(rt, (sl_vmcoro *)self.u.o, a->pos[0], NULL, out), out);
 }
 
 /* throw(exc) or throw(type[, value[, tb]]): the exception instance to throw. */
@@ -395,7 +393,7 @@ static int gen_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
   if (make_thrown(rt, a, &exc)) return -1;
   sl_coro_status st = send_ex(rt, (sl_vmcoro *)self.u.o, sl_none(), exc, out);
   sl_decref(rt, exc);
-  return method_result(rt, st, out);
+  return sl__coro_method_result(rt, st, out);
 }
 
 static int gen_close_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
