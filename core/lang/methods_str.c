@@ -193,6 +193,21 @@ static int split_args(sl_rt *rt, const sl_args *a, const char *name, sl_value *s
   return 0;
 }
 
+/* The byte length of the character at i (a lead byte and its continuation
+ * bytes), so scans step over whole characters. */
+static size_t char_len_at(const char *s, size_t len, size_t i) {
+  size_t n = 1;
+  while (i + n < len && ((unsigned char)s[i + n] & 0xC0) == 0x80) n++;
+  return n;
+}
+
+/* The start of the character that ends at i (exclusive). */
+static size_t char_start_before(const char *s, size_t i) {
+  size_t j = i - 1;
+  while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+  return j;
+}
+
 static size_t space_at(const char *s, size_t len, size_t i) {
   size_t n;
   uint32_t c = decode(s, len, i, &n);
@@ -201,8 +216,7 @@ static size_t space_at(const char *s, size_t len, size_t i) {
 
 /* Byte length of the whitespace character ending at i (exclusive), or 0. */
 static size_t space_before(const char *s, size_t i) {
-  size_t j = i - 1;
-  while (j > 0 && ((unsigned char)s[j] & 0xC0) == 0x80) j--;
+  size_t j = char_start_before(s, i);
   size_t n;
   uint32_t c = decode(s, i, j, &n);
   return is_space(c) ? i - j : 0;
@@ -230,7 +244,7 @@ static int do_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, b
           break;
         }
         size_t j = i;
-        while (j < len && !space_at(d, len, j)) j++;
+        while (j < len && !space_at(d, len, j)) j += char_len_at(d, len, j);
         rc = push(rt, l, d + i, j - i);
         i = j;
       }
@@ -245,7 +259,7 @@ static int do_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out, b
           break;
         }
         size_t j = e;
-        while (j > 0 && !space_before(d, j)) j--;
+        while (j > 0 && !space_before(d, j)) j = char_start_before(d, j);
         rc = push(rt, l, d + j, e - j);
         e = j;
       }
