@@ -134,7 +134,8 @@ int sl__type_call(sl_rt *rt, sl_obj *cls, const sl_args *args, sl_value *out);
  * type; kw a borrowed dict or NULL, for __init_subclass__). */
 int sl__type_new(sl_rt *rt, sl_obj *meta, sl_value name, sl_value bases, sl_value dict, sl_obj *kw,
                  sl_value *out);
-/* fn(*argv, **kw) with kw a borrowed dict of str keys, or NULL. */
+/* fn(*argv, **kw) with kw a borrowed dict or NULL (f(*args, **kw) and the
+ * class statement's keywords); a key that is not a str raises TypeError. */
 int sl__call_with_kwdict(sl_rt *rt, sl_value fn, const sl_value *argv, size_t argc, sl_obj *kw,
                          sl_value *out);
 

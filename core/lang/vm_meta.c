@@ -40,12 +40,19 @@ int sl__call_with_kwdict(sl_rt *rt, sl_value fn, const sl_value *argv, size_t ar
   }
   size_t pos = 0, i = 0;
   sl_value k, v;
+  int rc = 0;
   while (i < n && sl_dict_next(kw, &pos, &k, &v)) {
-    names[i] = k.u.o; /* the compiler's keyword names: always str */
+    if (!sl_is_str(k)) {
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "keywords must be strings");
+      break;
+    }
+    names[i] = k.u.o;
     vals[i++] = v;
   }
-  sl_args a = {argv, argc, vals, names, i};
-  int rc = sl_call(rt, fn, &a, out);
+  if (!rc) {
+    sl_args a = {argv, argc, vals, names, i};
+    rc = sl_call(rt, fn, &a, out);
+  }
   sl_free(vals);
   sl_free(names);
   return rc;

@@ -19,38 +19,10 @@ static int call_kw(sl_rt *rt, sl_value fn, const sl_value *argv, size_t npos, co
   return sl_vm_call(rt, fn, &a, out);
 }
 
+/* f(*args, **kw): args a tuple, kw a dict or UNDEF. */
 static int call_ex(sl_rt *rt, sl_value fn, sl_value args, sl_value kw, sl_value *out) {
   sl_tuple *t = sl_as_tuple(args.u.o);
-  if (sl_is_undef(kw) || sl_dict_len(kw.u.o) == 0) {
-    sl_args a = {t->items, t->len, NULL, NULL, 0};
-    return sl_vm_call(rt, fn, &a, out);
-  }
-  size_t nk = sl_dict_len(kw.u.o);
-  sl_value *vals = sl_malloc(nk * sizeof *vals);
-  sl_obj **names = sl_malloc(nk * sizeof *names);
-  if (!vals || !names) {
-    sl_free(vals);
-    sl_free(names);
-    return sl_nomem(rt);
-  }
-  size_t pos = 0, i = 0;
-  sl_value k, v;
-  int rc = 0;
-  while (sl_dict_next(kw.u.o, &pos, &k, &v)) {
-    if (!sl_is_str(k)) {
-      rc = sl_raise(rt, SL_EXC_TYPE_ERROR, "keywords must be strings");
-      break;
-    }
-    names[i] = k.u.o;
-    vals[i++] = v;
-  }
-  if (!rc) {
-    sl_args a = {t->items, t->len, vals, names, i};
-    rc = sl_vm_call(rt, fn, &a, out);
-  }
-  sl_free(vals);
-  sl_free(names);
-  return rc;
+  return sl__call_with_kwdict(rt, fn, t->items, t->len, sl_is_undef(kw) ? NULL : kw.u.o, out);
 }
 
 SL_OP_INLINE int op_call(SL_OP_PARAMS) {
