@@ -180,6 +180,9 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
 int sl__generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 /* fn (found on a class) called with self first. */
 int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out);
+/* sl__call_bound(fn, self, name) with the attribute name as a str:
+ * __getattr__ and __getattribute__ hooks. */
+int sl__call_bound_name(sl_rt *rt, sl_value fn, sl_value self, const char *name, sl_value *out);
 /* Classes deriving from engine classes (vm_native.c): whether b is one a
  * class may derive from; calling such a class; super() into the engine
  * class (1 found, 0 not, -1 error); attributes of its instances. */

@@ -37,6 +37,16 @@ static sl_value obj_or_none(sl_obj *o) {
 /* What reading attribute `v` found on the class of `self` gives:
  * properties run their getter, functions bind, class and static methods
  * unwrap. Steals v. */
+int sl__call_bound_name(sl_rt *rt, sl_value fn, sl_value self, const char *name, sl_value *out) {
+  sl_obj *key = sl_str_from_cstr(rt, name);
+  if (!key) return -1;
+  sl_value argv[1] = {sl_obj_val(key)};
+  sl_args a = {argv, 1, NULL, NULL, 0};
+  int rc = sl__call_bound(rt, fn, self, &a, out);
+  sl_decref(rt, key);
+  return rc;
+}
+
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out) {
   int rc = 0;
   int r = sl__user_descr_get(rt, v, self, sl_obj_val(cls), out);
@@ -124,15 +134,7 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     r = sl__class_lookup(rt, sl_as_exc(o)->cls, "__getattr__", &fn);
     if (r < 0) return -1;
     if (r > 0) {
-      sl_obj *key = sl_str_from_cstr(rt, name);
-      if (!key) {
-        sl_vdecref(rt, fn);
-        return -1;
-      }
-      sl_value argv[1] = {sl_obj_val(key)};
-      sl_args a = {argv, 1, NULL, NULL, 0};
-      int rc = sl__call_bound(rt, fn, sl_obj_val(o), &a, out);
-      sl_decref(rt, key);
+      int rc = sl__call_bound_name(rt, fn, sl_obj_val(o), name, out);
       sl_vdecref(rt, fn);
       return rc;
     }

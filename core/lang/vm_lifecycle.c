@@ -72,14 +72,7 @@ int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *o
   int r = sl__class_lookup(rt, cls, "__getattribute__", &fn);
   if (r < 0) return -1;
   if (r == 0) return sl__generic_getattr(rt, inst, name, out);
-  sl_obj *key = sl_str_from_cstr(rt, name);
-  if (!key) {
-    sl_vdecref(rt, fn);
-    return -1;
-  }
-  sl_value argv[1] = {sl_obj_val(key)};
-  sl_args a = {argv, 1, NULL, NULL, 0};
-  int rc = sl__call_bound(rt, fn, sl_obj_val(inst), &a, out);
+  int rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
   sl_vdecref(rt, fn);
   /* slot_tp_getattr_hook: __getattr__ when __getattribute__ raised
    * AttributeError. */
@@ -88,11 +81,10 @@ int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *o
     r = sl__class_lookup(rt, cls, "__getattr__", &fn);
     if (r > 0) {
       sl_err_clear(rt);
-      rc = sl__call_bound(rt, fn, sl_obj_val(inst), &a, out);
+      rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
       sl_vdecref(rt, fn);
     }
   }
-  sl_decref(rt, key);
   return rc;
 }
 
