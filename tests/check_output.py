@@ -5,8 +5,11 @@ and requires identical stdout and the same exit class (finished normally
 vs. ended by an uncaught exception or a deadlock).
 
 usage: check_output.py --simloop PATH [--python /usr/bin/python3]
-                       [--profile 3.11.2] [-v] [FILE...]
-Without FILEs, every tests/scenarios/*.py. Exit 0 when all agree."""
+                       [--profile 3.11.2] [--shard K/N] [-v] [FILE...]
+Without FILEs, every tests/scenarios/*.py. --shard K/N keeps every N-th
+file from the K-th (1-based), so that ctest runs the corpus as N tests in
+parallel, each far from its timeout on a loaded machine. Exit 0 when all
+agree."""
 import argparse
 import difflib
 import glob
@@ -51,11 +54,16 @@ def main():
     ap.add_argument("--simloop", required=True)
     ap.add_argument("--python", default="/usr/bin/python3")
     ap.add_argument("--profile", default="3.11.2")
+    ap.add_argument("--shard", default="1/1", help="K/N: every N-th file from the K-th")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("files", nargs="*")
     a = ap.parse_args()
     files = a.files or sorted(f for f in glob.glob(os.path.join(HERE, "*.py"))
                               if os.path.basename(f) != os.path.basename(__file__))
+    k, n = (int(x) for x in a.shard.split("/"))
+    if not 1 <= k <= n:
+        ap.error(f"--shard {a.shard}: K must be between 1 and N")
+    files = files[k - 1::n]
     failures = 0
     with tempfile.TemporaryDirectory() as tmp:
         for path in files:
