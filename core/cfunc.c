@@ -127,8 +127,8 @@ int sl_args_bind_pymethod(sl_rt *rt, const sl_args *args, const char *fname,
   return sl_args_bind(rt, args, fname, names, nnames, nrequired, npositional, out);
 }
 
-int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
-                 size_t nnames, size_t nrequired, size_t npositional, sl_value *out) {
+int sl__args_bind_full(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
+                       size_t nnames, size_t nrequired, size_t npositional, sl_value *out) {
   for (size_t i = 0; i < nnames; i++) out[i] = sl_undef();
   if (args->npos > npositional) return too_many(rt, fname, npositional, args->npos);
   for (size_t i = 0; i < args->npos; i++) out[i] = args->pos[i];

@@ -52,8 +52,21 @@ int sl_methods_lookup(sl_rt *rt, sl_value self, const sl_cfunc_def *table, const
  * TypeError texts: "f() missing 1 required positional argument: 'x'",
  * "f() takes 2 positional arguments but 3 were given", "f() got an
  * unexpected keyword argument 'y'". Values in out[] are borrowed. */
-int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
-                 size_t nnames, size_t nrequired, size_t npositional, sl_value *out);
+int sl__args_bind_full(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
+                       size_t nnames, size_t nrequired, size_t npositional, sl_value *out);
+/* Positional arguments only, as many as the signature accepts (the common
+ * call, e.g. every `q.put(x)`), are copied here; keywords and every error
+ * take the full binder, which owns the messages. */
+static inline int sl_args_bind(sl_rt *rt, const sl_args *args, const char *fname,
+                               const char *const *names, size_t nnames, size_t nrequired,
+                               size_t npositional, sl_value *out) {
+  size_t n = args->npos;
+  if (args->nkw || n < nrequired || n > npositional)
+    return sl__args_bind_full(rt, args, fname, names, nnames, nrequired, npositional, out);
+  for (size_t i = 0; i < n; i++) out[i] = args->pos[i];
+  for (size_t i = n; i < nnames; i++) out[i] = sl_undef();
+  return 0;
+}
 /* sl_args_bind for what CPython defines in Python as a method taking
  * `self` first (asyncio's class constructors: fname "Lock.__init__"): the
  * counts in the messages include self, and with optional positionals

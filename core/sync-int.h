@@ -15,9 +15,23 @@
  * "Lock.acquire() takes 1 positional argument but 2 were given". out[0]
  * receives self; the rest as sl_args_bind (borrowed, SL_V_UNDEF when
  * missing). */
-int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
-                    const char *const *names, size_t nnames, size_t nrequired, size_t npositional,
-                    sl_value *out);
+int sl__bind_method_full(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
+                         const char *const *names, size_t nnames, size_t nrequired,
+                         size_t npositional, sl_value *out);
+/* The common call (positional arguments only, as many as accepted) binds
+ * here; keywords and errors take the full binder and its messages. */
+static inline int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args,
+                                  const char *qualname, const char *const *names, size_t nnames,
+                                  size_t nrequired, size_t npositional, sl_value *out) {
+  size_t n = args->npos + 1;
+  if (args->nkw || n < nrequired || n > npositional)
+    return sl__bind_method_full(rt, self, args, qualname, names, nnames, nrequired, npositional,
+                                out);
+  out[0] = self;
+  for (size_t i = 1; i < n; i++) out[i] = args->pos[i - 1];
+  for (size_t i = n; i < nnames; i++) out[i] = sl_undef();
+  return 0;
+}
 
 /* getattr slot body: looks `name` up in `methods` (bound to o); raises
  * AttributeError "'T' object has no attribute 'x'" when absent. */

@@ -8,9 +8,9 @@
 #include "core/identity.h"
 #include "core/rt.h"
 
-int sl__bind_method(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
-                    const char *const *names, size_t nnames, size_t nrequired, size_t npositional,
-                    sl_value *out) {
+int sl__bind_method_full(sl_rt *rt, sl_value self, const sl_args *args, const char *qualname,
+                         const char *const *names, size_t nnames, size_t nrequired,
+                         size_t npositional, sl_value *out) {
   /* Prepend self so the counts in the messages match CPython's. */
   sl_value local[8];
   sl_value *pos = args->npos + 1 <= 8 ? local : sl_malloc((args->npos + 1) * sizeof *pos);

@@ -9,11 +9,11 @@
 #include "core/lang/iter-int.h"
 
 int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t min, size_t max) {
+  size_t n = a->npos;
+  if (!a->nkw && n >= min && n <= max) return 0;
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", qualname);
   const char *dot = strchr(qualname, '.');
   const char *shortname = dot ? dot + 1 : qualname;
-  size_t n = a->npos;
-  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", qualname);
-  if (n >= min && n <= max) return 0;
   if (max == 0)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", qualname, n);
   if (min == 1 && max == 1)
