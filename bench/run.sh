@@ -19,7 +19,7 @@ printf "%-12s %10s %10s %8s\n" scenario cpython simloop ratio
 # Benchmarks are long runs: lift the default step budget (docs/cli.md).
 budget="--max-steps 1000000000 --max-wall 600"
 for f in "$here"/callsoon.py "$here"/switches.py "$here"/timers.py "$here"/queue.py \
-         "$here"/locks.py "$here"/broadcast.py; do
+         "$here"/locks.py "$here"/broadcast.py "$here"/methods.py; do
   name=$(basename "$f" .py)
   a=$("$python" "$here/cpython_vrun.py" "$f"); b=$("$simloop" run "$f" $budget)
   if [ "$a" != "$b" ]; then echo "$name: outputs differ: cpython '$a' simloop '$b'" >&2; exit 1; fi

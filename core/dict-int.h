@@ -75,6 +75,11 @@ static inline bool sl__is_anyset(sl_value v) {
  * namespaces: several hundred inserts per run). */
 int sl__dict_reserve(sl_rt *rt, sl_obj *dict, size_t n);
 
+/* The index in the entries array of the str key equal to `key` (a str),
+ * or -1: only str keys are compared, so no program code runs (as
+ * sl_dict_get_str, with the str's cached hash). */
+long sl__dict_find_str(sl_obj *dict, sl_obj *key);
+
 /* Finds `key` in a dict: *ix its index in the entries array, or -1. */
 int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix);
 

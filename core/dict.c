@@ -349,6 +349,30 @@ static int64_t cstr_hash(const char *s, size_t len) {
   return (int64_t)(h >> 1);
 }
 
+long sl__dict_find_str(sl_obj *dict, sl_obj *key) {
+  sl__htable *t = sl__as_htable(dict);
+  if (!t->indexcap) return -1;
+  sl_strobj *k = sl_as_str(key);
+  int64_t h = k->hash;
+  if (h == -1) h = k->hash = cstr_hash(k->data, k->len);
+  size_t mask = t->indexcap - 1;
+  uint64_t perturb = (uint64_t)h;
+  size_t i = (size_t)h & mask;
+  for (;;) {
+    int32_t ix = t->index[i];
+    if (ix == EMPTY) return -1;
+    if (ix != DUMMY) {
+      sl__hentry *e = &t->entries[ix];
+      if (e->key.tag == SL_V_OBJ && e->key.u.o == key) return ix;
+      if (e->hash == h && sl_is_str(e->key) && sl_as_str(e->key.u.o)->len == k->len &&
+          memcmp(sl_str_cstr(e->key.u.o), k->data, k->len) == 0)
+        return ix;
+    }
+    perturb >>= 5;
+    i = (i * 5 + 1 + (size_t)perturb) & mask;
+  }
+}
+
 int sl_dict_get_str(sl_rt *rt, sl_obj *dict, const char *key, sl_value *out, bool *found) {
   sl__htable *t = sl__as_htable(dict);
   *found = false;

@@ -180,11 +180,29 @@ typedef struct sl_gcache {
   bool builtin;      /* absent from globals, found in builtins */
 } sl_gcache;
 
+/* How many classes of an MRO the instance cache below follows. */
+#define SL_ICACHE_DEPTH 4
+
 /* A method cache entry: instances of `type` (without an extension) have
- * `def` bound to themselves under this name. type NULL: empty. */
+ * `def` bound to themselves under this name. type NULL: empty.
+ *
+ * The same entry caches the name on instances of scenario classes
+ * (vm_attr.c sl__vm_instance_attr): the class attribute was found at
+ * position `depth` of the instance's class's MRO, in entry `ix` of that
+ * class's attrs dict, when the attrs dicts of positions 0..depth had
+ * versions cver[0..depth]. Dict versions are unique per thread and change
+ * on every insertion and deletion, so equal versions along the same walk
+ * prove the same lookup result (a version 0 dict is empty); the value is
+ * read afresh, so replacing it in place needs no invalidation.
+ * cver[depth] 0: empty. `nkind` says whether the name is one that an
+ * instance's lookup answers before its dict (0 not yet known, 1 plain,
+ * 2 special: `args`, dunders, ...). */
 typedef struct sl_mcache {
   const sl_type *type;
   const struct sl_cfunc_def *def;
+  uint64_t cver[SL_ICACHE_DEPTH];
+  uint32_t ix;
+  uint8_t depth, nkind;
 } sl_mcache;
 
 extern const sl_type sl_code_type;

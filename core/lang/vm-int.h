@@ -172,6 +172,17 @@ int sl__abc_is_abstract(sl_rt *rt, sl_value v, bool *res);
  * one of its registered classes' instances (subclasses). */
 int sl__abc_instancecheck(sl_rt *rt, sl_value v, sl_obj *abc, bool *res);
 int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res);
+/* obj.<name> on a scenario-class instance `o` (an sl_exc) through the
+ * code object's cache entry `mc` for that name (code.h): 1 *out set (new
+ * ref: the attribute, a method bound to o), 2 with `method` the function
+ * itself to be called with o first (new ref), 0 the generic lookup must
+ * answer, -1 error. (vm_attr.c) */
+int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
+                         sl_value *out);
+/* obj.<name> = val on such an instance through the same entry, when only
+ * its dict is concerned: 1 done, 0 the generic setattr must do it, -1
+ * error. (vm_attr.c) */
+int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val);
 /* Reading attribute v found on cls for self: properties run, functions
  * bind, class/static methods unwrap. Steals v. (vm_attr.c) */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);

@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
+#include "core/dict-int.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/asyncio_mod.h"
@@ -197,6 +198,138 @@ static int class_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
   }
   sl_vdecref(rt, v);
   return r < 0 ? -1 : 0;
+}
+
+/* ---- the instance attribute cache ------------------------------------------
+ *
+ * `self.x` and `self.m(...)` on an instance of a scenario class, as
+ * exc_getattr answers them, without comparing the name with C strings:
+ * the instance dict is probed with the code object's str (its hash
+ * cached), and a class attribute comes from the code object's cache entry
+ * (code.h sl_mcache) while the dict versions of the classes walked are
+ * unchanged. Only lookups that cannot run program code before the answer
+ * use it: no __getattribute__, no user descriptors in the hierarchy, names
+ * exc_lookup does not answer itself, class attributes that are functions
+ * or plain data. */
+
+/* Whether exc_lookup answers `name` before the class attributes (the
+ * exception fields, __class__, __dict__, an exception group's message and
+ * exceptions). */
+static bool special_name(const char *name) {
+  return (name[0] == '_' && name[1] == '_') || !strcmp(name, "args") || !strcmp(name, "message") ||
+         !strcmp(name, "exceptions");
+}
+
+/* The classes class_lookup visits first, while they form a chain: cls,
+ * then its stored MRO, or its only base and on from there. Stops at a
+ * class with two bases and no stored MRO (class_lookup then walks a tree).
+ * Returns how many were written (at most max). */
+static int mro_chain(sl_obj *cls, sl_obj **out, int max) {
+  int n = 0;
+  while (cls && n < max) {
+    out[n++] = cls;
+    sl_class *c = sl_as_class(cls);
+    if (c->mro) {
+      sl_tuple *t = sl_as_tuple(c->mro);
+      for (size_t i = 0; i < t->len && n < max; i++) out[n++] = t->items[i].u.o;
+      return n;
+    }
+    if (c->bases[1]) return n;
+    cls = c->bases[0];
+  }
+  return n;
+}
+
+static uint64_t attrs_version(sl_obj *cls) {
+  sl_obj *a = sl_as_class(cls)->attrs;
+  return a ? sl__as_htable(a)->version : 0;
+}
+
+/* A class attribute the cache may hand out as it is or bind as a method:
+ * a function, or data that is no descriptor of any kind. */
+static bool cacheable_class_attr(sl_value v) {
+  if (!sl_is_obj(v)) return true;
+  if (v.u.o->size_class & SL_OBJ_EXT_BIT) return false;
+  const sl_type *t = v.u.o->type;
+  return t == &sl_func_type || t == &sl_str_type || t == &sl_tuple_type;
+}
+
+/* The class attribute through the entry: 1 found (*out borrowed), 0 not
+ * known. */
+static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+  if (!mc->cver[mc->depth]) return 0;
+  sl_obj *chain[SL_ICACHE_DEPTH];
+  int n = mro_chain(cls, chain, mc->depth + 1);
+  if (n <= mc->depth) return 0;
+  for (int i = 0; i <= mc->depth; i++)
+    if (attrs_version(chain[i]) != mc->cver[i]) return 0;
+  sl_value v = sl__as_htable(sl_as_class(chain[mc->depth])->attrs)->entries[mc->ix].value;
+  if (!cacheable_class_attr(v)) return 0;
+  *out = v;
+  return 1;
+}
+
+/* Looks `name` up along the chain and fills the entry: 1 found (*out
+ * borrowed), 0 not found there or not cacheable. */
+static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
+  sl_obj *chain[SL_ICACHE_DEPTH];
+  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH);
+  for (int i = 0; i < n; i++) {
+    sl_obj *attrs = sl_as_class(chain[i])->attrs;
+    long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
+    if (ix < 0) continue;
+    sl_value v = sl__as_htable(attrs)->entries[ix].value;
+    if (!cacheable_class_attr(v)) return 0;
+    for (int j = 0; j <= i; j++) mc->cver[j] = attrs_version(chain[j]);
+    mc->depth = (uint8_t)i;
+    mc->ix = (uint32_t)ix;
+    *out = v;
+    return 1;
+  }
+  return 0;
+}
+
+int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
+                         sl_value *out) {
+  if (o->size_class & SL_OBJ_EXT_BIT) return 0;
+  sl_exc *e = sl_as_exc(o);
+  if (sl_as_class(e->cls)->lang_flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
+  if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
+  if (mc->nkind != 1) return 0;
+  if (e->attrs) {
+    long ix = sl__dict_find_str(e->attrs, name);
+    if (ix >= 0) {
+      *out = sl_vincref(sl__as_htable(e->attrs)->entries[ix].value);
+      return 1;
+    }
+  }
+  sl_value v;
+  if (!class_attr_cached(mc, e->cls, &v) && !class_attr_fill(mc, e->cls, name, &v)) return 0;
+  if (!sl_is_type(v, &sl_func_type)) {
+    *out = sl_vincref(v);
+    return 1;
+  }
+  if (method) {
+    *out = sl_vincref(v);
+    return 2;
+  }
+  sl_obj *b = sl_bound_new(rt, v, sl_obj_val(o));
+  if (!b) return -1;
+  *out = sl_obj_val(b);
+  return 1;
+}
+
+int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val) {
+  if (o->size_class & SL_OBJ_EXT_BIT) return 0;
+  sl_exc *e = sl_as_exc(o);
+  if (sl_as_class(e->cls)->lang_flags &
+      (SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS))
+    return 0;
+  if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
+  if (mc->nkind != 1) return 0;
+  /* set_in_dict without making a str of the name: the code's is the key. */
+  if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+  return sl_dict_set(rt, e->attrs, sl_obj_val(name), val) ? -1 : 1;
 }
 
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {

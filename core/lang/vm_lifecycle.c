@@ -71,9 +71,13 @@ int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *o
   sl_value fn;
   int r = sl__class_lookup(rt, cls, "__getattribute__", &fn);
   if (r < 0) return -1;
-  if (r == 0) return sl__generic_getattr(rt, inst, name, out);
-  int rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
-  sl_vdecref(rt, fn);
+  int rc;
+  if (r == 0) { /* deleted since: object.__getattribute__ (the flag stays) */
+    rc = sl__generic_getattr(rt, inst, name, out);
+  } else {
+    rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
+    sl_vdecref(rt, fn);
+  }
   /* slot_tp_getattr_hook: __getattr__ when __getattribute__ raised
    * AttributeError. */
   if (rc && (sl_as_class(cls)->lang_flags & SL__CLS_GETATTR) &&

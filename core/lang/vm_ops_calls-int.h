@@ -44,14 +44,18 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int rc;
-  if (m.tag == SL_V_UNDEF) {
-    const sl_cfunc_def *def = m.u.p;
+  if (self.tag != SL_V_UNDEF) {
+    /* A def (an UNDEF carrying it) or a scenario class's function, called
+     * as sl_call calls the bound method (same recursion bound). */
     if (rt->recursion_depth > SL_MAX_RECURSION) {
       rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     } else {
       rt->recursion_depth++;
       v = sl_none();
-      rc = def->fn(rt, self, &a, &v);
+      if (m.tag == SL_V_UNDEF)
+        rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
+      else
+        rc = sl_func_call_self(rt, m.u.o, self, &a, &v);
       rt->recursion_depth--;
     }
   } else {

@@ -218,13 +218,18 @@ static inline void method_cache_fill(sl_code *co, int32_t arg, sl_value obj, sl_
     return;
   const sl_cfunc *m = sl_as_cfunc(v.u.o);
   if (m->self.tag != SL_V_OBJ || m->self.u.o != obj.u.o) return;
-  co->mcache[arg] = (sl_mcache){obj.u.o->type, m->def};
+  co->mcache[arg].type = obj.u.o->type;
+  co->mcache[arg].def = m->def;
 }
 
 /* obj.<names[arg]> without the method cache (*out new ref). */
 SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
                                    sl_value *out) {
-  int rc = sl_is_type(obj, &sl_module_type) ? load_module_attr(rt, co, arg, obj.u.o, out) : 0;
+  int rc = 0;
+  if (sl_is_type(obj, &sl_module_type))
+    rc = load_module_attr(rt, co, arg, obj.u.o, out);
+  else if (sl_is_type(obj, &sl_exc_type))
+    rc = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, false, out);
   if (rc) return rc < 0 ? -1 : 0;
   if (sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), out)) return -1;
   method_cache_fill(co, arg, obj, *out);
@@ -262,6 +267,22 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
     PUSH(obj); /* the reference moves to the self slot */
     return 0;
   }
+  if (sl_is_type(obj, &sl_exc_type)) {
+    /* A scenario class's method: the function and obj as its self. */
+    int r = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, true, &v);
+    if (r == 2) {
+      PUSH(v);
+      PUSH(obj);
+      return 0;
+    }
+    if (r) {
+      sl_vdecref(rt, obj);
+      if (r < 0) return -1;
+      PUSH(v);
+      PUSH(sl_undef());
+      return 0;
+    }
+  }
   int rc = load_attr_generic(rt, co, arg, obj, &v);
   sl_vdecref(rt, obj);
   if (rc) return -1;
@@ -273,7 +294,13 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
 SL_OP_INLINE int op_store_attr(SL_OP_PARAMS) {
   (void)f;
   sl_value obj = POP(), v = POP();
-  int rc = sl_vm_setattr(rt, obj, sl_str_cstr(co->names[arg]), v);
+  int rc = sl_is_type(obj, &sl_exc_type)
+               ? sl__vm_instance_setattr(rt, &co->mcache[arg], co->names[arg], obj.u.o, v)
+               : 0;
+  if (rc == 0)
+    rc = sl_vm_setattr(rt, obj, sl_str_cstr(co->names[arg]), v);
+  else if (rc > 0)
+    rc = 0;
   sl_vdecref(rt, obj);
   sl_vdecref(rt, v);
   return rc;
