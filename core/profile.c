@@ -101,6 +101,8 @@
     "3.13: 'and no __dict__ for setting new attributes'")                              \
   X(ver, abstract_class_quoted_message, V(3, 12, 0), NOW,                              \
     "typeobject.c 3.12: 'without an implementation for abstract method 'f''")        \
+  X(ver, namespace_module_repr_path, V(3, 12, 0), NOW,                                 \
+    "_bootstrap.py 3.12: \"<module 'a' (namespace) from ['/dir/a']>\"")              \
   X(ver, mro_error_one_line, V(3, 13, 0), NOW,                                         \
     "3.13: 'Cannot create a consistent method resolution order (MRO)' on one line")   \
   X(ver, await_type_message, V(3, 14, 0), NOW, "3.14: \"'int' object can't be awaited\"") \

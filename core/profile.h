@@ -47,6 +47,10 @@ typedef struct sl_profile {
   /* 3.12: instantiating an abstract class says "without an implementation
    * for abstract method 'f'" (3.11: "with abstract method f"). */
   bool abstract_class_quoted_message;
+  /* importlib/_bootstrap.py 3.12 _module_repr_from_spec: a namespace
+   * package reads "<module 'a' (namespace) from ['/dir/a']>" (3.11: its
+   * loader's repr, "<module 'a' (<..._NamespaceLoader object at 0x...>)>"). */
+  bool namespace_module_repr_path;
   /* 3.13: set_mro_error's message is one line ("... resolution order
    * (MRO) for bases A, B"; before: a newline after "resolution"). */
   bool mro_error_one_line;

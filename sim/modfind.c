@@ -21,6 +21,10 @@ typedef struct entry {
   size_t len;
   sl_ast_module *mod;
   bool package;
+  /* A namespace package (PEP 420): the folders named like it, in search
+   * order; path is the first, src empty. */
+  char **portions;
+  size_t nportions;
   sl_diag diag;
 } entry;
 
@@ -73,7 +77,19 @@ static bool is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
+static bool is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static char *dup_str(const char *s) { return sl_strndup(s, strlen(s)); }
+
+static void drop_portions(entry *e) {
+  for (size_t k = 0; k < e->nportions; k++) sl_free(e->portions[k]);
+  sl_free(e->portions);
+  e->portions = NULL;
+  e->nportions = 0;
+}
 
 sl_modfind *sl_modfind_new(const char *scenario_path, const char *const *dirs, size_t ndirs) {
   sl_modfind *f = sl_calloc(1, sizeof *f);
@@ -112,6 +128,7 @@ void sl_modfind_free(sl_modfind *f) {
     sl_free(f->e[i].path);
     sl_free(f->e[i].src);
     sl_ast_free(f->e[i].mod);
+    drop_portions(&f->e[i]);
   }
   sl_free(f->e);
   sl_free(f);
@@ -152,14 +169,53 @@ static char *read_all(const char *path, size_t *len) {
   return data;
 }
 
+/* Records folder `dir` as a portion of namespace package e. */
+static bool add_portion(entry *e, const char *dir) {
+  char **grown = sl_realloc(e->portions, (e->nportions + 1) * sizeof *grown);
+  if (!grown) return false;
+  e->portions = grown;
+  return (e->portions[e->nportions] = dup_str(dir)) && ++e->nportions;
+}
+
+/* importlib's PathFinder over `dirs`: the first package or module file
+ * wins; a folder without __init__.py is remembered and, when no file is
+ * found in any of them, the folders make a namespace package (PEP 420).
+ * 1: a file at path; 0: nothing (or a namespace, e->nportions > 0); -1: no
+ * memory. */
+static int scan(entry *e, const char *const *dirs, size_t ndirs, const char *leaf, char *path,
+                size_t size) {
+  for (size_t i = 0; i < ndirs; i++) {
+    if (locate(dirs[i], leaf, path, size, &e->package)) {
+      drop_portions(e);
+      return 1;
+    }
+    char folder[PATH_MAX];
+    if (snprintf(folder, sizeof folder, "%s/%s", dirs[i], leaf) < (int)sizeof folder &&
+        is_dir(folder) && !add_portion(e, folder))
+      return -1;
+  }
+  return 0;
+}
+
+/* A namespace package: no file, an empty body, __path__ its portions. */
+static void load_namespace(entry *e) {
+  static const char empty[] = "";
+  e->package = true;
+  e->path = dup_str(e->portions[0]);
+  e->src = dup_str(empty);
+  e->mod = e->path && e->src ? sl_parse(e->path, e->src, 0, &e->diag) : NULL;
+  if (!e->mod && e->diag.kind == SL_DIAG_NONE) sl_diag_set_nomem(&e->diag, e->name);
+  e->status = e->mod ? 1 : -1;
+}
+
 /* Looks the module up on disk and parses it, filling e. */
 static void load(sl_modfind *f, entry *e) {
   const char *name = e->name;
   const char *dot = strrchr(name, '.');
   char path[PATH_MAX];
-  bool found = false;
+  int found;
   if (dot) {
-    /* A submodule: only in its package's folder. */
+    /* A submodule: only in its package's folder(s). */
     char parent[256];
     size_t pn = (size_t)(dot - name);
     if (pn >= sizeof parent) return;
@@ -167,16 +223,28 @@ static void load(sl_modfind *f, entry *e) {
     parent[pn] = '\0';
     entry *p = lookup(f, parent);
     if (!p || p->status != 1 || !p->package) return;
-    char dir[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s", p->path);
-    char *slash = strrchr(dir, '/');
-    if (slash) *slash = '\0';
-    found = locate(dir, dot + 1, path, sizeof path, &e->package);
+    if (p->nportions) {
+      found = scan(e, (const char *const *)p->portions, p->nportions, dot + 1, path, sizeof path);
+    } else {
+      char dir[PATH_MAX];
+      snprintf(dir, sizeof dir, "%s", p->path);
+      char *slash = strrchr(dir, '/');
+      if (slash) *slash = '\0';
+      const char *dirs[] = {dir};
+      found = scan(e, dirs, 1, dot + 1, path, sizeof path);
+    }
   } else {
-    for (size_t i = 0; i < f->ndirs && !found; i++)
-      found = locate(f->dirs[i], name, path, sizeof path, &e->package);
+    found = scan(e, (const char *const *)f->dirs, f->ndirs, name, path, sizeof path);
   }
-  if (!found) return;
+  if (found < 0) {
+    e->status = -1;
+    sl_diag_set_nomem(&e->diag, name);
+    return;
+  }
+  if (!found) {
+    if (e->nportions) load_namespace(e);
+    return;
+  }
   e->path = dup_str(path);
   e->src = e->path ? read_all(path, &e->len) : NULL;
   if (!e->path || !e->src) {
@@ -225,7 +293,9 @@ static int find(void *ctx, const char *name, sl_modfile *out, sl_diag *diag) {
                       .src = e->src,
                       .len = e->len,
                       .mod = e->mod,
-                      .package = e->package};
+                      .package = e->package,
+                      .portions = (const char *const *)e->portions,
+                      .nportions = e->nportions};
   return 1;
 }
 

@@ -93,25 +93,41 @@ static int set_str(sl_rt *rt, sl_obj *dict, const char *key, const char *text) {
   return rc;
 }
 
+/* The package's __path__: its folder, or a namespace package's folders. */
+static sl_obj *package_path(sl_rt *rt, const sl_modfile *f) {
+  sl_obj *path = sl_list_new(rt, NULL, 0);
+  if (!path) return NULL;
+  size_t n = f->nportions ? f->nportions : 1;
+  for (size_t i = 0; i < n; i++) {
+    const char *p = f->nportions ? f->portions[i] : f->path;
+    const char *slash = f->nportions ? NULL : strrchr(p, '/');
+    sl_obj *dir = sl_str_new(rt, p, slash ? (size_t)(slash - p) : strlen(p));
+    int rc = dir ? sl_list_append(rt, path, sl_obj_val(dir)) : -1;
+    sl_decref(rt, dir);
+    if (rc) {
+      sl_decref(rt, path);
+      return NULL;
+    }
+  }
+  return path;
+}
+
 /* __name__, __file__, __package__ (and __path__ for a package), as the
- * module spec gives them before the body runs. */
+ * module spec gives them before the body runs; a namespace package's
+ * __file__ is None. */
 static int init_namespace(sl_rt *rt, sl_obj *dict, const sl_usermod *u) {
   char pkg[256] = "";
   if (u->file.package)
     snprintf(pkg, sizeof pkg, "%s", u->file.name);
   else
     parent_name(u->file.name, pkg, sizeof pkg);
-  if (set_str(rt, dict, "__name__", u->file.name) || set_str(rt, dict, "__file__", u->file.path) ||
+  if (set_str(rt, dict, "__name__", u->file.name) ||
+      (u->file.nportions ? sl_dict_set_str(rt, dict, "__file__", sl_none())
+                         : set_str(rt, dict, "__file__", u->file.path)) ||
       set_str(rt, dict, "__package__", pkg) || sl_dict_set_str(rt, dict, "__doc__", sl_none()))
     return -1;
   if (!u->file.package) return 0;
-  const char *slash = strrchr(u->file.path, '/');
-  size_t n = slash ? (size_t)(slash - u->file.path) : 0;
-  sl_obj *dir = sl_str_new(rt, u->file.path, n);
-  if (!dir) return -1;
-  sl_value dv = sl_obj_val(dir);
-  sl_obj *path = sl_list_new(rt, &dv, 1);
-  sl_decref(rt, dir);
+  sl_obj *path = package_path(rt, &u->file);
   if (!path) return -1;
   int rc = sl_dict_set_str(rt, dict, "__path__", sl_obj_val(path));
   sl_decref(rt, path);

@@ -37,7 +37,12 @@ typedef struct sl_modfile {
   const char *src;  /* the file's text (tracebacks quote it) */
   size_t len;
   const sl_ast_module *mod; /* the parsed tree */
-  bool package;             /* pkg/__init__.py */
+  bool package;             /* pkg/__init__.py, or a namespace package */
+  /* A namespace package (a folder without __init__.py, PEP 420): its
+   * folders, which __path__ lists; path is the first, the body empty and
+   * __file__ None. nportions 0: a file. */
+  const char *const *portions;
+  size_t nportions;
 } sl_modfile;
 
 /* Finds module `name` (dotted). 1: found, *out filled; 0: no such file;

@@ -7,6 +7,7 @@
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/identity.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/lang/modules/stdmod.h"
@@ -29,9 +30,29 @@ static void module_clear(sl_rt *rt, sl_obj *o) {
   m->name = m->dict = NULL;
 }
 
+/* importlib's _module_repr_from_spec for a namespace package (3.11: its
+ * loader's repr; the loader is not simulated, so the module's address
+ * stands for it). */
+static int namespace_repr(sl_rt *rt, sl_obj *o, const sl_modfile *f, sl_strbuf *out) {
+  const char *name = sl_str_cstr(((sl_module *)o)->name);
+  if (!rt->profile->namespace_module_repr_path) {
+    sl_strbuf_printf(out, "<module '%s' (<_frozen_importlib_external._NamespaceLoader object at ",
+                     name);
+    if (sl_identity_put(rt, o, out)) return -1;
+    sl_strbuf_puts(out, ">)>");
+    return 0;
+  }
+  sl_strbuf_printf(out, "<module '%s' (namespace) from [", name);
+  for (size_t i = 0; i < f->nportions; i++)
+    sl_strbuf_printf(out, "%s'%s'", i ? ", " : "", f->portions[i]);
+  sl_strbuf_puts(out, "]>");
+  return 0;
+}
+
 static int module_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   const char *name = sl_str_cstr(((sl_module *)o)->name);
   const sl_usermod *u = sl_usermod_by_name(rt, name);
+  if (u && u->file.nportions) return namespace_repr(rt, o, &u->file, out);
   if (u)
     sl_strbuf_printf(out, "<module '%s' from '%s'>", name, u->file.path);
   else

@@ -1,0 +1,2 @@
+# A regular package inside a namespace package.
+LOADS = ["util"]
