@@ -77,5 +77,7 @@ static inline bool utf8_name(const char *e) {
 /* Looks up the case, class, padding, encode and format methods of str
  * (methods_str_case.c): as sl_methods_lookup, 0 when `name` is not one. */
 int sl__str_case_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+/* maketrans and translate (methods_str_translate.c), the same way. */
+int sl__str_translate_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
 
 #endif

@@ -319,5 +319,6 @@ static const sl_cfunc_def str_case_methods[] = {
     {"str.format", str_format_m, NULL, 0},     {NULL, NULL, NULL, 0}};
 
 int sl__str_case_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
-  return sl_methods_lookup(rt, self, str_case_methods, name, out);
+  int r = sl_methods_lookup(rt, self, str_case_methods, name, out);
+  return r ? r : sl__str_translate_getattr(rt, self, name, out);
 }

@@ -261,6 +261,7 @@ static int unbound_call(sl_rt *rt, sl_value self, const sl_args *a, sl_value *ou
 
 static const sl_cfunc_def unbound_def = {"method_descriptor", unbound_call, NULL, 0};
 extern const sl_cfunc_def sl__dict_fromkeys_def;
+extern const sl_cfunc_def sl__str_maketrans_def;
 
 static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_typeobj *t = (sl_typeobj *)o;
@@ -281,8 +282,11 @@ static int typeobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
     *out = sl_obj_val(f);
     return 0;
   }
-  if (!strcmp(name, "fromkeys") && t->type == &sl_dict_type) {
-    sl_obj *f = sl_cfunc_new(rt, &sl__dict_fromkeys_def, sl_obj_val(o));
+  if ((!strcmp(name, "fromkeys") && t->type == &sl_dict_type) ||
+      (!strcmp(name, "maketrans") && t->type == &sl_str_type)) {
+    const sl_cfunc_def *def =
+        t->type == &sl_dict_type ? &sl__dict_fromkeys_def : &sl__str_maketrans_def;
+    sl_obj *f = sl_cfunc_new(rt, def, sl_obj_val(o));
     if (!f) return -1;
     *out = sl_obj_val(f);
     return 0;
