@@ -122,6 +122,11 @@ typedef struct compiler {
    * and the module unit's names outlive the statement that named them,
    * so they are copied here (owned); NULL when compiling a whole tree. */
   sl_arena *keep;
+  /* owned dict str -> the same str: one str object per attribute or
+   * global name across the module's code objects, so the instance
+   * attribute cache (vm_attr.c) matches dict keys stored by one method
+   * and looked up by another by pointer. NULL until the first name. */
+  sl_obj *interned;
 } compiler;
 
 /* Errors: fill the diagnostic and longjmp out. */

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/dict.h"
 #include "core/lang/compile-int.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
@@ -397,6 +398,21 @@ static sl_obj *strs(compiler *c, const char *s) {
   return o;
 }
 
+/* The module's one str for name `s` (new reference; see compiler.interned). */
+static sl_obj *interned(compiler *c, const char *s) {
+  if (!c->interned && !(c->interned = sl_dict_new(c->rt))) sl__cnomem(c);
+  sl_value v;
+  bool found = false;
+  if (sl_dict_get_str(c->rt, c->interned, s, &v, &found)) sl__cnomem(c);
+  if (found) return v.u.o;
+  sl_obj *o = strs(c, s);
+  if (sl_dict_set(c->rt, c->interned, sl_obj_val(o), sl_obj_val(o))) {
+    sl_decref(c->rt, o);
+    sl__cnomem(c);
+  }
+  return o;
+}
+
 /* Turns the finished unit into a code object (a heap object of the run). */
 static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstline) {
   for (size_t i = 0; i < u->ncode; i++)
@@ -459,7 +475,7 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
       co->nfree++;
     }
   }
-  for (size_t i = 0; i < u->nnames; i++, co->nnames++) co->names[i] = strs(c, u->names[i]);
+  for (size_t i = 0; i < u->nnames; i++, co->nnames++) co->names[i] = interned(c, u->names[i]);
   memcpy(c->jb, saved, sizeof saved);
   /* Steal the rest from the unit, trimmed to size: a module's code
    * objects all live as long as the run, and the arrays grew by doubling
@@ -763,6 +779,7 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
     c->u = NULL;
     sl__scope_free(c->top);
     sl_decref(rt, c->filename);
+    sl_decref(rt, c->interned);
     return NULL;
   }
   c->filename = sl_str_new(rt, mod->filename.data, mod->filename.len);
@@ -776,5 +793,6 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
   code = sl__unit_end(c, NULL, "<module>", 1);
   sl__scope_free(c->top);
   sl_decref(rt, c->filename);
+  sl_decref(rt, c->interned);
   return code;
 }

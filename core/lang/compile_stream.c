@@ -116,6 +116,7 @@ sl_obj *sl_vm_compile_source(sl_rt *rt, const char *filename, const char *src, s
   if (c->u) sl__unit_free(rt, c->u);
   sl__scope_free(c->top);
   sl_decref(rt, c->filename);
+  sl_decref(rt, c->interned);
   sl__arena_free(c->keep);
   sl_free(st);
   return code;

@@ -258,12 +258,17 @@ static bool cacheable_class_attr(sl_value v) {
  * known. */
 static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
   if (!mc->cver[mc->depth]) return 0;
-  sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, mc->depth + 1);
-  if (n <= mc->depth) return 0;
-  for (int i = 0; i <= mc->depth; i++)
-    if (attrs_version(chain[i]) != mc->cver[i]) return 0;
-  sl_value v = sl__as_htable(sl_as_class(chain[mc->depth])->attrs)->entries[mc->ix].value;
+  sl_obj *owner = cls;
+  if (mc->depth) { /* the class's own attribute needs no walk */
+    sl_obj *chain[SL_ICACHE_DEPTH];
+    int n = mro_chain(cls, chain, mc->depth + 1);
+    if (n <= mc->depth) return 0;
+    for (int i = 0; i < mc->depth; i++)
+      if (attrs_version(chain[i]) != mc->cver[i]) return 0;
+    owner = chain[mc->depth];
+  }
+  if (attrs_version(owner) != mc->cver[mc->depth]) return 0;
+  sl_value v = sl__as_htable(sl_as_class(owner)->attrs)->entries[mc->ix].value;
   if (!cacheable_class_attr(v)) return 0;
   *out = v;
   return 1;
@@ -327,8 +332,17 @@ int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, s
     return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
-  /* set_in_dict without making a str of the name: the code's is the key. */
-  if (!e->attrs && !(e->attrs = sl_dict_new(rt))) return -1;
+  /* set_in_dict without making a str of the name: a value replaced in
+   * place as the dict would, or a new entry with the code's str as key. */
+  if (e->attrs) {
+    long ix = sl__dict_find_str(e->attrs, name);
+    if (ix >= 0) {
+      sl_vset(rt, &sl__as_htable(e->attrs)->entries[ix].value, sl_vincref(val));
+      return 1;
+    }
+  } else if (!(e->attrs = sl_dict_new(rt))) {
+    return -1;
+  }
   return sl_dict_set(rt, e->attrs, sl_obj_val(name), val) ? -1 : 1;
 }
 
