@@ -341,7 +341,7 @@ const sl_type sl_set_type = {.name = "set",
                              .lt = set_lt,
                              .unhashable = true,
                              .truth = sl__htable_truth,
-                             .flags = SL_TF_REPR_GUARD,
+                             .flags = SL_TF_REPR_GUARD | SL_TF_STABLE_ATTRS,
                              .size = sizeof(sl__htable)};
 
 const sl_type sl_frozenset_type = {.name = "frozenset",
@@ -352,6 +352,7 @@ const sl_type sl_frozenset_type = {.name = "frozenset",
                                    .lt = set_lt,
                                    .hash = frozenset_hash,
                                    .truth = sl__htable_truth,
+                                   .flags = SL_TF_STABLE_ATTRS,
                                    .size = sizeof(sl__htable)};
 
 sl_obj *sl_set_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_set_type); }

@@ -207,15 +207,23 @@ SL_OP_INLINE int op_delete_global(SL_OP_PARAMS, bool name) {
 SL_OP_INLINE const sl_cfunc_def *method_cached(sl_code *co, int32_t arg, sl_value obj) {
   const sl_mcache *mc = &co->mcache[arg];
   if (obj.tag != SL_V_OBJ || obj.u.o->type != mc->type) return NULL;
+  if (mc->type == &sl_dict_type && sl__as_htable(obj.u.o)->kind) return NULL;
   return (obj.u.o->size_class & SL_OBJ_EXT_BIT) ? NULL : mc->def;
+}
+
+/* Whether o's attribute lookup depends only on its type and the name:
+ * SL_TF_STABLE_ATTRS, or a plain dict (a native subclass's kind, such as
+ * Counter's, adds and overrides methods, so dicts cannot set the flag). */
+static inline bool stable_attrs(sl_obj *o) {
+  if (o->size_class & SL_OBJ_EXT_BIT) return false;
+  if (o->type->flags & SL_TF_STABLE_ATTRS) return true;
+  return o->type == &sl_dict_type && !sl__as_htable(o)->kind;
 }
 
 /* Remembers what the generic lookup of co->names[arg] on obj gave, when
  * the type promises it is the same for all its instances. */
 static inline void method_cache_fill(sl_code *co, int32_t arg, sl_value obj, sl_value v) {
-  if (obj.tag != SL_V_OBJ || !(obj.u.o->type->flags & SL_TF_STABLE_ATTRS) ||
-      (obj.u.o->size_class & SL_OBJ_EXT_BIT) || !sl_is_type(v, &sl_cfunc_type))
-    return;
+  if (obj.tag != SL_V_OBJ || !stable_attrs(obj.u.o) || !sl_is_type(v, &sl_cfunc_type)) return;
   const sl_cfunc *m = sl_as_cfunc(v.u.o);
   if (m->self.tag != SL_V_OBJ || m->self.u.o != obj.u.o) return;
   co->mcache[arg].type = obj.u.o->type;
