@@ -1,6 +1,9 @@
 /* The coroutine protocol, await delegation and C coroutines (see coro.h). */
 #include "core/coro.h"
 
+#include <stddef.h>
+
+#include "core/assert.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/identity.h"
@@ -72,8 +75,19 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
   return SL_CORO_ERROR;
 }
 
+sl_coro_status sl_await_bare_yield(sl_awaiter *aw, sl_value *out) {
+  aw->target = sl_none();
+  *out = sl_none();
+  return SL_CORO_YIELD;
+}
+
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out) {
   sl_value t = aw->target;
+  if (t.tag == SL_V_NONE) { /* after the bare yield: the coroutine returns None */
+    aw->target = sl_undef();
+    *out = sl_none();
+    return SL_CORO_RETURN;
+  }
   if (sl_is_future(t)) {
     sl_incref(t.u.o);
     sl_coro_status st = finish(rt, aw, future_outcome(rt, t.u.o, out));
@@ -85,8 +99,9 @@ sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *ou
 
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out) {
   sl_value t = aw->target;
-  if (sl_is_future(t)) {
-    /* The future's iterator re-raises what is thrown into it. */
+  if (sl_is_future(t) || t.tag == SL_V_NONE) {
+    /* The future's iterator re-raises what is thrown into it, and so
+     * does a bare yield. */
     sl_await_clear(rt, aw);
     sl_raise_obj(rt, exc);
     return SL_CORO_ERROR;
@@ -96,11 +111,19 @@ sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *
 
 /* ---- C coroutines ------------------------------------------------------- */
 
+/* Drops what the coroutine holds: when it finishes or is closed (as a
+ * frame's locals go when it returns), and never again. */
 static void ccoro_clear(sl_rt *rt, sl_obj *o) {
   sl_ccoro *co = (sl_ccoro *)o;
   sl_await_clear(rt, &co->aw);
   sl_vset(rt, &co->result, sl_undef());
-  for (int i = 0; i < SL_CCORO_SLOTS; i++) sl_vset(rt, &co->slots[i], sl_undef());
+  for (unsigned i = 0; i < co->nslots; i++) sl_vset(rt, &co->slots[i], sl_undef());
+}
+
+/* The type's clear (the last reference is gone): a finished coroutine was
+ * cleared when it finished. */
+static void ccoro_type_clear(sl_rt *rt, sl_obj *o) {
+  if (!((sl_ccoro *)o)->finished) ccoro_clear(rt, o);
 }
 
 static sl_coro_status ccoro_done(sl_rt *rt, sl_ccoro *co, sl_coro_status st) {
@@ -166,18 +189,26 @@ static int ccoro_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 const sl_type sl_ccoro_type = {.name = "coroutine",
-                               .clear = ccoro_clear,
+                               .clear = ccoro_type_clear,
                                .repr = ccoro_repr,
                                .coro = &ccoro_ops,
                                .size = sizeof(sl_ccoro)};
 
-sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots) {
-  sl_obj *o = sl_obj_alloc(rt, &sl_ccoro_type);
+sl_obj *sl_ccoro_new_sized(sl_rt *rt, const sl_ccoro_def *def, unsigned room, const sl_value *slots,
+                           size_t nslots) {
+  SL_ASSERT(nslots <= room && room <= SL_CCORO_SLOTS);
+  sl_obj *o =
+      sl_obj_alloc_size(rt, &sl_ccoro_type, offsetof(sl_ccoro, slots) + room * sizeof(sl_value));
   if (!o) return NULL;
   sl_ccoro *co = (sl_ccoro *)o;
   co->def = def;
-  for (size_t i = 0; i < nslots && i < SL_CCORO_SLOTS; i++) co->slots[i] = sl_vincref(slots[i]);
+  co->nslots = (uint8_t)room;
+  for (size_t i = 0; i < nslots; i++) co->slots[i] = sl_vincref(slots[i]);
   return o;
+}
+
+sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots) {
+  return sl_ccoro_new_sized(rt, def, SL_CCORO_SLOTS, slots, nslots);
 }
 
 sl_coro_status sl_ccoro_await(sl_rt *rt, sl_ccoro *co, sl_value awaitable, int next_pc,

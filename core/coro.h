@@ -40,7 +40,9 @@ void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 
 /* `await x` in progress: x is a future or a coroutine we delegate to. */
 typedef struct sl_awaiter {
-  sl_value target; /* owned; SL_V_UNDEF when idle */
+  /* owned; SL_V_UNDEF when idle; None: suspended at the bare `yield` of
+   * asyncio.sleep(0) without its coroutine (sl_await_bare_yield) */
+  sl_value target;
 } sl_awaiter;
 
 /* Starts awaiting `awaitable` (borrowed). YIELD: suspended (out = the value
@@ -49,6 +51,12 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out);
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out);
 static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(aw->target); }
+/* Awaits a coroutine known to suspend at once at a bare `yield` (so its
+ * task steps again at the next iteration) and then to return None, which
+ * nothing else references, without running it: asyncio.sleep(0), whose
+ * only observable effects those are (sl_sleep_take_bare_yield). The caller
+ * drops the coroutine. Returns YIELD with *out None. */
+sl_coro_status sl_await_bare_yield(sl_awaiter *aw, sl_value *out);
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
 
 /* ---- Coroutines written in C ------------------------------------------ */
@@ -69,13 +77,12 @@ typedef struct sl_ccoro_def {
 struct sl_ccoro {
   sl_obj hdr;
   const sl_ccoro_def *def;
-  int pc; /* state: 0 = not started */
+  int pc;         /* state: 0 = not started */
+  uint8_t nslots; /* how many of `slots` the object has room for */
   bool finished;
   bool failed;     /* the last await raised */
   sl_value result; /* owned: the last await's value */
   sl_awaiter aw;
-  sl_value slots[SL_CCORO_SLOTS]; /* owned locals; each coroutine names
-                                      its indices with an enum */
   /* The plain (not owned) local of the state machines that need one, by
    * name: each coroutine uses only its own member. */
   union {
@@ -88,6 +95,9 @@ struct sl_ccoro {
       bool received, suppressed, pending;
     } exit_stack;
   } local;
+  /* Owned locals; each coroutine names its indices with an enum. Last:
+   * the object ends after `nslots` of them (sl_ccoro_new_sized). */
+  sl_value slots[SL_CCORO_SLOTS];
 };
 
 extern const sl_type sl_ccoro_type;
@@ -95,6 +105,11 @@ extern const sl_type sl_ccoro_type;
 /* A new C coroutine; `slots` (borrowed, up to SL_CCORO_SLOTS) become its
  * first locals. */
 sl_obj *sl_ccoro_new(sl_rt *rt, const sl_ccoro_def *def, const sl_value *slots, size_t nslots);
+/* The same with room for only `room` slots (nslots <= room <=
+ * SL_CCORO_SLOTS): for coroutines made often whose state machine uses
+ * only slots[0..room-1], which are then all that is zeroed and cleared. */
+sl_obj *sl_ccoro_new_sized(sl_rt *rt, const sl_ccoro_def *def, unsigned room, const sl_value *slots,
+                           size_t nslots);
 /* Awaits `awaitable` (borrowed) and continues at state `next_pc`: either
  * suspends (returns YIELD) or re-enters def->resume at once. */
 sl_coro_status sl_ccoro_await(sl_rt *rt, sl_ccoro *co, sl_value awaitable, int next_pc,

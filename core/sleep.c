@@ -18,7 +18,7 @@
 #include "core/loop.h"
 #include "core/rt.h"
 
-enum { SLOT_RESULT, SLOT_FUTURE, SLOT_HANDLE, SLOT_BAD_DELAY };
+enum { SLOT_RESULT, SLOT_FUTURE, SLOT_HANDLE, SLOT_BAD_DELAY, SLOT_COUNT };
 
 static int set_result_unless_cancelled(sl_rt *rt, sl_value self, const sl_args *args,
                                        sl_value *out) {
@@ -78,15 +78,28 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 
 static const sl_ccoro_def sleep_def = {"sleep", sleep_resume};
 
+bool sl_sleep_take_bare_yield(sl_obj *o) {
+  if (o->type != &sl_ccoro_type) return false;
+  sl_ccoro *co = (sl_ccoro *)o;
+  if (co->def != &sleep_def || co->pc != 0 || co->finished ||
+      !sl_is_undef(co->slots[SLOT_BAD_DELAY]) || !(co->local.sleep_delay <= 0) ||
+      !sl_is_none(co->slots[SLOT_RESULT]))
+    return false;
+  /* It holds no reference (its result is None, nothing else is set), so
+   * there is nothing left to clear. */
+  co->finished = true;
+  return true;
+}
+
 sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result) {
-  sl_obj *co = sl_ccoro_new(rt, &sleep_def, &result, 1);
+  sl_obj *co = sl_ccoro_new_sized(rt, &sleep_def, SLOT_COUNT, &result, 1);
   if (co) ((sl_ccoro *)co)->local.sleep_delay = delay;
   return co;
 }
 
 sl_obj *sl_sleep_bad_delay(sl_rt *rt, sl_value delay, sl_value result) {
-  sl_value slots[4] = {result, sl_undef(), sl_undef(), delay};
-  return sl_ccoro_new(rt, &sleep_def, slots, 4);
+  sl_value slots[SLOT_COUNT] = {result, sl_undef(), sl_undef(), delay};
+  return sl_ccoro_new_sized(rt, &sleep_def, SLOT_COUNT, slots, SLOT_COUNT);
 }
 
 static sl_coro_status sleep0_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -98,4 +111,4 @@ static sl_coro_status sleep0_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 
 static const sl_ccoro_def sleep0_def = {"__sleep0", sleep0_resume};
 
-sl_obj *sl_sleep0(sl_rt *rt) { return sl_ccoro_new(rt, &sleep0_def, NULL, 0); }
+sl_obj *sl_sleep0(sl_rt *rt) { return sl_ccoro_new_sized(rt, &sleep0_def, 0, NULL, 0); }

@@ -11,6 +11,12 @@ sl_obj *sl_sleep(sl_rt *rt, double delay, sl_value result);
 sl_obj *sl_sleep_bad_delay(sl_rt *rt, sl_value delay, sl_value result);
 /* The coroutine of `await __sleep0()` (a bare yield; used by sleep(0)). */
 sl_obj *sl_sleep0(sl_rt *rt);
+/* Whether `o` is a sleep coroutine not yet started whose delay is <= 0
+ * and result None: awaiting it yields None once and returns None, which
+ * sl_await_bare_yield does without running it. If so, `o` is marked
+ * finished (as if it had run), for a caller that holds its only reference
+ * and drops it. */
+bool sl_sleep_take_bare_yield(sl_obj *o);
 /* futures._set_result_unless_cancelled as a callable (new reference). */
 sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt);
 

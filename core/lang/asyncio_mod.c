@@ -128,7 +128,12 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
 static int aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"delay", "result"};
   sl_value a[2];
-  if (sl_args_bind(rt, args, "sleep", names, 2, 1, 2, a)) return -1;
+  if (args->npos == 1 && !args->nkw) { /* sleep(delay): nothing to bind */
+    a[0] = args->pos[0];
+    a[1] = sl_undef();
+  } else if (sl_args_bind(rt, args, "sleep", names, 2, 1, 2, a)) {
+    return -1;
+  }
   double d;
   sl_value res = sl_is_undef(a[1]) ? sl_none() : a[1];
   sl_value d0 = sl_num_unbox(a[0]);

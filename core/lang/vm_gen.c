@@ -17,6 +17,7 @@
 #include "core/lang/value.h"
 #include "core/future.h"
 #include "core/lang/vm-int.h"
+#include "core/sleep.h"
 #include "core/str.h"
 #include "core/tuple.h"
 
@@ -299,8 +300,15 @@ static int dunder_await_iter(sl_rt *rt, sl_value awaitable, sl_value *it) {
 }
 
 sl_coro_status sl__vm_await_begin(sl_rt *rt, sl_frame *f, sl_value awaitable, sl_value *out) {
-  if (sl_is_future(awaitable) || sl_is_coro(awaitable))
+  if (sl_is_coro(awaitable)) {
+    /* `await asyncio.sleep(0)`: the coroutine has no other reference than
+     * the one the caller drops after this (so nothing can see its state),
+     * and all it would do is yield None once and return None. */
+    if (awaitable.u.o->refcnt == 1 && sl_sleep_take_bare_yield(awaitable.u.o))
+      return sl_await_bare_yield(&f->aw, out);
     return sl_await_begin(rt, &f->aw, awaitable, out);
+  }
+  if (sl_is_future(awaitable)) return sl_await_begin(rt, &f->aw, awaitable, out);
   sl_value it;
   int found = dunder_await_iter(rt, awaitable, &it);
   if (found < 0) return SL_CORO_ERROR;
