@@ -11,6 +11,15 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
+/* Drops the cached step and wakeup callables (and their references back
+ * to the task). */
+static void drop_callables(sl_rt *rt, sl_task *t) {
+  sl_obj *step = t->step_fn, *wakeup = t->wakeup_fn;
+  t->step_fn = t->wakeup_fn = NULL;
+  sl_decref(rt, step);
+  sl_decref(rt, wakeup);
+}
+
 static void task_clear(sl_rt *rt, sl_obj *o) {
   sl_task *t = sl_as_task(o);
   sl_future_clear_fields(rt, o);
@@ -21,6 +30,7 @@ static void task_clear(sl_rt *rt, sl_obj *o) {
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = NULL;
   sl_vset(rt, &t->context, sl_undef());
+  drop_callables(rt, t);
 }
 
 /* base_tasks._task_repr: state ("cancelling" while a cancellation is
@@ -61,13 +71,29 @@ static const sl_cfunc_def step_def = {"Task.__step", task_step_cb, "step", SL_CA
 static const sl_cfunc_def wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
                                         SL_CANON_SELF_ARG0};
 
+/* The task's cached callable of `def` in *slot (borrowed), made on first
+ * use; a done task keeps none (it would keep itself alive). NULL: out of
+ * memory. The caller holds a reference to the task while it uses it. */
+static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cfunc_def *def,
+                             bool *temporary) {
+  *temporary = false;
+  if (*slot) return *slot;
+  sl_obj *fn = sl_cfunc_new(rt, def, sl_obj_val(task));
+  if (fn && sl_future_done(task))
+    *temporary = true;
+  else
+    *slot = fn;
+  return fn;
+}
+
 /* call_soon(self.__step[, exc]) */
 static int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
-  sl_obj *step = sl_cfunc_new(rt, &step_def, sl_obj_val(task));
+  bool temporary;
+  sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &step_def, &temporary);
   if (!step) return -1;
   sl_value arg = exc ? sl_obj_val(exc) : sl_undef();
   int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
-  sl_decref(rt, step);
+  if (temporary) sl_decref(rt, step);
   return rc;
 }
 
@@ -150,6 +176,7 @@ void sl_task_finished(sl_rt *rt, sl_obj *o) {
   sl_task *t = sl_as_task(o);
   sl_incref(o);
   pending_unlink(rt, t);
+  drop_callables(rt, t);
   if (t->announced) report(rt, t, true);
   sl_decref(rt, o);
 }
@@ -179,10 +206,11 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
     if (!sl_as_future(fut)->blocking)
       return step_error_soon(rt, task, "yield was used instead of yield from in task");
     sl_as_future(fut)->blocking = false;
-    sl_obj *wakeup = sl_cfunc_new(rt, &wakeup_def, sl_obj_val(task));
+    bool temporary;
+    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &wakeup_def, &temporary);
     if (!wakeup) return -1;
     int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
-    sl_decref(rt, wakeup);
+    if (temporary) sl_decref(rt, wakeup);
     if (rc) return -1;
     sl_incref(fut);
     sl_decref(rt, t->fut_waiter);

@@ -27,6 +27,11 @@ typedef struct sl_task {
   /* owned: the contextvars.Context its steps run in (Task._context), or
    * undef when contexts are not in use */
   sl_value context;
+  /* owned, made on first use: self.__step and self.__wakeup, the same
+   * callables for every step (CPython makes new ones each time; nothing
+   * can tell them apart: equal, same repr). Each refers back to the task,
+   * so they go when it is done (sl_task_finished). */
+  sl_obj *step_fn, *wakeup_fn;
 } sl_task;
 
 extern const sl_type sl_task_type;
