@@ -56,57 +56,67 @@ int sl_lock_release(sl_rt *rt, sl_obj *o) {
   return lock_wake_up_first(rt, l);
 }
 
-enum { ACQ_SELF, ACQ_FUT };
+/* Lock.acquire()'s fast path: `if not self._locked and (self._waiters is
+ * None or all(w.cancelled() for w in self._waiters))`: takes the lock. */
+static bool lock_take_free(sl_lock *l) {
+  if (l->locked) return false;
+  for (size_t i = 0; i < l->waiters.len; i++)
+    if (!sl_future_cancelled(sl_waitq_at(&l->waiters, i))) return false;
+  l->locked = true;
+  return true;
+}
+
+/* The rest of Lock.acquire(), run by the C coroutine `co` that awaits it
+ * (its own coroutine, or the __aenter__ or Condition.wait that would await
+ * `self.acquire()`: that coroutine object is unreachable, so running its
+ * body in place is the same): a waiter future in co->slots[slot] is
+ * appended and awaited, continuing at `next_pc` with lock_turn_done. */
+static sl_coro_status lock_wait_turn(sl_rt *rt, sl_lock *l, sl_ccoro *co, int slot, int next_pc,
+                                     sl_value *out) {
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return SL_CORO_ERROR;
+  sl_vset(rt, &co->slots[slot], sl_obj_val(fut));
+  if (sl_waitq_append(rt, &l->waiters, fut)) return SL_CORO_ERROR;
+  return sl_ccoro_await(rt, co, co->slots[slot], next_pc, out);
+}
+
+/* After the waiter future: `finally: self._waiters.remove(fut)`, `except
+ * CancelledError: if not self._locked: self._wake_up_first(); raise`, then
+ * `self._locked = True`. 0 acquired, -1 with the exception pending. */
+static int lock_turn_done(sl_rt *rt, sl_lock *l, sl_ccoro *co, int slot) {
+  sl_waitq_remove(rt, &l->waiters, co->slots[slot].u.o);
+  if (co->failed) {
+    if (sl__pending_is_cancelled(rt) && !l->locked) {
+      sl_obj *exc = sl_err_fetch(rt);
+      int rc = lock_wake_up_first(rt, l);
+      if (rc) {
+        sl_decref(rt, exc);
+        return -1;
+      }
+      sl_err_restore(rt, exc);
+    }
+    return -1;
+  }
+  l->locked = true;
+  return 0;
+}
+
+enum { ACQ_SELF, ACQ_FUT, ACQ_SLOTS };
 
 /* async def acquire(self) */
 static sl_coro_status lock_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_lock *l = (sl_lock *)co->slots[ACQ_SELF].u.o;
-  switch (co->pc) {
-  case 0: {
-    /* if not self._locked and (self._waiters is None or
-     *         all(w.cancelled() for w in self._waiters)): fast path */
-    bool all_cancelled = true;
-    for (size_t i = 0; i < l->waiters.len; i++)
-      if (!sl_future_cancelled(sl_waitq_at(&l->waiters, i))) all_cancelled = false;
-    if (!l->locked && all_cancelled) {
-      l->locked = true;
-      *out = sl_bool(true);
-      return SL_CORO_RETURN;
-    }
-    sl_obj *fut = sl_future_new(rt);
-    if (!fut) return SL_CORO_ERROR;
-    co->slots[ACQ_FUT] = sl_obj_val(fut);
-    if (sl_waitq_append(rt, &l->waiters, fut)) return SL_CORO_ERROR;
-    return sl_ccoro_await(rt, co, co->slots[ACQ_FUT], 1, out);
-  }
-  case 1:
-    /* finally: self._waiters.remove(fut) */
-    sl_waitq_remove(rt, &l->waiters, co->slots[ACQ_FUT].u.o);
-    if (co->failed) {
-      /* except CancelledError: if not self._locked: self._wake_up_first() */
-      if (sl__pending_is_cancelled(rt) && !l->locked) {
-        sl_obj *exc = sl_err_fetch(rt);
-        int rc = lock_wake_up_first(rt, l);
-        if (rc) {
-          sl_decref(rt, exc);
-          return SL_CORO_ERROR;
-        }
-        sl_err_restore(rt, exc);
-      }
-      return SL_CORO_ERROR;
-    }
-    l->locked = true;
-    *out = sl_bool(true);
-    return SL_CORO_RETURN;
-  }
-  return SL_CORO_ERROR;
+  if (co->pc == 0 && !lock_take_free(l)) return lock_wait_turn(rt, l, co, ACQ_FUT, 1, out);
+  if (co->pc == 1 && lock_turn_done(rt, l, co, ACQ_FUT)) return SL_CORO_ERROR;
+  *out = sl_bool(true);
+  return SL_CORO_RETURN;
 }
 
 static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume};
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
   sl_value self = sl_obj_val(lock);
-  return sl_ccoro_new(rt, &lock_acquire_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &lock_acquire_def, ACQ_SLOTS, &self, 1);
 }
 
 /* ---- _ContextManagerMixin ------------------------------------------------ */
@@ -120,7 +130,19 @@ static int cm_user(sl_rt *rt, sl_obj *self, const char *name, sl_value *res) {
   return rt->user_ops->method(rt, self, name, NULL, 0, res);
 }
 
-static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self) {
+/* The lock whose own acquire() `await self.acquire()` runs, when it is the
+ * engine's Lock.acquire (a Lock, or a Condition's lock), which the caller
+ * then runs in place; NULL otherwise. */
+static sl_lock *cm_engine_lock(sl_obj *self) {
+  if (self->type == &sl_lock_type) return (sl_lock *)self;
+  if (self->type == &sl_condition_type) return (sl_lock *)((sl_condition *)self)->lock;
+  return NULL;
+}
+
+/* self.acquire()'s coroutine (new reference), or *lock for the engine's
+ * Lock.acquire (NULL returned, no error). */
+static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self, sl_lock **lock) {
+  *lock = NULL;
   sl_value res;
   int r = cm_user(rt, self, "acquire", &res);
   if (r < 0) return NULL;
@@ -129,8 +151,7 @@ static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self) {
     sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object can't be awaited", sl_type_name(res));
     return NULL;
   }
-  if (self->type == &sl_lock_type) return sl_lock_acquire(rt, self);
-  if (self->type == &sl_condition_type) return sl_lock_acquire(rt, ((sl_condition *)self)->lock);
+  if ((*lock = cm_engine_lock(self))) return NULL;
   return sl_semaphore_acquire(rt, self);
 }
 
@@ -146,20 +167,37 @@ static int cm_release(sl_rt *rt, sl_obj *self) {
   return sl_semaphore_release(rt, self);
 }
 
-/* Slots of __aenter__ and __aexit__: the lock, and acquire()'s coroutine. */
-enum { CM_SELF, CM_ACQ };
+/* Slots of __aenter__ and __aexit__: the lock, and acquire()'s coroutine
+ * (or, acquiring an engine Lock in place, its waiter future). */
+enum { CM_SELF, CM_ACQ, CM_SLOTS };
+enum { CM_START, CM_ACQUIRED, CM_TURN };
 
 /* async def __aenter__(self): await self.acquire(); return None */
 static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  if (co->pc == 0) {
-    sl_obj *acq = cm_acquire(rt, co->slots[CM_SELF].u.o);
+  switch (co->pc) {
+  case CM_START: {
+    sl_lock *l;
+    sl_obj *acq = cm_acquire(rt, co->slots[CM_SELF].u.o, &l);
+    if (l) {
+      if (!lock_take_free(l)) return lock_wait_turn(rt, l, co, CM_ACQ, CM_TURN, out);
+      break;
+    }
     if (!acq) return SL_CORO_ERROR;
     co->slots[CM_ACQ] = sl_obj_val(acq);
-    return sl_ccoro_await(rt, co, co->slots[CM_ACQ], 1, out);
+    return sl_ccoro_await(rt, co, co->slots[CM_ACQ], CM_ACQUIRED, out);
   }
-  if (co->failed) return SL_CORO_ERROR;
-  sl_value ignored = sl_ccoro_take_result(co);
-  sl_vdecref(rt, ignored);
+  case CM_ACQUIRED: {
+    if (co->failed) return SL_CORO_ERROR;
+    sl_value ignored = sl_ccoro_take_result(co);
+    sl_vdecref(rt, ignored);
+    break;
+  }
+  case CM_TURN:
+    if (lock_turn_done(rt, (sl_lock *)cm_engine_lock(co->slots[CM_SELF].u.o), co, CM_ACQ))
+      return SL_CORO_ERROR;
+    break;
+  default: return SL_CORO_ERROR;
+  }
   *out = sl_none();
   return SL_CORO_RETURN;
 }
@@ -176,12 +214,12 @@ static const sl_ccoro_def cm_aexit_def = {"_ContextManagerMixin.__aexit__", cm_a
 
 sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self) {
   sl_value v = sl_obj_val(self);
-  return sl_ccoro_new(rt, &cm_aenter_def, &v, 1);
+  return sl_ccoro_new_sized(rt, &cm_aenter_def, CM_SLOTS, &v, 1);
 }
 
 sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   sl_value v = sl_obj_val(self);
-  return sl_ccoro_new(rt, &cm_aexit_def, &v, 1);
+  return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
 /* ---- Event -------------------------------------------------------------- */
@@ -326,8 +364,8 @@ int sl_condition_notify_all(sl_rt *rt, sl_obj *o) {
   return sl_condition_notify(rt, o, (int64_t)((sl_condition *)o)->waiters.len);
 }
 
-enum { CW_SELF, CW_FUT, CW_SAVED, CW_ERR, CW_ACQ };
-enum { CW_START, CW_WOKEN, CW_ACQUIRE, CW_ACQUIRED };
+enum { CW_SELF, CW_FUT, CW_SAVED, CW_ERR, CW_ACQ, CW_SLOTS };
+enum { CW_START, CW_WOKEN, CW_ACQUIRE, CW_TURN, CW_ACQUIRED };
 
 /* The exception leaving wait(): 3.13+ wraps the whole body in
  * `except BaseException: self._notify(1); raise`. Consumes the pending
@@ -379,12 +417,17 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       co->local.cond_cancelled = false; /* 3.11: `cancelled = False` */
       co->pc = CW_ACQUIRE;
       break;
-    case CW_ACQUIRE: {
-      sl_obj *acq = sl_lock_acquire(rt, c->lock);
-      if (!acq) return SL_CORO_ERROR;
-      sl_vset(rt, &co->slots[CW_ACQ], sl_obj_val(acq));
-      return sl_ccoro_await(rt, co, co->slots[CW_ACQ], CW_ACQUIRED, out);
-    }
+    case CW_ACQUIRE: /* await self.acquire(), run in place (lock_wait_turn) */
+      co->pc = CW_ACQUIRED;
+      co->failed = false;
+      if (!lock_take_free((sl_lock *)c->lock))
+        return lock_wait_turn(rt, (sl_lock *)c->lock, co, CW_ACQ, CW_TURN, out);
+      break;
+    case CW_TURN:
+      co->failed = lock_turn_done(rt, (sl_lock *)c->lock, co, CW_ACQ) != 0;
+      if (co->failed && rt->fatal) return SL_CORO_ERROR;
+      co->pc = CW_ACQUIRED;
+      break;
     case CW_ACQUIRED: {
       if (co->failed) {
         if (!sl__pending_is_cancelled(rt)) {
@@ -431,7 +474,7 @@ static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume};
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
   sl_value self = sl_obj_val(cond);
-  return sl_ccoro_new(rt, &cond_wait_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &cond_wait_def, CW_SLOTS, &self, 1);
 }
 
 enum { WF_SELF, WF_PRED, WF_WAIT };
