@@ -14,14 +14,15 @@
 #include "core/str.h"
 #include "core/task.h"
 
-static void handle_drop_callback(sl_rt *rt, sl_handle *h) {
+static inline void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   sl_vset(rt, &h->callback, sl_none());
   for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());
 }
 
 static void handle_clear(sl_rt *rt, sl_obj *o) {
-  handle_drop_callback(rt, sl_as_handle(o));
-  sl_vset(rt, &sl_as_handle(o)->context, sl_undef());
+  sl_handle *h = sl_as_handle(o);
+  handle_drop_callback(rt, h);
+  sl_vset(rt, &h->context, sl_undef());
 }
 
 /* Handle.__repr__: '<' + ' '.join(self._repr_info()) + '>', where a
@@ -58,14 +59,18 @@ const sl_type sl_timer_handle_type = {.name = "TimerHandle",
 
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
                       bool is_timer, double when) {
-  sl_obj *o = sl_obj_alloc_size(rt, is_timer ? &sl_timer_handle_type : &sl_handle_type,
-                                sizeof(sl_handle) + nargs * sizeof(sl_value));
+  /* Not zeroed: every field is set here. */
+  sl_obj *o = sl_obj_alloc_uninit(rt, is_timer ? &sl_timer_handle_type : &sl_handle_type,
+                                  sizeof(sl_handle) + nargs * sizeof(sl_value));
   if (!o) return NULL;
   sl_handle *h = sl_as_handle(o);
   h->callback = sl_vincref(callback);
+  h->cancelled = false;
+  h->scheduled = false;
   h->is_timer = is_timer;
   h->is_io = false;
   h->when = when;
+  h->context = sl_undef();
   h->nargs = nargs;
   for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
   return o;

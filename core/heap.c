@@ -29,7 +29,7 @@
 
 static void *(*volatile zero_fn)(void *, int, size_t) = memset;
 
-static inline sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {
+static inline sl_obj *freelist_take(sl_rt *rt, uint32_t cls, bool zero) {
   sl_obj *o = rt->freelist[cls];
   SL_UNPOISON(o, (size_t)cls * SL_OBJ_GRAIN);
   rt->freelist[cls] = o->run_next;
@@ -38,7 +38,7 @@ static inline sl_obj *freelist_take(sl_rt *rt, uint32_t cls) {
    * variable-length memset as `rep stos`, whose start-up cost made it most
    * of the allocation; the C library's memset is several times faster on
    * blocks this size. */
-  zero_fn(o, 0, (size_t)cls * SL_OBJ_GRAIN);
+  if (zero) zero_fn(o, 0, (size_t)cls * SL_OBJ_GRAIN);
   return o;
 }
 
@@ -54,13 +54,13 @@ void sl_heap_free_freelists(sl_rt *rt) {
   }
 }
 
-static inline sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size) {
+static inline sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size, bool zero) {
   uint32_t cls = size <= (size_t)SL_OBJ_GRAIN * SL_OBJ_CLASSES
                      ? (uint32_t)((size + SL_OBJ_GRAIN - 1) / SL_OBJ_GRAIN)
                      : 0;
   sl_obj *o;
   if (cls && rt->freelist[cls])
-    o = sl_alloc_injected_failure_inline() ? NULL : freelist_take(rt, cls);
+    o = sl_alloc_injected_failure_inline() ? NULL : freelist_take(rt, cls, zero);
   else
     o = sl_calloc(1, cls ? (size_t)cls * SL_OBJ_GRAIN : size);
   if (!o) {
@@ -70,6 +70,7 @@ static inline sl_obj *alloc_raw(sl_rt *rt, const sl_type *type, size_t size) {
   o->type = type;
   o->refcnt = 1;
   o->size_class = (uint16_t)cls;
+  o->identified = 0;
   /* Insert after the sentinel: the run's list is circular. */
   o->run_next = rt->heap.run_next;
   o->run_prev = &rt->heap;
@@ -86,12 +87,18 @@ sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type) {
 }
 
 sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size) {
-  if (rt->ext_next_type != type) return alloc_raw(rt, type, size);
+  if (rt->ext_next_type != type) return alloc_raw(rt, type, size, true);
   rt->ext_next_type = NULL;
   size_t off = (size + sizeof(void *) - 1) / sizeof(void *) * sizeof(void *);
-  sl_obj *o = alloc_raw(rt, type, off + sizeof(sl_obj_ext));
+  sl_obj *o = alloc_raw(rt, type, off + sizeof(sl_obj_ext), true);
   if (o) o->size_class |= SL_OBJ_EXT_BIT;
   return o;
+}
+
+sl_obj *sl_obj_alloc_uninit(sl_rt *rt, const sl_type *type, size_t size) {
+  /* An extension asked for: zeroed, as its slots must start NULL. */
+  if (rt->ext_next_type == type) return sl_obj_alloc_size(rt, type, size);
+  return alloc_raw(rt, type, size, false);
 }
 
 static void unlink_and_free(sl_rt *rt, sl_obj *o) {

@@ -71,7 +71,7 @@ static void loop_clear(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = (sl_loop *)o;
   while (loop->ready_len) {
     sl_obj *h = loop->ready[loop->ready_head];
-    loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
+    loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
     loop->ready_len--;
     sl_decref(rt, h);
   }
@@ -120,6 +120,8 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 
 /* ---- ready queue ----------------------------------------------------------- */
 
+/* The ring's capacity is a power of two (64, doubled when full), so a
+ * position wraps with a mask, not a division. */
 static int ready_append(sl_rt *rt, sl_obj *handle) {
   sl_loop *loop = rt->loop;
   if (loop->ready_len == loop->ready_cap) {
@@ -127,14 +129,14 @@ static int ready_append(sl_rt *rt, sl_obj *handle) {
     sl_obj **grown = sl_malloc(cap * sizeof *grown);
     if (!grown) return sl_nomem(rt);
     for (size_t i = 0; i < loop->ready_len; i++)
-      grown[i] = loop->ready[(loop->ready_head + i) % loop->ready_cap];
+      grown[i] = loop->ready[(loop->ready_head + i) & (loop->ready_cap - 1)];
     sl_free(loop->ready);
     loop->ready = grown;
     loop->ready_cap = cap;
     loop->ready_head = 0;
   }
   sl_incref(handle);
-  loop->ready[(loop->ready_head + loop->ready_len++) % loop->ready_cap] = handle;
+  loop->ready[(loop->ready_head + loop->ready_len++) & (loop->ready_cap - 1)] = handle;
   return 0;
 }
 
@@ -143,7 +145,7 @@ int sl__loop_ready_append(sl_rt *rt, sl_obj *handle) { return ready_append(rt, h
 /* Returns the owned reference to the first ready handle. */
 static sl_obj *ready_popleft(sl_loop *loop) {
   sl_obj *h = loop->ready[loop->ready_head];
-  loop->ready_head = (loop->ready_head + 1) % loop->ready_cap;
+  loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
   loop->ready_len--;
   return h;
 }

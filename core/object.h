@@ -208,6 +208,11 @@ sl_obj *sl_obj_alloc(sl_rt *rt, const sl_type *type);
 /* The same with an explicit size, for variable-sized objects (str, tuple,
  * handles with their arguments inline). */
 sl_obj *sl_obj_alloc_size(sl_rt *rt, const sl_type *type, size_t size);
+/* The same, except that the body after the header is left as the memory
+ * was (a recycled block is not zeroed, nor is an instance extension ever
+ * reserved): the caller sets every field. For the small objects of every
+ * step (handles), where zeroing cost as much as filling. */
+sl_obj *sl_obj_alloc_uninit(sl_rt *rt, const sl_type *type, size_t size);
 
 /* Instance extension: an engine object (a Queue, a Lock, a Future, ...)
  * that is an instance of a scenario class deriving from its engine class

@@ -20,18 +20,21 @@ bool sl_vselector_wall_out(void *ctx) {
   return vs->budget_hit == SL_VS_BUDGET_WALL;
 }
 
-/* Selects and handles between two readings of the wall clock: reading it
- * after every handle was a tenth of a short explore run (a system call on
- * this VM). A long handle is still caught: the VM's loops read it too
- * (sl_lang.budget_out). */
-#define WALL_EVERY 16u
+/* Selects and handles between two readings of the wall clock (a power
+ * of two). Reading it costs about as much as a whole `call_soon` callback
+ * on this VM, so it is read every 256 ticks: with two ticks per step
+ * (select, handle), 128 steps; a step's own work is bounded separately by
+ * the VM, whose loops ask budget_out every 65536 iterations counted across
+ * steps (sl_lang.budget_poll), so a run of many middling steps is caught
+ * within a small fraction of a second too (tests/cli/budgets.sh). */
+#define WALL_EVERY 256u
 
 /* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
  * loop checks rt->fatal right after select and after each handle. */
-static int check_budgets(sl_vselector *vs, sl_rt *rt) {
+static inline int check_budgets(sl_vselector *vs, sl_rt *rt) {
   if (vs->max_time > 0 && vs->now > vs->max_time)
     vs->budget_hit = SL_VS_BUDGET_TIME;
-  else if (vs->wall_tick++ % WALL_EVERY == 0)
+  else if ((vs->wall_tick++ & (WALL_EVERY - 1)) == 0)
     sl_vselector_wall_out(vs);
   return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
 }
@@ -109,6 +112,13 @@ static int run_pool(sl_vselector *vs, sl_rt *rt, bool *has_timeout, double *time
 
 static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
   sl_vselector *vs = ctx;
+  /* The common step: handles are ready (timeout 0), no job in the pool,
+   * no descriptor registered. The general path below takes no decision
+   * and moves nothing then (run_pool: no job; sleep_timeout(0): no
+   * oversleep asked; select_io: no network), so only the budgets remain. */
+  if (has_timeout && timeout == 0 && rt->loop->pool.n == 0 &&
+      (!vs->net || !rt->loop->io.nregistered))
+    return rt->fatal ? -1 : check_budgets(vs, rt);
   double before = vs->now;
   int rc = run_pool(vs, rt, &has_timeout, &timeout);
   if (!rc && !rt->fatal) rc = select_io(vs, rt, has_timeout, timeout);

@@ -70,22 +70,22 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   size_t ncells = (size_t)c->ncells + c->nfree;
   /* One allocation for the frame and its arrays: a call costs one malloc,
    * or none when the code kept its last frame (c->spare). A reused frame
-   * has its header, locals and cells zeroed, exactly what a fresh one
-   * shows there; the value stack is never read at or above sp, nor blocks
-   * past nblocks, so they are left as they were. Reuse still counts as an
-   * allocation for the out-of-memory tests. */
-  size_t size = frame_size(c);
+   * gets its header and locals set to what a fresh one shows there and
+   * its cells filled below; the value stack is never read at or above sp,
+   * nor blocks past nblocks, so they are left as they were. Reuse still
+   * counts as an allocation for the out-of-memory tests. */
   sl_frame *f = NULL;
   if (c->spare) {
     if (!sl_alloc_injected_failure_inline()) {
       f = c->spare;
       c->spare = NULL;
-      SL_UNPOISON(f, size);
-      memset(f, 0, sizeof(sl_frame) + sizeof(sl_value) * c->nlocals);
-      memset((sl_value *)(f + 1) + c->nlocals + c->stacksize, 0, sizeof(sl_obj *) * ncells);
+      SL_UNPOISON(f, frame_size(c));
+      *f = (sl_frame){0};
+      sl_value *locals = (sl_value *)(f + 1);
+      for (uint32_t i = 0; i < c->nlocals; i++) locals[i] = sl_undef();
     }
   } else {
-    f = sl_calloc(1, size);
+    f = sl_calloc(1, frame_size(c));
   }
   if (!f) {
     sl_nomem(rt);
@@ -102,18 +102,19 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   sl_incref(globals);
   f->code = code;
   f->globals = globals;
-  for (uint32_t i = 0; i < c->ncells; i++) {
-    f->cells[i] = sl_cell_new(rt, sl_undef());
-    if (!f->cells[i]) {
-      sl_frame_free(rt, f);
-      return NULL;
-    }
-  }
   sl_tuple *cl = closure ? sl_as_tuple(closure) : NULL;
   for (uint32_t i = 0; i < c->nfree; i++) {
     sl_obj *cell = cl && i < cl->len ? cl->items[i].u.o : NULL;
     sl_incref(cell);
     f->cells[c->ncells + i] = cell;
+  }
+  for (uint32_t i = 0; i < c->ncells; i++) {
+    f->cells[i] = sl_cell_new(rt, sl_undef());
+    if (!f->cells[i]) {
+      while (++i < c->ncells) f->cells[i] = NULL; /* not set yet: nothing to drop */
+      sl_frame_free(rt, f);
+      return NULL;
+    }
   }
   return f;
 }
@@ -121,7 +122,7 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
 void sl_frame_free(sl_rt *rt, sl_frame *f) {
   if (!f) return;
   sl_code *c = sl_as_code(f->code);
-  sl_await_clear(rt, &f->aw);
+  if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
   for (uint32_t i = 0; i < c->nlocals; i++) sl_vdecref(rt, f->locals[i]);
   for (uint32_t i = 0; i < f->sp; i++) sl_vdecref(rt, f->stack[i]);
   for (uint32_t i = 0; i < c->ncells + c->nfree; i++) sl_decref(rt, f->cells[i]);

@@ -293,6 +293,17 @@ static int too_many(sl_rt *rt, sl_code *c, sl_frame *f, size_t given, size_t nde
                   given == 1 && !kwonly_given ? "was" : "were");
 }
 
+/* Parameters captured by closures live in cells. */
+static inline void move_args_to_cells(sl_rt *rt, sl_code *c, sl_frame *f) {
+  for (uint32_t i = 0; i < c->ncells; i++) {
+    int32_t a = c->cell2arg[i];
+    if (a < 0) continue;
+    sl_cell *cell = (sl_cell *)f->cells[i];
+    sl_vset(rt, &cell->v, f->locals[a]);
+    f->locals[a] = sl_undef();
+  }
+}
+
 int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_frame *f) {
   sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
@@ -373,33 +384,47 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
       return -1;
     if (!found) return missing(rt, c, f, c->argcount, nparams, "keyword-only");
   }
-  /* Parameters captured by closures live in cells. */
-  for (uint32_t i = 0; i < c->ncells; i++) {
-    int32_t a = c->cell2arg[i];
-    if (a < 0) continue;
-    sl_cell *cell = (sl_cell *)f->cells[i];
-    sl_vset(rt, &cell->v, f->locals[a]);
-    f->locals[a] = sl_undef();
-  }
+  move_args_to_cells(rt, c, f);
   return 0;
+}
+
+/* True when sl_func_bind would only copy the arguments in order: exactly
+ * argcount positional ones (self included), no keywords, no *args,
+ * **kwargs or keyword-only parameters (so no default is consulted and no
+ * error is possible). */
+static inline bool binds_in_order(const sl_code *c, bool has_self, const sl_args *args) {
+  return args->nkw == 0 && args->npos + (has_self ? 1 : 0) == c->argcount && c->kwonly == 0 &&
+         !(c->flags & (SL_CO_VARARGS | SL_CO_VARKW));
+}
+
+/* sl_func_bind for binds_in_order: the same locals and cells. */
+static void bind_in_order(sl_rt *rt, sl_code *c, sl_value self, const sl_args *args,
+                          sl_frame *f) {
+  sl_value *l = f->locals;
+  if (!sl_is_undef(self)) *l++ = sl_vincref(self);
+  for (size_t i = 0; i < args->npos; i++) l[i] = sl_vincref(args->pos[i]);
+  move_args_to_cells(rt, c, f);
 }
 
 int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
   sl_func *fn = sl_as_func(func);
+  sl_code *c = sl_as_code(fn->code);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
-  if (sl_func_bind(rt, func, self, args, f)) {
+  if (binds_in_order(c, !sl_is_undef(self), args)) {
+    bind_in_order(rt, c, self, args, f);
+  } else if (sl_func_bind(rt, func, self, args, f)) {
     sl_frame_free(rt, f);
     return -1;
   }
-  if (sl_as_code(fn->code)->flags & SL_CO_GENERATOR) {
+  if (c->flags & SL_CO_GENERATOR) {
     sl_obj *g =
         (sl_as_code(fn->code)->flags & SL_CO_ASYNC) ? sl_vmagen_new(rt, f) : sl_vmgen_new(rt, f);
     if (!g) return -1;
     *out = sl_obj_val(g);
     return 0;
   }
-  if (sl_as_code(fn->code)->flags & SL_CO_ASYNC) {
+  if (c->flags & SL_CO_ASYNC) {
     sl_obj *co = sl_vmcoro_new(rt, f);
     if (!co) return -1;
     sl_vmcoro *vc = (sl_vmcoro *)co;

@@ -59,9 +59,12 @@ typedef struct sl_lang {
   uint64_t iterations;      /* loop iterations in step iterations_step */
   uint64_t iterations_step; /* the loop step they were counted in */
   /* Asked every 65536 iterations whether an outside budget (the wall
-   * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. */
+   * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. The
+   * iterations are counted across steps (budget_poll), so many steps of a
+   * few thousand iterations each are caught too. */
   bool (*budget_out)(void *ctx);
   void *budget_ctx;
+  uint32_t budget_poll; /* loop iterations since the run began, modulo 2^32 */
   /* Async generators first iterated while the loop ran, in that order
    * (vm_agen.c): borrowed, as BaseEventLoop._asyncgens is a WeakSet; a
    * generator leaves the array when it is freed. */

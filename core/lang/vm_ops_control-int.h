@@ -15,7 +15,7 @@ static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
   }
   L->iterations++;
   if (L->max_iterations && L->iterations > L->max_iterations) return true;
-  return L->budget_out && !(L->iterations & 0xffff) && L->budget_out(L->budget_ctx);
+  return L->budget_out && !(++L->budget_poll & 0xffff) && L->budget_out(L->budget_ctx);
 }
 
 SL_OP_INLINE int op_jump(SL_OP_PARAMS) {

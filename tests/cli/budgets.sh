@@ -60,6 +60,16 @@ ends wall "wall-clock budget of 0.3 seconds exhausted (--max-wall)" 10 \
   $SIMLOOP run busy.py --max-iterations 100000000000 --max-wall 0.3
 ends wall_steps "wall-clock budget of 0.2 seconds exhausted (--max-wall)" 10 \
   $SIMLOOP run sleep0.py --max-steps 100000000000 --max-wall 0.2
+# Steps of 20,000 loop iterations each (under the VM's 65536 per poll):
+# the loop reads the clock every 128 steps and the VM polls every 65536
+# iterations counted across steps (sim/vselector.c), so a 0.3 s budget
+# ends the run well within 3 s (measured: 0.4 s).
+runaway middling '    while True:
+        for i in range(20000):
+            pass
+        await asyncio.sleep(0)'
+ends wall_middling "wall-clock budget of 0.3 seconds exhausted (--max-wall)" 3 \
+  $SIMLOOP run middling.py --max-steps 100000000000 --max-wall 0.3
 
 # A program that finishes inside the budgets is not touched.
 printf 'import asyncio\nasync def main():\n    n = 0\n    for i in range(100000):\n        n += i\n    await asyncio.sleep(86400)\n    print(n)\nasyncio.run(main())\n' >fine.py
