@@ -240,6 +240,7 @@ static void prune_cancelled_timers(sl_rt *rt) {
 /* Moves the timers that are due to the ready queue, in heap-pop order. */
 static int collect_due_timers(sl_rt *rt) {
   sl_loop *loop = rt->loop;
+  if (!loop->nscheduled) return 0;
   /* base_events.py: end_time = self.time() + self._clock_resolution */
   double end_time = sl_loop_time(rt) + loop->clock_resolution;
   while (loop->nscheduled) {

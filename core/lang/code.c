@@ -102,12 +102,19 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   sl_incref(globals);
   f->code = code;
   f->globals = globals;
-  sl_tuple *cl = closure ? sl_as_tuple(closure) : NULL;
-  for (uint32_t i = 0; i < c->nfree; i++) {
-    sl_obj *cell = cl && i < cl->len ? cl->items[i].u.o : NULL;
-    sl_incref(cell);
-    f->cells[c->ncells + i] = cell;
+  /* The closure's cells (in locals: an incref may not reload them). */
+  sl_obj **freecells = f->cells + c->ncells;
+  uint32_t nfree = c->nfree, ntaken = 0;
+  if (closure) {
+    const sl_tuple *cl = sl_as_tuple(closure);
+    ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
+    for (uint32_t i = 0; i < ntaken; i++) {
+      sl_obj *cell = cl->items[i].u.o;
+      sl_incref(cell);
+      freecells[i] = cell;
+    }
   }
+  for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
   for (uint32_t i = 0; i < c->ncells; i++) {
     f->cells[i] = sl_cell_new(rt, sl_undef());
     if (!f->cells[i]) {
@@ -123,9 +130,14 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
   if (!f) return;
   sl_code *c = sl_as_code(f->code);
   if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
-  for (uint32_t i = 0; i < c->nlocals; i++) sl_vdecref(rt, f->locals[i]);
-  for (uint32_t i = 0; i < f->sp; i++) sl_vdecref(rt, f->stack[i]);
-  for (uint32_t i = 0; i < c->ncells + c->nfree; i++) sl_decref(rt, f->cells[i]);
+  /* Counts and arrays in locals: a decref that frees may write anywhere,
+   * so the compiler would reload them for every element. */
+  sl_value *locals = f->locals, *stack = f->stack;
+  sl_obj **cells = f->cells;
+  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells + c->nfree;
+  for (uint32_t i = 0; i < nlocals; i++) sl_vdecref(rt, locals[i]);
+  for (uint32_t i = 0; i < sp; i++) sl_vdecref(rt, stack[i]);
+  for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
   for (uint32_t i = 0; i < f->nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
   sl_decref(rt, f->ns);

@@ -398,8 +398,7 @@ static inline bool binds_in_order(const sl_code *c, bool has_self, const sl_args
 }
 
 /* sl_func_bind for binds_in_order: the same locals and cells. */
-static void bind_in_order(sl_rt *rt, sl_code *c, sl_value self, const sl_args *args,
-                          sl_frame *f) {
+static void bind_in_order(sl_rt *rt, sl_code *c, sl_value self, const sl_args *args, sl_frame *f) {
   sl_value *l = f->locals;
   if (!sl_is_undef(self)) *l++ = sl_vincref(self);
   for (size_t i = 0; i < args->npos; i++) l[i] = sl_vincref(args->pos[i]);
