@@ -15,15 +15,13 @@
 
 /* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
 
-static bool when_lt(sl_obj *a, sl_obj *b) { return sl_as_handle(a)->when < sl_as_handle(b)->when; }
-
 /* heapq._siftdown: move heap[pos] up toward startpos. */
-static void siftdown(sl_obj **heap, size_t startpos, size_t pos) {
-  sl_obj *newitem = heap[pos];
+static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
+  sl_timer_entry newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
-    sl_obj *parent = heap[parentpos];
-    if (!when_lt(newitem, parent)) break;
+    sl_timer_entry parent = heap[parentpos];
+    if (!(newitem.when < parent.when)) break;
     heap[pos] = parent;
     pos = parentpos;
   }
@@ -32,13 +30,13 @@ static void siftdown(sl_obj **heap, size_t startpos, size_t pos) {
 
 /* heapq._siftup: go down to a leaf choosing the smaller child (the right one
  * on ties), then sift the new item back up. */
-static void siftup(sl_obj **heap, size_t len, size_t pos) {
+static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
   size_t startpos = pos;
-  sl_obj *newitem = heap[pos];
+  sl_timer_entry newitem = heap[pos];
   size_t childpos = 2 * pos + 1;
   while (childpos < len) {
     size_t rightpos = childpos + 1;
-    if (rightpos < len && !when_lt(heap[childpos], heap[rightpos])) childpos = rightpos;
+    if (rightpos < len && !(heap[childpos].when < heap[rightpos].when)) childpos = rightpos;
     heap[pos] = heap[childpos];
     pos = childpos;
     childpos = 2 * pos + 1;
@@ -47,21 +45,21 @@ static void siftup(sl_obj **heap, size_t len, size_t pos) {
   siftdown(heap, startpos, pos);
 }
 
-void sl_heapq_push(sl_obj **heap, size_t *len, sl_obj *item) {
-  heap[(*len)++] = item;
+void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) {
+  heap[(*len)++] = (sl_timer_entry){sl_as_handle(item)->when, item};
   siftdown(heap, 0, *len - 1);
 }
 
-sl_obj *sl_heapq_pop(sl_obj **heap, size_t *len) {
-  sl_obj *last = heap[--*len];
-  if (*len == 0) return last;
-  sl_obj *ret = heap[0];
+sl_obj *sl_heapq_pop(sl_timer_entry *heap, size_t *len) {
+  sl_timer_entry last = heap[--*len];
+  if (*len == 0) return last.handle;
+  sl_obj *ret = heap[0].handle;
   heap[0] = last;
   siftup(heap, *len, 0);
   return ret;
 }
 
-void sl_heapq_heapify(sl_obj **heap, size_t len) {
+void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
   for (size_t i = len / 2; i-- > 0;) siftup(heap, len, i);
 }
 
@@ -75,7 +73,7 @@ static void loop_clear(sl_rt *rt, sl_obj *o) {
     loop->ready_len--;
     sl_decref(rt, h);
   }
-  while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled]);
+  while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled].handle);
   sl_iomap_clear(rt, &loop->io);
   sl_pool_clear(rt, &loop->pool);
 }
@@ -173,7 +171,7 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
   sl_loop *loop = rt->loop;
   if (loop->nscheduled == loop->capscheduled) {
     size_t cap = loop->capscheduled ? loop->capscheduled * 2 : 64;
-    sl_obj **grown = sl_realloc(loop->scheduled, cap * sizeof *grown);
+    sl_timer_entry *grown = sl_realloc(loop->scheduled, cap * sizeof *grown);
     if (!grown) {
       sl_nomem(rt);
       return NULL;
@@ -216,12 +214,12 @@ static void prune_cancelled_timers(sl_rt *rt) {
           SL_MIN_CANCELLED_TIMER_HANDLES_FRACTION) {
     size_t kept = 0;
     for (size_t i = 0; i < sched_count; i++) {
-      sl_obj *h = loop->scheduled[i];
+      sl_obj *h = loop->scheduled[i].handle;
       if (sl_as_handle(h)->cancelled) {
         sl_as_handle(h)->scheduled = false;
         sl_decref(rt, h);
       } else {
-        loop->scheduled[kept++] = h;
+        loop->scheduled[kept++] = loop->scheduled[i];
       }
     }
     loop->nscheduled = kept;
@@ -229,7 +227,7 @@ static void prune_cancelled_timers(sl_rt *rt) {
     loop->timer_cancelled_count = 0;
     return;
   }
-  while (loop->nscheduled && sl_as_handle(loop->scheduled[0])->cancelled) {
+  while (loop->nscheduled && sl_as_handle(loop->scheduled[0].handle)->cancelled) {
     loop->timer_cancelled_count--;
     sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
     sl_as_handle(h)->scheduled = false;
@@ -244,7 +242,7 @@ static int collect_due_timers(sl_rt *rt) {
   /* base_events.py: end_time = self.time() + self._clock_resolution */
   double end_time = sl_loop_time(rt) + loop->clock_resolution;
   while (loop->nscheduled) {
-    if (sl_as_handle(loop->scheduled[0])->when >= end_time) break;
+    if (loop->scheduled[0].when >= end_time) break;
     sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
     sl_as_handle(h)->scheduled = false;
     int rc = ready_append(rt, h);
@@ -302,7 +300,7 @@ int sl_loop_run_once(sl_rt *rt) {
     /* min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT); NaN aside,
      * 3.13's rewritten clamp gives the same values. */
     has_timeout = true;
-    timeout = sl_as_handle(loop->scheduled[0])->when - sl_loop_time(rt);
+    timeout = loop->scheduled[0].when - sl_loop_time(rt);
     if (!(timeout > 0)) timeout = 0.0;
     if (timeout > SL_MAXIMUM_SELECT_TIMEOUT) timeout = SL_MAXIMUM_SELECT_TIMEOUT;
   }

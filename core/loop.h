@@ -45,11 +45,19 @@ typedef struct sl_selector {
   double (*thread)(void *ctx, sl_rt *rt);
 } sl_selector;
 
+/* One timer in the heap: its deadline is kept beside the handle, so that
+ * sifting compares without reading the handles (a TimerHandle's `when`
+ * never changes). */
+typedef struct sl_timer_entry {
+  double when;
+  sl_obj *handle; /* owned TimerHandle */
+} sl_timer_entry;
+
 struct sl_loop {
   sl_obj hdr;
   sl_obj **ready; /* owned handles: ring buffer */
   size_t ready_head, ready_len, ready_cap;
-  sl_obj **scheduled; /* owned TimerHandles: heapq array */
+  sl_timer_entry *scheduled; /* heapq array */
   size_t nscheduled, capscheduled;
   int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */
   bool stopping, running, closed;
@@ -110,9 +118,11 @@ void sl_loop_call_exception_handler_ctx(sl_rt *rt, const char *message, sl_obj *
 /* The same with a context of message and exception only. */
 void sl_loop_call_exception_handler(sl_rt *rt, const char *message, sl_obj *exc);
 
-/* heapq on an array of TimerHandles (exposed for the unit tests). */
-void sl_heapq_push(sl_obj **heap, size_t *len, sl_obj *item);
-sl_obj *sl_heapq_pop(sl_obj **heap, size_t *len);
-void sl_heapq_heapify(sl_obj **heap, size_t len);
+/* heapq on an array of timers ordered by `when` (exposed for the unit
+ * tests): push takes the caller's reference to a TimerHandle, pop returns
+ * it. */
+void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item);
+sl_obj *sl_heapq_pop(sl_timer_entry *heap, size_t *len);
+void sl_heapq_heapify(sl_timer_entry *heap, size_t len);
 
 #endif

@@ -34,6 +34,12 @@ SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
 SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {
   (void)co;
   sl_value v = POP();
+  /* A comparison's bool (most conditions) needs neither sl_truth nor a
+   * decref. */
+  if (v.tag == SL_V_BOOL) {
+    if (v.u.b == when) f->ip = (uint32_t)arg;
+    return 0;
+  }
   bool t = false;
   int rc = sl_truth(rt, v, &t);
   sl_vdecref(rt, v);

@@ -15,7 +15,7 @@ static void test_heapq_matches_cpython(void **state) {
   sl_test_start(&run, "3.14");
   sl_rt *rt = run.rt;
   for (size_t c = 0; c < sizeof heap_cases / sizeof heap_cases[0]; c++) {
-    sl_obj *heap[512];
+    sl_timer_entry heap[512];
     size_t len = 0;
     int next_id = 0, nout = 0;
     for (int i = 0; i < heap_cases[c].nops; i++) {
@@ -33,8 +33,8 @@ static void test_heapq_matches_cpython(void **state) {
       } else {
         size_t kept = 0;
         for (size_t k = 0; k < len; k++) {
-          if (item_id(heap[k]) == op->victim)
-            sl_decref(rt, heap[k]);
+          if (item_id(heap[k].handle) == op->victim)
+            sl_decref(rt, heap[k].handle);
           else
             heap[kept++] = heap[k];
         }
