@@ -254,7 +254,7 @@ FN(issubclass) {
     if (sl_is_type(b, &sl_class_type)) {
       res = sl_is_type(c, &sl_class_type) && sl_class_is_subclass(c.u.o, b.u.o);
       /* ABCMeta.__subclasscheck__: classes registered as virtual subclasses. */
-      if (!res && (sl_as_class(b.u.o)->lang_flags & SL__CLS_ABC_REG) &&
+      if (!res && (sl_as_class(b.u.o)->lang_flags & (SL__CLS_ABC_REG | SL__CLS_ABC_HOOK)) &&
           sl__abc_subclasscheck(rt, c, b.u.o, &res))
         return -1;
     } else if (sl_is_type(b, &sl_typeobj_type)) {
@@ -651,8 +651,47 @@ FN(next) {
   return sl_raise_noargs(rt, SL_EXC_STOP_ITERATION);
 }
 
+/* reversed(x) for an instance of a program's class: its __reversed__
+ * (None: not reversible), else the sequence protocol, x[len(x) - 1] down
+ * to x[0] (a snapshot). 1 done, 0 not such an instance, -1 error. */
+static int user_reversed(sl_rt *rt, sl_value v, sl_value *out) {
+  sl_obj *cls = v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
+  if (!cls) return 0;
+  sl_value fn;
+  int r = sl__class_lookup(rt, cls, "__reversed__", &fn);
+  if (r < 0) return -1;
+  if (r > 0) {
+    bool none = sl_is_none(fn);
+    int rc = none
+                 ? sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object is not reversible", sl_type_name(v))
+                 : sl__call_bound(rt, fn, v, &(sl_args){NULL, 0, NULL, NULL, 0}, out);
+    sl_vdecref(rt, fn);
+    return rc ? -1 : 1;
+  }
+  r = sl__class_lookup(rt, cls, "__getitem__", &fn);
+  if (r <= 0) return r;
+  sl_vdecref(rt, fn);
+  int64_t n;
+  if (sl_len(rt, v, &n)) return -1;
+  sl_obj *l = sl_list_new(rt, NULL, 0);
+  int rc = l ? 0 : -1;
+  for (int64_t i = n - 1; i >= 0 && !rc; i--) {
+    sl_value item;
+    rc = sl_getitem(rt, v, sl_int(i), &item);
+    if (!rc) {
+      rc = sl_list_append(rt, l, item);
+      sl_vdecref(rt, item);
+    }
+  }
+  if (!rc) rc = sl_iter(rt, sl_obj_val(l), out);
+  sl_decref(rt, l);
+  return rc ? -1 : 1;
+}
+
 FN(reversed) {
   if (exactly(rt, a, "reversed", 1)) return -1;
+  int r = user_reversed(rt, a->pos[0], out);
+  if (r) return r < 0 ? -1 : 0;
   return sl__reversed_new(rt, a->pos[0], out);
 }
 

@@ -445,7 +445,7 @@ int sl_isinstance1(sl_rt *rt, sl_value v, sl_value cls, bool *res) {
       *res = sl_class_is_subclass(sl_user_cls_of(v.u.o), cls.u.o);
     else if (sl_is_type(v, &sl_class_type) && sl_as_class(v.u.o)->meta) /* isinstance(C, Meta) */
       *res = sl_class_is_subclass(sl_as_class(v.u.o)->meta, cls.u.o);
-    if (!*res && (sl_as_class(cls.u.o)->lang_flags & SL__CLS_ABC_REG))
+    if (!*res && (sl_as_class(cls.u.o)->lang_flags & (SL__CLS_ABC_REG | SL__CLS_ABC_HOOK)))
       return sl__abc_instancecheck(rt, v, cls.u.o, res);
     return 0;
   }

@@ -84,6 +84,11 @@ sl_obj *sl__agen_closers(sl_rt *rt);
 #define SL__CLS_ABC_REG      (1u << (SL_CLS_LANG_SHIFT + 12))
 /* __getattribute__ (vm_lifecycle.c) */
 #define SL__CLS_GETATTRIBUTE (1u << (SL_CLS_LANG_SHIFT + 13))
+/* An ABC whose __subclasshook__ isinstance/issubclass must ask: a
+ * collections.abc class (its structural check and the built-in types
+ * registered with it) or a class defining __subclasshook__, and their
+ * subclasses (mod_abc.c). */
+#define SL__CLS_ABC_HOOK     (1u << (SL_CLS_LANG_SHIFT + 14))
 
 /* vm_lifecycle.c: __del__ (sl_user_ops.finalize); obj.name through the
  * class's __getattribute__ (then __getattr__ on AttributeError), for an
@@ -168,8 +173,9 @@ int sl__abc_init(sl_rt *rt, sl_obj *cls);
 int sl__abc_refuse(sl_rt *rt, sl_obj *cls);
 int sl__abc_is_abstract(sl_rt *rt, sl_value v, bool *res);
 /* ABCMeta.__instancecheck__ / __subclasscheck__ for an ABC with
- * SL__CLS_ABC_REG, once the real check said no: whether v (cls c) is
- * one of its registered classes' instances (subclasses). */
+ * SL__CLS_ABC_REG or SL__CLS_ABC_HOOK, once the real check said no:
+ * whether its __subclasshook__ accepts type(v) (c), or v (c) is one of its
+ * registered classes' instances (subclasses). */
 int sl__abc_instancecheck(sl_rt *rt, sl_value v, sl_obj *abc, bool *res);
 int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res);
 /* obj.<name> on a scenario-class instance `o` (an sl_exc) through the
@@ -183,6 +189,10 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
  * its dict is concerned: 1 done, 0 the generic setattr must do it, -1
  * error. (vm_attr.c) */
 int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val);
+/* collections.abc's __subclasshook__ of abc for class c (a class or type
+ * object): 1 decided (*res), 0 abc is not a collections.abc class or has
+ * no opinion (NotImplemented), -1 error (mod_collections_abc.c). */
+int sl__collections_abc_hook(sl_rt *rt, sl_obj *abc, sl_value c, bool *res);
 /* Reading attribute v found on cls for self: properties run, functions
  * bind, class/static methods unwrap. Steals v. (vm_attr.c) */
 int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_value *out);

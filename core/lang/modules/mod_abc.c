@@ -5,8 +5,9 @@
  * function, seen through property, classmethod and staticmethod);
  * object.__new__ refuses a class whose set is not empty, with CPython's
  * message for the profile. register() records virtual subclasses, which
- * isinstance() and issubclass() then accept (no negative cache, no
- * __subclasshook__). */
+ * isinstance() and issubclass() then accept (no negative cache), after
+ * asking the class's __subclasshook__ (the program's, or collections.abc's
+ * structural one). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,6 +17,7 @@
 #include "core/exc.h"
 #include "core/lang/code.h"
 #include "core/lang/descr.h"
+#include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/value.h"
@@ -32,6 +34,10 @@
 int sl__abc_is_abstract(sl_rt *rt, sl_value v, bool *res) {
   *res = false;
   if (v.tag != SL_V_OBJ) return 0;
+  if (sl_is_type(v, &sl_cfunc_type)) {
+    *res = sl_as_cfunc(v.u.o)->def == &sl__abc_abstract_def;
+    return 0;
+  }
   if (sl_is_type(v, &sl_func_type)) {
     sl_obj *d = sl_as_func(v.u.o)->dict;
     sl_value flag;
@@ -107,6 +113,13 @@ int sl__abc_init(sl_rt *rt, sl_obj *cls) {
   if (!rc) rc = sl_dict_set_str(rt, c->attrs, "__abstractmethods__", sl_obj_val(set));
   if (!rc && sl_dict_len(set)) c->lang_flags |= SL__CLS_ABSTRACT;
   sl_decref(rt, set);
+  bool has_hook = false;
+  sl_value hook;
+  if (!rc && sl_dict_get_str(rt, c->attrs, "__subclasshook__", &hook, &has_hook)) rc = -1;
+  if (has_hook) {
+    sl_vdecref(rt, hook);
+    c->lang_flags |= SL__CLS_ABC_HOOK;
+  }
   return rc;
 }
 
@@ -181,11 +194,47 @@ static int registered_sub(sl_rt *rt, sl_value c, sl_obj *abc, bool *res, int dep
   return rc;
 }
 
+/* abc.__subclasshook__(c): 1 decided (*res), 0 NotImplemented, -1 error.
+ * collections.abc's own hooks first, then one the program defined. */
+static int subclass_hook(sl_rt *rt, sl_obj *abc, sl_value c, bool *res) {
+  if (!(sl_as_class(abc)->lang_flags & SL__CLS_ABC_HOOK)) return 0;
+  int r = sl__collections_abc_hook(rt, abc, c, res);
+  if (r) return r;
+  sl_value fn, ret;
+  r = sl__class_lookup(rt, abc, "__subclasshook__", &fn);
+  if (r <= 0) return r;
+  int rc;
+  if (sl_is_type(fn, &sl_classmethod_type) || sl_is_type(fn, &sl_staticmethod_type)) {
+    bool cm = sl_is_type(fn, &sl_classmethod_type);
+    sl_value argv[2] = {sl_obj_val(abc), c};
+    rc = sl_vm_call_pos(rt, ((sl_methwrap *)fn.u.o)->func, cm ? argv : argv + 1, cm ? 2 : 1, &ret);
+  } else
+    rc = sl_vm_call_pos(rt, fn, &c, 1, &ret);
+  sl_vdecref(rt, fn);
+  if (rc) return -1;
+  if (sl_is_type(ret, &sl__notimpl_type)) {
+    sl_vdecref(rt, ret);
+    return 0;
+  }
+  rc = sl_truth(rt, ret, res);
+  sl_vdecref(rt, ret);
+  return rc ? -1 : 1;
+}
+
 int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res) {
+  int r = subclass_hook(rt, abc, c, res);
+  if (r) return r < 0 ? -1 : 0;
   return registered_sub(rt, c, abc, res, 0);
 }
 
 int sl__abc_instancecheck(sl_rt *rt, sl_value v, sl_obj *abc, bool *res) {
+  if (sl_as_class(abc)->lang_flags & SL__CLS_ABC_HOOK) {
+    sl_value c;
+    if (sl_type_of(rt, v, &c)) return -1;
+    int r = subclass_hook(rt, abc, c, res);
+    sl_vdecref(rt, c);
+    if (r) return r < 0 ? -1 : 0;
+  }
   sl_value reg;
   int r = registry_of(rt, abc, &reg);
   if (r <= 0) return r;

@@ -31,6 +31,7 @@ static const sl_stdmod_def modules[] = {
     /* stdlib worktree: the pure standard modules (keep together) */
     {"bisect", sl_mod_bisect_init},
     {"collections", sl_mod_collections_init},
+    {"collections.abc", sl_mod_collections_abc_init},
     {"functools", sl_mod_functools_init},
     {"heapq", sl_mod_heapq_init},
     {"itertools", sl_mod_itertools_init},

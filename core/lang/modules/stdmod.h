@@ -96,6 +96,7 @@ int sl_mod_future_init(sl_rt *rt, sl_obj *module_dict);      /* mod_future.c: __
 /* ---- stdlib worktree: pure standard modules (keep together) ---- */
 int sl_mod_bisect_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_collections_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_collections_abc_init(sl_rt *rt, sl_obj *module_dict); /* mod_collections_abc*.c */
 int sl_mod_functools_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_heapq_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_abc_init(sl_rt *rt, sl_obj *module_dict);
