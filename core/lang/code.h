@@ -131,7 +131,10 @@ typedef enum sl_opcode {
 #define SL_CO_CLASS   16u /* a class body: names go to a namespace dict */
 #define SL_CO_GENERATOR                                                                            \
   32u /* has a yield: a call makes a generator (with SL_CO_ASYNC: an async generator) */
-#define SL_CO_DOC 64u /* consts[0] is the function's docstring */
+#define SL_CO_DOC                64u /* consts[0] is the function's docstring */
+/* A generator function types.coroutine marked (CO_ITERABLE_COROUTINE):
+ * its generators may be awaited, as `yield from` delegates. */
+#define SL_CO_ITERABLE_COROUTINE 128u
 
 typedef struct sl_instr {
   uint8_t op;

@@ -401,6 +401,9 @@ int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out) {
   return 0;
 }
 
+static int typeobj_named(sl_rt *rt, const char *name, const sl_type *ty, sl_vtag tag,
+                         sl_value *out);
+
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
   if (sl_is_type(v, &sl_class_type) && sl_as_class(v.u.o)->meta) { /* a metaclass's class */
     *out = obj_or_none(sl_as_class(v.u.o)->meta);
@@ -413,9 +416,19 @@ int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
   const sl_classdef *cd = v.tag == SL_V_OBJ ? sl_asyncio_classdef_of(v.u.o->type) : NULL;
   if (!cd) cd = sl_stdmod_classdef_of(v);
   if (cd) return sl_typeobj_of_class(rt, cd, out);
+  return typeobj_named(rt, sl_type_name(v), v.tag == SL_V_OBJ ? v.u.o->type : NULL, v.tag, out);
+}
+
+int sl_typeobj_of_type(sl_rt *rt, const sl_type *ty, sl_value *out) {
+  return typeobj_named(rt, ty->name, ty, SL_V_OBJ, out);
+}
+
+/* The run's type object called `name` (of instances of sl_type ty, or of
+ * the immediates with tag), made on first use. New reference. */
+static int typeobj_named(sl_rt *rt, const char *name, const sl_type *ty, sl_vtag tag,
+                         sl_value *out) {
   sl_obj *table = NULL;
   if (types_table(rt, &table)) return -1;
-  const char *name = sl_type_name(v);
   bool found;
   if (sl_dict_get_str(rt, table, name, out, &found)) return -1;
   if (found) return 0;
@@ -425,8 +438,8 @@ int sl_type_of(sl_rt *rt, sl_value v, sl_value *out) {
   if (!o) return -1;
   sl_typeobj *t = (sl_typeobj *)o;
   t->name = name;
-  t->type = v.tag == SL_V_OBJ ? v.u.o->type : NULL;
-  t->tag = v.tag;
+  t->type = ty;
+  t->tag = tag;
   t->table = sl_none();
   if (sl_dict_set_str(rt, table, name, sl_obj_val(o))) {
     sl_decref(rt, o);

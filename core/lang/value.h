@@ -133,6 +133,9 @@ int sl_typeobj_of_class(sl_rt *rt, const sl_classdef *cd, sl_value *out);
  * sl_type. */
 const sl_classdef *sl_asyncio_classdef_of(const sl_type *t);
 
+/* The type object of the engine type ty's instances (types.FunctionType:
+ * the object type() of a function gives). New reference. */
+int sl_typeobj_of_type(sl_rt *rt, const sl_type *ty, sl_value *out);
 /* type(v): the built-in type object or exception class (new reference). */
 int sl_type_of(sl_rt *rt, sl_value v, sl_value *out);
 /* isinstance(v, cls) for one class (type object or exception class). */

@@ -38,6 +38,9 @@ int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
  * the value yielded, or -1 with StopIteration(return value) or the error
  * raised. */
 int sl__coro_method_result(sl_rt *rt, sl_coro_status st, sl_value *out);
+/* The exception throw(exc) / throw(type[, value[, tb]]) of a generator or
+ * coroutine throws in (new reference in *exc). 0 or -1 (vm_gen.c). */
+int sl__make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc);
 sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value *out);
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
 sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);

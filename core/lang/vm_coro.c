@@ -190,6 +190,29 @@ static int coro_close_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 
 const sl_cfunc_def sl__coro_close_def = {"coroutine.close", coro_close_fn, NULL, SL_CANON_LABEL};
 
+/* coroutine.send(value): runs it to its next suspension by hand (as an
+ * event loop of the program's own does); the value it yields, or
+ * StopIteration(result) when it returns. */
+static int coro_send_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  if (a->nkw || a->npos != 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "coroutine.send() takes exactly one argument (%zu given)", a->npos + a->nkw);
+  return sl__coro_method_result(rt, sl_coro_send(rt, self.u.o, a->pos[0], out), out);
+}
+
+/* coroutine.throw(exc): raises exc inside it, at its suspension point. */
+static int coro_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  sl_obj *exc = NULL;
+  if (sl__make_thrown(rt, a, &exc)) return -1;
+  sl_coro_status st = sl_coro_throw(rt, self.u.o, exc, out);
+  sl_decref(rt, exc);
+  return sl__coro_method_result(rt, st, out);
+}
+
+static const sl_cfunc_def coro_methods[] = {{"send", coro_send_fn, NULL, SL_CANON_LABEL},
+                                            {"throw", coro_throw_fn, NULL, SL_CANON_LABEL},
+                                            {NULL, NULL, NULL, 0}};
+
 static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_vmcoro *co = (sl_vmcoro *)o;
   sl_code *c = sl_as_code(co->code);
@@ -206,6 +229,8 @@ static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
       *out = sl_obj_val(f);
       return 0;
     }
+    int r = sl_methods_lookup(rt, sl_obj_val(o), coro_methods, name, out);
+    if (r) return r < 0 ? -1 : 0;
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object has no attribute '%s'", name);
   }
   sl_incref(s);

@@ -309,6 +309,9 @@ sl_coro_status sl__vm_await_begin(sl_rt *rt, sl_frame *f, sl_value awaitable, sl
     return sl_await_begin(rt, &f->aw, awaitable, out);
   }
   if (sl_is_future(awaitable)) return sl_await_begin(rt, &f->aw, awaitable, out);
+  if (sl_is_type(awaitable, &sl_vmgen_type) &&
+      (sl_as_code(((sl_vmcoro *)awaitable.u.o)->code)->flags & SL_CO_ITERABLE_COROUTINE))
+    return sl__yf_begin(rt, f, awaitable, out);
   sl_value it;
   int found = dunder_await_iter(rt, awaitable, &it);
   if (found < 0) return SL_CORO_ERROR;
@@ -365,7 +368,7 @@ static int gen_send_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 }
 
 /* throw(exc) or throw(type[, value[, tb]]): the exception instance to throw. */
-static int make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc) {
+int sl__make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc) {
   if (a->nkw || a->npos < 1 || a->npos > 3)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "throw expected at least 1 argument, got %zu", a->npos);
   sl_value typ = a->pos[0], val = a->npos > 1 ? a->pos[1] : sl_none();
@@ -398,7 +401,7 @@ static int make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc) {
 
 static int gen_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   sl_obj *exc = NULL;
-  if (make_thrown(rt, a, &exc)) return -1;
+  if (sl__make_thrown(rt, a, &exc)) return -1;
   sl_coro_status st = send_ex(rt, (sl_vmcoro *)self.u.o, sl_none(), exc, out);
   sl_decref(rt, exc);
   return sl__coro_method_result(rt, st, out);

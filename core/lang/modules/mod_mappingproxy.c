@@ -31,6 +31,9 @@ static int mp_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return 0;
 }
 
+/* mappingproxy_str: str() of the mapping (print(proxy) shows the dict). */
+static int mp_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return sl_vm_str(rt, dict_of(o), out); }
+
 extern const sl_type sl__mappingproxy_type;
 
 /* mappingproxy_richcompare: the dict compared with the other (another
@@ -72,6 +75,7 @@ static const sl_lang_slots mp_slots = {.len = mp_len,
 const sl_type sl__mappingproxy_type = {.name = "mappingproxy",
                                        .clear = mp_clear,
                                        .repr = mp_repr,
+                                       .str = mp_str,
                                        .eq = mp_eq,
                                        .unhashable = true,
                                        .getattr = mp_getattr,

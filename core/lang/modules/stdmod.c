@@ -47,6 +47,7 @@ static const sl_stdmod_def modules[] = {
     {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
     {"sys", sl_mod_sys_init},
     {"time", sl_mod_time_init},
+    {"types", sl_mod_types_init}, /* mod_types.c */
     {"typing", sl_mod_typing_init},
 };
 
@@ -141,11 +142,14 @@ extern const sl_classdef sl__stringio_class, sl__bytesio_class, sl__redirect_std
 /* datetime worktree */
 extern const sl_classdef sl__dt_delta_class, sl__dt_date_class, sl__dt_datetime_class,
     sl__dt_time_class, sl__dt_tz_class;
+/* types (mod_types.c) */
+extern const sl_classdef sl__simple_ns_class, sl__mappingproxy_class;
 static const sl_classdef *const native_classes[] = {
-    &sl__partial_class,  &sl__deque_class,           &sl__chainmap_class,
-    &sl__dt_delta_class, &sl__dt_date_class,         &sl__dt_datetime_class,
-    &sl__dt_time_class,  &sl__dt_tz_class,           &sl__stringio_class,
-    &sl__bytesio_class,  &sl__redirect_stdout_class, &sl__redirect_stderr_class};
+    &sl__simple_ns_class,       &sl__mappingproxy_class,   &sl__partial_class,
+    &sl__deque_class,           &sl__chainmap_class,       &sl__dt_delta_class,
+    &sl__dt_date_class,         &sl__dt_datetime_class,    &sl__dt_time_class,
+    &sl__dt_tz_class,           &sl__stringio_class,       &sl__bytesio_class,
+    &sl__redirect_stdout_class, &sl__redirect_stderr_class};
 
 const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
   if (!sl_is_obj(v)) return NULL;

@@ -77,6 +77,7 @@ int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
  * imported), -1 error. */
 int sl__sys_stdout_replaced(sl_rt *rt, sl_value *out);
 int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_types_init(sl_rt *rt, sl_obj *module_dict); /* mod_types.c */
 /* A generic alias among a class's bases stands for its origin
  * (__mro_entries__): 1 (*out borrowed), 0 b is not one. Whether a class
  * derives from typing.Generic. A new generic alias origin[key]
