@@ -59,10 +59,6 @@ extern const sl_type sl__server_type;
 int sl__server_attach(sl_rt *rt, sl_obj *server, sl_obj *transport);
 int sl__server_detach(sl_rt *rt, sl_obj *server, sl_obj *transport);
 
-/* Calls protocol.<name>(*args); *out new ref (may be NULL to drop it). */
-int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
-                    sl_value *out);
-
 /* loop.create_connection / create_server / getaddrinfo and the Server
  * class (io_server.c): 1 found, 0 not an I/O method, -1 error. */
 int sl__io_server_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);

@@ -12,6 +12,7 @@
 #include "core/future.h"
 #include "core/io/iomap.h"
 #include "core/lang/io-int.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/socket_mod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"

@@ -17,6 +17,7 @@
 #include "core/future.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/io-int.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"

@@ -17,6 +17,7 @@
 #include "core/future.h"
 #include "core/io/iomap.h"
 #include "core/lang/io-int.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/socket_mod.h"
 #include "core/lang/value.h"
@@ -30,20 +31,6 @@
 #include "core/tuple.h"
 
 #define MAX_SIZE (256 * 1024) /* _SelectorTransport.max_size: recv() size */
-
-int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
-                    sl_value *out) {
-  sl_value m, r = sl_none();
-  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
-  int rc = sl_vm_call_pos(rt, m, args, nargs, &r);
-  sl_vdecref(rt, m);
-  if (rc) return -1;
-  if (out)
-    *out = r;
-  else
-    sl_vdecref(rt, r);
-  return 0;
-}
 
 static sl_value self_val(sl_transport *t) { return sl_obj_val(&t->hdr); }
 

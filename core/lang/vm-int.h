@@ -204,6 +204,9 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
 int sl__generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
 /* fn (found on a class) called with self first. */
 int sl__call_bound(sl_rt *rt, sl_value fn, sl_value self, const sl_args *args, sl_value *out);
+/* obj.<name>(*args) (vm_meta.c); *out new ref (may be NULL to drop it). */
+int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
+                    sl_value *out);
 /* sl__call_bound(fn, self, name) with the attribute name as a str:
  * __getattr__ and __getattribute__ hooks. */
 int sl__call_bound_name(sl_rt *rt, sl_value fn, sl_value self, const char *name, sl_value *out);

@@ -27,6 +27,20 @@
 #include "core/str.h"
 #include "core/tuple.h"
 
+int sl__call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *args, size_t nargs,
+                    sl_value *out) {
+  sl_value m, r = sl_none();
+  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
+  int rc = sl_vm_call_pos(rt, m, args, nargs, &r);
+  sl_vdecref(rt, m);
+  if (rc) return -1;
+  if (out)
+    *out = r;
+  else
+    sl_vdecref(rt, r);
+  return 0;
+}
+
 int sl__call_with_kwdict(sl_rt *rt, sl_value fn, const sl_value *argv, size_t argc, sl_obj *kw,
                          sl_value *out) {
   size_t n = kw ? sl_dict_len(kw) : 0;

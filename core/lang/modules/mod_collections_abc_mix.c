@@ -38,20 +38,10 @@ static int nargs(sl_rt *rt, const sl_args *a, const char *name, size_t lo, size_
   return 0;
 }
 
-/* self.name(*argv) */
-static int callm(sl_rt *rt, sl_value self, const char *name, const sl_value *argv, size_t argc,
-                 sl_value *out) {
-  sl_value m;
-  if (sl_vm_getattr(rt, self, name, &m)) return -1;
-  int rc = sl_vm_call_pos(rt, m, argv, argc, out);
-  sl_vdecref(rt, m);
-  return rc;
-}
-
 /* self.name(*argv), result dropped. */
 static int callm0(sl_rt *rt, sl_value self, const char *name, const sl_value *argv, size_t argc) {
   sl_value r;
-  if (callm(rt, self, name, argv, argc, &r)) return -1;
+  if (sl__call_method(rt, self, name, argv, argc, &r)) return -1;
   sl_vdecref(rt, r);
   return 0;
 }
@@ -87,14 +77,14 @@ MIX(mix_self) {
 MIX(mix_gen_next) {
   if (nargs(rt, a, "__next__", 0, 0)) return -1;
   sl_value none = sl_none();
-  return callm(rt, a->pos[0], "send", &none, 1, out);
+  return sl__call_method(rt, a->pos[0], "send", &none, 1, out);
 }
 
 /* AsyncGenerator.__anext__: self.asend(None). */
 MIX(mix_agen_anext) {
   if (nargs(rt, a, "__anext__", 0, 0)) return -1;
   sl_value none = sl_none();
-  return callm(rt, a->pos[0], "asend", &none, 1, out);
+  return sl__call_method(rt, a->pos[0], "asend", &none, 1, out);
 }
 
 /* Generator.close / Coroutine.close: throw GeneratorExit in; it must come
@@ -104,7 +94,7 @@ MIX(mix_close) {
   sl_obj *ge = sl_exc_new(rt, rt->classes[SL_EXC_GENERATOR_EXIT], NULL, 0);
   if (!ge) return -1;
   sl_value arg = sl_obj_val(ge), r;
-  int rc = callm(rt, a->pos[0], "throw", &arg, 1, &r);
+  int rc = sl__call_method(rt, a->pos[0], "throw", &arg, 1, &r);
   sl_decref(rt, ge);
   if (rc) {
     if (!sl_err_matches(rt, SL_EXC_GENERATOR_EXIT) && !sl_err_matches(rt, SL_EXC_STOP_ITERATION))
@@ -173,7 +163,7 @@ static int is_abc_instance(sl_rt *rt, sl_value v, const char *name, bool *res) {
 /* dict(m.items()) (new dict). */
 static int as_dict(sl_rt *rt, sl_value m, sl_value *out) {
   sl_value items, dict;
-  if (callm(rt, m, "items", NULL, 0, &items)) return -1;
+  if (sl__call_method(rt, m, "items", NULL, 0, &items)) return -1;
   if (sl__vm_builtin(rt, "dict", &dict)) {
     sl_vdecref(rt, items);
     return -1;
@@ -260,7 +250,7 @@ MIX(mix_map_clear) {
   if (nargs(rt, a, "clear", 0, 0)) return -1;
   for (;;) {
     sl_value r;
-    if (callm(rt, a->pos[0], "popitem", NULL, 0, &r)) {
+    if (sl__call_method(rt, a->pos[0], "popitem", NULL, 0, &r)) {
       if (!sl_err_matches(rt, SL_EXC_KEY_ERROR)) return -1;
       sl_err_clear(rt);
       *out = sl_none();
@@ -315,7 +305,7 @@ MIX(mix_map_update) {
     if (has_keys) {
       sl_value ks;
       sl_obj *l = NULL;
-      rc = callm(rt, other, "keys", NULL, 0, &ks);
+      rc = sl__call_method(rt, other, "keys", NULL, 0, &ks);
       if (!rc) {
         rc = sl_list_from_iterable(rt, ks, &l);
         sl_vdecref(rt, ks);
@@ -506,7 +496,7 @@ MIX(mix_mseq_pop) {
 MIX(mix_mseq_remove) {
   if (nargs(rt, a, "remove", 1, 1)) return -1;
   sl_value i;
-  if (callm(rt, a->pos[0], "index", &a->pos[1], 1, &i)) return -1;
+  if (sl__call_method(rt, a->pos[0], "index", &a->pos[1], 1, &i)) return -1;
   int rc = sl_delitem(rt, a->pos[0], i);
   sl_vdecref(rt, i);
   if (rc) return -1;
@@ -541,7 +531,7 @@ MIX(mix_mseq_clear) {
   if (nargs(rt, a, "clear", 0, 0)) return -1;
   for (;;) {
     sl_value r;
-    if (callm(rt, a->pos[0], "pop", NULL, 0, &r)) {
+    if (sl__call_method(rt, a->pos[0], "pop", NULL, 0, &r)) {
       if (!sl_err_matches(rt, SL_EXC_INDEX_ERROR)) return -1;
       sl_err_clear(rt);
       *out = sl_none();

@@ -22,16 +22,6 @@
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* obj.name(*argv) (new reference in *out). */
-static int call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *argv, size_t argc,
-                       sl_value *out) {
-  sl_value m;
-  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
-  int rc = sl_vm_call_pos(rt, m, argv, argc, out);
-  sl_vdecref(rt, m);
-  return rc;
-}
-
 /* Raises RuntimeError(msg), `from None` when an exception was caught. */
 static int raise_runtime(sl_rt *rt, const char *msg, sl_obj *caught /* borrowed or NULL */) {
   sl_obj *e = sl_exc_new_msg(rt, SL_EXC_RUNTIME_ERROR, msg);
@@ -108,7 +98,7 @@ static const sl_type agencm_type = {.name = "_AsyncGeneratorContextManager",
 
 static int cm_enter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl_args_bind(rt, a, "__enter__", NULL, 0, 0, 0, NULL)) return -1;
-  if (call_method(rt, ((gencm *)self.u.o)->gen, "__next__", NULL, 0, out) == 0) return 0;
+  if (sl__call_method(rt, ((gencm *)self.u.o)->gen, "__next__", NULL, 0, out) == 0) return 0;
   if (!sl_err_matches(rt, SL_EXC_STOP_ITERATION)) return -1;
   sl_obj *stop = sl_err_fetch(rt);
   raise_runtime(rt, "generator didn't yield", stop);
@@ -126,7 +116,7 @@ static int cm_exit(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (exit_args(rt, a, "__exit__", v)) return -1;
   sl_value gen = ((gencm *)self.u.o)->gen, r;
   if (sl_is_none(v[0])) {
-    if (call_method(rt, gen, "__next__", NULL, 0, &r) == 0) {
+    if (sl__call_method(rt, gen, "__next__", NULL, 0, &r) == 0) {
       sl_vdecref(rt, r);
       return raise_runtime(rt, "generator didn't stop", NULL);
     }
@@ -137,7 +127,7 @@ static int cm_exit(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   }
   sl_value value;
   if (exc_value(rt, v[0], v[1], &value)) return -1;
-  int rc = call_method(rt, gen, "throw", &value, 1, &r);
+  int rc = sl__call_method(rt, gen, "throw", &value, 1, &r);
   if (rc == 0) {
     sl_vdecref(rt, r);
     sl_vdecref(rt, value);
@@ -158,7 +148,7 @@ static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
   case 0: {
     sl_value aw;
-    if (call_method(rt, co->slots[AE_GEN], "__anext__", NULL, 0, &aw)) return SL_CORO_ERROR;
+    if (sl__call_method(rt, co->slots[AE_GEN], "__anext__", NULL, 0, &aw)) return SL_CORO_ERROR;
     sl_coro_status st = sl_ccoro_await(rt, co, aw, 1, out);
     sl_vdecref(rt, aw);
     return st;
@@ -188,7 +178,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   case 0: {
     sl_value aw;
     if (sl_is_none(co->slots[AX_TYP])) {
-      if (call_method(rt, co->slots[AX_GEN], "__anext__", NULL, 0, &aw)) return SL_CORO_ERROR;
+      if (sl__call_method(rt, co->slots[AX_GEN], "__anext__", NULL, 0, &aw)) return SL_CORO_ERROR;
       sl_coro_status st = sl_ccoro_await(rt, co, aw, 1, out);
       sl_vdecref(rt, aw);
       return st;
@@ -196,7 +186,7 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_value value;
     if (exc_value(rt, co->slots[AX_TYP], co->slots[AX_VALUE], &value)) return SL_CORO_ERROR;
     sl_vset(rt, &co->slots[AX_VALUE], value);
-    if (call_method(rt, co->slots[AX_GEN], "athrow", &co->slots[AX_VALUE], 1, &aw))
+    if (sl__call_method(rt, co->slots[AX_GEN], "athrow", &co->slots[AX_VALUE], 1, &aw))
       return SL_CORO_ERROR;
     sl_coro_status st = sl_ccoro_await(rt, co, aw, 2, out);
     sl_vdecref(rt, aw);
@@ -362,7 +352,7 @@ static const sl_ccoro_def value_def = {"AbstractAsyncContextManager.__aenter__",
 static sl_coro_status aclose_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) {
     sl_value aw;
-    if (call_method(rt, co->slots[0], "aclose", NULL, 0, &aw)) return SL_CORO_ERROR;
+    if (sl__call_method(rt, co->slots[0], "aclose", NULL, 0, &aw)) return SL_CORO_ERROR;
     sl_coro_status st = sl_ccoro_await(rt, co, aw, 1, out);
     sl_vdecref(rt, aw);
     return st;
@@ -389,7 +379,7 @@ static int s_exit(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   *out = sl_none();
   if (s->kind == CLOSING) {
     sl_value r;
-    if (call_method(rt, s->v, "close", NULL, 0, &r)) return -1;
+    if (sl__call_method(rt, s->v, "close", NULL, 0, &r)) return -1;
     sl_vdecref(rt, r);
     return 0;
   }
