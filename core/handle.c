@@ -154,6 +154,32 @@ static bool pending_escapes_loop(sl_rt *rt) {
                      sl_exc_isinstance(rt->exc, SL_EXC_KEYBOARD_INTERRUPT));
 }
 
+/* Handle._run's except branch: reports the exception pending after
+ * callback(*args) to the loop's exception handler, with `handle` as the
+ * context's 'handle' (NULL: a call queued without a handle object; one is
+ * made now, as the program sees it). 0, or -1 when fatal. */
+static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_value *args,
+                                 size_t nargs) {
+  sl_obj *exc = sl_err_fetch(rt);
+  sl_obj *made = NULL;
+  if (!handle) {
+    made = sl_handle_new(rt, callback, args, nargs, false, 0.0);
+    if (!made) {
+      sl_decref(rt, exc);
+      return -1;
+    }
+    handle = made;
+  }
+  sl_strbuf msg = SL_STRBUF_INIT;
+  sl_strbuf_puts(&msg, "Exception in callback ");
+  sl_format_callback_source(rt, callback, args, nargs, &msg);
+  sl_loop_call_exception_handler_ctx(rt, sl_strbuf_cstr(&msg), exc, "handle", handle);
+  sl_strbuf_free(&msg);
+  sl_decref(rt, exc);
+  sl_decref(rt, made);
+  return rt->fatal ? -1 : 0;
+}
+
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
@@ -167,21 +193,21 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
     sl_vdecref(rt, context);
   }
   sl_vdecref(rt, result);
-  if (rc == 0 || rt->fatal || pending_escapes_loop(rt)) {
-    /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise` */
-    sl_vdecref(rt, callback);
-    return rc;
-  }
-  /* Handle._run: report and carry on with the next handle. */
-  sl_obj *exc = sl_err_fetch(rt);
-  sl_strbuf msg = SL_STRBUF_INIT;
-  sl_strbuf_puts(&msg, "Exception in callback ");
-  sl_format_callback_source(rt, callback, h->args, h->nargs, &msg);
-  sl_loop_call_exception_handler_ctx(rt, sl_strbuf_cstr(&msg), exc, "handle", o);
-  sl_strbuf_free(&msg);
-  sl_decref(rt, exc);
+  /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise`; anything
+   * else is reported and the loop carries on with the next handle. */
+  if (rc && !rt->fatal && !pending_escapes_loop(rt))
+    rc = report_callback_error(rt, o, callback, h->args, h->nargs);
   sl_vdecref(rt, callback);
-  return rt->fatal ? -1 : 0;
+  return rc;
+}
+
+int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
+  sl_value result = sl_none();
+  int rc = sl_call_pos(rt, callback, args, nargs, &result);
+  sl_vdecref(rt, result);
+  if (rc && !rt->fatal && !pending_escapes_loop(rt))
+    rc = report_callback_error(rt, NULL, callback, args, nargs);
+  return rc;
 }
 
 /* Appends the trace id of a task or future argument, "?" for anything else. */
@@ -192,13 +218,12 @@ static void append_id(sl_rt *rt, sl_value v, sl_strbuf *out) {
     sl_strbuf_putc(out, '?');
 }
 
-void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_handle *h = sl_as_handle(o);
-  sl_strbuf_puts(out, h->is_timer ? "timer:" : h->is_io ? "io:" : "soon:");
-  sl_value cb = h->callback;
+void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
+                           size_t nargs, sl_strbuf *out) {
+  sl_strbuf_puts(out, prefix);
   if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
-    sl_value arg0 = h->nargs ? h->args[0] : sl_none();
+    sl_value arg0 = nargs ? args[0] : sl_none();
     sl_strbuf_puts(out, f->def->label);
     switch (f->def->canon) {
     case SL_CANON_LABEL: break;
@@ -221,4 +246,13 @@ void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   }
   sl_strbuf_puts(out, "user ");
   append_callable_name(rt, cb, out, false);
+}
+
+void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_handle *h = sl_as_handle(o);
+  sl__handle_canon_call(rt,
+                        h->is_timer ? "timer:"
+                        : h->is_io  ? "io:"
+                                    : "soon:",
+                        h->callback, h->args, h->nargs, out);
 }

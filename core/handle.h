@@ -43,6 +43,15 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 int sl_handle_run(sl_rt *rt, sl_obj *handle);
 /* Appends the canonical name of the handle (docs/trace.md). */
 void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);
+/* The same for a call queued without a handle object (loop.h
+ * sl_ready_entry): `prefix` ("soon:") and the callback and its arguments
+ * (borrowed), as a Handle holding them would be named. */
+void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callback, const sl_value *args,
+                           size_t nargs, sl_strbuf *out);
+/* Handle._run() of a call queued without a handle object, in the current
+ * context: as sl_handle_run, the handle the exception handler is given
+ * being made only then. callback and args are borrowed. */
+int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* format_helpers._format_callback_source(cb, args): "name(arg reprs)" with
  * each argument as reprlib.repr shows it (none from 3.13, which hides them),
  * then " at file:line" for a function of the program. The library's own

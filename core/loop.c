@@ -65,14 +65,23 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 
 /* ---- the loop object ----------------------------------------------------- */
 
+static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
+  sl_decref(rt, e.handle);
+  sl_vdecref(rt, e.callback);
+  sl_vdecref(rt, e.arg);
+}
+
+/* Returns the first ready entry, whose references pass to the caller. */
+static inline sl_ready_entry ready_popleft(sl_loop *loop) {
+  sl_ready_entry e = loop->ready[loop->ready_head];
+  loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
+  loop->ready_len--;
+  return e;
+}
+
 static void loop_clear(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = (sl_loop *)o;
-  while (loop->ready_len) {
-    sl_obj *h = loop->ready[loop->ready_head];
-    loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
-    loop->ready_len--;
-    sl_decref(rt, h);
-  }
+  while (loop->ready_len) entry_drop(rt, ready_popleft(loop));
   while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled].handle);
   sl_iomap_clear(rt, &loop->io);
   sl_pool_clear(rt, &loop->pool);
@@ -119,34 +128,43 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* ---- ready queue ----------------------------------------------------------- */
 
 /* The ring's capacity is a power of two (64, doubled when full), so a
- * position wraps with a mask, not a division. */
-static int ready_append(sl_rt *rt, sl_obj *handle) {
+ * position wraps with a mask, not a division. Grows a full ring; returns
+ * the free entry at the tail, NULL when out of memory. */
+static sl_ready_entry *ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
-  if (loop->ready_len == loop->ready_cap) {
-    size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
-    sl_obj **grown = sl_malloc(cap * sizeof *grown);
-    if (!grown) return sl_nomem(rt);
-    for (size_t i = 0; i < loop->ready_len; i++)
-      grown[i] = loop->ready[(loop->ready_head + i) & (loop->ready_cap - 1)];
-    sl_free(loop->ready);
-    loop->ready = grown;
-    loop->ready_cap = cap;
-    loop->ready_head = 0;
+  size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
+  sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
+  if (!grown) {
+    sl_nomem(rt);
+    return NULL;
   }
+  for (size_t i = 0; i < loop->ready_len; i++)
+    grown[i] = loop->ready[(loop->ready_head + i) & (loop->ready_cap - 1)];
+  sl_free(loop->ready);
+  loop->ready = grown;
+  loop->ready_cap = cap;
+  loop->ready_head = 0;
+  return &grown[loop->ready_len];
+}
+
+/* The free entry at the tail (the caller fills it and counts it), NULL
+ * when out of memory. */
+static inline sl_ready_entry *ready_slot(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  if (loop->ready_len == loop->ready_cap) return ready_grow(rt);
+  return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
+}
+
+static int ready_append(sl_rt *rt, sl_obj *handle) {
+  sl_ready_entry *e = ready_slot(rt);
+  if (!e) return -1;
   sl_incref(handle);
-  loop->ready[(loop->ready_head + loop->ready_len++) & (loop->ready_cap - 1)] = handle;
+  *e = (sl_ready_entry){handle, sl_undef(), sl_undef()};
+  rt->loop->ready_len++;
   return 0;
 }
 
 int sl__loop_ready_append(sl_rt *rt, sl_obj *handle) { return ready_append(rt, handle); }
-
-/* Returns the owned reference to the first ready handle. */
-static sl_obj *ready_popleft(sl_loop *loop) {
-  sl_obj *h = loop->ready[loop->ready_head];
-  loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
-  loop->ready_len--;
-  return h;
-}
 
 /* ---- scheduling -------------------------------------------------------------- */
 
@@ -161,9 +179,20 @@ sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, si
 }
 
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
-  sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
-  sl_decref(rt, h);
-  return h ? 0 : -1;
+  if (nargs > 1) {
+    sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
+    sl_decref(rt, h);
+    return h ? 0 : -1;
+  }
+  /* Nobody gets this handle, so nobody can cancel it or look at it: it
+   * waits as its parts (sl_ready_entry). Still one allocation attempt, as
+   * the Handle was, so the out-of-memory sweep fails the same call. */
+  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+  sl_ready_entry *e = ready_slot(rt);
+  if (!e) return -1;
+  *e = (sl_ready_entry){NULL, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef()};
+  rt->loop->ready_len++;
+  return 0;
 }
 
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
@@ -252,30 +281,62 @@ static int collect_due_timers(sl_rt *rt) {
   return 0;
 }
 
-/* Runs `ntodo` handles; cancelled ones are skipped but use up their slot. */
+/* Reports the handle about to run to the observer: the canonical name of
+ * `handle`, or (NULL) of a call queued without one. */
+static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_value *args,
+                       size_t nargs) {
+  sl_loop *loop = rt->loop;
+  sl_strbuf name = SL_STRBUF_INIT;
+  if (handle)
+    sl_handle_canon_name(rt, handle, &name);
+  else
+    sl__handle_canon_call(rt, "soon:", callback, args, nargs, &name);
+  if (name.failed) {
+    sl_strbuf_free(&name);
+    return sl_nomem(rt);
+  }
+  rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt),
+                          name.data);
+  sl_strbuf_free(&name);
+  return 0;
+}
+
+/* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
+ * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
+ * the ring before it runs, as the callback may schedule more. */
+static inline int run_first(sl_rt *rt, sl_loop *loop) {
+  const sl_ready_entry *slot = &loop->ready[loop->ready_head];
+  loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
+  loop->ready_len--;
+  sl_obj *h = slot->handle;
+  int rc;
+  if (h) {
+    if (sl_as_handle(h)->cancelled) {
+      sl_decref(rt, h);
+      return 1;
+    }
+    rc = rt->observer.handle_run ? observe_run(rt, h, sl_none(), NULL, 0) : 0;
+    if (rc == 0) rc = sl_handle_run(rt, h);
+    sl_decref(rt, h);
+    return rc;
+  }
+  sl_value cb = slot->callback, arg = slot->arg;
+  size_t nargs = sl_is_undef(arg) ? 0 : 1;
+  rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
+  if (rc == 0) rc = sl__handle_run_call(rt, cb, &arg, nargs);
+  sl_vdecref(rt, cb);
+  sl_vdecref(rt, arg);
+  return rc;
+}
+
+/* Runs `ntodo` entries; cancelled handles are skipped but use up their
+ * slot. */
 static int run_ready(sl_rt *rt, size_t ntodo) {
   sl_loop *loop = rt->loop;
   loop->handle_pos = 0;
   for (size_t i = 0; i < ntodo; i++) {
-    sl_obj *h = ready_popleft(loop);
-    if (sl_as_handle(h)->cancelled) {
-      sl_decref(rt, h);
-      continue;
-    }
-    if (rt->observer.handle_run) {
-      sl_strbuf name = SL_STRBUF_INIT;
-      sl_handle_canon_name(rt, h, &name);
-      if (name.failed) {
-        sl_strbuf_free(&name);
-        sl_decref(rt, h);
-        return sl_nomem(rt);
-      }
-      rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt),
-                              name.data);
-      sl_strbuf_free(&name);
-    }
-    int rc = sl_handle_run(rt, h);
-    sl_decref(rt, h);
+    int rc = run_first(rt, loop);
+    if (rc == 1) continue;
     if (rc && rt->fatal) return -1;
     loop->handle_pos++;
     /* The oracle takes the cost in a `finally`: also for a SystemExit or

@@ -53,9 +53,22 @@ typedef struct sl_timer_entry {
   sl_obj *handle; /* owned TimerHandle */
 } sl_timer_entry;
 
+/* One entry of the ready queue. A handle someone can name (call_soon's
+ * result, a due TimerHandle, a reader's handle) waits as itself. A call
+ * nobody can name (sl_loop_call_soon0 with at most one argument: a task's
+ * step, a future's done callback) waits as its parts, so that scheduling
+ * it allocates nothing; it becomes a Handle object only when the program
+ * must see one (an exception in the callback: the handler's
+ * context['handle']). Both run and appear in traces the same way. */
+typedef struct sl_ready_entry {
+  sl_obj *handle;    /* owned Handle, or NULL: the call below */
+  sl_value callback; /* owned, when handle is NULL */
+  sl_value arg;      /* owned; undef: called without an argument */
+} sl_ready_entry;
+
 struct sl_loop {
   sl_obj hdr;
-  sl_obj **ready; /* owned handles: ring buffer */
+  sl_ready_entry *ready; /* owned entries: ring buffer */
   size_t ready_head, ready_len, ready_cap;
   sl_timer_entry *scheduled; /* heapq array */
   size_t nscheduled, capscheduled;
