@@ -91,6 +91,7 @@ static void loop_release(sl_obj *o) {
   sl_loop *loop = (sl_loop *)o;
   sl_free(loop->ready);
   sl_free(loop->scheduled);
+  sl_iomap_release(&loop->io);
   sl_pool_release(&loop->pool);
 }
 

@@ -93,12 +93,11 @@ sl_obj *sl_str_new(sl_rt *rt, const char *utf8, size_t len) {
 
 sl_obj *sl_str_from_cstr(sl_rt *rt, const char *s) { return sl_str_new(rt, s, strlen(s)); }
 
-sl_obj *sl_str_from_buf(sl_rt *rt, sl_strbuf *b) {
-  if (b->failed) {
-    sl_nomem(rt);
-    return NULL;
-  }
-  return sl_str_new(rt, b->data ? b->data : "", b->len);
+sl_obj *sl_str_take_buf(sl_rt *rt, sl_strbuf *b) {
+  sl_obj *s = b->failed ? NULL : sl_str_new(rt, b->data ? b->data : "", b->len);
+  if (b->failed) sl_nomem(rt);
+  sl_strbuf_free(b);
+  return s;
 }
 
 bool sl_str_eq_cstr(sl_obj *s, const char *c) {

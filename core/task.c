@@ -341,8 +341,7 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   } else {
     sl_strbuf text = SL_STRBUF_INIT;
     sl_strbuf_printf(&text, "Task-%llu", (unsigned long long)++rt->task_counter);
-    t->name = sl_str_from_buf(rt, &text);
-    sl_strbuf_free(&text);
+    t->name = sl_str_take_buf(rt, &text);
     if (!t->name) {
       sl_decref(rt, o);
       return NULL;

@@ -18,6 +18,10 @@ void sl_iomap_clear(sl_rt *rt, sl_iomap *map) {
     sl_decref(rt, map->keys[i].reader);
     sl_decref(rt, map->keys[i].writer);
   }
+  sl_iomap_release(map);
+}
+
+void sl_iomap_release(sl_iomap *map) {
   sl_free(map->keys);
   map->keys = NULL;
   map->cap = map->nregistered = 0;

@@ -34,6 +34,10 @@ typedef struct sl_iomap {
 int sl_iomap_events(const sl_iomap *map, int fd);
 /* Drops every handle and the array. */
 void sl_iomap_clear(sl_rt *rt, sl_iomap *map);
+/* Frees the array only (the loop's release): at run teardown the handles
+ * are freed by the run, and a loop that was never closed (a run ending in
+ * a deadlock or an error with readers registered) still holds it. */
+void sl_iomap_release(sl_iomap *map);
 
 /* loop._add_reader(fd, callback, *args): new reference to the Handle (named
  * "io:..." in traces), NULL on error. A previous reader is cancelled. */

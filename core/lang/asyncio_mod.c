@@ -88,7 +88,7 @@ sl_obj *sl__aio_name(sl_rt *rt, sl_value v) {
   }
   sl_strbuf b = SL_STRBUF_INIT;
   sl_obj *s = NULL;
-  if (!sl_vm_str(rt, v, &b)) s = sl_str_from_buf(rt, &b);
+  if (!sl_vm_str(rt, v, &b)) s = sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   return s;
 }

@@ -304,7 +304,7 @@ static int field(sl_rt *rt, fmt_state *st, const char *f, size_t len, int depth,
                           (unsigned char)conv);
     }
     if (!rc) {
-      sl_obj *s = sl_str_from_buf(rt, &conv_buf);
+      sl_obj *s = sl_str_take_buf(rt, &conv_buf);
       if (!s)
         rc = -1;
       else

@@ -92,7 +92,7 @@ int sl__num_binary(sl_rt *rt, sl_ast_binop op, sl_value a, sl_value b, sl_value 
 /* Rich comparison of one operator (no `in`/`is`). */
 int sl__richcompare(sl_rt *rt, sl_ast_cmpop op, sl_value a, sl_value b, bool *res);
 
-/* Wraps a new str from a buffer (frees the buffer). */
+/* Wraps a new str from a buffer (consumes it: sl_str_take_buf). */
 int sl__str_result(sl_rt *rt, sl_strbuf *b, sl_value *out);
 /* A new str value from bytes. */
 int sl__str_value(sl_rt *rt, const char *s, size_t len, sl_value *out);

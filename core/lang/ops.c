@@ -21,8 +21,7 @@ int sl__str_value(sl_rt *rt, const char *s, size_t len, sl_value *out) {
 }
 
 int sl__str_result(sl_rt *rt, sl_strbuf *b, sl_value *out) {
-  sl_obj *o = sl_str_from_buf(rt, b);
-  sl_strbuf_free(b);
+  sl_obj *o = sl_str_take_buf(rt, b);
   if (!o) return -1;
   *out = sl_obj_val(o);
   return 0;

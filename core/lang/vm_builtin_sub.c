@@ -160,7 +160,7 @@ static int d_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   sl_strbuf b = SL_STRBUF_INIT;
   int rc = self.u.o->type->repr(rt, self.u.o, &b);
   if (!rc && b.failed) rc = sl_nomem(rt);
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!s) return -1;
   *out = sl_obj_val(s);
@@ -215,7 +215,7 @@ static int d_str(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   sl_strbuf b = SL_STRBUF_INIT;
   int rc = (t->str ? t->str : t->repr)(rt, self.u.o, &b);
   if (!rc && b.failed) rc = sl_nomem(rt);
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!s) return -1;
   *out = sl_obj_val(s);

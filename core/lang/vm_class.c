@@ -119,7 +119,7 @@ static int exc_str_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
                ? sl_repr(rt, args->pos[0], &b)
                : sl_exc_str_builtin(rt, o, &b);
   if (!rc) {
-    sl_obj *s = sl_str_from_buf(rt, &b);
+    sl_obj *s = sl_str_take_buf(rt, &b);
     if (!s)
       rc = -1;
     else
@@ -139,7 +139,7 @@ static int exc_repr_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
                ? sl__plain_repr(rt, o, &b)
                : sl_exc_repr_builtin(rt, o, &b);
   if (!rc) {
-    sl_obj *s = sl_str_from_buf(rt, &b);
+    sl_obj *s = sl_str_take_buf(rt, &b);
     if (!s)
       rc = -1;
     else

@@ -126,7 +126,7 @@ static int format_value(sl_rt *rt, int32_t arg, sl_value v, sl_value spec, sl_va
     sl_vdecref(rt, x);
     x = sl_undef();
     if (!rc) {
-      sl_obj *s = sl_str_from_buf(rt, &b);
+      sl_obj *s = sl_str_take_buf(rt, &b);
       if (!s)
         rc = -1;
       else
@@ -145,7 +145,7 @@ static int format_value(sl_rt *rt, int32_t arg, sl_value v, sl_value spec, sl_va
     else
       rc = sl_format(rt, x, sl_str_cstr(spec.u.o), sl_as_str(spec.u.o)->len, &b);
     if (!rc) {
-      sl_obj *s = sl_str_from_buf(rt, &b);
+      sl_obj *s = sl_str_take_buf(rt, &b);
       if (!s)
         rc = -1;
       else

@@ -88,7 +88,7 @@ static int optional_dest(sl_rt *rt, ap_parser *p, sl_obj *opts, sl_value *out) {
   while (is_prefix(p, *pick)) pick++;
   sl_strbuf b = SL_STRBUF_INIT;
   for (; *pick; pick++) sl_strbuf_putc(&b, *pick == '-' ? '_' : *pick);
-  sl_obj *s = sl_str_from_buf(rt, &b);
+  sl_obj *s = sl_str_take_buf(rt, &b);
   if (!s) return -1;
   return *out = sl_obj_val(s), 0;
 }

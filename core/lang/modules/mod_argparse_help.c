@@ -442,7 +442,7 @@ int sl__ap_format_usage(sl_rt *rt, ap_parser *p, sl_value *out) {
     return -1;
   }
   sl_strbuf_putc(&b, '\n');
-  sl_obj *s = sl_str_from_buf(rt, &b);
+  sl_obj *s = sl_str_take_buf(rt, &b);
   if (!s) return -1;
   return *out = sl_obj_val(s), 0;
 }
@@ -534,10 +534,10 @@ static int expand_help(sl_rt *rt, ap_parser *p, ap_action *a, sl_strbuf *out) {
       }
       if (!rc) sl_vdecref(rt, it);
       if (r < 0) rc = -1;
-      sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+      sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
       if (!rc) rc = !s || sl_dict_set_str(rt, d, "choices", sl_obj_val(s));
       sl_decref(rt, s);
-      if (rc) sl_strbuf_free(&b);
+      sl_strbuf_free(&b); /* not taken when rc */
       continue;
     }
     rc = sl_dict_set_str(rt, d, fields[i].name, v);
@@ -618,7 +618,7 @@ static int finish(sl_rt *rt, sl_strbuf *b, sl_value *out) {
   }
   if (r.len) sl_strbuf_putc(&r, '\n');
   sl_strbuf_free(b);
-  sl_obj *o = sl_str_from_buf(rt, &r);
+  sl_obj *o = sl_str_take_buf(rt, &r);
   if (!o) return -1;
   return *out = sl_obj_val(o), 0;
 }

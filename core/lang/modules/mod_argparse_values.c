@@ -68,7 +68,8 @@ static int check_value(sl_rt *rt, ap_parser *p, ap_action *a, sl_value v) {
     /* '%(value)r' % {'value': str(value)} */
     sl_strbuf s = SL_STRBUF_INIT;
     rc = sl_vm_str(rt, v, &s);
-    sl_obj *so = rc ? NULL : sl_str_from_buf(rt, &s);
+    sl_obj *so = rc ? NULL : sl_str_take_buf(rt, &s);
+    sl_strbuf_free(&s); /* not taken when rc */
     rc = !so || sl_vm_repr(rt, sl_obj_val(so), &msg);
     sl_decref(rt, so);
   } else {

@@ -119,7 +119,7 @@ static int nt_repr(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
     rc = sl_vm_repr(rt, t->items[i], &b);
   }
   sl_strbuf_putc(&b, ')');
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!s) return -1;
   return *out = sl_obj_val(s), 0;
@@ -320,8 +320,7 @@ static int fill_class(sl_rt *rt, sl_obj *attrs, const char *name, sl_obj *fields
   sl_tuple *f = sl_as_tuple(fields);
   sl_strbuf b = SL_STRBUF_INIT;
   sl_strbuf_printf(&b, "%s.__new__", name);
-  sl_obj *newname = sl_str_from_buf(rt, &b);
-  sl_strbuf_free(&b);
+  sl_obj *newname = sl_str_take_buf(rt, &b);
   if (!newname) return -1;
   sl_value info[3] = {sl_obj_val(newname), sl_obj_val(fields), sl_obj_val(defaults)};
   sl_obj *it = sl_tuple_new(rt, info, 3);
@@ -365,7 +364,7 @@ static int fill_class(sl_rt *rt, sl_obj *attrs, const char *name, sl_obj *fields
   for (size_t i = 0; i < f->len; i++)
     sl_strbuf_printf(&b, "%s%s", i ? ", " : "", sl_str_cstr(f->items[i].u.o));
   sl_strbuf_putc(&b, ')');
-  sl_obj *doc = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *doc = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!rc) rc = !doc || sl_dict_set_str(rt, attrs, "__doc__", sl_obj_val(doc));
   sl_decref(rt, doc);

@@ -211,7 +211,7 @@ static int dc_repr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
     }
   }
   sl_strbuf_putc(&b, ')');
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!s) return -1;
   *out = sl_obj_val(s);
@@ -319,7 +319,7 @@ static int frozen_common(sl_rt *rt, sl_value self, const sl_args *a, bool del, s
   sl_strbuf b = SL_STRBUF_INIT;
   sl_strbuf_puts(&b, del ? "cannot delete field " : "cannot assign to field ");
   rc = sl_repr(rt, name, &b);
-  sl_obj *msg = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *msg = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!msg) {
     sl_vdecref(rt, exc_cls);

@@ -153,8 +153,6 @@ int sl__dt_int_arg(sl_rt *rt, sl_value v, int64_t *out);
  * with its messages ("function missing required argument 'day' (pos 3)"). */
 int sl__dt_bind(sl_rt *rt, const sl_args *args, const char *const *names, size_t n, size_t nreq,
                 size_t npos, sl_value *out);
-/* The new value of a str made from a strbuf (frees it). */
-int sl__dt_str_result(sl_rt *rt, sl_strbuf *b, sl_value *out);
 /* Binds the class-level cfunc `def` to cls: a class method. */
 int sl__dt_classmethod(sl_rt *rt, sl_obj *cls, const sl_cfunc_def *def, sl_value *out);
 

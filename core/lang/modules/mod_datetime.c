@@ -50,14 +50,6 @@ int sl__dt_bind(sl_rt *rt, const sl_args *args, const char *const *names, size_t
   return 0;
 }
 
-int sl__dt_str_result(sl_rt *rt, sl_strbuf *b, sl_value *out) {
-  sl_obj *o = sl_str_from_buf(rt, b);
-  sl_strbuf_free(b);
-  if (!o) return -1;
-  *out = sl_obj_val(o);
-  return 0;
-}
-
 int sl__dt_classmethod(sl_rt *rt, sl_obj *cls, const sl_cfunc_def *def, sl_value *out) {
   sl_obj *f = sl_cfunc_new(rt, def, sl_obj_val(cls));
   if (!f) return -1;

@@ -8,6 +8,7 @@
 #include "core/long.h"
 #include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/mod_datetime-int.h"
+#include "core/lang/ops-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
@@ -225,7 +226,7 @@ static int m_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 /* Which of date, datetime and time self is: strftime's fields depend on it,
@@ -244,7 +245,7 @@ int sl__dt_m_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 /* __format__(spec): strftime(spec), str(self) for an empty spec. */
@@ -262,7 +263,7 @@ int sl__dt_m_format(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 /* date.replace(year=, month=, day=) */
@@ -290,7 +291,7 @@ static int m_ctime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
   sl_strbuf b = SL_STRBUF_INIT;
   sl_strbuf_printf(&b, "%s %s %2d %02d:%02d:%02d %04d", day_names[(date_ord(d) + 6) % 7],
                    month_names[d->month], d->day, d->hour, d->minute, d->second, d->year);
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 static int m_timetuple(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -10,6 +10,7 @@
 #include "core/exc.h"
 #include "core/long.h"
 #include "core/lang/modules/mod_datetime-int.h"
+#include "core/lang/ops-int.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
 #include "core/rt.h"
@@ -426,7 +427,7 @@ static int m_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 static const sl_cfunc_def dt_methods[] = {

@@ -12,6 +12,7 @@
 #include "core/exc.h"
 #include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/mod_datetime-int.h"
+#include "core/lang/ops-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
 #include "core/rt.h"
@@ -156,7 +157,7 @@ static int t_strftime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 static const char *const DAYS[] = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
@@ -169,7 +170,7 @@ static int ascii_time(sl_rt *rt, const int64_t f[9], sl_value *out) {
   int64_t wday = ((f[6] % 7) + 7) % 7;
   sl_strbuf_printf(&b, "%s %s %2d %02d:%02d:%02d %d", DAYS[wday], MONTHS[f[1] - 1], (int)f[2],
                    (int)f[3], (int)f[4], (int)f[5], (int)f[0]);
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 static int t_asctime(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

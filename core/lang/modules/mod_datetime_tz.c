@@ -9,6 +9,7 @@
 
 #include "core/exc.h"
 #include "core/lang/modules/mod_datetime-int.h"
+#include "core/lang/ops-int.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -63,7 +64,7 @@ int sl__tz_name(sl_rt *rt, sl_value tz, sl_value *out) {
   if (!sl_is_none(t->name)) return *out = sl_vincref(t->name), 0;
   sl_strbuf b = SL_STRBUF_INIT;
   default_name(&b, t->off_us);
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 /* timezone(offset, name=None) */
@@ -331,7 +332,7 @@ static int m_time_isoformat(sl_rt *rt, sl_value self, const sl_args *args, sl_va
     sl_strbuf_free(&b);
     return -1;
   }
-  return sl__dt_str_result(rt, &b, out);
+  return sl__str_result(rt, &b, out);
 }
 
 static int m_time_utcoffset(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -82,7 +82,7 @@ int sl__enum_need_args(sl_rt *rt, const sl_args *a, size_t n, const char *meth) 
 }
 
 int sl__enum_str_result(sl_rt *rt, sl_strbuf *b, int rc, sl_value *out) {
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, b);
   sl_strbuf_free(b);
   if (!s) return -1;
   *out = sl_obj_val(s);

@@ -261,8 +261,7 @@ static int pseudo_name(sl_rt *rt, sl_obj *cls, int64_t value, int64_t singles, s
                     sl_str_cstr(sl_as_class(cls)->name), (long long)unknown);
   }
   if (unknown) sl_strbuf_printf(&b, "|%lld", (long long)unknown);
-  sl_obj *s = sl_str_from_buf(rt, &b);
-  sl_strbuf_free(&b);
+  sl_obj *s = sl_str_take_buf(rt, &b);
   if (!s) return -1;
   *out = sl_obj_val(s);
   return 0;

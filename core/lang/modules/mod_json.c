@@ -322,7 +322,7 @@ static int f_dumps(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out)
     if (!ok) return sl_raise(rt, SL_EXC_VALUE_ERROR, "too many values to unpack (expected 2)");
   }
   int rc = encode(rt, &e, a[0]);
-  sl_obj *s = rc ? NULL : sl_str_from_buf(rt, &b);
+  sl_obj *s = rc ? NULL : sl_str_take_buf(rt, &b);
   sl_strbuf_free(&b);
   if (!s) return -1;
   return *out = sl_obj_val(s), 0;
@@ -346,8 +346,7 @@ static int dec_error(sl_rt *rt, dec *d, const char *msg, size_t at) {
   }
   sl_strbuf b = SL_STRBUF_INIT;
   sl_strbuf_printf(&b, "%s: line %zu column %zu (char %zu)", msg, line, cp - col_start + 1, cp);
-  sl_obj *m = sl_str_from_buf(rt, &b);
-  sl_strbuf_free(&b);
+  sl_obj *m = sl_str_take_buf(rt, &b);
   if (!m) return -1;
   sl_value mv = sl_obj_val(m);
   sl_obj *e = sl_exc_new(rt, d->err_cls, &mv, 1);
@@ -442,8 +441,7 @@ static int parse_string(sl_rt *rt, dec *d, sl_value *out) {
     put_utf8(&b, cp);
   }
   d->pos++;
-  sl_obj *s = sl_str_from_buf(rt, &b);
-  sl_strbuf_free(&b);
+  sl_obj *s = sl_str_take_buf(rt, &b);
   return s ? (*out = sl_obj_val(s), 0) : -1;
 }
 

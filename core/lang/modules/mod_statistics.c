@@ -226,8 +226,7 @@ static int f_dedent(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
     if (e < n) sl_strbuf_putc(&b, '\n');
     i = e < n ? e + 1 : n;
   }
-  sl_obj *r = sl_str_from_buf(rt, &b);
-  sl_strbuf_free(&b);
+  sl_obj *r = sl_str_take_buf(rt, &b);
   return r ? (*out = sl_obj_val(r), 0) : -1;
 }
 
