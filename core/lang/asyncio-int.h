@@ -38,7 +38,14 @@ typedef struct sl_aio_loopobj {
   uint32_t gen;     /* the generation it was created for */
   bool closed;      /* close() was called on it (or asyncio.run closed it) */
   sl_value handler; /* owned: set_exception_handler's; SL_V_UNDEF/None: default */
+  sl_obj *attrs;    /* owned dict of the attributes the program set, or NULL */
 } sl_aio_loopobj;
+/* The loop object's data attributes (asyncio_loop.c): what the program set
+ * (`loop.slow_callback_duration = 0.25`), else BaseEventLoop's defaults
+ * (slow_callback_duration 0.1). Get: 1 found (*out new reference), 0
+ * another name, -1 error. Set: 0 or -1 with an error. */
+int sl__aio_loop_attr_get(sl_rt *rt, sl_obj *loop, const char *name, sl_value *out);
+int sl__aio_loop_setattr(sl_rt *rt, sl_obj *loop, const char *name, sl_value v);
 /* The loop's exception-handler methods (asyncio_handler.c): 1 found, 0
  * another name, -1 error; the engine hook (sl_rt.lang_exc_handler). */
 int sl__aio_handler_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);

@@ -32,7 +32,10 @@
 static sl_aio_loopobj *loopobj(sl_value v) { return (sl_aio_loopobj *)v.u.o; }
 
 void sl__aio_loopobj_clear(sl_rt *rt, sl_obj *o) {
-  sl_vset(rt, &((sl_aio_loopobj *)o)->handler, sl_undef());
+  sl_aio_loopobj *l = (sl_aio_loopobj *)o;
+  sl_vset(rt, &l->handler, sl_undef());
+  sl_decref(rt, l->attrs);
+  l->attrs = NULL;
 }
 
 static bool has_handler(const sl_aio_loopobj *l) { return l->handler.tag == SL_V_OBJ; }

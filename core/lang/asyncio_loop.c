@@ -15,6 +15,8 @@
  * says so, never silently merged. */
 #include <string.h>
 
+#include "core/cfunc.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/lang/asyncio-int.h"
@@ -74,6 +76,38 @@ int sl__aio_loop_claim(sl_rt *rt, sl_obj **out) {
   L->loop_obj = o;
   *out = o;
   return 0;
+}
+
+/* ---- data attributes --------------------------------------------------------- */
+
+int sl__aio_loop_attr_get(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
+  bool found = false;
+  if (loopobj(o)->attrs && sl_dict_get_str(rt, loopobj(o)->attrs, name, out, &found)) return -1;
+  if (found) return 1;
+  /* base_events.py: self.slow_callback_duration = 0.1 */
+  if (!strcmp(name, "slow_callback_duration")) return *out = sl_float(0.1), 1;
+  return 0;
+}
+
+/* BaseEventLoop instances take any attribute. The loop's methods are
+ * looked up once per code object and name (SL_TF_STABLE_ATTRS), so a
+ * program replacing one would not be seen everywhere: refused. */
+int sl__aio_loop_setattr(sl_rt *rt, sl_obj *o, const char *name, sl_value v) {
+  sl_value m;
+  int r = sl_vm_getattr(rt, sl_obj_val(o), name, &m);
+  if (r == 0) {
+    bool data = !sl_is_type(m, &sl_cfunc_type);
+    sl_vdecref(rt, m);
+    if (!data)
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
+                      "simloop: replacing the event loop's method '%s' is not supported", name);
+  } else if (!sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) {
+    return -1;
+  } else {
+    sl_err_clear(rt);
+  }
+  if (!loopobj(o)->attrs && !(loopobj(o)->attrs = sl_dict_new(rt))) return -1;
+  return sl_dict_set_str(rt, loopobj(o)->attrs, name, v);
 }
 
 /* ---- loop methods ---------------------------------------------------------- */

@@ -412,7 +412,8 @@ static const sl_cfunc_def loop_methods[] = {
 };
 
 static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  int r = sl_methods_lookup(rt, sl_obj_val(o), loop_methods, name, out);
+  int r = sl__aio_loop_attr_get(rt, o, name, out);
+  if (r == 0) r = sl_methods_lookup(rt, sl_obj_val(o), loop_methods, name, out);
   if (r == 0) r = sl__io_loop_getattr(rt, sl_obj_val(o), name, out);
   if (r == 0) r = sl__aio_handler_getattr(rt, sl_obj_val(o), name, out);
   if (r == 0) r = sl__io_server_getattr(rt, sl_obj_val(o), name, out);
@@ -434,6 +435,7 @@ const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
                                       .clear = sl__aio_loopobj_clear,
                                       .repr = loopobj_repr,
                                       .getattr = loopobj_getattr,
+                                      .setattr = sl__aio_loop_setattr,
                                       .flags = SL_TF_STABLE_ATTRS,
                                       .size = sizeof(sl_aio_loopobj)};
 

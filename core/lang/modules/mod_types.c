@@ -4,7 +4,10 @@
  * MappingProxyType, MethodType(func, obj), and the type objects of
  * functions, coroutines, generators, async generators, methods, built-in
  * functions and modules (FunctionType, CoroutineType, ...), the same
- * objects type() gives, for isinstance. */
+ * objects type() gives, for isinstance. TracebackType is there for the
+ * annotations of __exit__/__aexit__ (`exc_tb: Optional[TracebackType]`):
+ * simloop keeps no traceback objects (`e.__traceback__` is None), so it has
+ * no instances. */
 #include <string.h>
 
 #include "core/cfunc.h"
@@ -202,6 +205,9 @@ static const sl_cfunc_def ct_method_def = {"method", ct_method, NULL, 0};
 static const sl_cfunc_def types_funcs[] = {{"coroutine", f_coroutine, NULL, 0},
                                            {NULL, NULL, NULL, 0}};
 
+/* CPython's `traceback` type; never instantiated here (see above). */
+static const sl_type traceback_type = {.name = "traceback", .size = sizeof(sl_obj)};
+
 /* Adds the type object of the engine type ty under name. */
 static int add_type(sl_rt *rt, sl_obj *module_dict, const char *name, const sl_type *ty,
                     const sl_cfunc_def *ctor) {
@@ -237,6 +243,7 @@ int sl_mod_types_init(sl_rt *rt, sl_obj *module_dict) {
       add_type(rt, module_dict, "ModuleType", &sl_module_type, NULL) ||
       add_type(rt, module_dict, "CellType", &sl_cell_type, NULL) ||
       add_type(rt, module_dict, "CodeType", &sl_code_type, NULL) ||
+      add_type(rt, module_dict, "TracebackType", &traceback_type, NULL) ||
       sl_type_of(rt, sl_none(), &none_type))
     return -1;
   int rc = sl_stdmod_add(rt, module_dict, "NoneType", none_type);
