@@ -4,6 +4,7 @@
 #define SL_LANG_MOD_COLLECTIONS_INT_H
 
 #include "core/cfunc.h"
+#include "core/exc.h"
 #include "core/object.h"
 
 /* A new named tuple class `name` (module `module`, a static string) with
@@ -43,6 +44,20 @@ typedef enum sl__abc_mixins {
   SL__ABC_MIX_MUTSEQUENCE,
 } sl__abc_mixins;
 int sl__collections_abc_mixins(sl_rt *rt, sl__abc_mixins which, sl_obj *ns);
+/* Set's (or MutableSet's) mixins (mod_collections_abc_set.c). */
+int sl__abc_set_mixins(sl_rt *rt, bool mutable, sl_obj *ns);
+/* Shared by the mixins (mod_collections_abc_mix.c). The number of
+ * arguments after self must be lo..hi, else a TypeError naming the method. */
+int sl__abc_nargs(sl_rt *rt, const sl_args *a, const char *name, size_t lo, size_t hi);
+/* self.name(*argv) (argv borrowed), the result dropped. */
+int sl__abc_call_drop(sl_rt *rt, sl_value self, const char *name, const sl_value *argv,
+                      size_t argc);
+/* Whether v is an instance of collections.abc's class `name`. */
+int sl__abc_isinstance(sl_rt *rt, sl_value v, const char *name, bool *res);
+/* The clear() of MutableMapping, MutableSequence and MutableSet: calls
+ * self.<remove_one>() until it raises `empty`; *out = None. */
+int sl__abc_clear_by(sl_rt *rt, sl_value self, const char *remove_one, sl_exc_id empty,
+                     sl_value *out);
 /* An ABC's abstract method placeholder (abc's __abstractmethods__ counts
  * it) and __class_getitem__ (a generic alias of the class). */
 extern const sl_cfunc_def sl__abc_abstract_def, sl__abc_class_getitem_def;

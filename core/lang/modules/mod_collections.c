@@ -564,9 +564,49 @@ static int ct_ordereddict(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 }
 
 static const sl_cfunc_def ct_ordereddict_def = {"OrderedDict", ct_ordereddict, NULL, 0};
+
+/* OrderedDict.fromkeys(iterable, value=None), a class method: the keys in
+ * the iterable's order, each mapped to value. */
+static int od_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  static const char *const names[] = {"iterable", "value"};
+  sl_value args[2];
+  if (sl_args_bind(rt, a, "fromkeys", names, 2, 1, 2, args)) return -1;
+  sl_value v = sl_is_undef(args[1]) ? sl_none() : args[1], it, k;
+  sl_obj *d = kind_new(rt, &ordereddict_kind, sl_undef());
+  if (!d) return -1;
+  if (sl_iter(rt, args[0], &it)) {
+    sl_decref(rt, d);
+    return -1;
+  }
+  int r;
+  while ((r = sl_iter_next(rt, it, &k)) == 1) {
+    int rc = sl_dict_set(rt, d, k, v);
+    sl_vdecref(rt, k);
+    if (rc) {
+      r = -1;
+      break;
+    }
+  }
+  sl_vdecref(rt, it);
+  if (r < 0) {
+    sl_decref(rt, d);
+    return -1;
+  }
+  return *out = sl_obj_val(d), 0;
+}
+
+static const sl_cfunc_def od_fromkeys_def = {"OrderedDict.fromkeys", od_fromkeys, NULL, 0};
+
+static int od_class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out) {
+  if (strcmp(name, "fromkeys")) return 0;
+  sl_obj *f = sl_cfunc_new(rt, &od_fromkeys_def, sl_obj_val(cls));
+  if (!f) return -1;
+  return *out = sl_obj_val(f), 1;
+}
+
 static const sl_classdef ordereddict_class = {
-    "collections.OrderedDict", "collections", "OrderedDict", kind_types, NULL,
-    &ct_ordereddict_def,       NULL};
+    "collections.OrderedDict", "collections",   "OrderedDict", kind_types, NULL,
+    &ct_ordereddict_def,       od_class_getattr};
 static const sl_dict_kind ordereddict_kind = {
     "OrderedDict", od_repr, NULL, od_getattr, NULL, od_eq, &ordereddict_class};
 

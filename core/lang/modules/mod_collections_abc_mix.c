@@ -7,6 +7,7 @@
  * method. */
 #include <string.h>
 
+#include "core/coro.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/iter-int.h"
@@ -22,8 +23,7 @@
 
 #define MIX(fn) static int fn(sl_rt *rt, sl_value fself, const sl_args *a, sl_value *out)
 
-/* The number of arguments after self, or a TypeError naming the method. */
-static int nargs(sl_rt *rt, const sl_args *a, const char *name, size_t lo, size_t hi) {
+int sl__abc_nargs(sl_rt *rt, const sl_args *a, const char *name, size_t lo, size_t hi) {
   size_t n = a->npos ? a->npos - 1 : 0;
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
   if (a->npos == 0 || n < lo || n > hi) {
@@ -38,8 +38,8 @@ static int nargs(sl_rt *rt, const sl_args *a, const char *name, size_t lo, size_
   return 0;
 }
 
-/* self.name(*argv), result dropped. */
-static int callm0(sl_rt *rt, sl_value self, const char *name, const sl_value *argv, size_t argc) {
+int sl__abc_call_drop(sl_rt *rt, sl_value self, const char *name, const sl_value *argv,
+                      size_t argc) {
   sl_value r;
   if (sl__call_method(rt, self, name, argv, argc, &r)) return -1;
   sl_vdecref(rt, r);
@@ -68,29 +68,67 @@ const sl_cfunc_def sl__abc_class_getitem_def = {"__class_getitem__", class_getit
 /* ---- iterators and generators ----------------------------------------------------- */
 
 MIX(mix_self) {
-  if (nargs(rt, a, "__iter__", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "__iter__", 0, 0)) return -1;
   *out = sl_vincref(a->pos[0]);
   return 0;
 }
 
 /* Generator.__next__: self.send(None). */
 MIX(mix_gen_next) {
-  if (nargs(rt, a, "__next__", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "__next__", 0, 0)) return -1;
   sl_value none = sl_none();
   return sl__call_method(rt, a->pos[0], "send", &none, 1, out);
 }
 
 /* AsyncGenerator.__anext__: self.asend(None). */
 MIX(mix_agen_anext) {
-  if (nargs(rt, a, "__anext__", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "__anext__", 0, 0)) return -1;
   sl_value none = sl_none();
   return sl__call_method(rt, a->pos[0], "asend", &none, 1, out);
+}
+
+/* AsyncGenerator.aclose(): a coroutine that awaits self.athrow(GeneratorExit);
+ * GeneratorExit or StopAsyncIteration coming back out ends it, anything
+ * else going on is a RuntimeError. Slot 0: self. */
+static sl_coro_status aclose_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  if (co->pc == 0) {
+    sl_obj *ge = sl_exc_new(rt, rt->classes[SL_EXC_GENERATOR_EXIT], NULL, 0);
+    if (!ge) return SL_CORO_ERROR;
+    sl_value arg = sl_obj_val(ge), aw;
+    int rc = sl__call_method(rt, co->slots[0], "athrow", &arg, 1, &aw);
+    sl_decref(rt, ge);
+    if (rc) return SL_CORO_ERROR;
+    sl_coro_status st = sl_ccoro_await(rt, co, aw, 1, out);
+    sl_vdecref(rt, aw);
+    return st;
+  }
+  if (!co->failed) {
+    sl_vdecref(rt, sl_ccoro_take_result(co));
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "asynchronous generator ignored GeneratorExit");
+    return SL_CORO_ERROR;
+  }
+  if (!sl_err_matches(rt, SL_EXC_GENERATOR_EXIT) &&
+      !sl_err_matches(rt, SL_EXC_STOP_ASYNC_ITERATION))
+    return SL_CORO_ERROR;
+  sl_err_clear(rt);
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
+static const sl_ccoro_def aclose_def = {"AsyncGenerator.aclose", aclose_resume};
+
+MIX(mix_agen_aclose) {
+  if (sl__abc_nargs(rt, a, "aclose", 0, 0)) return -1;
+  sl_obj *co = sl_ccoro_new(rt, &aclose_def, &a->pos[0], 1);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
 }
 
 /* Generator.close / Coroutine.close: throw GeneratorExit in; it must come
  * back out (or StopIteration), else RuntimeError. */
 MIX(mix_close) {
-  if (nargs(rt, a, "close", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "close", 0, 0)) return -1;
   sl_obj *ge = sl_exc_new(rt, rt->classes[SL_EXC_GENERATOR_EXIT], NULL, 0);
   if (!ge) return -1;
   sl_value arg = sl_obj_val(ge), r;
@@ -118,7 +156,7 @@ static int try_getitem(sl_rt *rt, sl_value self, sl_value key, sl_value *out) {
 }
 
 MIX(mix_map_contains) {
-  if (nargs(rt, a, "__contains__", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "__contains__", 1, 1)) return -1;
   sl_value v;
   int r = try_getitem(rt, a->pos[0], a->pos[1], &v);
   if (r < 0) return -1;
@@ -128,7 +166,7 @@ MIX(mix_map_contains) {
 }
 
 MIX(mix_map_get) {
-  if (nargs(rt, a, "get", 1, 2)) return -1;
+  if (sl__abc_nargs(rt, a, "get", 1, 2)) return -1;
   int r = try_getitem(rt, a->pos[0], a->pos[1], out);
   if (r < 0) return -1;
   if (!r) *out = a->npos > 2 ? sl_vincref(a->pos[2]) : sl_none();
@@ -136,20 +174,19 @@ MIX(mix_map_get) {
 }
 
 MIX(mix_map_keys) {
-  if (nargs(rt, a, "keys", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "keys", 0, 0)) return -1;
   return sl__mapping_view_new(rt, a->pos[0], "keys", out);
 }
 MIX(mix_map_values) {
-  if (nargs(rt, a, "values", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "values", 0, 0)) return -1;
   return sl__mapping_view_new(rt, a->pos[0], "values", out);
 }
 MIX(mix_map_items) {
-  if (nargs(rt, a, "items", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "items", 0, 0)) return -1;
   return sl__mapping_view_new(rt, a->pos[0], "items", out);
 }
 
-/* Whether v is an instance of collections.abc's class `name`. */
-static int is_abc_instance(sl_rt *rt, sl_value v, const char *name, bool *res) {
+int sl__abc_isinstance(sl_rt *rt, sl_value v, const char *name, bool *res) {
   sl_value mod, cls;
   if (sl_vm_import(rt, "collections.abc", &mod)) return -1;
   int rc = sl_vm_getattr(rt, mod, name, &cls);
@@ -180,9 +217,9 @@ static int not_implemented(sl_rt *rt, sl_value *out) {
 
 /* Mapping.__eq__: dict(self.items()) == dict(other.items()). */
 MIX(mix_map_eq) {
-  if (nargs(rt, a, "__eq__", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "__eq__", 1, 1)) return -1;
   bool is_map;
-  if (is_abc_instance(rt, a->pos[1], "Mapping", &is_map)) return -1;
+  if (sl__abc_isinstance(rt, a->pos[1], "Mapping", &is_map)) return -1;
   if (!is_map) return not_implemented(rt, out);
   sl_value x, y;
   if (as_dict(rt, a->pos[0], &x)) return -1;
@@ -201,7 +238,7 @@ MIX(mix_map_eq) {
 
 /* MutableMapping.pop(key[, default]) */
 MIX(mix_map_pop) {
-  if (nargs(rt, a, "pop", 1, 2)) return -1;
+  if (sl__abc_nargs(rt, a, "pop", 1, 2)) return -1;
   int r = try_getitem(rt, a->pos[0], a->pos[1], out);
   if (r < 0) return -1;
   if (r == 0) {
@@ -226,7 +263,7 @@ static int first_key(sl_rt *rt, sl_value self, sl_value *key) {
 
 /* MutableMapping.popitem(): the first key's pair, KeyError when empty. */
 MIX(mix_map_popitem) {
-  if (nargs(rt, a, "popitem", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "popitem", 0, 0)) return -1;
   sl_value k, v;
   int r = first_key(rt, a->pos[0], &k);
   if (r < 0) return -1;
@@ -245,19 +282,24 @@ MIX(mix_map_popitem) {
   return 0;
 }
 
-/* MutableMapping.clear(): popitem() until KeyError. */
-MIX(mix_map_clear) {
-  if (nargs(rt, a, "clear", 0, 0)) return -1;
+int sl__abc_clear_by(sl_rt *rt, sl_value self, const char *remove_one, sl_exc_id empty,
+                     sl_value *out) {
   for (;;) {
     sl_value r;
-    if (sl__call_method(rt, a->pos[0], "popitem", NULL, 0, &r)) {
-      if (!sl_err_matches(rt, SL_EXC_KEY_ERROR)) return -1;
+    if (sl__call_method(rt, self, remove_one, NULL, 0, &r)) {
+      if (!sl_err_matches(rt, empty)) return -1;
       sl_err_clear(rt);
       *out = sl_none();
       return 0;
     }
     sl_vdecref(rt, r);
   }
+}
+
+/* MutableMapping.clear(): popitem() until KeyError. */
+MIX(mix_map_clear) {
+  if (sl__abc_nargs(rt, a, "clear", 0, 0)) return -1;
+  return sl__abc_clear_by(rt, a->pos[0], "popitem", SL_EXC_KEY_ERROR, out);
 }
 
 /* Stores each (key, value) pair of the iterable `pairs` in self. */
@@ -291,7 +333,7 @@ MIX(mix_map_update) {
   if (a->npos == 2) {
     sl_value other = a->pos[1], keys;
     bool is_map;
-    if (is_abc_instance(rt, other, "Mapping", &is_map)) return -1;
+    if (sl__abc_isinstance(rt, other, "Mapping", &is_map)) return -1;
     int has_keys = is_map;
     if (!is_map) {
       if (sl_vm_getattr(rt, other, "keys", &keys) == 0) {
@@ -331,7 +373,7 @@ MIX(mix_map_update) {
 
 /* MutableMapping.setdefault(key, default=None) */
 MIX(mix_map_setdefault) {
-  if (nargs(rt, a, "setdefault", 1, 2)) return -1;
+  if (sl__abc_nargs(rt, a, "setdefault", 1, 2)) return -1;
   int r = try_getitem(rt, a->pos[0], a->pos[1], out);
   if (r) return r < 0 ? -1 : 0;
   sl_value d = a->npos > 2 ? a->pos[2] : sl_none();
@@ -348,12 +390,12 @@ static int seq_list(sl_rt *rt, sl_value self, sl_obj **out) {
 }
 
 MIX(mix_seq_iter) {
-  if (nargs(rt, a, "__iter__", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "__iter__", 0, 0)) return -1;
   return sl__seq_iter_new(rt, a->pos[0], out);
 }
 
 MIX(mix_seq_contains) {
-  if (nargs(rt, a, "__contains__", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "__contains__", 1, 1)) return -1;
   sl_obj *l;
   if (seq_list(rt, a->pos[0], &l)) return -1;
   bool found = false;
@@ -371,7 +413,7 @@ MIX(mix_seq_contains) {
 
 /* Sequence.__reversed__: self[i] for i from len(self) - 1 down to 0. */
 MIX(mix_seq_reversed) {
-  if (nargs(rt, a, "__reversed__", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "__reversed__", 0, 0)) return -1;
   int64_t n;
   if (sl_len(rt, a->pos[0], &n)) return -1;
   sl_obj *l = sl_list_new(rt, NULL, 0);
@@ -396,7 +438,7 @@ MIX(mix_seq_reversed) {
 
 /* Sequence.index(value, start=0, stop=None) */
 MIX(mix_seq_index) {
-  if (nargs(rt, a, "index", 1, 3)) return -1;
+  if (sl__abc_nargs(rt, a, "index", 1, 3)) return -1;
   int64_t n;
   if (sl_len(rt, a->pos[0], &n)) return -1;
   int64_t start = 0, stop = n;
@@ -430,7 +472,7 @@ MIX(mix_seq_index) {
 
 /* Sequence.count(value) */
 MIX(mix_seq_count) {
-  if (nargs(rt, a, "count", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "count", 1, 1)) return -1;
   sl_obj *l;
   if (seq_list(rt, a->pos[0], &l)) return -1;
   int64_t c = 0;
@@ -449,11 +491,11 @@ MIX(mix_seq_count) {
 
 /* MutableSequence.append(value): self.insert(len(self), value) */
 MIX(mix_mseq_append) {
-  if (nargs(rt, a, "append", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "append", 1, 1)) return -1;
   int64_t n;
   if (sl_len(rt, a->pos[0], &n)) return -1;
   sl_value argv[2] = {sl_int(n), a->pos[1]};
-  if (callm0(rt, a->pos[0], "insert", argv, 2)) return -1;
+  if (sl__abc_call_drop(rt, a->pos[0], "insert", argv, 2)) return -1;
   *out = sl_none();
   return 0;
 }
@@ -461,12 +503,12 @@ MIX(mix_mseq_append) {
 /* MutableSequence.extend(values): append each (a copy first when values
  * is self). */
 MIX(mix_mseq_extend) {
-  if (nargs(rt, a, "extend", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "extend", 1, 1)) return -1;
   sl_obj *l;
   if (sl_list_from_iterable(rt, a->pos[1], &l)) return -1;
   int rc = 0;
   for (size_t i = 0; i < sl_as_list(l)->len && !rc; i++)
-    rc = callm0(rt, a->pos[0], "append", &sl_as_list(l)->items[i], 1);
+    rc = sl__abc_call_drop(rt, a->pos[0], "append", &sl_as_list(l)->items[i], 1);
   sl_decref(rt, l);
   if (rc) return -1;
   *out = sl_none();
@@ -474,15 +516,15 @@ MIX(mix_mseq_extend) {
 }
 
 MIX(mix_mseq_iadd) {
-  if (nargs(rt, a, "__iadd__", 1, 1)) return -1;
-  if (callm0(rt, a->pos[0], "extend", &a->pos[1], 1)) return -1;
+  if (sl__abc_nargs(rt, a, "__iadd__", 1, 1)) return -1;
+  if (sl__abc_call_drop(rt, a->pos[0], "extend", &a->pos[1], 1)) return -1;
   *out = sl_vincref(a->pos[0]);
   return 0;
 }
 
 /* MutableSequence.pop(index=-1): v = self[index]; del self[index] */
 MIX(mix_mseq_pop) {
-  if (nargs(rt, a, "pop", 0, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "pop", 0, 1)) return -1;
   sl_value idx = a->npos > 1 ? a->pos[1] : sl_int(-1);
   if (sl_getitem(rt, a->pos[0], idx, out)) return -1;
   if (sl_delitem(rt, a->pos[0], idx)) {
@@ -494,7 +536,7 @@ MIX(mix_mseq_pop) {
 
 /* MutableSequence.remove(value): del self[self.index(value)] */
 MIX(mix_mseq_remove) {
-  if (nargs(rt, a, "remove", 1, 1)) return -1;
+  if (sl__abc_nargs(rt, a, "remove", 1, 1)) return -1;
   sl_value i;
   if (sl__call_method(rt, a->pos[0], "index", &a->pos[1], 1, &i)) return -1;
   int rc = sl_delitem(rt, a->pos[0], i);
@@ -506,7 +548,7 @@ MIX(mix_mseq_remove) {
 
 /* MutableSequence.reverse(): swaps self[i] and self[n-i-1]. */
 MIX(mix_mseq_reverse) {
-  if (nargs(rt, a, "reverse", 0, 0)) return -1;
+  if (sl__abc_nargs(rt, a, "reverse", 0, 0)) return -1;
   int64_t n;
   if (sl_len(rt, a->pos[0], &n)) return -1;
   for (int64_t i = 0; i < n / 2; i++) {
@@ -528,17 +570,8 @@ MIX(mix_mseq_reverse) {
 
 /* MutableSequence.clear(): pop() until IndexError. */
 MIX(mix_mseq_clear) {
-  if (nargs(rt, a, "clear", 0, 0)) return -1;
-  for (;;) {
-    sl_value r;
-    if (sl__call_method(rt, a->pos[0], "pop", NULL, 0, &r)) {
-      if (!sl_err_matches(rt, SL_EXC_INDEX_ERROR)) return -1;
-      sl_err_clear(rt);
-      *out = sl_none();
-      return 0;
-    }
-    sl_vdecref(rt, r);
-  }
+  if (sl__abc_nargs(rt, a, "clear", 0, 0)) return -1;
+  return sl__abc_clear_by(rt, a->pos[0], "pop", SL_EXC_INDEX_ERROR, out);
 }
 
 /* ---- the tables ------------------------------------------------------------------------ */
@@ -549,6 +582,7 @@ static const sl_cfunc_def MIX_GEN[] = {
     {"__next__", mix_gen_next, NULL, 0}, {"close", mix_close, NULL, 0}, {NULL, NULL, NULL, 0}};
 static const sl_cfunc_def MIX_COROUTINE[] = {{"close", mix_close, NULL, 0}, {NULL, NULL, NULL, 0}};
 static const sl_cfunc_def MIX_AGEN[] = {{"__anext__", mix_agen_anext, NULL, 0},
+                                        {"aclose", mix_agen_aclose, NULL, 0},
                                         {NULL, NULL, NULL, 0}};
 static const sl_cfunc_def MIX_MAPPING[] = {{"__contains__", mix_map_contains, NULL, 0},
                                            {"get", mix_map_get, NULL, 0},
@@ -589,6 +623,8 @@ static const sl_cfunc_def *table_of(sl__abc_mixins which) {
 }
 
 int sl__collections_abc_mixins(sl_rt *rt, sl__abc_mixins which, sl_obj *ns) {
+  if (which == SL__ABC_MIX_SET || which == SL__ABC_MIX_MUTSET)
+    return sl__abc_set_mixins(rt, which == SL__ABC_MIX_MUTSET, ns);
   const sl_cfunc_def *t = table_of(which);
   if (t && sl_stdmod_add_funcs(rt, ns, t)) return -1;
   /* Mapping: __reversed__ = None (a mapping is not reversible by index). */
