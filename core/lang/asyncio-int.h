@@ -21,6 +21,11 @@ bool sl__aio_callable(sl_value v);
 sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 /* create_task for asyncio.create_task (module_api) or loop.create_task. */
 int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api, sl_value *out);
+/* tasks._wrap_awaitable (asyncio_wrap.c): for an object with __await__
+ * that is not a future or coroutine, the coroutine awaiting it that
+ * ensure_future() gives a Task: 1 (*out new reference), 0 v is not such
+ * an object, -1 error. */
+int sl__aio_wrap_awaitable(sl_rt *rt, sl_value v, sl_value *out);
 extern const sl_cfunc_def sl__aio_eager_factory_def;
 
 /* Constructors of the asyncio classes (asyncio_mod.c, asyncio_sync.c),

@@ -121,8 +121,15 @@ int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *arg
   if (rt->loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
   if (rt->loop->running)
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "This event loop is already running");
-  sl_value fut;
-  if (sl_is_future(a[0])) {
+  sl_value fut, wrapped;
+  int w = sl__aio_wrap_awaitable(rt, a[0], &wrapped);
+  if (w < 0) return -1;
+  if (w) {
+    /* tasks.ensure_future(awaitable, loop=self): a _wrap_awaitable task */
+    int rc = sl__aio_create_task(rt, wrapped, sl_undef(), false, &fut);
+    sl_vdecref(rt, wrapped);
+    if (rc) return -1;
+  } else if (sl_is_future(a[0])) {
     fut = sl_vincref(a[0]);
   } else if (sl_is_coro(a[0])) {
     /* tasks.ensure_future(future, loop=self) -> loop.create_task(coro) */

@@ -4,6 +4,7 @@
  * asyncio_mod.h). */
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/long.h"
 #include "core/dict-int.h"
 #include "core/dict.h"
@@ -158,8 +159,12 @@ static int aio_ensure_future(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   static const char *const names[] = {"coro_or_future", "loop"};
   sl_value a[2];
   if (sl_args_bind(rt, args, "ensure_future", names, 2, 1, 1, a)) return -1;
-  if (sl_is_coro(a[0]) && sl__aio_event_loop(rt)) return -1;
-  sl_obj *f = sl_ensure_future(rt, a[0]);
+  sl_value wrapped;
+  int w = sl__aio_wrap_awaitable(rt, a[0], &wrapped);
+  if (w < 0) return -1;
+  if (w) a[0] = wrapped;
+  sl_obj *f = sl_is_coro(a[0]) && sl__aio_event_loop(rt) ? NULL : sl_ensure_future(rt, a[0]);
+  if (w) sl_vdecref(rt, wrapped);
   if (!f) return -1;
   *out = sl_obj_val(f);
   return 0;
@@ -173,17 +178,32 @@ static int aio_gather(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
                       sl_str_cstr(args->kwnames[i]));
     if (sl_truth(rt, args->kwvals[i], &ret_exc)) return -1;
   }
+  /* Objects with __await__ become _wrap_awaitable coroutines, in order,
+   * as _ensure_future wraps each argument. */
+  sl_value *items = args->npos ? sl_malloc(args->npos * sizeof *items) : NULL;
+  if (args->npos && !items) return sl_nomem(rt);
+  size_t filled = 0; /* items holding a reference */
+  int rc = 0;
   bool coros = false;
-  for (size_t i = 0; i < args->npos; i++) {
-    if (!sl_is_future(args->pos[i]) && !sl_is_coro(args->pos[i]))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                      "An asyncio.Future, a coroutine or an awaitable is required");
-    coros |= sl_is_coro(args->pos[i]);
+  for (size_t i = 0; i < args->npos && !rc; i++) {
+    int w = sl__aio_wrap_awaitable(rt, args->pos[i], &items[i]);
+    if (w < 0) {
+      rc = -1;
+      break;
+    }
+    if (w == 0) items[i] = sl_vincref(args->pos[i]);
+    filled = i + 1;
+    if (!sl_is_future(items[i]) && !sl_is_coro(items[i]))
+      rc = sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "An asyncio.Future, a coroutine or an awaitable is required");
+    coros |= sl_is_coro(items[i]);
   }
   /* tasks.gather takes the loop of its first future, and asks
    * events.get_event_loop() only for a coroutine's task. */
-  if (coros && sl__aio_event_loop(rt)) return -1;
-  sl_obj *g = sl_gather(rt, args->pos, args->npos, ret_exc);
+  sl_obj *g = NULL;
+  if (!rc && !(coros && sl__aio_event_loop(rt))) g = sl_gather(rt, items, args->npos, ret_exc);
+  for (size_t i = 0; i < filled; i++) sl_vdecref(rt, items[i]);
+  sl_free(items);
   if (!g) return -1;
   *out = sl_obj_val(g);
   return 0;

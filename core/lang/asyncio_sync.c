@@ -93,7 +93,12 @@ static int f_as_completed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 static int f_shield(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"arg"};
   BIND("shield", names, 1, 1);
-  return ret_obj(sl_shield(rt, a[0]), out);
+  sl_value wrapped;
+  int w = sl__aio_wrap_awaitable(rt, a[0], &wrapped);
+  if (w < 0) return -1;
+  sl_obj *r = sl_shield(rt, w ? wrapped : a[0]);
+  if (w) sl_vdecref(rt, wrapped);
+  return ret_obj(r, out);
 }
 
 static int f_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -114,7 +119,14 @@ static int f_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 static int f_wait_for(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"fut", "timeout"};
   BIND("wait_for", names, 2, 2);
-  return ret_obj(sl_wait_for(rt, a[0], a[1]), out);
+  /* 3.11's wait_for ensure_future()s its argument (3.12 awaits it in a
+   * coroutine of its own, which the wrapper stands for as well). */
+  sl_value wrapped;
+  int w = sl__aio_wrap_awaitable(rt, a[0], &wrapped);
+  if (w < 0) return -1;
+  sl_obj *r = sl_wait_for(rt, w ? wrapped : a[0], a[1]);
+  if (w) sl_vdecref(rt, wrapped);
+  return ret_obj(r, out);
 }
 
 static int f_timeout(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

@@ -53,6 +53,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/vm_star.c
   core/lang/vm_module.c
   core/lang/asyncio_mod.c
+  core/lang/asyncio_wrap.c
   core/lang/asyncio_objs.c
   core/lang/asyncio_handler.c
   core/lang/socket_mod.c
