@@ -398,6 +398,8 @@ int sl_scenario_run(const sl_scenario_opts *opts, sl_scenario_result *res) {
     L->nargv_extra = pe->nargs;
     L->env_vars = pe->setenv;
     L->nenv_vars = pe->nsetenv;
+    L->path_dirs = pe->path;
+    L->npath_dirs = pe->npath;
     L->out_file = opts->out_file;
     L->out_buf = opts->out_buf;
     L->err_file = opts->log_file; /* sys.stderr: where CPython's stderr output goes */

@@ -109,6 +109,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_collections_abc.c
   core/lang/modules/mod_collections_abc_mix.c
   core/lang/modules/mod_collections_abc_set.c
+  core/lang/modules/mod_os_path.c
   core/lang/modules/mod_types.c
   core/lang/modules/mod_functools.c
   core/lang/modules/mod_functools_dispatch.c

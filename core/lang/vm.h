@@ -37,6 +37,10 @@ typedef struct sl_lang {
   size_t nargv_extra;
   const char *const *env_vars;
   size_t nenv_vars;
+  /* The --path folders (borrowed), which sys.path lists after the
+   * scenario's own folder. */
+  const char *const *path_dirs;
+  size_t npath_dirs;
   bool seeds_random;    /* the program imports random: seed it before the body */
   uint64_t random_seed; /* the `seed` decision taken before the module body */
   sl_obj *loop_obj;     /* owned: what get_running_loop() returns */

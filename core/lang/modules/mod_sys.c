@@ -142,6 +142,28 @@ static int add_new(sl_rt *rt, sl_obj *dict, const char *name, sl_obj *o) {
   return rc;
 }
 
+/* sys.path: the scenario's folder, then the --path folders. The imports
+ * of the program's own modules are resolved before it runs, from those
+ * same folders, so a program that appends to sys.path changes nothing
+ * (CPython's list goes on with the standard library's folders). */
+static sl_obj *search_path(sl_rt *rt, sl_lang *L) {
+  sl_obj *l = sl_list_new(rt, NULL, 0);
+  const char *file = L ? L->filename : "", *slash = strrchr(file, '/');
+  sl_obj *dir = slash ? sl_str_new(rt, file, (size_t)(slash - file)) : sl_str_from_cstr(rt, "");
+  int rc = !l || !dir || sl_list_append(rt, l, sl_obj_val(dir));
+  sl_decref(rt, dir);
+  for (size_t i = 0; !rc && L && i < L->npath_dirs; i++) {
+    sl_obj *d = sl_str_from_cstr(rt, L->path_dirs[i]);
+    rc = !d || sl_list_append(rt, l, sl_obj_val(d));
+    sl_decref(rt, d);
+  }
+  if (rc) {
+    sl_decref(rt, l);
+    return NULL;
+  }
+  return l;
+}
+
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   sl_lang *L = sl_vm_lang(rt);
   /* sys.argv: [FILE] and the arguments after `--` */
@@ -160,6 +182,7 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
     sl_decref(rt, a);
   }
   if (add_new(rt, module_dict, "argv", argv)) return -1;
+  if (add_new(rt, module_dict, "path", search_path(rt, L))) return -1;
   /* version_info as a plain tuple: it compares and indexes as CPython's
    * (its repr is the tuple's, not sys.version_info(major=...)). */
   const sl_profile *p = rt->profile;

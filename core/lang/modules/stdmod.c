@@ -43,6 +43,7 @@ static const sl_stdmod_def modules[] = {
     {"textwrap", sl_mod_textwrap_init},
     /* end of the stdlib worktree's modules */
     {"os", sl_mod_os_init},
+    {"os.path", sl_mod_os_path_init},
     {"random", sl_mod_random_init},
     {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
     {"sys", sl_mod_sys_init},

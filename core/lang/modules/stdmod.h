@@ -68,8 +68,9 @@ int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict); /* mod_errno.c */
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
-int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict); /* mod_sys.c */
-int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);  /* mod_sys.c */
+int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */
+int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict);      /* mod_sys.c */
+int sl_mod_os_path_init(sl_rt *rt, sl_obj *module_dict); /* mod_os_path.c */
 /* sys.stdout when the program replaced it (sys.stdout = f,
  * contextlib.redirect_stdout): print() without file= writes there, as
  * CPython's print writes to whatever sys.stdout is. 1 with *out a new
