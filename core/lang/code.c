@@ -102,6 +102,8 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   sl_incref(globals);
   f->code = code;
   f->globals = globals;
+  f->borrowed = false;
+  f->ip = c->code;
   /* The closure's cells (in locals: an incref may not reload them). */
   sl_obj **freecells = f->cells + c->ncells;
   uint32_t nfree = c->nfree, ntaken = 0;
@@ -152,6 +154,90 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
     sl_free(f);
   }
   sl_decref(rt, code);
+}
+
+/* Sets the parts of a reused or fresh frame that a call reads before it
+ * writes them: the header and the locals (see sl_frame_new). */
+static inline void frame_reset(sl_frame *f, const sl_code *c) {
+  f->ns = NULL;
+  f->exc_info = NULL;
+  f->ip = c->code;
+  f->sp = f->nblocks = 0;
+  f->aw.target = sl_undef();
+  f->yf = f->yielded = false;
+  f->enum_body = 0;
+  sl_value *locals = f->locals;
+  for (uint32_t i = 0; i < c->nlocals; i++) locals[i] = sl_undef();
+}
+
+sl_frame *sl_frame_new_call(sl_rt *rt, sl_obj *func) {
+  const sl_func *fn = sl_as_func(func);
+  sl_code *c = sl_as_code(fn->code);
+  sl_frame *f = c->spare;
+  if (f) {
+    /* A spare frame of this code already has this layout. */
+    if (sl_alloc_injected_failure_inline()) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    c->spare = NULL;
+    SL_UNPOISON(f, frame_size(c));
+  } else {
+    f = sl_malloc(frame_size(c));
+    if (!f) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    f->locals = (sl_value *)(f + 1);
+    f->stack = f->locals + c->nlocals;
+    f->cells = (sl_obj **)(f->stack + c->stacksize);
+    f->blocks = (sl_block *)(f->cells + (size_t)c->ncells + c->nfree);
+  }
+  frame_reset(f, c);
+  f->back = NULL;
+  f->code = fn->code;
+  f->globals = fn->globals;
+  f->borrowed = true;
+  /* The closure's cells, borrowed (in locals: a store may not reload them). */
+  sl_obj **cells = f->cells, **freecells = cells + c->ncells;
+  uint32_t nfree = c->nfree, ncells = c->ncells, ntaken = 0;
+  if (fn->closure) {
+    const sl_tuple *cl = sl_as_tuple(fn->closure);
+    ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
+    for (uint32_t i = 0; i < ntaken; i++) freecells[i] = cl->items[i].u.o;
+  }
+  for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
+  for (uint32_t i = 0; i < ncells; i++) {
+    cells[i] = sl_cell_new(rt, sl_undef());
+    if (!cells[i]) {
+      while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
+      sl_frame_free_call(rt, f);
+      return NULL;
+    }
+  }
+  return f;
+}
+
+void sl_frame_free_call(sl_rt *rt, sl_frame *f) {
+  sl_code *c = sl_as_code(f->code);
+  if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
+  /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
+  sl_value *locals = f->locals, *stack = f->stack;
+  sl_obj **cells = f->cells;
+  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells, nblocks = f->nblocks;
+  for (uint32_t i = 0; i < nlocals; i++) sl_vdecref(rt, locals[i]);
+  for (uint32_t i = 0; i < sp; i++) sl_vdecref(rt, stack[i]);
+  for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
+  for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
+  sl_decref(rt, f->exc_info);
+  /* The caller still holds the function, so its code (and c->spare) is
+   * alive here. */
+  if (!c->spare) {
+    c->spare = f;
+    SL_POISON(f, frame_size(c));
+  } else {
+    sl_free(f);
+  }
 }
 
 bool sl_func_source(sl_value fn, const char **file, int *line) {

@@ -268,12 +268,18 @@ typedef struct sl_frame {
   sl_obj *ns;            /* owned: class-body namespace dict, or NULL */
   struct sl_frame *back; /* borrowed: the frame that resumed/called this one */
   sl_obj *exc_info;      /* owned: the exception being handled here, or NULL */
-  uint32_t ip, sp, nblocks;
+  /* The next instruction to run (the code's first before the frame
+   * starts); sl_vm_eval keeps it in a local while it runs and writes it
+   * here wherever it can be observed (vm_ops-int.h). */
+  const sl_instr *ip;
+  uint32_t sp, nblocks;
   sl_awaiter aw;     /* the await in progress, or the `yield from` delegate */
   bool yf;           /* aw.target is a `yield from` delegate (vm_gen.c), not an awaitable */
   bool yielded;      /* the last suspension was a `yield`, not an await passing up */
   uint8_t enum_body; /* class body of an enumeration: 1 + its enum kind (auto() resolves when
                       * stored, mod_enum_class.c); 0 otherwise */
+  bool borrowed;     /* code, globals and the closure's cells are borrowed from the function
+                      * being called (sl_frame_new_call), not owned */
   sl_value *locals;  /* owned values, code->nlocals */
   sl_obj **cells;    /* owned cells, ncells + nfree */
   sl_value *stack;   /* owned values, code->stacksize */
@@ -285,13 +291,22 @@ typedef struct sl_frame {
  * memory. */
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure);
 void sl_frame_free(sl_rt *rt, sl_frame *f);
+/* A frame for one call of `func` (an sl_func whose code is neither a
+ * generator nor a coroutine), freed with sl_frame_free_call when the call
+ * returns. It borrows the function's code, globals and closure cells
+ * instead of taking a reference to each: the caller holds a reference to
+ * func for the frame's whole life, and a function's code, globals and
+ * closure are never replaced, so they outlive the frame. Same allocation
+ * (and failure) as sl_frame_new. */
+sl_frame *sl_frame_new_call(sl_rt *rt, sl_obj *func);
+void sl_frame_free_call(sl_rt *rt, sl_frame *f);
 /* The line of the instruction running or suspended in f (the def line
  * before the first one). Derived from the instruction offset when asked
  * (tracebacks, reprs, warnings) rather than stored at every instruction:
  * ip already points past the instruction the frame is in. */
 static inline int sl_frame_line(const sl_frame *f) {
   const sl_code *c = sl_as_code(f->code);
-  return f->ip ? (int)c->lines[f->ip - 1] : (int)c->firstline;
+  return f->ip != c->code ? (int)c->lines[f->ip - c->code - 1] : (int)c->firstline;
 }
 
 /* Binds call arguments to a new frame's parameters, raising CPython's

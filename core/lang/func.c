@@ -405,9 +405,31 @@ static void bind_in_order(sl_rt *rt, sl_code *c, sl_value self, const sl_args *a
   move_args_to_cells(rt, c, f);
 }
 
+/* The call of a function that is neither a generator nor a coroutine: its
+ * frame lives only for the call, so it borrows the function's code,
+ * globals and cells (sl_frame_new_call) while this call holds the
+ * function. */
+static int call_plain(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
+  sl_code *c = sl_as_code(sl_as_func(func)->code);
+  sl_frame *f = sl_frame_new_call(rt, func);
+  if (!f) return -1;
+  sl_incref(func);
+  int rc = -1;
+  if (binds_in_order(c, !sl_is_undef(self), args))
+    bind_in_order(rt, c, self, args, f);
+  else if (sl_func_bind(rt, func, self, args, f))
+    goto done;
+  rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+done:
+  sl_frame_free_call(rt, f);
+  sl_decref(rt, func);
+  return rc;
+}
+
 int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
   sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
+  if (!(c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))) return call_plain(rt, func, self, args, out);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
   if (binds_in_order(c, !sl_is_undef(self), args)) {
@@ -423,18 +445,13 @@ int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *arg
     *out = sl_obj_val(g);
     return 0;
   }
-  if (c->flags & SL_CO_ASYNC) {
-    sl_obj *co = sl_vmcoro_new(rt, f);
-    if (!co) return -1;
-    sl_vmcoro *vc = (sl_vmcoro *)co;
-    vc->name = fn->name;
-    vc->qualname = fn->qualname;
-    sl_incref(vc->name);
-    sl_incref(vc->qualname);
-    *out = sl_obj_val(co);
-    return 0;
-  }
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out);
-  sl_frame_free(rt, f);
-  return st == SL_CORO_RETURN ? 0 : -1;
+  sl_obj *co = sl_vmcoro_new(rt, f);
+  if (!co) return -1;
+  sl_vmcoro *vc = (sl_vmcoro *)co;
+  vc->name = fn->name;
+  vc->qualname = fn->qualname;
+  sl_incref(vc->name);
+  sl_incref(vc->qualname);
+  *out = sl_obj_val(co);
+  return 0;
 }

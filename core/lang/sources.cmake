@@ -135,3 +135,10 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_datetime_tz.c
   core/lang/modules/mod_contextvars.c
 )
+# The eval loop ends each opcode's body with its own indirect jump
+# (computed goto, vm.c); gcc's cross-jumping would merge those identical
+# tails back into a few shared jumps, which predict worse and cost a jump
+# more per instruction.
+if(CMAKE_C_COMPILER_ID STREQUAL "GNU")
+  set_source_files_properties(core/lang/vm.c PROPERTIES COMPILE_OPTIONS "-fno-crossjumping")
+endif()

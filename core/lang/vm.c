@@ -36,7 +36,12 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * gen_send_ex2's _PyErr_ChainStackItem, at every frame of the chain). */
   bool thrown_in = false;
   int rc;
-  const sl_instr *in;
+  /* The next instruction, kept out of the frame while the loop runs (in a
+   * register): f->ip is written from it before every body that can call
+   * out or drop a reference (SL_VM_SYNC_IP), at an unwind and at the
+   * exit, so whatever reads f->ip (sl_frame_line) sees the instruction
+   * running. */
+  const sl_instr *ip = f->ip;
   int32_t arg;
   sl_value **spp = &sp; /* the opcode bodies' view of sp (vm_ops-int.h) */
   *out = sl_none();
@@ -170,7 +175,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
 #define TARGET(name) op_##name:
 #define DISPATCH()                                                                                 \
   do {                                                                                             \
-    in = &code[f->ip++];                                                                           \
+    const sl_instr *in = ip++;                                                                     \
     arg = in->arg;                                                                                 \
     goto *labels[in->op];                                                                          \
   } while (0)
@@ -178,37 +183,61 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
 #define TARGET(name) case SL_OP_##name:
 #define DISPATCH()   goto dispatch
 #endif
-  /* An opcode body's status: on to the next instruction, or unwind. */
+#define SL_VM_SYNC_IP() (f->ip = ip)
+  /* An opcode body's status: on to the next instruction, or unwind;
+   * NEXTJ also takes a jump to `arg`. */
 #define NEXT(expr)                                                                                 \
   do {                                                                                             \
     rc = (expr);                                                                                   \
     if (__builtin_expect(rc == SL_OPR_OK, 1)) DISPATCH();                                          \
     goto op_failed;                                                                                \
   } while (0)
-#define OP(name, fn)     TARGET(name) NEXT(fn(rt, f, co, arg, spp))
-#define OPX(name, fn, x) TARGET(name) NEXT(fn(rt, f, co, arg, spp, x))
+#define NEXTJ(expr)                                                                                \
+  do {                                                                                             \
+    rc = (expr);                                                                                   \
+    if (rc == SL_OPR_OK) DISPATCH();                                                               \
+    if (rc == SL_OPR_JUMP) {                                                                       \
+      ip = code + arg;                                                                             \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    goto op_failed;                                                                                \
+  } while (0)
+  /* OP: f->ip written first. OP_PURE: for bodies that neither call out nor
+   * drop a reference (a failure still writes it, at `error`). */
+#define OP(name, fn)                                                                               \
+  TARGET(name) SL_VM_SYNC_IP();                                                                    \
+  NEXT(fn(rt, f, co, arg, spp))
+#define OPX(name, fn, x)                                                                           \
+  TARGET(name) SL_VM_SYNC_IP();                                                                    \
+  NEXT(fn(rt, f, co, arg, spp, x))
+#define OP_PURE(name, fn) TARGET(name) NEXT(fn(rt, f, co, arg, spp))
+#define OPJ(name, fn)                                                                              \
+  TARGET(name) SL_VM_SYNC_IP();                                                                    \
+  NEXTJ(fn(rt, f, co, arg, spp))
+#define OPXJ(name, fn, x)                                                                          \
+  TARGET(name) SL_VM_SYNC_IP();                                                                    \
+  NEXTJ(fn(rt, f, co, arg, spp, x))
 
 dispatch:
 #ifdef SL_VM_CGOTO
   DISPATCH();
   {
 #else
-  in = &code[f->ip++];
-  arg = in->arg;
-  switch ((sl_opcode)in->op) {
+  arg = ip->arg;
+  switch ((sl_opcode)(ip++)->op) {
 #endif
     TARGET(NOP) DISPATCH();
     OP(POP_TOP, op_pop_top);
-    OP(COPY, op_copy);
-    OP(SWAP, op_swap);
-    OP(LOAD_CONST, op_load_const);
-    OP(LOAD_FAST, op_load_fast);
+    OP_PURE(COPY, op_copy);
+    OP_PURE(SWAP, op_swap);
+    OP_PURE(LOAD_CONST, op_load_const);
+    OP_PURE(LOAD_FAST, op_load_fast);
     OP(STORE_FAST, op_store_fast);
     OP(DELETE_FAST, op_delete_fast);
-    OP(LOAD_DEREF, op_load_deref);
+    OP_PURE(LOAD_DEREF, op_load_deref);
     OP(STORE_DEREF, op_store_deref);
     OP(DELETE_DEREF, op_delete_deref);
-    OP(LOAD_CLOSURE, op_load_closure);
+    OP_PURE(LOAD_CLOSURE, op_load_closure);
     OPX(LOAD_GLOBAL, op_load_global, true);
     OPX(LOAD_NAME, op_load_global, false);
     OPX(STORE_GLOBAL, op_store_global, false);
@@ -226,14 +255,14 @@ dispatch:
     OPX(INPLACE_OP, op_binary, true);
     OP(UNARY_OP, op_unary);
     OP(COMPARE, op_compare);
-    OP(JUMP, op_jump);
-    OPX(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
-    OPX(POP_JUMP_IF_TRUE, op_pop_jump_if, true);
-    OPX(JUMP_IF_FALSE_OR_POP, op_jump_if_or_pop, false);
-    OPX(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
-    OP(POP_JUMP_IF_NONE, op_pop_jump_if_none);
+    OPJ(JUMP, op_jump);
+    OPXJ(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
+    OPXJ(POP_JUMP_IF_TRUE, op_pop_jump_if, true);
+    OPXJ(JUMP_IF_FALSE_OR_POP, op_jump_if_or_pop, false);
+    OPXJ(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
+    OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
     OP(GET_ITER, op_get_iter);
-    OP(FOR_ITER, op_for_iter);
+    OPJ(FOR_ITER, op_for_iter);
     OPX(BUILD_TUPLE, op_build_seq, true);
     OPX(BUILD_LIST, op_build_seq, false);
     OP(BUILD_SET, op_build_set);
@@ -280,6 +309,7 @@ dispatch:
       goto exit;
     }
     TARGET(AWAIT) {
+      SL_VM_SYNC_IP();
       sl_value v = *--sp;
       st = sl__vm_await_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
@@ -292,6 +322,7 @@ dispatch:
       goto exit;
     }
     TARGET(YIELD_FROM) {
+      SL_VM_SYNC_IP();
       sl_value v = *--sp;
       st = sl__yf_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
@@ -308,7 +339,11 @@ dispatch:
   }
 #undef OP
 #undef OPX
+#undef OP_PURE
+#undef OPJ
+#undef OPXJ
 #undef NEXT
+#undef NEXTJ
 #undef TARGET
 #undef DISPATCH
 
@@ -331,6 +366,7 @@ await_done:
   /* fall through: the awaited thing raised */
 
 error:
+  SL_VM_SYNC_IP();
   if (rt->fatal || !rt->exc) {
     if (!rt->fatal && !rt->exc) sl_rt_fatal(rt, SL_ECORRUPT);
     goto exit_error;
@@ -355,13 +391,14 @@ error:
       continue;
     }
     *sp++ = sl_obj_val(sl_err_fetch(rt));
-    f->ip = (uint32_t)b->handler;
+    ip = code + b->handler;
     goto dispatch;
   }
 
 exit_error:
   st = SL_CORO_ERROR;
 exit:
+  SL_VM_SYNC_IP();
   f->sp = (uint32_t)(sp - f->stack);
   L->frame = f->back;
   rt->recursion_depth--;

@@ -19,8 +19,15 @@
 #include "core/lang/vm-int.h"
 
 /* What an opcode body returns: 0 to continue with the next instruction,
- * otherwise how the loop must unwind. */
+ * SL_OPR_JUMP to continue at `arg`, otherwise how the loop must unwind.
+ *
+ * The loop keeps the instruction offset in a local and writes it to
+ * f->ip before every body that can call out or drop a reference (see
+ * SL_VM_SYNC_IP in vm.c), so f->ip is exact wherever it can be observed
+ * (sl_frame_line: tracebacks, warnings, a coroutine's repr, logging, a
+ * finalizer); a body may read f->ip but never writes it. */
 enum {
+  SL_OPR_JUMP = 1, /* a jump taken: continue at the instruction `arg` (control ops only) */
   SL_OPR_OK = 0,
   SL_OPR_ERROR = -1,   /* new exception: set __context__, add a traceback entry */
   SL_OPR_RAISED = -2,  /* `raise X`: context already set, add a traceback entry */

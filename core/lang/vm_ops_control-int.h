@@ -23,12 +23,11 @@ SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
   /* Every loop jumps backwards: the one place an endless loop with no
    * await (which would never let the event loop step) is bounded. */
   sl_lang *L = sl_vm_lang(rt);
-  if ((uint32_t)arg < f->ip && iteration_over_budget(rt, L)) {
+  if (co->code + arg < f->ip && iteration_over_budget(rt, L)) {
     sl_rt_fatal(rt, SL_EBUDGET);
     return SL_OPR_FATAL;
   }
-  f->ip = (uint32_t)arg;
-  return 0;
+  return SL_OPR_JUMP;
 }
 
 SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {
@@ -36,26 +35,20 @@ SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {
   sl_value v = POP();
   /* A comparison's bool (most conditions) needs neither sl_truth nor a
    * decref. */
-  if (v.tag == SL_V_BOOL) {
-    if (v.u.b == when) f->ip = (uint32_t)arg;
-    return 0;
-  }
+  if (v.tag == SL_V_BOOL) { return v.u.b == when ? SL_OPR_JUMP : 0; }
   bool t = false;
   int rc = sl_truth(rt, v, &t);
   sl_vdecref(rt, v);
   if (rc) return -1;
-  if (t == when) f->ip = (uint32_t)arg;
-  return 0;
+  return t == when ? SL_OPR_JUMP : 0;
 }
 
 SL_OP_INLINE int op_jump_if_or_pop(SL_OP_PARAMS, bool when) {
   (void)co;
   bool t = false;
   if (sl_truth(rt, TOP(), &t)) return -1;
-  if (t == when)
-    f->ip = (uint32_t)arg;
-  else
-    sl_vdecref(rt, POP());
+  if (t == when) return SL_OPR_JUMP;
+  sl_vdecref(rt, POP());
   return 0;
 }
 
@@ -66,8 +59,7 @@ SL_OP_INLINE int op_pop_jump_if_none(SL_OP_PARAMS) {
   /* Dropped before the jump: what a finalizer run by the decref sees as
    * this frame's line is still this instruction's (sl_frame_line). */
   sl_vdecref(rt, v);
-  if (none) f->ip = (uint32_t)arg;
-  return 0;
+  return none ? SL_OPR_JUMP : 0;
 }
 
 SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
@@ -87,10 +79,9 @@ SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
   if (r < 0) return -1;
   if (r == 0) {
     sl_vdecref(rt, POP());
-    f->ip = (uint32_t)arg;
-  } else {
-    PUSH(item);
+    return SL_OPR_JUMP;
   }
+  PUSH(item);
   return 0;
 }
 
