@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/asan.h"
+#include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/tuple.h"
@@ -170,12 +171,36 @@ static inline void frame_reset(sl_frame *f, const sl_code *c) {
   for (uint32_t i = 0; i < c->nlocals; i++) locals[i] = sl_undef();
 }
 
-sl_frame *sl_frame_new_call(sl_rt *rt, sl_obj *func) {
-  const sl_func *fn = sl_as_func(func);
-  sl_code *c = sl_as_code(fn->code);
+/* Frees a frame of frame_new_call: what it owns (locals, the stack,
+ * its own cells, handled exceptions), not what it borrows; the block
+ * becomes the code's spare. The caller still holds the function, so the
+ * code (and c->spare) is alive here. */
+static inline void frame_free_call(sl_rt *rt, sl_frame *f, sl_code *c) {
+  if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
+  /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
+  sl_value *locals = f->locals, *stack = f->stack;
+  sl_obj **cells = f->cells;
+  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells, nblocks = f->nblocks;
+  for (uint32_t i = 0; i < nlocals; i++) sl_vdecref(rt, locals[i]);
+  for (uint32_t i = 0; i < sp; i++) sl_vdecref(rt, stack[i]);
+  for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
+  for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
+  sl_decref(rt, f->exc_info);
+  if (!c->spare) {
+    c->spare = f;
+    SL_POISON(f, frame_size(c));
+  } else {
+    sl_free(f);
+  }
+}
+
+/* A frame for a call of fn: the code's spare (its layout is this code's)
+ * or a new block with the layout set; header, locals and cells as
+ * sl_frame_new leaves them, the code, globals and closure cells borrowed.
+ * NULL + rt->fatal when out of memory. */
+static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c) {
   sl_frame *f = c->spare;
   if (f) {
-    /* A spare frame of this code already has this layout. */
     if (sl_alloc_injected_failure_inline()) {
       sl_nomem(rt);
       return NULL;
@@ -201,43 +226,40 @@ sl_frame *sl_frame_new_call(sl_rt *rt, sl_obj *func) {
   /* The closure's cells, borrowed (in locals: a store may not reload them). */
   sl_obj **cells = f->cells, **freecells = cells + c->ncells;
   uint32_t nfree = c->nfree, ncells = c->ncells, ntaken = 0;
-  if (fn->closure) {
+  if (nfree && fn->closure) {
     const sl_tuple *cl = sl_as_tuple(fn->closure);
+    const sl_value *items = cl->items;
     ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
-    for (uint32_t i = 0; i < ntaken; i++) freecells[i] = cl->items[i].u.o;
+    for (uint32_t i = 0; i < ntaken; i++) freecells[i] = items[i].u.o;
   }
   for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
   for (uint32_t i = 0; i < ncells; i++) {
     cells[i] = sl_cell_new(rt, sl_undef());
     if (!cells[i]) {
       while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
-      sl_frame_free_call(rt, f);
+      frame_free_call(rt, f, c);
       return NULL;
     }
   }
   return f;
 }
 
-void sl_frame_free_call(sl_rt *rt, sl_frame *f) {
-  sl_code *c = sl_as_code(f->code);
-  if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
-  /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
-  sl_value *locals = f->locals, *stack = f->stack;
-  sl_obj **cells = f->cells;
-  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells, nblocks = f->nblocks;
-  for (uint32_t i = 0; i < nlocals; i++) sl_vdecref(rt, locals[i]);
-  for (uint32_t i = 0; i < sp; i++) sl_vdecref(rt, stack[i]);
-  for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
-  for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
-  sl_decref(rt, f->exc_info);
-  /* The caller still holds the function, so its code (and c->spare) is
-   * alive here. */
-  if (!c->spare) {
-    c->spare = f;
-    SL_POISON(f, frame_size(c));
-  } else {
-    sl_free(f);
-  }
+int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
+  const sl_func *fn = sl_as_func(func);
+  sl_code *c = sl_as_code(fn->code);
+  sl_frame *f = frame_new_call(rt, fn, c);
+  if (!f) return -1;
+  sl_incref(func); /* what the frame borrows lives as long as func */
+  int rc = -1;
+  if (sl__binds_in_order(c, !sl_is_undef(self), args))
+    sl__bind_in_order(rt, c, self, args, f);
+  else if (sl_func_bind(rt, func, self, args, f))
+    goto done;
+  rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+done:
+  frame_free_call(rt, f, c);
+  sl_decref(rt, func);
+  return rc;
 }
 
 bool sl_func_source(sl_value fn, const char **file, int *line) {

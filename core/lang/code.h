@@ -205,6 +205,10 @@ typedef struct sl_mcache {
   const struct sl_cfunc_def *def;
   uint64_t cver[SL_ICACHE_DEPTH];
   uint32_t ix;
+  /* Where the name was last found in an instance's own dict (an entry
+   * index): instances of a class usually store their attributes in the
+   * same order, so the next instance has it there too (dict_entry_hint). */
+  uint32_t dict_hint;
   uint8_t depth, nkind;
 } sl_mcache;
 
@@ -291,15 +295,15 @@ typedef struct sl_frame {
  * memory. */
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure);
 void sl_frame_free(sl_rt *rt, sl_frame *f);
-/* A frame for one call of `func` (an sl_func whose code is neither a
- * generator nor a coroutine), freed with sl_frame_free_call when the call
- * returns. It borrows the function's code, globals and closure cells
- * instead of taking a reference to each: the caller holds a reference to
- * func for the frame's whole life, and a function's code, globals and
- * closure are never replaced, so they outlive the frame. Same allocation
- * (and failure) as sl_frame_new. */
-sl_frame *sl_frame_new_call(sl_rt *rt, sl_obj *func);
-void sl_frame_free_call(sl_rt *rt, sl_frame *f);
+/* Calls `func` (an sl_func whose code is neither a generator nor a
+ * coroutine): a frame, the arguments bound (self first unless UNDEF), the
+ * code run, the frame freed; *out the result (new ref), or -1 raised.
+ * The frame borrows the function's code, globals and closure cells
+ * instead of taking a reference to each: the call holds a reference to
+ * func while the frame lives, and a function's code, globals and closure
+ * are never replaced, so they outlive the frame. Same allocations (and
+ * failures) as sl_frame_new. */
+int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out);
 /* The line of the instruction running or suspended in f (the def line
  * before the first one). Derived from the instruction offset when asked
  * (tracebacks, reprs, warnings) rather than stored at every instruction:
@@ -307,6 +311,35 @@ void sl_frame_free_call(sl_rt *rt, sl_frame *f);
 static inline int sl_frame_line(const sl_frame *f) {
   const sl_code *c = sl_as_code(f->code);
   return f->ip != c->code ? (int)c->lines[f->ip - c->code - 1] : (int)c->firstline;
+}
+
+/* True when sl_func_bind would only copy the arguments in order: exactly
+ * argcount positional ones (self included), no keywords, no *args,
+ * **kwargs or keyword-only parameters (so no default is consulted and no
+ * error is possible). */
+static inline bool sl__binds_in_order(const sl_code *c, bool has_self, const sl_args *args) {
+  return args->nkw == 0 && args->npos + (has_self ? 1 : 0) == c->argcount && c->kwonly == 0 &&
+         !(c->flags & (SL_CO_VARARGS | SL_CO_VARKW));
+}
+
+/* Parameters captured by closures live in cells: moves them there. */
+static inline void sl__frame_args_to_cells(sl_rt *rt, const sl_code *c, sl_frame *f) {
+  for (uint32_t i = 0; i < c->ncells; i++) {
+    int32_t a = c->cell2arg[i];
+    if (a < 0) continue;
+    sl_cell *cell = (sl_cell *)f->cells[i];
+    sl_vset(rt, &cell->v, f->locals[a]);
+    f->locals[a] = sl_undef();
+  }
+}
+
+/* sl_func_bind for sl__binds_in_order: the same locals and cells. */
+static inline void sl__bind_in_order(sl_rt *rt, const sl_code *c, sl_value self,
+                                     const sl_args *args, sl_frame *f) {
+  sl_value *l = f->locals;
+  if (!sl_is_undef(self)) *l++ = sl_vincref(self);
+  for (size_t i = 0; i < args->npos; i++) l[i] = sl_vincref(args->pos[i]);
+  if (c->ncells) sl__frame_args_to_cells(rt, c, f);
 }
 
 /* Binds call arguments to a new frame's parameters, raising CPython's

@@ -45,6 +45,8 @@ static int func_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int func_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
+  if (!(sl_as_code(sl_as_func(o)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC)))
+    return sl_frame_call(rt, o, sl_undef(), args, out);
   return sl_func_call_self(rt, o, sl_undef(), args, out);
 }
 
@@ -293,17 +295,6 @@ static int too_many(sl_rt *rt, sl_code *c, sl_frame *f, size_t given, size_t nde
                   given == 1 && !kwonly_given ? "was" : "were");
 }
 
-/* Parameters captured by closures live in cells. */
-static inline void move_args_to_cells(sl_rt *rt, sl_code *c, sl_frame *f) {
-  for (uint32_t i = 0; i < c->ncells; i++) {
-    int32_t a = c->cell2arg[i];
-    if (a < 0) continue;
-    sl_cell *cell = (sl_cell *)f->cells[i];
-    sl_vset(rt, &cell->v, f->locals[a]);
-    f->locals[a] = sl_undef();
-  }
-}
-
 int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_frame *f) {
   sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
@@ -384,56 +375,19 @@ int sl_func_bind(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl
       return -1;
     if (!found) return missing(rt, c, f, c->argcount, nparams, "keyword-only");
   }
-  move_args_to_cells(rt, c, f);
+  sl__frame_args_to_cells(rt, c, f);
   return 0;
-}
-
-/* True when sl_func_bind would only copy the arguments in order: exactly
- * argcount positional ones (self included), no keywords, no *args,
- * **kwargs or keyword-only parameters (so no default is consulted and no
- * error is possible). */
-static inline bool binds_in_order(const sl_code *c, bool has_self, const sl_args *args) {
-  return args->nkw == 0 && args->npos + (has_self ? 1 : 0) == c->argcount && c->kwonly == 0 &&
-         !(c->flags & (SL_CO_VARARGS | SL_CO_VARKW));
-}
-
-/* sl_func_bind for binds_in_order: the same locals and cells. */
-static void bind_in_order(sl_rt *rt, sl_code *c, sl_value self, const sl_args *args, sl_frame *f) {
-  sl_value *l = f->locals;
-  if (!sl_is_undef(self)) *l++ = sl_vincref(self);
-  for (size_t i = 0; i < args->npos; i++) l[i] = sl_vincref(args->pos[i]);
-  move_args_to_cells(rt, c, f);
-}
-
-/* The call of a function that is neither a generator nor a coroutine: its
- * frame lives only for the call, so it borrows the function's code,
- * globals and cells (sl_frame_new_call) while this call holds the
- * function. */
-static int call_plain(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
-  sl_code *c = sl_as_code(sl_as_func(func)->code);
-  sl_frame *f = sl_frame_new_call(rt, func);
-  if (!f) return -1;
-  sl_incref(func);
-  int rc = -1;
-  if (binds_in_order(c, !sl_is_undef(self), args))
-    bind_in_order(rt, c, self, args, f);
-  else if (sl_func_bind(rt, func, self, args, f))
-    goto done;
-  rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
-done:
-  sl_frame_free_call(rt, f);
-  sl_decref(rt, func);
-  return rc;
 }
 
 int sl_func_call_self(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
   sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
-  if (!(c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))) return call_plain(rt, func, self, args, out);
+  if (!(c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC)))
+    return sl_frame_call(rt, func, self, args, out);
   sl_frame *f = sl_frame_new(rt, fn->code, fn->globals, fn->closure);
   if (!f) return -1;
-  if (binds_in_order(c, !sl_is_undef(self), args)) {
-    bind_in_order(rt, c, self, args, f);
+  if (sl__binds_in_order(c, !sl_is_undef(self), args)) {
+    sl__bind_in_order(rt, c, self, args, f);
   } else if (sl_func_bind(rt, func, self, args, f)) {
     sl_frame_free(rt, f);
     return -1;

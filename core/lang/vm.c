@@ -254,7 +254,25 @@ dispatch:
     OPX(BINARY_OP, op_binary, false);
     OPX(INPLACE_OP, op_binary, true);
     OP(UNARY_OP, op_unary);
-    OP(COMPARE, op_compare);
+    TARGET(COMPARE) {
+      /* Two ints or two floats: nothing to call, nothing to release. The
+       * POP_JUMP_IF_FALSE/TRUE that usually follows (an `if` or `while` on
+       * a comparison) is taken here, without making the bool and
+       * dispatching it; it stays in the code, where other jumps may land,
+       * and its line cannot be observed (a bool's test never fails). */
+      bool r;
+      if (compare_fast(arg, sp[-2], sp[-1], &r)) {
+        sp -= 2;
+        if (ip->op == SL_OP_POP_JUMP_IF_FALSE || ip->op == SL_OP_POP_JUMP_IF_TRUE) {
+          ip = r == (ip->op == SL_OP_POP_JUMP_IF_TRUE) ? code + ip->arg : ip + 1;
+          DISPATCH();
+        }
+        *sp++ = sl_bool(r);
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXT(op_compare(rt, f, co, arg, spp));
+    }
     OPJ(JUMP, op_jump);
     OPXJ(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
     OPXJ(POP_JUMP_IF_TRUE, op_pop_jump_if, true);

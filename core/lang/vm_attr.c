@@ -294,6 +294,21 @@ static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *o
   return 0;
 }
 
+/* The entry of instance dict `d` whose key is `name` (the code object's
+ * str), or -1. The entry the name was last found in is tried first: a
+ * live key there that is `name` itself answers, since a dict holds a key
+ * once (deleted entries have no key); otherwise the hash lookup, whose
+ * answer becomes the next hint. */
+static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
+  const sl__htable *t = sl__as_htable(d);
+  uint32_t h = mc->dict_hint;
+  if (h < t->nentries && t->entries[h].key.tag == SL_V_OBJ && t->entries[h].key.u.o == name)
+    return h;
+  long ix = sl__dict_find_str(d, name);
+  if (ix >= 0) mc->dict_hint = (uint32_t)ix;
+  return ix;
+}
+
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
@@ -302,7 +317,7 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
   if (e->attrs) {
-    long ix = sl__dict_find_str(e->attrs, name);
+    long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
       *out = sl_vincref(sl__as_htable(e->attrs)->entries[ix].value);
       return 1;
@@ -335,7 +350,7 @@ int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, s
   /* set_in_dict without making a str of the name: a value replaced in
    * place as the dict would, or a new entry with the code's str as key. */
   if (e->attrs) {
-    long ix = sl__dict_find_str(e->attrs, name);
+    long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
       sl_vset(rt, &sl__as_htable(e->attrs)->entries[ix].value, sl_vincref(val));
       return 1;
