@@ -175,7 +175,8 @@ static inline void frame_reset(sl_frame *f, const sl_code *c) {
  * its own cells, handled exceptions), not what it borrows; the block
  * becomes the code's spare. The caller still holds the function, so the
  * code (and c->spare) is alive here. */
-static inline void frame_free_call(sl_rt *rt, sl_frame *f, sl_code *c) {
+static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_frame *f,
+                                                                  sl_code *c) {
   if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
   /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
   sl_value *locals = f->locals, *stack = f->stack;
@@ -228,9 +229,10 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
   uint32_t nfree = c->nfree, ncells = c->ncells, ntaken = 0;
   if (nfree && fn->closure) {
     const sl_tuple *cl = sl_as_tuple(fn->closure);
-    const sl_value *items = cl->items;
     ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
-    for (uint32_t i = 0; i < ntaken; i++) freecells[i] = items[i].u.o;
+    sl_obj **to = freecells;
+    for (const sl_value *from = cl->items, *end = from + ntaken; from < end; from++)
+      *to++ = from->u.o;
   }
   for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
   for (uint32_t i = 0; i < ncells; i++) {
