@@ -3,6 +3,8 @@
 #ifndef SL_LANG_VM_OPS_CONTROL_INT_H
 #define SL_LANG_VM_OPS_CONTROL_INT_H
 
+#include "core/lang/iter-int.h"
+#include "core/lang/value.h"
 #include "core/lang/vm_ops-int.h"
 #include "core/loop.h"
 
@@ -75,6 +77,18 @@ SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
 SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
   (void)co;
   sl_value item;
+  /* A range's iterator (`for i in range(...)`): rangeiter_next (iter.c)
+   * inline while items remain; the end goes the general way. */
+  sl_value it = TOP();
+  if (it.tag == SL_V_OBJ && it.u.o->type == &sl__range_iter_type) {
+    sl__iter *ri = (sl__iter *)it.u.o;
+    if (ri->pos < ri->aux) {
+      const sl_range *r = (const sl_range *)ri->src.u.o;
+      PUSH(sl_int((int64_t)((uint64_t)r->start + (uint64_t)ri->pos * (uint64_t)r->step)));
+      ri->pos++;
+      return 0;
+    }
+  }
   int r = sl_iter_next(rt, TOP(), &item);
   if (r < 0) return -1;
   if (r == 0) {

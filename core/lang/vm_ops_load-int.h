@@ -230,13 +230,33 @@ static inline void method_cache_fill(sl_code *co, int32_t arg, sl_value obj, sl_
   co->mcache[arg].def = m->def;
 }
 
+/* The first step of sl__vm_instance_attr (vm_attr.c), inline: the
+ * instance's own dict at the entry where this name was last found
+ * (mc->dict_hint, the same test as vm_attr.c's dict_entry_hint: a live key
+ * there that is the code's str itself), when nothing answers before the
+ * dict (no __getattribute__, no user descriptor, a plain name). 1 *out set
+ * (new ref), 0 ask sl__vm_instance_attr. */
+SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value *out) {
+  const sl_exc *e = sl_as_exc(o);
+  if (mc->nkind != 1 || !e->attrs || (o->size_class & SL_OBJ_EXT_BIT) ||
+      (sl_as_class(e->cls)->lang_flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)))
+    return 0;
+  const sl__htable *t = sl__as_htable(e->attrs);
+  uint32_t h = mc->dict_hint;
+  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
+    return 0;
+  *out = sl_vincref(t->entries[h].value);
+  return 1;
+}
+
 /* obj.<names[arg]> without the method cache (*out new ref). */
 SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
                                    sl_value *out) {
   int rc = 0;
   if (sl_is_type(obj, &sl_module_type))
     rc = load_module_attr(rt, co, arg, obj.u.o, out);
-  else if (sl_is_type(obj, &sl_exc_type))
+  else if (sl_is_type(obj, &sl_exc_type) &&
+           !(rc = instance_attr_hinted(&co->mcache[arg], co->names[arg], obj.u.o, out)))
     rc = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, false, out);
   if (rc) return rc < 0 ? -1 : 0;
   if (sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), out)) return -1;
