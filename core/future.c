@@ -27,8 +27,9 @@ void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
 }
 
 void sl_future_release_fields(sl_obj *o) {
-  sl_free(sl_as_future(o)->callbacks);
-  sl_free(sl_as_future(o)->cb_contexts);
+  sl_future *f = sl_as_future(o);
+  if (f->callbacks != f->cb_inline) sl_free(f->callbacks);
+  sl_free(f->cb_contexts);
 }
 
 static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
@@ -116,7 +117,12 @@ static int call_soon_in(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
 static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   size_t n = f->ncallbacks;
-  sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts;
+  sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts, first;
+  if (cbs == f->cb_inline) { /* taken out of the future, as an array is */
+    first = f->cb_inline[0];
+    f->cb_inline[0] = sl_undef();
+    cbs = &first;
+  }
   f->callbacks = f->cb_contexts = NULL;
   f->ncallbacks = f->capcallbacks = 0;
   int rc = 0;
@@ -128,7 +134,7 @@ static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
       sl_vdecref(rt, ctx);
     sl_vdecref(rt, cbs[i]);
   }
-  sl_free(cbs);
+  if (cbs != &first) sl_free(cbs);
   sl_free(ctxs);
   return rc;
 }
@@ -267,10 +273,15 @@ int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
 
 /* Room for one more callback (and its context slot, once there are). */
 static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
-  if (f->ncallbacks == f->capcallbacks) {
-    size_t cap = f->capcallbacks ? f->capcallbacks * 2 : 2;
-    sl_value *grown = sl_realloc(f->callbacks, cap * sizeof *grown);
+  if (!f->capcallbacks) {
+    f->callbacks = f->cb_inline;
+    f->capcallbacks = 1;
+  } else if (f->ncallbacks == f->capcallbacks) {
+    size_t cap = f->capcallbacks * 2;
+    bool inline_ = f->callbacks == f->cb_inline;
+    sl_value *grown = sl_realloc(inline_ ? NULL : f->callbacks, cap * sizeof *grown);
     if (!grown) return sl_nomem(rt);
+    if (inline_) grown[0] = f->cb_inline[0];
     f->callbacks = grown;
     if (f->cb_contexts) {
       sl_value *ctxs = sl_realloc(f->cb_contexts, cap * sizeof *ctxs);

@@ -21,8 +21,11 @@ typedef struct sl_future {
   sl_obj *exception;       /* owned, or NULL */
   sl_value cancel_message; /* owned: None or the message */
   sl_obj *cancelled_exc;   /* owned: saved CancelledError (_cancelled_exc) */
-  sl_value *callbacks;     /* owned array of owned callables */
+  /* owned array of owned callables: cb_inline while there is room there
+   * (a future waited on by one task has one callback: no allocation) */
+  sl_value *callbacks;
   size_t ncallbacks, capcallbacks;
+  sl_value cb_inline[1];
   /* owned array beside `callbacks` (capcallbacks slots): the context each
    * runs in (undef: none), or NULL while no callback has one */
   sl_value *cb_contexts;
