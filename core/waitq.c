@@ -30,6 +30,10 @@ int sl_waitq_append(sl_rt *rt, sl_waitq *q, sl_obj *fut) {
 bool sl_waitq_remove(sl_rt *rt, sl_waitq *q, sl_obj *fut) {
   for (size_t i = 0; i < q->len; i++) {
     if (q->items[q->head + i] != fut) continue;
+    if (i == 0) { /* the head (waiters leave in turn): as popleft */
+      sl_decref(rt, sl_waitq_popleft(q));
+      return true;
+    }
     memmove(q->items + q->head + i, q->items + q->head + i + 1,
             (q->len - i - 1) * sizeof *q->items);
     q->len--;
