@@ -2,6 +2,7 @@
 #include "core/coro.h"
 
 #include <stddef.h>
+#include <string.h>
 
 #include "core/assert.h"
 #include "core/exc.h"
@@ -197,13 +198,23 @@ const sl_type sl_ccoro_type = {.name = "coroutine",
 sl_obj *sl_ccoro_new_sized(sl_rt *rt, const sl_ccoro_def *def, unsigned room, const sl_value *slots,
                            size_t nslots) {
   SL_ASSERT(nslots <= room && room <= SL_CCORO_SLOTS);
+  /* Not zeroed: every field is set here (one is made per engine await
+   * that suspends). */
   sl_obj *o =
-      sl_obj_alloc_size(rt, &sl_ccoro_type, offsetof(sl_ccoro, slots) + room * sizeof(sl_value));
+      sl_obj_alloc_uninit(rt, &sl_ccoro_type, offsetof(sl_ccoro, slots) + room * sizeof(sl_value));
   if (!o) return NULL;
   sl_ccoro *co = (sl_ccoro *)o;
   co->def = def;
+  co->pc = 0;
   co->nslots = (uint8_t)room;
-  for (size_t i = 0; i < nslots; i++) co->slots[i] = sl_vincref(slots[i]);
+  co->finished = false;
+  co->failed = false;
+  co->result = sl_undef();
+  co->aw.target = sl_undef();
+  memset(&co->local, 0, sizeof co->local);
+  size_t i = 0;
+  for (; i < nslots; i++) co->slots[i] = sl_vincref(slots[i]);
+  for (; i < room; i++) co->slots[i] = sl_undef();
   return o;
 }
 
