@@ -93,9 +93,24 @@ void sl_future_init(sl_obj *o) {
   f->cancel_message = sl_none();
 }
 
+/* Not zeroed: every field is set here (a waiter future is made per
+ * contended acquire, get or put). */
 sl_obj *sl_future_new(sl_rt *rt) {
-  sl_obj *o = sl_obj_alloc(rt, &sl_future_type);
-  if (o) sl_future_init(o);
+  sl_obj *o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
+  if (!o) return NULL;
+  sl_future *f = sl_as_future(o);
+  f->state = SL_FUTURE_PENDING;
+  f->result = sl_none();
+  f->exception = NULL;
+  f->cancel_message = sl_none();
+  f->cancelled_exc = NULL;
+  f->callbacks = NULL;
+  f->ncallbacks = f->capcallbacks = 0;
+  f->cb_inline[0] = sl_undef();
+  f->cb_contexts = NULL;
+  f->blocking = false;
+  f->log_traceback = false;
+  f->trace_id = 0;
   return o;
 }
 
