@@ -7,6 +7,14 @@
 #include "core/rt.h"
 #include "sim/net/net.h"
 
+/* Keeps a rare path out of its caller, whose common case then saves no
+ * registers for it. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 static double wall_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -110,15 +118,9 @@ static int run_pool(sl_vselector *vs, sl_rt *rt, bool *has_timeout, double *time
   return 0;
 }
 
-static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
-  sl_vselector *vs = ctx;
-  /* The common step: handles are ready (timeout 0), no job in the pool,
-   * no descriptor registered. The general path below takes no decision
-   * and moves nothing then (run_pool: no job; sleep_timeout(0): no
-   * oversleep asked; select_io: no network), so only the budgets remain. */
-  if (has_timeout && timeout == 0 && rt->loop->pool.n == 0 &&
-      (!vs->net || !rt->loop->io.nregistered))
-    return rt->fatal ? -1 : check_budgets(vs, rt);
+/* A select that may wait, run pool jobs or look at descriptors. Out of
+ * line, so that the common step below saves no registers for it. */
+static NOINLINE int select_full(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeout) {
   double before = vs->now;
   int rc = run_pool(vs, rt, &has_timeout, &timeout);
   if (!rc && !rt->fatal) rc = select_io(vs, rt, has_timeout, timeout);
@@ -127,6 +129,18 @@ static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
    * here too: a select that runs no handle would never look again. */
   if (rc || rt->fatal) return -1;
   return check_budgets(vs, rt);
+}
+
+static int vs_select(void *ctx, sl_rt *rt, bool has_timeout, double timeout) {
+  sl_vselector *vs = ctx;
+  /* The common step: handles are ready (timeout 0), no job in the pool,
+   * no descriptor registered. The general path takes no decision and
+   * moves nothing then (run_pool: no job; sleep_timeout(0): no oversleep
+   * asked; select_io: no network), so only the budgets remain. */
+  if (has_timeout && timeout == 0 && rt->loop->pool.n == 0 &&
+      (!vs->net || !rt->loop->io.nregistered))
+    return rt->fatal ? -1 : check_budgets(vs, rt);
+  return select_full(vs, rt, has_timeout, timeout);
 }
 
 static int select_io(sl_vselector *vs, sl_rt *rt, bool has_timeout, double timeout) {
@@ -163,6 +177,12 @@ static void vs_handle_done(void *ctx, sl_rt *rt) {
     vs->time_moved_step = rt->loop->step;
   }
   if (!rt->fatal) check_budgets(vs, rt);
+}
+
+/* handle_done without a decider: no cost is asked (decide() would give
+ * 0, and the clock stays), so only the budgets are left. */
+static void vs_handle_done_plain(void *ctx, sl_rt *rt) {
+  if (!rt->fatal) check_budgets(ctx, rt);
 }
 
 /* time.sleep: the whole process blocks, so only the clock moves. */
@@ -238,10 +258,11 @@ void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();
   vs->budget_hit = SL_VS_BUDGET_NONE;
   vs->wall_tick = 0;
+  bool plain = !vs->decider.decide;
   sl_selector sel = {vs,
                      vs_time,
                      vs_select,
-                     vs_handle_done,
+                     plain ? vs_handle_done_plain : vs_handle_done,
                      vs_advance,
                      vs_seed,
                      vs->net ? &net_backend : NULL,

@@ -62,7 +62,8 @@ bool sl_vselector_wall_out(void *vs);
 sl_net *sl_vselector_net(sl_rt *rt);
 
 /* Installs `vs` (owned by the caller, must outlive the run) as the loop's
- * selector. */
+ * selector. Its decider is set first: the per-handle hook is chosen by
+ * whether there is one. */
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs);
 
 #endif
