@@ -180,6 +180,21 @@ static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, c
   return rt->fatal ? -1 : 0;
 }
 
+/* callback(*args), as sl_call_pos calls it; a native function (a task's
+ * step or wakeup, a future's set_result, ...) without the generic layers
+ * between, with the same recursion bound. */
+static inline int call_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                                sl_value *out) {
+  if (!sl_is_type(cb, &sl_cfunc_type) || rt->recursion_depth > SL_MAX_RECURSION)
+    return sl_call_pos(rt, cb, args, nargs, out);
+  sl_cfunc *f = sl_as_cfunc(cb.u.o);
+  sl_args a = {args, nargs, NULL, NULL, 0};
+  rt->recursion_depth++;
+  int rc = f->def->fn(rt, f->self, &a, out);
+  rt->recursion_depth--;
+  return rc;
+}
+
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
@@ -187,7 +202,7 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   /* self._context.run(self._callback, *self._args) */
   sl_value saved_context = rt->context, context = sl_vincref(h->context);
   if (!sl_is_undef(context)) rt->context = context;
-  int rc = sl_call_pos(rt, callback, h->args, h->nargs, &result);
+  int rc = call_callback(rt, callback, h->args, h->nargs, &result);
   if (!sl_is_undef(context)) {
     rt->context = saved_context;
     sl_vdecref(rt, context);
@@ -203,7 +218,7 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
 
 int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
   sl_value result = sl_none();
-  int rc = sl_call_pos(rt, callback, args, nargs, &result);
+  int rc = call_callback(rt, callback, args, nargs, &result);
   sl_vdecref(rt, result);
   if (rc && !rt->fatal && !pending_escapes_loop(rt))
     rc = report_callback_error(rt, NULL, callback, args, nargs);

@@ -1,6 +1,7 @@
 /* The event loop: mirrors Lib/asyncio/base_events.py (BaseEventLoop).
  *
- * The loop owns the ready queue (a FIFO of handles) and the timer heap (a
+ * The loop owns the ready queue (a FIFO of handles and of calls queued
+ * without a handle object: sl_ready_entry) and the timer heap (a
  * binary heap with exactly heapq's sift rules, since equal deadlines are not
  * FIFO and their order is observable). Time and I/O come from a selector
  * installed by the embedder (sim/ provides the virtual one). */

@@ -302,7 +302,14 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
 }
 
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return loop_schedule(rt, args, "call_soon", 0, out);
+  /* call_soon(cb, *args), the usual call: no keyword to look at, no
+   * count to check (loop_schedule's messages need neither). */
+  if (args->nkw || !args->npos || rt->context_copy)
+    return loop_schedule(rt, args, "call_soon", 0, out);
+  sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
+  if (!h) return -1;
+  *out = sl_obj_val(h);
+  return 0;
 }
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
