@@ -80,7 +80,7 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   if (h->cancelled) return;
   /* TimerHandle.cancel: tell the loop first (it counts scheduled ones). */
-  if (h->is_timer) sl_loop_timer_cancelled(rt, o);
+  if (h->is_timer && h->scheduled) sl_loop_timer_cancelled(rt, o);
   h->cancelled = true;
   handle_drop_callback(rt, h);
 }
@@ -180,17 +180,26 @@ static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, c
   return rt->fatal ? -1 : 0;
 }
 
-/* callback(*args), as sl_call_pos calls it; a native function (a task's
- * step or wakeup, a future's set_result, ...) without the generic layers
- * between, with the same recursion bound. */
+/* callback(*args), as sl_call_pos calls it (same checks, same recursion
+ * bound) without the layers between; a native function (a task's step or
+ * wakeup, a future's set_result, ...) without its type's call either. */
 static inline int call_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
                                 sl_value *out) {
-  if (!sl_is_type(cb, &sl_cfunc_type) || rt->recursion_depth > SL_MAX_RECURSION)
+  if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
     return sl_call_pos(rt, cb, args, nargs, out);
-  sl_cfunc *f = sl_as_cfunc(cb.u.o);
+  const sl_type *type = cb.u.o->type;
   sl_args a = {args, nargs, NULL, NULL, 0};
-  rt->recursion_depth++;
-  int rc = f->def->fn(rt, f->self, &a, out);
+  int rc;
+  if (type == &sl_cfunc_type) {
+    sl_cfunc *f = sl_as_cfunc(cb.u.o);
+    rt->recursion_depth++;
+    rc = f->def->fn(rt, f->self, &a, out);
+  } else if (type->call) {
+    rt->recursion_depth++;
+    rc = type->call(rt, cb.u.o, &a, out);
+  } else {
+    return sl_call_pos(rt, cb, args, nargs, out); /* not callable: its TypeError */
+  }
   rt->recursion_depth--;
   return rc;
 }
