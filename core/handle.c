@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/exc.h"
 #include "core/future.h"
@@ -57,12 +58,43 @@ const sl_type sl_timer_handle_type = {.name = "TimerHandle",
                                       .lt = timer_lt,
                                       .size = sizeof(sl_handle)};
 
+/* How many arguments the memory of handle `o` has room for (it is from a
+ * size class: sl__handle_done_running keeps no other). */
+static size_t arg_room(const sl_obj *o) {
+  return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
+}
+
+/* The loop's spare handle when it has room for `nargs` (its reference
+ * passes to the caller), else NULL. Counted as an allocation attempt, as
+ * a free-list block is, so the out-of-memory sweep fails the same calls
+ * with and without it. */
+static sl_obj *take_spare(sl_rt *rt, size_t nargs, bool *failed) {
+  sl_loop *loop = rt->loop;
+  sl_obj *o = loop ? loop->spare_handle : NULL;
+  *failed = false;
+  if (!o || arg_room(o) < nargs || rt->ext_next_type) return NULL;
+  if (sl_alloc_injected_failure_inline()) {
+    *failed = true;
+    sl_nomem(rt);
+    return NULL;
+  }
+  loop->spare_handle = NULL;
+  return o;
+}
+
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
                       bool is_timer, double when) {
-  /* Not zeroed: every field is set here. */
-  sl_obj *o = sl_obj_alloc_uninit(rt, is_timer ? &sl_timer_handle_type : &sl_handle_type,
-                                  sizeof(sl_handle) + nargs * sizeof(sl_value));
-  if (!o) return NULL;
+  const sl_type *type = is_timer ? &sl_timer_handle_type : &sl_handle_type;
+  bool failed;
+  sl_obj *o = take_spare(rt, nargs, &failed);
+  if (o) {
+    o->type = type;
+  } else {
+    if (failed) return NULL;
+    /* Not zeroed: every field is set here. */
+    o = sl_obj_alloc_uninit(rt, type, sizeof(sl_handle) + nargs * sizeof(sl_value));
+    if (!o) return NULL;
+  }
   sl_handle *h = sl_as_handle(o);
   h->callback = sl_vincref(callback);
   h->cancelled = false;
@@ -74,6 +106,26 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
   h->nargs = nargs;
   for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
   return o;
+}
+
+void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
+  sl_loop *loop = rt->loop;
+  /* Only a plain object nothing else holds: no identity handed out (an
+   * id() or hash the program saw), no instance extension, from a size
+   * class (which says how many arguments it has room for). */
+  if (o->refcnt != 1 || loop->spare_handle || o->identified || !o->size_class ||
+      (o->size_class & SL_OBJ_EXT_BIT)) {
+    sl_decref(rt, o);
+    return;
+  }
+  /* Dropping the callback and arguments may run a finalizer that makes
+   * handles (and a spare) meanwhile: keep this one only if none came. */
+  handle_clear(rt, o);
+  sl_as_handle(o)->nargs = 0;
+  if (loop->spare_handle)
+    sl_decref(rt, o);
+  else
+    loop->spare_handle = o;
 }
 
 void sl_handle_cancel(sl_rt *rt, sl_obj *o) {

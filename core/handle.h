@@ -35,6 +35,10 @@ static inline bool sl_is_handle(sl_value v) {
 /* A new handle for callback(*args) (all borrowed). */
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
                       bool is_timer, double when);
+/* Drops the ready queue's reference to a handle that ran. When it was the
+ * last one, the handle may be kept as the loop's spare (loop.h) instead of
+ * being freed: nothing can refer to it any more. */
+void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
 void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 /* Handle._run(): calls the callback; an exception goes to the loop's

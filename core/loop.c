@@ -82,6 +82,9 @@ static inline sl_ready_entry ready_popleft(sl_loop *loop) {
 static void loop_clear(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = (sl_loop *)o;
   while (loop->ready_len) entry_drop(rt, ready_popleft(loop));
+  sl_obj *spare = loop->spare_handle;
+  loop->spare_handle = NULL;
+  sl_decref(rt, spare);
   while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled].handle);
   sl_iomap_clear(rt, &loop->io);
   sl_pool_clear(rt, &loop->pool);
@@ -318,7 +321,7 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
     }
     rc = rt->observer.handle_run ? observe_run(rt, h, sl_none(), NULL, 0) : 0;
     if (rc == 0) rc = sl_handle_run(rt, h);
-    sl_decref(rt, h);
+    sl__handle_done_running(rt, h);
     return rc;
   }
   sl_value cb = slot->callback, arg = slot->arg;

@@ -71,6 +71,11 @@ struct sl_loop {
   sl_obj hdr;
   sl_ready_entry *ready; /* owned entries: ring buffer */
   size_t ready_head, ready_len, ready_cap;
+  /* owned, or NULL: a Handle that ran while nothing else referred to it,
+   * its callback, arguments and context dropped, kept for the next
+   * handle (sl_handle_new), so the common call_soon neither allocates
+   * nor frees (sl__handle_done_running). */
+  sl_obj *spare_handle;
   sl_timer_entry *scheduled; /* heapq array */
   size_t nscheduled, capscheduled;
   int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */
