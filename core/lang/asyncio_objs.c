@@ -254,20 +254,39 @@ static int loop_time(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   return 0;
 }
 
+/* base_events.py _check_closed(): scheduling on a closed loop is refused
+ * (after the arguments are checked, as call_at checks `when` first). */
+static int check_open(sl_rt *rt, sl_value self) {
+  if (!sl__aio_loop_closed(rt, self.u.o)) return 0;
+  return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+}
+
 /* call_soon(cb, *args, context=None) and friends: positional arguments
  * after `skip` leading ones are the callback's. */
-static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_t skip,
-                         sl_value *out) {
+static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const char *name,
+                         size_t skip, sl_value *out) {
   sl_value context = sl_undef();
   for (size_t i = 0; i < args->nkw; i++) {
     if (!sl_str_eq_cstr(args->kwnames[i], "context"))
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", name,
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "BaseEventLoop.%s() got an unexpected keyword argument '%s'", name,
                       sl_str_cstr(args->kwnames[i]));
     context = args->kwvals[i];
   }
-  if (args->npos < skip + 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing %zu required positional argument%s", name,
-                    skip + 1 - args->npos, skip + 1 - args->npos == 1 ? "" : "s");
+  if (args->npos < skip + 1) {
+    const char *first = !strcmp(name, "call_at") ? "when" : "delay";
+    if (args->npos < skip)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                      "BaseEventLoop.%s() missing 2 required positional arguments: '%s' and "
+                      "'callback'",
+                      name, first);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "BaseEventLoop.%s() missing 1 required positional argument: 'callback'", name);
+  }
+  /* base_events.py call_later/call_at refuse None before anything else. */
+  if (skip && sl_is_none(args->pos[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    !strcmp(name, "call_at") ? "when cannot be None" : "delay must not be None");
   sl_value cb = args->pos[skip];
   /* base_events.py checks the callback only in debug mode (never on here):
    * a non-callable fails when the handle runs, through the exception
@@ -276,6 +295,7 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
   size_t n = args->npos - skip - 1;
   sl_obj *h;
   if (skip == 0) {
+    if (check_open(rt, self)) return -1;
     h = sl_loop_call_soon(rt, cb, cargs, n);
   } else {
     double t;
@@ -284,7 +304,7 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
     if (!number && !strcmp(name, "call_later")) /* call_at(self.time() + delay, ...) */
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "unsupported operand type(s) for +: 'float' and '%s'",
                       sl_type_name(w));
-    if (sl__aio_number(rt, w, name, &t)) return -1;
+    if (sl__aio_number(rt, w, name, &t) || check_open(rt, self)) return -1;
     h = !strcmp(name, "call_at") ? sl_loop_call_at(rt, t, cb, cargs, n)
                                  : sl_loop_call_later(rt, t, cb, cargs, n);
   }
@@ -304,8 +324,8 @@ static int loop_schedule(sl_rt *rt, const sl_args *args, const char *name, size_
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   /* call_soon(cb, *args), the usual call: no keyword to look at, no
    * count to check (loop_schedule's messages need neither). */
-  if (args->nkw || !args->npos || rt->context_copy)
-    return loop_schedule(rt, args, "call_soon", 0, out);
+  if (args->nkw || !args->npos || rt->context_copy || sl__aio_loop_closed(rt, self.u.o))
+    return loop_schedule(rt, self, args, "call_soon", 0, out);
   sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
   if (!h) return -1;
   *out = sl_obj_val(h);
@@ -315,13 +335,13 @@ static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
  * this is call_soon with its own name in messages; CPython's extra
  * _write_to_self() only wakes a selector that is not sleeping here. */
 static int loop_call_soon_threadsafe(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return loop_schedule(rt, args, "call_soon_threadsafe", 0, out);
+  return loop_schedule(rt, self, args, "call_soon_threadsafe", 0, out);
 }
 static int loop_call_later(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return loop_schedule(rt, args, "call_later", 1, out);
+  return loop_schedule(rt, self, args, "call_later", 1, out);
 }
 static int loop_call_at(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return loop_schedule(rt, args, "call_at", 1, out);
+  return loop_schedule(rt, self, args, "call_at", 1, out);
 }
 
 static int loop_create_future(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
