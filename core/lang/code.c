@@ -66,9 +66,17 @@ sl_obj *sl_cell_new(sl_rt *rt, sl_value v) {
   return o;
 }
 
+/* Points a frame's arrays into the one block that follows its header:
+ * locals, value stack, cells (own and free), blocks (frame_size's order). */
+static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
+  f->locals = (sl_value *)(f + 1);
+  f->stack = f->locals + c->nlocals;
+  f->cells = (sl_obj **)(f->stack + c->stacksize);
+  f->blocks = (sl_block *)(f->cells + (size_t)c->ncells + c->nfree);
+}
+
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
   sl_code *c = sl_as_code(code);
-  size_t ncells = (size_t)c->ncells + c->nfree;
   /* One allocation for the frame and its arrays: a call costs one malloc,
    * or none when the code kept its last frame (c->spare). A reused frame
    * gets its header and locals set to what a fresh one shows there and
@@ -92,10 +100,7 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
     sl_nomem(rt);
     return NULL;
   }
-  f->locals = (sl_value *)(f + 1);
-  f->stack = f->locals + c->nlocals;
-  f->cells = (sl_obj **)(f->stack + c->stacksize);
-  f->blocks = (sl_block *)(f->cells + ncells);
+  frame_lay_out(f, c);
   f->aw.target = sl_undef();
   /* Code and globals first: sl_frame_free needs the layout if a cell
    * allocation below fails. */
@@ -214,10 +219,7 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
       sl_nomem(rt);
       return NULL;
     }
-    f->locals = (sl_value *)(f + 1);
-    f->stack = f->locals + c->nlocals;
-    f->cells = (sl_obj **)(f->stack + c->stacksize);
-    f->blocks = (sl_block *)(f->cells + (size_t)c->ncells + c->nfree);
+    frame_lay_out(f, c);
   }
   frame_reset(f, c);
   f->back = NULL;

@@ -3,6 +3,7 @@
  * dict and set share clear(). */
 #include "core/alloc.h"
 #include "core/lang/iter-int.h"
+#include "core/lang/ops-int.h"
 
 #define CHECK(min, max, name)                                                                      \
   do {                                                                                             \
@@ -182,12 +183,10 @@ static int htable_clear_m(sl_rt *rt, sl_value self, const sl_args *a, sl_value *
 }
 
 /* dict.fromkeys(iterable, value=None): reached through the `dict` type. */
-static int dict_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  CHECK(1, 2, "dict.fromkeys");
-  sl_obj *d = sl_dict_new(rt);
+int sl__dict_fromkeys_into(sl_rt *rt, sl_obj *d, sl_value iterable, sl_value v, sl_value *out) {
   if (!d) return -1;
-  sl_value it, k, v = a->npos > 1 ? a->pos[1] : sl_none();
-  if (sl_iter(rt, a->pos[0], &it)) {
+  sl_value it, k;
+  if (sl_iter(rt, iterable, &it)) {
     sl_decref(rt, d);
     return -1;
   }
@@ -207,6 +206,12 @@ static int dict_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
   }
   *out = sl_obj_val(d);
   return 0;
+}
+
+static int dict_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  CHECK(1, 2, "dict.fromkeys");
+  return sl__dict_fromkeys_into(rt, sl_dict_new(rt), a->pos[0], a->npos > 1 ? a->pos[1] : sl_none(),
+                                out);
 }
 
 const sl_cfunc_def sl__dict_fromkeys_def = {"dict.fromkeys", dict_fromkeys, NULL, 0};

@@ -150,4 +150,9 @@ int sl_vm_str(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_vm_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out);
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val);
+/* dict.fromkeys(iterable, v) into the new dict `d` (owned; NULL after a
+ * failed allocation, which is reported): *out gets `d` filled, or `d` is
+ * freed and -1 returned. OrderedDict.fromkeys shares it. */
+int sl__dict_fromkeys_into(sl_rt *rt, sl_obj *d, sl_value iterable, sl_value v, sl_value *out);
+
 #endif

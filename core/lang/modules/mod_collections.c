@@ -571,28 +571,8 @@ static int od_fromkeys(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
   static const char *const names[] = {"iterable", "value"};
   sl_value args[2];
   if (sl_args_bind(rt, a, "fromkeys", names, 2, 1, 2, args)) return -1;
-  sl_value v = sl_is_undef(args[1]) ? sl_none() : args[1], it, k;
-  sl_obj *d = kind_new(rt, &ordereddict_kind, sl_undef());
-  if (!d) return -1;
-  if (sl_iter(rt, args[0], &it)) {
-    sl_decref(rt, d);
-    return -1;
-  }
-  int r;
-  while ((r = sl_iter_next(rt, it, &k)) == 1) {
-    int rc = sl_dict_set(rt, d, k, v);
-    sl_vdecref(rt, k);
-    if (rc) {
-      r = -1;
-      break;
-    }
-  }
-  sl_vdecref(rt, it);
-  if (r < 0) {
-    sl_decref(rt, d);
-    return -1;
-  }
-  return *out = sl_obj_val(d), 0;
+  sl_value v = sl_is_undef(args[1]) ? sl_none() : args[1];
+  return sl__dict_fromkeys_into(rt, kind_new(rt, &ordereddict_kind, sl_undef()), args[0], v, out);
 }
 
 static const sl_cfunc_def od_fromkeys_def = {"OrderedDict.fromkeys", od_fromkeys, NULL, 0};

@@ -47,6 +47,23 @@ static int str_of(sl_rt *rt, const char *s, size_t len, sl_value *out) {
   return sl__str_value(rt, s, len, out);
 }
 
+/* The tuple (a[:alen], b[:blen]) of two new strs: split's and splitext's
+ * result. */
+static int str_pair(sl_rt *rt, const char *a, size_t alen, const char *b, size_t blen,
+                    sl_value *out) {
+  sl_value parts[2];
+  if (str_of(rt, a, alen, &parts[0])) return -1;
+  if (str_of(rt, b, blen, &parts[1])) {
+    sl_vdecref(rt, parts[0]);
+    return -1;
+  }
+  sl_obj *tup = sl_tuple_new(rt, parts, 2);
+  sl_vdecref(rt, parts[0]);
+  sl_vdecref(rt, parts[1]);
+  if (!tup) return -1;
+  return *out = sl_obj_val(tup), 0;
+}
+
 /* join(a, *p): an absolute component starts over; '/' between parts
  * unless the path so far is empty or ends with one. */
 static int p_join(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
@@ -85,17 +102,7 @@ static int p_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (!p) return -1;
   size_t h, t;
   split_at(p, &h, &t);
-  sl_value parts[2];
-  if (str_of(rt, p, h, &parts[0])) return -1;
-  if (str_of(rt, p + t, strlen(p + t), &parts[1])) {
-    sl_vdecref(rt, parts[0]);
-    return -1;
-  }
-  sl_obj *tup = sl_tuple_new(rt, parts, 2);
-  sl_vdecref(rt, parts[0]);
-  sl_vdecref(rt, parts[1]);
-  if (!tup) return -1;
-  return *out = sl_obj_val(tup), 0;
+  return str_pair(rt, p, h, p + t, strlen(p + t), out);
 }
 
 static int p_dirname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
@@ -128,17 +135,7 @@ static int p_splitext(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
         break;
       }
   }
-  sl_value parts[2];
-  if (str_of(rt, p, cut, &parts[0])) return -1;
-  if (str_of(rt, p + cut, n - cut, &parts[1])) {
-    sl_vdecref(rt, parts[0]);
-    return -1;
-  }
-  sl_obj *tup = sl_tuple_new(rt, parts, 2);
-  sl_vdecref(rt, parts[0]);
-  sl_vdecref(rt, parts[1]);
-  if (!tup) return -1;
-  return *out = sl_obj_val(tup), 0;
+  return str_pair(rt, p, cut, p + cut, n - cut, out);
 }
 
 /* normpath(p) into b: '.' and empty components dropped, 'x/..' folded,
