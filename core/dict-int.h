@@ -133,9 +133,12 @@ int sl__set_symdiff_update(sl_rt *rt, sl_obj *set, sl_obj *other);
 /* The dummy clean-up after discarding an iterable's items. */
 int sl__set_after_discards(sl_rt *rt, sl_obj *set);
 
-/* For the compiler: a set display whose items are all constants (more than
- * two), built as CPython builds it (a frozenset constant merged into a new
- * set), so `print({3, 1, 2})` shows CPython's order. New reference. */
-sl_obj *sl_set_from_const_display(sl_rt *rt, const sl_value *items, size_t n);
+/* For the compiler: the frozenset constant of a set display whose items
+ * are all constants, as CPython makes it: built from the items in order,
+ * and, when `remade` (the profile's const_set_remade), built again from
+ * that one's order as the compiler merges it into the code's constants, so
+ * `{3, 1, 2}` iterates in CPython's order. New reference; NULL when out of
+ * memory. */
+sl_obj *sl_frozenset_const(sl_rt *rt, const sl_value *items, size_t n, bool remade);
 
 #endif

@@ -124,6 +124,11 @@ typedef struct sl_profile {
    * sentinel): object must be callable" (3.11 and 3.13+: "iter(v, w): v
    * must be callable"). */
   bool iter_sentinel_object_message;
+  /* <=3.13: the compiler rebuilds a set display's frozenset constant from
+   * its own order when it merges the constants (compile.c
+   * merge_consts_recursive); 3.14 folds it in the flow graph and keeps it
+   * as built. It decides the iteration order of `{3, 1, 2}`. */
+  bool const_set_remade;
   /* 3.13 (gh-104770): generator.close() returns the value the generator
    * returns after catching GeneratorExit (None before). */
   bool gen_close_returns_value;

@@ -513,18 +513,17 @@ sl_obj *sl__set_symdiff(sl_rt *rt, sl_obj *a, sl_obj *b, const sl_type *type) {
   return r;
 }
 
-/* A set display of constants, `{3, 1, 2}`: CPython compiles it (more than
- * two constant items) to a frozenset constant merged into a new empty set,
- * which lays the table out differently from adding the items one by one. */
-sl_obj *sl_set_from_const_display(sl_rt *rt, const sl_value *items, size_t n) {
-  sl_obj *f = sl__frozenset_new(rt);
-  if (!f) return NULL;
-  for (size_t i = 0; i < n; i++)
-    if (sl__set_add_any(rt, f, items[i])) {
-      sl_decref(rt, f);
-      return NULL;
-    }
-  sl_obj *s = sl__set_copy(rt, f, &sl_set_type);
-  sl_decref(rt, f);
-  return s;
+sl_obj *sl_frozenset_const(sl_rt *rt, const sl_value *items, size_t n, bool remade) {
+  sl_obj *made = sl__frozenset_new(rt);
+  int rc = made ? 0 : -1;
+  for (size_t i = 0; i < n && !rc; i++) rc = sl__set_add_any(rt, made, items[i]);
+  if (!rc && !remade) return made;
+  sl_obj *merged = rc ? NULL : sl__frozenset_new(rt);
+  sl_value key;
+  rc = merged ? 0 : -1;
+  for (size_t pos = 0; !rc && sl_set_next(made, &pos, &key);) rc = sl__set_add_any(rt, merged, key);
+  sl_decref(rt, made);
+  if (!rc) return merged;
+  sl_decref(rt, merged);
+  return NULL;
 }

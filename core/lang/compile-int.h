@@ -180,6 +180,10 @@ void sl__pop_fblock(compiler *c);
 
 /* compile_expr.c */
 void sl__expr(compiler *c, const sl_ast_expr *e);
+/* The iterable of a `for` or a comprehension: a set display of constants
+ * is one frozenset constant there, as CPython's AST optimizer makes it
+ * (ast_opt.c fold_iter), so it iterates in CPython's order. */
+void sl__iter_expr(compiler *c, const sl_ast_expr *e);
 void sl__store_target(compiler *c, const sl_ast_expr *t);
 void sl__delete_target(compiler *c, const sl_ast_expr *t);
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label);

@@ -646,7 +646,7 @@ static void comp_gen(compiler *c, const sl_ast_expr *e, size_t g) {
   if (g == 0) {
     sl__emit(c, SL_OP_LOAD_FAST, 0);
   } else {
-    sl__expr(c, gen->iter);
+    sl__iter_expr(c, gen->iter);
     sl__emit(c, gen->is_async ? SL_OP_GET_AITER : SL_OP_GET_ITER, 0);
   }
   sl__bind_label(c, start);

@@ -1,7 +1,10 @@
 /* Code generation for expressions and assignment targets. */
+#include <setjmp.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/alloc.h"
+#include "core/dict-int.h"
 #include "core/dict.h"
 #include "core/lang/compile-int.h"
 #include "core/lang/ops.h"
@@ -40,8 +43,9 @@ static sl_value big_literal(compiler *c, const sl_ast_expr *e) {
   return v;
 }
 
-static void constant(compiler *c, const sl_ast_expr *e) {
-  sl_value v;
+/* The value of a constant expression (new reference). */
+static sl_value constant_value(compiler *c, const sl_ast_expr *e) {
+  sl_value v = sl_none();
   switch (e->u.constant.kind) {
   case SL_CONST_NONE: v = sl_none(); break;
   case SL_CONST_TRUE: v = sl_bool(true); break;
@@ -49,9 +53,12 @@ static void constant(compiler *c, const sl_ast_expr *e) {
   case SL_CONST_INT: v = sl_int(e->u.constant.u.i); break;
   case SL_CONST_FLOAT: v = sl_float(e->u.constant.u.f); break;
   case SL_CONST_BIGINT: v = big_literal(c, e); break;
-  case SL_CONST_STR:
-    sl__emit(c, SL_OP_LOAD_CONST, sl__const_str(c, e->u.constant.u.s.data, e->u.constant.u.s.len));
-    return;
+  case SL_CONST_STR: {
+    sl_obj *s = sl_str_new(c->rt, e->u.constant.u.s.data, e->u.constant.u.s.len);
+    if (!s) sl__cnomem(c);
+    v = sl_obj_val(s);
+    break;
+  }
   case SL_CONST_BYTES: {
     sl_obj *b =
         sl_bytes_new(c->rt, (const unsigned char *)e->u.constant.u.s.data, e->u.constant.u.s.len);
@@ -70,7 +77,99 @@ static void constant(compiler *c, const sl_ast_expr *e) {
   }
   default: sl__cerr(c, e->line, e->col, SL_DIAG_UNSUPPORTED, "constant", "unknown constant");
   }
-  sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, v));
+  return v;
+}
+
+static void constant(compiler *c, const sl_ast_expr *e) {
+  sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, constant_value(c, e)));
+}
+
+/* Whether `e` is a number CPython's AST optimizer folds (ast_opt.c
+ * fold_unaryop): an int or float literal under signs, `~` only on ints. */
+static bool folds_to_number(const sl_ast_expr *e, bool *is_int) {
+  if (e->kind == SL_EXPR_CONST) {
+    sl_ast_const_kind k = e->u.constant.kind;
+    *is_int = k == SL_CONST_INT || k == SL_CONST_BIGINT;
+    return *is_int || k == SL_CONST_FLOAT;
+  }
+  if (e->kind != SL_EXPR_UNARYOP || e->u.unaryop.op == SL_UNARY_NOT ||
+      !folds_to_number(e->u.unaryop.operand, is_int))
+    return false;
+  return e->u.unaryop.op != SL_UNARY_INVERT || *is_int;
+}
+
+/* Whether CPython's AST optimizer makes `e` a constant: a literal, a
+ * number under signs, a tuple of such. Binary operations on constants are
+ * left out: they only decide the order of a rare set display made of them. */
+static bool folds(const sl_ast_expr *e) {
+  bool is_int;
+  if (e->kind == SL_EXPR_CONST || folds_to_number(e, &is_int)) return true;
+  if (e->kind != SL_EXPR_TUPLE) return false;
+  for (size_t i = 0; i < e->u.seq.n; i++)
+    if (!folds(e->u.seq.elts[i])) return false;
+  return true;
+}
+
+static void release_items(compiler *c, sl_value *items, size_t n) {
+  for (size_t i = 0; i < n; i++) sl_vdecref(c->rt, items[i]);
+  sl_free(items);
+}
+
+static sl_value fold_value(compiler *c, const sl_ast_expr *e);
+
+/* The values of a display's items, all of which fold (an array of new
+ * references for release_items); released if the compile fails midway. */
+static sl_value *fold_items(compiler *c, const sl_ast_expr *e) {
+  sl_value *items = sl__cmalloc(c, e->u.seq.n * sizeof *items);
+  volatile size_t got = 0;
+  jmp_buf saved;
+  memcpy(saved, c->jb, sizeof saved);
+  if (setjmp(c->jb)) {
+    memcpy(c->jb, saved, sizeof saved);
+    release_items(c, items, got);
+    longjmp(c->jb, 1);
+  }
+  for (; got < e->u.seq.n; got = got + 1) items[got] = fold_value(c, e->u.seq.elts[got]);
+  memcpy(c->jb, saved, sizeof saved);
+  return items;
+}
+
+/* The constant `e` folds to (new reference); `folds(e)` holds. */
+static sl_value fold_value(compiler *c, const sl_ast_expr *e) {
+  sl_value v;
+  if (e->kind == SL_EXPR_CONST) return constant_value(c, e);
+  if (e->kind == SL_EXPR_UNARYOP) {
+    sl_value a = fold_value(c, e->u.unaryop.operand);
+    int rc = sl_unary_op(c->rt, e->u.unaryop.op, a, &v);
+    sl_vdecref(c->rt, a);
+    if (rc) sl__cnomem(c);
+    return v;
+  }
+  sl_value *items = fold_items(c, e);
+  sl_obj *t = sl_tuple_new(c->rt, items, e->u.seq.n);
+  release_items(c, items, e->u.seq.n);
+  if (!t) sl__cnomem(c);
+  return sl_obj_val(t);
+}
+
+/* The frozenset constant CPython makes of a set display whose items all
+ * fold to constants, or NULL when one does not. */
+static sl_obj *const_set(compiler *c, const sl_ast_expr *e) {
+  for (size_t i = 0; i < e->u.seq.n; i++)
+    if (!folds(e->u.seq.elts[i])) return NULL;
+  sl_value *items = fold_items(c, e);
+  sl_obj *f = sl_frozenset_const(c->rt, items, e->u.seq.n, c->rt->profile->const_set_remade);
+  release_items(c, items, e->u.seq.n);
+  if (!f) sl__cnomem(c);
+  return f;
+}
+
+void sl__iter_expr(compiler *c, const sl_ast_expr *e) {
+  sl_obj *f = e->kind == SL_EXPR_SET ? const_set(c, e) : NULL;
+  if (f)
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_obj_val(f)));
+  else
+    sl__expr(c, e);
 }
 
 static bool has_starred(sl_ast_expr *const *v, size_t n) {
@@ -86,7 +185,20 @@ static bool has_starred(sl_ast_expr *const *v, size_t n) {
 #define INLINE_ELEMENTS_MAX 256
 
 /* A list/tuple/set display; starred elements are spliced in. */
-static void display(compiler *c, sl_ast_expr *const *elts, size_t n, sl_ast_expr_kind kind) {
+static void display(compiler *c, const sl_ast_expr *e) {
+  sl_ast_expr *const *elts = e->u.seq.elts;
+  size_t n = e->u.seq.n;
+  sl_ast_expr_kind kind = e->kind;
+  /* More than two constants: CPython merges a frozenset constant into a
+   * new set (compile.c starunpack_helper), which can lay the table out
+   * differently from adding the items one by one. */
+  sl_obj *f = kind == SL_EXPR_SET && n > 2 ? const_set(c, e) : NULL;
+  if (f) {
+    sl__emit(c, SL_OP_BUILD_SET, 0);
+    sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_obj_val(f)));
+    sl__emit(c, SL_OP_SET_UPDATE, 1);
+    return;
+  }
   if (n <= INLINE_ELEMENTS_MAX && !has_starred(elts, n)) {
     for (size_t i = 0; i < n; i++) sl__expr(c, elts[i]);
     sl__emit(c,
@@ -306,7 +418,7 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
   case SL_EXPR_FORMATTED: formatted(c, e); break;
   case SL_EXPR_TUPLE:
   case SL_EXPR_LIST:
-  case SL_EXPR_SET: display(c, e->u.seq.elts, e->u.seq.n, e->kind); break;
+  case SL_EXPR_SET: display(c, e); break;
   case SL_EXPR_DICT: dict_display(c, e); break;
   case SL_EXPR_LISTCOMP:
   case SL_EXPR_SETCOMP:
@@ -315,7 +427,7 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
     scope *cs = sl__scope_find(c->u->sc, e);
     sl_obj *code = sl__compile_comprehension(c, cs, e);
     sl__make_closure(c, cs, code, 0);
-    sl__expr(c, e->u.comp.gens[0].iter);
+    sl__iter_expr(c, e->u.comp.gens[0].iter);
     c->u->line = e->line;
     sl__emit(c, e->u.comp.gens[0].is_async ? SL_OP_GET_AITER : SL_OP_GET_ITER, 0);
     sl__emit(c, SL_OP_CALL, 1);

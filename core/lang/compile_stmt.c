@@ -154,7 +154,7 @@ static void stmt_for(compiler *c, const sl_ast_stmt *s) {
     return;
   }
   int32_t start = sl__new_label(c), orelse = sl__new_label(c), end = sl__new_label(c);
-  sl__expr(c, s->u.for_.iter);
+  sl__iter_expr(c, s->u.for_.iter);
   c->u->line = s->line;
   sl__emit(c, SL_OP_GET_ITER, 0);
   sl__bind_label(c, start);

@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
+#include "core/dict-int.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/identity.h"
@@ -277,6 +278,12 @@ int sl__vm_extend(sl_rt *rt, sl_opcode op, sl_obj *target, sl_value v, sl_value 
       if (sl_dict_set(rt, target, k, x)) return -1;
     }
     return 0;
+  }
+  if (op == SL_OP_SET_UPDATE) {
+    /* _PySet_Update merges a set and presizes for a dict, which decides
+     * the layout: `{*a, *b}` iterates as CPython's does. */
+    int merged = sl__set_update_fast(rt, target, v);
+    if (merged != 1) return merged;
   }
   sl_value it;
   if (sl_iter(rt, v, &it)) {
