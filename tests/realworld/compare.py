@@ -48,7 +48,11 @@ def oracle_stdout(path, timeout, max_steps, extra):
                             "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
                             "--max-steps", str(max_steps)] + extra,
                            cwd=os.path.dirname(path), capture_output=True, timeout=timeout,
-                           env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE)))
+                           # a fixed str hash, as `simloop conform` gives the
+                           # oracle: a set of str then prints the same on
+                           # every CPython run instead of changing each time
+                           env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE),
+                                    PYTHONHASHSEED="0"))
         except subprocess.TimeoutExpired:
             return None, "timeout"
         outcome = None
