@@ -81,4 +81,7 @@ int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 /* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */
 int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
 
+/* Task.get_stack and Task.print_stack (asyncio_stack.c). */
+extern const sl_cfunc_def sl__aio_task_stack_methods[];
+
 #endif

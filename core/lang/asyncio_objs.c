@@ -483,6 +483,7 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (sl_is_future(v)) {
     int r = 0;
     r = sl_methods_lookup(rt, v, sl_is_task(v) ? task_methods : future_methods, name, out);
+    if (!r && sl_is_task(v)) r = sl_methods_lookup(rt, v, sl__aio_task_stack_methods, name, out);
     if (r) return r;
     tn = v.u.o->type->name;
   } else if (sl_is_handle(v)) {

@@ -307,4 +307,9 @@ bool sl__awaititer_target(sl_value v, sl_value *target);
 int sl__vm_star_split(sl_rt *rt, sl_value rest, sl_value type, sl_value *new_rest, sl_value *match);
 int sl__vm_star_prep(sl_rt *rt, sl_value orig, sl_value raised, sl_value rest, sl_value *out);
 
+/* One frame as traceback.format_list shows it: '  File "f", line n, in
+ * func' and the stripped source line, when simloop has the file
+ * (vm_exc.c). */
+void sl__vm_format_frame(sl_rt *rt, const char *file, int line, const char *func, sl_strbuf *out);
+
 #endif

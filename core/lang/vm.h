@@ -120,6 +120,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
 
 /* Appends CPython's traceback printout of `exc` (borrowed), chained
  * exceptions included, ending with "Type: message\n". */
+/* traceback.format_exception_only's text ("ValueError: boom\n"),
+ * appended to `out`. 0, or -1 if out of memory. */
+int sl_vm_format_exception_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
 int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
 
 /* Shows a DeprecationWarning raised by a builtin called from the current

@@ -118,6 +118,11 @@ static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, const ch
   sl_strbuf_putc(out, '\n');
 }
 
+void sl__vm_format_frame(sl_rt *rt, const char *file, int line, const char *func, sl_strbuf *out) {
+  sl_strbuf_printf(out, "  File \"%s\", line %d, in %s\n", file, line, func);
+  source_line(rt, sl_vm_lang(rt), file, line, "    ", out);
+}
+
 /* "Type: message" honouring a user __str__, as traceback does. */
 static int format_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
   const sl_class *c = sl_as_class(sl_as_exc(exc)->cls);
@@ -199,17 +204,12 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
     if (format_one(rt, chained, c, out)) return -1;
     emit_str(c, out, note, '|');
   }
-  sl_lang *L = sl_vm_lang(rt);
   sl_strbuf stack = SL_STRBUF_INIT;
   /* Entries were appended as the exception left each frame: innermost
    * first. The printout starts with the outermost. */
-  for (size_t i = e->ntb; i-- > 0;) {
-    const sl_tb_entry *t = &e->tb[i];
-    const char *file = sl_str_cstr(t->file);
-    sl_strbuf_printf(&stack, "  File \"%s\", line %d, in %s\n", file, t->line,
-                     sl_str_cstr(t->func));
-    source_line(rt, L, file, t->line, "    ", &stack);
-  }
+  for (size_t i = e->ntb; i-- > 0;)
+    sl__vm_format_frame(rt, sl_str_cstr(e->tb[i].file), e->tb[i].line, sl_str_cstr(e->tb[i].func),
+                        &stack);
   sl_strbuf last = SL_STRBUF_INIT;
   int rc = format_only(rt, exc, &last);
   sl_strbuf_putc(&last, '\n');
@@ -274,6 +274,12 @@ static int format_one(sl_rt *rt, sl_obj *exc, pctx *c, sl_strbuf *out) {
   }
   sl_strbuf_free(&stack);
   sl_strbuf_free(&last);
+  return rc;
+}
+
+int sl_vm_format_exception_only(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
+  int rc = format_only(rt, exc, out);
+  sl_strbuf_putc(out, '\n');
   return rc;
 }
 
