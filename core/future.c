@@ -72,7 +72,7 @@ int sl_future_repr_outcome(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 /* base_futures._future_repr: <Future pending cb=[...]>, <Future finished
  * result=1>, ... (the class name is the type's: _GatheringFuture). */
-static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+int sl_future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<%s %s", sl_type_name(sl_obj_val(o)), state_name(sl_as_future(o)->state));
   if (sl_future_repr_outcome(rt, o, out)) return -1;
   sl_strbuf_putc(out, '>');
@@ -82,7 +82,7 @@ static int future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 const sl_type sl_future_type = {.name = "Future",
                                 .clear = future_clear,
                                 .release = sl_future_release_fields,
-                                .repr = future_repr,
+                                .repr = sl_future_repr,
                                 .flags = SL_TF_FUTURE | SL_TF_STABLE_ATTRS,
                                 .size = sizeof(sl_future)};
 

@@ -55,6 +55,9 @@ void sl_future_clear_fields(sl_rt *rt, sl_obj *fut);
  * " result=..." (reprlib-shortened) or " exception=...", then " cb=[...]".
  * Returns -1 with an exception set when a repr failed. */
 int sl_future_repr_outcome(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
+/* The repr slot of Future and its engine subclasses (_GatheringFuture):
+ * "<Future pending cb=[...]>", "<_GatheringFuture finished result=[5]>". */
+int sl_future_repr(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
 void sl_future_release_fields(sl_obj *fut);
 
 /* result(): 0 and *out (new ref), or -1 with the exception raised. */

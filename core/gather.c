@@ -51,6 +51,7 @@ static int gf_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
 const sl_type sl_gathering_future_type = {.name = "_GatheringFuture",
                                           .clear = gf_clear,
                                           .release = gf_release,
+                                          .repr = sl_future_repr,
                                           .future_cancel = gf_cancel,
                                           .flags = SL_TF_FUTURE,
                                           .size = sizeof(sl_gathering_future)};
