@@ -126,7 +126,8 @@ def main():
     simloop = os.path.abspath(a.simloop)
     results = {}
     base = os.path.dirname(os.path.abspath(a.list))
-    for listed in open(a.list).read().split():
+    # one program per line: paths may hold spaces ("1 basics/intro.py")
+    for listed in filter(None, (l.strip() for l in open(a.list).read().splitlines())):
         path = os.path.join(base, listed)
         extra = []
         if a.path_top:
