@@ -95,6 +95,8 @@
     "3.14: 'too many values to unpack (expected 2, got 3)'")                           \
   X(ver, iter_sentinel_object_message, V(3, 12, 0), V(3, 12, 99),                      \
     "3.12 only: 'iter(object, sentinel): object must be callable'")                    \
+  X(ver, class_static_attributes, V(3, 13, 0), NOW,                                  \
+    "3.13: a class __dict__ holds __firstlineno__ and __static_attributes__")         \
   X(ver, const_set_remade, V(3, 11, 0), V(3, 13, 99),                                \
     "compile.c <=3.13 merge_consts_recursive rebuilds a frozenset constant")          \
   X(ver, gen_close_returns_value, V(3, 13, 0), NOW,                                    \

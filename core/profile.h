@@ -129,6 +129,9 @@ typedef struct sl_profile {
    * merge_consts_recursive); 3.14 folds it in the flow graph and keeps it
    * as built. It decides the iteration order of `{3, 1, 2}`. */
   bool const_set_remade;
+  /* 3.13: a class's __dict__ holds __firstlineno__ and
+   * __static_attributes__ (dir() of its instances lists them). */
+  bool class_static_attributes;
   /* 3.13 (gh-104770): generator.close() returns the value the generator
    * returns after catching GeneratorExit (None before). */
   bool gen_close_returns_value;

@@ -12,6 +12,7 @@ extern const sl_cfunc_def sl__builtin_io_funcs[];
 extern const sl_cfunc_def sl__builtin_async_funcs[];
 /* id, delattr (builtins_obj.c). */
 extern const sl_cfunc_def sl__builtin_obj_funcs[];
+extern const sl_cfunc_def sl__builtin_names_funcs[]; /* builtins_names.c */
 /* Constructors of the lazy iterator types. */
 extern const sl_cfunc_def sl__ctor_reversed, sl__ctor_enumerate, sl__ctor_zip, sl__ctor_map,
     sl__ctor_filter;

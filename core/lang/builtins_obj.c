@@ -1,6 +1,6 @@
 /* The builtins about objects themselves rather than their values: id(),
- * delattr() and vars(). Mirrors Python/bltinmodule.c (builtin_id,
- * builtin_delattr, builtin_vars).
+ * and delattr(). Mirrors Python/bltinmodule.c (builtin_id,
+ * builtin_delattr); vars() is with the scope builtins (builtins_names.c).
  *
  * id() is the run-derived identity (core/identity.h) that reprs already
  * show, so a run prints the same ids whatever the host's heap layout
@@ -64,24 +64,7 @@ static int bi_delattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
   return 0;
 }
 
-/* vars(obj) is obj.__dict__; vars() (the caller's locals) is not
- * provided. */
-static int bi_vars(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  (void)self;
-  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "vars() takes no keyword arguments");
-  if (a->npos > 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "vars expected at most 1 argument, got %zu", a->npos);
-  if (!a->npos)
-    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
-                    "vars() without an argument is not supported by simloop; use vars(obj)");
-  if (!sl_vm_getattr(rt, a->pos[0], "__dict__", out)) return 0;
-  if (!sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) return -1;
-  sl_err_clear(rt);
-  return sl_raise(rt, SL_EXC_TYPE_ERROR, "vars() argument must have __dict__ attribute");
-}
-
 const sl_cfunc_def sl__builtin_obj_funcs[] = {
-    {"vars", bi_vars, NULL, 0},
     {"id", bi_id, NULL, 0},
     {"delattr", bi_delattr, NULL, 0},
     {NULL, NULL, NULL, 0},

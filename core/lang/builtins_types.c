@@ -488,6 +488,8 @@ int sl_builtins_init(sl_rt *rt, sl_obj *dict) {
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   for (const sl_cfunc_def *d = sl__builtin_obj_funcs; d->name; d++)
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
+  for (const sl_cfunc_def *d = sl__builtin_names_funcs; d->name; d++)
+    if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   for (const sl_cfunc_def *d = sl__builtin_io_funcs; d->name; d++)
     if (put(rt, dict, d->name, sl_cfunc_new(rt, d, sl_undef()))) return -1;
   /* The type table lives in the builtins dict (see value.c, TYPES_KEY). */
