@@ -36,6 +36,18 @@ typedef struct sl_cfunc {
 
 static inline sl_cfunc *sl_as_cfunc(sl_obj *o) { return (sl_cfunc *)o; }
 
+/* A caller that drops the result (the VM's CALL_METHOD followed by
+ * POP_TOP) hands a native method *out holding this marker instead of
+ * None. A method may then skip making a result nobody can see (loop.call_soon
+ * queues its call without a Handle) and leave *out as it is; any other
+ * method ignores it and sets *out as usual. The caller turns a marker left
+ * in *out back into None, so it never reaches a program. */
+static inline sl_value sl_result_unused(void) {
+  sl_value v = {SL_V_UNDEF, {.i = 1}};
+  return v;
+}
+static inline bool sl_is_result_unused(sl_value v) { return v.tag == SL_V_UNDEF && v.u.i == 1; }
+
 /* A new callable running def->fn with `self` (borrowed; a reference is taken). */
 sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self);
 

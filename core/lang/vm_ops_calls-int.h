@@ -66,9 +66,11 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
 
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
- * bound), or any callable and UNDEF. */
+ * bound), or any callable and UNDEF. A def whose result the next
+ * instruction drops (POP_TOP: the call is a statement) is told so
+ * (sl_result_unused, cfunc.h). */
 SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
-  (void)f, (void)co;
+  (void)co;
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int rc;
@@ -80,9 +82,11 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
     } else {
       rt->recursion_depth++;
       v = sl_none();
-      if (m.tag == SL_V_UNDEF)
+      if (m.tag == SL_V_UNDEF) {
+        if (f->ip->op == SL_OP_POP_TOP) v = sl_result_unused();
         rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
-      else
+        if (sl_is_result_unused(v)) v = sl_none();
+      } else
         rc = sl_func_call_self(rt, m.u.o, self, &a, &v);
       rt->recursion_depth--;
     }
