@@ -85,6 +85,9 @@ static void loop_clear(sl_rt *rt, sl_obj *o) {
   sl_obj *spare = loop->spare_handle;
   loop->spare_handle = NULL;
   sl_decref(rt, spare);
+  sl_obj *set_result_fn = loop->set_result_unless_cancelled;
+  loop->set_result_unless_cancelled = NULL;
+  sl_decref(rt, set_result_fn);
   while (loop->nscheduled) sl_decref(rt, loop->scheduled[--loop->nscheduled].handle);
   sl_iomap_clear(rt, &loop->io);
   sl_pool_clear(rt, &loop->pool);

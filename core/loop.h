@@ -76,6 +76,9 @@ struct sl_loop {
    * handle (sl_handle_new), so the common call_soon neither allocates
    * nor frees (sl__handle_done_running). */
   sl_obj *spare_handle;
+  /* owned, or NULL until first asked for: futures._set_result_unless_cancelled
+   * (sleep.h), one function object for every sleep, as in CPython. */
+  sl_obj *set_result_unless_cancelled;
   sl_timer_entry *scheduled; /* heapq array */
   size_t nscheduled, capscheduled;
   int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */

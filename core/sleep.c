@@ -29,7 +29,17 @@ static const sl_cfunc_def set_result_unless_cancelled_def = {
     "_set_result_unless_cancelled", set_result_unless_cancelled, "sleep", SL_CANON_ARG0};
 
 sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
-  return sl_cfunc_new(rt, &set_result_unless_cancelled_def, sl_undef());
+  /* Made once per loop (dropped when it closes), not once per sleep: a
+   * program cannot reach it (handles expose no _callback; its repr names
+   * no address), and CPython's is one module function anyway. */
+  sl_loop *loop = rt->loop;
+  if (!loop->set_result_unless_cancelled) {
+    loop->set_result_unless_cancelled =
+        sl_cfunc_new(rt, &set_result_unless_cancelled_def, sl_undef());
+    if (!loop->set_result_unless_cancelled) return NULL;
+  }
+  sl_incref(loop->set_result_unless_cancelled);
+  return loop->set_result_unless_cancelled;
 }
 
 static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {

@@ -17,7 +17,8 @@ sl_obj *sl_sleep0(sl_rt *rt);
  * finished (as if it had run), for a caller that holds its only reference
  * and drops it. */
 bool sl_sleep_take_bare_yield(sl_obj *o);
-/* futures._set_result_unless_cancelled as a callable (new reference). */
+/* futures._set_result_unless_cancelled as a callable: the loop's one
+ * object (new reference), NULL when out of memory. */
 sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt);
 
 #endif
