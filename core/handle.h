@@ -35,9 +35,10 @@ static inline bool sl_is_handle(sl_value v) {
 /* A new handle for callback(*args) (all borrowed). */
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
                       bool is_timer, double when);
-/* Drops the ready queue's reference to a handle that ran. When it was the
- * last one, the handle may be kept as the loop's spare (loop.h) instead of
- * being freed: nothing can refer to it any more. */
+/* Drops a reference to a handle whose holder is done with it: the ready
+ * queue's after the handle ran, asyncio.sleep's after its h.cancel(). When
+ * it was the last one, the handle may be kept as the loop's spare (loop.h)
+ * instead of being freed: nothing can refer to it any more. */
 void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
 void sl_handle_cancel(sl_rt *rt, sl_obj *handle);

@@ -77,11 +77,18 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     if (co->failed) return SL_CORO_ERROR;
     *out = sl_vincref(co->slots[SLOT_RESULT]);
     return SL_CORO_RETURN;
-  case 2: /* finally: h.cancel() */
-    sl_handle_cancel(rt, co->slots[SLOT_HANDLE].u.o);
+  case 2: { /* finally: h.cancel() */
+    sl_obj *h = co->slots[SLOT_HANDLE].u.o;
+    sl_handle_cancel(rt, h);
+    /* The coroutine is done with it, and nothing but the heap (a timer
+     * cancelled before it was due) can still hold it: when this was the
+     * last reference, the loop keeps it as its spare handle. */
+    co->slots[SLOT_HANDLE] = sl_undef();
+    sl__handle_done_running(rt, h);
     if (co->failed) return SL_CORO_ERROR;
     *out = sl_ccoro_take_result(co);
     return SL_CORO_RETURN;
+  }
   }
   return SL_CORO_ERROR;
 }
