@@ -179,9 +179,9 @@ static sl_coro_status wait_for_one_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
 }
 
 static const sl_ccoro_def wait_for_one_gen_def = {"as_completed.<locals>._wait_for_one",
-                                                  wait_for_one_resume};
+                                                  wait_for_one_resume, NULL};
 static const sl_ccoro_def wait_for_one_iter_def = {"_AsCompletedIterator._wait_for_one",
-                                                   wait_for_one_resume};
+                                                   wait_for_one_resume, NULL};
 
 int sl_as_completed_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   sl_as_completed *a = (sl_as_completed *)o;

@@ -200,8 +200,8 @@ static sl_coro_status wait_inner_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def block_def = {"Barrier._block", block_resume};
-static const sl_ccoro_def wait_inner_def = {"Barrier._wait", wait_inner_resume};
+static const sl_ccoro_def block_def = {"Barrier._block", block_resume, NULL};
+static const sl_ccoro_def wait_inner_def = {"Barrier._wait", wait_inner_resume, NULL};
 
 /* _release(): enter draining and wake everyone (locks.py:520-526). An
  * `async def` without awaits, so called inline. */
@@ -282,7 +282,7 @@ static sl_coro_status wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def wait_def = {"Barrier.wait", wait_resume};
+static const sl_ccoro_def wait_def = {"Barrier.wait", wait_resume, NULL};
 
 sl_obj *sl_barrier_wait(sl_rt *rt, sl_obj *barrier) {
   sl_value self = sl_obj_val(barrier);
@@ -331,8 +331,8 @@ static sl_coro_status abort_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return with_cond_resume(rt, co, out, abort_body);
 }
 
-static const sl_ccoro_def reset_def = {"Barrier.reset", reset_resume};
-static const sl_ccoro_def abort_def = {"Barrier.abort", abort_resume};
+static const sl_ccoro_def reset_def = {"Barrier.reset", reset_resume, NULL};
+static const sl_ccoro_def abort_def = {"Barrier.abort", abort_resume, NULL};
 
 sl_obj *sl_barrier_reset(sl_rt *rt, sl_obj *barrier) {
   sl_value self = sl_obj_val(barrier);
@@ -362,8 +362,8 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def aenter_def = {"Barrier.__aenter__", aenter_resume};
-static const sl_ccoro_def aexit_def = {"Barrier.__aexit__", aexit_resume};
+static const sl_ccoro_def aenter_def = {"Barrier.__aenter__", aenter_resume, NULL};
+static const sl_ccoro_def aexit_def = {"Barrier.__aexit__", aexit_resume, NULL};
 
 /* ---- Python-level methods and properties ------------------------------------------- */
 

@@ -8,6 +8,7 @@
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/identity.h"
+#include "core/pysource.h"
 #include "core/rt.h"
 
 sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
@@ -179,8 +180,27 @@ static void ccoro_close(sl_rt *rt, sl_obj *o) {
 
 static const char *ccoro_qualname(sl_obj *o) { return ((sl_ccoro *)o)->def->qualname; }
 
+/* The frame's line, as coroutines._format_coroutine prints it: the def
+ * line before the coroutine starts and once it is done, the pending
+ * `await` while suspended (a C coroutine runs only inside send/throw, so
+ * pc != 0 and not finished is suspended). */
+static void ccoro_format(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  sl_ccoro *co = (sl_ccoro *)o;
+  int point = 0;
+  if (!co->finished && co->pc) point = co->def->suspended_at ? co->def->suspended_at(co) : 1;
+  const char *file;
+  int line;
+  if (!sl_pysource_coro_find(rt->profile, co->def->qualname, point, &file, &line)) {
+    sl_strbuf_printf(out, "%s()", co->def->qualname);
+    return;
+  }
+  const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
+  sl_strbuf_printf(out, "%s() %s %s/asyncio/%s:%d", co->def->qualname,
+                   co->finished ? "done, defined at" : "running at", dir, file, line);
+}
+
 static const sl_coro_ops ccoro_ops = {ccoro_send,     ccoro_throw, ccoro_close,
-                                      ccoro_qualname, NULL,        NULL};
+                                      ccoro_qualname, NULL,        ccoro_format};
 
 /* <coroutine object sleep at 0x7f...>, as CPython shows asyncio's own
  * coroutines; the address is the run's (core/identity.h). */

@@ -25,8 +25,9 @@ struct sl_coro_ops {
   /* Appends where the coroutine is suspended ("file:line in func"); may be NULL. */
   void (*where)(sl_rt *rt, sl_obj *co, sl_strbuf *out);
   /* Appends coroutines._format_coroutine(co): "f() running at file:line" or
-   * "f() done, defined at file:line"; NULL: just "f()" (a coroutine with no
-   * code of the program's, such as the library's own). */
+   * "f() done, defined at file:line"; NULL: just "f()". The library's own
+   * coroutines name asyncio's source where core/pysource_coro.c knows the
+   * line, and print just "f()" where not. */
   void (*format)(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 };
 
@@ -72,6 +73,11 @@ typedef struct sl_ccoro_def {
    * re-entry after an await, co->failed says whether the awaited thing raised
    * (the exception is pending in rt->exc) and co->result holds its value. */
   sl_coro_status (*resume)(sl_rt *rt, sl_ccoro *co, sl_value *out);
+  /* Which suspension point of the Python function (core/pysource_coro.c,
+   * from 1) a suspended coroutine stands at, from its state: what a Task's
+   * repr shows as "running at FILE:LINE". NULL: 1 (a function with one
+   * await). */
+  int (*suspended_at)(const sl_ccoro *co);
 } sl_ccoro_def;
 
 struct sl_ccoro {

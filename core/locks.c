@@ -112,7 +112,7 @@ static sl_coro_status lock_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume};
+static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume, NULL};
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
   sl_value self = sl_obj_val(lock);
@@ -209,8 +209,9 @@ static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume};
-static const sl_ccoro_def cm_aexit_def = {"_ContextManagerMixin.__aexit__", cm_aexit_resume};
+static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume,
+                                           NULL};
+static const sl_ccoro_def cm_aexit_def = {"_ContextManagerMixin.__aexit__", cm_aexit_resume, NULL};
 
 sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self) {
   sl_value v = sl_obj_val(self);
@@ -286,7 +287,7 @@ static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume};
+static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NULL};
 
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
   sl_value self = sl_obj_val(event);
@@ -470,7 +471,11 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     }
 }
 
-static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume};
+/* Point 1: `await fut`; point 2: the re-acquiring `await self.acquire()`. */
+static int cond_wait_suspended_at(const sl_ccoro *co) { return co->pc == CW_WOKEN ? 1 : 2; }
+
+static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume,
+                                           cond_wait_suspended_at};
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
   sl_value self = sl_obj_val(cond);
@@ -507,7 +512,7 @@ static sl_coro_status cond_wait_for_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
   return sl_ccoro_await(rt, co, co->slots[WF_WAIT], 1, out);
 }
 
-static const sl_ccoro_def cond_wait_for_def = {"Condition.wait_for", cond_wait_for_resume};
+static const sl_ccoro_def cond_wait_for_def = {"Condition.wait_for", cond_wait_for_resume, NULL};
 
 sl_obj *sl_condition_wait_for(sl_rt *rt, sl_obj *cond, sl_value predicate) {
   sl_value slots[2] = {sl_obj_val(cond), predicate};

@@ -9,7 +9,7 @@
 #include <string.h>
 
 /* Column of each release in the table below. */
-enum { R3112, R3117, R312, R313, R314, NRELEASES };
+enum { R3112, R3117, R312, R313, R314, NRELEASES = SL_PYSOURCE_RELEASES };
 
 typedef struct pysource {
   const char *file;
@@ -39,7 +39,7 @@ static const pysource sources[] = {
      {0, 248, 248, 242, 242}},
 };
 
-static int release_column(const sl_profile *p) {
+int sl__pysource_release(const sl_profile *p) {
   if (p->minor == 11) return p->micro < 7 ? R3112 : R3117;
   if (p->minor == 12) return R312;
   if (p->minor == 13) return R313;
@@ -47,7 +47,7 @@ static int release_column(const sl_profile *p) {
 }
 
 const char *sl_pysource_default_dir(const sl_profile *p) {
-  switch (release_column(p)) {
+  switch (sl__pysource_release(p)) {
   case R3112: return "/usr/lib/python3.11";
   case R3117: return "/root/.pyenv/versions/3.11.7/lib/python3.11";
   case R312: return "/lib/python312.zip";
@@ -57,7 +57,7 @@ const char *sl_pysource_default_dir(const sl_profile *p) {
 }
 
 bool sl_pysource_find(const sl_profile *p, const char *qualname, const char **file, int *line) {
-  int col = release_column(p);
+  int col = sl__pysource_release(p);
   for (size_t i = 0; i < sizeof sources / sizeof *sources; i++) {
     if (strcmp(sources[i].qualname, qualname) || !sources[i].line[col]) continue;
     *file = sources[i].file;

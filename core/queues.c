@@ -412,9 +412,9 @@ static sl_coro_status join_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def get_def = {"Queue.get", get_resume};
-static const sl_ccoro_def put_def = {"Queue.put", put_resume};
-static const sl_ccoro_def join_def = {"Queue.join", join_resume};
+static const sl_ccoro_def get_def = {"Queue.get", get_resume, NULL};
+static const sl_ccoro_def put_def = {"Queue.put", put_resume, NULL};
+static const sl_ccoro_def join_def = {"Queue.join", join_resume, NULL};
 
 sl_obj *sl_queue_get(sl_rt *rt, sl_obj *q) {
   sl_value self = sl_obj_val(q);

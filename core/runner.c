@@ -111,9 +111,9 @@ static sl_coro_status shutdown_asyncgens(sl_rt *rt, sl_ccoro *co, sl_value *out)
 }
 
 static const sl_ccoro_def shutdown_asyncgens_def = {"BaseEventLoop.shutdown_asyncgens",
-                                                    shutdown_asyncgens};
+                                                    shutdown_asyncgens, NULL};
 static const sl_ccoro_def shutdown_executor_def = {"BaseEventLoop.shutdown_default_executor",
-                                                   shutdown_executor};
+                                                   shutdown_executor, NULL};
 
 sl_obj *sl_runner_shutdown_coro(sl_rt *rt, bool executor, sl_value timeout) {
   if (!executor) return sl_ccoro_new(rt, &shutdown_asyncgens_def, NULL, 0);

@@ -154,7 +154,7 @@ static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def sem_acquire_def = {"Semaphore.acquire", sem_acquire_resume};
+static const sl_ccoro_def sem_acquire_def = {"Semaphore.acquire", sem_acquire_resume, NULL};
 
 sl_obj *sl_semaphore_acquire(sl_rt *rt, sl_obj *sem) {
   sl_value self = sl_obj_val(sem);

@@ -93,7 +93,10 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def sleep_def = {"sleep", sleep_resume};
+/* Point 1: `await __sleep0()` (pc 1), point 2: `await future` (pc 2). */
+static int sleep_suspended_at(const sl_ccoro *co) { return co->pc; }
+
+static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at};
 
 bool sl_sleep_take_bare_yield(sl_obj *o) {
   if (o->type != &sl_ccoro_type) return false;
@@ -126,6 +129,6 @@ static sl_coro_status sleep0_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def sleep0_def = {"__sleep0", sleep0_resume};
+static const sl_ccoro_def sleep0_def = {"__sleep0", sleep0_resume, NULL};
 
 sl_obj *sl_sleep0(sl_rt *rt) { return sl_ccoro_new_sized(rt, &sleep0_def, 0, NULL, 0); }

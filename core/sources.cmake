@@ -23,6 +23,7 @@ list(APPEND SL_CORE_SOURCES
   core/long.c
   core/profile.c
   core/pysource.c
+  core/pysource_coro.c
   core/rt.c
   core/runner.c
   core/sleep.c

@@ -332,8 +332,8 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     }
 }
 
-static const sl_ccoro_def aenter_def = {"TaskGroup.__aenter__", aenter_resume};
-static const sl_ccoro_def aexit_def = {"TaskGroup.__aexit__", aexit_resume};
+static const sl_ccoro_def aenter_def = {"TaskGroup.__aenter__", aenter_resume, NULL};
+static const sl_ccoro_def aexit_def = {"TaskGroup.__aexit__", aexit_resume, NULL};
 
 sl_obj *sl_taskgroup_aenter(sl_rt *rt, sl_obj *tg) {
   sl_value self = sl_obj_val(tg);

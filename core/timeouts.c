@@ -284,8 +284,8 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def aenter_def = {"Timeout.__aenter__", aenter_resume};
-static const sl_ccoro_def aexit_def = {"Timeout.__aexit__", aexit_resume};
+static const sl_ccoro_def aenter_def = {"Timeout.__aenter__", aenter_resume, NULL};
+static const sl_ccoro_def aexit_def = {"Timeout.__aexit__", aexit_resume, NULL};
 
 sl_obj *sl_timeout_aenter(sl_rt *rt, sl_obj *timeout) {
   sl_value self = sl_obj_val(timeout);

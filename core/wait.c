@@ -246,7 +246,7 @@ static sl_coro_status wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return co->pc == 0 ? wait_start(rt, co, out) : wait_finish(rt, co, out);
 }
 
-static const sl_ccoro_def wait_def = {"wait", wait_resume};
+static const sl_ccoro_def wait_def = {"wait", wait_resume, NULL};
 
 sl_obj *sl_wait(sl_rt *rt, sl_value fs, sl_value timeout, sl_value return_when) {
   sl_value slots[3] = {fs, timeout, return_when};

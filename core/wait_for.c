@@ -53,7 +53,7 @@ static sl_coro_status caw_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def caw_def = {"_cancel_and_wait", caw_resume};
+static const sl_ccoro_def caw_def = {"_cancel_and_wait", caw_resume, NULL};
 
 sl_obj *sl_cancel_and_wait(sl_rt *rt, sl_obj *fut) {
   sl_value self = sl_obj_val(fut);
@@ -266,7 +266,21 @@ static sl_coro_status wf_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def wait_for_def = {"wait_for", wf_resume};
+/* The await of tasks.py's wait_for the frame stands at, numbered as
+ * oracle/tools/pysource_coro.py lists them. */
+static int wf_suspended_at(const sl_ccoro *co) {
+  switch (co->pc) {
+  case N_DONE:
+  case T_DONE: return 1;      /* await fut */
+  case Z_WAITED: return 2;    /* timeout <= 0: await _cancel_and_wait(fut) */
+  case S_WOKEN: return 3;     /* await waiter */
+  case S_CANCELLED: return 4; /* except CancelledError: await _cancel_and_wait */
+  case S_TIMED_OUT: return 5; /* timed out: await _cancel_and_wait */
+  default: return 6;          /* async with timeouts.timeout(timeout) */
+  }
+}
+
+static const sl_ccoro_def wait_for_def = {"wait_for", wf_resume, wf_suspended_at};
 
 sl_obj *sl_wait_for(sl_rt *rt, sl_value fut, sl_value timeout) {
   sl_value slots[2] = {fut, timeout};

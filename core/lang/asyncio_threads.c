@@ -51,7 +51,7 @@ static sl_coro_status to_thread(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def to_thread_def = {"to_thread", to_thread};
+static const sl_ccoro_def to_thread_def = {"to_thread", to_thread, NULL};
 
 /* to_thread(func, /, *args, **kwargs): the coroutine, not yet started. */
 static int aio_to_thread(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {

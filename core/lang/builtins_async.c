@@ -62,7 +62,7 @@ static sl_coro_status anext_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def anext_def = {"anext_awaitable", anext_resume};
+static const sl_ccoro_def anext_def = {"anext_awaitable", anext_resume, NULL};
 
 static int bi_anext(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "anext() takes no keyword arguments");

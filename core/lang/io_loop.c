@@ -56,14 +56,16 @@ static int need_socket(sl_rt *rt, sl_value v, const char *attr, const sl_ccoro_d
   return 0;
 }
 
-static const sl_ccoro_def bad_recv_def = {"BaseSelectorEventLoop.sock_recv", raise_slot_resume};
+static const sl_ccoro_def bad_recv_def = {"BaseSelectorEventLoop.sock_recv", raise_slot_resume,
+                                          NULL};
 static const sl_ccoro_def bad_recv_into_def = {"BaseSelectorEventLoop.sock_recv_into",
-                                               raise_slot_resume};
+                                               raise_slot_resume, NULL};
 static const sl_ccoro_def bad_sendall_def = {"BaseSelectorEventLoop.sock_sendall",
-                                             raise_slot_resume};
+                                             raise_slot_resume, NULL};
 static const sl_ccoro_def bad_connect_def = {"BaseSelectorEventLoop.sock_connect",
-                                             raise_slot_resume};
-static const sl_ccoro_def bad_accept_def = {"BaseSelectorEventLoop.sock_accept", raise_slot_resume};
+                                             raise_slot_resume, NULL};
+static const sl_ccoro_def bad_accept_def = {"BaseSelectorEventLoop.sock_accept", raise_slot_resume,
+                                            NULL};
 
 /* epoll_ctl refuses a descriptor that is not open (EBADF); the process's
  * stdin/stdout/stderr are real files no simulation can watch. A
@@ -237,9 +239,10 @@ static sl_coro_status sock_recv_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (rc) return SL_CORO_ERROR;
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
-static const sl_ccoro_def sock_recv_def = {"BaseSelectorEventLoop.sock_recv", sock_recv_resume};
+static const sl_ccoro_def sock_recv_def = {"BaseSelectorEventLoop.sock_recv", sock_recv_resume,
+                                           NULL};
 static const sl_ccoro_def sock_recv_into_def = {"BaseSelectorEventLoop.sock_recv_into",
-                                                sock_recv_resume};
+                                                sock_recv_resume, NULL};
 
 static int m_sock_recv(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "sock", "n"};
@@ -347,7 +350,7 @@ static sl_coro_status sock_sendall_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
 static const sl_ccoro_def sock_sendall_def = {"BaseSelectorEventLoop.sock_sendall",
-                                              sock_sendall_resume};
+                                              sock_sendall_resume, NULL};
 
 static int m_sock_sendall(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "sock", "data"};
@@ -422,7 +425,7 @@ static sl_coro_status sock_connect_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
 static const sl_ccoro_def sock_connect_def = {"BaseSelectorEventLoop.sock_connect",
-                                              sock_connect_resume};
+                                              sock_connect_resume, NULL};
 
 static int m_sock_connect(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "sock", "address"};
@@ -489,7 +492,7 @@ static sl_coro_status sock_accept_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   return sl_ccoro_await(rt, co, co->slots[SLOT_FUT], 1, out);
 }
 static const sl_ccoro_def sock_accept_def = {"BaseSelectorEventLoop.sock_accept",
-                                             sock_accept_resume};
+                                             sock_accept_resume, NULL};
 
 static int m_sock_accept(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "sock"};

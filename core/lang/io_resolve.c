@@ -193,7 +193,8 @@ sl_coro_status sl__getaddrinfo_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
              ? SL_CORO_ERROR
              : SL_CORO_RETURN;
 }
-static const sl_ccoro_def getaddrinfo_def = {"BaseEventLoop.getaddrinfo", sl__getaddrinfo_resume};
+static const sl_ccoro_def getaddrinfo_def = {"BaseEventLoop.getaddrinfo", sl__getaddrinfo_resume,
+                                             NULL};
 
 int sl__loop_getaddrinfo(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"self", "host", "port", "family", "type", "proto", "flags"};

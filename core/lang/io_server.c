@@ -228,7 +228,7 @@ static sl_coro_status create_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value
   }
 }
 static const sl_ccoro_def create_connection_def = {"BaseEventLoop.create_connection",
-                                                   create_connection_resume};
+                                                   create_connection_resume, NULL};
 
 const char *const sl__connect_kw_names[SL_CONNECT_NKW] = {"family",
                                                           "proto",
@@ -366,7 +366,7 @@ swallow:
   return SL_CORO_RETURN;
 }
 static const sl_ccoro_def accept2_def = {"BaseSelectorEventLoop._accept_connection2",
-                                         accept2_resume};
+                                         accept2_resume, NULL};
 
 /* _accept_connection(protocol_factory, sock, server, backlog): the
  * listener's reader; accepts up to backlog connections (3.14: backlog + 1)
@@ -417,7 +417,7 @@ int sl__start_serving(sl_rt *rt, sl_value factory, sl_value sock, sl_value serve
 
 /* _create_server_getaddrinfo(host, port, family, flags) as a task. */
 static const sl_ccoro_def server_getaddrinfo_def = {"BaseEventLoop._create_server_getaddrinfo",
-                                                    sl__getaddrinfo_resume};
+                                                    sl__getaddrinfo_resume, NULL};
 
 enum { CS_FACTORY, CS_GATHER, CS_BACKLOG, CS_START, CS_SERVER, CS_SOCKETS };
 
@@ -562,7 +562,8 @@ static sl_coro_status create_server_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
   sl_decref(rt, sleep0);
   return st;
 }
-static const sl_ccoro_def create_server_def = {"BaseEventLoop.create_server", create_server_resume};
+static const sl_ccoro_def create_server_def = {"BaseEventLoop.create_server", create_server_resume,
+                                               NULL};
 
 /* A new create_server coroutine; the getaddrinfo tasks start now, as the
  * coroutine's first step would create them (the caller awaits at once). */

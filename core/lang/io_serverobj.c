@@ -137,7 +137,7 @@ static sl_coro_status wait_closed_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   if (sl_list_append(rt, s->waiters.u.o, co->slots[SV_FUT])) return SL_CORO_ERROR;
   return sl_ccoro_await(rt, co, co->slots[SV_FUT], 1, out);
 }
-static const sl_ccoro_def wait_closed_def = {"Server.wait_closed", wait_closed_resume};
+static const sl_ccoro_def wait_closed_def = {"Server.wait_closed", wait_closed_resume, NULL};
 
 static int server_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out);
 
@@ -200,7 +200,7 @@ static sl_coro_status serve_forever_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
   }
   }
 }
-static const sl_ccoro_def serve_forever_def = {"Server.serve_forever", serve_forever_resume};
+static const sl_ccoro_def serve_forever_def = {"Server.serve_forever", serve_forever_resume, NULL};
 
 /* start_serving(): _start_serving(); await sleep(0). */
 static sl_coro_status start_serving_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -217,7 +217,7 @@ static sl_coro_status start_serving_resume(sl_rt *rt, sl_ccoro *co, sl_value *ou
   sl_decref(rt, sleep0);
   return st;
 }
-static const sl_ccoro_def start_serving_def = {"Server.start_serving", start_serving_resume};
+static const sl_ccoro_def start_serving_def = {"Server.start_serving", start_serving_resume, NULL};
 
 /* __aexit__(*exc): self.close(); await self.wait_closed() */
 static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -234,14 +234,14 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_decref(rt, wc);
   return st;
 }
-static const sl_ccoro_def aexit_def = {"AbstractServer.__aexit__", aexit_resume};
+static const sl_ccoro_def aexit_def = {"AbstractServer.__aexit__", aexit_resume, NULL};
 
 static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   (void)rt;
   *out = sl_vincref(co->slots[SV_SELF]);
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def aenter_def = {"AbstractServer.__aenter__", aenter_resume};
+static const sl_ccoro_def aenter_def = {"AbstractServer.__aenter__", aenter_resume, NULL};
 
 /* ---- methods ------------------------------------------------------------------- */
 

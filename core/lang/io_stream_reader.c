@@ -242,7 +242,7 @@ static sl_coro_status read_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0 && !r->len && !r->eof) return wait_data(rt, co, "read", out);
   return done_bytes(rt, r, take(rt, r, (size_t)n), out);
 }
-static const sl_ccoro_def read_def = {"StreamReader.read", read_resume};
+static const sl_ccoro_def read_def = {"StreamReader.read", read_resume, NULL};
 
 static sl_coro_status readexactly_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_reader *r = RD(co->slots[RS_READER]);
@@ -272,7 +272,7 @@ static sl_coro_status readexactly_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   }
   return done_bytes(rt, r, take(rt, r, (size_t)n), out);
 }
-static const sl_ccoro_def readexactly_def = {"StreamReader.readexactly", readexactly_resume};
+static const sl_ccoro_def readexactly_def = {"StreamReader.readexactly", readexactly_resume, NULL};
 
 static int64_t find(const sl_reader *r, const unsigned char *sep, size_t seplen, size_t offset) {
   if (r->len < seplen) return -1;
@@ -349,8 +349,8 @@ static sl_coro_status readuntil_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 static sl_coro_status readline_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return readuntil_body(rt, co, true, out);
 }
-static const sl_ccoro_def readuntil_def = {"StreamReader.readuntil", readuntil_resume};
-static const sl_ccoro_def readline_def = {"StreamReader.readline", readline_resume};
+static const sl_ccoro_def readuntil_def = {"StreamReader.readuntil", readuntil_resume, NULL};
+static const sl_ccoro_def readline_def = {"StreamReader.readline", readline_resume, NULL};
 
 /* async def __anext__(self): val = await self.readline(); if val == b'':
  * raise StopAsyncIteration; return val. readline's body runs in place: it
@@ -363,7 +363,7 @@ static sl_coro_status anext_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_raise_noargs(rt, SL_EXC_STOP_ASYNC_ITERATION);
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def anext_def = {"StreamReader.__anext__", anext_resume};
+static const sl_ccoro_def anext_def = {"StreamReader.__anext__", anext_resume, NULL};
 
 #define BIND(qual, names, n, req)                                                                  \
   sl_value a[n];                                                                                   \

@@ -270,7 +270,7 @@ static sl_coro_status drain_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   }
 }
-static const sl_ccoro_def drain_def = {"StreamWriter.drain", drain_resume};
+static const sl_ccoro_def drain_def = {"StreamWriter.drain", drain_resume, NULL};
 
 static sl_coro_status wait_closed_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) return sl_ccoro_await(rt, co, SRP(WR(co->slots[0])->protocol)->closed, 1, out);
@@ -279,7 +279,7 @@ static sl_coro_status wait_closed_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   *out = sl_none();
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def wait_closed_def = {"StreamWriter.wait_closed", wait_closed_resume};
+static const sl_ccoro_def wait_closed_def = {"StreamWriter.wait_closed", wait_closed_resume, NULL};
 
 static int forward(sl_rt *rt, sl_value self, const sl_args *args, const char *method,
                    sl_value *out) {
@@ -406,7 +406,7 @@ static sl_coro_status open_connection_resume(sl_rt *rt, sl_ccoro *co, sl_value *
   *out = sl_obj_val(t);
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def open_connection_def = {"open_connection", open_connection_resume};
+static const sl_ccoro_def open_connection_def = {"open_connection", open_connection_resume, NULL};
 
 static int limit_arg(sl_rt *rt, sl_value v, int64_t *limit) {
   *limit = SL_STREAM_DEFAULT_LIMIT;
@@ -468,7 +468,7 @@ static sl_coro_status start_server_resume(sl_rt *rt, sl_ccoro *co, sl_value *out
   *out = sl_ccoro_take_result(co);
   return co->failed ? SL_CORO_ERROR : SL_CORO_RETURN;
 }
-static const sl_ccoro_def start_server_def = {"start_server", start_server_resume};
+static const sl_ccoro_def start_server_def = {"start_server", start_server_resume, NULL};
 
 static int f_start_server(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;

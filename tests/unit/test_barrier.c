@@ -34,7 +34,7 @@ static sl_coro_status party_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   *out = sl_ccoro_take_result(co);
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def party_def = {"party", party_resume};
+static const sl_ccoro_def party_def = {"party", party_resume, NULL};
 
 /* asyncio.create_task(party(b)) into slot `slot`; -1 on failure. */
 static int spawn_party(sl_rt *rt, sl_ccoro *co, int slot) {
@@ -91,7 +91,7 @@ static sl_coro_status main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def main_def = {"main", main_resume};
+static const sl_ccoro_def main_def = {"main", main_resume, NULL};
 
 /* Runs asyncio.run(main()); returns sl_asyncio_run's status. */
 static int run_main(sl_test_run *run) {

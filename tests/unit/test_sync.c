@@ -87,7 +87,7 @@ static sl_coro_status holder_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def holder_def = {"holder", holder_resume};
+static const sl_ccoro_def holder_def = {"holder", holder_resume, NULL};
 
 static sl_coro_status lock_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
@@ -108,7 +108,7 @@ static sl_coro_status lock_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def lock_main_def = {"main", lock_main_resume};
+static const sl_ccoro_def lock_main_def = {"main", lock_main_resume, NULL};
 
 static void test_lock_cancel_waiter(void **state) {
   run_program("3.14", &lock_main_def, exp_lock_cancel_314, NULL);
@@ -122,7 +122,7 @@ static sl_coro_status w_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->failed) return SL_CORO_ERROR;
   return ret_none(out);
 }
-static const sl_ccoro_def w_def = {"w", w_resume};
+static const sl_ccoro_def w_def = {"w", w_resume, NULL};
 
 static sl_coro_status sem_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
@@ -142,7 +142,7 @@ static sl_coro_status sem_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def sem_main_def = {"main", sem_main_resume};
+static const sl_ccoro_def sem_main_def = {"main", sem_main_resume, NULL};
 
 static void test_semaphore_wake_many(void **state) {
   run_program("3.12", &sem_main_def, exp_sem_wake_many_312, NULL);
@@ -190,7 +190,7 @@ static sl_coro_status tprior_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def tprior_def = {"main", tprior_resume};
+static const sl_ccoro_def tprior_def = {"main", tprior_resume, NULL};
 
 static void test_timeout_prior_cancel(void **state) {
   run_program("3.11.2", &tprior_def, exp_timeout_prior_cancel_3112, "CancelledError");
@@ -205,7 +205,7 @@ static sl_coro_status sleeper_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->failed) return SL_CORO_ERROR;
   return ret_none(out);
 }
-static const sl_ccoro_def sleeper_def = {"sleeper", sleeper_resume};
+static const sl_ccoro_def sleeper_def = {"sleeper", sleeper_resume, NULL};
 
 static sl_coro_status failer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) return sleep_then(rt, co, 0, 0.5, 1, out);
@@ -213,7 +213,7 @@ static sl_coro_status failer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_raise(rt, SL_EXC_VALUE_ERROR, "boom");
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def failer_def = {"failer", failer_resume};
+static const sl_ccoro_def failer_def = {"failer", failer_resume, NULL};
 
 static void tg_spawn(sl_rt *rt, sl_obj *tg, const sl_ccoro_def *def) {
   sl_obj *co = sl_ccoro_new(rt, def, NULL, 0);
@@ -246,7 +246,7 @@ static sl_coro_status tg_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def tg_main_def = {"main", tg_main_resume};
+static const sl_ccoro_def tg_main_def = {"main", tg_main_resume, NULL};
 
 static void test_taskgroup_child_fails(void **state) {
   run_program("3.14", &tg_main_def, exp_tg_fail_314, "ExceptionGroup");
@@ -262,7 +262,7 @@ static sl_coro_status producer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   co->local.test_items += 1;
   return await_in(rt, co, 1, sl_queue_put(rt, co->slots[0].u.o, i), 1, out);
 }
-static const sl_ccoro_def producer_def = {"producer", producer_resume};
+static const sl_ccoro_def producer_def = {"producer", producer_resume, NULL};
 
 static sl_coro_status consumer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc > 0) {
@@ -274,7 +274,7 @@ static sl_coro_status consumer_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   co->local.test_items += 1;
   return await_in(rt, co, 1, sl_queue_get(rt, co->slots[0].u.o), 1, out);
 }
-static const sl_ccoro_def consumer_def = {"consumer", consumer_resume};
+static const sl_ccoro_def consumer_def = {"consumer", consumer_resume, NULL};
 
 static sl_coro_status queue_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
@@ -294,7 +294,7 @@ static sl_coro_status queue_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
   }
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def queue_main_def = {"main", queue_main_resume};
+static const sl_ccoro_def queue_main_def = {"main", queue_main_resume, NULL};
 
 static void test_queue_bounded(void **state) {
   run_program("3.14", &queue_main_def, exp_queue_pingpong_314, NULL);
@@ -308,7 +308,7 @@ static sl_coro_status work5_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->failed) return SL_CORO_ERROR;
   return ret_none(out);
 }
-static const sl_ccoro_def work5_def = {"work", work5_resume};
+static const sl_ccoro_def work5_def = {"work", work5_resume, NULL};
 
 static sl_coro_status wf_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) {
@@ -322,7 +322,7 @@ static sl_coro_status wf_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_err_clear(rt);
   return ret_none(out);
 }
-static const sl_ccoro_def wf_main_def = {"main", wf_main_resume};
+static const sl_ccoro_def wf_main_def = {"main", wf_main_resume, NULL};
 
 static void test_wait_for_timeout(void **state) {
   run_program("3.11", &wf_main_def, exp_waitfor_timeout_3117, NULL);
@@ -338,7 +338,7 @@ static sl_coro_status work42_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   *out = sl_int(42);
   return SL_CORO_RETURN;
 }
-static const sl_ccoro_def work42_def = {"work", work42_resume};
+static const sl_ccoro_def work42_def = {"work", work42_resume, NULL};
 
 static sl_coro_status shield_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (co->pc == 0) {
@@ -350,7 +350,7 @@ static sl_coro_status shield_main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
   assert_int_equal(r.u.i, 42);
   return ret_none(out);
 }
-static const sl_ccoro_def shield_main_def = {"main", shield_main_resume};
+static const sl_ccoro_def shield_main_def = {"main", shield_main_resume, NULL};
 
 static void test_shield(void **state) {
   run_program("3.13", &shield_main_def, exp_shield_inner_313, NULL);

@@ -54,9 +54,9 @@ static sl_coro_status victim_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def sleeper_def = {"sleeper", sleeper_resume};
-static const sl_ccoro_def failer_def = {"failer", failer_resume};
-static const sl_ccoro_def victim_def = {"victim", victim_resume};
+static const sl_ccoro_def sleeper_def = {"sleeper", sleeper_resume, NULL};
+static const sl_ccoro_def failer_def = {"failer", failer_resume, NULL};
+static const sl_ccoro_def victim_def = {"victim", victim_resume, NULL};
 
 static sl_value spawn(sl_rt *rt, const sl_ccoro_def *def, sl_value arg) {
   sl_obj *co = sl_ccoro_new(rt, def, &arg, sl_is_undef(arg) ? 0 : 1);
@@ -107,7 +107,7 @@ static sl_coro_status main_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def main_def = {"main", main_resume};
+static const sl_ccoro_def main_def = {"main", main_resume, NULL};
 
 /* Expected: CPython 3.14.2 running engine_program.py (see its header). */
 static const char program_trace_314[] = "  +T1 Task-1 main\n"

@@ -115,7 +115,7 @@ static sl_coro_status aclose_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def aclose_def = {"AsyncGenerator.aclose", aclose_resume};
+static const sl_ccoro_def aclose_def = {"AsyncGenerator.aclose", aclose_resume, NULL};
 
 MIX(mix_agen_aclose) {
   if (sl__abc_nargs(rt, a, "aclose", 0, 0)) return -1;

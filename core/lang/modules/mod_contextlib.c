@@ -168,7 +168,8 @@ static sl_coro_status aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def aenter_def = {"_AsyncGeneratorContextManager.__aenter__", aenter_resume};
+static const sl_ccoro_def aenter_def = {"_AsyncGeneratorContextManager.__aenter__", aenter_resume,
+                                        NULL};
 
 /* __aexit__(typ, value, tb). Slots: the generator, typ, the exception. */
 enum { AX_GEN, AX_TYP, AX_VALUE };
@@ -217,7 +218,8 @@ static sl_coro_status aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def aexit_def = {"_AsyncGeneratorContextManager.__aexit__", aexit_resume};
+static const sl_ccoro_def aexit_def = {"_AsyncGeneratorContextManager.__aexit__", aexit_resume,
+                                       NULL};
 
 static int acm_enter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl_args_bind(rt, a, "__aenter__", NULL, 0, 0, 0, NULL)) return -1;
@@ -346,7 +348,8 @@ static sl_coro_status value_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def value_def = {"AbstractAsyncContextManager.__aenter__", value_resume};
+static const sl_ccoro_def value_def = {"AbstractAsyncContextManager.__aenter__", value_resume,
+                                       NULL};
 
 /* `await thing.aclose()`, then return None. */
 static sl_coro_status aclose_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -363,7 +366,7 @@ static sl_coro_status aclose_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def aclose_def = {"aclosing.__aexit__", aclose_resume};
+static const sl_ccoro_def aclose_def = {"aclosing.__aexit__", aclose_resume, NULL};
 
 static int s_enter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   simplecm *s = (simplecm *)self.u.o;

@@ -375,7 +375,7 @@ fail:
   return SL_CORO_ERROR;
 }
 
-static const sl_ccoro_def aexit_def = {"AsyncExitStack.__aexit__", aexit_resume};
+static const sl_ccoro_def aexit_def = {"AsyncExitStack.__aexit__", aexit_resume, NULL};
 
 static int aexit_new(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (a->nkw || a->npos > 3)
@@ -409,7 +409,7 @@ static sl_coro_status return_slot0(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   return SL_CORO_RETURN;
 }
 
-static const sl_ccoro_def aenter_def = {"AsyncExitStack.__aenter__", return_slot0};
+static const sl_ccoro_def aenter_def = {"AsyncExitStack.__aenter__", return_slot0, NULL};
 
 static int es_aenter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   if (sl_args_bind(rt, a, "__aenter__", NULL, 0, 0, 0, NULL)) return -1;
@@ -455,7 +455,7 @@ static sl_coro_status enter_async_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
 }
 
 static const sl_ccoro_def enter_async_def = {"AsyncExitStack.enter_async_context",
-                                             enter_async_resume};
+                                             enter_async_resume, NULL};
 
 static int es_enter_async_context(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"cm"};
