@@ -29,12 +29,15 @@ static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                          sl_value *out);
 
 const sl_type sl_lock_type = {.name = "Lock",
                               .clear = lock_clear,
                               .release = lock_release_mem,
                               .repr = lock_repr,
                               .getattr = lock_getattr,
+                              .await_now = lock_await_now,
                               .flags = SL_TF_STABLE_ATTRS,
                               .size = sizeof(sl_lock)};
 
@@ -223,6 +226,20 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out) {
+  if (args->nkw || args->npos != (enter ? 0u : 3u)) return SL_NOW_LATER;
+  if (enter) {
+    /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
+     * the acquire() it awaits. */
+    sl_lock *l = cm_engine_lock(self);
+    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) return SL_NOW_LATER;
+  } else if (cm_release(rt, self)) {
+    return -1;
+  }
+  *out = sl_none();
+  return SL_NOW_DONE;
+}
+
 /* ---- Event -------------------------------------------------------------- */
 
 static void event_clear_refs(sl_rt *rt, sl_obj *o) {
@@ -240,12 +257,15 @@ static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                           sl_value *out);
 
 const sl_type sl_event_type = {.name = "Event",
                                .clear = event_clear_refs,
                                .release = event_release_mem,
                                .repr = event_repr,
                                .getattr = event_getattr,
+                               .await_now = event_await_now,
                                .flags = SL_TF_STABLE_ATTRS,
                                .size = sizeof(sl_event)};
 
@@ -314,12 +334,15 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                          sl_value *out);
 
 const sl_type sl_condition_type = {.name = "Condition",
                                    .clear = cond_clear,
                                    .release = cond_release_mem,
                                    .repr = cond_repr,
                                    .getattr = cond_getattr,
+                                   .await_now = cond_await_now,
                                    .flags = SL_TF_STABLE_ATTRS,
                                    .size = sizeof(sl_condition)};
 
@@ -567,6 +590,18 @@ static const sl_cfunc_def lock_methods[] = {
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
+/* sl_type.await_now (object.h): `await lock.acquire()` of a free lock,
+ * and `async with`'s __aenter__ / __aexit__. */
+static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                          sl_value *out) {
+  if (def->fn == m_aenter || def->fn == m_aexit)
+    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+  if (def->fn != m_lock_acquire || args->nkw || args->npos || !lock_take_free((sl_lock *)o))
+    return SL_NOW_LATER;
+  *out = sl_bool(true);
+  return SL_NOW_DONE;
+}
+
 /* Besides the methods, the private flags programs read (`lock._locked`,
  * `event._value`). */
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
@@ -600,6 +635,16 @@ static const sl_cfunc_def event_methods[] = {
     {"Event.is_set", m_event_is_set, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* sl_type.await_now: `await event.wait()` of a set event. */
+static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                           sl_value *out) {
+  (void)rt;
+  if (def->fn != m_event_wait || args->nkw || args->npos || !((sl_event *)o)->value)
+    return SL_NOW_LATER;
+  *out = sl_bool(true);
+  return SL_NOW_DONE;
+}
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   if (!strcmp(name, "_value")) return *out = sl_bool(((sl_event *)o)->value), 0;
@@ -638,6 +683,14 @@ static const sl_cfunc_def cond_methods[] = {
     {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* sl_type.await_now: `async with cond`'s __aenter__ / __aexit__ (its
+ * acquire() is its lock's, bound to the lock). */
+static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                          sl_value *out) {
+  if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
+  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+}
 
 /* Condition exports its lock's locked/acquire/release (self.locked =
  * lock.locked, ...): they are the Lock's bound methods. */

@@ -62,5 +62,9 @@ int sl_condition_notify_all(sl_rt *rt, sl_obj *cond);
  * __aexit__ (self.release()). `self` borrowed. */
 sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self);
 sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self);
+/* sl_type.await_now (object.h) for the mixin's __aenter__ (enter) or
+ * __aexit__ on an engine Lock, Condition or Semaphore without an instance
+ * extension: takes a free lock or semaphore unit, or releases. */
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out);
 
 #endif

@@ -69,6 +69,9 @@ typedef struct sl_args {
 /* Coroutine protocol (Python's generator protocol). See core/coro.h. */
 typedef struct sl_coro_ops sl_coro_ops;
 
+/* A native method's description (core/cfunc.h). */
+struct sl_cfunc_def;
+
 /* What a type can do. Slots left NULL get Python's default behaviour
  * (identity equality, unhashable-by-default is NOT assumed: identity hash). */
 struct sl_type {
@@ -110,7 +113,20 @@ struct sl_type {
   /* The bytes a variable-sized instance (str, tuple, bytes: items
    * inline) occupies, where its instance extension starts; NULL: size. */
   size_t (*var_size)(const sl_obj *o);
+  /* Awaits that finish at once: `await o.meth(args)` where meth is the
+   * engine method `def` (found for this exact type; o has no instance
+   * extension) that makes a coroutine. Runs in place the first pass that
+   * coroutine would run when awaited, if that pass finishes without
+   * suspending: SL_NOW_DONE (*out: its result, new ref), or -1 with what
+   * it raised; otherwise SL_NOW_LATER, having changed nothing (the
+   * coroutine is then made and awaited). Called at the depth the await
+   * runs the coroutine at. NULL: always later (core/lang/vm.c). */
+  int (*await_now)(sl_rt *rt, sl_obj *o, const struct sl_cfunc_def *def, const sl_args *args,
+                   sl_value *out);
 };
+
+/* sl_type.await_now's answers besides -1. */
+enum { SL_NOW_DONE = 0, SL_NOW_LATER = 1 };
 
 /* sl_type.flags */
 #define SL_TF_FUTURE       1u /* layout starts with sl_future (Future, Task, gather) */

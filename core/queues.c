@@ -81,6 +81,8 @@ static int queue_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(
 static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(rt, o, false, out); }
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                           sl_value *out);
 
 #define QUEUE_TYPE(var, pyname)                                                                    \
   const sl_type var = {.name = pyname,                                                             \
@@ -89,6 +91,7 @@ static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
                        .repr = queue_repr,                                                         \
                        .str = queue_str,                                                           \
                        .getattr = queue_getattr,                                                   \
+                       .await_now = queue_await_now,                                               \
                        .flags = SL_TF_STABLE_ATTRS,                                                \
                        .size = sizeof(sl_queue)}
 QUEUE_TYPE(sl_queue_type, "Queue");
@@ -493,6 +496,31 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   bool immediate = false;
   if (!sl_is_undef(a[1]) && sl_truth(rt, a[1], &immediate)) return -1;
   return sl_queue_shutdown(rt, self.u.o, immediate);
+}
+
+/* sl_type.await_now: `await q.put(item)` with room, `await q.get()` with
+ * an item, `await q.join()` with nothing unfinished: the first pass of
+ * put_resume, get_resume and join_resume, which finishes there. Only
+ * the arguments the method binds without a message are taken. */
+static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                           sl_value *out) {
+  if (args->nkw) return SL_NOW_LATER;
+  if (def->fn == m_put && args->npos == 1) {
+    bool full = false;
+    if (sl_queue_check_full(rt, o, &full)) return -1;
+    if (full) return SL_NOW_LATER;
+    if (sl_queue_put_nowait(rt, o, args->pos[0])) return -1;
+    *out = sl_none();
+    return SL_NOW_DONE;
+  }
+  if (args->npos) return SL_NOW_LATER;
+  if (def->fn == m_get && !sl_queue_empty(o))
+    return sl_queue_get_nowait(rt, o, out) ? -1 : SL_NOW_DONE;
+  if (def->fn == m_join && ((sl_queue *)o)->unfinished_tasks <= 0) {
+    *out = sl_none();
+    return SL_NOW_DONE;
+  }
+  return SL_NOW_LATER;
 }
 
 static const sl_cfunc_def queue_methods[] = {

@@ -42,12 +42,15 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
+static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                         sl_value *out);
 
 const sl_type sl_semaphore_type = {.name = "Semaphore",
                                    .clear = sem_clear,
                                    .release = sem_release_mem,
                                    .repr = sem_repr,
                                    .getattr = sem_getattr,
+                                   .await_now = sem_await_now,
                                    .flags = SL_TF_STABLE_ATTRS,
                                    .size = sizeof(sl_semaphore)};
 const sl_type sl_bounded_semaphore_type = {.name = "BoundedSemaphore",
@@ -55,6 +58,7 @@ const sl_type sl_bounded_semaphore_type = {.name = "BoundedSemaphore",
                                            .release = sem_release_mem,
                                            .repr = sem_repr,
                                            .getattr = sem_getattr,
+                                           .await_now = sem_await_now,
                                            .flags = SL_TF_STABLE_ATTRS,
                                            .size = sizeof(sl_semaphore)};
 
@@ -112,14 +116,19 @@ static int wake_many(sl_rt *rt, sl_semaphore *s) {
   return 0;
 }
 
+bool sl_semaphore_take_free(sl_obj *o) {
+  /* Maintain FIFO, wait for others to start even if _value > 0. */
+  if (sl_semaphore_locked(o)) return false;
+  ((sl_semaphore *)o)->value--;
+  return true;
+}
+
 /* async def acquire(self); slots: the semaphore, the future waited on. */
 enum { SA_SELF, SA_FUT };
 static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_semaphore *s = (sl_semaphore *)co->slots[SA_SELF].u.o;
   if (co->pc == 0) {
-    if (!sl_semaphore_locked(&s->hdr)) {
-      /* Maintain FIFO, wait for others to start even if _value > 0. */
-      s->value--;
+    if (sl_semaphore_take_free(&s->hdr)) {
       *out = sl_bool(true);
       return SL_CORO_RETURN;
     }
@@ -214,6 +223,18 @@ static const sl_cfunc_def sem_methods[] = {
     {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* sl_type.await_now (object.h): `await sem.acquire()` with a unit free,
+ * and `async with`'s __aenter__ / __aexit__. */
+static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                         sl_value *out) {
+  if (def->fn == m_aenter || def->fn == m_aexit)
+    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+  if (def->fn != m_acquire || args->nkw || args->npos || !sl_semaphore_take_free(o))
+    return SL_NOW_LATER;
+  *out = sl_bool(true);
+  return SL_NOW_DONE;
+}
 
 /* Besides the methods, the private counters programs read (`sem._value`). */
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {

@@ -28,5 +28,8 @@ sl_obj *sl_semaphore_acquire(sl_rt *rt, sl_obj *sem);
 int sl_semaphore_release(sl_rt *rt, sl_obj *sem);
 /* locked(): _value == 0 or any waiter not cancelled. */
 bool sl_semaphore_locked(sl_obj *sem);
+/* acquire()'s first pass when it does not wait: unless locked(), takes
+ * one unit and returns true; false (nothing changed) otherwise. */
+bool sl_semaphore_take_free(sl_obj *sem);
 
 #endif

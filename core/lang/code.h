@@ -91,11 +91,13 @@ typedef enum sl_opcode {
   SL_OP_IMPORT_NAME,     /* arg: name index; pushes the module */
   SL_OP_BUILD_CLASS, /* arg nbases [| SL_BUILD_CLASS_KW]: (bodyfunc name b1..bn [kwdict] -- class) */
   SL_OP_LOAD_ASSERTION_ERROR,
-  SL_OP_SETUP_ASYNC_WITH, /* arg 0: (mgr -- exit aw), awaited next; arg 1 (sync with): (mgr -- exit result) */
-  SL_OP_ASYNC_WITH_EXIT, /* arg 0 normal (exit -- awaitable), 1 exceptional (exit exc -- exit exc awaitable) */
-  SL_OP_WITH_EXIT_CHECK,   /* (exit exc result -- ): result true swallows, else reraise */
-  SL_OP_SUPER,             /* (class self -- super object): zero-argument super() */
-  SL_OP_EXC_STAR_SPLIT,    /* (rest type -- rest' match): except* matching */
+  /* `exit exit'` below: the exit method in two slots, as LOAD_METHOD
+   * leaves a method (vm-int.h sl__vm_async_with_enter). */
+  SL_OP_SETUP_ASYNC_WITH, /* arg 0: (mgr -- exit exit' aw), awaited next; arg 1 (sync with): (mgr -- exit exit' result) */
+  SL_OP_ASYNC_WITH_EXIT, /* arg 0 normal (exit exit' -- awaitable), 1 exceptional (exit exit' exc -- exit exit' exc awaitable) */
+  SL_OP_WITH_EXIT_CHECK, /* (exit exit' exc result -- ): result true swallows, else reraise */
+  SL_OP_SUPER,           /* (class self -- super object): zero-argument super() */
+  SL_OP_EXC_STAR_SPLIT,  /* (rest type -- rest' match): except* matching */
   SL_OP_PREP_RERAISE_STAR, /* (orig raised rest -- exc or None) after except* */
   SL_OP_POP_JUMP_IF_NONE,  /* (x -- ): jump when x is None */
   SL_OP_GET_AITER,         /* (obj -- aiter): obj.__aiter__() */

@@ -270,14 +270,14 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_GLOBAL:
   case SL_OP_LOAD_NAME:
   case SL_OP_IMPORT_NAME:
-  case SL_OP_LOAD_ASSERTION_ERROR:
-  case SL_OP_SETUP_ASYNC_WITH: return 1;
+  case SL_OP_LOAD_ASSERTION_ERROR: return 1;
   case SL_OP_STORE_ATTR:
   case SL_OP_DELETE_SUBSCR:
   case SL_OP_BUILD_SLICE:
   case SL_OP_MAP_ADD: return -2;
-  case SL_OP_STORE_SUBSCR:
-  case SL_OP_WITH_EXIT_CHECK: return -3;
+  case SL_OP_STORE_SUBSCR: return -3;
+  case SL_OP_WITH_EXIT_CHECK: return -4;
+  case SL_OP_SETUP_ASYNC_WITH: return 2;
   case SL_OP_JUMP_IF_FALSE_OR_POP:
   case SL_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
   case SL_OP_FOR_ITER: return jump ? -1 : 1;
@@ -299,7 +299,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_FORMAT_VALUE: return (a & 0x100) ? -1 : 0;
   case SL_OP_RAISE: return -a;
   case SL_OP_BUILD_CLASS: return -((a & ~SL_BUILD_CLASS_KW) + 1 + ((a & SL_BUILD_CLASS_KW) != 0));
-  case SL_OP_ASYNC_WITH_EXIT: return a ? 1 : 0;
+  case SL_OP_ASYNC_WITH_EXIT: return a ? 1 : -1;
   case SL_OP__COUNT: break;
   }
   return 0;

@@ -66,7 +66,10 @@ static void unwind_fblock(compiler *c, fblock *fb, bool preserve_tos) {
   case FB_WITH:
   case FB_ASYNC_WITH:
     sl__emit(c, SL_OP_POP_BLOCK, 0);
-    if (preserve_tos) sl__emit(c, SL_OP_SWAP, 2);
+    if (preserve_tos) { /* (exit exit' v -- v exit exit') */
+      sl__emit(c, SL_OP_SWAP, 3);
+      sl__emit(c, SL_OP_SWAP, 2);
+    }
     sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
     if (fb->kind == FB_ASYNC_WITH) sl__emit(c, SL_OP_AWAIT, 0);
     sl__emit(c, SL_OP_POP_TOP, 0);
@@ -325,7 +328,7 @@ static void stmt_try(compiler *c, const sl_ast_stmt *s) {
 
 /* `with` and `async with`, one item at a time (nested, as CPython
  * compiles several items): the manager's exit method stays on the stack
- * under the body; the sync form calls __enter__/__exit__ where the async
+ * under the body (two slots, as LOAD_METHOD leaves a method); the sync form calls __enter__/__exit__ where the async
  * form awaits __aenter__()/__aexit__(). */
 static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
   bool async = s->u.with.is_async;
@@ -335,7 +338,7 @@ static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
   c->u->line = s->line;
   sl__emit(c, SL_OP_SETUP_ASYNC_WITH, async ? 0 : 1);
   if (async) sl__emit(c, SL_OP_AWAIT, 0);
-  /* The block covers the body only: its level is the exit method alone. */
+  /* The block covers the body only: its level is the exit method's slots alone. */
   if (it->optional_vars)
     sl__store_target(c, it->optional_vars);
   else

@@ -20,11 +20,22 @@ int sl__vm_do_raise(sl_rt *rt, sl_value exc, sl_value cause);
 /* Sets exc.__context__ to the exception being handled, as CPython's
  * _PyErr_SetObject does (breaking cycles). */
 void sl__vm_set_context(sl_rt *rt, sl_obj *exc);
-/* `async with`: the bound __aexit__ and the awaitable of __aenter__();
- * `with` (sync): the bound __exit__ and what __enter__() returned. */
-int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_fn, sl_value *aw);
-/* exit_fn(None, None, None) or exit_fn(type(exc), exc, None): the awaitable. */
-int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw);
+/* `async with`: the exit method and the awaitable of __aenter__();
+ * `with` (sync): the exit method and what __enter__() returned. The exit
+ * method is two values (new references), as LOAD_METHOD leaves a method:
+ * an engine method's def (an UNDEF carrying it) and the manager, or the
+ * bound method and UNDEF. */
+int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2], sl_value *aw);
+/* `async with` on an engine manager whose __aenter__() would finish at
+ * once (sl_type.await_now): SL_NOW_DONE with exit[] as above and *res
+ * what the await gives, SL_NOW_LATER (nothing changed), -1 raised. */
+int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_value *res);
+/* exit(None, None, None) or exit(type(exc), exc, None): the awaitable
+ * (exit borrowed). */
+int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *aw);
+/* The same, awaited at once: sl_type.await_now's answer for an engine
+ * exit method (SL_NOW_LATER for a bound one). */
+int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res);
 /* obj.name() (vm_attr.c) */
 int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out);
 /* super(cls, self) */

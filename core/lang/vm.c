@@ -214,6 +214,26 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
 #define OPJ(name, fn)                                                                              \
   TARGET(name) SL_VM_SYNC_IP();                                                                    \
   NEXTJ(fn(rt, f, co, arg, spp))
+  /* An opcode that makes what the next instruction, an AWAIT, awaits
+   * first offers the work to the engine (now_fn, SL_OPR_AWAITED or
+   * SL_OPR_LATER) with f->ip already where the AWAIT puts it: the body
+   * runs as the await would run it (a program `__lt__` sees the await's
+   * line); what it raises unwinds from past the AWAIT, so the traceback
+   * line and __context__ are the await's. LATER restores f->ip. */
+#define OP_AWAITABLE(name, now_fn, fn)                                                             \
+  TARGET(name) {                                                                                   \
+    if (ip->op == SL_OP_AWAIT) {                                                                   \
+      f->ip = ip + 1;                                                                              \
+      rc = now_fn(rt, f, co, arg, spp);                                                            \
+      if (rc != SL_OPR_LATER) {                                                                    \
+        ip++;                                                                                      \
+        if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
+        goto op_failed;                                                                            \
+      }                                                                                            \
+    }                                                                                              \
+    SL_VM_SYNC_IP();                                                                               \
+    NEXT(fn(rt, f, co, arg, spp));                                                                 \
+  }
 #define OPXJ(name, fn, x)                                                                          \
   TARGET(name) SL_VM_SYNC_IP();                                                                    \
   NEXTJ(fn(rt, f, co, arg, spp, x))
@@ -296,7 +316,7 @@ dispatch:
     OPX(UNPACK_EX, op_unpack, true);
     OP(CALL, op_call);
     OP(LOAD_METHOD, op_load_method);
-    OP(CALL_METHOD, op_call_method);
+    OP_AWAITABLE(CALL_METHOD, op_call_method_now, op_call_method);
     OP(CALL_KW, op_call_kw);
     OP(CALL_EX, op_call_ex);
     OP(MAKE_FUNCTION, op_make_function);
@@ -316,8 +336,8 @@ dispatch:
     OP(WITH_EXIT_CHECK, op_with_exit_check);
     OP(EXC_STAR_SPLIT, op_exc_star_split);
     OP(PREP_RERAISE_STAR, op_prep_reraise_star);
-    OP(SETUP_ASYNC_WITH, op_setup_async_with);
-    OP(ASYNC_WITH_EXIT, op_async_with_exit);
+    OP_AWAITABLE(SETUP_ASYNC_WITH, op_setup_async_with_now, op_setup_async_with);
+    OP_AWAITABLE(ASYNC_WITH_EXIT, op_async_with_exit_now, op_async_with_exit);
     OPX(GET_AITER, op_get_aiter_anext, true);
     OPX(GET_ANEXT, op_get_aiter_anext, false);
     OP(END_ASYNC_FOR, op_end_async_for);
@@ -360,6 +380,7 @@ dispatch:
 #undef OP_PURE
 #undef OPJ
 #undef OPXJ
+#undef OP_AWAITABLE
 #undef NEXT
 #undef NEXTJ
 #undef TARGET

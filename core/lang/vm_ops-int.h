@@ -27,7 +27,12 @@
  * (sl_frame_line: tracebacks, warnings, a coroutine's repr, logging, a
  * finalizer); a body may read f->ip but never writes it. */
 enum {
-  SL_OPR_JUMP = 1, /* a jump taken: continue at the instruction `arg` (control ops only) */
+  /* Only from the bodies vm.c's OP_AWAITABLE calls when the next
+   * instruction is an AWAIT (an engine coroutine's work done in place,
+   * sl_type.await_now): */
+  SL_OPR_AWAITED = 2, /* finished, its result pushed: continue after the AWAIT */
+  SL_OPR_LATER = 3,   /* nothing done: run the opcode's ordinary body */
+  SL_OPR_JUMP = 1,    /* a jump taken: continue at the instruction `arg` (control ops only) */
   SL_OPR_OK = 0,
   SL_OPR_ERROR = -1,   /* new exception: set __context__, add a traceback entry */
   SL_OPR_RAISED = -2,  /* `raise X`: context already set, add a traceback entry */

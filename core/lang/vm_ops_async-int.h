@@ -8,30 +8,64 @@
 
 SL_OP_INLINE int op_setup_async_with(SL_OP_PARAMS) {
   (void)f, (void)co;
-  sl_value mgr = POP(), exit_fn, aw;
+  sl_value mgr = POP(), exit[2], aw;
   /* arg 1: a sync `with` (__enter__ called, nothing to await) */
-  int rc = sl__vm_async_with_enter(rt, mgr, arg == 1, &exit_fn, &aw);
+  int rc = sl__vm_async_with_enter(rt, mgr, arg == 1, exit, &aw);
   sl_vdecref(rt, mgr);
   if (rc) return -1;
-  PUSH(exit_fn);
+  PUSH(exit[0]);
+  PUSH(exit[1]);
   PUSH(aw);
   return 0;
 }
 
+/* SETUP_ASYNC_WITH right before its AWAIT (vm.c OP_AWAITABLE): an engine
+ * manager's __aenter__() that finishes at once runs in place. */
+SL_OP_INLINE int op_setup_async_with_now(SL_OP_PARAMS) {
+  (void)f, (void)co, (void)arg;
+  sl_value mgr = TOP(), exit[2], v;
+  int r = sl__vm_async_with_enter_now(rt, mgr, exit, &v);
+  if (r == SL_NOW_LATER) return SL_OPR_LATER;
+  sl_vdecref(rt, POP());
+  if (r) return -1;
+  PUSH(exit[0]);
+  PUSH(exit[1]);
+  PUSH(v);
+  return SL_OPR_AWAITED;
+}
+
+/* The exit method's two slots, under the exception when arg is 1. */
+#define EXIT_SLOTS() (SP - (arg ? 3 : 2))
+
 SL_OP_INLINE int op_async_with_exit(SL_OP_PARAMS) {
   (void)f, (void)co;
   sl_value v;
+  int rc = sl__vm_async_with_exit(rt, EXIT_SLOTS(), arg ? TOP().u.o : NULL, &v);
   if (arg == 0) {
-    sl_value exit_fn = POP();
-    int rc = sl__vm_async_with_exit(rt, exit_fn, NULL, &v);
-    sl_vdecref(rt, exit_fn);
-    if (rc) return -1;
-  } else if (sl__vm_async_with_exit(rt, PEEK(2), TOP().u.o, &v)) {
-    return -1;
+    sl_vdecref(rt, POP());
+    sl_vdecref(rt, POP());
   }
+  if (rc) return -1;
   PUSH(v);
   return 0;
 }
+
+/* ASYNC_WITH_EXIT right before its AWAIT: an engine manager's
+ * __aexit__() run in place (it always finishes at once). */
+SL_OP_INLINE int op_async_with_exit_now(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value v;
+  int r = sl__vm_async_with_exit_now(rt, EXIT_SLOTS(), arg ? TOP().u.o : NULL, &v);
+  if (r == SL_NOW_LATER) return SL_OPR_LATER;
+  if (arg == 0) {
+    sl_vdecref(rt, POP());
+    sl_vdecref(rt, POP());
+  }
+  if (r) return -1;
+  PUSH(v);
+  return SL_OPR_AWAITED;
+}
+#undef EXIT_SLOTS
 
 /* GET_AITER (obj -- aiter) and GET_ANEXT (aiter -- aiter awaitable). */
 SL_OP_INLINE int op_get_aiter_anext(SL_OP_PARAMS, bool first) {

@@ -99,6 +99,29 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   return 0;
 }
 
+/* The engine object's work for `await obj.meth(args)` (self and a def on
+ * the stack, as LOAD_METHOD leaves an engine method) done in place when
+ * the coroutine meth would make finishes at once (sl_type.await_now; the
+ * exact type: LOAD_METHOD caches no def for an instance extension). The
+ * coroutine would be referenced by nothing but the value stack between
+ * the two instructions, so nothing can tell. SL_OPR_LATER: nothing
+ * changed, the call is made as usual (also when it would hit the
+ * recursion bound, which the ordinary call then raises). */
+SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
+  (void)f, (void)co;
+  sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
+  if (m.tag != SL_V_UNDEF || self.tag != SL_V_OBJ || !self.u.o->type->await_now ||
+      rt->recursion_depth > SL_MAX_RECURSION)
+    return SL_OPR_LATER;
+  sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
+  int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &v);
+  if (r == SL_NOW_LATER) return SL_OPR_LATER;
+  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  if (r) return -1;
+  PUSH(v);
+  return SL_OPR_AWAITED;
+}
+
 SL_OP_INLINE int op_call_kw(SL_OP_PARAMS) {
   (void)f, (void)co;
   sl_value names = POP();

@@ -65,10 +65,11 @@ SL_OP_INLINE int op_load_assertion_error(SL_OP_PARAMS) {
 /* (exit exc result -- ): a true result swallows exc, else it is re-raised. */
 SL_OP_INLINE int op_with_exit_check(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
-  sl_value r = POP(), exc = POP(), exit_fn = POP();
+  sl_value r = POP(), exc = POP(), exit_self = POP(), exit_fn = POP();
   bool t = false;
   int rc = sl_truth(rt, r, &t);
   sl_vdecref(rt, r);
+  sl_vdecref(rt, exit_self);
   sl_vdecref(rt, exit_fn);
   if (rc) {
     sl_vdecref(rt, exc);

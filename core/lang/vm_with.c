@@ -16,9 +16,10 @@
  * attribute lookup depends only on the type and the name
  * (SL_TF_STABLE_ATTRS, docs/architecture.md), as the generic lookup found
  * them the first time: the next block on an object of that type calls the
- * enter method's def directly and binds only the exit method, with no
- * lookup by name (a Lock's `async with` was two walks through getattr
- * comparing C strings and a bound __aenter__). Keyed by the type and the
+ * enter method's def directly and keeps the exit method as its def and
+ * the manager (LOAD_METHOD's pair), with no lookup by name and no bound
+ * method made (a Lock's `async with` was two walks through getattr
+ * comparing C strings, a bound __aenter__ and a bound __aexit__). Keyed by the type and the
  * profile (both static), so entries never go stale; thread-local, as runs
  * on different threads share nothing. */
 typedef struct with_cache {
@@ -50,26 +51,39 @@ static void with_cache_fill(sl_rt *rt, sl_value mgr, bool sync, sl_value enter, 
   *c = (with_cache){mgr.u.o->type, rt->profile, e->def, x->def};
 }
 
-/* Enters through a cache hit: what the generic path does (exit bound,
- * enter called as sl_call calls a bound cfunc, same recursion bound). */
-static int with_enter_cached(sl_rt *rt, sl_value mgr, const with_cache *c, sl_value *exit_fn,
-                             sl_value *res) {
-  sl_obj *x = sl_cfunc_new(rt, c->exit, mgr);
-  if (!x) return -1;
-  if (rt->recursion_depth > SL_MAX_RECURSION) {
-    sl_decref(rt, x);
+/* mgr's cache entry when it holds mgr's type, else NULL. */
+static const with_cache *with_cached_for(sl_rt *rt, sl_value mgr, bool sync) {
+  const with_cache *c = with_slot(rt, mgr, sync);
+  return c && c->type == mgr.u.o->type && c->profile == rt->profile ? c : NULL;
+}
+
+/* The exit method as a def and its self (new reference to mgr). */
+static void with_exit_def(sl_value mgr, const with_cache *c, sl_value exit[2]) {
+  exit[0] = sl_undef();
+  exit[0].u.p = c->exit;
+  exit[1] = sl_vincref(mgr);
+}
+
+/* Calls a def with self as sl_call calls the bound cfunc (the same
+ * recursion bound). */
+static int call_def(sl_rt *rt, const sl_cfunc_def *def, sl_value self, const sl_args *a,
+                    sl_value *res) {
+  if (rt->recursion_depth > SL_MAX_RECURSION)
     return sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
-  }
-  sl_args none = {NULL, 0, NULL, NULL, 0};
   rt->recursion_depth++;
   *res = sl_none();
-  int rc = c->enter->fn(rt, mgr, &none, res);
+  int rc = def->fn(rt, self, a, res);
   rt->recursion_depth--;
-  if (rc) {
-    sl_decref(rt, x);
-    return -1;
-  }
-  *exit_fn = sl_obj_val(x);
+  return rc;
+}
+
+/* Enters through a cache hit: what the generic path does (enter called
+ * as sl_call calls a bound cfunc, same recursion bound). */
+static int with_enter_cached(sl_rt *rt, sl_value mgr, const with_cache *c, sl_value exit[2],
+                             sl_value *res) {
+  sl_args none = {NULL, 0, NULL, NULL, 0};
+  if (call_def(rt, c->enter, mgr, &none, res)) return -1;
+  with_exit_def(mgr, c, exit);
   return 0;
 }
 
@@ -110,10 +124,11 @@ static int with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *res)
   return 0;
 }
 
-int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_fn, sl_value *aw) {
-  const with_cache *c = with_slot(rt, mgr, sync);
-  if (c && c->type == mgr.u.o->type && c->profile == rt->profile)
-    return with_enter_cached(rt, mgr, c, exit_fn, aw);
+int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2], sl_value *aw) {
+  const with_cache *c = with_cached_for(rt, mgr, sync);
+  if (c) return with_enter_cached(rt, mgr, c, exit, aw);
+  exit[1] = sl_undef();
+  sl_value *exit_fn = &exit[0];
   if (sync) return with_enter(rt, mgr, exit_fn, aw);
   sl_value enter = sl_undef();
   *exit_fn = sl_undef();
@@ -139,11 +154,40 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value *exit_f
   return 0;
 }
 
-int sl__vm_async_with_exit(sl_rt *rt, sl_value exit_fn, sl_obj *exc, sl_value *aw) {
-  sl_value argv[3] = {sl_none(), sl_none(), sl_none()};
+int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_value *res) {
+  const with_cache *c = with_cached_for(rt, mgr, false);
+  if (!c || !mgr.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
+    return SL_NOW_LATER;
+  sl_args none = {NULL, 0, NULL, NULL, 0};
+  int r = mgr.u.o->type->await_now(rt, mgr.u.o, c->enter, &none, res);
+  if (r == SL_NOW_DONE) with_exit_def(mgr, c, exit);
+  return r;
+}
+
+/* The arguments of __exit__ / __aexit__: (None, None, None) or
+ * (type(exc), exc, None). */
+static void exit_args(sl_obj *exc, sl_value argv[3]) {
+  argv[0] = argv[1] = argv[2] = sl_none();
   if (exc) {
     argv[0] = sl_obj_val(sl_as_exc(exc)->cls);
     argv[1] = sl_obj_val(exc);
   }
-  return sl_call_pos(rt, exit_fn, argv, 3, aw);
+}
+
+int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *aw) {
+  sl_value argv[3];
+  exit_args(exc, argv);
+  if (exit[1].tag == SL_V_UNDEF) return sl_call_pos(rt, exit[0], argv, 3, aw);
+  sl_args a = {argv, 3, NULL, NULL, 0};
+  return call_def(rt, exit[0].u.p, exit[1], &a, aw);
+}
+
+int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res) {
+  sl_value self = exit[1];
+  if (self.tag != SL_V_OBJ || !self.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
+    return SL_NOW_LATER;
+  sl_value argv[3];
+  exit_args(exc, argv);
+  sl_args a = {argv, 3, NULL, NULL, 0};
+  return self.u.o->type->await_now(rt, self.u.o, exit[0].u.p, &a, res);
 }

@@ -2,7 +2,8 @@
 # an item, join with nothing unfinished, acquire and `async with` of a free
 # Lock, Condition or Semaphore, wait of a set Event, __aexit__), what they
 # return, raise and wake, and the same coroutines kept, passed on, awaited
-# twice and awaited by a task that was already cancelled.
+# twice and awaited by a task that was already cancelled; `async with` and
+# `with` blocks left by return, break, continue and exceptions.
 import asyncio
 
 
@@ -131,6 +132,61 @@ async def self_cancelled(lock, q, log):
         raise
 
 
+class TracedLock(asyncio.Lock):
+    def __init__(self, log):
+        super().__init__()
+        self.log = log
+
+    def release(self):
+        self.log.append(("traced release", self.locked()))
+        super().release()
+
+
+class Swallow:
+    def __enter__(self):
+        return "entered"
+
+    def __exit__(self, exc_type, exc, tb):
+        return exc_type is KeyError
+
+
+async def in_lock(lock):
+    async with lock:
+        return ("returned inside", lock.locked())
+
+
+async def blocks(log):
+    # `async with` / `with` blocks left by return, break, continue and
+    # exceptions; several managers in one statement; a subclass.
+    lock, sem = asyncio.Lock(), asyncio.Semaphore(2)
+    log.append(await in_lock(lock))
+    log.append(("after return", lock.locked()))
+    seen = []
+    for i in range(5):
+        async with lock, sem:
+            if i == 1:
+                continue
+            if i == 3:
+                break
+            seen.append((i, lock.locked(), sem._value))
+    log.append(("loop", seen, lock.locked(), sem._value))
+    with Swallow() as s:
+        raise KeyError(s)
+    log.append(("swallowed", s))
+    traced = TracedLock(log)
+    async with traced:
+        log.append(("traced in", traced.locked()))
+    cond = asyncio.Condition(lock)
+    async with cond:
+        cond.notify_all()
+        log.append(("cond in", lock.locked()))
+    try:
+        async with lock:
+            raise KeyError("left by an exception")
+    except KeyError as e:
+        log.append(("exception out", str(e), lock.locked()))
+
+
 async def consumer(q, log):
     while True:
         item = await q.get()
@@ -151,6 +207,7 @@ async def main():
     await results(log)
     await errors(log)
     await kept(log)
+    await blocks(log)
     lock = asyncio.Lock()
     t = asyncio.create_task(self_cancelled(lock, asyncio.Queue(), log))
     try:
