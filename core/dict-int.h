@@ -53,8 +53,16 @@ typedef struct sl__htable {
    * itself (nentries == capentries == its size; an empty slot has an undef
    * key and hash 0, a dummy an undef key and hash -1), so iterating the
    * entries in order is iterating the set in CPython's order. */
-  size_t fill;   /* active + dummy slots */
-  size_t finger; /* where set.pop() looks first */
+  size_t fill; /* active + dummy slots */
+  union {
+    size_t finger; /* sets: where set.pop() looks first */
+    /* Dicts: bit (hash & 63) set for the hash of every key inserted since
+     * the table was last emptied (sl__dict_hash_bit). A key whose bit is
+     * clear is absent: lookups compare hashes before keys, so it would
+     * have met no entry to compare with. A miss (`self.method` probing
+     * the instance's dict first) is answered without probing. */
+    uint64_t hash_bloom;
+  };
   /* Dicts only: the native subclass, or NULL for a plain dict, and what
    * it keeps (owned: defaultdict's default_factory). */
   const sl_dict_kind *kind;
@@ -62,6 +70,8 @@ typedef struct sl__htable {
 } sl__htable;
 
 static inline sl__htable *sl__as_htable(sl_obj *o) { return (sl__htable *)o; }
+/* A hash's bit in a dict's hash_bloom. */
+static inline uint64_t sl__dict_hash_bit(int64_t h) { return 1ull << ((uint64_t)h & 63); }
 /* The native subclass of a dict value, or NULL (plain dict, not a dict). */
 static inline const sl_dict_kind *sl__dict_kind(sl_value v) {
   return sl_is_type(v, &sl_dict_type) ? sl__as_htable(v.u.o)->kind : NULL;

@@ -176,6 +176,7 @@ static int insert(sl_rt *rt, sl__htable *t, sl_value key, sl_value value) {
   }
   sl__hentry *e = &t->entries[t->nentries];
   e->hash = h;
+  t->hash_bloom |= sl__dict_hash_bit(h);
   e->key = sl_vincref(key);
   e->value = sl_vincref(value);
   t->index[free_slot] = (int32_t)t->nentries;
@@ -201,6 +202,7 @@ static int remove_key(sl_rt *rt, sl__htable *t, sl_value key, sl_value *value, b
   int64_t h;
   *found = false;
   if (sl__key_hash(rt, t, key, &h)) return -1;
+  if (!(t->hash_bloom & sl__dict_hash_bit(h))) return 0;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot < 0) return 0;
@@ -315,6 +317,7 @@ int sl_dict_get(sl_rt *rt, sl_obj *dict, sl_value key, sl_value *out, bool *foun
   int64_t h;
   *found = false;
   if (sl__key_hash(rt, t, key, &h)) return -1;
+  if (!(t->hash_bloom & sl__dict_hash_bit(h))) return 0;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot < 0) return 0;
@@ -334,6 +337,7 @@ int sl__dict_find(sl_rt *rt, sl_obj *dict, sl_value key, long *ix) {
   int64_t h;
   *ix = -1;
   if (sl__key_hash(rt, t, key, &h)) return -1;
+  if (!(t->hash_bloom & sl__dict_hash_bit(h))) return 0;
   long slot, free_slot;
   if (lookup(rt, t, key, h, &slot, &free_slot)) return -1;
   if (slot >= 0) *ix = t->index[slot];
@@ -355,6 +359,7 @@ long sl__dict_find_str(sl_obj *dict, sl_obj *key) {
   sl_strobj *k = sl_as_str(key);
   int64_t h = k->hash;
   if (h == -1) h = k->hash = cstr_hash(k->data, k->len);
+  if (!(t->hash_bloom & sl__dict_hash_bit(h))) return -1;
   size_t mask = t->indexcap - 1;
   uint64_t perturb = (uint64_t)h;
   size_t i = (size_t)h & mask;
@@ -379,6 +384,7 @@ int sl_dict_get_str(sl_rt *rt, sl_obj *dict, const char *key, sl_value *out, boo
   if (!t->indexcap) return 0;
   size_t len = strlen(key);
   int64_t h = cstr_hash(key, len);
+  if (!(t->hash_bloom & sl__dict_hash_bit(h))) return 0;
   size_t mask = t->indexcap - 1;
   uint64_t perturb = (uint64_t)h;
   size_t i = (size_t)h & mask;
@@ -477,6 +483,7 @@ sl_obj *sl__htable_copy(sl_rt *rt, sl_obj *table, const sl_type *type) {
     }
     t->index[i] = (int32_t)t->nentries++;
     t->len++;
+    if (type == &sl_dict_type) t->hash_bloom |= sl__dict_hash_bit(e->hash);
   }
   changed(t);
   return o;
