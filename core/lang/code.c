@@ -27,7 +27,7 @@ static void code_clear(sl_rt *rt, sl_obj *o) {
 /* Bytes of a frame of code c: the frame and its arrays in one block. */
 static size_t frame_size(const sl_code *c) {
   return sizeof(sl_frame) + sizeof(sl_value) * (c->nlocals + c->stacksize) +
-         sizeof(sl_obj *) * ((size_t)c->ncells + c->nfree) + sizeof(sl_block) * c->maxblocks;
+         sizeof(sl_obj *) * c->ncells + sizeof(sl_block) * c->maxblocks;
 }
 
 static void code_release(sl_obj *o) {
@@ -67,12 +67,12 @@ sl_obj *sl_cell_new(sl_rt *rt, sl_value v) {
 }
 
 /* Points a frame's arrays into the one block that follows its header:
- * locals, value stack, cells (own and free), blocks (frame_size's order). */
+ * locals, value stack, own cells, blocks (frame_size's order). */
 static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
   f->locals = (sl_value *)(f + 1);
   f->stack = f->locals + c->nlocals;
   f->cells = (sl_obj **)(f->stack + c->stacksize);
-  f->blocks = (sl_block *)(f->cells + (size_t)c->ncells + c->nfree);
+  f->blocks = (sl_block *)(f->cells + c->ncells);
 }
 
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
@@ -110,19 +110,10 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
   f->globals = globals;
   f->borrowed = false;
   f->ip = c->code;
-  /* The closure's cells (in locals: an incref may not reload them). */
-  sl_obj **freecells = f->cells + c->ncells;
-  uint32_t nfree = c->nfree, ntaken = 0;
-  if (closure) {
-    const sl_tuple *cl = sl_as_tuple(closure);
-    ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
-    for (uint32_t i = 0; i < ntaken; i++) {
-      sl_obj *cell = cl->items[i].u.o;
-      sl_incref(cell);
-      freecells[i] = cell;
-    }
-  }
-  for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
+  /* The closure's cells, read in place: the frame keeps the tuple. */
+  if (closure) sl_incref(closure);
+  f->closure = closure;
+  f->free = closure ? sl_as_tuple(closure)->items : NULL;
   for (uint32_t i = 0; i < c->ncells; i++) {
     f->cells[i] = sl_cell_new(rt, sl_undef());
     if (!f->cells[i]) {
@@ -142,10 +133,11 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
    * so the compiler would reload them for every element. */
   sl_value *locals = f->locals, *stack = f->stack;
   sl_obj **cells = f->cells;
-  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells + c->nfree;
+  uint32_t nlocals = c->nlocals, sp = f->sp, ncells = c->ncells;
   for (uint32_t i = 0; i < nlocals; i++) sl_vdecref(rt, locals[i]);
   for (uint32_t i = 0; i < sp; i++) sl_vdecref(rt, stack[i]);
   for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
+  sl_decref(rt, f->closure);
   for (uint32_t i = 0; i < f->nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
   sl_decref(rt, f->ns);
@@ -202,7 +194,7 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
 
 /* A frame for a call of fn: the code's spare (its layout is this code's)
  * or a new block with the layout set; header, locals and cells as
- * sl_frame_new leaves them, the code, globals and closure cells borrowed.
+ * sl_frame_new leaves them, the code, globals and closure borrowed.
  * NULL + rt->fatal when out of memory. */
 static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c) {
   sl_frame *f = c->spare;
@@ -226,17 +218,11 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
   f->code = fn->code;
   f->globals = fn->globals;
   f->borrowed = true;
-  /* The closure's cells, borrowed (in locals: a store may not reload them). */
-  sl_obj **cells = f->cells, **freecells = cells + c->ncells;
-  uint32_t nfree = c->nfree, ncells = c->ncells, ntaken = 0;
-  if (nfree && fn->closure) {
-    const sl_tuple *cl = sl_as_tuple(fn->closure);
-    ntaken = cl->len < nfree ? (uint32_t)cl->len : nfree;
-    sl_obj **to = freecells;
-    for (const sl_value *from = cl->items, *end = from + ntaken; from < end; from++)
-      *to++ = from->u.o;
-  }
-  for (uint32_t i = ntaken; i < nfree; i++) freecells[i] = NULL;
+  /* The closure's cells, read in place from the function's tuple. */
+  f->closure = NULL;
+  f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
+  sl_obj **cells = f->cells;
+  uint32_t ncells = c->ncells;
   for (uint32_t i = 0; i < ncells; i++) {
     cells[i] = sl_cell_new(rt, sl_undef());
     if (!cells[i]) {

@@ -35,7 +35,7 @@ typedef enum sl_opcode {
   SL_OP_LOAD_DEREF, /* arg: cell index (cells, then free variables) */
   SL_OP_STORE_DEREF,
   SL_OP_DELETE_DEREF,
-  SL_OP_LOAD_CLOSURE, /* pushes the cell object itself */
+  SL_OP_LOAD_CLOSURE, /* pushes the cell object itself (arg as LOAD_DEREF's) */
   SL_OP_LOAD_GLOBAL,  /* arg: index into names */
   SL_OP_STORE_GLOBAL,
   SL_OP_DELETE_GLOBAL,
@@ -110,6 +110,8 @@ typedef enum sl_opcode {
    * value carrying the def pointer) and obj itself: no bound method. */
   SL_OP_LOAD_METHOD,
   SL_OP_CALL_METHOD, /* arg n: (meth self a1..an -- result) */
+  SL_OP_LOAD_FREE,   /* arg: free variable index (into the closure) */
+  SL_OP_STORE_FREE,
   SL_OP__COUNT
 } sl_opcode;
 
@@ -284,16 +286,21 @@ typedef struct sl_frame {
   bool yielded;      /* the last suspension was a `yield`, not an await passing up */
   uint8_t enum_body; /* class body of an enumeration: 1 + its enum kind (auto() resolves when
                       * stored, mod_enum_class.c); 0 otherwise */
-  bool borrowed;     /* code, globals and the closure's cells are borrowed from the function
-                      * being called (sl_frame_new_call), not owned */
+  bool borrowed;     /* code, globals and the closure are borrowed from the function
+                      * being called (sl_frame_call), not owned */
   sl_value *locals;  /* owned values, code->nlocals */
-  sl_obj **cells;    /* owned cells, ncells + nfree */
-  sl_value *stack;   /* owned values, code->stacksize */
-  sl_block *blocks;  /* code->maxblocks */
+  sl_obj **cells;    /* owned cells, code->ncells (the frame's own cell variables) */
+  /* The free variables' cells: the closure tuple's items, read in place
+   * (LOAD_FREE); NULL without a closure. The tuple is `closure`, owned,
+   * or the called function's, borrowed (`borrowed`). */
+  const sl_value *free;
+  sl_obj *closure;
+  sl_value *stack;  /* owned values, code->stacksize */
+  sl_block *blocks; /* code->maxblocks */
 } sl_frame;
 
 /* A new frame for `code` (borrowed) with `globals` (borrowed) and the cells
- * of `closure` (borrowed tuple or NULL). NULL + rt->fatal when out of
+ * of `closure` (borrowed tuple or NULL; the frame takes a reference). NULL + rt->fatal when out of
  * memory. */
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure);
 void sl_frame_free(sl_rt *rt, sl_frame *f);
@@ -322,6 +329,12 @@ static inline int sl_frame_line(const sl_frame *f) {
 static inline bool sl__binds_in_order(const sl_code *c, bool has_self, const sl_args *args) {
   return args->nkw == 0 && args->npos + (has_self ? 1 : 0) == c->argcount && c->kwonly == 0 &&
          !(c->flags & (SL_CO_VARARGS | SL_CO_VARKW));
+}
+
+/* The cell of variable i of f, in LOAD_DEREF's numbering: the frame's own
+ * cells, then the free variables. */
+static inline sl_obj *sl_frame_cell(const sl_frame *f, const sl_code *c, uint32_t i) {
+  return i < c->ncells ? f->cells[i] : f->free[i - c->ncells].u.o;
 }
 
 /* Parameters captured by closures live in cells: moves them there. */

@@ -153,17 +153,31 @@ static int32_t cell_index(compiler *c, const char *name) {
 
 typedef enum access { ACC_LOAD, ACC_STORE, ACC_DEL } access;
 
+/* A load, store or delete of a cell variable. Loads and stores of a free
+ * variable get their own opcodes, indexed into the closure (the frame
+ * reads the function's closure tuple in place instead of copying its
+ * cells per call); deletes keep DELETE_DEREF's index over cells, then
+ * free variables. */
+static void deref_op(compiler *c, access acc, const char *name) {
+  static const sl_opcode deref[] = {SL_OP_LOAD_DEREF, SL_OP_STORE_DEREF, SL_OP_DELETE_DEREF};
+  static const sl_opcode free_op[] = {SL_OP_LOAD_FREE, SL_OP_STORE_FREE};
+  int32_t i = cell_index(c, name), ncells = (int32_t)c->u->ncells;
+  if (acc != ACC_DEL && i >= ncells)
+    sl__emit(c, free_op[acc], i - ncells);
+  else
+    sl__emit(c, deref[acc], i);
+}
+
 static void name_op(compiler *c, const char *name, access acc) {
   scope *s = c->u->sc;
   sym *y = sl__scope_lookup(s, name);
   sym_scope sc = y ? y->scope : SYM_GLOBAL_IMPLICIT;
   static const sl_opcode fast[] = {SL_OP_LOAD_FAST, SL_OP_STORE_FAST, SL_OP_DELETE_FAST};
-  static const sl_opcode deref[] = {SL_OP_LOAD_DEREF, SL_OP_STORE_DEREF, SL_OP_DELETE_DEREF};
   static const sl_opcode glob[] = {SL_OP_LOAD_GLOBAL, SL_OP_STORE_GLOBAL, SL_OP_DELETE_GLOBAL};
   static const sl_opcode nm[] = {SL_OP_LOAD_NAME, SL_OP_STORE_NAME, SL_OP_DELETE_NAME};
   if (s->kind == SC_CLASS) {
     if (sc == SYM_FREE && !(y->flags & SYM_BOUND)) {
-      sl__emit(c, deref[acc], cell_index(c, name));
+      deref_op(c, acc, name);
       return;
     }
     if (sc == SYM_GLOBAL_EXPLICIT) {
@@ -176,7 +190,7 @@ static void name_op(compiler *c, const char *name, access acc) {
   switch (sc) {
   case SYM_LOCAL: sl__emit(c, fast[acc], local_index(c, name)); break;
   case SYM_CELL:
-  case SYM_FREE: sl__emit(c, deref[acc], cell_index(c, name)); break;
+  case SYM_FREE: deref_op(c, acc, name); break;
   default: sl__emit(c, glob[acc], sl__name(c, name)); break;
   }
 }
@@ -245,6 +259,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_POP_TOP:
   case SL_OP_STORE_FAST:
   case SL_OP_STORE_DEREF:
+  case SL_OP_STORE_FREE:
   case SL_OP_STORE_GLOBAL:
   case SL_OP_STORE_NAME:
   case SL_OP_DELETE_ATTR:
@@ -266,6 +281,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_CONST:
   case SL_OP_LOAD_FAST:
   case SL_OP_LOAD_DEREF:
+  case SL_OP_LOAD_FREE:
   case SL_OP_LOAD_CLOSURE:
   case SL_OP_LOAD_GLOBAL:
   case SL_OP_LOAD_NAME:

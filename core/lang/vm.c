@@ -169,6 +169,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(YIELD_FROM),
       L(LOAD_METHOD),
       L(CALL_METHOD),
+      L(LOAD_FREE),
+      L(STORE_FREE),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -257,6 +259,8 @@ dispatch:
     OP_PURE(LOAD_DEREF, op_load_deref);
     OP(STORE_DEREF, op_store_deref);
     OP(DELETE_DEREF, op_delete_deref);
+    OP_PURE(LOAD_FREE, op_load_free);
+    OP(STORE_FREE, op_store_free);
     OP_PURE(LOAD_CLOSURE, op_load_closure);
     OPX(LOAD_GLOBAL, op_load_global, true);
     OPX(LOAD_NAME, op_load_global, false);

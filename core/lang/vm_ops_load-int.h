@@ -151,18 +151,34 @@ SL_OP_INLINE int op_store_deref(SL_OP_PARAMS) {
   return 0;
 }
 
+/* LOAD_FREE / STORE_FREE: a free variable's cell straight from the
+ * closure tuple (f->free), arg its index there. */
+SL_OP_INLINE int op_load_free(SL_OP_PARAMS) {
+  sl_cell *cell = (sl_cell *)f->free[arg].u.o;
+  if (sl_is_undef(cell->v)) return unbound_cell(rt, co, (int32_t)co->ncells + arg);
+  PUSH(sl_vincref(cell->v));
+  return 0;
+}
+
+SL_OP_INLINE int op_store_free(SL_OP_PARAMS) {
+  (void)co;
+  sl_vset(rt, &((sl_cell *)f->free[arg].u.o)->v, POP());
+  return 0;
+}
+
 SL_OP_INLINE int op_delete_deref(SL_OP_PARAMS) {
   (void)spp;
-  sl_cell *cell = (sl_cell *)f->cells[arg];
+  sl_cell *cell = (sl_cell *)sl_frame_cell(f, co, (uint32_t)arg);
   if (sl_is_undef(cell->v)) return unbound_cell(rt, co, arg);
   sl_vset(rt, &cell->v, sl_undef());
   return 0;
 }
 
 SL_OP_INLINE int op_load_closure(SL_OP_PARAMS) {
-  (void)rt, (void)co;
-  sl_incref(f->cells[arg]);
-  PUSH(sl_obj_val(f->cells[arg]));
+  (void)rt;
+  sl_obj *cell = sl_frame_cell(f, co, (uint32_t)arg);
+  sl_incref(cell);
+  PUSH(sl_obj_val(cell));
   return 0;
 }
 
