@@ -141,6 +141,15 @@ void *sl__cmalloc(compiler *c, size_t size);
 unit *sl__unit_begin(compiler *c, scope *sc, const sl_ast_params *params);
 sl_obj *sl__unit_end(compiler *c, unit *prev, const char *name, uint32_t firstline);
 void sl__unit_free(sl_rt *rt, unit *u);
+/* Whether op's argument is a jump target. */
+static inline bool sl__is_jump(sl_opcode op) {
+  return op == SL_OP_JUMP || op == SL_OP_POP_JUMP_IF_FALSE || op == SL_OP_POP_JUMP_IF_TRUE ||
+         op == SL_OP_JUMP_IF_FALSE_OR_POP || op == SL_OP_JUMP_IF_TRUE_OR_POP ||
+         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY || op == SL_OP_POP_JUMP_IF_NONE;
+}
+/* The deepest value stack u's bytecode needs, plus room for the VM's
+ * scratch slots (compile_stack.c); a limit error when too deep. */
+uint32_t sl__max_stack(compiler *c, unit *u);
 
 /* `name` itself, or (compiling while parsing) a copy that lives as long
  * as the compilation. */

@@ -25,6 +25,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/compile_stmt.c
   core/lang/compile_match.c
   core/lang/compile_stream.c
+  core/lang/compile_stack.c
   core/lang/namemap.c
   core/lang/func.c
   core/lang/vm.c
