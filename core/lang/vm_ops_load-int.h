@@ -335,12 +335,33 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
   return 0;
 }
 
+/* The first step of sl__vm_instance_setattr, inline: the value replaced
+ * in the instance's dict at the entry where the name was last found
+ * (instance_attr_hinted's test), when nothing answers before the dict (no
+ * __setattr__, no descriptor, no __slots__, a plain name). 1 stored, 0
+ * ask sl__vm_instance_setattr. */
+SL_OP_INLINE int instance_setattr_hinted(sl_rt *rt, const sl_mcache *mc, sl_obj *name, sl_obj *o,
+                                         sl_value v) {
+  const sl_exc *e = sl_as_exc(o);
+  if (mc->nkind != 1 || !e->attrs || (o->size_class & SL_OBJ_EXT_BIT) ||
+      (sl_as_class(e->cls)->lang_flags &
+       (SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS)))
+    return 0;
+  sl__htable *t = sl__as_htable(e->attrs);
+  uint32_t h = mc->dict_hint;
+  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
+    return 0;
+  sl_vset(rt, &t->entries[h].value, sl_vincref(v));
+  return 1;
+}
+
 SL_OP_INLINE int op_store_attr(SL_OP_PARAMS) {
   (void)f;
   sl_value obj = POP(), v = POP();
-  int rc = sl_is_type(obj, &sl_exc_type)
-               ? sl__vm_instance_setattr(rt, &co->mcache[arg], co->names[arg], obj.u.o, v)
-               : 0;
+  int rc = 0;
+  if (sl_is_type(obj, &sl_exc_type) &&
+      !(rc = instance_setattr_hinted(rt, &co->mcache[arg], co->names[arg], obj.u.o, v)))
+    rc = sl__vm_instance_setattr(rt, &co->mcache[arg], co->names[arg], obj.u.o, v);
   if (rc == 0)
     rc = sl_vm_setattr(rt, obj, sl_str_cstr(co->names[arg]), v);
   else if (rc > 0)
