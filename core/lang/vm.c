@@ -297,7 +297,15 @@ dispatch:
       SL_VM_SYNC_IP();
       NEXT(op_compare(rt, f, co, arg, spp));
     }
-    OPJ(JUMP, op_jump);
+    TARGET(JUMP) {
+      /* Forward (if/else, break, the end of a try): nothing to count. */
+      if (code + arg >= ip) {
+        ip = code + arg;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXTJ(op_jump(rt, f, co, arg, spp));
+    }
     OPXJ(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
     OPXJ(POP_JUMP_IF_TRUE, op_pop_jump_if, true);
     OPXJ(JUMP_IF_FALSE_OR_POP, op_jump_if_or_pop, false);
