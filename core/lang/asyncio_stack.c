@@ -11,7 +11,6 @@
  * get_stack() of a failed task too, whose finished frames simloop keeps
  * only as traceback lines (print_stack() shows them). */
 #include <math.h>
-#include <string.h>
 
 #include "core/exc.h"
 #include "core/future.h"

@@ -19,6 +19,7 @@
 #include "core/lang/code.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/vm-int.h"
+#include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -32,18 +33,25 @@ static sl_frame *caller(sl_rt *rt) {
   return L ? L->frame : NULL;
 }
 
-static int no_args(sl_rt *rt, const sl_args *a, const char *name) {
-  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
-  if (a->npos)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", name, a->npos);
-  return 0;
+/* The caller's frame for globals() or locals(), which take no arguments;
+ * NULL with the error raised. */
+static sl_frame *scope_frame(sl_rt *rt, const sl_args *a, const char *name) {
+  sl_frame *f = caller(rt);
+  if (a->nkw)
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no keyword arguments", name);
+  else if (a->npos)
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", name, a->npos);
+  else if (!f)
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "%s(): no frame", name);
+  else
+    return f;
+  return NULL;
 }
 
 FN(globals) {
   (void)self;
-  sl_frame *f = caller(rt);
-  if (no_args(rt, a, "globals")) return -1;
-  if (!f) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "globals(): no frame");
+  sl_frame *f = scope_frame(rt, a, "globals");
+  if (!f) return -1;
   sl_incref(f->globals);
   *out = sl_obj_val(f->globals);
   return 0;
@@ -79,10 +87,8 @@ static int frame_locals(sl_rt *rt, sl_frame *f, sl_value *out) {
 
 FN(locals) {
   (void)self;
-  sl_frame *f = caller(rt);
-  if (no_args(rt, a, "locals")) return -1;
-  if (!f) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "locals(): no frame");
-  return frame_locals(rt, f, out);
+  sl_frame *f = scope_frame(rt, a, "locals");
+  return f ? frame_locals(rt, f, out) : -1;
 }
 
 /* vars(obj) is obj.__dict__; vars() is locals(). */
@@ -131,22 +137,19 @@ static bool plain_class(sl_value v) {
   return c->attrs && c->builtin == SL_EXC_NONE && !c->native && !c->meta;
 }
 
-/* A class's __slots__ (a str or a tuple or list of them) become member
- * descriptors in its __dict__. 1, or -1 out of memory. */
+/* A class's __slots__ (a str, or an iterable of them, as type() takes
+ * it) become member descriptors in its __dict__. 1, or -1. */
 static int add_slot_names(sl_rt *rt, sl_obj *names, sl_value slots) {
   if (sl_is_str(slots)) return sl_set_add(rt, names, slots) ? -1 : 1;
-  size_t n = 0;
-  const sl_value *items = NULL;
-  if (sl_is_type(slots, &sl_tuple_type)) {
-    n = sl_as_tuple(slots.u.o)->len;
-    items = sl_as_tuple(slots.u.o)->items;
-  } else if (sl_is_type(slots, &sl_list_type)) {
-    n = sl_as_list(slots.u.o)->len;
-    items = sl_as_list(slots.u.o)->items;
-  }
-  for (size_t i = 0; i < n; i++)
-    if (sl_is_str(items[i]) && sl_set_add(rt, names, items[i])) return -1;
-  return 1;
+  const sl_value *items;
+  size_t n;
+  sl_obj *owned;
+  if (sl_seq_items(rt, slots, &items, &n, &owned)) return -1;
+  int rc = 1;
+  for (size_t i = 0; rc > 0 && i < n; i++)
+    if (sl_is_str(items[i]) && sl_set_add(rt, names, items[i])) rc = -1;
+  sl_decref(rt, owned);
+  return rc;
 }
 
 /* type.__dir__: the names in the class dicts along the MRO (a class's
