@@ -162,6 +162,14 @@ FN(sum) {
   int r;
   while ((r = sl_iter_next(rt, it, &x)) == 1) {
     int rc = 0;
+    int64_t small;
+    /* Small ints add in place until one overflows, as builtin_sum's
+     * fast path does; the overflowing addition takes the general path. */
+    if (acc.tag == SL_V_INT && x.tag == SL_V_INT &&
+        !__builtin_add_overflow(acc.u.i, x.u.i, &small)) {
+      acc.u.i = small;
+      continue;
+    }
     if (compensate && acc.tag == SL_V_FLOAT && x.tag == SL_V_FLOAT) {
       double f = acc.u.f, y = x.u.f, t = f + y;
       if (fabs(f) >= fabs(y))

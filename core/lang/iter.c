@@ -182,6 +182,13 @@ static int seqiter_next(sl_rt *rt, sl_obj *o, sl_value *out) {
   sl__iter *it = (sl__iter *)o;
   if (sl_is_none(it->src)) return 0;
   sl_value s = it->src;
+  if (s.tag == SL_V_OBJ && s.u.o->type == &sl_list_type && it->pos >= 0 &&
+      (uint64_t)it->pos < sl_as_list(s.u.o)->len) {
+    /* The common case first: a plain list with items left. */
+    *out = sl_vincref(sl_as_list(s.u.o)->items[it->pos]);
+    it->pos += it->step;
+    return 1;
+  }
   int64_t len;
   if (sl__len_base(rt, s, &len)) return -1;
   if (it->pos < 0 || it->pos >= len) {

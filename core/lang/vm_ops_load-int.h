@@ -379,9 +379,29 @@ SL_OP_INLINE int op_delete_attr(SL_OP_PARAMS) {
   return rc;
 }
 
+/* The index of a plain list by a small int in range, as CPython's
+ * BINARY_SUBSCR_LIST_INT: *i the item's position. Anything else (a
+ * subclass, which is a list with an extension, a bool, an index out of range) takes the general path and its
+ * errors. */
+static inline bool list_int_index(sl_value cont, sl_value key, size_t *i) {
+  if (cont.tag != SL_V_OBJ || cont.u.o->type != &sl_list_type || sl__has_ext(cont) ||
+      key.tag != SL_V_INT)
+    return false;
+  int64_t len = (int64_t)sl_as_list(cont.u.o)->len, k = key.u.i < 0 ? key.u.i + len : key.u.i;
+  if (k < 0 || k >= len) return false;
+  *i = (size_t)k;
+  return true;
+}
+
 SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value key = POP(), cont = POP(), v;
+  size_t i;
+  if (list_int_index(cont, key, &i)) {
+    PUSH(sl_vincref(sl_as_list(cont.u.o)->items[i]));
+    sl_vdecref(rt, cont);
+    return 0;
+  }
   int rc = sl_getitem(rt, cont, key, &v);
   sl_vdecref(rt, key);
   sl_vdecref(rt, cont);
@@ -393,6 +413,16 @@ SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {
 SL_OP_INLINE int op_store_subscr(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value key = POP(), cont = POP(), v = POP();
+  size_t i;
+  if (list_int_index(cont, key, &i)) {
+    /* The list holds v's reference now; the old item goes last, as its
+     * release may run a __del__ that reads the list. */
+    sl_value old = sl_as_list(cont.u.o)->items[i];
+    sl_as_list(cont.u.o)->items[i] = v;
+    sl_vdecref(rt, old);
+    sl_vdecref(rt, cont);
+    return 0;
+  }
   int rc = sl_setitem(rt, cont, key, v);
   sl_vdecref(rt, key);
   sl_vdecref(rt, cont);
