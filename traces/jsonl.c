@@ -24,7 +24,7 @@ static void put_u64(sl_strbuf *out, uint64_t v) {
 
 /* Whole, non-negative and below 1e16: Python's repr is the digits and ".0"
  * (from 1e16 on its repr switches to exponent notation). */
-static bool plain_float(double x) { return x >= 0 && x < 1e16 && x == floor(x) && !signbit(x); }
+static bool plain_float(double x) { return sl_json_whole_float(x); }
 
 void sl_json_put_float(sl_strbuf *out, double x) {
   /* json.dumps writes float('nan') as NaN and infinities as Infinity. */
@@ -173,16 +173,34 @@ static char *cat(char *p, const char *s, size_t n) {
 #define CAT(p, lit) cat(p, lit, sizeof lit - 1)
 
 static char *cat_u64(char *p, uint64_t v) {
-  char b[24];
-  size_t i = sizeof b;
-  do b[--i] = (char)('0' + v % 10);
+  char *end = p + sl_u64_digits(v);
+  p = end;
+  do *--p = (char)('0' + v % 10);
   while ((v /= 10) != 0);
-  return cat(p, b + i, sizeof b - i);
+  return end;
 }
 
-/* Printable ASCII without '"' or '\\': written as it is. */
+/* Printable ASCII without '"' or '\\': written as it is. Eight bytes at a
+ * time (handle names are most of a long trace's text; plain_word): a word passes when
+ * none of its bytes is below 0x20 or above 0x7E, and none equals '"' or
+ * '\\' (the "has a zero byte" test of x ^ c). Each test is exact for
+ * "some byte of the word", the only question asked. */
+static bool plain_word(const char *s) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  uint64_t w, q, b;
+  memcpy(&w, s, 8);
+  q = w ^ (ones * '"');
+  b = w ^ (ones * '\\');
+  return !((((w - ones * 0x20) & ~w) | (w + ones) | w | ((q - ones) & ~q) | ((b - ones) & ~b)) &
+           highs);
+}
+
 static bool plain_text(const char *s, size_t n) {
-  for (size_t i = 0; i < n; i++)
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8)
+    if (!plain_word(s + i)) return false;
+  if (i < n && n >= 8) return plain_word(s + n - 8); /* the tail, overlapping */
+  for (; i < n; i++)
     if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
   return true;
 }

@@ -11,6 +11,9 @@
 #ifndef SL_JSONL_H
 #define SL_JSONL_H
 
+#include <math.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "core/errors.h"
@@ -27,6 +30,21 @@ void sl_jsonl_end_line(sl_strbuf *out, const sl_trace_meta *m);
 void sl_json_put_string(sl_strbuf *out, const char *s, size_t n);
 /* Appends a float as Python's json module writes it. */
 void sl_json_put_float(sl_strbuf *out, double x);
+
+/* Whether x is written as its digits and ".0" (most trace times are
+ * whole). The range is checked first, so the conversion is exact where it
+ * is compared, and no call to floor is needed. */
+static inline bool sl_json_whole_float(double x) {
+  return x >= 0 && x < 1e16 && (double)(uint64_t)x == x && !signbit(x);
+}
+
+/* The number of decimal digits of v: writers put the digits in place,
+ * last first, with no buffer to copy from. */
+static inline size_t sl_u64_digits(uint64_t v) {
+  size_t n = 1;
+  for (; v >= 10; v /= 10) n++;
+  return n;
+}
 
 /* Writes a whole run (run line, events, end line) to `f`. Returns SL_EIO
  * when writing fails, SL_ENOMEM when out of memory. */

@@ -74,10 +74,21 @@ typedef struct name_ids {
   size_t cap, len; /* cap is a power of two */
 } name_ids;
 
+/* FNV-1a over 8-byte words (the tail zero-padded, the length mixed in):
+ * names are looked up once per handle event, and only this process
+ * compares the hashes. */
 static uint64_t name_hash(const char *p, size_t n) {
-  uint64_t h = 1469598103934665603u; /* FNV-1a */
-  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-  return h;
+  uint64_t h = 1469598103934665603u ^ n, w;
+  for (; n >= 8; p += 8, n -= 8) {
+    memcpy(&w, p, 8);
+    h = (h ^ w) * 1099511628211u;
+  }
+  if (n) {
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 1099511628211u;
+  }
+  return h ^ (h >> 29);
 }
 
 static bool name_ids_grow(name_ids *m) {
@@ -212,12 +223,11 @@ static int run_stmt(sqlite3_stmt *s) {
 
 /* Writes v in decimal at q; returns the end. */
 static char *fmt_u64(char *q, uint64_t v) {
-  char d[24];
-  size_t i = sizeof d;
-  do d[--i] = (char)('0' + v % 10);
+  char *end = q + sl_u64_digits(v);
+  q = end;
+  do *--q = (char)('0' + v % 10);
   while ((v /= 10) != 0);
-  memcpy(q, d + i, sizeof d - i);
-  return q + (sizeof d - i);
+  return end;
 }
 
 /* Appends v in decimal. */
@@ -324,7 +334,7 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = ',';
   q = fmt_u64(q, e->pos);
   *q++ = ',';
-  if (e->t >= 0 && e->t < 1e16 && e->t == floor(e->t) && !signbit(e->t)) {
+  if (sl_json_whole_float(e->t)) {
     q = fmt_u64(q, (uint64_t)e->t); /* as sl_json_put_float writes a whole float */
     *q++ = '.';
     *q++ = '0';

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 #include <string.h>
 
+#include "core/alloc.h"
 #include "core/cfunc.h"
 #include "core/num/numfmt.h"
 #include "core/rt.h"
@@ -27,7 +28,26 @@ typedef struct sl_test_run {
   sl_strbuf trace;
 } sl_test_run;
 
+/* The trace text is the test's, not the engine's: its allocations are
+ * neither counted nor failed by an out-of-memory sweep (sl_alloc_fail_after),
+ * which must see only the run's own, whatever the run has already cached. */
+typedef struct tr_alloc_pause {
+  unsigned long count, fail_at;
+} tr_alloc_pause;
+
+static tr_alloc_pause tr_pause(void) {
+  tr_alloc_pause p = {sl__alloc_count, sl__fail_at_count};
+  sl__fail_at_count = 0;
+  return p;
+}
+
+static void tr_resume(tr_alloc_pause p) {
+  sl__alloc_count = p.count;
+  sl__fail_at_count = p.fail_at;
+}
+
 static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
+  tr_alloc_pause p = tr_pause();
   sl_strbuf *b = &((sl_test_run *)ctx)->trace;
   sl_strbuf_printf(b, "#%llu t=", (unsigned long long)step);
   sl_float_repr(b, t);
@@ -37,25 +57,34 @@ static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   else
     sl_strbuf_puts(b, "None");
   sl_strbuf_putc(b, '\n');
+  tr_resume(p);
 }
 
 static void tr_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+  tr_alloc_pause p = tr_pause();
   sl_strbuf_printf(&((sl_test_run *)ctx)->trace, "  %s\n", name);
+  tr_resume(p);
 }
 
 static void tr_task_created(void *ctx, const sl_task_info *info) {
+  tr_alloc_pause p = tr_pause();
   sl_strbuf_printf(&((sl_test_run *)ctx)->trace, "  +T%llu %s %s\n",
                    (unsigned long long)info->ordinal, info->name, info->coro);
+  tr_resume(p);
 }
 
 static void tr_task_done(void *ctx, const sl_task_info *info) {
+  tr_alloc_pause p = tr_pause();
   sl_strbuf_printf(&((sl_test_run *)ctx)->trace, "  -T%llu %s%s%s\n",
                    (unsigned long long)info->ordinal, info->outcome, info->detail ? " " : "",
                    info->detail ? info->detail : "");
+  tr_resume(p);
 }
 
 static void tr_output(void *ctx, uint64_t step, uint64_t task, const char *text, size_t len) {
+  tr_alloc_pause p = tr_pause();
   sl_strbuf_printf(&((sl_test_run *)ctx)->trace, "  > %.*s\n", (int)len, text);
+  tr_resume(p);
 }
 
 /* Starts a run with the given profile ("3.14", ...); trace recording on. */
