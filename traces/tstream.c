@@ -2,6 +2,7 @@
 #include "traces/tstream.h"
 
 #include <errno.h>
+#include <pthread.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
@@ -10,6 +11,24 @@
 /* JSONL text is written once this much has gathered: one fwrite per line
  * was a large part of writing a million-event trace. */
 #define CHUNK (256u << 10)
+
+/* A long run's chunks are hashed and written by a second thread while the
+ * run goes on: the SHA-256 of the canonical text (71 MB for a million
+ * events) and the JSONL's writes were a third of a recorded run's time,
+ * and neither needs the run. The thread starts at the first full chunk
+ * (a short run never starts one) and takes one chunk at a time: the run
+ * fills one buffer while the thread empties the other. Only the thread
+ * touches `hash` and `jsonl` while it runs; `mu` orders every hand-over. */
+typedef struct chunk_writer {
+  pthread_t thread;
+  pthread_mutex_t mu;
+  pthread_cond_t cv;
+  bool started, busy, quit;
+  sl_strbuf job;       /* the chunk being written (owned; kept for reuse) */
+  size_t job_unhashed; /* its first bytes the hash leaves out */
+  sl_errcode failed;   /* the thread's first write failure */
+  int write_errno;
+} chunk_writer;
 
 struct sl_tstream {
   FILE *jsonl;           /* borrowed; NULL: no JSONL */
@@ -22,22 +41,118 @@ struct sl_tstream {
   size_t unhashed;   /* text's first bytes that the hash leaves out (the run line) */
   sl_errcode failed; /* SL_EOK or the first failure */
   int write_errno;   /* errno of a failed JSONL write */
+  chunk_writer w;
 };
 
 int sl_tstream_write_errno(const sl_tstream *s) { return s->write_errno; }
 
+/* Hashes (with a database) and writes (with JSONL) one chunk; the errno of
+ * a failed write, or 0. */
+static int write_chunk(sl_tstream *s, const sl_strbuf *t, size_t unhashed) {
+  if (s->db && t->len > unhashed) sl_sha256_update(&s->hash, t->data + unhashed, t->len - unhashed);
+  if (s->jsonl && t->len && fwrite(t->data, 1, t->len, s->jsonl) != t->len)
+    return errno ? errno : EIO;
+  return 0;
+}
+
+static void *writer_main(void *arg) {
+  sl_tstream *s = arg;
+  chunk_writer *w = &s->w;
+  pthread_mutex_lock(&w->mu);
+  for (;;) {
+    while (!w->busy && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
+    if (!w->busy) break;
+    pthread_mutex_unlock(&w->mu);
+    int e = write_chunk(s, &w->job, w->job_unhashed);
+    pthread_mutex_lock(&w->mu);
+    if (e && w->failed == SL_EOK) {
+      w->failed = SL_EIO;
+      w->write_errno = e;
+    }
+    sl_strbuf_clear(&w->job);
+    w->busy = false;
+    pthread_cond_broadcast(&w->cv);
+  }
+  pthread_mutex_unlock(&w->mu);
+  return NULL;
+}
+
+/* Waits until the thread has written what it was given, and takes over
+ * its failure. Called with `mu` held. */
+static void writer_wait(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  while (w->busy) pthread_cond_wait(&w->cv, &w->mu);
+  if (w->failed != SL_EOK && s->failed == SL_EOK) {
+    s->failed = w->failed;
+    s->write_errno = w->write_errno;
+  }
+}
+
+/* Starts the thread; false (the chunk is then written here) when the
+ * system gives no thread. */
+static bool writer_start(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  if (pthread_mutex_init(&w->mu, NULL)) return false;
+  if (pthread_cond_init(&w->cv, NULL)) {
+    pthread_mutex_destroy(&w->mu);
+    return false;
+  }
+  if (pthread_create(&w->thread, NULL, writer_main, s)) {
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    return false;
+  }
+  return w->started = true;
+}
+
+/* Hands the gathered text to the thread, and takes the buffer it emptied. */
+static void writer_give(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  pthread_mutex_lock(&w->mu);
+  writer_wait(s);
+  sl_strbuf emptied = w->job;
+  w->job = s->text;
+  w->job_unhashed = s->unhashed;
+  s->text = emptied;
+  w->busy = true;
+  pthread_cond_broadcast(&w->cv);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Stops the thread once it has written everything it was given. */
+static void writer_stop(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  if (!w->started) return;
+  pthread_mutex_lock(&w->mu);
+  writer_wait(s);
+  w->quit = true;
+  pthread_cond_broadcast(&w->cv);
+  pthread_mutex_unlock(&w->mu);
+  pthread_join(w->thread, NULL);
+  pthread_cond_destroy(&w->cv);
+  pthread_mutex_destroy(&w->mu);
+  w->started = false;
+}
+
 /* Hashes (with a database) and writes (with JSONL) the gathered text:
- * all of it when `all`, else once a chunk has gathered. */
+ * all of it when `all` (the thread stopped first, so the chunks stay in
+ * order), else once a chunk has gathered. */
 static void flush_text(sl_tstream *s, bool all) {
   if (s->text.len < CHUNK && !all) return;
-  if (s->db && s->text.len > s->unhashed)
-    sl_sha256_update(&s->hash, s->text.data + s->unhashed, s->text.len - s->unhashed);
-  s->unhashed = 0;
-  if (s->jsonl && s->text.len && fwrite(s->text.data, 1, s->text.len, s->jsonl) != s->text.len) {
-    s->write_errno = errno ? errno : EIO;
-    s->failed = SL_EIO;
+  if (all) writer_stop(s);
+  if (s->failed != SL_EOK) {
+    /* nothing more is written after a failure */
+  } else if (!all && (s->w.started || writer_start(s))) {
+    writer_give(s);
+  } else {
+    int e = write_chunk(s, &s->text, s->unhashed);
+    if (e) {
+      s->write_errno = e;
+      s->failed = SL_EIO;
+    }
   }
   sl_strbuf_clear(&s->text);
+  s->unhashed = 0;
 }
 
 static bool on_event(void *ctx, const sl_tev *e) {
@@ -95,6 +210,7 @@ sl_errcode sl_tstream_begin(FILE *jsonl, sl_tracedb *db, const sl_trace_meta *m,
 
 sl_errcode sl_tstream_end(sl_tstream *s, const sl_trace_meta *m, int64_t *id, sl_strbuf *err) {
   *id = 0;
+  writer_stop(s); /* whatever happens next, the JSONL file is the caller's again */
   if (s->failed == SL_EOK) {
     sl_jsonl_end_line(&s->text, m);
     sl_strbuf_putc(&s->text, '\n');
@@ -121,7 +237,9 @@ sl_errcode sl_tstream_end(sl_tstream *s, const sl_trace_meta *m, int64_t *id, sl
 
 void sl_tstream_free(sl_tstream *s) {
   if (!s) return;
+  writer_stop(s);
   sl_tracedb_writer_abort(s->db);
   sl_strbuf_free(&s->text);
+  sl_strbuf_free(&s->w.job);
   sl_free(s);
 }
