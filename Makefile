@@ -23,7 +23,7 @@ NEEDS := cmake:cmake ninja:ninja-build pkg-config:pkg-config \
 
 PREFIX ?= /usr/local
 
-.PHONY: all deps npm build test test-asan test-asan-unit test-debug demo install format clean compare-strategies
+.PHONY: all deps npm build test test-asan test-asan-unit test-debug demo install format clean compare-strategies bench
 
 all: build
 
@@ -86,6 +86,12 @@ demo: build
 compare-strategies: build
 	sh bench/strategies.sh $(SIMLOOP) "random pct coverage" 7 50000 examples/deep/*.py
 	sh bench/strategies.sh $(SIMLOOP) "random pct coverage" 7 2000 examples/*.py
+
+# simloop against CPython 3.11.2 on the loop-bound benchmarks (a ratio
+# each), recording's cost and explore's schedules per second (bench/run.sh,
+# docs/performance.md). About a minute; not part of make test.
+bench: build
+	sh bench/run.sh $(SIMLOOP)
 
 # Reformats every C file as .clang-format says (checked by structure.format).
 format:
