@@ -183,16 +183,7 @@ static inline bool sl_is_type(sl_value v, const sl_type *t) {
   return v.tag == SL_V_OBJ && v.u.o->type == t;
 }
 
-/* The reference counting below is always inlined: a few instructions
- * each, and gcc's size heuristics otherwise leave some of them as calls in
- * large functions (the eval loop), where a call costs more than the body. */
-#if defined(__GNUC__)
-#define SL_REF_INLINE static inline __attribute__((always_inline))
-#else
-#define SL_REF_INLINE static inline
-#endif
-
-SL_REF_INLINE void sl_incref(sl_obj *o) {
+static inline void sl_incref(sl_obj *o) {
   if (o) o->refcnt++;
 }
 /* The reference being dropped is the last one (or the count is broken,
@@ -200,22 +191,22 @@ SL_REF_INLINE void sl_incref(sl_obj *o) {
 void sl__decref_last(sl_rt *rt, sl_obj *o);
 /* NULL-safe. Inline: nearly every decref only decrements, and a call per
  * dropped reference was a tenth of a loop-bound run. */
-SL_REF_INLINE void sl_decref(sl_rt *rt, sl_obj *o) {
+static inline void sl_decref(sl_rt *rt, sl_obj *o) {
   if (!o) return;
   if (o->refcnt > 1)
     o->refcnt--;
   else
     sl__decref_last(rt, o);
 }
-SL_REF_INLINE sl_value sl_vincref(sl_value v) {
+static inline sl_value sl_vincref(sl_value v) {
   if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
   return v;
 }
-SL_REF_INLINE void sl_vdecref(sl_rt *rt, sl_value v) {
+static inline void sl_vdecref(sl_rt *rt, sl_value v) {
   if (v.tag == SL_V_OBJ) sl_decref(rt, v.u.o);
 }
 /* Replaces *slot with v (steals v), releasing the old value. */
-SL_REF_INLINE void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
+static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
   sl_value old = *slot;
   *slot = v;
   sl_vdecref(rt, old);
