@@ -259,7 +259,20 @@ static bool cacheable_class_attr(sl_value v) {
 static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
   if (!mc->cver[mc->depth]) return 0;
   sl_obj *owner = cls;
-  if (mc->depth) { /* the class's own attribute needs no walk */
+  if (mc->depth == 1) {
+    /* A method of the direct base (the commonest inheritance): the second
+     * class of mro_chain's walk, without the walk. */
+    sl_class *c = sl_as_class(cls);
+    if (c->mro) {
+      sl_tuple *t = sl_as_tuple(c->mro);
+      if (!t->len) return 0;
+      owner = t->items[0].u.o;
+    } else {
+      if (c->bases[1] || !c->bases[0]) return 0;
+      owner = c->bases[0];
+    }
+    if (attrs_version(cls) != mc->cver[0]) return 0;
+  } else if (mc->depth) { /* the class's own attribute needs no walk */
     sl_obj *chain[SL_ICACHE_DEPTH];
     int n = mro_chain(cls, chain, mc->depth + 1);
     if (n <= mc->depth) return 0;
@@ -304,6 +317,11 @@ static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
   uint32_t h = mc->dict_hint;
   if (h < t->nentries && t->entries[h].key.tag == SL_V_OBJ && t->entries[h].key.u.o == name)
     return h;
+  /* sl__dict_find_str's first answers without the call: an empty table,
+   * or a name whose hash bit is clear (a method or class constant looked
+   * up through an instance misses its dict this way). */
+  int64_t hash = sl_as_str(name)->hash;
+  if (!t->indexcap || (hash != -1 && !(t->hash_bloom & sl__dict_hash_bit(hash)))) return -1;
   long ix = sl__dict_find_str(d, name);
   if (ix >= 0) mc->dict_hint = (uint32_t)ix;
   return ix;

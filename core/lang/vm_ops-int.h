@@ -51,6 +51,23 @@ enum {
  * the stack pointer's address out of the loop and slow every opcode. */
 #define SL_OP_INLINE static inline __attribute__((always_inline))
 
+/* sl_vincref and sl_vset (core/object.h) forced inline, for the bodies
+ * where gcc's size heuristics left them as calls in the eval loop (a call
+ * costs more than the body); the same operations. */
+SL_OP_INLINE sl_value vm_vincref(sl_value v) {
+  if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
+  return v;
+}
+SL_OP_INLINE void vm_vset(sl_rt *rt, sl_value *slot, sl_value v) {
+  sl_value old = *slot;
+  *slot = v;
+  if (old.tag != SL_V_OBJ || !old.u.o) return;
+  if (old.u.o->refcnt > 1)
+    old.u.o->refcnt--;
+  else
+    sl__decref_last(rt, old.u.o);
+}
+
 /* The parameters every opcode body takes. */
 #define SL_OP_PARAMS sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value **spp
 

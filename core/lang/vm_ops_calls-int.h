@@ -86,8 +86,11 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
         if (f->ip->op == SL_OP_POP_TOP) v = sl_result_unused();
         rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
         if (sl_is_result_unused(v)) v = sl_none();
-      } else
+      } else if (!(sl_as_code(sl_as_func(m.u.o)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))) {
+        rc = sl_frame_call(rt, m.u.o, self, &a, &v); /* what sl_func_call_self does */
+      } else {
         rc = sl_func_call_self(rt, m.u.o, self, &a, &v);
+      }
       rt->recursion_depth--;
     }
   } else {

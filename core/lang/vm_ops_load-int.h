@@ -79,7 +79,7 @@ SL_OP_INLINE int load_module_attr(sl_rt *rt, sl_code *co, int32_t arg, sl_obj *m
   sl_gcache *ac = &co->acache[arg];
   sl__htable *d = sl__as_htable(((sl_module *)mod)->dict);
   if (ac->gversion && ac->gversion == d->version) {
-    *out = sl_vincref(d->entries[ac->ix].value);
+    *out = vm_vincref(d->entries[ac->ix].value);
     return 1;
   }
   sl_obj *name = co->names[arg];
@@ -261,7 +261,7 @@ SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj 
   uint32_t h = mc->dict_hint;
   if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
     return 0;
-  *out = sl_vincref(t->entries[h].value);
+  *out = vm_vincref(t->entries[h].value);
   return 1;
 }
 
@@ -351,7 +351,7 @@ SL_OP_INLINE int instance_setattr_hinted(sl_rt *rt, const sl_mcache *mc, sl_obj 
   uint32_t h = mc->dict_hint;
   if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
     return 0;
-  sl_vset(rt, &t->entries[h].value, sl_vincref(v));
+  vm_vset(rt, &t->entries[h].value, vm_vincref(v));
   return 1;
 }
 
