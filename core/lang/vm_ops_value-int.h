@@ -6,10 +6,28 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/str.h"
 
-/* + - * of two ints that stay within int64, and of two floats: what
- * int_binary and float_binary in ops_num.c compute, without the calls
- * (counters and clocks are most of a loop's arithmetic). 1 done, 0 the
- * general path must answer (overflow to a long, other types, other
+/* Python's // and % of two ints, rounding toward negative infinity;
+ * false when the general path must answer (a zero divisor raises, and
+ * INT64_MIN // -1 leaves int64). */
+SL_OP_INLINE bool int_divmod_fast(int32_t op, int64_t a, int64_t b, int64_t *r) {
+  if (b == 0 || (b == -1 && a == INT64_MIN)) return false;
+  int64_t q = a / b, m = a % b;
+  if (m != 0 && ((m ^ b) < 0)) q--, m += b;
+  *r = op == SL_BIN_MOD ? m : q;
+  return true;
+}
+
+/* An int that converts to a double exactly (|i| <= 2**53): int / int is
+ * then the quotient of the two doubles, as long_true_divide's fast path. */
+SL_OP_INLINE bool exact_double(int64_t i) {
+  return i >= -(INT64_C(1) << 53) && i <= INT64_C(1) << 53;
+}
+
+/* + - * // % of two ints that stay within int64, int / int of ints a double
+ * holds exactly, and + - * / of two floats: what int_binary and
+ * float_binary in ops_num.c compute, without the calls (counters, clocks
+ * and indexes are most of a loop's arithmetic). 1 done, 0 the general path
+ * must answer (overflow to a long, a zero divisor, other types, other
  * operators). */
 SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) {
   if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
@@ -19,6 +37,12 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
     case SL_BIN_ADD: over = __builtin_add_overflow(a.u.i, b.u.i, &r); break;
     case SL_BIN_SUB: over = __builtin_sub_overflow(a.u.i, b.u.i, &r); break;
     case SL_BIN_MULT: over = __builtin_mul_overflow(a.u.i, b.u.i, &r); break;
+    case SL_BIN_FLOORDIV:
+    case SL_BIN_MOD: over = !int_divmod_fast(op, a.u.i, b.u.i, &r); break;
+    case SL_BIN_DIV:
+      if (b.u.i == 0 || !exact_double(a.u.i) || !exact_double(b.u.i)) return 0;
+      *out = sl_float((double)a.u.i / (double)b.u.i);
+      return 1;
     default: return 0;
     }
     if (over) return 0;
@@ -30,6 +54,10 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
     case SL_BIN_ADD: *out = sl_float(a.u.f + b.u.f); return 1;
     case SL_BIN_SUB: *out = sl_float(a.u.f - b.u.f); return 1;
     case SL_BIN_MULT: *out = sl_float(a.u.f * b.u.f); return 1;
+    case SL_BIN_DIV:
+      if (b.u.f == 0.0) return 0;
+      *out = sl_float(a.u.f / b.u.f);
+      return 1;
     default: return 0;
     }
   }
