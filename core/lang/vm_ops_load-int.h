@@ -380,9 +380,9 @@ SL_OP_INLINE int op_delete_attr(SL_OP_PARAMS) {
 }
 
 /* The index of a plain list by a small int in range, as CPython's
- * BINARY_SUBSCR_LIST_INT: *i the item's position. Anything else (a
- * subclass, which is a list with an extension, a bool, an index out of range) takes the general path and its
- * errors. */
+ * BINARY_SUBSCR_LIST_INT: *i the item's position. Anything else takes the
+ * general path and its errors: a subclass (a list with an extension), a
+ * bool, an index out of range. */
 static inline bool list_int_index(sl_value cont, sl_value key, size_t *i) {
   if (cont.tag != SL_V_OBJ || cont.u.o->type != &sl_list_type || sl__has_ext(cont) ||
       key.tag != SL_V_INT)
