@@ -221,7 +221,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * SL_OPR_LATER) with f->ip already where the AWAIT puts it: the body
    * runs as the await would run it (a program `__lt__` sees the await's
    * line); what it raises unwinds from past the AWAIT, so the traceback
-   * line and __context__ are the await's. LATER restores f->ip. */
+   * line and __context__ are the await's. LATER restores f->ip.
+   * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
+   * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h). */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -230,6 +232,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       if (rc != SL_OPR_LATER) {                                                                    \
         ip++;                                                                                      \
         if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
+        if (rc == SL_OPR_SUSPENDED) goto suspended;                                                \
         goto op_failed;                                                                            \
       }                                                                                            \
     }                                                                                              \
@@ -326,7 +329,7 @@ dispatch:
     OP(LIST_TO_TUPLE, op_list_to_tuple);
     OPX(UNPACK_SEQUENCE, op_unpack, false);
     OPX(UNPACK_EX, op_unpack, true);
-    OP(CALL, op_call);
+    OP_AWAITABLE(CALL, op_call_now, op_call);
     OP(LOAD_METHOD, op_load_method);
     OP_AWAITABLE(CALL_METHOD, op_call_method_now, op_call_method);
     OP(CALL_KW, op_call_kw);
@@ -397,6 +400,11 @@ dispatch:
 #undef NEXTJ
 #undef TARGET
 #undef DISPATCH
+
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED) */
+  *out = sl_none();
+  st = SL_CORO_YIELD;
+  goto exit;
 
 op_failed:
   if (rc == SL_OPR_FATAL) goto exit_error;
