@@ -202,6 +202,17 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return 0;
 }
 
+int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
+  /* sl_loop_call_soon0 without an argument, its tests left out. */
+  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+  sl_ready_entry *e = ready_slot(rt);
+  if (!e) return -1;
+  sl_incref(callback);
+  *e = (sl_ready_entry){NULL, sl_obj_val(callback), sl_undef()};
+  rt->loop->ready_len++;
+  return 0;
+}
+
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs) {
   sl_loop *loop = rt->loop;
@@ -330,7 +341,23 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   sl_value cb = slot->callback, arg = slot->arg;
   size_t nargs = sl_is_undef(arg) ? 0 : 1;
   rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
-  if (rc == 0) rc = sl__handle_run_call(rt, cb, &arg, nargs);
+  if (rc == 0) {
+    if (cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
+        rt->recursion_depth <= SL_MAX_RECURSION) {
+      /* A native callback (a task's step, a future's callback): called as
+       * handle.c's call_callback calls it, without the layer. */
+      const sl_cfunc *f = sl_as_cfunc(cb.u.o);
+      sl_args a = {&arg, nargs, NULL, NULL, 0};
+      sl_value result = sl_none();
+      rt->recursion_depth++;
+      rc = f->def->fn(rt, f->self, &a, &result);
+      rt->recursion_depth--;
+      sl_vdecref(rt, result);
+      if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
+    } else {
+      rc = sl__handle_run_call(rt, cb, &arg, nargs);
+    }
+  }
   sl_vdecref(rt, cb);
   sl_vdecref(rt, arg);
   return rc;

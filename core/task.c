@@ -88,6 +88,8 @@ static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cf
 
 /* call_soon(self.__step[, exc]) */
 static int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_obj *cached = sl_as_task(task)->step_fn;
+  if (cached && !exc) return sl_loop_call_soon_fn(rt, cached); /* the common step */
   bool temporary;
   sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &step_def, &temporary);
   if (!step) return -1;

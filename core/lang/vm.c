@@ -56,6 +56,13 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   f->yielded = false;
   if (mode == SL_RESUME_SEND) {
     if (sl_await_active(&f->aw)) {
+      if (f->aw.target.tag == SL_V_NONE && !f->yf) {
+        /* After the bare yield of `await asyncio.sleep(0)` (sl_await_send's
+         * first case, in place): the await's result is None. */
+        f->aw.target = sl_undef();
+        *sp++ = sl_none();
+        goto dispatch;
+      }
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
       goto await_done;
     }
