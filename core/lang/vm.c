@@ -408,8 +408,8 @@ dispatch:
 #undef TARGET
 #undef DISPATCH
 
-suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED) */
-  *out = sl_none();
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
+            * still the None the entry put there */
   st = SL_CORO_YIELD;
   goto exit;
 

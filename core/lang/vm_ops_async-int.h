@@ -22,9 +22,11 @@ SL_OP_INLINE int await_call_now(sl_rt *rt, sl_frame *f, sl_value fn, int32_t nar
                                 sl_value **spp) {
   if (!sl__aio_sleep_is_bare(fn, SP - nargs, nargs) || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
-  for (int32_t i = 0; i < nslots; i++) sl_vdecref(rt, POP());
-  sl_value none;
-  sl_await_bare_yield(&f->aw, &none);
+  /* Of the slots only fn holds a reference: the arguments are plain
+   * numbers and None, CALL_METHOD's self slot is UNDEF. */
+  SP -= nslots;
+  sl_decref(rt, fn.u.o);
+  f->aw.target = sl_none(); /* sl_await_bare_yield's state */
   return SL_OPR_SUSPENDED;
 }
 
