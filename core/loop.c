@@ -137,7 +137,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* The ring's capacity is a power of two (64, doubled when full), so a
  * position wraps with a mask, not a division. Grows a full ring; returns
  * the free entry at the tail, NULL when out of memory. */
-static sl_ready_entry *ready_grow(sl_rt *rt) {
+static __attribute__((noinline)) sl_ready_entry *ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
