@@ -137,7 +137,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* The ring's capacity is a power of two (64, doubled when full), so a
  * position wraps with a mask, not a division. Grows a full ring; returns
  * the free entry at the tail, NULL when out of memory. */
-static __attribute__((noinline)) sl_ready_entry *ready_grow(sl_rt *rt) {
+sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
@@ -158,7 +158,7 @@ static __attribute__((noinline)) sl_ready_entry *ready_grow(sl_rt *rt) {
  * when out of memory. */
 static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   sl_loop *loop = rt->loop;
-  if (loop->ready_len == loop->ready_cap) return ready_grow(rt);
+  if (loop->ready_len == loop->ready_cap) return sl__loop_ready_grow(rt);
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
 }
 
@@ -198,17 +198,6 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   sl_ready_entry *e = ready_slot(rt);
   if (!e) return -1;
   *e = (sl_ready_entry){NULL, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef()};
-  rt->loop->ready_len++;
-  return 0;
-}
-
-int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
-  /* sl_loop_call_soon0 without an argument, its tests left out. */
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
-  sl_ready_entry *e = ready_slot(rt);
-  if (!e) return -1;
-  sl_incref(callback);
-  *e = (sl_ready_entry){NULL, sl_obj_val(callback), sl_undef()};
   rt->loop->ready_len++;
   return 0;
 }
