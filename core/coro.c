@@ -11,10 +11,6 @@
 #include "core/pysource.h"
 #include "core/rt.h"
 
-sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
-  return co->type->coro->send(rt, co, v, out);
-}
-
 sl_coro_status sl_coro_throw(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out) {
   return co->type->coro->throw_(rt, co, exc, out);
 }

@@ -32,7 +32,10 @@ struct sl_coro_ops {
 };
 
 static inline bool sl_is_coro(sl_value v) { return v.tag == SL_V_OBJ && v.u.o->type->coro; }
-sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out);
+/* Inline: every task step and every await of a coroutine comes here. */
+static inline sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
+  return co->type->coro->send(rt, co, v, out);
+}
 sl_coro_status sl_coro_throw(sl_rt *rt, sl_obj *co, sl_obj *exc, sl_value *out);
 void sl_coro_close(sl_rt *rt, sl_obj *co);
 const char *sl_coro_qualname(sl_obj *co);

@@ -281,9 +281,12 @@ int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size
   sl_value result = sl_none();
   int rc = call_callback(rt, callback, args, nargs, &result);
   sl_vdecref(rt, result);
-  if (rc && !rt->fatal && !pending_escapes_loop(rt))
-    rc = report_callback_error(rt, NULL, callback, args, nargs);
-  return rc;
+  return rc ? sl__handle_call_failed(rt, callback, args, nargs) : 0;
+}
+
+int sl__handle_call_failed(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
+  if (rt->fatal || pending_escapes_loop(rt)) return -1;
+  return report_callback_error(rt, NULL, callback, args, nargs);
 }
 
 /* Appends the trace id of a task or future argument, "?" for anything else. */

@@ -57,6 +57,11 @@ void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callback, con
  * context: as sl_handle_run, the handle the exception handler is given
  * being made only then. callback and args are borrowed. */
 int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
+/* sl__handle_run_call's end when callback(*args) raised (rt->exc set): the
+ * report to the exception handler; -1 when the exception must leave the
+ * loop (fatal, SystemExit, KeyboardInterrupt), else 0. For a caller that
+ * made the call itself (loop.c, a native callback). */
+int sl__handle_call_failed(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* format_helpers._format_callback_source(cb, args): "name(arg reprs)" with
  * each argument as reprlib.repr shows it (none from 3.13, which hides them),
  * then " at file:line" for a function of the program. The library's own

@@ -137,7 +137,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* The ring's capacity is a power of two (64, doubled when full), so a
  * position wraps with a mask, not a division. Grows a full ring; returns
  * the free entry at the tail, NULL when out of memory. */
-static sl_ready_entry *ready_grow(sl_rt *rt) {
+sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
@@ -158,7 +158,7 @@ static sl_ready_entry *ready_grow(sl_rt *rt) {
  * when out of memory. */
 static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   sl_loop *loop = rt->loop;
-  if (loop->ready_len == loop->ready_cap) return ready_grow(rt);
+  if (loop->ready_len == loop->ready_cap) return sl__loop_ready_grow(rt);
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
 }
 
@@ -330,7 +330,23 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   sl_value cb = slot->callback, arg = slot->arg;
   size_t nargs = sl_is_undef(arg) ? 0 : 1;
   rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
-  if (rc == 0) rc = sl__handle_run_call(rt, cb, &arg, nargs);
+  if (rc == 0) {
+    if (cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
+        rt->recursion_depth <= SL_MAX_RECURSION) {
+      /* A native callback (a task's step, a future's callback): called as
+       * handle.c's call_callback calls it, without the layer. */
+      const sl_cfunc *f = sl_as_cfunc(cb.u.o);
+      sl_args a = {&arg, nargs, NULL, NULL, 0};
+      sl_value result = sl_none();
+      rt->recursion_depth++;
+      rc = f->def->fn(rt, f->self, &a, &result);
+      rt->recursion_depth--;
+      sl_vdecref(rt, result);
+      if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
+    } else {
+      rc = sl__handle_run_call(rt, cb, &arg, nargs);
+    }
+  }
   sl_vdecref(rt, cb);
   sl_vdecref(rt, arg);
   return rc;

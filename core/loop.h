@@ -8,10 +8,12 @@
 #ifndef SL_LOOP_H
 #define SL_LOOP_H
 
+#include "core/alloc.h"
 #include "core/io/backend.h"
 #include "core/io/iomap.h"
 #include "core/object.h"
 #include "core/pool.h"
+#include "core/rt.h"
 
 typedef struct sl_task sl_task;
 typedef struct sl_loop sl_loop;
@@ -110,6 +112,25 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
+/* The ring's free entry at the tail after growing it (full), NULL when
+ * out of memory: sl_loop_call_soon_fn's rare path. */
+sl_ready_entry *sl__loop_ready_grow(sl_rt *rt);
+/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
+ * task's step, inline. 0 or -1. Still one allocation attempt, as the
+ * Handle was (sl_loop_call_soon0). */
+static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
+  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+  sl_loop *loop = rt->loop;
+  sl_ready_entry *e =
+      loop->ready_len == loop->ready_cap
+          ? sl__loop_ready_grow(rt)
+          : &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
+  if (!e) return -1;
+  callback->refcnt++; /* sl_incref without its NULL test */
+  *e = (sl_ready_entry){NULL, sl_obj_val(callback), sl_undef()};
+  loop->ready_len++;
+  return 0;
+}
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs);
 sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,

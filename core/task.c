@@ -87,7 +87,7 @@ static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cf
 }
 
 /* call_soon(self.__step[, exc]) */
-static int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   bool temporary;
   sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &step_def, &temporary);
   if (!step) return -1;
@@ -95,6 +95,14 @@ static int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
   if (temporary) sl_decref(rt, step);
   return rc;
+}
+
+/* The common step (the task's cached step, no exception) in line; the
+ * rest out of it, so the caller saves no registers for it. */
+static inline int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_obj *cached = sl_as_task(task)->step_fn;
+  if (cached && !exc) return sl_loop_call_soon_fn(rt, cached);
+  return call_step_soon_made(rt, task, exc);
 }
 
 /* Schedules a step that throws a RuntimeError with `msg` (task_set_error_soon). */

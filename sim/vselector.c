@@ -39,12 +39,20 @@ bool sl_vselector_wall_out(void *ctx) {
 
 /* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
  * loop checks rt->fatal right after select and after each handle. */
-static inline int check_budgets(sl_vselector *vs, sl_rt *rt) {
-  if (vs->max_time > 0 && vs->now > vs->max_time)
+static NOINLINE int budgets_checked(sl_vselector *vs, sl_rt *rt, int step) {
+  if (step == 1)
     vs->budget_hit = SL_VS_BUDGET_TIME;
-  else if ((vs->wall_tick++ & (WALL_EVERY - 1)) == 0)
+  else if (step == 2)
     sl_vselector_wall_out(vs);
   return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
+}
+
+/* The common tick (no budget out, no wall clock reading due) calls
+ * nothing, so its callers save no registers for it. */
+static inline int check_budgets(sl_vselector *vs, sl_rt *rt) {
+  if (vs->max_time > 0 && vs->now > vs->max_time) return budgets_checked(vs, rt, 1);
+  if ((vs->wall_tick++ & (WALL_EVERY - 1)) == 0) return budgets_checked(vs, rt, 2);
+  return vs->budget_hit ? budgets_checked(vs, rt, 0) : 0;
 }
 
 static double vs_time(void *ctx) { return ((sl_vselector *)ctx)->now; }

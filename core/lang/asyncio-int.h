@@ -18,6 +18,27 @@ int sl__aio_running(sl_rt *rt);
  * for a coroutine given outside a running loop. */
 int sl__aio_event_loop(sl_rt *rt);
 bool sl__aio_callable(sl_value v);
+/* asyncio.sleep(delay, result=None): the coroutine (core/sleep.h). */
+int sl__aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
+/* Whether fn (borrowed) is asyncio.sleep and calling it with the n
+ * positional arguments argv would make a coroutine that, awaited, only
+ * suspends its awaiter once at a bare yield and then returns None
+ * (tasks.py: `if delay <= 0: await __sleep0(); return result` with a
+ * plain number <= 0 and result None): what sl_sleep_take_bare_yield
+ * takes, known before the call. Anything else (a number's subclass, NaN,
+ * a result, keywords) is no. */
+static inline bool sl__aio_sleep_is_bare(sl_value fn, const sl_value *argv, int32_t n) {
+  if (fn.tag != SL_V_OBJ || fn.u.o->type != &sl_cfunc_type ||
+      sl_as_cfunc(fn.u.o)->def->fn != sl__aio_sleep)
+    return false;
+  if (n != 1 && !(n == 2 && argv[1].tag == SL_V_NONE)) return false;
+  switch (argv[0].tag) {
+  case SL_V_INT: return argv[0].u.i <= 0;
+  case SL_V_FLOAT: return argv[0].u.f <= 0;
+  case SL_V_BOOL: return !argv[0].u.b;
+  default: return false;
+  }
+}
 sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 /* create_task for asyncio.create_task (module_api) or loop.create_task. */
 int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api, sl_value *out);

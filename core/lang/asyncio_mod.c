@@ -126,7 +126,7 @@ int sl__aio_create_task(sl_rt *rt, sl_value coro, sl_value name, bool module_api
 
 /* ---- module functions ----------------------------------------------------- */
 
-static int aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+int sl__aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"delay", "result"};
   sl_value a[2];
   if (args->npos == 1 && !args->nkw) { /* sleep(delay): nothing to bind */
@@ -308,7 +308,7 @@ static int aio_eager_factory(sl_rt *rt, sl_value self, const sl_args *args, sl_v
 }
 
 static const sl_cfunc_def funcs[] = {
-    {"sleep", aio_sleep, NULL, SL_CANON_LABEL},
+    {"sleep", sl__aio_sleep, NULL, SL_CANON_LABEL},
     {"create_task", aio_create_task, NULL, SL_CANON_LABEL},
     {"ensure_future", aio_ensure_future, NULL, SL_CANON_LABEL},
     {"gather", aio_gather, NULL, SL_CANON_LABEL},

@@ -56,6 +56,13 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   f->yielded = false;
   if (mode == SL_RESUME_SEND) {
     if (sl_await_active(&f->aw)) {
+      if (f->aw.target.tag == SL_V_NONE && !f->yf) {
+        /* After the bare yield of `await asyncio.sleep(0)` (sl_await_send's
+         * first case, in place): the await's result is None. */
+        f->aw.target = sl_undef();
+        *sp++ = sl_none();
+        goto dispatch;
+      }
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
       goto await_done;
     }
@@ -221,7 +228,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * SL_OPR_LATER) with f->ip already where the AWAIT puts it: the body
    * runs as the await would run it (a program `__lt__` sees the await's
    * line); what it raises unwinds from past the AWAIT, so the traceback
-   * line and __context__ are the await's. LATER restores f->ip. */
+   * line and __context__ are the await's. LATER restores f->ip.
+   * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
+   * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h). */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -230,6 +239,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       if (rc != SL_OPR_LATER) {                                                                    \
         ip++;                                                                                      \
         if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
+        if (rc == SL_OPR_SUSPENDED) goto suspended;                                                \
         goto op_failed;                                                                            \
       }                                                                                            \
     }                                                                                              \
@@ -326,7 +336,7 @@ dispatch:
     OP(LIST_TO_TUPLE, op_list_to_tuple);
     OPX(UNPACK_SEQUENCE, op_unpack, false);
     OPX(UNPACK_EX, op_unpack, true);
-    OP(CALL, op_call);
+    OP_AWAITABLE(CALL, op_call_now, op_call);
     OP(LOAD_METHOD, op_load_method);
     OP_AWAITABLE(CALL_METHOD, op_call_method_now, op_call_method);
     OP(CALL_KW, op_call_kw);
@@ -397,6 +407,11 @@ dispatch:
 #undef NEXTJ
 #undef TARGET
 #undef DISPATCH
+
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
+            * still the None the entry put there */
+  st = SL_CORO_YIELD;
+  goto exit;
 
 op_failed:
   if (rc == SL_OPR_FATAL) goto exit_error;

@@ -32,7 +32,10 @@ enum {
    * sl_type.await_now): */
   SL_OPR_AWAITED = 2, /* finished, its result pushed: continue after the AWAIT */
   SL_OPR_LATER = 3,   /* nothing done: run the opcode's ordinary body */
-  SL_OPR_JUMP = 1,    /* a jump taken: continue at the instruction `arg` (control ops only) */
+  /* The frame suspended at the AWAIT (f->aw set) without the awaitable
+   * being made: yield None from past it (vm_ops_async-int.h). */
+  SL_OPR_SUSPENDED = 4,
+  SL_OPR_JUMP = 1, /* a jump taken: continue at the instruction `arg` (control ops only) */
   SL_OPR_OK = 0,
   SL_OPR_ERROR = -1,   /* new exception: set __context__, add a traceback entry */
   SL_OPR_RAISED = -2,  /* `raise X`: context already set, add a traceback entry */

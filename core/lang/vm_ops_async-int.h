@@ -4,7 +4,31 @@
 #ifndef SL_LANG_VM_OPS_ASYNC_INT_H
 #define SL_LANG_VM_OPS_ASYNC_INT_H
 
+#include "core/coro.h"
+#include "core/lang/asyncio-int.h"
 #include "core/lang/vm_ops-int.h"
+
+/* CALL_METHOD (fn UNDEF args) or CALL (fn args) right before its AWAIT
+ * (vm.c OP_AWAITABLE), `nslots` stack slots in all: `await
+ * asyncio.sleep(0)`. The coroutine the call would make would only
+ * suspend this frame once at a bare yield and then return None, and
+ * nothing but the value stack would refer to it between the two
+ * instructions, so nothing can tell it was never made: the frame
+ * suspends as sl__vm_await_begin suspends it for such a coroutine
+ * (sl_await_bare_yield) and SL_OPR_SUSPENDED tells the loop to yield None
+ * from past the AWAIT. The recursion bound the call would hit is
+ * "later": the ordinary call raises it. */
+SL_OP_INLINE int await_call_now(sl_rt *rt, sl_frame *f, sl_value fn, int32_t nargs, int32_t nslots,
+                                sl_value **spp) {
+  if (!sl__aio_sleep_is_bare(fn, SP - nargs, nargs) || rt->recursion_depth > SL_MAX_RECURSION)
+    return SL_OPR_LATER;
+  /* Of the slots only fn holds a reference: the arguments are plain
+   * numbers and None, CALL_METHOD's self slot is UNDEF. */
+  SP -= nslots;
+  sl_decref(rt, fn.u.o);
+  f->aw.target = sl_none(); /* sl_await_bare_yield's state */
+  return SL_OPR_SUSPENDED;
+}
 
 SL_OP_INLINE int op_setup_async_with(SL_OP_PARAMS) {
   (void)f, (void)co;

@@ -113,6 +113,7 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
 SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   (void)f, (void)co;
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
+  if (self.tag == SL_V_UNDEF) return await_call_now(rt, f, m, arg, arg + 2, spp);
   if (m.tag != SL_V_UNDEF || self.tag != SL_V_OBJ || !self.u.o->type->await_now ||
       rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
@@ -123,6 +124,12 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   if (r) return -1;
   PUSH(v);
   return SL_OPR_AWAITED;
+}
+
+/* CALL right before its AWAIT: `await sleep(0)` (vm_ops_async-int.h). */
+SL_OP_INLINE int op_call_now(SL_OP_PARAMS) {
+  (void)co;
+  return await_call_now(rt, f, SP[-arg - 1], arg, arg + 1, spp);
 }
 
 SL_OP_INLINE int op_call_kw(SL_OP_PARAMS) {
