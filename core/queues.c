@@ -146,7 +146,7 @@ int sl_queue_check_full(sl_rt *rt, sl_obj *o, bool *full) {
 
 /* _wakeup_next(waiters): pop from the left until a waiter not done is
  * found, and wake it with None. */
-static int wakeup_next(sl_rt *rt, sl_waitq *waiters) {
+static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
   while (waiters->len) {
     sl_obj *w = sl_waitq_popleft(waiters);
     int rc = 0;
@@ -159,6 +159,12 @@ static int wakeup_next(sl_rt *rt, sl_waitq *waiters) {
     if (rc || woke) return rc;
   }
   return 0;
+}
+
+/* Most puts and gets find no one waiting: that test inline, without the
+ * call (and its saved registers) of the loop above. */
+static inline int wakeup_next(sl_rt *rt, sl_waitq *waiters) {
+  return waiters->len ? wakeup_waiters(rt, waiters) : 0;
 }
 
 /* ---- storage: _init/_put/_get of each class ------------------------------ */
@@ -267,16 +273,21 @@ static int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
 
 /* ---- the Queue API ---------------------------------------------------------- */
 
+/* put_nowait() past its checks: the queue has room. */
+static int queue_put_room(sl_rt *rt, sl_queue *q, sl_value item) {
+  if (queue_put_item(rt, q, item)) return -1;
+  q->unfinished_tasks++;
+  sl_event_clear(q->finished);
+  return wakeup_next(rt, &q->getters);
+}
+
 int sl_queue_put_nowait(sl_rt *rt, sl_obj *o, sl_value item) {
   sl_queue *q = (sl_queue *)o;
   if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
   bool full = false;
   if (sl_queue_check_full(rt, o, &full)) return -1;
   if (full) return sl_raise_noargs(rt, SL_EXC_QUEUE_FULL);
-  if (queue_put_item(rt, q, item)) return -1;
-  q->unfinished_tasks++;
-  sl_event_clear(q->finished);
-  return wakeup_next(rt, &q->getters);
+  return queue_put_room(rt, q, item);
 }
 
 int sl_queue_get_nowait(sl_rt *rt, sl_obj *o, sl_value *out) {
@@ -509,7 +520,9 @@ static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
     bool full = false;
     if (sl_queue_check_full(rt, o, &full)) return -1;
     if (full) return SL_NOW_LATER;
-    if (sl_queue_put_nowait(rt, o, args->pos[0])) return -1;
+    /* put_nowait() without its second full() test */
+    if (((sl_queue *)o)->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
+    if (queue_put_room(rt, (sl_queue *)o, args->pos[0])) return -1;
     *out = sl_none();
     return SL_NOW_DONE;
   }

@@ -29,9 +29,14 @@ int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t mi
                   max, max == 1 ? "" : "s", n);
 }
 
+/* sl__check_nargs's test, inline: the call is made only to raise. */
+static inline bool nargs_ok(const sl_args *a, size_t min, size_t max) {
+  return !a->nkw && a->npos >= min && a->npos <= max;
+}
+
 #define CHECK(min, max, name)                                                                      \
   do {                                                                                             \
-    if (sl__check_nargs(rt, a, name, min, max)) return -1;                                         \
+    if (!nargs_ok(a, min, max) && sl__check_nargs(rt, a, name, min, max)) return -1;               \
   } while (0)
 
 static int index_arg(sl_rt *rt, sl_value v, int64_t *out) {
@@ -134,6 +139,11 @@ int sl__list_extend(sl_rt *rt, sl_obj *l, sl_value iterable) {
 
 static int list_append(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   CHECK(1, 1, "list.append");
+  sl_list *l = sl_as_list(self.u.o);
+  if (l->len < l->cap) { /* sl_list_append without the call when there is room */
+    l->items[l->len++] = sl_vincref(a->pos[0]);
+    return 0;
+  }
   return sl_list_append(rt, self.u.o, a->pos[0]);
 }
 

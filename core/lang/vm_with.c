@@ -51,10 +51,15 @@ static void with_cache_fill(sl_rt *rt, sl_value mgr, bool sync, sl_value enter, 
   *c = (with_cache){mgr.u.o->type, rt->profile, e->def, x->def};
 }
 
-/* mgr's cache entry when it holds mgr's type, else NULL. */
-static const with_cache *with_cached_for(sl_rt *rt, sl_value mgr, bool sync) {
-  const with_cache *c = with_slot(rt, mgr, sync);
-  return c && c->type == mgr.u.o->type && c->profile == rt->profile ? c : NULL;
+/* mgr's cache entry when it holds mgr's type, else NULL. Only types
+ * with SL_TF_STABLE_ATTRS are ever stored (with_cache_fill goes through
+ * with_slot), so a hit on the type needs no test of its flags. */
+static inline const with_cache *with_cached_for(sl_rt *rt, sl_value mgr, bool sync) {
+  if (mgr.tag != SL_V_OBJ || (mgr.u.o->size_class & SL_OBJ_EXT_BIT)) return NULL;
+  const sl_type *t = mgr.u.o->type;
+  uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)rt->profile >> 3);
+  const with_cache *c = &with_cached[sync][h & (WITH_CACHE_SIZE - 1)];
+  return c->type == t && c->profile == rt->profile ? c : NULL;
 }
 
 /* The exit method as a def and its self (new reference to mgr). */
