@@ -286,7 +286,7 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
 void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
 
 /* async def wait(self); slots: the event, the future waited on. */
-enum { EW_SELF, EW_FUT };
+enum { EW_SELF, EW_FUT, EW_SLOTS };
 static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_event *e = (sl_event *)co->slots[EW_SELF].u.o;
   if (co->pc == 0) {
@@ -311,7 +311,7 @@ static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NUL
 
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
   sl_value self = sl_obj_val(event);
-  return sl_ccoro_new(rt, &event_wait_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &event_wait_def, EW_SLOTS, &self, 1);
 }
 
 /* ---- Condition ------------------------------------------------------------ */

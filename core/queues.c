@@ -290,18 +290,23 @@ int sl_queue_put_nowait(sl_rt *rt, sl_obj *o, sl_value item) {
   return queue_put_room(rt, q, item);
 }
 
-int sl_queue_get_nowait(sl_rt *rt, sl_obj *o, sl_value *out) {
-  sl_queue *q = (sl_queue *)o;
-  if (sl_queue_empty(o)) {
-    if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-    return sl_raise_noargs(rt, SL_EXC_QUEUE_EMPTY);
-  }
+/* get_nowait() past its check: the queue holds an item. */
+static inline int queue_get_held(sl_rt *rt, sl_queue *q, sl_value *out) {
   if (queue_get_item(rt, q, out)) return -1;
   if (wakeup_next(rt, &q->putters)) {
     sl_vdecref(rt, *out);
     return -1;
   }
   return 0;
+}
+
+int sl_queue_get_nowait(sl_rt *rt, sl_obj *o, sl_value *out) {
+  sl_queue *q = (sl_queue *)o;
+  if (sl_queue_empty(o)) {
+    if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
+    return sl_raise_noargs(rt, SL_EXC_QUEUE_EMPTY);
+  }
+  return queue_get_held(rt, q, out);
 }
 
 int sl_queue_task_done(sl_rt *rt, sl_obj *o) {
@@ -336,7 +341,9 @@ int sl_queue_shutdown(sl_rt *rt, sl_obj *o, bool immediate) {
   return 0;
 }
 
-enum { QS_SELF, QS_ITEM, QS_WAITER };
+/* Slots of get(), put() and join() (made only as big as they use: an
+ * item of a full queue makes one per blocking put). */
+enum { QS_SELF, QS_ITEM, QS_WAITER, QS_SLOTS };
 
 /* The except-clause of get()/put() around `await getter`:
  *     getter.cancel(); try: self._getters.remove(getter) except ValueError
@@ -432,17 +439,17 @@ static const sl_ccoro_def join_def = {"Queue.join", join_resume, NULL};
 
 sl_obj *sl_queue_get(sl_rt *rt, sl_obj *q) {
   sl_value self = sl_obj_val(q);
-  return sl_ccoro_new(rt, &get_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &get_def, QS_SLOTS, &self, 1);
 }
 
 sl_obj *sl_queue_put(sl_rt *rt, sl_obj *q, sl_value item) {
   sl_value slots[2] = {sl_obj_val(q), item};
-  return sl_ccoro_new(rt, &put_def, slots, 2);
+  return sl_ccoro_new_sized(rt, &put_def, QS_SLOTS, slots, 2);
 }
 
 sl_obj *sl_queue_join(sl_rt *rt, sl_obj *q) {
   sl_value self = sl_obj_val(q);
-  return sl_ccoro_new(rt, &join_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &join_def, QS_SLOTS, &self, 1);
 }
 
 /* ---- Python-level methods ------------------------------------------------- */
@@ -528,7 +535,7 @@ static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
   }
   if (args->npos) return SL_NOW_LATER;
   if (def->fn == m_get && !sl_queue_empty(o))
-    return sl_queue_get_nowait(rt, o, out) ? -1 : SL_NOW_DONE;
+    return queue_get_held(rt, (sl_queue *)o, out) ? -1 : SL_NOW_DONE;
   if (def->fn == m_join && ((sl_queue *)o)->unfinished_tasks <= 0) {
     *out = sl_none();
     return SL_NOW_DONE;

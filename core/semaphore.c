@@ -124,7 +124,7 @@ bool sl_semaphore_take_free(sl_obj *o) {
 }
 
 /* async def acquire(self); slots: the semaphore, the future waited on. */
-enum { SA_SELF, SA_FUT };
+enum { SA_SELF, SA_FUT, SA_SLOTS };
 static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_semaphore *s = (sl_semaphore *)co->slots[SA_SELF].u.o;
   if (co->pc == 0) {
@@ -167,7 +167,7 @@ static const sl_ccoro_def sem_acquire_def = {"Semaphore.acquire", sem_acquire_re
 
 sl_obj *sl_semaphore_acquire(sl_rt *rt, sl_obj *sem) {
   sl_value self = sl_obj_val(sem);
-  return sl_ccoro_new(rt, &sem_acquire_def, &self, 1);
+  return sl_ccoro_new_sized(rt, &sem_acquire_def, SA_SLOTS, &self, 1);
 }
 
 /* ---- Python-level methods ------------------------------------------------- */
