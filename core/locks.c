@@ -226,18 +226,28 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out) {
+/* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
+ * with` is the common case). */
+static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
+                               sl_value *out) {
   if (args->nkw || args->npos != (enter ? 0u : 3u)) return SL_NOW_LATER;
   if (enter) {
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
      * the acquire() it awaits. */
     sl_lock *l = cm_engine_lock(self);
     if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) return SL_NOW_LATER;
+  } else if (self->type == &sl_lock_type && !sl_obj_ext_of(self)) {
+    /* cm_release of a plain Lock (no subclass's release() to run) */
+    if (sl_lock_release(rt, self)) return -1;
   } else if (cm_release(rt, self)) {
     return -1;
   }
   *out = sl_none();
   return SL_NOW_DONE;
+}
+
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out) {
+  return cm_await_now(rt, self, enter, args, out);
 }
 
 /* ---- Event -------------------------------------------------------------- */
@@ -595,7 +605,7 @@ static const sl_cfunc_def lock_methods[] = {
 static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
                           sl_value *out) {
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+    return cm_await_now(rt, o, def->fn == m_aenter, args, out);
   if (def->fn != m_lock_acquire || args->nkw || args->npos || !lock_take_free((sl_lock *)o))
     return SL_NOW_LATER;
   *out = sl_bool(true);

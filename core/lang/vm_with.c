@@ -63,7 +63,7 @@ static inline const with_cache *with_cached_for(sl_rt *rt, sl_value mgr, bool sy
 }
 
 /* The exit method as a def and its self (new reference to mgr). */
-static void with_exit_def(sl_value mgr, const with_cache *c, sl_value exit[2]) {
+static inline void with_exit_def(sl_value mgr, const with_cache *c, sl_value exit[2]) {
   exit[0] = sl_undef();
   exit[0].u.p = c->exit;
   exit[1] = sl_vincref(mgr);
@@ -171,7 +171,7 @@ int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_va
 
 /* The arguments of __exit__ / __aexit__: (None, None, None) or
  * (type(exc), exc, None). */
-static void exit_args(sl_obj *exc, sl_value argv[3]) {
+static inline void exit_args(sl_obj *exc, sl_value argv[3]) {
   argv[0] = argv[1] = argv[2] = sl_none();
   if (exc) {
     argv[0] = sl_obj_val(sl_as_exc(exc)->cls);
