@@ -346,8 +346,8 @@ int sl_queue_shutdown(sl_rt *rt, sl_obj *o, bool immediate) {
   return 0;
 }
 
-/* Slots of get(), put() and join() (made only as big as they use: an
- * item of a full queue makes one per blocking put). */
+/* Slots of get(), put() and join(), whose coroutines have room for these
+ * only (sl_ccoro_new_sized: one is made per blocking put or get). */
 enum { QS_SELF, QS_ITEM, QS_WAITER, QS_SLOTS };
 
 /* The except-clause of get()/put() around `await getter`:
