@@ -255,6 +255,32 @@ static sl_obj *interned(compiler *c, const char *s) {
   return o;
 }
 
+/* Whether `x.a += n` starts at code[0] (stmt_augassign's sequence for an
+ * attribute of a local, n a local or a constant). */
+static bool is_aug_attr(const sl_instr *in) {
+  return in[0].op == SL_OP_LOAD_FAST && in[1].op == SL_OP_COPY && in[1].arg == 1 &&
+         in[2].op == SL_OP_LOAD_ATTR &&
+         (in[3].op == SL_OP_LOAD_FAST || in[3].op == SL_OP_LOAD_CONST) &&
+         in[4].op == SL_OP_INPLACE_OP && in[5].op == SL_OP_SWAP && in[5].arg == 2 &&
+         in[6].op == SL_OP_STORE_ATTR && in[6].arg == in[2].arg;
+}
+
+/* Marks the LOAD_FAST that starts a sequence a superinstruction covers
+ * (code.h). Only the first instruction's opcode changes: the rest stay
+ * for the superinstruction's slow path and for jumps into the sequence,
+ * and each keeps its line. Runs after the stack analysis, which saw the
+ * plain instructions. */
+static void fuse(unit *u) {
+  for (size_t i = 0; i + 1 < u->ncode; i++) {
+    sl_instr *in = &u->code[i];
+    if (in->op != SL_OP_LOAD_FAST) continue;
+    if (i + 7 <= u->ncode && is_aug_attr(in))
+      in->op = SL_OP_LOAD_FAST_AUG_ATTR;
+    else if (in[1].op == SL_OP_LOAD_ATTR)
+      in->op = SL_OP_LOAD_FAST_ATTR;
+  }
+}
+
 /* Turns the finished unit into a code object (a heap object of the run). */
 static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstline) {
   for (size_t i = 0; i < u->ncode; i++)
@@ -266,6 +292,7 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
       u->code[i].arg = t;
     }
   uint32_t stacksize = sl__max_stack(c, u);
+  fuse(u);
   /* A sentinel past the last instruction: the VM's dispatch does not
    * check ip against ncode on every instruction; jump targets were
    * checked above, so the only way past the end is falling off it, which
