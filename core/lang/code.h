@@ -124,6 +124,12 @@ typedef enum sl_opcode {
    * INPLACE_OP, SWAP 2, STORE_ATTR a (`x.a += n`): int or float arithmetic
    * on an instance's attribute, in place in its dict. */
   SL_OP_LOAD_FAST_AUG_ATTR,
+  /* arg: local x (LOAD_FREE_AUG: free variable x, LOAD_FREE's arg); then
+   * LOAD_FAST|LOAD_CONST n, INPLACE_OP, STORE_FAST|STORE_FREE x (`x += n`):
+   * int or float arithmetic on the variable, in place. The slow path runs
+   * as LOAD_FAST (LOAD_FREE). */
+  SL_OP_LOAD_FAST_AUG,
+  SL_OP_LOAD_FREE_AUG,
   SL_OP__COUNT
 } sl_opcode;
 

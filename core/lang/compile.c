@@ -265,19 +265,37 @@ static bool is_aug_attr(const sl_instr *in) {
          in[6].op == SL_OP_STORE_ATTR && in[6].arg == in[2].arg;
 }
 
-/* Marks the LOAD_FAST that starts a sequence a superinstruction covers
+/* Whether `x += n` starts at code[0], x a local (LOAD_FAST) or a free
+ * variable (LOAD_FREE), n a local or a constant. */
+static bool is_aug_var(const sl_instr *in) {
+  sl_opcode store = in[0].op == SL_OP_LOAD_FAST ? SL_OP_STORE_FAST : SL_OP_STORE_FREE;
+  return (in[1].op == SL_OP_LOAD_FAST || in[1].op == SL_OP_LOAD_CONST) &&
+         in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
+}
+
+/* Marks the LOAD_FAST (LOAD_FREE) that starts a sequence a superinstruction covers
  * (code.h). Only the first instruction's opcode changes: the rest stay
  * for the superinstruction's slow path and for jumps into the sequence,
  * and each keeps its line. Runs after the stack analysis, which saw the
  * plain instructions. */
 static void fuse(unit *u) {
+  /* A sequence's later instructions are never marked themselves: the
+   * fast paths read their opcodes as the compiler emitted them. */
   for (size_t i = 0; i + 1 < u->ncode; i++) {
     sl_instr *in = &u->code[i];
-    if (in->op != SL_OP_LOAD_FAST) continue;
-    if (i + 7 <= u->ncode && is_aug_attr(in))
+    if (in->op != SL_OP_LOAD_FAST && in->op != SL_OP_LOAD_FREE) continue;
+    if (i + 4 <= u->ncode && is_aug_var(in)) {
+      in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;
+      i += 3;
+    } else if (in->op != SL_OP_LOAD_FAST) {
+      continue;
+    } else if (i + 7 <= u->ncode && is_aug_attr(in)) {
       in->op = SL_OP_LOAD_FAST_AUG_ATTR;
-    else if (in[1].op == SL_OP_LOAD_ATTR)
+      i += 6;
+    } else if (in[1].op == SL_OP_LOAD_ATTR) {
       in->op = SL_OP_LOAD_FAST_ATTR;
+      i += 1;
+    }
   }
 }
 

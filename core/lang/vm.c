@@ -180,6 +180,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(STORE_FREE),
       L(LOAD_FAST_ATTR),
       L(LOAD_FAST_AUG_ATTR),
+      L(LOAD_FAST_AUG),
+      L(LOAD_FREE_AUG),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -275,6 +277,20 @@ dispatch:
         DISPATCH();
       }
       NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_AUG) {
+      if (load_aug_var(f, co, &f->locals[arg], ip)) {
+        ip += 3;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FREE_AUG) {
+      if (load_aug_var(f, co, &((sl_cell *)f->free[arg].u.o)->v, ip)) {
+        ip += 3;
+        DISPATCH();
+      }
+      NEXT(op_load_free(rt, f, co, arg, spp));
     }
     TARGET(LOAD_FAST_AUG_ATTR) {
       if (load_fast_aug_attr(f, co, arg, ip)) {

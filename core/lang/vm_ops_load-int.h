@@ -304,6 +304,16 @@ SL_OP_INLINE int load_fast_aug_attr(sl_frame *f, sl_code *co, int32_t arg, const
   return binary_fast(in[3].arg, t->entries[h].value, n, &t->entries[h].value);
 }
 
+/* LOAD_FAST_AUG / LOAD_FREE_AUG's fast path (`x += n`, *slot x's value,
+ * `in` the load of n after it): x and n ints or floats that binary_fast
+ * combines, the result stored in place. Immediates on both sides, as
+ * above; an unbound x or n is not one. 1 done, 0 run the plain
+ * instructions. */
+SL_OP_INLINE int load_aug_var(sl_frame *f, sl_code *co, sl_value *slot, const sl_instr *in) {
+  sl_value n = in[0].op == SL_OP_LOAD_FAST ? f->locals[in[0].arg] : co->consts[in[0].arg];
+  return binary_fast(in[1].arg, *slot, n, slot);
+}
+
 /* obj.<names[arg]> without the method cache (*out new ref). */
 SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
                                    sl_value *out) {

@@ -6,6 +6,8 @@
 # different order, class attributes, values that are not ints or floats,
 # int overflow past 64 bits, a divide by zero, an __iadd__ on the value,
 # and a failing update whose traceback ends the run (its lines must match).
+# The same for `x += n` on a local and on a nonlocal (a closure's free
+# variable): unbound on either side, overflow, floats, bools, strings.
 import asyncio
 
 
@@ -121,7 +123,73 @@ def unbound_n(x):
     n = 1
 
 
+def local_aug(x, n):
+    x += n
+    x += 1
+    x -= n
+    x *= 2
+    return x
+
+
+def concat(x, n):
+    x += n
+    return x
+
+
+def local_deleted(x):
+    del x
+    x += 1
+
+
+def local_unbound_n(x):
+    x += n
+    n = 0
+
+
+def counter(start, step):
+    count = start
+
+    def tick():
+        nonlocal count
+        count += step
+        count += 1
+        return count
+
+    def drop():
+        nonlocal count
+        del count
+
+    return tick, drop
+
+
+def names():
+    print(local_aug(1, 2), local_aug(2**62, 2**62), local_aug(-(2**62), -(2**62)))
+    print(local_aug(1.5, 2), local_aug(1, 0.5), local_aug(True, True))
+    print(concat("a", "b"), concat([1], [2]), concat((1,), (2,)))
+    for fn in (local_deleted, local_unbound_n):
+        try:
+            fn(1)
+        except UnboundLocalError as e:
+            print(fn.__name__, e)
+    tick, drop = counter(0, 2)
+    print(tick(), tick(), counter(2**63 - 2, 1)[0](), counter(0.5, 1)[0]())
+    try:
+        counter("a", "b")[0]()
+    except TypeError as e:
+        print("TypeError", e)
+    drop()
+    try:
+        tick()
+    except NameError as e:
+        print(type(e).__name__, e)
+    try:
+        local_aug(None, 1)
+    except TypeError as e:
+        print("TypeError", e)
+
+
 async def main():
+    names()
     p, q = Plain(1, 2), Reordered(3, 4)
     for _ in range(3):
         print(p.bump(2), q.bump(5), read(p), read(q))
