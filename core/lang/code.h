@@ -130,6 +130,11 @@ typedef enum sl_opcode {
    * as LOAD_FAST (LOAD_FREE). */
   SL_OP_LOAD_FAST_AUG,
   SL_OP_LOAD_FREE_AUG,
+  /* LOAD_FAST of a parameter the code never deletes (no DELETE_FAST of
+   * it, which `del x` and the end of `except ... as x` emit): binding
+   * sets every parameter, so it cannot be unbound and is not checked
+   * (CPython 3.12's LOAD_FAST against LOAD_FAST_CHECK). */
+  SL_OP_LOAD_FAST_BOUND,
   SL_OP__COUNT
 } sl_opcode;
 

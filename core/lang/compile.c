@@ -279,6 +279,15 @@ static bool is_aug_var(const sl_instr *in) {
  * and each keeps its line. Runs after the stack analysis, which saw the
  * plain instructions. */
 static void fuse(unit *u) {
+  /* Parameters (the first 64) that no DELETE_FAST unbinds: their loads
+   * need no unbound check (LOAD_FAST_BOUND). Cell parameters are read
+   * with LOAD_DEREF, never LOAD_FAST. */
+  uint32_t nparams = u->argcount + u->kwonly + ((u->flags & SL_CO_VARARGS) ? 1 : 0) +
+                     ((u->flags & SL_CO_VARKW) ? 1 : 0);
+  uint64_t bound = nparams >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << nparams) - 1;
+  for (size_t i = 0; i < u->ncode; i++)
+    if (u->code[i].op == SL_OP_DELETE_FAST && u->code[i].arg < 64)
+      bound &= ~(UINT64_C(1) << u->code[i].arg);
   /* A sequence's later instructions are never marked themselves: the
    * fast paths read their opcodes as the compiler emitted them. */
   for (size_t i = 0; i + 1 < u->ncode; i++) {
@@ -295,6 +304,8 @@ static void fuse(unit *u) {
     } else if (in[1].op == SL_OP_LOAD_ATTR) {
       in->op = SL_OP_LOAD_FAST_ATTR;
       i += 1;
+    } else if (in->arg < 64 && (bound >> in->arg & 1)) {
+      in->op = SL_OP_LOAD_FAST_BOUND;
     }
   }
 }

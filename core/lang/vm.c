@@ -182,6 +182,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_AUG_ATTR),
       L(LOAD_FAST_AUG),
       L(LOAD_FREE_AUG),
+      L(LOAD_FAST_BOUND),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -268,6 +269,10 @@ dispatch:
     OP_PURE(SWAP, op_swap);
     OP_PURE(LOAD_CONST, op_load_const);
     OP_PURE(LOAD_FAST, op_load_fast);
+    TARGET(LOAD_FAST_BOUND) {
+      *sp++ = vm_vincref(f->locals[arg]);
+      DISPATCH();
+    }
     TARGET(LOAD_FAST_ATTR) {
       /* Superinstructions (code.h): the fast path skips the sequence; else
        * the LOAD_FAST, and the rest of the sequence runs as written. */
