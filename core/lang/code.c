@@ -155,8 +155,9 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 /* Sets the parts of a reused or fresh frame that a call reads before it
- * writes them: the header and the locals (see sl_frame_new). */
-static inline void frame_reset(sl_frame *f, const sl_code *c) {
+ * writes them: the header and the locals from `first` on (see
+ * sl_frame_new); the caller binds the ones before. */
+static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
   f->ns = NULL;
   f->exc_info = NULL;
   f->ip = c->code;
@@ -165,7 +166,7 @@ static inline void frame_reset(sl_frame *f, const sl_code *c) {
   f->yf = f->yielded = false;
   f->enum_body = 0;
   sl_value *locals = f->locals;
-  for (uint32_t i = 0; i < c->nlocals; i++) locals[i] = sl_undef();
+  for (uint32_t i = first; i < c->nlocals; i++) locals[i] = sl_undef();
 }
 
 /* Frees a frame of frame_new_call: what it owns (locals, the stack,
@@ -193,10 +194,12 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
 }
 
 /* A frame for a call of fn: the code's spare (its layout is this code's)
- * or a new block with the layout set; header, locals and cells as
- * sl_frame_new leaves them, the code, globals and closure borrowed.
- * NULL + rt->fatal when out of memory. */
-static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c) {
+ * or a new block with the layout set; header, locals from `first` on and
+ * cells as sl_frame_new leaves them, the code, globals and closure
+ * borrowed. The caller sets locals 0..first-1 (the arguments bound in
+ * order) before anything reads them. NULL + rt->fatal when out of
+ * memory. */
+static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c, uint32_t first) {
   sl_frame *f = c->spare;
   if (f) {
     if (sl_alloc_injected_failure_inline()) {
@@ -213,7 +216,7 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
     }
     frame_lay_out(f, c);
   }
-  frame_reset(f, c);
+  frame_reset(f, c, first);
   f->back = NULL;
   f->code = fn->code;
   f->globals = fn->globals;
@@ -227,6 +230,7 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
     cells[i] = sl_cell_new(rt, sl_undef());
     if (!cells[i]) {
       while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
+      for (uint32_t j = 0; j < first; j++) f->locals[j] = sl_undef();
       frame_free_call(rt, f, c);
       return NULL;
     }
@@ -237,11 +241,13 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c)
 int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
   const sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
-  sl_frame *f = frame_new_call(rt, fn, c);
+  /* Arguments bound in order fill locals 0..argcount-1: no reset first. */
+  bool in_order = sl__binds_in_order(c, !sl_is_undef(self), args);
+  sl_frame *f = frame_new_call(rt, fn, c, in_order ? c->argcount : 0);
   if (!f) return -1;
   sl_incref(func); /* what the frame borrows lives as long as func */
   int rc = -1;
-  if (sl__binds_in_order(c, !sl_is_undef(self), args))
+  if (in_order)
     sl__bind_in_order(rt, c, self, args, f);
   else if (sl_func_bind(rt, func, self, args, f))
     goto done;

@@ -112,6 +112,29 @@ typedef enum sl_opcode {
   SL_OP_CALL_METHOD, /* arg n: (meth self a1..an -- result) */
   SL_OP_LOAD_FREE,   /* arg: free variable index (into the closure) */
   SL_OP_STORE_FREE,
+  /* Superinstructions (compile.c fuse): the compiler turns the LOAD_FAST
+   * that starts a common sequence into one of these, leaving the rest of
+   * the sequence in place. The fast path does the whole sequence and
+   * skips it; otherwise the instruction runs as the LOAD_FAST it replaced
+   * and the rest of the sequence runs as written, so errors, tracebacks
+   * and side effects are those of the plain instructions. The stack
+   * effect is LOAD_FAST's. */
+  SL_OP_LOAD_FAST_ATTR, /* arg: local; LOAD_ATTR follows: an instance's attribute */
+  /* arg: local x; then COPY 1, LOAD_ATTR a, LOAD_FAST|LOAD_CONST n,
+   * INPLACE_OP, SWAP 2, STORE_ATTR a (`x.a += n`): int or float arithmetic
+   * on an instance's attribute, in place in its dict. */
+  SL_OP_LOAD_FAST_AUG_ATTR,
+  /* arg: local x (LOAD_FREE_AUG: free variable x, LOAD_FREE's arg); then
+   * LOAD_FAST|LOAD_CONST n, INPLACE_OP, STORE_FAST|STORE_FREE x (`x += n`):
+   * int or float arithmetic on the variable, in place. The slow path runs
+   * as LOAD_FAST (LOAD_FREE). */
+  SL_OP_LOAD_FAST_AUG,
+  SL_OP_LOAD_FREE_AUG,
+  /* LOAD_FAST of a parameter the code never deletes (no DELETE_FAST of
+   * it, which `del x` and the end of `except ... as x` emit): binding
+   * sets every parameter, so it cannot be unbound and is not checked
+   * (CPython 3.12's LOAD_FAST against LOAD_FAST_CHECK). */
+  SL_OP_LOAD_FAST_BOUND,
   SL_OP__COUNT
 } sl_opcode;
 

@@ -255,6 +255,61 @@ static sl_obj *interned(compiler *c, const char *s) {
   return o;
 }
 
+/* Whether `x.a += n` starts at code[0] (stmt_augassign's sequence for an
+ * attribute of a local, n a local or a constant). */
+static bool is_aug_attr(const sl_instr *in) {
+  return in[0].op == SL_OP_LOAD_FAST && in[1].op == SL_OP_COPY && in[1].arg == 1 &&
+         in[2].op == SL_OP_LOAD_ATTR &&
+         (in[3].op == SL_OP_LOAD_FAST || in[3].op == SL_OP_LOAD_CONST) &&
+         in[4].op == SL_OP_INPLACE_OP && in[5].op == SL_OP_SWAP && in[5].arg == 2 &&
+         in[6].op == SL_OP_STORE_ATTR && in[6].arg == in[2].arg;
+}
+
+/* Whether `x += n` starts at code[0], x a local (LOAD_FAST) or a free
+ * variable (LOAD_FREE), n a local or a constant. */
+static bool is_aug_var(const sl_instr *in) {
+  sl_opcode store = in[0].op == SL_OP_LOAD_FAST ? SL_OP_STORE_FAST : SL_OP_STORE_FREE;
+  return (in[1].op == SL_OP_LOAD_FAST || in[1].op == SL_OP_LOAD_CONST) &&
+         in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
+}
+
+/* Marks the LOAD_FAST (LOAD_FREE) that starts a sequence a superinstruction covers
+ * (code.h). Only the first instruction's opcode changes: the rest stay
+ * for the superinstruction's slow path and for jumps into the sequence,
+ * and each keeps its line. Runs after the stack analysis, which saw the
+ * plain instructions. */
+static void fuse(unit *u) {
+  /* Parameters (the first 64) that no DELETE_FAST unbinds: their loads
+   * need no unbound check (LOAD_FAST_BOUND). Cell parameters are read
+   * with LOAD_DEREF, never LOAD_FAST. */
+  uint32_t nparams = u->argcount + u->kwonly + ((u->flags & SL_CO_VARARGS) ? 1 : 0) +
+                     ((u->flags & SL_CO_VARKW) ? 1 : 0);
+  uint64_t bound = nparams >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << nparams) - 1;
+  for (size_t i = 0; i < u->ncode; i++)
+    if (u->code[i].op == SL_OP_DELETE_FAST && u->code[i].arg < 64)
+      bound &= ~(UINT64_C(1) << u->code[i].arg);
+  /* A sequence's later instructions are never marked themselves: the
+   * fast paths read their opcodes as the compiler emitted them. */
+  for (size_t i = 0; i + 1 < u->ncode; i++) {
+    sl_instr *in = &u->code[i];
+    if (in->op != SL_OP_LOAD_FAST && in->op != SL_OP_LOAD_FREE) continue;
+    if (i + 4 <= u->ncode && is_aug_var(in)) {
+      in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;
+      i += 3;
+    } else if (in->op != SL_OP_LOAD_FAST) {
+      continue;
+    } else if (i + 7 <= u->ncode && is_aug_attr(in)) {
+      in->op = SL_OP_LOAD_FAST_AUG_ATTR;
+      i += 6;
+    } else if (in[1].op == SL_OP_LOAD_ATTR) {
+      in->op = SL_OP_LOAD_FAST_ATTR;
+      i += 1;
+    } else if (in->arg < 64 && (bound >> in->arg & 1)) {
+      in->op = SL_OP_LOAD_FAST_BOUND;
+    }
+  }
+}
+
 /* Turns the finished unit into a code object (a heap object of the run). */
 static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstline) {
   for (size_t i = 0; i < u->ncode; i++)
@@ -266,6 +321,7 @@ static sl_obj *make_code(compiler *c, unit *u, const char *name, uint32_t firstl
       u->code[i].arg = t;
     }
   uint32_t stacksize = sl__max_stack(c, u);
+  fuse(u);
   /* A sentinel past the last instruction: the VM's dispatch does not
    * check ip against ncode on every instruction; jump targets were
    * checked above, so the only way past the end is falling off it, which

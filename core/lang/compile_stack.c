@@ -58,6 +58,11 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_COPY:
   case SL_OP_LOAD_CONST:
   case SL_OP_LOAD_FAST:
+  case SL_OP_LOAD_FAST_ATTR:
+  case SL_OP_LOAD_FAST_AUG_ATTR:
+  case SL_OP_LOAD_FAST_AUG:
+  case SL_OP_LOAD_FREE_AUG:
+  case SL_OP_LOAD_FAST_BOUND:
   case SL_OP_LOAD_DEREF:
   case SL_OP_LOAD_FREE:
   case SL_OP_LOAD_CLOSURE:

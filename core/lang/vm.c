@@ -178,6 +178,11 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(CALL_METHOD),
       L(LOAD_FREE),
       L(STORE_FREE),
+      L(LOAD_FAST_ATTR),
+      L(LOAD_FAST_AUG_ATTR),
+      L(LOAD_FAST_AUG),
+      L(LOAD_FREE_AUG),
+      L(LOAD_FAST_BOUND),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -264,6 +269,41 @@ dispatch:
     OP_PURE(SWAP, op_swap);
     OP_PURE(LOAD_CONST, op_load_const);
     OP_PURE(LOAD_FAST, op_load_fast);
+    TARGET(LOAD_FAST_BOUND) {
+      *sp++ = vm_vincref(f->locals[arg]);
+      DISPATCH();
+    }
+    TARGET(LOAD_FAST_ATTR) {
+      /* Superinstructions (code.h): the fast path skips the sequence; else
+       * the LOAD_FAST, and the rest of the sequence runs as written. */
+      if (load_fast_attr(f, co, arg, ip, sp)) {
+        sp++;
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_AUG) {
+      if (load_aug_var(f, co, &f->locals[arg], ip)) {
+        ip += 3;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FREE_AUG) {
+      if (load_aug_var(f, co, &((sl_cell *)f->free[arg].u.o)->v, ip)) {
+        ip += 3;
+        DISPATCH();
+      }
+      NEXT(op_load_free(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_AUG_ATTR) {
+      if (load_fast_aug_attr(f, co, arg, ip)) {
+        ip += 6;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
     OP(STORE_FAST, op_store_fast);
     OP(DELETE_FAST, op_delete_fast);
     OP_PURE(LOAD_DEREF, op_load_deref);

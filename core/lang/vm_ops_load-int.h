@@ -7,6 +7,7 @@
 
 #include "core/dict-int.h"
 #include "core/lang/vm_ops-int.h"
+#include "core/lang/vm_ops_value-int.h"
 #include "core/str.h"
 
 static inline int unbound_local(sl_rt *rt, sl_obj *name) {
@@ -263,6 +264,54 @@ SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj 
     return 0;
   *out = vm_vincref(t->entries[h].value);
   return 1;
+}
+
+/* LOAD_FAST_ATTR's fast path: local `arg` is an instance of a scenario
+ * class whose attribute `in->arg` (the LOAD_ATTR that follows) is where
+ * op_load_attr would take it from, instance_attr_hinted's dict entry; the
+ * local's reference is only borrowed, as nothing runs meanwhile. 1 *out
+ * set (new ref), 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_attr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                sl_value *out) {
+  sl_value o = f->locals[arg];
+  if (!sl_is_type(o, &sl_exc_type) || method_cached(co, in->arg, o)) return 0;
+  return instance_attr_hinted(&co->mcache[in->arg], co->names[in->arg], o.u.o, out);
+}
+
+/* LOAD_FAST_AUG_ATTR's fast path (`x.a += n`, x local `arg`, `in` the
+ * COPY after it): the attribute in x's dict at the entry where both
+ * op_load_attr and op_store_attr would find it (the tests of
+ * instance_attr_hinted and instance_setattr_hinted together), it and n
+ * ints or floats that binary_fast combines: the result replaces it in
+ * place. Immediates on both sides: no reference to take or drop, nothing
+ * that can run or fail. 1 done, 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_aug_attr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in) {
+  sl_value o = f->locals[arg];
+  int32_t name = in[1].arg;
+  if (!sl_is_type(o, &sl_exc_type) || method_cached(co, name, o)) return 0;
+  const sl_mcache *mc = &co->mcache[name];
+  const sl_exc *e = sl_as_exc(o.u.o);
+  if (mc->nkind != 1 || !e->attrs || (o.u.o->size_class & SL_OBJ_EXT_BIT) ||
+      (sl_as_class(e->cls)->lang_flags &
+       (SL__CLS_GETATTRIBUTE | SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS)))
+    return 0;
+  sl__htable *t = sl__as_htable(e->attrs);
+  uint32_t h = mc->dict_hint;
+  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ ||
+      t->entries[h].key.u.o != co->names[name])
+    return 0;
+  sl_value n = in[2].op == SL_OP_LOAD_FAST ? f->locals[in[2].arg] : co->consts[in[2].arg];
+  return binary_fast(in[3].arg, t->entries[h].value, n, &t->entries[h].value);
+}
+
+/* LOAD_FAST_AUG / LOAD_FREE_AUG's fast path (`x += n`, *slot x's value,
+ * `in` the load of n after it): x and n ints or floats that binary_fast
+ * combines, the result stored in place. Immediates on both sides, as
+ * above; an unbound x or n is not one. 1 done, 0 run the plain
+ * instructions. */
+SL_OP_INLINE int load_aug_var(sl_frame *f, sl_code *co, sl_value *slot, const sl_instr *in) {
+  sl_value n = in[0].op == SL_OP_LOAD_FAST ? f->locals[in[0].arg] : co->consts[in[0].arg];
+  return binary_fast(in[1].arg, *slot, n, slot);
 }
 
 /* obj.<names[arg]> without the method cache (*out new ref). */
