@@ -29,6 +29,7 @@ import collections
 import json
 import os
 import re
+import signal
 import subprocess
 import sys
 import tempfile
@@ -41,18 +42,43 @@ NEEDS = re.compile(r"\b(aiohttp|asyncpg|aiofiles|requests|httpx|socket|open_conn
                    r"signal|websockets|uvloop|selectors|sys\.stdin|input\()")
 
 
+def run_alone(cmd, timeout, **kw):
+    """subprocess.run in a process group of its own, which is killed
+    whole at the end: a program of the corpus that starts processes
+    (multiprocessing, a process pool) under CPython leaves none behind,
+    whether it ended or ran out of time."""
+    p = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True, **kw)
+    try:
+        out, err = p.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        kill_group(p.pid)
+        p.communicate()
+        raise
+    finally:
+        kill_group(p.pid)
+    return subprocess.CompletedProcess(cmd, p.returncode, out, err)
+
+
+def kill_group(pgid):
+    try:
+        os.killpg(pgid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+
+
 def oracle_stdout(path, timeout, max_steps, extra):
     with tempfile.TemporaryDirectory() as tmp:
         try:
-            subprocess.run(["/usr/bin/python3", "-m", "simloop_oracle", "run", path,
-                            "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
-                            "--max-steps", str(max_steps)] + extra,
-                           cwd=os.path.dirname(path), capture_output=True, timeout=timeout,
-                           # a fixed str hash, as `simloop conform` gives the
-                           # oracle: a set of str then prints the same on
-                           # every CPython run instead of changing each time
-                           env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE),
-                                    PYTHONHASHSEED="0"))
+            run_alone(["/usr/bin/python3", "-m", "simloop_oracle", "run", path,
+                       "--jsonl", tmp + "/o.jsonl", "--stdout", tmp + "/out",
+                       "--max-steps", str(max_steps)] + extra, timeout,
+                      cwd=os.path.dirname(path),
+                      # a fixed str hash, as `simloop conform` gives the
+                      # oracle: a set of str then prints the same on
+                      # every CPython run instead of changing each time
+                      env=dict(os.environ, PYTHONPATH=os.path.abspath(ORACLE),
+                               PYTHONHASHSEED="0"))
         except subprocess.TimeoutExpired:
             return None, "timeout"
         outcome = None
@@ -72,9 +98,9 @@ def simloop_run(simloop, path, timeout, max_steps, extra):
     try:
         # The oracle is Debian's CPython 3.11.2: simloop reproduces the same
         # release (its default profile is the newest, 3.14).
-        p = subprocess.run([simloop, "run", path, "--python", "3.11.2",
-                            "--max-steps", str(max_steps)] + extra, cwd=os.path.dirname(path),
-                           capture_output=True, timeout=timeout)
+        p = run_alone([simloop, "run", path, "--python", "3.11.2",
+                       "--max-steps", str(max_steps)] + extra, timeout,
+                      cwd=os.path.dirname(path))
     except subprocess.TimeoutExpired:
         return b"", "timeout", -1
     return p.stdout, p.stderr.decode(errors="replace"), p.returncode
