@@ -158,7 +158,8 @@ static sl_obj *cm_acquire(sl_rt *rt, sl_obj *self, sl_lock **lock) {
   return sl_semaphore_acquire(rt, self);
 }
 
-static int cm_release(sl_rt *rt, sl_obj *self) {
+/* self.release(): a scenario subclass's own, else the engine's. */
+static int cm_release_any(sl_rt *rt, sl_obj *self) {
   sl_value res;
   int r = cm_user(rt, self, "release", &res);
   if (r) {
@@ -168,6 +169,13 @@ static int cm_release(sl_rt *rt, sl_obj *self) {
   if (self->type == &sl_lock_type) return sl_lock_release(rt, self);
   if (self->type == &sl_condition_type) return sl_lock_release(rt, ((sl_condition *)self)->lock);
   return sl_semaphore_release(rt, self);
+}
+
+/* A plain Lock (no subclass, so no release() of its own) inline: every
+ * `async with lock` exit (cm_await_now) comes here. */
+static inline int cm_release(sl_rt *rt, sl_obj *self) {
+  if (self->type == &sl_lock_type && !sl_obj_ext_of(self)) return sl_lock_release(rt, self);
+  return cm_release_any(rt, self);
 }
 
 /* Slots of __aenter__ and __aexit__: the lock, and acquire()'s coroutine
@@ -236,9 +244,6 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
      * the acquire() it awaits. */
     sl_lock *l = cm_engine_lock(self);
     if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) return SL_NOW_LATER;
-  } else if (self->type == &sl_lock_type && !sl_obj_ext_of(self)) {
-    /* cm_release of a plain Lock (no subclass's release() to run) */
-    if (sl_lock_release(rt, self)) return -1;
   } else if (cm_release(rt, self)) {
     return -1;
   }

@@ -242,16 +242,12 @@ static int queue_put_item(sl_rt *rt, sl_queue *q, sl_value item) {
   return 0;
 }
 
-/* *out new reference (the queue's). */
-static int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
+/* queue_get_item of a scenario subclass's _get, a LifoQueue or a
+ * PriorityQueue. */
+static int queue_get_other(sl_rt *rt, sl_queue *q, sl_value *out) {
   if (q->user_storage) {
     if (user_storage_call(rt, q, "_get", NULL, out)) return -1;
     q->len--;
-    return 0;
-  }
-  if (q->hdr.type == &sl_queue_type) { /* deque.popleft() */
-    *out = q->items[q->head++];
-    if (--q->len == 0) q->head = 0;
     return 0;
   }
   sl_value last = q->items[q->head + --q->len]; /* list.pop() */
@@ -268,6 +264,15 @@ static int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
     *out = sl_none();
     return -1;
   }
+  return 0;
+}
+
+/* *out new reference (the queue's). A plain Queue's deque.popleft()
+ * inline: the get that finds an item (queue_get_held) is the common one. */
+static inline int queue_get_item(sl_rt *rt, sl_queue *q, sl_value *out) {
+  if (q->user_storage || q->hdr.type != &sl_queue_type) return queue_get_other(rt, q, out);
+  *out = q->items[q->head++];
+  if (--q->len == 0) q->head = 0;
   return 0;
 }
 
@@ -292,12 +297,7 @@ int sl_queue_put_nowait(sl_rt *rt, sl_obj *o, sl_value item) {
 
 /* get_nowait() past its check: the queue holds an item. */
 static inline int queue_get_held(sl_rt *rt, sl_queue *q, sl_value *out) {
-  if (!q->user_storage && q->hdr.type == &sl_queue_type) { /* queue_get_item's popleft, inline */
-    *out = q->items[q->head++];
-    if (--q->len == 0) q->head = 0;
-  } else if (queue_get_item(rt, q, out)) {
-    return -1;
-  }
+  if (queue_get_item(rt, q, out)) return -1;
   if (wakeup_next(rt, &q->putters)) {
     sl_vdecref(rt, *out);
     return -1;

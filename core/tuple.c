@@ -187,7 +187,7 @@ sl_obj *sl_list_new(sl_rt *rt, const sl_value *items, size_t len) {
   return o;
 }
 
-int sl_list_append(sl_rt *rt, sl_obj *list, sl_value v) {
+int sl__list_append_grow(sl_rt *rt, sl_obj *list, sl_value v) {
   sl_list *l = sl_as_list(list);
   if (sl_list_reserve(rt, list, l->len + 1)) return -1;
   l->items[l->len++] = sl_vincref(v);

@@ -13,18 +13,10 @@
 
 /* ---- writing --------------------------------------------------------- */
 
-/* Appends v in decimal (no printf: traces write millions of numbers). */
-static void put_u64(sl_strbuf *out, uint64_t v) {
+void sl_json_put_u64(sl_strbuf *out, uint64_t v) {
   char b[24];
-  size_t i = sizeof b;
-  do b[--i] = (char)('0' + v % 10);
-  while ((v /= 10) != 0);
-  sl_strbuf_append(out, b + i, sizeof b - i);
+  sl_strbuf_append(out, b, (size_t)(sl_json_u64_at(b, v) - b));
 }
-
-/* Whole, non-negative and below 1e16: Python's repr is the digits and ".0"
- * (from 1e16 on its repr switches to exponent notation). */
-static bool plain_float(double x) { return sl_json_whole_float(x); }
 
 void sl_json_put_float(sl_strbuf *out, double x) {
   /* json.dumps writes float('nan') as NaN and infinities as Infinity. */
@@ -32,9 +24,9 @@ void sl_json_put_float(sl_strbuf *out, double x) {
     sl_strbuf_puts(out, "NaN");
   else if (isinf(x))
     sl_strbuf_puts(out, x < 0 ? "-Infinity" : "Infinity");
-  else if (plain_float(x)) {
+  else if (sl_json_whole_float(x)) {
     /* Most trace times are whole. */
-    put_u64(out, (uint64_t)x);
+    sl_json_put_u64(out, (uint64_t)x);
     sl_strbuf_append(out, ".0", 2);
   } else {
     sl_float_repr(out, x);
@@ -141,7 +133,7 @@ static void put_id(sl_strbuf *out, const char *key, uint64_t id) {
   put_key(out, key);
   if (id) {
     sl_strbuf_append(out, "\"T", 2);
-    put_u64(out, id);
+    sl_json_put_u64(out, id);
     sl_strbuf_putc(out, '"');
   } else {
     sl_strbuf_puts(out, "null");
@@ -155,7 +147,7 @@ static void put_float(sl_strbuf *out, const char *key, double x) {
 
 static void put_int(sl_strbuf *out, const char *key, uint64_t v) {
   put_key(out, key);
-  put_u64(out, v);
+  sl_json_put_u64(out, v);
 }
 
 /* ---- the common events, written in place ------------------------------
@@ -171,14 +163,6 @@ static char *cat(char *p, const char *s, size_t n) {
 
 /* cat of a string literal. */
 #define CAT(p, lit) cat(p, lit, sizeof lit - 1)
-
-static char *cat_u64(char *p, uint64_t v) {
-  char *end = p + sl_u64_digits(v);
-  p = end;
-  do *--p = (char)('0' + v % 10);
-  while ((v /= 10) != 0);
-  return end;
-}
 
 /* Printable ASCII without '"' or '\\': written as it is. Eight bytes at a
  * time (handle names are most of a long trace's text; plain_word): a word passes when
@@ -208,7 +192,7 @@ static bool plain_text(const char *s, size_t n) {
 /* The rest of a line from `p` on: `,"key":` and the float x. */
 static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, double x) {
   p = cat(p, key, klen);
-  if (plain_float(x)) return cat(cat_u64(p, (uint64_t)x), ".0", 2);
+  if (sl_json_whole_float(x)) return cat(sl_json_u64_at(p, (uint64_t)x), ".0", 2);
   out->len = (size_t)(p - out->data);
   sl_json_put_float(out, x);
   /* put_float reserved nothing beyond the float: room for the rest again. */
@@ -221,7 +205,7 @@ static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, do
 static void step_line(sl_strbuf *out, const sl_tev *e) {
   if (!sl_strbuf_reserve(out, 128)) return;
   char *p = CAT(out->data + out->len, "{\"ev\":\"step\",\"i\":");
-  p = cat_u64(p, e->step);
+  p = sl_json_u64_at(p, e->step);
   if (!(p = CAT_FLOAT(out, p, ",\"t\":", e->t))) return;
   if (e->has_timeout) {
     if (!(p = CAT_FLOAT(out, p, ",\"timeout\":", e->timeout))) return;
@@ -236,9 +220,9 @@ static void step_line(sl_strbuf *out, const sl_tev *e) {
 static void handle_line(sl_strbuf *out, const sl_tev *e) {
   if (!sl_strbuf_reserve(out, 128 + e->a.n)) return;
   char *p = CAT(out->data + out->len, "{\"ev\":\"handle\",\"step\":");
-  p = cat_u64(p, e->step);
+  p = sl_json_u64_at(p, e->step);
   p = CAT(p, ",\"pos\":");
-  p = cat_u64(p, e->pos);
+  p = sl_json_u64_at(p, e->pos);
   if (!(p = CAT_FLOAT(out, p, ",\"t\":", e->t))) return;
   p = CAT(p, ",\"name\":");
   out->len = (size_t)(p - out->data);

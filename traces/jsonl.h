@@ -32,19 +32,27 @@ void sl_json_put_string(sl_strbuf *out, const char *s, size_t n);
 void sl_json_put_float(sl_strbuf *out, double x);
 
 /* Whether x is written as its digits and ".0" (most trace times are
- * whole). The range is checked first, so the conversion is exact where it
- * is compared, and no call to floor is needed. */
+ * whole): whole, non-negative and below 1e16, where Python's repr switches
+ * to exponent notation. The range is checked first, so the conversion is
+ * exact where it is compared, and no call to floor is needed. */
 static inline bool sl_json_whole_float(double x) {
   return x >= 0 && x < 1e16 && (double)(uint64_t)x == x && !signbit(x);
 }
 
-/* The number of decimal digits of v: writers put the digits in place,
- * last first, with no buffer to copy from. */
-static inline size_t sl_u64_digits(uint64_t v) {
+/* Writes v in decimal at p (room for 20 digits) and returns the end:
+ * the digits are put in place, last first, with no buffer to copy from
+ * (traces write millions of numbers). */
+static inline char *sl_json_u64_at(char *p, uint64_t v) {
   size_t n = 1;
-  for (; v >= 10; v /= 10) n++;
-  return n;
+  for (uint64_t t = v; t >= 10; t /= 10) n++;
+  char *end = p + n;
+  p = end;
+  do *--p = (char)('0' + v % 10);
+  while ((v /= 10) != 0);
+  return end;
 }
+/* Appends v in decimal. */
+void sl_json_put_u64(sl_strbuf *out, uint64_t v);
 
 /* Writes a whole run (run line, events, end line) to `f`. Returns SL_EIO
  * when writing fails, SL_ENOMEM when out of memory. */

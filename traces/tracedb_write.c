@@ -221,21 +221,6 @@ static int run_stmt(sqlite3_stmt *s) {
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Writes v in decimal at q; returns the end. */
-static char *fmt_u64(char *q, uint64_t v) {
-  char *end = q + sl_u64_digits(v);
-  q = end;
-  do *--q = (char)('0' + v % 10);
-  while ((v /= 10) != 0);
-  return end;
-}
-
-/* Appends v in decimal. */
-static void put_u64(sl_strbuf *b, uint64_t v) {
-  char d[24];
-  sl_strbuf_append(b, d, (size_t)(fmt_u64(d, v) - d));
-}
-
 /* Stores chunk `c` when it holds entries. */
 static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   if (!c->n) return SQLITE_OK;
@@ -267,7 +252,7 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
 static void begin_entry(chunk *c, uint64_t seq, bool relative) {
   if (!c->n) c->seq = seq;
   sl_strbuf_append(&c->text, c->n ? ",[" : "[[", 2);
-  put_u64(&c->text, relative ? seq - c->seq : seq);
+  sl_json_put_u64(&c->text, relative ? seq - c->seq : seq);
 }
 
 static int end_entry(sl_tracedb_writer *w, chunk *c) {
@@ -283,7 +268,7 @@ static int flush_step(sl_tracedb_writer *w) {
   sl_strbuf *b = &w->steps.text;
   begin_entry(&w->steps, w->step_seq, false);
   sl_strbuf_putc(b, ',');
-  put_u64(b, w->step.step);
+  sl_json_put_u64(b, w->step.step);
   sl_strbuf_putc(b, ',');
   sl_json_put_float(b, w->step.t);
   sl_strbuf_putc(b, ',');
@@ -292,7 +277,7 @@ static int flush_step(sl_tracedb_writer *w) {
   else
     sl_strbuf_append(b, "null", 4);
   sl_strbuf_putc(b, ',');
-  put_u64(b, (uint64_t)w->step_handles);
+  sl_json_put_u64(b, (uint64_t)w->step_handles);
   return end_entry(w, &w->steps);
 }
 
@@ -328,14 +313,14 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   char buf[96], *q = buf;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
-  q = fmt_u64(q, seq - c->seq);
+  q = sl_json_u64_at(q, seq - c->seq);
   *q++ = ',';
-  q = fmt_u64(q, e->step - c->step);
+  q = sl_json_u64_at(q, e->step - c->step);
   *q++ = ',';
-  q = fmt_u64(q, e->pos);
+  q = sl_json_u64_at(q, e->pos);
   *q++ = ',';
   if (sl_json_whole_float(e->t)) {
-    q = fmt_u64(q, (uint64_t)e->t); /* as sl_json_put_float writes a whole float */
+    q = sl_json_u64_at(q, (uint64_t)e->t); /* as sl_json_put_float writes a whole float */
     *q++ = '.';
     *q++ = '0';
   } else {
@@ -344,7 +329,7 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     q = buf;
   }
   *q++ = ',';
-  q = fmt_u64(q, chunk_name(c, ns));
+  q = sl_json_u64_at(q, chunk_name(c, ns));
   sl_strbuf_append(b, buf, (size_t)(q - buf));
   w->step_handles++;
   return end_entry(w, c);

@@ -135,11 +135,10 @@ static void writer_stop(sl_tstream *s) {
 }
 
 /* Hashes (with a database) and writes (with JSONL) the gathered text:
- * all of it when `all` (the thread stopped first, so the chunks stay in
- * order), else once a chunk has gathered. */
+ * all of it when `all` (at the end, the thread already stopped, so here
+ * and in order), else once a chunk has gathered. */
 static void flush_text(sl_tstream *s, bool all) {
   if (s->text.len < CHUNK && !all) return;
-  if (all) writer_stop(s);
   if (s->failed != SL_EOK) {
     /* nothing more is written after a failure */
   } else if (!all && (s->w.started || writer_start(s))) {

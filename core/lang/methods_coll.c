@@ -139,11 +139,6 @@ int sl__list_extend(sl_rt *rt, sl_obj *l, sl_value iterable) {
 
 static int list_append(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   CHECK(1, 1, "list.append");
-  sl_list *l = sl_as_list(self.u.o);
-  if (l->len < l->cap) { /* sl_list_append without the call when there is room */
-    l->items[l->len++] = sl_vincref(a->pos[0]);
-    return 0;
-  }
   return sl_list_append(rt, self.u.o, a->pos[0]);
 }
 

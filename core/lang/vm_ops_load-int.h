@@ -247,22 +247,32 @@ static inline void method_cache_fill(sl_code *co, int32_t arg, sl_value obj, sl_
   co->mcache[arg].def = m->def;
 }
 
-/* The first step of sl__vm_instance_attr (vm_attr.c), inline: the
- * instance's own dict at the entry where this name was last found
+/* The entry of instance o's own dict where `name` was last found
  * (mc->dict_hint, the same test as vm_attr.c's dict_entry_hint: a live key
- * there that is the code's str itself), when nothing answers before the
+ * there that is the code's str itself), when none of the class's
+ * lang_flags in `before` can answer before the dict and the cache entry
+ * names one kind; NULL: ask the general path. */
+SL_OP_INLINE sl__hentry *hinted_entry(const sl_mcache *mc, sl_obj *name, sl_obj *o,
+                                      uint32_t before) {
+  const sl_exc *e = sl_as_exc(o);
+  if (mc->nkind != 1 || !e->attrs || (o->size_class & SL_OBJ_EXT_BIT) ||
+      (sl_as_class(e->cls)->lang_flags & before))
+    return NULL;
+  sl__htable *t = sl__as_htable(e->attrs);
+  uint32_t h = mc->dict_hint;
+  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
+    return NULL;
+  return &t->entries[h];
+}
+
+/* The first step of sl__vm_instance_attr (vm_attr.c), inline: the
+ * instance's own dict at hinted_entry, when nothing answers before the
  * dict (no __getattribute__, no user descriptor, a plain name). 1 *out set
  * (new ref), 0 ask sl__vm_instance_attr. */
 SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value *out) {
-  const sl_exc *e = sl_as_exc(o);
-  if (mc->nkind != 1 || !e->attrs || (o->size_class & SL_OBJ_EXT_BIT) ||
-      (sl_as_class(e->cls)->lang_flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)))
-    return 0;
-  const sl__htable *t = sl__as_htable(e->attrs);
-  uint32_t h = mc->dict_hint;
-  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
-    return 0;
-  *out = vm_vincref(t->entries[h].value);
+  const sl__hentry *e = hinted_entry(mc, name, o, SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR);
+  if (!e) return 0;
+  *out = vm_vincref(e->value);
   return 1;
 }
 
@@ -289,19 +299,12 @@ SL_OP_INLINE int load_fast_aug_attr(sl_frame *f, sl_code *co, int32_t arg, const
   sl_value o = f->locals[arg];
   int32_t name = in[1].arg;
   if (!sl_is_type(o, &sl_exc_type) || method_cached(co, name, o)) return 0;
-  const sl_mcache *mc = &co->mcache[name];
-  const sl_exc *e = sl_as_exc(o.u.o);
-  if (mc->nkind != 1 || !e->attrs || (o.u.o->size_class & SL_OBJ_EXT_BIT) ||
-      (sl_as_class(e->cls)->lang_flags &
-       (SL__CLS_GETATTRIBUTE | SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS)))
-    return 0;
-  sl__htable *t = sl__as_htable(e->attrs);
-  uint32_t h = mc->dict_hint;
-  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ ||
-      t->entries[h].key.u.o != co->names[name])
-    return 0;
+  sl__hentry *e = hinted_entry(&co->mcache[name], co->names[name], o.u.o,
+                               SL__CLS_GETATTRIBUTE | SL__CLS_SETATTR | SL__CLS_DESCR |
+                                   SL__CLS_UDESCR | SL__CLS_SLOTS);
+  if (!e) return 0;
   sl_value n = in[2].op == SL_OP_LOAD_FAST ? f->locals[in[2].arg] : co->consts[in[2].arg];
-  return binary_fast(in[3].arg, t->entries[h].value, n, &t->entries[h].value);
+  return binary_fast(in[3].arg, e->value, n, &e->value);
 }
 
 /* LOAD_FAST_AUG / LOAD_FREE_AUG's fast path (`x += n`, *slot x's value,
@@ -386,21 +389,15 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
 
 /* The first step of sl__vm_instance_setattr, inline: the value replaced
  * in the instance's dict at the entry where the name was last found
- * (instance_attr_hinted's test), when nothing answers before the dict (no
+ * (hinted_entry), when nothing answers before the dict (no
  * __setattr__, no descriptor, no __slots__, a plain name). 1 stored, 0
  * ask sl__vm_instance_setattr. */
 SL_OP_INLINE int instance_setattr_hinted(sl_rt *rt, const sl_mcache *mc, sl_obj *name, sl_obj *o,
                                          sl_value v) {
-  const sl_exc *e = sl_as_exc(o);
-  if (mc->nkind != 1 || !e->attrs || (o->size_class & SL_OBJ_EXT_BIT) ||
-      (sl_as_class(e->cls)->lang_flags &
-       (SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS)))
-    return 0;
-  sl__htable *t = sl__as_htable(e->attrs);
-  uint32_t h = mc->dict_hint;
-  if (h >= t->nentries || t->entries[h].key.tag != SL_V_OBJ || t->entries[h].key.u.o != name)
-    return 0;
-  vm_vset(rt, &t->entries[h].value, vm_vincref(v));
+  sl__hentry *e =
+      hinted_entry(mc, name, o, SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS);
+  if (!e) return 0;
+  vm_vset(rt, &e->value, vm_vincref(v));
   return 1;
 }
 

@@ -30,6 +30,12 @@ typedef struct with_cache {
 #define WITH_CACHE_SIZE 16u
 static _Thread_local with_cache with_cached[2][WITH_CACHE_SIZE];
 
+/* The cache slot of type t under the run's profile. */
+static inline with_cache *type_slot(sl_rt *rt, const sl_type *t, bool sync) {
+  uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)rt->profile >> 3);
+  return &with_cached[sync][h & (WITH_CACHE_SIZE - 1)];
+}
+
 /* The cache slot for mgr's type, or NULL when mgr's lookup may depend on
  * the instance (another kind of value, an instance of a scenario
  * subclass). */
@@ -37,8 +43,7 @@ static with_cache *with_slot(sl_rt *rt, sl_value mgr, bool sync) {
   if (mgr.tag != SL_V_OBJ || !(mgr.u.o->type->flags & SL_TF_STABLE_ATTRS) ||
       (mgr.u.o->size_class & SL_OBJ_EXT_BIT))
     return NULL;
-  uintptr_t h = ((uintptr_t)mgr.u.o->type >> 4) ^ ((uintptr_t)rt->profile >> 3);
-  return &with_cached[sync][h & (WITH_CACHE_SIZE - 1)];
+  return type_slot(rt, mgr.u.o->type, sync);
 }
 
 /* Remembers what the generic lookup gave when both are methods bound to
@@ -57,8 +62,7 @@ static void with_cache_fill(sl_rt *rt, sl_value mgr, bool sync, sl_value enter, 
 static inline const with_cache *with_cached_for(sl_rt *rt, sl_value mgr, bool sync) {
   if (mgr.tag != SL_V_OBJ || (mgr.u.o->size_class & SL_OBJ_EXT_BIT)) return NULL;
   const sl_type *t = mgr.u.o->type;
-  uintptr_t h = ((uintptr_t)t >> 4) ^ ((uintptr_t)rt->profile >> 3);
-  const with_cache *c = &with_cached[sync][h & (WITH_CACHE_SIZE - 1)];
+  const with_cache *c = type_slot(rt, t, sync);
   return c->type == t && c->profile == rt->profile ? c : NULL;
 }
 
