@@ -199,7 +199,8 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
  * borrowed. The caller sets locals 0..first-1 (the arguments bound in
  * order) before anything reads them. NULL + rt->fatal when out of
  * memory. */
-static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c, uint32_t first) {
+static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn,
+                                                                      sl_code *c, uint32_t first) {
   sl_frame *f = c->spare;
   if (f) {
     if (sl_alloc_injected_failure_inline()) {
@@ -238,6 +239,15 @@ static inline sl_frame *frame_new_call(sl_rt *rt, const sl_func *fn, sl_code *c,
   return f;
 }
 
+/* Runs a bound frame of frame_new_call to its end and frees it: 0 with
+ * *out, or -1 raised. */
+static inline __attribute__((always_inline)) int frame_run_call(sl_rt *rt, sl_frame *f, sl_code *c,
+                                                                sl_value *out) {
+  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+  frame_free_call(rt, f, c);
+  return rc;
+}
+
 int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
   const sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
@@ -247,14 +257,50 @@ int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, s
   if (!f) return -1;
   sl_incref(func); /* what the frame borrows lives as long as func */
   int rc = -1;
-  if (in_order)
+  if (in_order) {
     sl__bind_in_order(rt, c, self, args, f);
-  else if (sl_func_bind(rt, func, self, args, f))
+  } else if (sl_func_bind(rt, func, self, args, f)) {
+    frame_free_call(rt, f, c);
     goto done;
-  rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+  }
+  rc = frame_run_call(rt, f, c, out);
 done:
-  frame_free_call(rt, f, c);
   sl_decref(rt, func);
+  return rc;
+}
+
+/* Drops a call's references in the order a caller's value stack pops
+ * them: the arguments last first, then self, then the function. */
+static void call_refs_drop(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args) {
+  for (size_t i = args->npos; i-- > 0;) sl_vdecref(rt, args->pos[i]);
+  sl_vdecref(rt, self);
+  sl_decref(rt, func);
+}
+
+int sl_frame_call_move(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out) {
+  const sl_func *fn = sl_as_func(func);
+  sl_code *c = sl_as_code(fn->code);
+  int rc;
+  if (!sl__binds_in_order(c, !sl_is_undef(self), args)) {
+    /* Defaults, keywords or a binding error: bound as sl_frame_call binds,
+     * the references dropped after the call as the caller's stack did. */
+    rc = sl_frame_call(rt, func, self, args, out);
+    call_refs_drop(rt, func, self, args);
+    return rc;
+  }
+  sl_frame *f = frame_new_call(rt, fn, c, c->argcount);
+  if (!f) {
+    call_refs_drop(rt, func, self, args);
+    return -1;
+  }
+  /* The references move into the locals (no count changes): they die
+   * with the frame, first to last, or when the callee rebinds them. */
+  sl_value *l = f->locals;
+  if (!sl_is_undef(self)) *l++ = self;
+  for (size_t i = 0; i < args->npos; i++) l[i] = args->pos[i];
+  if (c->ncells) sl__frame_args_to_cells(rt, c, f);
+  rc = frame_run_call(rt, f, c, out);
+  sl_decref(rt, func); /* what the frame borrowed, released after it */
   return rc;
 }
 

@@ -336,6 +336,16 @@ void sl_frame_free(sl_rt *rt, sl_frame *f);
  * are never replaced, so they outlive the frame. Same allocations (and
  * failures) as sl_frame_new. */
 int sl_frame_call(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out);
+/* sl_frame_call taking the caller's references to func, self (unless
+ * UNDEF) and the positional arguments, whatever the outcome: the
+ * interpreter's CALL leaving them on its value stack. Arguments bound in
+ * order become the frame's locals without a count change, as CPython's
+ * call moves them into the new frame: they die with the frame, in the
+ * locals' order (or when the callee rebinds the parameter), and the
+ * function after the frame. Any other binding is sl_frame_call's, the
+ * references dropped after it, last argument first, then self, then
+ * func. */
+int sl_frame_call_move(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args, sl_value *out);
 /* The line of the instruction running or suspended in f (the def line
  * before the first one). Derived from the instruction offset when asked
  * (tracebacks, reprs, warnings) rather than stored at every instruction:

@@ -53,10 +53,36 @@ SL_OP_INLINE int call_value(sl_rt *rt, sl_value fn, const sl_args *a, sl_value *
   return sl_vm_call(rt, fn, a, out);
 }
 
+/* A function whose call runs its frame to the end, here: neither a
+ * generator nor a coroutine (sl_frame_call's callee). */
+SL_OP_INLINE bool plain_func(sl_value fn) {
+  return fn.tag == SL_V_OBJ && fn.u.o->type == &sl_func_type &&
+         !(sl_as_code(sl_as_func(fn.u.o)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC));
+}
+
+/* The call of plain function fn whose `nslots` stack slots (fn, self
+ * when not UNDEF or its UNDEF slot, the arguments) end at SP, within the
+ * recursion bound (the caller checked it): the slots' references move
+ * into the call (sl_frame_call_move), as CPython's CALL moves them into
+ * the new frame, so the stack drops nothing after it. */
+SL_OP_INLINE int call_plain_move(sl_rt *rt, sl_value fn, sl_value self, const sl_args *a,
+                                 int32_t nslots, sl_value **spp) {
+  SP -= nslots;
+  rt->recursion_depth++;
+  sl_value v;
+  int rc = sl_frame_call_move(rt, fn.u.o, self, a, &v);
+  rt->recursion_depth--;
+  if (rc) return -1;
+  PUSH(v);
+  return 0;
+}
+
 SL_OP_INLINE int op_call(SL_OP_PARAMS) {
   (void)f, (void)co;
   sl_value *argv = SP - arg, fn = argv[-1], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
+  if (plain_func(fn) && rt->recursion_depth <= SL_MAX_RECURSION)
+    return call_plain_move(rt, fn, sl_undef(), &a, arg + 1, spp);
   int rc = call_value(rt, fn, &a, &v);
   for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
   if (rc) return -1;
@@ -74,23 +100,32 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int rc;
-  if (self.tag != SL_V_UNDEF) {
-    /* A def (an UNDEF carrying it) or a scenario class's function, called
-     * as sl_call calls the bound method (same recursion bound). */
+  if (m.tag == SL_V_UNDEF) {
+    /* A def (an UNDEF carrying it; LOAD_METHOD leaves one only with its
+     * self), called as sl_call calls the bound cfunc (same recursion
+     * bound). */
     if (rt->recursion_depth > SL_MAX_RECURSION) {
       rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     } else {
       rt->recursion_depth++;
       v = sl_none();
-      if (m.tag == SL_V_UNDEF) {
-        if (f->ip->op == SL_OP_POP_TOP) v = sl_result_unused();
-        rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
-        if (sl_is_result_unused(v)) v = sl_none();
-      } else if (!(sl_as_code(sl_as_func(m.u.o)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))) {
-        rc = sl_frame_call(rt, m.u.o, self, &a, &v); /* what sl_func_call_self does */
-      } else {
-        rc = sl_func_call_self(rt, m.u.o, self, &a, &v);
-      }
+      if (f->ip->op == SL_OP_POP_TOP) v = sl_result_unused();
+      rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
+      if (sl_is_result_unused(v)) v = sl_none();
+      rt->recursion_depth--;
+    }
+  } else if (plain_func(m) && rt->recursion_depth <= SL_MAX_RECURSION) {
+    /* A plain function, bound to self (a scenario class's method: what
+     * sl_func_call_self does) or not (UNDEF). */
+    return call_plain_move(rt, m, self, &a, arg + 2, spp);
+  } else if (self.tag != SL_V_UNDEF) {
+    /* A scenario class's generator or coroutine function, called as
+     * sl_call calls the bound method. */
+    if (rt->recursion_depth > SL_MAX_RECURSION) {
+      rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
+    } else {
+      rt->recursion_depth++;
+      rc = sl_func_call_self(rt, m.u.o, self, &a, &v);
       rt->recursion_depth--;
     }
   } else {
