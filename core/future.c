@@ -132,6 +132,16 @@ static int call_soon_in(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
 static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   size_t n = f->ncallbacks;
+  if (n == 1 && f->callbacks == f->cb_inline && !f->cb_contexts) {
+    /* One callback without a context (a task waits on this future): its
+     * reference moves from the future to the ready queue. */
+    sl_value cb = f->cb_inline[0];
+    f->cb_inline[0] = sl_undef();
+    f->callbacks = NULL;
+    f->ncallbacks = f->capcallbacks = 0;
+    sl_incref(o);
+    return sl__loop_ready_push(rt, cb, sl_obj_val(o));
+  }
   sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts, first;
   if (cbs == f->cb_inline) { /* taken out of the future, as an array is */
     first = f->cb_inline[0];

@@ -29,20 +29,26 @@ static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
 }
 
 /* heapq._siftup: go down to a leaf choosing the smaller child (the right one
- * on ties), then sift the new item back up. */
+ * on ties: `not heap[childpos] < heap[rightpos]`), then sift the new item
+ * back up. While both children exist the choice is an index sum, not a
+ * branch; an only child (the last entry) ends the descent. */
 static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
-  size_t startpos = pos;
   sl_timer_entry newitem = heap[pos];
+  sl_timer_entry *hole = &heap[pos];
   size_t childpos = 2 * pos + 1;
-  while (childpos < len) {
-    size_t rightpos = childpos + 1;
-    if (rightpos < len && !(heap[childpos].when < heap[rightpos].when)) childpos = rightpos;
-    heap[pos] = heap[childpos];
-    pos = childpos;
-    childpos = 2 * pos + 1;
+  while (childpos + 1 < len) {
+    size_t right = !(heap[childpos].when < heap[childpos + 1].when);
+    childpos += right;
+    *hole = heap[childpos];
+    hole = &heap[childpos];
+    childpos = 2 * childpos + 1;
   }
-  heap[pos] = newitem;
-  siftdown(heap, startpos, pos);
+  if (childpos < len) {
+    *hole = heap[childpos];
+    hole = &heap[childpos];
+  }
+  *hole = newitem;
+  siftdown(heap, pos, (size_t)(hole - heap));
 }
 
 void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) {
@@ -137,7 +143,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* The ring's capacity is a power of two (64, doubled when full), so a
  * position wraps with a mask, not a division. Grows a full ring; returns
  * the free entry at the tail, NULL when out of memory. */
-sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
+static sl_ready_entry *ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
@@ -158,8 +164,21 @@ sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
  * when out of memory. */
 static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   sl_loop *loop = rt->loop;
-  if (loop->ready_len == loop->ready_cap) return sl__loop_ready_grow(rt);
+  if (loop->ready_len == loop->ready_cap) return ready_grow(rt);
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
+}
+
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected) {
+  sl_ready_entry *e = injected ? NULL : ready_grow(rt);
+  if (!e) {
+    if (injected) sl_nomem(rt);
+    sl_vdecref(rt, callback);
+    sl_vdecref(rt, arg);
+    return -1;
+  }
+  *e = (sl_ready_entry){NULL, callback, arg};
+  rt->loop->ready_len++;
+  return 0;
 }
 
 static int ready_append(sl_rt *rt, sl_obj *handle) {
@@ -192,14 +211,8 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
     return h ? 0 : -1;
   }
   /* Nobody gets this handle, so nobody can cancel it or look at it: it
-   * waits as its parts (sl_ready_entry). Still one allocation attempt, as
-   * the Handle was, so the out-of-memory sweep fails the same call. */
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
-  sl_ready_entry *e = ready_slot(rt);
-  if (!e) return -1;
-  *e = (sl_ready_entry){NULL, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef()};
-  rt->loop->ready_len++;
-  return 0;
+   * waits as its parts (sl_ready_entry). */
+  return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
@@ -281,9 +294,14 @@ static int collect_due_timers(sl_rt *rt) {
     if (loop->scheduled[0].when >= end_time) break;
     sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
     sl_as_handle(h)->scheduled = false;
-    int rc = ready_append(rt, h);
-    sl_decref(rt, h);
-    if (rc) return -1;
+    /* The heap's reference moves to the ready queue. */
+    sl_ready_entry *e = ready_slot(rt);
+    if (!e) {
+      sl_decref(rt, h);
+      return -1;
+    }
+    *e = (sl_ready_entry){h, sl_undef(), sl_undef()};
+    loop->ready_len++;
   }
   return 0;
 }
@@ -331,21 +349,10 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   size_t nargs = sl_is_undef(arg) ? 0 : 1;
   rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
   if (rc == 0) {
-    if (cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
-        rt->recursion_depth <= SL_MAX_RECURSION) {
-      /* A native callback (a task's step, a future's callback): called as
-       * handle.c's call_callback calls it, without the layer. */
-      const sl_cfunc *f = sl_as_cfunc(cb.u.o);
-      sl_args a = {&arg, nargs, NULL, NULL, 0};
-      sl_value result = sl_none();
-      rt->recursion_depth++;
-      rc = f->def->fn(rt, f->self, &a, &result);
-      rt->recursion_depth--;
-      sl_vdecref(rt, result);
-      if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
-    } else {
-      rc = sl__handle_run_call(rt, cb, &arg, nargs);
-    }
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, &arg, nargs, &result);
+    sl_vdecref(rt, result);
+    if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
   }
   sl_vdecref(rt, cb);
   sl_vdecref(rt, arg);

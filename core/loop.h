@@ -112,24 +112,30 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* The ring's free entry at the tail after growing it (full), NULL when
- * out of memory: sl_loop_call_soon_fn's rare path. */
-sl_ready_entry *sl__loop_ready_grow(sl_rt *rt);
-/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
- * task's step, inline. 0 or -1. Still one allocation attempt, as the
- * Handle was (sl_loop_call_soon0). */
-static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+/* sl__loop_ready_push's rare path: `injected` (a failure the
+ * out-of-memory sweep asked for) or a full ring. Same contract. */
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);
+/* Queues a call nobody can name (loop.h sl_ready_entry) whose references
+ * the caller hands over: `callback` and `arg` (undef: no argument) are
+ * stolen, also on failure (then dropped). 0 or -1. Still one allocation
+ * attempt, as the Handle was, so the out-of-memory sweep fails the same
+ * calls. In line (a task's step, a future's one done callback), its rare
+ * path out of line, so that callers save no registers for it. */
+static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  sl_ready_entry *e =
-      loop->ready_len == loop->ready_cap
-          ? sl__loop_ready_grow(rt)
-          : &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
-  if (!e) return -1;
-  callback->refcnt++; /* sl_incref without its NULL test */
-  *e = (sl_ready_entry){NULL, sl_obj_val(callback), sl_undef()};
+  bool injected = sl_alloc_injected_failure_inline();
+  if (injected || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
+      (sl_ready_entry){NULL, callback, arg};
   loop->ready_len++;
   return 0;
+}
+/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
+ * task's step, inline. 0 or -1. */
+static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
+  callback->refcnt++; /* sl_incref without its NULL test */
+  return sl__loop_ready_push(rt, sl_obj_val(callback), sl_undef());
 }
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs);
