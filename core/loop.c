@@ -121,6 +121,7 @@ sl_loop *sl_loop_new(sl_rt *rt) {
 
 void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
   loop->selector = *selector;
+  loop->quiet_handles = 0; /* no grant of the new selector yet */
 }
 
 double sl_loop_time(sl_rt *rt) {
@@ -372,7 +373,10 @@ static int run_ready(sl_rt *rt, size_t ntodo) {
     /* The oracle takes the cost in a `finally`: also for a SystemExit or
      * KeyboardInterrupt leaving the loop (Handle._run re-raises them; the
      * handles after it stay in the ready queue). */
-    if (loop->selector.handle_done) loop->selector.handle_done(loop->selector.ctx, rt);
+    if (loop->quiet_handles)
+      loop->quiet_handles--;
+    else if (loop->selector.handle_done)
+      loop->selector.handle_done(loop->selector.ctx, rt);
     if (rt->fatal || rc) return -1;
   }
   return 0;
