@@ -403,7 +403,14 @@ int sl_loop_run_once(sl_rt *rt) {
   if (rt->observer.step_begin)
     rt->observer.step_begin(rt->observer.ctx, loop->step, sl_loop_time(rt), has_timeout, timeout);
   if (!loop->selector.select) return sl_rt_fatal(rt, SL_EINVAL);
-  if (loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout)) return -1;
+  /* A select that waits for nothing (timeout 0), with no pool job to run
+   * and no descriptor to look at, while the selector's grant lasts (its
+   * budgets cannot run out: loop.h quiet_handles), would do nothing. */
+  bool idle_select =
+      has_timeout && timeout == 0 && loop->quiet_handles && !loop->pool.n && !loop->io.nregistered;
+  if (idle_select ? rt->fatal != 0
+                  : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
+    return -1;
   if (collect_due_timers(rt)) return -1;
   return run_ready(rt, loop->ready_len);
 }

@@ -89,7 +89,10 @@ struct sl_loop {
   /* Handles that may still run without a call of selector.handle_done
    * after them, counted down: the selector grants them (from handle_done)
    * when nothing it watches can change but through its own hooks, which
-   * take the grant back (set 0). Saves an indirect call per handle. */
+   * take the grant back (set 0). While a grant lasts, a select with
+   * timeout 0 while the pool has no job and no descriptor is registered
+   * would do nothing either, and is not made. Saves an indirect call per
+   * handle and per step. */
   uint32_t quiet_handles;
   uint64_t step;           /* _run_once calls so far */
   uint32_t handle_pos;     /* index of the running handle in its step */

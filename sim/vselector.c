@@ -194,9 +194,11 @@ static void vs_handle_done(void *ctx, sl_rt *rt) {
 /* handle_done without a decider: no cost is asked (decide() would give
  * 0, and the clock stays), so only the budgets are left. Until the wall
  * clock is due, the next handles could end the run only by moving the
- * clock past max_time, which only time.sleep does between two selects
- * (vs_advance, which takes the grant back): they run quietly, their
- * ticks counted now. */
+ * clock past max_time, which only time.sleep does outside a select that
+ * waits (vs_advance, which takes the grant back; select_full checks the
+ * budgets itself): they, and the selects of their steps that would only
+ * tick the budgets (vs_select's common step), are left out, the
+ * handles' ticks counted now. */
 static void vs_handle_done_plain(void *ctx, sl_rt *rt) {
   sl_vselector *vs = ctx;
   if (rt->fatal || check_budgets(vs, rt)) return;
