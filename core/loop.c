@@ -238,12 +238,6 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
   return h;
 }
 
-sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,
-                           size_t nargs) {
-  /* base_events.py: self.call_at(self.time() + delay, ...) */
-  return sl_loop_call_at(rt, sl_loop_time(rt) + delay, callback, args, nargs);
-}
-
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {
   sl_handle *h = sl_as_handle(handle);
   if (!h->scheduled) return;
@@ -387,10 +381,15 @@ int sl_loop_run_once(sl_rt *rt) {
   if (loop->max_steps && loop->step >= loop->max_steps) return sl_rt_fatal(rt, SL_EBUDGET);
   prune_cancelled_timers(rt);
 
-  bool has_timeout = false;
+  bool has_timeout = false, idle_select = false;
   double timeout = 0.0;
   if (loop->ready_len || loop->stopping) {
     has_timeout = true;
+    /* A select that waits for nothing (timeout 0), with no pool job to
+     * run and no descriptor to look at, while the selector's grant lasts
+     * (its budgets cannot run out: loop.h quiet_handles), would do
+     * nothing. */
+    idle_select = loop->quiet_handles && !loop->pool.n && !loop->io.nregistered;
   } else if (loop->nscheduled) {
     /* min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT); NaN aside,
      * 3.13's rewritten clamp gives the same values. */
@@ -403,11 +402,6 @@ int sl_loop_run_once(sl_rt *rt) {
   if (rt->observer.step_begin)
     rt->observer.step_begin(rt->observer.ctx, loop->step, sl_loop_time(rt), has_timeout, timeout);
   if (!loop->selector.select) return sl_rt_fatal(rt, SL_EINVAL);
-  /* A select that waits for nothing (timeout 0), with no pool job to run
-   * and no descriptor to look at, while the selector's grant lasts (its
-   * budgets cannot run out: loop.h quiet_handles), would do nothing. */
-  bool idle_select =
-      has_timeout && timeout == 0 && loop->quiet_handles && !loop->pool.n && !loop->io.nregistered;
   if (idle_select ? rt->fatal != 0
                   : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
     return -1;
