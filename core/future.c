@@ -11,6 +11,14 @@
 #include "core/str.h"
 #include "core/task.h"
 
+/* Keeps a rare path out of its caller, whose common case then saves no
+ * registers for it. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   sl_vset(rt, &f->result, sl_none());
@@ -297,7 +305,7 @@ int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
 }
 
 /* Room for one more callback (and its context slot, once there are). */
-static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
+static NOINLINE int grow_callbacks_more(sl_rt *rt, sl_future *f, bool with_context) {
   if (!f->capcallbacks) {
     f->callbacks = f->cb_inline;
     f->capcallbacks = 1;
@@ -320,6 +328,16 @@ static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
     f->cb_contexts = sl_calloc(f->capcallbacks, sizeof *f->cb_contexts); /* undef is 0 */
     if (!f->cb_contexts) return sl_nomem(rt);
   }
+  return 0;
+}
+
+/* The same, the first callback without a context (a task awaiting the
+ * future) in line: it takes the inline slot; the rest out of line, so
+ * that the caller saves no registers for it. */
+static inline int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
+  if (f->capcallbacks || with_context) return grow_callbacks_more(rt, f, with_context);
+  f->callbacks = f->cb_inline;
+  f->capcallbacks = 1;
   return 0;
 }
 
