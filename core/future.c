@@ -198,20 +198,16 @@ static int raise_cancelled(sl_rt *rt, sl_obj *o) {
   return -1;
 }
 
-int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
+int sl__future_result_raise(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   if (f->state == SL_FUTURE_CANCELLED) return raise_cancelled(rt, o);
   if (f->state != SL_FUTURE_FINISHED)
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not set.");
   f->log_traceback = false;
-  if (f->exception) {
-    /* futures.py: raise self._exception.with_traceback(...): a raise. */
-    sl_raise_obj(rt, f->exception);
-    sl_err_chain(rt);
-    return -1;
-  }
-  *out = sl_vincref(f->result);
-  return 0;
+  /* futures.py: raise self._exception.with_traceback(...): a raise. */
+  sl_raise_obj(rt, f->exception);
+  sl_err_chain(rt);
+  return -1;
 }
 
 int sl_future_exception(sl_rt *rt, sl_obj *o, sl_obj **out) {
