@@ -11,6 +11,14 @@
 #include "core/str.h"
 #include "core/task.h"
 
+/* Keeps a rare path out of its caller, whose common case then saves no
+ * registers for it. */
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
 void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   sl_vset(rt, &f->result, sl_none());
@@ -132,6 +140,16 @@ static int call_soon_in(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
 static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   size_t n = f->ncallbacks;
+  if (n == 1 && f->callbacks == f->cb_inline && !f->cb_contexts) {
+    /* One callback without a context (a task waits on this future): its
+     * reference moves from the future to the ready queue. */
+    sl_value cb = f->cb_inline[0];
+    f->cb_inline[0] = sl_undef();
+    f->callbacks = NULL;
+    f->ncallbacks = f->capcallbacks = 0;
+    sl_incref(o);
+    return sl__loop_ready_push(rt, cb, sl_obj_val(o));
+  }
   sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts, first;
   if (cbs == f->cb_inline) { /* taken out of the future, as an array is */
     first = f->cb_inline[0];
@@ -180,20 +198,16 @@ static int raise_cancelled(sl_rt *rt, sl_obj *o) {
   return -1;
 }
 
-int sl_future_result(sl_rt *rt, sl_obj *o, sl_value *out) {
+int sl__future_result_raise(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   if (f->state == SL_FUTURE_CANCELLED) return raise_cancelled(rt, o);
   if (f->state != SL_FUTURE_FINISHED)
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "Result is not set.");
   f->log_traceback = false;
-  if (f->exception) {
-    /* futures.py: raise self._exception.with_traceback(...): a raise. */
-    sl_raise_obj(rt, f->exception);
-    sl_err_chain(rt);
-    return -1;
-  }
-  *out = sl_vincref(f->result);
-  return 0;
+  /* futures.py: raise self._exception.with_traceback(...): a raise. */
+  sl_raise_obj(rt, f->exception);
+  sl_err_chain(rt);
+  return -1;
 }
 
 int sl_future_exception(sl_rt *rt, sl_obj *o, sl_obj **out) {
@@ -287,7 +301,7 @@ int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
 }
 
 /* Room for one more callback (and its context slot, once there are). */
-static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
+static NOINLINE int grow_callbacks_more(sl_rt *rt, sl_future *f, bool with_context) {
   if (!f->capcallbacks) {
     f->callbacks = f->cb_inline;
     f->capcallbacks = 1;
@@ -310,6 +324,16 @@ static int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
     f->cb_contexts = sl_calloc(f->capcallbacks, sizeof *f->cb_contexts); /* undef is 0 */
     if (!f->cb_contexts) return sl_nomem(rt);
   }
+  return 0;
+}
+
+/* The same, the first callback without a context (a task awaiting the
+ * future) in line: it takes the inline slot; the rest out of line, so
+ * that the caller saves no registers for it. */
+static inline int grow_callbacks(sl_rt *rt, sl_future *f, bool with_context) {
+  if (f->capcallbacks || with_context) return grow_callbacks_more(rt, f, with_context);
+  f->callbacks = f->cb_inline;
+  f->capcallbacks = 1;
   return 0;
 }
 

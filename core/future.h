@@ -60,8 +60,18 @@ int sl_future_repr_outcome(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
 int sl_future_repr(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
 void sl_future_release_fields(sl_obj *fut);
 
-/* result(): 0 and *out (new ref), or -1 with the exception raised. */
-int sl_future_result(sl_rt *rt, sl_obj *fut, sl_value *out);
+/* sl_future_result's other cases: raises CancelledError (cancelled),
+ * InvalidStateError (pending) or the future's exception. -1. */
+int sl__future_result_raise(sl_rt *rt, sl_obj *fut);
+/* result(): 0 and *out (new ref), or -1 with the exception raised. In
+ * line: a task's wakeup asks it of every future it awaited. */
+static inline int sl_future_result(sl_rt *rt, sl_obj *fut, sl_value *out) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state != SL_FUTURE_FINISHED || f->exception) return sl__future_result_raise(rt, fut);
+  f->log_traceback = false;
+  *out = sl_vincref(f->result);
+  return 0;
+}
 /* exception(): 0 and *out (new ref or NULL), or -1. */
 int sl_future_exception(sl_rt *rt, sl_obj *fut, sl_obj **out);
 int sl_future_set_result(sl_rt *rt, sl_obj *fut, sl_value v);

@@ -22,7 +22,8 @@ static inline void handle_drop_callback(sl_rt *rt, sl_handle *h) {
 
 static void handle_clear(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
-  handle_drop_callback(rt, h);
+  /* A cancelled handle dropped its callback and arguments already. */
+  if (!h->cancelled) handle_drop_callback(rt, h);
   sl_vset(rt, &h->context, sl_undef());
 }
 
@@ -232,30 +233,6 @@ static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, c
   return rt->fatal ? -1 : 0;
 }
 
-/* callback(*args), as sl_call_pos calls it (same checks, same recursion
- * bound) without the layers between; a native function (a task's step or
- * wakeup, a future's set_result, ...) without its type's call either. */
-static inline int call_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
-                                sl_value *out) {
-  if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
-    return sl_call_pos(rt, cb, args, nargs, out);
-  const sl_type *type = cb.u.o->type;
-  sl_args a = {args, nargs, NULL, NULL, 0};
-  int rc;
-  if (type == &sl_cfunc_type) {
-    sl_cfunc *f = sl_as_cfunc(cb.u.o);
-    rt->recursion_depth++;
-    rc = f->def->fn(rt, f->self, &a, out);
-  } else if (type->call) {
-    rt->recursion_depth++;
-    rc = type->call(rt, cb.u.o, &a, out);
-  } else {
-    return sl_call_pos(rt, cb, args, nargs, out); /* not callable: its TypeError */
-  }
-  rt->recursion_depth--;
-  return rc;
-}
-
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_value result = sl_none();
@@ -263,7 +240,7 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   /* self._context.run(self._callback, *self._args) */
   sl_value saved_context = rt->context, context = sl_vincref(h->context);
   if (!sl_is_undef(context)) rt->context = context;
-  int rc = call_callback(rt, callback, h->args, h->nargs, &result);
+  int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
   if (!sl_is_undef(context)) {
     rt->context = saved_context;
     sl_vdecref(rt, context);
@@ -275,13 +252,6 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
     rc = report_callback_error(rt, o, callback, h->args, h->nargs);
   sl_vdecref(rt, callback);
   return rc;
-}
-
-int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
-  sl_value result = sl_none();
-  int rc = call_callback(rt, callback, args, nargs, &result);
-  sl_vdecref(rt, result);
-  return rc ? sl__handle_call_failed(rt, callback, args, nargs) : 0;
 }
 
 int sl__handle_call_failed(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {

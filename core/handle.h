@@ -6,7 +6,9 @@
 #ifndef SL_HANDLE_H
 #define SL_HANDLE_H
 
+#include "core/cfunc.h"
 #include "core/object.h"
+#include "core/rt.h"
 
 extern const sl_type sl_handle_type;
 extern const sl_type sl_timer_handle_type;
@@ -53,14 +55,36 @@ void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);
  * (borrowed), as a Handle holding them would be named. */
 void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callback, const sl_value *args,
                            size_t nargs, sl_strbuf *out);
-/* Handle._run() of a call queued without a handle object, in the current
- * context: as sl_handle_run, the handle the exception handler is given
- * being made only then. callback and args are borrowed. */
-int sl__handle_run_call(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* sl__handle_run_call's end when callback(*args) raised (rt->exc set): the
- * report to the exception handler; -1 when the exception must leave the
- * loop (fatal, SystemExit, KeyboardInterrupt), else 0. For a caller that
- * made the call itself (loop.c, a native callback). */
+/* callback(*args) (borrowed; *out gets the result), as sl_call_pos calls
+ * it (same checks, same recursion bound) without the layers between; a
+ * native function (a task's step or wakeup, a future's set_result, ...)
+ * without its type's call either. In line: Handle._run and the loop's run
+ * of a call queued without a handle (loop.c) both make it. */
+static inline int sl__handle_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                                  sl_value *out) {
+  if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
+    return sl_call_pos(rt, cb, args, nargs, out);
+  const sl_type *type = cb.u.o->type;
+  sl_args a = {args, nargs, NULL, NULL, 0};
+  int rc;
+  if (type == &sl_cfunc_type) {
+    sl_cfunc *f = sl_as_cfunc(cb.u.o);
+    rt->recursion_depth++;
+    rc = f->def->fn(rt, f->self, &a, out);
+  } else if (type->call) {
+    rt->recursion_depth++;
+    rc = type->call(rt, cb.u.o, &a, out);
+  } else {
+    return sl_call_pos(rt, cb, args, nargs, out); /* not callable: its TypeError */
+  }
+  rt->recursion_depth--;
+  return rc;
+}
+/* Handle._run()'s end for a call queued without a handle object, when
+ * sl__handle_call(callback, args) raised (rt->exc set): the report to the
+ * exception handler, the Handle it is given being made only then;
+ * -1 when the exception must leave the loop (fatal, SystemExit,
+ * KeyboardInterrupt), else 0. callback and args are borrowed. */
 int sl__handle_call_failed(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* format_helpers._format_callback_source(cb, args): "name(arg reprs)" with
  * each argument as reprlib.repr shows it (none from 3.13, which hides them),

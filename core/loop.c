@@ -29,20 +29,26 @@ static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
 }
 
 /* heapq._siftup: go down to a leaf choosing the smaller child (the right one
- * on ties), then sift the new item back up. */
+ * on ties: `not heap[childpos] < heap[rightpos]`), then sift the new item
+ * back up. While both children exist the choice is an index sum, not a
+ * branch; an only child (the last entry) ends the descent. */
 static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
-  size_t startpos = pos;
   sl_timer_entry newitem = heap[pos];
+  sl_timer_entry *hole = &heap[pos];
   size_t childpos = 2 * pos + 1;
-  while (childpos < len) {
-    size_t rightpos = childpos + 1;
-    if (rightpos < len && !(heap[childpos].when < heap[rightpos].when)) childpos = rightpos;
-    heap[pos] = heap[childpos];
-    pos = childpos;
-    childpos = 2 * pos + 1;
+  while (childpos + 1 < len) {
+    size_t right = !(heap[childpos].when < heap[childpos + 1].when);
+    childpos += right;
+    *hole = heap[childpos];
+    hole = &heap[childpos];
+    childpos = 2 * childpos + 1;
   }
-  heap[pos] = newitem;
-  siftdown(heap, startpos, pos);
+  if (childpos < len) {
+    *hole = heap[childpos];
+    hole = &heap[childpos];
+  }
+  *hole = newitem;
+  siftdown(heap, pos, (size_t)(hole - heap));
 }
 
 void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) {
@@ -115,6 +121,7 @@ sl_loop *sl_loop_new(sl_rt *rt) {
 
 void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
   loop->selector = *selector;
+  loop->quiet_handles = 0; /* no grant of the new selector yet */
 }
 
 double sl_loop_time(sl_rt *rt) {
@@ -137,7 +144,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt) {
 /* The ring's capacity is a power of two (64, doubled when full), so a
  * position wraps with a mask, not a division. Grows a full ring; returns
  * the free entry at the tail, NULL when out of memory. */
-sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
+static sl_ready_entry *ready_grow(sl_rt *rt) {
   sl_loop *loop = rt->loop;
   size_t cap = loop->ready_cap ? loop->ready_cap * 2 : 64;
   sl_ready_entry *grown = sl_malloc(cap * sizeof *grown);
@@ -158,8 +165,21 @@ sl_ready_entry *sl__loop_ready_grow(sl_rt *rt) {
  * when out of memory. */
 static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   sl_loop *loop = rt->loop;
-  if (loop->ready_len == loop->ready_cap) return sl__loop_ready_grow(rt);
+  if (loop->ready_len == loop->ready_cap) return ready_grow(rt);
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
+}
+
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected) {
+  sl_ready_entry *e = injected ? NULL : ready_grow(rt);
+  if (!e) {
+    if (injected) sl_nomem(rt);
+    sl_vdecref(rt, callback);
+    sl_vdecref(rt, arg);
+    return -1;
+  }
+  *e = (sl_ready_entry){NULL, callback, arg};
+  rt->loop->ready_len++;
+  return 0;
 }
 
 static int ready_append(sl_rt *rt, sl_obj *handle) {
@@ -192,14 +212,8 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
     return h ? 0 : -1;
   }
   /* Nobody gets this handle, so nobody can cancel it or look at it: it
-   * waits as its parts (sl_ready_entry). Still one allocation attempt, as
-   * the Handle was, so the out-of-memory sweep fails the same call. */
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
-  sl_ready_entry *e = ready_slot(rt);
-  if (!e) return -1;
-  *e = (sl_ready_entry){NULL, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef()};
-  rt->loop->ready_len++;
-  return 0;
+   * waits as its parts (sl_ready_entry). */
+  return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
@@ -222,12 +236,6 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
   sl_as_handle(h)->scheduled = true;
   if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
   return h;
-}
-
-sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,
-                           size_t nargs) {
-  /* base_events.py: self.call_at(self.time() + delay, ...) */
-  return sl_loop_call_at(rt, sl_loop_time(rt) + delay, callback, args, nargs);
 }
 
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {
@@ -281,9 +289,14 @@ static int collect_due_timers(sl_rt *rt) {
     if (loop->scheduled[0].when >= end_time) break;
     sl_obj *h = sl_heapq_pop(loop->scheduled, &loop->nscheduled);
     sl_as_handle(h)->scheduled = false;
-    int rc = ready_append(rt, h);
-    sl_decref(rt, h);
-    if (rc) return -1;
+    /* The heap's reference moves to the ready queue. */
+    sl_ready_entry *e = ready_slot(rt);
+    if (!e) {
+      sl_decref(rt, h);
+      return -1;
+    }
+    *e = (sl_ready_entry){h, sl_undef(), sl_undef()};
+    loop->ready_len++;
   }
   return 0;
 }
@@ -331,21 +344,10 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   size_t nargs = sl_is_undef(arg) ? 0 : 1;
   rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
   if (rc == 0) {
-    if (cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
-        rt->recursion_depth <= SL_MAX_RECURSION) {
-      /* A native callback (a task's step, a future's callback): called as
-       * handle.c's call_callback calls it, without the layer. */
-      const sl_cfunc *f = sl_as_cfunc(cb.u.o);
-      sl_args a = {&arg, nargs, NULL, NULL, 0};
-      sl_value result = sl_none();
-      rt->recursion_depth++;
-      rc = f->def->fn(rt, f->self, &a, &result);
-      rt->recursion_depth--;
-      sl_vdecref(rt, result);
-      if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
-    } else {
-      rc = sl__handle_run_call(rt, cb, &arg, nargs);
-    }
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, &arg, nargs, &result);
+    sl_vdecref(rt, result);
+    if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
   }
   sl_vdecref(rt, cb);
   sl_vdecref(rt, arg);
@@ -365,7 +367,10 @@ static int run_ready(sl_rt *rt, size_t ntodo) {
     /* The oracle takes the cost in a `finally`: also for a SystemExit or
      * KeyboardInterrupt leaving the loop (Handle._run re-raises them; the
      * handles after it stay in the ready queue). */
-    if (loop->selector.handle_done) loop->selector.handle_done(loop->selector.ctx, rt);
+    if (loop->quiet_handles)
+      loop->quiet_handles--;
+    else if (loop->selector.handle_done)
+      loop->selector.handle_done(loop->selector.ctx, rt);
     if (rt->fatal || rc) return -1;
   }
   return 0;
@@ -376,10 +381,15 @@ int sl_loop_run_once(sl_rt *rt) {
   if (loop->max_steps && loop->step >= loop->max_steps) return sl_rt_fatal(rt, SL_EBUDGET);
   prune_cancelled_timers(rt);
 
-  bool has_timeout = false;
+  bool has_timeout = false, idle_select = false;
   double timeout = 0.0;
   if (loop->ready_len || loop->stopping) {
     has_timeout = true;
+    /* A select that waits for nothing (timeout 0), with no pool job to
+     * run and no descriptor to look at, while the selector's grant lasts
+     * (its budgets cannot run out: loop.h quiet_handles), would do
+     * nothing. */
+    idle_select = loop->quiet_handles && !loop->pool.n && !loop->io.nregistered;
   } else if (loop->nscheduled) {
     /* min(max(0, when - self.time()), MAXIMUM_SELECT_TIMEOUT); NaN aside,
      * 3.13's rewritten clamp gives the same values. */
@@ -392,7 +402,9 @@ int sl_loop_run_once(sl_rt *rt) {
   if (rt->observer.step_begin)
     rt->observer.step_begin(rt->observer.ctx, loop->step, sl_loop_time(rt), has_timeout, timeout);
   if (!loop->selector.select) return sl_rt_fatal(rt, SL_EINVAL);
-  if (loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout)) return -1;
+  if (idle_select ? rt->fatal != 0
+                  : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
+    return -1;
   if (collect_due_timers(rt)) return -1;
   return run_ready(rt, loop->ready_len);
 }

@@ -31,7 +31,8 @@ typedef struct sl_selector {
    * 0, or -1 after sl_rt_fatal (e.g. SL_EDEADLOCK when waiting forever with
    * nothing that could ever arrive). */
   int (*select)(void *ctx, sl_rt *rt, bool has_timeout, double timeout);
-  /* Called after each handle ran (a schedule may charge it virtual time). */
+  /* Called after each handle ran (a schedule may charge it virtual time),
+   * except while the loop's quiet_handles lasts. */
   void (*handle_done)(void *ctx, sl_rt *rt);
   /* The simulated environment (DESIGN.md 4): time.sleep(dt) blocks, the
    * clock jumps by dt and nothing else runs. NULL: the clock stays. */
@@ -85,6 +86,14 @@ struct sl_loop {
   size_t nscheduled, capscheduled;
   int64_t timer_cancelled_count; /* _timer_cancelled_count, drift included */
   bool stopping, running, closed;
+  /* Handles that may still run without a call of selector.handle_done
+   * after them, counted down: the selector grants them (from handle_done)
+   * when nothing it watches can change but through its own hooks, which
+   * take the grant back (set 0). While a grant lasts, a select with
+   * timeout 0 while the pool has no job and no descriptor is registered
+   * would do nothing either, and is not made. Saves an indirect call per
+   * handle and per step. */
+  uint32_t quiet_handles;
   uint64_t step;           /* _run_once calls so far */
   uint32_t handle_pos;     /* index of the running handle in its step */
   double clock_resolution; /* pinned to 1e-9 */
@@ -112,29 +121,39 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* The ring's free entry at the tail after growing it (full), NULL when
- * out of memory: sl_loop_call_soon_fn's rare path. */
-sl_ready_entry *sl__loop_ready_grow(sl_rt *rt);
-/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
- * task's step, inline. 0 or -1. Still one allocation attempt, as the
- * Handle was (sl_loop_call_soon0). */
-static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+/* sl__loop_ready_push's rare path: `injected` (a failure the
+ * out-of-memory sweep asked for) or a full ring. Same contract. */
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);
+/* Queues a call nobody can name (loop.h sl_ready_entry) whose references
+ * the caller hands over: `callback` and `arg` (undef: no argument) are
+ * stolen, also on failure (then dropped). 0 or -1. Still one allocation
+ * attempt, as the Handle was, so the out-of-memory sweep fails the same
+ * calls. In line (a task's step, a future's one done callback), its rare
+ * path out of line, so that callers save no registers for it. */
+static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  sl_ready_entry *e =
-      loop->ready_len == loop->ready_cap
-          ? sl__loop_ready_grow(rt)
-          : &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
-  if (!e) return -1;
-  callback->refcnt++; /* sl_incref without its NULL test */
-  *e = (sl_ready_entry){NULL, sl_obj_val(callback), sl_undef()};
+  bool injected = sl_alloc_injected_failure_inline();
+  if (injected || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
+      (sl_ready_entry){NULL, callback, arg};
   loop->ready_len++;
   return 0;
 }
+/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
+ * task's step, inline. 0 or -1. */
+static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
+  callback->refcnt++; /* sl_incref without its NULL test */
+  return sl__loop_ready_push(rt, sl_obj_val(callback), sl_undef());
+}
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs);
-sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback, const sl_value *args,
-                           size_t nargs);
+/* In line: one call less per sleep. */
+static inline sl_obj *sl_loop_call_later(sl_rt *rt, double delay, sl_value callback,
+                                         const sl_value *args, size_t nargs) {
+  /* base_events.py: self.call_at(self.time() + delay, ...) */
+  return sl_loop_call_at(rt, sl_loop_time(rt) + delay, callback, args, nargs);
+}
 /* _timer_handle_cancelled() */
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle);
 

@@ -101,9 +101,9 @@ static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at
 bool sl_sleep_take_bare_yield(sl_obj *o) {
   if (o->type != &sl_ccoro_type) return false;
   sl_ccoro *co = (sl_ccoro *)o;
-  if (co->def != &sleep_def || co->pc != 0 || co->finished ||
-      !sl_is_undef(co->slots[SLOT_BAD_DELAY]) || !(co->local.sleep_delay <= 0) ||
-      !sl_is_none(co->slots[SLOT_RESULT]))
+  /* The delay first: a sleep with one > 0 is the one that gets here. */
+  if (co->def != &sleep_def || !(co->local.sleep_delay <= 0) || co->pc != 0 || co->finished ||
+      !sl_is_undef(co->slots[SLOT_BAD_DELAY]) || !sl_is_none(co->slots[SLOT_RESULT]))
     return false;
   /* It holds no reference (its result is None, nothing else is set), so
    * there is nothing left to clear. */

@@ -28,30 +28,34 @@ bool sl_vselector_wall_out(void *ctx) {
   return vs->budget_hit == SL_VS_BUDGET_WALL;
 }
 
-/* Selects and handles between two readings of the wall clock (a power
- * of two). Reading it costs about as much as a whole `call_soon` callback
- * on this VM, so it is read every 256 ticks: with two ticks per step
- * (select, handle), 128 steps; a step's own work is bounded separately by
- * the VM, whose loops ask budget_out every 65536 iterations counted across
- * steps (sl_lang.budget_poll), so a run of many middling steps is caught
- * within a small fraction of a second too (tests/cli/budgets.sh). */
+/* Selects and handles (ticks) between two readings of the wall clock.
+ * Reading it costs about as much as a whole `call_soon` callback on this
+ * VM, so it is read every 256 ticks: with two ticks per step (select,
+ * handle), 128 steps; a step's own work is bounded separately by the VM,
+ * whose loops ask budget_out every 65536 iterations counted across steps
+ * (sl_lang.budget_poll), so a run of many middling steps is caught within
+ * a small fraction of a second too (tests/cli/budgets.sh). */
 #define WALL_EVERY 256u
 
 /* The virtual-time and wall-clock budgets; -1 (SL_EBUDGET) when out. The
  * loop checks rt->fatal right after select and after each handle. */
 static NOINLINE int budgets_checked(sl_vselector *vs, sl_rt *rt, int step) {
-  if (step == 1)
+  if (step == 1) {
     vs->budget_hit = SL_VS_BUDGET_TIME;
-  else if (step == 2)
+  } else if (step == 2) {
+    vs->wall_due = vs->wall_tick + (WALL_EVERY - 1);
     sl_vselector_wall_out(vs);
+  }
   return vs->budget_hit ? sl_rt_fatal(rt, SL_EBUDGET) : 0;
 }
 
 /* The common tick (no budget out, no wall clock reading due) calls
- * nothing, so its callers save no registers for it. */
+ * nothing, so its callers save no registers for it. The reading is due
+ * at a tick number, not every multiple of WALL_EVERY, as a plain run's
+ * handles count their ticks in advance (vs_handle_done_plain). */
 static inline int check_budgets(sl_vselector *vs, sl_rt *rt) {
   if (vs->max_time > 0 && vs->now > vs->max_time) return budgets_checked(vs, rt, 1);
-  if ((vs->wall_tick++ & (WALL_EVERY - 1)) == 0) return budgets_checked(vs, rt, 2);
+  if ((int32_t)(vs->wall_tick++ - vs->wall_due) >= 0) return budgets_checked(vs, rt, 2);
   return vs->budget_hit ? budgets_checked(vs, rt, 0) : 0;
 }
 
@@ -188,16 +192,27 @@ static void vs_handle_done(void *ctx, sl_rt *rt) {
 }
 
 /* handle_done without a decider: no cost is asked (decide() would give
- * 0, and the clock stays), so only the budgets are left. */
+ * 0, and the clock stays), so only the budgets are left. Until the wall
+ * clock is due, the next handles could end the run only by moving the
+ * clock past max_time, which only time.sleep does outside a select that
+ * waits (vs_advance, which takes the grant back; select_full checks the
+ * budgets itself): they, and the selects of their steps that would only
+ * tick the budgets (vs_select's common step), are left out, the
+ * handles' ticks counted now. */
 static void vs_handle_done_plain(void *ctx, sl_rt *rt) {
-  if (!rt->fatal) check_budgets(ctx, rt);
+  sl_vselector *vs = ctx;
+  if (rt->fatal || check_budgets(vs, rt)) return;
+  uint32_t quiet = vs->wall_due - vs->wall_tick; /* < WALL_EVERY: no reading due */
+  vs->wall_tick += quiet;
+  rt->loop->quiet_handles = quiet;
 }
 
-/* time.sleep: the whole process blocks, so only the clock moves. */
+/* time.sleep: the whole process blocks, so only the clock moves; the
+ * handle's end checks the time budget again. */
 static void vs_advance(void *ctx, sl_rt *rt, double dt) {
-  (void)rt;
   sl_vselector *vs = ctx;
   vs->now = vs->now + dt;
+  rt->loop->quiet_handles = 0;
 }
 
 static double vs_thread(void *ctx, sl_rt *rt) {
@@ -265,7 +280,7 @@ static const sl_io_backend net_backend = {
 void sl_vselector_install(sl_rt *rt, sl_vselector *vs) {
   vs->wall_start = wall_now();
   vs->budget_hit = SL_VS_BUDGET_NONE;
-  vs->wall_tick = 0;
+  vs->wall_tick = vs->wall_due = 0;
   bool plain = !vs->decider.decide;
   sl_selector sel = {vs,
                      vs_time,

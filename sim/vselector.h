@@ -50,7 +50,8 @@ typedef struct sl_vselector {
   double max_wall;   /* > 0: ... once this many real seconds have passed */
   double wall_start; /* set by sl_vselector_install */
   sl_vs_budget budget_hit;
-  uint32_t wall_tick;       /* selects and handles since the clock was last read */
+  uint32_t wall_tick;       /* selects and handles (ticks) counted so far */
+  uint32_t wall_due;        /* the tick at which the wall clock is read next */
   uint64_t time_moved_step; /* the last loop step in which `now` changed */
 } sl_vselector;
 

@@ -71,6 +71,15 @@ runaway middling '    while True:
 ends wall_middling "wall-clock budget of 0.3 seconds exhausted (--max-wall)" 3 \
   $SIMLOOP run middling.py --max-steps 100000000000 --max-wall 0.3
 
+# time.sleep inside a callback moves the clock past --max-time: the run
+# ends right after that callback, though a plain run calls the selector
+# only every 256 handles otherwise (sim/vselector.c vs_handle_done_plain).
+printf 'import asyncio, time\nasync def main():\n    loop = asyncio.get_running_loop()\n    n = 0\n    def tick():\n        nonlocal n\n        n += 1\n        if loop.time() > 10.5:\n            print("late", n)\n        if n %% 300 == 0:\n            time.sleep(1)\n            print("slept", n, loop.time())\n        loop.call_soon(tick)\n    loop.call_soon(tick)\n    await loop.create_future()\ntime.sleep(3)\nasyncio.run(main())\n' >sleepy.py
+ends sleepy "virtual-time budget of 10.5 seconds exhausted (--max-time)" 10 \
+  $SIMLOOP run sleepy.py --max-time 10.5
+expect_in out.txt "slept 2400 11.0"
+grep -q "late" out.txt && fail "sleepy: a callback ran after the time budget ran out"
+
 # A program that finishes inside the budgets is not touched.
 printf 'import asyncio\nasync def main():\n    n = 0\n    for i in range(100000):\n        n += i\n    await asyncio.sleep(86400)\n    print(n)\nasyncio.run(main())\n' >fine.py
 expect_status 0 $SIMLOOP run fine.py
