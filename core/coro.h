@@ -42,12 +42,31 @@ const char *sl_coro_qualname(sl_obj *co);
 /* Appends coroutines._format_coroutine(co) (see sl_coro_ops.format). */
 void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 
+/* The rest of an engine coroutine after its `await fut`, run by the
+ * awaiter that awaited the waiter future fut in the coroutine's place
+ * (sl_await_future_then), when fut's outcome arrives: st is RETURN with
+ * *out fut's result (new reference) or ERROR with the exception pending
+ * (the future's, or one thrown in). self, arg (the coroutine's argument,
+ * SL_V_UNDEF for none) and fut are borrowed. Returns
+ * what the coroutine would: RETURN (*out its value), ERROR, or YIELD
+ * after suspending aw again (sl_await_future_then: a retry loop's next
+ * `await fut`). */
+typedef sl_coro_status (*sl_await_then)(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                        sl_obj *fut, sl_coro_status st, sl_value *out);
+
 /* `await x` in progress: x is a future or a coroutine we delegate to. */
-typedef struct sl_awaiter {
+struct sl_awaiter {
   /* owned; SL_V_UNDEF when idle; None: suspended at the bare `yield` of
    * asyncio.sleep(0) without its coroutine (sl_await_bare_yield) */
   sl_value target;
-} sl_awaiter;
+  /* Read only while target is a future: NULL when the future itself was
+   * awaited; else the engine coroutine's rest, then_self (owned) its
+   * `self` and then_arg (owned) its argument. Every path that makes
+   * target a future sets `then`. */
+  sl_await_then then;
+  sl_obj *then_self;
+  sl_value then_arg;
+};
 
 /* Starts awaiting `awaitable` (borrowed). YIELD: suspended (out = the value
  * to pass up to the task). RETURN/ERROR: finished at once. */
@@ -62,6 +81,17 @@ static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(a
  * drops the coroutine. Returns YIELD with *out None. */
 sl_coro_status sl_await_bare_yield(sl_awaiter *aw, sl_value *out);
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
+/* Suspends aw on the pending future fut (borrowed) in place of an engine
+ * coroutine of `self` and `arg` (borrowed; SL_V_UNDEF: none) suspending
+ * at its `await fut`, which
+ * would then run `then` (see sl_await_then): the coroutine is never made.
+ * Nothing can tell, as long as nothing else would refer to it: the task
+ * blocks on fut as it would, a cancellation or a close() is thrown in at
+ * fut and reaches `then`. Returns YIELD with *out fut (new reference),
+ * unless out is NULL (a frame suspended by sl_type.await_now yields its
+ * awaiter's target itself). */
+sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then,
+                                    sl_obj *self, sl_value arg, sl_value *out);
 
 /* ---- Coroutines written in C ------------------------------------------ */
 

@@ -30,7 +30,7 @@ static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out);
+                          sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_lock_type = {.name = "Lock",
                               .clear = lock_clear,
@@ -83,12 +83,13 @@ static sl_coro_status lock_wait_turn(sl_rt *rt, sl_lock *l, sl_ccoro *co, int sl
   return sl_ccoro_await(rt, co, co->slots[slot], next_pc, out);
 }
 
-/* After the waiter future: `finally: self._waiters.remove(fut)`, `except
- * CancelledError: if not self._locked: self._wake_up_first(); raise`, then
+/* After the waiter future fut (`failed`: its await raised, the exception
+ * pending): `finally: self._waiters.remove(fut)`, `except CancelledError:
+ * if not self._locked: self._wake_up_first(); raise`, then
  * `self._locked = True`. 0 acquired, -1 with the exception pending. */
-static int lock_turn_done(sl_rt *rt, sl_lock *l, sl_ccoro *co, int slot) {
-  sl_waitq_remove(rt, &l->waiters, co->slots[slot].u.o);
-  if (co->failed) {
+static int lock_turn_done(sl_rt *rt, sl_lock *l, sl_obj *fut, bool failed) {
+  sl_waitq_remove(rt, &l->waiters, fut);
+  if (failed) {
     if (sl__pending_is_cancelled(rt) && !l->locked) {
       sl_obj *exc = sl_err_fetch(rt);
       int rc = lock_wake_up_first(rt, l);
@@ -110,12 +111,22 @@ enum { ACQ_SELF, ACQ_FUT, ACQ_SLOTS };
 static sl_coro_status lock_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_lock *l = (sl_lock *)co->slots[ACQ_SELF].u.o;
   if (co->pc == 0 && !lock_take_free(l)) return lock_wait_turn(rt, l, co, ACQ_FUT, 1, out);
-  if (co->pc == 1 && lock_turn_done(rt, l, co, ACQ_FUT)) return SL_CORO_ERROR;
+  if (co->pc == 1 && lock_turn_done(rt, l, co->slots[ACQ_FUT].u.o, co->failed))
+    return SL_CORO_ERROR;
   *out = sl_bool(true);
   return SL_CORO_RETURN;
 }
 
 static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume, NULL};
+
+/* The rest of Lock.acquire() after `await fut`, run by the awaiter that
+ * awaited fut in its place (lock_await_now: sl__waiter_suspend_now). */
+static sl_coro_status lock_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                        sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (lock_turn_done(rt, (sl_lock *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_bool(true), out);
+}
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
   sl_value self = sl_obj_val(lock);
@@ -204,7 +215,8 @@ static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     break;
   }
   case CM_TURN:
-    if (lock_turn_done(rt, (sl_lock *)cm_engine_lock(co->slots[CM_SELF].u.o), co, CM_ACQ))
+    if (lock_turn_done(rt, cm_engine_lock(co->slots[CM_SELF].u.o), co->slots[CM_ACQ].u.o,
+                       co->failed))
       return SL_CORO_ERROR;
     break;
   default: return SL_CORO_ERROR;
@@ -218,6 +230,15 @@ static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (cm_release(rt, co->slots[CM_SELF].u.o)) return SL_CORO_ERROR;
   *out = sl_none();
   return SL_CORO_RETURN;
+}
+
+/* The same for __aenter__ (cm_await_now), whose `await self.acquire()`
+ * of an engine lock waited in place: then `return None`. */
+static sl_coro_status cm_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (lock_turn_done(rt, cm_engine_lock(self), fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_none(), out);
 }
 
 static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume,
@@ -237,13 +258,16 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
 /* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
  * with` is the common case). */
 static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
-                               sl_value *out) {
+                               sl_awaiter *aw, sl_value *out) {
   if (args->nkw || args->npos != (enter ? 0u : 3u)) return SL_NOW_LATER;
   if (enter) {
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
-     * the acquire() it awaits. */
+     * the acquire() it awaits; a Lock's wait for its turn in place. */
     sl_lock *l = cm_engine_lock(self);
-    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) return SL_NOW_LATER;
+    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) {
+      if (!l || !aw) return SL_NOW_LATER;
+      return sl__waiter_suspend_now(rt, &l->waiters, self, sl_undef(), cm_aenter_then, aw);
+    }
   } else if (cm_release(rt, self)) {
     return -1;
   }
@@ -251,8 +275,9 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
   return SL_NOW_DONE;
 }
 
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out) {
-  return cm_await_now(rt, self, enter, args, out);
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
+                    sl_value *out) {
+  return cm_await_now(rt, self, enter, args, aw, out);
 }
 
 /* ---- Event -------------------------------------------------------------- */
@@ -273,7 +298,7 @@ static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out);
+                           sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_event_type = {.name = "Event",
                                .clear = event_clear_refs,
@@ -324,6 +349,15 @@ static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) 
 
 static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NULL};
 
+/* event_wait_resume's state 1, run by the awaiter that awaited the
+ * future in the coroutine's place (event_await_now). */
+static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
+  return sl__then_return(rt, st, sl_bool(true), out);
+}
+
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
   sl_value self = sl_obj_val(event);
   return sl_ccoro_new_sized(rt, &event_wait_def, EW_SLOTS, &self, 1);
@@ -350,7 +384,7 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out);
+                          sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_condition_type = {.name = "Condition",
                                    .clear = cond_clear,
@@ -463,7 +497,7 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         return lock_wait_turn(rt, (sl_lock *)c->lock, co, CW_ACQ, CW_TURN, out);
       break;
     case CW_TURN:
-      co->failed = lock_turn_done(rt, (sl_lock *)c->lock, co, CW_ACQ) != 0;
+      co->failed = lock_turn_done(rt, (sl_lock *)c->lock, co->slots[CW_ACQ].u.o, co->failed) != 0;
       if (co->failed && rt->fatal) return SL_CORO_ERROR;
       co->pc = CW_ACQUIRED;
       break;
@@ -608,11 +642,14 @@ static const sl_cfunc_def lock_methods[] = {
 /* sl_type.await_now (object.h): `await lock.acquire()` of a free lock,
  * and `async with`'s __aenter__ / __aexit__. */
 static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out) {
+                          sl_awaiter *aw, sl_value *out) {
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return cm_await_now(rt, o, def->fn == m_aenter, args, out);
-  if (def->fn != m_lock_acquire || args->nkw || args->npos || !lock_take_free((sl_lock *)o))
-    return SL_NOW_LATER;
+    return cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
+  if (def->fn != m_lock_acquire || args->nkw || args->npos) return SL_NOW_LATER;
+  if (!lock_take_free((sl_lock *)o))
+    return aw ? sl__waiter_suspend_now(rt, &((sl_lock *)o)->waiters, o, sl_undef(),
+                                     lock_acquire_then, aw)
+              : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }
@@ -651,12 +688,14 @@ static const sl_cfunc_def event_methods[] = {
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 
-/* sl_type.await_now: `await event.wait()` of a set event. */
+/* sl_type.await_now: `await event.wait()`, which returns at once when
+ * the event is set, and otherwise waits in place. */
 static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out) {
-  (void)rt;
-  if (def->fn != m_event_wait || args->nkw || args->npos || !((sl_event *)o)->value)
-    return SL_NOW_LATER;
+                           sl_awaiter *aw, sl_value *out) {
+  sl_event *e = (sl_event *)o;
+  if (def->fn != m_event_wait || args->nkw || args->npos) return SL_NOW_LATER;
+  if (!e->value)
+    return aw ? sl__waiter_suspend_now(rt, &e->waiters, o, sl_undef(), event_wait_then, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }
@@ -702,9 +741,9 @@ static const sl_cfunc_def cond_methods[] = {
 /* sl_type.await_now: `async with cond`'s __aenter__ / __aexit__ (its
  * acquire() is its lock's, bound to the lock). */
 static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out) {
+                          sl_awaiter *aw, sl_value *out) {
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
-  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
 }
 
 /* Condition exports its lock's locked/acquire/release (self.locked =

@@ -448,8 +448,9 @@ dispatch:
 #undef TARGET
 #undef DISPATCH
 
-suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
-            * still the None the entry put there */
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED): yields
+            * what f->aw waits on, a future or the bare yield's None */
+  *out = sl_vincref(f->aw.target);
   st = SL_CORO_YIELD;
   goto exit;
 
