@@ -456,6 +456,20 @@ static sl_coro_status cond_wait_fail(sl_rt *rt, sl_condition *c) {
   return SL_CORO_ERROR;
 }
 
+/* The end of wait() with the lock re-acquired and no CancelledError
+ * swallowed on the way: `raise` what `await fut` raised (saved, borrowed,
+ * NULL for none), else return True. */
+static sl_coro_status cond_wait_acquired(sl_rt *rt, sl_condition *c, sl_obj *saved,
+                                         sl_value *out) {
+  if (saved) {
+    sl_incref(saved);
+    sl_err_restore(rt, saved);
+    return cond_wait_fail(rt, c);
+  }
+  *out = sl_bool(true);
+  return SL_CORO_RETURN;
+}
+
 /* async def wait(self). 3.11/3.12:
  *     self.release(); try: fut = ...; append; try: await fut; return True
  *     finally: remove(fut)  finally: re-acquire in a loop swallowing
@@ -518,26 +532,18 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_value ignored = sl_ccoro_take_result(co);
       sl_vdecref(rt, ignored);
       sl_obj *saved = sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL;
-      if (co->local.cond_cancelled) {
-        sl_obj *err;
-        if (rt->profile->condition_notify_on_error) {
-          err = co->slots[CW_ERR].u.o; /* raise err: the same instance */
-          sl_incref(err);
-        } else {
-          err = sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
-          if (!err) return SL_CORO_ERROR;
-        }
-        sl__set_context(rt, err, saved);
-        sl_err_restore(rt, err);
-        return cond_wait_fail(rt, c);
+      if (!co->local.cond_cancelled) return cond_wait_acquired(rt, c, saved, out);
+      sl_obj *err;
+      if (rt->profile->condition_notify_on_error) {
+        err = co->slots[CW_ERR].u.o; /* raise err: the same instance */
+        sl_incref(err);
+      } else {
+        err = sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
+        if (!err) return SL_CORO_ERROR;
       }
-      if (saved) {
-        sl_incref(saved);
-        sl_err_restore(rt, saved);
-        return cond_wait_fail(rt, c);
-      }
-      *out = sl_bool(true);
-      return SL_CORO_RETURN;
+      sl__set_context(rt, err, saved);
+      sl_err_restore(rt, err);
+      return cond_wait_fail(rt, c);
     }
     default: return SL_CORO_ERROR;
     }
@@ -548,6 +554,87 @@ static int cond_wait_suspended_at(const sl_ccoro *co) { return co->pc == CW_WOKE
 
 static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume,
                                            cond_wait_suspended_at};
+
+/* ---- Condition.wait() run in place by the awaiting frame's awaiter: the
+ * same states as cond_wait_resume, with what `await fut` raised (CW_SAVED)
+ * as the awaiter's argument. A CancelledError swallowed while
+ * re-acquiring (3.11's `cancelled = True`) needs more state: the C
+ * coroutine takes over from there. */
+
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out);
+
+static sl_obj *obj_or_null(sl_value v) { return sl_is_obj(v) ? v.u.o : NULL; }
+
+/* CW_ACQUIRE with nothing swallowed yet. saved borrowed. */
+static sl_coro_status cond_reacquire(sl_rt *rt, sl_awaiter *aw, sl_condition *c, sl_value saved,
+                                     sl_value *out) {
+  sl_lock *l = (sl_lock *)c->lock;
+  if (lock_take_free(l)) return cond_wait_acquired(rt, c, obj_or_null(saved), out);
+  if (sl__waiter_suspend(rt, &l->waiters, &c->hdr, saved, cond_turn_then, aw, out))
+    return SL_CORO_ERROR;
+  return SL_CORO_YIELD;
+}
+
+/* CW_WOKEN: after `await fut`. */
+static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)arg;
+  sl_condition *c = (sl_condition *)self;
+  sl_waitq_remove(rt, &c->waiters, fut);
+  sl_value saved = sl_undef();
+  if (st == SL_CORO_ERROR)
+    saved = sl_obj_val(sl_err_fetch(rt));
+  else
+    sl_vdecref(rt, *out);
+  st = cond_reacquire(rt, aw, c, saved, out);
+  sl_vdecref(rt, saved);
+  return st;
+}
+
+/* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+  sl_condition *c = (sl_condition *)self;
+  if (st == SL_CORO_RETURN) sl_vdecref(rt, *out);
+  if (!lock_turn_done(rt, (sl_lock *)c->lock, fut, st == SL_CORO_ERROR))
+    return cond_wait_acquired(rt, c, obj_or_null(saved), out);
+  if (rt->fatal) return SL_CORO_ERROR;
+  if (!sl__pending_is_cancelled(rt)) {
+    sl__set_context(rt, rt->exc, obj_or_null(saved));
+    return cond_wait_fail(rt, c);
+  }
+  /* `err = e; cancelled = True` and the loop again, in the C coroutine,
+   * which the awaiter then awaits (nothing else refers to it). */
+  sl_obj *err = sl_err_fetch(rt);
+  sl_obj *co = sl_condition_wait(rt, self);
+  if (!co) {
+    sl_decref(rt, err);
+    return SL_CORO_ERROR;
+  }
+  sl_ccoro *cc = (sl_ccoro *)co;
+  cc->slots[CW_SAVED] = sl_vincref(saved);
+  cc->slots[CW_ERR] = sl_obj_val(err);
+  cc->local.cond_cancelled = true;
+  cc->pc = CW_ACQUIRE;
+  st = sl_await_begin(rt, aw, sl_obj_val(co), out);
+  sl_decref(rt, co);
+  return st;
+}
+
+/* CW_START in place (cond_await_now). */
+static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
+  if (!sl_lock_locked(c->lock))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  int rc = sl_waitq_append(rt, &c->waiters, fut);
+  /* The lock is held, so release() fails only out of memory. */
+  if (!rc) rc = sl_lock_release(rt, c->lock);
+  if (!rc) sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
+  sl_decref(rt, fut);
+  return rc ? -1 : SL_NOW_SUSPENDED;
+}
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
   sl_value self = sl_obj_val(cond);
@@ -742,6 +829,8 @@ static const sl_cfunc_def cond_methods[] = {
  * acquire() is its lock's, bound to the lock). */
 static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
                           sl_awaiter *aw, sl_value *out) {
+  if (def->fn == m_cond_wait && aw && !args->nkw && !args->npos)
+    return cond_wait_now(rt, (sl_condition *)o, aw);
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
   return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
 }

@@ -1,6 +1,7 @@
 # Awaits of engine coroutines that must wait (get of an empty queue, put
 # into a full one, acquire and `async with` of a held Lock or a Condition's
-# lock, wait of an unset Event): what they return and raise when woken,
+# lock, wait of an unset Event, Condition.wait and its re-acquiring of the
+# lock): what they return and raise when woken,
 # cancelled before and after their wake-up, woken for an item someone else
 # takes first (the retry loop), shut down while waiting, thrown into and
 # closed when driven by hand, and a task's repr and stack while it waits.
@@ -125,6 +126,33 @@ async def lock_paths(log):
     log.append(("cond locked", cond.locked()))
 
 
+async def acquire_loop(log):
+    # The method is looked up once per call site before the engine's own
+    # is used in place: every task awaits it from the same loop.
+    lock = asyncio.Lock()
+
+    async def worker(name):
+        for i in range(3):
+            try:
+                r = await lock.acquire()
+            except asyncio.CancelledError:
+                log.append(("cancelled", name, i, lock.locked()))
+                continue
+            log.append(("acquired", name, i, r))
+            await asyncio.sleep(0)
+            lock.release()
+
+    ts = [asyncio.create_task(worker(n)) for n in ("a1", "a2", "a3")]
+    for _ in range(3):
+        await asyncio.sleep(0)
+    ts[2].cancel()  # waiting
+    await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    ts[1].cancel()
+    await asyncio.gather(*ts, return_exceptions=True)
+    log.append(("locked", lock.locked()))
+
+
 async def event_paths(log):
     ev = asyncio.Event()
 
@@ -148,6 +176,52 @@ async def event_paths(log):
     ts[2].cancel()  # already woken: the cancel wins at the await
     await asyncio.gather(*ts, return_exceptions=True)
     log.append(("after", "waiters" in repr(ev)))
+
+
+async def cond_paths(log):
+    cond = asyncio.Condition()
+    state = {"round": 0}
+
+    async def waiter(name):
+        try:
+            async with cond:
+                r = await cond.wait()
+                log.append(("woke", name, r, cond.locked(), state["round"]))
+        except asyncio.CancelledError as e:
+            log.append(("cancelled", name, e.args, cond.locked()))
+            raise
+
+    ts = [asyncio.create_task(waiter(f"c{i}")) for i in range(5)]
+    await asyncio.sleep(0)
+    ts[0].cancel("while waiting")  # raised at `await fut`, re-acquires first
+    async with cond:
+        state["round"] = 1
+        cond.notify(2)
+        ts[1].cancel("woken")  # woken, then cancelled before it runs
+        await asyncio.sleep(0)
+        ts[2].cancel("re-acquiring")  # cancelled while waiting for the lock
+        await asyncio.sleep(0)
+    await asyncio.sleep(0)
+    async with cond:
+        state["round"] = 2
+        cond.notify_all()
+    await asyncio.gather(*ts, return_exceptions=True)
+    log.append(("locked", cond.locked()))
+    try:
+        await cond.wait()
+    except RuntimeError as e:
+        log.append(("unacquired", e.args))
+
+    async def thrown():
+        async with cond:
+            await cond.wait()
+
+    c = thrown()
+    c.send(None)
+    try:
+        c.throw(KeyError("k"))  # raised at `await fut`: the lock is free again
+    except KeyError as e:
+        log.append(("thrown", e.args, cond.locked()))
 
 
 async def by_hand(log):
@@ -190,7 +264,8 @@ async def by_hand(log):
 
 
 async def main():
-    for part in (queue_retry, queue_cancel, queue_shutdown, lock_paths, event_paths, by_hand):
+    for part in (queue_retry, queue_cancel, queue_shutdown, lock_paths, acquire_loop, event_paths,
+                 cond_paths, by_hand):
         log = []
         await part(log)
         print(part.__name__)
