@@ -43,8 +43,8 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_vdecref(rt, t);
 }
 
-sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then,
-                                    sl_obj *self, sl_value arg, sl_value *out) {
+sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
+                                    sl_value arg, sl_value *out) {
   /* Future.__await__: mark blocking and yield the future to the task. */
   sl_as_future(fut)->blocking = true;
   sl_incref(fut);

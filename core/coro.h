@@ -90,8 +90,8 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
  * fut and reaches `then`. Returns YIELD with *out fut (new reference),
  * unless out is NULL (a frame suspended by sl_type.await_now yields its
  * awaiter's target itself). */
-sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then,
-                                    sl_obj *self, sl_value arg, sl_value *out);
+sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
+                                    sl_value arg, sl_value *out);
 
 /* ---- Coroutines written in C ------------------------------------------ */
 

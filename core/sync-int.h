@@ -50,8 +50,8 @@ int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
  * fut in the coroutine's place and `then` its rest (sl_await_future_then;
  * *out fut unless out is NULL). 0, or -1 out of memory with nothing
  * changed. */
-int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
-                       sl_await_then then, sl_awaiter *aw, sl_value *out);
+int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                       sl_awaiter *aw, sl_value *out);
 /* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. */
 static inline int sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                                          sl_await_then then, sl_awaiter *aw) {

@@ -76,8 +76,8 @@ void sl__set_context(sl_rt *rt, sl_obj *exc, sl_obj *ctx) {
   sl_decref(rt, old);
 }
 
-int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
-                       sl_await_then then, sl_awaiter *aw, sl_value *out) {
+int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                       sl_awaiter *aw, sl_value *out) {
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
   if (sl_waitq_append(rt, waiters, fut)) {
