@@ -62,8 +62,8 @@ sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then t
 
 /* The awaited future fut (its reference handed over by aw, now idle) gave
  * st: runs the engine coroutine's rest when fut stood for one. */
-static sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
-                                  sl_value *out) {
+static inline sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                         sl_value *out) {
   sl_await_then then = aw->then;
   if (then) {
     /* aw may be suspended again by `then`: its references pass here. */

@@ -372,13 +372,13 @@ static sl_coro_status waiter_failed(sl_rt *rt, sl_queue *q, sl_obj *w, bool gett
 
 /* get()'s `while self.empty():` with its 3.13 `if self._is_shutdown:
  * raise QueueShutDown`: 1 wait, 0 take an item, -1 raised. */
-static int get_must_wait(sl_rt *rt, sl_queue *q) {
+static inline int get_must_wait(sl_rt *rt, sl_queue *q) {
   if (!sl_queue_empty(&q->hdr)) return 0;
   return q->is_shutdown ? sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN) : 1;
 }
 
 /* put()'s `while self.full():`, the same way. */
-static int put_must_wait(sl_rt *rt, sl_queue *q) {
+static inline int put_must_wait(sl_rt *rt, sl_queue *q) {
   bool full = false;
   if (sl_queue_check_full(rt, &q->hdr, &full)) return -1;
   if (!full) return 0;
