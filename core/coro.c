@@ -33,7 +33,7 @@ void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out) {
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_value t = aw->target;
   aw->target = sl_undef();
-  if (sl_is_future(t) && aw->then) {
+  if (aw->then) {
     /* Dropped without its outcome (the frame freed, a fatal error): the
      * engine coroutine it stands for would be freed unfinished. */
     aw->then = NULL;
@@ -101,7 +101,6 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
     /* Future.__await__: mark blocking and yield the future to the task. */
     sl_as_future(fut)->blocking = true;
     aw->target = sl_vincref(awaitable);
-    aw->then = NULL;
     *out = sl_vincref(awaitable);
     return SL_CORO_YIELD;
   }
@@ -273,7 +272,7 @@ sl_obj *sl_ccoro_new_sized(sl_rt *rt, const sl_ccoro_def *def, unsigned room, co
   co->finished = false;
   co->failed = false;
   co->result = sl_undef();
-  co->aw.target = sl_undef();
+  sl_await_init(&co->aw);
   memset(&co->local, 0, sizeof co->local);
   size_t i = 0;
   for (; i < nslots; i++) co->slots[i] = sl_vincref(slots[i]);

@@ -59,10 +59,12 @@ struct sl_awaiter {
   /* owned; SL_V_UNDEF when idle; None: suspended at the bare `yield` of
    * asyncio.sleep(0) without its coroutine (sl_await_bare_yield) */
   sl_value target;
-  /* Read only while target is a future: NULL when the future itself was
-   * awaited; else the engine coroutine's rest, then_self (owned) its
-   * `self` and then_arg (owned) its argument. Every path that makes
-   * target a future sets `then`. */
+  /* NULL, except while target is a future awaited in place of an engine
+   * coroutine (sl_await_future_then): that coroutine's rest, with
+   * then_self (owned) its `self` and then_arg (owned) its argument
+   * (neither set while `then` is NULL). Every awaiter starts as
+   * sl_await_init sets it, and `then` is NULL again once the rest has run
+   * or the awaiter is cleared. */
   sl_await_then then;
   sl_obj *then_self;
   sl_value then_arg;
@@ -74,6 +76,11 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out);
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out);
 static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(aw->target); }
+/* An idle awaiter: what every new one must be set to. */
+static inline void sl_await_init(sl_awaiter *aw) {
+  aw->target = sl_undef();
+  aw->then = NULL;
+}
 /* Awaits a coroutine known to suspend at once at a bare `yield` (so its
  * task steps again at the next iteration) and then to return None, which
  * nothing else references, without running it: asyncio.sleep(0), whose

@@ -56,7 +56,7 @@ SL_OP_INLINE int op_setup_async_with_now(SL_OP_PARAMS) {
   if (r < 0) return -1;
   PUSH(exit[0]);
   PUSH(exit[1]);
-  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED;
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   PUSH(v);
   return SL_OPR_AWAITED;
 }

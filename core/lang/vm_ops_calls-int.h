@@ -122,7 +122,7 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
-  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED;
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
   PUSH(v);
   return SL_OPR_AWAITED;
