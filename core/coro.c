@@ -33,7 +33,50 @@ void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out) {
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_value t = aw->target;
   aw->target = sl_undef();
+  if (aw->then) {
+    /* Dropped without its outcome (the frame freed, a fatal error): the
+     * engine coroutine it stands for would be freed unfinished. */
+    aw->then = NULL;
+    sl_decref(rt, aw->then_self);
+    sl_vdecref(rt, aw->then_arg);
+  }
   sl_vdecref(rt, t);
+}
+
+sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
+                                    sl_value arg, sl_value *out) {
+  /* Future.__await__: mark blocking and yield the future to the task. */
+  sl_as_future(fut)->blocking = true;
+  sl_incref(fut);
+  aw->target = sl_obj_val(fut);
+  sl_incref(self);
+  aw->then = then;
+  aw->then_self = self;
+  aw->then_arg = sl_vincref(arg);
+  if (out) {
+    sl_incref(fut);
+    *out = sl_obj_val(fut);
+  }
+  return SL_CORO_YIELD;
+}
+
+/* The awaited future fut (its reference handed over by aw, now idle) gave
+ * st: runs the engine coroutine's rest when fut stood for one. */
+static inline sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                         sl_value *out) {
+  sl_await_then then = aw->then;
+  if (then) {
+    /* aw may be suspended again by `then`: its references pass here. */
+    sl_obj *self = aw->then_self;
+    sl_value arg = aw->then_arg;
+    aw->then = NULL;
+    /* As ccoro_continue: a fatal error ends the coroutine where it is. */
+    if (!(st == SL_CORO_ERROR && rt->fatal)) st = then(rt, aw, self, arg, fut, st, out);
+    sl_decref(rt, self);
+    sl_vdecref(rt, arg);
+  }
+  sl_decref(rt, fut);
+  return st;
 }
 
 /* The awaited thing finished: hand its outcome back and go idle. */
@@ -87,20 +130,23 @@ sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *ou
     return SL_CORO_RETURN;
   }
   if (sl_is_future(t)) {
-    sl_incref(t.u.o);
-    sl_coro_status st = finish(rt, aw, future_outcome(rt, t.u.o, out));
-    sl_decref(rt, t.u.o);
-    return st;
+    /* aw's reference to the future passes to future_then. */
+    aw->target = sl_undef();
+    return future_then(rt, aw, t.u.o, future_outcome(rt, t.u.o, out), out);
   }
   return finish(rt, aw, sl_coro_send(rt, t.u.o, v, out));
 }
 
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out) {
   sl_value t = aw->target;
-  if (sl_is_future(t) || t.tag == SL_V_NONE) {
-    /* The future's iterator re-raises what is thrown into it, and so
-     * does a bare yield. */
-    sl_await_clear(rt, aw);
+  if (sl_is_future(t)) {
+    /* The future's iterator re-raises what is thrown into it. */
+    aw->target = sl_undef();
+    sl_raise_obj(rt, exc);
+    return future_then(rt, aw, t.u.o, SL_CORO_ERROR, out);
+  }
+  if (t.tag == SL_V_NONE) { /* so does a bare yield */
+    aw->target = sl_undef();
     sl_raise_obj(rt, exc);
     return SL_CORO_ERROR;
   }
@@ -226,7 +272,7 @@ sl_obj *sl_ccoro_new_sized(sl_rt *rt, const sl_ccoro_def *def, unsigned room, co
   co->finished = false;
   co->failed = false;
   co->result = sl_undef();
-  co->aw.target = sl_undef();
+  sl_await_init(&co->aw);
   memset(&co->local, 0, sizeof co->local);
   size_t i = 0;
   for (; i < nslots; i++) co->slots[i] = sl_vincref(slots[i]);

@@ -42,12 +42,33 @@ const char *sl_coro_qualname(sl_obj *co);
 /* Appends coroutines._format_coroutine(co) (see sl_coro_ops.format). */
 void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
 
+/* The rest of an engine coroutine after its `await fut`, run by the
+ * awaiter that awaited the waiter future fut in the coroutine's place
+ * (sl_await_future_then), when fut's outcome arrives: st is RETURN with
+ * *out fut's result (new reference) or ERROR with the exception pending
+ * (the future's, or one thrown in). self, arg (the coroutine's argument,
+ * SL_V_UNDEF for none) and fut are borrowed. Returns
+ * what the coroutine would: RETURN (*out its value), ERROR, or YIELD
+ * after suspending aw again (sl_await_future_then: a retry loop's next
+ * `await fut`). */
+typedef sl_coro_status (*sl_await_then)(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                        sl_obj *fut, sl_coro_status st, sl_value *out);
+
 /* `await x` in progress: x is a future or a coroutine we delegate to. */
-typedef struct sl_awaiter {
+struct sl_awaiter {
   /* owned; SL_V_UNDEF when idle; None: suspended at the bare `yield` of
    * asyncio.sleep(0) without its coroutine (sl_await_bare_yield) */
   sl_value target;
-} sl_awaiter;
+  /* NULL, except while target is a future awaited in place of an engine
+   * coroutine (sl_await_future_then): that coroutine's rest, with
+   * then_self (owned) its `self` and then_arg (owned) its argument
+   * (neither set while `then` is NULL). Every awaiter starts as
+   * sl_await_init sets it, and `then` is NULL again once the rest has run
+   * or the awaiter is cleared. */
+  sl_await_then then;
+  sl_obj *then_self;
+  sl_value then_arg;
+};
 
 /* Starts awaiting `awaitable` (borrowed). YIELD: suspended (out = the value
  * to pass up to the task). RETURN/ERROR: finished at once. */
@@ -55,6 +76,11 @@ sl_coro_status sl_await_begin(sl_rt *rt, sl_awaiter *aw, sl_value awaitable, sl_
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out);
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out);
 static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(aw->target); }
+/* An idle awaiter: what every new one must be set to. */
+static inline void sl_await_init(sl_awaiter *aw) {
+  aw->target = sl_undef();
+  aw->then = NULL;
+}
 /* Awaits a coroutine known to suspend at once at a bare `yield` (so its
  * task steps again at the next iteration) and then to return None, which
  * nothing else references, without running it: asyncio.sleep(0), whose
@@ -62,6 +88,17 @@ static inline bool sl_await_active(const sl_awaiter *aw) { return !sl_is_undef(a
  * drops the coroutine. Returns YIELD with *out None. */
 sl_coro_status sl_await_bare_yield(sl_awaiter *aw, sl_value *out);
 void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
+/* Suspends aw on the pending future fut (borrowed) in place of an engine
+ * coroutine of `self` and `arg` (borrowed; SL_V_UNDEF: none) suspending
+ * at its `await fut`, which
+ * would then run `then` (see sl_await_then): the coroutine is never made.
+ * Nothing can tell, as long as nothing else would refer to it: the task
+ * blocks on fut as it would, a cancellation or a close() is thrown in at
+ * fut and reaches `then`. Returns YIELD with *out fut (new reference),
+ * unless out is NULL (a frame suspended by sl_type.await_now yields its
+ * awaiter's target itself). */
+sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
+                                    sl_value arg, sl_value *out);
 
 /* ---- Coroutines written in C ------------------------------------------ */
 

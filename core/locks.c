@@ -1,5 +1,4 @@
-/* Mirrors Lib/asyncio/locks.py: _ContextManagerMixin, Lock, Event,
- * Condition (3.11-3.14; the only differences, in Condition.wait, are the
+/* Mirrors Lib/asyncio/locks.py: _ContextManagerMixin, Lock, Condition (3.11-3.14; the only differences, in Condition.wait, are the
  * profile's condition_notify_on_error switch). Each `async def` is a C
  * coroutine whose states follow the Python source's awaits. */
 #include "core/locks.h"
@@ -30,7 +29,7 @@ static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out);
+                          sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_lock_type = {.name = "Lock",
                               .clear = lock_clear,
@@ -83,12 +82,13 @@ static sl_coro_status lock_wait_turn(sl_rt *rt, sl_lock *l, sl_ccoro *co, int sl
   return sl_ccoro_await(rt, co, co->slots[slot], next_pc, out);
 }
 
-/* After the waiter future: `finally: self._waiters.remove(fut)`, `except
- * CancelledError: if not self._locked: self._wake_up_first(); raise`, then
+/* After the waiter future fut (`failed`: its await raised, the exception
+ * pending): `finally: self._waiters.remove(fut)`, `except CancelledError:
+ * if not self._locked: self._wake_up_first(); raise`, then
  * `self._locked = True`. 0 acquired, -1 with the exception pending. */
-static int lock_turn_done(sl_rt *rt, sl_lock *l, sl_ccoro *co, int slot) {
-  sl_waitq_remove(rt, &l->waiters, co->slots[slot].u.o);
-  if (co->failed) {
+static int lock_turn_done(sl_rt *rt, sl_lock *l, sl_obj *fut, bool failed) {
+  sl_waitq_remove(rt, &l->waiters, fut);
+  if (failed) {
     if (sl__pending_is_cancelled(rt) && !l->locked) {
       sl_obj *exc = sl_err_fetch(rt);
       int rc = lock_wake_up_first(rt, l);
@@ -110,12 +110,22 @@ enum { ACQ_SELF, ACQ_FUT, ACQ_SLOTS };
 static sl_coro_status lock_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_lock *l = (sl_lock *)co->slots[ACQ_SELF].u.o;
   if (co->pc == 0 && !lock_take_free(l)) return lock_wait_turn(rt, l, co, ACQ_FUT, 1, out);
-  if (co->pc == 1 && lock_turn_done(rt, l, co, ACQ_FUT)) return SL_CORO_ERROR;
+  if (co->pc == 1 && lock_turn_done(rt, l, co->slots[ACQ_FUT].u.o, co->failed))
+    return SL_CORO_ERROR;
   *out = sl_bool(true);
   return SL_CORO_RETURN;
 }
 
 static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resume, NULL};
+
+/* The rest of Lock.acquire() after `await fut`, run by the awaiter that
+ * awaited fut in its place (lock_await_now: sl__waiter_suspend_now). */
+static sl_coro_status lock_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                        sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (lock_turn_done(rt, (sl_lock *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_bool(true), out);
+}
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
   sl_value self = sl_obj_val(lock);
@@ -204,7 +214,8 @@ static sl_coro_status cm_aenter_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     break;
   }
   case CM_TURN:
-    if (lock_turn_done(rt, (sl_lock *)cm_engine_lock(co->slots[CM_SELF].u.o), co, CM_ACQ))
+    if (lock_turn_done(rt, cm_engine_lock(co->slots[CM_SELF].u.o), co->slots[CM_ACQ].u.o,
+                       co->failed))
       return SL_CORO_ERROR;
     break;
   default: return SL_CORO_ERROR;
@@ -218,6 +229,15 @@ static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   if (cm_release(rt, co->slots[CM_SELF].u.o)) return SL_CORO_ERROR;
   *out = sl_none();
   return SL_CORO_RETURN;
+}
+
+/* The same for __aenter__ (cm_await_now), whose `await self.acquire()`
+ * of an engine lock waited in place: then `return None`. */
+static sl_coro_status cm_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (lock_turn_done(rt, cm_engine_lock(self), fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_none(), out);
 }
 
 static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume,
@@ -237,13 +257,16 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
 /* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
  * with` is the common case). */
 static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
-                               sl_value *out) {
+                               sl_awaiter *aw, sl_value *out) {
   if (args->nkw || args->npos != (enter ? 0u : 3u)) return SL_NOW_LATER;
   if (enter) {
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
-     * the acquire() it awaits. */
+     * the acquire() it awaits; a Lock's wait for its turn in place. */
     sl_lock *l = cm_engine_lock(self);
-    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) return SL_NOW_LATER;
+    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) {
+      if (!l || !aw) return SL_NOW_LATER;
+      return sl__waiter_suspend_now(rt, &l->waiters, self, sl_undef(), cm_aenter_then, aw);
+    }
   } else if (cm_release(rt, self)) {
     return -1;
   }
@@ -251,82 +274,9 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
   return SL_NOW_DONE;
 }
 
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out) {
-  return cm_await_now(rt, self, enter, args, out);
-}
-
-/* ---- Event -------------------------------------------------------------- */
-
-static void event_clear_refs(sl_rt *rt, sl_obj *o) {
-  sl_waitq_clear(rt, &((sl_event *)o)->waiters);
-}
-static void event_release_mem(sl_obj *o) { sl_waitq_release(&((sl_event *)o)->waiters); }
-
-static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_event *e = (sl_event *)o;
-  if (sl__sync_repr_head(rt, o, "asyncio.locks.Event", out)) return -1;
-  sl_strbuf_printf(out, "%s", e->value ? "set" : "unset");
-  if (e->waiters.len) sl_strbuf_printf(out, ", waiters:%zu", e->waiters.len);
-  sl_strbuf_puts(out, "]>");
-  return 0;
-}
-
-static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out);
-
-const sl_type sl_event_type = {.name = "Event",
-                               .clear = event_clear_refs,
-                               .release = event_release_mem,
-                               .repr = event_repr,
-                               .getattr = event_getattr,
-                               .await_now = event_await_now,
-                               .flags = SL_TF_STABLE_ATTRS,
-                               .size = sizeof(sl_event)};
-
-sl_obj *sl_event_new(sl_rt *rt) { return sl_obj_alloc(rt, &sl_event_type); }
-
-/* set(): every waiter not yet done gets True, in deque order. */
-int sl_event_set(sl_rt *rt, sl_obj *o) {
-  sl_event *e = (sl_event *)o;
-  if (e->value) return 0;
-  e->value = true;
-  for (size_t i = 0; i < e->waiters.len; i++) {
-    sl_obj *fut = sl_waitq_at(&e->waiters, i);
-    if (!sl_future_done(fut) && sl_future_set_result(rt, fut, sl_bool(true))) return -1;
-  }
-  return 0;
-}
-
-void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
-
-/* async def wait(self); slots: the event, the future waited on. */
-enum { EW_SELF, EW_FUT, EW_SLOTS };
-static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
-  sl_event *e = (sl_event *)co->slots[EW_SELF].u.o;
-  if (co->pc == 0) {
-    if (e->value) {
-      *out = sl_bool(true);
-      return SL_CORO_RETURN;
-    }
-    sl_obj *fut = sl_future_new(rt);
-    if (!fut) return SL_CORO_ERROR;
-    co->slots[EW_FUT] = sl_obj_val(fut);
-    if (sl_waitq_append(rt, &e->waiters, fut)) return SL_CORO_ERROR;
-    return sl_ccoro_await(rt, co, co->slots[EW_FUT], 1, out);
-  }
-  /* finally: self._waiters.remove(fut) */
-  sl_waitq_remove(rt, &e->waiters, co->slots[EW_FUT].u.o);
-  if (co->failed) return SL_CORO_ERROR;
-  *out = sl_bool(true);
-  return SL_CORO_RETURN;
-}
-
-static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NULL};
-
-sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
-  sl_value self = sl_obj_val(event);
-  return sl_ccoro_new_sized(rt, &event_wait_def, EW_SLOTS, &self, 1);
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
+                    sl_value *out) {
+  return cm_await_now(rt, self, enter, args, aw, out);
 }
 
 /* ---- Condition ------------------------------------------------------------ */
@@ -350,7 +300,7 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out);
+                          sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_condition_type = {.name = "Condition",
                                    .clear = cond_clear,
@@ -422,6 +372,19 @@ static sl_coro_status cond_wait_fail(sl_rt *rt, sl_condition *c) {
   return SL_CORO_ERROR;
 }
 
+/* The end of wait() with the lock re-acquired and no CancelledError
+ * swallowed on the way: `raise` what `await fut` raised (saved, borrowed,
+ * NULL for none), else return True. */
+static sl_coro_status cond_wait_acquired(sl_rt *rt, sl_condition *c, sl_obj *saved, sl_value *out) {
+  if (saved) {
+    sl_incref(saved);
+    sl_err_restore(rt, saved);
+    return cond_wait_fail(rt, c);
+  }
+  *out = sl_bool(true);
+  return SL_CORO_RETURN;
+}
+
 /* async def wait(self). 3.11/3.12:
  *     self.release(); try: fut = ...; append; try: await fut; return True
  *     finally: remove(fut)  finally: re-acquire in a loop swallowing
@@ -463,7 +426,7 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
         return lock_wait_turn(rt, (sl_lock *)c->lock, co, CW_ACQ, CW_TURN, out);
       break;
     case CW_TURN:
-      co->failed = lock_turn_done(rt, (sl_lock *)c->lock, co, CW_ACQ) != 0;
+      co->failed = lock_turn_done(rt, (sl_lock *)c->lock, co->slots[CW_ACQ].u.o, co->failed) != 0;
       if (co->failed && rt->fatal) return SL_CORO_ERROR;
       co->pc = CW_ACQUIRED;
       break;
@@ -484,26 +447,18 @@ static sl_coro_status cond_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_value ignored = sl_ccoro_take_result(co);
       sl_vdecref(rt, ignored);
       sl_obj *saved = sl_is_obj(co->slots[CW_SAVED]) ? co->slots[CW_SAVED].u.o : NULL;
-      if (co->local.cond_cancelled) {
-        sl_obj *err;
-        if (rt->profile->condition_notify_on_error) {
-          err = co->slots[CW_ERR].u.o; /* raise err: the same instance */
-          sl_incref(err);
-        } else {
-          err = sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
-          if (!err) return SL_CORO_ERROR;
-        }
-        sl__set_context(rt, err, saved);
-        sl_err_restore(rt, err);
-        return cond_wait_fail(rt, c);
+      if (!co->local.cond_cancelled) return cond_wait_acquired(rt, c, saved, out);
+      sl_obj *err;
+      if (rt->profile->condition_notify_on_error) {
+        err = co->slots[CW_ERR].u.o; /* raise err: the same instance */
+        sl_incref(err);
+      } else {
+        err = sl_exc_new(rt, rt->classes[SL_EXC_CANCELLED_ERROR], NULL, 0);
+        if (!err) return SL_CORO_ERROR;
       }
-      if (saved) {
-        sl_incref(saved);
-        sl_err_restore(rt, saved);
-        return cond_wait_fail(rt, c);
-      }
-      *out = sl_bool(true);
-      return SL_CORO_RETURN;
+      sl__set_context(rt, err, saved);
+      sl_err_restore(rt, err);
+      return cond_wait_fail(rt, c);
     }
     default: return SL_CORO_ERROR;
     }
@@ -514,6 +469,87 @@ static int cond_wait_suspended_at(const sl_ccoro *co) { return co->pc == CW_WOKE
 
 static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume,
                                            cond_wait_suspended_at};
+
+/* ---- Condition.wait() run in place by the awaiting frame's awaiter: the
+ * same states as cond_wait_resume, with what `await fut` raised (CW_SAVED)
+ * as the awaiter's argument. A CancelledError swallowed while
+ * re-acquiring (3.11's `cancelled = True`) needs more state: the C
+ * coroutine takes over from there. */
+
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out);
+
+static sl_obj *obj_or_null(sl_value v) { return sl_is_obj(v) ? v.u.o : NULL; }
+
+/* CW_ACQUIRE with nothing swallowed yet. saved borrowed. */
+static sl_coro_status cond_reacquire(sl_rt *rt, sl_awaiter *aw, sl_condition *c, sl_value saved,
+                                     sl_value *out) {
+  sl_lock *l = (sl_lock *)c->lock;
+  if (lock_take_free(l)) return cond_wait_acquired(rt, c, obj_or_null(saved), out);
+  if (sl__waiter_suspend(rt, &l->waiters, &c->hdr, saved, cond_turn_then, aw, out))
+    return SL_CORO_ERROR;
+  return SL_CORO_YIELD;
+}
+
+/* CW_WOKEN: after `await fut`. */
+static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)arg;
+  sl_condition *c = (sl_condition *)self;
+  sl_waitq_remove(rt, &c->waiters, fut);
+  sl_value saved = sl_undef();
+  if (st == SL_CORO_ERROR)
+    saved = sl_obj_val(sl_err_fetch(rt));
+  else
+    sl_vdecref(rt, *out);
+  st = cond_reacquire(rt, aw, c, saved, out);
+  sl_vdecref(rt, saved);
+  return st;
+}
+
+/* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
+                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+  sl_condition *c = (sl_condition *)self;
+  if (st == SL_CORO_RETURN) sl_vdecref(rt, *out);
+  if (!lock_turn_done(rt, (sl_lock *)c->lock, fut, st == SL_CORO_ERROR))
+    return cond_wait_acquired(rt, c, obj_or_null(saved), out);
+  if (rt->fatal) return SL_CORO_ERROR;
+  if (!sl__pending_is_cancelled(rt)) {
+    sl__set_context(rt, rt->exc, obj_or_null(saved));
+    return cond_wait_fail(rt, c);
+  }
+  /* `err = e; cancelled = True` and the loop again, in the C coroutine,
+   * which the awaiter then awaits (nothing else refers to it). */
+  sl_obj *err = sl_err_fetch(rt);
+  sl_obj *co = sl_condition_wait(rt, self);
+  if (!co) {
+    sl_decref(rt, err);
+    return SL_CORO_ERROR;
+  }
+  sl_ccoro *cc = (sl_ccoro *)co;
+  cc->slots[CW_SAVED] = sl_vincref(saved);
+  cc->slots[CW_ERR] = sl_obj_val(err);
+  cc->local.cond_cancelled = true;
+  cc->pc = CW_ACQUIRE;
+  st = sl_await_begin(rt, aw, sl_obj_val(co), out);
+  sl_decref(rt, co);
+  return st;
+}
+
+/* CW_START in place (cond_await_now). */
+static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
+  if (!sl_lock_locked(c->lock))
+    return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  int rc = sl_waitq_append(rt, &c->waiters, fut);
+  /* The lock is held, so release() fails only out of memory. */
+  if (!rc) rc = sl_lock_release(rt, c->lock);
+  if (!rc) sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
+  sl_decref(rt, fut);
+  return rc ? -1 : SL_NOW_SUSPENDED;
+}
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
   sl_value self = sl_obj_val(cond);
@@ -608,62 +644,22 @@ static const sl_cfunc_def lock_methods[] = {
 /* sl_type.await_now (object.h): `await lock.acquire()` of a free lock,
  * and `async with`'s __aenter__ / __aexit__. */
 static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out) {
+                          sl_awaiter *aw, sl_value *out) {
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return cm_await_now(rt, o, def->fn == m_aenter, args, out);
-  if (def->fn != m_lock_acquire || args->nkw || args->npos || !lock_take_free((sl_lock *)o))
-    return SL_NOW_LATER;
+    return cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
+  if (def->fn != m_lock_acquire || args->nkw || args->npos) return SL_NOW_LATER;
+  if (!lock_take_free((sl_lock *)o))
+    return aw ? sl__waiter_suspend_now(rt, &((sl_lock *)o)->waiters, o, sl_undef(),
+                                       lock_acquire_then, aw)
+              : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }
 
-/* Besides the methods, the private flags programs read (`lock._locked`,
- * `event._value`). */
+/* Besides the methods, the private flag programs read (`lock._locked`). */
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   if (!strcmp(name, "_locked")) return *out = sl_bool(((sl_lock *)o)->locked), 0;
   return sl__getattr_methods(rt, o, lock_methods, name, out);
-}
-
-static int m_event_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("Event.wait");
-  return coro_out(sl_event_wait(rt, self.u.o), out);
-}
-static int m_event_set(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("Event.set");
-  return sl_event_set(rt, self.u.o);
-}
-static int m_event_clear(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("Event.clear");
-  sl_event_clear(self.u.o);
-  return 0;
-}
-static int m_event_is_set(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("Event.is_set");
-  *out = sl_bool(sl_event_is_set(self.u.o));
-  return 0;
-}
-
-static const sl_cfunc_def event_methods[] = {
-    {"Event.wait", m_event_wait, NULL, SL_CANON_LABEL},
-    {"Event.set", m_event_set, NULL, SL_CANON_LABEL},
-    {"Event.clear", m_event_clear, NULL, SL_CANON_LABEL},
-    {"Event.is_set", m_event_is_set, NULL, SL_CANON_LABEL},
-    {NULL, NULL, NULL, SL_CANON_LABEL},
-};
-
-/* sl_type.await_now: `await event.wait()` of a set event. */
-static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out) {
-  (void)rt;
-  if (def->fn != m_event_wait || args->nkw || args->npos || !((sl_event *)o)->value)
-    return SL_NOW_LATER;
-  *out = sl_bool(true);
-  return SL_NOW_DONE;
-}
-
-static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  if (!strcmp(name, "_value")) return *out = sl_bool(((sl_event *)o)->value), 0;
-  return sl__getattr_methods(rt, o, event_methods, name, out);
 }
 
 static int m_cond_wait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
@@ -702,9 +698,11 @@ static const sl_cfunc_def cond_methods[] = {
 /* sl_type.await_now: `async with cond`'s __aenter__ / __aexit__ (its
  * acquire() is its lock's, bound to the lock). */
 static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                          sl_value *out) {
+                          sl_awaiter *aw, sl_value *out) {
+  if (def->fn == m_cond_wait && aw && !args->nkw && !args->npos)
+    return cond_wait_now(rt, (sl_condition *)o, aw);
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
-  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
 }
 
 /* Condition exports its lock's locked/acquire/release (self.locked =

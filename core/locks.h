@@ -8,6 +8,7 @@
 #ifndef SL_LOCKS_H
 #define SL_LOCKS_H
 
+#include "core/coro.h"
 #include "core/object.h"
 #include "core/waitq.h"
 
@@ -64,7 +65,9 @@ sl_obj *sl_cm_aenter(sl_rt *rt, sl_obj *self);
 sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self);
 /* sl_type.await_now (object.h) for the mixin's __aenter__ (enter) or
  * __aexit__ on an engine Lock, Condition or Semaphore without an instance
- * extension: takes a free lock or semaphore unit, or releases. */
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_value *out);
+ * extension: takes a free lock or semaphore unit, or releases; with an
+ * awaiter, waits for a Lock's (or a Condition's lock's) turn in place. */
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
+                    sl_value *out);
 
 #endif

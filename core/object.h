@@ -22,6 +22,7 @@
 typedef struct sl_rt sl_rt;
 typedef struct sl_obj sl_obj;
 typedef struct sl_type sl_type;
+typedef struct sl_awaiter sl_awaiter; /* core/coro.h */
 
 typedef enum sl_vtag {
   SL_V_UNDEF = 0, /* no value (an unbound local, an empty slot); never visible to Python */
@@ -120,13 +121,18 @@ struct sl_type {
    * suspending: SL_NOW_DONE (*out: its result, new ref), or -1 with what
    * it raised; otherwise SL_NOW_LATER, having changed nothing (the
    * coroutine is then made and awaited). Called at the depth the await
-   * runs the coroutine at. NULL: always later (core/lang/vm.c). */
+   * runs the coroutine at. NULL: always later (core/lang/vm.c).
+   * With an awaiter `aw` (that of the frame whose await it is; NULL: the
+   * caller cannot suspend), a first pass that would suspend at an `await
+   * fut` of a waiter future may suspend aw on fut in the coroutine's
+   * place instead (sl_await_future_then, core/coro.h): SL_NOW_SUSPENDED,
+   * *out untouched; the caller's frame then yields fut. */
   int (*await_now)(sl_rt *rt, sl_obj *o, const struct sl_cfunc_def *def, const sl_args *args,
-                   sl_value *out);
+                   sl_awaiter *aw, sl_value *out);
 };
 
 /* sl_type.await_now's answers besides -1. */
-enum { SL_NOW_DONE = 0, SL_NOW_LATER = 1 };
+enum { SL_NOW_DONE = 0, SL_NOW_LATER = 1, SL_NOW_SUSPENDED = 2 };
 
 /* sl_type.flags */
 #define SL_TF_FUTURE       1u /* layout starts with sl_future (Future, Task, gather) */

@@ -82,7 +82,7 @@ static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(r
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out);
+                           sl_awaiter *aw, sl_value *out);
 
 #define QUEUE_TYPE(var, pyname)                                                                    \
   const sl_type var = {.name = pyname,                                                             \
@@ -370,6 +370,54 @@ static sl_coro_status waiter_failed(sl_rt *rt, sl_queue *q, sl_obj *w, bool gett
   return SL_CORO_ERROR;
 }
 
+/* get()'s `while self.empty():` with its 3.13 `if self._is_shutdown:
+ * raise QueueShutDown`: 1 wait, 0 take an item, -1 raised. */
+static inline int get_must_wait(sl_rt *rt, sl_queue *q) {
+  if (!sl_queue_empty(&q->hdr)) return 0;
+  return q->is_shutdown ? sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN) : 1;
+}
+
+/* put()'s `while self.full():`, the same way. */
+static inline int put_must_wait(sl_rt *rt, sl_queue *q) {
+  bool full = false;
+  if (sl_queue_check_full(rt, &q->hdr, &full)) return -1;
+  if (!full) return 0;
+  return q->is_shutdown ? sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN) : 1;
+}
+
+/* The rest of get() after `await getter`, run by the awaiter that awaited
+ * the getter in the coroutine's place (queue_await_now): the except
+ * clause, or the loop's next test and either the next getter or
+ * get_nowait(). */
+static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg, sl_obj *fut,
+                               sl_coro_status st, sl_value *out) {
+  sl_queue *q = (sl_queue *)self;
+  if (st == SL_CORO_ERROR) return waiter_failed(rt, q, fut, true);
+  sl_vdecref(rt, *out);
+  int wait = get_must_wait(rt, q);
+  if (wait < 0) return SL_CORO_ERROR;
+  if (wait)
+    return sl__waiter_suspend(rt, &q->getters, self, arg, get_then, aw, out) ? SL_CORO_ERROR
+                                                                             : SL_CORO_YIELD;
+  return sl_queue_get_nowait(rt, self, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
+}
+
+/* The same for put(item) (arg). */
+static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg, sl_obj *fut,
+                               sl_coro_status st, sl_value *out) {
+  sl_queue *q = (sl_queue *)self;
+  if (st == SL_CORO_ERROR) return waiter_failed(rt, q, fut, false);
+  sl_vdecref(rt, *out);
+  int wait = put_must_wait(rt, q);
+  if (wait < 0) return SL_CORO_ERROR;
+  if (wait)
+    return sl__waiter_suspend(rt, &q->putters, self, arg, put_then, aw, out) ? SL_CORO_ERROR
+                                                                             : SL_CORO_YIELD;
+  if (sl_queue_put_nowait(rt, self, arg)) return SL_CORO_ERROR;
+  *out = sl_none();
+  return SL_CORO_RETURN;
+}
+
 /* async def get(self) */
 static sl_coro_status get_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   sl_queue *q = (sl_queue *)co->slots[QS_SELF].u.o;
@@ -378,11 +426,9 @@ static sl_coro_status get_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_value ignored = sl_ccoro_take_result(co);
     sl_vdecref(rt, ignored);
   }
-  if (sl_queue_empty(&q->hdr)) { /* while self.empty(): */
-    if (q->is_shutdown) {
-      sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-      return SL_CORO_ERROR;
-    }
+  int wait = get_must_wait(rt, q);
+  if (wait < 0) return SL_CORO_ERROR;
+  if (wait) {
     sl_obj *getter = sl_future_new(rt);
     if (!getter) return SL_CORO_ERROR;
     sl_vset(rt, &co->slots[QS_WAITER], sl_obj_val(getter));
@@ -400,13 +446,9 @@ static sl_coro_status put_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_value ignored = sl_ccoro_take_result(co);
     sl_vdecref(rt, ignored);
   }
-  bool full = false;
-  if (sl_queue_check_full(rt, &q->hdr, &full)) return SL_CORO_ERROR;
-  if (full) { /* while self.full(): */
-    if (q->is_shutdown) {
-      sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-      return SL_CORO_ERROR;
-    }
+  int wait = put_must_wait(rt, q);
+  if (wait < 0) return SL_CORO_ERROR;
+  if (wait) {
     sl_obj *putter = sl_future_new(rt);
     if (!putter) return SL_CORO_ERROR;
     sl_vset(rt, &co->slots[QS_WAITER], sl_obj_val(putter));
@@ -523,24 +565,35 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
 
 /* sl_type.await_now: `await q.put(item)` with room, `await q.get()` with
  * an item, `await q.join()` with nothing unfinished: the first pass of
- * put_resume, get_resume and join_resume, which finishes there. Only
- * the arguments the method binds without a message are taken. */
+ * put_resume, get_resume and join_resume, which finishes there; with an
+ * awaiter, a put or get that must wait does so in place (put_then,
+ * get_then). Only the arguments the method binds without a message are
+ * taken. */
 static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_value *out) {
+                           sl_awaiter *aw, sl_value *out) {
+  sl_queue *q = (sl_queue *)o;
   if (args->nkw) return SL_NOW_LATER;
   if (def->fn == m_put && args->npos == 1) {
-    bool full = false;
-    if (sl_queue_check_full(rt, o, &full)) return -1;
-    if (full) return SL_NOW_LATER;
+    int wait = put_must_wait(rt, q);
+    if (wait < 0) return -1;
+    if (wait)
+      return aw ? sl__waiter_suspend_now(rt, &q->putters, o, args->pos[0], put_then, aw)
+                : SL_NOW_LATER;
     /* put_nowait() without its second full() test */
-    if (((sl_queue *)o)->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-    if (queue_put_room(rt, (sl_queue *)o, args->pos[0])) return -1;
+    if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
+    if (queue_put_room(rt, q, args->pos[0])) return -1;
     *out = sl_none();
     return SL_NOW_DONE;
   }
   if (args->npos) return SL_NOW_LATER;
-  if (def->fn == m_get && !sl_queue_empty(o))
-    return queue_get_held(rt, (sl_queue *)o, out) ? -1 : SL_NOW_DONE;
+  if (def->fn == m_get) {
+    int wait = get_must_wait(rt, q);
+    if (wait < 0) return -1;
+    if (wait)
+      return aw ? sl__waiter_suspend_now(rt, &q->getters, o, sl_undef(), get_then, aw)
+                : SL_NOW_LATER;
+    return queue_get_held(rt, q, out) ? -1 : SL_NOW_DONE;
+  }
   if (def->fn == m_join && ((sl_queue *)o)->unfinished_tasks <= 0) {
     *out = sl_none();
     return SL_NOW_DONE;

@@ -43,7 +43,7 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                         sl_value *out);
+                         sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_semaphore_type = {.name = "Semaphore",
                                    .clear = sem_clear,
@@ -227,9 +227,9 @@ static const sl_cfunc_def sem_methods[] = {
 /* sl_type.await_now (object.h): `await sem.acquire()` with a unit free,
  * and `async with`'s __aenter__ / __aexit__. */
 static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                         sl_value *out) {
+                         sl_awaiter *aw, sl_value *out) {
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, out);
+    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
   if (def->fn != m_acquire || args->nkw || args->npos || !sl_semaphore_take_free(o))
     return SL_NOW_LATER;
   *out = sl_bool(true);

@@ -32,6 +32,6 @@ list(APPEND SL_CORE_SOURCES
   core/tuple.c
 )
 list(APPEND SL_CORE_SOURCES core/dict.c)
-list(APPEND SL_CORE_SOURCES core/waitq.c core/syncutil.c core/locks.c core/semaphore.c core/queues.c core/timeouts.c core/taskgroup.c core/shield.c core/wait.c core/wait_for.c core/as_completed.c)
+list(APPEND SL_CORE_SOURCES core/waitq.c core/syncutil.c core/locks.c core/event.c core/semaphore.c core/queues.c core/timeouts.c core/taskgroup.c core/shield.c core/wait.c core/wait_for.c core/as_completed.c)
 list(APPEND SL_CORE_SOURCES core/barrier.c)
 list(APPEND SL_CORE_SOURCES core/set.c)

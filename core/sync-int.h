@@ -9,6 +9,7 @@
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/object.h"
+#include "core/waitq.h"
 
 /* Binds a method call's arguments as CPython does for `def m(self, ...)`:
  * names[0] is "self" and the counts include it, so the messages read
@@ -43,6 +44,28 @@ int sl__getattr_methods(sl_rt *rt, sl_obj *o, const sl_cfunc_def *methods, const
  * memory (raised). */
 int sl__sync_repr_head(sl_rt *rt, sl_obj *o, const char *engine_path, sl_strbuf *out);
 int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
+
+/* `fut = loop.create_future(); waiters.append(fut); await fut` of an
+ * engine coroutine of `self` and `arg` (borrowed), with aw suspended on
+ * fut in the coroutine's place and `then` its rest (sl_await_future_then;
+ * *out fut unless out is NULL). 0, or -1 out of memory with nothing
+ * changed. */
+int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                       sl_awaiter *aw, sl_value *out);
+/* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. */
+static inline int sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                                         sl_await_then then, sl_awaiter *aw) {
+  return sl__waiter_suspend(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
+}
+/* A `then` (sl_await_then) that ends as `return value` after its own
+ * work: drops the awaited future's result. */
+static inline sl_coro_status sl__then_return(sl_rt *rt, sl_coro_status st, sl_value value,
+                                             sl_value *out) {
+  if (st == SL_CORO_ERROR) return st;
+  sl_vdecref(rt, *out);
+  *out = value;
+  return SL_CORO_RETURN;
+}
 
 /* Returns a new C coroutine running `def` with self as slot 0, as the
  * value of a method call (*out). 0 or -1. */

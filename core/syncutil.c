@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/exc.h"
+#include "core/future.h"
 #include "core/identity.h"
 #include "core/rt.h"
 
@@ -73,4 +74,17 @@ void sl__set_context(sl_rt *rt, sl_obj *exc, sl_obj *ctx) {
   sl_obj *old = e->context;
   e->context = ctx;
   sl_decref(rt, old);
+}
+
+int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                       sl_awaiter *aw, sl_value *out) {
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  if (sl_waitq_append(rt, waiters, fut)) {
+    sl_decref(rt, fut);
+    return -1;
+  }
+  sl_await_future_then(aw, fut, then, self, arg, out);
+  sl_decref(rt, fut); /* the waiters and aw hold it */
+  return 0;
 }

@@ -101,7 +101,7 @@ sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure
     return NULL;
   }
   frame_lay_out(f, c);
-  f->aw.target = sl_undef();
+  sl_await_init(&f->aw);
   /* Code and globals first: sl_frame_free needs the layout if a cell
    * allocation below fails. */
   sl_incref(code);
@@ -162,7 +162,7 @@ static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
   f->exc_info = NULL;
   f->ip = c->code;
   f->sp = f->nblocks = 0;
-  f->aw.target = sl_undef();
+  f->aw.target = sl_undef(); /* aw.then is NULL already: the frame was idle */
   f->yf = f->yielded = false;
   f->enum_body = 0;
   sl_value *locals = f->locals;

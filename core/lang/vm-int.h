@@ -28,8 +28,11 @@ void sl__vm_set_context(sl_rt *rt, sl_obj *exc);
 int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2], sl_value *aw);
 /* `async with` on an engine manager whose __aenter__() would finish at
  * once (sl_type.await_now): SL_NOW_DONE with exit[] as above and *res
- * what the await gives, SL_NOW_LATER (nothing changed), -1 raised. */
-int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_value *res);
+ * what the await gives, SL_NOW_SUSPENDED with exit[] and aw (the frame's)
+ * suspended in the coroutine's place, SL_NOW_LATER (nothing changed), -1
+ * raised. */
+int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
+                                sl_value *res);
 /* exit(None, None, None) or exit(type(exc), exc, None): the awaitable
  * (exit borrowed). */
 int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *aw);

@@ -235,7 +235,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * line); what it raises unwinds from past the AWAIT, so the traceback
    * line and __context__ are the await's. LATER restores f->ip.
    * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
-   * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h). */
+   * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h);
+   * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine. */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -245,6 +246,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
         ip++;                                                                                      \
         if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
         if (rc == SL_OPR_SUSPENDED) goto suspended;                                                \
+        if (rc == SL_OPR_SUSPENDED_ON) goto suspended_on;                                          \
         goto op_failed;                                                                            \
       }                                                                                            \
     }                                                                                              \
@@ -448,8 +450,11 @@ dispatch:
 #undef TARGET
 #undef DISPATCH
 
+suspended_on: /* at an AWAIT, on the future f->aw waits on in place of an engine
+               * coroutine (SL_OPR_SUSPENDED_ON): yields it */
+  *out = sl_vincref(f->aw.target);
 suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
-            * still the None the entry put there */
+            * still the None the entry put there, or the future above */
   st = SL_CORO_YIELD;
   goto exit;
 

@@ -74,7 +74,7 @@ int sl__await_method(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   if (!o) return -1;
   awaititer *w = (awaititer *)o;
   w->target = sl_vincref(self);
-  w->aw.target = sl_undef();
+  sl_await_init(&w->aw);
   *out = sl_obj_val(o);
   return 0;
 }

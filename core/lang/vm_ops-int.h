@@ -35,6 +35,9 @@ enum {
   /* The frame suspended at the AWAIT (f->aw set) without the awaitable
    * being made: yield None from past it (vm_ops_async-int.h). */
   SL_OPR_SUSPENDED = 4,
+  /* The same on a future, f->aw's target (sl_type.await_now's
+   * SL_NOW_SUSPENDED): yield it. */
+  SL_OPR_SUSPENDED_ON = 5,
   SL_OPR_JUMP = 1, /* a jump taken: continue at the instruction `arg` (control ops only) */
   SL_OPR_OK = 0,
   SL_OPR_ERROR = -1,   /* new exception: set __context__, add a traceback entry */

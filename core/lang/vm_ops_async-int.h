@@ -44,16 +44,19 @@ SL_OP_INLINE int op_setup_async_with(SL_OP_PARAMS) {
 }
 
 /* SETUP_ASYNC_WITH right before its AWAIT (vm.c OP_AWAITABLE): an engine
- * manager's __aenter__() that finishes at once runs in place. */
+ * manager's __aenter__() that finishes at once runs in place; one that
+ * waits for a Lock suspends the frame on its waiter future (the await's
+ * result, pushed when it resumes, goes above the exit method). */
 SL_OP_INLINE int op_setup_async_with_now(SL_OP_PARAMS) {
-  (void)f, (void)co, (void)arg;
+  (void)co, (void)arg;
   sl_value mgr = TOP(), exit[2], v;
-  int r = sl__vm_async_with_enter_now(rt, mgr, exit, &v);
+  int r = sl__vm_async_with_enter_now(rt, mgr, exit, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   sl_vdecref(rt, POP());
-  if (r) return -1;
+  if (r < 0) return -1;
   PUSH(exit[0]);
   PUSH(exit[1]);
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   PUSH(v);
   return SL_OPR_AWAITED;
 }

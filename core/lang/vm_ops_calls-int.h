@@ -139,7 +139,8 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
 
 /* The engine object's work for `await obj.meth(args)` (self and a def on
  * the stack, as LOAD_METHOD leaves an engine method) done in place when
- * the coroutine meth would make finishes at once (sl_type.await_now; the
+ * the coroutine meth would make finishes at once, or suspends this frame
+ * on its waiter future in the coroutine's place (sl_type.await_now; the
  * exact type: LOAD_METHOD caches no def for an instance extension). The
  * coroutine would be referenced by nothing but the value stack between
  * the two instructions, so nothing can tell. SL_OPR_LATER: nothing
@@ -153,9 +154,10 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
       rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
-  int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &v);
+  int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
   PUSH(v);
   return SL_OPR_AWAITED;

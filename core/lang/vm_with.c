@@ -163,13 +163,14 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2]
   return 0;
 }
 
-int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_value *res) {
+int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
+                                sl_value *res) {
   const with_cache *c = with_cached_for(rt, mgr, false);
   if (!c || !mgr.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
   sl_args none = {NULL, 0, NULL, NULL, 0};
-  int r = mgr.u.o->type->await_now(rt, mgr.u.o, c->enter, &none, res);
-  if (r == SL_NOW_DONE) with_exit_def(mgr, c, exit);
+  int r = mgr.u.o->type->await_now(rt, mgr.u.o, c->enter, &none, aw, res);
+  if (r == SL_NOW_DONE || r == SL_NOW_SUSPENDED) with_exit_def(mgr, c, exit);
   return r;
 }
 
@@ -198,5 +199,5 @@ int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, s
   sl_value argv[3];
   exit_args(exc, argv);
   sl_args a = {argv, 3, NULL, NULL, 0};
-  return self.u.o->type->await_now(rt, self.u.o, exit[0].u.p, &a, res);
+  return self.u.o->type->await_now(rt, self.u.o, exit[0].u.p, &a, NULL, res);
 }

@@ -162,6 +162,8 @@ static void test_gather(void **state) {
 static void test_locks(void **state) {
   (void)state;
   sweep("tests/scenarios/lock_condition_notify.py", NULL, SL_OUTCOME_OK);
+  /* The awaits that wait in place of their coroutines, every path. */
+  sweep("tests/scenarios/lock_queue_wait_in_place.py", NULL, SL_OUTCOME_OK);
 }
 static void test_queues(void **state) {
   (void)state;
