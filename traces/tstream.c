@@ -3,30 +3,32 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
 #include "traces/sha256.h"
 
-/* JSONL text is written once this much has gathered: one fwrite per line
+/* Events are handed on once this much has gathered: one fwrite per line
  * was a large part of writing a million-event trace. */
 #define CHUNK (256u << 10)
 
-/* A long run's chunks are hashed and written by a second thread while the
- * run goes on: the SHA-256 of the canonical text (71 MB for a million
- * events) and the JSONL's writes were a third of a recorded run's time,
- * and neither needs the run. The thread starts at the first full chunk
- * (a short run never starts one) and takes one chunk at a time: the run
- * fills one buffer while the thread empties the other. Only the thread
- * touches `hash` and `jsonl` while it runs; `mu` orders every hand-over. */
+/* A long run's events are made into JSONL, hashed and written by a second
+ * thread while the run goes on: the canonical text (71 MB for a million
+ * events), its SHA-256 and the JSONL's writes were most of a recorded
+ * run's own time, and none of them needs the run. The run only copies
+ * each event into a chunk of records (record_put); the thread starts at
+ * the first full chunk (a short run never starts one) and takes one chunk
+ * at a time: the run fills one buffer while the thread empties the other.
+ * Only the thread touches `hash`, `jsonl` and `lines` while it runs; `mu`
+ * orders every hand-over. */
 typedef struct chunk_writer {
   pthread_t thread;
   pthread_mutex_t mu;
   pthread_cond_t cv;
   bool started, busy, quit;
-  sl_strbuf job;       /* the chunk being written (owned; kept for reuse) */
-  size_t job_unhashed; /* its first bytes the hash leaves out */
-  sl_errcode failed;   /* the thread's first write failure */
+  sl_strbuf job;     /* the records being written (owned; kept for reuse) */
+  sl_errcode failed; /* the thread's first failure */
   int write_errno;
 } chunk_writer;
 
@@ -34,25 +36,67 @@ struct sl_tstream {
   FILE *jsonl;           /* borrowed; NULL: no JSONL */
   sl_tracedb_writer *db; /* owned; NULL: no database, or already ended */
   sl_sha256 hash;        /* the trace hash so far (with a database) */
-  /* JSONL not yet written or hashed: both are done a chunk at a time (the
-   * hash of each ~70-byte line on its own cost a third more than of the
-   * same text in large pieces). */
-  sl_strbuf text;
-  size_t unhashed;   /* text's first bytes that the hash leaves out (the run line) */
-  sl_errcode failed; /* SL_EOK or the first failure */
-  int write_errno;   /* errno of a failed JSONL write */
+  sl_strbuf records;     /* events not yet handed on (record_put) */
+  sl_strbuf lines;       /* JSONL made from records (owned; kept for reuse) */
+  sl_errcode failed;     /* SL_EOK or the first failure */
+  int write_errno;       /* errno of a failed JSONL write */
   chunk_writer w;
 };
 
 int sl_tstream_write_errno(const sl_tstream *s) { return s->write_errno; }
 
-/* Hashes (with a database) and writes (with JSONL) one chunk; the errno of
- * a failed write, or 0. */
-static int write_chunk(sl_tstream *s, const sl_strbuf *t, size_t unhashed) {
+/* ---- records ------------------------------------------------------------
+ * An event as the run hands it on: the sl_tev (its strings' pointers then
+ * only tell null from not) and the bytes of a and b after it, padded to 8
+ * bytes. A copy, as the event's strings are borrowed for the call only. */
+
+static size_t record_size(size_t na, size_t nb) { return (sizeof(sl_tev) + na + nb + 7) & ~(size_t)7; }
+
+static bool record_put(sl_strbuf *b, const sl_tev *e) {
+  size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0, size = record_size(na, nb);
+  if (!sl_strbuf_reserve(b, size)) return false;
+  char *p = b->data + b->len;
+  memcpy(p, e, sizeof *e);
+  if (na) memcpy(p + sizeof *e, e->a.p, na);
+  if (nb) memcpy(p + sizeof *e + na, e->b.p, nb);
+  b->len += size;
+  b->data[b->len] = '\0';
+  return true;
+}
+
+/* Appends the JSONL lines of the records in r, whose events' string
+ * pointers it points at their bytes (in place: the buffer's blocks are
+ * malloc's, aligned for an sl_tev, and records keep that alignment). */
+static void records_to_jsonl(sl_strbuf *r, sl_strbuf *out) {
+  for (size_t at = 0; at < r->len;) {
+    sl_tev *e = (sl_tev *)(void *)(r->data + at);
+    char *str = r->data + at + sizeof *e;
+    size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
+    if (e->a.p) e->a.p = str;
+    if (e->b.p) e->b.p = str + na;
+    sl_jsonl_event(out, e);
+    sl_strbuf_putc(out, '\n');
+    at += record_size(na, nb);
+  }
+}
+
+/* Hashes (with a database; without its first `unhashed` bytes) and writes
+ * (with JSONL) text. Returns SL_EOK or SL_EIO with the errno in *e. */
+static sl_errcode write_text(sl_tstream *s, const sl_strbuf *t, size_t unhashed, int *e) {
   if (s->db && t->len > unhashed) sl_sha256_update(&s->hash, t->data + unhashed, t->len - unhashed);
-  if (s->jsonl && t->len && fwrite(t->data, 1, t->len, s->jsonl) != t->len)
-    return errno ? errno : EIO;
-  return 0;
+  if (s->jsonl && t->len && fwrite(t->data, 1, t->len, s->jsonl) != t->len) {
+    *e = errno ? errno : EIO;
+    return SL_EIO;
+  }
+  return SL_EOK;
+}
+
+/* Makes the JSONL of records r (in `lines`), hashes and writes it. */
+static sl_errcode write_records(sl_tstream *s, sl_strbuf *r, int *e) {
+  sl_strbuf_clear(&s->lines);
+  records_to_jsonl(r, &s->lines);
+  if (s->lines.failed) return SL_ENOMEM;
+  return write_text(s, &s->lines, 0, e);
 }
 
 static void *writer_main(void *arg) {
@@ -63,10 +107,11 @@ static void *writer_main(void *arg) {
     while (!w->busy && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
     if (!w->busy) break;
     pthread_mutex_unlock(&w->mu);
-    int e = write_chunk(s, &w->job, w->job_unhashed);
+    int e = 0;
+    sl_errcode rc = w->failed == SL_EOK ? write_records(s, &w->job, &e) : SL_EOK;
     pthread_mutex_lock(&w->mu);
-    if (e && w->failed == SL_EOK) {
-      w->failed = SL_EIO;
+    if (rc != SL_EOK && w->failed == SL_EOK) {
+      w->failed = rc;
       w->write_errno = e;
     }
     sl_strbuf_clear(&w->job);
@@ -105,15 +150,14 @@ static bool writer_start(sl_tstream *s) {
   return w->started = true;
 }
 
-/* Hands the gathered text to the thread, and takes the buffer it emptied. */
+/* Hands the gathered records to the thread, and takes the buffer it emptied. */
 static void writer_give(sl_tstream *s) {
   chunk_writer *w = &s->w;
   pthread_mutex_lock(&w->mu);
   writer_wait(s);
   sl_strbuf emptied = w->job;
-  w->job = s->text;
-  w->job_unhashed = s->unhashed;
-  s->text = emptied;
+  w->job = s->records;
+  s->records = emptied;
   w->busy = true;
   pthread_cond_broadcast(&w->cv);
   pthread_mutex_unlock(&w->mu);
@@ -134,32 +178,25 @@ static void writer_stop(sl_tstream *s) {
   w->started = false;
 }
 
-/* Hashes (with a database) and writes (with JSONL) the gathered text:
- * all of it when `all` (at the end, the thread already stopped, so here
- * and in order), else once a chunk has gathered. */
-static void flush_text(sl_tstream *s, bool all) {
-  if (s->text.len < CHUNK && !all) return;
+/* Writes the gathered records: all of them when `all` (at the end, the
+ * thread already stopped, so here and in order), else once a chunk has
+ * gathered, by the thread when there is one. */
+static void flush_records(sl_tstream *s, bool all) {
+  if (s->records.len < CHUNK && !all) return;
   if (s->failed != SL_EOK) {
     /* nothing more is written after a failure */
   } else if (!all && (s->w.started || writer_start(s))) {
     writer_give(s);
   } else {
-    int e = write_chunk(s, &s->text, s->unhashed);
-    if (e) {
-      s->write_errno = e;
-      s->failed = SL_EIO;
-    }
+    s->failed = write_records(s, &s->records, &s->write_errno);
   }
-  sl_strbuf_clear(&s->text);
-  s->unhashed = 0;
+  sl_strbuf_clear(&s->records);
 }
 
 static bool on_event(void *ctx, const sl_tev *e) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return false;
-  sl_jsonl_event(&s->text, e);
-  sl_strbuf_putc(&s->text, '\n');
-  if (s->text.failed) {
+  if (!record_put(&s->records, e)) {
     s->failed = SL_ENOMEM;
     return false;
   }
@@ -170,7 +207,7 @@ static bool on_event(void *ctx, const sl_tev *e) {
       return false;
     }
   }
-  flush_text(s, false);
+  flush_records(s, false);
   return s->failed == SL_EOK;
 }
 
@@ -185,7 +222,8 @@ sl_errcode sl_tstream_begin(FILE *jsonl, sl_tracedb *db, const sl_trace_meta *m,
   sl_tstream *s = sl_calloc(1, sizeof *s);
   if (!s) return SL_ENOMEM;
   s->jsonl = jsonl;
-  s->text = (sl_strbuf)SL_STRBUF_INIT;
+  s->records = (sl_strbuf)SL_STRBUF_INIT;
+  s->lines = (sl_strbuf)SL_STRBUF_INIT;
   sl_sha256_init(&s->hash);
   if (db) {
     sl_errcode rc = sl_tracedb_writer_begin(db, m, &s->db, err);
@@ -195,13 +233,14 @@ sl_errcode sl_tstream_begin(FILE *jsonl, sl_tracedb *db, const sl_trace_meta *m,
     }
   }
   if (jsonl) {
-    sl_jsonl_run_line(&s->text, m);
-    sl_strbuf_putc(&s->text, '\n');
-    s->unhashed = s->text.len; /* the trace hash covers the events and the end line */
-    if (s->text.failed) {
+    /* The run line is written first; the trace hash leaves it out. */
+    sl_jsonl_run_line(&s->lines, m);
+    sl_strbuf_putc(&s->lines, '\n');
+    if (s->lines.failed) {
       sl_tstream_free(s);
       return SL_ENOMEM;
     }
+    s->failed = write_text(s, &s->lines, s->lines.len, &s->write_errno);
   }
   *out = s;
   return SL_EOK;
@@ -210,12 +249,13 @@ sl_errcode sl_tstream_begin(FILE *jsonl, sl_tracedb *db, const sl_trace_meta *m,
 sl_errcode sl_tstream_end(sl_tstream *s, const sl_trace_meta *m, int64_t *id, sl_strbuf *err) {
   *id = 0;
   writer_stop(s); /* whatever happens next, the JSONL file is the caller's again */
+  if (s->failed == SL_EOK) flush_records(s, true);
   if (s->failed == SL_EOK) {
-    sl_jsonl_end_line(&s->text, m);
-    sl_strbuf_putc(&s->text, '\n');
-    if (s->text.failed) s->failed = SL_ENOMEM;
+    sl_strbuf_clear(&s->lines);
+    sl_jsonl_end_line(&s->lines, m);
+    sl_strbuf_putc(&s->lines, '\n');
+    s->failed = s->lines.failed ? SL_ENOMEM : write_text(s, &s->lines, 0, &s->write_errno);
   }
-  if (s->failed == SL_EOK) flush_text(s, true);
   if (s->failed == SL_EOK && s->jsonl && fflush(s->jsonl) != 0) {
     s->write_errno = errno ? errno : EIO;
     s->failed = SL_EIO;
@@ -238,7 +278,8 @@ void sl_tstream_free(sl_tstream *s) {
   if (!s) return;
   writer_stop(s);
   sl_tracedb_writer_abort(s->db);
-  sl_strbuf_free(&s->text);
+  sl_strbuf_free(&s->records);
+  sl_strbuf_free(&s->lines);
   sl_strbuf_free(&s->w.job);
   sl_free(s);
 }
