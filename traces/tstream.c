@@ -13,32 +13,22 @@
  * was a large part of writing a million-event trace. */
 #define CHUNK (256u << 10)
 
-/* A long run's events are stored by two more threads while the run goes
- * on: one makes the canonical JSONL text (71 MB for a million events),
- * hashes it and writes it, the other (with a database) stores the events.
- * Neither needs the run, and together they were most of a recorded run's
- * own time. The run only copies each event into a chunk of records
- * (record_put). The threads start at the first full chunk (a short run
- * never starts them) and both read the same chunk, while the run fills
- * the other buffer; each chunk waits for both to be done with the last.
- * Only the text thread touches `hash`, `jsonl` and `lines`, only the
- * database thread `db`, while they run; `mu` orders every hand-over. */
-enum { ROLE_TEXT, ROLE_DB, ROLES };
-
-typedef struct worker {
-  sl_tstream *s;
-  int role;
-  pthread_t thread;
-  bool running, busy;
-} worker;
-
+/* A long run's events are made into JSONL, hashed and written by a second
+ * thread while the run goes on: the canonical text (71 MB for a million
+ * events), its SHA-256 and the JSONL's writes were most of a recorded
+ * run's own time, and none of them needs the run. The run only copies
+ * each event into a chunk of records (record_put); the thread starts at
+ * the first full chunk (a short run never starts one) and takes one chunk
+ * at a time: the run fills one buffer while the thread empties the other.
+ * Only the thread touches `hash`, `jsonl` and `lines` while it runs; `mu`
+ * orders every hand-over. */
 typedef struct chunk_writer {
+  pthread_t thread;
   pthread_mutex_t mu;
   pthread_cond_t cv;
-  bool started, quit;
-  worker wk[ROLES];
-  sl_strbuf job;     /* the records being stored (owned; kept for reuse) */
-  sl_errcode failed; /* the threads' first failure */
+  bool started, busy, quit;
+  sl_strbuf job;     /* the records being written (owned; kept for reuse) */
+  sl_errcode failed; /* the thread's first failure */
   int write_errno;
 } chunk_writer;
 
@@ -74,16 +64,20 @@ static bool record_put(sl_strbuf *b, const sl_tev *e) {
   return true;
 }
 
-/* The event of the record at `at` in r, its strings pointing at the
- * record's bytes (r is not changed: both threads read it); returns where
- * the next record starts. */
-static size_t record_get(const sl_strbuf *r, size_t at, sl_tev *e) {
-  memcpy(e, r->data + at, sizeof *e);
-  char *str = r->data + at + sizeof *e;
-  size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
-  if (e->a.p) e->a.p = str;
-  if (e->b.p) e->b.p = str + na;
-  return at + record_size(na, nb);
+/* Appends the JSONL lines of the records in r, whose events' string
+ * pointers it points at their bytes (in place: the buffer's blocks are
+ * malloc's, aligned for an sl_tev, and records keep that alignment). */
+static void records_to_jsonl(sl_strbuf *r, sl_strbuf *out) {
+  for (size_t at = 0; at < r->len;) {
+    sl_tev *e = (sl_tev *)(void *)(r->data + at);
+    char *str = r->data + at + sizeof *e;
+    size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
+    if (e->a.p) e->a.p = str;
+    if (e->b.p) e->b.p = str + na;
+    sl_jsonl_event(out, e);
+    sl_strbuf_putc(out, '\n');
+    at += record_size(na, nb);
+  }
 }
 
 /* Hashes (with a database; without its first `unhashed` bytes) and writes
@@ -97,68 +91,79 @@ static sl_errcode write_text(sl_tstream *s, const sl_strbuf *t, size_t unhashed,
   return SL_EOK;
 }
 
-/* One role's work on records r: their JSONL made (in `lines`), hashed and
- * written, or their events stored in the database. */
-static sl_errcode store_records(sl_tstream *s, int role, const sl_strbuf *r, int *e) {
-  sl_tev ev;
-  if (role == ROLE_DB) {
-    for (size_t at = 0; at < r->len;) {
-      at = record_get(r, at, &ev);
-      sl_errcode rc = sl_tracedb_writer_event(s->db, &ev);
-      if (rc != SL_EOK) return rc;
-    }
-    return SL_EOK;
-  }
+/* Makes the JSONL of records r (in `lines`), hashes and writes it. */
+static sl_errcode write_records(sl_tstream *s, sl_strbuf *r, int *e) {
   sl_strbuf_clear(&s->lines);
-  for (size_t at = 0; at < r->len;) {
-    at = record_get(r, at, &ev);
-    sl_jsonl_event(&s->lines, &ev);
-    sl_strbuf_putc(&s->lines, '\n');
-  }
+  records_to_jsonl(r, &s->lines);
   if (s->lines.failed) return SL_ENOMEM;
   return write_text(s, &s->lines, 0, e);
 }
 
-/* Whether the stream has work for `role`. */
-static bool has_role(const sl_tstream *s, int role) { return role == ROLE_TEXT || s->db; }
-
 static void *writer_main(void *arg) {
-  worker *me = arg;
-  sl_tstream *s = me->s;
+  sl_tstream *s = arg;
   chunk_writer *w = &s->w;
   pthread_mutex_lock(&w->mu);
   for (;;) {
-    while (!me->busy && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
-    if (!me->busy) break;
-    bool skip = w->failed != SL_EOK; /* nothing more is stored after a failure */
+    while (!w->busy && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
+    if (!w->busy) break;
     pthread_mutex_unlock(&w->mu);
     int e = 0;
-    sl_errcode rc = skip ? SL_EOK : store_records(s, me->role, &w->job, &e);
+    sl_errcode rc = w->failed == SL_EOK ? write_records(s, &w->job, &e) : SL_EOK;
     pthread_mutex_lock(&w->mu);
     if (rc != SL_EOK && w->failed == SL_EOK) {
       w->failed = rc;
       w->write_errno = e;
     }
-    me->busy = false;
+    sl_strbuf_clear(&w->job);
+    w->busy = false;
     pthread_cond_broadcast(&w->cv);
   }
   pthread_mutex_unlock(&w->mu);
   return NULL;
 }
 
-/* Waits until the threads are done with what they were given, and takes
- * over their failure. Called with `mu` held. */
+/* Waits until the thread has written what it was given, and takes over
+ * its failure. Called with `mu` held. */
 static void writer_wait(sl_tstream *s) {
   chunk_writer *w = &s->w;
-  for (int r = 0; r < ROLES; r++)
-    while (w->wk[r].busy) pthread_cond_wait(&w->cv, &w->mu);
+  while (w->busy) pthread_cond_wait(&w->cv, &w->mu);
   if (w->failed != SL_EOK && s->failed == SL_EOK) {
     s->failed = w->failed;
     s->write_errno = w->write_errno;
   }
 }
 
-/* Stops the threads once they have stored everything they were given. */
+/* Starts the thread; false (the chunk is then written here) when the
+ * system gives no thread. */
+static bool writer_start(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  if (pthread_mutex_init(&w->mu, NULL)) return false;
+  if (pthread_cond_init(&w->cv, NULL)) {
+    pthread_mutex_destroy(&w->mu);
+    return false;
+  }
+  if (pthread_create(&w->thread, NULL, writer_main, s)) {
+    pthread_cond_destroy(&w->cv);
+    pthread_mutex_destroy(&w->mu);
+    return false;
+  }
+  return w->started = true;
+}
+
+/* Hands the gathered records to the thread, and takes the buffer it emptied. */
+static void writer_give(sl_tstream *s) {
+  chunk_writer *w = &s->w;
+  pthread_mutex_lock(&w->mu);
+  writer_wait(s);
+  sl_strbuf emptied = w->job;
+  w->job = s->records;
+  s->records = emptied;
+  w->busy = true;
+  pthread_cond_broadcast(&w->cv);
+  pthread_mutex_unlock(&w->mu);
+}
+
+/* Stops the thread once it has written everything it was given. */
 static void writer_stop(sl_tstream *s) {
   chunk_writer *w = &s->w;
   if (!w->started) return;
@@ -167,66 +172,23 @@ static void writer_stop(sl_tstream *s) {
   w->quit = true;
   pthread_cond_broadcast(&w->cv);
   pthread_mutex_unlock(&w->mu);
-  for (int r = 0; r < ROLES; r++)
-    if (w->wk[r].running) pthread_join(w->wk[r].thread, NULL);
+  pthread_join(w->thread, NULL);
   pthread_cond_destroy(&w->cv);
   pthread_mutex_destroy(&w->mu);
   w->started = false;
 }
 
-/* Starts a thread for each role; false (the chunks are then stored here)
- * when the system does not give them all. */
-static bool writer_start(sl_tstream *s) {
-  chunk_writer *w = &s->w;
-  if (pthread_mutex_init(&w->mu, NULL)) return false;
-  if (pthread_cond_init(&w->cv, NULL)) {
-    pthread_mutex_destroy(&w->mu);
-    return false;
-  }
-  w->started = true;
-  for (int r = 0; r < ROLES; r++) {
-    worker *k = &w->wk[r];
-    k->s = s;
-    k->role = r;
-    k->running = k->busy = false;
-    if (!has_role(s, r)) continue;
-    if (pthread_create(&k->thread, NULL, writer_main, k)) {
-      writer_stop(s);
-      w->quit = false;
-      return false;
-    }
-    k->running = true;
-  }
-  return true;
-}
-
-/* Hands the gathered records to the threads, and takes the buffer they
- * emptied. */
-static void writer_give(sl_tstream *s) {
-  chunk_writer *w = &s->w;
-  pthread_mutex_lock(&w->mu);
-  writer_wait(s);
-  sl_strbuf emptied = w->job;
-  sl_strbuf_clear(&emptied);
-  w->job = s->records;
-  s->records = emptied;
-  for (int r = 0; r < ROLES; r++) w->wk[r].busy = w->wk[r].running;
-  pthread_cond_broadcast(&w->cv);
-  pthread_mutex_unlock(&w->mu);
-}
-
-/* Stores the gathered records: all of them when `all` (at the end, the
- * threads already stopped, so here and in order), else once a chunk has
- * gathered, by the threads when there are. */
+/* Writes the gathered records: all of them when `all` (at the end, the
+ * thread already stopped, so here and in order), else once a chunk has
+ * gathered, by the thread when there is one. */
 static void flush_records(sl_tstream *s, bool all) {
   if (s->records.len < CHUNK && !all) return;
   if (s->failed != SL_EOK) {
-    /* nothing more is stored after a failure */
+    /* nothing more is written after a failure */
   } else if (!all && (s->w.started || writer_start(s))) {
     writer_give(s);
   } else {
-    for (int r = 0; r < ROLES && s->failed == SL_EOK; r++)
-      if (has_role(s, r)) s->failed = store_records(s, r, &s->records, &s->write_errno);
+    s->failed = write_records(s, &s->records, &s->write_errno);
   }
   sl_strbuf_clear(&s->records);
 }
@@ -237,6 +199,13 @@ static bool on_event(void *ctx, const sl_tev *e) {
   if (!record_put(&s->records, e)) {
     s->failed = SL_ENOMEM;
     return false;
+  }
+  if (s->db) {
+    sl_errcode rc = sl_tracedb_writer_event(s->db, e);
+    if (rc != SL_EOK) {
+      s->failed = rc;
+      return false;
+    }
   }
   flush_records(s, false);
   return s->failed == SL_EOK;
