@@ -21,7 +21,10 @@
  * the first full chunk (a short run never starts one) and takes one chunk
  * at a time: the run fills one buffer while the thread empties the other.
  * Only the thread touches `hash`, `jsonl` and `lines` while it runs; `mu`
- * orders every hand-over. */
+ * orders every hand-over. The thread allocates nothing: simloop's
+ * allocator counts for the run's thread alone (the memory budget, failure
+ * injection), so `lines` is given room for the whole chunk beforehand,
+ * and a line whose making could allocate is made by the run. */
 typedef struct chunk_writer {
   pthread_t thread;
   pthread_mutex_t mu;
@@ -37,6 +40,7 @@ struct sl_tstream {
   sl_tracedb_writer *db; /* owned; NULL: no database, or already ended */
   sl_sha256 hash;        /* the trace hash so far (with a database) */
   sl_strbuf records;     /* events not yet handed on (record_put) */
+  size_t lines_room;     /* the most JSONL text `records` can make */
   sl_strbuf lines;       /* JSONL made from records (owned; kept for reuse) */
   sl_errcode failed;     /* SL_EOK or the first failure */
   int write_errno;       /* errno of a failed JSONL write */
@@ -46,20 +50,60 @@ struct sl_tstream {
 int sl_tstream_write_errno(const sl_tstream *s) { return s->write_errno; }
 
 /* ---- records ------------------------------------------------------------
- * An event as the run hands it on: the sl_tev (its strings' pointers then
- * only tell null from not) and the bytes of a and b after it, padded to 8
- * bytes. A copy, as the event's strings are borrowed for the call only. */
+ * An event as the run hands it on, after a record_head: either the sl_tev
+ * (its strings' pointers then only tell null from not) and the bytes of a
+ * and b, a copy, as the event's strings are borrowed for the call only;
+ * or its JSONL line already made. Records are padded to 8 bytes. */
 
-static size_t record_size(size_t na, size_t nb) { return (sizeof(sl_tev) + na + nb + 7) & ~(size_t)7; }
+typedef struct record_head {
+  uint32_t size; /* the whole record's */
+  uint32_t line; /* 0: an event follows; else the length of its line */
+} record_head;
 
-static bool record_put(sl_strbuf *b, const sl_tev *e) {
-  size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0, size = record_size(na, nb);
-  if (!sl_strbuf_reserve(b, size)) return false;
-  char *p = b->data + b->len;
-  memcpy(p, e, sizeof *e);
-  if (na) memcpy(p + sizeof *e, e->a.p, na);
-  if (nb) memcpy(p + sizeof *e + na, e->b.p, nb);
-  b->len += size;
+/* Room in `lines` that a step or handle line and its newline can need,
+ * beyond 6 bytes for each byte of its name (the longest escape): the
+ * line's own ~100 bytes and the room sl_jsonl_event reserves ahead. */
+#define LINE_ROOM 320
+
+static size_t padded(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Whether the writer thread may make e's line: a step or handle line with
+ * whole times; any other float goes through a repr that allocates, and
+ * the other events are few. */
+static bool deferred(const sl_tev *e) {
+  if (!sl_json_whole_float(e->t)) return false;
+  if (e->kind == SL_TEV_HANDLE) return true;
+  return e->kind == SL_TEV_STEP && (!e->has_timeout || sl_json_whole_float(e->timeout));
+}
+
+/* Appends the record of e to the stream's records. */
+static bool record_put(sl_tstream *s, const sl_tev *e) {
+  sl_strbuf *b = &s->records;
+  size_t at = b->len;
+  record_head h = {0, 0};
+  if (deferred(e)) {
+    size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
+    size_t size = padded(sizeof h + sizeof *e + na + nb);
+    if (!sl_strbuf_reserve(b, size)) return false;
+    char *p = b->data + at + sizeof h;
+    memcpy(p, e, sizeof *e);
+    if (na) memcpy(p + sizeof *e, e->a.p, na);
+    if (nb) memcpy(p + sizeof *e + na, e->b.p, nb);
+    h.size = (uint32_t)size;
+    s->lines_room += LINE_ROOM + 6 * (na + nb);
+  } else {
+    if (!sl_strbuf_reserve(b, sizeof h)) return false;
+    b->len += sizeof h;
+    sl_jsonl_event(b, e);
+    sl_strbuf_putc(b, '\n');
+    size_t line = b->len - at - sizeof h, size = padded(sizeof h + line);
+    if (!sl_strbuf_reserve(b, size - sizeof h - line)) return false;
+    h.size = (uint32_t)size;
+    h.line = (uint32_t)line;
+    s->lines_room += line + 1;
+  }
+  memcpy(b->data + at, &h, sizeof h);
+  b->len = at + h.size;
   b->data[b->len] = '\0';
   return true;
 }
@@ -69,14 +113,20 @@ static bool record_put(sl_strbuf *b, const sl_tev *e) {
  * malloc's, aligned for an sl_tev, and records keep that alignment). */
 static void records_to_jsonl(sl_strbuf *r, sl_strbuf *out) {
   for (size_t at = 0; at < r->len;) {
-    sl_tev *e = (sl_tev *)(void *)(r->data + at);
-    char *str = r->data + at + sizeof *e;
-    size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
+    record_head h;
+    memcpy(&h, r->data + at, sizeof h);
+    char *p = r->data + at + sizeof h;
+    at += h.size;
+    if (h.line) {
+      sl_strbuf_append(out, p, h.line);
+      continue;
+    }
+    sl_tev *e = (sl_tev *)(void *)p;
+    char *str = p + sizeof *e;
     if (e->a.p) e->a.p = str;
-    if (e->b.p) e->b.p = str + na;
+    if (e->b.p) e->b.p = str + (e->a.p ? e->a.n : 0);
     sl_jsonl_event(out, e);
     sl_strbuf_putc(out, '\n');
-    at += record_size(na, nb);
   }
 }
 
@@ -155,6 +205,13 @@ static void writer_give(sl_tstream *s) {
   chunk_writer *w = &s->w;
   pthread_mutex_lock(&w->mu);
   writer_wait(s);
+  /* The thread's appends to `lines` then never grow it (see above). */
+  sl_strbuf_clear(&s->lines);
+  if (s->failed == SL_EOK && !sl_strbuf_reserve(&s->lines, s->lines_room)) s->failed = SL_ENOMEM;
+  if (s->failed != SL_EOK) {
+    pthread_mutex_unlock(&w->mu);
+    return;
+  }
   sl_strbuf emptied = w->job;
   w->job = s->records;
   s->records = emptied;
@@ -191,12 +248,13 @@ static void flush_records(sl_tstream *s, bool all) {
     s->failed = write_records(s, &s->records, &s->write_errno);
   }
   sl_strbuf_clear(&s->records);
+  s->lines_room = 0;
 }
 
 static bool on_event(void *ctx, const sl_tev *e) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return false;
-  if (!record_put(&s->records, e)) {
+  if (!record_put(s, e)) {
     s->failed = SL_ENOMEM;
     return false;
   }
