@@ -339,7 +339,7 @@ static void append_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const 
  * (its __qualname__ can change) is built every time. */
 
 #define CANON_SLOTS 256 /* a power of two */
-#define CANON_TEXT 64   /* longer names are built every time */
+#define CANON_TEXT  64  /* longer names are built every time */
 
 typedef struct canon_entry {
   const sl_cfunc_def *def; /* NULL: unused */
@@ -366,7 +366,8 @@ static const char *kept_name(sl_rt *rt, const char *prefix, sl_value cb, sl_valu
   const sl_cfunc *f = sl_as_cfunc(cb.u.o);
   static _Thread_local canon_entry table[CANON_SLOTS];
   sl_canon canon = f->def->canon;
-  uint64_t self_id = canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0 ? id_key(rt, f->self) : 0;
+  uint64_t self_id =
+      canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0 ? id_key(rt, f->self) : 0;
   uint64_t arg_id = canon == SL_CANON_ARG0 || canon == SL_CANON_SELF_ARG0 ? id_key(rt, arg0) : 0;
   uint64_t h = ((uint64_t)(uintptr_t)f->def ^ (uint64_t)(uintptr_t)prefix) +
                self_id * UINT64_C(0x9E3779B97F4A7C15) + arg_id * UINT64_C(0xC2B2AE3D27D4EB4F);
