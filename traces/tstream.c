@@ -50,15 +50,26 @@ struct sl_tstream {
 int sl_tstream_write_errno(const sl_tstream *s) { return s->write_errno; }
 
 /* ---- records ------------------------------------------------------------
- * An event as the run hands it on, after a record_head: either the sl_tev
- * (its strings' pointers then only tell null from not) and the bytes of a
- * and b, a copy, as the event's strings are borrowed for the call only;
- * or its JSONL line already made. Records are padded to 8 bytes. */
+ * An event as the run hands it on, after a record_head: either a step or
+ * handle event's fields (record_ev) and its name's bytes, a copy, as the
+ * event's strings are borrowed for the call only; or the event's JSONL
+ * line already made. Records are padded to 8 bytes. Small records keep
+ * the memory the two threads pass between them small: a whole sl_tev per
+ * handle was twice the JSONL's bytes, and the thread's time went up by
+ * as much as the run's went down. */
 
 typedef struct record_head {
   uint32_t size; /* the whole record's */
-  uint32_t line; /* 0: an event follows; else the length of its line */
+  uint32_t line; /* 0: a record_ev follows; else the length of its line */
 } record_head;
+
+typedef struct record_ev {
+  uint64_t step;
+  double t, timeout;
+  uint32_t pos;
+  uint32_t name_n;
+  uint8_t kind, has_timeout, has_name;
+} record_ev;
 
 /* Room in `lines` that a step or handle line and its newline can need,
  * beyond 6 bytes for each byte of its name (the longest escape): the
@@ -82,15 +93,15 @@ static bool record_put(sl_tstream *s, const sl_tev *e) {
   size_t at = b->len;
   record_head h = {0, 0};
   if (deferred(e)) {
-    size_t na = e->a.p ? e->a.n : 0, nb = e->b.p ? e->b.n : 0;
-    size_t size = padded(sizeof h + sizeof *e + na + nb);
+    size_t na = e->a.p ? e->a.n : 0, size = padded(sizeof h + sizeof(record_ev) + na);
     if (!sl_strbuf_reserve(b, size)) return false;
+    record_ev r = {e->step,          e->t,           e->timeout,    e->pos, (uint32_t)na,
+                   (uint8_t)e->kind, e->has_timeout, e->a.p != NULL};
     char *p = b->data + at + sizeof h;
-    memcpy(p, e, sizeof *e);
-    if (na) memcpy(p + sizeof *e, e->a.p, na);
-    if (nb) memcpy(p + sizeof *e + na, e->b.p, nb);
+    memcpy(p, &r, sizeof r);
+    if (na) memcpy(p + sizeof r, e->a.p, na);
     h.size = (uint32_t)size;
-    s->lines_room += LINE_ROOM + 6 * (na + nb);
+    s->lines_room += LINE_ROOM + 6 * na;
   } else {
     if (!sl_strbuf_reserve(b, sizeof h)) return false;
     b->len += sizeof h;
@@ -108,24 +119,24 @@ static bool record_put(sl_tstream *s, const sl_tev *e) {
   return true;
 }
 
-/* Appends the JSONL lines of the records in r, whose events' string
- * pointers it points at their bytes (in place: the buffer's blocks are
- * malloc's, aligned for an sl_tev, and records keep that alignment). */
-static void records_to_jsonl(sl_strbuf *r, sl_strbuf *out) {
+/* Appends the JSONL lines of the records in r. */
+static void records_to_jsonl(const sl_strbuf *r, sl_strbuf *out) {
   for (size_t at = 0; at < r->len;) {
     record_head h;
     memcpy(&h, r->data + at, sizeof h);
-    char *p = r->data + at + sizeof h;
+    const char *p = r->data + at + sizeof h;
     at += h.size;
     if (h.line) {
       sl_strbuf_append(out, p, h.line);
       continue;
     }
-    sl_tev *e = (sl_tev *)(void *)p;
-    char *str = p + sizeof *e;
-    if (e->a.p) e->a.p = str;
-    if (e->b.p) e->b.p = str + (e->a.p ? e->a.n : 0);
-    sl_jsonl_event(out, e);
+    record_ev v;
+    memcpy(&v, p, sizeof v);
+    sl_tev e = {.kind = (sl_tev_kind)v.kind, .step = v.step, .pos = v.pos, .t = v.t};
+    e.has_timeout = v.has_timeout;
+    e.timeout = v.timeout;
+    if (v.has_name) e.a = (sl_tstr){(char *)p + sizeof v, v.name_n};
+    sl_jsonl_event(out, &e);
     sl_strbuf_putc(out, '\n');
   }
 }
@@ -142,7 +153,7 @@ static sl_errcode write_text(sl_tstream *s, const sl_strbuf *t, size_t unhashed,
 }
 
 /* Makes the JSONL of records r (in `lines`), hashes and writes it. */
-static sl_errcode write_records(sl_tstream *s, sl_strbuf *r, int *e) {
+static sl_errcode write_records(sl_tstream *s, const sl_strbuf *r, int *e) {
   sl_strbuf_clear(&s->lines);
   records_to_jsonl(r, &s->lines);
   if (s->lines.failed) return SL_ENOMEM;
