@@ -382,12 +382,19 @@ static void put_trace_id(sl_strbuf *out, char letter, uint64_t k) {
   sl_strbuf_append(out, b + i, sizeof b - i);
 }
 
-void sl_future_trace_id(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+uint64_t sl_future_trace_number(sl_rt *rt, sl_obj *o, char *letter) {
   if (o->type->flags & SL_TF_TASK) {
-    put_trace_id(out, 'T', sl_as_task(o)->ordinal);
-    return;
+    *letter = 'T';
+    return sl_as_task(o)->ordinal;
   }
   sl_future *f = sl_as_future(o);
   if (!f->trace_id) f->trace_id = ++rt->future_ordinal;
-  put_trace_id(out, 'F', f->trace_id);
+  *letter = 'F';
+  return f->trace_id;
+}
+
+void sl_future_trace_id(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+  char letter;
+  uint64_t k = sl_future_trace_number(rt, o, &letter);
+  put_trace_id(out, letter, k);
 }

@@ -94,5 +94,7 @@ sl_obj *sl_future_make_cancelled_error(sl_rt *rt, sl_obj *fut);
 int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v);
 /* The trace id of a future or task ("T3", "F2"); assigns F ids on first use. */
 void sl_future_trace_id(sl_rt *rt, sl_obj *fut, sl_strbuf *out);
+/* The same as its letter ('T' or 'F', in *letter) and number (from 1). */
+uint64_t sl_future_trace_number(sl_rt *rt, sl_obj *fut, char *letter);
 
 #endif

@@ -267,8 +267,9 @@ static void append_id(sl_rt *rt, sl_value v, sl_strbuf *out) {
     sl_strbuf_putc(out, '?');
 }
 
-void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
-                           size_t nargs, sl_strbuf *out) {
+/* Appends the canonical name of callback(*args) queued with `prefix`. */
+static void append_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
+                              size_t nargs, sl_strbuf *out) {
   sl_strbuf_puts(out, prefix);
   if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
@@ -297,11 +298,89 @@ void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_
   append_callable_name(rt, cb, out, false);
 }
 
-void sl_handle_canon_name(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
+/* ---- names kept per thread ------------------------------------------------
+ * A recorded run names every handle it runs, and the names repeat (a task's
+ * step is "soon:step T3" at each of its steps): building each one as text
+ * was ~390 instructions of the ~1,000 a recorded handle cost. A labelled
+ * native callback's name is decided by the prefix, the callable's static
+ * definition and the trace ids it shows, so it is made once and kept in a
+ * small direct-mapped table under those: ids are numbers that no other
+ * object ever gets, where addresses are reused. A user callback's name
+ * (its __qualname__ can change) is built every time. */
+
+#define CANON_SLOTS 256 /* a power of two */
+#define CANON_TEXT  64  /* longer names are built every time */
+
+typedef struct canon_entry {
+  const sl_cfunc_def *def; /* NULL: unused */
+  const char *prefix;
+  uint64_t self_id, arg_id; /* id_key of the ids the name shows, else 0 */
+  uint32_t len;
+  char text[CANON_TEXT];
+} canon_entry;
+
+/* A trace id as a key: 0 for "?" (not a future), else the letter as a
+ * high bit and the number. */
+static uint64_t id_key(sl_rt *rt, sl_value v) {
+  if (!sl_is_future(v)) return 0;
+  char letter;
+  uint64_t k = sl_future_trace_number(rt, v.u.o, &letter);
+  return (letter == 'T' ? UINT64_C(1) << 62 : UINT64_C(2) << 62) | k;
+}
+
+/* The kept name of labelled native callback cb called with arg0, or NULL
+ * when it is too long to keep (or out of memory). Asks for the ids in the
+ * order append_canon_call shows them: a future gets its F id on first use. */
+static const char *kept_name(sl_rt *rt, const char *prefix, sl_value cb, sl_value arg0,
+                             size_t *len) {
+  const sl_cfunc *f = sl_as_cfunc(cb.u.o);
+  static _Thread_local canon_entry table[CANON_SLOTS];
+  sl_canon canon = f->def->canon;
+  uint64_t self_id =
+      canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0 ? id_key(rt, f->self) : 0;
+  uint64_t arg_id = canon == SL_CANON_ARG0 || canon == SL_CANON_SELF_ARG0 ? id_key(rt, arg0) : 0;
+  uint64_t h = ((uint64_t)(uintptr_t)f->def ^ (uint64_t)(uintptr_t)prefix) +
+               self_id * UINT64_C(0x9E3779B97F4A7C15) + arg_id * UINT64_C(0xC2B2AE3D27D4EB4F);
+  canon_entry *e = &table[(h * UINT64_C(0x9E3779B97F4A7C15)) >> 56 & (CANON_SLOTS - 1)];
+  if (e->def != f->def || e->prefix != prefix || e->self_id != self_id || e->arg_id != arg_id) {
+    sl_strbuf b = SL_STRBUF_INIT;
+    append_canon_call(rt, prefix, cb, &arg0, 1, &b);
+    bool fits = !b.failed && b.len < CANON_TEXT;
+    if (fits) {
+      memcpy(e->text, b.data, b.len + 1);
+      e->len = (uint32_t)b.len;
+      e->def = f->def;
+      e->prefix = prefix;
+      e->self_id = self_id;
+      e->arg_id = arg_id;
+    }
+    sl_strbuf_free(&b);
+    if (!fits) return NULL;
+  }
+  *len = e->len;
+  return e->text;
+}
+
+const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
+                                  size_t nargs, size_t *len) {
+  if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
+    const char *kept = kept_name(rt, prefix, cb, nargs ? args[0] : sl_none(), len);
+    if (kept) return kept;
+  }
+  /* One buffer for the names built every time, kept between handles. */
+  static _Thread_local sl_strbuf built;
+  sl_strbuf_clear(&built);
+  append_canon_call(rt, prefix, cb, args, nargs, &built);
+  if (built.failed) return NULL;
+  *len = built.len;
+  return built.data;
+}
+
+const char *sl_handle_canon_name(sl_rt *rt, sl_obj *o, size_t *len) {
   sl_handle *h = sl_as_handle(o);
-  sl__handle_canon_call(rt,
-                        h->is_timer ? "timer:"
-                        : h->is_io  ? "io:"
-                                    : "soon:",
-                        h->callback, h->args, h->nargs, out);
+  return sl__handle_canon_call(rt,
+                               h->is_timer ? "timer:"
+                               : h->is_io  ? "io:"
+                                           : "soon:",
+                               h->callback, h->args, h->nargs, len);
 }

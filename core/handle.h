@@ -48,13 +48,15 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
  * exception handler, except SystemExit and KeyboardInterrupt, which stay
  * pending (-1) to leave the loop. Otherwise -1 only on a fatal error. */
 int sl_handle_run(sl_rt *rt, sl_obj *handle);
-/* Appends the canonical name of the handle (docs/trace.md). */
-void sl_handle_canon_name(sl_rt *rt, sl_obj *handle, sl_strbuf *out);
+/* The canonical name of the handle (docs/trace.md), NUL-terminated, its
+ * length in *len: owned by the thread, valid until its next call of these
+ * two. NULL when out of memory. */
+const char *sl_handle_canon_name(sl_rt *rt, sl_obj *handle, size_t *len);
 /* The same for a call queued without a handle object (loop.h
- * sl_ready_entry): `prefix` ("soon:") and the callback and its arguments
- * (borrowed), as a Handle holding them would be named. */
-void sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callback, const sl_value *args,
-                           size_t nargs, sl_strbuf *out);
+ * sl_ready_entry): `prefix` (a static string, "soon:") and the callback
+ * and its arguments (borrowed), as a Handle holding them would be named. */
+const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callback,
+                                  const sl_value *args, size_t nargs, size_t *len);
 /* callback(*args) (borrowed; *out gets the result), as sl_call_pos calls
  * it (same checks, same recursion bound) without the layers between; a
  * native function (a task's step or wakeup, a future's set_result, ...)

@@ -306,18 +306,11 @@ static int collect_due_timers(sl_rt *rt) {
 static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_value *args,
                        size_t nargs) {
   sl_loop *loop = rt->loop;
-  /* One buffer for every name this thread builds, kept between handles:
-   * a name per handle run would otherwise cost an allocation and a free
-   * (a tenth of a recorded run's own work). */
-  static _Thread_local sl_strbuf name;
-  sl_strbuf_clear(&name);
-  if (handle)
-    sl_handle_canon_name(rt, handle, &name);
-  else
-    sl__handle_canon_call(rt, "soon:", callback, args, nargs, &name);
-  if (name.failed) return sl_nomem(rt);
-  rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt),
-                          name.data);
+  size_t len;
+  const char *name = handle ? sl_handle_canon_name(rt, handle, &len)
+                            : sl__handle_canon_call(rt, "soon:", callback, args, nargs, &len);
+  if (!name) return sl_nomem(rt);
+  rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt), name);
   return 0;
 }
 

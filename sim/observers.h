@@ -22,6 +22,7 @@
 typedef struct sl_fanout {
   sl_observer to[SL_FANOUT_MAX];
   size_t n;
+  size_t handle_only; /* the one observer with handle_run, if only one has it */
 } sl_fanout;
 
 /* Empties the fan-out. */

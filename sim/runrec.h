@@ -1,8 +1,8 @@
 /* Recording one scenario run (`simloop run --db/--jsonl`, conform): the
  * glue between sim/scenario.h and traces/recorder.h.
  *
- * sl_runrec_begin points the scenario options' observer and decider at a
- * recorder (the decider wraps any decider already in the options) that
+ * sl_runrec_begin points the scenario options' observer at a recorder
+ * (and a decider already in the options at one logging its decisions) that
  * streams each event to the database (one transaction, committed at the
  * end) and/or the JSONL file (a temporary file renamed at the end) while
  * the run goes on (traces/tstream.h): nothing grows with the run's length.

@@ -169,7 +169,7 @@ static char *cat(char *p, const char *s, size_t n) {
  * none of its bytes is below 0x20 or above 0x7E, and none equals '"' or
  * '\\' (the "has a zero byte" test of x ^ c). Each test is exact for
  * "some byte of the word", the only question asked. */
-static bool plain_word(const char *s) {
+static inline __attribute__((always_inline)) bool plain_word(const char *s) {
   const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
   uint64_t w, q, b;
   memcpy(&w, s, 8);
@@ -227,8 +227,11 @@ static void handle_line(sl_strbuf *out, const sl_tev *e) {
   p = CAT(p, ",\"name\":");
   out->len = (size_t)(p - out->data);
   if (e->a.p && plain_text(e->a.p, e->a.n)) {
-    if (!sl_strbuf_reserve(out, e->a.n + 4)) return;
-    p = out->data + out->len;
+    /* The room reserved first is left unless the time went the general way. */
+    if (out->len + e->a.n + 4 > out->cap) {
+      if (!sl_strbuf_reserve(out, e->a.n + 4)) return;
+      p = out->data + out->len;
+    }
     *p++ = '"';
     p = cat(p, e->a.p, e->a.n);
     p = CAT(p, "\"}");

@@ -15,6 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/errors.h"
 #include "core/strbuf.h"
@@ -41,14 +42,47 @@ static inline bool sl_json_whole_float(double x) {
 
 /* Writes v in decimal at p (room for 20 digits) and returns the end:
  * the digits are put in place, last first, with no buffer to copy from
- * (traces write millions of numbers). */
+ * (traces write millions of numbers), two at a time from a table of the
+ * pairs 00..99. The count of digits comes from v's bit length (a bit adds
+ * log10(2) = 1233/4096 of a digit, the estimate is low by at most one,
+ * which the comparison with the power of ten fixes), not from dividing. */
 static inline char *sl_json_u64_at(char *p, uint64_t v) {
-  size_t n = 1;
-  for (uint64_t t = v; t >= 10; t /= 10) n++;
-  char *end = p + n;
+  static const uint64_t pow10[20] = {1u,
+                                     10u,
+                                     100u,
+                                     1000u,
+                                     10000u,
+                                     100000u,
+                                     1000000u,
+                                     10000000u,
+                                     100000000u,
+                                     1000000000u,
+                                     10000000000u,
+                                     100000000000u,
+                                     1000000000000u,
+                                     10000000000000u,
+                                     100000000000000u,
+                                     1000000000000000u,
+                                     10000000000000000u,
+                                     100000000000000000u,
+                                     1000000000000000000u,
+                                     10000000000000000000u};
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
+  unsigned t = (unsigned)(64 - __builtin_clzll(v | 1)) * 1233u >> 12;
+  char *end = p + t + ((v | 1) >= pow10[t]);
   p = end;
-  do *--p = (char)('0' + v % 10);
-  while ((v /= 10) != 0);
+  for (; v >= 100; v /= 100) {
+    p -= 2;
+    memcpy(p, pairs + 2 * (v % 100), 2);
+  }
+  if (v >= 10) {
+    memcpy(p - 2, pairs + 2 * v, 2);
+  } else {
+    p[-1] = (char)('0' + v);
+  }
   return end;
 }
 /* Appends v in decimal. */

@@ -111,10 +111,22 @@ static bool have_ni(void) {
 }
 #endif
 
+static bool force_portable; /* sl__sha256_force_portable */
+
+void sl__sha256_force_portable(bool on) { force_portable = on; }
+
+bool sl_sha256_accelerated(void) {
+#ifdef SL_SHA_X86
+  return !force_portable && have_ni();
+#else
+  return false;
+#endif
+}
+
 /* Processes `n` consecutive 64-byte blocks. */
 static void compress_blocks(uint32_t h[8], const uint8_t *p, size_t n) {
 #ifdef SL_SHA_X86
-  if (have_ni()) {
+  if (sl_sha256_accelerated()) {
     compress_ni(h, p, n);
     return;
   }

@@ -7,6 +7,7 @@
 #ifndef SL_SHA256_H
 #define SL_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -25,5 +26,13 @@ void sl_sha256_final(sl_sha256 *c, uint8_t out[32]);
 void sl_sha256_final_hex(sl_sha256 *c, char hex[65]);
 /* One-shot convenience: hex digest of a buffer. */
 void sl_sha256_hex(const void *data, size_t len, char hex[65]);
+
+/* Whether digests use the x86 SHA extensions (the CPU has them and the
+ * portable rounds are not forced). The digest is the same either way. */
+bool sl_sha256_accelerated(void);
+/* For tests, which compare the two ways: true makes the digests that
+ * follow use the portable rounds even where the CPU has the extensions;
+ * false goes back to the default. Not for use while other threads hash. */
+void sl__sha256_force_portable(bool on);
 
 #endif

@@ -246,13 +246,21 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   return rc;
 }
 
-/* Opens the entry of the event at `seq` in chunk `c`; the caller appends
- * its other values and closes it with end_entry. `relative`: the entry
- * holds seq minus the chunk's seq (handle chunks, schema version 6). */
-static void begin_entry(chunk *c, uint64_t seq, bool relative) {
-  if (!c->n) c->seq = seq;
-  sl_strbuf_append(&c->text, c->n ? ",[" : "[[", 2);
-  sl_json_put_u64(&c->text, relative ? seq - c->seq : seq);
+/* Entries are built in a local buffer and appended at once: a million
+ * entries of a few short appends each were a visible part of recording.
+ * entry_float adds float x to the entry in buf (q its end) as
+ * sl_json_put_float writes it: in buf when whole (most trace times), else
+ * buf's text and x go to b and buf starts afresh. Returns the new end. */
+static char *entry_float(sl_strbuf *b, char *buf, char *q, double x) {
+  if (sl_json_whole_float(x)) {
+    q = sl_json_u64_at(q, (uint64_t)x);
+    *q++ = '.';
+    *q++ = '0';
+    return q;
+  }
+  sl_strbuf_append(b, buf, (size_t)(q - buf));
+  sl_json_put_float(b, x); /* Python's repr: reads back exactly */
+  return buf;
 }
 
 static int end_entry(sl_tracedb_writer *w, chunk *c) {
@@ -265,20 +273,28 @@ static int end_entry(sl_tracedb_writer *w, chunk *c) {
 static int flush_step(sl_tracedb_writer *w) {
   if (!w->step_pending) return SQLITE_OK;
   w->step_pending = false;
-  sl_strbuf *b = &w->steps.text;
-  begin_entry(&w->steps, w->step_seq, false);
-  sl_strbuf_putc(b, ',');
-  sl_json_put_u64(b, w->step.step);
-  sl_strbuf_putc(b, ',');
-  sl_json_put_float(b, w->step.t);
-  sl_strbuf_putc(b, ',');
-  if (w->step.has_timeout)
-    sl_json_put_float(b, w->step.timeout);
-  else
-    sl_strbuf_append(b, "null", 4);
-  sl_strbuf_putc(b, ',');
-  sl_json_put_u64(b, (uint64_t)w->step_handles);
-  return end_entry(w, &w->steps);
+  chunk *c = &w->steps;
+  sl_strbuf *b = &c->text;
+  if (!c->n) c->seq = w->step_seq;
+  char buf[128], *q = buf; /* 5 integers, 2 floats: at most 102 bytes */
+  *q++ = c->n ? ',' : '[';
+  *q++ = '[';
+  q = sl_json_u64_at(q, w->step_seq);
+  *q++ = ',';
+  q = sl_json_u64_at(q, w->step.step);
+  *q++ = ',';
+  q = entry_float(b, buf, q, w->step.t);
+  *q++ = ',';
+  if (w->step.has_timeout) {
+    q = entry_float(b, buf, q, w->step.timeout);
+  } else {
+    memcpy(q, "null", 4);
+    q += 4;
+  }
+  *q++ = ',';
+  q = sl_json_u64_at(q, (uint64_t)w->step_handles);
+  sl_strbuf_append(b, buf, (size_t)(q - buf));
+  return end_entry(w, c);
 }
 
 /* The index of name slot `ns` among chunk c's names, added when new. The
@@ -308,9 +324,7 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     c->seq = seq;
     c->step = e->step;
   }
-  /* The integers in one append: a million entries of a few short appends
-   * each were a visible part of recording. */
-  char buf[96], *q = buf;
+  char buf[96], *q = buf; /* see entry_float */
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
   q = sl_json_u64_at(q, seq - c->seq);
@@ -319,15 +333,7 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = ',';
   q = sl_json_u64_at(q, e->pos);
   *q++ = ',';
-  if (sl_json_whole_float(e->t)) {
-    q = sl_json_u64_at(q, (uint64_t)e->t); /* as sl_json_put_float writes a whole float */
-    *q++ = '.';
-    *q++ = '0';
-  } else {
-    sl_strbuf_append(b, buf, (size_t)(q - buf));
-    sl_json_put_float(b, e->t); /* Python's repr: reads back exactly */
-    q = buf;
-  }
+  q = entry_float(b, buf, q, e->t);
   *q++ = ',';
   q = sl_json_u64_at(q, chunk_name(c, ns));
   sl_strbuf_append(b, buf, (size_t)(q - buf));

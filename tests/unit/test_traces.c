@@ -181,6 +181,86 @@ static void test_sha256_vectors(void **state) {
   assert_string_equal(hex, "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
 }
 
+/* The digest of data[0..len) fed in pieces of `piece` bytes. */
+static void sha256_pieces(const unsigned char *data, size_t len, size_t piece, char hex[65]) {
+  sl_sha256 c;
+  sl_sha256_init(&c);
+  for (size_t at = 0; at < len; at += piece)
+    sl_sha256_update(&c, data + at, len - at < piece ? len - at : piece);
+  sl_sha256_final_hex(&c, hex);
+}
+
+/* The standard vectors on each way of computing the rounds (the portable
+ * code and, where the CPU has them, the x86 SHA extensions), and the two
+ * ways against each other on every length 0..130 (each padding case: the
+ * length in the same block, in the next) and on long inputs fed whole and
+ * in uneven pieces. */
+static void test_sha256_both_ways(void **state) {
+  (void)state;
+  static const char *m896 = "abcdefghbcdefghicdefghijdefghijkefghijklfghijklmghijklmnhijklmno"
+                            "ijklmnopjklmnopqklmnopqrlmnopqrsmnopqrstnopqrstu";
+  char hex[65], fast[65], slow[65];
+  for (int portable = 0; portable < 2; portable++) {
+    sl__sha256_force_portable(portable);
+    assert_true(portable ? !sl_sha256_accelerated() : true);
+    test_sha256_vectors(state);
+    sl_sha256_hex(m896, strlen(m896), hex);
+    assert_string_equal(hex, "cf5b16a778af8380036ce59e7b0492370b249b11e8f07a51afac45037afee9d1");
+  }
+  size_t big = 3u << 20;
+  unsigned char *data = malloc(big);
+  assert_non_null(data);
+  uint64_t x = 0x9E3779B97F4A7C15u;
+  for (size_t i = 0; i < big; i++) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    data[i] = (unsigned char)x;
+  }
+  for (size_t len = 0; len <= 130; len++) {
+    sl__sha256_force_portable(false);
+    sl_sha256_hex(data, len, fast);
+    sl__sha256_force_portable(true);
+    sl_sha256_hex(data, len, slow);
+    assert_string_equal(fast, slow);
+  }
+  static const size_t lens[] = {1000, 4096, 65536 + 55, (1u << 20) + 63, 3u << 20};
+  for (size_t k = 0; k < sizeof lens / sizeof lens[0]; k++) {
+    sl__sha256_force_portable(false);
+    sl_sha256_hex(data, lens[k], fast);
+    sl__sha256_force_portable(true);
+    sl_sha256_hex(data, lens[k], slow);
+    assert_string_equal(fast, slow);
+    sha256_pieces(data, lens[k], 1000 + k, slow);
+    assert_string_equal(fast, slow);
+  }
+  sl__sha256_force_portable(false);
+  free(data);
+}
+
+/* sl_json_u64_at writes what printf's %llu writes, around every power of
+ * ten (where the count of digits changes) and at the ends of the range. */
+static void test_json_u64(void **state) {
+  (void)state;
+  uint64_t p = 1;
+  for (int k = 0; k <= 20; k++) {
+    uint64_t around[] = {p - 1, p, p + 1, p * 2, p * 9 + (p - 1), p * 5 + 7};
+    for (size_t i = 0; i < sizeof around / sizeof around[0]; i++) {
+      uint64_t v = k == 20 ? UINT64_MAX - i : around[i];
+      char want[32], got[32];
+      snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+      char *end = sl_json_u64_at(got, v);
+      *end = '\0';
+      assert_string_equal(got, want);
+    }
+    if (k < 19) p *= 10;
+  }
+  for (uint64_t v = 0; v < 100000; v++) {
+    char want[32], got[32];
+    snprintf(want, sizeof want, "%llu", (unsigned long long)v);
+    *sl_json_u64_at(got, v) = '\0';
+    assert_string_equal(got, want);
+  }
+}
+
 /* ---- JSON parser ---------------------------------------------------------- */
 
 static void test_json_values(void **state) {
@@ -934,6 +1014,8 @@ static void test_oom_sweep(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_sha256_vectors),
+      cmocka_unit_test(test_sha256_both_ways),
+      cmocka_unit_test(test_json_u64),
       cmocka_unit_test(test_json_values),
       cmocka_unit_test(test_json_errors),
       cmocka_unit_test(test_json_python_extensions),
