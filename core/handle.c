@@ -5,6 +5,7 @@
 
 #include "core/alloc.h"
 #include "core/cfunc.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/loop.h"
@@ -14,6 +15,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "core/tuple.h"
 
 static inline void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   sl_vset(rt, &h->callback, sl_none());
@@ -138,6 +140,25 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
   handle_drop_callback(rt, h);
 }
 
+/* When cb is a functools.partial: its func, args (a tuple) and keywords
+ * (a dict), new references, and true. The partial type lives in the
+ * language's functools module, which the engine cannot name: it is known
+ * by its type's name, unique among the types. */
+static bool partial_parts(sl_rt *rt, sl_value cb, sl_value *func, sl_value *args, sl_value *kw) {
+  if (cb.tag != SL_V_OBJ || strcmp(cb.u.o->type->name, "functools.partial")) return false;
+  *args = *kw = sl_undef();
+  if (sl_getattr(rt, cb, "func", func) == 0 && sl_getattr(rt, cb, "args", args) == 0 &&
+      sl_getattr(rt, cb, "keywords", kw) == 0 && sl_is_type(*args, &sl_tuple_type) &&
+      sl_is_type(*kw, &sl_dict_type))
+    return true;
+  /* The partial type answers all three: only running out of memory gets
+   * here, and the name is then the type's. */
+  if (!rt->fatal) sl_err_clear(rt);
+  sl_vdecref(rt, *args);
+  sl_vdecref(rt, *kw);
+  return false;
+}
+
 /* Appends a callable's __qualname__ (a native one's name); without one,
  * its type's name (the trace label) or, for a message (`for_message`),
  * what format_helpers._format_callback prints: __name__, else repr(func)
@@ -155,6 +176,12 @@ static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out, bool fo
       return;
     }
     sl_strbuf_puts(out, name);
+    return;
+  }
+  if (sl_is_type(cb, &sl_class_type) && sl_as_class(cb.u.o)->qualname) {
+    /* A scenario class: the interpreter answers its attributes, the
+     * engine's sl_getattr does not (a class has no getattr hook). */
+    sl_strbuf_puts(out, sl_str_cstr(sl_as_class(cb.u.o)->qualname));
     return;
   }
   sl_value qualname;
@@ -178,22 +205,73 @@ static void append_callable_name(sl_rt *rt, sl_value cb, sl_strbuf *out, bool fo
   }
 }
 
-void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
-                               sl_strbuf *out) {
-  append_callable_name(rt, cb, out, true);
+/* The trace's name of a user callback: the oracle's names.qualname, which
+ * sees through functools.partial. */
+static void append_trace_callable(sl_rt *rt, sl_value cb, sl_strbuf *out) {
+  sl_value func, args, kw;
+  if (!partial_parts(rt, cb, &func, &args, &kw)) {
+    append_callable_name(rt, cb, out, false);
+    return;
+  }
+  append_trace_callable(rt, func, out);
+  sl_vdecref(rt, func);
+  sl_vdecref(rt, args);
+  sl_vdecref(rt, kw);
+}
+
+/* format_helpers._format_args_and_kwargs: "(1, 'a', k=2)", each value as
+ * reprlib.repr shows it; "()" from 3.13, which hides them outside debug
+ * mode. kw is a dict or UNDEF. */
+static void format_call_args(sl_rt *rt, const sl_value *args, size_t nargs, sl_value kw,
+                             sl_strbuf *out) {
   sl_strbuf_putc(out, '(');
-  if (rt->profile->callback_repr_hides_args) nargs = 0;
-  for (size_t i = 0; i < nargs; i++) {
-    if (i) sl_strbuf_puts(out, ", ");
-    if (sl_reprlib(rt, args[i], out) && !rt->fatal) sl_err_clear(rt);
+  if (!rt->profile->callback_repr_hides_args) {
+    for (size_t i = 0; i < nargs; i++) {
+      if (i) sl_strbuf_puts(out, ", ");
+      if (sl_reprlib(rt, args[i], out) && !rt->fatal) sl_err_clear(rt);
+    }
+    size_t pos = 0, i = nargs;
+    sl_value k, v;
+    while (!sl_is_undef(kw) && sl_dict_next(kw.u.o, &pos, &k, &v)) {
+      if (i++) sl_strbuf_puts(out, ", ");
+      sl_strbuf_printf(out, "%s=", sl_is_str(k) ? sl_str_cstr(k.u.o) : "?");
+      if (sl_reprlib(rt, v, out) && !rt->fatal) sl_err_clear(rt);
+    }
   }
   sl_strbuf_putc(out, ')');
+}
+
+/* format_helpers._format_callback: a partial shows its function and
+ * stored arguments, then the call's own ("boom(3)(4)"). Returns the
+ * innermost function (borrowed from cb or its partials, which the caller
+ * holds) for the source. */
+static sl_value format_callback(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                                sl_value kw, sl_strbuf *out) {
+  sl_value func, pargs, pkw;
+  if (!partial_parts(rt, cb, &func, &pargs, &pkw)) {
+    append_callable_name(rt, cb, out, true);
+    format_call_args(rt, args, nargs, kw, out);
+    return cb;
+  }
+  const sl_tuple *t = sl_as_tuple(pargs.u.o);
+  sl_value inner = format_callback(rt, func, t->items, t->len, pkw, out);
+  format_call_args(rt, args, nargs, kw, out);
+  /* The partial (held by the caller's cb) keeps func and what it holds. */
+  sl_vdecref(rt, func);
+  sl_vdecref(rt, pargs);
+  sl_vdecref(rt, pkw);
+  return inner;
+}
+
+void sl_format_callback_source(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
+                               sl_strbuf *out) {
+  sl_value func = format_callback(rt, cb, args, nargs, sl_undef(), out);
   const char *file;
   int line;
-  if (rt->lang_func_source && rt->lang_func_source(cb, &file, &line)) {
+  if (rt->lang_func_source && rt->lang_func_source(func, &file, &line)) {
     sl_strbuf_printf(out, " at %s:%d", file, line);
-  } else if (sl_is_type(cb, &sl_cfunc_type) &&
-             sl_pysource_find(rt->profile, sl_as_cfunc(cb.u.o)->def->name, &file, &line)) {
+  } else if (sl_is_type(func, &sl_cfunc_type) &&
+             sl_pysource_find(rt->profile, sl_as_cfunc(func.u.o)->def->name, &file, &line)) {
     /* One of asyncio's Python functions, implemented natively here. */
     const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
     sl_strbuf_printf(out, " at %s/asyncio/%s:%d", dir, file, line);
@@ -295,7 +373,7 @@ static void append_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const 
     return;
   }
   sl_strbuf_puts(out, "user ");
-  append_callable_name(rt, cb, out, false);
+  append_trace_callable(rt, cb, out);
 }
 
 /* ---- names kept per thread ------------------------------------------------
