@@ -19,6 +19,7 @@
 #include "core/rt.h"
 #include "core/lang/usermod.h"
 #include "core/lang/vm-int.h"
+#include "core/lang/vm_attr-int.h"
 #include "core/str.h"
 #include "core/tuple.h"
 
@@ -240,51 +241,17 @@ static int mro_chain(sl_obj *cls, sl_obj **out, int max) {
   return n;
 }
 
-static uint64_t attrs_version(sl_obj *cls) {
-  sl_obj *a = sl_as_class(cls)->attrs;
-  return a ? sl__as_htable(a)->version : 0;
-}
-
-/* A class attribute the cache may hand out as it is or bind as a method:
- * a function, or data that is no descriptor of any kind. */
-static bool cacheable_class_attr(sl_value v) {
-  if (!sl_is_obj(v)) return true;
-  if (v.u.o->size_class & SL_OBJ_EXT_BIT) return false;
-  const sl_type *t = v.u.o->type;
-  return t == &sl_func_type || t == &sl_str_type || t == &sl_tuple_type;
-}
-
 /* The class attribute through the entry: 1 found (*out borrowed), 0 not
  * known. */
 static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+  if (mc->depth <= 1) return sl__class_attr_near(mc, cls, out);
   if (!mc->cver[mc->depth]) return 0;
-  sl_obj *owner = cls;
-  if (mc->depth == 1) {
-    /* A method of the direct base (the commonest inheritance): the second
-     * class of mro_chain's walk, without the walk. */
-    sl_class *c = sl_as_class(cls);
-    if (c->mro) {
-      sl_tuple *t = sl_as_tuple(c->mro);
-      if (!t->len) return 0;
-      owner = t->items[0].u.o;
-    } else {
-      if (c->bases[1] || !c->bases[0]) return 0;
-      owner = c->bases[0];
-    }
-    if (attrs_version(cls) != mc->cver[0]) return 0;
-  } else if (mc->depth) { /* the class's own attribute needs no walk */
-    sl_obj *chain[SL_ICACHE_DEPTH];
-    int n = mro_chain(cls, chain, mc->depth + 1);
-    if (n <= mc->depth) return 0;
-    for (int i = 0; i < mc->depth; i++)
-      if (attrs_version(chain[i]) != mc->cver[i]) return 0;
-    owner = chain[mc->depth];
-  }
-  if (attrs_version(owner) != mc->cver[mc->depth]) return 0;
-  sl_value v = sl__as_htable(sl_as_class(owner)->attrs)->entries[mc->ix].value;
-  if (!cacheable_class_attr(v)) return 0;
-  *out = v;
-  return 1;
+  sl_obj *chain[SL_ICACHE_DEPTH];
+  int n = mro_chain(cls, chain, mc->depth + 1);
+  if (n <= mc->depth) return 0;
+  for (int i = 0; i < mc->depth; i++)
+    if (sl__attrs_version(chain[i]) != mc->cver[i]) return 0;
+  return sl__class_attr_at(mc, chain[mc->depth], out);
 }
 
 /* Looks `name` up along the chain and fills the entry: 1 found (*out
@@ -297,8 +264,8 @@ static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *o
     long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
     if (ix < 0) continue;
     sl_value v = sl__as_htable(attrs)->entries[ix].value;
-    if (!cacheable_class_attr(v)) return 0;
-    for (int j = 0; j <= i; j++) mc->cver[j] = attrs_version(chain[j]);
+    if (!sl__cacheable_class_attr(v)) return 0;
+    for (int j = 0; j <= i; j++) mc->cver[j] = sl__attrs_version(chain[j]);
     mc->depth = (uint8_t)i;
     mc->ix = (uint32_t)ix;
     *out = v;
@@ -317,11 +284,10 @@ static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
   uint32_t h = mc->dict_hint;
   if (h < t->nentries && t->entries[h].key.tag == SL_V_OBJ && t->entries[h].key.u.o == name)
     return h;
-  /* sl__dict_find_str's first answers without the call: an empty table,
-   * or a name whose hash bit is clear (a method or class constant looked
-   * up through an instance misses its dict this way). */
-  int64_t hash = sl_as_str(name)->hash;
-  if (!t->indexcap || (hash != -1 && !(t->hash_bloom & sl__dict_hash_bit(hash)))) return -1;
+  /* sl__dict_find_str's first answers without the call (a method or
+   * class constant looked up through an instance misses its dict this
+   * way). */
+  if (sl__dict_lacks_str(t, name)) return -1;
   long ix = sl__dict_find_str(d, name);
   if (ix >= 0) mc->dict_hint = (uint32_t)ix;
   return ix;

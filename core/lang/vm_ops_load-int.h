@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/dict-int.h"
+#include "core/lang/vm_attr-int.h"
 #include "core/lang/vm_ops-int.h"
 #include "core/lang/vm_ops_value-int.h"
 #include "core/str.h"
@@ -276,6 +277,17 @@ SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj 
   return 1;
 }
 
+/* The class attribute step of sl__vm_instance_attr (vm_attr.c), inline:
+ * instance o's lookup reaches its class's attributes without a call
+ * (sl__instance_dict_misses), and the cache entry found the name in the
+ * class or its direct base with their attrs dicts unchanged
+ * (sl__class_attr_near). 1 *out set (borrowed), 0 ask
+ * sl__vm_instance_attr. */
+SL_OP_INLINE int instance_class_attr_near(const sl_mcache *mc, sl_obj *name, sl_obj *o,
+                                          sl_value *out) {
+  return sl__instance_dict_misses(mc, name, o) && sl__class_attr_near(mc, sl_as_exc(o)->cls, out);
+}
+
 /* LOAD_FAST_ATTR's fast path: local `arg` is an instance of a scenario
  * class whose attribute `in->arg` (the LOAD_ATTR that follows) is where
  * op_load_attr would take it from, instance_attr_hinted's dict entry; the
@@ -324,8 +336,15 @@ SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value
   if (sl_is_type(obj, &sl_module_type))
     rc = load_module_attr(rt, co, arg, obj.u.o, out);
   else if (sl_is_type(obj, &sl_exc_type) &&
-           !(rc = instance_attr_hinted(&co->mcache[arg], co->names[arg], obj.u.o, out)))
+           !(rc = instance_attr_hinted(&co->mcache[arg], co->names[arg], obj.u.o, out))) {
+    /* A class constant here; a function needs its bound method made. */
+    if (instance_class_attr_near(&co->mcache[arg], co->names[arg], obj.u.o, out) &&
+        !sl_is_type(*out, &sl_func_type)) {
+      *out = vm_vincref(*out);
+      return 0;
+    }
     rc = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, false, out);
+  }
   if (rc) return rc < 0 ? -1 : 0;
   if (sl_vm_getattr(rt, obj, sl_str_cstr(co->names[arg]), out)) return -1;
   method_cache_fill(co, arg, obj, *out);
@@ -365,7 +384,13 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
   }
   if (sl_is_type(obj, &sl_exc_type)) {
     /* A scenario class's method: the function and obj as its self. */
-    int r = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, true, &v);
+    int r;
+    if (instance_class_attr_near(&co->mcache[arg], co->names[arg], obj.u.o, &v)) {
+      v = vm_vincref(v);
+      r = sl_is_type(v, &sl_func_type) ? 2 : 1;
+    } else {
+      r = sl__vm_instance_attr(rt, &co->mcache[arg], co->names[arg], obj.u.o, true, &v);
+    }
     if (r == 2) {
       PUSH(v);
       PUSH(obj);
