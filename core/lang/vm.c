@@ -183,6 +183,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_AUG),
       L(LOAD_FREE_AUG),
       L(LOAD_FAST_BOUND),
+      L(LOAD_CONST_RETURN),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -415,6 +416,14 @@ dispatch:
     OP(END_ASYNC_FOR, op_end_async_for);
     TARGET(RETURN_VALUE) {
       *out = *--sp;
+      st = SL_CORO_RETURN;
+      goto exit;
+    }
+    TARGET(LOAD_CONST_RETURN) {
+      /* The constant goes to *out without the stack; f->ip is written
+       * past the RETURN_VALUE, where the pair would leave it. */
+      *out = vm_vincref(co->consts[arg]);
+      ip++;
       st = SL_CORO_RETURN;
       goto exit;
     }
