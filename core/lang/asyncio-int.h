@@ -6,7 +6,10 @@
 #include <stdint.h>
 
 #include "core/cfunc.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
 #include "core/object.h"
+#include "core/rt.h"
 
 /* A delay/time argument as a double; TypeError for non-numbers. */
 int sl__aio_number(sl_rt *rt, sl_value v, const char *what, double *out);
@@ -66,6 +69,12 @@ typedef struct sl_aio_loopobj {
   sl_value handler; /* owned: set_exception_handler's; SL_V_UNDEF/None: default */
   sl_obj *attrs;    /* owned dict of the attributes the program set, or NULL */
 } sl_aio_loopobj;
+/* The loop object, or the engine loop of its generation, is closed.
+ * Inline: every loop.call_soon asks it. */
+static inline bool sl__aio_loop_closed(sl_rt *rt, sl_obj *loop) {
+  const sl_aio_loopobj *lo = (const sl_aio_loopobj *)loop;
+  return lo->closed || (lo->gen == sl_vm_lang(rt)->loop_gen && rt->loop->closed);
+}
 /* The loop object's data attributes (asyncio_loop.c): what the program set
  * (`loop.slow_callback_duration = 0.25`), else BaseEventLoop's defaults
  * (slow_callback_duration 0.1). Get: 1 found (*out new reference), 0
@@ -81,7 +90,6 @@ void sl__aio_loopobj_clear(sl_rt *rt, sl_obj *o);
 extern const sl_type sl__aio_loopobj_type;
 /* A new loop object of a new generation (new reference in *out). */
 int sl__aio_loop_claim(sl_rt *rt, sl_obj **out);
-bool sl__aio_loop_closed(sl_rt *rt, sl_obj *loop);
 int sl__aio_loop_run_until_complete(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__aio_loop_run_forever(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 int sl__aio_loop_close(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);

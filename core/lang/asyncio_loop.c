@@ -37,10 +37,6 @@ static bool attached(sl_rt *rt, sl_obj *o) {
   return loopobj(o)->gen == L->loop_gen && !loopobj(o)->closed;
 }
 
-bool sl__aio_loop_closed(sl_rt *rt, sl_obj *o) {
-  return loopobj(o)->closed || (attached(rt, o) && rt->loop->closed);
-}
-
 static int detached_error(sl_rt *rt) {
   return sl_raise(
       rt, SL_EXC_RUNTIME_ERROR,

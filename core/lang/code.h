@@ -135,6 +135,10 @@ typedef enum sl_opcode {
    * sets every parameter, so it cannot be unbound and is not checked
    * (CPython 3.12's LOAD_FAST against LOAD_FAST_CHECK). */
   SL_OP_LOAD_FAST_BOUND,
+  /* arg: constant; RETURN_VALUE follows (`return None`, the implicit
+   * return at a body's end, `return 1`): the constant is returned, as the
+   * two would return it (neither can fail nor call out). */
+  SL_OP_LOAD_CONST_RETURN,
   SL_OP__COUNT
 } sl_opcode;
 

@@ -273,8 +273,8 @@ static bool is_aug_var(const sl_instr *in) {
          in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
 }
 
-/* Marks the LOAD_FAST (LOAD_FREE) that starts a sequence a superinstruction covers
- * (code.h). Only the first instruction's opcode changes: the rest stay
+/* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST) that starts a sequence a
+ * superinstruction covers (code.h). Only the first instruction's opcode changes: the rest stay
  * for the superinstruction's slow path and for jumps into the sequence,
  * and each keeps its line. Runs after the stack analysis, which saw the
  * plain instructions. */
@@ -292,6 +292,11 @@ static void fuse(unit *u) {
    * fast paths read their opcodes as the compiler emitted them. */
   for (size_t i = 0; i + 1 < u->ncode; i++) {
     sl_instr *in = &u->code[i];
+    if (in->op == SL_OP_LOAD_CONST && in[1].op == SL_OP_RETURN_VALUE) {
+      in->op = SL_OP_LOAD_CONST_RETURN;
+      i += 1;
+      continue;
+    }
     if (in->op != SL_OP_LOAD_FAST && in->op != SL_OP_LOAD_FREE) continue;
     if (i + 4 <= u->ncode && is_aug_var(in)) {
       in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;

@@ -63,6 +63,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_FAST_AUG:
   case SL_OP_LOAD_FREE_AUG:
   case SL_OP_LOAD_FAST_BOUND:
+  case SL_OP_LOAD_CONST_RETURN:
   case SL_OP_LOAD_DEREF:
   case SL_OP_LOAD_FREE:
   case SL_OP_LOAD_CLOSURE:

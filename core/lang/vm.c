@@ -183,6 +183,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_AUG),
       L(LOAD_FREE_AUG),
       L(LOAD_FAST_BOUND),
+      L(LOAD_CONST_RETURN),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -236,7 +237,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * line and __context__ are the await's. LATER restores f->ip.
    * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
    * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h);
-   * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine. */
+   * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine.
+   * The ordinary body may return SL_OPR_DROPPED: the next instruction (a
+   * POP_TOP of None) skipped. */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -251,7 +254,13 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       }                                                                                            \
     }                                                                                              \
     SL_VM_SYNC_IP();                                                                               \
-    NEXT(fn(rt, f, co, arg, spp));                                                                 \
+    rc = fn(rt, f, co, arg, spp);                                                                  \
+    if (__builtin_expect(rc == SL_OPR_OK, 1)) DISPATCH();                                          \
+    if (rc == SL_OPR_DROPPED) {                                                                    \
+      ip++;                                                                                        \
+      DISPATCH();                                                                                  \
+    }                                                                                              \
+    goto op_failed;                                                                                \
   }
 #define OPXJ(name, fn, x)                                                                          \
   TARGET(name) SL_VM_SYNC_IP();                                                                    \
@@ -407,6 +416,14 @@ dispatch:
     OP(END_ASYNC_FOR, op_end_async_for);
     TARGET(RETURN_VALUE) {
       *out = *--sp;
+      st = SL_CORO_RETURN;
+      goto exit;
+    }
+    TARGET(LOAD_CONST_RETURN) {
+      /* The constant goes to *out without the stack; f->ip is written
+       * past the RETURN_VALUE, where the pair would leave it. */
+      *out = vm_vincref(co->consts[arg]);
+      ip++;
       st = SL_CORO_RETURN;
       goto exit;
     }

@@ -94,7 +94,8 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
  * cache, called as sl_call calls a bound cfunc (the same recursion
  * bound), or any callable and UNDEF. A def whose result the next
  * instruction drops (POP_TOP: the call is a statement) is told so
- * (sl_result_unused, cfunc.h). */
+ * (sl_result_unused, cfunc.h), and its None or missing result skips the
+ * POP_TOP (SL_OPR_DROPPED). */
 SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   (void)co;
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
@@ -108,11 +109,18 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
       rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     } else {
       rt->recursion_depth++;
-      v = sl_none();
-      if (f->ip->op == SL_OP_POP_TOP) v = sl_result_unused();
+      bool unused = f->ip->op == SL_OP_POP_TOP;
+      v = unused ? sl_result_unused() : sl_none();
       rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
-      if (sl_is_result_unused(v)) v = sl_none();
       rt->recursion_depth--;
+      if (unused && !rc && (sl_is_result_unused(v) || v.tag == SL_V_NONE)) {
+        /* No result or None, which the POP_TOP would only pop: neither
+         * pushed nor popped (SL_OPR_DROPPED skips the POP_TOP). */
+        for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+        SP--; /* the def, an UNDEF */
+        return SL_OPR_DROPPED;
+      }
+      if (sl_is_result_unused(v)) v = sl_none();
     }
   } else if (plain_func(m) && rt->recursion_depth <= SL_MAX_RECURSION) {
     /* A plain function, bound to self (a scenario class's method: what
