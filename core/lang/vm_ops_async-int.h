@@ -7,27 +7,41 @@
 #include "core/coro.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/vm_ops-int.h"
+#include "core/sleep.h"
 
 /* CALL_METHOD (fn UNDEF args) or CALL (fn args) right before its AWAIT
  * (vm.c OP_AWAITABLE), `nslots` stack slots in all: `await
- * asyncio.sleep(0)`. The coroutine the call would make would only
- * suspend this frame once at a bare yield and then return None, and
- * nothing but the value stack would refer to it between the two
- * instructions, so nothing can tell it was never made: the frame
- * suspends as sl__vm_await_begin suspends it for such a coroutine
+ * asyncio.sleep(d)` with a plain number d (sl__aio_sleep_kind). Nothing
+ * but the value stack would refer to the coroutine the call would make
+ * between the two instructions, so nothing can tell it was never made.
+ * For d <= 0 (and result None) it would only suspend this frame once at
+ * a bare yield and then return None: the frame suspends as
+ * sl__vm_await_begin suspends it for such a coroutine
  * (sl_await_bare_yield) and SL_OPR_SUSPENDED tells the loop to yield None
- * from past the AWAIT. The recursion bound the call would hit is
- * "later": the ordinary call raises it. */
+ * from past the AWAIT. For d > 0 its first pass runs here
+ * (sl_sleep_now: the future, the TimerHandle) and the frame suspends on
+ * the future with the rest (SL_OPR_SUSPENDED_ON). The recursion bound
+ * the call would hit is "later": the ordinary call raises it. */
 SL_OP_INLINE int await_call_now(sl_rt *rt, sl_frame *f, sl_value fn, int32_t nargs, int32_t nslots,
                                 sl_value **spp) {
-  if (!sl__aio_sleep_is_bare(fn, SP - nargs, nargs) || rt->recursion_depth > SL_MAX_RECURSION)
-    return SL_OPR_LATER;
-  /* Of the slots only fn holds a reference: the arguments are plain
-   * numbers and None, CALL_METHOD's self slot is UNDEF. */
+  double d;
+  int kind = sl__aio_sleep_kind(fn, SP - nargs, nargs, &d);
+  if (kind == SL_SLEEP_NO || rt->recursion_depth > SL_MAX_RECURSION) return SL_OPR_LATER;
+  if (kind == SL_SLEEP_BARE) {
+    /* Of the slots only fn holds a reference: the arguments are plain
+     * numbers and None, CALL_METHOD's self slot is UNDEF. */
+    SP -= nslots;
+    sl_decref(rt, fn.u.o);
+    f->aw.target = sl_none(); /* sl_await_bare_yield's state */
+    return SL_OPR_SUSPENDED;
+  }
+  /* The same slots, and the result (any value) when given. */
+  sl_value result = nargs == 2 ? SP[-1] : sl_none();
+  int r = sl_sleep_now(rt, d, result, &f->aw);
   SP -= nslots;
+  sl_vdecref(rt, result);
   sl_decref(rt, fn.u.o);
-  f->aw.target = sl_none(); /* sl_await_bare_yield's state */
-  return SL_OPR_SUSPENDED;
+  return r ? SL_OPR_ERROR : SL_OPR_SUSPENDED_ON;
 }
 
 SL_OP_INLINE int op_setup_async_with(SL_OP_PARAMS) {
