@@ -114,8 +114,12 @@ static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at
  * which is what the coroutine returns or raises. */
 static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value arg, sl_obj *fut,
                                  sl_coro_status st, sl_value *out) {
-  (void)aw, (void)arg, (void)fut, (void)out;
+  (void)arg, (void)fut, (void)out;
   sl_handle_cancel(rt, h);
+  /* The awaiter's reference, which was the coroutine's: as there, the
+   * loop may keep the handle as its spare. */
+  aw->then_self = NULL;
+  sl__handle_done_running(rt, h);
   return st;
 }
 

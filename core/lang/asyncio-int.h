@@ -20,31 +20,38 @@ int sl__aio_event_loop(sl_rt *rt);
 bool sl__aio_callable(sl_value v);
 /* asyncio.sleep(delay, result=None): the coroutine (core/sleep.h). */
 int sl__aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
-/* What `await fn(*argv)` (n positional arguments, borrowed) is when fn
- * is asyncio.sleep with a plain number delay (not a subclass), known
- * before the call: SL_SLEEP_BARE for a delay <= 0 and result None (the
- * coroutine would only suspend its awaiter once at a bare yield and then
- * return None: tasks.py's `if delay <= 0: await __sleep0(); return
- * result`, what sl_sleep_take_bare_yield takes); SL_SLEEP_TIMED for a
- * delay > 0 (NaN is neither), *delay set (what sl_sleep_now runs);
- * SL_SLEEP_NO for anything else (another callable, keywords, a result
- * with a delay <= 0, a non-number). */
-enum { SL_SLEEP_NO, SL_SLEEP_BARE, SL_SLEEP_TIMED };
-static inline int sl__aio_sleep_kind(sl_value fn, const sl_value *argv, int32_t n,
-                                     double *delay) {
-  if (fn.tag != SL_V_OBJ || fn.u.o->type != &sl_cfunc_type ||
-      sl_as_cfunc(fn.u.o)->def->fn != sl__aio_sleep || (n != 1 && n != 2))
-    return SL_SLEEP_NO;
-  double d;
+/* Whether fn (borrowed) is asyncio.sleep and a call of it with n
+ * positional arguments binds them (delay and result). */
+static inline bool sl__aio_is_sleep(sl_value fn, int32_t n) {
+  return fn.tag == SL_V_OBJ && fn.u.o->type == &sl_cfunc_type &&
+         sl_as_cfunc(fn.u.o)->def->fn == sl__aio_sleep && (n == 1 || n == 2);
+}
+/* For such a call with the arguments argv (borrowed): whether the
+ * coroutine it makes, awaited, would only suspend its awaiter once at a
+ * bare yield and then return None (tasks.py: `if delay <= 0: await
+ * __sleep0(); return result` with a plain number <= 0 and result None):
+ * what sl_sleep_take_bare_yield takes, known before the call. Anything
+ * else (a number's subclass, NaN, a result) is no. */
+static inline bool sl__aio_sleep_is_bare(const sl_value *argv, int32_t n) {
+  if (n != 1 && argv[1].tag != SL_V_NONE) return false;
   switch (argv[0].tag) {
-  case SL_V_INT: d = (double)argv[0].u.i; break;
-  case SL_V_FLOAT: d = argv[0].u.f; break;
-  case SL_V_BOOL: d = argv[0].u.b; break;
-  default: return SL_SLEEP_NO;
+  case SL_V_INT: return argv[0].u.i <= 0;
+  case SL_V_FLOAT: return argv[0].u.f <= 0;
+  case SL_V_BOOL: return !argv[0].u.b;
+  default: return false;
   }
-  *delay = d;
-  if (d > 0) return SL_SLEEP_TIMED;
-  return d <= 0 && (n == 1 || argv[1].tag == SL_V_NONE) ? SL_SLEEP_BARE : SL_SLEEP_NO;
+}
+/* For such a call: whether the delay is a plain number > 0 (not NaN, not
+ * a subclass), *delay set: the coroutine's first pass would schedule its
+ * timer and wait (what sl_sleep_now runs). */
+static inline bool sl__aio_sleep_is_timed(const sl_value *argv, double *delay) {
+  switch (argv[0].tag) {
+  case SL_V_INT: *delay = (double)argv[0].u.i; break;
+  case SL_V_FLOAT: *delay = argv[0].u.f; break;
+  case SL_V_BOOL: *delay = argv[0].u.b; break;
+  default: return false;
+  }
+  return *delay > 0;
 }
 sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 /* create_task for asyncio.create_task (module_api) or loop.create_task. */
