@@ -72,7 +72,9 @@ static inline sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut,
     aw->then = NULL;
     /* As ccoro_continue: a fatal error ends the coroutine where it is. */
     if (!(st == SL_CORO_ERROR && rt->fatal)) st = then(rt, aw, self, arg, fut, st, out);
-    sl_decref(rt, self);
+    /* aw->then_self is still self unless `then` took its reference
+     * (NULL) or suspended aw again (its own, never NULL). */
+    if (aw->then_self) sl_decref(rt, self);
     sl_vdecref(rt, arg);
   }
   sl_decref(rt, fut);

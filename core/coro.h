@@ -50,7 +50,8 @@ void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
  * SL_V_UNDEF for none) and fut are borrowed. Returns
  * what the coroutine would: RETURN (*out its value), ERROR, or YIELD
  * after suspending aw again (sl_await_future_then: a retry loop's next
- * `await fut`). */
+ * `await fut`). A `then` that does not suspend aw again may take the
+ * awaiter's reference to self by setting aw->then_self to NULL. */
 typedef sl_coro_status (*sl_await_then)(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
                                         sl_obj *fut, sl_coro_status st, sl_value *out);
 

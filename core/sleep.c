@@ -42,6 +42,27 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
   return loop->set_result_unless_cancelled;
 }
 
+/* `future = loop.create_future(); h = loop.call_later(delay,
+ * futures._set_result_unless_cancelled, future, result)` for a delay > 0:
+ * 0 with *fut and *h (new references), or -1 (out of memory). */
+static int sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
+  sl_obj *f = sl_future_new(rt);
+  sl_obj *cb = f ? sl_set_result_unless_cancelled_fn(rt) : NULL;
+  if (!cb) {
+    sl_decref(rt, f);
+    return -1;
+  }
+  sl_value args[2] = {sl_obj_val(f), result};
+  *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
+  sl_decref(rt, cb);
+  if (!*h) {
+    sl_decref(rt, f);
+    return -1;
+  }
+  *fut = f;
+  return 0;
+}
+
 static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
   switch (co->pc) {
   case 0: {
@@ -56,19 +77,8 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
       sl_raise(rt, SL_EXC_VALUE_ERROR, "Invalid delay: NaN (not a number)");
       return SL_CORO_ERROR;
     }
-    sl_obj *fut = sl_future_new(rt);
-    sl_obj *cb = fut ? sl_set_result_unless_cancelled_fn(rt) : NULL;
-    if (!cb) {
-      sl_decref(rt, fut);
-      return SL_CORO_ERROR;
-    }
-    sl_value args[2] = {sl_obj_val(fut), co->slots[SLOT_RESULT]};
-    sl_obj *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
-    sl_decref(rt, cb);
-    if (!h) {
-      sl_decref(rt, fut);
-      return SL_CORO_ERROR;
-    }
+    sl_obj *fut, *h;
+    if (sleep_schedule(rt, delay, co->slots[SLOT_RESULT], &fut, &h)) return SL_CORO_ERROR;
     co->slots[SLOT_FUTURE] = sl_obj_val(fut);
     co->slots[SLOT_HANDLE] = sl_obj_val(h);
     return sl_ccoro_await(rt, co, co->slots[SLOT_FUTURE], 2, out);
@@ -97,6 +107,30 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 static int sleep_suspended_at(const sl_ccoro *co) { return co->pc; }
 
 static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at};
+
+/* `finally: h.cancel()` after `return await future`, for a sleep awaited
+ * in place (sl_sleep_now): h is the TimerHandle, st and *out what the
+ * await gave (the future's result, or what was raised or thrown in),
+ * which is what the coroutine returns or raises. */
+static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value arg, sl_obj *fut,
+                                 sl_coro_status st, sl_value *out) {
+  (void)arg, (void)fut, (void)out;
+  sl_handle_cancel(rt, h);
+  /* The awaiter's reference, which was the coroutine's: as there, the
+   * loop may keep the handle as its spare. */
+  aw->then_self = NULL;
+  sl__handle_done_running(rt, h);
+  return st;
+}
+
+int sl_sleep_now(sl_rt *rt, double delay, sl_value result, sl_awaiter *aw) {
+  sl_obj *fut, *h;
+  if (sleep_schedule(rt, delay, result, &fut, &h)) return -1;
+  sl_await_future_then(aw, fut, sleep_then, h, sl_undef(), NULL);
+  sl_decref(rt, h);
+  sl_decref(rt, fut);
+  return 0;
+}
 
 bool sl_sleep_take_bare_yield(sl_obj *o) {
   if (o->type != &sl_ccoro_type) return false;

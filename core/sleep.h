@@ -17,6 +17,14 @@ sl_obj *sl_sleep0(sl_rt *rt);
  * finished (as if it had run), for a caller that holds its only reference
  * and drops it. */
 bool sl_sleep_take_bare_yield(sl_obj *o);
+/* `await asyncio.sleep(delay, result)` with a plain number delay > 0,
+ * awaited in place by the awaiter aw (idle; the awaiting frame's) without
+ * the coroutine, whose first pass it runs: the future made and the
+ * TimerHandle scheduled as that pass makes them, then aw suspended on the
+ * future (sl_await_future_then) with the rest, `finally: h.cancel()`, run
+ * when the future's outcome arrives or an exception is thrown in. 0, or
+ * -1 with the error (out of memory). */
+int sl_sleep_now(sl_rt *rt, double delay, sl_value result, sl_awaiter *aw);
 /* futures._set_result_unless_cancelled as a callable: the loop's one
  * object (new reference), NULL when out of memory. */
 sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt);

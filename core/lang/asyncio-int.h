@@ -23,24 +23,38 @@ int sl__aio_event_loop(sl_rt *rt);
 bool sl__aio_callable(sl_value v);
 /* asyncio.sleep(delay, result=None): the coroutine (core/sleep.h). */
 int sl__aio_sleep(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
-/* Whether fn (borrowed) is asyncio.sleep and calling it with the n
- * positional arguments argv would make a coroutine that, awaited, only
- * suspends its awaiter once at a bare yield and then returns None
- * (tasks.py: `if delay <= 0: await __sleep0(); return result` with a
- * plain number <= 0 and result None): what sl_sleep_take_bare_yield
- * takes, known before the call. Anything else (a number's subclass, NaN,
- * a result, keywords) is no. */
-static inline bool sl__aio_sleep_is_bare(sl_value fn, const sl_value *argv, int32_t n) {
-  if (fn.tag != SL_V_OBJ || fn.u.o->type != &sl_cfunc_type ||
-      sl_as_cfunc(fn.u.o)->def->fn != sl__aio_sleep)
-    return false;
-  if (n != 1 && !(n == 2 && argv[1].tag == SL_V_NONE)) return false;
+/* Whether fn (borrowed) is asyncio.sleep and a call of it with n
+ * positional arguments binds them (delay and result). */
+static inline bool sl__aio_is_sleep(sl_value fn, int32_t n) {
+  return fn.tag == SL_V_OBJ && fn.u.o->type == &sl_cfunc_type &&
+         sl_as_cfunc(fn.u.o)->def->fn == sl__aio_sleep && (n == 1 || n == 2);
+}
+/* For such a call with the arguments argv (borrowed): whether the
+ * coroutine it makes, awaited, would only suspend its awaiter once at a
+ * bare yield and then return None (tasks.py: `if delay <= 0: await
+ * __sleep0(); return result` with a plain number <= 0 and result None):
+ * what sl_sleep_take_bare_yield takes, known before the call. Anything
+ * else (a number's subclass, NaN, a result) is no. */
+static inline bool sl__aio_sleep_is_bare(const sl_value *argv, int32_t n) {
+  if (n != 1 && argv[1].tag != SL_V_NONE) return false;
   switch (argv[0].tag) {
   case SL_V_INT: return argv[0].u.i <= 0;
   case SL_V_FLOAT: return argv[0].u.f <= 0;
   case SL_V_BOOL: return !argv[0].u.b;
   default: return false;
   }
+}
+/* For such a call: whether the delay is a plain number > 0 (not NaN, not
+ * a subclass), *delay set: the coroutine's first pass would schedule its
+ * timer and wait (what sl_sleep_now runs). */
+static inline bool sl__aio_sleep_is_timed(const sl_value *argv, double *delay) {
+  switch (argv[0].tag) {
+  case SL_V_INT: *delay = (double)argv[0].u.i; break;
+  case SL_V_FLOAT: *delay = argv[0].u.f; break;
+  case SL_V_BOOL: *delay = argv[0].u.b; break;
+  default: return false;
+  }
+  return *delay > 0;
 }
 sl_obj *sl__aio_name(sl_rt *rt, sl_value v);
 /* create_task for asyncio.create_task (module_api) or loop.create_task. */

@@ -7,21 +7,45 @@
 #include "core/coro.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/vm_ops-int.h"
+#include "core/sleep.h"
+
+/* await_call_now's case of a delay > 0, argv the call's arguments (fn
+ * and the result hold references, the delay is a plain number): the
+ * coroutine's first pass runs here (sl_sleep_now: the future, the
+ * TimerHandle) and the frame suspends on the future with the rest,
+ * SL_OPR_SUSPENDED_ON, or fails (SL_OPR_ERROR), the references dropped
+ * either way; SL_OPR_LATER (nothing done) for any other sleep. Out of line
+ * and given no stack pointer: the eval loop's code stays as it was. */
+static __attribute__((noinline)) int await_sleep_timed(sl_rt *rt, sl_frame *f, sl_value fn,
+                                                       const sl_value *argv, int32_t nargs) {
+  double d;
+  if (!sl__aio_sleep_is_timed(argv, &d)) return SL_OPR_LATER;
+  sl_value result = nargs == 2 ? argv[1] : sl_none();
+  int r = sl_sleep_now(rt, d, result, &f->aw);
+  sl_vdecref(rt, result);
+  sl_decref(rt, fn.u.o);
+  return r ? SL_OPR_ERROR : SL_OPR_SUSPENDED_ON;
+}
 
 /* CALL_METHOD (fn UNDEF args) or CALL (fn args) right before its AWAIT
  * (vm.c OP_AWAITABLE), `nslots` stack slots in all: `await
- * asyncio.sleep(0)`. The coroutine the call would make would only
- * suspend this frame once at a bare yield and then return None, and
- * nothing but the value stack would refer to it between the two
- * instructions, so nothing can tell it was never made: the frame
- * suspends as sl__vm_await_begin suspends it for such a coroutine
- * (sl_await_bare_yield) and SL_OPR_SUSPENDED tells the loop to yield None
- * from past the AWAIT. The recursion bound the call would hit is
- * "later": the ordinary call raises it. */
+ * asyncio.sleep(d)` with a plain number d. Nothing but the value stack
+ * would refer to the coroutine the call would make between the two
+ * instructions, so nothing can tell it was never made. For d <= 0 (and
+ * result None) it would only suspend this frame once at a bare yield and
+ * then return None: the frame suspends as sl__vm_await_begin suspends it
+ * for such a coroutine (sl_await_bare_yield) and SL_OPR_SUSPENDED tells
+ * the loop to yield None from past the AWAIT. For d > 0 the frame
+ * suspends on the coroutine's future (await_sleep_timed). The recursion
+ * bound the call would hit is "later": the ordinary call raises it. */
 SL_OP_INLINE int await_call_now(sl_rt *rt, sl_frame *f, sl_value fn, int32_t nargs, int32_t nslots,
                                 sl_value **spp) {
-  if (!sl__aio_sleep_is_bare(fn, SP - nargs, nargs) || rt->recursion_depth > SL_MAX_RECURSION)
-    return SL_OPR_LATER;
+  if (!sl__aio_is_sleep(fn, nargs) || rt->recursion_depth > SL_MAX_RECURSION) return SL_OPR_LATER;
+  if (!sl__aio_sleep_is_bare(SP - nargs, nargs)) {
+    int r = await_sleep_timed(rt, f, fn, SP - nargs, nargs);
+    if (r != SL_OPR_LATER) SP -= nslots;
+    return r;
+  }
   /* Of the slots only fn holds a reference: the arguments are plain
    * numbers and None, CALL_METHOD's self slot is UNDEF. */
   SP -= nslots;

@@ -165,6 +165,11 @@ static void test_locks(void **state) {
   /* The awaits that wait in place of their coroutines, every path. */
   sweep("tests/scenarios/lock_queue_wait_in_place.py", NULL, SL_OUTCOME_OK);
 }
+static void test_sleep(void **state) {
+  (void)state;
+  /* `await asyncio.sleep(d)` in place of its coroutine, every path. */
+  sweep("tests/scenarios/task_sleep_in_place.py", NULL, SL_OUTCOME_OK);
+}
 static void test_queues(void **state) {
   (void)state;
   sweep("tests/scenarios/queue_producer_consumer.py", NULL, SL_OUTCOME_OK);
@@ -367,13 +372,21 @@ static void test_image_runs_reuse(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_gather),           cmocka_unit_test(test_locks),
-      cmocka_unit_test(test_queues),           cmocka_unit_test(test_taskgroup_failure),
-      cmocka_unit_test(test_timeouts),         cmocka_unit_test(test_traceback),
-      cmocka_unit_test(test_deadlock),         cmocka_unit_test(test_compile_error),
-      cmocka_unit_test(test_bank_assertion),   cmocka_unit_test(test_generated),
-      cmocka_unit_test(test_generators),       cmocka_unit_test(test_bigint),
-      cmocka_unit_test(test_image_bank),       cmocka_unit_test(test_image_gather),
+      cmocka_unit_test(test_gather),
+      cmocka_unit_test(test_locks),
+      cmocka_unit_test(test_sleep),
+      cmocka_unit_test(test_queues),
+      cmocka_unit_test(test_taskgroup_failure),
+      cmocka_unit_test(test_timeouts),
+      cmocka_unit_test(test_traceback),
+      cmocka_unit_test(test_deadlock),
+      cmocka_unit_test(test_compile_error),
+      cmocka_unit_test(test_bank_assertion),
+      cmocka_unit_test(test_generated),
+      cmocka_unit_test(test_generators),
+      cmocka_unit_test(test_bigint),
+      cmocka_unit_test(test_image_bank),
+      cmocka_unit_test(test_image_gather),
       cmocka_unit_test(test_image_runs_reuse),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
