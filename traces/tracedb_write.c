@@ -69,9 +69,24 @@ typedef struct name_slot {
   uint32_t chunk_gen, chunk_k;
 } name_slot;
 
+/* A name seen lately: the address of the text it came as and its slot. */
+typedef struct recent_name {
+  const char *p; /* NULL: none */
+  size_t k;
+} recent_name;
+
+/* Lately seen names, by their text's address (a power of two). */
+#define RECENT_NAMES 64
+
 typedef struct name_ids {
   name_slot *slot;
   size_t cap, len; /* cap is a power of two */
+  /* The run passes a repeated name as the same text (core/handle.c keeps
+   * canonical names), so a name's slot is first looked up by the address
+   * of its text: a compare of the text instead of its hash and a probe.
+   * The text is still compared (an address can hold another name later);
+   * cleared when the table grows (slots move). */
+  recent_name recent[RECENT_NAMES];
 } name_ids;
 
 /* FNV-1a over 8-byte words (the tail zero-padded, the length mixed in):
@@ -91,6 +106,14 @@ static uint64_t name_hash(const char *p, size_t n) {
   return h ^ (h >> 29);
 }
 
+/* The entry of text at address p among the recent names: the top bits of
+ * the address (without its low 4 bits, mostly alignment) times 2^64 over
+ * the golden ratio, so nearby texts spread over the entries. */
+static recent_name *recent_of(name_ids *m, const char *p) {
+  _Static_assert(RECENT_NAMES == 64, "the product's top 6 bits pick the entry");
+  return &m->recent[((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u >> 58];
+}
+
 static bool name_ids_grow(name_ids *m) {
   size_t cap = m->cap ? m->cap * 2 : 256;
   name_slot *slot = sl_calloc(cap, sizeof *slot);
@@ -104,6 +127,7 @@ static bool name_ids_grow(name_ids *m) {
   sl_free(m->slot);
   m->slot = slot;
   m->cap = cap;
+  memset(m->recent, 0, sizeof m->recent);
   return true;
 }
 
@@ -156,12 +180,19 @@ static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
  * cannot grow. */
 static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot **out) {
   name_ids *m = &w->names;
+  recent_name *r = recent_of(m, p);
+  if (r->p == p && m->slot[r->k].n == n && !memcmp(m->slot[r->k].p, p, n)) {
+    m->slot[r->k].count++;
+    *out = &m->slot[r->k];
+    return SQLITE_OK;
+  }
   uint64_t h = name_hash(p, n);
   size_t k = 0;
   if (m->cap) {
     for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1))
       if (m->slot[k].hash == h && m->slot[k].n == n && !memcmp(m->slot[k].p, p, n)) {
         m->slot[k].count++;
+        *r = (recent_name){p, k};
         *out = &m->slot[k];
         return SQLITE_OK;
       }
@@ -195,6 +226,7 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   }
   m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0};
   m->len++;
+  *recent_of(m, p) = (recent_name){p, k};
   *out = &m->slot[k];
   return SQLITE_OK;
 }
@@ -246,26 +278,43 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   return rc;
 }
 
-/* Entries are built in a local buffer and appended at once: a million
- * entries of a few short appends each were a visible part of recording.
- * entry_float adds float x to the entry in buf (q its end) as
- * sl_json_put_float writes it: in buf when whole (most trace times), else
- * buf's text and x go to b and buf starts afresh. Returns the new end. */
-static char *entry_float(sl_strbuf *b, char *buf, char *q, double x) {
+/* Entries are written straight into their chunk's text: a million
+ * entries of a few short appends each were a visible part of recording,
+ * and then so was the copy of each from a local buffer. An entry is at
+ * most 104 bytes (5 integers of up to 20 digits, 2 whole floats of up to
+ * 18 characters, punctuation); ENTRY_ROOM leaves room for its ']' and the
+ * text's NUL. */
+#define ENTRY_ROOM 128
+
+/* The end of text b with room for an entry; NULL when it cannot grow. */
+static char *entry_at(sl_strbuf *b) {
+  if (b->cap - b->len <= ENTRY_ROOM && !sl_strbuf_reserve(b, ENTRY_ROOM)) return NULL;
+  return b->data + b->len;
+}
+
+/* Writes float x at q, the end of an entry being written in b, as
+ * sl_json_put_float writes it: in place when whole (most trace times),
+ * else through it, after which the entry goes on at entry_at. Returns the
+ * new end (NULL: no memory). */
+static char *entry_float(sl_strbuf *b, char *q, double x) {
   if (sl_json_whole_float(x)) {
     q = sl_json_u64_at(q, (uint64_t)x);
     *q++ = '.';
     *q++ = '0';
     return q;
   }
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
+  b->len = (size_t)(q - b->data);
   sl_json_put_float(b, x); /* Python's repr: reads back exactly */
-  return buf;
+  return entry_at(b);
 }
 
-static int end_entry(sl_tracedb_writer *w, chunk *c) {
-  sl_strbuf_putc(&c->text, ']');
-  if (c->text.failed) return SQLITE_NOMEM;
+/* Closes the entry written up to q (NULL: no memory) in c's text. */
+static int end_entry(sl_tracedb_writer *w, chunk *c, char *q) {
+  sl_strbuf *b = &c->text;
+  if (!q || b->failed) return SQLITE_NOMEM;
+  *q++ = ']';
+  *q = '\0';
+  b->len = (size_t)(q - b->data);
   return ++c->n == CHUNK_EVENTS ? flush_chunk(w, c) : SQLITE_OK;
 }
 
@@ -276,25 +325,25 @@ static int flush_step(sl_tracedb_writer *w) {
   chunk *c = &w->steps;
   sl_strbuf *b = &c->text;
   if (!c->n) c->seq = w->step_seq;
-  char buf[128], *q = buf; /* 5 integers, 2 floats: at most 102 bytes */
+  char *q = entry_at(b);
+  if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
   q = sl_json_u64_at(q, w->step_seq);
   *q++ = ',';
   q = sl_json_u64_at(q, w->step.step);
   *q++ = ',';
-  q = entry_float(b, buf, q, w->step.t);
+  if (!(q = entry_float(b, q, w->step.t))) return SQLITE_NOMEM;
   *q++ = ',';
   if (w->step.has_timeout) {
-    q = entry_float(b, buf, q, w->step.timeout);
+    if (!(q = entry_float(b, q, w->step.timeout))) return SQLITE_NOMEM;
   } else {
     memcpy(q, "null", 4);
     q += 4;
   }
   *q++ = ',';
   q = sl_json_u64_at(q, (uint64_t)w->step_handles);
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
-  return end_entry(w, c);
+  return end_entry(w, c, q);
 }
 
 /* The index of name slot `ns` among chunk c's names, added when new. The
@@ -324,7 +373,8 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     c->seq = seq;
     c->step = e->step;
   }
-  char buf[96], *q = buf; /* see entry_float */
+  char *q = entry_at(b);
+  if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
   q = sl_json_u64_at(q, seq - c->seq);
@@ -333,12 +383,11 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = ',';
   q = sl_json_u64_at(q, e->pos);
   *q++ = ',';
-  q = entry_float(b, buf, q, e->t);
+  if (!(q = entry_float(b, q, e->t))) return SQLITE_NOMEM;
   *q++ = ',';
   q = sl_json_u64_at(q, chunk_name(c, ns));
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
   w->step_handles++;
-  return end_entry(w, c);
+  return end_entry(w, c, q);
 }
 
 /* Binds and runs the insert of event `e` at position `seq`. Returns the
