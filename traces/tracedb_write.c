@@ -107,12 +107,12 @@ static uint64_t name_hash(const char *p, size_t n) {
   return h ^ (h >> 29);
 }
 
-/* The entry of text at address p among the recent names: the top bits of
- * the address (without its low 4 bits, mostly alignment) times 2^64 over
- * the golden ratio, so nearby texts spread over the entries. */
+/* The entry of text at address p among the recent names: the top 6 bits
+ * of the address (without its low 4 bits, mostly alignment) times 2^64
+ * over the golden ratio, so nearby texts spread over the entries. */
 static recent_name *recent_of(name_ids *m, const char *p) {
   _Static_assert(RECENT_NAMES == 64, "the product's top 6 bits pick the entry");
-  return &m->recent[((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u >> 58];
+  return &m->recent[(uint64_t)((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u >> 58];
 }
 
 static bool name_ids_grow(name_ids *m) {
