@@ -4,11 +4,11 @@
  * trace in memory (sl_tracedb_store), by the same code. */
 #include <inttypes.h>
 #include <math.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
+#include "traces/tracedb_bg.h"
 #include "traces/tracedb-int.h"
 
 /* Events per handle_chunks / step_chunks row (schema.sql). */
@@ -151,42 +151,6 @@ typedef struct chunk {
   uint32_t gen; /* which chunk of the run this is, from 1 */
 } chunk;
 
-/* A full chunk handed to the writer's thread, with its chunk's text. */
-typedef struct chunk_job {
-  int stmt; /* S_STEP_CHUNK or S_HANDLE_CHUNK */
-  uint64_t seq, step;
-  int n;
-  sl_strbuf text, names; /* owned by the writer; the thread only reads them */
-} chunk_job;
-
-/* Full chunks handed to the thread at once: a hand-over costs both
- * threads a futex call (each chunk on its own: ~4,300 for bench/switches.py,
- * which cost more than the inserts they moved). */
-#define BATCH_CHUNKS 16
-
-/* The thread that stores full chunks (sl_tracedb_writer_use_thread):
- * SQLite's insert of a chunk and the page writes it makes need nothing of
- * the run. The run's thread gathers closed chunks in `fill` and hands over
- * BATCH_CHUNKS at once; the thread stores them in order. The connection is
- * used by one thread at a time: before any other use the run's thread
- * waits for the batch in hand and stores what it gathered itself
- * (bg_settle), so rows are inserted in the order they were without the
- * thread. The thread allocates nothing through core/alloc.h (its counters
- * are the run's thread's): the chunks' buffers are allocated and freed by
- * the run's thread, and SQLite allocates with its own malloc, as before. */
-typedef struct bg_store {
-  bool wanted;  /* started at the first full chunk */
-  bool started; /* thread, mu and cv exist */
-  bool busy, quit;
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  chunk_job jobs[2][BATCH_CHUNKS]; /* their buffers are kept for reuse */
-  chunk_job *fill, *batch;         /* the run's thread's, the thread's */
-  int nfill, nbatch;
-  int rc; /* the sqlite code of the thread's last batch */
-} bg_store;
-
 /* The writer: the open transaction's statements and what a run's rows
  * need beyond one event. */
 struct sl_tracedb_writer {
@@ -202,7 +166,10 @@ struct sl_tracedb_writer {
   uint64_t step_seq;
   int64_t step_handles;
   chunk steps, handles;
-  bg_store bg;
+  /* full chunks stored by a thread (sl_tracedb_writer_use_thread): wanted
+   * until started at the first */
+  bool bg_wanted;
+  sl__chunk_bg bg;
   sl_errcode failed; /* SL_EOK, or the first failure (message in err) */
   sl_strbuf err;
 };
@@ -215,8 +182,10 @@ static int run_stmt(sqlite3_stmt *s) {
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-/* Stores a closed chunk (its text and, for handles, its names). */
-static int store_chunk(sl_tracedb_writer *w, const chunk_job *j) {
+/* Stores a closed chunk (its text and, for handles, its names): ctx is
+ * the writer. */
+static int store_chunk(void *ctx, const sl__chunk_job *j) {
+  sl_tracedb_writer *w = ctx;
   sqlite3_stmt *s = w->st[j->stmt];
   sqlite3_bind_int64(s, 1, w->run);
   sqlite3_bind_int64(s, 2, (sqlite3_int64)j->seq);
@@ -229,134 +198,9 @@ static int store_chunk(sl_tracedb_writer *w, const chunk_job *j) {
   return run_stmt(s);
 }
 
-/* Stores chunks j[0..n) in order; the sqlite code of the first failure. */
-static int store_chunks(sl_tracedb_writer *w, const chunk_job *j, int n) {
-  int rc = SQLITE_OK;
-  for (int i = 0; i < n && rc == SQLITE_OK; i++) rc = store_chunk(w, &j[i]);
-  return rc;
-}
-
-static void *bg_main(void *arg) {
-  sl_tracedb_writer *w = arg;
-  bg_store *g = &w->bg;
-  pthread_mutex_lock(&g->mu);
-  for (;;) {
-    while (!g->busy && !g->quit) pthread_cond_wait(&g->cv, &g->mu);
-    if (!g->busy) break;
-    pthread_mutex_unlock(&g->mu);
-    int rc = store_chunks(w, g->batch, g->nbatch);
-    pthread_mutex_lock(&g->mu);
-    g->rc = rc;
-    g->busy = false;
-    pthread_cond_broadcast(&g->cv);
-  }
-  pthread_mutex_unlock(&g->mu);
-  return NULL;
-}
-
-/* Starts the thread; false (chunks are then stored here) when the system
- * gives none. */
-static bool bg_start(sl_tracedb_writer *w) {
-  bg_store *g = &w->bg;
-  g->wanted = false; /* asked once */
-  if (pthread_mutex_init(&g->mu, NULL)) return false;
-  if (pthread_cond_init(&g->cv, NULL)) {
-    pthread_mutex_destroy(&g->mu);
-    return false;
-  }
-  g->fill = g->jobs[0];
-  g->batch = g->jobs[1];
-  g->nfill = g->nbatch = 0;
-  g->rc = SQLITE_OK;
-  if (pthread_create(&g->thread, NULL, bg_main, w)) {
-    pthread_cond_destroy(&g->cv);
-    pthread_mutex_destroy(&g->mu);
-    return false;
-  }
-  return g->started = true;
-}
-
-/* Waits until the thread has stored the batch in hand; returns what
- * storing it returned. Called with mu held. */
-static int bg_wait(bg_store *g) {
-  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
-  int rc = g->rc;
-  g->rc = SQLITE_OK;
-  return rc;
-}
-
-/* Waits for the thread's batch; returns the sqlite code of storing it. */
-static int bg_quiet(sl_tracedb_writer *w) {
-  bg_store *g = &w->bg;
-  if (!g->started) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  pthread_mutex_unlock(&g->mu);
-  return rc;
-}
-
-/* Makes the connection the run's thread's until the next hand-over: waits
- * for the thread's batch, then stores the chunks gathered since. Returns
- * the sqlite code. */
-static int bg_settle(sl_tracedb_writer *w) {
-  bg_store *g = &w->bg;
-  int rc = bg_quiet(w);
-  if (rc == SQLITE_OK && g->nfill) rc = store_chunks(w, g->fill, g->nfill);
-  g->nfill = 0;
-  return rc;
-}
-
-/* Takes closed chunk c into the batch being gathered (c gets emptied
- * buffers in exchange) and hands a full batch over, once the one before
- * is stored. Returns the sqlite code of storing that one. */
-static int bg_add(sl_tracedb_writer *w, chunk *c) {
-  bg_store *g = &w->bg;
-  chunk_job *j = &g->fill[g->nfill++];
-  sl_strbuf text = j->text, names = j->names;
-  *j = (chunk_job){c->stmt, c->seq, c->step, c->n, c->text, c->names};
-  c->text = text;
-  c->names = names;
-  if (g->nfill < BATCH_CHUNKS) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  if (rc == SQLITE_OK) {
-    chunk_job *t = g->batch;
-    g->batch = g->fill;
-    g->nbatch = g->nfill;
-    g->fill = t;
-    g->nfill = 0;
-    g->busy = true;
-    pthread_cond_broadcast(&g->cv);
-  } else {
-    g->nfill = 0; /* the run has failed: nothing more is stored */
-  }
-  pthread_mutex_unlock(&g->mu);
-  return rc;
-}
-
-/* Stops the thread once it has stored its batch (not the chunks gathered
- * since: bg_settle first to keep them); returns the sqlite code of that.
- * Chunks are stored by the run's thread after. */
-static int bg_stop(sl_tracedb_writer *w) {
-  bg_store *g = &w->bg;
-  g->wanted = false;
-  if (!g->started) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  g->quit = true;
-  pthread_cond_broadcast(&g->cv);
-  pthread_mutex_unlock(&g->mu);
-  pthread_join(g->thread, NULL);
-  pthread_cond_destroy(&g->cv);
-  pthread_mutex_destroy(&g->mu);
-  g->started = false;
-  g->nfill = 0;
-  return rc;
-}
-
 /* Records the first failure with SQLite's message for it. */
 static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
-  bg_quiet(w); /* the message is the connection's: the thread's failure's */
+  sl__chunk_bg_quiet(&w->bg); /* the message is the connection's: the thread's failure's */
   if (w->failed == SL_EOK) w->failed = sl__tracedb_fail(w->db, &w->err, what);
   return w->failed;
 }
@@ -391,7 +235,7 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   if (!copy) return SQLITE_NOMEM;
   char owner[32];
   sl_handle_owner(copy, owner);
-  int rc = bg_settle(w);
+  int rc = sl__chunk_bg_settle(&w->bg);
   if (rc != SQLITE_OK) {
     sl_free(copy);
     return rc;
@@ -436,6 +280,13 @@ static void bind_id(sqlite3_stmt *st, int i, uint64_t id) {
     sqlite3_bind_null(st, i);
 }
 
+/* Starts the thread that stores full chunks (once: false when the
+ * system gives none, and the chunks are then stored here). */
+static bool start_bg(sl_tracedb_writer *w) {
+  w->bg_wanted = false;
+  return sl__chunk_bg_start(&w->bg, store_chunk, w);
+}
+
 /* Stores chunk `c` when it holds entries: by the thread when the writer
  * uses one. */
 static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
@@ -443,11 +294,13 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   sl_strbuf_putc(&c->text, ']');
   if (c->stmt == S_HANDLE_CHUNK) sl_strbuf_putc(&c->names, ']');
   if (c->text.failed || c->names.failed) return SQLITE_NOMEM;
+  sl__chunk_job j = {c->stmt, c->seq, c->step, c->n, c->text, c->names};
   int rc;
-  if (w->bg.started || (w->bg.wanted && bg_start(w))) {
-    rc = bg_add(w, c);
+  if (w->bg.started || (w->bg_wanted && start_bg(w))) {
+    rc = sl__chunk_bg_add(&w->bg, &j);
+    c->text = j.text; /* the emptied buffers it gave back */
+    c->names = j.names;
   } else {
-    chunk_job j = {c->stmt, c->seq, c->step, c->n, c->text, c->names};
     rc = store_chunk(w, &j);
   }
   sl_strbuf_clear(&c->text);
@@ -661,7 +514,7 @@ static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   case SL_TEV_HANDLE: return add_handle(w, e, seq);
   default:
     /* a row of its own: the connection must be this thread's */
-    if ((rc = bg_settle(w)) != SQLITE_OK) return rc;
+    if ((rc = sl__chunk_bg_settle(&w->bg)) != SQLITE_OK) return rc;
     return insert_row(w, e, seq);
   }
 }
@@ -678,23 +531,19 @@ static void bulk_settings(sl_tracedb *db, bool on) {
 }
 
 static void writer_free(sl_tracedb_writer *w) {
-  bg_stop(w);
+  sl__chunk_bg_free(&w->bg);
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
   name_ids_free(&w->names);
   sl_strbuf_free(&w->steps.text);
   sl_strbuf_free(&w->handles.text);
   sl_strbuf_free(&w->handles.names);
-  for (int i = 0; i < 2 * BATCH_CHUNKS; i++) {
-    sl_strbuf_free(&w->bg.jobs[i / BATCH_CHUNKS][i % BATCH_CHUNKS].text);
-    sl_strbuf_free(&w->bg.jobs[i / BATCH_CHUNKS][i % BATCH_CHUNKS].names);
-  }
   sl_strbuf_free(&w->err);
   sl_free(w);
 }
 
 void sl_tracedb_writer_abort(sl_tracedb_writer *w) {
   if (!w) return;
-  bg_stop(w);
+  sl__chunk_bg_stop(&w->bg);
   sqlite3_exec(w->db->db, "ROLLBACK", NULL, NULL, NULL);
   bulk_settings(w->db, false);
   writer_free(w);
@@ -763,7 +612,7 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
   return w->failed;
 }
 
-void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg.wanted = true; }
+void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }
 
 const char *sl_tracedb_writer_error(sl_tracedb_writer *w) {
   return w->failed == SL_EOK ? NULL : sl_strbuf_cstr(&w->err);
@@ -786,7 +635,9 @@ static int write_name_runs(sl_tracedb_writer *w) {
 sl_errcode sl_tracedb_writer_end(sl_tracedb_writer *w, const sl_trace_meta *m, const char *hash,
                                  int64_t *id, sl_strbuf *err) {
   if (w->failed != SL_EOK) return give_up(w, err);
-  if (bg_settle(w) != SQLITE_OK || bg_stop(w) != SQLITE_OK || flush_step(w) != SQLITE_OK || flush_chunk(w, &w->steps) != SQLITE_OK ||
+  w->bg_wanted = false;
+  if (sl__chunk_bg_settle(&w->bg) != SQLITE_OK || sl__chunk_bg_stop(&w->bg) != SQLITE_OK ||
+      flush_step(w) != SQLITE_OK || flush_chunk(w, &w->steps) != SQLITE_OK ||
       flush_chunk(w, &w->handles) != SQLITE_OK || write_name_runs(w) != SQLITE_OK) {
     fail(w, "cannot write the run's events");
     return give_up(w, err);
