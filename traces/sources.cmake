@@ -10,6 +10,7 @@ list(APPEND SL_TRACES_SOURCES
   traces/show.c
   traces/trace.c
   traces/tracedb.c
+  traces/tracedb_bg.c
   traces/tracedb_fresh.c
   traces/tracedb_load.c
   traces/tracedb_write.c

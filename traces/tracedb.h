@@ -64,6 +64,13 @@ sl_errcode sl_tracedb_store(sl_tracedb *db, sl_trace *tr, sl_strbuf *err);
 typedef struct sl_tracedb_writer sl_tracedb_writer;
 sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tracedb_writer **out,
                                    sl_strbuf *err);
+/* Lets full chunks of handle and step events (docs/trace.md) be stored by
+ * a thread of the writer's own, started at the first, while the run's
+ * thread goes on (a streamed run). The thread allocates nothing through
+ * core/alloc.h, whose counters are the run's thread's; the connection is
+ * used by one thread at a time. Its failures are reported by later calls
+ * as the writer's own. */
+void sl_tracedb_writer_use_thread(sl_tracedb_writer *w);
 /* SL_EOK, or the first failure (the writer keeps its message). */
 sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e);
 /* The failure's message ("PATH: what: why\n"); NULL while none. */

@@ -8,6 +8,7 @@
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
+#include "traces/tracedb_bg.h"
 #include "traces/tracedb-int.h"
 
 /* Events per handle_chunks / step_chunks row (schema.sql). */
@@ -69,9 +70,24 @@ typedef struct name_slot {
   uint32_t chunk_gen, chunk_k;
 } name_slot;
 
+/* A name seen lately: the address of the text it came as and its slot. */
+typedef struct recent_name {
+  const char *p; /* NULL: none */
+  size_t k;
+} recent_name;
+
+/* Lately seen names, by their text's address (a power of two). */
+#define RECENT_NAMES 64
+
 typedef struct name_ids {
   name_slot *slot;
   size_t cap, len; /* cap is a power of two */
+  /* The run passes a repeated name as the same text (core/handle.c keeps
+   * canonical names), so a name's slot is first looked up by the address
+   * of its text: a compare of the text instead of its hash and a probe.
+   * The text is still compared (an address can hold another name later);
+   * cleared when the table grows (slots move). */
+  recent_name recent[RECENT_NAMES];
 } name_ids;
 
 /* FNV-1a over 8-byte words (the tail zero-padded, the length mixed in):
@@ -91,6 +107,14 @@ static uint64_t name_hash(const char *p, size_t n) {
   return h ^ (h >> 29);
 }
 
+/* The entry of text at address p among the recent names: the top 6 bits
+ * of the address (without its low 4 bits, mostly alignment) times 2^64
+ * over the golden ratio, so nearby texts spread over the entries. */
+static recent_name *recent_of(name_ids *m, const char *p) {
+  _Static_assert(RECENT_NAMES == 64, "the product's top 6 bits pick the entry");
+  return &m->recent[(uint64_t)((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u >> 58];
+}
+
 static bool name_ids_grow(name_ids *m) {
   size_t cap = m->cap ? m->cap * 2 : 256;
   name_slot *slot = sl_calloc(cap, sizeof *slot);
@@ -104,6 +128,7 @@ static bool name_ids_grow(name_ids *m) {
   sl_free(m->slot);
   m->slot = slot;
   m->cap = cap;
+  memset(m->recent, 0, sizeof m->recent);
   return true;
 }
 
@@ -141,12 +166,41 @@ struct sl_tracedb_writer {
   uint64_t step_seq;
   int64_t step_handles;
   chunk steps, handles;
+  /* full chunks stored by a thread (sl_tracedb_writer_use_thread): wanted
+   * until started at the first */
+  bool bg_wanted;
+  sl__chunk_bg bg;
   sl_errcode failed; /* SL_EOK, or the first failure (message in err) */
   sl_strbuf err;
 };
 
+/* Runs a bound statement. Returns the sqlite code (SQLITE_OK when done). */
+static int run_stmt(sqlite3_stmt *s) {
+  /* Every statement binds all of its parameters, so none are cleared. */
+  int rc = sqlite3_step(s);
+  sqlite3_reset(s);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* Stores a closed chunk (its text and, for handles, its names): ctx is
+ * the writer. */
+static int store_chunk(void *ctx, const sl__chunk_job *j) {
+  sl_tracedb_writer *w = ctx;
+  sqlite3_stmt *s = w->st[j->stmt];
+  sqlite3_bind_int64(s, 1, w->run);
+  sqlite3_bind_int64(s, 2, (sqlite3_int64)j->seq);
+  sqlite3_bind_int64(s, 3, j->n);
+  sqlite3_bind_text(s, 4, j->text.data, (int)j->text.len, SQLITE_STATIC);
+  if (j->stmt == S_HANDLE_CHUNK) {
+    sqlite3_bind_int64(s, 5, (sqlite3_int64)j->step);
+    sqlite3_bind_text(s, 6, j->names.data, (int)j->names.len, SQLITE_STATIC);
+  }
+  return run_stmt(s);
+}
+
 /* Records the first failure with SQLite's message for it. */
 static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
+  sl__chunk_bg_quiet(&w->bg); /* the message is the connection's: the thread's failure's */
   if (w->failed == SL_EOK) w->failed = sl__tracedb_fail(w->db, &w->err, what);
   return w->failed;
 }
@@ -156,12 +210,19 @@ static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
  * cannot grow. */
 static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot **out) {
   name_ids *m = &w->names;
+  recent_name *r = recent_of(m, p);
+  if (r->p == p && m->slot[r->k].n == n && !memcmp(m->slot[r->k].p, p, n)) {
+    m->slot[r->k].count++;
+    *out = &m->slot[r->k];
+    return SQLITE_OK;
+  }
   uint64_t h = name_hash(p, n);
   size_t k = 0;
   if (m->cap) {
     for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1))
       if (m->slot[k].hash == h && m->slot[k].n == n && !memcmp(m->slot[k].p, p, n)) {
         m->slot[k].count++;
+        *r = (recent_name){p, k};
         *out = &m->slot[k];
         return SQLITE_OK;
       }
@@ -174,13 +235,18 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   if (!copy) return SQLITE_NOMEM;
   char owner[32];
   sl_handle_owner(copy, owner);
+  int rc = sl__chunk_bg_settle(&w->bg);
+  if (rc != SQLITE_OK) {
+    sl_free(copy);
+    return rc;
+  }
   sqlite3_stmt *add = w->st[S_NAME_ADD], *get = w->st[S_NAME_ID];
   sqlite3_bind_text(add, 1, p, (int)n, SQLITE_STATIC);
   if (owner[0])
     sqlite3_bind_text(add, 2, owner, -1, SQLITE_STATIC);
   else
     sqlite3_bind_null(add, 2);
-  int rc = sqlite3_step(add);
+  rc = sqlite3_step(add);
   sqlite3_reset(add);
   int64_t id = 0;
   if (rc == SQLITE_DONE) {
@@ -195,6 +261,7 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   }
   m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0};
   m->len++;
+  *recent_of(m, p) = (recent_name){p, k};
   *out = &m->slot[k];
   return SQLITE_OK;
 }
@@ -213,31 +280,29 @@ static void bind_id(sqlite3_stmt *st, int i, uint64_t id) {
     sqlite3_bind_null(st, i);
 }
 
-/* Runs a bound statement. Returns the sqlite code (SQLITE_OK when done). */
-static int run_stmt(sqlite3_stmt *s) {
-  /* Every statement binds all of its parameters, so none are cleared. */
-  int rc = sqlite3_step(s);
-  sqlite3_reset(s);
-  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+/* Starts the thread that stores full chunks (once: false when the
+ * system gives none, and the chunks are then stored here). */
+static bool start_bg(sl_tracedb_writer *w) {
+  w->bg_wanted = false;
+  return sl__chunk_bg_start(&w->bg, store_chunk, w);
 }
 
-/* Stores chunk `c` when it holds entries. */
+/* Stores chunk `c` when it holds entries: by the thread when the writer
+ * uses one. */
 static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   if (!c->n) return SQLITE_OK;
   sl_strbuf_putc(&c->text, ']');
-  if (c->text.failed) return SQLITE_NOMEM;
-  sqlite3_stmt *s = w->st[c->stmt];
-  sqlite3_bind_int64(s, 1, w->run);
-  sqlite3_bind_int64(s, 2, (sqlite3_int64)c->seq);
-  sqlite3_bind_int64(s, 3, c->n);
-  sqlite3_bind_text(s, 4, c->text.data, (int)c->text.len, SQLITE_STATIC);
-  if (c->stmt == S_HANDLE_CHUNK) {
-    sl_strbuf_putc(&c->names, ']');
-    if (c->names.failed) return SQLITE_NOMEM;
-    sqlite3_bind_int64(s, 5, (sqlite3_int64)c->step);
-    sqlite3_bind_text(s, 6, c->names.data, (int)c->names.len, SQLITE_STATIC);
+  if (c->stmt == S_HANDLE_CHUNK) sl_strbuf_putc(&c->names, ']');
+  if (c->text.failed || c->names.failed) return SQLITE_NOMEM;
+  sl__chunk_job j = {c->stmt, c->seq, c->step, c->n, c->text, c->names};
+  int rc;
+  if (w->bg.started || (w->bg_wanted && start_bg(w))) {
+    rc = sl__chunk_bg_add(&w->bg, &j);
+    c->text = j.text; /* the emptied buffers it gave back */
+    c->names = j.names;
+  } else {
+    rc = store_chunk(w, &j);
   }
-  int rc = run_stmt(s);
   sl_strbuf_clear(&c->text);
   sl_strbuf_clear(&c->names);
   c->n = 0;
@@ -246,26 +311,43 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   return rc;
 }
 
-/* Entries are built in a local buffer and appended at once: a million
- * entries of a few short appends each were a visible part of recording.
- * entry_float adds float x to the entry in buf (q its end) as
- * sl_json_put_float writes it: in buf when whole (most trace times), else
- * buf's text and x go to b and buf starts afresh. Returns the new end. */
-static char *entry_float(sl_strbuf *b, char *buf, char *q, double x) {
+/* Entries are written straight into their chunk's text: a million
+ * entries of a few short appends each were a visible part of recording,
+ * and then so was the copy of each from a local buffer. An entry is at
+ * most 104 bytes (5 integers of up to 20 digits, 2 whole floats of up to
+ * 18 characters, punctuation); ENTRY_ROOM leaves room for its ']' and the
+ * text's NUL. */
+#define ENTRY_ROOM 128
+
+/* The end of text b with room for an entry; NULL when it cannot grow. */
+static char *entry_at(sl_strbuf *b) {
+  if (b->cap - b->len <= ENTRY_ROOM && !sl_strbuf_reserve(b, ENTRY_ROOM)) return NULL;
+  return b->data + b->len;
+}
+
+/* Writes float x at q, the end of an entry being written in b, as
+ * sl_json_put_float writes it: in place when whole (most trace times),
+ * else through it, after which the entry goes on at entry_at. Returns the
+ * new end (NULL: no memory). */
+static char *entry_float(sl_strbuf *b, char *q, double x) {
   if (sl_json_whole_float(x)) {
     q = sl_json_u64_at(q, (uint64_t)x);
     *q++ = '.';
     *q++ = '0';
     return q;
   }
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
+  b->len = (size_t)(q - b->data);
   sl_json_put_float(b, x); /* Python's repr: reads back exactly */
-  return buf;
+  return entry_at(b);
 }
 
-static int end_entry(sl_tracedb_writer *w, chunk *c) {
-  sl_strbuf_putc(&c->text, ']');
-  if (c->text.failed) return SQLITE_NOMEM;
+/* Closes the entry written up to q (NULL: no memory) in c's text. */
+static int end_entry(sl_tracedb_writer *w, chunk *c, char *q) {
+  sl_strbuf *b = &c->text;
+  if (!q || b->failed) return SQLITE_NOMEM;
+  *q++ = ']';
+  *q = '\0';
+  b->len = (size_t)(q - b->data);
   return ++c->n == CHUNK_EVENTS ? flush_chunk(w, c) : SQLITE_OK;
 }
 
@@ -276,25 +358,25 @@ static int flush_step(sl_tracedb_writer *w) {
   chunk *c = &w->steps;
   sl_strbuf *b = &c->text;
   if (!c->n) c->seq = w->step_seq;
-  char buf[128], *q = buf; /* 5 integers, 2 floats: at most 102 bytes */
+  char *q = entry_at(b);
+  if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
   q = sl_json_u64_at(q, w->step_seq);
   *q++ = ',';
   q = sl_json_u64_at(q, w->step.step);
   *q++ = ',';
-  q = entry_float(b, buf, q, w->step.t);
+  if (!(q = entry_float(b, q, w->step.t))) return SQLITE_NOMEM;
   *q++ = ',';
   if (w->step.has_timeout) {
-    q = entry_float(b, buf, q, w->step.timeout);
+    if (!(q = entry_float(b, q, w->step.timeout))) return SQLITE_NOMEM;
   } else {
     memcpy(q, "null", 4);
     q += 4;
   }
   *q++ = ',';
   q = sl_json_u64_at(q, (uint64_t)w->step_handles);
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
-  return end_entry(w, c);
+  return end_entry(w, c, q);
 }
 
 /* The index of name slot `ns` among chunk c's names, added when new. The
@@ -324,7 +406,8 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     c->seq = seq;
     c->step = e->step;
   }
-  char buf[96], *q = buf; /* see entry_float */
+  char *q = entry_at(b);
+  if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
   q = sl_json_u64_at(q, seq - c->seq);
@@ -333,30 +416,21 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = ',';
   q = sl_json_u64_at(q, e->pos);
   *q++ = ',';
-  q = entry_float(b, buf, q, e->t);
+  if (!(q = entry_float(b, q, e->t))) return SQLITE_NOMEM;
   *q++ = ',';
   q = sl_json_u64_at(q, chunk_name(c, ns));
-  sl_strbuf_append(b, buf, (size_t)(q - buf));
   w->step_handles++;
-  return end_entry(w, c);
+  return end_entry(w, c, q);
 }
 
-/* Binds and runs the insert of event `e` at position `seq`. Returns the
- * sqlite code. */
-static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
+/* Binds and runs the insert of event `e` at position `seq`, an event of
+ * a kind stored as a row of its own. Returns the sqlite code. */
+static int insert_row(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   sqlite3_stmt **st = w->st, *s = NULL;
   int64_t run = w->run;
-  int rc;
   switch (e->kind) {
   case SL_TEV_STEP:
-    if ((rc = flush_step(w)) != SQLITE_OK) return rc;
-    w->step_pending = true;
-    w->step = *e;
-    w->step.a = w->step.b = (sl_tstr){NULL, 0};
-    w->step_seq = seq;
-    w->step_handles = 0;
-    return SQLITE_OK;
-  case SL_TEV_HANDLE: return add_handle(w, e, seq);
+  case SL_TEV_HANDLE: return SQLITE_ERROR; /* stored in chunks: insert_event */
   case SL_TEV_TASK:
     s = st[S_TASK];
     sqlite3_bind_int64(s, 1, run);
@@ -425,6 +499,26 @@ static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   return run_stmt(s);
 }
 
+/* Stores event `e` at position `seq`. Returns the sqlite code. */
+static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
+  int rc;
+  switch (e->kind) {
+  case SL_TEV_STEP:
+    if ((rc = flush_step(w)) != SQLITE_OK) return rc;
+    w->step_pending = true;
+    w->step = *e;
+    w->step.a = w->step.b = (sl_tstr){NULL, 0};
+    w->step_seq = seq;
+    w->step_handles = 0;
+    return SQLITE_OK;
+  case SL_TEV_HANDLE: return add_handle(w, e, seq);
+  default:
+    /* a row of its own: the connection must be this thread's */
+    if ((rc = sl__chunk_bg_settle(&w->bg)) != SQLITE_OK) return rc;
+    return insert_row(w, e, seq);
+  }
+}
+
 /* The writer's transaction turns the per-row foreign-key probe off: every
  * row references the run row inserted first in the same transaction, so
  * the probe (a runs lookup per row) proves nothing. The pragma cannot
@@ -437,6 +531,7 @@ static void bulk_settings(sl_tracedb *db, bool on) {
 }
 
 static void writer_free(sl_tracedb_writer *w) {
+  sl__chunk_bg_free(&w->bg);
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
   name_ids_free(&w->names);
   sl_strbuf_free(&w->steps.text);
@@ -448,6 +543,7 @@ static void writer_free(sl_tracedb_writer *w) {
 
 void sl_tracedb_writer_abort(sl_tracedb_writer *w) {
   if (!w) return;
+  sl__chunk_bg_stop(&w->bg);
   sqlite3_exec(w->db->db, "ROLLBACK", NULL, NULL, NULL);
   bulk_settings(w->db, false);
   writer_free(w);
@@ -516,6 +612,8 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
   return w->failed;
 }
 
+void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }
+
 const char *sl_tracedb_writer_error(sl_tracedb_writer *w) {
   return w->failed == SL_EOK ? NULL : sl_strbuf_cstr(&w->err);
 }
@@ -537,7 +635,9 @@ static int write_name_runs(sl_tracedb_writer *w) {
 sl_errcode sl_tracedb_writer_end(sl_tracedb_writer *w, const sl_trace_meta *m, const char *hash,
                                  int64_t *id, sl_strbuf *err) {
   if (w->failed != SL_EOK) return give_up(w, err);
-  if (flush_step(w) != SQLITE_OK || flush_chunk(w, &w->steps) != SQLITE_OK ||
+  w->bg_wanted = false;
+  if (sl__chunk_bg_settle(&w->bg) != SQLITE_OK || sl__chunk_bg_stop(&w->bg) != SQLITE_OK ||
+      flush_step(w) != SQLITE_OK || flush_chunk(w, &w->steps) != SQLITE_OK ||
       flush_chunk(w, &w->handles) != SQLITE_OK || write_name_runs(w) != SQLITE_OK) {
     fail(w, "cannot write the run's events");
     return give_up(w, err);

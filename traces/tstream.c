@@ -193,6 +193,7 @@ sl_errcode sl_tstream_begin(FILE *jsonl, sl_tracedb *db, const sl_trace_meta *m,
       sl_free(s);
       return rc;
     }
+    sl_tracedb_writer_use_thread(s->db); /* the run goes on meanwhile */
   }
   if (jsonl) {
     sl_jsonl_run_line(&s->text, m);
