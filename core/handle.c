@@ -146,7 +146,7 @@ void sl_handle_cancel(sl_rt *rt, sl_obj *o) {
  * by its type's name, unique among the types. */
 static bool partial_parts(sl_rt *rt, sl_value cb, sl_value *func, sl_value *args, sl_value *kw) {
   if (cb.tag != SL_V_OBJ || strcmp(cb.u.o->type->name, "functools.partial")) return false;
-  *args = *kw = sl_undef();
+  *func = *args = *kw = sl_undef();
   if (sl_getattr(rt, cb, "func", func) == 0 && sl_getattr(rt, cb, "args", args) == 0 &&
       sl_getattr(rt, cb, "keywords", kw) == 0 && sl_is_type(*args, &sl_tuple_type) &&
       sl_is_type(*kw, &sl_dict_type))
@@ -154,6 +154,7 @@ static bool partial_parts(sl_rt *rt, sl_value cb, sl_value *func, sl_value *args
   /* The partial type answers all three: only running out of memory gets
    * here, and the name is then the type's. */
   if (!rt->fatal) sl_err_clear(rt);
+  sl_vdecref(rt, *func);
   sl_vdecref(rt, *args);
   sl_vdecref(rt, *kw);
   return false;
