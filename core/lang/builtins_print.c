@@ -1,5 +1,5 @@
-/* The builtins print() and open() (Python/bltinmodule.c builtin_print;
- * open() refused: no files). print() without file= writes to the process's stdout (the
+/* The builtins print(), input() and open() (Python/bltinmodule.c
+ * builtin_print, builtin_input; open() refused: no files). print() without file= writes to the process's stdout (the
  * trace's output) unless the program replaced sys.stdout (sys.stdout = f,
  * contextlib.redirect_stdout): then, as CPython's print does, to whatever
  * sys.stdout is. */
@@ -90,6 +90,73 @@ FN(print) {
   return rc;
 }
 
+/* sys.<name>, a new reference. */
+static int sys_stream(sl_rt *rt, const char *name, sl_value *out) {
+  sl_value sys;
+  if (sl_vm_import(rt, "sys", &sys)) return -1;
+  int rc = sl_vm_getattr(rt, sys, name, out);
+  sl_vdecref(rt, sys);
+  return rc;
+}
+
+/* f.<name>(): the result dropped. */
+static int call_noargs(sl_rt *rt, sl_value f, const char *name) {
+  sl_value m, r;
+  if (sl_lang_getattr(rt, f, name, &m)) return -1;
+  int rc = sl_call_pos(rt, m, NULL, 0, &r);
+  sl_vdecref(rt, m);
+  if (!rc) sl_vdecref(rt, r);
+  return rc;
+}
+
+/* input(prompt): builtin_input's path for a stream that is not a
+ * terminal: the prompt written to sys.stdout and flushed, then
+ * sys.stdin.readline() without its newline; nothing read is EOFError. The
+ * simulated stdin is empty (modules/mod_sys.c) unless the program replaced
+ * sys.stdin (an io.StringIO). */
+FN(input) {
+  sl_value fin, fout, line;
+  /* builtin_input's argument clinic: positional only, its own texts */
+  if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "input() takes no keyword arguments");
+  if (a->npos > 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "input expected at most 1 argument, got %zu", a->npos);
+  if (sys_stream(rt, "stdin", &fin)) return -1;
+  if (sys_stream(rt, "stdout", &fout)) {
+    sl_vdecref(rt, fin);
+    return -1;
+  }
+  int rc = 0;
+  if (a->npos) {
+    sl_strbuf b = SL_STRBUF_INIT;
+    rc = sl_vm_str(rt, a->pos[0], &b);
+    if (!rc) rc = b.failed ? sl_nomem(rt) : write_to(rt, fout, b.data ? b.data : "", b.len);
+    sl_strbuf_free(&b);
+  }
+  if (!rc) rc = call_noargs(rt, fout, "flush");
+  sl_vdecref(rt, fout);
+  sl_value readline;
+  if (!rc) rc = sl_lang_getattr(rt, fin, "readline", &readline);
+  sl_vdecref(rt, fin);
+  if (rc) return -1;
+  rc = sl_call_pos(rt, readline, NULL, 0, &line);
+  sl_vdecref(rt, readline);
+  if (rc) return -1;
+  if (!sl_is_str(line)) {
+    sl_vdecref(rt, line);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "object.readline() returned non-string");
+  }
+  const sl_strobj *s = sl_as_str(line.u.o);
+  if (s->len == 0) {
+    sl_vdecref(rt, line);
+    return sl_raise(rt, SL_EXC_EOF_ERROR, "EOF when reading a line");
+  }
+  if (s->data[s->len - 1] != '\n') return *out = line, 0;
+  sl_obj *cut = sl_str_new(rt, s->data, s->len - 1);
+  sl_vdecref(rt, line);
+  if (!cut) return -1;
+  return *out = sl_obj_val(cut), 0;
+}
+
 /* open(): the simulated machine has no files (DESIGN.md section 4); a
  * clear refusal rather than a NameError. */
 FN(open) {
@@ -99,5 +166,7 @@ FN(open) {
                   "(io.StringIO and io.BytesIO are in memory)");
 }
 
-const sl_cfunc_def sl__builtin_io_funcs[] = {
-    {"print", bi_print, NULL, 0}, {"open", bi_open, NULL, 0}, {NULL, NULL, NULL, 0}};
+const sl_cfunc_def sl__builtin_io_funcs[] = {{"print", bi_print, NULL, 0},
+                                             {"input", bi_input, NULL, 0},
+                                             {"open", bi_open, NULL, 0},
+                                             {NULL, NULL, NULL, 0}};

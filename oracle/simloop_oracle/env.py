@@ -19,6 +19,9 @@ very same, for the duration of one run, so both print the same thing:
   runner); no terminal: ``os.get_terminal_size()`` raises ``OSError`` as for
   a pipe, so ``shutil.get_terminal_size()`` (argparse's help width) is
   ``COLUMNS``/``LINES`` from the environment or 80x24;
+- ``sys.stdin`` empty, as if read from /dev/null: ``input()`` raises
+  ``EOFError``, whatever the oracle's own stdin holds (the server reads its
+  requests there);
 - ``datetime`` on the same clock, the local zone UTC: the C ``_datetime``
   reads the system clock itself, so the scenario gets CPython's own
   pure-Python ``datetime`` (3.11: ``datetime.py`` without ``_datetime``;
@@ -28,6 +31,7 @@ very same, for the duration of one run, so both print the same thing:
 Everything patched is restored by ``uninstall``.
 """
 
+import io
 import os
 import random
 import sys
@@ -38,6 +42,16 @@ from . import pool
 def _no_terminal(fd=1):
     """os.get_terminal_size on the simulated machine: there is no terminal."""
     raise OSError(25, "Inappropriate ioctl for device")
+
+
+def _empty_stdin():
+    """The simulated process's stdin: at its end, and shown as a real one
+    (``<_io.TextIOWrapper name='<stdin>' mode='r' encoding='utf-8'>``)."""
+    raw = io.BytesIO(b"")
+    raw.name = "<stdin>"
+    f = io.TextIOWrapper(raw, encoding="utf-8")
+    f.mode = "r"
+    return f
 
 
 EPOCH_AT_START = 1767225600.0        # 2026-01-01T00:00:00Z
@@ -58,6 +72,7 @@ class Environment:
         self._saved_random = None
         self._saved_os = None
         self._saved_datetime = None
+        self._saved_stdin = None
         self._saved_tz = None
 
     # ---- time --------------------------------------------------------------
@@ -193,10 +208,15 @@ class Environment:
         self._patch_random()
         self._patch_os()
         self._patch_datetime()
+        self._saved_stdin = sys.stdin
+        sys.stdin = _empty_stdin()
 
     def uninstall(self):
         pool.uninstall()
         self._unpatch_datetime()
+        if self._saved_stdin is not None:
+            sys.stdin = self._saved_stdin
+            self._saved_stdin = None
         for name, f in self._saved_time.items():
             if f is None:
                 delattr(time, name)

@@ -1,6 +1,7 @@
 /* The `sys` and `os` modules of the simulated machine (DESIGN.md 4):
  * sys.argv is [FILE]; sys.version_info follows the profile; sys.stdout
- * writes where print() writes. The environment is empty and the process id
+ * writes where print() writes; sys.stdin is empty (the simulated process
+ * reads end-of-file, as from /dev/null: input() raises EOFError). The environment is empty and the process id
  * fixed (the oracle, env.py, gives CPython the same). Files, processes and
  * the rest of os are not provided: using them is an AttributeError naming
  * the module, never a silent stub. */
@@ -20,11 +21,13 @@
 /* os.getpid() of the simulated process. */
 #define SL_SIM_PID 4242
 
-/* ---- sys.stdout, sys.stderr --------------------------------------------- */
+/* ---- sys.stdin, sys.stdout, sys.stderr ------------------------------------ */
 
-/* One of the process's text streams: 1 stdout (where print() writes, in
- * the trace), 2 stderr (the command's stderr, or nowhere; not traced: the
- * oracle does not capture CPython's either). */
+/* One of the process's text streams: 0 stdin (always at its end: a run is
+ * a pure function of program, seed and version, so nothing outside may
+ * feed it), 1 stdout (where print() writes, in the trace), 2 stderr (the
+ * command's stderr, or nowhere; not traced: the oracle does not capture
+ * CPython's either). */
 typedef struct stream {
   sl_obj hdr;
   int fd;
@@ -32,18 +35,35 @@ typedef struct stream {
 
 static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
 
-static const char *stream_name(sl_obj *o) {
-  return ((stream *)o)->fd == 2 ? "<stderr>" : "<stdout>";
-}
+static const char *const stream_names[] = {"<stdin>", "<stdout>", "<stderr>"};
+static const char *stream_name(sl_obj *o) { return stream_names[((stream *)o)->fd]; }
 
 static int out_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   (void)rt;
-  sl_strbuf_printf(out, "<_io.TextIOWrapper name='%s' mode='w' encoding='utf-8'>", stream_name(o));
+  sl_strbuf_printf(out, "<_io.TextIOWrapper name='%s' mode='%c' encoding='utf-8'>", stream_name(o),
+                   ((stream *)o)->fd ? 'w' : 'r');
   return 0;
 }
 
-static const sl_type stdout_type = {
-    .name = "TextIOWrapper", .repr = out_repr, .getattr = out_getattr, .size = sizeof(stream)};
+/* for line in sys.stdin: nothing. */
+static int in_iter(sl_rt *rt, sl_obj *o, sl_value *out) {
+  (void)rt;
+  sl_incref(o);
+  return *out = sl_obj_val(o), 0;
+}
+
+static int in_next(sl_rt *rt, sl_obj *o, sl_value *out) {
+  (void)rt, (void)o, (void)out;
+  return 0;
+}
+
+static const sl_lang_slots in_slots = {.iter = in_iter, .next = in_next};
+
+static const sl_type stdout_type = {.name = "TextIOWrapper",
+                                    .repr = out_repr,
+                                    .getattr = out_getattr,
+                                    .lang = &in_slots,
+                                    .size = sizeof(stream)};
 
 static int out_write(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"s"};
@@ -69,9 +89,54 @@ static int out_flush(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   return 0;
 }
 
+/* readline(size=-1), read(size=-1) of stdin: at its end, ''. */
+static int in_read_text(sl_rt *rt, const sl_args *args, const char *name, sl_value *out) {
+  static const char *const names[] = {"size"};
+  sl_value a[1];
+  if (sl_args_bind(rt, args, name, names, 1, 0, 1, a)) return -1;
+  sl_obj *s = sl_str_new(rt, "", 0);
+  if (!s) return -1;
+  return *out = sl_obj_val(s), 0;
+}
+
+static int in_readline(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return in_read_text(rt, args, "readline", out);
+}
+
+static int in_read(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  return in_read_text(rt, args, "read", out);
+}
+
+static int in_readlines(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"hint"};
+  sl_value a[1];
+  (void)self;
+  if (sl_args_bind(rt, args, "readlines", names, 1, 0, 1, a)) return -1;
+  sl_obj *l = sl_list_new(rt, NULL, 0);
+  if (!l) return -1;
+  return *out = sl_obj_val(l), 0;
+}
+
+static int out_isatty(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  if (sl_args_bind(rt, args, "isatty", NULL, 0, 0, 0, NULL)) return -1;
+  return *out = sl_bool(false), 0;
+}
+
 static const sl_cfunc_def out_methods[] = {
     {"TextIOWrapper.write", out_write, NULL, 0},
     {"TextIOWrapper.flush", out_flush, NULL, 0},
+    {"TextIOWrapper.isatty", out_isatty, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+static const sl_cfunc_def in_methods[] = {
+    {"TextIOWrapper.readline", in_readline, NULL, 0},
+    {"TextIOWrapper.read", in_read, NULL, 0},
+    {"TextIOWrapper.readlines", in_readlines, NULL, 0},
+    {"TextIOWrapper.isatty", out_isatty, NULL, 0},
     {NULL, NULL, NULL, 0},
 };
 
@@ -82,7 +147,8 @@ static int out_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     *out = sl_obj_val(s);
     return 0;
   }
-  int r = sl_methods_lookup(rt, sl_obj_val(o), out_methods, name, out);
+  int r =
+      sl_methods_lookup(rt, sl_obj_val(o), ((stream *)o)->fd ? out_methods : in_methods, name, out);
   if (r < 0) return -1;
   if (r == 0)
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR,
@@ -195,6 +261,7 @@ int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict) {
   if (add_new(rt, module_dict, "version_info", info)) return -1;
   if (sl_stdmod_add(rt, module_dict, "maxsize", sl_int(INT64_MAX))) return -1;
   if (sl_stdmod_add_funcs(rt, module_dict, sys_funcs)) return -1;
+  if (add_new(rt, module_dict, "stdin", new_stream(rt, 0))) return -1;
   if (add_new(rt, module_dict, "stdout", new_stream(rt, 1))) return -1;
   return add_new(rt, module_dict, "stderr", new_stream(rt, 2));
 }
