@@ -543,12 +543,14 @@ static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
-  int rc = sl_waitq_append(rt, &c->waiters, fut);
+  if (sl_waitq_append_move(rt, &c->waiters, fut)) { /* the waiters own fut's reference */
+    sl_decref(rt, fut);
+    return -1;
+  }
   /* The lock is held, so release() fails only out of memory. */
-  if (!rc) rc = sl_lock_release(rt, c->lock);
-  if (!rc) sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
-  sl_decref(rt, fut);
-  return rc ? -1 : SL_NOW_SUSPENDED;
+  if (sl_lock_release(rt, c->lock)) return -1;
+  sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
+  return SL_NOW_SUSPENDED;
 }
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {
