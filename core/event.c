@@ -84,6 +84,20 @@ static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, s
   return sl__then_return(rt, st, sl_bool(true), out);
 }
 
+/* The same for Queue.join()'s `await self._finished.wait()`: join returns
+ * None. */
+static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
+  return sl__then_return(rt, st, sl_none(), out);
+}
+
+int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw) {
+  return sl__waiter_suspend_now(rt, &((sl_event *)event)->waiters, event, sl_undef(),
+                                ret_none ? event_join_then : event_wait_then, aw);
+}
+
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
   sl_value self = sl_obj_val(event);
   return sl_ccoro_new_sized(rt, &event_wait_def, EW_SLOTS, &self, 1);
@@ -133,9 +147,7 @@ static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
                            sl_awaiter *aw, sl_value *out) {
   sl_event *e = (sl_event *)o;
   if (def->fn != m_event_wait || args->nkw || args->npos) return SL_NOW_LATER;
-  if (!e->value)
-    return aw ? sl__waiter_suspend_now(rt, &e->waiters, o, sl_undef(), event_wait_then, aw)
-              : SL_NOW_LATER;
+  if (!e->value) return aw ? sl__event_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }

@@ -47,6 +47,11 @@ void sl_event_clear(sl_obj *event);
 static inline bool sl_event_is_set(sl_obj *event) { return ((sl_event *)event)->value; }
 /* Event.wait() coroutine (returns True). */
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event);
+/* An unset event's wait() waiting in place (sl__waiter_suspend_now): aw
+ * suspended on a new waiter future; when woken it returns True, or None
+ * (ret_none: Queue.join()'s `await self._finished.wait()`, run in join's
+ * place). SL_NOW_SUSPENDED or -1. */
+int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw);
 
 /* Condition(lock=None): `lock` borrowed sl_lock or NULL for a new one. */
 sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock);
