@@ -49,7 +49,6 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
   return 0;
 }
 
-void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
 
 /* async def wait(self); slots: the event, the future waited on. */
 enum { EW_SELF, EW_FUT, EW_SLOTS };

@@ -43,7 +43,7 @@ static inline bool sl_lock_locked(sl_obj *lock) { return ((sl_lock *)lock)->lock
 
 sl_obj *sl_event_new(sl_rt *rt);
 int sl_event_set(sl_rt *rt, sl_obj *event);
-void sl_event_clear(sl_obj *event);
+static inline void sl_event_clear(sl_obj *event) { ((sl_event *)event)->value = false; }
 static inline bool sl_event_is_set(sl_obj *event) { return ((sl_event *)event)->value; }
 /* Event.wait() coroutine (returns True). */
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event);
