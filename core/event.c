@@ -49,7 +49,6 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
   return 0;
 }
 
-
 /* async def wait(self); slots: the event, the future waited on. */
 enum { EW_SELF, EW_FUT, EW_SLOTS };
 static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {

@@ -258,7 +258,8 @@ static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl
   if (def->fn == m_aenter || def->fn == m_aexit)
     return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
   if (def->fn != m_acquire || args->nkw || args->npos) return SL_NOW_LATER;
-  if (!sl_semaphore_take_free(o)) return aw ? sl__semaphore_wait_now(rt, o, false, aw) : SL_NOW_LATER;
+  if (!sl_semaphore_take_free(o))
+    return aw ? sl__semaphore_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }
