@@ -49,8 +49,6 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
   return 0;
 }
 
-void sl_event_clear(sl_obj *o) { ((sl_event *)o)->value = false; }
-
 /* async def wait(self); slots: the event, the future waited on. */
 enum { EW_SELF, EW_FUT, EW_SLOTS };
 static sl_coro_status event_wait_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -82,6 +80,20 @@ static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, s
   (void)aw, (void)arg;
   sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
   return sl__then_return(rt, st, sl_bool(true), out);
+}
+
+/* The same for Queue.join()'s `await self._finished.wait()`: join returns
+ * None. */
+static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
+  return sl__then_return(rt, st, sl_none(), out);
+}
+
+int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw) {
+  return sl__waiter_suspend_now(rt, &((sl_event *)event)->waiters, event, sl_undef(),
+                                ret_none ? event_join_then : event_wait_then, aw);
 }
 
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event) {
@@ -133,9 +145,7 @@ static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
                            sl_awaiter *aw, sl_value *out) {
   sl_event *e = (sl_event *)o;
   if (def->fn != m_event_wait || args->nkw || args->npos) return SL_NOW_LATER;
-  if (!e->value)
-    return aw ? sl__waiter_suspend_now(rt, &e->waiters, o, sl_undef(), event_wait_then, aw)
-              : SL_NOW_LATER;
+  if (!e->value) return aw ? sl__event_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }

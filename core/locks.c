@@ -51,12 +51,15 @@ static int lock_wake_up_first(sl_rt *rt, sl_lock *l) {
   return sl_future_set_result(rt, fut, sl_bool(true));
 }
 
-int sl_lock_release(sl_rt *rt, sl_obj *o) {
-  sl_lock *l = (sl_lock *)o;
+/* Inline in `async with lock`'s exit (cm_release), which every such block
+ * runs. */
+static inline __attribute__((always_inline)) int lock_release(sl_rt *rt, sl_lock *l) {
   if (!l->locked) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Lock is not acquired.");
   l->locked = false;
   return lock_wake_up_first(rt, l);
 }
+
+int sl_lock_release(sl_rt *rt, sl_obj *o) { return lock_release(rt, (sl_lock *)o); }
 
 /* Lock.acquire()'s fast path: `if not self._locked and (self._waiters is
  * None or all(w.cancelled() for w in self._waiters))`: takes the lock. */
@@ -184,7 +187,7 @@ static int cm_release_any(sl_rt *rt, sl_obj *self) {
 /* A plain Lock (no subclass, so no release() of its own) inline: every
  * `async with lock` exit (cm_await_now) comes here. */
 static inline int cm_release(sl_rt *rt, sl_obj *self) {
-  if (self->type == &sl_lock_type && !sl_obj_ext_of(self)) return sl_lock_release(rt, self);
+  if (self->type == &sl_lock_type && !sl_obj_ext_of(self)) return lock_release(rt, (sl_lock *)self);
   return cm_release_any(rt, self);
 }
 
@@ -254,6 +257,20 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
+/* __aenter__ of a Semaphore: the first pass of the acquire() it awaits,
+ * and its wait for a unit in place. Out of line, so that a Lock's path
+ * keeps nothing in saved registers across this call. */
+static __attribute__((noinline)) int cm_sem_enter_now(sl_rt *rt, sl_obj *self, sl_awaiter *aw,
+                                                      sl_value *out) {
+  if (sl_semaphore_take_free(self)) {
+    *out = sl_none();
+    return SL_NOW_DONE;
+  }
+  /* A subclass may have its own acquire(): its coroutine's way. */
+  if (!aw || sl_obj_ext_of(self)) return SL_NOW_LATER;
+  return sl__semaphore_wait_now(rt, self, true, aw);
+}
+
 /* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
  * with` is the common case). */
 static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
@@ -263,8 +280,9 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
      * the acquire() it awaits; a Lock's wait for its turn in place. */
     sl_lock *l = cm_engine_lock(self);
-    if (l ? !lock_take_free(l) : !sl_semaphore_take_free(self)) {
-      if (!l || !aw) return SL_NOW_LATER;
+    if (!l) return cm_sem_enter_now(rt, self, aw, out);
+    if (!lock_take_free(l)) {
+      if (!aw) return SL_NOW_LATER;
       return sl__waiter_suspend_now(rt, &l->waiters, self, sl_undef(), cm_aenter_then, aw);
     }
   } else if (cm_release(rt, self)) {
@@ -543,12 +561,14 @@ static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
-  int rc = sl_waitq_append(rt, &c->waiters, fut);
+  if (sl_waitq_append_move(rt, &c->waiters, fut)) { /* the waiters own fut's reference */
+    sl_decref(rt, fut);
+    return -1;
+  }
   /* The lock is held, so release() fails only out of memory. */
-  if (!rc) rc = sl_lock_release(rt, c->lock);
-  if (!rc) sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
-  sl_decref(rt, fut);
-  return rc ? -1 : SL_NOW_SUSPENDED;
+  if (sl_lock_release(rt, c->lock)) return -1;
+  sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
+  return SL_NOW_SUSPENDED;
 }
 
 sl_obj *sl_condition_wait(sl_rt *rt, sl_obj *cond) {

@@ -43,10 +43,15 @@ static inline bool sl_lock_locked(sl_obj *lock) { return ((sl_lock *)lock)->lock
 
 sl_obj *sl_event_new(sl_rt *rt);
 int sl_event_set(sl_rt *rt, sl_obj *event);
-void sl_event_clear(sl_obj *event);
+static inline void sl_event_clear(sl_obj *event) { ((sl_event *)event)->value = false; }
 static inline bool sl_event_is_set(sl_obj *event) { return ((sl_event *)event)->value; }
 /* Event.wait() coroutine (returns True). */
 sl_obj *sl_event_wait(sl_rt *rt, sl_obj *event);
+/* An unset event's wait() waiting in place (sl__waiter_suspend_now): aw
+ * suspended on a new waiter future; when woken it returns True, or None
+ * (ret_none: Queue.join()'s `await self._finished.wait()`, run in join's
+ * place). SL_NOW_SUSPENDED or -1. */
+int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw);
 
 /* Condition(lock=None): `lock` borrowed sl_lock or NULL for a new one. */
 sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock);

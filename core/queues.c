@@ -594,7 +594,10 @@ static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
                 : SL_NOW_LATER;
     return queue_get_held(rt, q, out) ? -1 : SL_NOW_DONE;
   }
-  if (def->fn == m_join && ((sl_queue *)o)->unfinished_tasks <= 0) {
+  if (def->fn == m_join) {
+    /* join_resume's first pass, and the Event.wait() it awaits in place. */
+    if (q->unfinished_tasks > 0 && !sl_event_is_set(q->finished))
+      return aw ? sl__event_wait_now(rt, q->finished, true, aw) : SL_NOW_LATER;
     *out = sl_none();
     return SL_NOW_DONE;
   }

@@ -94,14 +94,15 @@ int sl_semaphore_release(sl_rt *rt, sl_obj *o) {
   return wake_up_next(rt, s) < 0 ? -1 : 0;
 }
 
-/* Runs `body` with the pending exception (if any) set aside. */
+/* Runs `body` with the pending exception (if any) set aside; -1 when body
+ * fails. */
 #define WITH_EXC_ASIDE(body)                                                                       \
   do {                                                                                             \
     sl_obj *aside_ = sl_err_fetch(rt);                                                             \
     int rc_ = (body);                                                                              \
     if (rc_ < 0) {                                                                                 \
       sl_decref(rt, aside_);                                                                       \
-      return SL_CORO_ERROR;                                                                        \
+      return -1;                                                                                   \
     }                                                                                              \
     if (aside_) sl_err_restore(rt, aside_);                                                        \
   } while (0)
@@ -123,6 +124,31 @@ bool sl_semaphore_take_free(sl_obj *o) {
   return true;
 }
 
+/* The rest of acquire() after `await fut` (`failed`: its await raised, the
+ * exception pending), shared by the C coroutine and the awaiter that
+ * awaited fut in its place: 0 acquired, -1 with an exception pending. */
+static int sem_turn_done(sl_rt *rt, sl_semaphore *s, sl_obj *fut, bool failed) {
+  sl_waitq_remove(rt, &s->waiters, fut); /* finally: self._waiters.remove(fut) */
+  if (failed && rt->fatal) return -1;
+  bool cancelled = failed && sl__pending_is_cancelled(rt);
+  if (rt->profile->semaphore_wake_many) {
+    /* except CancelledError: if fut.done() and not fut.cancelled(): _value += 1 */
+    if (cancelled && sl_future_done(fut) && !sl_future_cancelled(fut)) s->value++;
+    WITH_EXC_ASIDE(wake_many(rt, s));
+    return failed ? -1 : 0;
+  }
+  if (cancelled) {
+    /* except CancelledError: if not fut.cancelled(): _value += 1; _wake_up_next() */
+    if (!sl_future_cancelled(fut)) {
+      s->value++;
+      WITH_EXC_ASIDE(wake_up_next(rt, s));
+    }
+    return -1;
+  }
+  if (failed) return -1;
+  return s->value > 0 && wake_up_next(rt, s) < 0 ? -1 : 0;
+}
+
 /* async def acquire(self); slots: the semaphore, the future waited on. */
 enum { SA_SELF, SA_FUT, SA_SLOTS };
 static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
@@ -138,29 +164,30 @@ static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
     if (sl_waitq_append(rt, &s->waiters, fut)) return SL_CORO_ERROR;
     return sl_ccoro_await(rt, co, co->slots[SA_FUT], 1, out);
   }
-  sl_obj *fut = co->slots[SA_FUT].u.o;
-  sl_waitq_remove(rt, &s->waiters, fut); /* finally: self._waiters.remove(fut) */
-  if (co->failed && rt->fatal) return SL_CORO_ERROR;
-  bool cancelled = co->failed && sl__pending_is_cancelled(rt);
-  if (rt->profile->semaphore_wake_many) {
-    /* except CancelledError: if fut.done() and not fut.cancelled(): _value += 1 */
-    if (cancelled && sl_future_done(fut) && !sl_future_cancelled(fut)) s->value++;
-    WITH_EXC_ASIDE(wake_many(rt, s));
-    if (co->failed) return SL_CORO_ERROR;
-  } else {
-    if (cancelled) {
-      /* except CancelledError: if not fut.cancelled(): _value += 1; _wake_up_next() */
-      if (!sl_future_cancelled(fut)) {
-        s->value++;
-        WITH_EXC_ASIDE(wake_up_next(rt, s));
-      }
-      return SL_CORO_ERROR;
-    }
-    if (co->failed) return SL_CORO_ERROR;
-    if (s->value > 0 && wake_up_next(rt, s) < 0) return SL_CORO_ERROR;
-  }
+  if (sem_turn_done(rt, s, co->slots[SA_FUT].u.o, co->failed)) return SL_CORO_ERROR;
   *out = sl_bool(true);
   return SL_CORO_RETURN;
+}
+
+/* The rest of acquire() (`await sem.acquire()`, returning True) and of
+ * `async with sem`'s __aenter__ (None), run by the awaiter that awaited the
+ * waiter future in the coroutine's place (sl__semaphore_wait_now). */
+static sl_coro_status sem_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                       sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (sem_turn_done(rt, (sl_semaphore *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_bool(true), out);
+}
+static sl_coro_status sem_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+  (void)aw, (void)arg;
+  if (sem_turn_done(rt, (sl_semaphore *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
+  return sl__then_return(rt, st, sl_none(), out);
+}
+
+int sl__semaphore_wait_now(sl_rt *rt, sl_obj *sem, bool aenter, sl_awaiter *aw) {
+  return sl__waiter_suspend_now(rt, &((sl_semaphore *)sem)->waiters, sem, sl_undef(),
+                                aenter ? sem_aenter_then : sem_acquire_then, aw);
 }
 
 static const sl_ccoro_def sem_acquire_def = {"Semaphore.acquire", sem_acquire_resume, NULL};
@@ -230,8 +257,9 @@ static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl
                          sl_awaiter *aw, sl_value *out) {
   if (def->fn == m_aenter || def->fn == m_aexit)
     return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
-  if (def->fn != m_acquire || args->nkw || args->npos || !sl_semaphore_take_free(o))
-    return SL_NOW_LATER;
+  if (def->fn != m_acquire || args->nkw || args->npos) return SL_NOW_LATER;
+  if (!sl_semaphore_take_free(o))
+    return aw ? sl__semaphore_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }

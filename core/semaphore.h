@@ -31,5 +31,9 @@ bool sl_semaphore_locked(sl_obj *sem);
 /* acquire()'s first pass when it does not wait: unless locked(), takes
  * one unit and returns true; false (nothing changed) otherwise. */
 bool sl_semaphore_take_free(sl_obj *sem);
+/* acquire() (aenter false: returns True) or `async with`'s __aenter__
+ * (None) that must wait, waiting in place: the waiter future appended and
+ * aw suspended on it (sl__waiter_suspend_now). SL_NOW_SUSPENDED or -1. */
+int sl__semaphore_wait_now(sl_rt *rt, sl_obj *sem, bool aenter, sl_awaiter *aw);
 
 #endif

@@ -80,11 +80,11 @@ int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                        sl_awaiter *aw, sl_value *out) {
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
-  if (sl_waitq_append(rt, waiters, fut)) {
+  if (sl_waitq_append_move(rt, waiters, fut)) {
     sl_decref(rt, fut);
     return -1;
   }
+  /* The waiters own fut's first reference; aw takes its own. */
   sl_await_future_then(aw, fut, then, self, arg, out);
-  sl_decref(rt, fut); /* the waiters and aw hold it */
   return 0;
 }

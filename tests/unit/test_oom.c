@@ -164,6 +164,7 @@ static void test_locks(void **state) {
   sweep("tests/scenarios/lock_condition_notify.py", NULL, SL_OUTCOME_OK);
   /* The awaits that wait in place of their coroutines, every path. */
   sweep("tests/scenarios/lock_queue_wait_in_place.py", NULL, SL_OUTCOME_OK);
+  sweep("tests/scenarios/lock_semaphore_join_in_place.py", NULL, SL_OUTCOME_OK);
 }
 static void test_sleep(void **state) {
   (void)state;
