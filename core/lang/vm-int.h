@@ -270,7 +270,6 @@ bool sl__is_user_descr(sl_value v);
 bool sl__is_data_descr(sl_value v);
 int sl__user_descr_get(sl_rt *rt, sl_value d, sl_value obj, sl_value cls, sl_value *out);
 int sl__user_descr_set(sl_rt *rt, sl_value d, sl_value obj, sl_value val);
-int sl__user_descr_lookup(sl_rt *rt, sl_obj *cls, sl_value obj, const char *name, sl_value *out);
 int sl__set_names(sl_rt *rt, sl_obj *cls);
 /* __slots__: sets SL__CLS_SLOTS on a new class when its instances have
  * no __dict__; sl__slots_check raises CPython's AttributeError when

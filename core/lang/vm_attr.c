@@ -73,11 +73,38 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
   return rc;
 }
 
+/* Whether class attribute d is a data descriptor that reading answers
+ * before the instance dict: a property, or an instance of a scenario class
+ * with __get__ and __set__/__delete__ (one without __get__ loses to the
+ * dict, as in _PyObject_GenericGetAttrWithDict). */
+static bool data_descr_first(sl_value d) {
+  return sl_is_type(d, &sl_property_type) ||
+         (sl__is_data_descr(d) && (sl_as_class(sl_as_exc(d.u.o)->cls)->lang_flags & SL__CLS_HAS_GET));
+}
+
+/* The class's data descriptor `name` run on instance o, before its dict:
+ * 1 found (*out new ref), 0 none, -1 error. Only classes flagged as
+ * holding a property or a user descriptor (SL__CLS_DESCR) look. */
+static int data_descr_lookup(sl_rt *rt, sl_obj *cls, sl_obj *o, const char *name, sl_value *out) {
+  if (!(sl_as_class(cls)->lang_flags & SL__CLS_DESCR)) return 0;
+  sl_value d;
+  int r = sl__class_lookup(rt, cls, name, &d);
+  if (r <= 0) return r;
+  if (!data_descr_first(d))
+    r = 0;
+  else if (sl_is_type(d, &sl_property_type))
+    r = sl_property_get(rt, d.u.o, sl_obj_val(o), sl_type_name(sl_obj_val(o)), out) ? -1 : 1;
+  else
+    r = sl__user_descr_get(rt, d, sl_obj_val(o), sl_obj_val(cls), out);
+  sl_vdecref(rt, d);
+  return r;
+}
+
 /* The attribute lookup of an instance without __getattr__: 1 found, 0
  * absent (no exception raised), -1 error. */
 static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_exc *e = sl_as_exc(o);
-  int rd = sl__user_descr_lookup(rt, e->cls, sl_obj_val(o), name, out);
+  int rd = data_descr_lookup(rt, e->cls, o, name, out);
   if (rd) return rd;
   if (!strcmp(name, "args")) return *out = obj_or_none(e->args), 1;
   if (!strcmp(name, "__cause__")) return *out = obj_or_none(e->cause), 1;
@@ -293,6 +320,19 @@ static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
   return ix;
 }
 
+/* Whether a data descriptor of class cls answers `name` before the
+ * instance dict (exc_lookup's data_descr_lookup would): 1 yes, 0 no, -1
+ * error. Classes holding no property or user descriptor answer at once. */
+static int descr_shadows(sl_rt *rt, sl_obj *cls, sl_obj *name) {
+  if (!(sl_as_class(cls)->lang_flags & SL__CLS_DESCR)) return 0;
+  sl_value d;
+  int r = sl__class_lookup(rt, cls, sl_str_cstr(name), &d);
+  if (r <= 0) return r;
+  r = data_descr_first(d);
+  sl_vdecref(rt, d);
+  return r;
+}
+
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
@@ -303,6 +343,8 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
   if (e->attrs) {
     long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
+      int r = descr_shadows(rt, e->cls, name);
+      if (r) return r < 0 ? -1 : 0;
       *out = sl_vincref(sl__as_htable(e->attrs)->entries[ix].value);
       return 1;
     }
