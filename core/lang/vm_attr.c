@@ -251,30 +251,42 @@ static bool special_name(const char *name) {
 /* The classes class_lookup visits first, while they form a chain: cls,
  * then its stored MRO, or its only base and on from there. Stops at a
  * class with two bases and no stored MRO (class_lookup then walks a tree).
- * Returns how many were written (at most max). */
-static int mro_chain(sl_obj *cls, sl_obj **out, int max) {
+ * Returns how many were written (at most max); *whole (may be NULL) says
+ * whether they are all the classes class_lookup visits. */
+static int mro_chain(sl_obj *cls, sl_obj **out, int max, bool *whole) {
   int n = 0;
+  if (whole) *whole = false;
   while (cls && n < max) {
     out[n++] = cls;
     sl_class *c = sl_as_class(cls);
     if (c->mro) {
       sl_tuple *t = sl_as_tuple(c->mro);
-      for (size_t i = 0; i < t->len && n < max; i++) out[n++] = t->items[i].u.o;
+      size_t i = 0;
+      for (; i < t->len && n < max; i++) out[n++] = t->items[i].u.o;
+      if (whole) *whole = i == t->len;
       return n;
     }
     if (c->bases[1]) return n;
     cls = c->bases[0];
   }
+  if (whole) *whole = !cls;
   return n;
 }
+
+/* mc->depth with this bit: the entry says the name is in none of the
+ * classes of the walk (positions 0..depth without the bit, the versions of
+ * their attrs dicts in cver), a whole walk; not where it was found. The
+ * inline tests (sl__class_attr_near: depth > 1) never take it for a find. */
+#define MC_ABSENT 0x80
 
 /* The class attribute through the entry: 1 found (*out borrowed), 0 not
  * known. */
 static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+  if (mc->depth & MC_ABSENT) return 0;
   if (mc->depth <= 1) return sl__class_attr_near(mc, cls, out);
   if (!mc->cver[mc->depth]) return 0;
   sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, mc->depth + 1);
+  int n = mro_chain(cls, chain, mc->depth + 1, NULL);
   if (n <= mc->depth) return 0;
   for (int i = 0; i < mc->depth; i++)
     if (sl__attrs_version(chain[i]) != mc->cver[i]) return 0;
@@ -285,7 +297,7 @@ static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
  * borrowed), 0 not found there or not cacheable. */
 static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
   sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH);
+  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH, NULL);
   for (int i = 0; i < n; i++) {
     sl_obj *attrs = sl_as_class(chain[i])->attrs;
     long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
@@ -320,31 +332,72 @@ static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
   return ix;
 }
 
-/* Whether a data descriptor of class cls answers `name` before the
- * instance dict (exc_lookup's data_descr_lookup would): 1 yes, 0 no, -1
- * error. Classes holding no property or user descriptor answer at once. */
-static int descr_shadows(sl_rt *rt, sl_obj *cls, sl_obj *name) {
-  if (!(sl_as_class(cls)->lang_flags & SL__CLS_DESCR)) return 0;
-  sl_value d;
-  int r = sl__class_lookup(rt, cls, sl_str_cstr(name), &d);
-  if (r <= 0) return r;
-  r = data_descr_first(d);
-  sl_vdecref(rt, d);
-  return r;
+/* Whether the entry's verdict that the name is in none of cls's
+ * classes holds: the same whole walk with the same versions. */
+static inline bool class_absent_cached(const sl_mcache *mc, sl_obj *cls) {
+  if (!(mc->depth & MC_ABSENT)) return false;
+  /* mro_chain's walk, its classes compared as they come. */
+  int n = (mc->depth & ~MC_ABSENT) + 1, i = 0;
+  while (cls) {
+    if (i >= n || sl__attrs_version(cls) != mc->cver[i]) return false;
+    i++;
+    sl_class *c = sl_as_class(cls);
+    if (c->mro) {
+      sl_tuple *t = sl_as_tuple(c->mro);
+      if ((size_t)(n - i) != t->len) return false;
+      for (size_t j = 0; j < t->len; j++)
+        if (sl__attrs_version(t->items[j].u.o) != mc->cver[i + (int)j]) return false;
+      return true;
+    }
+    if (c->bases[1]) return false;
+    cls = c->bases[0];
+  }
+  return i == n;
+}
+
+/* Whether cls's attribute `name`, if any, is neither a property nor a
+ * user descriptor, so that the instance dict answers reading and takes
+ * writing (a class flagged SL__CLS_DESCR holds one under some name): 1
+ * proved, through the entry or by a walk that fills it; 0 one is, or not
+ * provable cheaply (the general path decides). */
+static int no_descr_walk(sl_mcache *mc, sl_obj *cls, sl_obj *name) {
+  sl_value v;
+  if (class_attr_cached(mc, cls, &v)) return 1;
+  /* A cacheable attribute (function, str, tuple, immediate) is no
+   * descriptor. */
+  if (class_attr_fill(mc, cls, name, &v)) return 1;
+  sl_obj *chain[SL_ICACHE_DEPTH];
+  bool whole;
+  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH, &whole);
+  for (int i = 0; i < n; i++) {
+    sl_obj *attrs = sl_as_class(chain[i])->attrs;
+    if (attrs && sl__dict_find_str(attrs, name) >= 0) return 0;
+  }
+  if (!whole) return 0;
+  for (int i = 0; i < n; i++) mc->cver[i] = sl__attrs_version(chain[i]);
+  mc->depth = (uint8_t)(MC_ABSENT | (n - 1));
+  return 1;
+}
+
+/* no_descr_walk with the entry's absence verdict tried inline first (the
+ * usual case: an attribute only instances hold). */
+static inline int no_descr_for(sl_mcache *mc, sl_obj *cls, sl_obj *name) {
+  return class_absent_cached(mc, cls) || no_descr_walk(mc, cls, name);
 }
 
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
   sl_exc *e = sl_as_exc(o);
-  if (sl_as_class(e->cls)->lang_flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
+  uint32_t flags = sl_as_class(e->cls)->lang_flags;
+  if (flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
   if (e->attrs) {
     long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
-      int r = descr_shadows(rt, e->cls, name);
-      if (r) return r < 0 ? -1 : 0;
+      /* A property of the name answers before the dict. */
+      if ((flags & SL__CLS_DESCR) && !no_descr_for(mc, e->cls, name)) return 0;
       *out = sl_vincref(sl__as_htable(e->attrs)->entries[ix].value);
       return 1;
     }
@@ -368,11 +421,12 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
 int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
   sl_exc *e = sl_as_exc(o);
-  if (sl_as_class(e->cls)->lang_flags &
-      (SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS))
-    return 0;
+  uint32_t flags = sl_as_class(e->cls)->lang_flags;
+  if (flags & (SL__CLS_SETATTR | SL__CLS_UDESCR | SL__CLS_SLOTS)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
+  /* A property of the name takes the write. */
+  if ((flags & SL__CLS_DESCR) && !no_descr_for(mc, e->cls, name)) return 0;
   /* set_in_dict without making a str of the name: a value replaced in
    * place as the dict would, or a new entry with the code's str as key. */
   if (e->attrs) {

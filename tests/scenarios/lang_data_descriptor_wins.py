@@ -266,6 +266,58 @@ def property_added_later():
     rounds(" removed", read_y, o)
 
 
+class WithProp:
+    @property
+    def p(self):
+        return "WithProp.p"
+
+
+class WithPropSub(WithProp):
+    def __init__(self):
+        self.v = "dict v"
+        self.w = "dict w"
+
+    def bump(self):
+        self.v = self.v + "+"
+        return self.v
+
+
+def read_v(o):
+    return o.v
+
+
+def read_w(o):
+    return o.w
+
+
+def property_added_where_cached():
+    print("property added where reads were remembered")
+    o = WithPropSub()
+    rounds(" v before", read_v, o)
+    rounds(" w before", read_w, o)
+    print(" ", o.bump(), o.bump())
+    WithPropSub.v = property(lambda self: "WithPropSub.v property")
+    rounds(" v on class", read_v, o)
+    try_set(o, "v", 1)
+    try:
+        o.bump()
+    except AttributeError as e:
+        print("  bump", type(e).__name__, e)
+    WithProp.w = property(lambda self: "WithProp.w property", lambda self, x: print("  w set", x))
+    rounds(" w on base", read_w, o)
+    o.w = 2
+    del WithPropSub.v
+    del WithProp.w
+    rounds(" v removed", read_v, o)
+    rounds(" w removed", read_w, o)
+    print(" ", o.bump(), o.bump())
+    WithProp.v = 5
+    rounds(" v class int", read_v, o)
+    WithProp.v = property(lambda self: "WithProp.v replaced in place")
+    rounds(" v replaced", read_v, o)
+    print(" ", sorted(o.__dict__.items()))
+
+
 class Counter:
     def __init__(self):
         self.__dict__["value"] = -1
@@ -290,6 +342,7 @@ async def main():
     user_descriptors()
     slots()
     property_added_later()
+    property_added_where_cached()
     print("across awaits")
     c = Counter()
     await asyncio.gather(c.bump(), c.bump())
