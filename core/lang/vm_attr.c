@@ -79,7 +79,8 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
  * dict, as in _PyObject_GenericGetAttrWithDict). */
 static bool data_descr_first(sl_value d) {
   return sl_is_type(d, &sl_property_type) ||
-         (sl__is_data_descr(d) && (sl_as_class(sl_as_exc(d.u.o)->cls)->lang_flags & SL__CLS_HAS_GET));
+         (sl__is_data_descr(d) &&
+          (sl_as_class(sl_as_exc(d.u.o)->cls)->lang_flags & SL__CLS_HAS_GET));
 }
 
 /* The class's data descriptor `name` run on instance o, before its dict:
