@@ -156,8 +156,15 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   if (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL__CLS_GETATTRIBUTE)
     return sl__user_getattribute(rt, o, name, out);
   int r = exc_lookup(rt, o, name, out);
-  if (r) return r < 0 ? -1 : 0;
   sl_class *c = sl_as_class(sl_as_exc(o)->cls);
+  /* slot_tp_getattr_hook: an AttributeError out of a descriptor (a
+   * property's getter) is suppressed and __getattr__ runs. */
+  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) &&
+      sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+    sl_err_clear(rt);
+    r = 0;
+  }
+  if (r) return r < 0 ? -1 : 0;
   if (c->lang_flags & SL__CLS_GETATTR) {
     /* slot_tp_getattr_hook: __getattr__ runs when normal lookup fails. */
     sl_value fn;
@@ -280,57 +287,21 @@ static int mro_chain(sl_obj *cls, sl_obj **out, int max, bool *whole) {
  * inline tests (sl__class_attr_near: depth > 1) never take it for a find. */
 #define MC_ABSENT 0x80
 
-/* The class attribute through the entry: 1 found (*out borrowed), 0 not
- * known. */
-static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+/* The value in the entry's place, whatever it is, when the classes
+ * walked up to it are unchanged: 1 found (*out borrowed), 0 not known. */
+static int class_entry_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
   if (mc->depth & MC_ABSENT) return 0;
-  if (mc->depth <= 1) return sl__class_attr_near(mc, cls, out);
+  if (mc->depth <= 1) {
+    sl_obj *owner = sl__class_entry_owner_near(mc, cls);
+    return owner && sl__class_entry_at(mc, owner, out);
+  }
   if (!mc->cver[mc->depth]) return 0;
   sl_obj *chain[SL_ICACHE_DEPTH];
   int n = mro_chain(cls, chain, mc->depth + 1, NULL);
   if (n <= mc->depth) return 0;
   for (int i = 0; i < mc->depth; i++)
     if (sl__attrs_version(chain[i]) != mc->cver[i]) return 0;
-  return sl__class_attr_at(mc, chain[mc->depth], out);
-}
-
-/* Looks `name` up along the chain and fills the entry: 1 found (*out
- * borrowed), 0 not found there or not cacheable. */
-static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
-  sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH, NULL);
-  for (int i = 0; i < n; i++) {
-    sl_obj *attrs = sl_as_class(chain[i])->attrs;
-    long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
-    if (ix < 0) continue;
-    sl_value v = sl__as_htable(attrs)->entries[ix].value;
-    if (!sl__cacheable_class_attr(v)) return 0;
-    for (int j = 0; j <= i; j++) mc->cver[j] = sl__attrs_version(chain[j]);
-    mc->depth = (uint8_t)i;
-    mc->ix = (uint32_t)ix;
-    *out = v;
-    return 1;
-  }
-  return 0;
-}
-
-/* The entry of instance dict `d` whose key is `name` (the code object's
- * str), or -1. The entry the name was last found in is tried first: a
- * live key there that is `name` itself answers, since a dict holds a key
- * once (deleted entries have no key); otherwise the hash lookup, whose
- * answer becomes the next hint. */
-static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
-  const sl__htable *t = sl__as_htable(d);
-  uint32_t h = mc->dict_hint;
-  if (h < t->nentries && t->entries[h].key.tag == SL_V_OBJ && t->entries[h].key.u.o == name)
-    return h;
-  /* sl__dict_find_str's first answers without the call (a method or
-   * class constant looked up through an instance misses its dict this
-   * way). */
-  if (sl__dict_lacks_str(t, name)) return -1;
-  long ix = sl__dict_find_str(d, name);
-  if (ix >= 0) mc->dict_hint = (uint32_t)ix;
-  return ix;
+  return sl__class_entry_at(mc, chain[mc->depth], out);
 }
 
 /* Whether the entry's verdict that the name is in none of cls's
@@ -356,34 +327,79 @@ static inline bool class_absent_cached(const sl_mcache *mc, sl_obj *cls) {
   return i == n;
 }
 
-/* Whether cls's attribute `name`, if any, is neither a property nor a
- * user descriptor, so that the instance dict answers reading and takes
- * writing (a class flagged SL__CLS_DESCR holds one under some name): 1
- * proved, through the entry or by a walk that fills it; 0 one is, or not
- * provable cheaply (the general path decides). */
-static int no_descr_walk(sl_mcache *mc, sl_obj *cls, sl_obj *name) {
-  sl_value v;
-  if (class_attr_cached(mc, cls, &v)) return 1;
-  /* A cacheable attribute (function, str, tuple, immediate) is no
-   * descriptor. */
-  if (class_attr_fill(mc, cls, name, &v)) return 1;
+/* Looks `name` up along the chain and fills the entry with where it is,
+ * or with its absence when the walk was whole: 1 found (*out borrowed), 0
+ * absent, -1 not known (class_lookup would walk on). */
+static int class_entry_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
   sl_obj *chain[SL_ICACHE_DEPTH];
   bool whole;
   int n = mro_chain(cls, chain, SL_ICACHE_DEPTH, &whole);
   for (int i = 0; i < n; i++) {
     sl_obj *attrs = sl_as_class(chain[i])->attrs;
-    if (attrs && sl__dict_find_str(attrs, name) >= 0) return 0;
+    long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
+    if (ix < 0) continue;
+    for (int j = 0; j <= i; j++) mc->cver[j] = sl__attrs_version(chain[j]);
+    mc->depth = (uint8_t)i;
+    mc->ix = (uint32_t)ix;
+    *out = sl__as_htable(attrs)->entries[ix].value;
+    return 1;
   }
-  if (!whole) return 0;
+  if (!whole) return -1;
   for (int i = 0; i < n; i++) mc->cver[i] = sl__attrs_version(chain[i]);
   mc->depth = (uint8_t)(MC_ABSENT | (n - 1));
-  return 1;
+  return 0;
 }
 
-/* no_descr_walk with the entry's absence verdict tried inline first (the
- * usual case: an attribute only instances hold). */
-static inline int no_descr_for(sl_mcache *mc, sl_obj *cls, sl_obj *name) {
-  return class_absent_cached(mc, cls) || no_descr_walk(mc, cls, name);
+/* cls's attribute `name` through the entry, else by a walk that fills
+ * it: 1 found (*out borrowed, whatever it is), 0 absent, -1 not known. */
+static inline int class_entry_lookup(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
+  if (class_absent_cached(mc, cls)) return 0;
+  if (class_entry_cached(mc, cls, out)) return 1;
+  return class_entry_fill(mc, cls, name, out);
+}
+
+/* The entry of instance dict `d` whose key is `name` (the code object's
+ * str), or -1. The entry the name was last found in is tried first: a
+ * live key there that is `name` itself answers, since a dict holds a key
+ * once (deleted entries have no key); otherwise the hash lookup, whose
+ * answer becomes the next hint. */
+static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
+  const sl__htable *t = sl__as_htable(d);
+  uint32_t h = mc->dict_hint;
+  if (h < t->nentries && t->entries[h].key.tag == SL_V_OBJ && t->entries[h].key.u.o == name)
+    return h;
+  /* sl__dict_find_str's first answers without the call (a method or
+   * class constant looked up through an instance misses its dict this
+   * way). */
+  if (sl__dict_lacks_str(t, name)) return -1;
+  long ix = sl__dict_find_str(d, name);
+  if (ix >= 0) mc->dict_hint = (uint32_t)ix;
+  return ix;
+}
+
+/* A property found for instance o, read (1, *out new ref) or written
+ * (1; val SL_V_UNDEF deletes) as the generic paths would; -1 error. The
+ * property is held while its function runs (which may change the class). */
+static int property_access(sl_rt *rt, sl_value d, sl_obj *o, sl_value val, sl_value *out) {
+  sl_value self = sl_obj_val(o);
+  sl_incref(d.u.o);
+  int rc = out ? sl_property_get(rt, d.u.o, self, sl_type_name(self), out)
+               : sl_property_set(rt, d.u.o, self, sl_type_name(self), val);
+  sl_decref(rt, d.u.o);
+  return rc ? -1 : 1;
+}
+
+/* For a class holding a property or user descriptor under some name
+ * (SL__CLS_DESCR): what its attribute `name` means before the instance
+ * dict. 1 a property (*d borrowed), 0 nothing that answers before the
+ * dict (*d the class attribute, or SL_V_UNDEF when absent), -1 the generic
+ * path must decide (a user descriptor, or not known). */
+static int descr_before_dict(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *d) {
+  *d = sl_undef();
+  int r = class_entry_lookup(mc, cls, name, d);
+  if (r <= 0) return r;
+  if (sl_is_type(*d, &sl_property_type)) return 1;
+  return sl__is_user_descr(*d) ? -1 : 0;
 }
 
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
@@ -394,17 +410,27 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
   if (flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
+  sl_value v;
+  int found = 2; /* not looked up yet */
+  if ((flags & SL__CLS_DESCR) && class_absent_cached(mc, e->cls)) {
+    found = 0; /* the usual case: an attribute only instances hold */
+  } else if (flags & SL__CLS_DESCR) {
+    /* A property answers before the dict (__getattr__ may have to follow
+     * its AttributeError: the generic path). */
+    int r = descr_before_dict(mc, e->cls, name, &v);
+    if (r < 0 || (r > 0 && (flags & SL__CLS_GETATTR))) return 0;
+    if (r > 0) return property_access(rt, v, o, sl_undef(), out);
+    found = !sl_is_undef(v);
+  }
   if (e->attrs) {
     long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
-      /* A property of the name answers before the dict. */
-      if ((flags & SL__CLS_DESCR) && !no_descr_for(mc, e->cls, name)) return 0;
       *out = sl_vincref(sl__as_htable(e->attrs)->entries[ix].value);
       return 1;
     }
   }
-  sl_value v;
-  if (!class_attr_cached(mc, e->cls, &v) && !class_attr_fill(mc, e->cls, name, &v)) return 0;
+  if (found == 2) found = class_entry_lookup(mc, e->cls, name, &v);
+  if (found <= 0 || !sl__cacheable_class_attr(v)) return 0;
   if (!sl_is_type(v, &sl_func_type)) {
     *out = sl_vincref(v);
     return 1;
@@ -426,8 +452,13 @@ int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, s
   if (flags & (SL__CLS_SETATTR | SL__CLS_UDESCR | SL__CLS_SLOTS)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
-  /* A property of the name takes the write. */
-  if ((flags & SL__CLS_DESCR) && !no_descr_for(mc, e->cls, name)) return 0;
+  if ((flags & SL__CLS_DESCR) && !class_absent_cached(mc, e->cls)) {
+    /* A property takes the write. */
+    sl_value d;
+    int r = descr_before_dict(mc, e->cls, name, &d);
+    if (r < 0) return 0;
+    if (r > 0) return property_access(rt, d, o, val, NULL);
+  }
   /* set_in_dict without making a str of the name: a value replaced in
    * place as the dict would, or a new entry with the code's str as key. */
   if (e->attrs) {

@@ -318,6 +318,59 @@ def property_added_where_cached():
     print(" ", sorted(o.__dict__.items()))
 
 
+class Fallback:
+    def __getattr__(self, name):
+        return "__getattr__ " + name
+
+    @property
+    def broken(self):
+        raise AttributeError("from the getter")
+
+    @property
+    def fine(self):
+        return "fine"
+
+
+class Temp:
+    def __init__(self):
+        self._c = 0
+        self.log = []
+
+    @property
+    def c(self):
+        return self._c
+
+    @c.setter
+    def c(self, v):
+        self.log.append(v)
+        self._c = v
+
+    @property
+    def gone(self):
+        del Temp.gone
+        return "gone once"
+
+
+def warm_properties():
+    print("properties at warm sites")
+    f = Fallback()
+    for _ in range(3):
+        print(" ", f.broken, f.fine, f.missing)
+    f.__dict__["broken"] = "dict broken"
+    print(" ", f.broken)
+    t = Temp()
+    for i in range(4):
+        t.c = t.c + i
+    print(" ", t.c, t.log, sorted(vars(t)))
+    Temp.c = 9
+    t.c = "now in the dict"
+    print(" ", t.c, Temp.c, sorted(vars(t)))
+    t.__dict__["gone"] = "dict gone"
+    print(" ", [t.gone for _ in range(3)])
+    Temp.twice = property(lambda self: self._c * 2)
+    print(" ", [t.twice for _ in range(2)])
+
+
 class Counter:
     def __init__(self):
         self.__dict__["value"] = -1
@@ -343,6 +396,7 @@ async def main():
     slots()
     property_added_later()
     property_added_where_cached()
+    warm_properties()
     print("across awaits")
     c = Counter()
     await asyncio.gather(c.bump(), c.bump())
