@@ -203,8 +203,8 @@ int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res);
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out);
 /* obj.<name> = val on such an instance through the same entry, when only
- * its dict is concerned: 1 done, 0 the generic setattr must do it, -1
- * error. (vm_attr.c) */
+ * its dict or a property is concerned: 1 done, 0 the generic setattr must
+ * do it, -1 error. (vm_attr.c) */
 int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val);
 /* collections.abc's __subclasshook__ of abc for class c (a class or type
  * object): 1 decided (*res), 0 abc is not a collections.abc class or has
