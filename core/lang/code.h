@@ -228,7 +228,9 @@ typedef struct sl_gcache {
  * on every insertion and deletion, so equal versions along the same walk
  * prove the same lookup result (a version 0 dict is empty); the value is
  * read afresh, so replacing it in place needs no invalidation.
- * cver[depth] 0: empty. `nkind` says whether the name is one that an
+ * cver[depth] 0: empty. depth with bit 0x80 (vm_attr.c MC_ABSENT): the
+ * name is in none of the classes of a whole walk, positions 0..depth
+ * without the bit. `nkind` says whether the name is one that an
  * instance's lookup answers before its dict (0 not yet known, 1 plain,
  * 2 special: `args`, dunders, ...). */
 typedef struct sl_mcache {

@@ -9,6 +9,7 @@
 #include "core/lang/descr.h"
 
 #include "core/lang/modules/mod_functools-int.h"
+#include "core/lang/ops-int.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/lang/vm-int.h"
@@ -55,15 +56,6 @@ static int property_make(sl_rt *rt, sl_value fget, sl_value fset, sl_value fdel,
   } else {
     p->doc = sl_is_undef(doc) ? sl_none() : sl_vincref(doc);
   }
-  /* The getter's __name__ names the property in error messages (3.13+
-   * property.__name__; all versions' "property 'x' of ..." texts). */
-  if (!sl_is_none(p->fget)) {
-    sl_value n;
-    if (sl_vm_getattr(rt, p->fget, "__name__", &n))
-      sl_err_clear(rt);
-    else
-      p->name = n;
-  }
   *out = sl_obj_val(o);
   return 0;
 }
@@ -81,8 +73,12 @@ static int property_copy_with(sl_rt *rt, sl_value self, const sl_args *a, int wh
   sl_value f = a->pos[0];
   /* The copy keeps an explicit doc; a doc taken from the old getter is
    * taken again from the new one. */
-  return property_make(rt, which == 0 ? f : p->fget, which == 1 ? f : p->fset,
-                       which == 2 ? f : p->fdel, which == 0 ? sl_none() : p->doc, out);
+  if (property_make(rt, which == 0 ? f : p->fget, which == 1 ? f : p->fset,
+                    which == 2 ? f : p->fdel, which == 0 ? sl_none() : p->doc, out))
+    return -1;
+  /* property_copy keeps the name __set_name__ gave. */
+  sl_property_set_name(rt, out->u.o, p->name);
+  return 0;
 }
 
 static int prop_getter(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
@@ -140,16 +136,35 @@ static int ct_property(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out
 }
 const sl_cfunc_def sl__ctor_property = {"property", ct_property, NULL, 0};
 
-/* The property's name for messages: its getter's __name__, else '?'. */
-static const char *property_name(sl_property *p) {
-  return sl_is_str(p->name) ? sl_str_cstr(p->name.u.o) : "?";
+void sl_property_set_name(sl_rt *rt, sl_obj *prop, sl_value name) {
+  sl_vset(rt, &((sl_property *)prop)->name, sl_vincref(name));
+}
+
+/* Raises CPython's "property 'x' of 'C' object has no <what>". The name
+ * is the one __set_name__ gave; 3.13+ (property.__name__) falls back to
+ * the getter's __name__; without a name the text omits it. */
+static int property_error(sl_rt *rt, sl_property *p, const char *owner, const char *what) {
+  sl_value n = sl_vincref(p->name);
+  if (!sl_is_str(n) && sl__py_minor(rt) >= 13 && !sl_is_none(p->fget)) {
+    if (sl_vm_getattr(rt, p->fget, "__name__", &n)) {
+      if (!sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) return -1;
+      sl_err_clear(rt);
+      n = sl_none();
+    }
+  }
+  int rc;
+  if (sl_is_str(n))
+    rc = sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "property '%s' of '%s' object has no %s",
+                  sl_str_cstr(n.u.o), owner, what);
+  else
+    rc = sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "property of '%s' object has no %s", owner, what);
+  sl_vdecref(rt, n);
+  return rc;
 }
 
 int sl_property_get(sl_rt *rt, sl_obj *prop, sl_value obj, const char *owner, sl_value *out) {
   sl_property *p = (sl_property *)prop;
-  if (sl_is_none(p->fget))
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "property '%s' of '%s' object has no getter",
-                    property_name(p), owner);
+  if (sl_is_none(p->fget)) return property_error(rt, p, owner, "getter");
   return sl_vm_call_pos(rt, p->fget, &obj, 1, out);
 }
 
@@ -157,9 +172,7 @@ int sl_property_set(sl_rt *rt, sl_obj *prop, sl_value obj, const char *owner, sl
   sl_property *p = (sl_property *)prop;
   bool del = sl_is_undef(v);
   sl_value f = del ? p->fdel : p->fset;
-  if (sl_is_none(f))
-    return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "property '%s' of '%s' object has no %s",
-                    property_name(p), owner, del ? "deleter" : "setter");
+  if (sl_is_none(f)) return property_error(rt, p, owner, del ? "deleter" : "setter");
   sl_value argv[2] = {obj, v}, res;
   if (sl_vm_call_pos(rt, f, argv, del ? 1 : 2, &res)) return -1;
   sl_vdecref(rt, res);

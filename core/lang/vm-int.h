@@ -203,8 +203,8 @@ int sl__abc_subclasscheck(sl_rt *rt, sl_value c, sl_obj *abc, bool *res);
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out);
 /* obj.<name> = val on such an instance through the same entry, when only
- * its dict is concerned: 1 done, 0 the generic setattr must do it, -1
- * error. (vm_attr.c) */
+ * its dict or a property is concerned: 1 done, 0 the generic setattr must
+ * do it, -1 error. (vm_attr.c) */
 int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val);
 /* collections.abc's __subclasshook__ of abc for class c (a class or type
  * object): 1 decided (*res), 0 abc is not a collections.abc class or has
@@ -270,7 +270,6 @@ bool sl__is_user_descr(sl_value v);
 bool sl__is_data_descr(sl_value v);
 int sl__user_descr_get(sl_rt *rt, sl_value d, sl_value obj, sl_value cls, sl_value *out);
 int sl__user_descr_set(sl_rt *rt, sl_value d, sl_value obj, sl_value val);
-int sl__user_descr_lookup(sl_rt *rt, sl_obj *cls, sl_value obj, const char *name, sl_value *out);
 int sl__set_names(sl_rt *rt, sl_obj *cls);
 /* __slots__: sets SL__CLS_SLOTS on a new class when its instances have
  * no __dict__; sl__slots_check raises CPython's AttributeError when

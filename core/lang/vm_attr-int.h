@@ -27,38 +27,51 @@ static inline bool sl__cacheable_class_attr(sl_value v) {
   return t == &sl_func_type || t == &sl_str_type || t == &sl_tuple_type;
 }
 
-/* The class attribute of entry mc in `owner`, the class at position
- * mc->depth of the walk, when its attrs dict is unchanged: 1 found (*out
- * borrowed), 0 not known. */
-static inline int sl__class_attr_at(const sl_mcache *mc, sl_obj *owner, sl_value *out) {
+/* The value in entry mc's place in `owner`, the class at position
+ * mc->depth of the walk, when its attrs dict is unchanged, whatever it is:
+ * 1 found (*out borrowed), 0 not known. */
+static inline int sl__class_entry_at(const sl_mcache *mc, sl_obj *owner, sl_value *out) {
   if (sl__attrs_version(owner) != mc->cver[mc->depth]) return 0;
-  sl_value v = sl__as_htable(sl_as_class(owner)->attrs)->entries[mc->ix].value;
-  if (!sl__cacheable_class_attr(v)) return 0;
+  *out = sl__as_htable(sl_as_class(owner)->attrs)->entries[mc->ix].value;
+  return 1;
+}
+
+/* sl__class_entry_at when the value is one the cache hands out
+ * (sl__cacheable_class_attr). */
+static inline int sl__class_attr_at(const sl_mcache *mc, sl_obj *owner, sl_value *out) {
+  sl_value v;
+  if (!sl__class_entry_at(mc, owner, &v) || !sl__cacheable_class_attr(v)) return 0;
   *out = v;
   return 1;
 }
 
-/* The class attribute through entry mc when it was found in cls itself or
- * in its direct base (depth 0 or 1, no walk): 1 found (*out borrowed), 0
- * not known here (empty, deeper, or a version changed). */
-static inline int sl__class_attr_near(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
-  if (mc->depth > 1 || !mc->cver[mc->depth]) return 0;
-  sl_obj *owner = cls;
-  if (mc->depth == 1) {
-    /* A method of the direct base (the commonest inheritance): the second
-     * class of an MRO walk, without the walk. */
-    sl_class *c = sl_as_class(cls);
-    if (c->mro) {
-      sl_tuple *t = sl_as_tuple(c->mro);
-      if (!t->len) return 0;
-      owner = t->items[0].u.o;
-    } else {
-      if (c->bases[1] || !c->bases[0]) return 0;
-      owner = c->bases[0];
-    }
-    if (sl__attrs_version(cls) != mc->cver[0]) return 0;
+/* The class owning entry mc when the name was found in cls itself or in
+ * its direct base (depth 0 or 1, no walk) and cls's attrs dict is
+ * unchanged; NULL: not known here (empty, deeper, or a version changed). */
+static inline sl_obj *sl__class_entry_owner_near(const sl_mcache *mc, sl_obj *cls) {
+  if (mc->depth > 1 || !mc->cver[mc->depth]) return NULL;
+  if (mc->depth == 0) return cls;
+  /* A method of the direct base (the commonest inheritance): the second
+   * class of an MRO walk, without the walk. */
+  sl_class *c = sl_as_class(cls);
+  sl_obj *owner;
+  if (c->mro) {
+    sl_tuple *t = sl_as_tuple(c->mro);
+    if (!t->len) return NULL;
+    owner = t->items[0].u.o;
+  } else {
+    if (c->bases[1] || !c->bases[0]) return NULL;
+    owner = c->bases[0];
   }
-  return sl__class_attr_at(mc, owner, out);
+  return sl__attrs_version(cls) == mc->cver[0] ? owner : NULL;
+}
+
+/* The class attribute through entry mc when it was found in cls itself or
+ * in its direct base and is one the cache hands out: 1 found (*out
+ * borrowed), 0 not known here. */
+static inline int sl__class_attr_near(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+  sl_obj *owner = sl__class_entry_owner_near(mc, cls);
+  return owner && sl__class_attr_at(mc, owner, out);
 }
 
 /* Whether a dict's hash filter proves str `name` absent, as

@@ -73,11 +73,39 @@ int sl__bind_class_attr(sl_rt *rt, sl_value v, sl_value self, sl_obj *cls, sl_va
   return rc;
 }
 
+/* Whether class attribute d is a data descriptor that reading answers
+ * before the instance dict: a property, or an instance of a scenario class
+ * with __get__ and __set__/__delete__ (one without __get__ loses to the
+ * dict, as in _PyObject_GenericGetAttrWithDict). */
+static bool data_descr_first(sl_value d) {
+  return sl_is_type(d, &sl_property_type) ||
+         (sl__is_data_descr(d) &&
+          (sl_as_class(sl_as_exc(d.u.o)->cls)->lang_flags & SL__CLS_HAS_GET));
+}
+
+/* The class's data descriptor `name` run on instance o, before its dict:
+ * 1 found (*out new ref), 0 none, -1 error. Only classes flagged as
+ * holding a property or a user descriptor (SL__CLS_DESCR) look. */
+static int data_descr_lookup(sl_rt *rt, sl_obj *cls, sl_obj *o, const char *name, sl_value *out) {
+  if (!(sl_as_class(cls)->lang_flags & SL__CLS_DESCR)) return 0;
+  sl_value d;
+  int r = sl__class_lookup(rt, cls, name, &d);
+  if (r <= 0) return r;
+  if (!data_descr_first(d))
+    r = 0;
+  else if (sl_is_type(d, &sl_property_type))
+    r = sl_property_get(rt, d.u.o, sl_obj_val(o), sl_type_name(sl_obj_val(o)), out) ? -1 : 1;
+  else
+    r = sl__user_descr_get(rt, d, sl_obj_val(o), sl_obj_val(cls), out);
+  sl_vdecref(rt, d);
+  return r;
+}
+
 /* The attribute lookup of an instance without __getattr__: 1 found, 0
  * absent (no exception raised), -1 error. */
 static int exc_lookup(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_exc *e = sl_as_exc(o);
-  int rd = sl__user_descr_lookup(rt, e->cls, sl_obj_val(o), name, out);
+  int rd = data_descr_lookup(rt, e->cls, o, name, out);
   if (rd) return rd;
   if (!strcmp(name, "args")) return *out = obj_or_none(e->args), 1;
   if (!strcmp(name, "__cause__")) return *out = obj_or_none(e->cause), 1;
@@ -128,8 +156,15 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   if (sl_as_class(sl_as_exc(o)->cls)->lang_flags & SL__CLS_GETATTRIBUTE)
     return sl__user_getattribute(rt, o, name, out);
   int r = exc_lookup(rt, o, name, out);
-  if (r) return r < 0 ? -1 : 0;
   sl_class *c = sl_as_class(sl_as_exc(o)->cls);
+  /* slot_tp_getattr_hook: an AttributeError out of a descriptor (a
+   * property's getter) is suppressed and __getattr__ runs. */
+  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) &&
+      sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+    sl_err_clear(rt);
+    r = 0;
+  }
+  if (r) return r < 0 ? -1 : 0;
   if (c->lang_flags & SL__CLS_GETATTR) {
     /* slot_tp_getattr_hook: __getattr__ runs when normal lookup fails. */
     sl_value fn;
@@ -224,54 +259,103 @@ static bool special_name(const char *name) {
 /* The classes class_lookup visits first, while they form a chain: cls,
  * then its stored MRO, or its only base and on from there. Stops at a
  * class with two bases and no stored MRO (class_lookup then walks a tree).
- * Returns how many were written (at most max). */
-static int mro_chain(sl_obj *cls, sl_obj **out, int max) {
+ * Returns how many were written (at most max); *whole (may be NULL) says
+ * whether they are all the classes class_lookup visits. */
+static int mro_chain(sl_obj *cls, sl_obj **out, int max, bool *whole) {
   int n = 0;
+  if (whole) *whole = false;
   while (cls && n < max) {
     out[n++] = cls;
     sl_class *c = sl_as_class(cls);
     if (c->mro) {
       sl_tuple *t = sl_as_tuple(c->mro);
-      for (size_t i = 0; i < t->len && n < max; i++) out[n++] = t->items[i].u.o;
+      size_t i = 0;
+      for (; i < t->len && n < max; i++) out[n++] = t->items[i].u.o;
+      if (whole) *whole = i == t->len;
       return n;
     }
     if (c->bases[1]) return n;
     cls = c->bases[0];
   }
+  if (whole) *whole = !cls;
   return n;
 }
 
-/* The class attribute through the entry: 1 found (*out borrowed), 0 not
- * known. */
-static int class_attr_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
-  if (mc->depth <= 1) return sl__class_attr_near(mc, cls, out);
+/* mc->depth with this bit: the entry says the name is in none of the
+ * classes of the walk (positions 0..depth without the bit, the versions of
+ * their attrs dicts in cver), a whole walk; not where it was found. The
+ * inline tests (sl__class_attr_near: depth > 1) never take it for a find. */
+#define MC_ABSENT 0x80
+
+/* The value in the entry's place, whatever it is, when the classes
+ * walked up to it are unchanged: 1 found (*out borrowed), 0 not known. */
+static int class_entry_cached(const sl_mcache *mc, sl_obj *cls, sl_value *out) {
+  if (mc->depth & MC_ABSENT) return 0;
+  if (mc->depth <= 1) {
+    sl_obj *owner = sl__class_entry_owner_near(mc, cls);
+    return owner && sl__class_entry_at(mc, owner, out);
+  }
   if (!mc->cver[mc->depth]) return 0;
   sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, mc->depth + 1);
+  int n = mro_chain(cls, chain, mc->depth + 1, NULL);
   if (n <= mc->depth) return 0;
   for (int i = 0; i < mc->depth; i++)
     if (sl__attrs_version(chain[i]) != mc->cver[i]) return 0;
-  return sl__class_attr_at(mc, chain[mc->depth], out);
+  return sl__class_entry_at(mc, chain[mc->depth], out);
 }
 
-/* Looks `name` up along the chain and fills the entry: 1 found (*out
- * borrowed), 0 not found there or not cacheable. */
-static int class_attr_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
+/* Whether the entry's verdict that the name is in none of cls's
+ * classes holds: the same whole walk with the same versions. */
+static inline bool class_absent_cached(const sl_mcache *mc, sl_obj *cls) {
+  if (!(mc->depth & MC_ABSENT)) return false;
+  /* mro_chain's walk, its classes compared as they come. */
+  int n = (mc->depth & ~MC_ABSENT) + 1, i = 0;
+  while (cls) {
+    if (i >= n || sl__attrs_version(cls) != mc->cver[i]) return false;
+    i++;
+    sl_class *c = sl_as_class(cls);
+    if (c->mro) {
+      sl_tuple *t = sl_as_tuple(c->mro);
+      if ((size_t)(n - i) != t->len) return false;
+      for (size_t j = 0; j < t->len; j++)
+        if (sl__attrs_version(t->items[j].u.o) != mc->cver[i + (int)j]) return false;
+      return true;
+    }
+    if (c->bases[1]) return false;
+    cls = c->bases[0];
+  }
+  return i == n;
+}
+
+/* Looks `name` up along the chain and fills the entry with where it is,
+ * or with its absence when the walk was whole: 1 found (*out borrowed), 0
+ * absent, -1 not known (class_lookup would walk on). */
+static int class_entry_fill(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
   sl_obj *chain[SL_ICACHE_DEPTH];
-  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH);
+  bool whole;
+  int n = mro_chain(cls, chain, SL_ICACHE_DEPTH, &whole);
   for (int i = 0; i < n; i++) {
     sl_obj *attrs = sl_as_class(chain[i])->attrs;
     long ix = attrs ? sl__dict_find_str(attrs, name) : -1;
     if (ix < 0) continue;
-    sl_value v = sl__as_htable(attrs)->entries[ix].value;
-    if (!sl__cacheable_class_attr(v)) return 0;
     for (int j = 0; j <= i; j++) mc->cver[j] = sl__attrs_version(chain[j]);
     mc->depth = (uint8_t)i;
     mc->ix = (uint32_t)ix;
-    *out = v;
+    *out = sl__as_htable(attrs)->entries[ix].value;
     return 1;
   }
+  if (!whole) return -1;
+  for (int i = 0; i < n; i++) mc->cver[i] = sl__attrs_version(chain[i]);
+  mc->depth = (uint8_t)(MC_ABSENT | (n - 1));
   return 0;
+}
+
+/* cls's attribute `name` through the entry, else by a walk that fills
+ * it: 1 found (*out borrowed, whatever it is), 0 absent, -1 not known. */
+static inline int class_entry_lookup(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *out) {
+  if (class_absent_cached(mc, cls)) return 0;
+  if (class_entry_cached(mc, cls, out)) return 1;
+  return class_entry_fill(mc, cls, name, out);
 }
 
 /* The entry of instance dict `d` whose key is `name` (the code object's
@@ -293,13 +377,51 @@ static inline long dict_entry_hint(sl_mcache *mc, sl_obj *d, sl_obj *name) {
   return ix;
 }
 
+/* A property found for instance o, read (1, *out new ref) or written
+ * (1; val SL_V_UNDEF deletes) as the generic paths would; -1 error. The
+ * property is held while its function runs (which may change the class). */
+static int property_access(sl_rt *rt, sl_value d, sl_obj *o, sl_value val, sl_value *out) {
+  sl_value self = sl_obj_val(o);
+  sl_incref(d.u.o);
+  int rc = out ? sl_property_get(rt, d.u.o, self, sl_type_name(self), out)
+               : sl_property_set(rt, d.u.o, self, sl_type_name(self), val);
+  sl_decref(rt, d.u.o);
+  return rc ? -1 : 1;
+}
+
+/* For a class holding a property or user descriptor under some name
+ * (SL__CLS_DESCR): what its attribute `name` means before the instance
+ * dict. 1 a property (*d borrowed), 0 nothing that answers before the
+ * dict (*d the class attribute, or SL_V_UNDEF when absent), -1 the generic
+ * path must decide (a user descriptor, or not known). */
+static int descr_before_dict(sl_mcache *mc, sl_obj *cls, sl_obj *name, sl_value *d) {
+  *d = sl_undef();
+  int r = class_entry_lookup(mc, cls, name, d);
+  if (r <= 0) return r;
+  if (sl_is_type(*d, &sl_property_type)) return 1;
+  return sl__is_user_descr(*d) ? -1 : 0;
+}
+
 int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool method,
                          sl_value *out) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
   sl_exc *e = sl_as_exc(o);
-  if (sl_as_class(e->cls)->lang_flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
+  uint32_t flags = sl_as_class(e->cls)->lang_flags;
+  if (flags & (SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
+  sl_value v;
+  int found = 2; /* not looked up yet */
+  if ((flags & SL__CLS_DESCR) && class_absent_cached(mc, e->cls)) {
+    found = 0; /* the usual case: an attribute only instances hold */
+  } else if (flags & SL__CLS_DESCR) {
+    /* A property answers before the dict (__getattr__ may have to follow
+     * its AttributeError: the generic path). */
+    int r = descr_before_dict(mc, e->cls, name, &v);
+    if (r < 0 || (r > 0 && (flags & SL__CLS_GETATTR))) return 0;
+    if (r > 0) return property_access(rt, v, o, sl_undef(), out);
+    found = !sl_is_undef(v);
+  }
   if (e->attrs) {
     long ix = dict_entry_hint(mc, e->attrs, name);
     if (ix >= 0) {
@@ -307,8 +429,8 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
       return 1;
     }
   }
-  sl_value v;
-  if (!class_attr_cached(mc, e->cls, &v) && !class_attr_fill(mc, e->cls, name, &v)) return 0;
+  if (found == 2) found = class_entry_lookup(mc, e->cls, name, &v);
+  if (found <= 0 || !sl__cacheable_class_attr(v)) return 0;
   if (!sl_is_type(v, &sl_func_type)) {
     *out = sl_vincref(v);
     return 1;
@@ -326,11 +448,17 @@ int sl__vm_instance_attr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, bool
 int sl__vm_instance_setattr(sl_rt *rt, sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value val) {
   if (o->size_class & SL_OBJ_EXT_BIT) return 0;
   sl_exc *e = sl_as_exc(o);
-  if (sl_as_class(e->cls)->lang_flags &
-      (SL__CLS_SETATTR | SL__CLS_DESCR | SL__CLS_UDESCR | SL__CLS_SLOTS))
-    return 0;
+  uint32_t flags = sl_as_class(e->cls)->lang_flags;
+  if (flags & (SL__CLS_SETATTR | SL__CLS_UDESCR | SL__CLS_SLOTS)) return 0;
   if (!mc->nkind) mc->nkind = special_name(sl_str_cstr(name)) ? 2 : 1;
   if (mc->nkind != 1) return 0;
+  if ((flags & SL__CLS_DESCR) && !class_absent_cached(mc, e->cls)) {
+    /* A property takes the write. */
+    sl_value d;
+    int r = descr_before_dict(mc, e->cls, name, &d);
+    if (r < 0) return 0;
+    if (r > 0) return property_access(rt, d, o, val, NULL);
+  }
   /* set_in_dict without making a str of the name: a value replaced in
    * place as the dict would, or a new entry with the code's str as key. */
   if (e->attrs) {

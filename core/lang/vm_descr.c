@@ -14,6 +14,7 @@
 
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/descr.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -60,18 +61,6 @@ int sl__user_descr_set(sl_rt *rt, sl_value d, sl_value obj, sl_value val) {
   return r;
 }
 
-int sl__user_descr_lookup(sl_rt *rt, sl_obj *cls, sl_value obj, const char *name, sl_value *out) {
-  if (!(sl_as_class(cls)->lang_flags & SL__CLS_UDESCR)) return 0;
-  sl_value d;
-  int r = sl__class_lookup(rt, cls, name, &d);
-  if (r <= 0) return r;
-  r = sl__is_data_descr(d) ? sl__user_descr_get(rt, d, obj, sl_obj_val(cls), out) : 0;
-  if (r == 0 && sl__is_data_descr(d)) /* a data descriptor without __get__: itself */
-    return *out = d, 1;
-  sl_vdecref(rt, d);
-  return r;
-}
-
 int sl__set_names(sl_rt *rt, sl_obj *cls) {
   sl_obj *ns = sl_as_class(cls)->attrs;
   size_t pos = 0;
@@ -84,6 +73,7 @@ int sl__set_names(sl_rt *rt, sl_obj *cls) {
   }
   int rc = 0;
   while (!rc && sl_dict_next(copy, &pos, &k, &v)) {
+    if (sl_is_type(v, &sl_property_type)) sl_property_set_name(rt, v.u.o, k);
     if (!sl_is_type(v, &sl_exc_type)) continue;
     sl_value res, argv[2] = {sl_obj_val(cls), k};
     int r = call_slot(rt, v, "__set_name__", argv, 2, &res);

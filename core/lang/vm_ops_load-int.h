@@ -268,10 +268,11 @@ SL_OP_INLINE sl__hentry *hinted_entry(const sl_mcache *mc, sl_obj *name, sl_obj 
 
 /* The first step of sl__vm_instance_attr (vm_attr.c), inline: the
  * instance's own dict at hinted_entry, when nothing answers before the
- * dict (no __getattribute__, no user descriptor, a plain name). 1 *out set
- * (new ref), 0 ask sl__vm_instance_attr. */
+ * dict (no __getattribute__, no property or user descriptor, a plain
+ * name). 1 *out set (new ref), 0 ask sl__vm_instance_attr. */
 SL_OP_INLINE int instance_attr_hinted(const sl_mcache *mc, sl_obj *name, sl_obj *o, sl_value *out) {
-  const sl__hentry *e = hinted_entry(mc, name, o, SL__CLS_GETATTRIBUTE | SL__CLS_UDESCR);
+  const sl__hentry *e =
+      hinted_entry(mc, name, o, SL__CLS_GETATTRIBUTE | SL__CLS_DESCR | SL__CLS_UDESCR);
   if (!e) return 0;
   *out = vm_vincref(e->value);
   return 1;
