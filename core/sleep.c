@@ -47,14 +47,18 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
  * 0 with *fut and *h (new references), or -1 (out of memory). */
 static int sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
   sl_obj *f = sl_future_new(rt);
-  sl_obj *cb = f ? sl_set_result_unless_cancelled_fn(rt) : NULL;
+  if (!f) return -1;
+  /* The loop's (made on the first sleep), borrowed: the handle takes its own. */
+  sl_obj *cb = rt->loop->set_result_unless_cancelled;
   if (!cb) {
-    sl_decref(rt, f);
-    return -1;
+    if (!(cb = sl_set_result_unless_cancelled_fn(rt))) {
+      sl_decref(rt, f);
+      return -1;
+    }
+    sl_decref(rt, cb);
   }
   sl_value args[2] = {sl_obj_val(f), result};
   *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
-  sl_decref(rt, cb);
   if (!*h) {
     sl_decref(rt, f);
     return -1;
@@ -126,9 +130,7 @@ static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value 
 int sl_sleep_now(sl_rt *rt, double delay, sl_value result, sl_awaiter *aw) {
   sl_obj *fut, *h;
   if (sleep_schedule(rt, delay, result, &fut, &h)) return -1;
-  sl_await_future_then(aw, fut, sleep_then, h, sl_undef(), NULL);
-  sl_decref(rt, h);
-  sl_decref(rt, fut);
+  sl__await_future_then_taking(aw, fut, sleep_then, h);
   return 0;
 }
 
