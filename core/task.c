@@ -276,7 +276,12 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   return rc;
 }
 
-/* Task.__step(exc): `exc` borrowed or NULL. */
+/* Task.__step(exc): `exc` borrowed or NULL. The caller keeps the task
+ * alive throughout: the step and wakeup callables hold it and their
+ * callers hold them (a queued call owns its callback until it returns),
+ * sl_task_new holds the task it starts eagerly. So no reference is taken
+ * here, though the step may drop every other one (the task's end drops
+ * its callables, the coroutine the last variable naming the task). */
 static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (sl_future_done(task))
@@ -295,7 +300,6 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_loop *loop = rt->loop;
   sl_task *prev = loop->current_task;
   loop->current_task = t; /* _enter_task */
-  sl_incref(task);
   /* self._context.run(self.__step_run_and_handle_result, exc) */
   sl_value saved_context = rt->context;
   bool own_context = !sl_is_undef(t->context);
@@ -306,7 +310,6 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
     rt->context = saved_context;
   }
   loop->current_task = prev; /* _leave_task */
-  sl_decref(rt, task);
   sl_decref(rt, owned_exc);
   return rc;
 }
