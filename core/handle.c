@@ -111,13 +111,19 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
   return o;
 }
 
+/* Whether `o` may become the loop's spare: a plain object nothing else
+ * holds. */
+static inline bool may_be_spare(const sl_obj *o, const sl_loop *loop) {
+  return o->refcnt == 1 && !loop->spare_handle && !o->identified && o->size_class &&
+         !(o->size_class & SL_OBJ_EXT_BIT);
+}
+
 void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = rt->loop;
   /* Only a plain object nothing else holds: no identity handed out (an
    * id() or hash the program saw), no instance extension, from a size
    * class (which says how many arguments it has room for). */
-  if (o->refcnt != 1 || loop->spare_handle || o->identified || !o->size_class ||
-      (o->size_class & SL_OBJ_EXT_BIT)) {
+  if (!may_be_spare(o, loop)) {
     sl_decref(rt, o);
     return;
   }
@@ -125,6 +131,31 @@ void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
    * handles (and a spare) meanwhile: keep this one only if none came. */
   handle_clear(rt, o);
   sl_as_handle(o)->nargs = 0;
+  if (loop->spare_handle)
+    sl_decref(rt, o);
+  else
+    loop->spare_handle = o;
+}
+
+void sl__handle_cancel_done(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  sl_loop *loop = rt->loop;
+  if (h->cancelled || !may_be_spare(o, loop) || !sl_is_undef(h->context)) {
+    sl_handle_cancel(rt, o);
+    sl__handle_done_running(rt, o);
+    return;
+  }
+  /* Only the caller holds it, so it is not in the heap (nothing to tell
+   * the loop) and nothing can see it between cancel() and its reuse: its
+   * callback and arguments go once, without being set to None first. */
+  h->cancelled = true;
+  sl_value cb = h->callback;
+  size_t nargs = h->nargs;
+  h->callback = sl_none();
+  h->nargs = 0;
+  sl_vdecref(rt, cb);
+  for (size_t i = 0; i < nargs; i++) sl_vdecref(rt, h->args[i]);
+  /* A finalizer run by those may have made a spare meanwhile. */
   if (loop->spare_handle)
     sl_decref(rt, o);
   else

@@ -42,6 +42,8 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
  * it was the last one, the handle may be kept as the loop's spare (loop.h)
  * instead of being freed: nothing can refer to it any more. */
 void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
+/* h.cancel(), then sl__handle_done_running(h): asyncio.sleep's `finally`. */
+void sl__handle_cancel_done(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
 void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 /* Handle._run(): calls the callback; an exception goes to the loop's

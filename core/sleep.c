@@ -93,12 +93,11 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     return SL_CORO_RETURN;
   case 2: { /* finally: h.cancel() */
     sl_obj *h = co->slots[SLOT_HANDLE].u.o;
-    sl_handle_cancel(rt, h);
     /* The coroutine is done with it, and nothing but the heap (a timer
      * cancelled before it was due) can still hold it: when this was the
      * last reference, the loop keeps it as its spare handle. */
     co->slots[SLOT_HANDLE] = sl_undef();
-    sl__handle_done_running(rt, h);
+    sl__handle_cancel_done(rt, h);
     if (co->failed) return SL_CORO_ERROR;
     *out = sl_ccoro_take_result(co);
     return SL_CORO_RETURN;
@@ -119,11 +118,10 @@ static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at
 static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value arg, sl_obj *fut,
                                  sl_coro_status st, sl_value *out) {
   (void)arg, (void)fut, (void)out;
-  sl_handle_cancel(rt, h);
   /* The awaiter's reference, which was the coroutine's: as there, the
    * loop may keep the handle as its spare. */
   aw->then_self = NULL;
-  sl__handle_done_running(rt, h);
+  sl__handle_cancel_done(rt, h);
   return st;
 }
 
