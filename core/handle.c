@@ -61,12 +61,6 @@ const sl_type sl_timer_handle_type = {.name = "TimerHandle",
                                       .lt = timer_lt,
                                       .size = sizeof(sl_handle)};
 
-/* How many arguments the memory of handle `o` has room for (it is from a
- * size class: sl__handle_done_running keeps no other). */
-static size_t arg_room(const sl_obj *o) {
-  return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
-}
-
 /* The loop's spare handle when it has room for `nargs` (its reference
  * passes to the caller), else NULL. Counted as an allocation attempt, as
  * a free-list block is, so the out-of-memory sweep fails the same calls
@@ -75,7 +69,7 @@ static sl_obj *take_spare(sl_rt *rt, size_t nargs, bool *failed) {
   sl_loop *loop = rt->loop;
   sl_obj *o = loop ? loop->spare_handle : NULL;
   *failed = false;
-  if (!o || arg_room(o) < nargs || rt->ext_next_type) return NULL;
+  if (!o || sl__handle_arg_room(o) < nargs || rt->ext_next_type) return NULL;
   if (sl_alloc_injected_failure_inline()) {
     *failed = true;
     sl_nomem(rt);
@@ -98,16 +92,7 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
     o = sl_obj_alloc_uninit(rt, type, sizeof(sl_handle) + nargs * sizeof(sl_value));
     if (!o) return NULL;
   }
-  sl_handle *h = sl_as_handle(o);
-  h->callback = sl_vincref(callback);
-  h->cancelled = false;
-  h->scheduled = false;
-  h->is_timer = is_timer;
-  h->is_io = false;
-  h->when = when;
-  h->context = sl_undef();
-  h->nargs = nargs;
-  for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
+  sl__handle_fill(sl_as_handle(o), callback, args, nargs, is_timer, when);
   return o;
 }
 

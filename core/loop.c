@@ -236,9 +236,20 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
     loop->scheduled = grown;
     loop->capscheduled = cap;
   }
-  sl_obj *h = sl_handle_new(rt, callback, args, nargs, true, when);
-  if (!h) return NULL;
-  sl_incref(h);
+  /* The loop's spare handle (sl_handle_new's first choice) in line. */
+  sl_obj *h = loop->spare_handle;
+  if (h && sl__handle_arg_room(h) >= nargs && !rt->ext_next_type) {
+    if (sl_alloc_injected_failure_inline()) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    loop->spare_handle = NULL;
+    h->type = &sl_timer_handle_type;
+    sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
+  } else if (!(h = sl_handle_new(rt, callback, args, nargs, true, when))) {
+    return NULL;
+  }
+  h->refcnt++; /* the heap's */
   sl_heapq_push(loop->scheduled, &loop->nscheduled, h);
   sl_as_handle(h)->scheduled = true;
   if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
