@@ -16,8 +16,10 @@
 
 /* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
 
-/* heapq._siftdown: move heap[pos] up toward startpos. */
-static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
+/* heapq._siftdown: move heap[pos] up toward startpos. In line in its two
+ * callers (a push, the end of siftup): a sleep makes one of each. */
+static inline __attribute__((always_inline)) void siftdown(sl_timer_entry *heap, size_t startpos,
+                                                          size_t pos) {
   sl_timer_entry newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
