@@ -207,6 +207,9 @@ sl_obj *sl_task_all(sl_rt *rt) {
 /* Handles what the coroutine yielded (the else branch of __step). */
 static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
   sl_task *t = sl_as_task(task);
+  /* The bare yield (asyncio.sleep(0)) first: the most frequent, and None
+   * is no future. */
+  if (sl_is_none(result)) return call_step_soon(rt, task, NULL);
   if (sl_is_future(result)) {
     sl_obj *fut = result.u.o;
     /* The C Task checks "awaits on itself" first. */
@@ -230,7 +233,6 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
     }
     return 0;
   }
-  if (sl_is_none(result)) return call_step_soon(rt, task, NULL); /* bare yield */
   return step_error_soon(rt, task, "Task got bad yield");
 }
 
