@@ -321,14 +321,16 @@ static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return task_step(rt, self.u.o, exc);
 }
 
-/* __wakeup(future): future.result(); step with its exception, if any. */
+/* __wakeup(future): future.result(); step with its exception, if any.
+ * A result is not fetched only to be dropped. */
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_obj *fut = args->pos[0].u.o;
-  sl_value result = sl_none();
-  if (sl_future_result(rt, fut, &result) == 0) {
-    sl_vdecref(rt, result);
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
+    f->log_traceback = false; /* what result() does besides returning it */
     return task_step(rt, self.u.o, NULL);
   }
+  sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);
   int rc = task_step(rt, self.u.o, exc);
