@@ -67,7 +67,7 @@ const sl_type sl_task_type = {.name = "Task",
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 
-static const sl_cfunc_def step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
+const sl_cfunc_def sl__task_step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
 static const sl_cfunc_def wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
                                         SL_CANON_SELF_ARG0};
 
@@ -89,7 +89,7 @@ static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cf
 /* call_soon(self.__step[, exc]) */
 static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   bool temporary;
-  sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &step_def, &temporary);
+  sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &sl__task_step_def, &temporary);
   if (!step) return -1;
   sl_value arg = exc ? sl_obj_val(exc) : sl_undef();
   int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
@@ -284,7 +284,7 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
  * sl_task_new holds the task it starts eagerly. So no reference is taken
  * here, though the step may drop every other one (the task's end drops
  * its callables, the coroutine the last variable naming the task). */
-static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (sl_future_done(task))
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "_step(): already done");
@@ -318,7 +318,7 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
 
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_obj *exc = args->npos && sl_is_obj(args->pos[0]) ? args->pos[0].u.o : NULL;
-  return task_step(rt, self.u.o, exc);
+  return sl__task_step(rt, self.u.o, exc);
 }
 
 /* __wakeup(future): future.result(); step with its exception, if any.
@@ -328,12 +328,12 @@ static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   sl_future *f = sl_as_future(fut);
   if (f->state == SL_FUTURE_FINISHED && !f->exception) {
     f->log_traceback = false; /* what result() does besides returning it */
-    return task_step(rt, self.u.o, NULL);
+    return sl__task_step(rt, self.u.o, NULL);
   }
   sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);
-  int rc = task_step(rt, self.u.o, exc);
+  int rc = sl__task_step(rt, self.u.o, exc);
   sl_decref(rt, exc);
   return rc;
 }
@@ -373,7 +373,7 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   sl_loop *loop = rt->loop;
   if (eager && loop->running) {
     /* __eager_start: run the first step now, as the current task. */
-    if (task_step(rt, o, NULL)) {
+    if (sl__task_step(rt, o, NULL)) {
       sl_decref(rt, o);
       return NULL;
     }
