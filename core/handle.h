@@ -9,7 +9,6 @@
 #include "core/cfunc.h"
 #include "core/object.h"
 #include "core/rt.h"
-#include "core/task.h"
 
 extern const sl_type sl_handle_type;
 extern const sl_type sl_timer_handle_type;
@@ -88,20 +87,13 @@ static inline int sl__handle_call(sl_rt *rt, sl_value cb, const sl_value *args, 
   if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
     return sl_call_pos(rt, cb, args, nargs, out);
   const sl_type *type = cb.u.o->type;
+  sl_args a = {args, nargs, NULL, NULL, 0};
   int rc;
   if (type == &sl_cfunc_type) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
     rt->recursion_depth++;
-    /* A task's step without an argument (the most frequent call the loop
-     * makes) without the arguments' vector and the callable's own entry. */
-    if (f->def == &sl__task_step_def && !nargs) {
-      rc = sl__task_step(rt, f->self.u.o, NULL);
-    } else {
-      sl_args a = {args, nargs, NULL, NULL, 0};
-      rc = f->def->fn(rt, f->self, &a, out);
-    }
+    rc = f->def->fn(rt, f->self, &a, out);
   } else if (type->call) {
-    sl_args a = {args, nargs, NULL, NULL, 0};
     rt->recursion_depth++;
     rc = type->call(rt, cb.u.o, &a, out);
   } else {

@@ -81,7 +81,7 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 /* ---- the loop object ----------------------------------------------------- */
 
 static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
-  sl_decref(rt, e.handle);
+  if (e.handle != SL_READY_STEP) sl_decref(rt, e.handle);
   sl_vdecref(rt, e.callback);
   sl_vdecref(rt, e.arg);
 }
@@ -334,6 +334,29 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
   return 0;
 }
 
+/* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
+ * a plain queued call of `step` without arguments would run (the same
+ * recursion bound, report and failure), but calling the step itself.
+ * Drops the entry's reference to step. */
+static int run_step(sl_rt *rt, sl_value step) {
+  const sl_value noarg = sl_undef();
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
+  if (rc == 0) {
+    if (rt->recursion_depth <= SL_MAX_RECURSION) {
+      rt->recursion_depth++;
+      rc = sl__task_step(rt, sl_as_cfunc(step.u.o)->self.u.o, NULL);
+      rt->recursion_depth--;
+    } else {
+      sl_value result = sl_none();
+      rc = sl__handle_call(rt, step, &noarg, 0, &result);
+      sl_vdecref(rt, result);
+    }
+    if (rc) rc = sl__handle_call_failed(rt, step, &noarg, 0);
+  }
+  sl_decref(rt, step.u.o);
+  return rc;
+}
+
 /* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
  * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
  * the ring before it runs, as the callback may schedule more. */
@@ -344,6 +367,7 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   sl_obj *h = slot->handle;
   int rc;
   if (h) {
+    if (h == SL_READY_STEP) return run_step(rt, slot->callback);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;

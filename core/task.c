@@ -101,7 +101,7 @@ static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task
  * rest out of it, so the caller saves no registers for it. */
 static inline int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_obj *cached = sl_as_task(task)->step_fn;
-  if (cached && !exc) return sl_loop_call_soon_fn(rt, cached);
+  if (cached && !exc) return sl__loop_call_soon_step(rt, cached);
   return call_step_soon_made(rt, task, exc);
 }
 
