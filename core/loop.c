@@ -81,7 +81,7 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 /* ---- the loop object ----------------------------------------------------- */
 
 static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
-  if (e.handle != SL_READY_STEP) sl_decref(rt, e.handle);
+  if (!sl__ready_is_mark(e.handle)) sl_decref(rt, e.handle);
   sl_vdecref(rt, e.callback);
   sl_vdecref(rt, e.arg);
 }
@@ -335,9 +335,9 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
 }
 
 /* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
- * a plain queued call of `step` without arguments would run (the same
+ * the plain queued call of `step` without arguments would run (the same
  * recursion bound, report and failure), but calling the step itself.
- * Drops the entry's reference to step. */
+ * Drops the entry's reference. */
 static int run_step(sl_rt *rt, sl_value step) {
   const sl_value noarg = sl_undef();
   int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
@@ -357,6 +357,27 @@ static int run_step(sl_rt *rt, sl_value step) {
   return rc;
 }
 
+/* The same for a task's wakeup queued as SL_READY_WAKEUP, `fut` its
+ * argument. */
+static int run_wakeup(sl_rt *rt, sl_value wakeup, sl_value fut) {
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, wakeup, &fut, 1) : 0;
+  if (rc == 0) {
+    if (rt->recursion_depth <= SL_MAX_RECURSION) {
+      rt->recursion_depth++;
+      rc = sl__task_wakeup(rt, sl_as_cfunc(wakeup.u.o)->self.u.o, fut.u.o);
+      rt->recursion_depth--;
+    } else {
+      sl_value result = sl_none();
+      rc = sl__handle_call(rt, wakeup, &fut, 1, &result);
+      sl_vdecref(rt, result);
+    }
+    if (rc) rc = sl__handle_call_failed(rt, wakeup, &fut, 1);
+  }
+  sl_decref(rt, wakeup.u.o);
+  sl_decref(rt, fut.u.o);
+  return rc;
+}
+
 /* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
  * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
  * the ring before it runs, as the callback may schedule more. */
@@ -368,6 +389,7 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   int rc;
   if (h) {
     if (h == SL_READY_STEP) return run_step(rt, slot->callback);
+    if (h == SL_READY_WAKEUP) return run_wakeup(rt, slot->callback, slot->arg);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;

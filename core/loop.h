@@ -67,15 +67,19 @@ typedef struct sl_timer_entry {
  * must see one (an exception in the callback: the handler's
  * context['handle']). Both run and appear in traces the same way. */
 typedef struct sl_ready_entry {
-  /* owned Handle, or NULL: the call below, or SL_READY_STEP: the call
-   * below is a task's step without an argument (callback its Task.__step
-   * callable), which the loop makes directly (sl__task_step) */
+  /* owned Handle, or NULL: the call below, or a mark: the call below is
+   * one the loop makes directly, SL_READY_STEP a task's step without an
+   * argument (callback its Task.__step callable: sl__task_step),
+   * SL_READY_WAKEUP a task's wakeup (callback its wakeup callable, arg
+   * the future: sl__task_wakeup) */
   sl_obj *handle;
   sl_value callback; /* owned, when handle is NULL */
   sl_value arg;      /* owned; undef: called without an argument */
 } sl_ready_entry;
 
-#define SL_READY_STEP ((sl_obj *)(uintptr_t)1)
+#define SL_READY_STEP   ((sl_obj *)(uintptr_t)1)
+#define SL_READY_WAKEUP ((sl_obj *)(uintptr_t)2)
+static inline bool sl__ready_is_mark(const sl_obj *handle) { return (uintptr_t)handle - 1 < 2; }
 
 struct sl_loop {
   sl_obj hdr;
@@ -137,7 +141,7 @@ int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool in
  * attempt, as the Handle was, so the out-of-memory sweep fails the same
  * calls. In line (a task's step, a future's one done callback), its rare
  * path out of line, so that callers save no registers for it. `mark` is
- * the entry's handle field: NULL, or SL_READY_STEP (sl__loop_call_soon_step). */
+ * the entry's handle field: NULL or a mark (SL_READY_STEP, SL_READY_WAKEUP). */
 static inline int sl__loop_ready_put(sl_rt *rt, sl_obj *mark, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
   bool injected = sl_alloc_injected_failure_inline();

@@ -68,7 +68,7 @@ static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 
 const sl_cfunc_def sl__task_step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
-static const sl_cfunc_def wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
+const sl_cfunc_def sl__task_wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
                                         SL_CANON_SELF_ARG0};
 
 /* The task's cached callable of `def` in *slot (borrowed), made on first
@@ -218,7 +218,7 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
       return step_error_soon(rt, task, "yield was used instead of yield from in task");
     sl_as_future(fut)->blocking = false;
     bool temporary;
-    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &wakeup_def, &temporary);
+    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
     if (!wakeup) return -1;
     int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
     if (temporary) sl_decref(rt, wakeup);
@@ -323,19 +323,22 @@ static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
 
 /* __wakeup(future): future.result(); step with its exception, if any.
  * A result is not fetched only to be dropped. */
-static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_obj *fut = args->pos[0].u.o;
+int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
   sl_future *f = sl_as_future(fut);
   if (f->state == SL_FUTURE_FINISHED && !f->exception) {
     f->log_traceback = false; /* what result() does besides returning it */
-    return sl__task_step(rt, self.u.o, NULL);
+    return sl__task_step(rt, task, NULL);
   }
   sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);
-  int rc = sl__task_step(rt, self.u.o, exc);
+  int rc = sl__task_step(rt, task, exc);
   sl_decref(rt, exc);
   return rc;
+}
+
+static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return sl__task_wakeup(rt, self.u.o, args->pos[0].u.o);
 }
 
 void sl_task_set_context(sl_rt *rt, sl_obj *task, sl_value ctx) {

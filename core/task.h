@@ -67,6 +67,11 @@ void sl_task_finished(sl_rt *rt, sl_obj *task);
  * calls a queued step without an argument directly (loop.c run_first). */
 extern const sl_cfunc_def sl__task_step_def;
 int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc);
+/* The same for the task's wakeup callable (its argument the awaited
+ * future fut, borrowed): __wakeup(fut), called directly for a future's
+ * one done callback (future.c schedule_callbacks). */
+extern const sl_cfunc_def sl__task_wakeup_def;
+int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut);
 /* asyncio.current_task(): borrowed, NULL outside a task. */
 sl_obj *sl_task_current(sl_rt *rt);
 /* asyncio.all_tasks(): a new list of the tasks not done, creation order. */
