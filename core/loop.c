@@ -19,7 +19,7 @@
 /* heapq._siftdown: move heap[pos] up toward startpos. In line in its two
  * callers (a push, the end of siftup): a sleep makes one of each. */
 static inline __attribute__((always_inline)) void siftdown(sl_timer_entry *heap, size_t startpos,
-                                                          size_t pos) {
+                                                           size_t pos) {
   sl_timer_entry newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;

@@ -69,7 +69,7 @@ static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 
 const sl_cfunc_def sl__task_step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
 const sl_cfunc_def sl__task_wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
-                                        SL_CANON_SELF_ARG0};
+                                          SL_CANON_SELF_ARG0};
 
 /* The task's cached callable of `def` in *slot (borrowed), made on first
  * use; a done task keeps none (it would keep itself alive). NULL: out of
@@ -89,7 +89,8 @@ static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cf
 /* call_soon(self.__step[, exc]) */
 static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   bool temporary;
-  sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &sl__task_step_def, &temporary);
+  sl_obj *step =
+      task_callable(rt, task, &sl_as_task(task)->step_fn, &sl__task_step_def, &temporary);
   if (!step) return -1;
   sl_value arg = exc ? sl_obj_val(exc) : sl_undef();
   int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
