@@ -7,6 +7,7 @@
 #ifndef SL_CORO_H
 #define SL_CORO_H
 
+#include "core/future.h"
 #include "core/object.h"
 
 typedef enum sl_coro_status {
@@ -100,6 +101,17 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
  * awaiter's target itself). */
 sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
                                     sl_value arg, sl_value *out);
+/* The same without an argument and without *out, taking the caller's
+ * references to fut and self instead of its own: for a caller that made
+ * both only to hand them over (asyncio.sleep awaited in place). */
+static inline void sl__await_future_then_taking(sl_awaiter *aw, sl_obj *fut, sl_await_then then,
+                                                sl_obj *self) {
+  sl_as_future(fut)->blocking = true;
+  aw->target = sl_obj_val(fut);
+  aw->then = then;
+  aw->then_self = self;
+  aw->then_arg = sl_undef();
+}
 
 /* ---- Coroutines written in C ------------------------------------------ */
 

@@ -148,7 +148,11 @@ static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
     f->callbacks = NULL;
     f->ncallbacks = f->capcallbacks = 0;
     sl_incref(o);
-    return sl__loop_ready_push(rt, cb, sl_obj_val(o));
+    /* A task's wakeup (the common case) is marked for the loop to call
+     * directly (loop.h sl_ready_entry). */
+    bool wakeup = cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
+                  sl_as_cfunc(cb.u.o)->def == &sl__task_wakeup_def;
+    return sl__loop_ready_put(rt, wakeup ? SL_READY_WAKEUP : NULL, cb, sl_obj_val(o));
   }
   sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts, first;
   if (cbs == f->cb_inline) { /* taken out of the future, as an array is */

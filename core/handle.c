@@ -61,12 +61,6 @@ const sl_type sl_timer_handle_type = {.name = "TimerHandle",
                                       .lt = timer_lt,
                                       .size = sizeof(sl_handle)};
 
-/* How many arguments the memory of handle `o` has room for (it is from a
- * size class: sl__handle_done_running keeps no other). */
-static size_t arg_room(const sl_obj *o) {
-  return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
-}
-
 /* The loop's spare handle when it has room for `nargs` (its reference
  * passes to the caller), else NULL. Counted as an allocation attempt, as
  * a free-list block is, so the out-of-memory sweep fails the same calls
@@ -75,7 +69,7 @@ static sl_obj *take_spare(sl_rt *rt, size_t nargs, bool *failed) {
   sl_loop *loop = rt->loop;
   sl_obj *o = loop ? loop->spare_handle : NULL;
   *failed = false;
-  if (!o || arg_room(o) < nargs || rt->ext_next_type) return NULL;
+  if (!o || sl__handle_arg_room(o) < nargs || rt->ext_next_type) return NULL;
   if (sl_alloc_injected_failure_inline()) {
     *failed = true;
     sl_nomem(rt);
@@ -98,17 +92,15 @@ sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t
     o = sl_obj_alloc_uninit(rt, type, sizeof(sl_handle) + nargs * sizeof(sl_value));
     if (!o) return NULL;
   }
-  sl_handle *h = sl_as_handle(o);
-  h->callback = sl_vincref(callback);
-  h->cancelled = false;
-  h->scheduled = false;
-  h->is_timer = is_timer;
-  h->is_io = false;
-  h->when = when;
-  h->context = sl_undef();
-  h->nargs = nargs;
-  for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
+  sl__handle_fill(sl_as_handle(o), callback, args, nargs, is_timer, when);
   return o;
+}
+
+/* Whether `o` may become the loop's spare: a plain object nothing else
+ * holds. */
+static inline bool may_be_spare(const sl_obj *o, const sl_loop *loop) {
+  return o->refcnt == 1 && !loop->spare_handle && !o->identified && o->size_class &&
+         !(o->size_class & SL_OBJ_EXT_BIT);
 }
 
 void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
@@ -116,8 +108,7 @@ void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
   /* Only a plain object nothing else holds: no identity handed out (an
    * id() or hash the program saw), no instance extension, from a size
    * class (which says how many arguments it has room for). */
-  if (o->refcnt != 1 || loop->spare_handle || o->identified || !o->size_class ||
-      (o->size_class & SL_OBJ_EXT_BIT)) {
+  if (!may_be_spare(o, loop)) {
     sl_decref(rt, o);
     return;
   }
@@ -125,6 +116,31 @@ void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
    * handles (and a spare) meanwhile: keep this one only if none came. */
   handle_clear(rt, o);
   sl_as_handle(o)->nargs = 0;
+  if (loop->spare_handle)
+    sl_decref(rt, o);
+  else
+    loop->spare_handle = o;
+}
+
+void sl__handle_cancel_done(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  sl_loop *loop = rt->loop;
+  if (h->cancelled || !may_be_spare(o, loop) || !sl_is_undef(h->context)) {
+    sl_handle_cancel(rt, o);
+    sl__handle_done_running(rt, o);
+    return;
+  }
+  /* Only the caller holds it, so it is not in the heap (nothing to tell
+   * the loop) and nothing can see it between cancel() and its reuse: its
+   * callback and arguments go once, without being set to None first. */
+  h->cancelled = true;
+  sl_value cb = h->callback;
+  size_t nargs = h->nargs;
+  h->callback = sl_none();
+  h->nargs = 0;
+  sl_vdecref(rt, cb);
+  for (size_t i = 0; i < nargs; i++) sl_vdecref(rt, h->args[i]);
+  /* A finalizer run by those may have made a spare meanwhile. */
   if (loop->spare_handle)
     sl_decref(rt, o);
   else

@@ -37,11 +37,31 @@ static inline bool sl_is_handle(sl_value v) {
 /* A new handle for callback(*args) (all borrowed). */
 sl_obj *sl_handle_new(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs,
                       bool is_timer, double when);
+/* Sets every field of a handle being made (the arguments fit). */
+static inline void sl__handle_fill(sl_handle *h, sl_value callback, const sl_value *args,
+                                   size_t nargs, bool is_timer, double when) {
+  h->callback = sl_vincref(callback);
+  h->cancelled = false;
+  h->scheduled = false;
+  h->is_timer = is_timer;
+  h->is_io = false;
+  h->when = when;
+  h->context = sl_undef();
+  h->nargs = nargs;
+  for (size_t i = 0; i < nargs; i++) h->args[i] = sl_vincref(args[i]);
+}
+/* How many arguments the memory of handle `o` has room for (it is from a
+ * size class: sl__handle_done_running keeps no other). */
+static inline size_t sl__handle_arg_room(const sl_obj *o) {
+  return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
+}
 /* Drops a reference to a handle whose holder is done with it: the ready
  * queue's after the handle ran, asyncio.sleep's after its h.cancel(). When
  * it was the last one, the handle may be kept as the loop's spare (loop.h)
  * instead of being freed: nothing can refer to it any more. */
 void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
+/* h.cancel(), then sl__handle_done_running(h): asyncio.sleep's `finally`. */
+void sl__handle_cancel_done(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
 void sl_handle_cancel(sl_rt *rt, sl_obj *handle);
 /* Handle._run(): calls the callback; an exception goes to the loop's

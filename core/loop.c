@@ -3,6 +3,7 @@
 #include "core/loop.h"
 
 #include <math.h>
+#include <stdint.h>
 
 #include "core/alloc.h"
 #include "core/assert.h"
@@ -15,8 +16,10 @@
 
 /* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
 
-/* heapq._siftdown: move heap[pos] up toward startpos. */
-static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
+/* heapq._siftdown: move heap[pos] up toward startpos. In line in its two
+ * callers (a push, the end of siftup): a sleep makes one of each. */
+static inline __attribute__((always_inline)) void siftdown(sl_timer_entry *heap, size_t startpos,
+                                                           size_t pos) {
   sl_timer_entry newitem = heap[pos];
   while (pos > startpos) {
     size_t parentpos = (pos - 1) >> 1;
@@ -31,21 +34,27 @@ static void siftdown(sl_timer_entry *heap, size_t startpos, size_t pos) {
 /* heapq._siftup: go down to a leaf choosing the smaller child (the right one
  * on ties: `not heap[childpos] < heap[rightpos]`), then sift the new item
  * back up. While both children exist the choice is an index sum, not a
- * branch; an only child (the last entry) ends the descent. */
+ * branch; an only child (the last entry) ends the descent. The descent
+ * walks addresses (the first child of the entry at address a is at
+ * 2a - heap + size): three instructions a level fewer than indices scaled
+ * at every access. Integers, not pointers, since a child's address may lie
+ * past the array's end. */
 static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
+  const uintptr_t base = (uintptr_t)heap, size = sizeof *heap;
+  const uintptr_t last = base + (len - 1) * size; /* len > pos */
   sl_timer_entry newitem = heap[pos];
   sl_timer_entry *hole = &heap[pos];
-  size_t childpos = 2 * pos + 1;
-  while (childpos + 1 < len) {
-    size_t right = !(heap[childpos].when < heap[childpos + 1].when);
-    childpos += right;
-    *hole = heap[childpos];
-    hole = &heap[childpos];
-    childpos = 2 * childpos + 1;
+  uintptr_t child = base + (2 * pos + 1) * size;
+  while (child < last) {
+    const sl_timer_entry *pair = (const sl_timer_entry *)child;
+    child += size * !(pair[0].when < pair[1].when);
+    *hole = *(const sl_timer_entry *)child;
+    hole = (sl_timer_entry *)child;
+    child = 2 * child - base + size;
   }
-  if (childpos < len) {
-    *hole = heap[childpos];
-    hole = &heap[childpos];
+  if (child == last) {
+    *hole = *(const sl_timer_entry *)child;
+    hole = (sl_timer_entry *)child;
   }
   *hole = newitem;
   siftdown(heap, pos, (size_t)(hole - heap));
@@ -72,7 +81,7 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 /* ---- the loop object ----------------------------------------------------- */
 
 static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
-  sl_decref(rt, e.handle);
+  if (!sl__ready_is_mark(e.handle)) sl_decref(rt, e.handle);
   sl_vdecref(rt, e.callback);
   sl_vdecref(rt, e.arg);
 }
@@ -229,9 +238,20 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
     loop->scheduled = grown;
     loop->capscheduled = cap;
   }
-  sl_obj *h = sl_handle_new(rt, callback, args, nargs, true, when);
-  if (!h) return NULL;
-  sl_incref(h);
+  /* The loop's spare handle (sl_handle_new's first choice) in line. */
+  sl_obj *h = loop->spare_handle;
+  if (h && sl__handle_arg_room(h) >= nargs && !rt->ext_next_type) {
+    if (sl_alloc_injected_failure_inline()) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    loop->spare_handle = NULL;
+    h->type = &sl_timer_handle_type;
+    sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
+  } else if (!(h = sl_handle_new(rt, callback, args, nargs, true, when))) {
+    return NULL;
+  }
+  h->refcnt++; /* the heap's */
   sl_heapq_push(loop->scheduled, &loop->nscheduled, h);
   sl_as_handle(h)->scheduled = true;
   if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
@@ -314,6 +334,50 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
   return 0;
 }
 
+/* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
+ * the plain queued call of `step` without arguments would run (the same
+ * recursion bound, report and failure), but calling the step itself.
+ * Drops the entry's reference. */
+static int run_step(sl_rt *rt, sl_value step) {
+  const sl_value noarg = sl_undef();
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
+  if (rc == 0) {
+    if (rt->recursion_depth <= SL_MAX_RECURSION) {
+      rt->recursion_depth++;
+      rc = sl__task_step(rt, sl_as_cfunc(step.u.o)->self.u.o, NULL);
+      rt->recursion_depth--;
+    } else {
+      sl_value result = sl_none();
+      rc = sl__handle_call(rt, step, &noarg, 0, &result);
+      sl_vdecref(rt, result);
+    }
+    if (rc) rc = sl__handle_call_failed(rt, step, &noarg, 0);
+  }
+  sl_decref(rt, step.u.o);
+  return rc;
+}
+
+/* The same for a task's wakeup queued as SL_READY_WAKEUP, `fut` its
+ * argument. */
+static int run_wakeup(sl_rt *rt, sl_value wakeup, sl_value fut) {
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, wakeup, &fut, 1) : 0;
+  if (rc == 0) {
+    if (rt->recursion_depth <= SL_MAX_RECURSION) {
+      rt->recursion_depth++;
+      rc = sl__task_wakeup(rt, sl_as_cfunc(wakeup.u.o)->self.u.o, fut.u.o);
+      rt->recursion_depth--;
+    } else {
+      sl_value result = sl_none();
+      rc = sl__handle_call(rt, wakeup, &fut, 1, &result);
+      sl_vdecref(rt, result);
+    }
+    if (rc) rc = sl__handle_call_failed(rt, wakeup, &fut, 1);
+  }
+  sl_decref(rt, wakeup.u.o);
+  sl_decref(rt, fut.u.o);
+  return rc;
+}
+
 /* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
  * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
  * the ring before it runs, as the callback may schedule more. */
@@ -324,6 +388,8 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
   sl_obj *h = slot->handle;
   int rc;
   if (h) {
+    if (h == SL_READY_STEP) return run_step(rt, slot->callback);
+    if (h == SL_READY_WAKEUP) return run_wakeup(rt, slot->callback, slot->arg);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;

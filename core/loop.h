@@ -8,6 +8,8 @@
 #ifndef SL_LOOP_H
 #define SL_LOOP_H
 
+#include <stdint.h>
+
 #include "core/alloc.h"
 #include "core/io/backend.h"
 #include "core/io/iomap.h"
@@ -65,10 +67,19 @@ typedef struct sl_timer_entry {
  * must see one (an exception in the callback: the handler's
  * context['handle']). Both run and appear in traces the same way. */
 typedef struct sl_ready_entry {
-  sl_obj *handle;    /* owned Handle, or NULL: the call below */
+  /* owned Handle, or NULL: the call below, or a mark: the call below is
+   * one the loop makes directly, SL_READY_STEP a task's step without an
+   * argument (callback its Task.__step callable: sl__task_step),
+   * SL_READY_WAKEUP a task's wakeup (callback its wakeup callable, arg
+   * the future: sl__task_wakeup) */
+  sl_obj *handle;
   sl_value callback; /* owned, when handle is NULL */
   sl_value arg;      /* owned; undef: called without an argument */
 } sl_ready_entry;
+
+#define SL_READY_STEP   ((sl_obj *)(uintptr_t)1)
+#define SL_READY_WAKEUP ((sl_obj *)(uintptr_t)2)
+static inline bool sl__ready_is_mark(const sl_obj *handle) { return (uintptr_t)handle - 1 < 2; }
 
 struct sl_loop {
   sl_obj hdr;
@@ -121,7 +132,7 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* sl__loop_ready_push's rare path: `injected` (a failure the
+/* sl__loop_ready_put's rare path (a plain call's entry): `injected` (a failure the
  * out-of-memory sweep asked for) or a full ring. Same contract. */
 int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);
 /* Queues a call nobody can name (loop.h sl_ready_entry) whose references
@@ -129,7 +140,20 @@ int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool in
  * stolen, also on failure (then dropped). 0 or -1. Still one allocation
  * attempt, as the Handle was, so the out-of-memory sweep fails the same
  * calls. In line (a task's step, a future's one done callback), its rare
- * path out of line, so that callers save no registers for it. */
+ * path out of line, so that callers save no registers for it. `mark` is
+ * the entry's handle field: NULL or a mark (SL_READY_STEP, SL_READY_WAKEUP). */
+static inline int sl__loop_ready_put(sl_rt *rt, sl_obj *mark, sl_value callback, sl_value arg) {
+  sl_loop *loop = rt->loop;
+  bool injected = sl_alloc_injected_failure_inline();
+  if (injected || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
+      (sl_ready_entry){mark, callback, arg};
+  loop->ready_len++;
+  return 0;
+}
+/* The same as sl__loop_ready_put(rt, NULL, ...), written out: through it,
+ * call_soon cost three instructions more. */
 static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
   bool injected = sl_alloc_injected_failure_inline();
@@ -140,11 +164,13 @@ static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg
   loop->ready_len++;
   return 0;
 }
-/* sl_loop_call_soon0(callback) without arguments (callback borrowed): a
- * task's step, inline. 0 or -1. */
-static inline int sl_loop_call_soon_fn(sl_rt *rt, sl_obj *callback) {
-  callback->refcnt++; /* sl_incref without its NULL test */
-  return sl__loop_ready_push(rt, sl_obj_val(callback), sl_undef());
+/* sl_loop_call_soon0(step) for a task's Task.__step callable (borrowed)
+ * without an argument, marked so that the loop calls the step directly
+ * (the rare path queues a plain call: the same call, made the long way).
+ * In line. 0 or -1. */
+static inline int sl__loop_call_soon_step(sl_rt *rt, sl_obj *step) {
+  step->refcnt++; /* sl_incref without its NULL test */
+  return sl__loop_ready_put(rt, SL_READY_STEP, sl_obj_val(step), sl_undef());
 }
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs);

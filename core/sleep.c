@@ -47,14 +47,18 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
  * 0 with *fut and *h (new references), or -1 (out of memory). */
 static int sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
   sl_obj *f = sl_future_new(rt);
-  sl_obj *cb = f ? sl_set_result_unless_cancelled_fn(rt) : NULL;
+  if (!f) return -1;
+  /* The loop's (made on the first sleep), borrowed: the handle takes its own. */
+  sl_obj *cb = rt->loop->set_result_unless_cancelled;
   if (!cb) {
-    sl_decref(rt, f);
-    return -1;
+    if (!(cb = sl_set_result_unless_cancelled_fn(rt))) {
+      sl_decref(rt, f);
+      return -1;
+    }
+    sl_decref(rt, cb);
   }
   sl_value args[2] = {sl_obj_val(f), result};
   *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
-  sl_decref(rt, cb);
   if (!*h) {
     sl_decref(rt, f);
     return -1;
@@ -89,12 +93,11 @@ static sl_coro_status sleep_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     return SL_CORO_RETURN;
   case 2: { /* finally: h.cancel() */
     sl_obj *h = co->slots[SLOT_HANDLE].u.o;
-    sl_handle_cancel(rt, h);
     /* The coroutine is done with it, and nothing but the heap (a timer
      * cancelled before it was due) can still hold it: when this was the
      * last reference, the loop keeps it as its spare handle. */
     co->slots[SLOT_HANDLE] = sl_undef();
-    sl__handle_done_running(rt, h);
+    sl__handle_cancel_done(rt, h);
     if (co->failed) return SL_CORO_ERROR;
     *out = sl_ccoro_take_result(co);
     return SL_CORO_RETURN;
@@ -115,20 +118,17 @@ static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at
 static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value arg, sl_obj *fut,
                                  sl_coro_status st, sl_value *out) {
   (void)arg, (void)fut, (void)out;
-  sl_handle_cancel(rt, h);
   /* The awaiter's reference, which was the coroutine's: as there, the
    * loop may keep the handle as its spare. */
   aw->then_self = NULL;
-  sl__handle_done_running(rt, h);
+  sl__handle_cancel_done(rt, h);
   return st;
 }
 
 int sl_sleep_now(sl_rt *rt, double delay, sl_value result, sl_awaiter *aw) {
   sl_obj *fut, *h;
   if (sleep_schedule(rt, delay, result, &fut, &h)) return -1;
-  sl_await_future_then(aw, fut, sleep_then, h, sl_undef(), NULL);
-  sl_decref(rt, h);
-  sl_decref(rt, fut);
+  sl__await_future_then_taking(aw, fut, sleep_then, h);
   return 0;
 }
 

@@ -67,9 +67,9 @@ const sl_type sl_task_type = {.name = "Task",
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 
-static const sl_cfunc_def step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
-static const sl_cfunc_def wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
-                                        SL_CANON_SELF_ARG0};
+const sl_cfunc_def sl__task_step_def = {"Task.__step", task_step_cb, "step", SL_CANON_SELF};
+const sl_cfunc_def sl__task_wakeup_def = {"Task.task_wakeup", task_wakeup_cb, "wakeup",
+                                          SL_CANON_SELF_ARG0};
 
 /* The task's cached callable of `def` in *slot (borrowed), made on first
  * use; a done task keeps none (it would keep itself alive). NULL: out of
@@ -89,7 +89,8 @@ static sl_obj *task_callable(sl_rt *rt, sl_obj *task, sl_obj **slot, const sl_cf
 /* call_soon(self.__step[, exc]) */
 static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   bool temporary;
-  sl_obj *step = task_callable(rt, task, &sl_as_task(task)->step_fn, &step_def, &temporary);
+  sl_obj *step =
+      task_callable(rt, task, &sl_as_task(task)->step_fn, &sl__task_step_def, &temporary);
   if (!step) return -1;
   sl_value arg = exc ? sl_obj_val(exc) : sl_undef();
   int rc = sl_loop_call_soon0(rt, sl_obj_val(step), &arg, exc ? 1 : 0);
@@ -101,7 +102,7 @@ static __attribute__((noinline)) int call_step_soon_made(sl_rt *rt, sl_obj *task
  * rest out of it, so the caller saves no registers for it. */
 static inline int call_step_soon(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_obj *cached = sl_as_task(task)->step_fn;
-  if (cached && !exc) return sl_loop_call_soon_fn(rt, cached);
+  if (cached && !exc) return sl__loop_call_soon_step(rt, cached);
   return call_step_soon_made(rt, task, exc);
 }
 
@@ -207,6 +208,9 @@ sl_obj *sl_task_all(sl_rt *rt) {
 /* Handles what the coroutine yielded (the else branch of __step). */
 static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
   sl_task *t = sl_as_task(task);
+  /* The bare yield (asyncio.sleep(0)) first: the most frequent, and None
+   * is no future. */
+  if (sl_is_none(result)) return call_step_soon(rt, task, NULL);
   if (sl_is_future(result)) {
     sl_obj *fut = result.u.o;
     /* The C Task checks "awaits on itself" first. */
@@ -215,7 +219,7 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
       return step_error_soon(rt, task, "yield was used instead of yield from in task");
     sl_as_future(fut)->blocking = false;
     bool temporary;
-    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &wakeup_def, &temporary);
+    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
     if (!wakeup) return -1;
     int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
     if (temporary) sl_decref(rt, wakeup);
@@ -230,7 +234,6 @@ static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
     }
     return 0;
   }
-  if (sl_is_none(result)) return call_step_soon(rt, task, NULL); /* bare yield */
   return step_error_soon(rt, task, "Task got bad yield");
 }
 
@@ -276,8 +279,13 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   return rc;
 }
 
-/* Task.__step(exc): `exc` borrowed or NULL. */
-static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* Task.__step(exc): `exc` borrowed or NULL. The caller keeps the task
+ * alive throughout: the step and wakeup callables hold it and their
+ * callers hold them (a queued call owns its callback until it returns),
+ * sl_task_new holds the task it starts eagerly. So no reference is taken
+ * here, though the step may drop every other one (the task's end drops
+ * its callables, the coroutine the last variable naming the task). */
+int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (sl_future_done(task))
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "_step(): already done");
@@ -295,7 +303,6 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_loop *loop = rt->loop;
   sl_task *prev = loop->current_task;
   loop->current_task = t; /* _enter_task */
-  sl_incref(task);
   /* self._context.run(self.__step_run_and_handle_result, exc) */
   sl_value saved_context = rt->context;
   bool own_context = !sl_is_undef(t->context);
@@ -306,29 +313,33 @@ static int task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
     rt->context = saved_context;
   }
   loop->current_task = prev; /* _leave_task */
-  sl_decref(rt, task);
   sl_decref(rt, owned_exc);
   return rc;
 }
 
 static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_obj *exc = args->npos && sl_is_obj(args->pos[0]) ? args->pos[0].u.o : NULL;
-  return task_step(rt, self.u.o, exc);
+  return sl__task_step(rt, self.u.o, exc);
 }
 
-/* __wakeup(future): future.result(); step with its exception, if any. */
-static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_obj *fut = args->pos[0].u.o;
-  sl_value result = sl_none();
-  if (sl_future_result(rt, fut, &result) == 0) {
-    sl_vdecref(rt, result);
-    return task_step(rt, self.u.o, NULL);
+/* __wakeup(future): future.result(); step with its exception, if any.
+ * A result is not fetched only to be dropped. */
+int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
+    f->log_traceback = false; /* what result() does besides returning it */
+    return sl__task_step(rt, task, NULL);
   }
+  sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);
-  int rc = task_step(rt, self.u.o, exc);
+  int rc = sl__task_step(rt, task, exc);
   sl_decref(rt, exc);
   return rc;
+}
+
+static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  return sl__task_wakeup(rt, self.u.o, args->pos[0].u.o);
 }
 
 void sl_task_set_context(sl_rt *rt, sl_obj *task, sl_value ctx) {
@@ -366,7 +377,7 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   sl_loop *loop = rt->loop;
   if (eager && loop->running) {
     /* __eager_start: run the first step now, as the current task. */
-    if (task_step(rt, o, NULL)) {
+    if (sl__task_step(rt, o, NULL)) {
       sl_decref(rt, o);
       return NULL;
     }

@@ -7,6 +7,7 @@
 #ifndef SL_TASK_H
 #define SL_TASK_H
 
+#include "core/cfunc.h"
 #include "core/future.h"
 
 typedef struct sl_task {
@@ -61,6 +62,16 @@ static inline int64_t sl_task_cancelling(sl_obj *task) {
 void sl_task_announce(sl_rt *rt, sl_obj *task);
 /* Called by the future machinery when a task reaches a final state. */
 void sl_task_finished(sl_rt *rt, sl_obj *task);
+/* The task's step callable's definition (Task.__step, its self the task),
+ * and the step itself: Task.__step(exc), `exc` borrowed or NULL. The loop
+ * calls a queued step without an argument directly (loop.c run_first). */
+extern const sl_cfunc_def sl__task_step_def;
+int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc);
+/* The same for the task's wakeup callable (its argument the awaited
+ * future fut, borrowed): __wakeup(fut), called directly for a future's
+ * one done callback (future.c schedule_callbacks). */
+extern const sl_cfunc_def sl__task_wakeup_def;
+int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut);
 /* asyncio.current_task(): borrowed, NULL outside a task. */
 sl_obj *sl_task_current(sl_rt *rt);
 /* asyncio.all_tasks(): a new list of the tasks not done, creation order. */
