@@ -58,9 +58,14 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     if (sl_await_active(&f->aw)) {
       if (f->aw.target.tag == SL_V_NONE && !f->yf) {
         /* After the bare yield of `await asyncio.sleep(0)` (sl_await_send's
-         * first case, in place): the await's result is None. */
+         * first case, in place): the await's result is None. A statement
+         * await's POP_TOP would only pop it (no reference, nothing to run):
+         * stepped over. */
         f->aw.target = sl_undef();
-        *sp++ = sl_none();
+        if (ip->op == SL_OP_POP_TOP)
+          ip++;
+        else
+          *sp++ = sl_none();
         goto dispatch;
       }
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
@@ -184,6 +189,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FREE_AUG),
       L(LOAD_FAST_BOUND),
       L(LOAD_CONST_RETURN),
+      L(LOAD_GLOBAL_MOD),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -324,6 +330,16 @@ dispatch:
     OP(STORE_FREE, op_store_free);
     OP_PURE(LOAD_CLOSURE, op_load_closure);
     OPX(LOAD_GLOBAL, op_load_global, true);
+    TARGET(LOAD_GLOBAL_MOD) {
+      int n = load_global_mod(f, co, arg, ip, sp);
+      if (n) {
+        sp += n;
+        ip++;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXT(op_load_global(rt, f, co, arg, spp, true));
+    }
     OPX(LOAD_NAME, op_load_global, false);
     OPX(STORE_GLOBAL, op_store_global, false);
     OPX(STORE_NAME, op_store_global, true);
@@ -373,7 +389,14 @@ dispatch:
     OPXJ(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
     OP(GET_ITER, op_get_iter);
-    OPJ(FOR_ITER, op_for_iter);
+    TARGET(FOR_ITER) {
+      if (for_range_store(f, ip, sp)) {
+        ip++;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXTJ(op_for_iter(rt, f, co, arg, spp));
+    }
     OPX(BUILD_TUPLE, op_build_seq, true);
     OPX(BUILD_LIST, op_build_seq, false);
     OP(BUILD_SET, op_build_set);
@@ -488,6 +511,13 @@ await_done:
     goto exit;
   }
   if (st == SL_CORO_RETURN) {
+    /* A statement await: its POP_TOP runs here, f->ip past it as the
+     * POP_TOP's body would have it when the result dies. */
+    if (ip->op == SL_OP_POP_TOP) {
+      f->ip = ++ip;
+      sl_vdecref(rt, res);
+      goto dispatch;
+    }
     *sp++ = res;
     goto dispatch;
   }

@@ -74,18 +74,40 @@ SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
   return 0;
 }
 
+/* A range iterator's next item, which the caller checked remains:
+ * rangeiter_next (iter.c) inline. */
+static inline sl_value range_iter_take(sl__iter *ri) {
+  const sl_range *r = (const sl_range *)ri->src.u.o;
+  sl_value v = sl_int((int64_t)((uint64_t)r->start + (uint64_t)ri->pos * (uint64_t)r->step));
+  ri->pos++;
+  return v;
+}
+
+/* FOR_ITER over a range followed by STORE_FAST (`for i in range(...)`,
+ * `next` the STORE_FAST): the item goes straight into the local when its
+ * old value is no object, so the store releases nothing and nothing can
+ * run or observe the frame in between. true: both done. */
+static inline bool for_range_store(sl_frame *f, const sl_instr *next, const sl_value *sp) {
+  sl_value it = sp[-1];
+  if (it.tag != SL_V_OBJ || it.u.o->type != &sl__range_iter_type || next->op != SL_OP_STORE_FAST)
+    return false;
+  sl__iter *ri = (sl__iter *)it.u.o;
+  sl_value *slot = &f->locals[next->arg];
+  if (ri->pos >= ri->aux || slot->tag == SL_V_OBJ) return false;
+  *slot = range_iter_take(ri);
+  return true;
+}
+
 SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
   (void)co;
   sl_value item;
-  /* A range's iterator (`for i in range(...)`): rangeiter_next (iter.c)
-   * inline while items remain; the end goes the general way. */
+  /* A range's iterator (`for i in range(...)`) inline while items
+   * remain; the end goes the general way. */
   sl_value it = TOP();
   if (it.tag == SL_V_OBJ && it.u.o->type == &sl__range_iter_type) {
     sl__iter *ri = (sl__iter *)it.u.o;
     if (ri->pos < ri->aux) {
-      const sl_range *r = (const sl_range *)ri->src.u.o;
-      PUSH(sl_int((int64_t)((uint64_t)r->start + (uint64_t)ri->pos * (uint64_t)r->step)));
-      ri->pos++;
+      PUSH(range_iter_take(ri));
       return 0;
     }
   }

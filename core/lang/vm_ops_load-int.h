@@ -329,6 +329,31 @@ SL_OP_INLINE int load_aug_var(sl_frame *f, sl_code *co, sl_value *slot, const sl
   return binary_fast(in[1].arg, *slot, n, slot);
 }
 
+/* LOAD_GLOBAL_MOD's fast path (`in` the LOAD_METHOD or LOAD_ATTR after
+ * it): global `arg` is a module that the global cache finds in the
+ * globals, and the module attribute cache answers in->arg in its dict,
+ * where load_global_cached and then op_load_method / op_load_attr
+ * (load_attr_generic's module case, after method_cached) would take
+ * them. The attribute goes to sp[0] (new ref), then an UNDEF self for a
+ * LOAD_METHOD; the module is only borrowed: the globals hold it, and
+ * nothing runs meanwhile. Values pushed, or 0: run the plain
+ * instructions. */
+SL_OP_INLINE int load_global_mod(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                 sl_value *sp) {
+  const sl_gcache *gc = &co->gcache[arg];
+  const sl__htable *g = sl__as_htable(f->globals);
+  if (!gc->gversion || gc->gversion != g->version || gc->builtin) return 0;
+  sl_value m = g->entries[gc->ix].value;
+  if (!sl_is_type(m, &sl_module_type) || method_cached(co, in->arg, m)) return 0;
+  const sl_gcache *ac = &co->acache[in->arg];
+  const sl__htable *d = sl__as_htable(((sl_module *)m.u.o)->dict);
+  if (!ac->gversion || ac->gversion != d->version) return 0;
+  sp[0] = vm_vincref(d->entries[ac->ix].value);
+  if (in->op != SL_OP_LOAD_METHOD) return 1;
+  sp[1] = sl_undef();
+  return 2;
+}
+
 /* obj.<names[arg]> without the method cache (*out new ref). */
 SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
                                    sl_value *out) {
