@@ -375,13 +375,17 @@ dispatch:
       NEXT(op_compare(rt, f, co, arg, spp));
     }
     TARGET(JUMP) {
-      /* Forward (if/else, break, the end of a try): nothing to count. */
-      if (code + arg >= ip) {
-        ip = code + arg;
-        DISPATCH();
+      /* Forward (if/else, break, the end of a try): nothing to count.
+       * Backward, every loop's: the one place an endless loop with no
+       * await (which would never let the event loop step) is bounded.
+       * Counting calls nothing the frame could be read from. */
+      if (code + arg < ip && iteration_over_budget(rt, L)) {
+        SL_VM_SYNC_IP();
+        sl_rt_fatal(rt, SL_EBUDGET);
+        goto exit_error;
       }
-      SL_VM_SYNC_IP();
-      NEXTJ(op_jump(rt, f, co, arg, spp));
+      ip = code + arg;
+      DISPATCH();
     }
     OPXJ(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
     OPXJ(POP_JUMP_IF_TRUE, op_pop_jump_if, true);

@@ -8,28 +8,38 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/loop.h"
 
-/* Counts one loop iteration; true when a budget ran out. */
-static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
+/* iteration_over_budget's tests, exact, and where the next iteration
+ * that needs them is: the one past max_iterations, or the one that makes
+ * the run's count a multiple of 65536 when budget_out is set. */
+static __attribute__((noinline)) bool iteration_budget_check(sl_rt *rt, sl_lang *L) {
   uint64_t step = rt->loop->step;
   if (step != L->iterations_step) {
+    L->budget_poll += (uint32_t)L->iterations;
     L->iterations_step = step;
     L->iterations = 0;
   }
-  L->iterations++;
-  if (L->max_iterations && L->iterations > L->max_iterations) return true;
-  return L->budget_out && !(++L->budget_poll & 0xffff) && L->budget_out(L->budget_ctx);
+  uint64_t n = ++L->iterations;
+  if (L->max_iterations && n > L->max_iterations) return true;
+  uint32_t poll = L->budget_poll + (uint32_t)n;
+  if (L->budget_out && !(poll & 0xffff) && L->budget_out(L->budget_ctx)) return true;
+  uint64_t quiet = L->max_iterations ? L->max_iterations : 0;
+  if (L->budget_out) {
+    uint64_t to_poll = n + 0xffff - (poll & 0xffff);
+    quiet = quiet && quiet < to_poll ? quiet : to_poll;
+  }
+  L->iterations_quiet = quiet;
+  return false;
 }
 
-SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
-  (void)co, (void)spp;
-  /* Every loop jumps backwards: the one place an endless loop with no
-   * await (which would never let the event loop step) is bounded. */
-  sl_lang *L = sl_vm_lang(rt);
-  if (co->code + arg < f->ip && iteration_over_budget(rt, L)) {
-    sl_rt_fatal(rt, SL_EBUDGET);
-    return SL_OPR_FATAL;
+/* Counts one loop iteration; true when a budget ran out. Until the next
+ * iteration that could run one out (iterations_quiet), only counts. */
+static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
+  if (__builtin_expect(rt->loop->step == L->iterations_step && L->iterations < L->iterations_quiet,
+                       1)) {
+    L->iterations++;
+    return false;
   }
-  return SL_OPR_JUMP;
+  return iteration_budget_check(rt, L);
 }
 
 SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {

@@ -350,7 +350,7 @@ SL_OP_INLINE int load_global_mod(sl_frame *f, sl_code *co, int32_t arg, const sl
   if (!ac->gversion || ac->gversion != d->version) return 0;
   sp[0] = vm_vincref(d->entries[ac->ix].value);
   if (in->op != SL_OP_LOAD_METHOD) return 1;
-  sp[1] = sl_undef();
+  sp[1] = (sl_value){.tag = SL_V_UNDEF}; /* gcc left sl_undef() a call here */
   return 2;
 }
 
