@@ -307,6 +307,9 @@ static void fuse(unit *u) {
     if (i + 4 <= u->ncode && is_aug_var(in)) {
       in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;
       i += 3;
+    } else if (in[1].op == SL_OP_LOAD_METHOD) {
+      in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_METHOD : SL_OP_LOAD_FREE_METHOD;
+      i += 1;
     } else if (in->op != SL_OP_LOAD_FAST) {
       continue;
     } else if (i + 7 <= u->ncode && is_aug_attr(in)) {

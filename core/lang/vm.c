@@ -190,6 +190,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_BOUND),
       L(LOAD_CONST_RETURN),
       L(LOAD_GLOBAL_MOD),
+      L(LOAD_FAST_METHOD),
+      L(LOAD_FREE_METHOD),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -310,6 +312,22 @@ dispatch:
     TARGET(LOAD_FREE_AUG) {
       if (load_aug_var(f, co, &((sl_cell *)f->free[arg].u.o)->v, ip)) {
         ip += 3;
+        DISPATCH();
+      }
+      NEXT(op_load_free(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_METHOD) {
+      if (load_var_method(co, f->locals[arg], ip, sp)) {
+        sp += 2;
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FREE_METHOD) {
+      if (load_var_method(co, ((sl_cell *)f->free[arg].u.o)->v, ip, sp)) {
+        sp += 2;
+        ip++;
         DISPATCH();
       }
       NEXT(op_load_free(rt, f, co, arg, spp));
