@@ -53,8 +53,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   f->back = L->frame;
   L->frame = f;
 
-  f->yielded = false;
+  /* A fresh frame (SL_RESUME_START) has nothing to resume and was made
+   * with `yielded` false; only a resume clears it. */
   if (mode == SL_RESUME_SEND) {
+    f->yielded = false;
     if (sl_await_active(&f->aw)) {
       if (f->aw.target.tag == SL_V_NONE && !f->yf) {
         /* After the bare yield of `await asyncio.sleep(0)` (sl_await_send's
@@ -75,6 +77,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     *sp++ = sl_vincref(sendv);
   }
   if (mode == SL_RESUME_THROW) {
+    f->yielded = false;
     set_ctx = false;
     thrown_in = true;
     if (sl_await_active(&f->aw)) {
