@@ -217,8 +217,7 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
     }
     frame_lay_out(f, c);
   }
-  frame_reset(f, c, first);
-  f->back = NULL;
+  frame_reset(f, c, first); /* f->back is the eval's to set */
   f->code = fn->code;
   f->globals = fn->globals;
   f->borrowed = true;

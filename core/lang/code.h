@@ -139,6 +139,16 @@ typedef enum sl_opcode {
    * return at a body's end, `return 1`): the constant is returned, as the
    * two would return it (neither can fail nor call out). */
   SL_OP_LOAD_CONST_RETURN,
+  /* arg: global (LOAD_GLOBAL's); LOAD_METHOD or LOAD_ATTR follows
+   * (`mod.f(...)`, `mod.x`, mod a global module): the module's attribute
+   * through both caches, without the module on the stack. Its stack
+   * effect and slow path are LOAD_GLOBAL's. */
+  SL_OP_LOAD_GLOBAL_MOD,
+  /* arg: local (LOAD_FREE_METHOD: free variable); LOAD_METHOD follows
+   * (`x.m(...)`): a cached method of x's type or of its class, without x
+   * on the stack between. The slow path runs as LOAD_FAST (LOAD_FREE). */
+  SL_OP_LOAD_FAST_METHOD,
+  SL_OP_LOAD_FREE_METHOD,
   SL_OP__COUNT
 } sl_opcode;
 

@@ -273,7 +273,7 @@ static bool is_aug_var(const sl_instr *in) {
          in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
 }
 
-/* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST) that starts a sequence a
+/* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST, LOAD_GLOBAL) that starts a sequence a
  * superinstruction covers (code.h). Only the first instruction's opcode changes: the rest stay
  * for the superinstruction's slow path and for jumps into the sequence,
  * and each keeps its line. Runs after the stack analysis, which saw the
@@ -297,10 +297,19 @@ static void fuse(unit *u) {
       i += 1;
       continue;
     }
+    if (in->op == SL_OP_LOAD_GLOBAL &&
+        (in[1].op == SL_OP_LOAD_METHOD || in[1].op == SL_OP_LOAD_ATTR)) {
+      in->op = SL_OP_LOAD_GLOBAL_MOD;
+      i += 1;
+      continue;
+    }
     if (in->op != SL_OP_LOAD_FAST && in->op != SL_OP_LOAD_FREE) continue;
     if (i + 4 <= u->ncode && is_aug_var(in)) {
       in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;
       i += 3;
+    } else if (in[1].op == SL_OP_LOAD_METHOD) {
+      in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_METHOD : SL_OP_LOAD_FREE_METHOD;
+      i += 1;
     } else if (in->op != SL_OP_LOAD_FAST) {
       continue;
     } else if (i + 7 <= u->ncode && is_aug_attr(in)) {

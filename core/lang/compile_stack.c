@@ -68,6 +68,9 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_FREE:
   case SL_OP_LOAD_CLOSURE:
   case SL_OP_LOAD_GLOBAL:
+  case SL_OP_LOAD_GLOBAL_MOD:
+  case SL_OP_LOAD_FAST_METHOD:
+  case SL_OP_LOAD_FREE_METHOD:
   case SL_OP_LOAD_NAME:
   case SL_OP_IMPORT_NAME:
   case SL_OP_LOAD_ASSERTION_ERROR: return 1;

@@ -53,14 +53,21 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   f->back = L->frame;
   L->frame = f;
 
-  f->yielded = false;
+  /* A fresh frame (SL_RESUME_START) has nothing to resume and was made
+   * with `yielded` false; only a resume clears it. */
   if (mode == SL_RESUME_SEND) {
+    f->yielded = false;
     if (sl_await_active(&f->aw)) {
       if (f->aw.target.tag == SL_V_NONE && !f->yf) {
         /* After the bare yield of `await asyncio.sleep(0)` (sl_await_send's
-         * first case, in place): the await's result is None. */
+         * first case, in place): the await's result is None. A statement
+         * await's POP_TOP would only pop it (no reference, nothing to run):
+         * stepped over. */
         f->aw.target = sl_undef();
-        *sp++ = sl_none();
+        if (ip->op == SL_OP_POP_TOP)
+          ip++;
+        else
+          *sp++ = sl_none();
         goto dispatch;
       }
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
@@ -70,6 +77,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     *sp++ = sl_vincref(sendv);
   }
   if (mode == SL_RESUME_THROW) {
+    f->yielded = false;
     set_ctx = false;
     thrown_in = true;
     if (sl_await_active(&f->aw)) {
@@ -184,6 +192,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FREE_AUG),
       L(LOAD_FAST_BOUND),
       L(LOAD_CONST_RETURN),
+      L(LOAD_GLOBAL_MOD),
+      L(LOAD_FAST_METHOD),
+      L(LOAD_FREE_METHOD),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -308,6 +319,22 @@ dispatch:
       }
       NEXT(op_load_free(rt, f, co, arg, spp));
     }
+    TARGET(LOAD_FAST_METHOD) {
+      if (load_var_method(co, f->locals[arg], ip, sp)) {
+        sp += 2;
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FREE_METHOD) {
+      if (load_var_method(co, ((sl_cell *)f->free[arg].u.o)->v, ip, sp)) {
+        sp += 2;
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_free(rt, f, co, arg, spp));
+    }
     TARGET(LOAD_FAST_AUG_ATTR) {
       if (load_fast_aug_attr(f, co, arg, ip)) {
         ip += 6;
@@ -324,6 +351,16 @@ dispatch:
     OP(STORE_FREE, op_store_free);
     OP_PURE(LOAD_CLOSURE, op_load_closure);
     OPX(LOAD_GLOBAL, op_load_global, true);
+    TARGET(LOAD_GLOBAL_MOD) {
+      int n = load_global_mod(f, co, arg, ip, sp);
+      if (n) {
+        sp += n;
+        ip++;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXT(op_load_global(rt, f, co, arg, spp, true));
+    }
     OPX(LOAD_NAME, op_load_global, false);
     OPX(STORE_GLOBAL, op_store_global, false);
     OPX(STORE_NAME, op_store_global, true);
@@ -359,13 +396,17 @@ dispatch:
       NEXT(op_compare(rt, f, co, arg, spp));
     }
     TARGET(JUMP) {
-      /* Forward (if/else, break, the end of a try): nothing to count. */
-      if (code + arg >= ip) {
-        ip = code + arg;
-        DISPATCH();
+      /* Forward (if/else, break, the end of a try): nothing to count.
+       * Backward, every loop's: the one place an endless loop with no
+       * await (which would never let the event loop step) is bounded.
+       * Counting calls nothing the frame could be read from. */
+      if (code + arg < ip && iteration_over_budget(rt, L)) {
+        SL_VM_SYNC_IP();
+        sl_rt_fatal(rt, SL_EBUDGET);
+        goto exit_error;
       }
-      SL_VM_SYNC_IP();
-      NEXTJ(op_jump(rt, f, co, arg, spp));
+      ip = code + arg;
+      DISPATCH();
     }
     OPXJ(POP_JUMP_IF_FALSE, op_pop_jump_if, false);
     OPXJ(POP_JUMP_IF_TRUE, op_pop_jump_if, true);
@@ -373,7 +414,14 @@ dispatch:
     OPXJ(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
     OP(GET_ITER, op_get_iter);
-    OPJ(FOR_ITER, op_for_iter);
+    TARGET(FOR_ITER) {
+      if (for_range_store(f, ip, sp)) {
+        ip++;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXTJ(op_for_iter(rt, f, co, arg, spp));
+    }
     OPX(BUILD_TUPLE, op_build_seq, true);
     OPX(BUILD_LIST, op_build_seq, false);
     OP(BUILD_SET, op_build_set);
@@ -488,6 +536,13 @@ await_done:
     goto exit;
   }
   if (st == SL_CORO_RETURN) {
+    /* A statement await: its POP_TOP runs here, f->ip past it as the
+     * POP_TOP's body would have it when the result dies. */
+    if (ip->op == SL_OP_POP_TOP) {
+      f->ip = ++ip;
+      sl_vdecref(rt, res);
+      goto dispatch;
+    }
     *sp++ = res;
     goto dispatch;
   }

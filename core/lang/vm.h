@@ -62,13 +62,20 @@ typedef struct sl_lang {
   uint64_t max_iterations;
   uint64_t iterations;      /* loop iterations in step iterations_step */
   uint64_t iterations_step; /* the loop step they were counted in */
+  /* A backward jump in step iterations_step while iterations is below
+   * this only counts: no budget can run out before (vm_ops_control-int.h
+   * iteration_over_budget). 0 with no budget set, so that one set later
+   * is seen at the next jump. */
+  uint64_t iterations_quiet;
   /* Asked every 65536 iterations whether an outside budget (the wall
    * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. The
    * iterations are counted across steps (budget_poll), so many steps of a
    * few thousand iterations each are caught too. */
   bool (*budget_out)(void *ctx);
   void *budget_ctx;
-  uint32_t budget_poll; /* loop iterations since the run began, modulo 2^32 */
+  /* Loop iterations of the run before step iterations_step, modulo 2^32
+   * (with iterations: all of them, when budget_out is asked). */
+  uint32_t budget_poll;
   /* Async generators first iterated while the loop ran, in that order
    * (vm_agen.c): borrowed, as BaseEventLoop._asyncgens is a WeakSet; a
    * generator leaves the array when it is freed. */

@@ -8,28 +8,38 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/loop.h"
 
-/* Counts one loop iteration; true when a budget ran out. */
-static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
+/* iteration_over_budget's tests, exact, and where the next iteration
+ * that needs them is: the one past max_iterations, or the one that makes
+ * the run's count a multiple of 65536 when budget_out is set. */
+static __attribute__((noinline)) bool iteration_budget_check(sl_rt *rt, sl_lang *L) {
   uint64_t step = rt->loop->step;
   if (step != L->iterations_step) {
+    L->budget_poll += (uint32_t)L->iterations;
     L->iterations_step = step;
     L->iterations = 0;
   }
-  L->iterations++;
-  if (L->max_iterations && L->iterations > L->max_iterations) return true;
-  return L->budget_out && !(++L->budget_poll & 0xffff) && L->budget_out(L->budget_ctx);
+  uint64_t n = ++L->iterations;
+  if (L->max_iterations && n > L->max_iterations) return true;
+  uint32_t poll = L->budget_poll + (uint32_t)n;
+  if (L->budget_out && !(poll & 0xffff) && L->budget_out(L->budget_ctx)) return true;
+  uint64_t quiet = L->max_iterations ? L->max_iterations : 0;
+  if (L->budget_out) {
+    uint64_t to_poll = n + 0xffff - (poll & 0xffff);
+    quiet = quiet && quiet < to_poll ? quiet : to_poll;
+  }
+  L->iterations_quiet = quiet;
+  return false;
 }
 
-SL_OP_INLINE int op_jump(SL_OP_PARAMS) {
-  (void)co, (void)spp;
-  /* Every loop jumps backwards: the one place an endless loop with no
-   * await (which would never let the event loop step) is bounded. */
-  sl_lang *L = sl_vm_lang(rt);
-  if (co->code + arg < f->ip && iteration_over_budget(rt, L)) {
-    sl_rt_fatal(rt, SL_EBUDGET);
-    return SL_OPR_FATAL;
+/* Counts one loop iteration; true when a budget ran out. Until the next
+ * iteration that could run one out (iterations_quiet), only counts. */
+static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
+  if (__builtin_expect(rt->loop->step == L->iterations_step && L->iterations < L->iterations_quiet,
+                       1)) {
+    L->iterations++;
+    return false;
   }
-  return SL_OPR_JUMP;
+  return iteration_budget_check(rt, L);
 }
 
 SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {
@@ -74,18 +84,40 @@ SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
   return 0;
 }
 
+/* A range iterator's next item, which the caller checked remains:
+ * rangeiter_next (iter.c) inline. */
+static inline sl_value range_iter_take(sl__iter *ri) {
+  const sl_range *r = (const sl_range *)ri->src.u.o;
+  sl_value v = sl_int((int64_t)((uint64_t)r->start + (uint64_t)ri->pos * (uint64_t)r->step));
+  ri->pos++;
+  return v;
+}
+
+/* FOR_ITER over a range followed by STORE_FAST (`for i in range(...)`,
+ * `next` the STORE_FAST): the item goes straight into the local when its
+ * old value is no object, so the store releases nothing and nothing can
+ * run or observe the frame in between. true: both done. */
+static inline bool for_range_store(sl_frame *f, const sl_instr *next, const sl_value *sp) {
+  sl_value it = sp[-1];
+  if (it.tag != SL_V_OBJ || it.u.o->type != &sl__range_iter_type || next->op != SL_OP_STORE_FAST)
+    return false;
+  sl__iter *ri = (sl__iter *)it.u.o;
+  sl_value *slot = &f->locals[next->arg];
+  if (ri->pos >= ri->aux || slot->tag == SL_V_OBJ) return false;
+  *slot = range_iter_take(ri);
+  return true;
+}
+
 SL_OP_INLINE int op_for_iter(SL_OP_PARAMS) {
   (void)co;
   sl_value item;
-  /* A range's iterator (`for i in range(...)`): rangeiter_next (iter.c)
-   * inline while items remain; the end goes the general way. */
+  /* A range's iterator (`for i in range(...)`) inline while items
+   * remain; the end goes the general way. */
   sl_value it = TOP();
   if (it.tag == SL_V_OBJ && it.u.o->type == &sl__range_iter_type) {
     sl__iter *ri = (sl__iter *)it.u.o;
     if (ri->pos < ri->aux) {
-      const sl_range *r = (const sl_range *)ri->src.u.o;
-      PUSH(sl_int((int64_t)((uint64_t)r->start + (uint64_t)ri->pos * (uint64_t)r->step)));
-      ri->pos++;
+      PUSH(range_iter_take(ri));
       return 0;
     }
   }

@@ -45,12 +45,12 @@ SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t
                                     sl_value *out) {
   sl_gcache *gc = &co->gcache[arg];
   sl__htable *g = sl__as_htable(f->globals);
-  sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
   if (gc->gversion && gc->gversion == g->version) {
     if (!gc->builtin) {
       *out = sl_vincref(g->entries[gc->ix].value);
       return 0;
     }
+    sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
     if (gc->bversion == b->version) {
       *out = sl_vincref(b->entries[gc->ix].value);
       return 0;
@@ -64,6 +64,7 @@ SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t
     *gc = (sl_gcache){g->version, 0, (uint32_t)ix, false};
     return 0;
   }
+  sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
   if (sl__dict_find(rt, &b->hdr, sl_obj_val(name), &ix)) return -1;
   if (ix >= 0) {
     *out = sl_vincref(b->entries[ix].value);
@@ -330,6 +331,31 @@ SL_OP_INLINE int load_aug_var(sl_frame *f, sl_code *co, sl_value *slot, const sl
   return binary_fast(in[1].arg, *slot, n, slot);
 }
 
+/* LOAD_GLOBAL_MOD's fast path (`in` the LOAD_METHOD or LOAD_ATTR after
+ * it): global `arg` is a module that the global cache finds in the
+ * globals, and the module attribute cache answers in->arg in its dict,
+ * where load_global_cached and then op_load_method / op_load_attr
+ * (load_attr_generic's module case, after method_cached) would take
+ * them. The attribute goes to sp[0] (new ref), then an UNDEF self for a
+ * LOAD_METHOD; the module is only borrowed: the globals hold it, and
+ * nothing runs meanwhile. Values pushed, or 0: run the plain
+ * instructions. */
+SL_OP_INLINE int load_global_mod(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                 sl_value *sp) {
+  const sl_gcache *gc = &co->gcache[arg];
+  const sl__htable *g = sl__as_htable(f->globals);
+  if (!gc->gversion || gc->gversion != g->version || gc->builtin) return 0;
+  sl_value m = g->entries[gc->ix].value;
+  if (!sl_is_type(m, &sl_module_type) || method_cached(co, in->arg, m)) return 0;
+  const sl_gcache *ac = &co->acache[in->arg];
+  const sl__htable *d = sl__as_htable(((sl_module *)m.u.o)->dict);
+  if (!ac->gversion || ac->gversion != d->version) return 0;
+  sp[0] = vm_vincref(d->entries[ac->ix].value);
+  if (in->op != SL_OP_LOAD_METHOD) return 1;
+  sp[1] = (sl_value){.tag = SL_V_UNDEF}; /* gcc left sl_undef() a call here */
+  return 2;
+}
+
 /* obj.<names[arg]> without the method cache (*out new ref). */
 SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value obj,
                                    sl_value *out) {
@@ -411,6 +437,29 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
   PUSH(v);
   PUSH(sl_undef());
   return 0;
+}
+
+/* LOAD_FAST_METHOD / LOAD_FREE_METHOD's fast path (`x.m(...)`, obj x's
+ * value, `in` the LOAD_METHOD after it): where op_load_method answers
+ * without a call (a cached def; an instance's class attribute through
+ * instance_class_attr_near), the method and its self go to sp[0] and
+ * sp[1] (new refs) as the two instructions would leave them; x's
+ * reference is only borrowed (the variable holds it). true: both done;
+ * false: run the plain instructions (an unbound x among them). */
+SL_OP_INLINE bool load_var_method(sl_code *co, sl_value obj, const sl_instr *in, sl_value *sp) {
+  const sl_cfunc_def *def = method_cached(co, in->arg, obj);
+  if (def) {
+    sp[0] = (sl_value){.tag = SL_V_UNDEF, .u.p = def};
+    sp[1] = vm_vincref(obj);
+    return true;
+  }
+  sl_value v;
+  if (!sl_is_type(obj, &sl_exc_type) ||
+      !instance_class_attr_near(&co->mcache[in->arg], co->names[in->arg], obj.u.o, &v))
+    return false;
+  sp[0] = vm_vincref(v);
+  sp[1] = sl_is_type(v, &sl_func_type) ? vm_vincref(obj) : (sl_value){.tag = SL_V_UNDEF};
+  return true;
 }
 
 /* The first step of sl__vm_instance_setattr, inline: the value replaced
