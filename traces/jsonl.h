@@ -94,6 +94,16 @@ static inline char *sl_json_u64_at(char *p, uint64_t v) {
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
+  /* Most numbers of a trace are small (a handle's position in its step,
+   * a chunk entry's offsets): no count of digits for them. */
+  if (v < 10) {
+    *p = (char)('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    memcpy(p, pairs + 2 * v, 2);
+    return p + 2;
+  }
   unsigned t = (unsigned)(64 - __builtin_clzll(v | 1)) * 1233u >> 12;
   char *end = p + t + ((v | 1) >= pow10[t]);
   p = end;
