@@ -433,19 +433,20 @@ static char *handle_time(sl_tracedb_writer *w, sl_strbuf *b, char *q, double t) 
   return q;
 }
 
-/* Adds handle event `e` (at `seq`) to the chunk: [seq - chunk seq,
+/* Adds a handle event (at `seq`) to the chunk: [seq - chunk seq,
  * step - chunk step, pos, t, index of the name in the chunk's names]
  * (schema.sql: small numbers and no repeated text keep a long run's
  * chunks a third of their size as [seq,step,pos,t,name]). */
-static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
+static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
+                      const char *name, size_t n, uint64_t seq) {
   name_slot *ns = NULL;
-  int rc = name_slot_of(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &ns);
+  int rc = name_slot_of(w, name ? name : "", name ? n : 0, &ns);
   if (rc != SQLITE_OK) return rc;
   chunk *c = &w->handles;
   sl_strbuf *b = &c->text;
   if (!c->n) {
     c->seq = seq;
-    c->step = e->step;
+    c->step = step;
   }
   char *q = entry_at(b);
   if (!q) return SQLITE_NOMEM;
@@ -453,11 +454,11 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = '[';
   q = sl_json_u64_at(q, seq - c->seq);
   *q++ = ',';
-  q = sl_json_u64_at(q, e->step - c->step);
+  q = sl_json_u64_at(q, step - c->step);
   *q++ = ',';
-  q = sl_json_u64_at(q, e->pos);
+  q = sl_json_u64_at(q, pos);
   *q++ = ',';
-  if (!(q = handle_time(w, b, q, e->t))) return SQLITE_NOMEM;
+  if (!(q = handle_time(w, b, q, t))) return SQLITE_NOMEM;
   *q++ = ',';
   q = sl_json_u64_at(q, chunk_name(c, ns));
   w->step_handles++;
@@ -552,7 +553,7 @@ static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     w->step_seq = seq;
     w->step_handles = 0;
     return SQLITE_OK;
-  case SL_TEV_HANDLE: return add_handle(w, e, seq);
+  case SL_TEV_HANDLE: return add_handle(w, e->step, e->pos, e->t, e->a.p, e->a.n, seq);
   default:
     /* a row of its own: the connection must be this thread's */
     if ((rc = sl__chunk_bg_settle(&w->bg)) != SQLITE_OK) return rc;
@@ -641,9 +642,8 @@ sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tr
   return SL_EOK;
 }
 
-sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
-  if (w->failed != SL_EOK) return w->failed;
-  int rc = insert_event(w, e, w->seq++);
+/* The writer's state after a store that returned sqlite code rc. */
+static sl_errcode stored(sl_tracedb_writer *w, int rc) {
   if (rc == SQLITE_NOMEM) {
     w->failed = SL_ENOMEM;
     sl_strbuf_printf(&w->err, "%s: out of memory while storing the run\n", w->db->path);
@@ -651,6 +651,17 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
     fail(w, "cannot write the run's events");
   }
   return w->failed;
+}
+
+sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, insert_event(w, e, w->seq++));
+}
+
+sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
+                                    const char *name, size_t n) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, add_handle(w, step, pos, t, name, n, w->seq++));
 }
 
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }

@@ -185,9 +185,7 @@ static bool on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const ch
     return false;
   }
   if (s->db) {
-    sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
-    e.a = (sl_tstr){(char *)name, n};
-    sl_errcode rc = sl_tracedb_writer_event(s->db, &e);
+    sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
     if (rc != SL_EOK) {
       s->failed = rc;
       return false;
