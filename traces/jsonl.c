@@ -334,12 +334,12 @@ static bool handle_parts(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, dou
   return true;
 }
 
-void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos,
-                        double t, const char *name, size_t n) {
+void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
+                        const char *name, size_t n) {
   uint64_t t_bits;
   memcpy(&t_bits, &t, sizeof t_bits);
-  bool parts = (c->valid && c->step == step && c->t_bits == t_bits) ||
-               handle_parts(out, c, step, t, t_bits);
+  bool parts =
+      (c->valid && c->step == step && c->t_bits == t_bits) || handle_parts(out, c, step, t, t_bits);
   /* The parts are copied whole (a fixed size copies in a few moves) and
    * the end moved back to their length. */
   size_t need = sizeof c->head + 20 + sizeof c->mid + n + 8;

@@ -32,7 +32,7 @@ void sl_jsonl_end_line(sl_strbuf *out, const sl_trace_meta *m);
  * The rest is kept as text (made by the first handle of the step) and
  * copied: a recorded run writes a line per handle (a million for
  * bench/switches.py), and making S and T again was most of a line's cost.
- * Zeroed (SL_JSONL_HANDLES_INIT) it holds nothing. */
+ * Zeroed it holds nothing. */
 typedef struct sl_jsonl_handles {
   uint64_t step, t_bits; /* the step and the time's bits the parts are of */
   bool valid;
@@ -41,13 +41,11 @@ typedef struct sl_jsonl_handles {
   char mid[64];  /* ,"t":T,"name":" */
 } sl_jsonl_handles;
 
-#define SL_JSONL_HANDLES_INIT {0, 0, false, 0, 0, {0}, {0}}
-
 /* Appends the JSONL line of a handle event and its newline, the same
  * bytes as sl_jsonl_event and a '\n' (name NULL: JSON null). Failures
  * mark `out` failed. */
-void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos,
-                        double t, const char *name, size_t n);
+void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
+                        const char *name, size_t n);
 
 /* Appends a JSON string literal for s[0..n) (UTF-8), escaped as Python's
  * json module does with ensure_ascii; s NULL writes null. */

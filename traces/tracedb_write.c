@@ -437,8 +437,8 @@ static char *handle_time(sl_tracedb_writer *w, sl_strbuf *b, char *q, double t) 
  * step - chunk step, pos, t, index of the name in the chunk's names]
  * (schema.sql: small numbers and no repeated text keep a long run's
  * chunks a third of their size as [seq,step,pos,t,name]). */
-static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
-                      const char *name, size_t n, uint64_t seq) {
+static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t n, uint64_t seq) {
   name_slot *ns = NULL;
   int rc = name_slot_of(w, name ? name : "", name ? n : 0, &ns);
   if (rc != SQLITE_OK) return rc;

@@ -38,10 +38,10 @@ struct sl_tstream {
    * hash of each ~70-byte line on its own cost a third more than of the
    * same text in large pieces). */
   sl_strbuf text;
-  size_t unhashed;   /* text's first bytes that the hash leaves out (the run line) */
+  size_t unhashed;          /* text's first bytes that the hash leaves out (the run line) */
   sl_jsonl_handles handles; /* the handle lines' parts of the current step */
-  sl_errcode failed; /* SL_EOK or the first failure */
-  int write_errno;   /* errno of a failed JSONL write */
+  sl_errcode failed;        /* SL_EOK or the first failure */
+  int write_errno;          /* errno of a failed JSONL write */
   chunk_writer w;
 };
 

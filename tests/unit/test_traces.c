@@ -271,7 +271,7 @@ static void test_jsonl_handle_lines(void **state) {
   static const double times[] = {0.0, 0.0, 2.5, 2.5, 1e-7, 123456789.0, 1e17, -0.0, 3.0};
   static const unsigned char odd[] = {0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xC3, 0xFF, '"', '\\'};
   sl_strbuf got = SL_STRBUF_INIT, want = SL_STRBUF_INIT;
-  sl_jsonl_handles parts = SL_JSONL_HANDLES_INIT;
+  sl_jsonl_handles parts = {0};
   uint64_t step = 1;
   uint32_t pos = 0;
   size_t lines = 0;
