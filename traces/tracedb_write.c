@@ -577,6 +577,9 @@ static void writer_free(sl_tracedb_writer *w) {
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
   name_ids_free(&w->names);
   sl_strbuf_free(&w->steps.text);
+  /* a step chunk's names are never written, but a buffer the thread gave
+   * back for them can be one a handle chunk had */
+  sl_strbuf_free(&w->steps.names);
   sl_strbuf_free(&w->handles.text);
   sl_strbuf_free(&w->handles.names);
   sl_strbuf_free(&w->err);
