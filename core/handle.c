@@ -416,44 +416,72 @@ typedef struct canon_entry {
 
 /* A trace id as a key: 0 for "?" (not a future), else the letter as a
  * high bit and the number. */
-static uint64_t id_key(sl_rt *rt, sl_value v) {
+static inline uint64_t id_key(sl_rt *rt, sl_value v) {
   if (!sl_is_future(v)) return 0;
+  /* A task's id is its ordinal (as sl_future_trace_number says), read
+   * here without the call: most kept names are a task's step. */
+  if (v.u.o->type->flags & SL_TF_TASK) return UINT64_C(1) << 62 | sl_as_task(v.u.o)->ordinal;
   char letter;
   uint64_t k = sl_future_trace_number(rt, v.u.o, &letter);
   return (letter == 'T' ? UINT64_C(1) << 62 : UINT64_C(2) << 62) | k;
 }
 
+static _Thread_local canon_entry kept_names[CANON_SLOTS];
+
+/* Makes entry e the kept name of labelled native callback cb called with
+ * arg0 under its key; false when the name is too long to keep (or out of
+ * memory). Out of line: the names are made once and looked up often. */
+static __attribute__((noinline)) bool keep_name(sl_rt *rt, canon_entry *e, const char *prefix,
+                                                sl_value cb, sl_value arg0, uint64_t self_id,
+                                                uint64_t arg_id) {
+  sl_strbuf b = SL_STRBUF_INIT;
+  append_canon_call(rt, prefix, cb, &arg0, 1, &b);
+  bool fits = !b.failed && b.len < CANON_TEXT;
+  if (fits) {
+    memcpy(e->text, b.data, b.len + 1);
+    e->len = (uint32_t)b.len;
+    e->def = sl_as_cfunc(cb.u.o)->def;
+    e->prefix = prefix;
+    e->self_id = self_id;
+    e->arg_id = arg_id;
+  }
+  sl_strbuf_free(&b);
+  return fits;
+}
+
 /* The kept name of labelled native callback cb called with arg0, or NULL
  * when it is too long to keep (or out of memory). Asks for the ids in the
  * order append_canon_call shows them: a future gets its F id on first use. */
-static const char *kept_name(sl_rt *rt, const char *prefix, sl_value cb, sl_value arg0,
-                             size_t *len) {
+static inline const char *kept_name(sl_rt *rt, const char *prefix, sl_value cb, sl_value arg0,
+                                    size_t *len) {
   const sl_cfunc *f = sl_as_cfunc(cb.u.o);
-  static _Thread_local canon_entry table[CANON_SLOTS];
   sl_canon canon = f->def->canon;
   uint64_t self_id =
       canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0 ? id_key(rt, f->self) : 0;
   uint64_t arg_id = canon == SL_CANON_ARG0 || canon == SL_CANON_SELF_ARG0 ? id_key(rt, arg0) : 0;
   uint64_t h = ((uint64_t)(uintptr_t)f->def ^ (uint64_t)(uintptr_t)prefix) +
                self_id * UINT64_C(0x9E3779B97F4A7C15) + arg_id * UINT64_C(0xC2B2AE3D27D4EB4F);
-  canon_entry *e = &table[(h * UINT64_C(0x9E3779B97F4A7C15)) >> 56 & (CANON_SLOTS - 1)];
-  if (e->def != f->def || e->prefix != prefix || e->self_id != self_id || e->arg_id != arg_id) {
-    sl_strbuf b = SL_STRBUF_INIT;
-    append_canon_call(rt, prefix, cb, &arg0, 1, &b);
-    bool fits = !b.failed && b.len < CANON_TEXT;
-    if (fits) {
-      memcpy(e->text, b.data, b.len + 1);
-      e->len = (uint32_t)b.len;
-      e->def = f->def;
-      e->prefix = prefix;
-      e->self_id = self_id;
-      e->arg_id = arg_id;
-    }
-    sl_strbuf_free(&b);
-    if (!fits) return NULL;
-  }
+  canon_entry *e = &kept_names[(h * UINT64_C(0x9E3779B97F4A7C15)) >> 56 & (CANON_SLOTS - 1)];
+  /* one test of the whole key */
+  uint64_t differs = ((uintptr_t)e->def ^ (uintptr_t)f->def) |
+                     ((uintptr_t)e->prefix ^ (uintptr_t)prefix) | (e->self_id ^ self_id) |
+                     (e->arg_id ^ arg_id);
+  if (differs && !keep_name(rt, e, prefix, cb, arg0, self_id, arg_id)) return NULL;
   *len = e->len;
   return e->text;
+}
+
+/* A name built every time (a user callback's, or too long to keep), in
+ * one buffer kept between handles. */
+static __attribute__((noinline)) const char *built_name(sl_rt *rt, const char *prefix, sl_value cb,
+                                                        const sl_value *args, size_t nargs,
+                                                        size_t *len) {
+  static _Thread_local sl_strbuf built;
+  sl_strbuf_clear(&built);
+  append_canon_call(rt, prefix, cb, args, nargs, &built);
+  if (built.failed) return NULL;
+  *len = built.len;
+  return built.data;
 }
 
 const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
@@ -462,13 +490,7 @@ const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, co
     const char *kept = kept_name(rt, prefix, cb, nargs ? args[0] : sl_none(), len);
     if (kept) return kept;
   }
-  /* One buffer for the names built every time, kept between handles. */
-  static _Thread_local sl_strbuf built;
-  sl_strbuf_clear(&built);
-  append_canon_call(rt, prefix, cb, args, nargs, &built);
-  if (built.failed) return NULL;
-  *len = built.len;
-  return built.data;
+  return built_name(rt, prefix, cb, args, nargs, len);
 }
 
 const char *sl_handle_canon_name(sl_rt *rt, sl_obj *o, size_t *len) {

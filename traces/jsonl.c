@@ -6,8 +6,12 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/alloc.h"
+#include "core/assert.h"
 #include "core/num/numfmt.h"
 #include "traces/json.h"
 
@@ -189,6 +193,65 @@ static bool plain_text(const char *s, size_t n) {
   return true;
 }
 
+#ifdef __SSE2__
+/* Whether none of the 16 bytes of v is outside ' '..'~' or is '"' or '\\'
+ * (bytes from 0x80 compare below ' ' as signed). */
+static inline __attribute__((always_inline)) bool plain_vec(__m128i v) {
+  __m128i bad = _mm_or_si128(
+      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(bad) == 0;
+}
+#endif
+
+/* plain_text(s, n) that also copies s to dst (room for n bytes) as it
+ * goes: each piece is stored where it was checked, so a handle name costs
+ * one pass and no memcpy call. With SSE2 a name of 8 to 16 bytes (most of
+ * them) is checked as one vector of its first and last 8 bytes. When
+ * false, dst holds some of s (the caller writes the line again the
+ * general way). */
+static inline __attribute__((always_inline)) bool copy_plain(char *dst, const char *s, size_t n) {
+  if (n < 8) {
+    for (size_t i = 0; i < n; i++) {
+      if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
+      dst[i] = s[i];
+    }
+    return true;
+  }
+#ifdef __SSE2__
+  if (n <= 16) {
+    __m128i lo = _mm_loadl_epi64((const __m128i *)s);
+    __m128i hi = _mm_loadl_epi64((const __m128i *)(s + n - 8));
+    if (!plain_vec(_mm_unpacklo_epi64(lo, hi))) return false;
+    _mm_storel_epi64((__m128i *)dst, lo);
+    _mm_storel_epi64((__m128i *)(dst + n - 8), hi);
+    return true;
+  }
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+    if (!plain_vec(v)) return false;
+    _mm_storeu_si128((__m128i *)(dst + i), v);
+  }
+  if (i < n) { /* the tail, overlapping */
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+    if (!plain_vec(v)) return false;
+    _mm_storeu_si128((__m128i *)(dst + n - 16), v);
+  }
+#else
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    if (!plain_word(s + i)) return false;
+    memcpy(dst + i, s + i, 8);
+  }
+  if (i < n) { /* the tail, overlapping */
+    if (!plain_word(s + n - 8)) return false;
+    memcpy(dst + n - 8, s + n - 8, 8);
+  }
+#endif
+  return true;
+}
+
 /* The rest of a line from `p` on: `,"key":` and the float x. */
 static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, double x) {
   p = cat(p, key, klen);
@@ -241,6 +304,64 @@ static void handle_line(sl_strbuf *out, const sl_tev *e) {
   }
   sl_json_put_string(out, e->a.p, e->a.n);
   sl_strbuf_putc(out, '}');
+}
+
+/* Makes c's parts for the handles of `step` at time t (bits t_bits). The
+ * time is written as any other through `out`, past its end, and taken
+ * from there: a float's text is at most 24 bytes, so the parts always fit.
+ * False (c left invalid) only when `out` cannot grow. */
+static bool handle_parts(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, double t,
+                         uint64_t t_bits) {
+  c->valid = false;
+  char *p = CAT(c->head, "{\"ev\":\"handle\",\"step\":");
+  p = sl_json_u64_at(p, step);
+  p = CAT(p, ",\"pos\":");
+  c->head_n = (uint8_t)(p - c->head);
+  size_t at = out->len;
+  sl_strbuf_append(out, ",\"t\":", 5);
+  sl_json_put_float(out, t);
+  sl_strbuf_append(out, ",\"name\":\"", 9);
+  if (out->failed) return false;
+  size_t n = out->len - at;
+  SL_ASSERT(n <= sizeof c->mid);
+  memcpy(c->mid, out->data + at, n);
+  c->mid_n = (uint8_t)n;
+  out->len = at;
+  out->data[at] = '\0';
+  c->step = step;
+  c->t_bits = t_bits;
+  c->valid = true;
+  return true;
+}
+
+void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
+                        const char *name, size_t n) {
+  uint64_t t_bits;
+  memcpy(&t_bits, &t, sizeof t_bits);
+  bool parts =
+      (c->valid && c->step == step && c->t_bits == t_bits) || handle_parts(out, c, step, t, t_bits);
+  /* The parts are copied whole (a fixed size copies in a few moves) and
+   * the end moved back to their length. */
+  size_t need = sizeof c->head + 20 + sizeof c->mid + n + 8;
+  if (!parts || ((out->failed || out->cap - out->len <= need) && !sl_strbuf_reserve(out, need)))
+    return;
+  char *p = out->data + out->len;
+  memcpy(p, c->head, sizeof c->head);
+  p += c->head_n;
+  p = sl_json_u64_at(p, pos);
+  memcpy(p, c->mid, sizeof c->mid);
+  p += c->mid_n;
+  if (!name || !copy_plain(p, name, n)) {
+    /* a name that needs escapes (or null) goes the general way */
+    sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
+    e.a = (sl_tstr){(char *)name, n};
+    handle_line(out, &e);
+    sl_strbuf_putc(out, '\n');
+    return;
+  }
+  p = CAT(p + n, "\"}\n");
+  *p = '\0';
+  out->len = (size_t)(p - out->data);
 }
 
 void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {

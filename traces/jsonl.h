@@ -26,6 +26,27 @@
 void sl_jsonl_event(sl_strbuf *out, const sl_tev *ev);
 void sl_jsonl_run_line(sl_strbuf *out, const sl_trace_meta *m);
 void sl_jsonl_end_line(sl_strbuf *out, const sl_trace_meta *m);
+/* What the handle lines of one step share: every handle of a step runs
+ * at the same step and (nearly always) the same time, so of its line
+ * {"ev":"handle","step":S,"pos":P,"t":T,"name":"N"} only P and N change.
+ * The rest is kept as text (made by the first handle of the step) and
+ * copied: a recorded run writes a line per handle (a million for
+ * bench/switches.py), and making S and T again was most of a line's cost.
+ * Zeroed it holds nothing. */
+typedef struct sl_jsonl_handles {
+  uint64_t step, t_bits; /* the step and the time's bits the parts are of */
+  bool valid;
+  uint8_t head_n, mid_n;
+  char head[64]; /* {"ev":"handle","step":S,"pos": */
+  char mid[64];  /* ,"t":T,"name":" */
+} sl_jsonl_handles;
+
+/* Appends the JSONL line of a handle event and its newline, the same
+ * bytes as sl_jsonl_event and a '\n' (name NULL: JSON null). Failures
+ * mark `out` failed. */
+void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
+                        const char *name, size_t n);
+
 /* Appends a JSON string literal for s[0..n) (UTF-8), escaped as Python's
  * json module does with ensure_ascii; s NULL writes null. */
 void sl_json_put_string(sl_strbuf *out, const char *s, size_t n);
@@ -71,6 +92,16 @@ static inline char *sl_json_u64_at(char *p, uint64_t v) {
       "00010203040506070809101112131415161718192021222324252627282930313233"
       "34353637383940414243444546474849505152535455565758596061626364656667"
       "6869707172737475767778798081828384858687888990919293949596979899";
+  /* Most numbers of a trace are small (a handle's position in its step,
+   * a chunk entry's offsets): no count of digits for them. */
+  if (v < 10) {
+    *p = (char)('0' + v);
+    return p + 1;
+  }
+  if (v < 100) {
+    memcpy(p, pairs + 2 * v, 2);
+    return p + 2;
+  }
   unsigned t = (unsigned)(64 - __builtin_clzll(v | 1)) * 1233u >> 12;
   char *end = p + t + ((v | 1) >= pow10[t]);
   p = end;

@@ -72,6 +72,11 @@ typedef struct sl_tev {
 typedef struct sl_tev_sink {
   void *ctx;
   bool (*event)(void *ctx, const sl_tev *ev);
+  /* A handle event, when not NULL: the same as `event` with an
+   * SL_TEV_HANDLE event of these fields (name: a's text, borrowed), without
+   * the event made and taken apart again (a recorded run has one per
+   * handle it runs). */
+  bool (*handle)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name, size_t n);
 } sl_tev_sink;
 
 /* The `run` line and the `end` line. */

@@ -73,6 +73,10 @@ sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tr
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w);
 /* SL_EOK, or the first failure (the writer keeps its message). */
 sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e);
+/* sl_tracedb_writer_event of a handle event with these fields (name: its
+ * text, n bytes), without the event (a streamed run has one per handle). */
+sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
+                                    const char *name, size_t n);
 /* The failure's message ("PATH: what: why\n"); NULL while none. */
 const char *sl_tracedb_writer_error(sl_tracedb_writer *w);
 /* `hash` is 64 hex digits; the new run's id goes to *id. Frees w. */

@@ -166,6 +166,12 @@ struct sl_tracedb_writer {
   uint64_t step_seq;
   int64_t step_handles;
   chunk steps, handles;
+  /* The text of the last handle entry's time (t_n bytes, valid when t_n):
+   * a step's handles share their time, and writing it was a sixth of an
+   * entry's cost. */
+  uint64_t t_bits;
+  uint8_t t_n;
+  char t_text[32];
   /* full chunks stored by a thread (sl_tracedb_writer_use_thread): wanted
    * until started at the first */
   bool bg_wanted;
@@ -205,13 +211,25 @@ static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
   return w->failed;
 }
 
+/* Whether the n bytes at a and b are the same: a name of 8 to 16 bytes
+ * (most handle names) as two words, overlapping, without a call. */
+static inline bool same_text(const char *a, const char *b, size_t n) {
+  if (n < 8 || n > 16) return !memcmp(a, b, n);
+  uint64_t x, y, u, v;
+  memcpy(&x, a, 8);
+  memcpy(&y, b, 8);
+  memcpy(&u, a + n - 8, 8);
+  memcpy(&v, b + n - 8, 8);
+  return ((x ^ y) | (u ^ v)) == 0;
+}
+
 /* The slot of `name` (inserting the name into handle_names when new), valid
  * until the next call. Returns the sqlite code; SQLITE_NOMEM when the table
  * cannot grow. */
 static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot **out) {
   name_ids *m = &w->names;
   recent_name *r = recent_of(m, p);
-  if (r->p == p && m->slot[r->k].n == n && !memcmp(m->slot[r->k].p, p, n)) {
+  if (r->p == p && m->slot[r->k].n == n && same_text(m->slot[r->k].p, p, n)) {
     m->slot[r->k].count++;
     *out = &m->slot[r->k];
     return SQLITE_OK;
@@ -392,19 +410,43 @@ static uint32_t chunk_name(chunk *c, name_slot *ns) {
   return ns->chunk_k;
 }
 
-/* Adds handle event `e` (at `seq`) to the chunk: [seq - chunk seq,
+/* entry_float for a handle's time: the last one's text again when the
+ * time is the same (to its bits), a fixed-size copy. */
+static char *handle_time(sl_tracedb_writer *w, sl_strbuf *b, char *q, double t) {
+  uint64_t bits;
+  memcpy(&bits, &t, sizeof bits);
+  if (w->t_n && bits == w->t_bits) {
+    /* ENTRY_ROOM has room for the whole copy: the time starts at most 64
+     * bytes into the entry */
+    memcpy(q, w->t_text, sizeof w->t_text);
+    return q + w->t_n;
+  }
+  size_t at = (size_t)(q - b->data);
+  if (!(q = entry_float(b, q, t))) return NULL;
+  size_t n = (size_t)(q - b->data) - at; /* b->data may have moved */
+  w->t_n = 0;
+  if (n < sizeof w->t_text) {
+    memcpy(w->t_text, b->data + at, n);
+    w->t_n = (uint8_t)n;
+    w->t_bits = bits;
+  }
+  return q;
+}
+
+/* Adds a handle event (at `seq`) to the chunk: [seq - chunk seq,
  * step - chunk step, pos, t, index of the name in the chunk's names]
  * (schema.sql: small numbers and no repeated text keep a long run's
  * chunks a third of their size as [seq,step,pos,t,name]). */
-static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
+static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t n, uint64_t seq) {
   name_slot *ns = NULL;
-  int rc = name_slot_of(w, e->a.p ? e->a.p : "", e->a.p ? e->a.n : 0, &ns);
+  int rc = name_slot_of(w, name ? name : "", name ? n : 0, &ns);
   if (rc != SQLITE_OK) return rc;
   chunk *c = &w->handles;
   sl_strbuf *b = &c->text;
   if (!c->n) {
     c->seq = seq;
-    c->step = e->step;
+    c->step = step;
   }
   char *q = entry_at(b);
   if (!q) return SQLITE_NOMEM;
@@ -412,11 +454,11 @@ static int add_handle(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   *q++ = '[';
   q = sl_json_u64_at(q, seq - c->seq);
   *q++ = ',';
-  q = sl_json_u64_at(q, e->step - c->step);
+  q = sl_json_u64_at(q, step - c->step);
   *q++ = ',';
-  q = sl_json_u64_at(q, e->pos);
+  q = sl_json_u64_at(q, pos);
   *q++ = ',';
-  if (!(q = entry_float(b, q, e->t))) return SQLITE_NOMEM;
+  if (!(q = handle_time(w, b, q, t))) return SQLITE_NOMEM;
   *q++ = ',';
   q = sl_json_u64_at(q, chunk_name(c, ns));
   w->step_handles++;
@@ -511,7 +553,7 @@ static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
     w->step_seq = seq;
     w->step_handles = 0;
     return SQLITE_OK;
-  case SL_TEV_HANDLE: return add_handle(w, e, seq);
+  case SL_TEV_HANDLE: return add_handle(w, e->step, e->pos, e->t, e->a.p, e->a.n, seq);
   default:
     /* a row of its own: the connection must be this thread's */
     if ((rc = sl__chunk_bg_settle(&w->bg)) != SQLITE_OK) return rc;
@@ -535,6 +577,9 @@ static void writer_free(sl_tracedb_writer *w) {
   for (int i = 0; i < S__COUNT; i++) sqlite3_finalize(w->st[i]);
   name_ids_free(&w->names);
   sl_strbuf_free(&w->steps.text);
+  /* a step chunk's names are never written, but a buffer the thread gave
+   * back for them can be one a handle chunk had */
+  sl_strbuf_free(&w->steps.names);
   sl_strbuf_free(&w->handles.text);
   sl_strbuf_free(&w->handles.names);
   sl_strbuf_free(&w->err);
@@ -600,9 +645,8 @@ sl_errcode sl_tracedb_writer_begin(sl_tracedb *db, const sl_trace_meta *m, sl_tr
   return SL_EOK;
 }
 
-sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
-  if (w->failed != SL_EOK) return w->failed;
-  int rc = insert_event(w, e, w->seq++);
+/* The writer's state after a store that returned sqlite code rc. */
+static sl_errcode stored(sl_tracedb_writer *w, int rc) {
   if (rc == SQLITE_NOMEM) {
     w->failed = SL_ENOMEM;
     sl_strbuf_printf(&w->err, "%s: out of memory while storing the run\n", w->db->path);
@@ -610,6 +654,17 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
     fail(w, "cannot write the run's events");
   }
   return w->failed;
+}
+
+sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, insert_event(w, e, w->seq++));
+}
+
+sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
+                                    const char *name, size_t n) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, add_handle(w, step, pos, t, name, n, w->seq++));
 }
 
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }

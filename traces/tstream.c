@@ -38,9 +38,10 @@ struct sl_tstream {
    * hash of each ~70-byte line on its own cost a third more than of the
    * same text in large pieces). */
   sl_strbuf text;
-  size_t unhashed;   /* text's first bytes that the hash leaves out (the run line) */
-  sl_errcode failed; /* SL_EOK or the first failure */
-  int write_errno;   /* errno of a failed JSONL write */
+  size_t unhashed;          /* text's first bytes that the hash leaves out (the run line) */
+  sl_jsonl_handles handles; /* the handle lines' parts of the current step */
+  sl_errcode failed;        /* SL_EOK or the first failure */
+  int write_errno;          /* errno of a failed JSONL write */
   chunk_writer w;
 };
 
@@ -174,8 +175,28 @@ static bool on_event(void *ctx, const sl_tev *e) {
   return s->failed == SL_EOK;
 }
 
+static bool on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t n) {
+  sl_tstream *s = ctx;
+  if (s->failed != SL_EOK) return false;
+  sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  if (s->text.failed) {
+    s->failed = SL_ENOMEM;
+    return false;
+  }
+  if (s->db) {
+    sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
+    if (rc != SL_EOK) {
+      s->failed = rc;
+      return false;
+    }
+  }
+  if (s->text.len >= CHUNK) flush_text(s, false);
+  return s->failed == SL_EOK;
+}
+
 sl_tev_sink sl_tstream_sink(sl_tstream *s) {
-  sl_tev_sink k = {s, on_event};
+  sl_tev_sink k = {s, on_event, on_handle};
   return k;
 }
 

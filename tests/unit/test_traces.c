@@ -261,6 +261,54 @@ static void test_json_u64(void **state) {
   }
 }
 
+/* sl_jsonl_handle_nl writes what sl_jsonl_event and a newline write, line
+ * after line (its kept parts carried over), for names of every length to
+ * 40 with each kind of byte (plain, control, DEL, UTF-8, invalid, '"',
+ * '\\') at each position, NULL, and steps and times that repeat, change,
+ * are not whole or not finite. */
+static void test_jsonl_handle_lines(void **state) {
+  (void)state;
+  static const double times[] = {0.0, 0.0, 2.5, 2.5, 1e-7, 123456789.0, 1e17, -0.0, 3.0};
+  static const unsigned char odd[] = {0x00, 0x1F, 0x20, 0x7E, 0x7F, 0x80, 0xC3, 0xFF, '"', '\\'};
+  sl_strbuf got = SL_STRBUF_INIT, want = SL_STRBUF_INIT;
+  sl_jsonl_handles parts = {0};
+  uint64_t step = 1;
+  uint32_t pos = 0;
+  size_t lines = 0;
+  for (size_t n = 0; n <= 40; n++) {
+    char name[48];
+    for (size_t i = 0; i < n; i++) name[i] = (char)('a' + (i * 7 + n) % 26);
+    for (size_t at = 0; at <= n; at++) {
+      for (size_t k = 0; k < sizeof odd + 1; k++) {
+        char v[48];
+        memcpy(v, name, n);
+        if (at < n && k < sizeof odd) v[at] = (char)odd[k];
+        if (lines % 5 == 0) { /* a new step */
+          step += lines % 3 ? 1 : 1000003;
+          pos = 0;
+        }
+        double t = times[(lines / 5) % (sizeof times / sizeof times[0])];
+        if (lines % 97 == 0) t = NAN;
+        if (lines % 89 == 0) t = INFINITY;
+        const char *nm = lines % 101 == 0 ? NULL : v;
+        sl_jsonl_handle_nl(&got, &parts, step, pos, t, nm, nm ? n : 0);
+        sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
+        e.a = (sl_tstr){(char *)nm, nm ? n : 0};
+        sl_jsonl_event(&want, &e);
+        sl_strbuf_putc(&want, '\n');
+        pos++;
+        lines++;
+      }
+    }
+  }
+  assert_false(got.failed);
+  assert_int_equal(got.len, want.len);
+  assert_memory_equal(got.data, want.data, want.len);
+  assert_int_equal(got.data[got.len], '\0');
+  sl_strbuf_free(&got);
+  sl_strbuf_free(&want);
+}
+
 /* ---- JSON parser ---------------------------------------------------------- */
 
 static void test_json_values(void **state) {
@@ -1016,6 +1064,7 @@ int main(void) {
       cmocka_unit_test(test_sha256_vectors),
       cmocka_unit_test(test_sha256_both_ways),
       cmocka_unit_test(test_json_u64),
+      cmocka_unit_test(test_jsonl_handle_lines),
       cmocka_unit_test(test_json_values),
       cmocka_unit_test(test_json_errors),
       cmocka_unit_test(test_json_python_extensions),
