@@ -119,9 +119,13 @@ static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   const char *p = fp_num(b, "#", step, has_timeout ? 't' : 'n', &n);
   fp_mix(ctx, p, n);
 }
+/* fp_mix of the name, in one pass without strlen: called at every step. */
 static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   (void)step, (void)pos, (void)t;
-  fp_mix(ctx, name, strlen(name));
+  uint64_t *h = ctx, x = *h;
+  for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+    x = (x ^ *p) * 0x100000001b3ULL;
+  *h = (x ^ '\n') * 0x100000001b3ULL;
 }
 static void fp_task_done(void *ctx, const sl_task_info *info) {
   char b[32];
@@ -507,8 +511,8 @@ sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_reco
 }
 
 sl_errcode sl_trial_record_in(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
-                              sl_tracedb *open, sl_trial *out, sl_recorder **recp,
-                              int64_t *run_id, char hash[65], sl_strbuf *err) {
+                              sl_tracedb *open, sl_trial *out, sl_recorder **recp, int64_t *run_id,
+                              char hash[65], sl_strbuf *err) {
   *recp = NULL;
   *run_id = 0;
   hash[0] = '\0';
