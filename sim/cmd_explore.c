@@ -39,6 +39,7 @@
 #include "sim/trial.h"
 #include "traces/jsonl.h"
 #include "traces/recorder.h"
+#include "traces/tracedb.h"
 
 static double now_s(void) {
   struct timespec ts;
@@ -456,7 +457,9 @@ fail:
 #define MAX_STORED 100
 static int store_more(explore *e) {
   size_t stored = 1;
-  for (size_t i = 0; i < e->session.n && stored < MAX_STORED; i++) {
+  sl_tracedb *db = NULL; /* opened at the first run to store, for all of them */
+  int status = 0;
+  for (size_t i = 0; i < e->session.n && stored < MAX_STORED && !status; i++) {
     sl_explore_row *r = &e->session.rows[i];
     if (r->verdict == SL_VERDICT_OK || r->run) continue;
     sl_strbuf err = SL_STRBUF_INIT;
@@ -470,8 +473,9 @@ static int store_more(explore *e) {
     sl_record_opts ro = {e->so.run.max_time, true, r->seed, sl_strategy_name(e->so.strategy.kind),
                          e->db};
     sl_errcode rc = sl_trial_run(e->prog, &s, NULL, &first, &err);
+    if (rc == SL_EOK && e->db && !db) rc = sl_tracedb_open(e->db, true, &db, &err);
     if (rc == SL_EOK)
-      rc = sl_trial_record(e->prog, &first.log, &ro, &rec_t, &rec, &r->run, hash, &err);
+      rc = sl_trial_record_in(e->prog, &first.log, &ro, db, &rec_t, &rec, &r->run, hash, &err);
     if (rec) sl_recorder_free(rec);
     sl_trial_free(&first);
     sl_trial_free(&rec_t);
@@ -479,13 +483,13 @@ static int store_more(explore *e) {
     if (rc != SL_EOK) {
       fprintf(stderr, "simloop explore: cannot store run %" PRIu64 ": %s", r->index,
               sl_strbuf_cstr(&err));
-      sl_strbuf_free(&err);
-      return 2;
+      status = 2;
     }
     sl_strbuf_free(&err);
     stored++;
   }
-  return 0;
+  if (db) sl_tracedb_close(db);
+  return status;
 }
 
 static void failure_free(failure *f) {

@@ -51,12 +51,14 @@ static void add_feat(sl_covsig *s, uint64_t f) {
  * creation order, which moves whenever anything else changes. */
 static uint64_t site_hash(const char *name) {
   uint64_t h = SL_FNV_INIT;
-  bool skip = false;
-  for (const unsigned char *p = (const unsigned char *)name; *p; p++) {
-    bool digit = *p >= '0' && *p <= '9';
-    if (skip && digit) continue;
-    skip = *p == 'F' && (p == (const unsigned char *)name || p[-1] == ' ');
-    h = (h ^ *p) * 0x100000001b3ULL;
+  const unsigned char *p = (const unsigned char *)name;
+  unsigned char prev = ' '; /* the name's start counts as after a space */
+  for (unsigned char c; (c = *p++) != 0; prev = c) {
+    h = (h ^ c) * 0x100000001b3ULL;
+    /* One test per byte outside an id: a handle's name is hashed at every
+     * step (the most frequent call of a run with many decision points). */
+    if (c == 'F' && prev == ' ')
+      while ((unsigned)(*p - '0') <= 9) p++;
   }
   return h ? h : 1;
 }

@@ -95,6 +95,13 @@ typedef struct sl_record_opts {
 sl_errcode sl_trial_record(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
                            sl_trial *out, sl_recorder **rec, int64_t *run_id, char hash[65],
                            sl_strbuf *err);
+/* sl_trial_record storing in `db`, already open (the caller keeps it;
+ * ro->db only says whether to store): explore stores up to a hundred
+ * runs through one connection. */
+struct sl_tracedb;
+sl_errcode sl_trial_record_in(sl_trial_prog *p, const sl_declog *log, const sl_record_opts *ro,
+                              struct sl_tracedb *db, sl_trial *out, sl_recorder **rec,
+                              int64_t *run_id, char hash[65], sl_strbuf *err);
 
 /* Replays `log` and collects what its network decisions did, in words
  * (sim/net/net.h sl_net_words; the caller frees *out). */
