@@ -575,6 +575,56 @@ static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val
   return set_in_dict(rt, &e->attrs, name, val, v);
 }
 
+/* A special method, property or descriptor added to a class after it was
+ * made counts from now on for it and for every subclass already made, as
+ * CPython's update_slot does through tp_subclasses. Classes do not list
+ * their subclasses here: the run's object list is walked instead, which
+ * holds every live class and no dead one. A subclass's flags include its
+ * bases' (sl__class_flags_compute), so only bits the class lacked can be
+ * missing below it: the walk happens at most once per bit and class.
+ * Deleting or replacing it takes them back (class_flags_refresh). */
+static void class_flags_spread(sl_rt *rt, sl_obj *cls, uint32_t add) {
+  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
+    if (o->type == &sl_class_type && sl_class_is_subclass(o, cls)) sl_as_class(o)->lang_flags |= add;
+}
+
+/* The lang_flags bits a class's own attributes give (sl__class_flags_of_attr);
+ * the others say how the class was made and never change. */
+#define ATTR_FLAGS                                                                             \
+  (SL_CLS_REPR | SL_CLS_STR | SL_CLS_CMP | SL_CLS_HASH | SL_CLS_BOOL | SL_CLS_CALL |           \
+   SL_CLS_DEL | SL__CLS_DESCR | SL__CLS_GETATTR | SL__CLS_SETATTR | SL__CLS_HAS_GET |          \
+   SL__CLS_HAS_SET | SL__CLS_UDESCR | SL__CLS_GETATTRIBUTE)
+
+/* Recomputes cls's attribute bits from its dict and its bases' bits. */
+static uint32_t class_attr_flags(sl_obj *cls) {
+  sl_class *c = sl_as_class(cls);
+  uint32_t f = 0;
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++)
+    f |= sl_as_class(sl_class_base(cls, i))->lang_flags;
+  f &= ATTR_FLAGS;
+  size_t pos = 0;
+  sl_value k, val;
+  while (c->attrs && sl_dict_next(c->attrs, &pos, &k, &val)) f |= sl__class_flags_of_attr(k, val);
+  return f | (c->lang_flags & ~(uint32_t)ATTR_FLAGS);
+}
+
+/* After an attribute that gave cls a bit was deleted or replaced, the bit
+ * goes from cls and from the subclasses that have it from nowhere else
+ * (callable(), bool(), ... answer by the bits). Passes over the run's
+ * objects until nothing changes: a class may come before its bases on the
+ * list, so one pass per level of the hierarchy at most. */
+static void class_flags_refresh(sl_rt *rt, sl_obj *cls) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
+      if (o->type != &sl_class_type || !sl_class_is_subclass(o, cls)) continue;
+      uint32_t f = class_attr_flags(o);
+      changed |= f != sl_as_class(o)->lang_flags;
+      sl_as_class(o)->lang_flags = f;
+    }
+  }
+}
+
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
   if (sl_is_type(v, &sl_exc_type)) {
     sl_exc *e = sl_as_exc(v.u.o);
@@ -607,16 +657,27 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     if (c->builtin != SL_EXC_NONE)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
                       name, sl_str_cstr(c->name));
-    if (set_in_dict(rt, &c->attrs, name, val, v)) return -1;
-    /* A special method added later counts from now on (for this class;
-     * subclasses made before keep their flags). */
-    if (!sl_is_undef(val)) {
-      sl_obj *key = sl_str_from_cstr(rt, name);
-      if (!key) return -1;
-      c->lang_flags |= sl__class_flags_of_attr(sl_obj_val(key), val);
-      sl_decref(rt, key);
+    sl_obj *key = sl_str_from_cstr(rt, name);
+    if (!key) return -1;
+    uint32_t was = 0, now = 0;
+    sl_value prev;
+    bool found = false;
+    if (c->attrs && sl_dict_get(rt, c->attrs, sl_obj_val(key), &prev, &found)) goto fail;
+    if (found) {
+      was = sl__class_flags_of_attr(sl_obj_val(key), prev);
+      sl_vdecref(rt, prev);
     }
+    if (set_in_dict(rt, &c->attrs, name, val, v)) goto fail;
+    if (!sl_is_undef(val)) now = sl__class_flags_of_attr(sl_obj_val(key), val);
+    sl_decref(rt, key);
+    if (was & ~now)
+      class_flags_refresh(rt, v.u.o);
+    else if (now & ~c->lang_flags)
+      class_flags_spread(rt, v.u.o, now & ~c->lang_flags);
     return 0;
+  fail:
+    sl_decref(rt, key);
+    return -1;
   }
   if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr) &&
       !sl_is_type(v, &sl_exc_type))
