@@ -585,15 +585,16 @@ static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val
  * Deleting or replacing it takes them back (class_flags_refresh). */
 static void class_flags_spread(sl_rt *rt, sl_obj *cls, uint32_t add) {
   for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
-    if (o->type == &sl_class_type && sl_class_is_subclass(o, cls)) sl_as_class(o)->lang_flags |= add;
+    if (o->type == &sl_class_type && sl_class_is_subclass(o, cls))
+      sl_as_class(o)->lang_flags |= add;
 }
 
 /* The lang_flags bits a class's own attributes give (sl__class_flags_of_attr);
  * the others say how the class was made and never change. */
-#define ATTR_FLAGS                                                                             \
-  (SL_CLS_REPR | SL_CLS_STR | SL_CLS_CMP | SL_CLS_HASH | SL_CLS_BOOL | SL_CLS_CALL |           \
-   SL_CLS_DEL | SL__CLS_DESCR | SL__CLS_GETATTR | SL__CLS_SETATTR | SL__CLS_HAS_GET |          \
-   SL__CLS_HAS_SET | SL__CLS_UDESCR | SL__CLS_GETATTRIBUTE)
+#define ATTR_FLAGS                                                                                 \
+  (SL_CLS_REPR | SL_CLS_STR | SL_CLS_CMP | SL_CLS_HASH | SL_CLS_BOOL | SL_CLS_CALL | SL_CLS_DEL |  \
+   SL__CLS_DESCR | SL__CLS_GETATTR | SL__CLS_SETATTR | SL__CLS_HAS_GET | SL__CLS_HAS_SET |         \
+   SL__CLS_UDESCR | SL__CLS_GETATTRIBUTE)
 
 /* Recomputes cls's attribute bits from its dict and its bases' bits. */
 static uint32_t class_attr_flags(sl_obj *cls) {
