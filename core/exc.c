@@ -16,16 +16,17 @@
 
 static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_class *c = sl_as_class(o);
-  /* The class stays on the run's list while its attributes go, and code
-   * they run (__del__) may walk that list asking which classes derive from
-   * another (core/lang/vm_attr.c): it must find no freed base. */
-  sl_obj *b0 = c->bases[0], *b1 = c->bases[1], *more = c->more_bases;
-  c->bases[0] = c->bases[1] = c->more_bases = NULL;
+  for (size_t i = 0, n = sl_class_nbases(o); i < n; i++) {
+    sl_obj *subs = sl_as_class(sl_class_base(o, i))->subclasses;
+    bool found;
+    if (subs) (void)sl_dict_del(rt, subs, sl_int((int64_t)(intptr_t)o), &found);
+  }
+  sl_decref(rt, c->subclasses);
   sl_decref(rt, c->name);
   sl_decref(rt, c->qualname);
-  sl_decref(rt, b0);
-  sl_decref(rt, b1);
-  sl_decref(rt, more);
+  sl_decref(rt, c->bases[0]);
+  sl_decref(rt, c->bases[1]);
+  sl_decref(rt, c->more_bases);
   sl_decref(rt, c->attrs);
   sl_decref(rt, c->native);
   sl_decref(rt, c->mro);

@@ -575,18 +575,20 @@ static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val
   return set_in_dict(rt, &e->attrs, name, val, v);
 }
 
-/* A special method, property or descriptor added to a class after it was
+/* A special method, property or descriptor set on a class after it was
  * made counts from now on for it and for every subclass already made, as
- * CPython's update_slot does through tp_subclasses. Classes do not list
- * their subclasses here: the run's object list is walked instead, which
- * holds every live class and no dead one. A subclass's flags include its
- * bases' (sl__class_flags_compute), so only bits the class lacked can be
- * missing below it: the walk happens at most once per bit and class.
- * Deleting or replacing it takes them back (class_flags_refresh). */
-static void class_flags_spread(sl_rt *rt, sl_obj *cls, uint32_t add) {
-  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next)
-    if (o->type == &sl_class_type && sl_class_is_subclass(o, cls))
-      sl_as_class(o)->lang_flags |= add;
+ * CPython's update_slot does through tp_subclasses. A subclass's flags
+ * include its bases' (sl__class_flags_compute), so a subclass that has
+ * the bits already has them below it too. */
+static void class_flags_spread(sl_obj *cls, uint32_t add) {
+  sl_class *c = sl_as_class(cls);
+  c->lang_flags |= add;
+  size_t pos = 0;
+  sl_value k, v;
+  while (c->subclasses && sl_dict_next(c->subclasses, &pos, &k, &v)) {
+    sl_obj *sub = (sl_obj *)(intptr_t)k.u.i;
+    if ((sl_as_class(sub)->lang_flags & add) != add) class_flags_spread(sub, add);
+  }
 }
 
 /* The lang_flags bits a class's own attributes give (sl__class_flags_of_attr);
@@ -596,7 +598,7 @@ static void class_flags_spread(sl_rt *rt, sl_obj *cls, uint32_t add) {
    SL__CLS_DESCR | SL__CLS_GETATTR | SL__CLS_SETATTR | SL__CLS_HAS_GET | SL__CLS_HAS_SET |         \
    SL__CLS_UDESCR | SL__CLS_GETATTRIBUTE)
 
-/* Recomputes cls's attribute bits from its dict and its bases' bits. */
+/* cls's attribute bits from its dict and its bases' bits. */
 static uint32_t class_attr_flags(sl_obj *cls) {
   sl_class *c = sl_as_class(cls);
   uint32_t f = 0;
@@ -611,19 +613,15 @@ static uint32_t class_attr_flags(sl_obj *cls) {
 
 /* After an attribute that gave cls a bit was deleted or replaced, the bit
  * goes from cls and from the subclasses that have it from nowhere else
- * (callable(), bool(), ... answer by the bits). Passes over the run's
- * objects until nothing changes: a class may come before its bases on the
- * list, so one pass per level of the hierarchy at most. */
-static void class_flags_refresh(sl_rt *rt, sl_obj *cls) {
-  for (bool changed = true; changed;) {
-    changed = false;
-    for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
-      if (o->type != &sl_class_type || !sl_class_is_subclass(o, cls)) continue;
-      uint32_t f = class_attr_flags(o);
-      changed |= f != sl_as_class(o)->lang_flags;
-      sl_as_class(o)->lang_flags = f;
-    }
-  }
+ * (callable(), bool(), ... answer by the bits). A class reached through
+ * several bases is recomputed after each, so last after all of them. */
+static void class_flags_refresh(sl_obj *cls) {
+  sl_class *c = sl_as_class(cls);
+  c->lang_flags = class_attr_flags(cls);
+  size_t pos = 0;
+  sl_value k, v;
+  while (c->subclasses && sl_dict_next(c->subclasses, &pos, &k, &v))
+    class_flags_refresh((sl_obj *)(intptr_t)k.u.i);
 }
 
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
@@ -672,9 +670,9 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     if (!sl_is_undef(val)) now = sl__class_flags_of_attr(sl_obj_val(key), val);
     sl_decref(rt, key);
     if (was & ~now)
-      class_flags_refresh(rt, v.u.o);
+      class_flags_refresh(v.u.o);
     else if (now & ~c->lang_flags)
-      class_flags_spread(rt, v.u.o, now & ~c->lang_flags);
+      class_flags_spread(v.u.o, now & ~c->lang_flags);
     return 0;
   fail:
     sl_decref(rt, key);

@@ -256,6 +256,42 @@ def decorators_and_hooks():
     print(b.sub, F().sub)
 
 
+def diamond():
+    print("-- a diamond and a class with four bases")
+
+    class A:
+        pass
+
+    class B(A):
+        pass
+
+    class C(A):
+        pass
+
+    class X:
+        pass
+
+    class D(B, C):
+        pass
+
+    class M(X, B, C, object):
+        pass
+
+    d, m = D(), M()
+    print(callable(d), callable(m), bool(d), bool(m))
+    A.__call__ = lambda self: "A call"
+    C.__call__ = lambda self: "C call"
+    X.__bool__ = lambda self: False
+    print(callable(d), d(), m(), bool(d), bool(m))
+    del A.__call__
+    print(callable(d), d(), m())
+    del C.__call__
+    print(callable(d), callable(m), callable(B()))
+    A.__call__ = lambda self: "A again"
+    del X.__bool__
+    print(d(), m(), bool(m))
+
+
 async def reader(name, objs, rounds):
     out = []
     for _ in range(rounds):
@@ -281,6 +317,7 @@ async def main():
     other_specials()
     method_cache()
     decorators_and_hooks()
+    diamond()
     print("-- across tasks")
     os = objs()[1:]
     res = await asyncio.gather(reader("r1", os, 4), changer(), reader("r2", os, 4))
