@@ -160,7 +160,7 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   /* slot_tp_getattr_hook: an AttributeError out of a descriptor (a
    * property's getter) is suppressed and __getattr__ runs. */
   if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) &&
-      sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+      rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
     sl_err_clear(rt);
     r = 0;
   }
