@@ -159,8 +159,8 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_class *c = sl_as_class(sl_as_exc(o)->cls);
   /* slot_tp_getattr_hook: an AttributeError out of a descriptor (a
    * property's getter) is suppressed and __getattr__ runs. */
-  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) &&
-      rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) && rt->exc &&
+      sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
     sl_err_clear(rt);
     r = 0;
   }
