@@ -16,6 +16,12 @@
 
 static void class_clear(sl_rt *rt, sl_obj *o) {
   sl_class *c = sl_as_class(o);
+  for (size_t i = 0, n = sl_class_nbases(o); i < n; i++) {
+    sl_obj *subs = sl_as_class(sl_class_base(o, i))->subclasses;
+    bool found;
+    if (subs) (void)sl_dict_del(rt, subs, sl_int((int64_t)(intptr_t)o), &found);
+  }
+  sl_decref(rt, c->subclasses);
   sl_decref(rt, c->name);
   sl_decref(rt, c->qualname);
   sl_decref(rt, c->bases[0]);

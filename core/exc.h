@@ -124,6 +124,11 @@ typedef struct sl_class {
   /* owned: the class's metaclass when it is not `type` (a scenario class
    * deriving from type, abc.ABCMeta; core/lang), else NULL. */
   sl_obj *meta;
+  /* owned dict or NULL: int(address) -> None for each live class that has
+   * this one as a direct base (core/lang: a special method or property set
+   * on a class later reaches its subclasses). Weak: a class leaves its
+   * bases' dicts when it is cleared. */
+  sl_obj *subclasses;
 } sl_class;
 
 /* sl_class.lang_flags */

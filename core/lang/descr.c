@@ -147,7 +147,7 @@ static int property_error(sl_rt *rt, sl_property *p, const char *owner, const ch
   sl_value n = sl_vincref(p->name);
   if (!sl_is_str(n) && sl__py_minor(rt) >= 13 && !sl_is_none(p->fget)) {
     if (sl_vm_getattr(rt, p->fget, "__name__", &n)) {
-      if (!sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) return -1;
+      if (!rt->exc || !sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) return -1;
       sl_err_clear(rt);
       n = sl_none();
     }

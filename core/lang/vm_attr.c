@@ -159,7 +159,7 @@ static int exc_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_class *c = sl_as_class(sl_as_exc(o)->cls);
   /* slot_tp_getattr_hook: an AttributeError out of a descriptor (a
    * property's getter) is suppressed and __getattr__ runs. */
-  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) &&
+  if (r < 0 && (c->lang_flags & SL__CLS_GETATTR) && rt->exc &&
       sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
     sl_err_clear(rt);
     r = 0;
@@ -575,6 +575,55 @@ static int generic_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val
   return set_in_dict(rt, &e->attrs, name, val, v);
 }
 
+/* A special method, property or descriptor set on a class after it was
+ * made counts from now on for it and for every subclass already made, as
+ * CPython's update_slot does through tp_subclasses. A subclass's flags
+ * include its bases' (sl__class_flags_compute), so a subclass that has
+ * the bits already has them below it too. */
+static void class_flags_spread(sl_obj *cls, uint32_t add) {
+  sl_class *c = sl_as_class(cls);
+  c->lang_flags |= add;
+  size_t pos = 0;
+  sl_value k, v;
+  while (c->subclasses && sl_dict_next(c->subclasses, &pos, &k, &v)) {
+    sl_obj *sub = (sl_obj *)(intptr_t)k.u.i;
+    if ((sl_as_class(sub)->lang_flags & add) != add) class_flags_spread(sub, add);
+  }
+}
+
+/* The lang_flags bits a class's own attributes give (sl__class_flags_of_attr);
+ * the others say how the class was made and never change. */
+#define ATTR_FLAGS                                                                                 \
+  (SL_CLS_REPR | SL_CLS_STR | SL_CLS_CMP | SL_CLS_HASH | SL_CLS_BOOL | SL_CLS_CALL | SL_CLS_DEL |  \
+   SL__CLS_DESCR | SL__CLS_GETATTR | SL__CLS_SETATTR | SL__CLS_HAS_GET | SL__CLS_HAS_SET |         \
+   SL__CLS_UDESCR | SL__CLS_GETATTRIBUTE)
+
+/* cls's attribute bits from its dict and its bases' bits. */
+static uint32_t class_attr_flags(sl_obj *cls) {
+  sl_class *c = sl_as_class(cls);
+  uint32_t f = 0;
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++)
+    f |= sl_as_class(sl_class_base(cls, i))->lang_flags;
+  f &= ATTR_FLAGS;
+  size_t pos = 0;
+  sl_value k, val;
+  while (c->attrs && sl_dict_next(c->attrs, &pos, &k, &val)) f |= sl__class_flags_of_attr(k, val);
+  return f | (c->lang_flags & ~(uint32_t)ATTR_FLAGS);
+}
+
+/* After an attribute that gave cls a bit was deleted or replaced, the bit
+ * goes from cls and from the subclasses that have it from nowhere else
+ * (callable(), bool(), ... answer by the bits). A class reached through
+ * several bases is recomputed after each, so last after all of them. */
+static void class_flags_refresh(sl_obj *cls) {
+  sl_class *c = sl_as_class(cls);
+  c->lang_flags = class_attr_flags(cls);
+  size_t pos = 0;
+  sl_value k, v;
+  while (c->subclasses && sl_dict_next(c->subclasses, &pos, &k, &v))
+    class_flags_refresh((sl_obj *)(intptr_t)k.u.i);
+}
+
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
   if (sl_is_type(v, &sl_exc_type)) {
     sl_exc *e = sl_as_exc(v.u.o);
@@ -607,16 +656,27 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     if (c->builtin != SL_EXC_NONE)
       return sl_raise(rt, SL_EXC_TYPE_ERROR, "cannot set '%s' attribute of immutable type '%s'",
                       name, sl_str_cstr(c->name));
-    if (set_in_dict(rt, &c->attrs, name, val, v)) return -1;
-    /* A special method added later counts from now on (for this class;
-     * subclasses made before keep their flags). */
-    if (!sl_is_undef(val)) {
-      sl_obj *key = sl_str_from_cstr(rt, name);
-      if (!key) return -1;
-      c->lang_flags |= sl__class_flags_of_attr(sl_obj_val(key), val);
-      sl_decref(rt, key);
+    sl_obj *key = sl_str_from_cstr(rt, name);
+    if (!key) return -1;
+    uint32_t was = 0, now = 0;
+    sl_value prev;
+    bool found = false;
+    if (c->attrs && sl_dict_get(rt, c->attrs, sl_obj_val(key), &prev, &found)) goto fail;
+    if (found) {
+      was = sl__class_flags_of_attr(sl_obj_val(key), prev);
+      sl_vdecref(rt, prev);
     }
+    if (set_in_dict(rt, &c->attrs, name, val, v)) goto fail;
+    if (!sl_is_undef(val)) now = sl__class_flags_of_attr(sl_obj_val(key), val);
+    sl_decref(rt, key);
+    if (was & ~now)
+      class_flags_refresh(v.u.o);
+    else if (now & ~c->lang_flags)
+      class_flags_spread(v.u.o, now & ~c->lang_flags);
     return 0;
+  fail:
+    sl_decref(rt, key);
+    return -1;
   }
   if (sl_is_undef(val) && !(v.tag == SL_V_OBJ && v.u.o->type->setattr) &&
       !sl_is_type(v, &sl_exc_type))

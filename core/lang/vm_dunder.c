@@ -102,7 +102,20 @@ uint32_t sl__class_flags_of_attr(sl_value key, sl_value v) {
   return f;
 }
 
+/* Enters cls in its scenario bases' subclass dicts (sl_class.subclasses). */
+static int class_register(sl_rt *rt, sl_obj *cls) {
+  sl_value key = sl_int((int64_t)(intptr_t)cls);
+  for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++) {
+    sl_class *b = sl_as_class(sl_class_base(cls, i));
+    if (b->builtin != SL_EXC_NONE) continue; /* immutable: never changes */
+    if (!b->subclasses && !(b->subclasses = sl_dict_new(rt))) return -1;
+    if (sl_dict_set(rt, b->subclasses, key, sl_none())) return -1;
+  }
+  return 0;
+}
+
 int sl__class_flags_compute(sl_rt *rt, sl_obj *cls) {
+  if (class_register(rt, cls)) return -1;
   sl_class *c = sl_as_class(cls);
   uint32_t f = 0;
   for (size_t i = 0, n = sl_class_nbases(cls); i < n; i++)

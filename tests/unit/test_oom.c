@@ -200,6 +200,12 @@ static void test_generators(void **state) {
   (void)state;
   sweep("tests/scenarios/lang_generators_delegation.py", NULL, SL_OUTCOME_EXCEPTION);
 }
+/* Classes changed after their subclasses were made: the flag bits spread
+ * to the subclasses and taken back. */
+static void test_class_change(void **state) {
+  (void)state;
+  sweep("tests/scenarios/lang_class_change_seen_by_subclass.py", NULL, SL_OUTCOME_OK);
+}
 static void test_bigint(void **state) {
   (void)state;
   sweep("bigint.py", bigint_src, SL_OUTCOME_OK);
@@ -386,6 +392,7 @@ int main(void) {
       cmocka_unit_test(test_generated),
       cmocka_unit_test(test_generators),
       cmocka_unit_test(test_bigint),
+      cmocka_unit_test(test_class_change),
       cmocka_unit_test(test_image_bank),
       cmocka_unit_test(test_image_gather),
       cmocka_unit_test(test_image_runs_reuse),
