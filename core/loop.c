@@ -214,12 +214,17 @@ sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, si
   return h;
 }
 
+/* sl_loop_call_soon0 with more than one argument: a Handle holds them.
+ * Out of line, so that the usual call needs no frame. */
+static __attribute__((noinline)) int call_soon_args(sl_rt *rt, sl_value callback,
+                                                    const sl_value *args, size_t nargs) {
+  sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
+  sl_decref(rt, h);
+  return h ? 0 : -1;
+}
+
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
-  if (nargs > 1) {
-    sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
-    sl_decref(rt, h);
-    return h ? 0 : -1;
-  }
+  if (nargs > 1) return call_soon_args(rt, callback, args, nargs);
   /* Nobody gets this handle, so nobody can cancel it or look at it: it
    * waits as its parts (sl_ready_entry). */
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
