@@ -384,6 +384,24 @@ static inline __attribute__((always_inline)) int run_wakeup(sl_rt *rt, sl_value 
   return rc;
 }
 
+/* What a call queued without an argument is given (never read). */
+static const sl_value no_arg = {SL_V_UNDEF, {0}};
+
+/* Runs callback(*args) queued without a handle, and drops the callback's
+ * reference (the entry's). `observed` as run_first's. */
+static inline __attribute__((always_inline)) int
+run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
+  int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
+  if (rc == 0) {
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, args, nargs, &result);
+    sl_vdecref(rt, result);
+    if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
+  }
+  sl_vdecref(rt, cb);
+  return rc;
+}
+
 /* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
  * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
  * the ring before it runs, as the callback may schedule more. `observed`
@@ -409,15 +427,10 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
     return rc;
   }
   sl_value cb = slot->callback, arg = slot->arg;
-  size_t nargs = sl_is_undef(arg) ? 0 : 1;
-  rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
-  if (rc == 0) {
-    sl_value result = sl_none();
-    rc = sl__handle_call(rt, cb, &arg, nargs, &result);
-    sl_vdecref(rt, result);
-    if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
-  }
-  sl_vdecref(rt, cb);
+  /* Two copies of the call: without an argument, none is kept in memory
+   * for it. */
+  if (sl_is_undef(arg)) return run_call(rt, cb, &no_arg, 0, observed);
+  rc = run_call(rt, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
 }
