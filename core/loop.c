@@ -214,12 +214,17 @@ sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, si
   return h;
 }
 
+/* sl_loop_call_soon0 with more than one argument: a Handle holds them.
+ * Out of line, so that the usual call needs no frame. */
+static __attribute__((noinline)) int call_soon_args(sl_rt *rt, sl_value callback,
+                                                    const sl_value *args, size_t nargs) {
+  sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
+  sl_decref(rt, h);
+  return h ? 0 : -1;
+}
+
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs) {
-  if (nargs > 1) {
-    sl_obj *h = sl_loop_call_soon(rt, callback, args, nargs);
-    sl_decref(rt, h);
-    return h ? 0 : -1;
-  }
+  if (nargs > 1) return call_soon_args(rt, callback, args, nargs);
   /* Nobody gets this handle, so nobody can cancel it or look at it: it
    * waits as its parts (sl_ready_entry). */
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
@@ -338,7 +343,7 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
  * the plain queued call of `step` without arguments would run (the same
  * recursion bound, report and failure), but calling the step itself.
  * Drops the entry's reference. */
-static int run_step(sl_rt *rt, sl_value step) {
+static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value step) {
   const sl_value noarg = sl_undef();
   int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
   if (rc == 0) {
@@ -359,7 +364,8 @@ static int run_step(sl_rt *rt, sl_value step) {
 
 /* The same for a task's wakeup queued as SL_READY_WAKEUP, `fut` its
  * argument. */
-static int run_wakeup(sl_rt *rt, sl_value wakeup, sl_value fut) {
+static inline __attribute__((always_inline)) int run_wakeup(sl_rt *rt, sl_value wakeup,
+                                                            sl_value fut) {
   int rc = rt->observer.handle_run ? observe_run(rt, NULL, wakeup, &fut, 1) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
@@ -378,10 +384,31 @@ static int run_wakeup(sl_rt *rt, sl_value wakeup, sl_value fut) {
   return rc;
 }
 
+/* What a call queued without an argument is given (never read). */
+static const sl_value no_arg = {SL_V_UNDEF, {0}};
+
+/* Runs callback(*args) queued without a handle, and drops the callback's
+ * reference (the entry's). `observed` as run_first's. */
+static inline __attribute__((always_inline)) int
+run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
+  int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
+  if (rc == 0) {
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, args, nargs, &result);
+    sl_vdecref(rt, result);
+    if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
+  }
+  sl_vdecref(rt, cb);
+  return rc;
+}
+
 /* Runs the first ready entry (the ready queue is not empty): 0, 1 when it
  * was a cancelled handle (skipped), -1 as sl_handle_run. The entry leaves
- * the ring before it runs, as the callback may schedule more. */
-static inline int run_first(sl_rt *rt, sl_loop *loop) {
+ * the ring before it runs, as the callback may schedule more. `observed`
+ * false: the caller knows there is no handle observer (a constant: in line,
+ * the tests go). */
+static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *loop,
+                                                           bool observed) {
   const sl_ready_entry *slot = &loop->ready[loop->ready_head];
   loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
   loop->ready_len--;
@@ -394,35 +421,30 @@ static inline int run_first(sl_rt *rt, sl_loop *loop) {
       sl_decref(rt, h);
       return 1;
     }
-    rc = rt->observer.handle_run ? observe_run(rt, h, sl_none(), NULL, 0) : 0;
+    rc = observed && rt->observer.handle_run ? observe_run(rt, h, sl_none(), NULL, 0) : 0;
     if (rc == 0) rc = sl_handle_run(rt, h);
     sl__handle_done_running(rt, h);
     return rc;
   }
   sl_value cb = slot->callback, arg = slot->arg;
-  size_t nargs = sl_is_undef(arg) ? 0 : 1;
-  rc = rt->observer.handle_run ? observe_run(rt, NULL, cb, &arg, nargs) : 0;
-  if (rc == 0) {
-    sl_value result = sl_none();
-    rc = sl__handle_call(rt, cb, &arg, nargs, &result);
-    sl_vdecref(rt, result);
-    if (rc) rc = sl__handle_call_failed(rt, cb, &arg, nargs);
-  }
-  sl_vdecref(rt, cb);
+  /* Two copies of the call: without an argument, none is kept in memory
+   * for it. */
+  if (sl_is_undef(arg)) return run_call(rt, cb, &no_arg, 0, observed);
+  rc = run_call(rt, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
 }
 
 /* Runs `ntodo` entries; cancelled handles are skipped but use up their
- * slot. */
-static int run_ready(sl_rt *rt, size_t ntodo) {
+ * slot. `observed` as run_first's (handle_pos is only the observer's). */
+static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, size_t ntodo, bool observed) {
   sl_loop *loop = rt->loop;
-  loop->handle_pos = 0;
+  if (observed) loop->handle_pos = 0;
   for (size_t i = 0; i < ntodo; i++) {
-    int rc = run_first(rt, loop);
+    int rc = run_first(rt, loop, observed);
     if (rc == 1) continue;
     if (rc && rt->fatal) return -1;
-    loop->handle_pos++;
+    if (observed) loop->handle_pos++;
     /* The oracle takes the cost in a `finally`: also for a SystemExit or
      * KeyboardInterrupt leaving the loop (Handle._run re-raises them; the
      * handles after it stay in the ready queue). */
@@ -465,7 +487,31 @@ int sl_loop_run_once(sl_rt *rt) {
                   : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
     return -1;
   if (collect_due_timers(rt)) return -1;
-  return run_ready(rt, loop->ready_len);
+  return run_ready(rt, loop->ready_len, true);
+}
+
+/* Whether the loop's next step has the commonest shape: handles ready, no
+ * timer, nothing for a select to look at while the selector's grant lasts
+ * (sl_loop_run_once's idle_select), not stopping, no failure, the step
+ * budget not reached (`limit`: the last step allowed). */
+static inline bool quiet_step_next(const sl_rt *rt, const sl_loop *loop, uint64_t limit) {
+  return loop->ready_len && loop->quiet_handles && !loop->stopping && !loop->nscheduled &&
+         !loop->pool.n && !loop->io.nregistered && !rt->fatal && loop->step < limit;
+}
+
+/* Runs steps of that shape, each as sl_loop_run_once makes it (the timers'
+ * pruning and collection find none, the select is not made), in one frame
+ * without the step's other tests; stops before a step of another shape or
+ * when the loop is stopping. Only without step and handle observers (set
+ * before the run: tracing, exploring). 0, or -1 as sl_loop_run_once. */
+static __attribute__((noinline)) int run_quiet_steps(sl_rt *rt, sl_loop *loop) {
+  if (rt->observer.step_begin || rt->observer.handle_run || !loop->selector.select) return 0;
+  uint64_t limit = loop->max_steps ? loop->max_steps : UINT64_MAX;
+  while (quiet_step_next(rt, loop, limit)) {
+    loop->step++;
+    if (run_ready(rt, loop->ready_len, false)) return -1;
+  }
+  return 0;
 }
 
 int sl_loop_run_forever(sl_rt *rt) {
@@ -476,7 +522,10 @@ int sl_loop_run_forever(sl_rt *rt) {
   loop->running = true;
   int rc = 0;
   for (;;) {
-    if (sl_loop_run_once(rt)) {
+    /* The steps' commonest shape is tested here first, so that a loop
+     * with timers pays two tests for it. */
+    if (sl_loop_run_once(rt) || (loop->ready_len && !loop->nscheduled && loop->quiet_handles &&
+                                 run_quiet_steps(rt, loop))) {
       rc = -1;
       break;
     }
