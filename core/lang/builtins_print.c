@@ -8,6 +8,7 @@
 #include "core/exc.h"
 #include "core/lang/builtins-int.h"
 #include "core/lang/modules/stdmod.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
 #include "core/str.h"
@@ -99,23 +100,13 @@ static int sys_stream(sl_rt *rt, const char *name, sl_value *out) {
   return rc;
 }
 
-/* f.<name>(): the result dropped. */
-static int call_noargs(sl_rt *rt, sl_value f, const char *name) {
-  sl_value m, r;
-  if (sl_lang_getattr(rt, f, name, &m)) return -1;
-  int rc = sl_call_pos(rt, m, NULL, 0, &r);
-  sl_vdecref(rt, m);
-  if (!rc) sl_vdecref(rt, r);
-  return rc;
-}
-
 /* input(prompt): builtin_input's path for a stream that is not a
  * terminal: the prompt written to sys.stdout and flushed, then
  * sys.stdin.readline() without its newline; nothing read is EOFError. The
  * simulated stdin is empty (modules/mod_sys.c) unless the program replaced
  * sys.stdin (an io.StringIO). */
 FN(input) {
-  sl_value fin, fout, line;
+  sl_value fin, fout, flushed, line;
   /* builtin_input's argument clinic: positional only, its own texts */
   if (a->nkw) return sl_raise(rt, SL_EXC_TYPE_ERROR, "input() takes no keyword arguments");
   if (a->npos > 1)
@@ -132,14 +123,10 @@ FN(input) {
     if (!rc) rc = b.failed ? sl_nomem(rt) : write_to(rt, fout, b.data ? b.data : "", b.len);
     sl_strbuf_free(&b);
   }
-  if (!rc) rc = call_noargs(rt, fout, "flush");
+  if (!rc && !(rc = sl__vm_call_method0(rt, fout, "flush", &flushed))) sl_vdecref(rt, flushed);
   sl_vdecref(rt, fout);
-  sl_value readline;
-  if (!rc) rc = sl_lang_getattr(rt, fin, "readline", &readline);
+  if (!rc) rc = sl__vm_call_method0(rt, fin, "readline", &line);
   sl_vdecref(rt, fin);
-  if (rc) return -1;
-  rc = sl_call_pos(rt, readline, NULL, 0, &line);
-  sl_vdecref(rt, readline);
   if (rc) return -1;
   if (!sl_is_str(line)) {
     sl_vdecref(rt, line);
