@@ -19,8 +19,9 @@
 #define NOINLINE
 #endif
 
-void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
-  sl_future *f = sl_as_future(o);
+/* sl_future_clear_fields when something is held: the decrefs in field
+ * order. */
+static NOINLINE void clear_held(sl_rt *rt, sl_future *f) {
   sl_vset(rt, &f->result, sl_none());
   sl_decref(rt, f->exception);
   f->exception = NULL;
@@ -34,10 +35,24 @@ void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
   f->ncallbacks = 0;
 }
 
+void sl_future_clear_fields(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  /* A waiter future ends holding nothing but a bool or None (its result)
+   * and no callback: then nothing is dropped and no register saved. */
+  if (f->result.tag == SL_V_OBJ || f->cancel_message.tag == SL_V_OBJ || f->exception ||
+      f->cancelled_exc || f->ncallbacks) {
+    clear_held(rt, f);
+    return;
+  }
+  f->result = sl_none();
+  f->cancel_message = sl_none();
+}
+
+/* Frees only what is there: a waiter future has neither array. */
 void sl_future_release_fields(sl_obj *o) {
   sl_future *f = sl_as_future(o);
-  if (f->callbacks != f->cb_inline) sl_free(f->callbacks);
-  sl_free(f->cb_contexts);
+  if (f->callbacks && f->callbacks != f->cb_inline) sl_free(f->callbacks);
+  if (f->cb_contexts) sl_free(f->cb_contexts);
 }
 
 static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
@@ -137,23 +152,12 @@ static int call_soon_in(sl_rt *rt, sl_obj *o, sl_value cb, sl_value ctx) {
   return 0;
 }
 
-static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
+/* schedule_callbacks' general case: each callback in order, through
+ * call_soon with its context. Out of line: the common case below then
+ * saves no registers for its loop. */
+static NOINLINE int schedule_each(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   size_t n = f->ncallbacks;
-  if (n == 1 && f->callbacks == f->cb_inline && !f->cb_contexts) {
-    /* One callback without a context (a task waits on this future): its
-     * reference moves from the future to the ready queue. */
-    sl_value cb = f->cb_inline[0];
-    f->cb_inline[0] = sl_undef();
-    f->callbacks = NULL;
-    f->ncallbacks = f->capcallbacks = 0;
-    sl_incref(o);
-    /* A task's wakeup (the common case) is marked for the loop to call
-     * directly (loop.h sl_ready_entry). */
-    bool wakeup = cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
-                  sl_as_cfunc(cb.u.o)->def == &sl__task_wakeup_def;
-    return sl__loop_ready_put(rt, wakeup ? SL_READY_WAKEUP : NULL, cb, sl_obj_val(o));
-  }
   sl_value *cbs = f->callbacks, *ctxs = f->cb_contexts, first;
   if (cbs == f->cb_inline) { /* taken out of the future, as an array is */
     first = f->cb_inline[0];
@@ -174,6 +178,24 @@ static int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   if (cbs != &first) sl_free(cbs);
   sl_free(ctxs);
   return rc;
+}
+
+static inline int schedule_callbacks(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  if (f->ncallbacks != 1 || f->callbacks != f->cb_inline || f->cb_contexts)
+    return schedule_each(rt, o);
+  /* One callback without a context (a task waits on this future): its
+   * reference moves from the future to the ready queue. */
+  sl_value cb = f->cb_inline[0];
+  f->cb_inline[0] = sl_undef();
+  f->callbacks = NULL;
+  f->ncallbacks = f->capcallbacks = 0;
+  sl_incref(o);
+  /* A task's wakeup (the common case) is marked for the loop to call
+   * directly (loop.h sl_ready_entry). */
+  bool wakeup = cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
+                sl_as_cfunc(cb.u.o)->def == &sl__task_wakeup_def;
+  return sl__loop_ready_put(rt, wakeup ? SL_READY_WAKEUP : NULL, cb, sl_obj_val(o));
 }
 
 /* A task reaches a final state: tell the task machinery (all_tasks, the
@@ -301,6 +323,15 @@ int sl_future_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
 }
 
 int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
+  sl_future *f = sl_as_future(o);
+  /* A task awaiting a new future: the first callback, without a context
+   * (no array to grow, none of contexts: capcallbacks 0 says so). */
+  if (f->state == SL_FUTURE_PENDING && !f->capcallbacks) {
+    f->callbacks = f->cb_inline;
+    f->capcallbacks = f->ncallbacks = 1;
+    f->cb_inline[0] = sl_vincref(cb);
+    return 0;
+  }
   return sl_future_add_done_callback_ctx(rt, o, cb, sl_undef());
 }
 
