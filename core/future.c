@@ -57,6 +57,43 @@ void sl_future_release_fields(sl_obj *o) {
 
 static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
 
+/* At most this many dead Futures wait for reuse (a burst of waiters
+ * ending together pins no more). */
+#define SPARE_FUTURES_MAX 256u
+
+/* sl_type.finalize of Future: a plain Future that holds nothing that
+ * must be dropped (a woken or cancelled waiter future: a bool or None
+ * result, no callback, no array) goes on rt->spare_futures as a new one
+ * instead of being freed: resurrected (heap.c's decref_last allows it),
+ * with the list's reference, still on the run's list. Saves the free
+ * list's unlink and relink, the clear, the release and the field stores of
+ * sl_future_new. Anything else is left to the usual clear and free. */
+static void future_finalize(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  /* capcallbacks 0: no callback, no array of them or of contexts, the
+   * inline slot undef (only grow_callbacks sets it, schedule_callbacks
+   * resets it). */
+  uintptr_t held = (uintptr_t)f->exception | (uintptr_t)f->cancelled_exc | f->capcallbacks;
+  if (held || f->result.tag == SL_V_OBJ || f->cancel_message.tag == SL_V_OBJ ||
+      (o->size_class & SL_OBJ_EXT_BIT) || rt->nspare_futures >= SPARE_FUTURES_MAX)
+    return;
+  /* A new object has no identity yet (identity.h). */
+  if (o->identified) {
+    sl_identity_forget(rt, o);
+    o->identified = 0;
+  }
+  /* cancel_message holds no object, so it is None. */
+  f->state = SL_FUTURE_PENDING;
+  f->result = sl_none();
+  f->blocking = false;
+  f->log_traceback = false;
+  f->trace_id = 0;
+  f->spare_next = rt->spare_futures;
+  rt->spare_futures = o;
+  rt->nspare_futures++;
+  o->refcnt++;
+}
+
 static const char *state_name(sl_future_state s) {
   return s == SL_FUTURE_PENDING ? "pending" : s == SL_FUTURE_CANCELLED ? "cancelled" : "finished";
 }
@@ -103,6 +140,7 @@ int sl_future_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 const sl_type sl_future_type = {.name = "Future",
+                                .finalize = future_finalize,
                                 .clear = future_clear,
                                 .release = sl_future_release_fields,
                                 .repr = sl_future_repr,
@@ -119,7 +157,18 @@ void sl_future_init(sl_obj *o) {
 /* Not zeroed: every field is set here (a waiter future is made per
  * contended acquire, get or put). */
 sl_obj *sl_future_new(sl_rt *rt) {
-  sl_obj *o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
+  sl_obj *o = rt->spare_futures;
+  /* A spare is a plain Future: not when an extension is asked for. */
+  if (o && rt->ext_next_type != &sl_future_type) {
+    if (sl_alloc_injected_failure_inline()) {
+      sl_nomem(rt);
+      return NULL;
+    }
+    rt->spare_futures = sl_as_future(o)->spare_next;
+    rt->nspare_futures--;
+    return o;
+  }
+  o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
   if (!o) return NULL;
   sl_future *f = sl_as_future(o);
   f->state = SL_FUTURE_PENDING;
@@ -134,6 +183,7 @@ sl_obj *sl_future_new(sl_rt *rt) {
   f->blocking = false;
   f->log_traceback = false;
   f->trace_id = 0;
+  f->spare_next = NULL;
   return o;
 }
 

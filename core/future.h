@@ -32,6 +32,7 @@ typedef struct sl_future {
   bool blocking;      /* _asyncio_future_blocking */
   bool log_traceback; /* an exception nobody has retrieved yet */
   uint64_t trace_id;  /* F<trace_id> in traces; 0 until first named */
+  sl_obj *spare_next; /* borrowed: the next on rt->spare_futures, while on it */
 } sl_future;
 
 extern const sl_type sl_future_type;
@@ -45,7 +46,9 @@ static inline bool sl_future_cancelled(sl_obj *f) {
   return sl_as_future(f)->state == SL_FUTURE_CANCELLED;
 }
 
-/* loop.create_future() */
+/* loop.create_future(): a dead Future from rt->spare_futures when there
+ * is one (a waiter future is made and dropped per wait), else a new
+ * object. Either is one allocation attempt. */
 sl_obj *sl_future_new(sl_rt *rt);
 /* Initialises the sl_future part of a freshly allocated subtype object. */
 void sl_future_init(sl_obj *fut);

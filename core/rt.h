@@ -29,6 +29,11 @@ struct sl_rt {
    * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
   sl_obj *freelist[SL_OBJ_CLASSES + 1];
   uint32_t nfree[SL_OBJ_CLASSES + 1];
+  /* Dead plain Futures kept for reuse (core/future.c), linked through
+   * sl_future.spare_next: each stays on the run's list, its one reference
+   * the list's. */
+  sl_obj *spare_futures;
+  uint32_t nspare_futures;
   sl_identities identities;  /* what programs see as addresses (identity.h) */
   const sl_profile *profile; /* borrowed, static */
   sl_obj *exc;               /* owned: the pending Python exception, or NULL */
