@@ -509,20 +509,31 @@ static sl_coro_status cond_reacquire(sl_rt *rt, sl_awaiter *aw, sl_condition *c,
   return SL_CORO_YIELD;
 }
 
+/* cond_woken_then's other cases: `await fut` raised (saved and raised
+ * again once re-acquired), or the lock is held (wait for it). Out of
+ * line, so that the woken waiter that finds the lock free (notify_all's
+ * waiters take it in turn) saves no registers for them. */
+static __attribute__((noinline)) sl_coro_status cond_woken_other(sl_rt *rt, sl_awaiter *aw,
+                                                                 sl_condition *c,
+                                                                 sl_coro_status st, sl_value *out) {
+  sl_value saved = sl_undef();
+  if (st == SL_CORO_ERROR)
+    saved = sl_obj_val(sl_err_fetch(rt));
+  st = cond_reacquire(rt, aw, c, saved, out);
+  sl_vdecref(rt, saved);
+  return st;
+}
+
 /* CW_WOKEN: after `await fut`. */
 static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
                                       sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)arg;
   sl_condition *c = (sl_condition *)self;
   sl_waitq_remove(rt, &c->waiters, fut);
-  sl_value saved = sl_undef();
-  if (st == SL_CORO_ERROR)
-    saved = sl_obj_val(sl_err_fetch(rt));
-  else
-    sl_vdecref(rt, *out);
-  st = cond_reacquire(rt, aw, c, saved, out);
-  sl_vdecref(rt, saved);
-  return st;
+  if (st == SL_CORO_ERROR) return cond_woken_other(rt, aw, c, st, out);
+  sl_vdecref(rt, *out);
+  if (lock_take_free((sl_lock *)c->lock)) return cond_wait_acquired(rt, c, NULL, out);
+  return cond_woken_other(rt, aw, c, st, out);
 }
 
 /* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */
