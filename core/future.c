@@ -306,7 +306,7 @@ static int invalid_state(sl_rt *rt, sl_obj *o) {
 int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
   sl_future *f = sl_as_future(o);
   if (f->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
-  sl_vset(rt, &f->result, sl_vincref(v));
+  f->result = sl_vincref(v); /* a pending future's result is None */
   f->state = SL_FUTURE_FINISHED;
   state_changed(rt, o);
   return schedule_callbacks(rt, o);
