@@ -513,12 +513,10 @@ static sl_coro_status cond_reacquire(sl_rt *rt, sl_awaiter *aw, sl_condition *c,
  * again once re-acquired), or the lock is held (wait for it). Out of
  * line, so that the woken waiter that finds the lock free (notify_all's
  * waiters take it in turn) saves no registers for them. */
-static __attribute__((noinline)) sl_coro_status cond_woken_other(sl_rt *rt, sl_awaiter *aw,
-                                                                 sl_condition *c,
-                                                                 sl_coro_status st, sl_value *out) {
+static __attribute__((noinline)) sl_coro_status
+cond_woken_other(sl_rt *rt, sl_awaiter *aw, sl_condition *c, sl_coro_status st, sl_value *out) {
   sl_value saved = sl_undef();
-  if (st == SL_CORO_ERROR)
-    saved = sl_obj_val(sl_err_fetch(rt));
+  if (st == SL_CORO_ERROR) saved = sl_obj_val(sl_err_fetch(rt));
   st = cond_reacquire(rt, aw, c, saved, out);
   sl_vdecref(rt, saved);
   return st;
