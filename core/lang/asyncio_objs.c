@@ -485,6 +485,11 @@ int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
 int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   /* __class__ is every value's: the generic lookup answers it (type()). */
   if (v.tag != SL_V_OBJ || !strcmp(name, "__class__")) return 0;
+  /* asyncio's C coroutines (Queue.join(), Lock.acquire(), ...) have no
+   * attribute hook of their own; CPython's are coroutines like any other,
+   * which a program may drive by hand. */
+  if (sl_is_coro(v) && !v.u.o->type->getattr)
+    return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;
   if (sl_is_future(v)) {
     int r = 0;
