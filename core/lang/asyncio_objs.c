@@ -414,9 +414,22 @@ static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return 0;
 }
 
+/* base_events.py keeps set_debug's argument as self._debug, as it is
+ * (set_debug(1): get_debug() is 1): here a data attribute of the loop
+ * object. Debug mode's checks and log lines (slow callbacks, where a
+ * coroutine was created) are not simulated (docs/language.md). */
 static int loop_get_debug(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   NOARGS("get_debug");
-  *out = sl_bool(false);
+  int r = sl__aio_loop_attr_get(rt, self.u.o, "_debug", out);
+  if (r == 0) *out = sl_bool(false);
+  return r < 0 ? -1 : 0;
+}
+
+static int loop_set_debug(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_value on;
+  if (bind1(rt, args, "set_debug", "enabled", true, &on)) return -1;
+  if (sl__aio_loop_setattr(rt, self.u.o, "_debug", on)) return -1;
+  *out = sl_none();
   return 0;
 }
 
@@ -440,6 +453,7 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL,
      SL_CANON_LABEL},
     {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.set_debug", loop_set_debug, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.run_in_executor", sl__aio_loop_run_in_executor, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
@@ -458,9 +472,17 @@ static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
 }
 
 static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>",
+  sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=",
                    rt->loop->running && sl_vm_lang(rt)->loop_obj == o ? "True" : "False",
                    sl__aio_loop_closed(rt, o) ? "True" : "False");
+  sl_value debug;
+  int r = sl__aio_loop_attr_get(rt, o, "_debug", &debug);
+  if (r < 0) return -1;
+  if (r == 0) debug = sl_bool(false);
+  int rc = sl_vm_str(rt, debug, out);
+  sl_vdecref(rt, debug);
+  if (rc) return -1;
+  sl_strbuf_append(out, ">", 1);
   return 0;
 }
 
