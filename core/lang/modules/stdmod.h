@@ -88,6 +88,13 @@ int sl_mod_types_init(sl_rt *rt, sl_obj *module_dict); /* mod_types.c */
 int sl__typing_mro_entry(sl_value b, sl_value *out);
 bool sl__typing_is_generic(sl_obj *cls);
 int sl__generic_alias_new(sl_rt *rt, sl_value origin, sl_value key, sl_value *out);
+/* typing.NamedTuple among a class statement's bases: whether b is it, and
+ * the named tuple class the statement makes from its body's namespace ns
+ * (borrowed): fields from __annotations__, their defaults, the other
+ * attributes copied (mod_typing.c). */
+bool sl__typing_is_namedtuple(sl_value b);
+int sl__typing_namedtuple_class(sl_rt *rt, sl_obj *name, const char *module, sl_obj *ns,
+                                sl_value *out);
 int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
 int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict);     /* env */
