@@ -414,25 +414,6 @@ static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return 0;
 }
 
-/* base_events.py keeps set_debug's argument as self._debug, as it is
- * (set_debug(1): get_debug() is 1): here a data attribute of the loop
- * object. Debug mode's checks and log lines (slow callbacks, where a
- * coroutine was created) are not simulated (docs/language.md). */
-static int loop_get_debug(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("get_debug");
-  int r = sl__aio_loop_attr_get(rt, self.u.o, "_debug", out);
-  if (r == 0) *out = sl_bool(false);
-  return r < 0 ? -1 : 0;
-}
-
-static int loop_set_debug(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value on;
-  if (bind1(rt, args, "set_debug", "enabled", true, &on)) return -1;
-  if (sl__aio_loop_setattr(rt, self.u.o, "_debug", on)) return -1;
-  *out = sl_none();
-  return 0;
-}
-
 static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.time", loop_time, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL},
@@ -452,8 +433,6 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.shutdown_asyncgens", sl__aio_loop_shutdown_asyncgens, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL,
      SL_CANON_LABEL},
-    {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
-    {"BaseEventLoop.set_debug", loop_set_debug, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.run_in_executor", sl__aio_loop_run_in_executor, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
@@ -475,15 +454,11 @@ static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=",
                    rt->loop->running && sl_vm_lang(rt)->loop_obj == o ? "True" : "False",
                    sl__aio_loop_closed(rt, o) ? "True" : "False");
-  sl_value debug;
-  int r = sl__aio_loop_attr_get(rt, o, "_debug", &debug);
-  if (r < 0) return -1;
-  if (r == 0) debug = sl_bool(false);
-  int rc = sl_vm_str(rt, debug, out);
+  sl_value debug = sl_undef();
+  int rc = sl__aio_loop_debug(rt, o, &debug) || sl_vm_str(rt, debug, out);
   sl_vdecref(rt, debug);
-  if (rc) return -1;
-  sl_strbuf_append(out, ">", 1);
-  return 0;
+  sl_strbuf_putc(out, '>');
+  return rc ? -1 : 0;
 }
 
 const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
@@ -507,9 +482,7 @@ int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
 int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   /* __class__ is every value's: the generic lookup answers it (type()). */
   if (v.tag != SL_V_OBJ || !strcmp(name, "__class__")) return 0;
-  /* asyncio's C coroutines (Queue.join(), Lock.acquire(), ...) have no
-   * attribute hook of their own; CPython's are coroutines like any other,
-   * which a program may drive by hand. */
+  /* asyncio's C coroutines (q.join(), ...): send()/throw() as CPython's. */
   if (sl_is_coro(v) && !v.u.o->type->getattr)
     return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;

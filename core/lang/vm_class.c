@@ -358,7 +358,7 @@ typedef struct class_bases {
   sl_obj *native; /* borrowed */
   uint32_t mix;
   bool orig;
-  bool meta; /* `type` is a base: a metaclass */
+  bool meta;        /* `type` is a base: a metaclass */
   bool named_tuple; /* typing.NamedTuple is a base */
 } class_bases;
 
@@ -375,7 +375,8 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
     if (sl__typing_mro_entry(b, &b)) cb->orig = true;
     if (sl__typing_is_namedtuple(b)) {
       if (nbases > 1)
-        return sl_raise(rt, SL_EXC_TYPE_ERROR, "can only inherit from a NamedTuple type and Generic");
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "can only inherit from a NamedTuple type and Generic");
       cb->named_tuple = true;
       continue;
     }

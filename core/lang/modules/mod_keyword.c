@@ -12,10 +12,10 @@
 #include "core/tuple.h"
 
 static const char *const KEYWORDS[] = {
-    "False", "None",   "True",    "and",      "as",       "assert", "async",  "await",    "break",
-    "class", "continue", "def",   "del",      "elif",     "else",   "except", "finally",  "for",
-    "from",  "global", "if",      "import",   "in",       "is",     "lambda", "nonlocal", "not",
-    "or",    "pass",   "raise",   "return",   "try",      "while",  "with",   "yield",    NULL};
+    "False", "None",     "True",  "and",    "as",   "assert", "async",  "await",    "break",
+    "class", "continue", "def",   "del",    "elif", "else",   "except", "finally",  "for",
+    "from",  "global",   "if",    "import", "in",   "is",     "lambda", "nonlocal", "not",
+    "or",    "pass",     "raise", "return", "try",  "while",  "with",   "yield",    NULL};
 static const char *const SOFT_KEYWORDS[] = {"_", "case", "match", "type", NULL};
 
 /* How many of SOFT_KEYWORDS the profile's release has. */

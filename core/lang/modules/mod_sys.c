@@ -307,8 +307,8 @@ static int os_urandom(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   if (args->nkw)
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "posix.urandom() takes no keyword arguments");
   if (args->npos != 1)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "posix.urandom() takes exactly one argument (%zu given)", args->npos);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "posix.urandom() takes exactly one argument (%zu given)",
+                    args->npos);
   sl_value a = args->pos[0];
   int64_t n;
   if (!sl_as_index(a, &n))

@@ -261,8 +261,9 @@ static int pair_name(sl_rt *rt, sl_obj *fields, sl_value pair) {
 static int f_namedtuple(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
   if (args->npos < 1 || args->npos > 2 || !sl_is_str(args->pos[0]))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "simloop: NamedTuple() takes a str typename and "
-                                           "optionally a list of (name, type) pairs");
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: NamedTuple() takes a str typename and "
+                    "optionally a list of (name, type) pairs");
   sl_obj *fields = sl_list_new(rt, NULL, 0), *pairs = NULL, *defaults = sl_tuple_new(rt, NULL, 0);
   int rc = fields && defaults ? 0 : -1;
   if (!rc && args->npos == 2 && !sl_is_none(args->pos[1]))
@@ -315,9 +316,9 @@ static int body_fields(sl_rt *rt, sl_obj *ns, sl_obj *ann, sl_obj *fields, sl_ob
   return 0;
 }
 
-static const char *const NT_PROHIBITED[] = {"__new__",   "__init__", "__slots__", "__getnewargs__",
-                                            "_fields",   "_field_defaults",       "_make",
-                                            "_replace",  "_asdict",  "_source",   NULL};
+static const char *const NT_PROHIBITED[] = {
+    "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+    "_make",   "_replace", "_asdict",   "_source",        NULL};
 
 static bool in_names(const char *const *names, const char *s) {
   for (; *names; names++)
@@ -329,8 +330,8 @@ static bool in_names(const char *const *names, const char *s) {
  * the named tuple class; __qualname__ and __annotations__ as CPython
  * leaves them aside or sets them itself. */
 static int copy_body(sl_rt *rt, sl_obj *ns, sl_obj *fields, sl_value cls) {
-  static const char *const special[] = {"__module__", "__name__", "__annotations__",
-                                        "__qualname__", NULL};
+  static const char *const special[] = {"__module__", "__name__", "__annotations__", "__qualname__",
+                                        NULL};
   size_t pos = 0;
   sl_value k, v;
   while (sl_dict_next(ns, &pos, &k, &v)) {
@@ -353,8 +354,7 @@ int sl__typing_namedtuple_class(sl_rt *rt, sl_obj *name, const char *module, sl_
   if (sl_dict_get_str(rt, ns, "__annotations__", &ann, &found)) return -1;
   sl_obj *fields = sl_list_new(rt, NULL, 0), *dl = sl_list_new(rt, NULL, 0), *defaults = NULL;
   int rc = fields && dl ? 0 : -1;
-  if (!rc && found && sl_is_type(ann, &sl_dict_type))
-    rc = body_fields(rt, ns, ann.u.o, fields, dl);
+  if (!rc && found && sl_is_type(ann, &sl_dict_type)) rc = body_fields(rt, ns, ann.u.o, fields, dl);
   if (!rc) rc = (defaults = sl_tuple_new(rt, sl_as_list(dl)->items, sl_as_list(dl)->len)) ? 0 : -1;
   if (!rc) rc = sl__namedtuple_build(rt, sl_str_cstr(name), module, fields, defaults, out);
   if (!rc && (copy_body(rt, ns, fields, *out) ||

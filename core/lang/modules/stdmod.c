@@ -50,7 +50,7 @@ static const sl_stdmod_def modules[] = {
     {"sys", sl_mod_sys_init},
     {"time", sl_mod_time_init},
     {"timeit", sl_mod_timeit_init}, /* default_timer: mod_time.c */
-    {"types", sl_mod_types_init}, /* mod_types.c */
+    {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
 };
 
