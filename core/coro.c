@@ -200,6 +200,11 @@ static sl_coro_status ccoro_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *out
   if (co->finished) return reused(rt);
   if (sl_await_active(&co->aw))
     return ccoro_continue(rt, co, sl_await_send(rt, &co->aw, v, out), out);
+  if (co->pc == 0 && !sl_is_none(v)) {
+    /* Only a program driving it by hand (coro.send(1)) can get here. */
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "can't send non-None value to a just-started coroutine");
+    return SL_CORO_ERROR;
+  }
   co->failed = false;
   return ccoro_done(rt, co, co->def->resume(rt, co, out));
 }

@@ -95,8 +95,10 @@ static inline bool sl__aio_loop_closed(sl_rt *rt, sl_obj *loop) {
  * another name, -1 error. Set: 0 or -1 with an error. */
 int sl__aio_loop_attr_get(sl_rt *rt, sl_obj *loop, const char *name, sl_value *out);
 int sl__aio_loop_setattr(sl_rt *rt, sl_obj *loop, const char *name, sl_value v);
-/* The loop's exception-handler methods (asyncio_handler.c): 1 found, 0
- * another name, -1 error; the engine hook (sl_rt.lang_exc_handler). */
+/* The loop's exception-handler and debug-flag methods (asyncio_handler.c):
+ * 1 found, 0 another name, -1 error; the engine hook
+ * (sl_rt.lang_exc_handler); get_debug()'s value (new reference). */
+int sl__aio_loop_debug(sl_rt *rt, sl_obj *loop, sl_value *out);
 int sl__aio_handler_getattr(sl_rt *rt, sl_value loop, const char *name, sl_value *out);
 int sl__aio_exc_handler_hook(sl_rt *rt, const char *message, sl_obj *exc, const char *key,
                              sl_obj *obj);

@@ -1,6 +1,7 @@
 /* The loop's exception handler as the program sees it:
  * set_exception_handler, get_exception_handler, default_exception_handler
- * and call_exception_handler. Mirrors base_events.py (3.11-3.14).
+ * and call_exception_handler; and its debug flag (set_debug, get_debug).
+ * Mirrors base_events.py (3.11-3.14).
  *
  * The engine reports every error CPython sends to call_exception_handler
  * (a failing callback, asyncio.run's shutdown, a TaskGroup or shield
@@ -249,11 +250,40 @@ static int call_handler_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value 
   return 0;
 }
 
+/* ---- the debug flag ---------------------------------------------------------
+ *
+ * base_events.py keeps set_debug's argument as self._debug, as it is
+ * (set_debug(1): get_debug() is 1): here a data attribute of the loop
+ * object. Debug mode's checks and log lines (slow callbacks, where a
+ * coroutine was created) are not simulated (docs/language.md). */
+
+int sl__aio_loop_debug(sl_rt *rt, sl_obj *loop, sl_value *out) {
+  int r = sl__aio_loop_attr_get(rt, loop, "_debug", out);
+  if (r == 0) *out = sl_bool(false);
+  return r < 0 ? -1 : 0;
+}
+
+static int get_debug_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (sl_args_bind(rt, args, "get_debug", NULL, 0, 0, 0, NULL)) return -1;
+  return sl__aio_loop_debug(rt, self.u.o, out);
+}
+
+static int set_debug_fn(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"enabled"};
+  sl_value on;
+  if (sl_args_bind(rt, args, "set_debug", names, 1, 1, 1, &on)) return -1;
+  if (sl__aio_loop_setattr(rt, self.u.o, "_debug", on)) return -1;
+  *out = sl_none();
+  return 0;
+}
+
 static const sl_cfunc_def handler_methods[] = {
     {"BaseEventLoop.set_exception_handler", set_handler_fn, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.get_exception_handler", get_handler_fn, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.default_exception_handler", default_handler_fn, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_exception_handler", call_handler_fn, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.get_debug", get_debug_fn, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.set_debug", set_debug_fn, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
 

@@ -414,12 +414,6 @@ static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return 0;
 }
 
-static int loop_get_debug(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("get_debug");
-  *out = sl_bool(false);
-  return 0;
-}
-
 static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.time", loop_time, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL},
@@ -439,7 +433,6 @@ static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.shutdown_asyncgens", sl__aio_loop_shutdown_asyncgens, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.shutdown_default_executor", sl__aio_loop_shutdown_default_executor, NULL,
      SL_CANON_LABEL},
-    {"BaseEventLoop.get_debug", loop_get_debug, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.run_in_executor", sl__aio_loop_run_in_executor, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
@@ -458,10 +451,14 @@ static int loopobj_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out
 }
 
 static int loopobj_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
-  sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=False>",
+  sl_strbuf_printf(out, "<_UnixSelectorEventLoop running=%s closed=%s debug=",
                    rt->loop->running && sl_vm_lang(rt)->loop_obj == o ? "True" : "False",
                    sl__aio_loop_closed(rt, o) ? "True" : "False");
-  return 0;
+  sl_value debug = sl_undef();
+  int rc = sl__aio_loop_debug(rt, o, &debug) || sl_vm_str(rt, debug, out);
+  sl_vdecref(rt, debug);
+  sl_strbuf_putc(out, '>');
+  return rc ? -1 : 0;
 }
 
 const sl_type sl__aio_loopobj_type = {.name = "_UnixSelectorEventLoop",
@@ -485,6 +482,9 @@ int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
 int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   /* __class__ is every value's: the generic lookup answers it (type()). */
   if (v.tag != SL_V_OBJ || !strcmp(name, "__class__")) return 0;
+  /* asyncio's C coroutines (q.join(), ...): send()/throw() as CPython's. */
+  if (sl_is_coro(v) && !v.u.o->type->getattr)
+    return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;
   if (sl_is_future(v)) {
     int r = 0;

@@ -308,6 +308,9 @@ extern const sl_type sl__notimpl_type;
 
 /* coroutine.close() for any coroutine (vm_coro.c). */
 extern const sl_cfunc_def sl__coro_close_def;
+/* coroutine.send() and .throw() for any coroutine (vm_coro.c): also the
+ * C coroutines' (asyncio_objs.c), as `q.join().send(None)` drives one. */
+extern const sl_cfunc_def sl__coro_methods[];
 /* coroutine.__await__ and Future.__await__/__iter__ (vm_awaititer.c): the
  * iterator that drives self. */
 extern const sl_cfunc_def sl__coro_await_def;

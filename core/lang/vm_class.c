@@ -358,7 +358,8 @@ typedef struct class_bases {
   sl_obj *native; /* borrowed */
   uint32_t mix;
   bool orig;
-  bool meta; /* `type` is a base: a metaclass */
+  bool meta;        /* `type` is a base: a metaclass */
+  bool named_tuple; /* typing.NamedTuple is a base */
 } class_bases;
 
 static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size_t nbases,
@@ -372,6 +373,13 @@ static int resolve_bases(sl_rt *rt, sl_obj *name, const sl_value *in_bases, size
     sl_value b = in_bases[i];
     /* Box[T], Generic[T]: the class they stand for (__mro_entries__). */
     if (sl__typing_mro_entry(b, &b)) cb->orig = true;
+    if (sl__typing_is_namedtuple(b)) {
+      if (nbases > 1)
+        return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                        "can only inherit from a NamedTuple type and Generic");
+      cb->named_tuple = true;
+      continue;
+    }
     /* `class C(object):` is `class C:`. */
     if (sl_is_type(b, &sl_typeobj_type) && !strcmp(((sl_typeobj *)b.u.o)->name, "object")) continue;
     /* `class Meta(type):` makes a metaclass (vm_meta.c). */
@@ -530,8 +538,11 @@ int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *in
     sl_obj *ns;
     sl_value cell = sl_undef();
     rc = run_body(rt, body, &cb, NULL, &ns, &cell);
-    if (!rc) {
-      sl_func *fn = sl_as_func(body.u.o);
+    sl_func *fn = sl_as_func(body.u.o);
+    if (!rc && cb.named_tuple) {
+      rc = sl__typing_namedtuple_class(rt, name, sl_usermod_name_of(rt, fn->globals), ns, out);
+      sl_decref(rt, ns);
+    } else if (!rc) {
       rc = make_class(rt, name, sl_as_code(fn->code)->qualname, sl_usermod_name_of(rt, fn->globals),
                       &cb, ns, in_bases, nbases, cell, NULL, kw, out);
     }

@@ -210,9 +210,9 @@ static int coro_throw_fn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
   return sl__coro_method_result(rt, st, out);
 }
 
-static const sl_cfunc_def coro_methods[] = {{"send", coro_send_fn, NULL, SL_CANON_LABEL},
-                                            {"throw", coro_throw_fn, NULL, SL_CANON_LABEL},
-                                            {NULL, NULL, NULL, 0}};
+const sl_cfunc_def sl__coro_methods[] = {{"send", coro_send_fn, NULL, SL_CANON_LABEL},
+                                         {"throw", coro_throw_fn, NULL, SL_CANON_LABEL},
+                                         {NULL, NULL, NULL, 0}};
 
 static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   sl_vmcoro *co = (sl_vmcoro *)o;
@@ -230,7 +230,7 @@ static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
       *out = sl_obj_val(f);
       return 0;
     }
-    int r = sl_methods_lookup(rt, sl_obj_val(o), coro_methods, name, out);
+    int r = sl_methods_lookup(rt, sl_obj_val(o), sl__coro_methods, name, out);
     if (r) return r < 0 ? -1 : 0;
     return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'coroutine' object has no attribute '%s'", name);
   }

@@ -114,6 +114,21 @@ static int class_register(sl_rt *rt, sl_obj *cls) {
   return 0;
 }
 
+/* Bits a class gained reach the subclasses made before (a decorator such
+ * as @dataclass or @total_ordering applied to a class that already has
+ * some, which adds methods straight into its dict). */
+static void flags_spread_down(sl_obj *cls, uint32_t add) {
+  sl_class *c = sl_as_class(cls);
+  size_t pos = 0;
+  sl_value k, v;
+  while (c->subclasses && sl_dict_next(c->subclasses, &pos, &k, &v)) {
+    sl_class *sub = sl_as_class((sl_obj *)(intptr_t)k.u.i);
+    if ((sub->lang_flags & add) == add) continue;
+    sub->lang_flags |= add;
+    flags_spread_down((sl_obj *)(intptr_t)k.u.i, add);
+  }
+}
+
 int sl__class_flags_compute(sl_rt *rt, sl_obj *cls) {
   if (class_register(rt, cls)) return -1;
   sl_class *c = sl_as_class(cls);
@@ -128,6 +143,7 @@ int sl__class_flags_compute(sl_rt *rt, sl_obj *cls) {
     while (sl_dict_next(c->attrs, &pos, &k, &v)) f |= sl__class_flags_of_attr(k, v);
   }
   c->lang_flags = f;
+  flags_spread_down(cls, f & ~(uint32_t)(SL_CLS_PLAIN | SL__CLS_ABSTRACT | SL__CLS_ABC_REG));
   return 0;
 }
 

@@ -11,6 +11,11 @@
  * the NULL-terminated `fields`: *out a new reference. 0 or -1. */
 int sl__namedtuple_class(sl_rt *rt, const char *name, const char *module, const char *const *fields,
                          sl_value *out);
+/* A new named tuple class from a list of str `fieldlist` (names checked as
+ * namedtuple() checks them) and a tuple of defaults for the last fields
+ * (typing.NamedTuple). 0 or -1. */
+int sl__namedtuple_build(sl_rt *rt, const char *typename, const char *module, sl_obj *fieldlist,
+                         sl_obj *defaults, sl_value *out);
 /* An instance of a fresh named tuple class holding vals (borrowed, one
  * per field). 0 or -1. */
 int sl__namedtuple_value(sl_rt *rt, const char *name, const char *module, const char *const *fields,

@@ -464,6 +464,12 @@ static int build(sl_rt *rt, const char *typename, const char *module, sl_obj *fi
   return *out = sl_obj_val(cls), 0;
 }
 
+int sl__namedtuple_build(sl_rt *rt, const char *typename, const char *module, sl_obj *fieldlist,
+                         sl_obj *defaults, sl_value *out) {
+  if (check_names(rt, typename, sl_as_list(fieldlist))) return -1;
+  return build(rt, typename, module, fieldlist, defaults, out);
+}
+
 /* namedtuple(typename, field_names, *, rename=False, defaults=None, module=None) */
 int sl__namedtuple_new(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;

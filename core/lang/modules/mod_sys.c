@@ -2,7 +2,8 @@
  * sys.argv is [FILE]; sys.version_info follows the profile; sys.stdout
  * writes where print() writes; sys.stdin is empty (the simulated process
  * reads end-of-file, as from /dev/null: input() raises EOFError). The environment is empty and the process id
- * fixed (the oracle, env.py, gives CPython the same). Files, processes and
+ * fixed (the oracle, env.py, gives CPython the same); os.urandom's bytes
+ * come from a `seed` decision. Files, processes and
  * the rest of os are not provided: using them is an AttributeError naming
  * the module, never a silent stub. */
 #include <stdio.h>
@@ -10,6 +11,7 @@
 
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/modules/mod_random-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -296,6 +298,48 @@ static int os_getpid(sl_rt *rt, sl_value self, const sl_args *args, sl_value *ou
   return 0;
 }
 
+/* os.urandom(size): the OS's entropy. Its bytes come from a Mersenne
+ * Twister seeded, at the first call, with a `seed` decision (DESIGN.md 4),
+ * as random.seed() without an argument is, and kept in the function's
+ * self (a list holding it), so that successive calls give different bytes
+ * and a run stays a function of its decisions. */
+static int os_urandom(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "posix.urandom() takes no keyword arguments");
+  if (args->npos != 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "posix.urandom() takes exactly one argument (%zu given)",
+                    args->npos);
+  sl_value a = args->pos[0];
+  int64_t n;
+  if (!sl_as_index(a, &n))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
+                    sl_type_name(a));
+  if (n < 0) return sl_raise(rt, SL_EXC_VALUE_ERROR, "negative argument not allowed");
+  sl_obj *state = self.u.o;
+  if (!sl_as_list(state)->len) {
+    sl_obj *r;
+    if (sl_random_new(rt, sl_none(), &r)) return -1;
+    int rc = sl_list_append(rt, state, sl_obj_val(r));
+    sl_decref(rt, r);
+    if (rc) return -1;
+  }
+  sl_random *r = (sl_random *)sl_as_list(state)->items[0].u.o;
+  sl_obj *b = sl_obj_alloc_size(rt, &sl_bytes_type, sizeof(sl_bytesobj) + (size_t)n + 1);
+  if (!b) return -1;
+  sl_bytesobj *bo = sl_as_bytes(b);
+  bo->len = (size_t)n;
+  bo->hash = -1;
+  for (int64_t i = 0; i < n; i += 4) {
+    uint32_t w = sl_mt_next32(&r->mt);
+    for (int k = 0; k < 4 && i + k < n; k++) bo->data[i + k] = (unsigned char)(w >> (8 * k));
+  }
+  bo->data[n] = 0;
+  *out = sl_obj_val(b);
+  return 0;
+}
+
+static const sl_cfunc_def urandom_def = {"urandom", os_urandom, NULL, 0};
+
 static const sl_cfunc_def os_funcs[] = {
     {"getenv", os_getenv, NULL, 0},
     {"getpid", os_getpid, NULL, 0},
@@ -304,6 +348,10 @@ static const sl_cfunc_def os_funcs[] = {
 
 int sl_mod_os_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, os_funcs)) return -1;
+  sl_obj *state = sl_list_new(rt, NULL, 0);
+  sl_obj *urandom = state ? sl_cfunc_new(rt, &urandom_def, sl_obj_val(state)) : NULL;
+  sl_decref(rt, state);
+  if (add_new(rt, module_dict, "urandom", urandom)) return -1;
   /* The simulated process has the environment variables --setenv gave. */
   sl_obj *environ = sl_dict_new(rt);
   if (!environ) return -1;

@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include <stdio.h>
+#include <string.h>
 
 #include "core/long.h"
 #include "core/exc.h"
@@ -140,4 +141,17 @@ int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict) {
   return sl_stdmod_add(rt, module_dict, "timezone", sl_int(0)) ||
          sl_stdmod_add(rt, module_dict, "altzone", sl_int(0)) ||
          sl_stdmod_add(rt, module_dict, "daylight", sl_int(0));
+}
+
+/* The `timeit` module's default_timer, which is time.perf_counter (the
+ * virtual clock): what programs time their own work with. Timer, timeit()
+ * and repeat() are not provided (they compile statements given as str). */
+int sl_mod_timeit_init(sl_rt *rt, sl_obj *module_dict) {
+  const sl_cfunc_def *d = time_funcs;
+  while (strcmp(d->name, "perf_counter")) d++;
+  sl_obj *f = sl_cfunc_new(rt, d, sl_undef());
+  if (!f) return -1;
+  int rc = sl_stdmod_add(rt, module_dict, "default_timer", sl_obj_val(f));
+  sl_decref(rt, f);
+  return rc;
 }

@@ -9,13 +9,15 @@
  * / types.GenericAlias) that prints `__main__.Box[int]` / `list[int]`,
  * calls its origin, and stands for its origin among a class's bases
  * (__mro_entries__; the bases as written are kept as `__orig_bases__`).
- * Protocols are not checked structurally. NamedTuple and TypedDict as
- * bases are not supported. */
+ * Protocols are not checked structurally. NamedTuple, called or as a
+ * class's base, makes a collections.namedtuple class (below); TypedDict as
+ * a base is not supported. */
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/dict.h"
 #include "core/exc.h"
+#include "core/lang/modules/mod_collections-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
@@ -231,6 +233,142 @@ static const sl_cfunc_def typing_funcs[] = {
     {NULL, NULL, NULL, 0},
 };
 
+/* ---- NamedTuple ------------------------------------------------------------
+ *
+ * Lib/typing.py: NamedTuple('P', [('x', int), ('y', int)]) or
+ * NamedTuple('P', x=int, y=int) is collections.namedtuple('P', ['x', 'y']);
+ * `class P(NamedTuple):` stands for NamedTupleMeta.__new__, which makes the
+ * named tuple from the body's annotated names (their values the defaults)
+ * and then sets the body's other attributes on it. */
+
+static int append_str(sl_rt *rt, sl_obj *list, sl_value v) {
+  if (!sl_is_str(v))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "Type names and field names must be strings");
+  return sl_list_append(rt, list, v);
+}
+
+/* The field name of one (name, type) pair of the functional form. */
+static int pair_name(sl_rt *rt, sl_obj *fields, sl_value pair) {
+  sl_obj *l = NULL;
+  if (sl_list_from_iterable(rt, pair, &l)) return -1;
+  int rc = sl_as_list(l)->len == 2
+               ? append_str(rt, fields, sl_as_list(l)->items[0])
+               : sl_raise(rt, SL_EXC_TYPE_ERROR, "NamedTuple fields must be (name, type) pairs");
+  sl_decref(rt, l);
+  return rc;
+}
+
+static int f_namedtuple(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  if (args->npos < 1 || args->npos > 2 || !sl_is_str(args->pos[0]))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: NamedTuple() takes a str typename and "
+                    "optionally a list of (name, type) pairs");
+  sl_obj *fields = sl_list_new(rt, NULL, 0), *pairs = NULL, *defaults = sl_tuple_new(rt, NULL, 0);
+  int rc = fields && defaults ? 0 : -1;
+  if (!rc && args->npos == 2 && !sl_is_none(args->pos[1]))
+    rc = sl_list_from_iterable(rt, args->pos[1], &pairs);
+  for (size_t i = 0; !rc && pairs && i < sl_as_list(pairs)->len; i++)
+    rc = pair_name(rt, fields, sl_as_list(pairs)->items[i]);
+  for (size_t i = 0; !rc && i < args->nkw; i++)
+    rc = sl_list_append(rt, fields, sl_obj_val(args->kwnames[i]));
+  if (!rc)
+    rc = sl__namedtuple_build(rt, sl_str_cstr(args->pos[0].u.o), "__main__", fields, defaults, out);
+  sl_decref(rt, fields);
+  sl_decref(rt, pairs);
+  sl_decref(rt, defaults);
+  return rc ? -1 : 0;
+}
+
+static const sl_cfunc_def namedtuple_def = {"NamedTuple", f_namedtuple, NULL, 0};
+
+bool sl__typing_is_namedtuple(sl_value b) {
+  return sl_is_type(b, &sl_cfunc_type) && sl_as_cfunc(b.u.o)->def == &namedtuple_def;
+}
+
+/* The annotated names of the body (fields) and the values the body gave
+ * them (defaults), which only the last fields may have. */
+static int body_fields(sl_rt *rt, sl_obj *ns, sl_obj *ann, sl_obj *fields, sl_obj *defaults) {
+  size_t pos = 0;
+  sl_value k, v;
+  while (sl_dict_next(ann, &pos, &k, &v)) {
+    if (append_str(rt, fields, k)) return -1;
+    sl_value d;
+    bool found = false;
+    if (sl_dict_get(rt, ns, k, &d, &found)) return -1;
+    if (found) {
+      int rc = sl_list_append(rt, defaults, d);
+      sl_vdecref(rt, d);
+      if (rc) return -1;
+    } else if (sl_as_list(defaults)->len) {
+      size_t nd = sl_as_list(defaults)->len, nf = sl_as_list(fields)->len;
+      sl_strbuf b = SL_STRBUF_INIT;
+      for (size_t i = nf - 1 - nd; i < nf - 1; i++)
+        sl_strbuf_printf(&b, "%s%s", i > nf - 1 - nd ? ", " : "",
+                         sl_str_cstr(sl_as_list(fields)->items[i].u.o));
+      sl_raise(rt, SL_EXC_TYPE_ERROR,
+               "Non-default namedtuple field %s cannot follow default field%s %s",
+               sl_str_cstr(k.u.o), nd > 1 ? "s" : "", sl_strbuf_cstr(&b));
+      sl_strbuf_free(&b);
+      return -1;
+    }
+  }
+  return 0;
+}
+
+static const char *const NT_PROHIBITED[] = {
+    "__new__", "__init__", "__slots__", "__getnewargs__", "_fields", "_field_defaults",
+    "_make",   "_replace", "_asdict",   "_source",        NULL};
+
+static bool in_names(const char *const *names, const char *s) {
+  for (; *names; names++)
+    if (!strcmp(*names, s)) return true;
+  return false;
+}
+
+/* The body's other attributes (methods, class attributes, __doc__) set on
+ * the named tuple class; __qualname__ and __annotations__ as CPython
+ * leaves them aside or sets them itself. */
+static int copy_body(sl_rt *rt, sl_obj *ns, sl_obj *fields, sl_value cls) {
+  static const char *const special[] = {"__module__", "__name__", "__annotations__", "__qualname__",
+                                        NULL};
+  size_t pos = 0;
+  sl_value k, v;
+  while (sl_dict_next(ns, &pos, &k, &v)) {
+    if (!sl_is_str(k)) continue;
+    const char *key = sl_str_cstr(k.u.o);
+    if (in_names(NT_PROHIBITED, key))
+      return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "Cannot overwrite NamedTuple attribute %s", key);
+    bool field = false;
+    for (size_t i = 0; i < sl_as_list(fields)->len && !field; i++)
+      field = !strcmp(sl_str_cstr(sl_as_list(fields)->items[i].u.o), key);
+    if (!field && !in_names(special, key) && sl_vm_setattr(rt, cls, key, v)) return -1;
+  }
+  return 0;
+}
+
+int sl__typing_namedtuple_class(sl_rt *rt, sl_obj *name, const char *module, sl_obj *ns,
+                                sl_value *out) {
+  sl_value ann = sl_undef();
+  bool found = false;
+  if (sl_dict_get_str(rt, ns, "__annotations__", &ann, &found)) return -1;
+  sl_obj *fields = sl_list_new(rt, NULL, 0), *dl = sl_list_new(rt, NULL, 0), *defaults = NULL;
+  int rc = fields && dl ? 0 : -1;
+  if (!rc && found && sl_is_type(ann, &sl_dict_type)) rc = body_fields(rt, ns, ann.u.o, fields, dl);
+  if (!rc) rc = (defaults = sl_tuple_new(rt, sl_as_list(dl)->items, sl_as_list(dl)->len)) ? 0 : -1;
+  if (!rc) rc = sl__namedtuple_build(rt, sl_str_cstr(name), module, fields, defaults, out);
+  if (!rc && (copy_body(rt, ns, fields, *out) ||
+              (found && sl_vm_setattr(rt, *out, "__annotations__", ann)))) {
+    sl_vdecref(rt, *out);
+    rc = -1;
+  }
+  sl_vdecref(rt, ann);
+  sl_decref(rt, fields);
+  sl_decref(rt, dl);
+  sl_decref(rt, defaults);
+  return rc ? -1 : 0;
+}
+
 static const char *const FORMS[] = {
     "Any",        "Optional",       "Union",         "List",          "Dict",
     "Set",        "FrozenSet",      "Tuple",         "Callable",      "Type",
@@ -263,7 +401,9 @@ int sl_mod_typing_init(sl_rt *rt, sl_obj *module_dict) {
     sl_decref(rt, o);
     if (rc) return -1;
   }
-  if (sl_stdmod_add_funcs(rt, module_dict, typing_funcs)) return -1;
+  if (sl_stdmod_add_funcs(rt, module_dict, typing_funcs) ||
+      sl_stdmod_add_func(rt, module_dict, &namedtuple_def))
+    return -1;
   sl_obj *generic = add_class(rt, module_dict, "Generic", NULL);
   if (!generic || !add_class(rt, module_dict, "Protocol", generic)) return -1;
   return sl_stdmod_add(rt, module_dict, "TYPE_CHECKING", sl_bool(false));

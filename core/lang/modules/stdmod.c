@@ -27,6 +27,7 @@ static const sl_stdmod_def modules[] = {
     {"enum", sl_mod_enum_init},
     {"errno", sl_mod_errno_init},     /* mod_errno.c, core/errno_tab.c */
     {"io", sl_mod_io_init},           /* StringIO, BytesIO: mod_io.c */
+    {"keyword", sl_mod_keyword_init}, /* mod_keyword.c */
     {"logging", sl_mod_logging_init}, /* env */
     /* stdlib worktree: the pure standard modules (keep together) */
     {"bisect", sl_mod_bisect_init},
@@ -48,7 +49,8 @@ static const sl_stdmod_def modules[] = {
     {"socket", NULL}, /* the simulated sockets: sl_socket_module_new (socket_mod.c) */
     {"sys", sl_mod_sys_init},
     {"time", sl_mod_time_init},
-    {"types", sl_mod_types_init}, /* mod_types.c */
+    {"timeit", sl_mod_timeit_init}, /* default_timer: mod_time.c */
+    {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
 };
 

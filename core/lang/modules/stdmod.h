@@ -65,7 +65,9 @@ int sl__mappingproxy_new(sl_rt *rt, sl_obj *dict, sl_value *out);
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
-int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict); /* mod_errno.c */
+int sl_mod_timeit_init(sl_rt *rt, sl_obj *module_dict);  /* mod_time.c */
+int sl_mod_keyword_init(sl_rt *rt, sl_obj *module_dict); /* mod_keyword.c */
+int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict);   /* mod_errno.c */
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */
@@ -86,6 +88,13 @@ int sl_mod_types_init(sl_rt *rt, sl_obj *module_dict); /* mod_types.c */
 int sl__typing_mro_entry(sl_value b, sl_value *out);
 bool sl__typing_is_generic(sl_obj *cls);
 int sl__generic_alias_new(sl_rt *rt, sl_value origin, sl_value key, sl_value *out);
+/* typing.NamedTuple among a class statement's bases: whether b is it, and
+ * the named tuple class the statement makes from its body's namespace ns
+ * (borrowed): fields from __annotations__, their defaults, the other
+ * attributes copied (mod_typing.c). */
+bool sl__typing_is_namedtuple(sl_value b);
+int sl__typing_namedtuple_class(sl_rt *rt, sl_obj *name, const char *module, sl_obj *ns,
+                                sl_value *out);
 int sl_mod_dataclasses_init(sl_rt *rt, sl_obj *module_dict); /* mod_dataclasses.c */
 int sl_mod_enum_init(sl_rt *rt, sl_obj *module_dict);        /* mod_enum.c */
 int sl_mod_logging_init(sl_rt *rt, sl_obj *module_dict);     /* env */
