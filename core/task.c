@@ -322,14 +322,9 @@ static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return sl__task_step(rt, self.u.o, exc);
 }
 
-/* __wakeup(future): future.result(); step with its exception, if any.
- * A result is not fetched only to be dropped. */
-int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
-  sl_future *f = sl_as_future(fut);
-  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
-    f->log_traceback = false; /* what result() does besides returning it */
-    return sl__task_step(rt, task, NULL);
-  }
+/* __wakeup(future): future.result(); step with its exception, if any
+ * (the case of a result is task.h's sl__task_wakeup). */
+int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut) {
   sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);

@@ -71,7 +71,18 @@ int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc);
  * future fut, borrowed): __wakeup(fut), called directly for a future's
  * one done callback (future.c schedule_callbacks). */
 extern const sl_cfunc_def sl__task_wakeup_def;
-int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut);
+/* sl__task_wakeup's case of a future that did not end with a result. */
+int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
+/* In line: the loop's direct wakeup (loop.c run_wakeup) then goes
+ * straight to the step. A result is not fetched only to be dropped. */
+static inline int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
+    f->log_traceback = false; /* what result() does besides returning it */
+    return sl__task_step(rt, task, NULL);
+  }
+  return sl__task_wakeup_raise(rt, task, fut);
+}
 /* asyncio.current_task(): borrowed, NULL outside a task. */
 sl_obj *sl_task_current(sl_rt *rt);
 /* asyncio.all_tasks(): a new list of the tasks not done, creation order. */
