@@ -328,23 +328,41 @@ static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, c
   return rt->fatal ? -1 : 0;
 }
 
+/* A failed Handle._run's end: `except (SystemExit, KeyboardInterrupt):
+ * raise` (-1, as when fatal); anything else is reported (0) and the loop
+ * carries on with the next handle. */
+static __attribute__((noinline)) int handle_run_failed(sl_rt *rt, sl_obj *o, sl_value callback) {
+  sl_handle *h = sl_as_handle(o);
+  if (rt->fatal || pending_escapes_loop(rt)) return -1;
+  return report_callback_error(rt, o, callback, h->args, h->nargs);
+}
+
+static __attribute__((noinline)) int handle_run_in_context(sl_rt *rt, sl_obj *o);
+
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
-  sl_value result = sl_none();
-  sl_value callback = sl_vincref(h->callback);
-  /* self._context.run(self._callback, *self._args) */
-  sl_value saved_context = rt->context, context = sl_vincref(h->context);
-  if (!sl_is_undef(context)) rt->context = context;
+  if (!sl_is_undef(h->context)) return handle_run_in_context(rt, o);
+  /* The handle's callback may go while it runs (h.cancel() in it). */
+  sl_value callback = sl_vincref(h->callback), result = sl_none();
   int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
-  if (!sl_is_undef(context)) {
-    rt->context = saved_context;
-    sl_vdecref(rt, context);
-  }
   sl_vdecref(rt, result);
-  /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise`; anything
-   * else is reported and the loop carries on with the next handle. */
-  if (rc && !rt->fatal && !pending_escapes_loop(rt))
-    rc = report_callback_error(rt, o, callback, h->args, h->nargs);
+  if (rc) rc = handle_run_failed(rt, o, callback);
+  sl_vdecref(rt, callback);
+  return rc;
+}
+
+/* sl_handle_run of a handle with a context of its own:
+ * self._context.run(self._callback, *self._args). */
+static int handle_run_in_context(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  sl_value callback = sl_vincref(h->callback), result = sl_none();
+  sl_value saved_context = rt->context, context = sl_vincref(h->context);
+  rt->context = context;
+  int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
+  rt->context = saved_context;
+  sl_vdecref(rt, context);
+  sl_vdecref(rt, result);
+  if (rc) rc = handle_run_failed(rt, o, callback);
   sl_vdecref(rt, callback);
   return rc;
 }
