@@ -17,6 +17,9 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
+static const sl_value no_arg_value = {SL_V_UNDEF, {0}}; /* never read */
+const sl_args sl__handle_no_args = {&no_arg_value, 0, NULL, NULL, 0};
+
 static inline void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   sl_vset(rt, &h->callback, sl_none());
   for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());

@@ -82,20 +82,25 @@ const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callba
  * native function (a task's step or wakeup, a future's set_result, ...)
  * without its type's call either. In line: Handle._run and the loop's run
  * of a call queued without a handle (loop.c) both make it. */
+/* What sl__handle_call gives a callback called without arguments. */
+extern const sl_args sl__handle_no_args;
 static inline int sl__handle_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
                                   sl_value *out) {
   if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
     return sl_call_pos(rt, cb, args, nargs, out);
   const sl_type *type = cb.u.o->type;
+  /* A call without arguments (known where this is in line) is given one
+   * constant sl_args instead of one built on the stack. */
   sl_args a = {args, nargs, NULL, NULL, 0};
+  const sl_args *ap = __builtin_constant_p(nargs) && nargs == 0 ? &sl__handle_no_args : &a;
   int rc;
   if (type == &sl_cfunc_type) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
     rt->recursion_depth++;
-    rc = f->def->fn(rt, f->self, &a, out);
+    rc = f->def->fn(rt, f->self, ap, out);
   } else if (type->call) {
     rt->recursion_depth++;
-    rc = type->call(rt, cb.u.o, &a, out);
+    rc = type->call(rt, cb.u.o, ap, out);
   } else {
     return sl_call_pos(rt, cb, args, nargs, out); /* not callable: its TypeError */
   }
