@@ -205,37 +205,45 @@ sl_obj *sl_task_all(sl_rt *rt) {
   return list;
 }
 
-/* Handles what the coroutine yielded (the else branch of __step). */
+/* Handles what the coroutine yielded (the else branch of __step), taking
+ * the reference `result` holds: a future awaited keeps it as the task's
+ * fut_waiter. */
 static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj *task,
                                                                sl_value result) {
   sl_task *t = sl_as_task(task);
   /* The bare yield (asyncio.sleep(0)) first: the most frequent, and None
-   * is no future. */
+   * is no future (nor holds a reference). */
   if (sl_is_none(result)) return call_step_soon(rt, task, NULL);
+  int rc;
   if (sl_is_future(result)) {
     sl_obj *fut = result.u.o;
     /* The C Task checks "awaits on itself" first. */
-    if (fut == task) return step_error_soon(rt, task, "Task cannot await on itself: <Task>");
-    if (!sl_as_future(fut)->blocking)
-      return step_error_soon(rt, task, "yield was used instead of yield from in task");
-    sl_as_future(fut)->blocking = false;
-    bool temporary;
-    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
-    if (!wakeup) return -1;
-    int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
-    if (temporary) sl_decref(rt, wakeup);
-    if (rc) return -1;
-    sl_incref(fut);
-    sl_decref(rt, t->fut_waiter);
-    t->fut_waiter = fut;
-    if (t->must_cancel) {
-      int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
-      if (cancelled < 0) return -1;
-      if (cancelled) t->must_cancel = false;
+    if (fut == task) {
+      rc = step_error_soon(rt, task, "Task cannot await on itself: <Task>");
+    } else if (!sl_as_future(fut)->blocking) {
+      rc = step_error_soon(rt, task, "yield was used instead of yield from in task");
+    } else {
+      sl_as_future(fut)->blocking = false;
+      bool temporary;
+      sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
+      rc = wakeup ? sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup)) : -1;
+      if (temporary) sl_decref(rt, wakeup);
+      if (rc == 0) {
+        sl_decref(rt, t->fut_waiter);
+        t->fut_waiter = fut; /* result's reference */
+        if (t->must_cancel) {
+          int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
+          if (cancelled < 0) return -1;
+          if (cancelled) t->must_cancel = false;
+        }
+        return 0;
+      }
     }
-    return 0;
+  } else {
+    rc = step_error_soon(rt, task, "Task got bad yield");
   }
-  return step_error_soon(rt, task, "Task got bad yield");
+  sl_vdecref(rt, result);
+  return rc;
 }
 
 /* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None).
@@ -275,7 +283,7 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
     }
     break;
   }
-  case SL_CORO_YIELD: rc = handle_yield(rt, task, out); break;
+  case SL_CORO_YIELD: return handle_yield(rt, task, out); /* takes out's reference */
   }
   sl_vdecref(rt, out);
   return rc;
