@@ -60,10 +60,14 @@ static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
   siftdown(heap, pos, (size_t)(hole - heap));
 }
 
-void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) {
+/* heapq.heappush; in line in call_at, which makes one per timer. */
+static inline __attribute__((always_inline)) void heap_push(sl_timer_entry *heap, size_t *len,
+                                                            sl_obj *item) {
   heap[(*len)++] = (sl_timer_entry){sl_as_handle(item)->when, item};
   siftdown(heap, 0, *len - 1);
 }
+
+void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) { heap_push(heap, len, item); }
 
 sl_obj *sl_heapq_pop(sl_timer_entry *heap, size_t *len) {
   sl_timer_entry last = heap[--*len];
@@ -257,7 +261,7 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
     return NULL;
   }
   h->refcnt++; /* the heap's */
-  sl_heapq_push(loop->scheduled, &loop->nscheduled, h);
+  heap_push(loop->scheduled, &loop->nscheduled, h);
   sl_as_handle(h)->scheduled = true;
   if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
   return h;
