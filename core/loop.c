@@ -137,10 +137,6 @@ void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
   loop->quiet_handles = 0; /* no grant of the new selector yet */
 }
 
-double sl_loop_time(sl_rt *rt) {
-  sl_loop *loop = rt->loop;
-  return loop->selector.time ? loop->selector.time(loop->selector.ctx) : 0.0;
-}
 
 void sl_loop_advance(sl_rt *rt, double dt) {
   sl_loop *loop = rt->loop;
