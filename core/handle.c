@@ -106,7 +106,7 @@ static inline bool may_be_spare(const sl_obj *o, const sl_loop *loop) {
          !(o->size_class & SL_OBJ_EXT_BIT);
 }
 
-void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
+void sl__handle_done_last(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = rt->loop;
   /* Only a plain object nothing else holds: no identity handed out (an
    * id() or hash the program saw), no instance extension, from a size

@@ -55,11 +55,20 @@ static inline void sl__handle_fill(sl_handle *h, sl_value callback, const sl_val
 static inline size_t sl__handle_arg_room(const sl_obj *o) {
   return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
 }
+/* sl__handle_done_running's case of the last reference. */
+void sl__handle_done_last(sl_rt *rt, sl_obj *handle);
 /* Drops a reference to a handle whose holder is done with it: the ready
  * queue's after the handle ran, asyncio.sleep's after its h.cancel(). When
  * it was the last one, the handle may be kept as the loop's spare (loop.h)
- * instead of being freed: nothing can refer to it any more. */
-void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
+ * instead of being freed: nothing can refer to it any more. In line: a
+ * handle someone else still holds (a TimerHandle its sleep holds, after it
+ * ran) only loses a reference. */
+static inline void sl__handle_done_running(sl_rt *rt, sl_obj *handle) {
+  if (handle->refcnt > 1)
+    handle->refcnt--;
+  else
+    sl__handle_done_last(rt, handle);
+}
 /* h.cancel(), then sl__handle_done_running(h): asyncio.sleep's `finally`. */
 void sl__handle_cancel_done(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
