@@ -289,19 +289,10 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
   return rc;
 }
 
-/* Task.__step(exc): `exc` borrowed or NULL. The caller keeps the task
- * alive throughout: the step and wakeup callables hold it and their
- * callers hold them (a queued call owns its callback until it returns),
- * sl_task_new holds the task it starts eagerly. So no reference is taken
- * here, though the step may drop every other one (the task's end drops
- * its callables, the coroutine the last variable naming the task). */
-static __attribute__((noinline)) int task_step_full(sl_rt *rt, sl_obj *task, sl_obj *exc);
-
-int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* The commonest step (task.h sl__task_step): nothing to throw in, no
+ * cancel pending, no context of its own, not done. */
+int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
   sl_task *t = sl_as_task(task);
-  if (exc || t->must_cancel || !sl_is_undef(t->context) || sl_future_done(task))
-    return task_step_full(rt, task, exc);
-  /* The commonest step: nothing to throw in, no context of its own. */
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = NULL;
   sl_loop *loop = rt->loop;
@@ -313,7 +304,7 @@ int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
 }
 
 /* sl__task_step's every case. */
-static int task_step_full(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (sl_future_done(task))
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "_step(): already done");
