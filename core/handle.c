@@ -342,21 +342,23 @@ static __attribute__((noinline)) int handle_run_failed(sl_rt *rt, sl_obj *o, sl_
 
 static __attribute__((noinline)) int handle_run_in_context(sl_rt *rt, sl_obj *o);
 
-int sl_handle_run(sl_rt *rt, sl_obj *o) {
+/* sl_handle_run of the loop's own _set_result_unless_cancelled (asyncio.sleep's
+ * timer, the pool's and transports' waiters), which the program cannot
+ * reach: called as sl__handle_call would call it (the same recursion bound)
+ * without the native call's layers. The loop and the handle hold the
+ * callback and its arguments throughout: nothing the call runs can drop
+ * them. */
+static __attribute__((noinline)) int handle_run_set_result(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
-  if (!sl_is_undef(h->context)) return handle_run_in_context(rt, o);
-  /* asyncio.sleep's timer (sleep.c): the loop's own
-   * _set_result_unless_cancelled, which the program cannot reach, called
-   * as sl__handle_call would call it (the same recursion bound) without
-   * the native call's layers. The loop and the handle hold the callback
-   * and its arguments throughout: nothing the call runs can drop them. */
-  if (h->callback.tag == SL_V_OBJ && h->callback.u.o == rt->loop->set_result_unless_cancelled &&
-      h->nargs == 2 && rt->recursion_depth <= SL_MAX_RECURSION) {
-    rt->recursion_depth++;
-    int rc = sl_future_set_result_unless_cancelled(rt, h->args[0].u.o, h->args[1]);
-    rt->recursion_depth--;
-    return rc ? handle_run_failed(rt, o, h->callback) : 0;
-  }
+  rt->recursion_depth++;
+  int rc = sl_future_set_result_unless_cancelled(rt, h->args[0].u.o, h->args[1]);
+  rt->recursion_depth--;
+  return rc ? handle_run_failed(rt, o, h->callback) : 0;
+}
+
+/* sl_handle_run of any other handle without a context of its own. */
+static __attribute__((noinline)) int handle_run_plain(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
   /* The handle's callback may go while it runs (h.cancel() in it). */
   sl_value callback = sl_vincref(h->callback), result = sl_none();
   int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
@@ -364,6 +366,16 @@ int sl_handle_run(sl_rt *rt, sl_obj *o) {
   if (rc) rc = handle_run_failed(rt, o, callback);
   sl_vdecref(rt, callback);
   return rc;
+}
+
+/* Only tests, so that each case has the frame it needs. */
+int sl_handle_run(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  if (!sl_is_undef(h->context)) return handle_run_in_context(rt, o);
+  if (h->callback.tag == SL_V_OBJ && h->callback.u.o == rt->loop->set_result_unless_cancelled &&
+      h->nargs == 2 && rt->recursion_depth <= SL_MAX_RECURSION)
+    return handle_run_set_result(rt, o);
+  return handle_run_plain(rt, o);
 }
 
 /* sl_handle_run of a handle with a context of its own:
