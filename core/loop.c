@@ -137,7 +137,6 @@ void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
   loop->quiet_handles = 0; /* no grant of the new selector yet */
 }
 
-
 void sl_loop_advance(sl_rt *rt, double dt) {
   sl_loop *loop = rt->loop;
   if (loop->selector.advance && dt > 0) loop->selector.advance(loop->selector.ctx, rt, dt);

@@ -209,7 +209,7 @@ sl_obj *sl_task_all(sl_rt *rt) {
  * the reference `result` holds: a future awaited keeps it as the task's
  * fut_waiter. */
 static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj *task,
-                                                               sl_value result) {
+                                                              sl_value result) {
   sl_task *t = sl_as_task(task);
   /* The bare yield (asyncio.sleep(0)) first: the most frequent, and None
    * is no future (nor holds a reference). */
