@@ -253,8 +253,11 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
   sl_value out = sl_none();
   sl_coro_status st =
       exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
+  /* A yield first: the commonest (every await that suspends). */
+  if (st == SL_CORO_YIELD) return handle_yield(rt, task, out); /* takes out's reference */
   int rc = 0;
   switch (st) {
+  case SL_CORO_YIELD: break;
   case SL_CORO_RETURN:
     if (t->must_cancel) {
       t->must_cancel = false;
@@ -283,7 +286,6 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
     }
     break;
   }
-  case SL_CORO_YIELD: return handle_yield(rt, task, out); /* takes out's reference */
   }
   sl_vdecref(rt, out);
   return rc;
