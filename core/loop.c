@@ -338,13 +338,15 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
   return 0;
 }
 
+/* What a call queued without an argument is given (never read). */
+static const sl_value no_arg = {SL_V_UNDEF, {0}};
+
 /* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
  * the plain queued call of `step` without arguments would run (the same
  * recursion bound, report and failure), but calling the step itself.
  * Drops the entry's reference. */
 static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value step) {
-  const sl_value noarg = sl_undef();
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &no_arg, 0) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
@@ -352,10 +354,10 @@ static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value st
       rt->recursion_depth--;
     } else {
       sl_value result = sl_none();
-      rc = sl__handle_call(rt, step, &noarg, 0, &result);
+      rc = sl__handle_call(rt, step, &no_arg, 0, &result);
       sl_vdecref(rt, result);
     }
-    if (rc) rc = sl__handle_call_failed(rt, step, &noarg, 0);
+    if (rc) rc = sl__handle_call_failed(rt, step, &no_arg, 0);
   }
   sl_decref(rt, step.u.o);
   return rc;
@@ -382,9 +384,6 @@ static inline __attribute__((always_inline)) int run_wakeup(sl_rt *rt, sl_value 
   sl_decref(rt, fut.u.o);
   return rc;
 }
-
-/* What a call queued without an argument is given (never read). */
-static const sl_value no_arg = {SL_V_UNDEF, {0}};
 
 /* Runs callback(*args) queued without a handle, and drops the callback's
  * reference (the entry's). `observed` as run_first's. */
