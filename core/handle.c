@@ -17,6 +17,9 @@
 #include "core/task.h"
 #include "core/tuple.h"
 
+static const sl_value no_arg_value = {SL_V_UNDEF, {0}}; /* never read */
+const sl_args sl__handle_no_args = {&no_arg_value, 0, NULL, NULL, 0};
+
 static inline void handle_drop_callback(sl_rt *rt, sl_handle *h) {
   sl_vset(rt, &h->callback, sl_none());
   for (size_t i = 0; i < h->nargs; i++) sl_vset(rt, &h->args[i], sl_none());
@@ -103,7 +106,7 @@ static inline bool may_be_spare(const sl_obj *o, const sl_loop *loop) {
          !(o->size_class & SL_OBJ_EXT_BIT);
 }
 
-void sl__handle_done_running(sl_rt *rt, sl_obj *o) {
+void sl__handle_done_last(sl_rt *rt, sl_obj *o) {
   sl_loop *loop = rt->loop;
   /* Only a plain object nothing else holds: no identity handed out (an
    * id() or hash the program saw), no instance extension, from a size
@@ -328,23 +331,65 @@ static int report_callback_error(sl_rt *rt, sl_obj *handle, sl_value callback, c
   return rt->fatal ? -1 : 0;
 }
 
+/* A failed Handle._run's end: `except (SystemExit, KeyboardInterrupt):
+ * raise` (-1, as when fatal); anything else is reported (0) and the loop
+ * carries on with the next handle. */
+static __attribute__((noinline)) int handle_run_failed(sl_rt *rt, sl_obj *o, sl_value callback) {
+  sl_handle *h = sl_as_handle(o);
+  if (rt->fatal || pending_escapes_loop(rt)) return -1;
+  return report_callback_error(rt, o, callback, h->args, h->nargs);
+}
+
+static __attribute__((noinline)) int handle_run_in_context(sl_rt *rt, sl_obj *o);
+
+/* sl_handle_run of the loop's own _set_result_unless_cancelled (asyncio.sleep's
+ * timer, the pool's and transports' waiters), which the program cannot
+ * reach: called as sl__handle_call would call it (the same recursion bound)
+ * without the native call's layers. The loop and the handle hold the
+ * callback and its arguments throughout: nothing the call runs can drop
+ * them. */
+static __attribute__((noinline)) int handle_run_set_result(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  rt->recursion_depth++;
+  int rc = sl_future_set_result_unless_cancelled(rt, h->args[0].u.o, h->args[1]);
+  rt->recursion_depth--;
+  return rc ? handle_run_failed(rt, o, h->callback) : 0;
+}
+
+/* sl_handle_run of any other handle without a context of its own. */
+static __attribute__((noinline)) int handle_run_plain(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  /* The handle's callback may go while it runs (h.cancel() in it). */
+  sl_value callback = sl_vincref(h->callback), result = sl_none();
+  int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
+  sl_vdecref(rt, result);
+  if (rc) rc = handle_run_failed(rt, o, callback);
+  sl_vdecref(rt, callback);
+  return rc;
+}
+
+/* Only tests, so that each case has the frame it needs. */
 int sl_handle_run(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
-  sl_value result = sl_none();
-  sl_value callback = sl_vincref(h->callback);
-  /* self._context.run(self._callback, *self._args) */
+  if (!sl_is_undef(h->context)) return handle_run_in_context(rt, o);
+  if (h->callback.tag == SL_V_OBJ && h->callback.u.o == rt->loop->set_result_unless_cancelled &&
+      h->nargs == 2 && rt->recursion_depth <= SL_MAX_RECURSION)
+    return handle_run_set_result(rt, o);
+  return handle_run_plain(rt, o);
+}
+
+/* sl_handle_run of a handle with a context of its own:
+ * self._context.run(self._callback, *self._args). */
+static int handle_run_in_context(sl_rt *rt, sl_obj *o) {
+  sl_handle *h = sl_as_handle(o);
+  sl_value callback = sl_vincref(h->callback), result = sl_none();
   sl_value saved_context = rt->context, context = sl_vincref(h->context);
-  if (!sl_is_undef(context)) rt->context = context;
+  rt->context = context;
   int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
-  if (!sl_is_undef(context)) {
-    rt->context = saved_context;
-    sl_vdecref(rt, context);
-  }
+  rt->context = saved_context;
+  sl_vdecref(rt, context);
   sl_vdecref(rt, result);
-  /* Handle._run: `except (SystemExit, KeyboardInterrupt): raise`; anything
-   * else is reported and the loop carries on with the next handle. */
-  if (rc && !rt->fatal && !pending_escapes_loop(rt))
-    rc = report_callback_error(rt, o, callback, h->args, h->nargs);
+  if (rc) rc = handle_run_failed(rt, o, callback);
   sl_vdecref(rt, callback);
   return rc;
 }

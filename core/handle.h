@@ -55,11 +55,20 @@ static inline void sl__handle_fill(sl_handle *h, sl_value callback, const sl_val
 static inline size_t sl__handle_arg_room(const sl_obj *o) {
   return ((size_t)o->size_class * SL_OBJ_GRAIN - sizeof(sl_handle)) / sizeof(sl_value);
 }
+/* sl__handle_done_running's case of the last reference. */
+void sl__handle_done_last(sl_rt *rt, sl_obj *handle);
 /* Drops a reference to a handle whose holder is done with it: the ready
  * queue's after the handle ran, asyncio.sleep's after its h.cancel(). When
  * it was the last one, the handle may be kept as the loop's spare (loop.h)
- * instead of being freed: nothing can refer to it any more. */
-void sl__handle_done_running(sl_rt *rt, sl_obj *handle);
+ * instead of being freed: nothing can refer to it any more. In line: a
+ * handle someone else still holds (a TimerHandle its sleep holds, after it
+ * ran) only loses a reference. */
+static inline void sl__handle_done_running(sl_rt *rt, sl_obj *handle) {
+  if (handle->refcnt > 1)
+    handle->refcnt--;
+  else
+    sl__handle_done_last(rt, handle);
+}
 /* h.cancel(), then sl__handle_done_running(h): asyncio.sleep's `finally`. */
 void sl__handle_cancel_done(sl_rt *rt, sl_obj *handle);
 /* Handle.cancel() / TimerHandle.cancel(). */
@@ -82,20 +91,25 @@ const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value callba
  * native function (a task's step or wakeup, a future's set_result, ...)
  * without its type's call either. In line: Handle._run and the loop's run
  * of a call queued without a handle (loop.c) both make it. */
+/* What sl__handle_call gives a callback called without arguments. */
+extern const sl_args sl__handle_no_args;
 static inline int sl__handle_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs,
                                   sl_value *out) {
   if (cb.tag != SL_V_OBJ || rt->recursion_depth > SL_MAX_RECURSION)
     return sl_call_pos(rt, cb, args, nargs, out);
   const sl_type *type = cb.u.o->type;
+  /* A call without arguments (known where this is in line) is given one
+   * constant sl_args instead of one built on the stack. */
   sl_args a = {args, nargs, NULL, NULL, 0};
+  const sl_args *ap = __builtin_constant_p(nargs) && nargs == 0 ? &sl__handle_no_args : &a;
   int rc;
   if (type == &sl_cfunc_type) {
     sl_cfunc *f = sl_as_cfunc(cb.u.o);
     rt->recursion_depth++;
-    rc = f->def->fn(rt, f->self, &a, out);
+    rc = f->def->fn(rt, f->self, ap, out);
   } else if (type->call) {
     rt->recursion_depth++;
-    rc = type->call(rt, cb.u.o, &a, out);
+    rc = type->call(rt, cb.u.o, ap, out);
   } else {
     return sl_call_pos(rt, cb, args, nargs, out); /* not callable: its TypeError */
   }

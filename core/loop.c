@@ -60,10 +60,14 @@ static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
   siftdown(heap, pos, (size_t)(hole - heap));
 }
 
-void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) {
+/* heapq.heappush; in line in call_at, which makes one per timer. */
+static inline __attribute__((always_inline)) void heap_push(sl_timer_entry *heap, size_t *len,
+                                                            sl_obj *item) {
   heap[(*len)++] = (sl_timer_entry){sl_as_handle(item)->when, item};
   siftdown(heap, 0, *len - 1);
 }
+
+void sl_heapq_push(sl_timer_entry *heap, size_t *len, sl_obj *item) { heap_push(heap, len, item); }
 
 sl_obj *sl_heapq_pop(sl_timer_entry *heap, size_t *len) {
   sl_timer_entry last = heap[--*len];
@@ -131,11 +135,6 @@ sl_loop *sl_loop_new(sl_rt *rt) {
 void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector) {
   loop->selector = *selector;
   loop->quiet_handles = 0; /* no grant of the new selector yet */
-}
-
-double sl_loop_time(sl_rt *rt) {
-  sl_loop *loop = rt->loop;
-  return loop->selector.time ? loop->selector.time(loop->selector.ctx) : 0.0;
 }
 
 void sl_loop_advance(sl_rt *rt, double dt) {
@@ -257,7 +256,7 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
     return NULL;
   }
   h->refcnt++; /* the heap's */
-  sl_heapq_push(loop->scheduled, &loop->nscheduled, h);
+  heap_push(loop->scheduled, &loop->nscheduled, h);
   sl_as_handle(h)->scheduled = true;
   if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
   return h;
@@ -339,13 +338,15 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
   return 0;
 }
 
+/* What a call queued without an argument is given (never read). */
+static const sl_value no_arg = {SL_V_UNDEF, {0}};
+
 /* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
  * the plain queued call of `step` without arguments would run (the same
  * recursion bound, report and failure), but calling the step itself.
  * Drops the entry's reference. */
 static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value step) {
-  const sl_value noarg = sl_undef();
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &noarg, 0) : 0;
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &no_arg, 0) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
@@ -353,10 +354,10 @@ static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value st
       rt->recursion_depth--;
     } else {
       sl_value result = sl_none();
-      rc = sl__handle_call(rt, step, &noarg, 0, &result);
+      rc = sl__handle_call(rt, step, &no_arg, 0, &result);
       sl_vdecref(rt, result);
     }
-    if (rc) rc = sl__handle_call_failed(rt, step, &noarg, 0);
+    if (rc) rc = sl__handle_call_failed(rt, step, &no_arg, 0);
   }
   sl_decref(rt, step.u.o);
   return rc;
@@ -383,9 +384,6 @@ static inline __attribute__((always_inline)) int run_wakeup(sl_rt *rt, sl_value 
   sl_decref(rt, fut.u.o);
   return rc;
 }
-
-/* What a call queued without an argument is given (never read). */
-static const sl_value no_arg = {SL_V_UNDEF, {0}};
 
 /* Runs callback(*args) queued without a handle, and drops the callback's
  * reference (the entry's). `observed` as run_first's. */

@@ -122,7 +122,11 @@ extern const sl_type sl_loop_type;
 
 sl_loop *sl_loop_new(sl_rt *rt);
 void sl_loop_set_selector(sl_loop *loop, const sl_selector *selector);
-double sl_loop_time(sl_rt *rt);
+/* loop.time(): the selector's clock. In line (every timer asks it). */
+static inline double sl_loop_time(sl_rt *rt) {
+  sl_loop *loop = rt->loop;
+  return loop->selector.time ? loop->selector.time(loop->selector.ctx) : 0.0;
+}
 /* time.sleep(dt), dt >= 0: the clock jumps by dt. */
 void sl_loop_advance(sl_rt *rt, double dt);
 /* Takes a `seed` decision: the seed random uses. rt->fatal may be set. */

@@ -44,8 +44,11 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
 
 /* `future = loop.create_future(); h = loop.call_later(delay,
  * futures._set_result_unless_cancelled, future, result)` for a delay > 0:
- * 0 with *fut and *h (new references), or -1 (out of memory). */
-static int sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
+ * 0 with *fut and *h (new references), or -1 (out of memory). In line in
+ * both callers: the in-place sleep (sl_sleep_now) then has one frame, and
+ * its results stay in registers. */
+static inline __attribute__((always_inline)) int
+sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
   sl_obj *f = sl_future_new(rt);
   if (!f) return -1;
   /* The loop's (made on the first sleep), borrowed: the handle takes its own. */

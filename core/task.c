@@ -205,46 +205,59 @@ sl_obj *sl_task_all(sl_rt *rt) {
   return list;
 }
 
-/* Handles what the coroutine yielded (the else branch of __step). */
-static int handle_yield(sl_rt *rt, sl_obj *task, sl_value result) {
+/* Handles what the coroutine yielded (the else branch of __step), taking
+ * the reference `result` holds: a future awaited keeps it as the task's
+ * fut_waiter. */
+static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj *task,
+                                                              sl_value result) {
   sl_task *t = sl_as_task(task);
   /* The bare yield (asyncio.sleep(0)) first: the most frequent, and None
-   * is no future. */
+   * is no future (nor holds a reference). */
   if (sl_is_none(result)) return call_step_soon(rt, task, NULL);
+  int rc;
   if (sl_is_future(result)) {
     sl_obj *fut = result.u.o;
     /* The C Task checks "awaits on itself" first. */
-    if (fut == task) return step_error_soon(rt, task, "Task cannot await on itself: <Task>");
-    if (!sl_as_future(fut)->blocking)
-      return step_error_soon(rt, task, "yield was used instead of yield from in task");
-    sl_as_future(fut)->blocking = false;
-    bool temporary;
-    sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
-    if (!wakeup) return -1;
-    int rc = sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup));
-    if (temporary) sl_decref(rt, wakeup);
-    if (rc) return -1;
-    sl_incref(fut);
-    sl_decref(rt, t->fut_waiter);
-    t->fut_waiter = fut;
-    if (t->must_cancel) {
-      int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
-      if (cancelled < 0) return -1;
-      if (cancelled) t->must_cancel = false;
+    if (fut == task) {
+      rc = step_error_soon(rt, task, "Task cannot await on itself: <Task>");
+    } else if (!sl_as_future(fut)->blocking) {
+      rc = step_error_soon(rt, task, "yield was used instead of yield from in task");
+    } else {
+      sl_as_future(fut)->blocking = false;
+      bool temporary;
+      sl_obj *wakeup = task_callable(rt, task, &t->wakeup_fn, &sl__task_wakeup_def, &temporary);
+      rc = wakeup ? sl_future_add_done_callback(rt, fut, sl_obj_val(wakeup)) : -1;
+      if (temporary) sl_decref(rt, wakeup);
+      if (rc == 0) {
+        sl_decref(rt, t->fut_waiter);
+        t->fut_waiter = fut; /* result's reference */
+        if (t->must_cancel) {
+          int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
+          if (cancelled < 0) return -1;
+          if (cancelled) t->must_cancel = false;
+        }
+        return 0;
+      }
     }
-    return 0;
+  } else {
+    rc = step_error_soon(rt, task, "Task got bad yield");
   }
-  return step_error_soon(rt, task, "Task got bad yield");
+  sl_vdecref(rt, result);
+  return rc;
 }
 
-/* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None). */
-static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None).
+ * In line in both steps (out of line it cost a switch 5 instructions). */
+static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   sl_value out = sl_none();
   sl_coro_status st =
       exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
+  /* A yield first: the commonest (every await that suspends). */
+  if (st == SL_CORO_YIELD) return handle_yield(rt, task, out); /* takes out's reference */
   int rc = 0;
   switch (st) {
+  case SL_CORO_YIELD: break;
   case SL_CORO_RETURN:
     if (t->must_cancel) {
       t->must_cancel = false;
@@ -273,19 +286,27 @@ static int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
     }
     break;
   }
-  case SL_CORO_YIELD: rc = handle_yield(rt, task, out); break;
   }
   sl_vdecref(rt, out);
   return rc;
 }
 
-/* Task.__step(exc): `exc` borrowed or NULL. The caller keeps the task
- * alive throughout: the step and wakeup callables hold it and their
- * callers hold them (a queued call owns its callback until it returns),
- * sl_task_new holds the task it starts eagerly. So no reference is taken
- * here, though the step may drop every other one (the task's end drops
- * its callables, the coroutine the last variable naming the task). */
-int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* The commonest step (task.h sl__task_step): nothing to throw in, no
+ * cancel pending, no context of its own, not done. */
+int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
+  sl_task *t = sl_as_task(task);
+  sl_decref(rt, t->fut_waiter);
+  t->fut_waiter = NULL;
+  sl_loop *loop = rt->loop;
+  sl_task *prev = loop->current_task;
+  loop->current_task = t; /* _enter_task */
+  int rc = step_run(rt, task, NULL);
+  loop->current_task = prev; /* _leave_task */
+  return rc;
+}
+
+/* sl__task_step's every case. */
+int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (sl_future_done(task))
     return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "_step(): already done");
@@ -322,14 +343,9 @@ static int task_step_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   return sl__task_step(rt, self.u.o, exc);
 }
 
-/* __wakeup(future): future.result(); step with its exception, if any.
- * A result is not fetched only to be dropped. */
-int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
-  sl_future *f = sl_as_future(fut);
-  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
-    f->log_traceback = false; /* what result() does besides returning it */
-    return sl__task_step(rt, task, NULL);
-  }
+/* __wakeup(future): future.result(); step with its exception, if any
+ * (the case of a result is task.h's sl__task_wakeup). */
+int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut) {
   sl__future_result_raise(rt, fut);
   if (rt->fatal) return -1;
   sl_obj *exc = sl_err_fetch(rt);

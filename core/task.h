@@ -66,12 +66,39 @@ void sl_task_finished(sl_rt *rt, sl_obj *task);
  * and the step itself: Task.__step(exc), `exc` borrowed or NULL. The loop
  * calls a queued step without an argument directly (loop.c run_first). */
 extern const sl_cfunc_def sl__task_step_def;
-int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc);
+int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc);
+/* The step without an exception, a cancel pending or a context of its own,
+ * of a task not done: what sl__task_step_any would do, fewer tests. */
+int sl__task_step_plain(sl_rt *rt, sl_obj *task);
+/* The caller keeps the task alive throughout: the step and wakeup
+ * callables hold it and their callers hold them (a queued call owns its
+ * callback until it returns), sl_task_new holds the task it starts
+ * eagerly. So no reference is taken, though the step may drop every other
+ * one (the task's end drops its callables, the coroutine the last variable
+ * naming the task). In line: the loop's direct steps go straight to the
+ * commonest case. */
+static inline int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+  sl_task *t = sl_as_task(task);
+  if (exc || t->must_cancel || !sl_is_undef(t->context) || sl_future_done(task))
+    return sl__task_step_any(rt, task, exc);
+  return sl__task_step_plain(rt, task);
+}
 /* The same for the task's wakeup callable (its argument the awaited
  * future fut, borrowed): __wakeup(fut), called directly for a future's
  * one done callback (future.c schedule_callbacks). */
 extern const sl_cfunc_def sl__task_wakeup_def;
-int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut);
+/* sl__task_wakeup's case of a future that did not end with a result. */
+int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
+/* In line: the loop's direct wakeup (loop.c run_wakeup) then goes
+ * straight to the step. A result is not fetched only to be dropped. */
+static inline int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_FINISHED && !f->exception) {
+    f->log_traceback = false; /* what result() does besides returning it */
+    return sl__task_step(rt, task, NULL);
+  }
+  return sl__task_wakeup_raise(rt, task, fut);
+}
 /* asyncio.current_task(): borrowed, NULL outside a task. */
 sl_obj *sl_task_current(sl_rt *rt);
 /* asyncio.all_tasks(): a new list of the tasks not done, creation order. */
