@@ -195,6 +195,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_GLOBAL_MOD),
       L(LOAD_FAST_METHOD),
       L(LOAD_FREE_METHOD),
+      L(LOAD_FAST_SUBSCR),
+      L(LOAD_FAST_AUG_SUBSCR),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -338,6 +340,21 @@ dispatch:
     TARGET(LOAD_FAST_AUG_ATTR) {
       if (load_fast_aug_attr(f, co, arg, ip)) {
         ip += 6;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_SUBSCR) {
+      if (load_fast_subscr(f, co, arg, ip, sp)) {
+        sp++;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_AUG_SUBSCR) {
+      if (load_fast_aug_subscr(f, co, arg, ip)) {
+        ip += 9;
         DISPATCH();
       }
       NEXT(op_load_fast(rt, f, co, arg, spp));

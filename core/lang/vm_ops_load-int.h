@@ -514,6 +514,41 @@ static inline bool list_int_index(sl_value cont, sl_value key, size_t *i) {
   return true;
 }
 
+/* The value of k or n in a fused sequence: a LOAD_FAST (unbound is UNDEF,
+ * which no fast path takes) or a LOAD_CONST, borrowed. */
+SL_OP_INLINE sl_value fused_operand(sl_frame *f, sl_code *co, const sl_instr *in) {
+  return in->op == SL_OP_LOAD_FAST ? f->locals[in->arg] : co->consts[in->arg];
+}
+
+/* LOAD_FAST_SUBSCR's fast path (`x[k]`, x local `arg`, `in` the load of k
+ * after it): x a plain list and k an int in range, as op_binary_subscr's
+ * first case; x's reference is only borrowed (the local holds it) and k
+ * is an immediate, so nothing is released. 1 *out set (new ref), 0 run
+ * the plain instructions. */
+SL_OP_INLINE int load_fast_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                  sl_value *out) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  *out = vm_vincref(sl_as_list(x.u.o)->items[i]);
+  return 1;
+}
+
+/* LOAD_FAST_AUG_SUBSCR's fast path (`x[k] += n`, x local `arg`, `in` the
+ * load of k after it): x a plain list, k an int in range, the item and n
+ * ints or floats that binary_fast combines: the result replaces the item
+ * in place, where op_store_subscr's first case would put it.
+ * Immediates on both sides: no reference to take or drop, nothing that
+ * can run or fail. 1 done, 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_aug_subscr(sl_frame *f, sl_code *co, int32_t arg,
+                                      const sl_instr *in) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  sl_value *item = &sl_as_list(x.u.o)->items[i];
+  return binary_fast(in[5].arg, *item, fused_operand(f, co, &in[4]), item);
+}
+
 SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value key = POP(), cont = POP(), v;
