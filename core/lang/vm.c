@@ -534,7 +534,7 @@ dispatch:
 
 suspended_on: /* at an AWAIT, on the future f->aw waits on in place of an engine
                * coroutine (SL_OPR_SUSPENDED_ON): yields it */
-  *out = sl_vincref(f->aw.target);
+  *out = vm_vincref(f->aw.target);
 suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
             * still the None the entry put there, or the future above */
   st = SL_CORO_YIELD;

@@ -47,12 +47,12 @@ SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t
   sl__htable *g = sl__as_htable(f->globals);
   if (gc->gversion && gc->gversion == g->version) {
     if (!gc->builtin) {
-      *out = sl_vincref(g->entries[gc->ix].value);
+      *out = vm_vincref(g->entries[gc->ix].value);
       return 0;
     }
     sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
     if (gc->bversion == b->version) {
-      *out = sl_vincref(b->entries[gc->ix].value);
+      *out = vm_vincref(b->entries[gc->ix].value);
       return 0;
     }
   }
@@ -366,7 +366,7 @@ SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value
            !(rc = instance_attr_hinted(&co->mcache[arg], co->names[arg], obj.u.o, out))) {
     /* A class constant here; a function needs its bound method made. */
     if (instance_class_attr_near(&co->mcache[arg], co->names[arg], obj.u.o, out) &&
-        !sl_is_type(*out, &sl_func_type)) {
+        !vm_is_type(*out, &sl_func_type)) {
       *out = vm_vincref(*out);
       return 0;
     }
