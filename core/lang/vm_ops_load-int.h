@@ -540,8 +540,7 @@ SL_OP_INLINE int load_fast_subscr(sl_frame *f, sl_code *co, int32_t arg, const s
  * in place, where op_store_subscr's first case would put it.
  * Immediates on both sides: no reference to take or drop, nothing that
  * can run or fail. 1 done, 0 run the plain instructions. */
-SL_OP_INLINE int load_fast_aug_subscr(sl_frame *f, sl_code *co, int32_t arg,
-                                      const sl_instr *in) {
+SL_OP_INLINE int load_fast_aug_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in) {
   sl_value x = f->locals[arg];
   size_t i;
   if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
