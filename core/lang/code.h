@@ -157,6 +157,10 @@ typedef enum sl_opcode {
    * STORE_SUBSCR (`x[k] += n`): int or float arithmetic on an item of a
    * plain list, in place. */
   SL_OP_LOAD_FAST_AUG_SUBSCR,
+  /* arg: local x; then LOAD_FAST|LOAD_CONST k, STORE_SUBSCR (`x[k] = v`, v
+   * on the stack): an item of a plain list replaced by an int index in
+   * range. */
+  SL_OP_LOAD_FAST_STORE_SUBSCR,
   SL_OP__COUNT
 } sl_opcode;
 

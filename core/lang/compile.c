@@ -274,6 +274,12 @@ static bool is_subscr(const sl_instr *in) {
   return is_fused_operand(&in[1]) && in[2].op == SL_OP_BINARY_SUBSCR;
 }
 
+/* Whether `x[k] = v` starts at code[0] (v on the stack, x and k locals or
+ * constants). */
+static bool is_store_subscr(const sl_instr *in) {
+  return is_fused_operand(&in[1]) && in[2].op == SL_OP_STORE_SUBSCR;
+}
+
 /* Whether `x[k] += n` starts at code[0] (stmt_augassign's sequence for a
  * subscript of a local, k and n locals or constants). */
 static bool is_aug_subscr(const sl_instr *in) {
@@ -342,6 +348,9 @@ static void fuse(unit *u) {
       i += 9;
     } else if (i + 3 <= u->ncode && is_subscr(in)) {
       in->op = SL_OP_LOAD_FAST_SUBSCR;
+      i += 2;
+    } else if (i + 3 <= u->ncode && is_store_subscr(in)) {
+      in->op = SL_OP_LOAD_FAST_STORE_SUBSCR;
       i += 2;
     } else if (in->arg < 64 && (bound >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;

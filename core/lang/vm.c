@@ -197,6 +197,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FREE_METHOD),
       L(LOAD_FAST_SUBSCR),
       L(LOAD_FAST_AUG_SUBSCR),
+      L(LOAD_FAST_STORE_SUBSCR),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -511,6 +512,14 @@ dispatch:
       st = sl__yf_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
+    }
+    TARGET(LOAD_FAST_STORE_SUBSCR) {
+      if (load_fast_store_subscr(f, co, arg, ip, sp)) {
+        sp--;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
     }
 #ifdef SL_VM_CGOTO
   bad_op:

@@ -548,6 +548,24 @@ SL_OP_INLINE int load_fast_aug_subscr(sl_frame *f, sl_code *co, int32_t arg, con
   return binary_fast(in[5].arg, *item, fused_operand(f, co, &in[4]), item);
 }
 
+/* LOAD_FAST_STORE_SUBSCR's fast path (`x[k] = v`, v sp[-1], x local
+ * `arg`, `in` the load of k after it): x a plain list, k an int in range
+ * and the item replaced no object (an int, a float, None...), as
+ * op_store_subscr's first case: the list takes the stack's reference to
+ * v and nothing is released, so nothing can run in between. An object
+ * replaced takes the plain path, whose release runs with f->ip at the
+ * STORE_SUBSCR. 1 stored, 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_store_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                        const sl_value *sp) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  sl_value *item = &sl_as_list(x.u.o)->items[i];
+  if (item->tag == SL_V_OBJ) return 0;
+  *item = sp[-1];
+  return 1;
+}
+
 SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value key = POP(), cont = POP(), v;

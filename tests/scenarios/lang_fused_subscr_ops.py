@@ -1,12 +1,13 @@
-# Reading an item of a local (`x[k]`) and updating one in place (`x[k] +=
-# n`) on everything the VM's fused forms of these sequences must leave to
+# Reading an item of a local (`x[k]`), updating one in place (`x[k] +=
+# n`) and replacing one (`x[k] = v`) on everything the VM's fused forms of these sequences must leave to
 # the plain instructions: a list subclass with __getitem__/__setitem__,
 # dicts, tuples, strings, negative and out-of-range indexes, a bool or a
 # float as the index, bools, strs and objects as items or operands, int
 # overflow past 64 bits, a divide by zero, an item with __iadd__, a local
 # deleted or cleared by `except ... as`, an unbound index, an item whose
 # finalizer runs when it is replaced, two tasks updating one list between
-# awaits, and a failing update whose traceback ends the run.
+# awaits, a replaced item whose finalizer reads the coroutine's line, and
+# a failing update whose traceback ends the run.
 import asyncio
 
 
@@ -31,6 +32,37 @@ class Acc:
 
     def __repr__(self):
         return f"Acc({self.v})"
+
+
+def line():
+    t = asyncio.current_task()
+    f = t and t.get_coro().cr_frame
+    return f.f_lineno if f else None
+
+
+class Noisy:
+    def __init__(self, tag):
+        self.tag = tag
+
+    def __del__(self):
+        print("  del", self.tag, "at", line())
+
+
+async def stores(x, k):
+    x[k] = Noisy("b")
+    x[
+        k
+    ] = 3
+    x[0] = x[-1] = Noisy("c")
+    x[0], x[1] = x[1], x[0]
+    x[-1] = None
+    print("  stored", x[0], x[1].tag)
+    return len(x)
+
+
+def store(x, k, v):
+    x[k] = v
+    return x
 
 
 class Dies:
@@ -138,6 +170,14 @@ async def main():
             w = z
             w[0] //= w[1]
         except ZeroDivisionError as e:
+            print(" ", type(e).__name__, e)
+    print(await asyncio.create_task(stores([Noisy("a"), 1, 2], 1)))
+    print(await asyncio.create_task(stores([1, 2, 3], -2)))
+    print(store([1, 2], 0, "v"), store({}, 1, 2), store(Loud([1, 2]), -1, 0))
+    for bad, k in (([1], 1), ([1], -2), ([1], True), ([1], 0.0), ((1,), 0), ("a", 0), ([1], "k")):
+        try:
+            print(store(bad, k, 0))
+        except Exception as e:
             print(" ", type(e).__name__, e)
     box = [0, 0]
     await asyncio.gather(counter(box, "a", 5), counter(box, "b", 4))
