@@ -149,6 +149,18 @@ typedef enum sl_opcode {
    * on the stack between. The slow path runs as LOAD_FAST (LOAD_FREE). */
   SL_OP_LOAD_FAST_METHOD,
   SL_OP_LOAD_FREE_METHOD,
+  /* arg: local x; then LOAD_FAST|LOAD_CONST k, BINARY_SUBSCR (`x[k]`):
+   * an item of a plain list by an int index in range. */
+  SL_OP_LOAD_FAST_SUBSCR,
+  /* arg: local x; then LOAD_FAST|LOAD_CONST k, COPY 2, COPY 2,
+   * BINARY_SUBSCR, LOAD_FAST|LOAD_CONST n, INPLACE_OP, SWAP 3, SWAP 2,
+   * STORE_SUBSCR (`x[k] += n`): int or float arithmetic on an item of a
+   * plain list, in place. */
+  SL_OP_LOAD_FAST_AUG_SUBSCR,
+  /* arg: local x; then LOAD_FAST|LOAD_CONST k, STORE_SUBSCR (`x[k] = v`, v
+   * on the stack): an item of a plain list replaced by an int index in
+   * range. */
+  SL_OP_LOAD_FAST_STORE_SUBSCR,
   SL_OP__COUNT
 } sl_opcode;
 

@@ -265,6 +265,31 @@ static bool is_aug_attr(const sl_instr *in) {
          in[6].op == SL_OP_STORE_ATTR && in[6].arg == in[2].arg;
 }
 
+static bool is_fused_operand(const sl_instr *in) {
+  return in->op == SL_OP_LOAD_FAST || in->op == SL_OP_LOAD_CONST;
+}
+
+/* Whether `x[k]` starts at code[0] (x and k locals or constants). */
+static bool is_subscr(const sl_instr *in) {
+  return is_fused_operand(&in[1]) && in[2].op == SL_OP_BINARY_SUBSCR;
+}
+
+/* Whether `x[k] = v` starts at code[0] (v on the stack, x and k locals or
+ * constants). */
+static bool is_store_subscr(const sl_instr *in) {
+  return is_fused_operand(&in[1]) && in[2].op == SL_OP_STORE_SUBSCR;
+}
+
+/* Whether `x[k] += n` starts at code[0] (stmt_augassign's sequence for a
+ * subscript of a local, k and n locals or constants). */
+static bool is_aug_subscr(const sl_instr *in) {
+  return is_fused_operand(&in[1]) && in[2].op == SL_OP_COPY && in[2].arg == 2 &&
+         in[3].op == SL_OP_COPY && in[3].arg == 2 && in[4].op == SL_OP_BINARY_SUBSCR &&
+         is_fused_operand(&in[5]) && in[6].op == SL_OP_INPLACE_OP && in[7].op == SL_OP_SWAP &&
+         in[7].arg == 3 && in[8].op == SL_OP_SWAP && in[8].arg == 2 &&
+         in[9].op == SL_OP_STORE_SUBSCR;
+}
+
 /* Whether `x += n` starts at code[0], x a local (LOAD_FAST) or a free
  * variable (LOAD_FREE), n a local or a constant. */
 static bool is_aug_var(const sl_instr *in) {
@@ -318,6 +343,15 @@ static void fuse(unit *u) {
     } else if (in[1].op == SL_OP_LOAD_ATTR) {
       in->op = SL_OP_LOAD_FAST_ATTR;
       i += 1;
+    } else if (i + 10 <= u->ncode && is_aug_subscr(in)) {
+      in->op = SL_OP_LOAD_FAST_AUG_SUBSCR;
+      i += 9;
+    } else if (i + 3 <= u->ncode && is_subscr(in)) {
+      in->op = SL_OP_LOAD_FAST_SUBSCR;
+      i += 2;
+    } else if (i + 3 <= u->ncode && is_store_subscr(in)) {
+      in->op = SL_OP_LOAD_FAST_STORE_SUBSCR;
+      i += 2;
     } else if (in->arg < 64 && (bound >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;
     }

@@ -195,6 +195,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_GLOBAL_MOD),
       L(LOAD_FAST_METHOD),
       L(LOAD_FREE_METHOD),
+      L(LOAD_FAST_SUBSCR),
+      L(LOAD_FAST_AUG_SUBSCR),
+      L(LOAD_FAST_STORE_SUBSCR),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -338,6 +341,21 @@ dispatch:
     TARGET(LOAD_FAST_AUG_ATTR) {
       if (load_fast_aug_attr(f, co, arg, ip)) {
         ip += 6;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_SUBSCR) {
+      if (load_fast_subscr(f, co, arg, ip, sp)) {
+        sp++;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_AUG_SUBSCR) {
+      if (load_fast_aug_subscr(f, co, arg, ip)) {
+        ip += 9;
         DISPATCH();
       }
       NEXT(op_load_fast(rt, f, co, arg, spp));
@@ -495,6 +513,14 @@ dispatch:
       sl_vdecref(rt, v);
       goto await_done;
     }
+    TARGET(LOAD_FAST_STORE_SUBSCR) {
+      if (load_fast_store_subscr(f, co, arg, ip, sp)) {
+        sp--;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
 #ifdef SL_VM_CGOTO
   bad_op:
 #else
@@ -517,7 +543,7 @@ dispatch:
 
 suspended_on: /* at an AWAIT, on the future f->aw waits on in place of an engine
                * coroutine (SL_OPR_SUSPENDED_ON): yields it */
-  *out = sl_vincref(f->aw.target);
+  *out = vm_vincref(f->aw.target);
 suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
             * still the None the entry put there, or the future above */
   st = SL_CORO_YIELD;

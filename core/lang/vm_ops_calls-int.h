@@ -82,7 +82,7 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
   sl_value *argv = SP - arg, fn = argv[-1], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   if (plain_func(fn) && rt->recursion_depth <= SL_MAX_RECURSION)
-    return call_plain_move(rt, fn, sl_undef(), &a, arg + 1, spp);
+    return call_plain_move(rt, fn, (sl_value){.tag = SL_V_UNDEF}, &a, arg + 1, spp);
   int rc = call_value(rt, fn, &a, &v);
   for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
   if (rc) return -1;

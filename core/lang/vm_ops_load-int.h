@@ -47,12 +47,12 @@ SL_OP_INLINE int load_global_cached(sl_rt *rt, sl_frame *f, sl_code *co, int32_t
   sl__htable *g = sl__as_htable(f->globals);
   if (gc->gversion && gc->gversion == g->version) {
     if (!gc->builtin) {
-      *out = sl_vincref(g->entries[gc->ix].value);
+      *out = vm_vincref(g->entries[gc->ix].value);
       return 0;
     }
     sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
     if (gc->bversion == b->version) {
-      *out = sl_vincref(b->entries[gc->ix].value);
+      *out = vm_vincref(b->entries[gc->ix].value);
       return 0;
     }
   }
@@ -366,7 +366,7 @@ SL_OP_INLINE int load_attr_generic(sl_rt *rt, sl_code *co, int32_t arg, sl_value
            !(rc = instance_attr_hinted(&co->mcache[arg], co->names[arg], obj.u.o, out))) {
     /* A class constant here; a function needs its bound method made. */
     if (instance_class_attr_near(&co->mcache[arg], co->names[arg], obj.u.o, out) &&
-        !sl_is_type(*out, &sl_func_type)) {
+        !vm_is_type(*out, &sl_func_type)) {
       *out = vm_vincref(*out);
       return 0;
     }
@@ -512,6 +512,58 @@ static inline bool list_int_index(sl_value cont, sl_value key, size_t *i) {
   if (k < 0 || k >= len) return false;
   *i = (size_t)k;
   return true;
+}
+
+/* The value of k or n in a fused sequence: a LOAD_FAST (unbound is UNDEF,
+ * which no fast path takes) or a LOAD_CONST, borrowed. */
+SL_OP_INLINE sl_value fused_operand(sl_frame *f, sl_code *co, const sl_instr *in) {
+  return in->op == SL_OP_LOAD_FAST ? f->locals[in->arg] : co->consts[in->arg];
+}
+
+/* LOAD_FAST_SUBSCR's fast path (`x[k]`, x local `arg`, `in` the load of k
+ * after it): x a plain list and k an int in range, as op_binary_subscr's
+ * first case; x's reference is only borrowed (the local holds it) and k
+ * is an immediate, so nothing is released. 1 *out set (new ref), 0 run
+ * the plain instructions. */
+SL_OP_INLINE int load_fast_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                  sl_value *out) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  *out = vm_vincref(sl_as_list(x.u.o)->items[i]);
+  return 1;
+}
+
+/* LOAD_FAST_AUG_SUBSCR's fast path (`x[k] += n`, x local `arg`, `in` the
+ * load of k after it): x a plain list, k an int in range, the item and n
+ * ints or floats that binary_fast combines: the result replaces the item
+ * in place, where op_store_subscr's first case would put it.
+ * Immediates on both sides: no reference to take or drop, nothing that
+ * can run or fail. 1 done, 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_aug_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  sl_value *item = &sl_as_list(x.u.o)->items[i];
+  return binary_fast(in[5].arg, *item, fused_operand(f, co, &in[4]), item);
+}
+
+/* LOAD_FAST_STORE_SUBSCR's fast path (`x[k] = v`, v sp[-1], x local
+ * `arg`, `in` the load of k after it): x a plain list, k an int in range
+ * and the item replaced no object (an int, a float, None...), as
+ * op_store_subscr's first case: the list takes the stack's reference to
+ * v and nothing is released, so nothing can run in between. An object
+ * replaced takes the plain path, whose release runs with f->ip at the
+ * STORE_SUBSCR. 1 stored, 0 run the plain instructions. */
+SL_OP_INLINE int load_fast_store_subscr(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                        const sl_value *sp) {
+  sl_value x = f->locals[arg];
+  size_t i;
+  if (!list_int_index(x, fused_operand(f, co, in), &i)) return 0;
+  sl_value *item = &sl_as_list(x.u.o)->items[i];
+  if (item->tag == SL_V_OBJ) return 0;
+  *item = sp[-1];
+  return 1;
 }
 
 SL_OP_INLINE int op_binary_subscr(SL_OP_PARAMS) {

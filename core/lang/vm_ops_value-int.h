@@ -41,22 +41,22 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
     case SL_BIN_MOD: over = !int_divmod_fast(op, a.u.i, b.u.i, &r); break;
     case SL_BIN_DIV:
       if (b.u.i == 0 || !exact_double(a.u.i) || !exact_double(b.u.i)) return 0;
-      *out = sl_float((double)a.u.i / (double)b.u.i);
+      *out = vm_float((double)a.u.i / (double)b.u.i);
       return 1;
     default: return 0;
     }
     if (over) return 0;
-    *out = sl_int(r);
+    *out = vm_int(r);
     return 1;
   }
   if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
     switch (op) {
-    case SL_BIN_ADD: *out = sl_float(a.u.f + b.u.f); return 1;
-    case SL_BIN_SUB: *out = sl_float(a.u.f - b.u.f); return 1;
-    case SL_BIN_MULT: *out = sl_float(a.u.f * b.u.f); return 1;
+    case SL_BIN_ADD: *out = vm_float(a.u.f + b.u.f); return 1;
+    case SL_BIN_SUB: *out = vm_float(a.u.f - b.u.f); return 1;
+    case SL_BIN_MULT: *out = vm_float(a.u.f * b.u.f); return 1;
     case SL_BIN_DIV:
       if (b.u.f == 0.0) return 0;
-      *out = sl_float(a.u.f / b.u.f);
+      *out = vm_float(a.u.f / b.u.f);
       return 1;
     default: return 0;
     }
