@@ -119,8 +119,14 @@ static void set_meta(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
 static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   sl_recorder *rec = ctx;
   rec->step = step;
+  if (!has_timeout) timeout = 0;
+  if (rec->sink.step) {
+    if (!rec->failed && !rec->sink.step(rec->sink.ctx, step, t, has_timeout, timeout))
+      rec->failed = true;
+    return;
+  }
   sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
-  e.timeout = has_timeout ? timeout : 0;
+  e.timeout = timeout;
   emit(rec, &e);
 }
 

@@ -77,6 +77,9 @@ typedef struct sl_tev_sink {
    * the event made and taken apart again (a recorded run has one per
    * handle it runs). */
   bool (*handle)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name, size_t n);
+  /* A step event, when not NULL: likewise for SL_TEV_STEP (a run has one
+   * per step; timeout is 0 unless has_timeout). */
+  bool (*step)(void *ctx, uint64_t step, double t, bool has_timeout, double timeout);
 } sl_tev_sink;
 
 /* The `run` line and the `end` line. */
