@@ -189,12 +189,37 @@ static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, do
 #define CAT_FLOAT(out, p, lit, x) cat_float(out, p, lit, sizeof lit - 1, x)
 
 /* A step's line, with its newline when `nl`. */
+/* Makes c's parts from a step line just written at out->data + line: its
+ * step's digits end at `digits_end` and its `,"t":T` is at [t_at, t_end).
+ * The handles of the step (nearly always at its time) copy them. */
+static void parts_of_step(const sl_strbuf *out, size_t line, size_t digits_end, size_t t_at,
+                          size_t t_end, sl_jsonl_handles *c, uint64_t step, double t) {
+  static const char step_key[] = "{\"ev\":\"step\",\"i\":";
+  size_t digits = line + sizeof step_key - 1;
+  char *p = CAT(c->head, "{\"ev\":\"handle\",\"step\":");
+  p = cat(p, out->data + digits, digits_end - digits);
+  p = CAT(p, ",\"pos\":");
+  c->head_n = (uint8_t)(p - c->head);
+  p = cat(c->mid, out->data + t_at, t_end - t_at);
+  p = CAT(p, ",\"name\":\"");
+  c->mid_n = (uint8_t)(p - c->mid);
+  c->step = step;
+  memcpy(&c->t_bits, &t, sizeof c->t_bits);
+  c->valid = true;
+}
+
+/* A step's line, with its newline when `nl`; with c, the parts of its
+ * handles' lines too. */
 static void step_text(sl_strbuf *out, uint64_t step, double t, bool has_timeout, double timeout,
-                      bool nl) {
+                      bool nl, sl_jsonl_handles *c) {
+  if (c) c->valid = false;
   if ((out->failed || out->cap - out->len <= 128) && !sl_strbuf_reserve(out, 128)) return;
-  char *p = CAT(out->data + out->len, "{\"ev\":\"step\",\"i\":");
+  size_t line = out->len;
+  char *p = CAT(out->data + line, "{\"ev\":\"step\",\"i\":");
   p = sl_json_u64_at(p, step);
+  size_t digits_end = (size_t)(p - out->data);
   if (!(p = CAT_FLOAT(out, p, ",\"t\":", t))) return;
+  size_t t_end = (size_t)(p - out->data);
   if (has_timeout) {
     if (!(p = CAT_FLOAT(out, p, ",\"timeout\":", timeout))) return;
   } else {
@@ -204,14 +229,16 @@ static void step_text(sl_strbuf *out, uint64_t step, double t, bool has_timeout,
   if (nl) *p++ = '\n';
   *p = '\0';
   out->len = (size_t)(p - out->data);
+  if (c) parts_of_step(out, line, digits_end, digits_end, t_end, c, step, t);
 }
 
 static void step_line(sl_strbuf *out, const sl_tev *e) {
-  step_text(out, e->step, e->t, e->has_timeout, e->timeout, false);
+  step_text(out, e->step, e->t, e->has_timeout, e->timeout, false, NULL);
 }
 
-void sl_jsonl_step_nl(sl_strbuf *out, uint64_t step, double t, bool has_timeout, double timeout) {
-  step_text(out, step, t, has_timeout, timeout, true);
+void sl_jsonl_step_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, double t,
+                      bool has_timeout, double timeout) {
+  step_text(out, step, t, has_timeout, timeout, true, c);
 }
 
 static void handle_line(sl_strbuf *out, const sl_tev *e) {

@@ -52,8 +52,10 @@ void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint
 
 /* Appends the JSONL line of a step event and its newline, the same bytes
  * as sl_jsonl_event and a '\n' (timeout left out of the line unless
- * has_timeout). Failures mark `out` failed. */
-void sl_jsonl_step_nl(sl_strbuf *out, uint64_t step, double t, bool has_timeout, double timeout);
+ * has_timeout). Failures mark `out` failed. With c (may be NULL), the
+ * step's handle lines' parts are made from the line: its step and time. */
+void sl_jsonl_step_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, double t,
+                      bool has_timeout, double timeout);
 
 /* Appends a JSON string literal for s[0..n) (UTF-8), escaped as Python's
  * json module does with ensure_ascii; s NULL writes null. */

@@ -217,7 +217,7 @@ static bool on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const ch
 static bool on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return false;
-  sl_jsonl_step_nl(&s->text, step, t, has_timeout, timeout);
+  sl_jsonl_step_nl(&s->text, &s->handles, step, t, has_timeout, timeout);
   if (s->db && !s->text.failed) {
     sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
     e.timeout = timeout;

@@ -293,7 +293,7 @@ static void test_jsonl_handle_lines(void **state) {
           bool has_timeout = lines % 4 != 0;
           double timeout = has_timeout ? times[(lines / 7) % (sizeof times / sizeof times[0])] : 0;
           if (lines % 83 == 0) timeout = -INFINITY;
-          sl_jsonl_step_nl(&got, step, t, has_timeout, timeout);
+          sl_jsonl_step_nl(&got, lines % 10 ? &parts : NULL, step, t, has_timeout, timeout);
           sl_tev se = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
           se.timeout = timeout;
           sl_jsonl_event(&want, &se);
