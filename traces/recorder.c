@@ -133,9 +133,7 @@ static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double
 static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   sl_recorder *rec = ctx;
   if (rec->sink.handle) {
-    if (!rec->failed &&
-        !rec->sink.handle(rec->sink.ctx, step, pos, t, name ? name : "", name ? strlen(name) : 0))
-      rec->failed = true;
+    rec->sink.handle(rec->sink.ctx, step, pos, t, name);
     return;
   }
   sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};

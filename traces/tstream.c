@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
@@ -189,31 +190,32 @@ static __attribute__((noinline)) bool after_line(sl_tstream *s) {
 }
 
 /* A handle without a database: its line alone. */
-static bool on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
-                           size_t n) {
+static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   sl_tstream *s = ctx;
-  if (s->failed != SL_EOK) return false;
+  if (s->failed != SL_EOK) return;
+  if (!name) name = "";
+  size_t n = strlen(name);
   if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
     sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
-  return s->text.len < CHUNK && !s->text.failed ? true : after_line(s);
+  if (s->text.len >= CHUNK || s->text.failed) after_line(s);
 }
 
-static bool on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
-                      size_t n) {
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   sl_tstream *s = ctx;
-  if (s->failed != SL_EOK) return false;
+  if (s->failed != SL_EOK) return;
+  if (!name) name = "";
+  size_t n = strlen(name);
   sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.failed) {
     s->failed = SL_ENOMEM;
-    return false;
+    return;
   }
   sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
   if (rc != SL_EOK) {
     s->failed = rc;
-    return false;
+    return;
   }
   if (s->text.len >= CHUNK) flush_text(s, false);
-  return s->failed == SL_EOK;
 }
 
 static bool on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
