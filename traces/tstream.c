@@ -117,10 +117,8 @@ static void writer_give(sl_tstream *s) {
   w->job_unhashed = s->unhashed;
   s->text = emptied;
   w->busy = true;
-  pthread_mutex_unlock(&w->mu);
-  /* After the unlock: woken under the lock, the thread found it held and
-   * slept again on it, two more futex calls a chunk, one on the run's. */
   pthread_cond_broadcast(&w->cv);
+  pthread_mutex_unlock(&w->mu);
 }
 
 /* Stops the thread once it has written everything it was given. */
