@@ -459,19 +459,37 @@ typedef struct canon_entry {
   char text[CANON_TEXT];
 } canon_entry;
 
+/* id_key of v when it asks nothing of v (not a future, or a task, whose id
+ * is its ordinal); false for another future, whose id may be given now. */
+static inline bool id_key_quick(sl_value v, uint64_t *key) {
+  if (!sl_is_future(v)) {
+    *key = 0;
+    return true;
+  }
+  if (!(v.u.o->type->flags & SL_TF_TASK)) return false;
+  *key = UINT64_C(1) << 62 | sl_as_task(v.u.o)->ordinal;
+  return true;
+}
+
 /* A trace id as a key: 0 for "?" (not a future), else the letter as a
  * high bit and the number. */
 static inline uint64_t id_key(sl_rt *rt, sl_value v) {
-  if (!sl_is_future(v)) return 0;
-  /* A task's id is its ordinal (as sl_future_trace_number says), read
-   * here without the call: most kept names are a task's step. */
-  if (v.u.o->type->flags & SL_TF_TASK) return UINT64_C(1) << 62 | sl_as_task(v.u.o)->ordinal;
+  uint64_t k;
+  if (id_key_quick(v, &k)) return k;
   char letter;
-  uint64_t k = sl_future_trace_number(rt, v.u.o, &letter);
+  k = sl_future_trace_number(rt, v.u.o, &letter);
   return (letter == 'T' ? UINT64_C(1) << 62 : UINT64_C(2) << 62) | k;
 }
 
 static _Thread_local canon_entry kept_names[CANON_SLOTS];
+
+/* The slot of a name's key in kept_names. */
+static inline size_t canon_slot(const sl_cfunc_def *def, const char *prefix, uint64_t self_id,
+                                uint64_t arg_id) {
+  uint64_t h = ((uint64_t)(uintptr_t)def ^ (uint64_t)(uintptr_t)prefix) +
+               self_id * UINT64_C(0x9E3779B97F4A7C15) + arg_id * UINT64_C(0xC2B2AE3D27D4EB4F);
+  return (size_t)((h * UINT64_C(0x9E3779B97F4A7C15)) >> 56 & (CANON_SLOTS - 1));
+}
 
 /* Makes entry e the kept name of labelled native callback cb called with
  * arg0 under its key; false when the name is too long to keep (or out of
@@ -504,9 +522,7 @@ static inline const char *kept_name(sl_rt *rt, const char *prefix, sl_value cb, 
   uint64_t self_id =
       canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0 ? id_key(rt, f->self) : 0;
   uint64_t arg_id = canon == SL_CANON_ARG0 || canon == SL_CANON_SELF_ARG0 ? id_key(rt, arg0) : 0;
-  uint64_t h = ((uint64_t)(uintptr_t)f->def ^ (uint64_t)(uintptr_t)prefix) +
-               self_id * UINT64_C(0x9E3779B97F4A7C15) + arg_id * UINT64_C(0xC2B2AE3D27D4EB4F);
-  canon_entry *e = &kept_names[(h * UINT64_C(0x9E3779B97F4A7C15)) >> 56 & (CANON_SLOTS - 1)];
+  canon_entry *e = &kept_names[canon_slot(f->def, prefix, self_id, arg_id)];
   /* one test of the whole key */
   uint64_t differs = ((uintptr_t)e->def ^ (uintptr_t)f->def) |
                      ((uintptr_t)e->prefix ^ (uintptr_t)prefix) | (e->self_id ^ self_id) |
@@ -529,13 +545,42 @@ static __attribute__((noinline)) const char *built_name(sl_rt *rt, const char *p
   return built.data;
 }
 
-const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
-                                  size_t nargs, size_t *len) {
+/* sl__handle_canon_call past its quick look: the kept name (asking for
+ * ids, which can give a future its F id) or a name built now. */
+static __attribute__((noinline)) const char *canon_call_slow(sl_rt *rt, const char *prefix,
+                                                             sl_value cb, const sl_value *args,
+                                                             size_t nargs, size_t *len) {
   if (sl_is_type(cb, &sl_cfunc_type) && sl_as_cfunc(cb.u.o)->def->label) {
     const char *kept = kept_name(rt, prefix, cb, nargs ? args[0] : sl_none(), len);
     if (kept) return kept;
   }
   return built_name(rt, prefix, cb, args, nargs, len);
+}
+
+/* The look-up of the commonest names (a task's step, a wake-up by a task)
+ * calls nothing, so the kept name of a hit costs no frame; anything else
+ * goes the general way, which asks for the ids in their order. */
+const char *sl__handle_canon_call(sl_rt *rt, const char *prefix, sl_value cb, const sl_value *args,
+                                  size_t nargs, size_t *len) {
+  if (sl_is_type(cb, &sl_cfunc_type)) {
+    const sl_cfunc *f = sl_as_cfunc(cb.u.o);
+    const sl_cfunc_def *def = f->def;
+    sl_canon canon = def->canon;
+    uint64_t self_id = 0, arg_id = 0;
+    if (def->label &&
+        (!(canon == SL_CANON_SELF || canon == SL_CANON_SELF_ARG0) ||
+         id_key_quick(f->self, &self_id)) &&
+        (!(canon == SL_CANON_ARG0 || canon == SL_CANON_SELF_ARG0) ||
+         id_key_quick(nargs ? args[0] : sl_none(), &arg_id))) {
+      const canon_entry *e = &kept_names[canon_slot(def, prefix, self_id, arg_id)];
+      if (!(((uintptr_t)e->def ^ (uintptr_t)def) | ((uintptr_t)e->prefix ^ (uintptr_t)prefix) |
+            (e->self_id ^ self_id) | (e->arg_id ^ arg_id))) {
+        *len = e->len;
+        return e->text;
+      }
+    }
+  }
+  return canon_call_slow(rt, prefix, cb, args, nargs, len);
 }
 
 const char *sl_handle_canon_name(sl_rt *rt, sl_obj *o, size_t *len) {

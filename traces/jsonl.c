@@ -6,9 +6,6 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "core/alloc.h"
 #include "core/assert.h"
@@ -168,87 +165,13 @@ static char *cat(char *p, const char *s, size_t n) {
 /* cat of a string literal. */
 #define CAT(p, lit) cat(p, lit, sizeof lit - 1)
 
-/* Printable ASCII without '"' or '\\': written as it is. Eight bytes at a
- * time (handle names are most of a long trace's text; plain_word): a word passes when
- * none of its bytes is below 0x20 or above 0x7E, and none equals '"' or
- * '\\' (the "has a zero byte" test of x ^ c). Each test is exact for
- * "some byte of the word", the only question asked. */
-static inline __attribute__((always_inline)) bool plain_word(const char *s) {
-  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-  uint64_t w, q, b;
-  memcpy(&w, s, 8);
-  q = w ^ (ones * '"');
-  b = w ^ (ones * '\\');
-  return !((((w - ones * 0x20) & ~w) | (w + ones) | w | ((q - ones) & ~q) | ((b - ones) & ~b)) &
-           highs);
-}
-
 static bool plain_text(const char *s, size_t n) {
   size_t i = 0;
   for (; i + 8 <= n; i += 8)
-    if (!plain_word(s + i)) return false;
-  if (i < n && n >= 8) return plain_word(s + n - 8); /* the tail, overlapping */
+    if (!sl__json_plain_word(s + i)) return false;
+  if (i < n && n >= 8) return sl__json_plain_word(s + n - 8); /* the tail, overlapping */
   for (; i < n; i++)
     if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
-  return true;
-}
-
-#ifdef __SSE2__
-/* Whether none of the 16 bytes of v is outside ' '..'~' or is '"' or '\\'
- * (bytes from 0x80 compare below ' ' as signed). */
-static inline __attribute__((always_inline)) bool plain_vec(__m128i v) {
-  __m128i bad = _mm_or_si128(
-      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))),
-      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-  return _mm_movemask_epi8(bad) == 0;
-}
-#endif
-
-/* plain_text(s, n) that also copies s to dst (room for n bytes) as it
- * goes: each piece is stored where it was checked, so a handle name costs
- * one pass and no memcpy call. With SSE2 a name of 8 to 16 bytes (most of
- * them) is checked as one vector of its first and last 8 bytes. When
- * false, dst holds some of s (the caller writes the line again the
- * general way). */
-static inline __attribute__((always_inline)) bool copy_plain(char *dst, const char *s, size_t n) {
-  if (n < 8) {
-    for (size_t i = 0; i < n; i++) {
-      if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
-      dst[i] = s[i];
-    }
-    return true;
-  }
-#ifdef __SSE2__
-  if (n <= 16) {
-    __m128i lo = _mm_loadl_epi64((const __m128i *)s);
-    __m128i hi = _mm_loadl_epi64((const __m128i *)(s + n - 8));
-    if (!plain_vec(_mm_unpacklo_epi64(lo, hi))) return false;
-    _mm_storel_epi64((__m128i *)dst, lo);
-    _mm_storel_epi64((__m128i *)(dst + n - 8), hi);
-    return true;
-  }
-  size_t i = 0;
-  for (; i + 16 <= n; i += 16) {
-    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
-    if (!plain_vec(v)) return false;
-    _mm_storeu_si128((__m128i *)(dst + i), v);
-  }
-  if (i < n) { /* the tail, overlapping */
-    __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
-    if (!plain_vec(v)) return false;
-    _mm_storeu_si128((__m128i *)(dst + n - 16), v);
-  }
-#else
-  size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    if (!plain_word(s + i)) return false;
-    memcpy(dst + i, s + i, 8);
-  }
-  if (i < n) { /* the tail, overlapping */
-    if (!plain_word(s + n - 8)) return false;
-    memcpy(dst + n - 8, s + n - 8, 8);
-  }
-#endif
   return true;
 }
 
@@ -265,19 +188,57 @@ static char *cat_float(sl_strbuf *out, char *p, const char *key, size_t klen, do
 
 #define CAT_FLOAT(out, p, lit, x) cat_float(out, p, lit, sizeof lit - 1, x)
 
-static void step_line(sl_strbuf *out, const sl_tev *e) {
-  if (!sl_strbuf_reserve(out, 128)) return;
-  char *p = CAT(out->data + out->len, "{\"ev\":\"step\",\"i\":");
-  p = sl_json_u64_at(p, e->step);
-  if (!(p = CAT_FLOAT(out, p, ",\"t\":", e->t))) return;
-  if (e->has_timeout) {
-    if (!(p = CAT_FLOAT(out, p, ",\"timeout\":", e->timeout))) return;
+/* A step's line, with its newline when `nl`. */
+/* Makes c's parts from a step line just written at out->data + line: its
+ * step's digits end at `digits_end` and its `,"t":T` is at [t_at, t_end).
+ * The handles of the step (nearly always at its time) copy them. */
+static void parts_of_step(const sl_strbuf *out, size_t line, size_t digits_end, size_t t_at,
+                          size_t t_end, sl_jsonl_handles *c, uint64_t step, double t) {
+  static const char step_key[] = "{\"ev\":\"step\",\"i\":";
+  size_t digits = line + sizeof step_key - 1;
+  char *p = CAT(c->head, "{\"ev\":\"handle\",\"step\":");
+  p = cat(p, out->data + digits, digits_end - digits);
+  p = CAT(p, ",\"pos\":");
+  c->head_n = (uint8_t)(p - c->head);
+  p = cat(c->mid, out->data + t_at, t_end - t_at);
+  p = CAT(p, ",\"name\":\"");
+  c->mid_n = (uint8_t)(p - c->mid);
+  c->step = step;
+  memcpy(&c->t_bits, &t, sizeof c->t_bits);
+  c->valid = true;
+}
+
+/* A step's line, with its newline when `nl`; with c, the parts of its
+ * handles' lines too. */
+static void step_text(sl_strbuf *out, uint64_t step, double t, bool has_timeout, double timeout,
+                      bool nl, sl_jsonl_handles *c) {
+  if (c) c->valid = false;
+  if ((out->failed || out->cap - out->len <= 128) && !sl_strbuf_reserve(out, 128)) return;
+  size_t line = out->len;
+  char *p = CAT(out->data + line, "{\"ev\":\"step\",\"i\":");
+  p = sl_json_u64_at(p, step);
+  size_t digits_end = (size_t)(p - out->data);
+  if (!(p = CAT_FLOAT(out, p, ",\"t\":", t))) return;
+  size_t t_end = (size_t)(p - out->data);
+  if (has_timeout) {
+    if (!(p = CAT_FLOAT(out, p, ",\"timeout\":", timeout))) return;
   } else {
     p = CAT(p, ",\"timeout\":null");
   }
   *p++ = '}';
+  if (nl) *p++ = '\n';
   *p = '\0';
   out->len = (size_t)(p - out->data);
+  if (c) parts_of_step(out, line, digits_end, digits_end, t_end, c, step, t);
+}
+
+static void step_line(sl_strbuf *out, const sl_tev *e) {
+  step_text(out, e->step, e->t, e->has_timeout, e->timeout, false, NULL);
+}
+
+void sl_jsonl_step_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, double t,
+                      bool has_timeout, double timeout) {
+  step_text(out, step, t, has_timeout, timeout, true, c);
 }
 
 static void handle_line(sl_strbuf *out, const sl_tev *e) {
@@ -334,34 +295,29 @@ static bool handle_parts(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, dou
   return true;
 }
 
-void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
-                        const char *name, size_t n) {
+/* sl_jsonl_handle_nl when its copies do not do: new parts, more room,
+ * or a name that needs escapes (or null) the general way. */
+static __attribute__((noinline)) void handle_nl_slow(sl_strbuf *out, sl_jsonl_handles *c,
+                                                     uint64_t step, uint32_t pos, double t,
+                                                     const char *name, size_t n) {
   uint64_t t_bits;
   memcpy(&t_bits, &t, sizeof t_bits);
-  bool parts =
-      (c->valid && c->step == step && c->t_bits == t_bits) || handle_parts(out, c, step, t, t_bits);
-  /* The parts are copied whole (a fixed size copies in a few moves) and
-   * the end moved back to their length. */
+  if (!(c->valid && c->step == step && c->t_bits == t_bits) &&
+      !handle_parts(out, c, step, t, t_bits))
+    return;
   size_t need = sizeof c->head + 20 + sizeof c->mid + n + 8;
-  if (!parts || ((out->failed || out->cap - out->len <= need) && !sl_strbuf_reserve(out, need)))
-    return;
-  char *p = out->data + out->len;
-  memcpy(p, c->head, sizeof c->head);
-  p += c->head_n;
-  p = sl_json_u64_at(p, pos);
-  memcpy(p, c->mid, sizeof c->mid);
-  p += c->mid_n;
-  if (!name || !copy_plain(p, name, n)) {
-    /* a name that needs escapes (or null) goes the general way */
-    sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
-    e.a = (sl_tstr){(char *)name, n};
-    handle_line(out, &e);
-    sl_strbuf_putc(out, '\n');
-    return;
-  }
-  p = CAT(p + n, "\"}\n");
-  *p = '\0';
-  out->len = (size_t)(p - out->data);
+  if ((out->failed || out->cap - out->len <= need) && !sl_strbuf_reserve(out, need)) return;
+  if (sl_jsonl_handle_nl_copied(out, c, step, pos, t, name, n)) return;
+  sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
+  e.a = (sl_tstr){(char *)name, n};
+  handle_line(out, &e);
+  sl_strbuf_putc(out, '\n');
+}
+
+void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
+                        const char *name, size_t n) {
+  if (!sl_jsonl_handle_nl_copied(out, c, step, pos, t, name, n))
+    handle_nl_slow(out, c, step, pos, t, name, n);
 }
 
 void sl_jsonl_event(sl_strbuf *out, const sl_tev *e) {

@@ -16,6 +16,9 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "core/errors.h"
 #include "core/strbuf.h"
@@ -46,6 +49,13 @@ typedef struct sl_jsonl_handles {
  * mark `out` failed. */
 void sl_jsonl_handle_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, uint32_t pos, double t,
                         const char *name, size_t n);
+
+/* Appends the JSONL line of a step event and its newline, the same bytes
+ * as sl_jsonl_event and a '\n' (timeout left out of the line unless
+ * has_timeout). Failures mark `out` failed. With c (may be NULL), the
+ * step's handle lines' parts are made from the line: its step and time. */
+void sl_jsonl_step_nl(sl_strbuf *out, sl_jsonl_handles *c, uint64_t step, double t,
+                      bool has_timeout, double timeout);
 
 /* Appends a JSON string literal for s[0..n) (UTF-8), escaped as Python's
  * json module does with ensure_ascii; s NULL writes null. */
@@ -139,5 +149,109 @@ sl_errcode sl_jsonl_read_buf(const char *name, const char *text, size_t len, sl_
                              sl_strbuf *err);
 /* Same for a file; SL_EIO (with a message) when it cannot be read. */
 sl_errcode sl_jsonl_read_file(const char *path, sl_trace_list *out, sl_strbuf *err);
+
+/* ---- the handle line's copies (sl_jsonl_handle_nl_copied) ---------------- */
+
+/* Printable ASCII without '"' or '\\': written as it is. Eight bytes at a
+ * time (handle names are most of a long trace's text): a word passes when
+ * none of its bytes is below 0x20 or above 0x7E, and none equals '"' or
+ * '\\' (the "has a zero byte" test of x ^ c). Each test is exact for
+ * "some byte of the word", the only question asked. */
+static inline __attribute__((always_inline)) bool sl__json_plain_word(const char *s) {
+  const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+  uint64_t w, q, b;
+  memcpy(&w, s, 8);
+  q = w ^ (ones * '"');
+  b = w ^ (ones * '\\');
+  return !((((w - ones * 0x20) & ~w) | (w + ones) | w | ((q - ones) & ~q) | ((b - ones) & ~b)) &
+           highs);
+}
+
+#ifdef __SSE2__
+/* Whether none of the 16 bytes of v is outside ' '..'~' or is '"' or '\\'
+ * (bytes from 0x80 compare below ' ' as signed). */
+static inline __attribute__((always_inline)) bool sl__json_plain_vec(__m128i v) {
+  __m128i bad = _mm_or_si128(
+      _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)), _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7F))),
+      _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+  return _mm_movemask_epi8(bad) == 0;
+}
+#endif
+
+/* plain_text(s, n) that also copies s to dst (room for n bytes) as it
+ * goes: each piece is stored where it was checked, so a handle name costs
+ * one pass and no memcpy call. With SSE2 a name of 8 to 16 bytes (most of
+ * them) is checked as one vector of its first and last 8 bytes. When
+ * false, dst holds some of s (the caller writes the line again the
+ * general way). */
+static inline __attribute__((always_inline)) bool sl__json_copy_plain(char *dst, const char *s,
+                                                                      size_t n) {
+  if (n < 8) {
+    for (size_t i = 0; i < n; i++) {
+      if (s[i] < 0x20 || s[i] > 0x7E || s[i] == '"' || s[i] == '\\') return false;
+      dst[i] = s[i];
+    }
+    return true;
+  }
+#ifdef __SSE2__
+  if (n <= 16) {
+    __m128i lo = _mm_loadl_epi64((const __m128i *)s);
+    __m128i hi = _mm_loadl_epi64((const __m128i *)(s + n - 8));
+    if (!sl__json_plain_vec(_mm_unpacklo_epi64(lo, hi))) return false;
+    _mm_storel_epi64((__m128i *)dst, lo);
+    _mm_storel_epi64((__m128i *)(dst + n - 8), hi);
+    return true;
+  }
+  size_t i = 0;
+  for (; i + 16 <= n; i += 16) {
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+    if (!sl__json_plain_vec(v)) return false;
+    _mm_storeu_si128((__m128i *)(dst + i), v);
+  }
+  if (i < n) { /* the tail, overlapping */
+    __m128i v = _mm_loadu_si128((const __m128i *)(s + n - 16));
+    if (!sl__json_plain_vec(v)) return false;
+    _mm_storeu_si128((__m128i *)(dst + n - 16), v);
+  }
+#else
+  size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    if (!sl__json_plain_word(s + i)) return false;
+    memcpy(dst + i, s + i, 8);
+  }
+  if (i < n) { /* the tail, overlapping */
+    if (!sl__json_plain_word(s + n - 8)) return false;
+    memcpy(dst + n - 8, s + n - 8, 8);
+  }
+#endif
+  return true;
+}
+
+/* The line of sl_jsonl_handle_nl when it needs nothing but copies: the
+ * parts are of this step and time, there is room, and the name is plain.
+ * False (out unchanged but for bytes past its end) when it needs more:
+ * then call sl_jsonl_handle_nl. Inline, so that a recorded handle's line
+ * costs its writer no call (~25 instructions of each). */
+static inline __attribute__((always_inline)) bool
+sl_jsonl_handle_nl_copied(sl_strbuf *out, const sl_jsonl_handles *c, uint64_t step, uint32_t pos,
+                          double t, const char *name, size_t n) {
+  uint64_t t_bits;
+  memcpy(&t_bits, &t, sizeof t_bits);
+  if (!c->valid || c->step != step || c->t_bits != t_bits || !name || out->failed ||
+      out->cap - out->len <= sizeof c->head + 20 + sizeof c->mid + n + 8)
+    return false;
+  /* The parts are copied whole (a fixed size copies in a few moves) and
+   * the end moved back to their length. */
+  char *p = out->data + out->len;
+  memcpy(p, c->head, sizeof c->head);
+  p = sl_json_u64_at(p + c->head_n, pos);
+  memcpy(p, c->mid, sizeof c->mid);
+  p += c->mid_n;
+  if (!sl__json_copy_plain(p, name, n)) return false;
+  p += n;
+  memcpy(p, "\"}\n", 4); /* with the terminating NUL */
+  out->len = (size_t)(p + 3 - out->data);
+  return true;
+}
 
 #endif

@@ -119,17 +119,21 @@ static void set_meta(sl_recorder *rec, sl_tstr *dst, const char *s, size_t n) {
 static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   sl_recorder *rec = ctx;
   rec->step = step;
+  if (!has_timeout) timeout = 0;
+  if (rec->sink.step) {
+    if (!rec->failed && !rec->sink.step(rec->sink.ctx, step, t, has_timeout, timeout))
+      rec->failed = true;
+    return;
+  }
   sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
-  e.timeout = has_timeout ? timeout : 0;
+  e.timeout = timeout;
   emit(rec, &e);
 }
 
 static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
   sl_recorder *rec = ctx;
   if (rec->sink.handle) {
-    if (!rec->failed &&
-        !rec->sink.handle(rec->sink.ctx, step, pos, t, name ? name : "", name ? strlen(name) : 0))
-      rec->failed = true;
+    rec->sink.handle(rec->sink.ctx, step, pos, t, name);
     return;
   }
   sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};

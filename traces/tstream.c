@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <string.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
@@ -175,28 +176,64 @@ static bool on_event(void *ctx, const sl_tev *e) {
   return s->failed == SL_EOK;
 }
 
-static bool on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
-                      size_t n) {
-  sl_tstream *s = ctx;
-  if (s->failed != SL_EOK) return false;
-  sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+/* After a line: the text's failure taken over, or a full chunk written.
+ * Out of line: a chunk fills once in ~3,500 lines. */
+static __attribute__((noinline)) bool after_line(sl_tstream *s) {
   if (s->text.failed) {
     s->failed = SL_ENOMEM;
     return false;
   }
-  if (s->db) {
-    sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
+  flush_text(s, false);
+  return s->failed == SL_EOK;
+}
+
+/* A handle without a database: its line alone. */
+static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+  sl_tstream *s = ctx;
+  if (s->failed != SL_EOK) return;
+  if (!name) name = "";
+  size_t n = strlen(name);
+  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
+    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  if (s->text.len >= CHUNK || s->text.failed) after_line(s);
+}
+
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+  sl_tstream *s = ctx;
+  if (s->failed != SL_EOK) return;
+  if (!name) name = "";
+  size_t n = strlen(name);
+  sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  if (s->text.failed) {
+    s->failed = SL_ENOMEM;
+    return;
+  }
+  sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
+  if (rc != SL_EOK) {
+    s->failed = rc;
+    return;
+  }
+  if (s->text.len >= CHUNK) flush_text(s, false);
+}
+
+static bool on_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
+  sl_tstream *s = ctx;
+  if (s->failed != SL_EOK) return false;
+  sl_jsonl_step_nl(&s->text, &s->handles, step, t, has_timeout, timeout);
+  if (s->db && !s->text.failed) {
+    sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
+    e.timeout = timeout;
+    sl_errcode rc = sl_tracedb_writer_event(s->db, &e);
     if (rc != SL_EOK) {
       s->failed = rc;
       return false;
     }
   }
-  if (s->text.len >= CHUNK) flush_text(s, false);
-  return s->failed == SL_EOK;
+  return s->text.len < CHUNK && !s->text.failed ? true : after_line(s);
 }
 
 sl_tev_sink sl_tstream_sink(sl_tstream *s) {
-  sl_tev_sink k = {s, on_event, on_handle};
+  sl_tev_sink k = {s, on_event, s->db ? on_handle : on_handle_text, on_step};
   return k;
 }
 

@@ -265,7 +265,8 @@ static void test_json_u64(void **state) {
  * after line (its kept parts carried over), for names of every length to
  * 40 with each kind of byte (plain, control, DEL, UTF-8, invalid, '"',
  * '\\') at each position, NULL, and steps and times that repeat, change,
- * are not whole or not finite. */
+ * are not whole or not finite; and sl_jsonl_step_nl likewise, each step's
+ * line among them, with and without a timeout. */
 static void test_jsonl_handle_lines(void **state) {
   (void)state;
   static const double times[] = {0.0, 0.0, 2.5, 2.5, 1e-7, 123456789.0, 1e17, -0.0, 3.0};
@@ -283,13 +284,21 @@ static void test_jsonl_handle_lines(void **state) {
         char v[48];
         memcpy(v, name, n);
         if (at < n && k < sizeof odd) v[at] = (char)odd[k];
-        if (lines % 5 == 0) { /* a new step */
-          step += lines % 3 ? 1 : 1000003;
-          pos = 0;
-        }
         double t = times[(lines / 5) % (sizeof times / sizeof times[0])];
         if (lines % 97 == 0) t = NAN;
         if (lines % 89 == 0) t = INFINITY;
+        if (lines % 5 == 0) { /* a new step, and its line */
+          step += lines % 3 ? 1 : 1000003;
+          pos = 0;
+          bool has_timeout = lines % 4 != 0;
+          double timeout = has_timeout ? times[(lines / 7) % (sizeof times / sizeof times[0])] : 0;
+          if (lines % 83 == 0) timeout = -INFINITY;
+          sl_jsonl_step_nl(&got, lines % 10 ? &parts : NULL, step, t, has_timeout, timeout);
+          sl_tev se = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
+          se.timeout = timeout;
+          sl_jsonl_event(&want, &se);
+          sl_strbuf_putc(&want, '\n');
+        }
         const char *nm = lines % 101 == 0 ? NULL : v;
         sl_jsonl_handle_nl(&got, &parts, step, pos, t, nm, nm ? n : 0);
         sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
