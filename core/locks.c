@@ -297,6 +297,11 @@ int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl
   return cm_await_now(rt, self, enter, args, aw, out);
 }
 
+int sl_lock_aenter_now(sl_rt *rt, sl_obj *lock, sl_awaiter *aw, sl_value *out) {
+  static const sl_args none = {NULL, 0, NULL, NULL, 0};
+  return cm_await_now(rt, lock, true, &none, aw, out);
+}
+
 /* ---- Condition ------------------------------------------------------------ */
 
 static void cond_clear(sl_rt *rt, sl_obj *o) {
@@ -669,6 +674,7 @@ static const sl_cfunc_def lock_methods[] = {
     {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+const sl_cfunc_def *const sl_lock_aexit_def = &lock_methods[4];
 
 /* sl_type.await_now (object.h): `await lock.acquire()` of a free lock,
  * and `async with`'s __aenter__ / __aexit__. */

@@ -75,4 +75,26 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self);
 int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
                     sl_value *out);
 
+/* `async with lock` of an exact Lock without an instance extension, whose
+ * __aenter__ and __aexit__ are the mixin's (core/lang/vm_with.c calls
+ * these without looking them up): the def the generic lookup gives for
+ * __aexit__, and __aenter__'s first pass as sl_cm_await_now runs it. */
+extern const struct sl_cfunc_def *const sl_lock_aexit_def;
+int sl_lock_aenter_now(sl_rt *rt, sl_obj *lock, sl_awaiter *aw, sl_value *out);
+/* The lock is free and no one waits (every waiter, even a cancelled one,
+ * sends the caller to sl_lock_aenter_now): takes it. */
+static inline bool sl_lock_take_idle(sl_obj *lock) {
+  sl_lock *l = (sl_lock *)lock;
+  if (l->locked || l->waiters.len) return false;
+  l->locked = true;
+  return true;
+}
+/* Lock.release() with the common case (held, no waiter to wake) inline. */
+static inline int sl_lock_release_now(sl_rt *rt, sl_obj *lock) {
+  sl_lock *l = (sl_lock *)lock;
+  if (!l->locked || l->waiters.len) return sl_lock_release(rt, lock);
+  l->locked = false;
+  return 0;
+}
+
 #endif

@@ -10,6 +10,7 @@
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
+#include "core/locks.h"
 #include "core/rt.h"
 
 /* The enter and exit methods of an engine type that promises that its
@@ -163,8 +164,33 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2]
   return 0;
 }
 
+/* An exact Lock without an instance extension, whose lookup always finds
+ * the mixin's __aenter__ and __aexit__ bound to it (lock_getattr, the
+ * same under every profile): its `async with`, the commonest, needs
+ * neither the lookup nor the cache, nor the await_now hook's dispatch on
+ * the method. The recursion bound is call_def's (exceeded: "later", the
+ * ordinary call raises it). */
+static inline bool plain_lock(sl_rt *rt, sl_value mgr) {
+  return mgr.tag == SL_V_OBJ && mgr.u.o->type == &sl_lock_type &&
+         !(mgr.u.o->size_class & SL_OBJ_EXT_BIT) && rt->recursion_depth <= SL_MAX_RECURSION;
+}
+
+static int lock_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
+                          sl_value *res) {
+  int r = SL_NOW_DONE;
+  if (sl_lock_take_idle(mgr.u.o))
+    *res = sl_none();
+  else if ((r = sl_lock_aenter_now(rt, mgr.u.o, aw, res)) != SL_NOW_DONE && r != SL_NOW_SUSPENDED)
+    return r;
+  exit[0] = sl_undef();
+  exit[0].u.p = sl_lock_aexit_def;
+  exit[1] = sl_vincref(mgr);
+  return r;
+}
+
 int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
                                 sl_value *res) {
+  if (plain_lock(rt, mgr)) return lock_enter_now(rt, mgr, exit, aw, res);
   const with_cache *c = with_cached_for(rt, mgr, false);
   if (!c || !mgr.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
@@ -194,6 +220,11 @@ int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_va
 
 int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res) {
   sl_value self = exit[1];
+  if (plain_lock(rt, self) && exit[0].u.p == sl_lock_aexit_def) {
+    if (sl_lock_release_now(rt, self.u.o)) return -1;
+    *res = sl_none();
+    return SL_NOW_DONE;
+  }
   if (self.tag != SL_V_OBJ || !self.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
   sl_value argv[3];
