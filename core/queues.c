@@ -563,14 +563,17 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
   return sl_queue_shutdown(rt, self.u.o, immediate);
 }
 
-/* sl_type.await_now: `await q.put(item)` with room, `await q.get()` with
+/* sl_type.await_now past queue_await_now's common cases: `await
+ * q.put(item)` with room, `await q.get()` with
  * an item, `await q.join()` with nothing unfinished: the first pass of
  * put_resume, get_resume and join_resume, which finishes there; with an
  * awaiter, a put or get that must wait does so in place (put_then,
  * get_then). Only the arguments the method binds without a message are
  * taken. */
-static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
-                           sl_awaiter *aw, sl_value *out) {
+static __attribute__((noinline)) int queue_await_other(sl_rt *rt, sl_obj *o,
+                                                        const sl_cfunc_def *def,
+                                                        const sl_args *args, sl_awaiter *aw,
+                                                        sl_value *out) {
   sl_queue *q = (sl_queue *)o;
   if (args->nkw) return SL_NOW_LATER;
   if (def->fn == m_put && args->npos == 1) {
@@ -602,6 +605,42 @@ static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const 
     return SL_NOW_DONE;
   }
   return SL_NOW_LATER;
+}
+
+/* A put into a queue with room at the tail of its array, nothing unusual
+ * about it (a number for maxsize, not shut down, the deque's or the
+ * list's storage, no getter to wake): put_nowait()'s whole effect. */
+static inline bool put_plain(const sl_queue *q) {
+  return !q->bad_maxsize && !q->is_shutdown && !q->user_storage && !q->getters.len &&
+         q->hdr.type != &sl_priority_queue_type && q->head + q->len < q->cap &&
+         (q->maxsize_int <= 0 || (int64_t)q->len < q->maxsize_int);
+}
+
+/* A plain Queue's get of a held item with no putter to wake. */
+static inline bool get_plain(const sl_queue *q) {
+  return q->len && !q->user_storage && !q->putters.len && q->hdr.type == &sl_queue_type;
+}
+
+/* The put that finds room and the get that finds an item (most awaits of
+ * a queue) with no saved registers; everything else, in the same order as
+ * before, in queue_await_other. */
+static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+                           sl_awaiter *aw, sl_value *out) {
+  sl_queue *q = (sl_queue *)o;
+  if (def->fn == m_put) {
+    if (args->npos == 1 && !args->nkw && put_plain(q)) {
+      q->items[q->head + q->len++] = sl_vincref(args->pos[0]);
+      q->unfinished_tasks++;
+      sl_event_clear(q->finished);
+      *out = sl_none();
+      return SL_NOW_DONE;
+    }
+  } else if (def->fn == m_get && !args->npos && !args->nkw && get_plain(q)) {
+    *out = q->items[q->head++];
+    if (--q->len == 0) q->head = 0;
+    return SL_NOW_DONE;
+  }
+  return queue_await_other(rt, o, def, args, aw, out);
 }
 
 static const sl_cfunc_def queue_methods[] = {
