@@ -175,22 +175,26 @@ static inline bool plain_lock(sl_rt *rt, sl_value mgr) {
          !(mgr.u.o->size_class & SL_OBJ_EXT_BIT) && rt->recursion_depth <= SL_MAX_RECURSION;
 }
 
-static int lock_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
-                          sl_value *res) {
-  int r = SL_NOW_DONE;
-  if (sl_lock_take_idle(mgr.u.o))
-    *res = sl_none();
-  else if ((r = sl_lock_aenter_now(rt, mgr.u.o, aw, res)) != SL_NOW_DONE && r != SL_NOW_SUSPENDED)
-    return r;
+/* The exit method of a plain Lock as its def and self (new reference). */
+static inline void lock_exit_def(sl_value mgr, sl_value exit[2]) {
   exit[0] = sl_undef();
   exit[0].u.p = sl_lock_aexit_def;
   exit[1] = sl_vincref(mgr);
+}
+
+/* A plain Lock held or with waiters: __aenter__'s first pass, which may
+ * wait for its turn in place. */
+static __attribute__((noinline)) int lock_enter_busy(sl_rt *rt, sl_value mgr, sl_value exit[2],
+                                                     sl_awaiter *aw, sl_value *res) {
+  int r = sl_lock_aenter_now(rt, mgr.u.o, aw, res);
+  if (r == SL_NOW_DONE || r == SL_NOW_SUSPENDED) lock_exit_def(mgr, exit);
   return r;
 }
 
-int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
-                                sl_value *res) {
-  if (plain_lock(rt, mgr)) return lock_enter_now(rt, mgr, exit, aw, res);
+/* Any other manager through the cache. Out of line, as is the busy Lock's
+ * case, so that the idle Lock's path saves no registers. */
+static __attribute__((noinline)) int enter_cached_now(sl_rt *rt, sl_value mgr, sl_value exit[2],
+                                                      sl_awaiter *aw, sl_value *res) {
   const with_cache *c = with_cached_for(rt, mgr, false);
   if (!c || !mgr.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
@@ -198,6 +202,15 @@ int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_aw
   int r = mgr.u.o->type->await_now(rt, mgr.u.o, c->enter, &none, aw, res);
   if (r == SL_NOW_DONE || r == SL_NOW_SUSPENDED) with_exit_def(mgr, c, exit);
   return r;
+}
+
+int sl__vm_async_with_enter_now(sl_rt *rt, sl_value mgr, sl_value exit[2], sl_awaiter *aw,
+                                sl_value *res) {
+  if (!plain_lock(rt, mgr)) return enter_cached_now(rt, mgr, exit, aw, res);
+  if (!sl_lock_take_idle(mgr.u.o)) return lock_enter_busy(rt, mgr, exit, aw, res);
+  *res = sl_none();
+  lock_exit_def(mgr, exit);
+  return SL_NOW_DONE;
 }
 
 /* The arguments of __exit__ / __aexit__: (None, None, None) or
@@ -218,17 +231,20 @@ int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_va
   return call_def(rt, exit[0].u.p, exit[1], &a, aw);
 }
 
-int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res) {
+static __attribute__((noinline)) int exit_other_now(sl_rt *rt, const sl_value exit[2],
+                                                    sl_obj *exc, sl_value *res) {
   sl_value self = exit[1];
-  if (plain_lock(rt, self) && exit[0].u.p == sl_lock_aexit_def) {
-    if (sl_lock_release_now(rt, self.u.o)) return -1;
-    *res = sl_none();
-    return SL_NOW_DONE;
-  }
   if (self.tag != SL_V_OBJ || !self.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
   sl_value argv[3];
   exit_args(exc, argv);
   sl_args a = {argv, 3, NULL, NULL, 0};
   return self.u.o->type->await_now(rt, self.u.o, exit[0].u.p, &a, NULL, res);
+}
+
+int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res) {
+  if (!plain_lock(rt, exit[1]) || exit[0].u.p != sl_lock_aexit_def)
+    return exit_other_now(rt, exit, exc, res);
+  *res = sl_none();
+  return sl_lock_release_now(rt, exit[1].u.o) ? -1 : SL_NOW_DONE;
 }
