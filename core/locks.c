@@ -297,9 +297,16 @@ int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl
   return cm_await_now(rt, self, enter, args, aw, out);
 }
 
+/* cm_await_now's enter for a Lock, without its tests of the arguments and
+ * of the kind of primitive. */
 int sl_lock_aenter_now(sl_rt *rt, sl_obj *lock, sl_awaiter *aw, sl_value *out) {
-  static const sl_args none = {NULL, 0, NULL, NULL, 0};
-  return cm_await_now(rt, lock, true, &none, aw, out);
+  sl_lock *l = (sl_lock *)lock;
+  if (lock_take_free(l)) {
+    *out = sl_none();
+    return SL_NOW_DONE;
+  }
+  if (!aw) return SL_NOW_LATER;
+  return sl__waiter_suspend_now(rt, &l->waiters, lock, sl_undef(), cm_aenter_then, aw);
 }
 
 /* ---- Condition ------------------------------------------------------------ */
