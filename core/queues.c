@@ -571,9 +571,8 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
  * get_then). Only the arguments the method binds without a message are
  * taken. */
 static __attribute__((noinline)) int queue_await_other(sl_rt *rt, sl_obj *o,
-                                                        const sl_cfunc_def *def,
-                                                        const sl_args *args, sl_awaiter *aw,
-                                                        sl_value *out) {
+                                                       const sl_cfunc_def *def, const sl_args *args,
+                                                       sl_awaiter *aw, sl_value *out) {
   sl_queue *q = (sl_queue *)o;
   if (args->nkw) return SL_NOW_LATER;
   if (def->fn == m_put && args->npos == 1) {

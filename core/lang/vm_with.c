@@ -231,8 +231,8 @@ int sl__vm_async_with_exit(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_va
   return call_def(rt, exit[0].u.p, exit[1], &a, aw);
 }
 
-static __attribute__((noinline)) int exit_other_now(sl_rt *rt, const sl_value exit[2],
-                                                    sl_obj *exc, sl_value *res) {
+static __attribute__((noinline)) int exit_other_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc,
+                                                    sl_value *res) {
   sl_value self = exit[1];
   if (self.tag != SL_V_OBJ || !self.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
