@@ -75,6 +75,15 @@ static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
   f->blocks = (sl_block *)(f->cells + c->ncells);
 }
 
+/* The header parts a spare keeps as a fresh frame has them (see frame_reset):
+ * the frame's awaiter idle, no namespace, no yield, no enum body. */
+static inline void frame_idle_parts(sl_frame *f) {
+  f->ns = NULL;
+  f->aw.target = sl_undef(); /* aw.then is NULL already */
+  f->yf = f->yielded = false;
+  f->enum_body = 0;
+}
+
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
   sl_code *c = sl_as_code(code);
   /* One allocation for the frame and its arrays: a call costs one malloc,
@@ -146,6 +155,7 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
    * last, so if it was the last one, releasing the code frees the block. */
   sl_obj *code = f->code;
   if (!c->spare) {
+    frame_idle_parts(f); /* what frame_new_call expects of a spare */
     c->spare = f;
     SL_POISON(f, frame_size(c));
   } else {
@@ -155,16 +165,18 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 /* Sets the parts of a reused or fresh frame that a call reads before it
- * writes them: the header and the locals from `first` on (see
- * sl_frame_new); the caller binds the ones before. */
+ * writes them and that a run changes: the header's position and handled
+ * exception, and the locals from `first` on (see sl_frame_new); the
+ * caller binds the ones before. The rest of the header is set once, by
+ * frame_idle_parts, and a spare keeps it: a plain function's frame never
+ * gets a class namespace or an enum body (vm_class.c's frames are
+ * sl_frame_new's), never yields, and leaves its awaiter idle
+ * (frame_free_call clears it); sl_frame_free sets it back for a frame it
+ * parks. */
 static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
-  f->ns = NULL;
   f->exc_info = NULL;
   f->ip = c->code;
   f->sp = f->nblocks = 0;
-  f->aw.target = sl_undef(); /* aw.then is NULL already: the frame was idle */
-  f->yf = f->yielded = false;
-  f->enum_body = 0;
   sl_value *locals = f->locals;
   for (uint32_t i = first; i < c->nlocals; i++) locals[i] = sl_undef();
 }
@@ -216,6 +228,8 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
       return NULL;
     }
     frame_lay_out(f, c);
+    f->aw.then = NULL;
+    frame_idle_parts(f);
   }
   frame_reset(f, c, first); /* f->back is the eval's to set */
   f->code = fn->code;
