@@ -256,7 +256,7 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
  * *out, or -1 raised. */
 static inline __attribute__((always_inline)) int frame_run_call(sl_rt *rt, sl_frame *f, sl_code *c,
                                                                 sl_value *out) {
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), out) == SL_CORO_RETURN ? 0 : -1;
   frame_free_call(rt, f, c);
   return rc;
 }

@@ -22,7 +22,7 @@
 #include "core/lang/vm_ops_load-int.h"
 #include "core/lang/vm_ops_value-int.h"
 
-sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_obj *thrown,
+sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv,
                           sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
   sl_code *co = sl_as_code(f->code);
@@ -77,6 +77,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     *sp++ = sl_vincref(sendv);
   }
   if (mode == SL_RESUME_THROW) {
+    sl_obj *thrown = sendv.u.o;
     f->yielded = false;
     set_ctx = false;
     thrown_in = true;
