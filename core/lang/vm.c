@@ -44,8 +44,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   const sl_instr *ip = f->ip;
   int32_t arg;
   sl_value **spp = &sp; /* the opcode bodies' view of sp (vm_ops-int.h) */
-  *out = sl_none();
+  /* *out is written at each exit (a return, a yield, a suspension, None
+   * at an error), not here: a call's return writes it once. */
   if (rt->recursion_depth > SL_MAX_RECURSION) {
+    *out = sl_none();
     sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     return SL_CORO_ERROR;
   }
@@ -545,8 +547,10 @@ dispatch:
 suspended_on: /* at an AWAIT, on the future f->aw waits on in place of an engine
                * coroutine (SL_OPR_SUSPENDED_ON): yields it */
   *out = vm_vincref(f->aw.target);
-suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
-            * still the None the entry put there, or the future above */
+  st = SL_CORO_YIELD;
+  goto exit;
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED): None */
+  *out = vm_none();
   st = SL_CORO_YIELD;
   goto exit;
 
@@ -606,6 +610,7 @@ error:
   }
 
 exit_error:
+  *out = sl_none();
   st = SL_CORO_ERROR;
 exit:
   SL_VM_SYNC_IP();
