@@ -22,8 +22,7 @@
 #include "core/lang/vm_ops_load-int.h"
 #include "core/lang/vm_ops_value-int.h"
 
-sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv,
-                          sl_value *out) {
+sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
   sl_code *co = sl_as_code(f->code);
   const sl_instr *code = co->code;
