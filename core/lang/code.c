@@ -75,9 +75,13 @@ static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
   f->blocks = (sl_block *)(f->cells + c->ncells);
 }
 
-/* The header parts a spare keeps as a fresh frame has them (see frame_reset):
- * the frame's awaiter idle, no namespace, no yield, no enum body. */
+/* The header parts a spare keeps as frame_new_call sets them (see
+ * frame_reset): the frame's awaiter idle, no namespace, no yield, no enum
+ * body, the code and closure borrowed (the closure's cells are read from
+ * the function's tuple, `free`). A spare's code is always its own. */
 static inline void frame_idle_parts(sl_frame *f) {
+  f->borrowed = true;
+  f->closure = NULL;
   f->ns = NULL;
   f->aw.target = sl_undef(); /* aw.then is NULL already */
   f->yf = f->yielded = false;
@@ -230,13 +234,10 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
     frame_lay_out(f, c);
     f->aw.then = NULL;
     frame_idle_parts(f);
+    f->code = fn->code;
   }
   frame_reset(f, c, first); /* f->back is the eval's to set */
-  f->code = fn->code;
   f->globals = fn->globals;
-  f->borrowed = true;
-  /* The closure's cells, read in place from the function's tuple. */
-  f->closure = NULL;
   f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
   sl_obj **cells = f->cells;
   uint32_t ncells = c->ncells;
