@@ -87,7 +87,7 @@ static int wrap_function(sl_rt *rt, sl_obj *code, sl_value *fn) {
   if (!f) rc = -1;
   if (!rc) {
     sl_value out;
-    sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &out);
+    sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
     sl_frame_free(rt, f);
     if (st == SL_CORO_RETURN)
       sl_vdecref(rt, out);

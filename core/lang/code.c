@@ -75,6 +75,19 @@ static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
   f->blocks = (sl_block *)(f->cells + c->ncells);
 }
 
+/* The header parts a spare keeps as frame_new_call sets them (see
+ * frame_reset): the frame's awaiter idle, no namespace, no yield, no enum
+ * body, the code and closure borrowed (the closure's cells are read from
+ * the function's tuple, `free`). A spare's code is always its own. */
+static inline void frame_idle_parts(sl_frame *f) {
+  f->borrowed = true;
+  f->closure = NULL;
+  f->ns = NULL;
+  f->aw.target = sl_undef(); /* aw.then is NULL already */
+  f->yf = f->yielded = false;
+  f->enum_body = 0;
+}
+
 sl_frame *sl_frame_new(sl_rt *rt, sl_obj *code, sl_obj *globals, sl_obj *closure) {
   sl_code *c = sl_as_code(code);
   /* One allocation for the frame and its arrays: a call costs one malloc,
@@ -146,6 +159,7 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
    * last, so if it was the last one, releasing the code frees the block. */
   sl_obj *code = f->code;
   if (!c->spare) {
+    frame_idle_parts(f); /* what frame_new_call expects of a spare */
     c->spare = f;
     SL_POISON(f, frame_size(c));
   } else {
@@ -155,16 +169,18 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 /* Sets the parts of a reused or fresh frame that a call reads before it
- * writes them: the header and the locals from `first` on (see
- * sl_frame_new); the caller binds the ones before. */
+ * writes them and that a run changes: the header's position and handled
+ * exception, and the locals from `first` on (see sl_frame_new); the
+ * caller binds the ones before. The rest of the header is set once, by
+ * frame_idle_parts, and a spare keeps it: a plain function's frame never
+ * gets a class namespace or an enum body (vm_class.c's frames are
+ * sl_frame_new's), never yields, and leaves its awaiter idle
+ * (frame_free_call clears it); sl_frame_free sets it back for a frame it
+ * parks. */
 static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
-  f->ns = NULL;
   f->exc_info = NULL;
   f->ip = c->code;
   f->sp = f->nblocks = 0;
-  f->aw.target = sl_undef(); /* aw.then is NULL already: the frame was idle */
-  f->yf = f->yielded = false;
-  f->enum_body = 0;
   sl_value *locals = f->locals;
   for (uint32_t i = first; i < c->nlocals; i++) locals[i] = sl_undef();
 }
@@ -216,13 +232,12 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
       return NULL;
     }
     frame_lay_out(f, c);
+    f->aw.then = NULL;
+    frame_idle_parts(f);
+    f->code = fn->code;
   }
   frame_reset(f, c, first); /* f->back is the eval's to set */
-  f->code = fn->code;
   f->globals = fn->globals;
-  f->borrowed = true;
-  /* The closure's cells, read in place from the function's tuple. */
-  f->closure = NULL;
   f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
   sl_obj **cells = f->cells;
   uint32_t ncells = c->ncells;
@@ -242,7 +257,7 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
  * *out, or -1 raised. */
 static inline __attribute__((always_inline)) int frame_run_call(sl_rt *rt, sl_frame *f, sl_code *c,
                                                                 sl_value *out) {
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, out) == SL_CORO_RETURN ? 0 : -1;
+  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), out) == SL_CORO_RETURN ? 0 : -1;
   frame_free_call(rt, f, c);
   return rc;
 }

@@ -139,7 +139,7 @@ static int run_body(sl_rt *rt, const sl_usermod *u, sl_obj *m) {
   sl_frame *f = sl_frame_new(rt, u->code, ((sl_module *)m)->dict, NULL);
   if (!f) return -1;
   sl_value out;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &out);
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
   sl_frame_free(rt, f);
   if (st != SL_CORO_RETURN) return -1;
   sl_vdecref(rt, out);

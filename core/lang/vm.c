@@ -22,8 +22,7 @@
 #include "core/lang/vm_ops_load-int.h"
 #include "core/lang/vm_ops_value-int.h"
 
-sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_obj *thrown,
-                          sl_value *out) {
+sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
   sl_code *co = sl_as_code(f->code);
   const sl_instr *code = co->code;
@@ -44,8 +43,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   const sl_instr *ip = f->ip;
   int32_t arg;
   sl_value **spp = &sp; /* the opcode bodies' view of sp (vm_ops-int.h) */
-  *out = sl_none();
+  /* *out is written at each exit (a return, a yield, a suspension, None
+   * at an error), not here: a call's return writes it once. */
   if (rt->recursion_depth > SL_MAX_RECURSION) {
+    *out = sl_none();
     sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     return SL_CORO_ERROR;
   }
@@ -77,6 +78,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     *sp++ = sl_vincref(sendv);
   }
   if (mode == SL_RESUME_THROW) {
+    sl_obj *thrown = sendv.u.o;
     f->yielded = false;
     set_ctx = false;
     thrown_in = true;
@@ -544,8 +546,10 @@ dispatch:
 suspended_on: /* at an AWAIT, on the future f->aw waits on in place of an engine
                * coroutine (SL_OPR_SUSPENDED_ON): yields it */
   *out = vm_vincref(f->aw.target);
-suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED); *out is
-            * still the None the entry put there, or the future above */
+  st = SL_CORO_YIELD;
+  goto exit;
+suspended: /* at an AWAIT, with nothing made to await (SL_OPR_SUSPENDED): None */
+  *out = vm_none();
   st = SL_CORO_YIELD;
   goto exit;
 
@@ -605,6 +609,7 @@ error:
   }
 
 exit_error:
+  *out = sl_none();
   st = SL_CORO_ERROR;
 exit:
   SL_VM_SYNC_IP();

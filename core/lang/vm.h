@@ -120,10 +120,12 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
 int sl_vm_run_module(sl_rt *rt, sl_obj *code);
 
 /* Runs frame `f` until it returns, raises or (coroutines) suspends at an
- * await. `mode` says how it is resumed. */
+ * await. `mode` says how it is resumed: `in` is the value sent
+ * (SL_RESUME_SEND; borrowed), the exception thrown in (SL_RESUME_THROW;
+ * borrowed, sl_obj_val of it), or unread (SL_RESUME_START). One argument
+ * for both keeps `out` in a register (six of them) at every eval. */
 typedef enum sl_resume { SL_RESUME_START, SL_RESUME_SEND, SL_RESUME_THROW } sl_resume;
-sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_obj *exc,
-                          sl_value *out);
+sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value in, sl_value *out);
 
 /* Appends CPython's traceback printout of `exc` (borrowed), chained
  * exceptions included, ending with "Type: message\n". */

@@ -84,7 +84,8 @@ static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value 
   g->running = true;
   sl_obj *self = &g->hdr;
   sl_incref(self);
-  sl_coro_status st = sl_vm_eval(rt, g->frame, mode, v, exc, out);
+  sl_coro_status st =
+      sl_vm_eval(rt, g->frame, mode, mode == SL_RESUME_THROW ? sl_obj_val(exc) : v, out);
   g->running = false;
   if (st == SL_CORO_YIELD) {
     *yielded = g->frame->yielded;

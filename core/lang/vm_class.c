@@ -492,7 +492,7 @@ static int run_body(sl_rt *rt, sl_value body, const class_bases *cb, sl_obj *ns,
     sl_frame_free(rt, f);
     return -1;
   }
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, cell);
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), cell);
   *ns_out = f->ns;
   sl_incref(*ns_out);
   sl_frame_free(rt, f);

@@ -47,7 +47,8 @@ run(sl_rt *rt, sl_vmcoro *co, sl_resume mode, sl_value v, sl_obj *exc, sl_value 
   co->running = true;
   sl_obj *self = &co->hdr;
   sl_incref(self); /* the frame may drop the last other reference */
-  sl_coro_status st = sl_vm_eval(rt, co->frame, mode, v, exc, out);
+  sl_coro_status st =
+      sl_vm_eval(rt, co->frame, mode, mode == SL_RESUME_THROW ? sl_obj_val(exc) : v, out);
   co->running = false;
   if (st != SL_CORO_YIELD) {
     sl_frame *f = co->frame;

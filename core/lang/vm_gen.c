@@ -46,7 +46,8 @@ static sl_coro_status run(sl_rt *rt, sl_vmcoro *g, sl_resume mode, sl_value v, s
   g->running = true;
   sl_obj *self = &g->hdr;
   sl_incref(self); /* the frame may drop the last other reference */
-  sl_coro_status st = sl_vm_eval(rt, g->frame, mode, v, exc, out);
+  sl_coro_status st =
+      sl_vm_eval(rt, g->frame, mode, mode == SL_RESUME_THROW ? sl_obj_val(exc) : v, out);
   g->running = false;
   if (st != SL_CORO_YIELD) {
     free_frame(rt, g);

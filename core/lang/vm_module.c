@@ -368,7 +368,7 @@ int sl_vm_run_module(sl_rt *rt, sl_obj *code) {
   sl_frame *f = sl_frame_new(rt, code, L->globals, NULL);
   if (!f) return -1;
   sl_value out;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), NULL, &out);
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
   sl_frame_free(rt, f);
   if (st == SL_CORO_RETURN) sl_vdecref(rt, out);
   sl_vm_flush_output(rt);

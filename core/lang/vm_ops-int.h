@@ -61,15 +61,17 @@ enum {
  * the stack pointer's address out of the loop and slow every opcode. */
 #define SL_OP_INLINE static inline __attribute__((always_inline))
 
-/* sl_vincref, sl_vset, sl_int, sl_float and sl_is_type (core/object.h) forced inline, for the bodies
- * where gcc's size heuristics left them as calls in the eval loop (a call
- * costs more than the body); the same operations. */
+/* sl_vincref, sl_vset, sl_int, sl_float, sl_none and sl_is_type
+ * (core/object.h) forced inline, for the bodies where gcc's size
+ * heuristics left them as calls in the eval loop (a call costs more than
+ * the body); the same operations. */
 SL_OP_INLINE sl_value vm_vincref(sl_value v) {
   if (v.tag == SL_V_OBJ) v.u.o->refcnt++;
   return v;
 }
 SL_OP_INLINE sl_value vm_int(int64_t i) { return (sl_value){.tag = SL_V_INT, .u.i = i}; }
 SL_OP_INLINE sl_value vm_float(double d) { return (sl_value){.tag = SL_V_FLOAT, .u.f = d}; }
+SL_OP_INLINE sl_value vm_none(void) { return (sl_value){.tag = SL_V_NONE}; }
 SL_OP_INLINE bool vm_is_type(sl_value v, const sl_type *t) {
   return v.tag == SL_V_OBJ && v.u.o->type == t;
 }
