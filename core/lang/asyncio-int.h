@@ -129,4 +129,8 @@ int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
 /* Task.get_stack and Task.print_stack (asyncio_stack.c). */
 extern const sl_cfunc_def sl__aio_task_stack_methods[];
 
+/* The engine classes asyncio_objs.c's table has no room for
+ * (modules/mod_asyncio_sub.c: asyncio.trsock.TransportSocket), or NULL. */
+const struct sl_classdef *sl__aio_more_classdef_of(const sl_type *t);
+
 #endif

@@ -784,7 +784,7 @@ static int class_getattr(sl_rt *rt, sl_obj *cls, const char *name, sl_value *out
 const sl_classdef *sl_asyncio_classdef_of(const sl_type *t) {
   for (size_t i = 0; i < C__COUNT; i++)
     if (classes[i].types[0] == t) return &classes[i];
-  return NULL;
+  return sl__aio_more_classdef_of(t);
 }
 
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *d) {

@@ -51,8 +51,10 @@ int sl__transport_resume_reading(sl_rt *rt, sl_obj *tr);
 int sl__transport_call(sl_rt *rt, sl_obj *tr, const char *method, const sl_value *args,
                        size_t nargs, sl_value *out);
 
-/* trsock.TransportSocket(sock): new reference (io_serverobj.c). */
+/* trsock.TransportSocket(sock): new reference (io_serverobj.c); its
+ * type, which mod_asyncio_sub.c makes the class asyncio.trsock.TransportSocket. */
 sl_obj *sl__trsock_new(sl_rt *rt, sl_value sock);
+extern const sl_type sl__trsock_type;
 
 /* base_events.Server: _attach / _detach (io_server.c). */
 extern const sl_type sl__server_type;

@@ -378,14 +378,14 @@ static void trsock_clear(sl_rt *rt, sl_obj *o) {
   sl_vdecref(rt, v);
 }
 
-static const sl_type trsock_type = {.name = "TransportSocket",
-                                    .repr = trsock_repr,
-                                    .clear = trsock_clear,
-                                    .getattr = trsock_getattr,
-                                    .size = sizeof(sl_trsock)};
+const sl_type sl__trsock_type = {.name = "TransportSocket",
+                                 .repr = trsock_repr,
+                                 .clear = trsock_clear,
+                                 .getattr = trsock_getattr,
+                                 .size = sizeof(sl_trsock)};
 
 sl_obj *sl__trsock_new(sl_rt *rt, sl_value sock) {
-  sl_obj *o = sl_obj_alloc(rt, &trsock_type);
+  sl_obj *o = sl_obj_alloc(rt, &sl__trsock_type);
   if (!o) return NULL;
   ((sl_trsock *)o)->sock = sl_vincref(sock);
   return o;

@@ -10,6 +10,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/cfunc.h"
 #include "core/lang/iter-int.h"
 #include "core/num/unicase.h"
 
@@ -79,5 +80,8 @@ static inline bool utf8_name(const char *e) {
 int sl__str_case_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
 /* maketrans and translate (methods_str_translate.c), the same way. */
 int sl__str_translate_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out);
+
+/* bytes.strip, split, find, replace, join, ... (methods_bytes.c). */
+extern const sl_cfunc_def sl__bytes_more_methods[];
 
 #endif

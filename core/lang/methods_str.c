@@ -1,4 +1,5 @@
-/* Methods of str that search and cut text, and of bytes. Mirrors
+/* Methods of str that search and cut text, and bytes.decode and hex
+ * (the other bytes methods: methods_bytes.c). Mirrors
  * Objects/unicodeobject.c and Objects/stringlib (split, strip, find,
  * replace, partition, ...), with CPython's messages. Text is UTF-8;
  * indexes seen by Python are code points. Case mapping, character
@@ -641,6 +642,7 @@ static const sl_cfunc_def bytes_methods[] = {{"bytes.decode", bytes_decode, NULL
 
 int sl__bytes_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
   int r = sl_methods_lookup(rt, self, bytes_methods, name, out);
+  if (!r) r = sl_methods_lookup(rt, self, sl__bytes_more_methods, name, out);
   if (r) return r < 0 ? -1 : 0;
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "'bytes' object has no attribute '%s'", name);
 }

@@ -502,7 +502,9 @@ static sl_ast_stmt *parse_with(sl_parser *p, const sl_token *start, bool is_asyn
   s->u.with.is_async = is_async;
   sl_vec items = {0};
   bool done = false;
-  if (AT(SL_TOK_LPAR)) {
+  /* `with (yield x) as v:` is an expression item: a parenthesised yield
+   * is a group, never the start of parenthesised items. */
+  if (AT(SL_TOK_LPAR) && PEEK(p, 1)->kind != SL_TOK_KW_YIELD) {
     /* `with (a as b, c):` (parenthesised items) or `with (a, b).c as d:`
      * (an expression starting with a parenthesis): parse the parenthesis
      * as items, then decide by what follows. */

@@ -15,7 +15,7 @@ list(APPEND SL_LANG_SOURCES
 )
 list(APPEND SL_LANG_SOURCES core/lang/asyncio_sync.c)
 # Value semantics: operators, iteration, methods, format, builtins.
-list(APPEND SL_LANG_SOURCES core/lang/ops.c core/lang/ops_num.c core/lang/ops_long.c core/lang/ops_int_bytes.c core/lang/ops_seq.c core/lang/bytearray.c core/lang/memoryview.c core/lang/iter.c core/lang/iter_call.c core/lang/value.c core/lang/methods_coll.c core/lang/methods_hash.c core/lang/methods_str.c core/lang/methods_str_case.c core/lang/methods_str_translate.c core/lang/format.c core/lang/builtins.c core/lang/builtins_types.c core/lang/builtins_async.c core/lang/builtins_obj.c core/lang/builtins_names.c core/lang/builtins_print.c)
+list(APPEND SL_LANG_SOURCES core/lang/ops.c core/lang/ops_num.c core/lang/ops_long.c core/lang/ops_int_bytes.c core/lang/ops_seq.c core/lang/bytearray.c core/lang/memoryview.c core/lang/iter.c core/lang/iter_call.c core/lang/value.c core/lang/methods_coll.c core/lang/methods_hash.c core/lang/methods_str.c core/lang/methods_str_case.c core/lang/methods_str_translate.c core/lang/methods_bytes.c core/lang/format.c core/lang/builtins.c core/lang/builtins_types.c core/lang/builtins_async.c core/lang/builtins_obj.c core/lang/builtins_names.c core/lang/builtins_print.c)
 # The compiler, the VM and the asyncio module binding.
 list(APPEND SL_LANG_SOURCES
   core/lang/code.c

@@ -624,6 +624,26 @@ static void class_flags_refresh(sl_obj *cls) {
     class_flags_refresh((sl_obj *)(intptr_t)k.u.i);
 }
 
+/* A class that becomes a descriptor class late (`D.__set__ = f`) makes its
+ * instances stored on other classes descriptors there: those classes get
+ * the bits (SL__CLS_DESCR, SL__CLS_UDESCR) they would have had if D had
+ * had the method when they were made. Nothing links an instance to the
+ * classes holding it, so every class of the run is looked at: a rare
+ * event, paid once per such assignment. */
+static void descr_holders_refresh(sl_rt *rt) {
+  for (sl_obj *o = rt->heap.run_next; o != &rt->heap; o = o->run_next) {
+    if (o->type != &sl_class_type) continue;
+    sl_class *c = sl_as_class(o);
+    if (c->builtin != SL_EXC_NONE || !c->attrs) continue;
+    uint32_t f = 0;
+    size_t pos = 0;
+    sl_value k, val;
+    while (sl_dict_next(c->attrs, &pos, &k, &val))
+      if (sl__is_user_descr(val)) f |= SL__CLS_DESCR | SL__CLS_UDESCR;
+    if (f & ~c->lang_flags) class_flags_spread(o, f & ~c->lang_flags);
+  }
+}
+
 int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
   if (sl_is_type(v, &sl_exc_type)) {
     sl_exc *e = sl_as_exc(v.u.o);
@@ -671,8 +691,11 @@ int sl_vm_setattr(sl_rt *rt, sl_value v, const char *name, sl_value val) {
     sl_decref(rt, key);
     if (was & ~now)
       class_flags_refresh(v.u.o);
-    else if (now & ~c->lang_flags)
-      class_flags_spread(v.u.o, now & ~c->lang_flags);
+    else if (now & ~c->lang_flags) {
+      uint32_t gained = now & ~c->lang_flags;
+      class_flags_spread(v.u.o, gained);
+      if (gained & (SL__CLS_HAS_GET | SL__CLS_HAS_SET)) descr_holders_refresh(rt);
+    }
     return 0;
   fail:
     sl_decref(rt, key);

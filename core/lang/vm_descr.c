@@ -9,7 +9,9 @@
  * The classes involved carry flags (vm-int.h): SL__CLS_HAS_GET /
  * SL__CLS_HAS_SET on a descriptor class, SL__CLS_UDESCR (and
  * SL__CLS_DESCR, as a property sets it) on a class holding one, so
- * attribute access on other classes pays nothing. */
+ * attribute access on other classes pays nothing. A class holding an
+ * instance of a class that becomes a descriptor class later gets them then
+ * (vm_attr.c, descr_holders_refresh). */
 #include <string.h>
 
 #include "core/dict.h"

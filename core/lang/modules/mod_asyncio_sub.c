@@ -8,7 +8,10 @@
 #include <string.h>
 
 #include "core/dict.h"
+#include "core/lang/asyncio-int.h"
+#include "core/lang/io-int.h"
 #include "core/lang/modules/stdmod.h"
+#include "core/lang/value.h"
 #include "core/lang/vm.h"
 
 /* Copies `names` (NULL-terminated) that the asyncio module has. */
@@ -60,3 +63,26 @@ int sl_mod_asyncio_futures_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d,
 int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, RUNNERS); }
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TIMEOUTS); }
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TASKGROUPS); }
+
+/* Lib/asyncio/trsock.py: the class of the sockets servers and transports
+ * show (server.sockets, get_extra_info("socket")); programs import it for
+ * annotations and casts. Not constructible here: simloop makes them. */
+static const sl_classdef trsock_class = {"asyncio.trsock.TransportSocket",
+                                         "asyncio.trsock",
+                                         "TransportSocket",
+                                         (const sl_type *const[]){&sl__trsock_type, NULL},
+                                         NULL,
+                                         NULL,
+                                         NULL};
+
+const sl_classdef *sl__aio_more_classdef_of(const sl_type *t) {
+  return t == &sl__trsock_type ? &trsock_class : NULL;
+}
+
+int sl_mod_asyncio_trsock_init(sl_rt *rt, sl_obj *d) {
+  sl_value cls;
+  if (sl_typeobj_of_class(rt, &trsock_class, &cls)) return -1;
+  int rc = sl_stdmod_add(rt, d, "TransportSocket", cls);
+  sl_vdecref(rt, cls);
+  return rc;
+}

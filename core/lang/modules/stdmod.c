@@ -20,6 +20,7 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.taskgroups", sl_mod_asyncio_taskgroups_init},
     {"asyncio.tasks", sl_mod_asyncio_tasks_init},
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
+    {"asyncio.trsock", sl_mod_asyncio_trsock_init},
     {"contextlib", sl_mod_contextlib_init}, /* env */
     {"contextvars", sl_mod_contextvars_init},
     {"dataclasses", sl_mod_dataclasses_init},

@@ -131,5 +131,6 @@ int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_tasks_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_trsock_init(sl_rt *rt, sl_obj *module_dict);
 
 #endif
