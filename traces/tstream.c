@@ -203,7 +203,8 @@ static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const ch
   if (s->failed != SL_EOK) return;
   if (!name) name = "";
   size_t n = strlen(name);
-  sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
+    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.failed) {
     s->failed = SL_ENOMEM;
     return;
