@@ -337,6 +337,21 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
  * text's NUL. */
 #define ENTRY_ROOM 128
 
+/* sl_json_u64_at, with numbers below 1,000 (a handle entry's offset from
+ * its chunk's first event is below CHUNK_EVENTS plus the steps between)
+ * written without a count of digits. */
+static inline char *small_at(char *p, uint64_t v) {
+  if (v < 100 || v >= 1000) return sl_json_u64_at(p, v);
+  static const char pairs[201] =
+      "00010203040506070809101112131415161718192021222324252627282930313233"
+      "34353637383940414243444546474849505152535455565758596061626364656667"
+      "6869707172737475767778798081828384858687888990919293949596979899";
+  unsigned h = (unsigned)v / 100;
+  p[0] = (char)('0' + h);
+  memcpy(p + 1, pairs + 2 * ((unsigned)v - 100 * h), 2);
+  return p + 3;
+}
+
 /* The end of text b with room for an entry; NULL when it cannot grow. */
 static char *entry_at(sl_strbuf *b) {
   if (b->cap - b->len <= ENTRY_ROOM && !sl_strbuf_reserve(b, ENTRY_ROOM)) return NULL;
@@ -437,8 +452,9 @@ static char *handle_time(sl_tracedb_writer *w, sl_strbuf *b, char *q, double t) 
  * step - chunk step, pos, t, index of the name in the chunk's names]
  * (schema.sql: small numbers and no repeated text keep a long run's
  * chunks a third of their size as [seq,step,pos,t,name]). */
-static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t, const char *name,
-                      size_t n, uint64_t seq) {
+static __attribute__((noinline)) int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos,
+                                                double t, const char *name, size_t n,
+                                                uint64_t seq) {
   name_slot *ns = NULL;
   int rc = name_slot_of(w, name ? name : "", name ? n : 0, &ns);
   if (rc != SQLITE_OK) return rc;
@@ -452,7 +468,7 @@ static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double 
   if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
-  q = sl_json_u64_at(q, seq - c->seq);
+  q = small_at(q, seq - c->seq);
   *q++ = ',';
   q = sl_json_u64_at(q, step - c->step);
   *q++ = ',';
@@ -661,10 +677,54 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
   return stored(w, insert_event(w, e, w->seq++));
 }
 
+/* add_handle's common case, without a call: the name came as the text of
+ * a recent one already in this chunk's names, the chunk has room and is
+ * neither new nor about to fill, and the time is the last entry's. False,
+ * with nothing written, otherwise. */
+static inline __attribute__((always_inline)) bool handle_quick(sl_tracedb_writer *w, uint64_t step,
+                                                               uint32_t pos, double t,
+                                                               const char *name, size_t n,
+                                                               uint64_t seq) {
+  chunk *c = &w->handles;
+  sl_strbuf *b = &c->text;
+  uint64_t bits;
+  memcpy(&bits, &t, sizeof bits);
+  if (!name || !w->t_n || bits != w->t_bits || !c->n || c->n >= CHUNK_EVENTS - 1 ||
+      b->cap - b->len <= ENTRY_ROOM)
+    return false;
+  name_ids *m = &w->names;
+  const recent_name *r = recent_of(m, name);
+  if (r->p != name) return false;
+  name_slot *ns = &m->slot[r->k];
+  if (ns->n != n || ns->chunk_gen != c->gen || !same_text(ns->p, name, n)) return false;
+  ns->count++;
+  char *q = b->data + b->len;
+  q[0] = ',';
+  q[1] = '[';
+  q = small_at(q + 2, seq - c->seq);
+  *q++ = ',';
+  q = sl_json_u64_at(q, step - c->step);
+  *q++ = ',';
+  q = sl_json_u64_at(q, pos);
+  *q++ = ',';
+  memcpy(q, w->t_text, sizeof w->t_text); /* room: see handle_time */
+  q += w->t_n;
+  *q++ = ',';
+  q = sl_json_u64_at(q, ns->chunk_k);
+  q[0] = ']';
+  q[1] = '\0';
+  b->len = (size_t)(q + 1 - b->data);
+  c->n++;
+  w->step_handles++;
+  return true;
+}
+
 sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
                                     const char *name, size_t n) {
   if (w->failed != SL_EOK) return w->failed;
-  return stored(w, add_handle(w, step, pos, t, name, n, w->seq++));
+  uint64_t seq = w->seq++;
+  if (handle_quick(w, step, pos, t, name, n, seq)) return SL_EOK;
+  return stored(w, add_handle(w, step, pos, t, name, n, seq));
 }
 
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }
