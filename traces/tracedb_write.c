@@ -161,8 +161,9 @@ struct sl_tracedb_writer {
   name_ids names;
   /* A step's row is written when the next step begins (or the run ends):
    * it counts the handles run in it. */
-  bool step_pending;
-  sl_tev step;
+  bool step_pending, step_has_timeout;
+  uint64_t step_step;
+  double step_t, step_timeout;
   uint64_t step_seq;
   int64_t step_handles;
   chunk steps, handles;
@@ -397,12 +398,12 @@ static int flush_step(sl_tracedb_writer *w) {
   *q++ = '[';
   q = sl_json_u64_at(q, w->step_seq);
   *q++ = ',';
-  q = sl_json_u64_at(q, w->step.step);
+  q = sl_json_u64_at(q, w->step_step);
   *q++ = ',';
-  if (!(q = entry_float(b, q, w->step.t))) return SQLITE_NOMEM;
+  if (!(q = entry_float(b, q, w->step_t))) return SQLITE_NOMEM;
   *q++ = ',';
-  if (w->step.has_timeout) {
-    if (!(q = entry_float(b, q, w->step.timeout))) return SQLITE_NOMEM;
+  if (w->step_has_timeout) {
+    if (!(q = entry_float(b, q, w->step_timeout))) return SQLITE_NOMEM;
   } else {
     memcpy(q, "null", 4);
     q += 4;
@@ -557,18 +558,27 @@ static int insert_row(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   return run_stmt(s);
 }
 
+/* Stores the pending step and makes this one (at `seq`) pending: its row
+ * counts its handles. Returns the sqlite code. */
+static int begin_step(sl_tracedb_writer *w, uint64_t step, double t, bool has_timeout,
+                      double timeout, uint64_t seq) {
+  int rc = flush_step(w);
+  if (rc != SQLITE_OK) return rc;
+  w->step_pending = true;
+  w->step_step = step;
+  w->step_t = t;
+  w->step_has_timeout = has_timeout;
+  w->step_timeout = timeout;
+  w->step_seq = seq;
+  w->step_handles = 0;
+  return SQLITE_OK;
+}
+
 /* Stores event `e` at position `seq`. Returns the sqlite code. */
 static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   int rc;
   switch (e->kind) {
-  case SL_TEV_STEP:
-    if ((rc = flush_step(w)) != SQLITE_OK) return rc;
-    w->step_pending = true;
-    w->step = *e;
-    w->step.a = w->step.b = (sl_tstr){NULL, 0};
-    w->step_seq = seq;
-    w->step_handles = 0;
-    return SQLITE_OK;
+  case SL_TEV_STEP: return begin_step(w, e->step, e->t, e->has_timeout, e->timeout, seq);
   case SL_TEV_HANDLE: return add_handle(w, e->step, e->pos, e->t, e->a.p, e->a.n, seq);
   default:
     /* a row of its own: the connection must be this thread's */
@@ -725,6 +735,12 @@ sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_
   uint64_t seq = w->seq++;
   if (handle_quick(w, step, pos, t, name, n, seq)) return SL_EOK;
   return stored(w, add_handle(w, step, pos, t, name, n, seq));
+}
+
+sl_errcode sl_tracedb_writer_step(sl_tracedb_writer *w, uint64_t step, double t, bool has_timeout,
+                                  double timeout) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, begin_step(w, step, t, has_timeout, timeout, w->seq++));
 }
 
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }

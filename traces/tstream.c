@@ -222,9 +222,7 @@ static bool on_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   if (s->failed != SL_EOK) return false;
   sl_jsonl_step_nl(&s->text, &s->handles, step, t, has_timeout, timeout);
   if (s->db && !s->text.failed) {
-    sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
-    e.timeout = timeout;
-    sl_errcode rc = sl_tracedb_writer_event(s->db, &e);
+    sl_errcode rc = sl_tracedb_writer_step(s->db, step, t, has_timeout, timeout);
     if (rc != SL_EOK) {
       s->failed = rc;
       return false;
