@@ -188,21 +188,21 @@ static __attribute__((noinline)) bool after_line(sl_tstream *s) {
 }
 
 /* A handle without a database: its line alone. */
-static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                           size_t n) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
-  if (!name) name = "";
-  size_t n = strlen(name);
+  if (!name) name = "", n = 0;
   if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
     sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.len >= CHUNK || s->text.failed) after_line(s);
 }
 
-static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t n) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
-  if (!name) name = "";
-  size_t n = strlen(name);
+  if (!name) name = "", n = 0;
   if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
     sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.failed) {
