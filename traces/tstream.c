@@ -8,6 +8,7 @@
 #include "core/alloc.h"
 #include "traces/jsonl.h"
 #include "traces/sha256.h"
+#include "traces/tracedb_write-int.h"
 
 /* JSONL text is written once this much has gathered: one fwrite per line
  * was a large part of writing a million-event trace. */
@@ -209,10 +210,12 @@ static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const ch
     s->failed = SL_ENOMEM;
     return;
   }
-  sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
-  if (rc != SL_EOK) {
-    s->failed = rc;
-    return;
+  if (!sl__tracedb_writer_handle_quick(s->db, step, pos, t, name, n)) {
+    sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
+    if (rc != SL_EOK) {
+      s->failed = rc;
+      return;
+    }
   }
   if (s->text.len >= CHUNK) flush_text(s, false);
 }
