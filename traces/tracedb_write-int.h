@@ -43,6 +43,10 @@ typedef struct name_slot {
   /* Its index in the names of the handle chunk being built, valid while
    * chunk_gen is that chunk's generation. */
   uint32_t chunk_gen, chunk_k;
+  /* owned: ',' and the name as a JSON string, as a chunk's names list it
+   * (made once: a chunk lists each of its names, ~11 a chunk here) */
+  char *listed;
+  size_t listed_n;
 } name_slot;
 
 /* A name seen lately: the address of the text it came as and its slot. */

@@ -68,7 +68,10 @@ static bool name_ids_grow(name_ids *m) {
 }
 
 static void name_ids_free(name_ids *m) {
-  for (size_t i = 0; i < m->cap; i++) sl_free(m->slot[i].p);
+  for (size_t i = 0; i < m->cap; i++) {
+    sl_free(m->slot[i].p);
+    sl_free(m->slot[i].listed);
+  }
   sl_free(m->slot);
 }
 
@@ -129,13 +132,23 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
     if (!name_ids_grow(m)) return SQLITE_NOMEM;
     for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {}
   }
-  char *copy = sl_strndup(p, n);
-  if (!copy) return SQLITE_NOMEM;
+  sl_strbuf listed = SL_STRBUF_INIT;
+  sl_strbuf_putc(&listed, ',');
+  sl_json_put_string(&listed, p, n);
+  size_t listed_n = 0;
+  char *listed_p = listed.failed ? NULL : sl_strbuf_take(&listed, &listed_n);
+  sl_strbuf_free(&listed);
+  char *copy = listed_p ? sl_strndup(p, n) : NULL;
+  if (!copy) {
+    sl_free(listed_p);
+    return SQLITE_NOMEM;
+  }
   char owner[32];
   sl_handle_owner(copy, owner);
   int rc = sl__chunk_bg_settle(&w->bg);
   if (rc != SQLITE_OK) {
     sl_free(copy);
+    sl_free(listed_p);
     return rc;
   }
   sqlite3_stmt *add = w->st[S_NAME_ADD], *get = w->st[S_NAME_ID];
@@ -155,9 +168,10 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   }
   if (rc != SQLITE_ROW) {
     sl_free(copy);
+    sl_free(listed_p);
     return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
   }
-  m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0};
+  m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0, listed_p, listed_n};
   m->len++;
   *recent_of(m, p) = (recent_name){p, k};
   *out = &m->slot[k];
@@ -276,8 +290,9 @@ static uint32_t chunk_name(chunk *c, name_slot *ns) {
   if (ns->chunk_gen != c->gen) {
     ns->chunk_gen = c->gen;
     ns->chunk_k = c->names_n++;
-    sl_strbuf_putc(&c->names, ns->chunk_k ? ',' : '[');
-    sl_json_put_string(&c->names, ns->p, ns->n);
+    size_t at = c->names.len;
+    sl_strbuf_append(&c->names, ns->listed, ns->listed_n);
+    if (!ns->chunk_k && !c->names.failed) c->names.data[at] = '[';
   }
   return ns->chunk_k;
 }
