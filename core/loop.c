@@ -334,7 +334,8 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
   const char *name = handle ? sl_handle_canon_name(rt, handle, &len)
                             : sl__handle_canon_call(rt, "soon:", callback, args, nargs, &len);
   if (!name) return sl_nomem(rt);
-  rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt), name);
+  rt->observer.handle_run(rt->observer.ctx, loop->step, loop->handle_pos, sl_loop_time(rt), name,
+                          len);
   return 0;
 }
 

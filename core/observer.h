@@ -41,8 +41,10 @@ typedef struct sl_sock_info {
 typedef struct sl_observer {
   void *ctx;
   void (*step_begin)(void *ctx, uint64_t step, double t, bool has_timeout, double timeout);
-  /* A handle is about to run; `name` is its canonical name. */
-  void (*handle_run)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name);
+  /* A handle is about to run; `name` is its canonical name, `len` its
+   * strlen (recorders take it as a piece of text; the caller has it). */
+  void (*handle_run)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                     size_t len);
   void (*task_created)(void *ctx, const sl_task_info *info);
   void (*task_done)(void *ctx, const sl_task_info *info);
   void (*timer)(void *ctx, uint64_t step, bool cancelled, double when);

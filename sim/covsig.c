@@ -63,8 +63,9 @@ static uint64_t site_hash(const char *name) {
   return h ? h : 1;
 }
 
-static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
-  (void)step, (void)pos, (void)t;
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t len) {
+  (void)step, (void)pos, (void)t, (void)len;
   sl_covsig *s = ctx;
   if (!sl_u64map_reserve(&s->sites, s->sites.len + 1)) {
     s->oom = true;

@@ -26,16 +26,18 @@ bool sl_fanout_add(sl_fanout *fo, const sl_observer *o) {
 static void f_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   FORWARD(step_begin, step, t, has_timeout, timeout);
 }
-static void f_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
-  FORWARD(handle_run, step, pos, t, name);
+static void f_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                     size_t len) {
+  FORWARD(handle_run, step, pos, t, name, len);
 }
 /* handle_run when one observer alone has it (a run's recorder beside the
  * log printer): straight to it. A recorded run reports every handle, and
  * the loop's tests were ~30 instructions of each. */
-static void f_handle_only(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void f_handle_only(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                          size_t len) {
   const sl_fanout *fo = ctx;
   const sl_observer *to = &fo->to[fo->handle_only];
-  to->handle_run(to->ctx, step, pos, t, name);
+  to->handle_run(to->ctx, step, pos, t, name, len);
 }
 static void f_created(void *ctx, const sl_task_info *info) { FORWARD(task_created, info); }
 static void f_done(void *ctx, const sl_task_info *info) { FORWARD(task_done, info); }

@@ -120,8 +120,9 @@ static void fp_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   fp_mix(ctx, p, n);
 }
 /* fp_mix of the name, in one pass without strlen: called at every step. */
-static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
-  (void)step, (void)pos, (void)t;
+static void fp_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t len) {
+  (void)step, (void)pos, (void)t, (void)len;
   uint64_t *h = ctx, x = *h;
   for (const unsigned char *p = (const unsigned char *)name; *p; p++)
     x = (x ^ *p) * 0x100000001b3ULL;

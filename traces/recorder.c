@@ -130,14 +130,15 @@ static void on_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   emit(rec, &e);
 }
 
-static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t len) {
   sl_recorder *rec = ctx;
   if (rec->sink.handle) {
-    rec->sink.handle(rec->sink.ctx, step, pos, t, name);
+    rec->sink.handle(rec->sink.ctx, step, pos, t, name, len);
     return;
   }
   sl_tev e = {.kind = SL_TEV_HANDLE, .step = step, .pos = pos, .t = t};
-  e.a = name ? borrowz(name) : borrow("", 0);
+  e.a = name ? borrow(name, len) : borrow("", 0);
   emit(ctx, &e);
 }
 

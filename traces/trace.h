@@ -73,12 +73,12 @@ typedef struct sl_tev_sink {
   void *ctx;
   bool (*event)(void *ctx, const sl_tev *ev);
   /* A handle event, when not NULL: the same as `event` with an
-   * SL_TEV_HANDLE event of these fields (name: a's text, NUL-terminated,
-   * borrowed; NULL as ""), without the event made and taken apart again
+   * SL_TEV_HANDLE event of these fields (name: a's text, n bytes and a
+   * NUL, borrowed; NULL as ""), without the event made and taken apart again
    * (a recorded run has one per handle it runs). A failure is not
    * returned: the sink keeps it and reports it at its end (the recorder
    * hands a handle on in a jump). */
-  void (*handle)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name);
+  void (*handle)(void *ctx, uint64_t step, uint32_t pos, double t, const char *name, size_t n);
   /* A step event, when not NULL: likewise for SL_TEV_STEP (a run has one
    * per step; timeout is 0 unless has_timeout). */
   bool (*step)(void *ctx, uint64_t step, double t, bool has_timeout, double timeout);

@@ -77,6 +77,10 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e);
  * text, n bytes), without the event (a streamed run has one per handle). */
 sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
                                     const char *name, size_t n);
+/* sl_tracedb_writer_event of a step event with these fields, without the
+ * event (timeout: when has_timeout). */
+sl_errcode sl_tracedb_writer_step(sl_tracedb_writer *w, uint64_t step, double t, bool has_timeout,
+                                  double timeout);
 /* The failure's message ("PATH: what: why\n"); NULL while none. */
 const char *sl_tracedb_writer_error(sl_tracedb_writer *w);
 /* `hash` is 64 hex digits; the new run's id goes to *id. Frees w. */

@@ -8,28 +8,7 @@
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
-#include "traces/tracedb_bg.h"
-#include "traces/tracedb-int.h"
-
-/* Events per handle_chunks / step_chunks row (schema.sql). */
-#define CHUNK_EVENTS 256
-
-enum {
-  S_RUN,
-  S_RUN_END,
-  S_STEP_CHUNK,
-  S_HANDLE_CHUNK,
-  S_TASK,
-  S_TASK_DONE,
-  S_OUTPUT,
-  S_DECISION,
-  S_EVENT,
-  S_SOCK,
-  S_NAME_ADD,
-  S_NAME_ID,
-  S_NAME_RUN,
-  S__COUNT
-};
+#include "traces/tracedb_write-int.h"
 
 static const char *const INSERTS[S__COUNT] = {
     /* The end line's columns are completed by S_RUN_END when the run ends. */
@@ -54,42 +33,6 @@ static const char *const INSERTS[S__COUNT] = {
     "INSERT INTO handle_name_runs(name, run, count) VALUES(?,?,?)",
 };
 
-/* ---- handle name ids ----------------------------------------------------
- * A run has few distinct handle names but many handle events, so the store
- * resolves each distinct name to its handle_names id once (an open-addressing
- * table of owned copies) instead of once per event. */
-
-typedef struct name_slot {
-  char *p; /* owned copy; NULL: empty slot */
-  size_t n;
-  uint64_t hash;
-  int64_t id;
-  int64_t count; /* handle events of this name in the run */
-  /* Its index in the names of the handle chunk being built, valid while
-   * chunk_gen is that chunk's generation. */
-  uint32_t chunk_gen, chunk_k;
-} name_slot;
-
-/* A name seen lately: the address of the text it came as and its slot. */
-typedef struct recent_name {
-  const char *p; /* NULL: none */
-  size_t k;
-} recent_name;
-
-/* Lately seen names, by their text's address (a power of two). */
-#define RECENT_NAMES 64
-
-typedef struct name_ids {
-  name_slot *slot;
-  size_t cap, len; /* cap is a power of two */
-  /* The run passes a repeated name as the same text (core/handle.c keeps
-   * canonical names), so a name's slot is first looked up by the address
-   * of its text: a compare of the text instead of its hash and a probe.
-   * The text is still compared (an address can hold another name later);
-   * cleared when the table grows (slots move). */
-  recent_name recent[RECENT_NAMES];
-} name_ids;
-
 /* FNV-1a over 8-byte words (the tail zero-padded, the length mixed in):
  * names are looked up once per handle event, and only this process
  * compares the hashes. */
@@ -105,14 +48,6 @@ static uint64_t name_hash(const char *p, size_t n) {
     h = (h ^ w) * 1099511628211u;
   }
   return h ^ (h >> 29);
-}
-
-/* The entry of text at address p among the recent names: the top 6 bits
- * of the address (without its low 4 bits, mostly alignment) times 2^64
- * over the golden ratio, so nearby texts spread over the entries. */
-static recent_name *recent_of(name_ids *m, const char *p) {
-  _Static_assert(RECENT_NAMES == 64, "the product's top 6 bits pick the entry");
-  return &m->recent[(uint64_t)((uintptr_t)p >> 4) * 0x9E3779B97F4A7C15u >> 58];
 }
 
 static bool name_ids_grow(name_ids *m) {
@@ -133,52 +68,12 @@ static bool name_ids_grow(name_ids *m) {
 }
 
 static void name_ids_free(name_ids *m) {
-  for (size_t i = 0; i < m->cap; i++) sl_free(m->slot[i].p);
+  for (size_t i = 0; i < m->cap; i++) {
+    sl_free(m->slot[i].p);
+    sl_free(m->slot[i].listed);
+  }
   sl_free(m->slot);
 }
-
-/* Events of one kind not yet stored: a JSON array of entries being built
- * (schema.sql: handle_chunks, step_chunks). A handle chunk also gathers
- * the distinct names its entries refer to by index. */
-typedef struct chunk {
-  sl_strbuf text;
-  uint64_t seq;  /* seq of its first event */
-  uint64_t step; /* step of its first event (handle chunks) */
-  int n;         /* entries in it */
-  int stmt;      /* the insert that stores it */
-  sl_strbuf names;
-  uint32_t names_n;
-  uint32_t gen; /* which chunk of the run this is, from 1 */
-} chunk;
-
-/* The writer: the open transaction's statements and what a run's rows
- * need beyond one event. */
-struct sl_tracedb_writer {
-  sl_tracedb *db; /* borrowed */
-  sqlite3_stmt *st[S__COUNT];
-  int64_t run;
-  uint64_t seq; /* the next event's position in the run */
-  name_ids names;
-  /* A step's row is written when the next step begins (or the run ends):
-   * it counts the handles run in it. */
-  bool step_pending;
-  sl_tev step;
-  uint64_t step_seq;
-  int64_t step_handles;
-  chunk steps, handles;
-  /* The text of the last handle entry's time (t_n bytes, valid when t_n):
-   * a step's handles share their time, and writing it was a sixth of an
-   * entry's cost. */
-  uint64_t t_bits;
-  uint8_t t_n;
-  char t_text[32];
-  /* full chunks stored by a thread (sl_tracedb_writer_use_thread): wanted
-   * until started at the first */
-  bool bg_wanted;
-  sl__chunk_bg bg;
-  sl_errcode failed; /* SL_EOK, or the first failure (message in err) */
-  sl_strbuf err;
-};
 
 /* Runs a bound statement. Returns the sqlite code (SQLITE_OK when done). */
 static int run_stmt(sqlite3_stmt *s) {
@@ -211,18 +106,6 @@ static sl_errcode fail(sl_tracedb_writer *w, const char *what) {
   return w->failed;
 }
 
-/* Whether the n bytes at a and b are the same: a name of 8 to 16 bytes
- * (most handle names) as two words, overlapping, without a call. */
-static inline bool same_text(const char *a, const char *b, size_t n) {
-  if (n < 8 || n > 16) return !memcmp(a, b, n);
-  uint64_t x, y, u, v;
-  memcpy(&x, a, 8);
-  memcpy(&y, b, 8);
-  memcpy(&u, a + n - 8, 8);
-  memcpy(&v, b + n - 8, 8);
-  return ((x ^ y) | (u ^ v)) == 0;
-}
-
 /* The slot of `name` (inserting the name into handle_names when new), valid
  * until the next call. Returns the sqlite code; SQLITE_NOMEM when the table
  * cannot grow. */
@@ -249,13 +132,23 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
     if (!name_ids_grow(m)) return SQLITE_NOMEM;
     for (k = h & (m->cap - 1); m->slot[k].p; k = (k + 1) & (m->cap - 1)) {}
   }
-  char *copy = sl_strndup(p, n);
-  if (!copy) return SQLITE_NOMEM;
+  sl_strbuf listed = SL_STRBUF_INIT;
+  sl_strbuf_putc(&listed, ',');
+  sl_json_put_string(&listed, p, n);
+  size_t listed_n = 0;
+  char *listed_p = listed.failed ? NULL : sl_strbuf_take(&listed, &listed_n);
+  sl_strbuf_free(&listed);
+  char *copy = listed_p ? sl_strndup(p, n) : NULL;
+  if (!copy) {
+    sl_free(listed_p);
+    return SQLITE_NOMEM;
+  }
   char owner[32];
   sl_handle_owner(copy, owner);
   int rc = sl__chunk_bg_settle(&w->bg);
   if (rc != SQLITE_OK) {
     sl_free(copy);
+    sl_free(listed_p);
     return rc;
   }
   sqlite3_stmt *add = w->st[S_NAME_ADD], *get = w->st[S_NAME_ID];
@@ -275,9 +168,10 @@ static int name_slot_of(sl_tracedb_writer *w, const char *p, size_t n, name_slot
   }
   if (rc != SQLITE_ROW) {
     sl_free(copy);
+    sl_free(listed_p);
     return rc == SQLITE_DONE ? SQLITE_ERROR : rc;
   }
-  m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0};
+  m->slot[k] = (name_slot){copy, n, h, id, 1, 0, 0, listed_p, listed_n};
   m->len++;
   *recent_of(m, p) = (recent_name){p, k};
   *out = &m->slot[k];
@@ -329,14 +223,6 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   return rc;
 }
 
-/* Entries are written straight into their chunk's text: a million
- * entries of a few short appends each were a visible part of recording,
- * and then so was the copy of each from a local buffer. An entry is at
- * most 104 bytes (5 integers of up to 20 digits, 2 whole floats of up to
- * 18 characters, punctuation); ENTRY_ROOM leaves room for its ']' and the
- * text's NUL. */
-#define ENTRY_ROOM 128
-
 /* The end of text b with room for an entry; NULL when it cannot grow. */
 static char *entry_at(sl_strbuf *b) {
   if (b->cap - b->len <= ENTRY_ROOM && !sl_strbuf_reserve(b, ENTRY_ROOM)) return NULL;
@@ -382,12 +268,12 @@ static int flush_step(sl_tracedb_writer *w) {
   *q++ = '[';
   q = sl_json_u64_at(q, w->step_seq);
   *q++ = ',';
-  q = sl_json_u64_at(q, w->step.step);
+  q = sl_json_u64_at(q, w->step_step);
   *q++ = ',';
-  if (!(q = entry_float(b, q, w->step.t))) return SQLITE_NOMEM;
+  if (!(q = entry_float(b, q, w->step_t))) return SQLITE_NOMEM;
   *q++ = ',';
-  if (w->step.has_timeout) {
-    if (!(q = entry_float(b, q, w->step.timeout))) return SQLITE_NOMEM;
+  if (w->step_has_timeout) {
+    if (!(q = entry_float(b, q, w->step_timeout))) return SQLITE_NOMEM;
   } else {
     memcpy(q, "null", 4);
     q += 4;
@@ -404,8 +290,9 @@ static uint32_t chunk_name(chunk *c, name_slot *ns) {
   if (ns->chunk_gen != c->gen) {
     ns->chunk_gen = c->gen;
     ns->chunk_k = c->names_n++;
-    sl_strbuf_putc(&c->names, ns->chunk_k ? ',' : '[');
-    sl_json_put_string(&c->names, ns->p, ns->n);
+    size_t at = c->names.len;
+    sl_strbuf_append(&c->names, ns->listed, ns->listed_n);
+    if (!ns->chunk_k && !c->names.failed) c->names.data[at] = '[';
   }
   return ns->chunk_k;
 }
@@ -437,8 +324,9 @@ static char *handle_time(sl_tracedb_writer *w, sl_strbuf *b, char *q, double t) 
  * step - chunk step, pos, t, index of the name in the chunk's names]
  * (schema.sql: small numbers and no repeated text keep a long run's
  * chunks a third of their size as [seq,step,pos,t,name]). */
-static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t, const char *name,
-                      size_t n, uint64_t seq) {
+static __attribute__((noinline)) int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos,
+                                                double t, const char *name, size_t n,
+                                                uint64_t seq) {
   name_slot *ns = NULL;
   int rc = name_slot_of(w, name ? name : "", name ? n : 0, &ns);
   if (rc != SQLITE_OK) return rc;
@@ -452,7 +340,7 @@ static int add_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double 
   if (!q) return SQLITE_NOMEM;
   *q++ = c->n ? ',' : '[';
   *q++ = '[';
-  q = sl_json_u64_at(q, seq - c->seq);
+  q = small_at(q, seq - c->seq);
   *q++ = ',';
   q = sl_json_u64_at(q, step - c->step);
   *q++ = ',';
@@ -541,18 +429,27 @@ static int insert_row(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   return run_stmt(s);
 }
 
+/* Stores the pending step and makes this one (at `seq`) pending: its row
+ * counts its handles. Returns the sqlite code. */
+static int begin_step(sl_tracedb_writer *w, uint64_t step, double t, bool has_timeout,
+                      double timeout, uint64_t seq) {
+  int rc = flush_step(w);
+  if (rc != SQLITE_OK) return rc;
+  w->step_pending = true;
+  w->step_step = step;
+  w->step_t = t;
+  w->step_has_timeout = has_timeout;
+  w->step_timeout = timeout;
+  w->step_seq = seq;
+  w->step_handles = 0;
+  return SQLITE_OK;
+}
+
 /* Stores event `e` at position `seq`. Returns the sqlite code. */
 static int insert_event(sl_tracedb_writer *w, const sl_tev *e, uint64_t seq) {
   int rc;
   switch (e->kind) {
-  case SL_TEV_STEP:
-    if ((rc = flush_step(w)) != SQLITE_OK) return rc;
-    w->step_pending = true;
-    w->step = *e;
-    w->step.a = w->step.b = (sl_tstr){NULL, 0};
-    w->step_seq = seq;
-    w->step_handles = 0;
-    return SQLITE_OK;
+  case SL_TEV_STEP: return begin_step(w, e->step, e->t, e->has_timeout, e->timeout, seq);
   case SL_TEV_HANDLE: return add_handle(w, e->step, e->pos, e->t, e->a.p, e->a.n, seq);
   default:
     /* a row of its own: the connection must be this thread's */
@@ -663,8 +560,15 @@ sl_errcode sl_tracedb_writer_event(sl_tracedb_writer *w, const sl_tev *e) {
 
 sl_errcode sl_tracedb_writer_handle(sl_tracedb_writer *w, uint64_t step, uint32_t pos, double t,
                                     const char *name, size_t n) {
+  if (sl__tracedb_writer_handle_quick(w, step, pos, t, name, n)) return SL_EOK;
   if (w->failed != SL_EOK) return w->failed;
   return stored(w, add_handle(w, step, pos, t, name, n, w->seq++));
+}
+
+sl_errcode sl_tracedb_writer_step(sl_tracedb_writer *w, uint64_t step, double t, bool has_timeout,
+                                  double timeout) {
+  if (w->failed != SL_EOK) return w->failed;
+  return stored(w, begin_step(w, step, t, has_timeout, timeout, w->seq++));
 }
 
 void sl_tracedb_writer_use_thread(sl_tracedb_writer *w) { w->bg_wanted = true; }

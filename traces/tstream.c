@@ -8,6 +8,7 @@
 #include "core/alloc.h"
 #include "traces/jsonl.h"
 #include "traces/sha256.h"
+#include "traces/tracedb_write-int.h"
 
 /* JSONL text is written once this much has gathered: one fwrite per line
  * was a large part of writing a million-event trace. */
@@ -188,30 +189,33 @@ static __attribute__((noinline)) bool after_line(sl_tstream *s) {
 }
 
 /* A handle without a database: its line alone. */
-static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                           size_t n) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
-  if (!name) name = "";
-  size_t n = strlen(name);
+  if (!name) name = "", n = 0;
   if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
     sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.len >= CHUNK || s->text.failed) after_line(s);
 }
 
-static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t n) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
-  if (!name) name = "";
-  size_t n = strlen(name);
-  sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  if (!name) name = "", n = 0;
+  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
+    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
   if (s->text.failed) {
     s->failed = SL_ENOMEM;
     return;
   }
-  sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
-  if (rc != SL_EOK) {
-    s->failed = rc;
-    return;
+  if (!sl__tracedb_writer_handle_quick(s->db, step, pos, t, name, n)) {
+    sl_errcode rc = sl_tracedb_writer_handle(s->db, step, pos, t, name, n);
+    if (rc != SL_EOK) {
+      s->failed = rc;
+      return;
+    }
   }
   if (s->text.len >= CHUNK) flush_text(s, false);
 }
@@ -221,9 +225,7 @@ static bool on_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   if (s->failed != SL_EOK) return false;
   sl_jsonl_step_nl(&s->text, &s->handles, step, t, has_timeout, timeout);
   if (s->db && !s->text.failed) {
-    sl_tev e = {.kind = SL_TEV_STEP, .step = step, .t = t, .has_timeout = has_timeout};
-    e.timeout = timeout;
-    sl_errcode rc = sl_tracedb_writer_event(s->db, &e);
+    sl_errcode rc = sl_tracedb_writer_step(s->db, step, t, has_timeout, timeout);
     if (rc != SL_EOK) {
       s->failed = rc;
       return false;

@@ -60,7 +60,8 @@ static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double
   tr_resume(p);
 }
 
-static void tr_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name) {
+static void tr_handle(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
+                      size_t len) {
   tr_alloc_pause p = tr_pause();
   sl_strbuf_printf(&((sl_test_run *)ctx)->trace, "  %s\n", name);
   tr_resume(p);

@@ -12,7 +12,9 @@
 #include "sim/corpus.h"
 #include "sim/covsig.h"
 
-static void handle(sl_observer *o, const char *name) { o->handle_run(o->ctx, 1, 0, 0.0, name); }
+static void handle(sl_observer *o, const char *name) {
+  o->handle_run(o->ctx, 1, 0, 0.0, name, strlen(name));
+}
 
 /* A future's number is not part of a site; a task's is. Counts go in
  * hit-count classes: 1 and 2 differ, 5 and 6 do not. */

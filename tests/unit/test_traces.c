@@ -93,15 +93,15 @@ static void record_sample(sl_recorder *rec) {
   sl_task_info t1 = {1, "Task-1", "main", 0, 0, NULL, NULL};
   o.task_created(o.ctx, &t1);
   o.step_begin(o.ctx, 1, 0.0, true, 0.0);
-  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1");
+  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1", sizeof "soon:step T1" - 1);
   sl_task_info t2 = {2, "Task-2", "work", 1, 1, NULL, NULL};
   o.task_created(o.ctx, &t2);
   o.timer(o.ctx, 1, false, 0.1);
   o.step_begin(o.ctx, 2, 0.0, true, 0.1);
   sl_recorder_decision(rec, "cost", 0.0); /* default: not an event */
   sl_recorder_decision(rec, "oversleep", 0.25);
-  o.handle_run(o.ctx, 2, 0, 0.35, "timer:sleep F1");
-  o.handle_run(o.ctx, 2, 1, 0.35, "soon:step T2");
+  o.handle_run(o.ctx, 2, 0, 0.35, "timer:sleep F1", sizeof "timer:sleep F1" - 1);
+  o.handle_run(o.ctx, 2, 1, 0.35, "soon:step T2", sizeof "soon:step T2" - 1);
   const char text[] = "h\xc3\xa9llo \"w\"\t\xf0\x9f\x98\x80";
   o.output(o.ctx, 2, 2, text, sizeof text - 1);
   sl_task_info d2 = {2, "Task-2", "work", 1, 2, "exception", "ValueError: x"};
@@ -119,13 +119,13 @@ static void record_sock_sample(sl_recorder *rec) {
   assert_int_equal(sl_recorder_begin(rec, &info, NULL), SL_EOK);
   sl_observer o = sl_recorder_observer(rec);
   o.step_begin(o.ctx, 1, 0.0, true, 0.0);
-  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1");
+  o.handle_run(o.ctx, 1, 0, 0.0, "soon:step T1", sizeof "soon:step T1" - 1);
   sl_sock_info pair = {1, "pair", 1, 3, 4, 0, 0.0};
   o.sock(o.ctx, &pair);
   sl_sock_info send = {1, "send", 1, 3, 4, 5, 0.25};
   o.sock(o.ctx, &send);
   o.step_begin(o.ctx, 2, 0.25, true, 0.0);
-  o.handle_run(o.ctx, 2, 0, 0.25, "io:sock_recv F1");
+  o.handle_run(o.ctx, 2, 0, 0.25, "io:sock_recv F1", sizeof "io:sock_recv F1" - 1);
   sl_sock_info recv = {2, "recv", 1, 4, 3, 5, 0.25};
   o.sock(o.ctx, &recv);
   sl_sock_info close = {2, "close", 1, 4, -1, 0, 0.25};
@@ -845,7 +845,7 @@ static void test_migrate_v5(void **state) {
   for (int i = 0; i < 300; i++) {
     uint64_t k = (uint64_t)i / 5 + 1;
     if (i % 5 == 0) o.step_begin(o.ctx, k, 0.5 * (double)k, false, 0);
-    o.handle_run(o.ctx, k, (uint32_t)(i % 5), 0.5 * (double)k, names[i % 3]);
+    o.handle_run(o.ctx, k, (uint32_t)(i % 5), 0.5 * (double)k, names[i % 3], strlen(names[i % 3]));
   }
   sl_recorder_end(rec, "ok", NULL, 60, 30.0);
   assert_int_equal(sl_recorder_store(rec, db, &err), SL_EOK);
@@ -891,7 +891,7 @@ static void test_handle_chunks(void **state) {
   for (int i = 0; i < 600; i++) {
     uint64_t k = (uint64_t)i / 7 + 1; /* the step */
     if (i % 7 == 0) o.step_begin(o.ctx, k, times[(k - 1) % 7], k % 2 == 0, times[k % 7]);
-    o.handle_run(o.ctx, k, (uint32_t)(i % 7), times[i % 7], names[i % 3]);
+    o.handle_run(o.ctx, k, (uint32_t)(i % 7), times[i % 7], names[i % 3], strlen(names[i % 3]));
   }
   sl_recorder_end(rec, "ok", NULL, 86, 0.0);
   assert_false(sl_recorder_failed(rec));
@@ -1056,7 +1056,7 @@ static void test_oom_sweep(void **state) {
       sl_observer o = sl_recorder_observer(rec);
       for (int i = 1; i <= 50; i++) {
         o.step_begin(o.ctx, (uint64_t)i, i, true, 0);
-        o.handle_run(o.ctx, (uint64_t)i, 0, i, "soon:step T1");
+        o.handle_run(o.ctx, (uint64_t)i, 0, i, "soon:step T1", sizeof "soon:step T1" - 1);
         o.output(o.ctx, (uint64_t)i, 1, "x", 1);
       }
       sl_recorder_end(rec, "ok", NULL, 50, 50);
