@@ -188,14 +188,21 @@ static __attribute__((noinline)) bool after_line(sl_tstream *s) {
   return s->failed == SL_EOK;
 }
 
+/* A handle's line into the text: copied from its step's parts when it
+ * can be, else made whole. In line in both handle slots. */
+static inline __attribute__((always_inline)) void
+put_handle_line(sl_tstream *s, uint64_t step, uint32_t pos, double t, const char *name, size_t n) {
+  if (!name) name = "", n = 0;
+  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
+    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+}
+
 /* A handle without a database: its line alone. */
 static void on_handle_text(void *ctx, uint64_t step, uint32_t pos, double t, const char *name,
                            size_t n) {
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
-  if (!name) name = "", n = 0;
-  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
-    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  put_handle_line(s, step, pos, t, name, n);
   if (s->text.len >= CHUNK || s->text.failed) after_line(s);
 }
 
@@ -204,8 +211,7 @@ static void on_handle(void *ctx, uint64_t step, uint32_t pos, double t, const ch
   sl_tstream *s = ctx;
   if (s->failed != SL_EOK) return;
   if (!name) name = "", n = 0;
-  if (!sl_jsonl_handle_nl_copied(&s->text, &s->handles, step, pos, t, name, n))
-    sl_jsonl_handle_nl(&s->text, &s->handles, step, pos, t, name, n);
+  put_handle_line(s, step, pos, t, name, n);
   if (s->text.failed) {
     s->failed = SL_ENOMEM;
     return;
