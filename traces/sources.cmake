@@ -15,6 +15,7 @@ list(APPEND SL_TRACES_SOURCES
   traces/tracedb_load.c
   traces/tracedb_write.c
   traces/tstream.c
+  traces/worker.c
   ${CMAKE_CURRENT_BINARY_DIR}/traces/schema_sql.c
 )
 

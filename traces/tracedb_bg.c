@@ -10,59 +10,35 @@ static int store_chunks(sl__chunk_bg *g, const sl__chunk_job *j, int n) {
   return rc;
 }
 
-static void *bg_main(void *arg) {
-  sl__chunk_bg *g = arg;
-  pthread_mutex_lock(&g->mu);
-  for (;;) {
-    while (!g->busy && !g->quit) pthread_cond_wait(&g->cv, &g->mu);
-    if (!g->busy) break;
-    pthread_mutex_unlock(&g->mu);
-    int rc = store_chunks(g, g->batch, g->nbatch);
-    pthread_mutex_lock(&g->mu);
-    g->rc = rc;
-    g->busy = false;
-    pthread_cond_broadcast(&g->cv);
-  }
-  pthread_mutex_unlock(&g->mu);
-  return NULL;
+/* The thread's job: the batch handed over, in order. */
+static void store_batch(void *ctx) {
+  sl__chunk_bg *g = ctx;
+  g->rc = store_chunks(g, g->batch, g->nbatch);
 }
 
 bool sl__chunk_bg_start(sl__chunk_bg *g, int (*store)(void *ctx, const sl__chunk_job *j),
                         void *ctx) {
-  if (pthread_mutex_init(&g->mu, NULL)) return false;
-  if (pthread_cond_init(&g->cv, NULL)) {
-    pthread_mutex_destroy(&g->mu);
-    return false;
-  }
   g->store = store;
   g->ctx = ctx;
   g->fill = g->jobs[0];
   g->batch = g->jobs[1];
   g->nfill = g->nbatch = 0;
-  g->busy = g->quit = false;
   g->rc = SQLITE_OK;
-  if (pthread_create(&g->thread, NULL, bg_main, g)) {
-    pthread_cond_destroy(&g->cv);
-    pthread_mutex_destroy(&g->mu);
-    return false;
-  }
-  return g->started = true;
+  return sl__worker_start(&g->w, store_batch, g);
 }
 
-/* Waits until the thread has stored the batch in hand; returns what
- * storing it returned. Called with mu held. */
-static int bg_wait(sl__chunk_bg *g) {
-  while (g->busy) pthread_cond_wait(&g->cv, &g->mu);
+/* The code of storing the last batch, cleared (the thread is idle). */
+static int take_rc(sl__chunk_bg *g) {
   int rc = g->rc;
   g->rc = SQLITE_OK;
   return rc;
 }
 
 int sl__chunk_bg_quiet(sl__chunk_bg *g) {
-  if (!g->started) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  pthread_mutex_unlock(&g->mu);
+  if (!g->w.started) return SQLITE_OK;
+  sl__worker_idle(&g->w);
+  int rc = take_rc(g);
+  sl__worker_unlock(&g->w);
   return rc;
 }
 
@@ -80,36 +56,27 @@ int sl__chunk_bg_add(sl__chunk_bg *g, sl__chunk_job *j) {
   j->text = text;
   j->names = names;
   if (g->nfill < SL__CHUNK_BATCH) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  if (rc == SQLITE_OK) {
-    sl__chunk_job *t = g->batch;
-    g->batch = g->fill;
-    g->nbatch = g->nfill;
-    g->fill = t;
-    g->nfill = 0;
-    g->busy = true;
-    pthread_cond_broadcast(&g->cv);
-  } else {
+  sl__worker_idle(&g->w);
+  int rc = take_rc(g);
+  if (rc != SQLITE_OK) {
     g->nfill = 0; /* the run has failed: nothing more is stored */
+    sl__worker_unlock(&g->w);
+    return rc;
   }
-  pthread_mutex_unlock(&g->mu);
-  return rc;
+  sl__chunk_job *t = g->batch;
+  g->batch = g->fill;
+  g->nbatch = g->nfill;
+  g->fill = t;
+  g->nfill = 0;
+  sl__worker_give(&g->w);
+  return SQLITE_OK;
 }
 
 int sl__chunk_bg_stop(sl__chunk_bg *g) {
-  if (!g->started) return SQLITE_OK;
-  pthread_mutex_lock(&g->mu);
-  int rc = bg_wait(g);
-  g->quit = true;
-  pthread_cond_broadcast(&g->cv);
-  pthread_mutex_unlock(&g->mu);
-  pthread_join(g->thread, NULL);
-  pthread_cond_destroy(&g->cv);
-  pthread_mutex_destroy(&g->mu);
-  g->started = false;
+  if (!g->w.started) return SQLITE_OK;
+  sl__worker_stop(&g->w);
   g->nfill = 0;
-  return rc;
+  return take_rc(g);
 }
 
 void sl__chunk_bg_free(sl__chunk_bg *g) {

@@ -17,11 +17,11 @@
 #ifndef SL_TRACEDB_BG_H
 #define SL_TRACEDB_BG_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
 #include "core/strbuf.h"
+#include "traces/worker.h"
 
 /* A closed chunk and what its row needs beside the run. */
 typedef struct sl__chunk_job {
@@ -37,11 +37,7 @@ typedef struct sl__chunk_job {
 #define SL__CHUNK_BATCH 16
 
 typedef struct sl__chunk_bg {
-  bool started; /* thread, mu and cv exist */
-  bool busy, quit;
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
+  sl__worker w;
   int (*store)(void *ctx, const sl__chunk_job *j);
   void *ctx;
   sl__chunk_job jobs[2][SL__CHUNK_BATCH]; /* their buffers are kept for reuse */

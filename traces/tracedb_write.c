@@ -208,7 +208,7 @@ static int flush_chunk(sl_tracedb_writer *w, chunk *c) {
   if (c->text.failed || c->names.failed) return SQLITE_NOMEM;
   sl__chunk_job j = {c->stmt, c->seq, c->step, c->n, c->text, c->names};
   int rc;
-  if (w->bg.started || (w->bg_wanted && start_bg(w))) {
+  if (w->bg.w.started || (w->bg_wanted && start_bg(w))) {
     rc = sl__chunk_bg_add(&w->bg, &j);
     c->text = j.text; /* the emptied buffers it gave back */
     c->names = j.names;

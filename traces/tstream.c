@@ -2,13 +2,13 @@
 #include "traces/tstream.h"
 
 #include <errno.h>
-#include <pthread.h>
 #include <string.h>
 
 #include "core/alloc.h"
 #include "traces/jsonl.h"
 #include "traces/sha256.h"
 #include "traces/tracedb_write-int.h"
+#include "traces/worker.h"
 
 /* JSONL text is written once this much has gathered: one fwrite per line
  * was a large part of writing a million-event trace. */
@@ -20,12 +20,9 @@
  * and neither needs the run. The thread starts at the first full chunk
  * (a short run never starts one) and takes one chunk at a time: the run
  * fills one buffer while the thread empties the other. Only the thread
- * touches `hash` and `jsonl` while it runs; `mu` orders every hand-over. */
+ * touches `hash` and `jsonl` while it runs. */
 typedef struct chunk_writer {
-  pthread_t thread;
-  pthread_mutex_t mu;
-  pthread_cond_t cv;
-  bool started, busy, quit;
+  sl__worker worker;
   sl_strbuf job;       /* the chunk being written (owned; kept for reuse) */
   size_t job_unhashed; /* its first bytes the hash leaves out */
   sl_errcode failed;   /* the thread's first write failure */
@@ -58,83 +55,44 @@ static int write_chunk(sl_tstream *s, const sl_strbuf *t, size_t unhashed) {
   return 0;
 }
 
-static void *writer_main(void *arg) {
-  sl_tstream *s = arg;
+/* The thread's job: the chunk handed over. */
+static void write_job(void *ctx) {
+  sl_tstream *s = ctx;
   chunk_writer *w = &s->w;
-  pthread_mutex_lock(&w->mu);
-  for (;;) {
-    while (!w->busy && !w->quit) pthread_cond_wait(&w->cv, &w->mu);
-    if (!w->busy) break;
-    pthread_mutex_unlock(&w->mu);
-    int e = write_chunk(s, &w->job, w->job_unhashed);
-    pthread_mutex_lock(&w->mu);
-    if (e && w->failed == SL_EOK) {
-      w->failed = SL_EIO;
-      w->write_errno = e;
-    }
-    sl_strbuf_clear(&w->job);
-    w->busy = false;
-    pthread_cond_broadcast(&w->cv);
+  int e = write_chunk(s, &w->job, w->job_unhashed);
+  if (e && w->failed == SL_EOK) {
+    w->failed = SL_EIO;
+    w->write_errno = e;
   }
-  pthread_mutex_unlock(&w->mu);
-  return NULL;
+  sl_strbuf_clear(&w->job);
 }
 
-/* Waits until the thread has written what it was given, and takes over
- * its failure. Called with `mu` held. */
-static void writer_wait(sl_tstream *s) {
+/* Takes over the thread's failure (the thread is idle). */
+static void take_failure(sl_tstream *s) {
   chunk_writer *w = &s->w;
-  while (w->busy) pthread_cond_wait(&w->cv, &w->mu);
   if (w->failed != SL_EOK && s->failed == SL_EOK) {
     s->failed = w->failed;
     s->write_errno = w->write_errno;
   }
 }
 
-/* Starts the thread; false (the chunk is then written here) when the
- * system gives no thread. */
-static bool writer_start(sl_tstream *s) {
-  chunk_writer *w = &s->w;
-  if (pthread_mutex_init(&w->mu, NULL)) return false;
-  if (pthread_cond_init(&w->cv, NULL)) {
-    pthread_mutex_destroy(&w->mu);
-    return false;
-  }
-  if (pthread_create(&w->thread, NULL, writer_main, s)) {
-    pthread_cond_destroy(&w->cv);
-    pthread_mutex_destroy(&w->mu);
-    return false;
-  }
-  return w->started = true;
-}
-
 /* Hands the gathered text to the thread, and takes the buffer it emptied. */
 static void writer_give(sl_tstream *s) {
   chunk_writer *w = &s->w;
-  pthread_mutex_lock(&w->mu);
-  writer_wait(s);
+  sl__worker_idle(&w->worker);
+  take_failure(s);
   sl_strbuf emptied = w->job;
   w->job = s->text;
   w->job_unhashed = s->unhashed;
   s->text = emptied;
-  w->busy = true;
-  pthread_cond_broadcast(&w->cv);
-  pthread_mutex_unlock(&w->mu);
+  sl__worker_give(&w->worker);
 }
 
 /* Stops the thread once it has written everything it was given. */
 static void writer_stop(sl_tstream *s) {
-  chunk_writer *w = &s->w;
-  if (!w->started) return;
-  pthread_mutex_lock(&w->mu);
-  writer_wait(s);
-  w->quit = true;
-  pthread_cond_broadcast(&w->cv);
-  pthread_mutex_unlock(&w->mu);
-  pthread_join(w->thread, NULL);
-  pthread_cond_destroy(&w->cv);
-  pthread_mutex_destroy(&w->mu);
-  w->started = false;
+  if (!s->w.worker.started) return;
+  sl__worker_stop(&s->w.worker);
+  take_failure(s);
 }
 
 /* Hashes (with a database) and writes (with JSONL) the gathered text:
@@ -144,7 +102,7 @@ static void flush_text(sl_tstream *s, bool all) {
   if (s->text.len < CHUNK && !all) return;
   if (s->failed != SL_EOK) {
     /* nothing more is written after a failure */
-  } else if (!all && (s->w.started || writer_start(s))) {
+  } else if (!all && (s->w.worker.started || sl__worker_start(&s->w.worker, write_job, s))) {
     writer_give(s);
   } else {
     int e = write_chunk(s, &s->text, s->unhashed);
