@@ -7,6 +7,7 @@
 #include "core/coro.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/vm_ops-int.h"
+#include "core/locks.h"
 #include "core/sleep.h"
 
 /* await_call_now's case of a delay > 0, argv the call's arguments (fn
@@ -83,6 +84,57 @@ SL_OP_INLINE int op_setup_async_with_now(SL_OP_PARAMS) {
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   PUSH(v);
   return SL_OPR_AWAITED;
+}
+
+/* ASYNC_WITH_ENTER (code.h; ip at the AWAIT, then POP_TOP,
+ * SETUP_FINALLY) on a plain Lock: __aenter__'s first pass as
+ * sl__vm_async_with_enter_now runs it (an idle lock taken inline, else
+ * sl_lock_aenter_now: taken, or the frame suspended on a waiter future
+ * in the await's place, SL_OPR_SUSPENDED_ON). The manager's slot and
+ * reference become the exit pair's self, under the def. Taken, the
+ * await's result (None) is never pushed and the block is SETUP_FINALLY's:
+ * SL_OPR_OK, the whole sequence done. SL_OPR_ERROR: raised from past the
+ * AWAIT (f->ip there), the manager dropped. SL_OPR_LATER, nothing done,
+ * for any other manager: SETUP_ASYNC_WITH and the rest as written. */
+SL_OP_INLINE int async_with_enter_lock(sl_rt *rt, sl_frame *f, const sl_code *co,
+                                       const sl_instr *ip, sl_value **spp) {
+  sl_value mgr = TOP(), v;
+  if (!sl_lock_is_plain(mgr) || rt->recursion_depth > SL_MAX_RECURSION ||
+      f->nblocks >= co->maxblocks)
+    return SL_OPR_LATER;
+  int r = sl_lock_take_idle(mgr.u.o) ? SL_NOW_DONE : sl_lock_aenter_now(rt, mgr.u.o, &f->aw, &v);
+  if (r < 0) {
+    SP--;
+    sl_decref(rt, mgr.u.o);
+    return SL_OPR_ERROR;
+  }
+  TOP() = sl_undef();
+  TOP().u.p = sl_lock_aexit_def;
+  PUSH(mgr);
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
+  f->blocks[f->nblocks++] = (sl_block){SL_BLOCK_FINALLY, ip[2].arg, (uint32_t)(SP - f->stack), NULL};
+  return SL_OPR_OK;
+}
+
+/* ASYNC_WITH_LEAVE (code.h; then ASYNC_WITH_EXIT 0, AWAIT, POP_TOP,
+ * JUMP) on a plain Lock's exit pair (what ASYNC_WITH_ENTER or
+ * SETUP_ASYNC_WITH left): the block popped, the lock released as
+ * sl__vm_async_with_exit_now releases it (a waiter woken, or the
+ * RuntimeError of a lock released in the block), the pair dropped:
+ * SL_OPR_OK (the caller takes the JUMP) or SL_OPR_ERROR (raised from past
+ * the AWAIT, f->ip already there as the await's body has it).
+ * SL_OPR_LATER, nothing done, for any other manager: the sequence runs
+ * as written. */
+SL_OP_INLINE int async_with_leave_lock(sl_rt *rt, sl_frame *f, sl_value **spp) {
+  sl_value self = TOP();
+  if (!sl_lock_is_plain(self) || PEEK(2).u.p != sl_lock_aexit_def ||
+      rt->recursion_depth > SL_MAX_RECURSION)
+    return SL_OPR_LATER;
+  f->nblocks--;
+  int rc = sl_lock_release_now(rt, self.u.o);
+  SP -= 2;
+  sl_decref(rt, self.u.o);
+  return rc ? SL_OPR_ERROR : SL_OPR_OK;
 }
 
 /* The exit method's two slots, under the exception when arg is 1. */

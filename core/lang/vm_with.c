@@ -171,8 +171,7 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2]
  * the method. The recursion bound is call_def's (exceeded: "later", the
  * ordinary call raises it). */
 static inline bool plain_lock(sl_rt *rt, sl_value mgr) {
-  return mgr.tag == SL_V_OBJ && mgr.u.o->type == &sl_lock_type &&
-         !(mgr.u.o->size_class & SL_OBJ_EXT_BIT) && rt->recursion_depth <= SL_MAX_RECURSION;
+  return sl_lock_is_plain(mgr) && rt->recursion_depth <= SL_MAX_RECURSION;
 }
 
 /* The exit method of a plain Lock as its def and self (new reference). */
