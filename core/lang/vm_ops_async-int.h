@@ -112,7 +112,8 @@ SL_OP_INLINE int async_with_enter_lock(sl_rt *rt, sl_frame *f, const sl_code *co
   TOP().u.p = sl_lock_aexit_def;
   PUSH(mgr);
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
-  f->blocks[f->nblocks++] = (sl_block){SL_BLOCK_FINALLY, ip[2].arg, (uint32_t)(SP - f->stack), NULL};
+  f->blocks[f->nblocks++] =
+      (sl_block){SL_BLOCK_FINALLY, ip[2].arg, (uint32_t)(SP - f->stack), NULL};
   return SL_OPR_OK;
 }
 
