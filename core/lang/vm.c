@@ -479,8 +479,6 @@ dispatch:
     OP(WITH_EXIT_CHECK, op_with_exit_check);
     OP(EXC_STAR_SPLIT, op_exc_star_split);
     OP(PREP_RERAISE_STAR, op_prep_reraise_star);
-    OP_AWAITABLE(SETUP_ASYNC_WITH, op_setup_async_with_now, op_setup_async_with);
-    OP_AWAITABLE(ASYNC_WITH_EXIT, op_async_with_exit_now, op_async_with_exit);
     TARGET(ASYNC_WITH_ENTER) { /* vm_ops_async-int.h */
       f->ip = ip + 1;
       rc = op_async_with_enter(rt, f, co, ip, spp);
@@ -494,9 +492,9 @@ dispatch:
         if (rc == SL_OPR_SUSPENDED_ON) goto suspended_on;
         goto op_failed;
       }
-      SL_VM_SYNC_IP();
-      NEXT(op_setup_async_with(rt, f, co, arg, spp));
-    }
+    } /* fall through: SETUP_ASYNC_WITH as written (its now body answers LATER again) */
+    OP_AWAITABLE(SETUP_ASYNC_WITH, op_setup_async_with_now, op_setup_async_with);
+    OP_AWAITABLE(ASYNC_WITH_EXIT, op_async_with_exit_now, op_async_with_exit);
     TARGET(ASYNC_WITH_LEAVE) {
       f->ip = ip + 2;
       rc = op_async_with_leave(rt, f, spp);
