@@ -81,6 +81,11 @@ int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl
  * __aexit__, and __aenter__'s first pass as sl_cm_await_now runs it. */
 extern const struct sl_cfunc_def *const sl_lock_aexit_def;
 int sl_lock_aenter_now(sl_rt *rt, sl_obj *lock, sl_awaiter *aw, sl_value *out);
+/* An exact Lock without an instance extension (v any value): its
+ * lookup always finds the mixin's __aenter__ and __aexit__ bound to it. */
+static inline bool sl_lock_is_plain(sl_value v) {
+  return v.tag == SL_V_OBJ && v.u.o->type == &sl_lock_type && !(v.u.o->size_class & SL_OBJ_EXT_BIT);
+}
 /* The lock is free and no one waits (every waiter, even a cancelled one,
  * sends the caller to sl_lock_aenter_now): takes it. */
 static inline bool sl_lock_take_idle(sl_obj *lock) {

@@ -161,6 +161,17 @@ typedef enum sl_opcode {
    * on the stack): an item of a plain list replaced by an int index in
    * range. */
   SL_OP_LOAD_FAST_STORE_SUBSCR,
+  /* `async with` (compile_stmt.c stmt_with emits these in place of a
+   * sequence's first instruction, the rest stays): ASYNC_WITH_ENTER is
+   * SETUP_ASYNC_WITH 0, then AWAIT, POP_TOP, SETUP_FINALLY (no `as`);
+   * ASYNC_WITH_LEAVE is the normal exit's POP_BLOCK, then
+   * ASYNC_WITH_EXIT 0, AWAIT, POP_TOP, JUMP. For an engine manager whose
+   * __aenter__() / __aexit__() finish at once (a Lock, a Condition, a
+   * Semaphore: sl_type.await_now) each does its whole sequence and skips
+   * it; otherwise each runs as the instruction it replaced and the rest
+   * as written. Stack effects: SETUP_ASYNC_WITH's and POP_BLOCK's. */
+  SL_OP_ASYNC_WITH_ENTER,
+  SL_OP_ASYNC_WITH_LEAVE,
   SL_OP__COUNT
 } sl_opcode;
 

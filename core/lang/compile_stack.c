@@ -21,6 +21,7 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_GET_ITER:
   case SL_OP_LIST_TO_TUPLE:
   case SL_OP_POP_BLOCK:
+  case SL_OP_ASYNC_WITH_LEAVE:
   case SL_OP_PUSH_EXC_INFO:
   case SL_OP_POP_EXCEPT:
   case SL_OP_CHECK_EXC_MATCH:
@@ -83,7 +84,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_MAP_ADD: return -2;
   case SL_OP_STORE_SUBSCR: return -3;
   case SL_OP_WITH_EXIT_CHECK: return -4;
-  case SL_OP_SETUP_ASYNC_WITH: return 2;
+  case SL_OP_SETUP_ASYNC_WITH:
+  case SL_OP_ASYNC_WITH_ENTER: return 2;
   case SL_OP_JUMP_IF_FALSE_OR_POP:
   case SL_OP_JUMP_IF_TRUE_OR_POP: return jump ? 0 : -1;
   case SL_OP_FOR_ITER: return jump ? -1 : 1;

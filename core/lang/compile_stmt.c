@@ -336,7 +336,10 @@ static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
   int32_t exc_path = sl__new_label(c), end = sl__new_label(c);
   sl__expr(c, it->context_expr);
   c->u->line = s->line;
-  sl__emit(c, SL_OP_SETUP_ASYNC_WITH, async ? 0 : 1);
+  /* The fused forms (code.h) need the exact sequences below: the entry's
+   * POP_TOP is there only without `as`. */
+  sl_opcode setup = async && !it->optional_vars ? SL_OP_ASYNC_WITH_ENTER : SL_OP_SETUP_ASYNC_WITH;
+  sl__emit(c, setup, async ? 0 : 1);
   if (async) sl__emit(c, SL_OP_AWAIT, 0);
   /* The block covers the body only: its level is the exit method's slots alone. */
   if (it->optional_vars)
@@ -351,7 +354,7 @@ static void stmt_with(compiler *c, const sl_ast_stmt *s, size_t item) {
     sl__block(c, &s->u.with.body);
   sl__pop_fblock(c);
   c->u->line = s->line;
-  sl__emit(c, SL_OP_POP_BLOCK, 0);
+  sl__emit(c, async ? SL_OP_ASYNC_WITH_LEAVE : SL_OP_POP_BLOCK, 0);
   sl__emit(c, SL_OP_ASYNC_WITH_EXIT, 0);
   if (async) sl__emit(c, SL_OP_AWAIT, 0);
   sl__emit(c, SL_OP_POP_TOP, 0);

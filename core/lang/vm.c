@@ -200,6 +200,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_SUBSCR),
       L(LOAD_FAST_AUG_SUBSCR),
       L(LOAD_FAST_STORE_SUBSCR),
+      L(ASYNC_WITH_ENTER),
+      L(ASYNC_WITH_LEAVE),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -477,8 +479,36 @@ dispatch:
     OP(WITH_EXIT_CHECK, op_with_exit_check);
     OP(EXC_STAR_SPLIT, op_exc_star_split);
     OP(PREP_RERAISE_STAR, op_prep_reraise_star);
+    TARGET(ASYNC_WITH_ENTER) { /* vm_ops_async-int.h */
+      f->ip = ip + 1;
+      rc = op_async_with_enter(rt, f, co, ip, spp);
+      if (rc == SL_OPR_OK) {
+        ip += 3;
+        DISPATCH();
+      }
+      if (rc != SL_OPR_LATER) {
+        ip++;
+        if (rc == SL_OPR_AWAITED) DISPATCH();
+        if (rc == SL_OPR_SUSPENDED_ON) goto suspended_on;
+        goto op_failed;
+      }
+    } /* fall through: SETUP_ASYNC_WITH as written (its now body answers LATER again) */
     OP_AWAITABLE(SETUP_ASYNC_WITH, op_setup_async_with_now, op_setup_async_with);
     OP_AWAITABLE(ASYNC_WITH_EXIT, op_async_with_exit_now, op_async_with_exit);
+    TARGET(ASYNC_WITH_LEAVE) {
+      f->ip = ip + 2;
+      rc = op_async_with_leave(rt, f, spp);
+      if (rc == SL_OPR_OK) {
+        ip = code + ip[3].arg;
+        DISPATCH();
+      }
+      if (rc == SL_OPR_LATER) {
+        f->nblocks--; /* POP_BLOCK */
+        DISPATCH();
+      }
+      ip += 2;
+      goto op_failed;
+    }
     OPX(GET_AITER, op_get_aiter_anext, true);
     OPX(GET_ANEXT, op_get_aiter_anext, false);
     OP(END_ASYNC_FOR, op_end_async_for);

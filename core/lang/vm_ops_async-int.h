@@ -7,6 +7,7 @@
 #include "core/coro.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/vm_ops-int.h"
+#include "core/locks.h"
 #include "core/sleep.h"
 
 /* await_call_now's case of a delay > 0, argv the call's arguments (fn
@@ -83,6 +84,105 @@ SL_OP_INLINE int op_setup_async_with_now(SL_OP_PARAMS) {
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   PUSH(v);
   return SL_OPR_AWAITED;
+}
+
+/* ASYNC_WITH_ENTER on any manager but a plain Lock, mgr sp[-1]: an
+ * engine manager's __aenter__() that finishes at once or waits in place,
+ * as op_setup_async_with_now runs it; then, when the await gives None,
+ * the POP_TOP and SETUP_FINALLY too (SL_OPR_OK). A result that is an
+ * object is pushed for the POP_TOP as written (SL_OPR_AWAITED). Out of
+ * line and given no stack pointer: the caller moves it by the status. */
+static __attribute__((noinline)) int async_with_enter_other(sl_rt *rt, sl_frame *f,
+                                                            const sl_instr *ip, sl_value *sp) {
+  sl_value exit[2], v;
+  int r = sl__vm_async_with_enter_now(rt, sp[-1], exit, &f->aw, &v);
+  if (r == SL_NOW_LATER) return SL_OPR_LATER;
+  sl_vdecref(rt, sp[-1]);
+  if (r < 0) return SL_OPR_ERROR;
+  sp[-1] = exit[0];
+  sp[0] = exit[1];
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
+  if (v.tag == SL_V_OBJ) {
+    sp[1] = v;
+    return SL_OPR_AWAITED;
+  }
+  f->blocks[f->nblocks++] =
+      (sl_block){SL_BLOCK_FINALLY, ip[2].arg, (uint32_t)(sp + 1 - f->stack), NULL};
+  return SL_OPR_OK;
+}
+
+/* ASYNC_WITH_ENTER (code.h; ip at the AWAIT, then POP_TOP,
+ * SETUP_FINALLY), as SETUP_ASYNC_WITH's await_now body runs it, f->ip
+ * past the AWAIT. A plain Lock: an idle one taken inline, else
+ * sl_lock_aenter_now (taken, or the frame suspended on a waiter future
+ * in the await's place: SL_OPR_SUSPENDED_ON); the manager's slot and
+ * reference become the exit pair's self, under the def. Taken, the
+ * await's result (None) is never pushed and the block is SETUP_FINALLY's:
+ * SL_OPR_OK, the whole sequence done. SL_OPR_ERROR: raised from past the
+ * AWAIT, the manager dropped. SL_OPR_LATER, nothing done (a program's
+ * manager): SETUP_ASYNC_WITH's ordinary body and the rest as written. */
+SL_OP_INLINE int op_async_with_enter(sl_rt *rt, sl_frame *f, const sl_code *co, const sl_instr *ip,
+                                     sl_value **spp) {
+  sl_value mgr = TOP(), v;
+  if (f->nblocks >= co->maxblocks) return SL_OPR_LATER; /* SETUP_FINALLY's fatal error */
+  if (!sl_lock_is_plain(mgr) || rt->recursion_depth > SL_MAX_RECURSION) {
+    int rc = async_with_enter_other(rt, f, ip, SP);
+    SP += rc == SL_OPR_LATER ? 0 : rc == SL_OPR_ERROR ? -1 : rc == SL_OPR_AWAITED ? 2 : 1;
+    return rc;
+  }
+  int r = sl_lock_take_idle(mgr.u.o) ? SL_NOW_DONE : sl_lock_aenter_now(rt, mgr.u.o, &f->aw, &v);
+  if (r < 0) {
+    SP--;
+    sl_decref(rt, mgr.u.o);
+    return SL_OPR_ERROR;
+  }
+  TOP() = sl_undef();
+  TOP().u.p = sl_lock_aexit_def;
+  PUSH(mgr);
+  if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
+  f->blocks[f->nblocks++] =
+      (sl_block){SL_BLOCK_FINALLY, ip[2].arg, (uint32_t)(SP - f->stack), NULL};
+  return SL_OPR_OK;
+}
+
+/* ASYNC_WITH_LEAVE on any exit pair but a plain Lock's (sp[-2], sp[-1]):
+ * an engine manager's __aexit__() run in place (it always finishes at
+ * once; its result, None, dropped), the block popped, the pair dropped:
+ * SL_OPR_OK or SL_OPR_ERROR, the caller moving the stack pointer;
+ * SL_OPR_LATER, nothing done, for a program's manager. */
+static __attribute__((noinline)) int async_with_leave_other(sl_rt *rt, sl_frame *f, sl_value *sp) {
+  sl_value v;
+  int r = sl__vm_async_with_exit_now(rt, sp - 2, NULL, &v);
+  if (r == SL_NOW_LATER) return SL_OPR_LATER;
+  f->nblocks--;
+  sl_vdecref(rt, sp[-1]);
+  sl_vdecref(rt, sp[-2]);
+  if (r) return SL_OPR_ERROR;
+  sl_vdecref(rt, v);
+  return SL_OPR_OK;
+}
+
+/* ASYNC_WITH_LEAVE (code.h; then ASYNC_WITH_EXIT 0, AWAIT, POP_TOP,
+ * JUMP), f->ip past the AWAIT as the await's body has it. A plain Lock's
+ * exit pair (what ASYNC_WITH_ENTER or SETUP_ASYNC_WITH left): the block
+ * popped, the lock released as sl__vm_async_with_exit_now releases it (a
+ * waiter woken, or the RuntimeError of a lock released in the block), the
+ * pair dropped. SL_OPR_OK (the caller takes the JUMP), SL_OPR_ERROR
+ * (raised from past the AWAIT) or SL_OPR_LATER, nothing done: the
+ * sequence runs as written. */
+SL_OP_INLINE int op_async_with_leave(sl_rt *rt, sl_frame *f, sl_value **spp) {
+  sl_value self = TOP();
+  if (!sl_lock_is_plain(self) || PEEK(2).u.p != sl_lock_aexit_def ||
+      rt->recursion_depth > SL_MAX_RECURSION) {
+    int rc = async_with_leave_other(rt, f, SP);
+    if (rc != SL_OPR_LATER) SP -= 2;
+    return rc;
+  }
+  f->nblocks--;
+  int rc = sl_lock_release_now(rt, self.u.o);
+  SP -= 2;
+  sl_decref(rt, self.u.o);
+  return rc ? SL_OPR_ERROR : SL_OPR_OK;
 }
 
 /* The exit method's two slots, under the exception when arg is 1. */

@@ -97,38 +97,61 @@ static int with_enter_cached(sl_rt *rt, sl_value mgr, const with_cache *c, sl_va
   return 0;
 }
 
-/* `with`: BEFORE_WITH. 3.11-3.13 look __enter__ up first, 3.14 __exit__
- * (ceval's messages name what was missed). */
-static int with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *res) {
+/* Whether mgr has both methods of a protocol (sync: `with`'s). */
+static bool with_supports(sl_rt *rt, sl_value mgr, bool sync) {
+  static const char *const names[2][2] = {{"__aenter__", "__aexit__"}, {"__enter__", "__exit__"}};
+  for (int i = 0; i < 2; i++) {
+    sl_value m;
+    if (sl_vm_getattr(rt, mgr, names[sync][i], &m)) {
+      if (!rt->fatal) sl_err_clear(rt);
+      return false;
+    }
+    sl_vdecref(rt, m);
+  }
+  return true;
+}
+
+/* ceval's TypeError for a manager without `missed`: 3.11-3.13 name the
+ * method only when the second lookup missed (bare: the first), 3.14 always
+ * and suggest the other statement when mgr supports its protocol
+ * (_PyEval_SpecialMethodCanSuggest). */
+static void with_protocol_error(sl_rt *rt, sl_value mgr, bool sync, const char *missed, bool bare) {
+  const char *proto = sync ? "" : "asynchronous ";
+  if (bare) {
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object does not support the %scontext manager protocol",
+             sl_type_name(mgr), proto);
+    return;
+  }
+  const char *hint = "";
+  if (sl__py_minor(rt) >= 14 && with_supports(rt, mgr, !sync))
+    hint = sync ? " but it supports the asynchronous context manager protocol. Did you mean to use "
+                  "'async with'?"
+                : " but it supports the context manager protocol. Did you mean to use 'with'?";
+  if (rt->fatal) return;
+  sl_raise(rt, SL_EXC_TYPE_ERROR,
+           "'%s' object does not support the %scontext manager protocol (missed %s method)%s",
+           sl_type_name(mgr), proto, missed, hint);
+}
+
+/* BEFORE_WITH / BEFORE_ASYNC_WITH's lookups in ceval's order: 3.11-3.13
+ * the enter method first, 3.14 the exit method (LOAD_SPECIAL). New
+ * references, or -1 with both UNDEF. */
+static int with_lookup(sl_rt *rt, sl_value mgr, bool sync, sl_value *enter, sl_value *exit_fn) {
+  static const char *const names[2][2] = {{"__aenter__", "__aexit__"}, {"__enter__", "__exit__"}};
   bool exit_first = sl__py_minor(rt) >= 14;
-  sl_value enter = sl_undef();
-  *exit_fn = sl_undef();
+  *enter = *exit_fn = sl_undef();
   for (int i = 0; i < 2; i++) {
     bool is_exit = (i == 0) == exit_first;
-    sl_value *slot = is_exit ? exit_fn : &enter;
-    if (sl_vm_getattr(rt, mgr, is_exit ? "__exit__" : "__enter__", slot)) {
-      if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
-        sl_err_clear(rt);
-        const char *suffix =
-            i == 0 ? (exit_first ? " (missed __exit__ method)" : "")
-                   : (exit_first ? " (missed __enter__ method)" : " (missed __exit__ method)");
-        sl_raise(rt, SL_EXC_TYPE_ERROR,
-                 "'%s' object does not support the context manager protocol%s", sl_type_name(mgr),
-                 suffix);
-      }
-      *slot = sl_undef();
-      sl_vdecref(rt, enter);
-      sl_vdecref(rt, *exit_fn);
-      *exit_fn = sl_undef();
-      return -1;
-    }
-  }
-  with_cache_fill(rt, mgr, true, enter, *exit_fn);
-  sl_args none = {NULL, 0, NULL, NULL, 0};
-  int rc = sl_vm_call(rt, enter, &none, res);
-  sl_vdecref(rt, enter);
-  if (rc) {
+    sl_value *slot = is_exit ? exit_fn : enter;
+    if (!sl_vm_getattr(rt, mgr, names[sync][is_exit], slot)) continue;
+    *slot = sl_undef();
+    sl_vdecref(rt, *enter);
     sl_vdecref(rt, *exit_fn);
+    *enter = *exit_fn = sl_undef();
+    if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
+      sl_err_clear(rt);
+      with_protocol_error(rt, mgr, sync, names[sync][is_exit], i == 0 && !exit_first);
+    }
     return -1;
   }
   return 0;
@@ -137,28 +160,15 @@ static int with_enter(sl_rt *rt, sl_value mgr, sl_value *exit_fn, sl_value *res)
 int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2], sl_value *aw) {
   const with_cache *c = with_cached_for(rt, mgr, sync);
   if (c) return with_enter_cached(rt, mgr, c, exit, aw);
+  sl_value enter;
   exit[1] = sl_undef();
-  sl_value *exit_fn = &exit[0];
-  if (sync) return with_enter(rt, mgr, exit_fn, aw);
-  sl_value enter = sl_undef();
-  *exit_fn = sl_undef();
-  if (sl_vm_getattr(rt, mgr, "__aenter__", &enter) ||
-      sl_vm_getattr(rt, mgr, "__aexit__", exit_fn)) {
-    if (rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR)) {
-      sl_err_clear(rt);
-      sl_raise(rt, SL_EXC_TYPE_ERROR,
-               "'%s' object does not support the asynchronous context manager protocol",
-               sl_type_name(mgr));
-    }
-    sl_vdecref(rt, enter);
-    return -1;
-  }
-  with_cache_fill(rt, mgr, false, enter, *exit_fn);
+  if (with_lookup(rt, mgr, sync, &enter, &exit[0])) return -1;
+  with_cache_fill(rt, mgr, sync, enter, exit[0]);
   sl_args none = {NULL, 0, NULL, NULL, 0};
   int rc = sl_vm_call(rt, enter, &none, aw);
   sl_vdecref(rt, enter);
   if (rc) {
-    sl_vdecref(rt, *exit_fn);
+    sl_vdecref(rt, exit[0]);
     return -1;
   }
   return 0;
@@ -171,8 +181,7 @@ int sl__vm_async_with_enter(sl_rt *rt, sl_value mgr, bool sync, sl_value exit[2]
  * the method. The recursion bound is call_def's (exceeded: "later", the
  * ordinary call raises it). */
 static inline bool plain_lock(sl_rt *rt, sl_value mgr) {
-  return mgr.tag == SL_V_OBJ && mgr.u.o->type == &sl_lock_type &&
-         !(mgr.u.o->size_class & SL_OBJ_EXT_BIT) && rt->recursion_depth <= SL_MAX_RECURSION;
+  return sl_lock_is_plain(mgr) && rt->recursion_depth <= SL_MAX_RECURSION;
 }
 
 /* The exit method of a plain Lock as its def and self (new reference). */
