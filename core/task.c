@@ -246,13 +246,10 @@ static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj 
   return rc;
 }
 
-/* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None).
- * In line in both steps (out of line it cost a switch 5 instructions). */
-static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* The rest of __step_run_and_handle_result once the coroutine has run
+ * (task.h). */
+int sl__task_step_outcome(sl_rt *rt, sl_obj *task, sl_coro_status st, sl_value out) {
   sl_task *t = sl_as_task(task);
-  sl_value out = sl_none();
-  sl_coro_status st =
-      exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
   /* A yield first: the commonest (every await that suspends). */
   if (st == SL_CORO_YIELD) return handle_yield(rt, task, out); /* takes out's reference */
   int rc = 0;
@@ -291,20 +288,6 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
   return rc;
 }
 
-/* The commonest step (task.h sl__task_step): nothing to throw in, no
- * cancel pending, no context of its own, not done. */
-int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
-  sl_task *t = sl_as_task(task);
-  sl_decref(rt, t->fut_waiter);
-  t->fut_waiter = NULL;
-  sl_loop *loop = rt->loop;
-  sl_task *prev = loop->current_task;
-  loop->current_task = t; /* _enter_task */
-  int rc = step_run(rt, task, NULL);
-  loop->current_task = prev; /* _leave_task */
-  return rc;
-}
-
 /* sl__task_step's every case. */
 int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_task *t = sl_as_task(task);
@@ -328,7 +311,10 @@ int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_value saved_context = rt->context;
   bool own_context = !sl_is_undef(t->context);
   if (own_context) rt->context = sl_vincref(t->context);
-  int rc = step_run(rt, task, exc);
+  sl_value out = sl_none();
+  sl_coro_status st =
+      exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
+  int rc = sl__task_step_outcome(rt, task, st, out);
   if (own_context) {
     sl_vdecref(rt, rt->context);
     rt->context = saved_context;
