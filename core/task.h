@@ -117,7 +117,7 @@ static inline __attribute__((always_inline)) int sl__task_step(sl_rt *rt, sl_obj
 extern const sl_cfunc_def sl__task_wakeup_def;
 /* sl__task_wakeup's case of a future that did not end with a result. */
 int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
-/* In line: the loop's direct wakeup (loop.c run_wakeup) then goes
+/* In line: the loop's direct wakeup (loop.c run_task_call) then goes
  * straight to the step. A result is not fetched only to be dropped. */
 static inline __attribute__((always_inline)) int sl__task_wakeup(sl_rt *rt, sl_obj *task,
                                                                 sl_obj *fut) {
