@@ -105,7 +105,7 @@ static inline __attribute__((always_inline)) int sl__task_step_plain(sl_rt *rt, 
  * naming the task). In line: the loop's direct steps go straight to the
  * commonest case. */
 static inline __attribute__((always_inline)) int sl__task_step(sl_rt *rt, sl_obj *task,
-                                                              sl_obj *exc) {
+                                                               sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (exc || t->must_cancel || !sl_is_undef(t->context) || sl_future_done(task))
     return sl__task_step_any(rt, task, exc);
@@ -120,7 +120,7 @@ int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
 /* In line: the loop's direct wakeup (loop.c run_task_call) then goes
  * straight to the step. A result is not fetched only to be dropped. */
 static inline __attribute__((always_inline)) int sl__task_wakeup(sl_rt *rt, sl_obj *task,
-                                                                sl_obj *fut) {
+                                                                 sl_obj *fut) {
   sl_future *f = sl_as_future(fut);
   if (f->state == SL_FUTURE_FINISHED && !f->exception) {
     f->log_traceback = false; /* what result() does besides returning it */

@@ -44,8 +44,7 @@ static sl_coro_status already(sl_rt *rt, sl_vmcoro *co) {
 /* The end of a resume that did not yield: the frame goes, and a
  * StopIteration escaping a coroutine becomes RuntimeError (PEP 479). Out
  * of line: a resume that yields saves no registers for it. */
-static __attribute__((noinline)) sl_coro_status ended(sl_rt *rt, sl_vmcoro *co,
-                                                      sl_coro_status st) {
+static __attribute__((noinline)) sl_coro_status ended(sl_rt *rt, sl_vmcoro *co, sl_coro_status st) {
   sl_frame *f = co->frame;
   co->frame = NULL;
   sl_frame_free(rt, f);
