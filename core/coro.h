@@ -33,7 +33,11 @@ struct sl_coro_ops {
 };
 
 static inline bool sl_is_coro(sl_value v) { return v.tag == SL_V_OBJ && v.u.o->type->coro; }
-/* Inline: every task step and every await of a coroutine comes here. */
+/* send and throw: the caller holds a reference to `co` until they return
+ * (a task its coroutine, an awaiter its target, a bound method its self),
+ * so a resume takes none, though the coroutine's code may drop every
+ * other one. Inline: every task step and every await of a coroutine
+ * comes here. */
 static inline sl_coro_status sl_coro_send(sl_rt *rt, sl_obj *co, sl_value v, sl_value *out) {
   return co->type->coro->send(rt, co, v, out);
 }

@@ -125,12 +125,42 @@ void sl__handle_done_last(sl_rt *rt, sl_obj *o) {
     loop->spare_handle = o;
 }
 
+/* sl__handle_cancel_done's case of a handle that cannot be the spare. */
+static __attribute__((noinline)) void cancel_then_done(sl_rt *rt, sl_obj *o) {
+  sl_handle_cancel(rt, o);
+  sl__handle_done_running(rt, o);
+}
+
+/* Drops what the cancelled handle `o` (only its caller's now, its fields
+ * already emptied) held from `cb` (undef: already dropped) and its
+ * arguments from index `from` to `nargs` on, then keeps it as the spare
+ * unless a finalizer run by those made one meanwhile. */
+static __attribute__((noinline)) void drop_rest_to_spare(sl_rt *rt, sl_obj *o, sl_value cb,
+                                                         size_t from, size_t nargs) {
+  sl_handle *h = sl_as_handle(o);
+  sl_vdecref(rt, cb);
+  for (size_t i = from; i < nargs; i++) sl_vdecref(rt, h->args[i]);
+  sl_loop *loop = rt->loop;
+  if (loop->spare_handle)
+    sl_decref(rt, o);
+  else
+    loop->spare_handle = o;
+}
+
+/* Counts v's reference down unless it is the last one (false: left as
+ * it is). */
+static inline bool count_down(sl_value v) {
+  if (v.tag != SL_V_OBJ) return true;
+  if (v.u.o->refcnt <= 1) return false;
+  v.u.o->refcnt--;
+  return true;
+}
+
 void sl__handle_cancel_done(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   sl_loop *loop = rt->loop;
   if (h->cancelled || !may_be_spare(o, loop) || !sl_is_undef(h->context)) {
-    sl_handle_cancel(rt, o);
-    sl__handle_done_running(rt, o);
+    cancel_then_done(rt, o);
     return;
   }
   /* Only the caller holds it, so it is not in the heap (nothing to tell
@@ -141,13 +171,20 @@ void sl__handle_cancel_done(sl_rt *rt, sl_obj *o) {
   size_t nargs = h->nargs;
   h->callback = sl_none();
   h->nargs = 0;
-  sl_vdecref(rt, cb);
-  for (size_t i = 0; i < nargs; i++) sl_vdecref(rt, h->args[i]);
-  /* A finalizer run by those may have made a spare meanwhile. */
-  if (loop->spare_handle)
-    sl_decref(rt, o);
-  else
-    loop->spare_handle = o;
+  /* Commonly each is held elsewhere too (the loop its callback, the sleep
+   * its future), so they are only counted down here, without a call (no
+   * finalizer runs: no spare can have come meanwhile); from the first
+   * last reference on, drop_rest_to_spare. */
+  if (!count_down(cb)) {
+    drop_rest_to_spare(rt, o, cb, 0, nargs);
+    return;
+  }
+  for (size_t i = 0; i < nargs; i++)
+    if (!count_down(h->args[i])) {
+      drop_rest_to_spare(rt, o, sl_undef(), i, nargs);
+      return;
+    }
+  loop->spare_handle = o;
 }
 
 void sl_handle_cancel(sl_rt *rt, sl_obj *o) {

@@ -342,47 +342,33 @@ static int observe_run(sl_rt *rt, sl_obj *handle, sl_value callback, const sl_va
 /* What a call queued without an argument is given (never read). */
 static const sl_value no_arg = {SL_V_UNDEF, {0}};
 
-/* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry): as
- * the plain queued call of `step` without arguments would run (the same
- * recursion bound, report and failure), but calling the step itself.
- * Drops the entry's reference. */
-static inline __attribute__((always_inline)) int run_step(sl_rt *rt, sl_value step) {
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, step, &no_arg, 0) : 0;
+/* Runs a task's step queued as SL_READY_STEP (loop.h sl_ready_entry), or
+ * with `wakeup` its wakeup queued as SL_READY_WAKEUP (`fut` its argument,
+ * undef for a step): as the plain queued call of `fn` would run (the
+ * same recursion bound, report and failure), but calling the step or
+ * wakeup itself. Drops the entry's references. `wakeup` is a constant
+ * where it is in line, so each mark gets its own copy without the other's
+ * tests. */
+static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_value fn, sl_value fut,
+                                                               bool wakeup) {
+  const sl_value *args = wakeup ? &fut : &no_arg;
+  size_t nargs = wakeup ? 1 : 0;
+  int rc = rt->observer.handle_run ? observe_run(rt, NULL, fn, args, nargs) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
-      rc = sl__task_step(rt, sl_as_cfunc(step.u.o)->self.u.o, NULL);
+      sl_obj *task = sl_as_cfunc(fn.u.o)->self.u.o;
+      rc = wakeup ? sl__task_wakeup(rt, task, fut.u.o) : sl__task_step(rt, task, NULL);
       rt->recursion_depth--;
     } else {
       sl_value result = sl_none();
-      rc = sl__handle_call(rt, step, &no_arg, 0, &result);
+      rc = sl__handle_call(rt, fn, args, nargs, &result);
       sl_vdecref(rt, result);
     }
-    if (rc) rc = sl__handle_call_failed(rt, step, &no_arg, 0);
+    if (rc) rc = sl__handle_call_failed(rt, fn, args, nargs);
   }
-  sl_decref(rt, step.u.o);
-  return rc;
-}
-
-/* The same for a task's wakeup queued as SL_READY_WAKEUP, `fut` its
- * argument. */
-static inline __attribute__((always_inline)) int run_wakeup(sl_rt *rt, sl_value wakeup,
-                                                            sl_value fut) {
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, wakeup, &fut, 1) : 0;
-  if (rc == 0) {
-    if (rt->recursion_depth <= SL_MAX_RECURSION) {
-      rt->recursion_depth++;
-      rc = sl__task_wakeup(rt, sl_as_cfunc(wakeup.u.o)->self.u.o, fut.u.o);
-      rt->recursion_depth--;
-    } else {
-      sl_value result = sl_none();
-      rc = sl__handle_call(rt, wakeup, &fut, 1, &result);
-      sl_vdecref(rt, result);
-    }
-    if (rc) rc = sl__handle_call_failed(rt, wakeup, &fut, 1);
-  }
-  sl_decref(rt, wakeup.u.o);
-  sl_decref(rt, fut.u.o);
+  sl_decref(rt, fn.u.o);
+  if (wakeup) sl_decref(rt, fut.u.o);
   return rc;
 }
 
@@ -414,8 +400,8 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   sl_obj *h = slot->handle;
   int rc;
   if (h) {
-    if (h == SL_READY_STEP) return run_step(rt, slot->callback);
-    if (h == SL_READY_WAKEUP) return run_wakeup(rt, slot->callback, slot->arg);
+    if (h == SL_READY_STEP) return run_task_call(rt, slot->callback, sl_undef(), false);
+    if (h == SL_READY_WAKEUP) return run_task_call(rt, slot->callback, slot->arg, true);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;

@@ -205,6 +205,32 @@ sl_obj *sl_task_all(sl_rt *rt) {
   return list;
 }
 
+/* The awaited future's cancel when a cancel is pending (the end of
+ * __step's `else` branch for a future). 0 or -1. */
+static __attribute__((noinline)) int cancel_waiter(sl_rt *rt, sl_task *t, sl_obj *fut) {
+  int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
+  if (cancelled < 0) return -1;
+  if (cancelled) t->must_cancel = false;
+  return 0;
+}
+
+/* A blocking future `fut` awaited by a task that has its wakeup callable:
+ * handle_yield's commonest case after the bare yield, in a frame of its
+ * own that keeps only the task and the future across the call. Takes the
+ * reference `fut` holds (kept as the task's fut_waiter). */
+static __attribute__((noinline)) int yield_future(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+  sl_task *t = sl_as_task(task);
+  sl_as_future(fut)->blocking = false;
+  if (sl_future_add_done_callback(rt, fut, sl_obj_val(t->wakeup_fn))) {
+    sl_decref(rt, fut);
+    return -1;
+  }
+  sl_decref(rt, t->fut_waiter);
+  t->fut_waiter = fut; /* the yielded value's reference */
+  if (t->must_cancel) return cancel_waiter(rt, t, fut);
+  return 0;
+}
+
 /* Handles what the coroutine yielded (the else branch of __step), taking
  * the reference `result` holds: a future awaited keeps it as the task's
  * fut_waiter. */
@@ -231,11 +257,7 @@ static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj 
       if (rc == 0) {
         sl_decref(rt, t->fut_waiter);
         t->fut_waiter = fut; /* result's reference */
-        if (t->must_cancel) {
-          int cancelled = sl_future_cancel(rt, fut, t->fut.cancel_message);
-          if (cancelled < 0) return -1;
-          if (cancelled) t->must_cancel = false;
-        }
+        if (t->must_cancel) return cancel_waiter(rt, t, fut);
         return 0;
       }
     }
@@ -246,13 +268,10 @@ static inline __attribute__((always_inline)) int handle_yield(sl_rt *rt, sl_obj 
   return rc;
 }
 
-/* __step_run_and_handle_result(exc): `exc` is borrowed (NULL: send None).
- * In line in both steps (out of line it cost a switch 5 instructions). */
-static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+/* sl__task_step_outcome's every case. */
+static __attribute__((noinline)) int step_outcome(sl_rt *rt, sl_obj *task, sl_coro_status st,
+                                                  sl_value out) {
   sl_task *t = sl_as_task(task);
-  sl_value out = sl_none();
-  sl_coro_status st =
-      exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
   /* A yield first: the commonest (every await that suspends). */
   if (st == SL_CORO_YIELD) return handle_yield(rt, task, out); /* takes out's reference */
   int rc = 0;
@@ -291,18 +310,15 @@ static inline __attribute__((always_inline)) int step_run(sl_rt *rt, sl_obj *tas
   return rc;
 }
 
-/* The commonest step (task.h sl__task_step): nothing to throw in, no
- * cancel pending, no context of its own, not done. */
-int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
-  sl_task *t = sl_as_task(task);
-  sl_decref(rt, t->fut_waiter);
-  t->fut_waiter = NULL;
-  sl_loop *loop = rt->loop;
-  sl_task *prev = loop->current_task;
-  loop->current_task = t; /* _enter_task */
-  int rc = step_run(rt, task, NULL);
-  loop->current_task = prev; /* _leave_task */
-  return rc;
+/* The rest of __step_run_and_handle_result once the coroutine has run
+ * (task.h). Only tests and jumps: a blocking future awaited by a task
+ * that has its wakeup callable to yield_future, the rest to
+ * step_outcome, so neither pays the other's saved registers. */
+int sl__task_step_outcome(sl_rt *rt, sl_obj *task, sl_coro_status st, sl_value out) {
+  if (st == SL_CORO_YIELD && sl_is_future(out) && out.u.o != task &&
+      sl_as_future(out.u.o)->blocking && sl_as_task(task)->wakeup_fn)
+    return yield_future(rt, task, out.u.o);
+  return step_outcome(rt, task, st, out);
 }
 
 /* sl__task_step's every case. */
@@ -328,7 +344,10 @@ int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc) {
   sl_value saved_context = rt->context;
   bool own_context = !sl_is_undef(t->context);
   if (own_context) rt->context = sl_vincref(t->context);
-  int rc = step_run(rt, task, exc);
+  sl_value out = sl_none();
+  sl_coro_status st =
+      exc ? sl_coro_throw(rt, t->coro, exc, &out) : sl_coro_send(rt, t->coro, sl_none(), &out);
+  int rc = step_outcome(rt, task, st, out);
   if (own_context) {
     sl_vdecref(rt, rt->context);
     rt->context = saved_context;

@@ -8,7 +8,9 @@
 #define SL_TASK_H
 
 #include "core/cfunc.h"
+#include "core/coro.h"
 #include "core/future.h"
+#include "core/loop.h"
 
 typedef struct sl_task {
   sl_future fut;
@@ -67,9 +69,34 @@ void sl_task_finished(sl_rt *rt, sl_obj *task);
  * calls a queued step without an argument directly (loop.c run_first). */
 extern const sl_cfunc_def sl__task_step_def;
 int sl__task_step_any(sl_rt *rt, sl_obj *task, sl_obj *exc);
+/* The rest of __step_run_and_handle_result once the coroutine has run,
+ * the task still the current one: st and out as sl_coro_send or
+ * sl_coro_throw gave them (out's reference is taken). A yielded future
+ * gets the task's wakeup; a bare yield queues the next step; a return or
+ * an exception ends the task. 0 or -1. */
+int sl__task_step_outcome(sl_rt *rt, sl_obj *task, sl_coro_status st, sl_value out);
 /* The step without an exception, a cancel pending or a context of its own,
- * of a task not done: what sl__task_step_any would do, fewer tests. */
-int sl__task_step_plain(sl_rt *rt, sl_obj *task);
+ * of a task not done: what sl__task_step_any would do, fewer tests. In
+ * line (the loop's direct steps and wakeups): a bare yield
+ * (asyncio.sleep(0)) of a task with its step callable queues the next
+ * step here; any other outcome is sl__task_step_outcome's. */
+static inline __attribute__((always_inline)) int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
+  sl_task *t = sl_as_task(task);
+  sl_decref(rt, t->fut_waiter);
+  t->fut_waiter = NULL;
+  sl_loop *loop = rt->loop;
+  sl_task *prev = loop->current_task;
+  loop->current_task = t; /* _enter_task */
+  sl_value out = sl_none();
+  sl_coro_status st = sl_coro_send(rt, t->coro, sl_none(), &out);
+  int rc;
+  if (st == SL_CORO_YIELD && sl_is_none(out) && t->step_fn)
+    rc = sl__loop_call_soon_step(rt, t->step_fn);
+  else
+    rc = sl__task_step_outcome(rt, task, st, out);
+  loop->current_task = prev; /* _leave_task */
+  return rc;
+}
 /* The caller keeps the task alive throughout: the step and wakeup
  * callables hold it and their callers hold them (a queued call owns its
  * callback until it returns), sl_task_new holds the task it starts
@@ -77,7 +104,8 @@ int sl__task_step_plain(sl_rt *rt, sl_obj *task);
  * one (the task's end drops its callables, the coroutine the last variable
  * naming the task). In line: the loop's direct steps go straight to the
  * commonest case. */
-static inline int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
+static inline __attribute__((always_inline)) int sl__task_step(sl_rt *rt, sl_obj *task,
+                                                               sl_obj *exc) {
   sl_task *t = sl_as_task(task);
   if (exc || t->must_cancel || !sl_is_undef(t->context) || sl_future_done(task))
     return sl__task_step_any(rt, task, exc);
@@ -89,9 +117,10 @@ static inline int sl__task_step(sl_rt *rt, sl_obj *task, sl_obj *exc) {
 extern const sl_cfunc_def sl__task_wakeup_def;
 /* sl__task_wakeup's case of a future that did not end with a result. */
 int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
-/* In line: the loop's direct wakeup (loop.c run_wakeup) then goes
+/* In line: the loop's direct wakeup (loop.c run_task_call) then goes
  * straight to the step. A result is not fetched only to be dropped. */
-static inline int sl__task_wakeup(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+static inline __attribute__((always_inline)) int sl__task_wakeup(sl_rt *rt, sl_obj *task,
+                                                                 sl_obj *fut) {
   sl_future *f = sl_as_future(fut);
   if (f->state == SL_FUTURE_FINISHED && !f->exception) {
     f->log_traceback = false; /* what result() does besides returning it */

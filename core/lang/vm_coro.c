@@ -41,49 +41,61 @@ static sl_coro_status already(sl_rt *rt, sl_vmcoro *co) {
   return SL_CORO_ERROR;
 }
 
-/* Inline: a task's every step comes through here (vmcoro_send). */
-static inline __attribute__((always_inline)) sl_coro_status
-run(sl_rt *rt, sl_vmcoro *co, sl_resume mode, sl_value v, sl_obj *exc, sl_value *out) {
-  co->running = true;
-  sl_obj *self = &co->hdr;
-  sl_incref(self); /* the frame may drop the last other reference */
-  sl_coro_status st =
-      sl_vm_eval(rt, co->frame, mode, mode == SL_RESUME_THROW ? sl_obj_val(exc) : v, out);
-  co->running = false;
-  if (st != SL_CORO_YIELD) {
-    sl_frame *f = co->frame;
-    co->frame = NULL;
-    sl_frame_free(rt, f);
-    /* A StopIteration escaping a coroutine becomes RuntimeError (PEP 479). */
-    if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) {
-      sl_obj *si = sl_err_fetch(rt);
-      sl_raise(rt, SL_EXC_RUNTIME_ERROR, "coroutine raised StopIteration");
-      if (rt->exc) {
-        sl_as_exc(rt->exc)->cause = si;
-        sl_incref(si);
-        sl_as_exc(rt->exc)->context = si;
-        sl_as_exc(rt->exc)->suppress_context = true;
-      } else {
-        sl_decref(rt, si);
-      }
+/* The end of a resume that did not yield: the frame goes, and a
+ * StopIteration escaping a coroutine becomes RuntimeError (PEP 479). Out
+ * of line: a resume that yields saves no registers for it. */
+static __attribute__((noinline)) sl_coro_status ended(sl_rt *rt, sl_vmcoro *co, sl_coro_status st) {
+  sl_frame *f = co->frame;
+  co->frame = NULL;
+  sl_frame_free(rt, f);
+  if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) {
+    sl_obj *si = sl_err_fetch(rt);
+    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "coroutine raised StopIteration");
+    if (rt->exc) {
+      sl_as_exc(rt->exc)->cause = si;
+      sl_incref(si);
+      sl_as_exc(rt->exc)->context = si;
+      sl_as_exc(rt->exc)->suppress_context = true;
+    } else {
+      sl_decref(rt, si);
     }
   }
-  sl_decref(rt, self);
   return st;
 }
 
+/* Runs the frame to its next suspension or its end. No reference to the
+ * coroutine is taken for it: the callers of send and throw hold one
+ * throughout (core/coro.h); close takes its own. Inline: a task's every
+ * step comes through here (vmcoro_send). */
+static inline __attribute__((always_inline)) sl_coro_status
+run(sl_rt *rt, sl_vmcoro *co, sl_resume mode, sl_value v, sl_obj *exc, sl_value *out) {
+  co->running = true;
+  sl_coro_status st =
+      sl_vm_eval(rt, co->frame, mode, mode == SL_RESUME_THROW ? sl_obj_val(exc) : v, out);
+  co->running = false;
+  if (st != SL_CORO_YIELD) return ended(rt, co, st);
+  return st;
+}
+
+/* send(v) to a coroutine that has not started, has ended or is running. */
+static __attribute__((noinline)) sl_coro_status send_other(sl_rt *rt, sl_vmcoro *co, sl_value v,
+                                                           sl_value *out) {
+  if (!co->frame || co->running) return already(rt, co);
+  co->started = true;
+  if (!sl_is_none(v)) {
+    sl_raise(rt, SL_EXC_TYPE_ERROR, "can't send non-None value to a just-started coroutine");
+    co->started = false;
+    return SL_CORO_ERROR;
+  }
+  return run(rt, co, SL_RESUME_START, v, NULL, out);
+}
+
+/* A resume of a suspended coroutine (every task step after the first)
+ * tests and runs; anything else is send_other's. */
 static sl_coro_status vmcoro_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *out) {
   sl_vmcoro *co = (sl_vmcoro *)o;
-  if (!co->frame || co->running) return already(rt, co);
-  if (!co->started) {
-    co->started = true;
-    if (!sl_is_none(v)) {
-      sl_raise(rt, SL_EXC_TYPE_ERROR, "can't send non-None value to a just-started coroutine");
-      co->started = false;
-      return SL_CORO_ERROR;
-    }
-    return run(rt, co, SL_RESUME_START, v, NULL, out);
-  }
+  if (__builtin_expect(!co->frame || co->running || !co->started, 0))
+    return send_other(rt, co, v, out);
   return run(rt, co, SL_RESUME_SEND, v, NULL, out);
 }
 
@@ -120,6 +132,8 @@ static void vmcoro_close(sl_rt *rt, sl_obj *o) {
   if (!ge) return;
   sl_obj *saved = sl_err_fetch(rt);
   sl_value out = sl_none();
+  /* The frame's finally blocks may drop the last other reference. */
+  sl_incref(o);
   sl_coro_status st = run(rt, co, SL_RESUME_THROW, sl_none(), ge, &out);
   sl_decref(rt, ge);
   if (st == SL_CORO_YIELD) {
@@ -135,6 +149,7 @@ static void vmcoro_close(sl_rt *rt, sl_obj *o) {
   }
   sl_err_clear(rt);
   if (saved) sl_err_restore(rt, saved);
+  sl_decref(rt, o);
 }
 
 static const char *vmcoro_qualname(sl_obj *o) {

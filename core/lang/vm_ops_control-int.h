@@ -8,9 +8,32 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/loop.h"
 
+/* The iterations that can be counted without a test after the n-th of
+ * the step (poll: the run's count with it, modulo 2^32): up to
+ * max_iterations, and up to the next multiple of 65536 when budget_out is
+ * set. */
+static inline void iteration_set_quiet(sl_lang *L, uint64_t n, uint32_t poll) {
+  uint64_t quiet = L->max_iterations;
+  if (L->budget_out) {
+    uint64_t to_poll = n + 0xffff - (poll & 0xffff);
+    quiet = quiet && quiet < to_poll ? quiet : to_poll;
+  }
+  L->iterations_quiet = quiet;
+}
+
+/* The n-th iteration of the step makes the run's count a multiple of
+ * 65536: budget_out is asked. Out of line, as the only call. */
+static __attribute__((noinline)) bool iteration_poll(sl_lang *L, uint64_t n, uint32_t poll) {
+  if (L->budget_out(L->budget_ctx)) return true;
+  iteration_set_quiet(L, n, poll);
+  return false;
+}
+
 /* iteration_over_budget's tests, exact, and where the next iteration
  * that needs them is: the one past max_iterations, or the one that makes
- * the run's count a multiple of 65536 when budget_out is set. */
+ * the run's count a multiple of 65536 when budget_out is set. Calls
+ * nothing in the common case (the first iteration of a step), so it
+ * saves no registers. */
 static __attribute__((noinline)) bool iteration_budget_check(sl_rt *rt, sl_lang *L) {
   uint64_t step = rt->loop->step;
   if (step != L->iterations_step) {
@@ -21,13 +44,8 @@ static __attribute__((noinline)) bool iteration_budget_check(sl_rt *rt, sl_lang 
   uint64_t n = ++L->iterations;
   if (L->max_iterations && n > L->max_iterations) return true;
   uint32_t poll = L->budget_poll + (uint32_t)n;
-  if (L->budget_out && !(poll & 0xffff) && L->budget_out(L->budget_ctx)) return true;
-  uint64_t quiet = L->max_iterations ? L->max_iterations : 0;
-  if (L->budget_out) {
-    uint64_t to_poll = n + 0xffff - (poll & 0xffff);
-    quiet = quiet && quiet < to_poll ? quiet : to_poll;
-  }
-  L->iterations_quiet = quiet;
+  if (L->budget_out && !(poll & 0xffff)) return iteration_poll(L, n, poll);
+  iteration_set_quiet(L, n, poll);
   return false;
 }
 
