@@ -193,7 +193,10 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
-  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  /* The slots dropped in the order POP would drop them: the arguments
+   * last first, then self (an object); the def, an UNDEF, holds nothing. */
+  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+  SP--;
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
   PUSH(v);
