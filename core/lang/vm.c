@@ -254,8 +254,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
    * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h);
    * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine.
-   * The ordinary body may return SL_OPR_DROPPED: the next instruction (a
-   * POP_TOP of None) skipped. */
+   * Either body may return SL_OPR_DROPPED: the instruction after it (the
+   * ordinary body) or after the AWAIT (now_fn), a POP_TOP of None,
+   * skipped. */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -266,6 +267,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
         if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
         if (rc == SL_OPR_SUSPENDED) goto suspended;                                                \
         if (rc == SL_OPR_SUSPENDED_ON) goto suspended_on;                                          \
+        if (rc == SL_OPR_DROPPED) {                                                                \
+          ip++;                                                                                    \
+          DISPATCH();                                                                              \
+        }                                                                                          \
         goto op_failed;                                                                            \
       }                                                                                            \
     }                                                                                              \

@@ -199,6 +199,9 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   SP--;
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
+  /* A statement await (`await q.put(x)`): None, which the POP_TOP after
+   * the AWAIT would only pop, is not pushed (f->ip is past the AWAIT). */
+  if (v.tag == SL_V_NONE && f->ip->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
   PUSH(v);
   return SL_OPR_AWAITED;
 }
