@@ -27,7 +27,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   sl_code *co = sl_as_code(f->code);
   const sl_instr *code = co->code;
   sl_value *sp = f->stack + f->sp;
-  sl_value res = sl_none();
+  /* An await's result: set to None right before each await helper that
+   * writes it (not here: a call that never awaits pays nothing). */
+  sl_value res;
   sl_coro_status st = SL_CORO_ERROR;
   bool set_ctx = true, add_tb = true;
   /* Resumed by a throw: what comes out at the suspension point is chained
@@ -71,6 +73,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
           *sp++ = sl_none();
         goto dispatch;
       }
+      res = vm_none();
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
       goto await_done;
     }
@@ -83,6 +86,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     set_ctx = false;
     thrown_in = true;
     if (sl_await_active(&f->aw)) {
+      res = vm_none();
       st = f->yf ? sl__yf_throw(rt, f, thrown, &res) : sl_await_throw(rt, &f->aw, thrown, &res);
       goto await_done;
     }
@@ -503,6 +507,7 @@ dispatch:
     TARGET(AWAIT) {
       SL_VM_SYNC_IP();
       sl_value v = *--sp;
+      res = vm_none();
       st = sl__vm_await_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
@@ -516,6 +521,7 @@ dispatch:
     TARGET(YIELD_FROM) {
       SL_VM_SYNC_IP();
       sl_value v = *--sp;
+      res = vm_none();
       st = sl__yf_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
