@@ -108,6 +108,11 @@ SL_OP_INLINE int op_unary(SL_OP_PARAMS) {
 SL_OP_INLINE int compare_fast(int32_t op, sl_value a, sl_value b, bool *r) {
   if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
     int64_t x = a.u.i, y = b.u.i;
+    /* `i < n` first: a compare instead of the switch's table. */
+    if (op == SL_CMP_LT) {
+      *r = x < y;
+      return 1;
+    }
     switch (op) {
     case SL_CMP_EQ: *r = x == y; return 1;
     case SL_CMP_NOTEQ: *r = x != y; return 1;
