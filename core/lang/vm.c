@@ -422,6 +422,23 @@ dispatch:
         DISPATCH();
       }
       SL_VM_SYNC_IP();
+      if (arg == SL_CMP_IS || arg == SL_CMP_ISNOT) {
+        /* `x is None` and the like: identity runs nothing. The operands
+         * are dropped as op_compare drops them (a, then b; f->ip at the
+         * jump, which is where a finalizer sees the frame), then the jump
+         * is taken as above. */
+        sl_value a = sp[-2], b = sp[-1];
+        r = vm_is(a, b) == (arg == SL_CMP_IS);
+        sp -= 2;
+        sl_vdecref(rt, a);
+        sl_vdecref(rt, b);
+        if (ip->op == SL_OP_POP_JUMP_IF_FALSE || ip->op == SL_OP_POP_JUMP_IF_TRUE) {
+          ip = r == (ip->op == SL_OP_POP_JUMP_IF_TRUE) ? code + ip->arg : ip + 1;
+          DISPATCH();
+        }
+        *sp++ = sl_bool(r);
+        DISPATCH();
+      }
       NEXT(op_compare(rt, f, co, arg, spp));
     }
     TARGET(JUMP) {

@@ -138,6 +138,15 @@ SL_OP_INLINE int compare_fast(int32_t op, sl_value a, sl_value b, bool *r) {
   return 0;
 }
 
+/* sl_is (object.c) with its commonest answers in line: different kinds,
+ * two objects, None and None. */
+SL_OP_INLINE bool vm_is(sl_value a, sl_value b) {
+  if (a.tag != b.tag) return false;
+  if (a.tag == SL_V_OBJ) return a.u.o == b.u.o;
+  if (a.tag == SL_V_NONE) return true;
+  return sl_is(a, b);
+}
+
 SL_OP_INLINE int op_compare(SL_OP_PARAMS) {
   (void)f, (void)co;
   bool r = false;
