@@ -156,6 +156,22 @@ FN(sum) {
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "sum() can't sum bytes [use b''.join(seq) instead]");
   sl_value it, x, acc = sl_vincref(start);
   if (sl_iter(rt, v[0], &it)) return -1;
+  if (acc.tag == SL_V_INT && it.u.o->type == &sl__list_iter_type) {
+    /* A list's iterator (what seqiter_next reads in place): its leading
+     * small ints are added from the items without a call each. Nothing
+     * runs meanwhile, so the list cannot change; the iterator is left
+     * where the loop below goes on. */
+    sl__iter *li = (sl__iter *)it.u.o;
+    if (li->src.tag == SL_V_OBJ && li->src.u.o->type == &sl_list_type) {
+      const sl_list *l = sl_as_list(li->src.u.o);
+      int64_t small;
+      while (li->pos >= 0 && (uint64_t)li->pos < l->len && l->items[li->pos].tag == SL_V_INT &&
+             !__builtin_add_overflow(acc.u.i, l->items[li->pos].u.i, &small)) {
+        acc.u.i = small;
+        li->pos += li->step;
+      }
+    }
+  }
   bool compensate = rt->profile->sum_float_compensated;
   double c = 0.0;
   bool in_float = false;

@@ -7,6 +7,7 @@
 
 #include "core/alloc.h"
 #include "core/lang/iter-int.h"
+#include "core/lang/vm-int.h"
 
 int sl__check_nargs(sl_rt *rt, const sl_args *a, const char *qualname, size_t min, size_t max) {
   size_t n = a->npos;
@@ -313,7 +314,9 @@ static int list_clear(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
   return 0;
 }
 
-static const sl_cfunc_def list_methods[] = {
+/* list.append first: CALL_METHOD knows it by its address
+ * (SL__LIST_APPEND_DEF, vm-int.h) and appends in place. */
+const sl_cfunc_def sl__list_methods[] = {
     {"list.append", list_append, NULL, 0},   {"list.extend", list_extend, NULL, 0},
     {"list.insert", list_insert, NULL, 0},   {"list.pop", list_pop, NULL, 0},
     {"list.remove", list_remove, NULL, 0},   {"list.index", seq_index, NULL, 0},
@@ -326,5 +329,6 @@ static const sl_cfunc_def tuple_methods[] = {{"tuple.index", seq_index, NULL, 0}
                                              {NULL, NULL, NULL, 0}};
 
 int sl__seq_getattr(sl_rt *rt, sl_value self, const char *name, sl_value *out) {
-  return sl_methods_lookup(rt, self, sl__is_list(self) ? list_methods : tuple_methods, name, out);
+  return sl_methods_lookup(rt, self, sl__is_list(self) ? sl__list_methods : tuple_methods, name,
+                           out);
 }

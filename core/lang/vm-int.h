@@ -7,6 +7,11 @@
 #include "core/lang/code.h"
 #include "core/lang/vm.h"
 
+/* list's methods (methods_coll.c); the first is list.append, whose def
+ * CALL_METHOD tests by address to append without the call. */
+extern const sl_cfunc_def sl__list_methods[];
+#define SL__LIST_APPEND_DEF (&sl__list_methods[0])
+
 /* A builtin by name: the builtins dict, then the built-in exception
  * classes; NameError "name 'x' is not defined" when absent. */
 int sl__vm_builtin(sl_rt *rt, const char *name, sl_value *out);

@@ -27,7 +27,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
   sl_code *co = sl_as_code(f->code);
   const sl_instr *code = co->code;
   sl_value *sp = f->stack + f->sp;
-  sl_value res = sl_none();
+  /* An await's result: set to None right before each await helper that
+   * writes it (not here: a call that never awaits pays nothing). */
+  sl_value res;
   sl_coro_status st = SL_CORO_ERROR;
   bool set_ctx = true, add_tb = true;
   /* Resumed by a throw: what comes out at the suspension point is chained
@@ -71,6 +73,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
           *sp++ = sl_none();
         goto dispatch;
       }
+      res = vm_none();
       st = f->yf ? sl__yf_send(rt, f, sendv, &res) : sl_await_send(rt, &f->aw, sendv, &res);
       goto await_done;
     }
@@ -83,6 +86,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     set_ctx = false;
     thrown_in = true;
     if (sl_await_active(&f->aw)) {
+      res = vm_none();
       st = f->yf ? sl__yf_throw(rt, f, thrown, &res) : sl_await_throw(rt, &f->aw, thrown, &res);
       goto await_done;
     }
@@ -256,8 +260,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * SL_OPR_SUSPENDED: the frame suspended at the AWAIT with nothing made
    * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h);
    * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine.
-   * The ordinary body may return SL_OPR_DROPPED: the next instruction (a
-   * POP_TOP of None) skipped. */
+   * Either body may return SL_OPR_DROPPED: the instruction after it (the
+   * ordinary body) or after the AWAIT (now_fn), a POP_TOP of None,
+   * skipped. */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \
@@ -268,6 +273,10 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
         if (rc == SL_OPR_AWAITED) DISPATCH();                                                      \
         if (rc == SL_OPR_SUSPENDED) goto suspended;                                                \
         if (rc == SL_OPR_SUSPENDED_ON) goto suspended_on;                                          \
+        if (rc == SL_OPR_DROPPED) {                                                                \
+          ip++;                                                                                    \
+          DISPATCH();                                                                              \
+        }                                                                                          \
         goto op_failed;                                                                            \
       }                                                                                            \
     }                                                                                              \
@@ -415,6 +424,23 @@ dispatch:
         DISPATCH();
       }
       SL_VM_SYNC_IP();
+      if (arg == SL_CMP_IS || arg == SL_CMP_ISNOT) {
+        /* `x is None` and the like: identity runs nothing. The operands
+         * are dropped as op_compare drops them (a, then b; f->ip at the
+         * jump, which is where a finalizer sees the frame), then the jump
+         * is taken as above. */
+        sl_value a = sp[-2], b = sp[-1];
+        r = vm_is(a, b) == (arg == SL_CMP_IS);
+        sp -= 2;
+        sl_vdecref(rt, a);
+        sl_vdecref(rt, b);
+        if (ip->op == SL_OP_POP_JUMP_IF_FALSE || ip->op == SL_OP_POP_JUMP_IF_TRUE) {
+          ip = r == (ip->op == SL_OP_POP_JUMP_IF_TRUE) ? code + ip->arg : ip + 1;
+          DISPATCH();
+        }
+        *sp++ = sl_bool(r);
+        DISPATCH();
+      }
       NEXT(op_compare(rt, f, co, arg, spp));
     }
     TARGET(JUMP) {
@@ -528,6 +554,7 @@ dispatch:
     TARGET(AWAIT) {
       SL_VM_SYNC_IP();
       sl_value v = *--sp;
+      res = vm_none();
       st = sl__vm_await_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;
@@ -541,6 +568,7 @@ dispatch:
     TARGET(YIELD_FROM) {
       SL_VM_SYNC_IP();
       sl_value v = *--sp;
+      res = vm_none();
       st = sl__yf_begin(rt, f, v, &res);
       sl_vdecref(rt, v);
       goto await_done;

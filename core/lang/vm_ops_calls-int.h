@@ -90,6 +90,32 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
   return 0;
 }
 
+/* `lst.append(v)` as a statement: CALL_METHOD of list.append's def with
+ * one argument and a POP_TOP next. The stack's reference to v moves into
+ * the list (as CPython's CALL_LIST_APPEND moves it), self is dropped
+ * after it, as the slots would be popped, and the POP_TOP of the None is
+ * skipped. The same list, the same counts at the end, the same order of
+ * the drops; only the call, its argument check and v's incref and decref
+ * are gone. */
+SL_OP_INLINE int list_append_move(sl_rt *rt, sl_value **spp) {
+  sl_value self = SP[-2], v = SP[-1];
+  SP -= 3; /* the def (an UNDEF), self, v */
+  sl_list *l = sl_as_list(self.u.o);
+  int rc = 0;
+  if (l->len < l->cap) {
+    l->items[l->len++] = v;
+  } else {
+    rc = sl__list_append_grow(rt, self.u.o, v);
+    sl_vdecref(rt, v);
+  }
+  sl_obj *lo = self.u.o; /* an object: sl_vdecref's tests written out, kept inline */
+  if (lo->refcnt > 1)
+    lo->refcnt--;
+  else
+    sl__decref_last(rt, lo);
+  return rc ? -1 : SL_OPR_DROPPED;
+}
+
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
  * bound), or any callable and UNDEF. A def whose result the next
@@ -98,6 +124,9 @@ SL_OP_INLINE int op_call(SL_OP_PARAMS) {
  * POP_TOP (SL_OPR_DROPPED). */
 SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   (void)co;
+  if (arg == 1 && SP[-3].u.p == SL__LIST_APPEND_DEF && SP[-3].tag == SL_V_UNDEF &&
+      f->ip->op == SL_OP_POP_TOP && rt->recursion_depth <= SL_MAX_RECURSION)
+    return list_append_move(rt, spp);
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int rc;
@@ -164,9 +193,15 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
   int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
-  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  /* The slots dropped in the order POP would drop them: the arguments
+   * last first, then self (an object); the def, an UNDEF, holds nothing. */
+  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
+  SP--;
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
+  /* A statement await (`await q.put(x)`): None, which the POP_TOP after
+   * the AWAIT would only pop, is not pushed (f->ip is past the AWAIT). */
+  if (v.tag == SL_V_NONE && f->ip->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
   PUSH(v);
   return SL_OPR_AWAITED;
 }

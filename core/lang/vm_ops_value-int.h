@@ -33,6 +33,12 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
   if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
     int64_t r;
     bool over;
+    /* `n += 1` and `a + b` first: a compare instead of the switch's table. */
+    if (op == SL_BIN_ADD) {
+      if (__builtin_add_overflow(a.u.i, b.u.i, &r)) return 0;
+      *out = vm_int(r);
+      return 1;
+    }
     switch (op) {
     case SL_BIN_ADD: over = __builtin_add_overflow(a.u.i, b.u.i, &r); break;
     case SL_BIN_SUB: over = __builtin_sub_overflow(a.u.i, b.u.i, &r); break;
@@ -102,6 +108,11 @@ SL_OP_INLINE int op_unary(SL_OP_PARAMS) {
 SL_OP_INLINE int compare_fast(int32_t op, sl_value a, sl_value b, bool *r) {
   if (a.tag == SL_V_INT && b.tag == SL_V_INT) {
     int64_t x = a.u.i, y = b.u.i;
+    /* `i < n` first: a compare instead of the switch's table. */
+    if (op == SL_CMP_LT) {
+      *r = x < y;
+      return 1;
+    }
     switch (op) {
     case SL_CMP_EQ: *r = x == y; return 1;
     case SL_CMP_NOTEQ: *r = x != y; return 1;
@@ -125,6 +136,15 @@ SL_OP_INLINE int compare_fast(int32_t op, sl_value a, sl_value b, bool *r) {
     }
   }
   return 0;
+}
+
+/* sl_is (object.c) with its commonest answers in line: different kinds,
+ * two objects, None and None. */
+SL_OP_INLINE bool vm_is(sl_value a, sl_value b) {
+  if (a.tag != b.tag) return false;
+  if (a.tag == SL_V_OBJ) return a.u.o == b.u.o;
+  if (a.tag == SL_V_NONE) return true;
+  return sl_is(a, b);
 }
 
 SL_OP_INLINE int op_compare(SL_OP_PARAMS) {
