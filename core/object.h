@@ -211,6 +211,12 @@ static inline sl_value sl_vincref(sl_value v) {
 static inline void sl_vdecref(sl_rt *rt, sl_value v) {
   if (v.tag == SL_V_OBJ) sl_decref(rt, v.u.o);
 }
+/* Drops items[0..n) last first: the order CPython's list and tuple
+ * deallocation, list.clear() and a slice's removal release their items in
+ * (a program sees it in its __del__ output). */
+static inline void sl_vdecref_back(sl_rt *rt, const sl_value *items, size_t n) {
+  while (n) sl_vdecref(rt, items[--n]);
+}
 /* Replaces *slot with v (steals v), releasing the old value. */
 static inline void sl_vset(sl_rt *rt, sl_value *slot, sl_value v) {
   sl_value old = *slot;

@@ -50,7 +50,7 @@ static int seq_lt(sl_rt *rt, const sl_value *a, size_t na, const sl_value *b, si
 
 static void tuple_clear(sl_rt *rt, sl_obj *o) {
   sl_tuple *t = sl_as_tuple(o);
-  for (size_t i = 0; i < t->len; i++) sl_vdecref(rt, t->items[i]);
+  sl_vdecref_back(rt, t->items, t->len);
   t->len = 0;
 }
 
@@ -122,7 +122,7 @@ sl_obj *sl_tuple_new(sl_rt *rt, const sl_value *items, size_t len) {
 
 static void list_clear(sl_rt *rt, sl_obj *o) {
   sl_list *l = sl_as_list(o);
-  for (size_t i = 0; i < l->len; i++) sl_vdecref(rt, l->items[i]);
+  sl_vdecref_back(rt, l->items, l->len);
   l->len = 0;
 }
 

@@ -309,7 +309,7 @@ static int list_clear(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out)
   sl_value *items = l->items;
   size_t n = l->len;
   l->items = NULL, l->len = l->cap = 0;
-  for (size_t i = 0; i < n; i++) sl_vdecref(rt, items[i]);
+  sl_vdecref_back(rt, items, n);
   sl_free(items);
   return 0;
 }

@@ -327,7 +327,7 @@ static int list_assign_slice(sl_rt *rt, sl_obj *list, sl_obj *slice, sl_value v)
     memmove(l->items + a + n, l->items + b, (l->len - b) * sizeof *l->items);
     for (size_t i = 0; i < n; i++) l->items[a + i] = sl_vincref(items[i]);
     l->len = newlen;
-    for (size_t i = 0; i < b - a; i++) sl_vdecref(rt, removed[i]);
+    sl_vdecref_back(rt, removed, b - a);
     sl_free(removed);
   } else if (sl_is_undef(v)) {
     /* Extended delete: keep the items not picked, in order. */
