@@ -54,6 +54,7 @@ static const sl_stdmod_def modules[] = {
     {"timeit", sl_mod_timeit_init}, /* default_timer: mod_time.c */
     {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
+    {"warnings", sl_mod_warnings_init}, /* mod_warnings.c */
 };
 
 const sl_stdmod_def *sl_stdmod_find(const char *name) {
