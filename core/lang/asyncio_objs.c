@@ -479,17 +479,6 @@ int sl_asyncio_loop_object(sl_rt *rt, sl_value *out) {
   return 0;
 }
 
-/* Future._state, the private attribute programs print to show where a
- * task is ('PENDING', 'CANCELLED', 'FINISHED': futures.py's constants). 1. */
-static int future_state(sl_rt *rt, sl_obj *fut, sl_value *out) {
-  static const char *const names[] = {"PENDING", "CANCELLED", "FINISHED"};
-  int state = sl_future_cancelled(fut) ? 1 : sl_future_done(fut) ? 2 : 0;
-  sl_obj *s = sl_str_from_cstr(rt, names[state]);
-  if (!s) return -1;
-  *out = sl_obj_val(s);
-  return 1;
-}
-
 int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   /* __class__ is every value's: the generic lookup answers it (type()). */
   if (v.tag != SL_V_OBJ || !strcmp(name, "__class__")) return 0;
@@ -498,9 +487,8 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
     return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;
   if (sl_is_future(v)) {
-    if (!strcmp(name, "_state")) return future_state(rt, v.u.o, out);
-    int r = 0;
-    r = sl_methods_lookup(rt, v, sl_is_task(v) ? task_methods : future_methods, name, out);
+    if (!strcmp(name, "_state")) return sl__aio_future_state(rt, v.u.o, out);
+    int r = sl_methods_lookup(rt, v, sl_is_task(v) ? task_methods : future_methods, name, out);
     if (!r && sl_is_task(v)) r = sl_methods_lookup(rt, v, sl__aio_task_stack_methods, name, out);
     if (r) return r;
     tn = v.u.o->type->name;
