@@ -407,69 +407,93 @@ static int module_name(sl_rt *rt, sl_obj *globals, sl_value *out) {
   return 0;
 }
 
+/* Where a warning comes from, as _warnings.c's setup_context finds it:
+ * the file, line, module name and registry of the frame `level` calls up
+ * (past the outermost one: "sys", line 1, a registry of its own). */
+typedef struct {
+  sl_value filename, module, registry; /* owned */
+  int line;
+} context;
+
+static int caller_context(sl_rt *rt, int64_t level, context *c) {
+  c->filename = c->module = c->registry = sl_undef();
+  sl_frame *f = frame_at(rt, level < 1 ? 1 : level);
+  sl_obj *globals = f ? f->globals : sl_dict_new(rt);
+  if (!globals) return -1;
+  int rc = 0;
+  if (f) {
+    c->filename = sl_vincref(sl_obj_val(sl_as_code(f->code)->filename));
+    c->line = sl_frame_line(f);
+    rc = module_name(rt, globals, &c->module);
+  } else {
+    sl_obj *s1 = sl_str_from_cstr(rt, "sys"), *s2 = sl_str_from_cstr(rt, "sys");
+    if (s1) c->filename = sl_obj_val(s1);
+    if (s2) c->module = sl_obj_val(s2);
+    c->line = 1;
+    rc = s1 && s2 ? 0 : -1;
+  }
+  if (!rc) rc = registry_of(rt, globals, &c->registry);
+  if (!f) sl_decref(rt, globals);
+  return rc;
+}
+
+static void context_free(sl_rt *rt, context *c) {
+  sl_vdecref(rt, c->filename);
+  sl_vdecref(rt, c->module);
+  sl_vdecref(rt, c->registry);
+}
+
+/* Calls the module-level function `name` of the namespace ns. */
+static int call_ns(sl_rt *rt, sl_obj *ns, const char *name, const sl_value *argv, size_t argc,
+                   sl_value *out) {
+  sl_value fn;
+  bool found = false;
+  if (sl_dict_get_str(rt, ns, name, &fn, &found)) return -1;
+  if (!found) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: warnings.%s missing", name);
+  int rc = sl_vm_call_pos(rt, fn, argv, argc, out);
+  sl_vdecref(rt, fn);
+  return rc;
+}
+
+/* Raises what _category_of or _warn_impl gave back in place of None (an
+ * exception instance: the TypeError of a bad category, the warning itself
+ * under the "error" action), at the caller's line. -1, or 0 for None. */
+static int raise_result(sl_rt *rt, sl_value res) {
+  if (!sl_is_type(res, &sl_exc_type)) return 0;
+  sl_raise_obj(rt, res.u.o);
+  sl_vdecref(rt, res);
+  return -1;
+}
+
 /* warn(message, category=None, stacklevel=1, source=None): self is the
  * module's namespace, where _category_of and _warn_impl live. */
 static int w_warn(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
   static const char *const names[] = {"message", "category", "stacklevel", "source",
                                       "skip_file_prefixes"};
-  sl_value v[5];
+  sl_value v[5], cat, res;
   if (sl_args_bind(rt, a, "warn", names, 5, 1, 4, v)) return -1;
   int64_t level = 1;
   if (!sl_is_undef(v[2]) && !sl_as_index(v[2], &level))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(v[2]));
-  sl_obj *ns = self.u.o;
-  sl_value fn, cat;
-  bool found = false;
-  if (sl_dict_get_str(rt, ns, "_category_of", &fn, &found)) return -1;
-  if (!found) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: warnings._category_of missing");
   sl_value cargs[2] = {v[0], sl_is_undef(v[1]) ? sl_none() : v[1]};
-  int rc = sl_vm_call_pos(rt, fn, cargs, 2, &cat);
-  sl_vdecref(rt, fn);
-  if (rc) return -1;
-  if (sl_is_type(cat, &sl_exc_type)) { /* the TypeError of a category that is no Warning */
-    sl_raise_obj(rt, cat.u.o);
-    sl_vdecref(rt, cat);
-    return -1;
-  }
-  sl_value filename = sl_undef(), module = sl_undef(), registry = sl_undef(), res = sl_none();
-  sl_frame *f = frame_at(rt, level < 1 ? 1 : level);
-  sl_obj *globals = f ? f->globals : NULL, *made = NULL;
-  if (!globals) globals = made = sl_dict_new(rt);
-  rc = globals ? 0 : -1;
-  if (!rc && f) {
-    filename = sl_vincref(sl_obj_val(sl_as_code(f->code)->filename));
-    rc = module_name(rt, globals, &module);
-  } else if (!rc) {
-    sl_obj *a1 = sl_str_from_cstr(rt, "sys"), *a2 = sl_str_from_cstr(rt, "sys");
-    if (a1) filename = sl_obj_val(a1);
-    if (a2) module = sl_obj_val(a2);
-    rc = a1 && a2 ? 0 : -1;
-  }
-  if (!rc) rc = registry_of(rt, globals, &registry);
-  if (!rc) rc = sl_dict_get_str(rt, ns, "_warn_impl", &fn, &found) || !found;
+  if (call_ns(rt, self.u.o, "_category_of", cargs, 2, &cat) || raise_result(rt, cat)) return -1;
+  context c;
+  int rc = caller_context(rt, level, &c);
   if (!rc) {
     sl_value wargs[7] = {v[0],
                          cat,
-                         filename,
-                         sl_int(f ? sl_frame_line(f) : 1),
-                         module,
-                         registry,
+                         c.filename,
+                         sl_int(c.line),
+                         c.module,
+                         c.registry,
                          sl_is_undef(v[3]) ? sl_none() : v[3]};
-    rc = sl_vm_call_pos(rt, fn, wargs, 7, &res);
-    sl_vdecref(rt, fn);
+    rc = call_ns(rt, self.u.o, "_warn_impl", wargs, 7, &res);
   }
+  context_free(rt, &c);
   sl_vdecref(rt, cat);
-  sl_vdecref(rt, filename);
-  sl_vdecref(rt, module);
-  sl_vdecref(rt, registry);
-  sl_decref(rt, made);
-  if (rc) return rt->exc || rt->fatal ? -1 : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: warn");
-  if (!sl_is_none(res)) {
-    sl_raise_obj(rt, res.u.o);
-    sl_vdecref(rt, res);
-    return -1;
-  }
+  if (rc || raise_result(rt, res)) return -1;
+  sl_vdecref(rt, res);
   *out = sl_none();
   return 0;
 }
