@@ -128,6 +128,9 @@ int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
 
 /* Task.get_stack and Task.print_stack (asyncio_stack.c). */
 extern const sl_cfunc_def sl__aio_task_stack_methods[];
+/* Future._state: 'PENDING', 'CANCELLED' or 'FINISHED' (new str). 1, or -1
+ * out of memory (asyncio_stack.c). */
+int sl__aio_future_state(sl_rt *rt, sl_obj *fut, sl_value *out);
 
 /* The engine classes asyncio_objs.c's table has no room for
  * (modules/mod_asyncio_sub.c: asyncio.trsock.TransportSocket), or NULL. */

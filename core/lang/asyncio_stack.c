@@ -9,8 +9,11 @@
  * own frames, runners.py down to events.py) and a coroutine simloop runs
  * natively (asyncio.sleep and the like, whose frames are asyncio's);
  * get_stack() of a failed task too, whose finished frames simloop keeps
- * only as traceback lines (print_stack() shows them). */
+ * only as traceback lines (print_stack() shows them).
+ *
+ * Also Future._state, the other look at where a task is. */
 #include <math.h>
+#include <string.h>
 
 #include "core/exc.h"
 #include "core/future.h"
@@ -188,3 +191,14 @@ const sl_cfunc_def sl__aio_task_stack_methods[] = {
     {"Task.print_stack", task_print_stack, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };
+
+/* Future._state, the private attribute programs print to show where a
+ * task is ('PENDING', 'CANCELLED', 'FINISHED': futures.py's constants). 1. */
+int sl__aio_future_state(sl_rt *rt, sl_obj *fut, sl_value *out) {
+  static const char *const names[] = {"PENDING", "CANCELLED", "FINISHED"};
+  int state = sl_future_cancelled(fut) ? 1 : sl_future_done(fut) ? 2 : 0;
+  sl_obj *s = sl_str_from_cstr(rt, names[state]);
+  if (!s) return -1;
+  *out = sl_obj_val(s);
+  return 1;
+}

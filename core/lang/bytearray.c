@@ -1,12 +1,15 @@
 /* bytearray: a mutable bytes buffer (Objects/bytearrayobject.c), the part
  * programs use with recv_into and BufferedProtocol: bytearray(n),
  * bytearray(bytes-like), len, b[i], b[i:j], b[i:j] = data, del b[i:j],
- * append, extend, clear, decode, copy, bytes(b), ==, in, iteration, repr. See buffer.h. */
+ * append, extend, clear, decode, copy, bytes(b), ==, in, iteration, repr,
+ * and bytes' own methods (strip, split, find, ...) answering in bytearrays.
+ * See buffer.h. */
 #include <string.h>
 
 #include "core/alloc.h"
 #include "core/exc.h"
 #include "core/lang/buffer.h"
+#include "core/lang/methods_str-int.h"
 #include "core/lang/ops-int.h"
 #include "core/lang/ops.h"
 #include "core/lang/value.h"
@@ -14,6 +17,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/sync-int.h"
+#include "core/tuple.h"
 
 bool sl_buffer_read(sl_value v, const unsigned char **data, size_t *len) {
   if (v.tag != SL_V_OBJ) return false;
@@ -301,8 +305,56 @@ static const sl_cfunc_def methods[] = {
     {"bytearray.decode", m_decode, NULL, 0}, {NULL, NULL, NULL, 0},
 };
 
+/* A bytes result of a shared method as the bytearray CPython's gives. */
+static int to_bytearray(sl_rt *rt, sl_value *v) {
+  if (!sl_is_type(*v, &sl_bytes_type)) return 0;
+  sl_obj *o = sl_bytearray_new(rt, sl_as_bytes(v->u.o)->data, sl_as_bytes(v->u.o)->len);
+  if (!o) return -1;
+  sl_vdecref(rt, *v);
+  *v = sl_obj_val(o);
+  return 0;
+}
+
+/* The methods bytearray shares with bytes (strip, split, partition, find,
+ * isdigit, ...) run on a bytes copy of the buffer; what they make of it,
+ * a piece or a list or tuple of pieces, comes back as bytearray. */
+static int m_shared(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  sl_value name = sl_as_tuple(self.u.o)->items[1], ba = sl_as_tuple(self.u.o)->items[0];
+  if (via_bytes(rt, ba, args, out, sl_str_cstr(name.u.o))) return -1;
+  int rc = to_bytearray(rt, out);
+  sl_value *items = NULL;
+  size_t n = 0;
+  if (sl_is_type(*out, &sl_list_type))
+    items = sl_as_list(out->u.o)->items, n = sl_as_list(out->u.o)->len;
+  if (sl_is_type(*out, &sl_tuple_type))
+    items = sl_as_tuple(out->u.o)->items, n = sl_as_tuple(out->u.o)->len;
+  for (size_t i = 0; !rc && i < n; i++) rc = to_bytearray(rt, &items[i]);
+  if (rc) sl_vdecref(rt, *out);
+  return rc;
+}
+
+static const sl_cfunc_def shared_def = {"bytearray.method", m_shared, NULL, 0};
+
+/* Whether bytes has `name` among the methods bytearray shares. */
+static bool shared_name(const char *name) {
+  if (!strcmp(name, "hex")) return true;
+  for (const sl_cfunc_def *d = sl__bytes_more_methods; d->name; d++)
+    if (!strcmp(d->name + sizeof "bytes." - 1, name)) return true;
+  return false;
+}
+
 static int ba_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
-  return sl__getattr_methods(rt, o, methods, name, out);
+  if (!shared_name(name)) return sl__getattr_methods(rt, o, methods, name, out);
+  sl_obj *nm = sl_str_from_cstr(rt, name);
+  if (!nm) return -1;
+  sl_value pair[2] = {sl_obj_val(o), sl_obj_val(nm)};
+  sl_obj *t = sl_tuple_new(rt, pair, 2);
+  sl_decref(rt, nm);
+  sl_obj *f = t ? sl_cfunc_new(rt, &shared_def, sl_obj_val(t)) : NULL;
+  if (t) sl_decref(rt, t);
+  if (!f) return -1;
+  *out = sl_obj_val(f);
+  return 0;
 }
 
 /* ---- the type ------------------------------------------------------------------- */

@@ -138,6 +138,10 @@ int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out);
  * frame, as CPython's default warning filters do (vm_exc.c). `message` is
  * static text. */
 void sl_vm_warn_deprecated(sl_rt *rt, const char *message);
+/* Appends line `line` of the program's file or one of its modules, stripped,
+ * with a newline (nothing when there is no such line): linecache.getline
+ * for warnings.formatwarning. */
+void sl_vm_source_line(sl_rt *rt, const char *file, int line, sl_strbuf *out);
 
 /* The currently handled exception (sys.exc_info()[1]), borrowed, or NULL. */
 sl_obj *sl_vm_handled_exc(sl_rt *rt);

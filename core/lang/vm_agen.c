@@ -327,11 +327,11 @@ static sl_coro_status athrow_send(sl_rt *rt, sl_obj *o, sl_value v, sl_value *ou
     sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot reuse already awaited aclose()/athrow()");
     return SL_CORO_ERROR;
   }
+  /* A finished frame: StopIteration for athrow() too (genobject.c), so
+   * `await agen.athrow(E)` on an exhausted generator gives None. */
   if (!a->g.frame) {
     w->state = AW_CLOSED;
-    if (aclose) return SL_CORO_RETURN;
-    sl_raise_noargs(rt, SL_EXC_STOP_ASYNC_ITERATION);
-    return SL_CORO_ERROR;
+    return SL_CORO_RETURN;
   }
   if (w->state == AW_INIT) {
     if (a->running_async) {

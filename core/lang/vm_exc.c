@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/usermod.h"
 #include "core/lang/vm-int.h"
@@ -293,15 +294,46 @@ int sl_vm_format_traceback(sl_rt *rt, sl_obj *exc, sl_strbuf *out) {
 
 /* ---- warnings ----------------------------------------------------------- */
 
+void sl_vm_source_line(sl_rt *rt, const char *file, int line, sl_strbuf *out) {
+  source_line(rt, sl_vm_lang(rt), file, line, "", out);
+}
+
 /* warnings.warn(message, DeprecationWarning) from a builtin, under
  * CPython's default filters: shown only for code of __main__ (the
  * program's file; "default::DeprecationWarning:__main__", ignored
  * elsewhere), once per line (the module's __warningregistry__), as
  * warnings.formatwarning prints it: "FILE:LINE: DeprecationWarning: MSG"
  * and the stripped source line indented by two spaces. */
+/* Once the program imported `warnings`, its filters decide: warn() is
+ * called as the builtin's C code calls PyErr_WarnEx. The "error" action
+ * cannot raise from here (the builtins calling this go on): the exception
+ * is dropped. 1 when the module took the warning, 0 when not imported. */
+static int warn_through_module(sl_rt *rt, sl_lang *L, const char *message) {
+  sl_value mod, warn = sl_undef(), cat = sl_undef(), res;
+  bool found = false;
+  if (!L->modules || sl_dict_get_str(rt, L->modules, "warnings", &mod, &found) || !found) {
+    if (rt->exc) sl_err_clear(rt);
+    return 0;
+  }
+  sl_obj *text = sl_str_from_cstr(rt, message);
+  int rc = !text || sl_vm_getattr(rt, mod, "warn", &warn) ||
+           sl_dict_get_str(rt, L->builtins, "DeprecationWarning", &cat, &found) || !found;
+  if (!rc) {
+    sl_value argv[2] = {sl_obj_val(text), cat};
+    if (!sl_vm_call_pos(rt, warn, argv, 2, &res)) sl_vdecref(rt, res);
+  }
+  if (rt->exc) sl_err_clear(rt);
+  sl_vdecref(rt, mod);
+  sl_vdecref(rt, warn);
+  sl_vdecref(rt, cat);
+  if (text) sl_decref(rt, text);
+  return 1;
+}
+
 void sl_vm_warn_deprecated(sl_rt *rt, const char *message) {
   sl_lang *L = sl_vm_lang(rt);
-  if (!L || !L->err_file || !L->frame || !L->filename) return;
+  if (!L || !L->frame || warn_through_module(rt, L, message)) return;
+  if (!L->err_file || !L->filename) return;
   const char *file = sl_str_cstr(sl_as_code(L->frame->code)->filename);
   int line = sl_frame_line(L->frame);
   if (strcmp(file, L->filename)) return;

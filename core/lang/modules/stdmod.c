@@ -27,6 +27,7 @@ static const sl_stdmod_def modules[] = {
     {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
     {"errno", sl_mod_errno_init},     /* mod_errno.c, core/errno_tab.c */
+    {"inspect", sl_mod_inspect_init}, /* the predicates: mod_inspect.c */
     {"io", sl_mod_io_init},           /* StringIO, BytesIO: mod_io.c */
     {"keyword", sl_mod_keyword_init}, /* mod_keyword.c */
     {"logging", sl_mod_logging_init}, /* env */
@@ -53,6 +54,7 @@ static const sl_stdmod_def modules[] = {
     {"timeit", sl_mod_timeit_init}, /* default_timer: mod_time.c */
     {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
+    {"warnings", sl_mod_warnings_init}, /* mod_warnings.c */
 };
 
 const sl_stdmod_def *sl_stdmod_find(const char *name) {

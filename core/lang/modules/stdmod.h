@@ -65,9 +65,11 @@ int sl__mappingproxy_new(sl_rt *rt, sl_obj *dict, sl_value *out);
 /* The modules (mod_<name>.c). */
 int sl_mod_random_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_time_init(sl_rt *rt, sl_obj *module_dict);
-int sl_mod_timeit_init(sl_rt *rt, sl_obj *module_dict);  /* mod_time.c */
-int sl_mod_keyword_init(sl_rt *rt, sl_obj *module_dict); /* mod_keyword.c */
-int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict);   /* mod_errno.c */
+int sl_mod_timeit_init(sl_rt *rt, sl_obj *module_dict);   /* mod_time.c */
+int sl_mod_keyword_init(sl_rt *rt, sl_obj *module_dict);  /* mod_keyword.c */
+int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict);    /* mod_errno.c */
+int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict);  /* mod_inspect.c */
+int sl_mod_warnings_init(sl_rt *rt, sl_obj *module_dict); /* mod_warnings.c */
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */

@@ -1,0 +1,152 @@
+/* The `inspect` module (Lib/inspect.py), for what asyncio programs ask of
+ * it: the predicates that tell functions, coroutines, generators and
+ * awaitables apart (iscoroutinefunction, isawaitable, isgenerator, ...).
+ * Each answers as CPython's does from the object's type and, for the
+ * *function ones, the code flags (a method is looked through to its
+ * function, a functools.partial to what it wraps). Signatures, source
+ * and frames are not provided: simloop keeps no frame objects. */
+#include <string.h>
+
+#include "core/coro.h"
+#include "core/exc.h"
+#include "core/future.h"
+#include "core/lang/code.h"
+#include "core/lang/modules/stdmod.h"
+#include "core/lang/value.h"
+#include "core/lang/vm-int.h"
+#include "core/lang/vm.h"
+#include "core/profile.h"
+#include "core/rt.h"
+
+extern const sl_type sl__partial_type; /* mod_functools.c */
+
+static int one_arg(sl_rt *rt, const sl_args *a, const char *fname, sl_value *v) {
+  static const char *const names[] = {"object"};
+  return sl_args_bind(rt, a, fname, names, 1, 1, 1, v);
+}
+
+/* The code flags of what a call of f would run (the function of a bound
+ * method, the wrapped callable of a partial), as inspect._has_code_flag
+ * unwraps it: 1 with *flags set, 0 when f is no Python function, -1 error. */
+static int code_flags(sl_rt *rt, sl_value f, uint32_t *flags) {
+  sl_value held = sl_undef();
+  int r = 0;
+  for (int depth = 0; depth < 64; depth++) {
+    if (sl_is_type(f, &sl_bound_type)) {
+      f = ((sl_bound *)f.u.o)->func;
+      continue;
+    }
+    if (!sl_is_type(f, &sl__partial_type)) break;
+    sl_value inner;
+    if (sl_vm_getattr(rt, f, "func", &inner)) {
+      r = -1;
+      break;
+    }
+    sl_vdecref(rt, held);
+    held = f = inner;
+  }
+  if (!r && sl_is_type(f, &sl_func_type)) {
+    *flags = sl_as_code(sl_as_func(f.u.o)->code)->flags;
+    r = 1;
+  }
+  sl_vdecref(rt, held);
+  return r;
+}
+
+/* A predicate on code flags: all of `on` set and none of `off`. */
+static int flag_test(sl_rt *rt, const sl_args *a, const char *fname, uint32_t on, uint32_t off,
+                     sl_value *out) {
+  sl_value v;
+  uint32_t flags = 0;
+  if (one_arg(rt, a, fname, &v)) return -1;
+  int r = code_flags(rt, v, &flags);
+  if (r < 0) return -1;
+  *out = sl_bool(r && (flags & on) == on && !(flags & off));
+  return 0;
+}
+
+static int i_iscoroutinefunction(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return flag_test(rt, a, "iscoroutinefunction", SL_CO_ASYNC, SL_CO_GENERATOR, out);
+}
+static int i_isgeneratorfunction(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return flag_test(rt, a, "isgeneratorfunction", SL_CO_GENERATOR, SL_CO_ASYNC, out);
+}
+static int i_isasyncgenfunction(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return flag_test(rt, a, "isasyncgenfunction", SL_CO_GENERATOR | SL_CO_ASYNC, 0, out);
+}
+
+/* A predicate on the object's type alone. */
+#define TYPE_TEST(fname, test)                                                                     \
+  static int i_##fname(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {                \
+    (void)self;                                                                                    \
+    sl_value v;                                                                                    \
+    if (one_arg(rt, a, #fname, &v)) return -1;                                                     \
+    *out = sl_bool(test);                                                                          \
+    return 0;                                                                                      \
+  }
+
+/* asyncio's own coroutines (asyncio.sleep(), q.get(), ...) are coroutine
+ * objects in CPython too: `async def`s of Lib/asyncio. */
+TYPE_TEST(iscoroutine, sl_is_coro(v))
+TYPE_TEST(isgenerator, sl_is_type(v, &sl_vmgen_type))
+TYPE_TEST(isasyncgen, sl_is_type(v, &sl_vmagen_type))
+TYPE_TEST(isfunction, sl_is_type(v, &sl_func_type))
+TYPE_TEST(ismethod, sl_is_type(v, &sl_bound_type))
+TYPE_TEST(isbuiltin, sl_is_type(v, &sl_cfunc_type))
+/* A partial is a method descriptor (has __get__) from 3.13 on, which
+ * isroutine counts as a routine. */
+TYPE_TEST(isroutine, sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_bound_type) ||
+                         sl_is_type(v, &sl_cfunc_type) ||
+                         (sl_is_type(v, &sl__partial_type) && rt->profile->minor >= 13))
+TYPE_TEST(isclass, sl_is_type(v, &sl_class_type) || sl_is_type(v, &sl_typeobj_type))
+TYPE_TEST(ismodule, sl_is_type(v, &sl_module_type))
+TYPE_TEST(iscode, sl_is_type(v, &sl_code_type))
+
+/* isawaitable: a coroutine, a generator of a types.coroutine function
+ * (CO_ITERABLE_COROUTINE), or what collections.abc.Awaitable accepts, an
+ * object whose class has __await__ (futures and tasks among them). */
+static int i_isawaitable(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  sl_value v;
+  if (one_arg(rt, a, "isawaitable", &v)) return -1;
+  bool yes = sl_is_coro(v) || sl_is_future(v);
+  if (!yes && sl_is_type(v, &sl_vmgen_type))
+    yes = (sl_as_code(((sl_vmcoro *)v.u.o)->code)->flags & SL_CO_ITERABLE_COROUTINE) != 0;
+  sl_obj *cls = !yes && v.tag == SL_V_OBJ ? sl_user_cls_of(v.u.o) : NULL;
+  if (cls) {
+    sl_value m;
+    int r = sl__class_lookup(rt, cls, "__await__", &m);
+    if (r < 0) return -1;
+    if (r > 0) {
+      yes = !sl_is_none(m);
+      sl_vdecref(rt, m);
+    }
+  }
+  *out = sl_bool(yes);
+  return 0;
+}
+
+static const sl_cfunc_def inspect_funcs[] = {
+    {"isawaitable", i_isawaitable, NULL, 0},
+    {"iscoroutinefunction", i_iscoroutinefunction, NULL, 0},
+    {"isgeneratorfunction", i_isgeneratorfunction, NULL, 0},
+    {"isasyncgenfunction", i_isasyncgenfunction, NULL, 0},
+    {"iscoroutine", i_iscoroutine, NULL, 0},
+    {"isgenerator", i_isgenerator, NULL, 0},
+    {"isasyncgen", i_isasyncgen, NULL, 0},
+    {"isfunction", i_isfunction, NULL, 0},
+    {"ismethod", i_ismethod, NULL, 0},
+    {"isbuiltin", i_isbuiltin, NULL, 0},
+    {"isroutine", i_isroutine, NULL, 0},
+    {"isclass", i_isclass, NULL, 0},
+    {"ismodule", i_ismodule, NULL, 0},
+    {"iscode", i_iscode, NULL, 0},
+    {NULL, NULL, NULL, 0},
+};
+
+int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
+  return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs);
+}
