@@ -428,6 +428,35 @@ static void test_image_runs_release(void **state) {
   sl_modfind_free(mf);
 }
 
+/* A restore puts back every byte a run wrote, on pages written before
+ * and on pages written for the first time (core/alloc.c: after sealing,
+ * a page is copied back only once a write to it has faulted). */
+static void test_image_restore_written_pages(void **state) {
+  (void)state;
+  enum { NBLOCKS = 48, BLOCK = 1000 };
+  sl_image *im = sl_image_new();
+  assert_non_null(im);
+  unsigned char *b[NBLOCKS];
+  sl_image_record(im, true);
+  for (int i = 0; i < NBLOCKS; i++) {
+    b[i] = sl_malloc(BLOCK);
+    assert_non_null(b[i]);
+    memset(b[i], i + 1, BLOCK);
+  }
+  sl_image_record(im, false);
+  assert_int_equal(sl_image_seal(im), 0);
+  static const int writes[][3] = {{3, 30, -1}, {3, 41, 7}, {0, 47, 30}, {-1, -1, -1}};
+  for (int r = 0; r < 4; r++) {
+    sl_image_restore(im);
+    for (int i = 0; i < NBLOCKS; i++)
+      for (int k = 0; k < BLOCK; k += 97) assert_int_equal(b[i][k], i + 1);
+    for (int w = 0; w < 3; w++)
+      if (writes[r][w] >= 0) memset(b[writes[r][w]], 0xee, BLOCK);
+    if (writes[r][0] >= 0) assert_int_equal(b[writes[r][0]][BLOCK - 1], 0xee);
+  }
+  sl_image_free(im);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gather),
@@ -448,6 +477,7 @@ int main(void) {
       cmocka_unit_test(test_image_gather),
       cmocka_unit_test(test_image_runs_reuse),
       cmocka_unit_test(test_image_runs_release),
+      cmocka_unit_test(test_image_restore_written_pages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
