@@ -362,8 +362,7 @@ static void image_fault(int sig, siginfo_t *si, void *uctx) {
   uintptr_t a = (uintptr_t)si->si_addr, base = im ? (uintptr_t)im->base : 0;
   if (im && im->guarded && a - base < im->npages * im->page) {
     size_t pg = (a - base) / im->page;
-    if (!im->hot[pg] &&
-        !mprotect(im->base + pg * im->page, im->page, PROT_READ | PROT_WRITE)) {
+    if (!im->hot[pg] && !mprotect(im->base + pg * im->page, im->page, PROT_READ | PROT_WRITE)) {
       im->hot[pg] = 1;
       im->changed = 1;
       return;

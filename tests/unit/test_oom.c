@@ -379,21 +379,20 @@ static void test_image_runs_reuse(void **state) {
 
 /* A program that grows what the image holds (its module's globals, the
  * asyncio module's dict, sys.argv) and objects of its own. */
-static const char grows_image[] =
-    "import asyncio\n"
-    "import sys\n"
-    "items = []\n"
-    "async def worker(name, n):\n"
-    "    for i in range(n):\n"
-    "        items.append((name, i))\n"
-    "        globals()[f'g_{name}_{i}'] = [i] * 3\n"
-    "        await asyncio.sleep(0)\n"
-    "    setattr(asyncio, f'a_{name}', {name: list(range(n))})\n"
-    "    sys.argv.extend([name] * n)\n"
-    "async def main():\n"
-    "    await asyncio.gather(worker('a', 30), worker('b', 25))\n"
-    "    assert len(items) == 55\n"
-    "asyncio.run(main())\n";
+static const char grows_image[] = "import asyncio\n"
+                                  "import sys\n"
+                                  "items = []\n"
+                                  "async def worker(name, n):\n"
+                                  "    for i in range(n):\n"
+                                  "        items.append((name, i))\n"
+                                  "        globals()[f'g_{name}_{i}'] = [i] * 3\n"
+                                  "        await asyncio.sleep(0)\n"
+                                  "    setattr(asyncio, f'a_{name}', {name: list(range(n))})\n"
+                                  "    sys.argv.extend([name] * n)\n"
+                                  "async def main():\n"
+                                  "    await asyncio.gather(worker('a', 30), worker('b', 25))\n"
+                                  "    assert len(items) == 55\n"
+                                  "asyncio.run(main())\n";
 
 /* A run from an image visits at teardown only its own objects and the
  * image's that have a release (core/rt.h sl_rt_mark_image): what the
