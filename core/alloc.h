@@ -85,6 +85,13 @@ static inline int sl_alloc_injected_failure_inline(void) {
  * the restore. Image blocks count as allocation attempts (failure
  * injection) but not toward the memory budget: the budget is the run's.
  *
+ * Once sealed, the image's pages are read-only until a run writes one
+ * (a SIGSEGV handler of the image's, installed by sl_image_seal and
+ * removed by sl_image_free, makes it writable and marks it), and a
+ * restore copies back only the pages ever written (alloc.c "restoring
+ * only written pages"). Nothing may pass an image block to the kernel to
+ * write into.
+ *
  * One image per process at a time (sl_image_new returns NULL while
  * another exists). Ownership: the caller owns the image (sl_image_free);
  * the objects in it are only valid between a restore and the next. */
@@ -101,7 +108,7 @@ bool sl_image_hold(void);
 void sl_image_unhold(bool held);
 /* Takes the copy sl_image_restore writes back: -1 when out of memory. */
 int sl_image_seal(sl_image *im);
-/* Writes the sealed copy back over the region. */
+/* Writes the sealed copy back over the region (its written pages). */
 void sl_image_restore(sl_image *im);
 /* Bytes the image holds. */
 size_t sl_image_size(const sl_image *im);

@@ -196,7 +196,9 @@ void sl_heap_discard(sl_rt *rt, sl_heap_pool *pool) {
   size_t size;
   sl_image_region(&lo, &size);
 #define OWNED(o) ((uintptr_t)(o)-lo < size)
-  for (sl_obj *o = rt->heap.run_next, *next; o != &rt->heap; o = next) {
+  /* Past the mark only image objects without a release (core/rt.h). */
+  const sl_obj *end = rt->image_mark.type ? &rt->image_mark : &rt->heap;
+  for (sl_obj *o = rt->heap.run_next, *next; o != end; o = next) {
     next = o->run_next;
     if (o->type->release) o->type->release(o);
     if (!OWNED(o)) pool_put(pool, o);

@@ -37,6 +37,40 @@ void sl_rt_discard(sl_rt *rt, sl_heap_pool *pool) {
   sl_identity_free(rt);
 }
 
+/* The mark's type: no hook, no flag, so the list's walkers (sim/detect.c,
+ * core/lang/vm_attr.c) pass over it as over any object not theirs. */
+static const sl_type image_mark_type = {.name = "<image mark>"};
+
+void sl_rt_mark_image(sl_rt *rt) {
+  sl_obj *head = &rt->heap, *mark = &rt->image_mark;
+  memset(mark, 0, sizeof *mark);
+  mark->type = &image_mark_type;
+  mark->refcnt = 1;
+  /* Two chains from one walk; a node is relinked only once visited. */
+  sl_obj *rel = head, *first = NULL, *last = NULL;
+  for (sl_obj *o = head->run_next, *next; o != head; o = next) {
+    next = o->run_next;
+    if (o->type->release) {
+      rel->run_next = o;
+      o->run_prev = rel;
+      rel = o;
+    } else {
+      if (last)
+        last->run_next = o, o->run_prev = last;
+      else
+        first = o;
+      last = o;
+    }
+  }
+  rel->run_next = mark;
+  mark->run_prev = rel;
+  if (!first) first = last = head;
+  mark->run_next = first;
+  first->run_prev = mark;
+  last->run_next = head;
+  head->run_prev = last;
+}
+
 int sl_rt_fatal(sl_rt *rt, sl_errcode code) {
   if (rt->fatal == SL_EOK) rt->fatal = code;
   return -1;

@@ -25,6 +25,12 @@ typedef struct sl_task sl_task;
 struct sl_rt {
   sl_obj heap; /* sentinel of the circular list of every live object */
   uint64_t nobjects;
+  /* A run's image (sl_rt_mark_image): a node of the list, no object, with
+   * type NULL until marked. Every object after it is one of the image's
+   * whose type has no `release`, so a teardown from the image stops there
+   * (sl_heap_discard): the run's objects are inserted at the list's head,
+   * in front of it. */
+  sl_obj image_mark;
   /* Freed objects kept for reuse, one singly linked list (through
    * run_next) per size class; owned, freed by sl_rt_free. Index 0 unused. */
   sl_obj *freelist[SL_OBJ_CLASSES + 1];
@@ -113,6 +119,12 @@ void sl_rt_free(sl_rt *rt);
  * since the next restore puts every image block back as it was. No
  * clear or finalizer runs. The run is invalid until that restore. */
 void sl_rt_discard(sl_rt *rt, sl_heap_pool *pool);
+/* Before an image of the run is sealed: orders the run's list as the
+ * image objects whose type has a `release` (in their order), then
+ * rt->image_mark, then the others (in their order), so that
+ * sl_rt_discard visits only the objects the run made and the image's own
+ * that may hold memory outside the image, not the hundreds of others. */
+void sl_rt_mark_image(sl_rt *rt);
 
 /* Marks the run as failed at the C level and returns -1. */
 int sl_rt_fatal(sl_rt *rt, sl_errcode code);

@@ -306,6 +306,7 @@ sl_scenario_image *sl_scenario_image_new(const sl_scenario_opts *opts) {
   sl_value aio;
   if (!rc && !(rc = sl_vm_import(rt, "asyncio", &aio))) sl_vdecref(rt, aio);
   sl_image_record(mem, false);
+  if (!rc && !rt->fatal && !rt->exc) sl_rt_mark_image(rt);
   if (rc || rt->fatal || rt->exc || sl_image_seal(mem)) {
     sl_image_free(mem); /* everything the set-up made is in it */
     sl_free(si);

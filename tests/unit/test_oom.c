@@ -377,6 +377,85 @@ static void test_image_runs_reuse(void **state) {
   free(src);
 }
 
+/* A program that grows what the image holds (its module's globals, the
+ * asyncio module's dict, sys.argv) and objects of its own. */
+static const char grows_image[] = "import asyncio\n"
+                                  "import sys\n"
+                                  "items = []\n"
+                                  "async def worker(name, n):\n"
+                                  "    for i in range(n):\n"
+                                  "        items.append((name, i))\n"
+                                  "        globals()[f'g_{name}_{i}'] = [i] * 3\n"
+                                  "        await asyncio.sleep(0)\n"
+                                  "    setattr(asyncio, f'a_{name}', {name: list(range(n))})\n"
+                                  "    sys.argv.extend([name] * n)\n"
+                                  "async def main():\n"
+                                  "    await asyncio.gather(worker('a', 30), worker('b', 25))\n"
+                                  "    assert len(items) == 55\n"
+                                  "asyncio.run(main())\n";
+
+/* A run from an image visits at teardown only its own objects and the
+ * image's that have a release (core/rt.h sl_rt_mark_image): what the
+ * run grew the image's dicts and lists into is still freed, or kept for
+ * the next run, each run (the bytes in use are back where they were). */
+static void test_image_runs_release(void **state) {
+  (void)state;
+  const char *path = "grows_image.py";
+  sl_modfind *mf = sl_modfind_new(path, NULL, 0);
+  assert_non_null(mf);
+  sl_scenario_opts io;
+  memset(&io, 0, sizeof io);
+  io.path = path;
+  io.source = grows_image;
+  io.source_len = strlen(grows_image);
+  io.modfind = mf;
+  attempt_image = sl_scenario_image_new(&io);
+  assert_non_null(attempt_image);
+  sl_scenario_result res;
+  size_t before = 0;
+  for (int i = 0; i < 4; i++) {
+    run_attempt(path, grows_image, some_delays, sizeof some_delays, &res);
+    if (res.outcome != SL_OUTCOME_OK) print_message("%s", sl_strbuf_cstr(&res.detail));
+    assert_int_equal(res.outcome, SL_OUTCOME_OK);
+    sl_scenario_result_free(&res);
+    /* The first run fills the pool the later ones reuse. */
+    if (i == 0) before = sl_alloc_in_use();
+    assert_int_equal(sl_alloc_in_use(), before);
+  }
+  sl_scenario_image_free(attempt_image);
+  attempt_image = NULL;
+  sl_modfind_free(mf);
+}
+
+/* A restore puts back every byte a run wrote, on pages written before
+ * and on pages written for the first time (core/alloc.c: after sealing,
+ * a page is copied back only once a write to it has faulted). */
+static void test_image_restore_written_pages(void **state) {
+  (void)state;
+  enum { NBLOCKS = 48, BLOCK = 1000 };
+  sl_image *im = sl_image_new();
+  assert_non_null(im);
+  unsigned char *b[NBLOCKS];
+  sl_image_record(im, true);
+  for (int i = 0; i < NBLOCKS; i++) {
+    b[i] = sl_malloc(BLOCK);
+    assert_non_null(b[i]);
+    memset(b[i], i + 1, BLOCK);
+  }
+  sl_image_record(im, false);
+  assert_int_equal(sl_image_seal(im), 0);
+  static const int writes[][3] = {{3, 30, -1}, {3, 41, 7}, {0, 47, 30}, {-1, -1, -1}};
+  for (int r = 0; r < 4; r++) {
+    sl_image_restore(im);
+    for (int i = 0; i < NBLOCKS; i++)
+      for (int k = 0; k < BLOCK; k += 97) assert_int_equal(b[i][k], i + 1);
+    for (int w = 0; w < 3; w++)
+      if (writes[r][w] >= 0) memset(b[writes[r][w]], 0xee, BLOCK);
+    if (writes[r][0] >= 0) assert_int_equal(b[writes[r][0]][BLOCK - 1], 0xee);
+  }
+  sl_image_free(im);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gather),
@@ -396,6 +475,8 @@ int main(void) {
       cmocka_unit_test(test_image_bank),
       cmocka_unit_test(test_image_gather),
       cmocka_unit_test(test_image_runs_reuse),
+      cmocka_unit_test(test_image_runs_release),
+      cmocka_unit_test(test_image_restore_written_pages),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
