@@ -114,20 +114,30 @@ static int split_space(sl_rt *rt, sl_obj *list, const unsigned char *p, size_t l
   }
 }
 
-static int m_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+/* split()'s and rsplit()'s arguments: *sep None or non-empty bytes,
+ * *max -1 for no limit. */
+static int split_args(sl_rt *rt, const sl_args *a, const char *fn, sl_value *sep, int64_t *max) {
   static const char *const names[] = {"sep", "maxsplit"};
   sl_value v[2];
   if (a->npos > 2) /* Argument Clinic's words, not the binder's */
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "split() takes at most 2 arguments (%zu given)",
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes at most 2 arguments (%zu given)", fn,
                     a->npos + a->nkw);
-  if (sl_args_bind(rt, a, "split", names, 2, 0, 2, v)) return -1;
-  sl_value sep = sl_is_undef(v[0]) ? sl_none() : v[0];
-  int64_t max = -1;
-  if (!sl_is_undef(v[1]) && !sl_as_index(v[1], &max))
+  if (sl_args_bind(rt, a, fn, names, 2, 0, 2, v)) return -1;
+  *sep = sl_is_undef(v[0]) ? sl_none() : v[0];
+  *max = -1;
+  if (!sl_is_undef(v[1]) && !sl_as_index(v[1], max))
     return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
                     sl_type_name(v[1]));
-  if (!sl_is_none(sep) && need_bytes(rt, sep)) return -1;
-  if (!sl_is_none(sep) && !B(sep)->len) return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty separator");
+  if (!sl_is_none(*sep) && need_bytes(rt, *sep)) return -1;
+  if (!sl_is_none(*sep) && !B(*sep)->len)
+    return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty separator");
+  return 0;
+}
+
+static int m_split(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  sl_value sep;
+  int64_t max;
+  if (split_args(rt, a, "split", &sep, &max)) return -1;
   sl_obj *list = sl_list_new(rt, NULL, 0);
   if (!list) return -1;
   const unsigned char *p = B(self)->data;
@@ -344,19 +354,9 @@ static int64_t rfind_in(const unsigned char *hay, size_t from, size_t to, const 
 }
 
 static int m_rsplit(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
-  static const char *const names[] = {"sep", "maxsplit"};
-  sl_value v[2];
-  if (a->npos > 2)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "rsplit() takes at most 2 arguments (%zu given)",
-                    a->npos + a->nkw);
-  if (sl_args_bind(rt, a, "rsplit", names, 2, 0, 2, v)) return -1;
-  sl_value sep = sl_is_undef(v[0]) ? sl_none() : v[0];
-  int64_t max = -1;
-  if (!sl_is_undef(v[1]) && !sl_as_index(v[1], &max))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "'%s' object cannot be interpreted as an integer",
-                    sl_type_name(v[1]));
-  if (!sl_is_none(sep) && need_bytes(rt, sep)) return -1;
-  if (!sl_is_none(sep) && !B(sep)->len) return sl_raise(rt, SL_EXC_VALUE_ERROR, "empty separator");
+  sl_value sep;
+  int64_t max;
+  if (split_args(rt, a, "rsplit", &sep, &max)) return -1;
   sl_obj *list = sl_list_new(rt, NULL, 0);
   if (!list) return -1;
   const unsigned char *p = B(self)->data;

@@ -49,10 +49,6 @@ int sl__vm_call_method0(sl_rt *rt, sl_value obj, const char *name, sl_value *out
 /* super(cls, self) */
 int sl__vm_super_new(sl_rt *rt, sl_value cls, sl_value self, sl_value *out);
 
-/* `yield from` delegation (vm_gen.c), the counterpart of sl_await_*:
- * begin takes iter(iterable) as f's delegate and sends None; send and
- * throw forward to it. YIELD: out is the value to hand up; RETURN: out is
- * the delegate's return value (the delegation is over); ERROR: raised. */
 /* The outcome of send/throw as a method's result (vm_gen.c): 0 and *out
  * the value yielded, or -1 with StopIteration(return value) or the error
  * raised. */
@@ -60,6 +56,13 @@ int sl__coro_method_result(sl_rt *rt, sl_coro_status st, sl_value *out);
 /* The exception throw(exc) / throw(type[, value[, tb]]) of a generator or
  * coroutine throws in (new reference in *exc). 0 or -1 (vm_gen.c). */
 int sl__make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc);
+/* PEP 479: the StopIteration (or StopAsyncIteration) pending becomes the
+ * cause and context of RuntimeError(msg) (vm_gen.c). */
+void sl__vm_stop_to_runtime_error(sl_rt *rt, const char *msg);
+/* `yield from` delegation (vm_gen.c), the counterpart of sl_await_*:
+ * begin takes iter(iterable) as f's delegate and sends None; send and
+ * throw forward to it. YIELD: out is the value to hand up; RETURN: out is
+ * the delegate's return value (the delegation is over); ERROR: raised. */
 sl_coro_status sl__yf_begin(sl_rt *rt, sl_frame *f, sl_value iterable, sl_value *out);
 sl_coro_status sl__yf_send(sl_rt *rt, sl_frame *f, sl_value v, sl_value *out);
 sl_coro_status sl__yf_throw(sl_rt *rt, sl_frame *f, sl_obj *exc, sl_value *out);

@@ -96,18 +96,8 @@ static sl_coro_status run(sl_rt *rt, agen *a, sl_value v, sl_obj *exc, sl_value 
         (sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION) ||
          sl_exc_isinstance(rt->exc, SL_EXC_STOP_ASYNC_ITERATION))) {
       bool async_stop = sl_exc_isinstance(rt->exc, SL_EXC_STOP_ASYNC_ITERATION);
-      sl_obj *si = sl_err_fetch(rt);
-      sl_raise(rt, SL_EXC_RUNTIME_ERROR,
-               async_stop ? "async generator raised StopAsyncIteration"
-                          : "async generator raised StopIteration");
-      if (rt->exc) {
-        sl_as_exc(rt->exc)->cause = si;
-        sl_incref(si);
-        sl_as_exc(rt->exc)->context = si;
-        sl_as_exc(rt->exc)->suppress_context = true;
-      } else {
-        sl_decref(rt, si);
-      }
+      sl__vm_stop_to_runtime_error(rt, async_stop ? "async generator raised StopAsyncIteration"
+                                                  : "async generator raised StopIteration");
     }
   }
   sl_decref(rt, self);

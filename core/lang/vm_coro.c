@@ -48,18 +48,8 @@ static __attribute__((noinline)) sl_coro_status ended(sl_rt *rt, sl_vmcoro *co, 
   sl_frame *f = co->frame;
   co->frame = NULL;
   sl_frame_free(rt, f);
-  if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION)) {
-    sl_obj *si = sl_err_fetch(rt);
-    sl_raise(rt, SL_EXC_RUNTIME_ERROR, "coroutine raised StopIteration");
-    if (rt->exc) {
-      sl_as_exc(rt->exc)->cause = si;
-      sl_incref(si);
-      sl_as_exc(rt->exc)->context = si;
-      sl_as_exc(rt->exc)->suppress_context = true;
-    } else {
-      sl_decref(rt, si);
-    }
-  }
+  if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION))
+    sl__vm_stop_to_runtime_error(rt, "coroutine raised StopIteration");
   return st;
 }
 

@@ -27,10 +27,9 @@ static void free_frame(sl_rt *rt, sl_vmcoro *g) {
   sl_frame_free(rt, f);
 }
 
-/* PEP 479: the StopIteration pending becomes the cause of a RuntimeError. */
-static void stopiteration_to_runtime_error(sl_rt *rt) {
+void sl__vm_stop_to_runtime_error(sl_rt *rt, const char *msg) {
   sl_obj *si = sl_err_fetch(rt);
-  sl_raise(rt, SL_EXC_RUNTIME_ERROR, "generator raised StopIteration");
+  sl_raise(rt, SL_EXC_RUNTIME_ERROR, "%s", msg);
   if (!rt->exc) {
     sl_decref(rt, si);
     return;
@@ -52,7 +51,7 @@ static sl_coro_status run(sl_rt *rt, sl_vmcoro *g, sl_resume mode, sl_value v, s
   if (st != SL_CORO_YIELD) {
     free_frame(rt, g);
     if (st == SL_CORO_ERROR && rt->exc && sl_exc_isinstance(rt->exc, SL_EXC_STOP_ITERATION))
-      stopiteration_to_runtime_error(rt);
+      sl__vm_stop_to_runtime_error(rt, "generator raised StopIteration");
   }
   sl_decref(rt, self);
   return st;
