@@ -96,11 +96,11 @@ TYPE_TEST(isasyncgen, sl_is_type(v, &sl_vmagen_type))
 TYPE_TEST(isfunction, sl_is_type(v, &sl_func_type))
 TYPE_TEST(ismethod, sl_is_type(v, &sl_bound_type))
 TYPE_TEST(isbuiltin, sl_is_type(v, &sl_cfunc_type))
-/* A partial is a method descriptor (has __get__) from 3.13 on, which
- * isroutine counts as a routine. */
+/* A partial is a method descriptor (has __get__) from 3.14 on (3.13 only
+ * warned that it would be), which isroutine counts as a routine. */
 TYPE_TEST(isroutine, sl_is_type(v, &sl_func_type) || sl_is_type(v, &sl_bound_type) ||
                          sl_is_type(v, &sl_cfunc_type) ||
-                         (sl_is_type(v, &sl__partial_type) && rt->profile->minor >= 13))
+                         (sl_is_type(v, &sl__partial_type) && rt->profile->minor >= 14))
 TYPE_TEST(isclass, sl_is_type(v, &sl_class_type) || sl_is_type(v, &sl_typeobj_type))
 TYPE_TEST(ismodule, sl_is_type(v, &sl_module_type))
 TYPE_TEST(iscode, sl_is_type(v, &sl_code_type))
