@@ -290,7 +290,8 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func, sl_value *out) {
   sl_code *c = sl_as_code(fn->code);
   if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))
     return sl_func_call_self(rt, func, sl_undef(), &no_args, out);
-  if (!sl__binds_in_order(c, false, &no_args)) return sl_frame_call(rt, func, sl_undef(), &no_args, out);
+  if (!sl__binds_in_order(c, false, &no_args))
+    return sl_frame_call(rt, func, sl_undef(), &no_args, out);
   /* No parameter, so no argument moves into a cell either. */
   sl_frame *f = frame_new_call(rt, fn, c, 0);
   return f ? frame_run_call(rt, f, c, out) : -1;
