@@ -379,7 +379,16 @@ run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observ
   int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
   if (rc == 0) {
     sl_value result = sl_none();
-    rc = sl__handle_call(rt, cb, args, nargs, &result);
+    /* The entry's reference to cb lives until the call returns (below):
+     * the loop's direct call (loop.h held0), at the same depth. */
+    if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == rt->loop->held0_type &&
+        rt->recursion_depth <= SL_MAX_RECURSION) {
+      rt->recursion_depth++;
+      rc = rt->loop->held0(rt, cb.u.o, &result);
+      rt->recursion_depth--;
+    } else {
+      rc = sl__handle_call(rt, cb, args, nargs, &result);
+    }
     sl_vdecref(rt, result);
     if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
   }

@@ -116,6 +116,14 @@ struct sl_loop {
   bool has_task_factory;                /* any task factory installed */
   sl_iomap io;                          /* readers and writers by descriptor */
   sl_pool pool;                         /* the simulated default executor */
+  /* A call queued without a handle and without an argument, whose
+   * callback's type is `held0_type`, is made by `held0(fn)`: as the type's
+   * call with no arguments, for a caller that holds a reference to fn
+   * until it returns (the ready entry's), so the callee need not take
+   * one. Both NULL until the language installs them (a Python function:
+   * its frame run without the generic call's binding). */
+  const sl_type *held0_type;
+  int (*held0)(sl_rt *rt, sl_obj *fn, sl_value *out);
 };
 
 extern const sl_type sl_loop_type;

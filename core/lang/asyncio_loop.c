@@ -21,6 +21,7 @@
 #include "core/future.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
+#include "core/lang/code.h"
 #include "core/lang/value.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
@@ -331,6 +332,8 @@ static const sl_cfunc_def loop_funcs[] = {
 };
 
 int sl_asyncio_bind_loop(sl_rt *rt, sl_obj *module_dict) {
+  rt->loop->held0_type = &sl_func_type;
+  rt->loop->held0 = sl_frame_call_held0;
   for (size_t i = 0; i < sizeof loop_funcs / sizeof *loop_funcs; i++)
     if (sl_asyncio_add_func(rt, module_dict, &loop_funcs[i])) return -1;
   return 0;

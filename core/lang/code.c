@@ -283,6 +283,20 @@ done:
   return rc;
 }
 
+int sl_frame_call_held0(sl_rt *rt, sl_obj *func, sl_value *out) {
+  static const sl_value no_value = {SL_V_UNDEF, {0}};
+  static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
+  const sl_func *fn = sl_as_func(func);
+  sl_code *c = sl_as_code(fn->code);
+  if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))
+    return sl_func_call_self(rt, func, sl_undef(), &no_args, out);
+  if (!sl__binds_in_order(c, false, &no_args))
+    return sl_frame_call(rt, func, sl_undef(), &no_args, out);
+  /* No parameter, so no argument moves into a cell either. */
+  sl_frame *f = frame_new_call(rt, fn, c, 0);
+  return f ? frame_run_call(rt, f, c, out) : -1;
+}
+
 /* Drops a call's references in the order a caller's value stack pops
  * them: the arguments last first, then self, then the function. */
 static void call_refs_drop(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *args) {

@@ -174,6 +174,8 @@ static void test_sleep(void **state) {
 static void test_queues(void **state) {
   (void)state;
   sweep("tests/scenarios/queue_producer_consumer.py", NULL, SL_OUTCOME_OK);
+  /* Python callbacks queued without a handle: the loop's direct call. */
+  sweep("tests/scenarios/loop_call_soon_plain.py", NULL, SL_OUTCOME_OK);
 }
 static void test_taskgroup_failure(void **state) {
   (void)state;
