@@ -98,6 +98,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_keyword.c
   core/lang/modules/mod_inspect.c
   core/lang/modules/mod_warnings.c
+  core/lang/modules/mod_weakref.c
   core/lang/modules/mod_mappingproxy.c
   core/lang/modules/mod_argparse.c
   core/lang/modules/mod_argparse_help.c

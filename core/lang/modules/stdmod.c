@@ -55,6 +55,7 @@ static const sl_stdmod_def modules[] = {
     {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
     {"warnings", sl_mod_warnings_init}, /* mod_warnings.c */
+    {"weakref", sl_mod_weakref_init},   /* ref, WeakSet: mod_weakref.c */
 };
 
 const sl_stdmod_def *sl_stdmod_find(const char *name) {

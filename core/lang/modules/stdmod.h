@@ -70,6 +70,7 @@ int sl_mod_keyword_init(sl_rt *rt, sl_obj *module_dict);  /* mod_keyword.c */
 int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict);    /* mod_errno.c */
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict);  /* mod_inspect.c */
 int sl_mod_warnings_init(sl_rt *rt, sl_obj *module_dict); /* mod_warnings.c */
+int sl_mod_weakref_init(sl_rt *rt, sl_obj *module_dict);  /* mod_weakref.c */
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */
