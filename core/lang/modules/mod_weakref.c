@@ -122,8 +122,8 @@ static int ref_eq(sl_rt *rt, sl_obj *a, sl_value b, bool *res) {
 
 static int ref_call(sl_rt *rt, sl_obj *o, const sl_args *args, sl_value *out) {
   if (args->npos || args->nkw)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "weakref() takes exactly 0 arguments (%zu given)", args->npos + args->nkw);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "weakref() takes exactly 0 arguments (%zu given)",
+                    args->npos + args->nkw);
   weakref *r = (weakref *)o;
   *out = r->referent ? sl_vincref(sl_obj_val(r->referent)) : sl_none();
   return 0;
@@ -252,122 +252,101 @@ static void weakref_clear_hook(sl_rt *rt, sl_obj *o) {
   }
 }
 
-static const char SOURCE[] =
-    "class WeakSet:\n"
-    "    def __init__(self, data=None):\n"
-    "        self.data = set()\n"
-    "        def _remove(item, selfref=ref(self)):\n"
-    "            self = selfref()\n"
-    "            if self is not None:\n"
-    "                if self._iterating:\n"
-    "                    self._pending_removals.append(item)\n"
-    "                else:\n"
-    "                    self.data.discard(item)\n"
-    "        self._remove = _remove\n"
-    "        self._pending_removals = []\n"
-    "        self._iterating = 0\n"
-    "        if data is not None:\n"
-    "            self.update(data)\n"
-    "\n"
-    "    def _commit_removals(self):\n"
-    "        pop = self._pending_removals.pop\n"
-    "        discard = self.data.discard\n"
-    "        while True:\n"
-    "            try:\n"
-    "                item = pop()\n"
-    "            except IndexError:\n"
-    "                return\n"
-    "            discard(item)\n"
-    "\n"
-    "    def __iter__(self):\n"
-    "        self._iterating += 1\n"
-    "        try:\n"
-    "            for itemref in self.data:\n"
-    "                item = itemref()\n"
-    "                if item is not None:\n"
-    "                    yield item\n"
-    "        finally:\n"
-    "            self._iterating -= 1\n"
-    "            if not self._iterating and self._pending_removals:\n"
-    "                self._commit_removals()\n"
-    "\n"
-    "    def __len__(self):\n"
-    "        return len(self.data) - len(self._pending_removals)\n"
-    "\n"
-    "    def __contains__(self, item):\n"
-    "        try:\n"
-    "            wr = ref(item)\n"
-    "        except TypeError:\n"
-    "            return False\n"
-    "        return wr in self.data\n"
-    "\n"
-    "    def add(self, item):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        self.data.add(ref(item, self._remove))\n"
-    "\n"
-    "    def clear(self):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        self.data.clear()\n"
-    "\n"
-    "    def copy(self):\n"
-    "        return self.__class__(self)\n"
-    "\n"
-    "    def pop(self):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        while True:\n"
-    "            try:\n"
-    "                itemref = self.data.pop()\n"
-    "            except KeyError:\n"
-    "                raise KeyError('pop from empty WeakSet') from None\n"
-    "            item = itemref()\n"
-    "            if item is not None:\n"
-    "                return item\n"
-    "\n"
-    "    def remove(self, item):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        self.data.remove(ref(item))\n"
-    "\n"
-    "    def discard(self, item):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        self.data.discard(ref(item))\n"
-    "\n"
-    "    def update(self, other):\n"
-    "        if self._pending_removals:\n"
-    "            self._commit_removals()\n"
-    "        for element in other:\n"
-    "            self.add(element)\n"
-    "\n"
-    "    def __ior__(self, other):\n"
-    "        self.update(other)\n"
-    "        return self\n"
-    "\n"
-    "    def __repr__(self):\n"
-    "        return repr(self.data)\n";
-
-/* Runs SOURCE with the module's namespace as its globals. */
-static int run_source(sl_rt *rt, sl_obj *ns) {
-  const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
-  char file[512];
-  snprintf(file, sizeof file, "%s/_weakrefset.py", dir);
-  sl_diag diag;
-  sl_obj *code = sl_vm_compile_source(rt, file, SOURCE, sizeof SOURCE - 1, &diag);
-  if (!code)
-    return rt->fatal ? -1 : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: weakref: %s", diag.message);
-  sl_frame *f = sl_frame_new(rt, code, ns, NULL);
-  sl_decref(rt, code);
-  if (!f) return -1;
-  sl_value res;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
-  sl_frame_free(rt, f);
-  if (st != SL_CORO_RETURN) return -1;
-  sl_vdecref(rt, res);
-  return 0;
-}
+static const char SOURCE[] = "class WeakSet:\n"
+                             "    def __init__(self, data=None):\n"
+                             "        self.data = set()\n"
+                             "        def _remove(item, selfref=ref(self)):\n"
+                             "            self = selfref()\n"
+                             "            if self is not None:\n"
+                             "                if self._iterating:\n"
+                             "                    self._pending_removals.append(item)\n"
+                             "                else:\n"
+                             "                    self.data.discard(item)\n"
+                             "        self._remove = _remove\n"
+                             "        self._pending_removals = []\n"
+                             "        self._iterating = 0\n"
+                             "        if data is not None:\n"
+                             "            self.update(data)\n"
+                             "\n"
+                             "    def _commit_removals(self):\n"
+                             "        pop = self._pending_removals.pop\n"
+                             "        discard = self.data.discard\n"
+                             "        while True:\n"
+                             "            try:\n"
+                             "                item = pop()\n"
+                             "            except IndexError:\n"
+                             "                return\n"
+                             "            discard(item)\n"
+                             "\n"
+                             "    def __iter__(self):\n"
+                             "        self._iterating += 1\n"
+                             "        try:\n"
+                             "            for itemref in self.data:\n"
+                             "                item = itemref()\n"
+                             "                if item is not None:\n"
+                             "                    yield item\n"
+                             "        finally:\n"
+                             "            self._iterating -= 1\n"
+                             "            if not self._iterating and self._pending_removals:\n"
+                             "                self._commit_removals()\n"
+                             "\n"
+                             "    def __len__(self):\n"
+                             "        return len(self.data) - len(self._pending_removals)\n"
+                             "\n"
+                             "    def __contains__(self, item):\n"
+                             "        try:\n"
+                             "            wr = ref(item)\n"
+                             "        except TypeError:\n"
+                             "            return False\n"
+                             "        return wr in self.data\n"
+                             "\n"
+                             "    def add(self, item):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        self.data.add(ref(item, self._remove))\n"
+                             "\n"
+                             "    def clear(self):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        self.data.clear()\n"
+                             "\n"
+                             "    def copy(self):\n"
+                             "        return self.__class__(self)\n"
+                             "\n"
+                             "    def pop(self):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        while True:\n"
+                             "            try:\n"
+                             "                itemref = self.data.pop()\n"
+                             "            except KeyError:\n"
+                             "                raise KeyError('pop from empty WeakSet') from None\n"
+                             "            item = itemref()\n"
+                             "            if item is not None:\n"
+                             "                return item\n"
+                             "\n"
+                             "    def remove(self, item):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        self.data.remove(ref(item))\n"
+                             "\n"
+                             "    def discard(self, item):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        self.data.discard(ref(item))\n"
+                             "\n"
+                             "    def update(self, other):\n"
+                             "        if self._pending_removals:\n"
+                             "            self._commit_removals()\n"
+                             "        for element in other:\n"
+                             "            self.add(element)\n"
+                             "\n"
+                             "    def __ior__(self, other):\n"
+                             "        self.update(other)\n"
+                             "        return self\n"
+                             "\n"
+                             "    def __repr__(self):\n"
+                             "        return repr(self.data)\n";
 
 static const sl_cfunc_def weakref_funcs[] = {
     {"ref", w_ref, NULL, 0},
@@ -377,5 +356,5 @@ static const sl_cfunc_def weakref_funcs[] = {
 
 int sl_mod_weakref_init(sl_rt *rt, sl_obj *module_dict) {
   if (sl_stdmod_add_funcs(rt, module_dict, weakref_funcs)) return -1;
-  return run_source(rt, module_dict);
+  return sl_stdmod_run_source(rt, module_dict, "_weakrefset.py", SOURCE, sizeof SOURCE - 1);
 }
