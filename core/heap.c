@@ -149,6 +149,7 @@ void sl__decref_last(sl_rt *rt, sl_obj *o) {
     if (--o->refcnt) return; /* resurrected */
     o->refcnt = 1;
   }
+  if (rt->weakref_clear) rt->weakref_clear(rt, o); /* after __del__, as subtype_dealloc */
   /* Found before clear: a variable-sized object's clear may reset the
    * length that says where the extension is (tuple_clear). */
   sl_obj_ext *ext = sl_obj_ext_of(o);

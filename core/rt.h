@@ -103,6 +103,15 @@ struct sl_rt {
    * tasks and callbacks run in whatever context is current. */
   sl_value context;
   int (*context_copy)(sl_rt *rt, sl_value *out);
+  /* weakref (core/lang/modules/mod_weakref.c): while the run has live
+   * weak references, called for every object whose count reaches zero,
+   * after its finalizer (subtype_dealloc and the futures' dealloc clear
+   * weakrefs after __del__), to kill the references to it and run their
+   * callbacks; NULL
+   * otherwise, so that other runs pay one test a free. `weakrefs` is the
+   * newest live reference (borrowed; each unlinks itself when freed). */
+  void (*weakref_clear)(sl_rt *rt, sl_obj *o);
+  sl_obj *weakrefs;
   /* The type whose next allocation gets an instance extension
    * (sl_obj_ext_request), or NULL. */
   const sl_type *ext_next_type;

@@ -94,10 +94,12 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum_flag.c
   core/lang/modules/mod_io.c
   core/lang/modules/mod_future.c
+  core/lang/modules/mod_gc.c
   core/lang/modules/mod_errno.c
   core/lang/modules/mod_keyword.c
   core/lang/modules/mod_inspect.c
   core/lang/modules/mod_warnings.c
+  core/lang/modules/mod_weakref.c
   core/lang/modules/mod_mappingproxy.c
   core/lang/modules/mod_argparse.c
   core/lang/modules/mod_argparse_help.c

@@ -109,6 +109,7 @@ static int native_init(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
     q->maxsize = f->maxsize;
     f->maxsize = tmp;
     q->maxsize_int = f->maxsize_int;
+    q->bad_maxsize = f->bad_maxsize;
   } else if (o->type == &sl_semaphore_type || o->type == &sl_bounded_semaphore_type) {
     sl_semaphore *s = (sl_semaphore *)o, *f = (sl_semaphore *)fresh.u.o;
     s->value = f->value;

@@ -1,9 +1,16 @@
 /* The table of standard modules (see stdmod.h). */
 #include "core/lang/modules/stdmod.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "core/dict-int.h"
+#include "core/lang/code.h"
+#include "core/lang/diag.h"
+#include "core/lang/vm-int.h"
+#include "core/lang/vm.h"
+#include "core/pysource.h"
+#include "core/rt.h"
 
 /* ---- REGISTER MODULES HERE (alphabetical) ------------------------------ */
 static const sl_stdmod_def modules[] = {
@@ -27,6 +34,7 @@ static const sl_stdmod_def modules[] = {
     {"datetime", sl_mod_datetime_init},
     {"enum", sl_mod_enum_init},
     {"errno", sl_mod_errno_init},     /* mod_errno.c, core/errno_tab.c */
+    {"gc", sl_mod_gc_init},           /* no cycle collector: mod_gc.c */
     {"inspect", sl_mod_inspect_init}, /* the predicates: mod_inspect.c */
     {"io", sl_mod_io_init},           /* StringIO, BytesIO: mod_io.c */
     {"keyword", sl_mod_keyword_init}, /* mod_keyword.c */
@@ -55,6 +63,7 @@ static const sl_stdmod_def modules[] = {
     {"types", sl_mod_types_init},   /* mod_types.c */
     {"typing", sl_mod_typing_init},
     {"warnings", sl_mod_warnings_init}, /* mod_warnings.c */
+    {"weakref", sl_mod_weakref_init},   /* ref, WeakSet: mod_weakref.c */
 };
 
 const sl_stdmod_def *sl_stdmod_find(const char *name) {
@@ -90,6 +99,10 @@ static const struct {
                   "loop.run_in_executor(None, ...)"},
     {"concurrent.futures", "threads exist only as the simulated pool: asyncio.to_thread and "
                            "loop.run_in_executor(None, ...)"},
+    {"importlib", "loading modules from file paths is CPython's import machinery on real files; "
+                  "import the program's own modules by name (--path)"},
+    {"importlib.util", "loading modules from file paths is CPython's import machinery on real "
+                       "files; import the program's own modules by name (--path)"},
     {"pdb", "an interactive debugger needs the host interpreter; simloop replay and show "
             "reproduce a run step by step"},
 };
@@ -164,4 +177,25 @@ const sl_classdef *sl_stdmod_classdef_of(sl_value v) {
   for (size_t i = 0; i < sizeof native_classes / sizeof *native_classes; i++)
     if (native_classes[i]->types[0] == v.u.o->type) return native_classes[i];
   return NULL;
+}
+
+int sl_stdmod_run_source(sl_rt *rt, sl_obj *module_dict, const char *file, const char *src,
+                         size_t len) {
+  const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, file);
+  sl_diag diag;
+  sl_obj *code = sl_vm_compile_source(rt, path, src, len, &diag);
+  if (!code)
+    return rt->fatal ? -1
+                     : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: %s: %s", file, diag.message);
+  sl_frame *f = sl_frame_new(rt, code, module_dict, NULL);
+  sl_decref(rt, code);
+  if (!f) return -1;
+  sl_value res;
+  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
+  sl_frame_free(rt, f);
+  if (st != SL_CORO_RETURN) return -1;
+  sl_vdecref(rt, res);
+  return 0;
 }

@@ -54,6 +54,11 @@ int sl_stdmod_add_classes(sl_rt *rt, sl_obj *module_dict, const sl_classdef *con
 /* Adds `name` = v (borrowed). 0 or -1. */
 int sl_stdmod_add(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value v);
 
+/* Runs src (Python source of simloop's own, len bytes) with the module's
+ * namespace as its globals, under the file name `file` in the profile's
+ * stdlib folder ("warnings.py"), as tracebacks through it show. 0 or -1. */
+int sl_stdmod_run_source(sl_rt *rt, sl_obj *module_dict, const char *file, const char *src,
+                         size_t len);
 /* The class of a standard module's native object (functools.partial,
  * collections.deque, a defaultdict, ...), or NULL: type() asks it. */
 const sl_classdef *sl_stdmod_classdef_of(sl_value v);
@@ -70,6 +75,8 @@ int sl_mod_keyword_init(sl_rt *rt, sl_obj *module_dict);  /* mod_keyword.c */
 int sl_mod_errno_init(sl_rt *rt, sl_obj *module_dict);    /* mod_errno.c */
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict);  /* mod_inspect.c */
 int sl_mod_warnings_init(sl_rt *rt, sl_obj *module_dict); /* mod_warnings.c */
+int sl_mod_weakref_init(sl_rt *rt, sl_obj *module_dict);  /* mod_weakref.c */
+int sl_mod_gc_init(sl_rt *rt, sl_obj *module_dict);       /* mod_gc.c */
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */
