@@ -47,7 +47,11 @@ void sl_detector_free(sl_detector *d) {
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
-  if (t->name) sl_strbuf_printf(out, " (%s)", sl_str_cstr(t->name));
+  if (t->name_obj || t->name_n) {
+    sl_strbuf_puts(out, " (");
+    sl_task_name_put(t, out);
+    sl_strbuf_putc(out, ')');
+  }
   (void)rt;
 }
 

@@ -82,8 +82,9 @@ static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
     n++;
     sl_obj *o = &task->fut.hdr;
-    sl_strbuf_printf(out, "  task '%s' (%s", sl_str_cstr(task->name),
-                     task->coro ? sl_coro_qualname(task->coro) : "?");
+    sl_strbuf_puts(out, "  task '");
+    sl_task_name_put(task, out);
+    sl_strbuf_printf(out, "' (%s", task->coro ? sl_coro_qualname(task->coro) : "?");
     sl_strbuf_puts(out, ", ");
     sl_future_trace_id(rt, o, out);
     sl_strbuf_puts(out, ") ");
@@ -128,7 +129,9 @@ static void livelock_report(sl_rt *rt, const sl_vselector *vs, sl_strbuf *out) {
                    (unsigned long long)stuck);
   for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
     if (task->fut_waiter) continue;
-    sl_strbuf_printf(out, "  task '%s' (%s) keeps running without waiting", sl_str_cstr(task->name),
+    sl_strbuf_puts(out, "  task '");
+    sl_task_name_put(task, out);
+    sl_strbuf_printf(out, "' (%s) keeps running without waiting",
                      task->coro ? sl_coro_qualname(task->coro) : "?");
     sl_strbuf text = SL_STRBUF_INIT;
     sl_task_where(rt, &task->fut.hdr, &text);
