@@ -44,6 +44,18 @@ void sl_detector_free(sl_detector *d) {
   sl_detector_init(d);
 }
 
+/* Appends n's decimal digits: printf costs ~1,000 instructions a call,
+ * and every failing task and run is described. */
+static void put_int(sl_strbuf *out, long long n) {
+  char b[24];
+  size_t i = sizeof b;
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  do b[--i] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (n < 0) b[--i] = '-';
+  sl_strbuf_append(out, b + i, sizeof b - i);
+}
+
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
@@ -179,8 +191,13 @@ static void exc_origin(sl_obj *exc, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(exc);
   if (!e->ntb) return;
   const sl_tb_entry *tb = &e->tb[e->ntb - 1];
-  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
-                   tb->func ? sl_str_cstr(tb->func) : "?");
+  /* " at %s:%d in %s" */
+  sl_strbuf_puts(out, " at ");
+  sl_strbuf_puts(out, tb->file ? sl_str_cstr(tb->file) : "?");
+  sl_strbuf_putc(out, ':');
+  put_int(out, tb->line);
+  sl_strbuf_puts(out, " in ");
+  sl_strbuf_puts(out, tb->func ? sl_str_cstr(tb->func) : "?");
 }
 
 /* Main is done: asyncio.run will now cancel whatever is still pending.
@@ -223,7 +240,9 @@ static void on_task_done(void *ctx, const sl_task_info *info) {
     d->capfailed = cap;
   }
   sl_strbuf text = SL_STRBUF_INIT;
-  sl_strbuf_printf(&text, "T%llu ", (unsigned long long)t->ordinal);
+  sl_strbuf_putc(&text, 'T');
+  put_int(&text, (long long)t->ordinal);
+  sl_strbuf_putc(&text, ' ');
   sl_strbuf_puts(&text, info->detail ? info->detail : "?");
   exc_origin(t->fut.exception, &text);
   char *owned = sl_strbuf_take(&text, NULL);
@@ -298,7 +317,12 @@ static void traceback_origin(const char *tb, sl_strbuf *out) {
   int line = 0;
   char func[128] = "?";
   if (sscanf(q, "\", line %d, in %127[^\n]", &line, func) < 1) return;
-  sl_strbuf_printf(out, " at %.*s:%d in %s", (int)(q - f), f, line, func);
+  sl_strbuf_puts(out, " at "); /* " at %.*s:%d in %s" */
+  sl_strbuf_append(out, f, (size_t)(q - f));
+  sl_strbuf_putc(out, ':');
+  put_int(out, line);
+  sl_strbuf_puts(out, " in ");
+  sl_strbuf_puts(out, func);
 }
 
 void sl_detector_finish(sl_detector *d, const sl_run_end *end) {
