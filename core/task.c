@@ -48,19 +48,6 @@ static size_t task_n_text(uint64_t n, char b[32]) {
   return 5 + nd;
 }
 
-/* repr(int) of an int within 64 bits, by hand (a task's result, reported
- * at every task's end). 0, or -1 out of memory, as sl_repr. */
-static int repr_int(sl_rt *rt, int64_t v, sl_strbuf *out) {
-  char b[24];
-  size_t i = sizeof b;
-  uint64_t u = v < 0 ? 0ULL - (uint64_t)v : (uint64_t)v;
-  do b[--i] = (char)('0' + u % 10);
-  while (u /= 10);
-  if (v < 0) b[--i] = '-';
-  sl_strbuf_append(out, b + i, sizeof b - i);
-  return out->failed ? sl_nomem(rt) : 0;
-}
-
 sl_obj *sl_task_name(sl_rt *rt, sl_obj *task) {
   sl_task *t = sl_as_task(task);
   if (!t->name_obj && t->name_n) {
@@ -203,9 +190,7 @@ static void report(sl_rt *rt, sl_task *t, bool done) {
       info.detail = sl_strbuf_cstr(&detail);
     } else {
       info.outcome = "result";
-      sl_value r = t->fut.result;
-      int rc = r.tag == SL_V_INT ? repr_int(rt, r.u.i, &detail) : sl_repr(rt, r, &detail);
-      if (rc && !rt->fatal) sl_err_clear(rt);
+      if (sl_repr(rt, t->fut.result, &detail) && !rt->fatal) sl_err_clear(rt);
       info.detail = sl_strbuf_cstr(&detail);
     }
   }
