@@ -14,11 +14,11 @@
 
 typedef struct sl_task {
   sl_future fut;
-  sl_obj *coro;       /* owned */
+  sl_obj *coro; /* owned */
   /* owned str, or NULL while the name is "Task-<name_n>": made when first
    * asked for (sl_task_name), as most runs never read it */
   sl_obj *name_obj;
-  uint64_t name_n; /* the Task-N number; 0: none (named, or cleared) */
+  uint64_t name_n;    /* the Task-N number; 0: none (named, or cleared) */
   sl_obj *fut_waiter; /* owned: the future awaited, or NULL */
   bool must_cancel;
   int64_t num_cancels_requested;
