@@ -58,7 +58,8 @@ static void put_int(sl_strbuf *out, long long n) {
 
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
-  sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
+  sl_strbuf_putc(out, 'T');
+  put_int(out, (long long)t->ordinal);
   if (t->name_obj || t->name_n) {
     sl_strbuf_puts(out, " (");
     sl_task_name_put(t, out);
@@ -71,7 +72,10 @@ static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
 static void task_where(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf where = SL_STRBUF_INIT;
   sl_task_where(rt, (sl_obj *)t, &where);
-  if (where.len) sl_strbuf_printf(out, " at %s", sl_strbuf_cstr(&where));
+  if (where.len) {
+    sl_strbuf_puts(out, " at ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&where));
+  }
   sl_strbuf_free(&where);
 }
 
@@ -158,23 +162,31 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
 void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
   objnames on = {{0}, 0};
   for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
-    sl_strbuf what = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
+    sl_strbuf what = SL_STRBUF_INIT, label = SL_STRBUF_INIT, where = SL_STRBUF_INIT;
     task_label(rt, t, &label);
+    task_where(rt, t, &where); /* once for both texts */
     if (t->fut_waiter)
       describe_waited(rt, t->fut_waiter, &on, &what);
     else
       sl_strbuf_puts(&what, "nothing (ready but never scheduled)");
-    sl_strbuf_printf(out, "  %s", sl_strbuf_cstr(&label));
-    task_where(rt, t, out);
-    sl_strbuf_printf(out, "\n      waits for %s\n", sl_strbuf_cstr(&what));
+    /* "  %s%s\n      waits for %s\n", no printf (one run in each deadlock) */
+    sl_strbuf_puts(out, "  ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&label));
+    sl_strbuf_puts(out, sl_strbuf_cstr(&where));
+    sl_strbuf_puts(out, "\n      waits for ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&what));
+    sl_strbuf_putc(out, '\n');
     if (sig) {
       if (sig->len) sl_strbuf_puts(sig, "; ");
-      sl_strbuf_printf(sig, "T%llu", (unsigned long long)t->ordinal);
-      task_where(rt, t, sig);
-      sl_strbuf_printf(sig, " waits for %s", sl_strbuf_cstr(&what));
+      sl_strbuf_putc(sig, 'T');
+      put_int(sig, (long long)t->ordinal);
+      sl_strbuf_puts(sig, sl_strbuf_cstr(&where));
+      sl_strbuf_puts(sig, " waits for ");
+      sl_strbuf_puts(sig, sl_strbuf_cstr(&what));
     }
     sl_strbuf_free(&what);
     sl_strbuf_free(&label);
+    sl_strbuf_free(&where);
   }
 }
 
