@@ -44,6 +44,9 @@ void sl_strbuf_vprintf(sl_strbuf *b, const char *fmt, va_list ap) {
    * formatting twice (measure, then write) was most of the cost of
    * writing a trace. Only a text that did not fit is formatted again. */
   if (b->failed) return;
+  /* An empty buffer gets its first block now, which formatting would
+   * make anyway: most texts then format once, not twice. */
+  if (!b->cap && !sl_strbuf_reserve(b, 0)) return;
   size_t room = b->cap > b->len ? b->cap - b->len : 0;
   va_list copy;
   va_copy(copy, ap);

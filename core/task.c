@@ -2,6 +2,8 @@
  * __step_run_and_handle_result, __wakeup, cancel, uncancel. */
 #include "core/task.h"
 
+#include <string.h>
+
 #include "core/cfunc.h"
 #include "core/coro.h"
 #include "core/exc.h"
@@ -25,12 +27,50 @@ static void task_clear(sl_rt *rt, sl_obj *o) {
   sl_future_clear_fields(rt, o);
   sl_decref(rt, t->coro);
   t->coro = NULL;
-  sl_decref(rt, t->name);
-  t->name = NULL;
+  sl_decref(rt, t->name_obj);
+  t->name_obj = NULL;
+  t->name_n = 0;
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = NULL;
   sl_vset(rt, &t->context, sl_undef());
   drop_callables(rt, t);
+}
+
+/* "Task-<n>" into b (room for 32), without a terminating NUL: its length.
+ * By hand: printf into an empty buffer formats twice, ~1,600 instructions. */
+static size_t task_n_text(uint64_t n, char b[32]) {
+  char digits[20];
+  size_t nd = 0;
+  do digits[nd++] = (char)('0' + n % 10);
+  while (n /= 10);
+  memcpy(b, "Task-", 5);
+  for (size_t i = 0; i < nd; i++) b[5 + i] = digits[nd - 1 - i];
+  return 5 + nd;
+}
+
+sl_obj *sl_task_name(sl_rt *rt, sl_obj *task) {
+  sl_task *t = sl_as_task(task);
+  if (!t->name_obj && t->name_n) {
+    char b[32];
+    t->name_obj = sl_str_new(rt, b, task_n_text(t->name_n, b));
+  }
+  return t->name_obj;
+}
+
+void sl_task_name_put(const sl_task *t, sl_strbuf *out) {
+  if (t->name_obj) {
+    sl_strbuf_puts(out, sl_str_cstr(t->name_obj)); /* as "%s" showed it */
+  } else if (t->name_n) {
+    char b[32];
+    sl_strbuf_append(out, b, task_n_text(t->name_n, b));
+  }
+}
+
+void sl_task_set_name(sl_rt *rt, sl_obj *task, sl_obj *name) {
+  sl_task *t = sl_as_task(task);
+  sl_decref(rt, t->name_obj);
+  t->name_obj = name;
+  t->name_n = 0;
 }
 
 /* base_tasks._task_repr: state ("cancelling" while a cancellation is
@@ -43,7 +83,13 @@ static int task_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
                       : t->fut.state == SL_FUTURE_CANCELLED ? "cancelled"
                                                             : "finished";
   sl_strbuf_printf(out, "<%s %s name=", sl_type_name(sl_obj_val(o)), state);
-  sl_str_repr(out, sl_str_cstr(t->name), sl_as_str(t->name)->len);
+  if (t->name_obj) {
+    sl_str_repr(out, sl_str_cstr(t->name_obj), sl_as_str(t->name_obj)->len);
+  } else { /* 'Task-N': nothing in it to escape */
+    sl_strbuf_putc(out, '\'');
+    sl_task_name_put(t, out);
+    sl_strbuf_putc(out, '\'');
+  }
   sl_strbuf_puts(out, " coro=<");
   if (t->coro) sl_coro_format(rt, t->coro, out);
   sl_strbuf_putc(out, '>');
@@ -119,8 +165,16 @@ static void report(sl_rt *rt, sl_task *t, bool done) {
   void (*slot)(void *, const sl_task_info *) =
       done ? rt->observer.task_done : rt->observer.task_created;
   if (!slot) return;
+  char number[32]; /* "Task-N" while the name is not made */
+  const char *name = "";
+  if (t->name_obj) {
+    name = sl_str_cstr(t->name_obj);
+  } else if (t->name_n) {
+    number[task_n_text(t->name_n, number)] = '\0';
+    name = number;
+  }
   sl_task_info info = {t->ordinal,
-                       sl_str_cstr(t->name),
+                       name,
                        t->coro ? sl_coro_qualname(t->coro) : "?",
                        t->parent_ordinal,
                        rt->loop->step,
@@ -391,15 +445,9 @@ sl_obj *sl_task_new(sl_rt *rt, sl_obj *coro, sl_obj *name, bool eager) {
   t->coro = coro;
   if (name) {
     sl_incref(name);
-    t->name = name;
+    t->name_obj = name;
   } else {
-    sl_strbuf text = SL_STRBUF_INIT;
-    sl_strbuf_printf(&text, "Task-%llu", (unsigned long long)++rt->task_counter);
-    t->name = sl_str_take_buf(rt, &text);
-    if (!t->name) {
-      sl_decref(rt, o);
-      return NULL;
-    }
+    t->name_n = ++rt->task_counter;
   }
   /* Task(context=None): contextvars.copy_context() */
   if (rt->context_copy && rt->context_copy(rt, &t->context)) {
@@ -485,9 +533,7 @@ static sl_obj *create_task(sl_rt *rt, sl_obj *coro, sl_obj *name, bool name_afte
   sl_obj *task = sl_task_new(rt, coro, name_after ? NULL : name,
                              loop->eager_factory && rt->profile->eager_tasks);
   if (task && rename_to) {
-    sl_task *t = sl_as_task(task);
-    sl_decref(rt, t->name);
-    t->name = rename_to;
+    sl_task_set_name(rt, task, rename_to);
   } else {
     sl_decref(rt, rename_to);
   }

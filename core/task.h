@@ -14,8 +14,11 @@
 
 typedef struct sl_task {
   sl_future fut;
-  sl_obj *coro;       /* owned */
-  sl_obj *name;       /* owned str */
+  sl_obj *coro; /* owned */
+  /* owned str, or NULL while the name is "Task-<name_n>": made when first
+   * asked for (sl_task_name), as most runs never read it */
+  sl_obj *name_obj;
+  uint64_t name_n;    /* the Task-N number; 0: none (named, or cleared) */
   sl_obj *fut_waiter; /* owned: the future awaited, or NULL */
   bool must_cancel;
   int64_t num_cancels_requested;
@@ -44,6 +47,13 @@ static inline bool sl_is_task(sl_value v) {
   return v.tag == SL_V_OBJ && (v.u.o->type->flags & SL_TF_TASK);
 }
 
+/* The task's name (Task.get_name()): borrowed, made on first use; NULL
+ * when out of memory (nothing raised) or once the task is cleared. */
+sl_obj *sl_task_name(sl_rt *rt, sl_obj *task);
+/* Appends the task's name's text to `out` without making the object. */
+void sl_task_name_put(const sl_task *t, sl_strbuf *out);
+/* Names the task (Task.set_name): takes the reference to `name` (a str). */
+void sl_task_set_name(sl_rt *rt, sl_obj *task, sl_obj *name);
 /* loop.create_task(coro, name=name): `coro` is borrowed; `name` (borrowed
  * str) may be NULL for Task-N. With `eager` (3.12+ eager_start) the first
  * step runs now, inside this call. New reference, NULL on error. */

@@ -44,10 +44,27 @@ void sl_detector_free(sl_detector *d) {
   sl_detector_init(d);
 }
 
+/* Appends n's decimal digits: printf costs ~1,000 instructions a call,
+ * and every failing task and run is described. */
+static void put_int(sl_strbuf *out, long long n) {
+  char b[24];
+  size_t i = sizeof b;
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  do b[--i] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (n < 0) b[--i] = '-';
+  sl_strbuf_append(out, b + i, sizeof b - i);
+}
+
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
-  sl_strbuf_printf(out, "T%llu", (unsigned long long)t->ordinal);
-  if (t->name) sl_strbuf_printf(out, " (%s)", sl_str_cstr(t->name));
+  sl_strbuf_putc(out, 'T');
+  put_int(out, (long long)t->ordinal);
+  if (t->name_obj || t->name_n) {
+    sl_strbuf_puts(out, " (");
+    sl_task_name_put(t, out);
+    sl_strbuf_putc(out, ')');
+  }
   (void)rt;
 }
 
@@ -55,7 +72,10 @@ static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
 static void task_where(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf where = SL_STRBUF_INIT;
   sl_task_where(rt, (sl_obj *)t, &where);
-  if (where.len) sl_strbuf_printf(out, " at %s", sl_strbuf_cstr(&where));
+  if (where.len) {
+    sl_strbuf_puts(out, " at ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&where));
+  }
   sl_strbuf_free(&where);
 }
 
@@ -142,23 +162,31 @@ static void describe_waited(sl_rt *rt, sl_obj *fut, objnames *on, sl_strbuf *out
 void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
   objnames on = {{0}, 0};
   for (sl_task *t = rt->loop->pending_head; t; t = t->pending_next) {
-    sl_strbuf what = SL_STRBUF_INIT, label = SL_STRBUF_INIT;
+    sl_strbuf what = SL_STRBUF_INIT, label = SL_STRBUF_INIT, where = SL_STRBUF_INIT;
     task_label(rt, t, &label);
+    task_where(rt, t, &where); /* once for both texts */
     if (t->fut_waiter)
       describe_waited(rt, t->fut_waiter, &on, &what);
     else
       sl_strbuf_puts(&what, "nothing (ready but never scheduled)");
-    sl_strbuf_printf(out, "  %s", sl_strbuf_cstr(&label));
-    task_where(rt, t, out);
-    sl_strbuf_printf(out, "\n      waits for %s\n", sl_strbuf_cstr(&what));
+    /* "  %s%s\n      waits for %s\n", no printf (one run in each deadlock) */
+    sl_strbuf_puts(out, "  ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&label));
+    sl_strbuf_puts(out, sl_strbuf_cstr(&where));
+    sl_strbuf_puts(out, "\n      waits for ");
+    sl_strbuf_puts(out, sl_strbuf_cstr(&what));
+    sl_strbuf_putc(out, '\n');
     if (sig) {
       if (sig->len) sl_strbuf_puts(sig, "; ");
-      sl_strbuf_printf(sig, "T%llu", (unsigned long long)t->ordinal);
-      task_where(rt, t, sig);
-      sl_strbuf_printf(sig, " waits for %s", sl_strbuf_cstr(&what));
+      sl_strbuf_putc(sig, 'T');
+      put_int(sig, (long long)t->ordinal);
+      sl_strbuf_puts(sig, sl_strbuf_cstr(&where));
+      sl_strbuf_puts(sig, " waits for ");
+      sl_strbuf_puts(sig, sl_strbuf_cstr(&what));
     }
     sl_strbuf_free(&what);
     sl_strbuf_free(&label);
+    sl_strbuf_free(&where);
   }
 }
 
@@ -175,8 +203,13 @@ static void exc_origin(sl_obj *exc, sl_strbuf *out) {
   sl_exc *e = sl_as_exc(exc);
   if (!e->ntb) return;
   const sl_tb_entry *tb = &e->tb[e->ntb - 1];
-  sl_strbuf_printf(out, " at %s:%d in %s", tb->file ? sl_str_cstr(tb->file) : "?", tb->line,
-                   tb->func ? sl_str_cstr(tb->func) : "?");
+  /* " at %s:%d in %s" */
+  sl_strbuf_puts(out, " at ");
+  sl_strbuf_puts(out, tb->file ? sl_str_cstr(tb->file) : "?");
+  sl_strbuf_putc(out, ':');
+  put_int(out, tb->line);
+  sl_strbuf_puts(out, " in ");
+  sl_strbuf_puts(out, tb->func ? sl_str_cstr(tb->func) : "?");
 }
 
 /* Main is done: asyncio.run will now cancel whatever is still pending.
@@ -219,7 +252,9 @@ static void on_task_done(void *ctx, const sl_task_info *info) {
     d->capfailed = cap;
   }
   sl_strbuf text = SL_STRBUF_INIT;
-  sl_strbuf_printf(&text, "T%llu ", (unsigned long long)t->ordinal);
+  sl_strbuf_putc(&text, 'T');
+  put_int(&text, (long long)t->ordinal);
+  sl_strbuf_putc(&text, ' ');
   sl_strbuf_puts(&text, info->detail ? info->detail : "?");
   exc_origin(t->fut.exception, &text);
   char *owned = sl_strbuf_take(&text, NULL);
@@ -294,7 +329,12 @@ static void traceback_origin(const char *tb, sl_strbuf *out) {
   int line = 0;
   char func[128] = "?";
   if (sscanf(q, "\", line %d, in %127[^\n]", &line, func) < 1) return;
-  sl_strbuf_printf(out, " at %.*s:%d in %s", (int)(q - f), f, line, func);
+  sl_strbuf_puts(out, " at "); /* " at %.*s:%d in %s" */
+  sl_strbuf_append(out, f, (size_t)(q - f));
+  sl_strbuf_putc(out, ':');
+  put_int(out, line);
+  sl_strbuf_puts(out, " in ");
+  sl_strbuf_puts(out, func);
 }
 
 void sl_detector_finish(sl_detector *d, const sl_run_end *end) {

@@ -73,22 +73,39 @@ static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
   sl_strbuf_free(&what);
 }
 
+/* Appends n's decimal digits (printf costs ~1,000 instructions a call). */
+static void put_int(sl_strbuf *out, long long n) {
+  char b[24];
+  size_t i = sizeof b;
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  do b[--i] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (n < 0) b[--i] = '-';
+  sl_strbuf_append(out, b + i, sizeof b - i);
+}
+
 /* Who waits on what: one line per pending task, in creation order. */
 static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
-  sl_strbuf_printf(out, "deadlock: no task can make progress (virtual time ");
+  sl_strbuf_puts(out, "deadlock: no task can make progress (virtual time ");
   sl_float_repr(out, vs->now);
-  sl_strbuf_printf(out, ", step %llu)\n", (unsigned long long)rt->loop->step);
+  sl_strbuf_puts(out, ", step ");
+  put_int(out, (long long)rt->loop->step);
+  sl_strbuf_puts(out, ")\n");
   size_t n = 0;
   for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
     n++;
     sl_obj *o = &task->fut.hdr;
-    sl_strbuf_printf(out, "  task '%s' (%s", sl_str_cstr(task->name),
-                     task->coro ? sl_coro_qualname(task->coro) : "?");
+    sl_strbuf_puts(out, "  task '");
+    sl_task_name_put(task, out);
+    sl_strbuf_puts(out, "' (");
+    sl_strbuf_puts(out, task->coro ? sl_coro_qualname(task->coro) : "?");
     sl_strbuf_puts(out, ", ");
     sl_future_trace_id(rt, o, out);
     sl_strbuf_puts(out, ") ");
     if (task->fut_waiter) {
-      sl_strbuf_printf(out, "waits for %s ", task->fut_waiter->type->name);
+      sl_strbuf_puts(out, "waits for ");
+      sl_strbuf_puts(out, task->fut_waiter->type->name);
+      sl_strbuf_putc(out, ' ');
       sl_future_trace_id(rt, task->fut_waiter, out);
       append_io_wait(rt, task->fut_waiter, out);
     } else {
@@ -128,7 +145,9 @@ static void livelock_report(sl_rt *rt, const sl_vselector *vs, sl_strbuf *out) {
                    (unsigned long long)stuck);
   for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {
     if (task->fut_waiter) continue;
-    sl_strbuf_printf(out, "  task '%s' (%s) keeps running without waiting", sl_str_cstr(task->name),
+    sl_strbuf_puts(out, "  task '");
+    sl_task_name_put(task, out);
+    sl_strbuf_printf(out, "' (%s) keeps running without waiting",
                      task->coro ? sl_coro_qualname(task->coro) : "?");
     sl_strbuf text = SL_STRBUF_INIT;
     sl_task_where(rt, &task->fut.hdr, &text);

@@ -156,7 +156,8 @@ static const sl_cfunc_def future_methods[] = {
 
 static int task_get_name(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   NOARGS("get_name");
-  sl_obj *n = sl_as_task(self.u.o)->name;
+  sl_obj *n = sl_task_name(rt, self.u.o);
+  if (!n) return sl_nomem(rt);
   sl_incref(n);
   *out = sl_obj_val(n);
   return 0;
@@ -167,9 +168,7 @@ static int task_set_name(sl_rt *rt, sl_value self, const sl_args *args, sl_value
   if (bind1(rt, args, "set_name", "value", true, &v)) return -1;
   sl_obj *n = sl__aio_name(rt, v);
   if (!n) return -1;
-  sl_task *t = sl_as_task(self.u.o);
-  sl_decref(rt, t->name);
-  t->name = n;
+  sl_task_set_name(rt, self.u.o, n);
   return 0;
 }
 
