@@ -75,7 +75,8 @@ static void future_finalize(sl_rt *rt, sl_obj *o) {
    * resets it). */
   uintptr_t held = (uintptr_t)f->exception | (uintptr_t)f->cancelled_exc | f->capcallbacks;
   if (held || f->result.tag == SL_V_OBJ || f->cancel_message.tag == SL_V_OBJ ||
-      (o->size_class & SL_OBJ_EXT_BIT) || rt->nspare_futures >= SPARE_FUTURES_MAX)
+      (o->size_class & SL_OBJ_EXT_BIT) || rt->nspare_futures >= SPARE_FUTURES_MAX ||
+      rt->weakref_clear /* weak references to it must die with it */)
     return;
   /* A new object has no identity yet (identity.h). */
   if (o->identified) {
