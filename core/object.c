@@ -79,23 +79,11 @@ static int guarded_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
   return out->failed ? sl_nomem(rt) : 0;
 }
 
-/* "%lld" by hand: printf costs ~900 instructions, and print() of an int
- * comes here. */
-static void put_int(sl_strbuf *out, int64_t v) {
-  char b[24];
-  size_t i = sizeof b;
-  uint64_t u = v < 0 ? 0ULL - (uint64_t)v : (uint64_t)v;
-  do b[--i] = (char)('0' + u % 10);
-  while (u /= 10);
-  if (v < 0) b[--i] = '-';
-  sl_strbuf_append(out, b + i, sizeof b - i);
-}
-
 int sl_repr(sl_rt *rt, sl_value v, sl_strbuf *out) {
   switch (v.tag) {
   case SL_V_NONE: sl_strbuf_puts(out, "None"); break;
   case SL_V_BOOL: sl_strbuf_puts(out, v.u.b ? "True" : "False"); break;
-  case SL_V_INT: put_int(out, v.u.i); break;
+  case SL_V_INT: sl_strbuf_put_int(out, v.u.i); break;
   case SL_V_FLOAT: sl_float_repr(out, v.u.f); break;
   case SL_V_OBJ: {
     sl_obj *o = v.u.o;

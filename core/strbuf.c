@@ -30,6 +30,16 @@ void sl_strbuf_append(sl_strbuf *b, const char *s, size_t len) {
 
 void sl_strbuf_puts(sl_strbuf *b, const char *s) { sl_strbuf_append(b, s, strlen(s)); }
 
+void sl_strbuf_put_int(sl_strbuf *b, long long n) {
+  char digits[24];
+  size_t i = sizeof digits;
+  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
+  do digits[--i] = (char)('0' + u % 10);
+  while (u /= 10);
+  if (n < 0) digits[--i] = '-';
+  sl_strbuf_append(b, digits + i, sizeof digits - i);
+}
+
 void sl_strbuf_putc(sl_strbuf *b, char c) {
   if (b->len + 2 <= b->cap && !b->failed) { /* the common case: room left */
     b->data[b->len++] = c;

@@ -24,6 +24,9 @@ bool sl_strbuf_reserve(sl_strbuf *b, size_t extra);
 void sl_strbuf_append(sl_strbuf *b, const char *s, size_t len);
 void sl_strbuf_puts(sl_strbuf *b, const char *s);
 void sl_strbuf_putc(sl_strbuf *b, char c);
+/* "%lld" by hand: printf costs ~1,000 instructions a call, and print() of
+ * an int, tracebacks and failure reports write many. */
+void sl_strbuf_put_int(sl_strbuf *b, long long n);
 void sl_strbuf_printf(sl_strbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sl_strbuf_vprintf(sl_strbuf *b, const char *fmt, va_list ap);
 /* Returns the NUL-terminated contents ("" when empty); still owned by b. */

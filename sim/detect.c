@@ -44,22 +44,10 @@ void sl_detector_free(sl_detector *d) {
   sl_detector_init(d);
 }
 
-/* Appends n's decimal digits: printf costs ~1,000 instructions a call,
- * and every failing task and run is described. */
-static void put_int(sl_strbuf *out, long long n) {
-  char b[24];
-  size_t i = sizeof b;
-  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-  do b[--i] = (char)('0' + u % 10);
-  while (u /= 10);
-  if (n < 0) b[--i] = '-';
-  sl_strbuf_append(out, b + i, sizeof b - i);
-}
-
 /* "T3 worker (Task-3)" */
 static void task_label(sl_rt *rt, sl_task *t, sl_strbuf *out) {
   sl_strbuf_putc(out, 'T');
-  put_int(out, (long long)t->ordinal);
+  sl_strbuf_put_int(out, (long long)t->ordinal);
   if (t->name_obj || t->name_n) {
     sl_strbuf_puts(out, " (");
     sl_task_name_put(t, out);
@@ -179,7 +167,7 @@ void sl_detect_waits(sl_rt *rt, sl_strbuf *out, sl_strbuf *sig) {
     if (sig) {
       if (sig->len) sl_strbuf_puts(sig, "; ");
       sl_strbuf_putc(sig, 'T');
-      put_int(sig, (long long)t->ordinal);
+      sl_strbuf_put_int(sig, (long long)t->ordinal);
       sl_strbuf_puts(sig, sl_strbuf_cstr(&where));
       sl_strbuf_puts(sig, " waits for ");
       sl_strbuf_puts(sig, sl_strbuf_cstr(&what));
@@ -207,7 +195,7 @@ static void exc_origin(sl_obj *exc, sl_strbuf *out) {
   sl_strbuf_puts(out, " at ");
   sl_strbuf_puts(out, tb->file ? sl_str_cstr(tb->file) : "?");
   sl_strbuf_putc(out, ':');
-  put_int(out, tb->line);
+  sl_strbuf_put_int(out, tb->line);
   sl_strbuf_puts(out, " in ");
   sl_strbuf_puts(out, tb->func ? sl_str_cstr(tb->func) : "?");
 }
@@ -253,7 +241,7 @@ static void on_task_done(void *ctx, const sl_task_info *info) {
   }
   sl_strbuf text = SL_STRBUF_INIT;
   sl_strbuf_putc(&text, 'T');
-  put_int(&text, (long long)t->ordinal);
+  sl_strbuf_put_int(&text, (long long)t->ordinal);
   sl_strbuf_putc(&text, ' ');
   sl_strbuf_puts(&text, info->detail ? info->detail : "?");
   exc_origin(t->fut.exception, &text);
@@ -332,7 +320,7 @@ static void traceback_origin(const char *tb, sl_strbuf *out) {
   sl_strbuf_puts(out, " at "); /* " at %.*s:%d in %s" */
   sl_strbuf_append(out, f, (size_t)(q - f));
   sl_strbuf_putc(out, ':');
-  put_int(out, line);
+  sl_strbuf_put_int(out, line);
   sl_strbuf_puts(out, " in ");
   sl_strbuf_puts(out, func);
 }

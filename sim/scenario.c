@@ -73,23 +73,12 @@ static void append_io_wait(sl_rt *rt, sl_obj *fut, sl_strbuf *out) {
   sl_strbuf_free(&what);
 }
 
-/* Appends n's decimal digits (printf costs ~1,000 instructions a call). */
-static void put_int(sl_strbuf *out, long long n) {
-  char b[24];
-  size_t i = sizeof b;
-  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-  do b[--i] = (char)('0' + u % 10);
-  while (u /= 10);
-  if (n < 0) b[--i] = '-';
-  sl_strbuf_append(out, b + i, sizeof b - i);
-}
-
 /* Who waits on what: one line per pending task, in creation order. */
 static void deadlock_report(sl_rt *rt, sl_vselector *vs, sl_strbuf *out) {
   sl_strbuf_puts(out, "deadlock: no task can make progress (virtual time ");
   sl_float_repr(out, vs->now);
   sl_strbuf_puts(out, ", step ");
-  put_int(out, (long long)rt->loop->step);
+  sl_strbuf_put_int(out, (long long)rt->loop->step);
   sl_strbuf_puts(out, ")\n");
   size_t n = 0;
   for (sl_task *task = rt->loop->pending_head; task; task = task->pending_next) {

@@ -59,6 +59,10 @@ int sl__make_thrown(sl_rt *rt, const sl_args *a, sl_obj **exc);
 /* PEP 479: the StopIteration (or StopAsyncIteration) pending becomes the
  * cause and context of RuntimeError(msg) (vm_gen.c). */
 void sl__vm_stop_to_runtime_error(sl_rt *rt, const char *msg);
+/* sys.unraisablehook's text, "Exception ignored in: <repr of fn>" and
+ * exc's traceback, to the observer's log (vm_lifecycle.c): a __del__ or
+ * a weakref callback that raised. */
+void sl__vm_report_unraisable(sl_rt *rt, sl_value fn, sl_obj *exc);
 /* `yield from` delegation (vm_gen.c), the counterpart of sl_await_*:
  * begin takes iter(iterable) as f's delegate and sends None; send and
  * throw forward to it. YIELD: out is the value to hand up; RETURN: out is

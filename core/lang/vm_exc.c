@@ -119,24 +119,12 @@ static void source_line(sl_rt *rt, sl_lang *L, const char *file, int n, const ch
   sl_strbuf_putc(out, '\n');
 }
 
-/* Appends the decimal digits of n (a line number; printf costs ~1,000
- * instructions a call, and a failing run's traceback has several). */
-static void put_int(sl_strbuf *out, long long n) {
-  char b[24];
-  size_t i = sizeof b;
-  unsigned long long u = n < 0 ? 0ULL - (unsigned long long)n : (unsigned long long)n;
-  do b[--i] = (char)('0' + u % 10);
-  while (u /= 10);
-  if (n < 0) b[--i] = '-';
-  sl_strbuf_append(out, b + i, sizeof b - i);
-}
-
 void sl__vm_format_frame(sl_rt *rt, const char *file, int line, const char *func, sl_strbuf *out) {
   /* "  File \"%s\", line %d, in %s\n" */
   sl_strbuf_puts(out, "  File \"");
   sl_strbuf_puts(out, file);
   sl_strbuf_puts(out, "\", line ");
-  put_int(out, line);
+  sl_strbuf_put_int(out, line);
   sl_strbuf_puts(out, ", in ");
   sl_strbuf_puts(out, func);
   sl_strbuf_putc(out, '\n');

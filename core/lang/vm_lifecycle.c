@@ -26,7 +26,7 @@
 
 /* sys.unraisablehook's text: "Exception ignored in: <repr of fn>" and the
  * traceback, to the observer's log. */
-static void report_unraisable(sl_rt *rt, sl_value fn, sl_obj *exc) {
+void sl__vm_report_unraisable(sl_rt *rt, sl_value fn, sl_obj *exc) {
   if (!rt->observer.log) return;
   sl_strbuf text = SL_STRBUF_INIT;
   sl_strbuf_puts(&text, "Exception ignored in: ");
@@ -56,7 +56,7 @@ void sl__user_finalize(sl_rt *rt, sl_obj *inst) {
     sl_vdecref(rt, res);
   } else if (!rt->fatal && rt->exc) {
     sl_obj *exc = sl_err_fetch(rt);
-    report_unraisable(rt, fn, exc);
+    sl__vm_report_unraisable(rt, fn, exc);
     sl_decref(rt, exc);
   }
   sl_vdecref(rt, fn);

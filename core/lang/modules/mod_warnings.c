@@ -14,19 +14,16 @@
  * matched by a small matcher of literal text, '.', '*', '+', '?', '^', '$',
  * \d \w \s and escapes, and any other pattern is refused with
  * NotImplementedError. */
-#include <stdio.h>
 #include <string.h>
 
 #include "core/cfunc.h"
 #include "core/dict.h"
 #include "core/exc.h"
 #include "core/lang/code.h"
-#include "core/lang/diag.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
-#include "core/pysource.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/strbuf.h"
@@ -520,31 +517,10 @@ static int w_getline(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) 
 static const sl_cfunc_def warn_def = {"warn", w_warn, NULL, 0};
 static const sl_cfunc_def getline_def = {"_getline", w_getline, NULL, 0};
 
-/* Runs SOURCE with the module's namespace as its globals. */
-static int run_source(sl_rt *rt, sl_obj *ns) {
-  const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
-  char file[512];
-  snprintf(file, sizeof file, "%s/warnings.py", dir);
-  sl_diag diag;
-  sl_obj *code = sl_vm_compile_source(rt, file, SOURCE, sizeof SOURCE - 1, &diag);
-  if (!code)
-    return rt->fatal ? -1
-                     : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: warnings: %s", diag.message);
-  sl_frame *f = sl_frame_new(rt, code, ns, NULL);
-  sl_decref(rt, code);
-  if (!f) return -1;
-  sl_value res;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
-  sl_frame_free(rt, f);
-  if (st != SL_CORO_RETURN) return -1;
-  sl_vdecref(rt, res);
-  return 0;
-}
-
 int sl_mod_warnings_init(sl_rt *rt, sl_obj *module_dict) {
   sl_obj *w = sl_cfunc_new(rt, &warn_def, sl_obj_val(module_dict));
   int rc = !w || sl_stdmod_add(rt, module_dict, "warn", sl_obj_val(w));
   sl_decref(rt, w);
   if (rc || sl_stdmod_add_func(rt, module_dict, &getline_def)) return -1;
-  return run_source(rt, module_dict);
+  return sl_stdmod_run_source(rt, module_dict, "warnings.py", SOURCE, sizeof SOURCE - 1);
 }

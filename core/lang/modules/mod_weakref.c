@@ -19,7 +19,6 @@
  * WeakSet is the Python source of _weakrefset.py, run in the module's
  * namespace at import; its iteration guard is a counter. Not provided:
  * proxy, WeakKeyDictionary, WeakValueDictionary, finalize, WeakMethod. */
-#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -28,13 +27,11 @@
 #include "core/exc.h"
 #include "core/identity.h"
 #include "core/lang/code.h"
-#include "core/lang/diag.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
-#include "core/pysource.h"
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/strbuf.h"
@@ -188,21 +185,6 @@ static int w_getweakrefcount(sl_rt *rt, sl_value self, const sl_args *a, sl_valu
   return 0;
 }
 
-/* sys.unraisablehook's text for a callback that raised. */
-static void report_unraisable(sl_rt *rt, sl_value fn, sl_obj *exc) {
-  if (!rt->observer.log) return;
-  sl_strbuf text = SL_STRBUF_INIT;
-  sl_strbuf_puts(&text, "Exception ignored in: ");
-  if (sl_repr(rt, fn, &text) && !rt->fatal) sl_err_clear(rt);
-  sl_strbuf_putc(&text, '\n');
-  int rc =
-      rt->lang_traceback ? rt->lang_traceback(rt, exc, &text) : sl_exc_format_only(rt, exc, &text);
-  if (rc && !rt->fatal) sl_err_clear(rt);
-  if (!text.failed && !rt->fatal)
-    rt->observer.log(rt->observer.ctx, rt->loop ? rt->loop->step : 0, sl_strbuf_cstr(&text));
-  sl_strbuf_free(&text);
-}
-
 static void run_callback(sl_rt *rt, weakref *r) {
   sl_value cb = r->callback, res;
   r->callback = sl_none();
@@ -212,7 +194,7 @@ static void run_callback(sl_rt *rt, weakref *r) {
       sl_vdecref(rt, res);
     } else if (!rt->fatal && rt->exc) {
       sl_obj *exc = sl_err_fetch(rt);
-      report_unraisable(rt, cb, exc);
+      sl__vm_report_unraisable(rt, cb, exc);
       sl_decref(rt, exc);
     }
   }
