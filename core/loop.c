@@ -378,17 +378,21 @@ static inline __attribute__((always_inline)) int
 run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
   int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
   if (rc == 0) {
-    sl_value result = sl_none();
     /* The entry's reference to cb lives until the call returns (below):
-     * the loop's direct call (loop.h held0), at the same depth. */
+     * the loop's direct call (loop.h held0). It raises the depth around
+     * the call as sl__handle_call does, and drops its result itself, as
+     * the other call's is dropped here: before the failure's report and
+     * the callback. */
     if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == rt->loop->held0_type &&
         rt->recursion_depth <= SL_MAX_RECURSION) {
-      rt->recursion_depth++;
-      rc = rt->loop->held0(rt, cb.u.o, &result);
-      rt->recursion_depth--;
-    } else {
-      rc = sl__handle_call(rt, cb, args, nargs, &result);
+      sl_obj *fn = cb.u.o;
+      rc = rt->loop->held0(rt, fn);
+      if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
+      sl_decref(rt, fn);
+      return rc;
     }
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, args, nargs, &result);
     sl_vdecref(rt, result);
     if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
   }
@@ -489,8 +493,11 @@ int sl_loop_run_once(sl_rt *rt) {
  * (sl_loop_run_once's idle_select), not stopping, no failure, the step
  * budget not reached (`limit`: the last step allowed). */
 static inline bool quiet_step_next(const sl_rt *rt, const sl_loop *loop, uint64_t limit) {
-  return loop->ready_len && loop->quiet_handles && !loop->stopping && !loop->nscheduled &&
-         !loop->pool.n && !loop->io.nregistered && !rt->fatal && loop->step < limit;
+  /* The fields that end a quiet run are or'ed, not tested one by one:
+   * they are all zero in the run, so one branch instead of five. */
+  uint64_t ends = (uint64_t)loop->stopping | loop->nscheduled | loop->pool.n |
+                  loop->io.nregistered | (uint64_t)rt->fatal;
+  return loop->ready_len && loop->quiet_handles && !ends && loop->step < limit;
 }
 
 /* Runs steps of that shape, each as sl_loop_run_once makes it (the timers'

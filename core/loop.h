@@ -120,10 +120,12 @@ struct sl_loop {
    * callback's type is `held0_type`, is made by `held0(fn)`: as the type's
    * call with no arguments, for a caller that holds a reference to fn
    * until it returns (the ready entry's), so the callee need not take
-   * one. Both NULL until the language installs them (a Python function:
-   * its frame run without the generic call's binding). */
+   * one. The caller checks the recursion bound; held0 raises the depth
+   * around the call, and drops the call's result before it returns (the
+   * loop never reads it). Both NULL until the language installs them (a
+   * Python function: its frame run without the generic call's binding). */
   const sl_type *held0_type;
-  int (*held0)(sl_rt *rt, sl_obj *fn, sl_value *out);
+  int (*held0)(sl_rt *rt, sl_obj *fn);
 };
 
 extern const sl_type sl_loop_type;

@@ -283,18 +283,36 @@ done:
   return rc;
 }
 
-int sl_frame_call_held0(sl_rt *rt, sl_obj *func, sl_value *out) {
+/* held0's call of anything but a plain function's frame: the function
+ * type's generic call with no arguments, its result dropped. */
+static __attribute__((noinline)) int held0_other(sl_rt *rt, sl_obj *func, bool gen) {
+  static const sl_value no_value = {SL_V_UNDEF, {0}};
+  static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
+  sl_value res = sl_none();
+  rt->recursion_depth++;
+  int rc = gen ? sl_func_call_self(rt, func, sl_undef(), &no_args, &res)
+               : sl_frame_call(rt, func, sl_undef(), &no_args, &res);
+  rt->recursion_depth--;
+  sl_vdecref(rt, res);
+  return rc;
+}
+int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
   static const sl_value no_value = {SL_V_UNDEF, {0}};
   static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
   const sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
-  if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))
-    return sl_func_call_self(rt, func, sl_undef(), &no_args, out);
-  if (!sl__binds_in_order(c, false, &no_args))
-    return sl_frame_call(rt, func, sl_undef(), &no_args, out);
-  /* No parameter, so no argument moves into a cell either. */
+  if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC)) return held0_other(rt, func, true);
+  if (!sl__binds_in_order(c, false, &no_args)) return held0_other(rt, func, false);
+  /* No parameter, so no argument moves into a cell either. The depth is
+   * raised around the call as the loop's other calls raise it; the result
+   * is dropped after, at the caller's depth, as theirs is. */
+  rt->recursion_depth++;
+  sl_value res;
   sl_frame *f = frame_new_call(rt, fn, c, 0);
-  return f ? frame_run_call(rt, f, c, out) : -1;
+  int rc = f ? frame_run_call(rt, f, c, &res) : -1;
+  rt->recursion_depth--;
+  if (f) sl_vdecref(rt, res);
+  return rc;
 }
 
 /* Drops a call's references in the order a caller's value stack pops
