@@ -424,10 +424,11 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
     sl__handle_done_running(rt, h);
     return rc;
   }
-  sl_value cb = slot->callback, arg = slot->arg;
   /* Two copies of the call: without an argument, none is kept in memory
-   * for it. */
-  if (sl_is_undef(arg)) return run_call(rt, cb, &no_arg, 0, observed);
+   * for it (the slot's tag is read in place: a copy of the argument would
+   * be made on the stack for the other copy's pointer). */
+  if (sl_is_undef(slot->arg)) return run_call(rt, slot->callback, &no_arg, 0, observed);
+  sl_value cb = slot->callback, arg = slot->arg;
   rc = run_call(rt, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
