@@ -189,8 +189,8 @@ static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
  * its own cells, handled exceptions), not what it borrows; the block
  * becomes the code's spare. The caller still holds the function, so the
  * code (and c->spare) is alive here. */
-static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_frame *f,
-                                                                  sl_code *c) {
+static inline __attribute__((always_inline)) void frame_drop_parts(sl_rt *rt, sl_frame *f,
+                                                                   const sl_code *c) {
   if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
   /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
   sl_value *locals = f->locals, *stack = f->stack;
@@ -201,12 +201,32 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
   for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
   for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
+}
+/* The ended frame's block kept as the code's spare, or freed. */
+static inline __attribute__((always_inline)) void frame_park(sl_frame *f, sl_code *c) {
   if (!c->spare) {
     c->spare = f;
     SL_POISON(f, frame_size(c));
   } else {
     sl_free(f);
   }
+}
+static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_frame *f,
+                                                                  sl_code *c) {
+  frame_drop_parts(rt, f, c);
+  frame_park(f, c);
+}
+/* frame_drop_parts out of line, for held0's frames (below). */
+static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *f, const sl_code *c) {
+  frame_drop_parts(rt, f, c);
+}
+/* frame_free_call for a frame whose parts are often all empty (a callback
+ * without locals that returns from its body): one test of them, their
+ * walk out of line, so that the caller keeps fewer registers. */
+static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f, sl_code *c) {
+  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info || sl_await_active(&f->aw))
+    frame_drop_parts_out(rt, f, c);
+  frame_park(f, c);
 }
 
 /* A frame for a call of fn: the code's spare (its layout is this code's)
@@ -307,11 +327,16 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
    * raised around the call as the loop's other calls raise it; the result
    * is dropped after, at the caller's depth, as theirs is. */
   rt->recursion_depth++;
-  sl_value res;
   sl_frame *f = frame_new_call(rt, fn, c, 0);
-  int rc = f ? frame_run_call(rt, f, c, &res) : -1;
+  if (!f) {
+    rt->recursion_depth--;
+    return -1;
+  }
+  sl_value res;
+  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res) == SL_CORO_RETURN ? 0 : -1;
+  frame_free_held(rt, f, c);
   rt->recursion_depth--;
-  if (f) sl_vdecref(rt, res);
+  sl_vdecref(rt, res);
   return rc;
 }
 
