@@ -229,6 +229,23 @@ static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_
   frame_park(f, c);
 }
 
+/* frame_new_call's own cells, out of line: a code with cells is the rarer
+ * one, and the loop's calls would keep the caller's registers. 0, or -1
+ * with the frame freed (out of memory). */
+static __attribute__((noinline)) int frame_new_cells(sl_rt *rt, sl_frame *f, sl_code *c, uint32_t first) {
+  sl_obj **cells = f->cells;
+  uint32_t ncells = c->ncells;
+  for (uint32_t i = 0; i < ncells; i++) {
+    cells[i] = sl_cell_new(rt, sl_undef());
+    if (!cells[i]) {
+      while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
+      for (uint32_t j = 0; j < first; j++) f->locals[j] = sl_undef();
+      frame_free_call(rt, f, c);
+      return -1;
+    }
+  }
+  return 0;
+}
 /* A frame for a call of fn: the code's spare (its layout is this code's)
  * or a new block with the layout set; header, locals from `first` on and
  * cells as sl_frame_new leaves them, the code, globals and closure
@@ -259,17 +276,7 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
   frame_reset(f, c, first); /* f->back is the eval's to set */
   f->globals = fn->globals;
   f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
-  sl_obj **cells = f->cells;
-  uint32_t ncells = c->ncells;
-  for (uint32_t i = 0; i < ncells; i++) {
-    cells[i] = sl_cell_new(rt, sl_undef());
-    if (!cells[i]) {
-      while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
-      for (uint32_t j = 0; j < first; j++) f->locals[j] = sl_undef();
-      frame_free_call(rt, f, c);
-      return NULL;
-    }
-  }
+  if (c->ncells && frame_new_cells(rt, f, c, first)) return NULL;
   return f;
 }
 
