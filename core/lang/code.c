@@ -312,9 +312,10 @@ done:
 
 /* held0's call of anything but a plain function's frame: the function
  * type's generic call with no arguments, its result dropped. */
-static __attribute__((noinline)) int held0_other(sl_rt *rt, sl_obj *func, bool gen) {
+static __attribute__((noinline)) int held0_other(sl_rt *rt, sl_obj *func) {
   static const sl_value no_value = {SL_V_UNDEF, {0}};
   static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
+  bool gen = sl_as_code(sl_as_func(func)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC);
   sl_value res = sl_none();
   rt->recursion_depth++;
   int rc = gen ? sl_func_call_self(rt, func, sl_undef(), &no_args, &res)
@@ -324,12 +325,13 @@ static __attribute__((noinline)) int held0_other(sl_rt *rt, sl_obj *func, bool g
   return rc;
 }
 int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
-  static const sl_value no_value = {SL_V_UNDEF, {0}};
-  static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
   const sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
-  if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC)) return held0_other(rt, func, true);
-  if (!sl__binds_in_order(c, false, &no_args)) return held0_other(rt, func, false);
+  /* Neither a generator nor a coroutine, and sl__binds_in_order for no
+   * arguments, in one test. */
+  if ((c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC | SL_CO_VARARGS | SL_CO_VARKW)) | c->argcount |
+      c->kwonly)
+    return held0_other(rt, func);
   /* No parameter, so no argument moves into a cell either. The depth is
    * raised around the call as the loop's other calls raise it; the result
    * is dropped after, at the caller's depth, as theirs is. */
