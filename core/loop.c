@@ -229,6 +229,10 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
+int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback) {
+  return sl__loop_ready_push(rt, sl_vincref(callback), sl_undef());
+}
+
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs) {
   sl_loop *loop = rt->loop;
