@@ -217,13 +217,15 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
   frame_park(f, c);
 }
 /* frame_drop_parts out of line, for held0's frames (below). */
-static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *f, const sl_code *c) {
+static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *f,
+                                                           const sl_code *c) {
   frame_drop_parts(rt, f, c);
 }
 /* frame_free_call for a frame whose parts are often all empty (a callback
  * without locals that returns from its body): one test of them, their
  * walk out of line, so that the caller keeps fewer registers. */
-static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f, sl_code *c) {
+static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f,
+                                                                  sl_code *c) {
   if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info || sl_await_active(&f->aw))
     frame_drop_parts_out(rt, f, c);
   frame_park(f, c);
@@ -232,7 +234,8 @@ static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_
 /* frame_new_call's own cells, out of line: a code with cells is the rarer
  * one, and the loop's calls would keep the caller's registers. 0, or -1
  * with the frame freed (out of memory). */
-static __attribute__((noinline)) int frame_new_cells(sl_rt *rt, sl_frame *f, sl_code *c, uint32_t first) {
+static __attribute__((noinline)) int frame_new_cells(sl_rt *rt, sl_frame *f, sl_code *c,
+                                                     uint32_t first) {
   sl_obj **cells = f->cells;
   uint32_t ncells = c->ncells;
   for (uint32_t i = 0; i < ncells; i++) {
