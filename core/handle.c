@@ -397,9 +397,18 @@ static __attribute__((noinline)) int handle_run_set_result(sl_rt *rt, sl_obj *o)
 static __attribute__((noinline)) int handle_run_plain(sl_rt *rt, sl_obj *o) {
   sl_handle *h = sl_as_handle(o);
   /* The handle's callback may go while it runs (h.cancel() in it). */
-  sl_value callback = sl_vincref(h->callback), result = sl_none();
-  int rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
-  sl_vdecref(rt, result);
+  sl_value callback = sl_vincref(h->callback);
+  int rc;
+  /* A Python callback without arguments: the loop's direct call (loop.h
+   * held0), which drops its result itself, as is done below. */
+  if (h->nargs == 0 && callback.tag == SL_V_OBJ && callback.u.o->type == rt->loop->held0_type &&
+      rt->recursion_depth <= SL_MAX_RECURSION) {
+    rc = rt->loop->held0(rt, callback.u.o);
+  } else {
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, callback, h->args, h->nargs, &result);
+    sl_vdecref(rt, result);
+  }
   if (rc) rc = handle_run_failed(rt, o, callback);
   sl_vdecref(rt, callback);
   return rc;

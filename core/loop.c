@@ -229,6 +229,10 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
+int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback) {
+  return sl__loop_ready_push(rt, sl_vincref(callback), sl_undef());
+}
+
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs) {
   sl_loop *loop = rt->loop;
@@ -378,17 +382,21 @@ static inline __attribute__((always_inline)) int
 run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
   int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
   if (rc == 0) {
-    sl_value result = sl_none();
     /* The entry's reference to cb lives until the call returns (below):
-     * the loop's direct call (loop.h held0), at the same depth. */
+     * the loop's direct call (loop.h held0). It raises the depth around
+     * the call as sl__handle_call does, and drops its result itself, as
+     * the other call's is dropped here: before the failure's report and
+     * the callback. */
     if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == rt->loop->held0_type &&
         rt->recursion_depth <= SL_MAX_RECURSION) {
-      rt->recursion_depth++;
-      rc = rt->loop->held0(rt, cb.u.o, &result);
-      rt->recursion_depth--;
-    } else {
-      rc = sl__handle_call(rt, cb, args, nargs, &result);
+      sl_obj *fn = cb.u.o;
+      rc = rt->loop->held0(rt, fn);
+      if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
+      sl_decref(rt, fn);
+      return rc;
     }
+    sl_value result = sl_none();
+    rc = sl__handle_call(rt, cb, args, nargs, &result);
     sl_vdecref(rt, result);
     if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
   }
@@ -420,10 +428,11 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
     sl__handle_done_running(rt, h);
     return rc;
   }
-  sl_value cb = slot->callback, arg = slot->arg;
   /* Two copies of the call: without an argument, none is kept in memory
-   * for it. */
-  if (sl_is_undef(arg)) return run_call(rt, cb, &no_arg, 0, observed);
+   * for it (the slot's tag is read in place: a copy of the argument would
+   * be made on the stack for the other copy's pointer). */
+  if (sl_is_undef(slot->arg)) return run_call(rt, slot->callback, &no_arg, 0, observed);
+  sl_value cb = slot->callback, arg = slot->arg;
   rc = run_call(rt, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
@@ -489,8 +498,12 @@ int sl_loop_run_once(sl_rt *rt) {
  * (sl_loop_run_once's idle_select), not stopping, no failure, the step
  * budget not reached (`limit`: the last step allowed). */
 static inline bool quiet_step_next(const sl_rt *rt, const sl_loop *loop, uint64_t limit) {
-  return loop->ready_len && loop->quiet_handles && !loop->stopping && !loop->nscheduled &&
-         !loop->pool.n && !loop->io.nregistered && !rt->fatal && loop->step < limit;
+  if (!loop->ready_len || !loop->quiet_handles) return false;
+  /* The fields that end a quiet run are or'ed, not tested one by one:
+   * they are all zero in the run, so one branch instead of six. */
+  uint64_t ends = (uint64_t)loop->stopping | loop->nscheduled | loop->pool.n |
+                  loop->io.nregistered | (uint64_t)rt->fatal | (uint64_t)(loop->step >= limit);
+  return !ends;
 }
 
 /* Runs steps of that shape, each as sl_loop_run_once makes it (the timers'

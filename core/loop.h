@@ -120,10 +120,12 @@ struct sl_loop {
    * callback's type is `held0_type`, is made by `held0(fn)`: as the type's
    * call with no arguments, for a caller that holds a reference to fn
    * until it returns (the ready entry's), so the callee need not take
-   * one. Both NULL until the language installs them (a Python function:
-   * its frame run without the generic call's binding). */
+   * one. The caller checks the recursion bound; held0 raises the depth
+   * around the call, and drops the call's result before it returns (the
+   * loop never reads it). Both NULL until the language installs them (a
+   * Python function: its frame run without the generic call's binding). */
   const sl_type *held0_type;
-  int (*held0)(sl_rt *rt, sl_obj *fn, sl_value *out);
+  int (*held0)(sl_rt *rt, sl_obj *fn);
 };
 
 extern const sl_type sl_loop_type;
@@ -144,6 +146,8 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
+/* sl_loop_call_soon0 without arguments: no count to test. */
+int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback);
 /* sl__loop_ready_put's rare path (a plain call's entry): `injected` (a failure the
  * out-of-memory sweep asked for) or a full ring. Same contract. */
 int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);

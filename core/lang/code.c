@@ -189,8 +189,8 @@ static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
  * its own cells, handled exceptions), not what it borrows; the block
  * becomes the code's spare. The caller still holds the function, so the
  * code (and c->spare) is alive here. */
-static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_frame *f,
-                                                                  sl_code *c) {
+static inline __attribute__((always_inline)) void frame_drop_parts(sl_rt *rt, sl_frame *f,
+                                                                   const sl_code *c) {
   if (sl_await_active(&f->aw)) sl_await_clear(rt, &f->aw);
   /* In locals: a decref that frees may write anywhere (see sl_frame_free). */
   sl_value *locals = f->locals, *stack = f->stack;
@@ -201,6 +201,9 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
   for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
   for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
+}
+/* The ended frame's block kept as the code's spare, or freed. */
+static inline __attribute__((always_inline)) void frame_park(sl_frame *f, sl_code *c) {
   if (!c->spare) {
     c->spare = f;
     SL_POISON(f, frame_size(c));
@@ -208,7 +211,44 @@ static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_
     sl_free(f);
   }
 }
+static inline __attribute__((always_inline)) void frame_free_call(sl_rt *rt, sl_frame *f,
+                                                                  sl_code *c) {
+  frame_drop_parts(rt, f, c);
+  frame_park(f, c);
+}
+/* frame_drop_parts out of line, for held0's frames (below). */
+static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *f,
+                                                           const sl_code *c) {
+  frame_drop_parts(rt, f, c);
+}
+/* frame_free_call for a frame whose parts are often all empty (a callback
+ * without locals that returns from its body): one test of them, their
+ * walk out of line, so that the caller keeps fewer registers. */
+static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f,
+                                                                  sl_code *c) {
+  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info || sl_await_active(&f->aw))
+    frame_drop_parts_out(rt, f, c);
+  frame_park(f, c);
+}
 
+/* frame_new_call's own cells, out of line: a code with cells is the rarer
+ * one, and the loop's calls would keep the caller's registers. 0, or -1
+ * with the frame freed (out of memory). */
+static __attribute__((noinline)) int frame_new_cells(sl_rt *rt, sl_frame *f, sl_code *c,
+                                                     uint32_t first) {
+  sl_obj **cells = f->cells;
+  uint32_t ncells = c->ncells;
+  for (uint32_t i = 0; i < ncells; i++) {
+    cells[i] = sl_cell_new(rt, sl_undef());
+    if (!cells[i]) {
+      while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
+      for (uint32_t j = 0; j < first; j++) f->locals[j] = sl_undef();
+      frame_free_call(rt, f, c);
+      return -1;
+    }
+  }
+  return 0;
+}
 /* A frame for a call of fn: the code's spare (its layout is this code's)
  * or a new block with the layout set; header, locals from `first` on and
  * cells as sl_frame_new leaves them, the code, globals and closure
@@ -239,17 +279,7 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
   frame_reset(f, c, first); /* f->back is the eval's to set */
   f->globals = fn->globals;
   f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
-  sl_obj **cells = f->cells;
-  uint32_t ncells = c->ncells;
-  for (uint32_t i = 0; i < ncells; i++) {
-    cells[i] = sl_cell_new(rt, sl_undef());
-    if (!cells[i]) {
-      while (++i < ncells) cells[i] = NULL; /* not set yet: nothing to drop */
-      for (uint32_t j = 0; j < first; j++) f->locals[j] = sl_undef();
-      frame_free_call(rt, f, c);
-      return NULL;
-    }
-  }
+  if (c->ncells && frame_new_cells(rt, f, c, first)) return NULL;
   return f;
 }
 
@@ -283,18 +313,43 @@ done:
   return rc;
 }
 
-int sl_frame_call_held0(sl_rt *rt, sl_obj *func, sl_value *out) {
+/* held0's call of anything but a plain function's frame: the function
+ * type's generic call with no arguments, its result dropped. */
+static __attribute__((noinline)) int held0_other(sl_rt *rt, sl_obj *func) {
   static const sl_value no_value = {SL_V_UNDEF, {0}};
   static const sl_args no_args = {&no_value, 0, NULL, NULL, 0};
+  bool gen = sl_as_code(sl_as_func(func)->code)->flags & (SL_CO_GENERATOR | SL_CO_ASYNC);
+  sl_value res = sl_none();
+  rt->recursion_depth++;
+  int rc = gen ? sl_func_call_self(rt, func, sl_undef(), &no_args, &res)
+               : sl_frame_call(rt, func, sl_undef(), &no_args, &res);
+  rt->recursion_depth--;
+  sl_vdecref(rt, res);
+  return rc;
+}
+int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
   const sl_func *fn = sl_as_func(func);
   sl_code *c = sl_as_code(fn->code);
-  if (c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC))
-    return sl_func_call_self(rt, func, sl_undef(), &no_args, out);
-  if (!sl__binds_in_order(c, false, &no_args))
-    return sl_frame_call(rt, func, sl_undef(), &no_args, out);
-  /* No parameter, so no argument moves into a cell either. */
+  /* Neither a generator nor a coroutine, and sl__binds_in_order for no
+   * arguments, in one test. */
+  if ((c->flags & (SL_CO_GENERATOR | SL_CO_ASYNC | SL_CO_VARARGS | SL_CO_VARKW)) | c->argcount |
+      c->kwonly)
+    return held0_other(rt, func);
+  /* No parameter, so no argument moves into a cell either. The depth is
+   * raised around the call as the loop's other calls raise it; the result
+   * is dropped after, at the caller's depth, as theirs is. */
+  rt->recursion_depth++;
   sl_frame *f = frame_new_call(rt, fn, c, 0);
-  return f ? frame_run_call(rt, f, c, out) : -1;
+  if (!f) {
+    rt->recursion_depth--;
+    return -1;
+  }
+  sl_value res;
+  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res) == SL_CORO_RETURN ? 0 : -1;
+  frame_free_held(rt, f, c);
+  rt->recursion_depth--;
+  sl_vdecref(rt, res);
+  return rc;
 }
 
 /* Drops a call's references in the order a caller's value stack pops

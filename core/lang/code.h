@@ -388,8 +388,9 @@ int sl_frame_call_move(sl_rt *rt, sl_obj *func, sl_value self, const sl_args *ar
 /* The function type's call of func with no arguments (a frame run, or
  * a coroutine or generator made), for a caller that holds a reference to
  * func until this returns: a plain function taking no parameter runs
- * without binding and without a reference of its own (loop.h held0). */
-int sl_frame_call_held0(sl_rt *rt, sl_obj *func, sl_value *out);
+ * without binding and without a reference of its own (loop.h held0).
+ * The result is dropped before this returns (after the frame's end). */
+int sl_frame_call_held0(sl_rt *rt, sl_obj *func);
 /* The line of the instruction running or suspended in f (the def line
  * before the first one). Derived from the instruction offset when asked
  * (tracebacks, reprs, warnings) rather than stored at every instruction:

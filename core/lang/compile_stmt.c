@@ -6,6 +6,7 @@
  * cleanup inline (POP_BLOCK, POP_EXCEPT, the finally body, __aexit__), as
  * CPython 3.9+ does. Exceptions unwind through the runtime block stack
  * instead (vm.c). */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -601,6 +602,45 @@ static void stmt_augassign(compiler *c, const sl_ast_stmt *s) {
   }
 }
 
+/* A block whose end is its function's end (`tail`): the implicit `return
+ * None` follows it (sl__compile_function), outside any block of the frame.
+ * Its last statement, an `if`, is compiled with tail branches. */
+static void stmt_if(compiler *c, const sl_ast_stmt *s, bool tail);
+static void block_tail(compiler *c, const sl_ast_block *b) {
+  for (size_t i = 0; i + 1 < b->n; i++) sl__stmt(c, b->stmts[i]);
+  if (!b->n) return;
+  const sl_ast_stmt *last = b->stmts[b->n - 1];
+  if (last->kind == SL_STMT_IF)
+    stmt_if(c, last, true);
+  else
+    sl__stmt(c, last);
+}
+/* A branch of an `if` at its function's end leaves with a copy of the
+ * implicit `return None` instead of a jump to it, as CPython's compiler
+ * copies a small exit block into a jump to it. It cannot raise, so no
+ * traceback shows its line. */
+static void stmt_if(compiler *c, const sl_ast_stmt *s, bool tail) {
+  int32_t end = sl__new_label(c);
+  for (size_t i = 0; i < s->u.if_.n_branches; i++) {
+    int32_t next = sl__new_label(c);
+    sl__jump_if(c, s->u.if_.tests[i], false, next);
+    if (tail) {
+      block_tail(c, &s->u.if_.bodies[i]);
+      sl__emit(c, SL_OP_LOAD_CONST, sl__const(c, sl_none()));
+      sl__emit(c, SL_OP_RETURN_VALUE, 0);
+    } else {
+      sl__block(c, &s->u.if_.bodies[i]);
+      sl__emit(c, SL_OP_JUMP, end);
+    }
+    sl__bind_label(c, next);
+  }
+  if (tail)
+    block_tail(c, &s->u.if_.orelse);
+  else
+    sl__block(c, &s->u.if_.orelse);
+  sl__bind_label(c, end);
+}
+
 void sl__stmt(compiler *c, const sl_ast_stmt *s) {
   c->u->line = s->line;
   switch (s->kind) {
@@ -645,19 +685,7 @@ void sl__stmt(compiler *c, const sl_ast_stmt *s) {
   case SL_STMT_DELETE:
     for (size_t i = 0; i < s->u.del.n; i++) sl__delete_target(c, s->u.del.targets[i]);
     break;
-  case SL_STMT_IF: {
-    int32_t end = sl__new_label(c);
-    for (size_t i = 0; i < s->u.if_.n_branches; i++) {
-      int32_t next = sl__new_label(c);
-      sl__jump_if(c, s->u.if_.tests[i], false, next);
-      sl__block(c, &s->u.if_.bodies[i]);
-      sl__emit(c, SL_OP_JUMP, end);
-      sl__bind_label(c, next);
-    }
-    sl__block(c, &s->u.if_.orelse);
-    sl__bind_label(c, end);
-    break;
-  }
+  case SL_STMT_IF: stmt_if(c, s, false); break;
   case SL_STMT_WHILE: stmt_while(c, s); break;
   case SL_STMT_FOR: stmt_for(c, s); break;
   case SL_STMT_WITH: stmt_with(c, s, 0); break;
@@ -694,5 +722,14 @@ void sl__stmt(compiler *c, const sl_ast_stmt *s) {
 }
 
 void sl__block(compiler *c, const sl_ast_block *b) {
+  /* A function's scope node is its def statement (a lambda's or a
+   * comprehension's is an expression, whose unit has no block): compared
+   * by address only, nothing read through it. */
+  const scope *sc = c->u->sc;
+  if (sc->kind == SC_FUNCTION &&
+      (const char *)b == (const char *)sc->node + offsetof(sl_ast_stmt, u.funcdef.body)) {
+    block_tail(c, b);
+    return;
+  }
   for (size_t i = 0; i < b->n; i++) sl__stmt(c, b->stmts[i]);
 }
