@@ -229,8 +229,21 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
-sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
-                        size_t nargs) {
+/* sl_loop_call_at's end: the heap takes its reference to the new handle h
+ * and the observer hears of the timer. */
+static inline __attribute__((always_inline)) sl_obj *call_at_push(sl_rt *rt, sl_loop *loop,
+                                                                  sl_obj *h, double when) {
+  h->refcnt++; /* the heap's */
+  heap_push(loop->scheduled, &loop->nscheduled, h);
+  sl_as_handle(h)->scheduled = true;
+  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
+  return h;
+}
+
+/* sl_loop_call_at's cases that call out: the heap's growth, a handle that
+ * is not the loop's spare (sl_handle_new), an observer. */
+static __attribute__((noinline)) sl_obj *call_at_slow(sl_rt *rt, double when, sl_value callback,
+                                                      const sl_value *args, size_t nargs) {
   sl_loop *loop = rt->loop;
   if (loop->nscheduled == loop->capscheduled) {
     size_t cap = loop->capscheduled ? loop->capscheduled * 2 : 64;
@@ -255,11 +268,29 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
   } else if (!(h = sl_handle_new(rt, callback, args, nargs, true, when))) {
     return NULL;
   }
-  h->refcnt++; /* the heap's */
-  heap_push(loop->scheduled, &loop->nscheduled, h);
-  sl_as_handle(h)->scheduled = true;
-  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
-  return h;
+  return call_at_push(rt, loop, h, when);
+}
+
+/* The common case (room in the heap, the spare handle, no observer) calls
+ * nothing, so it saves no registers; the rest is call_at_slow, the same
+ * steps in the same order. */
+sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
+                        size_t nargs) {
+  sl_loop *loop = rt->loop;
+  sl_obj *h = loop->spare_handle;
+  if (__builtin_expect(loop->nscheduled == loop->capscheduled || !h ||
+                           sl__handle_arg_room(h) < nargs || rt->ext_next_type ||
+                           rt->observer.timer,
+                       0))
+    return call_at_slow(rt, when, callback, args, nargs);
+  if (sl_alloc_injected_failure_inline()) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  loop->spare_handle = NULL;
+  h->type = &sl_timer_handle_type;
+  sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
+  return call_at_push(rt, loop, h, when);
 }
 
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {
