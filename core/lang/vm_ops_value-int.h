@@ -56,6 +56,11 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
     return 1;
   }
   if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    /* `t += x` first, as for ints. */
+    if (op == SL_BIN_ADD) {
+      *out = vm_float(a.u.f + b.u.f);
+      return 1;
+    }
     switch (op) {
     case SL_BIN_ADD: *out = vm_float(a.u.f + b.u.f); return 1;
     case SL_BIN_SUB: *out = vm_float(a.u.f - b.u.f); return 1;
