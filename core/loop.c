@@ -17,18 +17,24 @@
 /* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
 
 /* heapq._siftdown: move heap[pos] up toward startpos. In line in its two
- * callers (a push, the end of siftup): a sleep makes one of each. */
+ * callers (a push, the end of siftup): a sleep makes one of each. Byte
+ * offsets, not indices: the parent of the entry at offset o is at
+ * ((o - size) / 2) rounded down to an entry, and no offset is scaled. */
 static inline __attribute__((always_inline)) void siftdown(sl_timer_entry *heap, size_t startpos,
                                                            size_t pos) {
+  _Static_assert((sizeof *heap & (sizeof *heap - 1)) == 0, "an entry's size is a power of 2");
+  const size_t size = sizeof *heap, start = startpos * size;
+  char *const base = (char *)heap;
   sl_timer_entry newitem = heap[pos];
-  while (pos > startpos) {
-    size_t parentpos = (pos - 1) >> 1;
-    sl_timer_entry parent = heap[parentpos];
+  size_t off = pos * size;
+  while (off > start) {
+    size_t parentoff = ((off - size) >> 1) & ~(size - 1);
+    sl_timer_entry parent = *(sl_timer_entry *)(base + parentoff);
     if (!(newitem.when < parent.when)) break;
-    heap[pos] = parent;
-    pos = parentpos;
+    *(sl_timer_entry *)(base + off) = parent;
+    off = parentoff;
   }
-  heap[pos] = newitem;
+  *(sl_timer_entry *)(base + off) = newitem;
 }
 
 /* heapq's choice between the children at address `child` and the next
