@@ -77,7 +77,9 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
 
 SL_OP_INLINE int op_binary(SL_OP_PARAMS, bool inplace) {
   (void)f, (void)co;
-  if (binary_fast(arg, SP[-2], SP[-1], &SP[-2])) {
+  /* binary_fast combines only operands of one kind: one compare sends a
+   * mixed pair to the general path at once (and gcc spills less). */
+  if (SP[-2].tag == SP[-1].tag && binary_fast(arg, SP[-2], SP[-1], &SP[-2])) {
     SP--; /* two immediates: nothing to release */
     return 0;
   }
