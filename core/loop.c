@@ -17,24 +17,50 @@
 /* ---- heapq, exactly: only `<` on `when`, Floyd-style _siftup. --------- */
 
 /* heapq._siftdown: move heap[pos] up toward startpos. In line in its two
- * callers (a push, the end of siftup): a sleep makes one of each. */
+ * callers (a push, the end of siftup): a sleep makes one of each. Byte
+ * offsets, not indices: the parent of the entry at offset o is at
+ * ((o - size) / 2) rounded down to an entry, and no offset is scaled. */
 static inline __attribute__((always_inline)) void siftdown(sl_timer_entry *heap, size_t startpos,
                                                            size_t pos) {
+  _Static_assert((sizeof *heap & (sizeof *heap - 1)) == 0, "an entry's size is a power of 2");
+  const size_t size = sizeof *heap, start = startpos * size;
+  char *const base = (char *)heap;
   sl_timer_entry newitem = heap[pos];
-  while (pos > startpos) {
-    size_t parentpos = (pos - 1) >> 1;
-    sl_timer_entry parent = heap[parentpos];
+  size_t off = pos * size;
+  while (off > start) {
+    size_t parentoff = ((off - size) >> 1) & ~(size - 1);
+    sl_timer_entry parent = *(sl_timer_entry *)(base + parentoff);
     if (!(newitem.when < parent.when)) break;
-    heap[pos] = parent;
-    pos = parentpos;
+    *(sl_timer_entry *)(base + off) = parent;
+    off = parentoff;
   }
-  heap[pos] = newitem;
+  *(sl_timer_entry *)(base + off) = newitem;
+}
+
+/* heapq's choice between the children at address `child` and the next
+ * one: the right one unless the left is strictly earlier (a NaN takes the
+ * right one too). A conditional move on x86-64, as the comparison is a
+ * coin toss a branch would mispredict; gcc makes a set, shift and add of
+ * the C form, two instructions more. */
+static inline uintptr_t smaller_child(uintptr_t child) {
+  const sl_timer_entry *pair = (const sl_timer_entry *)child;
+#if defined(__x86_64__) && defined(__GNUC__)
+  uintptr_t right = child + sizeof *pair;
+  /* comisd sets CF or ZF (cmovbe) when right <= left or unordered. */
+  __asm__("comisd %[l], %[r]\n\tcmovbe %[right], %[c]"
+          : [c] "+r"(child)
+          : [r] "x"(pair[1].when), [l] "m"(pair[0].when), [right] "r"(right)
+          : "cc");
+  return child;
+#else
+  return child + sizeof *pair * !(pair[0].when < pair[1].when);
+#endif
 }
 
 /* heapq._siftup: go down to a leaf choosing the smaller child (the right one
  * on ties: `not heap[childpos] < heap[rightpos]`), then sift the new item
- * back up. While both children exist the choice is an index sum, not a
- * branch; an only child (the last entry) ends the descent. The descent
+ * back up. While both children exist the choice is smaller_child's, not
+ * a branch; an only child (the last entry) ends the descent. The descent
  * walks addresses (the first child of the entry at address a is at
  * 2a - heap + size): three instructions a level fewer than indices scaled
  * at every access. Integers, not pointers, since a child's address may lie
@@ -46,8 +72,7 @@ static void siftup(sl_timer_entry *heap, size_t len, size_t pos) {
   sl_timer_entry *hole = &heap[pos];
   uintptr_t child = base + (2 * pos + 1) * size;
   while (child < last) {
-    const sl_timer_entry *pair = (const sl_timer_entry *)child;
-    child += size * !(pair[0].when < pair[1].when);
+    child = smaller_child(child);
     *hole = *(const sl_timer_entry *)child;
     hole = (sl_timer_entry *)child;
     child = 2 * child - base + size;
@@ -233,8 +258,21 @@ int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback) {
   return sl__loop_ready_push(rt, sl_vincref(callback), sl_undef());
 }
 
-sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
-                        size_t nargs) {
+/* sl_loop_call_at's end: the heap takes its reference to the new handle h
+ * and the observer hears of the timer. */
+static inline __attribute__((always_inline)) sl_obj *call_at_push(sl_rt *rt, sl_loop *loop,
+                                                                  sl_obj *h, double when) {
+  h->refcnt++; /* the heap's */
+  heap_push(loop->scheduled, &loop->nscheduled, h);
+  sl_as_handle(h)->scheduled = true;
+  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
+  return h;
+}
+
+/* sl_loop_call_at's cases that call out: the heap's growth, a handle that
+ * is not the loop's spare (sl_handle_new), an observer. */
+static __attribute__((noinline)) sl_obj *call_at_slow(sl_rt *rt, double when, sl_value callback,
+                                                      const sl_value *args, size_t nargs) {
   sl_loop *loop = rt->loop;
   if (loop->nscheduled == loop->capscheduled) {
     size_t cap = loop->capscheduled ? loop->capscheduled * 2 : 64;
@@ -259,11 +297,29 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
   } else if (!(h = sl_handle_new(rt, callback, args, nargs, true, when))) {
     return NULL;
   }
-  h->refcnt++; /* the heap's */
-  heap_push(loop->scheduled, &loop->nscheduled, h);
-  sl_as_handle(h)->scheduled = true;
-  if (rt->observer.timer) rt->observer.timer(rt->observer.ctx, loop->step, false, when);
-  return h;
+  return call_at_push(rt, loop, h, when);
+}
+
+/* The common case (room in the heap, the spare handle, no observer) calls
+ * nothing, so it saves no registers; the rest is call_at_slow, the same
+ * steps in the same order. */
+sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
+                        size_t nargs) {
+  sl_loop *loop = rt->loop;
+  sl_obj *h = loop->spare_handle;
+  if (__builtin_expect(loop->nscheduled == loop->capscheduled || !h ||
+                           sl__handle_arg_room(h) < nargs || rt->ext_next_type ||
+                           rt->observer.timer,
+                       0))
+    return call_at_slow(rt, when, callback, args, nargs);
+  if (sl_alloc_injected_failure_inline()) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  loop->spare_handle = NULL;
+  h->type = &sl_timer_handle_type;
+  sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
+  return call_at_push(rt, loop, h, when);
 }
 
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {

@@ -49,6 +49,10 @@ sl_obj *sl_set_result_unless_cancelled_fn(sl_rt *rt) {
  * its results stay in registers. */
 static inline __attribute__((always_inline)) int
 sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **h) {
+  /* The result goes to its argument slot before the call: it then needs
+   * no saved register across it. */
+  sl_value args[2];
+  args[1] = result;
   sl_obj *f = sl_future_new(rt);
   if (!f) return -1;
   /* The loop's (made on the first sleep), borrowed: the handle takes its own. */
@@ -60,7 +64,7 @@ sleep_schedule(sl_rt *rt, double delay, sl_value result, sl_obj **fut, sl_obj **
     }
     sl_decref(rt, cb);
   }
-  sl_value args[2] = {sl_obj_val(f), result};
+  args[0] = sl_obj_val(f);
   *h = sl_loop_call_later(rt, delay, sl_obj_val(cb), args, 2);
   if (!*h) {
     sl_decref(rt, f);

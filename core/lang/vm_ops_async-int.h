@@ -10,22 +10,34 @@
 #include "core/locks.h"
 #include "core/sleep.h"
 
+/* await_sleep_timed's case of a result or of the last reference to fn:
+ * the sleep, then the references dropped. */
+static __attribute__((noinline)) int sleep_timed_dropping(sl_rt *rt, sl_frame *f, double d,
+                                                          sl_value fn, sl_value result) {
+  int r = sl_sleep_now(rt, d, result, &f->aw);
+  sl_vdecref(rt, result);
+  sl_decref(rt, fn.u.o);
+  return r ? SL_OPR_ERROR : SL_OPR_SUSPENDED_ON;
+}
+
 /* await_call_now's case of a delay > 0, argv the call's arguments (fn
  * and the result hold references, the delay is a plain number): the
  * coroutine's first pass runs here (sl_sleep_now: the future, the
  * TimerHandle) and the frame suspends on the future with the rest,
  * SL_OPR_SUSPENDED_ON, or fails (SL_OPR_ERROR), the references dropped
  * either way; SL_OPR_LATER (nothing done) for any other sleep. Out of line
- * and given no stack pointer: the eval loop's code stays as it was. */
+ * and given no stack pointer: the eval loop's code stays as it was. The
+ * common case, no result and asyncio.sleep held elsewhere too (by its
+ * module), only counts fn's reference down, first: the sleep is then the
+ * last call, and no case needs a saved register here. */
 static __attribute__((noinline)) int await_sleep_timed(sl_rt *rt, sl_frame *f, sl_value fn,
                                                        const sl_value *argv, int32_t nargs) {
   double d;
   if (!sl__aio_sleep_is_timed(argv, &d)) return SL_OPR_LATER;
-  sl_value result = nargs == 2 ? argv[1] : sl_none();
-  int r = sl_sleep_now(rt, d, result, &f->aw);
-  sl_vdecref(rt, result);
-  sl_decref(rt, fn.u.o);
-  return r ? SL_OPR_ERROR : SL_OPR_SUSPENDED_ON;
+  if (nargs == 2 || fn.u.o->refcnt <= 1)
+    return sleep_timed_dropping(rt, f, d, fn, nargs == 2 ? argv[1] : sl_none());
+  fn.u.o->refcnt--;
+  return sl_sleep_now(rt, d, sl_none(), &f->aw) ? SL_OPR_ERROR : SL_OPR_SUSPENDED_ON;
 }
 
 /* CALL_METHOD (fn UNDEF args) or CALL (fn args) right before its AWAIT

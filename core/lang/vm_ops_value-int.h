@@ -56,6 +56,11 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
     return 1;
   }
   if (a.tag == SL_V_FLOAT && b.tag == SL_V_FLOAT) {
+    /* `t += x` first, as for ints. */
+    if (op == SL_BIN_ADD) {
+      *out = vm_float(a.u.f + b.u.f);
+      return 1;
+    }
     switch (op) {
     case SL_BIN_ADD: *out = vm_float(a.u.f + b.u.f); return 1;
     case SL_BIN_SUB: *out = vm_float(a.u.f - b.u.f); return 1;
@@ -72,7 +77,9 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
 
 SL_OP_INLINE int op_binary(SL_OP_PARAMS, bool inplace) {
   (void)f, (void)co;
-  if (binary_fast(arg, SP[-2], SP[-1], &SP[-2])) {
+  /* binary_fast combines only operands of one kind: one compare sends a
+   * mixed pair to the general path at once (and gcc spills less). */
+  if (SP[-2].tag == SP[-1].tag && binary_fast(arg, SP[-2], SP[-1], &SP[-2])) {
     SP--; /* two immediates: nothing to release */
     return 0;
   }
