@@ -194,9 +194,20 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   /* The slots dropped in the order POP would drop them: the arguments
-   * last first, then self (an object); the def, an UNDEF, holds nothing. */
-  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
-  SP--;
+   * last first, then self (an object); the def, an UNDEF, holds nothing.
+   * The stack pointer is moved once, before the drops: it lives in
+   * memory (spp), and a store per slot around each possible call was
+   * most of the loop. */
+  SP = argv - 2;
+  if (arg == 1) /* the commonest, without the loop's set-up */
+    sl_vdecref(rt, argv[0]);
+  else
+    for (int32_t i = arg; i > 0;) sl_vdecref(rt, argv[--i]);
+  sl_obj *so = self.u.o;
+  if (so->refcnt > 1)
+    so->refcnt--;
+  else
+    sl__decref_last(rt, so);
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
   /* A statement await (`await q.put(x)`): None, which the POP_TOP after
