@@ -565,6 +565,15 @@ static bool none_test_jump(compiler *c, const sl_ast_expr *e, bool cond, int32_t
 /* Jumps to `label` when the truth of e equals cond (without building a
  * bool for `not`, `and` and `or`). */
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
+  /* A constant whose truth is not cond (`while True:`, `if 1:`): the jump
+   * is never taken, and loading the constant and testing it can neither
+   * fail nor be seen, so nothing is emitted, as CPython's optimizer does. */
+  if (e->kind == SL_EXPR_CONST) {
+    sl_ast_const_kind k = e->u.constant.kind;
+    int truth = k == SL_CONST_TRUE ? 1 : k == SL_CONST_FALSE || k == SL_CONST_NONE ? 0
+              : k == SL_CONST_INT ? e->u.constant.u.i != 0 : -1;
+    if (truth >= 0 && (truth != 0) != cond) return;
+  }
   if (e->kind == SL_EXPR_UNARYOP && e->u.unaryop.op == SL_UNARY_NOT) {
     sl__jump_if(c, e->u.unaryop.operand, !cond, label);
     return;
