@@ -53,10 +53,9 @@ int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out);
 /* sl__waiter_suspend's body, for it and for sl__waiter_suspend_now. */
-static inline __attribute__((always_inline)) int sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters,
-                                                                      sl_obj *self, sl_value arg,
-                                                                      sl_await_then then,
-                                                                      sl_awaiter *aw, sl_value *out) {
+static inline __attribute__((always_inline)) int
+sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                      sl_awaiter *aw, sl_value *out) {
   sl_obj *fut = sl_future_new(rt);
   if (!fut) return -1;
   if (sl_waitq_append_move(rt, waiters, fut)) {

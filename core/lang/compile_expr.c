@@ -562,6 +562,18 @@ static bool none_test_jump(compiler *c, const sl_ast_expr *e, bool cond, int32_t
   return true;
 }
 
+/* The truth of the constant e, 1 or 0, for the kinds whose truth is
+ * plain (None, True, False, an int in range); -1 for the others. */
+static int const_truth(const sl_ast_expr *e) {
+  switch (e->u.constant.kind) {
+  case SL_CONST_TRUE: return 1;
+  case SL_CONST_FALSE:
+  case SL_CONST_NONE: return 0;
+  case SL_CONST_INT: return e->u.constant.u.i != 0;
+  default: return -1;
+  }
+}
+
 /* Jumps to `label` when the truth of e equals cond (without building a
  * bool for `not`, `and` and `or`). */
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
@@ -569,9 +581,7 @@ void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
    * is never taken, and loading the constant and testing it can neither
    * fail nor be seen, so nothing is emitted, as CPython's optimizer does. */
   if (e->kind == SL_EXPR_CONST) {
-    sl_ast_const_kind k = e->u.constant.kind;
-    int truth = k == SL_CONST_TRUE ? 1 : k == SL_CONST_FALSE || k == SL_CONST_NONE ? 0
-              : k == SL_CONST_INT ? e->u.constant.u.i != 0 : -1;
+    int truth = const_truth(e);
     if (truth >= 0 && (truth != 0) != cond) return;
   }
   if (e->kind == SL_EXPR_UNARYOP && e->u.unaryop.op == SL_UNARY_NOT) {
