@@ -157,19 +157,12 @@ void sl_future_init(sl_obj *o) {
 
 /* Not zeroed: every field is set here (a waiter future is made per
  * contended acquire, get or put). */
-sl_obj *sl_future_new(sl_rt *rt) {
-  sl_obj *o = rt->spare_futures;
-  /* A spare is a plain Future: not when an extension is asked for. */
-  if (o && rt->ext_next_type != &sl_future_type) {
-    if (sl_alloc_injected_failure_inline()) {
-      sl_nomem(rt);
-      return NULL;
-    }
-    rt->spare_futures = sl_as_future(o)->spare_next;
-    rt->nspare_futures--;
-    return o;
+sl_obj *sl__future_new_other(sl_rt *rt) {
+  if (rt->spare_futures && rt->ext_next_type != &sl_future_type) {
+    sl_nomem(rt); /* sl_future_new's attempt at a spare failed */
+    return NULL;
   }
-  o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
+  sl_obj *o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
   if (!o) return NULL;
   sl_future *f = sl_as_future(o);
   f->state = SL_FUTURE_PENDING;

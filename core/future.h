@@ -6,7 +6,9 @@
 #ifndef SL_FUTURE_H
 #define SL_FUTURE_H
 
+#include "core/alloc.h"
 #include "core/object.h"
+#include "core/rt.h"
 
 typedef enum sl_future_state {
   SL_FUTURE_PENDING,
@@ -46,10 +48,24 @@ static inline bool sl_future_cancelled(sl_obj *f) {
   return sl_as_future(f)->state == SL_FUTURE_CANCELLED;
 }
 
+/* sl_future_new's other cases: no spare to take (a new object), or the
+ * allocation attempt of taking one failed as the out-of-memory sweep
+ * asked (that attempt already counted). */
+sl_obj *sl__future_new_other(sl_rt *rt);
 /* loop.create_future(): a dead Future from rt->spare_futures when there
  * is one (a waiter future is made and dropped per wait), else a new
- * object. Either is one allocation attempt. */
-sl_obj *sl_future_new(sl_rt *rt);
+ * object. Either is one allocation attempt. A spare taken in line: every
+ * wait makes one. */
+static inline sl_obj *sl_future_new(sl_rt *rt) {
+  sl_obj *o = rt->spare_futures;
+  /* A spare is a plain Future: not when an extension is asked for. */
+  if (o && rt->ext_next_type != &sl_future_type && !sl_alloc_injected_failure_inline()) {
+    rt->spare_futures = sl_as_future(o)->spare_next;
+    rt->nspare_futures--;
+    return o;
+  }
+  return sl__future_new_other(rt);
+}
 /* Initialises the sl_future part of a freshly allocated subtype object. */
 void sl_future_init(sl_obj *fut);
 /* Releases what the sl_future part holds (for subtypes' clear). */
