@@ -366,19 +366,6 @@ int sl_future_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
   return sl_future_cancel_base(rt, o, msg);
 }
 
-int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
-  sl_future *f = sl_as_future(o);
-  /* A task awaiting a new future: the first callback, without a context
-   * (no array to grow, none of contexts: capcallbacks 0 says so). */
-  if (f->state == SL_FUTURE_PENDING && !f->capcallbacks) {
-    f->callbacks = f->cb_inline;
-    f->capcallbacks = f->ncallbacks = 1;
-    f->cb_inline[0] = sl_vincref(cb);
-    return 0;
-  }
-  return sl_future_add_done_callback_ctx(rt, o, cb, sl_undef());
-}
-
 /* Room for one more callback (and its context slot, once there are). */
 static NOINLINE int grow_callbacks_more(sl_rt *rt, sl_future *f, bool with_context) {
   if (!f->capcallbacks) {

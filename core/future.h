@@ -101,10 +101,22 @@ int sl_future_set_exception(sl_rt *rt, sl_obj *fut, sl_value exc);
 int sl_future_cancel_base(sl_rt *rt, sl_obj *fut, sl_value msg);
 /* fut.cancel(msg) dispatching to Task.cancel for tasks. */
 int sl_future_cancel(sl_rt *rt, sl_obj *fut, sl_value msg);
-int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
 /* add_done_callback(fn, context=ctx): fn runs in ctx (borrowed; undef:
  * in the context current when the loop runs it). */
 int sl_future_add_done_callback_ctx(sl_rt *rt, sl_obj *fut, sl_value cb, sl_value ctx);
+/* add_done_callback(fn) (cb borrowed). In line for a pending future's
+ * first callback (a task awaiting a new waiter future: no array to grow,
+ * no contexts, which capcallbacks 0 says). */
+static inline int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_PENDING && !f->capcallbacks) {
+    f->callbacks = f->cb_inline;
+    f->capcallbacks = f->ncallbacks = 1;
+    f->cb_inline[0] = sl_vincref(cb);
+    return 0;
+  }
+  return sl_future_add_done_callback_ctx(rt, fut, cb, sl_undef());
+}
 /* Removes every callback equal to cb; returns how many, or -1. */
 int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
 /* _make_cancelled_error(): new reference, NULL when out of memory. */
