@@ -43,23 +43,6 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_vdecref(rt, t);
 }
 
-sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
-                                    sl_value arg, sl_value *out) {
-  /* Future.__await__: mark blocking and yield the future to the task. */
-  sl_as_future(fut)->blocking = true;
-  sl_incref(fut);
-  aw->target = sl_obj_val(fut);
-  sl_incref(self);
-  aw->then = then;
-  aw->then_self = self;
-  aw->then_arg = sl_vincref(arg);
-  if (out) {
-    sl_incref(fut);
-    *out = sl_obj_val(fut);
-  }
-  return SL_CORO_YIELD;
-}
-
 /* The awaited future fut (its reference handed over by aw, now idle) gave
  * st: runs the engine coroutine's rest when fut stood for one. */
 static inline sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,

@@ -103,8 +103,23 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw);
  * fut and reaches `then`. Returns YIELD with *out fut (new reference),
  * unless out is NULL (a frame suspended by sl_type.await_now yields its
  * awaiter's target itself). */
-sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then, sl_obj *self,
-                                    sl_value arg, sl_value *out);
+static inline sl_coro_status sl_await_future_then(sl_awaiter *aw, sl_obj *fut, sl_await_then then,
+                                                  sl_obj *self, sl_value arg, sl_value *out) {
+  /* Future.__await__: mark blocking and yield the future to the task. In
+   * line: every wait in place (sl__waiter_suspend) ends here. */
+  sl_as_future(fut)->blocking = true;
+  fut->refcnt++;
+  aw->target = sl_obj_val(fut);
+  self->refcnt++;
+  aw->then = then;
+  aw->then_self = self;
+  aw->then_arg = sl_vincref(arg);
+  if (out) {
+    fut->refcnt++;
+    *out = sl_obj_val(fut);
+  }
+  return SL_CORO_YIELD;
+}
 /* The same without an argument and without *out, taking the caller's
  * references to fut and self instead of its own: for a caller that made
  * both only to hand them over (asyncio.sleep awaited in place). */

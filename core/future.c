@@ -157,19 +157,12 @@ void sl_future_init(sl_obj *o) {
 
 /* Not zeroed: every field is set here (a waiter future is made per
  * contended acquire, get or put). */
-sl_obj *sl_future_new(sl_rt *rt) {
-  sl_obj *o = rt->spare_futures;
-  /* A spare is a plain Future: not when an extension is asked for. */
-  if (o && rt->ext_next_type != &sl_future_type) {
-    if (sl_alloc_injected_failure_inline()) {
-      sl_nomem(rt);
-      return NULL;
-    }
-    rt->spare_futures = sl_as_future(o)->spare_next;
-    rt->nspare_futures--;
-    return o;
+sl_obj *sl__future_new_other(sl_rt *rt) {
+  if (rt->spare_futures && rt->ext_next_type != &sl_future_type) {
+    sl_nomem(rt); /* sl_future_new's attempt at a spare failed */
+    return NULL;
   }
-  o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
+  sl_obj *o = sl_obj_alloc_uninit(rt, &sl_future_type, sizeof(sl_future));
   if (!o) return NULL;
   sl_future *f = sl_as_future(o);
   f->state = SL_FUTURE_PENDING;
@@ -371,19 +364,6 @@ int sl_future_cancel_base(sl_rt *rt, sl_obj *o, sl_value msg) {
 int sl_future_cancel(sl_rt *rt, sl_obj *o, sl_value msg) {
   if (o->type->future_cancel) return o->type->future_cancel(rt, o, msg);
   return sl_future_cancel_base(rt, o, msg);
-}
-
-int sl_future_add_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
-  sl_future *f = sl_as_future(o);
-  /* A task awaiting a new future: the first callback, without a context
-   * (no array to grow, none of contexts: capcallbacks 0 says so). */
-  if (f->state == SL_FUTURE_PENDING && !f->capcallbacks) {
-    f->callbacks = f->cb_inline;
-    f->capcallbacks = f->ncallbacks = 1;
-    f->cb_inline[0] = sl_vincref(cb);
-    return 0;
-  }
-  return sl_future_add_done_callback_ctx(rt, o, cb, sl_undef());
 }
 
 /* Room for one more callback (and its context slot, once there are). */

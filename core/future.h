@@ -6,7 +6,9 @@
 #ifndef SL_FUTURE_H
 #define SL_FUTURE_H
 
+#include "core/alloc.h"
 #include "core/object.h"
+#include "core/rt.h"
 
 typedef enum sl_future_state {
   SL_FUTURE_PENDING,
@@ -46,10 +48,24 @@ static inline bool sl_future_cancelled(sl_obj *f) {
   return sl_as_future(f)->state == SL_FUTURE_CANCELLED;
 }
 
+/* sl_future_new's other cases: no spare to take (a new object), or the
+ * allocation attempt of taking one failed as the out-of-memory sweep
+ * asked (that attempt already counted). */
+sl_obj *sl__future_new_other(sl_rt *rt);
 /* loop.create_future(): a dead Future from rt->spare_futures when there
  * is one (a waiter future is made and dropped per wait), else a new
- * object. Either is one allocation attempt. */
-sl_obj *sl_future_new(sl_rt *rt);
+ * object. Either is one allocation attempt. A spare taken in line: every
+ * wait makes one. */
+static inline sl_obj *sl_future_new(sl_rt *rt) {
+  sl_obj *o = rt->spare_futures;
+  /* A spare is a plain Future: not when an extension is asked for. */
+  if (o && rt->ext_next_type != &sl_future_type && !sl_alloc_injected_failure_inline()) {
+    rt->spare_futures = sl_as_future(o)->spare_next;
+    rt->nspare_futures--;
+    return o;
+  }
+  return sl__future_new_other(rt);
+}
 /* Initialises the sl_future part of a freshly allocated subtype object. */
 void sl_future_init(sl_obj *fut);
 /* Releases what the sl_future part holds (for subtypes' clear). */
@@ -85,10 +101,22 @@ int sl_future_set_exception(sl_rt *rt, sl_obj *fut, sl_value exc);
 int sl_future_cancel_base(sl_rt *rt, sl_obj *fut, sl_value msg);
 /* fut.cancel(msg) dispatching to Task.cancel for tasks. */
 int sl_future_cancel(sl_rt *rt, sl_obj *fut, sl_value msg);
-int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
 /* add_done_callback(fn, context=ctx): fn runs in ctx (borrowed; undef:
  * in the context current when the loop runs it). */
 int sl_future_add_done_callback_ctx(sl_rt *rt, sl_obj *fut, sl_value cb, sl_value ctx);
+/* add_done_callback(fn) (cb borrowed). In line for a pending future's
+ * first callback (a task awaiting a new waiter future: no array to grow,
+ * no contexts, which capcallbacks 0 says). */
+static inline int sl_future_add_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb) {
+  sl_future *f = sl_as_future(fut);
+  if (f->state == SL_FUTURE_PENDING && !f->capcallbacks) {
+    f->callbacks = f->cb_inline;
+    f->capcallbacks = f->ncallbacks = 1;
+    f->cb_inline[0] = sl_vincref(cb);
+    return 0;
+  }
+  return sl_future_add_done_callback_ctx(rt, fut, cb, sl_undef());
+}
 /* Removes every callback equal to cb; returns how many, or -1. */
 int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *fut, sl_value cb);
 /* _make_cancelled_error(): new reference, NULL when out of memory. */

@@ -52,10 +52,25 @@ int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
  * changed. */
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out);
-/* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. */
+/* sl__waiter_suspend's body, for it and for sl__waiter_suspend_now. */
+static inline __attribute__((always_inline)) int
+sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                      sl_awaiter *aw, sl_value *out) {
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  if (sl_waitq_append_move(rt, waiters, fut)) {
+    sl_decref(rt, fut);
+    return -1;
+  }
+  /* The waiters own fut's first reference; aw takes its own. */
+  sl_await_future_then(aw, fut, then, self, arg, out);
+  return 0;
+}
+/* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. In line: the
+ * wait in place of Lock, Event, Queue and Semaphore, one call less. */
 static inline int sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                                          sl_await_then then, sl_awaiter *aw) {
-  return sl__waiter_suspend(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
+  return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
 }
 /* A `then` (sl_await_then) that ends as `return value` after its own
  * work: drops the awaited future's result. */

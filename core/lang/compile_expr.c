@@ -529,9 +529,61 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
   c->u->line = saved_line;
 }
 
+/* sl__jump_if for `x is None` and `x is not None`: x and one
+ * POP_JUMP_IF_NONE (and a JUMP when the jump is to be taken for a value
+ * that is not None), not the None loaded, an `is` and a bool, as CPython
+ * 3.12+ compiles it. `is` calls nothing and cannot fail, so nothing can
+ * tell: x is still dropped at an instruction of e's line. A label already
+ * bound (a comprehension's `if`, which jumps back) keeps the plain code:
+ * a backward JUMP counts against the loop budget, a conditional jump does
+ * not. */
+static bool none_test_jump(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
+  if (e->kind != SL_EXPR_COMPARE || e->u.compare.n != 1) return false;
+  sl_ast_cmpop op = e->u.compare.ops[0];
+  const sl_ast_expr *r = e->u.compare.comparators[0];
+  if ((op != SL_CMP_IS && op != SL_CMP_ISNOT) || r->kind != SL_EXPR_CONST ||
+      r->u.constant.kind != SL_CONST_NONE)
+    return false;
+  bool on_none = (op == SL_CMP_IS) == cond;
+  if (!on_none && c->u->labels[label] >= 0) return false;
+  uint32_t saved_line = c->u->line;
+  c->u->line = e->line;
+  sl__expr(c, e->u.compare.left);
+  if (on_none) {
+    sl__emit(c, SL_OP_POP_JUMP_IF_NONE, label);
+  } else {
+    int32_t none = sl__new_label(c);
+    sl__emit(c, SL_OP_POP_JUMP_IF_NONE, none);
+    c->u->line = saved_line;
+    sl__emit(c, SL_OP_JUMP, label);
+    sl__bind_label(c, none);
+  }
+  c->u->line = saved_line;
+  return true;
+}
+
+/* The truth of the constant e, 1 or 0, for the kinds whose truth is
+ * plain (None, True, False, an int in range); -1 for the others. */
+static int const_truth(const sl_ast_expr *e) {
+  switch (e->u.constant.kind) {
+  case SL_CONST_TRUE: return 1;
+  case SL_CONST_FALSE:
+  case SL_CONST_NONE: return 0;
+  case SL_CONST_INT: return e->u.constant.u.i != 0;
+  default: return -1;
+  }
+}
+
 /* Jumps to `label` when the truth of e equals cond (without building a
  * bool for `not`, `and` and `or`). */
 void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
+  /* A constant whose truth is not cond (`while True:`, `if 1:`): the jump
+   * is never taken, and loading the constant and testing it can neither
+   * fail nor be seen, so nothing is emitted, as CPython's optimizer does. */
+  if (e->kind == SL_EXPR_CONST) {
+    int truth = const_truth(e);
+    if (truth >= 0 && (truth != 0) != cond) return;
+  }
   if (e->kind == SL_EXPR_UNARYOP && e->u.unaryop.op == SL_UNARY_NOT) {
     sl__jump_if(c, e->u.unaryop.operand, !cond, label);
     return;
@@ -549,6 +601,7 @@ void sl__jump_if(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
     }
     return;
   }
+  if (none_test_jump(c, e, cond, label)) return;
   sl__expr(c, e);
   sl__emit(c, cond ? SL_OP_POP_JUMP_IF_TRUE : SL_OP_POP_JUMP_IF_FALSE, label);
 }

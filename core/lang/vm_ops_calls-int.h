@@ -184,19 +184,35 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
  * changed, the call is made as usual (also when it would hit the
  * recursion bound, which the ordinary call then raises). */
 SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
-  (void)f, (void)co;
-  sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
-  if (self.tag == SL_V_UNDEF) return await_call_now(rt, f, m, arg, arg + 2, spp);
-  if (m.tag != SL_V_UNDEF || self.tag != SL_V_OBJ || !self.u.o->type->await_now ||
-      rt->recursion_depth > SL_MAX_RECURSION)
+  (void)co;
+  sl_value *argv = SP - arg, v;
+  /* self an object tested first: the one test an engine method's await
+   * and asyncio.sleep's (self UNDEF) share. */
+  if (argv[-1].tag != SL_V_OBJ) {
+    if (argv[-1].tag == SL_V_UNDEF) return await_call_now(rt, f, argv[-2], arg, arg + 2, spp);
+    return SL_OPR_LATER;
+  }
+  sl_obj *so = argv[-1].u.o;
+  const sl_type *t = so->type;
+  if (!t->await_now || argv[-2].tag != SL_V_UNDEF || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
-  int r = self.u.o->type->await_now(rt, self.u.o, m.u.p, &a, &f->aw, &v);
+  int r = t->await_now(rt, so, argv[-2].u.p, &a, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   /* The slots dropped in the order POP would drop them: the arguments
-   * last first, then self (an object); the def, an UNDEF, holds nothing. */
-  for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
-  SP--;
+   * last first, then self (an object); the def, an UNDEF, holds nothing.
+   * The stack pointer is moved once, before the drops: it lives in
+   * memory (spp), and a store per slot around each possible call was
+   * most of the loop. */
+  SP = argv - 2;
+  if (arg == 1) /* the commonest, without the loop's set-up */
+    sl_vdecref(rt, argv[0]);
+  else
+    for (int32_t i = arg; i > 0;) sl_vdecref(rt, argv[--i]);
+  if (so->refcnt > 1)
+    so->refcnt--;
+  else
+    sl__decref_last(rt, so);
   if (r == SL_NOW_SUSPENDED) return SL_OPR_SUSPENDED_ON;
   if (r) return -1;
   /* A statement await (`await q.put(x)`): None, which the POP_TOP after
