@@ -229,10 +229,6 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
-int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback) {
-  return sl__loop_ready_push(rt, sl_vincref(callback), sl_undef());
-}
-
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs) {
   sl_loop *loop = rt->loop;
@@ -379,7 +375,7 @@ static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_val
 /* Runs callback(*args) queued without a handle, and drops the callback's
  * reference (the entry's). `observed` as run_first's. */
 static inline __attribute__((always_inline)) int
-run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
+run_call(sl_rt *rt, sl_loop *loop, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
   int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
   if (rc == 0) {
     /* The entry's reference to cb lives until the call returns (below):
@@ -387,10 +383,10 @@ run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observ
      * the call as sl__handle_call does, and drops its result itself, as
      * the other call's is dropped here: before the failure's report and
      * the callback. */
-    if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == rt->loop->held0_type &&
+    if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == loop->held0_type &&
         rt->recursion_depth <= SL_MAX_RECURSION) {
       sl_obj *fn = cb.u.o;
-      rc = rt->loop->held0(rt, fn);
+      rc = loop->held0(rt, fn);
       if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
       sl_decref(rt, fn);
       return rc;
@@ -431,17 +427,18 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   /* Two copies of the call: without an argument, none is kept in memory
    * for it (the slot's tag is read in place: a copy of the argument would
    * be made on the stack for the other copy's pointer). */
-  if (sl_is_undef(slot->arg)) return run_call(rt, slot->callback, &no_arg, 0, observed);
+  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->callback, &no_arg, 0, observed);
   sl_value cb = slot->callback, arg = slot->arg;
-  rc = run_call(rt, cb, &arg, 1, observed);
+  rc = run_call(rt, loop, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
 }
 
-/* Runs `ntodo` entries; cancelled handles are skipped but use up their
+/* Runs `ntodo` entries of `loop` (rt->loop, which no callback replaces:
+ * passed, not reread); cancelled handles are skipped but use up their
  * slot. `observed` as run_first's (handle_pos is only the observer's). */
-static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, size_t ntodo, bool observed) {
-  sl_loop *loop = rt->loop;
+static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, sl_loop *loop, size_t ntodo,
+                                                           bool observed) {
   if (observed) loop->handle_pos = 0;
   for (size_t i = 0; i < ntodo; i++) {
     int rc = run_first(rt, loop, observed);
@@ -490,7 +487,7 @@ int sl_loop_run_once(sl_rt *rt) {
                   : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
     return -1;
   if (collect_due_timers(rt)) return -1;
-  return run_ready(rt, loop->ready_len, true);
+  return run_ready(rt, loop, loop->ready_len, true);
 }
 
 /* Whether the loop's next step has the commonest shape: handles ready, no
@@ -516,7 +513,7 @@ static __attribute__((noinline)) int run_quiet_steps(sl_rt *rt, sl_loop *loop) {
   uint64_t limit = loop->max_steps ? loop->max_steps : UINT64_MAX;
   while (quiet_step_next(rt, loop, limit)) {
     loop->step++;
-    if (run_ready(rt, loop->ready_len, false)) return -1;
+    if (run_ready(rt, loop, loop->ready_len, false)) return -1;
   }
   return 0;
 }

@@ -337,11 +337,10 @@ static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
    * nothing can cancel it or look at it, and the call waits as its parts
    * (a Handle is made only if the program must see one: the callback
    * raises). It runs and is traced exactly as the Handle would be. The
-   * callback alone is sl_loop_call_soon_noargs's push, here in line. */
+   * callback alone is sl_loop_call_soon0's push, here in line. */
   if (sl_is_result_unused(*out))
-    return args->npos == 1
-               ? sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef())
-               : sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
+    return args->npos == 1 ? sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef())
+                           : sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
   sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
   if (!h) return -1;
   *out = sl_obj_val(h);
