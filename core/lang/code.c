@@ -345,7 +345,9 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
     return -1;
   }
   sl_value res;
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res) == SL_CORO_RETURN ? 0 : -1;
+  /* 0 or -1 without a compare: a frame that cannot yield returns or fails. */
+  _Static_assert(SL_CORO_RETURN - SL_CORO_ERROR == -1, "held0's result");
+  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
   frame_free_held(rt, f, c);
   rt->recursion_depth--;
   sl_vdecref(rt, res);
