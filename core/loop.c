@@ -495,11 +495,11 @@ int sl_loop_run_once(sl_rt *rt) {
  * (sl_loop_run_once's idle_select), not stopping, no failure, the step
  * budget not reached (`limit`: the last step allowed). */
 static inline bool quiet_step_next(const sl_rt *rt, const sl_loop *loop, uint64_t limit) {
-  if (!loop->ready_len || !loop->quiet_handles) return false;
+  if (!loop->ready_len || !loop->quiet_handles || loop->step >= limit) return false;
   /* The fields that end a quiet run are or'ed, not tested one by one:
-   * they are all zero in the run, so one branch instead of six. */
+   * they are all zero in the run, so one branch instead of five. */
   uint64_t ends = (uint64_t)loop->stopping | loop->nscheduled | loop->pool.n |
-                  loop->io.nregistered | (uint64_t)rt->fatal | (uint64_t)(loop->step >= limit);
+                  loop->io.nregistered | (uint64_t)rt->fatal;
   return !ends;
 }
 
