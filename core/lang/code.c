@@ -284,10 +284,13 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
 }
 
 /* Runs a bound frame of frame_new_call to its end and frees it: 0 with
- * *out, or -1 raised. */
+ * *out, or -1 raised. The eval's status turned into 0 or -1 without a
+ * compare (a frame that cannot yield returns or fails); the sent value,
+ * unread at a start, as undef: gcc then stores no copy of it. */
+_Static_assert(SL_CORO_RETURN - SL_CORO_ERROR == -1, "a call's result from the eval's status");
 static inline __attribute__((always_inline)) int frame_run_call(sl_rt *rt, sl_frame *f, sl_code *c,
                                                                 sl_value *out) {
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), out) == SL_CORO_RETURN ? 0 : -1;
+  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_undef(), out);
   frame_free_call(rt, f, c);
   return rc;
 }
@@ -344,10 +347,8 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
     rt->recursion_depth--;
     return -1;
   }
-  sl_value res;
-  /* 0 or -1 without a compare: a frame that cannot yield returns or fails. */
-  _Static_assert(SL_CORO_RETURN - SL_CORO_ERROR == -1, "held0's result");
-  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
+  sl_value res; /* the status and the sent value as frame_run_call's */
+  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_undef(), &res);
   frame_free_held(rt, f, c);
   rt->recursion_depth--;
   sl_vdecref(rt, res);
