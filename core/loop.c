@@ -434,11 +434,10 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   return rc;
 }
 
-/* Runs `ntodo` entries of `loop` (rt->loop, which no callback replaces:
- * passed, not reread); cancelled handles are skipped but use up their
+/* Runs `ntodo` entries; cancelled handles are skipped but use up their
  * slot. `observed` as run_first's (handle_pos is only the observer's). */
-static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, sl_loop *loop, size_t ntodo,
-                                                           bool observed) {
+static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, size_t ntodo, bool observed) {
+  sl_loop *loop = rt->loop;
   if (observed) loop->handle_pos = 0;
   for (size_t i = 0; i < ntodo; i++) {
     int rc = run_first(rt, loop, observed);
@@ -487,7 +486,7 @@ int sl_loop_run_once(sl_rt *rt) {
                   : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
     return -1;
   if (collect_due_timers(rt)) return -1;
-  return run_ready(rt, loop, loop->ready_len, true);
+  return run_ready(rt, loop->ready_len, true);
 }
 
 /* Whether the loop's next step has the commonest shape: handles ready, no
@@ -513,7 +512,7 @@ static __attribute__((noinline)) int run_quiet_steps(sl_rt *rt, sl_loop *loop) {
   uint64_t limit = loop->max_steps ? loop->max_steps : UINT64_MAX;
   while (quiet_step_next(rt, loop, limit)) {
     loop->step++;
-    if (run_ready(rt, loop, loop->ready_len, false)) return -1;
+    if (run_ready(rt, loop->ready_len, false)) return -1;
   }
   return 0;
 }
