@@ -223,10 +223,13 @@ static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *
 }
 /* frame_free_call for a frame whose parts are often all empty (a callback
  * without locals that returns from its body): one test of them, their
- * walk out of line, so that the caller keeps fewer registers. */
+ * walk out of line, so that the caller keeps fewer registers. Only for a
+ * code that is neither a generator nor a coroutine (held0's): its frame
+ * never awaits (the compiler emits AWAIT, the async with's waits and
+ * YIELD_FROM only in those), so the awaiter stays idle and is not asked. */
 static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f,
                                                                   sl_code *c) {
-  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info || sl_await_active(&f->aw))
+  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info)
     frame_drop_parts_out(rt, f, c);
   frame_park(f, c);
 }
