@@ -1,6 +1,8 @@
 /* Code objects, cells and frames (see code.h). */
 #include "core/lang/code.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -281,7 +283,11 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
   }
   frame_reset(f, c, first); /* f->back is the eval's to set */
   f->globals = fn->globals;
-  f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
+  /* The closure's items without a test of the closure: f->free is read
+   * only by a code with free variables, whose function always has its
+   * closure tuple; without one the value is never read (integer
+   * arithmetic: no member access through a null pointer). */
+  f->free = (sl_value *)((uintptr_t)fn->closure + offsetof(sl_tuple, items));
   if (c->ncells && frame_new_cells(rt, f, c, first)) return NULL;
   return f;
 }
