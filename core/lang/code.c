@@ -231,8 +231,7 @@ static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *
  * YIELD_FROM only in those), so the awaiter stays idle and is not asked. */
 static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f,
                                                                   sl_code *c) {
-  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info)
-    frame_drop_parts_out(rt, f, c);
+  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info) frame_drop_parts_out(rt, f, c);
   frame_park(f, c);
 }
 
