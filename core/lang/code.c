@@ -80,8 +80,11 @@ static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
 /* The header parts a spare keeps as frame_new_call sets them (see
  * frame_reset): the frame's awaiter idle, no namespace, no yield, no enum
  * body, the code and closure borrowed (the closure's cells are read from
- * the function's tuple, `free`). A spare's code is always its own. */
+ * the function's tuple, `free`), an empty stack, no block and no handled
+ * exception. A spare's code is always its own. */
 static inline void frame_idle_parts(sl_frame *f) {
+  f->exc_info = NULL;
+  f->sp = f->nblocks = 0;
   f->borrowed = true;
   f->closure = NULL;
   f->ns = NULL;
@@ -171,18 +174,17 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 /* Sets the parts of a reused or fresh frame that a call reads before it
- * writes them and that a run changes: the header's position and handled
- * exception, and the locals from `first` on (see sl_frame_new); the
- * caller binds the ones before. The rest of the header is set once, by
- * frame_idle_parts, and a spare keeps it: a plain function's frame never
- * gets a class namespace or an enum body (vm_class.c's frames are
- * sl_frame_new's), never yields, and leaves its awaiter idle
- * (frame_free_call clears it); sl_frame_free sets it back for a frame it
- * parks. */
+ * writes them and that a run changes: the header's position, and the
+ * locals from `first` on (see sl_frame_new); the caller binds the ones
+ * before. The rest of the header is set once, by frame_idle_parts, and a
+ * spare keeps it: a plain function's frame never gets a class namespace
+ * or an enum body (vm_class.c's frames are sl_frame_new's), never yields,
+ * and leaves its awaiter idle, its stack empty, no block and no handled
+ * exception (frame_drop_parts clears what a run left; a frame's end that
+ * finds them empty, held0's, leaves them so); sl_frame_free sets them
+ * back for a frame it parks. */
 static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
-  f->exc_info = NULL;
   f->ip = c->code;
-  f->sp = f->nblocks = 0;
   sl_value *locals = f->locals;
   for (uint32_t i = first; i < c->nlocals; i++) locals[i] = sl_undef();
 }
@@ -203,6 +205,8 @@ static inline __attribute__((always_inline)) void frame_drop_parts(sl_rt *rt, sl
   for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
   for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
+  f->exc_info = NULL; /* as frame_idle_parts leaves them: frame_reset does not */
+  f->sp = f->nblocks = 0;
 }
 /* The ended frame's block kept as the code's spare, or freed. */
 static inline __attribute__((always_inline)) void frame_park(sl_frame *f, sl_code *c) {
