@@ -320,41 +320,22 @@ static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const ch
   return 0;
 }
 
-/* sl__aio_loop_closed asking the engine loop's flag before the
- * generation: the same answer, and while the engine loop is open (every
- * call_soon of a running program) the generation is not read. */
-static inline bool loop_obj_closed(sl_rt *rt, sl_obj *loop) {
-  const sl_aio_loopobj *lo = (const sl_aio_loopobj *)loop;
-  return lo->closed || (rt->loop->closed && lo->gen == sl_vm_lang(rt)->loop_gen);
-}
-
-/* loop_call_soon's other calls, out of line with its own parameters (its
- * usual path then moves no argument between registers). call_soon(cb,
- * *args), the usual call: no keyword to look at, no count to check
- * (loop_schedule's messages need neither). */
-static __attribute__((noinline)) int loop_call_soon_other(sl_rt *rt, sl_value self,
-                                                          const sl_args *args, sl_value *out) {
-  if (args->nkw || !args->npos || rt->context_copy || loop_obj_closed(rt, self.u.o))
-    return loop_schedule(rt, self, args, "call_soon", 0, out);
-  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so
-   * nothing can cancel it or look at it, and the call waits as its parts
-   * (a Handle is made only if the program must see one: the callback
-   * raises). It runs and is traced exactly as the Handle would be. */
+static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  /* call_soon(cb, *args), the usual call: no keyword to look at, no count to check. */
+  bool plain = !args->nkw && !rt->context_copy && !sl__aio_loop_closed(rt, self.u.o);
+  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so nothing can cancel
+   * it or look at it, and the call waits as its parts (a Handle is made only if the program
+   * must see one: the callback raises). It runs and is traced exactly as the Handle would
+   * be. One callback, asked first: sl_loop_call_soon0's push, in line. */
+  if (plain && args->npos == 1 && sl_is_result_unused(*out))
+    return sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef());
+  if (!plain || !args->npos) return loop_schedule(rt, self, args, "call_soon", 0, out);
   if (sl_is_result_unused(*out))
     return sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
   sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
   if (!h) return -1;
   *out = sl_obj_val(h);
   return 0;
-}
-
-static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  /* The statement `loop.call_soon(cb)` on an open loop (see
-   * loop_call_soon_other): sl_loop_call_soon0's push, here in line. */
-  if (!args->nkw && args->npos == 1 && !rt->context_copy && !loop_obj_closed(rt, self.u.o) &&
-      sl_is_result_unused(*out))
-    return sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef());
-  return loop_call_soon_other(rt, self, args, out);
 }
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
