@@ -254,10 +254,6 @@ int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_
   return sl__loop_ready_push(rt, sl_vincref(callback), nargs ? sl_vincref(args[0]) : sl_undef());
 }
 
-int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback) {
-  return sl__loop_ready_push(rt, sl_vincref(callback), sl_undef());
-}
-
 /* sl_loop_call_at's end: the heap takes its reference to the new handle h
  * and the observer hears of the timer. */
 static inline __attribute__((always_inline)) sl_obj *call_at_push(sl_rt *rt, sl_loop *loop,
@@ -435,7 +431,7 @@ static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_val
 /* Runs callback(*args) queued without a handle, and drops the callback's
  * reference (the entry's). `observed` as run_first's. */
 static inline __attribute__((always_inline)) int
-run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
+run_call(sl_rt *rt, sl_loop *loop, sl_value cb, const sl_value *args, size_t nargs, bool observed) {
   int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, cb, args, nargs) : 0;
   if (rc == 0) {
     /* The entry's reference to cb lives until the call returns (below):
@@ -443,10 +439,10 @@ run_call(sl_rt *rt, sl_value cb, const sl_value *args, size_t nargs, bool observ
      * the call as sl__handle_call does, and drops its result itself, as
      * the other call's is dropped here: before the failure's report and
      * the callback. */
-    if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == rt->loop->held0_type &&
+    if (nargs == 0 && cb.tag == SL_V_OBJ && cb.u.o->type == loop->held0_type &&
         rt->recursion_depth <= SL_MAX_RECURSION) {
       sl_obj *fn = cb.u.o;
-      rc = rt->loop->held0(rt, fn);
+      rc = loop->held0(rt, fn);
       if (rc) rc = sl__handle_call_failed(rt, cb, args, nargs);
       sl_decref(rt, fn);
       return rc;
@@ -487,9 +483,9 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   /* Two copies of the call: without an argument, none is kept in memory
    * for it (the slot's tag is read in place: a copy of the argument would
    * be made on the stack for the other copy's pointer). */
-  if (sl_is_undef(slot->arg)) return run_call(rt, slot->callback, &no_arg, 0, observed);
+  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->callback, &no_arg, 0, observed);
   sl_value cb = slot->callback, arg = slot->arg;
-  rc = run_call(rt, cb, &arg, 1, observed);
+  rc = run_call(rt, loop, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
 }
@@ -554,11 +550,11 @@ int sl_loop_run_once(sl_rt *rt) {
  * (sl_loop_run_once's idle_select), not stopping, no failure, the step
  * budget not reached (`limit`: the last step allowed). */
 static inline bool quiet_step_next(const sl_rt *rt, const sl_loop *loop, uint64_t limit) {
-  if (!loop->ready_len || !loop->quiet_handles) return false;
+  if (!loop->ready_len || !loop->quiet_handles || loop->step >= limit) return false;
   /* The fields that end a quiet run are or'ed, not tested one by one:
-   * they are all zero in the run, so one branch instead of six. */
+   * they are all zero in the run, so one branch instead of five. */
   uint64_t ends = (uint64_t)loop->stopping | loop->nscheduled | loop->pool.n |
-                  loop->io.nregistered | (uint64_t)rt->fatal | (uint64_t)(loop->step >= limit);
+                  loop->io.nregistered | (uint64_t)rt->fatal;
   return !ends;
 }
 

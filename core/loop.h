@@ -146,8 +146,6 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* sl_loop_call_soon0 without arguments: no count to test. */
-int sl_loop_call_soon_noargs(sl_rt *rt, sl_value callback);
 /* sl__loop_ready_put's rare path (a plain call's entry): `injected` (a failure the
  * out-of-memory sweep asked for) or a full ring. Same contract. */
 int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);

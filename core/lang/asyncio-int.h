@@ -84,10 +84,11 @@ typedef struct sl_aio_loopobj {
   sl_obj *attrs;    /* owned dict of the attributes the program set, or NULL */
 } sl_aio_loopobj;
 /* The loop object, or the engine loop of its generation, is closed.
- * Inline: every loop.call_soon asks it. */
+ * Inline: every loop.call_soon asks it; the engine loop's flag first, so
+ * that while it is open the generation is not read. */
 static inline bool sl__aio_loop_closed(sl_rt *rt, sl_obj *loop) {
   const sl_aio_loopobj *lo = (const sl_aio_loopobj *)loop;
-  return lo->closed || (lo->gen == sl_vm_lang(rt)->loop_gen && rt->loop->closed);
+  return lo->closed || (rt->loop->closed && lo->gen == sl_vm_lang(rt)->loop_gen);
 }
 /* The loop object's data attributes (asyncio_loop.c): what the program set
  * (`loop.slow_callback_duration = 0.25`), else BaseEventLoop's defaults

@@ -321,17 +321,17 @@ static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const ch
 }
 
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  /* call_soon(cb, *args), the usual call: no keyword to look at, no
-   * count to check (loop_schedule's messages need neither). */
-  if (args->nkw || !args->npos || rt->context_copy || sl__aio_loop_closed(rt, self.u.o))
-    return loop_schedule(rt, self, args, "call_soon", 0, out);
-  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so
-   * nothing can cancel it or look at it, and the call waits as its parts
-   * (a Handle is made only if the program must see one: the callback
-   * raises). It runs and is traced exactly as the Handle would be. */
+  /* call_soon(cb, *args), the usual call: no keyword to look at, no count to check. */
+  bool plain = !args->nkw && !rt->context_copy && !sl__aio_loop_closed(rt, self.u.o);
+  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so nothing can cancel
+   * it or look at it, and the call waits as its parts (a Handle is made only if the program
+   * must see one: the callback raises). It runs and is traced exactly as the Handle would
+   * be. One callback, asked first: sl_loop_call_soon0's push, in line. */
+  if (plain && args->npos == 1 && sl_is_result_unused(*out))
+    return sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef());
+  if (!plain || !args->npos) return loop_schedule(rt, self, args, "call_soon", 0, out);
   if (sl_is_result_unused(*out))
-    return args->npos == 1 ? sl_loop_call_soon_noargs(rt, args->pos[0])
-                           : sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
+    return sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
   sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
   if (!h) return -1;
   *out = sl_obj_val(h);

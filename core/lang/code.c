@@ -1,6 +1,8 @@
 /* Code objects, cells and frames (see code.h). */
 #include "core/lang/code.h"
 
+#include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -78,8 +80,11 @@ static inline void frame_lay_out(sl_frame *f, const sl_code *c) {
 /* The header parts a spare keeps as frame_new_call sets them (see
  * frame_reset): the frame's awaiter idle, no namespace, no yield, no enum
  * body, the code and closure borrowed (the closure's cells are read from
- * the function's tuple, `free`). A spare's code is always its own. */
+ * the function's tuple, `free`), an empty stack, no block and no handled
+ * exception. A spare's code is always its own. */
 static inline void frame_idle_parts(sl_frame *f) {
+  f->exc_info = NULL;
+  f->sp = f->nblocks = 0;
   f->borrowed = true;
   f->closure = NULL;
   f->ns = NULL;
@@ -169,18 +174,17 @@ void sl_frame_free(sl_rt *rt, sl_frame *f) {
 }
 
 /* Sets the parts of a reused or fresh frame that a call reads before it
- * writes them and that a run changes: the header's position and handled
- * exception, and the locals from `first` on (see sl_frame_new); the
- * caller binds the ones before. The rest of the header is set once, by
- * frame_idle_parts, and a spare keeps it: a plain function's frame never
- * gets a class namespace or an enum body (vm_class.c's frames are
- * sl_frame_new's), never yields, and leaves its awaiter idle
- * (frame_free_call clears it); sl_frame_free sets it back for a frame it
- * parks. */
+ * writes them and that a run changes: the header's position, and the
+ * locals from `first` on (see sl_frame_new); the caller binds the ones
+ * before. The rest of the header is set once, by frame_idle_parts, and a
+ * spare keeps it: a plain function's frame never gets a class namespace
+ * or an enum body (vm_class.c's frames are sl_frame_new's), never yields,
+ * and leaves its awaiter idle, its stack empty, no block and no handled
+ * exception (frame_drop_parts clears what a run left; a frame's end that
+ * finds them empty, held0's, leaves them so); sl_frame_free sets them
+ * back for a frame it parks. */
 static inline void frame_reset(sl_frame *f, const sl_code *c, uint32_t first) {
-  f->exc_info = NULL;
   f->ip = c->code;
-  f->sp = f->nblocks = 0;
   sl_value *locals = f->locals;
   for (uint32_t i = first; i < c->nlocals; i++) locals[i] = sl_undef();
 }
@@ -201,6 +205,8 @@ static inline __attribute__((always_inline)) void frame_drop_parts(sl_rt *rt, sl
   for (uint32_t i = 0; i < ncells; i++) sl_decref(rt, cells[i]);
   for (uint32_t i = 0; i < nblocks; i++) sl_decref(rt, f->blocks[i].saved_exc);
   sl_decref(rt, f->exc_info);
+  f->exc_info = NULL; /* as frame_idle_parts leaves them: frame_reset does not */
+  f->sp = f->nblocks = 0;
 }
 /* The ended frame's block kept as the code's spare, or freed. */
 static inline __attribute__((always_inline)) void frame_park(sl_frame *f, sl_code *c) {
@@ -223,11 +229,13 @@ static __attribute__((noinline)) void frame_drop_parts_out(sl_rt *rt, sl_frame *
 }
 /* frame_free_call for a frame whose parts are often all empty (a callback
  * without locals that returns from its body): one test of them, their
- * walk out of line, so that the caller keeps fewer registers. */
+ * walk out of line, so that the caller keeps fewer registers. Only for a
+ * code that is neither a generator nor a coroutine (held0's): its frame
+ * never awaits (the compiler emits AWAIT, the async with's waits and
+ * YIELD_FROM only in those), so the awaiter stays idle and is not asked. */
 static inline __attribute__((always_inline)) void frame_free_held(sl_rt *rt, sl_frame *f,
                                                                   sl_code *c) {
-  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info || sl_await_active(&f->aw))
-    frame_drop_parts_out(rt, f, c);
+  if ((c->nlocals | f->sp | c->ncells | f->nblocks) || f->exc_info) frame_drop_parts_out(rt, f, c);
   frame_park(f, c);
 }
 
@@ -278,16 +286,23 @@ static inline __attribute__((always_inline)) sl_frame *frame_new_call(sl_rt *rt,
   }
   frame_reset(f, c, first); /* f->back is the eval's to set */
   f->globals = fn->globals;
-  f->free = fn->closure ? sl_as_tuple(fn->closure)->items : NULL;
+  /* The closure's items without a test of the closure: f->free is read
+   * only by a code with free variables, whose function always has its
+   * closure tuple; without one the value is never read (integer
+   * arithmetic: no member access through a null pointer). */
+  f->free = (sl_value *)((uintptr_t)fn->closure + offsetof(sl_tuple, items));
   if (c->ncells && frame_new_cells(rt, f, c, first)) return NULL;
   return f;
 }
 
 /* Runs a bound frame of frame_new_call to its end and frees it: 0 with
- * *out, or -1 raised. */
+ * *out, or -1 raised. The eval's status turned into 0 or -1 without a
+ * compare (a frame that cannot yield returns or fails); the sent value,
+ * unread at a start, as undef: gcc then stores no copy of it. */
+_Static_assert(SL_CORO_RETURN - SL_CORO_ERROR == -1, "a call's result from the eval's status");
 static inline __attribute__((always_inline)) int frame_run_call(sl_rt *rt, sl_frame *f, sl_code *c,
                                                                 sl_value *out) {
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), out) == SL_CORO_RETURN ? 0 : -1;
+  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_undef(), out);
   frame_free_call(rt, f, c);
   return rc;
 }
@@ -344,8 +359,8 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
     rt->recursion_depth--;
     return -1;
   }
-  sl_value res;
-  int rc = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res) == SL_CORO_RETURN ? 0 : -1;
+  sl_value res; /* the status and the sent value as frame_run_call's */
+  int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_undef(), &res);
   frame_free_held(rt, f, c);
   rt->recursion_depth--;
   sl_vdecref(rt, res);

@@ -412,12 +412,16 @@ dispatch:
        * POP_JUMP_IF_FALSE/TRUE that usually follows (an `if` or `while` on
        * a comparison) is taken here, without making the bool and
        * dispatching it; it stays in the code, where other jumps may land,
-       * and its line cannot be observed (a bool's test never fails). */
+       * and its line cannot be observed (a bool's test never fails). The
+       * two opcodes are adjacent: one subtraction tells either (and which)
+       * from any other. */
+      _Static_assert(SL_OP_POP_JUMP_IF_TRUE == SL_OP_POP_JUMP_IF_FALSE + 1, "adjacent jumps");
       bool r;
       if (compare_fast(arg, sp[-2], sp[-1], &r)) {
         sp -= 2;
-        if (ip->op == SL_OP_POP_JUMP_IF_FALSE || ip->op == SL_OP_POP_JUMP_IF_TRUE) {
-          ip = r == (ip->op == SL_OP_POP_JUMP_IF_TRUE) ? code + ip->arg : ip + 1;
+        unsigned jump_if = (unsigned)ip->op - SL_OP_POP_JUMP_IF_FALSE; /* 1: IF_TRUE */
+        if (jump_if <= 1) {
+          ip = r == jump_if ? code + ip->arg : ip + 1;
           DISPATCH();
         }
         *sp++ = sl_bool(r);
@@ -434,8 +438,9 @@ dispatch:
         sp -= 2;
         sl_vdecref(rt, a);
         sl_vdecref(rt, b);
-        if (ip->op == SL_OP_POP_JUMP_IF_FALSE || ip->op == SL_OP_POP_JUMP_IF_TRUE) {
-          ip = r == (ip->op == SL_OP_POP_JUMP_IF_TRUE) ? code + ip->arg : ip + 1;
+        unsigned jump_if = (unsigned)ip->op - SL_OP_POP_JUMP_IF_FALSE; /* 1: IF_TRUE */
+        if (jump_if <= 1) {
+          ip = r == jump_if ? code + ip->arg : ip + 1;
           DISPATCH();
         }
         *sp++ = sl_bool(r);
