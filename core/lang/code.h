@@ -172,6 +172,7 @@ typedef enum sl_opcode {
    * as written. Stack effects: SETUP_ASYNC_WITH's and POP_BLOCK's. */
   SL_OP_ASYNC_WITH_ENTER,
   SL_OP_ASYNC_WITH_LEAVE,
+  SL_OP_POP_JUMP_IF_NOT_NONE, /* (x -- ): jump when x is not None */
   SL_OP__COUNT
 } sl_opcode;
 

@@ -206,6 +206,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_STORE_SUBSCR),
       L(ASYNC_WITH_ENTER),
       L(ASYNC_WITH_LEAVE),
+      L(POP_JUMP_IF_NOT_NONE),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -461,6 +462,10 @@ dispatch:
     OPXJ(JUMP_IF_FALSE_OR_POP, op_jump_if_or_pop, false);
     OPXJ(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
+    TARGET(POP_JUMP_IF_NOT_NONE) { /* vm_ops_control-int.h */
+      if (pop_jump_if_not_none(rt, f, ip, sp--)) ip = code + arg;
+      DISPATCH();
+    }
     OP(GET_ITER, op_get_iter);
     TARGET(FOR_ITER) {
       if (for_range_store(f, ip, sp)) {
