@@ -75,6 +75,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_FAST_SUBSCR:
   case SL_OP_LOAD_FAST_AUG_SUBSCR:
   case SL_OP_LOAD_FAST_STORE_SUBSCR:
+  case SL_OP_LOAD_FAST_BINOP:
+  case SL_OP_LOAD_CONST_BINOP:
   case SL_OP_LOAD_FREE_METHOD:
   case SL_OP_LOAD_NAME:
   case SL_OP_IMPORT_NAME:

@@ -207,6 +207,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(ASYNC_WITH_ENTER),
       L(ASYNC_WITH_LEAVE),
       L(POP_JUMP_IF_NOT_NONE),
+      L(LOAD_FAST_BINOP),
+      L(LOAD_CONST_BINOP),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -407,6 +409,21 @@ dispatch:
     OP(BUILD_SLICE, op_build_slice);
     OPX(BINARY_OP, op_binary, false);
     OPX(INPLACE_OP, op_binary, true);
+    TARGET(LOAD_FAST_BINOP) { /* vm_ops_value-int.h */
+      if (load_fast_binop(f, co, arg, ip, sp)) {
+        sp++;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_CONST_BINOP) {
+      if (load_const_binop(co, arg, ip, sp)) {
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_const(rt, f, co, arg, spp));
+    }
     OP(UNARY_OP, op_unary);
     TARGET(COMPARE) {
       /* Two ints or two floats: nothing to call, nothing to release. The
