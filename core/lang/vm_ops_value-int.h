@@ -75,10 +75,11 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
   return 0;
 }
 
-/* LOAD_FAST_BINOP's fast path (x local `arg`, `in` the load of y after
- * it, in[1] the BINARY_OP): x and y (borrowed; an unbound one is UNDEF,
+/* LOAD_FAST_BINOP's fast path (x local `arg`, `in` the LOAD_CONST c after
+ * it, in[1] the BINARY_OP): x and c (borrowed; an unbound x is UNDEF,
  * which binary_fast never takes) immediates of one kind that binary_fast
- * combines. 1 *out set, 0 run the plain instructions. */
+ * combines. 1 *out set, 0 run the plain instructions. (A local for c too,
+ * `a * b`, cost the constant's case a select: timers +8 a sleep.) */
 SL_OP_INLINE int load_fast_binop(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
                                  sl_value *out) {
   const sl_value *a = &f->locals[arg];
