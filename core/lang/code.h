@@ -172,6 +172,16 @@ typedef enum sl_opcode {
    * as written. Stack effects: SETUP_ASYNC_WITH's and POP_BLOCK's. */
   SL_OP_ASYNC_WITH_ENTER,
   SL_OP_ASYNC_WITH_LEAVE,
+  SL_OP_POP_JUMP_IF_NOT_NONE, /* (x -- ): jump when x is not None */
+  /* Superinstructions (above) for an operator with a constant:
+   * LOAD_FAST_BINOP, arg: local x; then LOAD_CONST c, BINARY_OP (`i + 1`,
+   * `n % k` with k a constant); LOAD_CONST_BINOP, arg: constant c; then
+   * BINARY_OP (`... % 17`: the top of the stack op c). Two ints or two
+   * floats that binary_fast combines (no overflow, no zero divisor): the
+   * result, with no reference taken or dropped. The slow paths run as
+   * LOAD_FAST and LOAD_CONST. */
+  SL_OP_LOAD_FAST_BINOP,
+  SL_OP_LOAD_CONST_BINOP,
   SL_OP__COUNT
 } sl_opcode;
 

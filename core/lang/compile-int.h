@@ -145,7 +145,8 @@ void sl__unit_free(sl_rt *rt, unit *u);
 static inline bool sl__is_jump(sl_opcode op) {
   return op == SL_OP_JUMP || op == SL_OP_POP_JUMP_IF_FALSE || op == SL_OP_POP_JUMP_IF_TRUE ||
          op == SL_OP_JUMP_IF_FALSE_OR_POP || op == SL_OP_JUMP_IF_TRUE_OR_POP ||
-         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY || op == SL_OP_POP_JUMP_IF_NONE;
+         op == SL_OP_FOR_ITER || op == SL_OP_SETUP_FINALLY || op == SL_OP_POP_JUMP_IF_NONE ||
+         op == SL_OP_POP_JUMP_IF_NOT_NONE;
 }
 /* The deepest value stack u's bytecode needs, plus room for the VM's
  * scratch slots (compile_stack.c); a limit error when too deep. */

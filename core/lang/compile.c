@@ -322,6 +322,11 @@ static void fuse(unit *u) {
       i += 1;
       continue;
     }
+    if (in->op == SL_OP_LOAD_CONST && in[1].op == SL_OP_BINARY_OP) {
+      in->op = SL_OP_LOAD_CONST_BINOP;
+      i += 1;
+      continue;
+    }
     if (in->op == SL_OP_LOAD_GLOBAL &&
         (in[1].op == SL_OP_LOAD_METHOD || in[1].op == SL_OP_LOAD_ATTR)) {
       in->op = SL_OP_LOAD_GLOBAL_MOD;
@@ -351,6 +356,9 @@ static void fuse(unit *u) {
       i += 2;
     } else if (i + 3 <= u->ncode && is_store_subscr(in)) {
       in->op = SL_OP_LOAD_FAST_STORE_SUBSCR;
+      i += 2;
+    } else if (i + 3 <= u->ncode && in[1].op == SL_OP_LOAD_CONST && in[2].op == SL_OP_BINARY_OP) {
+      in->op = SL_OP_LOAD_FAST_BINOP;
       i += 2;
     } else if (in->arg < 64 && (bound >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;

@@ -530,13 +530,11 @@ void sl__expr(compiler *c, const sl_ast_expr *e) {
 }
 
 /* sl__jump_if for `x is None` and `x is not None`: x and one
- * POP_JUMP_IF_NONE (and a JUMP when the jump is to be taken for a value
- * that is not None), not the None loaded, an `is` and a bool, as CPython
- * 3.12+ compiles it. `is` calls nothing and cannot fail, so nothing can
- * tell: x is still dropped at an instruction of e's line. A label already
- * bound (a comprehension's `if`, which jumps back) keeps the plain code:
- * a backward JUMP counts against the loop budget, a conditional jump does
- * not. */
+ * POP_JUMP_IF_NONE or POP_JUMP_IF_NOT_NONE, not the None loaded, an `is`
+ * and a bool, as CPython 3.12+ compiles it. `is` calls nothing and cannot
+ * fail, so nothing can tell: x is still dropped at an instruction of e's
+ * line. A conditional jump back (a comprehension's `if`) does not count
+ * against the loop budget, as the plain code's did not. */
 static bool none_test_jump(compiler *c, const sl_ast_expr *e, bool cond, int32_t label) {
   if (e->kind != SL_EXPR_COMPARE || e->u.compare.n != 1) return false;
   sl_ast_cmpop op = e->u.compare.ops[0];
@@ -545,19 +543,10 @@ static bool none_test_jump(compiler *c, const sl_ast_expr *e, bool cond, int32_t
       r->u.constant.kind != SL_CONST_NONE)
     return false;
   bool on_none = (op == SL_CMP_IS) == cond;
-  if (!on_none && c->u->labels[label] >= 0) return false;
   uint32_t saved_line = c->u->line;
   c->u->line = e->line;
   sl__expr(c, e->u.compare.left);
-  if (on_none) {
-    sl__emit(c, SL_OP_POP_JUMP_IF_NONE, label);
-  } else {
-    int32_t none = sl__new_label(c);
-    sl__emit(c, SL_OP_POP_JUMP_IF_NONE, none);
-    c->u->line = saved_line;
-    sl__emit(c, SL_OP_JUMP, label);
-    sl__bind_label(c, none);
-  }
+  sl__emit(c, on_none ? SL_OP_POP_JUMP_IF_NONE : SL_OP_POP_JUMP_IF_NOT_NONE, label);
   c->u->line = saved_line;
   return true;
 }

@@ -33,7 +33,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_GET_ANEXT: return 1;
   case SL_OP_END_ASYNC_FOR: return -2;
   case SL_OP_PREP_RERAISE_STAR: return -2;
-  case SL_OP_POP_JUMP_IF_NONE: return -1;
+  case SL_OP_POP_JUMP_IF_NONE:
+  case SL_OP_POP_JUMP_IF_NOT_NONE: return -1;
   case SL_OP_SETUP_FINALLY: return jump ? 1 : 0;
   case SL_OP_POP_TOP:
   case SL_OP_STORE_FAST:
@@ -74,6 +75,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_FAST_SUBSCR:
   case SL_OP_LOAD_FAST_AUG_SUBSCR:
   case SL_OP_LOAD_FAST_STORE_SUBSCR:
+  case SL_OP_LOAD_FAST_BINOP:
+  case SL_OP_LOAD_CONST_BINOP:
   case SL_OP_LOAD_FREE_METHOD:
   case SL_OP_LOAD_NAME:
   case SL_OP_IMPORT_NAME:

@@ -206,6 +206,9 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_STORE_SUBSCR),
       L(ASYNC_WITH_ENTER),
       L(ASYNC_WITH_LEAVE),
+      L(POP_JUMP_IF_NOT_NONE),
+      L(LOAD_FAST_BINOP),
+      L(LOAD_CONST_BINOP),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -406,6 +409,21 @@ dispatch:
     OP(BUILD_SLICE, op_build_slice);
     OPX(BINARY_OP, op_binary, false);
     OPX(INPLACE_OP, op_binary, true);
+    TARGET(LOAD_FAST_BINOP) { /* vm_ops_value-int.h */
+      if (load_fast_binop(f, co, arg, ip, sp)) {
+        sp++;
+        ip += 2;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_CONST_BINOP) {
+      if (load_const_binop(co, arg, ip, sp)) {
+        ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_const(rt, f, co, arg, spp));
+    }
     OP(UNARY_OP, op_unary);
     TARGET(COMPARE) {
       /* Two ints or two floats: nothing to call, nothing to release. The
@@ -466,6 +484,10 @@ dispatch:
     OPXJ(JUMP_IF_FALSE_OR_POP, op_jump_if_or_pop, false);
     OPXJ(JUMP_IF_TRUE_OR_POP, op_jump_if_or_pop, true);
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
+    TARGET(POP_JUMP_IF_NOT_NONE) { /* vm_ops_control-int.h */
+      if (pop_jump_if_not_none(rt, f, ip, sp--)) ip = code + arg;
+      DISPATCH();
+    }
     OP(GET_ITER, op_get_iter);
     TARGET(FOR_ITER) {
       if (for_range_store(f, ip, sp)) {

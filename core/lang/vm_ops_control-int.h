@@ -92,6 +92,20 @@ SL_OP_INLINE int op_pop_jump_if_none(SL_OP_PARAMS) {
   return none ? SL_OPR_JUMP : 0;
 }
 
+/* POP_JUMP_IF_NOT_NONE (`if x is None:` / `while x is not None:`, which
+ * jump for a value that is not None): x dropped before the jump, at this
+ * instruction, as op_pop_jump_if_none drops it. An immediate (an int, a
+ * bool, None) has nothing to drop: no f->ip to write, no call. true: jump. */
+SL_OP_INLINE bool pop_jump_if_not_none(sl_rt *rt, sl_frame *f, const sl_instr *ip, sl_value *sp) {
+  sl_value v = sp[-1];
+  if (v.tag == SL_V_OBJ) {
+    f->ip = ip;
+    sl_vdecref(rt, v);
+    return true;
+  }
+  return v.tag != SL_V_NONE;
+}
+
 SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value v = POP(), it;

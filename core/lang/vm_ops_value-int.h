@@ -75,6 +75,27 @@ SL_OP_INLINE int binary_fast(int32_t op, sl_value a, sl_value b, sl_value *out) 
   return 0;
 }
 
+/* LOAD_FAST_BINOP's fast path (x local `arg`, `in` the LOAD_CONST c after
+ * it, in[1] the BINARY_OP): x and c (borrowed; an unbound x is UNDEF,
+ * which binary_fast never takes) immediates of one kind that binary_fast
+ * combines. 1 *out set, 0 run the plain instructions. (A local for c too,
+ * `a * b`, cost the constant's case a select: timers +8 a sleep.) */
+SL_OP_INLINE int load_fast_binop(sl_frame *f, sl_code *co, int32_t arg, const sl_instr *in,
+                                 sl_value *out) {
+  const sl_value *a = &f->locals[arg];
+  const sl_value *b = &co->consts[in->arg];
+  return a->tag == b->tag && binary_fast(in[1].arg, *a, *b, out);
+}
+
+/* LOAD_CONST_BINOP's fast path (constant `arg`, `in` the BINARY_OP after
+ * it): the top of the stack and the constant immediates of one kind that
+ * binary_fast combines; the result replaces the top (an immediate: no
+ * reference to drop). 1 done, 0 run the plain instructions. */
+SL_OP_INLINE int load_const_binop(sl_code *co, int32_t arg, const sl_instr *in, sl_value *sp) {
+  sl_value b = co->consts[arg];
+  return sp[-1].tag == b.tag && binary_fast(in->arg, sp[-1], b, &sp[-1]);
+}
+
 SL_OP_INLINE int op_binary(SL_OP_PARAMS, bool inplace) {
   (void)f, (void)co;
   /* binary_fast combines only operands of one kind: one compare sends a
