@@ -75,20 +75,28 @@ static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NUL
 
 /* event_wait_resume's state 1, run by the awaiter that awaited the
  * future in the coroutine's place (event_await_now). */
-static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status event_wait_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
   return sl__then_return(rt, st, sl_bool(true), out);
 }
+static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, event_wait_then_body);
+}
 
 /* The same for Queue.join()'s `await self._finished.wait()`: join returns
  * None. */
-static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status event_join_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
   return sl__then_return(rt, st, sl_none(), out);
+}
+static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, event_join_then_body);
 }
 
 int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw) {
