@@ -553,9 +553,31 @@ static sl_coro_status cond_woken_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *se
   if (lock_take_free((sl_lock *)c->lock)) return cond_wait_acquired(rt, c, NULL, out);
   return cond_woken_other(rt, aw, c, st, out);
 }
+static __attribute__((noinline)) sl_coro_status
+cond_woken_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, cond_woken_then_body);
+}
+/* A woken waiter (True, no object to drop) whose future is the waiters'
+ * head, finding the lock free without waiters (notify_all's waiters take
+ * it in turn), whose drops free nothing (the loop's wakeup still holds
+ * fut, the condition is held elsewhere), leaves without a frame: the same
+ * drops in the same order, none of them the last. Anything else: the
+ * whole rest. (arg is undef: cond_wait_now passes none.) */
 static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
                                       sl_value *out) {
-  return sl__then_with(rt, aw, fut, st, out, cond_woken_then_body);
+  sl_obj *self = aw->then_self;
+  sl_condition *c = (sl_condition *)self;
+  sl_lock *l = (sl_lock *)c->lock;
+  if (st != SL_CORO_RETURN || out->tag == SL_V_OBJ || !c->waiters.len ||
+      c->waiters.items[c->waiters.head] != fut || fut->refcnt <= 2 || self->refcnt <= 1 ||
+      l->locked || l->waiters.len)
+    return cond_woken_then_all(rt, aw, fut, st, out);
+  sl_waitq_popleft(&c->waiters);
+  l->locked = true; /* lock_take_free */
+  *out = sl_bool(true);
+  self->refcnt--;
+  fut->refcnt -= 2; /* the waiters' reference and the awaiter's */
+  return SL_CORO_RETURN;
 }
 
 /* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */
