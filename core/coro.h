@@ -75,7 +75,8 @@ struct sl_awaiter {
   /* NULL, except while target is a future awaited in place of an engine
    * coroutine (sl_await_future_then): that coroutine's rest, with
    * then_self (owned) its `self` and then_arg (owned) its argument
-   * (neither set while `then` is NULL). Every awaiter starts as
+   * (neither meaningful while `then` is NULL: once the send or throw
+   * resets `then` to run it, the `then` owns both). Every awaiter starts as
    * sl_await_init sets it, and `then` is NULL again once the rest has run
    * or the awaiter is cleared. */
   sl_await_then then;

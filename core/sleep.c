@@ -119,7 +119,7 @@ static int sleep_suspended_at(const sl_ccoro *co) { return co->pc; }
 static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at};
 
 /* `finally: h.cancel()` after `return await future`, for a sleep awaited
- * in place (sl_sleep_now): h is the TimerHandle, st and *out what the
+ * in place (sl_sleep_now): aw->then_self is the TimerHandle, st and *out what the
  * await gave (the future's result, or what was raised or thrown in),
  * which is what the coroutine returns or raises. */
 static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
