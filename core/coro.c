@@ -43,22 +43,26 @@ void sl_await_clear(sl_rt *rt, sl_awaiter *aw) {
   sl_vdecref(rt, t);
 }
 
+/* The `then` not run: a fatal error ends the coroutine where it is (as
+ * ccoro_continue), its references dropped as a `then` would. */
+static __attribute__((noinline)) sl_coro_status then_skipped(sl_rt *rt, sl_awaiter *aw,
+                                                             sl_obj *fut) {
+  sl_decref(rt, aw->then_self);
+  sl_vdecref(rt, aw->then_arg);
+  sl_decref(rt, fut);
+  return SL_CORO_ERROR;
+}
+
 /* The awaited future fut (its reference handed over by aw, now idle) gave
- * st: runs the engine coroutine's rest when fut stood for one. */
-static inline sl_coro_status future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
-                                         sl_value *out) {
+ * st: runs the engine coroutine's rest when fut stood for one, as the
+ * last call (it owns fut and aw's then_self and then_arg). */
+static inline __attribute__((always_inline)) sl_coro_status
+future_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
   sl_await_then then = aw->then;
   if (then) {
-    /* aw may be suspended again by `then`: its references pass here. */
-    sl_obj *self = aw->then_self;
-    sl_value arg = aw->then_arg;
     aw->then = NULL;
-    /* As ccoro_continue: a fatal error ends the coroutine where it is. */
-    if (!(st == SL_CORO_ERROR && rt->fatal)) st = then(rt, aw, self, arg, fut, st, out);
-    /* aw->then_self is still self unless `then` took its reference
-     * (NULL) or suspended aw again (its own, never NULL). */
-    if (aw->then_self) sl_decref(rt, self);
-    sl_vdecref(rt, arg);
+    if (st == SL_CORO_ERROR && rt->fatal) return then_skipped(rt, aw, fut);
+    return then(rt, aw, fut, st, out);
   }
   sl_decref(rt, fut);
   return st;
@@ -109,6 +113,22 @@ sl_coro_status sl_await_bare_yield(sl_awaiter *aw, sl_value *out) {
   return SL_CORO_YIELD;
 }
 
+/* sl_await_send's future that did not give a result (not done, failed,
+ * cancelled): the exception raised, then the `then`. */
+static __attribute__((noinline)) sl_coro_status future_failed(sl_rt *rt, sl_awaiter *aw,
+                                                              sl_obj *fut, sl_value *out) {
+  return future_then(rt, aw, fut, future_outcome(rt, fut, out), out);
+}
+
+/* sl_await_send's delegation to a coroutine. */
+static __attribute__((noinline)) sl_coro_status
+await_send_coro(sl_rt *rt, sl_awaiter *aw, sl_obj *co, sl_value v, sl_value *out) {
+  return finish(rt, aw, sl_coro_send(rt, co, v, out));
+}
+
+/* Each case ends in a call that is its last (a future's result taken in
+ * line), so that the send saves no register: a task's every resume after
+ * a wait or a sleep comes here. */
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out) {
   sl_value t = aw->target;
   if (t.tag == SL_V_NONE) { /* after the bare yield: the coroutine returns None */
@@ -116,12 +136,14 @@ sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *ou
     *out = sl_none();
     return SL_CORO_RETURN;
   }
-  if (sl_is_future(t)) {
-    /* aw's reference to the future passes to future_then. */
-    aw->target = sl_undef();
-    return future_then(rt, aw, t.u.o, future_outcome(rt, t.u.o, out), out);
-  }
-  return finish(rt, aw, sl_coro_send(rt, t.u.o, v, out));
+  if (!sl_is_future(t)) return await_send_coro(rt, aw, t.u.o, v, out);
+  /* aw's reference to the future passes to future_then. */
+  aw->target = sl_undef();
+  sl_future *f = sl_as_future(t.u.o);
+  if (f->state != SL_FUTURE_FINISHED || f->exception) return future_failed(rt, aw, t.u.o, out);
+  f->log_traceback = false; /* sl_future_result's common case */
+  *out = sl_vincref(f->result);
+  return future_then(rt, aw, t.u.o, SL_CORO_RETURN, out);
 }
 
 sl_coro_status sl_await_throw(sl_rt *rt, sl_awaiter *aw, sl_obj *exc, sl_value *out) {

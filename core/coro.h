@@ -51,13 +51,20 @@ void sl_coro_format(sl_rt *rt, sl_obj *co, sl_strbuf *out);
  * awaiter that awaited the waiter future fut in the coroutine's place
  * (sl_await_future_then), when fut's outcome arrives: st is RETURN with
  * *out fut's result (new reference) or ERROR with the exception pending
- * (the future's, or one thrown in). self, arg (the coroutine's argument,
- * SL_V_UNDEF for none) and fut are borrowed. Returns
- * what the coroutine would: RETURN (*out its value), ERROR, or YIELD
- * after suspending aw again (sl_await_future_then: a retry loop's next
- * `await fut`). A `then` that does not suspend aw again may take the
- * awaiter's reference to self by setting aw->then_self to NULL. */
-typedef sl_coro_status (*sl_await_then)(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+ * (the future's, or one thrown in). aw->then is NULL again; the `then`
+ * owns fut (the awaiter's reference) and aw->then_self and aw->then_arg
+ * (the coroutine's self and argument, SL_V_UNDEF for none: the
+ * awaiter's references, which it must read before suspending aw again)
+ * and drops each or hands it on. Five arguments, all in registers: the
+ * awaiter's send then tail-calls it (sl_await_send saves no register).
+ * Returns what the coroutine would: RETURN (*out its value), ERROR, or
+ * YIELD after suspending aw again (sl_await_future_then: a retry loop's
+ * next `await fut`). sl__then_with wraps a body that borrows them. */
+typedef sl_coro_status (*sl_await_then)(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                        sl_value *out);
+/* A `then` body that borrows self, arg and fut (sl__then_with drops them
+ * after it, self first, then arg, then fut). */
+typedef sl_coro_status (*sl__then_body)(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
                                         sl_obj *fut, sl_coro_status st, sl_value *out);
 
 /* `await x` in progress: x is a future or a coroutine we delegate to. */
@@ -68,13 +75,28 @@ struct sl_awaiter {
   /* NULL, except while target is a future awaited in place of an engine
    * coroutine (sl_await_future_then): that coroutine's rest, with
    * then_self (owned) its `self` and then_arg (owned) its argument
-   * (neither set while `then` is NULL). Every awaiter starts as
+   * (neither meaningful while `then` is NULL: once the send or throw
+   * resets `then` to run it, the `then` owns both). Every awaiter starts as
    * sl_await_init sets it, and `then` is NULL again once the rest has run
    * or the awaiter is cleared. */
   sl_await_then then;
   sl_obj *then_self;
   sl_value then_arg;
 };
+
+/* A `then` (sl_await_then) running `body` on the references it owns,
+ * then dropping them. */
+static inline __attribute__((always_inline)) sl_coro_status
+sl__then_with(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out,
+              sl__then_body body) {
+  sl_obj *self = aw->then_self;
+  sl_value arg = aw->then_arg;
+  st = body(rt, aw, self, arg, fut, st, out);
+  sl_decref(rt, self);
+  sl_vdecref(rt, arg);
+  sl_decref(rt, fut);
+  return st;
+}
 
 /* Starts awaiting `awaitable` (borrowed). YIELD: suspended (out = the value
  * to pass up to the task). RETURN/ERROR: finished at once. */

@@ -75,20 +75,46 @@ static const sl_ccoro_def event_wait_def = {"Event.wait", event_wait_resume, NUL
 
 /* event_wait_resume's state 1, run by the awaiter that awaited the
  * future in the coroutine's place (event_await_now). */
-static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status event_wait_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
   return sl__then_return(rt, st, sl_bool(true), out);
 }
+static __attribute__((noinline)) sl_coro_status
+event_wait_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, event_wait_then_body);
+}
+/* A woken waiter (True, no object to drop) whose future is the waiters'
+ * head and whose drops free nothing (the loop's wakeup still holds fut,
+ * the event is held elsewhere) leaves without a frame: the same drops in
+ * the same order, none of them the last. Anything else: the whole rest.
+ * (arg is undef: sl__event_wait_now passes none.) */
+static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  sl_obj *self = aw->then_self;
+  sl_waitq *q = &((sl_event *)self)->waiters;
+  if (st != SL_CORO_RETURN || out->tag == SL_V_OBJ || !q->len || q->items[q->head] != fut ||
+      fut->refcnt <= 2 || self->refcnt <= 1)
+    return event_wait_then_all(rt, aw, fut, st, out);
+  sl_waitq_popleft(q);
+  *out = sl_bool(true);
+  self->refcnt--;
+  fut->refcnt -= 2; /* the waiters' reference and the awaiter's */
+  return SL_CORO_RETURN;
+}
 
 /* The same for Queue.join()'s `await self._finished.wait()`: join returns
  * None. */
-static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status event_join_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   sl_waitq_remove(rt, &((sl_event *)self)->waiters, fut);
   return sl__then_return(rt, st, sl_none(), out);
+}
+static sl_coro_status event_join_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, event_join_then_body);
 }
 
 int sl__event_wait_now(sl_rt *rt, sl_obj *event, bool ret_none, sl_awaiter *aw) {

@@ -57,42 +57,17 @@ void sl_future_release_fields(sl_obj *o) {
 
 static void future_clear(sl_rt *rt, sl_obj *o) { sl_future_clear_fields(rt, o); }
 
-/* At most this many dead Futures wait for reuse (a burst of waiters
- * ending together pins no more). */
-#define SPARE_FUTURES_MAX 256u
+/* Out of line: a future named in a trace or by id() is rare. */
+void sl__future_spare_forget(sl_rt *rt, sl_obj *o) {
+  sl_identity_forget(rt, o);
+  o->identified = 0;
+}
 
-/* sl_type.finalize of Future: a plain Future that holds nothing that
- * must be dropped (a woken or cancelled waiter future: a bool or None
- * result, no callback, no array) goes on rt->spare_futures as a new one
- * instead of being freed: resurrected (heap.c's decref_last allows it),
- * with the list's reference, still on the run's list. Saves the free
- * list's unlink and relink, the clear, the release and the field stores of
- * sl_future_new. Anything else is left to the usual clear and free. */
+/* sl_type.finalize of Future, for a caller other than sl__decref_last
+ * (which spares a plain Future itself, without the call): the same, the
+ * spare with its own reference (heap.c's decref_last allows it). */
 static void future_finalize(sl_rt *rt, sl_obj *o) {
-  sl_future *f = sl_as_future(o);
-  /* capcallbacks 0: no callback, no array of them or of contexts, the
-   * inline slot undef (only grow_callbacks sets it, schedule_callbacks
-   * resets it). */
-  uintptr_t held = (uintptr_t)f->exception | (uintptr_t)f->cancelled_exc | f->capcallbacks;
-  if (held || f->result.tag == SL_V_OBJ || f->cancel_message.tag == SL_V_OBJ ||
-      (o->size_class & SL_OBJ_EXT_BIT) || rt->nspare_futures >= SPARE_FUTURES_MAX ||
-      rt->weakref_clear /* weak references to it must die with it */)
-    return;
-  /* A new object has no identity yet (identity.h). */
-  if (o->identified) {
-    sl_identity_forget(rt, o);
-    o->identified = 0;
-  }
-  /* cancel_message holds no object, so it is None. */
-  f->state = SL_FUTURE_PENDING;
-  f->result = sl_none();
-  f->blocking = false;
-  f->log_traceback = false;
-  f->trace_id = 0;
-  f->spare_next = rt->spare_futures;
-  rt->spare_futures = o;
-  rt->nspare_futures++;
-  o->refcnt++;
+  if (sl__future_spare(rt, o)) o->refcnt++;
 }
 
 static const char *state_name(sl_future_state s) {

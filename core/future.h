@@ -66,6 +66,38 @@ static inline sl_obj *sl_future_new(sl_rt *rt) {
   }
   return sl__future_new_other(rt);
 }
+/* A plain Future's death (heap.c's sl__decref_last, refcnt 1 there): true
+ * when it went on rt->spare_futures as a new one instead (resurrected
+ * with the list's reference, still on the run's list), false when it
+ * holds something that must be dropped (a woken or cancelled waiter
+ * future holds a bool or None and no callback), weak references live,
+ * it has an extension or the list is full: then it is cleared and freed
+ * as any object. In line: every wait's and sleep's future dies here. */
+#define SL__SPARE_FUTURES_MAX 256u
+void sl__future_spare_forget(sl_rt *rt, sl_obj *o);
+static inline bool sl__future_spare(sl_rt *rt, sl_obj *o) {
+  sl_future *f = sl_as_future(o);
+  /* capcallbacks 0: no callback, no array of them or of contexts, the
+   * inline slot undef (only grow_callbacks sets it, schedule_callbacks
+   * resets it). */
+  uintptr_t held = (uintptr_t)f->exception | (uintptr_t)f->cancelled_exc | f->capcallbacks;
+  if (held || f->result.tag == SL_V_OBJ || f->cancel_message.tag == SL_V_OBJ ||
+      (o->size_class & SL_OBJ_EXT_BIT) || rt->nspare_futures >= SL__SPARE_FUTURES_MAX ||
+      rt->weakref_clear /* weak references to it must die with it */)
+    return false;
+  /* A new object has no identity yet (identity.h). */
+  if (o->identified) sl__future_spare_forget(rt, o);
+  /* cancel_message holds no object, so it is None. */
+  f->state = SL_FUTURE_PENDING;
+  f->result = sl_none();
+  f->blocking = false;
+  f->log_traceback = false;
+  f->trace_id = 0;
+  f->spare_next = rt->spare_futures;
+  rt->spare_futures = o;
+  rt->nspare_futures++;
+  return true;
+}
 /* Initialises the sl_future part of a freshly allocated subtype object. */
 void sl_future_init(sl_obj *fut);
 /* Releases what the sl_future part holds (for subtypes' clear). */

@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/asan.h"
+#include "core/future.h"
 #include "core/identity.h"
 #include "core/rt.h"
 
@@ -29,6 +30,12 @@
  * Determinism: addresses never reach a program (what it sees as one comes
  * from core/identity.h), so recycling memory changes nothing a run shows. */
 #define FREELIST_MAX 1024u
+
+#if defined(__GNUC__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 #if !defined(__SSE2__)
 static void *(*volatile zero_fn)(void *, int, size_t) = memset;
@@ -138,17 +145,10 @@ static void unlink_and_free(sl_rt *rt, sl_obj *o) {
   sl_free(o);
 }
 
-void sl__decref_last(sl_rt *rt, sl_obj *o) {
-  SL_ASSERT_REFCNT(o);
-  if (--o->refcnt) return;
-  /* Keep the object alive while its children go, so a cycle back to it
-   * (child -> o) cannot free it twice. */
-  o->refcnt = 1;
-  if (o->type->finalize) {
-    o->type->finalize(rt, o);
-    if (--o->refcnt) return; /* resurrected */
-    o->refcnt = 1;
-  }
+/* A dead object's end after its finalize: weak references, the clear,
+ * the extension, the release, the free. Out of line: the spare future's
+ * path in sl__decref_last then saves no registers. */
+static NOINLINE void free_dead(sl_rt *rt, sl_obj *o) {
   if (rt->weakref_clear) rt->weakref_clear(rt, o); /* after __del__, as subtype_dealloc */
   /* Found before clear: a variable-sized object's clear may reset the
    * length that says where the extension is (tuple_clear). */
@@ -162,6 +162,33 @@ void sl__decref_last(sl_rt *rt, sl_obj *o) {
   }
   if (o->type->release) o->type->release(o);
   unlink_and_free(rt, o);
+}
+
+/* A dead object (refcnt 0) other than a spared future: kept alive while
+ * its children go, so a cycle back to it (child -> o) cannot free it
+ * twice; its finalize (a Future's was tried by the caller), then the
+ * rest. Out of line: see sl__decref_last. */
+static NOINLINE void decref_dead(sl_rt *rt, sl_obj *o) {
+  o->refcnt = 1;
+  if (o->type != &sl_future_type && o->type->finalize) {
+    o->type->finalize(rt, o);
+    if (--o->refcnt) return; /* resurrected */
+    o->refcnt = 1;
+  }
+  free_dead(rt, o);
+}
+
+void sl__decref_last(sl_rt *rt, sl_obj *o) {
+  SL_ASSERT_REFCNT(o);
+  if (--o->refcnt) return;
+  /* Future's finalize without its call and without a saved register: a
+   * waiter's or a sleep's future dies per wait; spared, it is resurrected
+   * with the list's reference. */
+  if (o->type == &sl_future_type && sl__future_spare(rt, o)) {
+    o->refcnt = 1;
+    return;
+  }
+  decref_dead(rt, o);
 }
 
 void sl_heap_free_all(sl_rt *rt) {

@@ -123,11 +123,15 @@ static const sl_ccoro_def lock_acquire_def = {"Lock.acquire", lock_acquire_resum
 
 /* The rest of Lock.acquire() after `await fut`, run by the awaiter that
  * awaited fut in its place (lock_await_now: sl__waiter_suspend_now). */
-static sl_coro_status lock_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                        sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status lock_acquire_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                             sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   if (lock_turn_done(rt, (sl_lock *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_bool(true), out);
+}
+static sl_coro_status lock_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                        sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, lock_acquire_then_body);
 }
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
@@ -236,11 +240,15 @@ static sl_coro_status cm_aexit_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
 
 /* The same for __aenter__ (cm_await_now), whose `await self.acquire()`
  * of an engine lock waited in place: then `return None`. */
-static sl_coro_status cm_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status cm_aenter_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                          sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   if (lock_turn_done(rt, cm_engine_lock(self), fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_none(), out);
+}
+static sl_coro_status cm_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                     sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, cm_aenter_then_body);
 }
 
 static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume,
@@ -506,8 +514,8 @@ static const sl_ccoro_def cond_wait_def = {"Condition.wait", cond_wait_resume,
  * re-acquiring (3.11's `cancelled = True`) needs more state: the C
  * coroutine takes over from there. */
 
-static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
-                                     sl_obj *fut, sl_coro_status st, sl_value *out);
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                     sl_value *out);
 
 static sl_obj *obj_or_null(sl_value v) { return sl_is_obj(v) ? v.u.o : NULL; }
 
@@ -535,8 +543,8 @@ cond_woken_other(sl_rt *rt, sl_awaiter *aw, sl_condition *c, sl_coro_status st, 
 }
 
 /* CW_WOKEN: after `await fut`. */
-static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status cond_woken_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)arg;
   sl_condition *c = (sl_condition *)self;
   sl_waitq_remove(rt, &c->waiters, fut);
@@ -545,10 +553,36 @@ static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, s
   if (lock_take_free((sl_lock *)c->lock)) return cond_wait_acquired(rt, c, NULL, out);
   return cond_woken_other(rt, aw, c, st, out);
 }
+static __attribute__((noinline)) sl_coro_status
+cond_woken_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, cond_woken_then_body);
+}
+/* A woken waiter (True, no object to drop) whose future is the waiters'
+ * head, finding the lock free without waiters (notify_all's waiters take
+ * it in turn), whose drops free nothing (the loop's wakeup still holds
+ * fut, the condition is held elsewhere), leaves without a frame: the same
+ * drops in the same order, none of them the last. Anything else: the
+ * whole rest. (arg is undef: cond_wait_now passes none.) */
+static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  sl_obj *self = aw->then_self;
+  sl_condition *c = (sl_condition *)self;
+  sl_lock *l = (sl_lock *)c->lock;
+  if (st != SL_CORO_RETURN || out->tag == SL_V_OBJ || !c->waiters.len ||
+      c->waiters.items[c->waiters.head] != fut || fut->refcnt <= 2 || self->refcnt <= 1 ||
+      l->locked || l->waiters.len)
+    return cond_woken_then_all(rt, aw, fut, st, out);
+  sl_waitq_popleft(&c->waiters);
+  l->locked = true; /* lock_take_free */
+  *out = sl_bool(true);
+  self->refcnt--;
+  fut->refcnt -= 2; /* the waiters' reference and the awaiter's */
+  return SL_CORO_RETURN;
+}
 
 /* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */
-static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
-                                     sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status cond_turn_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value saved,
+                                          sl_obj *fut, sl_coro_status st, sl_value *out) {
   sl_condition *c = (sl_condition *)self;
   if (st == SL_CORO_RETURN) sl_vdecref(rt, *out);
   if (!lock_turn_done(rt, (sl_lock *)c->lock, fut, st == SL_CORO_ERROR))
@@ -574,6 +608,10 @@ static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl
   st = sl_await_begin(rt, aw, sl_obj_val(co), out);
   sl_decref(rt, co);
   return st;
+}
+static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                     sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, cond_turn_then_body);
 }
 
 /* CW_START in place (cond_await_now). */

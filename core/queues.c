@@ -389,8 +389,10 @@ static inline int put_must_wait(sl_rt *rt, sl_queue *q) {
  * the getter in the coroutine's place (queue_await_now): the except
  * clause, or the loop's next test and either the next getter or
  * get_nowait(). */
-static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg, sl_obj *fut,
-                               sl_coro_status st, sl_value *out) {
+static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                               sl_value *out);
+static sl_coro_status get_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                    sl_obj *fut, sl_coro_status st, sl_value *out) {
   sl_queue *q = (sl_queue *)self;
   if (st == SL_CORO_ERROR) return waiter_failed(rt, q, fut, true);
   sl_vdecref(rt, *out);
@@ -401,10 +403,16 @@ static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value
                                                                              : SL_CORO_YIELD;
   return sl_queue_get_nowait(rt, self, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
 }
+static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                               sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, get_then_body);
+}
 
 /* The same for put(item) (arg). */
-static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg, sl_obj *fut,
-                               sl_coro_status st, sl_value *out) {
+static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                               sl_value *out);
+static sl_coro_status put_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                    sl_obj *fut, sl_coro_status st, sl_value *out) {
   sl_queue *q = (sl_queue *)self;
   if (st == SL_CORO_ERROR) return waiter_failed(rt, q, fut, false);
   sl_vdecref(rt, *out);
@@ -416,6 +424,10 @@ static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value
   if (sl_queue_put_nowait(rt, self, arg)) return SL_CORO_ERROR;
   *out = sl_none();
   return SL_CORO_RETURN;
+}
+static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                               sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, put_then_body);
 }
 
 /* async def get(self) */

@@ -172,17 +172,25 @@ static sl_coro_status sem_acquire_resume(sl_rt *rt, sl_ccoro *co, sl_value *out)
 /* The rest of acquire() (`await sem.acquire()`, returning True) and of
  * `async with sem`'s __aenter__ (None), run by the awaiter that awaited the
  * waiter future in the coroutine's place (sl__semaphore_wait_now). */
-static sl_coro_status sem_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                       sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status sem_acquire_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                            sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   if (sem_turn_done(rt, (sl_semaphore *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_bool(true), out);
 }
-static sl_coro_status sem_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
-                                      sl_obj *fut, sl_coro_status st, sl_value *out) {
+static sl_coro_status sem_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                       sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, sem_acquire_then_body);
+}
+static sl_coro_status sem_aenter_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_value arg,
+                                           sl_obj *fut, sl_coro_status st, sl_value *out) {
   (void)aw, (void)arg;
   if (sem_turn_done(rt, (sl_semaphore *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_none(), out);
+}
+static sl_coro_status sem_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                      sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, sem_aenter_then_body);
 }
 
 int sl__semaphore_wait_now(sl_rt *rt, sl_obj *sem, bool aenter, sl_awaiter *aw) {

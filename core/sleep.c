@@ -119,16 +119,16 @@ static int sleep_suspended_at(const sl_ccoro *co) { return co->pc; }
 static const sl_ccoro_def sleep_def = {"sleep", sleep_resume, sleep_suspended_at};
 
 /* `finally: h.cancel()` after `return await future`, for a sleep awaited
- * in place (sl_sleep_now): h is the TimerHandle, st and *out what the
+ * in place (sl_sleep_now): aw->then_self is the TimerHandle, st and *out what the
  * await gave (the future's result, or what was raised or thrown in),
  * which is what the coroutine returns or raises. */
-static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *h, sl_value arg, sl_obj *fut,
-                                 sl_coro_status st, sl_value *out) {
-  (void)arg, (void)fut, (void)out;
+static sl_coro_status sleep_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
+                                 sl_value *out) {
+  (void)out;
   /* The awaiter's reference, which was the coroutine's: as there, the
-   * loop may keep the handle as its spare. */
-  aw->then_self = NULL;
-  sl__handle_cancel_done(rt, h);
+   * loop may keep the handle as its spare. No argument (then_arg undef). */
+  sl__handle_cancel_done(rt, aw->then_self);
+  sl_decref(rt, fut);
   return st;
 }
 
