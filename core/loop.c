@@ -265,6 +265,22 @@ static inline __attribute__((always_inline)) sl_obj *call_at_push(sl_rt *rt, sl_
   return h;
 }
 
+/* The loop's spare handle h made into the timer of callback(*args) at
+ * `when`. NULL (rt->fatal set) when the out-of-memory sweep fails this
+ * allocation attempt. */
+static inline __attribute__((always_inline)) sl_obj *
+spare_timer(sl_rt *rt, sl_loop *loop, sl_obj *h, double when, sl_value callback,
+            const sl_value *args, size_t nargs) {
+  if (sl_alloc_injected_failure_inline()) {
+    sl_nomem(rt);
+    return NULL;
+  }
+  loop->spare_handle = NULL;
+  h->type = &sl_timer_handle_type;
+  sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
+  return h;
+}
+
 /* sl_loop_call_at's cases that call out: the heap's growth, a handle that
  * is not the loop's spare (sl_handle_new), an observer. */
 static __attribute__((noinline)) sl_obj *call_at_slow(sl_rt *rt, double when, sl_value callback,
@@ -282,18 +298,11 @@ static __attribute__((noinline)) sl_obj *call_at_slow(sl_rt *rt, double when, sl
   }
   /* The loop's spare handle (sl_handle_new's first choice) in line. */
   sl_obj *h = loop->spare_handle;
-  if (h && sl__handle_arg_room(h) >= nargs && !rt->ext_next_type) {
-    if (sl_alloc_injected_failure_inline()) {
-      sl_nomem(rt);
-      return NULL;
-    }
-    loop->spare_handle = NULL;
-    h->type = &sl_timer_handle_type;
-    sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
-  } else if (!(h = sl_handle_new(rt, callback, args, nargs, true, when))) {
-    return NULL;
-  }
-  return call_at_push(rt, loop, h, when);
+  if (h && sl__handle_arg_room(h) >= nargs && !rt->ext_next_type)
+    h = spare_timer(rt, loop, h, when, callback, args, nargs);
+  else
+    h = sl_handle_new(rt, callback, args, nargs, true, when);
+  return h ? call_at_push(rt, loop, h, when) : NULL;
 }
 
 /* The common case (room in the heap, the spare handle, no observer) calls
@@ -308,14 +317,8 @@ sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_valu
                            rt->observer.timer,
                        0))
     return call_at_slow(rt, when, callback, args, nargs);
-  if (sl_alloc_injected_failure_inline()) {
-    sl_nomem(rt);
-    return NULL;
-  }
-  loop->spare_handle = NULL;
-  h->type = &sl_timer_handle_type;
-  sl__handle_fill(sl_as_handle(h), callback, args, nargs, true, when);
-  return call_at_push(rt, loop, h, when);
+  h = spare_timer(rt, loop, h, when, callback, args, nargs);
+  return h ? call_at_push(rt, loop, h, when) : NULL;
 }
 
 void sl_loop_timer_cancelled(sl_rt *rt, sl_obj *handle) {
