@@ -223,6 +223,14 @@ static void state_changed(sl_rt *rt, sl_obj *o) {
   if (o->type->flags & SL_TF_TASK) sl_task_finished(rt, o);
 }
 
+/* state_changed and schedule_callbacks for a task. Out of line: a plain
+ * future's set_result (a wake) then makes no call but its last, and saves
+ * no registers. */
+static NOINLINE int task_finished_schedule(sl_rt *rt, sl_obj *o) {
+  sl_task_finished(rt, o);
+  return schedule_callbacks(rt, o);
+}
+
 sl_obj *sl_future_make_cancelled_error(sl_rt *rt, sl_obj *o) {
   sl_future *f = sl_as_future(o);
   if (f->cancelled_exc) {
@@ -277,7 +285,7 @@ int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
   if (f->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
   f->result = sl_vincref(v); /* a pending future's result is None */
   f->state = SL_FUTURE_FINISHED;
-  state_changed(rt, o);
+  if (o->type->flags & SL_TF_TASK) return task_finished_schedule(rt, o);
   return schedule_callbacks(rt, o);
 }
 

@@ -268,13 +268,12 @@ static __attribute__((noinline)) int cancel_waiter(sl_rt *rt, sl_task *t, sl_obj
   return 0;
 }
 
-/* A blocking future `fut` awaited by a task that has its wakeup callable:
- * handle_yield's commonest case after the bare yield, in a frame of its
- * own that keeps only the task and the future across the call. Takes the
- * reference `fut` holds (kept as the task's fut_waiter). */
-static __attribute__((noinline)) int yield_future(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+/* yield_future's general case (a callback already there, a future done,
+ * a fut_waiter to drop, a cancel asked): the same steps in the same order,
+ * in a frame of its own that keeps only the task and the future across the
+ * call. */
+static __attribute__((noinline)) int yield_future_any(sl_rt *rt, sl_obj *task, sl_obj *fut) {
   sl_task *t = sl_as_task(task);
-  sl_as_future(fut)->blocking = false;
   if (sl_future_add_done_callback(rt, fut, sl_obj_val(t->wakeup_fn))) {
     sl_decref(rt, fut);
     return -1;
@@ -282,6 +281,26 @@ static __attribute__((noinline)) int yield_future(sl_rt *rt, sl_obj *task, sl_ob
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = fut; /* the yielded value's reference */
   if (t->must_cancel) return cancel_waiter(rt, t, fut);
+  return 0;
+}
+
+/* A blocking future `fut` awaited by a task that has its wakeup callable:
+ * handle_yield's commonest case after the bare yield. Takes the reference
+ * `fut` holds (kept as the task's fut_waiter). A new waiter future (each
+ * Event.wait, Lock.acquire, sleep) gets the wakeup as its first callback
+ * with nothing dropped and nothing called, so no registers saved. */
+static __attribute__((noinline)) int yield_future(sl_rt *rt, sl_obj *task, sl_obj *fut) {
+  sl_task *t = sl_as_task(task);
+  sl_future *f = sl_as_future(fut);
+  f->blocking = false;
+  /* sl_future_add_done_callback's in-line case: pending, no array yet */
+  if (f->state != SL_FUTURE_PENDING || f->capcallbacks || t->fut_waiter || t->must_cancel)
+    return yield_future_any(rt, task, fut);
+  f->callbacks = f->cb_inline;
+  f->capcallbacks = f->ncallbacks = 1;
+  t->wakeup_fn->refcnt++; /* sl_incref without its NULL test */
+  f->cb_inline[0] = sl_obj_val(t->wakeup_fn);
+  t->fut_waiter = fut;
   return 0;
 }
 
