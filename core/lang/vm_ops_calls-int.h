@@ -181,7 +181,8 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   } else {
     rc = call_value(rt, m, &a, &v);
   }
-  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  drop_call_values(rt, argv - 2, SP);
+  SP = argv - 2;
   if (rc) return -1;
   PUSH(v);
   return 0;
