@@ -384,7 +384,14 @@ dispatch:
     OP_PURE(LOAD_FREE, op_load_free);
     OP(STORE_FREE, op_store_free);
     OP_PURE(LOAD_CLOSURE, op_load_closure);
-    OPX(LOAD_GLOBAL, op_load_global, true);
+    TARGET(LOAD_GLOBAL) {
+      if (load_global_hit(rt, f, co, arg, sp)) {
+        sp++;
+        DISPATCH();
+      }
+      SL_VM_SYNC_IP();
+      NEXT(op_load_global(rt, f, co, arg, spp, true));
+    }
     TARGET(LOAD_GLOBAL_MOD) {
       int n = load_global_mod(f, co, arg, ip, sp);
       if (n) {

@@ -116,6 +116,19 @@ SL_OP_INLINE int list_append_move(sl_rt *rt, sl_value **spp) {
   return rc ? -1 : SL_OPR_DROPPED;
 }
 
+/* Drops the values [from, to), last first (POP's order). An object's
+ * value is never a null pointer, so sl_decref's null test is left out. */
+SL_OP_INLINE void drop_call_values(sl_rt *rt, const sl_value *from, const sl_value *to) {
+  while (to > from) {
+    sl_value v = *--to;
+    if (v.tag != SL_V_OBJ) continue;
+    if (v.u.o->refcnt > 1)
+      v.u.o->refcnt--;
+    else
+      sl__decref_last(rt, v.u.o);
+  }
+}
+
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
  * bound), or any callable and UNDEF. A def whose result the next
@@ -145,8 +158,8 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
       if (unused && !rc && (sl_is_result_unused(v) || v.tag == SL_V_NONE)) {
         /* No result or None, which the POP_TOP would only pop: neither
          * pushed nor popped (SL_OPR_DROPPED skips the POP_TOP). */
-        for (int32_t i = 0; i <= arg; i++) sl_vdecref(rt, POP());
-        SP--; /* the def, an UNDEF */
+        drop_call_values(rt, argv - 1, SP);
+        SP = argv - 2; /* the def, an UNDEF, needs no drop */
         return SL_OPR_DROPPED;
       }
       if (sl_is_result_unused(v)) v = sl_none();
@@ -168,7 +181,8 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   } else {
     rc = call_value(rt, m, &a, &v);
   }
-  for (int32_t i = 0; i < arg + 2; i++) sl_vdecref(rt, POP());
+  drop_call_values(rt, argv - 2, SP);
+  SP = argv - 2;
   if (rc) return -1;
   PUSH(v);
   return 0;

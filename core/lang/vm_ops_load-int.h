@@ -185,6 +185,24 @@ SL_OP_INLINE int op_load_closure(SL_OP_PARAMS) {
   return 0;
 }
 
+/* LOAD_GLOBAL's fast path: the global cache's hit, pushed at sp[0] (new
+ * ref) straight from the dict's entry (through a local and its out
+ * pointer gcc kept the value in a stack slot). Nothing runs, so f->ip
+ * need not be written. true pushed, false: op_load_global must answer. */
+SL_OP_INLINE bool load_global_hit(sl_rt *rt, sl_frame *f, sl_code *co, int32_t arg, sl_value *sp) {
+  const sl_gcache *gc = &co->gcache[arg];
+  const sl__htable *g = sl__as_htable(f->globals);
+  if (!gc->gversion || gc->gversion != g->version) return false;
+  if (!gc->builtin) {
+    sp[0] = vm_vincref(g->entries[gc->ix].value);
+    return true;
+  }
+  const sl__htable *b = sl__as_htable(sl_vm_lang(rt)->builtins);
+  if (gc->bversion != b->version) return false;
+  sp[0] = vm_vincref(b->entries[gc->ix].value);
+  return true;
+}
+
 /* LOAD_GLOBAL, and LOAD_NAME (class bodies look in their namespace first). */
 SL_OP_INLINE int op_load_global(SL_OP_PARAMS, bool global) {
   sl_value v;
