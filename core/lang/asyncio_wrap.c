@@ -83,17 +83,7 @@ static int wrap_function(sl_rt *rt, sl_obj *code, sl_value *fn) {
   sl_obj *globals = sl_dict_new(rt), *modname = sl_str_from_cstr(rt, "asyncio.tasks");
   int rc = !globals || !modname || sl_dict_set_str(rt, globals, "__name__", sl_obj_val(modname));
   sl_decref(rt, modname);
-  sl_frame *f = rc ? NULL : sl_frame_new(rt, code, globals, NULL);
-  if (!f) rc = -1;
-  if (!rc) {
-    sl_value out;
-    sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
-    sl_frame_free(rt, f);
-    if (st == SL_CORO_RETURN)
-      sl_vdecref(rt, out);
-    else
-      rc = -1;
-  }
+  rc = rc ? -1 : sl_vm_exec_code(rt, code, globals);
   bool found = false;
   bool outer = rt->profile->minor > 11;
   if (!rc && sl_dict_get_str(rt, globals, outer ? "ensure_future" : "_wrap_awaitable", fn, &found))

@@ -136,14 +136,7 @@ static int init_namespace(sl_rt *rt, sl_obj *dict, const sl_usermod *u) {
 
 /* Runs the body of module m (its dict as globals). 0 or -1. */
 static int run_body(sl_rt *rt, const sl_usermod *u, sl_obj *m) {
-  sl_frame *f = sl_frame_new(rt, u->code, ((sl_module *)m)->dict, NULL);
-  if (!f) return -1;
-  sl_value out;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
-  sl_frame_free(rt, f);
-  if (st != SL_CORO_RETURN) return -1;
-  sl_vdecref(rt, out);
-  return 0;
+  return sl_vm_exec_code(rt, u->code, ((sl_module *)m)->dict);
 }
 
 int sl_usermod_import(sl_rt *rt, const char *name, sl_value *out) {

@@ -118,6 +118,10 @@ sl_obj *sl__vm_compile_module(sl_rt *rt, const sl_ast_module *mod, const char *s
 /* Runs the module body. 0, or -1 with an uncaught exception pending in
  * rt->exc (or rt->fatal set). */
 int sl_vm_run_module(sl_rt *rt, sl_obj *code);
+/* Runs module-level `code` with `globals` as its namespace and drops what
+ * it returns (the body of an imported module, a module's Python source).
+ * 0, or -1 with the exception pending in rt->exc (or rt->fatal set). */
+int sl_vm_exec_code(sl_rt *rt, sl_obj *code, sl_obj *globals);
 
 /* Runs frame `f` until it returns, raises or (coroutines) suspends at an
  * await. `mode` says how it is resumed: `in` is the value sent

@@ -365,12 +365,18 @@ int sl_vm_run_module(sl_rt *rt, sl_obj *code) {
     L->random_seed = sl_loop_seed_decision(rt);
     if (rt->fatal) return -1;
   }
-  sl_frame *f = sl_frame_new(rt, code, L->globals, NULL);
+  int rc = sl_vm_exec_code(rt, code, L->globals);
+  sl_vm_flush_output(rt);
+  return rc;
+}
+
+int sl_vm_exec_code(sl_rt *rt, sl_obj *code, sl_obj *globals) {
+  sl_frame *f = sl_frame_new(rt, code, globals, NULL);
   if (!f) return -1;
   sl_value out;
   sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &out);
   sl_frame_free(rt, f);
-  if (st == SL_CORO_RETURN) sl_vdecref(rt, out);
-  sl_vm_flush_output(rt);
-  return st == SL_CORO_RETURN ? 0 : -1;
+  if (st != SL_CORO_RETURN) return -1;
+  sl_vdecref(rt, out);
+  return 0;
 }

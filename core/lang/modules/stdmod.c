@@ -189,13 +189,7 @@ int sl_stdmod_run_source(sl_rt *rt, sl_obj *module_dict, const char *file, const
   if (!code)
     return rt->fatal ? -1
                      : sl_raise(rt, SL_EXC_RUNTIME_ERROR, "simloop: %s: %s", file, diag.message);
-  sl_frame *f = sl_frame_new(rt, code, module_dict, NULL);
+  int rc = sl_vm_exec_code(rt, code, module_dict);
   sl_decref(rt, code);
-  if (!f) return -1;
-  sl_value res;
-  sl_coro_status st = sl_vm_eval(rt, f, SL_RESUME_START, sl_none(), &res);
-  sl_frame_free(rt, f);
-  if (st != SL_CORO_RETURN) return -1;
-  sl_vdecref(rt, res);
-  return 0;
+  return rc;
 }
