@@ -94,14 +94,9 @@ static sl_coro_status event_wait_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl
                                       sl_value *out) {
   sl_obj *self = aw->then_self;
   sl_waitq *q = &((sl_event *)self)->waiters;
-  if (st != SL_CORO_RETURN || out->tag == SL_V_OBJ || !q->len || q->items[q->head] != fut ||
-      fut->refcnt <= 2 || self->refcnt <= 1)
+  if (!sl__woken_head_quiet(q, self, fut, st, out))
     return event_wait_then_all(rt, aw, fut, st, out);
-  sl_waitq_popleft(q);
-  *out = sl_bool(true);
-  self->refcnt--;
-  fut->refcnt -= 2; /* the waiters' reference and the awaiter's */
-  return SL_CORO_RETURN;
+  return sl__woken_head_finish(q, self, fut, out);
 }
 
 /* The same for Queue.join()'s `await self._finished.wait()`: join returns

@@ -568,16 +568,10 @@ static sl_coro_status cond_woken_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl
   sl_obj *self = aw->then_self;
   sl_condition *c = (sl_condition *)self;
   sl_lock *l = (sl_lock *)c->lock;
-  if (st != SL_CORO_RETURN || out->tag == SL_V_OBJ || !c->waiters.len ||
-      c->waiters.items[c->waiters.head] != fut || fut->refcnt <= 2 || self->refcnt <= 1 ||
-      l->locked || l->waiters.len)
+  if (!sl__woken_head_quiet(&c->waiters, self, fut, st, out) || l->locked || l->waiters.len)
     return cond_woken_then_all(rt, aw, fut, st, out);
-  sl_waitq_popleft(&c->waiters);
   l->locked = true; /* lock_take_free */
-  *out = sl_bool(true);
-  self->refcnt--;
-  fut->refcnt -= 2; /* the waiters' reference and the awaiter's */
-  return SL_CORO_RETURN;
+  return sl__woken_head_finish(&c->waiters, self, fut, out);
 }
 
 /* CW_TURN and CW_ACQUIRED: after the re-acquiring lock's waiter future. */

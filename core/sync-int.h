@@ -82,6 +82,27 @@ static inline sl_coro_status sl__then_return(sl_rt *rt, sl_coro_status st, sl_va
   return SL_CORO_RETURN;
 }
 
+/* A `then`'s woken waiter that can finish without a frame (Event.wait,
+ * Condition.wait): fut, the waiters' head, came back with a value that is
+ * no object (True), and no drop of fut or self can be the last (the
+ * loop's wakeup still holds fut, self is held elsewhere). */
+static inline bool sl__woken_head_quiet(const sl_waitq *q, const sl_obj *self, const sl_obj *fut,
+                                        sl_coro_status st, const sl_value *out) {
+  return st == SL_CORO_RETURN && out->tag != SL_V_OBJ && q->len && q->items[q->head] == fut &&
+         fut->refcnt > 2 && self->refcnt > 1;
+}
+/* Its end, the same drops in the same order as the whole rest's: fut
+ * leaves the waiters, the awaiter gets True, and self's reference and
+ * fut's two (the waiters' and the awaiter's) go, none of them the last. */
+static inline sl_coro_status sl__woken_head_finish(sl_waitq *q, sl_obj *self, sl_obj *fut,
+                                                   sl_value *out) {
+  sl_waitq_popleft(q);
+  *out = sl_bool(true);
+  self->refcnt--;
+  fut->refcnt -= 2;
+  return SL_CORO_RETURN;
+}
+
 /* Returns a new C coroutine running `def` with self as slot 0, as the
  * value of a method call (*out). 0 or -1. */
 int sl__coro_result(sl_rt *rt, const sl_ccoro_def *def, sl_value self, sl_value *out);
