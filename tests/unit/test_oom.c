@@ -208,6 +208,25 @@ static void test_class_change(void **state) {
   (void)state;
   sweep("tests/scenarios/lang_class_change_seen_by_subclass.py", NULL, SL_OUTCOME_OK);
 }
+/* The fast paths of session 16 (issue 14): a held zero-argument callback's
+ * direct frame call, the `then`s that own their references, a dead future
+ * spared, the frameless woken waiter, the fused constant operations and
+ * jumps, a global's cache hit and a dropped method result. */
+static void test_fast_paths(void **state) {
+  (void)state;
+  sweep("tests/scenarios/loop_handle_held0_tail.py", NULL, SL_OUTCOME_EXCEPTION);
+  static const char *const ok[] = {
+      "loop_call_soon_closed_statement", "loop_callback_frame_leftovers",
+      "timer_heap_sleep_fast",           "lang_none_test_const_jump",
+      "lang_binop_const_fused",          "await_then_owned_refs",
+      "task_await_future_cases",         "vm_global_hit_method_drop",
+  };
+  for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
+    char rel[128];
+    snprintf(rel, sizeof rel, "tests/scenarios/%s.py", ok[i]);
+    sweep(rel, NULL, SL_OUTCOME_OK);
+  }
+}
 static void test_bigint(void **state) {
   (void)state;
   sweep("bigint.py", bigint_src, SL_OUTCOME_OK);
@@ -474,6 +493,7 @@ int main(void) {
       cmocka_unit_test(test_generators),
       cmocka_unit_test(test_bigint),
       cmocka_unit_test(test_class_change),
+      cmocka_unit_test(test_fast_paths),
       cmocka_unit_test(test_image_bank),
       cmocka_unit_test(test_image_gather),
       cmocka_unit_test(test_image_runs_reuse),
