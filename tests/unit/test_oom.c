@@ -216,9 +216,8 @@ static void test_fast_paths(void **state) {
   (void)state;
   sweep("tests/scenarios/loop_handle_held0_tail.py", NULL, SL_OUTCOME_EXCEPTION);
   static const char *const ok[] = {
-      "loop_call_soon_closed_statement", "loop_callback_frame_leftovers",
-      "timer_heap_sleep_fast",           "lang_none_test_const_jump",
-      "lang_binop_const_fused",          "await_then_owned_refs",
+      "loop_call_soon_closed_statement", "loop_callback_frame_leftovers", "timer_heap_sleep_fast",
+      "lang_none_test_const_jump",       "lang_binop_const_fused",        "await_then_owned_refs",
       "task_await_future_cases",         "vm_global_hit_method_drop",
   };
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
