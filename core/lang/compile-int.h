@@ -151,6 +151,10 @@ static inline bool sl__is_jump(sl_opcode op) {
 /* The deepest value stack u's bytecode needs, plus room for the VM's
  * scratch slots (compile_stack.c); a limit error when too deep. */
 uint32_t sl__max_stack(compiler *c, unit *u);
+/* For each of u's instructions, the locals (the first 64) bound on every
+ * path that reaches it, `entry` bound at the start; owned by the caller
+ * (sl_free). NULL when out of memory. */
+uint64_t *sl__bound_locals(unit *u, uint64_t entry);
 
 /* `name` itself, or (compiling while parsing) a copy that lives as long
  * as the compilation. */

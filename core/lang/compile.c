@@ -304,12 +304,15 @@ static bool is_aug_var(const sl_instr *in) {
  * and each keeps its line. Runs after the stack analysis, which saw the
  * plain instructions. */
 static void fuse(unit *u) {
-  /* Parameters (the first 64) that no DELETE_FAST unbinds: their loads
-   * need no unbound check (LOAD_FAST_BOUND). Cell parameters are read
-   * with LOAD_DEREF, never LOAD_FAST. */
+  /* Locals (the first 64) bound wherever they are loaded need no unbound
+   * check (LOAD_FAST_BOUND): sl__bound_locals' sets; without them (out of
+   * memory), the parameters that no DELETE_FAST unbinds. Cell parameters
+   * are read with LOAD_DEREF, never LOAD_FAST. */
   uint32_t nparams = u->argcount + u->kwonly + ((u->flags & SL_CO_VARARGS) ? 1 : 0) +
                      ((u->flags & SL_CO_VARKW) ? 1 : 0);
-  uint64_t bound = nparams >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << nparams) - 1;
+  uint64_t params = nparams >= 64 ? ~UINT64_C(0) : (UINT64_C(1) << nparams) - 1;
+  uint64_t *bound_at = sl__bound_locals(u, params);
+  uint64_t bound = params;
   for (size_t i = 0; i < u->ncode; i++)
     if (u->code[i].op == SL_OP_DELETE_FAST && u->code[i].arg < 64)
       bound &= ~(UINT64_C(1) << u->code[i].arg);
@@ -360,10 +363,11 @@ static void fuse(unit *u) {
     } else if (i + 3 <= u->ncode && in[1].op == SL_OP_LOAD_CONST && in[2].op == SL_OP_BINARY_OP) {
       in->op = SL_OP_LOAD_FAST_BINOP;
       i += 2;
-    } else if (in->arg < 64 && (bound >> in->arg & 1)) {
+    } else if (in->arg < 64 && ((bound_at ? bound_at[i] : bound) >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;
     }
   }
+  sl_free(bound_at);
 }
 
 /* Turns the finished unit into a code object (a heap object of the run). */

@@ -1,6 +1,7 @@
 /* The value stack a code object needs: each instruction's stack effect
  * and the flow analysis over the bytecode that finds the deepest point
- * (make_code in compile.c sizes frames with it). */
+ * (make_code in compile.c sizes frames with it); and the locals bound on
+ * every path to each instruction (fuse in compile.c). */
 #include "core/lang/compile-int.h"
 
 #include "core/alloc.h"
@@ -188,4 +189,50 @@ uint32_t sl__max_stack(compiler *c, unit *u) {
   sl_free(work);
   sl_free(queued);
   return (uint32_t)maxd + 2;
+}
+
+/* Meets `s` into the set of locals bound at instruction t (a path's view). */
+static void bound_meet(uint64_t *in, size_t n, int32_t t, uint64_t s, bool *changed) {
+  if (t < 0 || (size_t)t >= n || (in[t] & s) == in[t]) return;
+  in[t] &= s;
+  *changed = true;
+}
+
+/* The sets are met forward: the parameters (`entry`) at the start,
+ * STORE_FAST binds, paths meet at jump targets. A local that any
+ * DELETE_FAST unbinds is left out everywhere: every other one, once bound,
+ * stays bound along a path, which makes a handler's target safe to meet
+ * from its SETUP_FINALLY (the set there holds at any instruction that
+ * raises into it later). A `with`'s entry pushes the block of the
+ * SETUP_FINALLY after it before that instruction runs (its `as` target
+ * between): met from the entry. Fall-through is met after every
+ * instruction, also after a return or a raise (only narrower). */
+uint64_t *sl__bound_locals(unit *u, uint64_t entry) {
+  size_t n = u->ncode;
+  uint64_t *in = sl_malloc((n ? n : 1) * sizeof *in);
+  if (!in) return NULL;
+  uint64_t deleted = 0;
+  for (size_t i = 0; i < n; i++)
+    if (u->code[i].op == SL_OP_DELETE_FAST && u->code[i].arg >= 0 && u->code[i].arg < 64)
+      deleted |= UINT64_C(1) << u->code[i].arg;
+  for (size_t i = 0; i < n; i++) in[i] = ~deleted;
+  if (n) in[0] = entry & ~deleted;
+  bool changed = true;
+  while (changed) {
+    changed = false;
+    for (size_t i = 0; i < n; i++) {
+      const sl_instr *x = &u->code[i];
+      uint64_t s = in[i];
+      if (x->op == SL_OP_SETUP_ASYNC_WITH || x->op == SL_OP_ASYNC_WITH_ENTER) {
+        size_t j = i + 1;
+        while (j < n && u->code[j].op != SL_OP_SETUP_FINALLY) j++;
+        if (j < n) bound_meet(in, n, u->code[j].arg, s, &changed);
+      }
+      if (sl__is_jump((sl_opcode)x->op)) bound_meet(in, n, x->arg, s, &changed);
+      if (x->op == SL_OP_STORE_FAST && x->arg >= 0 && x->arg < 64)
+        s |= (UINT64_C(1) << x->arg) & ~deleted;
+      bound_meet(in, n, (int32_t)(i + 1), s, &changed);
+    }
+  }
+  return in;
 }

@@ -116,17 +116,26 @@ SL_OP_INLINE int list_append_move(sl_rt *rt, sl_value **spp) {
   return rc ? -1 : SL_OPR_DROPPED;
 }
 
-/* Drops the values [from, to), last first (POP's order). An object's
- * value is never a null pointer, so sl_decref's null test is left out. */
+/* Drops one value. An object's value is never a null pointer, so
+ * sl_decref's null test is left out. */
+SL_OP_INLINE void drop_call_value(sl_rt *rt, sl_value v) {
+  if (v.tag != SL_V_OBJ) return;
+  if (v.u.o->refcnt > 1)
+    v.u.o->refcnt--;
+  else
+    sl__decref_last(rt, v.u.o);
+}
+
+/* Drops the values [from, to), last first (POP's order). Two (a method
+ * statement's self and its one argument, the commonest) straight, without
+ * the loop's counting. */
 SL_OP_INLINE void drop_call_values(sl_rt *rt, const sl_value *from, const sl_value *to) {
-  while (to > from) {
-    sl_value v = *--to;
-    if (v.tag != SL_V_OBJ) continue;
-    if (v.u.o->refcnt > 1)
-      v.u.o->refcnt--;
-    else
-      sl__decref_last(rt, v.u.o);
+  if (to - from == 2) {
+    drop_call_value(rt, to[-1]);
+    drop_call_value(rt, to[-2]);
+    return;
   }
+  while (to > from) drop_call_value(rt, *--to);
 }
 
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
