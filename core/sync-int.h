@@ -92,15 +92,21 @@ static inline bool sl__woken_head_quiet(const sl_waitq *q, const sl_obj *self, c
          fut->refcnt > 2 && self->refcnt > 1;
 }
 /* Its end, the same drops in the same order as the whole rest's: fut
- * leaves the waiters, the awaiter gets True, and self's reference and
- * fut's two (the waiters' and the awaiter's) go, none of them the last. */
-static inline sl_coro_status sl__woken_head_finish(sl_waitq *q, sl_obj *self, sl_obj *fut,
-                                                   sl_value *out) {
+ * leaves the waiters, the awaiter gets `value` (no object), and self's
+ * reference and fut's two (the waiters' and the awaiter's) go, none of
+ * them the last. */
+static inline sl_coro_status sl__woken_head_finish_as(sl_waitq *q, sl_obj *self, sl_obj *fut,
+                                                      sl_value value, sl_value *out) {
   sl_waitq_popleft(q);
-  *out = sl_bool(true);
+  *out = value;
   self->refcnt--;
   fut->refcnt -= 2;
   return SL_CORO_RETURN;
+}
+/* The same, the awaiter getting True (Event.wait, Condition.wait). */
+static inline sl_coro_status sl__woken_head_finish(sl_waitq *q, sl_obj *self, sl_obj *fut,
+                                                   sl_value *out) {
+  return sl__woken_head_finish_as(q, self, fut, sl_bool(true), out);
 }
 
 /* Returns a new C coroutine running `def` with self as slot 0, as the
