@@ -146,7 +146,7 @@ int sl_queue_check_full(sl_rt *rt, sl_obj *o, bool *full) {
 
 /* _wakeup_next(waiters): pop from the left until a waiter not done is
  * found, and wake it with None. */
-static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
+static __attribute__((noinline)) int wakeup_waiters_loop(sl_rt *rt, sl_waitq *waiters) {
   while (waiters->len) {
     sl_obj *w = sl_waitq_popleft(waiters);
     int rc = 0;
@@ -159,6 +159,17 @@ static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
     if (rc || woke) return rc;
   }
   return 0;
+}
+
+/* The same when the head waits, held by its awaiter too (every wake of
+ * a waiter not cancelled): the deque's drop is not the last and nothing
+ * sees it before set_result, which ends the call without a frame. */
+static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
+  sl_obj *w = waiters->len ? waiters->items[waiters->head] : NULL;
+  if (!w || sl_future_done(w) || w->refcnt < 2) return wakeup_waiters_loop(rt, waiters);
+  sl_waitq_popleft(waiters);
+  w->refcnt--;
+  return sl_future_set_result(rt, w, sl_none());
 }
 
 /* Most puts and gets find no one waiting: that test inline, without the
@@ -432,6 +443,9 @@ static __attribute__((noinline)) sl_coro_status get_then_wake(sl_rt *rt, sl_queu
   sl_vdecref(rt, *out);
   return SL_CORO_ERROR;
 }
+static __attribute__((noinline)) sl_coro_status put_then_wake(sl_rt *rt, sl_queue *q) {
+  return wakeup_waiters(rt, &q->getters) ? SL_CORO_ERROR : SL_CORO_RETURN;
+}
 /* get()'s rest after a woken getter, without a frame when it finds an
  * item of a plain Queue (get_plain's test but for the putters, which it
  * wakes): the same steps as get_then_all's. (arg is undef: get has
@@ -487,8 +501,7 @@ static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_s
   q->unfinished_tasks++;
   sl_event_clear(q->finished);
   *out = sl_none();
-  return q->getters.len ? (wakeup_waiters(rt, &q->getters) ? SL_CORO_ERROR : SL_CORO_RETURN)
-                        : SL_CORO_RETURN;
+  return q->getters.len ? put_then_wake(rt, q) : SL_CORO_RETURN;
 }
 
 /* async def get(self) */
