@@ -288,20 +288,6 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
-/* __aenter__ of a Semaphore: the first pass of the acquire() it awaits,
- * and its wait for a unit in place. Out of line, so that a Lock's path
- * keeps nothing in saved registers across this call. */
-static __attribute__((noinline)) int cm_sem_enter_now(sl_rt *rt, sl_obj *self, sl_awaiter *aw,
-                                                      sl_value *out) {
-  if (sl_semaphore_take_free(self)) {
-    *out = sl_none();
-    return SL_NOW_DONE;
-  }
-  /* A subclass may have its own acquire(): its coroutine's way. */
-  if (!aw || sl_obj_ext_of(self)) return SL_NOW_LATER;
-  return sl__semaphore_wait_now(rt, self, true, aw);
-}
-
 /* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
  * with` is the common case). */
 static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
@@ -311,7 +297,7 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
      * the acquire() it awaits; a Lock's wait for its turn in place. */
     sl_lock *l = cm_engine_lock(self);
-    if (!l) return cm_sem_enter_now(rt, self, aw, out);
+    if (!l) return sl__semaphore_enter_now(rt, self, aw, out);
     if (!lock_take_free(l)) {
       if (!aw) return SL_NOW_LATER;
       return sl__waiter_suspend_now(rt, &l->waiters, self, sl_undef(), cm_aenter_then, aw);

@@ -423,8 +423,8 @@ static sl_coro_status get_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_
                                                                              : SL_CORO_YIELD;
   return sl_queue_get_nowait(rt, self, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
 }
-static __attribute__((noinline)) sl_coro_status
-get_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+static __attribute__((noinline)) sl_coro_status get_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut,
+                                                             sl_coro_status st, sl_value *out) {
   return sl__then_with(rt, aw, fut, st, out, get_then_body);
 }
 
@@ -481,8 +481,8 @@ static sl_coro_status put_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_
   *out = sl_none();
   return SL_CORO_RETURN;
 }
-static __attribute__((noinline)) sl_coro_status
-put_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+static __attribute__((noinline)) sl_coro_status put_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut,
+                                                             sl_coro_status st, sl_value *out) {
   return sl__then_with(rt, aw, fut, st, out, put_then_body);
 }
 /* put(item)'s rest after a woken putter, without a frame when it finds
