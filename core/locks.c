@@ -71,6 +71,15 @@ static bool lock_take_free(sl_lock *l) {
   return true;
 }
 
+/* The lock whose own acquire() `await self.acquire()` runs, when it is the
+ * engine's Lock.acquire (a Lock, or a Condition's lock), which the caller
+ * then runs in place; NULL otherwise. */
+static sl_lock *cm_engine_lock(sl_obj *self) {
+  if (self->type == &sl_lock_type) return (sl_lock *)self;
+  if (self->type == &sl_condition_type) return (sl_lock *)((sl_condition *)self)->lock;
+  return NULL;
+}
+
 /* The rest of Lock.acquire(), run by the C coroutine `co` that awaits it
  * (its own coroutine, or the __aenter__ or Condition.wait that would await
  * `self.acquire()`: that coroutine object is unreachable, so running its
@@ -129,9 +138,28 @@ static sl_coro_status lock_acquire_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *
   if (lock_turn_done(rt, (sl_lock *)self, fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_bool(true), out);
 }
+static __attribute__((noinline)) sl_coro_status
+lock_acquire_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, lock_acquire_then_body);
+}
+/* The waiter woken by _wake_up_first (its future the waiters' head, True
+ * and no object to drop) whose drops free nothing (the loop's wakeup
+ * still holds fut, the lock is held elsewhere) takes its turn without a
+ * frame: lock_turn_done's remove of the head, `self._locked = True`, the
+ * same drops in the same order. Anything else: the whole rest. (arg is
+ * undef: the waits in place pass none.) */
+static inline __attribute__((always_inline)) sl_coro_status
+lock_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out,
+               sl_value ret, sl_await_then all) {
+  sl_obj *self = aw->then_self;
+  sl_lock *l = cm_engine_lock(self);
+  if (!sl__woken_head_quiet(&l->waiters, self, fut, st, out)) return all(rt, aw, fut, st, out);
+  l->locked = true;
+  return sl__woken_head_finish_as(&l->waiters, self, fut, ret, out);
+}
 static sl_coro_status lock_acquire_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
                                         sl_value *out) {
-  return sl__then_with(rt, aw, fut, st, out, lock_acquire_then_body);
+  return lock_turn_then(rt, aw, fut, st, out, sl_bool(true), lock_acquire_then_all);
 }
 
 sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
@@ -148,15 +176,6 @@ sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
 static int cm_user(sl_rt *rt, sl_obj *self, const char *name, sl_value *res) {
   if (!sl_obj_ext_of(self) || self->type == &sl_condition_type || !rt->user_ops) return 0;
   return rt->user_ops->method(rt, self, name, NULL, 0, res);
-}
-
-/* The lock whose own acquire() `await self.acquire()` runs, when it is the
- * engine's Lock.acquire (a Lock, or a Condition's lock), which the caller
- * then runs in place; NULL otherwise. */
-static sl_lock *cm_engine_lock(sl_obj *self) {
-  if (self->type == &sl_lock_type) return (sl_lock *)self;
-  if (self->type == &sl_condition_type) return (sl_lock *)((sl_condition *)self)->lock;
-  return NULL;
 }
 
 /* self.acquire()'s coroutine (new reference), or *lock for the engine's
@@ -246,9 +265,13 @@ static sl_coro_status cm_aenter_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *sel
   if (lock_turn_done(rt, cm_engine_lock(self), fut, st == SL_CORO_ERROR)) st = SL_CORO_ERROR;
   return sl__then_return(rt, st, sl_none(), out);
 }
+static __attribute__((noinline)) sl_coro_status
+cm_aenter_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, cm_aenter_then_body);
+}
 static sl_coro_status cm_aenter_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
                                      sl_value *out) {
-  return sl__then_with(rt, aw, fut, st, out, cm_aenter_then_body);
+  return lock_turn_then(rt, aw, fut, st, out, sl_none(), cm_aenter_then_all);
 }
 
 static const sl_ccoro_def cm_aenter_def = {"_ContextManagerMixin.__aenter__", cm_aenter_resume,
@@ -265,20 +288,6 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
-/* __aenter__ of a Semaphore: the first pass of the acquire() it awaits,
- * and its wait for a unit in place. Out of line, so that a Lock's path
- * keeps nothing in saved registers across this call. */
-static __attribute__((noinline)) int cm_sem_enter_now(sl_rt *rt, sl_obj *self, sl_awaiter *aw,
-                                                      sl_value *out) {
-  if (sl_semaphore_take_free(self)) {
-    *out = sl_none();
-    return SL_NOW_DONE;
-  }
-  /* A subclass may have its own acquire(): its coroutine's way. */
-  if (!aw || sl_obj_ext_of(self)) return SL_NOW_LATER;
-  return sl__semaphore_wait_now(rt, self, true, aw);
-}
-
 /* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
  * with` is the common case). */
 static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
@@ -288,7 +297,7 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
      * the acquire() it awaits; a Lock's wait for its turn in place. */
     sl_lock *l = cm_engine_lock(self);
-    if (!l) return cm_sem_enter_now(rt, self, aw, out);
+    if (!l) return sl__semaphore_enter_now(rt, self, aw, out);
     if (!lock_take_free(l)) {
       if (!aw) return SL_NOW_LATER;
       return sl__waiter_suspend_now(rt, &l->waiters, self, sl_undef(), cm_aenter_then, aw);

@@ -146,7 +146,7 @@ int sl_queue_check_full(sl_rt *rt, sl_obj *o, bool *full) {
 
 /* _wakeup_next(waiters): pop from the left until a waiter not done is
  * found, and wake it with None. */
-static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
+static __attribute__((noinline)) int wakeup_waiters_loop(sl_rt *rt, sl_waitq *waiters) {
   while (waiters->len) {
     sl_obj *w = sl_waitq_popleft(waiters);
     int rc = 0;
@@ -159,6 +159,17 @@ static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
     if (rc || woke) return rc;
   }
   return 0;
+}
+
+/* The same when the head waits, held by its awaiter too (every wake of
+ * a waiter not cancelled): the deque's drop is not the last and nothing
+ * sees it before set_result, which ends the call without a frame. */
+static int wakeup_waiters(sl_rt *rt, sl_waitq *waiters) {
+  sl_obj *w = waiters->len ? waiters->items[waiters->head] : NULL;
+  if (!w || sl_future_done(w) || w->refcnt < 2) return wakeup_waiters_loop(rt, waiters);
+  sl_waitq_popleft(waiters);
+  w->refcnt--;
+  return sl_future_set_result(rt, w, sl_none());
 }
 
 /* Most puts and gets find no one waiting: that test inline, without the
@@ -385,6 +396,15 @@ static inline int put_must_wait(sl_rt *rt, sl_queue *q) {
   return q->is_shutdown ? sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN) : 1;
 }
 
+/* put_nowait() finds room at the tail of the array and nothing unusual
+ * (a number for maxsize, not shut down, the deque's or the list's
+ * storage): its whole effect is the store, the count and the wakeup. */
+static inline bool put_room_plain(const sl_queue *q) {
+  return !q->bad_maxsize && !q->is_shutdown && !q->user_storage &&
+         q->hdr.type != &sl_priority_queue_type && q->head + q->len < q->cap &&
+         (q->maxsize_int <= 0 || (int64_t)q->len < q->maxsize_int);
+}
+
 /* The rest of get() after `await getter`, run by the awaiter that awaited
  * the getter in the coroutine's place (queue_await_now): the except
  * clause, or the loop's next test and either the next getter or
@@ -403,9 +423,45 @@ static sl_coro_status get_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_
                                                                              : SL_CORO_YIELD;
   return sl_queue_get_nowait(rt, self, out) ? SL_CORO_ERROR : SL_CORO_RETURN;
 }
+static __attribute__((noinline)) sl_coro_status get_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut,
+                                                             sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, get_then_body);
+}
+
+/* A woken waiter (None back, no object to drop) whose drops free nothing
+ * (the loop's wakeup still holds fut, the queue is held elsewhere): they
+ * are made first, as no one can see them, and the rest ends in the
+ * wakeup of the other side's waiter, or a failed one's drop of the
+ * taken item. */
+static inline bool woken_quiet(const sl_obj *self, const sl_obj *fut, sl_coro_status st,
+                               const sl_value *out) {
+  return st == SL_CORO_RETURN && out->tag != SL_V_OBJ && fut->refcnt > 1 && self->refcnt > 1;
+}
+static __attribute__((noinline)) sl_coro_status get_then_wake(sl_rt *rt, sl_queue *q,
+                                                              sl_value *out) {
+  if (!wakeup_waiters(rt, &q->putters)) return SL_CORO_RETURN;
+  sl_vdecref(rt, *out);
+  return SL_CORO_ERROR;
+}
+static __attribute__((noinline)) sl_coro_status put_then_wake(sl_rt *rt, sl_queue *q) {
+  return wakeup_waiters(rt, &q->getters) ? SL_CORO_ERROR : SL_CORO_RETURN;
+}
+/* get()'s rest after a woken getter, without a frame when it finds an
+ * item of a plain Queue (get_plain's test but for the putters, which it
+ * wakes): the same steps as get_then_all's. (arg is undef: get has
+ * none.) */
 static sl_coro_status get_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
                                sl_value *out) {
-  return sl__then_with(rt, aw, fut, st, out, get_then_body);
+  sl_obj *self = aw->then_self;
+  sl_queue *q = (sl_queue *)self;
+  if (!woken_quiet(self, fut, st, out) || !q->len || q->user_storage ||
+      q->hdr.type != &sl_queue_type)
+    return get_then_all(rt, aw, fut, st, out);
+  self->refcnt--;
+  fut->refcnt--;
+  *out = q->items[q->head++];
+  if (--q->len == 0) q->head = 0;
+  return q->putters.len ? get_then_wake(rt, q, out) : SL_CORO_RETURN;
 }
 
 /* The same for put(item) (arg). */
@@ -425,9 +481,27 @@ static sl_coro_status put_then_body(sl_rt *rt, sl_awaiter *aw, sl_obj *self, sl_
   *out = sl_none();
   return SL_CORO_RETURN;
 }
+static __attribute__((noinline)) sl_coro_status put_then_all(sl_rt *rt, sl_awaiter *aw, sl_obj *fut,
+                                                             sl_coro_status st, sl_value *out) {
+  return sl__then_with(rt, aw, fut, st, out, put_then_body);
+}
+/* put(item)'s rest after a woken putter, without a frame when it finds
+ * room (put_plain's test but for the getters, which it wakes): the item
+ * (then_arg, the awaiter's reference) moves into the queue, where
+ * put_nowait would take a reference and the drop of arg give it back. */
 static sl_coro_status put_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_coro_status st,
                                sl_value *out) {
-  return sl__then_with(rt, aw, fut, st, out, put_then_body);
+  sl_obj *self = aw->then_self;
+  sl_queue *q = (sl_queue *)self;
+  if (!woken_quiet(self, fut, st, out) || !put_room_plain(q))
+    return put_then_all(rt, aw, fut, st, out);
+  self->refcnt--;
+  fut->refcnt--;
+  q->items[q->head + q->len++] = aw->then_arg;
+  q->unfinished_tasks++;
+  sl_event_clear(q->finished);
+  *out = sl_none();
+  return q->getters.len ? put_then_wake(rt, q) : SL_CORO_RETURN;
 }
 
 /* async def get(self) */
@@ -621,11 +695,7 @@ static __attribute__((noinline)) int queue_await_other(sl_rt *rt, sl_obj *o,
 /* A put into a queue with room at the tail of its array, nothing unusual
  * about it (a number for maxsize, not shut down, the deque's or the
  * list's storage, no getter to wake): put_nowait()'s whole effect. */
-static inline bool put_plain(const sl_queue *q) {
-  return !q->bad_maxsize && !q->is_shutdown && !q->user_storage && !q->getters.len &&
-         q->hdr.type != &sl_priority_queue_type && q->head + q->len < q->cap &&
-         (q->maxsize_int <= 0 || (int64_t)q->len < q->maxsize_int);
-}
+static inline bool put_plain(const sl_queue *q) { return !q->getters.len && put_room_plain(q); }
 
 /* A plain Queue's get of a held item with no putter to wake. */
 static inline bool get_plain(const sl_queue *q) {

@@ -280,3 +280,12 @@ static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
     return *out = sl_int(s->bound_value), 0;
   return sl__getattr_methods(rt, o, sem_methods, name, out);
 }
+
+int sl__semaphore_enter_now(sl_rt *rt, sl_obj *sem, sl_awaiter *aw, sl_value *out) {
+  if (sl_semaphore_take_free(sem)) {
+    *out = sl_none();
+    return SL_NOW_DONE;
+  }
+  if (!aw || sl_obj_ext_of(sem)) return SL_NOW_LATER;
+  return sl__semaphore_wait_now(rt, sem, true, aw);
+}

@@ -35,5 +35,11 @@ bool sl_semaphore_take_free(sl_obj *sem);
  * (None) that must wait, waiting in place: the waiter future appended and
  * aw suspended on it (sl__waiter_suspend_now). SL_NOW_SUSPENDED or -1. */
 int sl__semaphore_wait_now(sl_rt *rt, sl_obj *sem, bool aenter, sl_awaiter *aw);
+/* sl_type.await_now of a Semaphore's __aenter__: the first pass of the
+ * acquire() it awaits (SL_NOW_DONE, *out None) and its wait for a unit
+ * in place (SL_NOW_SUSPENDED or -1; SL_NOW_LATER without an awaiter or
+ * for a subclass, which may have its own acquire()). Out of line, so that
+ * a Lock's `async with` keeps nothing in saved registers across it. */
+int sl__semaphore_enter_now(sl_rt *rt, sl_obj *sem, sl_awaiter *aw, sl_value *out);
 
 #endif

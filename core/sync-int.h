@@ -52,16 +52,26 @@ int sl__no_attribute(sl_rt *rt, sl_obj *o, const char *name);
  * changed. */
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out);
-/* sl__waiter_suspend's body, for it and for sl__waiter_suspend_now. */
+/* sl__waiter_suspend's steps as written: a new future (any way
+ * sl_future_new makes one), appended (the deque grown if need be). */
+int sl__waiter_suspend_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                           sl_await_then then, sl_awaiter *aw, sl_value *out);
+/* sl__waiter_suspend's body, for it and for sl__waiter_suspend_now. In
+ * line only its common case, which makes no call (so its callers save no
+ * register for it): a spare future taken as sl_future_new takes one, with
+ * its allocation attempt counted the same way (an injected failure
+ * there fails as sl__future_new_other fails it), into a deque with room
+ * at its tail. Anything else: the same steps in sl__waiter_suspend_any. */
 static inline __attribute__((always_inline)) int
 sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                       sl_awaiter *aw, sl_value *out) {
-  sl_obj *fut = sl_future_new(rt);
-  if (!fut) return -1;
-  if (sl_waitq_append_move(rt, waiters, fut)) {
-    sl_decref(rt, fut);
-    return -1;
-  }
+  sl_obj *fut = rt->spare_futures;
+  if (!fut || rt->ext_next_type == &sl_future_type || waiters->head + waiters->len == waiters->cap)
+    return sl__waiter_suspend_any(rt, waiters, self, arg, then, aw, out);
+  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
+  rt->spare_futures = sl_as_future(fut)->spare_next;
+  rt->nspare_futures--;
+  waiters->items[waiters->head + waiters->len++] = fut;
   /* The waiters own fut's first reference; aw takes its own. */
   sl_await_future_then(aw, fut, then, self, arg, out);
   return 0;
@@ -92,15 +102,21 @@ static inline bool sl__woken_head_quiet(const sl_waitq *q, const sl_obj *self, c
          fut->refcnt > 2 && self->refcnt > 1;
 }
 /* Its end, the same drops in the same order as the whole rest's: fut
- * leaves the waiters, the awaiter gets True, and self's reference and
- * fut's two (the waiters' and the awaiter's) go, none of them the last. */
-static inline sl_coro_status sl__woken_head_finish(sl_waitq *q, sl_obj *self, sl_obj *fut,
-                                                   sl_value *out) {
+ * leaves the waiters, the awaiter gets `value` (no object), and self's
+ * reference and fut's two (the waiters' and the awaiter's) go, none of
+ * them the last. */
+static inline sl_coro_status sl__woken_head_finish_as(sl_waitq *q, sl_obj *self, sl_obj *fut,
+                                                      sl_value value, sl_value *out) {
   sl_waitq_popleft(q);
-  *out = sl_bool(true);
+  *out = value;
   self->refcnt--;
   fut->refcnt -= 2;
   return SL_CORO_RETURN;
+}
+/* The same, the awaiter getting True (Event.wait, Condition.wait). */
+static inline sl_coro_status sl__woken_head_finish(sl_waitq *q, sl_obj *self, sl_obj *fut,
+                                                   sl_value *out) {
+  return sl__woken_head_finish_as(q, self, fut, sl_bool(true), out);
 }
 
 /* Returns a new C coroutine running `def` with self as slot 0, as the

@@ -76,6 +76,18 @@ void sl__set_context(sl_rt *rt, sl_obj *exc, sl_obj *ctx) {
   sl_decref(rt, old);
 }
 
+int sl__waiter_suspend_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                           sl_await_then then, sl_awaiter *aw, sl_value *out) {
+  sl_obj *fut = sl_future_new(rt);
+  if (!fut) return -1;
+  if (sl_waitq_append_move(rt, waiters, fut)) {
+    sl_decref(rt, fut);
+    return -1;
+  }
+  sl_await_future_then(aw, fut, then, self, arg, out);
+  return 0;
+}
+
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out) {
   return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, out);
