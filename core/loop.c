@@ -407,12 +407,12 @@ static const sl_value no_arg = {SL_V_UNDEF, {0}};
  * same recursion bound, report and failure), but calling the step or
  * wakeup itself. Drops the entry's references. `wakeup` is a constant
  * where it is in line, so each mark gets its own copy without the other's
- * tests. */
+ * tests; `observed` as run_first's. */
 static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_value fn, sl_value fut,
-                                                               bool wakeup) {
+                                                               bool wakeup, bool observed) {
   const sl_value *args = wakeup ? &fut : &no_arg;
   size_t nargs = wakeup ? 1 : 0;
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, fn, args, nargs) : 0;
+  int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, fn, args, nargs) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
@@ -472,8 +472,8 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   sl_obj *h = slot->handle;
   int rc;
   if (h) {
-    if (h == SL_READY_STEP) return run_task_call(rt, slot->callback, sl_undef(), false);
-    if (h == SL_READY_WAKEUP) return run_task_call(rt, slot->callback, slot->arg, true);
+    if (h == SL_READY_STEP) return run_task_call(rt, slot->callback, sl_undef(), false, observed);
+    if (h == SL_READY_WAKEUP) return run_task_call(rt, slot->callback, slot->arg, true, observed);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;
