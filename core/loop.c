@@ -417,7 +417,9 @@ static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_val
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
       sl_obj *task = sl_as_cfunc(fn.u.o)->self.u.o;
-      rc = wakeup ? sl__task_wakeup(rt, task, fut.u.o) : sl__task_step(rt, task, NULL);
+      /* No task is current: the loop runs outside every task. */
+      rc = wakeup ? sl__task_wakeup(rt, task, fut.u.o, true)
+                  : sl__task_step_in(rt, task, NULL, true);
       rt->recursion_depth--;
     } else {
       sl_value result = sl_none();
