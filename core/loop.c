@@ -110,8 +110,10 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 /* ---- the loop object ----------------------------------------------------- */
 
 static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
-  if (!sl__ready_is_mark(e.handle)) sl_decref(rt, e.handle);
-  sl_vdecref(rt, e.callback);
+  if (sl__ready_is_kind(e.call.tag))
+    sl_decref(rt, e.call.u.o);
+  else
+    sl_vdecref(rt, e.call);
   sl_vdecref(rt, e.arg);
 }
 
@@ -210,7 +212,7 @@ int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool in
     sl_vdecref(rt, arg);
     return -1;
   }
-  *e = (sl_ready_entry){NULL, callback, arg};
+  *e = (sl_ready_entry){callback, arg};
   rt->loop->ready_len++;
   return 0;
 }
@@ -219,7 +221,7 @@ static int ready_append(sl_rt *rt, sl_obj *handle) {
   sl_ready_entry *e = ready_slot(rt);
   if (!e) return -1;
   sl_incref(handle);
-  *e = (sl_ready_entry){handle, sl_undef(), sl_undef()};
+  *e = (sl_ready_entry){{SL_READY_HANDLE, {.o = handle}}, sl_undef()};
   rt->loop->ready_len++;
   return 0;
 }
@@ -378,7 +380,7 @@ static int collect_due_timers(sl_rt *rt) {
       sl_decref(rt, h);
       return -1;
     }
-    *e = (sl_ready_entry){h, sl_undef(), sl_undef()};
+    *e = (sl_ready_entry){{SL_READY_HANDLE, {.o = h}}, sl_undef()};
     loop->ready_len++;
   }
   return 0;
@@ -406,7 +408,7 @@ static const sl_value no_arg = {SL_V_UNDEF, {0}};
  * undef for a step): as the plain queued call of `fn` would run (the
  * same recursion bound, report and failure), but calling the step or
  * wakeup itself. Drops the entry's references. `wakeup` is a constant
- * where it is in line, so each mark gets its own copy without the other's
+ * where it is in line, so each kind gets its own copy without the other's
  * tests; `observed` as run_first's. */
 static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_value fn, sl_value fut,
                                                                bool wakeup, bool observed) {
@@ -471,11 +473,13 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   const sl_ready_entry *slot = &loop->ready[loop->ready_head];
   loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
   loop->ready_len--;
-  sl_obj *h = slot->handle;
   int rc;
-  if (h) {
-    if (h == SL_READY_STEP) return run_task_call(rt, slot->callback, sl_undef(), false, observed);
-    if (h == SL_READY_WAKEUP) return run_task_call(rt, slot->callback, slot->arg, true, observed);
+  if (sl__ready_is_kind(slot->call.tag)) {
+    sl_obj *h = slot->call.u.o;
+    if (slot->call.tag == SL_READY_STEP)
+      return run_task_call(rt, sl_obj_val(h), sl_undef(), false, observed);
+    if (slot->call.tag == SL_READY_WAKEUP)
+      return run_task_call(rt, sl_obj_val(h), slot->arg, true, observed);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;
@@ -488,8 +492,8 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   /* Two copies of the call: without an argument, none is kept in memory
    * for it (the slot's tag is read in place: a copy of the argument would
    * be made on the stack for the other copy's pointer). */
-  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->callback, &no_arg, 0, observed);
-  sl_value cb = slot->callback, arg = slot->arg;
+  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->call, &no_arg, 0, observed);
+  sl_value cb = slot->call, arg = slot->arg;
   rc = run_call(rt, loop, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
