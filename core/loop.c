@@ -204,8 +204,9 @@ static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
 }
 
-int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected) {
-  sl_ready_entry *e = injected ? NULL : ready_grow(rt);
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg) {
+  bool injected = sl__alloc_due_failure();
+  sl_ready_entry *e = injected ? NULL : ready_slot(rt);
   if (!e) {
     if (injected) sl_nomem(rt);
     sl_vdecref(rt, callback);

@@ -150,9 +150,10 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* sl__loop_ready_put's rare path (a plain call's entry): `injected` (a failure the
- * out-of-memory sweep asked for) or a full ring. Same contract. */
-int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);
+/* sl__loop_ready_put's rare path (a plain call's entry): a decision of the
+ * out-of-memory sweep due (alloc.h sl__alloc_count_due) or a full ring.
+ * Same contract. */
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg);
 /* Queues a call nobody can name (loop.h sl_ready_entry) whose references
  * the caller hands over: `callback` and `arg` (undef: no argument) are
  * stolen, also on failure (then dropped). 0 or -1. Still one allocation
@@ -164,9 +165,8 @@ int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool in
  * rare path queues the same call as a plain one, made the long way. */
 static inline int sl__loop_ready_put(sl_rt *rt, sl_value call, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  bool injected = sl_alloc_injected_failure_inline();
-  if (injected || loop->ready_len == loop->ready_cap)
-    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  if (sl__alloc_count_due() || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg);
   loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
       (sl_ready_entry){call, arg};
   loop->ready_len++;
@@ -176,9 +176,8 @@ static inline int sl__loop_ready_put(sl_rt *rt, sl_value call, sl_value callback
  * call_soon cost three instructions more. */
 static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  bool injected = sl_alloc_injected_failure_inline();
-  if (injected || loop->ready_len == loop->ready_cap)
-    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  if (sl__alloc_count_due() || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg);
   loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
       (sl_ready_entry){callback, arg};
   loop->ready_len++;
