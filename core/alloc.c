@@ -3,6 +3,7 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, sigaction */
 #include "core/alloc.h"
 
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -85,8 +86,34 @@ bool sl_alloc_fits(size_t bytes) {
 size_t sl_alloc_in_use(void) { return in_use; }
 
 static sl_allocator current = {libc_malloc, libc_realloc, libc_free, NULL};
-unsigned long sl__alloc_count;
-unsigned long sl__fail_at_count;
+/* The attempts since sl_alloc_fail_after are alloc_mark - sl__alloc_left
+ * (unsigned: they wrap alike); fail_at_count the attempt that fails first
+ * (0: none). */
+unsigned long sl__alloc_left = ULONG_MAX;
+static unsigned long alloc_mark = ULONG_MAX, fail_at_count;
+
+void sl_alloc_set_attempts(unsigned long count, unsigned long fail_at) {
+  fail_at_count = fail_at;
+  if (!fail_at)
+    sl__alloc_left = ULONG_MAX; /* no decision due: the count goes on */
+  else if (count >= fail_at)
+    sl__alloc_left = 1; /* failing already: the next attempt fails too */
+  else
+    sl__alloc_left = fail_at - count;
+  alloc_mark = count + sl__alloc_left;
+}
+
+unsigned long sl_alloc_attempts(unsigned long *fail_at) {
+  if (fail_at) *fail_at = fail_at_count;
+  return alloc_mark - sl__alloc_left;
+}
+
+/* sl__alloc_left reached 0: the attempt counted is the fail_at_count-th or
+ * a later one (it fails, and so will the next), or none is asked for. */
+int sl__alloc_decide(void) {
+  sl_alloc_set_attempts(alloc_mark, fail_at_count);
+  return fail_at_count != 0;
+}
 
 size_t sl_alloc_set_aside(void *p) {
   if (current.free_fn != libc_free) return 0; /* a test's allocator: not counted */
@@ -103,9 +130,8 @@ void sl_set_allocator(const sl_allocator *allocator) {
 }
 
 unsigned long sl_alloc_fail_after(unsigned long fail_at) {
-  unsigned long attempted = sl__alloc_count;
-  sl__alloc_count = 0;
-  sl__fail_at_count = fail_at;
+  unsigned long attempted = sl_alloc_attempts(NULL);
+  sl_alloc_set_attempts(0, fail_at);
   return attempted;
 }
 

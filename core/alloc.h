@@ -58,13 +58,29 @@ void sl_alloc_take_back(size_t bytes);
  * sl_malloc (the per-run object free lists in core/object.c), so that
  * out-of-memory tests still reach every allocation. */
 int sl_alloc_injected_failure(void);
-/* The counters behind it (alloc.c), for the inline form below that the
- * object free lists use on every allocation. */
-extern unsigned long sl__alloc_count, sl__fail_at_count;
+/* The counter behind it (alloc.c), for the inline form below that the
+ * object free lists use on every allocation: the attempts left before
+ * the next decision, counted down, so that an attempt is one decrement
+ * and one test. At 0 sl__alloc_decide decides (out of line): the failure
+ * asked for (this attempt and every later one fail), or none asked (the
+ * count goes on). */
+extern unsigned long sl__alloc_left;
+__attribute__((cold)) int sl__alloc_decide(void);
 static inline int sl_alloc_injected_failure_inline(void) {
-  sl__alloc_count++;
-  return sl__fail_at_count != 0 && sl__alloc_count >= sl__fail_at_count;
+  return __builtin_expect(--sl__alloc_left == 0, 0) && sl__alloc_decide();
 }
+/* The same in two halves, for a caller whose rare path is a tail call
+ * (a call in its usual path would make it save registers): the first
+ * counts the attempt and says whether a decision is due (then the caller
+ * takes its rare path), the second, in the rare path, whether that
+ * decision fails the attempt. */
+static inline bool sl__alloc_count_due(void) { return __builtin_expect(--sl__alloc_left == 0, 0); }
+static inline int sl__alloc_due_failure(void) { return sl__alloc_left == 0 && sl__alloc_decide(); }
+/* The attempts counted since sl_alloc_fail_after, and (fail_at, if not
+ * NULL) its failure point; and both set back, for a test that leaves its
+ * own allocations out of a sweep (tests/unit/sl_test.h). */
+unsigned long sl_alloc_attempts(unsigned long *fail_at);
+void sl_alloc_set_attempts(unsigned long count, unsigned long fail_at);
 
 /* ---- the image: a run's starting state, built once and restored ----------
  *

@@ -210,11 +210,13 @@ static inline int schedule_callbacks(sl_rt *rt, sl_obj *o) {
   f->callbacks = NULL;
   f->ncallbacks = f->capcallbacks = 0;
   sl_incref(o);
-  /* A task's wakeup (the common case) is marked for the loop to call
-   * directly (loop.h sl_ready_entry). */
+  /* A task's wakeup (the common case) is queued as its kind for the loop
+   * to call directly (loop.h sl_ready_entry). */
   bool wakeup = cb.tag == SL_V_OBJ && cb.u.o->type == &sl_cfunc_type &&
                 sl_as_cfunc(cb.u.o)->def == &sl__task_wakeup_def;
-  return sl__loop_ready_put(rt, wakeup ? SL_READY_WAKEUP : NULL, cb, sl_obj_val(o));
+  sl_value call = cb;
+  if (wakeup) call.tag = SL_READY_WAKEUP;
+  return sl__loop_ready_put(rt, call, cb, sl_obj_val(o));
 }
 
 /* A task reaches a final state: tell the task machinery (all_tasks, the

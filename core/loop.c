@@ -110,8 +110,10 @@ void sl_heapq_heapify(sl_timer_entry *heap, size_t len) {
 /* ---- the loop object ----------------------------------------------------- */
 
 static inline void entry_drop(sl_rt *rt, sl_ready_entry e) {
-  if (!sl__ready_is_mark(e.handle)) sl_decref(rt, e.handle);
-  sl_vdecref(rt, e.callback);
+  if (sl__ready_is_kind(e.call.tag))
+    sl_decref(rt, e.call.u.o);
+  else
+    sl_vdecref(rt, e.call);
   sl_vdecref(rt, e.arg);
 }
 
@@ -202,15 +204,16 @@ static inline sl_ready_entry *ready_slot(sl_rt *rt) {
   return &loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)];
 }
 
-int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected) {
-  sl_ready_entry *e = injected ? NULL : ready_grow(rt);
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg) {
+  bool injected = sl__alloc_due_failure();
+  sl_ready_entry *e = injected ? NULL : ready_slot(rt);
   if (!e) {
     if (injected) sl_nomem(rt);
     sl_vdecref(rt, callback);
     sl_vdecref(rt, arg);
     return -1;
   }
-  *e = (sl_ready_entry){NULL, callback, arg};
+  *e = (sl_ready_entry){callback, arg};
   rt->loop->ready_len++;
   return 0;
 }
@@ -219,7 +222,7 @@ static int ready_append(sl_rt *rt, sl_obj *handle) {
   sl_ready_entry *e = ready_slot(rt);
   if (!e) return -1;
   sl_incref(handle);
-  *e = (sl_ready_entry){handle, sl_undef(), sl_undef()};
+  *e = (sl_ready_entry){{SL_READY_HANDLE, {.o = handle}}, sl_undef()};
   rt->loop->ready_len++;
   return 0;
 }
@@ -378,7 +381,7 @@ static int collect_due_timers(sl_rt *rt) {
       sl_decref(rt, h);
       return -1;
     }
-    *e = (sl_ready_entry){h, sl_undef(), sl_undef()};
+    *e = (sl_ready_entry){{SL_READY_HANDLE, {.o = h}}, sl_undef()};
     loop->ready_len++;
   }
   return 0;
@@ -406,18 +409,20 @@ static const sl_value no_arg = {SL_V_UNDEF, {0}};
  * undef for a step): as the plain queued call of `fn` would run (the
  * same recursion bound, report and failure), but calling the step or
  * wakeup itself. Drops the entry's references. `wakeup` is a constant
- * where it is in line, so each mark gets its own copy without the other's
- * tests. */
+ * where it is in line, so each kind gets its own copy without the other's
+ * tests; `observed` as run_first's. */
 static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_value fn, sl_value fut,
-                                                               bool wakeup) {
+                                                               bool wakeup, bool observed) {
   const sl_value *args = wakeup ? &fut : &no_arg;
   size_t nargs = wakeup ? 1 : 0;
-  int rc = rt->observer.handle_run ? observe_run(rt, NULL, fn, args, nargs) : 0;
+  int rc = observed && rt->observer.handle_run ? observe_run(rt, NULL, fn, args, nargs) : 0;
   if (rc == 0) {
     if (rt->recursion_depth <= SL_MAX_RECURSION) {
       rt->recursion_depth++;
       sl_obj *task = sl_as_cfunc(fn.u.o)->self.u.o;
-      rc = wakeup ? sl__task_wakeup(rt, task, fut.u.o) : sl__task_step(rt, task, NULL);
+      /* No task is current: the loop runs outside every task. */
+      rc = wakeup ? sl__task_wakeup(rt, task, fut.u.o, true)
+                  : sl__task_step_in(rt, task, NULL, true);
       rt->recursion_depth--;
     } else {
       sl_value result = sl_none();
@@ -469,11 +474,13 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   const sl_ready_entry *slot = &loop->ready[loop->ready_head];
   loop->ready_head = (loop->ready_head + 1) & (loop->ready_cap - 1);
   loop->ready_len--;
-  sl_obj *h = slot->handle;
   int rc;
-  if (h) {
-    if (h == SL_READY_STEP) return run_task_call(rt, slot->callback, sl_undef(), false);
-    if (h == SL_READY_WAKEUP) return run_task_call(rt, slot->callback, slot->arg, true);
+  if (sl__ready_is_kind(slot->call.tag)) {
+    sl_obj *h = slot->call.u.o;
+    if (slot->call.tag == SL_READY_STEP)
+      return run_task_call(rt, sl_obj_val(h), sl_undef(), false, observed);
+    if (slot->call.tag == SL_READY_WAKEUP)
+      return run_task_call(rt, sl_obj_val(h), slot->arg, true, observed);
     if (sl_as_handle(h)->cancelled) {
       sl_decref(rt, h);
       return 1;
@@ -486,19 +493,23 @@ static inline __attribute__((always_inline)) int run_first(sl_rt *rt, sl_loop *l
   /* Two copies of the call: without an argument, none is kept in memory
    * for it (the slot's tag is read in place: a copy of the argument would
    * be made on the stack for the other copy's pointer). */
-  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->callback, &no_arg, 0, observed);
-  sl_value cb = slot->callback, arg = slot->arg;
+  if (sl_is_undef(slot->arg)) return run_call(rt, loop, slot->call, &no_arg, 0, observed);
+  sl_value cb = slot->call, arg = slot->arg;
   rc = run_call(rt, loop, cb, &arg, 1, observed);
   sl_vdecref(rt, arg);
   return rc;
 }
 
-/* Runs `ntodo` entries; cancelled handles are skipped but use up their
- * slot. `observed` as run_first's (handle_pos is only the observer's). */
-static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, size_t ntodo, bool observed) {
-  sl_loop *loop = rt->loop;
+/* Runs `ntodo` entries (at least one); cancelled handles are skipped but
+ * use up their slot. `observed` as run_first's (handle_pos is only the
+ * observer's). The quiet run passes its loop (`quiet_loop`, NULL for the
+ * observed copy, which reads rt->loop): there gcc then keeps one register
+ * for it across the steps instead of a spill and a reload of rt->loop. */
+static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, sl_loop *quiet_loop,
+                                                           size_t ntodo, bool observed) {
+  sl_loop *loop = observed ? rt->loop : quiet_loop;
   if (observed) loop->handle_pos = 0;
-  for (size_t i = 0; i < ntodo; i++) {
+  do {
     int rc = run_first(rt, loop, observed);
     if (rc == 1) continue;
     if (rc && rt->fatal) return -1;
@@ -511,7 +522,7 @@ static inline __attribute__((always_inline)) int run_ready(sl_rt *rt, size_t nto
     else if (loop->selector.handle_done)
       loop->selector.handle_done(loop->selector.ctx, rt);
     if (rt->fatal || rc) return -1;
-  }
+  } while (--ntodo);
   return 0;
 }
 
@@ -545,7 +556,7 @@ int sl_loop_run_once(sl_rt *rt) {
                   : loop->selector.select(loop->selector.ctx, rt, has_timeout, timeout) != 0)
     return -1;
   if (collect_due_timers(rt)) return -1;
-  return run_ready(rt, loop->ready_len, true);
+  return loop->ready_len ? run_ready(rt, NULL, loop->ready_len, true) : 0;
 }
 
 /* Whether the loop's next step has the commonest shape: handles ready, no
@@ -571,7 +582,7 @@ static __attribute__((noinline)) int run_quiet_steps(sl_rt *rt, sl_loop *loop) {
   uint64_t limit = loop->max_steps ? loop->max_steps : UINT64_MAX;
   while (quiet_step_next(rt, loop, limit)) {
     loop->step++;
-    if (run_ready(rt, loop->ready_len, false)) return -1;
+    if (run_ready(rt, loop, loop->ready_len, false)) return -1;
   }
   return 0;
 }

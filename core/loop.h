@@ -67,19 +67,23 @@ typedef struct sl_timer_entry {
  * must see one (an exception in the callback: the handler's
  * context['handle']). Both run and appear in traces the same way. */
 typedef struct sl_ready_entry {
-  /* owned Handle, or NULL: the call below, or a mark: the call below is
-   * one the loop makes directly, SL_READY_STEP a task's step without an
-   * argument (callback its Task.__step callable: sl__task_step),
-   * SL_READY_WAKEUP a task's wakeup (callback its wakeup callable, arg
-   * the future: sl__task_wakeup) */
-  sl_obj *handle;
-  sl_value callback; /* owned, when handle is NULL */
-  sl_value arg;      /* owned; undef: called without an argument */
+  /* What runs, told by its tag. A value's tag (sl_vtag): a plain call,
+   * `call` its callback (owned). Else one of the kinds below, `call.u.o`
+   * owned: SL_READY_HANDLE a Handle; SL_READY_STEP a task's step without
+   * an argument (its Task.__step callable: sl__task_step); SL_READY_WAKEUP
+   * a task's wakeup (its wakeup callable, `arg` the future:
+   * sl__task_wakeup). The kind shares the callback's tag word, so a plain
+   * call is one test and an entry two values (32 bytes, four stores). */
+  sl_value call;
+  sl_value arg; /* owned; undef: called without an argument (always for a Handle) */
 } sl_ready_entry;
 
-#define SL_READY_STEP   ((sl_obj *)(uintptr_t)1)
-#define SL_READY_WAKEUP ((sl_obj *)(uintptr_t)2)
-static inline bool sl__ready_is_mark(const sl_obj *handle) { return (uintptr_t)handle - 1 < 2; }
+/* The kinds: above every sl_vtag, so that one compare tells them from a
+ * plain call's callback. */
+#define SL_READY_HANDLE ((sl_vtag)16)
+#define SL_READY_STEP   ((sl_vtag)17)
+#define SL_READY_WAKEUP ((sl_vtag)18)
+static inline bool sl__ready_is_kind(sl_vtag tag) { return tag >= SL_READY_HANDLE; }
 
 struct sl_loop {
   sl_obj hdr;
@@ -146,45 +150,47 @@ uint64_t sl_loop_seed_decision(sl_rt *rt);
 sl_obj *sl_loop_call_soon(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
 /* Same, dropping the returned handle. 0 or -1. */
 int sl_loop_call_soon0(sl_rt *rt, sl_value callback, const sl_value *args, size_t nargs);
-/* sl__loop_ready_put's rare path (a plain call's entry): `injected` (a failure the
- * out-of-memory sweep asked for) or a full ring. Same contract. */
-int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg, bool injected);
+/* sl__loop_ready_put's rare path (a plain call's entry): a decision of the
+ * out-of-memory sweep due (alloc.h sl__alloc_count_due) or a full ring.
+ * Same contract. */
+int sl__loop_ready_push_rare(sl_rt *rt, sl_value callback, sl_value arg);
 /* Queues a call nobody can name (loop.h sl_ready_entry) whose references
  * the caller hands over: `callback` and `arg` (undef: no argument) are
  * stolen, also on failure (then dropped). 0 or -1. Still one allocation
  * attempt, as the Handle was, so the out-of-memory sweep fails the same
  * calls. In line (a task's step, a future's one done callback), its rare
- * path out of line, so that callers save no registers for it. `mark` is
- * the entry's handle field: NULL or a mark (SL_READY_STEP, SL_READY_WAKEUP). */
-static inline int sl__loop_ready_put(sl_rt *rt, sl_obj *mark, sl_value callback, sl_value arg) {
+ * path out of line, so that callers save no registers for it. `call` is
+ * the entry's first value: the callback itself (a plain call), or an
+ * object callback with a kind's tag (SL_READY_STEP, SL_READY_WAKEUP); the
+ * rare path queues the same call as a plain one, made the long way. */
+static inline int sl__loop_ready_put(sl_rt *rt, sl_value call, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  bool injected = sl_alloc_injected_failure_inline();
-  if (injected || loop->ready_len == loop->ready_cap)
-    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  if (sl__alloc_count_due() || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg);
   loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
-      (sl_ready_entry){mark, callback, arg};
+      (sl_ready_entry){call, arg};
   loop->ready_len++;
   return 0;
 }
-/* The same as sl__loop_ready_put(rt, NULL, ...), written out: through it,
+/* The same for a plain call, written out: through the general one,
  * call_soon cost three instructions more. */
 static inline int sl__loop_ready_push(sl_rt *rt, sl_value callback, sl_value arg) {
   sl_loop *loop = rt->loop;
-  bool injected = sl_alloc_injected_failure_inline();
-  if (injected || loop->ready_len == loop->ready_cap)
-    return sl__loop_ready_push_rare(rt, callback, arg, injected);
+  if (sl__alloc_count_due() || loop->ready_len == loop->ready_cap)
+    return sl__loop_ready_push_rare(rt, callback, arg);
   loop->ready[(loop->ready_head + loop->ready_len) & (loop->ready_cap - 1)] =
-      (sl_ready_entry){NULL, callback, arg};
+      (sl_ready_entry){callback, arg};
   loop->ready_len++;
   return 0;
 }
 /* sl_loop_call_soon0(step) for a task's Task.__step callable (borrowed)
- * without an argument, marked so that the loop calls the step directly
- * (the rare path queues a plain call: the same call, made the long way).
- * In line. 0 or -1. */
+ * without an argument, queued as its kind (SL_READY_STEP) so that the loop
+ * calls the step directly (the rare path queues a plain call: the same
+ * call, made the long way). In line. 0 or -1. */
 static inline int sl__loop_call_soon_step(sl_rt *rt, sl_obj *step) {
   step->refcnt++; /* sl_incref without its NULL test */
-  return sl__loop_ready_put(rt, SL_READY_STEP, sl_obj_val(step), sl_undef());
+  sl_value call = {SL_READY_STEP, {.o = step}};
+  return sl__loop_ready_put(rt, call, sl_obj_val(step), sl_undef());
 }
 sl_obj *sl_loop_call_at(sl_rt *rt, double when, sl_value callback, const sl_value *args,
                         size_t nargs);

@@ -447,7 +447,7 @@ int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut) {
 }
 
 static int task_wakeup_cb(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return sl__task_wakeup(rt, self.u.o, args->pos[0].u.o);
+  return sl__task_wakeup(rt, self.u.o, args->pos[0].u.o, false);
 }
 
 void sl_task_set_context(sl_rt *rt, sl_obj *task, sl_value ctx) {

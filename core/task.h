@@ -89,13 +89,18 @@ int sl__task_step_outcome(sl_rt *rt, sl_obj *task, sl_coro_status st, sl_value o
  * of a task not done: what sl__task_step_any would do, fewer tests. In
  * line (the loop's direct steps and wakeups): a bare yield
  * (asyncio.sleep(0)) of a task with its step callable queues the next
- * step here; any other outcome is sl__task_step_outcome's. */
-static inline __attribute__((always_inline)) int sl__task_step_plain(sl_rt *rt, sl_obj *task) {
+ * step here; any other outcome is sl__task_step_outcome's. `idle`: the
+ * caller knows that no task is current (a constant: the loop's own calls,
+ * loop.c run_task_call, since the loop runs only outside every task: it
+ * refuses to run while running), so the current task is set back to none
+ * without being read. */
+static inline __attribute__((always_inline)) int sl__task_step_plain(sl_rt *rt, sl_obj *task,
+                                                                     bool idle) {
   sl_task *t = sl_as_task(task);
   sl_decref(rt, t->fut_waiter);
   t->fut_waiter = NULL;
   sl_loop *loop = rt->loop;
-  sl_task *prev = loop->current_task;
+  sl_task *prev = idle ? NULL : loop->current_task;
   loop->current_task = t; /* _enter_task */
   sl_value out = sl_none();
   sl_coro_status st = sl_coro_send(rt, t->coro, sl_none(), &out);
@@ -113,13 +118,17 @@ static inline __attribute__((always_inline)) int sl__task_step_plain(sl_rt *rt, 
  * eagerly. So no reference is taken, though the step may drop every other
  * one (the task's end drops its callables, the coroutine the last variable
  * naming the task). In line: the loop's direct steps go straight to the
- * commonest case. */
-static inline __attribute__((always_inline)) int sl__task_step(sl_rt *rt, sl_obj *task,
-                                                               sl_obj *exc) {
+ * commonest case. `idle` as sl__task_step_plain's. */
+static inline __attribute__((always_inline)) int sl__task_step_in(sl_rt *rt, sl_obj *task,
+                                                                  sl_obj *exc, bool idle) {
   sl_task *t = sl_as_task(task);
   if (exc || t->must_cancel || !sl_is_undef(t->context) || sl_future_done(task))
     return sl__task_step_any(rt, task, exc);
-  return sl__task_step_plain(rt, task);
+  return sl__task_step_plain(rt, task, idle);
+}
+static inline __attribute__((always_inline)) int sl__task_step(sl_rt *rt, sl_obj *task,
+                                                               sl_obj *exc) {
+  return sl__task_step_in(rt, task, exc, false);
 }
 /* The same for the task's wakeup callable (its argument the awaited
  * future fut, borrowed): __wakeup(fut), called directly for a future's
@@ -128,13 +137,14 @@ extern const sl_cfunc_def sl__task_wakeup_def;
 /* sl__task_wakeup's case of a future that did not end with a result. */
 int sl__task_wakeup_raise(sl_rt *rt, sl_obj *task, sl_obj *fut);
 /* In line: the loop's direct wakeup (loop.c run_task_call) then goes
- * straight to the step. A result is not fetched only to be dropped. */
+ * straight to the step. A result is not fetched only to be dropped.
+ * `idle` as sl__task_step_plain's. */
 static inline __attribute__((always_inline)) int sl__task_wakeup(sl_rt *rt, sl_obj *task,
-                                                                 sl_obj *fut) {
+                                                                 sl_obj *fut, bool idle) {
   sl_future *f = sl_as_future(fut);
   if (f->state == SL_FUTURE_FINISHED && !f->exception) {
     f->log_traceback = false; /* what result() does besides returning it */
-    return sl__task_step(rt, task, NULL);
+    return sl__task_step_in(rt, task, NULL, idle);
   }
   return sl__task_wakeup_raise(rt, task, fut);
 }

@@ -36,15 +36,13 @@ typedef struct tr_alloc_pause {
 } tr_alloc_pause;
 
 static tr_alloc_pause tr_pause(void) {
-  tr_alloc_pause p = {sl__alloc_count, sl__fail_at_count};
-  sl__fail_at_count = 0;
+  tr_alloc_pause p;
+  p.count = sl_alloc_attempts(&p.fail_at);
+  sl_alloc_set_attempts(p.count, 0);
   return p;
 }
 
-static void tr_resume(tr_alloc_pause p) {
-  sl__alloc_count = p.count;
-  sl__fail_at_count = p.fail_at;
-}
+static void tr_resume(tr_alloc_pause p) { sl_alloc_set_attempts(p.count, p.fail_at); }
 
 static void tr_step(void *ctx, uint64_t step, double t, bool has_timeout, double timeout) {
   tr_alloc_pause p = tr_pause();
