@@ -10,6 +10,7 @@
 #include "core/alloc.h"
 #include "core/assert.h"
 #include "core/asan.h"
+#include "core/exc.h"
 #include "core/future.h"
 #include "core/identity.h"
 #include "core/rt.h"
@@ -164,14 +165,32 @@ static NOINLINE void free_dead(sl_rt *rt, sl_obj *o) {
   unlink_and_free(rt, o);
 }
 
+/* Runs o's finalizer, if it has one, and says whether it had: an engine
+ * object whose scenario class defines __del__ (`class MyLock(asyncio.Lock)`)
+ * runs that, once, in place of its type's finalize, as a heap type's
+ * slot_tp_finalize replaces its base's tp_finalize; a Future's was tried
+ * by the caller (sl__decref_last). */
+static bool run_finalizer(sl_rt *rt, sl_obj *o) {
+  sl_obj_ext *ext = sl_obj_ext_of(o);
+  if (ext && ext->cls && (sl_as_class(ext->cls)->lang_flags & SL_CLS_DEL)) {
+    if (!ext->finalized && rt->user_ops && rt->user_ops->finalize) {
+      ext->finalized = true;
+      rt->user_ops->finalize(rt, o);
+    }
+    return true;
+  }
+  if (o->type == &sl_future_type || !o->type->finalize) return false;
+  o->type->finalize(rt, o);
+  return true;
+}
+
 /* A dead object (refcnt 0) other than a spared future: kept alive while
  * its children go, so a cycle back to it (child -> o) cannot free it
- * twice; its finalize (a Future's was tried by the caller), then the
- * rest. Out of line: see sl__decref_last. */
+ * twice; its finalizer (which may resurrect it), then the rest. Out of
+ * line: see sl__decref_last. */
 static NOINLINE void decref_dead(sl_rt *rt, sl_obj *o) {
   o->refcnt = 1;
-  if (o->type != &sl_future_type && o->type->finalize) {
-    o->type->finalize(rt, o);
+  if (run_finalizer(rt, o)) {
     if (--o->refcnt) return; /* resurrected */
     o->refcnt = 1;
   }

@@ -254,8 +254,9 @@ sl_obj *sl_obj_alloc_uninit(sl_rt *rt, const sl_type *type, size_t size);
  * where its instance ends through sl_type.var_size. */
 #define SL_OBJ_EXT_BIT 0x8000u
 typedef struct sl_obj_ext {
-  sl_obj *cls;   /* owned sl_class (core/exc.h), or NULL */
-  sl_obj *attrs; /* owned dict of instance attributes, or NULL */
+  sl_obj *cls;    /* owned sl_class (core/exc.h), or NULL */
+  sl_obj *attrs;  /* owned dict of instance attributes, or NULL */
+  bool finalized; /* the class's __del__ ran (PEP 442: at most once) */
 } sl_obj_ext;
 void sl_obj_ext_request(sl_rt *rt, const sl_type *type);
 static inline sl_obj_ext *sl_obj_ext_of(sl_obj *o) {

@@ -292,7 +292,15 @@ static int class_finish(sl_rt *rt, sl_obj *cls) {
   if (sl_dict_get_str(rt, c->attrs, "__hash__", &v, &has_hash)) return -1;
   if (has_hash) sl_vdecref(rt, v);
   if (has_eq && !has_hash && sl_dict_set_str(rt, c->attrs, "__hash__", sl_none())) return -1;
-  return sl__class_flags_compute(rt, cls);
+  if (sl__class_flags_compute(rt, cls)) return -1;
+  /* An engine object's attribute lookup never asks its class for
+   * __getattribute__ (vm_attr.c): refused, not silently skipped. */
+  if (c->native && (c->lang_flags & SL__CLS_GETATTRIBUTE))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                    "simloop: __getattribute__ in class %s, which derives from a built-in or "
+                    "asyncio class, is not supported (__getattr__ is)",
+                    sl_str_cstr(c->name));
+  return 0;
 }
 
 /* object.__init_subclass__ does nothing (and takes no keywords); a

@@ -43,7 +43,7 @@ void sl__vm_report_unraisable(sl_rt *rt, sl_value fn, sl_obj *exc) {
 void sl__user_finalize(sl_rt *rt, sl_obj *inst) {
   if (rt->fatal || !rt->lang) return;
   sl_value fn;
-  if (sl__class_lookup(rt, sl_as_exc(inst)->cls, "__del__", &fn) <= 0) {
+  if (sl__class_lookup(rt, sl_user_cls_of(inst), "__del__", &fn) <= 0) {
     if (!rt->fatal) sl_err_clear(rt);
     return;
   }

@@ -207,7 +207,7 @@ int sl__native_super_attr(sl_rt *rt, sl_obj *start, sl_value self, const char *n
 
 /* obj.name on an instance: the scenario class's properties, the instance
  * dict, the scenario class's other attributes, then the engine's. */
-int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+static int native_lookup(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   sl_obj_ext *x = sl_obj_ext_of(v.u.o);
   if (!strcmp(name, "__class__")) {
     sl_incref(x->cls);
@@ -245,6 +245,30 @@ int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
              name);
   }
   return -1;
+}
+
+/* The lookup above, then (slot_tp_getattr_hook) the scenario class's
+ * __getattr__ when it raised AttributeError. */
+int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
+  if (!native_lookup(rt, v, name, out)) return 0;
+  sl_obj *cls = sl_obj_ext_of(v.u.o)->cls;
+  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_GETATTR) || !rt->exc ||
+      !sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR))
+    return -1;
+  sl_obj *missing = sl_err_fetch(rt);
+  sl_value fn;
+  int r = sl__class_lookup(rt, cls, "__getattr__", &fn);
+  if (r <= 0) { /* deleted since (the flag stays): the AttributeError */
+    if (r == 0)
+      sl_err_restore(rt, missing);
+    else
+      sl_decref(rt, missing);
+    return -1;
+  }
+  sl_decref(rt, missing);
+  int rc = sl__call_bound_name(rt, fn, v, name, out);
+  sl_vdecref(rt, fn);
+  return rc;
 }
 
 /* obj.name = val (val SL_V_UNDEF: del obj.name): a property's setter, or

@@ -130,6 +130,23 @@ static void test_unsupported_import(void **state) {
   run_free(&r);
 }
 
+/* __getattribute__ on a class deriving from a built-in or asyncio class is
+ * refused when the class is made: its instances' lookups never ask for it. */
+static void test_unsupported_getattribute_on_engine_class(void **state) {
+  run r;
+  run_src(&r,
+          "import asyncio\n"
+          "class L(asyncio.Lock):\n"
+          "    def __getattribute__(self, name):\n"
+          "        return 1\n",
+          0);
+  assert_int_equal(r.res.outcome, SL_OUTCOME_EXCEPTION);
+  assert_non_null(strstr(detail(&r), "  File \"t.py\", line 2, in <module>\n"));
+  assert_non_null(strstr(detail(&r), "TypeError: simloop: __getattribute__ in class L, which "
+                                     "derives from a built-in or asyncio class, is not supported"));
+  run_free(&r);
+}
+
 /* The same run from a tree parsed whole and compiled after (o.module):
  * the path explore took before it compiled into an image. */
 static void run_tree(run *r, const char *src) {
@@ -335,6 +352,7 @@ int main(void) {
       cmocka_unit_test(test_lambda_arity_message),
       cmocka_unit_test(test_uncaught_traceback),
       cmocka_unit_test(test_unsupported_import),
+      cmocka_unit_test(test_unsupported_getattribute_on_engine_class),
       cmocka_unit_test(test_stream_error_order),
       cmocka_unit_test(test_stream_module_names),
       cmocka_unit_test(test_deadlock_report),
