@@ -228,9 +228,17 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
    * memory (spp), and a store per slot around each possible call was
    * most of the loop. */
   SP = argv - 2;
-  if (arg == 1) /* the commonest, without the loop's set-up */
-    sl_vdecref(rt, argv[0]);
-  else
+  if (arg == 1) { /* the commonest, without the loop's set-up */
+    /* The tag tested here: gcc leaves sl_vdecref a call in the eval, and
+     * the argument is most often a number or a value the engine kept. */
+    if (argv[0].tag == SL_V_OBJ) {
+      sl_obj *ao = argv[0].u.o;
+      if (ao->refcnt > 1)
+        ao->refcnt--;
+      else
+        sl__decref_last(rt, ao);
+    }
+  } else
     for (int32_t i = arg; i > 0;) sl_vdecref(rt, argv[--i]);
   if (so->refcnt > 1)
     so->refcnt--;
