@@ -363,7 +363,14 @@ int sl_frame_call_held0(sl_rt *rt, sl_obj *func) {
   int rc = (int)SL_CORO_RETURN - (int)sl_vm_eval(rt, f, SL_RESUME_START, sl_undef(), &res);
   frame_free_held(rt, f, c);
   rt->recursion_depth--;
-  sl_vdecref(rt, res);
+  /* sl_vdecref without its null test: a value tagged as an object always
+   * has one (the eval writes *out at every exit: None at an error). */
+  if (res.tag == SL_V_OBJ) {
+    if (res.u.o->refcnt > 1)
+      res.u.o->refcnt--;
+    else
+      sl__decref_last(rt, res.u.o);
+  }
   return rc;
 }
 

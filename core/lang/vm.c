@@ -23,7 +23,7 @@
 #include "core/lang/vm_ops_value-int.h"
 
 sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv, sl_value *out) {
-  sl_lang *L = sl_vm_lang(rt);
+#define VM_LANG sl_vm_lang(rt)
   sl_code *co = sl_as_code(f->code);
   const sl_instr *code = co->code;
   sl_value *sp = f->stack + f->sp;
@@ -53,8 +53,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
     return SL_CORO_ERROR;
   }
   rt->recursion_depth++;
-  f->back = L->frame;
-  L->frame = f;
+  f->back = VM_LANG->frame;
+  VM_LANG->frame = f;
 
   /* A fresh frame (SL_RESUME_START) has nothing to resume and was made
    * with `yielded` false; only a resume clears it. */
@@ -478,7 +478,7 @@ dispatch:
        * Backward, every loop's: the one place an endless loop with no
        * await (which would never let the event loop step) is bounded.
        * Counting calls nothing the frame could be read from. */
-      if (code + arg < ip && iteration_over_budget(rt, L)) {
+      if (code + arg < ip && iteration_over_budget(rt, VM_LANG)) {
         SL_VM_SYNC_IP();
         sl_rt_fatal(rt, SL_EBUDGET);
         goto exit_error;
@@ -706,7 +706,8 @@ exit_error:
 exit:
   SL_VM_SYNC_IP();
   f->sp = (uint32_t)(sp - f->stack);
-  L->frame = f->back;
+  VM_LANG->frame = f->back;
   rt->recursion_depth--;
   return st;
+#undef VM_LANG
 }
