@@ -207,18 +207,24 @@ static void test_generators(void **state) {
 static void test_class_change(void **state) {
   (void)state;
   sweep("tests/scenarios/lang_class_change_seen_by_subclass.py", NULL, SL_OUTCOME_OK);
+  /* __del__ and __getattr__ of classes deriving from engine classes. */
+  sweep("tests/scenarios/lang_del_engine_subclass.py", NULL, SL_OUTCOME_OK);
+  sweep("tests/scenarios/lang_getattr_engine_subclass.py", NULL, SL_OUTCOME_OK);
 }
-/* The fast paths of session 16 (issue 14): a held zero-argument callback's
- * direct frame call, the `then`s that own their references, a dead future
- * spared, the frameless woken waiter, the fused constant operations and
- * jumps, a global's cache hit and a dropped method result. */
+/* The fast paths of sessions 16 and 17 (issue 14): a held zero-argument
+ * callback's direct frame call, the `then`s that own their references, a
+ * dead future spared, the frameless woken waiters (Event, Condition, Lock,
+ * Queue), the fused constant operations and jumps, a global's cache hit, a
+ * dropped method result, locals proven bound. */
 static void test_fast_paths(void **state) {
   (void)state;
   sweep("tests/scenarios/loop_handle_held0_tail.py", NULL, SL_OUTCOME_EXCEPTION);
   static const char *const ok[] = {
-      "loop_call_soon_closed_statement", "loop_callback_frame_leftovers", "timer_heap_sleep_fast",
-      "lang_none_test_const_jump",       "lang_binop_const_fused",        "await_then_owned_refs",
+      "loop_call_soon_closed_statement", "loop_callback_frame_leftovers",
+      "timer_heap_sleep_fast",           "lang_none_test_const_jump",
+      "lang_binop_const_fused",          "await_then_owned_refs",
       "task_await_future_cases",         "vm_global_hit_method_drop",
+      "lock_queue_frameless_thens",      "lang_local_bound_flow",
   };
   for (size_t i = 0; i < sizeof ok / sizeof *ok; i++) {
     char rel[128];
