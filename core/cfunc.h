@@ -19,12 +19,30 @@ typedef enum sl_canon {
   SL_CANON_SELF_ARG0, /* "<label> <id of self> <- <id of args[0]>" */
 } sl_canon;
 
+/* A method's statement body (sl_cfunc_def.stmt): the call `obj.meth(a1..an)`
+ * whose result the caller drops, with positional arguments only, taken
+ * straight from the caller's stack (argv, argc) without an sl_args or a
+ * result. self is borrowed. Returns 0 (done) or -1 (raised): then the
+ * callee owns argv's references (moved them into what it made, or dropped
+ * them, last first, as the caller's POPs would). SL_CSTMT_PLAIN: nothing
+ * done, nothing taken (a count, a state or a case it leaves to fn, which
+ * owns every message); the caller makes the plain call. */
+typedef int (*sl_cstmt_fn)(sl_rt *rt, sl_value self, sl_value *argv, int32_t argc);
+enum { SL_CSTMT_PLAIN = 1 };
+
 typedef struct sl_cfunc_def {
   const char *name; /* Python __name__ / __qualname__ */
   sl_cfunc_fn fn;
   const char *label; /* canonical label (trace), e.g. "wakeup" */
   sl_canon canon;
+  /* NULL for most; set only by designated initializers (the tables'
+   * positional ones leave it out: -Wmissing-field-initializers is off for
+   * this struct's users below). */
+  sl_cstmt_fn stmt;
 } sl_cfunc_def;
+/* The ~300 tables of defs are positional and name four fields; a method
+ * with a statement body names its fifth (.stmt). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 extern const sl_type sl_cfunc_type;
 

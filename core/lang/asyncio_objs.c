@@ -337,6 +337,12 @@ static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   *out = sl_obj_val(h);
   return 0;
 }
+/* `loop.call_soon(cb)` as a statement (sl_cstmt_fn): the plain case of
+ * loop_call_soon's, with the stack's reference to cb moved into the entry. */
+static int loop_call_soon_stmt(sl_rt *rt, sl_value self, sl_value *argv, int32_t argc) {
+  if (argc != 1 || rt->context_copy || sl__aio_loop_closed(rt, self.u.o)) return SL_CSTMT_PLAIN;
+  return sl__loop_ready_push(rt, argv[0], sl_undef());
+}
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
  * _write_to_self() only wakes a selector that is not sleeping here. */
@@ -416,7 +422,7 @@ static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 
 static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.time", loop_time, NULL, SL_CANON_LABEL},
-    {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL, .stmt = loop_call_soon_stmt},
     {"BaseEventLoop.call_soon_threadsafe", loop_call_soon_threadsafe, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_later", loop_call_later, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_at", loop_call_at, NULL, SL_CANON_LABEL},

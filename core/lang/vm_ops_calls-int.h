@@ -138,6 +138,20 @@ SL_OP_INLINE void drop_call_values(sl_rt *rt, const sl_value *from, const sl_val
   while (to > from) drop_call_value(rt, *--to);
 }
 
+/* A def's statement body (cfunc.h sl_cstmt_fn) within the recursion bound
+ * (the caller tested it), as sl_call would call the bound cfunc: the
+ * arguments' references are the callee's unless it answers
+ * SL_CSTMT_PLAIN; self, dropped here after them (POP's order), is not. No
+ * sl_args, no result, no POP_TOP (the caller skips it). */
+SL_OP_INLINE int call_method_stmt(sl_rt *rt, sl_cstmt_fn fn, sl_value self, sl_value *argv,
+                                  int32_t argc) {
+  rt->recursion_depth++;
+  int rc = fn(rt, self, argv, argc);
+  rt->recursion_depth--;
+  if (rc != SL_CSTMT_PLAIN) drop_call_value(rt, self);
+  return rc;
+}
+
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
  * bound), or any callable and UNDEF. A def whose result the next
@@ -156,6 +170,14 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
     /* A def (an UNDEF carrying it; LOAD_METHOD leaves one only with its
      * self), called as sl_call calls the bound cfunc (same recursion
      * bound). */
+    const sl_cfunc_def *d = m.u.p;
+    if (d->stmt && f->ip->op == SL_OP_POP_TOP && rt->recursion_depth <= SL_MAX_RECURSION) {
+      rc = call_method_stmt(rt, d->stmt, self, argv, arg);
+      if (rc != SL_CSTMT_PLAIN) {
+        SP = argv - 2;
+        return rc ? -1 : SL_OPR_DROPPED;
+      }
+    }
     if (rt->recursion_depth > SL_MAX_RECURSION) {
       rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     } else {
