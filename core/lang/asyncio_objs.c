@@ -106,6 +106,14 @@ static int fut_set_result(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return sl_future_set_result(rt, self.u.o, v);
 }
 
+/* `fut.set_result(v)` as a statement (sl_cstmt_fn). */
+static int fut_set_result_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (argc != 1) return SL_CSTMT_PLAIN;
+  int rc = sl_future_set_result(rt, slots[0].u.o, slots[1]);
+  sl_vdecref(rt, slots[1]);
+  return rc;
+}
+
 static int fut_set_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value v;
   if (bind1(rt, args, "set_exception", "exception", true, &v)) return -1;
@@ -140,7 +148,7 @@ static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
       {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                                           \
       {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},                     \
       {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},               \
-      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},                                   \
+      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL, .stmt = fut_set_result_stmt},     \
       {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},                             \
       {CLS ".__await__", sl__await_method, NULL, SL_CANON_LABEL},                                  \
       {CLS ".__iter__", sl__await_method, NULL, SL_CANON_LABEL}, {                                 \
@@ -323,25 +331,29 @@ static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const ch
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   /* call_soon(cb, *args), the usual call: no keyword to look at, no count to check. */
   bool plain = !args->nkw && !rt->context_copy && !sl__aio_loop_closed(rt, self.u.o);
-  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so nothing can cancel
-   * it or look at it, and the call waits as its parts (a Handle is made only if the program
-   * must see one: the callback raises). It runs and is traced exactly as the Handle would
-   * be. One callback, asked first: sl_loop_call_soon0's push, in line. */
-  if (plain && args->npos == 1 && sl_is_result_unused(*out))
-    return sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef());
   if (!plain || !args->npos) return loop_schedule(rt, self, args, "call_soon", 0, out);
-  if (sl_is_result_unused(*out))
-    return sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
   sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
   if (!h) return -1;
   *out = sl_obj_val(h);
   return 0;
 }
-/* `loop.call_soon(cb)` as a statement (sl_cstmt_fn): the plain case of
- * loop_call_soon's, with the stack's reference to cb moved into the entry. */
-static int loop_call_soon_stmt(sl_rt *rt, sl_value self, sl_value *argv, int32_t argc) {
-  if (argc != 1 || rt->context_copy || sl__aio_loop_closed(rt, self.u.o)) return SL_CSTMT_PLAIN;
-  return sl__loop_ready_push(rt, argv[0], sl_undef());
+/* A statement `loop.call_soon(cb, ...)` (sl_cstmt_fn), in loop_call_soon's
+ * plain case: nobody gets the Handle, so nothing can cancel it or look at
+ * it, and the call waits as its parts (a Handle is made only if the
+ * program must see one: the callback raises). It runs and is traced
+ * exactly as the Handle would be. One callback, the commonest: the
+ * stack's reference to it moved into the entry (sl_loop_call_soon0's
+ * push, in line). */
+static __attribute__((noinline)) int loop_call_soon_stmt_args(sl_rt *rt, sl_value *slots,
+                                                              int32_t argc) {
+  int rc = sl_loop_call_soon0(rt, slots[1], slots + 2, (size_t)argc - 1);
+  for (int32_t i = argc; i > 0; i--) sl_vdecref(rt, slots[i]);
+  return rc;
+}
+static int loop_call_soon_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (!argc || rt->context_copy || sl__aio_loop_closed(rt, slots[0].u.o)) return SL_CSTMT_PLAIN;
+  if (argc == 1) return sl__loop_ready_push(rt, slots[1], sl_undef());
+  return loop_call_soon_stmt_args(rt, slots, argc); /* out of line: no saved registers here */
 }
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
