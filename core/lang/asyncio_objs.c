@@ -106,14 +106,6 @@ static int fut_set_result(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   return sl_future_set_result(rt, self.u.o, v);
 }
 
-/* `fut.set_result(v)` as a statement (sl_cstmt_fn). */
-static int fut_set_result_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
-  if (argc != 1) return SL_CSTMT_PLAIN;
-  int rc = sl_future_set_result(rt, slots[0].u.o, slots[1]);
-  sl_vdecref(rt, slots[1]);
-  return rc;
-}
-
 static int fut_set_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value v;
   if (bind1(rt, args, "set_exception", "exception", true, &v)) return -1;
@@ -148,7 +140,7 @@ static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
       {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                                           \
       {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},                     \
       {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},               \
-      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL, .stmt = fut_set_result_stmt},     \
+      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},                                   \
       {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},                             \
       {CLS ".__await__", sl__await_method, NULL, SL_CANON_LABEL},                                  \
       {CLS ".__iter__", sl__await_method, NULL, SL_CANON_LABEL}, {                                 \
@@ -329,31 +321,20 @@ static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const ch
 }
 
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  /* call_soon(cb, *args), the usual call: no keyword to look at, no count to check. */
-  bool plain = !args->nkw && !rt->context_copy && !sl__aio_loop_closed(rt, self.u.o);
-  if (!plain || !args->npos) return loop_schedule(rt, self, args, "call_soon", 0, out);
-  sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
-  if (!h) return -1;
-  *out = sl_obj_val(h);
-  return 0;
+  return loop_schedule(rt, self, args, "call_soon", 0, out); /* statements: loop_call_soon_stmt */
 }
-/* A statement `loop.call_soon(cb, ...)` (sl_cstmt_fn), in loop_call_soon's
- * plain case: nobody gets the Handle, so nothing can cancel it or look at
- * it, and the call waits as its parts (a Handle is made only if the
- * program must see one: the callback raises). It runs and is traced
- * exactly as the Handle would be. One callback, the commonest: the
- * stack's reference to it moved into the entry (sl_loop_call_soon0's
- * push, in line). */
-static __attribute__((noinline)) int loop_call_soon_stmt_args(sl_rt *rt, sl_value *slots,
-                                                              int32_t argc) {
+/* `loop.call_soon(cb, ...)` as a statement (sl_cstmt_fn) in loop_call_soon's plain case: no
+ * Handle, which nobody could see (one is made only if the callback raises); it runs and is
+ * traced as the Handle would be. One callback: the stack's reference moved into the entry. */
+static __attribute__((noinline)) int call_soon_args(sl_rt *rt, sl_value *slots, int32_t argc) {
   int rc = sl_loop_call_soon0(rt, slots[1], slots + 2, (size_t)argc - 1);
   for (int32_t i = argc; i > 0; i--) sl_vdecref(rt, slots[i]);
   return rc;
 }
 static int loop_call_soon_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
   if (!argc || rt->context_copy || sl__aio_loop_closed(rt, slots[0].u.o)) return SL_CSTMT_PLAIN;
-  if (argc == 1) return sl__loop_ready_push(rt, slots[1], sl_undef());
-  return loop_call_soon_stmt_args(rt, slots, argc); /* out of line: no saved registers here */
+  return argc == 1 ? sl__loop_ready_push(rt, slots[1], sl_undef())
+                   : call_soon_args(rt, slots, argc);
 }
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
