@@ -19,12 +19,31 @@ typedef enum sl_canon {
   SL_CANON_SELF_ARG0, /* "<label> <id of self> <- <id of args[0]>" */
 } sl_canon;
 
+/* A method's statement body (sl_cfunc_def.stmt): the call `obj.meth(a1..an)`
+ * whose result the caller drops, with positional arguments only, made on
+ * the caller's stack slots without an sl_args or a result: slots[0] is
+ * self (borrowed), slots[1..argc] the arguments. Returns 0 (done) or -1
+ * (raised): then the callee owns the arguments' references (moved them
+ * into what it made, or dropped them, last first, as the caller's POPs
+ * would). SL_CSTMT_PLAIN: nothing done, nothing taken (a count, a state
+ * or a case it leaves to fn, which owns every message); the caller makes
+ * the plain call. */
+typedef int (*sl_cstmt_fn)(sl_rt *rt, sl_value *slots, int32_t argc);
+enum { SL_CSTMT_PLAIN = 1 };
+
 typedef struct sl_cfunc_def {
   const char *name; /* Python __name__ / __qualname__ */
   sl_cfunc_fn fn;
   const char *label; /* canonical label (trace), e.g. "wakeup" */
   sl_canon canon;
+  /* NULL for most; set only by designated initializers (the tables'
+   * positional ones leave it out: -Wmissing-field-initializers is off for
+   * this struct's users below). */
+  sl_cstmt_fn stmt;
 } sl_cfunc_def;
+/* The ~300 tables of defs are positional and name four fields; a method
+ * with a statement body names its fifth (.stmt). */
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
 
 extern const sl_type sl_cfunc_type;
 
@@ -35,18 +54,6 @@ typedef struct sl_cfunc {
 } sl_cfunc;
 
 static inline sl_cfunc *sl_as_cfunc(sl_obj *o) { return (sl_cfunc *)o; }
-
-/* A caller that drops the result (the VM's CALL_METHOD followed by
- * POP_TOP) hands a native method *out holding this marker instead of
- * None. A method may then skip making a result nobody can see (loop.call_soon
- * queues its call without a Handle) and leave *out as it is; any other
- * method ignores it and sets *out as usual. The caller turns a marker left
- * in *out back into None, so it never reaches a program. */
-static inline sl_value sl_result_unused(void) {
-  sl_value v = {SL_V_UNDEF, {.i = 1}};
-  return v;
-}
-static inline bool sl_is_result_unused(sl_value v) { return v.tag == SL_V_UNDEF && v.u.i == 1; }
 
 /* A new callable running def->fn with `self` (borrowed; a reference is taken). */
 sl_obj *sl_cfunc_new(sl_rt *rt, const sl_cfunc_def *def, sl_value self);

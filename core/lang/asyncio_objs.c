@@ -321,21 +321,20 @@ static int loop_schedule(sl_rt *rt, sl_value self, const sl_args *args, const ch
 }
 
 static int loop_call_soon(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  /* call_soon(cb, *args), the usual call: no keyword to look at, no count to check. */
-  bool plain = !args->nkw && !rt->context_copy && !sl__aio_loop_closed(rt, self.u.o);
-  /* A statement `loop.call_soon(cb, ...)`: nobody gets the Handle, so nothing can cancel
-   * it or look at it, and the call waits as its parts (a Handle is made only if the program
-   * must see one: the callback raises). It runs and is traced exactly as the Handle would
-   * be. One callback, asked first: sl_loop_call_soon0's push, in line. */
-  if (plain && args->npos == 1 && sl_is_result_unused(*out))
-    return sl__loop_ready_push(rt, sl_vincref(args->pos[0]), sl_undef());
-  if (!plain || !args->npos) return loop_schedule(rt, self, args, "call_soon", 0, out);
-  if (sl_is_result_unused(*out))
-    return sl_loop_call_soon0(rt, args->pos[0], args->pos + 1, args->npos - 1);
-  sl_obj *h = sl_loop_call_soon(rt, args->pos[0], args->pos + 1, args->npos - 1);
-  if (!h) return -1;
-  *out = sl_obj_val(h);
-  return 0;
+  return loop_schedule(rt, self, args, "call_soon", 0, out); /* statements: loop_call_soon_stmt */
+}
+/* `loop.call_soon(cb, ...)` as a statement (sl_cstmt_fn) in loop_call_soon's plain case: no
+ * Handle, which nobody could see (one is made only if the callback raises); it runs and is
+ * traced as the Handle would be. One callback: the stack's reference moved into the entry. */
+static __attribute__((noinline)) int call_soon_args(sl_rt *rt, sl_value *slots, int32_t argc) {
+  int rc = sl_loop_call_soon0(rt, slots[1], slots + 2, (size_t)argc - 1);
+  for (int32_t i = argc; i > 0; i--) sl_vdecref(rt, slots[i]);
+  return rc;
+}
+static int loop_call_soon_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (!argc || rt->context_copy || sl__aio_loop_closed(rt, slots[0].u.o)) return SL_CSTMT_PLAIN;
+  return argc == 1 ? sl__loop_ready_push(rt, slots[1], sl_undef())
+                   : call_soon_args(rt, slots, argc);
 }
 /* The program has one thread (threads are simulated: DESIGN.md 4), so
  * this is call_soon with its own name in messages; CPython's extra
@@ -416,7 +415,7 @@ static int loop_is_closed(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 
 static const sl_cfunc_def loop_methods[] = {
     {"BaseEventLoop.time", loop_time, NULL, SL_CANON_LABEL},
-    {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.call_soon", loop_call_soon, NULL, SL_CANON_LABEL, .stmt = loop_call_soon_stmt},
     {"BaseEventLoop.call_soon_threadsafe", loop_call_soon_threadsafe, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_later", loop_call_later, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.call_at", loop_call_at, NULL, SL_CANON_LABEL},

@@ -140,10 +140,10 @@ SL_OP_INLINE void drop_call_values(sl_rt *rt, const sl_value *from, const sl_val
 
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
- * bound), or any callable and UNDEF. A def whose result the next
- * instruction drops (POP_TOP: the call is a statement) is told so
- * (sl_result_unused, cfunc.h), and its None or missing result skips the
- * POP_TOP (SL_OPR_DROPPED). */
+ * bound), or any callable and UNDEF. A def called as a statement (the
+ * next instruction a POP_TOP) runs its statement body if it has one
+ * (sl_cstmt_fn, cfunc.h: no sl_args, no result); its None result, or the
+ * statement body's, skips the POP_TOP (SL_OPR_DROPPED). */
 SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   (void)co;
   if (arg == 1 && SP[-3].u.p == SL__LIST_APPEND_DEF && SP[-3].tag == SL_V_UNDEF &&
@@ -161,17 +161,29 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
     } else {
       rt->recursion_depth++;
       bool unused = f->ip->op == SL_OP_POP_TOP;
-      v = unused ? sl_result_unused() : sl_none();
-      rc = ((const sl_cfunc_def *)m.u.p)->fn(rt, self, &a, &v);
+      const sl_cfunc_def *d = m.u.p;
+      if (unused && d->stmt) {
+        /* The statement's body (cfunc.h sl_cstmt_fn): the arguments'
+         * references are its own unless it answers SL_CSTMT_PLAIN; self
+         * is dropped after them (POP's order). */
+        rc = d->stmt(rt, argv - 1, arg);
+        if (rc != SL_CSTMT_PLAIN) {
+          rt->recursion_depth--;
+          drop_call_value(rt, argv[-1]);
+          SP = argv - 2;
+          return rc ? -1 : SL_OPR_DROPPED;
+        }
+      }
+      v = sl_none();
+      rc = d->fn(rt, self, &a, &v);
       rt->recursion_depth--;
-      if (unused && !rc && (sl_is_result_unused(v) || v.tag == SL_V_NONE)) {
+      if (unused && !rc && v.tag == SL_V_NONE) {
         /* No result or None, which the POP_TOP would only pop: neither
          * pushed nor popped (SL_OPR_DROPPED skips the POP_TOP). */
         drop_call_values(rt, argv - 1, SP);
         SP = argv - 2; /* the def, an UNDEF, needs no drop */
         return SL_OPR_DROPPED;
       }
-      if (sl_is_result_unused(v)) v = sl_none();
     }
   } else if (plain_func(m) && rt->recursion_depth <= SL_MAX_RECURSION) {
     /* A plain function, bound to self (a scenario class's method: what
