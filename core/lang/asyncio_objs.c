@@ -280,14 +280,16 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
     return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;
   if (sl_is_future(v)) {
-    int r = sl_methods_lookup(rt, v, sl_is_task(v) ? sl__aio_task_methods : sl__aio_future_methods, name, out);
+    int r = sl_methods_lookup(rt, v, sl_is_task(v) ? sl__aio_task_methods : sl__aio_future_methods,
+                              name, out);
     if (!r && sl_is_task(v)) r = sl_methods_lookup(rt, v, sl__aio_task_stack_methods, name, out);
     if (!r && !strcmp(name, "_state")) r = sl__aio_future_state(rt, v.u.o, out);
     if (r) return r;
     tn = v.u.o->type->name;
   } else if (sl_is_handle(v)) {
     int r = 0;
-    if (sl_as_handle(v.u.o)->is_timer) r = sl_methods_lookup(rt, v, sl__aio_timer_methods, name, out);
+    if (sl_as_handle(v.u.o)->is_timer)
+      r = sl_methods_lookup(rt, v, sl__aio_timer_methods, name, out);
     if (r == 0) r = sl_methods_lookup(rt, v, sl__aio_handle_methods, name, out);
     if (r) return r;
     tn = sl_as_handle(v.u.o)->is_timer ? "TimerHandle" : "Handle";
