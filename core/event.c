@@ -141,6 +141,12 @@ static int m_event_set(sl_rt *rt, sl_value self, const sl_args *args, sl_value *
   NOARGS("Event.set");
   return sl_event_set(rt, self.u.o);
 }
+/* `ev.set()` as a statement (sl_cstmt_fn): no binding; any argument
+ * takes the plain body, which owns the TypeError. */
+static int m_event_set_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (argc) return SL_CSTMT_PLAIN;
+  return sl_event_set(rt, slots[0].u.o) ? -1 : 0;
+}
 static int m_event_clear(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   NOARGS("Event.clear");
   sl_event_clear(self.u.o);
@@ -154,7 +160,7 @@ static int m_event_is_set(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
 
 static const sl_cfunc_def event_methods[] = {
     {"Event.wait", m_event_wait, NULL, SL_CANON_LABEL},
-    {"Event.set", m_event_set, NULL, SL_CANON_LABEL},
+    {"Event.set", m_event_set, NULL, SL_CANON_LABEL, .stmt = m_event_set_stmt},
     {"Event.clear", m_event_clear, NULL, SL_CANON_LABEL},
     {"Event.is_set", m_event_is_set, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},

@@ -616,6 +616,15 @@ static int m_put_nowait(sl_rt *rt, sl_value self, const sl_args *args, sl_value 
   BIND("Queue.put_nowait", self_item, 2, 2);
   return sl_queue_put_nowait(rt, self.u.o, a[1]);
 }
+/* `q.put_nowait(x)` as a statement (sl_cstmt_fn): no binding (any other
+ * count takes the plain body, which owns the TypeError); QueueFull and
+ * QueueShutDown are sl_queue_put_nowait's either way. */
+static int m_put_nowait_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (argc != 1) return SL_CSTMT_PLAIN;
+  int rc = sl_queue_put_nowait(rt, slots[0].u.o, slots[1]);
+  sl_vdecref(rt, slots[1]);
+  return rc ? -1 : 0;
+}
 static int m_get_nowait(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   BIND("Queue.get_nowait", self_only, 1, 1);
   return sl_queue_get_nowait(rt, self.u.o, out);
@@ -728,7 +737,7 @@ static const sl_cfunc_def queue_methods[] = {
     {"Queue.put", m_put, NULL, SL_CANON_LABEL},
     {"Queue.get", m_get, NULL, SL_CANON_LABEL},
     {"Queue.join", m_join, NULL, SL_CANON_LABEL},
-    {"Queue.put_nowait", m_put_nowait, NULL, SL_CANON_LABEL},
+    {"Queue.put_nowait", m_put_nowait, NULL, SL_CANON_LABEL, .stmt = m_put_nowait_stmt},
     {"Queue.get_nowait", m_get_nowait, NULL, SL_CANON_LABEL},
     {"Queue.task_done", m_task_done, NULL, SL_CANON_LABEL},
     {"Queue.qsize", m_qsize, NULL, SL_CANON_LABEL},

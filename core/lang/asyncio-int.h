@@ -129,6 +129,10 @@ int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
 
 /* Task.get_stack and Task.print_stack (asyncio_stack.c). */
 extern const sl_cfunc_def sl__aio_task_stack_methods[];
+/* asyncio_futobj.c: the methods of a Future, a Task (before Future's),
+ * a Handle and a TimerHandle (before Handle's); NULL-terminated. */
+extern const sl_cfunc_def sl__aio_future_methods[], sl__aio_task_methods[];
+extern const sl_cfunc_def sl__aio_handle_methods[], sl__aio_timer_methods[];
 /* Future._state: 'PENDING', 'CANCELLED' or 'FINISHED' (new str). 1, or -1
  * out of memory (asyncio_stack.c). */
 int sl__aio_future_state(sl_rt *rt, sl_obj *fut, sl_value *out);

@@ -1,8 +1,7 @@
-/* Methods of the engine's asyncio objects as the scenario sees them:
- * Future and Task (mirrors the public methods of Lib/asyncio/futures.py
- * and tasks.py), Handle/TimerHandle (events.py) and the event loop object
- * returned by get_running_loop() (base_events.py's public methods that the
- * engine implements). */
+/* Methods of the engine's asyncio objects as the scenario sees them: the
+ * event loop object returned by get_running_loop() (base_events.py's
+ * public methods that the engine implements), the lookup of a future's,
+ * a task's and a handle's (asyncio_futobj.c) and the classes. */
 #include <string.h>
 
 #include "core/long.h"
@@ -39,211 +38,6 @@ static int bind1(sl_rt *rt, const sl_args *args, const char *fname, const char *
   const char *const names[] = {name};
   return sl_args_bind(rt, args, fname, names, 1, required ? 1 : 0, 1, v);
 }
-
-/* ---- Future ---------------------------------------------------------------- */
-
-static int fut_result(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("result");
-  return sl_future_result(rt, self.u.o, out);
-}
-
-static int fut_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("exception");
-  sl_obj *e = NULL;
-  if (sl_future_exception(rt, self.u.o, &e)) return -1;
-  *out = e ? sl_obj_val(e) : sl_none();
-  return 0;
-}
-
-static int fut_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("done");
-  *out = sl_bool(sl_future_done(self.u.o));
-  return 0;
-}
-
-static int fut_cancelled(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("cancelled");
-  *out = sl_bool(sl_future_cancelled(self.u.o));
-  return 0;
-}
-
-static int fut_cancel(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value msg;
-  if (bind1(rt, args, "cancel", "msg", false, &msg)) return -1;
-  int r = sl_future_cancel(rt, self.u.o, sl_is_undef(msg) ? sl_none() : msg);
-  if (r < 0) return -1;
-  *out = sl_bool(r == 1);
-  return 0;
-}
-
-static int fut_add_done_callback(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  static const char *const names[] = {"fn", "context"};
-  sl_value a[2];
-  if (sl_args_bind(rt, args, "add_done_callback", names, 2, 1, 1, a)) return -1;
-  /* context=None: contextvars.copy_context(), once contexts are in use */
-  sl_value ctx = sl_undef();
-  if (!sl_is_undef(a[1]) && !sl_is_none(a[1]))
-    ctx = sl_vincref(a[1]);
-  else if (rt->context_copy && rt->context_copy(rt, &ctx))
-    return -1;
-  int rc = sl_future_add_done_callback_ctx(rt, self.u.o, a[0], ctx);
-  sl_vdecref(rt, ctx);
-  return rc;
-}
-
-static int fut_remove_done_callback(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value fn;
-  if (bind1(rt, args, "remove_done_callback", "fn", true, &fn)) return -1;
-  int64_t n = sl_future_remove_done_callback(rt, self.u.o, fn);
-  if (n < 0) return -1;
-  *out = sl_int(n);
-  return 0;
-}
-
-static int fut_set_result(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value v;
-  if (bind1(rt, args, "set_result", "result", true, &v)) return -1;
-  return sl_future_set_result(rt, self.u.o, v);
-}
-
-static int fut_set_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value v;
-  if (bind1(rt, args, "set_exception", "exception", true, &v)) return -1;
-  if (sl_is_type(v, &sl_class_type)) {
-    /* Instantiate through the VM so a user __init__ runs. */
-    sl_value inst;
-    sl_args none = {NULL, 0, NULL, NULL, 0};
-    if (sl_vm_call(rt, v, &none, &inst)) return -1;
-    int rc = sl_future_set_exception(rt, self.u.o, inst);
-    sl_vdecref(rt, inst);
-    return rc;
-  }
-  if (!sl_is_type(v, &sl_exc_type))
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception must be an exception instance or class");
-  return sl_future_set_exception(rt, self.u.o, v);
-}
-
-static int fut_get_loop(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("get_loop");
-  if (sl_asyncio_loop_object(rt, out)) return -1;
-  sl_vincref(*out);
-  return 0;
-}
-
-/* Future's methods, named after the class they are looked up on: CPython's
- * Task has its own copies (`Task.cancel`), which callback names show. */
-#define SL_FUTURE_METHODS(CLS)                                                                     \
-  {CLS ".result", fut_result, NULL, SL_CANON_LABEL},                                               \
-      {CLS ".exception", fut_exception, NULL, SL_CANON_LABEL},                                     \
-      {CLS ".done", fut_done, NULL, SL_CANON_LABEL},                                               \
-      {CLS ".cancelled", fut_cancelled, NULL, SL_CANON_LABEL},                                     \
-      {CLS ".cancel", fut_cancel, NULL, SL_CANON_LABEL},                                           \
-      {CLS ".add_done_callback", fut_add_done_callback, NULL, SL_CANON_LABEL},                     \
-      {CLS ".remove_done_callback", fut_remove_done_callback, NULL, SL_CANON_LABEL},               \
-      {CLS ".set_result", fut_set_result, NULL, SL_CANON_LABEL},                                   \
-      {CLS ".set_exception", fut_set_exception, NULL, SL_CANON_LABEL},                             \
-      {CLS ".__await__", sl__await_method, NULL, SL_CANON_LABEL},                                  \
-      {CLS ".__iter__", sl__await_method, NULL, SL_CANON_LABEL}, {                                 \
-    CLS ".get_loop", fut_get_loop, NULL, SL_CANON_LABEL                                            \
-  }
-
-static const sl_cfunc_def future_methods[] = {
-    SL_FUTURE_METHODS("Future"),
-    {NULL, NULL, NULL, SL_CANON_LABEL},
-};
-
-/* ---- Task ------------------------------------------------------------------ */
-
-static int task_get_name(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("get_name");
-  sl_obj *n = sl_task_name(rt, self.u.o);
-  if (!n) return sl_nomem(rt);
-  sl_incref(n);
-  *out = sl_obj_val(n);
-  return 0;
-}
-
-static int task_set_name(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value v;
-  if (bind1(rt, args, "set_name", "value", true, &v)) return -1;
-  sl_obj *n = sl__aio_name(rt, v);
-  if (!n) return -1;
-  sl_task_set_name(rt, self.u.o, n);
-  return 0;
-}
-
-static int task_cancelling(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("cancelling");
-  *out = sl_int(sl_task_cancelling(self.u.o));
-  return 0;
-}
-
-static int task_uncancel(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("uncancel");
-  *out = sl_int(sl_task_uncancel(rt, self.u.o));
-  return 0;
-}
-
-static int task_get_coro(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("get_coro");
-  sl_obj *c = sl_as_task(self.u.o)->coro;
-  if (c) sl_incref(c);
-  *out = c ? sl_obj_val(c) : sl_none();
-  return 0;
-}
-
-static int task_set_result(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Task does not support set_result operation");
-}
-
-static int task_set_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Task does not support set_exception operation");
-}
-
-static const sl_cfunc_def task_methods[] = {
-    {"Task.get_name", task_get_name, NULL, SL_CANON_LABEL},
-    {"Task.set_name", task_set_name, NULL, SL_CANON_LABEL},
-    {"Task.cancelling", task_cancelling, NULL, SL_CANON_LABEL},
-    {"Task.uncancel", task_uncancel, NULL, SL_CANON_LABEL},
-    {"Task.get_coro", task_get_coro, NULL, SL_CANON_LABEL},
-    {"Task.set_result", task_set_result, NULL, SL_CANON_LABEL},
-    {"Task.set_exception", task_set_exception, NULL, SL_CANON_LABEL},
-    /* Lookups take the first match: Task's own set_result/set_exception
-     * above win over Future's. */
-    SL_FUTURE_METHODS("Task"),
-    {NULL, NULL, NULL, SL_CANON_LABEL},
-};
-
-/* ---- Handle / TimerHandle --------------------------------------------------- */
-
-static int handle_cancel(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("cancel");
-  sl_handle_cancel(rt, self.u.o);
-  return 0;
-}
-
-static int handle_cancelled(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("cancelled");
-  *out = sl_bool(sl_as_handle(self.u.o)->cancelled);
-  return 0;
-}
-
-static int handle_when(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("when");
-  *out = sl_float(sl_as_handle(self.u.o)->when);
-  return 0;
-}
-
-static const sl_cfunc_def handle_methods[] = {
-    {"Handle.cancel", handle_cancel, NULL, SL_CANON_LABEL},
-    {"Handle.cancelled", handle_cancelled, NULL, SL_CANON_LABEL},
-    {NULL, NULL, NULL, SL_CANON_LABEL},
-};
-
-static const sl_cfunc_def timer_methods[] = {
-    {"TimerHandle.when", handle_when, NULL, SL_CANON_LABEL},
-    {NULL, NULL, NULL, SL_CANON_LABEL},
-};
 
 /* ---- the loop object ---------------------------------------------------------- */
 
@@ -486,15 +280,17 @@ int sl_asyncio_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
     return sl_methods_lookup(rt, v, sl__coro_methods, name, out);
   const char *tn = NULL;
   if (sl_is_future(v)) {
-    int r = sl_methods_lookup(rt, v, sl_is_task(v) ? task_methods : future_methods, name, out);
+    int r = sl_methods_lookup(rt, v, sl_is_task(v) ? sl__aio_task_methods : sl__aio_future_methods,
+                              name, out);
     if (!r && sl_is_task(v)) r = sl_methods_lookup(rt, v, sl__aio_task_stack_methods, name, out);
     if (!r && !strcmp(name, "_state")) r = sl__aio_future_state(rt, v.u.o, out);
     if (r) return r;
     tn = v.u.o->type->name;
   } else if (sl_is_handle(v)) {
     int r = 0;
-    if (sl_as_handle(v.u.o)->is_timer) r = sl_methods_lookup(rt, v, timer_methods, name, out);
-    if (r == 0) r = sl_methods_lookup(rt, v, handle_methods, name, out);
+    if (sl_as_handle(v.u.o)->is_timer)
+      r = sl_methods_lookup(rt, v, sl__aio_timer_methods, name, out);
+    if (r == 0) r = sl_methods_lookup(rt, v, sl__aio_handle_methods, name, out);
     if (r) return r;
     tn = sl_as_handle(v.u.o)->is_timer ? "TimerHandle" : "Handle";
   } else {

@@ -182,6 +182,11 @@ typedef enum sl_opcode {
    * LOAD_FAST and LOAD_CONST. */
   SL_OP_LOAD_FAST_BINOP,
   SL_OP_LOAD_CONST_BINOP,
+  /* arg n: CALL_METHOD n with a POP_TOP next (compile.c fuse), which stays
+   * for jumps to it: the call's result dropped, the POP_TOP skipped, or,
+   * for a call it leaves as CALL_METHOD's, pushed for the POP_TOP.
+   * CALL_METHOD's stack effect. */
+  SL_OP_CALL_METHOD_STMT,
   SL_OP__COUNT
 } sl_opcode;
 

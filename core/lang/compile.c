@@ -298,7 +298,7 @@ static bool is_aug_var(const sl_instr *in) {
          in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
 }
 
-/* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST, LOAD_GLOBAL) that starts a sequence a
+/* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST, LOAD_GLOBAL, CALL_METHOD) that starts a sequence a
  * superinstruction covers (code.h). Only the first instruction's opcode changes: the rest stay
  * for the superinstruction's slow path and for jumps into the sequence,
  * and each keeps its line. Runs after the stack analysis, which saw the
@@ -327,6 +327,11 @@ static void fuse(unit *u) {
     }
     if (in->op == SL_OP_LOAD_CONST && in[1].op == SL_OP_BINARY_OP) {
       in->op = SL_OP_LOAD_CONST_BINOP;
+      i += 1;
+      continue;
+    }
+    if (in->op == SL_OP_CALL_METHOD && in[1].op == SL_OP_POP_TOP) {
+      in->op = SL_OP_CALL_METHOD_STMT;
       i += 1;
       continue;
     }

@@ -103,7 +103,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_CALL: return -a;
   case SL_OP_CALL_KW: return -a - 1;
   case SL_OP_LOAD_METHOD: return 1;
-  case SL_OP_CALL_METHOD: return -a - 1;
+  case SL_OP_CALL_METHOD:
+  case SL_OP_CALL_METHOD_STMT: return -a - 1;
   case SL_OP_CALL_EX: return -1 - (a & 1);
   case SL_OP_MAKE_FUNCTION:
     return -(int)(((a & SL_MF_DEFAULTS) != 0) + ((a & SL_MF_KWDEFAULTS) != 0) +

@@ -56,6 +56,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/asyncio_mod.c
   core/lang/asyncio_wrap.c
   core/lang/asyncio_objs.c
+  core/lang/asyncio_futobj.c
   core/lang/asyncio_stack.c
   core/lang/asyncio_handler.c
   core/lang/socket_mod.c

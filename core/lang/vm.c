@@ -209,6 +209,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(POP_JUMP_IF_NOT_NONE),
       L(LOAD_FAST_BINOP),
       L(LOAD_CONST_BINOP),
+      L(CALL_METHOD_STMT),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -520,6 +521,16 @@ dispatch:
     OP_AWAITABLE(CALL, op_call_now, op_call);
     OP(LOAD_METHOD, op_load_method);
     OP_AWAITABLE(CALL_METHOD, op_call_method_now, op_call_method);
+    TARGET(CALL_METHOD_STMT) {
+      SL_VM_SYNC_IP();
+      rc = op_call_method_stmt(rt, f, co, arg, spp);
+      /* Done (the result dropped) or raised: never a pushed result. */
+      if (__builtin_expect(rc == SL_OPR_DROPPED, 1)) {
+        ip++;
+        DISPATCH();
+      }
+      goto op_failed;
+    }
     OP(CALL_KW, op_call_kw);
     OP(CALL_EX, op_call_ex);
     OP(MAKE_FUNCTION, op_make_function);

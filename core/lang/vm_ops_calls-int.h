@@ -140,14 +140,16 @@ SL_OP_INLINE void drop_call_values(sl_rt *rt, const sl_value *from, const sl_val
 
 /* CALL_METHOD: (meth self a1..an): a def and its self from LOAD_METHOD's
  * cache, called as sl_call calls a bound cfunc (the same recursion
- * bound), or any callable and UNDEF. A def called as a statement (the
- * next instruction a POP_TOP) runs its statement body if it has one
- * (sl_cstmt_fn, cfunc.h: no sl_args, no result); its None result, or the
- * statement body's, skips the POP_TOP (SL_OPR_DROPPED). */
-SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
-  (void)co;
-  if (arg == 1 && SP[-3].u.p == SL__LIST_APPEND_DEF && SP[-3].tag == SL_V_UNDEF &&
-      f->ip->op == SL_OP_POP_TOP && rt->recursion_depth <= SL_MAX_RECURSION)
+ * bound), or any callable and UNDEF. CALL_METHOD_STMT (stmt, compile.c
+ * fuse: a POP_TOP follows, left in place for jumps to it) is the call
+ * whose result the POP_TOP drops: a def runs its statement body if it
+ * has one (sl_cstmt_fn, cfunc.h: no sl_args, no result), and a result,
+ * a def's or a plain function's, is dropped after the slots as the
+ * POP_TOP would drop it, which SL_OPR_DROPPED then skips. */
+SL_OP_INLINE int call_method(SL_OP_PARAMS, bool stmt) {
+  (void)co, (void)f;
+  if (stmt && arg == 1 && SP[-3].u.p == SL__LIST_APPEND_DEF && SP[-3].tag == SL_V_UNDEF &&
+      rt->recursion_depth <= SL_MAX_RECURSION)
     return list_append_move(rt, spp);
   sl_value *argv = SP - arg, self = argv[-1], m = argv[-2], v;
   sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
@@ -160,9 +162,8 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
       rc = sl_raise(rt, SL_EXC_RECURSION_ERROR, "maximum recursion depth exceeded");
     } else {
       rt->recursion_depth++;
-      bool unused = f->ip->op == SL_OP_POP_TOP;
       const sl_cfunc_def *d = m.u.p;
-      if (unused && d->stmt) {
+      if (stmt && d->stmt) {
         /* The statement's body (cfunc.h sl_cstmt_fn): the arguments'
          * references are its own unless it answers SL_CSTMT_PLAIN; self
          * is dropped after them (POP's order). */
@@ -177,18 +178,15 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
       v = sl_none();
       rc = d->fn(rt, self, &a, &v);
       rt->recursion_depth--;
-      if (unused && !rc && v.tag == SL_V_NONE) {
-        /* No result or None, which the POP_TOP would only pop: neither
-         * pushed nor popped (SL_OPR_DROPPED skips the POP_TOP). */
-        drop_call_values(rt, argv - 1, SP);
-        SP = argv - 2; /* the def, an UNDEF, needs no drop */
-        return SL_OPR_DROPPED;
-      }
     }
   } else if (plain_func(m) && rt->recursion_depth <= SL_MAX_RECURSION) {
     /* A plain function, bound to self (a scenario class's method: what
      * sl_func_call_self does) or not (UNDEF). */
-    return call_plain_move(rt, m, self, &a, arg + 2, spp);
+    rc = call_plain_move(rt, m, self, &a, arg + 2, spp);
+    if (!stmt || rc) return rc;
+    sl_value r = POP();
+    drop_call_value(rt, r);
+    return SL_OPR_DROPPED;
   } else if (self.tag != SL_V_UNDEF) {
     /* A scenario class's generator or coroutine function, called as
      * sl_call calls the bound method. */
@@ -205,8 +203,17 @@ SL_OP_INLINE int op_call_method(SL_OP_PARAMS) {
   drop_call_values(rt, argv - 2, SP);
   SP = argv - 2;
   if (rc) return -1;
+  if (stmt) {
+    drop_call_value(rt, v);
+    return SL_OPR_DROPPED;
+  }
   PUSH(v);
   return 0;
+}
+
+SL_OP_INLINE int op_call_method(SL_OP_PARAMS) { return call_method(rt, f, co, arg, spp, false); }
+SL_OP_INLINE int op_call_method_stmt(SL_OP_PARAMS) {
+  return call_method(rt, f, co, arg, spp, true);
 }
 
 /* The engine object's work for `await obj.meth(args)` (self and a def on

@@ -126,6 +126,14 @@ static int m_append(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out
   if (push(rt, dq(self), v, false)) return -1;
   return *out = sl_none(), 0;
 }
+/* `d.append(v)` as a statement (sl_cstmt_fn): no count check (another
+ * count takes the plain body, which owns the TypeError). */
+static int m_append_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  if (argc != 1) return SL_CSTMT_PLAIN;
+  int rc = push(rt, dq(slots[0]), slots[1], false);
+  sl_vdecref(rt, slots[1]);
+  return rc ? -1 : 0;
+}
 static int m_appendleft(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   ONEARG("deque.appendleft", v);
   if (push(rt, dq(self), v, true)) return -1;
@@ -322,7 +330,7 @@ static int m_copy(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) 
 }
 
 static const sl_cfunc_def deque_methods[] = {
-    {"deque.append", m_append, NULL, 0},
+    {"deque.append", m_append, NULL, 0, .stmt = m_append_stmt},
     {"deque.appendleft", m_appendleft, NULL, 0},
     {"deque.extend", m_extend, NULL, 0},
     {"deque.extendleft", m_extendleft, NULL, 0},
@@ -480,7 +488,9 @@ const sl_type sl__deque_type = {.name = "collections.deque",
                                 .eq = deque_eq,
                                 .truth = deque_truth,
                                 .getattr = deque_getattr,
-                                .flags = SL_TF_REPR_GUARD,
+                                /* deque_getattr: maxlen (never a method) or
+                                 * the fixed table, whatever the instance. */
+                                .flags = SL_TF_REPR_GUARD | SL_TF_STABLE_ATTRS,
                                 .unhashable = true,
                                 .lang = &deque_slots,
                                 .size = sizeof(deque)};
