@@ -251,7 +251,9 @@ static int run_job(sl_rt *rt, size_t i) {
   int rc = 0;
   sl_value result = sl_none();
   bool was = pool->in_thread;
+  sl_task *task = rt->loop->current_task; /* shutdown(wait=False) from a task */
   pool->in_thread = true;
+  rt->loop->current_task = NULL;          /* a thread runs no task */
   if (j.fn.tag != SL_V_UNDEF) {
     sl_args a = {j.vals, j.npos, j.vals + j.npos, j.kwnames, j.nkw};
     rc = sl_call(rt, j.fn, &a, &result);
@@ -264,6 +266,7 @@ static int run_job(sl_rt *rt, size_t i) {
     result = sl_none();
   }
   pool->in_thread = was;
+  rt->loop->current_task = task;
   int out = rt->fatal ? -1 : deliver(rt, &j, rc, result);
   if (rc == 0) sl_vdecref(rt, result);
   if (rt->exc && !rt->fatal) sl_err_clear(rt); /* a closed loop drops the outcome */
