@@ -36,17 +36,16 @@ async def main():
         f.add_done_callback(on_done)   # already done: called at once
 
         g = pool.submit(work, "b", -2)
-        await asyncio.sleep(0)         # the loop waits: the job runs
+        try:
+            await asyncio.wrap_future(g)
+        except ValueError as e:
+            print("wrapped b raised", repr(e))
         print("b done", g.done())
         try:
             g.result()
         except ValueError as e:
             print("b raised", repr(e))
         print("b exception", repr(g.exception()))
-        try:
-            await asyncio.wrap_future(g)
-        except ValueError as e:
-            print("wrapped b raised", repr(e))
 
         h = pool.submit(work, x=3, name="c")
         w = asyncio.wrap_future(h)
@@ -54,7 +53,7 @@ async def main():
         print("c ->", await w)
 
         fs = [pool.submit(work, n, i) for n, i in (("d", 4), ("e", 5))]
-        await asyncio.sleep(0)
+        await asyncio.gather(*map(asyncio.wrap_future, fs))
         done, not_done = concurrent.futures.wait(fs)
         print("wait:", sorted(f.result() for f in done), len(not_done))
         print("as_completed:", sorted(f.result() for f in concurrent.futures.as_completed(fs)))
