@@ -60,9 +60,8 @@ static int set_state_cancel(sl_rt *rt, sl_value self, const sl_args *args, sl_va
   return sl_future_cancel_base(rt, dest, sl_none()) < 0 ? -1 : 0;
 }
 
-static const sl_cfunc_def set_state_cancel_def = {"_chain_future.<locals>._set_state",
-                                                  set_state_cancel, "chain_future.set_state",
-                                                  SL_CANON_ARG0};
+static const sl_cfunc_def set_state_cancel_def = {
+    "_chain_future.<locals>._set_state", set_state_cancel, "chain_future.set_state", SL_CANON_ARG0};
 
 static void job_free(sl_rt *rt, sl_pool_job *j) {
   sl_vdecref(rt, j->fn);
@@ -253,7 +252,7 @@ static int run_job(sl_rt *rt, size_t i) {
   bool was = pool->in_thread;
   sl_task *task = rt->loop->current_task; /* shutdown(wait=False) from a task */
   pool->in_thread = true;
-  rt->loop->current_task = NULL;          /* a thread runs no task */
+  rt->loop->current_task = NULL; /* a thread runs no task */
   if (j.fn.tag != SL_V_UNDEF) {
     sl_args a = {j.vals, j.npos, j.vals + j.npos, j.kwnames, j.nkw};
     rc = sl_call(rt, j.fn, &a, &result);

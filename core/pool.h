@@ -35,7 +35,7 @@ typedef struct sl_pool_job {
   sl_value *vals;   /* owned: positional then keyword argument values */
   sl_obj **kwnames; /* owned: the keyword arguments' names (str) */
   size_t npos, nkw;
-  sl_obj *future; /* owned: the asyncio future the outcome goes to; NULL:
+  sl_obj *future;   /* owned: the asyncio future the outcome goes to; NULL:
                    * a concurrent.futures job, whose work item sets its own
                    * Future (its done callbacks reach the loop) */
   sl_obj *executor; /* owned: the ThreadPoolExecutor of a concurrent.futures

@@ -80,8 +80,7 @@ int sl__aio_loop_claim(sl_rt *rt, sl_obj **out) {
 /* set_default_executor(executor): a concurrent.futures.ThreadPoolExecutor
  * (core/pool.h). Looked up here, not in the method table: its one user
  * per program need not be fast. */
-static int loop_set_default_executor(sl_rt *rt, sl_value self, const sl_args *args,
-                                     sl_value *out) {
+static int loop_set_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"executor"};
   sl_value a[1];
   *out = sl_none();

@@ -109,9 +109,9 @@ static int check_cancel_source(sl_rt *rt, sl_value self, const sl_args *args, sl
   return 0;
 }
 
-static const sl_cfunc_def check_cancel_source_def = {
-    "_chain_future.<locals>._call_check_cancel", check_cancel_source,
-    "chain_future.check_cancel", SL_CANON_ARG0};
+static const sl_cfunc_def check_cancel_source_def = {"_chain_future.<locals>._call_check_cancel",
+                                                     check_cancel_source,
+                                                     "chain_future.check_cancel", SL_CANON_ARG0};
 
 /* _call_set_state(source), bound to the destination: the source's outcome,
  * read now (a done Future does not change), reaches the loop through
@@ -161,8 +161,7 @@ int sl__aio_wrap_future(sl_rt *rt, sl_value source, sl_value *out) {
   return 0;
 }
 
-int sl__aio_run_in(sl_rt *rt, sl_value executor, sl_value fn, const sl_args *args,
-                   sl_value *out) {
+int sl__aio_run_in(sl_rt *rt, sl_value executor, sl_value fn, const sl_args *args, sl_value *out) {
   sl_loop *loop = rt->loop;
   if (loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
   if (executor.tag == SL_V_NONE) {
@@ -209,5 +208,4 @@ static int aio_wrap_future(sl_rt *rt, sl_value self, const sl_args *args, sl_val
   return sl__aio_wrap_future(rt, a[0], out);
 }
 
-const sl_cfunc_def sl__aio_wrap_future_def = {"wrap_future", aio_wrap_future, NULL,
-                                              SL_CANON_LABEL};
+const sl_cfunc_def sl__aio_wrap_future_def = {"wrap_future", aio_wrap_future, NULL, SL_CANON_LABEL};
