@@ -26,7 +26,8 @@
 enum { TT_FUNC, TT_ARGS, TT_KWNAMES, TT_KWVALS, TT_FUT };
 enum { TT_START, TT_DONE };
 
-/* run_in_executor(None, func, *args, **kwargs) from the slots. */
+/* run_in_executor(None, func, *args, **kwargs) from the slots: the
+ * default executor, or set_default_executor's. */
 static int submit(sl_rt *rt, sl_ccoro *co, sl_value *fut) {
   sl_tuple *pos = sl_as_tuple(co->slots[TT_ARGS].u.o);
   sl_tuple *kn = sl_as_tuple(co->slots[TT_KWNAMES].u.o);
@@ -35,7 +36,7 @@ static int submit(sl_rt *rt, sl_ccoro *co, sl_value *fut) {
   if (kn->len && !names) return sl_nomem(rt);
   for (size_t i = 0; i < kn->len; i++) names[i] = kn->items[i].u.o;
   sl_args a = {pos->items, pos->len, kv->items, names, kn->len};
-  int rc = sl_pool_run_in_executor(rt, co->slots[TT_FUNC], &a, fut);
+  int rc = sl__aio_run_in(rt, sl_none(), co->slots[TT_FUNC], &a, fut);
   sl_free(names);
   return rc;
 }
@@ -175,8 +176,14 @@ int sl__aio_run_in(sl_rt *rt, sl_value executor, sl_value fn, const sl_args *arg
   if (!argv) return sl_nomem(rt);
   argv[0] = fn;
   for (size_t i = 0; i < args->npos; i++) argv[1 + i] = args->pos[i];
-  sl_value ex = sl_vincref(executor), cf;
-  int rc = call_method(rt, ex, "submit", argv, n, &cf);
+  sl_value ex = sl_vincref(executor), cf, m;
+  int rc = sl_vm_getattr(rt, ex, "submit", &m);
+  if (rc == 0) {
+    /* to_thread's **kwargs go to submit as functools.partial would take them */
+    sl_args a = {argv, n, args->kwvals, args->kwnames, args->nkw};
+    rc = sl_call(rt, m, &a, &cf);
+    sl_vdecref(rt, m);
+  }
   sl_free(argv);
   sl_vdecref(rt, ex);
   if (rc) return -1;

@@ -49,6 +49,10 @@ async def main():
         executor.submit(blocking, "late", 1)
     except RuntimeError as e:
         print("RuntimeError:", e)
+    try:
+        await asyncio.to_thread(blocking, "late", 2)
+    except RuntimeError as e:
+        print("to_thread: RuntimeError:", e)
 
 
 asyncio.run(main())
