@@ -8,9 +8,8 @@ outcome reaches the loop as CPython's own ``_chain_future`` delivers it
 gives real CPython the very same pool, so ``simloop conform`` stays
 step-exact and no real thread ever starts (Pyodide has none):
 
-- ``concurrent.futures.ThreadPoolExecutor`` (and the same name in
-  ``concurrent.futures.thread``, where programs import it from too) is
-  ``SimPoolExecutor`` for the run: ``submit`` returns a real ``concurrent.futures.Future``, already
+- ``concurrent.futures.ThreadPoolExecutor`` is ``SimPoolExecutor`` for the
+  run: ``submit`` returns a real ``concurrent.futures.Future``, already
   running (a worker picked the job at once, so cancelling it fails, as it
   would), and records the job, due ``thread`` seconds later;
 - ``base_events.threading.Thread`` (the thread ``shutdown_default_executor``
@@ -25,7 +24,6 @@ step-exact and no real thread ever starts (Pyodide has none):
 """
 
 import concurrent.futures
-import concurrent.futures.thread
 import threading
 from asyncio import base_events, events
 
@@ -167,7 +165,6 @@ class _Threading:
 
 
 _saved = None
-_real_thread_pool = concurrent.futures.thread.ThreadPoolExecutor
 
 
 def install(tracer):
@@ -177,7 +174,6 @@ def install(tracer):
     cf = concurrent.futures
     _saved = (cf.__dict__.get("ThreadPoolExecutor"), base_events.threading)
     cf.ThreadPoolExecutor = SimPoolExecutor
-    cf.thread.ThreadPoolExecutor = SimPoolExecutor
     base_events.threading = _Threading()
 
 
@@ -192,6 +188,5 @@ def uninstall():
     else:
         cf.ThreadPoolExecutor = tpe
     base_events.threading = thr
-    cf.thread.ThreadPoolExecutor = _real_thread_pool
     _saved = None
     _pool = None
