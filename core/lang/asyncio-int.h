@@ -115,7 +115,12 @@ int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_ar
                                            sl_value *out);
 int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out);
 /* asyncio.to_thread (asyncio_threads.c). */
-extern const sl_cfunc_def sl__aio_to_thread_def;
+extern const sl_cfunc_def sl__aio_to_thread_def, sl__aio_wrap_future_def;
+/* asyncio_threads.c: wrap_future, run_in_executor and set_default_executor
+ * with a concurrent.futures executor (core/pool.h). 0 or -1. */
+int sl__aio_wrap_future(sl_rt *rt, sl_value source, sl_value *out);
+int sl__aio_run_in(sl_rt *rt, sl_value executor, sl_value fn, const sl_args *args, sl_value *out);
+int sl__aio_set_default_executor(sl_rt *rt, sl_value executor);
 /* asyncio.Runner (asyncio_runner.c). */
 extern const sl_cfunc_def sl__aio_runner_def;
 /* set_event_loop(loop) (NULL: None), for the Runner. */

@@ -77,12 +77,32 @@ int sl__aio_loop_claim(sl_rt *rt, sl_obj **out) {
 
 /* ---- data attributes --------------------------------------------------------- */
 
+/* set_default_executor(executor): a concurrent.futures.ThreadPoolExecutor
+ * (core/pool.h). Looked up here, not in the method table: its one user
+ * per program need not be fast. */
+static int loop_set_default_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  static const char *const names[] = {"executor"};
+  sl_value a[1];
+  *out = sl_none();
+  if (sl_args_bind(rt, args, "set_default_executor", names, 1, 1, 1, a)) return -1;
+  if (check_attached(rt, self)) return -1;
+  return sl__aio_set_default_executor(rt, a[0]);
+}
+
+static const sl_cfunc_def set_default_executor_def = {
+    "BaseEventLoop.set_default_executor", loop_set_default_executor, NULL, SL_CANON_LABEL};
+
 int sl__aio_loop_attr_get(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) {
   bool found = false;
   if (loopobj(o)->attrs && sl_dict_get_str(rt, loopobj(o)->attrs, name, out, &found)) return -1;
   if (found) return 1;
   /* base_events.py: self.slow_callback_duration = 0.1 */
   if (!strcmp(name, "slow_callback_duration")) return *out = sl_float(0.1), 1;
+  if (!strcmp(name, "set_default_executor")) {
+    sl_obj *m = sl_cfunc_new(rt, &set_default_executor_def, sl_obj_val(o));
+    if (!m) return -1;
+    return *out = sl_obj_val(m), 1;
+  }
   return 0;
 }
 
@@ -187,7 +207,7 @@ int sl__aio_loop_shutdown_default_executor(sl_rt *rt, sl_value self, const sl_ar
 }
 
 /* run_in_executor(executor, func, *args) on the simulated default
- * executor (core/pool.h); any other executor is refused. */
+ * executor, or a concurrent.futures.ThreadPoolExecutor (core/pool.h). */
 int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   static const char *const names[] = {"executor", "func"};
   sl_value a[2];
@@ -195,12 +215,8 @@ int sl__aio_loop_run_in_executor(sl_rt *rt, sl_value self, const sl_args *args, 
                   args->nkw};
   if (sl_args_bind(rt, &head, "run_in_executor", names, 2, 2, 2, a)) return -1;
   if (check_attached(rt, self)) return -1;
-  if (a[0].tag != SL_V_NONE)
-    return sl_raise(rt, SL_EXC_TYPE_ERROR,
-                    "simloop simulates only the default executor: run_in_executor(None, "
-                    "func, *args) (there are no real threads, DESIGN.md section 4)");
   sl_args rest = {args->pos + 2, args->npos - 2, NULL, NULL, 0};
-  return sl_pool_run_in_executor(rt, a[1], &rest, out);
+  return sl__aio_run_in(rt, a[0], a[1], &rest, out);
 }
 
 /* ---- module functions --------------------------------------------------------- */

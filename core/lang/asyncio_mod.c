@@ -333,6 +333,7 @@ int sl_asyncio_bind_core(sl_rt *rt, sl_obj *d) {
     if (sl_asyncio_add_func(rt, d, f)) return -1;
   if (rt->profile->eager_tasks && sl_asyncio_add_func(rt, d, &sl__aio_eager_factory_def)) return -1;
   if (sl_asyncio_add_func(rt, d, &sl__aio_to_thread_def) ||
+      sl_asyncio_add_func(rt, d, &sl__aio_wrap_future_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_runner_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_open_connection_def) ||
       sl_asyncio_add_func(rt, d, &sl__aio_start_server_def))

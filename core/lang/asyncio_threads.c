@@ -10,7 +10,11 @@
 
 #include "core/alloc.h"
 #include "core/coro.h"
+#include "core/cfunc.h"
 #include "core/exc.h"
+#include "core/future.h"
+#include "core/lang/vm.h"
+#include "core/loop.h"
 #include "core/lang/asyncio-int.h"
 #include "core/lang/asyncio_mod.h"
 #include "core/pool.h"
@@ -22,7 +26,8 @@
 enum { TT_FUNC, TT_ARGS, TT_KWNAMES, TT_KWVALS, TT_FUT };
 enum { TT_START, TT_DONE };
 
-/* run_in_executor(None, func, *args, **kwargs) from the slots. */
+/* run_in_executor(None, func, *args, **kwargs) from the slots: the
+ * default executor, or set_default_executor's. */
 static int submit(sl_rt *rt, sl_ccoro *co, sl_value *fut) {
   sl_tuple *pos = sl_as_tuple(co->slots[TT_ARGS].u.o);
   sl_tuple *kn = sl_as_tuple(co->slots[TT_KWNAMES].u.o);
@@ -31,7 +36,7 @@ static int submit(sl_rt *rt, sl_ccoro *co, sl_value *fut) {
   if (kn->len && !names) return sl_nomem(rt);
   for (size_t i = 0; i < kn->len; i++) names[i] = kn->items[i].u.o;
   sl_args a = {pos->items, pos->len, kv->items, names, kn->len};
-  int rc = sl_pool_run_in_executor(rt, co->slots[TT_FUNC], &a, fut);
+  int rc = sl__aio_run_in(rt, sl_none(), co->slots[TT_FUNC], &a, fut);
   sl_free(names);
   return rc;
 }
@@ -78,3 +83,136 @@ static int aio_to_thread(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 }
 
 const sl_cfunc_def sl__aio_to_thread_def = {"to_thread", aio_to_thread, NULL, SL_CANON_LABEL};
+
+/* ---- executors of concurrent.futures (core/pool.h) --------------------- */
+
+/* obj.name(*argv) (argv borrowed); 0 or -1. */
+static int call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *argv, size_t n,
+                       sl_value *out) {
+  sl_value m;
+  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
+  sl_args a = {argv, n, NULL, NULL, 0};
+  int rc = sl_call(rt, m, &a, out);
+  sl_vdecref(rt, m);
+  return rc;
+}
+
+/* _chain_future's _call_check_cancel(destination), bound to the source
+ * Future: a cancelled destination cancels the source (which fails on a
+ * running job). */
+static int check_cancel_source(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  *out = sl_none();
+  if (args->npos < 1 || !sl_is_future(args->pos[0]) || !sl_future_cancelled(args->pos[0].u.o))
+    return 0;
+  sl_value r;
+  if (call_method(rt, self, "cancel", NULL, 0, &r)) return -1;
+  sl_vdecref(rt, r);
+  return 0;
+}
+
+static const sl_cfunc_def check_cancel_source_def = {"_chain_future.<locals>._call_check_cancel",
+                                                     check_cancel_source,
+                                                     "chain_future.check_cancel", SL_CANON_ARG0};
+
+/* _call_set_state(source), bound to the destination: the source's outcome,
+ * read now (a done Future does not change), reaches the loop through
+ * call_soon_threadsafe(_set_state, destination, source). */
+static int call_set_state(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  *out = sl_none();
+  if (args->npos < 1) return 0;
+  sl_value src = args->pos[0], r, v = sl_none();
+  if (call_method(rt, src, "cancelled", NULL, 0, &r)) return -1;
+  bool cancelled = false;
+  int tr = sl_truth(rt, r, &cancelled);
+  sl_vdecref(rt, r);
+  if (tr) return -1;
+  int kind = 2;
+  if (!cancelled) {
+    if (call_method(rt, src, "exception", NULL, 0, &v)) return -1;
+    kind = v.tag != SL_V_NONE;
+    if (!kind && call_method(rt, src, "result", NULL, 0, &v)) return -1;
+  }
+  int rc = sl_pool_set_state_soon(rt, self.u.o, v, kind);
+  sl_vdecref(rt, v);
+  return rc;
+}
+
+static const sl_cfunc_def call_set_state_def = {"_chain_future.<locals>._call_set_state",
+                                                call_set_state, NULL, SL_CANON_LABEL};
+
+int sl__aio_wrap_future(sl_rt *rt, sl_value source, sl_value *out) {
+  if (sl_is_future(source)) {
+    *out = sl_vincref(source);
+    return 0;
+  }
+  sl_obj *cc = sl_cfunc_new(rt, &check_cancel_source_def, source);
+  sl_obj *dest = cc ? sl_pool_new_destination(rt, cc) : NULL;
+  sl_decref(rt, cc);
+  if (!dest) return -1;
+  sl_obj *cb = sl_cfunc_new(rt, &call_set_state_def, sl_obj_val(dest));
+  sl_value r, a = cb ? sl_obj_val(cb) : sl_none();
+  int rc = cb ? call_method(rt, source, "add_done_callback", &a, 1, &r) : -1;
+  sl_decref(rt, cb);
+  if (rc) {
+    sl_decref(rt, dest);
+    return -1;
+  }
+  sl_vdecref(rt, r);
+  *out = sl_obj_val(dest);
+  return 0;
+}
+
+int sl__aio_run_in(sl_rt *rt, sl_value executor, sl_value fn, const sl_args *args, sl_value *out) {
+  sl_loop *loop = rt->loop;
+  if (loop->closed) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Event loop is closed");
+  if (executor.tag == SL_V_NONE) {
+    if (!loop->pool.executor) return sl_pool_run_in_executor(rt, fn, args, out);
+    if (loop->pool.shutdown_called) /* _check_default_executor */
+      return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Executor shutdown has been called");
+    executor = sl_obj_val(loop->pool.executor);
+  }
+  size_t n = 1 + args->npos;
+  sl_value *argv = sl_malloc(n * sizeof *argv);
+  if (!argv) return sl_nomem(rt);
+  argv[0] = fn;
+  for (size_t i = 0; i < args->npos; i++) argv[1 + i] = args->pos[i];
+  sl_value ex = sl_vincref(executor), cf, m;
+  int rc = sl_vm_getattr(rt, ex, "submit", &m);
+  if (rc == 0) {
+    /* to_thread's **kwargs go to submit as functools.partial would take them */
+    sl_args a = {argv, n, args->kwvals, args->kwnames, args->nkw};
+    rc = sl_call(rt, m, &a, &cf);
+    sl_vdecref(rt, m);
+  }
+  sl_free(argv);
+  sl_vdecref(rt, ex);
+  if (rc) return -1;
+  rc = sl__aio_wrap_future(rt, cf, out);
+  sl_vdecref(rt, cf);
+  return rc;
+}
+
+int sl__aio_set_default_executor(sl_rt *rt, sl_value executor) {
+  sl_value m;
+  if (!sl_is_obj(executor) || sl_vm_getattr(rt, executor, "submit", &m)) {
+    if (rt->fatal) return -1;
+    if (rt->exc) sl_err_clear(rt);
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "executor must be ThreadPoolExecutor instance");
+  }
+  sl_vdecref(rt, m);
+  if (sl_vm_getattr(rt, executor, "shutdown", &m)) return -1;
+  sl_pool_set_default(rt, executor.u.o, m);
+  sl_vdecref(rt, m);
+  return 0;
+}
+
+/* wrap_future(future, *, loop=None): the one loop is the loop. */
+static int aio_wrap_future(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"future", "loop"};
+  sl_value a[2];
+  if (sl_args_bind(rt, args, "wrap_future", names, 2, 1, 1, a)) return -1;
+  return sl__aio_wrap_future(rt, a[0], out);
+}
+
+const sl_cfunc_def sl__aio_wrap_future_def = {"wrap_future", aio_wrap_future, NULL, SL_CANON_LABEL};

@@ -95,6 +95,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_enum_flag.c
   core/lang/modules/mod_io.c
   core/lang/modules/mod_future.c
+  core/lang/modules/mod_concurrent.c
   core/lang/modules/mod_gc.c
   core/lang/modules/mod_errno.c
   core/lang/modules/mod_keyword.c

@@ -2,5 +2,6 @@
 # "Standard modules").
 sl_cli_test(env_warnings env_warnings.sh)
 sl_cli_test(env_refusals env_refusals.sh)
+sl_cli_test(env_concurrent env_concurrent.sh)
 sl_cli_test(realworld_compare realworld_compare.sh)
 sl_cli_test(env_argparse env_argparse.sh)

@@ -13,9 +13,6 @@ refused tracemalloc "it traces the host interpreter's allocations"
 refused doctest "it runs examples through CPython's compile() and exec()"
 refused threading "threads exist only as the simulated pool"
 refused subprocess "processes are outside the simulated machine"
-printf 'from concurrent.futures import ThreadPoolExecutor\n' >prog.py
-expect_status 2 "$SIMLOOP" run prog.py
-expect_in err.txt "module 'concurrent.futures' is not supported by simloop: threads exist only"
 printf 'import sqlite3\n' >prog.py
 expect_status 2 "$SIMLOOP" run prog.py
 expect_in err.txt "module 'sqlite3' is not supported by simloop (the modules it provides: __future__, abc, argparse, asyncio,"

@@ -210,6 +210,10 @@ static void test_class_change(void **state) {
   /* __del__ and __getattr__ of classes deriving from engine classes. */
   sweep("tests/scenarios/lang_del_engine_subclass.py", NULL, SL_OUTCOME_OK);
   sweep("tests/scenarios/lang_getattr_engine_subclass.py", NULL, SL_OUTCOME_OK);
+  /* concurrent.futures on the simulated pool: its Python module, jobs
+   * without an asyncio future, wrap_future's chain, set_default_executor. */
+  sweep("tests/scenarios/cf_run_in_executor.py", NULL, SL_OUTCOME_OK);
+  sweep("tests/scenarios/cf_shutdown_nowait.py", NULL, SL_OUTCOME_OK);
 }
 /* The fast paths of sessions 16 and 17 (issue 14): a held zero-argument
  * callback's direct frame call, the `then`s that own their references, a

@@ -49,7 +49,7 @@ static const char *const QUEUES[] = {"Queue",      "PriorityQueue", "LifoQueue",
                                      "QueueEmpty", "QueueShutDown", NULL};
 static const char *const LOCKS[] = {
     "Lock", "Event", "Condition", "Semaphore", "BoundedSemaphore", "Barrier", NULL};
-static const char *const FUTURES[] = {"Future", "isfuture", NULL};
+static const char *const FUTURES[] = {"Future", "isfuture", "wrap_future", NULL};
 static const char *const RUNNERS[] = {"Runner", "run", NULL};
 static const char *const TIMEOUTS[] = {"Timeout", "timeout", "timeout_at", NULL};
 static const char *const TASKGROUPS[] = {"TaskGroup", NULL};

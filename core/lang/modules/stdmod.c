@@ -28,6 +28,9 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.tasks", sl_mod_asyncio_tasks_init},
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
     {"asyncio.trsock", sl_mod_asyncio_trsock_init},
+    {"concurrent", sl_mod_concurrent_init}, /* mod_concurrent.c */
+    {"concurrent.futures", sl_mod_concurrent_futures_init},
+    {"concurrent.futures.thread", sl_mod_concurrent_futures_thread_init},
     {"contextlib", sl_mod_contextlib_init}, /* env */
     {"contextvars", sl_mod_contextvars_init},
     {"dataclasses", sl_mod_dataclasses_init},
@@ -95,10 +98,8 @@ static const struct {
                 "have; write the examples as a scenario"},
     {"subprocess", "processes are outside the simulated machine (DESIGN.md section 4)"},
     {"multiprocessing", "processes are outside the simulated machine (DESIGN.md section 4)"},
-    {"threading", "threads exist only as the simulated pool: asyncio.to_thread and "
-                  "loop.run_in_executor(None, ...)"},
-    {"concurrent.futures", "threads exist only as the simulated pool: asyncio.to_thread and "
-                           "loop.run_in_executor(None, ...)"},
+    {"threading", "threads exist only as the simulated pool: asyncio.to_thread, "
+                  "loop.run_in_executor and concurrent.futures.ThreadPoolExecutor"},
     {"importlib", "loading modules from file paths is CPython's import machinery on real files; "
                   "import the program's own modules by name (--path)"},
     {"importlib.util", "loading modules from file paths is CPython's import machinery on real "

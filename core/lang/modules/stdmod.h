@@ -77,6 +77,10 @@ int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict);  /* mod_inspect.c */
 int sl_mod_warnings_init(sl_rt *rt, sl_obj *module_dict); /* mod_warnings.c */
 int sl_mod_weakref_init(sl_rt *rt, sl_obj *module_dict);  /* mod_weakref.c */
 int sl_mod_gc_init(sl_rt *rt, sl_obj *module_dict);       /* mod_gc.c */
+/* mod_concurrent.c */
+int sl_mod_concurrent_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_concurrent_futures_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_concurrent_futures_thread_init(sl_rt *rt, sl_obj *module_dict);
 /* time's struct_time functions (mod_datetime_tt.c). */
 int sl__time_struct_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_sys_init(sl_rt *rt, sl_obj *module_dict);     /* mod_sys.c */
