@@ -2,6 +2,8 @@
  * them: Future and Task (mirrors the public methods of
  * Lib/asyncio/futures.py and tasks.py) and Handle/TimerHandle
  * (events.py). sl_asyncio_getattr (asyncio_objs.c) looks them up. */
+#include <string.h>
+
 #include "core/future.h"
 #include "core/handle.h"
 #include "core/lang/asyncio-int.h"
@@ -10,12 +12,49 @@
 #include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/rt.h"
+#include "core/str.h"
 #include "core/task.h"
 
 #define NOARGS(name)                                                                               \
   if (args->npos || args->nkw)                                                                     \
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes no arguments (%zu given)", name,              \
                   args->npos + args->nkw)
+
+/* The type a method of _asyncio's Future names in its messages: the
+ * method descriptor's own (Task's table repeats Future's methods). */
+static const char *fut_owner(sl_value self) { return sl_is_task(self) ? "Task" : "Future"; }
+
+/* METH_NOARGS (Objects/methodobject.c): keywords refused first. */
+static int fut_noargs(sl_rt *rt, sl_value self, const sl_args *args, const char *name) {
+  if (args->nkw)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.%s() takes no keyword arguments", fut_owner(self),
+                    name);
+  if (args->npos)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.%s() takes no arguments (%zu given)",
+                    fut_owner(self), name, args->npos);
+  return 0;
+}
+
+/* One positional-only argument: 3.11's METH_O, then (3.12+, with the
+ * module state's defining_class) _PyArg_UnpackKeywords' texts. */
+static int fut_arg1(sl_rt *rt, sl_value self, const sl_args *args, const char *name, sl_value *v) {
+  if (rt->profile->minor < 12) {
+    if (args->nkw)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.%s() takes no keyword arguments", fut_owner(self),
+                      name);
+    if (args->npos != 1)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s.%s() takes exactly one argument (%zu given)",
+                      fut_owner(self), name, args->npos);
+  } else if (args->npos + args->nkw > 1) {
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes at most 1 argument (%zu given)", name,
+                    args->npos + args->nkw);
+  } else if (args->npos != 1) {
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() takes exactly 1 positional argument (0 given)",
+                    name);
+  }
+  *v = args->pos[0];
+  return 0;
+}
 
 static int bind1(sl_rt *rt, const sl_args *args, const char *fname, const char *name, bool required,
                  sl_value *v) {
@@ -26,12 +65,15 @@ static int bind1(sl_rt *rt, const sl_args *args, const char *fname, const char *
 /* ---- Future ---------------------------------------------------------------- */
 
 static int fut_result(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("result");
+  if (fut_noargs(rt, self, args, "result")) return -1;
   return sl_future_result(rt, self.u.o, out);
 }
 
 static int fut_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("exception");
+  /* 3.12+: a clinic method with defining_class and no parameters. */
+  if (rt->profile->minor >= 12 && (args->npos || args->nkw))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "exception() takes no arguments");
+  if (fut_noargs(rt, self, args, "exception")) return -1;
   sl_obj *e = NULL;
   if (sl_future_exception(rt, self.u.o, &e)) return -1;
   *out = e ? sl_obj_val(e) : sl_none();
@@ -39,21 +81,42 @@ static int fut_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value
 }
 
 static int fut_done(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("done");
+  if (fut_noargs(rt, self, args, "done")) return -1;
   *out = sl_bool(sl_future_done(self.u.o));
   return 0;
 }
 
 static int fut_cancelled(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  NOARGS("cancelled");
+  if (fut_noargs(rt, self, args, "cancelled")) return -1;
   *out = sl_bool(sl_future_cancelled(self.u.o));
   return 0;
 }
 
+/* cancel(msg=None)'s argument (_PyArg_UnpackKeywords' texts; 3.13+'s
+ * unknown keyword is worded as a Python function's). */
+static int fut_cancel_msg(sl_rt *rt, const sl_args *args, sl_value *msg) {
+  if (args->npos + args->nkw > 1)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "cancel() takes at most 1 argument (%zu given)",
+                    args->npos + args->nkw);
+  if (args->npos) {
+    *msg = args->pos[0];
+  } else if (args->nkw) {
+    const char *kw = sl_str_cstr(args->kwnames[0]);
+    if (strcmp(kw, "msg"))
+      return rt->profile->minor < 13
+                 ? sl_raise(rt, SL_EXC_TYPE_ERROR,
+                            "'%s' is an invalid keyword argument for cancel()", kw)
+                 : sl_raise(rt, SL_EXC_TYPE_ERROR,
+                            "cancel() got an unexpected keyword argument '%s'", kw);
+    *msg = args->kwvals[0];
+  }
+  return 0;
+}
+
 static int fut_cancel(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
-  sl_value msg;
-  if (bind1(rt, args, "cancel", "msg", false, &msg)) return -1;
-  int r = sl_future_cancel(rt, self.u.o, sl_is_undef(msg) ? sl_none() : msg);
+  sl_value msg = sl_none();
+  if (fut_cancel_msg(rt, args, &msg)) return -1;
+  int r = sl_future_cancel(rt, self.u.o, msg);
   if (r < 0) return -1;
   *out = sl_bool(r == 1);
   return 0;
@@ -76,7 +139,7 @@ static int fut_add_done_callback(sl_rt *rt, sl_value self, const sl_args *args, 
 
 static int fut_remove_done_callback(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value fn;
-  if (bind1(rt, args, "remove_done_callback", "fn", true, &fn)) return -1;
+  if (fut_arg1(rt, self, args, "remove_done_callback", &fn)) return -1;
   int64_t n = sl_future_remove_done_callback(rt, self.u.o, fn);
   if (n < 0) return -1;
   *out = sl_int(n);
@@ -85,7 +148,7 @@ static int fut_remove_done_callback(sl_rt *rt, sl_value self, const sl_args *arg
 
 static int fut_set_result(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value v;
-  if (bind1(rt, args, "set_result", "result", true, &v)) return -1;
+  if (fut_arg1(rt, self, args, "set_result", &v)) return -1;
   return sl_future_set_result(rt, self.u.o, v);
 }
 
@@ -101,7 +164,7 @@ static int fut_set_result_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
 
 static int fut_set_exception(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   sl_value v;
-  if (bind1(rt, args, "set_exception", "exception", true, &v)) return -1;
+  if (fut_arg1(rt, self, args, "set_exception", &v)) return -1;
   if (sl_is_type(v, &sl_class_type)) {
     /* Instantiate through the VM so a user __init__ runs. */
     sl_value inst;
