@@ -13,6 +13,7 @@
 #include "core/cfunc.h"
 #include "core/exc.h"
 #include "core/future.h"
+#include "core/lang/vm-int.h"
 #include "core/lang/vm.h"
 #include "core/loop.h"
 #include "core/lang/asyncio-int.h"
@@ -86,17 +87,6 @@ const sl_cfunc_def sl__aio_to_thread_def = {"to_thread", aio_to_thread, NULL, SL
 
 /* ---- executors of concurrent.futures (core/pool.h) --------------------- */
 
-/* obj.name(*argv) (argv borrowed); 0 or -1. */
-static int call_method(sl_rt *rt, sl_value obj, const char *name, const sl_value *argv, size_t n,
-                       sl_value *out) {
-  sl_value m;
-  if (sl_vm_getattr(rt, obj, name, &m)) return -1;
-  sl_args a = {argv, n, NULL, NULL, 0};
-  int rc = sl_call(rt, m, &a, out);
-  sl_vdecref(rt, m);
-  return rc;
-}
-
 /* _chain_future's _call_check_cancel(destination), bound to the source
  * Future: a cancelled destination cancels the source (which fails on a
  * running job). */
@@ -104,10 +94,7 @@ static int check_cancel_source(sl_rt *rt, sl_value self, const sl_args *args, sl
   *out = sl_none();
   if (args->npos < 1 || !sl_is_future(args->pos[0]) || !sl_future_cancelled(args->pos[0].u.o))
     return 0;
-  sl_value r;
-  if (call_method(rt, self, "cancel", NULL, 0, &r)) return -1;
-  sl_vdecref(rt, r);
-  return 0;
+  return sl__call_method(rt, self, "cancel", NULL, 0, NULL);
 }
 
 static const sl_cfunc_def check_cancel_source_def = {"_chain_future.<locals>._call_check_cancel",
@@ -121,16 +108,16 @@ static int call_set_state(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   *out = sl_none();
   if (args->npos < 1) return 0;
   sl_value src = args->pos[0], r, v = sl_none();
-  if (call_method(rt, src, "cancelled", NULL, 0, &r)) return -1;
+  if (sl__call_method(rt, src, "cancelled", NULL, 0, &r)) return -1;
   bool cancelled = false;
   int tr = sl_truth(rt, r, &cancelled);
   sl_vdecref(rt, r);
   if (tr) return -1;
   int kind = 2;
   if (!cancelled) {
-    if (call_method(rt, src, "exception", NULL, 0, &v)) return -1;
+    if (sl__call_method(rt, src, "exception", NULL, 0, &v)) return -1;
     kind = v.tag != SL_V_NONE;
-    if (!kind && call_method(rt, src, "result", NULL, 0, &v)) return -1;
+    if (!kind && sl__call_method(rt, src, "result", NULL, 0, &v)) return -1;
   }
   int rc = sl_pool_set_state_soon(rt, self.u.o, v, kind);
   sl_vdecref(rt, v);
@@ -150,14 +137,13 @@ int sl__aio_wrap_future(sl_rt *rt, sl_value source, sl_value *out) {
   sl_decref(rt, cc);
   if (!dest) return -1;
   sl_obj *cb = sl_cfunc_new(rt, &call_set_state_def, sl_obj_val(dest));
-  sl_value r, a = cb ? sl_obj_val(cb) : sl_none();
-  int rc = cb ? call_method(rt, source, "add_done_callback", &a, 1, &r) : -1;
+  sl_value a = cb ? sl_obj_val(cb) : sl_none();
+  int rc = cb ? sl__call_method(rt, source, "add_done_callback", &a, 1, NULL) : -1;
   sl_decref(rt, cb);
   if (rc) {
     sl_decref(rt, dest);
     return -1;
   }
-  sl_vdecref(rt, r);
   *out = sl_obj_val(dest);
   return 0;
 }
