@@ -126,6 +126,11 @@ sl_obj *sl__agen_closers(sl_rt *rt);
  * -1 error). */
 void sl__user_finalize(sl_rt *rt, sl_obj *inst);
 int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *out);
+/* slot_tp_getattr_hook's second half, after a lookup of obj.name failed
+ * (-1): with AttributeError raised and cls (a scenario class, or NULL)
+ * still defining __getattr__, its call on self (0 or -1); otherwise the
+ * failure stands (-1). */
+int sl__getattr_hook(sl_rt *rt, sl_obj *cls, sl_value self, const char *name, sl_value *out);
 int sl__generic_getattr(sl_rt *rt, sl_obj *inst, const char *name, sl_value *out);
 extern const sl_cfunc_def sl__obj_getattribute_def;
 

@@ -78,17 +78,18 @@ int sl__user_getattribute(sl_rt *rt, sl_obj *inst, const char *name, sl_value *o
     rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
     sl_vdecref(rt, fn);
   }
-  /* slot_tp_getattr_hook: __getattr__ when __getattribute__ raised
-   * AttributeError. */
-  if (rc && (sl_as_class(cls)->lang_flags & SL__CLS_GETATTR) &&
-      sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) {
-    r = sl__class_lookup(rt, cls, "__getattr__", &fn);
-    if (r > 0) {
-      sl_err_clear(rt);
-      rc = sl__call_bound_name(rt, fn, sl_obj_val(inst), name, out);
-      sl_vdecref(rt, fn);
-    }
-  }
+  return rc ? sl__getattr_hook(rt, cls, sl_obj_val(inst), name, out) : 0;
+}
+
+int sl__getattr_hook(sl_rt *rt, sl_obj *cls, sl_value self, const char *name, sl_value *out) {
+  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_GETATTR) ||
+      !sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR))
+    return -1;
+  sl_value fn;
+  if (sl__class_lookup(rt, cls, "__getattr__", &fn) <= 0) return -1;
+  sl_err_clear(rt);
+  int rc = sl__call_bound_name(rt, fn, self, name, out);
+  sl_vdecref(rt, fn);
   return rc;
 }
 

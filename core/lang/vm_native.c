@@ -251,24 +251,7 @@ static int native_lookup(sl_rt *rt, sl_value v, const char *name, sl_value *out)
  * __getattr__ when it raised AttributeError. */
 int sl__native_getattr(sl_rt *rt, sl_value v, const char *name, sl_value *out) {
   if (!native_lookup(rt, v, name, out)) return 0;
-  sl_obj *cls = sl_obj_ext_of(v.u.o)->cls;
-  if (!cls || !(sl_as_class(cls)->lang_flags & SL__CLS_GETATTR) || !rt->exc ||
-      !sl_exc_isinstance(rt->exc, SL_EXC_ATTRIBUTE_ERROR))
-    return -1;
-  sl_obj *missing = sl_err_fetch(rt);
-  sl_value fn;
-  int r = sl__class_lookup(rt, cls, "__getattr__", &fn);
-  if (r <= 0) { /* deleted since (the flag stays): the AttributeError */
-    if (r == 0)
-      sl_err_restore(rt, missing);
-    else
-      sl_decref(rt, missing);
-    return -1;
-  }
-  sl_decref(rt, missing);
-  int rc = sl__call_bound_name(rt, fn, v, name, out);
-  sl_vdecref(rt, fn);
-  return rc;
+  return sl__getattr_hook(rt, sl_obj_ext_of(v.u.o)->cls, v, name, out);
 }
 
 /* obj.name = val (val SL_V_UNDEF: del obj.name): a property's setter, or
