@@ -238,8 +238,7 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   const sl_type *t = so->type;
   if (!t->await_now || argv[-2].tag != SL_V_UNDEF || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
-  sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
-  int r = t->await_now(rt, so, argv[-2].u.p, &a, &f->aw, &v);
+  int r = t->await_now(rt, argv[-2].u.p, argv, (size_t)arg, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   /* The slots dropped in the order POP would drop them: the arguments
    * last first, then self (an object); the def, an UNDEF, holds nothing.
