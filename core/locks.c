@@ -288,10 +288,9 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
-/* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
- * with` is the common case). */
-static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc,
-                               sl_awaiter *aw, sl_value *out) {
+/* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async with`: the common case). */
+static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc, sl_awaiter *aw,
+                               sl_value *out) {
   if (argc != (enter ? 0u : 3u)) return SL_NOW_LATER;
   if (enter) {
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
@@ -732,9 +731,9 @@ static int lock_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *ar
   if (def->fn == m_aenter || def->fn == m_aexit)
     return cm_await_now(rt, o, def->fn == m_aenter, argc, aw, out);
   if (def->fn != m_lock_acquire || argc) return SL_NOW_LATER;
-  if (!lock_take_free((sl_lock *)o))
-    return aw ? sl__waiter_suspend_now(rt, &((sl_lock *)o)->waiters, o, sl_undef(),
-                                       lock_acquire_then, aw)
+  sl_lock *l = (sl_lock *)o;
+  if (!lock_take_free(l))
+    return aw ? sl__waiter_suspend_now(rt, &l->waiters, o, sl_undef(), lock_acquire_then, aw)
               : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;

@@ -674,8 +674,7 @@ static __attribute__((noinline)) int queue_await_other(sl_rt *rt, const sl_cfunc
     int wait = put_must_wait(rt, q);
     if (wait < 0) return -1;
     if (wait)
-      return aw ? sl__waiter_suspend_now(rt, &q->putters, o, argv[0], put_then, aw)
-                : SL_NOW_LATER;
+      return aw ? sl__waiter_suspend_now(rt, &q->putters, o, argv[0], put_then, aw) : SL_NOW_LATER;
     /* put_nowait() without its second full() test */
     if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
     if (queue_put_room(rt, q, argv[0])) return -1;
