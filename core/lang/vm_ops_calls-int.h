@@ -266,7 +266,23 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   if (r) return -1;
   /* A statement await (`await q.put(x)`): None, which the POP_TOP after
    * the AWAIT would only pop, is not pushed (f->ip is past the AWAIT). */
-  if (v.tag == SL_V_NONE && f->ip->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
+  const sl_instr *next = f->ip;
+  if (v.tag == SL_V_NONE && next->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
+  if (next->op == SL_OP_STORE_FAST) {
+    /* `x = await q.get()`: the STORE_FAST after the AWAIT done here as its
+     * body does it (f->ip past it, the value stored, the old one dropped
+     * last), then skipped: no push, pop and dispatch between. */
+    f->ip = next + 1;
+    sl_value *slot = &f->locals[next->arg], old = *slot;
+    *slot = v;
+    if (old.tag == SL_V_OBJ) { /* sl_vset's drop, which gcc would not inline here */
+      if (old.u.o->refcnt > 1)
+        old.u.o->refcnt--;
+      else
+        sl__decref_last(rt, old.u.o);
+    }
+    return SL_OPR_DROPPED;
+  }
   PUSH(v);
   return SL_OPR_AWAITED;
 }
