@@ -23,7 +23,7 @@ static int event_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int event_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int event_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                            sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_event_type = {.name = "Event",
@@ -168,10 +168,11 @@ static const sl_cfunc_def event_methods[] = {
 
 /* sl_type.await_now: `await event.wait()`, which returns at once when
  * the event is set, and otherwise waits in place. */
-static int event_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int event_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                            sl_awaiter *aw, sl_value *out) {
+  sl_obj *o = argv[-1].u.o;
   sl_event *e = (sl_event *)o;
-  if (def->fn != m_event_wait || args->nkw || args->npos) return SL_NOW_LATER;
+  if (def->fn != m_event_wait || argc) return SL_NOW_LATER;
   if (!e->value) return aw ? sl__event_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;

@@ -28,7 +28,7 @@ static int lock_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int lock_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int lock_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                           sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_lock_type = {.name = "Lock",
@@ -288,11 +288,10 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self) {
   return sl_ccoro_new_sized(rt, &cm_aexit_def, 1, &v, 1);
 }
 
-/* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async
- * with` is the common case). */
-static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args,
-                               sl_awaiter *aw, sl_value *out) {
-  if (args->nkw || args->npos != (enter ? 0u : 3u)) return SL_NOW_LATER;
+/* sl_cm_await_now's body, inline in lock_await_now (a Lock's `async with`: the common case). */
+static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc, sl_awaiter *aw,
+                               sl_value *out) {
+  if (argc != (enter ? 0u : 3u)) return SL_NOW_LATER;
   if (enter) {
     /* cm_aenter_resume's CM_START, and for a Semaphore the first pass of
      * the acquire() it awaits; a Lock's wait for its turn in place. */
@@ -309,9 +308,9 @@ static inline int cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_arg
   return SL_NOW_DONE;
 }
 
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc, sl_awaiter *aw,
                     sl_value *out) {
-  return cm_await_now(rt, self, enter, args, aw, out);
+  return cm_await_now(rt, self, enter, argc, aw, out);
 }
 
 /* cm_await_now's enter for a Lock, without its tests of the arguments and
@@ -346,7 +345,7 @@ static int cond_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int cond_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int cond_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                           sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_condition_type = {.name = "Condition",
@@ -726,14 +725,15 @@ const sl_cfunc_def *const sl_lock_aexit_def = &lock_methods[4];
 
 /* sl_type.await_now (object.h): `await lock.acquire()` of a free lock,
  * and `async with`'s __aenter__ / __aexit__. */
-static int lock_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int lock_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                           sl_awaiter *aw, sl_value *out) {
+  sl_obj *o = argv[-1].u.o;
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
-  if (def->fn != m_lock_acquire || args->nkw || args->npos) return SL_NOW_LATER;
-  if (!lock_take_free((sl_lock *)o))
-    return aw ? sl__waiter_suspend_now(rt, &((sl_lock *)o)->waiters, o, sl_undef(),
-                                       lock_acquire_then, aw)
+    return cm_await_now(rt, o, def->fn == m_aenter, argc, aw, out);
+  if (def->fn != m_lock_acquire || argc) return SL_NOW_LATER;
+  sl_lock *l = (sl_lock *)o;
+  if (!lock_take_free(l))
+    return aw ? sl__waiter_suspend_now(rt, &l->waiters, o, sl_undef(), lock_acquire_then, aw)
               : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
@@ -780,12 +780,12 @@ static const sl_cfunc_def cond_methods[] = {
 
 /* sl_type.await_now: `async with cond`'s __aenter__ / __aexit__ (its
  * acquire() is its lock's, bound to the lock). */
-static int cond_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int cond_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                           sl_awaiter *aw, sl_value *out) {
-  if (def->fn == m_cond_wait && aw && !args->nkw && !args->npos)
-    return cond_wait_now(rt, (sl_condition *)o, aw);
+  sl_obj *o = argv[-1].u.o;
+  if (def->fn == m_cond_wait && aw && !argc) return cond_wait_now(rt, (sl_condition *)o, aw);
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
-  return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
+  return sl_cm_await_now(rt, o, def->fn == m_aenter, argc, aw, out);
 }
 
 /* Condition exports its lock's locked/acquire/release (self.locked =

@@ -71,8 +71,9 @@ sl_obj *sl_cm_aexit(sl_rt *rt, sl_obj *self);
 /* sl_type.await_now (object.h) for the mixin's __aenter__ (enter) or
  * __aexit__ on an engine Lock, Condition or Semaphore without an instance
  * extension: takes a free lock or semaphore unit, or releases; with an
- * awaiter, waits for a Lock's (or a Condition's lock's) turn in place. */
-int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, const sl_args *args, sl_awaiter *aw,
+ * awaiter, waits for a Lock's (or a Condition's lock's) turn in place.
+ * argc: the number of positional arguments (the await_now's), no keywords. */
+int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc, sl_awaiter *aw,
                     sl_value *out);
 
 /* `async with lock` of an exact Lock without an instance extension, whose

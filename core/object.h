@@ -116,7 +116,11 @@ struct sl_type {
   size_t (*var_size)(const sl_obj *o);
   /* Awaits that finish at once: `await o.meth(args)` where meth is the
    * engine method `def` (found for this exact type; o has no instance
-   * extension) that makes a coroutine. Runs in place the first pass that
+   * extension) that makes a coroutine. o is argv[-1] and the positional
+   * arguments argv[0..argc), all borrowed, no keywords: the value stack's
+   * own layout (self under its arguments), so that the eval passes its
+   * slots as they are, with no sl_args built and all six arguments in
+   * registers. Runs in place the first pass that
    * coroutine would run when awaited, if that pass finishes without
    * suspending: SL_NOW_DONE (*out: its result, new ref), or -1 with what
    * it raised; otherwise SL_NOW_LATER, having changed nothing (the
@@ -127,7 +131,7 @@ struct sl_type {
    * fut` of a waiter future may suspend aw on fut in the coroutine's
    * place instead (sl_await_future_then, core/coro.h): SL_NOW_SUSPENDED,
    * *out untouched; the caller's frame then yields fut. */
-  int (*await_now)(sl_rt *rt, sl_obj *o, const struct sl_cfunc_def *def, const sl_args *args,
+  int (*await_now)(sl_rt *rt, const struct sl_cfunc_def *def, const sl_value *argv, size_t argc,
                    sl_awaiter *aw, sl_value *out);
 };
 

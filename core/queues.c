@@ -81,7 +81,7 @@ static int queue_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(
 static int queue_str(sl_rt *rt, sl_obj *o, sl_strbuf *out) { return queue_text(rt, o, false, out); }
 
 static int queue_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int queue_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                            sl_awaiter *aw, sl_value *out);
 
 #define QUEUE_TYPE(var, pyname)                                                                    \
@@ -665,24 +665,23 @@ static int m_shutdown(sl_rt *rt, sl_value self, const sl_args *args, sl_value *o
  * awaiter, a put or get that must wait does so in place (put_then,
  * get_then). Only the arguments the method binds without a message are
  * taken. */
-static __attribute__((noinline)) int queue_await_other(sl_rt *rt, sl_obj *o,
-                                                       const sl_cfunc_def *def, const sl_args *args,
+static __attribute__((noinline)) int queue_await_other(sl_rt *rt, const sl_cfunc_def *def,
+                                                       const sl_value *argv, size_t argc,
                                                        sl_awaiter *aw, sl_value *out) {
+  sl_obj *o = argv[-1].u.o;
   sl_queue *q = (sl_queue *)o;
-  if (args->nkw) return SL_NOW_LATER;
-  if (def->fn == m_put && args->npos == 1) {
+  if (def->fn == m_put && argc == 1) {
     int wait = put_must_wait(rt, q);
     if (wait < 0) return -1;
     if (wait)
-      return aw ? sl__waiter_suspend_now(rt, &q->putters, o, args->pos[0], put_then, aw)
-                : SL_NOW_LATER;
+      return aw ? sl__waiter_suspend_now(rt, &q->putters, o, argv[0], put_then, aw) : SL_NOW_LATER;
     /* put_nowait() without its second full() test */
     if (q->is_shutdown) return sl_raise_noargs(rt, SL_EXC_QUEUE_SHUTDOWN);
-    if (queue_put_room(rt, q, args->pos[0])) return -1;
+    if (queue_put_room(rt, q, argv[0])) return -1;
     *out = sl_none();
     return SL_NOW_DONE;
   }
-  if (args->npos) return SL_NOW_LATER;
+  if (argc) return SL_NOW_LATER;
   if (def->fn == m_get) {
     int wait = get_must_wait(rt, q);
     if (wait < 0) return -1;
@@ -714,23 +713,23 @@ static inline bool get_plain(const sl_queue *q) {
 /* The put that finds room and the get that finds an item (most awaits of
  * a queue) with no saved registers; everything else, in the same order as
  * before, in queue_await_other. */
-static int queue_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int queue_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                            sl_awaiter *aw, sl_value *out) {
-  sl_queue *q = (sl_queue *)o;
+  sl_queue *q = (sl_queue *)argv[-1].u.o;
   if (def->fn == m_put) {
-    if (args->npos == 1 && !args->nkw && put_plain(q)) {
-      q->items[q->head + q->len++] = sl_vincref(args->pos[0]);
+    if (argc == 1 && put_plain(q)) {
+      q->items[q->head + q->len++] = sl_vincref(argv[0]);
       q->unfinished_tasks++;
       sl_event_clear(q->finished);
       *out = sl_none();
       return SL_NOW_DONE;
     }
-  } else if (def->fn == m_get && !args->npos && !args->nkw && get_plain(q)) {
+  } else if (def->fn == m_get && !argc && get_plain(q)) {
     *out = q->items[q->head++];
     if (--q->len == 0) q->head = 0;
     return SL_NOW_DONE;
   }
-  return queue_await_other(rt, o, def, args, aw, out);
+  return queue_await_other(rt, def, argv, argc, aw, out);
 }
 
 static const sl_cfunc_def queue_methods[] = {

@@ -42,7 +42,7 @@ static int sem_repr(sl_rt *rt, sl_obj *o, sl_strbuf *out) {
 }
 
 static int sem_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out);
-static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int sem_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                          sl_awaiter *aw, sl_value *out);
 
 const sl_type sl_semaphore_type = {.name = "Semaphore",
@@ -261,11 +261,12 @@ static const sl_cfunc_def sem_methods[] = {
 
 /* sl_type.await_now (object.h): `await sem.acquire()` with a unit free,
  * and `async with`'s __aenter__ / __aexit__. */
-static int sem_await_now(sl_rt *rt, sl_obj *o, const sl_cfunc_def *def, const sl_args *args,
+static int sem_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                          sl_awaiter *aw, sl_value *out) {
+  sl_obj *o = argv[-1].u.o;
   if (def->fn == m_aenter || def->fn == m_aexit)
-    return sl_cm_await_now(rt, o, def->fn == m_aenter, args, aw, out);
-  if (def->fn != m_acquire || args->nkw || args->npos) return SL_NOW_LATER;
+    return sl_cm_await_now(rt, o, def->fn == m_aenter, argc, aw, out);
+  if (def->fn != m_acquire || argc) return SL_NOW_LATER;
   if (!sl_semaphore_take_free(o))
     return aw ? sl__semaphore_wait_now(rt, o, false, aw) : SL_NOW_LATER;
   *out = sl_bool(true);

@@ -265,8 +265,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
    * to await (`await asyncio.sleep(0)`, vm_ops_async-int.h);
    * SL_OPR_SUSPENDED_ON: on a waiter future, in place of the coroutine.
    * Either body may return SL_OPR_DROPPED: the instruction after it (the
-   * ordinary body) or after the AWAIT (now_fn), a POP_TOP of None,
-   * skipped. */
+   * ordinary body) or after the AWAIT (now_fn), a POP_TOP of None (or a
+   * STORE_FAST now_fn did), skipped. */
 #define OP_AWAITABLE(name, now_fn, fn)                                                             \
   TARGET(name) {                                                                                   \
     if (ip->op == SL_OP_AWAIT) {                                                                   \

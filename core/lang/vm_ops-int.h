@@ -40,8 +40,8 @@ enum {
   SL_OPR_SUSPENDED_ON = 5,
   /* Only from CALL_METHOD's bodies: the call (or the await after it,
    * op_call_method_now) is done and the next instruction, a POP_TOP,
-   * would only pop the None it pushed; nothing pushed, continue after the
-   * POP_TOP. */
+   * would only pop the None it pushed (or, op_call_method_now, a
+   * STORE_FAST it did in place); nothing pushed, continue after it. */
   SL_OPR_DROPPED = 6,
   SL_OPR_JUMP = 1, /* a jump taken: continue at the instruction `arg` (control ops only) */
   SL_OPR_OK = 0,

@@ -238,8 +238,7 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   const sl_type *t = so->type;
   if (!t->await_now || argv[-2].tag != SL_V_UNDEF || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_OPR_LATER;
-  sl_args a = {argv, (size_t)arg, NULL, NULL, 0};
-  int r = t->await_now(rt, so, argv[-2].u.p, &a, &f->aw, &v);
+  int r = t->await_now(rt, argv[-2].u.p, argv, (size_t)arg, &f->aw, &v);
   if (r == SL_NOW_LATER) return SL_OPR_LATER;
   /* The slots dropped in the order POP would drop them: the arguments
    * last first, then self (an object); the def, an UNDEF, holds nothing.
@@ -267,7 +266,23 @@ SL_OP_INLINE int op_call_method_now(SL_OP_PARAMS) {
   if (r) return -1;
   /* A statement await (`await q.put(x)`): None, which the POP_TOP after
    * the AWAIT would only pop, is not pushed (f->ip is past the AWAIT). */
-  if (v.tag == SL_V_NONE && f->ip->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
+  const sl_instr *next = f->ip;
+  if (v.tag == SL_V_NONE && next->op == SL_OP_POP_TOP) return SL_OPR_DROPPED;
+  if (next->op == SL_OP_STORE_FAST) {
+    /* `x = await q.get()`: the STORE_FAST after the AWAIT done here as its
+     * body does it (f->ip past it, the value stored, the old one dropped
+     * last), then skipped: no push, pop and dispatch between. */
+    f->ip = next + 1;
+    sl_value *slot = &f->locals[next->arg], old = *slot;
+    *slot = v;
+    if (old.tag == SL_V_OBJ) { /* sl_vset's drop, which gcc would not inline here */
+      if (old.u.o->refcnt > 1)
+        old.u.o->refcnt--;
+      else
+        sl__decref_last(rt, old.u.o);
+    }
+    return SL_OPR_DROPPED;
+  }
   PUSH(v);
   return SL_OPR_AWAITED;
 }

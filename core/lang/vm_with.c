@@ -207,8 +207,8 @@ static __attribute__((noinline)) int enter_cached_now(sl_rt *rt, sl_value mgr, s
   const with_cache *c = with_cached_for(rt, mgr, false);
   if (!c || !mgr.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
-  sl_args none = {NULL, 0, NULL, NULL, 0};
-  int r = mgr.u.o->type->await_now(rt, mgr.u.o, c->enter, &none, aw, res);
+  sl_value self[1] = {mgr}; /* argv[-1], no arguments */
+  int r = mgr.u.o->type->await_now(rt, c->enter, self + 1, 0, aw, res);
   if (r == SL_NOW_DONE || r == SL_NOW_SUSPENDED) with_exit_def(mgr, c, exit);
   return r;
 }
@@ -245,10 +245,9 @@ static __attribute__((noinline)) int exit_other_now(sl_rt *rt, const sl_value ex
   sl_value self = exit[1];
   if (self.tag != SL_V_OBJ || !self.u.o->type->await_now || rt->recursion_depth > SL_MAX_RECURSION)
     return SL_NOW_LATER;
-  sl_value argv[3];
-  exit_args(exc, argv);
-  sl_args a = {argv, 3, NULL, NULL, 0};
-  return self.u.o->type->await_now(rt, self.u.o, exit[0].u.p, &a, NULL, res);
+  sl_value argv[4] = {self}; /* self under the three arguments */
+  exit_args(exc, argv + 1);
+  return self.u.o->type->await_now(rt, exit[0].u.p, argv + 1, 3, NULL, res);
 }
 
 int sl__vm_async_with_exit_now(sl_rt *rt, const sl_value exit[2], sl_obj *exc, sl_value *res) {
