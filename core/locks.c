@@ -378,15 +378,7 @@ sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock) {
 
 /* Condition._notify(n): up to n waiters not yet done get False. */
 static int cond_notify_n(sl_rt *rt, sl_condition *c, int64_t n) {
-  int64_t idx = 0;
-  for (size_t i = 0; i < c->waiters.len; i++) {
-    if (idx >= n) break;
-    sl_obj *fut = sl_waitq_at(&c->waiters, i);
-    if (sl_future_done(fut)) continue;
-    idx++;
-    if (sl_future_set_result(rt, fut, sl_bool(false))) return -1;
-  }
-  return 0;
+  return sl__waiters_wake(rt, &c->waiters, false, n);
 }
 
 int sl_condition_notify(sl_rt *rt, sl_obj *o, int64_t n) {
@@ -627,8 +619,9 @@ static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
     sl_decref(rt, fut);
     return -1;
   }
-  /* The lock is held, so release() fails only out of memory. */
-  if (sl_lock_release(rt, c->lock)) return -1;
+  /* The lock is held, so release() fails only out of memory. In line:
+   * its common case is a store. */
+  if (lock_release(rt, (sl_lock *)c->lock)) return -1;
   sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
   return SL_NOW_SUSPENDED;
 }
