@@ -42,11 +42,7 @@ int sl_event_set(sl_rt *rt, sl_obj *o) {
   sl_event *e = (sl_event *)o;
   if (e->value) return 0;
   e->value = true;
-  for (size_t i = 0; i < e->waiters.len; i++) {
-    sl_obj *fut = sl_waitq_at(&e->waiters, i);
-    if (!sl_future_done(fut) && sl_future_set_result(rt, fut, sl_bool(true))) return -1;
-  }
-  return 0;
+  return sl__waiters_wake(rt, &e->waiters, true, INT64_MAX);
 }
 
 /* async def wait(self); slots: the event, the future waited on. */

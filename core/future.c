@@ -10,6 +10,7 @@
 #include "core/rt.h"
 #include "core/str.h"
 #include "core/task.h"
+#include "core/sync-int.h"
 
 /* Keeps a rare path out of its caller, whose common case then saves no
  * registers for it. */
@@ -415,6 +416,23 @@ int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
   }
   f->ncallbacks = kept;
   return removed;
+}
+
+int sl__waiters_wake(sl_rt *rt, sl_waitq *q, bool value, int64_t n) {
+  for (size_t i = 0; i < q->len && n > 0; i++) {
+    sl_obj *o = q->items[q->head + i];
+    sl_future *f = sl_as_future(o);
+    if (f->state != SL_FUTURE_PENDING) continue;
+    n--;
+    if (o->type != &sl_future_type) { /* a task's finish, a subtype: the whole call */
+      if (sl_future_set_result(rt, o, sl_bool(value))) return -1;
+      continue;
+    }
+    f->result = sl_bool(value); /* a pending future's result is None */
+    f->state = SL_FUTURE_FINISHED;
+    if (schedule_callbacks(rt, o)) return -1;
+  }
+  return 0;
 }
 
 int sl_future_set_result_unless_cancelled(sl_rt *rt, sl_obj *fut, sl_value v) {

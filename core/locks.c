@@ -376,25 +376,13 @@ sl_obj *sl_condition_new(sl_rt *rt, sl_obj *lock) {
 }
 
 /* Condition._notify(n): up to n waiters not yet done get False. */
-static int cond_notify_n(sl_rt *rt, sl_condition *c, int64_t n) {
-  int64_t idx = 0;
-  for (size_t i = 0; i < c->waiters.len; i++) {
-    if (idx >= n) break;
-    sl_obj *fut = sl_waitq_at(&c->waiters, i);
-    if (sl_future_done(fut)) continue;
-    idx++;
-    if (sl_future_set_result(rt, fut, sl_bool(false))) return -1;
-  }
-  return 0;
-}
-
+#define cond_notify_n(rt, c, n) sl__waiters_wake(rt, &(c)->waiters, false, n)
 int sl_condition_notify(sl_rt *rt, sl_obj *o, int64_t n) {
   sl_condition *c = (sl_condition *)o;
   if (!sl_lock_locked(c->lock))
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot notify on un-acquired lock");
   return cond_notify_n(rt, c, n);
 }
-
 int sl_condition_notify_all(sl_rt *rt, sl_obj *o) {
   return sl_condition_notify(rt, o, (int64_t)((sl_condition *)o)->waiters.len);
 }
@@ -626,8 +614,9 @@ static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
     sl_decref(rt, fut);
     return -1;
   }
-  /* The lock is held, so release() fails only out of memory. */
-  if (sl_lock_release(rt, c->lock)) return -1;
+  /* The lock is held, so release() fails only out of memory. In line:
+   * its common case is a store. */
+  if (lock_release(rt, (sl_lock *)c->lock)) return -1;
   sl_await_future_then(aw, fut, cond_woken_then, &c->hdr, sl_undef(), NULL);
   return SL_NOW_SUSPENDED;
 }
@@ -768,11 +757,21 @@ static int m_cond_notify_all(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   return sl_condition_notify_all(rt, self.u.o);
 }
 
+/* `cond.notify()`, `cond.notify_all()` as statements (sl_cstmt_fn): an
+ * argument takes the plain body, which owns its messages. */
+static int m_cond_notify_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  return argc ? SL_CSTMT_PLAIN : sl_condition_notify(rt, slots[0].u.o, 1); /* 0 or -1 */
+}
+static int m_cond_notify_all_stmt(sl_rt *rt, sl_value *slots, int32_t argc) {
+  return argc ? SL_CSTMT_PLAIN : sl_condition_notify_all(rt, slots[0].u.o);
+}
+
 static const sl_cfunc_def cond_methods[] = {
     {"Condition.wait", m_cond_wait, NULL, SL_CANON_LABEL},
     {"Condition.wait_for", m_cond_wait_for, NULL, SL_CANON_LABEL},
-    {"Condition.notify", m_cond_notify, NULL, SL_CANON_LABEL},
-    {"Condition.notify_all", m_cond_notify_all, NULL, SL_CANON_LABEL},
+    {"Condition.notify", m_cond_notify, NULL, SL_CANON_LABEL, .stmt = m_cond_notify_stmt},
+    {"Condition.notify_all", m_cond_notify_all, NULL, SL_CANON_LABEL,
+     .stmt = m_cond_notify_all_stmt},
     {"_ContextManagerMixin.__aenter__", m_aenter, NULL, SL_CANON_LABEL},
     {"_ContextManagerMixin.__aexit__", m_aexit, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},

@@ -82,6 +82,12 @@ static inline int sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *s
                                          sl_await_then then, sl_awaiter *aw) {
   return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
 }
+/* Up to n (<= 0: none) of the waiters not yet done get `value` as
+ * set_result gives it, in deque order: Event.set (all) and
+ * Condition._notify(n). 0, or -1 at the first failure (out of memory),
+ * the waiters before it woken. In future.c: a plain future's set_result
+ * in line, no call per waiter. */
+int sl__waiters_wake(sl_rt *rt, sl_waitq *q, bool value, int64_t n);
 /* A `then` (sl_await_then) that ends as `return value` after its own
  * work: drops the awaited future's result. */
 static inline sl_coro_status sl__then_return(sl_rt *rt, sl_coro_status st, sl_value value,
