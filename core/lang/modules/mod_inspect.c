@@ -3,8 +3,10 @@
  * awaitables apart (iscoroutinefunction, isawaitable, isgenerator, ...).
  * Each answers as CPython's does from the object's type and, for the
  * *function ones, the code flags (a method is looked through to its
- * function, a functools.partial to what it wraps). Signatures, source
- * and frames are not provided: simloop keeps no frame objects. */
+ * function, a functools.partial to what it wraps). getgeneratorstate and
+ * getcoroutinestate read the object's attributes as Lib/inspect.py does.
+ * Signatures, source and frames are not provided. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/coro.h"
@@ -17,6 +19,7 @@
 #include "core/lang/vm.h"
 #include "core/profile.h"
 #include "core/rt.h"
+#include "core/str.h"
 
 extern const sl_type sl__partial_type; /* mod_functools.c */
 
@@ -129,7 +132,51 @@ static int i_isawaitable(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
   return 0;
 }
 
+/* Lib/inspect.py getgeneratorstate/getcoroutinestate: `running`, then
+ * `suspended`, then whether `frame` is gone, each read as an attribute of
+ * the object (prefix "gi"/"cr"), so anything else fails as there. */
+static int run_state(sl_rt *rt, const sl_args *a, const char *fname, const char *pfx,
+                     const char *up, sl_value *out) {
+  static const char *const names[] = {"generator"}, *const cnames[] = {"coroutine"};
+  sl_value v;
+  if (sl_args_bind(rt, a, fname, pfx[0] == 'g' ? names : cnames, 1, 1, 1, &v)) return -1;
+  static const char *const attrs[] = {"running", "suspended", "frame"};
+  static const char *const states[] = {"RUNNING", "SUSPENDED", "CLOSED"};
+  const char *state = "CREATED";
+  for (int i = 0; i < 3; i++) {
+    char attr[24];
+    snprintf(attr, sizeof attr, "%s_%s", pfx, attrs[i]);
+    sl_value x;
+    bool yes;
+    if (sl_vm_getattr(rt, v, attr, &x)) return -1;
+    int r = i < 2 ? sl_truth(rt, x, &yes) : (yes = sl_is_none(x), 0);
+    sl_vdecref(rt, x);
+    if (r) return -1;
+    if (yes) {
+      state = states[i];
+      break;
+    }
+  }
+  char buf[24];
+  snprintf(buf, sizeof buf, "%s_%s", up, state);
+  sl_obj *s = sl_str_from_cstr(rt, buf);
+  if (!s) return -1;
+  *out = sl_obj_val(s);
+  return 0;
+}
+
+static int i_getgeneratorstate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return run_state(rt, a, "getgeneratorstate", "gi", "GEN", out);
+}
+static int i_getcoroutinestate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return run_state(rt, a, "getcoroutinestate", "cr", "CORO", out);
+}
+
 static const sl_cfunc_def inspect_funcs[] = {
+    {"getgeneratorstate", i_getgeneratorstate, NULL, 0},
+    {"getcoroutinestate", i_getcoroutinestate, NULL, 0},
     {"isawaitable", i_isawaitable, NULL, 0},
     {"iscoroutinefunction", i_iscoroutinefunction, NULL, 0},
     {"isgeneratorfunction", i_isgeneratorfunction, NULL, 0},
@@ -148,5 +195,14 @@ static const sl_cfunc_def inspect_funcs[] = {
 };
 
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
+  static const char *const consts[] = {"GEN_CREATED", "GEN_RUNNING",    "GEN_SUSPENDED",
+                                       "GEN_CLOSED",  "CORO_CREATED",   "CORO_RUNNING",
+                                       "CORO_SUSPENDED", "CORO_CLOSED"};
+  for (size_t i = 0; i < sizeof consts / sizeof *consts; i++) {
+    sl_obj *s = sl_str_from_cstr(rt, consts[i]);
+    int rc = s ? sl_stdmod_add(rt, module_dict, consts[i], sl_obj_val(s)) : -1;
+    sl_decref(rt, s);
+    if (rc) return -1;
+  }
   return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs);
 }
