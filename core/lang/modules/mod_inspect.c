@@ -5,11 +5,13 @@
  * *function ones, the code flags (a method is looked through to its
  * function, a functools.partial to what it wraps). getgeneratorstate and
  * getcoroutinestate read the object's attributes as Lib/inspect.py does.
- * Signatures, source and frames are not provided. */
+ * signature() and its classes are Python source (mod_inspect_sig.c) over
+ * _fparams below. Source and frames are not provided. */
 #include <stdio.h>
 #include <string.h>
 
 #include "core/coro.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/lang/code.h"
@@ -20,8 +22,12 @@
 #include "core/profile.h"
 #include "core/rt.h"
 #include "core/str.h"
+#include "core/tuple.h"
 
 extern const sl_type sl__partial_type; /* mod_functools.c */
+/* Signature, Parameter, BoundArguments, signature() (mod_inspect_sig.c) */
+extern const char sl__inspect_sig_source[];
+extern const unsigned long sl__inspect_sig_source_len;
 
 static int one_arg(sl_rt *rt, const sl_args *a, const char *fname, sl_value *v) {
   static const char *const names[] = {"object"};
@@ -174,7 +180,52 @@ static int i_getcoroutinestate(sl_rt *rt, sl_value self, const sl_args *a, sl_va
   return run_state(rt, a, "getcoroutinestate", "cr", "CORO", out);
 }
 
+/* _fparams(func): the parameters of a Python function as a list of
+ * (name, kind) pairs, kind numbered as inspect's _ParameterKind (0
+ * positional-only ... 4 variadic keyword), in the code's order: the
+ * positional ones, the keyword-only ones, then *args and **kwargs. */
+static int i_fparams(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"func"};
+  sl_value f;
+  if (sl_args_bind(rt, a, "_fparams", names, 1, 1, 1, &f)) return -1;
+  if (!sl_is_type(f, &sl_func_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "_fparams() expects a function");
+  sl_code *c = sl_as_code(sl_as_func(f.u.o)->code);
+  size_t nvar = !!(c->flags & SL_CO_VARARGS), nkw = !!(c->flags & SL_CO_VARKW);
+  size_t n = c->argcount + c->kwonly + nvar + nkw;
+  sl_obj *list = sl_list_new(rt, NULL, 0);
+  if (!list) return -1;
+  for (size_t i = 0; i < n; i++) {
+    /* the code keeps *args after the keyword-only names, inspect lists it before */
+    size_t at = i;
+    int kind;
+    if (i < c->posonly) {
+      kind = 0;
+    } else if (i < c->argcount) {
+      kind = 1;
+    } else if (nvar && i == c->argcount) {
+      kind = 2, at = c->argcount + c->kwonly;
+    } else if (i < c->argcount + nvar + c->kwonly) {
+      kind = 3, at = i - nvar;
+    } else {
+      kind = 4;
+    }
+    sl_value pair[2] = {sl_obj_val(c->localnames[at]), sl_int(kind)};
+    sl_obj *t = sl_tuple_new(rt, pair, 2);
+    int rc = t ? sl_list_append(rt, list, sl_obj_val(t)) : -1;
+    sl_decref(rt, t);
+    if (rc) {
+      sl_decref(rt, list);
+      return -1;
+    }
+  }
+  *out = sl_obj_val(list);
+  return 0;
+}
+
 static const sl_cfunc_def inspect_funcs[] = {
+    {"_fparams", i_fparams, NULL, 0},
     {"getgeneratorstate", i_getgeneratorstate, NULL, 0},
     {"getcoroutinestate", i_getcoroutinestate, NULL, 0},
     {"isawaitable", i_isawaitable, NULL, 0},
@@ -204,5 +255,21 @@ int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
     sl_decref(rt, s);
     if (rc) return -1;
   }
-  return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs);
+  if (sl_stdmod_add_funcs(rt, module_dict, inspect_funcs) ||
+      sl_stdmod_run_source(rt, module_dict, "inspect.py", sl__inspect_sig_source,
+                           sl__inspect_sig_source_len))
+    return -1;
+  /* A class body run as simloop's own source names __main__ its module;
+   * these print as inspect's (<class 'inspect._empty'>). */
+  static const char *const classes[] = {"_void",      "_empty",         "_ParameterKind",
+                                        "Parameter", "BoundArguments", "Signature"};
+  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
+    sl_value c;
+    bool found = false;
+    if (sl_dict_get_str(rt, module_dict, classes[i], &c, &found)) return -1;
+    if (!found) continue;
+    if (sl_is_type(c, &sl_class_type)) sl_as_class(c.u.o)->module = "inspect";
+    sl_vdecref(rt, c);
+  }
+  return 0;
 }
