@@ -664,31 +664,29 @@ static sl_coro_status datagram_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
     sl_raise(rt, SL_EXC_VALUE_ERROR, "unexpected address family");
     return SL_CORO_ERROR;
   }
-  if ((l || r) && (datagram_addr(rt, local, family, flags) ||
-                   datagram_addr(rt, remote, family, flags)))
+  if ((l || r) &&
+      (datagram_addr(rt, local, family, flags) || datagram_addr(rt, remote, family, flags)))
     return SL_CORO_ERROR;
   sl_raise(rt, SL_EXC_OS_ERROR, "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
   return SL_CORO_ERROR;
 }
-static const sl_ccoro_def datagram_def = {"BaseEventLoop.create_datagram_endpoint",
-                                          datagram_resume, NULL};
+static const sl_ccoro_def datagram_def = {"BaseEventLoop.create_datagram_endpoint", datagram_resume,
+                                          NULL};
 
 static int m_create_datagram_endpoint(sl_rt *rt, sl_value self, const sl_args *args,
                                       sl_value *out) {
-  static const char *const names[] = {"self",  "protocol_factory", "local_addr", "remote_addr",
-                                      "family", "proto",           "flags",      "reuse_port",
-                                      "allow_broadcast", "sock"};
+  static const char *const names[] = {
+      "self",  "protocol_factory", "local_addr",      "remote_addr", "family", "proto",
+      "flags", "reuse_port",       "allow_broadcast", "sock"};
   sl_value a[10];
-  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_datagram_endpoint", names, 10, 2, 4,
-                      a))
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_datagram_endpoint", names, 10, 2, 4, a))
     return -1;
   if (!sl_is_undef(a[9]) && !sl_is_none(a[9]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
                     "simloop: create_datagram_endpoint(sock=) is not supported: the simulated "
                     "network has no datagram sockets");
   int64_t family, flags;
-  if (sl__int_kwarg(rt, a[4], "family", 0, &family) ||
-      sl__int_kwarg(rt, a[6], "flags", 0, &flags))
+  if (sl__int_kwarg(rt, a[4], "family", 0, &family) || sl__int_kwarg(rt, a[6], "flags", 0, &flags))
     return -1;
   sl_value slots[4] = {sl_is_undef(a[2]) ? sl_none() : a[2], sl_is_undef(a[3]) ? sl_none() : a[3],
                        sl_int(family), sl_int(flags)};

@@ -425,8 +425,8 @@ static int kwds_check(sl_rt *rt, const sl_args *args, const char *const *names, 
     size_t i = 0;
     while (i < n && strcmp(names[i], kw)) i++;
     if (i == n)
-      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'",
-                      callee, kw);
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", callee,
+                      kw);
   }
   return 0;
 }
@@ -438,9 +438,9 @@ static int f_open_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_v
   for (int i = 0; i < SL_CONNECT_NKW; i++) names[4 + i] = sl__connect_kw_names[i];
   sl_value a[NAMES];
   if (sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a) &&
-      (sl_err_clear(rt), (args->npos <= 2 && kwds_check(rt, args, names, NAMES,
-                                                         "BaseEventLoop.create_connection")) ||
-                             sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a)))
+      (sl_err_clear(rt),
+       (args->npos <= 2 && kwds_check(rt, args, names, NAMES, "BaseEventLoop.create_connection")) ||
+           sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a)))
     return -1;
   if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
@@ -509,7 +509,7 @@ static int f_start_server(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
   if (sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a) &&
       (sl_err_clear(rt),
        (args->npos <= 3 && kwds_check(rt, args, names, 11, "BaseEventLoop.create_server")) ||
-                             sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a)))
+           sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a)))
     return -1;
   if (!sl_is_undef(a[7]) && !sl_is_none(a[7]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");

@@ -246,8 +246,8 @@ static const sl_cfunc_def inspect_funcs[] = {
 };
 
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
-  static const char *const consts[] = {"GEN_CREATED", "GEN_RUNNING",    "GEN_SUSPENDED",
-                                       "GEN_CLOSED",  "CORO_CREATED",   "CORO_RUNNING",
+  static const char *const consts[] = {"GEN_CREATED",    "GEN_RUNNING",  "GEN_SUSPENDED",
+                                       "GEN_CLOSED",     "CORO_CREATED", "CORO_RUNNING",
                                        "CORO_SUSPENDED", "CORO_CLOSED"};
   for (size_t i = 0; i < sizeof consts / sizeof *consts; i++) {
     sl_obj *s = sl_str_from_cstr(rt, consts[i]);
@@ -261,7 +261,7 @@ int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
     return -1;
   /* A class body run as simloop's own source names __main__ its module;
    * these print as inspect's (<class 'inspect._empty'>). */
-  static const char *const classes[] = {"_void",      "_empty",         "_ParameterKind",
+  static const char *const classes[] = {"_void",     "_empty",         "_ParameterKind",
                                         "Parameter", "BoundArguments", "Signature"};
   for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
     sl_value c;

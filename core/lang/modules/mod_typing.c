@@ -129,15 +129,33 @@ static const struct arity {
   const char *name;
   int nparams, ndefaults;
 } ARITIES[] = {
-    {"Hashable", 0, 0},       {"Sized", 0, 0},          {"Awaitable", 1, 0},
-    {"Coroutine", 3, 0},      {"AsyncIterable", 1, 0},  {"AsyncIterator", 1, 0},
-    {"Iterable", 1, 0},       {"Iterator", 1, 0},       {"Container", 1, 0},
-    {"Collection", 1, 0},     {"AbstractSet", 1, 0},    {"MutableSet", 1, 0},
-    {"Mapping", 2, 0},        {"MutableMapping", 2, 0}, {"Sequence", 1, 0},
-    {"MutableSequence", 1, 0}, {"List", 1, 0},          {"Deque", 1, 0},
-    {"Set", 1, 0},            {"FrozenSet", 1, 0},      {"Dict", 2, 0},
-    {"DefaultDict", 2, 0},    {"Counter", 1, 0},        {"Generator", 3, 2},
-    {"AsyncGenerator", 2, 1}, {"Type", 1, 0},           {NULL, 0, 0},
+    {"Hashable", 0, 0},
+    {"Sized", 0, 0},
+    {"Awaitable", 1, 0},
+    {"Coroutine", 3, 0},
+    {"AsyncIterable", 1, 0},
+    {"AsyncIterator", 1, 0},
+    {"Iterable", 1, 0},
+    {"Iterator", 1, 0},
+    {"Container", 1, 0},
+    {"Collection", 1, 0},
+    {"AbstractSet", 1, 0},
+    {"MutableSet", 1, 0},
+    {"Mapping", 2, 0},
+    {"MutableMapping", 2, 0},
+    {"Sequence", 1, 0},
+    {"MutableSequence", 1, 0},
+    {"List", 1, 0},
+    {"Deque", 1, 0},
+    {"Set", 1, 0},
+    {"FrozenSet", 1, 0},
+    {"Dict", 2, 0},
+    {"DefaultDict", 2, 0},
+    {"Counter", 1, 0},
+    {"Generator", 3, 2},
+    {"AsyncGenerator", 2, 1},
+    {"Type", 1, 0},
+    {NULL, 0, 0},
 };
 
 /* _SpecialGenericAlias.__getitem__'s count check (3.11/3.12
@@ -162,7 +180,8 @@ static int check_arity(sl_rt *rt, const char *name, sl_obj **args) {
     return 0;
   }
   if (n == (size_t)ar->nparams) return 0;
-  if (!ar->nparams) return sl_raise(rt, SL_EXC_TYPE_ERROR, "typing.%s is not a generic class", name);
+  if (!ar->nparams)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "typing.%s is not a generic class", name);
   char expected[32];
   snprintf(expected, sizeof expected, nd ? "at least %d" : "%d", ar->nparams - nd);
   return sl_raise(rt, SL_EXC_TYPE_ERROR, "Too %s arguments for typing.%s; actual %zu, expected %s",
