@@ -245,6 +245,55 @@ static const sl_cfunc_def inspect_funcs[] = {
     {NULL, NULL, NULL, 0},
 };
 
+/* signature() and its classes: the source runs when the program first
+ * asks for one of these names (module __getattr__, PEP 562), as compiling
+ * it costs five empty runs and most programs import inspect for its
+ * predicates alone. */
+static const char *const LAZY[] = {"signature", "Signature", "Parameter",      "BoundArguments",
+                                   "_empty",    "_void",     "_ParameterKind", NULL};
+
+static int load_signature(sl_rt *rt, sl_obj *module_dict) {
+  bool found;
+  if (sl_stdmod_run_source(rt, module_dict, "inspect.py", sl__inspect_sig_source,
+                           sl__inspect_sig_source_len))
+    return -1;
+  /* A class body run as simloop's own source names __main__ its module;
+   * these print as inspect's (<class 'inspect._empty'>). */
+  for (const char *const *n = LAZY + 1; *n; n++) {
+    sl_value c;
+    found = false;
+    if (sl_dict_get_str(rt, module_dict, *n, &c, &found)) return -1;
+    if (!found) continue;
+    if (sl_is_type(c, &sl_class_type)) sl_as_class(c.u.o)->module = "inspect";
+    sl_vdecref(rt, c);
+  }
+  sl_obj *key = sl_str_from_cstr(rt, "__getattr__");
+  int rc = key ? sl_dict_del(rt, module_dict, sl_obj_val(key), &found) : -1;
+  sl_decref(rt, key);
+  return rc;
+}
+
+static int i_getattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"name"};
+  sl_value name, mod;
+  if (sl_args_bind(rt, a, "__getattr__", names, 1, 1, 1, &name)) return -1;
+  const char *n = sl_is_str(name) ? sl_str_cstr(name.u.o) : "";
+  const char *const *l = LAZY;
+  while (*l && strcmp(*l, n)) l++;
+  if (!*l) return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module 'inspect' has no attribute '%s'", n);
+  if (sl_vm_import(rt, "inspect", &mod)) return -1;
+  sl_obj *d = ((sl_module *)mod.u.o)->dict;
+  bool found = false;
+  int rc = load_signature(rt, d) || sl_dict_get_str(rt, d, n, out, &found) ? -1 : 0;
+  sl_vdecref(rt, mod);
+  if (!rc && !found)
+    rc = sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module 'inspect' has no attribute '%s'", n);
+  return rc;
+}
+
+static const sl_cfunc_def getattr_def = {"__getattr__", i_getattr, NULL, 0};
+
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
   static const char *const consts[] = {"GEN_CREATED",    "GEN_RUNNING",  "GEN_SUSPENDED",
                                        "GEN_CLOSED",     "CORO_CREATED", "CORO_RUNNING",
@@ -255,21 +304,8 @@ int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
     sl_decref(rt, s);
     if (rc) return -1;
   }
-  if (sl_stdmod_add_funcs(rt, module_dict, inspect_funcs) ||
-      sl_stdmod_run_source(rt, module_dict, "inspect.py", sl__inspect_sig_source,
-                           sl__inspect_sig_source_len))
-    return -1;
-  /* A class body run as simloop's own source names __main__ its module;
-   * these print as inspect's (<class 'inspect._empty'>). */
-  static const char *const classes[] = {"_void",     "_empty",         "_ParameterKind",
-                                        "Parameter", "BoundArguments", "Signature"};
-  for (size_t i = 0; i < sizeof classes / sizeof *classes; i++) {
-    sl_value c;
-    bool found = false;
-    if (sl_dict_get_str(rt, module_dict, classes[i], &c, &found)) return -1;
-    if (!found) continue;
-    if (sl_is_type(c, &sl_class_type)) sl_as_class(c.u.o)->module = "inspect";
-    sl_vdecref(rt, c);
-  }
-  return 0;
+  return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs) ||
+                 sl_stdmod_add_func(rt, module_dict, &getattr_def)
+             ? -1
+             : 0;
 }
