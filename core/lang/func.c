@@ -212,6 +212,10 @@ static int bound_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out) 
     *out = sl_vincref(b->self);
     return 0;
   }
+  if (!strcmp(name, "__func__")) {
+    *out = sl_vincref(b->func);
+    return 0;
+  }
   /* A built-in method bound to a scenario instance (asyncio.Protocol's
    * inherited do-nothing methods): its qualname names the defining class
    * (BaseProtocol.connection_made), as the callback's name in traces. */

@@ -634,9 +634,72 @@ static int m_create_server(sl_rt *rt, sl_value self, const sl_args *args, sl_val
                            out);
 }
 
+/* ---- create_datagram_endpoint ------------------------------------------------------ */
+
+/* The simulated network has no datagrams (docs/io.md): the coroutine
+ * answers what base_events.py's does on a host whose socket() refuses
+ * SOCK_DGRAM, after the same checks and resolution (the oracle's patched
+ * socket raises this text). slots: local_addr, remote_addr, family, flags. */
+static int datagram_addr(sl_rt *rt, sl_value addr, int64_t family, int64_t flags) {
+  if (sl_is_none(addr)) return 0;
+  if (family == SL_AF_UNIX)
+    return sl_is_str(addr) ? 0 : sl_raise(rt, SL_EXC_TYPE_ERROR, "string is expected");
+  if (!sl_is_type(addr, &sl_tuple_type) || sl_as_tuple(addr.u.o)->len != 2)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "2-tuple is expected");
+  sl_value infos;
+  if (sl__resolve(rt, sl_as_tuple(addr.u.o)->items[0], sl_as_tuple(addr.u.o)->items[1], family,
+                  flags, &infos))
+    return -1;
+  sl_vdecref(rt, infos);
+  return 0;
+}
+
+static sl_coro_status datagram_resume(sl_rt *rt, sl_ccoro *co, sl_value *out) {
+  (void)out;
+  sl_value local = co->slots[0], remote = co->slots[1];
+  int64_t family = co->slots[2].u.i, flags = co->slots[3].u.i;
+  bool l, r;
+  if (sl_truth(rt, local, &l) || sl_truth(rt, remote, &r)) return SL_CORO_ERROR;
+  if (!l && !r && !family) {
+    sl_raise(rt, SL_EXC_VALUE_ERROR, "unexpected address family");
+    return SL_CORO_ERROR;
+  }
+  if ((l || r) &&
+      (datagram_addr(rt, local, family, flags) || datagram_addr(rt, remote, family, flags)))
+    return SL_CORO_ERROR;
+  sl_raise(rt, SL_EXC_OS_ERROR, "simloop: only AF_INET/AF_INET6 SOCK_STREAM sockets are simulated");
+  return SL_CORO_ERROR;
+}
+static const sl_ccoro_def datagram_def = {"BaseEventLoop.create_datagram_endpoint", datagram_resume,
+                                          NULL};
+
+static int m_create_datagram_endpoint(sl_rt *rt, sl_value self, const sl_args *args,
+                                      sl_value *out) {
+  static const char *const names[] = {
+      "self",  "protocol_factory", "local_addr",      "remote_addr", "family", "proto",
+      "flags", "reuse_port",       "allow_broadcast", "sock"};
+  sl_value a[10];
+  if (sl__bind_method(rt, self, args, "BaseEventLoop.create_datagram_endpoint", names, 10, 2, 4, a))
+    return -1;
+  if (!sl_is_undef(a[9]) && !sl_is_none(a[9]))
+    return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR,
+                    "simloop: create_datagram_endpoint(sock=) is not supported: the simulated "
+                    "network has no datagram sockets");
+  int64_t family, flags;
+  if (sl__int_kwarg(rt, a[4], "family", 0, &family) || sl__int_kwarg(rt, a[6], "flags", 0, &flags))
+    return -1;
+  sl_value slots[4] = {sl_is_undef(a[2]) ? sl_none() : a[2], sl_is_undef(a[3]) ? sl_none() : a[3],
+                       sl_int(family), sl_int(flags)};
+  sl_obj *co = sl_ccoro_new(rt, &datagram_def, slots, 4);
+  if (!co) return -1;
+  *out = sl_obj_val(co);
+  return 0;
+}
+
 static const sl_cfunc_def server_methods[] = {
     {"BaseEventLoop.create_connection", m_create_connection, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.create_server", m_create_server, NULL, SL_CANON_LABEL},
+    {"BaseEventLoop.create_datagram_endpoint", m_create_datagram_endpoint, NULL, SL_CANON_LABEL},
     {"BaseEventLoop.getaddrinfo", sl__loop_getaddrinfo, NULL, SL_CANON_LABEL},
     {NULL, NULL, NULL, SL_CANON_LABEL},
 };

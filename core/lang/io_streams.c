@@ -413,13 +413,35 @@ static int limit_arg(sl_rt *rt, sl_value v, int64_t *limit) {
   return sl_is_undef(v) ? 0 : sl__as_int(rt, v, "limit", limit);
 }
 
+/* open_connection and start_server pass the keywords they do not name
+ * (**kwds) on to loop.create_connection / create_server, which refuses an
+ * unknown one under its own name (a program still passing 3.9's loop=
+ * reads "BaseEventLoop.create_connection() got an unexpected keyword
+ * argument 'loop'"). 0, or -1 with that TypeError. */
+static int kwds_check(sl_rt *rt, const sl_args *args, const char *const *names, size_t n,
+                      const char *callee) {
+  for (size_t k = 0; k < args->nkw; k++) {
+    const char *kw = sl_str_cstr(args->kwnames[k]);
+    size_t i = 0;
+    while (i < n && strcmp(names[i], kw)) i++;
+    if (i == n)
+      return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() got an unexpected keyword argument '%s'", callee,
+                      kw);
+  }
+  return 0;
+}
+
 static int f_open_connection(sl_rt *rt, sl_value self, const sl_args *args, sl_value *out) {
   (void)self;
   enum { NAMES = 4 + SL_CONNECT_NKW };
   const char *names[NAMES] = {"host", "port", "limit", "ssl"};
   for (int i = 0; i < SL_CONNECT_NKW; i++) names[4 + i] = sl__connect_kw_names[i];
   sl_value a[NAMES];
-  if (sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a)) return -1;
+  if (sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a) &&
+      (sl_err_clear(rt),
+       (args->npos <= 2 && kwds_check(rt, args, names, NAMES, "BaseEventLoop.create_connection")) ||
+           sl_args_bind(rt, args, "open_connection", names, NAMES, 0, 2, a)))
+    return -1;
   if (!sl_is_undef(a[3]) && !sl_is_none(a[3]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
   if (sl__aio_running(rt)) return -1;
@@ -484,7 +506,11 @@ static int f_start_server(sl_rt *rt, sl_value self, const sl_args *args, sl_valu
                                       "reuse_port",
                                       "start_serving"};
   sl_value a[11];
-  if (sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a)) return -1;
+  if (sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a) &&
+      (sl_err_clear(rt),
+       (args->npos <= 3 && kwds_check(rt, args, names, 11, "BaseEventLoop.create_server")) ||
+           sl_args_bind(rt, args, "start_server", names, 11, 1, 3, a)))
+    return -1;
   if (!sl_is_undef(a[7]) && !sl_is_none(a[7]))
     return sl_raise(rt, SL_EXC_NOT_IMPLEMENTED_ERROR, "simloop: TLS (ssl=) is not simulated");
   if (sl__aio_running(rt)) return -1;

@@ -574,6 +574,7 @@ int sl_socket_module_new(sl_rt *rt, sl_value *out) {
   } ints[] = {
       {"AF_UNIX", SL_AF_UNIX},   {"AF_INET", SL_AF_INET},
       {"AF_INET6", SL_AF_INET6}, {"SOCK_STREAM", SL_SOCK_STREAM},
+      {"SOCK_DGRAM", 2},         {"SOCK_RAW", 3},
       {"SHUT_RD", SHUT_RD},      {"SHUT_WR", SHUT_WR},
       {"SHUT_RDWR", SHUT_RDWR},  {"AF_UNSPEC", 0},
       {"AI_PASSIVE", 1},         {"SOL_SOCKET", SOL_SOCKET},

@@ -100,6 +100,7 @@ list(APPEND SL_LANG_SOURCES
   core/lang/modules/mod_errno.c
   core/lang/modules/mod_keyword.c
   core/lang/modules/mod_inspect.c
+  core/lang/modules/mod_inspect_sig.c
   core/lang/modules/mod_warnings.c
   core/lang/modules/mod_weakref.c
   core/lang/modules/mod_mappingproxy.c

@@ -230,6 +230,8 @@ static int vmcoro_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
     int rf = sl__coro_frame_attr(rt, o, name, out);
     if (rf) return rf < 0 ? -1 : 0;
     if (!strcmp(name, "cr_running")) return *out = sl_bool(co->running), 0;
+    if (!strcmp(name, "cr_suspended"))
+      return *out = sl_bool(co->frame && co->started && !co->running), 0;
     if (!strcmp(name, "close")) {
       sl_obj *f = sl_cfunc_new(rt, &sl__coro_close_def, sl_obj_val(o));
       if (!f) return -1;

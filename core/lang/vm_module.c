@@ -77,6 +77,17 @@ static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   if (snprintf(full, sizeof full, "%s.%s", sl_str_cstr(m->name), name) < (int)sizeof full &&
       sl_stdmod_find(full))
     return sl_vm_import(rt, full, out);
+  /* PEP 562: the module's own __getattr__(name) answers a name its dict lacks */
+  sl_value hook;
+  if (sl_dict_get_str(rt, m->dict, "__getattr__", &hook, &found)) return -1;
+  if (found) {
+    sl_obj *s = sl_str_from_cstr(rt, name);
+    sl_value arg = s ? sl_obj_val(s) : sl_none();
+    int rc = s ? sl_vm_call(rt, hook, &(sl_args){.pos = &arg, .npos = 1}, out) : -1;
+    sl_decref(rt, s);
+    sl_vdecref(rt, hook);
+    return rc;
+  }
   return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module '%s' has no attribute '%s'",
                   sl_str_cstr(m->name), name);
 }

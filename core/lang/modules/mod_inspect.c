@@ -3,11 +3,15 @@
  * awaitables apart (iscoroutinefunction, isawaitable, isgenerator, ...).
  * Each answers as CPython's does from the object's type and, for the
  * *function ones, the code flags (a method is looked through to its
- * function, a functools.partial to what it wraps). Signatures, source
- * and frames are not provided: simloop keeps no frame objects. */
+ * function, a functools.partial to what it wraps). getgeneratorstate and
+ * getcoroutinestate read the object's attributes as Lib/inspect.py does.
+ * signature() and its classes are Python source (mod_inspect_sig.c) over
+ * _fparams below. Source and frames are not provided. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/coro.h"
+#include "core/dict.h"
 #include "core/exc.h"
 #include "core/future.h"
 #include "core/lang/code.h"
@@ -17,8 +21,13 @@
 #include "core/lang/vm.h"
 #include "core/profile.h"
 #include "core/rt.h"
+#include "core/str.h"
+#include "core/tuple.h"
 
 extern const sl_type sl__partial_type; /* mod_functools.c */
+/* Signature, Parameter, BoundArguments, signature() (mod_inspect_sig.c) */
+extern const char sl__inspect_sig_source[];
+extern const unsigned long sl__inspect_sig_source_len;
 
 static int one_arg(sl_rt *rt, const sl_args *a, const char *fname, sl_value *v) {
   static const char *const names[] = {"object"};
@@ -129,7 +138,96 @@ static int i_isawaitable(sl_rt *rt, sl_value self, const sl_args *a, sl_value *o
   return 0;
 }
 
+/* Lib/inspect.py getgeneratorstate/getcoroutinestate: `running`, then
+ * `suspended`, then whether `frame` is gone, each read as an attribute of
+ * the object (prefix "gi"/"cr"), so anything else fails as there. */
+static int run_state(sl_rt *rt, const sl_args *a, const char *fname, const char *pfx,
+                     const char *up, sl_value *out) {
+  static const char *const names[] = {"generator"}, *const cnames[] = {"coroutine"};
+  sl_value v;
+  if (sl_args_bind(rt, a, fname, pfx[0] == 'g' ? names : cnames, 1, 1, 1, &v)) return -1;
+  static const char *const attrs[] = {"running", "suspended", "frame"};
+  static const char *const states[] = {"RUNNING", "SUSPENDED", "CLOSED"};
+  const char *state = "CREATED";
+  for (int i = 0; i < 3; i++) {
+    char attr[24];
+    snprintf(attr, sizeof attr, "%s_%s", pfx, attrs[i]);
+    sl_value x;
+    bool yes;
+    if (sl_vm_getattr(rt, v, attr, &x)) return -1;
+    int r = i < 2 ? sl_truth(rt, x, &yes) : (yes = sl_is_none(x), 0);
+    sl_vdecref(rt, x);
+    if (r) return -1;
+    if (yes) {
+      state = states[i];
+      break;
+    }
+  }
+  char buf[24];
+  snprintf(buf, sizeof buf, "%s_%s", up, state);
+  sl_obj *s = sl_str_from_cstr(rt, buf);
+  if (!s) return -1;
+  *out = sl_obj_val(s);
+  return 0;
+}
+
+static int i_getgeneratorstate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return run_state(rt, a, "getgeneratorstate", "gi", "GEN", out);
+}
+static int i_getcoroutinestate(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  return run_state(rt, a, "getcoroutinestate", "cr", "CORO", out);
+}
+
+/* _fparams(func): the parameters of a Python function as a list of
+ * (name, kind) pairs, kind numbered as inspect's _ParameterKind (0
+ * positional-only ... 4 variadic keyword), in the code's order: the
+ * positional ones, the keyword-only ones, then *args and **kwargs. */
+static int i_fparams(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"func"};
+  sl_value f;
+  if (sl_args_bind(rt, a, "_fparams", names, 1, 1, 1, &f)) return -1;
+  if (!sl_is_type(f, &sl_func_type))
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "_fparams() expects a function");
+  sl_code *c = sl_as_code(sl_as_func(f.u.o)->code);
+  size_t nvar = !!(c->flags & SL_CO_VARARGS), nkw = !!(c->flags & SL_CO_VARKW);
+  size_t n = c->argcount + c->kwonly + nvar + nkw;
+  sl_obj *list = sl_list_new(rt, NULL, 0);
+  if (!list) return -1;
+  for (size_t i = 0; i < n; i++) {
+    /* the code keeps *args after the keyword-only names, inspect lists it before */
+    size_t at = i;
+    int kind;
+    if (i < c->posonly) {
+      kind = 0;
+    } else if (i < c->argcount) {
+      kind = 1;
+    } else if (nvar && i == c->argcount) {
+      kind = 2, at = c->argcount + c->kwonly;
+    } else if (i < c->argcount + nvar + c->kwonly) {
+      kind = 3, at = i - nvar;
+    } else {
+      kind = 4;
+    }
+    sl_value pair[2] = {sl_obj_val(c->localnames[at]), sl_int(kind)};
+    sl_obj *t = sl_tuple_new(rt, pair, 2);
+    int rc = t ? sl_list_append(rt, list, sl_obj_val(t)) : -1;
+    sl_decref(rt, t);
+    if (rc) {
+      sl_decref(rt, list);
+      return -1;
+    }
+  }
+  *out = sl_obj_val(list);
+  return 0;
+}
+
 static const sl_cfunc_def inspect_funcs[] = {
+    {"_fparams", i_fparams, NULL, 0},
+    {"getgeneratorstate", i_getgeneratorstate, NULL, 0},
+    {"getcoroutinestate", i_getcoroutinestate, NULL, 0},
     {"isawaitable", i_isawaitable, NULL, 0},
     {"iscoroutinefunction", i_iscoroutinefunction, NULL, 0},
     {"isgeneratorfunction", i_isgeneratorfunction, NULL, 0},
@@ -147,6 +245,67 @@ static const sl_cfunc_def inspect_funcs[] = {
     {NULL, NULL, NULL, 0},
 };
 
+/* signature() and its classes: the source runs when the program first
+ * asks for one of these names (module __getattr__, PEP 562), as compiling
+ * it costs five empty runs and most programs import inspect for its
+ * predicates alone. */
+static const char *const LAZY[] = {"signature", "Signature", "Parameter",      "BoundArguments",
+                                   "_empty",    "_void",     "_ParameterKind", NULL};
+
+static int load_signature(sl_rt *rt, sl_obj *module_dict) {
+  bool found;
+  if (sl_stdmod_run_source(rt, module_dict, "inspect.py", sl__inspect_sig_source,
+                           sl__inspect_sig_source_len))
+    return -1;
+  /* A class body run as simloop's own source names __main__ its module;
+   * these print as inspect's (<class 'inspect._empty'>). */
+  for (const char *const *n = LAZY + 1; *n; n++) {
+    sl_value c;
+    found = false;
+    if (sl_dict_get_str(rt, module_dict, *n, &c, &found)) return -1;
+    if (!found) continue;
+    if (sl_is_type(c, &sl_class_type)) sl_as_class(c.u.o)->module = "inspect";
+    sl_vdecref(rt, c);
+  }
+  sl_obj *key = sl_str_from_cstr(rt, "__getattr__");
+  int rc = key ? sl_dict_del(rt, module_dict, sl_obj_val(key), &found) : -1;
+  sl_decref(rt, key);
+  return rc;
+}
+
+static int i_getattr(sl_rt *rt, sl_value self, const sl_args *a, sl_value *out) {
+  (void)self;
+  static const char *const names[] = {"name"};
+  sl_value name, mod;
+  if (sl_args_bind(rt, a, "__getattr__", names, 1, 1, 1, &name)) return -1;
+  const char *n = sl_is_str(name) ? sl_str_cstr(name.u.o) : "";
+  const char *const *l = LAZY;
+  while (*l && strcmp(*l, n)) l++;
+  if (!*l) return sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module 'inspect' has no attribute '%s'", n);
+  if (sl_vm_import(rt, "inspect", &mod)) return -1;
+  sl_obj *d = ((sl_module *)mod.u.o)->dict;
+  bool found = false;
+  int rc = load_signature(rt, d) || sl_dict_get_str(rt, d, n, out, &found) ? -1 : 0;
+  sl_vdecref(rt, mod);
+  if (!rc && !found)
+    rc = sl_raise(rt, SL_EXC_ATTRIBUTE_ERROR, "module 'inspect' has no attribute '%s'", n);
+  return rc;
+}
+
+static const sl_cfunc_def getattr_def = {"__getattr__", i_getattr, NULL, 0};
+
 int sl_mod_inspect_init(sl_rt *rt, sl_obj *module_dict) {
-  return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs);
+  static const char *const consts[] = {"GEN_CREATED",    "GEN_RUNNING",  "GEN_SUSPENDED",
+                                       "GEN_CLOSED",     "CORO_CREATED", "CORO_RUNNING",
+                                       "CORO_SUSPENDED", "CORO_CLOSED"};
+  for (size_t i = 0; i < sizeof consts / sizeof *consts; i++) {
+    sl_obj *s = sl_str_from_cstr(rt, consts[i]);
+    int rc = s ? sl_stdmod_add(rt, module_dict, consts[i], sl_obj_val(s)) : -1;
+    sl_decref(rt, s);
+    if (rc) return -1;
+  }
+  return sl_stdmod_add_funcs(rt, module_dict, inspect_funcs) ||
+                 sl_stdmod_add_func(rt, module_dict, &getattr_def)
+             ? -1
+             : 0;
 }

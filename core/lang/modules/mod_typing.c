@@ -12,6 +12,7 @@
  * Protocols are not checked structurally. NamedTuple, called or as a
  * class's base, makes a collections.namedtuple class (below); TypedDict as
  * a base is not supported. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/alloc.h"
@@ -121,6 +122,72 @@ static sl_obj *typing_new(sl_rt *rt, const char *name, sl_obj *args) {
   return o;
 }
 
+/* How many arguments each alias of a collection takes (the nparams of
+ * its `_alias(...)` in Lib/typing.py) and, from 3.13, how many of the last
+ * default to NoneType; forms not listed take any number here. */
+static const struct arity {
+  const char *name;
+  int nparams, ndefaults;
+} ARITIES[] = {
+    {"Hashable", 0, 0},
+    {"Sized", 0, 0},
+    {"Awaitable", 1, 0},
+    {"Coroutine", 3, 0},
+    {"AsyncIterable", 1, 0},
+    {"AsyncIterator", 1, 0},
+    {"Iterable", 1, 0},
+    {"Iterator", 1, 0},
+    {"Container", 1, 0},
+    {"Collection", 1, 0},
+    {"AbstractSet", 1, 0},
+    {"MutableSet", 1, 0},
+    {"Mapping", 2, 0},
+    {"MutableMapping", 2, 0},
+    {"Sequence", 1, 0},
+    {"MutableSequence", 1, 0},
+    {"List", 1, 0},
+    {"Deque", 1, 0},
+    {"Set", 1, 0},
+    {"FrozenSet", 1, 0},
+    {"Dict", 2, 0},
+    {"DefaultDict", 2, 0},
+    {"Counter", 1, 0},
+    {"Generator", 3, 2},
+    {"AsyncGenerator", 2, 1},
+    {"Type", 1, 0},
+    {NULL, 0, 0},
+};
+
+/* _SpecialGenericAlias.__getitem__'s count check (3.11/3.12
+ * _check_generic; 3.13+ fills the missing NoneType defaults first). *args
+ * (owned) may be replaced by a longer tuple. 0, or -1 with TypeError. */
+static int check_arity(sl_rt *rt, const char *name, sl_obj **args) {
+  const struct arity *ar = ARITIES;
+  while (ar->name && strcmp(ar->name, name)) ar++;
+  if (!ar->name) return 0;
+  int nd = rt->profile->minor >= 13 ? ar->ndefaults : 0;
+  size_t n = ((sl_tuple *)*args)->len;
+  if (nd && n < (size_t)ar->nparams && n + (size_t)nd >= (size_t)ar->nparams) {
+    sl_value items[3], none_type;
+    if (sl_type_of(rt, sl_none(), &none_type)) return -1;
+    for (size_t i = 0; i < (size_t)ar->nparams; i++)
+      items[i] = i < n ? ((sl_tuple *)*args)->items[i] : none_type;
+    sl_obj *full = sl_tuple_new(rt, items, (size_t)ar->nparams);
+    sl_vdecref(rt, none_type);
+    if (!full) return -1;
+    sl_decref(rt, *args);
+    *args = full;
+    return 0;
+  }
+  if (n == (size_t)ar->nparams) return 0;
+  if (!ar->nparams)
+    return sl_raise(rt, SL_EXC_TYPE_ERROR, "typing.%s is not a generic class", name);
+  char expected[32];
+  snprintf(expected, sizeof expected, nd ? "at least %d" : "%d", ar->nparams - nd);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR, "Too %s arguments for typing.%s; actual %zu, expected %s",
+                  n > (size_t)ar->nparams ? "many" : "few", name, n, expected);
+}
+
 /* X[args]: a new alias (a tuple key gives several arguments). */
 static int typing_getitem(sl_rt *rt, sl_obj *o, sl_value key, sl_value *out) {
   typing_obj *t = (typing_obj *)o;
@@ -130,6 +197,10 @@ static int typing_getitem(sl_rt *rt, sl_obj *o, sl_value key, sl_value *out) {
   sl_obj *args =
       sl_is_type(key, &sl_tuple_type) ? (sl_incref(key.u.o), key.u.o) : sl_tuple_new(rt, &key, 1);
   if (!args) return -1;
+  if (check_arity(rt, t->name, &args)) {
+    sl_decref(rt, args);
+    return -1;
+  }
   sl_obj *a = typing_new(rt, t->name, args);
   sl_decref(rt, args);
   if (!a) return -1;
