@@ -419,17 +419,16 @@ int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
 }
 
 int sl__waiters_wake(sl_rt *rt, sl_waitq *q, bool value, int64_t n) {
-  const sl_value result = sl_bool(value); /* made once: not rebuilt per waiter */
   for (size_t i = 0; i < q->len && n > 0; i++) {
     sl_obj *o = q->items[q->head + i];
     sl_future *f = sl_as_future(o);
     if (f->state != SL_FUTURE_PENDING) continue;
     n--;
     if (o->type != &sl_future_type) { /* a task's finish, a subtype: the whole call */
-      if (sl_future_set_result(rt, o, result)) return -1;
+      if (sl_future_set_result(rt, o, sl_bool(value))) return -1;
       continue;
     }
-    f->result = result; /* a pending future's result is None */
+    f->result = sl_bool(value); /* a pending future's result is None */
     f->state = SL_FUTURE_FINISHED;
     if (schedule_callbacks(rt, o)) return -1;
   }
