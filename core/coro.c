@@ -131,6 +131,16 @@ await_send_coro(sl_rt *rt, sl_awaiter *aw, sl_obj *co, sl_value v, sl_value *out
  * a wait or a sleep comes here. */
 sl_coro_status sl_await_send(sl_rt *rt, sl_awaiter *aw, sl_value v, sl_value *out) {
   sl_value t = aw->target;
+  sl_await_then then = aw->then;
+  if (then) { /* a future awaited in place (sl_await_future_then): no type to test */
+    aw->target = sl_undef();
+    sl_future *f = sl_as_future(t.u.o);
+    if (f->state != SL_FUTURE_FINISHED || f->exception) return future_failed(rt, aw, t.u.o, out);
+    f->log_traceback = false; /* sl_future_result's common case */
+    *out = sl_vincref(f->result);
+    aw->then = NULL; /* future_then's case of a result: no fatal error to skip it for */
+    return then(rt, aw, t.u.o, SL_CORO_RETURN, out);
+  }
   if (t.tag == SL_V_NONE) { /* after the bare yield: the coroutine returns None */
     aw->target = sl_undef();
     *out = sl_none();

@@ -169,7 +169,9 @@ static int event_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *a
   sl_obj *o = argv[-1].u.o;
   sl_event *e = (sl_event *)o;
   if (def->fn != m_event_wait || argc) return SL_NOW_LATER;
-  if (!e->value) return aw ? sl__event_wait_now(rt, o, false, aw) : SL_NOW_LATER;
+  if (!e->value)
+    return aw ? sl__waiter_suspend_now(rt, &e->waiters, o, sl_undef(), event_wait_then, aw)
+              : SL_NOW_LATER;
   *out = sl_bool(true);
   return SL_NOW_DONE;
 }

@@ -51,8 +51,7 @@ static int lock_wake_up_first(sl_rt *rt, sl_lock *l) {
   return sl_future_set_result(rt, fut, sl_bool(true));
 }
 
-/* Inline in `async with lock`'s exit (cm_release), which every such block
- * runs. */
+/* Inline in `async with lock`'s exit (cm_release): every such block runs it. */
 static inline __attribute__((always_inline)) int lock_release(sl_rt *rt, sl_lock *l) {
   if (!l->locked) return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "Lock is not acquired.");
   l->locked = false;
@@ -71,9 +70,8 @@ static bool lock_take_free(sl_lock *l) {
   return true;
 }
 
-/* The lock whose own acquire() `await self.acquire()` runs, when it is the
- * engine's Lock.acquire (a Lock, or a Condition's lock), which the caller
- * then runs in place; NULL otherwise. */
+/* The lock whose own acquire() `await self.acquire()` runs when that is the
+ * engine's Lock.acquire (a Lock's, a Condition's lock's), run in place; else NULL. */
 static sl_lock *cm_engine_lock(sl_obj *self) {
   if (self->type == &sl_lock_type) return (sl_lock *)self;
   if (self->type == &sl_condition_type) return (sl_lock *)((sl_condition *)self)->lock;
@@ -169,10 +167,9 @@ sl_obj *sl_lock_acquire(sl_rt *rt, sl_obj *lock) {
 
 /* ---- _ContextManagerMixin ------------------------------------------------ */
 
-/* A scenario subclass's own acquire()/release() (`await self.acquire()`
- * in the mixin runs the override). A Condition's are the instance
- * attributes Condition.__init__ set, which shadow the class's. 1 called,
- * 0 none, -1 error. */
+/* A scenario subclass's own acquire()/release() (`await self.acquire()` in
+ * the mixin runs the override). A Condition's are the instance attributes
+ * Condition.__init__ set, which shadow the class's. 1 called, 0 none, -1 error. */
 static int cm_user(sl_rt *rt, sl_obj *self, const char *name, sl_value *res) {
   if (!sl_obj_ext_of(self) || self->type == &sl_condition_type || !rt->user_ops) return 0;
   return rt->user_ops->method(rt, self, name, NULL, 0, res);
@@ -313,8 +310,7 @@ int sl_cm_await_now(sl_rt *rt, sl_obj *self, bool enter, size_t argc, sl_awaiter
   return cm_await_now(rt, self, enter, argc, aw, out);
 }
 
-/* cm_await_now's enter for a Lock, without its tests of the arguments and
- * of the kind of primitive. */
+/* cm_await_now's enter for a Lock, without its tests of arguments and kind. */
 int sl_lock_aenter_now(sl_rt *rt, sl_obj *lock, sl_awaiter *aw, sl_value *out) {
   sl_lock *l = (sl_lock *)lock;
   if (lock_take_free(l)) {
@@ -390,9 +386,8 @@ int sl_condition_notify_all(sl_rt *rt, sl_obj *o) {
 enum { CW_SELF, CW_FUT, CW_SAVED, CW_ERR, CW_ACQ, CW_SLOTS };
 enum { CW_START, CW_WOKEN, CW_ACQUIRE, CW_TURN, CW_ACQUIRED };
 
-/* The exception leaving wait(): 3.13+ wraps the whole body in
- * `except BaseException: self._notify(1); raise`. Consumes the pending
- * exception's ownership into rt again. */
+/* The exception leaving wait(): 3.13+ wraps the whole body in `except
+ * BaseException: self._notify(1); raise`. Takes the pending exception's ownership back into rt. */
 static sl_coro_status cond_wait_fail(sl_rt *rt, sl_condition *c) {
   if (rt->fatal) return SL_CORO_ERROR;
   if (rt->profile->condition_notify_on_error) {
@@ -406,9 +401,8 @@ static sl_coro_status cond_wait_fail(sl_rt *rt, sl_condition *c) {
   return SL_CORO_ERROR;
 }
 
-/* The end of wait() with the lock re-acquired and no CancelledError
- * swallowed on the way: `raise` what `await fut` raised (saved, borrowed,
- * NULL for none), else return True. */
+/* The end of wait() with the lock re-acquired and no CancelledError swallowed
+ * on the way: `raise` what `await fut` raised (saved, borrowed, NULL: none), else True. */
 static sl_coro_status cond_wait_acquired(sl_rt *rt, sl_condition *c, sl_obj *saved, sl_value *out) {
   if (saved) {
     sl_incref(saved);
@@ -604,8 +598,8 @@ static sl_coro_status cond_turn_then(sl_rt *rt, sl_awaiter *aw, sl_obj *fut, sl_
   return sl__then_with(rt, aw, fut, st, out, cond_turn_then_body);
 }
 
-/* CW_START in place (cond_await_now). */
-static int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
+/* CW_START in place (cond_await_now, which has its common case in line). */
+static __attribute__((noinline)) int cond_wait_now(sl_rt *rt, sl_condition *c, sl_awaiter *aw) {
   if (!sl_lock_locked(c->lock))
     return sl_raise(rt, SL_EXC_RUNTIME_ERROR, "cannot wait on un-acquired lock");
   sl_obj *fut = sl_future_new(rt);
@@ -782,7 +776,14 @@ static const sl_cfunc_def cond_methods[] = {
 static int cond_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *argv, size_t argc,
                           sl_awaiter *aw, sl_value *out) {
   sl_obj *o = argv[-1].u.o;
-  if (def->fn == m_cond_wait && aw && !argc) return cond_wait_now(rt, (sl_condition *)o, aw);
+  if (def->fn == m_cond_wait && aw && !argc) {
+    sl_condition *c = (sl_condition *)o;
+    sl_lock *l = (sl_lock *)c->lock; /* held without waiters: its release is a store */
+    if (l->locked && !l->waiters.len && sl__waiter_suspend_quiet(rt, &c->waiters))
+      return l->locked = false,
+             sl__waiter_suspend_take(rt, &c->waiters, o, sl_undef(), cond_woken_then, aw);
+    return cond_wait_now(rt, c, aw);
+  }
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;
   return sl_cm_await_now(rt, o, def->fn == m_aenter, argc, aw, out);
 }

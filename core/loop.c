@@ -411,6 +411,17 @@ static const sl_value no_arg = {SL_V_UNDEF, {0}};
  * wakeup itself. Drops the entry's references. `wakeup` is a constant
  * where it is in line, so each kind gets its own copy without the other's
  * tests; `observed` as run_first's. */
+/* A wakeup's drop of the future it woke its task for, after the step: most
+ * often the last reference to a wait's future (the waiters' and the
+ * awaiter's went in the step), which is then spared in line as
+ * sl__decref_last spares it (the list's reference the one it held). */
+static inline __attribute__((always_inline)) void drop_woken(sl_rt *rt, sl_obj *fut) {
+  if (fut->refcnt > 1)
+    fut->refcnt--;
+  else if (fut->type != &sl_future_type || !sl__future_spare(rt, fut))
+    sl__decref_last(rt, fut);
+}
+
 static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_value fn, sl_value fut,
                                                                bool wakeup, bool observed) {
   const sl_value *args = wakeup ? &fut : &no_arg;
@@ -432,7 +443,7 @@ static inline __attribute__((always_inline)) int run_task_call(sl_rt *rt, sl_val
     if (rc) rc = sl__handle_call_failed(rt, fn, args, nargs);
   }
   sl_decref(rt, fn.u.o);
-  if (wakeup) sl_decref(rt, fut.u.o);
+  if (wakeup) drop_woken(rt, fut.u.o);
   return rc;
 }
 

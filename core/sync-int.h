@@ -76,11 +76,43 @@ sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, 
   sl_await_future_then(aw, fut, then, self, arg, out);
   return 0;
 }
+/* sl__waiter_suspend's steps for sl_type.await_now: SL_NOW_SUSPENDED or
+ * -1 (sl__waiter_suspend_now's rare path, a tail call). */
+int sl__waiter_suspend_now_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                               sl_await_then then, sl_awaiter *aw);
+/* Whether sl__waiter_suspend_take would do what sl__waiter_suspend does:
+ * a spare future to take, room at the deque's tail, and an allocation
+ * attempt that no decision of the out-of-memory sweep is due on (the
+ * count is only read: the take lowers it, as sl_future_new would; at 1 or
+ * 0 the caller takes the whole path, which counts and decides itself). */
+static inline bool sl__waiter_suspend_quiet(const sl_rt *rt, const sl_waitq *waiters) {
+  return rt->spare_futures && rt->ext_next_type != &sl_future_type &&
+         waiters->head + waiters->len != waiters->cap && __builtin_expect(sl__alloc_left > 1, 1);
+}
+/* sl__waiter_suspend's steps once sl__waiter_suspend_quiet said yes: the
+ * spare taken (its attempt counted), appended, aw suspended on it. No
+ * call, so the await_now that ends in it saves no register. */
+static inline __attribute__((always_inline)) int
+sl__waiter_suspend_take(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                        sl_await_then then, sl_awaiter *aw) {
+  sl_obj *fut = rt->spare_futures;
+  sl__alloc_left--;
+  rt->spare_futures = sl_as_future(fut)->spare_next;
+  rt->nspare_futures--;
+  waiters->items[waiters->head + waiters->len++] = fut;
+  /* The waiters own fut's first reference; aw takes its own. */
+  sl_await_future_then(aw, fut, then, self, arg, NULL);
+  return SL_NOW_SUSPENDED;
+}
 /* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. In line: the
- * wait in place of Lock, Event, Queue and Semaphore, one call less. */
-static inline int sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
-                                         sl_await_then then, sl_awaiter *aw) {
-  return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
+ * wait in place of Lock, Event, Queue and Semaphore; its common case
+ * makes no call and its other one is a tail call. */
+static inline __attribute__((always_inline)) int
+sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
+                       sl_awaiter *aw) {
+  if (!sl__waiter_suspend_quiet(rt, waiters))
+    return sl__waiter_suspend_now_any(rt, waiters, self, arg, then, aw);
+  return sl__waiter_suspend_take(rt, waiters, self, arg, then, aw);
 }
 /* Up to n (<= 0: none) of the waiters not yet done get `value` as
  * set_result gives it, in deque order: Event.set (all) and

@@ -88,6 +88,11 @@ int sl__waiter_suspend_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value 
   return 0;
 }
 
+int sl__waiter_suspend_now_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
+                               sl_await_then then, sl_awaiter *aw) {
+  return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
+}
+
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out) {
   return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, out);
