@@ -210,6 +210,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_BINOP),
       L(LOAD_CONST_BINOP),
       L(CALL_METHOD_STMT),
+      L(LOAD_FAST_METHOD_ARG),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -343,6 +344,19 @@ dispatch:
       if (load_var_method(co, f->locals[arg], ip, sp)) {
         sp += 2;
         ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_METHOD_ARG) {
+      int n = load_method_arg(rt, co, f->locals[arg], f->locals[ip[1].arg], ip, sp);
+      if (n == 2) { /* lst.append(y), the statement's five instructions */
+        ip += 4;
+        DISPATCH();
+      }
+      if (n) {
+        sp += 3;
+        ip += 2;
         DISPATCH();
       }
       NEXT(op_load_fast(rt, f, co, arg, spp));
