@@ -379,6 +379,10 @@ static void fuse(unit *u) {
     } else if (i + 3 <= u->ncode && in[1].op == SL_OP_LOAD_CONST && in[2].op == SL_OP_BINARY_OP) {
       in->op = SL_OP_LOAD_FAST_BINOP;
       i += 2;
+    } else if ((in[1].op == SL_OP_POP_JUMP_IF_NONE || in[1].op == SL_OP_POP_JUMP_IF_NOT_NONE) &&
+               in->arg < 64 && ((bound_at ? bound_at[i] : bound) >> in->arg & 1)) {
+      in->op = SL_OP_LOAD_FAST_IS_NONE;
+      i += 1;
     } else if (in->arg < 64 && ((bound_at ? bound_at[i] : bound) >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;
     }

@@ -211,6 +211,7 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_CONST_BINOP),
       L(CALL_METHOD_STMT),
       L(LOAD_FAST_METHOD_ARG),
+      L(LOAD_FAST_IS_NONE),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -508,6 +509,10 @@ dispatch:
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
     TARGET(POP_JUMP_IF_NOT_NONE) { /* vm_ops_control-int.h */
       if (pop_jump_if_not_none(rt, f, ip, sp--)) ip = code + arg;
+      DISPATCH();
+    }
+    TARGET(LOAD_FAST_IS_NONE) { /* vm_ops_control-int.h */
+      ip = local_none_jump(f->locals[arg], ip) ? code + ip->arg : ip + 1;
       DISPATCH();
     }
     OP(GET_ITER, op_get_iter);
