@@ -187,6 +187,20 @@ typedef enum sl_opcode {
    * for a call it leaves as CALL_METHOD's, pushed for the POP_TOP.
    * CALL_METHOD's stack effect. */
   SL_OP_CALL_METHOD_STMT,
+  /* arg: local x; then LOAD_METHOD m, LOAD_FAST y, y bound on every path
+   * to it (compile.c fuse, `x.m(y)`): LOAD_FAST_METHOD's fast path with
+   * y pushed too, one dispatch for the three. `lst.append(y)` as a
+   * statement (CALL_METHOD_STMT 1 follows) of a plain list with room:
+   * y appended in place and the whole statement skipped. The slow path
+   * runs as LOAD_FAST. LOAD_FAST's stack effect. */
+  SL_OP_LOAD_FAST_METHOD_ARG,
+  /* arg: local x, bound on every path to it (compile.c fuse); then
+   * POP_JUMP_IF_NONE or POP_JUMP_IF_NOT_NONE (`if x is None:`, `while x
+   * is not None:`): x tested where it is, no reference taken or dropped
+   * (the local holds x throughout; `is` calls nothing), and the jump
+   * taken or not, as the two would (a conditional jump counts against no
+   * budget). No slow path. LOAD_FAST's stack effect. */
+  SL_OP_LOAD_FAST_IS_NONE,
   SL_OP__COUNT
 } sl_opcode;
 

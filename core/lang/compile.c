@@ -298,6 +298,13 @@ static bool is_aug_var(const sl_instr *in) {
          in[2].op == SL_OP_INPLACE_OP && in[3].op == store && in[3].arg == in[0].arg;
 }
 
+/* Whether `x.m(y)` starts at code[0], x and y locals (y the only
+ * argument, so nothing the argument's own load could fuse with is lost). */
+static bool is_method_local_arg(const sl_instr *in) {
+  return in[1].op == SL_OP_LOAD_METHOD && in[2].op == SL_OP_LOAD_FAST && in[2].arg < 64 &&
+         in[3].op == SL_OP_CALL_METHOD && in[3].arg == 1;
+}
+
 /* Marks the LOAD_FAST (LOAD_FREE, LOAD_CONST, LOAD_GLOBAL, CALL_METHOD) that starts a sequence a
  * superinstruction covers (code.h). Only the first instruction's opcode changes: the rest stay
  * for the superinstruction's slow path and for jumps into the sequence,
@@ -345,6 +352,10 @@ static void fuse(unit *u) {
     if (i + 4 <= u->ncode && is_aug_var(in)) {
       in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_AUG : SL_OP_LOAD_FREE_AUG;
       i += 3;
+    } else if (in->op == SL_OP_LOAD_FAST && i + 4 <= u->ncode && is_method_local_arg(in) &&
+               ((bound_at ? bound_at[i + 2] : bound) >> in[2].arg & 1)) {
+      in->op = SL_OP_LOAD_FAST_METHOD_ARG;
+      i += 2; /* the CALL_METHOD after it is fused on its own */
     } else if (in[1].op == SL_OP_LOAD_METHOD) {
       in->op = in->op == SL_OP_LOAD_FAST ? SL_OP_LOAD_FAST_METHOD : SL_OP_LOAD_FREE_METHOD;
       i += 1;
@@ -368,6 +379,10 @@ static void fuse(unit *u) {
     } else if (i + 3 <= u->ncode && in[1].op == SL_OP_LOAD_CONST && in[2].op == SL_OP_BINARY_OP) {
       in->op = SL_OP_LOAD_FAST_BINOP;
       i += 2;
+    } else if ((in[1].op == SL_OP_POP_JUMP_IF_NONE || in[1].op == SL_OP_POP_JUMP_IF_NOT_NONE) &&
+               in->arg < 64 && ((bound_at ? bound_at[i] : bound) >> in->arg & 1)) {
+      in->op = SL_OP_LOAD_FAST_IS_NONE;
+      i += 1;
     } else if (in->arg < 64 && ((bound_at ? bound_at[i] : bound) >> in->arg & 1)) {
       in->op = SL_OP_LOAD_FAST_BOUND;
     }

@@ -73,6 +73,8 @@ static int stack_effect(const sl_instr *in, bool jump) {
   case SL_OP_LOAD_GLOBAL:
   case SL_OP_LOAD_GLOBAL_MOD:
   case SL_OP_LOAD_FAST_METHOD:
+  case SL_OP_LOAD_FAST_METHOD_ARG:
+  case SL_OP_LOAD_FAST_IS_NONE:
   case SL_OP_LOAD_FAST_SUBSCR:
   case SL_OP_LOAD_FAST_AUG_SUBSCR:
   case SL_OP_LOAD_FAST_STORE_SUBSCR:

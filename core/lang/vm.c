@@ -210,6 +210,8 @@ sl_coro_status sl_vm_eval(sl_rt *rt, sl_frame *f, sl_resume mode, sl_value sendv
       L(LOAD_FAST_BINOP),
       L(LOAD_CONST_BINOP),
       L(CALL_METHOD_STMT),
+      L(LOAD_FAST_METHOD_ARG),
+      L(LOAD_FAST_IS_NONE),
 #undef L
   };
 #pragma GCC diagnostic pop
@@ -343,6 +345,19 @@ dispatch:
       if (load_var_method(co, f->locals[arg], ip, sp)) {
         sp += 2;
         ip++;
+        DISPATCH();
+      }
+      NEXT(op_load_fast(rt, f, co, arg, spp));
+    }
+    TARGET(LOAD_FAST_METHOD_ARG) {
+      int n = load_method_arg(rt, co, f->locals[arg], f->locals[ip[1].arg], ip, sp);
+      if (n == 2) { /* lst.append(y), the statement's five instructions */
+        ip += 4;
+        DISPATCH();
+      }
+      if (n) {
+        sp += 3;
+        ip += 2;
         DISPATCH();
       }
       NEXT(op_load_fast(rt, f, co, arg, spp));
@@ -494,6 +509,10 @@ dispatch:
     OPJ(POP_JUMP_IF_NONE, op_pop_jump_if_none);
     TARGET(POP_JUMP_IF_NOT_NONE) { /* vm_ops_control-int.h */
       if (pop_jump_if_not_none(rt, f, ip, sp--)) ip = code + arg;
+      DISPATCH();
+    }
+    TARGET(LOAD_FAST_IS_NONE) { /* vm_ops_control-int.h */
+      ip = local_none_jump(f->locals[arg], ip) ? code + ip->arg : ip + 1;
       DISPATCH();
     }
     OP(GET_ITER, op_get_iter);

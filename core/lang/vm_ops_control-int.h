@@ -106,6 +106,12 @@ SL_OP_INLINE bool pop_jump_if_not_none(sl_rt *rt, sl_frame *f, const sl_instr *i
   return v.tag != SL_V_NONE;
 }
 
+/* LOAD_FAST_IS_NONE's test: whether the jump `next` (POP_JUMP_IF_NONE or
+ * POP_JUMP_IF_NOT_NONE) would be taken for local value v. */
+static inline bool local_none_jump(sl_value v, const sl_instr *next) {
+  return (v.tag == SL_V_NONE) == (next->op == SL_OP_POP_JUMP_IF_NONE);
+}
+
 SL_OP_INLINE int op_get_iter(SL_OP_PARAMS) {
   (void)f, (void)co, (void)arg;
   sl_value v = POP(), it;

@@ -457,6 +457,18 @@ SL_OP_INLINE int op_load_method(SL_OP_PARAMS) {
   return 0;
 }
 
+/* load_var_method's second half: an instance's class attribute through
+ * instance_class_attr_near, pushed as LOAD_METHOD would push it. */
+SL_OP_INLINE bool load_class_method(sl_code *co, sl_value obj, const sl_instr *in, sl_value *sp) {
+  sl_value v;
+  if (!sl_is_type(obj, &sl_exc_type) ||
+      !instance_class_attr_near(&co->mcache[in->arg], co->names[in->arg], obj.u.o, &v))
+    return false;
+  sp[0] = vm_vincref(v);
+  sp[1] = sl_is_type(v, &sl_func_type) ? vm_vincref(obj) : (sl_value){.tag = SL_V_UNDEF};
+  return true;
+}
+
 /* LOAD_FAST_METHOD / LOAD_FREE_METHOD's fast path (`x.m(...)`, obj x's
  * value, `in` the LOAD_METHOD after it): where op_load_method answers
  * without a call (a cached def; an instance's class attribute through
@@ -471,13 +483,36 @@ SL_OP_INLINE bool load_var_method(sl_code *co, sl_value obj, const sl_instr *in,
     sp[1] = vm_vincref(obj);
     return true;
   }
-  sl_value v;
-  if (!sl_is_type(obj, &sl_exc_type) ||
-      !instance_class_attr_near(&co->mcache[in->arg], co->names[in->arg], obj.u.o, &v))
-    return false;
-  sp[0] = vm_vincref(v);
-  sp[1] = sl_is_type(v, &sl_func_type) ? vm_vincref(obj) : (sl_value){.tag = SL_V_UNDEF};
-  return true;
+  return load_class_method(co, obj, in, sp);
+}
+
+/* LOAD_FAST_METHOD_ARG's fast path (`x.m(y)`, obj x's value and y y's,
+ * both borrowed from their locals, y bound; `in` the LOAD_METHOD, then
+ * LOAD_FAST y and CALL_METHOD 1 or CALL_METHOD_STMT 1). 2: `lst.append(y)`
+ * as a statement done, as CALL_METHOD_STMT's list_append_move would do
+ * it, without x's incref and decref (x's local holds it throughout) and
+ * only when the list has room (no allocation that could fail); 1: the
+ * method, its self and y pushed (new refs) as the three instructions
+ * would push them; 0: run the plain instructions. */
+SL_OP_INLINE int load_method_arg(sl_rt *rt, sl_code *co, sl_value obj, sl_value y,
+                                 const sl_instr *in, sl_value *sp) {
+  const sl_cfunc_def *def = method_cached(co, in->arg, obj);
+  if (def) {
+    if (def == SL__LIST_APPEND_DEF && in[2].op == SL_OP_CALL_METHOD_STMT &&
+        rt->recursion_depth <= SL_MAX_RECURSION) {
+      sl_list *l = sl_as_list(obj.u.o);
+      if (l->len < l->cap) {
+        l->items[l->len++] = vm_vincref(y);
+        return 2;
+      }
+    }
+    sp[0] = (sl_value){.tag = SL_V_UNDEF, .u.p = def};
+    sp[1] = vm_vincref(obj);
+  } else if (!load_class_method(co, obj, in, sp)) {
+    return 0;
+  }
+  sp[2] = vm_vincref(y);
+  return 1;
 }
 
 /* The first step of sl__vm_instance_setattr, inline: the value replaced
