@@ -124,7 +124,8 @@ static int transport_writelines(sl_rt *rt, sl_value self, const sl_args *a, sl_v
   return rc;
 }
 
-#define ABSTRACT(cls, meth, most) {cls, {cls "." meth, abstract_method, NULL, SL_CANON_LABEL}, most}
+#define ABSTRACT(cls, meth, most)                                                                  \
+  { cls, {cls "." meth, abstract_method, NULL, SL_CANON_LABEL}, most }
 static const method transport_methods[] = {
     {"BaseTransport", {"BaseTransport.__init__", transport_init, NULL, SL_CANON_LABEL}, 0},
     {"BaseTransport", {"BaseTransport.get_extra_info", transport_extra, NULL, SL_CANON_LABEL}, 0},
@@ -178,8 +179,8 @@ static const struct {
   const char *name;
   int base, base2;
 } transport_classes[] = {
-    {"BaseTransport", -1, -1},   {"ReadTransport", 0, -1},     {"WriteTransport", 0, -1},
-    {"Transport", 1, 2},         {"DatagramTransport", 0, -1}, {"SubprocessTransport", 0, -1},
+    {"BaseTransport", -1, -1}, {"ReadTransport", 0, -1},     {"WriteTransport", 0, -1},
+    {"Transport", 1, 2},       {"DatagramTransport", 0, -1}, {"SubprocessTransport", 0, -1},
 };
 #define NTRANSPORTS (sizeof transport_classes / sizeof *transport_classes)
 

@@ -125,14 +125,15 @@ static const struct {
   const char *name, *file;
   bool frozen;
 } std_files[] = {
-    {"errno", NULL, false},        {"gc", NULL, false},   {"itertools", NULL, false},
-    {"math", NULL, false},         {"sys", NULL, false},  {"time", NULL, false},
-    {"abc", "abc.py", true},       {"io", "io.py", true}, {"os", "os.py", true},
-    {"os.path", "posixpath.py", true},
+    {"errno", NULL, false},     {"gc", NULL, false},
+    {"itertools", NULL, false}, {"math", NULL, false},
+    {"sys", NULL, false},       {"time", NULL, false},
+    {"abc", "abc.py", true},    {"io", "io.py", true},
+    {"os", "os.py", true},      {"os.path", "posixpath.py", true},
 };
 
-static const char *const std_packages[] = {"asyncio", "collections", "concurrent",
-                                           "concurrent.futures", "json", "logging"};
+static const char *const std_packages[] = {
+    "asyncio", "collections", "concurrent", "concurrent.futures", "json", "logging"};
 
 /* The file of standard module `name` in buf, or false (built in). */
 static bool std_file(sl_rt *rt, const char *name, char *buf, size_t size) {

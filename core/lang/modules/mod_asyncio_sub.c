@@ -63,11 +63,14 @@ static const char *const FUTURES[] = {"Future", "isfuture", "wrap_future", NULL}
 static const char *const RUNNERS[] = {"Runner", "run", NULL};
 static const char *const TIMEOUTS[] = {"Timeout", "timeout", "timeout_at", NULL};
 static const char *const TASKGROUPS[] = {"TaskGroup", NULL};
-static const char *const PROTOCOLS[] = {"BaseProtocol",     "Protocol",           "DatagramProtocol",
-                                        "SubprocessProtocol", "BufferedProtocol", NULL};
-static const char *const TRANSPORTS[] = {"BaseTransport",       "ReadTransport",
-                                         "WriteTransport",      "Transport",
-                                         "DatagramTransport",   "SubprocessTransport",
+static const char *const PROTOCOLS[] = {
+    "BaseProtocol", "Protocol", "DatagramProtocol", "SubprocessProtocol", "BufferedProtocol", NULL};
+static const char *const TRANSPORTS[] = {"BaseTransport",
+                                         "ReadTransport",
+                                         "WriteTransport",
+                                         "Transport",
+                                         "DatagramTransport",
+                                         "SubprocessTransport",
                                          NULL};
 
 int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, EXCEPTIONS); }
