@@ -78,6 +78,11 @@ static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   if (snprintf(full, sizeof full, "%s.%s", sl_str_cstr(m->name), name) < (int)sizeof full &&
       sl_stdmod_find(full))
     return sl_vm_import(rt, full, out);
+  sl_lang *L = sl_vm_lang(rt);
+  if (L && o == L->asyncio) {
+    int r = sl__aio_lazy_attr(rt, m->dict, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   /* PEP 562: the module's own __getattr__(name) answers a name its dict lacks */
   sl_value hook;
   if (sl_dict_get_str(rt, m->dict, "__getattr__", &hook, &found)) return -1;

@@ -83,7 +83,13 @@ int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d,
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TIMEOUTS); }
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TASKGROUPS); }
 int sl_mod_asyncio_protocols_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, PROTOCOLS); }
-int sl_mod_asyncio_transports_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TRANSPORTS); }
+int sl_mod_asyncio_transports_init(sl_rt *rt, sl_obj *d) {
+  sl_value aio;
+  if (sl_vm_import(rt, "asyncio", &aio)) return -1;
+  int rc = sl__aio_bind_transports(rt, ((sl_module *)aio.u.o)->dict);
+  sl_vdecref(rt, aio);
+  return rc ? -1 : copy_names(rt, d, TRANSPORTS);
+}
 
 /* Lib/asyncio/trsock.py: the class of the sockets servers and transports
  * show (server.sockets, get_extra_info("socket")); programs import it for
