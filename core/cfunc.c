@@ -8,6 +8,7 @@
 #include "core/identity.h"
 #include "core/rt.h"
 #include "core/str.h"
+#include "core/strbuf.h"
 
 static void cfunc_clear(sl_rt *rt, sl_obj *o) {
   sl_value self = sl_as_cfunc(o)->self;
@@ -113,6 +114,37 @@ static int too_many(sl_rt *rt, const char *fname, size_t npositional, size_t giv
                   given == 1 ? "was" : "were");
 }
 
+/* ceval's too_many_positional: with optional positionals the count is a
+ * range ("sleep() takes from 1 to 2 positional arguments but 3 were
+ * given"). */
+static int too_many_range(sl_rt *rt, const char *fname, size_t nrequired, size_t npositional,
+                          size_t given) {
+  if (nrequired >= npositional) return too_many(rt, fname, npositional, given);
+  return sl_raise(rt, SL_EXC_TYPE_ERROR,
+                  "%s() takes from %zu to %zu positional arguments but %zu %s given", fname,
+                  nrequired, npositional, given, given == 1 ? "was" : "were");
+}
+
+/* ceval's missing_arguments: every missing required positional, "'a'",
+ * "'a' and 'b'", "'a', 'b', and 'c'". */
+static int missing(sl_rt *rt, const char *fname, const char *const *names, size_t nrequired,
+                   const sl_value *out) {
+  size_t n = 0, seen = 0;
+  for (size_t i = 0; i < nrequired; i++) n += sl_is_undef(out[i]);
+  sl_strbuf b = SL_STRBUF_INIT;
+  sl_strbuf_printf(&b, "%s() missing %zu required positional argument%s: ", fname, n,
+                   n == 1 ? "" : "s");
+  for (size_t i = 0; i < nrequired; i++) {
+    if (!sl_is_undef(out[i])) continue;
+    seen++;
+    const char *sep = seen == 1 ? "" : n == 2 ? " and " : seen == n ? ", and " : ", ";
+    sl_strbuf_printf(&b, "%s'%s'", sep, names[i]);
+  }
+  int rc = b.failed ? sl_nomem(rt) : sl_raise(rt, SL_EXC_TYPE_ERROR, "%s", sl_strbuf_cstr(&b));
+  sl_strbuf_free(&b);
+  return rc;
+}
+
 int sl_args_bind_pymethod(sl_rt *rt, const sl_args *args, const char *fname,
                           const char *const *names, size_t nnames, size_t nrequired,
                           size_t npositional, sl_value *out) {
@@ -130,7 +162,8 @@ int sl_args_bind_pymethod(sl_rt *rt, const sl_args *args, const char *fname,
 int sl__args_bind_full(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
                        size_t nnames, size_t nrequired, size_t npositional, sl_value *out) {
   for (size_t i = 0; i < nnames; i++) out[i] = sl_undef();
-  if (args->npos > npositional) return too_many(rt, fname, npositional, args->npos);
+  if (args->npos > npositional)
+    return too_many_range(rt, fname, nrequired, npositional, args->npos);
   for (size_t i = 0; i < args->npos; i++) out[i] = args->pos[i];
   for (size_t k = 0; k < args->nkw; k++) {
     const char *kw = sl_str_cstr(args->kwnames[k]);
@@ -144,10 +177,7 @@ int sl__args_bind_full(sl_rt *rt, const sl_args *args, const char *fname, const 
                       kw);
     out[i] = args->kwvals[k];
   }
-  for (size_t i = 0; i < nrequired; i++) {
-    if (!sl_is_undef(out[i])) continue;
-    return sl_raise(rt, SL_EXC_TYPE_ERROR, "%s() missing 1 required positional argument: '%s'",
-                    fname, names[i]);
-  }
+  for (size_t i = 0; i < nrequired; i++)
+    if (sl_is_undef(out[i])) return missing(rt, fname, names, nrequired, out);
   return 0;
 }

@@ -67,10 +67,11 @@ int sl_methods_lookup(sl_rt *rt, sl_value self, const sl_cfunc_def *table, const
 
 /* Binds positional and keyword arguments to `names` (nnames of them; the
  * first `nrequired` required, `npositional` of them may be passed by
- * position). Missing ones are left SL_V_UNDEF in out[]. Raises CPython's
- * TypeError texts: "f() missing 1 required positional argument: 'x'",
- * "f() takes 2 positional arguments but 3 were given", "f() got an
- * unexpected keyword argument 'y'". Values in out[] are borrowed. */
+ * position). Missing ones are left SL_V_UNDEF in out[]. Raises the
+ * TypeError texts of CPython's Python functions (ceval.c): "f() missing 2
+ * required positional arguments: 'x' and 'y'", "f() takes from 1 to 2
+ * positional arguments but 3 were given", "f() got an unexpected keyword
+ * argument 'z'". Values in out[] are borrowed. */
 int sl__args_bind_full(sl_rt *rt, const sl_args *args, const char *fname, const char *const *names,
                        size_t nnames, size_t nrequired, size_t npositional, sl_value *out);
 /* Positional arguments only, as many as the signature accepts (the common

@@ -131,6 +131,12 @@ void sl__aio_loop_mark_closed(sl_obj *loop);
 int sl__aio_bind_classes(sl_rt *rt, sl_obj *module_dict);
 /* Adds BaseProtocol, Protocol, ... (asyncio_protocols.c). */
 int sl__aio_bind_protocols(sl_rt *rt, sl_obj *module_dict);
+/* transports.py's classes into asyncio's dict, once (asyncio.transports'
+ * init). 0 or -1. */
+int sl__aio_bind_transports(sl_rt *rt, sl_obj *module_dict);
+/* A name of asyncio's that is made on first use (the transport classes):
+ * 1 found (*out new reference, now in the dict), 0 not such a name, -1. */
+int sl__aio_lazy_attr(sl_rt *rt, sl_obj *module_dict, const char *name, sl_value *out);
 
 /* Task.get_stack and Task.print_stack (asyncio_stack.c). */
 extern const sl_cfunc_def sl__aio_task_stack_methods[];

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/alloc.h"
+#include "core/dict.h"
 #include "core/lang/compile-int.h"
 #include "core/lang/modules/stdmod.h"
 #include "core/lang/usermod.h"
@@ -520,6 +521,25 @@ static void resolve_relative(compiler *c, const sl_ast_stmt *s, char *buf, size_
     sl__cerr(c, s->line, s->col, SL_DIAG_LIMIT, "import", "module name too long");
 }
 
+/* "m:y", the name IMPORT_NAME reads as `from m import y` (sl_vm_import:
+ * CPython's IMPORT_FROM, whose failure is an ImportError, where LOAD_ATTR's
+ * is an AttributeError). The text lives in the compiler's interned table,
+ * which outlives the unit that names it. */
+static const char *from_name(compiler *c, const char *modname, const char *name) {
+  char buf[512];
+  if (snprintf(buf, sizeof buf, "%s%c%s", modname, SL_IMPORT_FROM_SEP, name) >= (int)sizeof buf)
+    sl__cerr(c, 0, 0, SL_DIAG_LIMIT, "import", "module name too long");
+  sl_obj *s = sl_str_from_cstr(c->rt, buf);
+  if (!s) sl__cnomem(c);
+  if ((!c->interned && !(c->interned = sl_dict_new(c->rt))) ||
+      sl_dict_set(c->rt, c->interned, sl_obj_val(s), sl_obj_val(s))) {
+    sl_decref(c->rt, s);
+    sl__cnomem(c);
+  }
+  sl_decref(c->rt, s); /* the table keeps it */
+  return sl_str_cstr(s);
+}
+
 static void stmt_importfrom(compiler *c, const sl_ast_stmt *s) {
   char resolved[256];
   const char *modname = s->u.importfrom.module.data;
@@ -554,8 +574,7 @@ static void stmt_importfrom(compiler *c, const sl_ast_stmt *s) {
         sl__emit(c, SL_OP_POP_TOP, 0);
       }
     }
-    sl__emit(c, SL_OP_COPY, 1);
-    sl__emit(c, SL_OP_LOAD_ATTR, sl__name(c, a->name.data));
+    sl__emit(c, SL_OP_IMPORT_NAME, sl__name(c, from_name(c, modname, a->name.data)));
     sl__store_name(c, a->asname.data ? a->asname.data : a->name.data);
   }
   sl__emit(c, SL_OP_POP_TOP, 0);

@@ -135,8 +135,11 @@ static int init_namespace(sl_rt *rt, sl_obj *dict, const sl_usermod *u) {
 }
 
 /* Runs the body of module m (its dict as globals). 0 or -1. */
-static int run_body(sl_rt *rt, const sl_usermod *u, sl_obj *m) {
-  return sl_vm_exec_code(rt, u->code, ((sl_module *)m)->dict);
+static int run_body(sl_rt *rt, sl_usermod *u, sl_obj *m) {
+  u->running = true; /* the table does not move at run time */
+  int rc = sl_vm_exec_code(rt, u->code, ((sl_module *)m)->dict);
+  u->running = false;
+  return rc;
 }
 
 int sl_usermod_import(sl_rt *rt, const char *name, sl_value *out) {

@@ -59,6 +59,7 @@ typedef struct sl_modfinder {
 typedef struct sl_usermod {
   sl_modfile file;
   sl_obj *code; /* owned module code; NULL while it is being compiled */
+  bool running; /* its body is running (CPython: __spec__._initializing) */
 } sl_usermod;
 
 /* Compile time: makes sure module `name` (and, for `from pkg import x`,

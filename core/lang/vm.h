@@ -167,7 +167,10 @@ int sl_vm_repr(sl_rt *rt, sl_value v, sl_strbuf *out);
 int sl_vm_build_class(sl_rt *rt, sl_value body, sl_obj *name, const sl_value *bases, size_t nbases,
                       sl_obj *kw, sl_value *out);
 
-/* The module object for `import name` (only asyncio exists). */
+/* The module object for `import name`. A name "m:y" (the separator below,
+ * which no module name holds) is `from m import y`: m's attribute y, or
+ * the ImportError CPython's IMPORT_FROM raises. */
+#define SL_IMPORT_FROM_SEP ':'
 int sl_vm_import(sl_rt *rt, const char *name, sl_value *out);
 
 /* Generic module objects: a name and a dict of attributes. */

@@ -18,6 +18,7 @@
 #include "core/lang/value.h"
 #include "core/lang/vm-int.h"
 #include "core/loop.h"
+#include "core/pysource.h"
 #include "core/str.h"
 #include "core/task.h"
 #include "core/tuple.h"
@@ -77,6 +78,11 @@ static int module_getattr(sl_rt *rt, sl_obj *o, const char *name, sl_value *out)
   if (snprintf(full, sizeof full, "%s.%s", sl_str_cstr(m->name), name) < (int)sizeof full &&
       sl_stdmod_find(full))
     return sl_vm_import(rt, full, out);
+  sl_lang *L = sl_vm_lang(rt);
+  if (L && o == L->asyncio) {
+    int r = sl__aio_lazy_attr(rt, m->dict, name, out);
+    if (r) return r < 0 ? -1 : 0;
+  }
   /* PEP 562: the module's own __getattr__(name) answers a name its dict lacks */
   sl_value hook;
   if (sl_dict_get_str(rt, m->dict, "__getattr__", &hook, &found)) return -1;
@@ -116,8 +122,130 @@ sl_obj *sl_module_new(sl_rt *rt, const char *name) {
   return o;
 }
 
+/* Where CPython finds a standard module (its __file__ under the stdlib
+ * folder), as the ImportError of `from m import missing` names it; NULL
+ * for a module built into the interpreter ("unknown location"). A frozen
+ * module's __file__ is outside Pyodide's zip in 3.12 and 3.13. */
+static const struct {
+  const char *name, *file;
+  bool frozen;
+} std_files[] = {
+    {"errno", NULL, false},     {"gc", NULL, false},
+    {"itertools", NULL, false}, {"math", NULL, false},
+    {"sys", NULL, false},       {"time", NULL, false},
+    {"abc", "abc.py", true},    {"io", "io.py", true},
+    {"os", "os.py", true},      {"os.path", "posixpath.py", true},
+};
+
+static const char *const std_packages[] = {
+    "asyncio", "collections", "concurrent", "concurrent.futures", "json", "logging"};
+
+/* The file of standard module `name` in buf, or false (built in). */
+static bool std_file(sl_rt *rt, const char *name, char *buf, size_t size) {
+  const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
+  int release = sl__pysource_release(rt->profile); /* 2: 3.12, 3: 3.13, 4: 3.14 */
+  char rel[300];
+  bool frozen = false;
+  snprintf(rel, sizeof rel, "%s.py", name);
+  for (char *p = rel; *p && strcmp(p, ".py"); p++)
+    if (*p == '.') *p = '/';
+  for (size_t i = 0; i < sizeof std_files / sizeof *std_files; i++)
+    if (!strcmp(std_files[i].name, name)) {
+      if (!std_files[i].file) return false;
+      snprintf(rel, sizeof rel, "%s", std_files[i].file);
+      frozen = std_files[i].frozen;
+    }
+  for (size_t i = 0; i < sizeof std_packages / sizeof *std_packages; i++)
+    if (!strcmp(std_packages[i], name) || (release >= 4 && !strcmp(name, "string"))) {
+      snprintf(rel, sizeof rel, "%s", name);
+      for (char *p = rel; *p; p++)
+        if (*p == '.') *p = '/';
+      strcat(rel, "/__init__.py");
+    }
+  if (release >= 3 && !strcmp(name, "collections.abc")) {
+    snprintf(rel, sizeof rel, "_collections_abc.py");
+    frozen = true;
+  }
+  size_t n = strlen(dir);
+  if (frozen && (release == 2 || release == 3) && n > 4 && !strcmp(dir + n - 4, ".zip"))
+    /* /lib/python312.zip -> /lib/python3.12 */
+    snprintf(buf, size, "%.*s3.%s/%s", (int)(n - 7), dir, release == 2 ? "12" : "13", rel);
+  else
+    snprintf(buf, size, "%s/%s", dir, rel);
+  return true;
+}
+
+/* ImportError(msg) with CPython's name and path attributes (path: NULL
+ * for None). */
+static int raise_import_error(sl_rt *rt, const char *msg, const char *modname, const char *path) {
+  sl_obj *e = sl_exc_new_msg(rt, SL_EXC_IMPORT_ERROR, msg);
+  if (!e) return -1;
+  sl_exc *x = sl_as_exc(e);
+  sl_obj *name = sl_str_from_cstr(rt, modname);
+  sl_obj *p = path ? sl_str_from_cstr(rt, path) : NULL;
+  sl_obj *m = sl_str_from_cstr(rt, msg);
+  int rc = !name || (path && !p) || !m || !(x->attrs = sl_dict_new(rt)) ||
+           sl_dict_set_str(rt, x->attrs, "msg", sl_obj_val(m)) ||
+           sl_dict_set_str(rt, x->attrs, "name", sl_obj_val(name)) ||
+           sl_dict_set_str(rt, x->attrs, "path", p ? sl_obj_val(p) : sl_none());
+  sl_decref(rt, name);
+  sl_decref(rt, p);
+  sl_decref(rt, m);
+  if (!rc) sl_raise_obj(rt, e);
+  sl_decref(rt, e);
+  return -1;
+}
+
+/* ceval's import_from error: "cannot import name 'y' from 'm' (path)". */
+static int import_from_error(sl_rt *rt, const char *modname, const char *name) {
+  const sl_usermod *u = sl_usermod_by_name(rt, modname);
+  char file[512];
+  const char *path = NULL;
+  if (u && !u->file.nportions)
+    path = u->file.path;
+  else if (!u && std_file(rt, modname, file, sizeof file))
+    path = file;
+  const char *shown = strcmp(modname, "os.path") ? modname : "posixpath";
+  sl_strbuf b = SL_STRBUF_INIT;
+  if (!path)
+    sl_strbuf_printf(&b, "cannot import name '%s' from '%s' (unknown location)", name, shown);
+  else if (u && u->running)
+    sl_strbuf_printf(&b,
+                     "cannot import name '%s' from partially initialized module '%s' "
+                     "(most likely due to a circular import) (%s)",
+                     name, shown, path);
+  else
+    sl_strbuf_printf(&b, "cannot import name '%s' from '%s' (%s)", name, shown, path);
+  int rc = b.failed ? sl_nomem(rt) : raise_import_error(rt, sl_strbuf_cstr(&b), shown, path);
+  sl_strbuf_free(&b);
+  return rc;
+}
+
+/* `from m import y` ("m:y"): getattr(m, "y"), then sys.modules["m.y"] (a
+ * submodule whose body is still running), then ImportError. */
+static int import_from(sl_rt *rt, const char *spec, const char *sep, sl_value *out) {
+  char modname[256], full[512];
+  const char *name = sep + 1;
+  snprintf(modname, sizeof modname, "%.*s", (int)(sep - spec), spec);
+  sl_value m;
+  if (sl_vm_import(rt, modname, &m)) return -1;
+  int rc = sl_vm_getattr(rt, m, name, out);
+  sl_vdecref(rt, m);
+  if (!rc || !sl_err_matches(rt, SL_EXC_ATTRIBUTE_ERROR)) return rc;
+  sl_err_clear(rt);
+  sl_lang *L = sl_vm_lang(rt);
+  bool found = false;
+  snprintf(full, sizeof full, "%s.%s", modname, name);
+  if (L->modules && sl_usermod_by_name(rt, full) &&
+      sl_dict_get_str(rt, L->modules, full, out, &found))
+    return -1;
+  return found ? 0 : import_from_error(rt, modname, name);
+}
+
 int sl_vm_import(sl_rt *rt, const char *name, sl_value *out) {
   sl_lang *L = sl_vm_lang(rt);
+  const char *sep = strchr(name, SL_IMPORT_FROM_SEP);
+  if (sep) return import_from(rt, name, sep, out);
   if (!strcmp(name, "socket")) return sl_socket_module_new(rt, out);
   const sl_stdmod_def *def = sl_stdmod_find(name);
   if (!def) {

@@ -34,12 +34,22 @@ static int copy_names(sl_rt *rt, sl_obj *module_dict, const char *const *names) 
 }
 
 /* Lib/asyncio/exceptions.py, events.py, tasks.py, queues.py, locks.py,
- * futures.py, runners.py, timeouts.py, taskgroups.py: their __all__. */
+ * futures.py, runners.py, timeouts.py, taskgroups.py, protocols.py,
+ * transports.py: their __all__. */
 static const char *const EXCEPTIONS[] = {"BrokenBarrierError", "CancelledError",
                                          "InvalidStateError", "TimeoutError", NULL};
-static const char *const EVENTS[] = {
-    "Handle",           "TimerHandle", "get_event_loop", "set_event_loop", "new_event_loop",
-    "get_running_loop", NULL};
+static const char *const EVENTS[] = {"AbstractEventLoopPolicy",
+                                     "AbstractEventLoop",
+                                     "AbstractServer",
+                                     "Handle",
+                                     "TimerHandle",
+                                     "get_event_loop_policy",
+                                     "set_event_loop_policy",
+                                     "get_event_loop",
+                                     "set_event_loop",
+                                     "new_event_loop",
+                                     "get_running_loop",
+                                     NULL};
 static const char *const TASKS[] = {
     "Task",   "create_task",   "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
     "wait",   "wait_for",      "as_completed",    "sleep",           "gather",
@@ -53,6 +63,15 @@ static const char *const FUTURES[] = {"Future", "isfuture", "wrap_future", NULL}
 static const char *const RUNNERS[] = {"Runner", "run", NULL};
 static const char *const TIMEOUTS[] = {"Timeout", "timeout", "timeout_at", NULL};
 static const char *const TASKGROUPS[] = {"TaskGroup", NULL};
+static const char *const PROTOCOLS[] = {
+    "BaseProtocol", "Protocol", "DatagramProtocol", "SubprocessProtocol", "BufferedProtocol", NULL};
+static const char *const TRANSPORTS[] = {"BaseTransport",
+                                         "ReadTransport",
+                                         "WriteTransport",
+                                         "Transport",
+                                         "DatagramTransport",
+                                         "SubprocessTransport",
+                                         NULL};
 
 int sl_mod_asyncio_exceptions_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, EXCEPTIONS); }
 int sl_mod_asyncio_events_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, EVENTS); }
@@ -63,6 +82,14 @@ int sl_mod_asyncio_futures_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d,
 int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, RUNNERS); }
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TIMEOUTS); }
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, TASKGROUPS); }
+int sl_mod_asyncio_protocols_init(sl_rt *rt, sl_obj *d) { return copy_names(rt, d, PROTOCOLS); }
+int sl_mod_asyncio_transports_init(sl_rt *rt, sl_obj *d) {
+  sl_value aio;
+  if (sl_vm_import(rt, "asyncio", &aio)) return -1;
+  int rc = sl__aio_bind_transports(rt, ((sl_module *)aio.u.o)->dict);
+  sl_vdecref(rt, aio);
+  return rc ? -1 : copy_names(rt, d, TRANSPORTS);
+}
 
 /* Lib/asyncio/trsock.py: the class of the sockets servers and transports
  * show (server.sockets, get_extra_info("socket")); programs import it for

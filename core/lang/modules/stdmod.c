@@ -22,11 +22,13 @@ static const sl_stdmod_def modules[] = {
     {"asyncio.exceptions", sl_mod_asyncio_exceptions_init},
     {"asyncio.futures", sl_mod_asyncio_futures_init},
     {"asyncio.locks", sl_mod_asyncio_locks_init},
+    {"asyncio.protocols", sl_mod_asyncio_protocols_init},
     {"asyncio.queues", sl_mod_asyncio_queues_init},
     {"asyncio.runners", sl_mod_asyncio_runners_init},
     {"asyncio.taskgroups", sl_mod_asyncio_taskgroups_init},
     {"asyncio.tasks", sl_mod_asyncio_tasks_init},
     {"asyncio.timeouts", sl_mod_asyncio_timeouts_init},
+    {"asyncio.transports", sl_mod_asyncio_transports_init},
     {"asyncio.trsock", sl_mod_asyncio_trsock_init},
     {"concurrent", sl_mod_concurrent_init}, /* mod_concurrent.c */
     {"concurrent.futures", sl_mod_concurrent_futures_init},

@@ -142,6 +142,8 @@ int sl_mod_asyncio_locks_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_queues_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_runners_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_taskgroups_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_protocols_init(sl_rt *rt, sl_obj *module_dict);
+int sl_mod_asyncio_transports_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_tasks_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_timeouts_init(sl_rt *rt, sl_obj *module_dict);
 int sl_mod_asyncio_trsock_init(sl_rt *rt, sl_obj *module_dict);
