@@ -9,7 +9,7 @@
 #include "core/loop.h"
 
 /* The run's iteration count r at which the next check is due, after
- * iteration r (step base's): the one past max_iterations in this step,
+ * iteration r of the run: the one past max_iterations in r's step,
  * and the next multiple of 65536 when budget_out is set. A later step's
  * bound from max_iterations is only higher, so one left from an earlier
  * step checks early, never late. 0 with no budget: every iteration is
