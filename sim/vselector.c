@@ -33,7 +33,7 @@ bool sl_vselector_wall_out(void *ctx) {
  * VM, so it is read every 256 ticks: with two ticks per step (select,
  * handle), 128 steps; a step's own work is bounded separately by the VM,
  * whose loops ask budget_out every 65536 iterations counted across steps
- * (sl_lang.budget_poll), so a run of many middling steps is caught within
+ * (sl_lang.iterations_run), so a run of many middling steps is caught within
  * a small fraction of a second too (tests/cli/budgets.sh). */
 #define WALL_EVERY 256u
 

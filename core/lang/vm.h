@@ -60,22 +60,23 @@ typedef struct sl_lang {
   /* Loop iterations (backward jumps) allowed within one step of the event
    * loop, 0: unlimited; a loop that never awaits never lets the step end. */
   uint64_t max_iterations;
-  uint64_t iterations;      /* loop iterations in step iterations_step */
-  uint64_t iterations_step; /* the loop step they were counted in */
-  /* A backward jump in step iterations_step while iterations is below
-   * this only counts: no budget can run out before (vm_ops_control-int.h
-   * iteration_over_budget). 0 with no budget set, so that one set later
-   * is seen at the next jump. */
-  uint64_t iterations_quiet;
-  /* Asked every 65536 iterations whether an outside budget (the wall
-   * clock) ran out: true ends the run as SL_EBUDGET. NULL: never. The
-   * iterations are counted across steps (budget_poll), so many steps of a
-   * few thousand iterations each are caught too. */
+  /* The budgets' count (vm_ops_control-int.h iteration_over_budget):
+   * every loop iteration of the run goes to iterations_run; those of
+   * earlier steps than iterations_step to iterations_base. Below
+   * iterations_check a backward jump only counts: no budget can run out
+   * before. iterations: the step's count as of the last check, so at a
+   * budget's end the count that ran it out (scenario.c's report). */
+  uint64_t iterations;
+  uint64_t iterations_step;
+  uint64_t iterations_run;
+  uint64_t iterations_base;
+  uint64_t iterations_check;
+  /* Asked every 65536 iterations of the run (iterations_run: counted
+   * across steps, so many steps of a few thousand iterations each are
+   * caught too) whether an outside budget (the wall clock) ran out: true
+   * ends the run as SL_EBUDGET. NULL: never. */
   bool (*budget_out)(void *ctx);
   void *budget_ctx;
-  /* Loop iterations of the run before step iterations_step, modulo 2^32
-   * (with iterations: all of them, when budget_out is asked). */
-  uint32_t budget_poll;
   /* Async generators first iterated while the loop ran, in that order
    * (vm_agen.c): borrowed, as BaseEventLoop._asyncgens is a WeakSet; a
    * generator leaves the array when it is freed. */

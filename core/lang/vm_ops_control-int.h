@@ -8,56 +8,51 @@
 #include "core/lang/vm_ops-int.h"
 #include "core/loop.h"
 
-/* The iterations that can be counted without a test after the n-th of
- * the step (poll: the run's count with it, modulo 2^32): up to
- * max_iterations, and up to the next multiple of 65536 when budget_out is
- * set. */
-static inline void iteration_set_quiet(sl_lang *L, uint64_t n, uint32_t poll) {
-  uint64_t quiet = L->max_iterations;
+/* The run's iteration count r at which the next check is due, after
+ * iteration r of the run: the one past max_iterations in r's step,
+ * and the next multiple of 65536 when budget_out is set. A later step's
+ * bound from max_iterations is only higher, so one left from an earlier
+ * step checks early, never late. 0 with no budget: every iteration is
+ * checked, so budgets set later are seen at once. */
+static inline void iteration_set_check(sl_lang *L, uint64_t r) {
+  uint64_t check = 0, max = L->max_iterations, base = L->iterations_base;
+  if (max) check = max < UINT64_MAX - 1 - base ? base + max + 1 : UINT64_MAX;
   if (L->budget_out) {
-    uint64_t to_poll = n + 0xffff - (poll & 0xffff);
-    quiet = quiet && quiet < to_poll ? quiet : to_poll;
+    uint64_t poll = (r | 0xffff) + 1;
+    if (!check || poll < check) check = poll;
   }
-  L->iterations_quiet = quiet;
+  L->iterations_check = check;
 }
 
-/* The n-th iteration of the step makes the run's count a multiple of
- * 65536: budget_out is asked. Out of line, as the only call. */
-static __attribute__((noinline)) bool iteration_poll(sl_lang *L, uint64_t n, uint32_t poll) {
-  if (L->budget_out(L->budget_ctx)) return true;
-  iteration_set_quiet(L, n, poll);
-  return false;
-}
-
-/* iteration_over_budget's tests, exact, and where the next iteration
- * that needs them is: the one past max_iterations, or the one that makes
- * the run's count a multiple of 65536 when budget_out is set. Calls
- * nothing in the common case (the first iteration of a step), so it
- * saves no registers. */
-static __attribute__((noinline)) bool iteration_budget_check(sl_rt *rt, sl_lang *L) {
-  uint64_t step = rt->loop->step;
-  if (step != L->iterations_step) {
-    L->budget_poll += (uint32_t)L->iterations;
-    L->iterations_step = step;
-    L->iterations = 0;
-  }
-  uint64_t n = ++L->iterations;
+/* iteration_over_budget's exact tests for iteration r of the run: over
+ * max_iterations in its step, or the wall clock (budget_out) asked when r
+ * is a multiple of 65536 and out. Out of line: the only call. */
+static __attribute__((noinline)) bool iteration_budget_check(sl_lang *L, uint64_t r) {
+  L->iterations_run = r;
+  uint64_t n = r - L->iterations_base;
+  L->iterations = n;
   if (L->max_iterations && n > L->max_iterations) return true;
-  uint32_t poll = L->budget_poll + (uint32_t)n;
-  if (L->budget_out && !(poll & 0xffff)) return iteration_poll(L, n, poll);
-  iteration_set_quiet(L, n, poll);
+  if (L->budget_out && !(r & 0xffff) && L->budget_out(L->budget_ctx)) return true;
+  iteration_set_check(L, r);
   return false;
 }
 
-/* Counts one loop iteration; true when a budget ran out. Until the next
- * iteration that could run one out (iterations_quiet), only counts. */
+/* Counts one loop iteration; true when a budget ran out. The run's count
+ * goes on across steps; a new step only notes where its count starts (in
+ * line: the first backward jump of a step is the common one, as most
+ * steps of an asyncio program run a loop body or two). Below
+ * iterations_check, no budget can run out: only counts. */
 static inline bool iteration_over_budget(sl_rt *rt, sl_lang *L) {
-  if (__builtin_expect(rt->loop->step == L->iterations_step && L->iterations < L->iterations_quiet,
-                       1)) {
-    L->iterations++;
+  uint64_t step = rt->loop->step, r = L->iterations_run + 1;
+  if (step != L->iterations_step) {
+    L->iterations_step = step;
+    L->iterations_base = r - 1;
+  }
+  if (__builtin_expect(r < L->iterations_check, 1)) {
+    L->iterations_run = r;
     return false;
   }
-  return iteration_budget_check(rt, L);
+  return iteration_budget_check(L, r);
 }
 
 SL_OP_INLINE int op_pop_jump_if(SL_OP_PARAMS, bool when) {

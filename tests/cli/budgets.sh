@@ -45,6 +45,14 @@ expect_status 0 $SIMLOOP run cpu.py
 expect_in out.txt 3000000
 ends cpu_explore "$loops" 10 $SIMLOOP explore --runs 1 --no-db -o cpu.decisions cpu.py
 ends busy_run "loop-iteration budget of 2000000 iterations" 10 $SIMLOOP run busy.py --max-iterations 2000000
+# The count is per loop step and covers every task the step runs: two
+# tasks' loops of 400 and 600 in one step, then 1 + 400 and 1 + 600 (each
+# outer loop's jump back after its await): 1002 is the most in one step.
+printf 'import asyncio\nasync def spin(k):\n    for r in range(3):\n        for i in range(k):\n            pass\n        await asyncio.sleep(0)\nasync def main():\n    await asyncio.gather(spin(400), spin(600))\n    print("done")\nasyncio.run(main())\n' >per_step.py
+expect_status 0 $SIMLOOP run per_step.py --max-iterations 1002
+expect_in out.txt done
+ends per_step "loop-iteration budget of 1001 iterations in one step" 10 \
+  $SIMLOOP run per_step.py --max-iterations 1001
 ends replay "$loops" 4 $SIMLOOP replay busy.py --seed 0 --quiet
 expect_status 0 timeout 60 $SIMLOOP minimize sleep0.py --decisions run.decisions -o -
 expect_in out.txt "fails the same way: budget: $steps"
