@@ -30,8 +30,11 @@ try:
 except ImportError as e:
     show(e)
     print("deque bound before the failure:", deque.__name__)
+# itertools, not math: Debian's CPython builds math into the interpreter
+# ("unknown location") where a CPython built from source (pyenv's 3.11.7)
+# loads it from lib-dynload, a build's choice simloop does not model.
 try:
-    from math import nosuch
+    from itertools import nosuch
 except ImportError as e:
     show(e)
 try:
