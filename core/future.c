@@ -283,13 +283,19 @@ static int invalid_state(sl_rt *rt, sl_obj *o) {
   return sl_raise(rt, SL_EXC_INVALID_STATE_ERROR, "invalid state");
 }
 
-int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
+/* set_result of pending future o, v a new reference: its state, then its
+ * callbacks scheduled (a task's as its finish). */
+static inline int finish_pending(sl_rt *rt, sl_obj *o, sl_value v) {
   sl_future *f = sl_as_future(o);
-  if (f->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
-  f->result = sl_vincref(v); /* a pending future's result is None */
+  f->result = v; /* a pending future's result is None */
   f->state = SL_FUTURE_FINISHED;
   if (o->type->flags & SL_TF_TASK) return task_finished_schedule(rt, o);
   return schedule_callbacks(rt, o);
+}
+
+int sl_future_set_result(sl_rt *rt, sl_obj *o, sl_value v) {
+  if (sl_as_future(o)->state != SL_FUTURE_PENDING) return invalid_state(rt, o);
+  return finish_pending(rt, o, sl_vincref(v));
 }
 
 int sl_future_set_exception(sl_rt *rt, sl_obj *o, sl_value exc) {
@@ -421,16 +427,9 @@ int64_t sl_future_remove_done_callback(sl_rt *rt, sl_obj *o, sl_value cb) {
 int sl__waiters_wake(sl_rt *rt, sl_waitq *q, bool value, int64_t n) {
   for (size_t i = 0; i < q->len && n > 0; i++) {
     sl_obj *o = q->items[q->head + i];
-    sl_future *f = sl_as_future(o);
-    if (f->state != SL_FUTURE_PENDING) continue;
+    if (sl_as_future(o)->state != SL_FUTURE_PENDING) continue;
     n--;
-    if (o->type != &sl_future_type) { /* a task's finish, a subtype: the whole call */
-      if (sl_future_set_result(rt, o, sl_bool(value))) return -1;
-      continue;
-    }
-    f->result = sl_bool(value); /* a pending future's result is None */
-    f->state = SL_FUTURE_FINISHED;
-    if (schedule_callbacks(rt, o)) return -1;
+    if (finish_pending(rt, o, sl_bool(value))) return -1;
   }
   return 0;
 }

@@ -781,7 +781,7 @@ static int cond_await_now(sl_rt *rt, const sl_cfunc_def *def, const sl_value *ar
     sl_lock *l = (sl_lock *)c->lock; /* held without waiters: its release is a store */
     if (l->locked && !l->waiters.len && sl__waiter_suspend_quiet(rt, &c->waiters))
       return l->locked = false,
-             sl__waiter_suspend_take(rt, &c->waiters, o, sl_undef(), cond_woken_then, aw);
+             sl__waiter_suspend_take(rt, &c->waiters, o, sl_undef(), cond_woken_then, aw, NULL);
     return cond_wait_now(rt, c, aw);
   }
   if (def->fn != m_aenter && def->fn != m_aexit) return SL_NOW_LATER;

@@ -56,26 +56,6 @@ int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
  * sl_future_new makes one), appended (the deque grown if need be). */
 int sl__waiter_suspend_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                            sl_await_then then, sl_awaiter *aw, sl_value *out);
-/* sl__waiter_suspend's body, for it and for sl__waiter_suspend_now. In
- * line only its common case, which makes no call (so its callers save no
- * register for it): a spare future taken as sl_future_new takes one, with
- * its allocation attempt counted the same way (an injected failure
- * there fails as sl__future_new_other fails it), into a deque with room
- * at its tail. Anything else: the same steps in sl__waiter_suspend_any. */
-static inline __attribute__((always_inline)) int
-sl__waiter_suspend_in(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
-                      sl_awaiter *aw, sl_value *out) {
-  sl_obj *fut = rt->spare_futures;
-  if (!fut || rt->ext_next_type == &sl_future_type || waiters->head + waiters->len == waiters->cap)
-    return sl__waiter_suspend_any(rt, waiters, self, arg, then, aw, out);
-  if (sl_alloc_injected_failure_inline()) return sl_nomem(rt);
-  rt->spare_futures = sl_as_future(fut)->spare_next;
-  rt->nspare_futures--;
-  waiters->items[waiters->head + waiters->len++] = fut;
-  /* The waiters own fut's first reference; aw takes its own. */
-  sl_await_future_then(aw, fut, then, self, arg, out);
-  return 0;
-}
 /* sl__waiter_suspend's steps for sl_type.await_now: SL_NOW_SUSPENDED or
  * -1 (sl__waiter_suspend_now's rare path, a tail call). */
 int sl__waiter_suspend_now_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
@@ -90,18 +70,20 @@ static inline bool sl__waiter_suspend_quiet(const sl_rt *rt, const sl_waitq *wai
          waiters->head + waiters->len != waiters->cap && __builtin_expect(sl__alloc_left > 1, 1);
 }
 /* sl__waiter_suspend's steps once sl__waiter_suspend_quiet said yes: the
- * spare taken (its attempt counted), appended, aw suspended on it. No
- * call, so the await_now that ends in it saves no register. */
+ * spare taken as sl_future_new takes one (its attempt counted), appended,
+ * aw suspended on it (*out fut unless out is NULL). SL_NOW_SUSPENDED,
+ * sl_type.await_now's answer. No call, so the await_now that ends in it
+ * saves no register. */
 static inline __attribute__((always_inline)) int
 sl__waiter_suspend_take(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
-                        sl_await_then then, sl_awaiter *aw) {
+                        sl_await_then then, sl_awaiter *aw, sl_value *out) {
   sl_obj *fut = rt->spare_futures;
   sl__alloc_left--;
   rt->spare_futures = sl_as_future(fut)->spare_next;
   rt->nspare_futures--;
   waiters->items[waiters->head + waiters->len++] = fut;
   /* The waiters own fut's first reference; aw takes its own. */
-  sl_await_future_then(aw, fut, then, self, arg, NULL);
+  sl_await_future_then(aw, fut, then, self, arg, out);
   return SL_NOW_SUSPENDED;
 }
 /* The same for sl_type.await_now: SL_NOW_SUSPENDED or -1. In line: the
@@ -112,7 +94,7 @@ sl__waiter_suspend_now(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                        sl_awaiter *aw) {
   if (!sl__waiter_suspend_quiet(rt, waiters))
     return sl__waiter_suspend_now_any(rt, waiters, self, arg, then, aw);
-  return sl__waiter_suspend_take(rt, waiters, self, arg, then, aw);
+  return sl__waiter_suspend_take(rt, waiters, self, arg, then, aw, NULL);
 }
 /* Up to n (<= 0: none) of the waiters not yet done get `value` as
  * set_result gives it, in deque order: Event.set (all) and

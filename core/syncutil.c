@@ -90,10 +90,13 @@ int sl__waiter_suspend_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value 
 
 int sl__waiter_suspend_now_any(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg,
                                sl_await_then then, sl_awaiter *aw) {
-  return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
+  return sl__waiter_suspend_any(rt, waiters, self, arg, then, aw, NULL) ? -1 : SL_NOW_SUSPENDED;
 }
 
 int sl__waiter_suspend(sl_rt *rt, sl_waitq *waiters, sl_obj *self, sl_value arg, sl_await_then then,
                        sl_awaiter *aw, sl_value *out) {
-  return sl__waiter_suspend_in(rt, waiters, self, arg, then, aw, out);
+  if (!sl__waiter_suspend_quiet(rt, waiters))
+    return sl__waiter_suspend_any(rt, waiters, self, arg, then, aw, out);
+  sl__waiter_suspend_take(rt, waiters, self, arg, then, aw, out);
+  return 0;
 }
