@@ -140,27 +140,27 @@ static const struct {
 static const char *const std_packages[] = {
     "asyncio", "collections", "concurrent", "concurrent.futures", "json", "logging"};
 
+/* Whether standard module `name` is a package (its file __init__.py). */
+static bool std_package(int release, const char *name) {
+  for (size_t i = 0; i < sizeof std_packages / sizeof *std_packages; i++)
+    if (!strcmp(std_packages[i], name)) return true;
+  return release >= 4 && !strcmp(name, "string");
+}
+
 /* The file of standard module `name` in buf, or false (built in). */
 static bool std_file(sl_rt *rt, const char *name, char *buf, size_t size) {
   const char *dir = rt->stdlib_dir ? rt->stdlib_dir : sl_pysource_default_dir(rt->profile);
   int release = sl__pysource_release(rt->profile); /* 2: 3.12, 3: 3.13, 4: 3.14 */
   char rel[300];
   bool frozen = false;
-  snprintf(rel, sizeof rel, "%s.py", name);
-  for (char *p = rel; *p && strcmp(p, ".py"); p++)
+  snprintf(rel, sizeof rel, "%s%s", name, std_package(release, name) ? "/__init__.py" : ".py");
+  for (char *p = rel; *p != '/' && strcmp(p, ".py"); p++)
     if (*p == '.') *p = '/';
   for (size_t i = 0; i < sizeof std_files / sizeof *std_files; i++)
     if (!strcmp(std_files[i].name, name)) {
       if (!std_files[i].file) return false;
       snprintf(rel, sizeof rel, "%s", std_files[i].file);
       frozen = std_files[i].frozen;
-    }
-  for (size_t i = 0; i < sizeof std_packages / sizeof *std_packages; i++)
-    if (!strcmp(std_packages[i], name) || (release >= 4 && !strcmp(name, "string"))) {
-      snprintf(rel, sizeof rel, "%s", name);
-      for (char *p = rel; *p; p++)
-        if (*p == '.') *p = '/';
-      strcat(rel, "/__init__.py");
     }
   if (release >= 3 && !strcmp(name, "collections.abc")) {
     snprintf(rel, sizeof rel, "_collections_abc.py");
